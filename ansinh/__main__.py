@@ -1,0 +1,5 @@
+import sys
+
+from ansinh.cli import main
+
+sys.exit(main())

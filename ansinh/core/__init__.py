@@ -1,0 +1,1 @@
+"""Cross-cutting pieces: the audit log, base templates, the demo, serve and bench commands."""

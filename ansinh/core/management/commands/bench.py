@@ -1,0 +1,48 @@
+"""``ansinh bench NAME``: benchmarks that print measured figures.
+
+Benchmarks are declared as data in ``BENCHMARKS``; each module provides
+``add_arguments(parser)`` and ``run(options, write) -> dict``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+from types import ModuleType
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+BENCHMARKS: dict[str, tuple[str, str]] = {
+    "parse": ("ansinh.documents.bench", "Tốc độ và độ chính xác trích xuất kế hoạch (MB/s, văn bản/s, điểm so với gold)."),
+    "diacritics": ("ansinh.lib.diacritics_bench", "Độ chính xác khôi phục dấu tiếng Việt (bỏ một văn bản ra để kiểm tra)."),
+    "rollup": ("ansinh.reporting.bench", "Tổng hợp số liệu toàn quốc: nạp, tính lại, truy vấn, phê duyệt đến khi hiển thị."),
+}
+
+
+def load(name: str) -> ModuleType:
+    return importlib.import_module(BENCHMARKS[name][0])
+
+
+class Command(BaseCommand):
+    help = "Chạy một phép đo hiệu năng và in kết quả đo được: " + "; ".join(
+        f"{name} — {doc}" for name, (_, doc) in BENCHMARKS.items()
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        sub = parser.add_subparsers(dest="benchmark", required=True, metavar="TÊN", parser_class=argparse.ArgumentParser)
+        for name, (_, doc) in BENCHMARKS.items():
+            bench_parser = sub.add_parser(name, help=doc, description=doc)
+            try:
+                load(name).add_arguments(bench_parser)
+            except ImportError:
+                bench_parser.set_defaults(unavailable=True)
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        name = options["benchmark"]
+        if options.get("unavailable"):
+            raise CommandError(f"Phép đo {name} chưa có trong bản cài đặt này.")
+        result = load(name).run(options, lambda line: self.stdout.write(line))
+        if options.get("json"):
+            self.stdout.write(json.dumps(result, ensure_ascii=False, indent=1))

@@ -1,0 +1,1 @@
+"""Source documents: reading files (formats), extracting plans (parsing), human review."""

@@ -1,0 +1,87 @@
+"""Reading a file into a source document and a draft plan, in one transaction."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from django.db import transaction
+
+from ansinh.core.models import audit
+from ansinh.documents.formats import DocumentError, ReadResult, read_document
+from ansinh.documents.models import SourceDocument
+from ansinh.documents.parsing import extract_plan
+from ansinh.plans.actions import do_import_plan
+from ansinh.plans.models import Plan
+
+Progress = Callable[[int, int], None]
+
+
+def slug_for(path: Path) -> str:
+    stem = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-")
+    return stem[:120] or "van-ban"
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def parse_file(path: Path, progress: Progress | None = None) -> tuple[ReadResult, dict[str, Any]]:
+    """Read and extract without storing anything; raises ``DocumentError``."""
+    result = read_document(path, progress=progress)
+    if not result.text.strip():
+        raise DocumentError("Văn bản không có nội dung chữ nào để trích xuất.")
+    return result, extract_plan(result.text, doc=slug_for(path))
+
+
+def find_imported(path: Path) -> Plan | None:
+    """The plan already imported from a file with the same content, if any."""
+    digest = sha256_of(path)
+    return Plan.objects.filter(source_document__sha256=digest).order_by("id").first()
+
+
+def _restore(text: str) -> str:
+    try:
+        from ansinh.lib.diacritics import needs_restoration, restore_diacritics
+    except ImportError:  # pragma: no cover - restoration model not installed
+        return ""
+    return restore_diacritics(text) if needs_restoration(text) else ""
+
+
+def do_import_document(
+    path: Path,
+    actor: Any = None,
+    *,
+    filename: str | None = None,
+    progress: Progress | None = None,
+    skip_existing: bool = False,
+) -> Plan:
+    """Read, extract and store a draft plan; nothing is stored if any step fails."""
+    if skip_existing:
+        existing = find_imported(path)
+        if existing is not None:
+            return existing
+    result, extraction = parse_file(path, progress)
+    restored = _restore(result.text)
+    with transaction.atomic():
+        document = SourceDocument.objects.create(
+            slug=slug_for(Path(filename or path.name)),
+            filename=filename or path.name,
+            media_type=result.media_type,
+            sha256=sha256_of(path),
+            size_bytes=path.stat().st_size,
+            text=result.text,
+            restored_text=restored,
+            ocr_used=result.ocr_used,
+            extraction=extraction,
+            uploaded_by=actor if getattr(actor, "is_authenticated", False) else None,
+        )
+        audit(actor, "document.import", document, summary=f"Nhập văn bản {document.filename}")
+        return do_import_plan(document, extraction, actor)

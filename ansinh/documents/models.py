@@ -1,0 +1,45 @@
+"""A source document as received, and the text every extracted item points into."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+
+class SourceDocument(models.Model):
+    """One uploaded or imported file; ``text`` is the normalised text spans refer to."""
+
+    class Status(models.TextChoices):
+        PARSED = "parsed", "Đã trích xuất"
+        FAILED = "failed", "Lỗi khi đọc"
+
+    slug = models.SlugField("mã văn bản", max_length=120)
+    filename = models.CharField("tên tệp", max_length=255)
+    media_type = models.CharField("định dạng", max_length=100)
+    sha256 = models.CharField("mã băm SHA-256", max_length=64, db_index=True)
+    size_bytes = models.PositiveBigIntegerField("dung lượng (byte)")
+    text = models.TextField("văn bản gốc")
+    restored_text = models.TextField("văn bản đã khôi phục dấu", blank=True)
+    ocr_used = models.BooleanField("đã nhận dạng ký tự (OCR)", default=False)
+    extraction = models.JSONField("kết quả trích xuất", default=dict)
+    status = models.CharField("trạng thái", max_length=20, choices=Status.choices, default=Status.PARSED)
+    uploaded_at = models.DateTimeField("thời điểm nhập", auto_now_add=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="người nhập", null=True, blank=True, on_delete=models.SET_NULL
+    )
+
+    class Meta:
+        ordering = ["-uploaded_at"]
+        verbose_name = "văn bản nguồn"
+        verbose_name_plural = "văn bản nguồn"
+
+    def __str__(self) -> str:
+        return self.filename
+
+    def excerpt(self, start: int | None, end: int | None, context: int = 200) -> tuple[str, str, str]:
+        """The text before, inside and after a span, for highlighting it in context."""
+        if start is None or end is None or not (0 <= start <= end <= len(self.text)):
+            return "", "", ""
+        lo = max(0, start - context)
+        hi = min(len(self.text), end + context)
+        return self.text[lo:start], self.text[start:end], self.text[end:hi]

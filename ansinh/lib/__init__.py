@@ -1,0 +1,1 @@
+"""Framework-light helpers (no Django imports here): Vietnamese text, numbers, dates."""

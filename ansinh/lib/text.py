@@ -1,0 +1,71 @@
+"""Vietnamese text helpers: Unicode normalisation and a diacritic-insensitive fold.
+
+Everything here is pure and framework-free so that parsers and tests can use it
+without Django.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_WORD_SEGMENT_UNDERSCORE = re.compile(r"(?<=\w)_(?=\w)")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_NON_ALNUM = re.compile(r"[^0-9a-z%]+")
+
+
+def nfc(text: str) -> str:
+    """Return ``text`` in Unicode NFC (composed) form, as Vietnamese is stored."""
+    return unicodedata.normalize("NFC", text)
+
+
+def strip_marks(text: str) -> str:
+    """Remove every Vietnamese diacritic, keeping case: ``"Đà Nẵng" -> "Da Nang"``.
+
+    The result has exactly the same length as ``nfc(text)`` so character offsets
+    into the folded text are offsets into the NFC text too.
+    """
+    out = []
+    for ch in nfc(text):
+        if ch == "đ":
+            out.append("d")
+        elif ch == "Đ":
+            out.append("D")
+        elif ord(ch) < 128:
+            out.append(ch)
+        else:
+            base = unicodedata.normalize("NFD", ch)[0]
+            out.append(base if unicodedata.category(base)[0] in "LN" and len(base) == 1 else ch)
+    return "".join(out)
+
+
+def fold(text: str) -> str:
+    """Lowercase and strip diacritics, length-preserving over the NFC text.
+
+    Use it to match keywords whatever the case and whatever marks OCR lost;
+    a match at ``i:j`` in ``fold(t)`` is the span ``i:j`` of ``nfc(t)``.
+    """
+    return strip_marks(text).lower()
+
+
+def fold_key(text: str | None) -> str:
+    """A comparison key: folded, punctuation dropped, spaces collapsed."""
+    if not text:
+        return ""
+    return " ".join(_NON_ALNUM.sub(" ", fold(text)).split())
+
+
+def unsegment(text: str) -> str:
+    """Undo word segmentation marks (``"Kế_hoạch"`` -> ``"Kế hoạch"``), length-preserving."""
+    return _WORD_SEGMENT_UNDERSCORE.sub(" ", text)
+
+
+def normalize_text(text: str) -> str:
+    """Canonical form of a document's text: NFC, ``\\n`` line ends, no NUL, no segmentation marks."""
+    text = nfc(text).replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    return unsegment(text)
+
+
+def squeeze_spaces(text: str) -> str:
+    """Collapse runs of horizontal white space into one space and trim."""
+    return _SPACES.sub(" ", text).strip()

@@ -1,0 +1,1 @@
+"""Plans: targets, milestones, tasks, assignments, reporting duties, funding, cascade links."""

@@ -1,0 +1,231 @@
+"""Writes to plans. Each ``do_*`` runs in one transaction and leaves an audit row."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping, Sequence
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from ansinh.core.models import audit
+from ansinh.documents.models import SourceDocument
+from ansinh.plans.models import (
+    DocumentToIssue,
+    FundingSource,
+    InvestmentProject,
+    Milestone,
+    Plan,
+    ReportingDuty,
+    Target,
+    Task,
+    TaskAssignment,
+)
+
+_YEAR = re.compile(r"(?<!\d)(19|20)\d{2}(?!\d)")
+
+
+class PlanError(Exception):
+    """A plan action was refused; ``message`` is Vietnamese, for the user."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def _span(item: Mapping[str, Any]) -> tuple[int | None, int | None]:
+    span = item.get("span")
+    if isinstance(span, Sequence) and len(span) == 2 and all(isinstance(x, int) for x in span):
+        return int(span[0]), int(span[1])
+    return None, None
+
+
+def _date(value: object) -> dt.date | None:
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+def _text(value: object, limit: int | None = None) -> str:
+    text = "" if value is None else str(value)
+    return text[:limit] if limit else text
+
+
+def _decimal(value: object) -> Decimal | None:
+    if value is None:
+        return None
+    try:
+        return Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        return None
+
+
+def _period(meta: Mapping[str, Any], targets: Sequence[Mapping[str, Any]]) -> tuple[int | None, int | None]:
+    years = [int(t["year"]) for t in targets if isinstance(t.get("year"), int)]
+    years += [int(y.group(0)) for y in _YEAR.finditer(_text(meta.get("title")))]
+    if not years:
+        return None, None
+    return min(years), max(years)
+
+
+@transaction.atomic
+def do_import_plan(document: SourceDocument, extraction: Mapping[str, Any], actor: Any = None) -> Plan:
+    """Store an extraction as a draft plan linked to its source document."""
+    meta: Mapping[str, Any] = extraction.get("meta") or {}
+    targets: Sequence[Mapping[str, Any]] = extraction.get("targets") or []
+    start, end = _period(meta, targets)
+    level = meta.get("level") if meta.get("level") in Plan.Level.values else Plan.Level.OTHER
+    plan = Plan.objects.create(
+        number=_text(meta.get("number"), 80),
+        date=_date(meta.get("date")),
+        issuer=_text(meta.get("issuer"), 300),
+        level=level,
+        title=_text(meta.get("title")) or document.filename,
+        period_start=start,
+        period_end=end,
+        implements=[str(x) for x in meta.get("implements") or []],
+        source_document=document,
+    )
+    for pos, item in enumerate(targets):
+        s, e = _span(item)
+        baseline = item.get("baseline") or {}
+        target = Target.objects.create(
+            plan=plan,
+            position=pos,
+            source_start=s,
+            source_end=e,
+            text=_text(item.get("text")),
+            indicator_name=_text(item.get("indicator"), 500),
+            comparator=_text(item.get("comparator")),
+            value=item.get("value"),
+            value_max=item.get("value_max"),
+            unit=_text(item.get("unit"), 60),
+            year=item.get("year"),
+            baseline_year=baseline.get("year"),
+            baseline_value=baseline.get("value"),
+            baseline_text=_text(baseline.get("text"), 300),
+        )
+        seen_years: set[int] = set()
+        for m in item.get("milestones") or []:
+            year = m.get("year")
+            if not isinstance(year, int) or year in seen_years:
+                continue
+            seen_years.add(year)
+            Milestone.objects.create(
+                target=target,
+                year=year,
+                comparator=_text(m.get("comparator")),
+                value=m.get("value"),
+                value_max=m.get("value_max"),
+            )
+    _import_tasks(plan, extraction.get("tasks") or [])
+    for pos, item in enumerate(extraction.get("reporting") or []):
+        s, e = _span(item)
+        ReportingDuty.objects.create(
+            plan=plan,
+            position=pos,
+            source_start=s,
+            source_end=e,
+            text=_text(item.get("text")),
+            frequency=_text(item.get("frequency")) or ReportingDuty.Frequency.ADHOC,
+            deadline_day=item.get("deadline_day"),
+            deadline_month=item.get("deadline_month"),
+            year=item.get("year"),
+            recipient=_text(item.get("recipient"), 300),
+        )
+    spans = extraction.get("funding_spans") or []
+    for pos, text in enumerate(extraction.get("funding") or []):
+        s, e = _span({"span": spans[pos]}) if pos < len(spans) else (None, None)
+        FundingSource.objects.create(plan=plan, position=pos, source_start=s, source_end=e, text=_text(text))
+    for pos, item in enumerate(extraction.get("projects") or []):
+        s, e = _span(item)
+        InvestmentProject.objects.create(
+            plan=plan,
+            position=pos,
+            source_start=s,
+            source_end=e,
+            name=_text(item.get("name")),
+            group=_text(item.get("group"), 200),
+            amount_million_vnd=_decimal(item.get("amount_million_vnd")),
+            period=_text(item.get("period"), 100),
+        )
+    for pos, item in enumerate(extraction.get("documents_to_issue") or []):
+        s, e = _span(item)
+        DocumentToIssue.objects.create(
+            plan=plan,
+            position=pos,
+            source_start=s,
+            source_end=e,
+            title=_text(item.get("title")),
+            issuer=_text(item.get("issuer"), 300),
+            lead=_text(item.get("lead"), 300),
+            coordinate=[str(x) for x in item.get("coordinate") or []],
+            due=_text(item.get("due"), 100),
+        )
+    audit(
+        actor,
+        "plan.import",
+        plan,
+        summary=f"Nhập kế hoạch {plan.number or plan.title[:60]} từ {document.filename}",
+        after={"targets": len(targets), "tasks": len(extraction.get("tasks") or [])},
+    )
+    return plan
+
+
+def _parent_number(number: str, known: Mapping[str, Task]) -> Task | None:
+    """The closest enclosing task by number: '3.2.1' -> '3.2' -> '3'."""
+    parts = [p for p in re.split(r"[.]", number) if p]
+    while len(parts) > 1:
+        parts.pop()
+        parent = known.get(".".join(parts))
+        if parent is not None:
+            return parent
+    return None
+
+
+def _import_tasks(plan: Plan, tasks: Sequence[Mapping[str, Any]]) -> None:
+    known: dict[str, Task] = {}
+    for pos, item in enumerate(tasks):
+        s, e = _span(item)
+        number = _text(item.get("number"), 40)
+        parent = _parent_number(number, known) if number else None
+        task = Task.objects.create(
+            plan=plan,
+            parent=parent,
+            depth=(parent.depth + 1) if parent else 0,
+            position=pos,
+            source_start=s,
+            source_end=e,
+            number=number,
+            title=_text(item.get("title")),
+            body=_text(item.get("body")),
+            timeline=_text(item.get("timeline"), 300),
+        )
+        if number:
+            known[number] = task
+        rows = [TaskAssignment(task=task, role=TaskAssignment.Role.LEAD, name=_text(n, 300)) for n in item.get("lead") or []]
+        rows += [
+            TaskAssignment(task=task, role=TaskAssignment.Role.COORDINATE, name=_text(n, 300))
+            for n in item.get("coordinate") or []
+        ]
+        TaskAssignment.objects.bulk_create(rows)
+
+
+@transaction.atomic
+def do_approve_plan(plan: Plan, actor: Any) -> Plan:
+    """A reviewed draft becomes active; approving an active plan is refused."""
+    plan = Plan.objects.select_for_update().get(pk=plan.pk)
+    if plan.status != Plan.Status.DRAFT:
+        raise PlanError("Kế hoạch này đã được phê duyệt trước đó.")
+    plan.status = Plan.Status.ACTIVE
+    plan.approved_at = timezone.now()
+    plan.approved_by = actor if getattr(actor, "is_authenticated", False) else None
+    plan.save(update_fields=["status", "approved_at", "approved_by"])
+    audit(actor, "plan.approve", plan, summary=f"Phê duyệt kế hoạch {plan.number}", before={"status": "draft"}, after={"status": "active"})
+    return plan

@@ -1,0 +1,92 @@
+"""``ansinh plan parse|import|list|approve``: plans from the command line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandParser
+
+from ansinh.core.commands import fail
+from ansinh.core.progress import ProgressBar
+from ansinh.documents.actions import do_import_document, parse_file
+from ansinh.documents.formats import DocumentError
+from ansinh.documents.parsing import to_text_summary
+from ansinh.plans.actions import PlanError, do_approve_plan
+from ansinh.plans.models import Plan
+from ansinh.plans.queries import plan_summaries
+
+
+class Command(BaseCommand):
+    help = "Làm việc với kế hoạch: trích xuất (parse), nhập (import), liệt kê (list), phê duyệt (approve)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        sub = parser.add_subparsers(dest="action", required=True, metavar="VIỆC")
+        p = sub.add_parser("parse", help="In kết quả trích xuất một văn bản kế hoạch, không lưu gì.")
+        p.add_argument("file", type=Path, help="tệp .txt, .docx, .pdf hoặc ảnh quét")
+        p.add_argument("--format", choices=["json", "text"], default="json", help="định dạng in ra (mặc định json)")
+        i = sub.add_parser("import", help="Nhập một hay nhiều văn bản thành kế hoạch ở trạng thái nháp.")
+        i.add_argument("files", nargs="+", type=Path, metavar="FILE")
+        i.add_argument("--skip-existing", action="store_true", help="bỏ qua tệp đã nhập (cùng nội dung)")
+        ls = sub.add_parser("list", help="Liệt kê các kế hoạch đã lưu.")
+        ls.add_argument("--format", choices=["json", "text"], default="text")
+        a = sub.add_parser("approve", help="Phê duyệt một kế hoạch nháp để đưa vào thực hiện.")
+        a.add_argument("plan_id", type=int, metavar="ID")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        getattr(self, f"handle_{options['action']}")(options)
+
+    def handle_parse(self, options: dict[str, Any]) -> None:
+        path: Path = options["file"]
+        try:
+            _, extraction = parse_file(path, ProgressBar(f"Đọc {path.name}", self.stderr._out))
+        except DocumentError as err:
+            fail(self.stderr, err.message)
+        if options["format"] == "json":
+            self.stdout.write(json.dumps(extraction, ensure_ascii=False, indent=1))
+        else:
+            self.stdout.write(to_text_summary(extraction))
+
+    def handle_import(self, options: dict[str, Any]) -> None:
+        paths: list[Path] = options["files"]
+        failures = 0
+        for path in paths:
+            try:
+                plan = do_import_document(
+                    path, progress=ProgressBar(f"Đọc {path.name}", self.stderr._out), skip_existing=options["skip_existing"]
+                )
+            except DocumentError as err:
+                failures += 1
+                self.stderr.write(f"Lỗi: {path}: {err.message}")
+                continue
+            self.stdout.write(
+                f"Đã nhập {path.name}: kế hoạch #{plan.pk} {plan.number or ''} "
+                f"({plan.targets.count()} chỉ tiêu, {plan.tasks.count()} nhiệm vụ), trạng thái {plan.get_status_display()}"
+            )
+        if failures:
+            fail(self.stderr, f"{failures}/{len(paths)} tệp không nhập được; các tệp đó không được lưu.")
+
+    def handle_list(self, options: dict[str, Any]) -> None:
+        rows = plan_summaries(Plan.objects.all())
+        if options["format"] == "json":
+            self.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1))
+            return
+        if not rows:
+            self.stdout.write("Chưa có kế hoạch nào. Dùng `ansinh plan import FILE` để nhập.")
+            return
+        for r in rows:
+            self.stdout.write(
+                f"#{r['id']:<4} {r['number'] or '—':<16} {r['status_label']:<16} {r['targets']:>3} chỉ tiêu "
+                f"{r['tasks']:>3} nhiệm vụ  {r['issuer'] or ''} — {r['title'][:70]}"
+            )
+
+    def handle_approve(self, options: dict[str, Any]) -> None:
+        plan = Plan.objects.filter(pk=options["plan_id"]).first()
+        if plan is None:
+            fail(self.stderr, f"Không có kế hoạch #{options['plan_id']}.")
+        try:
+            do_approve_plan(plan, None)
+        except PlanError as err:
+            fail(self.stderr, err.message)
+        self.stdout.write(f"Đã phê duyệt kế hoạch #{plan.pk}.")

@@ -1,0 +1,1 @@
+"""The reporting cycle: indicators, cycles, submissions, approval, roll-up and progress."""

@@ -1,0 +1,1 @@
+"""Consolidated reports (Decree 30/2020 DOCX, Excel annexes) and dashboards."""

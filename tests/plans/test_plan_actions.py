@@ -1,0 +1,89 @@
+"""Importing an extraction stores a draft plan with provenance; approving is audited."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from ansinh.core.models import AuditEvent
+from ansinh.documents.models import SourceDocument
+from ansinh.plans.actions import PlanError, do_approve_plan, do_import_plan
+from ansinh.plans.models import Plan, Target, Task
+
+TEXT = "KẾ HOẠCH\nTỷ lệ hộ nghèo giảm còn dưới 1% vào năm 2025.\n1. Nhiệm vụ chung\n1.1. Rà soát hộ nghèo\n"
+
+EXTRACTION: dict[str, Any] = {
+    "doc": "mau",
+    "meta": {"number": "12/KH-UBND", "date": "2024-05-02", "issuer": "Ủy ban nhân dân xã A", "level": "commune", "title": "Kế hoạch mẫu"},
+    "targets": [
+        {
+            "text": "Tỷ lệ hộ nghèo giảm còn dưới 1% vào năm 2025",
+            "indicator": "Tỷ lệ hộ nghèo",
+            "comparator": "<",
+            "value": 1,
+            "value_max": None,
+            "unit": "%",
+            "year": 2025,
+            "baseline": {"year": 2023, "value": 1.8, "text": "năm 2023: 1,8%"},
+            "milestones": [{"year": 2024, "comparator": "<", "value": 1.5, "value_max": None}],
+            "span": [9, 54],
+        }
+    ],
+    "tasks": [
+        {"number": "1", "title": "Nhiệm vụ chung", "lead": [], "coordinate": [], "timeline": None, "span": [55, 72]},
+        {"number": "1.1", "title": "Rà soát hộ nghèo", "lead": ["UBND xã"], "coordinate": ["Công an xã"], "timeline": "Hằng năm", "span": [73, 94]},
+    ],
+    "reporting": [{"text": "báo cáo trước ngày 10/11 hằng năm", "frequency": "annual", "deadline_day": 10, "deadline_month": 11}],
+    "funding": ["Ngân sách xã"],
+    "funding_spans": [[0, 8]],
+    "documents_to_issue": [],
+    "projects": [{"name": "Nhà văn hóa", "group": "C", "amount_million_vnd": 1500.5, "period": "2024-2025"}],
+}
+
+
+@pytest.fixture
+def document(db: None) -> SourceDocument:
+    return SourceDocument.objects.create(
+        slug="mau", filename="mau.txt", media_type="text/plain", sha256="0" * 64, size_bytes=len(TEXT), text=TEXT
+    )
+
+
+def test_it_stores_an_extraction_as_a_draft_with_spans(document: SourceDocument) -> None:
+    plan = do_import_plan(document, EXTRACTION)
+    assert plan.status == Plan.Status.DRAFT
+    assert (plan.number, plan.level, str(plan.date)) == ("12/KH-UBND", "commune", "2024-05-02")
+    target = Target.objects.get(plan=plan)
+    assert (target.comparator, target.value, target.year, target.baseline_value) == ("<", 1, 2025, 1.8)
+    assert document.text[target.source_start : target.source_end].startswith("Tỷ lệ hộ nghèo")
+    assert [m.year for m in target.milestones.all()] == [2024]
+
+
+def test_it_nests_tasks_by_their_numbers(document: SourceDocument) -> None:
+    plan = do_import_plan(document, EXTRACTION)
+    child = Task.objects.get(plan=plan, number="1.1")
+    assert child.parent is not None and child.parent.number == "1"
+    assert child.lead_names == ["UBND xã"] and child.coordinate_names == ["Công an xã"]
+
+
+def test_an_import_that_fails_halfway_stores_nothing(document: SourceDocument) -> None:
+    broken = {**EXTRACTION, "tasks": [{"number": "1", "title": None, "lead": [], "coordinate": []}]}
+    broken["tasks"][0]["title"] = object()  # not storable as text → str() is fine, so break a required field instead
+    broken["targets"] = [{**EXTRACTION["targets"][0], "value": "không phải số"}]
+    with pytest.raises((ValueError, TypeError)):
+        do_import_plan(document, broken)
+    assert Plan.objects.count() == 0 and Target.objects.count() == 0
+
+
+def test_approving_a_draft_activates_it_and_is_audited(document: SourceDocument, alice: Any) -> None:
+    plan = do_import_plan(document, EXTRACTION, alice)
+    do_approve_plan(plan, alice)
+    plan.refresh_from_db()
+    assert plan.status == Plan.Status.ACTIVE and plan.approved_by == alice
+    assert AuditEvent.objects.filter(action="plan.approve", object_id=str(plan.pk), actor=alice).exists()
+
+
+def test_it_refuses_to_approve_a_plan_twice(document: SourceDocument, alice: Any) -> None:
+    plan = do_approve_plan(do_import_plan(document, EXTRACTION), alice)
+    with pytest.raises(PlanError, match="đã được phê duyệt"):
+        do_approve_plan(plan, alice)
