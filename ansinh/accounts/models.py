@@ -17,3 +17,46 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.full_name or self.username
+
+
+class RoleAssignment(models.Model):
+    """One role a user holds, over a unit (and its subtree), an agency or a plan, for a date range.
+
+    Scope is decided in ``ansinh.accounts.access`` only; this model just records the grant.
+    """
+
+    class Role(models.TextChoices):
+        ADMIN = "admin", "Quản trị hệ thống"
+        STANDING = "standing", "Cơ quan thường trực của kế hoạch"
+        AGENCY = "agency", "Cán bộ cơ quan, sở ngành"
+        COMMUNE = "commune", "Cán bộ xã, phường"
+        SUPERVISOR = "supervisor", "Giám sát, chỉ xem"
+
+    user = models.ForeignKey(User, verbose_name="người dùng", on_delete=models.CASCADE, related_name="roles")
+    role = models.CharField("vai trò", max_length=20, choices=Role.choices)
+    unit = models.ForeignKey(
+        "geo.AdministrativeUnit",
+        verbose_name="đơn vị hành chính",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="role_assignments",
+    )
+    agency = models.ForeignKey(
+        "geo.Agency", verbose_name="cơ quan", null=True, blank=True, on_delete=models.PROTECT, related_name="role_assignments"
+    )
+    plan = models.ForeignKey(
+        "plans.Plan", verbose_name="kế hoạch", null=True, blank=True, on_delete=models.CASCADE, related_name="role_assignments"
+    )
+    valid_from = models.DateField("hiệu lực từ", null=True, blank=True)
+    valid_to = models.DateField("hết hiệu lực từ", null=True, blank=True)
+    created_at = models.DateTimeField("ngày tạo", auto_now_add=True)
+
+    class Meta:
+        ordering = ("user_id", "role", "id",)
+        verbose_name = "phân quyền"
+        verbose_name_plural = "phân quyền"
+
+    def __str__(self) -> str:
+        where = self.agency or self.unit or self.plan or ""
+        return f"{self.user}: {self.get_role_display()} {where}".strip()
