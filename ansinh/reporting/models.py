@@ -56,7 +56,7 @@ class Indicator(models.Model):
     description = models.TextField("mô tả", blank=True)
 
     class Meta:
-        ordering = ["code"]
+        ordering = ("code",)
         verbose_name = "chỉ tiêu danh mục"
         verbose_name_plural = "danh mục chỉ tiêu"
 
@@ -84,6 +84,9 @@ class TargetIndicatorLink(models.Model):
         verbose_name = "liên kết chỉ tiêu"
         verbose_name_plural = "liên kết chỉ tiêu"
 
+    def __str__(self) -> str:
+        return f"{self.target_id} → {self.indicator_id}"
+
 
 class ReportingCycle(models.Model):
     """One reporting round of a plan with its data cut-off window (Decree 09/2019 Art. 12)."""
@@ -106,10 +109,9 @@ class ReportingCycle(models.Model):
     label = models.CharField("tên kỳ báo cáo", max_length=200)
 
     class Meta:
-        ordering = ["plan", "period_end", "kind"]
-        constraints = [
-            models.UniqueConstraint(fields=["plan", "kind", "period_start", "period_end"], name="cycle_unique_window")
-        ]
+        ordering = ("plan", "period_end", "kind",)
+        constraints = (
+            models.UniqueConstraint(fields=["plan", "kind", "period_start", "period_end"], name="cycle_unique_window"),)
         verbose_name = "kỳ báo cáo"
         verbose_name_plural = "kỳ báo cáo"
 
@@ -131,10 +133,13 @@ class CycleDeadline(models.Model):
     due = models.DateField("hạn gửi báo cáo")
 
     class Meta:
-        ordering = ["due"]
-        constraints = [models.UniqueConstraint(fields=["cycle", "level"], name="cycle_deadline_unique_level")]
+        ordering = ("due",)
+        constraints = (models.UniqueConstraint(fields=["cycle", "level"], name="cycle_deadline_unique_level"),)
         verbose_name = "hạn báo cáo"
         verbose_name_plural = "hạn báo cáo"
+
+    def __str__(self) -> str:
+        return f"{self.get_level_display()}: {self.due:%d/%m/%Y}"
 
 
 class Submission(models.Model):
@@ -166,8 +171,8 @@ class Submission(models.Model):
     return_reason = models.TextField("lý do trả lại", blank=True)
 
     class Meta:
-        ordering = ["cycle", "unit"]
-        constraints = [
+        ordering = ("cycle", "unit",)
+        constraints = (
             models.UniqueConstraint(
                 fields=["cycle", "unit"], condition=models.Q(agency__isnull=True), name="submission_unique_unit"
             ),
@@ -175,9 +180,8 @@ class Submission(models.Model):
                 fields=["cycle", "unit", "agency"],
                 condition=models.Q(agency__isnull=False),
                 name="submission_unique_agency",
-            ),
-        ]
-        indexes = [models.Index(fields=["cycle", "status"], name="submission_cycle_status_idx")]
+            ),)
+        indexes = (models.Index(fields=["cycle", "status"], name="submission_cycle_status_idx"),)
         verbose_name = "báo cáo của đơn vị"
         verbose_name_plural = "báo cáo của đơn vị"
 
@@ -211,10 +215,13 @@ class IndicatorValue(models.Model):
     updated_at = models.DateTimeField("cập nhật", auto_now=True)
 
     class Meta:
-        ordering = ["indicator__code"]
-        constraints = [models.UniqueConstraint(fields=["submission", "indicator"], name="value_unique_indicator")]
+        ordering = ("indicator__code",)
+        constraints = (models.UniqueConstraint(fields=["submission", "indicator"], name="value_unique_indicator"),)
         verbose_name = "số liệu chỉ tiêu"
         verbose_name_plural = "số liệu chỉ tiêu"
+
+    def __str__(self) -> str:
+        return f"{self.indicator_id}: {self.value}"
 
 
 class IndicatorValueRevision(models.Model):
@@ -227,9 +234,12 @@ class IndicatorValueRevision(models.Model):
     after = models.JSONField("sau", null=True, blank=True)
 
     class Meta:
-        ordering = ["-at", "-id"]
+        ordering = ("-at", "-id",)
         verbose_name = "lịch sử sửa số liệu"
         verbose_name_plural = "lịch sử sửa số liệu"
+
+    def __str__(self) -> str:
+        return f"{self.value_id} @ {self.at}"
 
 
 class TaskProgress(models.Model):
@@ -250,10 +260,13 @@ class TaskProgress(models.Model):
     proposals = models.TextField("đề xuất, kiến nghị", blank=True)
 
     class Meta:
-        ordering = ["task__position", "task_id"]
-        constraints = [models.UniqueConstraint(fields=["submission", "task"], name="task_progress_unique_task")]
+        ordering = ("task__position", "task_id",)
+        constraints = (models.UniqueConstraint(fields=["submission", "task"], name="task_progress_unique_task"),)
         verbose_name = "tiến độ nhiệm vụ"
         verbose_name_plural = "tiến độ nhiệm vụ"
+
+    def __str__(self) -> str:
+        return f"{self.task_id}: {self.get_status_display()}"
 
 
 def attachment_path(instance: SubmissionAttachment, filename: str) -> str:
@@ -268,9 +281,12 @@ class SubmissionAttachment(models.Model):
     uploaded_at = models.DateTimeField("ngày tải lên", auto_now_add=True)
 
     class Meta:
-        ordering = ["uploaded_at", "id"]
+        ordering = ("uploaded_at", "id",)
         verbose_name = "tệp đính kèm"
         verbose_name_plural = "tệp đính kèm"
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class AggregateValue(models.Model):
@@ -289,9 +305,11 @@ class AggregateValue(models.Model):
     updated_at = models.DateTimeField("cập nhật", auto_now=True)
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["cycle", "indicator", "unit"], name="aggregate_unique_cell")
-        ]
-        indexes = [models.Index(fields=["indicator", "unit"], name="aggregate_indicator_unit_idx")]
+        constraints = (
+            models.UniqueConstraint(fields=["cycle", "indicator", "unit"], name="aggregate_unique_cell"),)
+        indexes = (models.Index(fields=["indicator", "unit"], name="aggregate_indicator_unit_idx"),)
         verbose_name = "số liệu tổng hợp"
         verbose_name_plural = "số liệu tổng hợp"
+
+    def __str__(self) -> str:
+        return f"{self.cycle_id}/{self.indicator_id}/{self.unit_id}: {self.value}"

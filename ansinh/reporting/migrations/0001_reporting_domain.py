@@ -38,7 +38,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'chỉ tiêu danh mục',
                 'verbose_name_plural': 'danh mục chỉ tiêu',
-                'ordering': ['code'],
+                'ordering': ('code',),
             },
         ),
         migrations.CreateModel(
@@ -57,7 +57,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'số liệu chỉ tiêu',
                 'verbose_name_plural': 'số liệu chỉ tiêu',
-                'ordering': ['indicator__code'],
+                'ordering': ('indicator__code',),
             },
         ),
         migrations.CreateModel(
@@ -73,7 +73,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'lịch sử sửa số liệu',
                 'verbose_name_plural': 'lịch sử sửa số liệu',
-                'ordering': ['-at', '-id'],
+                'ordering': ('-at', '-id'),
             },
         ),
         migrations.CreateModel(
@@ -91,7 +91,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'kỳ báo cáo',
                 'verbose_name_plural': 'kỳ báo cáo',
-                'ordering': ['plan', 'period_end', 'kind'],
+                'ordering': ('plan', 'period_end', 'kind'),
             },
         ),
         migrations.CreateModel(
@@ -105,7 +105,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'hạn báo cáo',
                 'verbose_name_plural': 'hạn báo cáo',
-                'ordering': ['due'],
+                'ordering': ('due',),
             },
         ),
         migrations.CreateModel(
@@ -146,7 +146,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'báo cáo của đơn vị',
                 'verbose_name_plural': 'báo cáo của đơn vị',
-                'ordering': ['cycle', 'unit'],
+                'ordering': ('cycle', 'unit'),
             },
         ),
         migrations.AddField(
@@ -167,7 +167,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'tệp đính kèm',
                 'verbose_name_plural': 'tệp đính kèm',
-                'ordering': ['uploaded_at', 'id'],
+                'ordering': ('uploaded_at', 'id'),
             },
         ),
         migrations.CreateModel(
@@ -202,7 +202,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'tiến độ nhiệm vụ',
                 'verbose_name_plural': 'tiến độ nhiệm vụ',
-                'ordering': ['task__position', 'task_id'],
+                'ordering': ('task__position', 'task_id'),
             },
         ),
         migrations.AddConstraint(
