@@ -2,10 +2,22 @@
 
 - ``alice``: a staff member who may review and approve plans;
 - ``bob``: a signed-in officer who may read but must not change plans.
+
+Units (created directly, in force since 2025-07-01, not the full 3,321-commune load):
+``vn`` (country), ``hcm`` (79 Thành phố Hồ Chí Minh), ``ward_a`` (26740 Phường Sài Gòn) and
+``ward_b`` (26743 Phường Bến Thành) in HCMC, ``hanoi`` (01 Thành phố Hà Nội) and
+``hanoi_ward`` (00070 Phường Hoàn Kiếm).
+
+Officers (``ansinh.accounts.access`` decides their scope):
+- ``hcm_standing``: standing officer of HCMC (role ``standing``, unit ``hcm``, no plan: every plan);
+- ``officer_a`` / ``officer_b``: commune officers of ``ward_a`` / ``ward_b``;
+- ``supervisor``: read-only over HCMC (role ``supervisor``, e.g. Ủy ban MTTQ);
+- ``hcm_admin``: role ``admin``, every unit.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import tempfile
 
@@ -34,3 +46,77 @@ def alice(django_user_model: Any) -> Any:
 @pytest.fixture
 def bob(django_user_model: Any) -> Any:
     return django_user_model.objects.create_user("bob", password=PASSWORD, full_name="Trần Văn Bình")
+
+
+REFORM = dt.date(2025, 7, 1)
+
+
+def _unit(code: str, name: str, level: str, parent: Any = None, kind: str = "") -> Any:
+    from ansinh.geo.models import AdministrativeUnit
+
+    return AdministrativeUnit.objects.create(
+        code=code, name=name, level=level, parent=parent, kind=kind, valid_from=REFORM
+    )
+
+
+@pytest.fixture
+def vn(db: Any) -> Any:
+    return _unit("VN", "Việt Nam", "country", kind="quốc gia")
+
+
+@pytest.fixture
+def hcm(vn: Any) -> Any:
+    return _unit("79", "Thành phố Hồ Chí Minh", "province", vn, "thành phố trung ương")
+
+
+@pytest.fixture
+def hanoi(vn: Any) -> Any:
+    return _unit("01", "Thành phố Hà Nội", "province", vn, "thành phố trung ương")
+
+
+@pytest.fixture
+def ward_a(hcm: Any) -> Any:
+    return _unit("26740", "Phường Sài Gòn", "commune", hcm, "phường")
+
+
+@pytest.fixture
+def ward_b(hcm: Any) -> Any:
+    return _unit("26743", "Phường Bến Thành", "commune", hcm, "phường")
+
+
+@pytest.fixture
+def hanoi_ward(hanoi: Any) -> Any:
+    return _unit("00070", "Phường Hoàn Kiếm", "commune", hanoi, "phường")
+
+
+def _officer(django_user_model: Any, username: str, full_name: str, role: str, unit: Any) -> Any:
+    from ansinh.accounts.models import RoleAssignment
+
+    user = django_user_model.objects.create_user(username, password=PASSWORD, full_name=full_name)
+    RoleAssignment.objects.create(user=user, role=role, unit=unit)
+    return user
+
+
+@pytest.fixture
+def hcm_standing(django_user_model: Any, hcm: Any) -> Any:
+    return _officer(django_user_model, "hcm_standing", "Lê Thị Thường Trực", "standing", hcm)
+
+
+@pytest.fixture
+def officer_a(django_user_model: Any, ward_a: Any) -> Any:
+    return _officer(django_user_model, "officer_a", "Phạm Văn Sài", "commune", ward_a)
+
+
+@pytest.fixture
+def officer_b(django_user_model: Any, ward_b: Any) -> Any:
+    return _officer(django_user_model, "officer_b", "Võ Thị Bến", "commune", ward_b)
+
+
+@pytest.fixture
+def supervisor(django_user_model: Any, hcm: Any) -> Any:
+    return _officer(django_user_model, "supervisor", "Đỗ Văn Giám Sát", "supervisor", hcm)
+
+
+@pytest.fixture
+def hcm_admin(django_user_model: Any, db: Any) -> Any:
+    return _officer(django_user_model, "hcm_admin", "Quản Trị Viên", "admin", None)
