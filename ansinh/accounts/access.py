@@ -1,0 +1,123 @@
+"""The single place where a user's scope over administrative units is decided.
+
+Every other app asks these functions; none reads ``RoleAssignment`` itself.
+
+| role | reads | writes |
+|---|---|---|
+| ``admin`` (or a Django superuser) | every unit | every unit |
+| ``standing`` | the subtree of its unit (or its agency's unit) | the same |
+| ``agency`` | the subtree of its agency's unit (or its unit) | the same |
+| ``commune`` | its commune (and anything below it) | the same |
+| ``supervisor`` | the subtree of its unit | nothing |
+
+A subtree is every unit whose materialised ``path`` starts with the root's path, whatever its
+validity dates, so officers of today's Hồ Chí Minh City also read the pre-2025 units filed
+under ``/VN/79/``. Only role assignments in force today (``valid_from``/``valid_to``, exclusive
+end) count. Anonymous and inactive users have no scope.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from ansinh.accounts.models import RoleAssignment
+from ansinh.geo.models import AdministrativeUnit
+
+Role = RoleAssignment.Role
+_WRITE_ROLES = (Role.STANDING, Role.AGENCY, Role.COMMUNE)
+
+
+def _today() -> dt.date:
+    return timezone.localdate()
+
+
+def _signed_in(user: Any) -> bool:
+    return bool(user is not None and getattr(user, "is_authenticated", False) and getattr(user, "is_active", True))
+
+
+def roles_of(user: Any, day: dt.date | None = None) -> QuerySet[RoleAssignment]:
+    """The user's role assignments in force on ``day`` (default today)."""
+    if not _signed_in(user):
+        return RoleAssignment.objects.none()
+    day = day or _today()
+    return (
+        RoleAssignment.objects.filter(user=user)
+        .filter(Q(valid_from__isnull=True) | Q(valid_from__lte=day))
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gt=day))
+        .select_related("unit", "agency", "agency__unit", "plan")
+    )
+
+
+def is_admin(user: Any) -> bool:
+    if not _signed_in(user):
+        return False
+    return bool(getattr(user, "is_superuser", False)) or roles_of(user).filter(role=Role.ADMIN).exists()
+
+
+def _scope_unit(assignment: RoleAssignment) -> AdministrativeUnit | None:
+    if assignment.unit is not None:
+        return assignment.unit
+    if assignment.agency is not None:
+        return assignment.agency.unit
+    return None
+
+
+def _units_for(user: Any, roles: tuple[str, ...]) -> QuerySet[AdministrativeUnit]:
+    if not _signed_in(user):
+        return AdministrativeUnit.objects.none()
+    if is_admin(user):
+        return AdministrativeUnit.objects.all()
+    paths = sorted({u.path for a in roles_of(user).filter(role__in=roles) if (u := _scope_unit(a)) is not None})
+    if not paths:
+        return AdministrativeUnit.objects.none()
+    q = Q()
+    for path in paths:
+        q |= Q(path__startswith=path)
+    return AdministrativeUnit.objects.filter(q)
+
+
+def readable_units(user: Any) -> QuerySet[AdministrativeUnit]:
+    """Units whose data the user may read."""
+    return _units_for(user, (*_WRITE_ROLES, Role.SUPERVISOR))
+
+
+def writable_units(user: Any) -> QuerySet[AdministrativeUnit]:
+    """Units whose data the user may enter or change; supervisors get none."""
+    return _units_for(user, _WRITE_ROLES)
+
+
+def can_read_unit(user: Any, unit: AdministrativeUnit) -> bool:
+    return readable_units(user).filter(pk=unit.pk).exists()
+
+
+def can_write_unit(user: Any, unit: AdministrativeUnit) -> bool:
+    return writable_units(user).filter(pk=unit.pk).exists()
+
+
+def require_read_unit(user: Any, unit: AdministrativeUnit) -> None:
+    if not can_read_unit(user, unit):
+        raise PermissionDenied(f"Bạn không có quyền xem dữ liệu của {unit.name}.")
+
+
+def require_write_unit(user: Any, unit: AdministrativeUnit) -> None:
+    if not can_write_unit(user, unit):
+        if can_read_unit(user, unit):
+            raise PermissionDenied(f"Bạn chỉ được xem, không được nhập hoặc sửa dữ liệu của {unit.name}.")
+        raise PermissionDenied(f"Bạn không có quyền nhập hoặc sửa dữ liệu của {unit.name}.")
+
+
+def is_standing_officer(user: Any, plan: Any) -> bool:
+    """True if the user holds the ``standing`` role for this plan, or a standing role with no plan.
+
+    A standing assignment without a plan stands for every plan (the unit's standing agency in
+    general). Admins are not standing officers by this test; check ``is_admin`` as well if needed.
+    """
+    if not _signed_in(user) or plan is None:
+        return False
+    plan_id = getattr(plan, "pk", plan)
+    return roles_of(user).filter(Q(plan_id=plan_id) | Q(plan__isnull=True), role=Role.STANDING).exists()
