@@ -2,32 +2,74 @@
 
 from __future__ import annotations
 
+import json
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_POST
 
+from ansinh.lib.text import fold_key
 from ansinh.plans.access import access_plan, access_plan_for_change, access_plans
 from ansinh.plans.actions import PlanError, do_approve_plan
-from ansinh.plans.models import Task, TaskAssignment
+from ansinh.plans.forms import FORMS, MilestoneFormSet, PlanMetaForm, initial_for
+from ansinh.plans.gold import GoldError, export_gold
+from ansinh.plans.models import Plan, Task, TaskAssignment
 from ansinh.plans.queries import with_counts
+from ansinh.plans.review import (
+    KINDS,
+    LOCKED,
+    META_FIELDS,
+    Item,
+    do_add_item,
+    do_delete_item,
+    do_update_item,
+    do_update_plan_meta,
+    do_update_target,
+    do_update_task,
+    label_of,
+    snapshot,
+)
 
-ITEM_KINDS = {
-    "target": "targets",
-    "task": "tasks",
-    "duty": "reporting_duties",
-    "funding": "funding_sources",
-    "project": "projects",
-    "document": "documents_to_issue",
+ITEM_KINDS = {kind: related for kind, (_, related, _) in KINDS.items()}
+SECTION_TITLES = {
+    "target": ("chi-tieu", "Chỉ tiêu"),
+    "task": ("nhiem-vu", "Nhiệm vụ"),
+    "duty": ("che-do-bao-cao", "Chế độ báo cáo"),
+    "funding": ("kinh-phi", "Nguồn kinh phí"),
+    "project": ("du-an", "Dự án đầu tư"),
+    "document": ("van-ban-ban-hanh", "Văn bản cần ban hành"),
 }
 
 
 @login_required
 def plan_list(request: HttpRequest) -> HttpResponse:
     plans = with_counts(access_plans(request.user)).order_by("level", "-date", "id")
-    return render(request, "plans/list.html", {"plans": plans})
+    level = request.GET.get("cap", "")
+    status = request.GET.get("trang_thai", "")
+    query = request.GET.get("q", "").strip()
+    if level in Plan.Level.values:
+        plans = plans.filter(level=level)
+    if status in Plan.Status.values:
+        plans = plans.filter(status=status)
+    rows = list(plans)
+    if query:
+        key = fold_key(query)
+        rows = [p for p in rows if key in fold_key(f"{p.number} {p.title} {p.issuer}")]
+    context = {
+        "plans": rows,
+        "levels": Plan.Level.choices,
+        "statuses": Plan.Status.choices,
+        "level": level,
+        "status": status,
+        "query": query,
+        "filtered": bool(query or level in Plan.Level.values or status in Plan.Status.values),
+    }
+    return render(request, "plans/list.html", context)
 
 
 @login_required
@@ -65,6 +107,14 @@ def _task_tree(tasks: list[Task]) -> list[Task]:
     return roots
 
 
+def _item(plan: Plan, kind: str, item_id: int) -> Item:
+    related = ITEM_KINDS.get(kind)
+    item = getattr(plan, related).filter(pk=item_id).first() if related else None
+    if item is None:
+        raise Http404("Không tìm thấy mục này trong kế hoạch.")
+    return item  # type: ignore[no-any-return]
+
+
 @login_required
 def item_source(request: HttpRequest, plan_id: int, kind: str, item_id: int) -> HttpResponse:
     plan = access_plan(request.user, plan_id)
@@ -92,3 +142,183 @@ def plan_approve(request: HttpRequest, plan_id: int) -> HttpResponse:
     else:
         messages.success(request, "Đã phê duyệt kế hoạch; kế hoạch chuyển sang trạng thái đang thực hiện.")
     return redirect("plans:detail", plan_id=plan.pk)
+
+
+# --- review -----------------------------------------------------------------
+
+
+def _text_length(plan: Plan) -> int:
+    return len(plan.source_document.text) if plan.source_document else 0
+
+
+def _source_view(plan: Plan, selected: Item | None, variant: str) -> dict[str, Any]:
+    """The source text to show beside the items, split around the selected item's span."""
+    document = plan.source_document
+    if document is None:
+        return {}
+    restored = bool(document.restored_text) and variant != "goc"
+    text = document.restored_text if restored else document.text
+    start = selected.source_start if selected is not None else None
+    end = selected.source_end if selected is not None else None
+    spans_match = len(text) == len(document.text)
+    if start is None or end is None or not spans_match or not 0 <= start <= end <= len(text):
+        return {"document": document, "restored": restored, "has_restored": bool(document.restored_text),
+                "before": text, "inside": "", "after": "", "spans_match": spans_match}
+    return {"document": document, "restored": restored, "has_restored": bool(document.restored_text),
+            "before": text[:start], "inside": text[start:end], "after": text[end:], "spans_match": spans_match}
+
+
+def _edit_form(plan: Plan, key: str) -> tuple[Any, Any]:
+    """An unbound form for ``key`` (``meta``, ``new-<kind>`` or ``<kind>-<id>``)."""
+    if key == "meta":
+        values = {k: getattr(plan, k) for k in META_FIELDS}
+        return PlanMetaForm(initial={**values, "implements": "\n".join(plan.implements or [])}), None
+    kind, _, rest = key.partition("-")
+    if kind == "new" and rest in FORMS:
+        return FORMS[rest](text_length=_text_length(plan)), (MilestoneFormSet(prefix="moc") if rest == "target" else None)
+    if kind in FORMS and rest.isdigit():
+        item = _item(plan, kind, int(rest))
+        values = snapshot(item)
+        form = FORMS[kind](initial=initial_for(kind, values), text_length=_text_length(plan))
+        formset = MilestoneFormSet(prefix="moc", initial=values["milestones"]) if kind == "target" else None
+        return form, formset
+    return None, None
+
+
+def _render_review(
+    request: HttpRequest, plan: Plan, *, form: Any = None, formset: Any = None, form_key: str = "", status: int = 200
+) -> HttpResponse:
+    can_change = request.user.has_perm("plans.change_plan")
+    can_edit = plan.is_draft and can_change
+    form_key = form_key or request.GET.get("sua", "") or (f"new-{request.GET['them']}" if request.GET.get("them") in KINDS else "")
+    if can_edit and form is None and form_key:
+        form, formset = _edit_form(plan, form_key)
+    if form is None:
+        form_key = ""
+    selected_key = request.GET.get("muc", "") or (form_key if form_key not in ("meta",) and not form_key.startswith("new-") else "")
+    kind, _, rest = selected_key.partition("-")
+    selected = _item(plan, kind, int(rest)) if kind in KINDS and rest.isdigit() else None
+    sections = []
+    for k, (_, related, label) in KINDS.items():
+        items = getattr(plan, related).all()
+        if k == "target":
+            items = items.prefetch_related("milestones")
+        if k == "task":
+            items = items.prefetch_related("assignments")
+        anchor, title = SECTION_TITLES[k]
+        sections.append({"kind": k, "label": label, "anchor": anchor, "title": title,
+                         "items": [{"key": f"{k}-{i.pk}", "obj": i} for i in items]})
+    context = {
+        "plan": plan,
+        "sections": sections,
+        "can_edit": can_edit,
+        "can_change": can_change,
+        "locked_reason": "" if plan.is_draft else LOCKED,
+        "form": form,
+        "formset": formset,
+        "form_key": form_key,
+        "selected_key": selected_key if selected else "",
+        "variant": request.GET.get("ban", ""),
+        **_source_view(plan, selected, request.GET.get("ban", "")),
+    }
+    return render(request, "plans/review.html", context, status=status)
+
+
+def _review_url(plan: Plan, key: str = "") -> str:
+    url = reverse("plans:review", kwargs={"plan_id": plan.pk})
+    return f"{url}?muc={key}#muc-{key}" if key else url
+
+
+@login_required
+@require_GET
+def plan_review(request: HttpRequest, plan_id: int) -> HttpResponse:
+    return _render_review(request, access_plan(request.user, plan_id))
+
+
+@login_required
+@require_POST
+def review_meta(request: HttpRequest, plan_id: int) -> HttpResponse:
+    plan = access_plan_for_change(request.user, plan_id)
+    if not plan.is_draft:
+        messages.error(request, LOCKED)
+        return redirect(_review_url(plan))
+    form = PlanMetaForm(request.POST)
+    if not form.is_valid():
+        return _render_review(request, plan, form=form, form_key="meta", status=400)
+    try:
+        do_update_plan_meta(plan, form.fields_for_action(), request.user)
+    except PlanError as err:
+        messages.error(request, err.message)
+    else:
+        messages.success(request, "Đã lưu thông tin chung của kế hoạch.")
+    return redirect(_review_url(plan))
+
+
+@login_required
+@require_POST
+def review_save(request: HttpRequest, plan_id: int, kind: str, item_id: int | None = None) -> HttpResponse:
+    plan = access_plan_for_change(request.user, plan_id)
+    if kind not in FORMS:
+        raise Http404("Không có loại mục này.")
+    item = _item(plan, kind, item_id) if item_id is not None else None
+    if not plan.is_draft:
+        messages.error(request, LOCKED)
+        return redirect(_review_url(plan))
+    form = FORMS[kind](request.POST, text_length=_text_length(plan))
+    formset = MilestoneFormSet(request.POST, prefix="moc") if kind == "target" else None
+    valid = form.is_valid() and (formset is None or formset.is_valid())
+    if not valid:
+        key = f"{kind}-{item.pk}" if item is not None else f"new-{kind}"
+        return _render_review(request, plan, form=form, formset=formset, form_key=key, status=400)
+    fields = form.fields_for_action()
+    milestones = formset.milestones() if formset is not None else []
+    try:
+        if item is None:
+            item = do_add_item(plan, kind, fields, request.user, milestones=milestones,
+                               lead=form.lines("lead") if kind == "task" else [],
+                               coordinate=form.lines("coordinate") if kind == "task" else [])
+            messages.success(request, f"Đã thêm {KINDS[kind][2]} «{label_of(item)}».")
+        else:
+            if kind == "target":
+                item = do_update_target(item, fields, milestones, request.user)  # type: ignore[arg-type]
+            elif kind == "task":
+                item = do_update_task(item, fields, form.lines("lead"), form.lines("coordinate"), request.user)  # type: ignore[arg-type]
+            else:
+                item = do_update_item(item, fields, request.user)
+            messages.success(request, f"Đã lưu {KINDS[kind][2]} «{label_of(item)}».")
+    except PlanError as err:
+        messages.error(request, err.message)
+        return redirect(_review_url(plan))
+    return redirect(_review_url(plan, f"{kind}-{item.pk}"))
+
+
+@login_required
+def review_delete(request: HttpRequest, plan_id: int, kind: str, item_id: int) -> HttpResponse:
+    plan = access_plan_for_change(request.user, plan_id)
+    item = _item(plan, kind, item_id)
+    if request.method == "POST":
+        try:
+            do_delete_item(item, request.user)
+        except PlanError as err:
+            messages.error(request, err.message)
+        else:
+            messages.success(request, f"Đã xóa {KINDS[kind][2]} «{label_of(item)}».")
+        return redirect(_review_url(plan))
+    context = {"plan": plan, "item": item, "kind": kind, "label": KINDS[kind][2], "name": label_of(item),
+               "locked_reason": "" if plan.is_draft else LOCKED}
+    return render(request, "plans/confirm_delete.html", context)
+
+
+@login_required
+@require_GET
+def plan_gold(request: HttpRequest, plan_id: int) -> HttpResponse:
+    plan = access_plan(request.user, plan_id)
+    try:
+        data = export_gold(plan)
+    except GoldError as err:
+        messages.error(request, err.message)
+        return redirect("plans:detail", plan_id=plan.pk)
+    response = HttpResponse(json.dumps(data, ensure_ascii=False, indent=1), content_type="application/json; charset=utf-8")
+    name = (plan.source_document.slug if plan.source_document else f"ke-hoach-{plan.pk}")
+    response["Content-Disposition"] = f'attachment; filename="{name}.gold.json"'
+    return response

@@ -1,0 +1,246 @@
+"""Human review of a draft plan: audited edits, additions and deletions of extracted items.
+
+Every ``do_*`` runs in one transaction, refuses to touch a plan that is no longer a
+draft, and writes an audit row with the item's values before and after the change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from decimal import Decimal
+from typing import Any
+
+from django.db import models, transaction
+
+from ansinh.core.models import audit
+from ansinh.plans.actions import PlanError, _parent_number
+from ansinh.plans.models import (
+    DocumentToIssue,
+    FundingSource,
+    InvestmentProject,
+    Milestone,
+    Plan,
+    ReportingDuty,
+    Target,
+    Task,
+    TaskAssignment,
+)
+
+Item = Target | Task | ReportingDuty | FundingSource | InvestmentProject | DocumentToIssue
+
+# URL slug -> (model, related name on Plan, Vietnamese label)
+KINDS: dict[str, tuple[type[Item], str, str]] = {
+    "target": (Target, "targets", "chỉ tiêu"),
+    "task": (Task, "tasks", "nhiệm vụ"),
+    "duty": (ReportingDuty, "reporting_duties", "chế độ báo cáo"),
+    "funding": (FundingSource, "funding_sources", "nguồn kinh phí"),
+    "project": (InvestmentProject, "projects", "dự án đầu tư"),
+    "document": (DocumentToIssue, "documents_to_issue", "văn bản cần ban hành"),
+}
+
+LOCKED = (
+    "Kế hoạch đã được phê duyệt và đang thực hiện nên các mục trích xuất bị khóa, không sửa, "
+    "thêm hay xóa được. Chỉ bản nháp mới được rà soát."
+)
+
+META_FIELDS = ("number", "date", "issuer", "level", "title", "period_start", "period_end", "implements")
+_SKIP = {"id", "plan", "parent", "target", "task"}
+
+
+def kind_of(item: models.Model) -> str:
+    for kind, (model, _, _) in KINDS.items():
+        if isinstance(item, model):
+            return kind
+    raise ValueError(f"not a plan item: {item!r}")
+
+
+def label_of(item: Item) -> str:
+    """A short human name for an item, for audit summaries and confirmations."""
+    for attr in ("indicator_name", "title", "name", "text"):
+        value = getattr(item, attr, "")
+        if value:
+            return str(value)[:80]
+    return f"#{item.pk}"
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return float(value)
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return value
+
+
+def snapshot(obj: models.Model) -> dict[str, Any]:
+    """The editable values of a plan or an item, JSON-safe, for the audit log and forms."""
+    data: dict[str, Any] = {}
+    for field in obj._meta.concrete_fields:
+        if field.name in _SKIP or field.is_relation:
+            continue
+        data[field.name] = _json_value(getattr(obj, field.attname))
+    if isinstance(obj, Target):
+        data["milestones"] = [
+            {"year": m.year, "comparator": m.comparator, "value": m.value, "value_max": m.value_max}
+            for m in obj.milestones.all()
+        ]
+    if isinstance(obj, Task):
+        data["lead"] = obj.unit_names(TaskAssignment.Role.LEAD)
+        data["coordinate"] = obj.unit_names(TaskAssignment.Role.COORDINATE)
+    return data
+
+
+def _locked_plan(plan_id: int) -> Plan:
+    plan = Plan.objects.select_for_update().get(pk=plan_id)
+    if not plan.is_draft:
+        raise PlanError(LOCKED)
+    return plan
+
+
+def _apply(obj: models.Model, fields: Mapping[str, Any]) -> None:
+    editable = {f.name for f in obj._meta.concrete_fields if not f.is_relation} - _SKIP
+    for name, value in fields.items():
+        if name in editable:
+            setattr(obj, name, value)
+
+
+def _set_milestones(target: Target, milestones: Iterable[Mapping[str, Any]]) -> None:
+    target.milestones.all().delete()
+    seen: set[int] = set()
+    for m in milestones:
+        year = m.get("year")
+        if not isinstance(year, int) or year in seen:
+            continue
+        seen.add(year)
+        Milestone.objects.create(
+            target=target,
+            year=year,
+            comparator=m.get("comparator") or "",
+            value=m.get("value"),
+            value_max=m.get("value_max"),
+        )
+
+
+def _set_assignments(task: Task, lead: Sequence[str], coordinate: Sequence[str]) -> None:
+    task.assignments.all().delete()
+    rows = [TaskAssignment(task=task, role=TaskAssignment.Role.LEAD, name=n[:300]) for n in lead if n.strip()]
+    rows += [TaskAssignment(task=task, role=TaskAssignment.Role.COORDINATE, name=n[:300]) for n in coordinate if n.strip()]
+    TaskAssignment.objects.bulk_create(rows)
+
+
+def _place_task(task: Task) -> None:
+    known = {t.number: t for t in Task.objects.filter(plan=task.plan).exclude(pk=task.pk) if t.number}
+    parent = _parent_number(task.number, known) if task.number else None
+    task.parent = parent
+    task.depth = (parent.depth + 1) if parent else 0
+
+
+def _audit_change(actor: Any, verb: str, item: Item, before: Any, after: Any) -> None:
+    kind = kind_of(item)
+    label = KINDS[kind][2]
+    verbs = {"update": "Sửa", "add": "Thêm", "delete": "Xóa"}
+    audit(
+        actor,
+        f"plan.review.{verb}_{kind}",
+        item,
+        summary=f"{verbs[verb]} {label} «{label_of(item)}» của kế hoạch #{item.plan_id}",
+        before=before,
+        after=after,
+    )
+
+
+@transaction.atomic
+def do_update_plan_meta(plan: Plan, fields: Mapping[str, Any], actor: Any) -> Plan:
+    """Correct the plan's own data (number, date, issuer, level, title, period, references)."""
+    plan = _locked_plan(plan.pk)
+    before = {k: _json_value(getattr(plan, k)) for k in META_FIELDS}
+    for name in META_FIELDS:
+        if name in fields:
+            setattr(plan, name, fields[name])
+    plan.save(update_fields=[n for n in META_FIELDS if n in fields])
+    after = {k: _json_value(getattr(plan, k)) for k in META_FIELDS}
+    audit(actor, "plan.review.update_meta", plan, summary=f"Sửa thông tin chung của kế hoạch #{plan.pk}", before=before, after=after)
+    return plan
+
+
+@transaction.atomic
+def do_update_target(target: Target, fields: Mapping[str, Any], milestones: Iterable[Mapping[str, Any]], actor: Any) -> Target:
+    """Correct a target and replace its yearly milestones."""
+    _locked_plan(target.plan_id)
+    target = Target.objects.select_for_update().get(pk=target.pk)
+    before = snapshot(target)
+    _apply(target, fields)
+    target.save()
+    _set_milestones(target, milestones)
+    _audit_change(actor, "update", target, before, snapshot(target))
+    return target
+
+
+@transaction.atomic
+def do_update_task(task: Task, fields: Mapping[str, Any], lead: Sequence[str], coordinate: Sequence[str], actor: Any) -> Task:
+    """Correct a task, its lead and coordinating units; a new number re-nests it."""
+    _locked_plan(task.plan_id)
+    task = Task.objects.select_for_update().get(pk=task.pk)
+    before = snapshot(task)
+    _apply(task, fields)
+    if task.number != before["number"]:
+        _place_task(task)
+    task.save()
+    _set_assignments(task, lead, coordinate)
+    _audit_change(actor, "update", task, before, snapshot(task))
+    return task
+
+
+@transaction.atomic
+def do_update_item(item: Item, fields: Mapping[str, Any], actor: Any) -> Item:
+    """Correct a reporting duty, funding source, project or document to issue."""
+    if isinstance(item, Target | Task):
+        raise TypeError("use do_update_target / do_update_task")
+    _locked_plan(item.plan_id)
+    item = type(item).objects.select_for_update().get(pk=item.pk)
+    before = snapshot(item)
+    _apply(item, fields)
+    item.save()
+    _audit_change(actor, "update", item, before, snapshot(item))
+    return item
+
+
+@transaction.atomic
+def do_add_item(
+    plan: Plan,
+    kind: str,
+    fields: Mapping[str, Any],
+    actor: Any,
+    *,
+    milestones: Iterable[Mapping[str, Any]] = (),
+    lead: Sequence[str] = (),
+    coordinate: Sequence[str] = (),
+) -> Item:
+    """Add an item the extraction missed, after the existing ones."""
+    plan = _locked_plan(plan.pk)
+    model, related, _ = KINDS[kind]
+    last = getattr(plan, related).aggregate(m=models.Max("position"))["m"]
+    item = model(plan=plan, position=(last + 1) if last is not None else 0)
+    _apply(item, fields)
+    if isinstance(item, Task):
+        _place_task(item)
+    item.save()
+    if isinstance(item, Target):
+        _set_milestones(item, milestones)
+    if isinstance(item, Task):
+        _set_assignments(item, lead, coordinate)
+    _audit_change(actor, "add", item, None, snapshot(item))
+    return item
+
+
+@transaction.atomic
+def do_delete_item(item: Item, actor: Any) -> None:
+    """Delete a wrongly extracted item; sub-tasks of a deleted task move up one level."""
+    _locked_plan(item.plan_id)
+    before = snapshot(item)
+    if isinstance(item, Task):
+        for child in Task.objects.filter(parent=item):
+            child.parent = item.parent
+            child.depth = max(0, child.depth - 1)
+            child.save(update_fields=["parent", "depth"])
+    _audit_change(actor, "delete", item, before, None)
+    item.delete()
