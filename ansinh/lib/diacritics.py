@@ -167,6 +167,19 @@ def is_marked(token: str) -> bool:
     return bool(_VI_MARKED.search(token))
 
 
+_VALID_SYLLABLE = re.compile(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?"
+    r"(?:ieu|oai|oay|oao|oeo|uoi|uou|uay|uya|uye|uyu|yeu|uai|"
+    r"ai|ao|au|ay|eo|eu|ia|ie|iu|oa|oe|oi|oo|ua|ue|ui|uo|uu|uy|ya|ye|yu|a|e|i|o|u|y)"
+    r"(?:ch|ng|nh|[cmnpt])?"
+)
+
+
+def is_vietnamese_syllable(token: str) -> bool:
+    """True when ``token`` has the shape of a Vietnamese syllable (onset, rhyme, coda)."""
+    return _VALID_SYLLABLE.fullmatch(fold(token)) is not None
+
+
 def _is_vietnamese_phrase(tokens: list[str]) -> bool:
     marked = sum(1 for t in tokens if is_marked(t))
     return marked >= max(1, 0.3 * len(tokens))
@@ -181,14 +194,22 @@ def train(texts: Iterable[str]) -> Model:
         text = nfc(text)
         for run in phrases(text):
             tokens = [m.group(0).lower() for m in run]
-            if not _is_vietnamese_phrase(tokens):
-                continue
-            seq = [_BOUNDARY, _BOUNDARY, *tokens]
-            uni.update(tokens)
-            for i in range(2, len(seq)):
-                bi[(seq[i - 1], seq[i])] += 1
-                tri[(seq[i - 2], seq[i - 1], seq[i])] += 1
+            if _is_vietnamese_phrase(tokens):
+                _count(tokens, uni, bi, tri)
     return Model(dict(uni), dict(bi), dict(tri))
+
+
+def _count(
+    tokens: list[str],
+    uni: Counter[str],
+    bi: Counter[tuple[str, str]],
+    tri: Counter[tuple[str, str, str]],
+) -> None:
+    seq = [_BOUNDARY, _BOUNDARY, *tokens]
+    uni.update(tokens)
+    for i in range(2, len(seq)):
+        bi[(seq[i - 1], seq[i])] += 1
+        tri[(seq[i - 2], seq[i - 1], seq[i])] += 1
 
 
 @functools.lru_cache(maxsize=1)
