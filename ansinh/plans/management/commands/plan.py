@@ -1,4 +1,4 @@
-"""``ansinh plan parse|import|list|approve``: plans from the command line."""
+"""``ansinh plan parse|import|list|approve|export``: plans from the command line."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from ansinh.plans.queries import plan_summaries
 
 
 class Command(BaseCommand):
-    help = "Làm việc với kế hoạch: trích xuất (parse), nhập (import), liệt kê (list), phê duyệt (approve)."
+    help = "Làm việc với kế hoạch: trích xuất (parse), nhập (import), liệt kê (list), phê duyệt (approve), xuất JSON (export)."
 
     def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(dest="action", required=True, metavar="VIỆC")
@@ -33,6 +33,9 @@ class Command(BaseCommand):
         ls.add_argument("--format", choices=["json", "text"], default="text")
         a = sub.add_parser("approve", help="Phê duyệt một kế hoạch nháp để đưa vào thực hiện.")
         a.add_argument("plan_id", type=int, metavar="ID")
+        e = sub.add_parser("export", help="Xuất kế hoạch (đã rà soát) ra JSON theo lược đồ trao đổi, làm dữ liệu chuẩn (gold).")
+        e.add_argument("plan_id", type=int, metavar="ID")
+        e.add_argument("--out", type=Path, required=True, metavar="FILE.json", help="tệp JSON sẽ ghi ra")
 
     def handle(self, *args: Any, **options: Any) -> None:
         getattr(self, f"handle_{options['action']}")(options)
@@ -90,3 +93,21 @@ class Command(BaseCommand):
         except PlanError as err:
             fail(self.stderr, err.message)
         self.stdout.write(f"Đã phê duyệt kế hoạch #{plan.pk}.")
+
+    def handle_export(self, options: dict[str, Any]) -> None:
+        from ansinh.plans.gold import GoldError, export_gold
+
+        plan = Plan.objects.filter(pk=options["plan_id"]).first()
+        if plan is None:
+            fail(self.stderr, f"Không có kế hoạch #{options['plan_id']}.")
+        out: Path = options["out"]
+        if not out.parent.is_dir():
+            fail(self.stderr, f"Thư mục «{out.parent}» không tồn tại.")
+        try:
+            data = export_gold(plan)
+        except GoldError as err:
+            fail(self.stderr, err.message)
+        out.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        self.stdout.write(
+            f"Đã xuất kế hoạch #{plan.pk} ra {out} ({len(data['targets'])} chỉ tiêu, {len(data['tasks'])} nhiệm vụ)."
+        )
