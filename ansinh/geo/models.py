@@ -10,7 +10,7 @@ A code may be reused over time (the pre-2025 ward 26740 and the current Phườn
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from django.db import models
 from django.db.models import Q
@@ -22,6 +22,15 @@ _M = TypeVar("_M", bound=models.Model)
 # The day the 2025 reform (two-level local government, 34 provinces) took effect.
 REFORM_DATE = dt.date(2025, 7, 1)
 COUNTRY_CODE = "VN"
+# The country root is in force from reunification, so that pre-2025 units can hang under it.
+COUNTRY_FROM = dt.date(1976, 7, 2)
+_KINDS = ("thành phố", "thị xã", "thị trấn", "tỉnh", "quận", "huyện", "phường", "xã", "đặc khu")
+
+
+def kind_from_name(name: str) -> str:
+    """The administrative kind a Vietnamese unit name starts with (``"Quận 1"`` -> ``"quận"``)."""
+    lower = name.strip().lower()
+    return next((k for k in _KINDS if lower.startswith(k + " ")), "")
 
 
 def valid_on_q(day: dt.date) -> Q:
@@ -30,7 +39,7 @@ def valid_on_q(day: dt.date) -> Q:
 
 
 class EffectiveQuerySet(models.QuerySet[_M]):
-    def valid_on(self, day: dt.date) -> EffectiveQuerySet[_M]:
+    def valid_on(self, day: dt.date) -> Self:
         return self.filter(valid_on_q(day))
 
 
