@@ -4,7 +4,7 @@
 - ``bob``: a signed-in officer who may read but must not change plans.
 
 Units (created directly, in force since 2025-07-01, not the full 3,321-commune load):
-``vn`` (country), ``hcm`` (79 Thành phố Hồ Chí Minh), ``ward_a`` (26740 Phường Sài Gòn) and
+``vn`` (country, in force since 1976-07-02), ``hcm`` (79 Thành phố Hồ Chí Minh), ``ward_a`` (26740 Phường Sài Gòn) and
 ``ward_b`` (26743 Phường Bến Thành) in HCMC, ``hanoi`` (01 Thành phố Hà Nội) and
 ``hanoi_ward`` (00070 Phường Hoàn Kiếm).
 
@@ -51,17 +51,17 @@ def bob(django_user_model: Any) -> Any:
 REFORM = dt.date(2025, 7, 1)
 
 
-def _unit(code: str, name: str, level: str, parent: Any = None, kind: str = "") -> Any:
+def _unit(code: str, name: str, level: str, parent: Any = None, kind: str = "", valid_from: Any = REFORM) -> Any:
     from ansinh.geo.models import AdministrativeUnit
 
     return AdministrativeUnit.objects.create(
-        code=code, name=name, level=level, parent=parent, kind=kind, valid_from=REFORM
+        code=code, name=name, level=level, parent=parent, kind=kind, valid_from=valid_from
     )
 
 
 @pytest.fixture
 def vn(db: Any) -> Any:
-    return _unit("VN", "Việt Nam", "country", kind="quốc gia")
+    return _unit("VN", "Việt Nam", "country", kind="quốc gia", valid_from=dt.date(1976, 7, 2))
 
 
 @pytest.fixture
