@@ -23,6 +23,7 @@ DEMO_USERNAME = "admin"
 
 DEMO_STEPS: list[tuple[str, str]] = [
     ("ansinh.core.demo.import_samples", "Nhập các kế hoạch mẫu"),
+    ("ansinh.geo.demo.load", "Nạp đơn vị hành chính và cơ quan"),
 ]
 
 
