@@ -1,88 +1,355 @@
 """Writes to reporting data. Each ``do_*`` runs in one transaction and leaves an audit row.
 
 Web form, Excel upload and API call these same functions. Validation problems are raised as
-:class:`ValidationFailed` carrying one :class:`FieldError` per bad cell (Vietnamese messages).
+:class:`ValidationFailed` carrying one :class:`FieldError` per bad cell (Vietnamese messages);
+nothing is stored when any cell is invalid. ``actor=None`` is the system (demo, imports).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.core.files.base import File
+from django.db import transaction
+from django.utils import timezone
 
+from ansinh.accounts.access import can_write_unit, is_admin, is_standing_officer
+from ansinh.core.models import audit
+from ansinh.plans.models import Target, Task
+from ansinh.reporting import rollup
 from ansinh.reporting.models import (
     Indicator,
     IndicatorValue,
+    IndicatorValueRevision,
     ReportingCycle,
     Submission,
     SubmissionAttachment,
     TargetIndicatorLink,
     TaskProgress,
 )
+from ansinh.reporting.validation import FieldError, ReportingError, ValidationFailed, validate_values
+
+__all__ = ["FieldError", "ReportingError", "ValidationFailed", "validate_values"]
+
+VALUE_FIELDS = ("value", "numerator", "denominator", "status", "comment")
+MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
 
 
-class ReportingError(Exception):
-    """A reporting action was refused; ``message`` is Vietnamese, for the user."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+# --- permissions ------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class FieldError:
-    """One invalid cell: ``row`` is the index in the submitted list, ``indicator`` its code."""
-
-    row: int
-    indicator: str
-    field: str
-    message: str
+def _is_system(actor: Any) -> bool:
+    return actor is None
 
 
-class ValidationFailed(ReportingError):
-    def __init__(self, errors: Sequence[FieldError]) -> None:
-        super().__init__("Số liệu chưa hợp lệ: " + "; ".join(e.message for e in errors[:5]))
-        self.errors = list(errors)
+def require_edit(actor: Any, submission: Submission) -> None:
+    if _is_system(actor):
+        return
+    if not can_write_unit(actor, submission.unit):
+        raise PermissionDenied(f"Bạn không có quyền nhập hoặc sửa báo cáo của {submission.unit.name}.")
 
 
+def require_approve(actor: Any, submission: Submission) -> None:
+    """Approvers: the level above the unit, the plan's standing officers for the unit, or an admin."""
+    if _is_system(actor) or is_admin(actor):
+        return
+    unit = submission.unit
+    parent = unit.parent
+    if parent is not None and can_write_unit(actor, parent):
+        return
+    if is_standing_officer(actor, submission.cycle.plan) and can_write_unit(actor, unit):
+        return
+    raise PermissionDenied(f"Bạn không có quyền phê duyệt hoặc trả lại báo cáo của {unit.name}.")
+
+
+def _value_state(value: IndicatorValue | None) -> dict[str, Any] | None:
+    if value is None:
+        return None
+    return {name: getattr(value, name) for name in VALUE_FIELDS}
+
+
+def _submission_state(submission: Submission) -> dict[str, Any]:
+    return {"status": submission.status, "return_reason": submission.return_reason}
+
+
+def _lock(submission: Submission) -> Submission:
+    return (
+        Submission.objects.select_for_update()
+        .select_related("unit", "unit__parent", "cycle", "cycle__plan")
+        .get(pk=submission.pk)
+    )
+
+
+def _require_editable(submission: Submission) -> None:
+    if not submission.is_editable:
+        raise ReportingError(
+            f"Báo cáo đang ở trạng thái «{submission.get_status_display()}», không sửa được. "
+            "Báo cáo đã phê duyệt bị khóa; cần trả lại để sửa."
+        )
+
+
+# --- actions ----------------------------------------------------------------------------------
+
+
+@transaction.atomic
 def do_link_target(
-    actor: Any, target: Any, indicator: Indicator, *, confirmed: bool = True, score: float | None = None
+    actor: Any, target: Target, indicator: Indicator, *, confirmed: bool = True, score: float | None = None
 ) -> TargetIndicatorLink:
-    raise NotImplementedError
+    """Link (or re-link) a plan target to a catalogue indicator; ``confirmed`` records who confirmed it."""
+    if actor is not None and not (
+        is_admin(actor) or is_standing_officer(actor, target.plan) or actor.has_perm("plans.change_plan")
+    ):
+        raise PermissionDenied("Bạn không có quyền gắn chỉ tiêu của kế hoạch với danh mục.")
+    link = TargetIndicatorLink.objects.select_for_update().filter(target=target).first()
+    before = None if link is None else {"indicator": link.indicator.code, "confirmed": link.confirmed}
+    if link is None:
+        link = TargetIndicatorLink(target=target, indicator=indicator)
+    link.indicator = indicator
+    link.confirmed = confirmed
+    if score is not None:
+        link.suggested_score = score
+    link.confirmed_by = actor if confirmed and actor is not None else None
+    link.confirmed_at = timezone.now() if confirmed else None
+    link.save()
+    audit(
+        actor,
+        "reporting.link_target",
+        link,
+        summary=f"{target.indicator_name} → {indicator.code}",
+        before=before,
+        after={"indicator": indicator.code, "confirmed": confirmed},
+    )
+    return link
 
 
+@transaction.atomic
 def do_open_submission(
     actor: Any, cycle: ReportingCycle, unit: Any, agency: Any = None, *, simulated: bool = False
 ) -> Submission:
     """Get or create the unit's submission for the cycle."""
-    raise NotImplementedError
+    probe = Submission(cycle=cycle, unit=unit, agency=agency)
+    require_edit(actor, probe)
+    submission, created = Submission.objects.get_or_create(
+        cycle=cycle, unit=unit, agency=agency, defaults={"simulated": simulated}
+    )
+    if created:
+        audit(
+            actor,
+            "reporting.open_submission",
+            submission,
+            summary=f"{cycle.label} — {unit.name}",
+            after=_submission_state(submission),
+        )
+    return submission
 
 
-def do_save_values(actor: Any, submission: Submission, values: Sequence[Mapping[str, Any]]) -> list[IndicatorValue]:
-    """Store values; each dict: indicator (code or Indicator), value, numerator, denominator, status, comment."""
-    raise NotImplementedError
+@transaction.atomic
+def do_save_values(
+    actor: Any, submission: Submission, values: Sequence[Mapping[str, Any]]
+) -> list[IndicatorValue]:
+    """Store values; each dict: indicator (code or Indicator), value, numerator, denominator, status, comment.
+
+    All or nothing: any invalid cell raises :class:`ValidationFailed` and stores nothing.
+    """
+    require_edit(actor, submission)
+    submission = _lock(submission)
+    _require_editable(submission)
+    cleaned, errors = validate_values(submission, values)
+    if errors:
+        raise ValidationFailed(errors)
+    user = actor if getattr(actor, "is_authenticated", False) else None
+    existing = {v.indicator_id: v for v in submission.values.select_for_update()}
+    saved: list[IndicatorValue] = []
+    changes: list[dict[str, Any]] = []
+    for clean in cleaned:
+        indicator: Indicator = clean["indicator"]
+        current = existing.get(indicator.pk)
+        before = _value_state(current)
+        value = current or IndicatorValue(submission=submission, indicator=indicator)
+        for name in VALUE_FIELDS:
+            setattr(value, name, clean[name])
+        value.flags = clean["flags"]
+        after = _value_state(value)
+        if before == after and current is not None:
+            saved.append(value)
+            continue
+        value.save()
+        IndicatorValueRevision.objects.create(value=value, actor=user, before=before, after=after)
+        changes.append({"indicator": indicator.code, "before": before, "after": after})
+        saved.append(value)
+    if changes:
+        audit(
+            actor,
+            "reporting.save_values",
+            submission,
+            summary=f"Cập nhật {len(changes)} chỉ tiêu",
+            before={c["indicator"]: c["before"] for c in changes},
+            after={c["indicator"]: c["after"] for c in changes},
+        )
+    return saved
 
 
+TASK_FIELDS = ("status", "deadline", "completed_on", "result", "difficulties", "proposals")
+
+
+@transaction.atomic
 def do_save_task_progress(
     actor: Any, submission: Submission, items: Sequence[Mapping[str, Any]]
 ) -> list[TaskProgress]:
     """Each dict: task (Task or id), status, deadline, completed_on, result, difficulties, proposals."""
-    raise NotImplementedError
+    require_edit(actor, submission)
+    submission = _lock(submission)
+    _require_editable(submission)
+    tasks = {t.pk: t for t in Task.objects.filter(plan_id=submission.cycle.plan_id)}
+    errors: list[FieldError] = []
+    rows: list[tuple[Task, dict[str, Any]]] = []
+    for row, item in enumerate(items):
+        ref = item.get("task")
+        task = tasks.get(getattr(ref, "pk", ref))  # type: ignore[arg-type]
+        if task is None:
+            errors.append(FieldError(row, "", "task", "Nhiệm vụ không thuộc kế hoạch của kỳ báo cáo này."))
+            continue
+        data = {name: item.get(name) for name in TASK_FIELDS if name in item}
+        status = data.get("status", TaskProgress.Status.IN_PROGRESS)
+        if status not in TaskProgress.Status.values:
+            errors.append(
+                FieldError(row, task.number, "status", f"Nhiệm vụ {task.number}: tình trạng không hợp lệ.")
+            )
+        if status == TaskProgress.Status.COMPLETED and not data.get("completed_on"):
+            errors.append(
+                FieldError(
+                    row,
+                    task.number,
+                    "completed_on",
+                    f"Nhiệm vụ {task.number}: đã hoàn thành thì cần ghi ngày hoàn thành.",
+                )
+            )
+        rows.append((task, data))
+    if errors:
+        raise ValidationFailed(errors)
+    saved: list[TaskProgress] = []
+    for task, data in rows:
+        progress, _ = TaskProgress.objects.get_or_create(submission=submission, task=task)
+        before = {n: str(getattr(progress, n)) for n in TASK_FIELDS}
+        for name, value in data.items():
+            setattr(
+                progress,
+                name,
+                value
+                if value is not None
+                else ("" if name in ("result", "difficulties", "proposals") else None),
+            )
+        progress.full_clean(exclude=["submission", "task"])
+        progress.save()
+        audit(
+            actor,
+            "reporting.save_task_progress",
+            progress,
+            summary=f"Nhiệm vụ {task.number}",
+            before=before,
+            after={n: str(getattr(progress, n)) for n in TASK_FIELDS},
+        )
+        saved.append(progress)
+    return saved
 
 
-def do_add_attachment(actor: Any, submission: Submission, file: File[Any], name: str = "") -> SubmissionAttachment:
-    raise NotImplementedError
+@transaction.atomic
+def do_add_attachment(
+    actor: Any, submission: Submission, file: File[Any], name: str = ""
+) -> SubmissionAttachment:
+    require_edit(actor, submission)
+    submission = _lock(submission)
+    _require_editable(submission)
+    if file.size is not None and file.size > MAX_ATTACHMENT_BYTES:
+        raise ReportingError("Tệp đính kèm quá lớn (tối đa 20 MB).")
+    name = (name or getattr(file, "name", "") or "tep-dinh-kem").rsplit("/", 1)[-1][:255]
+    user = actor if getattr(actor, "is_authenticated", False) else None
+    attachment = SubmissionAttachment(submission=submission, name=name, uploaded_by=user)
+    attachment.file.save(name, file, save=False)
+    attachment.save()
+    audit(actor, "reporting.add_attachment", attachment, summary=name, after={"file": attachment.file.name})
+    return attachment
 
 
+@transaction.atomic
 def do_submit(actor: Any, submission: Submission) -> Submission:
-    raise NotImplementedError
+    require_edit(actor, submission)
+    submission = _lock(submission)
+    _require_editable(submission)
+    if not submission.values.exists() and not submission.task_progress.exists():
+        raise ReportingError("Báo cáo chưa có số liệu hoặc tiến độ nhiệm vụ nào, chưa gửi được.")
+    before = _submission_state(submission)
+    submission.status = Submission.Status.SUBMITTED
+    submission.submitted_by = actor if getattr(actor, "is_authenticated", False) else None
+    submission.submitted_at = timezone.now()
+    submission.return_reason = ""
+    submission.save()
+    audit(
+        actor,
+        "reporting.submit",
+        submission,
+        summary=str(submission),
+        before=before,
+        after=_submission_state(submission),
+    )
+    return submission
 
 
+@transaction.atomic
 def do_approve(actor: Any, submission: Submission) -> Submission:
-    raise NotImplementedError
+    """Approve a submitted report: it is locked and its values roll up in this transaction."""
+    submission = _lock(submission)
+    require_approve(actor, submission)
+    if submission.status != Submission.Status.SUBMITTED:
+        raise ReportingError(
+            f"Chỉ phê duyệt được báo cáo đã gửi (hiện: «{submission.get_status_display()}»)."
+        )
+    before = _submission_state(submission)
+    submission.status = Submission.Status.APPROVED
+    submission.approved_by = actor if getattr(actor, "is_authenticated", False) else None
+    submission.approved_at = timezone.now()
+    submission.save()
+    touched = rollup.apply_submission(submission, +1)
+    audit(
+        actor,
+        "reporting.approve",
+        submission,
+        summary=f"{submission} ({touched} số liệu tổng hợp cập nhật)",
+        before=before,
+        after=_submission_state(submission),
+    )
+    return submission
 
 
+@transaction.atomic
 def do_return(actor: Any, submission: Submission, reason: str) -> Submission:
-    raise NotImplementedError
+    """Return a submitted (or approved) report for correction; an approved one leaves the roll-up."""
+    submission = _lock(submission)
+    require_approve(actor, submission)
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationFailed([FieldError(0, "", "return_reason", "Cần ghi lý do trả lại báo cáo.")])
+    if submission.status not in (Submission.Status.SUBMITTED, Submission.Status.APPROVED):
+        raise ReportingError(
+            f"Chỉ trả lại được báo cáo đã gửi hoặc đã phê duyệt (hiện: «{submission.get_status_display()}»)."
+        )
+    was_approved = submission.status == Submission.Status.APPROVED
+    before = _submission_state(submission)
+    submission.status = Submission.Status.RETURNED
+    submission.return_reason = reason
+    submission.approved_by = None
+    submission.approved_at = None
+    submission.save()
+    if was_approved:
+        rollup.apply_submission(submission, -1)
+    audit(
+        actor,
+        "reporting.return",
+        submission,
+        summary=reason,
+        before=before,
+        after=_submission_state(submission),
+    )
+    return submission

@@ -40,13 +40,20 @@ class Indicator(models.Model):
     code = models.CharField("mã", max_length=40, unique=True)
     name = models.CharField("tên chỉ tiêu", max_length=300)
     unit = models.CharField("đơn vị tính", max_length=60, blank=True)
-    direction = models.CharField("chiều tốt", max_length=10, choices=Direction.choices, default=Direction.HIGHER)
-    value_type = models.CharField("kiểu giá trị", max_length=10, choices=ValueType.choices, default=ValueType.NUMBER)
+    direction = models.CharField(
+        "chiều tốt", max_length=10, choices=Direction.choices, default=Direction.HIGHER
+    )
+    value_type = models.CharField(
+        "kiểu giá trị", max_length=10, choices=ValueType.choices, default=ValueType.NUMBER
+    )
     aggregation = models.CharField(
         "tổng hợp theo đơn vị", max_length=10, choices=Aggregation.choices, default=Aggregation.SUM
     )
     time_aggregation = models.CharField(
-        "tổng hợp theo thời gian", max_length=10, choices=TimeAggregation.choices, default=TimeAggregation.LAST
+        "tổng hợp theo thời gian",
+        max_length=10,
+        choices=TimeAggregation.choices,
+        default=TimeAggregation.LAST,
     )
     scale = models.FloatField("hệ số (tỷ số × hệ số)", default=1.0)
     decimals = models.PositiveSmallIntegerField("số chữ số thập phân", default=0)
@@ -76,7 +83,11 @@ class TargetIndicatorLink(models.Model):
     confirmed = models.BooleanField("đã xác nhận", default=False)
     suggested_score = models.FloatField("điểm gợi ý", null=True, blank=True)
     confirmed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="người xác nhận", null=True, blank=True, on_delete=models.SET_NULL
+        settings.AUTH_USER_MODEL,
+        verbose_name="người xác nhận",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
     )
     confirmed_at = models.DateTimeField("ngày xác nhận", null=True, blank=True)
 
@@ -109,9 +120,16 @@ class ReportingCycle(models.Model):
     label = models.CharField("tên kỳ báo cáo", max_length=200)
 
     class Meta:
-        ordering = ("plan", "period_end", "kind",)
+        ordering = (
+            "plan",
+            "period_end",
+            "kind",
+        )
         constraints = (
-            models.UniqueConstraint(fields=["plan", "kind", "period_start", "period_end"], name="cycle_unique_window"),)
+            models.UniqueConstraint(
+                fields=["plan", "kind", "period_start", "period_end"], name="cycle_unique_window"
+            ),
+        )
         verbose_name = "kỳ báo cáo"
         verbose_name_plural = "kỳ báo cáo"
 
@@ -134,7 +152,9 @@ class CycleDeadline(models.Model):
 
     class Meta:
         ordering = ("due",)
-        constraints = (models.UniqueConstraint(fields=["cycle", "level"], name="cycle_deadline_unique_level"),)
+        constraints = (
+            models.UniqueConstraint(fields=["cycle", "level"], name="cycle_deadline_unique_level"),
+        )
         verbose_name = "hạn báo cáo"
         verbose_name_plural = "hạn báo cáo"
 
@@ -171,16 +191,22 @@ class Submission(models.Model):
     return_reason = models.TextField("lý do trả lại", blank=True)
 
     class Meta:
-        ordering = ("cycle", "unit",)
+        ordering = (
+            "cycle",
+            "unit",
+        )
         constraints = (
             models.UniqueConstraint(
-                fields=["cycle", "unit"], condition=models.Q(agency__isnull=True), name="submission_unique_unit"
+                fields=["cycle", "unit"],
+                condition=models.Q(agency__isnull=True),
+                name="submission_unique_unit",
             ),
             models.UniqueConstraint(
                 fields=["cycle", "unit", "agency"],
                 condition=models.Q(agency__isnull=False),
                 name="submission_unique_agency",
-            ),)
+            ),
+        )
         indexes = (models.Index(fields=["cycle", "status"], name="submission_cycle_status_idx"),)
         verbose_name = "báo cáo của đơn vị"
         verbose_name_plural = "báo cáo của đơn vị"
@@ -209,14 +235,18 @@ class IndicatorValue(models.Model):
     value = models.FloatField("giá trị", null=True, blank=True)
     numerator = models.FloatField("tử số", null=True, blank=True)
     denominator = models.FloatField("mẫu số", null=True, blank=True)
-    status = models.CharField("tình trạng số liệu", max_length=10, choices=Status.choices, default=Status.FINAL)
+    status = models.CharField(
+        "tình trạng số liệu", max_length=10, choices=Status.choices, default=Status.FINAL
+    )
     comment = models.TextField("giải trình", blank=True)
     flags = models.JSONField("cảnh báo", default=list, blank=True)
     updated_at = models.DateTimeField("cập nhật", auto_now=True)
 
     class Meta:
         ordering = ("indicator__code",)
-        constraints = (models.UniqueConstraint(fields=["submission", "indicator"], name="value_unique_indicator"),)
+        constraints = (
+            models.UniqueConstraint(fields=["submission", "indicator"], name="value_unique_indicator"),
+        )
         verbose_name = "số liệu chỉ tiêu"
         verbose_name_plural = "số liệu chỉ tiêu"
 
@@ -234,7 +264,10 @@ class IndicatorValueRevision(models.Model):
     after = models.JSONField("sau", null=True, blank=True)
 
     class Meta:
-        ordering = ("-at", "-id",)
+        ordering = (
+            "-at",
+            "-id",
+        )
         verbose_name = "lịch sử sửa số liệu"
         verbose_name_plural = "lịch sử sửa số liệu"
 
@@ -260,8 +293,13 @@ class TaskProgress(models.Model):
     proposals = models.TextField("đề xuất, kiến nghị", blank=True)
 
     class Meta:
-        ordering = ("task__position", "task_id",)
-        constraints = (models.UniqueConstraint(fields=["submission", "task"], name="task_progress_unique_task"),)
+        ordering = (
+            "task__position",
+            "task_id",
+        )
+        constraints = (
+            models.UniqueConstraint(fields=["submission", "task"], name="task_progress_unique_task"),
+        )
         verbose_name = "tiến độ nhiệm vụ"
         verbose_name_plural = "tiến độ nhiệm vụ"
 
@@ -277,11 +315,16 @@ class SubmissionAttachment(models.Model):
     submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="attachments")
     file = models.FileField("tệp", upload_to=attachment_path, max_length=300)
     name = models.CharField("tên tệp", max_length=255)
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
     uploaded_at = models.DateTimeField("ngày tải lên", auto_now_add=True)
 
     class Meta:
-        ordering = ("uploaded_at", "id",)
+        ordering = (
+            "uploaded_at",
+            "id",
+        )
         verbose_name = "tệp đính kèm"
         verbose_name_plural = "tệp đính kèm"
 
@@ -306,7 +349,8 @@ class AggregateValue(models.Model):
 
     class Meta:
         constraints = (
-            models.UniqueConstraint(fields=["cycle", "indicator", "unit"], name="aggregate_unique_cell"),)
+            models.UniqueConstraint(fields=["cycle", "indicator", "unit"], name="aggregate_unique_cell"),
+        )
         indexes = (models.Index(fields=["indicator", "unit"], name="aggregate_indicator_unit_idx"),)
         verbose_name = "số liệu tổng hợp"
         verbose_name_plural = "số liệu tổng hợp"

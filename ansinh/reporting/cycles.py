@@ -1,0 +1,190 @@
+"""Reporting cycles from a plan's reporting duties: cut-off windows and per-level due dates.
+
+Windows (Decree 09/2019/NĐ-CP Art. 12): the annual window runs 15/12 of the previous year to
+14/12; the 6-month window 15/12 of the previous year to 14/6; a mid-term or final review covers
+15/12 before the plan's first year to 14/12 of the review year.
+
+Due dates (rule declared in ``LEVEL_OFFSETS``): the deadline a plan states ("trước ngày 05/11
+hằng năm") is the deadline of the units that report to the standing agency — the provincial
+departments and agencies for a central or provincial plan, the commune's own offices for a
+commune plan. Each lower level is due ``COMMUNE_LEAD`` working days earlier (communes must
+report to the province first), and the standing agency's consolidated report is due
+``STANDING_LAG`` working days later. When the plan states no deadline, the standing agency is
+due on the 25th of the window's last month (Decree 09/2019 Art. 13) and the lower levels step
+back from it. Working days skip weekends and the fixed-date public holidays in ``HOLIDAYS``
+(the lunar New Year and Hùng Kings' day move every year and are not modelled).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from ansinh.core.models import audit
+from ansinh.plans.models import Plan, ReportingDuty
+from ansinh.reporting.models import CycleDeadline, ReportingCycle
+
+CUTOFF_DAY = 14
+STANDING_DEFAULT_DAY = 25
+COMMUNE_LEAD = 5
+STANDING_LAG = 5
+HOLIDAYS: frozenset[tuple[int, int]] = frozenset({(1, 1), (30, 4), (1, 5), (2, 9), (1, 9)})
+Level = CycleDeadline.Level
+Kind = ReportingCycle.Kind
+
+# Working-day offset of each reporting level from the deadline the plan states, by plan level.
+LEVEL_OFFSETS: dict[str, dict[str, int]] = {
+    "central": {Level.COMMUNE: -2 * COMMUNE_LEAD, Level.PROVINCE: 0, Level.STANDING: STANDING_LAG},
+    "province": {Level.COMMUNE: -COMMUNE_LEAD, Level.PROVINCE: 0, Level.STANDING: STANDING_LAG},
+    "district": {Level.COMMUNE: -COMMUNE_LEAD, Level.DISTRICT: 0, Level.STANDING: STANDING_LAG},
+    "commune": {Level.COMMUNE: 0, Level.STANDING: STANDING_LAG},
+}
+DEFAULT_PLAN_LEVEL = "province"
+
+
+@dataclass(frozen=True)
+class Window:
+    kind: str
+    year: int
+    start: dt.date
+    end: dt.date
+    label: str
+
+
+def is_working_day(day: dt.date) -> bool:
+    return day.weekday() < 5 and (day.day, day.month) not in HOLIDAYS
+
+
+def add_working_days(day: dt.date, n: int) -> dt.date:
+    """Move ``n`` working days from ``day`` (negative: earlier); ``n == 0`` keeps ``day``."""
+    step = 1 if n > 0 else -1
+    remaining = abs(n)
+    while remaining:
+        day += dt.timedelta(days=step)
+        if is_working_day(day):
+            remaining -= 1
+    return day
+
+
+def annual_window(year: int) -> Window:
+    return Window(
+        Kind.ANNUAL,
+        year,
+        dt.date(year - 1, 12, CUTOFF_DAY + 1),
+        dt.date(year, 12, CUTOFF_DAY),
+        f"Báo cáo năm {year}",
+    )
+
+
+def semiannual_window(year: int) -> Window:
+    return Window(
+        Kind.SEMIANNUAL,
+        year,
+        dt.date(year - 1, 12, CUTOFF_DAY + 1),
+        dt.date(year, 6, CUTOFF_DAY),
+        f"Báo cáo 6 tháng đầu năm {year}",
+    )
+
+
+def review_window(kind: str, first_year: int, year: int) -> Window:
+    name = "sơ kết" if kind == Kind.MIDTERM else "tổng kết"
+    return Window(
+        kind,
+        year,
+        dt.date(first_year - 1, 12, CUTOFF_DAY + 1),
+        dt.date(year, 12, CUTOFF_DAY),
+        f"Báo cáo {name} {first_year}–{year}",
+    )
+
+
+def level_due_dates(plan_level: str, window: Window, stated: tuple[int, int] | None) -> dict[str, dt.date]:
+    """Due date of each level; ``stated`` is the plan's (day, month), in the window's end year."""
+    offsets = LEVEL_OFFSETS.get(plan_level, LEVEL_OFFSETS[DEFAULT_PLAN_LEVEL])
+    if stated is not None:
+        day, month = stated
+        anchor = dt.date(window.end.year, month, day)
+        return {level: add_working_days(anchor, offset) for level, offset in offsets.items()}
+    standing = dt.date(window.end.year, window.end.month, STANDING_DEFAULT_DAY)
+    return {
+        level: add_working_days(standing, offset - offsets[Level.STANDING])
+        for level, offset in offsets.items()
+    }
+
+
+def windows_for_duty(
+    frequency: str, duty_year: int | None, years: Iterable[int], first_year: int | None, last_year: int | None
+) -> list[Window]:
+    """The cycles one duty asks for in ``years`` (quarterly, monthly and ad-hoc duties make none)."""
+    result: list[Window] = []
+    for year in years:
+        if frequency == "annual":
+            result.append(annual_window(year))
+        elif frequency == "semiannual":
+            result.append(semiannual_window(year))
+        elif frequency == "once" and duty_year == year:
+            start = first_year or year
+            kind = Kind.FINAL if last_year is not None and year >= last_year else Kind.MIDTERM
+            result.append(review_window(kind, start, year))
+    return result
+
+
+def _stated_deadline(duty: object) -> tuple[int, int] | None:
+    day, month = getattr(duty, "deadline_day", None), getattr(duty, "deadline_month", None)
+    if day and month:
+        try:
+            dt.date(2024, month, day)
+        except ValueError:
+            return None
+        return day, month
+    return None
+
+
+@transaction.atomic
+def generate_cycles(plan: Plan, years: Iterable[int], actor: object = None) -> list[ReportingCycle]:
+    """Create the plan's cycles for ``years`` from its reporting duties; running it again changes nothing.
+
+    When several duties ask for the same window, the one that states a deadline wins.
+    """
+    years = sorted(set(years))
+    first, last = plan.period_start, plan.period_end
+    plan_level = plan.level or DEFAULT_PLAN_LEVEL
+    chosen: dict[tuple[str, dt.date, dt.date], tuple[Window, ReportingDuty]] = {}
+    for duty in plan.reporting_duties.all():
+        for window in windows_for_duty(duty.frequency, duty.year, years, first, last):
+            key = (window.kind, window.start, window.end)
+            if key not in chosen or (_stated_deadline(duty) and not _stated_deadline(chosen[key][1])):
+                chosen[key] = (window, duty)
+    cycles: list[ReportingCycle] = []
+    created_labels: list[str] = []
+    for (kind, start, end), (window, duty) in sorted(chosen.items(), key=lambda kv: (kv[0][2], kv[0][0])):
+        cycle, created = ReportingCycle.objects.get_or_create(
+            plan=plan,
+            kind=kind,
+            period_start=start,
+            period_end=end,
+            defaults={"year": window.year, "label": window.label, "duty": duty},
+        )
+        for level, due in level_due_dates(plan_level, window, _stated_deadline(duty)).items():
+            CycleDeadline.objects.get_or_create(cycle=cycle, level=level, defaults={"due": due})
+        if created:
+            created_labels.append(window.label)
+        cycles.append(cycle)
+    if created_labels:
+        audit(
+            actor,
+            "reporting.generate_cycles",
+            plan,
+            summary=f"Tạo {len(created_labels)} kỳ báo cáo",
+            after={"cycles": created_labels},
+        )
+    return cycles
+
+
+def due_for(cycle: ReportingCycle, level: str) -> dt.date | None:
+    for deadline in cycle.deadlines.all():
+        if deadline.level == level:
+            return deadline.due
+    return None

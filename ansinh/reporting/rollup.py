@@ -1,0 +1,304 @@
+"""Roll-up of approved commune values up today's unit tree, with no nightly batch.
+
+Rules:
+
+- Only values whose unit maps onto a current *commune* roll up; a province's or the country's
+  own approved figure is kept as its own figure (``progress.actual``) and never added to the
+  sum of its communes, so nothing is counted twice.
+- A unit no longer in force (``valid_to`` set) maps through ``geo.UnitCrosswalk`` onto its
+  successors, multiplying weights along a chain; its values count with those weights.
+- Per indicator aggregation: ``sum`` Σ w·v; ``ratio`` Σ w·num / Σ w·den × scale (never a mean
+  of ratios); ``mean`` Σ w·v / Σ w over every reporting commune (kept as numerator and
+  denominator so it is incremental); ``min``/``max`` recomputed for the touched node from its
+  children. ``n_units_reporting`` counts commune cells that have data.
+
+``apply_submission`` updates every ancestor in the approving transaction (deltas);
+``recompute_all`` rebuilds everything from scratch with set-based SQL (one GROUP BY for the
+communes, then one per tree level through ``parent_id``) on SQLite and PostgreSQL alike.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+from django.db import connections, transaction
+from django.db.models import Max, Min
+from django.utils import timezone
+
+from ansinh.geo.models import AdministrativeUnit, UnitCrosswalk
+from ansinh.reporting.models import AggregateValue, Indicator, IndicatorValue, Submission
+
+LEAF_LEVEL = AdministrativeUnit.Level.COMMUNE
+Agg = Indicator.Aggregation
+MAX_CHAIN = 5
+
+
+def leaf_targets(unit: AdministrativeUnit, using: str = "default") -> dict[int, float]:
+    """Current commune ids (with weights) onto which ``unit``'s data falls; empty if none."""
+    weights: dict[int, float] = defaultdict(float)
+    frontier: list[tuple[AdministrativeUnit, float]] = [(unit, 1.0)]
+    for _ in range(MAX_CHAIN):
+        next_frontier: list[tuple[AdministrativeUnit, float]] = []
+        for current, weight in frontier:
+            if current.valid_to is None:
+                if current.level == LEAF_LEVEL:
+                    weights[current.pk] += weight
+                continue
+            links = UnitCrosswalk.objects.using(using).filter(predecessor=current).select_related("successor")
+            next_frontier += [(link.successor, weight * link.weight) for link in links]
+        frontier = next_frontier
+        if not frontier:
+            break
+    return dict(weights)
+
+
+def ancestors(unit_id: int, using: str = "default") -> list[int]:
+    """Ids of the current ancestors of a unit, nearest first (the unit itself excluded)."""
+    result: list[int] = []
+    parent_id = (
+        AdministrativeUnit.objects.using(using).filter(pk=unit_id).values_list("parent_id", flat=True).first()
+    )
+    while parent_id is not None:
+        result.append(parent_id)
+        parent_id = (
+            AdministrativeUnit.objects.using(using)
+            .filter(pk=parent_id)
+            .values_list("parent_id", flat=True)
+            .first()
+        )
+    return result
+
+
+def finish(indicator: Indicator, row: AggregateValue) -> None:
+    """Set ``row.value`` from its numerator and denominator for ratio and mean indicators."""
+    if indicator.aggregation in (Agg.RATIO, Agg.MEAN):
+        if row.denominator:
+            factor = indicator.scale if indicator.aggregation == Agg.RATIO else 1.0
+            row.value = (row.numerator or 0.0) / row.denominator * factor
+        else:
+            row.value = None
+
+
+def contribution(
+    indicator: Indicator, value: IndicatorValue, weight: float
+) -> tuple[float, float, float] | None:
+    """(value, numerator, denominator) deltas of one reported value, or None when it carries no data."""
+    if indicator.aggregation == Agg.RATIO:
+        if value.numerator is None or value.denominator is None:
+            return None
+        return 0.0, value.numerator * weight, value.denominator * weight
+    if value.value is None:
+        return None
+    if indicator.aggregation == Agg.MEAN:
+        return 0.0, value.value * weight, weight
+    return value.value * weight, 0.0, 0.0
+
+
+def _recompute_extreme(row: AggregateValue, indicator: Indicator, leaf: bool, using: str) -> None:
+    func = Min if indicator.aggregation == Agg.MIN else Max
+    if leaf:
+        # The commune itself and its predecessors (and theirs, along a chain).
+        source_ids = {row.unit_id}
+        frontier = set(source_ids)
+        for _ in range(MAX_CHAIN):
+            more = (
+                set(
+                    UnitCrosswalk.objects.using(using)
+                    .filter(successor_id__in=frontier)
+                    .values_list("predecessor_id", flat=True)
+                )
+                - source_ids
+            )
+            if not more:
+                break
+            source_ids |= more
+            frontier = more
+        qs = IndicatorValue.objects.using(using).filter(
+            submission__cycle_id=row.cycle_id,
+            submission__status=Submission.Status.APPROVED,
+            submission__unit_id__in=source_ids,
+            indicator=indicator,
+            value__isnull=False,
+        )
+        row.value = qs.aggregate(v=func("value"))["v"]
+    else:
+        children = AggregateValue.objects.using(using).filter(
+            cycle_id=row.cycle_id, indicator=indicator, unit__parent_id=row.unit_id, n_units_reporting__gt=0
+        )
+        row.value = children.aggregate(v=func("value"))["v"]
+
+
+def apply_submission(submission: Submission, sign: int, using: str = "default") -> int:
+    """Add (``sign=1``) or remove (``sign=-1``) an approved submission's values; returns rows touched.
+
+    Must run inside the transaction that changes the submission's status.
+    """
+    unit = AdministrativeUnit.objects.using(using).get(pk=submission.unit_id)
+    targets = leaf_targets(unit, using)
+    if not targets:
+        return 0
+    chains = {leaf: [leaf, *ancestors(leaf, using)] for leaf in targets}
+    touched = 0
+    values = IndicatorValue.objects.using(using).filter(submission=submission).select_related("indicator")
+    for value in values:
+        indicator = value.indicator
+        deltas: dict[int, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0, 0.0])
+        for leaf, weight in targets.items():
+            delta = contribution(indicator, value, weight)
+            if delta is None:
+                continue
+            for unit_id in chains[leaf]:
+                acc = deltas[unit_id]
+                acc[0] += sign * delta[0]
+                acc[1] += sign * delta[1]
+                acc[2] += sign * delta[2]
+                acc[3] += sign
+        # Walk from the leaves upwards so that min/max parents see their children's new values.
+        order = sorted(deltas, key=lambda uid: max(c.index(uid) for c in chains.values() if uid in c))
+        for unit_id in order:
+            acc = deltas[unit_id]
+            row, _ = (
+                AggregateValue.objects.using(using)
+                .select_for_update()
+                .get_or_create(cycle_id=submission.cycle_id, indicator=indicator, unit_id=unit_id)
+            )
+            row.n_units_reporting = max(0, row.n_units_reporting + int(acc[3]))
+            if row.n_units_reporting == 0:
+                row.delete()
+                touched += 1
+                continue
+            if indicator.aggregation in (Agg.MIN, Agg.MAX):
+                _recompute_extreme(row, indicator, unit_id in targets, using)
+            elif indicator.aggregation == Agg.SUM:
+                row.value = (row.value or 0.0) + acc[0]
+            else:
+                row.numerator = (row.numerator or 0.0) + acc[1]
+                row.denominator = (row.denominator or 0.0) + acc[2]
+                finish(indicator, row)
+            row.save(using=using)
+            touched += 1
+    return touched
+
+
+# --- from scratch -----------------------------------------------------------------------------
+
+_VALUE_SQL = {
+    "leaf": (
+        "CASE i.aggregation WHEN 'sum' THEN SUM(v.value * m.weight) WHEN 'min' THEN MIN(v.value) "
+        "WHEN 'max' THEN MAX(v.value) WHEN 'mean' THEN SUM(v.value * m.weight) / SUM(m.weight) "
+        "ELSE SUM(v.numerator * m.weight) / NULLIF(SUM(v.denominator * m.weight), 0) * i.scale END",
+        "CASE i.aggregation WHEN 'ratio' THEN SUM(v.numerator * m.weight) "
+        "WHEN 'mean' THEN SUM(v.value * m.weight) ELSE NULL END",
+        "CASE i.aggregation WHEN 'ratio' THEN SUM(v.denominator * m.weight) "
+        "WHEN 'mean' THEN SUM(m.weight) ELSE NULL END",
+        "COUNT(*)",
+    ),
+    "parent": (
+        "CASE i.aggregation WHEN 'sum' THEN SUM(a.value) WHEN 'min' THEN MIN(a.value) "
+        "WHEN 'max' THEN MAX(a.value) WHEN 'mean' THEN SUM(a.numerator) / NULLIF(SUM(a.denominator), 0) "
+        "ELSE SUM(a.numerator) / NULLIF(SUM(a.denominator), 0) * i.scale END",
+        "CASE WHEN i.aggregation IN ('ratio', 'mean') THEN SUM(a.numerator) ELSE NULL END",
+        "CASE WHEN i.aggregation IN ('ratio', 'mean') THEN SUM(a.denominator) ELSE NULL END",
+        "SUM(a.n_units_reporting)",
+    ),
+}
+
+
+def unit_map_rows(using: str = "default") -> list[tuple[int, int, float]]:
+    """(source unit, current commune, weight) for every unit whose data rolls up."""
+    rows: list[tuple[int, int, float]] = []
+    units = AdministrativeUnit.objects.using(using).only("id", "level", "valid_to")
+    for unit in units:
+        if unit.valid_to is None:
+            if unit.level == LEAF_LEVEL:
+                rows.append((unit.pk, unit.pk, 1.0))
+            continue
+        rows += [(unit.pk, leaf, weight) for leaf, weight in leaf_targets(unit, using).items()]
+    return rows
+
+
+def tree_rows(using: str = "default") -> list[tuple[int, int, int]]:
+    """(unit, parent, depth) for every current unit that has a parent."""
+    rows = AdministrativeUnit.objects.using(using).filter(valid_to__isnull=True, parent__isnull=False)
+    return [(u.pk, u.parent_id, u.path.count("/") - 1) for u in rows.only("id", "parent_id", "path")]  # type: ignore[misc]
+
+
+def recompute_all(using: str = "default", cycle_ids: Iterable[int] | None = None) -> int:
+    """Delete and rebuild every aggregate (of ``cycle_ids`` if given) from approved values; returns rows."""
+    connection = connections[using]
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    agg_table = AggregateValue._meta.db_table
+    cycle_filter = ""
+    params_cycles: list[int] = []
+    if cycle_ids is not None:
+        params_cycles = list(cycle_ids)
+        if not params_cycles:
+            return 0
+        cycle_filter = f" AND {{alias}}.cycle_id IN ({', '.join(['%s'] * len(params_cycles))})"
+    with transaction.atomic(using=using), connection.cursor() as cursor:
+        for table in ("rollup_map", "rollup_tree"):
+            cursor.execute(f"DROP TABLE IF EXISTS {table}")
+        cursor.execute(
+            "CREATE TEMPORARY TABLE rollup_map (source_id bigint, target_id bigint, weight double precision)"
+        )
+        cursor.execute("CREATE TEMPORARY TABLE rollup_tree (unit_id bigint, parent_id bigint, depth integer)")
+        cursor.executemany("INSERT INTO rollup_map VALUES (%s, %s, %s)", unit_map_rows(using))
+        tree = tree_rows(using)
+        cursor.executemany("INSERT INTO rollup_tree VALUES (%s, %s, %s)", tree)
+        cursor.execute("CREATE INDEX rollup_map_source ON rollup_map (source_id)")
+        cursor.execute("CREATE INDEX rollup_tree_unit ON rollup_tree (unit_id, depth)")
+        cursor.execute(
+            f"DELETE FROM {agg_table} WHERE 1 = 1{cycle_filter.format(alias=agg_table)}", params_cycles
+        )
+        value, num, den, count = _VALUE_SQL["leaf"]
+        cursor.execute(
+            f"INSERT INTO {agg_table} (cycle_id, indicator_id, unit_id, value, numerator, denominator, "
+            f"n_units_reporting, updated_at) "
+            f"SELECT s.cycle_id, v.indicator_id, m.target_id, {value}, {num}, {den}, {count}, %s "
+            f"FROM {IndicatorValue._meta.db_table} v "
+            f"JOIN {Submission._meta.db_table} s ON s.id = v.submission_id "
+            f"JOIN rollup_map m ON m.source_id = s.unit_id "
+            f"JOIN {Indicator._meta.db_table} i ON i.id = v.indicator_id "
+            f"WHERE s.status = 'approved'{cycle_filter.format(alias='s')} AND ("
+            f"(i.aggregation = 'ratio' AND v.numerator IS NOT NULL AND v.denominator IS NOT NULL) "
+            f"OR (i.aggregation <> 'ratio' AND v.value IS NOT NULL)) "
+            f"GROUP BY s.cycle_id, v.indicator_id, m.target_id, i.aggregation, i.scale",
+            [now, *params_cycles],
+        )
+        value, num, den, count = _VALUE_SQL["parent"]
+        for depth in sorted({d for _, _, d in tree}, reverse=True):
+            cursor.execute(
+                f"INSERT INTO {agg_table} (cycle_id, indicator_id, unit_id, value, numerator, denominator, "
+                f"n_units_reporting, updated_at) "
+                f"SELECT a.cycle_id, a.indicator_id, t.parent_id, {value}, {num}, {den}, {count}, %s "
+                f"FROM {agg_table} a JOIN rollup_tree t ON t.unit_id = a.unit_id "
+                f"JOIN {Indicator._meta.db_table} i ON i.id = a.indicator_id "
+                f"WHERE t.depth = %s{cycle_filter.format(alias='a')} "
+                f"GROUP BY a.cycle_id, a.indicator_id, t.parent_id, i.aggregation, i.scale",
+                [now, depth, *params_cycles],
+            )
+        cursor.execute(f"SELECT COUNT(*) FROM {agg_table}")
+        total = int(cursor.fetchone()[0])
+        for table in ("rollup_map", "rollup_tree"):
+            cursor.execute(f"DROP TABLE IF EXISTS {table}")
+    return total
+
+
+def aggregate_of(
+    cycle_id: int, indicator_id: int, unit_id: int, using: str = "default"
+) -> AggregateValue | None:
+    return (
+        AggregateValue.objects.using(using)
+        .filter(cycle_id=cycle_id, indicator_id=indicator_id, unit_id=unit_id)
+        .first()
+    )
+
+
+def snapshot(using: str = "default") -> dict[tuple[int, int, int], tuple[Any, ...]]:
+    """Every aggregate keyed by (cycle, indicator, unit): for tests and checks."""
+    return {
+        (a.cycle_id, a.indicator_id, a.unit_id): (a.value, a.numerator, a.denominator, a.n_units_reporting)
+        for a in AggregateValue.objects.using(using).filter(n_units_reporting__gt=0)
+    }

@@ -1,0 +1,231 @@
+"""Validation of reported values, declared as data: ranges per value type, ratios, outliers, milestones.
+
+Errors come back as one :class:`FieldError` per bad cell with a Vietnamese message, so the web
+form, the Excel upload and the API can show them next to the cell.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ansinh.lib.vnnumbers import format_vn, parse_vn
+from ansinh.plans.models import Milestone, Target
+from ansinh.reporting.models import Indicator, IndicatorValue, Submission, TargetIndicatorLink
+from ansinh.reporting.progress import meets
+
+# Validation rules, declared as data: accepted range per value type; the year-on-year change
+# that raises an outlier flag (share of last year's value, or points for percentages).
+RANGES: dict[str, tuple[float | None, float | None]] = {
+    "percent": (0.0, 100.0),
+    "count": (0.0, None),
+    "ratio": (0.0, None),
+    "number": (None, None),
+}
+INTEGER_TYPES = frozenset({"count"})
+OUTLIER_CHANGE: dict[str, tuple[str, float]] = {"percent": ("abs", 15.0), "default": ("rel", 0.5)}
+
+
+class ReportingError(Exception):
+    """A reporting action was refused; ``message`` is Vietnamese, for the user."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass(frozen=True)
+class FieldError:
+    """One invalid cell: ``row`` is the index in the submitted list, ``indicator`` its code."""
+
+    row: int
+    indicator: str
+    field: str
+    message: str
+
+
+class ValidationFailed(ReportingError):
+    def __init__(self, errors: Sequence[FieldError]) -> None:
+        super().__init__("Số liệu chưa hợp lệ: " + "; ".join(e.message for e in errors[:5]))
+        self.errors = list(errors)
+
+
+# --- checks -------------------------------------------------------------------------------
+
+
+def _number(raw: object) -> tuple[float | None, bool]:
+    """(number, ok): blanks are (None, True); unreadable text is (None, False)."""
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        return None, True
+    if isinstance(raw, bool):
+        return None, False
+    if isinstance(raw, int | float):
+        return (float(raw), True) if math.isfinite(float(raw)) else (None, False)
+    value = parse_vn(str(raw))
+    return value, value is not None
+
+
+def milestone_for(
+    plan_id: int, indicator: Indicator, year: int
+) -> tuple[Target, str, float, float | None] | None:
+    """The plan's goal for ``indicator`` in ``year`` (a milestone, or the target's own year)."""
+    links = TargetIndicatorLink.objects.filter(indicator=indicator, target__plan_id=plan_id).select_related(
+        "target"
+    )
+    for link in links:
+        target = link.target
+        stone = Milestone.objects.filter(target=target, year=year, value__isnull=False).first()
+        if stone is not None:
+            return target, stone.comparator or "=", stone.value, stone.value_max  # type: ignore[return-value]
+        if target.year == year and target.value is not None:
+            return target, target.comparator or "=", target.value, target.value_max
+    return None
+
+
+def _previous_value(submission: Submission, indicator: Indicator) -> float | None:
+    cycle = submission.cycle
+    previous = (
+        IndicatorValue.objects.filter(
+            indicator=indicator,
+            submission__unit_id=submission.unit_id,
+            submission__cycle__plan_id=cycle.plan_id,
+            submission__cycle__kind=cycle.kind,
+            submission__cycle__year=cycle.year - 1,
+            submission__status=Submission.Status.APPROVED,
+        )
+        .values_list("value", flat=True)
+        .first()
+    )
+    return previous
+
+
+def outlier_flag(value_type: str, previous: float | None, value: float | None) -> str | None:
+    """A Vietnamese warning when ``value`` jumps too far from last year's ``previous``."""
+    if previous is None or value is None:
+        return None
+    kind, limit = OUTLIER_CHANGE.get(value_type, OUTLIER_CHANGE["default"])
+    change = value - previous
+    if kind == "abs":
+        if abs(change) > limit:
+            return (
+                f"Thay đổi {format_vn(change, 1)} điểm phần trăm so với năm trước ({format_vn(previous, 1)})."
+            )
+        return None
+    if previous == 0:
+        return None if value == 0 else f"Năm trước bằng 0, năm nay {format_vn(value, 1)}: đề nghị kiểm tra."
+    if abs(change) / abs(previous) > limit:
+        return f"Thay đổi {format_vn(change / abs(previous) * 100, 0)}% so với năm trước ({format_vn(previous, 1)})."
+    return None
+
+
+def _check_value(
+    indicator: Indicator, row: int, item: Mapping[str, Any]
+) -> tuple[dict[str, Any], list[FieldError]]:
+    code = indicator.code
+    errors: list[FieldError] = []
+    clean: dict[str, Any] = {"indicator": indicator}
+
+    def err(field: str, message: str) -> None:
+        errors.append(FieldError(row, code, field, message))
+
+    for name in ("value", "numerator", "denominator"):
+        number, ok = _number(item.get(name))
+        if not ok:
+            err(name, f"{indicator.name}: «{item.get(name)}» không phải là một số.")
+        clean[name] = number
+    status = item.get("status") or IndicatorValue.Status.FINAL
+    if status not in IndicatorValue.Status.values:
+        err("status", f"{indicator.name}: tình trạng số liệu phải là «ước thực hiện» hoặc «số chính thức».")
+    clean["status"] = status
+    clean["comment"] = str(item.get("comment") or "").strip()
+    if errors:
+        return clean, errors
+    if indicator.is_ratio:
+        num, den = clean["numerator"], clean["denominator"]
+        if num is None or den is None:
+            if num is not None or den is not None or clean["value"] is not None:
+                err(
+                    "denominator" if num is not None else "numerator",
+                    f"{indicator.name}: cần nhập cả tử số ({indicator.numerator_label or 'tử số'}) "
+                    f"và mẫu số ({indicator.denominator_label or 'mẫu số'}).",
+                )
+            return clean, errors
+        if num < 0:
+            err("numerator", f"{indicator.name}: tử số không được âm.")
+        if den <= 0:
+            err("denominator", f"{indicator.name}: mẫu số phải lớn hơn 0.")
+        elif indicator.value_type == Indicator.ValueType.PERCENT and num > den:
+            err("numerator", f"{indicator.name}: tử số không được lớn hơn mẫu số.")
+        if errors:
+            return clean, errors
+        computed = num / den * indicator.scale
+        given = clean["value"]
+        if given is not None and abs(given - computed) > 0.5 * 10 ** (-indicator.decimals) + 1e-9:
+            err(
+                "value",
+                f"{indicator.name}: giá trị {format_vn(given)} không khớp với tử số/mẫu số "
+                f"(tính được {format_vn(computed, indicator.decimals)}).",
+            )
+        clean["value"] = computed
+    value = clean["value"]
+    if value is None:
+        return clean, errors
+    low, high = RANGES.get(indicator.value_type, (None, None))
+    if low is not None and value < low:
+        err("value", f"{indicator.name}: giá trị không được nhỏ hơn {format_vn(low)}.")
+    if high is not None and value > high:
+        err("value", f"{indicator.name}: tỷ lệ phải nằm trong khoảng 0–100%.")
+    if indicator.value_type in INTEGER_TYPES and value != int(value):
+        err("value", f"{indicator.name}: số đếm phải là số nguyên.")
+    return clean, errors
+
+
+def validate_values(
+    submission: Submission, values: Sequence[Mapping[str, Any]]
+) -> tuple[list[dict[str, Any]], list[FieldError]]:
+    """Check every row; returns the cleaned rows (with ``flags``) and every error found."""
+    catalogue = {i.code: i for i in Indicator.objects.all()}
+    cleaned: list[dict[str, Any]] = []
+    errors: list[FieldError] = []
+    seen: set[str] = set()
+    for row, item in enumerate(values):
+        ref = item.get("indicator")
+        indicator = ref if isinstance(ref, Indicator) else catalogue.get(str(ref or "").strip())
+        if indicator is None:
+            errors.append(
+                FieldError(row, str(ref or ""), "indicator", f"Không có chỉ tiêu mã «{ref}» trong danh mục.")
+            )
+            continue
+        if indicator.code in seen:
+            errors.append(
+                FieldError(row, indicator.code, "indicator", f"{indicator.name}: nhập trùng hai lần.")
+            )
+            continue
+        seen.add(indicator.code)
+        clean, row_errors = _check_value(indicator, row, item)
+        errors += row_errors
+        if row_errors:
+            continue
+        flags: list[str] = []
+        flag = outlier_flag(indicator.value_type, _previous_value(submission, indicator), clean["value"])
+        if flag:
+            flags.append(flag)
+        goal = milestone_for(submission.cycle.plan_id, indicator, submission.cycle.year)
+        if goal is not None and clean["value"] is not None:
+            _, comparator, goal_value, goal_max = goal
+            if not meets(comparator, indicator.direction, clean["value"], goal_value, goal_max):
+                message = (
+                    f"Chưa đạt mốc năm {submission.cycle.year} ({format_vn(goal_value)} {indicator.unit})."
+                )
+                flags.append(message)
+                if not clean["comment"]:
+                    errors.append(
+                        FieldError(
+                            row, indicator.code, "comment", f"{indicator.name}: {message} Cần ghi giải trình."
+                        )
+                    )
+        clean["flags"] = flags
+        cleaned.append(clean)
+    return cleaned, errors
