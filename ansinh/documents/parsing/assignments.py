@@ -1,0 +1,251 @@
+"""Who leads and who coordinates each task.
+
+Three ways a plan assigns work, all read here:
+
+- labelled lines under an item ("Chủ trì: ...", "Cơ quan phối hợp: ...",
+  "Thời gian thực hiện: ...");
+- a "Phân công thực hiện" item that assigns its sibling items, possibly by
+  number ("Sở Y tế chủ trì nội dung 6.2; ...");
+- a sentence "Sở X chủ trì, phối hợp với Y ..." in the item's text.
+
+A group without its own assignment gets the union of its sub-items'; a
+sub-item without one inherits its group's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ansinh.documents.parsing.clean import Doc, squeeze
+from ansinh.documents.parsing.structure import Node
+from ansinh.documents.parsing.tasks import Task
+from ansinh.documents.parsing.vocab import AGENCY_HEADS, COORD_LABEL, GENERIC_HEADS, LEAD_LABEL, TIMELINE_LABEL
+from ansinh.lib.text import fold_key
+
+_LABEL = re.compile(r"^[ \t]*(?:[-–+*•]\s*)?(?P<label>[^:\n]{2,70}?)\s*:\s*(?P<value>\S.*)?$")
+_NUMBERED_LEAD = re.compile(
+    r"^(?P<who>.+?)\s+chu\s+tri\s+(?:cac\s+)?(?:noi\s+dung|nhiem\s+vu|muc|phan|diem|tieu\s+muc)?\s*"
+    r"(?P<nums>\d+(?:\.\d+)*(?:\s*(?:,|va|;)\s*\d+(?:\.\d+)*)*)"
+)
+_SENTENCE_LEAD = re.compile(
+    r"(?:^|[.;]\s+)(?P<who>[^.;:]{3,120}?)\s+chu\s+tri(?:\s*,\s*|\s+va\s+|\s+)phoi\s+hop\s+(?:voi\s+)?(?P<with>[^.;]{3,300}?)"
+    r"(?=\s+(?:de|nham|thuc\s+hien|trien\s+khai|to\s+chuc|xay\s+dung|tham\s+muu|huong\s+dan|ra\s+soat|theo\s+doi)\s|[.;]|$)"
+)
+
+
+def _head_match(fragment: str, heads: tuple[str, ...]) -> bool:
+    for head in heads:
+        if fragment.startswith(head) and (len(fragment) == len(head) or not fragment[len(head)].isalpha()):
+            return True
+    return False
+
+
+def _split_outside_parens(text: str, sep: str) -> list[str]:
+    parts: list[str] = []
+    depth = 0
+    current: list[str] = []
+    for ch in text:
+        if ch in "([":
+            depth += 1
+        elif ch in ")]" and depth:
+            depth -= 1
+        if ch == sep and depth == 0:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(ch)
+    parts.append("".join(current))
+    return parts
+
+
+def split_units(value: str) -> list[str]:
+    """Names of the bodies in a list: ``"Sở Y tế, các sở, ban, ngành liên quan"`` -> two names."""
+    value = squeeze(value).strip(" .;,-–")
+    units: list[str] = []
+    for part in _split_outside_parens(value, ";"):
+        current: list[str] = []
+        named = False
+        for fragment in _split_outside_parens(part, ","):
+            frag = fragment.strip()
+            if not frag:
+                continue
+            lower = frag.lower()
+            new = not current or _head_match(frag, AGENCY_HEADS)
+            if not new and lower.startswith(("thành viên", "cán bộ", "công chức")):
+                new = True
+            if not new and named and any(lower.startswith(h) for h in GENERIC_HEADS):
+                new = True
+            if new and current:
+                units.append(", ".join(current))
+                current = []
+            if not current:
+                named = _head_match(frag, AGENCY_HEADS) and not lower.startswith("các")
+            current.append(frag)
+        if current:
+            units.append(", ".join(current))
+    return [u.strip(" .;,-–") for u in units if u.strip(" .;,-–")]
+
+
+def _merge(into: list[str], names: list[str]) -> None:
+    keys = {fold_key(x) for x in into}
+    for name in names:
+        key = fold_key(name)
+        if key and key not in keys:
+            into.append(name)
+            keys.add(key)
+
+
+def _labelled(doc: Doc, ranges: list[tuple[int, int]]) -> list[tuple[str, str]]:
+    """(role, value) for each labelled line in the given ranges; role is lead/coordinate/timeline."""
+    out: list[tuple[str, str]] = []
+    lines = [(s, e) for s, e in doc.lines() if any(a <= s < b for a, b in ranges)]
+    i = 0
+    while i < len(lines):
+        s, e = lines[i]
+        m = _LABEL.match(doc.clean[s:e])
+        i += 1
+        if not m or m.group("value") is None and not m.group("label"):
+            continue
+        label = " ".join(doc.folded[s + m.start("label") : s + m.end("label")].split())
+        if len(label.split()) > 9:
+            continue
+        if LEAD_LABEL.search(label):
+            role = "lead"
+        elif COORD_LABEL.search(label):
+            role = "coordinate"
+        elif TIMELINE_LABEL.search(label):
+            role = "timeline"
+        else:
+            continue
+        value = m.group("value") or ""
+        taken = 0
+        while i < len(lines) and taken < 4 and not value.rstrip().endswith("."):
+            ns, ne = lines[i]
+            nxt = doc.clean[ns:ne]
+            if not nxt.strip():
+                i += 1
+                continue
+            if _LABEL.match(nxt) and (LEAD_LABEL.search(doc.folded[ns:ne]) or COORD_LABEL.search(doc.folded[ns:ne].split(":")[0]) or TIMELINE_LABEL.search(doc.folded[ns:ne].split(":")[0])):
+                break
+            if re.match(r"^\s*(?:[-–+•]|\d+[.)]|[IVX]+[.\-]|[a-zđ]\))", nxt):
+                break
+            value += " " + nxt.strip()
+            taken += 1
+            i += 1
+        out.append((role, squeeze(value)))
+    return out
+
+
+def _own_ranges(node: Node, task_nodes: set[int]) -> list[tuple[int, int]]:
+    """The parts of ``node`` not inside a nested task (or assignment) item."""
+    ranges: list[tuple[int, int]] = []
+    pos = node.start
+    for child in node.children:
+        if id(child) in task_nodes or child.kind == "assignment":
+            if child.start > pos:
+                ranges.append((pos, child.start))
+            pos = child.end
+    if node.end > pos:
+        ranges.append((pos, node.end))
+    return ranges
+
+
+def _apply(task: Task, role: str, names: list[str]) -> None:
+    if role == "lead":
+        _merge(task.lead, names)
+        task.own_lead = task.own_lead or bool(names)
+    else:
+        _merge(task.coordinate, names)
+        task.own_coordinate = task.own_coordinate or bool(names)
+
+
+def assign_units(doc: Doc, root: Node, tasks: list[Task]) -> None:
+    """Fill ``lead``, ``coordinate`` and ``timeline`` of every task in place."""
+    node_tasks = {id(t.node): t for t in tasks if t.node is not None}
+    task_nodes = set(node_tasks)
+    by_number: dict[str, Task] = {t.number: t for t in tasks if t.number}
+    for task in tasks:
+        if task.node is None:
+            continue
+        for role, value in _labelled(doc, _own_ranges(task.node, task_nodes)):
+            if role == "timeline":
+                task.timeline = task.timeline or value.rstrip(". ")
+            else:
+                _apply(task, role, split_units(value))
+    # "Phân công thực hiện" items assign their siblings.
+    for node in root.walk():
+        if node.kind != "assignment" or node.parent is None:
+            continue
+        group = node_tasks.get(id(node.parent))
+        siblings = [node_tasks[id(c)] for c in node.parent.children if id(c) in node_tasks]
+        targets = siblings + ([group] if group is not None else [])
+        for role, value in _labelled(doc, [(node.start, node.end)]):
+            if role == "timeline":
+                for t in targets:
+                    t.timeline = t.timeline or value.rstrip(". ")
+                continue
+            if role == "lead":
+                unnumbered: list[str] = []
+                for part in _split_outside_parens(value, ";"):
+                    m = _NUMBERED_LEAD.match(fold_text(part))
+                    if m:
+                        who = split_units(part[: m.end("who")])
+                        for num in re.findall(r"\d+(?:\.\d+)*", m.group("nums")):
+                            if num in by_number:
+                                _apply(by_number[num], "lead", who)
+                        if group is not None:
+                            _apply(group, "lead", who)
+                    else:
+                        unnumbered.extend(split_units(part))
+                for t in targets:
+                    _apply(t, "lead", unnumbered)
+            else:
+                for t in targets:
+                    _apply(t, "coordinate", split_units(value))
+    # "Sở X chủ trì, phối hợp với Y": only for items no label assigns.
+    for task in tasks:
+        if task.node is None or task.own_lead:
+            continue
+        for s, e in _own_ranges(task.node, task_nodes):
+            folded = doc.folded[s:e]
+            for m in _SENTENCE_LEAD.finditer(folded):
+                who = squeeze(doc.clean[s + m.start("who") : s + m.end("who")])
+                if not _head_match(who, AGENCY_HEADS) or "duoc giao" in m.group("who"):
+                    continue
+                _apply(task, "lead", split_units(who))
+                _apply(task, "coordinate", split_units(doc.clean[s + m.start("with") : s + m.end("with")]))
+    _propagate(tasks)
+
+
+def fold_text(text: str) -> str:
+    from ansinh.documents.parsing.clean import fold_same_length
+
+    return fold_same_length(text)
+
+
+def _propagate(tasks: list[Task]) -> None:
+    def up(task: Task) -> None:
+        for child in task.children:
+            up(child)
+        if not task.own_lead:
+            for child in task.children:
+                _merge(task.lead, child.lead)
+        if not task.own_coordinate:
+            for child in task.children:
+                _merge(task.coordinate, child.coordinate)
+
+    def down(task: Task) -> None:
+        for child in task.children:
+            if not child.lead:
+                _merge(child.lead, task.lead)
+            if not child.coordinate:
+                _merge(child.coordinate, task.coordinate)
+            if child.timeline is None:
+                child.timeline = task.timeline
+            down(child)
+
+    roots = [t for t in tasks if t.parent is None]
+    for t in roots:
+        up(t)
+    for t in roots:
+        down(t)

@@ -1,0 +1,134 @@
+"""A same-length clean view of a document's text.
+
+Every extractor works on :class:`Doc`: ``clean`` is ``text`` with markup,
+page numbers and OCR margin noise blanked out by spaces, and ``folded`` is
+``clean`` lowercased without diacritics. The three strings have the same
+length, so an offset found in ``folded`` is an offset into the caller's text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ansinh.lib.text import fold
+
+# Markup left by converters: Markdown emphasis and strike-through, HTML tags.
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,10}(?:\s[^<>\n]{0,80})?/?>")
+_MARKDOWN = re.compile(r"\*{1,3}|~~|`+|#{1,6}(?= )")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\ufeff]")
+# A line holding only a page number ("6", "- 6 -", "Trang 6").
+_PAGE_NUMBER = re.compile(r"(?m)^[ \t]*(?:-\s*)?(?:[Tt]rang\s+)?\d{1,3}(?:\s*-)?[ \t]*$")
+# Characters that OCR of stamps, signatures and margins leaves at line starts.
+_JUNK_MARKS = set("^•\\?|~")
+_FIRST_TOKEN = re.compile(r"(?m)^[ \t]*(\S+)")
+
+
+@dataclass
+class Doc:
+    """The caller's text with its same-length clean and folded views."""
+
+    text: str
+    clean: str
+    folded: str
+    line_starts: list[int] = field(default_factory=list)
+
+    def lines(self) -> list[tuple[int, int]]:
+        """(start, end) of every line, end excluding the newline."""
+        out: list[tuple[int, int]] = []
+        n = len(self.text)
+        for i, start in enumerate(self.line_starts):
+            end = self.line_starts[i + 1] - 1 if i + 1 < len(self.line_starts) else n
+            out.append((start, end))
+        return out
+
+
+def _blank(chars: list[str], start: int, end: int) -> None:
+    for i in range(start, end):
+        if chars[i] != "\n":
+            chars[i] = " "
+
+
+def _junk_prefix_length(token: str) -> int:
+    """How many leading characters of a line's first token are OCR noise (0 if none).
+
+    A token is noise-bearing when it holds stamp marks (``^ • \\``), a digit
+    glued to a word (``777sinh``, ``F7thai``) or a stroke letter glued to a
+    digit (``r7r95%``). The noise ends after the last such mark; a trailing
+    number is kept (``r7r95%`` -> ``95%``).
+    """
+    if len(token) < 2 or not token.replace("•", "").isascii():
+        return 0
+    split = 0
+    for i, ch in enumerate(token[:-1]):
+        nxt = token[i + 1]
+        if ch in _JUNK_MARKS:
+            head = token[:i]
+            if ch == "^" and head.isalpha() and not set(head) & set("fF") and nxt.isalpha():
+                continue  # a letter OCR read as a caret ("Ti^p" for "Tiếp")
+            split = i + 1
+        elif ch.isdigit() and nxt.isalpha():
+            letters = re.match(r"[A-Za-z]+", token[i + 1 :])
+            if letters and len(letters.group(0)) >= 3:
+                split = i + 1
+        elif ch in "rfF" and nxt.isdigit():
+            split = i + 1
+    if split == 0:
+        return 0
+    rest = token[split:]
+    # Keep list markers and numbering that follow the noise ("^9\\^r- Ve").
+    if rest.startswith(("-", "+")) or not rest:
+        return split if rest else 0
+    return split
+
+
+def _clean_chars(text: str) -> str:
+    chars = list(text)
+    for pattern in (_HTML_TAG, _MARKDOWN, _CONTROL):
+        for m in pattern.finditer(text):
+            _blank(chars, m.start(), m.end())
+    for m in _PAGE_NUMBER.finditer(text):
+        _blank(chars, m.start(), m.end())
+    for m in _FIRST_TOKEN.finditer(text):
+        cut = _junk_prefix_length(m.group(1))
+        if cut:
+            _blank(chars, m.start(1), m.start(1) + cut)
+    return "".join(chars)
+
+
+def fold_same_length(text: str) -> str:
+    """``fold(text)`` guaranteed to keep ``len(text)`` whatever the input."""
+    folded = fold(text)
+    if len(folded) == len(text):
+        return folded
+    out = []
+    for ch in text:
+        f = fold(ch)
+        out.append(f[0] if len(f) >= 1 else " ")
+    return "".join(out)
+
+
+def prepare(text: str) -> Doc:
+    """Build the clean and folded views of ``text`` (already ``normalize_text``-ed)."""
+    text = text if isinstance(text, str) else ""
+    clean = _clean_chars(text)
+    folded = fold_same_length(clean)
+    starts = [0]
+    pos = text.find("\n")
+    while pos != -1:
+        starts.append(pos + 1)
+        pos = text.find("\n", pos + 1)
+    return Doc(text=text, clean=clean, folded=folded, line_starts=starts)
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def squeeze(text: str) -> str:
+    """Collapse white space (line breaks included) into single spaces and trim."""
+    return _SPACES.sub(" ", text).strip()
+
+
+def span_text(doc: Doc, start: int, end: int) -> str:
+    """The clean text of ``start:end`` on one line, trimmed of list punctuation."""
+    return squeeze(doc.clean[start:end]).strip(" ;,")

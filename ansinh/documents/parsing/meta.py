@@ -1,0 +1,139 @@
+"""The header block (Decree 30/2020): number, place and date, title, issuer, level, basis."""
+
+from __future__ import annotations
+
+import re
+
+from ansinh.documents.parsing.clean import Doc, squeeze
+from ansinh.documents.parsing.structure import Node
+
+_NUMBER = re.compile(r"(?<![a-z])s[o6]\s*:\s*(\d{1,6})\s*/\s*([a-z0-9đ][a-z0-9đ\-]{1,30})")
+_DATE = re.compile(r"ngay\s+(\d{1,2})\s+th[ad]ng\s+(\d{1,2})\s+n[ad]m\s+((?:19|20)\d\d)")
+_TITLE_WORD = re.compile(r"^\s*(ke hoach|chuong trinh(?: hanh dong)?|de an|quyet dinh|nghi dinh|nghi quyet|chi thi|thong tu|cong van|huong dan|bao cao)\s*$")
+_STOP_TITLE = re.compile(r"^\s*(?:can cu|_{3,}|-{3,}|\*{3,}|i[.\-]\s)")
+_REFERENCE = re.compile(
+    r"(?:nghi quyet|chuong trinh(?: hanh dong)?|ke hoach|chi thi|ket luan|quyet dinh|nghi dinh|thong tu|de an|cong van|so)"
+    r"(?:\s+(?:hoi nghi|dai hoi)[^;:]{0,60}?)?\s+(?:so\s+|s6\s+)?\d{1,6}(?:[-/][a-z0-9đ&]+)+"
+    r"(?:,?\s+ngay\s+\d{1,2}(?:\s*/\s*\d{1,2}\s*/\s*\d{4}|\s+thang\s+\d{1,2}\s+nam\s+\d{4}))?"
+    r"(?:\s+(?:cua|giua)\s+[^;,.:“\"(]{3,80}?(?=\s+(?:ve|thuc hien|trien khai|ban hanh)\s|[;,.:“\"(]|$))?"
+)
+_ISSUER = re.compile(
+    r"(?P<who>(?:ubnd|uy ban nhan dan|ban chap hanh|ban thuong vu|dang uy|thanh uy|tinh uy|huyen uy|bo|chinh phu|so)"
+    r"[^.;,]{0,50}?)\s+(?:ban hanh|de ra|xay dung)\s+(?:ke hoach|chuong trinh)"
+)
+_PLAN_WORDS = re.compile(r"(?<![a-z])(?:ke hoach|chuong trinh hanh dong|chuong trinh|de an|lo trinh)(?![a-z])")
+_NOT_PLAN = re.compile(r"^\s*(?:nghi dinh|thong tu|chi thi|luat|cong van|to trinh|bao cao|quyet dinh)\s*$")
+
+
+def _header_end(doc: Doc, root: Node) -> int:
+    first = next((n for n in root.children if n.style in ("roman", "upper", "num1")), None)
+    end = first.start if first is not None else len(doc.text)
+    return min(end, 6000)
+
+
+def looks_like_plan(doc: Doc) -> bool:
+    """Whether the document calls itself a plan or programme rather than a decree, a letter ..."""
+    head = doc.folded[:3000]
+    for line in head.splitlines()[:40]:
+        if _NOT_PLAN.match(line):
+            return False
+        if _TITLE_WORD.match(line):
+            return True
+    return bool(_PLAN_WORDS.search(head[:600]))
+
+
+def _level(doc: Doc, issuer: str | None) -> str | None:
+    who = (issuer or "").lower()
+    folded = doc.folded
+    from ansinh.lib.text import fold
+
+    who = fold(who)
+    if re.search(r"chinh phu|thu tuong|(?<![a-z])bo(?![a-z])|trung uong|quoc hoi", who):
+        return "central"
+    if re.search(r"phuong|(?<![a-z])xa(?![a-z])|thi tran", who):
+        return "commune"
+    if re.search(r"huyen|quan|thi xa", who):
+        return "district"
+    if re.search(r"tinh", who):
+        return "province"
+    if re.search(r"thanh pho|thanh uy", who) or not who:
+        superior_province = re.search(r"tinh uy|ubnd tinh|uy ban nhan dan tinh|cua tinh(?![a-z])", folded)
+        subordinate = re.search(r"quan, huyen|cac quan|cac huyen|quan, huyen, thi xa", folded)
+        if subordinate and not superior_province:
+            return "province"
+        if superior_province:
+            return "district"
+        if re.search(r"khu pho|to dan pho|(?<![a-z])thon(?![a-z])", folded) and not subordinate:
+            return "commune"
+        return "province" if who else None
+    return "other" if who else None
+
+
+def extract_meta(doc: Doc, root: Node) -> dict[str, object]:
+    """The ``meta`` object of the schema, with ``spans`` of number, date and title."""
+    end = _header_end(doc, root)
+    folded = doc.folded
+    spans: dict[str, list[int] | None] = {"number": None, "date": None, "title": None}
+    number = date = title = None
+    head_lines = [(s, e) for s, e in doc.lines() if s < end]
+    for s, e in head_lines[:30]:
+        m = _NUMBER.search(folded, s, e)
+        if m and number is None:
+            number = squeeze(doc.clean[m.start(1) : m.end(1)]) + "/" + squeeze(doc.clean[m.start(2) : m.end(2)])
+            spans["number"] = [m.start(), m.end()]
+        d = _DATE.search(folded, s, e)
+        if d and date is None and re.match(r"^\s*[^\d]{0,40},?\s*$", folded[s : d.start()]) and folded[d.end() : e].strip() == "":
+            day, month, year = int(d.group(1)), int(d.group(2)), int(d.group(3))
+            if 1 <= day <= 31 and 1 <= month <= 12:
+                date = f"{year:04d}-{month:02d}-{day:02d}"
+                spans["date"] = [d.start(), d.end()]
+    # Title: the subject lines after "KẾ HOẠCH" (or the type word).
+    title_lines: list[tuple[int, int]] = []
+    for idx, (s, e) in enumerate(head_lines):
+        if _TITLE_WORD.match(folded[s:e]):
+            for s2, e2 in head_lines[idx + 1 :]:
+                line = folded[s2:e2]
+                if not line.strip():
+                    continue
+                if _STOP_TITLE.match(line) or len(title_lines) >= 8:
+                    break
+                if title_lines and re.match(r"^\s*(?:thuc hien|trien khai|nham|de)\s", line) and folded[title_lines[-1][1] - 2 : title_lines[-1][1]].strip()[-1:] in ("”", '"', ")", ";", "."):
+                    break
+                if title_lines and re.match(r"^\s*(?:thuc hien|can cu)\s", line) and doc.clean[title_lines[-1][0]:title_lines[-1][1]].rstrip().endswith(("”", '"', ";")):
+                    break
+                title_lines.append((s2, e2))
+                if doc.clean[s2:e2].rstrip().endswith(("”", '"')) and len(title_lines) >= 1 and e2 - s2 > 0 and idx + 1 < len(head_lines):
+                    nxt = next((x for x in head_lines if x[0] > e2 and folded[x[0]:x[1]].strip()), None)
+                    if nxt is None or not folded[nxt[0]:nxt[1]].strip()[:1].islower():
+                        break
+            break
+    if title_lines:
+        s, e = title_lines[0][0], title_lines[-1][1]
+        title = squeeze(doc.clean[s:e]) or None
+        spans["title"] = [s, e]
+    preamble = folded[:end]
+    implements: list[str] = []
+    keys: set[str] = set()
+    for m in _REFERENCE.finditer(preamble):
+        text = squeeze(doc.clean[m.start() : m.end()]).strip(" ,;")
+        key = re.sub(r"\W+", "", m.group(0))[:40]
+        if key not in keys and re.search(r"\d", text):
+            keys.add(key)
+            implements.append(text)
+    issuer = None
+    im = _ISSUER.search(preamble)
+    if im:
+        issuer = squeeze(doc.clean[im.start("who") : im.end("who")])
+    else:
+        sig = re.search(r"(?:tm|t/m|kt)\.?\s+(uy ban nhan dan|ubnd|ban thuong vu|thanh uy|tinh uy|dang uy)[^\n]*", folded)
+        if sig:
+            issuer = squeeze(doc.clean[sig.start(1) : sig.end()])
+    return {
+        "number": number,
+        "date": date,
+        "issuer": issuer,
+        "level": _level(doc, issuer),
+        "title": title,
+        "implements": implements,
+        "spans": spans,
+    }

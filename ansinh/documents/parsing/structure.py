@@ -1,0 +1,235 @@
+"""The outline of a plan: numbered headings and list items as a tree.
+
+Decree 30/2020 documents number their parts ``I.``/``II.`` (sometimes ``I-``),
+then ``1.``, ``1.1.``, ``a)``, ``-`` and ``+``. Styles are ranked by the
+order in which they open inside one another, so a central programme that
+uses ``A.``/``B.`` or ``Phần I`` above the roman numerals is read as well.
+Lines of tab-separated tables are left to :mod:`tables`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ansinh.documents.parsing.clean import Doc, squeeze
+from ansinh.documents.parsing.vocab import SECTION_KINDS
+
+_ROMAN = re.compile(r"^(?P<ind>[ \t]*)(?:(?:Phần|PHẦN|Mục|MỤC|Chương|CHƯƠNG)\s+)?(?P<m>[IVXl]{1,6}|1ll|Il1)\s*[.\-–:)]\s*(?P<rest>\S.*)$")
+_UPPER = re.compile(r"^(?P<ind>[ \t]*)(?P<m>[A-ZĐ])\s*[.)]\s+(?P<rest>\S.*)$")
+_NUMBER = re.compile(r"^(?P<ind>[ \t]*)(?P<m>\d{1,2}(?:\.\d{1,2}){0,3})(?P<sep>[.)]?)(?P<sp>\s*)(?P<rest>\S.*)$")
+_PAREN = re.compile(r"^(?P<ind>[ \t]*)\((?P<m>\d{1,2}|[a-zđ])\)\s*(?P<rest>\S.*)$")
+_LOWER = re.compile(r"^(?P<ind>[ \t]*)(?P<m>[a-zđ])\s*[.)]\s+(?P<rest>\S.*)$")
+_DASH = re.compile(r"^(?P<ind>[ \t]*)(?P<m>[-–—•+])\s*(?P<rest>\S.*)$")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+_END_OF_HEADING = re.compile(r"[.:!?]\s*$")
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[\"“(]?[A-ZĐÀ-Ỹ0-9])|:(?=\s+[A-ZĐÀ-Ỹ])")
+
+
+@dataclass
+class Node:
+    """A heading or list item and everything under it."""
+
+    style: str
+    label: str
+    start: int
+    head_start: int
+    head_end: int
+    title: str
+    depth: int = 0
+    end: int = 0
+    kind: str | None = None
+    children: list[Node] = field(default_factory=list)
+    parent: Node | None = None
+
+    @property
+    def body_end(self) -> int:
+        """End of the node's own text (before its first child)."""
+        return self.children[0].start if self.children else self.end
+
+    def ancestors(self) -> list[Node]:
+        out: list[Node] = []
+        node = self.parent
+        while node is not None:
+            out.append(node)
+            node = node.parent
+        return out
+
+    def effective_kind(self) -> str | None:
+        node: Node | None = self
+        while node is not None:
+            if node.kind is not None:
+                return node.kind
+            node = node.parent
+        return None
+
+    def walk(self) -> list[Node]:
+        out: list[Node] = [self]
+        for child in self.children:
+            out.extend(child.walk())
+        return out
+
+    @property
+    def numbered(self) -> bool:
+        return self.style not in ("dash", "plus", "root")
+
+
+def _roman_value(token: str) -> int | None:
+    token = token.replace("l", "I").replace("1", "I")
+    total = 0
+    prev = 0
+    for ch in reversed(token):
+        v = _ROMAN_VALUES.get(ch)
+        if v is None:
+            return None
+        total = total - v if v < prev else total + v
+        prev = max(prev, v)
+    return total if 0 < total < 40 else None
+
+
+def _mostly_upper(text: str) -> bool:
+    letters = [c for c in text[:80] if c.isalpha()]
+    if len(letters) < 3:
+        return False
+    return sum(1 for c in letters if c.isupper()) / len(letters) >= 0.7
+
+
+def _marker(line: str) -> tuple[str, str, int] | None:
+    """(style, label, offset of the heading text) when ``line`` opens an item."""
+    m = _ROMAN.match(line)
+    if m and _roman_value(m.group("m")) and _mostly_upper(m.group("rest")):
+        return "roman", m.group("m").replace("l", "I").replace("1", "I"), m.start("rest")
+    m = _UPPER.match(line)
+    if m and _mostly_upper(m.group("rest")):
+        return "upper", m.group("m"), m.start("rest")
+    m = _NUMBER.match(line)
+    if m:
+        label, sep, sp, rest = m.group("m"), m.group("sep"), m.group("sp"), m.group("rest")
+        ok = bool(sep) or ("." in label and sp)
+        if rest[0].isdigit():
+            ok = ok and bool(sep) and bool(sp) and "." not in label
+        elif not rest[0].isalpha() and rest[0] not in "\"“(":
+            ok = False
+        if ok and all(int(p) <= 60 for p in label.split(".")):
+            return f"num{label.count('.') + 1}", label, m.start("rest")
+    m = _PAREN.match(line)
+    if m:
+        return ("paren" if m.group("m").isdigit() else "paren-lower"), m.group("m"), m.start("rest")
+    m = _LOWER.match(line)
+    if m:
+        return "lower", m.group("m"), m.start("rest")
+    m = _DASH.match(line)
+    if m and not m.group("rest")[0].isdigit():
+        inner = _PAREN.match(m.group("rest"))
+        if inner and inner.group("m").isdigit():
+            return "paren", inner.group("m"), m.start("rest") + inner.start("rest")
+        return ("plus" if m.group("m") == "+" else "dash"), "", m.start("rest")
+    return None
+
+
+def classify(title_folded: str, nested: bool) -> str | None:
+    """The kind of a section from its folded heading (``None`` if it names none)."""
+    title = " ".join(title_folded.split())[:160]
+    if not title or nested and len(title.split()) > 10:
+        return None
+    for kind, pattern in SECTION_KINDS:
+        if nested:
+            if re.match(r"(?:cac\s+|ve\s+)?(?:" + pattern + ")", title):
+                return kind
+        elif re.search(pattern, title):
+            return kind
+    return None
+
+
+def _heading_extent(doc: Doc, lines: list[tuple[int, int]], index: int, head_start: int, markers: list[bool]) -> int:
+    """End offset of a heading that may wrap over several lines."""
+    end = lines[index][1]
+    j = index + 1
+    while j < len(lines):
+        s, e = lines[j]
+        text = doc.clean[s:e]
+        if not text.strip():
+            j += 1
+            continue
+        if markers[j] or "\t" in text or _END_OF_HEADING.search(doc.clean[head_start:end]):
+            break
+        first = text.strip()[0]
+        if first.isalpha() and first.islower() or first.isdigit() or first in ",;(":
+            end = e
+            j += 1
+            continue
+        break
+    return end
+
+
+def heading_title(doc: Doc, head_start: int, head_end: int) -> tuple[str, int]:
+    """The title of a heading (its first sentence) and the offset where it ends."""
+    raw = doc.clean[head_start:head_end]
+    m = _SENTENCE_END.search(raw)
+    cut = m.start() if m else len(raw.rstrip())
+    title = squeeze(raw[:cut]).rstrip(" .:;,")
+    return title, head_start + cut
+
+
+def parse_outline(doc: Doc) -> Node:
+    """The outline tree of ``doc``; the root spans the whole text."""
+    lines = doc.lines()
+    root = Node("root", "", 0, 0, 0, "", depth=0, end=len(doc.text))
+    infos: list[tuple[str, str, int] | None] = []
+    for s, e in lines:
+        text = doc.clean[s:e]
+        infos.append(None if "\t" in text or not text.strip() else _marker(text))
+    markers = [info is not None for info in infos]
+    stack: list[Node] = [root]
+    for i, info in enumerate(infos):
+        if info is None:
+            continue
+        style, label, offset = info
+        s, e = lines[i]
+        head_start = s + offset
+        head_end = _heading_extent(doc, lines, i, head_start, markers)
+        title, _ = heading_title(doc, head_start, head_end)
+        # Close deeper items: pop to the level of the same style if it is open.
+        styles = [n.style for n in stack]
+        if style in styles:
+            while stack[-1].style != style:
+                stack.pop()
+            stack.pop()
+        elif style.startswith("num"):
+            level = int(style[3:])
+            while len(stack) > 1 and stack[-1].style.startswith("num") and int(stack[-1].style[3:]) >= level:
+                stack.pop()
+        if style == "roman":
+            while len(stack) > 1 and stack[-1].style != "upper":
+                stack.pop()
+        elif style == "upper":
+            del stack[1:]
+        parent = stack[-1]
+        node = Node(style, label, s, head_start, head_end, title, depth=parent.depth + 1, parent=parent)
+        parent.children.append(node)
+        stack.append(node)
+    _close(root, len(doc.text))
+    for node in root.walk()[1:]:
+        nested = node.depth > 1 and not (node.parent is not None and node.parent.style == "upper")
+        if node.style in ("dash", "plus"):
+            continue
+        node.kind = classify(doc.folded[node.head_start : node.head_start + len(node.title) + 4], nested)
+    return root
+
+
+def _close(node: Node, end: int) -> None:
+    node.end = end
+    for i, child in enumerate(node.children):
+        child_end = node.children[i + 1].start if i + 1 < len(node.children) else end
+        _close(child, child_end)
+
+
+def full_number(node: Node) -> str:
+    """The number a task carries: ``"1.2"``, or ``"2.a"`` for a lettered item under item 2."""
+    if node.style.startswith("num") or node.style == "roman":
+        return node.label
+    parent = node.parent
+    while parent is not None and not parent.numbered:
+        parent = parent.parent
+    prefix = full_number(parent) if parent is not None and parent.style != "root" and parent.style != "roman" else ""
+    return f"{prefix}.{node.label}" if prefix else node.label

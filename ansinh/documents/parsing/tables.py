@@ -1,0 +1,217 @@
+"""Tab-separated tables: rows, a merged header, and what each column holds.
+
+Converters write a table row per line with cells separated by tabs; a
+merged header takes two lines (``"Kế hoạch giai đoạn 2021-2025"`` over
+``"Cuối năm 2021" ... "Cuối năm 2025"``), and gazette text may break a row
+over several lines. :func:`find_tables` rebuilds whole rows and joins the
+header lines column by column.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ansinh.documents.parsing.clean import Doc, squeeze
+
+_HEADER_FIRST = re.compile(r"^(?:s?tt|so tt|stt|thu tu|so thu tu)$")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+
+
+@dataclass
+class Cell:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Row:
+    cells: list[Cell]
+    start: int
+    end: int
+
+    def get(self, index: int) -> str:
+        return self.cells[index].text if 0 <= index < len(self.cells) else ""
+
+
+@dataclass
+class Table:
+    start: int
+    end: int
+    header: list[str]
+    rows: list[Row] = field(default_factory=list)
+    caption: str = ""
+
+    def column(self, pattern: str, exclude: str | None = None) -> int | None:
+        """Index of the first column whose folded header matches ``pattern``."""
+        for i, head in enumerate(self.header):
+            if re.search(pattern, head) and not (exclude and re.search(exclude, head)):
+                return i
+        return None
+
+    def year_columns(self) -> list[tuple[int, int]]:
+        """(column, year) of the yearly milestone columns, in order."""
+        out: list[tuple[int, int]] = []
+        for i, head in enumerate(self.header):
+            if i == self.baseline_column():
+                continue
+            years = re.findall(r"nam\s+((?:19|20)\d\d)(?!\d)", head)
+            if not years and re.fullmatch(r"\D*(?:19|20)\d\d\D*", head) and "giai doan" not in head:
+                years = _YEAR.findall(head)
+            if years:
+                out.append((i, int(years[-1])))
+        return out
+
+    def baseline_column(self) -> int | None:
+        """Index of the column that gives the starting value, if any."""
+        return self.column(r"ket qua|thuc hien nam|uoc (?:thuc hien|dat)|hien trang|nam goc|gia tri co so|thuc trang")
+
+    def baseline_year(self) -> int | None:
+        col = self.baseline_column()
+        if col is None:
+            return None
+        years = re.findall(r"(?:19|20)\d\d", self.header[col])
+        return int(years[-1]) if years else None
+
+
+def _split_cells(doc: Doc, start: int, end: int) -> list[Cell]:
+    cells: list[Cell] = []
+    pos = start
+    raw = doc.clean[start:end]
+    for part in raw.split("\t"):
+        cells.append(Cell(squeeze(part), pos, pos + len(part)))
+        pos += len(part) + 1
+    return cells
+
+
+def _is_header(row: list[Cell], folded: str) -> bool:
+    first = squeeze(folded).split("\t")[0] if folded else ""
+    return bool(_HEADER_FIRST.match(first.strip())) or bool(
+        re.search(r"tieu chi|chi tieu|noi dung|ten (?:van ban|du an|nhiem vu)|co quan chu tri", folded)
+        and not re.search(r"\d", row[0].text if row else "")
+    )
+
+
+def find_tables(doc: Doc) -> list[Table]:
+    """Every table in ``doc`` with at least a header and one row."""
+    lines = doc.lines()
+    tables: list[Table] = []
+    i = 0
+    n = len(lines)
+    while i < n:
+        s, e = lines[i]
+        if "\t" not in doc.clean[s:e]:
+            i += 1
+            continue
+        block: list[tuple[int, int]] = []
+        j = i
+        while j < n:
+            ls, le = lines[j]
+            text = doc.clean[ls:le]
+            if "\t" in text:
+                block.append((ls, le))
+                j += 1
+                continue
+            # A tab-less line inside a table continues a broken cell.
+            if text.strip() and block and j + 1 < n and "\t" in doc.clean[lines[j + 1][0] : lines[j + 1][1]]:
+                block.append((ls, le))
+                j += 1
+                continue
+            break
+        tables.extend(_build(doc, block, lines, i))
+        i = j
+    return tables
+
+
+def _caption(doc: Doc, lines: list[tuple[int, int]], first_line: int) -> str:
+    parts: list[str] = []
+    k = first_line - 1
+    while k >= 0 and len(parts) < 4:
+        s, e = lines[k]
+        text = doc.folded[s:e].strip()
+        if "\t" in text:
+            break
+        if text:
+            parts.insert(0, text)
+        elif parts:
+            break
+        k -= 1
+    return " ".join(parts)
+
+
+def _build(doc: Doc, block: list[tuple[int, int]], lines: list[tuple[int, int]], first_line: int) -> list[Table]:
+    tables: list[Table] = []
+    caption = _caption(doc, lines, first_line)
+    table: Table | None = None
+    width = 0
+    pending: list[Cell] | None = None
+    pending_span = (0, 0)
+    for s, e in block:
+        cells = _split_cells(doc, s, e)
+        folded = doc.folded[s:e]
+        if _is_header(cells, folded) and (table is None or _HEADER_FIRST.match(cells[0].text.lower() or "x")):
+            if table is not None and [squeeze(h) for h in table.header[:2]] == [
+                squeeze(doc.folded[c.start : c.end]) for c in cells[:2]
+            ]:
+                # The header repeated after a page break: keep the same table.
+                continue
+            if table is not None and table.rows:
+                tables.append(table)
+            table = Table(s, e, [squeeze(doc.folded[c.start : c.end]) for c in cells], caption=caption)
+            width = len(cells)
+            pending = None
+            continue
+        if table is None:
+            continue
+        if not table.rows and pending is None and not cells[0].text and not cells[1 if len(cells) > 1 else 0].text:
+            # Second header line under merged cells.
+            for k, c in enumerate(cells):
+                text = squeeze(doc.folded[c.start : c.end])
+                if k < len(table.header):
+                    table.header[k] = (table.header[k] + " " + text).strip()
+                else:
+                    table.header.append(text)
+            width = max(width, len(cells))
+            table.end = e
+            continue
+        tabless = "\t" not in doc.clean[s:e]
+        upper = sum(ch.isupper() for ch in cells[0].text) >= 0.6 * max(1, sum(ch.isalpha() for ch in cells[0].text))
+        if tabless and (upper or pending is None or len(pending) >= width):
+            # A group row written across the table ("QUÝ II NĂM 2021").
+            if pending is not None:
+                table.rows.append(Row(pending, *pending_span))
+            table.rows.append(Row(cells, s, e))
+            pending = None
+        elif pending is not None and len(pending) < width and len(pending) + len(cells) - 1 <= width:
+            merged = pending[:-1] + [
+                Cell(squeeze(pending[-1].text + " " + cells[0].text), pending[-1].start, cells[0].end)
+            ] + cells[1:]
+            pending = merged
+            pending_span = (pending_span[0], e)
+        else:
+            if pending is not None:
+                table.rows.append(Row(pending, *pending_span))
+            pending = cells
+            pending_span = (s, e)
+        table.end = e
+    if table is not None:
+        if pending is not None:
+            table.rows.append(Row(pending, *pending_span))
+        if table.rows:
+            tables.append(table)
+    return tables
+
+
+def table_kind(table: Table) -> str:
+    """``"targets"``, ``"documents"``, ``"projects"``, ``"tasks"`` or ``"other"``."""
+    heads = " | ".join(table.header)
+    if re.search(r"tieu chi|chi tieu", heads) and len(table.year_columns()) >= 1:
+        return "targets"
+    if re.search(r"kinh phi|tong muc|von dau tu|trieu dong|ty dong|nguon von", heads) and table.column(r"noi dung|ten du an|du an|danh muc") is not None:
+        return "projects"
+    if re.search(r"ban hanh|hinh thuc van ban|ten van ban|loai van ban", heads):
+        return "documents"
+    if re.search(r"chu tri", heads) and re.search(r"nhiem vu|noi dung|hoat dong", heads):
+        return "tasks"
+    return "other"

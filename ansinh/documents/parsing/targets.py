@@ -1,0 +1,478 @@
+"""Targets: every indicator value a plan commits to, with its year and comparator.
+
+A target is read from the objectives part of a plan (every quantity there),
+from the tasks part when the wording announces a commitment ("phấn đấu",
+"bảo đảm 100% hộ ..."), and from annex tables of indicators, which also give
+the baseline and the yearly milestones.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ansinh.documents.parsing.clean import Doc, squeeze
+from ansinh.documents.parsing.structure import Node
+from ansinh.documents.parsing.tables import Table, table_kind
+from ansinh.documents.parsing.vocab import (
+    COST_NOUNS,
+    COUNT_UNITS,
+    DATE_BEFORE,
+    GRADUAL_START,
+    LEVEL_WORDS,
+    NO_TARGET_KINDS,
+    OBJECTIVE_KINDS,
+    POPULATION_NOUNS,
+    TARGET_CUES,
+    TASK_KINDS,
+    YEAR_CUE,
+    ZERO_CUE,
+)
+from ansinh.lib.vnnumbers import NUMBER_PATTERN, parse_quantity, parse_vn
+
+Target = dict[str, object]
+
+_NUM = re.compile(r"(?<![\w.,/])" + NUMBER_PATTERN)
+_RANGE_TAIL = re.compile(r"\s*(%|‰)?\s*(?:-|–|den|toi)\s*(" + NUMBER_PATTERN + r")(?![\w/])")
+_SIGN = re.compile(r"\s*(%|‰)")
+_MULTIPLE = re.compile(r"g[ad]p\s+$")
+_COMPARATORS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (">=", re.compile(r"(?:t[oda][il]\s+thi[eu]u|[il]t\s+nh[ad]t|kh[oda]ng\s+d(?:u|ir)[oda][il])\s*$")),
+    ("<=", re.compile(r"(?:t[oda][il]\s+d[ad]|kh[oda]ng\s+qu[ad]|g[il][ad]m\s+c[oda]n)\s*$")),
+    ("<", re.compile(r"(?:d(?:u|ir)[oda][il]|th[ad]p\s+h[oda]n)\s*$")),
+    (">", re.compile(r"(?:tr[eu]n|h[oda]n|v(?:u|ir)[oda]t)\s*$")),
+    ("approx", re.compile(r"(?:kh[oda][ad]ng|x[ad]p\s+x[il])\s*$")),
+)
+_FROM = re.compile(r"(?<![a-z])t(?:u|ir)\s*$")
+_AND_MORE = re.compile(r"^\s*(?:%|‰)?\s*[^\s,;.]{0,12}?\s*(?:[a-z0-9/]+\s+){0,4}?tr[oda]\s+l[eu]n(?![a-z])")
+_MAINTAIN = re.compile(r"(?<![a-z])duy\s+tr[il](?![a-z])")
+_CUE_BEFORE = re.compile(r"(?:(?<![a-z])(?:la|d[ad]t|c[oda]|cho|b[ad]ng|c[oda]n|m[oda]i\s+n[ad]m|binh\s+qu[ad]n)|:)\s*$")
+_BAD_BEFORE = re.compile(
+    r"(?<![a-z])(?:s[oda6]|ngay|th[ad]ng|n[ad]m|l[ad]n\s+thu|khoa|quy|dieu|khoan|chuong|phan|muc|giai\s+d[oda][ad]n|"
+    r"nhiem\s+ky|cap|lop|tuyen|phuong|quan|to|khu|thon|ap|ban)\s*$"
+)
+_BAD_AFTER = re.compile(r"^(?:\s*/\s*\d|-[a-z]|/[a-z]|\s*-\s*(?:19|20)\d\d)")
+_LEADING_NOISE = re.compile(
+    r"^(?:[\s\-–+*(]|phan\s+dau|dam\s+bao|bao\s+dam|tiep\s+tuc|trong\s+do|co(?=\s)|den\s+(?:cuoi\s+)?nam\s+\d{4}|"
+    r"(?:den|vao)\s+(?:cuoi\s+)?(?:nam\s+)?\d{4}|nam\s+\d{4}|,)+"
+)
+_TRAILING_NOISE = re.compile(
+    r"(?:[\s:,(]|dat|la|khoang|duoi|tren|toi\s+thieu|it\s+nhat|tu|tro\s+len|bang|con|cho|giam|tang|o\s+muc|muc|dat\s+muc)+$"
+)
+
+
+@dataclass
+class Mention:
+    start: int  # offsets into the document
+    end: int
+    value: float | None
+    value_max: float | None
+    unit: str | None
+    comparator: str | None
+    level: bool = False
+
+
+def _comparator(prefix: str, tail: str) -> str | None:
+    for comp, pattern in _COMPARATORS:
+        if pattern.search(prefix):
+            return comp
+    if _AND_MORE.match(tail[:60]) or (_FROM.search(prefix) and re.match(r"^[^,;.]{0,40}?tr[oda]\s+l[eu]n", tail)):
+        return ">="
+    return None
+
+
+def _strip_comparator_words(prefix: str) -> tuple[str, bool]:
+    """The prefix without comparator words at its end; True when one was a cue itself."""
+    cue = False
+    changed = True
+    while changed:
+        changed = False
+        for comp, pattern in _COMPARATORS:
+            m = pattern.search(prefix)
+            if m:
+                prefix = prefix[: m.start()]
+                cue = cue or comp in (">=", "approx", "<=")
+                changed = True
+        m = _FROM.search(prefix)
+        if m:
+            prefix = prefix[: m.start()]
+            changed = True
+    return prefix, cue
+
+
+def _count_unit(doc: Doc, pos: int) -> tuple[str | None, int]:
+    """The unit words right after a number at ``pos`` (verbatim) and where they end."""
+    folded = doc.folded[pos : pos + 40]
+    m = re.match(r"\s*", folded)
+    skip = m.end() if m else 0
+    rest = folded[skip:]
+    for unit in COUNT_UNITS:
+        pattern = r"(?:" + unit.replace(" ", r"\s+") + r")(?![a-z0-9])"
+        um = re.match(pattern, rest)
+        if um:
+            end = skip + um.end()
+            slash = re.match(r"(?:\s*(?:san|tren)\s*)?/\s*[a-z]+(?:\s+dan)?", folded[end:])
+            if slash:
+                end += slash.end()
+            return squeeze(doc.clean[pos + skip : pos + end]), pos + end
+    return None, pos
+
+
+def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]:
+    """Value mentions in the sentence ``start:end``; ``strict`` requires a commitment cue."""
+    folded = doc.folded
+    out: list[Mention] = []
+    sentence = folded[start:end]
+    if GRADUAL_START.match(sentence):
+        return out
+    clause_start = start
+    skip_until = -1
+    for m in _NUM.finditer(folded, start, end):
+        a, b = m.start(), m.end()
+        if a < skip_until:
+            continue
+        boundary = max(folded.rfind(";", start, a), folded.rfind(",", start, a), folded.rfind(":", start, a) - 1)
+        if boundary >= clause_start:
+            clause_start = boundary + 1
+        prefix = folded[max(start, a - 60) : a]
+        tail = folded[b : min(end, b + 60)]
+        if _BAD_AFTER.match(tail) or _BAD_BEFORE.search(prefix):
+            continue
+        raw = m.group(0)
+        value = parse_vn(raw)
+        if value is None:
+            continue
+        sign = _SIGN.match(tail)
+        rng = _RANGE_TAIL.match(tail)
+        value_max: float | None = None
+        unit: str | None = None
+        stop = b
+        if rng:
+            high = parse_vn(rng.group(2))
+            if high is not None and high > value and not (raw.isdigit() and 1900 <= value <= 2100):
+                value_max = high
+                stop = b + rng.end()
+                after = _SIGN.match(folded[stop:end])
+                unit = (rng.group(1) or (after.group(1) if after else None))
+                if after:
+                    stop += after.end()
+        if value_max is None and sign:
+            unit = sign.group(1)
+            stop = b + sign.end()
+        level = False
+        if _MULTIPLE.search(prefix) and re.match(r"\s*l[ad]n(?![a-z])", tail):
+            unit = "lần"
+            stop = b + re.match(r"\s*l[ad]n", tail).end()  # type: ignore[union-attr]
+        if unit is None:
+            if raw.isdigit() and len(raw) == 4 and 1900 <= value <= 2100:
+                continue
+            count_unit, unit_end = _count_unit(doc, stop)
+            bare, cue = _strip_comparator_words(prefix)
+            local = folded[clause_start:a].strip()
+            at_clause_start = not _strip_comparator_words(local)[0].strip(" -–+*(")
+            has_cue = cue or bool(_CUE_BEFORE.search(bare)) or bool(_FROM.search(prefix) and "len" in tail[:40])
+            if LEVEL_WORDS.search(bare):
+                level = True
+                unit = "mức độ"
+            elif count_unit is not None and (has_cue or at_clause_start):
+                if count_unit.lower().startswith(("dân", "dan")):
+                    continue
+                unit = count_unit
+                stop = unit_end
+            elif re.search(r"(?:la|d[ad]t|:)\s*$", bare) and not count_unit:
+                unit = None
+            else:
+                continue
+        else:
+            if COST_NOUNS.match(folded, stop + 1) or COST_NOUNS.match(folded, stop):
+                continue
+        if strict:
+            clause = folded[clause_start:a]
+            population = POPULATION_NOUNS.match(folded, stop + 1) or POPULATION_NOUNS.match(folded, stop)
+            if not (TARGET_CUES.search(clause) or (unit in ("%", "‰") and population)):
+                continue
+        comparator = "range" if value_max is not None else (_comparator(prefix, folded[stop:end]) or "=")
+        if comparator == "=" and _MAINTAIN.search(folded[clause_start:a]):
+            comparator = "maintain"
+        if unit == "lần":
+            comparator = "="
+        out.append(Mention(a, stop, value, value_max, unit, comparator, level))
+        skip_until = stop
+    levels = [x for x in out if x.level]
+    if levels and len(levels) < len(out):
+        out = [x for x in out if not x.level]
+    for x in out:
+        if x.level and x.comparator == "=" and _MAINTAIN.search(folded[start : x.start]):
+            x.comparator = "maintain"
+    return out
+
+
+def zero_mentions(doc: Doc, start: int, end: int) -> list[Mention]:
+    """"Không còn hộ nghèo", "xóa bỏ hoàn toàn nhà tạm": targets of zero."""
+    out: list[Mention] = []
+    for m in ZERO_CUE.finditer(doc.folded, start, end):
+        after = doc.folded[m.end() : m.end() + 12]
+        unit = "hồ sơ" if after.startswith("ho so") else "hộ"
+        comparator = "approx" if m.group("basic") else "="
+        out.append(Mention(m.start(), m.end(), 0.0, None, unit, comparator))
+    return out
+
+
+def sentences(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans in ``start:end`` (a full stop followed by a capital, or a line list marker)."""
+    out: list[tuple[int, int]] = []
+    clean = doc.clean
+    s = start
+    for m in re.finditer(r"[.!?](?=\s+[\"“(]?[A-ZĐÀ-Ỹ])|\n\s*\n(?=\s*[-–+•])", clean[start:end]):
+        e = start + m.end()
+        if clean[s:e].strip():
+            out.append((s, e))
+        s = e
+    if clean[s:end].strip():
+        out.append((s, end))
+    return out
+
+
+def _clause_bounds(doc: Doc, mentions: list[Mention], s: int, e: int) -> list[tuple[int, int]]:
+    folded = doc.folded
+    bounds: list[tuple[int, int]] = []
+    cuts: list[int] = []
+    for left, right in zip(mentions, mentions[1:]):
+        between = folded[left.end : right.start]
+        cut = -1
+        for sep in (";", ","):
+            pos = between.rfind(sep)
+            if pos >= 0:
+                cut = left.end + pos
+                break
+        if cut < 0:
+            pos = between.rfind(" va ")
+            cut = left.end + pos if pos >= 0 else right.start
+        cuts.append(cut)
+    prev = s
+    for i, mention in enumerate(mentions):
+        start = prev
+        semi = folded.rfind(";", start, mention.start)
+        if semi >= 0:
+            start = semi + 1
+        stop = cuts[i] if i < len(cuts) else e
+        semi = folded.find(";", mention.end, stop)
+        if semi >= 0:
+            stop = semi
+        bounds.append((start, stop))
+        prev = cuts[i] + 1 if i < len(cuts) else e
+    return bounds
+
+
+def _trim(doc: Doc, s: int, e: int) -> tuple[int, int]:
+    while s < e and doc.clean[s] in " \t\n-–+*(,;:.":
+        s += 1
+    while e > s and doc.clean[e - 1] in " \t\n,;:.)":
+        e -= 1
+    return s, e
+
+
+def _indicator(doc: Doc, s: int, e: int, mention: Mention) -> str:
+    before_f = doc.folded[s : mention.start]
+    lead = _LEADING_NOISE.match(before_f)
+    b_start = s + (lead.end() if lead else 0)
+    trail = _TRAILING_NOISE.search(doc.folded[b_start : mention.start])
+    b_end = b_start + trail.start() if trail else mention.start
+    before = squeeze(doc.clean[b_start:b_end])
+    if len(before.split()) >= 2:
+        return before.strip(" -:,(")
+    after = squeeze(doc.clean[mention.end : e]).strip(" -:,)")
+    if mention.unit in ("%", "‰") and after and not re.match(r"(?i)t[ỷỉ]\s+l[ệe]", after):
+        return "Tỷ lệ " + after
+    return after or before
+
+
+def _year_of(doc: Doc, block_start: int, pos: int, clause_end: int, default: int | None) -> int | None:
+    year = default
+    for m in YEAR_CUE.finditer(doc.folded, block_start, pos):
+        if DATE_BEFORE.search(doc.folded[max(0, m.start() - 14) : m.start(1)]):
+            continue
+        year = int(m.group(1))
+    after = re.search(r"(?:vao|den|trong)\s+(?:cuoi\s+)?n[ad]m\s+((?:19|20)\d\d)", doc.folded[pos:clause_end])
+    if after:
+        year = int(after.group(1))
+    return year
+
+
+def heading_year(doc: Doc, node: Node) -> int | None:
+    """The year a heading (or the nearest one above it) sets: "Mục tiêu đến năm 2030"."""
+    for n in [node, *node.ancestors()]:
+        if n.style == "root":
+            break
+        head = doc.folded[n.head_start : n.head_start + len(n.title)]
+        found = [m for m in YEAR_CUE.finditer(head) if not DATE_BEFORE.search(head[max(0, m.start() - 14) : m.start(1)])]
+        if found and (n.kind is not None or n is not node):
+            return int(found[-1].group(1))
+    return None
+
+
+def _target(doc: Doc, mention: Mention, s: int, e: int, year: int | None) -> Target:
+    s, e = _trim(doc, s, e)
+    return {
+        "text": squeeze(doc.clean[s:e]),
+        "indicator": _indicator(doc, s, e, mention) or squeeze(doc.clean[s:e]),
+        "comparator": mention.comparator,
+        "value": _clean_number(mention.value),
+        "value_max": _clean_number(mention.value_max),
+        "unit": mention.unit,
+        "year": year,
+        "baseline": None,
+        "milestones": [],
+        "span": [s, e],
+    }
+
+
+def _clean_number(value: float | None) -> float | int | None:
+    if value is None:
+        return None
+    return int(value) if float(value).is_integer() and abs(value) < 1e15 else value
+
+
+def extract_text_targets(doc: Doc, root: Node, masked: Doc, plan_like: bool) -> list[Target]:
+    """Targets written in running text."""
+    nodes = root.walk()
+    has_objectives = any(n.kind in OBJECTIVE_KINDS for n in nodes)
+    out: list[Target] = []
+    for node in nodes:
+        kind = node.effective_kind()
+        if kind in OBJECTIVE_KINDS:
+            strict = False
+        elif kind in TASK_KINDS or (kind is None and not has_objectives and plan_like and node.style != "root"):
+            strict = True
+        else:
+            continue
+        if kind in NO_TARGET_KINDS:
+            continue
+        block_start = node.head_start if node.style != "root" else 0
+        block_end = node.body_end
+        default_year = heading_year(masked, node)
+        found_any = False
+        for s, e in sentences(masked, block_start, block_end):
+            mentions = find_mentions(masked, s, e, strict)
+            if not strict:
+                mentions += zero_mentions(masked, s, e)
+            mentions.sort(key=lambda x: x.start)
+            for mention, (cs, ce) in zip(mentions, _clause_bounds(masked, mentions, s, e)):
+                year = _year_of(masked, block_start, mention.start, ce, default_year)
+                out.append(_target(doc, mention, cs, ce, year))
+                found_any = True
+        if not found_any and not strict and node.style == "paren":
+            s, e = _trim(doc, node.head_start, block_end)
+            folded = masked.folded[s:e]
+            comparator = ">=" if re.search(r"bang hoac cao hon|tro len|it nhat", folded) else (
+                "maintain" if _MAINTAIN.search(folded) else None
+            )
+            text = squeeze(doc.clean[s:e])
+            out.append({
+                "text": text, "indicator": node.title or text, "comparator": comparator, "value": None,
+                "value_max": None, "unit": None, "year": default_year, "baseline": None, "milestones": [],
+                "span": [s, e],
+            })
+    return out
+
+
+def _tokens(text: str) -> set[str]:
+    return set(re.sub(r"[^0-9a-z%]+", " ", text).split())
+
+
+def _dice(a: set[str], b: set[str]) -> float:
+    return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
+
+
+def _cell_quantity(doc: Doc, text: str, start: int) -> tuple[str | None, float | None, float | None]:
+    folded = doc.folded[start : start + len(text) + 40] if text else ""
+    zero = ZERO_CUE.search(folded[: len(text) + 2] + " ho")
+    if zero and zero.start() < 30 and not re.match(r"\s*(?:duoi|tren)", folded):
+        return ("approx" if zero.group("basic") else "="), 0.0, None
+    q = parse_quantity(text)
+    if q is None:
+        return None, None, None
+    return q.comparator, q.value, q.value_max
+
+
+def extract_table_targets(doc: Doc, tables: list[Table], targets: list[Target]) -> list[Target]:
+    """Attach baselines and milestones from indicator tables; add rows no text target names."""
+    added: list[Target] = []
+    candidates: list[tuple[float, int, Target, Target]] = []
+    rows: list[Target] = []
+    for table in tables:
+        if table_kind(table) != "targets":
+            continue
+        ind_col = table.column(r"tieu chi|chi tieu|noi dung")
+        years = table.year_columns()
+        base_col = table.baseline_column()
+        if ind_col is None or not years:
+            continue
+        for row in table.rows:
+            if len(row.cells) <= ind_col or not row.cells[ind_col].text:
+                continue
+            cell = row.cells[ind_col]
+            milestones: list[dict[str, object]] = []
+            for col, year in years:
+                if col >= len(row.cells) or not row.cells[col].text:
+                    continue
+                comp, value, value_max = _cell_quantity(doc, row.cells[col].text, row.cells[col].start)
+                if comp is None and value is None:
+                    continue
+                milestones.append({"year": year, "comparator": comp, "value": _clean_number(value),
+                                   "value_max": _clean_number(value_max)})
+            if not milestones and not any(row.get(c) for c, _ in years):
+                continue
+            final = milestones[-1] if milestones else {"comparator": None, "value": None, "value_max": None}
+            baseline = None
+            if base_col is not None and row.get(base_col):
+                bq = parse_quantity(row.get(base_col))
+                baseline = {"year": table.baseline_year(), "value": _clean_number(bq.value) if bq else None,
+                            "text": row.get(base_col)}
+            indicator = cell.text.lstrip("-–+* ").rstrip(" :,")
+            rows.append({
+                "text": indicator, "indicator": indicator, "comparator": final["comparator"],
+                "value": final["value"], "value_max": final["value_max"],
+                "unit": "%" if "%" in row.get(years[-1][0]) else None, "year": years[-1][1],
+                "baseline": baseline, "milestones": milestones, "span": [row.start, row.end],
+            })
+    for ri, row_target in enumerate(rows):
+        rt = _tokens(doc.folded[row_target["span"][0] : row_target["span"][1]].split("\t")[1] if False else
+                     _fold(str(row_target["indicator"])))
+        for ti, target in enumerate(targets):
+            tt = _tokens(_fold(str(target["indicator"]))) | _tokens(_fold(str(target["text"])))
+            sim = max(_dice(rt, _tokens(_fold(str(target["indicator"])))), _dice(rt, tt))
+            same = _same(row_target["value"], target["value"]) and _same(row_target["value_max"], target["value_max"])
+            if sim >= 0.5 or (same and sim >= 0.25):
+                candidates.append((sim + (0.5 if same else 0.0), ri, row_target, target))
+    candidates.sort(key=lambda c: -c[0])
+    used_rows: set[int] = set()
+    used_targets: set[int] = set()
+    for _, ri, row_target, target in candidates:
+        if ri in used_rows or id(target) in used_targets:
+            continue
+        used_rows.add(ri)
+        used_targets.add(id(target))
+        target["milestones"] = row_target["milestones"]
+        target["baseline"] = row_target["baseline"]
+        if target.get("year") is None:
+            target["year"] = row_target["year"]
+    for ri, row_target in enumerate(rows):
+        if ri not in used_rows:
+            added.append(row_target)
+    return added
+
+
+def _fold(text: str) -> str:
+    from ansinh.lib.text import fold
+
+    return fold(text)
+
+
+def _same(a: object, b: object) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    try:
+        return abs(float(a) - float(b)) <= 1e-6 * max(1.0, abs(float(a)))  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return False

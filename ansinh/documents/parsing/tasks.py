@@ -1,0 +1,101 @@
+"""Tasks: the numbered items of a plan's tasks part (groups and their sub-items).
+
+Items titled "Phân công thực hiện" are not tasks: they assign the items around
+them (see :mod:`assignments`). A tasks table (content, lead, partners,
+deadline) gives tasks too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ansinh.documents.parsing.clean import Doc
+from ansinh.documents.parsing.structure import Node, full_number, heading_title
+from ansinh.documents.parsing.tables import Table, table_kind
+from ansinh.documents.parsing.vocab import TASK_KINDS
+
+_TASK_STYLES = ("num", "lower", "paren", "paren-lower", "upper", "roman")
+
+
+@dataclass
+class Task:
+    number: str | None
+    title: str
+    span: tuple[int, int]
+    node: Node | None = None
+    lead: list[str] = field(default_factory=list)
+    coordinate: list[str] = field(default_factory=list)
+    timeline: str | None = None
+    own_lead: bool = False
+    own_coordinate: bool = False
+    parent: Task | None = None
+    children: list[Task] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "number": self.number,
+            "title": self.title,
+            "lead": list(self.lead),
+            "coordinate": list(self.coordinate),
+            "timeline": self.timeline,
+            "span": [self.span[0], self.span[1]],
+        }
+
+
+def _is_task_node(node: Node) -> bool:
+    return node.style.startswith(_TASK_STYLES) and node.kind != "assignment" and bool(node.title)
+
+
+def extract_tasks(doc: Doc, root: Node, tables: list[Table]) -> list[Task]:
+    """Tasks in document order, linked to their parent task."""
+    tasks: list[Task] = []
+    by_node: dict[int, Task] = {}
+    for section in root.walk():
+        if section.kind not in TASK_KINDS or (section.parent is not None and section.parent.effective_kind() in TASK_KINDS):
+            continue
+        for node in section.walk()[1:]:
+            if not _is_task_node(node) or any(a.style in ("dash", "plus") for a in node.ancestors()):
+                continue
+            if any(a.kind == "assignment" for a in node.ancestors()):
+                continue
+            _, title_end = heading_title(doc, node.head_start, node.head_end)
+            task = Task(full_number(node), node.title, (node.start, max(title_end, node.head_start)), node=node)
+            parent = next((by_node[id(a)] for a in node.ancestors() if id(a) in by_node), None)
+            task.parent = parent
+            if parent is not None:
+                parent.children.append(task)
+            by_node[id(node)] = task
+            tasks.append(task)
+    tasks.extend(_table_tasks(tables))
+    return tasks
+
+
+def _table_tasks(tables: list[Table]) -> list[Task]:
+    out: list[Task] = []
+    for table in tables:
+        if table_kind(table) != "tasks":
+            continue
+        num_col = table.column(r"^s?tt$|^stt")
+        title_col = table.column(r"nhiem vu|noi dung|hoat dong")
+        lead_col = table.column(r"chu tri")
+        coord_col = table.column(r"phoi hop")
+        time_col = table.column(r"thoi gian|thoi han|tien do")
+        if title_col is None:
+            continue
+        from ansinh.documents.parsing.assignments import split_units
+
+        for row in table.rows:
+            title = row.get(title_col)
+            if not title or len(row.cells) < 2:
+                continue
+            number = row.get(num_col) if num_col is not None else ""
+            task = Task(number or None, re.sub(r"^\s*[-+•]\s*", "", title), (row.start, row.end))
+            if lead_col is not None and row.get(lead_col):
+                task.lead, task.own_lead = split_units(row.get(lead_col)), True
+            if coord_col is not None and row.get(coord_col):
+                task.coordinate, task.own_coordinate = split_units(row.get(coord_col)), True
+            if time_col is not None and row.get(time_col):
+                task.timeline = row.get(time_col)
+            out.append(task)
+    return out

@@ -1,0 +1,152 @@
+"""General Vietnamese administrative vocabulary, as data, matched on folded text.
+
+Patterns are written on ``fold(text)`` (lowercase, no diacritics) and
+tolerate the usual OCR confusions of diacritic-less scans: a marked vowel
+read as ``d`` (``nguoi`` -> ``ngudi``, ``nam`` -> ``ndm``), ``ư`` read as
+``ir`` (``ngirdi``), ``m`` read as ``rn`` (``tarn``), ``l`` read as ``I``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# Letters OCR confuses, as regex alternatives for a folded keyword letter.
+_OCR_LETTER = {
+    "a": "[ad]",
+    "o": "[oda]",
+    "u": "(?:u|ir|y)",
+    "m": "(?:m|rn)",
+    "l": "[li1]",
+    "i": "[il]",
+    "e": "[e]",
+    "y": "[yu]",
+}
+
+
+@lru_cache(maxsize=512)
+def ocr_tolerant(keyword: str) -> str:
+    """A regex source matching folded ``keyword`` with OCR confusions; spaces match any blank run."""
+    parts: list[str] = []
+    for ch in keyword:
+        if ch == " ":
+            parts.append(r"\s+")
+        elif ch in _OCR_LETTER:
+            parts.append(_OCR_LETTER[ch])
+        else:
+            parts.append(re.escape(ch))
+    return "".join(parts)
+
+
+def words_pattern(*keywords: str, tolerant: bool = True) -> re.Pattern[str]:
+    """One compiled alternation of whole-word keywords (folded)."""
+    alts = [ocr_tolerant(k) if tolerant else re.escape(k).replace(r"\ ", r"\s+") for k in keywords]
+    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(alts) + r")(?![a-z0-9])")
+
+
+# --- Section kinds -------------------------------------------------------
+# (kind, regex on the folded heading title). Checked in order for top-level
+# sections; nested headings only match at their start (see structure.py).
+SECTION_KINDS: tuple[tuple[str, str], ...] = (
+    ("assignment", r"phan cong (?:thuc hien|nhiem vu|trach nhiem)"),
+    ("organization", r"to ch\w{0,3}c th\w{0,3}c hi\w{0,2}n|trach nhiem (?:thuc hien|cua)|phan cong"),
+    ("reporting", r"che do (?:thong tin, )?bao cao|bao cao, so ket|so ket, tong ket|thong tin,? bao cao"),
+    ("funding", r"kinh phi|nguon (?:kinh phi|von)"),
+    ("situation", r"tinh hinh|thuc trang|ket qua (?:thuc hien|dat duoc)|danh gia (?:ket qua|tinh hinh)"),
+    ("objectives", r"m[uy]c ti[eu]u|chi tieu"),
+    ("viewpoint", r"quan diem"),
+    ("vision", r"t[ad](?:m|rn) nh[il]n"),
+    ("purpose", r"muc dich|yeu cau"),
+    ("tasks", r"nhiem vu|giai phap|bien phap|noi dung|hoat dong|chuong trinh hanh dong"),
+)
+
+# Kinds whose numbered items are tasks.
+TASK_KINDS = frozenset({"tasks"})
+# Kinds in which every quantity is read as a target.
+OBJECTIVE_KINDS = frozenset({"objectives"})
+# Kinds in which reporting duties are looked for.
+REPORTING_KINDS = frozenset({"organization", "reporting", "purpose", "assignment"})
+# Kinds where no target is read, whatever the wording.
+NO_TARGET_KINDS = frozenset(
+    {"situation", "viewpoint", "vision", "purpose", "organization", "funding", "reporting", "assignment"}
+)
+
+# --- Targets ---------------------------------------------------------------
+# Words that announce a target value in running text.
+TARGET_CUES = words_pattern(
+    "phan dau", "dam bao", "bao dam", "dat", "co", "toi thieu", "it nhat", "khoang", "duy tri", "giam con",
+)
+# Words after which a bare count is the value ("là 140.000", "đạt 68 năm").
+VALUE_CUE_WORDS = frozenset({"la", "dat", "co", "cho", "khoang", "toi thieu", "it nhat", "bang", "len", "con"})
+# Units of counts, longest first (folded). The value keeps the verbatim unit.
+COUNT_UNITS: tuple[str, ...] = (
+    "luot nguoi", "luot lao dong", "lao dong", "nguoi", "ho gia dinh", "ho", "hoc sinh", "tre em", "tre",
+    "tuoi", "nam", "thang", "giuong benh", "giuong", "bac si", "bac sy", "duoc si", "dieu duong vien",
+    "dieu duong", "nhan vien", "m2", "con", "viec lam", "truong", "xa", "phuong", "co so", "trieu dong",
+    "ty dong", "dong", "lan", "diem", "cong trinh", "can", "ngoi nha", "nha", "mo hinh", "doanh nghiep",
+    "ban", "hop tac xa", "thon", "khu pho", "to chuc", "chuyen de", "cuoc", "lop", "dot", "ha", "km",
+)
+# Nouns after a percentage that make it a rate of support, not a target.
+COST_NOUNS = words_pattern("hoc phi", "kinh phi", "chi phi", "muc dong", "gia tri", "lai suat", "muc phi", "gia")
+# Nouns naming who or what a coverage target counts.
+POPULATION_NOUNS = words_pattern(
+    "nguoi", "ho", "gia dinh", "doi tuong", "tre em", "tre", "hoc sinh", "xa", "phuong", "thi tran", "truong",
+    "dan so", "lao dong", "co so", "benh vien", "tram y te", "khu pho", "thon", "can bo", "ho so", "phu nu",
+    "nha", "diem", "nuoc thai", "luc luong",
+)
+# "Không còn hộ nghèo", "xóa bỏ hoàn toàn nhà tạm": a target of zero.
+ZERO_CUE = re.compile(
+    r"(?<![a-z])(?P<basic>co\s+b[ad]n\s+)?(?:kh[oda]ng\s+(?:con|co)|kh[oda]ng\s+de|x[oda]a\s+b[oda](?:\s+h[oda][ad]n\s+t[oda][ad]n)?"
+    r"(?:\s+t[il]nh\s+tr[ad]ng)?)\s+(?=(?:ho|nha|gia\s+dinh|ho\s+s[oda]|nguoi\s+ngheo)(?![a-z]))"
+)
+# Sentences that begin a gradual step, not a target ("Từng bước mở rộng ...").
+GRADUAL_START = re.compile(r"^\s*(?:tung\s+b[uy][oda]c|b[oda]\s+sung|nghien\s+cuu)")
+# Keywords that make a number a level ("mức độ 2").
+LEVEL_WORDS = re.compile(r"m[uy]c\s+d[oda]\s*$")
+# Year cues: "đến năm 2030", "cuối năm 2025", "giai đoạn 2021-2025", "đến 2030".
+YEAR_CUE = re.compile(
+    r"(?<![a-z])(?:(?:den|toi|vao|cuoi|het|trong|truoc|nam)\s+(?:(?:het|cuoi)\s+)*(?:n[adm]{1,2}m?\s+)?"
+    r"|n[ad]m\s+|giai\s+d[oda][ad]n\s+(?:19|20)\d\d\s*[-–]\s*)((?:19|20)\d\d)(?![\d/])"
+)
+DATE_BEFORE = re.compile(r"th[ad]ng\s+\d{1,2}\s+$|ngay\s+\d{1,2}\s*/\s*\d{1,2}\s*/\s*$")
+
+# --- Assignments -------------------------------------------------------------
+LEAD_LABEL = re.compile(r"chu\s+tri|co\s+quan\s+(?:,\s*can\s+bo\s+)?thuc\s+hien|don\s+vi\s+thuc\s+hien|can\s+bo\s+thuc\s+hien")
+COORD_LABEL = re.compile(r"phoi\s+hop")
+TIMELINE_LABEL = re.compile(r"thoi\s+(?:gian|han|diem)|tien\s+do")
+# Capitalised words that open the name of a body (case-sensitive, on clean text).
+AGENCY_HEADS: tuple[str, ...] = (
+    "Sở", "Ban", "Bộ", "Ủy ban", "Uỷ ban", "UBND", "UB", "Phòng", "Trạm", "Hội", "Liên đoàn", "Công an",
+    "Bảo hiểm", "BHXH", "Tổng Công ty", "Công ty", "Quỹ", "Cục", "Chi cục", "Chi nhánh", "Ngân hàng", "Đài",
+    "Trường", "Hiệu trưởng", "Công chức", "Cán bộ", "Thường trực", "Mặt trận", "MTTQ", "UBMTTQ", "Đoàn",
+    "Thành Đoàn", "Tỉnh Đoàn", "Văn phòng", "Trung tâm", "Tòa án", "Viện", "BCH", "Bộ Chỉ huy", "Kho bạc",
+    "Cảnh sát", "Thanh tra", "Hội đồng", "HĐND", "Đảng ủy", "Đảng uỷ", "Thành ủy", "Tỉnh ủy", "Huyện ủy",
+    "Quận ủy", "Thị ủy", "Chủ tịch", "Giám đốc", "Ngành", "Các Sở", "Các sở", "Các Ban", "Tổ", "Lực lượng",
+    "Bệnh viện", "Tổng cục", "Vụ", "Chính phủ", "Thủ tướng", "Kiểm toán", "Tổng Liên đoàn", "Hợp tác xã",
+    "Chi bộ", "Đồn", "Ban Chỉ huy", "Ban chỉ đạo", "Ban Chỉ đạo",
+)
+# Lower-case openers that start a new body after a named one ("..., các sở, ban, ngành").
+GENERIC_HEADS: tuple[str, ...] = (
+    "các sở", "các tổ chức", "các đơn vị", "các cơ quan", "các trường", "các hội", "các ban", "các phòng",
+    "thành viên", "cán bộ", "công chức", "các địa phương", "các doanh nghiệp", "các khu phố", "các xã",
+    "các quận", "các huyện", "ủy ban", "uỷ ban",
+)
+
+# --- Reporting ---------------------------------------------------------------
+REPORT_VERB = re.compile(
+    r"(?<![a-z])(?:b[ad]o\s+c[ad]o|s[oda]\s+ket|t[oda]ng\s+ket|t[oda]ng\s+h[oda]p\s+k[eq]t\s+qu[ad]|gui\s+k[eq]t\s+qu[ad])(?![a-z])"
+)
+FREQUENCY_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("semiannual", re.compile(r"(?<![\d])6\s+th[ad]ng|s[ad]u\s+th[ad]ng|nua\s+n[ad]m|hai\s+lan\s+(?:moi|trong)\s+n[ad]m")),
+    ("quarterly", re.compile(r"(?:h[ad]ng|moi|dinh\s+ky)\s+quy(?![a-z])|hang\s+quy")),
+    ("monthly", re.compile(r"(?:h[ad]ng|moi|dinh\s+ky)\s+th[ad]ng(?![a-z])")),
+    ("annual", re.compile(r"(?:h[ad]ng|moi|dinh\s+ky|thuong)\s+n[ad]m(?![a-z])|thuong\s+nien")),
+    ("adhoc", re.compile(r"d[oda]t\s+xuat|khi\s+c[oda]\s+yeu\s+cau|theo\s+yeu\s+cau")),
+)
+ONCE_CUE = re.compile(r"(?:s[oda]|t[oda]ng)\s+ket[^.;]{0,60}?(?:vao|trong|cuoi)?\s*n[ad]m\s+((?:19|20)\d\d)(?![\d-])")
+REVIEW_CUE = re.compile(r"(?:s[oda]|t[oda]ng)\s+ket")
+TROUBLE_CUE = re.compile(r"neu\s+c[oda]\s+kh[oda]\s+kh[ad]n")
+AWARD_CUE = re.compile(r"khen\s+thuong")
+DEADLINE = re.compile(
+    r"tr[uy][oda]c\s+ngay\s+(\d{1,2})\s*(?:/|-|\.|\s+th[ad]ng\s+)\s*(\d{1,2})(?!\d)"
+)
