@@ -8,7 +8,13 @@ cells read "chưa có số liệu".
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass, field
+
+from ansinh.geo.models import AdministrativeUnit
+from ansinh.plans.models import Plan, Target
+from ansinh.reporting.entry import milestone_label
+from ansinh.reporting.models import AggregateValue, ReportingCycle, TargetIndicatorLink, TaskProgress
 
 NO_DATA = "chưa có số liệu"
 
@@ -108,3 +114,259 @@ def format_number(value: float | None, unit: str = "") -> str:
         whole, frac = f"{value:,.2f}".rstrip("0").split(".")
         text = whole.replace(",", ".") + "," + frac
     return f"{text}{'' if not unit else (unit if unit == '%' else ' ' + unit)}"
+
+
+ACHIEVED = "Đạt"
+NOT_ACHIEVED = "Chưa đạt"
+NO_MILESTONE = "Chưa có mốc"
+
+
+def meets(comparator: str, value: float | None, value_max: float | None, actual: float | None, direction: str) -> bool | None:
+    """Whether ``actual`` satisfies the milestone ``comparator value [value_max]``; ``None`` when unknown.
+
+    ``direction`` ("higher" or "lower") decides comparators that do not say which side is good
+    ("=", "khoảng", "duy trì", none).
+    """
+    if actual is None or value is None:
+        return None
+    if comparator == "<":
+        return actual < value
+    if comparator == "<=":
+        return actual <= value
+    if comparator == ">":
+        return actual > value
+    if comparator == ">=":
+        return actual >= value
+    if comparator == "range" and value_max is not None:
+        return min(value, value_max) <= actual <= max(value, value_max)
+    return actual <= value if direction == "lower" else actual >= value
+
+
+def status_label(ok: bool | None, has_milestone: bool, has_actual: bool) -> str:
+    if not has_actual:
+        return NO_DATA[0].upper() + NO_DATA[1:]
+    if not has_milestone:
+        return NO_MILESTONE
+    return ACHIEVED if ok else NOT_ACHIEVED
+
+
+# --- collecting from the database -------------------------------------------------------------
+
+class ReportDataError(Exception):
+    """The report cannot be built; ``message`` is Vietnamese, for the user."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+_BODY_PREFIXES = (
+    ("ủy ban nhân dân", "UBND", "TM. Ủy ban nhân dân", "KT. Chủ tịch\nPhó Chủ tịch"),
+    ("hội đồng nhân dân", "HĐND", "TM. Hội đồng nhân dân", "Chủ tịch"),
+    ("ban chấp hành", "TU", "T/M Ban Thường vụ", "Bí thư"),
+    ("ban thường vụ", "TU", "T/M Ban Thường vụ", "Bí thư"),
+)
+REPORTED = ("submitted", "approved")
+
+
+def _issuer_parts(issuer: str) -> tuple[str, str, str, str]:
+    """(place, symbol, signing authority, signer title) guessed from the issuing body's name."""
+    low = issuer.strip().lower()
+    for prefix, symbol, authority, title in _BODY_PREFIXES:
+        if low.startswith(prefix):
+            place = issuer.strip()[len(prefix):].strip(" ,")
+            for word in ("Đảng bộ ", "đảng bộ "):
+                place = place.replace(word, "")
+            return place[:1].upper() + place[1:], symbol, authority, title
+    return issuer.strip(), "", "", "Thủ trưởng cơ quan"
+
+
+def _report_number(plan_number: str, symbol: str) -> str:
+    suffix = plan_number.split("/", 1)[1].split("-", 1)[-1] if "/" in plan_number else ""
+    return f"…/BC-{suffix or symbol or 'UBND'}"
+
+
+def _cite(plan: Plan) -> str:
+    date = f" ngày {plan.date:%d/%m/%Y}" if plan.date else ""
+    issuer = f" của {plan.issuer}" if plan.issuer else ""
+    return f"Kế hoạch số {plan.number}{date}{issuer}" if plan.number else f"Kế hoạch {plan.display_title}"
+
+
+def _years(plan: Plan, year: int, kind: str) -> tuple[int, int]:
+    if kind == "annual":
+        return year, year
+    first_cycle = ReportingCycle.objects.filter(plan=plan, year__lte=year).order_by("year").first()
+    starts = [year, plan.period_start or year, first_cycle.year if first_cycle else year]
+    return min(starts), year
+
+
+def _cycles_by_year(plan: Plan, first: int, last: int) -> dict[int, ReportingCycle]:
+    """The cycle whose figures stand for each year: the annual one, else the latest of that year."""
+    chosen: dict[int, ReportingCycle] = {}
+    for cycle in ReportingCycle.objects.filter(plan=plan, year__gte=first, year__lte=last).order_by("period_end", "id"):
+        current = chosen.get(cycle.year)
+        if current is None or current.kind != ReportingCycle.Kind.ANNUAL or cycle.kind == ReportingCycle.Kind.ANNUAL:
+            chosen[cycle.year] = cycle
+    return chosen
+
+
+def _root_unit(cycles: list[ReportingCycle], unit: AdministrativeUnit | None) -> AdministrativeUnit | None:
+    if unit is not None or not cycles:
+        return unit
+    agg = AggregateValue.objects.filter(cycle__in=cycles).select_related("unit").order_by("unit__path")
+    best = None
+    for a in agg[:500]:
+        if best is None or a.unit.depth < best.depth:
+            best = a.unit
+    return best
+
+
+def _milestone(target: Target, year: int) -> tuple[str, float | None, float | None]:
+    for m in target.milestones.all():
+        if m.year == year:
+            return m.comparator, m.value, m.value_max
+    if target.year is not None and target.year <= year:
+        return target.comparator, target.value, target.value_max
+    return "", None, None
+
+
+def _link(target: Target) -> TargetIndicatorLink | None:
+    try:
+        return target.indicator_link
+    except TargetIndicatorLink.DoesNotExist:
+        return None
+
+
+def _target_rows(
+    targets: list[Target], cycles: dict[int, ReportingCycle], unit: AdministrativeUnit | None, year: int
+) -> tuple[list[TargetRow], list[AnnexRow]]:
+    values: dict[tuple[int, int], float | None] = {}
+    if unit is not None and cycles:
+        for agg in AggregateValue.objects.filter(cycle__in=cycles.values(), unit=unit):
+            values[(agg.cycle_id, agg.indicator_id)] = agg.value
+    rows, annex = [], []
+    for n, target in enumerate(targets, start=1):
+        link = _link(target)
+        comparator, value, value_max = _milestone(target, year)
+        label = milestone_label(comparator, value, value_max) or NO_MILESTONE
+        actuals = {y: values.get((c.pk, link.indicator_id)) for y, c in cycles.items()} if link else {}
+        actual = actuals.get(year)
+        direction = link.indicator.direction if link else "higher"
+        status = status_label(meets(comparator, value, value_max, actual, direction), value is not None, actual is not None)
+        known = [f"{y}: {format_number(v)}" for y, v in sorted(actuals.items()) if v is not None]
+        actual_text = "; ".join(known) if len(cycles) > 1 and known else format_number(actual)
+        name = target.indicator_name or target.text[:200]
+        rows.append(TargetRow(str(n), name, target.unit, label, actual_text, status))
+        unit_name = unit.name if unit else ""
+        annex.append(AnnexRow(unit_name, name, target.unit, label, format_number(actual), status, actual, value))
+    return rows, annex
+
+
+def _unit_annex(
+    targets: list[Target], cycle: ReportingCycle | None, root: AdministrativeUnit | None, year: int
+) -> list[AnnexTable]:
+    if cycle is None or root is None:
+        return []
+    children = AdministrativeUnit.objects.filter(aggregates__cycle=cycle, path__startswith=root.path).exclude(pk=root.pk)
+    tables = []
+    for child in children.distinct().order_by("path")[:200]:
+        _, annex = _target_rows(targets, {year: cycle}, child, year)
+        tables.append(AnnexTable(child.name, annex))
+    return tables
+
+
+def _progress(plan: Plan, cycles: list[ReportingCycle], root: AdministrativeUnit | None) -> list[TaskProgress]:
+    qs = TaskProgress.objects.filter(submission__cycle__in=cycles, submission__status__in=REPORTED)
+    if root is not None:
+        qs = qs.filter(submission__unit__path__startswith=root.path)
+    return list(qs.select_related("task", "submission__unit").order_by("task__position", "submission__unit__path"))
+
+
+def _task_groups(plan: Plan, progress: list[TaskProgress]) -> list[TaskGroup]:
+    tasks = list(plan.tasks.order_by("position", "id"))
+    root_of: dict[int, int] = {}
+    for task in tasks:
+        root_of[task.pk] = root_of.get(task.parent_id, task.pk) if task.parent_id else task.pk
+    groups = {t.pk: TaskGroup(t.title.rstrip(" .:;")) for t in tasks if not t.parent_id}
+    counts: dict[int, Counter[str]] = {pk: Counter() for pk in groups}
+    for p in progress:
+        key = root_of.get(p.task_id)
+        if key is None or key not in groups:
+            continue
+        counts[key][p.status] += 1
+        if p.result.strip():
+            groups[key].paragraphs.append(f"{p.submission.unit.name}: {p.result.strip()}")
+    for pk, group in groups.items():
+        c = counts[pk]
+        if c:
+            group.paragraphs.insert(
+                0,
+                f"Tình hình thực hiện: {c['completed']} lượt đã hoàn thành, {c['in_progress']} lượt đang thực hiện, "
+                f"{c['not_started']} lượt chưa triển khai.",
+            )
+    return list(groups.values())
+
+
+def _dedupe(texts: list[str]) -> list[str]:
+    seen: dict[str, None] = {}
+    for t in texts:
+        if t.strip():
+            seen.setdefault(t.strip(), None)
+    return list(seen)
+
+
+def collect_report_data(
+    plan: Plan, cycle_year: int, unit: AdministrativeUnit | None = None, kind: str = "annual", today: dt.date | None = None
+) -> ReportData:
+    """Everything the report of ``plan`` for ``cycle_year`` says (``kind``: annual, midterm, final)."""
+    if kind not in KIND_LABELS:
+        raise ReportDataError(f"Loại báo cáo «{kind}» không hợp lệ; chọn annual, midterm hoặc final.")
+    first, last = _years(plan, cycle_year, kind)
+    cycles = _cycles_by_year(plan, first, last)
+    in_period = plan.period_start is None or (plan.period_start <= cycle_year <= (plan.period_end or cycle_year))
+    if cycle_year not in cycles and not in_period:
+        raise ReportDataError(
+            f"Kế hoạch #{plan.pk} không có kỳ báo cáo năm {cycle_year} "
+            f"(giai đoạn kế hoạch {plan.period_start}–{plan.period_end})."
+        )
+    root = _root_unit(list(cycles.values()), unit)
+    targets = list(plan.targets.prefetch_related("milestones").select_related("indicator_link__indicator"))
+    target_rows, root_annex = _target_rows(targets, cycles, root, cycle_year)
+    progress = _progress(plan, list(cycles.values()), root)
+    place, symbol, authority, title = _issuer_parts(plan.issuer)
+    achieved = sum(1 for r in target_rows if r.status == ACHIEVED)
+    measured = sum(1 for r in target_rows if r.status in (ACHIEVED, NOT_ACHIEVED))
+    units = {p.submission.unit_id for p in progress}
+    where = f" trên địa bàn {root.name}" if root is not None else ""
+    general = [
+        f"Thực hiện {_cite(plan)}, các cơ quan, đơn vị{where} đã triển khai các nhiệm vụ, giải pháp của kế hoạch "
+        f"trong {'năm ' + str(cycle_year) if first == last else f'giai đoạn {first}–{last}'}.",
+        f"Có {len(units)} đơn vị gửi báo cáo tiến độ nhiệm vụ; {achieved}/{measured} chỉ tiêu có số liệu đạt mốc kế hoạch"
+        f" ({len(target_rows) - measured} chỉ tiêu chưa có số liệu hoặc chưa có mốc)."
+        if measured or units
+        else f"Kỳ báo cáo này {NO_DATA}; bảng chỉ tiêu dưới đây nêu mốc kế hoạch để theo dõi.",
+    ]
+    recipients = _dedupe([d.recipient for d in plan.reporting_duties.all()]) or ["Cơ quan cấp trên theo quy định"]
+    return ReportData(
+        parent_body="",
+        issuing_body=plan.issuer or "Cơ quan thường trực",
+        number=_report_number(plan.number, symbol),
+        place=place or "…",
+        date=today or dt.date.today(),
+        title="Báo cáo",
+        subject=report_subject(kind, _cite(plan), first, last),
+        general=general,
+        task_groups=_task_groups(plan, progress),
+        targets_caption=f"Kết quả thực hiện các chỉ tiêu năm {cycle_year}",
+        targets=target_rows,
+        difficulties=_dedupe([f"{p.submission.unit.name}: {p.difficulties}" for p in progress if p.difficulties.strip()]),
+        causes=[],
+        proposals=_dedupe([f"{p.submission.unit.name}: {p.proposals}" for p in progress if p.proposals.strip()]),
+        recipients=recipients,
+        signer_authority=authority,
+        signer_title=title,
+        annex=([AnnexTable(root.name, root_annex)] if root else [AnnexTable("Toàn kế hoạch", root_annex)])
+        + _unit_annex(targets, cycles.get(cycle_year), root, cycle_year),
+        years=(first, last),
+        kind=kind,
+    )

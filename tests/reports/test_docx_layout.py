@@ -57,9 +57,12 @@ def all_text(doc: DocxDocument) -> str:
 def assert_decree30_layout(doc: DocxDocument) -> None:
     """The checks the issue asks for; shared with the end-to-end report test."""
     section = doc.sections[0]
-    assert abs(section.page_width - Mm(210)) < Mm(0.5) and abs(section.page_height - Mm(297)) < Mm(0.5)
-    assert Mm(20) <= section.top_margin <= Mm(25) and Mm(20) <= section.bottom_margin <= Mm(25)
-    assert Mm(30) <= section.left_margin <= Mm(35) and Mm(15) <= section.right_margin <= Mm(20)
+    width, height = int(section.page_width or 0), int(section.page_height or 0)
+    top, bottom = int(section.top_margin or 0), int(section.bottom_margin or 0)
+    left, right = int(section.left_margin or 0), int(section.right_margin or 0)
+    assert abs(width - Mm(210)) < Mm(0.5) and abs(height - Mm(297)) < Mm(0.5)
+    assert Mm(20) <= top <= Mm(25) and Mm(20) <= bottom <= Mm(25)
+    assert Mm(30) <= left <= Mm(35) and Mm(15) <= right <= Mm(20)
     for style in doc.styles:
         if hasattr(style, "font") and style.font.name is not None:
             assert style.font.name == "Times New Roman", style.name
@@ -73,9 +76,9 @@ def assert_decree30_layout(doc: DocxDocument) -> None:
                 sizes.add(run.font.size.pt)
     assert sizes and all(13 <= s <= 14 for s in sizes)
     header = doc.tables[0]
-    left, right = header.cell(0, 0).text, header.cell(0, 1).text
-    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in right and "Độc lập - Tự do - Hạnh phúc" in right
-    assert left.strip() and header.cell(1, 0).text.startswith("Số: ")
+    body_text, national_text = header.cell(0, 0).text, header.cell(0, 1).text
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in national_text and "Độc lập - Tự do - Hạnh phúc" in national_text
+    assert body_text.strip() and header.cell(1, 0).text.startswith("Số: ")
     date_par = header.cell(1, 1).paragraphs[0]
     assert ", ngày " in date_par.text and " tháng " in date_par.text and all(r.italic for r in date_par.runs)
     national = header.cell(0, 1).paragraphs[0].runs[0]

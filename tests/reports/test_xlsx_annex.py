@@ -6,7 +6,7 @@ import io
 
 from hypothesis import given
 from hypothesis import strategies as st
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 
 from ansinh.lib.spreadsheet import safe_text
 from ansinh.reports.report_data import AnnexRow, AnnexTable, ReportData
@@ -16,14 +16,14 @@ from tests.reports.test_docx_layout import sample_data
 FORMULA_STARTS = ("=", "+", "-", "@")
 
 
-def _workbook(data: ReportData):  # type: ignore[no-untyped-def]
+def _workbook(data: ReportData) -> Workbook:
     buf = io.BytesIO()
     build_xlsx(data, buf)
     buf.seek(0)
     return load_workbook(buf)
 
 
-def _assert_no_formula(wb) -> None:  # type: ignore[no-untyped-def]
+def _assert_no_formula(wb: Workbook) -> None:
     for ws in wb.worksheets:
         for row in ws.iter_rows():
             for cell in row:
@@ -72,7 +72,7 @@ def test_safe_text_never_starts_like_a_formula(text: str) -> None:
     assert not safe_text(text).startswith(FORMULA_STARTS)
 
 
-@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=30), st.text(max_size=30))
+@given(st.text(alphabet=st.characters(exclude_categories=["Cs"]), max_size=30), st.text(max_size=30))
 def test_no_cell_of_the_annex_starts_like_a_formula(unit: str, indicator: str) -> None:
     data = sample_data()
     data.subject = indicator

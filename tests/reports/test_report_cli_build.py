@@ -1,0 +1,209 @@
+"""``ansinh report build``: a DOCX, its Excel annex and PDF from a plan and a cycle; bad inputs fail clearly."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.core.management import call_command
+from docx import Document
+from openpyxl import load_workbook
+
+from ansinh.core.commands import Failure
+from ansinh.core.models import AuditEvent
+from ansinh.documents.models import SourceDocument
+from ansinh.plans.actions import do_import_plan
+from ansinh.plans.models import Plan
+from ansinh.reporting.models import (
+    AggregateValue,
+    Indicator,
+    ReportingCycle,
+    Submission,
+    TargetIndicatorLink,
+    TaskProgress,
+)
+from ansinh.reports.report_data import collect_report_data
+from tests.reports.test_docx_layout import assert_decree30_layout
+
+pytestmark = pytest.mark.django_db
+
+HCMC_EXTRACTION: dict[str, Any] = {
+    "meta": {
+        "number": "123/KH-UBND",
+        "date": "2024-06-20",
+        "issuer": "Ủy ban nhân dân Thành phố Hồ Chí Minh",
+        "level": "province",
+        "title": "Kế hoạch thực hiện Chương trình hành động số 53-CTrHĐ/TU",
+        "implements": ["Chương trình hành động số 53-CTrHĐ/TU", "Nghị quyết số 42-NQ/TW"],
+    },
+    "targets": [
+        {"text": "Tỷ lệ hộ nghèo dưới 1% năm 2025", "indicator": "Tỷ lệ hộ nghèo", "comparator": "<", "value": 1,
+         "unit": "%", "year": 2025, "milestones": [{"year": 2024, "comparator": "<", "value": 1.5}]},
+        {"text": "Tỷ lệ tham gia bảo hiểm y tế đạt 95%", "indicator": "Tỷ lệ dân số tham gia bảo hiểm y tế",
+         "comparator": ">=", "value": 95, "unit": "%", "year": 2025, "milestones": []},
+        {"text": "Xây mới nhà văn hóa", "indicator": "Số nhà văn hóa xây mới", "comparator": ">=", "value": 10,
+         "unit": "nhà", "year": 2030, "milestones": []},
+    ],
+    "tasks": [
+        {"number": "1", "title": "Công tác tuyên truyền", "lead": ["Sở Văn hóa"], "coordinate": []},
+        {"number": "1.1", "title": "Tổ chức hội nghị", "lead": ["Sở Nội vụ"], "coordinate": []},
+        {"number": "2", "title": "Giảm nghèo bền vững", "lead": ["Sở Nội vụ"], "coordinate": []},
+    ],
+    "reporting": [{"text": "báo cáo trước 05/11", "frequency": "annual", "deadline_day": 5, "deadline_month": 11,
+                   "recipient": "Thành ủy"}],
+}
+
+
+@dataclass
+class Fixture:
+    plan: Plan
+    cycle: ReportingCycle
+
+
+def make_plan(extraction: dict[str, Any] = HCMC_EXTRACTION, slug: str = "hcm") -> Plan:
+    doc = SourceDocument.objects.create(
+        slug=slug, filename=f"{slug}.txt", media_type="text/plain", sha256=slug.ljust(64, "0"), size_bytes=1, text="x"
+    )
+    plan = do_import_plan(doc, extraction)
+    return plan
+
+
+@pytest.fixture
+def report_plan(hcm: Any, ward_a: Any, ward_b: Any) -> Fixture:
+    plan = make_plan()
+    poor = Indicator.objects.create(code="HN", name="Tỷ lệ hộ nghèo", unit="%", direction="lower")
+    bhyt = Indicator.objects.create(code="BHYT", name="Tỷ lệ tham gia BHYT", unit="%", direction="higher")
+    t_poor, t_bhyt, _ = plan.targets.order_by("position")
+    TargetIndicatorLink.objects.create(target=t_poor, indicator=poor, confirmed=True)
+    TargetIndicatorLink.objects.create(target=t_bhyt, indicator=bhyt, confirmed=True)
+    cycles = {}
+    for year in (2024, 2025):
+        cycles[year] = ReportingCycle.objects.create(
+            plan=plan, kind="annual", year=year, period_start=dt.date(year - 1, 12, 15),
+            period_end=dt.date(year, 12, 14), label=f"Báo cáo năm {year}",
+        )
+    figures = {2024: {hcm: (1.2, 94.0), ward_a: (1.0, 96.0)}, 2025: {hcm: (0.8, 93.0), ward_a: (0.5, 97.5)}}
+    for year, per_unit in figures.items():
+        for unit, (p, b) in per_unit.items():
+            AggregateValue.objects.create(cycle=cycles[year], indicator=poor, unit=unit, value=p)
+            AggregateValue.objects.create(cycle=cycles[year], indicator=bhyt, unit=unit, value=b)
+    sub = Submission.objects.create(cycle=cycles[2025], unit=ward_a, status="approved")
+    task = plan.tasks.get(number="1.1")
+    TaskProgress.objects.create(
+        submission=sub, task=task, status="completed", result="Đã tổ chức 3 hội nghị quán triệt.",
+        difficulties="=Thiếu kinh phí", proposals="Đề nghị bổ sung biên chế.",
+    )
+    return Fixture(plan, cycles[2025])
+
+
+def test_it_collects_actuals_and_statuses_from_the_roll_up(report_plan: Fixture) -> None:
+    data = collect_report_data(report_plan.plan, 2025, today=dt.date(2025, 12, 10))
+    rows = {r.target: r for r in data.targets}
+    poor = rows["Tỷ lệ hộ nghèo"]
+    assert (poor.milestone, poor.actual, poor.status) == ("dưới 1", "0,8", "Đạt")
+    bhyt = rows["Tỷ lệ dân số tham gia bảo hiểm y tế"]
+    assert (bhyt.actual, bhyt.status) == ("93", "Chưa đạt")
+    assert rows["Số nhà văn hóa xây mới"].status == "Chưa có số liệu"
+    assert data.issuing_body == "Ủy ban nhân dân Thành phố Hồ Chí Minh" and data.place == "Thành phố Hồ Chí Minh"
+    assert data.number == "…/BC-UBND" and data.recipients == ["Thành ủy"]
+    assert [g.title for g in data.task_groups] == ["Công tác tuyên truyền", "Giảm nghèo bền vững"]
+    assert "Phường Sài Gòn: Đã tổ chức 3 hội nghị quán triệt." in data.task_groups[0].paragraphs
+    assert data.difficulties == ["Phường Sài Gòn: =Thiếu kinh phí"]
+    assert [t.unit for t in data.annex] == ["Thành phố Hồ Chí Minh", "Phường Sài Gòn"]
+
+
+def test_a_midterm_review_covers_every_year_of_the_period(report_plan: Fixture) -> None:
+    data = collect_report_data(report_plan.plan, 2025, kind="midterm")
+    assert data.years == (2024, 2025)
+    assert "Sơ kết giai đoạn 2024–2025" in data.subject
+    poor = next(r for r in data.targets if r.target == "Tỷ lệ hộ nghèo")
+    assert poor.actual == "2024: 1,2; 2025: 0,8"
+
+
+def test_the_command_writes_a_decree_30_docx_and_a_safe_annex(report_plan: Fixture, tmp_path: Path) -> None:
+    out = tmp_path / "bao-cao.docx"
+    stdout, stderr = io.StringIO(), io.StringIO()
+    call_command("report", "build", "--plan", str(report_plan.plan.pk), "--cycle", "2025", "--out", str(out),
+                 stdout=stdout, stderr=stderr)
+    assert "Đã ghi báo cáo" in stdout.getvalue() and "Lập báo cáo" in stderr.getvalue()
+    doc = Document(str(out))
+    assert_decree30_layout(doc)
+    table = next(t for t in doc.tables if t.rows[0].cells[0].text == "TT")
+    assert [c.text for c in table.rows[1].cells] == ["1", "Tỷ lệ hộ nghèo", "%", "dưới 1", "0,8", "Đạt"]
+    wb = load_workbook(out.with_suffix(".xlsx"))
+    assert wb.sheetnames == ["Tổng hợp", "Thành phố Hồ Chí Minh", "Phường Sài Gòn"]
+    for ws in wb.worksheets:
+        for row in ws.iter_rows(values_only=True):
+            assert not any(isinstance(v, str) and v.startswith(("=", "+", "-", "@")) for v in row)
+    assert AuditEvent.objects.filter(action="reports.build", object_id=str(report_plan.plan.pk)).exists()
+
+
+def test_a_unit_report_reads_that_units_figures(report_plan: Fixture, tmp_path: Path) -> None:
+    out = tmp_path / "phuong.docx"
+    call_command("report", "build", "--plan", str(report_plan.plan.pk), "--cycle", "2025", "--unit", "26740",
+                 "--no-annex", "--out", str(out), stdout=io.StringIO(), stderr=io.StringIO())
+    table = next(t for t in Document(str(out)).tables if t.rows[0].cells[0].text == "TT")
+    assert table.rows[1].cells[4].text == "0,5" and not out.with_suffix(".xlsx").exists()
+
+
+def test_a_plan_without_figures_still_gives_a_report(tmp_path: Path, db: None) -> None:
+    plan = make_plan(slug="trong")
+    out = tmp_path / "r.docx"
+    call_command("report", "build", "--plan", str(plan.pk), "--cycle", "2025", "--out", str(out),
+                 stdout=io.StringIO(), stderr=io.StringIO())
+    table = next(t for t in Document(str(out)).tables if t.rows[0].cells[0].text == "TT")
+    assert table.rows[1].cells[4].text == "chưa có số liệu"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--plan", "9999", "--cycle", "2025"], "Không có kế hoạch #9999"),
+        (["--cycle", "2031"], "không có kỳ báo cáo năm 2031"),
+        (["--cycle", "2025", "--unit", "XYZ"], "Không có đơn vị hành chính mã «XYZ»"),
+        (["--cycle", "1800"], "không hợp lệ"),
+    ],
+)
+def test_bad_inputs_fail_in_vietnamese_and_write_nothing(
+    report_plan: Fixture, tmp_path: Path, capsys: Any, args: list[str], message: str
+) -> None:
+    out = tmp_path / "x.docx"
+    base = ["--plan", str(report_plan.plan.pk)] if "--plan" not in args else []
+    with pytest.raises(Failure):
+        call_command("report", "build", *base, *args, "--out", str(out), stdout=io.StringIO())
+    assert message in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "message"), [("thieu/x.docx", "không tồn tại"), ("x.pdf", "phải có đuôi .docx")]
+)
+def test_an_unwritable_output_is_refused(report_plan: Fixture, tmp_path: Path, capsys: Any, name: str, message: str) -> None:
+    with pytest.raises(Failure):
+        call_command("report", "build", "--plan", str(report_plan.plan.pk), "--cycle", "2025", "--out",
+                     str(tmp_path / name), stdout=io.StringIO())
+    assert message in capsys.readouterr().err
+    assert not AuditEvent.objects.filter(action="reports.build").exists()
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_with_libreoffice_the_docx_converts_to_a_pdf(report_plan: Fixture, tmp_path: Path) -> None:
+    out = tmp_path / "r.docx"
+    call_command("report", "build", "--plan", str(report_plan.plan.pk), "--cycle", "2025", "--pdf", "--out",
+                 str(out), stdout=io.StringIO(), stderr=io.StringIO())
+    pdf = out.with_suffix(".pdf")
+    assert pdf.read_bytes()[:5] == b"%PDF-"
+
+
+def test_without_libreoffice_the_pdf_step_says_so(report_plan: Fixture, tmp_path: Path, monkeypatch: Any) -> None:
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    stderr = io.StringIO()
+    out = tmp_path / "r.docx"
+    call_command("report", "build", "--plan", str(report_plan.plan.pk), "--cycle", "2025", "--pdf", "--out",
+                 str(out), stdout=io.StringIO(), stderr=stderr)
+    assert "chưa cài LibreOffice" in stderr.getvalue() and out.exists() and not out.with_suffix(".pdf").exists()
