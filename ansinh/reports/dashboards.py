@@ -1,0 +1,281 @@
+"""A plan's dashboard for one administrative unit, as plain data the template lays out.
+
+``build_dashboard`` takes a unit the caller has already checked against the user's scope and
+the units the user may read; child units, the ranking and the unit filter never go beyond them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field, replace
+
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from ansinh.geo.models import AdministrativeUnit
+from ansinh.plans.models import Plan, Target, TaskAssignment
+from ansinh.reporting.models import ReportingCycle
+from ansinh.reports import dashboard_data as data
+from ansinh.reports.charts import IndicatorCard
+from ansinh.reports.dashboard_status import (
+    STATUS_STYLES,
+    TASK_STATUS_STYLES,
+    StatusStyle,
+    status_style,
+    task_status_style,
+)
+
+LEVEL_LABELS = dict(AdministrativeUnit.Level.choices)
+MAX_UNIT_OPTIONS = 400
+GOOD = ("achieved", "on_track")
+
+
+@dataclass
+class ChildRow:
+    """One child unit in the drill-down table."""
+
+    unit: AdministrativeUnit
+    value: float | None
+    status: StatusStyle
+    good: int
+    total: int
+    reported: bool
+    on_time: bool
+
+
+@dataclass
+class RankRow:
+    rank: int
+    unit: AdministrativeUnit
+    good: int
+    total: int
+    good_share: float
+    on_time: int
+    expected: int
+    on_time_share: float
+
+
+@dataclass
+class CycleRow:
+    cycle: ReportingCycle
+    due: dt.date | None
+    expected: int
+    submitted: int
+    on_time: int
+
+    @property
+    def completeness(self) -> float:
+        return self.submitted / self.expected if self.expected else 0.0
+
+    @property
+    def timeliness(self) -> float:
+        return self.on_time / self.expected if self.expected else 0.0
+
+
+@dataclass
+class TaskItem:
+    number: str
+    title: str
+    leads: list[str]
+    status: StatusStyle
+    deadline: dt.date | None
+
+
+@dataclass
+class Dashboard:
+    plan: Plan
+    unit: AdministrativeUnit
+    year: int | None
+    years: list[int]
+    level: str
+    levels: list[tuple[str, str]]
+    unit_options: list[AdministrativeUnit]
+    breadcrumbs: list[AdministrativeUnit]
+    cards: list[IndicatorCard]
+    unlinked: list[Target]
+    status_counts: list[tuple[StatusStyle, int]]
+    indicator_key: str
+    children: list[ChildRow]
+    ranking: list[RankRow]
+    cycles: list[CycleRow]
+    task_columns: list[tuple[StatusStyle, list[TaskItem]]]
+    lead_matrix: list[tuple[str, list[int]]]
+    task_styles: list[StatusStyle] = field(default_factory=list)
+
+    @property
+    def selected_card(self) -> IndicatorCard | None:
+        return next((c for c in self.cards if c.key == self.indicator_key), None)
+
+
+def _card(series: data.TargetSeries, year: int | None) -> IndicatorCard:
+    t = series.target
+    upto = replace(series, actuals={y: v for y, v in series.actuals.items() if year is None or y <= year})
+    status = data.target_status(upto, year) if year is not None else "no_data"
+    return IndicatorCard(
+        key=str(t.pk),
+        name=t.indicator_name or series.indicator_name,
+        unit=series.unit_label,
+        direction=series.direction,
+        actuals=upto.actuals,
+        milestones=series.milestones,
+        target_value=t.value,
+        target_year=t.year,
+        forecast=data.forecast(upto, t.year),
+        status=status,
+        status_label=status_style(status).label,
+        note=series.indicator_name,
+    )
+
+
+def _descendants(unit: AdministrativeUnit, readable: QuerySet[AdministrativeUnit], level: str) -> list[AdministrativeUnit]:
+    qs = readable.filter(path__startswith=unit.path).exclude(pk=unit.pk).filter(level=level)
+    return list(qs.filter(valid_to__isnull=True).order_by("name")) or list(qs.order_by("name"))
+
+
+def _levels_below(unit: AdministrativeUnit, readable: QuerySet[AdministrativeUnit]) -> list[str]:
+    found = set(readable.filter(path__startswith=unit.path).exclude(pk=unit.pk).values_list("level", flat=True))
+    return [lv for lv in AdministrativeUnit.Level.values if lv in found]
+
+
+def _breadcrumbs(unit: AdministrativeUnit, readable: QuerySet[AdministrativeUnit]) -> list[AdministrativeUnit]:
+    codes = [c for c in unit.path.strip("/").split("/") if c]
+    by_path = {u.path: u for u in readable.filter(code__in=codes, valid_to__isnull=True)}
+    out, prefix = [], "/"
+    for code in codes:
+        prefix += code + "/"
+        if prefix in by_path:
+            out.append(by_path[prefix])
+    return out
+
+
+def _ranking(rows: list[ChildRow], on_time: dict[int, tuple[int, int]]) -> list[RankRow]:
+    """Emulation ranking: share of targets meeting the year's milestone, then share of reports on time."""
+    ranked: list[RankRow] = []
+    for r in rows:
+        ok, expected = on_time.get(r.unit.pk, (0, 0))
+        ranked.append(
+            RankRow(0, r.unit, r.good, r.total, r.good / r.total if r.total else 0.0, ok, expected,
+                    ok / expected if expected else 0.0)
+        )
+    ranked.sort(key=lambda r: (-r.good_share, -r.on_time_share, r.unit.name))
+    previous: tuple[float, float] | None = None
+    for i, row in enumerate(ranked, start=1):
+        key = (row.good_share, row.on_time_share)
+        row.rank = ranked[i - 2].rank if previous == key else i
+        previous = key
+    return ranked
+
+
+def build_dashboard(
+    plan: Plan,
+    unit: AdministrativeUnit,
+    readable: QuerySet[AdministrativeUnit],
+    *,
+    year: int | None = None,
+    level: str = "",
+    indicator_key: str = "",
+    today: dt.date | None = None,
+) -> Dashboard:
+    today = today or timezone.localdate()
+    cycles = data.annual_cycles(plan)
+    years = [c.year for c in cycles]
+    if year not in years:
+        year = years[-1] if years else None
+    cycle = next((c for c in cycles if c.year == year), None)
+    cycles_to_date = [c for c in cycles if year is None or c.year <= year]
+    targets = data.linked_targets(plan)
+
+    levels = _levels_below(unit, readable)
+    level = level if level in levels else (levels[0] if levels else "")
+    children = _descendants(unit, readable, level) if level else []
+
+    series = data.series_for_units(plan, targets, cycles, [unit, *children])
+    cards = [_card(s, year) for s in series[unit.pk]]
+    counts = Counter(c.style.key for c in cards)
+    indicator_key = indicator_key if any(c.key == indicator_key for c in cards) else next(
+        (c.key for c in cards if c.actuals), cards[0].key if cards else ""
+    )
+
+    subs = data.submissions_by_unit(cycles_to_date, [u.pk for u in children])
+    child_rows: list[ChildRow] = []
+    on_time: dict[int, tuple[int, int]] = {}
+    for child in children:
+        statuses = {str(s.target.pk): (data.target_status(s, year) if year else "no_data", s) for s in series[child.pk]}
+        sel = statuses.get(indicator_key)
+        sub = subs.get((cycle.pk, child.pk)) if cycle else None
+        due = data.deadline_for(cycle, child) if cycle else None
+        ok = sum(data.is_on_time(subs.get((c.pk, child.pk)), data.deadline_for(c, child)) for c in cycles_to_date)
+        on_time[child.pk] = (ok, len(cycles_to_date))
+        child_rows.append(
+            ChildRow(
+                unit=child,
+                value=sel[1].actuals.get(year) if sel and year else None,
+                status=status_style(sel[0] if sel else "no_data"),
+                good=sum(1 for st, _ in statuses.values() if st in GOOD),
+                total=len(statuses),
+                reported=sub is not None and sub.status in data.DONE_STATUSES,
+                on_time=data.is_on_time(sub, due),
+            )
+        )
+
+    cycle_rows = []
+    expected_units = children or [unit]
+    all_subs = data.submissions_by_unit(cycles, [u.pk for u in expected_units])
+    for c in cycles:
+        expected = [u for u in expected_units if u.valid_from <= c.period_end]
+        found = [all_subs.get((c.pk, u.pk)) for u in expected]
+        cycle_rows.append(
+            CycleRow(
+                cycle=c,
+                due=data.deadline_for(c, expected[0]) if expected else None,
+                expected=len(expected),
+                submitted=sum(1 for s in found if s is not None and s.status in data.DONE_STATUSES),
+                on_time=sum(1 for u, s in zip(expected, found, strict=True) if data.is_on_time(s, data.deadline_for(c, u))),
+            )
+        )
+
+    columns, matrix = _task_board(plan, cycle, unit, today)
+    unit_options = list(readable.filter(valid_to__isnull=True).order_by("path")[:MAX_UNIT_OPTIONS])
+    if unit not in unit_options:
+        unit_options.insert(0, unit)
+    return Dashboard(
+        plan=plan,
+        unit=unit,
+        year=year,
+        years=years,
+        level=level,
+        levels=[(lv, LEVEL_LABELS[lv]) for lv in levels],
+        unit_options=unit_options,
+        breadcrumbs=_breadcrumbs(unit, readable),
+        cards=cards,
+        unlinked=data.unlinked_targets(plan),
+        status_counts=[(s, counts.get(s.key, 0)) for s in STATUS_STYLES.values()],
+        indicator_key=indicator_key,
+        children=child_rows,
+        ranking=_ranking(child_rows, on_time),
+        cycles=cycle_rows,
+        task_columns=columns,
+        lead_matrix=matrix,
+        task_styles=list(TASK_STATUS_STYLES.values()),
+    )
+
+
+def _task_board(
+    plan: Plan, cycle: ReportingCycle | None, unit: AdministrativeUnit, today: dt.date
+) -> tuple[list[tuple[StatusStyle, list[TaskItem]]], list[tuple[str, list[int]]]]:
+    """Tasks grouped by status, and a lead agency × status count matrix."""
+    progress = data.task_progress_for(plan, cycle, unit)
+    by_status: dict[str, list[TaskItem]] = defaultdict(list)
+    per_lead: dict[str, Counter[str]] = defaultdict(Counter)
+    for task in data.top_tasks(plan):
+        p = progress.get(task.pk)
+        key = data.task_status(p, today)
+        leads = [a.name for a in task.assignments.all() if a.role == TaskAssignment.Role.LEAD]
+        by_status[key].append(TaskItem(task.number, task.title, leads, task_status_style(key), p.deadline if p else None))
+        for lead in leads or ["(chưa xác định cơ quan chủ trì)"]:
+            per_lead[lead][key] += 1
+    styles = list(TASK_STATUS_STYLES.values())
+    columns = [(s, by_status.get(s.key, [])) for s in styles]
+    matrix = [(lead, [per_lead[lead].get(s.key, 0) for s in styles]) for lead in sorted(per_lead)]
+    return columns, matrix

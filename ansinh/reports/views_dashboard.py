@@ -1,0 +1,59 @@
+"""Dashboard pages: parse the filters, check scope through the access functions, render."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from ansinh.geo.models import AdministrativeUnit
+from ansinh.plans.models import Plan
+from ansinh.reporting.access import access_plan, access_plans, access_unit, access_units
+from ansinh.reports.charts import indicator_chart, legend_svg
+from ansinh.reports.dashboards import build_dashboard
+
+
+def _int_or_none(text: str | None) -> int | None:
+    try:
+        return int(text) if text else None
+    except ValueError:
+        return None
+
+
+def default_unit(plan: Plan, readable: QuerySet[AdministrativeUnit]) -> AdministrativeUnit | None:
+    """The highest unit in scope that has figures for the plan, else the highest unit in scope."""
+    with_data = list(readable.filter(aggregates__cycle__plan=plan).distinct())
+    pool = with_data or list(readable.filter(valid_to__isnull=True).order_by("path")[:200])
+    return min(pool, key=lambda u: (u.depth, u.path), default=None)
+
+
+@login_required
+def dashboard_index(request: HttpRequest) -> HttpResponse:
+    plans = access_plans(request.user).filter(status=Plan.Status.ACTIVE).order_by("level", "-date", "id")
+    return render(request, "reports/dashboard_index.html", {"plans": plans})
+
+
+@login_required
+def dashboard(request: HttpRequest, plan_id: int) -> HttpResponse:
+    plan = access_plan(request.user, plan_id)
+    readable = access_units(request.user)
+    code = request.GET.get("unit", "").strip()
+    unit = access_unit(request.user, code) if code else default_unit(plan, readable)
+    if unit is None:
+        return render(request, "reports/dashboard_no_scope.html", {"plan": plan}, status=403)
+    board = build_dashboard(
+        plan,
+        unit,
+        readable,
+        year=_int_or_none(request.GET.get("nam")),
+        level=request.GET.get("level", ""),
+        indicator_key=request.GET.get("chi_tieu", ""),
+    )
+    context = {
+        "d": board,
+        "cards": [(card, indicator_chart(card, f"bieu-do-{card.key}")) for card in board.cards],
+        "legend": legend_svg(),
+        "unit_options": [(u, "\u00a0\u00a0" * max(0, u.depth - 2) + u.name) for u in board.unit_options],
+    }
+    return render(request, "reports/dashboard.html", context)
