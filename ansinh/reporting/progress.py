@@ -7,10 +7,15 @@ the bottom read the database and feed them.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
+
+from django.utils import timezone
+
+from ansinh.lib.text import fold_key
 
 # Tolerance for "at risk" instead of "off track", by indicator value type: ("abs", points) or
 # ("rel", share of the goal).
@@ -177,3 +182,219 @@ class Completeness:
     @property
     def timeliness(self) -> float | None:
         return self.on_time / self.expected * 100 if self.expected else None
+
+
+# --- reading the database ---------------------------------------------------------------------
+
+_YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
+_QUARTER = re.compile(r"qu[yý]\s*(i{1,3}|iv|[1-4])\s*/\s*(20\d{2})", re.IGNORECASE)
+_QUARTER_END = {
+    "1": (3, 31),
+    "i": (3, 31),
+    "2": (6, 30),
+    "ii": (6, 30),
+    "3": (9, 30),
+    "iii": (9, 30),
+    "4": (12, 31),
+    "iv": (12, 31),
+}
+_RECURRING = ("hang nam", "thuong xuyen", "hang quy", "hang thang", "dinh ky")
+
+
+def task_deadline(timeline: str) -> dt.date | None:
+    """A deadline read from a task's timeline text; recurring or undated tasks have none."""
+    folded = fold_key(timeline)
+    if not folded or any(word in folded for word in _RECURRING):
+        return None
+    quarter = _QUARTER.search(timeline)
+    if quarter:
+        month, day = _QUARTER_END[quarter.group(1).lower()]
+        return dt.date(int(quarter.group(2)), month, day)
+    years = [int(y) for y in _YEAR.findall(timeline)]
+    return dt.date(max(years), 12, 31) if years else None
+
+
+@dataclass
+class TargetProgress:
+    target: Any
+    indicator: Any
+    unit: Any
+    cycle: Any
+    actual: float | None
+    source: str
+    milestone: Goal | None
+    final: Goal | None
+    forecast: float | None
+    status: TargetStatus
+    series: list[tuple[int, float]]
+
+    @property
+    def status_label(self) -> str:
+        return TARGET_STATUS_LABELS[self.status]
+
+
+def actual_value(cycle_id: int, indicator_id: int, unit_id: int) -> tuple[float | None, str]:
+    """The unit's own approved figure if it reported one, else the roll-up of its communes."""
+    from ansinh.reporting.models import AggregateValue, IndicatorValue, Submission
+
+    own = (
+        IndicatorValue.objects.filter(
+            submission__cycle_id=cycle_id,
+            submission__unit_id=unit_id,
+            submission__status=Submission.Status.APPROVED,
+            indicator_id=indicator_id,
+            value__isnull=False,
+        )
+        .order_by("submission__agency_id")
+        .values_list("value", flat=True)
+        .first()
+    )
+    if own is not None:
+        return own, "own"
+    agg = AggregateValue.objects.filter(cycle_id=cycle_id, indicator_id=indicator_id, unit_id=unit_id).first()
+    if agg is not None and agg.value is not None:
+        return agg.value, "rollup"
+    return None, ""
+
+
+def target_progress(target: Any, unit: Any, cycle: Any = None) -> TargetProgress:
+    """Actual vs milestone vs final goal of one plan target for one unit, with a status and a forecast."""
+    from ansinh.plans.models import Milestone
+    from ansinh.reporting.models import ReportingCycle, TargetIndicatorLink
+
+    link = TargetIndicatorLink.objects.filter(target=target).select_related("indicator").first()
+    indicator = link.indicator if link else None
+    final = (
+        Goal(target.comparator or "=", target.value, target.value_max) if target.value is not None else None
+    )
+    cycles = list(
+        ReportingCycle.objects.filter(plan_id=target.plan_id, kind=ReportingCycle.Kind.ANNUAL).order_by(
+            "year"
+        )
+    )
+    if cycle is not None:
+        cycles = [c for c in cycles if c.year <= cycle.year]
+    series: list[tuple[int, float]] = []
+    latest = None
+    if indicator is not None:
+        for c in cycles:
+            value, source = actual_value(c.pk, indicator.pk, unit.pk)
+            if value is not None:
+                series.append((c.year, value))
+                latest = (c, value, source)
+    if indicator is None or latest is None:
+        return TargetProgress(
+            target, indicator, unit, cycle, None, "", None, final, None, TargetStatus.NO_DATA, series
+        )
+    at_cycle, actual, source = latest if cycle is None or latest[0].pk == cycle.pk else (cycle, None, "")
+    year = at_cycle.year
+    stone = Milestone.objects.filter(target=target, year=year, value__isnull=False).first()
+    milestone = (
+        Goal(stone.comparator or "=", stone.value, stone.value_max)
+        if stone and stone.value is not None
+        else None
+    )
+    final_year = target.year or target.plan.period_end or year
+    forecast = linear_forecast(series, final_year)
+    status = target_status(indicator.direction, indicator.value_type, actual, milestone, final, forecast)
+    return TargetProgress(
+        target, indicator, unit, at_cycle, actual, source, milestone, final, forecast, status, series
+    )
+
+
+def completeness(cycle: Any, scope: Any, level: str = "commune") -> Completeness:
+    """Expected, received and on-time reports of ``level`` units under ``scope`` for one cycle."""
+    from ansinh.geo.models import AdministrativeUnit
+    from ansinh.reporting.cycles import due_for
+    from ansinh.reporting.models import Submission
+
+    units = [
+        u
+        for u in AdministrativeUnit.objects.filter(path__startswith=scope.path, level=level)
+        if expected_on(u.valid_from, u.valid_to, cycle.period_end)
+    ]
+    due = due_for(cycle, level)
+    sent = {
+        s.unit_id: s
+        for s in Submission.objects.filter(
+            cycle=cycle,
+            unit__in=units,
+            status__in=(Submission.Status.SUBMITTED, Submission.Status.APPROVED),
+        )
+    }
+    result = Completeness(expected=len(units))
+    for unit in units:
+        submission = sent.get(unit.pk)
+        if submission is None:
+            result.missing.append(unit)
+            continue
+        result.received += 1
+        sent_on = timezone.localdate(submission.submitted_at) if submission.submitted_at else None
+        if due is None or (sent_on is not None and sent_on <= due):
+            result.on_time += 1
+    return result
+
+
+@dataclass(frozen=True)
+class DueItem:
+    cycle: Any
+    unit: Any
+    level: str
+    due: dt.date
+    days_left: int
+    bucket: int
+
+    @property
+    def overdue(self) -> bool:
+        return self.days_left < 0
+
+
+LEVEL_OF_UNIT = {"commune": "commune", "district": "district", "province": "province"}
+
+
+def due_soon(user: Any, today: dt.date) -> list[DueItem]:
+    """Reports the user's units still owe: due within 7, 3 or 1 days (``bucket``) or overdue (``bucket`` 0)."""
+    from ansinh.accounts.access import roles_of
+    from ansinh.plans.models import Plan
+    from ansinh.reporting.models import CycleDeadline, Submission
+
+    wanted: set[tuple[int, str]] = set()
+    units: dict[int, Any] = {}
+    standing_plans: set[int | None] = set()
+    for role in roles_of(user, today).filter(role__in=("standing", "agency", "commune")):
+        unit = role.unit or (role.agency.unit if role.agency else None)
+        if unit is None:
+            continue
+        units[unit.pk] = unit
+        level = LEVEL_OF_UNIT.get(unit.level)
+        if level:
+            wanted.add((unit.pk, level))
+        if role.role == "standing":
+            wanted.add((unit.pk, "standing"))
+            standing_plans.add(role.plan_id)
+    items: list[DueItem] = []
+    deadlines = CycleDeadline.objects.filter(
+        cycle__plan__status=Plan.Status.ACTIVE, due__lte=today + dt.timedelta(days=max(REMINDER_DAYS))
+    ).select_related("cycle")
+    done = {
+        (s.cycle_id, s.unit_id)
+        for s in Submission.objects.filter(
+            unit_id__in=list(units), status__in=(Submission.Status.SUBMITTED, Submission.Status.APPROVED)
+        )
+    }
+    for deadline in deadlines:
+        for unit_id, level in sorted(wanted):
+            if level != deadline.level or (deadline.cycle_id, unit_id) in done:
+                continue
+            if (
+                level == "standing"
+                and None not in standing_plans
+                and deadline.cycle.plan_id not in standing_plans
+            ):
+                continue
+            bucket = reminder_bucket(deadline.due, today)
+            if bucket is not None:
+                days = (deadline.due - today).days
+                items.append(DueItem(deadline.cycle, units[unit_id], level, deadline.due, days, bucket))
+    items.sort(key=lambda i: (i.due, i.unit.name))
+    return items

@@ -7,11 +7,11 @@ form, the Excel upload and the API can show them next to the cell.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ansinh.lib.vnnumbers import format_vn, parse_vn
 from ansinh.plans.models import Milestone, Target
 from ansinh.reporting.models import Indicator, IndicatorValue, Submission, TargetIndicatorLink
 from ansinh.reporting.progress import meets
@@ -50,6 +50,33 @@ class ValidationFailed(ReportingError):
     def __init__(self, errors: Sequence[FieldError]) -> None:
         super().__init__("Số liệu chưa hợp lệ: " + "; ".join(e.message for e in errors[:5]))
         self.errors = list(errors)
+
+
+_GROUPED = re.compile(r"\d{1,3}(\.\d{3})+")
+
+
+def parse_vn(text: str) -> float | None:
+    """A number written the Vietnamese way ("12,5", "1.234,5", "160.000") or plainly ("12.5")."""
+    s = text.strip().replace(" ", "").replace("\u00a0", "")
+    if s.endswith("%"):
+        s = s[:-1]
+    if "," in s:
+        s = s.replace(".", "").replace(",", ".")
+    elif _GROUPED.fullmatch(s.lstrip("-")):
+        s = s.replace(".", "")
+    try:
+        value = float(s)
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
+
+
+def format_vn(number: float, decimals: int | None = None) -> str:
+    """Write a number the Vietnamese way: dot-grouped thousands, decimal comma."""
+    if decimals is None:
+        decimals = 0 if float(number).is_integer() else 2
+    text = f"{number:,.{decimals}f}"
+    return text.replace(",", " ").replace(".", ",").replace(" ", ".")
 
 
 # --- checks -------------------------------------------------------------------------------

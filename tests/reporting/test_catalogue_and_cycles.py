@@ -1,0 +1,106 @@
+"""Indicator catalogue, target suggestions, cycle windows and per-level due dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+import time_machine
+from django.core.exceptions import PermissionDenied
+
+from ansinh.core.models import AuditEvent
+from ansinh.reporting.actions import do_link_target
+from ansinh.reporting.catalogue import load_catalogue, suggest_for, suggest_indicator
+from ansinh.reporting.cycles import add_working_days, annual_window, generate_cycles, level_due_dates, semiannual_window
+from ansinh.reporting.models import CycleDeadline, Indicator, ReportingCycle
+from tests.reporting.factories import catalogue, make_plan, make_target
+
+pytestmark = pytest.mark.django_db
+
+
+def test_loading_the_catalogue_twice_changes_nothing_the_second_time() -> None:
+    assert load_catalogue() > 30
+    assert load_catalogue() == 0
+    poor = Indicator.objects.get(code="POOR_RATE")
+    assert (poor.direction, poor.aggregation, poor.scale) == ("lower", "ratio", 100)
+
+
+def test_it_suggests_the_poor_household_rate_for_a_city_poverty_target() -> None:
+    catalogue()
+    plan = make_plan()
+    target = make_target(plan, "Tỷ lệ hộ nghèo theo chuẩn nghèo Thành phố", 0.5, 2025, comparator="<")
+    suggestions = suggest_indicator(target)
+    assert suggestions[0][0].code == "POOR_RATE"
+    assert suggestions[0][1] > 0.8
+
+
+def test_suggestions_ignore_missing_diacritics_and_prefer_matching_units() -> None:
+    indicators = list(Indicator.objects.all()) if Indicator.objects.exists() else list(catalogue().values())
+    best = suggest_for("ty le dan so tham gia bao hiem y te", "%", indicators)
+    assert best[0][0].code == "HI_COVERAGE"
+    counts = suggest_for("Số lượt người được giải quyết việc làm", "lượt người", indicators)
+    assert counts[0][0].code == "JOBS_SUPPORTED"
+    assert suggest_for("Một điều hoàn toàn khác", "", indicators) == []
+
+
+def test_confirming_a_link_records_who_confirmed_it_and_audits(hcm_standing: Any) -> None:
+    indicators = catalogue()
+    target = make_target(make_plan(), "Tỷ lệ dân số tham gia bảo hiểm y tế", 95)
+    link = do_link_target(hcm_standing, target, indicators["HI_COVERAGE"], confirmed=True, score=0.9)
+    assert link.confirmed and link.confirmed_by == hcm_standing and link.confirmed_at is not None
+    relinked = do_link_target(hcm_standing, target, indicators["SI_PARTICIPATION"], confirmed=False)
+    assert relinked.pk == link.pk and not relinked.confirmed
+    event = AuditEvent.objects.filter(action="reporting.link_target").first()
+    assert event is not None and event.before == {"indicator": "HI_COVERAGE", "confirmed": True}
+
+
+def test_a_commune_officer_cannot_link_plan_targets(officer_a: Any) -> None:
+    indicators = catalogue()
+    target = make_target(make_plan(), "Tỷ lệ hộ nghèo", 1)
+    with pytest.raises(PermissionDenied):
+        do_link_target(officer_a, target, indicators["POOR_RATE"])
+
+
+def test_the_annual_window_runs_from_15_december_to_14_december() -> None:
+    window = annual_window(2025)
+    assert (window.start, window.end) == (dt.date(2024, 12, 15), dt.date(2025, 12, 14))
+    half = semiannual_window(2025)
+    assert (half.start, half.end) == (dt.date(2024, 12, 15), dt.date(2025, 6, 14))
+
+
+def test_working_days_skip_weekends_and_fixed_holidays() -> None:
+    assert add_working_days(dt.date(2025, 11, 7), 1) == dt.date(2025, 11, 10)  # Friday → Monday
+    assert add_working_days(dt.date(2025, 4, 29), 1) == dt.date(2025, 5, 2)  # 30/4 and 1/5 are holidays
+    assert add_working_days(dt.date(2025, 11, 5), 0) == dt.date(2025, 11, 5)
+
+
+def test_communes_are_due_before_the_province_before_the_standing_agency() -> None:
+    dues = level_due_dates("province", annual_window(2025), (5, 11))
+    assert dues[CycleDeadline.Level.PROVINCE] == dt.date(2025, 11, 5)
+    assert dues[CycleDeadline.Level.COMMUNE] == dt.date(2025, 10, 29)  # 5 working days earlier
+    assert dues[CycleDeadline.Level.STANDING] == dt.date(2025, 11, 12)
+    commune_plan = level_due_dates("commune", annual_window(2025), (10, 11))
+    assert set(commune_plan) == {CycleDeadline.Level.COMMUNE, CycleDeadline.Level.STANDING}
+
+
+def test_without_a_stated_deadline_the_standing_agency_is_due_on_the_25th() -> None:
+    dues = level_due_dates("province", semiannual_window(2025), None)
+    assert dues[CycleDeadline.Level.STANDING] == dt.date(2025, 6, 25)
+    assert dues[CycleDeadline.Level.COMMUNE] < dues[CycleDeadline.Level.PROVINCE] < dues[CycleDeadline.Level.STANDING]
+
+
+@time_machine.travel(dt.datetime(2025, 3, 1, 9, 0, tzinfo=dt.UTC), tick=False)
+def test_generating_cycles_is_idempotent_and_honours_reviews() -> None:
+    plan = make_plan()
+    plan.reporting_duties.create(text="Sơ kết năm 2025", frequency="once", year=2025)
+    plan.reporting_duties.create(text="Tổng kết năm 2030", frequency="once", year=2030)
+    plan.reporting_duties.create(text="Báo cáo 6 tháng", frequency="semiannual")
+    first = generate_cycles(plan, [2024, 2025, 2030])
+    again = generate_cycles(plan, [2024, 2025, 2030])
+    assert [c.pk for c in first] == [c.pk for c in again]
+    kinds = sorted((c.kind, c.year) for c in first)
+    assert ("midterm", 2025) in kinds and ("final", 2030) in kinds and ("semiannual", 2024) in kinds
+    final = ReportingCycle.objects.get(plan=plan, kind="final")
+    assert final.period_start == dt.date(2020, 12, 15) and final.period_end == dt.date(2030, 12, 14)
+    assert CycleDeadline.objects.filter(cycle__plan=plan).count() == 3 * ReportingCycle.objects.filter(plan=plan).count()
