@@ -73,8 +73,8 @@ def _save_temp(upload: UploadedFile) -> Path:
 def upload(request: HttpRequest) -> HttpResponse:
     if not request.user.has_perm("plans.change_plan"):
         raise PermissionDenied("Bạn không có quyền nhập văn bản kế hoạch.")
-    form = UploadForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
+    form = UploadForm(request.POST, request.FILES) if request.method == "POST" else UploadForm()
+    if form.is_bound and form.is_valid():
         from ansinh.documents.actions import do_import_document, find_imported
 
         upload_file: UploadedFile = form.cleaned_data["file"]
