@@ -19,7 +19,7 @@ import re
 from ansinh.documents.parsing.clean import Doc, squeeze
 from ansinh.documents.parsing.structure import Node
 from ansinh.documents.parsing.tasks import Task
-from ansinh.documents.parsing.vocab import AGENCY_HEADS, COORD_LABEL, GENERIC_HEADS, LEAD_LABEL, TIMELINE_LABEL
+from ansinh.documents.parsing.vocab import ALWAYS_NEW_HEADS, AGENCY_HEADS, COORD_LABEL, GENERIC_HEADS, LEAD_LABEL, TIMELINE_LABEL
 from ansinh.lib.text import fold_key
 
 _LABEL = re.compile(r"^[ \t]*(?:[-–+*•]\s*)?(?P<label>[^:\n]{2,70}?)\s*:\s*(?P<value>\S.*)?$")
@@ -71,7 +71,7 @@ def split_units(value: str) -> list[str]:
                 continue
             lower = frag.lower()
             new = not current or _head_match(frag, AGENCY_HEADS)
-            if not new and lower.startswith(("thành viên", "cán bộ", "công chức")):
+            if not new and lower.startswith(ALWAYS_NEW_HEADS):
                 new = True
             if not new and named and any(lower.startswith(h) for h in GENERIC_HEADS):
                 new = True

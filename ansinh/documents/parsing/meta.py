@@ -10,7 +10,7 @@ from ansinh.documents.parsing.structure import Node
 _NUMBER = re.compile(r"(?<![a-z])s[o6]\s*:\s*(\d{1,6})\s*/\s*([a-z0-9đ][a-z0-9đ\-]{1,30})")
 _DATE = re.compile(r"ngay\s+(\d{1,2})\s+th[ad]ng\s+(\d{1,2})\s+n[ad]m\s+((?:19|20)\d\d)")
 _TITLE_WORD = re.compile(r"^\s*(ke hoach|chuong trinh(?: hanh dong)?|de an|quyet dinh|nghi dinh|nghi quyet|chi thi|thong tu|cong van|huong dan|bao cao)\s*$")
-_STOP_TITLE = re.compile(r"^\s*(?:can cu|_{3,}|-{3,}|\*{3,}|i[.\-]\s)")
+_STOP_TITLE = re.compile(r"^\s*(?:can cu|i[.\-]\s|[_\-–=*.]\s*(?:[_\-–=*.]\s*){2,}$)")
 _REFERENCE = re.compile(
     r"(?:nghi quyet|chuong trinh(?: hanh dong)?|ke hoach|chi thi|ket luan|quyet dinh|nghi dinh|thong tu|de an|cong van|so)"
     r"(?:\s+(?:hoi nghi|dai hoi)[^;:]{0,60}?)?\s+(?:so\s+|s6\s+)?\d{1,6}(?:[-/][a-z0-9đ&]+)+"
@@ -121,7 +121,7 @@ def extract_meta(doc: Doc, root: Node) -> dict[str, object]:
             keys.add(key)
             implements.append(text)
     issuer = None
-    im = _ISSUER.search(preamble)
+    im = next((m for m in _ISSUER.finditer(preamble) if not re.search(r"(?<![a-z])ve$", m.group("who"))), None)
     if im:
         issuer = squeeze(doc.clean[im.start("who") : im.end("who")])
     else:

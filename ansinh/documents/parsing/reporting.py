@@ -54,7 +54,7 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
     out: list[dict[str, object]] = []
     seen: set[tuple[int, str, int | None]] = set()
     for node in _sections(root):
-        start = node.head_start if node.style != "root" else 0
+        start = 0 if node.style == "root" else (node.head_end if node.kind is not None else node.head_start)
         for s, e in sentences(doc, start, node.body_end):
             folded = doc.folded[s:e]
             if not REPORT_VERB.search(folded):

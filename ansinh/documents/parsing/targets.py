@@ -27,6 +27,7 @@ from ansinh.documents.parsing.vocab import (
     TASK_KINDS,
     YEAR_CUE,
     ZERO_CUE,
+    ocr_tolerant,
 )
 from ansinh.lib.vnnumbers import NUMBER_PATTERN, parse_quantity, parse_vn
 
@@ -59,6 +60,9 @@ _LEADING_NOISE = re.compile(
 _TRAILING_NOISE = re.compile(
     r"(?:[\s:,(]|dat|la|khoang|duoi|tren|toi\s+thieu|it\s+nhat|tu|tro\s+len|bang|con|cho|giam|tang|o\s+muc|muc|dat\s+muc)+$"
 )
+
+
+_UNIT_PATTERNS = [re.compile(r"(?:" + ocr_tolerant(u) + r")(?![a-z0-9])") for u in COUNT_UNITS]
 
 
 @dataclass
@@ -106,9 +110,8 @@ def _count_unit(doc: Doc, pos: int) -> tuple[str | None, int]:
     m = re.match(r"\s*", folded)
     skip = m.end() if m else 0
     rest = folded[skip:]
-    for unit in COUNT_UNITS:
-        pattern = r"(?:" + unit.replace(" ", r"\s+") + r")(?![a-z0-9])"
-        um = re.match(pattern, rest)
+    for unit_re in _UNIT_PATTERNS:
+        um = unit_re.match(rest)
         if um:
             end = skip + um.end()
             slash = re.match(r"(?:\s*(?:san|tren)\s*)?/\s*[a-z]+(?:\s+dan)?", folded[end:])
@@ -198,9 +201,11 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
             comparator = "="
         out.append(Mention(a, stop, value, value_max, unit, comparator, level))
         skip_until = stop
-    levels = [x for x in out if x.level]
-    if levels and len(levels) < len(out):
-        out = [x for x in out if not x.level]
+    def same_clause(a: Mention, b: Mention) -> bool:
+        lo, hi = min(a.start, b.start), max(a.end, b.end)
+        return ";" not in folded[lo:hi]
+
+    out = [x for x in out if not x.level or not any(same_clause(x, y) for y in out if not y.level)]
     for x in out:
         if x.level and x.comparator == "=" and _MAINTAIN.search(folded[start : x.start]):
             x.comparator = "maintain"

@@ -14,7 +14,7 @@ from functools import lru_cache
 # Letters OCR confuses, as regex alternatives for a folded keyword letter.
 _OCR_LETTER = {
     "a": "[ad]",
-    "o": "[oda]",
+    "o": "[odag]",
     "u": "(?:u|ir|y)",
     "m": "(?:m|rn)",
     "l": "[li1]",
@@ -87,7 +87,7 @@ COUNT_UNITS: tuple[str, ...] = (
     "ban", "hop tac xa", "thon", "khu pho", "to chuc", "chuyen de", "cuoc", "lop", "dot", "ha", "km",
 )
 # Nouns after a percentage that make it a rate of support, not a target.
-COST_NOUNS = words_pattern("hoc phi", "kinh phi", "chi phi", "muc dong", "gia tri", "lai suat", "muc phi", "gia")
+COST_NOUNS = words_pattern("hoc phi", "kinh phi", "chi phi", "muc dong", "gia tri", "lai suat", "muc phi", "gia ve")
 # Nouns naming who or what a coverage target counts.
 POPULATION_NOUNS = words_pattern(
     "nguoi", "ho", "gia dinh", "doi tuong", "tre em", "tre", "hoc sinh", "xa", "phuong", "thi tran", "truong",
@@ -128,9 +128,11 @@ AGENCY_HEADS: tuple[str, ...] = (
 # Lower-case openers that start a new body after a named one ("..., các sở, ban, ngành").
 GENERIC_HEADS: tuple[str, ...] = (
     "các sở", "các tổ chức", "các đơn vị", "các cơ quan", "các trường", "các hội", "các ban", "các phòng",
-    "thành viên", "cán bộ", "công chức", "các địa phương", "các doanh nghiệp", "các khu phố", "các xã",
+    "cán bộ", "công chức", "các địa phương", "các doanh nghiệp", "các khu phố", "các xã",
     "các quận", "các huyện", "ủy ban", "uỷ ban",
 )
+# Lower-case openers that always start a new body ("..., thành viên Ban chỉ đạo").
+ALWAYS_NEW_HEADS: tuple[str, ...] = ("thành viên",)
 
 # --- Reporting ---------------------------------------------------------------
 REPORT_VERB = re.compile(
