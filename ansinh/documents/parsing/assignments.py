@@ -14,6 +14,7 @@ sub-item without one inherits its group's.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from ansinh.documents.parsing.clean import Doc, squeeze
@@ -98,7 +99,14 @@ def _merge(into: list[str], names: list[str]) -> None:
 def _labelled(doc: Doc, ranges: list[tuple[int, int]]) -> list[tuple[str, str]]:
     """(role, value) for each labelled line in the given ranges; role is lead/coordinate/timeline."""
     out: list[tuple[str, str]] = []
-    lines = [(s, e) for s, e in doc.lines() if any(a <= s < b for a, b in ranges)]
+    all_lines = doc.lines()
+    lines: list[tuple[int, int]] = []
+    for a, b in ranges:
+        first = bisect.bisect_left(doc.line_starts, a)
+        for k in range(first, len(all_lines)):
+            if all_lines[k][0] >= b:
+                break
+            lines.append(all_lines[k])
     i = 0
     while i < len(lines):
         s, e = lines[i]

@@ -35,11 +35,15 @@ class Doc:
 
     def lines(self) -> list[tuple[int, int]]:
         """(start, end) of every line, end excluding the newline."""
+        cached = self.__dict__.get("_lines")
+        if cached is not None:
+            return cached  # type: ignore[no-any-return]
         out: list[tuple[int, int]] = []
         n = len(self.text)
         for i, start in enumerate(self.line_starts):
             end = self.line_starts[i + 1] - 1 if i + 1 < len(self.line_starts) else n
             out.append((start, end))
+        self.__dict__["_lines"] = out
         return out
 
 
@@ -96,16 +100,22 @@ def _clean_chars(text: str) -> str:
     return "".join(chars)
 
 
+_FOLD_TABLE: dict[int, str] = {}
+
+
 def fold_same_length(text: str) -> str:
-    """``fold(text)`` guaranteed to keep ``len(text)`` whatever the input."""
-    folded = fold(text)
-    if len(folded) == len(text):
-        return folded
-    out = []
-    for ch in text:
+    """``fold(text)`` of every character, guaranteed to keep ``len(text)`` whatever the input.
+
+    Uses a translation table grown lazily, one ``fold`` per distinct character.
+    """
+    table = _FOLD_TABLE
+    missing = set(text).difference(map(chr, table)) if len(table) < 4096 else set(text)
+    for ch in missing:
         f = fold(ch)
-        out.append(f[0] if len(f) >= 1 else " ")
-    return "".join(out)
+        table[ord(ch)] = f[0] if len(f) >= 1 else " "
+    if len(table) > 4096:
+        _FOLD_TABLE.clear()
+    return text.translate(table)
 
 
 def prepare(text: str) -> Doc:

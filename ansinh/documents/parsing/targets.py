@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ansinh.documents.parsing.clean import Doc, squeeze
+from ansinh.documents.parsing.clean import Doc, fold_same_length, squeeze
 from ansinh.documents.parsing.structure import Node
 from ansinh.documents.parsing.tables import Table, table_kind
 from ansinh.documents.parsing.vocab import (
@@ -62,6 +62,7 @@ _TRAILING_NOISE = re.compile(
 )
 
 
+_SENTENCE_BREAK = re.compile(r"[.!?](?=[ \t\n]{1,200}[\"“(]?[A-ZĐÀ-Ỹ])|\n[ \t]*\n(?=[ \t]*[-–+•])")
 _UNIT_PATTERNS = [re.compile(r"(?:" + ocr_tolerant(u) + r")(?![a-z0-9])") for u in COUNT_UNITS]
 
 
@@ -228,8 +229,8 @@ def sentences(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     clean = doc.clean
     s = start
-    for m in re.finditer(r"[.!?](?=\s+[\"“(]?[A-ZĐÀ-Ỹ])|\n\s*\n(?=\s*[-–+•])", clean[start:end]):
-        e = start + m.end()
+    for m in _SENTENCE_BREAK.finditer(clean, start, end):
+        e = m.end()
         if clean[s:e].strip():
             out.append((s, e))
         s = e
@@ -441,12 +442,15 @@ def extract_table_targets(doc: Doc, tables: list[Table], targets: list[Target]) 
                 "unit": "%" if "%" in row.get(years[-1][0]) else None, "year": years[-1][1],
                 "baseline": baseline, "milestones": milestones, "span": [row.start, row.end],
             })
+    target_tokens = [
+        (_tokens(_fold(str(t["indicator"]))), _tokens(_fold(str(t["indicator"]))) | _tokens(_fold(str(t["text"]))))
+        for t in targets
+    ]
     for ri, row_target in enumerate(rows):
-        rt = _tokens(doc.folded[row_target["span"][0] : row_target["span"][1]].split("\t")[1] if False else
-                     _fold(str(row_target["indicator"])))
+        rt = _tokens(_fold(str(row_target["indicator"])))
         for ti, target in enumerate(targets):
-            tt = _tokens(_fold(str(target["indicator"]))) | _tokens(_fold(str(target["text"])))
-            sim = max(_dice(rt, _tokens(_fold(str(target["indicator"])))), _dice(rt, tt))
+            ind_tokens, all_tokens = target_tokens[ti]
+            sim = max(_dice(rt, ind_tokens), _dice(rt, all_tokens))
             same = _same(row_target["value"], target["value"]) and _same(row_target["value_max"], target["value_max"])
             if sim >= 0.5 or (same and sim >= 0.25):
                 candidates.append((sim + (0.5 if same else 0.0), ri, row_target, target))
@@ -469,9 +473,7 @@ def extract_table_targets(doc: Doc, tables: list[Table], targets: list[Target]) 
 
 
 def _fold(text: str) -> str:
-    from ansinh.lib.text import fold
-
-    return fold(text)
+    return fold_same_length(text)
 
 
 def _same(a: object, b: object) -> bool:
