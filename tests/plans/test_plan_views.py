@@ -71,3 +71,36 @@ def test_a_reviewer_approves_a_draft(client: Client, alice: Any, plan: Plan) -> 
 def test_a_wrong_password_is_refused_with_a_vietnamese_message(client: Client, bob: Any) -> None:
     html = client.post("/dang-nhap/", {"username": "bob", "password": "sai"}).content.decode()
     assert "Tên đăng nhập hoặc mật khẩu không đúng" in html
+
+
+@pytest.fixture
+def two_plans(plan: Plan) -> Plan:
+    other = Plan.objects.create(number="99/KH-UBND", title="Kế hoạch chăm sóc người cao tuổi", issuer="UBND tỉnh B", level=Plan.Level.PROVINCE, status=Plan.Status.ACTIVE)
+    return other
+
+
+def test_the_list_finds_plans_by_text_typed_without_diacritics(client: Client, bob: Any, two_plans: Plan) -> None:
+    client.force_login(bob)
+    html = client.get("/ke-hoach/", {"q": "nguoi cao tuoi"}).content.decode()
+    assert "chăm sóc người cao tuổi" in html and "Kế hoạch mẫu" not in html and "1 kế hoạch khớp điều kiện lọc" in html
+
+
+@pytest.mark.parametrize(("params", "shown", "hidden"), [({"cap": "province"}, "99/KH-UBND", "12/KH-UBND"), ({"trang_thai": "draft"}, "12/KH-UBND", "99/KH-UBND")])
+def test_the_list_filters_by_level_and_status(client: Client, bob: Any, two_plans: Plan, params: dict[str, str], shown: str, hidden: str) -> None:
+    client.force_login(bob)
+    html = client.get("/ke-hoach/", params).content.decode()
+    assert shown in html and hidden not in html
+
+
+def test_an_unknown_filter_value_is_ignored_and_no_match_is_said_plainly(client: Client, bob: Any, two_plans: Plan) -> None:
+    client.force_login(bob)
+    html = client.get("/ke-hoach/", {"cap": "sao-hoa", "q": "'; drop table"}).content.decode()
+    assert "Không có kế hoạch nào khớp điều kiện lọc." in html
+
+
+def test_the_plan_page_has_section_anchors_captions_and_review_links(client: Client, bob: Any, plan: Plan) -> None:
+    client.force_login(bob)
+    html = client.get(f"/ke-hoach/{plan.pk}/").content.decode()
+    assert 'href="#nhiem-vu"' in html and 'id="nhiem-vu"' in html and "<caption" in html
+    assert f'href="/ke-hoach/{plan.pk}/ra-soat/"' in html and f'href="/ke-hoach/{plan.pk}/gold.json"' in html
+    assert "Phê duyệt kế hoạch" not in html
