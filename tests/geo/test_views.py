@@ -1,0 +1,65 @@
+"""The unit browser: search without diacritics, a unit with its children and crosswalks."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from ansinh.geo.models import AdministrativeUnit, UnitCrosswalk
+
+pytestmark = pytest.mark.django_db
+REFORM = dt.date(2025, 7, 1)
+
+
+@pytest.fixture
+def client_a(client: Client, officer_a: Any) -> Client:
+    client.force_login(officer_a)
+    return client
+
+
+def test_an_anonymous_visitor_is_sent_to_sign_in(client: Client, ward_a: Any) -> None:
+    response = client.get(reverse("geo:list"))
+    assert response.status_code == 302 and "/dang-nhap/" in response["Location"]
+
+
+def test_the_list_shows_provinces_in_force_today(client_a: Client, hcm: Any, hanoi: Any) -> None:
+    response = client_a.get(reverse("geo:list"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Thành phố Hồ Chí Minh" in html and "Thành phố Hà Nội" in html
+
+
+def test_search_finds_a_ward_without_diacritics(client_a: Client, ward_a: Any, ward_b: Any) -> None:
+    html = client_a.get(reverse("geo:list"), {"q": "ben thanh"}).content.decode()
+    assert "Phường Bến Thành" in html and "Phường Sài Gòn" not in html
+
+
+def test_search_on_a_date_before_the_reform_does_not_list_current_wards(client_a: Client, ward_b: Any) -> None:
+    html = client_a.get(reverse("geo:list"), {"q": "ben thanh", "ngay": "2024-01-01"}).content.decode()
+    assert "Không có đơn vị nào khớp" in html
+
+
+def test_an_unreadable_date_is_reported_in_vietnamese(client_a: Client, ward_b: Any) -> None:
+    html = client_a.get(reverse("geo:list"), {"ngay": "31/12/2024"}).content.decode()
+    assert "không hợp lệ; dùng dạng năm-tháng-ngày" in html
+
+
+def test_a_unit_page_shows_children_validity_and_predecessors(client_a: Client, vn: Any, hcm: Any, ward_a: Any) -> None:
+    old = AdministrativeUnit.objects.create(
+        code="26740", name="Phường Bến Nghé", level="commune", parent=vn, valid_from=dt.date(1976, 7, 2), valid_to=REFORM
+    )
+    UnitCrosswalk.objects.create(predecessor=old, successor=ward_a, weight=1, effective=REFORM, note="Sáp nhập")
+    html = client_a.get(reverse("geo:detail", args=[hcm.pk])).content.decode()
+    assert "Phường Sài Gòn" in html and "từ 01/07/2025" in html
+    html = client_a.get(reverse("geo:detail", args=[ward_a.pk])).content.decode()
+    assert "Phường Bến Nghé" in html and "100%" in html and "Sáp nhập" in html
+    html = client_a.get(reverse("geo:detail", args=[old.pk])).content.decode()
+    assert "đến trước 01/07/2025" in html and "Phường Sài Gòn" in html
+
+
+def test_an_unknown_unit_is_not_found(client_a: Client, ward_a: Any) -> None:
+    assert client_a.get(reverse("geo:detail", args=[999999])).status_code == 404
