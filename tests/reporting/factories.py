@@ -16,7 +16,11 @@ REFORM = dt.date(2025, 7, 1)
 
 def make_plan(level: str = "province", deadline: tuple[int, int] | None = (5, 11)) -> Plan:
     plan = Plan.objects.create(
-        number="53/KH-UBND", title="Kế hoạch thử nghiệm", level=level, period_start=2021, period_end=2030,
+        number="53/KH-UBND",
+        title="Kế hoạch thử nghiệm",
+        level=level,
+        period_start=2021,
+        period_end=2030,
         status=Plan.Status.ACTIVE,
     )
     ReportingDuty.objects.create(
@@ -29,10 +33,18 @@ def make_plan(level: str = "province", deadline: tuple[int, int] | None = (5, 11
     return plan
 
 
-def make_target(plan: Plan, name: str, value: float, year: int = 2030, unit: str = "%", comparator: str = "=",
-                milestones: dict[int, float] | None = None) -> Target:
-    target = Target.objects.create(plan=plan, text=name, indicator_name=name, comparator=comparator, value=value,
-                                   unit=unit, year=year)
+def make_target(
+    plan: Plan,
+    name: str,
+    value: float,
+    year: int = 2030,
+    unit: str = "%",
+    comparator: str = "=",
+    milestones: dict[int, float] | None = None,
+) -> Target:
+    target = Target.objects.create(
+        plan=plan, text=name, indicator_name=name, comparator=comparator, value=value, unit=unit, year=year
+    )
     for stone_year, stone_value in (milestones or {}).items():
         Milestone.objects.create(target=target, year=stone_year, comparator=comparator, value=stone_value)
     return target
@@ -47,10 +59,17 @@ def annual_cycle(plan: Plan, year: int) -> ReportingCycle:
     return next(c for c in generate_cycles(plan, [year]) if c.kind == ReportingCycle.Kind.ANNUAL)
 
 
-def unit(code: str, name: str, level: str, parent: Any, valid_from: dt.date = REFORM,
-         valid_to: dt.date | None = None) -> AdministrativeUnit:
-    return AdministrativeUnit.objects.create(code=code, name=name, level=level, parent=parent, kind="",
-                                             valid_from=valid_from, valid_to=valid_to)
+def unit(
+    code: str,
+    name: str,
+    level: str,
+    parent: Any,
+    valid_from: dt.date = REFORM,
+    valid_to: dt.date | None = None,
+) -> AdministrativeUnit:
+    return AdministrativeUnit.objects.create(
+        code=code, name=name, level=level, parent=parent, kind="", valid_from=valid_from, valid_to=valid_to
+    )
 
 
 def approved(cycle: ReportingCycle, where: AdministrativeUnit, rows: list[dict[str, Any]]) -> Submission:

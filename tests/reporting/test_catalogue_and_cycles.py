@@ -12,7 +12,13 @@ from django.core.exceptions import PermissionDenied
 from ansinh.core.models import AuditEvent
 from ansinh.reporting.actions import do_link_target
 from ansinh.reporting.catalogue import load_catalogue, suggest_for, suggest_indicator
-from ansinh.reporting.cycles import add_working_days, annual_window, generate_cycles, level_due_dates, semiannual_window
+from ansinh.reporting.cycles import (
+    add_working_days,
+    annual_window,
+    generate_cycles,
+    level_due_dates,
+    semiannual_window,
+)
 from ansinh.reporting.models import CycleDeadline, Indicator, ReportingCycle
 from tests.reporting.factories import catalogue, make_plan, make_target
 
@@ -87,7 +93,11 @@ def test_communes_are_due_before_the_province_before_the_standing_agency() -> No
 def test_without_a_stated_deadline_the_standing_agency_is_due_on_the_25th() -> None:
     dues = level_due_dates("province", semiannual_window(2025), None)
     assert dues[CycleDeadline.Level.STANDING] == dt.date(2025, 6, 25)
-    assert dues[CycleDeadline.Level.COMMUNE] < dues[CycleDeadline.Level.PROVINCE] < dues[CycleDeadline.Level.STANDING]
+    assert (
+        dues[CycleDeadline.Level.COMMUNE]
+        < dues[CycleDeadline.Level.PROVINCE]
+        < dues[CycleDeadline.Level.STANDING]
+    )
 
 
 @time_machine.travel(dt.datetime(2025, 3, 1, 9, 0, tzinfo=dt.UTC), tick=False)
@@ -103,4 +113,7 @@ def test_generating_cycles_is_idempotent_and_honours_reviews() -> None:
     assert ("midterm", 2025) in kinds and ("final", 2030) in kinds and ("semiannual", 2024) in kinds
     final = ReportingCycle.objects.get(plan=plan, kind="final")
     assert final.period_start == dt.date(2020, 12, 15) and final.period_end == dt.date(2030, 12, 14)
-    assert CycleDeadline.objects.filter(cycle__plan=plan).count() == 3 * ReportingCycle.objects.filter(plan=plan).count()
+    assert (
+        CycleDeadline.objects.filter(cycle__plan=plan).count()
+        == 3 * ReportingCycle.objects.filter(plan=plan).count()
+    )

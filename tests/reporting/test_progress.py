@@ -59,7 +59,11 @@ def test_exceeding_a_goal_in_the_good_direction_never_worsens_the_status(actual:
     assert meets("=", "lower", actual, goal) == (actual <= goal)
 
 
-@given(slope=st.floats(-100, 100), intercept=st.floats(-1e4, 1e4), years=st.sets(st.integers(2015, 2030), min_size=2))
+@given(
+    slope=st.floats(-100, 100),
+    intercept=st.floats(-1e4, 1e4),
+    years=st.sets(st.integers(2015, 2030), min_size=2),
+)
 def test_the_forecast_recovers_a_straight_line(slope: float, intercept: float, years: set[int]) -> None:
     points = [(y, intercept + slope * (y - 2020)) for y in sorted(years)]
     assert linear_forecast(points, 2035) == pytest.approx(intercept + slope * 15, abs=1e-6)
@@ -90,7 +94,14 @@ def test_task_deadlines_are_read_from_the_timeline() -> None:
 def test_reminders_fall_into_7_3_1_day_buckets_or_overdue() -> None:
     today = dt.date(2025, 11, 1)
     assert [reminder_bucket(today + dt.timedelta(days=d), today) for d in (-1, 0, 1, 2, 3, 5, 7, 8)] == [
-        0, 1, 1, 3, 3, 7, 7, None,
+        0,
+        1,
+        1,
+        3,
+        3,
+        7,
+        7,
+        None,
     ]
 
 
@@ -98,12 +109,24 @@ def test_reminders_fall_into_7_3_1_day_buckets_or_overdue() -> None:
 def test_target_progress_uses_the_roll_up_and_the_milestone(hcm: Any, ward_a: Any, ward_b: Any) -> None:
     indicators = catalogue()
     plan = make_plan()
-    target = make_target(plan, "Tỷ lệ dân số tham gia bảo hiểm y tế", 95, 2030, milestones={2024: 90, 2025: 92})
+    target = make_target(
+        plan, "Tỷ lệ dân số tham gia bảo hiểm y tế", 95, 2030, milestones={2024: 90, 2025: 92}
+    )
     do_link_target(None, target, indicators["HI_COVERAGE"])
     for year, covered in ((2024, 890), (2025, 915)):
         cycle = annual_cycle(plan, year)
-        approved(cycle, ward_a, [{"indicator": "HI_COVERAGE", "numerator": covered, "denominator": 1000,
-                                  "comment": "Giải trình"}])
+        approved(
+            cycle,
+            ward_a,
+            [
+                {
+                    "indicator": "HI_COVERAGE",
+                    "numerator": covered,
+                    "denominator": 1000,
+                    "comment": "Giải trình",
+                }
+            ],
+        )
     result = target_progress(target, hcm)
     assert result.source == "rollup" and result.actual == pytest.approx(91.5)
     assert result.milestone == Goal("=", 92)

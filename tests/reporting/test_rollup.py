@@ -24,7 +24,12 @@ pytestmark = pytest.mark.django_db
 def world(hcm: Any, ward_a: Any, ward_b: Any, hanoi_ward: Any) -> dict[str, Any]:
     catalogue()
     plan = make_plan()
-    return {"cycle": annual_cycle(plan, 2025), "hcm": hcm, "vn": hcm.parent, "wards": [ward_a, ward_b, hanoi_ward]}
+    return {
+        "cycle": annual_cycle(plan, 2025),
+        "hcm": hcm,
+        "vn": hcm.parent,
+        "wards": [ward_a, ward_b, hanoi_ward],
+    }
 
 
 def agg(code: str, where: Any) -> AggregateValue:
@@ -55,8 +60,11 @@ def test_min_max_and_mean_roll_up_over_communes(world: dict[str, Any]) -> None:
     Indicator.objects.create(code="MIN_T", name="Thử nhỏ nhất", aggregation="min")
     ward_a, ward_b, hanoi_ward = world["wards"]
     for where, value in ((ward_a, 70.0), (ward_b, 80.0), (hanoi_ward, 90.0)):
-        approved(world["cycle"], where, [{"indicator": "LIFE_EXPECTANCY", "value": value},
-                                         {"indicator": "MIN_T", "value": value}])
+        approved(
+            world["cycle"],
+            where,
+            [{"indicator": "LIFE_EXPECTANCY", "value": value}, {"indicator": "MIN_T", "value": value}],
+        )
     assert agg("LIFE_EXPECTANCY", world["hcm"]).value == pytest.approx(75)
     assert agg("LIFE_EXPECTANCY", world["vn"]).value == pytest.approx(80)
     assert agg("MIN_T", world["vn"]).value == 70
@@ -67,11 +75,24 @@ def test_min_max_and_mean_roll_up_over_communes(world: dict[str, Any]) -> None:
 
 def test_a_pre_2025_commune_counts_on_its_successors_with_weights(world: dict[str, Any]) -> None:
     ward_a, ward_b, _ = world["wards"]
-    old = unit("26737", "Phường Nguyễn Thái Bình (cũ)", "commune", world["hcm"], dt.date(2000, 1, 1), dt.date(2025, 7, 1))
+    old = unit(
+        "26737",
+        "Phường Nguyễn Thái Bình (cũ)",
+        "commune",
+        world["hcm"],
+        dt.date(2000, 1, 1),
+        dt.date(2025, 7, 1),
+    )
     UnitCrosswalk.objects.create(predecessor=old, successor=ward_a, weight=0.6, effective=dt.date(2025, 7, 1))
     UnitCrosswalk.objects.create(predecessor=old, successor=ward_b, weight=0.4, effective=dt.date(2025, 7, 1))
-    approved(world["cycle"], old, [{"indicator": "SOCIAL_HOUSING", "value": 100},
-                                   {"indicator": "POOR_RATE", "numerator": 10, "denominator": 200}])
+    approved(
+        world["cycle"],
+        old,
+        [
+            {"indicator": "SOCIAL_HOUSING", "value": 100},
+            {"indicator": "POOR_RATE", "numerator": 10, "denominator": 200},
+        ],
+    )
     assert agg("SOCIAL_HOUSING", ward_a).value == pytest.approx(60)
     assert agg("SOCIAL_HOUSING", ward_b).value == pytest.approx(40)
     assert agg("SOCIAL_HOUSING", world["hcm"]).value == pytest.approx(100)
@@ -86,7 +107,11 @@ def assert_same(left: dict[Any, Any], right: dict[Any, Any]) -> None:
     assert left.keys() == right.keys()
     for key, a in left.items():
         for x, y in zip(a, right[key], strict=True):
-            assert (x is None and y is None) or math.isclose(x, y, rel_tol=1e-9, abs_tol=1e-9), (key, a, right[key])
+            assert (x is None and y is None) or math.isclose(x, y, rel_tol=1e-9, abs_tol=1e-9), (
+                key,
+                a,
+                right[key],
+            )
 
 
 REPORT = st.tuples(
@@ -98,8 +123,12 @@ REPORT = st.tuples(
 
 @settings(max_examples=25, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(
-    reports=st.lists(st.tuples(st.integers(0, 3), st.lists(REPORT, min_size=1, max_size=4, unique_by=lambda r: r[0])),
-                     min_size=1, max_size=6, unique_by=lambda r: r[0]),
+    reports=st.lists(
+        st.tuples(st.integers(0, 3), st.lists(REPORT, min_size=1, max_size=4, unique_by=lambda r: r[0])),
+        min_size=1,
+        max_size=6,
+        unique_by=lambda r: r[0],
+    ),
     returned=st.sets(st.integers(0, 3), max_size=2),
 )
 def test_incremental_roll_up_equals_recomputing_from_scratch(
@@ -108,8 +137,12 @@ def test_incremental_roll_up_equals_recomputing_from_scratch(
     ward_a, ward_b, hanoi_ward = world["wards"]
     with transaction.atomic():
         old = unit("99999", "Xã cũ", "commune", world["hcm"], dt.date(2000, 1, 1), dt.date(2025, 7, 1))
-        UnitCrosswalk.objects.create(predecessor=old, successor=ward_a, weight=0.25, effective=dt.date(2025, 7, 1))
-        UnitCrosswalk.objects.create(predecessor=old, successor=ward_b, weight=0.75, effective=dt.date(2025, 7, 1))
+        UnitCrosswalk.objects.create(
+            predecessor=old, successor=ward_a, weight=0.25, effective=dt.date(2025, 7, 1)
+        )
+        UnitCrosswalk.objects.create(
+            predecessor=old, successor=ward_b, weight=0.75, effective=dt.date(2025, 7, 1)
+        )
         places = [ward_a, ward_b, hanoi_ward, old]
         submissions = {}
         for place, rows in reports:

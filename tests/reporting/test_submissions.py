@@ -38,7 +38,9 @@ def fields_of(error: ValidationFailed) -> set[tuple[int, str, str]]:
     return {(e.row, e.indicator, e.field) for e in error.errors}
 
 
-def test_every_invalid_cell_is_reported_and_nothing_is_stored(setup: dict[str, Any], officer_a: Any, ward_a: Any) -> None:
+def test_every_invalid_cell_is_reported_and_nothing_is_stored(
+    setup: dict[str, Any], officer_a: Any, ward_a: Any
+) -> None:
     submission = do_open_submission(officer_a, setup["cycle"], ward_a)
     do_save_values(officer_a, submission, [{"indicator": "SOCIAL_HOUSING", "value": "12"}])
     rows = [
@@ -70,14 +72,17 @@ def test_every_invalid_cell_is_reported_and_nothing_is_stored(setup: dict[str, A
 def test_a_percentage_above_100_is_refused(setup: dict[str, Any], ward_a: Any) -> None:
     submission = do_open_submission(None, setup["cycle"], ward_a)
     with pytest.raises(ValidationFailed) as caught:
-        do_save_values(None, submission, [{"indicator": "SI_COMPULSORY", "numerator": 1, "denominator": 1,
-                                           "value": 101}])
+        do_save_values(
+            None, submission, [{"indicator": "SI_COMPULSORY", "numerator": 1, "denominator": 1, "value": 101}]
+        )
     assert "không khớp" in caught.value.errors[0].message
 
 
 def test_a_ratio_value_is_computed_from_numerator_and_denominator(setup: dict[str, Any], ward_a: Any) -> None:
     submission = do_open_submission(None, setup["cycle"], ward_a)
-    [value] = do_save_values(None, submission, [{"indicator": "POOR_RATE", "numerator": "3", "denominator": "400"}])
+    [value] = do_save_values(
+        None, submission, [{"indicator": "POOR_RATE", "numerator": "3", "denominator": "400"}]
+    )
     assert value.value == pytest.approx(0.75)
 
 
@@ -93,10 +98,13 @@ def test_a_value_that_misses_its_milestone_needs_a_comment(setup: dict[str, Any]
     assert value.flags and "Chưa đạt mốc năm 2025" in value.flags[0]
 
 
-def test_every_change_keeps_a_revision_with_before_and_after(setup: dict[str, Any], officer_a: Any,
-                                                              ward_a: Any) -> None:
+def test_every_change_keeps_a_revision_with_before_and_after(
+    setup: dict[str, Any], officer_a: Any, ward_a: Any
+) -> None:
     submission = do_open_submission(officer_a, setup["cycle"], ward_a)
-    do_save_values(officer_a, submission, [{"indicator": "SOCIAL_HOUSING", "value": 10, "status": "estimate"}])
+    do_save_values(
+        officer_a, submission, [{"indicator": "SOCIAL_HOUSING", "value": 10, "status": "estimate"}]
+    )
     do_save_values(officer_a, submission, [{"indicator": "SOCIAL_HOUSING", "value": 12, "status": "final"}])
     do_save_values(officer_a, submission, [{"indicator": "SOCIAL_HOUSING", "value": 12, "status": "final"}])
     revisions = list(IndicatorValueRevision.objects.order_by("id"))
@@ -107,8 +115,9 @@ def test_every_change_keeps_a_revision_with_before_and_after(setup: dict[str, An
     assert AuditEvent.objects.filter(action="reporting.save_values").count() == 2
 
 
-def test_a_commune_officer_cannot_write_another_communes_report(setup: dict[str, Any], officer_a: Any,
-                                                                 ward_b: Any) -> None:
+def test_a_commune_officer_cannot_write_another_communes_report(
+    setup: dict[str, Any], officer_a: Any, ward_b: Any
+) -> None:
     with pytest.raises(PermissionDenied):
         do_open_submission(officer_a, setup["cycle"], ward_b)
     theirs = do_open_submission(None, setup["cycle"], ward_b)
@@ -122,8 +131,9 @@ def test_a_commune_officer_cannot_write_another_communes_report(setup: dict[str,
     assert not IndicatorValue.objects.filter(submission=theirs).exists()
 
 
-def test_approved_data_is_locked_and_rolls_up(setup: dict[str, Any], officer_a: Any, hcm_standing: Any,
-                                              ward_a: Any, hcm: Any) -> None:
+def test_approved_data_is_locked_and_rolls_up(
+    setup: dict[str, Any], officer_a: Any, hcm_standing: Any, ward_a: Any, hcm: Any
+) -> None:
     submission = do_open_submission(officer_a, setup["cycle"], ward_a)
     do_save_values(officer_a, submission, [{"indicator": "SOCIAL_HOUSING", "value": 7}])
     do_submit(officer_a, submission)
@@ -173,12 +183,15 @@ def test_task_progress_needs_a_completion_date_when_done(setup: dict[str, Any], 
         do_save_task_progress(None, submission, [{"task": task, "status": "completed"}])
     with pytest.raises(ValidationFailed):
         do_save_task_progress(None, submission, [{"task": 999999, "status": "in_progress"}])
-    [progress] = do_save_task_progress(None, submission, [{"task": task.pk, "status": "in_progress",
-                                                            "difficulties": "Thiếu cán bộ"}])
+    [progress] = do_save_task_progress(
+        None, submission, [{"task": task.pk, "status": "in_progress", "difficulties": "Thiếu cán bộ"}]
+    )
     assert progress.difficulties == "Thiếu cán bộ"
 
 
-def test_an_attachment_is_stored_with_the_submission(setup: dict[str, Any], officer_a: Any, ward_a: Any) -> None:
+def test_an_attachment_is_stored_with_the_submission(
+    setup: dict[str, Any], officer_a: Any, ward_a: Any
+) -> None:
     submission = do_open_submission(officer_a, setup["cycle"], ward_a)
     attachment = do_add_attachment(officer_a, submission, ContentFile(b"%PDF-1.4", name="bao-cao.pdf"))
     assert attachment.name == "bao-cao.pdf" and attachment.file.read() == b"%PDF-1.4"
