@@ -1,0 +1,265 @@
+"""JSON API for cycles, submissions and progress; every write goes through ``reporting.actions``.
+
+Authentication is the Django session (``django_auth``, which also checks the CSRF token on
+writes). Errors are JSON objects with a Vietnamese ``detail``; validation errors add ``errors``,
+one per bad field. :func:`install` registers the routers and the error handlers on the API.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from ninja import NinjaAPI, Router
+from ninja.errors import AuthenticationError, AuthorizationError, HttpError
+from ninja.errors import ValidationError as NinjaValidationError
+from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.security import django_auth
+
+from ansinh.reporting import access
+from ansinh.reporting.actions import (
+    ReportingError,
+    ValidationFailed,
+    do_approve,
+    do_open_submission,
+    do_return,
+    do_save_task_progress,
+    do_save_values,
+    do_submit,
+)
+from ansinh.reporting.api_catalog import ERRORS, indicators_router, plans_router, units_router
+from ansinh.reporting.api_progress import progress_router
+from ansinh.reporting.api_schemas import (
+    CycleOut,
+    ErrorOut,
+    OpenSubmissionIn,
+    ReturnIn,
+    SubmissionDetailOut,
+    SubmissionOut,
+    TaskProgressIn,
+    ValidationErrorOut,
+    ValueIn,
+)
+from ansinh.reporting.entry import due_date
+from ansinh.reporting.models import ReportingCycle, Submission
+
+cycles_router = Router(tags=["Kỳ báo cáo"])
+submissions_router = Router(tags=["Báo cáo của đơn vị"])
+WRITE_ERRORS: dict[int, Any] = {**ERRORS, 409: ErrorOut, 422: ValidationErrorOut}
+PYDANTIC_MESSAGES = {
+    "missing": "thiếu trường bắt buộc",
+    "float_parsing": "phải là số",
+    "float_type": "phải là số",
+    "finite_number": "phải là số hữu hạn",
+    "int_parsing": "phải là số nguyên",
+    "int_type": "phải là số nguyên",
+    "string_type": "phải là chuỗi ký tự",
+    "string_too_short": "quá ngắn",
+    "string_too_long": "quá dài",
+    "string_pattern_mismatch": "không thuộc các giá trị cho phép",
+    "date_from_datetime_parsing": "phải là ngày dạng YYYY-MM-DD",
+    "date_parsing": "phải là ngày dạng YYYY-MM-DD",
+    "less_than_equal": "quá lớn",
+    "greater_than_equal": "quá nhỏ",
+    "list_type": "phải là danh sách",
+    "model_attributes_type": "phải là đối tượng JSON",
+    "json_invalid": "không phải JSON hợp lệ",
+}
+
+
+def cycle_out(cycle: ReportingCycle) -> dict[str, Any]:
+    return {
+        "id": cycle.pk,
+        "plan_id": cycle.plan_id,
+        "kind": cycle.kind,
+        "year": cycle.year,
+        "label": cycle.label,
+        "period_start": cycle.period_start,
+        "period_end": cycle.period_end,
+        "deadlines": [
+            {"level": d.level, "level_label": d.get_level_display(), "due": d.due} for d in cycle.deadlines.all()
+        ],
+    }
+
+
+def submission_out(submission: Submission, detail: bool = False) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "id": submission.pk,
+        "cycle_id": submission.cycle_id,
+        "unit_code": submission.unit.code,
+        "unit_name": submission.unit.name,
+        "agency": submission.agency.name if submission.agency else None,
+        "status": submission.status,
+        "status_label": submission.get_status_display(),
+        "due": due_date(submission.cycle, submission.unit),
+        "simulated": submission.simulated,
+        "submitted_at": submission.submitted_at,
+        "approved_at": submission.approved_at,
+        "return_reason": submission.return_reason,
+    }
+    if detail:
+        out["values"] = [
+            {
+                "indicator": v.indicator.code,
+                "value": v.value,
+                "numerator": v.numerator,
+                "denominator": v.denominator,
+                "status": v.status,
+                "comment": v.comment,
+                "flags": list(v.flags or []),
+            }
+            for v in submission.values.select_related("indicator").order_by("indicator__code")
+        ]
+        fields = ("status", "deadline", "completed_on", "result", "difficulties", "proposals")
+        out["tasks"] = [
+            {"task_id": p.task_id, **{f: getattr(p, f) for f in fields}} for p in submission.task_progress.all()
+        ]
+    return out
+
+
+def _value_item(item: ValueIn) -> dict[str, Any]:
+    data = item.model_dump()
+    if data["status"] is None:
+        del data["status"]
+    return data
+
+
+@cycles_router.get("/", response=list[CycleOut], summary="Kỳ báo cáo")
+@paginate(LimitOffsetPagination)
+def list_cycles(request: HttpRequest, plan_id: int | None = None, year: int | None = None) -> Any:
+    cycles = access.access_cycles(request.user).order_by("plan_id", "period_end", "kind")
+    if plan_id is not None:
+        cycles = cycles.filter(plan_id=plan_id)
+    if year is not None:
+        cycles = cycles.filter(year=year)
+    return [cycle_out(c) for c in cycles]
+
+
+@cycles_router.get("/{cycle_id}", response={200: CycleOut, **ERRORS}, summary="Một kỳ báo cáo")
+def get_cycle(request: HttpRequest, cycle_id: int) -> Any:
+    return cycle_out(access.access_cycle(request.user, cycle_id))
+
+
+@submissions_router.get("/", response=list[SubmissionOut], summary="Báo cáo trong phạm vi được xem")
+@paginate(LimitOffsetPagination)
+def list_submissions(
+    request: HttpRequest, cycle_id: int | None = None, unit_code: str | None = None, status: str | None = None
+) -> Any:
+    submissions = access.access_submissions(request.user).prefetch_related("cycle__deadlines").order_by("id")
+    if cycle_id is not None:
+        submissions = submissions.filter(cycle_id=cycle_id)
+    if unit_code:
+        submissions = submissions.filter(unit__code=unit_code)
+    if status:
+        submissions = submissions.filter(status=status)
+    return [submission_out(s) for s in submissions]
+
+
+@submissions_router.post("/", response={201: SubmissionDetailOut, **WRITE_ERRORS}, summary="Lập (hoặc mở) báo cáo")
+def open_submission(request: HttpRequest, payload: OpenSubmissionIn) -> Any:
+    cycle = access.access_cycle(request.user, payload.cycle_id)
+    unit = access.access_units(request.user).filter(code=payload.unit_code).order_by("-valid_from").first()
+    if unit is None:
+        raise Http404("Không tìm thấy đơn vị hoặc bạn không có quyền nhập số liệu cho đơn vị này.")
+    unit = access.access_unit_for_submission(request.user, cycle, unit.pk)
+    submission = do_open_submission(request.user, cycle, unit)
+    return 201, submission_out(access.access_submission(request.user, submission.pk), detail=True)
+
+
+@submissions_router.get("/{submission_id}", response={200: SubmissionDetailOut, **ERRORS}, summary="Một báo cáo")
+def get_submission(request: HttpRequest, submission_id: int) -> Any:
+    return submission_out(access.access_submission(request.user, submission_id), detail=True)
+
+
+@submissions_router.put("/{submission_id}/values", response={200: SubmissionDetailOut, **WRITE_ERRORS}, summary="Lưu số liệu")
+def save_values(request: HttpRequest, submission_id: int, payload: list[ValueIn]) -> Any:
+    submission = access.access_submission(request.user, submission_id, for_write=True)
+    do_save_values(request.user, submission, [_value_item(item) for item in payload])
+    return submission_out(access.access_submission(request.user, submission_id), detail=True)
+
+
+@submissions_router.put("/{submission_id}/tasks", response={200: SubmissionDetailOut, **WRITE_ERRORS}, summary="Lưu tiến độ nhiệm vụ")
+def save_tasks(request: HttpRequest, submission_id: int, payload: list[TaskProgressIn]) -> Any:
+    submission = access.access_submission(request.user, submission_id, for_write=True)
+    items = [{"task": item.task_id, **item.model_dump(exclude={"task_id"})} for item in payload]
+    do_save_task_progress(request.user, submission, items)
+    return submission_out(access.access_submission(request.user, submission_id), detail=True)
+
+
+@submissions_router.post("/{submission_id}/submit", response={200: SubmissionOut, **WRITE_ERRORS}, summary="Gửi báo cáo")
+def submit(request: HttpRequest, submission_id: int) -> Any:
+    submission = access.access_submission(request.user, submission_id, for_write=True)
+    return submission_out(do_submit(request.user, submission))
+
+
+@submissions_router.post("/{submission_id}/approve", response={200: SubmissionOut, **WRITE_ERRORS}, summary="Phê duyệt")
+def approve(request: HttpRequest, submission_id: int) -> Any:
+    submission = access.access_submission_for_review(request.user, submission_id)
+    return submission_out(do_approve(request.user, submission))
+
+
+@submissions_router.post("/{submission_id}/return", response={200: SubmissionOut, **WRITE_ERRORS}, summary="Trả lại")
+def return_submission(request: HttpRequest, submission_id: int, payload: ReturnIn) -> Any:
+    submission = access.access_submission_for_review(request.user, submission_id)
+    return submission_out(do_return(request.user, submission, payload.reason.strip()))
+
+
+def _loc(loc: Any) -> str:
+    parts = [str(p) for p in loc if p not in ("body", "payload", "query", "path")]
+    return ".".join(parts)
+
+
+def install(api: NinjaAPI) -> None:
+    """Add the routers (all behind session authentication) and the Vietnamese error handlers."""
+    for prefix, router in (
+        ("units/", units_router),
+        ("indicators/", indicators_router),
+        ("plans/", plans_router),
+        ("cycles/", cycles_router),
+        ("submissions/", submissions_router),
+        ("progress/", progress_router),
+    ):
+        api.add_router(prefix, router, auth=django_auth)
+
+    def detail(request: HttpRequest, message: str, status: int, **extra: Any) -> HttpResponse:
+        return api.create_response(request, {"detail": message, **extra}, status=status)
+
+    @api.exception_handler(Http404)
+    def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
+        message = str(exc) if exc.args else "Không tìm thấy."
+        return detail(request, message, 404)
+
+    @api.exception_handler(PermissionDenied)
+    def forbidden(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
+        return detail(request, str(exc) or "Bạn không có quyền thực hiện thao tác này.", 403)
+
+    @api.exception_handler(AuthenticationError)
+    def unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+        return detail(request, "Bạn cần đăng nhập (và gửi kèm mã CSRF khi ghi dữ liệu).", 401)
+
+    @api.exception_handler(AuthorizationError)
+    def unauthorized(request: HttpRequest, exc: AuthorizationError) -> HttpResponse:
+        return detail(request, "Bạn không có quyền thực hiện thao tác này.", 403)
+
+    @api.exception_handler(ValidationFailed)
+    def invalid_values(request: HttpRequest, exc: ValidationFailed) -> HttpResponse:
+        errors = [{"row": e.row, "indicator": e.indicator, "field": e.field, "message": e.message} for e in exc.errors]
+        return detail(request, "Số liệu chưa hợp lệ; không có gì được lưu.", 422, errors=errors)
+
+    @api.exception_handler(ReportingError)
+    def refused(request: HttpRequest, exc: ReportingError) -> HttpResponse:
+        return detail(request, exc.message, 409)
+
+    @api.exception_handler(NinjaValidationError)
+    def invalid_input(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
+        errors = []
+        for e in exc.errors:
+            where = _loc(e.get("loc", ()))
+            message = PYDANTIC_MESSAGES.get(str(e.get("type")), "không hợp lệ")
+            errors.append({"row": None, "indicator": "", "field": where, "message": f"{where or 'dữ liệu'}: {message}"})
+        return detail(request, "Dữ liệu gửi lên không hợp lệ; không có gì được lưu.", 422, errors=errors)
+
+    @api.exception_handler(HttpError)
+    def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+        return detail(request, str(exc.message), exc.status_code)

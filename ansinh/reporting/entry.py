@@ -1,0 +1,122 @@
+"""What a submission asks for: its indicator rows and task rows, with current values.
+
+Shared by the web form, the Excel template and the API so that all three show the same rows.
+The indicators of a cycle are those linked (and confirmed) to a target of the cycle's plan;
+the milestone of a row is the target's milestone for the cycle year, or the final target when
+the cycle falls in the target year.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from ansinh.geo.models import AdministrativeUnit
+from ansinh.plans.models import Comparator, Target, Task
+from ansinh.reporting.models import (
+    CycleDeadline,
+    Indicator,
+    IndicatorValue,
+    ReportingCycle,
+    Submission,
+    TaskProgress,
+)
+
+
+@dataclass
+class IndicatorRow:
+    indicator: Indicator
+    target: Target | None
+    milestone: float | None
+    milestone_label: str
+    current: IndicatorValue | None = None
+
+    @property
+    def code(self) -> str:
+        return self.indicator.code
+
+
+@dataclass
+class TaskRow:
+    task: Task
+    current: TaskProgress | None = None
+
+
+def _number(x: float | None) -> str:
+    if x is None:
+        return ""
+    text = f"{x:,.6f}".rstrip("0").rstrip(".")
+    return text.replace(",", "\u00a0").replace(".", ",").replace("\u00a0", ".")
+
+
+def milestone_label(comparator: str, value: float | None, value_max: float | None) -> str:
+    if value is None:
+        return ""
+    text = _number(value)
+    if value_max is not None:
+        text = f"{text} – {_number(value_max)}"
+    if comparator and comparator not in (Comparator.EQ, Comparator.RANGE):
+        text = f"{Comparator(comparator).label} {text}"
+    return text
+
+
+def _milestone_for(target: Target, year: int) -> tuple[float | None, str]:
+    for m in target.milestones.all():
+        if m.year == year:
+            return m.value, milestone_label(m.comparator, m.value, m.value_max)
+    if target.year == year:
+        return target.value, milestone_label(target.comparator, target.value, target.value_max)
+    return None, ""
+
+
+def cycle_indicator_rows(cycle: ReportingCycle) -> list[IndicatorRow]:
+    """One row per catalogue indicator linked to a target of the cycle's plan (confirmed links only)."""
+    targets = (
+        Target.objects.filter(plan_id=cycle.plan_id, indicator_link__confirmed=True)
+        .select_related("indicator_link__indicator")
+        .prefetch_related("milestones")
+        .order_by("position", "id")
+    )
+    rows: dict[str, IndicatorRow] = {}
+    for target in targets:
+        indicator = target.indicator_link.indicator
+        if indicator.code in rows:
+            continue
+        value, label = _milestone_for(target, cycle.year)
+        rows[indicator.code] = IndicatorRow(indicator, target, value, label)
+    return list(rows.values())
+
+
+def submission_indicator_rows(submission: Submission) -> list[IndicatorRow]:
+    rows = cycle_indicator_rows(submission.cycle)
+    current = {v.indicator.code: v for v in submission.values.select_related("indicator")}
+    for row in rows:
+        row.current = current.pop(row.code, None)
+    # Values stored for indicators no longer linked to the plan are still shown.
+    for value in current.values():
+        rows.append(IndicatorRow(value.indicator, None, None, "", value))
+    return rows
+
+
+def submission_task_rows(submission: Submission) -> list[TaskRow]:
+    """Every task of the plan, in document order, with the unit's reported progress."""
+    progress = {p.task_id: p for p in submission.task_progress.all()}
+    return [TaskRow(task, progress.get(task.pk)) for task in submission.cycle.plan.tasks.order_by("position", "id")]
+
+
+UNIT_LEVEL_DEADLINE = {
+    "commune": CycleDeadline.Level.COMMUNE,
+    "district": CycleDeadline.Level.DISTRICT,
+    "province": CycleDeadline.Level.PROVINCE,
+    "country": CycleDeadline.Level.STANDING,
+}
+
+
+def due_date(cycle: ReportingCycle, unit: AdministrativeUnit) -> dt.date | None:
+    """The due date of ``unit``'s report in ``cycle`` (its level's deadline, else the earliest one)."""
+    deadlines = list(cycle.deadlines.all())
+    wanted = UNIT_LEVEL_DEADLINE.get(unit.level)
+    for deadline in deadlines:
+        if deadline.level == wanted:
+            return deadline.due
+    return min((d.due for d in deadlines), default=None)

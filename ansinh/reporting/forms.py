@@ -1,0 +1,217 @@
+"""Web forms of the reporting pages; they only parse input, the actions decide and store."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import PurePath
+from typing import Any
+
+from django import forms
+from django.core.files.uploadedfile import UploadedFile
+
+from ansinh.reporting.actions import FieldError
+from ansinh.reporting.entry import IndicatorRow, TaskRow
+from ansinh.reporting.excel_upload import MAX_COMMENT, parse_number
+from ansinh.reporting.models import IndicatorValue, TaskProgress
+
+NUMBER_FIELDS = {"value": "Giá trị", "numerator": "Tử số", "denominator": "Mẫu số"}
+TASK_DATE_FIELDS = {"deadline": "Thời hạn", "completed_on": "Ngày hoàn thành"}
+TASK_TEXT_FIELDS = {"result": "Kết quả", "difficulties": "Khó khăn, vướng mắc", "proposals": "Đề xuất, kiến nghị"}
+ATTACHMENT_TYPES: dict[str, tuple[bytes, ...]] = {
+    ".pdf": (b"%PDF",),
+    ".docx": (b"PK\x03\x04",),
+    ".xlsx": (b"PK\x03\x04",),
+    ".odt": (b"PK\x03\x04",),
+    ".ods": (b"PK\x03\x04",),
+    ".jpg": (b"\xff\xd8\xff",),
+    ".jpeg": (b"\xff\xd8\xff",),
+    ".png": (b"\x89PNG\r\n\x1a\n",),
+}
+MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
+MAX_EXCEL_BYTES = 10 * 1024 * 1024
+
+
+class NumberField(forms.CharField):
+    """A number typed the Vietnamese or the English way; the error names the field."""
+
+    def __init__(self, *, label: str, **kwargs: Any) -> None:
+        super().__init__(label=label, required=False, max_length=40, **kwargs)
+        self.widget.attrs.update({"inputmode": "decimal", "autocomplete": "off"})
+
+    def to_python(self, value: Any) -> float | None:  # type: ignore[override]
+        text = super().to_python(value)
+        if not text:
+            return None
+        number = parse_number(text)
+        if number is None:
+            raise forms.ValidationError(f"{self.label} phải là số.", code="invalid")
+        return number
+
+
+class SubmissionForm(forms.Form):
+    """Indicator values and task progress of one submission, one field per cell."""
+
+    def __init__(self, *args: Any, indicator_rows: Sequence[IndicatorRow], task_rows: Sequence[TaskRow], **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.indicator_rows = list(indicator_rows)
+        self.task_rows = list(task_rows)
+        for i, row in enumerate(self.indicator_rows):
+            current = row.current
+            for name, label in NUMBER_FIELDS.items():
+                if name != "value" and not row.indicator.is_ratio:
+                    continue
+                field = NumberField(label=label)
+                number = getattr(current, name) if current else None
+                field.initial = "" if number is None else f"{number:g}".replace(".", ",")
+                self.fields[f"ind-{i}-{name}"] = field
+            self.fields[f"ind-{i}-status"] = forms.ChoiceField(
+                label="Tình trạng số liệu",
+                choices=IndicatorValue.Status.choices,
+                initial=current.status if current else IndicatorValue.Status.ESTIMATE,
+            )
+            self.fields[f"ind-{i}-comment"] = forms.CharField(
+                label="Giải trình",
+                required=False,
+                max_length=MAX_COMMENT,
+                initial=current.comment if current else "",
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+        for task_row in self.task_rows:
+            key, progress = task_row.task.pk, task_row.current
+            self.fields[f"task-{key}-status"] = forms.ChoiceField(
+                label="Tình trạng",
+                choices=TaskProgress.Status.choices,
+                initial=progress.status if progress else TaskProgress.Status.NOT_STARTED,
+            )
+            for name, label in TASK_DATE_FIELDS.items():
+                self.fields[f"task-{key}-{name}"] = forms.DateField(
+                    label=label,
+                    required=False,
+                    input_formats=["%d/%m/%Y", "%Y-%m-%d"],
+                    initial=getattr(progress, name) if progress else None,
+                    widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+                    error_messages={"invalid": f"{label}: ngày không hợp lệ (ngày/tháng/năm)."},
+                )
+            for name, label in TASK_TEXT_FIELDS.items():
+                self.fields[f"task-{key}-{name}"] = forms.CharField(
+                    label=label,
+                    required=False,
+                    max_length=4000,
+                    initial=getattr(progress, name) if progress else "",
+                    widget=forms.Textarea(attrs={"rows": 2}),
+                )
+
+    def indicator_fields(self) -> list[tuple[IndicatorRow, dict[str, forms.BoundField]]]:
+        out = []
+        for i, row in enumerate(self.indicator_rows):
+            names = ("value", "numerator", "denominator", "status", "comment")
+            out.append((row, {n: self[f"ind-{i}-{n}"] for n in names if f"ind-{i}-{n}" in self.fields}))
+        return out
+
+    def task_fields(self) -> list[tuple[TaskRow, dict[str, forms.BoundField]]]:
+        names = ("status", *TASK_DATE_FIELDS, *TASK_TEXT_FIELDS)
+        return [(row, {n: self[f"task-{row.task.pk}-{n}"] for n in names}) for row in self.task_rows]
+
+    def values(self) -> tuple[list[dict[str, Any]], list[int]]:
+        """Rows for ``do_save_values`` and, for each, the index of its indicator row."""
+        data, index = [], []
+        for i, row in enumerate(self.indicator_rows):
+            item: dict[str, Any] = {"indicator": row.code}
+            for name in NUMBER_FIELDS:
+                item[name] = self.cleaned_data.get(f"ind-{i}-{name}")
+            item["status"] = self.cleaned_data[f"ind-{i}-status"]
+            item["comment"] = self.cleaned_data[f"ind-{i}-comment"].strip()
+            entered = any(item[n] is not None for n in NUMBER_FIELDS) or item["comment"]
+            if entered or row.current is not None:
+                data.append(item)
+                index.append(i)
+        return data, index
+
+    def task_items(self) -> list[dict[str, Any]]:
+        items = []
+        for row in self.task_rows:
+            key = row.task.pk
+            item: dict[str, Any] = {"task": key, "status": self.cleaned_data[f"task-{key}-status"]}
+            for name in TASK_DATE_FIELDS:
+                item[name] = self.cleaned_data[f"task-{key}-{name}"]
+            for name in TASK_TEXT_FIELDS:
+                item[name] = self.cleaned_data[f"task-{key}-{name}"].strip()
+            touched = item["status"] != TaskProgress.Status.NOT_STARTED or any(
+                item[n] for n in (*TASK_DATE_FIELDS, *TASK_TEXT_FIELDS)
+            )
+            if touched or row.current is not None:
+                items.append(item)
+        return items
+
+    def add_value_errors(self, errors: Sequence[FieldError], index: Sequence[int]) -> None:
+        """Put each error of ``do_save_values`` next to its field."""
+        for error in errors:
+            i = index[error.row] if 0 <= error.row < len(index) else None
+            name = f"ind-{i}-{error.field}"
+            if i is not None and name in self.fields:
+                self.add_error(name, error.message)
+            else:
+                self.add_error(None, error.message)
+
+    def add_task_errors(self, errors: Sequence[FieldError], items: Sequence[dict[str, Any]]) -> None:
+        """Put each error of ``do_save_task_progress`` next to its field."""
+        for error in errors:
+            key = items[error.row]["task"] if 0 <= error.row < len(items) else None
+            name = f"task-{key}-{error.field}"
+            if key is not None and name in self.fields:
+                self.add_error(name, error.message)
+            else:
+                self.add_error(None, error.message)
+
+def mark_invalid(form: forms.Form) -> None:
+    """``aria-invalid`` and ``aria-describedby`` (the error's id) on every field that has an error."""
+    for name in form.errors:
+        if name in form.fields:
+            form.fields[name].widget.attrs.update({"aria-invalid": "true", "aria-describedby": f"{form[name].auto_id}-loi"})
+
+
+class ReturnForm(forms.Form):
+    reason = forms.CharField(
+        label="Lý do trả lại",
+        min_length=5,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={
+            "required": "Hãy ghi lý do trả lại báo cáo.",
+            "min_length": "Lý do trả lại quá ngắn; hãy ghi rõ cần sửa gì.",
+        },
+    )
+
+
+def _check_upload(upload: UploadedFile, allowed: dict[str, tuple[bytes, ...]], max_bytes: int) -> UploadedFile:
+    name = upload.name or ""
+    suffix = PurePath(name).suffix.lower()
+    if suffix not in allowed:
+        kinds = ", ".join(sorted(allowed))
+        raise forms.ValidationError(f"Không nhận loại tệp “{suffix or name}”; chỉ nhận {kinds}.")
+    if upload.size is None or upload.size > max_bytes:
+        raise forms.ValidationError(f"Tệp quá lớn: tối đa {max_bytes // (1024 * 1024)} MB.")
+    if upload.size == 0:
+        raise forms.ValidationError("Tệp rỗng.")
+    head = upload.read(16)
+    upload.seek(0)
+    if not head.startswith(allowed[suffix]):
+        raise forms.ValidationError(f"Nội dung tệp không đúng định dạng {suffix}.")
+    return upload
+
+
+class AttachmentForm(forms.Form):
+    file = forms.FileField(label="Tệp đính kèm", error_messages={"required": "Hãy chọn tệp để tải lên."})
+
+    def clean_file(self) -> UploadedFile:
+        return _check_upload(self.cleaned_data["file"], ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES)
+
+
+class ExcelUploadForm(forms.Form):
+    file = forms.FileField(label="Tệp Excel đã điền", error_messages={"required": "Hãy chọn tệp Excel để tải lên."})
+
+    def clean_file(self) -> UploadedFile:
+        upload: UploadedFile = self.cleaned_data["file"]
+        if upload.size is not None and upload.size > MAX_EXCEL_BYTES:
+            raise forms.ValidationError(f"Tệp quá lớn: tối đa {MAX_EXCEL_BYTES // (1024 * 1024)} MB.")
+        return upload
