@@ -6,7 +6,7 @@ Forms only validate; saving goes through the audited actions in ``plans.review``
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -157,13 +157,19 @@ class MilestoneForm(forms.Form):
         return data
 
 
-class BaseMilestoneFormSet(forms.BaseFormSet):  # type: ignore[type-arg]
+if TYPE_CHECKING:
+    _FormSetBase = forms.BaseFormSet[MilestoneForm]
+else:
+    _FormSetBase = forms.BaseFormSet
+
+
+class BaseMilestoneFormSet(_FormSetBase):
     def clean(self) -> None:
         if any(self.errors):
             return
-        years: set[int] = set()
+        years: set[object] = set()
         for form in self.forms:
-            if not form.has_changed() or (self.can_delete and self._should_delete_form(form)):
+            if not form.has_changed() or form.cleaned_data.get("DELETE"):
                 continue
             year = form.cleaned_data.get("year")
             if year in years:
@@ -174,7 +180,7 @@ class BaseMilestoneFormSet(forms.BaseFormSet):  # type: ignore[type-arg]
         return [
             {k: v for k, v in f.cleaned_data.items() if k != "DELETE"}
             for f in self.forms
-            if f.has_changed() and f.cleaned_data and not (self.can_delete and self._should_delete_form(f))
+            if f.has_changed() and f.cleaned_data and not f.cleaned_data.get("DELETE")
         ]
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, cast
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 from ansinh.lib.text import fold_key
 from ansinh.plans.access import access_plan, access_plan_for_change, access_plans
 from ansinh.plans.actions import PlanError, do_approve_plan
-from ansinh.plans.forms import FORMS, MilestoneFormSet, PlanMetaForm, initial_for
+from ansinh.plans.forms import FORMS, BaseMilestoneFormSet, MilestoneFormSet, PlanMetaForm, initial_for
 from ansinh.plans.gold import GoldError, export_gold
 from ansinh.plans.models import Plan, Task, TaskAssignment
 from ansinh.plans.queries import with_counts
@@ -112,7 +112,7 @@ def _item(plan: Plan, kind: str, item_id: int) -> Item:
     item = getattr(plan, related).filter(pk=item_id).first() if related else None
     if item is None:
         raise Http404("Không tìm thấy mục này trong kế hoạch.")
-    return item  # type: ignore[no-any-return]
+    return item
 
 
 @login_required
@@ -265,7 +265,7 @@ def review_save(request: HttpRequest, plan_id: int, kind: str, item_id: int | No
         messages.error(request, LOCKED)
         return redirect(_review_url(plan))
     form = FORMS[kind](request.POST, text_length=_text_length(plan))
-    formset = MilestoneFormSet(request.POST, prefix="moc") if kind == "target" else None
+    formset = cast(BaseMilestoneFormSet, MilestoneFormSet(request.POST, prefix="moc")) if kind == "target" else None
     valid = form.is_valid() and (formset is None or formset.is_valid())
     if not valid:
         key = f"{kind}-{item.pk}" if item is not None else f"new-{kind}"

@@ -16,7 +16,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 import ansinh.documents
-
 from ansinh.documents.models import SourceDocument
 from ansinh.plans.models import Plan
 from tests.plans.test_plan_actions import EXTRACTION, TEXT

@@ -128,7 +128,7 @@ def test_an_invalid_target_edit_is_refused_with_a_message_next_to_the_field(
     html = response.content.decode()
     assert response.status_code == 400
     assert message in _field_errors(html, field)
-    assert f'aria-invalid="true" aria-describedby="' in html and "Chưa lưu được" in html
+    assert 'aria-invalid="true" aria-describedby="' in html and "Chưa lưu được" in html
     target.refresh_from_db()
     assert (target.indicator_name, target.value, target.year) == ("Tỷ lệ hộ nghèo", 1, 2025)
     assert not AuditEvent.objects.filter(action__startswith="plan.review.").exists()
