@@ -1,9 +1,9 @@
 """Read-side queries for dashboards: figures per unit, task statuses, submissions per cycle.
 
 Callers pass units already checked against the user's scope (``ansinh.reporting.access``);
-nothing here widens it. Statuses come from ``ansinh.reporting.progress`` when that module
-provides them; the small rules below are the fallback and follow the same definitions
-(status against the year's milestone, in the indicator's good direction).
+nothing here widens it. Statuses, forecasts and task statuses are the rules of
+``ansinh.reporting.progress``; this module only fetches the figures for many units at once
+(a drill-down over 168 wards would otherwise cost one query per ward and target).
 """
 
 from __future__ import annotations
@@ -14,13 +14,21 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from ansinh.geo.models import AdministrativeUnit
 from ansinh.plans.models import Plan, Target, Task, TaskAssignment
-from ansinh.reporting.models import AggregateValue, CycleDeadline, ReportingCycle, Submission, TaskProgress
+from ansinh.reporting import progress
+from ansinh.reporting.cycles import due_for
+from ansinh.reporting.models import (
+    AggregateValue,
+    CycleDeadline,
+    IndicatorValue,
+    ReportingCycle,
+    Submission,
+    TaskProgress,
+)
 
-# Within this share of the milestone a shortfall counts as "at risk" rather than "off track".
-AT_RISK_TOLERANCE = 0.05
 DONE_STATUSES = (Submission.Status.SUBMITTED, Submission.Status.APPROVED)
 
 
@@ -32,9 +40,20 @@ class TargetSeries:
     indicator_id: int
     indicator_name: str
     unit_label: str
-    direction: str  # "up" or "down"
+    direction: str  # "higher" or "lower", as in the indicator catalogue
+    value_type: str = "number"
     milestones: dict[int, float] = field(default_factory=dict)
+    milestone_goals: dict[int, progress.Goal] = field(default_factory=dict)
     actuals: dict[int, float] = field(default_factory=dict)
+
+    @property
+    def final_goal(self) -> progress.Goal | None:
+        t = self.target
+        return progress.Goal(t.comparator or "=", t.value, t.value_max) if t.value is not None else None
+
+    @property
+    def final_year(self) -> int | None:
+        return self.target.year or self.target.plan.period_end
 
 
 def linked_targets(plan: Plan) -> list[Target]:
@@ -75,6 +94,18 @@ def series_for_units(
     for unit_id, indicator_id, cycle_id, value in rows:
         if value is not None:
             values[(unit_id, indicator_id)][year_of[cycle_id]] = float(value)
+    # A unit's own approved figure wins over the roll-up of its communes (as progress.actual_value).
+    own = IndicatorValue.objects.filter(
+        submission__cycle_id__in=list(year_of),
+        submission__unit_id__in=unit_ids,
+        submission__status=Submission.Status.APPROVED,
+        submission__agency__isnull=True,
+        indicator_id__in=indicator_ids,
+        value__isnull=False,
+    ).values_list("submission__unit_id", "indicator_id", "submission__cycle_id", "value")
+    for unit_id, indicator_id, cycle_id, value in own:
+        if value is not None:
+            values[(unit_id, indicator_id)][year_of[cycle_id]] = float(value)
     out: dict[int, list[TargetSeries]] = {}
     for uid in unit_ids:
         out[uid] = []
@@ -86,76 +117,51 @@ def series_for_units(
                     indicator_id=ind.pk,
                     indicator_name=ind.name,
                     unit_label=ind.unit or t.unit,
-                    direction="down" if ind.direction == ind.Direction.LOWER else "up",
+                    direction=ind.direction,
+                    value_type=ind.value_type,
                     milestones={m.year: m.value for m in t.milestones.all() if m.value is not None},
+                    milestone_goals={
+                        m.year: progress.Goal(m.comparator or "=", m.value, m.value_max)
+                        for m in t.milestones.all()
+                        if m.value is not None
+                    },
                     actuals=dict(values.get((uid, ind.pk), {})),
                 )
             )
     return out
 
 
-def expected_value(series: TargetSeries, year: int) -> float | None:
-    """The milestone for ``year``: stated, or interpolated between baseline, milestones and final target."""
-    t = series.target
-    known = dict(series.milestones)
-    if t.value is not None and t.year is not None:
-        known.setdefault(t.year, t.value)
-    if t.baseline_value is not None and t.baseline_year is not None:
-        known.setdefault(t.baseline_year, t.baseline_value)
-    if year in known:
-        return known[year]
-    before = [y for y in known if y < year]
-    after = [y for y in known if y > year]
-    if before and after:
-        y0, y1 = max(before), min(after)
-        return known[y0] + (known[y1] - known[y0]) * (year - y0) / (y1 - y0)
-    if after and not before:
-        return known[min(after)] if t.comparator == "maintain" else None
-    if before:
-        return known[max(before)]
-    return None
-
-
-def _better_or_equal(a: float, b: float, direction: str) -> bool:
-    return a <= b if direction == "down" else a >= b
-
-
 def target_status(series: TargetSeries, year: int) -> str:
-    """achieved / on_track / at_risk / off_track / no_data for ``year`` (fallback rule)."""
+    """achieved / on_track / at_risk / off_track / no_data for ``year``, by ``progress.target_status``."""
     actual = series.actuals.get(year)
-    if actual is None:
-        return "no_data"
-    final = series.target.value
-    if final is not None and _better_or_equal(actual, final, series.direction):
-        return "achieved"
-    expected = expected_value(series, year)
-    if expected is None:
-        return "on_track" if final is None else "at_risk"
-    if _better_or_equal(actual, expected, series.direction):
-        return "on_track"
-    gap = abs(actual - expected) / (abs(expected) or 1.0)
-    return "at_risk" if gap <= AT_RISK_TOLERANCE else "off_track"
+    points = sorted((y, v) for y, v in series.actuals.items() if y <= year)
+    final_year = series.final_year or year
+    fc = progress.linear_forecast(points, final_year) if points else None
+    status = progress.target_status(
+        series.direction, series.value_type, actual, series.milestone_goals.get(year), series.final_goal, fc
+    )
+    return status.value
 
 
 def forecast(series: TargetSeries, until: int | None) -> dict[int, float]:
-    """A straight-line trend through the actuals, carried to the target year (fallback rule)."""
-    pts = sorted(series.actuals.items())
-    if len(pts) < 2 or until is None or until <= pts[-1][0]:
+    """The least-squares trend of the actuals (``progress.linear_forecast``) for each year up to the target year."""
+    points = sorted(series.actuals.items())
+    if len(points) < 2 or until is None or until <= points[-1][0]:
         return {}
-    n = len(pts)
-    mx = sum(y for y, _ in pts) / n
-    my = sum(v for _, v in pts) / n
-    var = sum((y - mx) ** 2 for y, _ in pts)
-    slope = sum((y - mx) * (v - my) for y, v in pts) / var if var else 0.0
-    return {y: my + slope * (y - mx) for y in range(pts[-1][0] + 1, until + 1)}
+    out: dict[int, float] = {}
+    for y in range(points[-1][0] + 1, until + 1):
+        value = progress.linear_forecast(points, y)
+        if value is not None:
+            out[y] = value
+    return out
 
 
 def deadline_for(cycle: ReportingCycle, unit: AdministrativeUnit) -> dt.date | None:
-    level = CycleDeadline.Level.COMMUNE if unit.level == AdministrativeUnit.Level.COMMUNE else CycleDeadline.Level.PROVINCE
-    if unit.level == AdministrativeUnit.Level.DISTRICT:
-        level = CycleDeadline.Level.DISTRICT
-    dates = {d.level: d.due for d in cycle.deadlines.all()}
-    return dates.get(level) or (max(dates.values()) if dates else None)
+    """The cycle's due date for the unit's reporting level (``reporting.cycles.due_for``)."""
+    level = {"commune": CycleDeadline.Level.COMMUNE, "district": CycleDeadline.Level.DISTRICT}.get(
+        unit.level, CycleDeadline.Level.PROVINCE
+    )
+    return due_for(cycle, level)
 
 
 def submissions_by_unit(cycles: list[ReportingCycle], unit_ids: list[int]) -> dict[tuple[int, int], Submission]:
@@ -165,22 +171,22 @@ def submissions_by_unit(cycles: list[ReportingCycle], unit_ids: list[int]) -> di
 
 
 def is_on_time(sub: Submission | None, due: dt.date | None) -> bool:
-    if sub is None or sub.status not in DONE_STATUSES or sub.submitted_at is None:
+    """Sent (submitted or approved) no later than the due date, as ``progress.completeness`` counts it."""
+    if sub is None or sub.status not in DONE_STATUSES:
         return False
-    return due is None or sub.submitted_at.date() <= due
+    sent_on = timezone.localdate(sub.submitted_at) if sub.submitted_at else None
+    return due is None or (sent_on is not None and sent_on <= due)
 
 
-def task_status(progress: TaskProgress | None, today: dt.date) -> str:
-    """The four official task statuses, derived from dates (never typed by hand), or not reported."""
-    if progress is None:
+def task_status(task: Task, row: TaskProgress | None, cycle: ReportingCycle | None, today: dt.date) -> str:
+    """The Government Office's four statuses by ``progress.task_status``, or "not reported"."""
+    if row is None:
         return "not_reported"
-    if progress.status == TaskProgress.Status.COMPLETED:
-        if progress.deadline and progress.completed_on and progress.completed_on > progress.deadline:
-            return "done_late"
-        return "done_on_time"
-    if progress.deadline and progress.deadline < today:
-        return "overdue"
-    return "in_progress"
+    deadline = row.deadline or progress.task_deadline(task.timeline)
+    completed_on = row.completed_on
+    if completed_on is None and row.status == TaskProgress.Status.COMPLETED and cycle is not None:
+        completed_on = cycle.period_end
+    return progress.task_status(deadline, completed_on, today).value
 
 
 def task_progress_for(plan: Plan, cycle: ReportingCycle | None, unit: AdministrativeUnit) -> dict[int, TaskProgress]:

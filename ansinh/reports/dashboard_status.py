@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 from django.utils.safestring import SafeString, mark_safe
 
+from ansinh.reporting.progress import TARGET_STATUS_LABELS, TASK_STATUS_LABELS, TargetStatus, TaskStatus
+
 
 @dataclass(frozen=True)
 class StatusStyle:
@@ -32,11 +34,11 @@ class StatusStyle:
 STATUS_STYLES: dict[str, StatusStyle] = {
     s.key: s
     for s in (
-        StatusStyle("achieved", "Đã đạt", "#0072B2", "circle", "●", 0),
-        StatusStyle("on_track", "Đúng tiến độ", "#009E73", "square", "■", 1),
-        StatusStyle("at_risk", "Có nguy cơ chậm", "#E69F00", "triangle", "▲", 2),
-        StatusStyle("off_track", "Chậm tiến độ", "#D55E00", "cross", "✖", 3),
-        StatusStyle("no_data", "Chưa có số liệu", "#6E6E6E", "ring", "○", 4),
+        StatusStyle("achieved", TARGET_STATUS_LABELS[TargetStatus.ACHIEVED], "#0072B2", "circle", "●", 0),
+        StatusStyle("on_track", TARGET_STATUS_LABELS[TargetStatus.ON_TRACK], "#009E73", "square", "■", 1),
+        StatusStyle("at_risk", TARGET_STATUS_LABELS[TargetStatus.AT_RISK], "#E69F00", "triangle", "▲", 2),
+        StatusStyle("off_track", TARGET_STATUS_LABELS[TargetStatus.OFF_TRACK], "#D55E00", "cross", "✖", 3),
+        StatusStyle("no_data", TARGET_STATUS_LABELS[TargetStatus.NO_DATA], "#6E6E6E", "ring", "○", 4),
     )
 }
 
@@ -44,10 +46,10 @@ STATUS_STYLES: dict[str, StatusStyle] = {
 TASK_STATUS_STYLES: dict[str, StatusStyle] = {
     s.key: s
     for s in (
-        StatusStyle("done_on_time", "Hoàn thành đúng hạn", "#0072B2", "circle", "●", 0),
-        StatusStyle("done_late", "Hoàn thành quá hạn", "#56B4E9", "square", "■", 1),
-        StatusStyle("in_progress", "Đang thực hiện trong hạn", "#009E73", "triangle", "▲", 2),
-        StatusStyle("overdue", "Chưa hoàn thành, quá hạn", "#D55E00", "cross", "✖", 3),
+        StatusStyle("done_on_time", TASK_STATUS_LABELS[TaskStatus.DONE_ON_TIME], "#0072B2", "circle", "●", 0),
+        StatusStyle("done_late", TASK_STATUS_LABELS[TaskStatus.DONE_LATE], "#56B4E9", "square", "■", 1),
+        StatusStyle("in_progress", TASK_STATUS_LABELS[TaskStatus.IN_PROGRESS], "#009E73", "triangle", "▲", 2),
+        StatusStyle("overdue", TASK_STATUS_LABELS[TaskStatus.OVERDUE], "#D55E00", "cross", "✖", 3),
         StatusStyle("not_reported", "Chưa báo cáo", "#6E6E6E", "ring", "○", 4),
     )
 }

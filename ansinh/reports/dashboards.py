@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from ansinh.geo.models import AdministrativeUnit
 from ansinh.plans.models import Plan, Target, TaskAssignment
+from ansinh.reporting import progress
 from ansinh.reporting.models import ReportingCycle
 from ansinh.reports import dashboard_data as data
 from ansinh.reports.charts import IndicatorCard
@@ -60,17 +61,19 @@ class RankRow:
 class CycleRow:
     cycle: ReportingCycle
     due: dt.date | None
-    expected: int
-    submitted: int
-    on_time: int
+    counts: progress.Completeness
 
     @property
-    def completeness(self) -> float:
-        return self.submitted / self.expected if self.expected else 0.0
+    def completeness(self) -> str:
+        return _percent(self.counts.completeness)
 
     @property
-    def timeliness(self) -> float:
-        return self.on_time / self.expected if self.expected else 0.0
+    def timeliness(self) -> str:
+        return _percent(self.counts.timeliness)
+
+
+def _percent(value: float | None) -> str:
+    return "—" if value is None else f"{value:.0f}%"
 
 
 @dataclass
@@ -116,12 +119,12 @@ def _card(series: data.TargetSeries, year: int | None) -> IndicatorCard:
         key=str(t.pk),
         name=t.indicator_name or series.indicator_name,
         unit=series.unit_label,
-        direction=series.direction,
+        direction={"higher": "up", "lower": "down"}.get(series.direction, ""),
         actuals=upto.actuals,
         milestones=series.milestones,
         target_value=t.value,
         target_year=t.year,
-        forecast=data.forecast(upto, t.year),
+        forecast=data.forecast(upto, series.final_year),
         status=status,
         status_label=status_style(status).label,
         note=series.indicator_name,
@@ -219,21 +222,10 @@ def build_dashboard(
             )
         )
 
-    cycle_rows = []
-    expected_units = children or [unit]
-    all_subs = data.submissions_by_unit(cycles, [u.pk for u in expected_units])
-    for c in cycles:
-        expected = [u for u in expected_units if u.valid_from <= c.period_end]
-        found = [all_subs.get((c.pk, u.pk)) for u in expected]
-        cycle_rows.append(
-            CycleRow(
-                cycle=c,
-                due=data.deadline_for(c, expected[0]) if expected else None,
-                expected=len(expected),
-                submitted=sum(1 for s in found if s is not None and s.status in data.DONE_STATUSES),
-                on_time=sum(1 for u, s in zip(expected, found, strict=True) if data.is_on_time(s, data.deadline_for(c, u))),
-            )
-        )
+    reporter = children[0] if children else unit
+    cycle_rows = [
+        CycleRow(c, data.deadline_for(c, reporter), progress.completeness(c, unit, level or unit.level)) for c in cycles
+    ]
 
     columns, matrix = _task_board(plan, cycle, unit, today)
     unit_options = list(readable.filter(valid_to__isnull=True).order_by("path")[:MAX_UNIT_OPTIONS])
@@ -270,7 +262,7 @@ def _task_board(
     per_lead: dict[str, Counter[str]] = defaultdict(Counter)
     for task in data.top_tasks(plan):
         p = progress.get(task.pk)
-        key = data.task_status(p, today)
+        key = data.task_status(task, p, cycle, today)
         leads = [a.name for a in task.assignments.all() if a.role == TaskAssignment.Role.LEAD]
         by_status[key].append(TaskItem(task.number, task.title, leads, task_status_style(key), p.deadline if p else None))
         for lead in leads or ["(chưa xác định cơ quan chủ trì)"]:
