@@ -315,6 +315,12 @@ def _dedupe(texts: list[str]) -> list[str]:
     return list(seen)
 
 
+def report_root_unit(plan: Plan, cycle_year: int, kind: str = "annual") -> AdministrativeUnit | None:
+    """The unit a plan-wide report speaks for: the top of the roll-up of the report's cycles."""
+    first, last = _years(plan, cycle_year, kind) if kind in KIND_LABELS else (cycle_year, cycle_year)
+    return _root_unit(list(_cycles_by_year(plan, first, last).values()), None)
+
+
 def collect_report_data(
     plan: Plan, cycle_year: int, unit: AdministrativeUnit | None = None, kind: str = "annual", today: dt.date | None = None
 ) -> ReportData:

@@ -1,0 +1,132 @@
+"""Plan alignment page: suggested and confirmed parent plans, target-by-target comparison, missing tasks."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from ansinh.plans.access import access_plan, access_plan_for_change, access_plans
+from ansinh.plans.models import Plan, PlanLink, Target
+from ansinh.reporting.models import TargetIndicatorLink
+from ansinh.reports.actions import ReportError, do_confirm_link, do_link_plans
+from ansinh.reports.alignment import TargetPair, TargetSpec, align_targets, suggest_parents, unmatched_tasks
+from ansinh.reports.report_data import format_number
+
+
+def _spec(target: Target) -> TargetSpec:
+    try:
+        link: TargetIndicatorLink | None = target.indicator_link
+    except TargetIndicatorLink.DoesNotExist:
+        link = None
+    return TargetSpec(
+        id=target.pk,
+        name=target.indicator_name or target.text[:200],
+        comparator=target.comparator,
+        value=target.value,
+        value_max=target.value_max,
+        year=target.year,
+        unit=target.unit,
+        indicator_id=link.indicator_id if link else None,
+        direction=link.indicator.direction if link else "",
+    )
+
+
+def _specs(plan: Plan) -> list[TargetSpec]:
+    return [_spec(t) for t in plan.targets.select_related("indicator_link__indicator").order_by("position", "id")]
+
+
+def _tasks(plan: Plan) -> list[tuple[int, str]]:
+    return [(t.pk, t.title) for t in plan.tasks.order_by("position", "id")]
+
+
+def describe(spec: TargetSpec | None) -> str:
+    """A target as one short Vietnamese phrase: "< 1 % (2025)"."""
+    if spec is None:
+        return "—"
+    value = format_number(spec.value) if spec.value is not None else "?"
+    if spec.value_max is not None:
+        value = f"{value} – {format_number(spec.value_max)}"
+    year = f" ({spec.year})" if spec.year else ""
+    return f"{spec.comparator} {value} {spec.unit}".strip() + year
+
+
+def _rows(pairs: list[TargetPair]) -> list[dict[str, Any]]:
+    return [
+        {
+            "parent": p.parent,
+            "child": p.child,
+            "parent_text": describe(p.parent),
+            "child_text": describe(p.child),
+            "verdict": p.verdict.value,
+            "label": p.verdict.label,
+            "matched_by": {"indicator": "cùng chỉ tiêu danh mục", "name": "tên gần giống"}.get(p.matched_by, ""),
+        }
+        for p in pairs
+    ]
+
+
+@login_required
+def alignment(request: HttpRequest, child_id: int) -> HttpResponse:
+    child = access_plan(request.user, child_id)
+    links = list(PlanLink.objects.filter(child=child, parent__in=access_plans(request.user)).select_related("parent"))
+    linked = {link.parent_id for link in links}
+    candidates = [(p.pk, p.number) for p in access_plans(request.user).exclude(pk=child.pk) if p.number]
+    by_id = {p.pk: p for p in access_plans(request.user).filter(pk__in=[pid for pid, _ in candidates])}
+    suggestions = [
+        {"plan": by_id[pid], "reference": ref}
+        for pid, ref in suggest_parents(child.implements, candidates)
+        if pid not in linked and pid in by_id
+    ]
+    child_specs, child_tasks = _specs(child), _tasks(child)
+    sections = []
+    for link in links:
+        if not link.confirmed:
+            continue
+        pairs = align_targets(_specs(link.parent), child_specs)
+        missing = unmatched_tasks(_tasks(link.parent), child_tasks)
+        sections.append({"link": link, "rows": _rows(pairs), "missing_tasks": missing})
+    context = {
+        "plan": child,
+        "links": links,
+        "suggestions": suggestions,
+        "sections": sections,
+        "can_change": request.user.has_perm("plans.change_plan"),
+    }
+    return render(request, "reports/report_alignment.html", context)
+
+
+@login_required
+@require_POST
+def alignment_link(request: HttpRequest, child_id: int) -> HttpResponse:
+    child = access_plan_for_change(request.user, child_id)
+    try:
+        parent = access_plan(request.user, int(request.POST.get("parent", "0")))
+    except ValueError:
+        messages.error(request, "Kế hoạch cấp trên không hợp lệ.")
+        return redirect("reports:alignment", child_id=child.pk)
+    try:
+        do_link_plans(request.user, child, parent, request.POST.get("reference", ""), confirmed=True)
+    except ReportError as err:
+        messages.error(request, err.message)
+    else:
+        messages.success(request, f"Đã xác nhận kế hoạch này thực hiện {parent.number or parent.display_title}.")
+    return redirect("reports:alignment", child_id=child.pk)
+
+
+@login_required
+@require_POST
+def alignment_confirm(request: HttpRequest, child_id: int, link_id: int) -> HttpResponse:
+    child = access_plan_for_change(request.user, child_id)
+    link = PlanLink.objects.filter(pk=link_id, child=child).first()
+    if link is None:
+        messages.error(request, "Không tìm thấy liên kết kế hoạch.")
+        return redirect("reports:alignment", child_id=child.pk)
+    confirmed = request.POST.get("confirmed", "1") == "1"
+    do_confirm_link(request.user, link, confirmed)
+    messages.success(request, "Đã xác nhận liên kết." if confirmed else "Đã bỏ xác nhận liên kết.")
+    return redirect("reports:alignment", child_id=child.pk)

@@ -1,0 +1,79 @@
+"""Build and download a plan's consolidated report (DOCX, Excel annex or PDF) from the web."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from ansinh.accounts.access import can_read_unit
+from ansinh.plans.access import access_plan
+from ansinh.reporting.access import access_unit, access_units
+from ansinh.reports.actions import NO_SOFFICE, ReportError, do_build_report
+from ansinh.reports.report_data import report_root_unit
+
+KINDS = (("annual", "Báo cáo năm"), ("midterm", "Báo cáo sơ kết"), ("final", "Báo cáo tổng kết"))
+FORMATS = (("docx", "Văn bản Word (.docx)"), ("xlsx", "Phụ lục Excel (.xlsx)"), ("pdf", "PDF"))
+MEDIA_TYPES = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "pdf": "application/pdf",
+}
+
+
+def _context(plan: Any, year: int, user: Any, **extra: Any) -> dict[str, Any]:
+    units = access_units(user).filter(valid_to__isnull=True).order_by("path")[:300]
+    return {"plan": plan, "year": year, "kinds": KINDS, "formats": FORMATS, "units": units, **extra}
+
+
+@login_required
+def report_build(request: HttpRequest, plan_id: int, year: int) -> HttpResponse:
+    plan = access_plan(request.user, plan_id)
+    if not 1990 <= year <= 2100:
+        raise Http404("Năm kỳ báo cáo không hợp lệ.")
+    if request.method != "POST":
+        return render(request, "reports/report_build.html", _context(plan, year, request.user, kind="annual"))
+    kind = request.POST.get("kind", "annual")
+    fmt = request.POST.get("format", "docx")
+    code = request.POST.get("unit", "").strip()
+    errors = []
+    if kind not in dict(KINDS):
+        errors.append("Loại báo cáo không hợp lệ.")
+    if fmt not in dict(FORMATS):
+        errors.append("Định dạng tệp không hợp lệ.")
+    unit = None
+    if code:
+        try:
+            unit = access_unit(request.user, code)
+        except Http404:
+            errors.append(f"Không có đơn vị mã «{code}» trong phạm vi bạn được xem.")
+    if errors:
+        ctx = _context(plan, year, request.user, kind=kind, fmt=fmt, unit_code=code, errors=errors)
+        return render(request, "reports/report_build.html", ctx, status=400)
+    root = unit or report_root_unit(plan, year, kind)
+    if root is not None and not can_read_unit(request.user, root):
+        raise PermissionDenied(f"Bạn không có quyền xem số liệu của {root.name}; hãy chọn đơn vị trong phạm vi của mình.")
+    workdir = Path(settings.DATA_DIR) / "tmp"
+    workdir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="bao-cao-", dir=workdir) as tmp:
+        out = Path(tmp) / f"bao-cao-ke-hoach-{plan.pk}-{year}{'-' + unit.code if unit else ''}.docx"
+        try:
+            result = do_build_report(
+                request.user, plan, year, out, unit=unit, kind=kind, annex=fmt == "xlsx", pdf=fmt == "pdf"
+            )
+        except ReportError as err:
+            ctx = _context(plan, year, request.user, kind=kind, fmt=fmt, unit_code=code, errors=[err.message])
+            return render(request, "reports/report_build.html", ctx, status=400)
+        path = {"docx": result.docx, "xlsx": result.xlsx, "pdf": result.pdf}[fmt]
+        if path is None:
+            ctx = _context(plan, year, request.user, kind=kind, fmt=fmt, unit_code=code, errors=result.notes or [NO_SOFFICE])
+            return render(request, "reports/report_build.html", ctx, status=503)
+        response = HttpResponse(path.read_bytes(), content_type=MEDIA_TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="{path.name}"'
+    return response
