@@ -1,4 +1,13 @@
-from django.urls import URLPattern, URLResolver
+from django.urls import URLPattern, URLResolver, path
+
+from ansinh.reports import views_alignment, views_dashboard, views_report
 
 app_name = "reports"
-urlpatterns: list[URLPattern | URLResolver] = []
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("bang-dieu-khien/", views_dashboard.dashboard_index, name="dashboard_index"),
+    path("bang-dieu-khien/<int:plan_id>/", views_dashboard.dashboard, name="dashboard"),
+    path("ke-hoach/<int:plan_id>/bao-cao/<int:year>/", views_report.report_build, name="report_build"),
+    path("doi-chieu/<int:child_id>/", views_alignment.alignment, name="alignment"),
+    path("doi-chieu/<int:child_id>/lien-ket/", views_alignment.alignment_link, name="alignment_link"),
+    path("doi-chieu/<int:child_id>/xac-nhan/<int:link_id>/", views_alignment.alignment_confirm, name="alignment_confirm"),
+]
