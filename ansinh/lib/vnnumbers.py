@@ -24,6 +24,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 from ansinh.lib.text import fold
 
@@ -102,9 +103,8 @@ def format_vn(number: float | int, decimals: int | None = None) -> str:
     elif isinstance(value, int) or float(value).is_integer():
         text = str(int(value))
     else:
-        text = repr(float(value))
-        if "e" in text or "E" in text:
-            text = f"{float(value):.15f}".rstrip("0").rstrip(".")
+        # The shortest repr, written out without an exponent, reads back exactly.
+        text = format(Decimal(repr(float(value))), "f")
     whole, _, frac = text.partition(".")
     groups: list[str] = []
     while len(whole) > 3:

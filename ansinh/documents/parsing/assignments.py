@@ -29,8 +29,8 @@ _NUMBERED_LEAD = re.compile(
     r"(?P<nums>\d+(?:\.\d+)*(?:\s*(?:,|va|;)\s*\d+(?:\.\d+)*)*)"
 )
 _SENTENCE_LEAD = re.compile(
-    r"(?:^|[.;]\s+)(?P<who>[^.;:]{3,120}?)\s+chu\s+tri(?:\s*,\s*|\s+va\s+|\s+)phoi\s+hop\s+(?:voi\s+)?(?P<with>[^.;]{3,300}?)"
-    r"(?=\s+(?:de|nham|thuc\s+hien|trien\s+khai|to\s+chuc|xay\s+dung|tham\s+muu|huong\s+dan|ra\s+soat|theo\s+doi)\s|[.;]|$)"
+    r"(?:^|[.;]\s+|\n\s*)(?P<who>[^.;:\n]{3,120}?)\s+chu\s+tri(?:\s*,\s*|\s+va\s+|\s+)phoi\s+hop\s+(?:voi\s+)?(?P<with>[^.;]{3,300}?)"
+    r"(?=\s+(?:de|nham|thuc\s+hien|trien\s+khai|to\s+chuc|xay\s+dung|tham\s+muu|huong\s+dan|ra\s+soat|theo\s+doi)(?![a-z])|[.;]|$)"
 )
 
 
@@ -140,7 +140,21 @@ def _labelled(doc: Doc, ranges: list[tuple[int, int]]) -> list[tuple[str, str]]:
             value += " " + nxt.strip()
             taken += 1
             i += 1
-        out.append((role, squeeze(value)))
+        value = squeeze(value)
+        # Several labels on one line: "Chủ trì: A; Phối hợp: B, C."
+        pieces = re.split(r";\s*(?=[^:;]{2,50}:)", value)
+        out.append((role, pieces[0]))
+        for piece in pieces[1:]:
+            label_text, _, rest = piece.partition(":")
+            folded_label = " ".join(fold_text(label_text).split())
+            if LEAD_LABEL.search(folded_label):
+                out.append(("lead", rest.strip()))
+            elif COORD_LABEL.search(folded_label):
+                out.append(("coordinate", rest.strip()))
+            elif TIMELINE_LABEL.search(folded_label):
+                out.append(("timeline", rest.strip()))
+            else:
+                out[-1] = (out[-1][0], out[-1][1] + "; " + piece)
     return out
 
 

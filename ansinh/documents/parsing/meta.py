@@ -69,6 +69,25 @@ def _level(doc: Doc, issuer: str | None) -> str | None:
     return "other" if who else None
 
 
+def _header_body(doc: Doc, head_lines: list[tuple[int, int]]) -> str | None:
+    """The issuing body printed in capitals at the top left ("ỦY BAN NHÂN DÂN / XÃ TÂN PHÚ")."""
+    parts: list[str] = []
+    for s, e in head_lines[:12]:
+        line = doc.folded[s:e].strip()
+        raw = squeeze(doc.clean[s:e])
+        if not line:
+            if parts:
+                break
+            continue
+        if _NUMBER.search(line) or _TITLE_WORD.match(line) or _DATE.search(line) or "cong hoa" in line or "doc lap" in line:
+            break
+        letters = [c for c in raw if c.isalpha()]
+        if not letters or sum(c.isupper() for c in letters) < 0.8 * len(letters) or len(raw) > 80:
+            break
+        parts.append(raw)
+    return " ".join(parts) or None
+
+
 def extract_meta(doc: Doc, root: Node) -> dict[str, object]:
     """The ``meta`` object of the schema, with ``spans`` of number, date and title."""
     end = _header_end(doc, root)
@@ -120,8 +139,8 @@ def extract_meta(doc: Doc, root: Node) -> dict[str, object]:
         if key not in keys and re.search(r"\d", text):
             keys.add(key)
             implements.append(text)
-    issuer = None
-    im = next((m for m in _ISSUER.finditer(preamble) if not re.search(r"(?<![a-z])ve$", m.group("who"))), None)
+    issuer = _header_body(doc, head_lines)
+    im = None if issuer else next((m for m in _ISSUER.finditer(preamble) if not re.search(r"(?<![a-z])ve$", m.group("who"))), None)
     if im:
         issuer = squeeze(doc.clean[im.start("who") : im.end("who")])
     else:

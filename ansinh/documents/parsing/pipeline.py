@@ -69,7 +69,9 @@ def _extract(text: str, slug: str) -> dict[str, object]:
     root = parse_outline(masked)
     plan_like = looks_like_plan(masked)
     meta = extract_meta(masked, root)
-    targets = extract_text_targets(doc, root, masked, plan_like)
+    spans = meta.get("spans")
+    title_span = spans.get("title") if isinstance(spans, dict) else None
+    targets = extract_text_targets(doc, root, masked, plan_like, title_span)
     targets += extract_table_targets(doc, tables, targets)
     tasks = extract_tasks(masked, root, tables)
     assign_units(masked, root, tasks)

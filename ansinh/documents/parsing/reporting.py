@@ -81,7 +81,7 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
                 cs += 1
             while ce > cs and doc.clean[ce - 1] in " \t\n./;,":
                 ce -= 1
-            text = squeeze(doc.clean[cs:ce])
+            text = squeeze(doc.text[cs:ce])
             recipient = _recipient(doc, cs, ce)
             for frequency, year in duties:
                 key = (cs, frequency, year)

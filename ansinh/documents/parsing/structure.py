@@ -97,7 +97,9 @@ def _mostly_upper(text: str) -> bool:
 def _marker(line: str) -> tuple[str, str, int] | None:
     """(style, label, offset of the heading text) when ``line`` opens an item."""
     m = _ROMAN.match(line)
-    if m and _roman_value(m.group("m")) and _mostly_upper(m.group("rest")):
+    if m and _roman_value(m.group("m")) and (
+        _mostly_upper(m.group("rest")) or (m.group("rest")[0].isupper() and "l" not in m.group("m") and line.lstrip()[len(m.group("m"))] == ".")
+    ):
         return "roman", m.group("m").replace("l", "I").replace("1", "I"), m.start("rest")
     m = _UPPER.match(line)
     if m and _mostly_upper(m.group("rest")):
@@ -231,5 +233,5 @@ def full_number(node: Node) -> str:
     parent = node.parent
     while parent is not None and not parent.numbered:
         parent = parent.parent
-    prefix = full_number(parent) if parent is not None and parent.style != "root" and parent.style != "roman" else ""
+    prefix = full_number(parent) if parent is not None and parent.style != "root" and parent.kind is None else ""
     return f"{prefix}.{node.label}" if prefix else node.label

@@ -320,7 +320,7 @@ def heading_year(doc: Doc, node: Node) -> int | None:
 def _target(doc: Doc, mention: Mention, s: int, e: int, year: int | None) -> Target:
     s, e = _trim(doc, s, e)
     return {
-        "text": squeeze(doc.clean[s:e]),
+        "text": squeeze(doc.text[s:e]),
         "indicator": _indicator(doc, s, e, mention) or squeeze(doc.clean[s:e]),
         "comparator": mention.comparator,
         "value": _clean_number(mention.value),
@@ -339,10 +339,20 @@ def _clean_number(value: float | None) -> float | int | None:
     return int(value) if float(value).is_integer() and abs(value) < 1e15 else value
 
 
-def extract_text_targets(doc: Doc, root: Node, masked: Doc, plan_like: bool) -> list[Target]:
+def title_year(doc: Doc, span: object) -> int | None:
+    """The year a plan's title sets ("... năm 2025", "giai đoạn 2021-2025"), dates excluded."""
+    if not (isinstance(span, list) and len(span) == 2):
+        return None
+    s, e = int(span[0]), int(span[1])
+    found = [m for m in YEAR_CUE.finditer(doc.folded, s, e) if not DATE_BEFORE.search(doc.folded[max(0, m.start() - 14) : m.start(1)])]
+    return int(found[-1].group(1)) if found else None
+
+
+def extract_text_targets(doc: Doc, root: Node, masked: Doc, plan_like: bool, title_span: object = None) -> list[Target]:
     """Targets written in running text."""
     nodes = root.walk()
     has_objectives = any(n.kind in OBJECTIVE_KINDS for n in nodes)
+    doc_year = title_year(masked, title_span)
     out: list[Target] = []
     for node in nodes:
         kind = node.effective_kind()
@@ -356,7 +366,7 @@ def extract_text_targets(doc: Doc, root: Node, masked: Doc, plan_like: bool) -> 
             continue
         block_start = node.head_start if node.style != "root" else 0
         block_end = node.body_end
-        default_year = heading_year(masked, node)
+        default_year = heading_year(masked, node) or doc_year
         found_any = False
         for s, e in sentences(masked, block_start, block_end):
             mentions = find_mentions(masked, s, e, strict)
