@@ -246,8 +246,10 @@ def apply_crosswalk_rows(rows: list[Row], errors: list[str]) -> ImportResult:
             continue
         if succ is None:
             what = "đơn vị" if kind == "unit" else "cơ quan"
+            hint = " (nạp trước bằng ansinh geo load)" if kind == "unit" else " (nhập trước bằng ansinh geo agencies import)"
             errors.append(
-                f"Dòng {line}: không có {what} kế nhiệm mã “{values['successor_code']}” còn hiệu lực ngày {effective:%d/%m/%Y}."
+                f"Dòng {line}: không có {what} kế nhiệm mã “{values['successor_code']}” còn hiệu lực ngày "
+                f"{effective:%d/%m/%Y}{hint}."
             )
             continue
         if succ.pk == pred.pk and type(succ) is type(pred):

@@ -122,8 +122,8 @@ def load_units(
         if new and new[0].pk is None:  # backends that do not return primary keys from bulk_create
             new = list(AdministrativeUnit.objects.filter(level=level, valid_from=new[0].valid_from))
         existing.update({u.code: u for u in new})
-    if progress:
-        progress(total, total)
+    if progress and result.created + result.updated == 0:
+        progress(total, total)  # nothing was written, so no bar was drawn yet
     if result.created or result.updated:
         audit(
             actor,
