@@ -133,53 +133,82 @@ def _recompute_extreme(row: AggregateValue, indicator: Indicator, leaf: bool, us
 def apply_submission(submission: Submission, sign: int, using: str = "default") -> int:
     """Add (``sign=1``) or remove (``sign=-1``) an approved submission's values; returns rows touched.
 
-    Must run inside the transaction that changes the submission's status.
+    Call it after saving the new status, inside the same transaction. All touched aggregate rows
+    are read in one query and written back in bulk; min/max nodes are recomputed from children.
     """
     unit = AdministrativeUnit.objects.using(using).get(pk=submission.unit_id)
     targets = leaf_targets(unit, using)
     if not targets:
         return 0
     chains = {leaf: [leaf, *ancestors(leaf, using)] for leaf in targets}
-    touched = 0
-    values = IndicatorValue.objects.using(using).filter(submission=submission).select_related("indicator")
+    depth = {
+        uid: max(c.index(uid) for c in chains.values() if uid in c) for c in chains.values() for uid in c
+    }
+    values = list(
+        IndicatorValue.objects.using(using).filter(submission=submission).select_related("indicator")
+    )
+    indicators = {v.indicator_id: v.indicator for v in values}
+    deltas: dict[tuple[int, int], list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0, 0.0])
     for value in values:
-        indicator = value.indicator
-        deltas: dict[int, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0, 0.0])
         for leaf, weight in targets.items():
-            delta = contribution(indicator, value, weight)
+            delta = contribution(value.indicator, value, weight)
             if delta is None:
                 continue
             for unit_id in chains[leaf]:
-                acc = deltas[unit_id]
+                acc = deltas[(value.indicator_id, unit_id)]
                 acc[0] += sign * delta[0]
                 acc[1] += sign * delta[1]
                 acc[2] += sign * delta[2]
                 acc[3] += sign
-        # Walk from the leaves upwards so that min/max parents see their children's new values.
-        order = sorted(deltas, key=lambda uid: max(c.index(uid) for c in chains.values() if uid in c))
-        for unit_id in order:
-            acc = deltas[unit_id]
-            row, _ = (
-                AggregateValue.objects.using(using)
-                .select_for_update()
-                .get_or_create(cycle_id=submission.cycle_id, indicator=indicator, unit_id=unit_id)
-            )
-            row.n_units_reporting = max(0, row.n_units_reporting + int(acc[3]))
-            if row.n_units_reporting == 0:
-                row.delete()
-                touched += 1
-                continue
-            if indicator.aggregation in (Agg.MIN, Agg.MAX):
-                _recompute_extreme(row, indicator, unit_id in targets, using)
-            elif indicator.aggregation == Agg.SUM:
-                row.value = (row.value or 0.0) + acc[0]
-            else:
-                row.numerator = (row.numerator or 0.0) + acc[1]
-                row.denominator = (row.denominator or 0.0) + acc[2]
-                finish(indicator, row)
+    if not deltas:
+        return 0
+    rows = {
+        (r.indicator_id, r.unit_id): r
+        for r in AggregateValue.objects.using(using)
+        .select_for_update()
+        .filter(cycle_id=submission.cycle_id, indicator_id__in=indicators, unit_id__in=depth)
+    }
+    now = timezone.now()
+    created: list[AggregateValue] = []
+    updated: list[AggregateValue] = []
+    deleted: list[int] = []
+    # Leaves first, so that a min/max parent is recomputed from its children's new values.
+    for key in sorted(deltas, key=lambda k: (depth[k[1]], k)):
+        indicator_id, unit_id = key
+        indicator = indicators[indicator_id]
+        acc = deltas[key]
+        row = rows.get(key)
+        if row is None:
+            row = AggregateValue(cycle_id=submission.cycle_id, indicator_id=indicator_id, unit_id=unit_id)
+        row.n_units_reporting = max(0, row.n_units_reporting + int(acc[3]))
+        row.updated_at = now
+        if row.n_units_reporting == 0:
+            if row.pk is not None and indicator.aggregation in (Agg.MIN, Agg.MAX):
+                row.delete(using=using)  # now, before its parent is recomputed
+            elif row.pk is not None:
+                deleted.append(row.pk)
+            continue
+        if indicator.aggregation in (Agg.MIN, Agg.MAX):
+            if row.pk is None:
+                row.save(using=using)
+            _recompute_extreme(row, indicator, unit_id in targets, using)
             row.save(using=using)
-            touched += 1
-    return touched
+            continue
+        if indicator.aggregation == Agg.SUM:
+            row.value = (row.value or 0.0) + acc[0]
+        else:
+            row.numerator = (row.numerator or 0.0) + acc[1]
+            row.denominator = (row.denominator or 0.0) + acc[2]
+            finish(indicator, row)
+        (updated if row.pk is not None else created).append(row)
+    manager = AggregateValue.objects.using(using)
+    if deleted:
+        manager.filter(pk__in=deleted).delete()
+    if created:
+        manager.bulk_create(created)
+    if updated:
+        manager.bulk_update(updated, ["value", "numerator", "denominator", "n_units_reporting", "updated_at"])
+    return len(deltas)
 
 
 # --- from scratch -----------------------------------------------------------------------------

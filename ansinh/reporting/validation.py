@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ansinh.plans.models import Milestone, Target
+from ansinh.plans.models import Milestone
 from ansinh.reporting.models import Indicator, IndicatorValue, Submission, TargetIndicatorLink
 from ansinh.reporting.progress import meets
 
@@ -94,38 +94,36 @@ def _number(raw: object) -> tuple[float | None, bool]:
     return value, value is not None
 
 
-def milestone_for(
-    plan_id: int, indicator: Indicator, year: int
-) -> tuple[Target, str, float, float | None] | None:
-    """The plan's goal for ``indicator`` in ``year`` (a milestone, or the target's own year)."""
-    links = TargetIndicatorLink.objects.filter(indicator=indicator, target__plan_id=plan_id).select_related(
-        "target"
-    )
-    for link in links:
-        target = link.target
-        stone = Milestone.objects.filter(target=target, year=year, value__isnull=False).first()
-        if stone is not None:
-            return target, stone.comparator or "=", stone.value, stone.value_max  # type: ignore[return-value]
-        if target.year == year and target.value is not None:
-            return target, target.comparator or "=", target.value, target.value_max
-    return None
-
-
-def _previous_value(submission: Submission, indicator: Indicator) -> float | None:
+def previous_values(submission: Submission) -> dict[int, float]:
+    """Last year's approved values of the same unit in the same plan and kind of cycle, by indicator."""
     cycle = submission.cycle
-    previous = (
-        IndicatorValue.objects.filter(
-            indicator=indicator,
-            submission__unit_id=submission.unit_id,
-            submission__cycle__plan_id=cycle.plan_id,
-            submission__cycle__kind=cycle.kind,
-            submission__cycle__year=cycle.year - 1,
-            submission__status=Submission.Status.APPROVED,
-        )
-        .values_list("value", flat=True)
-        .first()
-    )
-    return previous
+    rows = IndicatorValue.objects.filter(
+        submission__unit_id=submission.unit_id,
+        submission__cycle__plan_id=cycle.plan_id,
+        submission__cycle__kind=cycle.kind,
+        submission__cycle__year=cycle.year - 1,
+        submission__status=Submission.Status.APPROVED,
+        value__isnull=False,
+    ).values_list("indicator_id", "value")
+    return {indicator_id: value for indicator_id, value in rows if value is not None}
+
+
+def goals_for(plan_id: int, year: int) -> dict[int, tuple[str, float, float | None]]:
+    """The plan's goal per linked indicator in ``year``: a milestone, else a target due that year."""
+    goals: dict[int, tuple[str, float, float | None]] = {}
+    links = TargetIndicatorLink.objects.filter(target__plan_id=plan_id).select_related("target")
+    stones = {
+        m.target_id: m
+        for m in Milestone.objects.filter(target__plan_id=plan_id, year=year, value__isnull=False)
+    }
+    for link in links.order_by("target__position", "target_id"):
+        target = link.target
+        stone = stones.get(target.pk)
+        if stone is not None and stone.value is not None:
+            goals.setdefault(link.indicator_id, (stone.comparator or "=", stone.value, stone.value_max))
+        elif target.year == year and target.value is not None:
+            goals.setdefault(link.indicator_id, (target.comparator or "=", target.value, target.value_max))
+    return goals
 
 
 def outlier_flag(value_type: str, previous: float | None, value: float | None) -> str | None:
@@ -217,6 +215,8 @@ def validate_values(
     cleaned: list[dict[str, Any]] = []
     errors: list[FieldError] = []
     seen: set[str] = set()
+    previous = previous_values(submission)
+    goals = goals_for(submission.cycle.plan_id, submission.cycle.year)
     for row, item in enumerate(values):
         ref = item.get("indicator")
         indicator = ref if isinstance(ref, Indicator) else catalogue.get(str(ref or "").strip())
@@ -236,12 +236,12 @@ def validate_values(
         if row_errors:
             continue
         flags: list[str] = []
-        flag = outlier_flag(indicator.value_type, _previous_value(submission, indicator), clean["value"])
+        flag = outlier_flag(indicator.value_type, previous.get(indicator.pk), clean["value"])
         if flag:
             flags.append(flag)
-        goal = milestone_for(submission.cycle.plan_id, indicator, submission.cycle.year)
+        goal = goals.get(indicator.pk)
         if goal is not None and clean["value"] is not None:
-            _, comparator, goal_value, goal_max = goal
+            comparator, goal_value, goal_max = goal
             if not meets(comparator, indicator.direction, clean["value"], goal_value, goal_max):
                 message = (
                     f"Chưa đạt mốc năm {submission.cycle.year} ({format_vn(goal_value)} {indicator.unit})."

@@ -115,7 +115,7 @@ def assert_same(left: dict[Any, Any], right: dict[Any, Any]) -> None:
 
 
 REPORT = st.tuples(
-    st.sampled_from(["SOCIAL_HOUSING", "POOR_RATE", "LIFE_EXPECTANCY", "HI_COVERAGE"]),
+    st.sampled_from(["SOCIAL_HOUSING", "POOR_RATE", "LIFE_EXPECTANCY", "HI_COVERAGE", "MAX_T"]),
     st.integers(min_value=0, max_value=500),
     st.integers(min_value=1, max_value=1000),
 )
@@ -136,6 +136,7 @@ def test_incremental_roll_up_equals_recomputing_from_scratch(
 ) -> None:
     ward_a, ward_b, hanoi_ward = world["wards"]
     with transaction.atomic():
+        Indicator.objects.create(code="MAX_T", name="Thử lớn nhất", aggregation="max")
         old = unit("99999", "Xã cũ", "commune", world["hcm"], dt.date(2000, 1, 1), dt.date(2025, 7, 1))
         UnitCrosswalk.objects.create(
             predecessor=old, successor=ward_a, weight=0.25, effective=dt.date(2025, 7, 1)
