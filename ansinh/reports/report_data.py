@@ -15,6 +15,7 @@ from ansinh.geo.models import AdministrativeUnit
 from ansinh.plans.models import Plan, Target
 from ansinh.reporting.entry import milestone_label
 from ansinh.reporting.models import AggregateValue, ReportingCycle, TargetIndicatorLink, TaskProgress
+from ansinh.reporting.progress import TARGET_STATUS_LABELS, TargetStatus, target_progress
 
 NO_DATA = "chưa có số liệu"
 
@@ -116,38 +117,9 @@ def format_number(value: float | None, unit: str = "") -> str:
     return f"{text}{'' if not unit else (unit if unit == '%' else ' ' + unit)}"
 
 
-ACHIEVED = "Đạt"
-NOT_ACHIEVED = "Chưa đạt"
 NO_MILESTONE = "Chưa có mốc"
-
-
-def meets(comparator: str, value: float | None, value_max: float | None, actual: float | None, direction: str) -> bool | None:
-    """Whether ``actual`` satisfies the milestone ``comparator value [value_max]``; ``None`` when unknown.
-
-    ``direction`` ("higher" or "lower") decides comparators that do not say which side is good
-    ("=", "khoảng", "duy trì", none).
-    """
-    if actual is None or value is None:
-        return None
-    if comparator == "<":
-        return actual < value
-    if comparator == "<=":
-        return actual <= value
-    if comparator == ">":
-        return actual > value
-    if comparator == ">=":
-        return actual >= value
-    if comparator == "range" and value_max is not None:
-        return min(value, value_max) <= actual <= max(value, value_max)
-    return actual <= value if direction == "lower" else actual >= value
-
-
-def status_label(ok: bool | None, has_milestone: bool, has_actual: bool) -> str:
-    if not has_actual:
-        return NO_DATA[0].upper() + NO_DATA[1:]
-    if not has_milestone:
-        return NO_MILESTONE
-    return ACHIEVED if ok else NOT_ACHIEVED
+NO_DATA_LABEL = TARGET_STATUS_LABELS[TargetStatus.NO_DATA]
+GOOD_LABELS = (TARGET_STATUS_LABELS[TargetStatus.ACHIEVED], TARGET_STATUS_LABELS[TargetStatus.ON_TRACK])
 
 
 # --- collecting from the database -------------------------------------------------------------
@@ -240,20 +212,18 @@ def _link(target: Target) -> TargetIndicatorLink | None:
 def _target_rows(
     targets: list[Target], cycles: dict[int, ReportingCycle], unit: AdministrativeUnit | None, year: int
 ) -> tuple[list[TargetRow], list[AnnexRow]]:
-    values: dict[tuple[int, int], float | None] = {}
-    if unit is not None and cycles:
-        for agg in AggregateValue.objects.filter(cycle__in=cycles.values(), unit=unit):
-            values[(agg.cycle_id, agg.indicator_id)] = agg.value
+    """Milestone, actual and status of each target, with the dashboards' rules (``reporting.progress``)."""
+    cycle = cycles.get(year)
+    first = min(cycles) if cycles else year
     rows, annex = [], []
     for n, target in enumerate(targets, start=1):
-        link = _link(target)
         comparator, value, value_max = _milestone(target, year)
         label = milestone_label(comparator, value, value_max) or NO_MILESTONE
-        actuals = {y: values.get((c.pk, link.indicator_id)) for y, c in cycles.items()} if link else {}
-        actual = actuals.get(year)
-        direction = link.indicator.direction if link else "higher"
-        status = status_label(meets(comparator, value, value_max, actual, direction), value is not None, actual is not None)
-        known = [f"{y}: {format_number(v)}" for y, v in sorted(actuals.items()) if v is not None]
+        actual, status, series = None, NO_DATA_LABEL, []
+        if unit is not None and cycle is not None and _link(target) is not None:
+            tp = target_progress(target, unit, cycle)
+            actual, status, series = tp.actual, tp.status_label, tp.series
+        known = [f"{y}: {format_number(v)}" for y, v in series if first <= y <= year]
         actual_text = "; ".join(known) if len(cycles) > 1 and known else format_number(actual)
         name = target.indicator_name or target.text[:200]
         rows.append(TargetRow(str(n), name, target.unit, label, actual_text, status))
@@ -340,15 +310,15 @@ def collect_report_data(
     target_rows, root_annex = _target_rows(targets, cycles, root, cycle_year)
     progress = _progress(plan, list(cycles.values()), root)
     place, symbol, authority, title = _issuer_parts(plan.issuer)
-    achieved = sum(1 for r in target_rows if r.status == ACHIEVED)
-    measured = sum(1 for r in target_rows if r.status in (ACHIEVED, NOT_ACHIEVED))
+    achieved = sum(1 for r in target_rows if r.status in GOOD_LABELS)
+    measured = sum(1 for r in target_rows if r.status != NO_DATA_LABEL)
     units = {p.submission.unit_id for p in progress}
     where = f" trên địa bàn {root.name}" if root is not None else ""
     general = [
         f"Thực hiện {_cite(plan)}, các cơ quan, đơn vị{where} đã triển khai các nhiệm vụ, giải pháp của kế hoạch "
         f"trong {'năm ' + str(cycle_year) if first == last else f'giai đoạn {first}–{last}'}.",
-        f"Có {len(units)} đơn vị gửi báo cáo tiến độ nhiệm vụ; {achieved}/{measured} chỉ tiêu có số liệu đạt mốc kế hoạch"
-        f" ({len(target_rows) - measured} chỉ tiêu chưa có số liệu hoặc chưa có mốc)."
+        f"Có {len(units)} đơn vị gửi báo cáo tiến độ nhiệm vụ; {achieved}/{measured} chỉ tiêu có số liệu đã đạt hoặc "
+        f"đúng tiến độ ({len(target_rows) - measured} chỉ tiêu chưa có số liệu)."
         if measured or units
         else f"Kỳ báo cáo này {NO_DATA}; bảng chỉ tiêu dưới đây nêu mốc kế hoạch để theo dõi.",
     ]

@@ -105,9 +105,9 @@ def test_it_collects_actuals_and_statuses_from_the_roll_up(report_plan: Fixture)
     data = collect_report_data(report_plan.plan, 2025, today=dt.date(2025, 12, 10))
     rows = {r.target: r for r in data.targets}
     poor = rows["Tỷ lệ hộ nghèo"]
-    assert (poor.milestone, poor.actual, poor.status) == ("dưới 1", "0,8", "Đạt")
+    assert (poor.milestone, poor.actual, poor.status) == ("dưới 1", "0,8", "Đã đạt")
     bhyt = rows["Tỷ lệ dân số tham gia bảo hiểm y tế"]
-    assert (bhyt.actual, bhyt.status) == ("93", "Chưa đạt")
+    assert (bhyt.actual, bhyt.status) == ("93", "Có nguy cơ không đạt")
     assert rows["Số nhà văn hóa xây mới"].status == "Chưa có số liệu"
     assert data.issuing_body == "Ủy ban nhân dân Thành phố Hồ Chí Minh" and data.place == "Thành phố Hồ Chí Minh"
     assert data.number == "…/BC-UBND" and data.recipients == ["Thành ủy"]
@@ -134,7 +134,7 @@ def test_the_command_writes_a_decree_30_docx_and_a_safe_annex(report_plan: Fixtu
     doc = Document(str(out))
     assert_decree30_layout(doc)
     table = next(t for t in doc.tables if t.rows[0].cells[0].text == "TT")
-    assert [c.text for c in table.rows[1].cells] == ["1", "Tỷ lệ hộ nghèo", "%", "dưới 1", "0,8", "Đạt"]
+    assert [c.text for c in table.rows[1].cells] == ["1", "Tỷ lệ hộ nghèo", "%", "dưới 1", "0,8", "Đã đạt"]
     wb = load_workbook(out.with_suffix(".xlsx"))
     assert wb.sheetnames == ["Tổng hợp", "Thành phố Hồ Chí Minh", "Phường Sài Gòn"]
     for ws in wb.worksheets:
