@@ -117,7 +117,7 @@ def test_a_central_programme_with_lettered_parts_is_read_too() -> None:
     assert {("<", 3, 2030), ("approx", 75, 2030), ("=", 100, 2030)} <= values
     tasks = {t["number"]: t for t in result["tasks"]}
     assert {"I", "I.a", "I.b"} <= set(tasks) or {"a", "b"} <= {n.split(".")[-1] for n in tasks}
-    lettered = [t for t in result["tasks"] if t["title"].startswith("Xây dựng Luật")][0]
+    lettered = next(t for t in result["tasks"] if t["title"].startswith("Xây dựng Luật"))
     assert lettered["lead"] == ["Bộ Lao động - Thương binh và Xã hội"]
     assert lettered["coordinate"] == ["Bộ Tư pháp", "Bộ Tài chính"]
     frequencies = sorted(r["frequency"] for r in result["reporting"])

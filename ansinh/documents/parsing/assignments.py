@@ -20,7 +20,14 @@ import re
 from ansinh.documents.parsing.clean import Doc, squeeze
 from ansinh.documents.parsing.structure import Node
 from ansinh.documents.parsing.tasks import Task
-from ansinh.documents.parsing.vocab import ALWAYS_NEW_HEADS, AGENCY_HEADS, COORD_LABEL, GENERIC_HEADS, LEAD_LABEL, TIMELINE_LABEL
+from ansinh.documents.parsing.vocab import (
+    AGENCY_HEADS,
+    ALWAYS_NEW_HEADS,
+    COORD_LABEL,
+    GENERIC_HEADS,
+    LEAD_LABEL,
+    TIMELINE_LABEL,
+)
 from ansinh.lib.text import fold_key
 
 _LABEL = re.compile(r"^[ \t]*(?:[-–+*•]\s*)?(?P<label>[^:\n]{2,70}?)\s*:\s*(?P<value>\S.*)?$")
@@ -112,7 +119,7 @@ def _labelled(doc: Doc, ranges: list[tuple[int, int]]) -> list[tuple[str, str]]:
         s, e = lines[i]
         m = _LABEL.match(doc.clean[s:e])
         i += 1
-        if not m or m.group("value") is None and not m.group("label"):
+        if not m or (m.group("value") is None and not m.group("label")):
             continue
         label = " ".join(doc.folded[s + m.start("label") : s + m.end("label")].split())
         if len(label.split()) > 9:
@@ -231,10 +238,10 @@ def assign_units(doc: Doc, root: Node, tasks: list[Task]) -> None:
         for s, e in _own_ranges(task.node, task_nodes):
             folded = doc.folded[s:e]
             for m in _SENTENCE_LEAD.finditer(folded):
-                who = squeeze(doc.clean[s + m.start("who") : s + m.end("who")])
-                if not _head_match(who, AGENCY_HEADS) or "duoc giao" in m.group("who"):
+                name = squeeze(doc.clean[s + m.start("who") : s + m.end("who")])
+                if not _head_match(name, AGENCY_HEADS) or "duoc giao" in m.group("who"):
                     continue
-                _apply(task, "lead", split_units(who))
+                _apply(task, "lead", split_units(name))
                 _apply(task, "coordinate", split_units(doc.clean[s + m.start("with") : s + m.end("with")]))
     _propagate(tasks)
 

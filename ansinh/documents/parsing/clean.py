@@ -37,7 +37,7 @@ class Doc:
         """(start, end) of every line, end excluding the newline."""
         cached = self.__dict__.get("_lines")
         if cached is not None:
-            return cached  # type: ignore[no-any-return]
+            return list(cached)
         out: list[tuple[int, int]] = []
         n = len(self.text)
         for i, start in enumerate(self.line_starts):

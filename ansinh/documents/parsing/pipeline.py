@@ -10,9 +10,10 @@ from ansinh.documents.parsing.funding import extract_funding
 from ansinh.documents.parsing.meta import extract_meta, looks_like_plan
 from ansinh.documents.parsing.reporting import extract_reporting
 from ansinh.documents.parsing.structure import parse_outline
+from ansinh.documents.parsing.table_targets import extract_table_targets
 from ansinh.documents.parsing.tables import find_tables
 from ansinh.documents.parsing.tabular import extract_documents, extract_projects
-from ansinh.documents.parsing.targets import extract_table_targets, extract_text_targets
+from ansinh.documents.parsing.targets import extract_text_targets
 from ansinh.documents.parsing.tasks import extract_tasks
 
 logger = logging.getLogger(__name__)
@@ -57,7 +58,7 @@ def extract_plan(text: str, doc: str = "") -> dict[str, object]:
         if not isinstance(text, str) or not text.strip():
             return empty_result(doc if isinstance(doc, str) else "")
         return _extract(text[:MAX_CHARS], doc)
-    except Exception:  # noqa: BLE001 - a parser must return something for any input
+    except Exception:
         logger.exception("không trích xuất được kế hoạch %s", doc)
         return empty_result(doc if isinstance(doc, str) else "")
 

@@ -132,7 +132,7 @@ def _marker(line: str) -> tuple[str, str, int] | None:
 def classify(title_folded: str, nested: bool) -> str | None:
     """The kind of a section from its folded heading (``None`` if it names none)."""
     title = " ".join(title_folded.split())[:160]
-    if not title or nested and len(title.split()) > 10:
+    if not title or (nested and len(title.split()) > 10):
         return None
     for kind, pattern in SECTION_KINDS:
         if nested:
@@ -156,7 +156,7 @@ def _heading_extent(doc: Doc, lines: list[tuple[int, int]], index: int, head_sta
         if markers[j] or "\t" in text or _END_OF_HEADING.search(doc.clean[head_start:end]):
             break
         first = text.strip()[0]
-        if first.isalpha() and first.islower() or first.isdigit() or first in ",;(":
+        if (first.isalpha() and first.islower()) or first.isdigit() or first in ",;(":
             end = e
             j += 1
             continue

@@ -83,10 +83,11 @@ def to_text_summary(result: dict[str, object]) -> str:
     lines.append(f"NHIỆM VỤ ({len(tasks)})")
     for t in tasks:
         lines.append(f"  {t.get('number') or '•'}. {t.get('title')}")
-        if t.get("lead"):
-            lines.append("     Chủ trì: " + "; ".join(str(x) for x in t["lead"]))  # type: ignore[union-attr]
-        if t.get("coordinate"):
-            lines.append("     Phối hợp: " + "; ".join(str(x) for x in t["coordinate"]))  # type: ignore[union-attr]
+        lead, coordinate = t.get("lead"), t.get("coordinate")
+        if isinstance(lead, list) and lead:
+            lines.append("     Chủ trì: " + "; ".join(str(x) for x in lead))
+        if isinstance(coordinate, list) and coordinate:
+            lines.append("     Phối hợp: " + "; ".join(str(x) for x in coordinate))
         if t.get("timeline"):
             lines.append(f"     Thời gian: {t['timeline']}")
     reporting = _list(result.get("reporting"))

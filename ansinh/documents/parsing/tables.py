@@ -184,9 +184,7 @@ def _build(doc: Doc, block: list[tuple[int, int]], lines: list[tuple[int, int]],
             table.rows.append(Row(cells, s, e))
             pending = None
         elif pending is not None and len(pending) < width and len(pending) + len(cells) - 1 <= width:
-            merged = pending[:-1] + [
-                Cell(squeeze(pending[-1].text + " " + cells[0].text), pending[-1].start, cells[0].end)
-            ] + cells[1:]
+            merged = [*pending[:-1], Cell(squeeze(pending[-1].text + " " + cells[0].text), pending[-1].start, cells[0].end), *cells[1:]]
             pending = merged
             pending_span = (pending_span[0], e)
         else:

@@ -1,0 +1,118 @@
+"""Targets from annex tables of indicators: baseline, yearly milestones, final value.
+
+A table row is merged into the text target naming the same indicator (by
+word overlap and equal final value); a row no text names becomes a target.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ansinh.documents.parsing.clean import Doc, fold_same_length
+from ansinh.documents.parsing.tables import Table, table_kind
+from ansinh.documents.parsing.targets import Target, _clean_number
+from ansinh.documents.parsing.vocab import ZERO_CUE
+from ansinh.lib.vnnumbers import parse_quantity
+
+
+def _tokens(text: str) -> set[str]:
+    return set(re.sub(r"[^0-9a-z%]+", " ", text).split())
+
+
+def _dice(a: set[str], b: set[str]) -> float:
+    return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
+
+
+def _cell_quantity(doc: Doc, text: str, start: int) -> tuple[str | None, float | None, float | None]:
+    folded = doc.folded[start : start + len(text) + 40] if text else ""
+    zero = ZERO_CUE.search(folded[: len(text) + 2] + " ho")
+    if zero and zero.start() < 30 and not re.match(r"\s*(?:duoi|tren)", folded):
+        return ("approx" if zero.group("basic") else "="), 0.0, None
+    q = parse_quantity(text)
+    if q is None:
+        return None, None, None
+    return q.comparator, q.value, q.value_max
+
+
+def extract_table_targets(doc: Doc, tables: list[Table], targets: list[Target]) -> list[Target]:
+    """Attach baselines and milestones from indicator tables; add rows no text target names."""
+    added: list[Target] = []
+    candidates: list[tuple[float, int, Target, Target]] = []
+    rows: list[Target] = []
+    for table in tables:
+        if table_kind(table) != "targets":
+            continue
+        ind_col = table.column(r"tieu chi|chi tieu|noi dung")
+        years = table.year_columns()
+        base_col = table.baseline_column()
+        if ind_col is None or not years:
+            continue
+        for row in table.rows:
+            if len(row.cells) <= ind_col or not row.cells[ind_col].text:
+                continue
+            cell = row.cells[ind_col]
+            milestones: list[dict[str, object]] = []
+            for col, year in years:
+                if col >= len(row.cells) or not row.cells[col].text:
+                    continue
+                comp, value, value_max = _cell_quantity(doc, row.cells[col].text, row.cells[col].start)
+                if comp is None and value is None:
+                    continue
+                milestones.append({"year": year, "comparator": comp, "value": _clean_number(value),
+                                   "value_max": _clean_number(value_max)})
+            if not milestones and not any(row.get(c) for c, _ in years):
+                continue
+            final = milestones[-1] if milestones else {"comparator": None, "value": None, "value_max": None}
+            baseline = None
+            if base_col is not None and row.get(base_col):
+                bq = parse_quantity(row.get(base_col))
+                baseline = {"year": table.baseline_year(), "value": _clean_number(bq.value) if bq else None,
+                            "text": row.get(base_col)}
+            indicator = cell.text.lstrip("-–+* ").rstrip(" :,")
+            rows.append({
+                "text": indicator, "indicator": indicator, "comparator": final["comparator"],
+                "value": final["value"], "value_max": final["value_max"],
+                "unit": "%" if "%" in row.get(years[-1][0]) else None, "year": years[-1][1],
+                "baseline": baseline, "milestones": milestones, "span": [row.start, row.end],
+            })
+    target_tokens = [
+        (_tokens(_fold(str(t["indicator"]))), _tokens(_fold(str(t["indicator"]))) | _tokens(_fold(str(t["text"]))))
+        for t in targets
+    ]
+    for ri, row_target in enumerate(rows):
+        rt = _tokens(_fold(str(row_target["indicator"])))
+        for ti, target in enumerate(targets):
+            ind_tokens, all_tokens = target_tokens[ti]
+            sim = max(_dice(rt, ind_tokens), _dice(rt, all_tokens))
+            same = _same(row_target["value"], target["value"]) and _same(row_target["value_max"], target["value_max"])
+            if sim >= 0.5 or (same and sim >= 0.25):
+                candidates.append((sim + (0.5 if same else 0.0), ri, row_target, target))
+    candidates.sort(key=lambda c: -c[0])
+    used_rows: set[int] = set()
+    used_targets: set[int] = set()
+    for _, ri, row_target, target in candidates:
+        if ri in used_rows or id(target) in used_targets:
+            continue
+        used_rows.add(ri)
+        used_targets.add(id(target))
+        target["milestones"] = row_target["milestones"]
+        target["baseline"] = row_target["baseline"]
+        if target.get("year") is None:
+            target["year"] = row_target["year"]
+    for ri, row_target in enumerate(rows):
+        if ri not in used_rows:
+            added.append(row_target)
+    return added
+
+
+def _fold(text: str) -> str:
+    return fold_same_length(text)
+
+
+def _same(a: object, b: object) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    try:
+        return abs(float(a) - float(b)) <= 1e-6 * max(1.0, abs(float(a)))  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return False
