@@ -18,6 +18,7 @@ Officers (``ansinh.accounts.access`` decides their scope):
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import tempfile
 
@@ -89,10 +90,18 @@ def hanoi_ward(hanoi: Any) -> Any:
     return _unit("00070", "Phường Hoàn Kiếm", "commune", hanoi, "phường")
 
 
+@functools.cache
+def _password_hash() -> str:
+    """``PASSWORD`` hashed once per session: the officers' fixtures stay fast, ``client.login`` works."""
+    from django.contrib.auth.hashers import make_password
+
+    return make_password(PASSWORD)
+
+
 def _officer(django_user_model: Any, username: str, full_name: str, role: str, unit: Any) -> Any:
     from ansinh.accounts.models import RoleAssignment
 
-    user = django_user_model.objects.create_user(username, password=PASSWORD, full_name=full_name)
+    user = django_user_model.objects.create(username=username, password=_password_hash(), full_name=full_name)
     RoleAssignment.objects.create(user=user, role=role, unit=unit)
     return user
 
