@@ -113,3 +113,9 @@ def test_a_standing_officer_without_a_plan_stands_for_every_plan(hcm_standing: A
     plan = Plan.objects.create(title="Kế hoạch A")
     assert access.is_standing_officer(hcm_standing, plan)
     assert not access.is_standing_officer(officer_a, plan)
+
+
+def test_the_cast_can_sign_in_with_the_shared_password(client: Any, officer_a: Any) -> None:
+    from tests.conftest import PASSWORD
+
+    assert client.login(username="officer_a", password=PASSWORD)
