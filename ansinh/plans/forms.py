@@ -95,6 +95,7 @@ class ReviewForm(forms.Form):
     def __init__(self, *args: Any, text_length: int = 0, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.text_length = text_length
+        self.order_fields([name for name in self.fields if not name.startswith("source_")])
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -296,9 +297,16 @@ FORMS: dict[str, type[ReviewForm]] = {
 }
 
 
+def _plain_number(value: Any) -> Any:
+    """Whole floats shown without a decimal part (``3`` rather than ``3,0``)."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
 def initial_for(kind: str, values: dict[str, Any]) -> dict[str, Any]:
     """Form initial values from an item snapshot (lists become one line per entry)."""
-    data = dict(values)
+    data = {k: _plain_number(v) for k, v in values.items()}
+    if isinstance(data.get("milestones"), list):
+        data["milestones"] = [{k: _plain_number(v) for k, v in m.items()} for m in data["milestones"]]
     for name in ("lead", "coordinate"):
         if isinstance(data.get(name), list):
             data[name] = "\n".join(data[name])

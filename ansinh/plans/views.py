@@ -180,7 +180,7 @@ def _edit_form(plan: Plan, key: str) -> tuple[Any, Any]:
         item = _item(plan, kind, int(rest))
         values = snapshot(item)
         form = FORMS[kind](initial=initial_for(kind, values), text_length=_text_length(plan))
-        formset = MilestoneFormSet(prefix="moc", initial=values["milestones"]) if kind == "target" else None
+        formset = MilestoneFormSet(prefix="moc", initial=initial_for(kind, values)["milestones"]) if kind == "target" else None
         return form, formset
     return None, None
 
@@ -217,6 +217,7 @@ def _render_review(
         "form": form,
         "formset": formset,
         "form_key": form_key,
+        "wide_fields": ("indicator_name", "title", "name", "baseline_text", "recipient", "issuer", "lead", "timeline"),
         "selected_key": selected_key if selected else "",
         "variant": request.GET.get("ban", ""),
         **_source_view(plan, selected, request.GET.get("ban", "")),
