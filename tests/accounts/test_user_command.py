@@ -56,6 +56,7 @@ def test_a_bad_unit_code_fails_in_vietnamese_and_creates_nothing(password_file: 
     [
         (["--role", "commune", "--unit", "79"], "phải gắn với một đơn vị cấp xã"),
         (["--role", "supervisor"], "phải gắn với một đơn vị hành chính hoặc cơ quan"),
+        (["--role", "boss", "--unit", "79"], "vai trò “boss” không hợp lệ"),
         (["--role", "agency", "--agency", "khong-co"], "không có cơ quan “khong-co”"),
         (["--role", "standing", "--unit", "79", "--plan", "424242"], "không có kế hoạch số 424242"),
     ],

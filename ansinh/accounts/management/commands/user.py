@@ -25,7 +25,7 @@ class Command(BaseCommand):
         sub = parser.add_subparsers(dest="action", required=True, metavar="VIỆC")
         c = sub.add_parser("create", help="Tạo tài khoản với một vai trò; mật khẩu nhập từ bàn phím hoặc từ tệp.")
         c.add_argument("username", metavar="USERNAME", help="tên đăng nhập")
-        c.add_argument("--role", required=True, choices=RoleAssignment.Role.values, help=ROLE_HELP)
+        c.add_argument("--role", required=True, metavar="ROLE", help=ROLE_HELP)
         c.add_argument("--unit", metavar="CODE", help="mã đơn vị hành chính đang có hiệu lực, ví dụ 79 hoặc 26740")
         c.add_argument("--agency", metavar="ID", help="số hiệu (id) hoặc mã cơ quan, ví dụ 79-SNV")
         c.add_argument("--plan", metavar="ID", type=int, help="số hiệu kế hoạch (với vai trò standing)")
@@ -33,6 +33,8 @@ class Command(BaseCommand):
         c.add_argument("--password-file", type=Path, metavar="FILE", help="đọc mật khẩu từ dòng đầu của tệp")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["role"] not in RoleAssignment.Role.values:
+            fail(self.stderr, f"vai trò “{options['role']}” không hợp lệ; dùng một trong: {ROLE_HELP}.")
         unit = self._unit(options.get("unit"))
         agency = self._agency(options.get("agency"))
         plan = self._plan(options.get("plan"))
