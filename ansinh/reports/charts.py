@@ -98,18 +98,33 @@ def fmt(value: float | None) -> str:
     return text.replace(",", " ").replace(".", ",").replace(" ", ".")
 
 
-def _bounds(values: Iterable[float]) -> tuple[float, float]:
+def _nice_step(span: float) -> float:
+    """A round step (1, 2 or 5 × 10^k) that cuts ``span`` into about three intervals."""
+    raw = span / 3 or 1.0
+    power = 10 ** math.floor(math.log10(raw))
+    return next(m * power for m in (1, 2, 5, 10) if m * power >= raw)
+
+
+def _bounds(values: Iterable[float]) -> tuple[float, float, float]:
+    """Axis bounds rounded to a nice step, with some room around the data; and the step."""
     vals = list(values)
     if not vals:
-        return 0.0, 1.0
+        return 0.0, 1.0, 0.5
     lo, hi = min(vals), max(vals)
     if lo >= 0 and (hi - lo) > 0.5 * hi:
         lo = 0.0
     if hi == lo:
         pad = abs(hi) * 0.1 or 1.0
-        return lo - pad, hi + pad
-    pad = (hi - lo) * 0.12
-    return (lo - pad if lo != 0 else 0.0), hi + pad
+        lo, hi = lo - pad, hi + pad
+    else:
+        pad = (hi - lo) * 0.08
+        lo, hi = (lo - pad if lo != 0 else 0.0), hi + pad
+    step = _nice_step(hi - lo)
+    lo = math.floor(lo / step) * step
+    hi = math.ceil(hi / step) * step
+    if vals and min(vals) >= 0 and lo < 0:
+        lo = 0.0
+    return lo, hi, step
 
 
 class _Scale:
@@ -159,7 +174,7 @@ def indicator_chart(card: IndicatorCard, chart_id: str) -> SafeString:
     values = [*card.actuals.values(), *card.milestones.values(), *card.forecast.values()]
     if card.target_value is not None:
         values.append(card.target_value)
-    lo, hi = _bounds(values)
+    lo, hi, step = _bounds(values)
     sc = _Scale(years, lo, hi)
     style = card.style
     title_id, desc_id = f"{chart_id}-title", f"{chart_id}-desc"
@@ -169,8 +184,9 @@ def indicator_chart(card: IndicatorCard, chart_id: str) -> SafeString:
         f'<title id="{title_id}">{escape(card.name)}</title>',
         f'<desc id="{desc_id}">{escape(describe(card))}</desc>',
     ]
-    # Horizontal grid with three value labels.
-    for v in (lo, (lo + hi) / 2, hi):
+    # Horizontal grid at each round step, labelled.
+    ticks = [lo + i * step for i in range(round((hi - lo) / step) + 1)]
+    for v in ticks if len(ticks) <= 6 else ticks[::2]:
         y = sc.y(v)
         out.append(f'<line x1="{PAD_LEFT}" x2="{WIDTH - PAD_RIGHT}" y1="{y:.1f}" y2="{y:.1f}" stroke="{GRID}"/>')
         out.append(

@@ -208,8 +208,9 @@ def build_dashboard(
         sel = statuses.get(indicator_key)
         sub = subs.get((cycle.pk, child.pk)) if cycle else None
         due = data.deadline_for(cycle, child) if cycle else None
-        ok = sum(data.is_on_time(subs.get((c.pk, child.pk)), data.deadline_for(c, child)) for c in cycles_to_date)
-        on_time[child.pk] = (ok, len(cycles_to_date))
+        owed = [c for c in cycles_to_date if progress.expected_on(child.valid_from, child.valid_to, c.period_end)]
+        ok = sum(data.is_on_time(subs.get((c.pk, child.pk)), data.deadline_for(c, child)) for c in owed)
+        on_time[child.pk] = (ok, len(owed))
         child_rows.append(
             ChildRow(
                 unit=child,

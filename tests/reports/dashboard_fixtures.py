@@ -38,7 +38,7 @@ def _at(day: dt.date) -> dt.datetime:
     return timezone.make_aware(dt.datetime(day.year, day.month, day.day, 10, 0))
 
 
-def build_world(hcm: Any, ward_a: Any, ward_b: Any) -> DashboardWorld:
+def build_world(hcm: Any, ward_a: Any, ward_b: Any, *, ward_reports: bool = True) -> DashboardWorld:
     plan = Plan.objects.create(
         number="53/KH-UBND", title="Thực hiện chính sách xã hội", issuer="UBND Thành phố Hồ Chí Minh",
         level=Plan.Level.PROVINCE, status=Plan.Status.ACTIVE, period_start=2024, period_end=2025,
@@ -81,7 +81,7 @@ def build_world(hcm: Any, ward_a: Any, ward_b: Any) -> DashboardWorld:
             AggregateValue.objects.create(cycle=cycles[year], indicator=ind_pov, unit=unit, value=pov)
             AggregateValue.objects.create(cycle=cycles[year], indicator=ind_ins, unit=unit, value=ins)
 
-    for year in (2024, 2025):
+    for year in (2024, 2025) if ward_reports else ():
         Submission.objects.create(cycle=cycles[year], unit=ward_a, status="approved", submitted_at=_at(dt.date(year, 12, 18)))
         Submission.objects.create(cycle=cycles[year], unit=ward_b, status="submitted", submitted_at=_at(dt.date(year, 12, 23)))
 
