@@ -6,6 +6,8 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from ansinh.geo.crosswalk import (
     agency_successors_on,
@@ -107,3 +109,26 @@ def test_an_agency_split_follows_its_weights(hcm: Any) -> None:
     AgencyCrosswalk.objects.create(predecessor=old, successor=syt, weight=0.3, effective=dt.date(2025, 3, 1))
     assert agency_successors_on(old, AFTER) == [(snv, 0.7), (syt, 0.3)]
     assert agency_successors_on(old, BEFORE) == [(old, 1.0)]
+
+
+@given(shares=st.lists(st.integers(min_value=1, max_value=50), min_size=1, max_size=4), value=st.integers(0, 10**6))
+@settings(max_examples=15, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_a_split_never_creates_or_loses_value(vn: Any, hcm: Any, shares: list[int], value: int) -> None:
+    UnitCrosswalk.objects.all().delete()
+    AdministrativeUnit.objects.filter(valid_to__isnull=False).delete()
+    AdministrativeUnit.objects.filter(code__startswith="8").delete()
+    old = _old("99999", "Phường Cũ", vn)
+    targets = [
+        AdministrativeUnit.objects.create(code=f"8{i:04d}", name=f"Phường {i}", level="commune", parent=hcm, valid_from=REFORM)
+        for i in range(len(shares))
+    ]
+    total = sum(shares)
+    weights = [s / total for s in shares]
+    weights[-1] = 1 - sum(weights[:-1])
+    for target, weight in zip(targets, weights, strict=True):
+        if weight > 0:
+            _link(old, target, min(weight, 1.0))
+    mapped = map_value_to_current(old, value, AFTER)
+    assert sum(v for _, v in mapped) == pytest.approx(value)
+    back = sum(v for t in targets for _, v in map_value_to_past(t, 1.0, BEFORE))
+    assert back == pytest.approx(len([w for w in weights if w > 0]))
