@@ -8,10 +8,12 @@ cells read "chưa có số liệu".
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from ansinh.geo.models import AdministrativeUnit
+from ansinh.lib.text import fold, fold_key
 from ansinh.plans.models import Plan, Target
 from ansinh.reporting.entry import milestone_label
 from ansinh.reporting.models import AggregateValue, ReportingCycle, TargetIndicatorLink, TaskProgress
@@ -139,6 +141,7 @@ _BODY_PREFIXES = (
     ("ban thường vụ", "TU", "T/M Ban Thường vụ", "Bí thư"),
 )
 REPORTED = ("submitted", "approved")
+_BARE_PLACES = frozenset({"", "thanh pho", "tinh", "phuong", "xa", "thi xa", "thi tran", "quan", "huyen", "dac khu"})
 
 
 def _issuer_parts(issuer: str) -> tuple[str, str, str, str]:
@@ -158,10 +161,47 @@ def _report_number(plan_number: str, symbol: str) -> str:
     return f"…/BC-{suffix or symbol or 'UBND'}"
 
 
+def short_title(title: str, limit: int = 180) -> str:
+    """The plan's subject line, cut at the first rule ("___") and at a word boundary near ``limit``."""
+    text = re.split(r"\s_{1,}(?:\s|$)|_{3,}|\n", title.strip(), maxsplit=1)[0].strip(" ,;:")
+    if len(text) > limit:
+        text = text[:limit].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+    return text
+
+
+def _lower_first(text: str) -> str:
+    """Lower the first letter unless the first word is an abbreviation ("UBND")."""
+    if text[:1].isupper() and not text[1:2].isupper():
+        return text[:1].lower() + text[1:]
+    return text
+
+
 def _cite(plan: Plan) -> str:
     date = f" ngày {plan.date:%d/%m/%Y}" if plan.date else ""
     issuer = f" của {plan.issuer}" if plan.issuer else ""
-    return f"Kế hoạch số {plan.number}{date}{issuer}" if plan.number else f"Kế hoạch {plan.display_title}"
+    if plan.number:
+        return f"Kế hoạch số {plan.number}{date}{issuer}"
+    return f"Kế hoạch {_lower_first(short_title(plan.display_title))}"
+
+
+def place_in(title: str) -> str:
+    """The place a title names: "… trên địa bàn Thành phố Hồ Chí Minh" → "Thành phố Hồ Chí Minh"."""
+    parts = re.split(r"trên địa bàn\s+", title, maxsplit=1)
+    if len(parts) < 2:
+        return ""
+    rest = parts[1]
+    kind = next((k for k in sorted(_BARE_PLACES, key=len, reverse=True) if k and fold(rest).startswith(k + " ")), "")
+    if not kind:
+        return ""
+    taken = [rest[: len(kind)]]
+    for word in rest[len(kind):].split():
+        clean = word.strip(",.;:“”\"()")
+        if not clean or not clean[0].isupper():
+            break
+        taken.append(clean)
+        if clean != word:
+            break
+    return " ".join(taken) if len(taken) >= 2 else ""
 
 
 def _years(plan: Plan, year: int, kind: str) -> tuple[int, int]:
@@ -310,6 +350,12 @@ def collect_report_data(
     target_rows, root_annex = _target_rows(targets, cycles, root, cycle_year)
     progress = _progress(plan, list(cycles.values()), root)
     place, symbol, authority, title = _issuer_parts(plan.issuer)
+    issuing_body = plan.issuer or "Cơ quan thường trực"
+    if fold_key(place) in _BARE_PLACES:  # "Ủy ban nhân dân Thành phố": name the place from the title or unit
+        better = place_in(plan.title) or (root.name if root is not None else "")
+        if better and (not place or fold_key(better).startswith(fold_key(place))):
+            issuing_body = f"{issuing_body[: len(issuing_body) - len(place)].strip()} {better}".strip()
+            place = better
     achieved = sum(1 for r in target_rows if r.status in GOOD_LABELS)
     measured = sum(1 for r in target_rows if r.status != NO_DATA_LABEL)
     units = {p.submission.unit_id for p in progress}
@@ -325,7 +371,7 @@ def collect_report_data(
     recipients = _dedupe([d.recipient for d in plan.reporting_duties.all()]) or ["Cơ quan cấp trên theo quy định"]
     return ReportData(
         parent_body="",
-        issuing_body=plan.issuer or "Cơ quan thường trực",
+        issuing_body=issuing_body,
         number=_report_number(plan.number, symbol),
         place=place or "…",
         date=today or dt.date.today(),

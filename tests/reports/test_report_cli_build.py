@@ -207,3 +207,21 @@ def test_without_libreoffice_the_pdf_step_says_so(report_plan: Fixture, tmp_path
     call_command("report", "build", "--plan", str(report_plan.plan.pk), "--cycle", "2025", "--pdf", "--out",
                  str(out), stdout=io.StringIO(), stderr=stderr)
     assert "chưa cài LibreOffice" in stderr.getvalue() and out.exists() and not out.with_suffix(".pdf").exists()
+
+
+def test_the_place_and_a_short_subject_come_from_the_plan_title() -> None:
+    from ansinh.reports.report_data import place_in, short_title
+
+    title = "Thực hiện Chương trình số 53-CTrHĐ/TU trên địa bàn Thành phố Hồ Chí Minh _ _ Thực hiện Nghị quyết số 42"
+    assert place_in(title) == "Thành phố Hồ Chí Minh"
+    assert place_in("Kế hoạch trên địa bàn tỉnh") == ""
+    assert short_title(title) == "Thực hiện Chương trình số 53-CTrHĐ/TU trên địa bàn Thành phố Hồ Chí Minh"
+    assert short_title("chữ " * 100).endswith("…") and len(short_title("chữ " * 100)) <= 181
+
+
+def test_a_short_issuer_name_is_completed_from_the_title(db: None) -> None:
+    plan = make_plan({**HCMC_EXTRACTION, "meta": {**HCMC_EXTRACTION["meta"], "number": "", "issuer": "Ủy ban nhân dân Thành phố",
+                      "title": "Thực hiện Chương trình trên địa bàn Thành phố Hồ Chí Minh"}}, slug="ngan")
+    data = collect_report_data(plan, 2025)
+    assert data.issuing_body == "Ủy ban nhân dân Thành phố Hồ Chí Minh" and data.place == "Thành phố Hồ Chí Minh"
+    assert data.subject.startswith("Kết quả thực hiện năm 2025 Kế hoạch thực hiện Chương trình")
