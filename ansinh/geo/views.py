@@ -76,6 +76,9 @@ def unit_detail(request: HttpRequest, unit_id: int) -> HttpResponse:
             "n_children": children.count(),
             "predecessors": unit.predecessor_links.select_related("predecessor").order_by("-effective", "predecessor__name_key"),
             "successors": unit.successor_links.select_related("successor").order_by("-effective", "successor__name_key"),
-            "agencies": access_agencies(request.user).filter(unit=unit).order_by("kind", "name"),
+            "agencies": access_agencies(request.user)
+            .filter(unit=unit)
+            .prefetch_related("successor_links__successor", "predecessor_links__predecessor")
+            .order_by("kind", "name"),
         },
     )

@@ -63,3 +63,19 @@ def test_a_unit_page_shows_children_validity_and_predecessors(client_a: Client, 
 
 def test_an_unknown_unit_is_not_found(client_a: Client, ward_a: Any) -> None:
     assert client_a.get(reverse("geo:detail", args=[999999])).status_code == 404
+
+
+def test_a_unit_page_shows_where_a_dissolved_agencys_duties_went(client_a: Client, hcm: Any) -> None:
+    from ansinh.geo.models import Agency, AgencyCrosswalk
+
+    old = Agency.objects.create(
+        code="79-SLDTBXH", name="Sở Lao động - Thương binh và Xã hội", kind="department", unit=hcm,
+        valid_from=dt.date(1976, 7, 2), valid_to=dt.date(2025, 3, 1),
+    )
+    new = Agency.objects.create(code="79-SYT", name="Sở Y tế", kind="department", unit=hcm, valid_from=REFORM)
+    AgencyCrosswalk.objects.create(
+        predecessor=old, successor=new, weight=0.3, effective=dt.date(2025, 3, 1), note="Bảo trợ xã hội, trẻ em"
+    )
+    html = client_a.get(reverse("geo:detail", args=[hcm.pk])).content.decode()
+    assert "từ 01/03/2025 chuyển sang Sở Y tế (30%): Bảo trợ xã hội, trẻ em" in html
+    assert "nhận từ Sở Lao động - Thương binh và Xã hội (30%" in html
