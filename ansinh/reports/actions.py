@@ -8,6 +8,7 @@ half-written report behind.
 from __future__ import annotations
 
 import os
+import secrets
 import shutil
 import subprocess
 import tempfile
@@ -62,13 +63,13 @@ def check_output(out: Path) -> Path:
 
 
 def _write_atomically(path: Path, write: Callable[[Path], None]) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=".ansinh-", suffix=path.suffix, dir=path.parent)
-    os.close(fd)
+    # Not mkstemp: the file is created by open() and so gets the usual permissions (umask).
+    tmp = path.with_name(f".{path.stem}.{os.getpid()}.{secrets.token_hex(4)}{path.suffix}")
     try:
-        write(Path(tmp))
+        write(tmp)
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
 
 

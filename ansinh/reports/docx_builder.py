@@ -210,7 +210,7 @@ def _rule(container: DocxDocument | _Cell, width_mm: float, cell_mm: float) -> N
 
 
 def _header_block(doc: DocxDocument, data: ReportData) -> None:
-    left_mm, right_mm = 72.0, TEXT_WIDTH_MM - 72.0 + 10
+    left_mm, right_mm = 66.0, TEXT_WIDTH_MM - 66.0 + 10
     table = doc.add_table(rows=2, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     _no_borders(table)
