@@ -7,11 +7,12 @@ data validation (decimal numbers, a list for the data status). The hidden ("very
 ``META_SHEET`` holds the cycle id, unit code and template version that an upload must match.
 
 Formula injection: every cell written from text (names, units, comments) goes through
-:func:`safe_text`. Text that begins with ``=``, ``+``, ``-``, ``@``, a tab or a line break is
-written with a leading apostrophe ``'`` (the OWASP recommendation for spreadsheet exports) and
-stored as a string cell, so neither Excel nor LibreOffice evaluates it, even after the user edits
-the cell. :func:`unsafe_text` removes that apostrophe again on upload, so a round trip returns the
-user's text unchanged.
+:func:`safe_text`. Text that begins with ``=``, ``+``, ``-``, ``@``, a tab or a line break
+(after any apostrophes) gets one more leading apostrophe ``'`` (the OWASP recommendation for
+spreadsheet exports) and is stored as a string cell, so neither Excel nor LibreOffice evaluates
+it; if the user edits the cell, Excel takes the apostrophe as its "text" prefix and still keeps
+text. :func:`unsafe_text` removes that apostrophe on upload, so a round trip returns the user's
+text unchanged. Uploaded cells that hold real formulas are refused (``excel_upload``).
 """
 
 from __future__ import annotations
@@ -66,18 +67,19 @@ class TemplateMeta:
     version: str = TEMPLATE_VERSION
 
 
+def _needs_guard(text: str) -> bool:
+    """Does ``text``, once any leading apostrophes are skipped, begin like a formula?"""
+    return text.lstrip("'").startswith(DANGEROUS_START)
+
+
 def safe_text(text: str) -> str:
-    """Text that a spreadsheet will never read as a formula."""
-    if text.startswith(DANGEROUS_START):
-        return "'" + text
-    return text
+    """Text that a spreadsheet will never read as a formula (see the module docstring)."""
+    return "'" + text if _needs_guard(text) else text
 
 
 def unsafe_text(text: str) -> str:
-    """Undo :func:`safe_text` (only an apostrophe that protects a dangerous first character)."""
-    if text.startswith("'") and text[1:].startswith(DANGEROUS_START):
-        return text[1:]
-    return text
+    """Undo :func:`safe_text`: ``unsafe_text(safe_text(t)) == t`` for every ``t``."""
+    return text[1:] if text.startswith("'") and _needs_guard(text) else text
 
 
 def _put_text(ws: Worksheet, ref: str, text: str) -> Cell:

@@ -31,18 +31,20 @@ MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
 MAX_EXCEL_BYTES = 10 * 1024 * 1024
 
 
-class NumberField(forms.CharField):
+class NumberField(forms.Field):
     """A number typed the Vietnamese or the English way; the error names the field."""
 
-    def __init__(self, *, label: str, **kwargs: Any) -> None:
-        super().__init__(label=label, required=False, max_length=40, **kwargs)
-        self.widget.attrs.update({"inputmode": "decimal", "autocomplete": "off"})
+    widget = forms.TextInput
 
-    def to_python(self, value: Any) -> float | None:  # type: ignore[override]
-        text = super().to_python(value)
+    def __init__(self, *, label: str, **kwargs: Any) -> None:
+        super().__init__(label=label, required=False, **kwargs)
+        self.widget.attrs.update({"inputmode": "decimal", "autocomplete": "off", "maxlength": "40"})
+
+    def to_python(self, value: Any) -> float | None:
+        text = str(value or "").strip()
         if not text:
             return None
-        number = parse_number(text)
+        number = parse_number(text) if len(text) <= 40 else None
         if number is None:
             raise forms.ValidationError(f"{self.label} phải là số.", code="invalid")
         return number
@@ -66,6 +68,7 @@ class SubmissionForm(forms.Form):
                 self.fields[f"ind-{i}-{name}"] = field
             self.fields[f"ind-{i}-status"] = forms.ChoiceField(
                 label="Tình trạng số liệu",
+                required=False,
                 choices=IndicatorValue.Status.choices,
                 initial=current.status if current else IndicatorValue.Status.ESTIMATE,
             )
@@ -80,6 +83,7 @@ class SubmissionForm(forms.Form):
             key, progress = task_row.task.pk, task_row.current
             self.fields[f"task-{key}-status"] = forms.ChoiceField(
                 label="Tình trạng",
+                required=False,
                 choices=TaskProgress.Status.choices,
                 initial=progress.status if progress else TaskProgress.Status.NOT_STARTED,
             )
@@ -119,7 +123,7 @@ class SubmissionForm(forms.Form):
             item: dict[str, Any] = {"indicator": row.code}
             for name in NUMBER_FIELDS:
                 item[name] = self.cleaned_data.get(f"ind-{i}-{name}")
-            item["status"] = self.cleaned_data[f"ind-{i}-status"]
+            item["status"] = self.cleaned_data[f"ind-{i}-status"] or self.fields[f"ind-{i}-status"].initial
             item["comment"] = self.cleaned_data[f"ind-{i}-comment"].strip()
             entered = any(item[n] is not None for n in NUMBER_FIELDS) or item["comment"]
             if entered or row.current is not None:
@@ -131,7 +135,8 @@ class SubmissionForm(forms.Form):
         items = []
         for row in self.task_rows:
             key = row.task.pk
-            item: dict[str, Any] = {"task": key, "status": self.cleaned_data[f"task-{key}-status"]}
+            status = self.cleaned_data[f"task-{key}-status"] or TaskProgress.Status.NOT_STARTED
+            item: dict[str, Any] = {"task": key, "status": status}
             for name in TASK_DATE_FIELDS:
                 item[name] = self.cleaned_data[f"task-{key}-{name}"]
             for name in TASK_TEXT_FIELDS:
@@ -201,14 +206,16 @@ def _check_upload(upload: UploadedFile, allowed: dict[str, tuple[bytes, ...]], m
 
 
 class AttachmentForm(forms.Form):
-    file = forms.FileField(label="Tệp đính kèm", error_messages={"required": "Hãy chọn tệp để tải lên."})
+    prefix = "tep"
+    file = forms.FileField(label="Tệp đính kèm", error_messages={"required": "Hãy chọn tệp để tải lên.", "empty": "Tệp rỗng."})
 
     def clean_file(self) -> UploadedFile:
         return _check_upload(self.cleaned_data["file"], ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES)
 
 
 class ExcelUploadForm(forms.Form):
-    file = forms.FileField(label="Tệp Excel đã điền", error_messages={"required": "Hãy chọn tệp Excel để tải lên."})
+    prefix = "excel"
+    file = forms.FileField(label="Tệp Excel đã điền", error_messages={"required": "Hãy chọn tệp Excel để tải lên.", "empty": "Tệp rỗng."})
 
     def clean_file(self) -> UploadedFile:
         upload: UploadedFile = self.cleaned_data["file"]

@@ -3,16 +3,15 @@
 Plan 53/KH-UBND (active, provincial) with two targets linked to catalogue indicators —
 ``POOR_RATE`` (a ratio: numerator and denominator, milestone 2025 "dưới 1,5") and
 ``SOCIAL_HOUSING`` (a count, milestone 2025 "≥ 40") — one task, the 2025 annual cycle, and an
-open draft submission for each of ``ward_a`` and ``ward_b``.
+open draft submission for each of ``ward_a`` and ``ward_b``. Each test module declares its own
+``world`` fixture calling :func:`make_world` (after the unit fixtures of ``tests/conftest.py``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
-import pytest
-
+from ansinh.geo.models import AdministrativeUnit
 from ansinh.plans.models import Plan, Target, Task
 from ansinh.reporting.actions import do_link_target, do_open_submission
 from ansinh.reporting.models import ReportingCycle, Submission
@@ -30,8 +29,10 @@ class World:
     sub_b: Submission
 
 
-@pytest.fixture
-def world(hcm: Any, ward_a: Any, ward_b: Any, hanoi: Any) -> World:
+def make_world() -> World:
+    """Build the world; the unit fixtures (``hcm``, ``ward_a``, ``ward_b``) must exist already."""
+    ward_a = AdministrativeUnit.objects.get(code="26740")
+    ward_b = AdministrativeUnit.objects.get(code="26743")
     indicators = catalogue()
     plan = make_plan()
     poor = make_target(plan, "Tỷ lệ hộ nghèo", 1.0, comparator="<", milestones={2025: 1.5})
