@@ -14,6 +14,8 @@ from ansinh.geo.models import REFORM_DATE, AdministrativeUnit, Agency
 
 HCMC_CODE = "79"
 SAMPLE_CROSSWALK = Path(__file__).resolve().parent / "data" / "sample-crosswalk-hcmc.csv"
+# The same city agencies as HCMC_AGENCIES, for loading from the command line.
+SAMPLE_AGENCIES = Path(__file__).resolve().parent / "data" / "sample-agencies-hcmc.csv"
 Kind = Agency.Kind
 
 # (code suffix, name, short name, kind) of the city-level agencies the demo creates.

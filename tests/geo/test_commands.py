@@ -186,3 +186,22 @@ def test_the_demo_step_creates_hcmc_agencies_once(hcmc_loaded: None) -> None:
     assert Agency.objects.filter(kind="people_committee", unit__level="commune").count() == communes
     assert Agency.objects.filter(code="79-MTTQ", kind="fatherland_front").exists()
     assert "0 cơ quan mới" in lines[-1]
+
+
+def test_the_bundled_samples_import_from_the_command_line_in_order() -> None:
+    from ansinh.geo.demo import HCMC_AGENCIES, SAMPLE_AGENCIES
+
+    assert run("load", "--province", "79")[0] == 0
+    code, out, err = run("agencies", "import", str(SAMPLE_AGENCIES))
+    assert code == 0, err
+    assert f"{len(HCMC_AGENCIES)} mới" in out
+    code, _, err = run("crosswalk", "import", str(SAMPLE_CROSSWALK))
+    assert code == 0, err
+    assert AgencyCrosswalk.objects.filter(predecessor__code="79-SLDTBXH").count() == 3
+
+
+def test_the_demo_agencies_and_the_sample_agencies_file_agree(hcmc_loaded: None) -> None:
+    from ansinh.geo.demo import SAMPLE_AGENCIES
+
+    code, out, _ = run("agencies", "import", str(SAMPLE_AGENCIES))
+    assert code == 0 and "0 mới, 0 cập nhật" in out
