@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 
@@ -72,6 +72,7 @@ def test_safe_text_never_starts_like_a_formula(text: str) -> None:
     assert not safe_text(text).startswith(FORMULA_STARTS)
 
 
+@settings(max_examples=25)
 @given(st.text(alphabet=st.characters(exclude_categories=["Cs"]), max_size=30), st.text(max_size=30))
 def test_no_cell_of_the_annex_starts_like_a_formula(unit: str, indicator: str) -> None:
     data = sample_data()
