@@ -29,7 +29,7 @@ class SourceDocument(models.Model):
     )
 
     class Meta:
-        ordering = ["-uploaded_at"]
+        ordering = ["-uploaded_at"]  # noqa: RUF012  (a tuple would need a migration)
         verbose_name = "văn bản nguồn"
         verbose_name_plural = "văn bản nguồn"
 
@@ -43,3 +43,43 @@ class SourceDocument(models.Model):
         lo = max(0, start - context)
         hi = min(len(self.text), end + context)
         return self.text[lo:start], self.text[start:end], self.text[end:hi]
+
+
+class ImportJob(models.Model):
+    """One upload being read in the background (OCR can take minutes); the page polls it."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Đang chờ"
+        RUNNING = "running", "Đang xử lý"
+        DONE = "done", "Đã xong"
+        FAILED = "failed", "Không nhập được"
+
+    filename = models.CharField("tên tệp", max_length=255)
+    status = models.CharField("trạng thái", max_length=20, choices=Status.choices, default=Status.PENDING)
+    done = models.PositiveIntegerField("đã xử lý (trang)", default=0)
+    total = models.PositiveIntegerField("tổng số (trang)", default=0)
+    message = models.TextField("thông báo", blank=True)
+    plan = models.ForeignKey(
+        "plans.Plan", verbose_name="kế hoạch", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="người tải lên", null=True, blank=True, on_delete=models.SET_NULL
+    )
+    created_at = models.DateTimeField("thời điểm tải lên", auto_now_add=True)
+    updated_at = models.DateTimeField("cập nhật lúc", auto_now=True)
+
+    class Meta:
+        ordering = ("-created_at",)
+        verbose_name = "lượt nhập văn bản"
+        verbose_name_plural = "lượt nhập văn bản"
+
+    def __str__(self) -> str:
+        return f"{self.filename} ({self.get_status_display()})"
+
+    @property
+    def finished(self) -> bool:
+        return self.status in (self.Status.DONE, self.Status.FAILED)
+
+    @property
+    def percent(self) -> int:
+        return min(100, round(100 * self.done / self.total)) if self.total else 0

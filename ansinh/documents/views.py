@@ -10,15 +10,21 @@ from typing import Any
 from django import forms
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import UploadedFile
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 
+from ansinh.documents import jobs
 from ansinh.documents.formats import DocumentError
+from ansinh.documents.models import ImportJob
 
 ALLOWED_EXTENSIONS = (".txt", ".docx", ".pdf", ".png", ".jpg", ".jpeg")
+# Formats that may need OCR (minutes): read in a background job the page polls.
+BACKGROUND_EXTENSIONS = frozenset({".pdf", ".png", ".jpg", ".jpeg"})
 
 
 def _size_label(n: int) -> str:
@@ -69,32 +75,76 @@ def _save_temp(upload: UploadedFile) -> Path:
     return Path(name)
 
 
-@login_required
-def upload(request: HttpRequest) -> HttpResponse:
+def _require_reviewer(request: HttpRequest) -> None:
     if not request.user.has_perm("plans.change_plan"):
         raise PermissionDenied("Bạn không có quyền nhập văn bản kế hoạch.")
+
+
+@login_required
+def upload(request: HttpRequest) -> HttpResponse:
+    _require_reviewer(request)
     form = UploadForm(request.POST, request.FILES) if request.method == "POST" else UploadForm()
     if form.is_bound and form.is_valid():
         from ansinh.documents.actions import do_import_document, find_imported
 
         upload_file: UploadedFile = form.cleaned_data["file"]
+        filename = Path(upload_file.name or "van-ban").name
         path = _save_temp(upload_file)
+        handed_over = False
         try:
             existing = find_imported(path)
             if existing is not None:
                 messages.info(request, "Văn bản này đã được nhập trước đó; mở lại kế hoạch đã có.")
                 return redirect("plans:review", plan_id=existing.pk)
-            plan = do_import_document(path, request.user, filename=Path(upload_file.name or path.name).name)
+            actor = get_user_model().objects.get(pk=request.user.pk or 0)
+            if path.suffix in BACKGROUND_EXTENSIONS:
+                job = jobs.do_create_import_job(filename, actor)
+                handed_over = True
+                jobs.launch(job, path, actor)
+                return redirect("documents:job", job_id=job.pk)
+            plan = do_import_document(path, actor, filename=filename)
         except DocumentError as err:
             form.add_error("file", err.message)
         else:
             messages.success(
                 request,
-                f"Đã đọc «{upload_file.name}»: {plan.targets.count()} chỉ tiêu, {plan.tasks.count()} nhiệm vụ. "
+                f"Đã đọc «{filename}»: {plan.targets.count()} chỉ tiêu, {plan.tasks.count()} nhiệm vụ. "
                 "Hãy rà soát từng mục trước khi phê duyệt.",
             )
             return redirect("plans:review", plan_id=plan.pk)
         finally:
-            path.unlink(missing_ok=True)
-    status = 400 if request.method == "POST" else 200
+            if not handed_over:
+                path.unlink(missing_ok=True)
+    status = 400 if form.is_bound else 200
     return render(request, "documents/upload.html", {"form": form}, status=status)
+
+
+def _own_job(request: HttpRequest, job_id: int) -> ImportJob:
+    _require_reviewer(request)
+    job = ImportJob.objects.filter(pk=job_id).first()
+    if job is None or (job.created_by_id != request.user.pk and not request.user.is_superuser):
+        raise Http404("Không tìm thấy lượt tải lên này.")
+    return job
+
+
+@login_required
+def job_page(request: HttpRequest, job_id: int) -> HttpResponse:
+    """Progress of a background import; done → the review page, failed → the form with the error."""
+    job = _own_job(request, job_id)
+    state = jobs.job_state(job)
+    if state["status"] == ImportJob.Status.DONE and job.plan_id:
+        messages.success(request, f"Đã đọc «{job.filename}». Hãy rà soát từng mục trước khi phê duyệt.")
+        return redirect("plans:review", plan_id=job.plan_id)
+    if state["finished"]:
+        form = UploadForm(data={}, files={})
+        form.is_valid()
+        form.errors.pop("file", None)
+        form.add_error("file", f"«{job.filename}»: {state['message']}")
+        return render(request, "documents/upload.html", {"form": form, "job": job}, status=200)
+    return render(request, "documents/job.html", {"job": job, "state": state})
+
+
+@login_required
+def job_state(request: HttpRequest, job_id: int) -> JsonResponse:
+    job = _own_job(request, job_id)
+    return JsonResponse({**jobs.job_state(job), "page": reverse("documents:job", kwargs={"job_id": job.pk})})
