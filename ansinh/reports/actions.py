@@ -68,6 +68,9 @@ def _write_atomically(path: Path, write: Callable[[Path], None]) -> None:
     try:
         write(tmp)
         os.replace(tmp, path)
+    except OSError as err:
+        tmp.unlink(missing_ok=True)
+        raise ReportError(f"Không ghi được tệp {path}: {err.strerror or err}.") from err
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise

@@ -225,3 +225,21 @@ def test_a_short_issuer_name_is_completed_from_the_title(db: None) -> None:
     data = collect_report_data(plan, 2025)
     assert data.issuing_body == "Ủy ban nhân dân Thành phố Hồ Chí Minh" and data.place == "Thành phố Hồ Chí Minh"
     assert data.subject.startswith("Kết quả thực hiện năm 2025 Kế hoạch thực hiện Chương trình")
+
+
+def test_a_failed_write_keeps_the_previous_report_and_leaves_no_temporary_file(
+    report_plan: Fixture, tmp_path: Path, capsys: Any, monkeypatch: Any
+) -> None:
+    out = tmp_path / "r.docx"
+    out.write_bytes(b"ban cu")
+
+    def broken(data: Any, path: Path) -> None:
+        Path(path).write_bytes(b"nua chung")
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("ansinh.reports.actions.build_docx", broken)
+    with pytest.raises(Failure):
+        call_command("report", "build", "--plan", str(report_plan.plan.pk), "--cycle", "2025", "--out", str(out),
+                     stdout=io.StringIO())
+    assert "Không ghi được tệp" in capsys.readouterr().err
+    assert out.read_bytes() == b"ban cu" and [p.name for p in tmp_path.iterdir()] == ["r.docx"]
