@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import math
-import re
 import zipfile
 from collections.abc import Collection
 from dataclasses import dataclass
@@ -21,6 +20,7 @@ from openpyxl import load_workbook
 from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ansinh.lib.vnnumbers import parse_vn
 from ansinh.reporting.excel import (
     COLUMN_OF,
     COLUMNS,
@@ -39,9 +39,6 @@ MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_UNZIPPED_BYTES = 100 * 1024 * 1024
 MAX_COMMENT = 2000
 NUMBER_LABELS = {"value": "giá trị", "numerator": "tử số", "denominator": "mẫu số"}
-_SIMPLE = re.compile(r"[+-]?\d+(?:[.,]\d+)?")
-_DOT_GROUPS = re.compile(r"[+-]?\d{1,3}(?:\.\d{3})+(?:,\d+)?")
-_COMMA_GROUPS = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 
 
 class UploadRejected(Exception):
@@ -76,21 +73,9 @@ class UploadRow:
 
 
 def parse_number(text: str) -> float | None:
-    """A number typed as text: ``12,5``, ``12.5``, ``1.234.567``, ``1.234,5``, ``8%``; ``None`` otherwise.
-
-    A lone separator is a decimal separator (``1,234`` is 1.234).
-    """
-    s = text.strip().replace("\u00a0", "").replace(" ", "").removesuffix("%")
-    if _SIMPLE.fullmatch(s):
-        s = s.replace(",", ".")
-    elif _DOT_GROUPS.fullmatch(s):
-        s = s.replace(".", "").replace(",", ".")
-    elif _COMMA_GROUPS.fullmatch(s):
-        s = s.replace(",", "")
-    else:
-        return None
-    number = float(s)
-    return number if math.isfinite(number) else None
+    """A number typed as text (``12,5``, ``1.000``, ``1.234,5``, ``8%``) read by ``lib.vnnumbers``."""
+    number = parse_vn(text.strip().replace("\u00a0", " ").removesuffix("%"))
+    return number if number is not None and math.isfinite(number) else None
 
 
 def _check_file(data: bytes, filename: str) -> None:
