@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 from ansinh.documents.parsing.clean import Doc, squeeze
 from ansinh.documents.parsing.structure import Node
@@ -28,24 +29,40 @@ from ansinh.documents.parsing.vocab import (
     LEAD_LABEL,
     TIMELINE_LABEL,
 )
-from ansinh.lib.text import fold_key
+from ansinh.lib.text import fold_key, strip_marks
 
 _LABEL = re.compile(r"^[ \t]*(?:[-–+*•]\s*)?(?P<label>[^:\n]{2,70}?)\s*:\s*(?P<value>\S.*)?$")
 _NUMBERED_LEAD = re.compile(
     r"^(?P<who>.+?)\s+chu\s+tri\s+(?:cac\s+)?(?:noi\s+dung|nhiem\s+vu|muc|phan|diem|tieu\s+muc)?\s*"
     r"(?P<nums>\d+(?:\.\d+)*(?:\s*(?:,|va|;)\s*\d+(?:\.\d+)*)*)"
 )
+# "[Giao] Sở X chủ trì, phối hợp với Y [thực hiện ...]"; the partners are optional when the clause
+# names the items it assigns ("Sở Z chủ trì nội dung tại điểm b").
 _SENTENCE_LEAD = re.compile(
-    r"(?:^|[.;]\s+|\n\s*)(?P<who>[^.;:\n]{3,120}?)\s+chu\s+tri(?:\s*,\s*|\s+va\s+|\s+)phoi\s+hop\s+(?:voi\s+)?(?P<with>[^.;]{3,300}?)"
-    r"(?=\s+(?:de|nham|thuc\s+hien|trien\s+khai|to\s+chuc|xay\s+dung|tham\s+muu|huong\s+dan|ra\s+soat|theo\s+doi)(?![a-z])|[.;]|$)"
+    r"(?:^|[.;]\s+|\n\s*)(?:(?:giao(?:\s+cho)?|de\s+nghi|yeu\s+cau|chi\s+dao|uy\s+quyen\s+cho)\s+)?"
+    r"(?P<who>[^.;:\n]{3,120}?)\s+chu\s+tri(?:(?:\s*,\s*|\s+va\s+|\s+)phoi\s+hop\s+(?:voi\s+)?(?P<with>[^.;]{3,300}?))?"
+    r"(?<![^a-z]so)(?<![^a-z]bo)(?=\s+(?:de|nham|thuc\s+hien|trien\s+khai|to\s+chuc|xay\s+dung|tham\s+muu|huong\s+dan|ra\s+soat|theo\s+doi|"
+    r"(?:cac\s+)?noi\s+dung|(?:cac\s+)?nhiem\s+vu)(?![a-z])|[.;]|$)"
+)
+# The items a clause assigns: "(thực hiện) nội dung tại điểm a", "các nhiệm vụ ở mục 2.1 và 2.2".
+_ITEM_REFS = re.compile(
+    r"(?:diem|muc|tiet|tieu\s+muc|noi\s+dung|nhiem\s+vu)\s+(?P<refs>(?:[a-zđ]|\d+(?:\.\d+)*)(?![a-z0-9])"
+    r"(?:\s*(?:,|va)\s*(?:(?:diem|muc)\s+)?(?:[a-zđ]|\d+(?:\.\d+)*)(?![a-z0-9]))*)"
 )
 
 
 def _head_match(fragment: str, heads: tuple[str, ...]) -> bool:
-    for head in heads:
-        if fragment.startswith(head) and (len(fragment) == len(head) or not fragment[len(head)].isalpha()):
+    """Whether ``fragment`` opens with one of ``heads`` (case kept, diacritics ignored, so OCR text matches)."""
+    bare = strip_marks(fragment)
+    for head in _bare_heads(heads):
+        if bare.startswith(head) and (len(bare) == len(head) or not bare[len(head)].isalpha()):
             return True
     return False
+
+
+@lru_cache(maxsize=8)
+def _bare_heads(heads: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(strip_marks(h) for h in heads))
 
 
 def _split_outside_parens(text: str, sep: str) -> list[str]:
@@ -77,11 +94,11 @@ def split_units(value: str) -> list[str]:
             frag = fragment.strip()
             if not frag:
                 continue
-            lower = frag.lower()
+            lower = strip_marks(frag.lower())
             new = not current or _head_match(frag, AGENCY_HEADS)
-            if not new and lower.startswith(ALWAYS_NEW_HEADS):
+            if not new and lower.startswith(_bare_heads(ALWAYS_NEW_HEADS)):
                 new = True
-            if not new and named and any(lower.startswith(h) for h in GENERIC_HEADS):
+            if not new and named and any(lower.startswith(h) for h in _bare_heads(GENERIC_HEADS)):
                 new = True
             if new and current:
                 units.append(", ".join(current))
@@ -241,8 +258,25 @@ def assign_units(doc: Doc, root: Node, tasks: list[Task]) -> None:
                 name = squeeze(doc.clean[s + m.start("who") : s + m.end("who")])
                 if not _head_match(name, AGENCY_HEADS) or "duoc giao" in m.group("who"):
                     continue
-                _apply(task, "lead", split_units(name))
-                _apply(task, "coordinate", split_units(doc.clean[s + m.start("with") : s + m.end("with")]))
+                clause_end = min((p for p in (folded.find(";", m.end()), folded.find(".", m.end())) if p >= 0), default=len(folded))
+                refs = _ITEM_REFS.search(folded, m.end(), clause_end)
+                labels = re.findall(r"[a-zđ]|\d+(?:\.\d+)*", refs.group("refs")) if refs else []
+                group = task
+                children = {c.node.label: c for c in task.children if c.node is not None}
+                if labels and not any(r in children for r in labels) and task.parent is not None:
+                    # A closing paragraph read into the last sub-item that assigns its siblings.
+                    group = task.parent
+                    children = {c.node.label: c for c in group.children if c.node is not None}
+                named = [children[r] for r in labels if r in children]
+                partners = split_units(doc.clean[s + m.start("with") : s + m.end("with")]) if m.group("with") else []
+                if m.group("with") is None and not named:
+                    continue
+                for receiver in named or [task]:
+                    _apply(receiver, "lead", split_units(name))
+                    _apply(receiver, "coordinate", partners)
+                if named:
+                    _merge(group.lead, split_units(name))
+                    group.own_lead = True
     _propagate(tasks)
 
 

@@ -21,6 +21,10 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\ufeff]")
 _PAGE_NUMBER = re.compile(r"(?m)^[ \t]*(?:-\s*)?(?:[Tt]rang\s+)?\d{1,3}(?:\s*-)?[ \t]*$")
 # Characters that OCR of stamps, signatures and margins leaves at line starts.
 _JUNK_MARKS = set("^•\\?|~")
+# The running header of an official gazette page ("CÔNG BÁO/Số 123/Ngày 20-3-2026", page number beside it).
+_GAZETTE_HEADER = re.compile(r"(?mi)^[ \t]*(?:\d{1,4}[ \t]+)?C[ÔO]NG[ \t]+B[ÁA]O[ \t]*/[ \t]*S[ỐO][^\n]{0,40}/[ \t]*Ng[àa]y[^\n]{0,30}$")
+# Word-segmentation marks between syllables ("Kế_hoạch"), read as spaces.
+_SEGMENT_MARK = re.compile(r"(?<=\w)_(?=\w)")
 _FIRST_TOKEN = re.compile(r"(?m)^[ \t]*(\S+)")
 
 
@@ -91,8 +95,11 @@ def _clean_chars(text: str) -> str:
     for pattern in (_HTML_TAG, _MARKDOWN, _CONTROL):
         for m in pattern.finditer(text):
             _blank(chars, m.start(), m.end())
-    for m in _PAGE_NUMBER.finditer(text):
-        _blank(chars, m.start(), m.end())
+    for pattern in (_PAGE_NUMBER, _GAZETTE_HEADER):
+        for m in pattern.finditer(text):
+            _blank(chars, m.start(), m.end())
+    for m in _SEGMENT_MARK.finditer(text):
+        chars[m.start()] = " "
     for m in _FIRST_TOKEN.finditer(text):
         cut = _junk_prefix_length(m.group(1))
         if cut:

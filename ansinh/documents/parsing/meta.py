@@ -7,7 +7,9 @@ import re
 from ansinh.documents.parsing.clean import Doc, squeeze
 from ansinh.documents.parsing.structure import Node
 
-_NUMBER = re.compile(r"(?<![a-z])s[o6]\s*:\s*(\d{1,6})\s*/\s*([a-z0-9đ][a-z0-9đ\-]{1,30})")
+_NUMBER = re.compile(r"(?<![a-z])s[o6]\s*:\s*(\d{1,6})\s*/\s*((?:(?:19|20)\d\d\s*/\s*)?[a-z0-9đ][a-z0-9đ\-]{1,30})")
+# What may stand before the place-and-date on its line: a layout cell, the document number.
+_DATE_PREFIX = re.compile(r"^(?:[^\t]*\t)*(?:\s*s[o6]\s*:\s*\d{1,6}\s*/\s*[^\s,;]+\s*[,;]?)?")
 _DATE = re.compile(r"ngay\s+(\d{1,2})\s+th[ad]ng\s+(\d{1,2})\s+n[ad]m\s+((?:19|20)\d\d)")
 _TITLE_WORD = re.compile(r"^\s*(ke hoach|chuong trinh(?: hanh dong)?|de an|quyet dinh|nghi dinh|nghi quyet|chi thi|thong tu|cong van|huong dan|bao cao)\s*$")
 _STOP_TITLE = re.compile(r"^\s*(?:can cu|i[.\-]\s|[_\-–=*.]\s*(?:[_\-–=*.]\s*){2,}$)")
@@ -98,10 +100,13 @@ def extract_meta(doc: Doc, root: Node) -> dict[str, object]:
     for s, e in head_lines[:30]:
         m = _NUMBER.search(folded, s, e)
         if m and number is None:
-            number = squeeze(doc.clean[m.start(1) : m.end(1)]) + "/" + squeeze(doc.clean[m.start(2) : m.end(2)])
+            number = re.sub(r"\s*/\s*", "/", squeeze(doc.clean[m.start(1) : m.end(2)]))
             spans["number"] = [m.start(), m.end()]
         d = _DATE.search(folded, s, e)
-        if d and date is None and re.match(r"^\s*[^\d]{0,40},?\s*$", folded[s : d.start()]) and folded[d.end() : e].strip() == "":
+        before = folded[s : d.start()] if d else ""
+        cut = _DATE_PREFIX.match(before)
+        before = before[cut.end() :] if cut else before
+        if d and date is None and re.match(r"^\s*[^\d]{0,40},?\s*$", before) and folded[d.end() : e].split("\t")[0].strip() == "":
             day, month, year = int(d.group(1)), int(d.group(2)), int(d.group(3))
             if 1 <= day <= 31 and 1 <= month <= 12:
                 date = f"{year:04d}-{month:02d}-{day:02d}"
@@ -143,7 +148,7 @@ def extract_meta(doc: Doc, root: Node) -> dict[str, object]:
     im = None if issuer else next((m for m in _ISSUER.finditer(preamble) if not re.search(r"(?<![a-z])ve$", m.group("who"))), None)
     if im:
         issuer = squeeze(doc.clean[im.start("who") : im.end("who")])
-    else:
+    elif not issuer:
         sig = re.search(r"(?:tm|t/m|kt)\.?\s+(uy ban nhan dan|ubnd|ban thuong vu|thanh uy|tinh uy|dang uy)[^\n]*", folded)
         if sig:
             issuer = squeeze(doc.clean[sig.start(1) : sig.end()])

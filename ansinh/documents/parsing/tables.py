@@ -113,6 +113,10 @@ def find_tables(doc: Doc) -> list[Table]:
                 block.append((ls, le))
                 j += 1
                 continue
+            # A page header or page number blanked by the cleaner inside a table: skip it.
+            if not text.strip() and doc.text[ls:le].strip() and block:
+                j += 1
+                continue
             # A tab-less line inside a table continues a broken cell.
             if text.strip() and block and j + 1 < n and "\t" in doc.clean[lines[j + 1][0] : lines[j + 1][1]]:
                 block.append((ls, le))

@@ -124,6 +124,8 @@ AGENCY_HEADS: tuple[str, ...] = (
     "Quận ủy", "Thị ủy", "Chủ tịch", "Giám đốc", "Ngành", "Các Sở", "Các sở", "Các Ban", "Tổ", "Lực lượng",
     "Bệnh viện", "Tổng cục", "Vụ", "Chính phủ", "Thủ tướng", "Kiểm toán", "Tổng Liên đoàn", "Hợp tác xã",
     "Chi bộ", "Đồn", "Ban Chỉ huy", "Ban chỉ đạo", "Ban Chỉ đạo",
+    "Bưu điện", "Trưởng", "Tổ giao dịch", "Điện lực", "Viễn thông", "Chi hội", "Chi đoàn", "Hạt", "Bộ đội",
+    "Phó Chủ tịch", "Người đứng đầu", "Thủ trưởng",
 )
 # Lower-case openers that start a new body after a named one ("..., các sở, ban, ngành").
 GENERIC_HEADS: tuple[str, ...] = (
