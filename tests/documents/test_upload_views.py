@@ -132,3 +132,17 @@ def test_an_officer_without_the_right_cannot_upload(client: Client, bob: Any, ex
 def test_an_anonymous_visitor_is_sent_to_the_login_page(client: Client) -> None:
     response = client.get(URL)
     assert response.status_code == 302 and "/dang-nhap/" in response["Location"]
+
+
+SAMPLE = Path(__file__).resolve().parents[2] / "ansinh" / "samples" / "quangtri-phuong2-plan-63.txt"
+
+
+def test_a_bundled_sample_goes_through_the_real_reader_and_parser_to_a_review_page(client: Client, alice: Any) -> None:
+    client.force_login(alice)
+    response = _post(client, SAMPLE.name, SAMPLE.read_bytes())
+    plan = Plan.objects.get()
+    assert response.status_code == 302 and plan.targets.exists() and plan.tasks.exists()
+    target = plan.targets.exclude(source_start=None).first()
+    assert target is not None
+    html = client.get(f"/ke-hoach/{plan.pk}/ra-soat/", {"muc": f"target-{target.pk}"}).content.decode()
+    assert '<mark class="source" id="nguon"' in html
