@@ -115,6 +115,7 @@ def do_build_report(
     kind: str = "annual",
     annex: bool = True,
     pdf: bool = False,
+    signer: str = "",
     progress: Progress | None = None,
 ) -> BuiltReport:
     """Write ``out`` (DOCX), its ``.xlsx`` annex and optionally a PDF; audited."""
@@ -126,6 +127,7 @@ def do_build_report(
         data = collect_report_data(plan, year, unit, kind)
     except ReportDataError as err:
         raise ReportError(err.message) from err
+    data.signer_name = signer or data.signer_name
     step(1, total)
     _write_atomically(out, lambda p: build_docx(data, p))
     result = BuiltReport(docx=out, data=data)

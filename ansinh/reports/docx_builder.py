@@ -295,7 +295,9 @@ def _targets_table(doc: DocxDocument, data: ReportData) -> None:
         _cell_text(cell, text, bold=True, align=center)
     _repeat_header(table)
     for row in data.targets:
-        cells = table.add_row().cells
+        new_row = table.add_row()
+        new_row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+        cells = new_row.cells
         values = (row.number, row.target, row.unit_of_measure, row.milestone, row.actual, row.status)
         for i, (cell, text) in enumerate(zip(cells, values, strict=True)):
             _cell_text(cell, text, align=None if i == 1 else center)

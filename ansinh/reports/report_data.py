@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from ansinh.geo.models import AdministrativeUnit
 from ansinh.lib.text import fold, fold_key
 from ansinh.plans.models import Plan, Target
-from ansinh.reporting.entry import milestone_label
 from ansinh.reporting.models import AggregateValue, ReportingCycle, TargetIndicatorLink, TaskProgress
 from ansinh.reporting.progress import TARGET_STATUS_LABELS, TargetStatus, target_progress
 
@@ -99,6 +98,30 @@ def vn_date_line(place: str, date: dt.date) -> str:
     """Decree 30 place-date line: days below 10 and months 1–2 get a leading zero."""
     month = f"{date.month:02d}" if date.month < 3 else str(date.month)
     return f"{place}, ngày {date.day:02d} tháng {month} năm {date.year}"
+
+
+_COMPARATOR_TEXT = {
+    "<": "dưới {v}",
+    "<=": "không quá {v}",
+    ">": "trên {v}",
+    ">=": "từ {v} trở lên",
+    "approx": "khoảng {v}",
+    "maintain": "duy trì {v}",
+}
+
+
+def milestone_text(comparator: str, value: float | None, value_max: float | None, unit: str = "") -> str:
+    """A goal in words: ">=", 68, "%" → "từ 68% trở lên"; a range → "95 – 98%"."""
+    if value is None:
+        return ""
+    number = format_number(value, unit)
+    if value_max is not None:
+        number = f"{format_number(value)} – {format_number(value_max, unit)}"
+    return _COMPARATOR_TEXT.get(comparator, "{v}").format(v=number)
+
+
+def capitalize_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def report_subject(kind: str, plan_title: str, start: int, year: int) -> str:
@@ -258,14 +281,14 @@ def _target_rows(
     rows, annex = [], []
     for n, target in enumerate(targets, start=1):
         comparator, value, value_max = _milestone(target, year)
-        label = milestone_label(comparator, value, value_max) or NO_MILESTONE
+        label = milestone_text(comparator, value, value_max) or NO_MILESTONE
         actual, status, series = None, NO_DATA_LABEL, []
         if unit is not None and cycle is not None and _link(target) is not None:
             tp = target_progress(target, unit, cycle)
             actual, status, series = tp.actual, tp.status_label, tp.series
         known = [f"{y}: {format_number(v)}" for y, v in series if first <= y <= year]
         actual_text = "; ".join(known) if len(cycles) > 1 and known else format_number(actual)
-        name = target.indicator_name or target.text[:200]
+        name = capitalize_first(target.indicator_name or target.text[:200])
         rows.append(TargetRow(str(n), name, target.unit, label, actual_text, status))
         unit_name = unit.name if unit else ""
         annex.append(AnnexRow(unit_name, name, target.unit, label, format_number(actual), status, actual, value))

@@ -129,12 +129,13 @@ def test_the_command_writes_a_decree_30_docx_and_a_safe_annex(report_plan: Fixtu
     out = tmp_path / "bao-cao.docx"
     stdout, stderr = io.StringIO(), io.StringIO()
     call_command("report", "build", "--plan", str(report_plan.plan.pk), "--cycle", "2025", "--out", str(out),
-                 stdout=stdout, stderr=stderr)
+                 "--signer", "Nguyễn Văn Ký", stdout=stdout, stderr=stderr)
     assert "Đã ghi báo cáo" in stdout.getvalue() and "Lập báo cáo" in stderr.getvalue()
     doc = Document(str(out))
     assert_decree30_layout(doc)
     table = next(t for t in doc.tables if t.rows[0].cells[0].text == "TT")
     assert [c.text for c in table.rows[1].cells] == ["1", "Tỷ lệ hộ nghèo", "%", "dưới 1", "0,8", "Đã đạt"]
+    assert doc.tables[-1].cell(0, 1).paragraphs[-1].text == "Nguyễn Văn Ký"
     wb = load_workbook(out.with_suffix(".xlsx"))
     assert wb.sheetnames == ["Tổng hợp", "Thành phố Hồ Chí Minh", "Phường Sài Gòn"]
     for ws in wb.worksheets:

@@ -32,6 +32,7 @@ class Command(BaseCommand):
         b.add_argument("--annex", action="store_true", default=True, help="ghi kèm phụ lục FILE.xlsx (mặc định)")
         b.add_argument("--no-annex", dest="annex", action="store_false", help="không ghi phụ lục Excel")
         b.add_argument("--pdf", action="store_true", help="chuyển sang FILE.pdf bằng LibreOffice (nếu đã cài)")
+        b.add_argument("--signer", default="", metavar="HỌ TÊN", help="họ tên người ký (mặc định để trống để ký tay)")
 
     def handle(self, *args: Any, **options: Any) -> None:
         getattr(self, f"handle_{options['action']}")(options)
@@ -60,6 +61,7 @@ class Command(BaseCommand):
                 kind=options["kind"],
                 annex=options["annex"],
                 pdf=options["pdf"],
+                signer=str(options["signer"]).strip()[:100],
                 progress=bar,
             )
         except ReportError as err:
