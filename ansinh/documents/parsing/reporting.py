@@ -19,6 +19,7 @@ from ansinh.documents.parsing.vocab import (
     DEADLINE,
     FREQUENCY_CUES,
     ONCE_CUE,
+    PERIODIC_CUE,
     REPORT_VERB,
     REPORTING_KINDS,
     REVIEW_CUE,
@@ -62,20 +63,24 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
             if AWARD_CUE.search(folded) and not re.search(r"b[ad]o\s+c[ad]o", folded):
                 continue
             duties: list[tuple[str, int | None]] = []
+            cue_at: dict[str, int] = {}
             for frequency, pattern in FREQUENCY_CUES:
-                if pattern.search(folded):
+                fm = pattern.search(folded)
+                if fm:
                     duties.append((frequency, None))
+                    cue_at[frequency] = fm.start()
             for m in ONCE_CUE.finditer(folded):
                 duties.append(("once", int(m.group(1))))
+            # A plan-wide "định kỳ báo cáo" in the requirements (agency-by-agency lines repeat it; not read there).
+            if not duties and node.effective_kind() == "purpose" and PERIODIC_CUE.search(folded) and not (
+                REVIEW_CUE.search(folded) or TROUBLE_CUE.search(folded)
+            ):
+                duties.append(("annual", None))
             if not duties and (REVIEW_CUE.search(folded) or TROUBLE_CUE.search(folded)):
                 duties.append(("adhoc", None))
             if not duties:
                 continue
-            deadline = DEADLINE.search(folded)
-            day = int(deadline.group(1)) if deadline else None
-            month = int(deadline.group(2)) if deadline else None
-            if day is not None and not (1 <= day <= 31 and month is not None and 1 <= month <= 12):
-                day = month = None
+            deadlines = _deadlines(folded)
             cs, ce = s, e
             while cs < ce and doc.clean[cs] in " \t\n-–+•;,":
                 cs += 1
@@ -89,6 +94,7 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
                     continue
                 seen.add(key)
                 periodic = frequency in ("annual", "semiannual", "quarterly", "monthly")
+                day, month = _deadline_for(deadlines, cue_at, frequency)
                 out.append({
                     "text": text,
                     "frequency": frequency,
@@ -99,3 +105,31 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
                     "span": [cs, ce],
                 })
     return out
+
+
+def _deadlines(folded: str) -> list[tuple[int, int, int | None]]:
+    """(offset, day, month) of every "trước ngày DD/MM" (month None for "trước ngày 20 của tháng cuối quý")."""
+    out: list[tuple[int, int, int | None]] = []
+    for m in DEADLINE.finditer(folded):
+        day = int(m.group(1))
+        month = int(m.group(2)) if m.group(2) else None
+        if 1 <= day <= 31 and (month is None or 1 <= month <= 12):
+            out.append((m.start(), day, month))
+    return out
+
+
+def _deadline_for(
+    deadlines: list[tuple[int, int, int | None]], cue_at: dict[str, int], frequency: str
+) -> tuple[int | None, int | None]:
+    """The deadline that goes with ``frequency``: the one nearest its cue when a sentence names several periods.
+
+    A day without a month only fits a duty shorter than a year (quarterly, monthly).
+    """
+    fitting = [d for d in deadlines if d[2] is not None or frequency in ("quarterly", "monthly")]
+    if not fitting:
+        return None, None
+    if len(fitting) == 1 or frequency not in cue_at:
+        return fitting[0][1], fitting[0][2]
+    at = cue_at[frequency]
+    best = min(fitting, key=lambda d: abs(d[0] - at))
+    return best[1], best[2]

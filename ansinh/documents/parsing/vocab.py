@@ -144,13 +144,18 @@ FREQUENCY_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("semiannual", re.compile(r"(?<![\d])6\s+th[ad]ng|s[ad]u\s+th[ad]ng|nua\s+n[ad]m|hai\s+lan\s+(?:moi|trong)\s+n[ad]m")),
     ("quarterly", re.compile(r"(?:h[ad]ng|moi|dinh\s+ky)\s+quy(?![a-z])|hang\s+quy")),
     ("monthly", re.compile(r"(?:h[ad]ng|moi|dinh\s+ky)\s+th[ad]ng(?![a-z])")),
-    ("annual", re.compile(r"(?:h[ad]ng|moi|dinh\s+ky|thuong)\s+n[ad]m(?![a-z])|thuong\s+nien")),
+    ("annual", re.compile(
+        r"(?:h[ad]ng|moi|dinh\s+ky|thuong)\s+n[ad]m(?![a-z])|thuong\s+nien"
+        r"|b[ad]o\s+c[ad]o\s+(?:k[eq]t\s+qu[ad]\s+(?:thuc\s+hien\s+)?)?n[ad]m(?![a-z]|\s*\d)"
+    )),
     ("adhoc", re.compile(r"d[oda]t\s+xuat|khi\s+c[oda]\s+yeu\s+cau|theo\s+yeu\s+cau")),
 )
 ONCE_CUE = re.compile(r"(?:s[oda]|t[oda]ng)\s+ket[^.;]{0,60}?(?:vao|trong|cuoi)?\s*n[ad]m\s+((?:19|20)\d\d)(?![\d-])")
 REVIEW_CUE = re.compile(r"(?:s[oda]|t[oda]ng)\s+ket")
-TROUBLE_CUE = re.compile(r"neu\s+c[oda]\s+kh[oda]\s+kh[ad]n")
+TROUBLE_CUE = re.compile(r"neu\s+c[oda]\s+(?:kh[oda]\s+kh[ad]n|v[uy][oda]ng\s+m[ad]c|ph[ad]t\s+sinh)")
+# "Định kỳ báo cáo" without a period: the default regime is annual (Decree 09/2019, art. 12).
+PERIODIC_CUE = re.compile(r"dinh\s+ky(?![a-z])")
 AWARD_CUE = re.compile(r"khen\s+thuong")
 DEADLINE = re.compile(
-    r"tr[uy][oda]c\s+ngay\s+(\d{1,2})\s*(?:/|-|\.|\s+th[ad]ng\s+)\s*(\d{1,2})(?!\d)"
+    r"tr[uy][oda]c\s+ngay\s+(\d{1,2})(?:\s*(?:/|-|\.|\s+th[ad]ng\s+)\s*(\d{1,2})(?!\d))?"
 )
