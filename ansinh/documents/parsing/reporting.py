@@ -72,9 +72,7 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
             for m in ONCE_CUE.finditer(folded):
                 duties.append(("once", int(m.group(1))))
             # A plan-wide "định kỳ báo cáo" in the requirements (agency-by-agency lines repeat it; not read there).
-            if not duties and node.effective_kind() == "purpose" and PERIODIC_CUE.search(folded) and not (
-                REVIEW_CUE.search(folded) or TROUBLE_CUE.search(folded)
-            ):
+            if not duties and node.effective_kind() == "purpose" and PERIODIC_CUE.search(folded) and not TROUBLE_CUE.search(folded):
                 duties.append(("annual", None))
             if not duties and (REVIEW_CUE.search(folded) or TROUBLE_CUE.search(folded)):
                 duties.append(("adhoc", None))
