@@ -128,14 +128,15 @@ def _bounds(values: Iterable[float]) -> tuple[float, float, float]:
 
 
 class _Scale:
-    def __init__(self, years: list[int], lo: float, hi: float) -> None:
+    def __init__(self, years: list[int], lo: float, hi: float, left: float = PAD_LEFT) -> None:
         self.y0, self.y1 = (years[0], years[-1]) if years else (0, 1)
         self.lo, self.hi = lo, hi
+        self.left = left
 
     def x(self, year: int) -> float:
         span = self.y1 - self.y0
-        inner = WIDTH - PAD_LEFT - PAD_RIGHT
-        return PAD_LEFT + (inner / 2 if span == 0 else inner * (year - self.y0) / span)
+        inner = WIDTH - self.left - PAD_RIGHT
+        return self.left + (inner / 2 if span == 0 else inner * (year - self.y0) / span)
 
     def y(self, value: float) -> float:
         inner = HEIGHT - PAD_TOP - PAD_BOTTOM
@@ -168,6 +169,18 @@ def describe(card: IndicatorCard) -> str:
     return " ".join(parts)
 
 
+def _year_labels(years: list[int], most: int = 7) -> list[int]:
+    """The years to label on the x axis: all of them, or an even spread that keeps the first and last."""
+    if len(years) <= most:
+        return years
+    step = math.ceil((len(years) - 1) / (most - 1))
+    picked = years[::step]
+    if picked[-1] != years[-1]:
+        # Keep the last year; drop the label before it when the two would touch.
+        picked = [*picked[:-1], years[-1]] if years[-1] - picked[-1] < step else [*picked, years[-1]]
+    return picked
+
+
 def indicator_chart(card: IndicatorCard, chart_id: str) -> SafeString:
     """The SVG of one indicator card; every text in it is escaped."""
     years = card.years()
@@ -175,7 +188,11 @@ def indicator_chart(card: IndicatorCard, chart_id: str) -> SafeString:
     if card.target_value is not None:
         values.append(card.target_value)
     lo, hi, step = _bounds(values)
-    sc = _Scale(years, lo, hi)
+    ticks = [lo + i * step for i in range(round((hi - lo) / step) + 1)]
+    ticks = ticks if len(ticks) <= 6 else ticks[::2]
+    labels = [fmt(v) for v in ticks]
+    left = max(PAD_LEFT, 12 + 7 * max((len(t) for t in labels), default=0))
+    sc = _Scale(years, lo, hi, left)
     style = card.style
     title_id, desc_id = f"{chart_id}-title", f"{chart_id}-desc"
     out: list[str] = [
@@ -185,14 +202,13 @@ def indicator_chart(card: IndicatorCard, chart_id: str) -> SafeString:
         f'<desc id="{desc_id}">{escape(describe(card))}</desc>',
     ]
     # Horizontal grid at each round step, labelled.
-    ticks = [lo + i * step for i in range(round((hi - lo) / step) + 1)]
-    for v in ticks if len(ticks) <= 6 else ticks[::2]:
+    for v, label in zip(ticks, labels, strict=True):
         y = sc.y(v)
-        out.append(f'<line x1="{PAD_LEFT}" x2="{WIDTH - PAD_RIGHT}" y1="{y:.1f}" y2="{y:.1f}" stroke="{GRID}"/>')
+        out.append(f'<line x1="{left}" x2="{WIDTH - PAD_RIGHT}" y1="{y:.1f}" y2="{y:.1f}" stroke="{GRID}"/>')
         out.append(
-            f'<text x="{PAD_LEFT - 6}" y="{y + 4:.1f}" text-anchor="end" font-size="11" fill="{MUTED}">{escape(fmt(v))}</text>'
+            f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" font-size="11" fill="{MUTED}">{escape(label)}</text>'
         )
-    for year in years:
+    for year in _year_labels(years):
         out.append(
             f'<text x="{sc.x(year):.1f}" y="{HEIGHT - 8}" text-anchor="middle" font-size="11" fill="{MUTED}">{year}</text>'
         )
@@ -215,7 +231,8 @@ def indicator_chart(card: IndicatorCard, chart_id: str) -> SafeString:
         start = [(sc.x(acts[-1][0]), sc.y(acts[-1][1]))] if acts else []
         fc = start + [(sc.x(y), sc.y(v)) for y, v in sorted(card.forecast.items()) if not acts or y > acts[-1][0]]
         out.append(_polyline(fc, INK, 2, "6 4"))
-        out.extend(marker("circle", x, y, INK, 3.5, filled=False) for x, y in fc[len(start):])
+        ahead = fc[len(start):]
+        out.extend(marker("circle", x, y, INK, 3.5, filled=False) for x, y in (ahead if len(ahead) <= 6 else ahead[-1:]))
     # Actuals: solid line; the last point shows the status shape.
     pts = [(sc.x(y), sc.y(v)) for y, v in acts]
     out.append(_polyline(pts, INK, 2.5))

@@ -148,11 +148,15 @@ def forecast(series: TargetSeries, until: int | None) -> dict[int, float]:
     points = sorted(series.actuals.items())
     if len(points) < 2 or until is None or until <= points[-1][0]:
         return {}
+    # A trend never takes a figure below zero, nor a percentage above 100, when the actuals stay inside.
+    floor = 0.0 if all(v >= 0 for _, v in points) else None
+    ceiling = 100.0 if series.unit_label.strip() == "%" and all(v <= 100 for _, v in points) else None
     out: dict[int, float] = {}
     for y in range(points[-1][0] + 1, until + 1):
         value = progress.linear_forecast(points, y)
         if value is not None:
-            out[y] = value
+            value = max(value, floor) if floor is not None else value
+            out[y] = min(value, ceiling) if ceiling is not None else value
     return out
 
 

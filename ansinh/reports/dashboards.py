@@ -131,14 +131,23 @@ def _card(series: data.TargetSeries, year: int | None) -> IndicatorCard:
     )
 
 
+def _below(unit: AdministrativeUnit, readable: QuerySet[AdministrativeUnit]) -> QuerySet[AdministrativeUnit]:
+    """Units under ``unit``; other versions of the unit itself (same code path, other dates) are not below it."""
+    return readable.filter(path__startswith=unit.path).exclude(path=unit.path)
+
+
 def _descendants(unit: AdministrativeUnit, readable: QuerySet[AdministrativeUnit], level: str) -> list[AdministrativeUnit]:
-    qs = readable.filter(path__startswith=unit.path).exclude(pk=unit.pk).filter(level=level)
+    qs = _below(unit, readable).filter(level=level)
     return list(qs.filter(valid_to__isnull=True).order_by("name")) or list(qs.order_by("name"))
 
 
 def _levels_below(unit: AdministrativeUnit, readable: QuerySet[AdministrativeUnit]) -> list[str]:
-    found = set(readable.filter(path__startswith=unit.path).exclude(pk=unit.pk).values_list("level", flat=True))
-    return [lv for lv in AdministrativeUnit.Level.values if lv in found]
+    """Levels present under ``unit``: those with units in force today first (so communes before old districts)."""
+    pairs = set(_below(unit, readable).values_list("level", "valid_to"))
+    current = {lv for lv, valid_to in pairs if valid_to is None}
+    found = {lv for lv, _ in pairs}
+    order = AdministrativeUnit.Level.values
+    return [lv for lv in order if lv in current] + [lv for lv in order if lv in found - current]
 
 
 def _breadcrumbs(unit: AdministrativeUnit, readable: QuerySet[AdministrativeUnit]) -> list[AdministrativeUnit]:

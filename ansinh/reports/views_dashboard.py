@@ -22,9 +22,15 @@ def _int_or_none(text: str | None) -> int | None:
 
 
 def default_unit(plan: Plan, readable: QuerySet[AdministrativeUnit]) -> AdministrativeUnit | None:
-    """The highest unit in scope that has figures for the plan, else the highest unit in scope."""
-    with_data = list(readable.filter(aggregates__cycle__plan=plan).distinct())
-    pool = with_data or list(readable.filter(valid_to__isnull=True).order_by("path")[:200])
+    """The highest unit in scope that reported for the plan (or has figures), else the highest unit in scope.
+
+    Reports, not roll-ups, come first: the roll-up reaches the country, a city plan's reports stop at the city.
+    """
+    pool = (
+        list(readable.filter(submissions__cycle__plan=plan).distinct())
+        or list(readable.filter(aggregates__cycle__plan=plan).distinct())
+        or list(readable.filter(valid_to__isnull=True).order_by("path")[:200])
+    )
     return min(pool, key=lambda u: (u.depth, u.path), default=None)
 
 
