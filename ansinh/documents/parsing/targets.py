@@ -12,7 +12,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from ansinh.documents.parsing.clean import Doc, squeeze
+from ansinh.documents.parsing.clean import Doc, fold_same_length, squeeze
 from ansinh.documents.parsing.structure import Node
 from ansinh.documents.parsing.vocab import (
     COST_NOUNS,
@@ -36,6 +36,14 @@ Target = dict[str, object]
 _NUM = re.compile(r"(?<![\w.,/])" + NUMBER_PATTERN)
 _RANGE_TAIL = re.compile(r"\s*(%|‰)?\s*(?:-|–|den|toi)\s*(" + NUMBER_PATTERN + r")(?![\w/])")
 _SIGN = re.compile(r"\s*(%|‰)")
+# "%/năm": a rate per year.
+_PER_YEAR = re.compile(r"\s*/\s*n[ad]m(?![a-z])")
+# Scale words after a number ("1,8 triệu lượt người"); not before a currency ("500 triệu đồng" stays a unit).
+_SCALE = re.compile(r"\s*(trieu|nghin|ngan|ty)(?![a-z])(?!\s+(?:dong|vnd|usd)(?![a-z]))")
+_SCALES = {"trieu": 1e6, "nghin": 1e3, "ngan": 1e3, "ty": 1e9}
+# An age that qualifies who is counted ("người cao tuổi từ 75 tuổi trở lên", "trẻ em dưới 5 tuổi").
+_AGE_QUALIFIER = re.compile(r"(?:tuoi|tre\s+em|tre|nguoi|phu\s+nu|hoc\s+sinh|lao\s+dong|doi\s+tuong)\s+(?:tu|duoi|tren)\s*$")
+_SENTENCE_CUE = re.compile(r"^\s*[-–+•*]?\s*(?:ph[ad]n\s+d[ad]u|ch[il]\s+t[il][eu]u)(?![a-z])")
 _MULTIPLE = re.compile(r"g[ad]p\s+$")
 _COMPARATORS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (">=", re.compile(r"(?:t[oda][il]\s+thi[eu]u|[il]t\s+nh[ad]t|kh[oda]ng\s+d(?:u|ir)[oda][il])\s*$")),
@@ -50,7 +58,7 @@ _MAINTAIN = re.compile(r"(?<![a-z])duy\s+tr[il](?![a-z])")
 _CUE_BEFORE = re.compile(r"(?:(?<![a-z])(?:la|d[ad]t|c[oda]|cho|b[ad]ng|c[oda]n|m[oda]i\s+n[ad]m|binh\s+qu[ad]n)|:)\s*$")
 _BAD_BEFORE = re.compile(
     r"(?<![a-z])(?:s[oda6]|ngay|th[ad]ng|n[ad]m|l[ad]n\s+thu|khoa|quy|dieu|khoan|chuong|phan|muc|giai\s+d[oda][ad]n|"
-    r"nhiem\s+ky|cap|lop|tuyen|phuong|quan|to|khu|thon|ap|ban)\s*$"
+    r"nhiem\s+ky|cap|lop|tuyen|phuong|(?<!binh\s)quan|to|khu|thon|ap|ban)\s*$"
 )
 _BAD_AFTER = re.compile(r"^(?:\s*/\s*\d|-[a-z]|/[a-z]|\s*-\s*(?:19|20)\d\d)")
 _LEADING_NOISE = re.compile(
@@ -146,6 +154,11 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
         value = parse_vn(raw)
         if value is None:
             continue
+        scale = _SCALE.match(tail)
+        if scale and not _SIGN.match(tail) and not _RANGE_TAIL.match(tail):
+            value *= _SCALES[scale.group(1)]
+            b += scale.end()
+            tail = folded[b : min(end, b + 60)]
         sign = _SIGN.match(tail)
         rng = _RANGE_TAIL.match(tail)
         value_max: float | None = None
@@ -163,6 +176,11 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
         if value_max is None and sign:
             unit = sign.group(1)
             stop = b + sign.end()
+        if unit in ("%", "‰"):
+            per_year = _PER_YEAR.match(folded, stop)
+            if per_year:
+                unit += "/năm"
+                stop = per_year.end()
         level = False
         if _MULTIPLE.search(prefix) and re.match(r"\s*l[ad]n(?![a-z])", tail):
             unit = "lần"
@@ -175,6 +193,10 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
             local = folded[clause_start:a].strip()
             at_clause_start = not _strip_comparator_words(local)[0].strip(" -–+*(")
             has_cue = cue or bool(_CUE_BEFORE.search(bare)) or bool(_FROM.search(prefix) and "len" in tail[:40])
+            if count_unit is not None and fold_same_length(count_unit).startswith("tuoi") and _AGE_QUALIFIER.search(prefix):
+                continue
+            if not strict and _SENTENCE_CUE.match(sentence):
+                has_cue = True
             if LEVEL_WORDS.search(bare):
                 level = True
                 unit = "mức độ"

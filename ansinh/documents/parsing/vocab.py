@@ -83,7 +83,7 @@ COUNT_UNITS: tuple[str, ...] = (
     "luot nguoi", "luot lao dong", "lao dong", "nguoi", "ho gia dinh", "ho", "hoc sinh", "tre em", "tre",
     "tuoi", "nam", "thang", "giuong benh", "giuong", "bac si", "bac sy", "duoc si", "dieu duong vien",
     "dieu duong", "nhan vien", "m2", "con", "viec lam", "truong", "xa", "phuong", "co so", "trieu dong",
-    "ty dong", "dong", "lan", "diem", "cong trinh", "can", "ngoi nha", "nha", "mo hinh", "doanh nghiep",
+    "ty dong", "dong", "lan", "diem", "cong trinh", "can nha", "can ho", "can", "ngoi nha", "nha", "mo hinh", "doanh nghiep",
     "ban", "hop tac xa", "thon", "khu pho", "to chuc", "chuyen de", "cuoc", "lop", "dot", "ha", "km",
 )
 # Nouns after a percentage that make it a rate of support, not a target.
@@ -97,7 +97,7 @@ POPULATION_NOUNS = words_pattern(
 # "Không còn hộ nghèo", "xóa bỏ hoàn toàn nhà tạm": a target of zero.
 ZERO_CUE = re.compile(
     r"(?<![a-z])(?P<basic>co\s+b[ad]n\s+)?(?:kh[oda]ng\s+(?:con|co)|kh[oda]ng\s+de|x[oda]a\s+b[oda](?:\s+h[oda][ad]n\s+t[oda][ad]n)?"
-    r"(?:\s+t[il]nh\s+tr[ad]ng)?)\s+(?=(?:ho|nha|gia\s+dinh|ho\s+s[oda]|nguoi\s+ngheo)(?![a-z]))"
+    r"(?:\s+t[il]nh\s+tr[ad]ng)?)\s+(?=(?:ho|nha|gia\s+dinh|ho\s+s[oda]|nguoi\s+ngheo)(?![a-z])(?!\s+n[ad]o(?![a-z])))"
 )
 # Sentences that begin a gradual step, not a target ("Từng bước mở rộng ...").
 GRADUAL_START = re.compile(r"^\s*(?:tung\s+b[uy][oda]c|b[oda]\s+sung|nghien\s+cuu)")
