@@ -11,7 +11,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
-from ninja import NinjaAPI, Router
+from ninja import NinjaAPI, Router, Status
 from ninja.errors import AuthenticationError, AuthorizationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.pagination import LimitOffsetPagination, paginate
@@ -164,7 +164,7 @@ def open_submission(request: HttpRequest, payload: OpenSubmissionIn) -> Any:
         raise Http404("Không tìm thấy đơn vị hoặc bạn không có quyền nhập số liệu cho đơn vị này.")
     unit = access.access_unit_for_submission(request.user, cycle, unit.pk)
     submission = do_open_submission(request.user, cycle, unit)
-    return 201, submission_out(access.access_submission(request.user, submission.pk), detail=True)
+    return Status(201, submission_out(access.access_submission(request.user, submission.pk), detail=True))
 
 
 @submissions_router.get("/{submission_id}", response={200: SubmissionDetailOut, **ERRORS}, summary="Một báo cáo")

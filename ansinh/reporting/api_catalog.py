@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Prefetch
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from ninja import Router
 from ninja.pagination import LimitOffsetPagination, paginate
 
@@ -99,7 +99,7 @@ def list_indicators(request: HttpRequest) -> Any:
 def get_indicator(request: HttpRequest, code: str) -> Any:
     indicator = access.access_indicators(request.user).filter(code=code).first()
     if indicator is None:
-        return 404, {"detail": f"Không có chỉ tiêu mã “{code}” trong danh mục."}
+        raise Http404(f"Không có chỉ tiêu mã “{code}” trong danh mục.")
     return indicator_out(indicator)
 
 

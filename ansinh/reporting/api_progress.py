@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from django.utils import timezone
 from ninja import Router, Schema
 
@@ -35,7 +35,7 @@ def get_plan_progress(request: HttpRequest, plan_id: int, unit_code: str, cycle_
     unit = access.access_unit(request.user, unit_code)
     cycle = access.access_cycle(request.user, cycle_id) if cycle_id is not None else None
     if cycle is not None and cycle.plan_id != plan.pk:
-        return 404, {"detail": "Kỳ báo cáo này không thuộc kế hoạch."}
+        raise Http404("Kỳ báo cáo này không thuộc kế hoạch.")
     return as_data(plan_progress(plan, unit, cycle, timezone.localdate()))
 
 
