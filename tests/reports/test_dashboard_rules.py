@@ -58,3 +58,10 @@ def test_task_statuses_are_derived_from_dates() -> None:
     assert [task_status(task, p, cycle, today) for p in (done, late, overdue, running, from_timeline, None)] == [
         "done_on_time", "done_late", "overdue", "in_progress", "overdue", "not_reported"
     ]
+
+
+def test_a_forecast_never_goes_below_zero_nor_a_percentage_above_100() -> None:
+    falling = _series({2024: 2.0, 2025: 1.0}, "lower", 0.5, "<")
+    assert min(forecast(falling, 2030).values()) == 0.0
+    rising = _series({2024: 90.0, 2025: 98.0})
+    assert max(forecast(rising, 2030).values()) == 100.0

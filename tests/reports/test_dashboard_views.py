@@ -163,3 +163,26 @@ def test_an_unknown_plan_is_not_found(client: Client, hcm_standing: Any, world: 
 def test_the_index_lists_active_plans(client: Client, bob: Any, world: DashboardWorld) -> None:
     status, html = _get(client, bob, "/bao-cao/bang-dieu-khien/")
     assert status == 200 and f'href="/bao-cao/bang-dieu-khien/{world.plan.pk}/"' in html
+
+
+def test_an_admin_lands_on_the_city_that_reports_rather_than_the_country(
+    client: Client, hcm_admin: Any, world: DashboardWorld
+) -> None:
+    status, html = _get(client, hcm_admin, _url(world))
+    assert status == 200 and "<h1>Thành phố Hồ Chí Minh · năm 2025</h1>" in html
+
+
+def test_an_earlier_version_of_the_city_is_not_listed_as_its_child(
+    client: Client, hcm_standing: Any, world: DashboardWorld, vn: Any
+) -> None:
+    import datetime as dt
+
+    from ansinh.geo.models import AdministrativeUnit
+
+    AdministrativeUnit.objects.create(
+        code="79", name="Thành phố Hồ Chí Minh (trước 1/7/2025)", level="province", parent=vn,
+        valid_from=dt.date(2008, 1, 1), valid_to=dt.date(2025, 7, 1),
+    )
+    _, html = _get(client, hcm_standing, _url(world, "unit=79"))
+    assert "Đơn vị trực thuộc: xã, phường, đặc khu (2)" in html
+    assert "trước 1/7/2025)</a>" not in html
