@@ -8,23 +8,26 @@ cells read "chưa có số liệu".
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from ansinh.geo.models import AdministrativeUnit
-from ansinh.lib.text import fold, fold_key
+from ansinh.lib.text import fold_key
 from ansinh.plans.models import Plan, Target
 from ansinh.reporting.models import AggregateValue, ReportingCycle, TargetIndicatorLink, TaskProgress
 from ansinh.reporting.progress import TARGET_STATUS_LABELS, TargetStatus, target_progress
-
-NO_DATA = "chưa có số liệu"
-
-KIND_LABELS = {
-    "annual": "kết quả thực hiện năm {year}",
-    "midterm": "sơ kết giai đoạn {start}–{year}",
-    "final": "tổng kết giai đoạn {start}–{year}",
-}
+from ansinh.reports.report_text import (
+    BARE_PLACES,
+    KIND_LABELS,
+    NO_DATA,
+    capitalize_first,
+    format_number,
+    lower_first,
+    milestone_text,
+    place_in,
+    report_subject,
+    short_title,
+)
 
 
 @dataclass
@@ -94,55 +97,8 @@ class ReportData:
     kind: str = "annual"
 
 
-def vn_date_line(place: str, date: dt.date) -> str:
-    """Decree 30 place-date line: days below 10 and months 1–2 get a leading zero."""
-    month = f"{date.month:02d}" if date.month < 3 else str(date.month)
-    return f"{place}, ngày {date.day:02d} tháng {month} năm {date.year}"
-
-
-_COMPARATOR_TEXT = {
-    "<": "dưới {v}",
-    "<=": "không quá {v}",
-    ">": "trên {v}",
-    ">=": "từ {v} trở lên",
-    "approx": "khoảng {v}",
-    "maintain": "duy trì {v}",
-}
-
-
-def milestone_text(comparator: str, value: float | None, value_max: float | None, unit: str = "") -> str:
-    """A goal in words: ">=", 68, "%" → "từ 68% trở lên"; a range → "95 – 98%"."""
-    if value is None:
-        return ""
-    number = format_number(value, unit)
-    if value_max is not None:
-        number = f"{format_number(value)} – {format_number(value_max, unit)}"
-    return _COMPARATOR_TEXT.get(comparator, "{v}").format(v=number)
-
-
-def capitalize_first(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
-def report_subject(kind: str, plan_title: str, start: int, year: int) -> str:
-    template = KIND_LABELS.get(kind, KIND_LABELS["annual"])
-    what = template.format(start=start, year=year)
-    return f"{what[0].upper()}{what[1:]} {plan_title}".strip()
-
-
-def format_number(value: float | None, unit: str = "") -> str:
-    """Vietnamese number text: decimal comma, dot thousands; ``None`` reads "chưa có số liệu"."""
-    if value is None:
-        return NO_DATA
-    if float(value).is_integer():
-        text = f"{int(value):,}".replace(",", ".")
-    else:
-        whole, frac = f"{value:,.2f}".rstrip("0").split(".")
-        text = whole.replace(",", ".") + "," + frac
-    return f"{text}{'' if not unit else (unit if unit == '%' else ' ' + unit)}"
-
-
 NO_MILESTONE = "Chưa có mốc"
+WHOLE_PLAN = "Toàn kế hoạch"
 NO_DATA_LABEL = TARGET_STATUS_LABELS[TargetStatus.NO_DATA]
 GOOD_LABELS = (TARGET_STATUS_LABELS[TargetStatus.ACHIEVED], TARGET_STATUS_LABELS[TargetStatus.ON_TRACK])
 
@@ -164,7 +120,7 @@ _BODY_PREFIXES = (
     ("ban thường vụ", "TU", "T/M Ban Thường vụ", "Bí thư"),
 )
 REPORTED = ("submitted", "approved")
-_BARE_PLACES = frozenset({"", "thanh pho", "tinh", "phuong", "xa", "thi xa", "thi tran", "quan", "huyen", "dac khu"})
+
 
 
 def _issuer_parts(issuer: str) -> tuple[str, str, str, str]:
@@ -184,47 +140,12 @@ def _report_number(plan_number: str, symbol: str) -> str:
     return f"…/BC-{suffix or symbol or 'UBND'}"
 
 
-def short_title(title: str, limit: int = 180) -> str:
-    """The plan's subject line, cut at the first rule ("___") and at a word boundary near ``limit``."""
-    text = re.split(r"\s_{1,}(?:\s|$)|_{3,}|\n", title.strip(), maxsplit=1)[0].strip(" ,;:")
-    if len(text) > limit:
-        text = text[:limit].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
-    return text
-
-
-def _lower_first(text: str) -> str:
-    """Lower the first letter unless the first word is an abbreviation ("UBND")."""
-    if text[:1].isupper() and not text[1:2].isupper():
-        return text[:1].lower() + text[1:]
-    return text
-
-
 def _cite(plan: Plan) -> str:
     date = f" ngày {plan.date:%d/%m/%Y}" if plan.date else ""
     issuer = f" của {plan.issuer}" if plan.issuer else ""
     if plan.number:
         return f"Kế hoạch số {plan.number}{date}{issuer}"
-    return f"Kế hoạch {_lower_first(short_title(plan.display_title))}"
-
-
-def place_in(title: str) -> str:
-    """The place a title names: "… trên địa bàn Thành phố Hồ Chí Minh" → "Thành phố Hồ Chí Minh"."""
-    parts = re.split(r"trên địa bàn\s+", title, maxsplit=1)
-    if len(parts) < 2:
-        return ""
-    rest = parts[1]
-    kind = next((k for k in sorted(_BARE_PLACES, key=len, reverse=True) if k and fold(rest).startswith(k + " ")), "")
-    if not kind:
-        return ""
-    taken = [rest[: len(kind)]]
-    for word in rest[len(kind):].split():
-        clean = word.strip(",.;:“”\"()")
-        if not clean or not clean[0].isupper():
-            break
-        taken.append(clean)
-        if clean != word:
-            break
-    return " ".join(taken) if len(taken) >= 2 else ""
+    return f"Kế hoạch {lower_first(short_title(plan.display_title))}"
 
 
 def _years(plan: Plan, year: int, kind: str) -> tuple[int, int]:
@@ -290,8 +211,9 @@ def _target_rows(
         actual_text = "; ".join(known) if len(cycles) > 1 and known else format_number(actual)
         name = capitalize_first(target.indicator_name or target.text[:200])
         rows.append(TargetRow(str(n), name, target.unit, label, actual_text, status))
-        unit_name = unit.name if unit else ""
-        annex.append(AnnexRow(unit_name, name, target.unit, label, format_number(actual), status, actual, value))
+        unit_name = unit.name if unit else WHOLE_PLAN
+        # The goal stays text ("dưới 1"): a bare number would drop the comparator.
+        annex.append(AnnexRow(unit_name, name, target.unit, label, format_number(actual), status, actual, None))
     return rows, annex
 
 
@@ -374,7 +296,7 @@ def collect_report_data(
     progress = _progress(plan, list(cycles.values()), root)
     place, symbol, authority, title = _issuer_parts(plan.issuer)
     issuing_body = plan.issuer or "Cơ quan thường trực"
-    if fold_key(place) in _BARE_PLACES:  # "Ủy ban nhân dân Thành phố": name the place from the title or unit
+    if fold_key(place) in BARE_PLACES:  # "Ủy ban nhân dân Thành phố": name the place from the title or unit
         better = place_in(plan.title) or (root.name if root is not None else "")
         if better and (not place or fold_key(better).startswith(fold_key(place))):
             issuing_body = f"{issuing_body[: len(issuing_body) - len(place)].strip()} {better}".strip()
@@ -410,7 +332,7 @@ def collect_report_data(
         recipients=recipients,
         signer_authority=authority,
         signer_title=title,
-        annex=([AnnexTable(root.name, root_annex)] if root else [AnnexTable("Toàn kế hoạch", root_annex)])
+        annex=([AnnexTable(root.name, root_annex)] if root else [AnnexTable(WHOLE_PLAN, root_annex)])
         + _unit_annex(targets, cycles.get(cycle_year), root, cycle_year),
         years=(first, last),
         kind=kind,

@@ -15,7 +15,7 @@ from ansinh.plans.models import Plan, PlanLink, Target
 from ansinh.reporting.models import TargetIndicatorLink
 from ansinh.reports.actions import ReportError, do_confirm_link, do_link_plans
 from ansinh.reports.alignment import TargetPair, TargetSpec, align_targets, suggest_parents, unmatched_tasks
-from ansinh.reports.report_data import format_number
+from ansinh.reports.report_text import format_number
 
 
 def _spec(target: Target) -> TargetSpec:

@@ -1,0 +1,101 @@
+"""Vietnamese wording of a report: dates, numbers, goals, subject lines and place names (pure)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ansinh.lib.text import fold
+
+NO_DATA = "chưa có số liệu"
+
+KIND_LABELS = {
+    "annual": "kết quả thực hiện năm {year}",
+    "midterm": "sơ kết giai đoạn {start}–{year}",
+    "final": "tổng kết giai đoạn {start}–{year}",
+}
+
+BARE_PLACES = frozenset({"", "thanh pho", "tinh", "phuong", "xa", "thi xa", "thi tran", "quan", "huyen", "dac khu"})
+
+
+def vn_date_line(place: str, date: dt.date) -> str:
+    """Decree 30 place-date line: days below 10 and months 1–2 get a leading zero."""
+    month = f"{date.month:02d}" if date.month < 3 else str(date.month)
+    return f"{place}, ngày {date.day:02d} tháng {month} năm {date.year}"
+
+
+_COMPARATOR_TEXT = {
+    "<": "dưới {v}",
+    "<=": "không quá {v}",
+    ">": "trên {v}",
+    ">=": "từ {v} trở lên",
+    "approx": "khoảng {v}",
+    "maintain": "duy trì {v}",
+}
+
+
+def milestone_text(comparator: str, value: float | None, value_max: float | None, unit: str = "") -> str:
+    """A goal in words: ">=", 68, "%" → "từ 68% trở lên"; a range → "95 – 98%"."""
+    if value is None:
+        return ""
+    number = format_number(value, unit)
+    if value_max is not None:
+        number = f"{format_number(value)} – {format_number(value_max, unit)}"
+    return _COMPARATOR_TEXT.get(comparator, "{v}").format(v=number)
+
+
+def capitalize_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def report_subject(kind: str, plan_title: str, start: int, year: int) -> str:
+    template = KIND_LABELS.get(kind, KIND_LABELS["annual"])
+    what = template.format(start=start, year=year)
+    return f"{what[0].upper()}{what[1:]} {plan_title}".strip()
+
+
+def format_number(value: float | None, unit: str = "") -> str:
+    """Vietnamese number text: decimal comma, dot thousands; ``None`` reads "chưa có số liệu"."""
+    if value is None:
+        return NO_DATA
+    if float(value).is_integer():
+        text = f"{int(value):,}".replace(",", ".")
+    else:
+        whole, frac = f"{value:,.2f}".rstrip("0").split(".")
+        text = whole.replace(",", ".") + "," + frac
+    return f"{text}{'' if not unit else (unit if unit == '%' else ' ' + unit)}"
+
+
+def short_title(title: str, limit: int = 180) -> str:
+    """The plan's subject line, cut at the first rule ("___") and at a word boundary near ``limit``."""
+    text = re.split(r"\s_{1,}(?:\s|$)|_{3,}|\n", title.strip(), maxsplit=1)[0].strip(" ,;:")
+    if len(text) > limit:
+        text = text[:limit].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+    return text
+
+
+def lower_first(text: str) -> str:
+    """Lower the first letter unless the first word is an abbreviation ("UBND")."""
+    if text[:1].isupper() and not text[1:2].isupper():
+        return text[:1].lower() + text[1:]
+    return text
+
+
+def place_in(title: str) -> str:
+    """The place a title names: "… trên địa bàn Thành phố Hồ Chí Minh" → "Thành phố Hồ Chí Minh"."""
+    parts = re.split(r"trên địa bàn\s+", title, maxsplit=1)
+    if len(parts) < 2:
+        return ""
+    rest = parts[1]
+    kind = next((k for k in sorted(BARE_PLACES, key=len, reverse=True) if k and fold(rest).startswith(k + " ")), "")
+    if not kind:
+        return ""
+    taken = [rest[: len(kind)]]
+    for word in rest[len(kind):].split():
+        clean = word.strip(",.;:“”\"()")
+        if not clean or not clean[0].isupper():
+            break
+        taken.append(clean)
+        if clean != word:
+            break
+    return " ".join(taken) if len(taken) >= 2 else ""
