@@ -150,8 +150,18 @@ COMPARATOR_WORDS: tuple[tuple[str, str], ...] = (
 _TRO_LEN = re.compile(r"^\s*(?:%|‰)?\s*tr[od]\s+len\b")
 
 
+_COMPARATOR_SIGNS: tuple[tuple[str, str], ...] = (
+    ("≥", ">="), (">=", ">="), ("=>", ">="), ("≤", "<="), ("<=", "<="), ("=<", "<="),
+    (">", ">"), ("<", "<"), ("~", "approx"), ("≈", "approx"), ("=", "="),
+)
+
+
 def comparator_before(folded_prefix: str) -> str | None:
-    """The comparator the words just before a number express (``"dưới "`` -> ``"<"``)."""
+    """The comparator the words or sign just before a number express (``"dưới "`` -> ``"<"``, ``"≥ "`` -> ``">="``)."""
+    stripped = folded_prefix.rstrip()
+    for sign, comp in _COMPARATOR_SIGNS:
+        if stripped.endswith(sign):
+            return comp
     tail = folded_prefix[-24:]
     words = re.sub(r"[^a-z ]+", " ", tail).split()
     joined = " ".join(words[-3:])

@@ -45,6 +45,7 @@ def extract_table_targets(doc: Doc, tables: list[Table], targets: list[Target]) 
         ind_col = table.column(r"tieu chi|chi tieu|noi dung")
         years = table.year_columns()
         base_col = table.baseline_column()
+        unit_col = table.column(r"^don vi(?: tinh)?$|^dvt$|don vi tinh")
         if ind_col is None or not years:
             continue
         for row in table.rows:
@@ -72,7 +73,8 @@ def extract_table_targets(doc: Doc, tables: list[Table], targets: list[Target]) 
             rows.append({
                 "text": indicator, "indicator": indicator, "comparator": final["comparator"],
                 "value": final["value"], "value_max": final["value_max"],
-                "unit": "%" if "%" in row.get(years[-1][0]) else None, "year": years[-1][1],
+                "unit": _row_unit(row.get(unit_col) if unit_col is not None else "", row.get(years[-1][0])),
+                "year": years[-1][1],
                 "baseline": baseline, "milestones": milestones, "span": [row.start, row.end],
             })
     target_tokens = [
@@ -116,3 +118,11 @@ def _same(a: object, b: object) -> bool:
         return abs(float(a) - float(b)) <= 1e-6 * max(1.0, abs(float(a)))  # type: ignore[arg-type]
     except (TypeError, ValueError):
         return False
+
+
+def _row_unit(unit_cell: str, final_cell: str) -> str | None:
+    """The unit of a table row: its "Đơn vị tính" cell, else a sign in the final value."""
+    unit = unit_cell.strip()
+    if unit:
+        return unit
+    return "%" if "%" in final_cell else None

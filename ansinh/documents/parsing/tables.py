@@ -202,7 +202,25 @@ def _build(doc: Doc, block: list[tuple[int, int]], lines: list[tuple[int, int]],
             table.rows.append(Row(pending, *pending_span))
         if table.rows:
             tables.append(table)
+    for t in tables:
+        for row in t.rows:
+            _merge_split_text(row, len(t.header))
     return tables
+
+
+_HAS_DIGIT = re.compile(r"\d")
+
+
+def _merge_split_text(row: Row, width: int) -> None:
+    """Join a text cell that a PDF converter split in two ("bảo hiểm" | "y tế") while the row is wider than its header."""
+    while len(row.cells) > width:
+        for i in range(1, len(row.cells) - 1):
+            a, b = row.cells[i], row.cells[i + 1]
+            if a.text and b.text and not _HAS_DIGIT.search(a.text) and not _HAS_DIGIT.search(b.text) and b.text[:1].islower():
+                row.cells[i : i + 2] = [Cell(squeeze(a.text + " " + b.text), a.start, b.end)]
+                break
+        else:
+            return
 
 
 def table_kind(table: Table) -> str:
