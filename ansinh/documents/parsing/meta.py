@@ -12,7 +12,7 @@ _NUMBER = re.compile(r"(?<![a-z])s[o6]\s*:\s*(\d{1,6})\s*/\s*((?:(?:19|20)\d\d\s
 _DATE_PREFIX = re.compile(r"^(?:[^\t]*\t)*(?:\s*s[o6]\s*:\s*\d{1,6}\s*/\s*[^\s,;]+\s*[,;]?)?")
 _DATE = re.compile(r"ngay\s+(\d{1,2})\s+th[ad]ng\s+(\d{1,2})\s+n[ad]m\s+((?:19|20)\d\d)")
 _TITLE_WORD = re.compile(r"^\s*(ke hoach|chuong trinh(?: hanh dong)?|de an|quyet dinh|nghi dinh|nghi quyet|chi thi|thong tu|cong van|huong dan|bao cao)\s*$")
-_STOP_TITLE = re.compile(r"^\s*(?:can cu|i[.\-]\s|[_\-–=*.]\s*(?:[_\-–=*.]\s*){2,}$)")
+_STOP_TITLE = re.compile(r"^\s*(?:can cu|s[o6]\s*:\s*\d|i[.\-]\s|[_\-–=*.]\s*(?:[_\-–=*.]\s*){2,}$)")
 _REFERENCE = re.compile(
     r"(?:nghi quyet|chuong trinh(?: hanh dong)?|ke hoach|chi thi|ket luan|quyet dinh|nghi dinh|thong tu|de an|cong van|so)"
     r"(?:\s+(?:hoi nghi|dai hoi)[^;:]{0,60}?)?\s+(?:so\s+|s6\s+)?\d{1,6}(?:[-/][a-z0-9đ&]+)+"
@@ -52,12 +52,11 @@ def _level(doc: Doc, issuer: str | None) -> str | None:
     who = fold(who)
     if re.search(r"chinh phu|thu tuong|(?<![a-z])bo(?![a-z])|trung uong|quoc hoi", who):
         return "central"
-    if re.search(r"phuong|(?<![a-z])xa(?![a-z])|thi tran", who):
-        return "commune"
-    if re.search(r"huyen|quan|thi xa", who):
-        return "district"
-    if re.search(r"tinh", who):
-        return "province"
+    # The first administrative unit named after the body's kind decides ("UBND tỉnh Quảng Ngãi": province).
+    unit = re.search(r"(?<![a-z])(thi tran|thi xa|phuong|xa|huyen|quan|tinh)(?![a-z])", who)
+    if unit:
+        return {"thi tran": "commune", "phuong": "commune", "xa": "commune", "thi xa": "district",
+                "huyen": "district", "quan": "district", "tinh": "province"}[unit.group(1)]
     if re.search(r"thanh pho|thanh uy", who) or not who:
         superior_province = re.search(r"tinh uy|ubnd tinh|uy ban nhan dan tinh|cua tinh(?![a-z])", folded)
         subordinate = re.search(r"quan, huyen|cac quan|cac huyen|quan, huyen, thi xa", folded)
