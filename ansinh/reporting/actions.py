@@ -162,7 +162,9 @@ def do_save_values(
     user = actor if getattr(actor, "is_authenticated", False) else None
     existing = {v.indicator_id: v for v in submission.values.select_for_update()}
     saved: list[IndicatorValue] = []
+    new_values: list[IndicatorValue] = []
     changes: list[dict[str, Any]] = []
+    revisions: list[IndicatorValueRevision] = []
     for clean in cleaned:
         indicator: Indicator = clean["indicator"]
         current = existing.get(indicator.pk)
@@ -172,13 +174,19 @@ def do_save_values(
             setattr(value, name, clean[name])
         value.flags = clean["flags"]
         after = _value_state(value)
-        if before == after and current is not None:
-            saved.append(value)
-            continue
-        value.save()
-        IndicatorValueRevision.objects.create(value=value, actor=user, before=before, after=after)
-        changes.append({"indicator": indicator.code, "before": before, "after": after})
         saved.append(value)
+        if current is not None and before == after:
+            continue
+        if current is None:
+            new_values.append(value)
+        else:
+            value.save()
+        revisions.append(IndicatorValueRevision(value=value, actor=user, before=before, after=after))
+        changes.append({"indicator": indicator.code, "before": before, "after": after})
+    IndicatorValue.objects.bulk_create(new_values)
+    for revision in revisions:
+        revision.value_id = revision.value.pk
+    IndicatorValueRevision.objects.bulk_create(revisions)
     if changes:
         audit(
             actor,

@@ -207,7 +207,14 @@ def apply_submission(submission: Submission, sign: int, using: str = "default") 
     if created:
         manager.bulk_create(created)
     if updated:
-        manager.bulk_update(updated, ["value", "numerator", "denominator", "n_units_reporting", "updated_at"])
+        connection = connections[using]
+        stamp = connection.ops.adapt_datetimefield_value(now)
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                f"UPDATE {AggregateValue._meta.db_table} SET value = %s, numerator = %s, denominator = %s, "
+                "n_units_reporting = %s, updated_at = %s WHERE id = %s",
+                [(r.value, r.numerator, r.denominator, r.n_units_reporting, stamp, r.pk) for r in updated],
+            )
     return len(deltas)
 
 

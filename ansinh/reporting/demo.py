@@ -1,0 +1,161 @@
+"""Demo step: SIMULATED ("Số liệu mô phỏng") reports for Hồ Chí Minh City and its communes, 2024–2025.
+
+Every number here is invented by a seeded random generator; submissions carry ``simulated=True``
+and every value the comment "Số liệu mô phỏng". Everything goes through the same actions as real
+reports (open, save, submit, approve), so the roll-up and the audit log are populated as in use.
+Running it again changes nothing.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable
+from typing import Any
+
+from django.db import transaction
+
+from ansinh.core.demo import SAMPLES_DIR
+from ansinh.geo.models import AdministrativeUnit
+from ansinh.plans.models import Plan, Target
+from ansinh.reporting.actions import (
+    do_approve,
+    do_link_target,
+    do_open_submission,
+    do_save_task_progress,
+    do_save_values,
+    do_submit,
+)
+from ansinh.reporting.catalogue import load_catalogue, suggest_indicator
+from ansinh.reporting.cycles import generate_cycles
+from ansinh.reporting.models import SIMULATED_LABEL, Indicator, ReportingCycle, Submission
+
+Write = Callable[[str], None]
+SAMPLE = SAMPLES_DIR / "hcmc-plan-53.txt"
+HCMC_CODE = "79"
+YEARS = (2024, 2025)
+LINK_THRESHOLD = 0.6
+# Simulated level of each kind of indicator: (low, high) of the rate in %, or of the value.
+RATE_RANGE = (55.0, 99.0)
+LOW_RATE_RANGE = (0.2, 4.0)
+COUNT_RANGE = (0, 400)
+MEAN_RANGE = (70.0, 78.0)
+
+
+def hcmc_plan() -> Plan:
+    from ansinh.documents.actions import do_import_document
+    from ansinh.plans.actions import do_approve_plan
+
+    plan = do_import_document(SAMPLE, skip_existing=True)
+    if plan.status == Plan.Status.DRAFT:
+        do_approve_plan(plan, None)
+        plan.refresh_from_db()
+    return plan
+
+
+def link_targets(plan: Plan) -> dict[int, Indicator]:
+    """Link each target to its best catalogue suggestion (above the threshold); target id → indicator."""
+    linked: dict[int, Indicator] = {}
+    for target in Target.objects.filter(plan=plan).select_related("indicator_link__indicator"):
+        existing = getattr(target, "indicator_link", None)
+        if existing is not None:
+            linked[target.pk] = existing.indicator
+            continue
+        suggestions = suggest_indicator(target, limit=1)
+        if suggestions and suggestions[0][1] >= LINK_THRESHOLD:
+            indicator, score = suggestions[0]
+            do_link_target(None, target, indicator, confirmed=True, score=score)
+            linked[target.pk] = indicator
+    return linked
+
+
+def simulated_row(indicator: Indicator, rng: random.Random, year: int) -> dict[str, Any]:
+    """One invented value, drifting a little in the good direction from 2024 to 2025."""
+    drift = (year - YEARS[0]) * (1 if indicator.direction == Indicator.Direction.HIGHER else -1)
+    row: dict[str, Any] = {"indicator": indicator, "status": "final", "comment": SIMULATED_LABEL}
+    if indicator.aggregation == Indicator.Aggregation.RATIO:
+        denominator = rng.randint(2_000, 60_000)
+        if indicator.scale == 100:
+            low, high = LOW_RATE_RANGE if indicator.direction == Indicator.Direction.LOWER else RATE_RANGE
+            rate = min(100.0, max(0.0, rng.uniform(low, high) + drift * (high - low) * 0.03)) / 100
+        else:
+            rate = rng.uniform(0.001, 0.005)
+        row.update(numerator=round(denominator * rate), denominator=denominator)
+    elif indicator.aggregation == Indicator.Aggregation.SUM:
+        row["value"] = max(0, rng.randint(*COUNT_RANGE) + 20 * drift)
+    else:
+        row["value"] = round(rng.uniform(*MEAN_RANGE) + 0.2 * drift, 1)
+    return row
+
+
+def report(
+    cycle: ReportingCycle, unit: AdministrativeUnit, rows: list[dict[str, Any]], tasks: list[dict[str, Any]]
+) -> bool:
+    """Fill, submit and approve one simulated submission; False if it already existed."""
+    existing = Submission.objects.filter(cycle=cycle, unit=unit, agency__isnull=True).first()
+    if existing is not None and existing.status == Submission.Status.APPROVED:
+        return False
+    submission = existing or do_open_submission(None, cycle, unit, simulated=True)
+    if rows:
+        do_save_values(None, submission, rows)
+    if tasks:
+        do_save_task_progress(None, submission, tasks)
+    do_submit(None, submission)
+    do_approve(None, submission)
+    return True
+
+
+def simulate(write: Write) -> None:
+    started = time.monotonic()
+    load_catalogue()
+    plan = hcmc_plan()
+    linked = link_targets(plan)
+    indicators = sorted({ind.pk: ind for ind in linked.values()}.values(), key=lambda i: i.code)
+    cycles = [c for c in generate_cycles(plan, YEARS) if c.kind == ReportingCycle.Kind.ANNUAL]
+    city = AdministrativeUnit.objects.filter(code=HCMC_CODE, level="province", valid_to__isnull=True).first()
+    if city is None:
+        write("  Chưa có đơn vị hành chính TP. Hồ Chí Minh: bỏ qua bước tạo số liệu mô phỏng.")
+        return
+    communes = list(
+        AdministrativeUnit.objects.filter(
+            path__startswith=city.path, level="commune", valid_to__isnull=True
+        ).order_by("code")
+    )
+    tasks = list(plan.tasks.filter(depth=0).order_by("position")[:10])
+    made = 0
+    for cycle in cycles:
+        with transaction.atomic():  # one commit per cycle: the actions nest as savepoints
+            made += report_cycle(cycle, city, communes, indicators, tasks)
+    write(
+        f"  {SIMULATED_LABEL}: {len(linked)} chỉ tiêu gắn danh mục, {len(cycles)} kỳ báo cáo, {len(communes)} xã/phường, "
+        f"{made} báo cáo mới được phê duyệt ({time.monotonic() - started:.1f} giây)"
+    )
+
+
+def report_cycle(
+    cycle: ReportingCycle,
+    city: AdministrativeUnit,
+    communes: list[AdministrativeUnit],
+    indicators: list[Indicator],
+    tasks: list[Any],
+) -> int:
+    made = 0
+    for commune in communes:
+        rng = random.Random(f"{commune.code}-{cycle.year}")
+        rows = [simulated_row(ind, rng, cycle.year) for ind in indicators]
+        made += report(cycle, commune, rows, [])
+    rng = random.Random(f"{city.code}-{cycle.year}-tasks")
+    task_rows = [
+        {
+            "task": task,
+            "status": "completed" if rng.random() < 0.4 else "in_progress",
+            "completed_on": cycle.period_end if rng.random() < 0.4 else None,
+            "result": f"{SIMULATED_LABEL}: đã triển khai theo kế hoạch.",
+        }
+        for task in tasks
+    ]
+    for row in task_rows:
+        if row["completed_on"] is None:
+            row["status"] = "in_progress"
+    made += report(cycle, city, [], task_rows)
+    return made
