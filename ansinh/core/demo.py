@@ -24,6 +24,7 @@ DEMO_USERNAME = "admin"
 DEMO_STEPS: list[tuple[str, str]] = [
     ("ansinh.core.demo.import_samples", "Nhập các kế hoạch mẫu"),
     ("ansinh.geo.demo.load", "Nạp đơn vị hành chính và cơ quan"),
+    ("ansinh.reporting.demo.simulate", "Tạo số liệu mô phỏng TP. Hồ Chí Minh 2024–2025"),
 ]
 
 
