@@ -16,6 +16,8 @@ from ansinh.documents.parsing.clean import Doc, squeeze
 from ansinh.documents.parsing.vocab import SECTION_KINDS
 
 _ROMAN = re.compile(r"^(?P<ind>[ \t]*)(?:(?:Phần|PHẦN|Mục|MỤC|Chương|CHƯƠNG)\s+)?(?P<m>[IVXl]{1,6}|1ll|Il1)\s*[.\-–:)]\s*(?P<rest>\S.*)$")
+# "Điều 8. Trách nhiệm thi hành": the articles of a legal document (Decree 30/2020, Annex I).
+_ARTICLE = re.compile(r"^(?P<ind>[ \t]*)(?:Điều|ĐIỀU|Dieu|DIEU)\s+(?P<m>\d{1,3})\s*[.:]\s*(?P<rest>\S.*)$")
 _UPPER = re.compile(r"^(?P<ind>[ \t]*)(?P<m>[A-ZĐ])\s*[.)]\s+(?P<rest>\S.*)$")
 _NUMBER = re.compile(r"^(?P<ind>[ \t]*)(?P<m>\d{1,2}(?:\.\d{1,2}){0,3})(?P<sep>[.)]?)(?P<sp>\s*)(?P<rest>\S.*)$")
 _PAREN = re.compile(r"^(?P<ind>[ \t]*)\((?P<m>\d{1,2}|[a-zđ])\)\s*(?P<rest>\S.*)$")
@@ -101,6 +103,9 @@ def _marker(line: str) -> tuple[str, str, int] | None:
         _mostly_upper(m.group("rest")) or (m.group("rest")[0].isupper() and "l" not in m.group("m") and line.lstrip()[len(m.group("m"))] == ".")
     ):
         return "roman", m.group("m").replace("l", "I").replace("1", "I"), m.start("rest")
+    m = _ARTICLE.match(line)
+    if m:
+        return "article", m.group("m"), m.start("rest")
     m = _UPPER.match(line)
     if m and _mostly_upper(m.group("rest")):
         return "upper", m.group("m"), m.start("rest")
