@@ -60,30 +60,51 @@ def goal_label(goal: Goal | None) -> str:
     return milestone_label(goal.comparator, goal.value, goal.value_max) if goal else ""
 
 
-def _latest_task_progress(plan: Plan, unit: AdministrativeUnit) -> dict[int, TaskProgress]:
-    """The most recent progress the unit reported (submitted or approved) for each task."""
+def _task_reports(plan: Plan, unit: AdministrativeUnit) -> dict[int, tuple[dt.date | None, dt.date | None, str]]:
+    """Per task: (deadline, completion date, label) from what ``unit`` or the units under it reported.
+
+    The unit's own latest report wins. Otherwise the task counts as completed when every unit
+    below that reported on it has completed it (on the latest of their dates).
+    """
     rows = (
         TaskProgress.objects.filter(
             submission__cycle__plan=plan,
-            submission__unit=unit,
+            submission__unit__path__startswith=unit.path,
             submission__status__in=(Submission.Status.SUBMITTED, Submission.Status.APPROVED),
         )
-        .select_related("submission__cycle")
+        .select_related("submission")
         .order_by("submission__cycle__period_end", "id")
     )
-    return {p.task_id: p for p in rows}
+    own: dict[int, TaskProgress] = {}
+    below: dict[int, dict[int, TaskProgress]] = {}
+    for p in rows:
+        if p.submission.unit_id == unit.pk:
+            own[p.task_id] = p
+        else:
+            below.setdefault(p.task_id, {})[p.submission.unit_id] = p
+    out: dict[int, tuple[dt.date | None, dt.date | None, str]] = {}
+    for task_id, p in own.items():
+        out[task_id] = (p.deadline, p.completed_on, p.get_status_display())
+    for task_id, by_unit in below.items():
+        if task_id in own:
+            continue
+        reports = list(by_unit.values())
+        done = [p for p in reports if p.status == TaskProgress.Status.COMPLETED]
+        completed_on = max((p.completed_on for p in done if p.completed_on), default=None)
+        deadline = min((p.deadline for p in reports if p.deadline), default=None)
+        label = f"{len(done)}/{len(reports)} đơn vị báo cáo đã hoàn thành"
+        out[task_id] = (deadline, completed_on if len(done) == len(reports) else None, label)
+    return out
 
 
 def plan_progress(plan: Plan, unit: AdministrativeUnit, cycle: ReportingCycle | None, today: dt.date) -> PlanProgress:
     result = PlanProgress(plan, unit, cycle)
     for target in plan.targets.select_related("plan").order_by("position", "id"):
         result.targets.append(target_progress(target, unit, cycle))
-    reported = _latest_task_progress(plan, unit)
+    reported = _task_reports(plan, unit)
     for task in plan.tasks.order_by("position", "id"):
-        progress = reported.get(task.pk)
-        deadline = (progress.deadline if progress else None) or task_deadline(task.timeline)
-        completed = progress.completed_on if progress else None
-        label = progress.get_status_display() if progress else ""
+        stated, completed, label = reported.get(task.pk, (None, None, ""))
+        deadline = stated or task_deadline(task.timeline)
         result.tasks.append(TaskLine(task, deadline, completed, label, task_status(deadline, completed, today)))
     for each in ReportingCycle.objects.filter(plan=plan).prefetch_related("deadlines").order_by("period_end", "kind"):
         result.cycles.append(CycleLine(each, completeness(each, unit, "commune")))
