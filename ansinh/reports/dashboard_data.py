@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -106,29 +106,26 @@ def series_for_units(
     for unit_id, indicator_id, cycle_id, value in own:
         if value is not None:
             values[(unit_id, indicator_id)][year_of[cycle_id]] = float(value)
-    out: dict[int, list[TargetSeries]] = {}
-    for uid in unit_ids:
-        out[uid] = []
-        for t in targets:
-            ind = t.indicator_link.indicator
-            out[uid].append(
-                TargetSeries(
-                    target=t,
-                    indicator_id=ind.pk,
-                    indicator_name=ind.name,
-                    unit_label=ind.unit or t.unit,
-                    direction=ind.direction,
-                    value_type=ind.value_type,
-                    milestones={m.year: m.value for m in t.milestones.all() if m.value is not None},
-                    milestone_goals={
-                        m.year: progress.Goal(m.comparator or "=", m.value, m.value_max)
-                        for m in t.milestones.all()
-                        if m.value is not None
-                    },
-                    actuals=dict(values.get((uid, ind.pk), {})),
-                )
+    # The per-target part is the same for every unit: build it once, copy it per unit.
+    templates = []
+    for t in targets:
+        ind = t.indicator_link.indicator
+        stones = [m for m in t.milestones.all() if m.value is not None]
+        templates.append(
+            TargetSeries(
+                target=t,
+                indicator_id=ind.pk,
+                indicator_name=ind.name,
+                unit_label=ind.unit or t.unit,
+                direction=ind.direction,
+                value_type=ind.value_type,
+                milestones={m.year: m.value for m in stones if m.value is not None},
+                milestone_goals={m.year: progress.Goal(m.comparator or "=", m.value, m.value_max) for m in stones if m.value is not None},
             )
-    return out
+        )
+    return {
+        uid: [replace(tpl, actuals=dict(values.get((uid, tpl.indicator_id), {}))) for tpl in templates] for uid in unit_ids
+    }
 
 
 def target_status(series: TargetSeries, year: int) -> str:

@@ -6,6 +6,7 @@ and glyph (in badges), and the label is always printed, so colour is never the o
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from django.utils.safestring import SafeString, mark_safe
@@ -25,10 +26,7 @@ class StatusStyle:
     @property
     def svg(self) -> SafeString:
         """The status shape as a tiny inline SVG for badges and tables (hidden from screen readers)."""
-        return mark_safe(  # built from constants only
-            '<svg class="status-shape" width="14" height="14" viewBox="0 0 14 14" aria-hidden="true" focusable="false">'
-            f"{marker(self.shape, 7, 7.5, self.colour, 5)}</svg>"
-        )
+        return _shape_svg(self.shape, self.colour)
 
 
 STATUS_STYLES: dict[str, StatusStyle] = {
@@ -71,6 +69,14 @@ ALIASES: dict[str, str] = {
     "not_started": "in_progress",
     "pending": "not_reported",
 }
+
+
+@functools.cache
+def _shape_svg(shape: str, colour: str) -> SafeString:
+    return mark_safe(  # built from constants only
+        '<svg class="status-shape" width="14" height="14" viewBox="0 0 14 14" aria-hidden="true" focusable="false">'
+        f"{marker(shape, 7, 7.5, colour, 5)}</svg>"
+    )
 
 
 def status_style(key: str | None) -> StatusStyle:
