@@ -333,7 +333,7 @@ class SubmissionAttachment(models.Model):
 
 
 class AggregateValue(models.Model):
-    """The roll-up of approved values for one unit (every level, leaves included), kept current on approval.
+    """The roll-up of approved commune values for a unit above the communes (or a commune fed by a crosswalk).
 
     ``numerator``/``denominator`` hold the sums for ratio indicators and Σw·v / Σw for means.
     """

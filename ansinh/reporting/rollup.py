@@ -11,10 +11,15 @@ Rules:
   of ratios); ``mean`` Σ w·v / Σ w over every reporting commune (kept as numerator and
   denominator so it is incremental); ``min``/``max`` recomputed for the touched node from its
   children. ``n_units_reporting`` counts commune cells that have data.
+- Rows are stored for every unit above the communes, and for a commune only when it receives
+  data from a predecessor (a crosswalk); otherwise a commune's figure is its own value and
+  storing it again would double the table for nothing.
 
 ``apply_submission`` updates every ancestor in the approving transaction (deltas);
-``recompute_all`` rebuilds everything from scratch with set-based SQL (one GROUP BY for the
-communes, then one per tree level through ``parent_id``) on SQLite and PostgreSQL alike.
+``recompute_all`` rebuilds everything from scratch with set-based SQL (one GROUP BY from the
+values to the communes' parents, then one per tree level through ``parent_id``) on SQLite and
+PostgreSQL alike. The tree is assumed layered: a unit's current children are either all
+communes or none.
 """
 
 from __future__ import annotations
@@ -96,38 +101,66 @@ def contribution(
     return value.value * weight, 0.0, 0.0
 
 
-def _recompute_extreme(row: AggregateValue, indicator: Indicator, leaf: bool, using: str) -> None:
-    func = Min if indicator.aggregation == Agg.MIN else Max
-    if leaf:
-        # The commune itself and its predecessors (and theirs, along a chain).
-        source_ids = {row.unit_id}
-        frontier = set(source_ids)
-        for _ in range(MAX_CHAIN):
-            more = (
-                set(
-                    UnitCrosswalk.objects.using(using)
-                    .filter(successor_id__in=frontier)
-                    .values_list("predecessor_id", flat=True)
-                )
-                - source_ids
-            )
-            if not more:
-                break
-            source_ids |= more
-            frontier = more
-        qs = IndicatorValue.objects.using(using).filter(
-            submission__cycle_id=row.cycle_id,
-            submission__status=Submission.Status.APPROVED,
-            submission__unit_id__in=source_ids,
-            indicator=indicator,
-            value__isnull=False,
+def stored_leaves(using: str = "default", among: Iterable[int] | None = None) -> set[int]:
+    """Current communes that receive data from a predecessor: the only communes with stored rows."""
+    qs = UnitCrosswalk.objects.using(using).filter(
+        successor__valid_to__isnull=True, successor__level=LEAF_LEVEL
+    )
+    if among is not None:
+        qs = qs.filter(successor_id__in=list(among))
+    return set(qs.values_list("successor_id", flat=True))
+
+
+def source_units(unit: AdministrativeUnit, using: str = "default") -> set[int]:
+    """Current communes under ``unit`` (or itself) and, along crosswalk chains, their predecessors."""
+    units = AdministrativeUnit.objects.using(using)
+    ids = set(
+        units.filter(path__startswith=unit.path, valid_to__isnull=True, level=LEAF_LEVEL).values_list(
+            "id", flat=True
         )
-        row.value = qs.aggregate(v=func("value"))["v"]
-    else:
+    )
+    frontier = set(ids)
+    for _ in range(MAX_CHAIN):
+        more = (
+            set(
+                UnitCrosswalk.objects.using(using)
+                .filter(successor_id__in=frontier)
+                .values_list("predecessor_id", flat=True)
+            )
+            - ids
+        )
+        if not more:
+            break
+        ids |= more
+        frontier = more
+    return ids
+
+
+def _recompute_extreme(row: AggregateValue, indicator: Indicator, using: str) -> None:
+    """Min/max of one node: from its children's rows, or from the values when its children are communes."""
+    func = Min if indicator.aggregation == Agg.MIN else Max
+    unit = AdministrativeUnit.objects.using(using).get(pk=row.unit_id)
+    inner = (
+        unit.level != LEAF_LEVEL
+        and AdministrativeUnit.objects.using(using)
+        .filter(parent_id=unit.pk, valid_to__isnull=True)
+        .exclude(level=LEAF_LEVEL)
+        .exists()
+    )
+    if inner:
         children = AggregateValue.objects.using(using).filter(
-            cycle_id=row.cycle_id, indicator=indicator, unit__parent_id=row.unit_id, n_units_reporting__gt=0
+            cycle_id=row.cycle_id, indicator=indicator, unit__parent_id=unit.pk, n_units_reporting__gt=0
         )
         row.value = children.aggregate(v=func("value"))["v"]
+        return
+    values = IndicatorValue.objects.using(using).filter(
+        submission__cycle_id=row.cycle_id,
+        submission__status=Submission.Status.APPROVED,
+        submission__unit_id__in=source_units(unit, using),
+        indicator=indicator,
+        value__isnull=False,
+    )
+    row.value = values.aggregate(v=func("value"))["v"]
 
 
 def apply_submission(submission: Submission, sign: int, using: str = "default") -> int:
@@ -140,7 +173,8 @@ def apply_submission(submission: Submission, sign: int, using: str = "default") 
     targets = leaf_targets(unit, using)
     if not targets:
         return 0
-    chains = {leaf: [leaf, *ancestors(leaf, using)] for leaf in targets}
+    stored = stored_leaves(using, targets)
+    chains = {leaf: [*([leaf] if leaf in stored else []), *ancestors(leaf, using)] for leaf in targets}
     depth = {
         uid: max(c.index(uid) for c in chains.values() if uid in c) for c in chains.values() for uid in c
     }
@@ -191,7 +225,7 @@ def apply_submission(submission: Submission, sign: int, using: str = "default") 
         if indicator.aggregation in (Agg.MIN, Agg.MAX):
             if row.pk is None:
                 row.save(using=using)
-            _recompute_extreme(row, indicator, unit_id in targets, using)
+            _recompute_extreme(row, indicator, using)
             row.save(using=using)
             continue
         if indicator.aggregation == Agg.SUM:
@@ -242,83 +276,113 @@ _VALUE_SQL = {
 }
 
 
-def unit_map_rows(using: str = "default") -> list[tuple[int, int, float]]:
-    """(source unit, current commune, weight) for every unit whose data rolls up."""
-    rows: list[tuple[int, int, float]] = []
-    units = AdministrativeUnit.objects.using(using).only("id", "level", "valid_to")
+def unit_map_rows(using: str = "default") -> list[tuple[int, int, int | None, float, int]]:
+    """(source unit, current commune, its parent, weight, commune row stored?) for every unit that rolls up."""
+    units = AdministrativeUnit.objects.using(using).only("id", "level", "valid_to", "parent_id")
+    parent_of = {u.pk: u.parent_id for u in units if u.valid_to is None}
+    stored = stored_leaves(using)
+    rows: list[tuple[int, int, int | None, float, int]] = []
     for unit in units:
         if unit.valid_to is None:
             if unit.level == LEAF_LEVEL:
-                rows.append((unit.pk, unit.pk, 1.0))
+                rows.append((unit.pk, unit.pk, unit.parent_id, 1.0, int(unit.pk in stored)))
             continue
-        rows += [(unit.pk, leaf, weight) for leaf, weight in leaf_targets(unit, using).items()]
+        for leaf, weight in leaf_targets(unit, using).items():
+            rows.append((unit.pk, leaf, parent_of.get(leaf), weight, int(leaf in stored)))
     return rows
 
 
 def tree_rows(using: str = "default") -> list[tuple[int, int, int]]:
-    """(unit, parent, depth) for every current unit that has a parent."""
+    """(unit, parent, depth) for every current unit above the communes that has a parent."""
     rows = AdministrativeUnit.objects.using(using).filter(valid_to__isnull=True, parent__isnull=False)
-    return [(u.pk, u.parent_id, u.path.count("/") - 1) for u in rows.only("id", "parent_id", "path")]  # type: ignore[misc]
+    rows = rows.exclude(level=LEAF_LEVEL).only("id", "parent_id", "path")
+    return [(u.pk, u.parent_id, u.path.count("/") - 1) for u in rows]  # type: ignore[misc]
+
+
+def _insert_sql(table: str, source: str, unit_column: str, kind: str, where: str, group: str) -> str:
+    value, num, den, count = _VALUE_SQL[kind]
+    return (
+        f"INSERT INTO {table} (cycle_id, indicator_id, unit_id, value, numerator, denominator, "
+        f"n_units_reporting, updated_at) "
+        f"SELECT {group}, {unit_column}, {value}, {num}, {den}, {count}, %s "
+        f"{source} WHERE {where} GROUP BY {group}, {unit_column}, i.aggregation, i.scale"
+    )
 
 
 def recompute_all(using: str = "default", cycle_ids: Iterable[int] | None = None) -> int:
     """Delete and rebuild every aggregate (of ``cycle_ids`` if given) from approved values; returns rows."""
     connection = connections[using]
     now = connection.ops.adapt_datetimefield_value(timezone.now())
-    agg_table = AggregateValue._meta.db_table
-    cycle_filter = ""
-    params_cycles: list[int] = []
+    table = AggregateValue._meta.db_table
+    cycles: list[int] = []
+    in_cycles = ""
     if cycle_ids is not None:
-        params_cycles = list(cycle_ids)
-        if not params_cycles:
+        cycles = list(cycle_ids)
+        if not cycles:
             return 0
-        cycle_filter = f" AND {{alias}}.cycle_id IN ({', '.join(['%s'] * len(params_cycles))})"
+        in_cycles = f" AND {{}}.cycle_id IN ({', '.join(['%s'] * len(cycles))})"
+    values_source = (
+        f"FROM {IndicatorValue._meta.db_table} v "
+        f"JOIN {Submission._meta.db_table} s ON s.id = v.submission_id "
+        f"JOIN rollup_map m ON m.source_id = s.unit_id "
+        f"JOIN {Indicator._meta.db_table} i ON i.id = v.indicator_id"
+    )
+    values_where = (
+        "s.status = 'approved' AND ((i.aggregation = 'ratio' AND v.numerator IS NOT NULL "
+        "AND v.denominator IS NOT NULL) OR (i.aggregation <> 'ratio' AND v.value IS NOT NULL))"
+        + in_cycles.format("s")
+    )
     with transaction.atomic(using=using), connection.cursor() as cursor:
-        for table in ("rollup_map", "rollup_tree"):
-            cursor.execute(f"DROP TABLE IF EXISTS {table}")
+        for temp in ("rollup_map", "rollup_tree"):
+            cursor.execute(f"DROP TABLE IF EXISTS {temp}")
         cursor.execute(
-            "CREATE TEMPORARY TABLE rollup_map (source_id bigint, target_id bigint, weight double precision)"
+            "CREATE TEMPORARY TABLE rollup_map (source_id bigint, leaf_id bigint, parent_id bigint, "
+            "weight double precision, stored integer)"
         )
         cursor.execute("CREATE TEMPORARY TABLE rollup_tree (unit_id bigint, parent_id bigint, depth integer)")
-        cursor.executemany("INSERT INTO rollup_map VALUES (%s, %s, %s)", unit_map_rows(using))
+        cursor.executemany("INSERT INTO rollup_map VALUES (%s, %s, %s, %s, %s)", unit_map_rows(using))
         tree = tree_rows(using)
         cursor.executemany("INSERT INTO rollup_tree VALUES (%s, %s, %s)", tree)
         cursor.execute("CREATE INDEX rollup_map_source ON rollup_map (source_id)")
         cursor.execute("CREATE INDEX rollup_tree_unit ON rollup_tree (unit_id, depth)")
+        cursor.execute(f"DELETE FROM {table} WHERE 1 = 1{in_cycles.format(table)}", cycles)
+        group = "s.cycle_id, v.indicator_id"
+        # The communes' parents, straight from the values; then the communes that keep rows.
         cursor.execute(
-            f"DELETE FROM {agg_table} WHERE 1 = 1{cycle_filter.format(alias=agg_table)}", params_cycles
+            _insert_sql(
+                table,
+                values_source,
+                "m.parent_id",
+                "leaf",
+                values_where + " AND m.parent_id IS NOT NULL",
+                group,
+            ),
+            [now, *cycles],
         )
-        value, num, den, count = _VALUE_SQL["leaf"]
         cursor.execute(
-            f"INSERT INTO {agg_table} (cycle_id, indicator_id, unit_id, value, numerator, denominator, "
-            f"n_units_reporting, updated_at) "
-            f"SELECT s.cycle_id, v.indicator_id, m.target_id, {value}, {num}, {den}, {count}, %s "
-            f"FROM {IndicatorValue._meta.db_table} v "
-            f"JOIN {Submission._meta.db_table} s ON s.id = v.submission_id "
-            f"JOIN rollup_map m ON m.source_id = s.unit_id "
-            f"JOIN {Indicator._meta.db_table} i ON i.id = v.indicator_id "
-            f"WHERE s.status = 'approved'{cycle_filter.format(alias='s')} AND ("
-            f"(i.aggregation = 'ratio' AND v.numerator IS NOT NULL AND v.denominator IS NOT NULL) "
-            f"OR (i.aggregation <> 'ratio' AND v.value IS NOT NULL)) "
-            f"GROUP BY s.cycle_id, v.indicator_id, m.target_id, i.aggregation, i.scale",
-            [now, *params_cycles],
+            _insert_sql(table, values_source, "m.leaf_id", "leaf", values_where + " AND m.stored = 1", group),
+            [now, *cycles],
         )
-        value, num, den, count = _VALUE_SQL["parent"]
+        parent_source = (
+            f"FROM {table} a JOIN rollup_tree t ON t.unit_id = a.unit_id "
+            f"JOIN {Indicator._meta.db_table} i ON i.id = a.indicator_id"
+        )
         for depth in sorted({d for _, _, d in tree}, reverse=True):
             cursor.execute(
-                f"INSERT INTO {agg_table} (cycle_id, indicator_id, unit_id, value, numerator, denominator, "
-                f"n_units_reporting, updated_at) "
-                f"SELECT a.cycle_id, a.indicator_id, t.parent_id, {value}, {num}, {den}, {count}, %s "
-                f"FROM {agg_table} a JOIN rollup_tree t ON t.unit_id = a.unit_id "
-                f"JOIN {Indicator._meta.db_table} i ON i.id = a.indicator_id "
-                f"WHERE t.depth = %s{cycle_filter.format(alias='a')} "
-                f"GROUP BY a.cycle_id, a.indicator_id, t.parent_id, i.aggregation, i.scale",
-                [now, depth, *params_cycles],
+                _insert_sql(
+                    table,
+                    parent_source,
+                    "t.parent_id",
+                    "parent",
+                    f"t.depth = %s{in_cycles.format('a')}",
+                    "a.cycle_id, a.indicator_id",
+                ),
+                [now, depth, *cycles],
             )
-        cursor.execute(f"SELECT COUNT(*) FROM {agg_table}")
+        cursor.execute(f"SELECT COUNT(*) FROM {table}")
         total = int(cursor.fetchone()[0])
-        for table in ("rollup_map", "rollup_tree"):
-            cursor.execute(f"DROP TABLE IF EXISTS {table}")
+        for temp in ("rollup_map", "rollup_tree"):
+            cursor.execute(f"DROP TABLE IF EXISTS {temp}")
     return total
 
 
