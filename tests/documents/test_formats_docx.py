@@ -102,7 +102,7 @@ def test_docx_order_numbering_tables_headers(tmp_path: Path) -> None:
         "STT\tNội dung\tThời gian",
     ]
     assert body[9] == "1\tRà soát hộ nghèo\tQuý I"
-    assert body[10] == "Tổng cộng\t2025"  # the merged cell is not repeated
+    assert body[10] == "Tổng cộng\t\t2025"  # the merged cell is not repeated; its grid column stays, empty
     assert body[11] == "TỔ CHỨC THỰC HIỆN sau bảng"
     assert "Phụ lục" in body
     assert not res.ocr_used and res.encoding is None

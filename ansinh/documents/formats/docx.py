@@ -242,11 +242,13 @@ def _table_text(table: Any, numbering: _Numbering) -> str:
         cells: list[str] = []
         for tc in tr.tc_lst:
             if tc.vMerge == "continue":
-                cells.append("")
+                cells.extend([""] * max(1, int(tc.grid_span or 1)))
                 continue
             cell = _Cell(tc, table)
             parts = [" ".join(line.split()) for line in _iter_blocks(cell, numbering)]
             cells.append(" ".join(p for p in parts if p))
+            # A cell merged across columns keeps the grid: its text, then empty cells, as converters write it.
+            cells.extend([""] * (max(1, int(tc.grid_span or 1)) - 1))
         if any(c.strip() for c in cells):
             rows.append("\t".join(cells))
     return "\n".join(rows)
