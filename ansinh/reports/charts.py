@@ -105,8 +105,11 @@ def _nice_step(span: float) -> float:
     return next(m * power for m in (1, 2, 5, 10) if m * power >= raw)
 
 
-def _bounds(values: Iterable[float]) -> tuple[float, float, float]:
-    """Axis bounds rounded to a nice step, with some room around the data; and the step."""
+def _bounds(values: Iterable[float], percent: bool = False) -> tuple[float, float, float]:
+    """Axis bounds rounded to a nice step, with some room around the data; and the step.
+
+    A percentage axis stops at 100 when no value goes beyond it.
+    """
     vals = list(values)
     if not vals:
         return 0.0, 1.0, 0.5
@@ -124,6 +127,9 @@ def _bounds(values: Iterable[float]) -> tuple[float, float, float]:
     hi = math.ceil(hi / step) * step
     if vals and min(vals) >= 0 and lo < 0:
         lo = 0.0
+    if percent and max(vals) <= 100 < hi:
+        hi = 100.0
+        lo = min(lo, 100.0 - step)
     return lo, hi, step
 
 
@@ -187,8 +193,8 @@ def indicator_chart(card: IndicatorCard, chart_id: str) -> SafeString:
     values = [*card.actuals.values(), *card.milestones.values(), *card.forecast.values()]
     if card.target_value is not None:
         values.append(card.target_value)
-    lo, hi, step = _bounds(values)
-    ticks = [lo + i * step for i in range(round((hi - lo) / step) + 1)]
+    lo, hi, step = _bounds(values, percent=card.unit.strip() == "%")
+    ticks = [lo + i * step for i in range(math.floor((hi - lo) / step + 1e-9) + 1)]
     ticks = ticks if len(ticks) <= 6 else ticks[::2]
     labels = [fmt(v) for v in ticks]
     left = max(PAD_LEFT, 12 + 7 * max((len(t) for t in labels), default=0))

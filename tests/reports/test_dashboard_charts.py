@@ -89,3 +89,9 @@ def test_the_data_table_has_one_row_per_year_with_the_target_in_its_year() -> No
 def test_the_legend_names_every_line() -> None:
     legend = str(legend_svg())
     assert all(word in legend for word in ("Thực hiện", "Dự báo", "Mốc kế hoạch", "Mục tiêu cuối kỳ"))
+
+
+def test_a_percentage_axis_stops_at_100() -> None:
+    card = _card(unit="%", actuals={2024: 76.0, 2025: 79.4}, milestones={}, target_value=100.0, target_year=2025, forecast={})
+    svg = str(indicator_chart(card, "c5"))
+    assert ">100</text>" in svg and ">110</text>" not in svg
