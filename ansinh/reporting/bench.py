@@ -1,0 +1,431 @@
+"""``ansinh bench rollup``: national roll-up on synthetic data in a scratch database.
+
+Builds 1 country, 34 provinces and the rest communes (3,356 units by default), ``--indicators``
+catalogue indicators (60 % ratios, 25 % sums, 10 % means, 5 % maxima) and ``--cycles`` annual
+cycles, every unit reporting every indicator in every cycle (approved). The scratch database is a
+SQLite file under ``ANSINH_DATA_DIR`` or, when ``DATABASE_URL`` names PostgreSQL, a scratch
+database next to it; it replaces the default connection for the run and is removed afterwards
+(``--keep`` keeps it). Values are bulk-loaded (executemany on SQLite, COPY on PostgreSQL).
+
+Measured: ``load_s``; ``recompute_s`` (``rollup.recompute_all``: every aggregate at every level);
+``query_p50_ms``/``query_p95_ms`` (national progress of one random indicator: its series over
+the cycles, status and forecast); ``approve_to_visible_ms`` (``do_approve`` of one returned
+commune report until the national figure includes it again); ``pandas_recompute_s`` (the same
+roll-up as a pandas groupby over the same values, already in memory), with ``pandas_frame_s``
+(building that frame) reported apart, and ``check_max_abs_diff`` between the two results.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import random
+import statistics
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from django.conf import settings
+from django.core.management import call_command
+from django.db import connection, connections
+
+Write = Callable[[str], None]
+ALIAS = "default"
+KINDS = (("ratio", 0.60), ("sum", 0.25), ("mean", 0.10), ("max", 0.05))
+FIRST_YEAR = 2016
+QUERY_REPEAT = 200
+VALUE_COLUMNS = (
+    "submission_id, indicator_id, value, numerator, denominator, status, comment, flags, updated_at"
+)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--units", type=int, default=3356, help="số đơn vị hành chính (mặc định 3356)")
+    parser.add_argument("--indicators", type=int, default=200, help="số chỉ tiêu (mặc định 200)")
+    parser.add_argument("--cycles", type=int, default=10, help="số kỳ báo cáo năm (mặc định 10)")
+    parser.add_argument("--seed", type=int, default=42, help="hạt giống ngẫu nhiên")
+    parser.add_argument("--keep", action="store_true", help="giữ lại cơ sở dữ liệu tạm sau khi đo")
+    parser.add_argument("--json", action="store_true", help="in một đối tượng JSON")
+
+
+@contextmanager
+def scratch_database(write: Write, keep: bool) -> Iterator[str]:
+    """Point the default connection at a fresh scratch database for the duration of the run."""
+    original = dict(connections.settings[ALIAS])
+    connections[ALIAS].close()
+    config = dict(original)
+    if original["ENGINE"].endswith("sqlite3"):
+        path = Path(settings.DATA_DIR) / "bench-rollup.sqlite3"
+        for leftover in path.parent.glob(path.name + "*"):
+            leftover.unlink()
+        config["NAME"] = str(path)
+        label = f"sqlite:{path}"
+    else:
+        name = f"{original['NAME']}_bench_rollup"
+        with connection.cursor() as cursor:
+            cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
+            cursor.execute(f'CREATE DATABASE "{name}"')
+        connections[ALIAS].close()
+        config["NAME"] = name
+        label = f"postgresql:{name}"
+    connections.settings[ALIAS] = config
+    del connections[ALIAS]
+    write(f"Cơ sở dữ liệu tạm: {label}")
+    try:
+        call_command("migrate", verbosity=0, interactive=False)
+        yield label
+    finally:
+        connections[ALIAS].close()
+        connections.settings[ALIAS] = original
+        del connections[ALIAS]
+        if not keep:
+            if label.startswith("sqlite:"):
+                for leftover in Path(config["NAME"]).parent.glob(Path(config["NAME"]).name + "*"):
+                    leftover.unlink()
+            else:
+                with connection.cursor() as cursor:
+                    cursor.execute(f'DROP DATABASE IF EXISTS "{config["NAME"]}"')
+
+
+def build_tree(n_units: int) -> tuple[int, list[int], list[int], dict[int, int]]:
+    """Create country, provinces and communes; returns (country, provinces, communes, parent of each)."""
+    import datetime as dt
+
+    from ansinh.geo.models import AdministrativeUnit
+
+    start = dt.date(2025, 7, 1)
+    country = AdministrativeUnit.objects.create(code="VN", name="Việt Nam", level="country", valid_from=start)
+    n_provinces = max(1, min(34, n_units - 1))
+    provinces = AdministrativeUnit.objects.bulk_create(
+        [
+            AdministrativeUnit(
+                code=f"{i:02d}",
+                name=f"Tỉnh {i:02d}",
+                name_key=f"tinh {i:02d}",
+                level="province",
+                parent=country,
+                path=f"/VN/{i:02d}/",
+                valid_from=start,
+            )
+            for i in range(1, n_provinces + 1)
+        ]
+    )
+    communes = AdministrativeUnit.objects.bulk_create(
+        [
+            AdministrativeUnit(
+                code=f"{j:05d}",
+                name=f"Xã {j:05d}",
+                name_key=f"xa {j:05d}",
+                level="commune",
+                parent=provinces[j % n_provinces],
+                path=f"{provinces[j % n_provinces].path}{j:05d}/",
+                valid_from=start,
+            )
+            for j in range(max(0, n_units - 1 - n_provinces))
+        ],
+        batch_size=1000,
+    )
+    parent: dict[int, int] = {c.pk: int(c.parent_id or 0) for c in communes} | {
+        p.pk: country.pk for p in provinces
+    }
+    return country.pk, [p.pk for p in provinces], [c.pk for c in communes], parent
+
+
+def build_catalogue(n: int) -> pd.DataFrame:
+    from ansinh.reporting.models import Indicator
+
+    kinds: list[str] = []
+    for kind, share in KINDS:
+        kinds += [kind] * round(n * share)
+    kinds = (kinds + ["ratio"] * n)[:n]
+    created = Indicator.objects.bulk_create(
+        [
+            Indicator(
+                code=f"B{i:03d}",
+                name=f"Chỉ tiêu thử {i:03d}",
+                aggregation=kind,
+                value_type="percent" if kind == "ratio" else "number",
+                scale=100 if kind == "ratio" else 1,
+            )
+            for i, kind in enumerate(kinds)
+        ]
+    )
+    return pd.DataFrame(
+        {
+            "indicator_id": [i.pk for i in created],
+            "aggregation": kinds,
+            "scale": [100.0 if k == "ratio" else 1.0 for k in kinds],
+        }
+    )
+
+
+def load_cycle_values(
+    cursor: Any, vendor: str, subs: np.ndarray, catalogue: pd.DataFrame, rng: np.random.Generator
+) -> pd.DataFrame:
+    """Insert every value of one cycle (every submission × every indicator); returns them as a frame."""
+    n_sub, n_ind = len(subs), len(catalogue)
+    kind = np.tile(catalogue["aggregation"].to_numpy(), n_sub)
+    ratio = kind == "ratio"
+    denominator = rng.integers(1_000, 50_000, n_sub * n_ind).astype(float)
+    numerator = np.floor(denominator * rng.random(n_sub * n_ind))
+    value = np.where(
+        ratio,
+        numerator / denominator * 100,
+        np.where(kind == "sum", rng.integers(0, 1000, n_sub * n_ind), rng.uniform(50, 90, n_sub * n_ind)),
+    )
+    frame = pd.DataFrame(
+        {
+            "submission_id": np.repeat(subs, n_ind),
+            "indicator_id": np.tile(catalogue["indicator_id"].to_numpy(), n_sub),
+            "value": value,
+            "numerator": np.where(ratio, numerator, np.nan),
+            "denominator": np.where(ratio, denominator, np.nan),
+        }
+    )
+    if vendor == "postgresql":
+        buffer = io.StringIO()
+        out = frame.assign(status="final", comment="", flags="[]", updated_at="2026-01-01 00:00:00+00")
+        out.to_csv(buffer, sep="\t", header=False, index=False, na_rep="\\N")
+        with cursor.copy(f"COPY reporting_indicatorvalue ({VALUE_COLUMNS}) FROM STDIN") as copy:
+            copy.write(buffer.getvalue())
+    else:
+        num = [None if x != x else x for x in frame["numerator"].tolist()]
+        den = [None if x != x else x for x in frame["denominator"].tolist()]
+        cursor.executemany(
+            f"INSERT INTO reporting_indicatorvalue ({VALUE_COLUMNS}) "
+            "VALUES (?, ?, ?, ?, ?, 'final', '', '[]', '2026-01-01 00:00:00')",
+            zip(
+                frame["submission_id"].tolist(),
+                frame["indicator_id"].tolist(),
+                frame["value"].tolist(),
+                num,
+                den,
+                strict=True,
+            ),
+        )
+    return frame
+
+
+def load(options: dict[str, Any], write: Write) -> dict[str, Any]:
+    """Build the synthetic nation inside one transaction; returns what the measurements need."""
+    import datetime as dt
+
+    from django.db import transaction
+
+    from ansinh.core.progress import ProgressBar
+    from ansinh.plans.models import Plan
+    from ansinh.reporting.models import ReportingCycle
+
+    rng = np.random.default_rng(options["seed"])
+    vendor = connection.vendor
+    frames: list[pd.DataFrame] = []
+    with transaction.atomic():
+        plan = Plan.objects.create(
+            title="Kế hoạch thử hiệu năng",
+            level="central",
+            status=Plan.Status.ACTIVE,
+            period_start=FIRST_YEAR,
+            period_end=FIRST_YEAR + options["cycles"] - 1,
+        )
+        cycles = ReportingCycle.objects.bulk_create(
+            [
+                ReportingCycle(
+                    plan=plan,
+                    kind="annual",
+                    year=year,
+                    period_start=dt.date(year - 1, 12, 15),
+                    period_end=dt.date(year, 12, 14),
+                    label=f"Báo cáo năm {year}",
+                )
+                for year in range(FIRST_YEAR, FIRST_YEAR + options["cycles"])
+            ]
+        )
+        country, provinces, communes, parent = build_tree(options["units"])
+        units = [country, *provinces, *communes]
+        catalogue = build_catalogue(options["indicators"])
+        connection.ensure_connection()
+        raw = connection.connection.cursor()
+        subs_rows: list[tuple[int, int, int]] = []
+        progress = ProgressBar("Nạp số liệu")
+        for k, cycle in enumerate(cycles):
+            with connection.cursor() as cursor:
+                cursor.executemany(
+                    "INSERT INTO reporting_submission (cycle_id, unit_id, status, simulated, created_at, updated_at, "
+                    "return_reason) VALUES (%s, %s, 'approved', %s, %s, %s, '')",
+                    [(cycle.pk, u, True, "2026-01-01 00:00:00", "2026-01-01 00:00:00") for u in units],
+                )
+                cursor.execute(
+                    "SELECT id, unit_id FROM reporting_submission WHERE cycle_id = %s ORDER BY id", [cycle.pk]
+                )
+                pairs = cursor.fetchall()
+            subs_rows += [(sid, cycle.pk, uid) for sid, uid in pairs]
+            frames.append(load_cycle_values(raw, vendor, np.array([p[0] for p in pairs]), catalogue, rng))
+            progress(k + 1, len(cycles))
+        raw.close()
+    if vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+    subs = pd.DataFrame(subs_rows, columns=["submission_id", "cycle_id", "unit_id"])
+    return {
+        "plan": plan,
+        "cycles": [c.pk for c in cycles],
+        "country": country,
+        "communes": communes,
+        "parent": parent,
+        "catalogue": catalogue,
+        "frames": frames,
+        "subs": subs,
+    }
+
+
+def pandas_rollup(state: dict[str, Any]) -> tuple[pd.DataFrame, float, float]:
+    """The same roll-up with pandas: (national rows, seconds to build the frame, seconds to roll up)."""
+    started = time.perf_counter()
+    values = pd.concat(state["frames"], ignore_index=True)
+    framed = time.perf_counter()
+    df = values.merge(state["subs"], on="submission_id")
+    df = df[df["unit_id"].isin(set(state["communes"]))]
+    df["parent"] = df["unit_id"].map(state["parent"])
+    keys = ["cycle_id", "indicator_id"]
+
+    def finish(frame: pd.DataFrame) -> pd.DataFrame:
+        frame = frame.merge(state["catalogue"], on="indicator_id")
+        frame["result"] = np.select(
+            [frame["aggregation"] == "sum", frame["aggregation"] == "max", frame["aggregation"] == "mean"],
+            [frame["vsum"], frame["vmax"], frame["vsum"] / frame["n"]],
+            frame["num"] / frame["den"] * frame["scale"],
+        )
+        return frame
+
+    provinces = (
+        df.groupby([*keys, "parent"], sort=False)
+        .agg(
+            vsum=("value", "sum"),
+            vmax=("value", "max"),
+            num=("numerator", "sum"),
+            den=("denominator", "sum"),
+            n=("value", "size"),
+        )
+        .reset_index()
+    )
+    provinces = finish(provinces)
+    nation = (
+        provinces.groupby(keys, sort=False)
+        .agg(
+            vsum=("vsum", "sum"), vmax=("vmax", "max"), num=("num", "sum"), den=("den", "sum"), n=("n", "sum")
+        )
+        .reset_index()
+    )
+    nation = finish(nation)
+    done = time.perf_counter()
+    return nation, framed - started, done - framed
+
+
+def national_progress(indicator_id: int, country: int) -> Any:
+    from ansinh.reporting.models import AggregateValue, Indicator
+    from ansinh.reporting.progress import Goal, linear_forecast, target_status
+
+    indicator = Indicator.objects.get(pk=indicator_id)
+    series = [
+        (year, value)
+        for year, value in AggregateValue.objects.filter(indicator_id=indicator_id, unit_id=country)
+        .order_by("cycle__year")
+        .values_list("cycle__year", "value")
+        if value is not None
+    ]
+    final_year = series[-1][0] + 5
+    forecast = linear_forecast(series, final_year)
+    return target_status(
+        indicator.direction, indicator.value_type, series[-1][1], None, Goal(">=", 50), forecast
+    )
+
+
+def approve_to_visible(state: dict[str, Any]) -> tuple[float, bool]:
+    from ansinh.reporting.actions import do_approve, do_return, do_submit
+    from ansinh.reporting.models import AggregateValue, Submission
+
+    catalogue = state["catalogue"]
+    indicator_id = int(catalogue[catalogue["aggregation"] == "sum"]["indicator_id"].iloc[0])
+    cycle_id = state["cycles"][-1]
+    submission = Submission.objects.get(cycle_id=cycle_id, unit_id=random.Random(1).choice(state["communes"]))
+
+    def national() -> float | None:
+        row = AggregateValue.objects.filter(
+            cycle_id=cycle_id, indicator_id=indicator_id, unit_id=state["country"]
+        )
+        return row.values_list("value", flat=True).first()
+
+    before = national()
+    do_return(None, submission, "Đo hiệu năng: trả lại rồi phê duyệt lại")
+    without = national()
+    do_submit(None, submission)
+    started = time.perf_counter()
+    do_approve(None, submission)
+    visible = national()
+    elapsed = (time.perf_counter() - started) * 1000
+    ok = before is not None and visible is not None and without != before and abs(visible - before) < 1e-6
+    return elapsed, ok
+
+
+def run(options: dict[str, Any], write: Write) -> dict[str, Any]:
+    from ansinh.reporting.models import AggregateValue
+    from ansinh.reporting.rollup import recompute_all
+
+    options = {
+        "units": 3356,
+        "indicators": 200,
+        "cycles": 10,
+        "seed": 42,
+        "keep": False,
+        **{k: v for k, v in options.items() if v is not None},
+    }
+    if min(options["units"], options["indicators"], options["cycles"]) < 1 or options["units"] < 3:
+        raise SystemExit("Cần ít nhất 3 đơn vị, 1 chỉ tiêu và 1 kỳ báo cáo.")
+    result: dict[str, Any] = {}
+    with scratch_database(write, options["keep"]) as label:
+        started = time.perf_counter()
+        state = load(options, write)
+        result["database"] = connection.vendor
+        result["scratch"] = label
+        result["units"] = 1 + len(state["parent"])
+        result["indicators"] = options["indicators"]
+        result["cycles"] = options["cycles"]
+        result["values"] = int(sum(len(f) for f in state["frames"]))
+        result["load_s"] = round(time.perf_counter() - started, 2)
+        write(f"Đã nạp {result['values']:,} số liệu trong {result['load_s']} giây; tính lại toàn bộ…")
+        started = time.perf_counter()
+        result["aggregates"] = recompute_all()
+        result["recompute_s"] = round(time.perf_counter() - started, 2)
+        rng = random.Random(options["seed"])
+        ids = state["catalogue"]["indicator_id"].tolist()
+        timings = []
+        for _ in range(QUERY_REPEAT):
+            begin = time.perf_counter()
+            national_progress(rng.choice(ids), state["country"])
+            timings.append((time.perf_counter() - begin) * 1000)
+        result["query_p50_ms"] = round(statistics.median(timings), 2)
+        result["query_p95_ms"] = round(statistics.quantiles(timings, n=20)[-1], 2)
+        elapsed, ok = approve_to_visible(state)
+        result["approve_to_visible_ms"] = round(elapsed, 1)
+        result["approve_visible_check"] = ok
+        nation, frame_s, pandas_s = pandas_rollup(state)
+        result["pandas_frame_s"] = round(frame_s, 2)
+        result["pandas_recompute_s"] = round(pandas_s, 2)
+        sql = {
+            (c, i): v
+            for c, i, v in AggregateValue.objects.filter(unit_id=state["country"]).values_list(
+                "cycle_id", "indicator_id", "value"
+            )
+        }
+        diffs = [abs(sql[(r.cycle_id, r.indicator_id)] - r.result) for r in nation.itertuples()]
+        result["check_max_abs_diff"] = float(max(diffs)) if diffs else None
+        result["load_average"] = [round(x, 2) for x in os.getloadavg()]
+    if not options.get("json"):
+        for key, value in result.items():
+            write(f"{key}: {value}")
+    return result
