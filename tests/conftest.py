@@ -39,14 +39,14 @@ PASSWORD = "mat-khau-thu-nghiem-42"
 
 @pytest.fixture
 def alice(django_user_model: Any) -> Any:
-    user = django_user_model.objects.create_user("alice", password=PASSWORD, full_name="Nguyễn Thị An")
+    user = django_user_model.objects.create(username="alice", password=_password_hash(), full_name="Nguyễn Thị An")
     user.user_permissions.add(*Permission.objects.filter(codename__in=["change_plan", "view_plan"]))
     return django_user_model.objects.get(pk=user.pk)
 
 
 @pytest.fixture
 def bob(django_user_model: Any) -> Any:
-    return django_user_model.objects.create_user("bob", password=PASSWORD, full_name="Trần Văn Bình")
+    return django_user_model.objects.create(username="bob", password=_password_hash(), full_name="Trần Văn Bình")
 
 
 REFORM = dt.date(2025, 7, 1)
