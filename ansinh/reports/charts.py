@@ -18,7 +18,7 @@ from django.utils.safestring import SafeString, mark_safe
 from ansinh.reports.dashboard_status import StatusStyle, marker, status_style
 
 WIDTH, HEIGHT = 320, 170
-PAD_LEFT, PAD_RIGHT, PAD_TOP, PAD_BOTTOM = 46, 14, 14, 26
+PAD_LEFT, PAD_RIGHT, PAD_TOP, PAD_BOTTOM = 46, 14, 20, 26
 INK, MUTED, GRID = "#1b1f24", "#4a5563", "#d0d7de"
 
 
