@@ -225,6 +225,7 @@ def assign_units(doc: Doc, root: Node, tasks: list[Task]) -> None:
         group = node_tasks.get(id(node.parent))
         siblings = [node_tasks[id(c)] for c in node.parent.children if id(c) in node_tasks]
         targets = siblings + ([group] if group is not None else [])
+        _numbered_lines(doc, node, by_number, group)
         for role, value in _labelled(doc, [(node.start, node.end)]):
             if role == "timeline":
                 for t in targets:
@@ -312,3 +313,32 @@ def _propagate(tasks: list[Task]) -> None:
         up(t)
     for t in roots:
         down(t)
+
+
+def _numbered_lines(doc: Doc, node: Node, by_number: dict[str, Task], group: Task | None) -> None:
+    """Unlabelled lines of an assignment block that assign items by number ("- Sở Y tế chủ trì nội dung 2.1 và 2.2")."""
+    first = bisect.bisect_left(doc.line_starts, node.start)
+    for s, e in doc.lines()[first:]:
+        if s >= node.end:
+            break
+        line = doc.clean[s:e]
+        label = _LABEL.match(line)
+        if label and (LEAD_LABEL.search(fold_text(label.group("label"))) or COORD_LABEL.search(fold_text(label.group("label")))):
+            continue
+        body = re.sub(r"^\s*[-–+*•]\s*", "", line)
+
+        m = _NUMBERED_LEAD.match(fold_text(body))
+        if not m:
+            continue
+        who = split_units(body[: m.end("who")])
+        if not who or not _head_match(who[0], AGENCY_HEADS):
+            continue
+        for num in re.findall(r"\d+(?:\.\d+)*", m.group("nums")):
+            task = by_number.get(num)
+            if task is not None:
+                _apply(task, "lead", who)
+                if task.parent is not None and (group is None or task.parent is not group):
+                    _merge(task.parent.lead, who)
+                    task.parent.own_lead = True
+        if group is not None:
+            _apply(group, "lead", who)

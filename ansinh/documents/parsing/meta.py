@@ -8,6 +8,8 @@ from ansinh.documents.parsing.clean import Doc, squeeze
 from ansinh.documents.parsing.structure import Node
 
 _NUMBER = re.compile(r"(?<![a-z])s[o6]\s*:\s*(\d{1,6})\s*/\s*((?:(?:19|20)\d\d\s*/\s*)?[a-z0-9đ][a-z0-9đ\-]{1,30})")
+# Party documents: "Số 38-CTr/TU" alone on its line, without a colon.
+_NUMBER_LINE = re.compile(r"^\s*s[o6]\s+(\d{1,6})\s*([-/]\s*[a-z0-9đ][a-z0-9đ\-/]{1,30})\s*$")
 # What may stand before the place-and-date on its line: a layout cell, the document number.
 _DATE_PREFIX = re.compile(r"^(?:[^\t]*\t)*(?:\s*s[o6]\s*:\s*\d{1,6}\s*/\s*[^\s,;]+\s*[,;]?)?")
 _DATE = re.compile(r"ngay\s+(\d{1,2})\s+th[ad]ng\s+(\d{1,2})\s+n[ad]m\s+((?:19|20)\d\d)")
@@ -97,8 +99,11 @@ def extract_meta(doc: Doc, root: Node) -> dict[str, object]:
     number = date = title = None
     head_lines = [(s, e) for s, e in doc.lines() if s < end]
     for s, e in head_lines[:30]:
-        m = _NUMBER.search(folded, s, e)
-        if m and number is None:
+        m = _NUMBER.search(folded, s, e) or _NUMBER_LINE.match(folded[s:e])
+        if m and m.re is _NUMBER_LINE and number is None:
+            number = re.sub(r"\s+", "", doc.clean[s + m.start(1) : s + m.end(2)])
+            spans["number"] = [s + m.start(), s + m.end()]
+        elif m and number is None:
             number = re.sub(r"\s*/\s*", "/", squeeze(doc.clean[m.start(1) : m.end(2)]))
             spans["number"] = [m.start(), m.end()]
         d = _DATE.search(folded, s, e)

@@ -18,6 +18,8 @@ from ansinh.documents.parsing.vocab import SECTION_KINDS
 _ROMAN = re.compile(r"^(?P<ind>[ \t]*)(?:(?:Phần|PHẦN|Mục|MỤC|Chương|CHƯƠNG)\s+)?(?P<m>[IVXl]{1,6}|1ll|Il1)\s*[.\-–:)]\s*(?P<rest>\S.*)$")
 # "Điều 8. Trách nhiệm thi hành": the articles of a legal document (Decree 30/2020, Annex I).
 _ARTICLE = re.compile(r"^(?P<ind>[ \t]*)(?:Điều|ĐIỀU|Dieu|DIEU)\s+(?P<m>\d{1,3})\s*[.:]\s*(?P<rest>\S.*)$")
+# "Phần I" / "PHẦN THỨ HAI" / "Chương II" alone on its line, the part's title in capitals on the next line.
+_PART_ALONE = re.compile(r"^[ \t]*(?:Phần|PHẦN|Chương|CHƯƠNG)\s+(?P<m>[IVX]{1,6}|\d{1,2})[ \t]*[.:]?[ \t]*$")
 _UPPER = re.compile(r"^(?P<ind>[ \t]*)(?P<m>[A-ZĐ])\s*[.)]\s+(?P<rest>\S.*)$")
 _NUMBER = re.compile(r"^(?P<ind>[ \t]*)(?P<m>\d{1,2}(?:\.\d{1,2}){0,3})(?P<sep>[.)]?)(?P<sp>\s*)(?P<rest>\S.*)$")
 _PAREN = re.compile(r"^(?P<ind>[ \t]*)\((?P<m>\d{1,2}|[a-zđ])\)\s*(?P<rest>\S.*)$")
@@ -87,6 +89,15 @@ def _roman_value(token: str) -> int | None:
         total = total - v if v < prev else total + v
         prev = max(prev, v)
     return total if 0 < total < 40 else None
+
+
+def _to_roman(value: int) -> str:
+    out = ""
+    for n, sym in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while value >= n:
+            out += sym
+            value -= n
+    return out
 
 
 def _mostly_upper(text: str) -> bool:
@@ -186,6 +197,21 @@ def parse_outline(doc: Doc) -> Node:
     for s, e in lines:
         text = doc.clean[s:e]
         infos.append(None if "\t" in text or not text.strip() else _marker(text))
+    title_line: dict[int, int] = {}
+    for i, info in enumerate(infos):
+        if info is not None or "\t" in doc.clean[lines[i][0] : lines[i][1]]:
+            continue
+        part = _PART_ALONE.match(doc.clean[lines[i][0] : lines[i][1]])
+        if part is None:
+            continue
+        j = next((k for k in range(i + 1, min(i + 3, len(lines))) if doc.clean[lines[k][0] : lines[k][1]].strip()), None)
+        if j is None or infos[j] is not None or not _mostly_upper(doc.clean[lines[j][0] : lines[j][1]].strip()):
+            continue
+        numeral = part.group("m")
+        value = _roman_value(numeral) if not numeral.isdigit() else int(numeral)
+        if value:
+            infos[i] = ("roman", _to_roman(value), 0)
+            title_line[i] = j
     markers = [info is not None for info in infos]
     stack: list[Node] = [root]
     for i, info in enumerate(infos):
@@ -195,6 +221,10 @@ def parse_outline(doc: Doc) -> Node:
         s, e = lines[i]
         head_start = s + offset
         head_end = _heading_extent(doc, lines, i, head_start, markers)
+        if i in title_line:
+            t_s, t_e = lines[title_line[i]]
+            head_start = t_s + len(doc.clean[t_s:t_e]) - len(doc.clean[t_s:t_e].lstrip())
+            head_end = _heading_extent(doc, lines, title_line[i], head_start, markers)
         title, _ = heading_title(doc, head_start, head_end)
         # Close deeper items: pop to the level of the same style if it is open.
         styles = [n.style for n in stack]

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 
 from ansinh.documents.parsing.clean import Doc, squeeze
 
+# The column of who leads, by meaning: "Cơ quan chủ trì", "Đơn vị thực hiện", "Cơ quan/đơn vị đầu mối".
+LEAD_HEADER = r"chu tri|(?:co quan|don vi|bo phan)(?:,? (?:co quan|don vi|ca nhan))? (?:thuc hien|dau moi|chiu trach nhiem)|dau moi"
 _HEADER_FIRST = re.compile(r"^(?:s?tt|so tt|stt|thu tu|so thu tu)$")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
@@ -88,7 +90,7 @@ def _split_cells(doc: Doc, start: int, end: int) -> list[Cell]:
 def _is_header(row: list[Cell], folded: str) -> bool:
     first = squeeze(folded).split("\t")[0] if folded else ""
     return bool(_HEADER_FIRST.match(first.strip())) or bool(
-        re.search(r"tieu chi|chi tieu|noi dung|ten (?:van ban|du an|nhiem vu)|co quan chu tri", folded)
+        re.search(r"tieu chi|chi tieu|noi dung|nhiem vu|ten (?:van ban|du an|nhiem vu)|co quan chu tri", folded)
         and not re.search(r"\d", row[0].text if row else "")
     )
 
@@ -232,6 +234,6 @@ def table_kind(table: Table) -> str:
         return "projects"
     if re.search(r"ban hanh|hinh thuc van ban|ten van ban|loai van ban", heads):
         return "documents"
-    if re.search(r"chu tri", heads) and re.search(r"nhiem vu|noi dung|hoat dong", heads):
+    if re.search(LEAD_HEADER, heads) and re.search(r"nhiem vu|noi dung|hoat dong", heads):
         return "tasks"
     return "other"

@@ -42,7 +42,10 @@ _PER_YEAR = re.compile(r"\s*/\s*n[ad]m(?![a-z])")
 _SCALE = re.compile(r"\s*(trieu|nghin|ngan|ty)(?![a-z])(?!\s+(?:dong|vnd|usd)(?![a-z]))")
 _SCALES = {"trieu": 1e6, "nghin": 1e3, "ngan": 1e3, "ty": 1e9}
 # An age that qualifies who is counted ("người cao tuổi từ 75 tuổi trở lên", "trẻ em dưới 5 tuổi").
-_AGE_QUALIFIER = re.compile(r"(?:tuoi|tre\s+em|tre|nguoi|phu\s+nu|hoc\s+sinh|lao\s+dong|doi\s+tuong)\s+(?:tu|duoi|tren)\s*$")
+_AGE_QUALIFIER = re.compile(
+    r"(?:tuoi|tre\s+em|tre|nguoi|phu\s+nu|hoc\s+sinh|lao\s+dong|doi\s+tuong)(?:\s+[a-z]+){0,2}\s+(?:tu|duoi|tren|do)\s*$"
+)
+_COMPARED_TO = re.compile(r"(?<![a-z])so\s+(?:voi\s+)?$")
 _SENTENCE_CUE = re.compile(r"^\s*[-–+•*]?\s*(?:ph[ad]n\s+d[ad]u|ch[il]\s+t[il][eu]u)(?![a-z])")
 _MULTIPLE = re.compile(r"g[ad]p\s+$")
 _COMPARATORS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -123,7 +126,7 @@ def _count_unit(doc: Doc, pos: int) -> tuple[str | None, int]:
         um = unit_re.match(rest)
         if um:
             end = skip + um.end()
-            slash = re.match(r"(?:\s*(?:san|tren)\s*)?/\s*[a-z]+(?:\s+dan)?", folded[end:])
+            slash = re.match(r"(?:\s*(?:san|tren)\s*)?/\s*[a-z]+(?:\s+(?:dan|nu))?", folded[end:])
             if slash:
                 end += slash.end()
             return squeeze(doc.clean[pos + skip : pos + end]), pos + end
@@ -194,8 +197,9 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
             at_clause_start = not _strip_comparator_words(local)[0].strip(" -–+*(")
             has_cue = cue or bool(_CUE_BEFORE.search(bare)) or bool(_FROM.search(prefix) and "len" in tail[:40])
             if count_unit is not None and fold_same_length(count_unit).startswith("tuoi") and _AGE_QUALIFIER.search(prefix):
+                skip_until = unit_end  # the whole age bracket ("từ 3 đến 5 tuổi") qualifies who is counted
                 continue
-            if not strict and _SENTENCE_CUE.match(sentence):
+            if not strict and (_SENTENCE_CUE.match(sentence) or _MAINTAIN.search(folded[clause_start:a])):
                 has_cue = True
             if LEVEL_WORDS.search(bare):
                 level = True
@@ -240,7 +244,7 @@ def zero_mentions(doc: Doc, start: int, end: int) -> list[Mention]:
     out: list[Mention] = []
     for m in ZERO_CUE.finditer(doc.folded, start, end):
         after = doc.folded[m.end() : m.end() + 12]
-        unit = "hồ sơ" if after.startswith("ho so") else "hộ"
+        unit = "hồ sơ" if after.startswith("ho so") else ("trường hợp" if after.startswith(("truong hop", "vu viec")) else "hộ")
         comparator = "approx" if m.group("basic") else "="
         out.append(Mention(m.start(), m.end(), 0.0, None, unit, comparator))
     return out
@@ -320,6 +324,8 @@ def _year_of(doc: Doc, block_start: int, pos: int, clause_end: int, default: int
     for m in YEAR_CUE.finditer(doc.folded, block_start, pos):
         if DATE_BEFORE.search(doc.folded[max(0, m.start() - 14) : m.start(1)]):
             continue
+        if _COMPARED_TO.search(doc.folded[max(0, m.start() - 12) : m.start()]):
+            continue  # "gấp 2 lần so với năm 2020": the base year, not the target's
         year = int(m.group(1))
     after = re.search(r"(?:vao|den|trong)\s+(?:cuoi\s+)?n[ad]m\s+((?:19|20)\d\d)", doc.folded[pos:clause_end])
     if after:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ansinh.documents.parsing.clean import Doc
 from ansinh.documents.parsing.structure import Node, full_number, heading_title
-from ansinh.documents.parsing.tables import Table, table_kind
+from ansinh.documents.parsing.tables import LEAD_HEADER, Table, table_kind
 from ansinh.documents.parsing.vocab import TASK_KINDS
 
 _TASK_STYLES = ("num", "lower", "paren", "paren-lower", "upper", "roman")
@@ -78,7 +78,7 @@ def _table_tasks(tables: list[Table]) -> list[Task]:
             continue
         num_col = table.column(r"^s?tt$|^stt")
         title_col = table.column(r"nhiem vu|noi dung|hoat dong")
-        lead_col = table.column(r"chu tri")
+        lead_col = table.column(LEAD_HEADER, exclude=r"phoi hop")
         coord_col = table.column(r"phoi hop")
         time_col = table.column(r"thoi gian|thoi han|tien do")
         if title_col is None:

@@ -97,7 +97,8 @@ POPULATION_NOUNS = words_pattern(
 # "Không còn hộ nghèo", "xóa bỏ hoàn toàn nhà tạm": a target of zero.
 ZERO_CUE = re.compile(
     r"(?<![a-z])(?P<basic>co\s+b[ad]n\s+)?(?:kh[oda]ng\s+(?:con|co)|kh[oda]ng\s+de|x[oda]a\s+b[oda](?:\s+h[oda][ad]n\s+t[oda][ad]n)?"
-    r"(?:\s+t[il]nh\s+tr[ad]ng)?)\s+(?=(?:ho|nha|gia\s+dinh|ho\s+s[oda]|nguoi\s+ngheo)(?![a-z])(?!\s+n[ad]o(?![a-z])))"
+    r"(?:\s+t[il]nh\s+tr[ad]ng)?|kh[oda]ng\s+(?:de\s+)?x[ad]y\s+r[ad])\s+"
+    r"(?=(?:ho|nha|gia\s+dinh|ho\s+s[oda]|nguoi\s+ngheo|truong\s+hop|vu\s+viec)(?![a-z])(?!\s+n[ad]o(?![a-z])))"
 )
 # Sentences that begin a gradual step, not a target ("Từng bước mở rộng ...").
 GRADUAL_START = re.compile(r"^\s*(?:tung\s+b[uy][oda]c|b[oda]\s+sung|nghien\s+cuu)")
@@ -125,13 +126,13 @@ AGENCY_HEADS: tuple[str, ...] = (
     "Bệnh viện", "Tổng cục", "Vụ", "Chính phủ", "Thủ tướng", "Kiểm toán", "Tổng Liên đoàn", "Hợp tác xã",
     "Chi bộ", "Đồn", "Ban Chỉ huy", "Ban chỉ đạo", "Ban Chỉ đạo",
     "Bưu điện", "Trưởng", "Tổ giao dịch", "Điện lực", "Viễn thông", "Chi hội", "Chi đoàn", "Hạt", "Bộ đội",
-    "Phó Chủ tịch", "Người đứng đầu", "Thủ trưởng",
+    "Phó Chủ tịch", "Người đứng đầu", "Thủ trưởng", "Đảng đoàn", "Ban cán sự",
 )
 # Lower-case openers that start a new body after a named one ("..., các sở, ban, ngành").
 GENERIC_HEADS: tuple[str, ...] = (
     "các sở", "các tổ chức", "các đơn vị", "các cơ quan", "các trường", "các hội", "các ban", "các phòng",
     "cán bộ", "công chức", "các địa phương", "các doanh nghiệp", "các khu phố", "các xã",
-    "các quận", "các huyện", "ủy ban", "uỷ ban",
+    "các quận", "các huyện", "ủy ban", "uỷ ban", "các đoàn thể", "các ngành", "các cấp", "các cấp ủy",
 )
 # Lower-case openers that always start a new body ("..., thành viên Ban chỉ đạo").
 ALWAYS_NEW_HEADS: tuple[str, ...] = ("thành viên",)
@@ -146,7 +147,7 @@ FREQUENCY_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("monthly", re.compile(r"(?:h[ad]ng|moi|dinh\s+ky)\s+th[ad]ng(?![a-z])")),
     ("annual", re.compile(
         r"(?:h[ad]ng|moi|dinh\s+ky|thuong)\s+n[ad]m(?![a-z])|thuong\s+nien"
-        r"|b[ad]o\s+c[ad]o\s+(?:k[eq]t\s+qu[ad]\s+(?:thuc\s+hien\s+)?)?n[ad]m(?![a-z]|\s*\d)"
+        r"|b[ad]o\s+c[ad]o\s+(?:k[eq]t\s+qu[ad]\s+(?:thuc\s+hien\s+)?)?n[ad]m(?![a-z]|\s*\d)|(?<![a-z])c[ad]\s+n[ad]m(?![a-z])"
     )),
     ("adhoc", re.compile(r"d[oda]t\s+xuat|khi\s+c[oda]\s+yeu\s+cau|theo\s+yeu\s+cau")),
 )
