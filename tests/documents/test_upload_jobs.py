@@ -94,7 +94,7 @@ def test_someone_else_cannot_see_a_job_and_a_reader_is_refused(client: Client, a
     job = ImportJob.objects.create(filename="quet.png", created_by=alice)
     client.force_login(bob)
     assert client.get(f"/van-ban/tai-len/{job.pk}/").status_code == 403
-    carol = django_user_model.objects.create_user("carol", password="x")
+    carol = django_user_model.objects.create(username="carol")
     carol.user_permissions.set(alice.user_permissions.all())
     client.force_login(carol)
     assert client.get(f"/van-ban/tai-len/{job.pk}/trang-thai/").status_code == 404
