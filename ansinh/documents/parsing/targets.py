@@ -47,7 +47,9 @@ _AGE_QUALIFIER = re.compile(
 )
 _COMPARED_TO = re.compile(r"(?<![a-z])so\s+(?:voi\s+)?$")
 _SENTENCE_CUE = re.compile(r"^\s*[-–+•*]?\s*(?:ph[ad]n\s+d[ad]u|ch[il]\s+t[il][eu]u)(?![a-z])")
-_MULTIPLE = re.compile(r"g[ad]p\s+$")
+_MULTIPLE = re.compile(r"(?:g[ad]p|t[ad]ng)\s+$")
+# "ít nhất 01 lần/năm": how often a service is given, not a target of its own.
+_PER_PERIOD = re.compile(r"\s*l[ad]n\s*/\s*(?:n[ad]m|th[ad]ng|quy|tuan|ngay)(?![a-z])")
 _COMPARATORS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (">=", re.compile(r"(?:t[oda][il]\s+thi[eu]u|[il]t\s+nh[ad]t|kh[oda]ng\s+d(?:u|ir)[oda][il])\s*$")),
     ("<=", re.compile(r"(?:t[oda][il]\s+d[ad]|kh[oda]ng\s+qu[ad]|g[il][ad]m\s+c[oda]n)\s*$")),
@@ -188,6 +190,8 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
         if _MULTIPLE.search(prefix) and re.match(r"\s*l[ad]n(?![a-z])", tail):
             unit = "lần"
             stop = b + re.match(r"\s*l[ad]n", tail).end()  # type: ignore[union-attr]
+        if unit is None and _PER_PERIOD.match(folded, stop):
+            continue
         if unit is None:
             if raw.isdigit() and len(raw) == 4 and 1900 <= value <= 2100:
                 continue

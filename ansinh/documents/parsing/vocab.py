@@ -152,6 +152,10 @@ FREQUENCY_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("adhoc", re.compile(r"d[oda]t\s+xuat|khi\s+c[oda]\s+yeu\s+cau|theo\s+yeu\s+cau")),
 )
 ONCE_CUE = re.compile(r"(?:s[oda]|t[oda]ng)\s+ket[^.;]{0,60}?(?:vao|trong|cuoi)?\s*n[ad]m\s+((?:19|20)\d\d)(?![\d-])")
+# The year first: "Năm 2025 tổ chức tổng kết ...", "Cuối năm 2027, sơ kết ...".
+ONCE_CUE_BEFORE = re.compile(
+    r"^[\s\-–+•]*(?:(?:vao|trong|cuoi|dau|giua)\s+)?n[ad]m\s+((?:19|20)\d\d)(?![\d-])[^.;]{0,40}?(?:s[oda]|t[oda]ng)\s+ket"
+)
 REVIEW_CUE = re.compile(r"(?:s[oda]|t[oda]ng)\s+ket")
 TROUBLE_CUE = re.compile(r"neu\s+c[oda]\s+(?:kh[oda]\s+kh[ad]n|v[uy][oda]ng\s+m[ad]c|ph[ad]t\s+sinh)")
 # "Định kỳ báo cáo" without a period: the default regime is annual (Decree 09/2019, art. 12).
