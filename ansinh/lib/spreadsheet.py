@@ -7,7 +7,10 @@ Every cell built from user text goes through :func:`safe_text`.
 
 from __future__ import annotations
 
+import re
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def safe_text(value: object) -> str:
@@ -19,7 +22,7 @@ def safe_text(value: object) -> str:
     """
     if value is None:
         return ""
-    text = "".join(ch for ch in str(value) if ch in "\t\n\r" or ord(ch) >= 32)
+    text = _CONTROL.sub("", str(value))
     stripped = text.lstrip(" ")
     if stripped.startswith(FORMULA_STARTS) or text.startswith(FORMULA_STARTS):
         return "'" + text

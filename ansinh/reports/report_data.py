@@ -14,8 +14,15 @@ from dataclasses import dataclass, field
 from ansinh.geo.models import AdministrativeUnit
 from ansinh.lib.text import fold_key
 from ansinh.plans.models import Plan, Target
-from ansinh.reporting.models import AggregateValue, ReportingCycle, TargetIndicatorLink, TaskProgress
-from ansinh.reporting.progress import TARGET_STATUS_LABELS, TargetStatus, target_progress
+from ansinh.reporting.models import (
+    AggregateValue,
+    IndicatorValue,
+    ReportingCycle,
+    Submission,
+    TargetIndicatorLink,
+    TaskProgress,
+)
+from ansinh.reporting.progress import TARGET_STATUS_LABELS, Goal, TargetStatus, linear_forecast, target_status
 from ansinh.reports.report_text import (
     BARE_PLACES,
     KIND_LABELS,
@@ -120,6 +127,7 @@ _BODY_PREFIXES = (
     ("ban thường vụ", "TU", "T/M Ban Thường vụ", "Bí thư"),
 )
 REPORTED = ("submitted", "approved")
+MAX_ANNEX_UNITS = 500
 
 
 
@@ -193,8 +201,64 @@ def _link(target: Target) -> TargetIndicatorLink | None:
         return None
 
 
+@dataclass
+class _Figures:
+    """Every approved figure the report needs, loaded at once: (cycle, indicator, unit) → value.
+
+    A unit's own approved figure wins over the roll-up of its communes, as in
+    ``reporting.progress.actual_value``.
+    """
+
+    plan: Plan
+    annual: list[ReportingCycle]
+    values: dict[tuple[int, int, int], float]
+
+    @classmethod
+    def load(cls, plan: Plan, year: int, root: AdministrativeUnit | None) -> _Figures:
+        annual = list(ReportingCycle.objects.filter(plan=plan, kind=ReportingCycle.Kind.ANNUAL, year__lte=year))
+        values: dict[tuple[int, int, int], float] = {}
+        if root is None or not annual:
+            return cls(plan, sorted(annual, key=lambda c: c.year), values)
+        own = IndicatorValue.objects.filter(
+            submission__cycle__in=annual,
+            submission__status=Submission.Status.APPROVED,
+            submission__unit__path__startswith=root.path,
+            value__isnull=False,
+        ).order_by("submission__agency_id")
+        for c, i, u, v in own.values_list("submission__cycle_id", "indicator_id", "submission__unit_id", "value"):
+            if v is not None:
+                values.setdefault((c, i, u), v)
+        rolled = AggregateValue.objects.filter(cycle__in=annual, unit__path__startswith=root.path, value__isnull=False)
+        for c, i, u, v in rolled.values_list("cycle_id", "indicator_id", "unit_id", "value"):
+            if v is not None:
+                values.setdefault((c, i, u), v)
+        return cls(plan, sorted(annual, key=lambda c: c.year), values)
+
+    def progress(self, target: Target, unit_id: int, cycle: ReportingCycle) -> tuple[float | None, str, list[tuple[int, float]]]:
+        """(actual, status label, yearly series) with ``reporting.progress.target_status``."""
+        link = _link(target)
+        if link is None:
+            return None, NO_DATA_LABEL, []
+        series = [
+            (c.year, v)
+            for c in self.annual
+            if c.year <= cycle.year and (v := self.values.get((c.pk, link.indicator_id, unit_id))) is not None
+        ]
+        actual = self.values.get((cycle.pk, link.indicator_id, unit_id))
+        final = Goal(target.comparator or "=", target.value, target.value_max) if target.value is not None else None
+        stone = next((m for m in target.milestones.all() if m.year == cycle.year and m.value is not None), None)
+        milestone = Goal(stone.comparator or "=", stone.value, stone.value_max) if stone and stone.value is not None else None
+        forecast = linear_forecast(series, target.year or self.plan.period_end or cycle.year)
+        indicator = link.indicator
+        status = target_status(indicator.direction, indicator.value_type, actual, milestone, final, forecast)
+        return actual, TARGET_STATUS_LABELS[status], series
+
+    def unit_ids(self, cycle: ReportingCycle) -> set[int]:
+        return {u for (c, _, u) in self.values if c == cycle.pk}
+
+
 def _target_rows(
-    targets: list[Target], cycles: dict[int, ReportingCycle], unit: AdministrativeUnit | None, year: int
+    targets: list[Target], cycles: dict[int, ReportingCycle], unit: AdministrativeUnit | None, year: int, fig: _Figures
 ) -> tuple[list[TargetRow], list[AnnexRow]]:
     """Milestone, actual and status of each target, with the dashboards' rules (``reporting.progress``)."""
     cycle = cycles.get(year)
@@ -203,10 +267,10 @@ def _target_rows(
     for n, target in enumerate(targets, start=1):
         comparator, value, value_max = _milestone(target, year)
         label = milestone_text(comparator, value, value_max) or NO_MILESTONE
-        actual, status, series = None, NO_DATA_LABEL, []
-        if unit is not None and cycle is not None and _link(target) is not None:
-            tp = target_progress(target, unit, cycle)
-            actual, status, series = tp.actual, tp.status_label, tp.series
+        actual: float | None = None
+        status, series = NO_DATA_LABEL, list[tuple[int, float]]()
+        if unit is not None and cycle is not None:
+            actual, status, series = fig.progress(target, unit.pk, cycle)
         known = [f"{y}: {format_number(v)}" for y, v in series if first <= y <= year]
         actual_text = "; ".join(known) if len(cycles) > 1 and known else format_number(actual)
         name = capitalize_first(target.indicator_name or target.text[:200])
@@ -218,14 +282,14 @@ def _target_rows(
 
 
 def _unit_annex(
-    targets: list[Target], cycle: ReportingCycle | None, root: AdministrativeUnit | None, year: int
+    targets: list[Target], cycle: ReportingCycle | None, root: AdministrativeUnit | None, year: int, fig: _Figures
 ) -> list[AnnexTable]:
     if cycle is None or root is None:
         return []
-    children = AdministrativeUnit.objects.filter(aggregates__cycle=cycle, path__startswith=root.path).exclude(pk=root.pk)
+    ids = fig.unit_ids(cycle) - {root.pk}
     tables = []
-    for child in children.distinct().order_by("path")[:200]:
-        _, annex = _target_rows(targets, {year: cycle}, child, year)
+    for child in AdministrativeUnit.objects.filter(pk__in=ids).order_by("path")[:MAX_ANNEX_UNITS]:
+        _, annex = _target_rows(targets, {year: cycle}, child, year, fig)
         tables.append(AnnexTable(child.name, annex))
     return tables
 
@@ -292,7 +356,8 @@ def collect_report_data(
         )
     root = _root_unit(list(cycles.values()), unit)
     targets = list(plan.targets.prefetch_related("milestones").select_related("indicator_link__indicator"))
-    target_rows, root_annex = _target_rows(targets, cycles, root, cycle_year)
+    fig = _Figures.load(plan, cycle_year, root)
+    target_rows, root_annex = _target_rows(targets, cycles, root, cycle_year, fig)
     progress = _progress(plan, list(cycles.values()), root)
     place, symbol, authority, title = _issuer_parts(plan.issuer)
     issuing_body = plan.issuer or "Cơ quan thường trực"
@@ -333,7 +398,7 @@ def collect_report_data(
         signer_authority=authority,
         signer_title=title,
         annex=([AnnexTable(root.name, root_annex)] if root else [AnnexTable(WHOLE_PLAN, root_annex)])
-        + _unit_annex(targets, cycles.get(cycle_year), root, cycle_year),
+        + _unit_annex(targets, cycles.get(cycle_year), root, cycle_year, fig),
         years=(first, last),
         kind=kind,
     )
