@@ -119,3 +119,26 @@ def test_the_cast_can_sign_in_with_the_shared_password(client: Any, officer_a: A
     from tests.conftest import PASSWORD
 
     assert client.login(username="officer_a", password=PASSWORD)
+
+
+def test_city_officers_also_read_the_pre_2025_units_filed_under_their_city(
+    hcm_standing: Any, officer_a: Any, vn: Any
+) -> None:
+    from ansinh.geo.models import AdministrativeUnit
+
+    old_city = AdministrativeUnit.objects.create(
+        code="79", name="Thành phố Hồ Chí Minh", level="province", parent=vn,
+        valid_from=dt.date(1976, 7, 2), valid_to=dt.date(2025, 7, 1),
+    )
+    district = AdministrativeUnit.objects.create(
+        code="760", name="Quận 1", level="district", parent=old_city,
+        valid_from=dt.date(1976, 7, 2), valid_to=dt.date(2025, 7, 1),
+    )
+    old_ward = AdministrativeUnit.objects.create(
+        code="26740", name="Phường Bến Nghé", level="commune", parent=district,
+        valid_from=dt.date(1976, 7, 2), valid_to=dt.date(2025, 7, 1),
+    )
+    assert old_ward.path == "/VN/79/760/26740/"
+    assert access.can_read_unit(hcm_standing, old_ward)
+    assert not access.can_read_unit(officer_a, old_ward)
+    assert not access.can_write_unit(officer_a, old_city)
