@@ -76,7 +76,7 @@ def _submission_state(submission: Submission) -> dict[str, Any]:
 
 def _lock(submission: Submission) -> Submission:
     return (
-        Submission.objects.select_for_update()
+        Submission.objects.select_for_update(of=("self",))
         .select_related("unit", "unit__parent", "cycle", "cycle__plan")
         .get(pk=submission.pk)
     )
