@@ -57,14 +57,14 @@ class Env:
             return _KNOWN[name].default
         return value.strip()
 
-    def str(self, name: str) -> str:
+    def get_str(self, name: str) -> str:
         value = self.raw(name)
         if value is None:
             raise ConfigError(f"Thiếu biến môi trường {name}.")
         return value
 
-    def int(self, name: str, *, minimum: int | None = None, maximum: int | None = None) -> int:
-        value = self.str(name)
+    def get_int(self, name: str, *, minimum: int | None = None, maximum: int | None = None) -> int:
+        value = self.get_str(name)
         try:
             number = int(value)
         except ValueError:
@@ -73,7 +73,7 @@ class Env:
             raise ConfigError(f"{name}={number} nằm ngoài khoảng cho phép [{minimum}, {maximum}].")
         return number
 
-    def bool(self, name: str, default: bool) -> bool:
+    def get_bool(self, name: str, default: bool) -> bool:
         value = self.raw(name)
         if value is None:
             return default
@@ -84,18 +84,18 @@ class Env:
             return False
         raise ConfigError(f"{name} phải là true/false, nhận được {value!r}.")
 
-    def list(self, name: str) -> list[str]:
+    def get_list(self, name: str) -> list[str]:
         value = self.raw(name) or ""
         return [item.strip() for item in value.split(",") if item.strip()]
 
-    def choice(self, name: str, choices: tuple[str, ...]) -> str:
-        value = self.str(name)
+    def get_choice(self, name: str, choices: tuple[str, ...]) -> str:
+        value = self.get_str(name)
         if value not in choices:
             raise ConfigError(f"{name} phải là một trong {', '.join(choices)}, nhận được {value!r}.")
         return value
 
-    def path(self, name: str) -> Path:
-        return Path(self.str(name)).expanduser().resolve()
+    def get_path(self, name: str) -> Path:
+        return Path(self.get_str(name)).expanduser().resolve()
 
 
 def database_from_url(url: str) -> dict[str, object]:

@@ -9,19 +9,19 @@ from ansinh.conf import Env, check_production, database_from_url, load_secret_ke
 env = Env()
 
 BASE_DIR = Path(__file__).resolve().parent
-ENVIRONMENT = env.choice("ANSINH_ENV", ("development", "production", "test"))
+ENVIRONMENT = env.get_choice("ANSINH_ENV", ("development", "production", "test"))
 PRODUCTION = ENVIRONMENT == "production"
-DATA_DIR = env.path("ANSINH_DATA_DIR")
-DEBUG = env.bool("ANSINH_DEBUG", default=not PRODUCTION and ENVIRONMENT != "test")
-ALLOWED_HOSTS = env.list("ANSINH_ALLOWED_HOSTS")
+DATA_DIR = env.get_path("ANSINH_DATA_DIR")
+DEBUG = env.get_bool("ANSINH_DEBUG", default=not PRODUCTION and ENVIRONMENT != "test")
+ALLOWED_HOSTS = env.get_list("ANSINH_ALLOWED_HOSTS")
 if PRODUCTION:
     check_production(DEBUG, ALLOWED_HOSTS)
 SECRET_KEY = load_secret_key(env, DATA_DIR, PRODUCTION)
-CSRF_TRUSTED_ORIGINS = env.list("ANSINH_CSRF_TRUSTED_ORIGINS")
-PORT = env.int("ANSINH_PORT", minimum=1, maximum=65535)
-HOST = env.str("ANSINH_HOST")
-THREADS = env.int("ANSINH_THREADS", minimum=1, maximum=128)
-MAX_UPLOAD_BYTES = env.int("ANSINH_MAX_UPLOAD_MB", minimum=1, maximum=2048) * 1024 * 1024
+CSRF_TRUSTED_ORIGINS = env.get_list("ANSINH_CSRF_TRUSTED_ORIGINS")
+PORT = env.get_int("ANSINH_PORT", minimum=1, maximum=65535)
+HOST = env.get_str("ANSINH_HOST")
+THREADS = env.get_int("ANSINH_THREADS", minimum=1, maximum=128)
+MAX_UPLOAD_BYTES = env.get_int("ANSINH_MAX_UPLOAD_MB", minimum=1, maximum=2048) * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_UPLOAD_BYTES
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
@@ -117,5 +117,5 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env.choice("ANSINH_LOG_LEVEL", ("DEBUG", "INFO", "WARNING", "ERROR"))},
+    "root": {"handlers": ["console"], "level": env.get_choice("ANSINH_LOG_LEVEL", ("DEBUG", "INFO", "WARNING", "ERROR"))},
 }

@@ -80,7 +80,7 @@ def do_import_plan(document: SourceDocument, extraction: Mapping[str, Any], acto
     meta: Mapping[str, Any] = extraction.get("meta") or {}
     targets: Sequence[Mapping[str, Any]] = extraction.get("targets") or []
     start, end = _period(meta, targets)
-    level = meta.get("level") if meta.get("level") in Plan.Level.values else Plan.Level.OTHER
+    level = str(meta.get("level")) if meta.get("level") in Plan.Level.values else str(Plan.Level.OTHER)
     plan = Plan.objects.create(
         number=_text(meta.get("number"), 80),
         date=_date(meta.get("date")),

@@ -85,6 +85,9 @@ class PlanLink(models.Model):
         verbose_name = "liên kết kế hoạch"
         verbose_name_plural = "liên kết kế hoạch"
 
+    def __str__(self) -> str:
+        return f"{self.child_id} → {self.parent_id}"
+
 
 class SourceSpan(models.Model):
     """Where an extracted item came from: character offsets into the source text."""
@@ -136,6 +139,9 @@ class Milestone(models.Model):
         verbose_name = "mốc theo năm"
         verbose_name_plural = "mốc theo năm"
 
+    def __str__(self) -> str:
+        return f"{self.year}: {self.value}"
+
 
 class Task(SourceSpan):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="tasks")
@@ -179,6 +185,9 @@ class TaskAssignment(models.Model):
         verbose_name = "phân công"
         verbose_name_plural = "phân công"
 
+    def __str__(self) -> str:
+        return f"{self.get_role_display()}: {self.name}"
+
 
 class ReportingDuty(SourceSpan):
     class Frequency(models.TextChoices):
@@ -201,6 +210,9 @@ class ReportingDuty(SourceSpan):
         verbose_name = "chế độ báo cáo"
         verbose_name_plural = "chế độ báo cáo"
 
+    def __str__(self) -> str:
+        return f"{self.get_frequency_display()} {self.deadline_label}".strip()
+
     @property
     def deadline_label(self) -> str:
         if self.deadline_day and self.deadline_month:
@@ -216,6 +228,9 @@ class FundingSource(SourceSpan):
         verbose_name = "nguồn kinh phí"
         verbose_name_plural = "nguồn kinh phí"
 
+    def __str__(self) -> str:
+        return self.text[:80]
+
 
 class InvestmentProject(SourceSpan):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="projects")
@@ -227,6 +242,9 @@ class InvestmentProject(SourceSpan):
     class Meta(SourceSpan.Meta):
         verbose_name = "dự án đầu tư"
         verbose_name_plural = "dự án đầu tư"
+
+    def __str__(self) -> str:
+        return self.name[:80]
 
 
 class DocumentToIssue(SourceSpan):
@@ -240,3 +258,6 @@ class DocumentToIssue(SourceSpan):
     class Meta(SourceSpan.Meta):
         verbose_name = "văn bản cần ban hành"
         verbose_name_plural = "văn bản cần ban hành"
+
+    def __str__(self) -> str:
+        return self.title[:80]

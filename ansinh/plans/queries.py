@@ -28,9 +28,9 @@ def plan_summaries(plans: QuerySet[Plan]) -> list[dict[str, Any]]:
             "level": p.level,
             "status": p.status,
             "status_label": p.get_status_display(),
-            "targets": p.n_targets,
-            "tasks": p.n_tasks,
-            "reporting_duties": p.n_duties,
+            "targets": getattr(p, "n_targets", 0),
+            "tasks": getattr(p, "n_tasks", 0),
+            "reporting_duties": getattr(p, "n_duties", 0),
         }
         for p in with_counts(plans).order_by("id")
     ]

@@ -24,16 +24,16 @@ def test_the_docs_mention_no_setting_that_does_not_exist() -> None:
 
 
 def test_it_reads_integers_strictly() -> None:
-    assert Env({"ANSINH_PORT": "8080"}).int("ANSINH_PORT") == 8080
+    assert Env({"ANSINH_PORT": "8080"}).get_int("ANSINH_PORT") == 8080
     with pytest.raises(ConfigError, match="ANSINH_PORT phải là số nguyên"):
-        Env({"ANSINH_PORT": "tám nghìn"}).int("ANSINH_PORT")
+        Env({"ANSINH_PORT": "tám nghìn"}).get_int("ANSINH_PORT")
     with pytest.raises(ConfigError, match="ngoài khoảng"):
-        Env({"ANSINH_PORT": "70000"}).int("ANSINH_PORT", minimum=1, maximum=65535)
+        Env({"ANSINH_PORT": "70000"}).get_int("ANSINH_PORT", minimum=1, maximum=65535)
 
 
 def test_it_rejects_a_boolean_it_cannot_read() -> None:
     with pytest.raises(ConfigError, match="true/false"):
-        Env({"ANSINH_DEBUG": "có lẽ"}).bool("ANSINH_DEBUG", default=False)
+        Env({"ANSINH_DEBUG": "có lẽ"}).get_bool("ANSINH_DEBUG", default=False)
 
 
 def test_it_refuses_an_undeclared_variable() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -43,7 +44,7 @@ class Command(BaseCommand):
     def handle_parse(self, options: dict[str, Any]) -> None:
         path: Path = options["file"]
         try:
-            _, extraction = parse_file(path, ProgressBar(f"Đọc {path.name}", self.stderr._out))
+            _, extraction = parse_file(path, ProgressBar(f"Đọc {path.name}", sys.stderr))
         except DocumentError as err:
             fail(self.stderr, err.message)
         if options["format"] == "json":
@@ -57,7 +58,7 @@ class Command(BaseCommand):
         for path in paths:
             try:
                 plan = do_import_document(
-                    path, progress=ProgressBar(f"Đọc {path.name}", self.stderr._out), skip_existing=options["skip_existing"]
+                    path, progress=ProgressBar(f"Đọc {path.name}", sys.stderr), skip_existing=options["skip_existing"]
                 )
             except DocumentError as err:
                 failures += 1
