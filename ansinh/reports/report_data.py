@@ -128,6 +128,7 @@ _BODY_PREFIXES = (
 )
 REPORTED = ("submitted", "approved")
 MAX_ANNEX_UNITS = 500
+_UNIT_LEVEL = {"central": "country", "province": "province", "district": "district", "commune": "commune"}
 
 
 
@@ -174,15 +175,16 @@ def _cycles_by_year(plan: Plan, first: int, last: int) -> dict[int, ReportingCyc
     return chosen
 
 
-def _root_unit(cycles: list[ReportingCycle], unit: AdministrativeUnit | None) -> AdministrativeUnit | None:
+def _root_unit(plan: Plan, cycles: list[ReportingCycle], unit: AdministrativeUnit | None) -> AdministrativeUnit | None:
+    """The unit a plan-wide report speaks for: the shallowest unit of the plan's level in the roll-up."""
     if unit is not None or not cycles:
         return unit
-    agg = AggregateValue.objects.filter(cycle__in=cycles).select_related("unit").order_by("unit__path")
-    best = None
-    for a in agg[:500]:
-        if best is None or a.unit.depth < best.depth:
-            best = a.unit
-    return best
+    ids = AggregateValue.objects.filter(cycle__in=cycles).values("unit_id").distinct()
+    units = AdministrativeUnit.objects.filter(pk__in=ids)
+    level = _UNIT_LEVEL.get(plan.level)
+    candidates = list(units.filter(level=level)) if level else []
+    candidates = candidates or list(units)
+    return min(candidates, key=lambda u: (u.depth, u.path), default=None)
 
 
 def _milestone(target: Target, year: int) -> tuple[str, float | None, float | None]:
@@ -288,7 +290,8 @@ def _unit_annex(
         return []
     ids = fig.unit_ids(cycle) - {root.pk}
     tables = []
-    for child in AdministrativeUnit.objects.filter(pk__in=ids).order_by("path")[:MAX_ANNEX_UNITS]:
+    children = AdministrativeUnit.objects.filter(pk__in=ids, path__startswith=root.path).order_by("path")
+    for child in children[:MAX_ANNEX_UNITS]:
         _, annex = _target_rows(targets, {year: cycle}, child, year, fig)
         tables.append(AnnexTable(child.name, annex))
     return tables
@@ -337,7 +340,7 @@ def _dedupe(texts: list[str]) -> list[str]:
 def report_root_unit(plan: Plan, cycle_year: int, kind: str = "annual") -> AdministrativeUnit | None:
     """The unit a plan-wide report speaks for: the top of the roll-up of the report's cycles."""
     first, last = _years(plan, cycle_year, kind) if kind in KIND_LABELS else (cycle_year, cycle_year)
-    return _root_unit(list(_cycles_by_year(plan, first, last).values()), None)
+    return _root_unit(plan, list(_cycles_by_year(plan, first, last).values()), None)
 
 
 def collect_report_data(
@@ -354,7 +357,7 @@ def collect_report_data(
             f"Kế hoạch #{plan.pk} không có kỳ báo cáo năm {cycle_year} "
             f"(giai đoạn kế hoạch {plan.period_start}–{plan.period_end})."
         )
-    root = _root_unit(list(cycles.values()), unit)
+    root = _root_unit(plan, list(cycles.values()), unit)
     targets = list(plan.targets.prefetch_related("milestones").select_related("indicator_link__indicator"))
     fig = _Figures.load(plan, cycle_year, root)
     target_rows, root_annex = _target_rows(targets, cycles, root, cycle_year, fig)

@@ -92,6 +92,8 @@ def report_plan(hcm: Any, ward_a: Any, ward_b: Any) -> Fixture:
         for unit, (p, b) in per_unit.items():
             AggregateValue.objects.create(cycle=cycles[year], indicator=poor, unit=unit, value=p)
             AggregateValue.objects.create(cycle=cycles[year], indicator=bhyt, unit=unit, value=b)
+    # The roll-up goes up to the country; a province plan's report speaks for the province.
+    AggregateValue.objects.create(cycle=cycles[2025], indicator=poor, unit=hcm.parent, value=3.5)
     sub = Submission.objects.create(cycle=cycles[2025], unit=ward_a, status="approved")
     task = plan.tasks.get(number="1.1")
     TaskProgress.objects.create(
