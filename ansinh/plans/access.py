@@ -13,6 +13,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from ansinh.accounts.models import User
+from ansinh.core.models import AuditEvent
 from ansinh.plans.models import Plan
 
 AnyUser = User | AnonymousUser
@@ -36,3 +37,11 @@ def access_plan_for_change(user: AnyUser, plan_id: int) -> Plan:
     if not user.has_perm("plans.change_plan"):
         raise PermissionDenied("Bạn không có quyền sửa hoặc phê duyệt kế hoạch này.")
     return plan
+
+
+def access_review_history(user: AnyUser, plan: Plan, limit: int = 50) -> list[AuditEvent]:
+    """The latest review corrections of a plan the user may read (newest first)."""
+    if not access_plans(user).filter(pk=plan.pk).exists():
+        raise Http404("Không tìm thấy kế hoạch.")
+    events = AuditEvent.objects.filter(action__startswith="plan.review.", summary__endswith=f"kế hoạch #{plan.pk}")
+    return list(events.select_related("actor").order_by("-at", "-id")[:limit])

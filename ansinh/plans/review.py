@@ -10,6 +10,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
+from django.apps import apps
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models, transaction
 
 from ansinh.core.models import audit
@@ -87,6 +89,26 @@ def snapshot(obj: models.Model) -> dict[str, Any]:
         data["lead"] = obj.unit_names(TaskAssignment.Role.LEAD)
         data["coordinate"] = obj.unit_names(TaskAssignment.Role.COORDINATE)
     return data
+
+
+def changes(before: Mapping[str, Any] | None, after: Mapping[str, Any] | None) -> list[tuple[str, Any, Any]]:
+    """The fields whose value differs between two snapshots, as (field, before, after)."""
+    before, after = before or {}, after or {}
+    keys = [k for k in (*before, *(k for k in after if k not in before)) if k != "position"]
+    return [(k, before.get(k), after.get(k)) for k in keys if before.get(k) != after.get(k)]
+
+
+_EXTRA_LABELS = {"milestones": "lộ trình", "lead": "chủ trì", "coordinate": "phối hợp"}
+
+
+def field_label(object_type: str, name: str) -> str:
+    """The Vietnamese label of a snapshot field (``plans.Target``, ``value`` -> ``giá trị``)."""
+    if name in _EXTRA_LABELS and object_type != "plans.DocumentToIssue":
+        return _EXTRA_LABELS[name]
+    try:
+        return str(apps.get_model(object_type)._meta.get_field(name).verbose_name)
+    except (LookupError, ValueError, FieldDoesNotExist):
+        return name
 
 
 def _locked_plan(plan_id: int) -> Plan:

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from ansinh.lib.text import fold_key
-from ansinh.plans.access import access_plan, access_plan_for_change, access_plans
+from ansinh.plans.access import access_plan, access_plan_for_change, access_plans, access_review_history
 from ansinh.plans.actions import PlanError, do_approve_plan
 from ansinh.plans.forms import FORMS, BaseMilestoneFormSet, MilestoneFormSet, PlanMetaForm, initial_for
 from ansinh.plans.gold import GoldError, export_gold
@@ -25,12 +25,14 @@ from ansinh.plans.review import (
     LOCKED,
     META_FIELDS,
     Item,
+    changes,
     do_add_item,
     do_delete_item,
     do_update_item,
     do_update_plan_meta,
     do_update_target,
     do_update_task,
+    field_label,
     label_of,
     snapshot,
 )
@@ -220,9 +222,40 @@ def _render_review(
         "wide_fields": ("indicator_name", "title", "name", "baseline_text", "recipient", "issuer", "lead", "timeline"),
         "selected_key": selected_key if selected else "",
         "variant": request.GET.get("ban", ""),
+        "history": _history(request, plan),
         **_source_view(plan, selected, request.GET.get("ban", "")),
     }
     return render(request, "plans/review.html", context, status=status)
+
+
+def _number(value: Any) -> str:
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else str(value).replace(".", ",")
+    return "" if value is None else str(value)
+
+
+def _shown(value: Any) -> Any:
+    """A snapshot value as people read it: lists joined, milestones as 'year: comparator value'."""
+    if isinstance(value, float):
+        return _number(value)
+    if isinstance(value, list):
+        parts = []
+        for v in value:
+            if isinstance(v, dict):
+                bound = f"–{_number(v['value_max'])}" if v.get("value_max") is not None else ""
+                parts.append(f"{v.get('year')}: {v.get('comparator') or ''} {_number(v.get('value'))}{bound}".strip())
+            else:
+                parts.append(str(v))
+        return "; ".join(parts)
+    return value
+
+
+def _history(request: HttpRequest, plan: Plan) -> list[dict[str, Any]]:
+    rows = []
+    for event in access_review_history(request.user, plan):
+        diff = changes(event.before, event.after) if event.before is not None and event.after is not None else []
+        rows.append({"event": event, "changes": [(field_label(event.object_type, k), _shown(old), _shown(new)) for k, old, new in diff]})
+    return rows
 
 
 def _review_url(plan: Plan, key: str = "") -> str:

@@ -253,3 +253,15 @@ def test_an_item_of_another_plan_or_kind_is_not_found(client: Client, alice: Any
     assert client.post(f"{_review(plan)}khac/{target.pk}/sua/", {}).status_code == 404
     assert client.post(f"{_review(plan)}task/{target.pk + 999}/sua/", {}).status_code == 404
     assert client.get(_review(plan), {"muc": "target-999999"}).status_code == 404
+
+
+def test_the_review_history_shows_who_changed_which_field_from_what_to_what(client: Client, alice: Any, bob: Any, plan: Plan, target: Target) -> None:
+    client.force_login(alice)
+    client.post(f"{_review(plan)}target/{target.pk}/sua/", GOOD_TARGET)
+    client.force_login(bob)
+    html = client.get(_review(plan)).content.decode()
+    history = html.split('id="lich-su"', 1)[1]
+    assert "Sửa chỉ tiêu «Tỷ lệ hộ nghèo đa chiều» của kế hoạch" in history and "Nguyễn Thị An" in history
+    assert "chỉ tiêu: <del>Tỷ lệ hộ nghèo</del> → <ins>Tỷ lệ hộ nghèo đa chiều</ins>" in history
+    assert "giá trị: <del>1</del> → <ins>0,9</ins>" in history
+    assert "lộ trình: <del>2024: &lt; 1,5</del> → <ins>2024: &lt; 1,4</ins>" in history
