@@ -60,6 +60,10 @@ def test_it_reads_a_spaced_range_without_unit() -> None:
         ("dưới 8‰", "<", 8, "‰"),
         ("gấp 2 lần", "=", 2, "lần"),
         ("0,1%/năm", "=", 0.1, "%"),
+        ("≥ 95", ">=", 95, None),
+        ("≤5%", "<=", 5, "%"),
+        ("< 14", "<", 14, None),
+        ("> 2.000", ">", 2000, None),
     ],
 )
 def test_it_reads_comparator_words_before_a_value(text: str, comparator: str, value: float, unit: str | None) -> None:

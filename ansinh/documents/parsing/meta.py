@@ -76,6 +76,9 @@ def _header_body(doc: Doc, head_lines: list[tuple[int, int]]) -> str | None:
     """The issuing body printed in capitals at the top left ("ỦY BAN NHÂN DÂN / XÃ TÂN PHÚ")."""
     parts: list[str] = []
     for s, e in head_lines[:12]:
+        # Only the left cell of a two-column header ("BỘ NỘI VỤ<tab>CỘNG HÒA XÃ HỘI ...").
+        cell_end = doc.clean.find("\t", s, e)
+        e = cell_end if cell_end >= 0 else e
         line = doc.folded[s:e].strip()
         raw = squeeze(doc.clean[s:e])
         if not line:

@@ -76,7 +76,10 @@ _TRAILING_NOISE = re.compile(
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?](?=[ \t\n]{1,200}[\"“(]?[A-ZĐÀ-Ỹ])|\n[ \t]*\n(?=[ \t]*[-–+•])")
-_UNIT_PATTERNS = [re.compile(r"(?:" + ocr_tolerant(u) + r")(?![a-z0-9])") for u in COUNT_UNITS]
+# Longest first, so that "căn nhà" is not read as the OCR-tolerant "con" ("o" may be read for "a").
+_UNIT_PATTERNS = [
+    re.compile(r"(?:" + ocr_tolerant(u) + r")(?![a-z0-9])") for u in sorted(COUNT_UNITS, key=lambda u: -len(u))
+]
 
 
 @dataclass

@@ -1,0 +1,160 @@
+"""General rules of Vietnamese administrative documents, one small text each (no sample-specific strings)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from ansinh.documents.parsing import extract_plan
+
+
+def _plan(*body: str, head: str = "KẾ HOẠCH\nThực hiện chính sách xã hội\n") -> dict[str, Any]:
+    result: dict[str, Any] = extract_plan(head + "\n".join(body) + "\n", "vi-du")
+    return result
+
+
+def _targets(*lines: str) -> list[tuple[object, ...]]:
+    result = _plan("II. MỤC TIÊU", "2. Chỉ tiêu cụ thể đến năm 2030", *lines)
+    return [(t["comparator"], t["value"], t.get("value_max"), t["unit"], t["year"]) for t in result["targets"]]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("- Có ít nhất 1,8 triệu lượt người được tư vấn việc làm.", [(">=", 1800000, None, "lượt người", 2030)]),
+        ("- Tỷ lệ hộ nghèo giảm bình quân 3 - 4%/năm.", [("range", 3, 4, "%/năm", 2030)]),
+        ("- Thu nhập bình quân tăng 1,5 lần so với năm 2020.", [("=", 1.5, None, "lần", 2030)]),
+        ("- 100% người cao tuổi từ 80 tuổi trở lên được hưởng trợ cấp.", [("=", 100, None, "%", 2030)]),
+        ("- Duy trì chất lượng phổ cập giáo dục cho trẻ mẫu giáo từ 3 đến 5 tuổi.", []),
+        ("- Ít nhất 90% người cao tuổi được khám sức khỏe ít nhất 01 lần/năm.", [(">=", 90, None, "%", 2030)]),
+        ("- Duy trì mức sinh thay thế 2,1 con/phụ nữ.", [("maintain", 2.1, None, "con/phụ nữ", 2030)]),
+        ("- Không để xảy ra trường hợp trẻ em bị bỏ rơi.", [("=", 0, None, "trường hợp", 2030)]),
+        ("- Giảm nghèo bền vững, không để hộ nào bị bỏ lại phía sau.", []),
+        ("- Phấn đấu hỗ trợ xây mới, sửa chữa 40 căn nhà cho hộ nghèo.", [("=", 40, None, "căn nhà", 2030)]),
+    ],
+)
+def test_it_reads_target_values_by_general_rules(line: str, expected: list[tuple[object, ...]]) -> None:
+    assert _targets(line) == expected
+
+
+def test_a_base_year_after_so_voi_is_not_the_target_year() -> None:
+    got = _targets("- Thu nhập tăng gấp 2 lần so với năm 2020; tỷ lệ hộ nghèo dưới 2%.")
+    assert [t[-1] for t in got] == [2030, 2030]
+
+
+def test_giao_x_chu_tri_phoi_hop_voi_y_assigns_the_item() -> None:
+    result = _plan(
+        "III. NHIỆM VỤ, GIẢI PHÁP",
+        "1. Hỗ trợ nhà ở cho hộ nghèo",
+        "Vận động nguồn lực xây nhà.",
+        "Giao Sở Xây dựng chủ trì, phối hợp với Sở Tài chính, Ủy ban nhân dân các xã thực hiện.",
+    )
+    task = result["tasks"][0]
+    assert (task["lead"], task["coordinate"]) == (["Sở Xây dựng"], ["Sở Tài chính", "Ủy ban nhân dân các xã"])
+
+
+def test_a_closing_paragraph_that_names_points_assigns_those_points() -> None:
+    result = _plan(
+        "III. NHIỆM VỤ, GIẢI PHÁP",
+        "1. Phát triển an sinh xã hội",
+        "a) Mở rộng bảo hiểm xã hội.",
+        "b) Giảm nghèo bền vững.",
+        "Giao Bảo hiểm xã hội tỉnh chủ trì, phối hợp với Sở Y tế thực hiện nội dung tại điểm a; "
+        "Sở Nội vụ chủ trì nội dung tại điểm b.",
+    )
+    leads = {t["number"]: t["lead"] for t in result["tasks"]}
+    assert leads == {"1": ["Bảo hiểm xã hội tỉnh", "Sở Nội vụ"], "1.a": ["Bảo hiểm xã hội tỉnh"], "1.b": ["Sở Nội vụ"]}
+
+
+def test_an_assignment_block_assigns_items_by_number_without_labels() -> None:
+    result = _plan(
+        "Phần II",
+        "NHIỆM VỤ, GIẢI PHÁP",
+        "1. Tuyên truyền",
+        "1.1. Quán triệt nghị quyết.",
+        "1.2. Sinh hoạt chuyên đề.",
+        "2. Phân công thực hiện",
+        "- Ban Tuyên giáo Tỉnh ủy chủ trì nội dung 1.1.",
+        "- Đảng đoàn Hội đồng nhân dân tỉnh chủ trì nội dung 1.2.",
+    )
+    leads = {t["number"]: t["lead"] for t in result["tasks"]}
+    assert leads["1.1"] == ["Ban Tuyên giáo Tỉnh ủy"]
+    assert leads["1.2"] == ["Đảng đoàn Hội đồng nhân dân tỉnh"]
+    assert "2" not in leads
+
+
+def test_labelled_lines_split_units_without_diacritics_too() -> None:
+    result = _plan("III. NHIEM VU", "1. Ra soat ho ngheo", "- Chu tri: Cong chuc Van hoa - Xa hoi.",
+                   "- Phoi hop: Truong cac ap, Hoi Nong dan xa, Buu dien xa.", head="KE HOACH\n")
+    assert result["tasks"][0]["coordinate"] == ["Truong cac ap", "Hoi Nong dan xa", "Buu dien xa"]
+
+
+def test_a_task_table_is_recognised_by_its_lead_column_whatever_its_wording() -> None:
+    result = _plan(
+        "III. NHIỆM VỤ CỤ THỂ",
+        "STT\tNhiệm vụ\tĐơn vị thực hiện\tĐơn vị phối hợp\tThời hạn",
+        "1\tRà soát danh sách\tPhòng Văn hóa - Xã hội\tCác khu phố\tTháng 01/2026",
+    )
+    assert [(t["number"], t["lead"], t["timeline"]) for t in result["tasks"]] == [
+        ("1", ["Phòng Văn hóa - Xã hội"], "Tháng 01/2026")
+    ]
+
+
+def test_each_period_gets_its_own_deadline_and_a_quarterly_one_may_give_only_the_day() -> None:
+    result = _plan(
+        "IV. TỔ CHỨC THỰC HIỆN",
+        "Định kỳ 6 tháng (trước ngày 15/6) và hằng năm (trước ngày 15/12) báo cáo kết quả về Sở Nội vụ.",
+        "Định kỳ hằng quý (trước ngày 20 của tháng cuối quý) các đơn vị báo cáo về Ủy ban nhân dân xã.",
+        "Năm 2027 tổ chức sơ kết việc thực hiện Kế hoạch.",
+    )
+    duties = [(r["frequency"], r["deadline_day"], r["deadline_month"], r["year"]) for r in result["reporting"]]
+    assert duties == [("semiannual", 15, 6, None), ("annual", 15, 12, None), ("quarterly", 20, None, None),
+                      ("once", None, None, 2027)]
+
+
+def test_header_number_date_level_in_layout_cells_and_party_style() -> None:
+    state = extract_plan("BỘ NỘI VỤ\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 5/KH-BNV\tHà Nội, ngày 18 tháng 6 năm 2025\n"
+                         "KẾ HOẠCH\nThực hiện nghị quyết\nI. MỤC TIÊU\n", "a")["meta"]
+    party = extract_plan("TỈNH ỦY NGHỆ AN\nSố 38-CTr/TU\nNghệ An, ngày 20 tháng 3 năm 2024\nCHƯƠNG TRÌNH HÀNH ĐỘNG\n"
+                         "Thực hiện nghị quyết\nPhần I\nMỤC TIÊU\n", "b")["meta"]
+    province = extract_plan("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nSố: 58/KH-UBND\nKẾ HOẠCH\nVề an sinh\nI. MỤC TIÊU\n"
+                            "TM. ỦY BAN NHÂN DÂN\n", "c")["meta"]
+    assert isinstance(state, dict) and isinstance(party, dict) and isinstance(province, dict)
+    assert (state["number"], state["date"], state["level"]) == ("5/KH-BNV", "2025-06-18", "central")
+    assert (party["number"], party["date"]) == ("38-CTr/TU", "2024-03-20")
+    assert (province["issuer"], province["level"]) == ("ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI", "province")
+
+
+def test_a_decree_number_keeps_its_year() -> None:
+    meta = extract_plan("CHÍNH PHỦ\nSố: 176/2025/NĐ-CP\nNGHỊ ĐỊNH\nQuy định chính sách\n", "d")["meta"]
+    assert isinstance(meta, dict) and meta["number"] == "176/2025/NĐ-CP"
+
+
+def test_a_gazette_page_header_inside_a_table_does_not_break_it() -> None:
+    result = _plan(
+        "II. MỤC TIÊU",
+        "STT\tChỉ tiêu\tĐơn vị tính\tNăm 2026\tNăm 2027",
+        "1\tTỷ lệ tham gia bảo hiểm\ty tế\t%\t94\t95",
+        "15",
+        "CÔNG BÁO/Số 123/Ngày 20-3-2026",
+        "2\tSố người được điều dưỡng\tNgười\t1.900\t2.000",
+    )
+    rows = [(t["indicator"], t["value"], t["unit"], [m["year"] for m in t["milestones"]]) for t in result["targets"]]
+    assert rows == [("Tỷ lệ tham gia bảo hiểm y tế", 95, "%", [2026, 2027]),
+                    ("Số người được điều dưỡng", 2000, "Người", [2026, 2027])]
+
+
+def test_word_segmentation_marks_are_read_as_spaces_without_normalising() -> None:
+    result = _plan("II. MỤC_TIÊU", "- Tỷ_lệ hộ_nghèo dưới 2%.", head="KẾ_HOẠCH\n")
+    assert [(t["comparator"], t["value"]) for t in result["targets"]] == [("<", 2)]
+
+
+def test_articles_of_a_decree_are_sections_not_tasks() -> None:
+    result: dict[str, Any] = extract_plan(
+        "CHÍNH PHỦ\nNGHỊ ĐỊNH\nQuy định chính sách\nĐiều 1. Phạm vi điều chỉnh\nNghị định này quy định.\n"
+        "Điều 2. Trách nhiệm thi hành\n1. Ủy ban nhân dân cấp tỉnh báo cáo về Bộ Nội vụ trước ngày 15 tháng 12 hằng năm.\n",
+        "nd",
+    )
+    assert result["tasks"] == [] and result["targets"] == []
+    assert [(r["frequency"], r["deadline_day"], r["deadline_month"]) for r in result["reporting"]] == [("annual", 15, 12)]
