@@ -41,8 +41,6 @@ from ansinh.reporting.api_schemas import (
     ValidationErrorOut,
     ValueIn,
 )
-from ansinh.reporting.entry import due_date
-from ansinh.reporting.models import ReportingCycle, Submission
 
 cycles_router = Router(tags=["Kỳ báo cáo"])
 submissions_router = Router(tags=["Báo cáo của đơn vị"])
@@ -68,56 +66,6 @@ PYDANTIC_MESSAGES = {
 }
 
 
-def cycle_out(cycle: ReportingCycle) -> dict[str, Any]:
-    return {
-        "id": cycle.pk,
-        "plan_id": cycle.plan_id,
-        "kind": cycle.kind,
-        "year": cycle.year,
-        "label": cycle.label,
-        "period_start": cycle.period_start,
-        "period_end": cycle.period_end,
-        "deadlines": [
-            {"level": d.level, "level_label": d.get_level_display(), "due": d.due} for d in cycle.deadlines.all()
-        ],
-    }
-
-
-def submission_out(submission: Submission, detail: bool = False) -> dict[str, Any]:
-    out: dict[str, Any] = {
-        "id": submission.pk,
-        "cycle_id": submission.cycle_id,
-        "unit_code": submission.unit.code,
-        "unit_name": submission.unit.name,
-        "agency": submission.agency.name if submission.agency else None,
-        "status": submission.status,
-        "status_label": submission.get_status_display(),
-        "due": due_date(submission.cycle, submission.unit),
-        "simulated": submission.simulated,
-        "submitted_at": submission.submitted_at,
-        "approved_at": submission.approved_at,
-        "return_reason": submission.return_reason,
-    }
-    if detail:
-        out["values"] = [
-            {
-                "indicator": v.indicator.code,
-                "value": v.value,
-                "numerator": v.numerator,
-                "denominator": v.denominator,
-                "status": v.status,
-                "comment": v.comment,
-                "flags": list(v.flags or []),
-            }
-            for v in submission.values.select_related("indicator").order_by("indicator__code")
-        ]
-        fields = ("status", "deadline", "completed_on", "result", "difficulties", "proposals")
-        out["tasks"] = [
-            {"task_id": p.task_id, **{f: getattr(p, f) for f in fields}} for p in submission.task_progress.all()
-        ]
-    return out
-
-
 def _value_item(item: ValueIn) -> dict[str, Any]:
     data = item.model_dump()
     if data["status"] is None:
@@ -133,12 +81,12 @@ def list_cycles(request: HttpRequest, plan_id: int | None = None, year: int | No
         cycles = cycles.filter(plan_id=plan_id)
     if year is not None:
         cycles = cycles.filter(year=year)
-    return [cycle_out(c) for c in cycles]
+    return cycles
 
 
 @cycles_router.get("/{cycle_id}", response={200: CycleOut, **ERRORS}, summary="Một kỳ báo cáo")
 def get_cycle(request: HttpRequest, cycle_id: int) -> Any:
-    return cycle_out(access.access_cycle(request.user, cycle_id))
+    return access.access_cycle(request.user, cycle_id)
 
 
 @submissions_router.get("/", response=list[SubmissionOut], summary="Báo cáo trong phạm vi được xem")
@@ -153,7 +101,7 @@ def list_submissions(
         submissions = submissions.filter(unit__code=unit_code)
     if status:
         submissions = submissions.filter(status=status)
-    return [submission_out(s) for s in submissions]
+    return submissions
 
 
 @submissions_router.post("/", response={201: SubmissionDetailOut, **WRITE_ERRORS}, summary="Lập (hoặc mở) báo cáo")
@@ -164,19 +112,19 @@ def open_submission(request: HttpRequest, payload: OpenSubmissionIn) -> Any:
         raise Http404("Không tìm thấy đơn vị hoặc bạn không có quyền nhập số liệu cho đơn vị này.")
     unit = access.access_unit_for_submission(request.user, cycle, unit.pk)
     submission = do_open_submission(request.user, cycle, unit)
-    return Status(201, submission_out(access.access_submission(request.user, submission.pk), detail=True))
+    return Status(201, access.access_submission(request.user, submission.pk))
 
 
 @submissions_router.get("/{submission_id}", response={200: SubmissionDetailOut, **ERRORS}, summary="Một báo cáo")
 def get_submission(request: HttpRequest, submission_id: int) -> Any:
-    return submission_out(access.access_submission(request.user, submission_id), detail=True)
+    return access.access_submission(request.user, submission_id)
 
 
 @submissions_router.put("/{submission_id}/values", response={200: SubmissionDetailOut, **WRITE_ERRORS}, summary="Lưu số liệu")
 def save_values(request: HttpRequest, submission_id: int, payload: list[ValueIn]) -> Any:
     submission = access.access_submission(request.user, submission_id, for_write=True)
     do_save_values(request.user, submission, [_value_item(item) for item in payload])
-    return submission_out(access.access_submission(request.user, submission_id), detail=True)
+    return access.access_submission(request.user, submission_id)
 
 
 @submissions_router.put("/{submission_id}/tasks", response={200: SubmissionDetailOut, **WRITE_ERRORS}, summary="Lưu tiến độ nhiệm vụ")
@@ -184,25 +132,25 @@ def save_tasks(request: HttpRequest, submission_id: int, payload: list[TaskProgr
     submission = access.access_submission(request.user, submission_id, for_write=True)
     items = [{"task": item.task_id, **item.model_dump(exclude={"task_id"})} for item in payload]
     do_save_task_progress(request.user, submission, items)
-    return submission_out(access.access_submission(request.user, submission_id), detail=True)
+    return access.access_submission(request.user, submission_id)
 
 
 @submissions_router.post("/{submission_id}/submit", response={200: SubmissionOut, **WRITE_ERRORS}, summary="Gửi báo cáo")
 def submit(request: HttpRequest, submission_id: int) -> Any:
     submission = access.access_submission(request.user, submission_id, for_write=True)
-    return submission_out(do_submit(request.user, submission))
+    return do_submit(request.user, submission)
 
 
 @submissions_router.post("/{submission_id}/approve", response={200: SubmissionOut, **WRITE_ERRORS}, summary="Phê duyệt")
 def approve(request: HttpRequest, submission_id: int) -> Any:
     submission = access.access_submission_for_review(request.user, submission_id)
-    return submission_out(do_approve(request.user, submission))
+    return do_approve(request.user, submission)
 
 
 @submissions_router.post("/{submission_id}/return", response={200: SubmissionOut, **WRITE_ERRORS}, summary="Trả lại")
 def return_submission(request: HttpRequest, submission_id: int, payload: ReturnIn) -> Any:
     submission = access.access_submission_for_review(request.user, submission_id)
-    return submission_out(do_return(request.user, submission, payload.reason.strip()))
+    return do_return(request.user, submission, payload.reason.strip())
 
 
 def _loc(loc: Any) -> str:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+from typing import Annotated, Any
 
 from ninja import Field, Schema
+
+from ansinh.reporting.entry import due_date
 
 Number = Annotated[float, Field(allow_inf_nan=False, ge=-1e15, le=1e15)]
 ShortText = Annotated[str, Field(max_length=2000)]
@@ -37,6 +39,10 @@ class UnitOut(Schema):
     path: str
     valid_from: dt.date
     valid_to: dt.date | None
+
+    @staticmethod
+    def resolve_parent_code(obj: Any) -> str | None:
+        return obj.parent.code if obj.parent_id else None
 
 
 class IndicatorOut(Schema):
@@ -71,6 +77,15 @@ class TargetOut(Schema):
     year: int | None
     milestones: list[MilestoneOut]
 
+    @staticmethod
+    def resolve_indicator_code(obj: Any) -> str | None:
+        link = getattr(obj, "indicator_link", None)
+        return link.indicator.code if link is not None and link.confirmed else None
+
+    @staticmethod
+    def resolve_milestones(obj: Any) -> Any:
+        return sorted(obj.milestones.all(), key=lambda m: m.year)
+
 
 class TaskOut(Schema):
     id: int
@@ -97,11 +112,23 @@ class PlanDetailOut(PlanOut):
     targets: list[TargetOut]
     tasks: list[TaskOut]
 
+    @staticmethod
+    def resolve_targets(obj: Any) -> Any:
+        return obj.targets.select_related("indicator_link__indicator").prefetch_related("milestones")
+
+    @staticmethod
+    def resolve_tasks(obj: Any) -> Any:
+        return obj.tasks.all()
+
 
 class DeadlineOut(Schema):
     level: str
     level_label: str
     due: dt.date
+
+    @staticmethod
+    def resolve_level_label(obj: Any) -> str:
+        return str(obj.get_level_display())
 
 
 class CycleOut(Schema):
@@ -114,6 +141,10 @@ class CycleOut(Schema):
     period_end: dt.date
     deadlines: list[DeadlineOut]
 
+    @staticmethod
+    def resolve_deadlines(obj: Any) -> Any:
+        return obj.deadlines.all()
+
 
 class ValueOut(Schema):
     indicator: str
@@ -123,6 +154,10 @@ class ValueOut(Schema):
     status: str
     comment: str
     flags: list[str | dict[str, object]]
+
+    @staticmethod
+    def resolve_indicator(obj: Any) -> str:
+        return str(obj.indicator.code)
 
 
 class TaskProgressOut(Schema):
@@ -149,10 +184,38 @@ class SubmissionOut(Schema):
     approved_at: dt.datetime | None
     return_reason: str
 
+    @staticmethod
+    def resolve_unit_code(obj: Any) -> str:
+        return str(obj.unit.code)
+
+    @staticmethod
+    def resolve_unit_name(obj: Any) -> str:
+        return str(obj.unit.name)
+
+    @staticmethod
+    def resolve_agency(obj: Any) -> str | None:
+        return obj.agency.name if obj.agency_id else None
+
+    @staticmethod
+    def resolve_status_label(obj: Any) -> str:
+        return str(obj.get_status_display())
+
+    @staticmethod
+    def resolve_due(obj: Any) -> dt.date | None:
+        return due_date(obj.cycle, obj.unit)
+
 
 class SubmissionDetailOut(SubmissionOut):
     values: list[ValueOut]
     tasks: list[TaskProgressOut]
+
+    @staticmethod
+    def resolve_values(obj: Any) -> Any:
+        return obj.values.select_related("indicator").order_by("indicator__code")
+
+    @staticmethod
+    def resolve_tasks(obj: Any) -> Any:
+        return obj.task_progress.all()
 
 
 class OpenSubmissionIn(Schema):
