@@ -62,12 +62,18 @@ def run_import_job(job_id: int, path: Path, actor: Any) -> None:
         path.unlink(missing_ok=True)
 
 
+# OCR is CPU-heavy: at most this many imports run at once; others wait as "pending".
+MAX_PARALLEL = 2
+_slots = threading.BoundedSemaphore(MAX_PARALLEL)
+
+
 def _thread_main(job_id: int, path: Path, actor: Any) -> None:
-    close_old_connections()
-    try:
-        run_import_job(job_id, path, actor)
-    finally:
-        connections.close_all()
+    with _slots:
+        close_old_connections()
+        try:
+            run_import_job(job_id, path, actor)
+        finally:
+            connections.close_all()
 
 
 def launch(job: ImportJob, path: Path, actor: Any) -> threading.Thread:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import tempfile
 from pathlib import Path
@@ -21,6 +22,8 @@ from django.urls import reverse
 from ansinh.documents import jobs
 from ansinh.documents.formats import DocumentError
 from ansinh.documents.models import ImportJob
+
+log = logging.getLogger(__name__)
 
 ALLOWED_EXTENSIONS = (".txt", ".docx", ".pdf", ".png", ".jpg", ".jpeg")
 # Formats that may need OCR (minutes): read in a background job the page polls.
@@ -105,6 +108,9 @@ def upload(request: HttpRequest) -> HttpResponse:
             plan = do_import_document(path, actor, filename=filename)
         except DocumentError as err:
             form.add_error("file", err.message)
+        except Exception:
+            log.exception("upload of %s failed", filename)
+            form.add_error("file", jobs.UNEXPECTED)
         else:
             messages.success(
                 request,

@@ -260,9 +260,28 @@ def do_delete_item(item: Item, actor: Any) -> None:
     _locked_plan(item.plan_id)
     before = snapshot(item)
     if isinstance(item, Task):
-        for child in Task.objects.filter(parent=item):
-            child.parent = item.parent
-            child.depth = max(0, child.depth - 1)
-            child.save(update_fields=["parent", "depth"])
+        Task.objects.filter(parent=item).update(parent=item.parent)
     _audit_change(actor, "delete", item, before, None)
+    plan_id = item.plan_id
     item.delete()
+    if isinstance(item, Task):
+        _renest(plan_id)
+
+
+def _renest(plan_id: int) -> None:
+    """Recompute every task's depth from its parent chain (after a task left the tree)."""
+    tasks = {t.pk: t for t in Task.objects.filter(plan_id=plan_id)}
+
+    def depth(task: Task, seen: frozenset[int] = frozenset()) -> int:
+        parent = tasks.get(task.parent_id) if task.parent_id else None
+        if parent is None or parent.pk in seen:
+            return 0
+        return depth(parent, seen | {task.pk}) + 1
+
+    changed = []
+    for task in tasks.values():
+        new = depth(task)
+        if new != task.depth:
+            task.depth = new
+            changed.append(task)
+    Task.objects.bulk_update(changed, ["depth"])

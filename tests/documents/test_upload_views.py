@@ -146,3 +146,16 @@ def test_a_bundled_sample_goes_through_the_real_reader_and_parser_to_a_review_pa
     assert target is not None
     html = client.get(f"/ke-hoach/{plan.pk}/ra-soat/", {"muc": f"target-{target.pk}"}).content.decode()
     assert '<mark class="source" id="nguon"' in html
+
+
+def test_an_unexpected_failure_is_reported_next_to_the_field_and_stores_nothing(
+    client: Client, alice: Any, extractor: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(text: str, doc: str = "") -> dict[str, Any]:
+        raise RuntimeError("parser bug")
+
+    monkeypatch.setattr(actions, "extract_plan", broken)
+    client.force_login(alice)
+    response = _post(client, "mau.txt", TEXT.encode("utf-8"))
+    assert response.status_code == 400 and jobs.UNEXPECTED in response.content.decode()
+    assert _nothing_stored() and _leftover_temp_files() == []

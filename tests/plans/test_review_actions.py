@@ -94,3 +94,10 @@ def test_an_active_plan_is_locked_against_every_correction(plan: Plan, alice: An
     assert target.value == 1 and Milestone.objects.filter(target=target).count() == 1
     assert plan.funding_sources.count() == 1
     assert not AuditEvent.objects.filter(action__startswith="plan.review.").exists()
+
+
+def test_deleting_a_task_renests_grandchildren_too(plan: Plan, alice: Any) -> None:
+    do_add_item(plan, "task", {"number": "1.1.1", "title": "Lập danh sách"}, alice)
+    do_delete_item(Task.objects.get(plan=plan, number="1"), alice)
+    grandchild = Task.objects.get(plan=plan, number="1.1.1")
+    assert grandchild.depth == 1 and grandchild.parent is not None and grandchild.parent.number == "1.1"
