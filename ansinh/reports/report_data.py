@@ -15,6 +15,7 @@ from ansinh.geo.models import AdministrativeUnit
 from ansinh.lib.text import fold_key
 from ansinh.plans.models import Plan, Target
 from ansinh.reporting.models import (
+    SIMULATED_LABEL,
     AggregateValue,
     IndicatorValue,
     ReportingCycle,
@@ -29,9 +30,11 @@ from ansinh.reports.report_text import (
     NO_DATA,
     capitalize_first,
     format_number,
+    issuer_parts,
     lower_first,
     milestone_text,
     place_in,
+    report_number,
     report_subject,
     short_title,
 )
@@ -102,6 +105,7 @@ class ReportData:
     annex: list[AnnexTable] = field(default_factory=list)
     years: tuple[int, int] = (0, 0)
     kind: str = "annual"
+    simulated: bool = False
 
 
 NO_MILESTONE = "Chưa có mốc"
@@ -120,33 +124,11 @@ class ReportDataError(Exception):
         self.message = message
 
 
-_BODY_PREFIXES = (
-    ("ủy ban nhân dân", "UBND", "TM. Ủy ban nhân dân", "KT. Chủ tịch\nPhó Chủ tịch"),
-    ("hội đồng nhân dân", "HĐND", "TM. Hội đồng nhân dân", "Chủ tịch"),
-    ("ban chấp hành", "TU", "T/M Ban Thường vụ", "Bí thư"),
-    ("ban thường vụ", "TU", "T/M Ban Thường vụ", "Bí thư"),
-)
 REPORTED = ("submitted", "approved")
 MAX_ANNEX_UNITS = 500
+SIMULATED_NOTE = f"Lưu ý: số liệu trong báo cáo này là {SIMULATED_LABEL.lower()} để trình diễn, không phải số liệu thực tế."
 _UNIT_LEVEL = {"central": "country", "province": "province", "district": "district", "commune": "commune"}
 
-
-
-def _issuer_parts(issuer: str) -> tuple[str, str, str, str]:
-    """(place, symbol, signing authority, signer title) guessed from the issuing body's name."""
-    low = issuer.strip().lower()
-    for prefix, symbol, authority, title in _BODY_PREFIXES:
-        if low.startswith(prefix):
-            place = issuer.strip()[len(prefix):].strip(" ,")
-            for word in ("Đảng bộ ", "đảng bộ "):
-                place = place.replace(word, "")
-            return place[:1].upper() + place[1:], symbol, authority, title
-    return issuer.strip(), "", "", "Thủ trưởng cơ quan"
-
-
-def _report_number(plan_number: str, symbol: str) -> str:
-    suffix = plan_number.split("/", 1)[1].split("-", 1)[-1] if "/" in plan_number else ""
-    return f"…/BC-{suffix or symbol or 'UBND'}"
 
 
 def _cite(plan: Plan) -> str:
@@ -362,7 +344,7 @@ def collect_report_data(
     fig = _Figures.load(plan, cycle_year, root)
     target_rows, root_annex = _target_rows(targets, cycles, root, cycle_year, fig)
     progress = _progress(plan, list(cycles.values()), root)
-    place, symbol, authority, title = _issuer_parts(plan.issuer)
+    place, symbol, authority, title = issuer_parts(plan.issuer)
     issuing_body = plan.issuer or "Cơ quan thường trực"
     if fold_key(place) in BARE_PLACES:  # "Ủy ban nhân dân Thành phố": name the place from the title or unit
         better = place_in(plan.title) or (root.name if root is not None else "")
@@ -381,11 +363,14 @@ def collect_report_data(
         if measured or units
         else f"Kỳ báo cáo này {NO_DATA}; bảng chỉ tiêu dưới đây nêu mốc kế hoạch để theo dõi.",
     ]
+    simulated = Submission.objects.filter(cycle__in=cycles.values(), simulated=True).exists()
+    if simulated:
+        general.insert(0, SIMULATED_NOTE)
     recipients = _dedupe([d.recipient for d in plan.reporting_duties.all()]) or ["Cơ quan cấp trên theo quy định"]
     return ReportData(
         parent_body="",
         issuing_body=issuing_body,
-        number=_report_number(plan.number, symbol),
+        number=report_number(plan.number, symbol),
         place=place or "…",
         date=today or dt.date.today(),
         title="Báo cáo",
@@ -404,4 +389,5 @@ def collect_report_data(
         + _unit_annex(targets, cycles.get(cycle_year), root, cycle_year, fig),
         years=(first, last),
         kind=kind,
+        simulated=simulated,
     )

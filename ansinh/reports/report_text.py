@@ -99,3 +99,28 @@ def place_in(title: str) -> str:
         if clean != word:
             break
     return " ".join(taken) if len(taken) >= 2 else ""
+
+
+_BODY_PREFIXES = (
+    ("ủy ban nhân dân", "UBND", "TM. Ủy ban nhân dân", "KT. Chủ tịch\nPhó Chủ tịch"),
+    ("hội đồng nhân dân", "HĐND", "TM. Hội đồng nhân dân", "Chủ tịch"),
+    ("ban chấp hành", "TU", "T/M Ban Thường vụ", "Bí thư"),
+    ("ban thường vụ", "TU", "T/M Ban Thường vụ", "Bí thư"),
+)
+
+
+def issuer_parts(issuer: str) -> tuple[str, str, str, str]:
+    """(place, symbol, signing authority, signer title) guessed from the issuing body's name."""
+    low = issuer.strip().lower()
+    for prefix, symbol, authority, title in _BODY_PREFIXES:
+        if low.startswith(prefix):
+            place = issuer.strip()[len(prefix):].strip(" ,")
+            for word in ("Đảng bộ ", "đảng bộ "):
+                place = place.replace(word, "")
+            return place[:1].upper() + place[1:], symbol, authority, title
+    return issuer.strip(), "", "", "Thủ trưởng cơ quan"
+
+
+def report_number(plan_number: str, symbol: str) -> str:
+    suffix = plan_number.split("/", 1)[1].split("-", 1)[-1] if "/" in plan_number else ""
+    return f"…/BC-{suffix or symbol or 'UBND'}"

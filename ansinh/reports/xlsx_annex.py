@@ -15,7 +15,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ansinh.lib.spreadsheet import safe_text
-from ansinh.reports.report_data import AnnexRow, AnnexTable, ReportData
+from ansinh.reports.report_data import SIMULATED_NOTE, AnnexRow, AnnexTable, ReportData
 
 HEADERS = ("TT", "Đơn vị", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch (mốc)", "Thực hiện", "Đánh giá")
 WIDTHS = (6, 28, 60, 14, 18, 18, 22)
@@ -72,6 +72,9 @@ def _fill(ws: Worksheet, data: ReportData, rows: list[AnnexRow], unit: AnnexTabl
     ws.cell(row=2, column=1, value=safe_text(f"Kèm theo Báo cáo số {data.number} — {data.subject}")).font = Font(
         name=_FONT, italic=True, size=12
     )
+    if data.simulated:
+        note = ws.cell(row=3, column=1, value=safe_text(SIMULATED_NOTE))
+        note.font = Font(name=_FONT, bold=True, italic=True, size=12, color="9C0006")
     header_row = 4
     for col, (text, width) in enumerate(zip(HEADERS, WIDTHS, strict=True), start=1):
         cell = ws.cell(row=header_row, column=col, value=text)

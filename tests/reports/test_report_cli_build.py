@@ -119,6 +119,17 @@ def test_it_collects_actuals_and_statuses_from_the_roll_up(report_plan: Fixture)
     assert [t.unit for t in data.annex] == ["Thành phố Hồ Chí Minh", "Phường Sài Gòn"]
 
 
+def test_simulated_figures_are_said_to_be_simulated(report_plan: Fixture, tmp_path: Path) -> None:
+    assert not collect_report_data(report_plan.plan, 2025).simulated
+    Submission.objects.filter(cycle=report_plan.cycle).update(simulated=True)
+    data = collect_report_data(report_plan.plan, 2025)
+    assert data.simulated and data.general[0].startswith("Lưu ý: số liệu trong báo cáo này là số liệu mô phỏng")
+    out = tmp_path / "r.docx"
+    call_command("report", "build", "--plan", str(report_plan.plan.pk), "--cycle", "2025", "--out", str(out),
+                 stdout=io.StringIO(), stderr=io.StringIO())
+    assert "số liệu mô phỏng" in load_workbook(out.with_suffix(".xlsx")).worksheets[1]["A3"].value
+
+
 def test_a_midterm_review_covers_every_year_of_the_period(report_plan: Fixture) -> None:
     data = collect_report_data(report_plan.plan, 2025, kind="midterm")
     assert data.years == (2024, 2025)
