@@ -53,11 +53,16 @@ _ITEM_REFS = re.compile(
 
 def _head_match(fragment: str, heads: tuple[str, ...]) -> bool:
     """Whether ``fragment`` opens with one of ``heads`` (case kept, diacritics ignored, so OCR text matches)."""
-    bare = strip_marks(fragment)
+    bare = _bare(fragment[:40])
     for head in _bare_heads(heads):
         if bare.startswith(head) and (len(bare) == len(head) or not bare[len(head)].isalpha()):
             return True
     return False
+
+
+@lru_cache(maxsize=4096)
+def _bare(text: str) -> str:
+    return strip_marks(text)
 
 
 @lru_cache(maxsize=8)
@@ -94,7 +99,7 @@ def split_units(value: str) -> list[str]:
             frag = fragment.strip()
             if not frag:
                 continue
-            lower = strip_marks(frag.lower())
+            lower = _bare(frag[:40].lower())
             new = not current or _head_match(frag, AGENCY_HEADS)
             if not new and lower.startswith(_bare_heads(ALWAYS_NEW_HEADS)):
                 new = True
