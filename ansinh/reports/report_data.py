@@ -30,6 +30,7 @@ from ansinh.reports.report_text import (
     NO_DATA,
     capitalize_first,
     format_number,
+    full_issuer,
     issuer_parts,
     lower_first,
     milestone_text,
@@ -345,7 +346,7 @@ def collect_report_data(
     target_rows, root_annex = _target_rows(targets, cycles, root, cycle_year, fig)
     progress = _progress(plan, list(cycles.values()), root)
     place, symbol, authority, title = issuer_parts(plan.issuer)
-    issuing_body = plan.issuer or "Cơ quan thường trực"
+    issuing_body = full_issuer(plan.issuer) or "Cơ quan thường trực"
     if fold_key(place) in BARE_PLACES:  # "Ủy ban nhân dân Thành phố": name the place from the title or unit
         better = place_in(plan.title) or (root.name if root is not None else "")
         if better and (not place or fold_key(better).startswith(fold_key(place))):

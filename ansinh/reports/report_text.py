@@ -109,8 +109,21 @@ _BODY_PREFIXES = (
 )
 
 
+_ABBREVIATIONS = (("UBND ", "Ủy ban nhân dân "), ("HĐND ", "Hội đồng nhân dân "), ("BCH ", "Ban Chấp hành "))
+
+
+def full_issuer(issuer: str) -> str:
+    """Decree 30 writes the issuing body in full: "UBND phường" → "Ủy ban nhân dân phường"."""
+    text = " ".join(issuer.split())
+    for short, full in _ABBREVIATIONS:
+        if text.startswith(short):
+            return full + text[len(short):]
+    return text
+
+
 def issuer_parts(issuer: str) -> tuple[str, str, str, str]:
     """(place, symbol, signing authority, signer title) guessed from the issuing body's name."""
+    issuer = full_issuer(issuer)
     low = issuer.strip().lower()
     for prefix, symbol, authority, title in _BODY_PREFIXES:
         if low.startswith(prefix):

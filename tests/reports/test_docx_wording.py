@@ -1,0 +1,60 @@
+"""The wording of the report: Decree 30 dates, Vietnamese numbers, goals in words, issuing bodies."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from ansinh.reports.report_text import (
+    format_number,
+    full_issuer,
+    issuer_parts,
+    milestone_text,
+    report_number,
+    report_subject,
+    vn_date_line,
+)
+
+
+def test_dates_get_leading_zeros_for_days_below_ten_and_months_one_and_two() -> None:
+    assert vn_date_line("Hà Nội", dt.date(2025, 2, 5)) == "Hà Nội, ngày 05 tháng 02 năm 2025"
+    assert vn_date_line("Hà Nội", dt.date(2025, 11, 20)) == "Hà Nội, ngày 20 tháng 11 năm 2025"
+
+
+def test_numbers_use_a_decimal_comma_and_dot_thousands() -> None:
+    assert format_number(31942) == "31.942"
+    assert format_number(1.5, "%") == "1,5%"
+    assert format_number(2.25, "hộ") == "2,25 hộ"
+    assert format_number(None) == "chưa có số liệu"
+
+
+def test_goals_read_as_words() -> None:
+    assert milestone_text(">=", 68, None) == "từ 68 trở lên"
+    assert milestone_text("<", 1, None) == "dưới 1"
+    assert milestone_text("range", 95, 98, "%") == "95 – 98%"
+    assert milestone_text("", None, None) == ""
+
+
+def test_abbreviated_issuers_are_written_in_full() -> None:
+    assert full_issuer("UBND  phường Sài Gòn") == "Ủy ban nhân dân phường Sài Gòn"
+    assert issuer_parts("UBND Thành phố Hà Nội")[:3] == ("Thành phố Hà Nội", "UBND", "TM. Ủy ban nhân dân")
+    assert issuer_parts("Sở Nội vụ")[3] == "Thủ trưởng cơ quan"
+
+
+def test_the_report_number_takes_the_plans_symbol() -> None:
+    assert report_number("123/KH-UBND", "UBND") == "…/BC-UBND"
+    assert report_number("63-KH/ĐU", "") == "…/BC-ĐU"
+    assert report_number("", "HĐND") == "…/BC-HĐND"
+
+
+def test_the_subject_names_the_kind_and_period() -> None:
+    assert report_subject("final", "Kế hoạch số 1", 2024, 2030) == "Tổng kết giai đoạn 2024–2030 Kế hoạch số 1"
+
+
+@given(st.floats(min_value=-1e12, max_value=1e12, allow_nan=False))
+def test_formatted_numbers_never_contain_an_english_decimal_point(value: float) -> None:
+    text = format_number(value)
+    assert "," not in text or text.count(",") == 1
+    assert not any(part.startswith(".") for part in text.split(","))
