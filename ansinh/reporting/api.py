@@ -11,7 +11,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
-from ninja import NinjaAPI, Router, Status
+from ninja import File, NinjaAPI, Router, Status, UploadedFile
 from ninja.errors import AuthenticationError, AuthorizationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.pagination import LimitOffsetPagination, paginate
@@ -41,6 +41,10 @@ from ansinh.reporting.api_schemas import (
     ValidationErrorOut,
     ValueIn,
 )
+from ansinh.reporting.excel import XLSX_MEDIA_TYPE
+from ansinh.reporting.excel_io import excel_bytes, import_excel
+from ansinh.reporting.excel_upload import UploadRejected
+from ansinh.reporting.forms import MAX_EXCEL_BYTES
 
 cycles_router = Router(tags=["Kỳ báo cáo"])
 submissions_router = Router(tags=["Báo cáo của đơn vị"])
@@ -153,8 +157,34 @@ def return_submission(request: HttpRequest, submission_id: int, payload: ReturnI
     return do_return(request.user, submission, payload.reason.strip())
 
 
+@submissions_router.get("/{submission_id}/excel", response={200: None, **ERRORS}, summary="Tải mẫu Excel đã điền sẵn")
+def download_excel(request: HttpRequest, submission_id: int) -> HttpResponse:
+    data, filename = excel_bytes(access.access_submission(request.user, submission_id))
+    response = HttpResponse(data, content_type=XLSX_MEDIA_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@submissions_router.post("/{submission_id}/excel", response={200: SubmissionDetailOut, **WRITE_ERRORS}, summary="Nhập mẫu Excel")
+def upload_excel(request: HttpRequest, submission_id: int, file: UploadedFile = File(...)) -> Any:  # noqa: B008
+    """All or nothing: any bad cell gives 422 with one message per cell and stores nothing."""
+    submission = access.access_submission(request.user, submission_id, for_write=True)
+    if file.size is not None and file.size > MAX_EXCEL_BYTES:
+        raise UploadRejected([f"Tệp quá lớn: tối đa {MAX_EXCEL_BYTES // (1024 * 1024)} MB."])
+    import_excel(request.user, submission, file.read(), file.name or "")
+    return access.access_submission(request.user, submission_id)
+
+
+SOURCES = ("body", "query", "path", "file", "form", "header", "cookie")
+
+
 def _loc(loc: Any) -> str:
-    parts = [str(p) for p in loc if p not in ("body", "payload", "query", "path")]
+    """``("body", "payload", 0, "value")`` → ``"0.value"``: the parameter source and name are dropped."""
+    parts = [str(p) for p in loc]
+    if parts and parts[0] in SOURCES:
+        parts = parts[1:]
+    if parts and parts[0] == "payload":
+        parts = parts[1:]
     return ".".join(parts)
 
 
@@ -194,6 +224,11 @@ def install(api: NinjaAPI) -> None:
     def invalid_values(request: HttpRequest, exc: ValidationFailed) -> HttpResponse:
         errors = [{"row": e.row, "indicator": e.indicator, "field": e.field, "message": e.message} for e in exc.errors]
         return detail(request, "Số liệu chưa hợp lệ; không có gì được lưu.", 422, errors=errors)
+
+    @api.exception_handler(UploadRejected)
+    def bad_upload(request: HttpRequest, exc: UploadRejected) -> HttpResponse:
+        errors = [{"row": None, "indicator": "", "field": "file", "message": m} for m in exc.errors]
+        return detail(request, "Tệp Excel chưa được nhập; không có gì được lưu.", 422, errors=errors)
 
     @api.exception_handler(ReportingError)
     def refused(request: HttpRequest, exc: ReportingError) -> HttpResponse:

@@ -1,12 +1,9 @@
 """Files of a submission: the Excel template (download, upload) and attachments.
 
-An upload is read completely before anything is stored; the values then go through
-``do_save_values``, the same action as the web form and the API.
+The Excel work itself is in ``excel_io`` (shared with the API).
 """
 
 from __future__ import annotations
-
-from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -15,54 +12,12 @@ from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
 from ansinh.reporting import access
-from ansinh.reporting.actions import ReportingError, ValidationFailed, do_add_attachment, do_save_values
-from ansinh.reporting.entry import submission_indicator_rows
-from ansinh.reporting.excel import XLSX_MEDIA_TYPE, TemplateMeta, build_template, template_filename
-from ansinh.reporting.excel_upload import UploadRejected, UploadRow, cell_of, read_template
+from ansinh.reporting.actions import ReportingError, do_add_attachment
+from ansinh.reporting.excel import XLSX_MEDIA_TYPE
+from ansinh.reporting.excel_io import excel_bytes, import_excel
+from ansinh.reporting.excel_upload import UploadRejected
 from ansinh.reporting.forms import AttachmentForm, ExcelUploadForm
-from ansinh.reporting.models import Submission
 from ansinh.reporting.views import render_submission
-
-
-def template_meta(submission: Submission) -> TemplateMeta:
-    return TemplateMeta(
-        cycle_id=submission.cycle_id,
-        unit_code=submission.unit.code,
-        cycle_label=f"{submission.cycle.label} — {submission.cycle.plan.display_title[:120]}",
-        unit_name=submission.unit.name,
-    )
-
-
-def excel_bytes(submission: Submission) -> tuple[bytes, str]:
-    meta = template_meta(submission)
-    return build_template(meta, submission_indicator_rows(submission)), template_filename(meta)
-
-
-def import_excel(actor: Any, submission: Submission, data: bytes, filename: str) -> int:
-    """Read an uploaded template and save its values; raises :class:`UploadRejected` with cell errors."""
-    rows = submission_indicator_rows(submission)
-    stored = {r.code for r in rows if r.current is not None}
-    uploaded = read_template(data, filename, template_meta(submission), {r.code for r in rows})
-    kept: list[UploadRow] = [
-        r
-        for r in uploaded
-        if r.code in stored or r.comment or any(x is not None for x in (r.value, r.numerator, r.denominator))
-    ]
-    try:
-        do_save_values(actor, submission, [r.as_values() for r in kept])
-    except ValidationFailed as err:
-        problems = []
-        names = {r.code: r.indicator.name for r in rows}
-        for e in err.errors:
-            if not 0 <= e.row < len(kept):
-                problems.append(e.message)
-                continue
-            text = e.message.removeprefix(f"{names.get(e.indicator, '')}: ")
-            problems.append(f"Ô {cell_of(kept[e.row], e.field)}: {text[:1].lower()}{text[1:]}")
-        raise UploadRejected(problems) from err
-    except ReportingError as err:
-        raise UploadRejected([err.message]) from err
-    return len(kept)
 
 
 @login_required
