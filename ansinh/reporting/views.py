@@ -36,7 +36,11 @@ MAX_LISTED = 300
 def index(request: HttpRequest) -> HttpResponse:
     """Cycles and the submissions the user may see, with their due dates and statuses."""
     cycles = list(access.access_cycles(request.user).order_by("-period_end", "plan_id")[:MAX_LISTED])
-    submissions = list(access.access_submissions(request.user).order_by("-cycle__period_end", "unit__path")[:MAX_LISTED])
+    submissions = list(
+        access.access_submissions(request.user)
+        .prefetch_related("cycle__deadlines")
+        .order_by("-cycle__period_end", "unit__path")[:MAX_LISTED]
+    )
     for submission in submissions:
         submission.due = due_date(submission.cycle, submission.unit)  # type: ignore[attr-defined]
     return render(request, "reporting/index.html", {"cycles": cycles, "submissions": submissions})
