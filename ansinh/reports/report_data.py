@@ -35,6 +35,7 @@ from ansinh.reports.report_text import (
     lower_first,
     milestone_text,
     place_in,
+    place_line,
     report_number,
     report_subject,
     short_title,
@@ -347,11 +348,14 @@ def collect_report_data(
     progress = _progress(plan, list(cycles.values()), root)
     place, symbol, authority, title = issuer_parts(plan.issuer)
     issuing_body = full_issuer(plan.issuer) or "Cơ quan thường trực"
-    if fold_key(place) in BARE_PLACES:  # "Ủy ban nhân dân Thành phố": name the place from the title or unit
-        better = place_in(plan.title) or (root.name if root is not None else "")
-        if better and (not place or fold_key(better).startswith(fold_key(place))):
+    if fold_key(place) in BARE_PLACES:  # "Ủy ban nhân dân Thành phố": name the place from the plan or unit
+        source = plan.source_document.text[:3000] if plan.source_document else ""
+        better = place_in(plan.title) or place_line(source) or (root.name if root is not None else "")
+        if better and fold_key(better).startswith(fold_key(place)):
             issuing_body = f"{issuing_body[: len(issuing_body) - len(place)].strip()} {better}".strip()
-            place = better
+        elif better:
+            issuing_body = f"{issuing_body} {better}".strip()
+        place = better or place
     achieved = sum(1 for r in target_rows if r.status in GOOD_LABELS)
     measured = sum(1 for r in target_rows if r.status != NO_DATA_LABEL)
     units = {p.submission.unit_id for p in progress}

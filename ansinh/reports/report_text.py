@@ -101,6 +101,15 @@ def place_in(title: str) -> str:
     return " ".join(taken) if len(taken) >= 2 else ""
 
 
+_PLACE_LINE = re.compile(r"(?m)^[ \t*]*([^\W\d_][^\n,\d]{1,50}?),\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}")
+
+
+def place_line(text: str) -> str:
+    """The place of a document's own place-date line: "Hà Nội, ngày 08 tháng 9 năm 2021" → "Hà Nội"."""
+    m = _PLACE_LINE.search(text)
+    return " ".join(m.group(1).split()) if m else ""
+
+
 _BODY_PREFIXES = (
     ("ủy ban nhân dân", "UBND", "TM. Ủy ban nhân dân", "KT. Chủ tịch\nPhó Chủ tịch"),
     ("hội đồng nhân dân", "HĐND", "TM. Hội đồng nhân dân", "Chủ tịch"),

@@ -12,6 +12,7 @@ from ansinh.reports.report_text import (
     full_issuer,
     issuer_parts,
     milestone_text,
+    place_line,
     report_number,
     report_subject,
     vn_date_line,
@@ -58,3 +59,9 @@ def test_formatted_numbers_never_contain_an_english_decimal_point(value: float) 
     text = format_number(value)
     assert "," not in text or text.count(",") == 1
     assert not any(part.startswith(".") for part in text.split(","))
+
+
+def test_the_place_comes_from_the_documents_own_date_line() -> None:
+    text = "Số: 207/KH-UBND\n\nHà Nội, ngày 08 tháng 9 năm 2021\n\nKẾ HOẠCH"
+    assert place_line(text) == "Hà Nội"
+    assert place_line("Thực hiện Chương trình số 53-CTrHĐ/TU ngày 09 tháng 4 năm 2024") == ""
