@@ -1,0 +1,55 @@
+"""The review page in headless Chromium: keyboard to the source, and spans taken from a selection."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from ansinh.documents.models import SourceDocument
+from ansinh.plans.actions import do_import_plan
+from ansinh.plans.models import FundingSource, Plan, Target
+from tests.browser.conftest import chromium, log_in, page  # noqa: F401  (fixtures)
+from tests.conftest import PASSWORD
+from tests.plans.test_plan_actions import EXTRACTION, TEXT
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def plan() -> Plan:
+    document = SourceDocument.objects.create(
+        slug="mau", filename="mau.txt", media_type="text/plain", sha256="0" * 64, size_bytes=len(TEXT), text=TEXT
+    )
+    return do_import_plan(document, EXTRACTION)
+
+
+def test_a_keyboard_user_reaches_the_highlighted_source_of_a_target(page: Any, live_server: Any, alice: Any, plan: Plan) -> None:  # noqa: F811
+    target = Target.objects.get(plan=plan)
+    log_in(page, live_server, "alice", PASSWORD)
+    page.goto(f"{live_server.url}/ke-hoach/{plan.pk}/ra-soat/")
+    link = page.get_by_role("link", name="Xem nguồn của chỉ tiêu 1")
+    link.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**/ra-soat/?muc=target-{target.pk}#nguon")
+    assert page.evaluate("document.activeElement.id") == "nguon"
+    assert page.locator("mark#nguon").text_content() == "Tỷ lệ hộ nghèo giảm còn dưới 1% vào năm 2025."
+
+
+def test_a_missing_funding_source_is_added_with_the_span_of_the_selected_text(page: Any, live_server: Any, alice: Any, plan: Plan) -> None:  # noqa: F811
+    log_in(page, live_server, "alice", PASSWORD)
+    page.goto(f"{live_server.url}/ke-hoach/{plan.pk}/ra-soat/?them=funding")
+    page.evaluate(
+        """() => { const box = document.getElementById('nguon-hop'); const r = document.createRange();
+        r.setStart(box.firstChild, 78); r.setEnd(box.firstChild, 94);
+        const s = window.getSelection(); s.removeAllRanges(); s.addRange(r); }"""
+    )
+    form = page.locator("#sua-new-funding")
+    form.get_by_role("button", name="Lấy vị trí từ đoạn đang bôi đen trong văn bản nguồn").click()
+    assert form.locator("[data-vi-tri-trang-thai]").text_content() == "Đã điền vị trí 78–94."
+    form.get_by_label("Nguồn kinh phí").fill("Rà soát hộ nghèo")
+    form.get_by_role("button", name="Lưu").click()
+    page.wait_for_url("**/ra-soat/?muc=funding-*")
+    added = FundingSource.objects.get(plan=plan, text="Rà soát hộ nghèo")
+    assert (added.source_start, added.source_end) == (78, 94) and TEXT[78:94] == "Rà soát hộ nghèo"
+    assert page.locator("mark#nguon").text_content() == "Rà soát hộ nghèo"
