@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from ansinh.plans.access import access_plan, access_plan_for_change, access_plans
@@ -96,6 +97,7 @@ def alignment(request: HttpRequest, child_id: int) -> HttpResponse:
         "suggestions": suggestions,
         "sections": sections,
         "can_change": request.user.has_perm("plans.change_plan"),
+        "report_year": min(timezone.localdate().year, child.period_end or 2100),
     }
     return render(request, "reports/report_alignment.html", context)
 

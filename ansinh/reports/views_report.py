@@ -14,7 +14,7 @@ from django.shortcuts import render
 
 from ansinh.accounts.access import can_read_unit
 from ansinh.plans.access import access_plan
-from ansinh.reporting.access import access_unit, access_units
+from ansinh.reporting.access import access_cycles, access_unit, access_units
 from ansinh.reports.actions import NO_SOFFICE, ReportError, do_build_report
 from ansinh.reports.report_data import report_root_unit
 
@@ -29,7 +29,8 @@ MEDIA_TYPES = {
 
 def _context(plan: Any, year: int, user: Any, **extra: Any) -> dict[str, Any]:
     units = access_units(user).filter(valid_to__isnull=True).order_by("path")[:300]
-    return {"plan": plan, "year": year, "kinds": KINDS, "formats": FORMATS, "units": units, **extra}
+    years = sorted(set(access_cycles(user).filter(plan=plan).values_list("year", flat=True)) - {year})
+    return {"plan": plan, "year": year, "years": years, "kinds": KINDS, "formats": FORMATS, "units": units, **extra}
 
 
 @login_required

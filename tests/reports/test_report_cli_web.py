@@ -28,6 +28,7 @@ def test_the_page_offers_kinds_units_and_formats(client: Client, hcm_standing: A
     client.force_login(hcm_standing)
     html = client.get(url(report_plan)).content.decode()
     assert "Lập báo cáo tổng hợp năm 2025" in html and "Báo cáo sơ kết" in html and "Phường Sài Gòn (26740)" in html
+    assert f"/bao-cao/ke-hoach/{report_plan.plan.pk}/bao-cao/2024/" in html and "Đối chiếu với kế hoạch cấp trên" in html
 
 
 def test_the_standing_agency_downloads_the_docx(client: Client, hcm_standing: Any, report_plan: Fixture) -> None:  # noqa: F811
