@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ansinh.geo.models import AdministrativeUnit
+from ansinh.lib.vnnumbers import format_vn
 from ansinh.plans.models import Comparator, Target, Task
 from ansinh.reporting.models import (
     CycleDeadline,
@@ -42,19 +43,12 @@ class TaskRow:
     current: TaskProgress | None = None
 
 
-def _number(x: float | None) -> str:
-    if x is None:
-        return ""
-    text = f"{x:,.6f}".rstrip("0").rstrip(".")
-    return text.replace(",", "\u00a0").replace(".", ",").replace("\u00a0", ".")
-
-
 def milestone_label(comparator: str, value: float | None, value_max: float | None) -> str:
     if value is None:
         return ""
-    text = _number(value)
+    text = format_vn(value)
     if value_max is not None:
-        text = f"{text} – {_number(value_max)}"
+        text = f"{text} – {format_vn(value_max)}"
     if comparator and comparator not in (Comparator.EQ, Comparator.RANGE):
         text = f"{Comparator(comparator).label} {text}"
     return text

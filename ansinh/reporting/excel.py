@@ -140,6 +140,7 @@ def _write_row(ws: Worksheet, r: int, row: IndicatorRow) -> None:
         _put_text(ws, f"H{r}", current.get_status_display())
         if current.comment:
             _put_text(ws, f"I{r}", current.comment)
+    ws[f"E{r}"].number_format = "0" if not indicator.decimals else "0." + "0" * min(indicator.decimals, 6)
     ws[f"I{r}"].alignment = Alignment(wrap_text=True, vertical="top")
     unlocked = Protection(locked=False)
     for name in ENTRY_FIELDS:

@@ -9,6 +9,7 @@ from typing import Any
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
 
+from ansinh.lib.vnnumbers import format_vn
 from ansinh.reporting.actions import FieldError
 from ansinh.reporting.entry import IndicatorRow, TaskRow
 from ansinh.reporting.excel_upload import MAX_COMMENT, parse_number
@@ -64,7 +65,7 @@ class SubmissionForm(forms.Form):
                     continue
                 field = NumberField(label=label)
                 number = getattr(current, name) if current else None
-                field.initial = "" if number is None else f"{number:g}".replace(".", ",")
+                field.initial = "" if number is None else format_vn(number)
                 self.fields[f"ind-{i}-{name}"] = field
             self.fields[f"ind-{i}-status"] = forms.ChoiceField(
                 label="Tình trạng số liệu",

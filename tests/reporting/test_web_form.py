@@ -10,6 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from ansinh.core.models import AuditEvent
+from ansinh.reporting.actions import do_save_values
 from ansinh.reporting.models import IndicatorValue, Submission, SubmissionAttachment, TaskProgress
 from tests.api.fixtures import World, make_world
 from tests.reporting.test_web_cast import ROOT, form_data
@@ -166,3 +167,18 @@ def test_a_valid_attachment_is_stored_and_listed(signed_in: Client, world: World
     response = signed_in.post(f"{ROOT}/{world.sub_a.pk}/dinh-kem/", {"tep-file": upload}, follow=True)
     assert "Đã đính kèm tệp." in response.content.decode() and "Biên bản họp.pdf" in response.content.decode()
     assert SubmissionAttachment.objects.get().uploaded_by is not None
+
+
+def test_stored_values_are_prefilled_the_vietnamese_way_and_resave_unchanged(signed_in: Client, world: World) -> None:
+    do_save_values(None, world.sub_a, [
+        {"indicator": "POOR_RATE", "numerator": 217, "denominator": 32739},
+        {"indicator": "SOCIAL_HOUSING", "value": 1234567},
+    ])
+    html = signed_in.get(f"{ROOT}/{world.sub_a.pk}/").content.decode()
+    assert 'name="ind-1-value" value="1.234.567"' in html and 'name="ind-0-denominator" value="32.739"' in html
+    value = re.search(r'name="ind-0-value" value="([^"]+)"', html)
+    assert value and value.group(1).startswith("0,66")
+    data = {m.group(1): m.group(2) for m in re.finditer(r'name="(ind-\d-(?:value|numerator|denominator))" value="([^"]*)"', html)}
+    response = signed_in.post(f"{ROOT}/{world.sub_a.pk}/", form_data(**data, **{"ind-0-status": "final", "ind-1-status": "final"}))
+    assert response.status_code == 302
+    assert IndicatorValue.objects.get(indicator__code="SOCIAL_HOUSING").value == 1234567
