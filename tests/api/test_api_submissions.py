@@ -191,3 +191,12 @@ def test_due_reports_are_listed_with_their_bucket(api: Client, world: World) -> 
     with time_machine.travel(dt.datetime.combine(due + dt.timedelta(days=1), dt.time(9)), tick=False):
         items = api.get("/api/progress/due").json()
     assert [(i["bucket"], i["days_left"]) for i in items] == [(0, -1)]
+
+
+def test_bad_query_parameters_get_a_vietnamese_422(api: Client, world: World) -> None:
+    response = api.get("/api/cycles/?plan_id=abc")
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["message"] == "plan_id: phải là số nguyên"
+    response = api.get("/api/submissions/?limit=-5")
+    assert response.status_code == 422 and response.json()["detail"].startswith("Dữ liệu gửi lên không hợp lệ")
+    assert api.get("/api/submissions/abc").status_code == 422
