@@ -9,7 +9,7 @@ import pytest
 from ansinh.documents.models import SourceDocument
 from ansinh.plans.actions import do_import_plan
 from ansinh.plans.models import FundingSource, Plan, Target
-from tests.browser.conftest import chromium, log_in, page  # noqa: F401  (fixtures)
+from tests.browser.conftest import log_in
 from tests.conftest import PASSWORD
 from tests.plans.test_plan_actions import EXTRACTION, TEXT
 
@@ -24,7 +24,7 @@ def plan() -> Plan:
     return do_import_plan(document, EXTRACTION)
 
 
-def test_a_keyboard_user_reaches_the_highlighted_source_of_a_target(page: Any, live_server: Any, alice: Any, plan: Plan) -> None:  # noqa: F811
+def test_a_keyboard_user_reaches_the_highlighted_source_of_a_target(page: Any, live_server: Any, alice: Any, plan: Plan) -> None:
     target = Target.objects.get(plan=plan)
     log_in(page, live_server, "alice", PASSWORD)
     page.goto(f"{live_server.url}/ke-hoach/{plan.pk}/ra-soat/")
@@ -36,7 +36,7 @@ def test_a_keyboard_user_reaches_the_highlighted_source_of_a_target(page: Any, l
     assert page.locator("mark#nguon").text_content() == "Tỷ lệ hộ nghèo giảm còn dưới 1% vào năm 2025."
 
 
-def test_a_missing_funding_source_is_added_with_the_span_of_the_selected_text(page: Any, live_server: Any, alice: Any, plan: Plan) -> None:  # noqa: F811
+def test_a_missing_funding_source_is_added_with_the_span_of_the_selected_text(page: Any, live_server: Any, alice: Any, plan: Plan) -> None:
     log_in(page, live_server, "alice", PASSWORD)
     page.goto(f"{live_server.url}/ke-hoach/{plan.pk}/ra-soat/?them=funding")
     page.evaluate(
