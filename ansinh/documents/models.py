@@ -29,7 +29,7 @@ class SourceDocument(models.Model):
     )
 
     class Meta:
-        ordering = ["-uploaded_at"]  # noqa: RUF012  (a tuple would need a migration)
+        ordering = ["-uploaded_at"]
         verbose_name = "văn bản nguồn"
         verbose_name_plural = "văn bản nguồn"
 
