@@ -265,3 +265,13 @@ def test_the_review_history_shows_who_changed_which_field_from_what_to_what(clie
     assert "chỉ tiêu: <del>Tỷ lệ hộ nghèo</del> → <ins>Tỷ lệ hộ nghèo đa chiều</ins>" in history
     assert "giá trị: <del>1</del> → <ins>0,9</ins>" in history
     assert "lộ trình: <del>2024: &lt; 1,5</del> → <ins>2024: &lt; 1,4</ins>" in history
+
+
+def test_restored_text_of_another_length_is_shown_unmarked_with_a_pointer_to_the_original(client: Client, bob: Any, plan: Plan, target: Target) -> None:
+    document = plan.source_document
+    assert document is not None
+    document.restored_text = "Văn bản khôi phục ngắn hơn."
+    document.save()
+    client.force_login(bob)
+    html = client.get(_review(plan), {"muc": f"target-{target.pk}"}).content.decode()
+    assert "không đánh dấu được vị trí" in html and '<mark class="source"' not in html
