@@ -158,3 +158,34 @@ def test_articles_of_a_decree_are_sections_not_tasks() -> None:
     )
     assert result["tasks"] == [] and result["targets"] == []
     assert [(r["frequency"], r["deadline_day"], r["deadline_month"]) for r in result["reporting"]] == [("annual", 15, 12)]
+
+
+def test_a_task_table_cut_by_a_page_break_is_read_whole() -> None:
+    """PDF text: an empty line where the page breaks, then the rest of the cut row with its number cell empty."""
+    result = _plan(
+        "Phụ lục",
+        "STT\tNội dung nhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian hoàn thành",
+        "I\tHOÀN\t\t\t",
+        "",
+        "\tTHIỆN THỂ CHẾ\t\t\t",
+        "1\tXây dựng bản tin cung - cầu\tCục Việc làm\tTổng cục Thống kê; Ủy ban\tHằng quý",
+        "",
+        "\tlao động hằng quý\t\tnhân dân các tỉnh\t",
+        "2\tKiểm tra việc thực hiện\tThanh tra Bộ\tCục Việc làm\tHằng năm",
+    )
+    rows = [(t["number"], t["title"], t["coordinate"]) for t in result["tasks"]]
+    assert rows == [
+        ("I", "HOÀN THIỆN THỂ CHẾ", []),
+        ("1", "Xây dựng bản tin cung - cầu lao động hằng quý", ["Tổng cục Thống kê", "Ủy ban nhân dân các tỉnh"]),
+        ("2", "Kiểm tra việc thực hiện", ["Cục Việc làm"]),
+    ]
+
+
+def test_a_sub_row_with_values_is_not_taken_for_the_rest_of_the_row_above() -> None:
+    result = _plan(
+        "II. MỤC TIÊU",
+        "TT\tChỉ tiêu\tNăm 2024\tNăm 2025",
+        "1\tTỷ lệ tham gia bảo hiểm xã hội, trong đó:\t40%\t45%",
+        "\t- Bảo hiểm xã hội tự nguyện\t2%\t3%",
+    )
+    assert [t["value"] for t in result["targets"]] == [45, 3]

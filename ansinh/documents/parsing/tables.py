@@ -119,6 +119,10 @@ def find_tables(doc: Doc) -> list[Table]:
             if not text.strip() and doc.text[ls:le].strip() and block:
                 j += 1
                 continue
+            # A page break inside a table (an empty line), the table going on as wide as before.
+            if not text.strip() and block and _resumes(doc, lines, j, block):
+                j += 1
+                continue
             # A tab-less line inside a table continues a broken cell.
             if text.strip() and block and j + 1 < n and "\t" in doc.clean[lines[j + 1][0] : lines[j + 1][1]]:
                 block.append((ls, le))
@@ -170,8 +174,11 @@ def _build(doc: Doc, block: list[tuple[int, int]], lines: list[tuple[int, int]],
             continue
         if table is None:
             continue
-        if not table.rows and pending is None and not cells[0].text and not cells[1 if len(cells) > 1 else 0].text:
-            # Second header line under merged cells.
+        header_cells = [Cell(h, 0, 0) for h in table.header]
+        if not table.rows and pending is None and not cells[0].text and (
+            not cells[1 if len(cells) > 1 else 0].text or _continues(header_cells, cells)
+        ):
+            # Second header line under merged cells, or the rest of a header a page break cut.
             for k, c in enumerate(cells):
                 text = squeeze(doc.folded[c.start : c.end])
                 if k < len(table.header):
@@ -189,6 +196,13 @@ def _build(doc: Doc, block: list[tuple[int, int]], lines: list[tuple[int, int]],
                 table.rows.append(Row(pending, *pending_span))
             table.rows.append(Row(cells, s, e))
             pending = None
+        elif pending is not None and _continues(pending, cells):
+            # The rest of a row a page break cut: each cell goes on in the same column.
+            pending = [
+                Cell(squeeze(p.text + " " + c.text), p.start, c.end) if c.text else p
+                for p, c in zip(pending, cells, strict=False)
+            ] + pending[len(cells):]
+            pending_span = (pending_span[0], e)
         elif pending is not None and len(pending) < width and len(pending) + len(cells) - 1 <= width:
             merged = [*pending[:-1], Cell(squeeze(pending[-1].text + " " + cells[0].text), pending[-1].start, cells[0].end), *cells[1:]]
             pending = merged
@@ -211,6 +225,28 @@ def _build(doc: Doc, block: list[tuple[int, int]], lines: list[tuple[int, int]],
 
 
 _HAS_DIGIT = re.compile(r"\d")
+
+
+def _resumes(doc: Doc, lines: list[tuple[int, int]], j: int, block: list[tuple[int, int]]) -> bool:
+    """Whether the table goes on after the empty line ``j``: the next line has as many cells as the table's first."""
+    width = doc.clean[block[0][0] : block[0][1]].count("\t")
+    for k in range(j + 1, min(j + 3, len(lines))):
+        text = doc.clean[lines[k][0] : lines[k][1]]
+        if text.strip():
+            return "\t" in text and text.count("\t") == width
+    return False
+
+
+def _continues(previous: list[Cell], cells: list[Cell]) -> bool:
+    """A row that only carries on the cells of the row above (its number cell empty, text where the row above has text)."""
+    if len(cells) != len(previous) or cells[0].text or not any(c.text for c in cells[1:]):
+        return False
+    for prev, cell in zip(previous, cells, strict=True):
+        if not cell.text:
+            continue
+        if not prev.text or cell.text[0] in "-+•*" or _HAS_DIGIT.match(cell.text):
+            return False
+    return True
 
 
 def _merge_split_text(row: Row, width: int) -> None:
