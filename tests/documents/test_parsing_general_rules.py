@@ -189,3 +189,24 @@ def test_a_sub_row_with_values_is_not_taken_for_the_rest_of_the_row_above() -> N
         "\t- Bảo hiểm xã hội tự nguyện\t2%\t3%",
     )
     assert [t["value"] for t in result["targets"]] == [45, 3]
+
+
+def test_ocr_marks_before_headings_and_ocr_spelt_unit_openers_are_read() -> None:
+    result = _plan(
+        "Phan II",
+        "• NHIEM VU, GIAI PHAP",
+        "^ 1. Tuyen truyen",
+        "1.1. Quan triet nghi quyet.",
+        "2. Phan cong thuc hien",
+        "- Ban Tuyen giao Tinh uy chu tri noi dung 1.1.",
+        "- Phoi hop: Uy ban Mat tran To quoc Viet Nam tinh, cdc doan the chinh tri - xa hoi tinh.",
+        head="CHUONG TRINH HANH DONG\n",
+    )
+    tasks = {t["number"]: (t["lead"], t["coordinate"]) for t in result["tasks"]}
+    assert tasks["1.1"] == (["Ban Tuyen giao Tinh uy"],
+                            ["Uy ban Mat tran To quoc Viet Nam tinh", "cdc doan the chinh tri - xa hoi tinh"])
+
+
+def test_a_bullet_before_running_text_is_kept_as_a_list_item() -> None:
+    result = _plan("II. MỤC TIÊU", "• Tỷ lệ hộ nghèo dưới 2%.", "• Tỷ lệ hộ cận nghèo dưới 3%.")
+    assert [t["value"] for t in result["targets"]] == [2, 3]

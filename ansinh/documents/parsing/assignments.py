@@ -28,6 +28,7 @@ from ansinh.documents.parsing.vocab import (
     GENERIC_HEADS,
     LEAD_LABEL,
     TIMELINE_LABEL,
+    ocr_tolerant,
 )
 from ansinh.lib.text import fold_key, strip_marks
 
@@ -66,6 +67,16 @@ def _bare(text: str) -> str:
 
 
 @lru_cache(maxsize=8)
+def _heads_pattern(heads: tuple[str, ...]) -> re.Pattern[str]:
+    """Lower-case heads as one OCR-tolerant pattern ("các đoàn thể" also matches "cdc doan the")."""
+    return re.compile(r"^(?:" + "|".join(ocr_tolerant(h) for h in _bare_heads(heads)) + r")(?![a-z])")
+
+
+def _starts_with(lower: str, heads: tuple[str, ...]) -> bool:
+    return _heads_pattern(heads).match(lower) is not None
+
+
+@lru_cache(maxsize=8)
 def _bare_heads(heads: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(strip_marks(h) for h in heads))
 
@@ -101,9 +112,9 @@ def split_units(value: str) -> list[str]:
                 continue
             lower = _bare(frag[:40].lower())
             new = not current or _head_match(frag, AGENCY_HEADS)
-            if not new and lower.startswith(_bare_heads(ALWAYS_NEW_HEADS)):
+            if not new and _starts_with(lower, ALWAYS_NEW_HEADS):
                 new = True
-            if not new and named and any(lower.startswith(h) for h in _bare_heads(GENERIC_HEADS)):
+            if not new and named and _starts_with(lower, GENERIC_HEADS):
                 new = True
             if new and current:
                 units.append(", ".join(current))

@@ -21,6 +21,12 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\ufeff]")
 _PAGE_NUMBER = re.compile(r"(?m)^[ \t]*(?:-\s*)?(?:[Tt]rang\s+)?\d{1,3}(?:\s*-)?[ \t]*$")
 # Characters that OCR of stamps, signatures and margins leaves at line starts.
 _JUNK_MARKS = set("^•\\?|~")
+# A lone stamp mark before a line ("^ Phần III"), and a lone dot that OCR put before a numbered or
+# capitalised heading ("• 3. Phát triển ...", "• MỤC TIÊU"); a bullet before running text is kept.
+_LONE_MARK = re.compile(
+    r"(?m)^[ \t]*([\^|~\\])[ \t]+(?=\S)"
+    r"|^[ \t]*([•·])[ \t]+(?=\d{1,2}(?:\.\d{1,2})*[.)]\s|[IVXivx]{1,5}[.\-)]\s|[^a-zà-ỹđ\n]{3,}$)"
+)
 # The running header of an official gazette page ("CÔNG BÁO/Số 123/Ngày 20-3-2026", page number beside it).
 _GAZETTE_HEADER = re.compile(r"(?mi)^[ \t]*(?:\d{1,4}[ \t]+)?C[ÔO]NG[ \t]+B[ÁA]O[ \t]*/[ \t]*S[ỐO][^\n]{0,40}/[ \t]*Ng[àa]y[^\n]{0,30}$")
 # Word-segmentation marks between syllables ("Kế_hoạch"), read as spaces.
@@ -100,6 +106,9 @@ def _clean_chars(text: str) -> str:
             _blank(chars, m.start(), m.end())
     for m in _SEGMENT_MARK.finditer(text):
         chars[m.start()] = " "
+    for m in _LONE_MARK.finditer(text):
+        group = 1 if m.group(1) is not None else 2
+        _blank(chars, m.start(group), m.end(group))
     for m in _FIRST_TOKEN.finditer(text):
         cut = _junk_prefix_length(m.group(1))
         if cut:

@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 from ansinh.documents.parsing.clean import Doc, squeeze
 from ansinh.documents.parsing.vocab import SECTION_KINDS
 
-_ROMAN = re.compile(r"^(?P<ind>[ \t]*)(?:(?:Phần|PHẦN|Mục|MỤC|Chương|CHƯƠNG)\s+)?(?P<m>[IVXl]{1,6}|1ll|Il1)\s*[.\-–:)]\s*(?P<rest>\S.*)$")
+_ROMAN = re.compile(r"^(?P<ind>[ \t]*)(?:(?:Ph[ầa]n|PH[ẦA]N|M[ụu]c|M[ỤU]C|Ch[ưu][ơo]ng|CH[ƯU][ƠO]NG)\s+)?(?P<m>[IVXl]{1,6}|1ll|Il1)\s*[.\-–:)]\s*(?P<rest>\S.*)$")
 # "Điều 8. Trách nhiệm thi hành": the articles of a legal document (Decree 30/2020, Annex I).
 _ARTICLE = re.compile(r"^(?P<ind>[ \t]*)(?:Điều|ĐIỀU|Dieu|DIEU)\s+(?P<m>\d{1,3})\s*[.:]\s*(?P<rest>\S.*)$")
 # "Phần I" / "PHẦN THỨ HAI" / "Chương II" alone on its line, the part's title in capitals on the next line.
-_PART_ALONE = re.compile(r"^[ \t]*(?:Phần|PHẦN|Chương|CHƯƠNG)\s+(?P<m>[IVX]{1,6}|\d{1,2})[ \t]*[.:]?[ \t]*$")
+_PART_ALONE = re.compile(r"^[ \t]*(?:Ph[ầa]n|PH[ẦA]N|Ch[ưu][ơo]ng|CH[ƯU][ƠO]NG)\s+(?P<m>[IVX]{1,6}|\d{1,2})[ \t]*[.:]?[ \t]*$")
 _UPPER = re.compile(r"^(?P<ind>[ \t]*)(?P<m>[A-ZĐ])\s*[.)]\s+(?P<rest>\S.*)$")
 _NUMBER = re.compile(r"^(?P<ind>[ \t]*)(?P<m>\d{1,2}(?:\.\d{1,2}){0,3})(?P<sep>[.)]?)(?P<sp>\s*)(?P<rest>\S.*)$")
 _PAREN = re.compile(r"^(?P<ind>[ \t]*)\((?P<m>\d{1,2}|[a-zđ])\)\s*(?P<rest>\S.*)$")
