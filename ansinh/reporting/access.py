@@ -16,6 +16,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from ansinh.accounts import access as scope
+from ansinh.core.models import AuditEvent
 from ansinh.geo.models import AdministrativeUnit
 from ansinh.plans.models import Plan
 from ansinh.reporting.actions import require_approve
@@ -117,6 +118,13 @@ def can_review_submission(user: Any, submission: Submission) -> bool:
     except PermissionDenied:
         return False
     return True
+
+
+def submission_history(submission: Submission) -> QuerySet[AuditEvent]:
+    """The audit rows of a submission the caller has already been allowed to read, newest first."""
+    return AuditEvent.objects.filter(object_type=Submission._meta.label, object_id=str(submission.pk)).select_related(
+        "actor"
+    )
 
 
 def writable_units_for_cycle(user: Any, cycle: ReportingCycle) -> QuerySet[AdministrativeUnit]:

@@ -30,6 +30,14 @@ from ansinh.reporting.forms import AttachmentForm, ExcelUploadForm, ReturnForm, 
 from ansinh.reporting.models import Submission
 
 MAX_LISTED = 300
+HISTORY_SHOWN = 30
+ACTION_LABELS = {
+    "reporting.open_submission": "Lập báo cáo",
+    "reporting.save_values": "Lưu số liệu",
+    "reporting.submit": "Gửi báo cáo",
+    "reporting.approve": "Phê duyệt",
+    "reporting.return": "Trả lại",
+}
 
 
 @login_required
@@ -88,6 +96,7 @@ def render_submission(
     request: HttpRequest, submission: Submission, form: SubmissionForm | None, status: int = 200, **extra: Any
 ) -> HttpResponse:
     can_write = access.can_write_submission(request.user, submission)
+    can_review = access.can_review_submission(request.user, submission)
     editable = can_write and submission.is_editable
     if form is None:
         form = _form(submission)
@@ -102,8 +111,12 @@ def render_submission(
         "due": due_date(submission.cycle, submission.unit),
         "form": form,
         "editable": editable,
-        "can_review": access.can_review_submission(request.user, submission)
-        and submission.status == Submission.Status.SUBMITTED,
+        "can_approve": can_review and submission.status == Submission.Status.SUBMITTED,
+        "can_return": can_review and submission.status in (Submission.Status.SUBMITTED, Submission.Status.APPROVED),
+        "history": [
+            (event, ACTION_LABELS.get(event.action, event.action))
+            for event in access.submission_history(submission)[:HISTORY_SHOWN]
+        ],
         "attachments": submission.attachments.all(),
         **extra,
     }

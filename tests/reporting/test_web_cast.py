@@ -196,3 +196,26 @@ def test_a_supervisor_cannot_open_a_report(client: Client, world: World, supervi
     client.force_login(supervisor)
     assert client.post(f"{ROOT}/ky/{world.cycle.pk}/lap-bao-cao/", {"unit": ward_a.pk}).status_code == 403
     assert not Submission.objects.filter(unit=ward_a).exists()
+
+
+def test_the_history_shows_who_did_what(client: Client, world: World, hcm_standing: Any, officer_b: Any) -> None:
+    submitted(world, officer_b)
+    client.force_login(hcm_standing)
+    client.post(f"{ROOT}/{world.sub_b.pk}/phe-duyet/")
+    html = client.get(f"{ROOT}/{world.sub_b.pk}/").content.decode()
+    history = html[html.index('id="lich-su"'):]
+    assert "Lê Thị Thường Trực</td><td>Phê duyệt" in history
+    assert "Võ Thị Bến</td><td>Gửi báo cáo" in history and "Võ Thị Bến</td><td>Lưu số liệu" in history
+
+
+def test_the_standing_officer_can_reopen_an_approved_report(
+    client: Client, world: World, hcm_standing: Any, officer_b: Any
+) -> None:
+    submitted(world, officer_b)
+    client.force_login(hcm_standing)
+    client.post(f"{ROOT}/{world.sub_b.pk}/phe-duyet/")
+    html = client.get(f"{ROOT}/{world.sub_b.pk}/").content.decode()
+    assert "Phê duyệt báo cáo</button>" not in html and "Trả lại báo cáo</button>" in html
+    client.post(f"{ROOT}/{world.sub_b.pk}/tra-lai/", {"reason": "Cần sửa số nhà ở xã hội"})
+    world.sub_b.refresh_from_db()
+    assert world.sub_b.status == Submission.Status.RETURNED
