@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from ansinh.lib.text import fold, fold_key
@@ -62,6 +62,14 @@ class TargetSpec:
     unit: str = ""
     indicator_id: int | None = None
     direction: str = ""
+    milestones: tuple[tuple[int, str, float | None, float | None], ...] = ()
+
+    def at_year(self, year: int) -> TargetSpec | None:
+        """This target as its milestone for ``year`` (comparator, value), if it has one."""
+        for y, comparator, value, value_max in self.milestones:
+            if y == year:
+                return replace(self, comparator=comparator, value=value, value_max=value_max, year=year)
+        return None
 
 
 @dataclass(frozen=True)
@@ -152,7 +160,11 @@ def compare_targets(parent: TargetSpec, child: TargetSpec | None, direction: str
     if child is None:
         return Verdict.MISSING
     if parent.year is not None and child.year is not None and parent.year != child.year:
-        return Verdict.DIFFERENT_YEAR
+        # A child that sets a milestone for the parent's year is compared at that milestone.
+        at_parent_year = child.at_year(parent.year)
+        if at_parent_year is None:
+            return Verdict.DIFFERENT_YEAR
+        child = at_parent_year
     if not _units_compatible(parent.unit, child.unit):
         return Verdict.UNKNOWN
     way = direction or guess_direction(parent)

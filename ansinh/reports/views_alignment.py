@@ -34,11 +34,13 @@ def _spec(target: Target) -> TargetSpec:
         unit=target.unit,
         indicator_id=link.indicator_id if link else None,
         direction=link.indicator.direction if link else "",
+        milestones=tuple((m.year, m.comparator, m.value, m.value_max) for m in target.milestones.all()),
     )
 
 
 def _specs(plan: Plan) -> list[TargetSpec]:
-    return [_spec(t) for t in plan.targets.select_related("indicator_link__indicator").order_by("position", "id")]
+    targets = plan.targets.select_related("indicator_link__indicator").prefetch_related("milestones")
+    return [_spec(t) for t in targets.order_by("position", "id")]
 
 
 def _tasks(plan: Plan) -> list[tuple[int, str]]:

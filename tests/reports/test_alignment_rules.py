@@ -63,6 +63,13 @@ def test_a_different_target_year_is_reported_as_such() -> None:
     assert compare_targets(BHYT, spec(BHYT, year=2030, value=99.0)) is Verdict.DIFFERENT_YEAR
 
 
+def test_a_child_milestone_in_the_parents_year_is_compared_instead() -> None:
+    later = spec(BHYT, year=2030, value=99.0, milestones=((2025, ">=", 96.0, None),))
+    assert compare_targets(BHYT, later) is Verdict.STRONGER
+    behind = spec(BHYT, year=2030, value=99.0, milestones=((2025, ">=", 90.0, None),))
+    assert compare_targets(BHYT, behind) is Verdict.WEAKER
+
+
 def test_different_units_or_no_value_cannot_be_compared() -> None:
     assert compare_targets(BHYT, spec(BHYT, unit="người")) is Verdict.UNKNOWN
     assert compare_targets(BHYT, spec(BHYT, value=None)) is Verdict.UNKNOWN
