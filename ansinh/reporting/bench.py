@@ -12,7 +12,8 @@ Measured: ``load_s``; ``recompute_s`` (``rollup.recompute_all``: every aggregate
 the cycles, status and forecast); ``approve_to_visible_ms`` (``do_approve`` of one returned
 commune report until the national figure includes it again); ``pandas_recompute_s`` (the same
 roll-up as a pandas groupby over the same values, already in memory), with ``pandas_frame_s``
-(building that frame) reported apart, and ``check_max_abs_diff`` between the two results.
+(building that frame) reported apart, ``pandas_from_db_s`` (reading the values from the database
+with ``read_sql`` and rolling up: the like-for-like comparison), and ``check_max_abs_diff`` between the two results.
 ``*_cpu_s`` are this process's CPU seconds (on SQLite they include the SQL engine), useful when
 the machine is shared; ``load_average`` is printed for the same reason.
 """
@@ -328,6 +329,22 @@ def pandas_rollup(state: dict[str, Any]) -> tuple[pd.DataFrame, float, float]:
     return nation, framed - started, done - framed
 
 
+def pandas_from_db(state: dict[str, Any]) -> float:
+    """The pandas roll-up again, this time reading the values from the database first (seconds)."""
+    import warnings
+
+    started = time.perf_counter()
+    connection.ensure_connection()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # pandas prefers SQLAlchemy over a DB-API connection
+        values = pd.read_sql_query(
+            "SELECT submission_id, indicator_id, value, numerator, denominator FROM reporting_indicatorvalue",
+            connection.connection,
+        )
+    pandas_rollup({**state, "frames": [values]})
+    return time.perf_counter() - started
+
+
 def national_progress(indicator_id: int, country: int) -> Any:
     from ansinh.reporting.models import AggregateValue, Indicator
     from ansinh.reporting.progress import Goal, linear_forecast, target_status
@@ -421,6 +438,7 @@ def run(options: dict[str, Any], write: Write) -> dict[str, Any]:
         result["pandas_cpu_s"] = round(time.process_time() - cpu, 2)
         result["pandas_frame_s"] = round(frame_s, 2)
         result["pandas_recompute_s"] = round(pandas_s, 2)
+        result["pandas_from_db_s"] = round(pandas_from_db(state), 2)
         sql = {
             (c, i): v
             for c, i, v in AggregateValue.objects.filter(unit_id=state["country"]).values_list(
