@@ -210,3 +210,27 @@ def test_ocr_marks_before_headings_and_ocr_spelt_unit_openers_are_read() -> None
 def test_a_bullet_before_running_text_is_kept_as_a_list_item() -> None:
     result = _plan("II. MỤC TIÊU", "• Tỷ lệ hộ nghèo dưới 2%.", "• Tỷ lệ hộ cận nghèo dưới 3%.")
     assert [t["value"] for t in result["targets"]] == [2, 3]
+
+
+def test_a_value_going_from_one_level_to_another_gives_the_target_and_its_baseline() -> None:
+    result = _plan("II. MỤC TIÊU", "Tỷ lệ thấp còi giảm từ 18,2% xuống còn 17,5%. Tăng thêm 5.000 người được quản lý bệnh.")
+    got = [(t["comparator"], t["value"], t["unit"], t["baseline"]) for t in result["targets"]]
+    assert got == [("<=", 17.5, "%", {"year": None, "value": 18.2, "text": "18,2%"}), ("=", 5000, "người", None)]
+
+
+def test_a_two_row_assignment_header_and_group_rows_give_every_task() -> None:
+    result = _plan(
+        "II. NHIỆM VỤ CỤ THỂ",
+        "STT\tNhiệm vụ\tPhân công\t\tThời gian",
+        "\t\tChủ trì\tPhối hợp",
+        "I\tNhóm nhiệm vụ về giảm nghèo",
+        "1.1\tRà soát hộ nghèo\tSở Nông nghiệp và Môi trường\tỦy ban nhân dân các xã\tHằng năm",
+        "II\tNhóm nhiệm vụ về bảo hiểm xã hội",
+        "2.1\tPhát triển người tham gia\tBảo hiểm xã hội tỉnh\tSở Nội vụ\tHằng năm",
+        "IV. TỔ CHỨC THỰC HIỆN",
+        "Giữa năm 2028 tổ chức sơ kết; năm 2030 tổ chức tổng kết.",
+    )
+    assert [(t["number"], t["lead"]) for t in result["tasks"]] == [
+        ("I", []), ("1.1", ["Sở Nông nghiệp và Môi trường"]), ("II", []), ("2.1", ["Bảo hiểm xã hội tỉnh"])
+    ]
+    assert [(r["frequency"], r["year"]) for r in result["reporting"]] == [("once", 2028), ("once", 2030)]

@@ -72,9 +72,9 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
                     cue_at[frequency] = fm.start()
             for m in ONCE_CUE.finditer(folded):
                 duties.append(("once", int(m.group(1))))
-            first = ONCE_CUE_BEFORE.match(folded)
-            if first and ("once", int(first.group(1))) not in duties:
-                duties.append(("once", int(first.group(1))))
+            for first in ONCE_CUE_BEFORE.finditer(folded):
+                if ("once", int(first.group(1))) not in duties:
+                    duties.append(("once", int(first.group(1))))
             # A plan-wide "định kỳ báo cáo" in the requirements (agency-by-agency lines repeat it; not read there).
             if not duties and node.effective_kind() == "purpose" and PERIODIC_CUE.search(folded) and not TROUBLE_CUE.search(folded):
                 duties.append(("annual", None))

@@ -203,7 +203,10 @@ def _build(doc: Doc, block: list[tuple[int, int]], lines: list[tuple[int, int]],
                 for p, c in zip(pending, cells, strict=False)
             ] + pending[len(cells):]
             pending_span = (pending_span[0], e)
-        elif pending is not None and len(pending) < width and len(pending) + len(cells) - 1 <= width:
+        elif (
+            pending is not None and len(pending) < width and len(pending) + len(cells) - 1 <= width
+            and not _ROW_NUMBER.match(cells[0].text)
+        ):
             merged = [*pending[:-1], Cell(squeeze(pending[-1].text + " " + cells[0].text), pending[-1].start, cells[0].end), *cells[1:]]
             pending = merged
             pending_span = (pending_span[0], e)
@@ -225,6 +228,8 @@ def _build(doc: Doc, block: list[tuple[int, int]], lines: list[tuple[int, int]],
 
 
 _HAS_DIGIT = re.compile(r"\d")
+# What opens a new row in the number column: "1", "1.2", "2.", "IV", "a".
+_ROW_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVX]{1,5}\.?|[a-zđ][.)]?)$")
 
 
 def _resumes(doc: Doc, lines: list[tuple[int, int]], j: int, block: list[tuple[int, int]]) -> bool:

@@ -52,7 +52,7 @@ _MULTIPLE = re.compile(r"(?:g[ad]p|t[ad]ng)\s+$")
 _PER_PERIOD = re.compile(r"\s*l[ad]n\s*/\s*(?:n[ad]m|th[ad]ng|quy|tuan|ngay)(?![a-z])")
 _COMPARATORS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (">=", re.compile(r"(?:t[oda][il]\s+thi[eu]u|[il]t\s+nh[ad]t|kh[oda]ng\s+d(?:u|ir)[oda][il])\s*$")),
-    ("<=", re.compile(r"(?:t[oda][il]\s+d[ad]|kh[oda]ng\s+qu[ad]|g[il][ad]m\s+c[oda]n)\s*$")),
+    ("<=", re.compile(r"(?:t[oda][il]\s+d[ad]|kh[oda]ng\s+qu[ad]|(?:g[il][ad]m|xu[oda]ng)\s+c[oda]n)\s*$")),
     ("<", re.compile(r"(?:d(?:u|ir)[oda][il]|th[ad]p\s+h[oda]n)\s*$")),
     (">", re.compile(r"(?:tr[eu]n|h[oda]n|v(?:u|ir)[oda]t)\s*$")),
     ("approx", re.compile(r"(?:kh[oda][ad]ng|x[ad]p\s+x[il])\s*$")),
@@ -60,7 +60,11 @@ _COMPARATORS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _FROM = re.compile(r"(?<![a-z])t(?:u|ir)\s*$")
 _AND_MORE = re.compile(r"^\s*(?:%|‰)?\s*[^\s,;.]{0,12}?\s*(?:[a-z0-9/]+\s+){0,4}?tr[oda]\s+l[eu]n(?![a-z])")
 _MAINTAIN = re.compile(r"(?<![a-z])duy\s+tr[il](?![a-z])")
-_CUE_BEFORE = re.compile(r"(?:(?<![a-z])(?:la|d[ad]t|c[oda]|cho|b[ad]ng|c[oda]n|m[oda]i\s+n[ad]m|binh\s+qu[ad]n)|:)\s*$")
+_CUE_BEFORE = re.compile(
+    r"(?:(?<![a-z])(?:la|d[ad]t|c[oda]|cho|b[ad]ng|c[oda]n|m[oda]i\s+n[ad]m|binh\s+qu[ad]n|(?:t[ad]ng|g[il][ad]m)\s+th[eq]m)|:)\s*$"
+)
+# "giảm từ 18,2% xuống còn 17,5%": the first value is where the indicator starts from.
+_FROM_TO = re.compile(r"\s*(?:%|‰)?\s*(?:xu[oda]ng|l[eu]n)\s+(?:c[oda]n\s+|m[uy]c\s+)?(?=\d)")
 _BAD_BEFORE = re.compile(
     r"(?<![a-z])(?:s[oda6]|ngay|th[ad]ng|n[ad]m|l[ad]n\s+thu|khoa|quy|dieu|khoan|chuong|phan|muc|giai\s+d[oda][ad]n|"
     r"nhiem\s+ky|cap|lop|tuyen|phuong|(?<!binh\s)quan|to|khu|thon|ap|ban)\s*$"
@@ -91,6 +95,8 @@ class Mention:
     unit: str | None
     comparator: str | None
     level: bool = False
+    baseline: float | None = None
+    baseline_text: str | None = None
 
 
 def _comparator(prefix: str, tail: str) -> str | None:
@@ -147,6 +153,8 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
         return out
     clause_start = start
     skip_until = -1
+    start_value: float | None = None
+    start_text: str | None = None
     for m in _NUM.finditer(folded, start, end):
         a, b = m.start(), m.end()
         if a < skip_until:
@@ -161,6 +169,10 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
         raw = m.group(0)
         value = parse_vn(raw)
         if value is None:
+            continue
+        if _FROM.search(prefix) and _FROM_TO.match(tail):
+            start_sign = _SIGN.match(tail)
+            start_value, start_text = value, squeeze(doc.clean[a : b + (start_sign.end() if start_sign else 0)])
             continue
         scale = _SCALE.match(tail)
         if scale and not _SIGN.match(tail) and not _RANGE_TAIL.match(tail):
@@ -233,7 +245,11 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
             comparator = "maintain"
         if unit == "lần":
             comparator = "="
-        out.append(Mention(a, stop, value, value_max, unit, comparator, level))
+        mention = Mention(a, stop, value, value_max, unit, comparator, level)
+        if start_value is not None:
+            mention.baseline, mention.baseline_text = start_value, start_text
+            start_value = start_text = None
+        out.append(mention)
         skip_until = stop
     def same_clause(a: Mention, b: Mention) -> bool:
         lo, hi = min(a.start, b.start), max(a.end, b.end)
@@ -362,7 +378,9 @@ def _target(doc: Doc, mention: Mention, s: int, e: int, year: int | None) -> Tar
         "value_max": _clean_number(mention.value_max),
         "unit": mention.unit,
         "year": year,
-        "baseline": None,
+        "baseline": None if mention.baseline is None else {
+            "year": None, "value": _clean_number(mention.baseline), "text": mention.baseline_text,
+        },
         "milestones": [],
         "span": [s, e],
     }
