@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from docx import Document
 from openpyxl import load_workbook
 
@@ -192,6 +192,12 @@ def test_bad_inputs_fail_in_vietnamese_and_write_nothing(
         call_command("report", "build", *base, *args, "--out", str(out), stdout=io.StringIO())
     assert message in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_plan_id_or_year_that_is_not_a_number_is_refused_in_vietnamese(report_plan: Fixture, capsys: Any) -> None:
+    with pytest.raises((SystemExit, CommandError)) as caught:
+        call_command("report", "build", "--plan", "abc", "--cycle", "2025", "--out", "/tmp/x.docx")
+    assert "mã kế hoạch phải là số nguyên, không phải «abc»" in str(caught.value) + capsys.readouterr().err
 
 
 @pytest.mark.parametrize(
