@@ -23,22 +23,28 @@ from ansinh.reporting.models import (
     TargetIndicatorLink,
     TaskProgress,
 )
-from ansinh.reporting.progress import TARGET_STATUS_LABELS, Goal, TargetStatus, linear_forecast, target_status
+from ansinh.reporting.progress import (
+    TARGET_STATUS_LABELS,
+    Goal,
+    TargetStatus,
+    completeness,
+    linear_forecast,
+    target_status,
+)
 from ansinh.reports.report_text import (
     BARE_PLACES,
     KIND_LABELS,
     NO_DATA,
     capitalize_first,
+    cite_plan,
     format_number,
     full_issuer,
     issuer_parts,
-    lower_first,
     milestone_text,
     place_in,
     place_line,
     report_number,
     report_subject,
-    short_title,
 )
 
 
@@ -131,14 +137,6 @@ MAX_ANNEX_UNITS = 500
 SIMULATED_NOTE = f"Lưu ý: số liệu trong báo cáo này là {SIMULATED_LABEL.lower()} để trình diễn, không phải số liệu thực tế."
 _UNIT_LEVEL = {"central": "country", "province": "province", "district": "district", "commune": "commune"}
 
-
-
-def _cite(plan: Plan) -> str:
-    date = f" ngày {plan.date:%d/%m/%Y}" if plan.date else ""
-    issuer = f" của {plan.issuer}" if plan.issuer else ""
-    if plan.number:
-        return f"Kế hoạch số {plan.number}{date}{issuer}"
-    return f"Kế hoạch {lower_first(short_title(plan.display_title))}"
 
 
 def _years(plan: Plan, year: int, kind: str) -> tuple[int, int]:
@@ -361,13 +359,21 @@ def collect_report_data(
     units = {p.submission.unit_id for p in progress}
     where = f" trên địa bàn {root.name}" if root is not None else ""
     general = [
-        f"Thực hiện {_cite(plan)}, các cơ quan, đơn vị{where} đã triển khai các nhiệm vụ, giải pháp của kế hoạch "
+        f"Thực hiện {cite_plan(plan)}, các cơ quan, đơn vị{where} đã triển khai các nhiệm vụ, giải pháp của kế hoạch "
         f"trong {'năm ' + str(cycle_year) if first == last else f'giai đoạn {first}–{last}'}.",
         f"Có {len(units)} đơn vị gửi báo cáo tiến độ nhiệm vụ; {achieved}/{measured} chỉ tiêu có số liệu đã đạt hoặc "
         f"đúng tiến độ ({len(target_rows) - measured} chỉ tiêu chưa có số liệu)."
         if measured or units
         else f"Kỳ báo cáo này {NO_DATA}; bảng chỉ tiêu dưới đây nêu mốc kế hoạch để theo dõi.",
     ]
+    year_cycle = cycles.get(cycle_year)
+    if root is not None and year_cycle is not None and root.level != AdministrativeUnit.Level.COMMUNE:
+        done = completeness(year_cycle, root)
+        if done.expected:
+            general.append(
+                f"Tình hình báo cáo của cấp xã: {done.received}/{done.expected} xã, phường, đặc khu đã gửi báo cáo, "
+                f"{done.on_time} báo cáo đúng hạn."
+            )
     simulated = Submission.objects.filter(cycle__in=cycles.values(), simulated=True).exists()
     if simulated:
         general.insert(0, SIMULATED_NOTE)
@@ -379,7 +385,7 @@ def collect_report_data(
         place=place or "…",
         date=today or dt.date.today(),
         title="Báo cáo",
-        subject=report_subject(kind, _cite(plan), first, last),
+        subject=report_subject(kind, cite_plan(plan), first, last),
         general=general,
         task_groups=_task_groups(plan, progress),
         targets_caption=f"Kết quả thực hiện các chỉ tiêu năm {cycle_year}",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Any
 
 from ansinh.lib.text import fold
 
@@ -146,3 +147,12 @@ def issuer_parts(issuer: str) -> tuple[str, str, str, str]:
 def report_number(plan_number: str, symbol: str) -> str:
     suffix = plan_number.split("/", 1)[1].split("-", 1)[-1] if "/" in plan_number else ""
     return f"…/BC-{suffix or symbol or 'UBND'}"
+
+
+def cite_plan(plan: Any) -> str:
+    """First citation of a plan: number, date and issuer, or its (short) title."""
+    date = f" ngày {plan.date:%d/%m/%Y}" if plan.date else ""
+    issuer = f" của {plan.issuer}" if plan.issuer else ""
+    if plan.number:
+        return f"Kế hoạch số {plan.number}{date}{issuer}"
+    return f"Kế hoạch {lower_first(short_title(plan.display_title))}"

@@ -117,6 +117,7 @@ def test_it_collects_actuals_and_statuses_from_the_roll_up(report_plan: Fixture)
     assert "Phường Sài Gòn: Đã tổ chức 3 hội nghị quán triệt." in data.task_groups[0].paragraphs
     assert data.difficulties == ["Phường Sài Gòn: =Thiếu kinh phí"]
     assert [t.unit for t in data.annex] == ["Thành phố Hồ Chí Minh", "Phường Sài Gòn"]
+    assert "Tình hình báo cáo của cấp xã: 1/2 xã, phường, đặc khu đã gửi báo cáo" in data.general[-1]
 
 
 def test_simulated_figures_are_said_to_be_simulated(report_plan: Fixture, tmp_path: Path) -> None:
@@ -230,7 +231,7 @@ def test_without_libreoffice_the_pdf_step_says_so(report_plan: Fixture, tmp_path
 
 
 def test_the_place_and_a_short_subject_come_from_the_plan_title() -> None:
-    from ansinh.reports.report_data import place_in, short_title
+    from ansinh.reports.report_text import place_in, short_title
 
     title = "Thực hiện Chương trình số 53-CTrHĐ/TU trên địa bàn Thành phố Hồ Chí Minh _ _ Thực hiện Nghị quyết số 42"
     assert place_in(title) == "Thành phố Hồ Chí Minh"
