@@ -176,6 +176,20 @@ def _zip(files: dict[str, bytes]) -> bytes:
     return out.getvalue()
 
 
+def _entity_bomb(template: bytes) -> bytes:
+    """Our template with its data sheet replaced by a "billion laughs" entity expansion."""
+    entities = "".join(f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, 10))
+    sheet = (
+        f'<?xml version="1.0"?><!DOCTYPE w [<!ENTITY l0 "lol">{entities}]>'
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+        '<row r="6"><c r="I6" t="inlineStr"><is><t>&l9;</t></is></c></row></sheetData></worksheet>'
+    )
+    source = zipfile.ZipFile(io.BytesIO(template))
+    files = {n: source.read(n) for n in source.namelist()}
+    files["xl/worksheets/sheet1.xml"] = sheet.encode()
+    return _zip(files)
+
+
 def _plain_workbook() -> bytes:
     out = io.BytesIO()
     Workbook().save(out)
@@ -191,8 +205,9 @@ def _plain_workbook() -> bytes:
         ("bao-cao.xlsx", lambda t: _zip({"hello.txt": b"hi"}), "bị hỏng hoặc không đọc được"),
         ("bao-cao.xlsx", lambda t: _plain_workbook(), "không phải mẫu báo cáo của ansinh"),
         ("bao-cao.xlsx", lambda t: _zip({"xl/workbook.xml": b"<x/>", "xl/vbaProject.bin": b"\0"}), "chứa macro"),
+        ("bao-cao.xlsx", _entity_bomb, "bị hỏng hoặc không đọc được"),
     ],
-    ids=["csv", "renamed-text", "truncated", "zip-without-workbook", "foreign-workbook", "macro"],
+    ids=["csv", "renamed-text", "truncated", "zip-without-workbook", "foreign-workbook", "macro", "entity-bomb"],
 )
 def test_a_file_that_is_not_our_template_is_refused(
     signed_in: Client, world: World, name: str, make: Callable[[bytes], bytes], message: str
