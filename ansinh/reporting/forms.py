@@ -106,6 +106,17 @@ class SubmissionForm(forms.Form):
                     widget=forms.Textarea(attrs={"rows": 2}),
                 )
 
+    def error_summary(self) -> list[tuple[str, str]]:
+        """(field id, "row — field: message") for every field error, in page order, for the summary box."""
+        rows = {f"ind-{i}-": row.code for i, row in enumerate(self.indicator_rows)}
+        rows.update({f"task-{r.task.pk}-": f"Nhiệm vụ {r.task.number}".strip() for r in self.task_rows})
+        out = []
+        for name, field in self.fields.items():
+            if name in self.errors:
+                where = next((label for prefix, label in rows.items() if name.startswith(prefix)), "")
+                out.append((self[name].auto_id, f"{where} — {field.label}: {self.errors[name][0]}"))
+        return out
+
     def indicator_fields(self) -> list[tuple[IndicatorRow, dict[str, forms.BoundField]]]:
         out = []
         for i, row in enumerate(self.indicator_rows):

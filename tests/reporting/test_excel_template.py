@@ -12,7 +12,15 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from ansinh.reporting.actions import do_save_values
-from ansinh.reporting.excel import DANGEROUS_START, DATA_SHEET, FIRST_ROW, HEADER_ROW, META_SHEET, safe_text, unsafe_text
+from ansinh.reporting.excel import (
+    DANGEROUS_START,
+    DATA_SHEET,
+    FIRST_ROW,
+    HEADER_ROW,
+    META_SHEET,
+    safe_text,
+    unsafe_text,
+)
 from tests.api.fixtures import World, make_world
 
 pytestmark = pytest.mark.django_db

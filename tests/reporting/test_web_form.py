@@ -80,6 +80,7 @@ def test_a_value_that_is_not_a_number_is_shown_next_to_its_field_and_nothing_is_
     html = response.content.decode()
     assert response.status_code == 400
     assert field_error(html, "ind-1-value") == "Giá trị phải là số."
+    assert '<a href="#id_ind-1-value">SOCIAL_HOUSING — Giá trị: Giá trị phải là số.</a>' in html
     assert 'value="bốn mươi"' in html
     assert not IndicatorValue.objects.exists()
 
