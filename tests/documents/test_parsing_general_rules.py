@@ -234,3 +234,32 @@ def test_a_two_row_assignment_header_and_group_rows_give_every_task() -> None:
         ("I", []), ("1.1", ["Sở Nông nghiệp và Môi trường"]), ("II", []), ("2.1", ["Bảo hiểm xã hội tỉnh"])
     ]
     assert [(r["frequency"], r["year"]) for r in result["reporting"]] == [("once", 2028), ("once", 2030)]
+
+
+def test_roles_stated_in_parentheses_after_each_unit_are_followed() -> None:
+    result = _plan("III. NHIỆM VỤ", "1. Tuyên truyền", "Đơn vị thực hiện: Ban Tuyên giáo (chủ trì), Văn phòng (phối hợp).")
+    task = result["tasks"][0]
+    assert (task["lead"], task["coordinate"]) == (["Ban Tuyên giáo"], ["Văn phòng"])
+
+
+def test_the_responsibilities_part_assigns_items_it_names_by_number() -> None:
+    result = _plan(
+        "II. NHIỆM VỤ TRỌNG TÂM",
+        "1. Kiện toàn mạng lưới y tế cơ sở",
+        "2. Truyền thông giáo dục sức khỏe",
+        "III. TRÁCH NHIỆM THỰC HIỆN",
+        "1. Sở Y tế: chủ trì thực hiện nhiệm vụ tại mục 1 Phần II; báo cáo kết quả.",
+        "2. Sở Văn hóa, Thể thao và Du lịch: chủ trì nhiệm vụ tại mục 2 Phần II; phối hợp với Sở Y tế tổ chức truyền thông.",
+        "3. Ủy ban nhân dân các xã: phối hợp thực hiện các nhiệm vụ tại mục 1, 2 Phần II.",
+        "4. Sở Tài chính: bố trí kinh phí.",
+    )
+    got = {t["number"]: (t["lead"], t["coordinate"]) for t in result["tasks"]}
+    assert got == {
+        "1": (["Sở Y tế"], ["Ủy ban nhân dân các xã"]),
+        "2": (["Sở Văn hóa, Thể thao và Du lịch"], ["Sở Y tế", "Ủy ban nhân dân các xã"]),
+    }
+
+
+def test_a_party_style_number_with_a_colon_keeps_both_parts() -> None:
+    meta = extract_plan("HỘI LHPN TỈNH\nSố: 45-KH/HPN\nKẾ HOẠCH\nHỗ trợ phụ nữ\n", "h")["meta"]
+    assert isinstance(meta, dict) and meta["number"] == "45-KH/HPN"

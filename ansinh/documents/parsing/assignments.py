@@ -19,6 +19,7 @@ import re
 from functools import lru_cache
 
 from ansinh.documents.parsing.clean import Doc, squeeze
+from ansinh.documents.parsing.responsibilities import assign_from_responsibilities
 from ansinh.documents.parsing.structure import Node
 from ansinh.documents.parsing.tasks import Task
 from ansinh.documents.parsing.vocab import (
@@ -233,7 +234,8 @@ def assign_units(doc: Doc, root: Node, tasks: list[Task]) -> None:
             if role == "timeline":
                 task.timeline = task.timeline or value.rstrip(". ")
             else:
-                _apply(task, role, split_units(value))
+                for unit_role, names in _by_stated_role(role, split_units(value)).items():
+                    _apply(task, unit_role, names)
     # "Phân công thực hiện" items assign their siblings.
     for node in root.walk():
         if node.kind != "assignment" or node.parent is None:
@@ -294,6 +296,7 @@ def assign_units(doc: Doc, root: Node, tasks: list[Task]) -> None:
                 if named:
                     _merge(group.lead, split_units(name))
                     group.own_lead = True
+    assign_from_responsibilities(doc, root, tasks, _apply)
     _propagate(tasks)
 
 
@@ -358,3 +361,16 @@ def _numbered_lines(doc: Doc, node: Node, by_number: dict[str, Task], group: Tas
                     task.parent.own_lead = True
         if group is not None:
             _apply(group, "lead", who)
+
+
+_STATED_ROLE = re.compile(r"\s*\((?P<role>chu\s+tri|phoi\s+hop)\)\s*$")
+
+
+def _by_stated_role(role: str, names: list[str]) -> dict[str, list[str]]:
+    """Route "Ban A (chủ trì), Văn phòng (phối hợp)" by the role each name states; others keep ``role``."""
+    out: dict[str, list[str]] = {}
+    for name in names:
+        m = _STATED_ROLE.search(fold_text(name))
+        stated = role if m is None else ("lead" if m.group("role").startswith("chu") else "coordinate")
+        out.setdefault(stated, []).append(name[: m.start()].strip() if m else name)
+    return out

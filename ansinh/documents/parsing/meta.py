@@ -7,7 +7,7 @@ import re
 from ansinh.documents.parsing.clean import Doc, squeeze
 from ansinh.documents.parsing.structure import Node
 
-_NUMBER = re.compile(r"(?<![a-z])s[o6]\s*:\s*(\d{1,6})\s*/\s*((?:(?:19|20)\d\d\s*/\s*)?[a-z0-9đ][a-z0-9đ\-]{1,30})")
+_NUMBER = re.compile(r"(?<![a-z])s[o6]\s*:\s*(\d{1,6})\s*[/-]\s*((?:(?:19|20)\d\d\s*/\s*)?[a-z0-9đ][a-z0-9đ\-]{0,30}(?:/[a-z0-9đ][a-z0-9đ\-]{0,20})?)")
 # Party documents: "Số 38-CTr/TU" alone on its line, without a colon.
 _NUMBER_LINE = re.compile(r"^\s*s[o6]\s+(\d{1,6})\s*([-/]\s*[a-z0-9đ][a-z0-9đ\-/]{1,30})\s*$")
 # What may stand before the place-and-date on its line: a layout cell, the document number.

@@ -1,0 +1,65 @@
+"""The words and shapes around a number that make it a target value, as patterns on folded text.
+
+Split from :mod:`targets` so that the reading logic stays short: comparators ("dưới", "từ … trở lên"),
+units and scale words after a value, cues before it, and what rules a number out (dates, levels,
+base years, ages that qualify a population, service frequencies).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ansinh.documents.parsing.vocab import COUNT_UNITS, ocr_tolerant
+from ansinh.lib.vnnumbers import NUMBER_PATTERN
+
+_NUM = re.compile(r"(?<![\w.,/])" + NUMBER_PATTERN)
+_RANGE_TAIL = re.compile(r"\s*(%|‰)?\s*(?:-|–|den|toi)\s*(" + NUMBER_PATTERN + r")(?![\w/])")
+_SIGN = re.compile(r"\s*(%|‰)")
+# "%/năm": a rate per year.
+_PER_YEAR = re.compile(r"\s*/\s*n[ad]m(?![a-z])")
+# Scale words after a number ("1,8 triệu lượt người"); not before a currency ("500 triệu đồng" stays a unit).
+_SCALE = re.compile(r"\s*(trieu|nghin|ngan|ty)(?![a-z])(?!\s+(?:dong|vnd|usd)(?![a-z]))")
+_SCALES = {"trieu": 1e6, "nghin": 1e3, "ngan": 1e3, "ty": 1e9}
+# An age that qualifies who is counted ("người cao tuổi từ 75 tuổi trở lên", "trẻ em dưới 5 tuổi").
+_AGE_QUALIFIER = re.compile(
+    r"(?:tuoi|tre\s+em|tre|nguoi|phu\s+nu|hoc\s+sinh|lao\s+dong|doi\s+tuong)(?:\s+[a-z]+){0,2}\s+(?:tu|duoi|tren|do)\s*$"
+)
+_COMPARED_TO = re.compile(r"(?<![a-z])so\s+(?:voi\s+)?$")
+_SENTENCE_CUE = re.compile(r"^\s*[-–+•*]?\s*(?:ph[ad]n\s+d[ad]u|ch[il]\s+t[il][eu]u)(?![a-z])")
+_MULTIPLE = re.compile(r"(?:g[ad]p|t[ad]ng)\s+$")
+# "ít nhất 01 lần/năm": how often a service is given, not a target of its own.
+_PER_PERIOD = re.compile(r"\s*l[ad]n\s*/\s*(?:n[ad]m|th[ad]ng|quy|tuan|ngay)(?![a-z])")
+_COMPARATORS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (">=", re.compile(r"(?:t[oda][il]\s+thi[eu]u|[il]t\s+nh[ad]t|kh[oda]ng\s+d(?:u|ir)[oda][il])\s*$")),
+    ("<=", re.compile(r"(?:t[oda][il]\s+d[ad]|kh[oda]ng\s+qu[ad]|(?:g[il][ad]m|xu[oda]ng)\s+c[oda]n)\s*$")),
+    ("<", re.compile(r"(?:d(?:u|ir)[oda][il]|th[ad]p\s+h[oda]n)\s*$")),
+    (">", re.compile(r"(?:tr[eu]n|h[oda]n|v(?:u|ir)[oda]t)\s*$")),
+    ("approx", re.compile(r"(?:kh[oda][ad]ng|x[ad]p\s+x[il])\s*$")),
+)
+_FROM = re.compile(r"(?<![a-z])t(?:u|ir)\s*$")
+_AND_MORE = re.compile(r"^\s*(?:%|‰)?\s*[^\s,;.]{0,12}?\s*(?:[a-z0-9/]+\s+){0,4}?tr[oda]\s+l[eu]n(?![a-z])")
+_MAINTAIN = re.compile(r"(?<![a-z])duy\s+tr[il](?![a-z])")
+_CUE_BEFORE = re.compile(
+    r"(?:(?<![a-z])(?:la|d[ad]t|c[oda]|cho|b[ad]ng|c[oda]n|m[oda]i\s+n[ad]m|binh\s+qu[ad]n|(?:t[ad]ng|g[il][ad]m)\s+th[eq]m)|:)\s*$"
+)
+# "giảm từ 18,2% xuống còn 17,5%": the first value is where the indicator starts from.
+_FROM_TO = re.compile(r"\s*(?:%|‰)?\s*(?:xu[oda]ng|l[eu]n)\s+(?:c[oda]n\s+|m[uy]c\s+)?(?=\d)")
+_BAD_BEFORE = re.compile(
+    r"(?<![a-z])(?:s[oda6]|ngay|th[ad]ng|n[ad]m|l[ad]n\s+thu|khoa|quy|dieu|khoan|chuong|phan|muc|giai\s+d[oda][ad]n|"
+    r"nhiem\s+ky|cap|lop|tuyen|phuong|(?<!binh\s)quan|to|khu|thon|ap|ban)\s*$"
+)
+_BAD_AFTER = re.compile(r"^(?:\s*/\s*\d|-[a-z]|/[a-z]|\s*-\s*(?:19|20)\d\d)")
+_LEADING_NOISE = re.compile(
+    r"^(?:[\s\-–+*(]|phan\s+dau|dam\s+bao|bao\s+dam|tiep\s+tuc|trong\s+do|co(?=\s)|den\s+(?:cuoi\s+)?nam\s+\d{4}|"
+    r"(?:den|vao)\s+(?:cuoi\s+)?(?:nam\s+)?\d{4}|nam\s+\d{4}|,)+"
+)
+_TRAILING_NOISE = re.compile(
+    r"(?:[\s:,(]|dat|la|khoang|duoi|tren|toi\s+thieu|it\s+nhat|tu|tro\s+len|bang|con|cho|giam|tang|o\s+muc|muc|dat\s+muc)+$"
+)
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?](?=[ \t\n]{1,200}[\"“(]?[A-ZĐÀ-Ỹ])|\n[ \t]*\n(?=[ \t]*[-–+•])")
+# Longest first, so that "căn nhà" is not read as the OCR-tolerant "con" ("o" may be read for "a").
+_UNIT_PATTERNS = [
+    re.compile(r"(?:" + ocr_tolerant(u) + r")(?![a-z0-9])") for u in sorted(COUNT_UNITS, key=lambda u: -len(u))
+]
