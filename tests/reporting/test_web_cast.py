@@ -219,3 +219,14 @@ def test_the_standing_officer_can_reopen_an_approved_report(
     client.post(f"{ROOT}/{world.sub_b.pk}/tra-lai/", {"reason": "Cần sửa số nhà ở xã hội"})
     world.sub_b.refresh_from_db()
     assert world.sub_b.status == Submission.Status.RETURNED
+
+
+def test_refusals_are_explained_in_vietnamese(client: Client, world: World, officer_a: Any, supervisor: Any) -> None:
+    client.force_login(officer_a)
+    html = client.get(f"{ROOT}/{world.sub_b.pk}/").content.decode()
+    assert "Không tìm thấy báo cáo hoặc bạn không có quyền xem báo cáo này." in html
+    assert "Trang bạn tìm không có" in client.get("/khong-co-trang-nay/").content.decode()
+    client.force_login(supervisor)
+    response = client.post(f"{ROOT}/{world.sub_a.pk}/", form_data())
+    assert response.status_code == 403
+    assert "Bạn chỉ được xem báo cáo này, không được nhập hoặc sửa số liệu." in response.content.decode()
