@@ -263,3 +263,26 @@ def test_the_responsibilities_part_assigns_items_it_names_by_number() -> None:
 def test_a_party_style_number_with_a_colon_keeps_both_parts() -> None:
     meta = extract_plan("HỘI LHPN TỈNH\nSố: 45-KH/HPN\nKẾ HOẠCH\nHỗ trợ phụ nữ\n", "h")["meta"]
     assert isinstance(meta, dict) and meta["number"] == "45-KH/HPN"
+
+
+def test_items_restarting_under_roman_groups_are_numbered_from_the_group_and_assigned_by_a_part_of_their_own() -> None:
+    result = _plan(
+        "A. MỤC TIÊU",
+        "1. Tỷ lệ dân số tham gia bảo hiểm y tế đạt 100% vào năm 2027 và duy trì đến năm 2030.",
+        "B. NHIỆM VỤ, GIẢI PHÁP",
+        "I. Hoàn thiện thể chế",
+        "1. Xây dựng chính sách hỗ trợ.",
+        "II. Phát triển dịch vụ xã hội",
+        "1. Nâng cấp Trung tâm Công tác xã hội.",
+        "C. PHÂN CÔNG NHIỆM VỤ",
+        "1. Sở Y tế chủ trì nhiệm vụ I.1; Sở Nội vụ chủ trì nhiệm vụ II.1.",
+        "2. Phối hợp: Bảo hiểm xã hội thành phố.",
+        "D. TỔ CHỨC THỰC HIỆN",
+        "Các đơn vị báo cáo định kỳ 6 tháng, hằng năm về Sở Nội vụ trước ngày 10/6 và 10/12.",
+    )
+    got = {t["number"]: (t["lead"], t["coordinate"]) for t in result["tasks"]}
+    assert got["I.1"] == (["Sở Y tế"], ["Bảo hiểm xã hội thành phố"])
+    assert got["II.1"] == (["Sở Nội vụ"], ["Bảo hiểm xã hội thành phố"])
+    assert [(t["value"], t["year"]) for t in result["targets"]] == [(100, 2027)]
+    duties = [(r["frequency"], r["deadline_day"], r["deadline_month"]) for r in result["reporting"]]
+    assert duties == [("semiannual", 10, 6), ("annual", 10, 12)]

@@ -34,9 +34,11 @@ from ansinh.documents.parsing.vocab import (
 from ansinh.lib.text import fold_key, strip_marks
 
 _LABEL = re.compile(r"^[ \t]*(?:[-–+*•]\s*)?(?P<label>[^:\n]{2,70}?)\s*:\s*(?P<value>\S.*)?$")
+# An item number as assignments cite it: "2.1", or "I.2" under a roman group (folded).
+_NUM_REF = r"(?:[ivx]{1,5}\.)?\d+(?:\.\d+)*"
 _NUMBERED_LEAD = re.compile(
     r"^(?P<who>.+?)\s+chu\s+tri\s+(?:cac\s+)?(?:noi\s+dung|nhiem\s+vu|muc|phan|diem|tieu\s+muc)?\s*"
-    r"(?P<nums>\d+(?:\.\d+)*(?:\s*(?:,|va|;)\s*\d+(?:\.\d+)*)*)"
+    r"(?P<nums>" + _NUM_REF + r"(?:\s*(?:,|va|;)\s*" + _NUM_REF + r")*)"
 )
 # "[Giao] Sở X chủ trì, phối hợp với Y [thực hiện ...]"; the partners are optional when the clause
 # names the items it assigns ("Sở Z chủ trì nội dung tại điểm b").
@@ -226,7 +228,7 @@ def assign_units(doc: Doc, root: Node, tasks: list[Task]) -> None:
     """Fill ``lead``, ``coordinate`` and ``timeline`` of every task in place."""
     node_tasks = {id(t.node): t for t in tasks if t.node is not None}
     task_nodes = set(node_tasks)
-    by_number: dict[str, Task] = {t.number: t for t in tasks if t.number}
+    by_number: dict[str, Task] = {t.number.lower(): t for t in tasks if t.number}
     for task in tasks:
         if task.node is None:
             continue
@@ -243,7 +245,10 @@ def assign_units(doc: Doc, root: Node, tasks: list[Task]) -> None:
         group = node_tasks.get(id(node.parent))
         siblings = [node_tasks[id(c)] for c in node.parent.children if id(c) in node_tasks]
         targets = siblings + ([group] if group is not None else [])
-        _numbered_lines(doc, node, by_number, group)
+        named = _numbered_lines(doc, node, by_number, group)
+        if not targets:
+            # A part of its own ("C. PHÂN CÔNG NHIỆM VỤ"): its partners go to the items it assigned.
+            targets = named
         for role, value in _labelled(doc, [(node.start, node.end)]):
             if role == "timeline":
                 for t in targets:
@@ -255,7 +260,7 @@ def assign_units(doc: Doc, root: Node, tasks: list[Task]) -> None:
                     m = _NUMBERED_LEAD.match(fold_text(part))
                     if m:
                         who = split_units(part[: m.end("who")])
-                        for num in re.findall(r"\d+(?:\.\d+)*", m.group("nums")):
+                        for num in re.findall(_NUM_REF, m.group("nums")):
                             if num in by_number:
                                 _apply(by_number[num], "lead", who)
                         if group is not None:
@@ -334,8 +339,12 @@ def _propagate(tasks: list[Task]) -> None:
         down(t)
 
 
-def _numbered_lines(doc: Doc, node: Node, by_number: dict[str, Task], group: Task | None) -> None:
-    """Unlabelled lines of an assignment block that assign items by number ("- Sở Y tế chủ trì nội dung 2.1 và 2.2")."""
+def _numbered_lines(doc: Doc, node: Node, by_number: dict[str, Task], group: Task | None) -> list[Task]:
+    """Unlabelled lines of an assignment block that assign items by number ("- Sở Y tế chủ trì nội dung 2.1 và 2.2").
+
+    Returns the items assigned, with the groups above them.
+    """
+    assigned: list[Task] = []
     first = bisect.bisect_left(doc.line_starts, node.start)
     for s, e in doc.lines()[first:]:
         if s >= node.end:
@@ -344,23 +353,31 @@ def _numbered_lines(doc: Doc, node: Node, by_number: dict[str, Task], group: Tas
         label = _LABEL.match(line)
         if label and (LEAD_LABEL.search(fold_text(label.group("label"))) or COORD_LABEL.search(fold_text(label.group("label")))):
             continue
-        body = re.sub(r"^\s*[-–+*•]\s*", "", line)
-
-        m = _NUMBERED_LEAD.match(fold_text(body))
-        if not m:
-            continue
-        who = split_units(body[: m.end("who")])
-        if not who or not _head_match(who[0], AGENCY_HEADS):
-            continue
-        for num in re.findall(r"\d+(?:\.\d+)*", m.group("nums")):
-            task = by_number.get(num)
-            if task is not None:
+        body = re.sub(r"^\s*(?:[-–+*•]|\d{1,2}[.)])\s*", "", line)
+        for part in _split_outside_parens(body, ";"):
+            m = _NUMBERED_LEAD.match(fold_text(part.strip()))
+            if not m:
+                continue
+            who = split_units(part.strip()[: m.end("who")])
+            if not who or not _head_match(who[0], AGENCY_HEADS):
+                continue
+            for num in re.findall(_NUM_REF, m.group("nums")):
+                task = by_number.get(num)
+                if task is None:
+                    continue
                 _apply(task, "lead", who)
+                assigned.append(task)
                 if task.parent is not None and (group is None or task.parent is not group):
                     _merge(task.parent.lead, who)
                     task.parent.own_lead = True
-        if group is not None:
-            _apply(group, "lead", who)
+                    assigned.append(task.parent)
+            if group is not None:
+                _apply(group, "lead", who)
+    unique: list[Task] = []
+    for task in assigned:
+        if all(task is not seen for seen in unique):
+            unique.append(task)
+    return unique
 
 
 _STATED_ROLE = re.compile(r"\s*\((?P<role>chu\s+tri|phoi\s+hop)\)\s*$")

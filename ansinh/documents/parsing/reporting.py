@@ -117,7 +117,14 @@ def _deadlines(folded: str) -> list[tuple[int, int, int | None]]:
         month = int(m.group(2)) if m.group(2) else None
         if 1 <= day <= 31 and (month is None or 1 <= month <= 12):
             out.append((m.start(), day, month))
+        # "trước ngày 10/6 và 10/12": a second date after the first.
+        more = _AND_DATE.match(folded, m.end())
+        if more and month is not None and 1 <= int(more.group(1)) <= 31 and 1 <= int(more.group(2)) <= 12:
+            out.append((more.start(1), int(more.group(1)), int(more.group(2))))
     return out
+
+
+_AND_DATE = re.compile(r"\s*(?:va|,)\s*(?:ngay\s+)?(\d{1,2})\s*/\s*(\d{1,2})(?![\d/])")
 
 
 def _deadline_for(
@@ -132,6 +139,12 @@ def _deadline_for(
         return None, None
     if len(fitting) == 1 or frequency not in cue_at:
         return fitting[0][1], fitting[0][2]
+    dated = [d for d in fitting if d[2] is not None]
+    if len(dated) == len(cue_at) and all(d[0] > max(cue_at.values()) for d in dated):
+        # "định kỳ 6 tháng, hằng năm … trước ngày 10/6 và 10/12": periods and dates in the same order.
+        order = sorted(cue_at, key=cue_at.__getitem__)
+        chosen = dated[order.index(frequency)]
+        return chosen[1], chosen[2]
     at = cue_at[frequency]
     best = min(fitting, key=lambda d: abs(d[0] - at))
     return best[1], best[2]

@@ -263,9 +263,13 @@ def _close(node: Node, end: int) -> None:
 
 def full_number(node: Node) -> str:
     """The number a task carries: ``"1.2"``, or ``"2.a"`` for a lettered item under item 2."""
-    if node.style.startswith("num") or node.style == "roman":
+    if node.style == "roman" or (node.style.startswith("num") and "." in node.label):
         return node.label
     parent = node.parent
+    if node.style.startswith("num"):
+        # Items restarting at 1 under each roman task group ("I. ... 1. ... II. ... 1.") read "I.1", "II.1".
+        roman = parent if parent is not None and parent.style == "roman" and parent.kind is None else None
+        return f"{roman.label}.{node.label}" if roman is not None and roman.parent is not None and roman.parent.style != "root" else node.label
     while parent is not None and not parent.numbered:
         parent = parent.parent
     prefix = full_number(parent) if parent is not None and parent.style != "root" and parent.kind is None else ""
