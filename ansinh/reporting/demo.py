@@ -69,22 +69,30 @@ def link_targets(plan: Plan) -> dict[int, Indicator]:
     return linked
 
 
-def simulated_row(indicator: Indicator, rng: random.Random, year: int) -> dict[str, Any]:
-    """One invented value, drifting a little in the good direction from 2024 to 2025."""
-    drift = (year - YEARS[0]) * (1 if indicator.direction == Indicator.Direction.HIGHER else -1)
+def simulated_row(
+    indicator: Indicator, rng: random.Random, year: int, goal: float | None, n_units: int
+) -> dict[str, Any]:
+    """One invented value near the plan's goal (when known), drifting towards it from 2024 to 2025."""
+    better = 1 if indicator.direction == Indicator.Direction.HIGHER else -1
+    drift = (year - YEARS[0]) * better
     row: dict[str, Any] = {"indicator": indicator, "status": "final", "comment": SIMULATED_LABEL}
     if indicator.aggregation == Indicator.Aggregation.RATIO:
         denominator = rng.randint(2_000, 60_000)
-        if indicator.scale == 100:
-            low, high = LOW_RATE_RANGE if indicator.direction == Indicator.Direction.LOWER else RATE_RANGE
-            rate = min(100.0, max(0.0, rng.uniform(low, high) + drift * (high - low) * 0.03)) / 100
-        else:
-            rate = rng.uniform(0.001, 0.005)
-        row.update(numerator=round(denominator * rate), denominator=denominator)
+        if goal is None and indicator.scale == 100:
+            low, high = LOW_RATE_RANGE if better < 0 else RATE_RANGE
+            goal = (low + high) / 2
+        level = (goal if goal is not None else 1.0) / indicator.scale
+        spread = 0.12 if indicator.scale == 100 and level > 0.2 else 0.5
+        rate = level * (1 + rng.uniform(-spread, spread / 3) * better + 0.02 * drift)
+        if indicator.value_type == Indicator.ValueType.PERCENT:
+            rate = min(1.0, max(0.0, rate))
+        row.update(numerator=round(denominator * max(rate, 0.0)), denominator=denominator)
     elif indicator.aggregation == Indicator.Aggregation.SUM:
-        row["value"] = max(0, rng.randint(*COUNT_RANGE) + 20 * drift)
+        share = goal / max(n_units, 1) if goal else rng.randint(*COUNT_RANGE)
+        row["value"] = max(0, round(share * rng.uniform(0.5, 1.3) * (1 + 0.05 * drift)))
     else:
-        row["value"] = round(rng.uniform(*MEAN_RANGE) + 0.2 * drift, 1)
+        centre = goal if goal else rng.uniform(*MEAN_RANGE)
+        row["value"] = round(centre * rng.uniform(0.95, 1.02) * (1 + 0.005 * drift), 1)
     return row
 
 
@@ -111,6 +119,9 @@ def simulate(write: Write) -> None:
     plan = hcmc_plan()
     linked = link_targets(plan)
     indicators = sorted({ind.pk: ind for ind in linked.values()}.values(), key=lambda i: i.code)
+    goals: dict[int, float] = {}
+    for target in Target.objects.filter(pk__in=linked, value__isnull=False).order_by("position", "pk"):
+        goals.setdefault(linked[target.pk].pk, float(target.value or 0.0))
     cycles = [c for c in generate_cycles(plan, YEARS) if c.kind == ReportingCycle.Kind.ANNUAL]
     city = AdministrativeUnit.objects.filter(code=HCMC_CODE, level="province", valid_to__isnull=True).first()
     if city is None:
@@ -125,7 +136,7 @@ def simulate(write: Write) -> None:
     made = 0
     for cycle in cycles:
         with transaction.atomic():  # one commit per cycle: the actions nest as savepoints
-            made += report_cycle(cycle, city, communes, indicators, tasks)
+            made += report_cycle(cycle, city, communes, indicators, tasks, goals)
     write(
         f"  {SIMULATED_LABEL}: {len(linked)} chỉ tiêu gắn danh mục, {len(cycles)} kỳ báo cáo, {len(communes)} xã/phường, "
         f"{made} báo cáo mới được phê duyệt ({time.monotonic() - started:.1f} giây)"
@@ -138,11 +149,12 @@ def report_cycle(
     communes: list[AdministrativeUnit],
     indicators: list[Indicator],
     tasks: list[Any],
+    goals: dict[int, float],
 ) -> int:
     made = 0
     for commune in communes:
         rng = random.Random(f"{commune.code}-{cycle.year}")
-        rows = [simulated_row(ind, rng, cycle.year) for ind in indicators]
+        rows = [simulated_row(ind, rng, cycle.year, goals.get(ind.pk), len(communes)) for ind in indicators]
         made += report(cycle, commune, rows, [])
     rng = random.Random(f"{city.code}-{cycle.year}-tasks")
     task_rows = [

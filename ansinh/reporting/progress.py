@@ -296,6 +296,8 @@ def target_progress(target: Any, unit: Any, cycle: Any = None) -> TargetProgress
     )
     final_year = target.year or target.plan.period_end or year
     forecast = linear_forecast(series, final_year)
+    if forecast is not None and indicator.value_type in ("percent", "count"):
+        forecast = max(0.0, min(forecast, 100.0) if indicator.value_type == "percent" else forecast)
     status = target_status(indicator.direction, indicator.value_type, actual, milestone, final, forecast)
     return TargetProgress(
         target, indicator, unit, at_cycle, actual, source, milestone, final, forecast, status, series
