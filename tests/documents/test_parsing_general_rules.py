@@ -286,3 +286,23 @@ def test_items_restarting_under_roman_groups_are_numbered_from_the_group_and_ass
     assert [(t["value"], t["year"]) for t in result["targets"]] == [(100, 2027)]
     duties = [(r["frequency"], r["deadline_day"], r["deadline_month"]) for r in result["reporting"]]
     assert duties == [("semiannual", 10, 6), ("annual", 10, 12)]
+
+
+def test_items_numbered_after_a_naming_word_and_fractions_of_a_whole() -> None:
+    result = _plan(
+        "I. CHỈ TIÊU",
+        "Chỉ tiêu 1: Có ít nhất 18/21 xã đạt tiêu chuẩn phù hợp với trẻ em.",
+        "II. NHIỆM VỤ",
+        "Nhiệm vụ 1. Truyền thông về quyền trẻ em",
+        "Chủ trì: Công an huyện; phối hợp: Huyện đoàn.",
+        "III. CHẾ ĐỘ BÁO CÁO",
+        "Báo cáo quý gửi trước ngày 15 của tháng cuối quý; báo cáo năm gửi trước ngày 10/12/2024.",
+    )
+    assert [(t["comparator"], t["value"], t["unit"]) for t in result["targets"]] == [(">=", 18, "xã")]
+    assert [(t["number"], t["lead"], t["coordinate"]) for t in result["tasks"]] == [("1", ["Công an huyện"], ["Huyện đoàn"])]
+    duties = [(r["frequency"], r["deadline_day"], r["deadline_month"]) for r in result["reporting"]]
+    assert duties == [("quarterly", 15, None), ("annual", 10, 12)]
+
+
+def test_a_date_written_with_a_slash_is_still_not_a_target() -> None:
+    assert _targets("- Phấn đấu đến ngày 30/6 hoàn thành rà soát hộ nghèo.") == []

@@ -22,6 +22,11 @@ _ARTICLE = re.compile(r"^(?P<ind>[ \t]*)(?:Điều|ĐIỀU|Dieu|DIEU)\s+(?P<m>\d
 _PART_ALONE = re.compile(r"^[ \t]*(?:Ph[ầa]n|PH[ẦA]N|Ch[ưu][ơo]ng|CH[ƯU][ƠO]NG)\s+(?P<m>[IVX]{1,6}|\d{1,2})[ \t]*[.:]?[ \t]*$")
 _UPPER = re.compile(r"^(?P<ind>[ \t]*)(?P<m>[A-ZĐ])\s*[.)]\s+(?P<rest>\S.*)$")
 _NUMBER = re.compile(r"^(?P<ind>[ \t]*)(?P<m>\d{1,2}(?:\.\d{1,2}){0,3})(?P<sep>[.)]?)(?P<sp>\s*)(?P<rest>\S.*)$")
+# "Nhiệm vụ 1. …", "Chỉ tiêu 2: …", "Giải pháp 3 - …": items numbered after a word that names them.
+_NAMED_ITEM = re.compile(
+    r"^(?P<ind>[ \t]*)(?:Nhiệm vụ|NHIỆM VỤ|Nhiem vu|Giải pháp|GIẢI PHÁP|Giai phap|Chỉ tiêu|CHỈ TIÊU|Chi tieu|"
+    r"Mục tiêu|Muc tieu|Hoạt động|Hoat dong|Nội dung|Noi dung)\s+(?P<m>\d{1,2})\s*[.:\-–)]\s*(?P<rest>\S.*)$"
+)
 _PAREN = re.compile(r"^(?P<ind>[ \t]*)\((?P<m>\d{1,2}|[a-zđ])\)\s*(?P<rest>\S.*)$")
 _LOWER = re.compile(r"^(?P<ind>[ \t]*)(?P<m>[a-zđ])\s*[.)]\s+(?P<rest>\S.*)$")
 _DASH = re.compile(r"^(?P<ind>[ \t]*)(?P<m>[-–—•+])\s*(?P<rest>\S.*)$")
@@ -120,6 +125,9 @@ def _marker(line: str) -> tuple[str, str, int] | None:
     m = _UPPER.match(line)
     if m and _mostly_upper(m.group("rest")):
         return "upper", m.group("m"), m.start("rest")
+    m = _NAMED_ITEM.match(line)
+    if m:
+        return "num1", m.group("m"), m.start("rest")
     m = _NUMBER.match(line)
     if m:
         label, sep, sp, rest = m.group("m"), m.group("sep"), m.group("sp"), m.group("rest")

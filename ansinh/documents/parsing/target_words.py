@@ -63,3 +63,5 @@ _SENTENCE_BREAK = re.compile(r"[.!?](?=[ \t\n]{1,200}[\"“(]?[A-ZĐÀ-Ỹ])|\n[
 _UNIT_PATTERNS = [
     re.compile(r"(?:" + ocr_tolerant(u) + r")(?![a-z0-9])") for u in sorted(COUNT_UNITS, key=lambda u: -len(u))
 ]
+# "18/21 xã": a count out of a whole, followed by the unit counted.
+_FRACTION = re.compile(r"\s*/\s*\d{1,4}(?=\s+[a-z])")

@@ -22,6 +22,7 @@ from ansinh.documents.parsing.target_words import (
     _COMPARATORS,
     _COMPARED_TO,
     _CUE_BEFORE,
+    _FRACTION,
     _FROM,
     _FROM_TO,
     _LEADING_NOISE,
@@ -134,6 +135,16 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
             clause_start = boundary + 1
         prefix = folded[max(start, a - 60) : a]
         tail = folded[b : min(end, b + 60)]
+        fraction = _FRACTION.match(tail)
+        if fraction and not _BAD_BEFORE.search(prefix):
+            # "18/21 xã": so many of the units named after the whole, not a date.
+            count_unit, unit_end = _count_unit(doc, b + fraction.end())
+            value = parse_vn(m.group(0))
+            committed = bool(TARGET_CUES.search(folded[clause_start:a]) or _comparator(prefix, ""))
+            if count_unit is not None and value is not None and (committed or not strict):
+                out.append(Mention(a, unit_end, value, None, count_unit, _comparator(prefix, "") or "="))
+                skip_until = unit_end
+            continue
         if _BAD_AFTER.match(tail) or _BAD_BEFORE.search(prefix):
             continue
         raw = m.group(0)
