@@ -20,7 +20,6 @@ from ansinh.documents.parsing.target_words import (
     _BAD_AFTER,
     _BAD_BEFORE,
     _COMPARATORS,
-    _COMPARED_TO,
     _CUE_BEFORE,
     _FRACTION,
     _FROM,
@@ -40,9 +39,9 @@ from ansinh.documents.parsing.target_words import (
     _TRAILING_NOISE,
     _UNIT_PATTERNS,
 )
+from ansinh.documents.parsing.target_years import heading_year, title_year, year_of
 from ansinh.documents.parsing.vocab import (
     COST_NOUNS,
-    DATE_BEFORE,
     GRADUAL_START,
     LEVEL_WORDS,
     NO_TARGET_KINDS,
@@ -50,7 +49,6 @@ from ansinh.documents.parsing.vocab import (
     POPULATION_NOUNS,
     TARGET_CUES,
     TASK_KINDS,
-    YEAR_CUE,
     ZERO_CUE,
 )
 from ansinh.lib.vnnumbers import parse_vn
@@ -323,32 +321,6 @@ def _indicator(doc: Doc, s: int, e: int, mention: Mention) -> str:
     return after or before
 
 
-def _year_of(doc: Doc, block_start: int, pos: int, clause_end: int, default: int | None) -> int | None:
-    year = default
-    for m in YEAR_CUE.finditer(doc.folded, block_start, pos):
-        if DATE_BEFORE.search(doc.folded[max(0, m.start() - 14) : m.start(1)]):
-            continue
-        if _COMPARED_TO.search(doc.folded[max(0, m.start() - 12) : m.start()]):
-            continue  # "gấp 2 lần so với năm 2020": the base year, not the target's
-        year = int(m.group(1))
-    after = re.search(r"(?:vao|den|trong)\s+(?:cuoi\s+)?n[ad]m\s+((?:19|20)\d\d)", doc.folded[pos:clause_end])
-    if after:
-        year = int(after.group(1))
-    return year
-
-
-def heading_year(doc: Doc, node: Node) -> int | None:
-    """The year a heading (or the nearest one above it) sets: "Mục tiêu đến năm 2030"."""
-    for n in [node, *node.ancestors()]:
-        if n.style == "root":
-            break
-        head = doc.folded[n.head_start : n.head_start + len(n.title)]
-        found = [m for m in YEAR_CUE.finditer(head) if not DATE_BEFORE.search(head[max(0, m.start() - 14) : m.start(1)])]
-        if found and (n.kind is not None or n is not node):
-            return int(found[-1].group(1))
-    return None
-
-
 def _target(doc: Doc, mention: Mention, s: int, e: int, year: int | None) -> Target:
     s, e = _trim(doc, s, e)
     return {
@@ -371,15 +343,6 @@ def _clean_number(value: float | None) -> float | int | None:
     if value is None:
         return None
     return int(value) if float(value).is_integer() and abs(value) < 1e15 else value
-
-
-def title_year(doc: Doc, span: object) -> int | None:
-    """The year a plan's title sets ("... năm 2025", "giai đoạn 2021-2025"), dates excluded."""
-    if not (isinstance(span, list) and len(span) == 2):
-        return None
-    s, e = int(span[0]), int(span[1])
-    found = [m for m in YEAR_CUE.finditer(doc.folded, s, e) if not DATE_BEFORE.search(doc.folded[max(0, m.start() - 14) : m.start(1)])]
-    return int(found[-1].group(1)) if found else None
 
 
 def extract_text_targets(doc: Doc, root: Node, masked: Doc, plan_like: bool, title_span: object = None) -> list[Target]:
@@ -408,7 +371,7 @@ def extract_text_targets(doc: Doc, root: Node, masked: Doc, plan_like: bool, tit
                 mentions += zero_mentions(masked, s, e)
             mentions.sort(key=lambda x: x.start)
             for mention, (cs, ce) in zip(mentions, _clause_bounds(masked, mentions, s, e), strict=False):
-                year = _year_of(masked, block_start, mention.start, ce, default_year)
+                year = year_of(masked, block_start, mention.start, ce, default_year)
                 out.append(_target(doc, mention, cs, ce, year))
                 found_any = True
         if not found_any and not strict and node.style == "paren":

@@ -1,0 +1,50 @@
+"""The year a target holds by: from its sentence, the heading above it, or the plan's title.
+
+"Đến năm 2030", "cuối năm 2025", "giai đoạn 2021-2025" set it; a date ("ngày 30/6/2025") and a base
+year ("so với năm 2020") do not.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ansinh.documents.parsing.clean import Doc
+from ansinh.documents.parsing.structure import Node
+from ansinh.documents.parsing.target_words import _COMPARED_TO
+from ansinh.documents.parsing.vocab import DATE_BEFORE, YEAR_CUE
+
+
+def year_of(doc: Doc, block_start: int, pos: int, clause_end: int, default: int | None) -> int | None:
+    """The year of the value at ``pos``: the last year cue before it in its block, or one right after it."""
+    year = default
+    for m in YEAR_CUE.finditer(doc.folded, block_start, pos):
+        if DATE_BEFORE.search(doc.folded[max(0, m.start() - 14) : m.start(1)]):
+            continue
+        if _COMPARED_TO.search(doc.folded[max(0, m.start() - 12) : m.start()]):
+            continue  # "gấp 2 lần so với năm 2020": the base year, not the target's
+        year = int(m.group(1))
+    after = re.search(r"(?:vao|den|trong)\s+(?:cuoi\s+)?n[ad]m\s+((?:19|20)\d\d)", doc.folded[pos:clause_end])
+    if after:
+        year = int(after.group(1))
+    return year
+
+
+def heading_year(doc: Doc, node: Node) -> int | None:
+    """The year a heading (or the nearest one above it) sets: "Mục tiêu đến năm 2030"."""
+    for n in [node, *node.ancestors()]:
+        if n.style == "root":
+            break
+        head = doc.folded[n.head_start : n.head_start + len(n.title)]
+        found = [m for m in YEAR_CUE.finditer(head) if not DATE_BEFORE.search(head[max(0, m.start() - 14) : m.start(1)])]
+        if found and (n.kind is not None or n is not node):
+            return int(found[-1].group(1))
+    return None
+
+
+def title_year(doc: Doc, span: object) -> int | None:
+    """The year a plan's title sets ("... năm 2025", "giai đoạn 2021-2025"), dates excluded."""
+    if not (isinstance(span, list) and len(span) == 2):
+        return None
+    s, e = int(span[0]), int(span[1])
+    found = [m for m in YEAR_CUE.finditer(doc.folded, s, e) if not DATE_BEFORE.search(doc.folded[max(0, m.start() - 14) : m.start(1)])]
+    return int(found[-1].group(1)) if found else None
