@@ -306,3 +306,10 @@ def test_items_numbered_after_a_naming_word_and_fractions_of_a_whole() -> None:
 
 def test_a_date_written_with_a_slash_is_still_not_a_target() -> None:
     assert _targets("- Phấn đấu đến ngày 30/6 hoàn thành rà soát hộ nghèo.") == []
+
+
+def test_parts_named_with_ordinal_words_are_sections() -> None:
+    result = _plan("PHẦN THỨ NHẤT", "MỤC TIÊU", "- Tỷ lệ hộ nghèo dưới 2%.", "PHẦN THỨ HAI", "NHIỆM VỤ, GIẢI PHÁP",
+                   "1. Tuyên truyền về giảm nghèo")
+    assert [t["value"] for t in result["targets"]] == [2]
+    assert [t["number"] for t in result["tasks"]] == ["1"]

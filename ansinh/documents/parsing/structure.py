@@ -19,7 +19,10 @@ _ROMAN = re.compile(r"^(?P<ind>[ \t]*)(?:(?:Ph[ầa]n|PH[ẦA]N|M[ụu]c|M[ỤU]
 # "Điều 8. Trách nhiệm thi hành": the articles of a legal document (Decree 30/2020, Annex I).
 _ARTICLE = re.compile(r"^(?P<ind>[ \t]*)(?:Điều|ĐIỀU|Dieu|DIEU)\s+(?P<m>\d{1,3})\s*[.:]\s*(?P<rest>\S.*)$")
 # "Phần I" / "PHẦN THỨ HAI" / "Chương II" alone on its line, the part's title in capitals on the next line.
-_PART_ALONE = re.compile(r"^[ \t]*(?:Ph[ầa]n|PH[ẦA]N|Ch[ưu][ơo]ng|CH[ƯU][ƠO]NG)\s+(?P<m>[IVX]{1,6}|\d{1,2})[ \t]*[.:]?[ \t]*$")
+_PART_ALONE = re.compile(
+    r"^[ \t]*(?:Ph[ầa]n|PH[ẦA]N|Ch[ưu][ơo]ng|CH[ƯU][ƠO]NG)\s+(?P<m>[IVX]{1,6}|\d{1,2}|(?i:th[ứu]\s+\w+))[ \t]*[.:]?[ \t]*$"
+)
+_ORDINALS = {"nhat": 1, "hai": 2, "ba": 3, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10}
 _UPPER = re.compile(r"^(?P<ind>[ \t]*)(?P<m>[A-ZĐ])\s*[.)]\s+(?P<rest>\S.*)$")
 _NUMBER = re.compile(r"^(?P<ind>[ \t]*)(?P<m>\d{1,2}(?:\.\d{1,2}){0,3})(?P<sep>[.)]?)(?P<sp>\s*)(?P<rest>\S.*)$")
 # "Nhiệm vụ 1. …", "Chỉ tiêu 2: …", "Giải pháp 3 - …": items numbered after a word that names them.
@@ -216,7 +219,11 @@ def parse_outline(doc: Doc) -> Node:
         if j is None or infos[j] is not None or not _mostly_upper(doc.clean[lines[j][0] : lines[j][1]].strip()):
             continue
         numeral = part.group("m")
-        value = _roman_value(numeral) if not numeral.isdigit() else int(numeral)
+        ordinal = doc.folded[lines[i][0] + part.start("m") : lines[i][0] + part.end("m")].split()
+        if len(ordinal) == 2:
+            value: int | None = _ORDINALS.get(ordinal[1])
+        else:
+            value = _roman_value(numeral) if not numeral.isdigit() else int(numeral)
         if value:
             infos[i] = ("roman", _to_roman(value), 0)
             title_line[i] = j
