@@ -11,10 +11,12 @@ from django.utils import timezone
 
 from ansinh.geo.models import AdministrativeUnit
 from ansinh.reporting import access, progress_report
+from ansinh.reporting.models import CycleDeadline
 from ansinh.reporting.progress import due_soon
 
 BUCKETS = ((0, "Quá hạn"), (1, "Đến hạn trong 1 ngày"), (3, "Đến hạn trong 3 ngày"), (7, "Đến hạn trong 7 ngày"))
 MAX_UNIT_CHOICES = 200
+LEVELS = dict(CycleDeadline.Level.choices)
 
 
 @login_required
@@ -28,7 +30,9 @@ def due(request: HttpRequest) -> HttpResponse:
     groups = []
     for bucket, title in BUCKETS:
         rows = [
-            (item, opened.get((item.cycle.pk, item.unit.pk)), abs(item.days_left)) for item in items if item.bucket == bucket
+            (item, opened.get((item.cycle.pk, item.unit.pk)), abs(item.days_left), LEVELS.get(item.level, item.level))
+            for item in items
+            if item.bucket == bucket
         ]
         groups.append({"bucket": bucket, "title": title, "rows": rows})
     return render(request, "reporting/due.html", {"today": today, "groups": groups, "count": len(items)})

@@ -35,6 +35,7 @@ def test_the_due_page_groups_reports_by_days_left(client: Client, world: World, 
     with at(due - dt.timedelta(days=6)):
         html = client.get(f"{ROOT}/den-han/").content.decode()
     assert "Đến hạn trong 7 ngày (1)" in html and "Phường Sài Gòn" in html and "6 ngày" in html
+    assert "<td>Cấp xã</td>" in html
     assert f'href="{ROOT}/{world.sub_a.pk}/"' in html
     with at(due + dt.timedelta(days=3)):
         html = client.get(f"{ROOT}/den-han/").content.decode()
