@@ -1,6 +1,7 @@
 """The JSON API (django-ninja) at ``/api/``, OpenAPI at ``/api/docs``; routers come from ``reporting.api``."""
 
-from django.urls import path
+from django.http import HttpRequest, JsonResponse
+from django.urls import path, re_path
 from ninja import NinjaAPI
 
 from ansinh.reporting.api import install
@@ -8,4 +9,9 @@ from ansinh.reporting.api import install
 api = NinjaAPI(title="ansinh API", version="1", description="API JSON của ansinh: đơn vị, chỉ tiêu, kế hoạch, kỳ báo cáo.")
 install(api)
 
-urlpatterns = [path("", api.urls)]
+
+def unknown_endpoint(request: HttpRequest) -> JsonResponse:
+    return JsonResponse({"detail": "Không có điểm truy cập API này; xem danh sách tại /api/docs."}, status=404)
+
+
+urlpatterns = [path("", api.urls), re_path(r"", unknown_endpoint)]
