@@ -200,3 +200,9 @@ def test_bad_query_parameters_get_a_vietnamese_422(api: Client, world: World) ->
     response = api.get("/api/submissions/?limit=-5")
     assert response.status_code == 422 and response.json()["detail"].startswith("Dữ liệu gửi lên không hợp lệ")
     assert api.get("/api/submissions/abc").status_code == 422
+
+
+def test_an_unknown_endpoint_answers_json_in_vietnamese(api: Client) -> None:
+    response = api.get("/api/khong-co/")
+    assert response.status_code == 404
+    assert response.json() == {"detail": "Không có điểm truy cập API này; xem danh sách tại /api/docs."}
