@@ -4,7 +4,8 @@ Layout of the sheet "Số liệu": a title block, the header on row ``HEADER_ROW
 per row from ``FIRST_ROW``, columns A–I as in ``COLUMNS``. Columns A–D (code, name, unit,
 milestone) and the header are locked by sheet protection; E–I are unlocked for entry and carry
 data validation (decimal numbers, a list for the data status). The hidden ("very hidden") sheet
-``META_SHEET`` holds the cycle id, unit code and template version that an upload must match.
+``META_SHEET`` holds the cycle id, unit code, agency code (for a report made by one agency of
+the unit) and template version that an upload must match.
 
 Formula injection: every cell written from text (names, units, comments) goes through
 :func:`safe_text`. Text that begins with ``=``, ``+``, ``-``, ``@``, a tab or a line break
@@ -64,6 +65,7 @@ class TemplateMeta:
     unit_code: str
     cycle_label: str
     unit_name: str
+    agency_code: str = ""
     version: str = TEMPLATE_VERSION
 
 
@@ -181,9 +183,13 @@ def _add_validations(ws: Worksheet, first: int, last: int) -> None:
 
 def _write_meta(wb: Workbook, meta: TemplateMeta) -> None:
     ws = wb.create_sheet(META_SHEET)
-    for r, (key, value) in enumerate(
-        (("template_version", meta.version), ("cycle_id", str(meta.cycle_id)), ("unit_code", meta.unit_code)), start=1
-    ):
+    rows = (
+        ("template_version", meta.version),
+        ("cycle_id", str(meta.cycle_id)),
+        ("unit_code", meta.unit_code),
+        ("agency_code", meta.agency_code),
+    )
+    for r, (key, value) in enumerate(rows, start=1):
         _put_text(ws, f"A{r}", key)
         _put_text(ws, f"B{r}", value)
     ws.sheet_state = "veryHidden"

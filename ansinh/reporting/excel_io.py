@@ -22,6 +22,7 @@ def template_meta(submission: Submission) -> TemplateMeta:
         unit_code=submission.unit.code,
         cycle_label=f"{submission.cycle.label} — {submission.cycle.plan.display_title[:120]}",
         unit_name=submission.unit.name,
+        agency_code=submission.agency.code if submission.agency else "",
     )
 
 

@@ -103,7 +103,11 @@ def _check_meta(wb: Any, expected: TemplateMeta) -> None:
         raise UploadRejected(
             ["Tệp không phải mẫu báo cáo của ansinh (thiếu trang thông tin mẫu); hãy tải mẫu từ trang báo cáo."]
         )
-    meta = {str(r[0]).strip(): str(r[1]).strip() for r in wb[META_SHEET].iter_rows(max_col=2, values_only=True) if r[0]}
+    meta = {
+        str(r[0]).strip(): str(r[1] or "").strip()
+        for r in wb[META_SHEET].iter_rows(max_col=2, values_only=True)
+        if r[0]
+    }
     if meta.get("template_version") != TEMPLATE_VERSION:
         raise UploadRejected(["Mẫu Excel này là phiên bản cũ hoặc không đúng; hãy tải mẫu mới từ trang báo cáo."])
     problems = []
@@ -114,6 +118,8 @@ def _check_meta(wb: Any, expected: TemplateMeta) -> None:
             f"Mẫu này của đơn vị mã {meta.get('unit_code') or '?'}, không phải của {expected.unit_name} "
             f"(mã {expected.unit_code})."
         )
+    elif meta.get("agency_code", "") != expected.agency_code:
+        problems.append("Mẫu này của một cơ quan khác trong cùng đơn vị.")
     if problems:
         raise UploadRejected([*problems, "Hãy tải mẫu đúng kỳ và đơn vị từ trang báo cáo."])
 

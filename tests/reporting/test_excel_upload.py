@@ -14,11 +14,12 @@ from django.test import Client
 from openpyxl import Workbook, load_workbook
 
 from ansinh.core.models import AuditEvent
+from ansinh.geo.models import Agency
 from ansinh.reporting.actions import do_approve, do_open_submission, do_save_values, do_submit
 from ansinh.reporting.excel import DATA_SHEET
 from ansinh.reporting.models import IndicatorValue, ReportingCycle
 from tests.api.fixtures import World, make_world
-from tests.reporting.factories import annual_cycle
+from tests.reporting.factories import REFORM, annual_cycle
 
 pytestmark = pytest.mark.django_db
 ROOT = "/bao-cao-dinh-ky"
@@ -165,6 +166,16 @@ def test_a_template_of_another_cycle_is_refused(signed_in: Client, world: World,
     later = do_open_submission(officer_a, cycle_2026, ward_a)
     errors = errors_of(upload(signed_in, world.sub_a.pk, filled(template(signed_in, later.pk), good)))
     assert errors[0].startswith("Mẫu này thuộc kỳ báo cáo khác")
+    assert not IndicatorValue.objects.exists()
+
+
+def test_a_template_of_one_agency_is_refused_for_the_units_own_report(
+    signed_in: Client, world: World, officer_a: Any, ward_a: Any
+) -> None:
+    police = Agency.objects.create(code="CA-26740", name="Công an phường Sài Gòn", unit=ward_a, valid_from=REFORM)
+    agency_report = do_open_submission(officer_a, world.cycle, ward_a, police)
+    errors = errors_of(upload(signed_in, world.sub_a.pk, filled(template(signed_in, agency_report.pk), good)))
+    assert errors[0] == "Mẫu này của một cơ quan khác trong cùng đơn vị."
     assert not IndicatorValue.objects.exists()
 
 
