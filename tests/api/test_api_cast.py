@@ -134,3 +134,19 @@ def test_session_writes_need_the_csrf_token(world: World, officer_a: Any) -> Non
     )
     assert response.status_code == 200
     assert IndicatorValue.objects.get().value == 45
+
+
+def test_a_supervisor_cannot_open_a_submission(world: World, supervisor: Any) -> None:
+    world.sub_a.delete()
+    response = post(as_user(supervisor), "/api/submissions/", {"cycle_id": world.cycle.pk, "unit_code": "26740"})
+    assert response.status_code == 403
+    assert response.json()["detail"] == "Bạn chỉ được xem báo cáo này, không được nhập hoặc sửa số liệu."
+    assert not Submission.objects.filter(unit__code="26740").exists()
+
+
+def test_the_unit_list_is_filtered_within_scope(world: World, supervisor: Any, hanoi_ward: Any) -> None:
+    client = as_user(supervisor)
+    assert [u["code"] for u in client.get("/api/units/?level=commune").json()["items"]] == ["26740", "26743"]
+    assert [u["code"] for u in client.get("/api/units/?q=ben thanh").json()["items"]] == ["26743"]
+    assert [u["parent_code"] for u in client.get("/api/units/?parent=79").json()["items"]] == ["79", "79"]
+    assert client.get("/api/units/?q=hoan kiem").json() == {"items": [], "count": 0}
