@@ -313,3 +313,24 @@ def test_parts_named_with_ordinal_words_are_sections() -> None:
                    "1. Tuyên truyền về giảm nghèo")
     assert [t["value"] for t in result["targets"]] == [2]
     assert [t["number"] for t in result["tasks"]] == ["1"]
+
+
+def test_hard_wrapped_lines_of_a_pdf_export_keep_their_names_and_deadlines() -> None:
+    """A number opening a wrapped line is not an item; a name wrapped over two lines stays whole."""
+    result = _plan(
+        "III. NHIỆM VỤ",
+        "1. Phát triển an sinh xã hội",
+        "a) Mở rộng bảo hiểm xã hội.",
+        "b) Giảm nghèo bền vững.",
+        "Giao Bảo hiểm xã hội tỉnh chủ trì, phối hợp với Sở Lao động - Thương binh và",
+        "Xã hội thực hiện nội dung tại điểm a; Sở Lao động - Thương binh và",
+        "Xã hội chủ trì nội dung tại điểm b.",
+        "2. Hỗ trợ nhà ở",
+        "IV. TỔ CHỨC THỰC HIỆN",
+        "Sở Nội vụ là cơ quan thường trực; định kỳ hằng năm (trước ngày 15 tháng",
+        "12) tổng hợp, báo cáo Ủy ban nhân dân tỉnh kết quả thực hiện.",
+    )
+    leads = {t["number"]: t["lead"] for t in result["tasks"]}
+    assert leads["1.b"] == ["Sở Lao động - Thương binh và Xã hội"]
+    assert [t["number"] for t in result["tasks"]] == ["1", "1.a", "1.b", "2"]
+    assert [(r["frequency"], r["deadline_day"], r["deadline_month"]) for r in result["reporting"]] == [("annual", 15, 12)]

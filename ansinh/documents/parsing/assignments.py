@@ -16,22 +16,19 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import lru_cache
 
 from ansinh.documents.parsing.clean import Doc, squeeze
 from ansinh.documents.parsing.responsibilities import assign_from_responsibilities
 from ansinh.documents.parsing.structure import Node
 from ansinh.documents.parsing.tasks import Task
+from ansinh.documents.parsing.unit_names import _head_match, _split_outside_parens, _wrapped_name, split_units
 from ansinh.documents.parsing.vocab import (
     AGENCY_HEADS,
-    ALWAYS_NEW_HEADS,
     COORD_LABEL,
-    GENERIC_HEADS,
     LEAD_LABEL,
     TIMELINE_LABEL,
-    ocr_tolerant,
 )
-from ansinh.lib.text import fold_key, strip_marks
+from ansinh.lib.text import fold_key
 
 _LABEL = re.compile(r"^[ \t]*(?:[-–+*•]\s*)?(?P<label>[^:\n]{2,70}?)\s*:\s*(?P<value>\S.*)?$")
 # An item number as assignments cite it: "2.1", or "I.2" under a roman group (folded).
@@ -44,7 +41,7 @@ _NUMBERED_LEAD = re.compile(
 # names the items it assigns ("Sở Z chủ trì nội dung tại điểm b").
 _SENTENCE_LEAD = re.compile(
     r"(?:^|[.;]\s+|\n\s*)(?:(?:giao(?:\s+cho)?|de\s+nghi|yeu\s+cau|chi\s+dao|uy\s+quyen\s+cho)\s+)?"
-    r"(?P<who>[^.;:\n]{3,120}?)\s+chu\s+tri(?:(?:\s*,\s*|\s+va\s+|\s+)phoi\s+hop\s+(?:voi\s+)?(?P<with>[^.;]{3,300}?))?"
+    r"(?P<who>[^.;:]{3,120}?)\s+chu\s+tri(?:(?:\s*,\s*|\s+va\s+|\s+)phoi\s+hop\s+(?:voi\s+)?(?P<with>[^.;]{3,300}?))?"
     r"(?<![^a-z]so)(?<![^a-z]bo)(?=\s+(?:de|nham|thuc\s+hien|trien\s+khai|to\s+chuc|xay\s+dung|tham\s+muu|huong\s+dan|ra\s+soat|theo\s+doi|"
     r"(?:cac\s+)?noi\s+dung|(?:cac\s+)?nhiem\s+vu)(?![a-z])|[.;]|$)"
 )
@@ -53,81 +50,6 @@ _ITEM_REFS = re.compile(
     r"(?:diem|muc|tiet|tieu\s+muc|noi\s+dung|nhiem\s+vu)\s+(?P<refs>(?:[a-zđ]|\d+(?:\.\d+)*)(?![a-z0-9])"
     r"(?:\s*(?:,|va)\s*(?:(?:diem|muc)\s+)?(?:[a-zđ]|\d+(?:\.\d+)*)(?![a-z0-9]))*)"
 )
-
-
-def _head_match(fragment: str, heads: tuple[str, ...]) -> bool:
-    """Whether ``fragment`` opens with one of ``heads`` (case kept, diacritics ignored, so OCR text matches)."""
-    bare = _bare(fragment[:40])
-    for head in _bare_heads(heads):
-        if bare.startswith(head) and (len(bare) == len(head) or not bare[len(head)].isalpha()):
-            return True
-    return False
-
-
-@lru_cache(maxsize=4096)
-def _bare(text: str) -> str:
-    return strip_marks(text)
-
-
-@lru_cache(maxsize=8)
-def _heads_pattern(heads: tuple[str, ...]) -> re.Pattern[str]:
-    """Lower-case heads as one OCR-tolerant pattern ("các đoàn thể" also matches "cdc doan the")."""
-    return re.compile(r"^(?:" + "|".join(ocr_tolerant(h) for h in _bare_heads(heads)) + r")(?![a-z])")
-
-
-def _starts_with(lower: str, heads: tuple[str, ...]) -> bool:
-    return _heads_pattern(heads).match(lower) is not None
-
-
-@lru_cache(maxsize=8)
-def _bare_heads(heads: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(strip_marks(h) for h in heads))
-
-
-def _split_outside_parens(text: str, sep: str) -> list[str]:
-    parts: list[str] = []
-    depth = 0
-    current: list[str] = []
-    for ch in text:
-        if ch in "([":
-            depth += 1
-        elif ch in ")]" and depth:
-            depth -= 1
-        if ch == sep and depth == 0:
-            parts.append("".join(current))
-            current = []
-        else:
-            current.append(ch)
-    parts.append("".join(current))
-    return parts
-
-
-def split_units(value: str) -> list[str]:
-    """Names of the bodies in a list: ``"Sở Y tế, các sở, ban, ngành liên quan"`` -> two names."""
-    value = squeeze(value).strip(" .;,-–")
-    units: list[str] = []
-    for part in _split_outside_parens(value, ";"):
-        current: list[str] = []
-        named = False
-        for fragment in _split_outside_parens(part, ","):
-            frag = fragment.strip()
-            if not frag:
-                continue
-            lower = _bare(frag[:40].lower())
-            new = not current or _head_match(frag, AGENCY_HEADS)
-            if not new and _starts_with(lower, ALWAYS_NEW_HEADS):
-                new = True
-            if not new and named and _starts_with(lower, GENERIC_HEADS):
-                new = True
-            if new and current:
-                units.append(", ".join(current))
-                current = []
-            if not current:
-                named = _head_match(frag, AGENCY_HEADS) and not lower.startswith("các")
-            current.append(frag)
-        if current:
-            units.append(", ".join(current))
-    return [u.strip(" .;,-–") for u in units if u.strip(" .;,-–")]
 
 
 def _merge(into: list[str], names: list[str]) -> None:
@@ -279,8 +201,8 @@ def assign_units(doc: Doc, root: Node, tasks: list[Task]) -> None:
         for s, e in _own_ranges(task.node, task_nodes):
             folded = doc.folded[s:e]
             for m in _SENTENCE_LEAD.finditer(folded):
-                name = squeeze(doc.clean[s + m.start("who") : s + m.end("who")])
-                if not _head_match(name, AGENCY_HEADS) or "duoc giao" in m.group("who"):
+                name = _wrapped_name(doc.clean[s + m.start("who") : s + m.end("who")])
+                if name is None or "duoc giao" in m.group("who"):
                     continue
                 clause_end = min((p for p in (folded.find(";", m.end()), folded.find(".", m.end())) if p >= 0), default=len(folded))
                 refs = _ITEM_REFS.search(folded, m.end(), clause_end)

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 
 from ansinh.documents.parsing.clean import Doc, squeeze
 from ansinh.documents.parsing.structure import Node
+from ansinh.documents.parsing.unit_names import _head_match, split_units
+from ansinh.documents.parsing.vocab import AGENCY_HEADS
 
 if TYPE_CHECKING:
     from ansinh.documents.parsing.tasks import Task
@@ -38,8 +40,6 @@ def _numbers(match: re.Match[str]) -> list[str]:
 
 def assign_from_responsibilities(doc: Doc, root: Node, tasks: list[Task], apply: Apply) -> None:
     """Give tasks the leads and partners that the responsibilities part names by item number."""
-    from ansinh.documents.parsing.assignments import AGENCY_HEADS, _head_match, split_units
-
     by_number = {t.number: t for t in tasks if t.number and t.node is not None}
     if not by_number:
         return

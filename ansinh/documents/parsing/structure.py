@@ -227,6 +227,7 @@ def parse_outline(doc: Doc) -> Node:
         if value:
             infos[i] = ("roman", _to_roman(value), 0)
             title_line[i] = j
+    _drop_wrapped_numbers(doc, lines, infos)
     markers = [info is not None for info in infos]
     stack: list[Node] = [root]
     for i, info in enumerate(infos):
@@ -267,6 +268,31 @@ def parse_outline(doc: Doc) -> Node:
             continue
         node.kind = classify(doc.folded[node.head_start : node.head_start + len(node.title) + 4], nested)
     return root
+
+
+_UNFINISHED = re.compile(r"[a-zà-ỹđ0-9,]\s*$")
+
+
+def _drop_wrapped_numbers(doc: Doc, lines: list[tuple[int, int]], infos: list[tuple[str, str, int] | None]) -> None:
+    """Forget "items" that are a hard-wrapped sentence going on ("… trước ngày 15 tháng" / "12) tổng hợp …").
+
+    A line opening with a number continues the line above when that line stops mid-sentence and the
+    number is not the next one of its list (nor 1).
+    """
+    last = 0
+    previous = ""
+    for i, info in enumerate(infos):
+        text = doc.clean[lines[i][0] : lines[i][1]]
+        if info is not None and info[0] == "num1" and info[1].isdigit():
+            number = int(info[1])
+            if number not in (1, last + 1) and _UNFINISHED.search(previous):
+                infos[i] = None
+            else:
+                last = number
+        elif info is not None and info[0] in ("roman", "upper"):
+            last = 0
+        if text.strip():
+            previous = text
 
 
 def _close(node: Node, end: int) -> None:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from ansinh.documents.parsing.assignments import split_units
 from ansinh.documents.parsing.clean import Doc, squeeze
 from ansinh.documents.parsing.tables import Table, table_kind
+from ansinh.documents.parsing.unit_names import split_units
 from ansinh.lib.text import fold
 from ansinh.lib.vnnumbers import parse_vn
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from ansinh.documents.parsing.clean import Doc
 from ansinh.documents.parsing.structure import Node, full_number, heading_title
 from ansinh.documents.parsing.tables import LEAD_HEADER, Table, table_kind
+from ansinh.documents.parsing.unit_names import split_units
 from ansinh.documents.parsing.vocab import TASK_KINDS
 
 _TASK_STYLES = ("num", "lower", "paren", "paren-lower", "upper", "roman")
@@ -83,8 +84,6 @@ def _table_tasks(tables: list[Table]) -> list[Task]:
         time_col = table.column(r"thoi gian|thoi han|tien do")
         if title_col is None:
             continue
-        from ansinh.documents.parsing.assignments import split_units
-
         for row in table.rows:
             title = row.get(title_col)
             if not title or len(row.cells) < 2:

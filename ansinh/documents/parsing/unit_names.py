@@ -1,0 +1,103 @@
+"""Names of the bodies a plan assigns work to: where one name ends and the next begins.
+
+"Sở Văn hóa, Thể thao và Du lịch, các sở, ngành liên quan" is two names: a capitalised opener
+("Sở", "Ủy ban", "Hội" ...) starts a name, and after a named body a generic opener ("các sở",
+"các đoàn thể" ...) does too. Openers match without diacritics and with OCR confusions.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ansinh.documents.parsing.clean import squeeze
+from ansinh.documents.parsing.vocab import AGENCY_HEADS, ALWAYS_NEW_HEADS, GENERIC_HEADS, ocr_tolerant
+from ansinh.lib.text import strip_marks
+
+
+def _head_match(fragment: str, heads: tuple[str, ...]) -> bool:
+    """Whether ``fragment`` opens with one of ``heads`` (case kept, diacritics ignored, so OCR text matches)."""
+    bare = _bare(fragment[:40])
+    for head in _bare_heads(heads):
+        if bare.startswith(head) and (len(bare) == len(head) or not bare[len(head)].isalpha()):
+            return True
+    return False
+
+
+@lru_cache(maxsize=4096)
+def _bare(text: str) -> str:
+    return strip_marks(text)
+
+
+@lru_cache(maxsize=8)
+def _heads_pattern(heads: tuple[str, ...]) -> re.Pattern[str]:
+    """Lower-case heads as one OCR-tolerant pattern ("các đoàn thể" also matches "cdc doan the")."""
+    return re.compile(r"^(?:" + "|".join(ocr_tolerant(h) for h in _bare_heads(heads)) + r")(?![a-z])")
+
+
+def _starts_with(lower: str, heads: tuple[str, ...]) -> bool:
+    return _heads_pattern(heads).match(lower) is not None
+
+
+@lru_cache(maxsize=8)
+def _bare_heads(heads: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(strip_marks(h) for h in heads))
+
+
+def _split_outside_parens(text: str, sep: str) -> list[str]:
+    parts: list[str] = []
+    depth = 0
+    current: list[str] = []
+    for ch in text:
+        if ch in "([":
+            depth += 1
+        elif ch in ")]" and depth:
+            depth -= 1
+        if ch == sep and depth == 0:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(ch)
+    parts.append("".join(current))
+    return parts
+
+
+def split_units(value: str) -> list[str]:
+    """Names of the bodies in a list: ``"Sở Y tế, các sở, ban, ngành liên quan"`` -> two names."""
+    value = squeeze(value).strip(" .;,-–")
+    units: list[str] = []
+    for part in _split_outside_parens(value, ";"):
+        current: list[str] = []
+        named = False
+        for fragment in _split_outside_parens(part, ","):
+            frag = fragment.strip()
+            if not frag:
+                continue
+            lower = _bare(frag[:40].lower())
+            new = not current or _head_match(frag, AGENCY_HEADS)
+            if not new and _starts_with(lower, ALWAYS_NEW_HEADS):
+                new = True
+            if not new and named and _starts_with(lower, GENERIC_HEADS):
+                new = True
+            if new and current:
+                units.append(", ".join(current))
+                current = []
+            if not current:
+                named = _head_match(frag, AGENCY_HEADS) and not lower.startswith("các")
+            current.append(frag)
+        if current:
+            units.append(", ".join(current))
+    return [u.strip(" .;,-–") for u in units if u.strip(" .;,-–")]
+
+
+_ASSIGNING_VERB = re.compile(r"^\s*(?:[Gg]iao(?:\s+cho)?|[ĐđDd][ềe]\s+ngh[ịi]|[Yy][êe]u\s+c[ầa]u)\s+")
+
+
+def _wrapped_name(text: str) -> str | None:
+    """The body named before "chủ trì", which a hard-wrapped line may carry on, or whose line may open it."""
+    starts = [0] + [k + 1 for k, ch in enumerate(text) if ch == "\n"]
+    for k in starts:
+        name = squeeze(_ASSIGNING_VERB.sub("", text[k:]))
+        if _head_match(name, AGENCY_HEADS):
+            return name
+    return None
