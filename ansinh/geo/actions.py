@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ from ansinh.geo.imports import (
     CROSSWALK_REQUIRED,
     CsvImportError,
     ImportResult,
+    Row,
     apply_agency_rows,
     apply_crosswalk_rows,
     read_csv,
@@ -29,15 +31,25 @@ def do_load_units(
     return load_units(package_rows(provinces), progress=progress, actor=actor)
 
 
-@transaction.atomic
-def do_import_crosswalk(source: Path | str, actor: Any = None) -> ImportResult:
-    """Import a crosswalk CSV; any bad row refuses the whole file and stores nothing."""
-    rows = read_csv(source, CROSSWALK_COLUMNS, CROSSWALK_REQUIRED)
+def _apply_csv(
+    source: Path | str,
+    columns: tuple[str, ...],
+    required: tuple[str, ...],
+    apply: Callable[[list[Row], list[str]], ImportResult],
+) -> ImportResult:
+    """Read and apply a CSV inside the caller's transaction; any row error rolls it back and raises."""
     errors: list[str] = []
-    result = apply_crosswalk_rows(rows, errors)
+    result = apply(read_csv(source, columns, required), errors)
     if errors:
         transaction.set_rollback(True)
         raise CsvImportError(errors)
+    return result
+
+
+@transaction.atomic
+def do_import_crosswalk(source: Path | str, actor: Any = None) -> ImportResult:
+    """Import a crosswalk CSV; any bad row refuses the whole file and stores nothing."""
+    result = _apply_csv(source, CROSSWALK_COLUMNS, CROSSWALK_REQUIRED, apply_crosswalk_rows)
     audit(
         actor,
         "geo.import_crosswalk",
@@ -57,12 +69,7 @@ def do_import_crosswalk(source: Path | str, actor: Any = None) -> ImportResult:
 @transaction.atomic
 def do_import_agencies(source: Path | str, actor: Any = None) -> ImportResult:
     """Import an agencies CSV; any bad row refuses the whole file and stores nothing."""
-    rows = read_csv(source, AGENCY_COLUMNS, AGENCY_REQUIRED)
-    errors: list[str] = []
-    result = apply_agency_rows(rows, errors)
-    if errors:
-        transaction.set_rollback(True)
-        raise CsvImportError(errors)
+    result = _apply_csv(source, AGENCY_COLUMNS, AGENCY_REQUIRED, apply_agency_rows)
     audit(
         actor,
         "geo.import_agencies",

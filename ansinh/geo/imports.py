@@ -158,6 +158,15 @@ def agency_on(code: str, day: dt.date) -> Agency | None:
     return found
 
 
+def _predecessor_valid_from(values: dict[str, str], effective: dt.date, line: int, errors: list[str]) -> dt.date | None:
+    """The start of a predecessor created by the import: a date before the change took effect."""
+    valid_from = _date(values.get("predecessor_valid_from", ""), line, "predecessor_valid_from", errors)
+    if valid_from is not None and valid_from >= effective:
+        errors.append(f"Dòng {line}: predecessor_valid_from phải trước ngày hiệu lực {effective:%d/%m/%Y}.")
+        return None
+    return valid_from
+
+
 def _new_old_unit(values: dict[str, str], before: dt.date, effective: dt.date, line: int, errors: list[str]) -> (
     AdministrativeUnit | None
 ):
@@ -173,11 +182,8 @@ def _new_old_unit(values: dict[str, str], before: dt.date, effective: dt.date, l
     if parent is None:
         errors.append(f"Dòng {line}: không có đơn vị cấp trên mã {parent_code} còn hiệu lực ngày {before:%d/%m/%Y}.")
         return None
-    valid_from = _date(values.get("predecessor_valid_from", ""), line, "predecessor_valid_from", errors)
+    valid_from = _predecessor_valid_from(values, effective, line, errors)
     if valid_from is None:
-        return None
-    if valid_from >= effective:
-        errors.append(f"Dòng {line}: predecessor_valid_from phải trước ngày hiệu lực {effective:%d/%m/%Y}.")
         return None
     unit = AdministrativeUnit(
         code=code, name=name, level=level, parent=parent, path=build_path(parent, code),
@@ -203,11 +209,8 @@ def _new_old_agency(values: dict[str, str], before: dt.date, effective: dt.date,
     if unit is None:
         errors.append(f"Dòng {line}: không có đơn vị hành chính mã “{unit_code}” cho cơ quan {name}.")
         return None
-    valid_from = _date(values.get("predecessor_valid_from", ""), line, "predecessor_valid_from", errors)
+    valid_from = _predecessor_valid_from(values, effective, line, errors)
     if valid_from is None:
-        return None
-    if valid_from >= effective:
-        errors.append(f"Dòng {line}: predecessor_valid_from phải trước ngày hiệu lực {effective:%d/%m/%Y}.")
         return None
     return Agency.objects.create(
         code=code, name=name, kind=kind, unit=unit, valid_from=valid_from, valid_to=effective

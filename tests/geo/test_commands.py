@@ -114,6 +114,24 @@ def test_a_weight_outside_zero_to_one_is_refused(tmp_path: Path, hcmc_loaded: No
     assert code == 1 and "Dòng 2: tỷ trọng (weight) phải lớn hơn 0" in err and "Dòng 3:" in err
 
 
+
+def test_a_new_predecessor_that_starts_after_the_change_is_refused_and_nothing_is_stored(
+    tmp_path: Path, hcmc_loaded: None
+) -> None:
+    units, agencies = AdministrativeUnit.objects.count(), Agency.objects.count()
+    text = HEADER + (
+        "unit,760,Quận 1,district,79,2025-08-01,26740,1,2025-07-01,\n"
+        "agency,79-OLD,Sở cũ,department,79,2025-07-01,79-UBND,1,2025-07-01,\n"
+        "agency,79-OLD2,Sở cũ 2,ministry,79,2020-01-01,79-UBND,1,2025-07-01,\n"
+    )
+    code, _, err = run("crosswalk", "import", write(tmp_path, text))
+    assert code == 1
+    assert "Dòng 2: predecessor_valid_from phải trước ngày hiệu lực 01/07/2025" in err
+    assert "Dòng 3: predecessor_valid_from phải trước ngày hiệu lực 01/07/2025" in err
+    assert "Dòng 4: không có cơ quan mã 79-OLD2; để tạo mới cần predecessor_name" in err
+    assert (AdministrativeUnit.objects.count(), Agency.objects.count()) == (units, agencies)
+    assert not UnitCrosswalk.objects.exists() and not AgencyCrosswalk.objects.exists()
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [
