@@ -120,7 +120,7 @@ def test_a_new_predecessor_that_starts_after_the_change_is_refused_and_nothing_i
 ) -> None:
     units, agencies = AdministrativeUnit.objects.count(), Agency.objects.count()
     text = HEADER + (
-        "unit,760,Quận 1,district,79,2025-08-01,26740,1,2025-07-01,\n"
+        "unit,760,Quận 1,district,,2025-08-01,26740,1,2025-07-01,\n"
         "agency,79-OLD,Sở cũ,department,79,2025-07-01,79-UBND,1,2025-07-01,\n"
         "agency,79-OLD2,Sở cũ 2,ministry,79,2020-01-01,79-UBND,1,2025-07-01,\n"
     )
