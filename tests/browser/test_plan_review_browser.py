@@ -6,22 +6,17 @@ from typing import Any
 
 import pytest
 
-from ansinh.documents.models import SourceDocument
-from ansinh.plans.actions import do_import_plan
 from ansinh.plans.models import FundingSource, Plan, Target
 from tests.browser.conftest import log_in
 from tests.conftest import PASSWORD
-from tests.plans.test_plan_actions import EXTRACTION, TEXT
+from tests.plans.sample_plan import TEXT, sample_plan
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
 def plan() -> Plan:
-    document = SourceDocument.objects.create(
-        slug="mau", filename="mau.txt", media_type="text/plain", sha256="0" * 64, size_bytes=len(TEXT), text=TEXT
-    )
-    return do_import_plan(document, EXTRACTION)
+    return sample_plan()
 
 
 def test_a_keyboard_user_reaches_the_highlighted_source_of_a_target(page: Any, live_server: Any, alice: Any, plan: Plan) -> None:

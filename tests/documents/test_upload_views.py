@@ -15,7 +15,7 @@ from django.test import Client
 from ansinh.documents import actions, jobs
 from ansinh.documents.models import SourceDocument
 from ansinh.plans.models import Plan
-from tests.plans.test_plan_actions import EXTRACTION, TEXT
+from tests.plans.sample_plan import EXTRACTION, TEXT
 
 pytestmark = pytest.mark.django_db
 

@@ -7,20 +7,10 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from ansinh.documents.models import SourceDocument
-from ansinh.plans.actions import do_import_plan
 from ansinh.plans.models import Plan, Target
-from tests.plans.test_plan_actions import EXTRACTION, TEXT
 
 pytestmark = pytest.mark.django_db
 
-
-@pytest.fixture
-def plan() -> Plan:
-    document = SourceDocument.objects.create(
-        slug="mau", filename="mau.txt", media_type="text/plain", sha256="0" * 64, size_bytes=len(TEXT), text=TEXT
-    )
-    return do_import_plan(document, EXTRACTION)
 
 
 def test_an_anonymous_visitor_is_sent_to_the_login_page(client: Client, plan: Plan) -> None:

@@ -7,8 +7,7 @@ from typing import Any
 import pytest
 
 from ansinh.core.models import AuditEvent
-from ansinh.documents.models import SourceDocument
-from ansinh.plans.actions import PlanError, do_approve_plan, do_import_plan
+from ansinh.plans.actions import PlanError, do_approve_plan
 from ansinh.plans.models import Milestone, Plan, Target, Task
 from ansinh.plans.review import (
     LOCKED,
@@ -19,17 +18,9 @@ from ansinh.plans.review import (
     do_update_target,
     do_update_task,
 )
-from tests.plans.test_plan_actions import EXTRACTION, TEXT
 
 pytestmark = pytest.mark.django_db
 
-
-@pytest.fixture
-def plan() -> Plan:
-    document = SourceDocument.objects.create(
-        slug="mau", filename="mau.txt", media_type="text/plain", sha256="0" * 64, size_bytes=len(TEXT), text=TEXT
-    )
-    return do_import_plan(document, EXTRACTION)
 
 
 def test_correcting_a_target_records_the_values_before_and_after(plan: Plan, alice: Any) -> None:

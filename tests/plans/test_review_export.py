@@ -11,23 +11,14 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 
-from ansinh.documents.models import SourceDocument
 from ansinh.plans.actions import do_import_plan
 from ansinh.plans.gold import GoldError, export_gold, load_schema, plan_to_extraction, validate_extraction
 from ansinh.plans.models import Plan, Target
 from ansinh.plans.review import do_update_target
 from tests.documents.test_upload_views import extractor  # noqa: F401  (fixture)
-from tests.plans.test_plan_actions import EXTRACTION, TEXT
 
 pytestmark = pytest.mark.django_db
 
-
-@pytest.fixture
-def plan() -> Plan:
-    document = SourceDocument.objects.create(
-        slug="mau", filename="mau.txt", media_type="text/plain", sha256="0" * 64, size_bytes=len(TEXT), text=TEXT
-    )
-    return do_import_plan(document, EXTRACTION)
 
 
 def _schema() -> dict[str, Any]:

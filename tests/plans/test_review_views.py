@@ -8,10 +8,9 @@ import pytest
 from django.test import Client
 
 from ansinh.core.models import AuditEvent
-from ansinh.documents.models import SourceDocument
-from ansinh.plans.actions import do_approve_plan, do_import_plan
+from ansinh.plans.actions import do_approve_plan
 from ansinh.plans.models import Plan, Target, Task
-from tests.plans.test_plan_actions import EXTRACTION, TEXT
+from tests.plans.sample_plan import TEXT
 
 pytestmark = pytest.mark.django_db
 
@@ -42,13 +41,6 @@ GOOD_TARGET = {
     "moc-1-value_max": "",
 }
 
-
-@pytest.fixture
-def plan() -> Plan:
-    document = SourceDocument.objects.create(
-        slug="mau", filename="mau.txt", media_type="text/plain", sha256="0" * 64, size_bytes=len(TEXT), text=TEXT
-    )
-    return do_import_plan(document, EXTRACTION)
 
 
 @pytest.fixture
