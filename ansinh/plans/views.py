@@ -120,8 +120,11 @@ def _item(plan: Plan, kind: str, item_id: int) -> Item:
 @login_required
 def item_source(request: HttpRequest, plan_id: int, kind: str, item_id: int) -> HttpResponse:
     plan = access_plan(request.user, plan_id)
-    related = ITEM_KINDS.get(kind)
-    item = getattr(plan, related).filter(pk=item_id).first() if related else None
+    item: Item | None
+    try:
+        item = _item(plan, kind, item_id)
+    except Http404:
+        item = None
     document = plan.source_document
     if item is None or document is None:
         return render(request, "plans/source.html", {"plan": plan, "missing": True}, status=404)
@@ -163,11 +166,11 @@ def _source_view(plan: Plan, selected: Item | None, variant: str) -> dict[str, A
     start = selected.source_start if selected is not None else None
     end = selected.source_end if selected is not None else None
     spans_match = len(text) == len(document.text)
+    context = {"document": document, "restored": restored, "has_restored": bool(document.restored_text),
+               "spans_match": spans_match}
     if start is None or end is None or not spans_match or not 0 <= start <= end <= len(text):
-        return {"document": document, "restored": restored, "has_restored": bool(document.restored_text),
-                "before": text, "inside": "", "after": "", "spans_match": spans_match}
-    return {"document": document, "restored": restored, "has_restored": bool(document.restored_text),
-            "before": text[:start], "inside": text[start:end], "after": text[end:], "spans_match": spans_match}
+        return {**context, "before": text, "inside": "", "after": ""}
+    return {**context, "before": text[:start], "inside": text[start:end], "after": text[end:]}
 
 
 def _edit_form(plan: Plan, key: str) -> tuple[Any, Any]:
@@ -180,9 +183,9 @@ def _edit_form(plan: Plan, key: str) -> tuple[Any, Any]:
         return FORMS[rest](text_length=_text_length(plan)), (MilestoneFormSet(prefix="moc") if rest == "target" else None)
     if kind in FORMS and rest.isdigit():
         item = _item(plan, kind, int(rest))
-        values = snapshot(item)
-        form = FORMS[kind](initial=initial_for(kind, values), text_length=_text_length(plan))
-        formset = MilestoneFormSet(prefix="moc", initial=initial_for(kind, values)["milestones"]) if kind == "target" else None
+        initial = initial_for(kind, snapshot(item))
+        form = FORMS[kind](initial=initial, text_length=_text_length(plan))
+        formset = MilestoneFormSet(prefix="moc", initial=initial["milestones"]) if kind == "target" else None
         return form, formset
     return None, None
 
