@@ -7,6 +7,7 @@ nothing is stored when any cell is invalid. ``actor=None`` is the system (demo, 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -281,9 +282,21 @@ def do_add_attachment(
     return attachment
 
 
+def _moment(at: dt.datetime | None, what: str) -> dt.datetime:
+    """``at`` for a report received on paper and entered later, else now; never in the future."""
+    now = timezone.now()
+    if at is None:
+        return now
+    if at > now:
+        raise ReportingError(f"Thời điểm {what} không được ở tương lai.")
+    return at
+
+
 @transaction.atomic
-def do_submit(actor: Any, submission: Submission) -> Submission:
+def do_submit(actor: Any, submission: Submission, *, received_at: dt.datetime | None = None) -> Submission:
+    """Send a report for approval; ``received_at`` records when a paper report actually arrived."""
     require_edit(actor, submission)
+    submitted_at = _moment(received_at, "nhận báo cáo")
     submission = _lock(submission)
     _require_editable(submission)
     if not submission.values.exists() and not submission.task_progress.exists():
@@ -291,7 +304,7 @@ def do_submit(actor: Any, submission: Submission) -> Submission:
     before = _submission_state(submission)
     submission.status = Submission.Status.SUBMITTED
     submission.submitted_by = actor if getattr(actor, "is_authenticated", False) else None
-    submission.submitted_at = timezone.now()
+    submission.submitted_at = submitted_at
     submission.return_reason = ""
     submission.save()
     audit(
@@ -306,8 +319,9 @@ def do_submit(actor: Any, submission: Submission) -> Submission:
 
 
 @transaction.atomic
-def do_approve(actor: Any, submission: Submission) -> Submission:
+def do_approve(actor: Any, submission: Submission, *, at: dt.datetime | None = None) -> Submission:
     """Approve a submitted report: it is locked and its values roll up in this transaction."""
+    approved_at = _moment(at, "phê duyệt")
     submission = _lock(submission)
     require_approve(actor, submission)
     if submission.status != Submission.Status.SUBMITTED:
@@ -317,7 +331,9 @@ def do_approve(actor: Any, submission: Submission) -> Submission:
     before = _submission_state(submission)
     submission.status = Submission.Status.APPROVED
     submission.approved_by = actor if getattr(actor, "is_authenticated", False) else None
-    submission.approved_at = timezone.now()
+    if submission.submitted_at and approved_at < submission.submitted_at:
+        raise ReportingError("Thời điểm phê duyệt không được trước thời điểm gửi báo cáo.")
+    submission.approved_at = approved_at
     submission.save()
     touched = rollup.apply_submission(submission, +1)
     audit(

@@ -8,12 +8,14 @@ Running it again changes nothing.
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 import time
 from collections.abc import Callable
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 
 from ansinh.core.demo import SAMPLES_DIR
 from ansinh.geo.models import AdministrativeUnit
@@ -27,8 +29,8 @@ from ansinh.reporting.actions import (
     do_submit,
 )
 from ansinh.reporting.catalogue import load_catalogue, suggest_indicator
-from ansinh.reporting.cycles import generate_cycles
-from ansinh.reporting.models import SIMULATED_LABEL, Indicator, ReportingCycle, Submission
+from ansinh.reporting.cycles import due_for, generate_cycles
+from ansinh.reporting.models import SIMULATED_LABEL, CycleDeadline, Indicator, ReportingCycle, Submission
 
 Write = Callable[[str], None]
 SAMPLE = SAMPLES_DIR / "hcmc-plan-53.txt"
@@ -96,8 +98,20 @@ def simulated_row(
     return row
 
 
+def sent_and_approved(cycle: ReportingCycle, level: str, rng: random.Random) -> tuple[dt.datetime, dt.datetime]:
+    """Simulated moments: most units send a few days before their due date, some a few days late."""
+    due = due_for(cycle, level) or cycle.period_end
+    sent = due + dt.timedelta(days=rng.choice([-9, -7, -5, -4, -3, -2, -1, 0, 0, 2, 4]))
+    sent_at = timezone.make_aware(dt.datetime.combine(sent, dt.time(9, rng.randrange(0, 60))))
+    return sent_at, sent_at + dt.timedelta(days=rng.randrange(1, 4))
+
+
 def report(
-    cycle: ReportingCycle, unit: AdministrativeUnit, rows: list[dict[str, Any]], tasks: list[dict[str, Any]]
+    cycle: ReportingCycle,
+    unit: AdministrativeUnit,
+    rows: list[dict[str, Any]],
+    tasks: list[dict[str, Any]],
+    moments: tuple[dt.datetime, dt.datetime],
 ) -> bool:
     """Fill, submit and approve one simulated submission; False if it already existed."""
     existing = Submission.objects.filter(cycle=cycle, unit=unit, agency__isnull=True).first()
@@ -108,8 +122,9 @@ def report(
         do_save_values(None, submission, rows)
     if tasks:
         do_save_task_progress(None, submission, tasks)
-    do_submit(None, submission)
-    do_approve(None, submission)
+    sent_at, approved_at = moments
+    do_submit(None, submission, received_at=sent_at)
+    do_approve(None, submission, at=approved_at)
     return True
 
 
@@ -155,7 +170,7 @@ def report_cycle(
     for commune in communes:
         rng = random.Random(f"{commune.code}-{cycle.year}")
         rows = [simulated_row(ind, rng, cycle.year, goals.get(ind.pk), len(communes)) for ind in indicators]
-        made += report(cycle, commune, rows, [])
+        made += report(cycle, commune, rows, [], sent_and_approved(cycle, CycleDeadline.Level.COMMUNE, rng))
     rng = random.Random(f"{city.code}-{cycle.year}-tasks")
     task_rows = [
         {
@@ -169,5 +184,5 @@ def report_cycle(
     for row in task_rows:
         if row["completed_on"] is None:
             row["status"] = "in_progress"
-    made += report(cycle, city, [], task_rows)
+    made += report(cycle, city, [], task_rows, sent_and_approved(cycle, CycleDeadline.Level.PROVINCE, rng))
     return made
