@@ -14,7 +14,7 @@ from django.http import Http404
 
 from ansinh.accounts.models import User
 from ansinh.core.models import AuditEvent
-from ansinh.plans.models import Plan
+from ansinh.plans.models import Plan, PlanLink
 
 AnyUser = User | AnonymousUser
 
@@ -37,6 +37,12 @@ def access_plan_for_change(user: AnyUser, plan_id: int) -> Plan:
     if not user.has_perm("plans.change_plan"):
         raise PermissionDenied("Bạn không có quyền sửa hoặc phê duyệt kế hoạch này.")
     return plan
+
+
+def access_parent_links(user: AnyUser, child: Plan) -> QuerySet[PlanLink]:
+    """Links from ``child`` to its parent plans, both readable by the user (suggested and confirmed)."""
+    readable = access_plans(user)
+    return PlanLink.objects.filter(child=child, child__in=readable, parent__in=readable).select_related("parent")
 
 
 def access_review_history(user: AnyUser, plan: Plan, limit: int = 50) -> list[AuditEvent]:

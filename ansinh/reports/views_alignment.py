@@ -11,8 +11,8 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from ansinh.plans.access import access_plan, access_plan_for_change, access_plans
-from ansinh.plans.models import Plan, PlanLink, Target
+from ansinh.plans.access import access_parent_links, access_plan, access_plan_for_change, access_plans
+from ansinh.plans.models import Plan, Target
 from ansinh.reporting.models import TargetIndicatorLink
 from ansinh.reports.actions import ReportError, do_confirm_link, do_link_plans
 from ansinh.reports.alignment import TargetPair, TargetSpec, align_targets, suggest_parents, unmatched_tasks
@@ -76,14 +76,13 @@ def _rows(pairs: list[TargetPair]) -> list[dict[str, Any]]:
 @login_required
 def alignment(request: HttpRequest, child_id: int) -> HttpResponse:
     child = access_plan(request.user, child_id)
-    links = list(PlanLink.objects.filter(child=child, parent__in=access_plans(request.user)).select_related("parent"))
+    links = list(access_parent_links(request.user, child))
     linked = {link.parent_id for link in links}
-    candidates = [(p.pk, p.number) for p in access_plans(request.user).exclude(pk=child.pk) if p.number]
-    by_id = {p.pk: p for p in access_plans(request.user).filter(pk__in=[pid for pid, _ in candidates])}
+    by_id = {p.pk: p for p in access_plans(request.user).exclude(pk=child.pk) if p.number}
     suggestions = [
         {"plan": by_id[pid], "reference": ref}
-        for pid, ref in suggest_parents(child.implements, candidates)
-        if pid not in linked and pid in by_id
+        for pid, ref in suggest_parents(child.implements, [(p.pk, p.number) for p in by_id.values()])
+        if pid not in linked
     ]
     child_specs, child_tasks = _specs(child), _tasks(child)
     sections = []
@@ -126,7 +125,7 @@ def alignment_link(request: HttpRequest, child_id: int) -> HttpResponse:
 @require_POST
 def alignment_confirm(request: HttpRequest, child_id: int, link_id: int) -> HttpResponse:
     child = access_plan_for_change(request.user, child_id)
-    link = PlanLink.objects.filter(pk=link_id, child=child).first()
+    link = access_parent_links(request.user, child).filter(pk=link_id).first()
     if link is None:
         messages.error(request, "Không tìm thấy liên kết kế hoạch.")
         return redirect("reports:alignment", child_id=child.pk)
