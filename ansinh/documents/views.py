@@ -13,13 +13,13 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import UploadedFile
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from ansinh.documents import jobs
+from ansinh.documents.access import access_import_job, require_importer
 from ansinh.documents.formats import DocumentError
 from ansinh.documents.models import ImportJob
 
@@ -78,14 +78,9 @@ def _save_temp(upload: UploadedFile) -> Path:
     return Path(name)
 
 
-def _require_reviewer(request: HttpRequest) -> None:
-    if not request.user.has_perm("plans.change_plan"):
-        raise PermissionDenied("Bạn không có quyền nhập văn bản kế hoạch.")
-
-
 @login_required
 def upload(request: HttpRequest) -> HttpResponse:
-    _require_reviewer(request)
+    require_importer(request.user)
     form = UploadForm(request.POST, request.FILES) if request.method == "POST" else UploadForm()
     if form.is_bound and form.is_valid():
         from ansinh.documents.actions import do_import_document, find_imported
@@ -125,18 +120,10 @@ def upload(request: HttpRequest) -> HttpResponse:
     return render(request, "documents/upload.html", {"form": form}, status=status)
 
 
-def _own_job(request: HttpRequest, job_id: int) -> ImportJob:
-    _require_reviewer(request)
-    job = ImportJob.objects.filter(pk=job_id).first()
-    if job is None or (job.created_by_id != request.user.pk and not request.user.is_superuser):
-        raise Http404("Không tìm thấy lượt tải lên này.")
-    return job
-
-
 @login_required
 def job_page(request: HttpRequest, job_id: int) -> HttpResponse:
     """Progress of a background import; done → the review page, failed → the form with the error."""
-    job = _own_job(request, job_id)
+    job = access_import_job(request.user, job_id)
     state = jobs.job_state(job)
     if state["status"] == ImportJob.Status.DONE and job.plan_id:
         messages.success(request, f"Đã đọc «{job.filename}». Hãy rà soát từng mục trước khi phê duyệt.")
@@ -152,5 +139,5 @@ def job_page(request: HttpRequest, job_id: int) -> HttpResponse:
 
 @login_required
 def job_state(request: HttpRequest, job_id: int) -> JsonResponse:
-    job = _own_job(request, job_id)
+    job = access_import_job(request.user, job_id)
     return JsonResponse({**jobs.job_state(job), "page": reverse("documents:job", kwargs={"job_id": job.pk})})
