@@ -79,3 +79,32 @@ def test_a_unit_page_shows_where_a_dissolved_agencys_duties_went(client_a: Clien
     html = client_a.get(reverse("geo:detail", args=[hcm.pk])).content.decode()
     assert "từ 01/03/2025 chuyển sang Sở Y tế (30%): Bảo trợ xã hội, trẻ em" in html
     assert "nhận từ Sở Lao động - Thương binh và Xã hội (30%" in html
+
+
+def test_the_unit_pages_do_not_query_once_per_unit_or_agency(client_a: Client, hcm: Any, ward_a: Any) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from ansinh.geo.models import Agency, AgencyCrosswalk
+
+    def queries() -> list[int]:
+        counts = []
+        for url in (reverse("geo:list"), reverse("geo:list") + "?q=phuong", reverse("geo:detail", args=[hcm.pk])):
+            with CaptureQueriesContext(connection) as ctx:
+                assert client_a.get(url).status_code == 200
+            counts.append(len(ctx.captured_queries))
+        return counts
+
+    def agency(code: str, valid_to: Any = None) -> Agency:
+        return Agency.objects.create(code=code, name=f"Sở {code}", kind="department", unit=hcm, valid_from=REFORM,
+                                     valid_to=valid_to)
+
+    old = agency("79-CX", dt.date(2025, 8, 1))
+    AgencyCrosswalk.objects.create(predecessor=old, successor=agency("79-MX"), weight=1, effective=dt.date(2025, 8, 1))
+    small = queries()
+    for n in range(5):
+        AdministrativeUnit.objects.create(code=f"9{n}", name=f"Tỉnh {n}", level="province", parent=hcm.parent, valid_from=REFORM)
+        AdministrativeUnit.objects.create(code=f"2699{n}", name=f"Phường {n}", level="commune", parent=hcm, valid_from=REFORM)
+        old = agency(f"79-C{n}", dt.date(2025, 8, 1))
+        AgencyCrosswalk.objects.create(predecessor=old, successor=agency(f"79-M{n}"), weight=1, effective=dt.date(2025, 8, 1))
+    assert queries() == small
