@@ -23,7 +23,8 @@ from ansinh.core.models import audit
 from ansinh.geo.models import AdministrativeUnit
 from ansinh.plans.models import Plan, PlanLink
 from ansinh.reports.docx_builder import build_docx
-from ansinh.reports.report_data import ReportData, ReportDataError, collect_report_data
+from ansinh.reports.report_content import ReportData
+from ansinh.reports.report_data import ReportDataError, collect_report_data
 from ansinh.reports.xlsx_annex import build_xlsx
 
 Progress = Callable[[int, int], None]

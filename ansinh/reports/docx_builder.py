@@ -25,7 +25,7 @@ from docx.shared import Mm, Pt, Twips
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
-from ansinh.reports.report_data import ReportData
+from ansinh.reports.report_content import ReportData
 from ansinh.reports.report_text import vn_date_line
 
 FONT = "Times New Roman"

@@ -15,7 +15,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ansinh.lib.spreadsheet import safe_text
-from ansinh.reports.report_data import SIMULATED_NOTE, AnnexRow, AnnexTable, ReportData
+from ansinh.reports.report_content import AnnexRow, AnnexTable, ReportData
+from ansinh.reports.report_data import SIMULATED_NOTE
 
 HEADERS = ("TT", "Đơn vị", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch (mốc)", "Thực hiện", "Đánh giá")
 WIDTHS = (6, 28, 60, 14, 18, 18, 22)

@@ -12,7 +12,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 
 from ansinh.reports.docx_builder import build_docx
-from ansinh.reports.report_data import AnnexRow, AnnexTable, ReportData, TargetRow, TaskGroup
+from ansinh.reports.report_content import AnnexRow, AnnexTable, ReportData, TargetRow, TaskGroup
 
 
 def sample_data() -> ReportData:

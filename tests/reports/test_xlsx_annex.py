@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 
 from ansinh.lib.spreadsheet import safe_text
-from ansinh.reports.report_data import AnnexRow, AnnexTable, ReportData
+from ansinh.reports.report_content import AnnexRow, AnnexTable, ReportData
 from ansinh.reports.xlsx_annex import build_xlsx, sheet_title
 from tests.reports.test_docx_layout import sample_data
 
