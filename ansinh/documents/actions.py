@@ -48,11 +48,43 @@ def find_imported(path: Path) -> Plan | None:
 
 
 def _restore(text: str) -> str:
-    try:
+    """Text with OCR confusions fixed and diacritics restored, or "" when the marks are present."""
+    from ansinh.lib.diacritics import needs_restoration, restore_diacritics
+    from ansinh.lib.ocr_cleanup import clean_ocr
+
+    return restore_diacritics(clean_ocr(text)) if needs_restoration(text) else ""
+
+
+def _first_paragraph(text: str, limit: int = 300) -> str:
+    """The document's opening paragraph, a stand-in title when none was found."""
+    lines: list[str] = []
+    for line in text.strip().splitlines():
+        if not line.strip():
+            if lines:
+                break
+            continue
+        lines.append(line.strip())
+    joined = " ".join(lines)
+    return joined if len(joined) <= limit else joined[:limit].rsplit(" ", 1)[0] + "…"
+
+
+def display_extraction(extraction: dict[str, Any], text: str, restored: str) -> dict[str, Any]:
+    """The extraction as the plan shows it: a stand-in title, and readable names when marks were lost.
+
+    The raw extraction stays on the source document; only the plan's header fields change.
+    """
+    meta = dict(extraction.get("meta") or {})
+    if not meta.get("title"):
+        meta["title"] = _first_paragraph(restored or text)
+    if restored:
         from ansinh.lib.diacritics import needs_restoration, restore_diacritics
-    except ImportError:  # pragma: no cover - restoration model not installed
-        return ""
-    return restore_diacritics(text) if needs_restoration(text) else ""
+        from ansinh.lib.ocr_cleanup import clean_ocr
+
+        for key in ("title", "issuer"):
+            value = meta.get(key)
+            if isinstance(value, str) and needs_restoration(value):
+                meta[key] = restore_diacritics(clean_ocr(value))
+    return {**extraction, "meta": meta}
 
 
 def do_import_document(
@@ -84,4 +116,4 @@ def do_import_document(
             uploaded_by=actor if getattr(actor, "is_authenticated", False) else None,
         )
         audit(actor, "document.import", document, summary=f"Nhập văn bản {document.filename}")
-        return do_import_plan(document, extraction, actor)
+        return do_import_plan(document, display_extraction(extraction, result.text, restored), actor)
