@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import shutil
 import struct
-import subprocess
 import zlib
 from pathlib import Path
 
@@ -12,22 +10,7 @@ import pytest
 from PIL import Image
 
 from ansinh.documents.formats import DocumentError, read_document
-
-FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
-
-
-def _tesseract_has_vie() -> bool:
-    exe = shutil.which("tesseract")
-    if exe is None:
-        return False
-    out = subprocess.run([exe, "--list-langs"], capture_output=True, text=True, check=False)
-    return "vie" in (out.stdout + out.stderr).split()
-
-
-needs_ocr = pytest.mark.skipif(
-    not _tesseract_has_vie(), reason="tesseract with the 'vie' language (tesseract-ocr-vie) is not installed"
-)
-needs_font = pytest.mark.skipif(not FONT.exists(), reason="DejaVu font (fonts-dejavu-core) not installed")
+from tests.documents.ocr_support import needs_font, needs_ocr, text_scan
 
 
 def _png_chunk(kind: bytes, data: bytes) -> bytes:
@@ -83,13 +66,7 @@ def test_blank_image_has_no_text(tmp_path: Path) -> None:
 @needs_ocr
 @needs_font
 def test_png_is_ocred_in_vietnamese(tmp_path: Path) -> None:
-    from PIL import ImageDraw, ImageFont
-
-    image = Image.new("L", (1300, 260), 255)
-    draw = ImageDraw.Draw(image)
-    font = ImageFont.truetype(str(FONT), 44)
-    draw.text((60, 60), "Người có công với cách mạng", font=font, fill=0)
-    draw.text((60, 150), "Ủy ban nhân dân tỉnh", font=font, fill=0)
+    image = text_scan((1300, 260), [(60, 60, "Người có công với cách mạng"), (60, 150, "Ủy ban nhân dân tỉnh")], 44)
     path = tmp_path / "scan.png"
     image.save(path, dpi=(300, 300))
     res = read_document(path)

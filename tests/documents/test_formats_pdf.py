@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from ansinh.documents.formats import DocumentError, read_document
 from ansinh.documents.formats import ocr as ocr_module
+from tests.documents.ocr_support import needs_font, needs_ocr, text_scan
 
 
 def _escape(text: str) -> str:
@@ -189,27 +188,10 @@ def test_missing_vietnamese_language_message(tmp_path: Path, monkeypatch: pytest
     assert "tiếng Việt" in info.value.message
 
 
-def _tesseract_has_vie() -> bool:
-    exe = shutil.which("tesseract")
-    if exe is None:
-        return False
-    out = subprocess.run([exe, "--list-langs"], capture_output=True, text=True, check=False)
-    return "vie" in (out.stdout + out.stderr).split()
-
-
-FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
-
-
-@pytest.mark.skipif(not _tesseract_has_vie(), reason="tesseract with the 'vie' language is not installed")
-@pytest.mark.skipif(not FONT.exists(), reason="DejaVu font (fonts-dejavu-core) not installed")
+@needs_ocr
+@needs_font
 def test_scanned_pdf_is_ocred(tmp_path: Path) -> None:
-    from PIL import Image, ImageDraw, ImageFont
-
-    image = Image.new("L", (1240, 500), 255)
-    draw = ImageDraw.Draw(image)
-    font = ImageFont.truetype(str(FONT), 40)
-    draw.text((80, 80), "KẾ HOẠCH THỰC HIỆN", font=font, fill=0)
-    draw.text((80, 180), "Chính sách xã hội năm 2025", font=font, fill=0)
+    image = text_scan((1240, 500), [(80, 80, "KẾ HOẠCH THỰC HIỆN"), (80, 180, "Chính sách xã hội năm 2025")], 40)
     scan = tmp_path / "scan.pdf"
     image.save(scan, resolution=150)
     calls: list[tuple[int, int]] = []

@@ -1,0 +1,36 @@
+"""What the OCR tests share: skip markers for tesseract's Vietnamese data and the font, and a scan builder."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+
+
+def _tesseract_has_vie() -> bool:
+    exe = shutil.which("tesseract")
+    if exe is None:
+        return False
+    out = subprocess.run([exe, "--list-langs"], capture_output=True, text=True, check=False)
+    return "vie" in (out.stdout + out.stderr).split()
+
+
+needs_ocr = pytest.mark.skipif(
+    not _tesseract_has_vie(), reason="tesseract with the 'vie' language (tesseract-ocr-vie) is not installed"
+)
+needs_font = pytest.mark.skipif(not FONT.exists(), reason="DejaVu font (fonts-dejavu-core) not installed")
+
+
+def text_scan(size: tuple[int, int], lines: list[tuple[int, int, str]], font_size: int) -> Image.Image:
+    """A white greyscale page with each ``(x, y, text)`` drawn in black DejaVu Sans."""
+    image = Image.new("L", size, 255)
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.truetype(str(FONT), font_size)
+    for x, y, text in lines:
+        draw.text((x, y), text, font=font, fill=0)
+    return image
