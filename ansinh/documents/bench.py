@@ -81,8 +81,7 @@ def run(options: dict[str, object], write: Callable[[str], None]) -> dict[str, o
         summary["scores"] = scorer.total(scored)
         summary["per_document"] = scored
     if options.get("json"):
-        write(json.dumps(summary, ensure_ascii=False))
-        return summary
+        return summary  # ``ansinh bench --json`` prints the returned dict
     write(
         f"Văn bản: {summary['documents']} ({size / 1e6:.3f} MB), lặp {repeat} lần, "
         f"{summary['seconds']} giây CPU ({summary['wall_seconds']} giây thực)"

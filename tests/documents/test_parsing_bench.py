@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import io
 import json
 from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
 
 from ansinh.documents import bench
 
@@ -28,11 +33,19 @@ def test_the_benchmark_reports_throughput_on_the_bundled_samples() -> None:
 def test_the_benchmark_prints_one_json_object_with_scores() -> None:
     if not (SHARED / "gold").exists():
         return
-    lines: list[str] = []
-    bench.run(
-        _options("--json", "--repeat", "1", "--gold", str(SHARED / "gold"), "--docs", str(SHARED / "seeds")),
-        lines.append,
-    )
-    assert len(lines) == 1
-    data = json.loads(lines[0])
+    out = io.StringIO()
+    call_command("bench", "parse", "--json", "--repeat", "1", "--gold", str(SHARED / "gold"),
+                 "--docs", str(SHARED / "seeds"), stdout=out)
+    data = json.loads(out.getvalue())  # exactly one JSON object: json.loads refuses anything after it
     assert data["scores"]["targets"]["f1"] >= 0.95
+
+
+def test_with_json_the_benchmark_leaves_the_printing_to_the_command() -> None:
+    lines: list[str] = []
+    result = bench.run(_options("--json", "--repeat", "1"), lines.append)
+    assert lines == [] and result["documents"] == 4
+
+
+def test_a_missing_documents_folder_is_refused_in_vietnamese(tmp_path: Path) -> None:
+    with pytest.raises(CommandError, match="không có thư mục văn bản"):
+        call_command("bench", "parse", "--docs", str(tmp_path / "khong-co"), stdout=io.StringIO())

@@ -43,6 +43,9 @@ class Command(BaseCommand):
         name = options["benchmark"]
         if options.get("unavailable"):
             raise CommandError(f"Phép đo {name} chưa có trong bản cài đặt này.")
-        result = load(name).run(options, lambda line: self.stdout.write(line))
+        try:
+            result = load(name).run(options, lambda line: self.stdout.write(line))
+        except FileNotFoundError as err:
+            raise CommandError(str(err)) from None
         if options.get("json"):
             self.stdout.write(json.dumps(result, ensure_ascii=False, indent=1))
