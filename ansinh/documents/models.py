@@ -7,11 +7,10 @@ from django.db import models
 
 
 class SourceDocument(models.Model):
-    """One uploaded or imported file; ``text`` is the normalised text spans refer to."""
+    """One uploaded or imported file; ``text`` is the normalised text spans refer to.
 
-    class Status(models.TextChoices):
-        PARSED = "parsed", "Đã trích xuất"
-        FAILED = "failed", "Lỗi khi đọc"
+    Only documents that were read and extracted are stored: a failed import stores nothing.
+    """
 
     slug = models.SlugField("mã văn bản", max_length=120)
     filename = models.CharField("tên tệp", max_length=255)
@@ -22,7 +21,6 @@ class SourceDocument(models.Model):
     restored_text = models.TextField("văn bản đã khôi phục dấu", blank=True)
     ocr_used = models.BooleanField("đã nhận dạng ký tự (OCR)", default=False)
     extraction = models.JSONField("kết quả trích xuất", default=dict)
-    status = models.CharField("trạng thái", max_length=20, choices=Status.choices, default=Status.PARSED)
     uploaded_at = models.DateTimeField("thời điểm nhập", auto_now_add=True)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="người nhập", null=True, blank=True, on_delete=models.SET_NULL
