@@ -16,8 +16,10 @@ def serve(write: Callable[[str], None], host: str | None = None, port: int | Non
     port = port or settings.PORT
     write(f"ansinh đang chạy tại http://{host}:{port}/ — nhấn Ctrl-C để dừng.")
     try:
+        # waitress returns normally on Ctrl-C (it catches KeyboardInterrupt and shuts its threads down)
         waitress_serve(application, host=host, port=port, threads=settings.THREADS, ident="ansinh", _quiet=True)
     except KeyboardInterrupt:
-        write("Đã dừng máy chủ.")
+        pass
     except OSError as err:
         raise SystemExit(f"Lỗi: không mở được cổng {port} trên {host}: {err.strerror}. Đặt ANSINH_PORT khác.") from None
+    write("Đã dừng máy chủ.")
