@@ -44,7 +44,9 @@ class Command(BaseCommand):
         if options.get("unavailable"):
             raise CommandError(f"Phép đo {name} chưa có trong bản cài đặt này.")
         try:
-            result = load(name).run(options, lambda line: self.stdout.write(line))
+            # with --json, stdout carries only the JSON object; progress lines go to stderr
+        stream = self.stderr if options.get("json") else self.stdout
+        result = load(name).run(options, lambda line: stream.write(line))
         except FileNotFoundError as err:
             raise CommandError(str(err)) from None
         if options.get("json"):
