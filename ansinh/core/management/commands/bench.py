@@ -43,10 +43,10 @@ class Command(BaseCommand):
         name = options["benchmark"]
         if options.get("unavailable"):
             raise CommandError(f"Phép đo {name} chưa có trong bản cài đặt này.")
-        try:
-            # with --json, stdout carries only the JSON object; progress lines go to stderr
+        # with --json, stdout carries only the JSON object; progress lines go to stderr
         stream = self.stderr if options.get("json") else self.stdout
-        result = load(name).run(options, lambda line: stream.write(line))
+        try:
+            result = load(name).run(options, lambda line: stream.write(line))
         except FileNotFoundError as err:
             raise CommandError(str(err)) from None
         if options.get("json"):
