@@ -155,6 +155,15 @@ def squeeze(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-def span_text(doc: Doc, start: int, end: int) -> str:
-    """The clean text of ``start:end`` on one line, trimmed of list punctuation."""
-    return squeeze(doc.clean[start:end]).strip(" ;,")
+def span_text(doc: Doc, start: int, end: int, strip: str = "") -> str:
+    """The clean text of ``start:end`` on one line, trimmed of white space and of the ``strip`` characters."""
+    return squeeze(doc.clean[start:end]).strip(strip)  # strip("") leaves the text as it is
+
+
+def trim_span(doc: Doc, start: int, end: int, leading: str, trailing: str) -> tuple[int, int]:
+    """``start:end`` narrowed past the ``leading`` characters at its start and the ``trailing`` ones at its end."""
+    while start < end and doc.clean[start] in leading:
+        start += 1
+    while end > start and doc.clean[end - 1] in trailing:
+        end -= 1
+    return start, end

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ansinh.documents.parsing.clean import Doc, squeeze
+from ansinh.documents.parsing.clean import Doc, span_text, trim_span
 from ansinh.documents.parsing.structure import Node
 from ansinh.documents.parsing.targets import sentences
 
@@ -22,11 +22,8 @@ def extract_funding(doc: Doc, root: Node) -> tuple[list[str], list[list[int]]]:
         else:
             pieces = sentences(doc, node.head_end, node.end)
         for s, e in pieces:
-            while s < e and doc.clean[s] in " \t\n-–+•":
-                s += 1
-            while e > s and doc.clean[e - 1] in " \t\n.;,":
-                e -= 1
-            text = squeeze(doc.clean[s:e])
+            s, e = trim_span(doc, s, e, " \t\n-–+•", " \t\n.;,")
+            text = span_text(doc, s, e)
             if len(text) >= 8 and not text.startswith("("):
                 texts.append(text)
                 spans.append([s, e])

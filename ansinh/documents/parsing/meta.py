@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ansinh.documents.parsing.clean import Doc, squeeze
+from ansinh.documents.parsing.clean import Doc, span_text
 from ansinh.documents.parsing.structure import Node
 
 _NUMBER = re.compile(r"(?<![a-z])s[o6]\s*:\s*(\d{1,6})\s*[/-]\s*((?:(?:19|20)\d\d\s*/\s*)?[a-z0-9đ][a-z0-9đ\-]{0,30}(?:/[a-z0-9đ][a-z0-9đ\-]{0,20})?)")
@@ -80,7 +80,7 @@ def _header_body(doc: Doc, head_lines: list[tuple[int, int]]) -> str | None:
         cell_end = doc.clean.find("\t", s, e)
         e = cell_end if cell_end >= 0 else e
         line = doc.folded[s:e].strip()
-        raw = squeeze(doc.clean[s:e])
+        raw = span_text(doc, s, e)
         if not line:
             if parts:
                 break
@@ -107,7 +107,7 @@ def extract_meta(doc: Doc, root: Node) -> dict[str, object]:
             number = re.sub(r"\s+", "", doc.clean[s + m.start(1) : s + m.end(2)])
             spans["number"] = [s + m.start(), s + m.end()]
         elif m and number is None:
-            number = re.sub(r"\s*/\s*", "/", squeeze(doc.clean[m.start(1) : m.end(2)]))
+            number = re.sub(r"\s*/\s*", "/", span_text(doc, m.start(1), m.end(2)))
             spans["number"] = [m.start(), m.end()]
         d = _DATE.search(folded, s, e)
         before = folded[s : d.start()] if d else ""
@@ -140,13 +140,13 @@ def extract_meta(doc: Doc, root: Node) -> dict[str, object]:
             break
     if title_lines:
         s, e = title_lines[0][0], title_lines[-1][1]
-        title = squeeze(doc.clean[s:e]) or None
+        title = span_text(doc, s, e) or None
         spans["title"] = [s, e]
     preamble = folded[:end]
     implements: list[str] = []
     keys: set[str] = set()
     for m in _REFERENCE.finditer(preamble):
-        text = squeeze(doc.clean[m.start() : m.end()]).strip(" ,;")
+        text = span_text(doc, m.start(), m.end(), " ,;")
         key = re.sub(r"\W+", "", m.group(0))[:40]
         if key not in keys and re.search(r"\d", text):
             keys.add(key)
@@ -154,11 +154,11 @@ def extract_meta(doc: Doc, root: Node) -> dict[str, object]:
     issuer = _header_body(doc, head_lines)
     im = None if issuer else next((m for m in _ISSUER.finditer(preamble) if not re.search(r"(?<![a-z])ve$", m.group("who"))), None)
     if im:
-        issuer = squeeze(doc.clean[im.start("who") : im.end("who")])
+        issuer = span_text(doc, im.start("who"), im.end("who"))
     elif not issuer:
         sig = re.search(r"(?:tm|t/m|kt)\.?\s+(uy ban nhan dan|ubnd|ban thuong vu|thanh uy|tinh uy|dang uy)[^\n]*", folded)
         if sig:
-            issuer = squeeze(doc.clean[sig.start(1) : sig.end()])
+            issuer = span_text(doc, sig.start(1), sig.end())
     return {
         "number": number,
         "date": date,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ansinh.documents.parsing.clean import Doc, squeeze
+from ansinh.documents.parsing.clean import Doc, span_text, squeeze, trim_span
 from ansinh.documents.parsing.structure import Node
 from ansinh.documents.parsing.targets import sentences
 from ansinh.documents.parsing.vocab import (
@@ -48,7 +48,7 @@ def _recipient(doc: Doc, s: int, e: int) -> str | None:
     m = _RECIPIENT.search(doc.folded, s, e)
     if not m:
         return None
-    return squeeze(doc.clean[m.start("who") : m.end("who")]).strip(" ,") or None
+    return span_text(doc, m.start("who"), m.end("who"), " ,") or None
 
 
 def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
@@ -83,11 +83,7 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
             if not duties:
                 continue
             deadlines = _deadlines(folded)
-            cs, ce = s, e
-            while cs < ce and doc.clean[cs] in " \t\n-–+•;,":
-                cs += 1
-            while ce > cs and doc.clean[ce - 1] in " \t\n./;,":
-                ce -= 1
+            cs, ce = trim_span(doc, s, e, " \t\n-–+•;,", " \t\n./;,")
             text = squeeze(doc.text[cs:ce])
             recipient = _recipient(doc, cs, ce)
             for frequency, year in duties:

@@ -12,7 +12,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from ansinh.documents.parsing.clean import Doc, fold_same_length, squeeze
+from ansinh.documents.parsing.clean import Doc, fold_same_length, span_text, squeeze, trim_span
 from ansinh.documents.parsing.structure import Node
 from ansinh.documents.parsing.target_words import (
     _AGE_QUALIFIER,
@@ -109,7 +109,7 @@ def _count_unit(doc: Doc, pos: int) -> tuple[str | None, int]:
             slash = re.match(r"(?:\s*(?:san|tren)\s*)?/\s*[a-z]+(?:\s+(?:dan|nu))?", folded[end:])
             if slash:
                 end += slash.end()
-            return squeeze(doc.clean[pos + skip : pos + end]), pos + end
+            return span_text(doc, pos + skip, pos + end), pos + end
     return None, pos
 
 
@@ -151,7 +151,7 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
             continue
         if _FROM.search(prefix) and _FROM_TO.match(tail):
             start_sign = _SIGN.match(tail)
-            start_value, start_text = value, squeeze(doc.clean[a : b + (start_sign.end() if start_sign else 0)])
+            start_value, start_text = value, span_text(doc, a, b + (start_sign.end() if start_sign else 0))
             continue
         scale = _SCALE.match(tail)
         if scale and not _SIGN.match(tail) and not _RANGE_TAIL.match(tail):
@@ -299,11 +299,7 @@ def _clause_bounds(doc: Doc, mentions: list[Mention], s: int, e: int) -> list[tu
 
 
 def _trim(doc: Doc, s: int, e: int) -> tuple[int, int]:
-    while s < e and doc.clean[s] in " \t\n-–+*(,;:.":
-        s += 1
-    while e > s and doc.clean[e - 1] in " \t\n,;:.)":
-        e -= 1
-    return s, e
+    return trim_span(doc, s, e, " \t\n-–+*(,;:.", " \t\n,;:.)")
 
 
 def _indicator(doc: Doc, s: int, e: int, mention: Mention) -> str:
@@ -312,10 +308,10 @@ def _indicator(doc: Doc, s: int, e: int, mention: Mention) -> str:
     b_start = s + (lead.end() if lead else 0)
     trail = _TRAILING_NOISE.search(doc.folded[b_start : mention.start])
     b_end = b_start + trail.start() if trail else mention.start
-    before = squeeze(doc.clean[b_start:b_end])
+    before = span_text(doc, b_start, b_end)
     if len(before.split()) >= 2:
         return before.strip(" -:,(")
-    after = squeeze(doc.clean[mention.end : e]).strip(" -:,)")
+    after = span_text(doc, mention.end, e, " -:,)")
     if mention.unit in ("%", "‰") and after and not re.match(r"(?i)t[ỷỉ]\s+l[ệe]", after):
         return "Tỷ lệ " + after
     return after or before
@@ -325,7 +321,7 @@ def _target(doc: Doc, mention: Mention, s: int, e: int, year: int | None) -> Tar
     s, e = _trim(doc, s, e)
     return {
         "text": squeeze(doc.text[s:e]),
-        "indicator": _indicator(doc, s, e, mention) or squeeze(doc.clean[s:e]),
+        "indicator": _indicator(doc, s, e, mention) or span_text(doc, s, e),
         "comparator": mention.comparator,
         "value": _clean_number(mention.value),
         "value_max": _clean_number(mention.value_max),
@@ -380,7 +376,7 @@ def extract_text_targets(doc: Doc, root: Node, masked: Doc, plan_like: bool, tit
             comparator = ">=" if re.search(r"bang hoac cao hon|tro len|it nhat", folded) else (
                 "maintain" if _MAINTAIN.search(folded) else None
             )
-            text = squeeze(doc.clean[s:e])
+            text = span_text(doc, s, e)
             out.append({
                 "text": text, "indicator": node.title or text, "comparator": comparator, "value": None,
                 "value_max": None, "unit": None, "year": default_year, "baseline": None, "milestones": [],
