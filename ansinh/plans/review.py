@@ -185,43 +185,30 @@ def do_update_plan_meta(plan: Plan, fields: Mapping[str, Any], actor: Any) -> Pl
 
 
 @transaction.atomic
-def do_update_target(target: Target, fields: Mapping[str, Any], milestones: Iterable[Mapping[str, Any]], actor: Any) -> Target:
-    """Correct a target and replace its yearly milestones."""
-    _locked_plan(target.plan_id)
-    target = Target.objects.select_for_update().get(pk=target.pk)
-    before = snapshot(target)
-    _apply(target, fields)
-    target.save()
-    _set_milestones(target, milestones)
-    _audit_change(actor, "update", target, before, snapshot(target))
-    return target
+def do_update_item(
+    item: Item,
+    fields: Mapping[str, Any],
+    actor: Any,
+    *,
+    milestones: Iterable[Mapping[str, Any]] | None = None,
+    lead: Sequence[str] | None = None,
+    coordinate: Sequence[str] | None = None,
+) -> Item:
+    """Correct an item of any kind; a target's milestones and a task's units are replaced when given.
 
-
-@transaction.atomic
-def do_update_task(task: Task, fields: Mapping[str, Any], lead: Sequence[str], coordinate: Sequence[str], actor: Any) -> Task:
-    """Correct a task, its lead and coordinating units; a new number re-nests it."""
-    _locked_plan(task.plan_id)
-    task = Task.objects.select_for_update().get(pk=task.pk)
-    before = snapshot(task)
-    _apply(task, fields)
-    if task.number != before["number"]:
-        _place_task(task)
-    task.save()
-    _set_assignments(task, lead, coordinate)
-    _audit_change(actor, "update", task, before, snapshot(task))
-    return task
-
-
-@transaction.atomic
-def do_update_item(item: Item, fields: Mapping[str, Any], actor: Any) -> Item:
-    """Correct a reporting duty, funding source, project or document to issue."""
-    if isinstance(item, Target | Task):
-        raise TypeError("use do_update_target / do_update_task")
+    A task whose number changes is nested again under its new parent number.
+    """
     _locked_plan(item.plan_id)
     item = type(item).objects.select_for_update().get(pk=item.pk)
     before = snapshot(item)
     _apply(item, fields)
+    if isinstance(item, Task) and item.number != before["number"]:
+        _place_task(item)
     item.save()
+    if isinstance(item, Target) and milestones is not None:
+        _set_milestones(item, milestones)
+    if isinstance(item, Task) and (lead is not None or coordinate is not None):
+        _set_assignments(item, lead or (), coordinate or ())
     _audit_change(actor, "update", item, before, snapshot(item))
     return item
 

@@ -30,8 +30,6 @@ from ansinh.plans.review import (
     do_delete_item,
     do_update_item,
     do_update_plan_meta,
-    do_update_target,
-    do_update_task,
     field_label,
     label_of,
     snapshot,
@@ -316,12 +314,10 @@ def review_save(request: HttpRequest, plan_id: int, kind: str, item_id: int | No
                                coordinate=form.lines("coordinate") if kind == "task" else [])
             messages.success(request, f"Đã thêm {KINDS[kind][2]} «{label_of(item)}».")
         else:
-            if kind == "target":
-                item = do_update_target(item, fields, milestones, request.user)  # type: ignore[arg-type]
-            elif kind == "task":
-                item = do_update_task(item, fields, form.lines("lead"), form.lines("coordinate"), request.user)  # type: ignore[arg-type]
-            else:
-                item = do_update_item(item, fields, request.user)
+            item = do_update_item(item, fields, request.user,
+                                  milestones=milestones if kind == "target" else None,
+                                  lead=form.lines("lead") if kind == "task" else None,
+                                  coordinate=form.lines("coordinate") if kind == "task" else None)
             messages.success(request, f"Đã lưu {KINDS[kind][2]} «{label_of(item)}».")
     except PlanError as err:
         messages.error(request, err.message)

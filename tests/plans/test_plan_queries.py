@@ -13,7 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from ansinh.documents.models import SourceDocument
 from ansinh.plans.actions import do_import_plan
 from ansinh.plans.models import Plan
-from ansinh.plans.review import do_update_target
+from ansinh.plans.review import do_update_item
 from tests.plans.sample_plan import EXTRACTION, TEXT
 
 pytestmark = pytest.mark.django_db
@@ -50,5 +50,5 @@ def test_the_plan_pages_do_not_query_once_per_plan_or_item(client: Client, alice
     big = _plan(2, 5)
     _plan(3, 3), _plan(4, 3)
     for target in big.targets.all():
-        do_update_target(target, {"value": 0.9}, [], alice)
+        do_update_item(target, {"value": 0.9}, alice, milestones=[])
     assert _queries(client, big) == small

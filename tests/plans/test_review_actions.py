@@ -15,8 +15,6 @@ from ansinh.plans.review import (
     do_delete_item,
     do_update_item,
     do_update_plan_meta,
-    do_update_target,
-    do_update_task,
 )
 
 pytestmark = pytest.mark.django_db
@@ -25,7 +23,7 @@ pytestmark = pytest.mark.django_db
 
 def test_correcting_a_target_records_the_values_before_and_after(plan: Plan, alice: Any) -> None:
     target = Target.objects.get(plan=plan)
-    do_update_target(target, {"value": 0.8, "unit": "%"}, [{"year": 2024, "comparator": "<", "value": 1.2}], alice)
+    do_update_item(target, {"value": 0.8, "unit": "%"}, alice, milestones=[{"year": 2024, "comparator": "<", "value": 1.2}])
     target.refresh_from_db()
     assert target.value == 0.8 and [(m.year, m.value) for m in target.milestones.all()] == [(2024, 1.2)]
     event = AuditEvent.objects.get(action="plan.review.update_target")
@@ -45,7 +43,7 @@ def test_a_new_task_numbered_under_another_is_nested_and_keeps_its_units(plan: P
 
 def test_renumbering_a_task_moves_it_to_its_new_parent(plan: Plan, alice: Any) -> None:
     child = Task.objects.get(plan=plan, number="1.1")
-    do_update_task(child, {"number": "2"}, ["UBND xã"], [], alice)
+    do_update_item(child, {"number": "2"}, alice, lead=["UBND xã"], coordinate=[])
     child.refresh_from_db()
     assert child.parent is None and child.depth == 0 and child.coordinate_names == []
 
@@ -71,7 +69,7 @@ def test_an_active_plan_is_locked_against_every_correction(plan: Plan, alice: An
     target = Target.objects.get(plan=plan)
     duty = plan.reporting_duties.get()
     attempts = [
-        lambda: do_update_target(target, {"value": 5}, [], alice),
+        lambda: do_update_item(target, {"value": 5}, alice, milestones=[]),
         lambda: do_update_item(duty, {"recipient": "UBND huyện"}, alice),
         lambda: do_add_item(plan, "funding", {"text": "Xã hội hóa"}, alice),
         lambda: do_delete_item(target, alice),

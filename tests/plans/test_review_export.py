@@ -14,7 +14,7 @@ from django.test import Client
 from ansinh.plans.actions import do_import_plan
 from ansinh.plans.gold import GoldError, export_gold, load_schema, plan_to_extraction, validate_extraction
 from ansinh.plans.models import Plan, Target
-from ansinh.plans.review import do_update_target
+from ansinh.plans.review import do_update_item
 from tests.documents.test_upload_views import extractor  # noqa: F401  (fixture)
 
 pytestmark = pytest.mark.django_db
@@ -28,7 +28,7 @@ def _schema() -> dict[str, Any]:
 
 
 def test_the_downloaded_gold_json_validates_and_carries_the_corrections(client: Client, bob: Any, plan: Plan, alice: Any) -> None:
-    do_update_target(Target.objects.get(plan=plan), {"value": 0.9}, [], alice)
+    do_update_item(Target.objects.get(plan=plan), {"value": 0.9}, alice, milestones=[])
     client.force_login(bob)
     response = client.get(f"/ke-hoach/{plan.pk}/gold.json")
     assert response.status_code == 200 and response["Content-Type"].startswith("application/json")
