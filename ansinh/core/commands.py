@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
+from collections.abc import Callable
 from typing import NoReturn
 
 from django.core.management.base import OutputWrapper
@@ -16,3 +18,15 @@ def fail(stderr: OutputWrapper, message: str, code: int = 1) -> NoReturn:
     stderr.write(f"Lỗi: {message}")
     sys.stderr.flush()
     raise Failure(code)
+
+
+def whole_number(what: str) -> Callable[[str], int]:
+    """An argparse ``type`` that reads a whole number and names ``what`` in Vietnamese when it is not one."""
+
+    def parse(text: str) -> int:
+        try:
+            return int(text.strip())
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{what} phải là số nguyên, không phải «{text}»") from None
+
+    return parse

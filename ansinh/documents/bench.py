@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
+from ansinh.core.commands import whole_number
 from ansinh.documents.parsing import extract_plan
 from ansinh.lib.text import normalize_text
 
@@ -25,7 +26,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="in một đối tượng JSON")
     parser.add_argument("--gold", metavar="DIR", help="thư mục các tệp gold *.json để chấm điểm")
     parser.add_argument("--docs", metavar="DIR", help="thư mục văn bản *.txt (mặc định: các mẫu đi kèm)")
-    parser.add_argument("--repeat", type=int, default=3, help="số lần lặp để đo (mặc định 3)")
+    parser.add_argument("--repeat", type=whole_number("số lần lặp"), default=3, help="số lần lặp để đo (mặc định 3)")
 
 
 def _load_scorer(gold_dir: Path) -> ModuleType:

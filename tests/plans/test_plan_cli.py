@@ -147,6 +147,16 @@ def test_approve_refuses_an_unknown_plan() -> None:
     assert code == 1 and "Không có kế hoạch #999" in err
 
 
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("args", [("approve", "abc"), ("export", "1a", "--out", "x.json")])
+def test_a_plan_id_that_is_not_a_number_is_refused_in_vietnamese(args: tuple[str, ...]) -> None:
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="mã kế hoạch phải là số nguyên"):
+        run(*args)
+    assert not AuditEvent.objects.exists()
+
 def test_the_console_script_never_prints_a_traceback(tmp_path: Path) -> None:
     env = {**os.environ, "ANSINH_DATA_DIR": str(tmp_path)}
     proc = subprocess.run(

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from ansinh.accounts.actions import AccountError, do_create_user
 from ansinh.accounts.models import RoleAssignment
-from ansinh.core.commands import fail
+from ansinh.core.commands import fail, whole_number
 from ansinh.geo.models import AdministrativeUnit, Agency
 
 ROLE_HELP = "; ".join(f"{value}: {label}" for value, label in RoleAssignment.Role.choices)
@@ -28,7 +28,7 @@ class Command(BaseCommand):
         c.add_argument("--role", required=True, metavar="ROLE", help=ROLE_HELP)
         c.add_argument("--unit", metavar="CODE", help="mã đơn vị hành chính đang có hiệu lực, ví dụ 79 hoặc 26740")
         c.add_argument("--agency", metavar="ID", help="số hiệu (id) hoặc mã cơ quan, ví dụ 79-SNV")
-        c.add_argument("--plan", metavar="ID", type=int, help="số hiệu kế hoạch (với vai trò standing)")
+        c.add_argument("--plan", metavar="ID", type=whole_number("số hiệu kế hoạch"), help="số hiệu kế hoạch (với vai trò standing)")
         c.add_argument("--full-name", default="", help="họ và tên")
         c.add_argument("--password-file", type=Path, metavar="FILE", help="đọc mật khẩu từ dòng đầu của tệp")
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from ansinh.core.commands import fail
+from ansinh.core.commands import fail, whole_number
 from ansinh.core.progress import ProgressBar
 from ansinh.documents.actions import do_import_document, parse_file
 from ansinh.documents.formats import DocumentError
@@ -33,9 +33,9 @@ class Command(BaseCommand):
         ls = sub.add_parser("list", help="Liệt kê các kế hoạch đã lưu.")
         ls.add_argument("--format", choices=["json", "text"], default="text")
         a = sub.add_parser("approve", help="Phê duyệt một kế hoạch nháp để đưa vào thực hiện.")
-        a.add_argument("plan_id", type=int, metavar="ID")
+        a.add_argument("plan_id", type=whole_number("mã kế hoạch"), metavar="ID")
         e = sub.add_parser("export", help="Xuất kế hoạch (đã rà soát) ra JSON theo lược đồ trao đổi, làm dữ liệu chuẩn (gold).")
-        e.add_argument("plan_id", type=int, metavar="ID")
+        e.add_argument("plan_id", type=whole_number("mã kế hoạch"), metavar="ID")
         e.add_argument("--out", type=Path, required=True, metavar="FILE.json", help="tệp JSON sẽ ghi ra")
 
     def handle(self, *args: Any, **options: Any) -> None:

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import argparse
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO, cast
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from ansinh.core.commands import fail
+from ansinh.core.commands import fail, whole_number
 from ansinh.core.progress import ProgressBar
 from ansinh.geo.models import AdministrativeUnit
 from ansinh.plans.models import Plan
@@ -18,24 +16,14 @@ from ansinh.reports.actions import ReportError, do_build_report
 KINDS = ("annual", "midterm", "final")
 
 
-def _whole_number(what: str) -> Callable[[str], int]:
-    def parse(text: str) -> int:
-        try:
-            return int(text.strip())
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"{what} phải là số nguyên, không phải «{text}»") from None
-
-    return parse
-
-
 class Command(BaseCommand):
     help = "Lập báo cáo tổng hợp của một kế hoạch: DOCX theo Nghị định 30/2020, phụ lục Excel, PDF."
 
     def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(dest="action", required=True, metavar="VIỆC")
         b = sub.add_parser("build", help="Lập báo cáo của một kế hoạch cho một kỳ (năm).")
-        b.add_argument("--plan", required=True, type=_whole_number("mã kế hoạch"), metavar="ID", help="mã kế hoạch như trong `ansinh plan list`")
-        b.add_argument("--cycle", required=True, type=_whole_number("năm kỳ báo cáo"), metavar="NĂM", help="năm của kỳ báo cáo, ví dụ 2025")
+        b.add_argument("--plan", required=True, type=whole_number("mã kế hoạch"), metavar="ID", help="mã kế hoạch như trong `ansinh plan list`")
+        b.add_argument("--cycle", required=True, type=whole_number("năm kỳ báo cáo"), metavar="NĂM", help="năm của kỳ báo cáo, ví dụ 2025")
         b.add_argument("--unit", metavar="MÃ", help="mã đơn vị hành chính (mặc định: toàn địa bàn của kế hoạch)")
         b.add_argument(
             "--kind", choices=KINDS, default="annual", help="annual (hằng năm), midterm (sơ kết), final (tổng kết)"
