@@ -73,23 +73,22 @@ def comparator_field(label: str = "So sánh") -> forms.ChoiceField:
     )
 
 
+def span_field(label: str) -> forms.IntegerField:
+    """An optional character offset into the source text."""
+    return forms.IntegerField(
+        label=label,
+        required=False,
+        min_value=0,
+        error_messages={"invalid": INT_MESSAGE, "min_value": "Vị trí không được âm."},
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "size": 8}),
+    )
+
+
 class ReviewForm(forms.Form):
     """Base: optional source span checked against the source text's length."""
 
-    source_start = forms.IntegerField(
-        label="Vị trí bắt đầu trong văn bản",
-        required=False,
-        min_value=0,
-        error_messages={"invalid": INT_MESSAGE, "min_value": "Vị trí không được âm."},
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "size": 8}),
-    )
-    source_end = forms.IntegerField(
-        label="Vị trí kết thúc trong văn bản",
-        required=False,
-        min_value=0,
-        error_messages={"invalid": INT_MESSAGE, "min_value": "Vị trí không được âm."},
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "size": 8}),
-    )
+    source_start = span_field("Vị trí bắt đầu trong văn bản")
+    source_end = span_field("Vị trí kết thúc trong văn bản")
     line_fields: tuple[str, ...] = ()
 
     def __init__(self, *args: Any, text_length: int = 0, **kwargs: Any) -> None:
