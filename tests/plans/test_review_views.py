@@ -267,3 +267,27 @@ def test_restored_text_of_another_length_is_shown_unmarked_with_a_pointer_to_the
     client.force_login(bob)
     html = client.get(_review(plan), {"muc": f"target-{target.pk}"}).content.decode()
     assert "không đánh dấu được vị trí" in html and '<mark class="source"' not in html
+
+
+@pytest.mark.parametrize(
+    ("kind", "data", "field", "message"),
+    [
+        ("project", {"name": "Nhà văn hóa", "amount_million_vnd": "một tỷ"}, "amount_million_vnd", "Hãy nhập một số"),
+        ("project", {"name": "Nhà văn hóa", "amount_million_vnd": "-5"}, "amount_million_vnd", "Tổng mức đầu tư không được âm."),
+        ("project", {"name": " "}, "name", "Hãy nhập tên dự án."),
+        ("funding", {"text": ""}, "text", "Hãy nhập nguồn kinh phí."),
+        ("document", {"title": ""}, "title", "Hãy nhập tên văn bản cần ban hành."),
+        ("funding", {"text": "Ngân sách", "source_start": "-1", "source_end": "5"}, "source_start", "Vị trí không được âm."),
+        ("funding", {"text": "Ngân sách", "source_start": "20", "source_end": "10"}, "source_end",
+         "Vị trí kết thúc phải lớn hơn vị trí bắt đầu."),
+    ],
+)
+def test_an_invalid_new_item_is_refused_in_vietnamese_and_nothing_is_added(
+    client: Client, alice: Any, plan: Plan, kind: str, data: dict[str, str], field: str, message: str
+) -> None:
+    counts = (plan.projects.count(), plan.funding_sources.count(), plan.documents_to_issue.count())
+    client.force_login(alice)
+    response = client.post(f"{_review(plan)}{kind}/them/", data)
+    assert response.status_code == 400 and message in _field_errors(response.content.decode(), field)
+    assert (plan.projects.count(), plan.funding_sources.count(), plan.documents_to_issue.count()) == counts
+    assert not AuditEvent.objects.filter(action__startswith="plan.review.").exists()
