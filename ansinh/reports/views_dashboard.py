@@ -8,8 +8,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from ansinh.geo.models import AdministrativeUnit
+from ansinh.plans.access import access_plan, access_plans
 from ansinh.plans.models import Plan
-from ansinh.reporting.access import access_plan, access_plans, access_unit, access_units
+from ansinh.reporting.access import access_unit, access_units
 from ansinh.reports.charts import indicator_chart, legend_svg
 from ansinh.reports.dashboards import build_dashboard
 
