@@ -10,7 +10,7 @@ from django.test import Client
 from ansinh.core.models import AuditEvent
 from ansinh.plans.models import Plan, PlanLink
 from ansinh.reporting.models import Indicator, TargetIndicatorLink
-from tests.reports.test_report_cli_build import make_plan
+from tests.reports.report_fixtures import make_plan
 
 pytestmark = pytest.mark.django_db
 

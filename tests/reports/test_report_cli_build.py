@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import shutil
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -16,92 +15,14 @@ from openpyxl import load_workbook
 
 from ansinh.core.commands import Failure
 from ansinh.core.models import AuditEvent
-from ansinh.documents.models import SourceDocument
-from ansinh.plans.actions import do_import_plan
-from ansinh.plans.models import Plan
 from ansinh.reporting.models import (
-    AggregateValue,
-    Indicator,
-    ReportingCycle,
     Submission,
-    TargetIndicatorLink,
-    TaskProgress,
 )
 from ansinh.reports.report_data import collect_report_data
+from tests.reports.report_fixtures import HCMC_EXTRACTION, Fixture, make_plan
 from tests.reports.test_docx_layout import assert_decree30_layout
 
 pytestmark = pytest.mark.django_db
-
-HCMC_EXTRACTION: dict[str, Any] = {
-    "meta": {
-        "number": "123/KH-UBND",
-        "date": "2024-06-20",
-        "issuer": "Ủy ban nhân dân Thành phố Hồ Chí Minh",
-        "level": "province",
-        "title": "Kế hoạch thực hiện Chương trình hành động số 53-CTrHĐ/TU",
-        "implements": ["Chương trình hành động số 53-CTrHĐ/TU", "Nghị quyết số 42-NQ/TW"],
-    },
-    "targets": [
-        {"text": "Tỷ lệ hộ nghèo dưới 1% năm 2025", "indicator": "Tỷ lệ hộ nghèo", "comparator": "<", "value": 1,
-         "unit": "%", "year": 2025, "milestones": [{"year": 2024, "comparator": "<", "value": 1.5}]},
-        {"text": "Tỷ lệ tham gia bảo hiểm y tế đạt 95%", "indicator": "Tỷ lệ dân số tham gia bảo hiểm y tế",
-         "comparator": ">=", "value": 95, "unit": "%", "year": 2025, "milestones": []},
-        {"text": "Xây mới nhà văn hóa", "indicator": "Số nhà văn hóa xây mới", "comparator": ">=", "value": 10,
-         "unit": "nhà", "year": 2030, "milestones": []},
-    ],
-    "tasks": [
-        {"number": "1", "title": "Công tác tuyên truyền", "lead": ["Sở Văn hóa"], "coordinate": []},
-        {"number": "1.1", "title": "Tổ chức hội nghị", "lead": ["Sở Nội vụ"], "coordinate": []},
-        {"number": "2", "title": "Giảm nghèo bền vững", "lead": ["Sở Nội vụ"], "coordinate": []},
-    ],
-    "reporting": [{"text": "báo cáo trước 05/11", "frequency": "annual", "deadline_day": 5, "deadline_month": 11,
-                   "recipient": "Thành ủy"}],
-}
-
-
-@dataclass
-class Fixture:
-    plan: Plan
-    cycle: ReportingCycle
-
-
-def make_plan(extraction: dict[str, Any] = HCMC_EXTRACTION, slug: str = "hcm") -> Plan:
-    doc = SourceDocument.objects.create(
-        slug=slug, filename=f"{slug}.txt", media_type="text/plain", sha256=slug.ljust(64, "0"), size_bytes=1, text="x"
-    )
-    plan = do_import_plan(doc, extraction)
-    return plan
-
-
-@pytest.fixture
-def report_plan(hcm: Any, ward_a: Any, ward_b: Any) -> Fixture:
-    plan = make_plan()
-    poor = Indicator.objects.create(code="HN", name="Tỷ lệ hộ nghèo", unit="%", direction="lower")
-    bhyt = Indicator.objects.create(code="BHYT", name="Tỷ lệ tham gia BHYT", unit="%", direction="higher")
-    t_poor, t_bhyt, _ = plan.targets.order_by("position")
-    TargetIndicatorLink.objects.create(target=t_poor, indicator=poor, confirmed=True)
-    TargetIndicatorLink.objects.create(target=t_bhyt, indicator=bhyt, confirmed=True)
-    cycles = {}
-    for year in (2024, 2025):
-        cycles[year] = ReportingCycle.objects.create(
-            plan=plan, kind="annual", year=year, period_start=dt.date(year - 1, 12, 15),
-            period_end=dt.date(year, 12, 14), label=f"Báo cáo năm {year}",
-        )
-    figures = {2024: {hcm: (1.2, 94.0), ward_a: (1.0, 96.0)}, 2025: {hcm: (0.8, 93.0), ward_a: (0.5, 97.5)}}
-    for year, per_unit in figures.items():
-        for unit, (p, b) in per_unit.items():
-            AggregateValue.objects.create(cycle=cycles[year], indicator=poor, unit=unit, value=p)
-            AggregateValue.objects.create(cycle=cycles[year], indicator=bhyt, unit=unit, value=b)
-    # The roll-up goes up to the country; a province plan's report speaks for the province.
-    AggregateValue.objects.create(cycle=cycles[2025], indicator=poor, unit=hcm.parent, value=3.5)
-    sub = Submission.objects.create(cycle=cycles[2025], unit=ward_a, status="approved")
-    task = plan.tasks.get(number="1.1")
-    TaskProgress.objects.create(
-        submission=sub, task=task, status="completed", result="Đã tổ chức 3 hội nghị quán triệt.",
-        difficulties="=Thiếu kinh phí", proposals="Đề nghị bổ sung biên chế.",
-    )
-    return Fixture(plan, cycles[2025])
-
 
 def test_it_collects_actuals_and_statuses_from_the_roll_up(report_plan: Fixture) -> None:
     data = collect_report_data(report_plan.plan, 2025, today=dt.date(2025, 12, 10))

@@ -10,7 +10,7 @@ from django.test import Client
 from docx import Document
 
 from ansinh.core.models import AuditEvent
-from tests.reports.test_report_cli_build import Fixture, report_plan  # noqa: F401
+from tests.reports.report_fixtures import Fixture
 
 pytestmark = pytest.mark.django_db
 
@@ -19,19 +19,19 @@ def url(fx: Fixture, year: int = 2025) -> str:
     return f"/bao-cao/ke-hoach/{fx.plan.pk}/bao-cao/{year}/"
 
 
-def test_an_anonymous_visitor_is_sent_to_the_login_page(client: Client, report_plan: Fixture) -> None:  # noqa: F811
+def test_an_anonymous_visitor_is_sent_to_the_login_page(client: Client, report_plan: Fixture) -> None:
     response = client.get(url(report_plan))
     assert response.status_code == 302 and "/dang-nhap/" in response["Location"]
 
 
-def test_the_page_offers_kinds_units_and_formats(client: Client, hcm_standing: Any, report_plan: Fixture) -> None:  # noqa: F811
+def test_the_page_offers_kinds_units_and_formats(client: Client, hcm_standing: Any, report_plan: Fixture) -> None:
     client.force_login(hcm_standing)
     html = client.get(url(report_plan)).content.decode()
     assert "Lập báo cáo tổng hợp năm 2025" in html and "Báo cáo sơ kết" in html and "Phường Sài Gòn (26740)" in html
     assert f"/bao-cao/ke-hoach/{report_plan.plan.pk}/bao-cao/2024/" in html and "Đối chiếu với kế hoạch cấp trên" in html
 
 
-def test_the_standing_agency_downloads_the_docx(client: Client, hcm_standing: Any, report_plan: Fixture) -> None:  # noqa: F811
+def test_the_standing_agency_downloads_the_docx(client: Client, hcm_standing: Any, report_plan: Fixture) -> None:
     client.force_login(hcm_standing)
     response = client.post(url(report_plan), {"kind": "annual", "format": "docx"})
     assert response.status_code == 200
@@ -42,7 +42,7 @@ def test_the_standing_agency_downloads_the_docx(client: Client, hcm_standing: An
     assert event.actor == hcm_standing
 
 
-def test_the_annex_downloads_as_xlsx(client: Client, hcm_standing: Any, report_plan: Fixture) -> None:  # noqa: F811
+def test_the_annex_downloads_as_xlsx(client: Client, hcm_standing: Any, report_plan: Fixture) -> None:
     client.force_login(hcm_standing)
     response = client.post(url(report_plan), {"kind": "annual", "format": "xlsx"})
     assert response.status_code == 200 and response.content[:2] == b"PK"
@@ -50,7 +50,7 @@ def test_the_annex_downloads_as_xlsx(client: Client, hcm_standing: Any, report_p
 
 
 def test_a_commune_officer_may_build_their_own_commune_report_only(
-    client: Client, officer_a: Any, report_plan: Fixture  # noqa: F811
+    client: Client, officer_a: Any, report_plan: Fixture
 ) -> None:
     client.force_login(officer_a)
     assert client.post(url(report_plan), {"kind": "annual", "format": "docx"}).status_code == 403
@@ -59,7 +59,7 @@ def test_a_commune_officer_may_build_their_own_commune_report_only(
     assert response.status_code == 400 and "trong phạm vi bạn được xem" in response.content.decode()
 
 
-def test_bad_choices_are_refused_in_vietnamese(client: Client, hcm_standing: Any, report_plan: Fixture) -> None:  # noqa: F811
+def test_bad_choices_are_refused_in_vietnamese(client: Client, hcm_standing: Any, report_plan: Fixture) -> None:
     client.force_login(hcm_standing)
     response = client.post(url(report_plan), {"kind": "hang-thang", "format": "exe"})
     html = response.content.decode()
@@ -69,6 +69,6 @@ def test_bad_choices_are_refused_in_vietnamese(client: Client, hcm_standing: Any
     assert not AuditEvent.objects.filter(action="reports.build").exists()
 
 
-def test_an_unknown_plan_is_not_found(client: Client, hcm_standing: Any, report_plan: Fixture) -> None:  # noqa: F811
+def test_an_unknown_plan_is_not_found(client: Client, hcm_standing: Any, report_plan: Fixture) -> None:
     client.force_login(hcm_standing)
     assert client.get("/bao-cao/ke-hoach/99999/bao-cao/2025/").status_code == 404
