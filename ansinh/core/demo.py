@@ -69,6 +69,7 @@ def ensure_admin() -> tuple[str, str]:
     elif not user.check_password(password):
         user.set_password(password)
         user.save(update_fields=["password"])
+        audit(None, "user.reset_demo_admin_password", user, summary="Đặt lại mật khẩu tài khoản quản trị demo")
     return DEMO_USERNAME, password
 
 
