@@ -31,6 +31,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.utils import timezone
+
 from ansinh.geo.models import (
     AdministrativeUnit,
     Agency,
@@ -314,7 +316,7 @@ def apply_agency_rows(rows: list[Row], errors: list[str]) -> ImportResult:
             errors.append(f"Dòng {line}: cơ quan mã {code} hiệu lực từ {valid_from} đã có ở dòng {seen[(code, valid_from)]}.")
             continue
         seen[(code, valid_from)] = line
-        unit = unit_on(values["unit_code"], valid_from) or unit_on(values["unit_code"], dt.date.today())
+        unit = unit_on(values["unit_code"], valid_from) or unit_on(values["unit_code"], timezone.localdate())
         if unit is None:
             errors.append(f"Dòng {line}: không có đơn vị hành chính mã “{values['unit_code']}”.")
             continue

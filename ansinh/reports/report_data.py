@@ -11,6 +11,8 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
+from django.utils import timezone
+
 from ansinh.geo.models import AdministrativeUnit
 from ansinh.lib.text import fold_key
 from ansinh.plans.models import Plan, Target
@@ -315,7 +317,7 @@ def collect_report_data(
         issuing_body=issuing_body,
         number=report_number(plan.number, symbol),
         place=place or "…",
-        date=today or dt.date.today(),
+        date=today or timezone.localdate(),
         title="Báo cáo",
         subject=report_subject(kind, cite_plan(plan), first, last),
         general=general,
