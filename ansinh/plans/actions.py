@@ -19,6 +19,7 @@ from ansinh.plans.models import (
     InvestmentProject,
     Milestone,
     Plan,
+    PlanLink,
     ReportingDuty,
     Target,
     Task,
@@ -229,3 +230,44 @@ def do_approve_plan(plan: Plan, actor: Any) -> Plan:
     plan.save(update_fields=["status", "approved_at", "approved_by"])
     audit(actor, "plan.approve", plan, summary=f"Phê duyệt kế hoạch {plan.number}", before={"status": "draft"}, after={"status": "active"})
     return plan
+
+
+@transaction.atomic
+def do_link_plans(child: Plan, parent: Plan, actor: Any, reference: str = "", confirmed: bool = False) -> PlanLink:
+    """Record that ``child`` implements ``parent`` (a suggestion unless ``confirmed``)."""
+    if child.pk == parent.pk:
+        raise PlanError("Một kế hoạch không thể thực hiện chính nó.")
+    link, created = PlanLink.objects.get_or_create(
+        child=child, parent=parent, defaults={"reference": reference[:300], "confirmed": confirmed}
+    )
+    before = None if created else {"confirmed": link.confirmed}
+    if not created and confirmed and not link.confirmed:
+        link.confirmed = True
+        link.save(update_fields=["confirmed"])
+    audit(
+        actor,
+        "plans.link" if created else "plans.link_update",
+        link,
+        summary=f"Liên kết kế hoạch #{child.pk} thực hiện kế hoạch #{parent.pk}",
+        before=before,
+        after={"reference": link.reference, "confirmed": link.confirmed},
+    )
+    return link
+
+
+@transaction.atomic
+def do_confirm_link(link: PlanLink, actor: Any, confirmed: bool = True) -> PlanLink:
+    """A person confirms (or withdraws) a suggested parent/child link."""
+    before = {"confirmed": link.confirmed}
+    link.confirmed = confirmed
+    link.save(update_fields=["confirmed"])
+    verb = "Xác nhận" if confirmed else "Bỏ xác nhận"
+    audit(
+        actor,
+        "plans.confirm_link",
+        link,
+        summary=f"{verb} kế hoạch #{link.child_id} thực hiện kế hoạch #{link.parent_id}",
+        before=before,
+        after={"confirmed": confirmed},
+    )
+    return link

@@ -1,4 +1,4 @@
-"""Writes of the reports app: building a consolidated report, linking and confirming plan links.
+"""Writes of the reports app: building a consolidated report.
 
 Each ``do_*`` runs in one transaction and leaves an audit row. Report files are written to a
 temporary name next to the target and renamed at the end, so a failure never leaves a
@@ -21,7 +21,7 @@ from django.db import transaction
 
 from ansinh.core.models import audit
 from ansinh.geo.models import AdministrativeUnit
-from ansinh.plans.models import Plan, PlanLink
+from ansinh.plans.models import Plan
 from ansinh.reports.docx_builder import build_docx
 from ansinh.reports.report_content import ReportData
 from ansinh.reports.report_data import ReportDataError, collect_report_data
@@ -152,44 +152,3 @@ def do_build_report(
                (result.docx, result.xlsx, result.pdf) if p]},
     )
     return result
-
-
-@transaction.atomic
-def do_link_plans(actor: Any, child: Plan, parent: Plan, reference: str = "", confirmed: bool = False) -> PlanLink:
-    """Record that ``child`` implements ``parent`` (a suggestion unless ``confirmed``)."""
-    if child.pk == parent.pk:
-        raise ReportError("Một kế hoạch không thể thực hiện chính nó.")
-    link, created = PlanLink.objects.get_or_create(
-        child=child, parent=parent, defaults={"reference": reference[:300], "confirmed": confirmed}
-    )
-    before = None if created else {"confirmed": link.confirmed}
-    if not created and confirmed and not link.confirmed:
-        link.confirmed = True
-        link.save(update_fields=["confirmed"])
-    audit(
-        actor,
-        "plans.link" if created else "plans.link_update",
-        link,
-        summary=f"Liên kết kế hoạch #{child.pk} thực hiện kế hoạch #{parent.pk}",
-        before=before,
-        after={"reference": link.reference, "confirmed": link.confirmed},
-    )
-    return link
-
-
-@transaction.atomic
-def do_confirm_link(actor: Any, link: PlanLink, confirmed: bool = True) -> PlanLink:
-    """A person confirms (or withdraws) a suggested parent/child link."""
-    before = {"confirmed": link.confirmed}
-    link.confirmed = confirmed
-    link.save(update_fields=["confirmed"])
-    verb = "Xác nhận" if confirmed else "Bỏ xác nhận"
-    audit(
-        actor,
-        "plans.confirm_link",
-        link,
-        summary=f"{verb} kế hoạch #{link.child_id} thực hiện kế hoạch #{link.parent_id}",
-        before=before,
-        after={"confirmed": confirmed},
-    )
-    return link

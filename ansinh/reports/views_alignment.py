@@ -12,9 +12,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from ansinh.plans.access import access_parent_links, access_plan, access_plan_for_change, access_plans
+from ansinh.plans.actions import PlanError, do_confirm_link, do_link_plans
 from ansinh.plans.models import Plan, Target
 from ansinh.reporting.models import TargetIndicatorLink
-from ansinh.reports.actions import ReportError, do_confirm_link, do_link_plans
 from ansinh.reports.alignment import TargetPair, TargetSpec, align_targets, suggest_parents, unmatched_tasks
 from ansinh.reports.report_text import format_number
 
@@ -113,8 +113,8 @@ def alignment_link(request: HttpRequest, child_id: int) -> HttpResponse:
         messages.error(request, "Kế hoạch cấp trên không hợp lệ.")
         return redirect("reports:alignment", child_id=child.pk)
     try:
-        do_link_plans(request.user, child, parent, request.POST.get("reference", ""), confirmed=True)
-    except ReportError as err:
+        do_link_plans(child, parent, request.user, request.POST.get("reference", ""), confirmed=True)
+    except PlanError as err:
         messages.error(request, err.message)
     else:
         messages.success(request, f"Đã xác nhận kế hoạch này thực hiện {parent.number or parent.display_title}.")
@@ -130,6 +130,6 @@ def alignment_confirm(request: HttpRequest, child_id: int, link_id: int) -> Http
         messages.error(request, "Không tìm thấy liên kết kế hoạch.")
         return redirect("reports:alignment", child_id=child.pk)
     confirmed = request.POST.get("confirmed", "1") == "1"
-    do_confirm_link(request.user, link, confirmed)
+    do_confirm_link(link, request.user, confirmed)
     messages.success(request, "Đã xác nhận liên kết." if confirmed else "Đã bỏ xác nhận liên kết.")
     return redirect("reports:alignment", child_id=child.pk)
