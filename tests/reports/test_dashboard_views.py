@@ -186,3 +186,30 @@ def test_an_earlier_version_of_the_city_is_not_listed_as_its_child(
     _, html = _get(client, hcm_standing, _url(world, "unit=79"))
     assert "Đơn vị trực thuộc: xã, phường, đặc khu (2)" in html
     assert "trước 1/7/2025)</a>" not in html
+
+
+def test_the_city_dashboard_does_not_query_once_per_ward(client: Client, hcm_standing: Any, world: DashboardWorld, hcm: Any) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from ansinh.geo.models import AdministrativeUnit
+    from ansinh.reporting.models import AggregateValue, Submission
+
+    def queries() -> tuple[int, str]:
+        client.force_login(hcm_standing)
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get(_url(world, f"unit={hcm.code}"))
+        assert response.status_code == 200
+        return len(ctx.captured_queries), response.content.decode()
+
+    small, _ = queries()
+    indicator = world.poverty.indicator_link.indicator
+    for n in range(6):
+        ward = AdministrativeUnit.objects.create(
+            code=f"2699{n}", name=f"Phường Thử {n}", level="commune", parent=hcm, valid_from=hcm.valid_from
+        )
+        for cycle in world.cycles.values():
+            AggregateValue.objects.create(cycle=cycle, indicator=indicator, unit=ward, value=0.7)
+            Submission.objects.create(cycle=cycle, unit=ward, status="approved")
+    count, html = queries()
+    assert "Phường Thử 5" in html and count == small
