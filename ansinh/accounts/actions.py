@@ -10,18 +10,15 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from ansinh.accounts.models import RoleAssignment, User
+from ansinh.core.errors import UserError
 from ansinh.core.models import audit
 from ansinh.geo.models import AdministrativeUnit, Agency
 
 Role = RoleAssignment.Role
 
 
-class AccountError(Exception):
+class AccountError(UserError):
     """An account action was refused; ``message`` is Vietnamese, for the user."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 def check_role(role: str, unit: AdministrativeUnit | None, agency: Agency | None, plan: Any) -> None:

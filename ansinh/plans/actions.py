@@ -11,6 +11,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from ansinh.core.errors import UserError
 from ansinh.core.models import audit
 from ansinh.documents.models import SourceDocument
 from ansinh.plans.models import (
@@ -29,12 +30,8 @@ from ansinh.plans.models import (
 _YEAR = re.compile(r"(?<!\d)(19|20)\d{2}(?!\d)")
 
 
-class PlanError(Exception):
+class PlanError(UserError):
     """A plan action was refused; ``message`` is Vietnamese, for the user."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 def _span(item: Mapping[str, Any]) -> tuple[int | None, int | None]:

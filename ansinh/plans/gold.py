@@ -12,6 +12,7 @@ from typing import Any
 
 import jsonschema
 
+from ansinh.core.errors import UserError
 from ansinh.plans.models import Plan, TaskAssignment
 
 _SCHEMA_PATHS = (
@@ -20,12 +21,8 @@ _SCHEMA_PATHS = (
 )
 
 
-class GoldError(Exception):
+class GoldError(UserError):
     """The export does not match the interchange schema; ``message`` is Vietnamese."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 def _span(item: Any) -> dict[str, list[int]]:

@@ -19,6 +19,7 @@ from typing import Any
 
 from django.db import transaction
 
+from ansinh.core.errors import UserError
 from ansinh.core.models import audit
 from ansinh.geo.models import AdministrativeUnit
 from ansinh.plans.models import Plan
@@ -32,12 +33,8 @@ PDF_TIMEOUT_S = 120
 NO_SOFFICE = "Không tạo được PDF: máy chưa cài LibreOffice (lệnh soffice). Cài gói libreoffice-writer rồi chạy lại."
 
 
-class ReportError(Exception):
+class ReportError(UserError):
     """A report action was refused; ``message`` is Vietnamese, for the user."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 @dataclass

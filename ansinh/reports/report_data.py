@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
+from ansinh.core.errors import UserError
 from ansinh.geo.models import AdministrativeUnit
 from ansinh.lib.text import fold_key
 from ansinh.plans.models import Plan, Target
@@ -58,12 +59,8 @@ GOOD_LABELS = (TARGET_STATUS_LABELS[TargetStatus.ACHIEVED], TARGET_STATUS_LABELS
 
 # --- collecting from the database -------------------------------------------------------------
 
-class ReportDataError(Exception):
+class ReportDataError(UserError):
     """The report cannot be built; ``message`` is Vietnamese, for the user."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 REPORTED = ("submitted", "approved")

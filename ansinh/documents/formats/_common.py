@@ -8,6 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ansinh.core.errors import UserError
+
 Progress = Callable[[int, int], None]
 
 # --- limits -----------------------------------------------------------------
@@ -42,12 +44,8 @@ MEDIA_JPEG = "image/jpeg"
 MEDIA_TIFF = "image/tiff"
 
 
-class DocumentError(Exception):
+class DocumentError(UserError):
     """A document that cannot be read; ``message`` is meant for the user (Vietnamese)."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
     def __str__(self) -> str:
         return self.message
