@@ -19,7 +19,7 @@ import json
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -148,11 +148,21 @@ class Model:
 # --- tokenisation ---------------------------------------------------------------
 
 
-def phrases(text: str) -> Iterator[list[re.Match[str]]]:
-    """Runs of syllables separated only by white space (punctuation breaks a run)."""
+def phrases(
+    text: str, token: re.Pattern[str] = _SYLLABLE, breaks: Callable[[str], bool] | None = None
+) -> Iterator[list[re.Match[str]]]:
+    """Runs of ``token`` matches separated only by white space (punctuation breaks a run).
+
+    A token for which ``breaks`` is true also ends the run and belongs to none.
+    """
     run: list[re.Match[str]] = []
     last_end = -1
-    for match in _SYLLABLE.finditer(text):
+    for match in token.finditer(text):
+        if breaks is not None and breaks(match.group(0)):
+            if run:
+                yield run
+            run = []
+            continue
         if run and not _JOINER.fullmatch(text[last_end : match.start()]):
             yield run
             run = []

@@ -19,7 +19,7 @@ import math
 import re
 from collections.abc import Iterator
 
-from ansinh.lib.diacritics import Model, default_model, is_marked, is_vietnamese_syllable, viterbi
+from ansinh.lib.diacritics import Model, default_model, is_marked, is_vietnamese_syllable, phrases, viterbi
 from ansinh.lib.text import fold
 
 #: (as OCR reads it, what it stands for) on unmarked text; data, not code.
@@ -52,27 +52,11 @@ _LINE_DEBRIS = re.compile(r"(?m)^\\?[0-9a-z]?\\?rf(?:r|\\f|\^f*)(?=[A-Za-z])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _HYPHEN_BREAK = re.compile(r"([A-Za-z]+)-[ \t]*\n[ \t\n]*([a-z]+)")
 _OCR_TOKEN = re.compile(r"(?:[^\W_]|[\u0300-\u036f])+")
-_JOINER = re.compile(r"[ \t\n\r\f\v\u00a0]+")
 
 
 def _ocr_phrases(text: str) -> Iterator[list[re.Match[str]]]:
-    """Runs of tokens (letters, possibly with digits OCR put in) split by white space only."""
-    run: list[re.Match[str]] = []
-    last_end = -1
-    for match in _OCR_TOKEN.finditer(text):
-        token = match.group(0)
-        if token.isdigit():  # a real number: a context break
-            if run:
-                yield run
-            run = []
-            continue
-        if run and not _JOINER.fullmatch(text[last_end : match.start()]):
-            yield run
-            run = []
-        run.append(match)
-        last_end = match.end()
-    if run:
-        yield run
+    """Runs of tokens (letters, possibly with digits OCR put in) split by white space only; a number breaks a run."""
+    return phrases(text, _OCR_TOKEN, str.isdigit)
 
 
 def _variants(token: str, edits: int = _MAX_EDITS) -> set[str]:
