@@ -5,6 +5,7 @@ Corrected plans exported this way become gold files for evaluating the parser.
 
 from __future__ import annotations
 
+import functools
 import json
 from functools import cache
 from pathlib import Path
@@ -15,10 +16,7 @@ import jsonschema
 from ansinh.core.errors import UserError
 from ansinh.plans.models import Plan, TaskAssignment
 
-_SCHEMA_PATHS = (
-    Path(__file__).resolve().parent.parent / "documents" / "schema" / "plan-extract.schema.json",
-    Path("/work/shared/schema/plan-extract.schema.json"),
-)
+SCHEMA_PATH = Path(__file__).resolve().parent.parent / "documents" / "schema" / "plan-extract.schema.json"
 
 
 class GoldError(UserError):
@@ -114,20 +112,16 @@ def plan_to_extraction(plan: Plan) -> dict[str, Any]:
 
 
 @cache
-def load_schema() -> dict[str, Any] | None:
-    for path in _SCHEMA_PATHS:
-        if path.is_file():
-            schema: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-            return schema
-    return None
+@functools.cache
+def load_schema() -> dict[str, Any]:
+    """The interchange schema shipped with the package (``documents/schema``)."""
+    schema: dict[str, Any] = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    return schema
 
 
 def validate_extraction(data: dict[str, Any]) -> None:
     """Raise ``GoldError`` naming the first place where ``data`` breaks the schema."""
-    schema = load_schema()
-    if schema is None:
-        return
-    errors = sorted(jsonschema.Draft202012Validator(schema).iter_errors(data), key=lambda e: list(e.absolute_path))
+    errors = sorted(jsonschema.Draft202012Validator(load_schema()).iter_errors(data), key=lambda e: list(e.absolute_path))
     if errors:
         where = "/".join(str(p) for p in errors[0].absolute_path) or "(gốc)"
         raise GoldError(f"Dữ liệu xuất không khớp lược đồ trao đổi tại «{where}»: {errors[0].message}")
