@@ -9,8 +9,8 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
 
+from ansinh.core.lookup import first_or_404
 from ansinh.documents.models import ImportJob
 
 
@@ -21,7 +21,7 @@ def require_importer(user: Any) -> None:
 
 def access_import_job(user: Any, job_id: int) -> ImportJob:
     require_importer(user)
-    job = ImportJob.objects.filter(pk=job_id).first()
-    if job is None or (job.created_by_id != user.pk and not user.is_superuser):
-        raise Http404("Không tìm thấy lượt tải lên này.")
-    return job
+    jobs = ImportJob.objects.filter(pk=job_id)
+    if not user.is_superuser:
+        jobs = jobs.filter(created_by=user)
+    return first_or_404(jobs, "Không tìm thấy lượt tải lên này.")

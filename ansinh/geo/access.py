@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import QuerySet
-from django.http import Http404
 
+from ansinh.core.lookup import first_or_404
 from ansinh.geo.models import AdministrativeUnit, Agency, UnitQuerySet
 
 
@@ -26,10 +26,7 @@ def access_units(user: Any) -> UnitQuerySet:
 
 
 def access_unit(user: Any, unit_id: int) -> AdministrativeUnit:
-    unit = access_units(user).select_related("parent").filter(pk=unit_id).first()
-    if unit is None:
-        raise Http404("Không tìm thấy đơn vị hành chính.")
-    return unit
+    return first_or_404(access_units(user).select_related("parent").filter(pk=unit_id), "Không tìm thấy đơn vị hành chính.")
 
 
 def access_agencies(user: Any) -> QuerySet[Agency]:

@@ -13,10 +13,14 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from ansinh.accounts.models import User
+from ansinh.core.lookup import first_or_404
 from ansinh.core.models import AuditEvent
 from ansinh.plans.models import Plan, PlanLink
+from ansinh.plans.review import KINDS, Item
 
 AnyUser = User | AnonymousUser
+NO_PLAN = "Không tìm thấy kế hoạch."
+NO_ITEM = "Không tìm thấy mục này trong kế hoạch."
 
 
 def access_plans(user: AnyUser) -> QuerySet[Plan]:
@@ -26,10 +30,7 @@ def access_plans(user: AnyUser) -> QuerySet[Plan]:
 
 
 def access_plan(user: AnyUser, plan_id: int) -> Plan:
-    plan = access_plans(user).select_related("source_document").filter(pk=plan_id).first()
-    if plan is None:
-        raise Http404("Không tìm thấy kế hoạch.")
-    return plan
+    return first_or_404(access_plans(user).select_related("source_document").filter(pk=plan_id), NO_PLAN)
 
 
 def access_plan_for_change(user: AnyUser, plan_id: int) -> Plan:
@@ -47,7 +48,14 @@ def access_parent_links(user: AnyUser, child: Plan) -> QuerySet[PlanLink]:
 
 def access_review_history(user: AnyUser, plan: Plan, limit: int = 50) -> list[AuditEvent]:
     """The latest review corrections of a plan the user may read (newest first)."""
-    if not access_plans(user).filter(pk=plan.pk).exists():
-        raise Http404("Không tìm thấy kế hoạch.")
+    first_or_404(access_plans(user).filter(pk=plan.pk), NO_PLAN)
     events = AuditEvent.objects.filter(action__startswith="plan.review.", summary__endswith=f"kế hoạch #{plan.pk}")
     return list(events.select_related("actor").order_by("-at", "-id")[:limit])
+
+
+def access_plan_item(plan: Plan, kind: str, item_id: int) -> Item:
+    """An item of ``kind`` (``target``, ``task``…) of a plan the caller already reached through ``access_plan``."""
+    related = KINDS[kind][1] if kind in KINDS else None
+    if related is None:
+        raise Http404(NO_ITEM)
+    return first_or_404(getattr(plan, related).filter(pk=item_id), NO_ITEM)

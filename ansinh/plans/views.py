@@ -14,7 +14,13 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from ansinh.lib.text import fold_key
-from ansinh.plans.access import access_plan, access_plan_for_change, access_plans, access_review_history
+from ansinh.plans.access import (
+    access_plan,
+    access_plan_for_change,
+    access_plan_item,
+    access_plans,
+    access_review_history,
+)
 from ansinh.plans.actions import PlanError, do_approve_plan
 from ansinh.plans.forms import FORMS, BaseMilestoneFormSet, MilestoneFormSet, PlanMetaForm, initial_for
 from ansinh.plans.gold import GoldError, export_gold
@@ -35,7 +41,6 @@ from ansinh.plans.review import (
     snapshot,
 )
 
-ITEM_KINDS = {kind: related for kind, (_, related, _) in KINDS.items()}
 SECTION_TITLES = {
     "target": ("chi-tieu", "Chỉ tiêu"),
     "task": ("nhiem-vu", "Nhiệm vụ"),
@@ -107,20 +112,12 @@ def _task_tree(tasks: list[Task]) -> list[Task]:
     return roots
 
 
-def _item(plan: Plan, kind: str, item_id: int) -> Item:
-    related = ITEM_KINDS.get(kind)
-    item = getattr(plan, related).filter(pk=item_id).first() if related else None
-    if item is None:
-        raise Http404("Không tìm thấy mục này trong kế hoạch.")
-    return item
-
-
 @login_required
 def item_source(request: HttpRequest, plan_id: int, kind: str, item_id: int) -> HttpResponse:
     plan = access_plan(request.user, plan_id)
     item: Item | None
     try:
-        item = _item(plan, kind, item_id)
+        item = access_plan_item(plan, kind, item_id)
     except Http404:
         item = None
     document = plan.source_document
@@ -180,7 +177,7 @@ def _edit_form(plan: Plan, key: str) -> tuple[Any, Any]:
     if kind == "new" and rest in FORMS:
         return FORMS[rest](text_length=_text_length(plan)), (MilestoneFormSet(prefix="moc") if rest == "target" else None)
     if kind in FORMS and rest.isdigit():
-        item = _item(plan, kind, int(rest))
+        item = access_plan_item(plan, kind, int(rest))
         initial = initial_for(kind, snapshot(item))
         form = FORMS[kind](initial=initial, text_length=_text_length(plan))
         formset = MilestoneFormSet(prefix="moc", initial=initial["milestones"]) if kind == "target" else None
@@ -200,7 +197,7 @@ def _render_review(
         form_key = ""
     selected_key = request.GET.get("muc", "") or (form_key if form_key not in ("meta",) and not form_key.startswith("new-") else "")
     kind, _, rest = selected_key.partition("-")
-    selected = _item(plan, kind, int(rest)) if kind in KINDS and rest.isdigit() else None
+    selected = access_plan_item(plan, kind, int(rest)) if kind in KINDS and rest.isdigit() else None
     sections = []
     for k, (_, related, label) in KINDS.items():
         items = getattr(plan, related).all()
@@ -295,7 +292,7 @@ def review_save(request: HttpRequest, plan_id: int, kind: str, item_id: int | No
     plan = access_plan_for_change(request.user, plan_id)
     if kind not in FORMS:
         raise Http404("Không có loại mục này.")
-    item = _item(plan, kind, item_id) if item_id is not None else None
+    item = access_plan_item(plan, kind, item_id) if item_id is not None else None
     if not plan.is_draft:
         messages.error(request, LOCKED)
         return redirect(_review_url(plan))
@@ -328,7 +325,7 @@ def review_save(request: HttpRequest, plan_id: int, kind: str, item_id: int | No
 @login_required
 def review_delete(request: HttpRequest, plan_id: int, kind: str, item_id: int) -> HttpResponse:
     plan = access_plan_for_change(request.user, plan_id)
-    item = _item(plan, kind, item_id)
+    item = access_plan_item(plan, kind, item_id)
     if request.method == "POST":
         try:
             do_delete_item(item, request.user)
