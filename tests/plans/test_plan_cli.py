@@ -157,6 +157,17 @@ def test_a_plan_id_that_is_not_a_number_is_refused_in_vietnamese(args: tuple[str
         run(*args)
     assert not AuditEvent.objects.exists()
 
+
+@pytest.mark.django_db
+def test_export_to_a_folder_or_a_missing_folder_is_refused_in_vietnamese(tmp_path: Path, mini: Path) -> None:
+    run("import", str(mini))
+    plan = Plan.objects.get()
+    code, _, err = run("export", str(plan.pk), "--out", str(tmp_path))
+    assert code == 1 and "là một thư mục" in err
+    code, _, err = run("export", str(plan.pk), "--out", str(tmp_path / "khong-co" / "x.json"))
+    assert code == 1 and "không tồn tại" in err
+    assert list(tmp_path.iterdir()) == [mini]
+
 def test_the_console_script_never_prints_a_traceback(tmp_path: Path) -> None:
     env = {**os.environ, "ANSINH_DATA_DIR": str(tmp_path)}
     proc = subprocess.run(

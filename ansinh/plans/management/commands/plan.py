@@ -108,7 +108,12 @@ class Command(BaseCommand):
             data = export_gold(plan)
         except GoldError as err:
             fail(self.stderr, err.message)
-        out.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        if out.is_dir():
+            fail(self.stderr, f"«{out}» là một thư mục; hãy ghi tên tệp, ví dụ {out / 'ke-hoach.json'}.")
+        try:
+            out.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        except OSError as err:
+            fail(self.stderr, f"Không ghi được tệp {out}: {err.strerror or err}.")
         self.stdout.write(
             f"Đã xuất kế hoạch #{plan.pk} ra {out} ({len(data['targets'])} chỉ tiêu, {len(data['tasks'])} nhiệm vụ)."
         )
