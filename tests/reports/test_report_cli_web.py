@@ -72,3 +72,16 @@ def test_bad_choices_are_refused_in_vietnamese(client: Client, hcm_standing: Any
 def test_an_unknown_plan_is_not_found(client: Client, hcm_standing: Any, report_plan: Fixture) -> None:
     client.force_login(hcm_standing)
     assert client.get("/bao-cao/ke-hoach/99999/bao-cao/2025/").status_code == 404
+
+
+
+def test_a_year_out_of_range_or_a_unit_out_of_scope_is_refused_in_vietnamese(
+    client: Client, officer_a: Any, report_plan: Fixture, hanoi_ward: Any
+) -> None:
+    client.force_login(officer_a)
+    response = client.get(url(report_plan, 3000))
+    assert response.status_code == 404 and "Năm kỳ báo cáo không hợp lệ" in response.content.decode()
+    response = client.post(url(report_plan), {"kind": "annual", "format": "docx", "unit": hanoi_ward.code})
+    html = response.content.decode()
+    assert response.status_code == 400 and f"Không có đơn vị mã «{hanoi_ward.code}» trong phạm vi bạn được xem" in html
+    assert not AuditEvent.objects.filter(action="reports.build").exists()
