@@ -93,3 +93,13 @@ def test_bad_link_requests_are_refused_without_storing(client: Client, alice: An
     assert client.post(f"/bao-cao/doi-chieu/{child.pk}/lien-ket/", {"parent": 99999}).status_code == 404
     assert client.post(f"/bao-cao/doi-chieu/{child.pk}/xac-nhan/99999/", {}, follow=True).status_code == 200
     assert not PlanLink.objects.exists()
+
+
+def test_a_parent_that_is_not_a_number_is_refused_in_vietnamese(client: Client, alice: Any, plans: tuple[Plan, Plan]) -> None:
+    _, child = plans
+    client.force_login(alice)
+    response = client.post(f"/bao-cao/doi-chieu/{child.pk}/lien-ket/", {"parent": "abc"}, follow=True)
+    assert "Kế hoạch cấp trên không hợp lệ." in response.content.decode()
+    response = client.post(f"/bao-cao/doi-chieu/{child.pk}/xac-nhan/99999/", {}, follow=True)
+    assert "Không tìm thấy liên kết kế hoạch." in response.content.decode()
+    assert not PlanLink.objects.exists() and not AuditEvent.objects.filter(action__startswith="plans.").exists()
