@@ -200,3 +200,10 @@ def test_scanned_pdf_is_ocred(tmp_path: Path) -> None:
     assert calls == [(1, 1)]
     assert "KẾ HOẠCH" in res.text
     assert "xã hội" in res.text
+
+
+def test_placeholders_for_glyphs_without_unicode_are_dropped() -> None:
+    from ansinh.documents.formats.pdf import drop_unmapped_glyphs
+
+    assert drop_unmapped_glyphs("Trạm Y tế (cid:3)theo nguyên lý củ(cid:11)a") == "Trạm Y tế theo nguyên lý của"
+    assert drop_unmapped_glyphs("không có gì") == "không có gì"

@@ -166,7 +166,15 @@ def _page_lines(page: Any) -> list[str]:
         if text.strip():
             blocks.append((float(line.get("top", 0.0)), [text]))
     blocks.sort(key=lambda b: b[0])
-    return [line for _, lines in blocks for line in lines]
+    return [drop_unmapped_glyphs(line) for _, lines in blocks for line in lines]
+
+
+_UNMAPPED_GLYPH = re.compile(r"\(cid:\d+\)")
+
+
+def drop_unmapped_glyphs(line: str) -> str:
+    """Remove pdfminer's ``(cid:N)`` placeholders for glyphs the PDF gives no Unicode for."""
+    return _UNMAPPED_GLYPH.sub("", line) if "(cid:" in line else line
 
 
 def _open_renderer(path: Path) -> Any:
