@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_WORD_SEGMENT_UNDERSCORE = re.compile(r"(?<=\w)_(?=\w)")
+_WORD_SEGMENT_UNDERSCORE = re.compile(r"(?<=[^\W_])_(?=[^\W_])")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _NON_ALNUM = re.compile(r"[^0-9a-z%]+")
 
