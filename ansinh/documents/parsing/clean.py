@@ -32,6 +32,9 @@ _GAZETTE_HEADER = re.compile(r"(?mi)^[ \t]*(?:\d{1,4}[ \t]+)?C[ÔO]NG[ \t]+B[ÁA
 # Word-segmentation marks between syllables ("Kế_hoạch"), read as spaces.
 _SEGMENT_MARK = re.compile(r"(?<=\w)_(?=\w)")
 _FIRST_TOKEN = re.compile(r"(?m)^[ \t]*(\S+)")
+# A table typed with vertical bars ("STT | Nhiệm vụ | Cơ quan chủ trì"), Markdown or plain: two bars or more on a line.
+_BAR_ROW = re.compile(r"(?m)^[^\n|]*\|[^\n|]*\|[^\n]*$")
+_BAR_RULE = re.compile(r"^[\s|:\-–=+]+$")
 
 
 @dataclass
@@ -96,8 +99,28 @@ def _junk_prefix_length(token: str) -> int:
     return split
 
 
+def _bar_tables(text: str, chars: list[str]) -> None:
+    """Read the bars of a bar-separated table as the tabs of a converter's table (two such lines in a row at least)."""
+    rows = list(_BAR_ROW.finditer(text)) if "|" in text else []
+    for k, m in enumerate(rows):
+        near = (k > 0 and rows[k - 1].end() + 1 == m.start()) or (k + 1 < len(rows) and m.end() + 1 == rows[k + 1].start())
+        if not near:
+            continue
+        line = m.group(0)
+        if _BAR_RULE.match(line):
+            _blank(chars, m.start(), m.end())
+            continue
+        first, last = line.find("|"), line.rfind("|")
+        for i, ch in enumerate(line):
+            if ch != "|":
+                continue
+            edge = (i == first and not line[:i].strip()) or (i == last and not line[i + 1 :].strip())
+            chars[m.start() + i] = " " if edge else "\t"
+
+
 def _clean_chars(text: str) -> str:
     chars = list(text)
+    _bar_tables(text, chars)
     for pattern in (_HTML_TAG, _MARKDOWN, _CONTROL):
         for m in pattern.finditer(text):
             _blank(chars, m.start(), m.end())

@@ -1,0 +1,35 @@
+"""General rules found by the second blind round of fixtures (``fixtures/r2-*``), one small text each."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ansinh.documents.parsing import extract_plan
+
+
+def _plan(*body: str, head: str = "KẾ HOẠCH\nThực hiện chính sách xã hội\n") -> dict[str, Any]:
+    result: dict[str, Any] = extract_plan(head + "\n".join(body) + "\n", "vi-du")
+    return result
+
+
+def test_a_task_table_typed_with_vertical_bars_is_read_like_a_tab_separated_one() -> None:
+    result = _plan(
+        "II. NHIỆM VỤ",
+        "| STT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời hạn |",
+        "|---|---|---|---|---|",
+        "| 1 | Rà soát đối tượng bảo trợ xã hội | Sở Y tế | Sở Tài chính; Công an tỉnh | Quý IV/2025 |",
+        "| 2 | Chi trả trợ cấp qua tài khoản | Bưu điện tỉnh | Sở Y tế | Hằng tháng |",
+        "III. TỔ CHỨC THỰC HIỆN",
+        "Các sở báo cáo kết quả hằng năm trước ngày 15/12.",
+    )
+    tasks = [(t["number"], t["title"], t["lead"], t["coordinate"]) for t in result["tasks"]]
+    assert tasks == [
+        ("1", "Rà soát đối tượng bảo trợ xã hội", ["Sở Y tế"], ["Sở Tài chính", "Công an tỉnh"]),
+        ("2", "Chi trả trợ cấp qua tài khoản", ["Bưu điện tỉnh"], ["Sở Y tế"]),
+    ]
+    assert [(r["frequency"], r["deadline_day"], r["deadline_month"]) for r in result["reporting"]] == [("annual", 15, 12)]
+
+
+def test_a_single_line_with_bars_is_running_text() -> None:
+    result = _plan("II. NHIỆM VỤ", "1. Tuyên truyền | phổ biến | chính sách mới", "2. Kiểm tra, giám sát")
+    assert [t["number"] for t in result["tasks"]] == ["1", "2"]
