@@ -33,3 +33,21 @@ def test_a_task_table_typed_with_vertical_bars_is_read_like_a_tab_separated_one(
 def test_a_single_line_with_bars_is_running_text() -> None:
     result = _plan("II. NHIỆM VỤ", "1. Tuyên truyền | phổ biến | chính sách mới", "2. Kiểm tra, giám sát")
     assert [t["number"] for t in result["tasks"]] == ["1", "2"]
+
+
+def _reports(line: str) -> list[tuple[object, ...]]:
+    result = _plan("IV. TỔ CHỨC THỰC HIỆN", line)
+    return [(r["frequency"], r["deadline_day"], r["deadline_month"], r["year"]) for r in result["reporting"]]
+
+
+def test_a_review_dated_by_a_quarter_is_a_one_off_duty_of_that_year() -> None:
+    assert _reports("3. Tổ chức sơ kết 03 năm vào quý IV/2027 và tổng kết vào quý IV/2030.") == [
+        ("once", None, None, 2027), ("once", None, None, 2030),
+    ]
+
+
+def test_a_bare_year_after_six_months_and_a_deadline_in_the_next_year_are_annual() -> None:
+    assert _reports("Các đơn vị báo cáo 6 tháng (trước ngày 10/6/2026) và năm (trước ngày 05/12/2026) về Sở Y tế.") == [
+        ("semiannual", 10, 6, None), ("annual", 5, 12, None),
+    ]
+    assert _reports("Sở Y tế tổng hợp báo cáo Ủy ban nhân dân tỉnh trước ngày 10 tháng 01 năm sau.") == [("annual", 10, 1, None)]

@@ -149,10 +149,16 @@ FREQUENCY_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("annual", re.compile(
         r"(?:h[ad]ng|moi|dinh\s+ky|thuong)\s+n[ad]m(?![a-z])|thuong\s+nien"
         r"|b[ad]o\s+c[ad]o\s+(?:k[eq]t\s+qu[ad]\s+(?:thuc\s+hien\s+)?|(?:t[oda]ng|s[oda])\s+k[eq]t\s+)?n[ad]m(?![a-z]|\s*\d)|(?<![a-z])c[ad]\s+n[ad]m(?![a-z])"
+        # "6 tháng (trước ngày 10/6) và năm (trước ngày 05/12)"; "trước ngày 10 tháng 01 năm sau".
+        r"|(?<![a-z])(?:va|,)\s+n[ad]m(?=\s*(?:\(|tr[uy][oda]c\s+ngay))|(?<![a-z])n[ad]m\s+sau(?![a-z])"
     )),
     ("adhoc", re.compile(r"d[oda]t\s+xuat|khi\s+c[oda]\s+yeu\s+cau|theo\s+yeu\s+cau")),
 )
-ONCE_CUE = re.compile(r"(?:s[oda]|t[oda]ng)\s+ket[^.;]{0,60}?(?:vao|trong|cuoi)?\s*n[ad]m\s+((?:19|20)\d\d)(?![\d-])")
+# "sơ kết vào năm 2027", "sơ kết 03 năm vào quý IV/2027", "tổng kết vào tháng 12/2030".
+ONCE_CUE = re.compile(
+    r"(?:s[oda]|t[oda]ng)\s+ket[^.;]{0,60}?(?:vao|trong|cuoi)?\s*"
+    r"(?:n[ad]m|quy\s+(?:[ivx]{1,3}|[1-4])\s*(?:/|n[ad]m)|th[ad]ng\s+\d{1,2}\s*(?:/|n[ad]m))\s*((?:19|20)\d\d)(?![\d-])"
+)
 # The year first: "Năm 2025 tổ chức tổng kết ...", "Cuối năm 2027, sơ kết ...".
 ONCE_CUE_BEFORE = re.compile(
     r"(?:^|;)[\s\-–+•]*(?:(?:vao|trong|cuoi|dau|giua)\s+)?n[ad]m\s+((?:19|20)\d\d)(?![\d-])[^.;]{0,40}?(?:s[oda]|t[oda]ng)\s+ket"
