@@ -51,3 +51,18 @@ def test_a_bare_year_after_six_months_and_a_deadline_in_the_next_year_are_annual
         ("semiannual", 10, 6, None), ("annual", 5, 12, None),
     ]
     assert _reports("Sở Y tế tổng hợp báo cáo Ủy ban nhân dân tỉnh trước ngày 10 tháng 01 năm sau.") == [("annual", 10, 1, None)]
+
+
+def test_a_dash_before_the_sentence_that_assigns_an_item_does_not_hide_its_lead() -> None:
+    result = _plan(
+        "II. NHIỆM VỤ, GIẢI PHÁP",
+        "1. Chăm sóc sức khỏe",
+        "a) Sàng lọc trẻ sơ sinh",
+        "- Sở Y tế chủ trì, phối hợp với Hội Chữ thập đỏ tỉnh thực hiện.",
+        "- Thời gian: hằng năm.",
+        "b) Cấp phát dụng cụ trợ giúp",
+        "Bảo hiểm xã hội tỉnh chủ trì, phối hợp với Sở Tài chính thực hiện.",
+    )
+    tasks = {t["number"]: (t["lead"], t["coordinate"]) for t in result["tasks"]}
+    assert tasks["1.a"] == (["Sở Y tế"], ["Hội Chữ thập đỏ tỉnh"])
+    assert tasks["1.b"] == (["Bảo hiểm xã hội tỉnh"], ["Sở Tài chính"])

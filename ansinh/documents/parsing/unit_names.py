@@ -93,11 +93,14 @@ def split_units(value: str) -> list[str]:
 _ASSIGNING_VERB = re.compile(r"^\s*(?:[Gg]iao(?:\s+cho)?|[ĐđDd][ềe]\s+ngh[ịi]|[Yy][êe]u\s+c[ầa]u)\s+")
 
 
+_BULLET = re.compile(r"^[ \t]*[-–+•*][ \t]*")
+
+
 def _wrapped_name(text: str) -> str | None:
     """The body named before "chủ trì", which a hard-wrapped line may carry on, or whose line may open it."""
     starts = [0] + [k + 1 for k, ch in enumerate(text) if ch == "\n"]
     for k in starts:
-        name = squeeze(_ASSIGNING_VERB.sub("", text[k:]))
+        name = squeeze(_ASSIGNING_VERB.sub("", _BULLET.sub("", text[k:])))
         if _head_match(name, AGENCY_HEADS):
             return name
     return None
