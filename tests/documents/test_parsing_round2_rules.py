@@ -66,3 +66,27 @@ def test_a_dash_before_the_sentence_that_assigns_an_item_does_not_hide_its_lead(
     tasks = {t["number"]: (t["lead"], t["coordinate"]) for t in result["tasks"]}
     assert tasks["1.a"] == (["Sở Y tế"], ["Hội Chữ thập đỏ tỉnh"])
     assert tasks["1.b"] == (["Bảo hiểm xã hội tỉnh"], ["Sở Tài chính"])
+
+
+def test_an_item_that_opens_with_its_lead_and_no_partner_is_assigned_to_it() -> None:
+    result = _plan(
+        "III. NHIỆM VỤ CỤ THỂ",
+        "1. Phòng Bảo trợ xã hội chủ trì, phối hợp với Văn phòng Sở rà soát đối tượng; thời gian: quý I/2026.",
+        "2. Văn phòng Sở chủ trì tổng hợp, xây dựng báo cáo kết quả thực hiện; thời gian: tháng 12/2026.",
+        "3. Bảo hiểm xã hội tỉnh chủ trì, phối hợp với Sở Y tế thanh toán chi phí dụng cụ trợ giúp.",
+    )
+    tasks = {t["number"]: (t["lead"], t["coordinate"]) for t in result["tasks"]}
+    assert tasks == {
+        "1": (["Phòng Bảo trợ xã hội"], ["Văn phòng Sở"]),
+        "2": (["Văn phòng Sở"], []),
+        "3": (["Bảo hiểm xã hội tỉnh"], ["Sở Y tế"]),
+    }
+
+
+def test_a_lead_named_in_the_middle_of_an_item_without_partners_is_not_its_lead() -> None:
+    result = _plan(
+        "III. NHIỆM VỤ CỤ THỂ",
+        "1. Tuyên truyền chính sách",
+        "Nội dung này do Sở Y tế chủ trì tổng hợp kết quả chung của tỉnh.",
+    )
+    assert result["tasks"][0]["lead"] == []

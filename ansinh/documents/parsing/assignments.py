@@ -42,7 +42,8 @@ _NUMBERED_LEAD = re.compile(
 _SENTENCE_LEAD = re.compile(
     r"(?:^|[.;]\s+|\n\s*)(?:(?:giao(?:\s+cho)?|de\s+nghi|yeu\s+cau|chi\s+dao|uy\s+quyen\s+cho)\s+)?"
     r"(?P<who>[^.;:]{3,120}?)\s+chu\s+tri(?:(?:\s*,\s*|\s+va\s+|\s+)phoi\s+hop\s+(?:voi\s+)?(?P<with>[^.;]{3,300}?))?"
-    r"(?<![^a-z]so)(?<![^a-z]bo)(?=\s+(?:de|nham|thuc\s+hien|trien\s+khai|to\s+chuc|xay\s+dung|tham\s+muu|huong\s+dan|ra\s+soat|theo\s+doi|"
+    r"(?:(?<![^a-z]so)|(?<=phong so)|(?<=tra so))(?<![^a-z]bo)(?<![^a-z]phong)(?=\s+(?:de|nham|thuc\s+hien|trien\s+khai|to\s+chuc|xay\s+dung|tham\s+muu|huong\s+dan|ra\s+soat|theo\s+doi|"
+    r"tong\s+hop|chi\s+tra|thanh\s+toan|cap\s+nhat|van\s+dong|tuyen\s+truyen|"
     r"(?:cac\s+)?noi\s+dung|(?:cac\s+)?nhiem\s+vu)(?![a-z])|[.;]|$)"
 )
 # The items a clause assigns: "(thực hiện) nội dung tại điểm a", "các nhiệm vụ ở mục 2.1 và 2.2".
@@ -215,7 +216,8 @@ def assign_units(doc: Doc, root: Node, tasks: list[Task]) -> None:
                     children = {c.node.label: c for c in group.children if c.node is not None}
                 named = [children[r] for r in labels if r in children]
                 partners = split_units(doc.clean[s + m.start("with") : s + m.end("with")]) if m.group("with") else []
-                if m.group("with") is None and not named:
+                # "X chủ trì" alone assigns only an item whose heading it opens ("5. Văn phòng Sở chủ trì tổng hợp ...").
+                if m.group("with") is None and not named and not _opens_heading(doc, task, s + m.start("who")):
                     continue
                 for receiver in named or [task]:
                     _apply(receiver, "lead", split_units(name))
@@ -225,6 +227,14 @@ def assign_units(doc: Doc, root: Node, tasks: list[Task]) -> None:
                     group.own_lead = True
     assign_from_responsibilities(doc, root, tasks, _apply)
     _propagate(tasks)
+
+
+def _opens_heading(doc: Doc, task: Task, at: int) -> bool:
+    """Whether offset ``at`` is where the text of ``task``'s heading line begins."""
+    node = task.node
+    if node is None or not node.head_start <= at < node.head_end:
+        return False
+    return not doc.clean[node.head_start : at].strip(" \t\n-–+•*")
 
 
 def fold_text(text: str) -> str:
