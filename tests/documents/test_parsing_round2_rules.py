@@ -90,3 +90,20 @@ def test_a_lead_named_in_the_middle_of_an_item_without_partners_is_not_its_lead(
         "Nội dung này do Sở Y tế chủ trì tổng hợp kết quả chung của tỉnh.",
     )
     assert result["tasks"][0]["lead"] == []
+
+
+def _targets(*lines: str) -> list[tuple[object, ...]]:
+    result = _plan("II. MỤC TIÊU", "2. Chỉ tiêu cụ thể đến năm 2030", *lines)
+    return [(t["comparator"], t["value"], t["unit"], t["year"]) for t in result["targets"]]
+
+
+def test_a_share_introduced_by_in_which_is_a_target_of_its_own() -> None:
+    assert _targets("- Giải quyết việc làm cho 40.000 lao động, trong đó đưa 18.000 người đi làm việc ở nước ngoài.") == [
+        ("=", 40000, "lao động", 2030), ("=", 18000, "người", 2030),
+    ]
+
+
+def test_people_counted_as_beneficiaries_are_a_unit() -> None:
+    assert _targets("- Hỗ trợ khoảng 12.000 lượt đối tượng yếu thế được tư vấn, trợ giúp.") == [
+        ("approx", 12000, "lượt đối tượng", 2030),
+    ]

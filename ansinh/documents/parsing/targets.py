@@ -54,6 +54,7 @@ from ansinh.documents.parsing.vocab import (
 from ansinh.lib.vnnumbers import parse_vn
 
 Target = dict[str, object]
+_IN_WHICH = re.compile(r"trong\s+do(?![a-z])")
 
 @dataclass
 class Mention:
@@ -199,6 +200,8 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
                 continue
             if not strict and (_SENTENCE_CUE.match(sentence) or _MAINTAIN.search(folded[clause_start:a])):
                 has_cue = True
+            if out and _IN_WHICH.match(local):
+                has_cue = True  # "…40.000 lao động, trong đó đưa 18.000 người đi làm việc ở nước ngoài"
             if LEVEL_WORDS.search(bare):
                 level = True
                 unit = "mức độ"

@@ -86,6 +86,7 @@ COUNT_UNITS: tuple[str, ...] = (
     "ty dong", "dong", "lan", "diem", "cong trinh", "can nha", "can ho", "can", "ngoi nha", "nha", "mo hinh", "doanh nghiep",
     "ban", "hop tac xa", "thon", "khu pho", "to chuc", "chuyen de", "cuoc", "lop", "dot", "ha", "km",
     "phu nu", "hoi vien", "hoc vien", "benh nhan", "thanh nien", "doan vien", "ngay",
+    "luot doi tuong", "doi tuong", "luot tre em", "luot hoc sinh",
 )
 # Nouns after a percentage that make it a rate of support, not a target.
 COST_NOUNS = words_pattern("hoc phi", "kinh phi", "chi phi", "muc dong", "gia tri", "lai suat", "muc phi", "gia ve")
