@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ansinh.documents.parsing import extract_plan
+from ansinh.documents.parsing.clean import prepare
 
 
 def _plan(*body: str, head: str = "KẾ HOẠCH\nThực hiện chính sách xã hội\n") -> dict[str, Any]:
@@ -107,3 +108,26 @@ def test_people_counted_as_beneficiaries_are_a_unit() -> None:
     assert _targets("- Hỗ trợ khoảng 12.000 lượt đối tượng yếu thế được tư vấn, trợ giúp.") == [
         ("approx", 12000, "lượt đối tượng", 2030),
     ]
+
+
+def test_an_indicator_table_flattened_into_spaces_is_read_by_its_year_columns() -> None:
+    result = _plan(
+        "II. CHỈ TIÊU",
+        "STT Chỉ tiêu Đơn vị Năm 2025 Năm 2027 Năm 2030",
+        "1 Tỷ lệ hộ nghèo % 4,2 3,0 1,5",
+        "2 Số lao động có việc làm mới lượt người 180 200 220",
+        "III. NHIỆM VỤ",
+        "1. Hỗ trợ sinh kế cho hộ nghèo trong 3 năm 2025 2026 2027",
+    )
+    targets = [(t["indicator"], t["value"], t["unit"], [m["value"] for m in t["milestones"]]) for t in result["targets"]]
+    assert targets == [
+        ("Tỷ lệ hộ nghèo", 1.5, "%", [4.2, 3, 1.5]),
+        ("Số lao động có việc làm mới", 220, "lượt người", [180, 200, 220]),
+    ]
+
+
+def test_a_line_of_years_without_an_indicator_header_stays_running_text() -> None:
+    doc = prepare("II. CHỈ TIÊU\nKết quả các năm 2025 2026 2027 đều đạt\n1 Tỷ lệ hộ nghèo % 4,2 3,0 1,5\n")
+    assert "\t" not in doc.clean
+    doc = prepare("Chỉ tiêu Đơn vị Năm 2025 Năm 2030\nTheo dõi hằng năm các chỉ tiêu\n")
+    assert "\t" not in doc.clean

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ansinh.documents.parsing.flat_tables import flat_table_tabs
 from ansinh.lib.text import fold
 
 # Markup left by converters: Markdown emphasis and strike-through, HTML tags.
@@ -136,6 +137,8 @@ def _clean_chars(text: str) -> str:
         cut = _junk_prefix_length(m.group(1))
         if cut:
             _blank(chars, m.start(1), m.start(1) + cut)
+    if "\t" not in text:
+        flat_table_tabs(text, fold_same_length(text), chars)
     return "".join(chars)
 
 

@@ -1,0 +1,93 @@
+"""Indicator tables whose columns a PDF copy lost: cells separated by single spaces.
+
+``STT Chỉ tiêu Đơn vị Năm 2025 Năm 2027 Năm 2030`` over ``1 Tỷ lệ hộ nghèo % 4,2 3,0 1,5``:
+the header names its columns, so each row is read from the right (one value per year
+column, the unit before them) and the spaces between its cells become the tabs of a
+converter's table in the clean view. Same length in, same length out.
+"""
+
+from __future__ import annotations
+
+import re
+
+_YEAR_CELL = r"(?:(?:thuc hien|uoc thuc hien|uoc|ke hoach|muc tieu)\s+)?(?:nam\s+)?(?:19|20)\d\d"
+_HEADER = re.compile(
+    r"^\s*(?:(?P<tt>s?tt)\s+)?(?P<name>ten chi tieu|chi tieu|tieu chi)\s+(?:(?P<unit>don vi tinh|don vi|dvt)\s+)?"
+    r"(?P<years>" + _YEAR_CELL + r"(?:\s+" + _YEAR_CELL + r")+)\s*$"
+)
+_YEAR_CELLS = re.compile(_YEAR_CELL)
+_VALUE = re.compile(r"^[<>≤≥~]?=?\d[\d.,]*%?$|^[-–]$")
+_SIGN_ONLY = re.compile(r"^[<>≤≥~]=?$")
+_ROW_NUMBER = re.compile(r"^\d{1,3}\.?$")
+_UNIT_PREFIX = {"luot"}
+
+
+def _tokens(line: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r"\S+", line)]
+
+
+def _row_cuts(line: str, folded: str, width: int, has_unit: bool, has_number: bool) -> list[int] | None:
+    """Offsets (in the line) of the spaces that separate a row's cells, or None when the line is no such row."""
+    tokens = _tokens(line)
+    cuts: list[int] = []
+    k = len(tokens)
+    for _ in range(width):
+        k -= 1
+        if k < 0 or not _VALUE.match(line[tokens[k][0] : tokens[k][1]]):
+            return None
+        if k > 0 and _SIGN_ONLY.match(line[tokens[k - 1][0] : tokens[k - 1][1]]):
+            k -= 1
+        cuts.append(tokens[k][0] - 1)
+    if has_unit:
+        k -= 1
+        if k < 1:
+            return None
+        if k > 1 and folded[tokens[k - 1][0] : tokens[k - 1][1]] in _UNIT_PREFIX and folded[tokens[k][0]].isalpha():
+            k -= 1
+        cuts.append(tokens[k][0] - 1)
+    first = 0
+    if has_number and tokens and _ROW_NUMBER.match(line[tokens[0][0] : tokens[0][1]]):
+        first = 1
+        cuts.append(tokens[0][1])
+    name = line[tokens[first][0] : cuts[-1 if not first else -2]] if k > first else ""
+    if not re.search(r"[^\W\d_]{2}", name):
+        return None
+    return [c for c in cuts if line[c] == " "]
+
+
+def flat_table_tabs(text: str, folded: str, chars: list[str]) -> None:
+    """Write tabs into ``chars`` between the cells of every space-separated indicator table in ``text``."""
+    if "chi tieu" not in folded and "tieu chi" not in folded:
+        return
+    pos = 0
+    lines: list[tuple[int, int]] = []
+    for line in text.split("\n"):
+        lines.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    i = 0
+    while i < len(lines):
+        s, e = lines[i]
+        head = folded[s:e]
+        m = _HEADER.match(head) if "\t" not in head and ("chi tieu" in head or "tieu chi" in head) else None
+        i += 1
+        if m is None:
+            continue
+        cells = [m.start("name")] + ([m.start("unit")] if m.group("unit") else [])
+        cells += [m.start("years") + y.start() for y in _YEAR_CELLS.finditer(m.group("years"))]
+        width = len(cells) - (2 if m.group("unit") else 1)
+        rows: list[list[int]] = []
+        while i < len(lines):
+            rs, re_ = lines[i]
+            cuts = _row_cuts(text[rs:re_], folded[rs:re_], width, bool(m.group("unit")), True)
+            if cuts is None:
+                break
+            rows.append([rs + c for c in cuts])
+            i += 1
+        if not rows:
+            continue
+        for c in cells:
+            if c > 0 and head[c - 1] == " ":
+                chars[s + c - 1] = "\t"
+        for row in rows:
+            for c in row:
+                chars[c] = "\t"
