@@ -131,3 +131,10 @@ def test_a_line_of_years_without_an_indicator_header_stays_running_text() -> Non
     assert "\t" not in doc.clean
     doc = prepare("Chỉ tiêu Đơn vị Năm 2025 Năm 2030\nTheo dõi hằng năm các chỉ tiêu\n")
     assert "\t" not in doc.clean
+
+
+def test_a_dated_report_without_a_period_is_the_default_annual_duty() -> None:
+    assert _reports("Phòng Văn hóa - Xã hội báo cáo kết quả thực hiện về Ủy ban nhân dân phường trước ngày 25/11/2026.") == [
+        ("annual", 25, 11, None),
+    ]
+    assert _reports("Các đơn vị gửi báo cáo khi có vướng mắc phát sinh.") == [("adhoc", None, None, None)]

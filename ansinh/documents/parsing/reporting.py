@@ -80,9 +80,12 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
                 duties.append(("annual", None))
             if not duties and (REVIEW_CUE.search(folded) or TROUBLE_CUE.search(folded)):
                 duties.append(("adhoc", None))
+            deadlines = _deadlines(folded)
+            # "báo cáo kết quả thực hiện … trước ngày 25/11/2026" without a period: the default regime, annual.
+            if not duties and any(month is not None for _, _, month in deadlines):
+                duties.append(("annual", None))
             if not duties:
                 continue
-            deadlines = _deadlines(folded)
             cs, ce = trim_span(doc, s, e, " \t\n-–+•;,", " \t\n./;,")
             text = squeeze(doc.text[cs:ce])
             recipient = _recipient(doc, cs, ce)
