@@ -137,4 +137,4 @@ def test_a_dated_report_without_a_period_is_the_default_annual_duty() -> None:
     assert _reports("Phòng Văn hóa - Xã hội báo cáo kết quả thực hiện về Ủy ban nhân dân phường trước ngày 25/11/2026.") == [
         ("annual", 25, 11, None),
     ]
-    assert _reports("Các đơn vị gửi báo cáo khi có vướng mắc phát sinh.") == [("adhoc", None, None, None)]
+    assert _reports("Nếu có vướng mắc, các đơn vị báo cáo Ủy ban nhân dân phường.") == [("adhoc", None, None, None)]
