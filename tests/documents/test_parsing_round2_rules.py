@@ -116,6 +116,7 @@ def test_an_indicator_table_flattened_into_spaces_is_read_by_its_year_columns() 
         "STT Chỉ tiêu Đơn vị Năm 2025 Năm 2027 Năm 2030",
         "1 Tỷ lệ hộ nghèo % 4,2 3,0 1,5",
         "2 Số lao động có việc làm mới lượt người 180 200 220",
+        "3 Số giường bệnh trên vạn dân Giường/vạn dân 30 31 35",
         "III. NHIỆM VỤ",
         "1. Hỗ trợ sinh kế cho hộ nghèo trong 3 năm 2025 2026 2027",
     )
@@ -123,6 +124,7 @@ def test_an_indicator_table_flattened_into_spaces_is_read_by_its_year_columns() 
     assert targets == [
         ("Tỷ lệ hộ nghèo", 1.5, "%", [4.2, 3, 1.5]),
         ("Số lao động có việc làm mới", 220, "lượt người", [180, 200, 220]),
+        ("Số giường bệnh trên vạn dân", 35, "Giường/vạn dân", [30, 31, 35]),
     ]
 
 

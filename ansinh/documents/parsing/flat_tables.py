@@ -42,7 +42,9 @@ def _row_cuts(line: str, folded: str, width: int, has_unit: bool, has_number: bo
         k -= 1
         if k < 1:
             return None
-        if k > 1 and folded[tokens[k - 1][0] : tokens[k - 1][1]] in _UNIT_PREFIX and folded[tokens[k][0]].isalpha():
+        previous = folded[tokens[k - 1][0] : tokens[k - 1][1]] if k > 1 else ""
+        # "lượt người", "giường/vạn dân", "con/phụ nữ": a unit of two words.
+        if folded[tokens[k][0]].isalpha() and (previous in _UNIT_PREFIX or re.fullmatch(r"[a-z]+/[a-z]+", previous)):
             k -= 1
         cuts.append(tokens[k][0] - 1)
     first = 0
