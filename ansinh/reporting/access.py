@@ -18,7 +18,6 @@ from django.http import Http404
 from ansinh.accounts import access as scope
 from ansinh.core.models import AuditEvent
 from ansinh.geo.models import AdministrativeUnit
-from ansinh.plans.models import Plan
 from ansinh.reporting.actions import require_approve
 from ansinh.reporting.models import Indicator, ReportingCycle, Submission
 
@@ -48,20 +47,6 @@ def access_indicators(user: Any) -> QuerySet[Indicator]:
     if not _signed_in(user):
         return Indicator.objects.none()
     return Indicator.objects.all()
-
-
-def access_plans(user: Any) -> QuerySet[Plan]:
-    """Plans are public documents: every signed-in user reads them."""
-    if not _signed_in(user):
-        return Plan.objects.none()
-    return Plan.objects.all()
-
-
-def access_plan(user: Any, plan_id: int) -> Plan:
-    plan = access_plans(user).filter(pk=plan_id).first()
-    if plan is None:
-        raise Http404("Không tìm thấy kế hoạch.")
-    return plan
 
 
 def access_cycles(user: Any) -> QuerySet[ReportingCycle]:

@@ -11,6 +11,7 @@ from django.http import Http404, HttpRequest
 from ninja import Router
 from ninja.pagination import LimitOffsetPagination, paginate
 
+from ansinh.plans import access as plans_access
 from ansinh.reporting import access
 from ansinh.reporting.api_schemas import ErrorOut, IndicatorOut, PlanDetailOut, PlanOut, UnitOut
 
@@ -57,10 +58,10 @@ def get_indicator(request: HttpRequest, code: str) -> Any:
 @plans_router.get("/", response=list[PlanOut], summary="Kế hoạch")
 @paginate(LimitOffsetPagination)
 def list_plans(request: HttpRequest, status: str | None = None) -> Any:
-    plans = access.access_plans(request.user).order_by("id")
+    plans = plans_access.access_plans(request.user).order_by("id")
     return plans.filter(status=status) if status else plans
 
 
 @plans_router.get("/{plan_id}", response={200: PlanDetailOut, **ERRORS}, summary="Kế hoạch với chỉ tiêu và nhiệm vụ")
 def get_plan(request: HttpRequest, plan_id: int) -> Any:
-    return access.access_plan(request.user, plan_id)
+    return plans_access.access_plan(request.user, plan_id)

@@ -8,6 +8,7 @@ from django.http import Http404, HttpRequest
 from django.utils import timezone
 from ninja import Router, Schema
 
+from ansinh.plans import access as plans_access
 from ansinh.reporting import access
 from ansinh.reporting.api_catalog import ERRORS
 from ansinh.reporting.progress import due_soon
@@ -31,7 +32,7 @@ class DueOut(Schema):
 @progress_router.get("/plans/{plan_id}", response={200: dict[str, Any], **ERRORS}, summary="Tiến độ kế hoạch")
 def get_plan_progress(request: HttpRequest, plan_id: int, unit_code: str, cycle_id: int | None = None) -> Any:
     """Targets (actual, milestone, final, status, forecast), task statuses, completeness per cycle."""
-    plan = access.access_plan(request.user, plan_id)
+    plan = plans_access.access_plan(request.user, plan_id)
     unit = access.access_unit(request.user, unit_code)
     cycle = access.access_cycle(request.user, cycle_id) if cycle_id is not None else None
     if cycle is not None and cycle.plan_id != plan.pk:

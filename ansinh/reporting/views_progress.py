@@ -10,6 +10,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from ansinh.geo.models import AdministrativeUnit
+from ansinh.plans import access as plans_access
 from ansinh.reporting import access, progress_report
 from ansinh.reporting.models import CycleDeadline
 from ansinh.reporting.progress import due_soon
@@ -45,7 +46,7 @@ def _default_unit(user: Any) -> AdministrativeUnit | None:
 
 @login_required
 def plan_progress(request: HttpRequest, plan_id: int) -> HttpResponse:
-    plan = access.access_plan(request.user, plan_id)
+    plan = plans_access.access_plan(request.user, plan_id)
     code = request.GET.get("don_vi", "").strip()
     unit = access.access_unit(request.user, code) if code else _default_unit(request.user)
     cycles = list(access.access_cycles(request.user).filter(plan=plan).order_by("period_end", "kind"))
