@@ -140,3 +140,17 @@ def test_a_dated_report_without_a_period_is_the_default_annual_duty() -> None:
         ("annual", 25, 11, None),
     ]
     assert _reports("Nếu có vướng mắc, các đơn vị báo cáo Ủy ban nhân dân phường.") == [("adhoc", None, None, None)]
+
+
+def test_roles_written_after_their_bodies_and_a_responsibility_label_assign_an_item() -> None:
+    result = _plan(
+        "II. NHIỆM VỤ",
+        "1. Rà soát hộ nghèo: Phòng Kinh tế chủ trì; Phòng Văn hóa - Xã hội, Công an xã phối hợp; hoàn thành trong quý I/2026.",
+        "2. Chi trả trợ cấp",
+        "Trách nhiệm: Phòng Văn hóa - Xã hội (chủ trì); Bưu điện xã (phối hợp).",
+    )
+    tasks = {t["number"]: (t["lead"], t["coordinate"]) for t in result["tasks"]}
+    assert tasks == {
+        "1": (["Phòng Kinh tế"], ["Phòng Văn hóa - Xã hội", "Công an xã"]),
+        "2": (["Phòng Văn hóa - Xã hội"], ["Bưu điện xã"]),
+    }

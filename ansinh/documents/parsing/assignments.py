@@ -46,6 +46,10 @@ _SENTENCE_LEAD = re.compile(
     r"tong\s+hop|chi\s+tra|thanh\s+toan|cap\s+nhat|van\s+dong|tuyen\s+truyen|"
     r"(?:cac\s+)?noi\s+dung|(?:cac\s+)?nhiem\s+vu)(?![a-z])|[.;]|$)"
 )
+# "Phòng Kinh tế chủ trì; Phòng Văn hóa - Xã hội, Công an xã phối hợp": each role after its bodies.
+_POSTPOSED = re.compile(
+    r"(?:^|[.;:]\s*|\n\s*)(?P<who>[^.;:\n]{3,120}?)\s+chu\s+tri\s*[;,]\s*(?P<with>[^.;:]{3,200}?)\s+phoi\s+hop(?!\s+voi)(?![a-z])"
+)
 # The items a clause assigns: "(thực hiện) nội dung tại điểm a", "các nhiệm vụ ở mục 2.1 và 2.2".
 _ITEM_REFS = re.compile(
     r"(?:diem|muc|tiet|tieu\s+muc|noi\s+dung|nhiem\s+vu)\s+(?P<refs>(?:[a-zđ]|\d+(?:\.\d+)*)(?![a-z0-9])"
@@ -201,6 +205,13 @@ def assign_units(doc: Doc, root: Node, tasks: list[Task]) -> None:
             continue
         for s, e in _own_ranges(task.node, task_nodes):
             folded = doc.folded[s:e]
+            for p in _POSTPOSED.finditer(folded):
+                lead = _wrapped_name(doc.clean[s + p.start("who") : s + p.end("who")])
+                if lead is not None:
+                    _apply(task, "lead", split_units(lead))
+                    _apply(task, "coordinate", split_units(doc.clean[s + p.start("with") : s + p.end("with")]))
+            if task.own_lead:
+                break
             for m in _SENTENCE_LEAD.finditer(folded):
                 name = _wrapped_name(doc.clean[s + m.start("who") : s + m.end("who")])
                 if name is None or "duoc giao" in m.group("who"):
