@@ -154,3 +154,15 @@ def test_roles_written_after_their_bodies_and_a_responsibility_label_assign_an_i
         "1": (["Phòng Kinh tế"], ["Phòng Văn hóa - Xã hội", "Công an xã"]),
         "2": (["Phòng Văn hóa - Xã hội"], ["Bưu điện xã"]),
     }
+
+
+def test_labels_after_a_full_stop_on_one_line_are_read_apart() -> None:
+    result = _plan(
+        "II. NỘI DUNG THỰC HIỆN",
+        "1. Chi trả không dùng tiền mặt",
+        "Đơn vị chủ trì: Bưu điện tỉnh. Đơn vị phối hợp: Sở Y tế, Kho bạc Nhà nước khu vực. Thời gian: Quý II/2026.",
+    )
+    task = result["tasks"][0]
+    assert (task["lead"], task["coordinate"], task["timeline"]) == (
+        ["Bưu điện tỉnh"], ["Sở Y tế", "Kho bạc Nhà nước khu vực"], "Quý II/2026",
+    )

@@ -111,8 +111,8 @@ def _labelled(doc: Doc, ranges: list[tuple[int, int]]) -> list[tuple[str, str]]:
             taken += 1
             i += 1
         value = squeeze(value)
-        # Several labels on one line: "Chủ trì: A; Phối hợp: B, C."
-        pieces = re.split(r";\s*(?=[^:;]{2,50}:)", value)
+        # Several labels on one line: "Chủ trì: A; Phối hợp: B, C.", or after a full stop: "Đơn vị chủ trì: Sở Y tế. Đơn vị phối hợp: Công an tỉnh."
+        pieces = re.split(r";\s*(?=[^:;]{2,50}:)|\.\s+(?=[A-ZĐÀ-Ỹ][^:;.]{1,49}:)", value)
         out.append((role, pieces[0]))
         for piece in pieces[1:]:
             label_text, _, rest = piece.partition(":")
