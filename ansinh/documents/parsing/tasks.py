@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ansinh.documents.parsing.clean import Doc
 from ansinh.documents.parsing.structure import Node, full_number, heading_title
 from ansinh.documents.parsing.tables import LEAD_HEADER, Table, table_kind
-from ansinh.documents.parsing.unit_names import split_units
+from ansinh.documents.parsing.unit_names import split_units, units_by_role
 from ansinh.documents.parsing.vocab import TASK_KINDS
 
 _TASK_STYLES = ("num", "lower", "paren", "paren-lower", "upper", "roman")
@@ -91,9 +91,11 @@ def _table_tasks(tables: list[Table]) -> list[Task]:
             number = row.get(num_col) if num_col is not None else ""
             task = Task(number or None, re.sub(r"^\s*[-+•]\s*", "", title), (row.start, row.end))
             if lead_col is not None and row.get(lead_col):
-                task.lead, task.own_lead = split_units(row.get(lead_col)), True
+                lead, partners = units_by_role(row.get(lead_col))
+                task.lead, task.own_lead = lead, bool(lead)
+                task.coordinate, task.own_coordinate = partners, bool(partners)
             if coord_col is not None and row.get(coord_col):
-                task.coordinate, task.own_coordinate = split_units(row.get(coord_col)), True
+                task.coordinate, task.own_coordinate = task.coordinate + split_units(row.get(coord_col)), True
             if time_col is not None and row.get(time_col):
                 task.timeline = row.get(time_col)
             out.append(task)

@@ -90,6 +90,42 @@ def split_units(value: str) -> list[str]:
     return [u.strip(" .;,-–") for u in units if u.strip(" .;,-–")]
 
 
+_LEAD_WORDS = r"ch[uủ]\s+tr[iì]"
+_PARTNER_WORDS = r"ph[oố]i\s+h[oợ]p"
+_ROLE_TAIL = re.compile(r"\s*\((?P<role>" + _LEAD_WORDS + "|" + _PARTNER_WORDS + r")\)\s*$", re.IGNORECASE)
+_LEAD_THEN_PARTNERS = re.compile(
+    r"^(?P<who>.+?)\s+" + _LEAD_WORDS + r"\s*,?\s*" + _PARTNER_WORDS + r"(?:\s+v[oớ]i)?\s+(?P<with>.+)$", re.IGNORECASE
+)
+
+
+def units_by_role(value: str) -> tuple[list[str], list[str]]:
+    """(lead, partners) of one cell that may state the roles: "Sở Y tế (chủ trì); Công an tỉnh, Sở Tài chính (phối hợp)",
+    "Bưu điện tỉnh chủ trì, phối hợp Sở Y tế"; without roles every name leads."""
+    value = squeeze(value)
+    m = _LEAD_THEN_PARTNERS.match(value)
+    if m:
+        return split_units(m.group("who")), split_units(m.group("with"))
+    lead: list[str] = []
+    partners: list[str] = []
+    for part in _split_outside_parens(value, ";"):
+        part = part.strip(" .,")
+        tail = _ROLE_TAIL.search(part)
+        names = split_units(part[: tail.start()] if tail else part)
+        if tail is not None and not re.match(r"ch", tail.group("role"), re.IGNORECASE):
+            partners.extend(names)
+            continue
+        if tail is not None:
+            lead.extend(names)
+            continue
+        for name in names:
+            own = _ROLE_TAIL.search(name)
+            if own is None:
+                lead.append(name)
+            else:
+                (lead if re.match(r"ch", own.group("role"), re.IGNORECASE) else partners).append(name[: own.start()].strip())
+    return lead, partners
+
+
 _ASSIGNING_VERB = re.compile(r"^\s*(?:[Gg]iao(?:\s+cho)?|[ĐđDd][ềe]\s+ngh[ịi]|[Yy][êe]u\s+c[ầa]u)\s+")
 
 
