@@ -166,3 +166,24 @@ def test_labels_after_a_full_stop_on_one_line_are_read_apart() -> None:
     assert (task["lead"], task["coordinate"], task["timeline"]) == (
         ["Bưu điện tỉnh"], ["Sở Y tế", "Kho bạc Nhà nước khu vực"], "Quý II/2026",
     )
+
+
+def test_a_task_table_cell_may_state_who_leads_and_who_takes_part() -> None:
+    result = _plan(
+        "II. NHIỆM VỤ",
+        "TT\tNội dung công việc\tCơ quan thực hiện\tThời gian",
+        "1\tRà soát đối tượng\tSở Y tế (chủ trì); Công an tỉnh, Sở Tài chính (phối hợp)\tQuý I",
+        "2\tChi trả trợ cấp\tBưu điện tỉnh chủ trì, phối hợp Sở Y tế\tHằng tháng",
+        "3\tKiểm tra\tThanh tra tỉnh\tQuý IV",
+    )
+    assert [(t["lead"], t["coordinate"]) for t in result["tasks"]] == [
+        (["Sở Y tế"], ["Công an tỉnh", "Sở Tài chính"]),
+        (["Bưu điện tỉnh"], ["Sở Y tế"]),
+        (["Thanh tra tỉnh"], []),
+    ]
+
+
+def test_six_months_then_year_in_a_list_are_two_duties() -> None:
+    assert _reports("Định kỳ 6 tháng, năm, các đơn vị gửi báo cáo về Sở Y tế trước ngày 15/6 và 15/12.") == [
+        ("semiannual", 15, 6, None), ("annual", 15, 12, None),
+    ]

@@ -153,8 +153,8 @@ FREQUENCY_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("annual", re.compile(
         r"(?:h[ad]ng|moi|dinh\s+ky|thuong)\s+n[ad]m(?![a-z])|thuong\s+nien"
         r"|b[ad]o\s+c[ad]o\s+(?:k[eq]t\s+qu[ad]\s+(?:thuc\s+hien\s+)?|(?:t[oda]ng|s[oda])\s+k[eq]t\s+)?n[ad]m(?![a-z]|\s*\d)|(?<![a-z])c[ad]\s+n[ad]m(?![a-z])"
-        # "6 tháng (trước ngày 10/6) và năm (trước ngày 05/12)"; "trước ngày 10 tháng 01 năm sau".
-        r"|(?<![a-z])(?:va|,)\s+n[ad]m(?=\s*(?:\(|tr[uy][oda]c\s+ngay))|(?<![a-z])n[ad]m\s+sau(?![a-z])"
+        # "6 tháng (trước ngày 10/6) và năm (trước ngày 05/12)", "định kỳ 6 tháng, năm, …"; "trước ngày 10 tháng 01 năm sau".
+        r"|(?:(?<![a-z])va|,)\s+n[ad]m(?=\s*(?:\(|,|tr[uy][oda]c\s+ngay))|(?<![a-z])n[ad]m\s+sau(?![a-z])"
     )),
     ("adhoc", re.compile(r"d[oda]t\s+xuat|khi\s+c[oda]\s+yeu\s+cau|theo\s+yeu\s+cau")),
 )
