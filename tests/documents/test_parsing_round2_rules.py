@@ -187,3 +187,15 @@ def test_six_months_then_year_in_a_list_are_two_duties() -> None:
     assert _reports("Định kỳ 6 tháng, năm, các đơn vị gửi báo cáo về Sở Y tế trước ngày 15/6 và 15/12.") == [
         ("semiannual", 15, 6, None), ("annual", 15, 12, None),
     ]
+
+
+def test_items_numbered_with_a_parenthesis_and_indented_keep_the_lead_they_open_with() -> None:
+    result = _plan(
+        "    III. NHIỆM VỤ CỤ THỂ",
+        "    1) Phòng Người có công chủ trì, phối hợp với Phòng Kế hoạch - Tài chính tham mưu chi trả trợ cấp.",
+        "    2) Văn phòng Sở chủ trì tổng hợp báo cáo kết quả thực hiện.",
+    )
+    assert [(t["lead"], t["coordinate"]) for t in result["tasks"]] == [
+        (["Phòng Người có công"], ["Phòng Kế hoạch - Tài chính"]),
+        (["Văn phòng Sở"], []),
+    ]

@@ -21,7 +21,13 @@ from ansinh.documents.parsing.clean import Doc, squeeze
 from ansinh.documents.parsing.responsibilities import assign_from_responsibilities
 from ansinh.documents.parsing.structure import Node
 from ansinh.documents.parsing.tasks import Task
-from ansinh.documents.parsing.unit_names import _head_match, _split_outside_parens, _wrapped_name, split_units
+from ansinh.documents.parsing.unit_names import (
+    ITEM_MARK,
+    _head_match,
+    _split_outside_parens,
+    _wrapped_name,
+    split_units,
+)
 from ansinh.documents.parsing.vocab import (
     AGENCY_HEADS,
     COORD_LABEL,
@@ -243,9 +249,9 @@ def assign_units(doc: Doc, root: Node, tasks: list[Task]) -> None:
 def _opens_heading(doc: Doc, task: Task, at: int) -> bool:
     """Whether offset ``at`` is where the text of ``task``'s heading line begins."""
     node = task.node
-    if node is None or not node.head_start <= at < node.head_end:
+    if node is None or not node.start <= at < node.head_end:
         return False
-    return not doc.clean[node.head_start : at].strip(" \t\n-–+•*")
+    return not ITEM_MARK.sub("", doc.clean[node.start : at]).strip(" \t\n-–+•*")
 
 
 def fold_text(text: str) -> str:

@@ -129,14 +129,15 @@ def units_by_role(value: str) -> tuple[list[str], list[str]]:
 _ASSIGNING_VERB = re.compile(r"^\s*(?:[Gg]iao(?:\s+cho)?|[ĐđDd][ềe]\s+ngh[ịi]|[Yy][êe]u\s+c[ầa]u)\s+")
 
 
-_BULLET = re.compile(r"^[ \t]*[-–+•*][ \t]*")
+# A list mark or an item number before the name ("- Sở Y tế", "1) Phòng Bảo trợ xã hội").
+ITEM_MARK = re.compile(r"^[ \t]*(?:[-–+•*]|\d{1,2}(?:\.\d{1,2})*\s*[.)]|[a-zđ]\s*\)|[IVX]{1,5}\s*[.)])[ \t]*")
 
 
 def _wrapped_name(text: str) -> str | None:
     """The body named before "chủ trì", which a hard-wrapped line may carry on, or whose line may open it."""
     starts = [0] + [k + 1 for k, ch in enumerate(text) if ch == "\n"]
     for k in starts:
-        name = squeeze(_ASSIGNING_VERB.sub("", _BULLET.sub("", text[k:])))
+        name = squeeze(_ASSIGNING_VERB.sub("", ITEM_MARK.sub("", text[k:])))
         if _head_match(name, AGENCY_HEADS):
             return name
     return None
