@@ -199,3 +199,16 @@ def test_items_numbered_with_a_parenthesis_and_indented_keep_the_lead_they_open_
         (["Phòng Người có công"], ["Phòng Kế hoạch - Tài chính"]),
         (["Văn phòng Sở"], []),
     ]
+
+
+def test_no_break_spaces_from_a_word_processor_read_as_spaces() -> None:
+    result = _plan(
+        "II.\u00a0MỤC TIÊU",
+        "2.\u00a0Chỉ tiêu cụ thể đến năm\u00a02030",
+        "-\u00a0Tỷ lệ hộ nghèo giảm còn dưới\u00a01%.",
+        "III.\u00a0NHIỆM VỤ",
+        "1.\u00a0Rà soát hộ nghèo",
+        "-\u00a0Chủ trì:\u00a0Phòng Kinh tế.",
+    )
+    assert [(t["comparator"], t["value"], t["year"]) for t in result["targets"]] == [("<", 1, 2030)]
+    assert [(t["number"], t["lead"]) for t in result["tasks"]] == [("1", ["Phòng Kinh tế"])]

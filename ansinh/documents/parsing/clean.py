@@ -119,7 +119,12 @@ def _bar_tables(text: str, chars: list[str]) -> None:
             chars[m.start() + i] = " " if edge else "\t"
 
 
+# Spaces other than the plain one (no-break space from Word and web pages, thin and figure spaces).
+_ODD_SPACE = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+
+
 def _clean_chars(text: str) -> str:
+    text = _ODD_SPACE.sub(" ", text) if not text.isascii() else text
     chars = list(text)
     _bar_tables(text, chars)
     for pattern in (_HTML_TAG, _MARKDOWN, _CONTROL):
