@@ -212,3 +212,23 @@ def test_no_break_spaces_from_a_word_processor_read_as_spaces() -> None:
     )
     assert [(t["comparator"], t["value"], t["year"]) for t in result["targets"]] == [("<", 1, 2030)]
     assert [(t["number"], t["lead"]) for t in result["tasks"]] == [("1", ["Phòng Kinh tế"])]
+
+
+def test_bar_and_flattened_tables_survive_an_empty_line_after_each_line() -> None:
+    result = _plan(
+        "II. CHỈ TIÊU",
+        "",
+        "STT Chỉ tiêu Đơn vị Năm 2025 Năm 2030",
+        "",
+        "1 Tỷ lệ hộ nghèo % 4,2 1,5",
+        "",
+        "III. NHIỆM VỤ",
+        "",
+        "STT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời hạn",
+        "",
+        "I | HOÀN THIỆN THỂ CHẾ | | |",
+        "",
+        "1 | Sửa đổi quy định về trợ giúp xã hội | Sở Y tế | Sở Tư pháp | Quý IV/2025",
+    )
+    assert [(t["value"], t["year"]) for t in result["targets"]] == [(1.5, 2030)]
+    assert [(t["number"], t["lead"]) for t in result["tasks"]] == [("I", []), ("1", ["Sở Y tế"])]

@@ -100,11 +100,19 @@ def _junk_prefix_length(token: str) -> int:
     return split
 
 
+def _adjacent(text: str, end: int, start: int) -> bool:
+    """Whether two lines follow each other, or have one empty line between them (a PDF export's spacing)."""
+    gap = text[end:start]
+    return gap.count("\n") <= 2 and not gap.strip()
+
+
 def _bar_tables(text: str, chars: list[str]) -> None:
     """Read the bars of a bar-separated table as the tabs of a converter's table (two such lines in a row at least)."""
     rows = list(_BAR_ROW.finditer(text)) if "|" in text else []
     for k, m in enumerate(rows):
-        near = (k > 0 and rows[k - 1].end() + 1 == m.start()) or (k + 1 < len(rows) and m.end() + 1 == rows[k + 1].start())
+        near = (k > 0 and _adjacent(text, rows[k - 1].end(), m.start())) or (
+            k + 1 < len(rows) and _adjacent(text, m.end(), rows[k + 1].start())
+        )
         if not near:
             continue
         line = m.group(0)
@@ -112,10 +120,12 @@ def _bar_tables(text: str, chars: list[str]) -> None:
             _blank(chars, m.start(), m.end())
             continue
         first, last = line.find("|"), line.rfind("|")
+        # Bars at both ends (Markdown) close the row; a bar at one end only closes an empty cell.
+        framed = not line[:first].strip() and not line[last + 1 :].strip()
         for i, ch in enumerate(line):
             if ch != "|":
                 continue
-            edge = (i == first and not line[:i].strip()) or (i == last and not line[i + 1 :].strip())
+            edge = framed and i in (first, last)
             chars[m.start() + i] = " " if edge else "\t"
 
 

@@ -80,11 +80,16 @@ def flat_table_tabs(text: str, folded: str, chars: list[str]) -> None:
         rows: list[list[int]] = []
         while i < len(lines):
             rs, re_ = lines[i]
+            if not text[rs:re_].strip() and i + 1 < len(lines):
+                rs, re_ = lines[i + 1]  # one empty line after each line (a PDF export's spacing)
+                skip = 2
+            else:
+                skip = 1
             cuts = _row_cuts(text[rs:re_], folded[rs:re_], width, bool(m.group("unit")), True)
             if cuts is None:
                 break
             rows.append([rs + c for c in cuts])
-            i += 1
+            i += skip
         if not rows:
             continue
         for c in cells:
