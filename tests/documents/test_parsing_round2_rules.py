@@ -232,3 +232,18 @@ def test_bar_and_flattened_tables_survive_an_empty_line_after_each_line() -> Non
     )
     assert [(t["value"], t["year"]) for t in result["targets"]] == [(1.5, 2030)]
     assert [(t["number"], t["lead"]) for t in result["tasks"]] == [("I", []), ("1", ["Sở Y tế"])]
+
+
+def test_a_tab_table_with_an_empty_line_after_each_line_keeps_its_broken_rows() -> None:
+    result = _plan(
+        "II. CHỈ TIÊU",
+        "",
+        "STT\tChỉ tiêu\tĐơn vị tính\tThực hiện năm 2025\tNăm 2026\tNăm 2030",
+        "",
+        "1\tTỷ lệ dân số tham gia bảo hiểm\ty tế\t%\t93,2\t94\t98",
+        "",
+        "2\tTỷ lệ trạm y tế xã có bác sĩ làm",
+        "",
+        "việc\t%\t88\t90\t100",
+    )
+    assert [(t["value"], t["year"], t["baseline"]["value"]) for t in result["targets"]] == [(98, 2030, 93.2), (100, 2030, 88)]

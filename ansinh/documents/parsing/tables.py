@@ -9,6 +9,7 @@ header lines column by column.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -123,8 +124,8 @@ def find_tables(doc: Doc) -> list[Table]:
             if not text.strip() and block and _resumes(doc, lines, j, block):
                 j += 1
                 continue
-            # A tab-less line inside a table continues a broken cell.
-            if text.strip() and block and j + 1 < n and "\t" in doc.clean[lines[j + 1][0] : lines[j + 1][1]]:
+            # A tab-less line inside a table continues a broken cell (an empty line may follow it in a PDF export).
+            if text.strip() and block and _next_has_tab(doc, lines, j):
                 block.append((ls, le))
                 j += 1
                 continue
@@ -233,12 +234,28 @@ _ROW_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVX]{1,5}\.?|[a-zđ][.)
 
 
 def _resumes(doc: Doc, lines: list[tuple[int, int]], j: int, block: list[tuple[int, int]]) -> bool:
-    """Whether the table goes on after the empty line ``j``: the next line has as many cells as the table's first."""
+    """Whether the table goes on after the empty line ``j``: the next line has as many cells as the table's first,
+    or the table so far has an empty line after each line (a PDF export) and the next line has cells or carries on one."""
     width = doc.clean[block[0][0] : block[0][1]].count("\t")
     for k in range(j + 1, min(j + 3, len(lines))):
         text = doc.clean[lines[k][0] : lines[k][1]]
         if text.strip():
-            return "\t" in text and text.count("\t") == width
+            if "\t" in text and text.count("\t") == width:
+                return True
+            spaced = all(
+                not doc.clean[lines_end : next_start].strip("\n") and doc.clean[lines_end : next_start].count("\n") == 2
+                for (_, lines_end), (next_start, _) in itertools.pairwise(block)
+            )
+            return spaced and ("\t" in text or _next_has_tab(doc, lines, k))
+    return False
+
+
+def _next_has_tab(doc: Doc, lines: list[tuple[int, int]], j: int) -> bool:
+    """Whether the next non-empty line after ``j`` (one empty line at most between) has cells."""
+    for k in range(j + 1, min(j + 3, len(lines))):
+        text = doc.clean[lines[k][0] : lines[k][1]]
+        if text.strip():
+            return "\t" in text
     return False
 
 
