@@ -247,3 +247,18 @@ def test_a_tab_table_with_an_empty_line_after_each_line_keeps_its_broken_rows() 
         "việc\t%\t88\t90\t100",
     )
     assert [(t["value"], t["year"], t["baseline"]["value"]) for t in result["targets"]] == [(98, 2030, 93.2), (100, 2030, 88)]
+
+
+def test_an_assignment_by_item_number_wrapped_over_two_lines_still_assigns() -> None:
+    result = _plan(
+        "II. NHIỆM VỤ",
+        "1. Công tác giảm nghèo",
+        "1.1. Rà soát hộ nghèo",
+        "1.2. Hỗ trợ nhà ở",
+        "2. Phân công thực hiện",
+        "- Ban cán sự đảng Ủy ban nhân dân tỉnh chủ trì nội",
+        "dung 1.1 và 1.2.",
+    )
+    tasks = {t["number"]: t["lead"] for t in result["tasks"]}
+    assert tasks["1.1"] == ["Ban cán sự đảng Ủy ban nhân dân tỉnh"]
+    assert tasks["1.2"] == ["Ban cán sự đảng Ủy ban nhân dân tỉnh"]

@@ -294,11 +294,7 @@ def _numbered_lines(doc: Doc, node: Node, by_number: dict[str, Task], group: Tas
     Returns the items assigned, with the groups above them.
     """
     assigned: list[Task] = []
-    first = bisect.bisect_left(doc.line_starts, node.start)
-    for s, e in doc.lines()[first:]:
-        if s >= node.end:
-            break
-        line = doc.clean[s:e]
+    for line in _logical_lines(doc, node):
         label = _LABEL.match(line)
         if label and (LEAD_LABEL.search(fold_text(label.group("label"))) or COORD_LABEL.search(fold_text(label.group("label")))):
             continue
@@ -327,6 +323,26 @@ def _numbered_lines(doc: Doc, node: Node, by_number: dict[str, Task], group: Tas
         if all(task is not seen for seen in unique):
             unique.append(task)
     return unique
+
+
+_LINE_OPENER = re.compile(r"^\s*(?:[-–+*•]|\d{1,2}(?:\.\d{1,2})*[.)]|[IVX]{1,5}[.)]|[a-zđ]\))")
+
+
+def _logical_lines(doc: Doc, node: Node) -> list[str]:
+    """The lines of ``node``, a hard-wrapped line joined to the line it carries on."""
+    out: list[str] = []
+    first = bisect.bisect_left(doc.line_starts, node.start)
+    for s, e in doc.lines()[first:]:
+        if s >= node.end:
+            break
+        line = doc.clean[s:e]
+        if not line.strip():
+            continue
+        if out and not _LINE_OPENER.match(line) and not out[-1].rstrip().endswith((".", ";", ":")) and line[:1].islower():
+            out[-1] = out[-1].rstrip() + " " + line.strip()
+        else:
+            out.append(line)
+    return out
 
 
 _STATED_ROLE = re.compile(r"\s*\((?P<role>chu\s+tri|phoi\s+hop)\)\s*$")
