@@ -262,3 +262,20 @@ def test_an_assignment_by_item_number_wrapped_over_two_lines_still_assigns() -> 
     tasks = {t["number"]: t["lead"] for t in result["tasks"]}
     assert tasks["1.1"] == ["Ban cán sự đảng Ủy ban nhân dân tỉnh"]
     assert tasks["1.2"] == ["Ban cán sự đảng Ủy ban nhân dân tỉnh"]
+
+
+def test_a_double_spaced_table_goes_on_past_a_page_number_and_a_gazette_header() -> None:
+    result = _plan(
+        "II. CHỈ TIÊU",
+        "",
+        "STT\tChỉ tiêu\tĐơn vị tính\tThực hiện năm 2025\tNăm 2026\tNăm 2030",
+        "",
+        "1\tTỷ lệ dân số tham gia bảo hiểm y tế\t%\t93,2\t94\t98",
+        "",
+        "15",
+        "",
+        "CÔNG BÁO/Số 123/Ngày 20-3-2026",
+        "",
+        "2\tSố người có công được điều dưỡng\tNgười\t1.850\t1.900\t2.200",
+    )
+    assert [t["value"] for t in result["targets"]] == [98, 2200]

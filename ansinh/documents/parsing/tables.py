@@ -233,30 +233,41 @@ _HAS_DIGIT = re.compile(r"\d")
 _ROW_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVX]{1,5}\.?|[a-zđ][.)]?)$")
 
 
+def _next_line(doc: Doc, lines: list[tuple[int, int]], j: int) -> int | None:
+    """The next line after ``j`` with text, past page noise the cleaner blanked and two empty lines at most."""
+    empty = 0
+    for k in range(j + 1, min(j + 8, len(lines))):
+        s, e = lines[k]
+        if doc.clean[s:e].strip():
+            return k
+        if not doc.text[s:e].strip():
+            empty += 1
+            if empty > 2:
+                return None
+    return None
+
+
 def _resumes(doc: Doc, lines: list[tuple[int, int]], j: int, block: list[tuple[int, int]]) -> bool:
     """Whether the table goes on after the empty line ``j``: the next line has as many cells as the table's first,
     or the table so far has an empty line after each line (a PDF export) and the next line has cells or carries on one."""
     width = doc.clean[block[0][0] : block[0][1]].count("\t")
-    for k in range(j + 1, min(j + 3, len(lines))):
-        text = doc.clean[lines[k][0] : lines[k][1]]
-        if text.strip():
-            if "\t" in text and text.count("\t") == width:
-                return True
-            spaced = all(
-                not doc.clean[lines_end : next_start].strip("\n") and doc.clean[lines_end : next_start].count("\n") == 2
-                for (_, lines_end), (next_start, _) in itertools.pairwise(block)
-            )
-            return spaced and ("\t" in text or _next_has_tab(doc, lines, k))
-    return False
+    k = _next_line(doc, lines, j)
+    if k is None:
+        return False
+    text = doc.clean[lines[k][0] : lines[k][1]]
+    if "\t" in text and text.count("\t") == width:
+        return True
+    spaced = all(
+        not doc.clean[end:start].strip() and doc.clean[end:start].count("\n") >= 2
+        for (_, end), (start, _) in itertools.pairwise(block)
+    )
+    return spaced and ("\t" in text or _next_has_tab(doc, lines, k))
 
 
 def _next_has_tab(doc: Doc, lines: list[tuple[int, int]], j: int) -> bool:
-    """Whether the next non-empty line after ``j`` (one empty line at most between) has cells."""
-    for k in range(j + 1, min(j + 3, len(lines))):
-        text = doc.clean[lines[k][0] : lines[k][1]]
-        if text.strip():
-            return "\t" in text
-    return False
+    """Whether the next line with text after ``j`` has cells."""
+    k = _next_line(doc, lines, j)
+    return k is not None and "\t" in doc.clean[lines[k][0] : lines[k][1]]
 
 
 def _continues(previous: list[Cell], cells: list[Cell]) -> bool:
