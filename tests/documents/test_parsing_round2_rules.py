@@ -279,3 +279,17 @@ def test_a_double_spaced_table_goes_on_past_a_page_number_and_a_gazette_header()
         "2\tSố người có công được điều dưỡng\tNgười\t1.850\t1.900\t2.200",
     )
     assert [t["value"] for t in result["targets"]] == [98, 2200]
+
+
+def test_a_bar_table_with_a_two_line_header_whose_second_line_opens_with_a_bar() -> None:
+    result = _plan(
+        "II. NHIỆM VỤ",
+        "STT | Nhiệm vụ | Phân công |  | Thời gian",
+        " |  | Chủ trì | Phối hợp | ",
+        "1 | Rà soát hộ nghèo | Sở Nông nghiệp và Môi trường | Ủy ban nhân dân các xã | Hằng năm",
+        "2 | Hỗ trợ nhà ở cho hộ nghèo | Sở Xây dựng | Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh | 2026",
+    )
+    assert [(t["number"], t["lead"], t["coordinate"]) for t in result["tasks"]] == [
+        ("1", ["Sở Nông nghiệp và Môi trường"], ["Ủy ban nhân dân các xã"]),
+        ("2", ["Sở Xây dựng"], ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"]),
+    ]

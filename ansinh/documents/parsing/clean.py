@@ -34,7 +34,7 @@ _GAZETTE_HEADER = re.compile(r"(?mi)^[ \t]*(?:\d{1,4}[ \t]+)?C[ÔO]NG[ \t]+B[ÁA
 _SEGMENT_MARK = re.compile(r"(?<=\w)_(?=\w)")
 _FIRST_TOKEN = re.compile(r"(?m)^[ \t]*(\S+)")
 # A table typed with vertical bars ("STT | Nhiệm vụ | Cơ quan chủ trì"), Markdown or plain: two bars or more on a line.
-_BAR_ROW = re.compile(r"(?m)^[^\n|]*\|[^\n|]*\|[^\n]*$")
+_BAR_LINE = re.compile(r"(?m)^[^\n|]*\|[^\n]*$")
 _BAR_RULE = re.compile(r"^[\s|:\-–=+]+$")
 
 
@@ -107,26 +107,34 @@ def _adjacent(text: str, end: int, start: int) -> bool:
 
 
 def _bar_tables(text: str, chars: list[str]) -> None:
-    """Read the bars of a bar-separated table as the tabs of a converter's table (two such lines in a row at least)."""
-    rows = list(_BAR_ROW.finditer(text)) if "|" in text else []
-    for k, m in enumerate(rows):
-        near = (k > 0 and _adjacent(text, rows[k - 1].end(), m.start())) or (
-            k + 1 < len(rows) and _adjacent(text, m.end(), rows[k + 1].start())
-        )
-        if not near:
+    """Read the bars of a bar-separated table as the tabs of a converter's table.
+
+    A table is a run of adjacent lines with bars, two of them with two bars or more; a line with one bar
+    in such a run is a row a page or a wrap broke. Bars at both ends of the run's first line frame every
+    row (Markdown) and are not cell borders.
+    """
+    lines = list(_BAR_LINE.finditer(text)) if "|" in text else []
+    runs: list[list[re.Match[str]]] = []
+    for m in lines:
+        if runs and _adjacent(text, runs[-1][-1].end(), m.start()):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    for run in runs:
+        if sum(m.group(0).count("|") >= 2 for m in run) < 2:
             continue
-        line = m.group(0)
-        if _BAR_RULE.match(line):
-            _blank(chars, m.start(), m.end())
-            continue
-        first, last = line.find("|"), line.rfind("|")
-        # Bars at both ends (Markdown) close the row; a bar at one end only closes an empty cell.
-        framed = not line[:first].strip() and not line[last + 1 :].strip()
-        for i, ch in enumerate(line):
-            if ch != "|":
+        head = run[0].group(0).strip()
+        framed = head.startswith("|") and head.endswith("|")
+        for m in run:
+            line = m.group(0)
+            if _BAR_RULE.match(line):
+                _blank(chars, m.start(), m.end())
                 continue
-            edge = framed and i in (first, last)
-            chars[m.start() + i] = " " if edge else "\t"
+            first, last = line.find("|"), line.rfind("|")
+            for i, ch in enumerate(line):
+                if ch == "|":
+                    edge = framed and ((i == first and not line[:i].strip()) or (i == last and not line[i + 1 :].strip()))
+                    chars[m.start() + i] = " " if edge else "\t"
 
 
 # Spaces other than the plain one (no-break space from Word and web pages, thin and figure spaces).
@@ -147,7 +155,8 @@ def _clean_chars(text: str) -> str:
         chars[m.start()] = " "
     for m in _LONE_MARK.finditer(text):
         group = 1 if m.group(1) is not None else 2
-        _blank(chars, m.start(group), m.end(group))
+        if chars[m.start(group)] != "\t":  # a bar a table row opens with is a cell border, not a stamp mark
+            _blank(chars, m.start(group), m.end(group))
     for m in _FIRST_TOKEN.finditer(text):
         cut = _junk_prefix_length(m.group(1))
         if cut:
