@@ -161,8 +161,7 @@ def _clean_chars(text: str) -> str:
         cut = _junk_prefix_length(m.group(1))
         if cut:
             _blank(chars, m.start(1), m.start(1) + cut)
-    if "\t" not in text:
-        flat_table_tabs(text, fold_same_length(text), chars)
+    flat_table_tabs(text, fold_same_length, chars)
     return "".join(chars)
 
 

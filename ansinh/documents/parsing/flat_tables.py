@@ -9,6 +9,7 @@ converter's table in the clean view. Same length in, same length out.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 _YEAR_CELL = r"(?:(?:thuc hien|uoc thuc hien|uoc|ke hoach|muc tieu)\s+)?(?:nam\s+)?(?:19|20)\d\d"
 _HEADER = re.compile(
@@ -57,39 +58,38 @@ def _row_cuts(line: str, folded: str, width: int, has_unit: bool, has_number: bo
     return [c for c in cuts if line[c] == " "]
 
 
-def flat_table_tabs(text: str, folded: str, chars: list[str]) -> None:
-    """Write tabs into ``chars`` between the cells of every space-separated indicator table in ``text``."""
-    if "chi tieu" not in folded and "tieu chi" not in folded:
-        return
-    pos = 0
-    lines: list[tuple[int, int]] = []
-    for line in text.split("\n"):
-        lines.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    i = 0
-    while i < len(lines):
-        s, e = lines[i]
-        head = folded[s:e]
-        m = _HEADER.match(head) if "\t" not in head and ("chi tieu" in head or "tieu chi" in head) else None
-        i += 1
+# A line that could head such a table: it opens with "(STT) Chỉ tiêu" and has no tab.
+_CANDIDATE = re.compile(
+    r"(?im)^[^\S\n]*(?:s?tt[^\S\n]+)?(?:t[êe]n[^\S\n]+)?(?:ch[ỉi][^\S\n]+ti[êe]u|ti[êe]u[^\S\n]+ch[íi])[^\t\n]*$"
+)
+
+
+def flat_table_tabs(text: str, fold: Callable[[str], str], chars: list[str]) -> None:
+    """Write tabs into ``chars`` between the cells of every space-separated indicator table in ``text``.
+
+    ``fold`` is the same-length folding of the caller; only candidate lines are folded.
+    """
+    for cand in _CANDIDATE.finditer(text):
+        s = cand.start()
+        head = fold(cand.group(0))
+        m = _HEADER.match(head) if "chi tieu" in head or "tieu chi" in head else None
         if m is None:
             continue
         cells = [m.start("name")] + ([m.start("unit")] if m.group("unit") else [])
         cells += [m.start("years") + y.start() for y in _YEAR_CELLS.finditer(m.group("years"))]
         width = len(cells) - (2 if m.group("unit") else 1)
         rows: list[list[int]] = []
-        while i < len(lines):
-            rs, re_ = lines[i]
-            if not text[rs:re_].strip() and i + 1 < len(lines):
-                rs, re_ = lines[i + 1]  # one empty line after each line (a PDF export's spacing)
-                skip = 2
-            else:
-                skip = 1
-            cuts = _row_cuts(text[rs:re_], folded[rs:re_], width, bool(m.group("unit")), True)
+        pos = cand.end() + 1
+        while pos < len(text):
+            end = _line_end(text, pos)
+            if not text[pos:end].strip() and end + 1 < len(text):
+                pos, end = end + 1, _line_end(text, end + 1)  # one empty line after each line (a PDF export's spacing)
+            line = text[pos:end]
+            cuts = _row_cuts(line, fold(line), width, bool(m.group("unit")), True) if "\t" not in line else None
             if cuts is None:
                 break
-            rows.append([rs + c for c in cuts])
-            i += skip
+            rows.append([pos + c for c in cuts])
+            pos = end + 1
         if not rows:
             continue
         for c in cells:
@@ -98,3 +98,8 @@ def flat_table_tabs(text: str, folded: str, chars: list[str]) -> None:
         for row in rows:
             for c in row:
                 chars[c] = "\t"
+
+
+def _line_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
