@@ -293,3 +293,23 @@ def test_a_bar_table_with_a_two_line_header_whose_second_line_opens_with_a_bar()
         ("1", ["Sở Nông nghiệp và Môi trường"], ["Ủy ban nhân dân các xã"]),
         ("2", ["Sở Xây dựng"], ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"]),
     ]
+
+
+def test_a_task_table_laid_out_with_runs_of_spaces_is_read_by_its_gaps() -> None:
+    result = _plan(
+        "II. NHIỆM VỤ",
+        "STT   Nhiệm vụ                          Đơn vị chủ trì      Đơn vị phối hợp     Thời gian",
+        "1     Rà soát đối tượng bảo trợ xã hội  Sở Y tế             Công an tỉnh        Quý I/2026",
+        "2     Chi trả trợ cấp qua tài khoản     Bưu điện tỉnh       Sở Y tế             Hằng tháng",
+        "III. TỔ CHỨC THỰC HIỆN",
+        "Các sở báo cáo kết quả hằng năm trước ngày 15/12.  Sở Y tế tổng hợp.",
+    )
+    assert [(t["number"], t["lead"], t["coordinate"]) for t in result["tasks"]] == [
+        ("1", ["Sở Y tế"], ["Công an tỉnh"]),
+        ("2", ["Bưu điện tỉnh"], ["Sở Y tế"]),
+    ]
+
+
+def test_double_spaces_in_running_text_are_not_a_table() -> None:
+    doc = prepare("II. NHIỆM VỤ\nNội dung  chủ yếu  gồm tuyên truyền.  Thời gian  thực hiện cả năm.\nKết thúc.\n")
+    assert "\t" not in doc.clean

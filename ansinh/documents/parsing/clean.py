@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ansinh.documents.parsing.flat_tables import flat_table_tabs
+from ansinh.documents.parsing.flat_tables import flat_table_tabs, spaced_table_tabs
 from ansinh.lib.text import fold
 
 # Markup left by converters: Markdown emphasis and strike-through, HTML tags.
@@ -162,6 +162,7 @@ def _clean_chars(text: str) -> str:
         if cut:
             _blank(chars, m.start(1), m.start(1) + cut)
     flat_table_tabs(text, fold_same_length, chars)
+    spaced_table_tabs(text, fold_same_length, chars)
     return "".join(chars)
 
 

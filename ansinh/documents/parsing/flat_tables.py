@@ -103,3 +103,59 @@ def flat_table_tabs(text: str, fold: Callable[[str], str], chars: list[str]) -> 
 def _line_end(text: str, pos: int) -> int:
     end = text.find("\n", pos)
     return len(text) if end < 0 else end
+
+
+# A table laid out with runs of spaces (a PDF viewer's copy): a header opening with "STT" / "Chỉ tiêu" /
+# "Nhiệm vụ" / "Nội dung" and naming another column, its cells two spaces or more apart.
+_SPACED_HEAD = re.compile(
+    r"(?im)^[^\S\n]*(?:s[ốo][^\S\n]+tt|s?tt|ch[ỉi][^\S\n]+ti[êe]u|nhi[ệe]m[^\S\n]+v[ụu]|n[ộo]i[^\S\n]+dung)[^\S\n]{2,}[^\t\n]*$"
+)
+_SPACED_OTHER = re.compile(r"don vi|chu tri|phoi hop|thoi gian|thoi han|nam (?:19|20)\d\d|nhiem vu|noi dung|chi tieu")
+_GAP = re.compile(r"(?<=\S)[^\S\n]{2,}(?=\S)")
+_INDENT = re.compile(r"^[^\S\n]{2,}(?=\S)")
+# A heading after the table ends it ("III. TỔ CHỨC THỰC HIỆN").
+_HEADING = re.compile(r"^\s*(?:[IVX]{1,5}|\d{1,2})[.)]\s+\S|^[^a-zà-ỹđ]{6,}$")
+
+
+def spaced_table_tabs(text: str, fold: Callable[[str], str], chars: list[str]) -> None:
+    """Write tabs into ``chars`` at the gaps of every table whose columns are runs of spaces."""
+    if "  " not in text:
+        return
+    for head in _SPACED_HEAD.finditer(text):
+        line = head.group(0)
+        if len(_GAP.findall(line)) < 2 or not _SPACED_OTHER.search(fold(line)):
+            continue
+        if chars[head.start() : head.end()].count("\t"):
+            continue  # already read as another kind of table
+        marks = [head.start() + g.start() for g in _GAP.finditer(line)]
+        rows = 0
+        pos = head.end() + 1
+        while pos < len(text):
+            end = _line_end(text, pos)
+            row = text[pos:end]
+            if row.strip() and not "".join(chars[pos:end]).strip():
+                pos = end + 1  # a page number or running header the cleaner blanked
+                continue
+            gaps = [pos + g.start() for g in _GAP.finditer(row)] if "\t" not in row else []
+            if not gaps and _HEADING.match(row):
+                break
+            if not gaps:
+                nxt = end + 1
+                if row.strip() == "" or "\t" in row:
+                    nxt_end = _line_end(text, nxt) if nxt < len(text) else nxt
+                    if row.strip() or not _GAP.search(text[nxt:nxt_end]):
+                        break
+                else:
+                    # A cell broken over two lines: the line after it goes on with cells.
+                    nxt_row = text[nxt : _line_end(text, nxt)] if nxt < len(text) else ""
+                    if len(_GAP.findall(nxt_row)) < 2:
+                        break
+                pos = end + 1
+                continue
+            indent = _INDENT.match(row)
+            marks += gaps + ([pos] if indent else [])
+            rows += 1
+            pos = end + 1
+        if rows:
+            for m in marks:
+                chars[m] = "\t"
