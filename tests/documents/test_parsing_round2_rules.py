@@ -313,3 +313,11 @@ def test_a_task_table_laid_out_with_runs_of_spaces_is_read_by_its_gaps() -> None
 def test_double_spaces_in_running_text_are_not_a_table() -> None:
     doc = prepare("II. NHIỆM VỤ\nNội dung  chủ yếu  gồm tuyên truyền.  Thời gian  thực hiện cả năm.\nKết thúc.\n")
     assert "\t" not in doc.clean
+
+
+def test_a_header_date_written_with_slashes_and_a_special_zone_issuer() -> None:
+    meta = extract_plan(
+        "ỦY BAN NHÂN DÂN\nĐẶC KHU PHÚ QUỐC\nSố: 12/KH-UBND\nPhú Quốc, ngày 20/01/2026\nKẾ HOẠCH\nChăm lo người có công năm 2026\n",
+        "vi-du",
+    )["meta"]
+    assert (meta["date"], meta["level"]) == ("2026-01-20", "commune")

@@ -12,7 +12,10 @@ _NUMBER = re.compile(r"(?<![a-z])s[o6]\s*:\s*(\d{1,6})\s*[/-]\s*((?:(?:19|20)\d\
 _NUMBER_LINE = re.compile(r"^\s*s[o6]\s+(\d{1,6})\s*([-/]\s*[a-z0-9đ][a-z0-9đ\-/]{1,30})\s*$")
 # What may stand before the place-and-date on its line: a layout cell, the document number.
 _DATE_PREFIX = re.compile(r"^(?:[^\t]*\t)*(?:\s*s[o6]\s*:\s*\d{1,6}\s*/\s*[^\s,;]+\s*[,;]?)?")
-_DATE = re.compile(r"ngay\s+(\d{1,2})\s+th[ad]ng\s+(\d{1,2})\s+n[ad]m\s+((?:19|20)\d\d)")
+# "ngày 20 tháng 01 năm 2026", also "ngày 20/01/2026" (or with "-" / ".").
+_DATE = re.compile(
+    r"ngay\s+(\d{1,2})(?:\s+th[ad]ng\s+|\s*([/.-])\s*)(\d{1,2})(?:\s+n[ad]m\s+|\s*(?(2)\2|[/.-])\s*)((?:19|20)\d\d)(?!\d)"
+)
 _TITLE_WORD = re.compile(r"^\s*(ke hoach|chuong trinh(?: hanh dong)?|de an|quyet dinh|nghi dinh|nghi quyet|chi thi|thong tu|cong van|huong dan|bao cao)\s*$")
 _STOP_TITLE = re.compile(r"^\s*(?:can cu|s[o6]\s*:\s*\d|i[.\-]\s|[_\-–=*.]\s*(?:[_\-–=*.]\s*){2,}$)")
 _REFERENCE = re.compile(
@@ -55,9 +58,9 @@ def _level(doc: Doc, issuer: str | None) -> str | None:
     if re.search(r"chinh phu|thu tuong|(?<![a-z])bo(?![a-z])|trung uong|quoc hoi", who):
         return "central"
     # The first administrative unit named after the body's kind decides ("UBND tỉnh Quảng Ngãi": province).
-    unit = re.search(r"(?<![a-z])(thi tran|thi xa|phuong|xa|huyen|quan|tinh)(?![a-z])", who)
+    unit = re.search(r"(?<![a-z])(thi tran|thi xa|dac khu|phuong|xa|huyen|quan|tinh)(?![a-z])", who)
     if unit:
-        return {"thi tran": "commune", "phuong": "commune", "xa": "commune", "thi xa": "district",
+        return {"thi tran": "commune", "dac khu": "commune", "phuong": "commune", "xa": "commune", "thi xa": "district",
                 "huyen": "district", "quan": "district", "tinh": "province"}[unit.group(1)]
     if re.search(r"thanh pho|thanh uy", who) or not who:
         superior_province = re.search(r"tinh uy|ubnd tinh|uy ban nhan dan tinh|cua tinh(?![a-z])", folded)
@@ -114,7 +117,7 @@ def extract_meta(doc: Doc, root: Node) -> dict[str, object]:
         cut = _DATE_PREFIX.match(before)
         before = before[cut.end() :] if cut else before
         if d and date is None and re.match(r"^\s*[^\d]{0,40},?\s*$", before) and folded[d.end() : e].split("\t")[0].strip() == "":
-            day, month, year = int(d.group(1)), int(d.group(2)), int(d.group(3))
+            day, month, year = int(d.group(1)), int(d.group(3)), int(d.group(4))
             if 1 <= day <= 31 and 1 <= month <= 12:
                 date = f"{year:04d}-{month:02d}-{day:02d}"
                 spans["date"] = [d.start(), d.end()]
