@@ -321,3 +321,14 @@ def test_a_header_date_written_with_slashes_and_a_special_zone_issuer() -> None:
         "vi-du",
     )["meta"]
     assert (meta["date"], meta["level"]) == ("2026-01-20", "commune")
+
+
+def test_a_part_named_content_and_assignment_of_tasks_holds_the_tasks() -> None:
+    result = _plan(
+        "II. NỘI DUNG VÀ PHÂN CÔNG NHIỆM VỤ",
+        "1. Tuyên truyền chính sách",
+        "Chủ trì: Phòng Văn hóa - Xã hội.",
+        "2. Kiểm tra, giám sát",
+        "Chủ trì: Văn phòng UBND.",
+    )
+    assert [(t["number"], t["lead"]) for t in result["tasks"]] == [("1", ["Phòng Văn hóa - Xã hội"]), ("2", ["Văn phòng UBND"])]

@@ -48,8 +48,9 @@ def words_pattern(*keywords: str, tolerant: bool = True) -> re.Pattern[str]:
 # (kind, regex on the folded heading title). Checked in order for top-level
 # sections; nested headings only match at their start (see structure.py).
 SECTION_KINDS: tuple[tuple[str, str], ...] = (
-    ("assignment", r"phan cong (?:thuc hien|nhiem vu|trach nhiem)"),
-    ("organization", r"to ch\w{0,3}c th\w{0,3}c hi\w{0,2}n|trach nhiem (?:thuc hien|cua|thi hanh)|to chuc thi hanh|phan cong"),
+    # "Nội dung và phân công nhiệm vụ" is the tasks part itself ("và" before "phân công").
+    ("assignment", r"(?<!va )phan cong (?:thuc hien|nhiem vu|trach nhiem)"),
+    ("organization", r"to ch\w{0,3}c th\w{0,3}c hi\w{0,2}n|trach nhiem (?:thuc hien|cua|thi hanh)|to chuc thi hanh|(?<!va )phan cong"),
     ("reporting", r"che do (?:thong tin, )?bao cao|bao cao, so ket|so ket, tong ket|thong tin,? bao cao"),
     ("funding", r"kinh phi|nguon (?:kinh phi|von)"),
     ("situation", r"tinh hinh|thuc trang|ket qua (?:thuc hien|dat duoc)|danh gia (?:ket qua|tinh hinh)"),
