@@ -332,3 +332,8 @@ def test_a_part_named_content_and_assignment_of_tasks_holds_the_tasks() -> None:
         "Chủ trì: Văn phòng UBND.",
     )
     assert [(t["number"], t["lead"]) for t in result["tasks"]] == [("1", ["Phòng Văn hóa - Xã hội"]), ("2", ["Văn phòng UBND"])]
+
+
+def test_where_an_indicator_stands_now_in_brackets_is_its_baseline_not_a_target() -> None:
+    result = _plan("II. MỤC TIÊU", "2. Chỉ tiêu đến năm 2030", "- Giảm tỷ lệ hộ nghèo xuống còn 1,5% (năm 2025 là 4,2%).")
+    assert [(t["value"], t["year"], (t["baseline"] or {}).get("value")) for t in result["targets"]] == [(1.5, 2030, 4.2)]

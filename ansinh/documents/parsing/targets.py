@@ -54,6 +54,7 @@ from ansinh.documents.parsing.vocab import (
 from ansinh.lib.vnnumbers import parse_vn
 
 Target = dict[str, object]
+_PAST_VALUE = re.compile(r"\(\s*(?:nam|cuoi nam|hien nay|hien tai)\s*(?:(?:19|20)\d\d)?\s*(?:la|dat|:)\s*$")
 _IN_WHICH = re.compile(r"trong\s+do(?![a-z])")
 
 @dataclass
@@ -149,6 +150,12 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
         raw = m.group(0)
         value = parse_vn(raw)
         if value is None:
+            continue
+        if out and out[-1].baseline is None and _PAST_VALUE.search(prefix):
+            # "xuống còn 1,5% (năm 2025 là 4,2%)": where the indicator stands now, not a target.
+            sign = _SIGN.match(tail)
+            out[-1].baseline, out[-1].baseline_text = value, span_text(doc, a, b + (sign.end() if sign else 0))
+            skip_until = b
             continue
         if _FROM.search(prefix) and _FROM_TO.match(tail):
             start_sign = _SIGN.match(tail)
