@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from ansinh.documents.parsing import extract_plan
 from ansinh.documents.parsing.clean import prepare
 
@@ -337,3 +339,16 @@ def test_a_part_named_content_and_assignment_of_tasks_holds_the_tasks() -> None:
 def test_where_an_indicator_stands_now_in_brackets_is_its_baseline_not_a_target() -> None:
     result = _plan("II. MỤC TIÊU", "2. Chỉ tiêu đến năm 2030", "- Giảm tỷ lệ hộ nghèo xuống còn 1,5% (năm 2025 là 4,2%).")
     assert [(t["value"], t["year"], (t["baseline"] or {}).get("value")) for t in result["targets"]] == [(1.5, 2030, 4.2)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Giao Sở Y tế là cơ quan chủ trì, phối hợp với Công an tỉnh thực hiện.",
+        "Sở Y tế làm đầu mối, phối hợp với Công an tỉnh triển khai.",
+        "(Sở Y tế chủ trì, Công an tỉnh phối hợp)",
+    ],
+)
+def test_other_ways_of_naming_the_lead_and_its_partner(line: str) -> None:
+    result = _plan("II. NHIỆM VỤ", "1. Rà soát đối tượng", line)
+    assert (result["tasks"][0]["lead"], result["tasks"][0]["coordinate"]) == (["Sở Y tế"], ["Công an tỉnh"])

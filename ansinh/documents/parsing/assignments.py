@@ -47,14 +47,14 @@ _NUMBERED_LEAD = re.compile(
 # names the items it assigns ("Sở Z chủ trì nội dung tại điểm b").
 _SENTENCE_LEAD = re.compile(
     r"(?:^|[.;]\s+|\n\s*)(?:(?:giao(?:\s+cho)?|de\s+nghi|yeu\s+cau|chi\s+dao|uy\s+quyen\s+cho)\s+)?"
-    r"(?P<who>[^.;:]{3,120}?)\s+chu\s+tri(?:(?:\s*,\s*|\s+va\s+|\s+)phoi\s+hop\s+(?:voi\s+)?(?P<with>[^.;]{3,300}?))?"
+    r"(?P<who>[^.;:]{3,120}?)\s+(?:chu\s+tri|la(?:m)?\s+(?:co\s+quan\s+)?dau\s+moi)(?:(?:\s*,\s*|\s+va\s+|\s+)phoi\s+hop\s+(?:voi\s+)?(?P<with>[^.;]{3,300}?))?"
     r"(?:(?<![^a-z]so)|(?<=phong so)|(?<=tra so))(?<![^a-z]bo)(?<![^a-z]phong)(?=\s+(?:de|nham|thuc\s+hien|trien\s+khai|to\s+chuc|xay\s+dung|tham\s+muu|huong\s+dan|ra\s+soat|theo\s+doi|"
     r"tong\s+hop|chi\s+tra|thanh\s+toan|cap\s+nhat|van\s+dong|tuyen\s+truyen|"
     r"(?:cac\s+)?noi\s+dung|(?:cac\s+)?nhiem\s+vu)(?![a-z])|[.;]|$)"
 )
 # "Phòng Kinh tế chủ trì; Phòng Văn hóa - Xã hội, Công an xã phối hợp": each role after its bodies.
 _POSTPOSED = re.compile(
-    r"(?:^|[.;:]\s*|\n\s*)(?P<who>[^.;:\n]{3,120}?)\s+chu\s+tri\s*[;,]\s*(?P<with>[^.;:]{3,200}?)\s+phoi\s+hop(?!\s+voi)(?![a-z])"
+    r"(?:^|[.;:(]\s*|\n\s*)(?P<who>[^.;:(\n]{3,120}?)\s+chu\s+tri\s*[;,]\s*(?P<with>[^.;:]{3,200}?)\s+phoi\s+hop(?!\s+voi)(?![a-z])"
 )
 # The items a clause assigns: "(thực hiện) nội dung tại điểm a", "các nhiệm vụ ở mục 2.1 và 2.2".
 _ITEM_REFS = re.compile(

@@ -90,6 +90,8 @@ def split_units(value: str) -> list[str]:
     return [u.strip(" .;,-–") for u in units if u.strip(" .;,-–")]
 
 
+# "Sở Y tế là cơ quan (chủ trì)": the role noun after the name is not part of it.
+_ROLE_NOUN = re.compile(r"\s+(?:l[àa]\s+)?(?:c[ơo]\s+quan|đ[ơo]n\s+v[ịi])(?:\s+th[ưu][ờo]ng\s+tr[ựu]c)?\s*$", re.IGNORECASE)
 _LEAD_WORDS = r"ch[uủ]\s+tr[iì]"
 _PARTNER_WORDS = r"ph[oố]i\s+h[oợ]p"
 _ROLE_TAIL = re.compile(r"\s*\((?P<role>" + _LEAD_WORDS + "|" + _PARTNER_WORDS + r")\)\s*$", re.IGNORECASE)
@@ -137,7 +139,7 @@ def _wrapped_name(text: str) -> str | None:
     """The body named before "chủ trì", which a hard-wrapped line may carry on, or whose line may open it."""
     starts = [0] + [k + 1 for k, ch in enumerate(text) if ch == "\n"]
     for k in starts:
-        name = squeeze(_ASSIGNING_VERB.sub("", ITEM_MARK.sub("", text[k:])))
+        name = _ROLE_NOUN.sub("", squeeze(_ASSIGNING_VERB.sub("", ITEM_MARK.sub("", text[k:]))))
         if _head_match(name, AGENCY_HEADS):
             return name
     return None
