@@ -352,3 +352,10 @@ def test_where_an_indicator_stands_now_in_brackets_is_its_baseline_not_a_target(
 def test_other_ways_of_naming_the_lead_and_its_partner(line: str) -> None:
     result = _plan("II. NHIỆM VỤ", "1. Rà soát đối tượng", line)
     assert (result["tasks"][0]["lead"], result["tasks"][0]["coordinate"]) == (["Sở Y tế"], ["Công an tỉnh"])
+
+
+def test_a_name_keeps_no_bracket_it_did_not_open() -> None:
+    from ansinh.documents.parsing.unit_names import split_units
+
+    assert split_units("Hội Nông dân xã)") == ["Hội Nông dân xã"]
+    assert split_units("Trung tâm Y tế (cơ sở 2), Công an xã") == ["Trung tâm Y tế (cơ sở 2)", "Công an xã"]

@@ -87,7 +87,17 @@ def split_units(value: str) -> list[str]:
             current.append(frag)
         if current:
             units.append(", ".join(current))
-    return [u.strip(" .;,-–") for u in units if u.strip(" .;,-–")]
+    return [name for name in (_trim_name(u) for u in units) if name]
+
+
+def _trim_name(name: str) -> str:
+    """A name without list punctuation around it, nor a bracket it does not open ("Hội Nông dân xã)")."""
+    name = name.strip(" .;,-–")
+    while name.endswith(")") and name.count(")") > name.count("("):
+        name = name[:-1].rstrip(" .;,-–")
+    while name.startswith("(") and name.count("(") > name.count(")"):
+        name = name[1:].lstrip(" .;,-–")
+    return name
 
 
 # "Sở Y tế là cơ quan (chủ trì)": the role noun after the name is not part of it.
