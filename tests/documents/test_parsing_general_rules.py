@@ -334,3 +334,15 @@ def test_hard_wrapped_lines_of_a_pdf_export_keep_their_names_and_deadlines() -> 
     assert leads["1.b"] == ["Sở Lao động - Thương binh và Xã hội"]
     assert [t["number"] for t in result["tasks"]] == ["1", "1.a", "1.b", "2"]
     assert [(r["frequency"], r["deadline_day"], r["deadline_month"]) for r in result["reporting"]] == [("annual", 15, 12)]
+
+
+def test_a_rule_line_under_the_title_ends_the_title() -> None:
+    from ansinh.documents.parsing import extract_plan
+    from ansinh.lib.text import normalize_text
+
+    text = normalize_text(
+        "ỦY BAN NHÂN DÂN\nXÃ AN BÌNH\n\nKẾ HOẠCH\nThực hiện chính sách xã hội\ntrên địa bàn xã An Bình\n"
+        "________________\n\nThực hiện Nghị quyết số 42-NQ/TW ngày 24 tháng 11 năm 2023;\n\nI. MỤC ĐÍCH, YÊU CẦU\n"
+    )
+    title = extract_plan(text)["meta"]["title"]
+    assert title == "Thực hiện chính sách xã hội trên địa bàn xã An Bình"

@@ -31,7 +31,7 @@ _LONE_MARK = re.compile(
 # The running header of an official gazette page ("CÔNG BÁO/Số 123/Ngày 20-3-2026", page number beside it).
 _GAZETTE_HEADER = re.compile(r"(?mi)^[ \t]*(?:\d{1,4}[ \t]+)?C[ÔO]NG[ \t]+B[ÁA]O[ \t]*/[ \t]*S[ỐO][^\n]{0,40}/[ \t]*Ng[àa]y[^\n]{0,30}$")
 # Word-segmentation marks between syllables ("Kế_hoạch"), read as spaces.
-_SEGMENT_MARK = re.compile(r"(?<=\w)_(?=\w)")
+_SEGMENT_MARK = re.compile(r"(?<=[^\W_])_(?=[^\W_])")
 _FIRST_TOKEN = re.compile(r"(?m)^[ \t]*(\S+)")
 # A table typed with vertical bars ("STT | Nhiệm vụ | Cơ quan chủ trì"), Markdown or plain: two bars or more on a line.
 _BAR_LINE = re.compile(r"(?m)^[^\n|]*\|[^\n]*$")
