@@ -36,13 +36,14 @@ def _today() -> dt.date:
     return timezone.localdate()
 
 
-def _signed_in(user: Any) -> bool:
+def signed_in(user: Any) -> bool:
+    """A signed-in, active user: the first condition of every scope."""
     return bool(user is not None and getattr(user, "is_authenticated", False) and getattr(user, "is_active", True))
 
 
 def roles_of(user: Any, day: dt.date | None = None) -> QuerySet[RoleAssignment]:
     """The user's role assignments in force on ``day`` (default today)."""
-    if not _signed_in(user):
+    if not signed_in(user):
         return RoleAssignment.objects.none()
     day = day or _today()
     return (
@@ -54,7 +55,7 @@ def roles_of(user: Any, day: dt.date | None = None) -> QuerySet[RoleAssignment]:
 
 
 def is_admin(user: Any) -> bool:
-    if not _signed_in(user):
+    if not signed_in(user):
         return False
     return bool(getattr(user, "is_superuser", False)) or roles_of(user).filter(role=Role.ADMIN).exists()
 
@@ -68,7 +69,7 @@ def _scope_unit(assignment: RoleAssignment) -> AdministrativeUnit | None:
 
 
 def _units_for(user: Any, roles: tuple[str, ...]) -> QuerySet[AdministrativeUnit]:
-    if not _signed_in(user):
+    if not signed_in(user):
         return AdministrativeUnit.objects.none()
     if is_admin(user):
         return AdministrativeUnit.objects.all()
@@ -117,7 +118,7 @@ def is_standing_officer(user: Any, plan: Any) -> bool:
     A standing assignment without a plan stands for every plan (the unit's standing agency in
     general). Admins are not standing officers by this test; check ``is_admin`` as well if needed.
     """
-    if not _signed_in(user) or plan is None:
+    if not signed_in(user) or plan is None:
         return False
     plan_id = getattr(plan, "pk", plan)
     return roles_of(user).filter(Q(plan_id=plan_id) | Q(plan__isnull=True), role=Role.STANDING).exists()

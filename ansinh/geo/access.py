@@ -11,16 +11,13 @@ from typing import Any
 
 from django.db.models import QuerySet
 
+from ansinh.accounts.access import signed_in
 from ansinh.core.lookup import first_or_404
 from ansinh.geo.models import AdministrativeUnit, Agency, UnitQuerySet
 
 
-def _signed_in(user: Any) -> bool:
-    return bool(getattr(user, "is_authenticated", False))
-
-
 def access_units(user: Any) -> UnitQuerySet:
-    if not _signed_in(user):
+    if not signed_in(user):
         return AdministrativeUnit.objects.none()
     return AdministrativeUnit.objects.all()
 
@@ -30,6 +27,6 @@ def access_unit(user: Any, unit_id: int) -> AdministrativeUnit:
 
 
 def access_agencies(user: Any) -> QuerySet[Agency]:
-    if not _signed_in(user):
+    if not signed_in(user):
         return Agency.objects.none()
     return Agency.objects.all()

@@ -26,9 +26,6 @@ READ_ONLY = "Bạn chỉ được xem báo cáo này, không được nhập ho�
 NOT_REVIEWER = "Bạn không có quyền phê duyệt hoặc trả lại báo cáo này."
 
 
-def _signed_in(user: Any) -> bool:
-    return bool(getattr(user, "is_authenticated", False) and getattr(user, "is_active", True))
-
 
 def access_units(user: Any) -> QuerySet[AdministrativeUnit]:
     """Administrative units the user may read."""
@@ -44,14 +41,14 @@ def access_unit(user: Any, code: str) -> AdministrativeUnit:
 
 def access_indicators(user: Any) -> QuerySet[Indicator]:
     """The indicator catalogue is public to every signed-in user."""
-    if not _signed_in(user):
+    if not scope.signed_in(user):
         return Indicator.objects.none()
     return Indicator.objects.all()
 
 
 def access_cycles(user: Any) -> QuerySet[ReportingCycle]:
     """Cycles are a plan's public calendar: every signed-in user reads them."""
-    if not _signed_in(user):
+    if not scope.signed_in(user):
         return ReportingCycle.objects.none()
     return ReportingCycle.objects.select_related("plan").prefetch_related("deadlines")
 
@@ -65,7 +62,7 @@ def access_cycle(user: Any, cycle_id: int) -> ReportingCycle:
 
 def access_submissions(user: Any) -> QuerySet[Submission]:
     """Submissions of the units the user may read."""
-    if not _signed_in(user):
+    if not scope.signed_in(user):
         return Submission.objects.none()
     return Submission.objects.filter(unit__in=scope.readable_units(user)).select_related(
         "cycle", "cycle__plan", "unit", "agency"

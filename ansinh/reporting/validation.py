@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ansinh.core.errors import UserError
 from ansinh.plans.models import Milestone
 from ansinh.reporting.models import Indicator, IndicatorValue, Submission, TargetIndicatorLink
 from ansinh.reporting.progress import meets
@@ -28,12 +29,8 @@ INTEGER_TYPES = frozenset({"count"})
 OUTLIER_CHANGE: dict[str, tuple[str, float]] = {"percent": ("abs", 15.0), "default": ("rel", 0.5)}
 
 
-class ReportingError(Exception):
+class ReportingError(UserError):
     """A reporting action was refused; ``message`` is Vietnamese, for the user."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 @dataclass(frozen=True)
