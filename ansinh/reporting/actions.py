@@ -83,6 +83,17 @@ def _lock(submission: Submission) -> Submission:
     )
 
 
+def _require_in_force(unit: Any, cycle: ReportingCycle) -> None:
+    """A unit reports only for cycles whose window overlaps its validity (no report before it existed)."""
+    if unit.valid_from > cycle.period_end or (unit.valid_to is not None and unit.valid_to <= cycle.period_start):
+        until = f" đến {unit.valid_to:%d/%m/%Y}" if unit.valid_to else ""
+        raise ReportingError(
+            f"{unit.name} có hiệu lực từ {unit.valid_from:%d/%m/%Y}{until}, không trùng với kỳ «{cycle.label}» "
+            f"({cycle.period_start:%d/%m/%Y}–{cycle.period_end:%d/%m/%Y}): không mở được báo cáo. "
+            "Số liệu của kỳ này do đơn vị có hiệu lực khi đó báo cáo và được quy đổi qua bảng chuyển đổi."
+        )
+
+
 def _require_editable(submission: Submission) -> None:
     if not submission.is_editable:
         raise ReportingError(
@@ -129,9 +140,10 @@ def do_link_target(
 def do_open_submission(
     actor: Any, cycle: ReportingCycle, unit: Any, agency: Any = None, *, simulated: bool = False
 ) -> Submission:
-    """Get or create the unit's submission for the cycle."""
+    """Get or create the unit's submission for the cycle; the unit must be in force during the cycle."""
     probe = Submission(cycle=cycle, unit=unit, agency=agency)
     require_edit(actor, probe)
+    _require_in_force(unit, cycle)
     submission, created = Submission.objects.get_or_create(
         cycle=cycle, unit=unit, agency=agency, defaults={"simulated": simulated}
     )

@@ -31,6 +31,7 @@ from ansinh.reporting.actions import (
 from ansinh.reporting.catalogue import load_catalogue, suggest_indicator
 from ansinh.reporting.cycles import due_for, generate_cycles
 from ansinh.reporting.models import SIMULATED_LABEL, CycleDeadline, Indicator, ReportingCycle, Submission
+from ansinh.reporting.progress import expected_on
 
 Write = Callable[[str], None]
 SAMPLE = SAMPLES_DIR / "hcmc-plan-53.txt"
@@ -42,6 +43,9 @@ RATE_RANGE = (55.0, 99.0)
 LOW_RATE_RANGE = (0.2, 4.0)
 COUNT_RANGE = (0, 400)
 MEAN_RANGE = (70.0, 78.0)
+# Counts are drawn per commune of today's city (168) and rescaled when fewer units report
+# (the pre-reform 2024 units), so that the city's totals keep the same size from year to year.
+REFERENCE_UNITS = 168
 
 
 def hcmc_plan() -> Plan:
@@ -90,7 +94,7 @@ def simulated_row(
             rate = min(1.0, max(0.0, rate))
         row.update(numerator=round(denominator * max(rate, 0.0)), denominator=denominator)
     elif indicator.aggregation == Indicator.Aggregation.SUM:
-        share = goal / max(n_units, 1) if goal else rng.randint(*COUNT_RANGE)
+        share = goal / max(n_units, 1) if goal else rng.randint(*COUNT_RANGE) * REFERENCE_UNITS / max(n_units, 1)
         row["value"] = max(0, round(share * rng.uniform(0.5, 1.3) * (1 + 0.05 * drift)))
     else:
         centre = goal if goal else rng.uniform(*MEAN_RANGE)
@@ -142,25 +146,39 @@ def simulate(write: Write) -> None:
     if city is None:
         write("  Chưa có đơn vị hành chính TP. Hồ Chí Minh: bỏ qua bước tạo số liệu mô phỏng.")
         return
-    communes = list(
-        AdministrativeUnit.objects.filter(
-            path__startswith=city.path, level="commune", valid_to__isnull=True
-        ).order_by("code")
-    )
     tasks = list(plan.tasks.filter(depth=0).order_by("position")[:10])
     made = 0
     for cycle in cycles:
+        city_then, communes = units_in_force(city, cycle)
         with transaction.atomic():  # one commit per cycle: the actions nest as savepoints
-            made += report_cycle(cycle, city, communes, indicators, tasks, goals)
+            made += report_cycle(cycle, city_then, communes, indicators, tasks, goals)
+        before = " (đơn vị trước sắp xếp, quy đổi lên địa giới hiện nay qua bảng chuyển đổi)"
+        old = before if communes and any(c.valid_to is not None for c in communes) else ""
+        write(f"  {cycle.label}: {len(communes)} xã/phường có hiệu lực trong kỳ báo cáo{old}")
     write(
-        f"  {SIMULATED_LABEL}: {len(linked)} chỉ tiêu gắn danh mục, {len(cycles)} kỳ báo cáo, {len(communes)} xã/phường, "
+        f"  {SIMULATED_LABEL}: {len(linked)} chỉ tiêu gắn danh mục, {len(cycles)} kỳ báo cáo, "
         f"{made} báo cáo mới được phê duyệt ({time.monotonic() - started:.1f} giây)"
     )
 
 
+def units_in_force(
+    city: AdministrativeUnit, cycle: ReportingCycle
+) -> tuple[AdministrativeUnit | None, list[AdministrativeUnit]]:
+    """The city and its communes as they stood at the end of the cycle: only they report for it.
+
+    A 2024 report comes from the units in force in 2024 (before the 2025 reform); their data reaches
+    today's communes through the crosswalk. Units created later never report for earlier cycles.
+    """
+    under = AdministrativeUnit.objects.filter(path__startswith=city.path)
+    in_force = [u for u in under if expected_on(u.valid_from, u.valid_to, cycle.period_end)]
+    city_then = next((u for u in in_force if u.level == "province" and u.code == city.code), None)
+    communes = sorted((u for u in in_force if u.level == "commune"), key=lambda u: u.code)
+    return city_then, communes
+
+
 def report_cycle(
     cycle: ReportingCycle,
-    city: AdministrativeUnit,
+    city: AdministrativeUnit | None,
     communes: list[AdministrativeUnit],
     indicators: list[Indicator],
     tasks: list[Any],
@@ -171,6 +189,8 @@ def report_cycle(
         rng = random.Random(f"{commune.code}-{cycle.year}")
         rows = [simulated_row(ind, rng, cycle.year, goals.get(ind.pk), len(communes)) for ind in indicators]
         made += report(cycle, commune, rows, [], sent_and_approved(cycle, CycleDeadline.Level.COMMUNE, rng))
+    if city is None:
+        return made
     rng = random.Random(f"{city.code}-{cycle.year}-tasks")
     task_rows = [
         {

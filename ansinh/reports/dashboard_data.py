@@ -191,12 +191,17 @@ def task_status(task: Task, row: TaskProgress | None, cycle: ReportingCycle | No
 
 
 def task_progress_for(plan: Plan, cycle: ReportingCycle | None, unit: AdministrativeUnit) -> dict[int, TaskProgress]:
-    """The furthest-along progress row per task reported by the unit (itself or its agencies)."""
+    """The furthest-along progress row per task reported by the unit (itself or its agencies).
+
+    Reports of the units it succeeded (crosswalk predecessors, e.g. the city before the 2025
+    merger) count too: for an early cycle they are the ones that reported.
+    """
     if cycle is None:
         return {}
+    reporters = [unit.pk, *unit.predecessor_links.values_list("predecessor_id", flat=True)]
     rank = {TaskProgress.Status.COMPLETED: 2, TaskProgress.Status.IN_PROGRESS: 1, TaskProgress.Status.NOT_STARTED: 0}
     best: dict[int, TaskProgress] = {}
-    rows = TaskProgress.objects.filter(submission__cycle=cycle, submission__unit=unit).order_by("id")
+    rows = TaskProgress.objects.filter(submission__cycle=cycle, submission__unit__in=reporters).order_by("id")
     for p in rows:
         cur = best.get(p.task_id)
         if cur is None or rank.get(p.status, 0) > rank.get(cur.status, 0):  # type: ignore[call-overload]

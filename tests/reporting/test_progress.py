@@ -113,6 +113,8 @@ def test_target_progress_uses_the_roll_up_and_the_milestone(hcm: Any, ward_a: An
         plan, "Tỷ lệ dân số tham gia bảo hiểm y tế", 95, 2030, milestones={2024: 90, 2025: 92}
     )
     do_link_target(None, target, indicators["HI_COVERAGE"])
+    ward_a.valid_from = dt.date(2020, 1, 1)  # a ward whose boundaries the 2025 reform kept: it reported in 2024
+    ward_a.save()
     for year, covered in ((2024, 890), (2025, 915)):
         cycle = annual_cycle(plan, year)
         approved(

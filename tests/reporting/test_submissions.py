@@ -195,3 +195,13 @@ def test_an_attachment_is_stored_with_the_submission(
     submission = do_open_submission(officer_a, setup["cycle"], ward_a)
     attachment = do_add_attachment(officer_a, submission, ContentFile(b"%PDF-1.4", name="bao-cao.pdf"))
     assert attachment.name == "bao-cao.pdf" and attachment.file.read() == b"%PDF-1.4"
+
+
+def test_a_ward_created_by_the_2025_reform_cannot_open_a_2024_report(
+    setup: dict[str, Any], officer_a: Any, ward_a: Any
+) -> None:
+    cycle_2024 = annual_cycle(setup["plan"], 2024)
+    with pytest.raises(ReportingError, match=r"có hiệu lực từ 01/07/2025.*Báo cáo năm 2024"):
+        do_open_submission(officer_a, cycle_2024, ward_a)
+    assert not Submission.objects.filter(cycle=cycle_2024).exists()
+    assert do_open_submission(officer_a, setup["cycle"], ward_a).cycle == setup["cycle"]
