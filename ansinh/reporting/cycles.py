@@ -1,8 +1,10 @@
 """Reporting cycles from a plan's reporting duties: cut-off windows and per-level due dates.
 
 Windows (Decree 09/2019/NĐ-CP Art. 12): the annual window runs 15/12 of the previous year to
-14/12; the 6-month window 15/12 of the previous year to 14/6; a mid-term or final review covers
-15/12 before the plan's first year to 14/12 of the review year.
+14/12; the 6-month window 15/12 of the previous year to 14/6; a quarter from the 15th of the
+month before it to the 14th of its last month (quarter I: 15/12–14/3); a month from the 15th of the
+previous month to its 14th; a mid-term or final review covers 15/12 before the plan's first year
+to 14/12 of the review year.
 
 Due dates (rule declared in ``LEVEL_OFFSETS``): the deadline a plan states ("trước ngày 05/11
 hằng năm") is the deadline of the units that report to the standing agency — the provincial
@@ -11,7 +13,8 @@ commune plan. Each lower level is due ``COMMUNE_LEAD`` working days earlier (com
 report to the province first), and the standing agency's consolidated report is due
 ``STANDING_LAG`` working days later. When the plan states no deadline, the standing agency is
 due on the 25th of the window's last month (Decree 09/2019 Art. 13) and the lower levels step
-back from it. Working days skip weekends and the fixed-date public holidays in ``HOLIDAYS``
+back from it. A quarterly or monthly duty states only a day ("trước ngày 20 hằng tháng"): it
+falls on the first such day on or after the window's end. Working days skip weekends and the fixed-date public holidays in ``HOLIDAYS``
 (the lunar New Year and Hùng Kings' day move every year and are not modelled).
 """
 
@@ -89,6 +92,31 @@ def semiannual_window(year: int) -> Window:
     )
 
 
+ROMAN_QUARTERS = ("I", "II", "III", "IV")
+
+
+def _month_start(year: int, month: int) -> dt.date:
+    """The 15th of the month before ``month``: where a window ending in ``month`` begins."""
+    return dt.date(year - 1, 12, CUTOFF_DAY + 1) if month == 1 else dt.date(year, month - 1, CUTOFF_DAY + 1)
+
+
+def quarterly_window(year: int, quarter: int) -> Window:
+    last_month = 3 * quarter
+    return Window(
+        Kind.QUARTERLY,
+        year,
+        _month_start(year, last_month - 2),
+        dt.date(year, last_month, CUTOFF_DAY),
+        f"Báo cáo quý {ROMAN_QUARTERS[quarter - 1]} năm {year}",
+    )
+
+
+def monthly_window(year: int, month: int) -> Window:
+    return Window(
+        Kind.MONTHLY, year, _month_start(year, month), dt.date(year, month, CUTOFF_DAY), f"Báo cáo tháng {month} năm {year}"
+    )
+
+
 def review_window(kind: str, first_year: int, year: int) -> Window:
     name = "sơ kết" if kind == Kind.MIDTERM else "tổng kết"
     return Window(
@@ -105,7 +133,10 @@ def level_due_dates(plan_level: str, window: Window, stated: tuple[int, int] | N
     offsets = LEVEL_OFFSETS.get(plan_level, LEVEL_OFFSETS[DEFAULT_PLAN_LEVEL])
     if stated is not None:
         day, month = stated
-        anchor = dt.date(window.end.year, month, day)
+        if window.kind in SUB_ANNUAL:
+            anchor = day_on_or_after(window.end, day)
+        else:
+            anchor = dt.date(window.end.year, month, day)
         return {level: add_working_days(anchor, offset) for level, offset in offsets.items()}
     standing = dt.date(window.end.year, window.end.month, STANDING_DEFAULT_DAY)
     return {
@@ -114,16 +145,34 @@ def level_due_dates(plan_level: str, window: Window, stated: tuple[int, int] | N
     }
 
 
+SUB_ANNUAL = frozenset({Kind.QUARTERLY, Kind.MONTHLY})
+
+
+def day_on_or_after(start: dt.date, day: int) -> dt.date:
+    """The first date on or after ``start`` whose day of the month is ``day`` (the month's last day if shorter)."""
+    year, month = start.year, start.month
+    while True:
+        last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
+        candidate = dt.date(year, month, min(day, last))
+        if candidate >= start:
+            return candidate
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+
+
 def windows_for_duty(
     frequency: str, duty_year: int | None, years: Iterable[int], first_year: int | None, last_year: int | None
 ) -> list[Window]:
-    """The cycles one duty asks for in ``years`` (quarterly, monthly and ad-hoc duties make none)."""
+    """The cycles one duty asks for in ``years`` (ad-hoc duties make none)."""
     result: list[Window] = []
     for year in years:
         if frequency == "annual":
             result.append(annual_window(year))
         elif frequency == "semiannual":
             result.append(semiannual_window(year))
+        elif frequency == "quarterly":
+            result += [quarterly_window(year, q) for q in range(1, 5)]
+        elif frequency == "monthly":
+            result += [monthly_window(year, m) for m in range(1, 13)]
         elif frequency == "once" and duty_year == year:
             start = first_year or year
             kind = Kind.FINAL if last_year is not None and year >= last_year else Kind.MIDTERM
@@ -132,7 +181,10 @@ def windows_for_duty(
 
 
 def _stated_deadline(duty: object) -> tuple[int, int] | None:
+    """(day, month) the duty states; a quarterly or monthly duty needs only the day (month 1 stands in)."""
     day, month = getattr(duty, "deadline_day", None), getattr(duty, "deadline_month", None)
+    if day and not month and getattr(duty, "frequency", None) in SUB_ANNUAL:
+        month = 1
     if day and month:
         try:
             dt.date(2024, month, day)

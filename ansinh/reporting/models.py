@@ -105,6 +105,8 @@ class ReportingCycle(models.Model):
     class Kind(models.TextChoices):
         ANNUAL = "annual", "Hằng năm"
         SEMIANNUAL = "semiannual", "6 tháng"
+        QUARTERLY = "quarterly", "Hằng quý"
+        MONTHLY = "monthly", "Hằng tháng"
         MIDTERM = "midterm", "Sơ kết"
         FINAL = "final", "Tổng kết"
         ADHOC = "adhoc", "Đột xuất"

@@ -15,8 +15,11 @@ from ansinh.reporting.catalogue import load_catalogue, suggest_for, suggest_indi
 from ansinh.reporting.cycles import (
     add_working_days,
     annual_window,
+    day_on_or_after,
     generate_cycles,
     level_due_dates,
+    monthly_window,
+    quarterly_window,
     semiannual_window,
 )
 from ansinh.reporting.models import CycleDeadline, Indicator, ReportingCycle
@@ -73,6 +76,41 @@ def test_the_annual_window_runs_from_15_december_to_14_december() -> None:
     assert (window.start, window.end) == (dt.date(2024, 12, 15), dt.date(2025, 12, 14))
     half = semiannual_window(2025)
     assert (half.start, half.end) == (dt.date(2024, 12, 15), dt.date(2025, 6, 14))
+
+
+def test_quarters_and_months_run_from_the_15th_before_to_the_14th() -> None:
+    first = quarterly_window(2026, 1)
+    assert (first.start, first.end, first.label) == (dt.date(2025, 12, 15), dt.date(2026, 3, 14), "Báo cáo quý I năm 2026")
+    fourth = quarterly_window(2026, 4)
+    assert (fourth.start, fourth.end) == (dt.date(2026, 9, 15), dt.date(2026, 12, 14))
+    january, july = monthly_window(2026, 1), monthly_window(2026, 7)
+    assert (january.start, january.end) == (dt.date(2025, 12, 15), dt.date(2026, 1, 14))
+    assert (july.start, july.end, july.label) == (dt.date(2026, 6, 15), dt.date(2026, 7, 14), "Báo cáo tháng 7 năm 2026")
+
+
+def test_a_monthly_deadline_day_falls_on_or_after_the_end_of_the_window() -> None:
+    assert day_on_or_after(dt.date(2026, 7, 14), 20) == dt.date(2026, 7, 20)
+    assert day_on_or_after(dt.date(2026, 7, 14), 5) == dt.date(2026, 8, 5)  # "trước ngày 5 hằng tháng": the next month
+    assert day_on_or_after(dt.date(2026, 1, 14), 31) == dt.date(2026, 1, 31)
+    assert day_on_or_after(dt.date(2026, 2, 14), 30) == dt.date(2026, 2, 28)  # a short month ends earlier
+    dues = level_due_dates("province", monthly_window(2026, 7), (20, 1))
+    assert dues[CycleDeadline.Level.PROVINCE] == dt.date(2026, 7, 20)
+    assert dues[CycleDeadline.Level.COMMUNE] < dues[CycleDeadline.Level.PROVINCE] < dues[CycleDeadline.Level.STANDING]
+
+
+@time_machine.travel(dt.datetime(2026, 3, 1, 9, 0, tzinfo=dt.UTC), tick=False)
+def test_quarterly_and_monthly_duties_make_their_cycles_once() -> None:
+    plan = make_plan()
+    plan.reporting_duties.create(text="Báo cáo hằng quý trước ngày 20 tháng cuối quý", frequency="quarterly", deadline_day=20)
+    plan.reporting_duties.create(text="Báo cáo hằng tháng", frequency="monthly")
+    first = generate_cycles(plan, [2026])
+    assert generate_cycles(plan, [2026]) == first
+    assert sum(c.kind == "quarterly" for c in first) == 4 and sum(c.kind == "monthly" for c in first) == 12
+    third = ReportingCycle.objects.get(plan=plan, kind="quarterly", period_end=dt.date(2026, 9, 14))
+    assert third.label == "Báo cáo quý III năm 2026"
+    assert third.deadlines.get(level=CycleDeadline.Level.PROVINCE).due == dt.date(2026, 9, 20)
+    march = ReportingCycle.objects.get(plan=plan, kind="monthly", period_end=dt.date(2026, 3, 14))
+    assert march.deadlines.get(level=CycleDeadline.Level.STANDING).due == dt.date(2026, 3, 25)
 
 
 def test_working_days_skip_weekends_and_fixed_holidays() -> None:
