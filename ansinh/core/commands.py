@@ -7,11 +7,18 @@ import sys
 from collections.abc import Callable
 from typing import NoReturn
 
-from django.core.management.base import OutputWrapper
+from django.core.management.base import CommandError, OutputWrapper
 
 
 class Failure(SystemExit):
     """Leave the command with exit status 1 after printing a Vietnamese message."""
+
+
+class CommandFailure(CommandError):
+    """A refusal with a Vietnamese message; Django prints «<class name>: <message>», so the name is «Lỗi»."""
+
+
+CommandFailure.__name__ = CommandFailure.__qualname__ = "Lỗi"
 
 
 def fail(stderr: OutputWrapper, message: str, code: int = 1) -> NoReturn:

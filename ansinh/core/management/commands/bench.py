@@ -12,7 +12,9 @@ import json
 from types import ModuleType
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import BaseCommand, CommandParser
+
+from ansinh.core.commands import CommandFailure
 
 BENCHMARKS: dict[str, tuple[str, str]] = {
     "parse": ("ansinh.documents.bench", "Tốc độ và độ chính xác trích xuất kế hoạch (MB/s, văn bản/s, điểm so với gold)."),
@@ -42,12 +44,12 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         name = options["benchmark"]
         if options.get("unavailable"):
-            raise CommandError(f"Phép đo {name} chưa có trong bản cài đặt này.")
+            raise CommandFailure(f"Phép đo {name} chưa có trong bản cài đặt này.")
         # with --json, stdout carries only the JSON object; progress lines go to stderr
         stream = self.stderr if options.get("json") else self.stdout
         try:
             result = load(name).run(options, lambda line: stream.write(line))
         except FileNotFoundError as err:
-            raise CommandError(str(err)) from None
+            raise CommandFailure(str(err)) from None
         if options.get("json"):
             self.stdout.write(json.dumps(result, ensure_ascii=False, indent=1))

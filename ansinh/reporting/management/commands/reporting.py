@@ -6,8 +6,9 @@ import argparse
 import time
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import BaseCommand, CommandParser
 
+from ansinh.core.commands import CommandFailure
 from ansinh.core.progress import ProgressBar
 
 
@@ -48,13 +49,13 @@ class Command(BaseCommand):
         from ansinh.reporting.cycles import generate_cycles
 
         if not plan_ref.isdigit():
-            raise CommandError(f"Mã kế hoạch phải là số nguyên dương, không phải «{plan_ref}».")
+            raise CommandFailure(f"Mã kế hoạch phải là số nguyên dương, không phải «{plan_ref}».")
         plan = Plan.objects.filter(pk=int(plan_ref)).first()
         if plan is None:
-            raise CommandError(f"Không có kế hoạch mã {plan_ref}.")
+            raise CommandFailure(f"Không có kế hoạch mã {plan_ref}.")
         bad = [y for y in years if not (y.isdigit() and 2000 <= int(y) <= 2100)]
         if bad:
-            raise CommandError(f"Năm không hợp lệ: {', '.join(bad)} (cần năm từ 2000 đến 2100).")
+            raise CommandFailure(f"Năm không hợp lệ: {', '.join(bad)} (cần năm từ 2000 đến 2100).")
         for cycle in generate_cycles(plan, [int(y) for y in years]):
             dues = ", ".join(f"{d.get_level_display()} {d.due:%d/%m/%Y}" for d in cycle.deadlines.all())
             self.stdout.write(
@@ -68,11 +69,11 @@ class Command(BaseCommand):
         ids: list[int] | None = None
         if cycles is not None:
             if not all(c.isdigit() for c in cycles):
-                raise CommandError("Mã kỳ báo cáo phải là số nguyên dương.")
+                raise CommandFailure("Mã kỳ báo cáo phải là số nguyên dương.")
             ids = [int(c) for c in cycles]
             missing = set(ids) - set(ReportingCycle.objects.filter(pk__in=ids).values_list("pk", flat=True))
             if missing:
-                raise CommandError(f"Không có kỳ báo cáo mã {', '.join(map(str, sorted(missing)))}.")
+                raise CommandFailure(f"Không có kỳ báo cáo mã {', '.join(map(str, sorted(missing)))}.")
         bar = ProgressBar("Tính lại số liệu tổng hợp", stream=self.stderr)  # type: ignore[arg-type]
         started = time.monotonic()
         bar(0, 1)
