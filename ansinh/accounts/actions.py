@@ -8,8 +8,10 @@ from typing import Any
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
-from ansinh.accounts.models import RoleAssignment, User
+from ansinh.accounts.models import ApiToken, RoleAssignment, User
+from ansinh.accounts.tokens import PREFIX_LENGTH, digest_of, new_key
 from ansinh.core.errors import UserError
 from ansinh.core.models import audit
 from ansinh.geo.models import AdministrativeUnit, Agency
@@ -126,3 +128,42 @@ def do_create_user(
     audit(actor, "accounts.create_user", user, summary=f"Tạo tài khoản {username}", after={"username": username})
     do_assign_role(actor, user, role, unit=unit, agency=agency, plan=plan)
     return user
+
+
+MAX_ACTIVE_TOKENS = 20
+
+
+@transaction.atomic
+def do_create_api_token(actor: Any, user: User, name: str) -> tuple[Any, str]:
+    """Create an API key for ``user``; returns (token row, the key), the key being shown only now."""
+    name = " ".join(name.split())
+    if not name:
+        raise AccountError("Cần đặt tên gợi nhớ cho khóa API (ví dụ: «Hệ thống báo cáo của Sở Y tế»).")
+    if len(name) > 100:
+        raise AccountError("Tên gợi nhớ của khóa API dài quá 100 ký tự.")
+    if not user.is_active:
+        raise AccountError(f"Tài khoản {user.username} đang bị khóa, không tạo khóa API được.")
+    if ApiToken.objects.filter(user=user, revoked_at__isnull=True).count() >= MAX_ACTIVE_TOKENS:
+        raise AccountError(f"Tài khoản {user.username} đã có {MAX_ACTIVE_TOKENS} khóa API đang dùng; hãy thu hồi bớt.")
+    key = new_key()
+    token = ApiToken.objects.create(user=user, name=name, prefix=key[:PREFIX_LENGTH], digest=digest_of(key))
+    audit(actor, "accounts.create_api_token", token, summary=f"{user.username}: {name}", after={"prefix": token.prefix})
+    return token, key
+
+
+@transaction.atomic
+def do_revoke_api_token(actor: Any, token: Any) -> None:
+    """Revoke a key at once; a revoked key never works again."""
+    token = ApiToken.objects.select_for_update().get(pk=token.pk)
+    if token.revoked_at is not None:
+        raise AccountError(f"Khóa API {token.prefix}… đã bị thu hồi từ trước.")
+    token.revoked_at = timezone.now()
+    token.save(update_fields=["revoked_at"])
+    audit(
+        actor,
+        "accounts.revoke_api_token",
+        token,
+        summary=f"{token.user.username}: {token.name}",
+        before={"revoked": False},
+        after={"revoked": True},
+    )

@@ -60,3 +60,31 @@ class RoleAssignment(models.Model):
     def __str__(self) -> str:
         where = self.agency or self.unit or self.plan or ""
         return f"{self.user}: {self.get_role_display()} {where}".strip()
+
+
+class ApiToken(models.Model):
+    """A key for the JSON API (``Authorization: Bearer …``) that acts as its user, with the user's scope.
+
+    Only a SHA-256 digest of the key is stored; the key itself is shown once, when it is created.
+    ``prefix`` (the key's first characters) identifies it in lists and speeds up the lookup.
+    """
+
+    user = models.ForeignKey(User, verbose_name="người dùng", on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField("tên gợi nhớ", max_length=100)
+    prefix = models.CharField("phần đầu của khóa", max_length=16, db_index=True)
+    digest = models.CharField("mã băm SHA-256 của khóa", max_length=64, unique=True)
+    created_at = models.DateTimeField("ngày tạo", auto_now_add=True)
+    last_used_at = models.DateTimeField("lần dùng gần nhất", null=True, blank=True)
+    revoked_at = models.DateTimeField("ngày thu hồi", null=True, blank=True)
+
+    class Meta:
+        ordering = ("user_id", "-created_at", "-id")
+        verbose_name = "khóa API"
+        verbose_name_plural = "khóa API"
+
+    def __str__(self) -> str:
+        return f"{self.prefix}… ({self.name})"
+
+    @property
+    def is_active(self) -> bool:
+        return self.revoked_at is None

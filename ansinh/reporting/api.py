@@ -1,7 +1,7 @@
 """JSON API for cycles, submissions and progress; every write goes through ``reporting.actions``.
 
-Authentication is the Django session (``django_auth``, which also checks the CSRF token on
-writes). Errors are JSON objects with a Vietnamese ``detail``; validation errors add ``errors``,
+Authentication is an API key (``Authorization: Bearer ansinh_…``, see ``accounts.tokens``) or
+the Django session (``django_auth``, which also checks the CSRF token on writes). Errors are JSON objects with a Vietnamese ``detail``; validation errors add ``errors``,
 one per bad field. :func:`install` registers the routers and the error handlers on the API.
 """
 
@@ -15,8 +15,8 @@ from ninja import File, NinjaAPI, Router, Status, UploadedFile
 from ninja.errors import AuthenticationError, AuthorizationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.pagination import LimitOffsetPagination, paginate
-from ninja.security import django_auth
 
+from ansinh.accounts.api_auth import API_AUTH
 from ansinh.reporting import access
 from ansinh.reporting.actions import (
     ReportingError,
@@ -189,7 +189,7 @@ def _loc(loc: Any) -> str:
 
 
 def install(api: NinjaAPI) -> None:
-    """Add the routers (all behind session authentication) and the Vietnamese error handlers."""
+    """Add the routers (all behind an API key or the session) and the Vietnamese error handlers."""
     for prefix, router in (
         ("units/", units_router),
         ("indicators/", indicators_router),
@@ -198,7 +198,7 @@ def install(api: NinjaAPI) -> None:
         ("submissions/", submissions_router),
         ("progress/", progress_router),
     ):
-        api.add_router(prefix, router, auth=django_auth)
+        api.add_router(prefix, router, auth=API_AUTH)
 
     def detail(request: HttpRequest, message: str, status: int, **extra: Any) -> HttpResponse:
         return api.create_response(request, {"detail": message, **extra}, status=status)
@@ -214,7 +214,12 @@ def install(api: NinjaAPI) -> None:
 
     @api.exception_handler(AuthenticationError)
     def unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
-        return detail(request, "Bạn cần đăng nhập (và gửi kèm mã CSRF khi ghi dữ liệu).", 401)
+        return detail(
+            request,
+            "Bạn cần đăng nhập (và gửi kèm mã CSRF khi ghi dữ liệu), hoặc gửi khóa API hợp lệ trong "
+            "tiêu đề «Authorization: Bearer …». Khóa sai, đã thu hồi hoặc của tài khoản bị khóa không dùng được.",
+            401,
+        )
 
     @api.exception_handler(AuthorizationError)
     def unauthorized(request: HttpRequest, exc: AuthorizationError) -> HttpResponse:

@@ -1,4 +1,8 @@
-"""``ansinh user create USERNAME --role R --unit CODE [--agency ID] [--plan ID]``."""
+"""``ansinh user create USERNAME --role R --unit CODE [--agency ID] [--plan ID]`` and API keys.
+
+``ansinh user token create USERNAME --name TÊN`` prints a new API key once; ``token list USERNAME``
+shows the user's keys (prefix only); ``token revoke PREFIX`` revokes one.
+"""
 
 from __future__ import annotations
 
@@ -10,8 +14,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
 
-from ansinh.accounts.actions import AccountError, do_create_user
-from ansinh.accounts.models import RoleAssignment
+from ansinh.accounts.actions import AccountError, do_create_api_token, do_create_user, do_revoke_api_token
+from ansinh.accounts.models import ApiToken, RoleAssignment, User
 from ansinh.core.commands import fail, whole_number
 from ansinh.geo.models import AdministrativeUnit, Agency
 
@@ -19,7 +23,10 @@ ROLE_HELP = "; ".join(f"{value}: {label}" for value, label in RoleAssignment.Rol
 
 
 class Command(BaseCommand):
-    help = "Tài khoản người dùng: tạo tài khoản với một vai trò và phạm vi (create)."
+    help = (
+        "Tài khoản người dùng: tạo tài khoản với một vai trò và phạm vi (create); "
+        "tạo, liệt kê, thu hồi khóa API (token create|list|revoke)."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(dest="action", required=True, metavar="VIỆC")
@@ -31,8 +38,20 @@ class Command(BaseCommand):
         c.add_argument("--plan", metavar="ID", type=whole_number("số hiệu kế hoạch"), help="số hiệu kế hoạch (với vai trò standing)")
         c.add_argument("--full-name", default="", help="họ và tên")
         c.add_argument("--password-file", type=Path, metavar="FILE", help="đọc mật khẩu từ dòng đầu của tệp")
+        t = sub.add_parser("token", help="Khóa API: dùng với tiêu đề «Authorization: Bearer <khóa>».")
+        tsub = t.add_subparsers(dest="token_action", required=True, metavar="VIỆC")
+        tc = tsub.add_parser("create", help="Tạo khóa API cho một tài khoản; khóa chỉ in ra một lần.")
+        tc.add_argument("username", metavar="USERNAME", help="tên đăng nhập")
+        tc.add_argument("--name", required=True, metavar="TÊN", help="tên gợi nhớ, ví dụ «Hệ thống của Sở Y tế»")
+        tl = tsub.add_parser("list", help="Liệt kê khóa API của một tài khoản (chỉ phần đầu của khóa).")
+        tl.add_argument("username", metavar="USERNAME", help="tên đăng nhập")
+        tr = tsub.add_parser("revoke", help="Thu hồi một khóa API ngay lập tức.")
+        tr.add_argument("prefix", metavar="PHẦN_ĐẦU", help="phần đầu của khóa như «token list» in ra, ví dụ ansinh_AbC12")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["action"] == "token":
+            self._token(options)
+            return
         if options["role"] not in RoleAssignment.Role.values:
             fail(self.stderr, f"vai trò “{options['role']}” không hợp lệ; dùng một trong: {ROLE_HELP}.")
         unit = self._unit(options.get("unit"))
@@ -99,3 +118,36 @@ class Command(BaseCommand):
         if first != getpass.getpass("Nhập lại mật khẩu: "):
             fail(self.stderr, "hai lần nhập mật khẩu không khớp. Chưa tạo tài khoản nào.")
         return first
+
+    def _token(self, options: dict[str, Any]) -> None:
+        action = options["token_action"]
+        if action == "revoke":
+            prefix = options["prefix"].strip().rstrip("…")
+            matches = list(ApiToken.objects.filter(prefix=prefix).select_related("user")[:2])
+            if len(matches) != 1:
+                what = "không có khóa API nào" if not matches else "có nhiều khóa API"
+                fail(self.stderr, f"{what} với phần đầu «{prefix}». Chưa thu hồi khóa nào.")
+            try:
+                do_revoke_api_token(None, matches[0])
+            except AccountError as err:
+                fail(self.stderr, err.message)
+            self.stdout.write(f"Đã thu hồi khóa API {prefix}… của {matches[0].user.username}.")
+            return
+        user = User.objects.filter(username=options["username"]).first()
+        if user is None:
+            fail(self.stderr, f"không có tài khoản «{options['username']}».")
+        if action == "list":
+            tokens = list(ApiToken.objects.filter(user=user))
+            if not tokens:
+                self.stdout.write(f"Tài khoản {user.username} chưa có khóa API.")
+            for token in tokens:
+                used = f"dùng lần cuối {timezone.localtime(token.last_used_at):%d/%m/%Y %H:%M}" if token.last_used_at else "chưa dùng"
+                state = "đang dùng" if token.is_active else "đã thu hồi"
+                self.stdout.write(f"{token.prefix}…  {token.name}  tạo {timezone.localtime(token.created_at):%d/%m/%Y}  {used}  {state}")
+            return
+        try:
+            _, key = do_create_api_token(None, user, options["name"])
+        except AccountError as err:
+            fail(self.stderr, f"{err.message} Chưa tạo khóa nào.")
+        self.stdout.write(f"Khóa API mới của {user.username} (chỉ hiện một lần, hãy lưu lại ngay):")
+        self.stdout.write(key)
