@@ -52,6 +52,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "ansinh.core.middleware.ApiMethodNotAllowed",
 ]
 
 ROOT_URLCONF = "ansinh.urls"

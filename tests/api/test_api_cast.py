@@ -150,3 +150,10 @@ def test_the_unit_list_is_filtered_within_scope(world: World, supervisor: Any, h
     assert [u["code"] for u in client.get("/api/units/?q=ben thanh").json()["items"]] == ["26743"]
     assert [u["parent_code"] for u in client.get("/api/units/?parent=79").json()["items"]] == ["79", "79"]
     assert client.get("/api/units/?q=hoan kiem").json() == {"items": [], "count": 0}
+
+
+def test_a_wrong_method_gets_a_vietnamese_json_405(world: World, officer_a: Any) -> None:
+    response = as_user(officer_a).delete("/api/units/")
+    assert response.status_code == 405
+    assert response.json()["detail"].startswith("Điểm truy cập này không nhận phương thức DELETE; dùng: GET")
+    assert "GET" in response["Allow"]
