@@ -14,15 +14,19 @@ report to the province first), and the standing agency's consolidated report is 
 ``STANDING_LAG`` working days later. When the plan states no deadline, the standing agency is
 due on the 25th of the window's last month (Decree 09/2019 Art. 13) and the lower levels step
 back from it. A quarterly or monthly duty states only a day ("trước ngày 20 hằng tháng"): it
-falls on the first such day on or after the window's end. Working days skip weekends and the fixed-date public holidays in ``HOLIDAYS``
-(the lunar New Year and Hùng Kings' day move every year and are not modelled).
+falls on the first such day on or after the window's end. Working days skip weekends, the fixed-date public holidays in ``HOLIDAYS`` and the dated holidays
+in ``data/holidays.csv`` (lunar New Year, Hùng Kings' day and days in lieu, as announced each year:
+a year not listed there skips only weekends and the fixed dates).
 """
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 from django.db import transaction
 
@@ -57,8 +61,19 @@ class Window:
     label: str
 
 
+HOLIDAYS_FILE = Path(__file__).parent / "data" / "holidays.csv"
+
+
+@functools.cache
+def dated_holidays() -> frozenset[dt.date]:
+    """The holidays of ``data/holidays.csv`` (lines starting with # are notes)."""
+    with HOLIDAYS_FILE.open(encoding="utf-8") as handle:
+        rows = csv.DictReader(line for line in handle if not line.startswith("#"))
+        return frozenset(dt.date.fromisoformat(row["date"]) for row in rows)
+
+
 def is_working_day(day: dt.date) -> bool:
-    return day.weekday() < 5 and (day.day, day.month) not in HOLIDAYS
+    return day.weekday() < 5 and (day.day, day.month) not in HOLIDAYS and day not in dated_holidays()
 
 
 def add_working_days(day: dt.date, n: int) -> dt.date:

@@ -15,6 +15,7 @@ from ansinh.reporting.catalogue import load_catalogue, suggest_for, suggest_indi
 from ansinh.reporting.cycles import (
     add_working_days,
     annual_window,
+    dated_holidays,
     day_on_or_after,
     generate_cycles,
     level_due_dates,
@@ -111,6 +112,12 @@ def test_quarterly_and_monthly_duties_make_their_cycles_once() -> None:
     assert third.deadlines.get(level=CycleDeadline.Level.PROVINCE).due == dt.date(2026, 9, 20)
     march = ReportingCycle.objects.get(plan=plan, kind="monthly", period_end=dt.date(2026, 3, 14))
     assert march.deadlines.get(level=CycleDeadline.Level.STANDING).due == dt.date(2026, 3, 25)
+
+
+def test_working_days_skip_the_lunar_new_year_holidays_listed_as_data() -> None:
+    assert add_working_days(dt.date(2026, 2, 13), 1) == dt.date(2026, 2, 23)  # Tết Bính Ngọ: 14/2–22/2
+    assert add_working_days(dt.date(2025, 2, 3), -1) == dt.date(2025, 1, 24)  # Tết Ất Tỵ: 25/1–2/2
+    assert all(d.weekday() < 5 for d in dated_holidays())  # weekends are off anyway: only weekdays are listed
 
 
 def test_working_days_skip_weekends_and_fixed_holidays() -> None:
