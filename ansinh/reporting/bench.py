@@ -14,6 +14,9 @@ commune report until the national figure includes it again); ``pandas_recompute_
 roll-up as a pandas groupby over the same values, already in memory), with ``pandas_frame_s``
 (building that frame) reported apart, ``pandas_from_db_s`` (reading the values from the database
 with ``read_sql`` and rolling up: the like-for-like comparison), and ``check_max_abs_diff`` between the two results.
+``sql_scan_floor_s`` (one ungrouped pass over every value: four sums) and ``sql_group_floor_s`` (only
+``COUNT(*)`` grouped by cycle, indicator and the commune's parent) bound what any SQL roll-up on this
+database can reach: the second is the sort every grouped pass pays.
 ``*_cpu_s`` are this process's CPU seconds (on SQLite they include the SQL engine), useful when
 the machine is shared; ``load_average`` is printed for the same reason.
 """
@@ -153,6 +156,26 @@ def pandas_from_db(state: dict[str, Any]) -> float:
     return time.perf_counter() - started
 
 
+def sql_floors() -> tuple[float, float]:
+    """Seconds of the cheapest ungrouped pass and of the cheapest grouped pass over every value."""
+    with connection.cursor() as cursor:
+        started = time.perf_counter()
+        cursor.execute(
+            "SELECT SUM(value), SUM(numerator), SUM(denominator), COUNT(*) FROM reporting_indicatorvalue"
+        )
+        cursor.fetchall()
+        scanned = time.perf_counter()
+        cursor.execute(
+            "SELECT COUNT(*) FROM reporting_indicatorvalue v "
+            "JOIN reporting_submission s ON s.id = v.submission_id "
+            "JOIN geo_administrativeunit u ON u.id = s.unit_id "
+            "GROUP BY s.cycle_id, v.indicator_id, u.parent_id"
+        )
+        cursor.fetchall()
+        grouped = time.perf_counter()
+    return scanned - started, grouped - scanned
+
+
 def national_progress(indicator_id: int, country: int) -> Any:
     from ansinh.reporting.models import AggregateValue, Indicator
     from ansinh.reporting.progress import Goal, linear_forecast, target_status
@@ -247,6 +270,9 @@ def run(options: dict[str, Any], write: Write) -> dict[str, Any]:
         result["pandas_frame_s"] = round(frame_s, 2)
         result["pandas_recompute_s"] = round(pandas_s, 2)
         result["pandas_from_db_s"] = round(pandas_from_db(state), 2)
+        scan_s, group_s = sql_floors()
+        result["sql_scan_floor_s"] = round(scan_s, 2)
+        result["sql_group_floor_s"] = round(group_s, 2)
         sql = {
             (c, i): v
             for c, i, v in AggregateValue.objects.filter(unit_id=state["country"]).values_list(
