@@ -7,12 +7,15 @@ Every other app asks these functions; none reads ``RoleAssignment`` itself.
 | ``admin`` (or a Django superuser) | every unit | every unit |
 | ``standing`` | the subtree of its unit (or its agency's unit) | the same |
 | ``agency`` | the subtree of its agency's unit (or its unit) | the same |
-| ``commune`` | its commune (and anything below it) | the same |
+| ``commune`` | its commune (and anything below it), and the old units it succeeded | its commune |
 | ``supervisor`` | the subtree of its unit | nothing |
 
 A subtree is every unit whose materialised ``path`` starts with the root's path, whatever its
 validity dates, so officers of today's Hồ Chí Minh City also read the pre-2025 units filed
-under ``/VN/79/``. Only role assignments in force today (``valid_from``/``valid_to``, exclusive
+under ``/VN/79/``. Reading also reaches the units a crosswalk says the subtree succeeded
+(``geo.UnitCrosswalk`` predecessors, along chains): the officer of a ward formed in 2025 reads
+the records of the old wards it took over, and nothing else of theirs. Writing never does.
+Only role assignments in force today (``valid_from``/``valid_to``, exclusive
 end) count. Anonymous and inactive users have no scope.
 """
 
@@ -68,7 +71,29 @@ def _scope_unit(assignment: RoleAssignment) -> AdministrativeUnit | None:
     return None
 
 
-def _units_for(user: Any, roles: tuple[str, ...]) -> QuerySet[AdministrativeUnit]:
+MAX_CROSSWALK_CHAIN = 5
+
+
+def _predecessor_ids(subtree: Q) -> set[int]:
+    """Units that the crosswalk says were succeeded by units of ``subtree`` (following chains)."""
+    from ansinh.geo.models import UnitCrosswalk
+
+    found: set[int] = set()
+    frontier = set(
+        UnitCrosswalk.objects.filter(successor__in=AdministrativeUnit.objects.filter(subtree)).values_list(
+            "predecessor_id", flat=True
+        )
+    )
+    for _ in range(MAX_CROSSWALK_CHAIN):
+        frontier -= found
+        if not frontier:
+            break
+        found |= frontier
+        frontier = set(UnitCrosswalk.objects.filter(successor_id__in=frontier).values_list("predecessor_id", flat=True))
+    return found
+
+
+def _units_for(user: Any, roles: tuple[str, ...], *, predecessors: bool = False) -> QuerySet[AdministrativeUnit]:
     if not signed_in(user):
         return AdministrativeUnit.objects.none()
     if is_admin(user):
@@ -79,12 +104,16 @@ def _units_for(user: Any, roles: tuple[str, ...]) -> QuerySet[AdministrativeUnit
     q = Q()
     for path in paths:
         q |= Q(path__startswith=path)
+    if predecessors:
+        extra = _predecessor_ids(q)
+        if extra:
+            q |= Q(pk__in=extra)
     return AdministrativeUnit.objects.filter(q)
 
 
 def readable_units(user: Any) -> QuerySet[AdministrativeUnit]:
-    """Units whose data the user may read."""
-    return _units_for(user, (*_WRITE_ROLES, Role.SUPERVISOR))
+    """Units whose data the user may read: the subtrees, and the units they succeeded."""
+    return _units_for(user, (*_WRITE_ROLES, Role.SUPERVISOR), predecessors=True)
 
 
 def writable_units(user: Any) -> QuerySet[AdministrativeUnit]:

@@ -10,7 +10,9 @@ For each unit no longer in force and each indicator linked to the plan, one cell
   A sum is shared; a ratio shares its numerator and denominator; a mean its weighted sum and
   weight; a minimum or maximum cannot be shared and stays empty.
 
-The caller passes the units the user may read; nothing outside them is shown or used.
+The caller passes the units the user may read; nothing outside them is shown or used: a unit is
+estimated only when the user may read every unit it passed into, and rolled up only when the
+user may read every old commune under it (otherwise its cell stays empty).
 """
 
 from __future__ import annotations
@@ -110,6 +112,14 @@ def _rolled(indicator: Indicator, rows: list[tuple[float | None, float | None, f
     return _value(indicator, (total[0], total[1], total[2])) if found else None
 
 
+def _all_readable_below(unit: AdministrativeUnit, readable: set[int]) -> bool:
+    """True when the user may read every old commune under ``unit`` (a roll-up would reveal them)."""
+    under = AdministrativeUnit.objects.filter(
+        path__startswith=unit.path, level=AdministrativeUnit.Level.COMMUNE, valid_to__isnull=False
+    ).exclude(pk=unit.pk)
+    return all(pk in readable for pk in under.values_list("pk", flat=True))
+
+
 def current_figures(cycle: ReportingCycle, unit: AdministrativeUnit, indicators: list[Indicator]) -> dict[int, Parts]:
     """A current unit's shareable figures: its roll-up where one is stored, else its own approved values."""
     result: dict[int, Parts] = {}
@@ -132,16 +142,21 @@ def current_figures(cycle: ReportingCycle, unit: AdministrativeUnit, indicators:
     return result
 
 
-def _estimates(cycle: ReportingCycle, closed: list[AdministrativeUnit], level: str, indicators: list[Indicator]) -> dict[tuple[int, int], Parts]:
+def _estimates(
+    cycle: ReportingCycle, closed: list[AdministrativeUnit], level: str, indicators: list[Indicator], readable: set[int]
+) -> dict[tuple[int, int], Parts]:
     """(old unit, indicator) → today's figures shared back by the crosswalk, for units closed before the cycle ended."""
     wanted = {u.pk: u for u in closed if u.valid_to is not None and u.valid_to <= cycle.period_end}
+    successors: dict[int, AdministrativeUnit] = {}
+    for unit in list(wanted.values()):
+        found = [s for s, _ in successors_on(unit, cycle.period_end) if s.pk != unit.pk]
+        if not found or any(s.pk not in readable for s in found):
+            del wanted[unit.pk]  # some of its territory lies outside the user's scope: no estimate
+            continue
+        for successor in found:
+            successors[successor.pk] = successor
     if not wanted:
         return {}
-    successors: dict[int, AdministrativeUnit] = {}
-    for unit in wanted.values():
-        for successor, _ in successors_on(unit, cycle.period_end):
-            if successor.pk not in wanted:
-                successors[successor.pk] = successor
     totals: dict[tuple[int, int], list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
     closed_on = sorted({u.valid_to for u in wanted.values() if u.valid_to is not None})
     for successor in successors.values():
@@ -190,10 +205,13 @@ def build_old_map(plan: Plan, readable: QuerySet[AdministrativeUnit], year: int 
         raw[(unit_id, ind_id)] = (value, num, den)
         if level_of == AdministrativeUnit.Level.COMMUNE:
             paths[unit_id] = path
-    estimates = _estimates(cycle, closed, level, indicators)
+    readable_ids = set(readable.values_list("pk", flat=True))
+    estimates = _estimates(cycle, closed, level, indicators, readable_ids)
     for unit in closed:
         cells = []
         below = [uid for uid, path in paths.items() if uid != unit.pk and path.startswith(unit.path)]
+        if below and not _all_readable_below(unit, readable_ids):
+            below = []
         for indicator in indicators:
             key = (unit.pk, indicator.pk)
             rolled = [raw[(uid, indicator.pk)] for uid in below if (uid, indicator.pk) in raw]

@@ -142,3 +142,44 @@ def test_city_officers_also_read_the_pre_2025_units_filed_under_their_city(
     assert access.can_read_unit(hcm_standing, old_ward)
     assert not access.can_read_unit(officer_a, old_ward)
     assert not access.can_write_unit(officer_a, old_city)
+
+
+REFORM = dt.date(2025, 7, 1)
+
+
+def _old_ward(code: str, name: str, vn: Any) -> Any:
+    from ansinh.geo.models import AdministrativeUnit
+
+    old_city = AdministrativeUnit.objects.filter(code="79-old").first() or AdministrativeUnit.objects.create(
+        code="79-old", name="TP. Hồ Chí Minh (cũ)", level="province", parent=vn, valid_from=dt.date(1976, 7, 2), valid_to=REFORM
+    )
+    return AdministrativeUnit.objects.create(
+        code=code, name=name, level="commune", parent=old_city, valid_from=dt.date(1976, 7, 2), valid_to=REFORM
+    )
+
+
+def test_a_ward_officer_reads_but_never_writes_the_old_wards_their_ward_took_over(
+    officer_a: Any, ward_a: Any, ward_b: Any, vn: Any
+) -> None:
+    from ansinh.geo.models import UnitCrosswalk
+
+    taken_over = _old_ward("26734", "Phường Tân Định", vn)
+    split = _old_ward("26746", "Phường Nguyễn Thái Bình", vn)
+    elsewhere = _old_ward("26749", "Phường Phạm Ngũ Lão", vn)
+    for old, new, weight in ((taken_over, ward_a, 1.0), (split, ward_a, 0.5), (split, ward_b, 0.5), (elsewhere, ward_b, 1.0)):
+        UnitCrosswalk.objects.create(predecessor=old, successor=new, weight=weight, effective=REFORM)
+    assert set(access.readable_units(officer_a)) == {ward_a, taken_over, split}
+    assert not access.can_read_unit(officer_a, elsewhere)
+    assert not access.can_write_unit(officer_a, taken_over)
+    with pytest.raises(PermissionDenied, match="chỉ được xem"):
+        access.require_write_unit(officer_a, split)
+
+
+def test_reading_follows_a_chain_of_crosswalks(officer_a: Any, ward_a: Any, vn: Any) -> None:
+    from ansinh.geo.models import UnitCrosswalk
+
+    middle = _old_ward("26737", "Phường Đa Kao", vn)
+    oldest = _old_ward("26700", "Phường Đa Kao cũ (trước 2019)", vn)
+    UnitCrosswalk.objects.create(predecessor=oldest, successor=middle, weight=1.0, effective=dt.date(2019, 12, 1))
+    UnitCrosswalk.objects.create(predecessor=middle, successor=ward_a, weight=1.0, effective=REFORM)
+    assert {middle, oldest} <= set(access.readable_units(officer_a))

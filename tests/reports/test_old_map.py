@@ -78,16 +78,37 @@ def test_a_year_after_the_reform_shares_todays_figures_back_by_the_crosswalk_wei
 
 
 def test_the_page_marks_estimates_and_stays_inside_the_users_scope(
-    world: dict[str, Any], hcm_standing: Any, officer_a: Any, hanoi: Any
+    world: dict[str, Any], hcm_standing: Any, officer_a: Any, officer_b: Any
 ) -> None:
     url = f"/bao-cao/bang-dieu-khien/{world['plan'].pk}/dia-gioi-cu/?nam=2025&cap=commune"
     client = Client()
     client.force_login(hcm_standing)
     page = client.get(url).content.decode()
-    assert "Phường Tân Định" in page and "ước tính" in page and "66,67" in page
-    client.force_login(officer_a)  # a ward officer's scope holds no old unit
+    assert "Phường Tân Định" in page and "ước tính" in page and "66,67" in page and "83,33" in page
+    # ward_a's officer reads the two old wards it took over; the second also went partly into
+    # ward_b, which they may not read, so it gets no estimate (it would reveal ward_b's figures)
+    client.force_login(officer_a)
     page = client.get(url).content.decode()
-    assert "Phường Tân Định" not in page and "không có đơn vị hành chính nào đã hết hiệu lực" in page
+    assert "Phường Tân Định" in page and "Phường Nguyễn Thái Bình" in page
+    assert "66,67" in page and "83,33" not in page
+    client.force_login(officer_b)
+    page = client.get(url).content.decode()
+    assert "Phường Tân Định" not in page and "Phường Nguyễn Thái Bình" in page and "83,33" not in page
+
+
+def test_an_old_district_is_not_rolled_up_for_someone_who_cannot_read_all_its_wards(
+    world: dict[str, Any], officer_a: Any, ward_a: Any, ward_b: Any
+) -> None:
+    from ansinh.accounts.access import readable_units
+
+    third = unit("26749", "Phường Phạm Ngũ Lão", "commune", world["district"], valid_from=BEFORE, valid_to=REFORM)
+    UnitCrosswalk.objects.create(predecessor=third, successor=ward_b, weight=1.0, effective=REFORM)
+    UnitCrosswalk.objects.create(predecessor=world["district"], successor=ward_a, weight=1.0, effective=REFORM)
+    approved(annual_cycle(world["plan"], 2024), third, [{"indicator": "SOCIAL_HOUSING", "value": 5}])
+    mine = build_old_map(world["plan"], readable_units(officer_a), year=2024, level="district")
+    assert cells(mine, world["district"]) == [(None, ""), (None, "")]  # the third ward is ward_b's
+    everyone = build_old_map(world["plan"], everything(), year=2024, level="district")
+    assert cells(everyone, world["district"])[0] == (45, ROLLED)
 
 
 def test_a_plan_without_cycles_or_old_units_shows_an_explanation(hcm_standing: Any) -> None:
