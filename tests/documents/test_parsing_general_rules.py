@@ -346,3 +346,16 @@ def test_a_rule_line_under_the_title_ends_the_title() -> None:
     )
     title = extract_plan(text)["meta"]["title"]
     assert title == "Thực hiện chính sách xã hội trên địa bàn xã An Bình"
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Nhiệm vụ thứ nhất: Rà soát hộ nghèo, hộ cận nghèo", "Nhiệm vụ thứ hai. Hỗ trợ nhà ở cho người có công"),
+        ("Nhiem vu thu nhat: Ra soat ho ngheo, ho can ngheo", "Nhiem vu thu hai: Ho tro nha o cho nguoi co cong"),
+        ("Giải pháp thứ nhất - Rà soát hộ nghèo, hộ cận nghèo", "Giải pháp thứ hai - Hỗ trợ nhà ở cho người có công"),
+    ],
+)
+def test_tasks_numbered_with_ordinal_words_are_items(first: str, second: str) -> None:
+    result = _plan("II. NHIỆM VỤ, GIẢI PHÁP", first, "Chủ trì: Sở Nội vụ.", second, "Chủ trì: Sở Xây dựng.")
+    assert [(t["number"], t["lead"]) for t in result["tasks"]][:2] == [("1", ["Sở Nội vụ"]), ("2", ["Sở Xây dựng"])]

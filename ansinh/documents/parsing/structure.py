@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from ansinh.documents.parsing.clean import Doc, squeeze
+from ansinh.lib.text import fold
 from ansinh.documents.parsing.vocab import SECTION_KINDS
 
 _ROMAN = re.compile(r"^(?P<ind>[ \t]*)(?:(?:Ph[ầa]n|PH[ẦA]N|M[ụu]c|M[ỤU]C|Ch[ưu][ơo]ng|CH[ƯU][ƠO]NG)\s+)?(?P<m>[IVXl]{1,6}|1ll|Il1)\s*[.\-–:)]\s*(?P<rest>\S.*)$")
@@ -29,6 +30,11 @@ _NUMBER = re.compile(r"^(?P<ind>[ \t]*)(?P<m>\d{1,2}(?:\.\d{1,2}){0,3})(?P<sep>[
 _NAMED_ITEM = re.compile(
     r"^(?P<ind>[ \t]*)(?:Nhiệm vụ|NHIỆM VỤ|Nhiem vu|Giải pháp|GIẢI PHÁP|Giai phap|Chỉ tiêu|CHỈ TIÊU|Chi tieu|"
     r"Mục tiêu|Muc tieu|Hoạt động|Hoat dong|Nội dung|Noi dung)\s+(?P<m>\d{1,2})\s*[.:\-–)]\s*(?P<rest>\S.*)$"
+)
+# "Nhiệm vụ thứ nhất: …", "Giải pháp thứ hai. …" (also without diacritics, as OCR gives them).
+_NAMED_ORDINAL = re.compile(
+    r"^(?P<ind>[ \t]*)(?i:nhi[ệe]m\s+v[ụu]|gi[ảa]i\s+ph[áa]p|nh[óo]m\s+nhi[ệe]m\s+v[ụu])\s+(?i:th[ứu])\s+"
+    r"(?P<m>(?i:nh[ấa]t|hai|ba|t[ưu]|n[ăa]m|s[áa]u|b[ảa]y|t[áa]m|ch[íi]n|m[ưu][ờo]i))\s*[.:\-–)]\s*(?P<rest>\S.*)$"
 )
 _PAREN = re.compile(r"^(?P<ind>[ \t]*)\((?P<m>\d{1,2}|[a-zđ])\)\s*(?P<rest>\S.*)$")
 _LOWER = re.compile(r"^(?P<ind>[ \t]*)(?P<m>[a-zđ])\s*[.)]\s+(?P<rest>\S.*)$")
@@ -131,6 +137,9 @@ def _marker(line: str) -> tuple[str, str, int] | None:
     m = _NAMED_ITEM.match(line)
     if m:
         return "num1", m.group("m"), m.start("rest")
+    m = _NAMED_ORDINAL.match(line)
+    if m and (value := _ORDINALS.get(fold(m.group("m")))):
+        return "num1", str(value), m.start("rest")
     m = _NUMBER.match(line)
     if m:
         label, sep, sp, rest = m.group("m"), m.group("sep"), m.group("sp"), m.group("rest")
