@@ -265,7 +265,7 @@ def _body(doc: DocxDocument, data: ReportData) -> None:
     _para(doc, "1. Khó khăn, vướng mắc", bold=True, indent=True)
     _paragraphs(doc, data.difficulties, "Không có khó khăn, vướng mắc được báo cáo.")
     _para(doc, "2. Nguyên nhân", bold=True, indent=True)
-    _paragraphs(doc, data.causes, "Chưa xác định.")
+    _paragraphs(doc, data.causes, "Các đơn vị chưa có giải trình về chỉ tiêu chưa đạt mốc của năm.")
     _heading(doc, "IV. ĐỀ XUẤT, KIẾN NGHỊ")
     _paragraphs(doc, data.proposals, "Không có đề xuất, kiến nghị.")
 

@@ -242,6 +242,28 @@ def _task_groups(plan: Plan, progress: list[TaskProgress]) -> list[TaskGroup]:
     return list(groups.values())
 
 
+MISSED_MILESTONE = "Chưa đạt mốc"
+MAX_CAUSES = 30
+
+
+def _causes(cycle: ReportingCycle | None, root: AdministrativeUnit | None) -> list[str]:
+    """The explanations units wrote for values that missed the year's milestone (validation asks for one)."""
+    if cycle is None:
+        return []
+    values = IndicatorValue.objects.filter(submission__cycle=cycle, submission__status__in=REPORTED).exclude(comment="")
+    if root is not None:
+        values = values.filter(submission__unit__path__startswith=root.path)
+    texts = [
+        f"{v.submission.unit.name} – {v.indicator.name}: {v.comment.strip().rstrip('.')}."
+        for v in values.select_related("submission__unit", "indicator").order_by("submission__unit__path", "indicator__code")
+        if v.comment.strip() != SIMULATED_LABEL and any(str(f).startswith(MISSED_MILESTONE) for f in (v.flags or []))
+    ]
+    texts = _dedupe(texts)
+    if len(texts) > MAX_CAUSES:
+        texts = [*texts[:MAX_CAUSES], f"Và {len(texts) - MAX_CAUSES} giải trình khác (xem phụ lục số liệu của từng đơn vị)."]
+    return texts
+
+
 def _dedupe(texts: list[str]) -> list[str]:
     seen: dict[str, None] = {}
     for t in texts:
@@ -322,7 +344,7 @@ def collect_report_data(
         targets_caption=f"Kết quả thực hiện các chỉ tiêu năm {cycle_year}",
         targets=target_rows,
         difficulties=_dedupe([f"{p.submission.unit.name}: {p.difficulties}" for p in progress if p.difficulties.strip()]),
-        causes=[],
+        causes=_causes(year_cycle, root),
         proposals=_dedupe([f"{p.submission.unit.name}: {p.proposals}" for p in progress if p.proposals.strip()]),
         recipients=recipients,
         signer_authority=authority,

@@ -41,6 +41,21 @@ def test_it_collects_actuals_and_statuses_from_the_roll_up(report_plan: Fixture)
     assert "Tình hình báo cáo của cấp xã: 1/2 xã, phường, đặc khu đã gửi báo cáo" in data.general[-1]
 
 
+def test_the_causes_are_the_explanations_units_gave_for_missed_milestones(report_plan: Fixture, hcm: Any) -> None:
+    from ansinh.reporting.models import Indicator, IndicatorValue, Submission
+
+    sub = Submission.objects.get(cycle=report_plan.cycle)
+    bhyt = Indicator.objects.get(code="BHYT")
+    poor = Indicator.objects.get(code="HN")
+    IndicatorValue.objects.create(
+        submission=sub, indicator=bhyt, value=90, comment="Nhiều lao động tự do chưa tham gia.",
+        flags=["Chưa đạt mốc năm 2025 (95 %)."],
+    )
+    IndicatorValue.objects.create(submission=sub, indicator=poor, value=0.4, comment="Ghi chú thường, không phải giải trình.")
+    data = collect_report_data(report_plan.plan, 2025, today=dt.date(2025, 12, 10))
+    assert data.causes == ["Phường Sài Gòn – Tỷ lệ tham gia BHYT: Nhiều lao động tự do chưa tham gia."]
+
+
 def test_simulated_figures_are_said_to_be_simulated(report_plan: Fixture, tmp_path: Path) -> None:
     assert not collect_report_data(report_plan.plan, 2025).simulated
     Submission.objects.filter(cycle=report_plan.cycle).update(simulated=True)
