@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import io
 import json
 from typing import Any
 
 import pytest
-from django.core.management import call_command
 from django.test import Client
 
 from ansinh.accounts.actions import AccountError, do_create_api_token, do_revoke_api_token
@@ -16,6 +14,7 @@ from ansinh.accounts.tokens import digest_of, user_for_key
 from ansinh.core.models import AuditEvent
 from ansinh.reporting.models import IndicatorValue
 from tests.api.fixtures import World, make_world
+from tests.commands import run_command
 
 pytestmark = pytest.mark.django_db
 
@@ -30,13 +29,7 @@ def bearer(key: str) -> dict[str, str]:
 
 
 def run(*args: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = 0
-    try:
-        call_command("user", *args, stdout=out, stderr=err)
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    return code, out.getvalue(), err.getvalue()
+    return run_command("user", *args)
 
 
 def test_a_new_key_is_stored_only_as_a_digest_and_audited(officer_a: Any) -> None:

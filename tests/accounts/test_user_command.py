@@ -2,30 +2,23 @@
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 from typing import Any
 
 import pytest
-from django.core.management import call_command
 
 from ansinh.accounts import access
 from ansinh.accounts.actions import AccountError, do_assign_role, do_revoke_role
 from ansinh.accounts.models import RoleAssignment, User
 from ansinh.core.models import AuditEvent
+from tests.commands import run_command
 
 pytestmark = pytest.mark.django_db
 GOOD_PASSWORD = "bien-hoa-mua-thu-2026"
 
 
 def run(*args: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = 0
-    try:
-        call_command("user", *args, stdout=out, stderr=err)
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    return code, out.getvalue(), err.getvalue()
+    return run_command("user", *args)
 
 
 @pytest.fixture
