@@ -6,6 +6,7 @@ import re
 
 from ansinh.documents.parsing.clean import Doc, span_text
 from ansinh.documents.parsing.structure import Node
+from ansinh.lib.text import fold
 
 _NUMBER = re.compile(r"(?<![a-z])s[o6]\s*:\s*(\d{1,6})\s*[/-]\s*((?:(?:19|20)\d\d\s*/\s*)?[a-z0-9đ][a-z0-9đ\-]{0,30}(?:/[a-z0-9đ][a-z0-9đ\-]{0,20})?)")
 # Party documents: "Số 38-CTr/TU" alone on its line, without a colon.
@@ -28,6 +29,14 @@ _ISSUER = re.compile(
     r"(?P<who>(?:ubnd|uy ban nhan dan|ban chap hanh|ban thuong vu|dang uy|thanh uy|tinh uy|huyen uy|bo|chinh phu|so)"
     r"[^.;,]{0,50}?)\s+(?:ban hanh|de ra|xay dung)\s+(?:ke hoach|chuong trinh)"
 )
+# A preamble sentence in sentence case after the title ("Thực hiện Nghị quyết số ...;", "Căn cứ ...").
+_PREAMBLE_START = re.compile(r"^\s*(?:Thực hiện|Căn cứ|Xét|Theo đề nghị|Thuc hien|Can cu)\s")
+# The enacting body's own line before the "Căn cứ" clauses of a decision or resolution ("CHÍNH PHỦ").
+_ENACTING_BODY = re.compile(
+    r"^\s*(?:chinh phu|thu tuong chinh phu|(?:chu tich )?(?:uy ban nhan dan|hoi dong nhan dan)[a-z ]{0,40}|bo truong[a-z ]{0,60})\s*$"
+)
+# The number a reference cites ("42-nq/tw"), to keep one entry per document.
+_REF_NUMBER = re.compile(r"\d{1,6}(?:[-/][a-z0-9đ&]+)+")
 _PLAN_WORDS = re.compile(r"(?<![a-z])(?:ke hoach|chuong trinh hanh dong|chuong trinh|de an|lo trinh)(?![a-z])")
 _NOT_PLAN = re.compile(r"^\s*(?:nghi dinh|thong tu|chi thi|luat|cong van|to trinh|bao cao|quyet dinh)\s*$")
 
@@ -52,7 +61,6 @@ def looks_like_plan(doc: Doc) -> bool:
 def _level(doc: Doc, issuer: str | None) -> str | None:
     who = (issuer or "").lower()
     folded = doc.folded
-    from ansinh.lib.text import fold
 
     who = fold(who)
     if re.search(r"chinh phu|thu tuong|(?<![a-z])bo(?![a-z])|trung uong|quoc hoi", who):
@@ -83,12 +91,14 @@ def _header_body(doc: Doc, head_lines: list[tuple[int, int]]) -> str | None:
         cell_end = doc.clean.find("\t", s, e)
         e = cell_end if cell_end >= 0 else e
         line = doc.folded[s:e].strip()
-        raw = span_text(doc, s, e)
+        # A web copy keeps the layout table's cell bars ("ỦY BAN NHÂN DÂN |").
+        raw = span_text(doc, s, e).strip(" |")
+        line = line.strip(" |")
         if not line:
             if parts:
                 break
             continue
-        if _NUMBER.search(line) or _TITLE_WORD.match(line) or _DATE.search(line) or "cong hoa" in line or "doc lap" in line:
+        if _NUMBER.search(line) or _NUMBER_LINE.match(line) or _TITLE_WORD.match(line) or _DATE.search(line) or "cong hoa" in line or "doc lap" in line:
             break
         letters = [c for c in raw if c.isalpha()]
         if not letters or sum(c.isupper() for c in letters) < 0.8 * len(letters) or len(raw) > 80:
@@ -116,7 +126,7 @@ def extract_meta(doc: Doc, root: Node) -> dict[str, object]:
         before = folded[s : d.start()] if d else ""
         cut = _DATE_PREFIX.match(before)
         before = before[cut.end() :] if cut else before
-        if d and date is None and re.match(r"^\s*[^\d]{0,40},?\s*$", before) and folded[d.end() : e].split("\t")[0].strip() == "":
+        if d and date is None and re.match(r"^\s*[^\d]{0,40},?\s*$", before) and folded[d.end() : e].split("\t")[0].strip(" |") == "":
             day, month, year = int(d.group(1)), int(d.group(3)), int(d.group(4))
             if 1 <= day <= 31 and 1 <= month <= 12:
                 date = f"{year:04d}-{month:02d}-{day:02d}"
@@ -131,6 +141,12 @@ def extract_meta(doc: Doc, root: Node) -> dict[str, object]:
                     continue
                 if _STOP_TITLE.match(line) or len(title_lines) >= 8:
                     break
+                if title_lines and _PREAMBLE_START.match(doc.clean[s2:e2]):
+                    break
+                if title_lines and _ENACTING_BODY.match(line):
+                    nxt = next((x for x in head_lines if x[0] > e2 and folded[x[0]:x[1]].strip()), None)
+                    if nxt is not None and folded[nxt[0]:nxt[1]].lstrip().startswith("can cu"):
+                        break
                 if title_lines and re.match(r"^\s*(?:thuc hien|trien khai|nham|de)\s", line) and folded[title_lines[-1][1] - 2 : title_lines[-1][1]].strip()[-1:] in ("”", '"', ")", ";", "."):
                     break
                 if title_lines and re.match(r"^\s*(?:thuc hien|can cu)\s", line) and doc.clean[title_lines[-1][0]:title_lines[-1][1]].rstrip().endswith(("”", '"', ";")):
@@ -148,9 +164,13 @@ def extract_meta(doc: Doc, root: Node) -> dict[str, object]:
     preamble = folded[:end]
     implements: list[str] = []
     keys: set[str] = set()
+    own = spans["number"]
     for m in _REFERENCE.finditer(preamble):
+        if own is not None and m.start() < own[1] and own[0] < m.end():
+            continue  # the plan's own number is not a document it implements
         text = span_text(doc, m.start(), m.end(), " ,;")
-        key = re.sub(r"\W+", "", m.group(0))[:40]
+        cited = _REF_NUMBER.search(m.group(0))
+        key = cited.group(0) if cited else re.sub(r"\W+", "", m.group(0))[:40]
         if key not in keys and re.search(r"\d", text):
             keys.add(key)
             implements.append(text)
@@ -162,11 +182,19 @@ def extract_meta(doc: Doc, root: Node) -> dict[str, object]:
         sig = re.search(r"(?:tm|t/m|kt)\.?\s+(uy ban nhan dan|ubnd|ban thuong vu|thanh uy|tinh uy|dang uy)[^\n]*", folded)
         if sig:
             issuer = span_text(doc, sig.start(1), sig.end())
+    level = _level(doc, issuer)
+    if level == "other":
+        # A header body without its place ("ỦY BAN NHÂN DÂN"): the sentence that issues the plan names it.
+        body = re.sub(r"\bubnd\b", "uy ban nhan dan", fold(issuer or "").lower()).strip()
+        named = next((m for m in _ISSUER.finditer(preamble)
+                      if re.sub(r"\bubnd\b", "uy ban nhan dan", m.group("who")).startswith(body)), None)
+        if named is not None:
+            level = _level(doc, span_text(doc, named.start("who"), named.end("who")))
     return {
         "number": number,
         "date": date,
         "issuer": issuer,
-        "level": _level(doc, issuer),
+        "level": level,
         "title": title,
         "implements": implements,
         "spans": spans,

@@ -88,6 +88,8 @@ COUNT_UNITS: tuple[str, ...] = (
     "ban", "hop tac xa", "thon", "khu pho", "to chuc", "chuyen de", "cuoc", "lop", "dot", "ha", "km",
     "phu nu", "hoi vien", "hoc vien", "benh nhan", "thanh nien", "doan vien", "ngay",
     "luot doi tuong", "doi tuong", "luot tre em", "luot hoc sinh",
+    # Staff nouns: "01-02 cán bộ" counts officers, not houses ("căn").
+    "can bo", "cong chuc", "vien chuc", "cong tac vien", "tinh nguyen vien",
 )
 # Nouns after a percentage that make it a rate of support, not a target.
 COST_NOUNS = words_pattern("hoc phi", "kinh phi", "chi phi", "muc dong", "gia tri", "lai suat", "muc phi", "gia ve")

@@ -1,0 +1,71 @@
+"""General rules found by reading real public plans at first sight (round 3); made-up wording only."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ansinh.documents.parsing import extract_plan
+
+
+def _read(text: str) -> dict[str, Any]:
+    result: dict[str, Any] = extract_plan(text, "vi-du")
+    return result
+
+
+def test_a_header_copied_from_a_web_table_keeps_its_date_and_drops_the_cell_bars() -> None:
+    meta = _read(
+        "ỦY BAN NHÂN DÂN |\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 12/KH-UBND |\n"
+        "Hòa Bình, ngày 03 tháng 4 năm 2025 |\nKẾ HOẠCH\nHỗ trợ người cao tuổi năm 2025\n"
+    )["meta"]
+    assert (meta["date"], meta["issuer"]) == ("2025-04-03", "ỦY BAN NHÂN DÂN")
+
+
+def test_a_body_without_its_place_takes_its_level_from_the_sentence_that_issues_the_plan() -> None:
+    meta = _read(
+        "ỦY BAN NHÂN DÂN\nSố: 7/KH-UBND\nKẾ HOẠCH\nChăm lo người có công năm 2025\n"
+        "Ủy ban nhân dân tỉnh Mường Xanh ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH\n"
+    )["meta"]
+    assert meta["level"] == "province"
+
+
+def test_another_body_issuing_a_programme_does_not_decide_the_level() -> None:
+    meta = _read(
+        "ỦY BAN NHÂN DÂN\nSố: 8/KH-UBND\nKẾ HOẠCH\nChăm lo người có công\n"
+        "Thực hiện Nghị quyết số 5/NQ-CP của Chính phủ ban hành Chương trình hành động;\nI. MỤC ĐÍCH\n"
+    )["meta"]
+    assert meta["level"] == "other"
+
+
+def test_the_title_stops_where_the_preamble_sentence_begins() -> None:
+    meta = _read(
+        "ỦY BAN NHÂN DÂN TỈNH BẮC SƠN\nSố: 9/KH-UBND\nKẾ HOẠCH\nGIẢM NGHÈO BỀN VỮNG NĂM 2026\n"
+        "Thực hiện Quyết định số 4/QĐ-TTg ngày 02/01/2025 của Thủ tướng Chính phủ;\n"
+        "Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\nI. MỤC TIÊU\n"
+    )["meta"]
+    assert meta["title"] == "GIẢM NGHÈO BỀN VỮNG NĂM 2026"
+
+
+def test_a_resolution_title_does_not_take_the_enacting_body_line() -> None:
+    meta = _read(
+        "CHÍNH PHỦ\nSố: 3/NQ-CP\nNGHỊ QUYẾT\nBAN HÀNH CHƯƠNG TRÌNH HÀNH ĐỘNG VỀ AN SINH XÃ HỘI\n"
+        "CHÍNH PHỦ\nCăn cứ Luật Tổ chức Chính phủ;\nQUYẾT NGHỊ:\n"
+    )["meta"]
+    assert meta["title"] == "BAN HÀNH CHƯƠNG TRÌNH HÀNH ĐỘNG VỀ AN SINH XÃ HỘI"
+
+
+def test_a_party_number_line_without_colon_is_neither_issuer_nor_an_implemented_document() -> None:
+    meta = _read(
+        "BAN THƯỜNG VỤ TỈNH ỦY\nSố 21-KH/TU\nKẾ HOẠCH\nthực hiện chính sách xã hội\n"
+        "Thực hiện Nghị quyết số 42-NQ/TW, ngày 24/11/2023; Nghị quyết số 42-NQ/TW nêu rõ ...\nI- MỤC ĐÍCH\n"
+    )["meta"]
+    assert meta["issuer"] == "BAN THƯỜNG VỤ TỈNH ỦY"
+    assert meta["number"] == "21-KH/TU"
+    assert len(meta["implements"]) == 1 and "42-NQ/TW" in meta["implements"][0]
+
+
+def test_officers_are_the_unit_of_a_staffing_target_not_houses() -> None:
+    result = _read(
+        "KẾ HOẠCH\nPhát triển công tác xã hội\nI. MỤC TIÊU\n2. Mục tiêu cụ thể đến năm 2030\n"
+        "- Mỗi xã bố trí ít nhất 02 cán bộ làm công tác xã hội.\n"
+    )
+    assert [(t["value"], t["unit"]) for t in result["targets"]] == [(2, "cán bộ")]
