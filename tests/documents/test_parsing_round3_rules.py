@@ -69,3 +69,27 @@ def test_officers_are_the_unit_of_a_staffing_target_not_houses() -> None:
         "- Mỗi xã bố trí ít nhất 02 cán bộ làm công tác xã hội.\n"
     )
     assert [(t["value"], t["unit"]) for t in result["targets"]] == [(2, "cán bộ")]
+
+
+def test_a_place_and_date_wrapped_over_lines_by_a_web_copy_is_still_the_date() -> None:
+    meta = _read(
+        "ỦY BAN NHÂN DÂN\nTỈNH ĐỒNG XANH\n|\nSố: 40/KH-UBND\n|\nĐồng\nXanh, ngày 11 tháng 3 năm\n2025\n|\n"
+        "KẾ HOẠCH\nTRỢ GIÚP XÃ HỘI NĂM 2025\nI. MỤC TIÊU\n"
+    )["meta"]
+    assert meta["date"] == "2025-03-11"
+
+
+def test_a_cited_document_date_after_the_title_is_not_the_plan_date() -> None:
+    meta = _read(
+        "ỦY BAN NHÂN DÂN\nTỈNH ĐỒNG XANH\nSố: 41/KH-UBND\nKẾ HOẠCH\nTRỢ GIÚP XÃ HỘI\n"
+        "Thực hiện Quyết định số 2/QĐ-TTg, ngày 05 tháng 01 năm 2024 của Thủ tướng Chính phủ;\nI. MỤC TIÊU\n"
+    )["meta"]
+    assert meta["date"] is None
+
+
+def test_the_title_stops_at_a_trien_khai_thuc_hien_preamble() -> None:
+    meta = _read(
+        "ỦY BAN NHÂN DÂN TỈNH ĐỒNG XANH\nSố: 42/KH-UBND\nKẾ HOẠCH\nCAI NGHIỆN MA TÚY TRÊN ĐỊA BÀN TỈNH\n"
+        "Triển khai thực hiện Nghị định số 9/2024/NĐ-CP của Chính phủ;\nI. MỤC ĐÍCH\n"
+    )["meta"]
+    assert meta["title"] == "CAI NGHIỆN MA TÚY TRÊN ĐỊA BÀN TỈNH"

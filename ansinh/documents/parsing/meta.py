@@ -30,7 +30,7 @@ _ISSUER = re.compile(
     r"[^.;,]{0,50}?)\s+(?:ban hanh|de ra|xay dung)\s+(?:ke hoach|chuong trinh)"
 )
 # A preamble sentence in sentence case after the title ("Thực hiện Nghị quyết số ...;", "Căn cứ ...").
-_PREAMBLE_START = re.compile(r"^\s*(?:Thực hiện|Căn cứ|Xét|Theo đề nghị|Thuc hien|Can cu)\s")
+_PREAMBLE_START = re.compile(r"^\s*(?:Thực hiện|Triển khai thực hiện|Căn cứ|Xét|Theo đề nghị|Thuc hien|Can cu)\s")
 # The enacting body's own line before the "Căn cứ" clauses of a decision or resolution ("CHÍNH PHỦ").
 _ENACTING_BODY = re.compile(
     r"^\s*(?:chinh phu|thu tuong chinh phu|(?:chu tich )?(?:uy ban nhan dan|hoi dong nhan dan)[a-z ]{0,40}|bo truong[a-z ]{0,60})\s*$"
@@ -107,6 +107,24 @@ def _header_body(doc: Doc, head_lines: list[tuple[int, int]]) -> str | None:
     return " ".join(parts) or None
 
 
+def _wrapped_date(doc: Doc, head_lines: list[tuple[int, int]]) -> tuple[str | None, list[int] | None]:
+    """Place and date broken over lines by a web or PDF copy ("Khánh\nHòa, ngày 22 tháng 7 năm\n2022").
+
+    Read only above the type word ("KẾ HOẠCH"), where no cited document's date can stand, and only
+    right after the comma that ends the place name.
+    """
+    top = next((s for s, e in head_lines[:30] if _TITLE_WORD.match(doc.folded[s:e])), None)
+    if top is None:
+        return None, None
+    for d in _DATE.finditer(doc.folded, 0, top):
+        if not re.search(r"[a-z],\s*$", doc.folded[max(0, d.start() - 4) : d.start()]):
+            continue
+        day, month, year = int(d.group(1)), int(d.group(3)), int(d.group(4))
+        if 1 <= day <= 31 and 1 <= month <= 12:
+            return f"{year:04d}-{month:02d}-{day:02d}", [d.start(), d.end()]
+    return None, None
+
+
 def extract_meta(doc: Doc, root: Node) -> dict[str, object]:
     """The ``meta`` object of the schema, with ``spans`` of number, date and title."""
     end = _header_end(doc, root)
@@ -131,6 +149,8 @@ def extract_meta(doc: Doc, root: Node) -> dict[str, object]:
             if 1 <= day <= 31 and 1 <= month <= 12:
                 date = f"{year:04d}-{month:02d}-{day:02d}"
                 spans["date"] = [d.start(), d.end()]
+    if date is None:
+        date, spans["date"] = _wrapped_date(doc, head_lines)
     # Title: the subject lines after "KẾ HOẠCH" (or the type word).
     title_lines: list[tuple[int, int]] = []
     for idx, (s, e) in enumerate(head_lines):
