@@ -93,3 +93,28 @@ def test_the_title_stops_at_a_trien_khai_thuc_hien_preamble() -> None:
         "Triển khai thực hiện Nghị định số 9/2024/NĐ-CP của Chính phủ;\nI. MỤC ĐÍCH\n"
     )["meta"]
     assert meta["title"] == "CAI NGHIỆN MA TÚY TRÊN ĐỊA BÀN TỈNH"
+
+
+def test_a_party_plan_lists_its_duties_under_cong_tac_quan_triet_with_closing_dates() -> None:
+    result = _read(
+        "BAN THƯỜNG VỤ TỈNH ỦY\nSố 30-KH/TU\nKẾ HOẠCH\nthực hiện chính sách xã hội\n"
+        "I- MỤC ĐÍCH, YÊU CẦU\n1. Thống nhất nhận thức trong toàn Đảng bộ.\n"
+        "II- CÔNG TÁC QUÁN TRIỆT NGHỊ QUYẾT VÀ TRIỂN KHAI THỰC HIỆN\n"
+        "1. Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với Báo tỉnh hướng dẫn học tập nghị quyết (xong trong quý I/2026).\n"
+        "2. Ban cán sự đảng Ủy ban nhân dân tỉnh chủ trì xây dựng kế hoạch hành động (hoàn thành trong tháng 3/2026).\n"
+    )
+    got = [(t["number"], t["lead"], t["coordinate"], t["timeline"]) for t in result["tasks"]]
+    assert got == [
+        ("1", ["Ban Tuyên giáo Tỉnh ủy"], ["Báo tỉnh"], None),
+        ("2", ["Ban cán sự đảng Ủy ban nhân dân tỉnh"], [], "hoàn thành trong tháng 3/2026"),
+    ]
+
+
+def test_a_closing_clause_after_a_semicolon_gives_the_item_its_time() -> None:
+    result = _read(
+        "KẾ HOẠCH\nChăm lo người cao tuổi\nII. NHIỆM VỤ\n"
+        "1. Sở Y tế chủ trì khám sức khỏe định kỳ cho người cao tuổi; thực hiện hằng năm.\n"
+        "2. Sở Tài chính chủ trì bố trí kinh phí; thời hạn: quý II/2026.\n"
+        "3. Sở Xây dựng chủ trì rà soát nhà ở; hoàn thành trước tháng 9 năm 2026.\n"
+    )
+    assert [t["timeline"] for t in result["tasks"]] == ["hằng năm", "quý II/2026", "hoàn thành trước tháng 9 năm 2026"]

@@ -157,6 +157,33 @@ def _apply(task: Task, role: str, names: list[str]) -> None:
         task.own_coordinate = task.own_coordinate or bool(names)
 
 
+# "(hoàn thành trong tháng 12/2023)", "(quý I/2024)", "(thực hiện thường xuyên)" closing an item: its time.
+_CLOSING_TIME = re.compile(
+    r"\(((?:hoan thanh|thuc hien|trien khai|trong|dau|cuoi|giua|truoc|tu|nam|quy|thang|giai doan)(?![a-z])"
+    r"[^()]{0,80}?(?:(?:19|20)\d\d|thuong xuyen|hang nam|hang thang|hang quy)[^()]{0,60})\)\s*[.;]?\s*$"
+)
+
+
+# "…; thời gian: hằng tháng.", "…; hoàn thành trong năm 2026.", "…; thực hiện thường xuyên." closing an item.
+_CLOSING_CLAUSE = re.compile(
+    r";\s*(?:thoi\s+(?:gian|han)\s*:\s*|thuc\s+hien\s+(?=thuong\s+xuyen|hang\s+(?:nam|quy|thang)))"
+    r"(?P<when>[^;:()]{2,60}?)\s*\.?\s*$|;\s*(?P<done>hoan\s+thanh\s+(?:trong|truoc)\s[^;:()]{2,50}?(?:19|20)\d\d)\s*\.?\s*$"
+)
+
+
+def _closing_time(doc: Doc, ranges: list[tuple[int, int]]) -> str | None:
+    for a, b in reversed(ranges):
+        text = doc.folded[a:b].rstrip()
+        m = _CLOSING_TIME.search(text)
+        if m:
+            return squeeze(doc.clean[a + m.start(1) : a + m.end(1)])
+        c = _CLOSING_CLAUSE.search(text)
+        if c:
+            group = "when" if c.group("when") else "done"
+            return squeeze(doc.clean[a + c.start(group) : a + c.end(group)])
+    return None
+
+
 def assign_units(doc: Doc, root: Node, tasks: list[Task]) -> None:
     """Fill ``lead``, ``coordinate`` and ``timeline`` of every task in place."""
     node_tasks = {id(t.node): t for t in tasks if t.node is not None}
@@ -171,6 +198,7 @@ def assign_units(doc: Doc, root: Node, tasks: list[Task]) -> None:
             else:
                 for unit_role, names in _by_stated_role(role, split_units(value)).items():
                     _apply(task, unit_role, names)
+        task.timeline = task.timeline or _closing_time(doc, _own_ranges(task.node, task_nodes))
     # "Phân công thực hiện" items assign their siblings.
     for node in root.walk():
         if node.kind != "assignment" or node.parent is None:

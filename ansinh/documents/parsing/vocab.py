@@ -59,6 +59,8 @@ SECTION_KINDS: tuple[tuple[str, str], ...] = (
     ("vision", r"t[ad](?:m|rn) nh[il]n"),
     ("purpose", r"muc dich|yeu cau"),
     ("tasks", r"nhiem vu|giai phap|bien phap|noi dung|hoat dong|chuong trinh hanh dong"),
+    # Party plans: "II- CÔNG TÁC QUÁN TRIỆT NGHỊ QUYẾT VÀ TRIỂN KHAI …" lists assigned duties with their dates.
+    ("tasks", r"^cong tac (?:quan triet|hoc tap, quan triet)"),
 )
 
 # Kinds whose numbered items are tasks.
