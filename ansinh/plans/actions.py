@@ -14,6 +14,7 @@ from django.utils import timezone
 from ansinh.core.errors import UserError
 from ansinh.core.models import audit
 from ansinh.documents.models import SourceDocument
+from ansinh.plans.area import place_of, suggest_area
 from ansinh.plans.models import (
     DocumentToIssue,
     FundingSource,
@@ -79,15 +80,17 @@ def do_import_plan(document: SourceDocument, extraction: Mapping[str, Any], acto
     targets: Sequence[Mapping[str, Any]] = extraction.get("targets") or []
     start, end = _period(meta, targets)
     level = str(meta.get("level")) if meta.get("level") in Plan.Level.values else str(Plan.Level.OTHER)
+    issuer, title = _text(meta.get("issuer"), 300), _text(meta.get("title")) or document.filename
     plan = Plan.objects.create(
         number=_text(meta.get("number"), 80),
         date=_date(meta.get("date")),
-        issuer=_text(meta.get("issuer"), 300),
+        issuer=issuer,
         level=level,
-        title=_text(meta.get("title")) or document.filename,
+        title=title,
         period_start=start,
         period_end=end,
         implements=[str(x) for x in meta.get("implements") or []],
+        area=suggest_area(issuer, title, place=place_of(document.text or "")),
         source_document=document,
     )
     for pos, item in enumerate(targets):
@@ -171,7 +174,11 @@ def do_import_plan(document: SourceDocument, extraction: Mapping[str, Any], acto
         "plan.import",
         plan,
         summary=f"Nhập kế hoạch {plan.number or plan.title[:60]} từ {document.filename}",
-        after={"targets": len(targets), "tasks": len(extraction.get("tasks") or [])},
+        after={
+            "targets": len(targets),
+            "tasks": len(extraction.get("tasks") or []),
+            "area": plan.area.code if plan.area else None,
+        },
     )
     return plan
 
@@ -213,6 +220,18 @@ def _import_tasks(plan: Plan, tasks: Sequence[Mapping[str, Any]]) -> None:
             for n in item.get("coordinate") or []
         ]
         TaskAssignment.objects.bulk_create(rows)
+
+
+@transaction.atomic
+def do_set_plan_area(plan: Plan, area: Any, actor: Any) -> Plan:
+    """Set (or clear, with None) the administrative unit a plan applies to, whatever its status."""
+    plan = Plan.objects.select_for_update().select_related("area").get(pk=plan.pk)
+    before = plan.area.code if plan.area else None
+    plan.area = area
+    plan.save(update_fields=["area"])
+    where = f"{area.name} ({area.code})" if area else "không giới hạn"
+    audit(actor, "plan.set_area", plan, summary=f"Địa bàn áp dụng: {where}", before={"area": before}, after={"area": area.code if area else None})
+    return plan
 
 
 @transaction.atomic

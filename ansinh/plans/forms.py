@@ -269,6 +269,23 @@ class PlanMetaForm(forms.Form):
     period_start = year_field("Từ năm")
     period_end = year_field("Đến năm")
     implements = lines_field("Thực hiện văn bản", "Mỗi dòng một văn bản cấp trên mà kế hoạch này thực hiện.")
+    area = forms.CharField(
+        label="Địa bàn áp dụng (mã đơn vị hành chính)", required=False, max_length=16,
+        help_text="Ví dụ 79 (Thành phố Hồ Chí Minh) hoặc mã một xã, phường; để trống nếu kế hoạch không giới hạn địa bàn.",
+    )
+
+    def clean_area(self) -> Any:
+        from django.utils import timezone
+
+        from ansinh.geo.models import AdministrativeUnit
+
+        code = (self.cleaned_data.get("area") or "").strip()
+        if not code:
+            return None
+        unit = AdministrativeUnit.objects.valid_on(timezone.localdate()).filter(code=code).first()
+        if unit is None:
+            raise forms.ValidationError(f"Không có đơn vị hành chính đang có hiệu lực mã «{code}».")
+        return unit
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

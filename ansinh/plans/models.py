@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 
@@ -38,6 +40,15 @@ class Plan(models.Model):
     period_end = models.PositiveSmallIntegerField("đến năm", null=True, blank=True)
     status = models.CharField("trạng thái", max_length=20, choices=Status.choices, default=Status.DRAFT)
     implements = models.JSONField("thực hiện văn bản", default=list, blank=True)
+    area = models.ForeignKey(
+        "geo.AdministrativeUnit",
+        verbose_name="địa bàn áp dụng",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="plans",
+        help_text="Đơn vị hành chính mà kế hoạch áp dụng; để trống: không giới hạn (kế hoạch trung ương).",
+    )
     source_document = models.ForeignKey(
         "documents.SourceDocument",
         verbose_name="văn bản nguồn",
@@ -62,6 +73,10 @@ class Plan(models.Model):
 
     def __str__(self) -> str:
         return f"{self.number} {self.title[:80]}".strip()
+
+    def covers(self, unit: Any) -> bool:
+        """Whether ``unit`` lies in the plan's area (a plan without an area covers every unit)."""
+        return self.area is None or str(unit.path).startswith(self.area.path)
 
     @property
     def is_draft(self) -> bool:

@@ -170,16 +170,29 @@ def _audit_change(actor: Any, verb: str, item: Item, before: Any, after: Any) ->
     )
 
 
+def _meta_state(plan: Plan) -> dict[str, Any]:
+    state = {k: _json_value(getattr(plan, k)) for k in META_FIELDS}
+    state["area"] = plan.area.code if plan.area else None
+    return state
+
+
 @transaction.atomic
 def do_update_plan_meta(plan: Plan, fields: Mapping[str, Any], actor: Any) -> Plan:
-    """Correct the plan's own data (number, date, issuer, level, title, period, references)."""
+    """Correct the plan's own data (number, date, issuer, level, title, period, references, area).
+
+    ``fields["area"]`` is an ``AdministrativeUnit`` or None (no area: the plan covers every unit).
+    """
     plan = _locked_plan(plan.pk)
-    before = {k: _json_value(getattr(plan, k)) for k in META_FIELDS}
+    before = _meta_state(plan)
     for name in META_FIELDS:
         if name in fields:
             setattr(plan, name, fields[name])
-    plan.save(update_fields=[n for n in META_FIELDS if n in fields])
-    after = {k: _json_value(getattr(plan, k)) for k in META_FIELDS}
+    update = [n for n in META_FIELDS if n in fields]
+    if "area" in fields:
+        plan.area = fields["area"]
+        update.append("area")
+    plan.save(update_fields=update)
+    after = _meta_state(plan)
     audit(actor, "plan.review.update_meta", plan, summary=f"Sửa thông tin chung của kế hoạch #{plan.pk}", before=before, after=after)
     return plan
 

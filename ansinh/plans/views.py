@@ -172,7 +172,8 @@ def _edit_form(plan: Plan, key: str) -> tuple[Any, Any]:
     """An unbound form for ``key`` (``meta``, ``new-<kind>`` or ``<kind>-<id>``)."""
     if key == "meta":
         values = {k: getattr(plan, k) for k in META_FIELDS}
-        return PlanMetaForm(initial={**values, "implements": "\n".join(plan.implements or [])}), None
+        area = plan.area.code if plan.area else ""
+        return PlanMetaForm(initial={**values, "implements": "\n".join(plan.implements or []), "area": area}), None
     kind, _, rest = key.partition("-")
     if kind == "new" and rest in FORMS:
         return FORMS[rest](text_length=_text_length(plan)), (MilestoneFormSet(prefix="moc") if rest == "target" else None)

@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from ansinh.accounts.access import can_write_unit, is_admin, is_standing_officer
 from ansinh.core.models import audit
-from ansinh.plans.models import Target, Task
+from ansinh.plans.models import Plan, Target, Task
 from ansinh.reporting import rollup
 from ansinh.reporting.models import (
     Indicator,
@@ -144,6 +144,11 @@ def do_open_submission(
     probe = Submission(cycle=cycle, unit=unit, agency=agency)
     require_edit(actor, probe)
     _require_in_force(unit, cycle)
+    plan = Plan.objects.select_related("area").get(pk=cycle.plan_id)  # the stored area, not a stale copy
+    if plan.area is not None and not plan.covers(unit):
+        raise ReportingError(
+            f"Kế hoạch này áp dụng trên địa bàn {plan.area.name}; {unit.name} không thuộc địa bàn đó nên không mở báo cáo được."
+        )
     submission, created = Submission.objects.get_or_create(
         cycle=cycle, unit=unit, agency=agency, defaults={"simulated": simulated}
     )

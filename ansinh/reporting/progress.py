@@ -377,7 +377,7 @@ def due_soon(user: Any, today: dt.date) -> list[DueItem]:
     items: list[DueItem] = []
     deadlines = CycleDeadline.objects.filter(
         cycle__plan__status=Plan.Status.ACTIVE, due__lte=today + dt.timedelta(days=max(REMINDER_DAYS))
-    ).select_related("cycle")
+    ).select_related("cycle__plan__area")
     done = {
         (s.cycle_id, s.unit_id)
         for s in Submission.objects.filter(
@@ -388,6 +388,9 @@ def due_soon(user: Any, today: dt.date) -> list[DueItem]:
         for unit_id, level in sorted(wanted):
             if level != deadline.level or (deadline.cycle_id, unit_id) in done:
                 continue
+            unit = units[unit_id]
+            if not deadline.cycle.plan.covers(unit) or not expected_on(unit.valid_from, unit.valid_to, deadline.cycle.period_end):
+                continue  # another area's plan, or a cycle from before the unit existed (or after it closed)
             if (
                 level == "standing"
                 and None not in standing_plans

@@ -187,6 +187,23 @@ def test_the_plan_meta_is_corrected_with_a_vietnamese_date(client: Client, alice
     assert response.status_code == 302 and str(plan.date) == "2024-05-03" and plan.issuer == "UBND xã A"
 
 
+def test_the_plan_area_is_set_by_its_unit_code_and_a_wrong_code_stores_nothing(
+    client: Client, alice: Any, plan: Plan, hcm: Any
+) -> None:
+    client.force_login(alice)
+    data = {"number": "12/KH-UBND", "date": "", "issuer": "UBND xã A", "level": "commune", "title": "Kế hoạch mẫu",
+            "period_start": "2024", "period_end": "2025", "implements": "", "area": "99999"}
+    response = client.post(f"{_review(plan)}thong-tin/", data)
+    assert response.status_code == 400
+    assert "Không có đơn vị hành chính đang có hiệu lực mã «99999»." in _field_errors(response.content.decode(), "area")
+    plan.refresh_from_db()
+    assert plan.area is None and plan.issuer != "UBND xã A"
+    assert client.post(f"{_review(plan)}thong-tin/", {**data, "area": "79"}).status_code == 302
+    plan.refresh_from_db()
+    assert plan.area == hcm
+    assert AuditEvent.objects.filter(action="plan.review.update_meta").latest("id").after["area"] == "79"
+
+
 def test_deleting_asks_for_confirmation_then_removes_the_item(client: Client, alice: Any, plan: Plan) -> None:
     funding = plan.funding_sources.get()
     client.force_login(alice)

@@ -1,4 +1,4 @@
-"""``ansinh plan parse|import|list|approve|export``: plans from the command line."""
+"""``ansinh plan parse|import|list|approve|area|export``: plans from the command line."""
 
 from __future__ import annotations
 
@@ -20,7 +20,10 @@ from ansinh.plans.queries import plan_summaries
 
 
 class Command(BaseCommand):
-    help = "Làm việc với kế hoạch: trích xuất (parse), nhập (import), liệt kê (list), phê duyệt (approve), xuất JSON (export)."
+    help = (
+        "Làm việc với kế hoạch: trích xuất (parse), nhập (import), liệt kê (list), phê duyệt (approve), "
+        "đặt địa bàn áp dụng (area), xuất JSON (export)."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(dest="action", required=True, metavar="VIỆC")
@@ -34,6 +37,9 @@ class Command(BaseCommand):
         ls.add_argument("--format", choices=["json", "text"], default="text")
         a = sub.add_parser("approve", help="Phê duyệt một kế hoạch nháp để đưa vào thực hiện.")
         a.add_argument("plan_id", type=whole_number("mã kế hoạch"), metavar="ID")
+        ar = sub.add_parser("area", help="Đặt hoặc bỏ địa bàn áp dụng của một kế hoạch (kể cả kế hoạch đã phê duyệt).")
+        ar.add_argument("plan_id", type=whole_number("mã kế hoạch"), metavar="ID")
+        ar.add_argument("code", metavar="MÃ", help="mã đơn vị hành chính đang có hiệu lực, ví dụ 79; «-» để bỏ giới hạn địa bàn")
         e = sub.add_parser("export", help="Xuất kế hoạch (đã rà soát) ra JSON theo lược đồ trao đổi, làm dữ liệu chuẩn (gold).")
         e.add_argument("plan_id", type=whole_number("mã kế hoạch"), metavar="ID")
         e.add_argument("--out", type=Path, required=True, metavar="FILE.json", help="tệp JSON sẽ ghi ra")
@@ -94,6 +100,25 @@ class Command(BaseCommand):
         except PlanError as err:
             fail(self.stderr, err.message)
         self.stdout.write(f"Đã phê duyệt kế hoạch #{plan.pk}.")
+
+    def handle_area(self, options: dict[str, Any]) -> None:
+        from django.utils import timezone
+
+        from ansinh.geo.models import AdministrativeUnit
+        from ansinh.plans.actions import do_set_plan_area
+
+        plan = Plan.objects.filter(pk=options["plan_id"]).first()
+        if plan is None:
+            fail(self.stderr, f"Không có kế hoạch #{options['plan_id']}.")
+        code = options["code"].strip()
+        area = None
+        if code != "-":
+            area = AdministrativeUnit.objects.valid_on(timezone.localdate()).filter(code=code).first()
+            if area is None:
+                fail(self.stderr, f"Không có đơn vị hành chính đang có hiệu lực mã «{code}». Chưa thay đổi gì.")
+        do_set_plan_area(plan, area, None)
+        where = f"{area.name} ({area.code})" if area else "không giới hạn"
+        self.stdout.write(f"Kế hoạch #{plan.pk}: địa bàn áp dụng {where}.")
 
     def handle_export(self, options: dict[str, Any]) -> None:
         from ansinh.plans.gold import GoldError, export_gold
