@@ -21,9 +21,10 @@ Write = Callable[[str], None]
 SAMPLES_DIR = Path(__file__).resolve().parent.parent / "samples"
 DEMO_USERNAME = "admin"
 
+# Units first: importing a plan suggests its area (plans.area) from the units in force.
 DEMO_STEPS: list[tuple[str, str]] = [
-    ("ansinh.core.demo.import_samples", "Nhập các kế hoạch mẫu"),
     ("ansinh.geo.demo.load", "Nạp đơn vị hành chính và cơ quan"),
+    ("ansinh.core.demo.import_samples", "Nhập các kế hoạch mẫu"),
     ("ansinh.reporting.demo.simulate", "Tạo số liệu mô phỏng TP. Hồ Chí Minh 2024–2025"),
 ]
 
