@@ -118,3 +118,14 @@ def test_a_closing_clause_after_a_semicolon_gives_the_item_its_time() -> None:
         "3. Sở Xây dựng chủ trì rà soát nhà ở; hoàn thành trước tháng 9 năm 2026.\n"
     )
     assert [t["timeline"] for t in result["tasks"]] == ["hằng năm", "quý II/2026", "hoàn thành trước tháng 9 năm 2026"]
+
+
+def test_a_web_copy_without_the_type_word_takes_the_capital_lines_after_the_date_as_title() -> None:
+    result = _read(
+        "ỦY BAN NHÂN DÂN |\nSố: 50/KH-UBND |\nĐồng Xanh, ngày 02 tháng 12 năm 2025 |\n"
+        "TRỢ GIÚP XÃ HỘI GIAI ĐOẠN 2026 - 2030\nTRÊN ĐỊA BÀN TỈNH\n"
+        "Thực hiện Quyết định số 7/QĐ-TTg của Thủ tướng Chính phủ.\n"
+        "1. Mục tiêu cụ thể\n- Đạt 80% xã có cộng tác viên công tác xã hội.\n"
+    )
+    assert result["meta"]["title"] == "TRỢ GIÚP XÃ HỘI GIAI ĐOẠN 2026 - 2030 TRÊN ĐỊA BÀN TỈNH"
+    assert [(t["value"], t["year"]) for t in result["targets"]] == [(80, 2030)]

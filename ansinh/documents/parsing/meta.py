@@ -125,6 +125,24 @@ def _wrapped_date(doc: Doc, head_lines: list[tuple[int, int]]) -> tuple[str | No
     return None, None
 
 
+def _capitals_after(doc: Doc, head_lines: list[tuple[int, int]], at: int) -> list[tuple[int, int]]:
+    """A web copy that lost the type word ("KẾ HOẠCH"): the capital lines right after the place and date."""
+    lines: list[tuple[int, int]] = []
+    for s, e in head_lines:
+        if e <= at:
+            continue
+        raw = doc.clean[s:e].strip(" |\t")
+        if not raw or s < at:
+            if lines:
+                break
+            continue
+        letters = [c for c in raw if c.isalpha()]
+        if len(letters) < 4 or sum(c.isupper() for c in letters) < 0.9 * len(letters) or _NUMBER.search(doc.folded[s:e]):
+            break
+        lines.append((s, e))
+    return lines[:6]
+
+
 def extract_meta(doc: Doc, root: Node) -> dict[str, object]:
     """The ``meta`` object of the schema, with ``spans`` of number, date and title."""
     end = _header_end(doc, root)
@@ -177,6 +195,8 @@ def extract_meta(doc: Doc, root: Node) -> dict[str, object]:
                     if nxt is None or not folded[nxt[0]:nxt[1]].strip()[:1].islower():
                         break
             break
+    if not title_lines and spans["date"] is not None:
+        title_lines = _capitals_after(doc, head_lines, spans["date"][1])
     if title_lines:
         s, e = title_lines[0][0], title_lines[-1][1]
         title = span_text(doc, s, e) or None
