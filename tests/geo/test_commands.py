@@ -223,3 +223,21 @@ def test_the_demo_agencies_and_the_sample_agencies_file_agree(hcmc_loaded: None)
 
     code, out, _ = run("agencies", "import", str(SAMPLE_AGENCIES))
     assert code == 0 and "0 mới, 0 cập nhật" in out
+
+
+def test_importing_a_crosswalk_moves_old_approved_figures_onto_todays_map(tmp_path: Path, hcmc_loaded: None) -> None:
+    from ansinh.reporting.models import AggregateValue
+    from tests.reporting.factories import annual_cycle, approved, catalogue, make_plan
+
+    catalogue()
+    city = AdministrativeUnit.objects.get(code="79", valid_to__isnull=True)
+    old_ward = AdministrativeUnit.objects.create(
+        code="26734", name="Phường Tân Định", level="commune", parent=city, valid_from=dt.date(1976, 7, 2), valid_to=REFORM
+    )
+    approved(annual_cycle(make_plan(), 2024), old_ward, [{"indicator": "SOCIAL_HOUSING", "value": 12}])
+    assert not AggregateValue.objects.filter(unit=city, indicator__code="SOCIAL_HOUSING").exists()  # no successor yet
+    csv = HEADER + "unit,26734,Phường Tân Định,commune,79,1976-07-02,26737,1,2025-07-01,\n"
+    code, out, err = run("crosswalk", "import", write(tmp_path, csv))
+    assert code == 0, err
+    assert "Đã tính lại" in out
+    assert AggregateValue.objects.get(unit=city, indicator__code="SOCIAL_HOUSING").value == 12

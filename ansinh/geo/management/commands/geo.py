@@ -69,6 +69,7 @@ class Command(BaseCommand):
             self.handle_load(options)
         elif action == "crosswalk":
             self.handle_import(options["file"], do_import_crosswalk, "bảng chuyển đổi")
+            self.recompute_rollup()
         else:
             self.handle_import(options["file"], do_import_agencies, "cơ quan")
 
@@ -84,6 +85,20 @@ class Command(BaseCommand):
             f"Đơn vị hành chính: {result.created} mới, {result.updated} cập nhật, {result.unchanged} không đổi "
             f"({time.monotonic() - started:.1f} giây)."
         )
+
+    def recompute_rollup(self) -> None:
+        """A new crosswalk moves old units' approved figures onto today's map: rebuild the roll-up now."""
+        from ansinh.reporting.models import Submission
+        from ansinh.reporting.rollup import recompute_all
+
+        if not Submission.objects.filter(status=Submission.Status.APPROVED).exists():
+            return
+        bar = ProgressBar("Tính lại số liệu tổng hợp theo bảng chuyển đổi mới", stream=self.stderr)  # type: ignore[arg-type]
+        started = time.monotonic()
+        bar(0, 1)
+        rows = recompute_all()
+        bar(1, 1)
+        self.stdout.write(f"Đã tính lại {rows} số liệu tổng hợp theo bảng chuyển đổi mới ({time.monotonic() - started:.1f} giây).")
 
     def handle_import(self, path: Path, func: Any, label: str) -> None:
         if not path.is_file():
