@@ -129,3 +129,22 @@ def test_a_web_copy_without_the_type_word_takes_the_capital_lines_after_the_date
     )
     assert result["meta"]["title"] == "TRỢ GIÚP XÃ HỘI GIAI ĐOẠN 2026 - 2030 TRÊN ĐỊA BÀN TỈNH"
     assert [(t["value"], t["year"]) for t in result["targets"]] == [(80, 2030)]
+
+
+def test_a_provincial_party_organisation_is_not_a_ministry() -> None:
+    meta = _read("ĐẢNG BỘ TỈNH ĐỒNG XANH\nBAN THƯỜNG VỤ TỈNH ỦY\nSố 5-KH/TU\nKẾ HOẠCH\nthực hiện chính sách xã hội\n")["meta"]
+    assert meta["level"] == "province"
+
+
+def test_a_lead_followed_by_a_common_verb_outside_the_old_list_still_assigns_the_item() -> None:
+    result = _read(
+        "KẾ HOẠCH\nVí dụ\nII. NHIỆM VỤ, GIẢI PHÁP\n"
+        "1. Sở Tài chính chủ trì bố trí kinh phí thực hiện.\n"
+        "2. Sở Y tế chủ trì, phối hợp với Sở Nội vụ bồi dưỡng kỹ năng cho nhân viên.\n"
+        "3. Sở Nội vụ chủ trì, phối hợp với Sở Giáo dục và Đào tạo tập huấn cho giáo viên.\n"
+    )
+    assert [(t["lead"], t["coordinate"]) for t in result["tasks"]] == [
+        (["Sở Tài chính"], []),
+        (["Sở Y tế"], ["Sở Nội vụ"]),
+        (["Sở Nội vụ"], ["Sở Giáo dục và Đào tạo"]),
+    ]

@@ -50,6 +50,11 @@ _SENTENCE_LEAD = re.compile(
     r"(?P<who>[^.;:]{3,120}?)\s+(?:chu\s+tri|la(?:m)?\s+(?:co\s+quan\s+)?dau\s+moi)(?:(?:\s*,\s*|\s+va\s+|\s+)phoi\s+hop\s+(?:voi\s+)?(?P<with>[^.;]{3,300}?))?"
     r"(?:(?<![^a-z]so)|(?<=phong so)|(?<=tra so))(?<![^a-z]bo)(?<![^a-z]phong)(?=\s+(?:de|nham|thuc\s+hien|trien\s+khai|to\s+chuc|xay\s+dung|tham\s+muu|huong\s+dan|ra\s+soat|theo\s+doi|"
     r"tong\s+hop|chi\s+tra|thanh\s+toan|cap\s+nhat|van\s+dong|tuyen\s+truyen|"
+    # More verbs that open the action; none of them ends a body's name ("Sở Giáo dục và Đào tạo" is why
+    # "đào tạo", "kiểm tra", "quản lý", "hỗ trợ", "thông tin" are not here).
+    r"bo\s+tri|boi\s+duong|tap\s+huan|ban\s+hanh|de\s+xuat|nghien\s+cuu|cung\s+cap|tiep\s+nhan|giai\s+quyet|"
+    r"cham\s+lo|khao\s+sat|thong\s+ke|duy\s+tri|phan\s+bo|huy\s+dong|chi\s+dao|quan\s+triet|hoan\s+thien|"
+    r"sua\s+doi|danh\s+gia|day\s+manh|"
     r"(?:cac\s+)?noi\s+dung|(?:cac\s+)?nhiem\s+vu)(?![a-z])|[.;]|$)"
 )
 # "Phòng Kinh tế chủ trì; Phòng Văn hóa - Xã hội, Công an xã phối hợp": each role after its bodies.
@@ -176,7 +181,9 @@ def _closing_time(doc: Doc, ranges: list[tuple[int, int]]) -> str | None:
         text = doc.folded[a:b].rstrip()
         m = _CLOSING_TIME.search(text)
         if m:
-            return squeeze(doc.clean[a + m.start(1) : a + m.end(1)])
+            # "(thực hiện hằng năm)" is "hằng năm", as after a semicolon.
+            start = a + m.start(1) + (len("thuc hien ") if re.match(r"thuc hien (?:thuong xuyen|hang)", m.group(1)) else 0)
+            return squeeze(doc.clean[start : a + m.end(1)])
         c = _CLOSING_CLAUSE.search(text)
         if c:
             group = "when" if c.group("when") else "done"

@@ -63,7 +63,8 @@ def _level(doc: Doc, issuer: str | None) -> str | None:
     folded = doc.folded
 
     who = fold(who)
-    if re.search(r"chinh phu|thu tuong|(?<![a-z])bo(?![a-z])|trung uong|quoc hoi", who):
+    # "Bộ" is a ministry; "Đảng bộ tỉnh" is a provincial party organisation.
+    if re.search(r"chinh phu|thu tuong|(?<![a-z])(?<!dang )bo(?![a-z])|trung uong|quoc hoi", who):
         return "central"
     # The first administrative unit named after the body's kind decides ("UBND tỉnh Quảng Ngãi": province).
     unit = re.search(r"(?<![a-z])(thi tran|thi xa|dac khu|phuong|xa|huyen|quan|tinh)(?![a-z])", who)
