@@ -20,4 +20,5 @@ urlpatterns = [
     path("bao-cao-dinh-ky/", include("ansinh.reporting.urls")),
     path("bao-cao/", include("ansinh.reports.urls")),
     path("api/", include("ansinh.api_urls")),
+    path("tai-khoan/", include("ansinh.accounts.urls")),
 ]

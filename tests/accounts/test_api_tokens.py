@@ -109,3 +109,32 @@ def test_the_command_refuses_bad_input_in_vietnamese_and_stores_nothing(officer_
     code, _, err = run("token", "revoke", "ansinh_zzzzz")
     assert code == 1 and "không có khóa API nào" in err
     assert not ApiToken.objects.exists()
+
+
+def test_a_user_creates_a_key_on_the_web_sees_it_once_and_can_revoke_it(client: Client, officer_a: Any) -> None:
+    client.force_login(officer_a)
+    response = client.post("/tai-khoan/khoa-api/", {"name": "Hệ thống của phường"})
+    page = response.content.decode()
+    token = ApiToken.objects.get(user=officer_a)
+    key = page.split('<code class="api-key">')[1].split("</code>")[0]
+    assert response.status_code == 200 and response["Cache-Control"] == "no-store"
+    assert user_for_key(key) == officer_a and key.startswith(token.prefix)
+    again = client.get("/tai-khoan/khoa-api/").content.decode()
+    assert key not in again and f"{token.prefix}…" in again  # shown once, then only its prefix
+    assert client.post(f"/tai-khoan/khoa-api/{token.pk}/thu-hoi/").status_code == 302
+    assert user_for_key(key) is None
+
+
+def test_the_web_refuses_a_nameless_key_and_another_users_key(client: Client, officer_a: Any, officer_b: Any) -> None:
+    client.force_login(officer_a)
+    response = client.post("/tai-khoan/khoa-api/", {"name": ""})
+    assert response.status_code == 400 and "Hãy đặt tên gợi nhớ cho khóa." in response.content.decode()
+    assert not ApiToken.objects.exists()
+    theirs, key = do_create_api_token(None, officer_b, "Khóa của người khác")
+    assert client.post(f"/tai-khoan/khoa-api/{theirs.pk}/thu-hoi/").status_code == 404
+    assert user_for_key(key) == officer_b
+    assert f"{theirs.prefix}" not in client.get("/tai-khoan/khoa-api/").content.decode()
+
+
+def test_the_key_page_needs_a_signed_in_user(client: Client) -> None:
+    assert client.get("/tai-khoan/khoa-api/").status_code == 302
