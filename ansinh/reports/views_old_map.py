@@ -19,8 +19,9 @@ def old_map(request: HttpRequest, plan_id: int) -> HttpResponse:
     board = build_old_map(
         plan, access_units(request.user), year=_int_or_none(request.GET.get("nam")), level=request.GET.get("cap", "")
     )
+    decimals = [ind.decimals for ind in board.indicators]  # a shared-back count of households shows as a whole number
     rows = [
-        (row.unit, [(fmt(c.value) if c.value is not None else "", c.source) for c in row.cells])
+        (row.unit, [(fmt(round(c.value, d)) if c.value is not None else "", c.source) for c, d in zip(row.cells, decimals, strict=True)])
         for row in board.rows
     ]
     return render(request, "reports/old_map.html", {"m": board, "rows": rows})
