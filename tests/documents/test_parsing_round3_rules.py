@@ -148,3 +148,27 @@ def test_a_lead_followed_by_a_common_verb_outside_the_old_list_still_assigns_the
         (["Sở Y tế"], ["Sở Nội vụ"]),
         (["Sở Nội vụ"], ["Sở Giáo dục và Đào tạo"]),
     ]
+
+
+def test_a_whole_web_page_pasted_with_the_plan_is_read_from_the_issuing_body_down() -> None:
+    site = "\n".join([
+        "Đang tải văn bản...", "Số hiệu:", "|", "77/KH-UBND", "|", "Loại văn bản:", "|", "Kế hoạch", "|",
+        "Nơi ban hành:", "|", "Tỉnh Đồng Xanh", "|", "Ngày ban hành:", "|", "02/02/2025", "|", "X", "|",
+    ])
+    meta = _read(
+        site + "\nỦY BAN NHÂN DÂN\nTỈNH ĐỒNG XANH\n-------\n|\nCỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM\n|\n"
+        "Số: 77/KH-UBND\n|\nĐồng Xanh, ngày 02 tháng 02 năm 2025\n|\nKẾ HOẠCH\nTRỢ GIÚP XÃ HỘI NĂM 2025\n"
+        "Thực hiện Kế hoạch 77/KH-UBND và Quyết định số 6/QĐ-TTg của Thủ tướng Chính phủ;\nI. MỤC TIÊU\n"
+    )["meta"]
+    assert (meta["number"], meta["date"], meta["issuer"], meta["level"], meta["title"]) == (
+        "77/KH-UBND", "2025-02-02", "ỦY BAN NHÂN DÂN TỈNH ĐỒNG XANH", "province", "TRỢ GIÚP XÃ HỘI NĂM 2025"
+    )
+    assert [ref for ref in meta["implements"] if "77/KH" in ref] == []
+
+
+def test_a_cited_body_that_issued_a_programme_is_not_the_issuer() -> None:
+    meta = _read(
+        "Căn cứ Nghị quyết số 9/NQ-CP của Chính phủ (sau đây gọi tắt là Nghị quyết 9) ban hành Chương trình hành động;\n"
+        "KẾ HOẠCH\nChăm lo người có công\nI. MỤC TIÊU\n"
+    )["meta"]
+    assert meta["level"] != "central"

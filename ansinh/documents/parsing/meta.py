@@ -41,10 +41,31 @@ _PLAN_WORDS = re.compile(r"(?<![a-z])(?:ke hoach|chuong trinh hanh dong|chuong t
 _NOT_PLAN = re.compile(r"^\s*(?:nghi dinh|thong tu|chi thi|luat|cong van|to trinh|bao cao|quyet dinh)\s*$")
 
 
-def _header_end(doc: Doc, root: Node) -> int:
-    first = next((n for n in root.children if n.style in ("roman", "upper", "num1")), None)
+def _header_end(doc: Doc, root: Node, begin: int = 0) -> int:
+    first = next((n for n in root.children if n.style in ("roman", "upper", "num1") and n.start >= begin), None)
     end = first.start if first is not None else len(doc.text)
-    return min(end, 6000)
+    return min(end, begin + 6000)
+
+
+def _page_chrome_end(doc: Doc) -> int:
+    """Where the document starts when a whole web page was pasted with it.
+
+    The site's own lines ("Số hiệu: | … | Loại văn bản: | Kế hoạch | …") stand above the issuing body's
+    block, which sits right above the national motto; 0 when the motto heads the text as usual.
+    """
+    lines = doc.lines()[:120]
+    motto = next((k for k, (s, e) in enumerate(lines) if "cong hoa xa hoi" in doc.folded[s:e]), None)
+    if not motto or motto < 8:
+        return 0
+    top = motto
+    while top > 0:
+        s, e = lines[top - 1]
+        raw = doc.clean[s:e].strip(" |-\t")
+        letters = [c for c in raw if c.isalpha()]
+        if raw and (len(letters) < 2 or sum(c.isupper() for c in letters) < 0.8 * len(letters) or len(raw) > 60):
+            break
+        top -= 1
+    return lines[top][0] if top < motto else 0
 
 
 def looks_like_plan(doc: Doc) -> bool:
@@ -126,6 +147,13 @@ def _wrapped_date(doc: Doc, head_lines: list[tuple[int, int]]) -> tuple[str | No
     return None, None
 
 
+def _issuing(text: str, m: re.Match[str]) -> bool:
+    """Whether an "X ban hành kế hoạch" match names the body issuing this plan, not a cited one."""
+    who = m.group("who")
+    cited = re.search(r"(?<![a-z])cua\s*$", text[max(0, m.start("who") - 5) : m.start("who")])
+    return not (re.search(r"(?<![a-z])ve$", who) or "(" in who or cited)
+
+
 def _capitals_after(doc: Doc, head_lines: list[tuple[int, int]], at: int) -> list[tuple[int, int]]:
     """A web copy that lost the type word ("KẾ HOẠCH"): the capital lines right after the place and date."""
     lines: list[tuple[int, int]] = []
@@ -146,11 +174,12 @@ def _capitals_after(doc: Doc, head_lines: list[tuple[int, int]], at: int) -> lis
 
 def extract_meta(doc: Doc, root: Node) -> dict[str, object]:
     """The ``meta`` object of the schema, with ``spans`` of number, date and title."""
-    end = _header_end(doc, root)
+    begin = _page_chrome_end(doc)
+    end = _header_end(doc, root, begin)
     folded = doc.folded
     spans: dict[str, list[int] | None] = {"number": None, "date": None, "title": None}
     number = date = title = None
-    head_lines = [(s, e) for s, e in doc.lines() if s < end]
+    head_lines = [(s, e) for s, e in doc.lines() if begin <= s < end]
     for s, e in head_lines[:30]:
         m = _NUMBER.search(folded, s, e) or _NUMBER_LINE.match(folded[s:e])
         if m and m.re is _NUMBER_LINE and number is None:
@@ -202,7 +231,8 @@ def extract_meta(doc: Doc, root: Node) -> dict[str, object]:
         s, e = title_lines[0][0], title_lines[-1][1]
         title = span_text(doc, s, e) or None
         spans["title"] = [s, e]
-    preamble = folded[:end]
+    # Offsets stay those of the text; a pasted web page's own lines above the header are not read.
+    preamble = " " * begin + folded[begin:end]
     implements: list[str] = []
     keys: set[str] = set()
     own = spans["number"]
@@ -212,11 +242,22 @@ def extract_meta(doc: Doc, root: Node) -> dict[str, object]:
         text = span_text(doc, m.start(), m.end(), " ,;")
         cited = _REF_NUMBER.search(m.group(0))
         key = cited.group(0) if cited else re.sub(r"\W+", "", m.group(0))[:40]
+        if number is not None and key == fold(number).lower():
+            continue
         if key not in keys and re.search(r"\d", text):
             keys.add(key)
             implements.append(text)
     issuer = _header_body(doc, head_lines)
-    im = None if issuer else next((m for m in _ISSUER.finditer(preamble) if not re.search(r"(?<![a-z])ve$", m.group("who"))), None)
+    if issuer is None:
+        # A whole web page pasted: the site's own lines stand above the header; start at the body's block.
+        motto = next((k for k, (s, e) in enumerate(head_lines[:40]) if "cong hoa xa hoi" in folded[s:e]), None)
+        if motto:
+            top = motto
+            while top > 0 and (not folded[head_lines[top - 1][0] : head_lines[top - 1][1]].strip(" |-\t")
+                               or _header_body(doc, head_lines[top - 1 : motto])):
+                top -= 1
+            issuer = _header_body(doc, head_lines[top:motto])
+    im = None if issuer else next((m for m in _ISSUER.finditer(preamble) if _issuing(preamble, m)), None)
     if im:
         issuer = span_text(doc, im.start("who"), im.end("who"))
     elif not issuer:
