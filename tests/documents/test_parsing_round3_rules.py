@@ -172,3 +172,21 @@ def test_a_cited_body_that_issued_a_programme_is_not_the_issuer() -> None:
         "KẾ HOẠCH\nChăm lo người có công\nI. MỤC TIÊU\n"
     )["meta"]
     assert meta["level"] != "central"
+
+
+def test_a_share_that_qualifies_whom_a_change_counts_is_not_a_target() -> None:
+    assert _targets3("- Các xã có tỷ lệ hộ nghèo trên 30% giảm bình quân từ 2,5 - 3,0%/năm.") == [
+        ("range", 2.5, 3, "%/năm", "Các xã có tỷ lệ hộ nghèo trên 30% giảm bình quân từ 2,5 - 3,0%/năm")
+    ]
+
+
+def test_an_aside_in_brackets_is_its_own_clause_and_a_decimal_comma_does_not_cut_one() -> None:
+    assert _targets3("- Tỷ lệ hộ nghèo giảm trên 2% mỗi năm (riêng các xã vùng cao giảm 4 - 5%).") == [
+        (">", 2, None, "%", "Tỷ lệ hộ nghèo giảm trên 2% mỗi năm"),
+        ("range", 4, 5, "%", "riêng các xã vùng cao giảm 4 - 5%"),
+    ]
+
+
+def _targets3(line: str) -> list[tuple[object, ...]]:
+    result = _read("KẾ HOẠCH\nGiảm nghèo\nI. MỤC TIÊU\n2. Mục tiêu cụ thể đến năm 2030\n" + line + "\n")
+    return [(t["comparator"], t["value"], t["value_max"], t["unit"], t["text"]) for t in result["targets"]]

@@ -65,3 +65,7 @@ _UNIT_PATTERNS = [
 ]
 # "18/21 xã": a count out of a whole, followed by the unit counted.
 _FRACTION = re.compile(r"\s*/\s*\d{1,4}(?=\s+[a-z])")
+# A share that qualifies who is counted, then the change that is the target ("xã có tỷ lệ nghèo trên 25% giảm …").
+QUALIFIER_THEN_CHANGE = re.compile(r"\s+(?:giam|tang)(?![a-z])(?:(?!;|,(?!\d)|\().)*$")
+# Clause separators between two values: not a decimal comma ("3,5"); an opening bracket starts an aside.
+CLAUSE_SEP = re.compile(r";|,(?!\d)|\(")

@@ -38,6 +38,8 @@ from ansinh.documents.parsing.target_words import (
     _SIGN,
     _TRAILING_NOISE,
     _UNIT_PATTERNS,
+    CLAUSE_SEP,
+    QUALIFIER_THEN_CHANGE,
 )
 from ansinh.documents.parsing.target_years import heading_year, title_year, year_of
 from ansinh.documents.parsing.vocab import (
@@ -245,6 +247,9 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
         return ";" not in folded[lo:hi]
 
     out = [x for x in out if not x.level or not any(same_clause(x, y) for y in out if not y.level)]
+    # "xã có tỷ lệ nghèo trên 25% giảm bình quân 3,5 - 4%/năm": the first share qualifies, the change is the target.
+    out = [x for i, x in enumerate(out)
+           if i + 1 == len(out) or x.unit not in ("%", "‰") or not QUALIFIER_THEN_CHANGE.match(folded[x.end : out[i + 1].start])]
     for x in out:
         if x.level and x.comparator == "=" and _MAINTAIN.search(folded[start : x.start]):
             x.comparator = "maintain"
@@ -284,11 +289,10 @@ def _clause_bounds(doc: Doc, mentions: list[Mention], s: int, e: int) -> list[tu
     for left, right in itertools.pairwise(mentions):
         between = folded[left.end : right.start]
         cut = -1
-        for sep in (";", ","):
-            pos = between.rfind(sep)
-            if pos >= 0:
-                cut = left.end + pos
-                break
+        # The last separator between them (not a decimal comma; "(" opens an aside with its own value).
+        seps = [m.start() for m in CLAUSE_SEP.finditer(between)]
+        if seps:
+            cut = left.end + seps[-1]
         if cut < 0:
             pos = between.rfind(" va ")
             cut = left.end + pos if pos >= 0 else right.start
