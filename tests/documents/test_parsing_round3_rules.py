@@ -190,3 +190,11 @@ def test_an_aside_in_brackets_is_its_own_clause_and_a_decimal_comma_does_not_cut
 def _targets3(line: str) -> list[tuple[object, ...]]:
     result = _read("KẾ HOẠCH\nGiảm nghèo\nI. MỤC TIÊU\n2. Mục tiêu cụ thể đến năm 2030\n" + line + "\n")
     return [(t["comparator"], t["value"], t["value_max"], t["unit"], t["text"]) for t in result["targets"]]
+
+
+def test_a_heading_without_a_value_is_not_part_of_the_target_text_under_it() -> None:
+    result = _read(
+        "KẾ HOẠCH\nGiảm nghèo\nI. MỤC TIÊU\n2. Mục tiêu cụ thể\n"
+        "Phấn đấu đến năm 2030, tỷ lệ hộ nghèo giảm còn 1,8%; khu vực miền núi dưới 4%.\n"
+    )
+    assert [t["text"] for t in result["targets"]] == ["Phấn đấu đến năm 2030, tỷ lệ hộ nghèo giảm còn 1,8%", "khu vực miền núi dưới 4%"]

@@ -1,4 +1,4 @@
-"""The year a target holds by: from its sentence, the heading above it, or the plan's title.
+"""The year a target holds by (from its sentence, the heading above it, or the plan's title), and where a heading's text starts.
 
 "Đến năm 2030", "cuối năm 2025", "giai đoạn 2021-2025" set it; a date ("ngày 30/6/2025") and a base
 year ("so với năm 2020") do not.
@@ -11,7 +11,7 @@ import re
 from ansinh.documents.parsing.clean import Doc
 from ansinh.documents.parsing.structure import Node
 from ansinh.documents.parsing.target_words import _COMPARED_TO
-from ansinh.documents.parsing.vocab import DATE_BEFORE, YEAR_CUE
+from ansinh.documents.parsing.vocab import DATE_BEFORE, YEAR_CUE, ZERO_CUE
 
 
 def year_of(doc: Doc, block_start: int, pos: int, clause_end: int, default: int | None) -> int | None:
@@ -48,3 +48,15 @@ def title_year(doc: Doc, span: object) -> int | None:
     s, e = int(span[0]), int(span[1])
     found = [m for m in YEAR_CUE.finditer(doc.folded, s, e) if not DATE_BEFORE.search(doc.folded[max(0, m.start() - 14) : m.start(1)])]
     return int(found[-1].group(1)) if found else None
+
+
+def read_start(doc: Doc, node: Node, start: int, end: int) -> int:
+    """Past a heading line with no value of its own ("2. Mục tiêu cụ thể"), so it is not a target's text."""
+    line_end = doc.clean.find("\n", start, end)
+    if node.style == "root" or line_end < 0:
+        return start
+    line = doc.folded[start:line_end].rstrip()
+    head = re.sub(r"^\s*(?:[ivx]+|\d+(?:\.\d+)*|[a-zđ])[.):\-]\s*|(?:19|20)\d\d", "", line)
+    title_only = (node.style not in ("dash", "plus") and len(head.split()) <= 10 and not line.endswith((".", ";"))
+                  and not re.search(r"\d", head) and not ZERO_CUE.search(line))
+    return line_end + 1 if title_only else start

@@ -41,7 +41,7 @@ from ansinh.documents.parsing.target_words import (
     CLAUSE_SEP,
     QUALIFIER_THEN_CHANGE,
 )
-from ansinh.documents.parsing.target_years import heading_year, title_year, year_of
+from ansinh.documents.parsing.target_years import heading_year, read_start, title_year, year_of
 from ansinh.documents.parsing.vocab import (
     COST_NOUNS,
     GRADUAL_START,
@@ -375,7 +375,7 @@ def extract_text_targets(doc: Doc, root: Node, masked: Doc, plan_like: bool, tit
         block_end = node.body_end
         default_year = heading_year(masked, node) or doc_year
         found_any = False
-        for s, e in sentences(masked, block_start, block_end):
+        for s, e in sentences(masked, read_start(masked, node, block_start, block_end), block_end):
             mentions = find_mentions(masked, s, e, strict)
             if not strict:
                 mentions += zero_mentions(masked, s, e)
