@@ -26,6 +26,7 @@ DEMO_STEPS: list[tuple[str, str]] = [
     ("ansinh.geo.demo.load", "Nạp đơn vị hành chính và cơ quan"),
     ("ansinh.core.demo.import_samples", "Nhập các kế hoạch mẫu"),
     ("ansinh.reporting.demo.simulate", "Tạo số liệu mô phỏng TP. Hồ Chí Minh 2024–2025"),
+    ("ansinh.accounts.demo.ensure_cast", "Tài khoản thử (cùng mật khẩu với tài khoản quản trị demo)"),
 ]
 
 
