@@ -198,3 +198,16 @@ def test_a_heading_without_a_value_is_not_part_of_the_target_text_under_it() -> 
         "Phấn đấu đến năm 2030, tỷ lệ hộ nghèo giảm còn 1,8%; khu vực miền núi dưới 4%.\n"
     )
     assert [t["text"] for t in result["targets"]] == ["Phấn đấu đến năm 2030, tỷ lệ hộ nghèo giảm còn 1,8%", "khu vực miền núi dưới 4%"]
+
+
+def test_an_age_up_to_which_children_are_counted_is_not_a_target_and_the_next_value_keeps_its_first_digit() -> None:
+    assert _targets3("- Tỷ lệ trẻ em đến 6 tuổi được khám sàng lọc đạt 85% vào năm 2027 và 92% vào năm 2030.") == [
+        ("=", 85, None, "%", "Tỷ lệ trẻ em đến 6 tuổi được khám sàng lọc đạt 85% vào năm 2027"),
+        ("=", 92, None, "%", "và 92% vào năm 2030"),
+    ]
+
+
+def test_a_closed_aside_does_not_cut_the_next_clause() -> None:
+    got = _targets3("- Giảm tỷ lệ thừa cân ở trẻ em xuống dưới 9% (vùng đô thị), 4% (vùng nông thôn).")
+    assert [t[1] for t in got] == [9, 4]
+    assert got[1][-1].startswith("4%")

@@ -22,7 +22,7 @@ _SCALE = re.compile(r"\s*(trieu|nghin|ngan|ty)(?![a-z])(?!\s+(?:dong|vnd|usd)(?!
 _SCALES = {"trieu": 1e6, "nghin": 1e3, "ngan": 1e3, "ty": 1e9}
 # An age that qualifies who is counted ("người cao tuổi từ 75 tuổi trở lên", "trẻ em dưới 5 tuổi").
 _AGE_QUALIFIER = re.compile(
-    r"(?:tuoi|tre\s+em|tre|nguoi|phu\s+nu|hoc\s+sinh|lao\s+dong|doi\s+tuong)(?:\s+[a-z]+){0,2}\s+(?:tu|duoi|tren|do)\s*$"
+    r"(?:tuoi|tre\s+em|tre|nguoi|phu\s+nu|hoc\s+sinh|lao\s+dong|doi\s+tuong)(?:\s+[a-z]+){0,2}\s+(?:tu|duoi|tren|do|den)\s*$"
 )
 _COMPARED_TO = re.compile(r"(?<![a-z])so\s+(?:voi\s+)?$")
 _SENTENCE_CUE = re.compile(r"^\s*[-–+•*]?\s*(?:ph[ad]n\s+d[ad]u|ch[il]\s+t[il][eu]u)(?![a-z])")
@@ -67,5 +67,6 @@ _UNIT_PATTERNS = [
 _FRACTION = re.compile(r"\s*/\s*\d{1,4}(?=\s+[a-z])")
 # A share that qualifies who is counted, then the change that is the target ("xã có tỷ lệ nghèo trên 25% giảm …").
 QUALIFIER_THEN_CHANGE = re.compile(r"\s+(?:giam|tang)(?![a-z])(?:(?!;|,(?!\d)|\().)*$")
-# Clause separators between two values: not a decimal comma ("3,5"); an opening bracket starts an aside.
-CLAUSE_SEP = re.compile(r";|,(?!\d)|\(")
+# Clause separators between two values, strongest first: a bracket still open starts an aside; a comma
+# between digits is a decimal one ("3,5").
+CLAUSE_SEPS = (re.compile(r";"), re.compile(r"\((?![^)]*\))"), re.compile(r",(?!\d)"))

@@ -38,7 +38,7 @@ from ansinh.documents.parsing.target_words import (
     _SIGN,
     _TRAILING_NOISE,
     _UNIT_PATTERNS,
-    CLAUSE_SEP,
+    CLAUSE_SEPS,
     QUALIFIER_THEN_CHANGE,
 )
 from ansinh.documents.parsing.target_years import heading_year, read_start, title_year, year_of
@@ -285,17 +285,20 @@ def sentences(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
 def _clause_bounds(doc: Doc, mentions: list[Mention], s: int, e: int) -> list[tuple[int, int]]:
     folded = doc.folded
     bounds: list[tuple[int, int]] = []
-    cuts: list[int] = []
+    cuts: list[tuple[int, int]] = []  # (end of the left clause, start of the right one)
     for left, right in itertools.pairwise(mentions):
         between = folded[left.end : right.start]
-        cut = -1
-        # The last separator between them (not a decimal comma; "(" opens an aside with its own value).
-        seps = [m.start() for m in CLAUSE_SEP.finditer(between)]
-        if seps:
-            cut = left.end + seps[-1]
-        if cut < 0:
+        cut = (right.start, right.start)
+        # The last ";", else "(" (an aside with its own value), else a comma that is not a decimal one.
+        for sep in CLAUSE_SEPS:
+            found = [m.start() for m in sep.finditer(between)]
+            if found:
+                cut = (left.end + found[-1], left.end + found[-1] + 1)
+                break
+        else:
             pos = between.rfind(" va ")
-            cut = left.end + pos if pos >= 0 else right.start
+            if pos >= 0:
+                cut = (left.end + pos, left.end + pos + 1)
         cuts.append(cut)
     prev = s
     for i, mention in enumerate(mentions):
@@ -303,12 +306,12 @@ def _clause_bounds(doc: Doc, mentions: list[Mention], s: int, e: int) -> list[tu
         semi = folded.rfind(";", start, mention.start)
         if semi >= 0:
             start = semi + 1
-        stop = cuts[i] if i < len(cuts) else e
+        stop = cuts[i][0] if i < len(cuts) else e
         semi = folded.find(";", mention.end, stop)
         if semi >= 0:
             stop = semi
         bounds.append((start, stop))
-        prev = cuts[i] + 1 if i < len(cuts) else e
+        prev = cuts[i][1] if i < len(cuts) else e
     return bounds
 
 
