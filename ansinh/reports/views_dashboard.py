@@ -23,10 +23,13 @@ def _int_or_none(text: str | None) -> int | None:
 
 
 def default_unit(plan: Plan, readable: QuerySet[AdministrativeUnit]) -> AdministrativeUnit | None:
-    """The highest unit in scope that reported for the plan (or has figures), else the highest unit in scope.
+    """The plan's area when the user may read it; else the highest unit in scope that reported for the
+    plan (or has figures); else the highest unit in scope.
 
-    Reports, not roll-ups, come first: the roll-up reaches the country, a city plan's reports stop at the city.
+    Reports, not roll-ups, come next: the roll-up reaches the country, a city plan's reports stop at the city.
     """
+    if plan.area_id is not None and (area := readable.filter(pk=plan.area_id).first()) is not None:
+        return area
     pool = (
         list(readable.filter(submissions__cycle__plan=plan).distinct())
         or list(readable.filter(aggregates__cycle__plan=plan).distinct())

@@ -91,3 +91,16 @@ def test_a_commune_owes_reports_only_to_plans_of_its_area(
     owed = due_soon(officer_a, dt.date(2025, 10, 27))
     # only our plan, and only 2025: ward_a was created on 1/7/2025, so it never owed the 2024 report
     assert [(i.cycle.plan_id, i.cycle.year) for i in owed] == [(ours.pk, 2025)]
+
+
+def test_the_dashboard_opens_on_the_plans_area_when_the_user_may_read_it(
+    hcm: Any, hanoi: Any, ward_a: Any, hcm_standing: Any, officer_a: Any
+) -> None:
+    from ansinh.accounts.access import readable_units
+    from ansinh.reports.views_dashboard import default_unit
+
+    plan = make_plan()
+    do_set_plan_area(plan, hcm, None)
+    plan.refresh_from_db()
+    assert default_unit(plan, readable_units(hcm_standing)) == hcm
+    assert default_unit(plan, readable_units(officer_a)) == ward_a  # the city is not theirs to read
