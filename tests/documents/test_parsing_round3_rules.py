@@ -211,3 +211,11 @@ def test_a_closed_aside_does_not_cut_the_next_clause() -> None:
     got = _targets3("- Giảm tỷ lệ thừa cân ở trẻ em xuống dưới 9% (vùng đô thị), 4% (vùng nông thôn).")
     assert [t[1] for t in got] == [9, 4]
     assert got[1][-1].startswith("4%")
+
+
+def test_a_bare_body_takes_its_level_from_the_place_its_title_names() -> None:
+    meta = _read(
+        "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 60/KH-UBND | Đồng Xanh, ngày 01 tháng 6 năm 2025 |\n"
+        "KẾ HOẠCH\nCHĂM SÓC TRẺ EM TRÊN ĐỊA BÀN TỈNH ĐỒNG XANH NĂM 2025\nI. MỤC TIÊU\n"
+    )["meta"]
+    assert meta["level"] == "province"

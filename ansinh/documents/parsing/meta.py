@@ -35,6 +35,7 @@ _PREAMBLE_START = re.compile(r"^\s*(?:Thực hiện|Triển khai thực hiện|C
 _ENACTING_BODY = re.compile(
     r"^\s*(?:chinh phu|thu tuong chinh phu|(?:chu tich )?(?:uy ban nhan dan|hoi dong nhan dan)[a-z ]{0,40}|bo truong[a-z ]{0,60})\s*$"
 )
+_TITLE_PLACE = re.compile(r"(?<![a-z])(?:tinh|thanh pho|huyen|quan|thi xa|thi tran|xa|phuong|dac khu)\s+[a-z]+")
 # The number a reference cites ("42-nq/tw"), to keep one entry per document.
 _REF_NUMBER = re.compile(r"\d{1,6}(?:[-/][a-z0-9đ&]+)+")
 _PLAN_WORDS = re.compile(r"(?<![a-z])(?:ke hoach|chuong trinh hanh dong|chuong trinh|de an|lo trinh)(?![a-z])")
@@ -272,6 +273,10 @@ def extract_meta(doc: Doc, root: Node) -> dict[str, object]:
                       if re.sub(r"\bubnd\b", "uy ban nhan dan", m.group("who")).startswith(body)), None)
         if named is not None:
             level = _level(doc, span_text(doc, named.start("who"), named.end("who")))
+        place = _TITLE_PLACE.search(fold(title or "").lower())
+        if level == "other" and place is not None:
+            # Else the first place the title names ("… TRÊN ĐỊA BÀN TỈNH X", "… THÀNH PHỐ HÀ NỘI …").
+            level = _level(doc, f"{issuer} {place.group(0)}")
     return {
         "number": number,
         "date": date,
