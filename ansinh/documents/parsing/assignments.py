@@ -20,6 +20,7 @@ import re
 from ansinh.documents.parsing.clean import Doc, squeeze
 from ansinh.documents.parsing.responsibilities import assign_from_responsibilities
 from ansinh.documents.parsing.structure import Node
+from ansinh.documents.parsing.subject_leads import subject_leads
 from ansinh.documents.parsing.tasks import Task
 from ansinh.documents.parsing.unit_names import (
     ITEM_MARK,
@@ -278,6 +279,7 @@ def assign_units(doc: Doc, root: Node, tasks: list[Task]) -> None:
                     _merge(group.lead, split_units(name))
                     group.own_lead = True
     assign_from_responsibilities(doc, root, tasks, _apply)
+    subject_leads(tasks, _apply)
     _propagate(tasks)
 
 

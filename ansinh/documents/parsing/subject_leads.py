@@ -1,0 +1,36 @@
+"""Items whose sentence opens with the bodies that act: "Bộ Chính trị, Ban Bí thư tổ chức hội nghị …".
+
+Party plans often assign a duty by naming its doers as the subject, without "chủ trì". Only a subject
+made wholly of body names (each opening with a body word: "Ban", "Sở", "Ủy ban" …) counts, and only
+for an item nothing else has assigned.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ansinh.documents.parsing.responsibilities import Apply
+from ansinh.documents.parsing.tasks import Task
+from ansinh.documents.parsing.unit_names import _head_match
+from ansinh.documents.parsing.vocab import AGENCY_HEADS
+from ansinh.documents.parsing.clean import fold_same_length
+
+# Verbs that open the duty after its subject (folded).
+_ACTION = re.compile(
+    r"\s+(?:to chuc|chi dao|lanh dao|xay dung|ban hanh|huong dan|trien khai|thuc hien|tham muu|ra soat|"
+    r"theo doi|kiem tra|giam sat|tuyen truyen|van dong|bo tri|nghien cuu|tong ket|so ket)(?![a-z])"
+)
+_PARTS = re.compile(r"\s*,\s*|\s+và\s+")
+
+
+def subject_leads(tasks: list[Task], apply: Apply) -> None:
+    """Give the bodies that open an unassigned item's sentence as its lead."""
+    for task in tasks:
+        if task.node is None or task.lead or not task.title:
+            continue
+        verb = _ACTION.search(fold_same_length(task.title).lower())
+        if verb is None or verb.start() > 120:
+            continue
+        names = [p.strip() for p in _PARTS.split(task.title[: verb.start()]) if p.strip()]
+        if names and all(_head_match(n, AGENCY_HEADS) and len(n.split()) <= 8 for n in names):
+            apply(task, "lead", names)
