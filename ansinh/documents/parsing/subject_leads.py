@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 
+from ansinh.documents.parsing.clean import fold_same_length
 from ansinh.documents.parsing.responsibilities import Apply
 from ansinh.documents.parsing.tasks import Task
 from ansinh.documents.parsing.unit_names import _head_match
 from ansinh.documents.parsing.vocab import AGENCY_HEADS
-from ansinh.documents.parsing.clean import fold_same_length
 
 # Verbs that open the duty after its subject (folded).
 _ACTION = re.compile(
@@ -28,9 +28,9 @@ def subject_leads(tasks: list[Task], apply: Apply) -> None:
     for task in tasks:
         if task.node is None or task.lead or not task.title:
             continue
-        verb = _ACTION.search(fold_same_length(task.title).lower())
-        if verb is None or verb.start() > 120:
-            continue
-        names = [p.strip() for p in _PARTS.split(task.title[: verb.start()]) if p.strip()]
-        if names and all(_head_match(n, AGENCY_HEADS) and len(n.split()) <= 8 for n in names):
-            apply(task, "lead", names)
+        # The verb may also end a body's name ("Ban Tổ chức Tỉnh ủy tổ chức …"): try each in turn.
+        for verb in _ACTION.finditer(fold_same_length(task.title).lower(), 0, 160):
+            names = [p.strip() for p in _PARTS.split(task.title[: verb.start()]) if p.strip()]
+            if names and all(_head_match(n, AGENCY_HEADS) and 2 <= len(n.split()) <= 8 for n in names):
+                apply(task, "lead", names)
+                break
