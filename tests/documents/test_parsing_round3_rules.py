@@ -229,3 +229,10 @@ def test_bodies_that_open_an_unassigned_item_lead_it_but_a_generic_subject_does_
         "2. Các cấp ủy, tổ chức đảng tổ chức học tập nghị quyết đến đảng viên.\n"
     )
     assert [t["lead"] for t in result["tasks"]] == [["Thường trực Tỉnh ủy", "Ban Tổ chức Tỉnh ủy"], []]
+
+
+def test_a_bare_value_right_after_a_bounded_one_shares_its_bound() -> None:
+    got = _targets3("- Giảm tỷ lệ trẻ em thấp còi xuống dưới 14% vào năm 2027 và 12% vào năm 2030.")
+    assert [(t[0], t[1]) for t in got] == [("<", 14), ("<", 12)]
+    got = _targets3("- Tỷ lệ trẻ em được tiêm chủng đạt 95% vào năm 2027 và 98% vào năm 2030.")
+    assert [(t[0], t[1]) for t in got] == [("=", 95), ("=", 98)]

@@ -7,7 +7,9 @@ base years, ages that qualify a population, service frequencies).
 
 from __future__ import annotations
 
+import itertools
 import re
+from dataclasses import dataclass
 
 from ansinh.documents.parsing.vocab import COUNT_UNITS, ocr_tolerant
 from ansinh.lib.vnnumbers import NUMBER_PATTERN
@@ -70,3 +72,29 @@ QUALIFIER_THEN_CHANGE = re.compile(r"\s+(?:giam|tang)(?![a-z])(?:(?!;|,(?!\d)|\(
 # Clause separators between two values, strongest first: a bracket still open starts an aside; a comma
 # between digits is a decimal one ("3,5").
 CLAUSE_SEPS = (re.compile(r";"), re.compile(r"\((?![^)]*\))"), re.compile(r",(?!\d)"))
+
+
+@dataclass
+class Mention:
+    start: int  # offsets into the document
+    end: int
+    value: float | None
+    value_max: float | None
+    unit: str | None
+    comparator: str | None
+    level: bool = False
+    baseline: float | None = None
+    baseline_text: str | None = None
+
+
+# What may stand between two values that share the first one's comparator: its year, an aside, "và" or a comma
+# ("xuống còn 7,3% vào năm 2025 và 6,8% vào năm 2030", "dưới 10% (nội thành), 5% (ngoại thành)").
+_SHARED_BETWEEN = re.compile(r"\s*(?:vao\s+nam\s+(?:19|20)\d\d\s*)?(?:\([^()]{0,60}\)\s*)?(?:,|va)\s*")
+
+
+def share_comparators(folded: str, mentions: list[Mention]) -> None:
+    """A bare value right after a bounded one ("dưới 10% …, 5% …") is bounded the same way."""
+    for x, y in itertools.pairwise(mentions):
+        if (y.comparator == "=" and x.comparator in ("<", "<=", ">", ">=") and x.unit == y.unit
+                and _SHARED_BETWEEN.fullmatch(folded, x.end, y.start)):
+            y.comparator = x.comparator

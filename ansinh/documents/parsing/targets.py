@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
 
 from ansinh.documents.parsing.clean import Doc, fold_same_length, span_text, squeeze, trim_span
 from ansinh.documents.parsing.structure import Node
@@ -40,6 +39,8 @@ from ansinh.documents.parsing.target_words import (
     _UNIT_PATTERNS,
     CLAUSE_SEPS,
     QUALIFIER_THEN_CHANGE,
+    Mention,
+    share_comparators,
 )
 from ansinh.documents.parsing.target_years import heading_year, read_start, title_year, year_of
 from ansinh.documents.parsing.vocab import (
@@ -58,19 +59,6 @@ from ansinh.lib.vnnumbers import parse_vn
 Target = dict[str, object]
 _PAST_VALUE = re.compile(r"\(\s*(?:nam|cuoi nam|hien nay|hien tai)\s*(?:(?:19|20)\d\d)?\s*(?:la|dat|:)\s*$")
 _IN_WHICH = re.compile(r"trong\s+do(?![a-z])")
-
-@dataclass
-class Mention:
-    start: int  # offsets into the document
-    end: int
-    value: float | None
-    value_max: float | None
-    unit: str | None
-    comparator: str | None
-    level: bool = False
-    baseline: float | None = None
-    baseline_text: str | None = None
-
 
 def _comparator(prefix: str, tail: str) -> str | None:
     for comp, pattern in _COMPARATORS:
@@ -247,6 +235,7 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
         return ";" not in folded[lo:hi]
 
     out = [x for x in out if not x.level or not any(same_clause(x, y) for y in out if not y.level)]
+    share_comparators(folded, out)
     # "xã có tỷ lệ nghèo trên 25% giảm bình quân 3,5 - 4%/năm": the first share qualifies, the change is the target.
     out = [x for i, x in enumerate(out)
            if i + 1 == len(out) or x.unit not in ("%", "‰") or not QUALIFIER_THEN_CHANGE.match(folded[x.end : out[i + 1].start])]
