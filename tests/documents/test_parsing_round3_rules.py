@@ -236,3 +236,15 @@ def test_a_bare_value_right_after_a_bounded_one_shares_its_bound() -> None:
     assert [(t[0], t[1]) for t in got] == [("<", 14), ("<", 12)]
     got = _targets3("- Tỷ lệ trẻ em được tiêm chủng đạt 95% vào năm 2027 và 98% vào năm 2030.")
     assert [(t[0], t[1]) for t in got] == [("=", 95), ("=", 98)]
+
+
+def test_a_value_that_continues_the_previous_one_keeps_its_indicator_and_a_line_label_is_dropped() -> None:
+    result = _read(
+        "KẾ HOẠCH\nVì trẻ em\nI. MỤC TIÊU\n2. Mục tiêu cụ thể\n"
+        "- Chỉ tiêu 3: Tỷ lệ trẻ em được đăng ký khai sinh đúng hạn đạt 97% vào năm 2027 và 99% vào năm 2030.\n"
+    )
+    got = [(t["value"], t["year"], t["indicator"], t["text"][:9]) for t in result["targets"]]
+    indicator = "Tỷ lệ trẻ em được đăng ký khai sinh đúng hạn"
+    assert [g[:2] for g in got] == [(97, 2027), (99, 2030)]
+    assert got[0][2].startswith(indicator) and got[1][2] == got[0][2]
+    assert got[0][3] == "Tỷ lệ trẻ"

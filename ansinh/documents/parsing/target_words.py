@@ -51,6 +51,8 @@ _BAD_BEFORE = re.compile(
     r"nhiem\s+ky|cap|lop|tuyen|phuong|(?<!binh\s)quan|to|khu|thon|ap|ban)\s*$"
 )
 _BAD_AFTER = re.compile(r"^(?:\s*/\s*\d|-[a-z]|/[a-z]|\s*-\s*(?:19|20)\d\d)")
+# "Chỉ tiêu 2:", "Mục tiêu 1." opening a line: its label, not its text.
+INDICATOR_LABEL = re.compile(r"(?:chi\s+tieu|muc\s+tieu)\s+\d{1,2}\s*[:.]\s*")
 _LEADING_NOISE = re.compile(
     r"^(?:[\s\-–+*(]|phan\s+dau|dam\s+bao|bao\s+dam|tiep\s+tuc|trong\s+do|co(?=\s)|den\s+(?:cuoi\s+)?nam\s+\d{4}|"
     r"(?:den|vao)\s+(?:cuoi\s+)?(?:nam\s+)?\d{4}|nam\s+\d{4}|,)+"

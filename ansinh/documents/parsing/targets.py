@@ -38,6 +38,7 @@ from ansinh.documents.parsing.target_words import (
     _TRAILING_NOISE,
     _UNIT_PATTERNS,
     CLAUSE_SEPS,
+    INDICATOR_LABEL,
     QUALIFIER_THEN_CHANGE,
     Mention,
     share_comparators,
@@ -58,6 +59,8 @@ from ansinh.lib.vnnumbers import parse_vn
 
 Target = dict[str, object]
 _PAST_VALUE = re.compile(r"\(\s*(?:nam|cuoi nam|hien nay|hien tai)\s*(?:(?:19|20)\d\d)?\s*(?:la|dat|:)\s*$")
+# What may stand before a value that continues the previous one's indicator ("… và dưới 11,5% …").
+_BARE_NEXT = re.compile(r"[\s,]*(?:va\s*)?(?:duoi|tren|toi thieu|it nhat|khoang|con)?\s*")
 _IN_WHICH = re.compile(r"trong\s+do(?![a-z])")
 
 def _comparator(prefix: str, tail: str) -> str | None:
@@ -325,6 +328,8 @@ def _indicator(doc: Doc, s: int, e: int, mention: Mention) -> str:
 
 def _target(doc: Doc, mention: Mention, s: int, e: int, year: int | None) -> Target:
     s, e = _trim(doc, s, e)
+    label = INDICATOR_LABEL.match(doc.folded, s, mention.start)  # "Chỉ tiêu 2: …" numbers the line
+    s = label.end() if label else s
     return {
         "text": squeeze(doc.text[s:e]),
         "indicator": _indicator(doc, s, e, mention) or span_text(doc, s, e),
@@ -372,9 +377,11 @@ def extract_text_targets(doc: Doc, root: Node, masked: Doc, plan_like: bool, tit
             if not strict:
                 mentions += zero_mentions(masked, s, e)
             mentions.sort(key=lambda x: x.start)
-            for mention, (cs, ce) in zip(mentions, _clause_bounds(masked, mentions, s, e), strict=False):
+            for k, (mention, (cs, ce)) in enumerate(zip(mentions, _clause_bounds(masked, mentions, s, e), strict=False)):
                 year = year_of(masked, block_start, mention.start, ce, default_year)
                 out.append(_target(doc, mention, cs, ce, year))
+                if k and _BARE_NEXT.fullmatch(masked.folded[cs : mention.start]):
+                    out[-1]["indicator"] = out[-2]["indicator"]  # "… đạt 90% vào năm 2025 và 95% vào năm 2030"
                 found_any = True
         if not found_any and not strict and node.style == "paren":
             s, e = _trim(doc, node.head_start, block_end)
