@@ -248,3 +248,10 @@ def test_a_value_that_continues_the_previous_one_keeps_its_indicator_and_a_line_
     assert [g[:2] for g in got] == [(97, 2027), (99, 2030)]
     assert got[0][2].startswith(indicator) and got[1][2] == got[0][2]
     assert got[0][3] == "Tỷ lệ trẻ"
+
+
+def test_enumerated_values_share_the_year_written_after_the_last() -> None:
+    result = _read("KẾ HOẠCH\nVí dụ\nI. MỤC TIÊU\n2. Mục tiêu cụ thể đến năm 2030\n"
+                   "- Giảm tỷ lệ béo phì ở học sinh xuống dưới 8% (thành thị), 4% (nông thôn) vào năm 2027.\n")
+    got = [(t["comparator"], t["value"], t["year"]) for t in result["targets"]]
+    assert got == [("<", 8, 2027), ("<", 4, 2027)]

@@ -51,6 +51,8 @@ _BAD_BEFORE = re.compile(
     r"nhiem\s+ky|cap|lop|tuyen|phuong|(?<!binh\s)quan|to|khu|thon|ap|ban)\s*$"
 )
 _BAD_AFTER = re.compile(r"^(?:\s*/\s*\d|-[a-z]|/[a-z]|\s*-\s*(?:19|20)\d\d)")
+# What may stand before a value that continues the previous one's indicator ("… và dưới 11,5% …").
+BARE_NEXT = re.compile(r"[\s,]*(?:va\s*)?(?:duoi|tren|toi thieu|it nhat|khoang|con)?\s*")
 # "Chỉ tiêu 2:", "Mục tiêu 1." opening a line: its label, not its text.
 INDICATOR_LABEL = re.compile(r"(?:chi\s+tieu|muc\s+tieu)\s+\d{1,2}\s*[:.]\s*")
 _LEADING_NOISE = re.compile(

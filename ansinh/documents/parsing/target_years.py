@@ -13,6 +13,18 @@ from ansinh.documents.parsing.structure import Node
 from ansinh.documents.parsing.target_words import _COMPARED_TO
 from ansinh.documents.parsing.vocab import DATE_BEFORE, YEAR_CUE, ZERO_CUE
 
+_AFTER_YEAR = re.compile(r"(?:vao|den|trong)\s+(?:cuoi\s+)?n[ad]m\s+((?:19|20)\d\d)")
+_ENUMERATED = re.compile(r"\s*(?:\([^()]{0,60}\)\s*)?(?:,|va)\s*")
+
+
+def shared_year(doc: Doc, prev_end: int, prev_clause_end: int, start: int, clause_end: int) -> int | None:
+    """The year after the second of two enumerated values that holds for both ("dưới 10% (A), 5% (B) vào năm 2025")."""
+    folded = doc.folded
+    if _AFTER_YEAR.search(folded, prev_end, prev_clause_end) or not _ENUMERATED.fullmatch(folded, prev_end, start):
+        return None
+    after = _AFTER_YEAR.search(folded, start, clause_end)
+    return int(after.group(1)) if after else None
+
 
 def year_of(doc: Doc, block_start: int, pos: int, clause_end: int, default: int | None) -> int | None:
     """The year of the value at ``pos``: the last year cue before it in its block, or one right after it."""
@@ -23,7 +35,7 @@ def year_of(doc: Doc, block_start: int, pos: int, clause_end: int, default: int 
         if _COMPARED_TO.search(doc.folded[max(0, m.start() - 12) : m.start()]):
             continue  # "gấp 2 lần so với năm 2020": the base year, not the target's
         year = int(m.group(1))
-    after = re.search(r"(?:vao|den|trong)\s+(?:cuoi\s+)?n[ad]m\s+((?:19|20)\d\d)", doc.folded[pos:clause_end])
+    after = _AFTER_YEAR.search(doc.folded, pos, clause_end)
     if after:
         year = int(after.group(1))
     return year

@@ -37,13 +37,14 @@ from ansinh.documents.parsing.target_words import (
     _SIGN,
     _TRAILING_NOISE,
     _UNIT_PATTERNS,
+    BARE_NEXT,
     CLAUSE_SEPS,
     INDICATOR_LABEL,
     QUALIFIER_THEN_CHANGE,
     Mention,
     share_comparators,
 )
-from ansinh.documents.parsing.target_years import heading_year, read_start, title_year, year_of
+from ansinh.documents.parsing.target_years import heading_year, read_start, shared_year, title_year, year_of
 from ansinh.documents.parsing.vocab import (
     COST_NOUNS,
     GRADUAL_START,
@@ -59,8 +60,6 @@ from ansinh.lib.vnnumbers import parse_vn
 
 Target = dict[str, object]
 _PAST_VALUE = re.compile(r"\(\s*(?:nam|cuoi nam|hien nay|hien tai)\s*(?:(?:19|20)\d\d)?\s*(?:la|dat|:)\s*$")
-# What may stand before a value that continues the previous one's indicator ("… và dưới 11,5% …").
-_BARE_NEXT = re.compile(r"[\s,]*(?:va\s*)?(?:duoi|tren|toi thieu|it nhat|khoang|con)?\s*")
 _IN_WHICH = re.compile(r"trong\s+do(?![a-z])")
 
 def _comparator(prefix: str, tail: str) -> str | None:
@@ -372,6 +371,7 @@ def extract_text_targets(doc: Doc, root: Node, masked: Doc, plan_like: bool, tit
         block_end = node.body_end
         default_year = heading_year(masked, node) or doc_year
         found_any = False
+        prev_end = 0
         for s, e in sentences(masked, read_start(masked, node, block_start, block_end), block_end):
             mentions = find_mentions(masked, s, e, strict)
             if not strict:
@@ -380,8 +380,10 @@ def extract_text_targets(doc: Doc, root: Node, masked: Doc, plan_like: bool, tit
             for k, (mention, (cs, ce)) in enumerate(zip(mentions, _clause_bounds(masked, mentions, s, e), strict=False)):
                 year = year_of(masked, block_start, mention.start, ce, default_year)
                 out.append(_target(doc, mention, cs, ce, year))
-                if k and _BARE_NEXT.fullmatch(masked.folded[cs : mention.start]):
+                if k and BARE_NEXT.fullmatch(masked.folded[cs : mention.start]):
                     out[-1]["indicator"] = out[-2]["indicator"]  # "… đạt 90% vào năm 2025 và 95% vào năm 2030"
+                both = shared_year(masked, mentions[k - 1].end, prev_end, mention.start, ce) if k else None
+                out[-2 if both else -1]["year"], prev_end = both or out[-1]["year"], ce
                 found_any = True
         if not found_any and not strict and node.style == "paren":
             s, e = _trim(doc, node.head_start, block_end)
