@@ -225,7 +225,7 @@ def _import_tasks(plan: Plan, tasks: Sequence[Mapping[str, Any]]) -> None:
 @transaction.atomic
 def do_set_plan_area(plan: Plan, area: Any, actor: Any) -> Plan:
     """Set (or clear, with None) the administrative unit a plan applies to, whatever its status."""
-    plan = Plan.objects.select_for_update().select_related("area").get(pk=plan.pk)
+    plan = Plan.objects.select_for_update().get(pk=plan.pk)  # no select_related: PostgreSQL cannot lock an outer join
     before = plan.area.code if plan.area else None
     plan.area = area
     plan.save(update_fields=["area"])
