@@ -255,3 +255,19 @@ def test_enumerated_values_share_the_year_written_after_the_last() -> None:
                    "- Giảm tỷ lệ béo phì ở học sinh xuống dưới 8% (thành thị), 4% (nông thôn) vào năm 2027.\n")
     got = [(t["comparator"], t["value"], t["year"]) for t in result["targets"]]
     assert got == [("<", 8, 2027), ("<", 4, 2027)]
+
+
+def test_a_value_with_its_own_subject_or_unit_keeps_its_own_indicator() -> None:
+    from ansinh.documents.parsing import extract_plan
+
+    text = (
+        "KẾ HOẠCH\nThực hiện chính sách xã hội\nI. MỤC TIÊU\n2. Chỉ tiêu đến năm 2030\n"
+        "- Tỷ lệ lao động tham gia bảo hiểm xã hội đạt 60%; trên 95% dân số tham gia bảo hiểm y tế.\n"
+        "- Có 30 giường bệnh, 12 bác sĩ, 4 dược sĩ trên 10.000 dân.\n"
+        "- Tỷ lệ hộ nghèo đạt dưới 3% vào năm 2025 và dưới 1% vào năm 2030.\n"
+    )
+    got = [(t["value"], t["indicator"]) for t in extract_plan(text, "x")["targets"]]
+    names = dict(got)
+    assert "bảo hiểm y tế" in names[95] and "bảo hiểm xã hội" not in names[95]
+    assert "viện" not in names[12] and names[12] != names[30]
+    assert names[1] == names[3]  # a bare second value continues the first one's indicator

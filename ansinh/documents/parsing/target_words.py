@@ -53,6 +53,15 @@ _BAD_BEFORE = re.compile(
 _BAD_AFTER = re.compile(r"^(?:\s*/\s*\d|-[a-z]|/[a-z]|\s*-\s*(?:19|20)\d\d)")
 # What may stand before a value that continues the previous one's indicator ("… và dưới 11,5% …").
 BARE_NEXT = re.compile(r"[\s,]*(?:va\s*)?(?:duoi|tren|toi thieu|it nhat|khoang|con)?\s*")
+# ... and what may follow it: at most a year ("95% vào năm 2030"), no subject of its own ("95% dân số …").
+BARE_TAIL = re.compile(r"[\s,.;:)]*(?:(?:vao|den|trong|toi)\s+)?(?:(?:cuoi\s+)?nam\s+(?:19|20)\d\d)?[\s,.;:)]*")
+
+
+def continues_previous(folded: str, clause_start: int, clause_end: int, mention: Mention) -> bool:
+    """Whether a value has no subject of its own before or after it ("… 90% vào năm 2025 và 95% vào năm 2030")."""
+    return bool(
+        BARE_NEXT.fullmatch(folded, clause_start, mention.start) and BARE_TAIL.fullmatch(folded, mention.end, clause_end)
+    )
 # "Chỉ tiêu 2:", "Mục tiêu 1." opening a line: its label, not its text.
 INDICATOR_LABEL = re.compile(r"(?:chi\s+tieu|muc\s+tieu)\s+\d{1,2}\s*[:.]\s*")
 _LEADING_NOISE = re.compile(

@@ -37,11 +37,11 @@ from ansinh.documents.parsing.target_words import (
     _SIGN,
     _TRAILING_NOISE,
     _UNIT_PATTERNS,
-    BARE_NEXT,
     CLAUSE_SEPS,
     INDICATOR_LABEL,
     QUALIFIER_THEN_CHANGE,
     Mention,
+    continues_previous,
     share_comparators,
 )
 from ansinh.documents.parsing.target_years import heading_year, read_start, shared_year, title_year, year_of
@@ -380,7 +380,7 @@ def extract_text_targets(doc: Doc, root: Node, masked: Doc, plan_like: bool, tit
             for k, (mention, (cs, ce)) in enumerate(zip(mentions, _clause_bounds(masked, mentions, s, e), strict=False)):
                 year = year_of(masked, block_start, mention.start, ce, default_year)
                 out.append(_target(doc, mention, cs, ce, year))
-                if k and BARE_NEXT.fullmatch(masked.folded[cs : mention.start]):
+                if k and out[-1]["unit"] == out[-2]["unit"] and continues_previous(masked.folded, cs, ce, mention):
                     out[-1]["indicator"] = out[-2]["indicator"]  # "… đạt 90% vào năm 2025 và 95% vào năm 2030"
                 both = shared_year(masked, mentions[k - 1].end, prev_end, mention.start, ce) if k else None
                 out[-2 if both else -1]["year"], prev_end = both or out[-1]["year"], ce
