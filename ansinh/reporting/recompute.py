@@ -83,9 +83,11 @@ def recompute_all(using: str = "default", cycle_ids: Iterable[int] | None = None
 
     1. ``rollup_sub``: each approved submission with its cycle, the commune(s) it lands on, their
        parent and the weight (submissions × crosswalk map, small);
-    2. ``rollup_raw``: ONE pass over the values, GROUP BY (cycle, indicator, communes' parent) —
-       and (cycle, indicator, commune) for the crosswalk-fed communes — keeping raw sums;
-    3. the rows, with each indicator's own formula applied to the raw sums;
+    2. ``rollup_raw``: ONE big pass over the values of current communes' own reports (weight 1, so
+       no weight products: a lighter sort), GROUP BY (cycle, indicator, communes' parent); a small
+       weighted pass for crosswalk-fed values; and (cycle, indicator, commune) for the crosswalk-fed
+       communes — keeping raw sums;
+    3. the rows, with each indicator's own formula applied to the raw sums (added up per key first);
     4. one GROUP BY per tree level above, deepest first, through ``parent_id``.
     Values of ratio indicators always carry numerator and denominator (validation guarantees it).
     """
@@ -107,6 +109,13 @@ def recompute_all(using: str = "default", cycle_ids: Iterable[int] | None = None
         f"FROM {IndicatorValue._meta.db_table} v JOIN rollup_sub x ON x.submission_id = v.submission_id "
         "WHERE v.value IS NOT NULL{where} GROUP BY x.cycle_id, v.indicator_id, {unit}"
     )
+    plain_select = (
+        "SELECT x.cycle_id, v.indicator_id, x.parent_id, SUM(v.value), MIN(v.value), MAX(v.value), "
+        "SUM(v.numerator), SUM(v.denominator), COUNT(*), COUNT(*) "
+        f"FROM {IndicatorValue._meta.db_table} v JOIN rollup_sub x ON x.submission_id = v.submission_id "
+        "WHERE v.value IS NOT NULL AND x.parent_id IS NOT NULL AND x.plain = 1 "
+        "GROUP BY x.cycle_id, v.indicator_id, x.parent_id"
+    )
     with _sqlite_sort_in_memory(connection), transaction.atomic(using=using), connection.cursor() as cursor:
         for temp in temps:
             cursor.execute(f"DROP TABLE IF EXISTS {temp}")
@@ -117,7 +126,7 @@ def recompute_all(using: str = "default", cycle_ids: Iterable[int] | None = None
         cursor.execute("CREATE TEMPORARY TABLE rollup_tree (unit_id bigint, parent_id bigint, depth integer)")
         cursor.execute(
             "CREATE TEMPORARY TABLE rollup_sub (submission_id bigint, cycle_id bigint, leaf_id bigint, "
-            "parent_id bigint, weight double precision, stored integer)"
+            "parent_id bigint, weight double precision, stored integer, plain integer)"
         )
         cursor.execute(
             "CREATE TEMPORARY TABLE rollup_raw (cycle_id bigint, indicator_id bigint, unit_id bigint, "
@@ -130,7 +139,8 @@ def recompute_all(using: str = "default", cycle_ids: Iterable[int] | None = None
         cursor.execute("CREATE INDEX rollup_map_source ON rollup_map (source_id)")
         cursor.execute("CREATE INDEX rollup_tree_unit ON rollup_tree (unit_id, depth)")
         cursor.execute(
-            "INSERT INTO rollup_sub SELECT s.id, s.cycle_id, m.leaf_id, m.parent_id, m.weight, m.stored "
+            "INSERT INTO rollup_sub SELECT s.id, s.cycle_id, m.leaf_id, m.parent_id, m.weight, m.stored, "
+            "CASE WHEN m.source_id = m.leaf_id AND m.weight = 1 THEN 1 ELSE 0 END "
             f"FROM {Submission._meta.db_table} s JOIN rollup_map m ON m.source_id = s.unit_id "
             f"WHERE s.status = 'approved'{in_cycles.format('s')}",
             cycles,
@@ -139,9 +149,12 @@ def recompute_all(using: str = "default", cycle_ids: Iterable[int] | None = None
         if connection.vendor == "postgresql":
             cursor.execute("ANALYZE rollup_sub")
         cursor.execute(f"DELETE FROM {table} WHERE 1 = 1{in_cycles.format(table)}", cycles)
+        # Most rows are a current commune's own report (weight 1): summed without the weight products,
+        # which makes the one big sort lighter; the crosswalk-fed rest keeps its weights.
+        cursor.execute("INSERT INTO rollup_raw " + plain_select)
         cursor.execute(
             "INSERT INTO rollup_raw "
-            + raw_select.format(unit="x.parent_id", where=" AND x.parent_id IS NOT NULL")
+            + raw_select.format(unit="x.parent_id", where=" AND x.parent_id IS NOT NULL AND x.plain = 0")
         )
         cursor.execute(
             "INSERT INTO rollup_raw " + raw_select.format(unit="x.leaf_id", where=" AND x.stored = 1")
@@ -151,7 +164,9 @@ def recompute_all(using: str = "default", cycle_ids: Iterable[int] | None = None
             f"INSERT INTO {table} ({_ROW_COLUMNS}) SELECT r.cycle_id, r.indicator_id, r.unit_id, {value}, "
             "CASE i.aggregation WHEN 'ratio' THEN r.num WHEN 'mean' THEN r.wv ELSE NULL END, "
             "CASE i.aggregation WHEN 'ratio' THEN r.den WHEN 'mean' THEN r.w ELSE NULL END, r.n, %s "
-            f"FROM rollup_raw r JOIN {indicators} i ON i.id = r.indicator_id",
+            "FROM (SELECT cycle_id, indicator_id, unit_id, SUM(wv) AS wv, MIN(mn) AS mn, MAX(mx) AS mx, "
+            "SUM(num) AS num, SUM(den) AS den, SUM(w) AS w, SUM(n) AS n FROM rollup_raw "
+            f"GROUP BY cycle_id, indicator_id, unit_id) r JOIN {indicators} i ON i.id = r.indicator_id",
             [now],
         )
         for depth in sorted({d for _, _, d in tree}, reverse=True):
