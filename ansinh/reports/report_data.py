@@ -34,6 +34,7 @@ from ansinh.reporting.progress import (
     linear_forecast,
     target_status,
 )
+from ansinh.reporting.validation import MISSED_MILESTONE
 from ansinh.reports.report_content import AnnexRow, AnnexTable, ReportData, TargetRow, TaskGroup
 from ansinh.reports.report_text import (
     BARE_PLACES,
@@ -242,7 +243,6 @@ def _task_groups(plan: Plan, progress: list[TaskProgress]) -> list[TaskGroup]:
     return list(groups.values())
 
 
-MISSED_MILESTONE = "Chưa đạt mốc"
 MAX_CAUSES = 30
 
 
