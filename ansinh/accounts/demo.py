@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from django.utils import timezone
-
 from ansinh.accounts.actions import do_create_user
 from ansinh.accounts.models import RoleAssignment, User
 from ansinh.geo.models import AdministrativeUnit
@@ -28,7 +26,7 @@ def ensure_cast(write: Write) -> None:
 
     password = demo_password()
     for username, full_name, role, code in CAST:
-        unit = AdministrativeUnit.objects.valid_on(timezone.localdate()).filter(code=code).first()
+        unit = AdministrativeUnit.objects.in_force(code)
         if unit is None:
             continue
         if not User.objects.filter(username=username).exists():

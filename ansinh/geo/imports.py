@@ -149,7 +149,7 @@ def _weight(value: str, line: int, errors: list[str]) -> float | None:
 
 
 def unit_on(code: str, day: dt.date) -> AdministrativeUnit | None:
-    return AdministrativeUnit.objects.valid_on(day).filter(code=code).first()
+    return AdministrativeUnit.objects.in_force(code, day)
 
 
 def agency_on(code: str, day: dt.date) -> Agency | None:

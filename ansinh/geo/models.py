@@ -44,6 +44,12 @@ class EffectiveQuerySet(models.QuerySet[_M]):
 
 
 class UnitQuerySet(EffectiveQuerySet["AdministrativeUnit"]):
+    def in_force(self, code: str, day: dt.date | None = None) -> AdministrativeUnit | None:
+        """The unit with ``code`` in force on ``day`` (default today), or None."""
+        from django.utils import timezone
+
+        return self.valid_on(day or timezone.localdate()).filter(code=code.strip()).first()
+
     def subtree(self, unit: AdministrativeUnit, include_self: bool = True) -> UnitQuerySet:
         """``unit`` and every unit below it whose validity overlaps ``unit``'s validity."""
         qs = self.filter(path__startswith=unit.path, valid_to__isnull=True) | self.filter(

@@ -275,14 +275,13 @@ class PlanMetaForm(forms.Form):
     )
 
     def clean_area(self) -> Any:
-        from django.utils import timezone
 
         from ansinh.geo.models import AdministrativeUnit
 
         code = (self.cleaned_data.get("area") or "").strip()
         if not code:
             return None
-        unit = AdministrativeUnit.objects.valid_on(timezone.localdate()).filter(code=code).first()
+        unit = AdministrativeUnit.objects.in_force(code)
         if unit is None:
             raise forms.ValidationError(f"Không có đơn vị hành chính đang có hiệu lực mã «{code}».")
         return unit

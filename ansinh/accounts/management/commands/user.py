@@ -78,7 +78,7 @@ class Command(BaseCommand):
     def _unit(self, code: str | None) -> AdministrativeUnit | None:
         if not code:
             return None
-        unit = AdministrativeUnit.objects.valid_on(timezone.localdate()).filter(code=code.strip()).first()
+        unit = AdministrativeUnit.objects.in_force(code)
         if unit is None:
             fail(self.stderr, f"không có đơn vị hành chính đang có hiệu lực mã “{code}”. Chưa tạo tài khoản nào.")
         return unit

@@ -102,7 +102,6 @@ class Command(BaseCommand):
         self.stdout.write(f"Đã phê duyệt kế hoạch #{plan.pk}.")
 
     def handle_area(self, options: dict[str, Any]) -> None:
-        from django.utils import timezone
 
         from ansinh.geo.models import AdministrativeUnit
         from ansinh.plans.actions import do_set_plan_area
@@ -113,7 +112,7 @@ class Command(BaseCommand):
         code = options["code"].strip()
         area = None
         if code != "-":
-            area = AdministrativeUnit.objects.valid_on(timezone.localdate()).filter(code=code).first()
+            area = AdministrativeUnit.objects.in_force(code)
             if area is None:
                 fail(self.stderr, f"Không có đơn vị hành chính đang có hiệu lực mã «{code}». Chưa thay đổi gì.")
         do_set_plan_area(plan, area, None)
