@@ -111,11 +111,11 @@ def submission_history(submission: Submission) -> QuerySet[AuditEvent]:
 
 def writable_units_for_cycle(user: Any, cycle: ReportingCycle) -> QuerySet[AdministrativeUnit]:
     """Units (in force during the cycle, in the plan's area) for which the user may open a submission."""
-    units = scope.writable_units(user).filter(valid_from__lte=cycle.period_end)
+    units = scope.writable_units(user).filter(cycle.units_in_force_q())
     area = cycle.plan.area
     if area is not None:
         units = units.filter(path__startswith=area.path)
-    return units.exclude(valid_to__lte=cycle.period_start)
+    return units
 
 
 def access_unit_for_submission(user: Any, cycle: ReportingCycle, unit_id: int) -> AdministrativeUnit:

@@ -85,7 +85,7 @@ def _lock(submission: Submission) -> Submission:
 
 def _require_in_force(unit: Any, cycle: ReportingCycle) -> None:
     """A unit reports only for cycles whose window overlaps its validity (no report before it existed)."""
-    if unit.valid_from > cycle.period_end or (unit.valid_to is not None and unit.valid_to <= cycle.period_start):
+    if not cycle.has_in_force(unit):
         until = f" đến {unit.valid_to:%d/%m/%Y}" if unit.valid_to else ""
         raise ReportingError(
             f"{unit.name} có hiệu lực từ {unit.valid_from:%d/%m/%Y}{until}, không trùng với kỳ «{cycle.label}» "

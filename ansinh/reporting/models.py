@@ -7,6 +7,8 @@ windows and due dates), ``actions.py`` (submissions), ``rollup.py`` (aggregates)
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 
@@ -137,6 +139,16 @@ class ReportingCycle(models.Model):
 
     def __str__(self) -> str:
         return self.label
+
+    def units_in_force_q(self) -> models.Q:
+        """Units in force at some time in the window: the ones that may report for this cycle."""
+        return models.Q(valid_from__lte=self.period_end) & (
+            models.Q(valid_to__isnull=True) | models.Q(valid_to__gt=self.period_start)
+        )
+
+    def has_in_force(self, unit: Any) -> bool:
+        """``units_in_force_q`` for one unit already loaded."""
+        return bool(unit.valid_from <= self.period_end and (unit.valid_to is None or unit.valid_to > self.period_start))
 
 
 class CycleDeadline(models.Model):
