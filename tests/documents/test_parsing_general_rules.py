@@ -359,3 +359,16 @@ def test_a_rule_line_under_the_title_ends_the_title() -> None:
 def test_tasks_numbered_with_ordinal_words_are_items(first: str, second: str) -> None:
     result = _plan("II. NHIỆM VỤ, GIẢI PHÁP", first, "Chủ trì: Sở Nội vụ.", second, "Chủ trì: Sở Xây dựng.")
     assert [(t["number"], t["lead"]) for t in result["tasks"]][:2] == [("1", ["Sở Nội vụ"]), ("2", ["Sở Xây dựng"])]
+
+
+def test_a_table_headed_by_an_stt_cell_is_read() -> None:
+    result = _plan(
+        "Phụ lục: Danh mục dự án",
+        "STT\tDanh mục\tKinh phí (tỷ đồng)",
+        "1\tXây nhà văn hóa xã\t12",
+        "2\tSửa trường tiểu học\t5",
+    )
+    assert [(p["name"], p["amount_million_vnd"]) for p in result["projects"]] == [
+        ("Xây nhà văn hóa xã", 12000.0),
+        ("Sửa trường tiểu học", 5000.0),
+    ]

@@ -89,8 +89,8 @@ def _split_cells(doc: Doc, start: int, end: int) -> list[Cell]:
 
 
 def _is_header(row: list[Cell], folded: str) -> bool:
-    first = squeeze(folded).split("\t")[0] if folded else ""
-    return bool(_HEADER_FIRST.match(first.strip())) or bool(
+    first = squeeze(folded.split("\t")[0]) if folded else ""  # the first cell (squeeze turns tabs into spaces)
+    return bool(_HEADER_FIRST.match(first)) or bool(
         re.search(r"tieu chi|chi tieu|noi dung|nhiem vu|ten (?:van ban|du an|nhiem vu)|co quan chu tri", folded)
         and not re.search(r"\d", row[0].text if row else "")
     )
@@ -161,7 +161,7 @@ def _build(doc: Doc, block: list[tuple[int, int]], lines: list[tuple[int, int]],
     for s, e in block:
         cells = _split_cells(doc, s, e)
         folded = doc.folded[s:e]
-        if _is_header(cells, folded) and (table is None or _HEADER_FIRST.match(cells[0].text.lower() or "x")):
+        if _is_header(cells, folded) and (table is None or _HEADER_FIRST.match(squeeze(folded.split("\t")[0]) or "x")):
             if table is not None and [squeeze(h) for h in table.header[:2]] == [
                 squeeze(doc.folded[c.start : c.end]) for c in cells[:2]
             ]:
