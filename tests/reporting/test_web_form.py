@@ -183,3 +183,17 @@ def test_stored_values_are_prefilled_the_vietnamese_way_and_resave_unchanged(sig
     response = signed_in.post(f"{ROOT}/{world.sub_a.pk}/", form_data(**data, **{"ind-0-status": "final", "ind-1-status": "final"}))
     assert response.status_code == 302
     assert IndicatorValue.objects.get(indicator__code="SOCIAL_HOUSING").value == 1234567
+
+
+def test_the_submission_page_title_is_the_unit_and_cycle_only(client: Any, officer_a: Any, ward_a: Any) -> None:
+    from ansinh.reporting.actions import do_open_submission
+    from tests.reporting.factories import annual_cycle, catalogue, make_plan
+
+    catalogue()
+    cycle = annual_cycle(make_plan(), 2025)
+    submission = do_open_submission(None, cycle, ward_a)
+    client.force_login(officer_a)
+    html = client.get(f"/bao-cao-dinh-ky/{submission.pk}/").content.decode()
+    title = html.split("<title>")[1].split("</title>")[0]
+    assert "Phường Sài Gòn · Báo cáo năm 2025" in title and "<table" not in title and "Lịch sử" not in title
+    assert html.count('id="lich-su"') == 1
