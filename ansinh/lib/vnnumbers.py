@@ -117,6 +117,11 @@ def format_vn(number: float | int, decimals: int | None = None) -> str:
     return ("-" if negative and out.strip("0.,") else "") + out
 
 
+def format_short(number: float | int, decimals: int = 2) -> str:
+    """``format_vn`` rounded to at most ``decimals`` places, trailing zeros dropped (figures in tables)."""
+    return format_vn(round(float(number), decimals) + 0.0)
+
+
 @dataclass(frozen=True)
 class Quantity:
     """A value read from text: ``comparator`` is one of the schema's comparators."""

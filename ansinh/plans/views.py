@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from typing import Any, cast
 
 from django.contrib import messages
@@ -14,6 +15,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from ansinh.lib.text import fold_key
+from ansinh.lib.vnnumbers import format_vn
 from ansinh.plans.access import (
     access_plan,
     access_plan_for_change,
@@ -228,8 +230,8 @@ def _render_review(
 
 
 def _number(value: Any) -> str:
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else str(value).replace(".", ",")
+    if isinstance(value, float) and math.isfinite(value):
+        return format_vn(value)
     return "" if value is None else str(value)
 
 

@@ -15,6 +15,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from django.utils.safestring import SafeString, mark_safe
 
+from ansinh.lib.vnnumbers import format_short
 from ansinh.reports.dashboard_status import StatusStyle, marker, status_style
 
 WIDTH, HEIGHT = 320, 170
@@ -92,10 +93,9 @@ class IndicatorCard:
 
 def fmt(value: float | None) -> str:
     """A number the Vietnamese way: comma for decimals, dot for thousands, at most 2 decimals."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if value is None or (isinstance(value, float) and not math.isfinite(value)):
         return ""
-    text = f"{value:,.2f}".rstrip("0").rstrip(".")
-    return text.replace(",", " ").replace(".", ",").replace(" ", ".")
+    return format_short(value)
 
 
 def _nice_step(span: float) -> float:

@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from ansinh.lib.text import fold
+from ansinh.lib.vnnumbers import format_short
 
 NO_DATA = "chưa có số liệu"
 
@@ -59,11 +60,7 @@ def format_number(value: float | None, unit: str = "") -> str:
     """Vietnamese number text: decimal comma, dot thousands; ``None`` reads "chưa có số liệu"."""
     if value is None:
         return NO_DATA
-    if float(value).is_integer():
-        text = f"{int(value):,}".replace(",", ".")
-    else:
-        whole, frac = f"{value:,.2f}".rstrip("0").split(".")
-        text = whole.replace(",", ".") + "," + frac
+    text = format_short(value)
     return f"{text}{'' if not unit else (unit if unit == '%' else ' ' + unit)}"
 
 

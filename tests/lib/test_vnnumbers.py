@@ -88,3 +88,9 @@ def test_whole_numbers_round_trip(x: int) -> None:
 @given(st.floats(min_value=-1e9, max_value=1e9, allow_nan=False, allow_infinity=False))
 def test_decimal_numbers_round_trip(x: float) -> None:
     assert parse_vn(format_vn(x)) == x
+
+
+def test_a_short_figure_rounds_to_two_places_and_never_ends_in_a_comma() -> None:
+    from ansinh.lib.vnnumbers import format_short
+
+    assert [format_short(x) for x in (0.999, 2.004, 1234.5, 160000, 95.3125)] == ["1", "2", "1.234,5", "160.000", "95,31"]
