@@ -16,7 +16,7 @@ from ansinh.plans.actions import PlanError, do_confirm_link, do_link_plans
 from ansinh.plans.models import Plan, Target
 from ansinh.reporting.models import TargetIndicatorLink
 from ansinh.reports.alignment import TargetPair, TargetSpec, align_targets, suggest_parents, unmatched_tasks
-from ansinh.reports.report_text import format_number
+from ansinh.reports.report_text import milestone_text
 
 
 def _spec(target: Target) -> TargetSpec:
@@ -48,14 +48,13 @@ def _tasks(plan: Plan) -> list[tuple[int, str]]:
 
 
 def describe(spec: TargetSpec | None) -> str:
-    """A target as one short Vietnamese phrase: "< 1 % (2025)"."""
+    """A target as one short Vietnamese phrase: "dưới 1% (2025)" (``report_text.milestone_text``)."""
     if spec is None:
         return "—"
-    value = format_number(spec.value) if spec.value is not None else "?"
-    if spec.value_max is not None:
-        value = f"{value} – {format_number(spec.value_max)}"
     year = f" ({spec.year})" if spec.year else ""
-    return f"{spec.comparator} {value} {spec.unit}".strip() + year
+    if spec.value is None:
+        return f"? {spec.unit}".strip() + year
+    return milestone_text(spec.comparator or "=", spec.value, spec.value_max, spec.unit or "") + year
 
 
 def _rows(pairs: list[TargetPair]) -> list[dict[str, Any]]:

@@ -103,3 +103,15 @@ def test_a_parent_that_is_not_a_number_is_refused_in_vietnamese(client: Client, 
     response = client.post(f"/bao-cao/doi-chieu/{child.pk}/xac-nhan/99999/", {}, follow=True)
     assert "Không tìm thấy liên kết kế hoạch." in response.content.decode()
     assert not PlanLink.objects.exists() and not AuditEvent.objects.filter(action__startswith="plans.").exists()
+
+
+def test_a_target_is_described_in_words_not_comparator_codes() -> None:
+    from ansinh.reports.alignment import TargetSpec
+    from ansinh.reports.views_alignment import describe
+
+    def spec(comparator: str, value: float, value_max: float | None = None) -> TargetSpec:
+        return TargetSpec(id=1, name="Tỷ lệ", comparator=comparator, value=value, value_max=value_max, unit="%", year=2025)
+
+    assert describe(spec("range", 95, 98)) == "95 – 98% (2025)"
+    assert describe(spec("maintain", 100)) == "duy trì 100% (2025)"
+    assert describe(spec("<", 1)) == "dưới 1% (2025)"
