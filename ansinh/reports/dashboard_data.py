@@ -19,10 +19,8 @@ from django.utils import timezone
 from ansinh.geo.models import AdministrativeUnit
 from ansinh.plans.models import Plan, Target, Task, TaskAssignment
 from ansinh.reporting import progress
-from ansinh.reporting.cycles import due_for
 from ansinh.reporting.models import (
     AggregateValue,
-    CycleDeadline,
     IndicatorValue,
     ReportingCycle,
     Submission,
@@ -155,14 +153,6 @@ def forecast(series: TargetSeries, until: int | None) -> dict[int, float]:
             value = max(value, floor) if floor is not None else value
             out[y] = min(value, ceiling) if ceiling is not None else value
     return out
-
-
-def deadline_for(cycle: ReportingCycle, unit: AdministrativeUnit) -> dt.date | None:
-    """The cycle's due date for the unit's reporting level (``reporting.cycles.due_for``)."""
-    level = {"commune": CycleDeadline.Level.COMMUNE, "district": CycleDeadline.Level.DISTRICT}.get(
-        unit.level, CycleDeadline.Level.PROVINCE
-    )
-    return due_for(cycle, level)
 
 
 def submissions_by_unit(cycles: list[ReportingCycle], unit_ids: list[int]) -> dict[tuple[int, int], Submission]:

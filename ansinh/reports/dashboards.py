@@ -16,6 +16,7 @@ from django.utils import timezone
 from ansinh.geo.models import AdministrativeUnit
 from ansinh.plans.models import Plan, Target, TaskAssignment
 from ansinh.reporting import progress
+from ansinh.reporting.entry import due_date
 from ansinh.reporting.models import ReportingCycle
 from ansinh.reports import dashboard_data as data
 from ansinh.reports.charts import IndicatorCard
@@ -216,9 +217,9 @@ def build_dashboard(
         statuses = {str(s.target.pk): (data.target_status(s, year) if year else "no_data", s) for s in series[child.pk]}
         sel = statuses.get(indicator_key)
         sub = subs.get((cycle.pk, child.pk)) if cycle else None
-        due = data.deadline_for(cycle, child) if cycle else None
+        due = due_date(cycle, child) if cycle else None
         owed = [c for c in cycles_to_date if progress.expected_on(child.valid_from, child.valid_to, c.period_end)]
-        ok = sum(data.is_on_time(subs.get((c.pk, child.pk)), data.deadline_for(c, child)) for c in owed)
+        ok = sum(data.is_on_time(subs.get((c.pk, child.pk)), due_date(c, child)) for c in owed)
         on_time[child.pk] = (ok, len(owed))
         child_rows.append(
             ChildRow(
@@ -234,7 +235,7 @@ def build_dashboard(
 
     reporter = children[0] if children else unit
     cycle_rows = [
-        CycleRow(c, data.deadline_for(c, reporter), progress.completeness(c, unit, level or unit.level)) for c in cycles
+        CycleRow(c, due_date(c, reporter), progress.completeness(c, unit, level or unit.level)) for c in cycles
     ]
 
     columns, matrix = _task_board(plan, cycle, unit, today)
