@@ -181,7 +181,7 @@ def recompute_all(using: str = "default", cycle_ids: Iterable[int] | None = None
                 "GROUP BY a.cycle_id, a.indicator_id, t.parent_id, i.aggregation, i.scale",
                 [now, depth, *cycles],
             )
-        cursor.execute(f"SELECT COUNT(*) FROM {table}")
+        cursor.execute(f"SELECT COUNT(*) FROM {table} WHERE 1 = 1{in_cycles.format(table)}", cycles)
         total = int(cursor.fetchone()[0])
         for temp in temps:
             cursor.execute(f"DROP TABLE IF EXISTS {temp}")

@@ -62,4 +62,6 @@ def test_recompute_rebuilds_the_roll_up(hcm: Any, ward_a: Any) -> None:
     AggregateValue.objects.all().delete()
     assert "Đã tính lại 2 dòng" in run("recompute")
     assert AggregateValue.objects.get(unit=hcm).value == 5
-    assert "Đã tính lại" in run("recompute", "--cycle", str(cycle.pk))
+    assert "Đã tính lại 2 dòng" in run("recompute", "--cycle", str(cycle.pk))
+    other = annual_cycle(cycle.plan, 2024)
+    assert "Đã tính lại 0 dòng" in run("recompute", "--cycle", str(other.pk))  # counts that cycle's rows only
