@@ -117,6 +117,11 @@ def format_vn(number: float | int, decimals: int | None = None) -> str:
     return ("-" if negative and out.strip("0.,") else "") + out
 
 
+def parse_entered(text: str) -> float | None:
+    """A number a person typed into a form or a spreadsheet cell ("12,5", "1.000", "1.234,5", "8%")."""
+    return parse_vn(text.strip().replace("\u00a0", " ").removesuffix("%"))
+
+
 def format_short(number: float | int, decimals: int = 2) -> str:
     """``format_vn`` rounded to at most ``decimals`` places, trailing zeros dropped (figures in tables)."""
     return format_vn(round(float(number), decimals) + 0.0)

@@ -20,7 +20,7 @@ from openpyxl import load_workbook
 from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ansinh.lib.vnnumbers import parse_vn
+from ansinh.lib.vnnumbers import parse_entered
 from ansinh.reporting.excel import (
     COLUMN_OF,
     COLUMNS,
@@ -70,12 +70,6 @@ class UploadRow:
         if self.status:
             item["status"] = self.status
         return item
-
-
-def parse_number(text: str) -> float | None:
-    """A number typed as text (``12,5``, ``1.000``, ``1.234,5``, ``8%``) read by ``lib.vnnumbers``."""
-    number = parse_vn(text.strip().replace("\u00a0", " ").removesuffix("%"))
-    return number if number is not None and math.isfinite(number) else None
 
 
 def _check_file(data: bytes, filename: str) -> None:
@@ -144,7 +138,7 @@ def _number(value: Any, ref: str, label: str, errors: list[str]) -> float | None
             return float(value)
         errors.append(f"Ô {ref}: {label} phải là số.")
         return None
-    number = parse_number(str(value))
+    number = parse_entered(str(value))
     if number is None:
         errors.append(f"Ô {ref}: {label} phải là số.")
     return number

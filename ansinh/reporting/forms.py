@@ -9,10 +9,10 @@ from typing import Any
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
 
-from ansinh.lib.vnnumbers import format_vn
+from ansinh.lib.vnnumbers import format_vn, parse_entered
 from ansinh.reporting.actions import FieldError
 from ansinh.reporting.entry import IndicatorRow, TaskRow
-from ansinh.reporting.excel_upload import MAX_COMMENT, parse_number
+from ansinh.reporting.excel_upload import MAX_COMMENT
 from ansinh.reporting.models import IndicatorValue, TaskProgress
 
 NUMBER_FIELDS = {"value": "Giá trị", "numerator": "Tử số", "denominator": "Mẫu số"}
@@ -45,7 +45,7 @@ class NumberField(forms.Field):
         text = str(value or "").strip()
         if not text:
             return None
-        number = parse_number(text) if len(text) <= 40 else None
+        number = parse_entered(text) if len(text) <= 40 else None
         if number is None:
             raise forms.ValidationError(f"{self.label} phải là số.", code="invalid")
         return number

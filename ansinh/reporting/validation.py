@@ -7,12 +7,12 @@ form, the Excel upload and the API can show them next to the cell.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from ansinh.core.errors import UserError
+from ansinh.lib.vnnumbers import format_vn, parse_entered
 from ansinh.plans.models import Milestone
 from ansinh.reporting.models import Indicator, IndicatorValue, Submission, TargetIndicatorLink
 from ansinh.reporting.progress import meets
@@ -52,33 +52,6 @@ class ValidationFailed(ReportingError):
         self.errors = list(errors)
 
 
-_GROUPED = re.compile(r"\d{1,3}(\.\d{3})+")
-
-
-def parse_vn(text: str) -> float | None:
-    """A number written the Vietnamese way ("12,5", "1.234,5", "160.000") or plainly ("12.5")."""
-    s = text.strip().replace(" ", "").replace("\u00a0", "")
-    if s.endswith("%"):
-        s = s[:-1]
-    if "," in s:
-        s = s.replace(".", "").replace(",", ".")
-    elif _GROUPED.fullmatch(s.lstrip("-")):
-        s = s.replace(".", "")
-    try:
-        value = float(s)
-    except ValueError:
-        return None
-    return value if math.isfinite(value) else None
-
-
-def format_vn(number: float, decimals: int | None = None) -> str:
-    """Write a number the Vietnamese way: dot-grouped thousands, decimal comma."""
-    if decimals is None:
-        decimals = 0 if float(number).is_integer() else 2
-    text = f"{number:,.{decimals}f}"
-    return text.replace(",", " ").replace(".", ",").replace(" ", ".")
-
-
 # --- checks -------------------------------------------------------------------------------
 
 
@@ -90,7 +63,7 @@ def _number(raw: object) -> tuple[float | None, bool]:
         return None, False
     if isinstance(raw, int | float):
         return (float(raw), True) if math.isfinite(float(raw)) else (None, False)
-    value = parse_vn(str(raw))
+    value = parse_entered(str(raw))
     return value, value is not None
 
 

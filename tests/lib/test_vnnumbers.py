@@ -94,3 +94,9 @@ def test_a_short_figure_rounds_to_two_places_and_never_ends_in_a_comma() -> None
     from ansinh.lib.vnnumbers import format_short
 
     assert [format_short(x) for x in (0.999, 2.004, 1234.5, 160000, 95.3125)] == ["1", "2", "1.234,5", "160.000", "95,31"]
+
+
+def test_an_entered_number_may_carry_a_percent_sign_and_grouping() -> None:
+    from ansinh.lib.vnnumbers import parse_entered
+
+    assert [parse_entered(t) for t in ("12,5", "1.000", "1.234,5", "8%", "8\u00a0%", "abc")] == [12.5, 1000.0, 1234.5, 8.0, 8.0, None]
