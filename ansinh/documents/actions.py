@@ -14,6 +14,7 @@ from ansinh.core.models import audit
 from ansinh.documents.formats import DocumentError, ReadResult, read_document
 from ansinh.documents.models import SourceDocument
 from ansinh.documents.parsing import extract_plan
+from ansinh.lib.text import fold
 from ansinh.plans.actions import do_import_plan
 from ansinh.plans.models import Plan
 
@@ -21,7 +22,8 @@ Progress = Callable[[int, int], None]
 
 
 def slug_for(path: Path) -> str:
-    stem = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-")
+    """The file name as a slug, Vietnamese letters folded first ("Kế hoạch Đà Nẵng" → "ke-hoach-da-nang")."""
+    stem = re.sub(r"[^a-z0-9]+", "-", fold(path.stem)).strip("-")
     return stem[:120] or "van-ban"
 
 

@@ -31,3 +31,13 @@ def test_a_missing_title_falls_back_to_the_opening_paragraph() -> None:
     text = "\n\nThực hiện Nghị quyết số 42-NQ/TW\nvề chính sách xã hội\n\nI. MỤC ĐÍCH"
     shown = display_extraction({"meta": {"title": None}}, text, "")
     assert shown["meta"]["title"] == "Thực hiện Nghị quyết số 42-NQ/TW về chính sách xã hội"
+
+
+def test_a_file_name_in_vietnamese_becomes_a_readable_slug() -> None:
+    from pathlib import Path
+
+    from ansinh.documents.actions import slug_for
+
+    assert slug_for(Path("Kế hoạch số 12 Đà Nẵng.pdf")) == "ke-hoach-so-12-da-nang"
+    assert slug_for(Path("hcmc-plan-53.txt")) == "hcmc-plan-53"
+    assert slug_for(Path("….txt")) == "van-ban"
