@@ -22,6 +22,7 @@ from ansinh.geo.imports import (
     read_csv,
 )
 from ansinh.geo.loader import LoadResult, Progress, load_units, package_rows
+from ansinh.geo.signals import crosswalk_changed
 
 
 def do_load_units(
@@ -46,9 +47,22 @@ def _apply_csv(
     return result
 
 
-@transaction.atomic
 def do_import_crosswalk(source: Path | str, actor: Any = None) -> ImportResult:
-    """Import a crosswalk CSV; any bad row refuses the whole file and stores nothing."""
+    """Import a crosswalk CSV; any bad row refuses the whole file and stores nothing.
+
+    Once the rows are committed, ``signals.crosswalk_changed`` lets other apps catch up (the
+    reporting app rebuilds the roll-up); their lines are in ``result.notes``.
+    """
+    result = _import_crosswalk(source, actor)
+    if result.created or result.updated:
+        for _, note in crosswalk_changed.send(sender=ImportResult, result=result):
+            if note:
+                result.notes.append(str(note))
+    return result
+
+
+@transaction.atomic
+def _import_crosswalk(source: Path | str, actor: Any) -> ImportResult:
     result = _apply_csv(source, CROSSWALK_COLUMNS, CROSSWALK_REQUIRED, apply_crosswalk_rows)
     audit(
         actor,

@@ -77,7 +77,7 @@ class ImportResult:
     units_created: int = 0
     agencies_created: int = 0
     rows: int = 0
-    details: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what other apps did after the import (signals)
 
 
 Row = tuple[int, dict[str, str]]

@@ -278,3 +278,14 @@ def snapshot(using: str = "default") -> dict[tuple[int, int, int], tuple[Any, ..
         (a.cycle_id, a.indicator_id, a.unit_id): (a.value, a.numerator, a.denominator, a.n_units_reporting)
         for a in AggregateValue.objects.using(using).filter(n_units_reporting__gt=0)
     }
+
+
+def rebuild_after_crosswalk(**_: Any) -> str:
+    """Receiver of ``geo.signals.crosswalk_changed``: rebuild the roll-up when approved figures exist."""
+    import time
+
+    if not Submission.objects.filter(status=Submission.Status.APPROVED).exists():
+        return ""
+    started = time.monotonic()
+    rows = recompute_all()
+    return f"Đã tính lại {rows} số liệu tổng hợp theo bảng chuyển đổi mới ({time.monotonic() - started:.1f} giây)."

@@ -68,8 +68,8 @@ class Command(BaseCommand):
         if action == "load":
             self.handle_load(options)
         elif action == "crosswalk":
+            self.stderr.write("Nhập bảng chuyển đổi; nếu đã có số liệu được phê duyệt, số liệu tổng hợp sẽ được tính lại…")
             self.handle_import(options["file"], do_import_crosswalk, "bảng chuyển đổi")
-            self.recompute_rollup()
         else:
             self.handle_import(options["file"], do_import_agencies, "cơ quan")
 
@@ -86,20 +86,6 @@ class Command(BaseCommand):
             f"({time.monotonic() - started:.1f} giây)."
         )
 
-    def recompute_rollup(self) -> None:
-        """A new crosswalk moves old units' approved figures onto today's map: rebuild the roll-up now."""
-        from ansinh.reporting.models import Submission
-        from ansinh.reporting.rollup import recompute_all
-
-        if not Submission.objects.filter(status=Submission.Status.APPROVED).exists():
-            return
-        bar = ProgressBar("Tính lại số liệu tổng hợp theo bảng chuyển đổi mới", stream=self.stderr)  # type: ignore[arg-type]
-        started = time.monotonic()
-        bar(0, 1)
-        rows = recompute_all()
-        bar(1, 1)
-        self.stdout.write(f"Đã tính lại {rows} số liệu tổng hợp theo bảng chuyển đổi mới ({time.monotonic() - started:.1f} giây).")
-
     def handle_import(self, path: Path, func: Any, label: str) -> None:
         if not path.is_file():
             fail(self.stderr, f"không tìm thấy tệp {path}.")
@@ -113,3 +99,5 @@ class Command(BaseCommand):
         if result.units_created or result.agencies_created:
             extra = f"; tạo {result.units_created} đơn vị cũ, {result.agencies_created} cơ quan cũ"
         self.stdout.write(f"Đã nhập {label} từ {path.name}: {result.created} mới, {result.updated} cập nhật{extra}.")
+        for note in result.notes:
+            self.stdout.write(note)
