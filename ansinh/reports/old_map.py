@@ -21,7 +21,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from ansinh.geo.crosswalk import predecessors_on, successors_on
 from ansinh.geo.models import AdministrativeUnit
@@ -112,12 +112,16 @@ def _rolled(indicator: Indicator, rows: list[tuple[float | None, float | None, f
     return _value(indicator, (total[0], total[1], total[2])) if found else None
 
 
-def _all_readable_below(unit: AdministrativeUnit, readable: set[int]) -> bool:
-    """True when the user may read every old commune under ``unit`` (a roll-up would reveal them)."""
-    under = AdministrativeUnit.objects.filter(
-        path__startswith=unit.path, level=AdministrativeUnit.Level.COMMUNE, valid_to__isnull=False
-    ).exclude(pk=unit.pk)
-    return all(pk in readable for pk in under.values_list("pk", flat=True))
+def _hidden_commune_paths(rows: list[AdministrativeUnit], readable: set[int]) -> list[str]:
+    """Paths of the old communes under ``rows`` the user may not read (a roll-up would reveal them); one query."""
+    above = [u for u in rows if u.level != AdministrativeUnit.Level.COMMUNE]
+    if not above:
+        return []
+    under = Q()
+    for unit in above:
+        under |= Q(path__startswith=unit.path)
+    communes = AdministrativeUnit.objects.filter(under, level=AdministrativeUnit.Level.COMMUNE, valid_to__isnull=False)
+    return [path for pk, path in communes.values_list("pk", "path") if pk not in readable]
 
 
 def current_figures(cycle: ReportingCycle, unit: AdministrativeUnit, indicators: list[Indicator]) -> dict[int, Parts]:
@@ -207,10 +211,11 @@ def build_old_map(plan: Plan, readable: QuerySet[AdministrativeUnit], year: int 
             paths[unit_id] = path
     readable_ids = set(readable.values_list("pk", flat=True))
     estimates = _estimates(cycle, closed, level, indicators, readable_ids)
+    hidden = _hidden_commune_paths(closed, readable_ids)
     for unit in closed:
         cells = []
         below = [uid for uid, path in paths.items() if uid != unit.pk and path.startswith(unit.path)]
-        if below and not _all_readable_below(unit, readable_ids):
+        if any(path.startswith(unit.path) for path in hidden):
             below = []
         for indicator in indicators:
             key = (unit.pk, indicator.pk)
