@@ -57,10 +57,29 @@ def roles_of(user: Any, day: dt.date | None = None) -> QuerySet[RoleAssignment]:
     )
 
 
+_CACHE = "_ansinh_scope"  # on the user object, so for one request: (day, roles in force, scope by key)
+
+
+def _scope_cache(user: Any) -> tuple[list[RoleAssignment], dict[Any, Any]]:
+    """The user's roles in force today, read once per user object (i.e. per request), and a memo."""
+    day = _today()
+    cached = getattr(user, _CACHE, None)
+    if cached is None or cached[0] != day:
+        cached = (day, list(roles_of(user, day)), {})
+        setattr(user, _CACHE, cached)
+    return cached[1], cached[2]
+
+
+def forget_scope(user: Any) -> None:
+    """Drop the memo after the user's roles changed (the role actions call it)."""
+    if hasattr(user, _CACHE):
+        delattr(user, _CACHE)
+
+
 def is_admin(user: Any) -> bool:
     if not signed_in(user):
         return False
-    return bool(getattr(user, "is_superuser", False)) or roles_of(user).filter(role=Role.ADMIN).exists()
+    return bool(getattr(user, "is_superuser", False)) or any(a.role == Role.ADMIN for a in _scope_cache(user)[0])
 
 
 def _scope_unit(assignment: RoleAssignment) -> AdministrativeUnit | None:
@@ -98,17 +117,20 @@ def _units_for(user: Any, roles: tuple[str, ...], *, predecessors: bool = False)
         return AdministrativeUnit.objects.none()
     if is_admin(user):
         return AdministrativeUnit.objects.all()
-    paths = sorted({u.path for a in roles_of(user).filter(role__in=roles) if (u := _scope_unit(a)) is not None})
-    if not paths:
-        return AdministrativeUnit.objects.none()
-    q = Q()
-    for path in paths:
-        q |= Q(path__startswith=path)
-    if predecessors:
-        extra = _predecessor_ids(q)
-        if extra:
-            q |= Q(pk__in=extra)
-    return AdministrativeUnit.objects.filter(q)
+    assignments, memo = _scope_cache(user)
+    key = (roles, predecessors)
+    if key not in memo:
+        paths = sorted({u.path for a in assignments if a.role in roles and (u := _scope_unit(a)) is not None})
+        q = Q()
+        for path in paths:
+            q |= Q(path__startswith=path)
+        if paths and predecessors:
+            extra = _predecessor_ids(q)
+            if extra:
+                q |= Q(pk__in=extra)
+        memo[key] = q if paths else None
+    q = memo[key]
+    return AdministrativeUnit.objects.none() if q is None else AdministrativeUnit.objects.filter(q)
 
 
 def readable_units(user: Any) -> QuerySet[AdministrativeUnit]:

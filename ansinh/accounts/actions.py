@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from ansinh.accounts.access import forget_scope
 from ansinh.accounts.models import ApiToken, RoleAssignment, User
 from ansinh.accounts.tokens import PREFIX_LENGTH, digest_of, new_key
 from ansinh.core.errors import UserError
@@ -74,6 +75,7 @@ def do_assign_role(
     assignment = RoleAssignment.objects.create(
         user=user, role=role, unit=unit, agency=agency, plan=plan, valid_from=valid_from, valid_to=valid_to
     )
+    forget_scope(user)
     audit(
         actor,
         "accounts.assign_role",
@@ -87,6 +89,7 @@ def do_assign_role(
 @transaction.atomic
 def do_revoke_role(actor: Any, assignment: RoleAssignment) -> None:
     before = _describe(assignment)
+    forget_scope(assignment.user)
     pk = assignment.pk
     assignment.delete()
     audit(
