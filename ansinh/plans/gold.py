@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import functools
 import json
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -111,7 +110,6 @@ def plan_to_extraction(plan: Plan) -> dict[str, Any]:
     }
 
 
-@cache
 @functools.cache
 def load_schema() -> dict[str, Any]:
     """The interchange schema shipped with the package (``documents/schema``)."""

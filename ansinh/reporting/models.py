@@ -229,10 +229,6 @@ class Submission(models.Model):
         return f"{self.cycle} — {self.unit}"
 
     @property
-    def is_locked(self) -> bool:
-        return self.status in (self.Status.SUBMITTED, self.Status.APPROVED)
-
-    @property
     def is_editable(self) -> bool:
         return self.status in (self.Status.DRAFT, self.Status.RETURNED)
 

@@ -262,16 +262,6 @@ def recompute_all(using: str = "default", cycle_ids: Iterable[int] | None = None
     return recompute.recompute_all(using, cycle_ids)
 
 
-def aggregate_of(
-    cycle_id: int, indicator_id: int, unit_id: int, using: str = "default"
-) -> AggregateValue | None:
-    return (
-        AggregateValue.objects.using(using)
-        .filter(cycle_id=cycle_id, indicator_id=indicator_id, unit_id=unit_id)
-        .first()
-    )
-
-
 def snapshot(using: str = "default") -> dict[tuple[int, int, int], tuple[Any, ...]]:
     """Every aggregate keyed by (cycle, indicator, unit): for tests and checks."""
     return {

@@ -79,8 +79,6 @@ NO_TARGET_KINDS = frozenset(
 TARGET_CUES = words_pattern(
     "phan dau", "dam bao", "bao dam", "dat", "co", "toi thieu", "it nhat", "khoang", "duy tri", "giam con",
 )
-# Words after which a bare count is the value ("là 140.000", "đạt 68 năm").
-VALUE_CUE_WORDS = frozenset({"la", "dat", "co", "cho", "khoang", "toi thieu", "it nhat", "bang", "len", "con"})
 # Units of counts, longest first (folded). The value keeps the verbatim unit.
 COUNT_UNITS: tuple[str, ...] = (
     "luot nguoi", "luot lao dong", "lao dong", "nguoi", "ho gia dinh", "ho", "hoc sinh", "tre em", "tre",
