@@ -17,7 +17,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from ansinh.documents.parsing.clean import Doc, squeeze
+from ansinh.documents.parsing.clean import Doc, fold_same_length, squeeze
 from ansinh.documents.parsing.responsibilities import assign_from_responsibilities
 from ansinh.documents.parsing.structure import Node
 from ansinh.documents.parsing.subject_leads import subject_leads
@@ -128,7 +128,7 @@ def _labelled(doc: Doc, ranges: list[tuple[int, int]]) -> list[tuple[str, str]]:
         out.append((role, pieces[0]))
         for piece in pieces[1:]:
             label_text, _, rest = piece.partition(":")
-            folded_label = " ".join(fold_text(label_text).split())
+            folded_label = " ".join(fold_same_length(label_text).split())
             if LEAD_LABEL.search(folded_label):
                 out.append(("lead", rest.strip()))
             elif COORD_LABEL.search(folded_label):
@@ -226,7 +226,7 @@ def assign_units(doc: Doc, root: Node, tasks: list[Task]) -> None:
             if role == "lead":
                 unnumbered: list[str] = []
                 for part in _split_outside_parens(value, ";"):
-                    m = _NUMBERED_LEAD.match(fold_text(part))
+                    m = _NUMBERED_LEAD.match(fold_same_length(part))
                     if m:
                         who = split_units(part[: m.end("who")])
                         for num in re.findall(_NUM_REF, m.group("nums")):
@@ -291,12 +291,6 @@ def _opens_heading(doc: Doc, task: Task, at: int) -> bool:
     return not ITEM_MARK.sub("", doc.clean[node.start : at]).strip(" \t\n-–+•*")
 
 
-def fold_text(text: str) -> str:
-    from ansinh.documents.parsing.clean import fold_same_length
-
-    return fold_same_length(text)
-
-
 def _propagate(tasks: list[Task]) -> None:
     def up(task: Task) -> None:
         for child in task.children:
@@ -333,11 +327,11 @@ def _numbered_lines(doc: Doc, node: Node, by_number: dict[str, Task], group: Tas
     assigned: list[Task] = []
     for line in _logical_lines(doc, node):
         label = _LABEL.match(line)
-        if label and (LEAD_LABEL.search(fold_text(label.group("label"))) or COORD_LABEL.search(fold_text(label.group("label")))):
+        if label and (LEAD_LABEL.search(fold_same_length(label.group("label"))) or COORD_LABEL.search(fold_same_length(label.group("label")))):
             continue
         body = re.sub(r"^\s*(?:[-–+*•]|\d{1,2}[.)])\s*", "", line)
         for part in _split_outside_parens(body, ";"):
-            m = _NUMBERED_LEAD.match(fold_text(part.strip()))
+            m = _NUMBERED_LEAD.match(fold_same_length(part.strip()))
             if not m:
                 continue
             who = split_units(part.strip()[: m.end("who")])
@@ -389,7 +383,7 @@ def _by_stated_role(role: str, names: list[str]) -> dict[str, list[str]]:
     """Route "Ban A (chủ trì), Văn phòng (phối hợp)" by the role each name states; others keep ``role``."""
     out: dict[str, list[str]] = {}
     for name in names:
-        m = _STATED_ROLE.search(fold_text(name))
+        m = _STATED_ROLE.search(fold_same_length(name))
         stated = role if m is None else ("lead" if m.group("role").startswith("chu") else "coordinate")
         out.setdefault(stated, []).append(name[: m.start()].strip() if m else name)
     return out

@@ -78,11 +78,12 @@ def extract_table_targets(doc: Doc, tables: list[Table], targets: list[Target]) 
                 "baseline": baseline, "milestones": milestones, "span": [row.start, row.end],
             })
     target_tokens = [
-        (_tokens(_fold(str(t["indicator"]))), _tokens(_fold(str(t["indicator"]))) | _tokens(_fold(str(t["text"]))))
+        (ind, ind | _tokens(fold_same_length(str(t["text"]))))
         for t in targets
+        for ind in [_tokens(fold_same_length(str(t["indicator"])))]
     ]
     for ri, row_target in enumerate(rows):
-        rt = _tokens(_fold(str(row_target["indicator"])))
+        rt = _tokens(fold_same_length(str(row_target["indicator"])))
         for ti, target in enumerate(targets):
             ind_tokens, all_tokens = target_tokens[ti]
             sim = max(_dice(rt, ind_tokens), _dice(rt, all_tokens))
@@ -105,10 +106,6 @@ def extract_table_targets(doc: Doc, tables: list[Table], targets: list[Target]) 
         if ri not in used_rows:
             added.append(row_target)
     return added
-
-
-def _fold(text: str) -> str:
-    return fold_same_length(text)
 
 
 def _same(a: object, b: object) -> bool:
