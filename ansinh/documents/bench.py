@@ -29,9 +29,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--repeat", type=whole_number("số lần lặp"), default=3, help="số lần lặp để đo (mặc định 3)")
 
 
-def _load_scorer(gold_dir: Path) -> ModuleType:
-    """The shared scorer, imported by path (next to the gold directory, else the default place)."""
-    candidates = [gold_dir.parent / "tools" / "score_extraction.py", SCORER]
+def find_scorer(gold_dir: Path | None = None) -> ModuleType | None:
+    """The shared scorer, imported by path (next to the gold directory, else the default place), or None."""
+    candidates = ([gold_dir.parent / "tools" / "score_extraction.py"] if gold_dir else []) + [SCORER]
     for path in candidates:
         if path.exists():
             spec = importlib.util.spec_from_file_location("score_extraction", path)
@@ -40,7 +40,14 @@ def _load_scorer(gold_dir: Path) -> ModuleType:
             module = importlib.util.module_from_spec(spec)
             spec.loader.exec_module(module)
             return module
-    raise FileNotFoundError("không tìm thấy công cụ chấm điểm score_extraction.py")
+    return None
+
+
+def _load_scorer(gold_dir: Path) -> ModuleType:
+    scorer = find_scorer(gold_dir)
+    if scorer is None:
+        raise FileNotFoundError("không tìm thấy công cụ chấm điểm score_extraction.py")
+    return scorer
 
 
 def run(options: dict[str, object], write: Callable[[str], None]) -> dict[str, object]:

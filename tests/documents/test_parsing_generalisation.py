@@ -11,7 +11,6 @@ our own checks the same things either way.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 from pathlib import Path
@@ -21,13 +20,13 @@ from typing import Any
 import jsonschema
 import pytest
 
+from ansinh.documents.bench import find_scorer
 from ansinh.documents.parsing import extract_plan
 from ansinh.lib.text import fold, normalize_text
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SCHEMA = json.loads((ROOT / "ansinh" / "documents" / "schema" / "plan-extract.schema.json").read_text("utf-8"))
-SCORER = ROOT.parent / "shared" / "tools" / "score_extraction.py"
 PLANS = sorted(p.name[: -len(".gold.json")] for p in FIXTURES.glob("*.gold.json"))
 NOT_PLANS = ["nghidinh-trogiup-2025", "chithi-ubnd-2025"]
 # Per-fixture floors (F1) on the sections the shared scorer sums.
@@ -35,14 +34,7 @@ FLOORS = {"targets": 0.85, "tasks": 0.85, "lead": 0.85, "coordinate": 0.8, "repo
 
 
 def _scorer() -> ModuleType | None:
-    if not SCORER.exists():
-        return None
-    spec = importlib.util.spec_from_file_location("score_extraction", SCORER)
-    if spec is None or spec.loader is None:
-        return None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return find_scorer()
 
 
 def _gold(name: str) -> dict[str, Any]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 from types import ModuleType
@@ -11,6 +10,7 @@ from typing import Any
 import jsonschema
 import pytest
 
+from ansinh.documents.bench import find_scorer
 from ansinh.documents.parsing import extract_plan, to_text_summary
 from ansinh.lib.text import fold, normalize_text
 
@@ -92,14 +92,7 @@ def test_the_text_summary_is_vietnamese_and_names_the_targets(results: dict[str,
 
 
 def _scorer() -> ModuleType | None:
-    path = SHARED / "tools" / "score_extraction.py"
-    if not path.exists():
-        return None
-    spec = importlib.util.spec_from_file_location("score_extraction", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return find_scorer()
 
 
 def test_the_shared_scorer_goals_hold_on_the_samples(results: dict[str, Any]) -> None:
