@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +13,7 @@ from ansinh.core.models import AuditEvent
 from ansinh.geo.actions import do_load_units
 from ansinh.geo.demo import SAMPLE_CROSSWALK, ensure_hcmc_agencies
 from ansinh.geo.models import AdministrativeUnit, Agency, AgencyCrosswalk, UnitCrosswalk
+from tests.commands import run_command
 
 pytestmark = pytest.mark.django_db
 REFORM = dt.date(2025, 7, 1)
@@ -21,13 +21,7 @@ HEADER = "kind,predecessor_code,predecessor_name,predecessor_level,predecessor_p
 
 
 def run(*args: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = 0
-    try:
-        call_command("geo", *args, stdout=out, stderr=err)
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    return code, out.getvalue(), err.getvalue()
+    return run_command("geo", *args)
 
 
 def write(tmp_path: Path, text: str, name: str = "f.csv") -> str:
