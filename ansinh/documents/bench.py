@@ -80,12 +80,16 @@ def run(options: dict[str, object], write: Callable[[str], None]) -> dict[str, o
     gold_option = options.get("gold")
     if gold_option:
         gold_dir = Path(str(gold_option))
-        scorer = _load_scorer(gold_dir)
-        scored = []
+        if not gold_dir.is_dir():
+            raise FileNotFoundError(f"không có thư mục gold: {gold_dir}")
+        golds: dict[str, object] = {}
         for gold_path in sorted(gold_dir.glob("*.json")):
-            gold = json.loads(gold_path.read_text(encoding="utf-8"))
-            pred = results.get(gold_path.stem, {})
-            scored.append(scorer.score_doc(gold, pred))
+            try:
+                golds[gold_path.stem] = json.loads(gold_path.read_text(encoding="utf-8"))
+            except (UnicodeDecodeError, json.JSONDecodeError) as err:
+                raise FileNotFoundError(f"tệp gold {gold_path.name} không phải JSON hợp lệ ({err})") from None
+        scorer = _load_scorer(gold_dir)
+        scored = [scorer.score_doc(gold, results.get(name, {})) for name, gold in golds.items()]
         summary["scores"] = scorer.total(scored)
         summary["per_document"] = scored
     if options.get("json"):

@@ -49,3 +49,13 @@ def test_with_json_the_benchmark_leaves_the_printing_to_the_command() -> None:
 def test_a_missing_documents_folder_is_refused_in_vietnamese(tmp_path: Path) -> None:
     with pytest.raises(CommandError, match="không có thư mục văn bản"):
         call_command("bench", "parse", "--docs", str(tmp_path / "khong-co"), stdout=io.StringIO())
+
+
+def test_a_missing_or_broken_gold_folder_is_refused_in_vietnamese(tmp_path: Path) -> None:
+    with pytest.raises(CommandError, match="không có thư mục gold"):
+        call_command("bench", "parse", "--gold", str(tmp_path / "khong-co"), "--repeat", "1", stdout=io.StringIO())
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "hcmc-plan-53.json").write_text("{ hỏng", encoding="utf-8")
+    with pytest.raises(CommandError, match=r"tệp gold hcmc-plan-53\.json không phải JSON hợp lệ"):
+        call_command("bench", "parse", "--gold", str(gold), "--repeat", "1", stdout=io.StringIO())
