@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from django.db.models import F
 from django.utils import timezone
 
 from ansinh.lib.text import fold_key
@@ -233,6 +234,11 @@ class TargetProgress:
         return TARGET_STATUS_LABELS[self.status]
 
 
+# The unit's own report (no agency) before any agency's, on SQLite and PostgreSQL alike
+# (the two sort NULLs at opposite ends by default).
+OWN_FIGURE_FIRST = F("submission__agency_id").asc(nulls_first=True)
+
+
 def actual_value(cycle_id: int, indicator_id: int, unit_id: int) -> tuple[float | None, str]:
     """The unit's own approved figure if it reported one, else the roll-up of its communes."""
     from ansinh.reporting.models import AggregateValue, IndicatorValue, Submission
@@ -245,7 +251,7 @@ def actual_value(cycle_id: int, indicator_id: int, unit_id: int) -> tuple[float 
             indicator_id=indicator_id,
             value__isnull=False,
         )
-        .order_by("submission__agency_id")
+        .order_by(OWN_FIGURE_FIRST)
         .values_list("value", flat=True)
         .first()
     )

@@ -27,6 +27,7 @@ from ansinh.reporting.models import (
     TaskProgress,
 )
 from ansinh.reporting.progress import (
+    OWN_FIGURE_FIRST,
     TARGET_STATUS_LABELS,
     Goal,
     TargetStatus,
@@ -140,7 +141,7 @@ class _Figures:
             submission__status=Submission.Status.APPROVED,
             submission__unit__path__startswith=root.path,
             value__isnull=False,
-        ).order_by("submission__agency_id")
+        ).order_by(OWN_FIGURE_FIRST)
         for c, i, u, v in own.values_list("submission__cycle_id", "indicator_id", "submission__unit_id", "value"):
             if v is not None:
                 values.setdefault((c, i, u), v)

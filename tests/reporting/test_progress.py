@@ -177,3 +177,19 @@ def test_due_soon_lists_what_a_commune_still_owes(officer_a: Any, ward_a: Any) -
         approved(cycle, ward_a, [{"indicator": "SOCIAL_HOUSING", "value": 1}])
         assert Submission.objects.get(unit=ward_a).status == "approved"
         assert due_soon(officer_a, timezone.localdate()) == []
+
+
+@pytest.mark.django_db
+def test_a_units_own_figure_wins_over_its_agencys_on_every_database(hcm: Any) -> None:
+    from ansinh.geo.models import Agency
+    from ansinh.reporting.models import Indicator, IndicatorValue
+    from ansinh.reporting.progress import actual_value
+
+    indicators = catalogue()
+    cycle = annual_cycle(make_plan(), 2025)
+    agency = Agency.objects.create(code="79-SYT", name="Sở Y tế", unit=hcm, valid_from=dt.date(2025, 7, 1))
+    indicator: Indicator = indicators["SOCIAL_HOUSING"]
+    for who, value in ((agency, 7.0), (None, 12.0)):
+        sub = Submission.objects.create(cycle=cycle, unit=hcm, agency=who, status=Submission.Status.APPROVED)
+        IndicatorValue.objects.create(submission=sub, indicator=indicator, value=value)
+    assert actual_value(cycle.pk, indicator.pk, hcm.pk) == (12.0, "own")
