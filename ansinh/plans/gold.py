@@ -117,12 +117,27 @@ def load_schema() -> dict[str, Any]:
     return schema
 
 
+# The schema rules a reviewer can break, in Vietnamese; any other falls back to a general sentence.
+SCHEMA_RULES = {
+    "type": "sai kiểu dữ liệu",
+    "required": "thiếu trường bắt buộc",
+    "enum": "giá trị không thuộc danh sách cho phép",
+    "minimum": "giá trị quá nhỏ",
+    "maximum": "giá trị quá lớn",
+    "pattern": "không đúng định dạng",
+    "minLength": "để trống",
+    "additionalProperties": "có trường không có trong lược đồ",
+}
+
+
 def validate_extraction(data: dict[str, Any]) -> None:
-    """Raise ``GoldError`` naming the first place where ``data`` breaks the schema."""
+    """Raise ``GoldError`` naming, in Vietnamese, the first place where ``data`` breaks the schema."""
     errors = sorted(jsonschema.Draft202012Validator(load_schema()).iter_errors(data), key=lambda e: list(e.absolute_path))
     if errors:
-        where = "/".join(str(p) for p in errors[0].absolute_path) or "(gốc)"
-        raise GoldError(f"Dữ liệu xuất không khớp lược đồ trao đổi tại «{where}»: {errors[0].message}")
+        error = errors[0]
+        where = "/".join(str(p) for p in error.absolute_path) or "(gốc)"
+        rule = SCHEMA_RULES.get(str(error.validator), "không hợp lệ")
+        raise GoldError(f"Dữ liệu xuất không khớp lược đồ trao đổi tại «{where}»: {rule} (giá trị: {error.instance!r:.80}).")
 
 
 def export_gold(plan: Plan) -> dict[str, Any]:

@@ -55,6 +55,8 @@ def test_an_export_that_breaks_the_schema_is_refused_with_the_place(plan: Plan) 
     with pytest.raises(GoldError) as err:
         validate_extraction(data)
     assert "reporting/0/frequency" in err.value.message
+    assert "giá trị không thuộc danh sách cho phép (giá trị: 'weekly')" in err.value.message
+    assert "is not one of" not in err.value.message  # jsonschema's English stays out
     assert export_gold(plan)["reporting"][0]["frequency"] == "annual"
 
 
