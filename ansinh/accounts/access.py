@@ -29,6 +29,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from ansinh.accounts.models import RoleAssignment
+from ansinh.geo.crosswalk import predecessor_ids
 from ansinh.geo.models import AdministrativeUnit
 
 Role = RoleAssignment.Role
@@ -90,28 +91,6 @@ def _scope_unit(assignment: RoleAssignment) -> AdministrativeUnit | None:
     return None
 
 
-MAX_CROSSWALK_CHAIN = 5
-
-
-def _predecessor_ids(subtree: Q) -> set[int]:
-    """Units that the crosswalk says were succeeded by units of ``subtree`` (following chains)."""
-    from ansinh.geo.models import UnitCrosswalk
-
-    found: set[int] = set()
-    frontier = set(
-        UnitCrosswalk.objects.filter(successor__in=AdministrativeUnit.objects.filter(subtree)).values_list(
-            "predecessor_id", flat=True
-        )
-    )
-    for _ in range(MAX_CROSSWALK_CHAIN):
-        frontier -= found
-        if not frontier:
-            break
-        found |= frontier
-        frontier = set(UnitCrosswalk.objects.filter(successor_id__in=frontier).values_list("predecessor_id", flat=True))
-    return found
-
-
 def _units_for(user: Any, roles: tuple[str, ...], *, predecessors: bool = False) -> QuerySet[AdministrativeUnit]:
     if not signed_in(user):
         return AdministrativeUnit.objects.none()
@@ -125,7 +104,7 @@ def _units_for(user: Any, roles: tuple[str, ...], *, predecessors: bool = False)
         for path in paths:
             q |= Q(path__startswith=path)
         if paths and predecessors:
-            extra = _predecessor_ids(q)
+            extra = predecessor_ids(AdministrativeUnit.objects.filter(q).values("pk"))
             if extra:
                 q |= Q(pk__in=extra)
         memo[key] = q if paths else None

@@ -13,11 +13,30 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import Any
+
+from django.db.models import QuerySet
 
 from ansinh.geo.models import AdministrativeUnit, Agency, AgencyCrosswalk, UnitCrosswalk
 
 Share = tuple[AdministrativeUnit, float]
 _MAX_DEPTH = 20
+MAX_CHAIN = 5  # crosswalk steps followed back from today's units (a 2019 merger, then the 2025 reform, …)
+
+
+def predecessor_ids(successors: Iterable[int] | QuerySet[Any], using: str = "default") -> set[int]:
+    """Every unit the crosswalk says was succeeded, directly or along a chain, by one of ``successors``."""
+    found: set[int] = set()
+    frontier: Iterable[int] | QuerySet[Any] = successors
+    for _ in range(MAX_CHAIN):
+        step = set(
+            UnitCrosswalk.objects.using(using).filter(successor_id__in=frontier).values_list("predecessor_id", flat=True)
+        ) - found
+        if not step:
+            break
+        found |= step
+        frontier = step
+    return found
 
 
 def _merge(shares: Iterable[Share]) -> list[Share]:

@@ -32,12 +32,12 @@ from django.db import connections
 from django.db.models import Max, Min
 from django.utils import timezone
 
+from ansinh.geo.crosswalk import MAX_CHAIN, predecessor_ids
 from ansinh.geo.models import AdministrativeUnit, UnitCrosswalk
 from ansinh.reporting.models import AggregateValue, Indicator, IndicatorValue, Submission
 
 LEAF_LEVEL = AdministrativeUnit.Level.COMMUNE
 Agg = Indicator.Aggregation
-MAX_CHAIN = 5
 
 
 def leaf_targets(unit: AdministrativeUnit, using: str = "default") -> dict[int, float]:
@@ -119,21 +119,7 @@ def source_units(unit: AdministrativeUnit, using: str = "default") -> set[int]:
             "id", flat=True
         )
     )
-    frontier = set(ids)
-    for _ in range(MAX_CHAIN):
-        more = (
-            set(
-                UnitCrosswalk.objects.using(using)
-                .filter(successor_id__in=frontier)
-                .values_list("predecessor_id", flat=True)
-            )
-            - ids
-        )
-        if not more:
-            break
-        ids |= more
-        frontier = more
-    return ids
+    return ids | predecessor_ids(ids, using)
 
 
 def _recompute_extreme(row: AggregateValue, indicator: Indicator, using: str) -> None:
