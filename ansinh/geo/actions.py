@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ from ansinh.geo.imports import (
     read_csv,
 )
 from ansinh.geo.loader import LoadResult, Progress, load_units, package_rows
+from ansinh.geo.models import AdministrativeUnit, Agency
 from ansinh.geo.signals import crosswalk_changed
 
 
@@ -92,3 +94,25 @@ def do_import_agencies(source: Path | str, actor: Any = None) -> ImportResult:
         after={"created": result.created, "updated": result.updated},
     )
     return result
+
+
+@transaction.atomic
+def do_create_commune_committees(parent: AdministrativeUnit, valid_from: dt.date, actor: Any = None) -> int:
+    """One «Ủy ban nhân dân …» agency per commune under ``parent`` that has none yet; returns how many."""
+    existing = set(Agency.objects.filter(valid_from=valid_from).values_list("code", flat=True))
+    new = [
+        Agency(
+            code=f"{commune.code}-UBND",
+            name=f"Ủy ban nhân dân {commune.name}",
+            short_name=f"UBND {commune.name}",
+            kind=Agency.Kind.PEOPLE_COMMITTEE,
+            unit=commune,
+            valid_from=valid_from,
+        )
+        for commune in AdministrativeUnit.objects.valid_on(valid_from).subtree(parent, include_self=False)
+        if f"{commune.code}-UBND" not in existing
+    ]
+    Agency.objects.bulk_create(new, batch_size=500)
+    if new:
+        audit(actor, "geo.create_commune_committees", object_type="geo.Agency", summary=f"Tạo {len(new)} UBND cấp xã thuộc {parent.name}")
+    return len(new)
