@@ -10,9 +10,9 @@ from django import forms
 from django.core.files.uploadedfile import UploadedFile
 
 from ansinh.lib.vnnumbers import format_vn, parse_entered
-from ansinh.reporting.actions import FieldError
+from ansinh.reporting.actions import MAX_ATTACHMENT_BYTES, FieldError
 from ansinh.reporting.entry import IndicatorRow, TaskRow
-from ansinh.reporting.excel_upload import MAX_COMMENT
+from ansinh.reporting.excel_upload import MAX_COMMENT, MAX_FILE_BYTES
 from ansinh.reporting.models import IndicatorValue, TaskProgress
 
 NUMBER_FIELDS = {"value": "Giá trị", "numerator": "Tử số", "denominator": "Mẫu số"}
@@ -28,8 +28,7 @@ ATTACHMENT_TYPES: dict[str, tuple[bytes, ...]] = {
     ".jpeg": (b"\xff\xd8\xff",),
     ".png": (b"\x89PNG\r\n\x1a\n",),
 }
-MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
-MAX_EXCEL_BYTES = 10 * 1024 * 1024
+MAX_EXCEL_BYTES = MAX_FILE_BYTES  # the upload reader's own limit
 
 
 class NumberField(forms.Field):
