@@ -102,7 +102,6 @@ def convert_to_pdf(docx: Path, soffice: str | None = None) -> Path:
     return target
 
 
-@transaction.atomic
 def do_build_report(
     actor: Any,
     plan: Plan,
@@ -140,6 +139,12 @@ def do_build_report(
         except ReportError as err:
             result.notes.append(err.message)
         step(total, total)
+    with transaction.atomic():  # only the audit row: the files (and LibreOffice) stay outside the transaction
+        _audit_build(actor, plan, year, kind, unit, result)
+    return result
+
+
+def _audit_build(actor: Any, plan: Plan, year: int, kind: str, unit: AdministrativeUnit | None, result: BuiltReport) -> None:
     audit(
         actor,
         "reports.build",
@@ -148,4 +153,3 @@ def do_build_report(
         after={"year": year, "kind": kind, "unit": unit.code if unit else None, "files": [str(p) for p in
                (result.docx, result.xlsx, result.pdf) if p]},
     )
-    return result
