@@ -325,6 +325,4 @@ def initial_for(kind: str, values: dict[str, Any]) -> dict[str, Any]:
     for name in ("lead", "coordinate"):
         if isinstance(data.get(name), list):
             data[name] = "\n".join(data[name])
-    if kind == "document" and isinstance(values.get("coordinate"), list):
-        data["coordinate"] = "\n".join(values["coordinate"])
     return data

@@ -14,7 +14,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from ansinh.geo.models import AdministrativeUnit
-from ansinh.plans.models import Plan, Target, TaskAssignment
+from ansinh.plans.models import Plan, Target
 from ansinh.reporting import progress
 from ansinh.reporting.entry import due_date
 from ansinh.reporting.models import ReportingCycle
@@ -274,7 +274,7 @@ def _task_board(
     for task in data.top_tasks(plan):
         p = progress.get(task.pk)
         key = data.task_status(task, p, cycle, today)
-        leads = [a.name for a in task.assignments.all() if a.role == TaskAssignment.Role.LEAD]
+        leads = task.lead_names
         by_status[key].append(TaskItem(task.number, task.title, leads, task_status_style(key), p.deadline if p else None))
         for lead in leads or ["(chưa xác định cơ quan chủ trì)"]:
             per_lead[lead][key] += 1
