@@ -28,6 +28,7 @@ from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ansinh.lib.spreadsheet import FORMULA_STARTS
 from ansinh.reporting.entry import IndicatorRow
 from ansinh.reporting.models import IndicatorValue
 
@@ -54,7 +55,7 @@ COLUMNS: tuple[tuple[str, str, str, int], ...] = (
 COLUMN_OF = {name: letter for name, letter, _, _ in COLUMNS}
 ENTRY_FIELDS = ("value", "numerator", "denominator", "status", "comment")
 STATUS_LABELS = {label: code for code, label in IndicatorValue.Status.choices}
-DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+DANGEROUS_START = FORMULA_STARTS  # the same characters lib.spreadsheet guards
 # Fixed password: protection only guards the layout against slips, it is not a security control.
 SHEET_PASSWORD = "ansinh"
 
