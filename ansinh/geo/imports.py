@@ -271,10 +271,14 @@ def apply_crosswalk_rows(rows: list[Row], errors: list[str]) -> ImportResult:
             )
             continue
         seen: set[int] = set()
+        repeated = False
         for line, succ, _, _ in items:
             if succ.pk in seen:
                 errors.append(f"Dòng {line}: cặp cũ → mới “{succ.name}” bị lặp lại.")
+                repeated = True
             seen.add(succ.pk)
+        if repeated:
+            continue  # storing the pair twice would break the unique constraint; the import is refused anyway
         model: type[UnitCrosswalk] | type[AgencyCrosswalk] = UnitCrosswalk if kind == "unit" else AgencyCrosswalk
         old = {link.successor_id: link for link in model.objects.filter(predecessor_id=pred_pk, effective=effective)}
         keep: set[int] = set()

@@ -235,3 +235,23 @@ def test_importing_a_crosswalk_moves_old_approved_figures_onto_todays_map(tmp_pa
     assert code == 0, err
     assert "Đã tính lại" in out
     assert AggregateValue.objects.get(unit=city, indicator__code="SOCIAL_HOUSING").value == 12
+
+
+@pytest.mark.parametrize(
+    ("rows", "message"),
+    [
+        ("unit,26740,Phường Sài Gòn,commune,79,2025-07-01,26740,1,2026-01-01,\n", "đơn vị cũ và đơn vị mới trùng nhau"),
+        (
+            "unit,79,Thành phố Hồ Chí Minh,province,VN,1976-07-02,79,1,2025-07-01,\n"
+            "unit,760,Quận 1,district,79,1976-07-02,26740,0.5,2025-07-01,\nunit,760,Quận 1,district,79,1976-07-02,26740,0.5,2025-07-01,\n",
+            "Dòng 4: cặp cũ → mới",
+        ),
+        ("unit,760,Quận 1,district,79,1976-07-02,26740,1,2025-07-01,,thừa một ô\n", "nhiều hơn 10 cột tiêu đề"),
+    ],
+)
+def test_a_crosswalk_with_a_self_link_a_repeated_pair_or_too_many_cells_is_refused(
+    tmp_path: Path, hcmc_loaded: None, rows: str, message: str
+) -> None:
+    code, _, err = run("crosswalk", "import", write(tmp_path, HEADER + rows))
+    assert code == 1 and message in err
+    assert not UnitCrosswalk.objects.exists()
