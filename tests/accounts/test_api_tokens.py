@@ -138,3 +138,16 @@ def test_the_web_refuses_a_nameless_key_and_another_users_key(client: Client, of
 
 def test_the_key_page_needs_a_signed_in_user(client: Client) -> None:
     assert client.get("/tai-khoan/khoa-api/").status_code == 302
+
+
+def test_revoking_a_key_twice_on_the_web_says_so_and_changes_nothing(client: Client, officer_a: Any) -> None:
+    token, _ = do_create_api_token(None, officer_a, "Hệ thống của phường")
+    client.force_login(officer_a)
+    client.post(f"/tai-khoan/khoa-api/{token.pk}/thu-hoi/")
+    token.refresh_from_db()
+    revoked_at = token.revoked_at
+    page = client.post(f"/tai-khoan/khoa-api/{token.pk}/thu-hoi/", follow=True).content.decode()
+    assert "đã bị thu hồi từ trước" in page
+    token.refresh_from_db()
+    assert token.revoked_at == revoked_at
+    assert AuditEvent.objects.filter(action="accounts.revoke_api_token").count() == 1
