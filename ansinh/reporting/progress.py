@@ -177,6 +177,11 @@ class Completeness:
     missing: list[Any] = field(default_factory=list)
 
     @property
+    def late(self) -> int:
+        """Reports received after their due date (see ``reporting.lateness``)."""
+        return self.received - self.on_time
+
+    @property
     def completeness(self) -> float | None:
         return self.received / self.expected * 100 if self.expected else None
 

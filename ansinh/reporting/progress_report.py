@@ -157,6 +157,7 @@ def as_data(progress: PlanProgress) -> dict[str, Any]:
                 "expected": line.counts.expected,
                 "received": line.counts.received,
                 "on_time": line.counts.on_time,
+                "late": line.counts.late,
                 "completeness": line.counts.completeness,
                 "timeliness": line.counts.timeliness,
             }

@@ -27,6 +27,7 @@ from ansinh.reporting.actions import (
 )
 from ansinh.reporting.entry import due_date, submission_indicator_rows, submission_task_rows
 from ansinh.reporting.forms import AttachmentForm, ExcelUploadForm, ReturnForm, SubmissionForm, mark_invalid
+from ansinh.reporting.lateness import mark_late, submission_lateness
 from ansinh.reporting.models import Submission
 
 MAX_LISTED = 300
@@ -51,6 +52,7 @@ def index(request: HttpRequest) -> HttpResponse:
     )
     for submission in submissions:
         submission.due = due_date(submission.cycle, submission.unit)  # type: ignore[attr-defined]
+    mark_late(submissions)
     return render(request, "reporting/index.html", {"cycles": cycles, "submissions": submissions})
 
 
@@ -60,6 +62,7 @@ def cycle_detail(request: HttpRequest, cycle_id: int) -> HttpResponse:
     submissions = list(access.access_submissions(request.user).filter(cycle=cycle).order_by("unit__path"))
     for submission in submissions:
         submission.due = due_date(cycle, submission.unit)  # type: ignore[attr-defined]
+    mark_late(submissions)
     opened = {s.unit_id for s in submissions}
     openable = [u for u in access.writable_units_for_cycle(request.user, cycle)[:MAX_LISTED] if u.pk not in opened]
     context = {"cycle": cycle, "submissions": submissions, "openable": openable}
@@ -105,10 +108,12 @@ def render_submission(
     extra.setdefault("return_form", ReturnForm())
     for each in (form, extra["attachment_form"], extra["excel_form"], extra["return_form"]):
         mark_invalid(each)
+    due = due_date(submission.cycle, submission.unit)
     context = {
         "submission": submission,
         "cycle": submission.cycle,
-        "due": due_date(submission.cycle, submission.unit),
+        "due": due,
+        "late": submission_lateness(submission, due),
         "form": form,
         "editable": editable,
         "can_approve": can_review and submission.status == Submission.Status.SUBMITTED,
