@@ -39,6 +39,13 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("ANSINH_THREADS", "8", "Số luồng của máy chủ WSGI (waitress)."),
     Setting("ANSINH_MAX_UPLOAD_MB", "50", "Dung lượng tối đa một tệp tải lên, tính bằng MB."),
     Setting("ANSINH_LOG_LEVEL", "INFO", "Mức ghi nhật ký: DEBUG, INFO, WARNING, ERROR."),
+    Setting("ANSINH_EMAIL_HOST", None, "Máy chủ SMTP gửi thư thông báo; để trống thì thư được in ra màn hình (console)."),
+    Setting("ANSINH_EMAIL_PORT", "587", "Cổng SMTP."),
+    Setting("ANSINH_EMAIL_USER", None, "Tên đăng nhập SMTP."),
+    Setting("ANSINH_EMAIL_PASSWORD", None, "Mật khẩu SMTP."),
+    Setting("ANSINH_EMAIL_TLS", "true", "Dùng STARTTLS khi gửi thư (true/false)."),
+    Setting("ANSINH_EMAIL_FROM", "ansinh <no-reply@localhost>", "Địa chỉ người gửi của thư thông báo."),
+    Setting("ANSINH_SITE_URL", "http://127.0.0.1:8000", "Địa chỉ gốc của trang web, dùng cho liên kết trong thư thông báo."),
 )
 _KNOWN = {s.name: s for s in SETTINGS}
 

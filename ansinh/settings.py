@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "ansinh.plans",
     "ansinh.reporting",
     "ansinh.reports",
+    "ansinh.notifications",
 ]
 
 MIDDLEWARE = [
@@ -69,6 +70,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "ansinh.core.context_processors.version",
+                "ansinh.notifications.context_processors.unread",
             ],
         },
     },
@@ -100,6 +102,21 @@ STATICFILES_DIRS = [BASE_DIR / "static"]  # ansinh/static (site.css) is not insi
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 MEDIA_ROOT = DATA_DIR / "uploads"
+
+# E-mail of notifications: the console backend unless an SMTP host is configured.
+_email_host = env.raw("ANSINH_EMAIL_HOST")
+if _email_host:
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = _email_host
+    EMAIL_PORT = env.get_int("ANSINH_EMAIL_PORT", minimum=1, maximum=65535)
+    EMAIL_HOST_USER = env.raw("ANSINH_EMAIL_USER") or ""
+    EMAIL_HOST_PASSWORD = env.raw("ANSINH_EMAIL_PASSWORD") or ""
+    EMAIL_USE_TLS = env.get_bool("ANSINH_EMAIL_TLS", default=True)
+    EMAIL_TIMEOUT = 15
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+DEFAULT_FROM_EMAIL = env.get_str("ANSINH_EMAIL_FROM")
+SITE_URL = env.get_str("ANSINH_SITE_URL").rstrip("/")
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "plans:list"

@@ -245,6 +245,9 @@ def do_approve_plan(plan: Plan, actor: Any) -> Plan:
     plan.approved_by = actor if getattr(actor, "is_authenticated", False) else None
     plan.save(update_fields=["status", "approved_at", "approved_by"])
     audit(actor, "plan.approve", plan, summary=f"Phê duyệt kế hoạch {plan.number}", before={"status": "draft"}, after={"status": "active"})
+    from ansinh.notifications.actions import notify_plan_approved  # e-mail goes after the commit
+
+    notify_plan_approved(plan, actor)
     return plan
 
 

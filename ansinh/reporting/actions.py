@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from ansinh.accounts.access import can_write_unit, is_admin, is_standing_officer
 from ansinh.core.models import audit
+from ansinh.notifications.actions import notify_approved, notify_returned, notify_submitted
 from ansinh.plans.models import Plan, Target, Task
 from ansinh.reporting import rollup
 from ansinh.reporting.models import (
@@ -332,6 +333,7 @@ def do_submit(actor: Any, submission: Submission, *, received_at: dt.datetime | 
         before=before,
         after=_submission_state(submission),
     )
+    notify_submitted(submission, actor)
     return submission
 
 
@@ -361,6 +363,7 @@ def do_approve(actor: Any, submission: Submission, *, at: dt.datetime | None = N
         before=before,
         after=_submission_state(submission),
     )
+    notify_approved(submission, actor)
     return submission
 
 
@@ -393,4 +396,5 @@ def do_return(actor: Any, submission: Submission, reason: str) -> Submission:
         before=before,
         after=_submission_state(submission),
     )
+    notify_returned(submission, actor)
     return submission
