@@ -8,6 +8,7 @@ from typing import Annotated, Any
 from ninja import Field, Schema
 
 from ansinh.reporting.entry import due_date
+from ansinh.reporting.lateness import submission_lateness
 
 Number = Annotated[float, Field(allow_inf_nan=False, ge=-1e15, le=1e15)]
 ShortText = Annotated[str, Field(max_length=2000)]
@@ -179,6 +180,8 @@ class SubmissionOut(Schema):
     status: str
     status_label: str
     due: dt.date | None
+    days_late: int | None = Field(None, description="Số ngày nộp muộn (đã gửi) hoặc quá hạn (chưa gửi); trống nếu đúng hạn")
+    late_label: str | None = None
     simulated: bool
     submitted_at: dt.datetime | None
     approved_at: dt.datetime | None
@@ -203,6 +206,16 @@ class SubmissionOut(Schema):
     @staticmethod
     def resolve_due(obj: Any) -> dt.date | None:
         return due_date(obj.cycle, obj.unit)
+
+    @staticmethod
+    def resolve_days_late(obj: Any) -> int | None:
+        late = submission_lateness(obj, due_date(obj.cycle, obj.unit))
+        return late.days if late else None
+
+    @staticmethod
+    def resolve_late_label(obj: Any) -> str | None:
+        late = submission_lateness(obj, due_date(obj.cycle, obj.unit))
+        return late.label if late else None
 
 
 class SubmissionDetailOut(SubmissionOut):

@@ -226,6 +226,7 @@ def generate_cycles(plan: Plan, years: Iterable[int], actor: object = None) -> l
                 chosen[key] = (window, duty)
     cycles: list[ReportingCycle] = []
     created_labels: list[str] = []
+    opened: list[ReportingCycle] = []
     for (kind, start, end), (window, duty) in sorted(chosen.items(), key=lambda kv: (kv[0][2], kv[0][0])):
         cycle, created = ReportingCycle.objects.get_or_create(
             plan=plan,
@@ -238,6 +239,7 @@ def generate_cycles(plan: Plan, years: Iterable[int], actor: object = None) -> l
             CycleDeadline.objects.get_or_create(cycle=cycle, level=level, defaults={"due": due})
         if created:
             created_labels.append(window.label)
+            opened.append(cycle)
         cycles.append(cycle)
     if created_labels:
         audit(
@@ -247,6 +249,10 @@ def generate_cycles(plan: Plan, years: Iterable[int], actor: object = None) -> l
             summary=f"Tạo {len(created_labels)} kỳ báo cáo",
             after={"cycles": created_labels},
         )
+        if plan.status == Plan.Status.ACTIVE:  # a draft's cycles are announced when it is approved
+            from ansinh.notifications.actions import notify_cycles_opened
+
+            notify_cycles_opened(plan, opened)
     return cycles
 
 

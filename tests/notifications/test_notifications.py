@@ -238,3 +238,24 @@ def test_reading_the_list_does_not_grow_with_notices(
     Notification.objects.bulk_create(Notification(recipient=cast["a"], kind=Kind.DUE, text="Nhắc") for _ in range(60))
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get("/thong-bao/")
+
+
+def test_new_cycles_of_an_active_plan_are_announced_and_a_drafts_are_not(
+    world: World, cast: dict[str, Any], hanoi_ward: Any, django_user_model: Any
+) -> None:
+    from tests.reporting.factories import annual_cycle
+
+    Plan.objects.filter(pk=world.plan.pk).update(area=cast["standing"].roles.first().unit)
+    world.plan.refresh_from_db()
+    hanoi_officer = django_user_model.objects.create(username="hanoi_officer", full_name="Hà Văn Nội")
+    RoleAssignment.objects.create(user=hanoi_officer, role="commune", unit=hanoi_ward)
+    annual_cycle(world.plan, 2026)
+    [notice] = Notification.objects.filter(recipient=cast["a"], kind=Kind.CYCLE_OPENED)
+    assert "mở kỳ báo cáo «" in notice.text and "2026" in notice.text
+    assert kinds(hanoi_officer) == [] and kinds(cast["supervisor"]) == []
+    annual_cycle(world.plan, 2026)  # nothing new: nothing announced again
+    assert Notification.objects.filter(recipient=cast["a"], kind=Kind.CYCLE_OPENED).count() == 1
+    Plan.objects.filter(pk=world.plan.pk).update(status=Plan.Status.DRAFT)
+    world.plan.refresh_from_db()
+    annual_cycle(world.plan, 2027)
+    assert Notification.objects.filter(recipient=cast["a"], kind=Kind.CYCLE_OPENED).count() == 1

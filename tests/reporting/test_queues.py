@@ -259,3 +259,12 @@ def test_the_to_do_list_runs_the_same_queries_for_one_or_three_open_cycles(
         with django_assert_max_num_queries(few):
             html = client.get(TODO).content.decode()
     assert html.count("Quá hạn") >= 3 and "29/10/2026" in html
+
+
+def test_the_api_marks_a_late_report_with_its_days_late(client: Client, world: World, hcm_standing: Any) -> None:
+    with time_machine.travel(AFTER_DUE, tick=False):
+        send(world.sub_a)
+        client.force_login(hcm_standing)
+        items = {i["unit_name"]: i for i in client.get(f"/api/submissions/?cycle_id={world.cycle.pk}").json()["items"]}
+    assert (items["Phường Sài Gòn"]["days_late"], items["Phường Sài Gòn"]["late_label"]) == (5, "Nộp muộn 5 ngày")
+    assert items["Phường Bến Thành"]["late_label"] == "Quá hạn 5 ngày"
