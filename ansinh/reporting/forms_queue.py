@@ -9,7 +9,7 @@ from django import forms
 from ansinh.reporting.models import Submission
 
 ALL = "tat-ca"
-STATUS_CHOICES = [(ALL, "Mọi trạng thái"), *Submission.Status.choices]
+STATUS_CHOICES = [("", "Chờ phê duyệt (đã gửi)"), (ALL, "Mọi trạng thái"), *Submission.Status.choices]
 
 
 def _positive_id(label: str) -> forms.IntegerField:
