@@ -12,18 +12,6 @@ ALL = "tat-ca"
 STATUS_CHOICES = [("", "Chờ phê duyệt (đã gửi)"), (ALL, "Mọi trạng thái"), *Submission.Status.choices]
 
 
-def _positive_id(label: str) -> forms.IntegerField:
-    return forms.IntegerField(
-        label=label,
-        required=False,
-        min_value=1,
-        error_messages={
-            "invalid": f"{label}: mã phải là số nguyên dương.",
-            "min_value": f"{label}: mã phải là số nguyên dương.",
-        },
-    )
-
-
 class QueueFilterForm(forms.Form):
     """GET filters: plan, cycle, status (default: sent, waiting), unit code, late only, free text."""
 
@@ -34,7 +22,13 @@ class QueueFilterForm(forms.Form):
         empty_value=None,
         error_messages={"invalid_choice": "Kế hoạch đã chọn không có trong danh sách."},
     )
-    ky = _positive_id("Kỳ báo cáo")
+    ky = forms.TypedChoiceField(
+        label="Kỳ báo cáo",
+        required=False,
+        coerce=int,
+        empty_value=None,
+        error_messages={"invalid_choice": "Kỳ báo cáo đã chọn không có trong danh sách."},
+    )
     trang_thai = forms.ChoiceField(
         label="Trạng thái",
         required=False,
@@ -55,11 +49,14 @@ class QueueFilterForm(forms.Form):
         error_messages={"max_length": "Từ khóa tìm kiếm dài quá %(limit_value)d ký tự."},
     )
 
-    def __init__(self, *args: Any, plans: list[tuple[int, str]], **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, plans: list[tuple[int, str]], cycles: list[tuple[int, str]], **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
-        field = self.fields["ke_hoach"]
-        assert isinstance(field, forms.TypedChoiceField)
-        field.choices = [("", "Mọi kế hoạch"), *plans]
+        for name, first, choices in (("ke_hoach", "Mọi kế hoạch", plans), ("ky", "Mọi kỳ báo cáo", cycles)):
+            field = self.fields[name]
+            assert isinstance(field, forms.TypedChoiceField)
+            field.choices = [("", first), *choices]
 
     def status(self) -> str | None:
         """The status asked for; by default the reports sent and waiting for approval."""

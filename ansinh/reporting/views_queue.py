@@ -27,7 +27,7 @@ from ansinh.reporting.actions import ReportingError, do_approve, do_return
 from ansinh.reporting.forms import ReturnForm
 from ansinh.reporting.forms_queue import ALL, QueueFilterForm
 from ansinh.reporting.lateness import annotate_due, annotate_sent_on, late_q, mark_late
-from ansinh.reporting.models import Submission
+from ansinh.reporting.models import ReportingCycle, Submission
 from ansinh.reporting.queue import owed, plans_matching, reviewable_submissions
 
 PAGE_SIZE = 25
@@ -36,6 +36,19 @@ PAGE_SIZE = 25
 def _plan_choices() -> list[tuple[int, str]]:
     plans = Plan.objects.filter(status=Plan.Status.ACTIVE).order_by("-id").values_list("pk", "number", "title")
     return [(pk, f"{number} {title}".strip()[:120]) for pk, number, title in plans]
+
+
+def _cycle_choices() -> list[tuple[int, str]]:
+    cycles = (
+        ReportingCycle.objects.filter(plan__status=Plan.Status.ACTIVE)
+        .order_by("-period_end", "plan_id", "kind")
+        .values_list("pk", "label", "plan__number")
+    )
+    return [(pk, f"{label} — {number}" if number else label) for pk, label, number in cycles]
+
+
+def _form(data: Any) -> QueueFilterForm:
+    return QueueFilterForm(data, plans=_plan_choices(), cycles=_cycle_choices())
 
 
 def _filtered(user: Any, form: QueueFilterForm) -> Any:
@@ -61,12 +74,12 @@ def _filtered(user: Any, form: QueueFilterForm) -> Any:
 @login_required
 def approval_queue(request: HttpRequest) -> HttpResponse:
     """What waits for the user's approval; every other status one click away."""
-    form = QueueFilterForm(request.GET or None, plans=_plan_choices())
+    form = _form(request.GET or None)
     if request.GET and not form.is_valid():
         refused: dict[str, Any] = {"form": form, "page": None, "counts": [], "total": 0, "query": ""}
         return render(request, "reporting/queue.html", refused, status=400)
     if not request.GET:
-        form = QueueFilterForm({}, plans=_plan_choices())
+        form = _form({})
         form.is_valid()
     qs = _filtered(request.user, form)
     by_status = {row["status"]: row["n"] for row in qs.order_by().values("status").annotate(n=Count("id"))}
@@ -87,6 +100,7 @@ def approval_queue(request: HttpRequest) -> HttpResponse:
         "all_selected": status is None,
         "return_form": ReturnForm(),
         "query": urlencode(params),
+        "other_filters": urlencode({k: v for k, v in params.items() if k != "trang_thai"}),
         "here": request.get_full_path(),
     }
     return render(request, "reporting/queue.html", context)

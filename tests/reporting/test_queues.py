@@ -95,7 +95,8 @@ def test_the_queue_is_searched_without_diacritics_and_filtered_by_unit_plan_cycl
 @pytest.mark.parametrize(
     ("params", "message"),
     [
-        ({"ky": "abc"}, "Kỳ báo cáo: mã phải là số nguyên dương."),
+        ({"ky": "abc"}, "Kỳ báo cáo đã chọn không có trong danh sách."),
+        ({"ky": "999999"}, "Kỳ báo cáo đã chọn không có trong danh sách."),
         ({"trang_thai": "xoa-het"}, "Trạng thái «xoa-het» không có"),
         ({"don_vi": "'; drop table"}, "Mã đơn vị chỉ gồm chữ số hoặc chữ cái"),
         ({"ke_hoach": "999999"}, "Kế hoạch đã chọn không có trong danh sách."),
@@ -243,7 +244,7 @@ def test_a_plan_without_an_area_is_named_on_the_to_do_and_due_pages(
     annual_cycle(other, 2025)
     with time_machine.travel(AFTER_DUE, tick=False):
         _, html = page(client, officer_a, TODO)
-        assert "Kế hoạch không ghi địa bàn" in html and "toàn quốc" in html
+        assert "Kế hoạch không ghi địa bàn" in html and "chưa ghi địa bàn nên áp dụng toàn quốc" in html
         _, html = page(client, officer_a, f"{ROOT}/den-han/")
     assert "Kế hoạch không ghi địa bàn" in html and "99/KH-BLĐTBXH" in html
 
@@ -268,3 +269,10 @@ def test_the_api_marks_a_late_report_with_its_days_late(client: Client, world: W
         items = {i["unit_name"]: i for i in client.get(f"/api/submissions/?cycle_id={world.cycle.pk}").json()["items"]}
     assert (items["Phường Sài Gòn"]["days_late"], items["Phường Sài Gòn"]["late_label"]) == (5, "Nộp muộn 5 ngày")
     assert items["Phường Bến Thành"]["late_label"] == "Quá hạn 5 ngày"
+
+
+def test_the_status_counts_keep_the_other_filters(client: Client, world: World, hcm_standing: Any) -> None:
+    send(world.sub_a)
+    _, html = page(client, hcm_standing, QUEUE, q="sai gon", trang_thai="tat-ca")
+    assert 'href="?q=sai+gon&amp;trang_thai=submitted">Đã gửi: 1</a>' in html
+    assert "Tất cả: 1</strong>" in html
