@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Schema
+from ninja import Schema, Status
 from ninja.errors import HttpError
 
 from ansinh.core.errors import UserError
@@ -148,7 +148,7 @@ def create_indicator(request: HttpRequest, plan_id: int, target_id: int, payload
         do_create_indicator_from_target(request.user, target, payload.model_dump())
     except UserError as err:
         raise HttpError(422, err.message) from None
-    return 201, _row(plan, target.pk)
+    return Status(201, _row(plan, target.pk))
 
 
 @plans_router.post("/{plan_id}/links/accept", response={200: list[TargetLinkOut], **LINK_ERRORS}, summary="Xác nhận các gợi ý mạnh")
