@@ -79,10 +79,14 @@ def cycle_remove(request: HttpRequest, plan_id: int, cycle_id: int) -> HttpRespo
 
 
 def _date(text: str) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat((text or "").strip())
-    except ValueError:
-        return None
+    """A date typed as ngày/tháng/năm (05/11/2026) or sent as YYYY-MM-DD; None when unreadable."""
+    text = (text or "").strip()
+    for parse in (lambda t: dt.datetime.strptime(t, "%d/%m/%Y").date(), dt.date.fromisoformat):
+        try:
+            return parse(text)
+        except ValueError:
+            continue
+    return None
 
 
 @login_required

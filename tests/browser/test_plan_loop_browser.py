@@ -121,6 +121,12 @@ def test_a_plan_of_ones_own_runs_from_upload_to_the_docx_report(
     assert plan.status == Plan.Status.ACTIVE and plan.area == hcm
     cycle = ReportingCycle.objects.get(plan=plan, year=2025)
     shot(page, "4-cycles")
+    first_due = page.locator('input[name="due"]').first
+    first_due.fill("01/12/2024")
+    page.get_by_role("button", name="Dời hạn").first.click()
+    page.wait_for_load_state()
+    assert "trước ngày mở kỳ" in page.locator(".messages").inner_text()
+    shot(page, "4-cycles-refused")
     log_out(page)
 
     # 5. the ward officer fills and submits

@@ -165,8 +165,8 @@ def test_the_cycles_page_moves_adds_and_removes_with_buttons(active: Plan, alice
     assert "trước ngày mở kỳ" in html
     html = client.post(f"/ke-hoach/{active.pk}/ky-bao-cao/han/{deadline.pk}/", {"due": "hôm qua"}, follow=True).content.decode()
     assert "Hạn báo cáo không hợp lệ" in html
-    html = client.post(f"/ke-hoach/{active.pk}/ky-bao-cao/han/{deadline.pk}/", {"due": "2025-11-25"}, follow=True).content.decode()
-    assert "Đã dời hạn" in html
+    html = client.post(f"/ke-hoach/{active.pk}/ky-bao-cao/han/{deadline.pk}/", {"due": "25/11/2025"}, follow=True).content.decode()
+    assert "Đã dời hạn" in html and "sang 25/11/2025" in html
     html = client.post(f"/ke-hoach/{active.pk}/ky-bao-cao/them/", {"kind": "semiannual", "year": "2026"}, follow=True).content.decode()
     assert "Đã thêm «Báo cáo 6 tháng đầu năm 2026»" in html
     html = client.post(f"/ke-hoach/{active.pk}/ky-bao-cao/them/", {"kind": "annual", "year": "năm sau"}, follow=True).content.decode()
