@@ -20,7 +20,13 @@ from ansinh.plans.models import Plan, Target
 from ansinh.reporting.access import access_indicators
 from ansinh.reporting.api_catalog import ERRORS, plans_router
 from ansinh.reporting.api_schemas import ErrorOut
-from ansinh.reporting.approval import area_label, checklist, do_approve_with_checklist, resolve_area
+from ansinh.reporting.approval import (
+    area_label,
+    checklist,
+    do_approve_with_checklist,
+    require_plan_change,
+    resolve_area,
+)
 from ansinh.reporting.linking import (
     STRONG_SCORE,
     TargetRow,
@@ -170,7 +176,7 @@ def get_checklist(request: HttpRequest, plan_id: int) -> Any:
 @plans_router.post("/{plan_id}/approve", response={200: ApprovedOut, **LINK_ERRORS}, summary="Phê duyệt kế hoạch và tạo kỳ báo cáo")
 def approve(request: HttpRequest, plan_id: int, payload: ApproveIn) -> Any:
     plan = access_plan(request.user, plan_id)
-    require_link_permission(request.user, plan)
+    require_plan_change(request.user)
     try:
         area = resolve_area(payload.area) if payload.area.strip() else None
         plan, cycles = do_approve_with_checklist(plan, request.user, area, confirmed=payload.confirm)

@@ -12,15 +12,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
+from ansinh.accounts.access import is_admin
 from ansinh.core.errors import UserError
 from ansinh.geo.models import COUNTRY_CODE, AdministrativeUnit
 from ansinh.plans.actions import do_approve_plan, do_set_plan_area
 from ansinh.plans.models import Plan, ReportingDuty
 from ansinh.reporting.cycles import generate_cycles
-from ansinh.reporting.linking import require_link_permission
 from ansinh.reporting.models import ReportingCycle, TargetIndicatorLink
 
 NATIONWIDE = "toan-quoc"
@@ -36,6 +37,21 @@ class Check:
     done: bool
     detail: str
     blocking: bool = False
+
+
+def require_plan_change(actor: Any) -> None:
+    """Approving a plan and editing its cycles need the right to change plans (or an administrator)."""
+    if actor is None or is_admin(actor) or actor.has_perm("plans.change_plan"):
+        return
+    raise PermissionDenied("Bạn không có quyền phê duyệt kế hoạch hoặc sửa kỳ báo cáo của kế hoạch.")
+
+
+def can_change_plan(actor: Any) -> bool:
+    try:
+        require_plan_change(actor)
+    except PermissionDenied:
+        return False
+    return actor is not None
 
 
 def country_unit() -> AdministrativeUnit | None:
@@ -105,7 +121,7 @@ def do_approve_with_checklist(
     plan: Plan, actor: Any, area: AdministrativeUnit | None, *, confirmed: bool = True
 ) -> tuple[Plan, list[ReportingCycle]]:
     """Check, set the area, approve and create the cycles, all or nothing."""
-    require_link_permission(actor, plan)
+    require_plan_change(actor)
     plan = Plan.objects.select_for_update().get(pk=plan.pk)
     if not plan.is_draft:
         raise ApprovalError("Kế hoạch này đã được phê duyệt trước đó.")

@@ -13,11 +13,10 @@ from django.views.decorators.http import require_POST
 from ansinh.core.errors import UserError
 from ansinh.core.lookup import first_or_404
 from ansinh.plans.access import access_plan
+from ansinh.reporting.approval import can_change_plan, require_plan_change
 from ansinh.reporting.cycle_edit import ADDABLE, do_add_cycle, do_move_deadline, do_remove_cycle
 from ansinh.reporting.cycles import ROMAN_QUARTERS
-from ansinh.reporting.linking import require_link_permission
 from ansinh.reporting.models import CycleDeadline, ReportingCycle
-from ansinh.reporting.views_link import can_link
 
 NO_CYCLE = "Không tìm thấy kỳ báo cáo này của kế hoạch."
 
@@ -30,7 +29,7 @@ def plan_cycles(request: HttpRequest, plan_id: int) -> HttpResponse:
     context = {
         "plan": plan,
         "cycles": cycles,
-        "can_edit": can_link(request.user, plan),
+        "can_edit": can_change_plan(request.user),
         "kinds": [(k.value, k.label) for k in ADDABLE],
         "years": years,
         "quarters": list(enumerate(ROMAN_QUARTERS, start=1)),
@@ -48,7 +47,7 @@ def _whole(text: str) -> int | None:
 @require_POST
 def cycle_add(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = access_plan(request.user, plan_id)
-    require_link_permission(request.user, plan)
+    require_plan_change(request.user)
     kind = request.POST.get("kind", "")
     year = _whole(request.POST.get("year", ""))
     part = _whole(request.POST.get("quarter" if kind == "quarterly" else "month", ""))
@@ -67,7 +66,7 @@ def cycle_add(request: HttpRequest, plan_id: int) -> HttpResponse:
 @require_POST
 def cycle_remove(request: HttpRequest, plan_id: int, cycle_id: int) -> HttpResponse:
     plan = access_plan(request.user, plan_id)
-    require_link_permission(request.user, plan)
+    require_plan_change(request.user)
     cycle = first_or_404(ReportingCycle.objects.filter(plan=plan, pk=cycle_id).select_related("plan"), NO_CYCLE)
     try:
         do_remove_cycle(request.user, cycle)
@@ -93,7 +92,7 @@ def _date(text: str) -> dt.date | None:
 @require_POST
 def deadline_move(request: HttpRequest, plan_id: int, deadline_id: int) -> HttpResponse:
     plan = access_plan(request.user, plan_id)
-    require_link_permission(request.user, plan)
+    require_plan_change(request.user)
     deadline = first_or_404(
         CycleDeadline.objects.filter(cycle__plan=plan, pk=deadline_id).select_related("cycle__plan"), NO_CYCLE
     )

@@ -23,10 +23,12 @@ from ansinh.plans.models import Plan, Target
 from ansinh.reporting.access import access_indicators
 from ansinh.reporting.approval import (
     NATIONWIDE,
+    can_change_plan,
     checklist,
     country_unit,
     do_approve_with_checklist,
     missing_message,
+    require_plan_change,
 )
 from ansinh.reporting.linking import (
     STRONG_SCORE,
@@ -38,6 +40,7 @@ from ansinh.reporting.linking import (
     require_link_permission,
     search_indicators,
     target_rows,
+    type_conflict,
 )
 from ansinh.reporting.models import Indicator
 
@@ -77,8 +80,9 @@ def link_page(request: HttpRequest, plan_id: int, *, form_target: int | None = N
     creating = form_target or (int(request.GET["tao"]) if request.GET.get("tao", "").isdigit() else None)
     indicators = list(access_indicators(request.user))
     for row in rows:
-        row.search_results = search_indicators(query, indicators) if str(row.target.pk) == search_for else None  # type: ignore[attr-defined]
-        row.shown = [(i, s, format_vn(s, 2)) for i, s in row.suggestions]  # type: ignore[attr-defined]
+        found = search_indicators(query, indicators) if str(row.target.pk) == search_for else None
+        row.search_results = None if found is None else [(i, type_conflict(row.target.unit, i.value_type)) for i in found]  # type: ignore[attr-defined]
+        row.shown = [(i, s, format_vn(s, 2), type_conflict(row.target.unit, i.value_type)) for i, s in row.suggestions]  # type: ignore[attr-defined]
         t = row.target
         row.value_text = "" if t.value is None else format_vn(t.value) + ("" if t.value_max is None else f"–{format_vn(t.value_max)}")  # type: ignore[attr-defined]
         row.proposal = (form_values or proposed_indicator(row.target)) if row.target.pk == creating else None  # type: ignore[attr-defined]
@@ -195,7 +199,7 @@ def plan_approve(request: HttpRequest, plan_id: int) -> HttpResponse:
     """GET: the checklist and the confirmation; POST: approve and create the cycles."""
     plan = access_plan(request.user, plan_id)
     if request.method == "POST":
-        require_link_permission(request.user, plan)
+        require_plan_change(request.user)
     area = _chosen_area(request, plan)
     if request.method == "POST":
         try:
@@ -211,7 +215,7 @@ def plan_approve(request: HttpRequest, plan_id: int) -> HttpResponse:
         "checks": checks,
         "area": area,
         "missing": missing_message(checks),
-        "can_approve": plan.is_draft and can_link(request.user, plan),
+        "can_approve": plan.is_draft and can_change_plan(request.user),
         "nationwide": NATIONWIDE,
         "is_nationwide": area is not None and area.level == "country",
     }

@@ -278,3 +278,14 @@ def test_the_api_refuses_writes_to_a_reader(plan: Plan, bob: Any, client: Client
     assert target is not None
     response = client.put(f"/api/plans/{plan.pk}/targets/{target.pk}/link", json.dumps({"indicator": "POOR_RATE"}), content_type="application/json")
     assert response.status_code == 403
+
+
+def test_a_standing_officer_without_the_plan_right_may_link_but_not_approve_or_edit_cycles(
+    linked: Plan, hcm_standing: Any, client: Client, hcm: Any
+) -> None:
+    client.force_login(hcm_standing)
+    assert client.post(f"/ke-hoach/{linked.pk}/phe-duyet/", {"area": str(hcm.pk), "xac_nhan": "1"}).status_code == 403
+    assert client.post(f"/ke-hoach/{linked.pk}/ky-bao-cao/them/", {"kind": "annual", "year": "2027"}).status_code == 403
+    linked.refresh_from_db()
+    assert linked.is_draft and not ReportingCycle.objects.exists()
+    assert client.post(f"/ke-hoach/{linked.pk}/chi-tieu-theo-doi/xac-nhan-goi-y/").status_code == 302

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
@@ -49,6 +50,21 @@ def test_the_value_type_rule_per_unit(unit: str, value_type: str, refused: bool)
 ])
 def test_the_direction_a_target_asks_for(comparator: str, name: str, direction: str) -> None:
     assert target_direction(comparator, name) == direction
+
+
+@given(st.dates(min_value=dt.date(1900, 1, 1)))
+def test_a_due_date_reads_back_from_how_the_page_writes_it(day: Any) -> None:
+    from ansinh.reporting.views_cycles import _date
+
+    assert _date(f"{day:%d/%m/%Y}") == day and _date(day.isoformat()) == day
+
+
+@given(st.text(max_size=12))
+def test_an_unreadable_due_date_is_none_never_an_error(text: str) -> None:
+    from ansinh.reporting.views_cycles import _date
+
+    result = _date(text)
+    assert result is None or result.year >= 1
 
 
 @given(st.text(max_size=120), st.sets(st.text(alphabet="ABCDEFGHIJ_K", min_size=1, max_size=40), max_size=5))
@@ -175,6 +191,8 @@ def test_picking_another_indicator_is_searchable_without_diacritics(client: Clie
 def test_a_web_link_of_another_value_type_is_refused_in_vietnamese(client: Client, plan: Plan, alice: Any) -> None:
     client.force_login(alice)
     target = _target(plan, 0)
+    html = client.get(f"/ke-hoach/{plan.pk}/chi-tieu-theo-doi/", {"chi_tieu": target.pk, "q": "so ho ngheo"}).content.decode()
+    assert "Khác kiểu giá trị: chỉ tiêu đo bằng «%» (một tỷ lệ)" in html
     html = client.post(f"/ke-hoach/{plan.pk}/chi-tieu-theo-doi/{target.pk}/lien-ket/", {"indicator": "POOR_HH"}, follow=True).content.decode()
     assert "Không liên kết được «Tỷ lệ hộ nghèo»" in html and not TargetIndicatorLink.objects.exists()
 
