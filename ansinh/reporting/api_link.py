@@ -60,6 +60,7 @@ class TargetLinkOut(Schema):
 
 class LinkIn(Schema):
     indicator: str
+    was: str | None = None  # the indicator code the caller saw linked ("" for none); refused if it changed
 
 
 class AcceptIn(Schema):
@@ -131,7 +132,7 @@ def put_link(request: HttpRequest, plan_id: int, target_id: int, payload: LinkIn
     code = payload.indicator.strip()
     indicator = first_or_404(access_indicators(request.user).filter(code=code), f"Không có chỉ tiêu mã «{code}» trong danh mục.")
     try:
-        do_confirm_link(request.user, target, indicator)
+        do_confirm_link(request.user, target, indicator, was=payload.was)
     except UserError as err:
         raise HttpError(422, err.message) from None
     return _row(plan, target.pk)

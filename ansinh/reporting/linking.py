@@ -131,9 +131,20 @@ def search_indicators(query: str, indicators: Sequence[Indicator], limit: int = 
 
 
 @transaction.atomic
-def do_confirm_link(actor: Any, target: Target, indicator: Indicator, score: float | None = None) -> tuple[TargetIndicatorLink, list[str]]:
-    """Link ``target`` to ``indicator`` as confirmed; refused on a value-type conflict; returns the warnings."""
+def do_confirm_link(
+    actor: Any, target: Target, indicator: Indicator, score: float | None = None, *, was: str | None = None
+) -> tuple[TargetIndicatorLink, list[str]]:
+    """Link ``target`` to ``indicator`` as confirmed; refused on a value-type conflict; returns the warnings.
+
+    ``was`` is the indicator code the person saw linked ("" for none): refused if someone changed it meanwhile.
+    """
     require_link_permission(actor, target.plan)
+    if was is not None:
+        current = TargetIndicatorLink.objects.select_for_update().filter(target=target).select_related("indicator").first()
+        now = current.indicator.code if current is not None else ""
+        if now != was:
+            seen = f"«{now}»" if now else "chưa liên kết"
+            raise LinkError(f"Liên kết của «{target.indicator_name}» vừa được người khác đổi ({seen}); hãy xem lại rồi chọn lại.")
     conflict = type_conflict(target.unit, indicator.value_type)
     if conflict:
         raise LinkError(f"Không liên kết được «{target.indicator_name}» với «{indicator.name}»: {conflict}.")

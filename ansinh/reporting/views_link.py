@@ -114,7 +114,9 @@ def link_target(request: HttpRequest, plan_id: int, target_id: int) -> HttpRespo
     indicator = first_or_404(access_indicators(request.user).filter(code=code), f"Không có chỉ tiêu mã «{code}» trong danh mục.")
     score = request.POST.get("score", "")
     try:
-        _, warnings = do_confirm_link(request.user, target, indicator, float(score) if _is_number(score) else None)
+        was = request.POST.get("was")
+        _, warnings = do_confirm_link(request.user, target, indicator, float(score) if _is_number(score) else None,
+                                      was=None if was is None else was.strip())
     except UserError as err:
         messages.error(request, err.message)
     else:

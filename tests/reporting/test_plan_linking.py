@@ -235,3 +235,15 @@ def test_a_reader_sees_the_step_without_buttons_and_cannot_post(client: Client, 
     assert client.post(f"/ke-hoach/{plan.pk}/chi-tieu-theo-doi/{target.pk}/lien-ket/", {"indicator": "POOR_RATE"}).status_code == 403
     assert client.post(f"/ke-hoach/{plan.pk}/chi-tieu-theo-doi/xac-nhan-goi-y/").status_code == 403
     assert not TargetIndicatorLink.objects.exists()
+
+
+def test_a_link_changed_by_someone_else_meanwhile_is_refused(client: Client, plan: Plan, alice: Any) -> None:
+    client.force_login(alice)
+    target = _target(plan, 0)
+    do_confirm_link(None, target, Indicator.objects.get(code="NEAR_POOR_RATE"))
+    url = f"/ke-hoach/{plan.pk}/chi-tieu-theo-doi/{target.pk}/lien-ket/"
+    html = client.post(url, {"indicator": "POOR_RATE", "was": ""}, follow=True).content.decode()
+    assert "vừa được người khác đổi («NEAR_POOR_RATE»)" in html
+    assert TargetIndicatorLink.objects.get(target=target).indicator.code == "NEAR_POOR_RATE"
+    client.post(url, {"indicator": "POOR_RATE", "was": "NEAR_POOR_RATE"})
+    assert TargetIndicatorLink.objects.get(target=target).indicator.code == "POOR_RATE"
