@@ -31,10 +31,31 @@ def unit_label(unit: AdministrativeUnit) -> str:
     return unit.name
 
 
+def search_units(user: object, query: str, *, level: str = "", within: AdministrativeUnit | None = None,
+                 day: dt.date | None = None) -> tuple[list[dict[str, object]], bool]:
+    """Units in force matching the folded ``query`` (at least 2 letters): rows for a picker, and whether there are more."""
+    query = query.strip()[:100]
+    if len(query) < 2:
+        return [], False
+    units = access_units(user).valid_on(day or timezone.localdate()).search(query)
+    if level:
+        units = units.filter(level=level)
+    if within is not None:
+        units = units.filter(path__startswith=within.path)
+    rows = list(units.select_related("parent").order_by("name_key")[: SEARCH_LIMIT * 5])
+    key = fold_key(query)
+    rows.sort(key=lambda u: (LEVEL_ORDER.get(u.level, 9), not u.name_key.startswith(key), u.name_key))
+    results: list[dict[str, object]] = [
+        {"id": u.pk, "code": u.code, "name": u.name, "level": u.level,
+         "parent": u.parent.name if u.parent else "", "label": unit_label(u)}
+        for u in rows[:SEARCH_LIMIT]
+    ]
+    return results, len(rows) > SEARCH_LIMIT
+
+
 @login_required
 @require_GET
 def unit_search(request: HttpRequest) -> JsonResponse:
-    query = request.GET.get("q", "").strip()[:100]
     level = request.GET.get("level", "")
     raw_day = request.GET.get("ngay", "").strip()
     try:
@@ -43,22 +64,11 @@ def unit_search(request: HttpRequest) -> JsonResponse:
         return JsonResponse({"detail": f"Ngày «{raw_day}» không hợp lệ; dùng dạng năm-tháng-ngày."}, status=400)
     if level and level not in AdministrativeUnit.Level.values:
         return JsonResponse({"detail": f"Cấp «{level}» không hợp lệ."}, status=400)
-    if len(query) < 2:
-        return JsonResponse({"results": [], "more": False})
-    units = access_units(request.user).valid_on(day).search(query)
-    if level:
-        units = units.filter(level=level)
-    within = request.GET.get("trong", "").strip()
-    if within:
-        scope = access_units(request.user).in_force(within, day)
-        if scope is None:
-            return JsonResponse({"detail": f"Không có đơn vị đang có hiệu lực mã «{within}»."}, status=400)
-        units = units.filter(path__startswith=scope.path)
-    rows = list(units.select_related("parent").order_by("name_key")[: SEARCH_LIMIT * 5])
-    rows.sort(key=lambda u: (LEVEL_ORDER.get(u.level, 9), not u.name_key.startswith(fold_key(query)), u.name_key))
-    results = [
-        {"id": u.pk, "code": u.code, "name": u.name, "level": u.level,
-         "parent": u.parent.name if u.parent else "", "label": unit_label(u)}
-        for u in rows[:SEARCH_LIMIT]
-    ]
-    return JsonResponse({"results": results, "more": len(rows) > SEARCH_LIMIT})
+    within = None
+    code = request.GET.get("trong", "").strip()
+    if code:
+        within = access_units(request.user).in_force(code, day)
+        if within is None:
+            return JsonResponse({"detail": f"Không có đơn vị đang có hiệu lực mã «{code}»."}, status=400)
+    results, more = search_units(request.user, request.GET.get("q", ""), level=level, within=within, day=day)
+    return JsonResponse({"results": results, "more": more})

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from ansinh.core.errors import UserError
 from ansinh.core.lookup import first_or_404
+from ansinh.geo.views_search import search_units
 from ansinh.lib.vnnumbers import format_vn
 from ansinh.plans.access import access_plan, access_plan_item
 from ansinh.plans.models import Plan, Target
@@ -187,8 +188,8 @@ def create_indicator(request: HttpRequest, plan_id: int, target_id: int) -> Http
 def _chosen_area(request: HttpRequest, plan: Plan) -> Any:
     from ansinh.geo.access import access_units
 
-    raw = (request.POST.get("area") if request.method == "POST" else request.GET.get("area", "")) or ""
-    raw = raw.strip()
+    data = request.POST if request.method == "POST" else request.GET
+    raw = NATIONWIDE if data.get("area_mode") == NATIONWIDE else (data.get("area") or "").strip()
     if raw == NATIONWIDE:
         return country_unit()
     if raw.isdigit():
@@ -212,7 +213,10 @@ def plan_approve(request: HttpRequest, plan_id: int) -> HttpResponse:
             messages.success(request, f"Đã phê duyệt kế hoạch và tạo {len(cycles)} kỳ báo cáo; kiểm tra hạn của từng cấp bên dưới.")
             return redirect("plans:cycles", plan_id=plan.pk)
     checks = checklist(plan, area)
+    query = request.GET.get("dia-ban-q", "").strip()
     context = {
+        "picker_query": query,
+        "picker_results": search_units(request.user, query)[0] if query else None,
         "plan": plan,
         "checks": checks,
         "area": area,

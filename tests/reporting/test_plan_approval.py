@@ -96,6 +96,26 @@ def test_the_approval_page_shows_the_checklist_and_a_unit_picker_not_a_code_fiel
     assert "data-unit-picker" in html and "/don-vi/tim/" in html and "Toàn quốc (kế hoạch trung ương)" in html
 
 
+def test_without_javascript_the_picker_searches_by_reloading_and_offers_radio_buttons(
+    linked: Plan, alice: Any, client: Client, ward_a: Any, ward_b: Any
+) -> None:
+    client.force_login(alice)
+    html = client.get(f"/ke-hoach/{linked.pk}/phe-duyet/", {"dia-ban-q": "ben thanh"}).content.decode()
+    assert "Kết quả tìm «ben thanh»" in html and f'name="area" value="{ward_b.pk}"' in html
+    assert "csrfmiddlewaretoken" not in html.split('id="duyet"')[0].split("unit-picker")[-1]
+    response = client.post(f"/ke-hoach/{linked.pk}/phe-duyet/", {"area": ["", str(ward_b.pk)], "xac_nhan": "1"})
+    assert response.status_code == 302
+    linked.refresh_from_db()
+    assert linked.area == ward_b
+
+
+def test_the_nationwide_choice_wins_over_a_unit_left_in_the_picker(linked: Plan, alice: Any, client: Client, vn: Any, ward_a: Any) -> None:
+    client.force_login(alice)
+    client.post(f"/ke-hoach/{linked.pk}/phe-duyet/", {"area_mode": "toan-quoc", "area": str(ward_a.pk), "xac_nhan": "1"})
+    linked.refresh_from_db()
+    assert linked.area == vn
+
+
 def test_the_web_refusal_names_what_is_missing_and_stores_nothing(plan: Plan, alice: Any, client: Client, ward_a: Any) -> None:
     client.force_login(alice)
     response = client.post(f"/ke-hoach/{plan.pk}/phe-duyet/", {"area": str(ward_a.pk), "xac_nhan": "1"})
