@@ -224,9 +224,18 @@ def _render_review(
         "selected_key": selected_key if selected else "",
         "variant": request.GET.get("ban", ""),
         "history": _history(request, plan),
+        **_picker(request),
         **_source_view(plan, selected, request.GET.get("ban", "")),
     }
     return render(request, "plans/review.html", context, status=status)
+
+
+def _picker(request: HttpRequest) -> dict[str, Any]:
+    """The no-JavaScript search of the area picker (``?dia-ban-q=…``)."""
+    from ansinh.geo.views_search import search_units
+
+    query = request.GET.get("dia-ban-q", "").strip()
+    return {"picker_query": query, "picker_results": search_units(request.user, query)[0] if query else None}
 
 
 def _number(value: Any) -> str:

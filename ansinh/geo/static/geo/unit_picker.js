@@ -10,7 +10,7 @@
     var chosen = box.querySelector("[data-unit-chosen]");
     var timer = null;
     function choose(item) {
-      hidden.value = item.id;
+      hidden.value = box.dataset.value === "code" ? item.code : item.id;
       chosen.textContent = item.label;
       list.hidden = true;
       input.setAttribute("aria-expanded", "false");

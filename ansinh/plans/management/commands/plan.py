@@ -47,7 +47,7 @@ class Command(BaseCommand):
         lk.add_argument("--min-score", default="0.6", metavar="S", help="điểm tối thiểu của gợi ý được xác nhận (mặc định 0.6)")
         ar = sub.add_parser("area", help="Đặt hoặc bỏ địa bàn áp dụng của một kế hoạch (kể cả kế hoạch đã phê duyệt).")
         ar.add_argument("plan_id", type=whole_number("mã kế hoạch"), metavar="ID")
-        ar.add_argument("code", metavar="MÃ", help="mã đơn vị hành chính đang có hiệu lực, ví dụ 79; «-» để bỏ giới hạn địa bàn")
+        ar.add_argument("code", metavar="MÃ", help="mã đơn vị hành chính đang có hiệu lực, ví dụ 79; toan-quoc cho kế hoạch trung ương; «-» để bỏ địa bàn của kế hoạch nháp")
         e = sub.add_parser("export", help="Xuất kế hoạch (đã rà soát) ra JSON theo lược đồ trao đổi, làm dữ liệu chuẩn (gold).")
         e.add_argument("plan_id", type=whole_number("mã kế hoạch"), metavar="ID")
         e.add_argument("--out", type=Path, required=True, metavar="FILE.json", help="tệp JSON sẽ ghi ra")
@@ -152,14 +152,20 @@ class Command(BaseCommand):
         plan = Plan.objects.filter(pk=options["plan_id"]).first()
         if plan is None:
             fail(self.stderr, f"Không có kế hoạch #{options['plan_id']}.")
+        from ansinh.geo.models import COUNTRY_CODE
+        from ansinh.plans.actions import PlanError
+
         code = options["code"].strip()
         area = None
         if code != "-":
-            area = AdministrativeUnit.objects.in_force(code)
+            area = AdministrativeUnit.objects.in_force(COUNTRY_CODE if code.lower() == "toan-quoc" else code)
             if area is None:
                 fail(self.stderr, f"Không có đơn vị hành chính đang có hiệu lực mã «{code}». Chưa thay đổi gì.")
-        do_set_plan_area(plan, area, None)
-        where = f"{area.name} ({area.code})" if area else "không giới hạn"
+        try:
+            do_set_plan_area(plan, area, None)
+        except PlanError as err:
+            fail(self.stderr, err.message)
+        where = ("toàn quốc" if area.code == COUNTRY_CODE else f"{area.name} ({area.code})") if area else "chưa chọn"
         self.stdout.write(f"Kế hoạch #{plan.pk}: địa bàn áp dụng {where}.")
 
     def handle_export(self, options: dict[str, Any]) -> None:
