@@ -247,3 +247,15 @@ def test_a_link_changed_by_someone_else_meanwhile_is_refused(client: Client, pla
     assert TargetIndicatorLink.objects.get(target=target).indicator.code == "NEAR_POOR_RATE"
     client.post(url, {"indicator": "POOR_RATE", "was": "NEAR_POOR_RATE"})
     assert TargetIndicatorLink.objects.get(target=target).indicator.code == "POOR_RATE"
+
+
+def test_the_step_and_the_approval_page_do_not_query_more_with_more_targets(client: Client, plan: Plan, alice: Any,
+                                                                             django_assert_max_num_queries: Any) -> None:
+    for n in range(40):
+        Target.objects.create(plan=plan, position=10 + n, text=f"Chỉ tiêu {n}", indicator_name=f"Tỷ lệ hộ nghèo nhóm {n}", unit="%")
+    do_accept_suggestions(alice, plan)
+    client.force_login(alice)
+    with django_assert_max_num_queries(12):
+        assert client.get(f"/ke-hoach/{plan.pk}/chi-tieu-theo-doi/").status_code == 200
+    with django_assert_max_num_queries(10):
+        assert client.get(f"/ke-hoach/{plan.pk}/phe-duyet/").status_code == 200
