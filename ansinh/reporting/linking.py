@@ -23,7 +23,7 @@ from ansinh.lib.text import fold_key
 from ansinh.plans.models import Comparator, Plan, Target
 from ansinh.reporting.actions import do_link_target
 from ansinh.reporting.catalogue import suggest_for, unit_key
-from ansinh.reporting.models import Indicator, TargetIndicatorLink
+from ansinh.reporting.models import Indicator, IndicatorValue, TargetIndicatorLink
 
 STRONG_SCORE = 0.6
 SHARE_TYPES = frozenset({Indicator.ValueType.PERCENT, Indicator.ValueType.RATIO})
@@ -130,6 +130,18 @@ def search_indicators(query: str, indicators: Sequence[Indicator], limit: int = 
     return hits[:limit]
 
 
+def require_no_reported_values(target: Target, link: TargetIndicatorLink | None, new: Indicator | None) -> None:
+    """Units already reported figures for the linked indicator: changing or removing the link is refused."""
+    if link is None or (new is not None and link.indicator_id == new.pk):
+        return
+    count = IndicatorValue.objects.filter(submission__cycle__plan_id=target.plan_id, indicator_id=link.indicator_id).count()
+    if count:
+        raise LinkError(
+            f"Đã có {count} số liệu được báo cáo cho «{target.indicator_name}» theo chỉ tiêu «{link.indicator.name}»; "
+            "không đổi hoặc bỏ liên kết được nữa."
+        )
+
+
 @transaction.atomic
 def do_confirm_link(
     actor: Any, target: Target, indicator: Indicator, score: float | None = None, *, was: str | None = None
@@ -139,8 +151,8 @@ def do_confirm_link(
     ``was`` is the indicator code the person saw linked ("" for none): refused if someone changed it meanwhile.
     """
     require_link_permission(actor, target.plan)
+    current = TargetIndicatorLink.objects.select_for_update().filter(target=target).select_related("indicator").first()
     if was is not None:
-        current = TargetIndicatorLink.objects.select_for_update().filter(target=target).select_related("indicator").first()
         now = current.indicator.code if current is not None else ""
         if now != was:
             seen = f"«{now}»" if now else "chưa liên kết"
@@ -148,6 +160,7 @@ def do_confirm_link(
     conflict = type_conflict(target.unit, indicator.value_type)
     if conflict:
         raise LinkError(f"Không liên kết được «{target.indicator_name}» với «{indicator.name}»: {conflict}.")
+    require_no_reported_values(target, current, indicator)
     link = do_link_target(actor, target, indicator, confirmed=True, score=score)
     return link, link_warnings(target, indicator)
 
@@ -158,6 +171,7 @@ def do_unlink_target(actor: Any, target: Target) -> None:
     link = TargetIndicatorLink.objects.select_for_update().filter(target=target).select_related("indicator").first()
     if link is None:
         raise LinkError(f"Chỉ tiêu «{target.indicator_name}» chưa được liên kết.")
+    require_no_reported_values(target, link, None)
     before = {"indicator": link.indicator.code, "confirmed": link.confirmed}
     audit(actor, "reporting.unlink_target", link, summary=f"Bỏ liên kết {target.indicator_name}", before=before)
     link.delete()

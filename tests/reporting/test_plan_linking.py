@@ -259,3 +259,24 @@ def test_the_step_and_the_approval_page_do_not_query_more_with_more_targets(clie
         assert client.get(f"/ke-hoach/{plan.pk}/chi-tieu-theo-doi/").status_code == 200
     with django_assert_max_num_queries(10):
         assert client.get(f"/ke-hoach/{plan.pk}/phe-duyet/").status_code == 200
+
+
+def test_a_link_with_reported_figures_can_be_neither_changed_nor_removed(plan: Plan, alice: Any, ward_a: Any) -> None:
+    from ansinh.reporting.actions import do_open_submission, do_save_values
+    from ansinh.reporting.cycles import generate_cycles
+    from ansinh.reporting.linking import do_unlink_target
+
+    target = _target(plan, 1)
+    do_confirm_link(alice, target, Indicator.objects.get(code="JOBS_SUPPORTED"))
+    plan.area = ward_a
+    plan.status = Plan.Status.ACTIVE
+    plan.save()
+    cycle = generate_cycles(plan, [2025])[0]
+    submission = do_open_submission(None, cycle, ward_a)
+    do_save_values(None, submission, [{"indicator": "JOBS_SUPPORTED", "value": 40}])
+    with pytest.raises(LinkError, match="Đã có 1 số liệu được báo cáo"):
+        do_confirm_link(alice, target, Indicator.objects.get(code="NEW_JOBS"))
+    with pytest.raises(LinkError, match="không đổi hoặc bỏ liên kết được nữa"):
+        do_unlink_target(alice, target)
+    assert TargetIndicatorLink.objects.get(target=target).indicator.code == "JOBS_SUPPORTED"
+    do_confirm_link(alice, target, Indicator.objects.get(code="JOBS_SUPPORTED"))  # confirming the same one again is fine
