@@ -132,7 +132,9 @@ def test_a_plan_of_ones_own_runs_from_upload_to_the_docx_report(
 
     # 5. the ward officer fills and submits
     log_in(page, live_server, "officer_a", PASSWORD)
-    page.goto(f"{live_server.url}/bao-cao-dinh-ky/ky/{cycle.pk}/")
+    page.get_by_role("link", name="Báo cáo định kỳ").first.click()
+    page.locator("#ky-bao-cao ~ table").get_by_role("link", name="Báo cáo năm 2025").click()
+    assert page.url.endswith(f"/bao-cao-dinh-ky/ky/{cycle.pk}/")
     page.get_by_role("button", name="Lập báo cáo").click()
     page.wait_for_load_state()
     for i in range(3):
@@ -151,7 +153,9 @@ def test_a_plan_of_ones_own_runs_from_upload_to_the_docx_report(
 
     # 6. the city approves it from the reporting pages
     log_in(page, live_server, "hcm_standing", PASSWORD)
-    page.goto(f"{live_server.url}/bao-cao-dinh-ky/{submission.pk}/")
+    page.get_by_role("link", name="Báo cáo định kỳ").first.click()
+    page.locator("#bao-cao-cua-toi ~ table").first.get_by_role("link", name="Báo cáo năm 2025").click()
+    assert page.url.endswith(f"/bao-cao-dinh-ky/{submission.pk}/")
     page.get_by_role("button", name="Phê duyệt báo cáo").click()
     page.wait_for_load_state()
     submission.refresh_from_db()
