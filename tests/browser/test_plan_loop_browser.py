@@ -183,3 +183,25 @@ def test_a_plan_of_ones_own_runs_from_upload_to_the_docx_report(
     with zipfile.ZipFile(saved) as docx_file:
         body = docx_file.read("word/document.xml").decode("utf-8")
     assert "318/KH-UBND" in body or "Hỗ trợ người lao động" in body
+
+
+def test_approving_a_plan_without_linked_indicators_is_refused_on_the_page(
+    page: Any, live_server: Any, alice: Any, vn: Any, hcm: Any
+) -> None:
+    from tests.reporting.link_fixtures import draft_plan
+
+    plan = draft_plan()
+    log_in(page, live_server, "alice", PASSWORD)
+    page.goto(f"{live_server.url}/ke-hoach/{plan.pk}/")
+    page.get_by_role("link", name="Phê duyệt kế hoạch").click()
+    page.wait_for_load_state("load")
+    page.get_by_label("Toàn quốc (kế hoạch trung ương)").check()
+    assert "Toàn quốc" in page.locator("[data-area-row]").inner_text()
+    page.get_by_label("Tôi đã rà soát").check()
+    page.get_by_role("button", name="Phê duyệt kế hoạch").click()
+    page.wait_for_load_state()
+    message = page.locator(".messages").inner_text()
+    assert "Chưa phê duyệt được kế hoạch" in message and "chưa có chỉ tiêu nào được liên kết" in message
+    shot(page, "refused-no-link")
+    plan.refresh_from_db()
+    assert plan.is_draft and plan.area is None and not ReportingCycle.objects.filter(plan=plan).exists()
