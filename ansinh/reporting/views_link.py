@@ -224,5 +224,6 @@ def plan_approve(request: HttpRequest, plan_id: int) -> HttpResponse:
         "can_approve": plan.is_draft and can_change_plan(request.user),
         "nationwide": NATIONWIDE,
         "is_nationwide": area is not None and area.level == "country",
+        "picker_area": None if area is None or area.level == "country" else area,
     }
     return render(request, "reporting/approve.html", context, status=400 if request.method == "POST" else 200)
