@@ -309,3 +309,14 @@ def test_a_standing_officer_without_the_plan_right_may_link_but_not_approve_or_e
     linked.refresh_from_db()
     assert linked.is_draft and not ReportingCycle.objects.exists()
     assert client.post(f"/ke-hoach/{linked.pk}/chi-tieu-theo-doi/xac-nhan-goi-y/").status_code == 302
+
+
+def test_the_cycles_page_keeps_its_query_count_with_many_cycles(active: Plan, alice: Any, client: Client,
+                                                                django_assert_max_num_queries: Any) -> None:
+    for year in (2025, 2026):
+        for quarter in (1, 2, 3, 4):
+            do_add_cycle(alice, active, "quarterly", year, quarter)
+    client.force_login(alice)
+    with django_assert_max_num_queries(10):
+        html = client.get(f"/ke-hoach/{active.pk}/ky-bao-cao/").content.decode()
+    assert "10 kỳ báo cáo" in html
