@@ -224,8 +224,13 @@ def _import_tasks(plan: Plan, tasks: Sequence[Mapping[str, Any]]) -> None:
 
 @transaction.atomic
 def do_set_plan_area(plan: Plan, area: Any, actor: Any) -> Plan:
-    """Set (or clear, with None) the administrative unit a plan applies to, whatever its status."""
+    """Set the administrative unit a plan applies to, whatever its status; only a draft's may be cleared (None)."""
     plan = Plan.objects.select_for_update().get(pk=plan.pk)  # no select_related: PostgreSQL cannot lock an outer join
+    if area is None and not plan.is_draft:
+        raise PlanError(
+            "Kế hoạch đang thực hiện phải có địa bàn áp dụng; không bỏ được. "
+            "Kế hoạch trung ương chọn «toàn quốc» (mã toan-quoc)."
+        )
     before = plan.area.code if plan.area else None
     plan.area = area
     plan.save(update_fields=["area"])

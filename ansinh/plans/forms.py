@@ -269,10 +269,8 @@ class PlanMetaForm(forms.Form):
     period_start = year_field("Từ năm")
     period_end = year_field("Đến năm")
     implements = lines_field("Thực hiện văn bản", "Mỗi dòng một văn bản cấp trên mà kế hoạch này thực hiện.")
-    area = forms.CharField(
-        label="Địa bàn áp dụng (mã đơn vị hành chính)", required=False, max_length=16,
-        help_text="Ví dụ 79 (Thành phố Hồ Chí Minh) hoặc mã một xã, phường; để trống nếu kế hoạch không giới hạn địa bàn.",
-    )
+    # Filled by the unit picker (geo/_unit_picker.html) with the unit's code, never typed: see review.html.
+    area = forms.CharField(label="Địa bàn áp dụng", required=False, max_length=16, widget=forms.HiddenInput)
 
     def clean_area(self) -> Any:
 

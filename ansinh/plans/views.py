@@ -23,7 +23,7 @@ from ansinh.plans.access import (
     access_plans,
     access_review_history,
 )
-from ansinh.plans.actions import PlanError, do_approve_plan
+from ansinh.plans.actions import PlanError
 from ansinh.plans.forms import FORMS, BaseMilestoneFormSet, MilestoneFormSet, PlanMetaForm, initial_for
 from ansinh.plans.gold import GoldError, export_gold
 from ansinh.plans.models import Plan, Task, TaskAssignment
@@ -96,8 +96,21 @@ def plan_detail(request: HttpRequest, plan_id: int) -> HttpResponse:
         "projects": plan.projects.all(),
         "documents": plan.documents_to_issue.all(),
         "can_approve": plan.is_draft and request.user.has_perm("plans.change_plan"),
+        **_reporting_links(plan),
     }
     return render(request, "plans/detail.html", context)
+
+
+def _reporting_links(plan: Plan) -> dict[str, Any]:
+    """Counts and years for the plan page's links to linking, cycles, dashboard and reports."""
+    from ansinh.reporting.models import ReportingCycle, TargetIndicatorLink
+
+    years = sorted(set(ReportingCycle.objects.filter(plan=plan).values_list("year", flat=True)))
+    return {
+        "n_linked": TargetIndicatorLink.objects.filter(target__plan=plan, confirmed=True).count(),
+        "n_cycles": ReportingCycle.objects.filter(plan=plan).count(),
+        "report_years": years[-3:],
+    }
 
 
 def _task_tree(tasks: list[Task]) -> list[Task]:
@@ -131,19 +144,6 @@ def item_source(request: HttpRequest, plan_id: int, kind: str, item_id: int) -> 
         "plans/source.html",
         {"plan": plan, "item": item, "document": document, "before": before, "inside": inside, "after": after},
     )
-
-
-@login_required
-@require_POST
-def plan_approve(request: HttpRequest, plan_id: int) -> HttpResponse:
-    plan = access_plan_for_change(request.user, plan_id)
-    try:
-        do_approve_plan(plan, request.user)
-    except PlanError as err:
-        messages.error(request, err.message)
-    else:
-        messages.success(request, "Đã phê duyệt kế hoạch; kế hoạch chuyển sang trạng thái đang thực hiện.")
-    return redirect("plans:detail", plan_id=plan.pk)
 
 
 # --- review -----------------------------------------------------------------
@@ -224,9 +224,18 @@ def _render_review(
         "selected_key": selected_key if selected else "",
         "variant": request.GET.get("ban", ""),
         "history": _history(request, plan),
+        **_picker(request),
         **_source_view(plan, selected, request.GET.get("ban", "")),
     }
     return render(request, "plans/review.html", context, status=status)
+
+
+def _picker(request: HttpRequest) -> dict[str, Any]:
+    """The no-JavaScript search of the area picker (``?dia-ban-q=…``)."""
+    from ansinh.geo.views_search import search_units
+
+    query = request.GET.get("dia-ban-q", "").strip()
+    return {"picker_query": query, "picker_results": search_units(request.user, query)[0] if query else None}
 
 
 def _number(value: Any) -> str:

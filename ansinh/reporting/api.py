@@ -17,7 +17,10 @@ from ninja.errors import ValidationError as NinjaValidationError
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from ansinh.accounts.api_auth import API_AUTH
-from ansinh.reporting import access
+from ansinh.reporting import (
+    access,
+    api_link,  # noqa: F401  (adds the linking and approval endpoints to plans_router)
+)
 from ansinh.reporting.actions import (
     ReportingError,
     ValidationFailed,

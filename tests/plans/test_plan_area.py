@@ -63,10 +63,23 @@ def test_the_area_command_sets_clears_and_refuses_unknown_codes(hcm: Any) -> Non
     assert code == 1 and "Không có đơn vị hành chính đang có hiệu lực mã «99999»" in err
     plan.refresh_from_db()
     assert plan.area == hcm  # a refusal changes nothing
+    code, _, err = run_command("plan", "area", str(plan.pk), "-")
+    assert code == 1 and "phải có địa bàn áp dụng" in err  # an active plan never silently applies everywhere
+    plan.refresh_from_db()
+    assert plan.area == hcm
+    plan.status = Plan.Status.DRAFT
+    plan.save()
     run_command("plan", "area", str(plan.pk), "-")
     plan.refresh_from_db()
     assert plan.area is None
     assert run_command("plan", "area", "424242", "79")[0] == 1
+
+
+def test_the_area_command_accepts_nationwide(vn: Any) -> None:
+    plan = make_plan()
+    assert run_command("plan", "area", str(plan.pk), "toan-quoc")[1].strip().endswith("toàn quốc.")
+    plan.refresh_from_db()
+    assert plan.area == vn
 
 
 def test_a_unit_outside_the_plans_area_cannot_open_a_report_for_it(hcm: Any, ward_a: Any, hanoi_ward: Any) -> None:

@@ -50,12 +50,20 @@ def test_an_officer_without_the_right_cannot_approve(client: Client, bob: Any, p
     assert plan.status == Plan.Status.DRAFT
 
 
-def test_a_reviewer_approves_a_draft(client: Client, alice: Any, plan: Plan) -> None:
+def test_a_reviewer_approves_a_draft_once_it_has_an_area_and_a_linked_indicator(client: Client, alice: Any, plan: Plan, hcm: Any) -> None:
+    from ansinh.reporting.catalogue import load_catalogue
+    from ansinh.reporting.linking import do_confirm_link
+    from ansinh.reporting.models import Indicator
+
     client.force_login(alice)
-    response = client.post(f"/ke-hoach/{plan.pk}/phe-duyet/", follow=True)
+    response = client.post(f"/ke-hoach/{plan.pk}/phe-duyet/", {"xac_nhan": "1"}, follow=True)
+    assert "chưa chọn địa bàn áp dụng" in response.content.decode()
+    load_catalogue()
+    do_confirm_link(alice, Target.objects.get(plan=plan), Indicator.objects.get(code="POOR_RATE"))
+    response = client.post(f"/ke-hoach/{plan.pk}/phe-duyet/", {"xac_nhan": "1", "area": str(hcm.pk)}, follow=True)
     assert "Đã phê duyệt kế hoạch" in response.content.decode()
     plan.refresh_from_db()
-    assert plan.status == Plan.Status.ACTIVE
+    assert plan.status == Plan.Status.ACTIVE and plan.area == hcm
 
 
 def test_a_wrong_password_is_refused_with_a_vietnamese_message(client: Client, bob: Any) -> None:

@@ -187,6 +187,13 @@ def test_the_plan_meta_is_corrected_with_a_vietnamese_date(client: Client, alice
     assert response.status_code == 302 and str(plan.date) == "2024-05-03" and plan.issuer == "UBND xã A"
 
 
+def test_the_area_is_picked_from_a_searchable_list_not_typed_as_a_code(client: Client, alice: Any, plan: Plan, ward_b: Any) -> None:
+    client.force_login(alice)
+    html = client.get(_review(plan), {"sua": "meta", "dia-ban-q": "ben thanh"}).content.decode()
+    assert 'data-unit-picker' in html and 'form="sua-meta" name="area" value="26743"' in html
+    assert "mã đơn vị hành chính" not in html
+
+
 def test_the_plan_area_is_set_by_its_unit_code_and_a_wrong_code_stores_nothing(
     client: Client, alice: Any, plan: Plan, hcm: Any
 ) -> None:

@@ -1,0 +1,138 @@
+"""Approving a plan with its checklist: area, linked indicators, then the reporting cycles.
+
+The web page, the API and ``ansinh plan approve ID --area CODE|toan-quoc`` call
+:func:`do_approve_with_checklist`: it refuses, in Vietnamese and naming what is missing, a plan
+without an area or without any confirmed linked indicator; otherwise it sets the area, makes the
+plan active and generates the cycles of its reporting duties for the plan's years, in one
+transaction. A central plan's area is the country unit ("toàn quốc"), chosen explicitly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+
+from ansinh.accounts.access import is_admin
+from ansinh.core.errors import UserError
+from ansinh.geo.models import COUNTRY_CODE, AdministrativeUnit
+from ansinh.plans.actions import do_approve_plan, do_set_plan_area
+from ansinh.plans.models import Plan, ReportingDuty
+from ansinh.reporting.cycles import generate_cycles
+from ansinh.reporting.models import ReportingCycle, TargetIndicatorLink
+
+NATIONWIDE = "toan-quoc"
+
+
+class ApprovalError(UserError):
+    """Approval was refused; ``message`` names what is missing, in Vietnamese."""
+
+
+@dataclass(frozen=True)
+class Check:
+    label: str
+    done: bool
+    detail: str
+    blocking: bool = False
+
+
+def require_plan_change(actor: Any) -> None:
+    """Approving a plan and editing its cycles need the right to change plans (or an administrator)."""
+    if actor is None or is_admin(actor) or actor.has_perm("plans.change_plan"):
+        return
+    raise PermissionDenied("Bạn không có quyền phê duyệt kế hoạch hoặc sửa kỳ báo cáo của kế hoạch.")
+
+
+def can_change_plan(actor: Any) -> bool:
+    try:
+        require_plan_change(actor)
+    except PermissionDenied:
+        return False
+    return actor is not None
+
+
+def country_unit() -> AdministrativeUnit | None:
+    return AdministrativeUnit.objects.in_force(COUNTRY_CODE)
+
+
+def resolve_area(value: str) -> AdministrativeUnit:
+    """``toan-quoc`` or a unit code in force (CLI and API); refused in Vietnamese otherwise."""
+    value = (value or "").strip()
+    if not value:
+        raise ApprovalError("Chưa chọn địa bàn áp dụng: chọn một đơn vị hành chính, hoặc «toàn quốc» cho kế hoạch trung ương.")
+    unit = country_unit() if value.lower() in (NATIONWIDE, "toàn quốc", COUNTRY_CODE.lower()) else AdministrativeUnit.objects.in_force(value)
+    if unit is None:
+        if value.lower() == NATIONWIDE:
+            raise ApprovalError("Chưa nạp đơn vị «Việt Nam» (toàn quốc); chạy `ansinh geo load` trước.")
+        raise ApprovalError(f"Không có đơn vị hành chính đang có hiệu lực mã «{value}».")
+    return unit
+
+
+def area_label(unit: AdministrativeUnit | None) -> str:
+    if unit is None:
+        return ""
+    return "Toàn quốc" if unit.code == COUNTRY_CODE else f"{unit.name} ({unit.code})"
+
+
+def plan_years(plan: Plan) -> list[int]:
+    """The years the plan's cycles cover: its period, else the year of its date, else this year."""
+    first = plan.period_start or (plan.date.year if plan.date else timezone.localdate().year)
+    last = plan.period_end or first
+    return list(range(first, max(first, last) + 1))
+
+
+def checklist(plan: Plan, area: AdministrativeUnit | None) -> list[Check]:
+    """What approval checks, each done or missing; ``blocking`` ones refuse approval when missing."""
+    duties = list(plan.reporting_duties.all())
+    targets = plan.targets.count()
+    links = TargetIndicatorLink.objects.filter(target__plan=plan, confirmed=True).count()
+    periodic = [d for d in duties if d.frequency != ReportingDuty.Frequency.ADHOC]
+    years = plan_years(plan)
+    return [
+        Check("Số, ký hiệu", bool(plan.number), plan.number or "chưa có"),
+        Check("Ngày ban hành", plan.date is not None, f"{plan.date:%d/%m/%Y}" if plan.date else "chưa có"),
+        Check("Cơ quan ban hành", bool(plan.issuer), plan.issuer or "chưa có"),
+        Check("Địa bàn áp dụng", area is not None, area_label(area) or "chưa chọn", blocking=True),
+        Check("Chế độ báo cáo", bool(periodic),
+              f"{len(duties)} chế độ; kỳ báo cáo được tạo cho các năm {years[0]}–{years[-1]}" if periodic
+              else "không có chế độ báo cáo định kỳ: không tạo được kỳ báo cáo tự động (có thể thêm kỳ bằng tay sau khi phê duyệt)"),
+        Check("Chỉ tiêu đã liên kết danh mục", links > 0, f"{links}/{targets} chỉ tiêu", blocking=True),
+    ]
+
+
+def missing_message(checks: list[Check]) -> str:
+    missing = [c for c in checks if c.blocking and not c.done]
+    if not missing:
+        return ""
+    parts = []
+    for c in missing:
+        if c.label == "Địa bàn áp dụng":
+            parts.append("chưa chọn địa bàn áp dụng (chọn đơn vị hành chính, hoặc «toàn quốc» cho kế hoạch trung ương)")
+        else:
+            parts.append("chưa có chỉ tiêu nào được liên kết với danh mục chỉ tiêu (bước «Chỉ tiêu theo dõi»)")
+    return "Chưa phê duyệt được kế hoạch: " + "; ".join(parts) + "."
+
+
+@transaction.atomic
+def do_approve_with_checklist(
+    plan: Plan, actor: Any, area: AdministrativeUnit | None, *, confirmed: bool = True
+) -> tuple[Plan, list[ReportingCycle]]:
+    """Check, set the area, approve and create the cycles, all or nothing."""
+    require_plan_change(actor)
+    plan = Plan.objects.select_for_update().get(pk=plan.pk)
+    if not plan.is_draft:
+        raise ApprovalError("Kế hoạch này đã được phê duyệt trước đó.")
+    message = missing_message(checklist(plan, area))
+    if message:
+        raise ApprovalError(message)
+    if not confirmed:
+        raise ApprovalError("Cần đánh dấu ô xác nhận đã rà soát trước khi phê duyệt.")
+    assert area is not None
+    if plan.area_id != area.pk:
+        do_set_plan_area(plan, area, actor)
+    plan = do_approve_plan(plan, actor)
+    cycles = generate_cycles(plan, plan_years(plan), actor)
+    return plan, cycles
