@@ -39,6 +39,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("ANSINH_THREADS", "8", "Số luồng của máy chủ WSGI (waitress)."),
     Setting("ANSINH_MAX_UPLOAD_MB", "50", "Dung lượng tối đa một tệp tải lên, tính bằng MB."),
     Setting("ANSINH_LOG_LEVEL", "INFO", "Mức ghi nhật ký: DEBUG, INFO, WARNING, ERROR."),
+    Setting("ANSINH_ALLOW_SELF_APPROVAL", "false", "Cho phép người đã nhập hoặc gửi báo cáo tự phê duyệt báo cáo đó (mặc định: không); mỗi lần tự phê duyệt được ghi rõ trong nhật ký."),
 )
 _KNOWN = {s.name: s for s in SETTINGS}
 

@@ -183,6 +183,7 @@ class SubmissionOut(Schema):
     submitted_at: dt.datetime | None
     approved_at: dt.datetime | None
     return_reason: str
+    version: int
 
     @staticmethod
     def resolve_unit_code(obj: Any) -> str:

@@ -5,7 +5,8 @@ per row from ``FIRST_ROW``, columns A–I as in ``COLUMNS``. Columns A–D (code
 milestone) and the header are locked by sheet protection; E–I are unlocked for entry and carry
 data validation (decimal numbers, a list for the data status). The hidden ("very hidden") sheet
 ``META_SHEET`` holds the cycle id, unit code, agency code (for a report made by one agency of
-the unit) and template version that an upload must match.
+the unit) and template version that an upload must match, and the version of the submission the
+template was filled from: an upload made from an older version is refused (``core.versioning``).
 
 Formula injection: every cell written from text (names, units, comments) goes through
 :func:`safe_text`. Text that begins with ``=``, ``+``, ``-``, ``@``, a tab or a line break
@@ -32,7 +33,7 @@ from ansinh.lib.spreadsheet import FORMULA_STARTS
 from ansinh.reporting.entry import IndicatorRow
 from ansinh.reporting.models import IndicatorValue
 
-TEMPLATE_VERSION = "1"
+TEMPLATE_VERSION = "2"  # 2: the hidden sheet carries the submission version (optimistic concurrency)
 DATA_SHEET = "Số liệu"
 META_SHEET = "ansinh_meta"
 HEADER_ROW = 5
@@ -68,6 +69,7 @@ class TemplateMeta:
     unit_name: str
     agency_code: str = ""
     version: str = TEMPLATE_VERSION
+    submission_version: int = 1
 
 
 def _needs_guard(text: str) -> bool:
@@ -189,6 +191,7 @@ def _write_meta(wb: Workbook, meta: TemplateMeta) -> None:
         ("cycle_id", str(meta.cycle_id)),
         ("unit_code", meta.unit_code),
         ("agency_code", meta.agency_code),
+        ("submission_version", str(meta.submission_version)),
     )
     for r, (key, value) in enumerate(rows, start=1):
         _put_text(ws, f"A{r}", key)

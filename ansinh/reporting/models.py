@@ -203,6 +203,8 @@ class Submission(models.Model):
     )
     approved_at = models.DateTimeField("ngày phê duyệt", null=True, blank=True)
     return_reason = models.TextField("lý do trả lại", blank=True)
+    # Optimistic concurrency: bumped by every write (reporting.versions); saves carry the version read.
+    version = models.PositiveIntegerField("phiên bản", default=1)
 
     class Meta:
         ordering = (

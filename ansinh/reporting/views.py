@@ -14,6 +14,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from ansinh.core.versioning import BadVersion, StaleVersion, parse_version
 from ansinh.reporting import access
 from ansinh.reporting.actions import (
     ReportingError,
@@ -89,7 +90,13 @@ def _form(submission: Submission, data: Any = None) -> SubmissionForm:
         data,
         indicator_rows=submission_indicator_rows(submission),
         task_rows=submission_task_rows(submission),
+        version=submission.version,
     )
+
+
+def _posted_version(request: HttpRequest) -> int | None:
+    """The optional version an approval or return form carries."""
+    return parse_version(request.POST.get("version"))
 
 
 def render_submission(
@@ -137,8 +144,9 @@ def submission_detail(request: HttpRequest, submission_id: int) -> HttpResponse:
     submit = "submit" in request.POST
     stage = "values"
     try:
+        read = form.read_version()
         with transaction.atomic():
-            do_save_values(request.user, submission, values)
+            do_save_values(request.user, submission, values, expected_version=read)
             stage = "tasks"
             do_save_task_progress(request.user, submission, items)
             stage = "submit"
@@ -151,7 +159,11 @@ def submission_detail(request: HttpRequest, submission_id: int) -> HttpResponse:
             form.add_task_errors(err.errors, items)
         submission.refresh_from_db()
         return render_submission(request, submission, form, status=400)
-    except ReportingError as err:
+    except StaleVersion as err:
+        # Show the stored report as it is now, never the stale form (saving it would overwrite).
+        submission.refresh_from_db()
+        return render_submission(request, submission, None, status=409, conflict=err)
+    except (ReportingError, BadVersion) as err:
         form.add_error(None, err.message)
         submission.refresh_from_db()
         return render_submission(request, submission, form, status=400)
@@ -167,8 +179,8 @@ def submission_detail(request: HttpRequest, submission_id: int) -> HttpResponse:
 def submission_approve(request: HttpRequest, submission_id: int) -> HttpResponse:
     submission = access.access_submission_for_review(request.user, submission_id)
     try:
-        do_approve(request.user, submission)
-    except ReportingError as err:
+        do_approve(request.user, submission, expected_version=_posted_version(request))
+    except (ReportingError, BadVersion) as err:
         messages.error(request, err.message)
     else:
         messages.success(request, "Đã phê duyệt báo cáo; số liệu được tổng hợp lên các cấp.")
@@ -183,8 +195,8 @@ def submission_return(request: HttpRequest, submission_id: int) -> HttpResponse:
     if not form.is_valid():
         return render_submission(request, submission, None, status=400, return_form=form)
     try:
-        do_return(request.user, submission, form.cleaned_data["reason"].strip())
-    except ReportingError as err:
+        do_return(request.user, submission, form.cleaned_data["reason"].strip(), expected_version=_posted_version(request))
+    except (ReportingError, BadVersion) as err:
         messages.error(request, err.message)
     else:
         messages.success(request, "Đã trả lại báo cáo cho đơn vị kèm lý do.")

@@ -85,7 +85,8 @@ def test_the_metadata_sheet_is_very_hidden_and_names_cycle_and_unit(client: Clie
     meta = wb[META_SHEET]
     assert meta.sheet_state == "veryHidden"
     assert {r[0]: r[1] for r in meta.iter_rows(values_only=True)} == {
-        "template_version": "1", "cycle_id": str(world.cycle.pk), "unit_code": "26740", "agency_code": None,
+        "template_version": "2", "cycle_id": str(world.cycle.pk), "unit_code": "26740", "agency_code": None,
+        "submission_version": "1",
     }
 
 
