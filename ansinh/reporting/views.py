@@ -15,7 +15,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from ansinh.core.versioning import BadVersion, StaleVersion, parse_version
-from ansinh.reporting import access
+from ansinh.reporting import access, duties
 from ansinh.reporting.actions import (
     ReportingError,
     ValidationFailed,
@@ -112,13 +112,18 @@ def render_submission(
     extra.setdefault("return_form", ReturnForm())
     for each in (form, extra["attachment_form"], extra["excel_form"], extra["return_form"]):
         mark_invalid(each)
+    can_approve = can_review and submission.status == Submission.Status.SUBMITTED
+    own_work = duties.own_work(request.user, submission) if can_approve else None
+    if own_work and not duties.self_approval_allowed():
+        can_approve = False
     context = {
+        "own_work": own_work,
         "submission": submission,
         "cycle": submission.cycle,
         "due": due_date(submission.cycle, submission.unit),
         "form": form,
         "editable": editable,
-        "can_approve": can_review and submission.status == Submission.Status.SUBMITTED,
+        "can_approve": can_approve,
         "can_return": can_review and submission.status in (Submission.Status.SUBMITTED, Submission.Status.APPROVED),
         "history": [
             (event, ACTION_LABELS.get(event.action, event.action))
