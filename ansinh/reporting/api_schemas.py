@@ -7,9 +7,11 @@ from typing import Annotated, Any
 
 from ninja import Field, Schema
 
+from ansinh.reporting.bounds import MAX_MAGNITUDE
 from ansinh.reporting.entry import due_date
 
-Number = Annotated[float, Field(allow_inf_nan=False, ge=-1e15, le=1e15)]
+# The outer limit of every figure; the per-type rule (counts, percentages, …) is in validation.
+Number = Annotated[float, Field(allow_inf_nan=False, ge=-MAX_MAGNITUDE, le=MAX_MAGNITUDE)]
 ShortText = Annotated[str, Field(max_length=2000)]
 LongText = Annotated[str, Field(max_length=4000)]
 
