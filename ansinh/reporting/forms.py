@@ -87,7 +87,7 @@ class SubmissionForm(forms.Form):
                 required=False,
                 max_length=MAX_COMMENT,
                 initial=current.comment if current else "",
-                widget=forms.Textarea(attrs={"rows": 2}),
+                widget=forms.Textarea(attrs={"rows": 1}),
             )
         for task_row in self.task_rows:
             key, progress = task_row.task.pk, task_row.current

@@ -26,7 +26,7 @@ from ansinh.reporting.actions import (
     do_save_values,
     do_submit,
 )
-from ansinh.reporting.entry import due_date, submission_indicator_rows, submission_task_rows
+from ansinh.reporting.entry import due_date, estimate_note, submission_indicator_rows, submission_task_rows
 from ansinh.reporting.forms import AttachmentForm, ExcelUploadForm, ReturnForm, SubmissionForm, mark_invalid
 from ansinh.reporting.models import Submission
 
@@ -116,11 +116,13 @@ def render_submission(
     own_work = duties.own_work(request.user, submission) if can_approve else None
     if own_work and not duties.self_approval_allowed():
         can_approve = False
+    due = due_date(submission.cycle, submission.unit)
     context = {
         "own_work": own_work,
         "submission": submission,
         "cycle": submission.cycle,
-        "due": due_date(submission.cycle, submission.unit),
+        "due": due,
+        "estimate_note": estimate_note(submission.cycle, due),
         "form": form,
         "editable": editable,
         "can_approve": can_approve,
