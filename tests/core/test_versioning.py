@@ -37,7 +37,7 @@ def test_anything_else_is_refused_in_vietnamese_or_read_as_absent(raw: str) -> N
         assert "Phiên bản dữ liệu" in err.message
         return
     stripped = raw.strip().removeprefix("W/").strip().strip('"').strip()
-    assert parsed is None and not raw.strip() or parsed == int(stripped)
+    assert (parsed is None and not raw.strip()) or parsed == int(stripped)
 
 
 @pytest.mark.parametrize("raw", [True, 0, -3, 2.5, "1e3", "٣", "9" * 13])
