@@ -46,7 +46,7 @@ def test_the_form_names_indicators_and_never_shows_their_codes(officer: Client, 
     html = page(officer, world)
     assert "Tỷ lệ hộ nghèo" in html and "Số căn nhà ở xã hội hoàn thành" in html
     assert not any(code in html for code in CODES)
-    assert "Tử số — Tỷ lệ hộ nghèo" in html  # the field labels name the indicator
+    assert 'Tử số<span class="visually-hidden"> — Tỷ lệ hộ nghèo</span>' in html  # labels name the indicator
 
 
 @pytest.mark.django_db
