@@ -75,7 +75,10 @@ def test_codes_and_headers_are_locked_and_entry_cells_are_not(client: Client, wo
 def test_entry_columns_carry_data_validation(client: Client, world: World, officer_a: Any) -> None:
     ws = download(client, world, officer_a)[DATA_SHEET]
     by_range = {str(dv.sqref): dv for dv in ws.data_validations.dataValidation}
-    assert by_range["E6:G7"].type == "decimal"
+    assert by_range["F6:G7"].type == "decimal" and by_range["F6:G7"].formula1 == "0"
+    # column E follows reporting.bounds: a percentage 0–100, a count a whole number up to 10^15
+    assert (by_range["E6"].type, by_range["E6"].formula1, by_range["E6"].formula2) == ("decimal", "0", "100")
+    assert (by_range["E7"].type, by_range["E7"].formula2) == ("whole", "1000000000000000")
     assert by_range["H6:H7"].type == "list"
     assert by_range["H6:H7"].formula1 == '"Ước thực hiện,Số chính thức"'
 
