@@ -60,6 +60,7 @@ class SubmissionForm(forms.Form):
         indicator_rows: Sequence[IndicatorRow],
         task_rows: Sequence[TaskRow],
         version: int = 1,
+        default_status: str = IndicatorValue.Status.ESTIMATE,
         **kwargs: Any,
     ):
         super().__init__(*args, **kwargs)
@@ -80,7 +81,7 @@ class SubmissionForm(forms.Form):
                 label="Tình trạng số liệu",
                 required=False,
                 choices=IndicatorValue.Status.choices,
-                initial=current.status if current else IndicatorValue.Status.ESTIMATE,
+                initial=current.status if current else default_status,
             )
             self.fields[f"ind-{i}-comment"] = forms.CharField(
                 label="Giải trình",

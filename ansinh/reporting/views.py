@@ -28,7 +28,7 @@ from ansinh.reporting.actions import (
 )
 from ansinh.reporting.entry import due_date, estimate_note, submission_indicator_rows, submission_task_rows
 from ansinh.reporting.forms import AttachmentForm, ExcelUploadForm, ReturnForm, SubmissionForm, mark_invalid
-from ansinh.reporting.models import Submission
+from ansinh.reporting.models import IndicatorValue, Submission
 
 MAX_LISTED = 300
 HISTORY_SHOWN = 30
@@ -86,11 +86,15 @@ def open_submission(request: HttpRequest, cycle_id: int) -> HttpResponse:
 
 
 def _form(submission: Submission, data: Any = None) -> SubmissionForm:
+    """The form; a new figure defaults to an estimate when the report is due before the data cut-off."""
+    due = due_date(submission.cycle, submission.unit)
+    early = bool(estimate_note(submission.cycle, due))
     return SubmissionForm(
         data,
         indicator_rows=submission_indicator_rows(submission),
         task_rows=submission_task_rows(submission),
         version=submission.version,
+        default_status=IndicatorValue.Status.ESTIMATE if early else IndicatorValue.Status.FINAL,
     )
 
 

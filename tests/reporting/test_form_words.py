@@ -126,3 +126,22 @@ def test_the_number_filter_always_reads_back_as_the_number_it_shows(value: Any, 
     back = parse_vn(shown)
     assert back is not None and abs(back - round(float(value), decimals)) <= max(1e-9, abs(float(value)) * 1e-12)
     assert "e" not in shown.lower()
+
+
+@pytest.mark.django_db
+def test_a_report_due_after_the_cut_off_defaults_to_final_figures_and_says_nothing_about_estimates(
+    officer: Client, ward_a: Any, hcm: Any
+) -> None:
+    from ansinh.reporting.actions import do_link_target, do_open_submission
+    from tests.reporting.factories import catalogue, make_plan, make_target
+
+    indicators = catalogue()
+    plan = make_plan(deadline=(20, 12))
+    do_link_target(None, make_target(plan, "Số căn nhà ở xã hội", 100, unit="căn"), indicators["SOCIAL_HOUSING"])
+    cycle = annual_cycle(plan, 2025)
+    submission = do_open_submission(None, cycle, ward_a)
+    due = due_date(cycle, ward_a)
+    assert due is not None and due >= cycle.period_end
+    html = officer.get(f"{ROOT}/{submission.pk}/").content.decode()
+    assert "ước thực hiện đến ngày" not in html
+    assert '<option value="final" selected>' in html
