@@ -115,6 +115,7 @@ def test_the_plan_page_uses_no_internal_words(client: Client, world: World, alic
     client.force_login(alice)
     html = client.get(f"/ke-hoach/{world.plan.pk}/").content.decode()
     assert "gold)" not in html and "(gold" not in html
+    assert "1.000" in html and "1000,0" not in html and "1000.0" not in html  # the housing target
 
 
 @given(st.one_of(st.none(), st.floats(allow_nan=True, allow_infinity=True), st.integers(-(10**16), 10**16)), st.integers(0, 4))
