@@ -129,3 +129,21 @@ def test_the_api_refuses_a_self_approval_in_vietnamese(world: World, hcm_standin
     response = client.post(f"/api/submissions/{world.sub_a.pk}/approve", json.dumps({}), content_type="application/json")
     assert response.status_code == 403 and "Người phê duyệt phải là người khác" in response.json()["detail"]
     assert status(world) == Submission.Status.SUBMITTED
+
+
+def test_a_city_departments_report_is_approved_by_the_citys_standing_officer_not_by_the_department(
+    world: World, hcm: Any, hcm_standing: Any, django_user_model: Any
+) -> None:
+    from ansinh.geo.models import Agency
+    from ansinh.reporting.actions import do_open_submission
+    from tests.reporting.factories import REFORM
+
+    labour = Agency.objects.create(code="SLDTBXH-79", name="Sở Lao động – Thương binh và Xã hội", unit=hcm, valid_from=REFORM)
+    clerk = django_user_model.objects.create(username="clerk", full_name="Trương Văn Sở")
+    RoleAssignment.objects.create(user=clerk, role="agency", agency=labour)
+    report = do_open_submission(clerk, world.cycle, hcm, labour)
+    do_save_values(clerk, report, HOUSING)
+    do_submit(clerk, report)
+    with pytest.raises(PermissionDenied):
+        do_approve(clerk, report)
+    assert do_approve(hcm_standing, report).status == Submission.Status.APPROVED
