@@ -46,6 +46,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("ANSINH_EMAIL_TLS", "true", "Dùng STARTTLS khi gửi thư (true/false)."),
     Setting("ANSINH_EMAIL_FROM", "ansinh <no-reply@localhost>", "Địa chỉ người gửi của thư thông báo."),
     Setting("ANSINH_SITE_URL", "http://127.0.0.1:8000", "Địa chỉ gốc của trang web, dùng cho liên kết trong thư thông báo."),
+    Setting("ANSINH_ALLOW_SELF_APPROVAL", "false", "Cho phép người đã nhập hoặc gửi báo cáo tự phê duyệt báo cáo đó (mặc định: không); mỗi lần tự phê duyệt được ghi rõ trong nhật ký."),
 )
 _KNOWN = {s.name: s for s in SETTINGS}
 

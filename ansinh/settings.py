@@ -22,6 +22,7 @@ PORT = env.get_int("ANSINH_PORT", minimum=1, maximum=65535)
 HOST = env.get_str("ANSINH_HOST")
 THREADS = env.get_int("ANSINH_THREADS", minimum=1, maximum=128)
 MAX_UPLOAD_BYTES = env.get_int("ANSINH_MAX_UPLOAD_MB", minimum=1, maximum=2048) * 1024 * 1024
+ALLOW_SELF_APPROVAL = env.get_bool("ANSINH_ALLOW_SELF_APPROVAL", default=False)
 DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_UPLOAD_BYTES
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 

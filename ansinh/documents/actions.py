@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -47,6 +48,38 @@ def find_imported(path: Path) -> Plan | None:
     """The plan already imported from a file with the same content, if any."""
     digest = sha256_of(path)
     return Plan.objects.filter(source_document__sha256=digest).order_by("id").first()
+
+
+_WORDS = re.compile(r"[^\W_]+")
+
+
+def text_key(text: str) -> str:
+    """A digest of a document's words, whatever its format: NFC, case-folded, punctuation and layout dropped.
+
+    A plan saved as .txt and as .docx gets the same key although their bytes (and line breaks,
+    table borders, bullets, quotes) differ.
+    """
+    words = _WORDS.findall(unicodedata.normalize("NFC", text).casefold())
+    return hashlib.sha256(" ".join(words).encode("utf-8")).hexdigest()
+
+
+def find_same_text(text: str) -> Plan | None:
+    """The plan already imported from a document with the same words, in any format."""
+    key = text_key(text)
+    return Plan.objects.filter(source_document__text_key=key).select_related("source_document").order_by("id").first()
+
+
+class SameDocument(DocumentError):
+    """The upload has the words of a document already imported (perhaps as another format)."""
+
+    def __init__(self, plan: Plan) -> None:
+        document = plan.source_document
+        where = f" từ tệp «{document.filename}» ngày {document.uploaded_at:%d/%m/%Y}" if document is not None else ""
+        super().__init__(
+            f"Văn bản này có cùng nội dung với kế hoạch «{plan.display_title[:160]}» đã nhập{where}, "
+            "dù định dạng tệp khác. Hãy mở kế hoạch đã có, hoặc chọn «Vẫn nhập thành kế hoạch mới»."
+        )
+        self.plan = plan
 
 
 def _restore(text: str) -> str:
@@ -96,13 +129,25 @@ def do_import_document(
     filename: str | None = None,
     progress: Progress | None = None,
     skip_existing: bool = False,
+    refuse_same_text: bool = False,
 ) -> Plan:
-    """Read, extract and store a draft plan; nothing is stored if any step fails."""
+    """Read, extract and store a draft plan; nothing is stored if any step fails.
+
+    ``refuse_same_text`` raises :class:`SameDocument` when a plan was already imported from a
+    document with the same words (the same plan as .txt and as .docx), before extracting.
+    """
     if skip_existing:
         existing = find_imported(path)
         if existing is not None:
             return existing
-    result, extraction = parse_file(path, progress)
+    result = read_document(path, progress=progress)
+    if not result.text.strip():
+        raise DocumentError("Văn bản không có nội dung chữ nào để trích xuất.")
+    if refuse_same_text:
+        same = find_same_text(result.text)
+        if same is not None:
+            raise SameDocument(same)
+    extraction = extract_plan(result.text, doc=slug_for(path))
     restored = _restore(result.text)
     with transaction.atomic():
         document = SourceDocument.objects.create(
@@ -110,6 +155,7 @@ def do_import_document(
             filename=filename or path.name,
             media_type=result.media_type,
             sha256=sha256_of(path),
+            text_key=text_key(result.text),
             size_bytes=path.stat().st_size,
             text=result.text,
             restored_text=restored,

@@ -16,6 +16,8 @@ class SourceDocument(models.Model):
     filename = models.CharField("tên tệp", max_length=255)
     media_type = models.CharField("định dạng", max_length=100)
     sha256 = models.CharField("mã băm SHA-256", max_length=64, db_index=True)
+    # The same document in another format (.txt, .docx) has other bytes but the same words.
+    text_key = models.CharField("mã băm nội dung chữ", max_length=64, blank=True, db_index=True)
     size_bytes = models.PositiveBigIntegerField("dung lượng (byte)")
     text = models.TextField("văn bản gốc")
     restored_text = models.TextField("văn bản đã khôi phục dấu", blank=True)

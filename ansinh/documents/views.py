@@ -45,6 +45,11 @@ class UploadForm(forms.Form):
         },
         widget=forms.ClearableFileInput(attrs={"accept": ",".join(ALLOWED_EXTENSIONS)}),
     )
+    import_anyway = forms.BooleanField(
+        label="Vẫn nhập thành kế hoạch mới dù đã có kế hoạch cùng nội dung",
+        required=False,
+        widget=forms.HiddenInput,
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -83,7 +88,7 @@ def upload(request: HttpRequest) -> HttpResponse:
     require_importer(request.user)
     form = UploadForm(request.POST, request.FILES) if request.method == "POST" else UploadForm()
     if form.is_bound and form.is_valid():
-        from ansinh.documents.actions import do_import_document, find_imported
+        from ansinh.documents.actions import SameDocument, do_import_document, find_imported
 
         upload_file: UploadedFile = form.cleaned_data["file"]
         filename = Path(upload_file.name or "van-ban").name
@@ -100,7 +105,13 @@ def upload(request: HttpRequest) -> HttpResponse:
                 handed_over = True
                 jobs.launch(job, path, actor)
                 return redirect("documents:job", job_id=job.pk)
-            plan = do_import_document(path, actor, filename=filename)
+            plan = do_import_document(
+                path, actor, filename=filename, refuse_same_text=not form.cleaned_data.get("import_anyway")
+            )
+        except SameDocument as err:
+            offer = UploadForm(initial={"import_anyway": True})
+            context = {"form": offer, "same": err.plan, "same_message": err.message}
+            return render(request, "documents/upload.html", context, status=409)
         except DocumentError as err:
             form.add_error("file", err.message)
         except Exception:

@@ -14,7 +14,8 @@ from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models, transaction
 
-from ansinh.core.models import audit
+from ansinh.core.models import AuditEvent, audit
+from ansinh.core.versioning import StaleVersion, check_token, state_token
 from ansinh.plans.actions import PlanError, _parent_number
 from ansinh.plans.models import (
     DocumentToIssue,
@@ -111,6 +112,55 @@ def field_label(object_type: str, name: str) -> str:
         return name
 
 
+class PlanChanged(StaleVersion, PlanError):
+    """A review edit made from an older state of the item (someone saved it in between)."""
+
+
+def _shown_value(value: Any) -> str:
+    if isinstance(value, float):
+        from ansinh.lib.vnnumbers import format_short
+
+        return format_short(value, 4)
+    if isinstance(value, list):
+        return "; ".join(
+            " ".join(str(v) for v in (m.get("year"), m.get("comparator"), m.get("value")) if v not in (None, ""))
+            if isinstance(m, dict)
+            else str(m)
+            for m in value
+        )
+    return str(value)
+
+
+def _earlier_states(obj: models.Model) -> list[Mapping[str, Any]]:
+    """The states an item (or a plan's own data) had, read back from its review audit rows."""
+    events = AuditEvent.objects.filter(object_type=obj._meta.label, object_id=str(obj.pk)).order_by("id")
+    states: list[Mapping[str, Any]] = []
+    for event in events:
+        for state in (event.before, event.after):
+            if isinstance(state, Mapping):
+                states.append(state)
+    return states
+
+
+def item_token(obj: models.Model) -> str:
+    """The version a review form carries: a digest of the values it shows (``core.versioning``)."""
+    return state_token(_meta_state(obj) if isinstance(obj, Plan) else snapshot(obj))
+
+
+def _check_unchanged(obj: models.Model, state: Mapping[str, Any], token: str | None, what: str) -> None:
+    labels = {name: field_label(obj._meta.label, name) for name in state}
+    check_token(
+        state,
+        token,
+        what,
+        lambda: _earlier_states(obj),
+        PlanChanged,
+        labels=labels,
+        formatter=lambda _name, value: _shown_value(value),
+        skip=("position",),
+    )
+
+
 def _locked_plan(plan_id: int) -> Plan:
     plan = Plan.objects.select_for_update().get(pk=plan_id)
     if not plan.is_draft:
@@ -177,13 +227,15 @@ def _meta_state(plan: Plan) -> dict[str, Any]:
 
 
 @transaction.atomic
-def do_update_plan_meta(plan: Plan, fields: Mapping[str, Any], actor: Any) -> Plan:
+def do_update_plan_meta(plan: Plan, fields: Mapping[str, Any], actor: Any, *, expected_token: str | None = None) -> Plan:
     """Correct the plan's own data (number, date, issuer, level, title, period, references, area).
 
     ``fields["area"]`` is an ``AdministrativeUnit`` or None (no area: the plan covers every unit).
+    ``expected_token`` (``item_token`` of what the form showed) refuses a save over someone's newer edit.
     """
     plan = _locked_plan(plan.pk)
     before = _meta_state(plan)
+    _check_unchanged(plan, before, expected_token, f"Thông tin chung của kế hoạch #{plan.pk}")
     for name in META_FIELDS:
         if name in fields:
             setattr(plan, name, fields[name])
@@ -206,14 +258,17 @@ def do_update_item(
     milestones: Iterable[Mapping[str, Any]] | None = None,
     lead: Sequence[str] | None = None,
     coordinate: Sequence[str] | None = None,
+    expected_token: str | None = None,
 ) -> Item:
     """Correct an item of any kind; a target's milestones and a task's units are replaced when given.
 
-    A task whose number changes is nested again under its new parent number.
+    A task whose number changes is nested again under its new parent number. ``expected_token``
+    (``item_token`` of what the form showed) refuses a save over someone's newer edit.
     """
     _locked_plan(item.plan_id)
     item = type(item).objects.select_for_update().get(pk=item.pk)
     before = snapshot(item)
+    _check_unchanged(item, before, expected_token, f"{KINDS[kind_of(item)][2].capitalize()} «{label_of(item)}»")
     _apply(item, fields)
     if isinstance(item, Task) and item.number != before["number"]:
         _place_task(item)
@@ -255,10 +310,12 @@ def do_add_item(
 
 
 @transaction.atomic
-def do_delete_item(item: Item, actor: Any) -> None:
+def do_delete_item(item: Item, actor: Any, *, expected_token: str | None = None) -> None:
     """Delete a wrongly extracted item; sub-tasks of a deleted task move up one level."""
     _locked_plan(item.plan_id)
+    item = type(item).objects.select_for_update().get(pk=item.pk)
     before = snapshot(item)
+    _check_unchanged(item, before, expected_token, f"{KINDS[kind_of(item)][2].capitalize()} «{label_of(item)}»")
     if isinstance(item, Task):
         Task.objects.filter(parent=item).update(parent=item.parent)
     _audit_change(actor, "delete", item, before, None)

@@ -39,6 +39,7 @@ from ansinh.plans.review import (
     do_update_item,
     do_update_plan_meta,
     field_label,
+    item_token,
     label_of,
     snapshot,
 )
@@ -188,6 +189,21 @@ def _edit_form(plan: Plan, key: str) -> tuple[Any, Any]:
     return None, None
 
 
+def _token(request: HttpRequest) -> str | None:
+    """The version (``item_token``) a review form carried, if any."""
+    token = request.POST.get("version", "").strip()
+    return token[:64] or None
+
+
+def _form_token(plan: Plan, key: str) -> str:
+    if key == "meta":
+        return item_token(plan)
+    kind, _, rest = key.partition("-")
+    if kind in KINDS and rest.isdigit():
+        return item_token(access_plan_item(plan, kind, int(rest)))
+    return ""
+
+
 def _render_review(
     request: HttpRequest, plan: Plan, *, form: Any = None, formset: Any = None, form_key: str = "", status: int = 200
 ) -> HttpResponse:
@@ -198,6 +214,7 @@ def _render_review(
         form, formset = _edit_form(plan, form_key)
     if form is None:
         form_key = ""
+    version_token = (_token(request) or "") if request.method == "POST" else (_form_token(plan, form_key) if form_key else "")
     selected_key = request.GET.get("muc", "") or (form_key if form_key not in ("meta",) and not form_key.startswith("new-") else "")
     kind, _, rest = selected_key.partition("-")
     selected = access_plan_item(plan, kind, int(rest)) if kind in KINDS and rest.isdigit() else None
@@ -220,6 +237,7 @@ def _render_review(
         "form": form,
         "formset": formset,
         "form_key": form_key,
+        "version_token": version_token,
         "wide_fields": ("indicator_name", "title", "name", "baseline_text", "recipient", "issuer", "lead", "timeline"),
         "selected_key": selected_key if selected else "",
         "variant": request.GET.get("ban", ""),
@@ -290,7 +308,7 @@ def review_meta(request: HttpRequest, plan_id: int) -> HttpResponse:
     if not form.is_valid():
         return _render_review(request, plan, form=form, form_key="meta", status=400)
     try:
-        do_update_plan_meta(plan, form.fields_for_action(), request.user)
+        do_update_plan_meta(plan, form.fields_for_action(), request.user, expected_token=_token(request))
     except PlanError as err:
         messages.error(request, err.message)
     else:
@@ -326,7 +344,8 @@ def review_save(request: HttpRequest, plan_id: int, kind: str, item_id: int | No
             item = do_update_item(item, fields, request.user,
                                   milestones=milestones if kind == "target" else None,
                                   lead=form.lines("lead") if kind == "task" else None,
-                                  coordinate=form.lines("coordinate") if kind == "task" else None)
+                                  coordinate=form.lines("coordinate") if kind == "task" else None,
+                                  expected_token=_token(request))
             messages.success(request, f"Đã lưu {KINDS[kind][2]} «{label_of(item)}».")
     except PlanError as err:
         messages.error(request, err.message)
@@ -340,14 +359,14 @@ def review_delete(request: HttpRequest, plan_id: int, kind: str, item_id: int) -
     item = access_plan_item(plan, kind, item_id)
     if request.method == "POST":
         try:
-            do_delete_item(item, request.user)
+            do_delete_item(item, request.user, expected_token=_token(request))
         except PlanError as err:
             messages.error(request, err.message)
         else:
             messages.success(request, f"Đã xóa {KINDS[kind][2]} «{label_of(item)}».")
         return redirect(_review_url(plan))
     context = {"plan": plan, "item": item, "kind": kind, "label": KINDS[kind][2], "name": label_of(item),
-               "locked_reason": "" if plan.is_draft else LOCKED}
+               "locked_reason": "" if plan.is_draft else LOCKED, "version_token": item_token(item)}
     return render(request, "plans/confirm_delete.html", context)
 
 

@@ -18,9 +18,10 @@ from django.utils import timezone
 
 from ansinh.accounts.access import can_write_unit, is_admin, is_standing_officer
 from ansinh.core.models import audit
+from ansinh.core.versioning import stamp
 from ansinh.notifications.actions import notify_approved, notify_returned, notify_submitted
 from ansinh.plans.models import Plan, Target, Task
-from ansinh.reporting import rollup
+from ansinh.reporting import duties, rollup, versions
 from ansinh.reporting.models import (
     Indicator,
     IndicatorValue,
@@ -54,16 +55,9 @@ def require_edit(actor: Any, submission: Submission) -> None:
 
 
 def require_approve(actor: Any, submission: Submission) -> None:
-    """Approvers: the level above the unit, the plan's standing officers for the unit, or an admin."""
-    if _is_system(actor) or is_admin(actor):
-        return
-    unit = submission.unit
-    parent = unit.parent
-    if parent is not None and can_write_unit(actor, parent):
-        return
-    if is_standing_officer(actor, submission.cycle.plan) and can_write_unit(actor, unit):
-        return
-    raise PermissionDenied(f"Bạn không có quyền phê duyệt hoặc trả lại báo cáo của {unit.name}.")
+    """Approvers sit above the unit (``reporting.duties``): its parent's officers, the plan's standing
+    officers for an agency's report, or an admin."""
+    duties.require_above(actor, submission)
 
 
 def _value_state(value: IndicatorValue | None) -> dict[str, Any] | None:
@@ -166,15 +160,17 @@ def do_open_submission(
 
 @transaction.atomic
 def do_save_values(
-    actor: Any, submission: Submission, values: Sequence[Mapping[str, Any]]
+    actor: Any, submission: Submission, values: Sequence[Mapping[str, Any]], *, expected_version: int | None = None
 ) -> list[IndicatorValue]:
     """Store values; each dict: indicator (code or Indicator), value, numerator, denominator, status, comment.
 
-    All or nothing: any invalid cell raises :class:`ValidationFailed` and stores nothing.
+    All or nothing: any invalid cell raises :class:`ValidationFailed` and stores nothing; a save
+    from an older ``expected_version`` raises ``versions.SubmissionChanged`` and stores nothing.
     """
     require_edit(actor, submission)
     submission = _lock(submission)
     _require_editable(submission)
+    versions.check(submission, expected_version)
     cleaned, errors = validate_values(submission, values)
     if errors:
         raise ValidationFailed(errors)
@@ -202,6 +198,8 @@ def do_save_values(
             value.save()
         revisions.append(IndicatorValueRevision(value=value, actor=user, before=before, after=after))
         changes.append({"indicator": indicator.code, "before": before, "after": after})
+    if changes:
+        versions.bump(submission)
     IndicatorValue.objects.bulk_create(new_values)
     for revision in revisions:
         revision.value_id = revision.value.pk
@@ -213,7 +211,7 @@ def do_save_values(
             submission,
             summary=f"Cập nhật {len(changes)} chỉ tiêu",
             before={c["indicator"]: c["before"] for c in changes},
-            after={c["indicator"]: c["after"] for c in changes},
+            after=stamp({c["indicator"]: c["after"] for c in changes}, submission.version),
         )
     return saved
 
@@ -223,12 +221,13 @@ TASK_FIELDS = ("status", "deadline", "completed_on", "result", "difficulties", "
 
 @transaction.atomic
 def do_save_task_progress(
-    actor: Any, submission: Submission, items: Sequence[Mapping[str, Any]]
+    actor: Any, submission: Submission, items: Sequence[Mapping[str, Any]], *, expected_version: int | None = None
 ) -> list[TaskProgress]:
     """Each dict: task (Task or id), status, deadline, completed_on, result, difficulties, proposals."""
     require_edit(actor, submission)
     submission = _lock(submission)
     _require_editable(submission)
+    versions.check(submission, expected_version)
     tasks = {t.pk: t for t in Task.objects.filter(plan_id=submission.cycle.plan_id)}
     errors: list[FieldError] = []
     rows: list[tuple[Task, dict[str, Any]]] = []
@@ -257,8 +256,9 @@ def do_save_task_progress(
     if errors:
         raise ValidationFailed(errors)
     saved: list[TaskProgress] = []
+    bumped = False
     for task, data in rows:
-        progress, _ = TaskProgress.objects.get_or_create(submission=submission, task=task)
+        progress, created = TaskProgress.objects.get_or_create(submission=submission, task=task)
         before = {n: str(getattr(progress, n)) for n in TASK_FIELDS}
         for name, value in data.items():
             setattr(
@@ -270,13 +270,17 @@ def do_save_task_progress(
             )
         progress.full_clean(exclude=["submission", "task"])
         progress.save()
+        after = {n: str(getattr(progress, n)) for n in TASK_FIELDS}
+        if (created or after != before) and not bumped:
+            versions.bump(submission)
+            bumped = True
         audit(
             actor,
             "reporting.save_task_progress",
             progress,
             summary=f"Nhiệm vụ {task.number}",
             before=before,
-            after={n: str(getattr(progress, n)) for n in TASK_FIELDS},
+            after=stamp(after, submission.version) if after != before else after,
         )
         saved.append(progress)
     return saved
@@ -311,12 +315,19 @@ def _moment(at: dt.datetime | None, what: str) -> dt.datetime:
 
 
 @transaction.atomic
-def do_submit(actor: Any, submission: Submission, *, received_at: dt.datetime | None = None) -> Submission:
+def do_submit(
+    actor: Any,
+    submission: Submission,
+    *,
+    received_at: dt.datetime | None = None,
+    expected_version: int | None = None,
+) -> Submission:
     """Send a report for approval; ``received_at`` records when a paper report actually arrived."""
     require_edit(actor, submission)
     submitted_at = _moment(received_at, "nhận báo cáo")
     submission = _lock(submission)
     _require_editable(submission)
+    versions.check(submission, expected_version)
     if not submission.values.exists() and not submission.task_progress.exists():
         raise ReportingError("Báo cáo chưa có số liệu hoặc tiến độ nhiệm vụ nào, chưa gửi được.")
     before = _submission_state(submission)
@@ -324,6 +335,7 @@ def do_submit(actor: Any, submission: Submission, *, received_at: dt.datetime | 
     submission.submitted_by = actor if getattr(actor, "is_authenticated", False) else None
     submission.submitted_at = submitted_at
     submission.return_reason = ""
+    versions.bump(submission)
     submission.save()
     audit(
         actor,
@@ -331,15 +343,20 @@ def do_submit(actor: Any, submission: Submission, *, received_at: dt.datetime | 
         submission,
         summary=str(submission),
         before=before,
-        after=_submission_state(submission),
+        after=stamp(_submission_state(submission), submission.version),
     )
     notify_submitted(submission, actor)
     return submission
 
 
 @transaction.atomic
-def do_approve(actor: Any, submission: Submission, *, at: dt.datetime | None = None) -> Submission:
-    """Approve a submitted report: it is locked and its values roll up in this transaction."""
+def do_approve(
+    actor: Any, submission: Submission, *, at: dt.datetime | None = None, expected_version: int | None = None
+) -> Submission:
+    """Approve a submitted report: it is locked and its values roll up in this transaction.
+
+    The approver sits above the unit and did not submit or edit the report (``reporting.duties``).
+    """
     approved_at = _moment(at, "phê duyệt")
     submission = _lock(submission)
     require_approve(actor, submission)
@@ -347,28 +364,38 @@ def do_approve(actor: Any, submission: Submission, *, at: dt.datetime | None = N
         raise ReportingError(
             f"Chỉ phê duyệt được báo cáo đã gửi (hiện: «{submission.get_status_display()}»)."
         )
+    versions.check(submission, expected_version)
+    self_approval = duties.require_independent(actor, submission)
     before = _submission_state(submission)
     submission.status = Submission.Status.APPROVED
     submission.approved_by = actor if getattr(actor, "is_authenticated", False) else None
     if submission.submitted_at and approved_at < submission.submitted_at:
         raise ReportingError("Thời điểm phê duyệt không được trước thời điểm gửi báo cáo.")
     submission.approved_at = approved_at
+    versions.bump(submission)
     submission.save()
     touched = rollup.apply_submission(submission, +1)
+    after = _submission_state(submission)
+    summary = f"{submission} ({touched} số liệu tổng hợp cập nhật)"
+    if self_approval:
+        after["self_approval"] = self_approval
+        summary = f"Tự phê duyệt (được phép theo ANSINH_ALLOW_SELF_APPROVAL: {self_approval}) — {summary}"
     audit(
         actor,
         "reporting.approve",
         submission,
-        summary=f"{submission} ({touched} số liệu tổng hợp cập nhật)",
+        summary=summary,
         before=before,
-        after=_submission_state(submission),
+        after=stamp(after, submission.version),
     )
     notify_approved(submission, actor)
     return submission
 
 
 @transaction.atomic
-def do_return(actor: Any, submission: Submission, reason: str) -> Submission:
+def do_return(
+    actor: Any, submission: Submission, reason: str, *, expected_version: int | None = None
+) -> Submission:
     """Return a submitted (or approved) report for correction; an approved one leaves the roll-up."""
     submission = _lock(submission)
     require_approve(actor, submission)
@@ -379,12 +406,14 @@ def do_return(actor: Any, submission: Submission, reason: str) -> Submission:
         raise ReportingError(
             f"Chỉ trả lại được báo cáo đã gửi hoặc đã phê duyệt (hiện: «{submission.get_status_display()}»)."
         )
+    versions.check(submission, expected_version)
     was_approved = submission.status == Submission.Status.APPROVED
     before = _submission_state(submission)
     submission.status = Submission.Status.RETURNED
     submission.return_reason = reason
     submission.approved_by = None
     submission.approved_at = None
+    versions.bump(submission)
     submission.save()
     if was_approved:
         rollup.apply_submission(submission, -1)
@@ -394,7 +423,7 @@ def do_return(actor: Any, submission: Submission, reason: str) -> Submission:
         submission,
         summary=reason,
         before=before,
-        after=_submission_state(submission),
+        after=stamp(_submission_state(submission), submission.version),
     )
     notify_returned(submission, actor)
     return submission

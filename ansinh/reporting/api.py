@@ -17,6 +17,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from ansinh.accounts.api_auth import API_AUTH
+from ansinh.core.versioning import BadVersion, StaleVersion, etag, parse_version
 from ansinh.reporting import (
     access,
     api_link,  # noqa: F401  (adds the linking and approval endpoints to plans_router)
@@ -48,6 +49,7 @@ from ansinh.reporting.excel import XLSX_MEDIA_TYPE
 from ansinh.reporting.excel_io import excel_bytes, import_excel
 from ansinh.reporting.excel_upload import UploadRejected
 from ansinh.reporting.forms import MAX_EXCEL_BYTES
+from ansinh.reporting.models import Submission
 
 cycles_router = Router(tags=["Kỳ báo cáo"])
 submissions_router = Router(tags=["Báo cáo của đơn vị"])
@@ -71,6 +73,23 @@ PYDANTIC_MESSAGES = {
     "model_attributes_type": "phải là đối tượng JSON",
     "json_invalid": "không phải JSON hợp lệ",
 }
+
+
+def _expected(request: HttpRequest, version: str | None) -> int | None:
+    """The version the client read: ``If-Match: "3"`` or ``?version=3`` (optional; checked when given)."""
+    header = request.headers.get("If-Match")
+    if header is not None and header.strip() == "*":
+        header = None
+    from_header = parse_version(header)
+    from_query = parse_version(version)
+    if from_header is not None and from_query is not None and from_header != from_query:
+        raise BadVersion("Tiêu đề If-Match và tham số version ghi hai phiên bản khác nhau.")
+    return from_header if from_header is not None else from_query
+
+
+def _tagged(response: HttpResponse, submission: Submission) -> Submission:
+    response["ETag"] = etag(submission.version)
+    return submission
 
 
 def _value_item(item: ValueIn) -> dict[str, Any]:
@@ -122,42 +141,67 @@ def open_submission(request: HttpRequest, payload: OpenSubmissionIn) -> Any:
     return Status(201, access.access_submission(request.user, submission.pk))
 
 
+VERSION_NOTE = (
+    "Gửi kèm phiên bản đã đọc (`version` của báo cáo, hoặc tiêu đề `If-Match` bằng ETag) để không ghi đè "
+    "thay đổi của người khác: phiên bản cũ bị từ chối với mã 409 kèm danh sách thay đổi."
+)
+
+
 @submissions_router.get("/{submission_id}", response={200: SubmissionDetailOut, **ERRORS}, summary="Một báo cáo")
-def get_submission(request: HttpRequest, submission_id: int) -> Any:
-    return access.access_submission(request.user, submission_id)
+def get_submission(request: HttpRequest, submission_id: int, response: HttpResponse) -> Any:
+    return _tagged(response, access.access_submission(request.user, submission_id))
 
 
-@submissions_router.put("/{submission_id}/values", response={200: SubmissionDetailOut, **WRITE_ERRORS}, summary="Lưu số liệu")
-def save_values(request: HttpRequest, submission_id: int, payload: list[ValueIn]) -> Any:
+@submissions_router.put(
+    "/{submission_id}/values", response={200: SubmissionDetailOut, **WRITE_ERRORS}, summary="Lưu số liệu", description=VERSION_NOTE
+)
+def save_values(
+    request: HttpRequest, submission_id: int, payload: list[ValueIn], response: HttpResponse, version: str | None = None
+) -> Any:
     submission = access.access_submission(request.user, submission_id, for_write=True)
-    do_save_values(request.user, submission, [_value_item(item) for item in payload])
-    return access.access_submission(request.user, submission_id)
+    expected = _expected(request, version)
+    do_save_values(request.user, submission, [_value_item(item) for item in payload], expected_version=expected)
+    return _tagged(response, access.access_submission(request.user, submission_id))
 
 
-@submissions_router.put("/{submission_id}/tasks", response={200: SubmissionDetailOut, **WRITE_ERRORS}, summary="Lưu tiến độ nhiệm vụ")
-def save_tasks(request: HttpRequest, submission_id: int, payload: list[TaskProgressIn]) -> Any:
+@submissions_router.put(
+    "/{submission_id}/tasks", response={200: SubmissionDetailOut, **WRITE_ERRORS}, summary="Lưu tiến độ nhiệm vụ", description=VERSION_NOTE
+)
+def save_tasks(
+    request: HttpRequest, submission_id: int, payload: list[TaskProgressIn], response: HttpResponse, version: str | None = None
+) -> Any:
     submission = access.access_submission(request.user, submission_id, for_write=True)
+    expected = _expected(request, version)
     items = [{"task": item.task_id, **item.model_dump(exclude={"task_id"})} for item in payload]
-    do_save_task_progress(request.user, submission, items)
-    return access.access_submission(request.user, submission_id)
+    do_save_task_progress(request.user, submission, items, expected_version=expected)
+    return _tagged(response, access.access_submission(request.user, submission_id))
 
 
-@submissions_router.post("/{submission_id}/submit", response={200: SubmissionOut, **WRITE_ERRORS}, summary="Gửi báo cáo")
-def submit(request: HttpRequest, submission_id: int) -> Any:
+@submissions_router.post(
+    "/{submission_id}/submit", response={200: SubmissionOut, **WRITE_ERRORS}, summary="Gửi báo cáo", description=VERSION_NOTE
+)
+def submit(request: HttpRequest, submission_id: int, response: HttpResponse, version: str | None = None) -> Any:
     submission = access.access_submission(request.user, submission_id, for_write=True)
-    return do_submit(request.user, submission)
+    return _tagged(response, do_submit(request.user, submission, expected_version=_expected(request, version)))
 
 
-@submissions_router.post("/{submission_id}/approve", response={200: SubmissionOut, **WRITE_ERRORS}, summary="Phê duyệt")
-def approve(request: HttpRequest, submission_id: int) -> Any:
+@submissions_router.post(
+    "/{submission_id}/approve", response={200: SubmissionOut, **WRITE_ERRORS}, summary="Phê duyệt", description=VERSION_NOTE
+)
+def approve(request: HttpRequest, submission_id: int, response: HttpResponse, version: str | None = None) -> Any:
     submission = access.access_submission_for_review(request.user, submission_id)
-    return do_approve(request.user, submission)
+    return _tagged(response, do_approve(request.user, submission, expected_version=_expected(request, version)))
 
 
-@submissions_router.post("/{submission_id}/return", response={200: SubmissionOut, **WRITE_ERRORS}, summary="Trả lại")
-def return_submission(request: HttpRequest, submission_id: int, payload: ReturnIn) -> Any:
+@submissions_router.post(
+    "/{submission_id}/return", response={200: SubmissionOut, **WRITE_ERRORS}, summary="Trả lại", description=VERSION_NOTE
+)
+def return_submission(
+    request: HttpRequest, submission_id: int, payload: ReturnIn, response: HttpResponse, version: str | None = None
+) -> Any:
     submission = access.access_submission_for_review(request.user, submission_id)
-    return do_return(request.user, submission, payload.reason.strip())
+    expected = _expected(request, version)
+    return _tagged(response, do_return(request.user, submission, payload.reason.strip(), expected_version=expected))
 
 
 @submissions_router.get("/{submission_id}/excel", response={200: None, **ERRORS}, summary="Tải mẫu Excel đã điền sẵn")
@@ -240,7 +284,14 @@ def install(api: NinjaAPI) -> None:
 
     @api.exception_handler(ReportingError)
     def refused(request: HttpRequest, exc: ReportingError) -> HttpResponse:
+        if isinstance(exc, StaleVersion):
+            changes = [{"where": c.where, "field": c.field, "old": c.old, "new": c.new} for c in exc.changes]
+            return detail(request, exc.message, 409, changes=changes, current_version=exc.current)
         return detail(request, exc.message, 409)
+
+    @api.exception_handler(BadVersion)
+    def bad_version(request: HttpRequest, exc: BadVersion) -> HttpResponse:
+        return detail(request, exc.message, 422)
 
     @api.exception_handler(NinjaValidationError)
     def invalid_input(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:

@@ -7,10 +7,12 @@ from typing import Annotated, Any
 
 from ninja import Field, Schema
 
+from ansinh.reporting.bounds import MAX_MAGNITUDE
 from ansinh.reporting.entry import due_date
 from ansinh.reporting.lateness import submission_lateness
 
-Number = Annotated[float, Field(allow_inf_nan=False, ge=-1e15, le=1e15)]
+# The outer limit of every figure; the per-type rule (counts, percentages, …) is in validation.
+Number = Annotated[float, Field(allow_inf_nan=False, ge=-MAX_MAGNITUDE, le=MAX_MAGNITUDE)]
 ShortText = Annotated[str, Field(max_length=2000)]
 LongText = Annotated[str, Field(max_length=4000)]
 
@@ -186,6 +188,7 @@ class SubmissionOut(Schema):
     submitted_at: dt.datetime | None
     approved_at: dt.datetime | None
     return_reason: str
+    version: int
 
     @staticmethod
     def resolve_unit_code(obj: Any) -> str:

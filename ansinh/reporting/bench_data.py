@@ -185,7 +185,7 @@ def load(options: dict[str, Any], write: Write) -> dict[str, Any]:
             with connection.cursor() as cursor:
                 cursor.executemany(
                     "INSERT INTO reporting_submission (cycle_id, unit_id, status, simulated, created_at, updated_at, "
-                    "return_reason) VALUES (%s, %s, 'approved', %s, %s, %s, '')",
+                    "return_reason, version) VALUES (%s, %s, 'approved', %s, %s, %s, '', 1)",
                     [(cycle.pk, u, True, "2026-01-01 00:00:00", "2026-01-01 00:00:00") for u in units],
                 )
                 cursor.execute(

@@ -30,6 +30,7 @@ FIELDS = (
     "decimals",
     "numerator_label",
     "denominator_label",
+    "numerator_within_denominator",
     "aliases",
 )
 UNIT_BONUS = 0.15

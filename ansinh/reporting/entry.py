@@ -31,6 +31,7 @@ class IndicatorRow:
     milestone: float | None
     milestone_label: str
     current: IndicatorValue | None = None
+    previous: float | None = None  # last year's approved value of the same unit (same kind of cycle)
 
     @property
     def code(self) -> str:
@@ -82,6 +83,8 @@ def cycle_indicator_rows(cycle: ReportingCycle) -> list[IndicatorRow]:
 
 
 def submission_indicator_rows(submission: Submission) -> list[IndicatorRow]:
+    from ansinh.reporting.validation import previous_values
+
     rows = cycle_indicator_rows(submission.cycle)
     current = {v.indicator.code: v for v in submission.values.select_related("indicator")}
     for row in rows:
@@ -89,7 +92,21 @@ def submission_indicator_rows(submission: Submission) -> list[IndicatorRow]:
     # Values stored for indicators no longer linked to the plan are still shown.
     for value in current.values():
         rows.append(IndicatorRow(value.indicator, None, None, "", value))
+    previous = previous_values(submission)
+    for row in rows:
+        row.previous = previous.get(row.indicator.pk)
     return rows
+
+
+def estimate_note(cycle: ReportingCycle, due: dt.date | None) -> str:
+    """When the report is due before the data cut-off, say the figures are estimates (Vietnamese)."""
+    if due is None or due >= cycle.period_end:
+        return ""
+    return (
+        f"Hạn gửi báo cáo ({due:%d/%m/%Y}) trước ngày chốt số liệu của kỳ ({cycle.period_end:%d/%m/%Y}): "
+        f"số liệu gửi lần này là số ước thực hiện đến ngày {cycle.period_end:%d/%m/%Y} "
+        "(chọn «Ước thực hiện»); số liệu chính thức sẽ được yêu cầu bổ sung sau ngày chốt số liệu."
+    )
 
 
 def submission_task_rows(submission: Submission) -> list[TaskRow]:

@@ -3,9 +3,11 @@
 Layout of the sheet "Số liệu": a title block, the header on row ``HEADER_ROW`` and one indicator
 per row from ``FIRST_ROW``, columns A–I as in ``COLUMNS``. Columns A–D (code, name, unit,
 milestone) and the header are locked by sheet protection; E–I are unlocked for entry and carry
-data validation (decimal numbers, a list for the data status). The hidden ("very hidden") sheet
+data validation (column E per value type from ``reporting.bounds``, numerators and denominators
+0 … 10^15, a list for the data status). The hidden ("very hidden") sheet
 ``META_SHEET`` holds the cycle id, unit code, agency code (for a report made by one agency of
-the unit) and template version that an upload must match.
+the unit) and template version that an upload must match, and the version of the submission the
+template was filled from: an upload made from an older version is refused (``core.versioning``).
 
 Formula injection: every cell written from text (names, units, comments) goes through
 :func:`safe_text`. Text that begins with ``=``, ``+``, ``-``, ``@``, a tab or a line break
@@ -29,10 +31,11 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ansinh.lib.spreadsheet import FORMULA_STARTS
+from ansinh.reporting.bounds import PART, bound_for
 from ansinh.reporting.entry import IndicatorRow
 from ansinh.reporting.models import IndicatorValue
 
-TEMPLATE_VERSION = "1"
+TEMPLATE_VERSION = "2"  # 2: the hidden sheet carries the submission version (optimistic concurrency)
 DATA_SHEET = "Số liệu"
 META_SHEET = "ansinh_meta"
 HEADER_ROW = 5
@@ -68,6 +71,7 @@ class TemplateMeta:
     unit_name: str
     agency_code: str = ""
     version: str = TEMPLATE_VERSION
+    submission_version: int = 1
 
 
 def _needs_guard(text: str) -> bool:
@@ -117,6 +121,7 @@ def build_template(meta: TemplateMeta, rows: Sequence[IndicatorRow]) -> bytes:
     for i, row in enumerate(rows):
         _write_row(ws, FIRST_ROW + i, row)
     _add_validations(ws, FIRST_ROW, FIRST_ROW + max(len(rows), 1) - 1)
+    _add_value_bounds(ws, rows)
     ws.freeze_panes = f"E{FIRST_ROW}"
     ws.protection.sheet = True
     ws.protection.password = SHEET_PASSWORD
@@ -154,18 +159,44 @@ def _write_row(ws: Worksheet, r: int, row: IndicatorRow) -> None:
         ws[f"G{r}"].fill = grey
 
 
+def _limit(number: float) -> str:
+    return str(int(number)) if float(number).is_integer() else repr(number)
+
+
+def _add_value_bounds(ws: Worksheet, rows: Sequence[IndicatorRow]) -> None:
+    """Column E of each row accepts what ``reporting.bounds`` accepts for the row's value type."""
+    by_type: dict[str, list[int]] = {}
+    for i, row in enumerate(rows):
+        by_type.setdefault(row.indicator.value_type, []).append(FIRST_ROW + i)
+    for value_type, numbers in sorted(by_type.items()):
+        bound = bound_for(value_type)
+        check = DataValidation(
+            type="whole" if bound.integer else "decimal",
+            operator="between",
+            formula1=_limit(bound.low),
+            formula2=_limit(bound.high),
+            allow_blank=True,
+            showErrorMessage=True,
+            errorTitle="Giá trị không hợp lệ",
+            error=f"Ô này nhận số: {bound.meaning}.",
+        )
+        for r in numbers:
+            check.add(f"E{r}")
+        ws.add_data_validation(check)
+
+
 def _add_validations(ws: Worksheet, first: int, last: int) -> None:
     number = DataValidation(
         type="decimal",
         operator="between",
-        formula1="-1000000000000",
-        formula2="1000000000000",
+        formula1="0",
+        formula2=_limit(PART.high),
         allow_blank=True,
         showErrorMessage=True,
         errorTitle="Giá trị không hợp lệ",
-        error="Ô này chỉ nhận số.",
+        error="Tử số và mẫu số là số từ 0 đến 10^15.",
     )
-    number.add(f"E{first}:G{last}")
+    number.add(f"F{first}:G{last}")
     labels = ",".join(STATUS_LABELS)
     status = DataValidation(
         type="list",
@@ -189,6 +220,7 @@ def _write_meta(wb: Workbook, meta: TemplateMeta) -> None:
         ("cycle_id", str(meta.cycle_id)),
         ("unit_code", meta.unit_code),
         ("agency_code", meta.agency_code),
+        ("submission_version", str(meta.submission_version)),
     )
     for r, (key, value) in enumerate(rows, start=1):
         _put_text(ws, f"A{r}", key)

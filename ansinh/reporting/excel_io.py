@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from ansinh.core.versioning import StaleVersion
 from ansinh.reporting.actions import ReportingError, ValidationFailed, do_save_values
 from ansinh.reporting.entry import submission_indicator_rows
 from ansinh.reporting.excel import TemplateMeta, build_template, template_filename
-from ansinh.reporting.excel_upload import UploadRejected, UploadRow, cell_of, read_template
+from ansinh.reporting.excel_upload import UploadRejected, UploadRow, cell_of, read_upload
 from ansinh.reporting.models import Submission
 
 
@@ -23,6 +24,7 @@ def template_meta(submission: Submission) -> TemplateMeta:
         cycle_label=f"{submission.cycle.label} — {submission.cycle.plan.display_title[:120]}",
         unit_name=submission.unit.name,
         agency_code=submission.agency.code if submission.agency else "",
+        submission_version=submission.version,
     )
 
 
@@ -35,14 +37,14 @@ def import_excel(actor: Any, submission: Submission, data: bytes, filename: str)
     """Read an uploaded template and save its values; raises :class:`UploadRejected` with cell errors."""
     rows = submission_indicator_rows(submission)
     stored = {r.code for r in rows if r.current is not None}
-    uploaded = read_template(data, filename, template_meta(submission), {r.code for r in rows})
+    uploaded, version = read_upload(data, filename, template_meta(submission), {r.code for r in rows})
     kept: list[UploadRow] = [
         r
         for r in uploaded
         if r.code in stored or r.comment or any(x is not None for x in (r.value, r.numerator, r.denominator))
     ]
     try:
-        do_save_values(actor, submission, [r.as_values() for r in kept])
+        do_save_values(actor, submission, [r.as_values() for r in kept], expected_version=version)
     except ValidationFailed as err:
         problems = []
         names = {r.code: r.indicator.name for r in rows}
@@ -53,6 +55,10 @@ def import_excel(actor: Any, submission: Submission, data: bytes, filename: str)
             text = e.message.removeprefix(f"{names.get(e.indicator, '')}: ")
             problems.append(f"Ô {cell_of(kept[e.row], e.field)}: {text[:1].lower()}{text[1:]}")
         raise UploadRejected(problems) from err
+    except StaleVersion as err:
+        raise UploadRejected(
+            [err.message.replace("Hãy tải lại trang", "Hãy tải mẫu Excel mới")]
+        ) from err
     except ReportingError as err:
         raise UploadRejected([err.message]) from err
     return len(kept)

@@ -20,6 +20,7 @@ from openpyxl import load_workbook
 from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ansinh.core.versioning import BadVersion, parse_version
 from ansinh.lib.vnnumbers import parse_entered
 from ansinh.reporting.excel import (
     COLUMN_OF,
@@ -92,7 +93,8 @@ def _check_file(data: bytes, filename: str) -> None:
         raise UploadRejected(["Tệp Excel bị hỏng hoặc không đọc được."]) from err
 
 
-def _check_meta(wb: Any, expected: TemplateMeta) -> None:
+def _check_meta(wb: Any, expected: TemplateMeta) -> int:
+    """Check the hidden sheet; returns the submission version the template was filled from."""
     if META_SHEET not in wb.sheetnames or DATA_SHEET not in wb.sheetnames:
         raise UploadRejected(
             ["Tệp không phải mẫu báo cáo của ansinh (thiếu trang thông tin mẫu); hãy tải mẫu từ trang báo cáo."]
@@ -116,6 +118,12 @@ def _check_meta(wb: Any, expected: TemplateMeta) -> None:
         problems.append("Mẫu này của một cơ quan khác trong cùng đơn vị.")
     if problems:
         raise UploadRejected([*problems, "Hãy tải mẫu đúng kỳ và đơn vị từ trang báo cáo."])
+    try:
+        version = parse_version(meta.get("submission_version"), required=True)
+    except BadVersion as err:
+        raise UploadRejected(["Trang thông tin ẩn của mẫu bị sửa hoặc thiếu phiên bản báo cáo; hãy tải mẫu mới từ trang báo cáo."]) from err
+    assert version is not None
+    return version
 
 
 def _formula_errors(ws: Worksheet) -> list[str]:
@@ -203,14 +211,16 @@ def _read_rows(ws: Worksheet, known_codes: Collection[str], errors: list[str]) -
     return rows
 
 
-def read_template(data: bytes, filename: str, expected: TemplateMeta, known_codes: Collection[str]) -> list[UploadRow]:
-    """The entry rows of an uploaded template, or :class:`UploadRejected` with every problem."""
+def read_upload(
+    data: bytes, filename: str, expected: TemplateMeta, known_codes: Collection[str]
+) -> tuple[list[UploadRow], int]:
+    """The entry rows of an uploaded template and the submission version it was filled from."""
     _check_file(data, filename)
     try:
         wb = load_workbook(io.BytesIO(data), data_only=False, keep_vba=False, keep_links=False)
     except Exception as err:  # openpyxl raises many kinds of errors on a damaged file
         raise UploadRejected(["Tệp Excel bị hỏng hoặc không đọc được."]) from err
-    _check_meta(wb, expected)
+    version = _check_meta(wb, expected)
     ws = wb[DATA_SHEET]
     errors = _formula_errors(ws)
     if errors:
@@ -218,7 +228,12 @@ def read_template(data: bytes, filename: str, expected: TemplateMeta, known_code
     rows = _read_rows(ws, known_codes, errors)
     if errors:
         raise UploadRejected(errors)
-    return rows
+    return rows, version
+
+
+def read_template(data: bytes, filename: str, expected: TemplateMeta, known_codes: Collection[str]) -> list[UploadRow]:
+    """The entry rows of an uploaded template, or :class:`UploadRejected` with every problem."""
+    return read_upload(data, filename, expected, known_codes)[0]
 
 
 def cell_of(row: UploadRow, field: str) -> str:

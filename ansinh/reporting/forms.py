@@ -9,6 +9,7 @@ from typing import Any
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
 
+from ansinh.core.versioning import parse_version
 from ansinh.lib.vnnumbers import format_vn, parse_entered
 from ansinh.reporting.actions import MAX_ATTACHMENT_BYTES, FieldError
 from ansinh.reporting.entry import IndicatorRow, TaskRow
@@ -53,10 +54,20 @@ class NumberField(forms.Field):
 class SubmissionForm(forms.Form):
     """Indicator values and task progress of one submission, one field per cell."""
 
-    def __init__(self, *args: Any, indicator_rows: Sequence[IndicatorRow], task_rows: Sequence[TaskRow], **kwargs: Any):
+    def __init__(
+        self,
+        *args: Any,
+        indicator_rows: Sequence[IndicatorRow],
+        task_rows: Sequence[TaskRow],
+        version: int = 1,
+        default_status: str = IndicatorValue.Status.ESTIMATE,
+        **kwargs: Any,
+    ):
         super().__init__(*args, **kwargs)
         self.indicator_rows = list(indicator_rows)
         self.task_rows = list(task_rows)
+        # The version the form was read at (core.versioning): a save from an older one is refused.
+        self.fields["version"] = forms.CharField(required=False, initial=str(version), widget=forms.HiddenInput)
         for i, row in enumerate(self.indicator_rows):
             current = row.current
             for name, label in NUMBER_FIELDS.items():
@@ -70,14 +81,14 @@ class SubmissionForm(forms.Form):
                 label="Tình trạng số liệu",
                 required=False,
                 choices=IndicatorValue.Status.choices,
-                initial=current.status if current else IndicatorValue.Status.ESTIMATE,
+                initial=current.status if current else default_status,
             )
             self.fields[f"ind-{i}-comment"] = forms.CharField(
                 label="Giải trình",
                 required=False,
                 max_length=MAX_COMMENT,
                 initial=current.comment if current else "",
-                widget=forms.Textarea(attrs={"rows": 2}),
+                widget=forms.Textarea(attrs={"rows": 1}),
             )
         for task_row in self.task_rows:
             key, progress = task_row.task.pk, task_row.current
@@ -107,11 +118,11 @@ class SubmissionForm(forms.Form):
 
     def error_summary(self) -> list[tuple[str, str]]:
         """(field id, "row — field: message") for every field error, in page order, for the summary box."""
-        rows = {f"ind-{i}-": row.code for i, row in enumerate(self.indicator_rows)}
+        rows = {f"ind-{i}-": row.indicator.name for i, row in enumerate(self.indicator_rows)}
         rows.update({f"task-{r.task.pk}-": f"Nhiệm vụ {r.task.number}".strip() for r in self.task_rows})
         out = []
         for name, field in self.fields.items():
-            if name in self.errors:
+            if name in self.errors and name != "version":
                 where = next((label for prefix, label in rows.items() if name.startswith(prefix)), "")
                 out.append((self[name].auto_id, f"{where} — {field.label}: {self.errors[name][0]}"))
         return out
@@ -126,6 +137,12 @@ class SubmissionForm(forms.Form):
     def task_fields(self) -> list[tuple[TaskRow, dict[str, forms.BoundField]]]:
         names = ("status", *TASK_DATE_FIELDS, *TASK_TEXT_FIELDS)
         return [(row, {n: self[f"task-{row.task.pk}-{n}"] for n in names}) for row in self.task_rows]
+
+    def read_version(self) -> int:
+        """The version the person read (``BadVersion`` when missing or malformed)."""
+        version = parse_version(self.cleaned_data.get("version"), required=True)
+        assert version is not None
+        return version
 
     def values(self) -> tuple[list[dict[str, Any]], list[int]]:
         """Rows for ``do_save_values`` and, for each, the index of its indicator row."""

@@ -27,6 +27,7 @@ class Indicator(models.Model):
         PERCENT = "percent", "Tỷ lệ phần trăm"
         COUNT = "count", "Số đếm"
         RATIO = "ratio", "Tỷ số"
+        MONEY = "money", "Số tiền"
 
     class Aggregation(models.TextChoices):
         SUM = "sum", "Cộng"
@@ -61,6 +62,8 @@ class Indicator(models.Model):
     decimals = models.PositiveSmallIntegerField("số chữ số thập phân", default=0)
     numerator_label = models.CharField("tử số", max_length=300, blank=True)
     denominator_label = models.CharField("mẫu số", max_length=300, blank=True)
+    # A part of a whole (households in poverty of all households): the numerator never exceeds it.
+    numerator_within_denominator = models.BooleanField("tử số không vượt mẫu số", default=False)
     aliases = models.JSONField("tên gọi khác", default=list, blank=True)
     description = models.TextField("mô tả", blank=True)
 
@@ -203,6 +206,8 @@ class Submission(models.Model):
     )
     approved_at = models.DateTimeField("ngày phê duyệt", null=True, blank=True)
     return_reason = models.TextField("lý do trả lại", blank=True)
+    # Optimistic concurrency: bumped by every write (reporting.versions); saves carry the version read.
+    version = models.PositiveIntegerField("phiên bản", default=1)
 
     class Meta:
         ordering = (

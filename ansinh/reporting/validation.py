@@ -14,18 +14,13 @@ from typing import Any
 from ansinh.core.errors import UserError
 from ansinh.lib.vnnumbers import format_vn, parse_entered
 from ansinh.plans.models import Milestone
+from ansinh.reporting import bounds
 from ansinh.reporting.models import Indicator, IndicatorValue, Submission, TargetIndicatorLink
 from ansinh.reporting.progress import meets
 
-# Validation rules, declared as data: accepted range per value type; the year-on-year change
-# that raises an outlier flag (share of last year's value, or points for percentages).
-RANGES: dict[str, tuple[float | None, float | None]] = {
-    "percent": (0.0, 100.0),
-    "count": (0.0, None),
-    "ratio": (0.0, None),
-    "number": (None, None),
-}
-INTEGER_TYPES = frozenset({"count"})
+# Validation rules, declared as data: the accepted range per value type is ``bounds.BOUNDS``
+# (shared by every channel); the year-on-year change that raises an outlier flag (share of last
+# year's value, or points for percentages).
 OUTLIER_CHANGE: dict[str, tuple[str, float]] = {"percent": ("abs", 15.0), "default": ("rel", 0.5)}
 
 # Opens the flag of a value below the year's milestone (reports list those values' explanations).
@@ -150,17 +145,23 @@ def _check_value(
                     f"và mẫu số ({indicator.denominator_label or 'mẫu số'}).",
                 )
             return clean, errors
-        if num < 0:
-            err("numerator", f"{indicator.name}: tử số không được âm.")
-        if den <= 0:
-            err("denominator", f"{indicator.name}: mẫu số phải lớn hơn 0.")
-        elif indicator.value_type == Indicator.ValueType.PERCENT and num > den:
+        for name, number, label in (("numerator", num, "tử số"), ("denominator", den, "mẫu số")):
+            problem = bounds.part_problem(label, number, denominator=name == "denominator")
+            if problem:
+                err(name, f"{indicator.name}: {problem}")
+        if not errors and num > den and bounds.numerator_within_denominator(
+            indicator.value_type, indicator.scale, indicator.numerator_within_denominator
+        ):
             err("numerator", f"{indicator.name}: tử số không được lớn hơn mẫu số.")
         if errors:
             return clean, errors
         computed = num / den * indicator.scale
         given = clean["value"]
-        if given is not None and abs(given - computed) > 0.5 * 10 ** (-indicator.decimals) + 1e-9:
+        if (
+            given is not None
+            and math.isfinite(computed)
+            and abs(given - computed) > 0.5 * 10 ** (-indicator.decimals) + 1e-9
+        ):
             err(
                 "value",
                 f"{indicator.name}: giá trị {format_vn(given)} không khớp với tử số/mẫu số "
@@ -170,13 +171,9 @@ def _check_value(
     value = clean["value"]
     if value is None:
         return clean, errors
-    low, high = RANGES.get(indicator.value_type, (None, None))
-    if low is not None and value < low:
-        err("value", f"{indicator.name}: giá trị không được nhỏ hơn {format_vn(low)}.")
-    if high is not None and value > high:
-        err("value", f"{indicator.name}: tỷ lệ phải nằm trong khoảng 0–100%.")
-    if indicator.value_type in INTEGER_TYPES and value != int(value):
-        err("value", f"{indicator.name}: số đếm phải là số nguyên.")
+    problem = bounds.value_problem(indicator.value_type, value)
+    if problem:
+        err("value", f"{indicator.name}: {problem}")
     return clean, errors
 
 

@@ -14,7 +14,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from ansinh.reporting import access
+from ansinh.core.versioning import BadVersion, StaleVersion, parse_version
+from ansinh.reporting import access, duties
 from ansinh.reporting.actions import (
     ReportingError,
     ValidationFailed,
@@ -25,10 +26,10 @@ from ansinh.reporting.actions import (
     do_save_values,
     do_submit,
 )
-from ansinh.reporting.entry import due_date, submission_indicator_rows, submission_task_rows
+from ansinh.reporting.entry import due_date, estimate_note, submission_indicator_rows, submission_task_rows
 from ansinh.reporting.forms import AttachmentForm, ExcelUploadForm, ReturnForm, SubmissionForm, mark_invalid
 from ansinh.reporting.lateness import mark_late, submission_lateness
-from ansinh.reporting.models import Submission
+from ansinh.reporting.models import IndicatorValue, Submission
 
 MAX_LISTED = 300
 HISTORY_SHOWN = 30
@@ -88,11 +89,21 @@ def open_submission(request: HttpRequest, cycle_id: int) -> HttpResponse:
 
 
 def _form(submission: Submission, data: Any = None) -> SubmissionForm:
+    """The form; a new figure defaults to an estimate when the report is due before the data cut-off."""
+    due = due_date(submission.cycle, submission.unit)
+    early = bool(estimate_note(submission.cycle, due))
     return SubmissionForm(
         data,
         indicator_rows=submission_indicator_rows(submission),
         task_rows=submission_task_rows(submission),
+        version=submission.version,
+        default_status=IndicatorValue.Status.ESTIMATE if early else IndicatorValue.Status.FINAL,
     )
+
+
+def _posted_version(request: HttpRequest) -> int | None:
+    """The optional version an approval or return form carries."""
+    return parse_version(request.POST.get("version"))
 
 
 def render_submission(
@@ -108,15 +119,21 @@ def render_submission(
     extra.setdefault("return_form", ReturnForm())
     for each in (form, extra["attachment_form"], extra["excel_form"], extra["return_form"]):
         mark_invalid(each)
+    can_approve = can_review and submission.status == Submission.Status.SUBMITTED
+    own_work = duties.own_work(request.user, submission) if can_approve else None
+    if own_work and not duties.self_approval_allowed():
+        can_approve = False
     due = due_date(submission.cycle, submission.unit)
     context = {
+        "own_work": own_work,
         "submission": submission,
         "cycle": submission.cycle,
         "due": due,
         "late": submission_lateness(submission, due),
+        "estimate_note": estimate_note(submission.cycle, due),
         "form": form,
         "editable": editable,
-        "can_approve": can_review and submission.status == Submission.Status.SUBMITTED,
+        "can_approve": can_approve,
         "can_return": can_review and submission.status in (Submission.Status.SUBMITTED, Submission.Status.APPROVED),
         "history": [
             (event, ACTION_LABELS.get(event.action, event.action))
@@ -142,8 +159,9 @@ def submission_detail(request: HttpRequest, submission_id: int) -> HttpResponse:
     submit = "submit" in request.POST
     stage = "values"
     try:
+        read = form.read_version()
         with transaction.atomic():
-            do_save_values(request.user, submission, values)
+            do_save_values(request.user, submission, values, expected_version=read)
             stage = "tasks"
             do_save_task_progress(request.user, submission, items)
             stage = "submit"
@@ -156,7 +174,11 @@ def submission_detail(request: HttpRequest, submission_id: int) -> HttpResponse:
             form.add_task_errors(err.errors, items)
         submission.refresh_from_db()
         return render_submission(request, submission, form, status=400)
-    except ReportingError as err:
+    except StaleVersion as err:
+        # Show the stored report as it is now, never the stale form (saving it would overwrite).
+        submission.refresh_from_db()
+        return render_submission(request, submission, None, status=409, conflict=err)
+    except (ReportingError, BadVersion) as err:
         form.add_error(None, err.message)
         submission.refresh_from_db()
         return render_submission(request, submission, form, status=400)
@@ -172,8 +194,8 @@ def submission_detail(request: HttpRequest, submission_id: int) -> HttpResponse:
 def submission_approve(request: HttpRequest, submission_id: int) -> HttpResponse:
     submission = access.access_submission_for_review(request.user, submission_id)
     try:
-        do_approve(request.user, submission)
-    except ReportingError as err:
+        do_approve(request.user, submission, expected_version=_posted_version(request))
+    except (ReportingError, BadVersion) as err:
         messages.error(request, err.message)
     else:
         messages.success(request, "Đã phê duyệt báo cáo; số liệu được tổng hợp lên các cấp.")
@@ -188,8 +210,8 @@ def submission_return(request: HttpRequest, submission_id: int) -> HttpResponse:
     if not form.is_valid():
         return render_submission(request, submission, None, status=400, return_form=form)
     try:
-        do_return(request.user, submission, form.cleaned_data["reason"].strip())
-    except ReportingError as err:
+        do_return(request.user, submission, form.cleaned_data["reason"].strip(), expected_version=_posted_version(request))
+    except (ReportingError, BadVersion) as err:
         messages.error(request, err.message)
     else:
         messages.success(request, "Đã trả lại báo cáo cho đơn vị kèm lý do.")

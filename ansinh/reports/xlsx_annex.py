@@ -20,13 +20,19 @@ from ansinh.reports.report_data import SIMULATED_NOTE
 
 HEADERS = ("TT", "Đơn vị", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch (mốc)", "Thực hiện", "Đánh giá")
 WIDTHS = (6, 28, 60, 14, 18, 18, 22)
-NUMBER_FORMAT = "#,##0.00"
+NUMBER_FORMAT = "#,##0.0#"  # Excel shows it in the reader's locale: 1.234,5 in Vietnamese
+WHOLE_FORMAT = "#,##0"
 _THIN = Side(style="thin", color="000000")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _FONT = "Times New Roman"
 _SHEET_FORBIDDEN = str.maketrans({c: " " for c in "[]:*?/\\"})
 # Named styles: setting one per cell is far cheaper than setting font, border and alignment.
 WRAP, TOP, NUMBER = "bc_wrap", "bc_top", "bc_number"
+
+
+def number_format_for(value: float) -> str:
+    """Whole numbers without decimals (300.000), others with one or two (3,5): as ``lib.vnnumbers`` shows them."""
+    return WHOLE_FORMAT if float(value).is_integer() else NUMBER_FORMAT
 
 
 def _register_styles(wb: Workbook) -> None:
@@ -101,6 +107,7 @@ def _fill(ws: Worksheet, data: ReportData, rows: list[AnnexRow], unit: AnnexTabl
             cell = ws.cell(row=r, column=col, value=value)
             if isinstance(value, float | int) and col in (5, 6):
                 cell.style = NUMBER
+                cell.number_format = number_format_for(value)
             else:
                 cell.style = WRAP if col in (2, 3, 7) else TOP
     if not rows:

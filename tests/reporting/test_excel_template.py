@@ -75,7 +75,10 @@ def test_codes_and_headers_are_locked_and_entry_cells_are_not(client: Client, wo
 def test_entry_columns_carry_data_validation(client: Client, world: World, officer_a: Any) -> None:
     ws = download(client, world, officer_a)[DATA_SHEET]
     by_range = {str(dv.sqref): dv for dv in ws.data_validations.dataValidation}
-    assert by_range["E6:G7"].type == "decimal"
+    assert by_range["F6:G7"].type == "decimal" and by_range["F6:G7"].formula1 == "0"
+    # column E follows reporting.bounds: a percentage 0–100, a count a whole number up to 10^15
+    assert (by_range["E6"].type, by_range["E6"].formula1, by_range["E6"].formula2) == ("decimal", "0", "100")
+    assert (by_range["E7"].type, by_range["E7"].formula2) == ("whole", "1000000000000000")
     assert by_range["H6:H7"].type == "list"
     assert by_range["H6:H7"].formula1 == '"Ước thực hiện,Số chính thức"'
 
@@ -85,7 +88,8 @@ def test_the_metadata_sheet_is_very_hidden_and_names_cycle_and_unit(client: Clie
     meta = wb[META_SHEET]
     assert meta.sheet_state == "veryHidden"
     assert {r[0]: r[1] for r in meta.iter_rows(values_only=True)} == {
-        "template_version": "1", "cycle_id": str(world.cycle.pk), "unit_code": "26740", "agency_code": None,
+        "template_version": "2", "cycle_id": str(world.cycle.pk), "unit_code": "26740", "agency_code": None,
+        "submission_version": "1",
     }
 
 

@@ -27,7 +27,9 @@ PDF = b"%PDF-1.4 bien ban hop\n%%EOF"
 
 
 def form_data(**extra: str) -> dict[str, str]:
+    """A filled form as read from a fresh report (version 1); pass ``version=`` for a later one."""
     data = {
+        "version": "1",
         "ind-0-numerator": "12",
         "ind-0-denominator": "1000",
         "ind-0-value": "",

@@ -80,7 +80,7 @@ def test_a_value_that_is_not_a_number_is_shown_next_to_its_field_and_nothing_is_
     html = response.content.decode()
     assert response.status_code == 400
     assert field_error(html, "ind-1-value") == "Giá trị phải là số."
-    assert '<a href="#id_ind-1-value">SOCIAL_HOUSING — Giá trị: Giá trị phải là số.</a>' in html
+    assert '<a href="#id_ind-1-value">Số căn nhà ở xã hội hoàn thành — Giá trị: Giá trị phải là số.</a>' in html
     assert 'value="bốn mươi"' in html
     assert not IndicatorValue.objects.exists()
 
@@ -131,7 +131,7 @@ def test_an_unknown_status_is_refused(signed_in: Client, world: World) -> None:
 
 
 def test_submitting_an_empty_report_is_refused_with_a_message(signed_in: Client, world: World) -> None:
-    empty = {"ind-0-status": "final", "ind-1-status": "final", "submit": "1"}
+    empty = {"version": "1", "ind-0-status": "final", "ind-1-status": "final", "submit": "1"}
     response = signed_in.post(f"{ROOT}/{world.sub_a.pk}/", empty)
     assert response.status_code == 400 and "chưa gửi được" in response.content.decode()
     world.sub_a.refresh_from_db()
@@ -177,9 +177,9 @@ def test_stored_values_are_prefilled_the_vietnamese_way_and_resave_unchanged(sig
     ])
     html = signed_in.get(f"{ROOT}/{world.sub_a.pk}/").content.decode()
     assert 'name="ind-1-value" value="1.234.567"' in html and 'name="ind-0-denominator" value="32.739"' in html
-    value = re.search(r'name="ind-0-value" value="([^"]+)"', html)
-    assert value and value.group(1).startswith("0,66")
-    data = {m.group(1): m.group(2) for m in re.finditer(r'name="(ind-\d-(?:value|numerator|denominator))" value="([^"]*)"', html)}
+    assert "Số hộ nghèo / Tổng số hộ dân cư = 0,66" in html  # a rate is entered as its parts, its value shown
+    data = {m.group(1): m.group(2) for m in re.finditer(r'name="(ind-\d-(?:value|numerator|denominator)|version)" value="([^"]*)"', html)}
+    assert data["version"] == "2"
     response = signed_in.post(f"{ROOT}/{world.sub_a.pk}/", form_data(**data, **{"ind-0-status": "final", "ind-1-status": "final"}))
     assert response.status_code == 302
     assert IndicatorValue.objects.get(indicator__code="SOCIAL_HOUSING").value == 1234567

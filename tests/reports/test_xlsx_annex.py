@@ -39,7 +39,7 @@ def test_it_writes_a_summary_sheet_and_one_sheet_per_unit() -> None:
     assert [c.value for c in ws[4]] == ["TT", "Đơn vị", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch (mốc)", "Thực hiện", "Đánh giá"]
     assert [c.value for c in ws[5]] == [1, "Phường Bến Thành", "Tỷ lệ hộ nghèo", "%", 1.0, 0.8, "Đạt"]
     assert ws.freeze_panes == "A5"
-    assert ws["F5"].number_format == "#,##0.00"
+    assert ws["F5"].number_format == "#,##0.0#" and ws["E5"].number_format == "#,##0"  # 0,8 and 1, never 1,00
     assert ws.column_dimensions["C"].width == 60
 
 

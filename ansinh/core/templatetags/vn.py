@@ -1,0 +1,33 @@
+"""Template filters that show numbers the one Vietnamese way (``lib.vnnumbers``): 28.400; 3,5.
+
+``{% load vn %}`` then ``{{ value|so }}`` (at most 2 decimals), ``{{ value|so:1 }}``; ``None`` and
+text that is not a number show "—". Use these instead of ``floatformat``, which writes
+"300000,0" (no thousands dot) under the Vietnamese locale.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from django import template
+
+from ansinh.lib.vnnumbers import format_short
+
+register = template.Library()
+MISSING = "—"
+
+
+@register.filter
+def so(value: Any, decimals: Any = 2) -> str:
+    """A number with dot-grouped thousands and a decimal comma, trailing zeros dropped."""
+    if value is None or value == "" or isinstance(value, bool):
+        return MISSING
+    try:
+        number = float(value)
+        places = int(decimals)
+    except (TypeError, ValueError):
+        return MISSING
+    if not math.isfinite(number):
+        return MISSING
+    return format_short(number, max(0, min(places, 6)))
