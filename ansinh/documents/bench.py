@@ -120,17 +120,21 @@ def run(options: dict[str, object], write: Callable[[str], None]) -> dict[str, o
     scores = summary.get("scores")
     if isinstance(scores, dict):
         _write_scores(write, "Tất cả", scores, summary.get("indicator_similarity"))
-    parts = summary.get("parts")
-    if isinstance(parts, dict):
-        for part, data in parts.items():
-            label = {"dev": "Phần phát triển (dev)", "test": "Phần kiểm tra (test)"}.get(part, part)
-            _write_scores(write, f"{label}, {len(data['documents'])} văn bản", data["scores"], data["indicator_similarity"])
+    split_parts = summary.get("parts")
+    if isinstance(split_parts, dict):
+        for part, data in split_parts.items():
+            if not isinstance(data, dict):
+                continue
+            label = {"dev": "Phần phát triển (dev)", "test": "Phần kiểm tra (test)"}.get(str(part), str(part))
+            documents = data.get("documents")
+            count = len(documents) if isinstance(documents, list) else 0
+            _write_scores(write, f"{label}, {count} văn bản", data.get("scores"), data.get("indicator_similarity"))
     return summary
 
 
-def _write_scores(write: Callable[[str], None], label: str, scores: dict[str, dict[str, float]], similarity: object) -> None:
+def _write_scores(write: Callable[[str], None], label: str, scores: object, similarity: object) -> None:
     write(f"{label}:")
-    for key, x in scores.items():
+    for key, x in (scores.items() if isinstance(scores, dict) else []):
         write(f"  {key:<19} P={x['precision']:.3f} R={x['recall']:.3f} F1={x['f1']:.3f}")
     if isinstance(similarity, dict) and similarity.get("pairs"):
         write(f"  {'tên chỉ tiêu':<19} giống gold trung bình {similarity['mean']:.3f} trên {similarity['pairs']} chỉ tiêu khớp")

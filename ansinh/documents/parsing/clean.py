@@ -33,6 +33,8 @@ _GAZETTE_HEADER = re.compile(r"(?mi)^[ \t]*(?:\d{1,4}[ \t]+)?C[ÔO]NG[ \t]+B[ÁA
 # Word-segmentation marks between syllables ("Kế_hoạch"), read as spaces.
 _SEGMENT_MARK = re.compile(r"(?<=[^\W_])_(?=[^\W_])")
 _FIRST_TOKEN = re.compile(r"(?m)^[ \t]*(\S+)")
+# A word segmenter's tokens split a list mark from its dot ("1 . Sở Y_tế", "II . NHIỆM_VỤ", "a ) …").
+_SPLIT_MARK = re.compile(r"(?m)^([ \t]*(?:\d{1,2}(?:\.\d{1,2}){0,3}|[IVX]{1,5}|[a-zđ]))([ \t]+)([.)])(?=[ \t])")
 # A table typed with vertical bars ("STT | Nhiệm vụ | Cơ quan chủ trì"), Markdown or plain: two bars or more on a line.
 _BAR_LINE = re.compile(r"(?m)^[^\n|]*\|[^\n]*$")
 _BAR_RULE = re.compile(r"^[\s|:\-–=+]+$")
@@ -153,6 +155,11 @@ def _clean_chars(text: str) -> str:
             _blank(chars, m.start(), m.end())
     for m in _SEGMENT_MARK.finditer(text):
         chars[m.start()] = " "
+    for m in _SPLIT_MARK.finditer(text):
+        # Same length: the dot moves next to its number, the spaces go after it.
+        chars[m.start(2)] = m.group(3)
+        for i in range(m.start(2) + 1, m.end(3)):
+            chars[i] = " "
     for m in _LONE_MARK.finditer(text):
         group = 1 if m.group(1) is not None else 2
         if chars[m.start(group)] != "\t":  # a bar a table row opens with is a cell border, not a stamp mark

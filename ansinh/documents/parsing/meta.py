@@ -8,14 +8,14 @@ from ansinh.documents.parsing.clean import Doc, span_text
 from ansinh.documents.parsing.structure import Node
 from ansinh.lib.text import fold
 
-_NUMBER = re.compile(r"(?<![a-z])s[o6]\s*:\s*(\d{1,6})\s*[/-]\s*((?:(?:19|20)\d\d\s*/\s*)?[a-z0-9đ][a-z0-9đ\-]{0,30}(?:/[a-z0-9đ][a-z0-9đ\-]{0,20})?)")
+_NUMBER = re.compile(r"(?<![a-z])s[o6]\s*:\s*(\d{1,6}(?: \d{1,4})?)\s*[/-]\s*((?:(?:19|20)\d\d\s*/\s*)?[a-z0-9đ][a-z0-9đ\-]{0,30}(?:/[a-z0-9đ][a-z0-9đ\-]{0,20})?)")
 # Party documents: "Số 38-CTr/TU" alone on its line, without a colon.
 _NUMBER_LINE = re.compile(r"^\s*s[o6]\s+(\d{1,6})\s*([-/]\s*[a-z0-9đ][a-z0-9đ\-/]{1,30})\s*$")
 # What may stand before the place-and-date on its line: a layout cell, the document number.
 _DATE_PREFIX = re.compile(r"^(?:[^\t]*\t)*(?:\s*s[o6]\s*:\s*\d{1,6}\s*/\s*[^\s,;]+\s*[,;]?)?")
 # "ngày 20 tháng 01 năm 2026", also "ngày 20/01/2026" (or with "-" / ".").
 _DATE = re.compile(
-    r"ngay\s+(\d{1,2})(?:\s+th[ad]ng\s+|\s*([/.-])\s*)(\d{1,2})(?:\s+n[ad]m\s+|\s*(?(2)\2|[/.-])\s*)((?:19|20)\d\d)(?!\d)"
+    r"ngay\s+(\d(?: ?\d)?)(?:\s+th[ad]ng\s+|\s*([/.-])\s*)(\d(?: ?\d)?)(?:\s+n[ad]m\s+|\s*(?(2)\2|[/.-])\s*)((?:19|20) ?\d ?\d)(?!\d)"
 )
 _TITLE_WORD = re.compile(r"^\s*(ke hoach|chuong trinh(?: hanh dong)?|de an|quyet dinh|nghi dinh|nghi quyet|chi thi|thong tu|cong van|huong dan|bao cao)\s*$")
 _STOP_TITLE = re.compile(r"^\s*(?:can cu|s[o6]\s*:\s*\d|i[.\-]\s|[_\-–=*.]\s*(?:[_\-–=*.]\s*){2,}$)")
@@ -142,7 +142,7 @@ def _wrapped_date(doc: Doc, head_lines: list[tuple[int, int]]) -> tuple[str | No
     for d in _DATE.finditer(doc.folded, 0, top):
         if not re.search(r"[a-z],\s*$", doc.folded[max(0, d.start() - 4) : d.start()]):
             continue
-        day, month, year = int(d.group(1)), int(d.group(3)), int(d.group(4))
+        day, month, year = (int(d.group(i).replace(" ", "")) for i in (1, 3, 4))
         if 1 <= day <= 31 and 1 <= month <= 12:
             return f"{year:04d}-{month:02d}-{day:02d}", [d.start(), d.end()]
     return None, None
@@ -173,6 +173,11 @@ def _capitals_after(doc: Doc, head_lines: list[tuple[int, int]], at: int) -> lis
     return lines[:6]
 
 
+def _mostly_capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
 def extract_meta(doc: Doc, root: Node) -> dict[str, object]:
     """The ``meta`` object of the schema, with ``spans`` of number, date and title."""
     begin = _page_chrome_end(doc)
@@ -188,13 +193,14 @@ def extract_meta(doc: Doc, root: Node) -> dict[str, object]:
             spans["number"] = [s + m.start(), s + m.end()]
         elif m and number is None:
             number = re.sub(r"\s*/\s*", "/", span_text(doc, m.start(1), m.end(2)))
+            number = re.sub(r"^(\d+) (\d+)", r"\1\2", number)  # "Số: 12 5/KH-UBND": a stray space in the number
             spans["number"] = [m.start(), m.end()]
         d = _DATE.search(folded, s, e)
         before = folded[s : d.start()] if d else ""
         cut = _DATE_PREFIX.match(before)
         before = before[cut.end() :] if cut else before
         if d and date is None and re.match(r"^\s*[^\d]{0,40},?\s*$", before) and folded[d.end() : e].split("\t")[0].strip(" |") == "":
-            day, month, year = int(d.group(1)), int(d.group(3)), int(d.group(4))
+            day, month, year = (int(d.group(i).replace(" ", "")) for i in (1, 3, 4))
             if 1 <= day <= 31 and 1 <= month <= 12:
                 date = f"{year:04d}-{month:02d}-{day:02d}"
                 spans["date"] = [d.start(), d.end()]
@@ -204,11 +210,18 @@ def extract_meta(doc: Doc, root: Node) -> dict[str, object]:
     title_lines: list[tuple[int, int]] = []
     for idx, (s, e) in enumerate(head_lines):
         if _TITLE_WORD.match(folded[s:e]):
+            blank_after_title = False
             for s2, e2 in head_lines[idx + 1 :]:
                 line = folded[s2:e2]
                 if not line.strip():
+                    blank_after_title = bool(title_lines)
                     continue
                 if _STOP_TITLE.match(line) or len(title_lines) >= 8:
+                    break
+                # After an empty line, a sentence in running case is the preamble, not more title
+                # ("Trong thời gian qua, …", "Ban Thường vụ Tỉnh ủy yêu cầu …:").
+                raw_line = doc.clean[s2:e2].strip()
+                if blank_after_title and raw_line.endswith((".", ":", ";")) and not _mostly_capitals(raw_line):
                     break
                 if title_lines and _PREAMBLE_START.match(doc.clean[s2:e2]):
                     break

@@ -13,7 +13,10 @@ from ansinh.documents.parsing.structure import Node
 from ansinh.documents.parsing.target_words import _COMPARED_TO
 from ansinh.documents.parsing.vocab import DATE_BEFORE, YEAR_CUE, ZERO_CUE
 
-_AFTER_YEAR = re.compile(r"(?:vao|den|trong)\s+(?:cuoi\s+)?n[ad]m\s+((?:19|20)\d\d)")
+# The year after a value: "… vào năm 2030", "12‰ năm 2027", "… từ năm 2028 trở đi".
+_AFTER_YEAR = re.compile(
+    r"(?:(?:vao|den|trong)\s+(?:cuoi\s+)?|(?<=[\d%‰])\s*|tu\s+)n[ad]m\s+((?:19|20)\d\d)(?![\d/-])"
+)
 _ENUMERATED = re.compile(r"\s*(?:\([^()]{0,60}\)\s*)?(?:,|va)\s*")
 
 

@@ -13,6 +13,7 @@ import re
 
 from ansinh.documents.parsing.clean import Doc, fold_same_length, span_text, squeeze, trim_span
 from ansinh.documents.parsing.structure import Node
+from ansinh.documents.parsing.target_paths import merge_yearly_paths
 from ansinh.documents.parsing.target_words import (
     _AGE_QUALIFIER,
     _AND_MORE,
@@ -40,8 +41,11 @@ from ansinh.documents.parsing.target_words import (
     CLAUSE_SEPS,
     INDICATOR_LABEL,
     QUALIFIER_THEN_CHANGE,
+    RATIO_TAIL,
+    YEAR_PHRASE,
     Mention,
     continues_previous,
+    ratio_unit,
     share_comparators,
 )
 from ansinh.documents.parsing.target_years import heading_year, read_start, shared_year, title_year, year_of
@@ -137,6 +141,16 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
                 out.append(Mention(a, unit_end, value, None, count_unit, _comparator(prefix, "") or "="))
                 skip_until = unit_end
             continue
+        ratio = RATIO_TAIL.match(folded, b, end)
+        if ratio and not _BAD_BEFORE.search(prefix):
+            # "dưới 30/100.000 trẻ đẻ sống", "50 ca/100.000 dân": a rate per a population.
+            value = parse_vn(m.group(0))
+            committed = bool(TARGET_CUES.search(folded[clause_start:a]) or _comparator(prefix, ""))
+            if value is not None and (committed or not strict):
+                rate_unit = ratio_unit(doc.clean, ratio, None)
+                out.append(Mention(a, ratio.end(), value, None, rate_unit, _comparator(prefix, "") or "="))
+                skip_until = ratio.end()
+            continue
         if _BAD_AFTER.match(tail) or _BAD_BEFORE.search(prefix):
             continue
         raw = m.group(0)
@@ -209,6 +223,9 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
                     continue
                 unit = count_unit
                 stop = unit_end
+                per = RATIO_TAIL.match(folded, stop, end)
+                if per and per.group("noun") is None:
+                    unit, stop = ratio_unit(doc.clean, per, str(count_unit)), per.end()
             elif re.search(r"(?:la|d[ad]t|:)\s*$", bare) and not count_unit:
                 unit = None
             else:
@@ -310,7 +327,26 @@ def _trim(doc: Doc, s: int, e: int) -> tuple[int, int]:
     return trim_span(doc, s, e, " \t\n-–+*(,;:.", " \t\n,;:.)")
 
 
+def _without_year_phrases(name: str) -> str:
+    """``name`` without the year phrases in it; the name itself when nothing else would be left."""
+    folded = fold_same_length(name).lower()
+    kept = name
+    for m in reversed(list(YEAR_PHRASE.finditer(folded))):
+        kept = kept[: m.start()] + " " + kept[m.end() :]
+    kept = " ".join(kept.split()).strip(" ,;:-")
+    return kept if len(kept.split()) >= 2 else name
+
+
 def _indicator(doc: Doc, s: int, e: int, mention: Mention) -> str:
+    name = _without_year_phrases(_indicator_text(doc, s, e, mention))
+    if YEAR_PHRASE.fullmatch(fold_same_length(name).lower()) and mention.unit and mention.unit not in ("%", "‰"):
+        return "Số " + mention.unit  # "Đạt 35 bác sĩ trên 10.000 dân vào năm 2030": the count names itself
+    return name
+
+
+
+
+def _indicator_text(doc: Doc, s: int, e: int, mention: Mention) -> str:
     before_f = doc.folded[s : mention.start]
     lead = _LEADING_NOISE.match(before_f)
     b_start = s + (lead.end() if lead else 0)
@@ -357,6 +393,8 @@ def extract_text_targets(doc: Doc, root: Node, masked: Doc, plan_like: bool, tit
     has_objectives = any(n.kind in OBJECTIVE_KINDS for n in nodes)
     doc_year = title_year(masked, title_span)
     out: list[Target] = []
+    sentence_of: list[int] = []
+    sentence_no = 0
     for node in nodes:
         kind = node.effective_kind()
         if kind in OBJECTIVE_KINDS:
@@ -373,6 +411,7 @@ def extract_text_targets(doc: Doc, root: Node, masked: Doc, plan_like: bool, tit
         found_any = False
         prev_end = 0
         for s, e in sentences(masked, read_start(masked, node, block_start, block_end), block_end):
+            sentence_no += 1
             mentions = find_mentions(masked, s, e, strict)
             if not strict:
                 mentions += zero_mentions(masked, s, e)
@@ -380,6 +419,7 @@ def extract_text_targets(doc: Doc, root: Node, masked: Doc, plan_like: bool, tit
             for k, (mention, (cs, ce)) in enumerate(zip(mentions, _clause_bounds(masked, mentions, s, e), strict=False)):
                 year = year_of(masked, block_start, mention.start, ce, default_year)
                 out.append(_target(doc, mention, cs, ce, year))
+                sentence_of.append(sentence_no)
                 if k and out[-1]["unit"] == out[-2]["unit"] and continues_previous(masked.folded, cs, ce, mention):
                     out[-1]["indicator"] = out[-2]["indicator"]  # "… đạt 90% vào năm 2025 và 95% vào năm 2030"
                 both = shared_year(masked, mentions[k - 1].end, prev_end, mention.start, ce) if k else None
@@ -392,9 +432,10 @@ def extract_text_targets(doc: Doc, root: Node, masked: Doc, plan_like: bool, tit
                 "maintain" if _MAINTAIN.search(folded) else None
             )
             text = span_text(doc, s, e)
+            sentence_of.append(-len(out) - 1)
             out.append({
                 "text": text, "indicator": node.title or text, "comparator": comparator, "value": None,
                 "value_max": None, "unit": None, "year": default_year, "baseline": None, "milestones": [],
                 "span": [s, e],
             })
-    return out
+    return merge_yearly_paths(out, sentence_of)

@@ -168,7 +168,12 @@ ONCE_CUE = re.compile(
 )
 # The year first: "Năm 2025 tổ chức tổng kết ...", "Cuối năm 2027, sơ kết ...".
 ONCE_CUE_BEFORE = re.compile(
-    r"(?:^|;)[\s\-–+•]*(?:(?:vao|trong|cuoi|dau|giua)\s+)?n[ad]m\s+((?:19|20)\d\d)(?![\d-])[^.;]{0,40}?(?:s[oda]|t[oda]ng)\s+ket"
+    r"(?:^|;)[\s\-–+•]*(?:(?:vao|trong|cuoi|dau|giua|ket\s+thuc|het)\s+)?n[ad]m\s+((?:19|20)\d\d)(?![\d-])[^.;]{0,60}?"
+    r"(?:(?:s[oda]|t[oda]ng)\s+ket|b[ad]o\s+c[ad]o)"
+)
+# A deadline that names its year ("trước ngày 30 tháng 6 năm 2027", "trước ngày 30/6/2027"): a one-off report.
+DATED_DEADLINE = re.compile(
+    r"tr[uy][oda]c\s+ngay\s+(\d{1,2})\s*(?:/|-|\.|\s+th[ad]ng\s+)\s*(\d{1,2})\s*(?:/|-|\.|\s+n[ad]m\s+)\s*((?:19|20)\d\d)(?!\d)"
 )
 REVIEW_CUE = re.compile(r"(?:s[oda]|t[oda]ng)\s+ket")
 TROUBLE_CUE = re.compile(r"neu\s+c[oda]\s+(?:kh[oda]\s+kh[ad]n|v[uy][oda]ng\s+m[ad]c|ph[ad]t\s+sinh)")
