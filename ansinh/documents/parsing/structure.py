@@ -174,7 +174,7 @@ def classify(title_folded: str, nested: bool) -> str | None:
     """The kind of a section from its folded heading (``None`` if it names none)."""
     title = " ".join(title_folded.split())[:160]
     # "2. Phấn đấu hoàn thành các chỉ tiêu chủ yếu sau" under "Mục đích, yêu cầu": the objectives.
-    if nested and _OBJECTIVES_ITEM.match(title) and len(title.split()) <= 14:
+    if nested and _OBJECTIVES_ITEM.match(title) and len(title.split()) <= 24:
         return "objectives"
     if not title or (nested and len(title.split()) > 10):
         return None

@@ -16,6 +16,10 @@ _PATH_WORDS = re.compile(r"(?:con|dat|giam|tang|xuong|len|khoang|duoi|tren|va|mu
 def _nameless(target: Target) -> bool:
     folded = fold_same_length(str(target.get("indicator") or "")).lower()
     folded = YEAR_PHRASE.sub(" ", folded)
+    unit = fold_same_length(str(target.get("unit") or "")).lower().strip()
+    if unit:
+        folded = folded.replace(unit, " ")
+    folded = re.sub(r"^\s*so\s", " ", folded)  # "Số %/năm": a name made from the unit alone
     return not folded.strip() or _PATH_WORDS.fullmatch(folded) is not None
 
 
@@ -36,9 +40,16 @@ def merge_yearly_paths(targets: list[Target], sentence_of: list[int]) -> list[Ta
                 groups[-1].append(i)
                 continue
         groups.append([i])
-    for group in groups:
+    for n, group in enumerate(groups):
         if len(group) == 1:
-            out.append(targets[group[0]])
+            alone = targets[group[0]]
+            before = targets[groups[n - 1][0]] if n else None
+            same_kind = before is not None and str(alone.get("unit") or "")[:1] == str(before.get("unit") or "")[:1] == "%"
+            if before is not None and same_kind and sentence_of[group[0]] == sentence_of[groups[n - 1][0]] and _nameless(alone):
+                # "…; giai đoạn 2026-2030 tăng 7,0 - 7,5%/năm": a later stage of the previous indicator.
+                alone = dict(alone)
+                alone["indicator"] = before["indicator"]
+            out.append(alone)
             continue
         first, last = targets[group[0]], dict(targets[group[-1]])
         last["indicator"] = first["indicator"]

@@ -339,7 +339,7 @@ def _without_year_phrases(name: str) -> str:
 
 def _indicator(doc: Doc, s: int, e: int, mention: Mention) -> str:
     name = _without_year_phrases(_indicator_text(doc, s, e, mention))
-    if YEAR_PHRASE.fullmatch(fold_same_length(name).lower()) and mention.unit and mention.unit not in ("%", "‰"):
+    if YEAR_PHRASE.fullmatch(fold_same_length(name).lower()) and mention.unit and not mention.unit.startswith(("%", "‰", "/")):
         return "Số " + mention.unit  # "Đạt 35 bác sĩ trên 10.000 dân vào năm 2030": the count names itself
     return name
 

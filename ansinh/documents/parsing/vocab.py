@@ -90,6 +90,8 @@ COUNT_UNITS: tuple[str, ...] = (
     "luot doi tuong", "doi tuong", "luot tre em", "luot hoc sinh",
     # Staff nouns: "01-02 cán bộ" counts officers, not houses ("căn").
     "can bo", "cong chuc", "vien chuc", "cong tac vien", "tinh nguyen vien",
+    # Money per head ("GRDP bình quân đầu người đạt trên 10.000 USD").
+    "usd",
 )
 # Nouns after a percentage that make it a rate of support, not a target.
 COST_NOUNS = words_pattern("hoc phi", "kinh phi", "chi phi", "muc dong", "gia tri", "lai suat", "muc phi", "gia ve")
