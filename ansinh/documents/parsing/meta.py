@@ -39,6 +39,7 @@ _TITLE_PLACE = re.compile(r"(?<![a-z])(?:tinh|thanh pho|huyen|quan|thi xa|thi tr
 # The number a reference cites ("42-nq/tw"), to keep one entry per document.
 _REF_NUMBER = re.compile(r"\d{1,6}(?:[-/][a-z0-9đ&]+)+")
 _PLAN_WORDS = re.compile(r"(?<![a-z])(?:ke hoach|chuong trinh hanh dong|chuong trinh|de an|lo trinh)(?![a-z])")
+_CENTRAL_NUMBER = re.compile(r"(?:[-/](?:cp|ttg|vpcp)|/tw|-bcdtw)$")
 _NOT_PLAN = re.compile(r"^\s*(?:nghi dinh|thong tu|chi thi|luat|cong van|to trinh|bao cao|quyet dinh)\s*$")
 
 
@@ -113,6 +114,8 @@ def _header_body(doc: Doc, head_lines: list[tuple[int, int]]) -> str | None:
         # Only the left cell of a two-column header ("BỘ NỘI VỤ<tab>CỘNG HÒA XÃ HỘI ...").
         cell_end = doc.clean.find("\t", s, e)
         e = cell_end if cell_end >= 0 else e
+        bar = doc.clean.find(" | ", s, e)  # a web copy's layout table: "CHÍNH PHỦ | CỘNG HÒA XÃ HỘI …"
+        e = bar if bar >= 0 else e
         line = doc.folded[s:e].strip()
         # A web copy keeps the layout table's cell bars ("ỦY BAN NHÂN DÂN |").
         raw = span_text(doc, s, e).strip(" |")
@@ -121,6 +124,8 @@ def _header_body(doc: Doc, head_lines: list[tuple[int, int]]) -> str | None:
             if parts:
                 break
             continue
+        if not parts and ("cong hoa" in line or "doc lap" in line or not line.strip(" -_=*")):
+            continue  # the national motto printed above the body's name
         if _NUMBER.search(line) or _NUMBER_LINE.match(line) or _TITLE_WORD.match(line) or _DATE.search(line) or "cong hoa" in line or "doc lap" in line:
             break
         letters = [c for c in raw if c.isalpha()]
@@ -275,7 +280,7 @@ def extract_meta(doc: Doc, root: Node) -> dict[str, object]:
     if im:
         issuer = span_text(doc, im.start("who"), im.end("who"))
     elif not issuer:
-        sig = re.search(r"(?:tm|t/m|kt)\.?\s+(uy ban nhan dan|ubnd|ban thuong vu|thanh uy|tinh uy|dang uy)[^\n]*", folded)
+        sig = re.search(r"(?:tm|t/m|kt)\.?\s+(uy ban nhan dan|ubnd|ban thuong vu|thanh uy|tinh uy|dang uy|chinh phu|thu tuong|bo truong)[^\n|]*", folded)
         if sig:
             issuer = span_text(doc, sig.start(1), sig.end())
     level = _level(doc, issuer)
@@ -290,6 +295,8 @@ def extract_meta(doc: Doc, root: Node) -> dict[str, object]:
         if level == "other" and place is not None:
             # Else the first place the title names ("… TRÊN ĐỊA BÀN TỈNH X", "… THÀNH PHỐ HÀ NỘI …").
             level = _level(doc, f"{issuer} {place.group(0)}")
+    if number and _CENTRAL_NUMBER.search(fold(number).lower()):
+        level = "central"  # "12/NQ-CP", "08/CT-TTg", "15-NQ/TW": the Government, the Prime Minister, the Party centre
     return {
         "number": number,
         "date": date,
