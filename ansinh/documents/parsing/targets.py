@@ -65,6 +65,11 @@ from ansinh.lib.vnnumbers import parse_vn
 Target = dict[str, object]
 _PAST_VALUE = re.compile(r"\(\s*(?:nam|cuoi nam|hien nay|hien tai)\s*(?:(?:19|20)\d\d)?\s*(?:la|dat|:)\s*$")
 _IN_WHICH = re.compile(r"trong\s+do(?![a-z])")
+# "Trường hợp tỷ lệ hộ nghèo giảm dưới 2% thì điều chỉnh mục tiêu …": when a target may change, not a target.
+_ADJUSTMENT_CONDITION = re.compile(
+    r"(?:^|[\s,;(])(?:truong\s+hop|neu|khi)\s[^.;]{0,160}?(?:dieu\s+chinh|xem\s+xet\s+lai|cap\s+nhat\s+lai)\s+"
+    r"(?:muc\s+tieu|chi\s+tieu|ke\s+hoach)"
+)
 
 def _comparator(prefix: str, tail: str) -> str | None:
     for comp, pattern in _COMPARATORS:
@@ -116,7 +121,7 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
     folded = doc.folded
     out: list[Mention] = []
     sentence = folded[start:end]
-    if GRADUAL_START.match(sentence):
+    if GRADUAL_START.match(sentence) or _ADJUSTMENT_CONDITION.search(sentence):
         return out
     clause_start = start
     skip_until = -1
