@@ -174,6 +174,7 @@ def _clean_chars(text: str) -> str:
 
 
 _FOLD_TABLE: dict[int, str] = {}
+_FOLD_KNOWN: set[str] = set()
 
 
 def fold_same_length(text: str) -> str:
@@ -182,12 +183,16 @@ def fold_same_length(text: str) -> str:
     Uses a translation table grown lazily, one ``fold`` per distinct character.
     """
     table = _FOLD_TABLE
-    missing = set(text).difference(map(chr, table)) if len(table) < 4096 else set(text)
+    missing = set(text).difference(_FOLD_KNOWN)
     for ch in missing:
         f = fold(ch)
         table[ord(ch)] = f[0] if len(f) >= 1 else " "
+        _FOLD_KNOWN.add(ch)
     if len(table) > 4096:
+        out = text.translate(table)
         _FOLD_TABLE.clear()
+        _FOLD_KNOWN.clear()
+        return out
     return text.translate(table)
 
 

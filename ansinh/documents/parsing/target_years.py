@@ -44,15 +44,25 @@ def year_of(doc: Doc, block_start: int, pos: int, clause_end: int, default: int 
     return year
 
 
-def heading_year(doc: Doc, node: Node) -> int | None:
-    """The year a heading (or the nearest one above it) sets: "Mục tiêu đến năm 2030"."""
+def heading_year(doc: Doc, node: Node, seen: dict[int, int | None] | None = None) -> int | None:
+    """The year a heading (or the nearest one above it) sets: "Mục tiêu đến năm 2030".
+
+    ``seen`` caches each heading's own year by node id, for callers that walk every node of a document.
+    """
     for n in [node, *node.ancestors()]:
         if n.style == "root":
             break
-        head = doc.folded[n.head_start : n.head_start + len(n.title)]
-        found = [m for m in YEAR_CUE.finditer(head) if not DATE_BEFORE.search(head[max(0, m.start() - 14) : m.start(1)])]
-        if found and (n.kind is not None or n is not node):
-            return int(found[-1].group(1))
+        key = id(n)
+        if seen is not None and key in seen:
+            own = seen[key]
+        else:
+            head = doc.folded[n.head_start : n.head_start + len(n.title)]
+            found = [m for m in YEAR_CUE.finditer(head) if not DATE_BEFORE.search(head[max(0, m.start() - 14) : m.start(1)])]
+            own = int(found[-1].group(1)) if found else None
+            if seen is not None:
+                seen[key] = own
+        if own is not None and (n.kind is not None or n is not node):
+            return own
     return None
 
 

@@ -400,6 +400,7 @@ def extract_text_targets(doc: Doc, root: Node, masked: Doc, plan_like: bool, tit
     out: list[Target] = []
     sentence_of: list[int] = []
     sentence_no = 0
+    heading_years: dict[int, int | None] = {}
     for node in nodes:
         kind = node.effective_kind()
         if kind in OBJECTIVE_KINDS:
@@ -412,7 +413,7 @@ def extract_text_targets(doc: Doc, root: Node, masked: Doc, plan_like: bool, tit
             continue
         block_start = node.head_start if node.style != "root" else 0
         block_end = node.body_end
-        default_year = heading_year(masked, node) or doc_year
+        default_year = heading_year(masked, node, heading_years) or doc_year
         found_any = False
         prev_end = 0
         for s, e in sentences(masked, read_start(masked, node, block_start, block_end), block_end):
