@@ -198,3 +198,21 @@ def test_the_corpus_gold_files_follow_the_schema_shape() -> None:
         assert (CORPUS / "docs" / f"{path.stem}.txt").exists()
         for task in gold["tasks"]:
             assert {"number", "title", "lead", "coordinate"} <= set(task)
+
+
+def test_an_annex_table_laid_out_with_spaces_gives_one_task_per_row_whatever_the_page_break() -> None:
+    result = _read("kh-phuluc-pdf")
+    assert [(t["number"], t["title"], t["lead"], t["coordinate"], t["timeline"]) for t in result["tasks"]] == [
+        ("1", "Rà soát, bổ sung chính sách hỗ trợ người có công", ["Sở Lao động - Thương binh và Xã hội"],
+         ["Sở Tài chính", "Sở Kế hoạch và Đầu tư"], "Năm 2024"),
+        ("2", "Xây dựng cơ sở dữ liệu an sinh xã hội", ["Sở Thông tin và Truyền thông"], ["Các sở, ngành liên quan"],
+         "2024-2025"),
+        ("3", "Nâng cấp trung tâm bảo trợ xã hội tỉnh", ["Sở Lao động - Thương binh và Xã hội"], ["Sở Xây dựng"],
+         "Quý IV/2025"),
+    ]
+
+
+def test_a_header_wrapped_over_two_lines_and_roman_groups_give_full_paths() -> None:
+    tasks = _read("kh-phuluc-hai-dong-tieu-de")["tasks"]
+    assert [t["number"] for t in tasks] == ["I", "I.1", "I.2", "II", "II.1"]
+    assert (tasks[4]["lead"], tasks[4]["coordinate"]) == (["Hội Người cao tuổi tỉnh"], ["Ủy ban nhân dân các xã, phường"])

@@ -29,7 +29,10 @@ _LONE_MARK = re.compile(
     r"|^[ \t]*([•·])[ \t]+(?=\d{1,2}(?:\.\d{1,2})*[.)]\s|[IVXivx]{1,5}[.\-)]\s|[^a-zà-ỹđ\n]{3,}$)"
 )
 # The running header of an official gazette page ("CÔNG BÁO/Số 123/Ngày 20-3-2026", page number beside it).
-_GAZETTE_HEADER = re.compile(r"(?mi)^[ \t]*(?:\d{1,4}[ \t]+)?C[ÔO]NG[ \t]+B[ÁA]O[ \t]*/[ \t]*S[ỐO][^\n]{0,40}/[ \t]*Ng[àa]y[^\n]{0,30}$")
+_GAZETTE_HEADER = re.compile(
+    r"(?mi)^[ \t]*(?:\d{1,4}[ \t]+)?C[ÔO]NG[ \t]+B[ÁA]O[ \t]*/[ \t]*S[ỐO][^\n]{0,40}/[ \t]*Ng[àa]y[^\n]{0,30}?"
+    r"(?:[ \t]{2,}\d{1,4})?[ \t]*$"
+)
 # Word-segmentation marks between syllables ("Kế_hoạch"), read as spaces.
 _SEGMENT_MARK = re.compile(r"(?<=[^\W_])_(?=[^\W_])")
 _FIRST_TOKEN = re.compile(r"(?m)^[ \t]*(\S+)")

@@ -8,6 +8,7 @@ import re
 from ansinh.documents.parsing.assignments import assign_units
 from ansinh.documents.parsing.clean import Doc, prepare
 from ansinh.documents.parsing.funding import extract_funding
+from ansinh.documents.parsing.layout_tables import find_layout_tables
 from ansinh.documents.parsing.meta import extract_meta, looks_like_plan
 from ansinh.documents.parsing.reporting import extract_reporting
 from ansinh.documents.parsing.structure import Node, parse_outline
@@ -107,8 +108,10 @@ def extract_plan(text: str, doc: str = "") -> dict[str, object]:
 
 def _extract(text: str, slug: str) -> dict[str, object]:
     doc = prepare(text)
-    tables = find_tables(doc)
-    masked = _masked(doc, [(t.start, t.end) for t in tables])
+    layout = find_layout_tables(doc)
+    # A table laid out with spaces is read by its columns; the line-by-line reading of it is dropped.
+    tables = [t for t in find_tables(doc) if not any(t.start < lt.end and lt.start < t.end for lt in layout)]
+    masked = _masked(doc, [(t.start, t.end) for t in tables] + [(lt.start, lt.end) for lt in layout])
     root = parse_outline(masked)
     _mark_directive_duties(masked, root)
     plan_like = looks_like_plan(masked)
@@ -117,7 +120,7 @@ def _extract(text: str, slug: str) -> dict[str, object]:
     title_span = spans.get("title") if isinstance(spans, dict) else None
     targets = extract_text_targets(doc, root, masked, plan_like, title_span)
     targets += extract_table_targets(doc, tables, targets)
-    tasks = extract_tasks(masked, root, tables)
+    tasks = extract_tasks(masked, root, tables) + [task for lt in layout for task in lt.tasks]
     assign_units(masked, root, tasks)
     funding, funding_spans = extract_funding(masked, root)
     result = empty_result(slug)
