@@ -216,3 +216,8 @@ def test_a_header_wrapped_over_two_lines_and_roman_groups_give_full_paths() -> N
     tasks = _read("kh-phuluc-hai-dong-tieu-de")["tasks"]
     assert [t["number"] for t in tasks] == ["I", "I.1", "I.2", "II", "II.1"]
     assert (tasks[4]["lead"], tasks[4]["coordinate"]) == (["Hội Người cao tuổi tỉnh"], ["Ủy ban nhân dân các xã, phường"])
+
+
+def test_proposals_to_amend_the_plan_when_needed_are_an_ad_hoc_report() -> None:
+    duties = [(r["frequency"], r["recipient"]) for r in _read("kh-de-xuat-dieu-chinh")["reporting"]]
+    assert duties == [("adhoc", "Phòng Văn hóa - Xã hội")]

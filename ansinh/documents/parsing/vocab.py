@@ -178,7 +178,10 @@ DATED_DEADLINE = re.compile(
     r"(?:tr[uy][oda]c|cham\s+nhat(?:\s+(?:la|vao))?|han\s+chot(?:\s+la)?)\s+ngay\s+(\d{1,2})\s*(?:/|-|\.|\s+th[ad]ng\s+)\s*(\d{1,2})\s*(?:/|-|\.|\s+n[ad]m\s+)\s*((?:19|20)\d\d)(?!\d)"
 )
 REVIEW_CUE = re.compile(r"(?:s[oda]|t[oda]ng)\s+ket")
-TROUBLE_CUE = re.compile(r"neu\s+c[oda]\s+(?:kh[oda]\s+kh[ad]n|v[uy][oda]ng\s+m[ad]c|ph[ad]t\s+sinh)")
+TROUBLE_CUE = re.compile(
+    r"neu\s+c[oda]\s+(?:kh[oda]\s+kh[ad]n|v[uy][oda]ng\s+m[ad]c|ph[ad]t\s+sinh|de\s+xuat|kien\s+nghi)"
+    r"|neu\s+(?:thay\s+)?c[ad]n\s+(?:thiet\s+)?(?:sua\s+doi|bo\s+sung|dieu\s+chinh)"
+)
 # "Định kỳ báo cáo" without a period: the default regime is annual (Decree 09/2019, art. 12).
 PERIODIC_CUE = re.compile(r"dinh\s+ky(?![a-z])")
 AWARD_CUE = re.compile(r"khen\s+thuong")
