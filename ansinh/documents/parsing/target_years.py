@@ -32,9 +32,17 @@ def shared_year(doc: Doc, prev_end: int, prev_clause_end: int, start: int, claus
 def year_of(doc: Doc, block_start: int, pos: int, clause_end: int, default: int | None) -> int | None:
     """The year of the value at ``pos``: the last year cue before it in its block, or one right after it."""
     year = default
-    for m in YEAR_CUE.finditer(doc.folded, block_start, pos):
-        if DATE_BEFORE.search(doc.folded[max(0, m.start() - 14) : m.start(1)]):
+    folded = doc.folded
+    for m in YEAR_CUE.finditer(folded, block_start, pos):
+        if DATE_BEFORE.search(folded[max(0, m.start() - 14) : m.start(1)]):
             continue
+        # "… giảm còn 3% vào năm 2027; tỷ lệ B đạt 70%": a year written after another clause's value is that
+        # value's, not the next clause's.
+        semi = folded.rfind(";", m.end(), pos)
+        if semi >= 0:
+            clause_start = max(folded.rfind(";", block_start, m.start()), block_start)
+            if re.search(r"\d", folded[clause_start : m.start()].replace(m.group(1), "")):
+                continue
         if _COMPARED_TO.search(doc.folded[max(0, m.start() - 12) : m.start()]):
             continue  # "gấp 2 lần so với năm 2020": the base year, not the target's
         year = int(m.group(1))
