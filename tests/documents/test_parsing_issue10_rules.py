@@ -226,4 +226,4 @@ def test_proposals_to_amend_the_plan_when_needed_are_an_ad_hoc_report() -> None:
 def test_the_year_of_one_clause_does_not_leak_into_the_next_target() -> None:
     got = [(t["value"], t["year"]) for t in _read("kh-nam-menh-de")["targets"]]
     # 2027 closes the first clause only; a leading "Đến năm 2028," holds for the whole sentence.
-    assert got == [(3, 2027), (70, 2030), (98, 2028), (95, 2028), (100, 2030)]
+    assert got == [(3, 2027), (70, 2030), (98, 2028), (95, 2028), (100, 2030), (89, 2030), (3, 2045)]

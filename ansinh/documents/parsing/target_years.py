@@ -40,7 +40,9 @@ def year_of(doc: Doc, block_start: int, pos: int, clause_end: int, default: int 
         # value's, not the next clause's.
         semi = folded.rfind(";", m.end(), pos)
         if semi >= 0:
-            clause_start = max(folded.rfind(";", block_start, m.start()), block_start)
+            clause_start = max(folded.rfind(";", block_start, m.start()), folded.rfind(". ", block_start, m.start()),
+                               folded.rfind(":", block_start, m.start()), folded.rfind("\n-", block_start, m.start()),
+                               block_start)
             if re.search(r"\d", folded[clause_start : m.start()].replace(m.group(1), "")):
                 continue
         if _COMPARED_TO.search(doc.folded[max(0, m.start() - 12) : m.start()]):
