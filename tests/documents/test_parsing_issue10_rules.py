@@ -227,3 +227,23 @@ def test_the_year_of_one_clause_does_not_leak_into_the_next_target() -> None:
     got = [(t["value"], t["year"]) for t in _read("kh-nam-menh-de")["targets"]]
     # 2027 closes the first clause only; a leading "Đến năm 2028," holds for the whole sentence.
     assert got == [(3, 2027), (70, 2030), (98, 2028), (95, 2028), (100, 2030), (89, 2030), (3, 2045)]
+
+
+def test_a_pdf_assignment_table_drawn_without_rules_keeps_its_columns_and_gives_its_tasks(tmp_path: Path) -> None:
+    from ansinh.documents.formats import read_document
+    from tests.documents.test_formats_pdf import make_text_pdf
+
+    rows = [
+        ["STT", "Nhiem vu", "Chu tri", "Phoi hop"],
+        ["1", "Ra soat ho ngheo", "So Y te", "So Tai chinh"],
+        ["2", "Cap the bao hiem", "So Noi vu", "Cong an tinh"],
+    ]
+    pdf = make_text_pdf(tmp_path / "phu-luc.pdf", [["KE HOACH", "Thuc hien chinh sach", "II. NHIEM VU"]],
+                        table=(0, rows), rules=False)
+    text = read_document(pdf).text
+    assert "  " in next(line for line in text.split("\n") if "Nhiem vu" in line)
+    tasks = extract_plan(text, "pdf")["tasks"]
+    assert [(t["number"], t["title"], t["lead"], t["coordinate"]) for t in tasks] == [
+        ("1", "Ra soat ho ngheo", ["So Y te"], ["So Tai chinh"]),
+        ("2", "Cap the bao hiem", ["So Noi vu"], ["Cong an tinh"]),
+    ]
