@@ -247,3 +247,12 @@ def test_a_pdf_assignment_table_drawn_without_rules_keeps_its_columns_and_gives_
         ("1", "Ra soat ho ngheo", ["So Y te"], ["So Tai chinh"]),
         ("2", "Cap the bao hiem", ["So Noi vu"], ["Cong an tinh"]),
     ]
+
+
+def test_an_indicator_name_wrapped_in_a_space_laid_target_table_is_read_whole() -> None:
+    got = [(t["indicator"], t["value"], [m["value"] for m in t["milestones"]]) for t in _read("kh-bang-chi-tieu-pdf")["targets"]]
+    assert got == [
+        ("Tỷ lệ hộ nghèo theo chuẩn đa chiều", 1.5, [3.5, 2.5, 1.5]),
+        ("Tỷ lệ dân số tham gia bảo hiểm y tế", 98, [94, 96, 98]),
+        ("Số bác sĩ trên 10.000 dân", 16, [14, 15, 16]),
+    ]
