@@ -13,6 +13,7 @@ import re
 
 from ansinh.documents.parsing.clean import Doc, fold_same_length, span_text, squeeze, trim_span
 from ansinh.documents.parsing.structure import Node
+from ansinh.documents.parsing.target_names import indicator_name
 from ansinh.documents.parsing.target_paths import merge_yearly_paths
 from ansinh.documents.parsing.target_words import (
     _AGE_QUALIFIER,
@@ -24,7 +25,6 @@ from ansinh.documents.parsing.target_words import (
     _FRACTION,
     _FROM,
     _FROM_TO,
-    _LEADING_NOISE,
     _MAINTAIN,
     _MULTIPLE,
     _NUM,
@@ -36,13 +36,11 @@ from ansinh.documents.parsing.target_words import (
     _SENTENCE_BREAK,
     _SENTENCE_CUE,
     _SIGN,
-    _TRAILING_NOISE,
     _UNIT_PATTERNS,
     CLAUSE_SEPS,
     INDICATOR_LABEL,
     QUALIFIER_THEN_CHANGE,
     RATIO_TAIL,
-    YEAR_PHRASE,
     Mention,
     continues_previous,
     ratio_unit,
@@ -332,47 +330,13 @@ def _trim(doc: Doc, s: int, e: int) -> tuple[int, int]:
     return trim_span(doc, s, e, " \t\n-–+*(,;:.", " \t\n,;:.)")
 
 
-def _without_year_phrases(name: str) -> str:
-    """``name`` without the year phrases in it; the name itself when nothing else would be left."""
-    folded = fold_same_length(name).lower()
-    kept = name
-    for m in reversed(list(YEAR_PHRASE.finditer(folded))):
-        kept = kept[: m.start()] + " " + kept[m.end() :]
-    kept = " ".join(kept.split()).strip(" ,;:-")
-    return kept if len(kept.split()) >= 2 else name
-
-
-def _indicator(doc: Doc, s: int, e: int, mention: Mention) -> str:
-    name = _without_year_phrases(_indicator_text(doc, s, e, mention))
-    if YEAR_PHRASE.fullmatch(fold_same_length(name).lower()) and mention.unit and not mention.unit.startswith(("%", "‰", "/")):
-        return "Số " + mention.unit  # "Đạt 35 bác sĩ trên 10.000 dân vào năm 2030": the count names itself
-    return name
-
-
-
-
-def _indicator_text(doc: Doc, s: int, e: int, mention: Mention) -> str:
-    before_f = doc.folded[s : mention.start]
-    lead = _LEADING_NOISE.match(before_f)
-    b_start = s + (lead.end() if lead else 0)
-    trail = _TRAILING_NOISE.search(doc.folded[b_start : mention.start])
-    b_end = b_start + trail.start() if trail else mention.start
-    before = span_text(doc, b_start, b_end)
-    if len(before.split()) >= 2:
-        return before.strip(" -:,(")
-    after = span_text(doc, mention.end, e, " -:,)")
-    if mention.unit in ("%", "‰") and after and not re.match(r"(?i)t[ỷỉ]\s+l[ệe]", after):
-        return "Tỷ lệ " + after
-    return after or before
-
-
 def _target(doc: Doc, mention: Mention, s: int, e: int, year: int | None) -> Target:
     s, e = _trim(doc, s, e)
     label = INDICATOR_LABEL.match(doc.folded, s, mention.start)  # "Chỉ tiêu 2: …" numbers the line
     s = label.end() if label else s
     return {
         "text": squeeze(doc.text[s:e]),
-        "indicator": _indicator(doc, s, e, mention) or span_text(doc, s, e),
+        "indicator": indicator_name(doc, s, e, mention) or span_text(doc, s, e),
         "comparator": mention.comparator,
         "value": _clean_number(mention.value),
         "value_max": _clean_number(mention.value_max),
