@@ -256,3 +256,14 @@ def test_an_indicator_name_wrapped_in_a_space_laid_target_table_is_read_whole() 
         ("Tỷ lệ dân số tham gia bảo hiểm y tế", 98, [94, 96, 98]),
         ("Số bác sĩ trên 10.000 dân", 16, [14, 15, 16]),
     ]
+
+
+@pytest.mark.parametrize("line", [
+    "Số: 12/NQ- CP",
+    "Số 12/NQ-CP              Hà Nội, ngày 07 tháng 02 năm 2023",
+    "Số: 1 2/NQ-CP",
+])
+def test_a_document_number_a_pdf_copy_broke_is_still_read(line: str) -> None:
+    text = f"CHÍNH PHỦ\n{line}\nHà Nội, ngày 07 tháng 02 năm 2023\n\nNGHỊ QUYẾT\nVề việc làm\n"
+    meta: dict[str, Any] = extract_plan(normalize_text(text), "x")["meta"]  # type: ignore[assignment]
+    assert (meta["number"], meta["date"], meta["level"]) == ("12/NQ-CP", "2023-02-07", "central")

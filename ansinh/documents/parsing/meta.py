@@ -8,9 +8,13 @@ from ansinh.documents.parsing.clean import Doc, span_text
 from ansinh.documents.parsing.structure import Node
 from ansinh.lib.text import fold
 
-_NUMBER = re.compile(r"(?<![a-z])s[o6]\s*:\s*(\d{1,6}(?: \d{1,4})?)\s*[/-]\s*((?:(?:19|20)\d\d\s*/\s*)?[a-z0-9đ][a-z0-9đ\-]{0,30}(?:/[a-z0-9đ][a-z0-9đ\-]{0,20})?)")
+# A PDF copy may break the symbol after a hyphen ("12/NQ- CP"): one space there is read through.
+_NUMBER = re.compile(
+    r"(?<![a-z])s[o6]\s*:\s*(\d{1,6}(?: \d{1,4})?)\s*[/-]\s*((?:(?:19|20)\d\d\s*/\s*)?[a-z0-9đ](?:[a-z0-9đ]|-(?: (?=[a-z]{2}))?){0,30}"
+    r"(?:/[a-z0-9đ][a-z0-9đ\-]{0,20})?)"
+)
 # Party documents: "Số 38-CTr/TU" alone on its line, without a colon.
-_NUMBER_LINE = re.compile(r"^\s*s[o6]\s+(\d{1,6})\s*([-/]\s*[a-z0-9đ][a-z0-9đ\-/]{1,30})\s*$")
+_NUMBER_LINE = re.compile(r"^\s*s[o6]\s+(\d{1,6})\s*([-/]\s*[a-z0-9đ][a-z0-9đ\-/]{1,30})\s*(?:$|\s{2,}|\t|\|)")
 # What may stand before the place-and-date on its line: a layout cell, the document number.
 _DATE_PREFIX = re.compile(r"^(?:[^\t]*\t)*(?:\s*s[o6]\s*:\s*\d{1,6}\s*/\s*[^\s,;]+\s*[,;]?)?")
 # "ngày 20 tháng 01 năm 2026", also "ngày 20/01/2026" (or with "-" / ".").
@@ -199,6 +203,7 @@ def extract_meta(doc: Doc, root: Node) -> dict[str, object]:
         elif m and number is None:
             number = re.sub(r"\s*/\s*", "/", span_text(doc, m.start(1), m.end(2)))
             number = re.sub(r"^(\d+) (\d+)", r"\1\2", number)  # "Số: 12 5/KH-UBND": a stray space in the number
+            number = number.replace("- ", "-")
             spans["number"] = [m.start(), m.end()]
         d = _DATE.search(folded, s, e)
         before = folded[s : d.start()] if d else ""
