@@ -27,6 +27,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--gold", metavar="DIR", help="thư mục các tệp gold *.json để chấm điểm")
     parser.add_argument("--docs", metavar="DIR", help="thư mục văn bản *.txt (mặc định: các mẫu đi kèm)")
     parser.add_argument("--repeat", type=whole_number("số lần lặp"), default=3, help="số lần lặp để đo (mặc định 3)")
+    parser.add_argument(
+        "--split", metavar="FILE",
+        help="tệp split.json chia văn bản thành phần phát triển (dev) và phần kiểm tra (test); "
+             "mặc định: split.json cạnh thư mục văn bản hoặc gold, nếu có",
+    )
 
 
 def find_scorer(gold_dir: Path | None = None) -> ModuleType | None:
@@ -85,13 +90,26 @@ def run(options: dict[str, object], write: Callable[[str], None]) -> dict[str, o
         golds: dict[str, object] = {}
         for gold_path in sorted(gold_dir.glob("*.json")):
             try:
-                golds[gold_path.stem] = json.loads(gold_path.read_text(encoding="utf-8"))
+                golds[gold_path.stem.removesuffix(".gold")] = json.loads(gold_path.read_text(encoding="utf-8"))
             except (UnicodeDecodeError, json.JSONDecodeError) as err:
                 raise FileNotFoundError(f"tệp gold {gold_path.name} không phải JSON hợp lệ ({err})") from None
         scorer = _load_scorer(gold_dir)
         scored = [scorer.score_doc(gold, results.get(name, {})) for name, gold in golds.items()]
         summary["scores"] = scorer.total(scored)
+        summary["indicator_similarity"] = indicator_similarity(scorer, golds, results)
         summary["per_document"] = scored
+        split = load_split(options.get("split"), docs_dir, gold_dir)
+        if split:
+            parts: dict[str, object] = {}
+            for part, names in split.items():
+                chosen = [n for n in golds if n in names]
+                part_scored = [scorer.score_doc(golds[n], results.get(n, {})) for n in chosen]
+                parts[part] = {
+                    "documents": chosen,
+                    "scores": scorer.total(part_scored),
+                    "indicator_similarity": indicator_similarity(scorer, {n: golds[n] for n in chosen}, results),
+                }
+            summary["parts"] = parts
     if options.get("json"):
         return summary  # ``ansinh bench --json`` prints the returned dict
     write(
@@ -101,6 +119,57 @@ def run(options: dict[str, object], write: Callable[[str], None]) -> dict[str, o
     write(f"Tốc độ: {summary['mb_per_s']} MB/s, {summary['docs_per_s']} văn bản/giây (một tiến trình)")
     scores = summary.get("scores")
     if isinstance(scores, dict):
-        for key, x in scores.items():
-            write(f"  {key:<19} P={x['precision']:.3f} R={x['recall']:.3f} F1={x['f1']:.3f}")
+        _write_scores(write, "Tất cả", scores, summary.get("indicator_similarity"))
+    split_parts = summary.get("parts")
+    if isinstance(split_parts, dict):
+        for part, data in split_parts.items():
+            if not isinstance(data, dict):
+                continue
+            label = {"dev": "Phần phát triển (dev)", "test": "Phần kiểm tra (test)"}.get(str(part), str(part))
+            documents = data.get("documents")
+            count = len(documents) if isinstance(documents, list) else 0
+            _write_scores(write, f"{label}, {count} văn bản", data.get("scores"), data.get("indicator_similarity"))
     return summary
+
+
+def _write_scores(write: Callable[[str], None], label: str, scores: object, similarity: object) -> None:
+    write(f"{label}:")
+    for key, x in (scores.items() if isinstance(scores, dict) else []):
+        write(f"  {key:<19} P={x['precision']:.3f} R={x['recall']:.3f} F1={x['f1']:.3f}")
+    if isinstance(similarity, dict) and similarity.get("pairs"):
+        write(f"  {'tên chỉ tiêu':<19} giống gold trung bình {similarity['mean']:.3f} trên {similarity['pairs']} chỉ tiêu khớp")
+
+
+def load_split(option: object, docs_dir: Path, gold_dir: Path) -> dict[str, list[str]]:
+    """The development/test split: ``{"dev": [...], "test": [...]}`` from the given file or a split.json nearby."""
+    candidates = [Path(str(option))] if option else [
+        docs_dir / "split.json", gold_dir / "split.json", docs_dir.parent / "split.json", gold_dir.parent / "split.json",
+    ]
+    for path in candidates:
+        if path.is_file():
+            try:
+                data = json.loads(path.read_text(encoding="utf-8"))
+            except (UnicodeDecodeError, json.JSONDecodeError) as err:
+                raise FileNotFoundError(f"tệp chia phần {path.name} không phải JSON hợp lệ ({err})") from None
+            if not isinstance(data, dict):
+                raise FileNotFoundError(f"tệp chia phần {path.name} phải là một đối tượng JSON")
+            return {str(k): [str(n) for n in v] for k, v in data.items() if k in ("dev", "test") and isinstance(v, list)}
+        if option:
+            raise FileNotFoundError(f"không có tệp chia phần: {path}")
+    return {}
+
+
+def indicator_similarity(scorer: ModuleType, golds: dict[str, object], results: dict[str, dict[str, object]]) -> dict[str, object]:
+    """Mean token Dice of indicator names over the targets the scorer pairs (the scorer does not check names)."""
+    total, pairs = 0.0, 0
+    for name, gold in golds.items():
+        if not isinstance(gold, dict):
+            continue
+        gt = gold.get("targets") or []
+        pred = results.get(name, {})
+        pt = pred.get("targets") if isinstance(pred, dict) else None
+        pt = pt if isinstance(pt, list) else []
+        for gi, pi in scorer.greedy(gt, pt, scorer.target_score):
+            total += scorer.dice(gt[gi].get("indicator"), pt[pi].get("indicator"))
+            pairs += 1
+    return {"pairs": pairs, "mean": round(total / pairs, 4) if pairs else None}

@@ -21,8 +21,9 @@ def make_text_pdf(
     *,
     table: tuple[int, list[list[str]]] | None = None,
     encrypt: bool = False,
+    rules: bool = True,
 ) -> Path:
-    """A minimal PDF with a Helvetica text layer; ``table`` = (page index, rows) drawn with rules."""
+    """A minimal PDF with a Helvetica text layer; ``table`` = (page index, rows) drawn with rules (or without)."""
     objects: list[bytes] = []
 
     def add(body: bytes) -> int:
@@ -41,10 +42,10 @@ def make_text_pdf(
             rows = table[1]
             top, height, width = 400, 20, 150
             ncols = len(rows[0])
-            for r in range(len(rows) + 1):
+            for r in range(len(rows) + 1 if rules else 0):
                 y = top - r * height
                 ops.append(f"72 {y} m {72 + ncols * width} {y} l S".encode())
-            for c in range(ncols + 1):
+            for c in range(ncols + 1 if rules else 0):
                 x = 72 + c * width
                 ops.append(f"{x} {top} m {x} {top - len(rows) * height} l S".encode())
             for r, row in enumerate(rows):

@@ -29,6 +29,8 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SCHEMA = json.loads((ROOT / "ansinh" / "documents" / "schema" / "plan-extract.schema.json").read_text("utf-8"))
 PLANS = sorted(p.name[: -len(".gold.json")] for p in FIXTURES.glob("*.gold.json"))
 NOT_PLANS = ["nghidinh-trogiup-2025", "chithi-ubnd-2025"]
+# A directive is not a plan, but its numbered duties are tasks (issue 10); a decree has none.
+NO_TASKS = ["nghidinh-trogiup-2025"]
 # Per-fixture floors (F1) on the sections the shared scorer sums.
 FLOORS = {"targets": 0.85, "tasks": 0.85, "lead": 0.85, "coordinate": 0.8, "reporting": 0.75}
 
@@ -127,10 +129,11 @@ def test_each_fixture_passes_a_minimal_check_of_our_own(extracted: dict[str, Any
 
 
 @pytest.mark.parametrize("name", NOT_PLANS)
-def test_a_document_that_is_not_a_plan_yields_no_targets_and_no_tasks(extracted: dict[str, Any], name: str) -> None:
+def test_a_document_that_is_not_a_plan_yields_no_invented_targets(extracted: dict[str, Any], name: str) -> None:
     _, result = extracted[name]
     assert len(result["targets"]) <= 1
-    assert len(result["tasks"]) <= 1
+    if name in NO_TASKS:
+        assert len(result["tasks"]) <= 1
 
 
 def test_the_word_segmented_text_reads_the_same_without_normalising_first() -> None:

@@ -200,11 +200,18 @@ def test_a_heading_without_a_value_is_not_part_of_the_target_text_under_it() -> 
     assert [t["text"] for t in result["targets"]] == ["Phấn đấu đến năm 2030, tỷ lệ hộ nghèo giảm còn 1,8%", "khu vực miền núi dưới 4%"]
 
 
+def _milestones3(line: str) -> list[list[tuple[object, ...]]]:
+    result = _read("KẾ HOẠCH\nGiảm nghèo\nI. MỤC TIÊU\n2. Mục tiêu cụ thể đến năm 2030\n" + line + "\n")
+    return [[(m["comparator"], m["value"], m["year"]) for m in t["milestones"]] for t in result["targets"]]
+
+
 def test_an_age_up_to_which_children_are_counted_is_not_a_target_and_the_next_value_keeps_its_first_digit() -> None:
-    assert _targets3("- Tỷ lệ trẻ em đến 6 tuổi được khám sàng lọc đạt 85% vào năm 2027 và 92% vào năm 2030.") == [
-        ("=", 85, None, "%", "Tỷ lệ trẻ em đến 6 tuổi được khám sàng lọc đạt 85% vào năm 2027"),
-        ("=", 92, None, "%", "và 92% vào năm 2030"),
+    # A yearly path in prose is one target with its milestones (issue 10), the age bracket none of them.
+    line = "- Tỷ lệ trẻ em đến 6 tuổi được khám sàng lọc đạt 85% vào năm 2027 và 92% vào năm 2030."
+    assert _targets3(line) == [
+        ("=", 92, None, "%", "Tỷ lệ trẻ em đến 6 tuổi được khám sàng lọc đạt 85% vào năm 2027 và 92% vào năm 2030"),
     ]
+    assert _milestones3(line) == [[("=", 85, 2027), ("=", 92, 2030)]]
 
 
 def test_a_closed_aside_does_not_cut_the_next_clause() -> None:
@@ -232,10 +239,10 @@ def test_bodies_that_open_an_unassigned_item_lead_it_but_a_generic_subject_does_
 
 
 def test_a_bare_value_right_after_a_bounded_one_shares_its_bound() -> None:
-    got = _targets3("- Giảm tỷ lệ trẻ em thấp còi xuống dưới 14% vào năm 2027 và 12% vào năm 2030.")
-    assert [(t[0], t[1]) for t in got] == [("<", 14), ("<", 12)]
-    got = _targets3("- Tỷ lệ trẻ em được tiêm chủng đạt 95% vào năm 2027 và 98% vào năm 2030.")
-    assert [(t[0], t[1]) for t in got] == [("=", 95), ("=", 98)]
+    got = _milestones3("- Giảm tỷ lệ trẻ em thấp còi xuống dưới 14% vào năm 2027 và 12% vào năm 2030.")
+    assert got == [[("<", 14, 2027), ("<", 12, 2030)]]
+    got = _milestones3("- Tỷ lệ trẻ em được tiêm chủng đạt 95% vào năm 2027 và 98% vào năm 2030.")
+    assert got == [[("=", 95, 2027), ("=", 98, 2030)]]
 
 
 def test_a_value_that_continues_the_previous_one_keeps_its_indicator_and_a_line_label_is_dropped() -> None:
@@ -245,8 +252,9 @@ def test_a_value_that_continues_the_previous_one_keeps_its_indicator_and_a_line_
     )
     got = [(t["value"], t["year"], t["indicator"], t["text"][:9]) for t in result["targets"]]
     indicator = "Tỷ lệ trẻ em được đăng ký khai sinh đúng hạn"
-    assert [g[:2] for g in got] == [(97, 2027), (99, 2030)]
-    assert got[0][2].startswith(indicator) and got[1][2] == got[0][2]
+    assert [g[:2] for g in got] == [(99, 2030)]
+    assert [(m["value"], m["year"]) for m in result["targets"][0]["milestones"]] == [(97, 2027), (99, 2030)]
+    assert got[0][2].startswith(indicator)
     assert got[0][3] == "Tỷ lệ trẻ"
 
 
@@ -266,8 +274,10 @@ def test_a_value_with_its_own_subject_or_unit_keeps_its_own_indicator() -> None:
         "- Có 30 giường bệnh, 12 bác sĩ, 4 dược sĩ trên 10.000 dân.\n"
         "- Tỷ lệ hộ nghèo đạt dưới 3% vào năm 2025 và dưới 1% vào năm 2030.\n"
     )
-    got = [(t["value"], t["indicator"]) for t in extract_plan(text, "x")["targets"]]
-    names = dict(got)
+    targets = extract_plan(text, "x")["targets"]
+    names = {t["value"]: t["indicator"] for t in targets}
     assert "bảo hiểm y tế" in names[95] and "bảo hiểm xã hội" not in names[95]
     assert "viện" not in names[12] and names[12] != names[30]
-    assert names[1] == names[3]  # a bare second value continues the first one's indicator
+    # A bare second value continues the first one's indicator: one path, the first value a milestone.
+    poor = next(t for t in targets if t["value"] == 1)
+    assert [m["value"] for m in poor["milestones"]] == [3, 1] and 3 not in names

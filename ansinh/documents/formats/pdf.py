@@ -7,7 +7,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from ansinh.lib.text import normalize_text
+from ansinh.lib.text import fold, normalize_text
 
 from ._common import (
     MAX_FILE_BYTES,
@@ -165,8 +165,19 @@ def _page_lines(page: Any) -> list[str]:
         text = line.get("text", "")
         if text.strip():
             blocks.append((float(line.get("top", 0.0)), [text]))
+    if not tables and any(_LAID_TABLE_HEADER.search(fold(text)) for _, texts in blocks for text in texts):
+        # An assignment table drawn without rules: keep its columns as runs of spaces, which the
+        # extractor reads by position (documents.parsing.layout_tables).
+        laid = page.extract_text(layout=True) or ""
+        return [drop_unmapped_glyphs(line.rstrip()) for line in laid.split("\n") if line.strip()]
     blocks.sort(key=lambda b: b[0])
     return [drop_unmapped_glyphs(line) for _, lines in blocks for line in lines]
+
+
+# The header of an assignment table: number, task and lead or time columns (folded).
+_LAID_TABLE_HEADER = re.compile(
+    r"(?<![a-z])s?tt(?![a-z]).{0,40}(?:nhiem vu|noi dung).{0,80}(?:chu tri|thoi gian|thoi han|phoi hop)"
+)
 
 
 _UNMAPPED_GLYPH = re.compile(r"\(cid:\d+\)")

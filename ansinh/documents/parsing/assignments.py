@@ -20,7 +20,7 @@ import re
 from ansinh.documents.parsing.clean import Doc, fold_same_length, squeeze
 from ansinh.documents.parsing.responsibilities import assign_from_responsibilities
 from ansinh.documents.parsing.structure import Node
-from ansinh.documents.parsing.subject_leads import subject_leads
+from ansinh.documents.parsing.subject_leads import addressee_leads, subject_leads
 from ansinh.documents.parsing.tasks import Task
 from ansinh.documents.parsing.unit_names import (
     ITEM_MARK,
@@ -55,8 +55,14 @@ _SENTENCE_LEAD = re.compile(
     # "đào tạo", "kiểm tra", "quản lý", "hỗ trợ", "thông tin" are not here).
     r"bo\s+tri|boi\s+duong|tap\s+huan|ban\s+hanh|de\s+xuat|nghien\s+cuu|cung\s+cap|tiep\s+nhan|giai\s+quyet|"
     r"cham\s+lo|khao\s+sat|thong\s+ke|duy\s+tri|phan\s+bo|huy\s+dong|chi\s+dao|quan\s+triet|hoan\s+thien|"
-    r"sua\s+doi|danh\s+gia|day\s+manh|"
+    r"sua\s+doi|danh\s+gia|day\s+manh|bao\s+dam|dam\s+bao|tang\s+cuong|nang\s+cao|cap\s+(?:the|phat|giay)|"
     r"(?:cac\s+)?noi\s+dung|(?:cac\s+)?nhiem\s+vu)(?![a-z])|[.;]|$)"
+)
+# A duty that opens with the roles and no subject: "Chủ trì, phối hợp với Sở Nội vụ rà soát …".
+_SUBJECTLESS_LEAD = re.compile(
+    r"^[\s\-–+•]*(?:[a-zđ]\)|\d{1,2}(?:\.\d{1,2})*[.)])?\s*chu\s+tri\s*,?\s*phoi\s+hop\s+(?:voi\s+)?(?P<with>[^.;]{3,200}?)"
+    r"(?=\s+(?:de|nham|thuc\s+hien|trien\s+khai|to\s+chuc|xay\s+dung|tham\s+muu|huong\s+dan|ra\s+soat|theo\s+doi|"
+    r"tong\s+hop|bao\s+dam|dam\s+bao|tang\s+cuong|nang\s+cao|kiem\s+tra|xac\s+dinh|danh\s+gia)(?![a-z])|[.;]|$)"
 )
 # "Phòng Kinh tế chủ trì; Phòng Văn hóa - Xã hội, Công an xã phối hợp": each role after its bodies.
 _POSTPOSED = re.compile(
@@ -254,6 +260,10 @@ def assign_units(doc: Doc, root: Node, tasks: list[Task]) -> None:
                     _apply(task, "coordinate", split_units(doc.clean[s + p.start("with") : s + p.end("with")]))
             if task.own_lead:
                 break
+            # "a) Chủ trì, phối hợp với Sở Nội vụ rà soát …" under an item that names its doer: the partners.
+            bare = _SUBJECTLESS_LEAD.match(folded)
+            if bare is not None and not task.own_coordinate:
+                _apply(task, "coordinate", split_units(doc.clean[s + bare.start("with") : s + bare.end("with")]))
             for m in _SENTENCE_LEAD.finditer(folded):
                 name = _wrapped_name(doc.clean[s + m.start("who") : s + m.end("who")])
                 if name is None or "duoc giao" in m.group("who"):
@@ -280,6 +290,7 @@ def assign_units(doc: Doc, root: Node, tasks: list[Task]) -> None:
                     group.own_lead = True
     assign_from_responsibilities(doc, root, tasks, _apply)
     subject_leads(tasks, _apply)
+    addressee_leads(tasks, _apply)
     _propagate(tasks)
 
 

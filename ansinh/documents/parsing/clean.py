@@ -29,10 +29,15 @@ _LONE_MARK = re.compile(
     r"|^[ \t]*([•·])[ \t]+(?=\d{1,2}(?:\.\d{1,2})*[.)]\s|[IVXivx]{1,5}[.\-)]\s|[^a-zà-ỹđ\n]{3,}$)"
 )
 # The running header of an official gazette page ("CÔNG BÁO/Số 123/Ngày 20-3-2026", page number beside it).
-_GAZETTE_HEADER = re.compile(r"(?mi)^[ \t]*(?:\d{1,4}[ \t]+)?C[ÔO]NG[ \t]+B[ÁA]O[ \t]*/[ \t]*S[ỐO][^\n]{0,40}/[ \t]*Ng[àa]y[^\n]{0,30}$")
+_GAZETTE_HEADER = re.compile(
+    r"(?mi)^[ \t]*(?:\d{1,4}[ \t]+)?C[ÔO]NG[ \t]+B[ÁA]O[ \t]*/[ \t]*S[ỐO][^\n]{0,40}/[ \t]*Ng[àa]y[^\n]{0,30}?"
+    r"(?:[ \t]{2,}\d{1,4})?[ \t]*$"
+)
 # Word-segmentation marks between syllables ("Kế_hoạch"), read as spaces.
 _SEGMENT_MARK = re.compile(r"(?<=[^\W_])_(?=[^\W_])")
 _FIRST_TOKEN = re.compile(r"(?m)^[ \t]*(\S+)")
+# A word segmenter's tokens split a list mark from its dot ("1 . Sở Y_tế", "II . NHIỆM_VỤ", "a ) …").
+_SPLIT_MARK = re.compile(r"(?m)^([ \t]*(?:\d{1,2}(?:\.\d{1,2}){0,3}|[IVX]{1,5}|[a-zđ]))([ \t]+)([.)])(?=[ \t])")
 # A table typed with vertical bars ("STT | Nhiệm vụ | Cơ quan chủ trì"), Markdown or plain: two bars or more on a line.
 _BAR_LINE = re.compile(r"(?m)^[^\n|]*\|[^\n]*$")
 _BAR_RULE = re.compile(r"^[\s|:\-–=+]+$")
@@ -153,6 +158,11 @@ def _clean_chars(text: str) -> str:
             _blank(chars, m.start(), m.end())
     for m in _SEGMENT_MARK.finditer(text):
         chars[m.start()] = " "
+    for m in _SPLIT_MARK.finditer(text):
+        # Same length: the dot moves next to its number, the spaces go after it.
+        chars[m.start(2)] = m.group(3)
+        for i in range(m.start(2) + 1, m.end(3)):
+            chars[i] = " "
     for m in _LONE_MARK.finditer(text):
         group = 1 if m.group(1) is not None else 2
         if chars[m.start(group)] != "\t":  # a bar a table row opens with is a cell border, not a stamp mark
@@ -167,6 +177,7 @@ def _clean_chars(text: str) -> str:
 
 
 _FOLD_TABLE: dict[int, str] = {}
+_FOLD_KNOWN: set[str] = set()
 
 
 def fold_same_length(text: str) -> str:
@@ -175,12 +186,16 @@ def fold_same_length(text: str) -> str:
     Uses a translation table grown lazily, one ``fold`` per distinct character.
     """
     table = _FOLD_TABLE
-    missing = set(text).difference(map(chr, table)) if len(table) < 4096 else set(text)
+    missing = set(text).difference(_FOLD_KNOWN)
     for ch in missing:
         f = fold(ch)
         table[ord(ch)] = f[0] if len(f) >= 1 else " "
+        _FOLD_KNOWN.add(ch)
     if len(table) > 4096:
+        out = text.translate(table)
         _FOLD_TABLE.clear()
+        _FOLD_KNOWN.clear()
+        return out
     return text.translate(table)
 
 

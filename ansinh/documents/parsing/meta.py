@@ -8,14 +8,18 @@ from ansinh.documents.parsing.clean import Doc, span_text
 from ansinh.documents.parsing.structure import Node
 from ansinh.lib.text import fold
 
-_NUMBER = re.compile(r"(?<![a-z])s[o6]\s*:\s*(\d{1,6})\s*[/-]\s*((?:(?:19|20)\d\d\s*/\s*)?[a-z0-9đ][a-z0-9đ\-]{0,30}(?:/[a-z0-9đ][a-z0-9đ\-]{0,20})?)")
+# A PDF copy may break the symbol after a hyphen ("12/NQ- CP"): one space there is read through.
+_NUMBER = re.compile(
+    r"(?<![a-z])s[o6]\s*:\s*(\d{1,6}(?: \d{1,4})?)\s*[/-]\s*((?:(?:19|20)\d\d\s*/\s*)?[a-z0-9đ](?:[a-z0-9đ]|-(?: (?=[a-z]{2}))?){0,30}"
+    r"(?:/[a-z0-9đ][a-z0-9đ\-]{0,20})?)"
+)
 # Party documents: "Số 38-CTr/TU" alone on its line, without a colon.
-_NUMBER_LINE = re.compile(r"^\s*s[o6]\s+(\d{1,6})\s*([-/]\s*[a-z0-9đ][a-z0-9đ\-/]{1,30})\s*$")
+_NUMBER_LINE = re.compile(r"^\s*s[o6]\s+(\d{1,6})\s*([-/]\s*[a-z0-9đ][a-z0-9đ\-/]{1,30})\s*(?:$|\s{2,}|\t|\|)")
 # What may stand before the place-and-date on its line: a layout cell, the document number.
 _DATE_PREFIX = re.compile(r"^(?:[^\t]*\t)*(?:\s*s[o6]\s*:\s*\d{1,6}\s*/\s*[^\s,;]+\s*[,;]?)?")
 # "ngày 20 tháng 01 năm 2026", also "ngày 20/01/2026" (or with "-" / ".").
 _DATE = re.compile(
-    r"ngay\s+(\d{1,2})(?:\s+th[ad]ng\s+|\s*([/.-])\s*)(\d{1,2})(?:\s+n[ad]m\s+|\s*(?(2)\2|[/.-])\s*)((?:19|20)\d\d)(?!\d)"
+    r"ngay\s+(\d(?: ?\d)?)(?:\s+th[ad]ng\s+|\s*([/.-])\s*)(\d(?: ?\d)?)(?:\s+n[ad]m\s+|\s*(?(2)\2|[/.-])\s*)((?:19|20) ?\d ?\d)(?!\d)"
 )
 _TITLE_WORD = re.compile(r"^\s*(ke hoach|chuong trinh(?: hanh dong)?|de an|quyet dinh|nghi dinh|nghi quyet|chi thi|thong tu|cong van|huong dan|bao cao)\s*$")
 _STOP_TITLE = re.compile(r"^\s*(?:can cu|s[o6]\s*:\s*\d|i[.\-]\s|[_\-–=*.]\s*(?:[_\-–=*.]\s*){2,}$)")
@@ -39,6 +43,7 @@ _TITLE_PLACE = re.compile(r"(?<![a-z])(?:tinh|thanh pho|huyen|quan|thi xa|thi tr
 # The number a reference cites ("42-nq/tw"), to keep one entry per document.
 _REF_NUMBER = re.compile(r"\d{1,6}(?:[-/][a-z0-9đ&]+)+")
 _PLAN_WORDS = re.compile(r"(?<![a-z])(?:ke hoach|chuong trinh hanh dong|chuong trinh|de an|lo trinh)(?![a-z])")
+_CENTRAL_NUMBER = re.compile(r"(?:[-/](?:cp|ttg|vpcp)|/tw|-bcdtw)$")
 _NOT_PLAN = re.compile(r"^\s*(?:nghi dinh|thong tu|chi thi|luat|cong van|to trinh|bao cao|quyet dinh)\s*$")
 
 
@@ -113,6 +118,8 @@ def _header_body(doc: Doc, head_lines: list[tuple[int, int]]) -> str | None:
         # Only the left cell of a two-column header ("BỘ NỘI VỤ<tab>CỘNG HÒA XÃ HỘI ...").
         cell_end = doc.clean.find("\t", s, e)
         e = cell_end if cell_end >= 0 else e
+        bar = doc.clean.find(" | ", s, e)  # a web copy's layout table: "CHÍNH PHỦ | CỘNG HÒA XÃ HỘI …"
+        e = bar if bar >= 0 else e
         line = doc.folded[s:e].strip()
         # A web copy keeps the layout table's cell bars ("ỦY BAN NHÂN DÂN |").
         raw = span_text(doc, s, e).strip(" |")
@@ -121,6 +128,8 @@ def _header_body(doc: Doc, head_lines: list[tuple[int, int]]) -> str | None:
             if parts:
                 break
             continue
+        if not parts and ("cong hoa" in line or "doc lap" in line or not line.strip(" -_=*")):
+            continue  # the national motto printed above the body's name
         if _NUMBER.search(line) or _NUMBER_LINE.match(line) or _TITLE_WORD.match(line) or _DATE.search(line) or "cong hoa" in line or "doc lap" in line:
             break
         letters = [c for c in raw if c.isalpha()]
@@ -142,7 +151,7 @@ def _wrapped_date(doc: Doc, head_lines: list[tuple[int, int]]) -> tuple[str | No
     for d in _DATE.finditer(doc.folded, 0, top):
         if not re.search(r"[a-z],\s*$", doc.folded[max(0, d.start() - 4) : d.start()]):
             continue
-        day, month, year = int(d.group(1)), int(d.group(3)), int(d.group(4))
+        day, month, year = (int(d.group(i).replace(" ", "")) for i in (1, 3, 4))
         if 1 <= day <= 31 and 1 <= month <= 12:
             return f"{year:04d}-{month:02d}-{day:02d}", [d.start(), d.end()]
     return None, None
@@ -173,6 +182,11 @@ def _capitals_after(doc: Doc, head_lines: list[tuple[int, int]], at: int) -> lis
     return lines[:6]
 
 
+def _mostly_capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
 def extract_meta(doc: Doc, root: Node) -> dict[str, object]:
     """The ``meta`` object of the schema, with ``spans`` of number, date and title."""
     begin = _page_chrome_end(doc)
@@ -188,13 +202,15 @@ def extract_meta(doc: Doc, root: Node) -> dict[str, object]:
             spans["number"] = [s + m.start(), s + m.end()]
         elif m and number is None:
             number = re.sub(r"\s*/\s*", "/", span_text(doc, m.start(1), m.end(2)))
+            number = re.sub(r"^(\d+) (\d+)", r"\1\2", number)  # "Số: 12 5/KH-UBND": a stray space in the number
+            number = number.replace("- ", "-")
             spans["number"] = [m.start(), m.end()]
         d = _DATE.search(folded, s, e)
         before = folded[s : d.start()] if d else ""
         cut = _DATE_PREFIX.match(before)
         before = before[cut.end() :] if cut else before
         if d and date is None and re.match(r"^\s*[^\d]{0,40},?\s*$", before) and folded[d.end() : e].split("\t")[0].strip(" |") == "":
-            day, month, year = int(d.group(1)), int(d.group(3)), int(d.group(4))
+            day, month, year = (int(d.group(i).replace(" ", "")) for i in (1, 3, 4))
             if 1 <= day <= 31 and 1 <= month <= 12:
                 date = f"{year:04d}-{month:02d}-{day:02d}"
                 spans["date"] = [d.start(), d.end()]
@@ -204,11 +220,18 @@ def extract_meta(doc: Doc, root: Node) -> dict[str, object]:
     title_lines: list[tuple[int, int]] = []
     for idx, (s, e) in enumerate(head_lines):
         if _TITLE_WORD.match(folded[s:e]):
+            blank_after_title = False
             for s2, e2 in head_lines[idx + 1 :]:
                 line = folded[s2:e2]
                 if not line.strip():
+                    blank_after_title = bool(title_lines)
                     continue
                 if _STOP_TITLE.match(line) or len(title_lines) >= 8:
+                    break
+                # After an empty line, a sentence in running case is the preamble, not more title
+                # ("Trong thời gian qua, …", "Ban Thường vụ Tỉnh ủy yêu cầu …:").
+                raw_line = doc.clean[s2:e2].strip()
+                if blank_after_title and raw_line.endswith((".", ":", ";")) and not _mostly_capitals(raw_line):
                     break
                 if title_lines and _PREAMBLE_START.match(doc.clean[s2:e2]):
                     break
@@ -262,7 +285,7 @@ def extract_meta(doc: Doc, root: Node) -> dict[str, object]:
     if im:
         issuer = span_text(doc, im.start("who"), im.end("who"))
     elif not issuer:
-        sig = re.search(r"(?:tm|t/m|kt)\.?\s+(uy ban nhan dan|ubnd|ban thuong vu|thanh uy|tinh uy|dang uy)[^\n]*", folded)
+        sig = re.search(r"(?:tm|t/m|kt)\.?\s+(uy ban nhan dan|ubnd|ban thuong vu|thanh uy|tinh uy|dang uy|chinh phu|thu tuong|bo truong)[^\n|]*", folded)
         if sig:
             issuer = span_text(doc, sig.start(1), sig.end())
     level = _level(doc, issuer)
@@ -277,6 +300,8 @@ def extract_meta(doc: Doc, root: Node) -> dict[str, object]:
         if level == "other" and place is not None:
             # Else the first place the title names ("… TRÊN ĐỊA BÀN TỈNH X", "… THÀNH PHỐ HÀ NỘI …").
             level = _level(doc, f"{issuer} {place.group(0)}")
+    if number and _CENTRAL_NUMBER.search(fold(number).lower()):
+        level = "central"  # "12/NQ-CP", "08/CT-TTg", "15-NQ/TW": the Government, the Prime Minister, the Party centre
     return {
         "number": number,
         "date": date,

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import logging
+import re
 
 from ansinh.documents.parsing.assignments import assign_units
 from ansinh.documents.parsing.clean import Doc, prepare
 from ansinh.documents.parsing.funding import extract_funding
+from ansinh.documents.parsing.layout_tables import find_layout_tables
 from ansinh.documents.parsing.meta import extract_meta, looks_like_plan
 from ansinh.documents.parsing.reporting import extract_reporting
-from ansinh.documents.parsing.structure import parse_outline
+from ansinh.documents.parsing.structure import Node, parse_outline
 from ansinh.documents.parsing.table_targets import extract_table_targets
 from ansinh.documents.parsing.tables import find_tables
 from ansinh.documents.parsing.tabular import extract_documents, extract_projects
@@ -52,6 +54,47 @@ def _masked(doc: Doc, spans: list[tuple[int, int]]) -> Doc:
     return Doc(text=doc.text, clean="".join(clean), folded="".join(folded), line_starts=doc.line_starts)
 
 
+# A directive, resolution or dispatch: its numbered duties are its tasks part ("Thủ tướng Chính phủ yêu cầu:").
+_DIRECTIVE_TYPE = re.compile(r"(?m)^[ \t]*(?:chi thi|nghi quyet|cong dien|ket luan|thong bao ket luan)[ \t]*$")
+_DUTY_LEAD_IN = re.compile(r"(?m)(?:yeu cau|chi thi|de nghi|quyet nghi|giao|nhiem vu sau|noi dung sau|cu the nhu sau)[ \t]*:[ \t]*$")
+_NOT_DUTIES = frozenset({"organization", "reporting", "funding", "assignment", "purpose", "situation"})
+
+
+def _mark_directive_duties(doc: Doc, root: Node) -> None:
+    """Read the numbered duties of a directive or resolution without a tasks part as its tasks.
+
+    Only when no heading names a tasks part, the document's type line is a directive, resolution,
+    dispatch or conclusion, and a lead-in sentence ("… yêu cầu:") opens the duties. The duties are
+    gathered under an unnumbered section of kind "tasks"; a short heading such as "Tổ chức thực hiện"
+    ends them.
+    """
+    nodes = root.walk()[1:]
+    if any(n.kind == "tasks" for n in nodes) or not _DIRECTIVE_TYPE.search(doc.folded, 0, 4000):
+        return
+    lead_in = _DUTY_LEAD_IN.search(doc.folded)
+    if lead_in is None:
+        return
+    duties: list[Node] = []
+    for node in root.children:
+        if node.start < lead_in.end() or node.style in ("dash", "plus"):
+            continue
+        if node.kind in _NOT_DUTIES and len(node.title.split()) <= 8:
+            break
+        duties.append(node)
+    if len(duties) < 2:
+        return
+    section = Node("duties", "", duties[0].start, duties[0].start, duties[0].start, "", depth=1, end=duties[-1].end,
+                   kind="tasks", parent=root)
+    at = root.children.index(duties[0])
+    for node in duties:
+        root.children.remove(node)
+        node.parent = section
+        if node.kind is not None:
+            node.kind = None  # a duty's sentence, not a heading naming a part
+    section.children = duties
+    root.children.insert(at, section)
+
+
 def extract_plan(text: str, doc: str = "") -> dict[str, object]:
     """The structured content of a plan's text; never raises, whatever the input."""
     try:
@@ -65,16 +108,19 @@ def extract_plan(text: str, doc: str = "") -> dict[str, object]:
 
 def _extract(text: str, slug: str) -> dict[str, object]:
     doc = prepare(text)
-    tables = find_tables(doc)
-    masked = _masked(doc, [(t.start, t.end) for t in tables])
+    layout = find_layout_tables(doc)
+    # A table laid out with spaces is read by its columns; the line-by-line reading of it is dropped.
+    tables = [t for t in find_tables(doc) if not any(t.start < lt.end and lt.start < t.end for lt in layout)]
+    masked = _masked(doc, [(t.start, t.end) for t in tables] + [(lt.start, lt.end) for lt in layout])
     root = parse_outline(masked)
+    _mark_directive_duties(masked, root)
     plan_like = looks_like_plan(masked)
     meta = extract_meta(masked, root)
     spans = meta.get("spans")
     title_span = spans.get("title") if isinstance(spans, dict) else None
     targets = extract_text_targets(doc, root, masked, plan_like, title_span)
     targets += extract_table_targets(doc, tables, targets)
-    tasks = extract_tasks(masked, root, tables)
+    tasks = extract_tasks(masked, root, tables) + [task for lt in layout for task in lt.tasks]
     assign_units(masked, root, tasks)
     funding, funding_spans = extract_funding(masked, root)
     result = empty_result(slug)

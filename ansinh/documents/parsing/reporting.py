@@ -16,6 +16,7 @@ from ansinh.documents.parsing.structure import Node
 from ansinh.documents.parsing.targets import sentences
 from ansinh.documents.parsing.vocab import (
     AWARD_CUE,
+    DATED_DEADLINE,
     DEADLINE,
     FREQUENCY_CUES,
     ONCE_CUE,
@@ -55,7 +56,11 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
     """Reporting duties, one per (sentence, frequency)."""
     out: list[dict[str, object]] = []
     seen: set[tuple[int, str, int | None]] = set()
-    for node in _sections(root):
+    sections = _sections(root)
+    # A directive's numbered duties (see pipeline._mark_directive_duties) may carry its reporting duty.
+    duty_nodes = [n for d in root.children if d.style == "duties" for n in d.walk()[1:] if n not in sections]
+    for node in sections + duty_nodes:
+        in_duties = any(node is n for n in duty_nodes)
         start = 0 if node.style == "root" else (node.head_end if node.kind is not None else node.head_start)
         for s, e in sentences(doc, start, node.body_end):
             folded = doc.folded[s:e]
@@ -78,9 +83,12 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
             # A plan-wide "định kỳ báo cáo" in the requirements (agency-by-agency lines repeat it; not read there).
             if not duties and node.effective_kind() == "purpose" and PERIODIC_CUE.search(folded) and not TROUBLE_CUE.search(folded):
                 duties.append(("annual", None))
-            if not duties and (REVIEW_CUE.search(folded) or TROUBLE_CUE.search(folded)):
+            if not duties and not in_duties and (REVIEW_CUE.search(folded) or TROUBLE_CUE.search(folded)):
                 duties.append(("adhoc", None))
             deadlines = _deadlines(folded)
+            # "sơ kết … trước ngày 30 tháng 6 năm 2027": the day a one-off review is due.
+            dated = {int(m.group(3)): (int(m.group(1)), int(m.group(2))) for m in DATED_DEADLINE.finditer(folded)
+                     if 1 <= int(m.group(1)) <= 31 and 1 <= int(m.group(2)) <= 12}
             # "báo cáo kết quả thực hiện … trước ngày 25/11/2026" without a period: the default regime, annual.
             if not duties and any(month is not None for _, _, month in deadlines):
                 duties.append(("annual", None))
@@ -96,11 +104,13 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
                 seen.add(key)
                 periodic = frequency in ("annual", "semiannual", "quarterly", "monthly")
                 day, month = _deadline_for(deadlines, cue_at, frequency)
+                if not periodic:
+                    day, month = dated.get(year, (None, None)) if year is not None else (None, None)
                 out.append({
                     "text": text,
                     "frequency": frequency,
-                    "deadline_day": day if periodic else None,
-                    "deadline_month": month if periodic else None,
+                    "deadline_day": day,
+                    "deadline_month": month,
                     "year": year,
                     "recipient": recipient,
                     "span": [cs, ce],

@@ -89,7 +89,7 @@ class Node:
 
     @property
     def numbered(self) -> bool:
-        return self.style not in ("dash", "plus", "root")
+        return self.style not in ("dash", "plus", "root", "duties")
 
 
 def _roman_value(token: str) -> int | None:
@@ -165,9 +165,17 @@ def _marker(line: str) -> tuple[str, str, int] | None:
     return None
 
 
+_OBJECTIVES_ITEM = re.compile(
+    r"(?:phan dau\s+(?:de\s+)?(?:dat|hoan thanh|thuc hien)\s+(?:duoc\s+)?)(?:cac\s+|mot so\s+)?(?:muc tieu|chi tieu)(?![a-z])"
+)
+
+
 def classify(title_folded: str, nested: bool) -> str | None:
     """The kind of a section from its folded heading (``None`` if it names none)."""
     title = " ".join(title_folded.split())[:160]
+    # "2. Phấn đấu hoàn thành các chỉ tiêu chủ yếu sau" under "Mục đích, yêu cầu": the objectives.
+    if nested and _OBJECTIVES_ITEM.match(title) and len(title.split()) <= 24:
+        return "objectives"
     if not title or (nested and len(title.split()) > 10):
         return None
     for kind, pattern in SECTION_KINDS:

@@ -12,7 +12,7 @@ import re
 from ansinh.documents.parsing.clean import fold_same_length
 from ansinh.documents.parsing.responsibilities import Apply
 from ansinh.documents.parsing.tasks import Task
-from ansinh.documents.parsing.unit_names import _head_match
+from ansinh.documents.parsing.unit_names import _head_match, split_units
 from ansinh.documents.parsing.vocab import AGENCY_HEADS
 
 # Verbs that open the duty after its subject (folded).
@@ -34,3 +34,22 @@ def subject_leads(tasks: list[Task], apply: Apply) -> None:
             if names and all(_head_match(n, AGENCY_HEADS) and 2 <= len(n.split()) <= 8 for n in names):
                 apply(task, "lead", names)
                 break
+
+
+_GENERIC_START = re.compile(r"^(?:c[áa]c|to[àa]n\s+th[ểe])\s", re.IGNORECASE)
+
+
+def addressee_leads(tasks: list[Task], apply: Apply) -> None:
+    """An item whose heading is only the bodies it addresses ("2. Bảo hiểm xã hội tỉnh", "1. Các sở, ban, ngành:")
+    and that lists their duties below: those bodies lead it (the duties below take them too)."""
+    for task in tasks:
+        if task.node is None or task.lead or not task.title:
+            continue
+        title = task.title.strip().rstrip(":").strip()
+        if len(title.split()) > 24 or re.search(r"[.;!?]", title):
+            continue
+        names = split_units(title)
+        if names and all((_head_match(n, AGENCY_HEADS) or _GENERIC_START.match(n)) and len(n.split()) <= 12 for n in names):
+            if _ACTION.search(fold_same_length(title).lower()):
+                continue
+            apply(task, "lead", names)

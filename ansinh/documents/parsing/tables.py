@@ -191,7 +191,12 @@ def _build(doc: Doc, block: list[tuple[int, int]], lines: list[tuple[int, int]],
             continue
         tabless = "\t" not in doc.clean[s:e]
         upper = sum(ch.isupper() for ch in cells[0].text) >= 0.6 * max(1, sum(ch.isalpha() for ch in cells[0].text))
-        if tabless and (upper or pending is None or len(pending) >= width):
+        wrapped = _continues_by_position(doc, pending, cells) if pending is not None and not upper else None
+        if wrapped is not None:
+            # A space-laid row wrapped over lines: each piece goes on under the cell it starts under.
+            pending = wrapped
+            pending_span = (pending_span[0], e)
+        elif tabless and (upper or pending is None or len(pending) >= width):
             # A group row written across the table ("QUÝ II NĂM 2021").
             if pending is not None:
                 table.rows.append(Row(pending, *pending_span))
@@ -280,6 +285,44 @@ def _continues(previous: list[Cell], cells: list[Cell]) -> bool:
         if not prev.text or cell.text[0] in "-+•*" or _HAS_DIGIT.match(cell.text):
             return False
     return True
+
+
+def _text_column(doc: Doc, cell: Cell) -> int:
+    """The column (offset in its line) where a cell's text begins."""
+    raw = doc.clean[cell.start : cell.end]
+    begin = cell.start + len(raw) - len(raw.lstrip())
+    return begin - (doc.clean.rfind("\n", 0, begin) + 1)
+
+
+def _continues_by_position(doc: Doc, previous: list[Cell], cells: list[Cell]) -> list[Cell] | None:
+    """``previous`` with the pieces of a wrapped space-laid row appended, or None when ``cells`` is no such row.
+
+    The row has fewer cells than the one above, no number, no value; each piece starts within a few
+    columns of where a text cell of the row above starts.
+    """
+    pieces = [c for c in cells if c.text]
+    if not pieces or len(cells) >= len(previous):
+        return None
+    raw_line = doc.clean[cells[0].start : cells[-1].end]
+    if "\t" in raw_line:
+        if cells[0].text:
+            return None
+    elif len(cells) != 1 or len(raw_line) - len(raw_line.lstrip(" ")) < 3:
+        return None  # an untabbed line goes on a cell only when it is indented under it
+    starts = [(_text_column(doc, p), k) for k, p in enumerate(previous) if p.text]
+    out = list(previous)
+    for piece in pieces:
+        if piece.text[0] in "-+•*" or _HAS_DIGIT.match(piece.text):
+            return None
+        col = _text_column(doc, piece)
+        near = [(abs(col - c), k) for c, k in starts if abs(col - c) <= 3]
+        if not near:
+            return None
+        k = min(near)[1]
+        if _HAS_DIGIT.search(out[k].text) and not re.search(r"[^\W\d_]{3}", out[k].text):
+            return None  # a value cell does not wrap into words
+        out[k] = Cell(squeeze(out[k].text + " " + piece.text), out[k].start, piece.end)
+    return out
 
 
 def _merge_split_text(row: Row, width: int) -> None:

@@ -65,11 +65,18 @@ def continues_previous(folded: str, clause_start: int, clause_end: int, mention:
 # "Chỉ tiêu 2:", "Mục tiêu 1." opening a line: its label, not its text.
 INDICATOR_LABEL = re.compile(r"(?:chi\s+tieu|muc\s+tieu)\s+\d{1,2}\s*[:.]\s*")
 _LEADING_NOISE = re.compile(
-    r"^(?:[\s\-–+*(]|phan\s+dau|dam\s+bao|bao\s+dam|tiep\s+tuc|trong\s+do|co(?=\s)|den\s+(?:cuoi\s+)?nam\s+\d{4}|"
-    r"(?:den|vao)\s+(?:cuoi\s+)?(?:nam\s+)?\d{4}|nam\s+\d{4}|,)+"
+    r"^(?:[\s\-–+*(]|phan\s+dau|dam\s+bao|bao\s+dam|tiep\s+tuc|trong\s+do|co(?=\s)|"
+    r"(?:giam|tang|nang|ha)(?=\s+(?:t[yi]\s+l[eê]|ty\s+suat|so\s))|tam\s+nhin(?:\s+den\s+nam\s+\d{4})?\s*:|den\s+(?:cuoi\s+)?nam\s+\d{4}|"
+    r"(?:(?:it\s+nhat|chậm\s+nhat|cham\s+nhat|muon\s+nhat)\s+)?(?:(?:den|vao|tu|trong|cuoi)\s+)+(?:cuoi\s+)?(?:nam\s+)?\d{4}(?:\s+tro\s+di)?|"
+    r"nam\s+\d{4}(?:\s+tro\s+di)?|,)+"
+)
+# Year phrases that do not belong to an indicator's name ("Tỷ lệ hộ nghèo năm 2024", "… từ năm 2026 trở đi").
+YEAR_PHRASE = re.compile(
+    r"(?:\s*,)?\s*(?:(?:it\s+nhat|cham\s+nhat|muon\s+nhat)\s+)?(?:(?:den|vao|tu|trong|cuoi|het)\s+)*(?:cuoi\s+)?"
+    r"(?:nam|giai\s+doan)\s+(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?(?:\s+tro\s+di)?\s*,?"
 )
 _TRAILING_NOISE = re.compile(
-    r"(?:[\s:,(]|dat|la|khoang|duoi|tren|toi\s+thieu|it\s+nhat|tu|tro\s+len|bang|con|cho|giam|tang|o\s+muc|muc|dat\s+muc)+$"
+    r"(?:[\s:,(]|dat|la|khoang|duoi|tren|toi\s+thieu|it\s+nhat|tu|tro\s+len|bang|con|cho|giam|tang|xuong|len|o\s+muc|muc|dat\s+muc)+$"
 )
 
 
@@ -111,3 +118,24 @@ def share_comparators(folded: str, mentions: list[Mention]) -> None:
         if (y.comparator == "=" and x.comparator in ("<", "<=", ">", ">=") and x.unit == y.unit
                 and _SHARED_BETWEEN.fullmatch(folded, x.end, y.start)):
             y.comparator = x.comparator
+
+
+# A rate per a population: "30/100.000 trẻ đẻ sống", "50 ca/100.000 dân", "19 bác sĩ trên 10.000 dân" (folded).
+RATIO_TAIL = re.compile(
+    r"\s*(?P<noun>ca|truong hop|benh nhan|nguoi|tre|tre em|vu)?\s*(?:/|\s+tren\s+)\s*"
+    r"(?P<base>1\.000\.000|100\.000|10\.000|1\.000|1000000|100000|10000|1000|mot\s+van|van|nghin|ngan)\s+"
+    r"(?P<who>[a-z]+(?:\s+(?!vao|den|nam|tu|trong|va|vao|tro|giam|tang|dat)[a-z]+){0,3})"
+)
+_BASES = {"10.000": "vạn", "10000": "vạn", "mot van": "vạn", "van": "vạn", "nghin": "1.000", "ngan": "1.000",
+          "1000": "1.000", "100000": "100.000", "1000000": "1.000.000"}
+
+
+def ratio_unit(clean: str, match: re.Match[str], unit: str | None) -> str:
+    """The unit of a rate: ``"ca/100.000 dân"``, ``"bác sĩ/vạn dân"``, ``"/100.000 trẻ đẻ sống"``.
+
+    ``match`` is a :data:`RATIO_TAIL` match on the folded view of ``clean`` (same offsets).
+    """
+    base = " ".join(match.group("base").split())
+    noun = clean[match.start("noun") : match.end("noun")] if match.group("noun") else ""
+    who = " ".join(clean[match.start("who") : match.end("who")].split())
+    return f"{unit or noun}/{_BASES.get(base, base)} {who}"

@@ -13,7 +13,10 @@ from ansinh.documents.parsing.structure import Node
 from ansinh.documents.parsing.target_words import _COMPARED_TO
 from ansinh.documents.parsing.vocab import DATE_BEFORE, YEAR_CUE, ZERO_CUE
 
-_AFTER_YEAR = re.compile(r"(?:vao|den|trong)\s+(?:cuoi\s+)?n[ad]m\s+((?:19|20)\d\d)")
+# The year after a value: "… vào năm 2030", "12‰ năm 2027", "… từ năm 2028 trở đi".
+_AFTER_YEAR = re.compile(
+    r"(?:(?:vao|den|trong)\s+(?:cuoi\s+)?|(?<=[\d%‰])\s*|tu\s+)n[ad]m\s+((?:19|20)\d\d)(?![\d/-])"
+)
 _ENUMERATED = re.compile(r"\s*(?:\([^()]{0,60}\)\s*)?(?:,|va)\s*")
 
 
@@ -29,9 +32,19 @@ def shared_year(doc: Doc, prev_end: int, prev_clause_end: int, start: int, claus
 def year_of(doc: Doc, block_start: int, pos: int, clause_end: int, default: int | None) -> int | None:
     """The year of the value at ``pos``: the last year cue before it in its block, or one right after it."""
     year = default
-    for m in YEAR_CUE.finditer(doc.folded, block_start, pos):
-        if DATE_BEFORE.search(doc.folded[max(0, m.start() - 14) : m.start(1)]):
+    folded = doc.folded
+    for m in YEAR_CUE.finditer(folded, block_start, pos):
+        if DATE_BEFORE.search(folded[max(0, m.start() - 14) : m.start(1)]):
             continue
+        # "… giảm còn 3% vào năm 2027; tỷ lệ B đạt 70%": a year written after another clause's value is that
+        # value's, not the next clause's.
+        semi = folded.rfind(";", m.end(), pos)
+        if semi >= 0:
+            clause_start = max(folded.rfind(";", block_start, m.start()), folded.rfind(". ", block_start, m.start()),
+                               folded.rfind(":", block_start, m.start()), folded.rfind("\n-", block_start, m.start()),
+                               block_start)
+            if re.search(r"\d", folded[clause_start : m.start()].replace(m.group(1), "")):
+                continue
         if _COMPARED_TO.search(doc.folded[max(0, m.start() - 12) : m.start()]):
             continue  # "gấp 2 lần so với năm 2020": the base year, not the target's
         year = int(m.group(1))
@@ -41,15 +54,25 @@ def year_of(doc: Doc, block_start: int, pos: int, clause_end: int, default: int 
     return year
 
 
-def heading_year(doc: Doc, node: Node) -> int | None:
-    """The year a heading (or the nearest one above it) sets: "Mục tiêu đến năm 2030"."""
+def heading_year(doc: Doc, node: Node, seen: dict[int, int | None] | None = None) -> int | None:
+    """The year a heading (or the nearest one above it) sets: "Mục tiêu đến năm 2030".
+
+    ``seen`` caches each heading's own year by node id, for callers that walk every node of a document.
+    """
     for n in [node, *node.ancestors()]:
         if n.style == "root":
             break
-        head = doc.folded[n.head_start : n.head_start + len(n.title)]
-        found = [m for m in YEAR_CUE.finditer(head) if not DATE_BEFORE.search(head[max(0, m.start() - 14) : m.start(1)])]
-        if found and (n.kind is not None or n is not node):
-            return int(found[-1].group(1))
+        key = id(n)
+        if seen is not None and key in seen:
+            own = seen[key]
+        else:
+            head = doc.folded[n.head_start : n.head_start + len(n.title)]
+            found = [m for m in YEAR_CUE.finditer(head) if not DATE_BEFORE.search(head[max(0, m.start() - 14) : m.start(1)])]
+            own = int(found[-1].group(1)) if found else None
+            if seen is not None:
+                seen[key] = own
+        if own is not None and (n.kind is not None or n is not node):
+            return own
     return None
 
 

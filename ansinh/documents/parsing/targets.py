@@ -13,6 +13,8 @@ import re
 
 from ansinh.documents.parsing.clean import Doc, fold_same_length, span_text, squeeze, trim_span
 from ansinh.documents.parsing.structure import Node
+from ansinh.documents.parsing.target_names import indicator_name
+from ansinh.documents.parsing.target_paths import merge_yearly_paths
 from ansinh.documents.parsing.target_words import (
     _AGE_QUALIFIER,
     _AND_MORE,
@@ -23,7 +25,6 @@ from ansinh.documents.parsing.target_words import (
     _FRACTION,
     _FROM,
     _FROM_TO,
-    _LEADING_NOISE,
     _MAINTAIN,
     _MULTIPLE,
     _NUM,
@@ -35,13 +36,14 @@ from ansinh.documents.parsing.target_words import (
     _SENTENCE_BREAK,
     _SENTENCE_CUE,
     _SIGN,
-    _TRAILING_NOISE,
     _UNIT_PATTERNS,
     CLAUSE_SEPS,
     INDICATOR_LABEL,
     QUALIFIER_THEN_CHANGE,
+    RATIO_TAIL,
     Mention,
     continues_previous,
+    ratio_unit,
     share_comparators,
 )
 from ansinh.documents.parsing.target_years import heading_year, read_start, shared_year, title_year, year_of
@@ -61,6 +63,11 @@ from ansinh.lib.vnnumbers import parse_vn
 Target = dict[str, object]
 _PAST_VALUE = re.compile(r"\(\s*(?:nam|cuoi nam|hien nay|hien tai)\s*(?:(?:19|20)\d\d)?\s*(?:la|dat|:)\s*$")
 _IN_WHICH = re.compile(r"trong\s+do(?![a-z])")
+# "Trường hợp tỷ lệ hộ nghèo giảm dưới 2% thì điều chỉnh mục tiêu …": when a target may change, not a target.
+_ADJUSTMENT_CONDITION = re.compile(
+    r"(?:^|[\s,;(])(?:truong\s+hop|neu|khi)\s[^.;]{0,160}?(?:dieu\s+chinh|xem\s+xet\s+lai|cap\s+nhat\s+lai)\s+"
+    r"(?:muc\s+tieu|chi\s+tieu|ke\s+hoach)"
+)
 
 def _comparator(prefix: str, tail: str) -> str | None:
     for comp, pattern in _COMPARATORS:
@@ -112,7 +119,7 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
     folded = doc.folded
     out: list[Mention] = []
     sentence = folded[start:end]
-    if GRADUAL_START.match(sentence):
+    if GRADUAL_START.match(sentence) or _ADJUSTMENT_CONDITION.search(sentence):
         return out
     clause_start = start
     skip_until = -1
@@ -136,6 +143,16 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
             if count_unit is not None and value is not None and (committed or not strict):
                 out.append(Mention(a, unit_end, value, None, count_unit, _comparator(prefix, "") or "="))
                 skip_until = unit_end
+            continue
+        ratio = RATIO_TAIL.match(folded, b, end)
+        if ratio and not _BAD_BEFORE.search(prefix):
+            # "dưới 30/100.000 trẻ đẻ sống", "50 ca/100.000 dân": a rate per a population.
+            value = parse_vn(m.group(0))
+            committed = bool(TARGET_CUES.search(folded[clause_start:a]) or _comparator(prefix, ""))
+            if value is not None and (committed or not strict):
+                rate_unit = ratio_unit(doc.clean, ratio, None)
+                out.append(Mention(a, ratio.end(), value, None, rate_unit, _comparator(prefix, "") or "="))
+                skip_until = ratio.end()
             continue
         if _BAD_AFTER.match(tail) or _BAD_BEFORE.search(prefix):
             continue
@@ -209,6 +226,9 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
                     continue
                 unit = count_unit
                 stop = unit_end
+                per = RATIO_TAIL.match(folded, stop, end)
+                if per and per.group("noun") is None:
+                    unit, stop = ratio_unit(doc.clean, per, str(count_unit)), per.end()
             elif re.search(r"(?:la|d[ad]t|:)\s*$", bare) and not count_unit:
                 unit = None
             else:
@@ -310,28 +330,13 @@ def _trim(doc: Doc, s: int, e: int) -> tuple[int, int]:
     return trim_span(doc, s, e, " \t\n-–+*(,;:.", " \t\n,;:.)")
 
 
-def _indicator(doc: Doc, s: int, e: int, mention: Mention) -> str:
-    before_f = doc.folded[s : mention.start]
-    lead = _LEADING_NOISE.match(before_f)
-    b_start = s + (lead.end() if lead else 0)
-    trail = _TRAILING_NOISE.search(doc.folded[b_start : mention.start])
-    b_end = b_start + trail.start() if trail else mention.start
-    before = span_text(doc, b_start, b_end)
-    if len(before.split()) >= 2:
-        return before.strip(" -:,(")
-    after = span_text(doc, mention.end, e, " -:,)")
-    if mention.unit in ("%", "‰") and after and not re.match(r"(?i)t[ỷỉ]\s+l[ệe]", after):
-        return "Tỷ lệ " + after
-    return after or before
-
-
 def _target(doc: Doc, mention: Mention, s: int, e: int, year: int | None) -> Target:
     s, e = _trim(doc, s, e)
     label = INDICATOR_LABEL.match(doc.folded, s, mention.start)  # "Chỉ tiêu 2: …" numbers the line
     s = label.end() if label else s
     return {
         "text": squeeze(doc.text[s:e]),
-        "indicator": _indicator(doc, s, e, mention) or span_text(doc, s, e),
+        "indicator": indicator_name(doc, s, e, mention) or span_text(doc, s, e),
         "comparator": mention.comparator,
         "value": _clean_number(mention.value),
         "value_max": _clean_number(mention.value_max),
@@ -357,6 +362,9 @@ def extract_text_targets(doc: Doc, root: Node, masked: Doc, plan_like: bool, tit
     has_objectives = any(n.kind in OBJECTIVE_KINDS for n in nodes)
     doc_year = title_year(masked, title_span)
     out: list[Target] = []
+    sentence_of: list[int] = []
+    sentence_no = 0
+    heading_years: dict[int, int | None] = {}
     for node in nodes:
         kind = node.effective_kind()
         if kind in OBJECTIVE_KINDS:
@@ -369,10 +377,11 @@ def extract_text_targets(doc: Doc, root: Node, masked: Doc, plan_like: bool, tit
             continue
         block_start = node.head_start if node.style != "root" else 0
         block_end = node.body_end
-        default_year = heading_year(masked, node) or doc_year
+        default_year = heading_year(masked, node, heading_years) or doc_year
         found_any = False
         prev_end = 0
         for s, e in sentences(masked, read_start(masked, node, block_start, block_end), block_end):
+            sentence_no += 1
             mentions = find_mentions(masked, s, e, strict)
             if not strict:
                 mentions += zero_mentions(masked, s, e)
@@ -380,6 +389,7 @@ def extract_text_targets(doc: Doc, root: Node, masked: Doc, plan_like: bool, tit
             for k, (mention, (cs, ce)) in enumerate(zip(mentions, _clause_bounds(masked, mentions, s, e), strict=False)):
                 year = year_of(masked, block_start, mention.start, ce, default_year)
                 out.append(_target(doc, mention, cs, ce, year))
+                sentence_of.append(sentence_no)
                 if k and out[-1]["unit"] == out[-2]["unit"] and continues_previous(masked.folded, cs, ce, mention):
                     out[-1]["indicator"] = out[-2]["indicator"]  # "… đạt 90% vào năm 2025 và 95% vào năm 2030"
                 both = shared_year(masked, mentions[k - 1].end, prev_end, mention.start, ce) if k else None
@@ -392,9 +402,10 @@ def extract_text_targets(doc: Doc, root: Node, masked: Doc, plan_like: bool, tit
                 "maintain" if _MAINTAIN.search(folded) else None
             )
             text = span_text(doc, s, e)
+            sentence_of.append(-len(out) - 1)
             out.append({
                 "text": text, "indicator": node.title or text, "comparator": comparator, "value": None,
                 "value_max": None, "unit": None, "year": default_year, "baseline": None, "milestones": [],
                 "span": [s, e],
             })
-    return out
+    return merge_yearly_paths(out, sentence_of)

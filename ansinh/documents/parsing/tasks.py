@@ -44,8 +44,18 @@ class Task:
         }
 
 
-def _is_task_node(node: Node) -> bool:
-    return node.style.startswith(_TASK_STYLES) and node.kind != "assignment" and bool(node.title)
+# "b) Cơ quan chủ trì: Sở Y tế", "d) Thời gian thực hiện: 2025": the labelled lines of a task's sub-block, not tasks.
+_FIELD_LABEL = re.compile(
+    r"(?:noi dung(?: thuc hien)?|(?:co quan|don vi|bo phan)(?: chu tri| phoi hop| thuc hien| thuc hien chinh| theo doi)?|"
+    r"chu tri(?: thuc hien)?|phoi hop(?: thuc hien)?|thoi gian(?: thuc hien| hoan thanh)?|thoi han(?: hoan thanh)?|tien do|"
+    r"san pham|ket qua(?:,? san pham)?|kinh phi(?: thuc hien)?|nguon kinh phi|trach nhiem thuc hien)\s*:"
+)
+
+
+def _is_task_node(node: Node, doc: Doc | None = None) -> bool:
+    if not (node.style.startswith(_TASK_STYLES) and node.kind != "assignment" and bool(node.title)):
+        return False
+    return doc is None or _FIELD_LABEL.match(doc.folded, node.head_start, node.head_end) is None
 
 
 def extract_tasks(doc: Doc, root: Node, tables: list[Table]) -> list[Task]:
@@ -56,7 +66,7 @@ def extract_tasks(doc: Doc, root: Node, tables: list[Table]) -> list[Task]:
         if section.kind not in TASK_KINDS or (section.parent is not None and section.parent.effective_kind() in TASK_KINDS):
             continue
         for node in section.walk()[1:]:
-            if not _is_task_node(node) or any(a.style in ("dash", "plus") for a in node.ancestors()):
+            if not _is_task_node(node, doc) or any(a.style in ("dash", "plus") for a in node.ancestors()):
                 continue
             if any(a.kind == "assignment" for a in node.ancestors()):
                 continue

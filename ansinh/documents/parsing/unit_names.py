@@ -14,9 +14,20 @@ from ansinh.documents.parsing.clean import squeeze
 from ansinh.documents.parsing.vocab import AGENCY_HEADS, ALWAYS_NEW_HEADS, GENERIC_HEADS, ocr_tolerant
 from ansinh.lib.text import strip_marks
 
+# Words that open like a body's name once diacritics are ignored, or share its first word, but name an action or
+# a thing ("Bố trí kinh phí", "Tổ chức thực hiện", "Ban hành kế hoạch", "Bộ máy", "Số lượng").
+_FALSE_HEADS = re.compile(
+    r"^(?:b[ốổồỏ]\s|s[ốổ]\s|ban\s+h[àa]nh|t[ổo]\s+ch[ứu]c|h[ộo]i\s+(?:ngh[ịi]|th[ảa]o|thi|di[ễe]n)|"
+    r"tr[ưu][ờo]ng\s+h[ợo]p|qu[ỹy]\s+[đd][ấa]t|b[ộo]\s+(?:m[áa]y|ti[êe]u\s+ch[íi]|ch[ỉi]\s+s[ốo]|c[ôo]ng\s+c[ụu])|"
+    r"ng[àa]nh\s+ngh[ềe]|[đd]o[àa]n\s+k[ếe]t)",
+    re.IGNORECASE,
+)
+
 
 def _head_match(fragment: str, heads: tuple[str, ...]) -> bool:
     """Whether ``fragment`` opens with one of ``heads`` (case kept, diacritics ignored, so OCR text matches)."""
+    if _FALSE_HEADS.match(fragment):
+        return False
     bare = _bare(fragment[:40])
     for head in _bare_heads(heads):
         if bare.startswith(head) and (len(bare) == len(head) or not bare[len(head)].isalpha()):

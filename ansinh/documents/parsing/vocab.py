@@ -90,6 +90,8 @@ COUNT_UNITS: tuple[str, ...] = (
     "luot doi tuong", "doi tuong", "luot tre em", "luot hoc sinh",
     # Staff nouns: "01-02 cán bộ" counts officers, not houses ("căn").
     "can bo", "cong chuc", "vien chuc", "cong tac vien", "tinh nguyen vien",
+    # Money per head ("GRDP bình quân đầu người đạt trên 10.000 USD").
+    "usd",
 )
 # Nouns after a percentage that make it a rate of support, not a target.
 COST_NOUNS = words_pattern("hoc phi", "kinh phi", "chi phi", "muc dong", "gia tri", "lai suat", "muc phi", "gia ve")
@@ -168,13 +170,21 @@ ONCE_CUE = re.compile(
 )
 # The year first: "Năm 2025 tổ chức tổng kết ...", "Cuối năm 2027, sơ kết ...".
 ONCE_CUE_BEFORE = re.compile(
-    r"(?:^|;)[\s\-–+•]*(?:(?:vao|trong|cuoi|dau|giua)\s+)?n[ad]m\s+((?:19|20)\d\d)(?![\d-])[^.;]{0,40}?(?:s[oda]|t[oda]ng)\s+ket"
+    r"(?:^|;)[\s\-–+•]*(?:(?:vao|trong|cuoi|dau|giua|ket\s+thuc|het)\s+)?n[ad]m\s+((?:19|20)\d\d)(?![\d-])[^.;]{0,60}?"
+    r"(?:(?:s[oda]|t[oda]ng)\s+ket|b[ad]o\s+c[ad]o)"
+)
+# A deadline that names its year ("trước ngày 30 tháng 6 năm 2027", "trước ngày 30/6/2027"): a one-off report.
+DATED_DEADLINE = re.compile(
+    r"(?:tr[uy][oda]c|cham\s+nhat(?:\s+(?:la|vao))?|han\s+chot(?:\s+la)?)\s+ngay\s+(\d{1,2})\s*(?:/|-|\.|\s+th[ad]ng\s+)\s*(\d{1,2})\s*(?:/|-|\.|\s+n[ad]m\s+)\s*((?:19|20)\d\d)(?!\d)"
 )
 REVIEW_CUE = re.compile(r"(?:s[oda]|t[oda]ng)\s+ket")
-TROUBLE_CUE = re.compile(r"neu\s+c[oda]\s+(?:kh[oda]\s+kh[ad]n|v[uy][oda]ng\s+m[ad]c|ph[ad]t\s+sinh)")
+TROUBLE_CUE = re.compile(
+    r"neu\s+c[oda]\s+(?:kh[oda]\s+kh[ad]n|v[uy][oda]ng\s+m[ad]c|ph[ad]t\s+sinh|de\s+xuat|kien\s+nghi)"
+    r"|neu\s+(?:thay\s+)?c[ad]n\s+(?:thiet\s+)?(?:sua\s+doi|bo\s+sung|dieu\s+chinh)"
+)
 # "Định kỳ báo cáo" without a period: the default regime is annual (Decree 09/2019, art. 12).
 PERIODIC_CUE = re.compile(r"dinh\s+ky(?![a-z])")
 AWARD_CUE = re.compile(r"khen\s+thuong")
 DEADLINE = re.compile(
-    r"tr[uy][oda]c\s+ngay\s+(\d{1,2})(?:\s*(?:/|-|\.|\s+th[ad]ng\s+)\s*(\d{1,2})(?!\d))?"
+    r"(?:tr[uy][oda]c|cham\s+nhat(?:\s+(?:la|vao))?|han\s+chot(?:\s+la)?)\s+ngay\s+(\d{1,2})(?:\s*(?:/|-|\.|\s+th[ad]ng\s+)\s*(\d{1,2})(?!\d))?"
 )

@@ -1,0 +1,200 @@
+"""Assignment tables a PDF copy laid out with spaces, cells broken over several lines.
+
+``pdftotext -layout`` keeps an annex table's columns as character positions: the header
+("STT  Nhiệm vụ  Cơ quan chủ trì  Cơ quan phối hợp  Thời gian") names them, a row starts where
+the first column holds its number and goes on over the lines below (each cell wrapping in its own
+column), and a page break leaves a running header or a page number, or repeats the header, in the
+middle. Each row becomes a task with its lead, partners and time.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ansinh.documents.parsing.clean import Doc, squeeze
+from ansinh.documents.parsing.tasks import Task
+from ansinh.documents.parsing.unit_names import split_units, units_by_role
+
+# Column roles by their folded header words; "chủ trì" before "thực hiện" so "Cơ quan chủ trì thực hiện" leads.
+_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("number", re.compile(r"^(?:s?tt|so\s+tt)$")),
+    ("lead", re.compile(r"chu\s+tri|don\s+vi\s+thuc\s+hien|co\s+quan\s+thuc\s+hien")),
+    ("coordinate", re.compile(r"phoi\s+hop")),
+    ("timeline", re.compile(r"thoi\s+(?:gian|han|diem)|tien\s+do")),
+    ("product", re.compile(r"san\s+pham|ket\s+qua")),
+    ("title", re.compile(r"nhiem\s+vu|noi\s+dung|hoat\s+dong|de\s+an|giai\s+phap")),
+)
+_GAP = re.compile(r"\S+(?: \S+)*")
+_ROW_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,2})?|[IVX]{1,5})\.?$")
+
+
+@dataclass
+class _Row:
+    number: str
+    start: int
+    end: int
+    cells: dict[str, list[str]] = field(default_factory=dict)
+
+
+@dataclass
+class LayoutTable:
+    start: int
+    end: int
+    tasks: list[Task]
+
+
+def _runs(line: str) -> list[tuple[int, int, str]]:
+    """Text runs of a line separated by two spaces or more: (start, end, text)."""
+    return [(m.start(), m.end(), m.group(0)) for m in _GAP.finditer(line)]
+
+
+def _header_columns(folded_line: str) -> list[tuple[int, int, str]] | None:
+    """(start, end, role) of each column the line names, or None when it is no assignment-table header."""
+    columns: list[tuple[int, int, str]] = []
+    for s, e, text in _runs(folded_line):
+        role = next((name for name, pattern in _ROLES if pattern.search(text)), None)
+        if role is None:
+            return None
+        columns.append((s, e, role))
+    roles = [r for _, _, r in columns]
+    if len(columns) < 3 or "title" not in roles or not ({"lead", "timeline"} & set(roles)) or len(set(roles)) < len(roles):
+        return None
+    return columns
+
+
+def _two_line_header(first: str, second: str) -> list[tuple[int, int, str]] | None:
+    """A header whose labels wrap over two lines ("Cơ quan" over "chủ trì"): each first-line run with the
+    second-line run under it."""
+    top, below = _runs(first), _runs(second)
+    if len(top) < 3 or not below:
+        return None
+    merged: list[tuple[int, int, str]] = []
+    for s, e, text in top:
+        under = [t for bs, be, t in below if bs < e + 3 and s - 3 < be]
+        merged.append((s, e, " ".join([text, *under])))
+    out: list[tuple[int, int, str]] = []
+    for s, e, text in merged:
+        role = next((name for name, pattern in _ROLES if pattern.search(text)), None)
+        if role is None:
+            return None
+        out.append((s, e, role))
+    roles = [r for _, _, r in out]
+    if "title" not in roles or not ({"lead", "timeline"} & set(roles)) or len(set(roles)) < len(roles):
+        return None
+    return out
+
+
+def _column_of(columns: list[tuple[int, int, str]], s: int, e: int) -> int | None:
+    """The column a run [s, e) sits in: the one it overlaps most (None when it overlaps none)."""
+    best, best_overlap = None, 0
+    for k, (cs, _ce, _) in enumerate(columns):
+        right = columns[k + 1][0] if k + 1 < len(columns) else 10**6
+        left = cs if k == 0 else (columns[k - 1][1] + cs) // 2
+        lo, hi = max(s, left), min(e, right)
+        if hi - lo > best_overlap:
+            best, best_overlap = k, hi - lo
+    return best
+
+
+def find_layout_tables(doc: Doc) -> list[LayoutTable]:
+    """Every assignment table laid out with spaces, read into tasks."""
+    if "  " not in doc.text:
+        return []
+    out: list[LayoutTable] = []
+    lines = doc.lines()
+    i = 0
+    while i < len(lines):
+        s, e = lines[i]
+        # The spaced-table reader may have written tabs into the gaps; they stand for spaces here.
+        columns = None if "  " not in doc.text[s:e] else _header_columns(doc.folded[s:e].replace("\t", " "))
+        if columns is None and "  " in doc.text[s:e] and i + 1 < len(lines):
+            nxt = lines[i + 1]
+            columns = _two_line_header(doc.folded[s:e].replace("\t", " "), doc.folded[nxt[0] : nxt[1]].replace("\t", " "))
+            if columns is not None:
+                i += 1  # the header's second line; rows start after it
+        if columns is None:
+            i += 1
+            continue
+        table, i = _read_table(doc, lines, i, columns)
+        if table is not None:
+            out.append(table)
+    return out
+
+
+def _read_table(doc: Doc, lines: list[tuple[int, int]], head: int, columns: list[tuple[int, int, str]]) -> tuple[LayoutTable | None, int]:
+    roles = [r for _, _, r in columns]
+    rows: list[_Row] = []
+    current: _Row | None = None
+    group: str | None = None
+    blank_run = 0
+    i = head + 1
+    while i < len(lines):
+        s, e = lines[i]
+        line = doc.clean[s:e].replace("\t", " ")
+        if not line.strip():
+            blank_run += 1
+            if blank_run >= 3:
+                break
+            i += 1
+            continue
+        blank_run = 0
+        if _header_columns(doc.folded[s:e].replace("\t", " ")) is not None:
+            i += 1  # the header repeated on the next page
+            continue
+        runs = _runs(line)
+        placed = [(_column_of(columns, rs, re_), text) for rs, re_, text in runs]
+        # The number column holds numbers only: text there is the next cell's, set left of its centred header.
+        placed = [(1 if k == 0 and roles[0] == "number" and not _ROW_NUMBER.match(text) else k, text) for k, text in placed]
+        if any(k is None for k, _ in placed):
+            break
+        first_run = runs[0]
+        starts_row = placed[0][0] == 0 and roles[0] == "number" and _ROW_NUMBER.match(first_run[2]) is not None
+        if not starts_row and current is None:
+            i += 1  # the header's second line ("hoàn thành") before the first row
+            continue
+        if not starts_row and len(runs) == 1 and first_run[0] <= 1 and first_run[1] > columns[1][0] + 10:
+            break  # a paragraph after the table
+        if starts_row:
+            label = first_run[2].rstrip(".")
+            if re.fullmatch(r"[IVX]{1,5}", label):
+                group = label
+            elif group is not None:
+                label = f"{group}.{label}"  # numbers restart under each roman group: the full path ("II.1")
+            current = _Row(label, s, e)
+            rows.append(current)
+            placed = placed[1:]
+        assert current is not None
+        current.end = e
+        for k, text in placed:
+            if k is not None:
+                current.cells.setdefault(roles[k], []).append(text)
+        i += 1
+    if len(rows) < 2:
+        return None, head + 1
+    tasks = [_task(row) for row in rows]
+    return LayoutTable(lines[head][0], rows[-1].end, [t for t in tasks if t is not None]), i
+
+
+def _joined(parts: list[str] | None) -> str:
+    """Cell lines joined; a word broken with a hyphen at a line end is read whole."""
+    text = " ".join(parts or [])
+    return squeeze(re.sub(r"(\w)- (\w)", r"\1\2", text) if "- " in text and " - " not in text else text)
+
+
+def _task(row: _Row) -> Task | None:
+    title = _joined(row.cells.get("title"))
+    if not title:
+        return None
+    task = Task(row.number or None, title, (row.start, row.end))
+    lead_text = _joined(row.cells.get("lead"))
+    if lead_text:
+        lead, partners = units_by_role(lead_text)
+        task.lead, task.own_lead = lead, bool(lead)
+        task.coordinate, task.own_coordinate = partners, bool(partners)
+    partners_text = _joined(row.cells.get("coordinate"))
+    if partners_text:
+        task.coordinate, task.own_coordinate = task.coordinate + split_units(partners_text), True
+    timeline = _joined(row.cells.get("timeline"))
+    task.timeline = timeline or None
+    return task

@@ -1,0 +1,67 @@
+"""Yearly paths written in prose ("năm 2024 còn 5%, năm 2025 còn 4%, năm 2030 còn 2%"): one target, its milestones."""
+
+from __future__ import annotations
+
+import re
+
+from ansinh.documents.parsing.clean import fold_same_length
+from ansinh.documents.parsing.target_words import YEAR_PHRASE
+
+Target = dict[str, object]
+
+# Words a value's own clause may hold when it only continues a yearly path ("…, năm 2025 còn 4%").
+_PATH_WORDS = re.compile(r"(?:con|dat|giam|tang|xuong|len|khoang|duoi|tren|va|muc|la|o|[\d.,%‰\-–]+|\s|,|:)+")
+
+
+def _nameless(target: Target) -> bool:
+    folded = fold_same_length(str(target.get("indicator") or "")).lower()
+    folded = YEAR_PHRASE.sub(" ", folded)
+    unit = fold_same_length(str(target.get("unit") or "")).lower().strip()
+    if unit:
+        folded = folded.replace(unit, " ")
+    folded = re.sub(r"^\s*so\s", " ", folded)  # "Số %/năm": a name made from the unit alone
+    return not folded.strip() or _PATH_WORDS.fullmatch(folded) is not None
+
+
+def merge_yearly_paths(targets: list[Target], sentence_of: list[int]) -> list[Target]:
+    """One target per yearly path written in prose: "năm 2024 còn 5%, năm 2025 còn 4%, năm 2030 còn 2%" becomes the
+    2030 target with every year as a milestone. Later values of a path have no name of their own (or the
+    first one's, copied), the same unit and later years, in the same sentence."""
+    out: list[Target] = []
+    groups: list[list[int]] = []
+    for i, t in enumerate(targets):
+        if groups:
+            prev = targets[groups[-1][-1]]
+            same = (sentence_of[i] == sentence_of[groups[-1][-1]] and t.get("unit") == prev.get("unit")
+                    and isinstance(t.get("year"), int) and isinstance(prev.get("year"), int)
+                    and int(t["year"]) > int(prev["year"])  # type: ignore[call-overload]
+                    and (_nameless(t) or t.get("indicator") == targets[groups[-1][0]].get("indicator")))
+            if same:
+                groups[-1].append(i)
+                continue
+        groups.append([i])
+    for n, group in enumerate(groups):
+        if len(group) == 1:
+            alone = targets[group[0]]
+            before = targets[groups[n - 1][0]] if n else None
+            same_kind = before is not None and str(alone.get("unit") or "")[:1] == str(before.get("unit") or "")[:1] == "%"
+            if before is not None and same_kind and sentence_of[group[0]] == sentence_of[groups[n - 1][0]] and _nameless(alone):
+                # "…; giai đoạn 2026-2030 tăng 7,0 - 7,5%/năm": a later stage of the previous indicator.
+                alone = dict(alone)
+                alone["indicator"] = before["indicator"]
+            out.append(alone)
+            continue
+        first, last = targets[group[0]], dict(targets[group[-1]])
+        last["indicator"] = first["indicator"]
+        span_first, span_last = first.get("span"), last.get("span")
+        if isinstance(span_first, list) and isinstance(span_last, list):
+            last["span"] = [span_first[0], span_last[1]]
+        last["text"] = " ".join(str(targets[k]["text"]) for k in group) if len(group) <= 6 else last["text"]
+        last["milestones"] = [
+            {"year": targets[k]["year"], "comparator": targets[k]["comparator"], "value": targets[k]["value"],
+             "value_max": targets[k]["value_max"]} for k in group
+        ]
+        if last.get("comparator") == "=" and first.get("comparator") in ("<=", ">=", "<", ">"):
+            last["comparator"] = first["comparator"]  # "giảm còn 5%, …, năm 2030 còn 2%": the path's direction
+        out.append(last)
+    return out
