@@ -1,0 +1,62 @@
+"""Session idle expiry and the two-factor gate for administrators and approvers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.urls import reverse
+
+from ansinh.accounts import two_factor
+
+#: A session is re-saved (its idle deadline pushed back) at most once a minute, not on every request.
+REFRESH_AFTER_SECONDS = 60
+
+
+class IdleSessionRefresh:
+    """Sessions last ``SESSION_COOKIE_AGE`` seconds after the last request, without a write per request."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        session = request.session
+        if session.session_key and session.get_expiry_age() < settings.SESSION_COOKIE_AGE - REFRESH_AFTER_SECONDS:
+            session.modified = True
+        return self.get_response(request)
+
+
+class TwoFactorRequired:
+    """A signed-in user who must give a one-time code (or enrol first) can open nothing else until they do."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = request.user
+        if not user.is_authenticated or _exempt(request.path) or not two_factor.must_verify(user):
+            return self.get_response(request)
+        if two_factor.is_verified(request):
+            return self.get_response(request)
+        target = "accounts:two_factor_verify" if two_factor.has_device(user) else "accounts:two_factor_setup"
+        if request.path.startswith("/api/"):
+            return JsonResponse(
+                {"detail": "Tài khoản này cần xác thực hai bước: đăng nhập trên web và nhập mã một lần trước, "
+                           "hoặc dùng khóa API."},
+                status=403,
+            )
+        return HttpResponseRedirect(reverse(target) + "?" + urlencode({"next": request.get_full_path()}))
+
+
+def _exempt(path: str) -> bool:
+    exempt = (
+        reverse("accounts:two_factor_setup"),
+        reverse("accounts:two_factor_verify"),
+        reverse("logout"),
+        reverse("login"),
+        reverse("health"),
+        settings.STATIC_URL,
+    )
+    return path.startswith(exempt)
