@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from urllib.parse import urlencode
 
@@ -13,6 +14,7 @@ from ansinh.accounts import two_factor
 
 #: A session is re-saved (its idle deadline pushed back) at most once a minute, not on every request.
 REFRESH_AFTER_SECONDS = 60
+SEEN_KEY = "ansinh_seen"
 
 
 class IdleSessionRefresh:
@@ -23,8 +25,10 @@ class IdleSessionRefresh:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         session = request.session
-        if session.session_key and session.get_expiry_age() < settings.SESSION_COOKIE_AGE - REFRESH_AFTER_SECONDS:
-            session.modified = True
+        if session.session_key:
+            now = int(time.time())
+            if now - int(session.get(SEEN_KEY, 0)) >= REFRESH_AFTER_SECONDS:
+                session[SEEN_KEY] = now  # modified: saved with a new expiry, cookie re-sent
         return self.get_response(request)
 
 
