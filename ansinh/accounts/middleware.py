@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import Any
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.contrib.auth.signals import user_logged_in
+from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.urls import reverse
 
@@ -15,6 +18,15 @@ from ansinh.accounts import two_factor
 #: A session is re-saved (its idle deadline pushed back) at most once a minute, not on every request.
 REFRESH_AFTER_SECONDS = 60
 SEEN_KEY = "ansinh_seen"
+#: Whether this session's user must give a one-time code, decided once at login (no query per request).
+NEEDS_CODE_KEY = "ansinh_needs_code"
+
+
+@receiver(user_logged_in)
+def _remember_at_login(sender: Any, request: HttpRequest | None, user: Any, **kwargs: Any) -> None:
+    if request is not None and hasattr(request, "session"):
+        request.session[SEEN_KEY] = int(time.time())
+        request.session[NEEDS_CODE_KEY] = two_factor.must_verify(user)
 
 
 class IdleSessionRefresh:
@@ -40,7 +52,12 @@ class TwoFactorRequired:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         user = request.user
-        if not user.is_authenticated or _exempt(request.path) or not two_factor.must_verify(user):
+        if not user.is_authenticated or _exempt(request.path):
+            return self.get_response(request)
+        needs_code = request.session.get(NEEDS_CODE_KEY)
+        if needs_code is None:  # a session from before this check existed
+            needs_code = request.session[NEEDS_CODE_KEY] = two_factor.must_verify(user)
+        if not needs_code:
             return self.get_response(request)
         if two_factor.is_verified(request):
             return self.get_response(request)
