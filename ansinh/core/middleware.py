@@ -48,8 +48,8 @@ NUL_CHARACTER = "Tham số «{name}» chứa ký tự rỗng (NUL), không hợp
 
 
 class BadInputGuard:
-    """Refuse, before any view runs, what no view can store or look up: integers beyond 64 bits and NUL
-    characters in the query string, and (for the JSON API) a body that is not valid JSON or holds such values.
+    """Refuse, before any view runs, what no view can store or look up: integers beyond 64 bits in the query
+    string (and NUL characters in the API's), and (for the JSON API) a body that is not valid JSON or holds such values.
 
     Web pages get the Vietnamese 400 page; the API gets JSON (400 for an unreadable body, 422 otherwise).
     """
@@ -58,8 +58,9 @@ class BadInputGuard:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        api = request.path.startswith(API_PREFIX)
         problems = [message for name, values in request.GET.lists() for value in values
-                    if (message := _bad_value(name, value))]
+                    if (message := _bad_value(name, value, nul=api))]
         if problems:
             return _refuse(request, problems, 422)
         if request.path.startswith(API_PREFIX) and _is_json(request) and request.method in {"POST", "PUT", "PATCH"}:
@@ -69,9 +70,10 @@ class BadInputGuard:
         return self.get_response(request)
 
 
-def _bad_value(name: str, value: str) -> str:
+def _bad_value(name: str, value: str, *, nul: bool) -> str:
+    """Web pages treat a NUL in a filter as a bad filter and fall back to defaults; the API refuses it."""
     shown = name[:40]
-    if "\x00" in value or "\x00" in name:
+    if nul and ("\x00" in value or "\x00" in name):
         return NUL_CHARACTER.format(name=shown.replace("\x00", ""))
     stripped = value.strip()
     if _INTEGER.fullmatch(stripped) and abs(int(stripped)) > MAX_INT:

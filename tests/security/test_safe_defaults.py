@@ -141,3 +141,21 @@ def test_ansinh_serve_by_default_shows_vietnamese_error_pages_and_serves_static_
     finally:
         proc.send_signal(signal.SIGINT)
         proc.communicate(timeout=30)
+
+
+@pytest.mark.django_db
+def test_a_server_error_on_a_web_page_shows_the_vietnamese_500_page_without_a_traceback(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from ansinh.core import views
+
+    class Broken:
+        def cursor(self) -> Any:
+            raise RuntimeError("/srv/ansinh/secret.py exploded")
+
+    monkeypatch.setattr(views, "connection", Broken())
+    client = Client(raise_request_exception=False)
+    response = client.get("/suc-khoe/")
+    html = response.content.decode()
+    assert response.status_code == 500 and "Lỗi máy chủ" in html and "lỗi đã được ghi lại" in html
+    assert "Traceback" not in html and "/srv/ansinh" not in html
