@@ -1,6 +1,7 @@
 """Two-factor authentication with TOTP (django-otp): who must use it, enrolment and verification actions.
 
-Administrators, staff and approvers (roles ``admin``, ``standing``, ``agency``) must verify a one-time code
+Administrators, staff, plan reviewers (``plans.change_plan``) and approvers (roles ``admin``, ``standing``,
+``agency``) must verify a one-time code
 after their password when ``settings.TWO_FACTOR_REQUIRED`` (the default in production); anyone who has
 enrolled a device is asked for a code in every environment.
 """
@@ -31,7 +32,7 @@ class TwoFactorError(UserError):
 
 def is_sensitive(user: Any) -> bool:
     """Does this user administer or approve (and so need a second factor when it is required)?"""
-    if user.is_superuser or user.is_staff:
+    if user.is_superuser or user.is_staff or user.has_perm("plans.change_plan"):  # plan reviewers approve plans
         return True
     return RoleAssignment.objects.filter(user=user, role__in=SENSITIVE_ROLES).exists()
 

@@ -188,3 +188,21 @@ def test_outside_production_approvers_work_without_a_second_factor(client: Clien
 def test_the_two_factor_pages_need_a_signed_in_user(client: Client, db: Any) -> None:
     for url in ("/tai-khoan/xac-thuc-hai-buoc/", "/tai-khoan/xac-thuc-hai-buoc/nhap-ma/"):
         assert client.get(url)["Location"].startswith("/dang-nhap/")
+
+
+def test_a_plan_reviewer_counts_as_an_approver(client: Client, alice: Any, required: None) -> None:
+    with time_machine.travel(NOW, tick=False):
+        _login(client, "alice", PASSWORD)
+        assert client.get("/ke-hoach/")["Location"].startswith("/tai-khoan/xac-thuc-hai-buoc/")
+
+
+def test_anyone_may_enrol_and_is_then_asked_for_a_code(client: Client, officer_a: Any) -> None:
+    with time_machine.travel(NOW, tick=False):
+        _login(client, "officer_a", PASSWORD)
+        assert "Xác thực hai bước" in client.get("/ke-hoach/").content.decode()
+        client.get("/tai-khoan/xac-thuc-hai-buoc/")
+        device = TOTPDevice.objects.get(user=officer_a)
+        client.post("/tai-khoan/xac-thuc-hai-buoc/", {"code": _code(device)})
+        fresh = Client()
+        _login(fresh, "officer_a", PASSWORD)
+        assert fresh.get("/ke-hoach/")["Location"].startswith("/tai-khoan/xac-thuc-hai-buoc/nhap-ma/")
