@@ -63,6 +63,11 @@ class BadInputGuard:
                     if (message := _bad_value(name, value, nul=api))]
         if problems:
             return _refuse(request, problems, 422)
+        if request.method == "POST" and not _is_json(request):
+            problems = [message for name, values in _form_lists(request) for value in values
+                        if isinstance(value, str) and (message := _bad_value(name, value, nul=api))]
+            if problems:
+                return _refuse(request, problems, 422)
         if request.path.startswith(API_PREFIX) and _is_json(request) and request.method in {"POST", "PUT", "PATCH"}:
             answer = _check_json_body(request)
             if answer is not None:
@@ -79,6 +84,15 @@ def _bad_value(name: str, value: str, *, nul: bool) -> str:
     if _INTEGER.fullmatch(stripped) and abs(int(stripped)) > MAX_INT:
         return BAD_NUMBER.format(value=stripped[:12] + "…", name=shown, max=len(str(MAX_INT)))
     return ""
+
+
+def _form_lists(request: HttpRequest) -> list[tuple[str, list[Any]]]:
+    """The form fields of a POST (parsed once; Django keeps them for the view). Too large or broken bodies
+    raise here as they would in CsrfViewMiddleware, and Django answers them with its 400."""
+    try:
+        return list(request.POST.lists())
+    except OSError:  # the client went away; as CsrfViewMiddleware does, treat it as an empty form
+        return []
 
 
 def _is_json(request: HttpRequest) -> bool:

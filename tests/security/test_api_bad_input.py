@@ -106,3 +106,14 @@ def test_an_unexpected_api_error_is_a_vietnamese_json_500_without_a_traceback(
 
 def _vietnamese(message: str) -> bool:
     return any(ch in message for ch in "ăâđêôơưàáạảãèéẹẻẽìíịỉĩòóọỏõùúụủũỳýỵỷỹ")
+
+
+def test_a_web_form_with_an_impossible_number_is_refused_with_the_vietnamese_page_and_stores_nothing(
+    api: Client, world: World
+) -> None:
+    from ansinh.reporting.models import Submission
+
+    before = (Submission.objects.count(), AuditEvent.objects.count())
+    response = api.post(f"/bao-cao-dinh-ky/ky/{world.cycle.pk}/lap-bao-cao/", {"unit": HUGE})
+    assert response.status_code == 400 and "quá lớn" in response.content.decode()
+    assert (Submission.objects.count(), AuditEvent.objects.count()) == before
