@@ -94,9 +94,11 @@ def test_every_page_carries_a_csp_without_inline_script(client: Client, alice: A
     assert directives["style-src"] == "'self'" and directives["frame-ancestors"] == "'none'"
 
 
-def test_no_template_holds_an_inline_script() -> None:
+def test_no_template_holds_an_inline_script_style_element_or_event_handler() -> None:
+    """The CSP would block them in the browser: scripts and style sheets belong in ansinh/static."""
     inline = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/json\")[^>]*>", re.I)
     offenders = [str(p.relative_to(ROOT)) for p in (ROOT / "ansinh").rglob("*.html") if inline.search(p.read_text())]
+    offenders += [str(p.relative_to(ROOT)) for p in (ROOT / "ansinh").rglob("*.html") if "<style" in p.read_text()]
     handlers = re.compile(r"\son[a-z]+=\"", re.I)
     offenders += [str(p.relative_to(ROOT)) for p in (ROOT / "ansinh").rglob("*.html") if handlers.search(p.read_text())]
     assert offenders == []
