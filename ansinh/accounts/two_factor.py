@@ -97,3 +97,23 @@ def do_verify(request: HttpRequest, code: str) -> None:
             otp_login(request, device)
             return
     raise TwoFactorError("Mã xác thực không đúng hoặc đã hết hạn; hãy nhập mã đang hiện trên ứng dụng.")
+
+
+@transaction.atomic
+def do_reset_two_factor(actor: Any, user: Any) -> int:
+    """Remove every TOTP device of ``user`` (a lost phone); audited. Returns how many were removed."""
+    devices = list(TOTPDevice.objects.filter(user=user).values_list("id", "name", "confirmed"))
+    TOTPDevice.objects.filter(user=user).delete()
+    audit(actor, "accounts.two_factor_reset", user, summary=f"Xóa {len(devices)} thiết bị xác thực hai bước",
+          before={"devices": [{"id": d[0], "name": d[1], "confirmed": d[2]} for d in devices]}, after={"devices": []})
+    return len(devices)
+
+
+@transaction.atomic
+def do_unlock(actor: Any, user: Any) -> int:
+    """Clear the failed-login record of ``user`` (django-axes) before the cool-off ends; audited."""
+    from axes.utils import reset
+
+    count = int(reset(username=user.get_username()) or 0)
+    audit(actor, "accounts.unlock", user, summary=f"Mở khóa đăng nhập ({count} lần sai được xóa)")
+    return count

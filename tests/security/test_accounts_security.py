@@ -206,3 +206,38 @@ def test_anyone_may_enrol_and_is_then_asked_for_a_code(client: Client, officer_a
         fresh = Client()
         _login(fresh, "officer_a", PASSWORD)
         assert fresh.get("/ke-hoach/")["Location"].startswith("/tai-khoan/xac-thuc-hai-buoc/nhap-ma/")
+
+
+# --- the commands an operator uses --------------------------------------------------------------------
+
+
+def test_ansinh_user_unlock_ends_a_lockout_and_is_audited(client: Client, officer_a: Any) -> None:
+    from tests.commands import run_command
+
+    with time_machine.travel(NOW, tick=False):
+        for _ in range(settings.AXES_FAILURE_LIMIT):
+            _login(client, "officer_a", "sai-mat-khau")
+        code, out, err = run_command("user", "unlock", "officer_a")
+        assert code == 0 and "Đã mở khóa «officer_a»" in out, err
+        assert _login(Client(), "officer_a", PASSWORD).status_code == 302
+    assert AuditEvent.objects.filter(action="accounts.unlock", object_id=str(officer_a.pk)).count() == 1
+
+
+def test_ansinh_user_two_factor_reset_removes_the_device_and_is_audited(hcm_admin: Any) -> None:
+    from tests.commands import run_command
+
+    TOTPDevice.objects.create(user=hcm_admin, name="x", confirmed=True)
+    code, out, err = run_command("user", "two-factor-reset", "hcm_admin")
+    assert code == 0 and "Đã xóa 1 thiết bị" in out, err
+    assert not TOTPDevice.objects.filter(user=hcm_admin).exists()
+    event = AuditEvent.objects.get(action="accounts.two_factor_reset")
+    assert event.before["devices"][0]["confirmed"] is True and event.after == {"devices": []}
+
+
+@pytest.mark.parametrize("action", ["unlock", "two-factor-reset"])
+def test_an_unknown_user_name_is_refused_in_vietnamese_and_nothing_is_audited(db: Any, action: str) -> None:
+    from tests.commands import run_command
+
+    code, _, err = run_command("user", action, "khong_co_ai")
+    assert code != 0 and "không có tài khoản «khong_co_ai»" in err
+    assert not AuditEvent.objects.exists()
