@@ -159,7 +159,7 @@ def secret_strength_bits(secret: str) -> float:
     """A conservative entropy estimate: repeated or few-character secrets score low whatever their length.
 
     The smaller of the character-frequency (Shannon) estimate and the bits left after zlib compression
-    (less its fixed overhead), so both ``"a" * 45`` and ``"abcdefghij" * 5`` score low.
+    (less its 11-byte fixed overhead), so both ``"a" * 45`` and ``"abcdefghij" * 5`` score low.
     """
     import math
     import zlib
@@ -170,8 +170,13 @@ def secret_strength_bits(secret: str) -> float:
     data = secret.encode("utf-8")
     counts = Counter(data)
     shannon = -sum(c / len(data) * math.log2(c / len(data)) for c in counts.values()) * len(data)
-    compressed = max(0, len(zlib.compress(data, 9)) - 8) * 8
+    compressed = max(0, len(zlib.compress(data, 9)) - 11) * 8
     return min(shannon, float(compressed))
+
+
+def is_weak_secret(secret: str) -> bool:
+    """Too guessable for production: under ``MIN_SECRET_BITS`` or fewer than 10 distinct characters."""
+    return secret_strength_bits(secret) < MIN_SECRET_BITS or len(set(secret)) < 10
 
 
 def load_secret_key(env: Env, data_dir: Path, production: bool) -> str:
@@ -180,7 +185,7 @@ def load_secret_key(env: Env, data_dir: Path, production: bool) -> str:
     if explicit:
         if production and len(explicit) < 40:
             raise ConfigError("ANSINH_SECRET_KEY quá ngắn cho production (cần ít nhất 40 ký tự).")
-        if production and (secret_strength_bits(explicit) < MIN_SECRET_BITS or len(set(explicit)) < 10):
+        if production and is_weak_secret(explicit):
             raise ConfigError(
                 "ANSINH_SECRET_KEY quá dễ đoán cho production (lặp ký tự hoặc ít ký tự khác nhau); "
                 "tạo khóa ngẫu nhiên, ví dụ: python3 -c 'import secrets; print(secrets.token_urlsafe(50))'."
