@@ -139,6 +139,9 @@ SECURE_REFERRER_POLICY = "same-origin"
 if PRODUCTION:
     SECURE_HSTS_SECONDS = 31536000
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    # Production runs behind a TLS-terminating proxy that sets X-Forwarded-Proto; without this Django never
+    # sees the request as HTTPS and so never sends the HSTS header.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 # Idle sessions end after ANSINH_SESSION_IDLE_MINUTES without a request (accounts.middleware refreshes it).
 SESSION_COOKIE_AGE = env.get_int("ANSINH_SESSION_IDLE_MINUTES", minimum=5, maximum=24 * 60) * 60

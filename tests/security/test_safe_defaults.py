@@ -80,6 +80,10 @@ def test_production_sends_hsts_and_requires_two_factor(tmp_path: Path) -> None:
     out = _settings_in(env, "from django.conf import settings as s; print(s.SECURE_HSTS_SECONDS, s.DEBUG, "
                             "s.TWO_FACTOR_REQUIRED, s.SESSION_COOKIE_SECURE)")
     assert out.stdout.split() == ["31536000", "False", "True", "True"], out.stderr
+    header = _settings_in(env, "from django.test import Client; "
+                               "r = Client(HTTP_HOST='ansinh.gov.vn').get('/dang-nhap/', HTTP_X_FORWARDED_PROTO='https'); "
+                               "print(r.headers.get('Strict-Transport-Security'))")
+    assert header.stdout.strip() == "max-age=31536000; includeSubDomains", header.stderr
     weak = _settings_in({**env, "ANSINH_SECRET_KEY": "a" * 45}, "pass")
     assert weak.returncode != 0 and "quá dễ đoán" in weak.stderr
 
