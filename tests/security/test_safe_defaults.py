@@ -165,3 +165,13 @@ def test_a_server_error_on_a_web_page_shows_the_vietnamese_500_page_without_a_tr
     html = response.content.decode()
     assert response.status_code == 500 and "Lỗi máy chủ" in html and "lỗi đã được ghi lại" in html
     assert "Traceback" not in html and "/srv/ansinh" not in html
+
+
+@pytest.mark.django_db
+def test_a_stale_form_without_its_csrf_token_is_refused_in_vietnamese(alice: Any) -> None:
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(alice)
+    response = client.post("/dang-xuat/")
+    html = response.content.decode()
+    assert response.status_code == 403 and "Không gửi được biểu mẫu" in html and "CSRF" in html
+    assert "Forbidden" not in html
