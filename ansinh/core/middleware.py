@@ -111,6 +111,8 @@ def _check_json_body(request: HttpRequest) -> HttpResponse | None:
         data = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
         return _refuse(request, ["Nội dung gửi lên không phải văn bản UTF-8."], 400)
+    except RecursionError:
+        return _refuse(request, ["Nội dung JSON lồng nhau quá sâu."], 400)
     except json.JSONDecodeError as err:
         return _refuse(
             request, [f"Nội dung gửi lên không phải JSON hợp lệ (dòng {err.lineno}, cột {err.colno})."], 400
@@ -119,21 +121,23 @@ def _check_json_body(request: HttpRequest) -> HttpResponse | None:
     return _refuse(request, problems[:20], 422) if problems else None
 
 
-def _walk(value: Any, where: str) -> Iterator[str]:
-    if isinstance(value, bool):
-        return
-    if isinstance(value, int) and abs(value) > MAX_INT:
-        yield f"{where}: số quá lớn (tối đa {len(str(MAX_INT))} chữ số)."
-    elif isinstance(value, float) and not math.isfinite(value):
-        yield f"{where}: phải là số hữu hạn."
-    elif isinstance(value, str) and "\x00" in value:
-        yield f"{where}: chứa ký tự rỗng (NUL), không hợp lệ."
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _walk(item, str(key)[:40])
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _walk(item, f"{where}[{index}]")
+def _walk(root: Any, root_where: str) -> Iterator[str]:
+    """Every bad leaf of a parsed JSON document (iterative: a deeply nested body cannot exhaust the stack)."""
+    stack: list[tuple[Any, str]] = [(root, root_where)]
+    while stack:
+        value, where = stack.pop()
+        if isinstance(value, bool):
+            continue
+        if isinstance(value, int) and abs(value) > MAX_INT:
+            yield f"{where}: số quá lớn (tối đa {len(str(MAX_INT))} chữ số)."
+        elif isinstance(value, float) and not math.isfinite(value):
+            yield f"{where}: phải là số hữu hạn."
+        elif isinstance(value, str) and "\x00" in value:
+            yield f"{where}: chứa ký tự rỗng (NUL), không hợp lệ."
+        elif isinstance(value, dict):
+            stack.extend((item, str(key)[:40]) for key, item in reversed(list(value.items())))
+        elif isinstance(value, list):
+            stack.extend((item, f"{where}[{index}]") for index, item in reversed(list(enumerate(value))))
 
 
 def _refuse(request: HttpRequest, problems: list[str], status: int) -> HttpResponse:

@@ -69,6 +69,8 @@ def test_a_web_page_refuses_an_impossible_number_with_the_vietnamese_400_page(ap
         (json.dumps([{"indicator": "SOCIAL_HOUSING", "value": 10**30}]), 422, "số quá lớn"),
         ('[{"indicator": "SOCIAL_HOUSING", "value": NaN}]', 422, "số hữu hạn"),
         (json.dumps([{"indicator": "SOCIAL\x00", "value": 1}]), 422, "NUL"),
+        ("[" * 100_000 + "]" * 100_000, 400, "lồng nhau quá sâu"),
+        ("[" * 200 + "]" * 200, 422, "không hợp lệ"),
     ],
 )
 def test_a_malformed_body_gets_a_vietnamese_answer_and_stores_nothing(
