@@ -119,3 +119,8 @@ def test_the_viewer_is_read_only(hcm_admin: Any, events: Any) -> None:
     before = AuditEvent.objects.count()
     assert client.post(URL, {"action": "x"}).status_code == 405
     assert AuditEvent.objects.count() == before
+
+
+def test_a_filter_that_matches_nothing_says_so(hcm_admin: Any, events: Any) -> None:
+    html = _as(hcm_admin).get(URL + "?user=khong_co_ai").content.decode()
+    assert "<p>0 thao tác" in html and "Không có thao tác nào khớp bộ lọc." in html and "Tải CSV" in html
