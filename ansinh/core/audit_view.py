@@ -1,7 +1,8 @@
 """The audit viewer: read-only, filtered, paged pages and a CSV export of ``core.AuditEvent``.
 
 Administrators see every event; a supervisor sees the events of the users who hold a role in the units
-they may read (their subtree); anyone else is refused. Every cell of the CSV goes through
+they may read (their subtree) and every event on those units' submissions (whoever made it, the system
+included); anyone else is refused. Every cell of the CSV goes through
 ``lib.spreadsheet.safe_text`` so no user text is read as a formula.
 """
 
@@ -15,7 +16,8 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet
+from django.db.models import CharField, Q, QuerySet
+from django.db.models.functions import Cast
 from django.utils import timezone
 
 from ansinh.accounts import access
@@ -24,6 +26,7 @@ from ansinh.core.models import AuditEvent
 from ansinh.lib.spreadsheet import safe_text
 
 PAGE_SIZE = 50
+SUBMISSION = "reporting.Submission"
 #: The CSV export stops here; narrow the filters for more.
 MAX_EXPORT_ROWS = 100_000
 CSV_HEADER = ["Thời điểm", "Người thực hiện", "Hành động", "Loại đối tượng", "Mã đối tượng", "Tóm tắt", "Trước", "Sau"]
@@ -41,9 +44,15 @@ def access_audit_events(user: Any) -> QuerySet[AuditEvent]:
         return AuditEvent.objects.select_related("actor")
     if not can_view_audit(user):
         raise PermissionDenied("Chỉ quản trị viên và cán bộ giám sát được xem nhật ký thao tác.")
+    from ansinh.reporting.models import Submission
+
     units = access.readable_units(user)
     actors = RoleAssignment.objects.filter(Q(unit__in=units) | Q(agency__unit__in=units)).values("user_id")
-    return AuditEvent.objects.select_related("actor").filter(actor_id__in=actors)
+    submissions = (Submission.objects.filter(unit__in=units)
+                   .annotate(key=Cast("pk", output_field=CharField())).values("key"))
+    return AuditEvent.objects.select_related("actor").filter(
+        Q(actor_id__in=actors) | Q(object_type=SUBMISSION, object_id__in=submissions)
+    )
 
 
 _MSG = {"invalid": "Ngày phải có dạng ngày/tháng/năm, ví dụ 02/03/2026.", "max_length": "Quá dài (tối đa %(limit_value)d ký tự)."}

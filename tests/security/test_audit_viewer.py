@@ -33,6 +33,18 @@ def events(officer_a: Any, hanoi_ward: Any, django_user_model: Any) -> dict[str,
     return {"saigon": saigon, "hanoi": hanoi}
 
 
+def test_a_supervisor_also_sees_what_anyone_did_to_a_submission_of_their_city(
+    supervisor: Any, hcm_admin: Any, events: Any, ward_a: Any, ward_b: Any, hanoi_ward: Any
+) -> None:
+    from tests.api.fixtures import make_world
+
+    world = make_world()
+    audit(None, "reporting.recompute", world.sub_a, summary="tính lại")
+    audit(hcm_admin, "reporting.return", world.sub_b, summary="trả lại")
+    html = _as(supervisor).get(URL).content.decode()
+    assert "reporting.recompute" in html and "reporting.return" in html and "reporting.submit" not in html
+
+
 def _as(user: Any) -> Client:
     client = Client()
     client.force_login(user)
