@@ -4,10 +4,12 @@ from django.http import HttpRequest, JsonResponse
 from django.urls import path, re_path
 from ninja import NinjaAPI
 
+from ansinh.core.api_errors import install_error_handlers
 from ansinh.reporting.api import install
 
 api = NinjaAPI(title="ansinh API", version="1", description="API JSON của ansinh: đơn vị, chỉ tiêu, kế hoạch, kỳ báo cáo.")
 install(api)
+install_error_handlers(api)
 
 
 def unknown_endpoint(request: HttpRequest) -> JsonResponse:

@@ -31,8 +31,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("DATABASE_URL", None, "PostgreSQL cho môi trường vận hành, dạng postgres://user:pass@host:5432/db."),
     Setting("ANSINH_PORT", "8000", "Cổng HTTP mà `ansinh demo` và `ansinh serve` lắng nghe."),
     Setting("ANSINH_HOST", "127.0.0.1", "Địa chỉ lắng nghe của máy chủ web."),
-    Setting("ANSINH_ENV", "development", "`development`, `production` hoặc `test` (bộ kiểm thử); production từ chối khởi động nếu cấu hình không an toàn."),
-    Setting("ANSINH_DEBUG", None, "Bật chế độ gỡ lỗi của Django (mặc định: bật khi development, tắt khi production)."),
+    Setting("ANSINH_ENV", "embedded", "`embedded` (mặc định: một máy, không gỡ lỗi), `development` (lập trình, bật gỡ lỗi), `production` hoặc `test` (bộ kiểm thử); production từ chối khởi động nếu cấu hình không an toàn."),
+    Setting("ANSINH_DEBUG", None, "Chế độ gỡ lỗi của Django: chỉ được bật khi ANSINH_ENV=development (mặc định bật khi đó); môi trường khác từ chối khởi động nếu bật."),
     Setting("ANSINH_SECRET_KEY", None, "Khóa bí mật; bắt buộc khi production, nếu không có sẽ sinh và lưu trong thư mục dữ liệu."),
     Setting("ANSINH_ALLOWED_HOSTS", "127.0.0.1,localhost", "Danh sách tên miền được phép, cách nhau bởi dấu phẩy; không được là `*` khi production."),
     Setting("ANSINH_CSRF_TRUSTED_ORIGINS", "", "Các nguồn tin cậy cho CSRF (https://...), cách nhau bởi dấu phẩy."),
@@ -47,6 +47,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("ANSINH_EMAIL_FROM", "ansinh <no-reply@localhost>", "Địa chỉ người gửi của thư thông báo."),
     Setting("ANSINH_SITE_URL", "http://127.0.0.1:8000", "Địa chỉ gốc của trang web, dùng cho liên kết trong thư thông báo."),
     Setting("ANSINH_ALLOW_SELF_APPROVAL", "false", "Cho phép người đã nhập hoặc gửi báo cáo tự phê duyệt báo cáo đó (mặc định: không); mỗi lần tự phê duyệt được ghi rõ trong nhật ký."),
+    Setting("ANSINH_SESSION_IDLE_MINUTES", "60", "Phiên đăng nhập hết hạn sau số phút không thao tác này (5–1440)."),
+    Setting("ANSINH_LOGIN_FAILURE_LIMIT", "5", "Số lần nhập sai mật khẩu liên tiếp trước khi tên đăng nhập bị tạm khóa."),
+    Setting("ANSINH_LOGIN_LOCKOUT_MINUTES", "15", "Số phút tạm khóa tên đăng nhập sau khi nhập sai quá số lần cho phép."),
+    Setting("ANSINH_TWO_FACTOR", "auto", "Xác thực hai bước (TOTP) cho quản trị viên và người phê duyệt: `required` (bắt buộc), `optional` (tự nguyện) hoặc `auto` (bắt buộc khi production)."),
 )
 _KNOWN = {s.name: s for s in SETTINGS}
 
@@ -140,12 +144,60 @@ def sqlite_database(path: Path) -> dict[str, object]:
     }
 
 
+ENVIRONMENTS = ("embedded", "development", "production", "test")
+
+
+def debug_enabled(env: Env, environment: str) -> bool:
+    """Debug is opt-in: only ``ANSINH_ENV=development`` turns it on; anywhere else asking for it is refused."""
+    debug = env.get_bool("ANSINH_DEBUG", default=environment == "development")
+    if debug and environment != "development":
+        raise ConfigError(
+            f"ANSINH_DEBUG chỉ được bật khi ANSINH_ENV=development (đang là {environment}); "
+            "chế độ gỡ lỗi để lộ mã nguồn và cấu hình cho người dùng."
+        )
+    return debug
+
+
+#: A production secret needs at least this many bits of estimated entropy (length × log2 of its alphabet,
+#: capped by the number of distinct characters it uses); ``secrets.token_urlsafe(50)`` gives about 400.
+MIN_SECRET_BITS = 128
+
+
+def secret_strength_bits(secret: str) -> float:
+    """A conservative entropy estimate: repeated or few-character secrets score low whatever their length.
+
+    The smaller of the character-frequency (Shannon) estimate and the bits left after zlib compression
+    (less its 11-byte fixed overhead), so both ``"a" * 45`` and ``"abcdefghij" * 5`` score low.
+    """
+    import math
+    import zlib
+    from collections import Counter
+
+    if not secret:
+        return 0.0
+    data = secret.encode("utf-8")
+    counts = Counter(data)
+    shannon = -sum(c / len(data) * math.log2(c / len(data)) for c in counts.values()) * len(data)
+    compressed = max(0, len(zlib.compress(data, 9)) - 11) * 8
+    return min(shannon, float(compressed))
+
+
+def is_weak_secret(secret: str) -> bool:
+    """Too guessable for production: under ``MIN_SECRET_BITS`` or fewer than 10 distinct characters."""
+    return secret_strength_bits(secret) < MIN_SECRET_BITS or len(set(secret)) < 10
+
+
 def load_secret_key(env: Env, data_dir: Path, production: bool) -> str:
     """The explicit secret, or one generated once and kept in the data directory."""
     explicit = env.raw("ANSINH_SECRET_KEY")
     if explicit:
         if production and len(explicit) < 40:
             raise ConfigError("ANSINH_SECRET_KEY quá ngắn cho production (cần ít nhất 40 ký tự).")
+        if production and is_weak_secret(explicit):
+            raise ConfigError(
+                "ANSINH_SECRET_KEY quá dễ đoán cho production (lặp ký tự hoặc ít ký tự khác nhau); "
+                "tạo khóa ngẫu nhiên, ví dụ: python3 -c 'import secrets; print(secrets.token_urlsafe(50))'."
+            )
         return explicit
     if production:
         raise ConfigError("ANSINH_ENV=production cần ANSINH_SECRET_KEY được đặt rõ ràng.")

@@ -4,15 +4,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ansinh.conf import Env, check_production, database_from_url, load_secret_key, sqlite_database
+from ansinh.conf import (
+    ENVIRONMENTS,
+    Env,
+    check_production,
+    database_from_url,
+    debug_enabled,
+    load_secret_key,
+    sqlite_database,
+)
 
 env = Env()
 
 BASE_DIR = Path(__file__).resolve().parent
-ENVIRONMENT = env.get_choice("ANSINH_ENV", ("development", "production", "test"))
+ENVIRONMENT = env.get_choice("ANSINH_ENV", ENVIRONMENTS)
 PRODUCTION = ENVIRONMENT == "production"
 DATA_DIR = env.get_path("ANSINH_DATA_DIR")
-DEBUG = env.get_bool("ANSINH_DEBUG", default=not PRODUCTION and ENVIRONMENT != "test")
+DEBUG = debug_enabled(env, ENVIRONMENT)  # only ANSINH_ENV=development, explicitly
 ALLOWED_HOSTS = env.get_list("ANSINH_ALLOWED_HOSTS")
 if PRODUCTION:
     check_production(DEBUG, ALLOWED_HOSTS)
@@ -34,6 +42,11 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "ninja",  # serves Swagger UI's assets from the installed package (/api/docs works offline)
+    "csp",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "ansinh.core",
     "ansinh.geo",
     "ansinh.accounts",
@@ -46,15 +59,21 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "ansinh.core.middleware.BadInputGuard",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "ansinh.accounts.middleware.IdleSessionRefresh",
+    "ansinh.accounts.middleware.TwoFactorRequired",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "ansinh.core.middleware.ApiMethodNotAllowed",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
 
 ROOT_URLCONF = "ansinh.urls"
@@ -84,10 +103,16 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 
+# Password policy: Django's validators with Vietnamese messages (``accounts.passwords``).
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "ansinh.accounts.passwords.SimilarToAccount"},
+    {"NAME": "ansinh.accounts.passwords.LongEnough", "OPTIONS": {"min_length": 10}},
+    {"NAME": "ansinh.accounts.passwords.NotCommon"},
+    {"NAME": "ansinh.accounts.passwords.NotOnlyDigits"},
+]
+AUTHENTICATION_BACKENDS = [
+    "ansinh.accounts.throttle.ThrottledLogins",  # django-axes: refuses a locked-out login first
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 LANGUAGE_CODE = "vi"
@@ -131,10 +156,54 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
 if PRODUCTION:
     SECURE_HSTS_SECONDS = 31536000
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    # Production runs behind a TLS-terminating proxy that sets X-Forwarded-Proto; without this Django never
+    # sees the request as HTTPS and so never sends the HSTS header.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# Idle sessions end after ANSINH_SESSION_IDLE_MINUTES without a request (accounts.middleware refreshes it).
+SESSION_COOKIE_AGE = env.get_int("ANSINH_SESSION_IDLE_MINUTES", minimum=5, maximum=24 * 60) * 60
+
+# Login throttling (django-axes): ANSINH_LOGIN_FAILURE_LIMIT wrong passwords lock the user name for
+# ANSINH_LOGIN_LOCKOUT_MINUTES; a right password resets the count.
+AXES_FAILURE_LIMIT = env.get_int("ANSINH_LOGIN_FAILURE_LIMIT", minimum=1, maximum=100)
+AXES_COOLOFF_TIME = env.get_int("ANSINH_LOGIN_LOCKOUT_MINUTES", minimum=1, maximum=24 * 60) / 60  # hours
+AXES_LOCKOUT_PARAMETERS = ["username"]
+# Not by IP address: a whole ward office often shares one address, and a few typos must not lock it out.
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "ansinh.accounts.throttle.locked_out"
+AXES_VERBOSE = False
+
+# Two-factor (TOTP, django-otp) for administrators and approvers: required when ANSINH_TWO_FACTOR=required
+# (the default in production); a user who enrolled a device is always asked for a code.
+_two_factor = env.get_choice("ANSINH_TWO_FACTOR", ("required", "optional", "auto"))
+TWO_FACTOR_REQUIRED = _two_factor == "required" or (_two_factor == "auto" and PRODUCTION)
+OTP_TOTP_ISSUER = "ansinh"
+
+# Content-Security-Policy (django-csp): no inline script anywhere; styles from files (style attributes
+# carry only layout values such as a bar's width).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "style-src-attr": ["'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+NINJA_PAGINATION_MAX_LIMIT = 1000
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.get_choice("ANSINH_LOG_LEVEL", ("DEBUG", "INFO", "WARNING", "ERROR"))},
+    "loggers": {"axes": {"level": "WARNING"}},  # one INFO line per login otherwise
 }

@@ -13,6 +13,7 @@ urlpatterns = [
     path("dang-nhap/", auth_views.LoginView.as_view(template_name="core/login.html", authentication_form=LoginForm), name="login"),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("suc-khoe/", core_views.health, name="health"),
+    path("quan-tri/nhat-ky/", include("ansinh.core.urls_audit")),
     path("quan-tri/", admin.site.urls),
     path("ke-hoach/", include("ansinh.plans.urls")),
     path("van-ban/", include("ansinh.documents.urls")),

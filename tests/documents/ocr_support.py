@@ -21,9 +21,9 @@ def _tesseract_has_vie() -> bool:
 
 
 needs_ocr = pytest.mark.skipif(
-    not _tesseract_has_vie(), reason="tesseract with the 'vie' language (tesseract-ocr-vie) is not installed"
+    not _tesseract_has_vie(), reason="Máy chưa cài tesseract với dữ liệu tiếng Việt (gói tesseract-ocr-vie); bỏ qua kiểm thử nhận dạng chữ."
 )
-needs_font = pytest.mark.skipif(not FONT.exists(), reason="DejaVu font (fonts-dejavu-core) not installed")
+needs_font = pytest.mark.skipif(not FONT.exists(), reason="Máy chưa cài phông DejaVu (gói fonts-dejavu-core); bỏ qua kiểm thử ảnh quét.")
 
 
 def text_scan(size: tuple[int, int], lines: list[tuple[int, int, str]], font_size: int) -> Image.Image:

@@ -88,7 +88,8 @@ def test_unknown_extension_text_is_sniffed(tmp_path: Path) -> None:
 def test_unknown_extension_pdf_is_sniffed(tmp_path: Path) -> None:
     from tests.documents.test_formats_pdf import make_text_pdf
 
-    path = make_text_pdf(tmp_path / "upload", [["Ke hoach so 1"]])
+    # a text layer long enough that the reader never falls back to OCR (a machine may lack tesseract)
+    path = make_text_pdf(tmp_path / "upload", [["Ke hoach so 1 ve cham soc nguoi co cong"]])
     assert read_document(path).media_type == "application/pdf"
 
 

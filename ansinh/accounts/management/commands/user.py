@@ -25,7 +25,8 @@ ROLE_HELP = "; ".join(f"{value}: {label}" for value, label in RoleAssignment.Rol
 class Command(BaseCommand):
     help = (
         "Tài khoản người dùng: tạo tài khoản với một vai trò và phạm vi (create); "
-        "tạo, liệt kê, thu hồi khóa API (token create|list|revoke)."
+        "tạo, liệt kê, thu hồi khóa API (token create|list|revoke); xóa xác thực hai bước (two-factor-reset); "
+        "mở khóa đăng nhập (unlock)."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -47,10 +48,17 @@ class Command(BaseCommand):
         tl.add_argument("username", metavar="USERNAME", help="tên đăng nhập")
         tr = tsub.add_parser("revoke", help="Thu hồi một khóa API ngay lập tức.")
         tr.add_argument("prefix", metavar="PHẦN_ĐẦU", help="phần đầu của khóa như «token list» in ra, ví dụ ansinh_AbC12")
+        r = sub.add_parser("two-factor-reset", help="Xóa thiết bị xác thực hai bước (mất điện thoại); lần đăng nhập sau đăng ký lại.")
+        r.add_argument("username", metavar="USERNAME", help="tên đăng nhập")
+        u = sub.add_parser("unlock", help="Mở khóa tên đăng nhập bị tạm khóa vì nhập sai mật khẩu nhiều lần.")
+        u.add_argument("username", metavar="USERNAME", help="tên đăng nhập")
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["action"] == "token":
             self._token(options)
+            return
+        if options["action"] in ("two-factor-reset", "unlock"):
+            self._security(options["action"], options["username"])
             return
         if options["role"] not in RoleAssignment.Role.values:
             fail(self.stderr, f"vai trò “{options['role']}” không hợp lệ; dùng một trong: {ROLE_HELP}.")
@@ -151,3 +159,16 @@ class Command(BaseCommand):
             fail(self.stderr, f"{err.message} Chưa tạo khóa nào.")
         self.stdout.write(f"Khóa API mới của {user.username} (chỉ hiện một lần, hãy lưu lại ngay):")
         self.stdout.write(key)
+
+    def _security(self, action: str, username: str) -> None:
+        from ansinh.accounts.two_factor import do_reset_two_factor, do_unlock
+
+        user = User.objects.filter(username=username).first()
+        if user is None:
+            fail(self.stderr, f"không có tài khoản «{username}».")
+        if action == "unlock":
+            count = do_unlock(None, user)
+            self.stdout.write(f"Đã mở khóa «{username}» (xóa {count} lần đăng nhập sai).")
+            return
+        count = do_reset_two_factor(None, user)
+        self.stdout.write(f"Đã xóa {count} thiết bị xác thực hai bước của «{username}»; lần đăng nhập sau sẽ đăng ký lại.")
