@@ -39,6 +39,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("ANSINH_THREADS", "8", "Số luồng của máy chủ WSGI (waitress)."),
     Setting("ANSINH_MAX_UPLOAD_MB", "50", "Dung lượng tối đa một tệp tải lên, tính bằng MB."),
     Setting("ANSINH_LOG_LEVEL", "INFO", "Mức ghi nhật ký: DEBUG, INFO, WARNING, ERROR."),
+    Setting(
+        "ANSINH_COVERAGE_MIN_PERCENT",
+        "80",
+        "Tỷ lệ (%) tối thiểu số đơn vị đã báo cáo để một số liệu tổng hợp được đánh giá; thấp hơn thì ghi «Số liệu chưa đầy đủ» và không bao giờ «Đã đạt».",
+    ),
 )
 _KNOWN = {s.name: s for s in SETTINGS}
 

@@ -24,6 +24,7 @@ THREADS = env.get_int("ANSINH_THREADS", minimum=1, maximum=128)
 MAX_UPLOAD_BYTES = env.get_int("ANSINH_MAX_UPLOAD_MB", minimum=1, maximum=2048) * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_UPLOAD_BYTES
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+COVERAGE_MIN_PERCENT = env.get_int("ANSINH_COVERAGE_MIN_PERCENT", minimum=0, maximum=100)
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.utils import timezone
 
@@ -17,6 +17,7 @@ from ansinh.core.errors import UserError
 from ansinh.geo.models import AdministrativeUnit
 from ansinh.lib.text import fold_key
 from ansinh.plans.models import Plan, Target
+from ansinh.reporting.coverage import PARTIAL_LABEL, Coverage, ExpectedUnits, honest_status
 from ansinh.reporting.models import (
     SIMULATED_LABEL,
     AggregateValue,
@@ -129,6 +130,8 @@ class _Figures:
     plan: Plan
     annual: list[ReportingCycle]
     values: dict[tuple[int, int, int], float]
+    rolled: dict[tuple[int, int, int], int] = field(default_factory=dict)  # roll-ups: units reporting
+    expected: ExpectedUnits | None = None
 
     @classmethod
     def load(cls, plan: Plan, year: int, root: AdministrativeUnit | None) -> _Figures:
@@ -145,14 +148,30 @@ class _Figures:
         for c, i, u, v in own.values_list("submission__cycle_id", "indicator_id", "submission__unit_id", "value"):
             if v is not None:
                 values.setdefault((c, i, u), v)
-        rolled = AggregateValue.objects.filter(cycle__in=annual, unit__path__startswith=root.path, value__isnull=False)
-        for c, i, u, v in rolled.values_list("cycle_id", "indicator_id", "unit_id", "value"):
-            if v is not None:
-                values.setdefault((c, i, u), v)
-        return cls(plan, sorted(annual, key=lambda c: c.year), values)
+        rows = AggregateValue.objects.filter(cycle__in=annual, unit__path__startswith=root.path, value__isnull=False)
+        rolled: dict[tuple[int, int, int], int] = {}
+        for c, i, u, v, n in rows.values_list("cycle_id", "indicator_id", "unit_id", "value", "n_units_reporting"):
+            if v is not None and (c, i, u) not in values:
+                values[(c, i, u)] = v
+                rolled[(c, i, u)] = n
+        units = AdministrativeUnit.objects.filter(pk__in={u for (_, _, u) in rolled} | {root.pk}).only("id", "path")
+        expected = ExpectedUnits(units, annual)
+        return cls(plan, sorted(annual, key=lambda c: c.year), values, rolled, expected)
 
-    def progress(self, target: Target, unit_id: int, cycle: ReportingCycle) -> tuple[float | None, str, list[tuple[int, float]]]:
-        """(actual, status label, yearly series) with ``reporting.progress.target_status``."""
+    def coverage(self, target: Target, unit: AdministrativeUnit, cycle: ReportingCycle) -> Coverage | None:
+        """The coverage of the unit's figure for the target in the cycle (``reporting.coverage``)."""
+        link = _link(target)
+        key = (cycle.pk, link.indicator_id, unit.pk) if link is not None else None
+        if key is None or key not in self.values or self.expected is None:
+            return None
+        if key not in self.rolled:
+            return self.expected.coverage(unit, cycle, 1, "own")
+        return self.expected.coverage(unit, cycle, self.rolled[key], "rollup")
+
+    def progress(self, target: Target, unit: AdministrativeUnit, cycle: ReportingCycle) -> tuple[float | None, str, list[tuple[int, float]]]:
+        """(actual, status label, yearly series) with ``reporting.progress.target_status``; a partial
+        roll-up reads "Số liệu chưa đầy đủ" (``reporting.coverage``)."""
+        unit_id = unit.pk
         link = _link(target)
         if link is None:
             return None, NO_DATA_LABEL, []
@@ -168,7 +187,8 @@ class _Figures:
         forecast = linear_forecast(series, target.year or self.plan.period_end or cycle.year)
         indicator = link.indicator
         status = target_status(indicator.direction, indicator.value_type, actual, milestone, final, forecast)
-        return actual, TARGET_STATUS_LABELS[status], series
+        honest = TargetStatus(honest_status(status, self.coverage(target, unit, cycle)))
+        return actual, TARGET_STATUS_LABELS[honest], series
 
     def unit_ids(self, cycle: ReportingCycle) -> set[int]:
         return {u for (c, _, u) in self.values if c == cycle.pk}
@@ -186,15 +206,20 @@ def _target_rows(
         label = milestone_text(comparator, value, value_max) or NO_MILESTONE
         actual: float | None = None
         status, series = NO_DATA_LABEL, list[tuple[int, float]]()
+        coverage = None
         if unit is not None and cycle is not None:
-            actual, status, series = fig.progress(target, unit.pk, cycle)
+            actual, status, series = fig.progress(target, unit, cycle)
+            coverage = fig.coverage(target, unit, cycle)
         known = [f"{y}: {format_number(v)}" for y, v in series if first <= y <= year]
         actual_text = "; ".join(known) if len(cycles) > 1 and known else format_number(actual)
+        covered = coverage.label if coverage is not None and not coverage.own else ""
+        if covered:
+            actual_text = f"{actual_text} ({covered})"
         name = capitalize_first(target.indicator_name or target.text[:200])
         rows.append(TargetRow(str(n), name, target.unit, label, actual_text, status))
         unit_name = unit.name if unit else WHOLE_PLAN
         # The goal stays text ("dưới 1"): a bare number would drop the comparator.
-        annex.append(AnnexRow(unit_name, name, target.unit, label, format_number(actual), status, actual, None))
+        annex.append(AnnexRow(unit_name, name, target.unit, label, format_number(actual), status, actual, None, covered))
     return rows, annex
 
 
@@ -309,15 +334,18 @@ def collect_report_data(
             issuing_body = f"{issuing_body} {better}".strip()
         place = better or place
     achieved = sum(1 for r in target_rows if r.status in GOOD_LABELS)
-    measured = sum(1 for r in target_rows if r.status != NO_DATA_LABEL)
+    partial = sum(1 for r in target_rows if r.status == PARTIAL_LABEL)
+    measured = sum(1 for r in target_rows if r.status not in (NO_DATA_LABEL, PARTIAL_LABEL))
     units = {p.submission.unit_id for p in progress}
     where = f" trên địa bàn {root.name}" if root is not None else ""
     general = [
         f"Thực hiện {cite_plan(plan)}, các cơ quan, đơn vị{where} đã triển khai các nhiệm vụ, giải pháp của kế hoạch "
         f"trong {'năm ' + str(cycle_year) if first == last else f'giai đoạn {first}–{last}'}.",
         f"Có {len(units)} đơn vị gửi báo cáo tiến độ nhiệm vụ; {achieved}/{measured} chỉ tiêu có số liệu đã đạt hoặc "
-        f"đúng tiến độ ({len(target_rows) - measured} chỉ tiêu chưa có số liệu)."
-        if measured or units
+        f"đúng tiến độ ({len(target_rows) - measured - partial} chỉ tiêu chưa có số liệu"
+        + (f", {partial} chỉ tiêu {PARTIAL_LABEL.lower()} nên chưa đánh giá" if partial else "")
+        + ")."
+        if measured or partial or units
         else f"Kỳ báo cáo này {NO_DATA}; bảng chỉ tiêu dưới đây nêu mốc kế hoạch để theo dõi.",
     ]
     year_cycle = cycles.get(cycle_year)

@@ -59,6 +59,7 @@ def dashboard(request: HttpRequest, plan_id: int) -> HttpResponse:
         year=_int_or_none(request.GET.get("nam")),
         level=request.GET.get("level", ""),
         indicator_key=request.GET.get("chi_tieu", ""),
+        page=_int_or_none(request.GET.get("trang")) or 1,
     )
     context = {
         "d": board,
