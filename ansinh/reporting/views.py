@@ -9,7 +9,9 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.db import transaction
+from django.db.models import prefetch_related_objects
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -30,6 +32,7 @@ from ansinh.reporting.forms import AttachmentForm, ExcelUploadForm, ReturnForm, 
 from ansinh.reporting.models import Submission
 
 MAX_LISTED = 300
+CYCLE_PAGE = 100  # submissions per page of a cycle (the whole country has 3,321 communes)
 HISTORY_SHOWN = 30
 ACTION_LABELS = {
     "reporting.open_submission": "Lập báo cáo",
@@ -57,12 +60,18 @@ def index(request: HttpRequest) -> HttpResponse:
 @login_required
 def cycle_detail(request: HttpRequest, cycle_id: int) -> HttpResponse:
     cycle = access.access_cycle(request.user, cycle_id)
-    submissions = list(access.access_submissions(request.user).filter(cycle=cycle).order_by("unit__path"))
+    prefetch_related_objects([cycle], "deadlines")  # due_date reads them once, not per row
+    scoped = access.access_submissions(request.user).filter(cycle=cycle)
+    page = Paginator(scoped.select_related("unit", "agency").order_by("unit__path", "id"), CYCLE_PAGE).get_page(
+        request.GET.get("trang")
+    )
+    submissions = list(page.object_list)
     for submission in submissions:
         submission.due = due_date(cycle, submission.unit)  # type: ignore[attr-defined]
-    opened = {s.unit_id for s in submissions}
-    openable = [u for u in access.writable_units_for_cycle(request.user, cycle)[:MAX_LISTED] if u.pk not in opened]
-    context = {"cycle": cycle, "submissions": submissions, "openable": openable}
+    writable = list(access.writable_units_for_cycle(request.user, cycle)[:MAX_LISTED])
+    opened = set(scoped.filter(unit__in=writable).values_list("unit_id", flat=True))
+    openable = [u for u in writable if u.pk not in opened]
+    context = {"cycle": cycle, "submissions": submissions, "page": page, "openable": openable}
     return render(request, "reporting/cycle.html", context)
 
 

@@ -92,15 +92,24 @@ def _cycles_by_year(plan: Plan, first: int, last: int) -> dict[int, ReportingCyc
 
 
 def _root_unit(plan: Plan, cycles: list[ReportingCycle], unit: AdministrativeUnit | None) -> AdministrativeUnit | None:
-    """The unit a plan-wide report speaks for: the shallowest unit of the plan's level in the roll-up."""
-    if unit is not None or not cycles:
+    """The unit a plan-wide report speaks for: the plan's area; without one, the unit of the plan's
+    level in the roll-up that holds most of the units which reported (not the first code, Hà Nội)."""
+    if unit is not None:
         return unit
+    if plan.area_id is not None:
+        return plan.area
+    if not cycles:
+        return None
     ids = AggregateValue.objects.filter(cycle__in=cycles).values("unit_id").distinct()
     units = AdministrativeUnit.objects.filter(pk__in=ids)
     level = _UNIT_LEVEL.get(plan.level)
     candidates = list(units.filter(level=level)) if level else []
-    candidates = candidates or list(units)
-    return min(candidates, key=lambda u: (u.depth, u.path), default=None)
+    reporters = set(Submission.objects.filter(cycle__in=cycles).values_list("unit__path", flat=True).distinct()[:5000])
+    held = {c.pk: sum(1 for path in reporters if path.startswith(c.path)) for c in candidates}
+    holding = [c for c in candidates if held[c.pk]]
+    if holding:
+        return min(holding, key=lambda u: (-held[u.pk], u.depth, u.path))
+    return min(candidates or list(units), key=lambda u: (u.depth, u.path), default=None)
 
 
 def _milestone(target: Target, year: int) -> tuple[str, float | None, float | None]:
@@ -273,16 +282,28 @@ MAX_CAUSES = 30
 
 
 def _causes(cycle: ReportingCycle | None, root: AdministrativeUnit | None) -> list[str]:
-    """The explanations units wrote for values that missed the year's milestone (validation asks for one)."""
+    """The explanations units wrote for values that missed the year's milestone (validation asks for one).
+
+    The database drops empty and simulated comments and values without flags; only plain tuples of
+    what is left are read (the whole country's values never become model instances).
+    """
     if cycle is None:
         return []
-    values = IndicatorValue.objects.filter(submission__cycle=cycle, submission__status__in=REPORTED).exclude(comment="")
+    values = (
+        IndicatorValue.objects.filter(submission__cycle=cycle, submission__status__in=REPORTED)
+        .exclude(comment="")
+        .exclude(comment=SIMULATED_LABEL)
+        .exclude(flags=[])
+    )
     if root is not None:
         values = values.filter(submission__unit__path__startswith=root.path)
+    rows = values.order_by("submission__unit__path", "indicator__code").values_list(
+        "submission__unit__name", "indicator__name", "comment", "flags"
+    )
     texts = [
-        f"{v.submission.unit.name} – {v.indicator.name}: {v.comment.strip().rstrip('.')}."
-        for v in values.select_related("submission__unit", "indicator").order_by("submission__unit__path", "indicator__code")
-        if v.comment.strip() != SIMULATED_LABEL and any(str(f).startswith(MISSED_MILESTONE) for f in (v.flags or []))
+        f"{unit_name} – {indicator_name}: {comment.strip().rstrip('.')}."
+        for unit_name, indicator_name, comment, flags in rows.iterator(chunk_size=2000)
+        if comment.strip() != SIMULATED_LABEL and any(str(f).startswith(MISSED_MILESTONE) for f in (flags or []))
     ]
     texts = _dedupe(texts)
     if len(texts) > MAX_CAUSES:
