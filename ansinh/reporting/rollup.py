@@ -90,8 +90,9 @@ def ancestors_many(unit_ids: Iterable[int], using: str = "default") -> dict[int,
     prefixes = {p for _, _, path in rows for p in _path_prefixes(path)}
     parent_of: dict[int, int | None] = dict(units.filter(path__in=prefixes).values_list("id", "parent_id"))
     out: dict[int, list[int]] = {}
-    for unit_id, parent_id, _ in rows:
+    for unit_id, first_parent, _ in rows:
         chain: list[int] = []
+        parent_id: int | None = first_parent
         while parent_id is not None:
             chain.append(parent_id)
             if parent_id not in parent_of:
