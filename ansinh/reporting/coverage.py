@@ -82,11 +82,10 @@ NONE = Coverage(0, 0)
 
 
 def honest_status(status: str, coverage: Coverage | None) -> str:
-    """The status to show: "partial" instead of any target status when the figure is partial."""
-    from ansinh.reporting.progress import TargetStatus
-
-    if coverage is not None and coverage.partial and status != TargetStatus.NO_DATA:
-        return TargetStatus.PARTIAL
+    """The status to show: "partial" (``TargetStatus.PARTIAL``) instead of any target status when
+    the figure is partial; "no_data" stays."""
+    if coverage is not None and status != "no_data" and coverage.partial:
+        return "partial"
     return status
 
 
@@ -110,8 +109,12 @@ class ExpectedUnits:
         communes = AdministrativeUnit.objects.filter(
             path__startswith=_common_prefix(wanted), level=AdministrativeUnit.Level.COMMUNE
         )
+        few = sorted(wanted) if len(wanted) <= 16 else None
         for path, valid_from, valid_to in communes.values_list("path", "valid_from", "valid_to"):
-            prefixes = [p for p in _prefixes(path) if p in wanted]
+            if few is not None:
+                prefixes = [p for p in few if path.startswith(p)]
+            else:
+                prefixes = [p for p in _prefixes(path) if p in wanted]
             if not prefixes:
                 continue
             for cycle_id, end in self.cycles.items():

@@ -287,7 +287,7 @@ def completeness(cycle: Any, scope: Any, level: str = "commune") -> Completeness
     """
     from ansinh.reporting.progress_data import completeness_many
 
-    return completeness_many([cycle], scope, level)[cycle.pk]
+    return completeness_many([cycle], scope, level, with_missing=True)[cycle.pk]
 
 
 @dataclass(frozen=True)

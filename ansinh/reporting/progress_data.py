@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.utils import timezone
 
@@ -131,11 +131,14 @@ def targets_progress(targets: Sequence[Any], unit: Any, cycle: Any = None) -> li
     return out
 
 
-def completeness_many(cycles: Sequence[Any], scope: Any, level: str = "commune") -> dict[int, Completeness]:
+def completeness_many(
+    cycles: Sequence[Any], scope: Any, level: str = "commune", with_missing: bool = False
+) -> dict[int, Completeness]:
     """Expected, received and on-time reports of ``level`` units under ``scope``, per cycle id.
 
     Two queries whatever the number of cycles and units (plus the cycles' deadlines when they
-    were not prefetched).
+    were not prefetched). Units are read as plain tuples unless ``with_missing`` asks for the
+    missing units themselves (``Completeness.missing``).
     """
     from ansinh.geo.models import AdministrativeUnit
     from ansinh.reporting.cycles import due_for
@@ -144,7 +147,10 @@ def completeness_many(cycles: Sequence[Any], scope: Any, level: str = "commune")
     result = {c.pk: Completeness() for c in cycles}
     if not cycles:
         return result
-    units = list(AdministrativeUnit.objects.filter(path__startswith=scope.path, level=level).order_by("path"))
+    in_scope = AdministrativeUnit.objects.filter(path__startswith=scope.path, level=level).order_by("path")
+    units: list[Any] = list(in_scope) if with_missing else [
+        _Unit(pk, valid_from, valid_to) for pk, valid_from, valid_to in in_scope.values_list("id", "valid_from", "valid_to")
+    ]
     sent: dict[tuple[int, int], Any] = {}
     rows = Submission.objects.filter(
         cycle_id__in=list(result),
@@ -162,7 +168,8 @@ def completeness_many(cycles: Sequence[Any], scope: Any, level: str = "commune")
                 continue
             counts.expected += 1
             if (cycle.pk, unit.pk) not in sent:
-                counts.missing.append(unit)
+                if with_missing:
+                    counts.missing.append(unit)
                 continue
             counts.received += 1
             submitted_at = sent[(cycle.pk, unit.pk)]
@@ -170,3 +177,9 @@ def completeness_many(cycles: Sequence[Any], scope: Any, level: str = "commune")
             if due is None or (sent_on is not None and sent_on <= due):
                 counts.on_time += 1
     return result
+
+
+class _Unit(NamedTuple):
+    pk: int
+    valid_from: Any
+    valid_to: Any
