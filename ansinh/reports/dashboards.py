@@ -30,7 +30,6 @@ from ansinh.reports.dashboard_status import (
 )
 
 LEVEL_LABELS = dict(AdministrativeUnit.Level.choices)
-MAX_UNIT_OPTIONS = 400
 GOOD = ("achieved", "on_track")
 CHILDREN_PAGE = 100  # rows of the drill-down table per page
 MAX_RANKED = 400  # the emulation ranking is built for at most this many units (one province's communes)
@@ -99,7 +98,6 @@ class Dashboard:
     years: list[int]
     level: str
     levels: list[tuple[str, str]]
-    unit_options: list[AdministrativeUnit]
     breadcrumbs: list[AdministrativeUnit]
     cards: list[IndicatorCard]
     unlinked: list[Target]
@@ -263,9 +261,6 @@ def build_dashboard(
         shown = child_rows[(page - 1) * CHILDREN_PAGE : page * CHILDREN_PAGE]
 
     columns, matrix = _task_board(plan, cycle, unit, today)
-    unit_options = list(readable.filter(valid_to__isnull=True).order_by("path")[:MAX_UNIT_OPTIONS])
-    if unit not in unit_options:
-        unit_options.insert(0, unit)
     return Dashboard(
         plan=plan,
         unit=unit,
@@ -273,7 +268,6 @@ def build_dashboard(
         years=years,
         level=level,
         levels=[(lv, LEVEL_LABELS[lv]) for lv in levels],
-        unit_options=unit_options,
         breadcrumbs=_breadcrumbs(unit, readable),
         cards=cards,
         unlinked=data.unlinked_targets(plan),
