@@ -110,6 +110,21 @@ def _approvals(cycle: Any, communes: list[Any], n: int) -> float | None:
     return round(len(subs) / (time.perf_counter() - started), 1)
 
 
+def _row_versions() -> dict[str, Any]:
+    """PostgreSQL's counters for the aggregate table: live and dead row versions, in-place (HOT) updates."""
+    with connection.cursor() as cursor:
+        try:
+            cursor.execute("SELECT pg_stat_force_next_flush()")
+        except Exception:  # before PostgreSQL 15 the counters arrive a little later
+            pass
+        cursor.execute(
+            "SELECT n_live_tup, n_dead_tup, n_tup_upd, n_tup_hot_upd FROM pg_stat_user_tables "
+            "WHERE relname = 'reporting_aggregatevalue'"
+        )
+        row = cursor.fetchone() or (None, None, None, None)
+    return dict(zip(("live", "dead", "updates", "hot_updates"), row, strict=True))
+
+
 def run(options: dict[str, Any], write: Write) -> dict[str, Any]:
     from django.contrib.auth import get_user_model
 
@@ -151,4 +166,7 @@ def run(options: dict[str, Any], write: Write) -> dict[str, Any]:
             communes = list(AdministrativeUnit.objects.filter(path__startswith=root.path, level="commune"))
             result["approvals_per_s"] = _approvals(cycle, communes, options["approvals"])
             write(f"approvals_per_s: {result['approvals_per_s']}")
+            if connection.vendor == "postgresql":
+                result["aggregate_rows"] = _row_versions()
+                write(f"aggregate_rows: {result['aggregate_rows']}")
     return result
