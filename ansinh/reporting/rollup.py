@@ -201,12 +201,15 @@ def apply_submission(submission: Submission, sign: int, using: str = "default") 
     )
     indicators = {v.indicator_id: v.indicator for v in values}
     deltas: dict[tuple[int, int], list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0, 0.0])
+    added: dict[tuple[int, int], list[float]] = defaultdict(list)  # raw values a min/max cell receives
     for value in values:
         for leaf, weight in targets.items():
             delta = contribution(value.indicator, value, weight)
             if delta is None:
                 continue
             for unit_id in chains[leaf]:
+                if value.value is not None and value.indicator.aggregation in (Agg.MIN, Agg.MAX):
+                    added[(value.indicator_id, unit_id)].append(value.value)
                 acc = deltas[(value.indicator_id, unit_id)]
                 acc[0] += sign * delta[0]
                 acc[1] += sign * delta[1]
@@ -241,6 +244,17 @@ def apply_submission(submission: Submission, sign: int, using: str = "default") 
                 deleted.append(row.pk)
             continue
         if indicator.aggregation in (Agg.MIN, Agg.MAX):
+            pick = max if indicator.aggregation == Agg.MAX else min
+            if sign > 0 and added.get(key) and (row.pk is None or row.value is not None):
+                # Adding values only moves an extreme towards them: no recompute from the communes.
+                row.value = pick([*added[key], *([row.value] if row.pk is not None and row.value is not None else [])])
+                (updated if row.pk is not None else created).append(row)
+                continue
+            if created or updated:  # the recompute reads the children's rows: write what is pending first
+                AggregateValue.objects.using(using).bulk_create(created)
+                if updated:
+                    _write_rows(using, updated, now)
+                created, updated = [], []
             if row.pk is None:
                 row.save(using=using)
             _recompute_extreme(row, indicator, using)

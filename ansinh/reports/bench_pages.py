@@ -20,7 +20,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
-from django.db import connection
+from django.db import connection, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
@@ -35,6 +35,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--repeat", type=int, default=20, help="số lần đo mỗi trang (mặc định 20)")
     parser.add_argument("--approvals", type=int, default=50, help="số lần phê duyệt để đo (mặc định 50)")
     parser.add_argument("--seed", type=int, default=42, help="hạt giống ngẫu nhiên")
+    parser.add_argument("--skip-pages", action="store_true", help="chỉ đo dữ liệu báo cáo và phê duyệt, bỏ qua các trang")
     parser.add_argument("--keep", action="store_true", help="giữ lại cơ sở dữ liệu tạm sau khi đo")
     parser.add_argument("--json", action="store_true", help="in một đối tượng JSON")
 
@@ -101,9 +102,10 @@ def _approvals(cycle: Any, communes: list[Any], n: int) -> float | None:
     if not subs:
         return None
     for sub in subs:  # back to "submitted", their values out of the roll-up
-        Submission.objects.filter(pk=sub.pk).update(status="submitted", approved_by=None, approved_at=None)
-        sub.status = "submitted"
-        apply_submission(sub, -1)
+        with transaction.atomic():
+            Submission.objects.filter(pk=sub.pk).update(status="submitted", approved_by=None, approved_at=None)
+            sub.status = "submitted"
+            apply_submission(sub, -1)
     started = time.perf_counter()
     for sub in subs:
         do_approve(None, sub)
@@ -154,7 +156,7 @@ def run(options: dict[str, Any], write: Write) -> dict[str, Any]:
             "submission_page": f"/bao-cao-dinh-ky/{commune_sub.pk}/" if commune_sub else "",
         }
         for name, url in pages.items():
-            if url:
+            if url and not options["skip_pages"]:
                 result[name] = _time(client, url, options["repeat"])
                 write(f"{name}: {result[name]}")
         if cycle is not None:
