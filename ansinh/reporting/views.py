@@ -12,7 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import prefetch_related_objects
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -30,6 +30,7 @@ from ansinh.reporting.actions import (
 from ansinh.reporting.entry import due_date, submission_indicator_rows, submission_task_rows
 from ansinh.reporting.forms import AttachmentForm, ExcelUploadForm, ReturnForm, SubmissionForm, mark_invalid
 from ansinh.reporting.models import Submission
+from ansinh.reports.unit_picker import resolve_unit
 
 MAX_LISTED = 300
 CYCLE_PAGE = 100  # submissions per page of a cycle (the whole country has 3,321 communes)
@@ -71,7 +72,9 @@ def cycle_detail(request: HttpRequest, cycle_id: int) -> HttpResponse:
     writable = list(access.writable_units_for_cycle(request.user, cycle)[:MAX_LISTED])
     opened = set(scoped.filter(unit__in=writable).values_list("unit_id", flat=True))
     openable = [u for u in writable if u.pk not in opened]
-    context = {"cycle": cycle, "submissions": submissions, "page": page, "openable": openable}
+    # Beyond MAX_LISTED units (a province's or the country's officers) the unit is searched by name.
+    many = len(writable) == MAX_LISTED
+    context = {"cycle": cycle, "submissions": submissions, "page": page, "openable": openable, "pick_by_name": many}
     return render(request, "reporting/cycle.html", context)
 
 
@@ -80,9 +83,13 @@ def cycle_detail(request: HttpRequest, cycle_id: int) -> HttpResponse:
 def open_submission(request: HttpRequest, cycle_id: int) -> HttpResponse:
     cycle = access.access_cycle(request.user, cycle_id)
     try:
-        unit_id = int(request.POST.get("unit", ""))
+        typed = request.POST.get("don_vi", "").strip()
+        unit_id = resolve_unit(request.user, typed).pk if typed else int(request.POST.get("unit", ""))
     except ValueError:
         messages.error(request, "Hãy chọn đơn vị để lập báo cáo.")
+        return redirect("reporting:cycle", cycle_id=cycle.pk)
+    except Http404 as err:
+        messages.error(request, str(err))
         return redirect("reporting:cycle", cycle_id=cycle.pk)
     unit = access.access_unit_for_submission(request.user, cycle, unit_id)
     try:

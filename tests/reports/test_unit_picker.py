@@ -82,3 +82,22 @@ def test_the_report_page_builds_for_a_ward_picked_by_name(client: Client, hcm_st
 
 def test_the_search_needs_a_signed_in_user(client: Client) -> None:
     assert client.get(SEARCH, {"q": "sai gon"}).status_code == 302
+
+
+def test_a_cycle_with_many_writable_units_opens_a_report_for_a_ward_picked_by_name(
+    client: Client, hcm_standing: Any, ward_a: Any, ward_b: Any, monkeypatch: Any
+) -> None:
+    from ansinh.reporting import views
+    from ansinh.reporting.models import Submission
+    from tests.reporting.factories import annual_cycle, make_plan
+
+    cycle = annual_cycle(make_plan(), 2025)
+    monkeypatch.setattr(views, "MAX_LISTED", 2)  # as if the officer could write for hundreds of units
+    client.force_login(hcm_standing)
+    html = client.get(f"/bao-cao-dinh-ky/ky/{cycle.pk}/").content.decode()
+    assert 'name="don_vi"' in html and "data-unit-search" in html
+    response = client.post(f"/bao-cao-dinh-ky/ky/{cycle.pk}/lap-bao-cao/", {"don_vi": "phuong ben thanh"})
+    assert response.status_code == 302 and Submission.objects.get(cycle=cycle).unit == ward_b
+    response = client.post(f"/bao-cao-dinh-ky/ky/{cycle.pk}/lap-bao-cao/", {"don_vi": "phuong khong co"}, follow=True)
+    assert "Không tìm thấy đơn vị «phuong khong co»" in response.content.decode()
+    assert Submission.objects.filter(cycle=cycle).count() == 1
