@@ -153,13 +153,15 @@ def target_status(series: TargetSeries, year: int) -> str:
     """achieved / on_track / at_risk / off_track / no_data for ``year``, by ``progress.target_status``;
     "partial" when the year's figure is a roll-up below the coverage threshold (``reporting.coverage``)."""
     actual = series.actuals.get(year)
-    points = sorted((y, v) for y, v in series.actuals.items() if y <= year)
-    final_year = series.final_year or year
-    fc = progress.linear_forecast(points, final_year) if points else None
-    status = progress.target_status(
-        series.direction, series.value_type, actual, series.milestone_goals.get(year), series.final_goal, fc
-    )
-    return str(honest_status(status.value, series.coverage.get(year)))
+    if actual is None:
+        return "no_data"
+    milestone = series.milestone_goals.get(year)
+    fc = None
+    if milestone is None:  # the forecast only counts when there is no milestone for the year
+        points = sorted((y, v) for y, v in series.actuals.items() if y <= year)
+        fc = progress.linear_forecast(points, series.final_year or year) if points else None
+    status = progress.target_status(series.direction, series.value_type, actual, milestone, series.final_goal, fc)
+    return honest_status(status.value, series.coverage.get(year))
 
 
 def forecast(series: TargetSeries, until: int | None) -> dict[int, float]:

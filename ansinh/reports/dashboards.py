@@ -274,7 +274,7 @@ def build_dashboard(
         status_counts=[(s, counts.get(s.key, 0)) for s in STATUS_STYLES.values()],
         indicator_key=indicator_key,
         children=shown,
-        ranking=_ranking(child_rows, on_time) if ranked else [],
+        ranking=_ranking(child_rows, on_time)[(page - 1) * CHILDREN_PAGE : page * CHILDREN_PAGE] if ranked else [],
         cycles=cycle_rows,
         task_columns=columns,
         lead_matrix=matrix,
