@@ -239,7 +239,10 @@ def _unit_annex(
         return []
     ids = fig.unit_ids(cycle) - {root.pk}
     tables = []
-    children = AdministrativeUnit.objects.filter(pk__in=ids, path__startswith=root.path).order_by("path")
+    # One table per unit directly under the root (a city's wards, the country's provinces): the
+    # country's report does not list its 3,321 communes one sheet each (nor the first 500 by code).
+    below = AdministrativeUnit.objects.filter(parent_id=root.pk).order_by("path")
+    children = [u for u in below if u.pk in ids]
     for child in children[:MAX_ANNEX_UNITS]:
         _, annex = _target_rows(targets, {year: cycle}, child, year, fig)
         tables.append(AnnexTable(child.name, annex))

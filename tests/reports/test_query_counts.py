@@ -173,3 +173,11 @@ def test_a_plan_wide_report_speaks_for_the_plans_own_city_not_hanoi(city: Growin
     city.plan.area = hanoi
     city.plan.save()
     assert report_root_unit(city.plan, 2025).code == "01"  # the plan's area decides when it has one
+
+
+def test_the_countrys_annex_has_one_table_per_province_not_per_commune(city: Growing, vn: Any) -> None:
+    city.grow()
+    data = collect_report_data(city.plan, 2025, vn)
+    assert [table.unit for table in data.annex] == ["Việt Nam", "Thành phố Hồ Chí Minh"]
+    wards = collect_report_data(city.plan, 2025, city.hcm).annex[1:]
+    assert len(wards) == 4 and all(t.unit.startswith("Phường") for t in wards)
