@@ -51,6 +51,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("ANSINH_LOGIN_FAILURE_LIMIT", "5", "Số lần nhập sai mật khẩu liên tiếp trước khi tên đăng nhập bị tạm khóa."),
     Setting("ANSINH_LOGIN_LOCKOUT_MINUTES", "15", "Số phút tạm khóa tên đăng nhập sau khi nhập sai quá số lần cho phép."),
     Setting("ANSINH_TWO_FACTOR", "auto", "Xác thực hai bước (TOTP) cho quản trị viên và người phê duyệt: `required` (bắt buộc), `optional` (tự nguyện) hoặc `auto` (bắt buộc khi production)."),
+    Setting(
+        "ANSINH_COVERAGE_MIN_PERCENT",
+        "80",
+        "Tỷ lệ (%) tối thiểu số đơn vị đã báo cáo để một số liệu tổng hợp được đánh giá; thấp hơn thì ghi «Số liệu chưa đầy đủ» và không bao giờ «Đã đạt».",
+    ),
 )
 _KNOWN = {s.name: s for s in SETTINGS}
 

@@ -14,9 +14,9 @@ from enum import StrEnum
 from typing import Any
 
 from django.db.models import F
-from django.utils import timezone
 
 from ansinh.lib.text import fold_key
+from ansinh.reporting.coverage import Coverage
 
 # Tolerance for "at risk" instead of "off track", by indicator value type: ("abs", points) or
 # ("rel", share of the goal).
@@ -35,6 +35,7 @@ class TargetStatus(StrEnum):
     AT_RISK = "at_risk"
     OFF_TRACK = "off_track"
     NO_DATA = "no_data"
+    PARTIAL = "partial"  # a roll-up below the coverage threshold: not assessed (reporting.coverage)
 
 
 TARGET_STATUS_LABELS = {
@@ -43,6 +44,7 @@ TARGET_STATUS_LABELS = {
     TargetStatus.AT_RISK: "Có nguy cơ không đạt",
     TargetStatus.OFF_TRACK: "Chậm tiến độ",
     TargetStatus.NO_DATA: "Chưa có số liệu",
+    TargetStatus.PARTIAL: "Số liệu chưa đầy đủ",
 }
 
 
@@ -233,10 +235,15 @@ class TargetProgress:
     forecast: float | None
     status: TargetStatus
     series: list[tuple[int, float]]
+    coverage: Coverage | None = None  # of a rolled-up actual (reporting.coverage)
 
     @property
     def status_label(self) -> str:
         return TARGET_STATUS_LABELS[self.status]
+
+    @property
+    def coverage_label(self) -> str:
+        return self.coverage.label if self.coverage is not None else ""
 
 
 # The unit's own report (no agency) before any agency's, on SQLite and PostgreSQL alike
@@ -269,83 +276,23 @@ def actual_value(cycle_id: int, indicator_id: int, unit_id: int) -> tuple[float 
 
 
 def target_progress(target: Any, unit: Any, cycle: Any = None) -> TargetProgress:
-    """Actual vs milestone vs final goal of one plan target for one unit, with a status and a forecast."""
-    from ansinh.plans.models import Milestone
-    from ansinh.reporting.models import ReportingCycle, TargetIndicatorLink
+    """Actual vs milestone vs final goal of one plan target for one unit, with a status and a forecast.
 
-    link = TargetIndicatorLink.objects.filter(target=target).select_related("indicator").first()
-    indicator = link.indicator if link else None
-    final = (
-        Goal(target.comparator or "=", target.value, target.value_max) if target.value is not None else None
-    )
-    cycles = list(
-        ReportingCycle.objects.filter(plan_id=target.plan_id, kind=ReportingCycle.Kind.ANNUAL).order_by(
-            "year"
-        )
-    )
-    if cycle is not None:
-        cycles = [c for c in cycles if c.year <= cycle.year]
-    series: list[tuple[int, float]] = []
-    latest = None
-    if indicator is not None:
-        for c in cycles:
-            value, source = actual_value(c.pk, indicator.pk, unit.pk)
-            if value is not None:
-                series.append((c.year, value))
-                latest = (c, value, source)
-    if indicator is None or latest is None:
-        return TargetProgress(
-            target, indicator, unit, cycle, None, "", None, final, None, TargetStatus.NO_DATA, series
-        )
-    at_cycle, actual, source = latest if cycle is None or latest[0].pk == cycle.pk else (cycle, None, "")
-    year = at_cycle.year
-    stone = Milestone.objects.filter(target=target, year=year, value__isnull=False).first()
-    milestone = (
-        Goal(stone.comparator or "=", stone.value, stone.value_max)
-        if stone and stone.value is not None
-        else None
-    )
-    final_year = target.year or target.plan.period_end or year
-    forecast = linear_forecast(series, final_year)
-    if forecast is not None and indicator.value_type in ("percent", "count"):
-        forecast = max(0.0, min(forecast, 100.0) if indicator.value_type == "percent" else forecast)
-    status = target_status(indicator.direction, indicator.value_type, actual, milestone, final, forecast)
-    return TargetProgress(
-        target, indicator, unit, at_cycle, actual, source, milestone, final, forecast, status, series
-    )
+    Many targets at once: ``progress_data.targets_progress`` (the same rules, a fixed number of queries).
+    """
+    from ansinh.reporting.progress_data import targets_progress
+
+    return targets_progress([target], unit, cycle)[0]
 
 
 def completeness(cycle: Any, scope: Any, level: str = "commune") -> Completeness:
-    """Expected, received and on-time reports of ``level`` units under ``scope`` for one cycle."""
-    from ansinh.geo.models import AdministrativeUnit
-    from ansinh.reporting.cycles import due_for
-    from ansinh.reporting.models import Submission
+    """Expected, received and on-time reports of ``level`` units under ``scope`` for one cycle.
 
-    units = [
-        u
-        for u in AdministrativeUnit.objects.filter(path__startswith=scope.path, level=level)
-        if expected_on(u.valid_from, u.valid_to, cycle.period_end)
-    ]
-    due = due_for(cycle, level)
-    sent = {
-        s.unit_id: s
-        for s in Submission.objects.filter(
-            cycle=cycle,
-            unit__in=units,
-            status__in=(Submission.Status.SUBMITTED, Submission.Status.APPROVED),
-        )
-    }
-    result = Completeness(expected=len(units))
-    for unit in units:
-        submission = sent.get(unit.pk)
-        if submission is None:
-            result.missing.append(unit)
-            continue
-        result.received += 1
-        sent_on = timezone.localdate(submission.submitted_at) if submission.submitted_at else None
-        if due is None or (sent_on is not None and sent_on <= due):
-            result.on_time += 1
-    return result
+    Many cycles at once: ``progress_data.completeness_many``.
+    """
+    from ansinh.reporting.progress_data import completeness_many
+
+    return completeness_many([cycle], scope, level, with_missing=True)[cycle.pk]
 
 
 @dataclass(frozen=True)

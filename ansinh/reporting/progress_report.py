@@ -20,11 +20,10 @@ from ansinh.reporting.progress import (
     Completeness,
     Goal,
     TargetProgress,
-    completeness,
-    target_progress,
     task_deadline,
     task_status,
 )
+from ansinh.reporting.progress_data import completeness_many, targets_progress
 
 
 @dataclass
@@ -99,15 +98,15 @@ def _task_reports(plan: Plan, unit: AdministrativeUnit) -> dict[int, tuple[dt.da
 
 def plan_progress(plan: Plan, unit: AdministrativeUnit, cycle: ReportingCycle | None, today: dt.date) -> PlanProgress:
     result = PlanProgress(plan, unit, cycle)
-    for target in plan.targets.select_related("plan").order_by("position", "id"):
-        result.targets.append(target_progress(target, unit, cycle))
+    result.targets = targets_progress(list(plan.targets.select_related("plan").order_by("position", "id")), unit, cycle)
     reported = _task_reports(plan, unit)
     for task in plan.tasks.order_by("position", "id"):
         stated, completed, label = reported.get(task.pk, (None, None, ""))
         deadline = stated or task_deadline(task.timeline)
         result.tasks.append(TaskLine(task, deadline, completed, label, task_status(deadline, completed, today)))
-    for each in ReportingCycle.objects.filter(plan=plan).prefetch_related("deadlines").order_by("period_end", "kind"):
-        result.cycles.append(CycleLine(each, completeness(each, unit, "commune")))
+    cycles = list(ReportingCycle.objects.filter(plan=plan).prefetch_related("deadlines").order_by("period_end", "kind"))
+    counts = completeness_many(cycles, unit, "commune")
+    result.cycles = [CycleLine(each, counts[each.pk]) for each in cycles]
     return result
 
 
@@ -134,6 +133,7 @@ def as_data(progress: PlanProgress) -> dict[str, Any]:
                 "forecast": t.forecast,
                 "status": str(t.status),
                 "status_label": t.status_label,
+                "coverage": t.coverage.as_data() if t.coverage is not None else None,
             }
             for t in progress.targets
         ],

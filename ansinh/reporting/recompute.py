@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from ansinh.geo.models import AdministrativeUnit
 from ansinh.reporting.models import AggregateValue, Indicator, IndicatorValue, Submission
-from ansinh.reporting.rollup import LEAF_LEVEL, leaf_targets, stored_leaves
+from ansinh.reporting.rollup import LEAF_LEVEL, leaf_targets_many, stored_leaves
 
 SQLITE_CACHE_KIB = -262144  # 256 MiB page cache while recomputing (negative: KiB)
 
@@ -37,13 +37,16 @@ def unit_map_rows(using: str = "default") -> list[tuple[int, int, int | None, fl
     parent_of = {u.pk: u.parent_id for u in units if u.valid_to is None}
     stored = stored_leaves(using)
     rows: list[tuple[int, int, int | None, float, int]] = []
+    closed = []
     for unit in units:
         if unit.valid_to is None:
             if unit.level == LEAF_LEVEL:
                 rows.append((unit.pk, unit.pk, unit.parent_id, 1.0, int(unit.pk in stored)))
             continue
-        for leaf, weight in leaf_targets(unit, using).items():
-            rows.append((unit.pk, leaf, parent_of.get(leaf), weight, int(leaf in stored)))
+        closed.append(unit)
+    for source, targets in leaf_targets_many(closed, using).items():  # one query per chain step
+        for leaf, weight in targets.items():
+            rows.append((source, leaf, parent_of.get(leaf), weight, int(leaf in stored)))
     return rows
 
 

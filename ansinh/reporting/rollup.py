@@ -42,38 +42,69 @@ Agg = Indicator.Aggregation
 
 def leaf_targets(unit: AdministrativeUnit, using: str = "default") -> dict[int, float]:
     """Current commune ids (with weights) onto which ``unit``'s data falls; empty if none."""
-    weights: dict[int, float] = defaultdict(float)
-    frontier: list[tuple[AdministrativeUnit, float]] = [(unit, 1.0)]
+    return leaf_targets_many([unit], using)[unit.pk]
+
+
+def leaf_targets_many(units: Iterable[AdministrativeUnit], using: str = "default") -> dict[int, dict[int, float]]:
+    """``leaf_targets`` of many units: one crosswalk query per chain step, not per unit."""
+    out: dict[int, dict[int, float]] = {}
+    # frontier: (source unit id, id of the unit reached, is it current, its level, weight so far)
+    frontier: list[tuple[int, int, bool, str, float]] = []
+    for unit in units:
+        out[unit.pk] = defaultdict(float)
+        frontier.append((unit.pk, unit.pk, unit.valid_to is None, unit.level, 1.0))
     for _ in range(MAX_CHAIN):
-        next_frontier: list[tuple[AdministrativeUnit, float]] = []
-        for current, weight in frontier:
-            if current.valid_to is None:
-                if current.level == LEAF_LEVEL:
-                    weights[current.pk] += weight
-                continue
-            links = UnitCrosswalk.objects.using(using).filter(predecessor=current).select_related("successor")
-            next_frontier += [(link.successor, weight * link.weight) for link in links]
-        frontier = next_frontier
-        if not frontier:
+        closed: dict[int, list[tuple[int, float]]] = defaultdict(list)
+        for source, current, in_force, level, weight in frontier:
+            if in_force:
+                if level == LEAF_LEVEL:
+                    out[source][current] += weight
+            else:
+                closed[current].append((source, weight))
+        if not closed:
             break
-    return dict(weights)
+        links = UnitCrosswalk.objects.using(using).filter(predecessor_id__in=list(closed)).values_list(
+            "predecessor_id", "successor_id", "successor__valid_to", "successor__level", "weight"
+        )
+        frontier = [
+            (source, successor, valid_to is None, level, weight * link_weight)
+            for predecessor, successor, valid_to, level, link_weight in links
+            for source, weight in closed[predecessor]
+        ]
+    return {uid: dict(weights) for uid, weights in out.items()}
 
 
 def ancestors(unit_id: int, using: str = "default") -> list[int]:
     """Ids of the current ancestors of a unit, nearest first (the unit itself excluded)."""
-    result: list[int] = []
-    parent_id = (
-        AdministrativeUnit.objects.using(using).filter(pk=unit_id).values_list("parent_id", flat=True).first()
-    )
-    while parent_id is not None:
-        result.append(parent_id)
-        parent_id = (
-            AdministrativeUnit.objects.using(using)
-            .filter(pk=parent_id)
-            .values_list("parent_id", flat=True)
-            .first()
-        )
-    return result
+    return ancestors_many([unit_id], using)[unit_id]
+
+
+def ancestors_many(unit_ids: Iterable[int], using: str = "default") -> dict[int, list[int]]:
+    """``ancestors`` of many units in two queries: the units, then every unit on their paths.
+
+    The materialised ``path`` names the candidates; ``parent_id`` decides (a chain that leaves
+    the candidates, which a consistent tree never does, is followed one query per level).
+    """
+    units = AdministrativeUnit.objects.using(using)
+    rows = list(units.filter(pk__in=list(unit_ids)).values_list("id", "parent_id", "path"))
+    prefixes = {p for _, _, path in rows for p in _path_prefixes(path)}
+    parent_of: dict[int, int | None] = dict(units.filter(path__in=prefixes).values_list("id", "parent_id"))
+    out: dict[int, list[int]] = {}
+    for unit_id, first_parent, _ in rows:
+        chain: list[int] = []
+        parent_id: int | None = first_parent
+        while parent_id is not None:
+            chain.append(parent_id)
+            if parent_id not in parent_of:
+                parent_of[parent_id] = units.filter(pk=parent_id).values_list("parent_id", flat=True).first()
+            parent_id = parent_of[parent_id]
+        out[unit_id] = chain
+    return out
+
+
+def _path_prefixes(path: str) -> list[str]:
+    parts = [p for p in path.split("/") if p]
+    return ["/" + "".join(f"{p}/" for p in parts[:i]) for i in range(1, len(parts))]
 
 
 def finish(indicator: Indicator, row: AggregateValue) -> None:
@@ -160,7 +191,8 @@ def apply_submission(submission: Submission, sign: int, using: str = "default") 
     if not targets:
         return 0
     stored = stored_leaves(using, targets)
-    chains = {leaf: [*([leaf] if leaf in stored else []), *ancestors(leaf, using)] for leaf in targets}
+    above = ancestors_many(targets, using)
+    chains = {leaf: [*([leaf] if leaf in stored else []), *above[leaf]] for leaf in targets}
     depth = {
         uid: max(c.index(uid) for c in chains.values() if uid in c) for c in chains.values() for uid in c
     }
@@ -169,12 +201,15 @@ def apply_submission(submission: Submission, sign: int, using: str = "default") 
     )
     indicators = {v.indicator_id: v.indicator for v in values}
     deltas: dict[tuple[int, int], list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0, 0.0])
+    added: dict[tuple[int, int], list[float]] = defaultdict(list)  # raw values a min/max cell receives
     for value in values:
         for leaf, weight in targets.items():
             delta = contribution(value.indicator, value, weight)
             if delta is None:
                 continue
             for unit_id in chains[leaf]:
+                if value.value is not None and value.indicator.aggregation in (Agg.MIN, Agg.MAX):
+                    added[(value.indicator_id, unit_id)].append(value.value)
                 acc = deltas[(value.indicator_id, unit_id)]
                 acc[0] += sign * delta[0]
                 acc[1] += sign * delta[1]
@@ -209,6 +244,17 @@ def apply_submission(submission: Submission, sign: int, using: str = "default") 
                 deleted.append(row.pk)
             continue
         if indicator.aggregation in (Agg.MIN, Agg.MAX):
+            pick = max if indicator.aggregation == Agg.MAX else min
+            if sign > 0 and added.get(key) and (row.pk is None or row.value is not None):
+                # Adding values only moves an extreme towards them: no recompute from the communes.
+                row.value = pick([*added[key], *([row.value] if row.pk is not None and row.value is not None else [])])
+                (updated if row.pk is not None else created).append(row)
+                continue
+            if created or updated:  # the recompute reads the children's rows: write what is pending first
+                AggregateValue.objects.using(using).bulk_create(created)
+                if updated:
+                    _write_rows(using, updated, now)
+                created, updated = [], []
             if row.pk is None:
                 row.save(using=using)
             _recompute_extreme(row, indicator, using)
@@ -227,15 +273,34 @@ def apply_submission(submission: Submission, sign: int, using: str = "default") 
     if created:
         manager.bulk_create(created)
     if updated:
-        connection = connections[using]
-        stamp = connection.ops.adapt_datetimefield_value(now)
-        with connection.cursor() as cursor:
-            cursor.executemany(
-                f"UPDATE {AggregateValue._meta.db_table} SET value = %s, numerator = %s, denominator = %s, "
-                "n_units_reporting = %s, updated_at = %s WHERE id = %s",
-                [(r.value, r.numerator, r.denominator, r.n_units_reporting, stamp, r.pk) for r in updated],
-            )
+        _write_rows(using, updated, now)
     return len(deltas)
+
+
+def _write_rows(using: str, rows: list[AggregateValue], now: Any) -> None:
+    """Write the rows' sums back: one statement on PostgreSQL (a round trip per row costs more than
+    the update), ``executemany`` on SQLite (in-process)."""
+    connection = connections[using]
+    stamp = connection.ops.adapt_datetimefield_value(now)
+    table = AggregateValue._meta.db_table
+    params = [(r.pk, r.value, r.numerator, r.denominator, r.n_units_reporting) for r in rows]
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            values = ", ".join(
+                ["(%s::bigint, %s::double precision, %s::double precision, %s::double precision, %s::integer)"] * len(rows)
+            )
+            cursor.execute(
+                f"UPDATE {table} AS a SET value = v.value, numerator = v.numerator, denominator = v.denominator, "
+                f"n_units_reporting = v.n, updated_at = %s FROM (VALUES {values}) AS v(id, value, numerator, "
+                "denominator, n) WHERE a.id = v.id",
+                [stamp, *(x for row in params for x in row)],
+            )
+            return
+        cursor.executemany(
+            f"UPDATE {table} SET value = %s, numerator = %s, denominator = %s, n_units_reporting = %s, "
+            "updated_at = %s WHERE id = %s",
+            [(value, num, den, n, stamp, pk) for pk, value, num, den, n in params],
+        )
 
 
 # --- from scratch -----------------------------------------------------------------------------

@@ -9,8 +9,10 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse
+from django.db.models import prefetch_related_objects
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -30,8 +32,10 @@ from ansinh.reporting.entry import due_date, estimate_note, submission_indicator
 from ansinh.reporting.forms import AttachmentForm, ExcelUploadForm, ReturnForm, SubmissionForm, mark_invalid
 from ansinh.reporting.lateness import mark_late, submission_lateness
 from ansinh.reporting.models import IndicatorValue, Submission
+from ansinh.reports.unit_picker import resolve_unit
 
 MAX_LISTED = 300
+CYCLE_PAGE = 100  # submissions per page of a cycle (the whole country has 3,321 communes)
 HISTORY_SHOWN = 30
 ACTION_LABELS = {
     "reporting.open_submission": "Lập báo cáo",
@@ -60,13 +64,21 @@ def index(request: HttpRequest) -> HttpResponse:
 @login_required
 def cycle_detail(request: HttpRequest, cycle_id: int) -> HttpResponse:
     cycle = access.access_cycle(request.user, cycle_id)
-    submissions = list(access.access_submissions(request.user).filter(cycle=cycle).order_by("unit__path"))
+    prefetch_related_objects([cycle], "deadlines")  # due_date reads them once, not per row
+    scoped = access.access_submissions(request.user).filter(cycle=cycle)
+    page = Paginator(scoped.select_related("unit", "agency").order_by("unit__path", "id"), CYCLE_PAGE).get_page(
+        request.GET.get("trang")
+    )
+    submissions = list(page.object_list)
     for submission in submissions:
         submission.due = due_date(cycle, submission.unit)  # type: ignore[attr-defined]
     mark_late(submissions)
-    opened = {s.unit_id for s in submissions}
-    openable = [u for u in access.writable_units_for_cycle(request.user, cycle)[:MAX_LISTED] if u.pk not in opened]
-    context = {"cycle": cycle, "submissions": submissions, "openable": openable}
+    writable = list(access.writable_units_for_cycle(request.user, cycle)[:MAX_LISTED])
+    opened = set(scoped.filter(unit__in=writable).values_list("unit_id", flat=True))
+    openable = [u for u in writable if u.pk not in opened]
+    # Beyond MAX_LISTED units (a province's or the country's officers) the unit is searched by name.
+    many = len(writable) == MAX_LISTED
+    context = {"cycle": cycle, "submissions": submissions, "page": page, "openable": openable, "pick_by_name": many}
     return render(request, "reporting/cycle.html", context)
 
 
@@ -75,9 +87,13 @@ def cycle_detail(request: HttpRequest, cycle_id: int) -> HttpResponse:
 def open_submission(request: HttpRequest, cycle_id: int) -> HttpResponse:
     cycle = access.access_cycle(request.user, cycle_id)
     try:
-        unit_id = int(request.POST.get("unit", ""))
+        typed = request.POST.get("don_vi", "").strip()
+        unit_id = resolve_unit(request.user, typed).pk if typed else int(request.POST.get("unit", ""))
     except ValueError:
         messages.error(request, "Hãy chọn đơn vị để lập báo cáo.")
+        return redirect("reporting:cycle", cycle_id=cycle.pk)
+    except Http404 as err:
+        messages.error(request, str(err))
         return redirect("reporting:cycle", cycle_id=cycle.pk)
     unit = access.access_unit_for_submission(request.user, cycle, unit_id)
     try:

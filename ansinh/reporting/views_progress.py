@@ -14,6 +14,7 @@ from ansinh.plans import access as plans_access
 from ansinh.reporting import access, progress_report
 from ansinh.reporting.models import CycleDeadline
 from ansinh.reporting.progress import due_soon
+from ansinh.reports.unit_picker import resolve_unit, unit_label
 
 BUCKETS = ((0, "Quá hạn"), (1, "Đến hạn trong 1 ngày"), (3, "Đến hạn trong 3 ngày"), (7, "Đến hạn trong 7 ngày"))
 MAX_UNIT_CHOICES = 200
@@ -48,7 +49,7 @@ def _default_unit(user: Any) -> AdministrativeUnit | None:
 def plan_progress(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = plans_access.access_plan(request.user, plan_id)
     code = request.GET.get("don_vi", "").strip()
-    unit = access.access_unit(request.user, code) if code else _default_unit(request.user)
+    unit = resolve_unit(request.user, code) if code else _default_unit(request.user)
     cycles = list(access.access_cycles(request.user).filter(plan=plan).order_by("period_end", "kind"))
     cycle = None
     cycle_param = request.GET.get("ky", "").strip()
@@ -59,8 +60,6 @@ def plan_progress(request: HttpRequest, plan_id: int) -> HttpResponse:
         progress = progress_report.plan_progress(plan, unit, cycle, timezone.localdate())
         context["progress"] = progress
         context["targets"] = [(t, progress_report.goal_label(t.milestone), progress_report.goal_label(t.final)) for t in progress.targets]
-    context["unit_choices"] = access.access_units(request.user).filter(valid_to__isnull=True).order_by("path")[
-        :MAX_UNIT_CHOICES
-    ]
+    context["unit_label"] = unit_label(unit) if unit is not None else ""
     return render(request, "reporting/progress.html", context)
 

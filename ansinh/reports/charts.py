@@ -39,6 +39,8 @@ class IndicatorCard:
     status: str = "no_data"
     status_label: str = ""
     note: str = ""
+    coverage: str = ""  # "12/168 đơn vị đã báo cáo" for a rolled-up figure (reporting.coverage)
+    partial: bool = False  # below the coverage threshold: shown, not assessed
 
     @property
     def style(self) -> StatusStyle:

@@ -8,10 +8,11 @@ nothing here widens it. Statuses, forecasts and task statuses are the rules of
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -19,6 +20,7 @@ from django.utils import timezone
 from ansinh.geo.models import AdministrativeUnit
 from ansinh.plans.models import Plan, Target, Task, TaskAssignment
 from ansinh.reporting import progress
+from ansinh.reporting.coverage import Coverage, ExpectedUnits, honest_status
 from ansinh.reporting.models import (
     AggregateValue,
     IndicatorValue,
@@ -43,6 +45,7 @@ class TargetSeries:
     milestones: dict[int, float] = field(default_factory=dict)
     milestone_goals: dict[int, progress.Goal] = field(default_factory=dict)
     actuals: dict[int, float] = field(default_factory=dict)
+    coverage: dict[int, Coverage] = field(default_factory=dict)  # per year, of the actual shown
 
     @property
     def final_goal(self) -> progress.Goal | None:
@@ -81,17 +84,28 @@ def annual_cycles(plan: Plan) -> list[ReportingCycle]:
 def series_for_units(
     plan: Plan, targets: list[Target], cycles: list[ReportingCycle], units: Iterable[AdministrativeUnit]
 ) -> dict[int, list[TargetSeries]]:
-    """For each unit id, one series per linked target: milestones and yearly actuals (one query)."""
+    """For each unit id, one series per linked target: milestones, yearly actuals and their coverage.
+
+    A fixed number of queries whatever the number of units, targets and cycles.
+    """
+    units = list(units)
     unit_ids = [u.pk for u in units]
     year_of = {c.pk: c.year for c in cycles}
+    cycle_of = {c.pk: c for c in cycles}
+    unit_of = {u.pk: u for u in units}
     indicator_ids = {t.indicator_link.indicator_id for t in targets}
+    expected = ExpectedUnits(units, cycles)
     values: dict[tuple[int, int], dict[int, float]] = defaultdict(dict)
+    covered: dict[tuple[int, int], dict[int, Coverage]] = defaultdict(dict)
     rows = AggregateValue.objects.filter(
         cycle_id__in=list(year_of), unit_id__in=unit_ids, indicator_id__in=indicator_ids, value__isnull=False
-    ).values_list("unit_id", "indicator_id", "cycle_id", "value")
-    for unit_id, indicator_id, cycle_id, value in rows:
+    ).values_list("unit_id", "indicator_id", "cycle_id", "value", "n_units_reporting")
+    for unit_id, indicator_id, cycle_id, value, n in rows:
         if value is not None:
             values[(unit_id, indicator_id)][year_of[cycle_id]] = float(value)
+            covered[(unit_id, indicator_id)][year_of[cycle_id]] = expected.coverage(
+                unit_of[unit_id], cycle_of[cycle_id], n, "rollup"
+            )
     # A unit's own approved figure wins over the roll-up of its communes (as progress.actual_value).
     own = IndicatorValue.objects.filter(
         submission__cycle_id__in=list(year_of),
@@ -104,6 +118,9 @@ def series_for_units(
     for unit_id, indicator_id, cycle_id, value in own:
         if value is not None:
             values[(unit_id, indicator_id)][year_of[cycle_id]] = float(value)
+            covered[(unit_id, indicator_id)][year_of[cycle_id]] = expected.coverage(
+                unit_of[unit_id], cycle_of[cycle_id], 1, "own"
+            )
     # The per-target part is the same for every unit: build it once, copy it per unit.
     templates = []
     for t in targets:
@@ -121,21 +138,30 @@ def series_for_units(
                 milestone_goals={m.year: progress.Goal(m.comparator or "=", m.value, m.value_max) for m in stones if m.value is not None},
             )
         )
-    return {
-        uid: [replace(tpl, actuals=dict(values.get((uid, tpl.indicator_id), {}))) for tpl in templates] for uid in unit_ids
-    }
+    return {uid: [_copy(tpl, values.get((uid, tpl.indicator_id)), covered.get((uid, tpl.indicator_id))) for tpl in templates] for uid in unit_ids}
+
+
+def _copy(template: TargetSeries, actuals: dict[int, float] | None, coverage: dict[int, Coverage] | None) -> TargetSeries:
+    """A unit's series from the shared template (``copy.copy``: ``dataclasses.replace`` costs ten times more)."""
+    series = copy.copy(template)
+    series.actuals = dict(actuals or {})
+    series.coverage = dict(coverage or {})
+    return series
 
 
 def target_status(series: TargetSeries, year: int) -> str:
-    """achieved / on_track / at_risk / off_track / no_data for ``year``, by ``progress.target_status``."""
+    """achieved / on_track / at_risk / off_track / no_data for ``year``, by ``progress.target_status``;
+    "partial" when the year's figure is a roll-up below the coverage threshold (``reporting.coverage``)."""
     actual = series.actuals.get(year)
-    points = sorted((y, v) for y, v in series.actuals.items() if y <= year)
-    final_year = series.final_year or year
-    fc = progress.linear_forecast(points, final_year) if points else None
-    status = progress.target_status(
-        series.direction, series.value_type, actual, series.milestone_goals.get(year), series.final_goal, fc
-    )
-    return status.value
+    if actual is None:
+        return "no_data"
+    milestone = series.milestone_goals.get(year)
+    fc = None
+    if milestone is None:  # the forecast only counts when there is no milestone for the year
+        points = sorted((y, v) for y, v in series.actuals.items() if y <= year)
+        fc = progress.linear_forecast(points, series.final_year or year) if points else None
+    status = progress.target_status(series.direction, series.value_type, actual, milestone, series.final_goal, fc)
+    return honest_status(status.value, series.coverage.get(year))
 
 
 def forecast(series: TargetSeries, until: int | None) -> dict[int, float]:

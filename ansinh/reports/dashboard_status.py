@@ -37,6 +37,8 @@ STATUS_STYLES: dict[str, StatusStyle] = {
         StatusStyle("at_risk", TARGET_STATUS_LABELS[TargetStatus.AT_RISK], "#E69F00", "triangle", "▲", 2),
         StatusStyle("off_track", TARGET_STATUS_LABELS[TargetStatus.OFF_TRACK], "#D55E00", "cross", "✖", 3),
         StatusStyle("no_data", TARGET_STATUS_LABELS[TargetStatus.NO_DATA], "#6E6E6E", "ring", "○", 4),
+        # A roll-up below the coverage threshold (reporting.coverage): shown, never assessed.
+        StatusStyle("partial", TARGET_STATUS_LABELS[TargetStatus.PARTIAL], "#CC79A7", "diamond", "◆", 5),
     )
 }
 

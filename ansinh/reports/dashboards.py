@@ -18,6 +18,7 @@ from ansinh.plans.models import Plan, Target
 from ansinh.reporting import progress
 from ansinh.reporting.entry import due_date
 from ansinh.reporting.models import ReportingCycle
+from ansinh.reporting.progress_data import completeness_many
 from ansinh.reports import dashboard_data as data
 from ansinh.reports.charts import IndicatorCard
 from ansinh.reports.dashboard_status import (
@@ -29,8 +30,9 @@ from ansinh.reports.dashboard_status import (
 )
 
 LEVEL_LABELS = dict(AdministrativeUnit.Level.choices)
-MAX_UNIT_OPTIONS = 400
 GOOD = ("achieved", "on_track")
+CHILDREN_PAGE = 100  # rows of the drill-down table per page
+MAX_RANKED = 400  # the emulation ranking is built for at most this many units (one province's communes)
 
 
 @dataclass
@@ -44,6 +46,8 @@ class ChildRow:
     total: int
     reported: bool
     on_time: bool
+    coverage: str = ""
+    partial: bool = False
 
 
 @dataclass
@@ -94,7 +98,6 @@ class Dashboard:
     years: list[int]
     level: str
     levels: list[tuple[str, str]]
-    unit_options: list[AdministrativeUnit]
     breadcrumbs: list[AdministrativeUnit]
     cards: list[IndicatorCard]
     unlinked: list[Target]
@@ -106,6 +109,10 @@ class Dashboard:
     task_columns: list[tuple[StatusStyle, list[TaskItem]]]
     lead_matrix: list[tuple[str, list[int]]]
     task_styles: list[StatusStyle] = field(default_factory=list)
+    children_total: int = 0
+    page: int = 1
+    pages: int = 1
+    ranking_skipped: bool = False
 
     @property
     def selected_card(self) -> IndicatorCard | None:
@@ -116,6 +123,7 @@ def _card(series: data.TargetSeries, year: int | None) -> IndicatorCard:
     t = series.target
     upto = replace(series, actuals={y: v for y, v in series.actuals.items() if year is None or y <= year})
     status = data.target_status(upto, year) if year is not None else "no_data"
+    coverage = series.coverage.get(year) if year is not None else None
     return IndicatorCard(
         key=str(t.pk),
         name=t.indicator_name or series.indicator_name,
@@ -129,6 +137,8 @@ def _card(series: data.TargetSeries, year: int | None) -> IndicatorCard:
         status=status,
         status_label=status_style(status).label,
         note=series.indicator_name,
+        coverage=coverage.label if coverage is not None and not coverage.own else "",
+        partial=coverage is not None and coverage.partial,
     )
 
 
@@ -137,9 +147,10 @@ def _below(unit: AdministrativeUnit, readable: QuerySet[AdministrativeUnit]) -> 
     return readable.filter(path__startswith=unit.path).exclude(path=unit.path)
 
 
-def _descendants(unit: AdministrativeUnit, readable: QuerySet[AdministrativeUnit], level: str) -> list[AdministrativeUnit]:
+def _descendants(unit: AdministrativeUnit, readable: QuerySet[AdministrativeUnit], level: str) -> QuerySet[AdministrativeUnit]:
     qs = _below(unit, readable).filter(level=level)
-    return list(qs.filter(valid_to__isnull=True).order_by("name")) or list(qs.order_by("name"))
+    current = qs.filter(valid_to__isnull=True)
+    return (current if current.exists() else qs).order_by("name", "path")
 
 
 def _levels_below(unit: AdministrativeUnit, readable: QuerySet[AdministrativeUnit]) -> list[str]:
@@ -189,6 +200,7 @@ def build_dashboard(
     level: str = "",
     indicator_key: str = "",
     today: dt.date | None = None,
+    page: int = 1,
 ) -> Dashboard:
     today = today or timezone.localdate()
     cycles = data.annual_cycles(plan)
@@ -201,7 +213,13 @@ def build_dashboard(
 
     levels = _levels_below(unit, readable)
     level = level if level in levels else (levels[0] if levels else "")
-    children = _descendants(unit, readable, level) if level else []
+    below = _descendants(unit, readable, level) if level else readable.none()
+    total = below.count() if level else 0
+    # The ranking needs every child; beyond MAX_RANKED (the whole country's communes) only a page is read.
+    ranked = 0 < total <= MAX_RANKED
+    pages = max(1, -(-total // CHILDREN_PAGE))
+    page = min(max(1, page), pages)
+    children = list(below) if ranked else list(below[(page - 1) * CHILDREN_PAGE : page * CHILDREN_PAGE])
 
     series = data.series_for_units(plan, targets, cycles, [unit, *children])
     cards = [_card(s, year) for s in series[unit.pk]]
@@ -224,6 +242,8 @@ def build_dashboard(
         child_rows.append(
             ChildRow(
                 unit=child,
+                coverage=_coverage_text(sel[1], year) if sel else "",
+                partial=sel is not None and sel[0] == "partial",
                 value=sel[1].actuals.get(year) if sel and year else None,
                 status=status_style(sel[0] if sel else "no_data"),
                 good=sum(1 for st, _ in statuses.values() if st in GOOD),
@@ -234,14 +254,13 @@ def build_dashboard(
         )
 
     reporter = children[0] if children else unit
-    cycle_rows = [
-        CycleRow(c, due_date(c, reporter), progress.completeness(c, unit, level or unit.level)) for c in cycles
-    ]
+    sent = completeness_many(cycles, unit, level or unit.level)
+    cycle_rows = [CycleRow(c, due_date(c, reporter), sent[c.pk]) for c in cycles]
+    shown = child_rows
+    if ranked:
+        shown = child_rows[(page - 1) * CHILDREN_PAGE : page * CHILDREN_PAGE]
 
     columns, matrix = _task_board(plan, cycle, unit, today)
-    unit_options = list(readable.filter(valid_to__isnull=True).order_by("path")[:MAX_UNIT_OPTIONS])
-    if unit not in unit_options:
-        unit_options.insert(0, unit)
     return Dashboard(
         plan=plan,
         unit=unit,
@@ -249,19 +268,27 @@ def build_dashboard(
         years=years,
         level=level,
         levels=[(lv, LEVEL_LABELS[lv]) for lv in levels],
-        unit_options=unit_options,
         breadcrumbs=_breadcrumbs(unit, readable),
         cards=cards,
         unlinked=data.unlinked_targets(plan),
         status_counts=[(s, counts.get(s.key, 0)) for s in STATUS_STYLES.values()],
         indicator_key=indicator_key,
-        children=child_rows,
-        ranking=_ranking(child_rows, on_time),
+        children=shown,
+        ranking=_ranking(child_rows, on_time)[(page - 1) * CHILDREN_PAGE : page * CHILDREN_PAGE] if ranked else [],
         cycles=cycle_rows,
         task_columns=columns,
         lead_matrix=matrix,
         task_styles=list(TASK_STATUS_STYLES.values()),
+        children_total=total,
+        page=page,
+        pages=pages,
+        ranking_skipped=total > MAX_RANKED,
     )
+
+
+def _coverage_text(series: data.TargetSeries, year: int | None) -> str:
+    coverage = series.coverage.get(year) if year is not None else None
+    return coverage.label if coverage is not None and not coverage.own else ""
 
 
 def _task_board(

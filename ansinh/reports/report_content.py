@@ -37,6 +37,7 @@ class AnnexRow:
     status: str
     actual_value: float | None = None
     milestone_value: float | None = None
+    coverage: str = ""  # "12/168 đơn vị đã báo cáo" for a rolled-up figure
 
 
 @dataclass

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.utils import timezone
 
@@ -17,6 +17,7 @@ from ansinh.core.errors import UserError
 from ansinh.geo.models import AdministrativeUnit
 from ansinh.lib.text import fold_key
 from ansinh.plans.models import Plan, Target
+from ansinh.reporting.coverage import PARTIAL_LABEL, Coverage, ExpectedUnits, honest_status
 from ansinh.reporting.models import (
     SIMULATED_LABEL,
     AggregateValue,
@@ -91,15 +92,24 @@ def _cycles_by_year(plan: Plan, first: int, last: int) -> dict[int, ReportingCyc
 
 
 def _root_unit(plan: Plan, cycles: list[ReportingCycle], unit: AdministrativeUnit | None) -> AdministrativeUnit | None:
-    """The unit a plan-wide report speaks for: the shallowest unit of the plan's level in the roll-up."""
-    if unit is not None or not cycles:
+    """The unit a plan-wide report speaks for: the plan's area; without one, the unit of the plan's
+    level in the roll-up that holds most of the units which reported (not the first code, Hà Nội)."""
+    if unit is not None:
         return unit
+    if plan.area_id is not None:
+        return plan.area
+    if not cycles:
+        return None
     ids = AggregateValue.objects.filter(cycle__in=cycles).values("unit_id").distinct()
     units = AdministrativeUnit.objects.filter(pk__in=ids)
     level = _UNIT_LEVEL.get(plan.level)
     candidates = list(units.filter(level=level)) if level else []
-    candidates = candidates or list(units)
-    return min(candidates, key=lambda u: (u.depth, u.path), default=None)
+    reporters = set(Submission.objects.filter(cycle__in=cycles).values_list("unit__path", flat=True).distinct()[:5000])
+    held = {c.pk: sum(1 for path in reporters if path.startswith(c.path)) for c in candidates}
+    holding = [c for c in candidates if held[c.pk]]
+    if holding:
+        return min(holding, key=lambda u: (-held[u.pk], u.depth, u.path))
+    return min(candidates or list(units), key=lambda u: (u.depth, u.path), default=None)
 
 
 def _milestone(target: Target, year: int) -> tuple[str, float | None, float | None]:
@@ -129,6 +139,8 @@ class _Figures:
     plan: Plan
     annual: list[ReportingCycle]
     values: dict[tuple[int, int, int], float]
+    rolled: dict[tuple[int, int, int], int] = field(default_factory=dict)  # roll-ups: units reporting
+    expected: ExpectedUnits | None = None
 
     @classmethod
     def load(cls, plan: Plan, year: int, root: AdministrativeUnit | None) -> _Figures:
@@ -145,14 +157,30 @@ class _Figures:
         for c, i, u, v in own.values_list("submission__cycle_id", "indicator_id", "submission__unit_id", "value"):
             if v is not None:
                 values.setdefault((c, i, u), v)
-        rolled = AggregateValue.objects.filter(cycle__in=annual, unit__path__startswith=root.path, value__isnull=False)
-        for c, i, u, v in rolled.values_list("cycle_id", "indicator_id", "unit_id", "value"):
-            if v is not None:
-                values.setdefault((c, i, u), v)
-        return cls(plan, sorted(annual, key=lambda c: c.year), values)
+        rows = AggregateValue.objects.filter(cycle__in=annual, unit__path__startswith=root.path, value__isnull=False)
+        rolled: dict[tuple[int, int, int], int] = {}
+        for c, i, u, v, n in rows.values_list("cycle_id", "indicator_id", "unit_id", "value", "n_units_reporting"):
+            if v is not None and (c, i, u) not in values:
+                values[(c, i, u)] = v
+                rolled[(c, i, u)] = n
+        units = AdministrativeUnit.objects.filter(pk__in={u for (_, _, u) in rolled} | {root.pk}).only("id", "path")
+        expected = ExpectedUnits(units, annual)
+        return cls(plan, sorted(annual, key=lambda c: c.year), values, rolled, expected)
 
-    def progress(self, target: Target, unit_id: int, cycle: ReportingCycle) -> tuple[float | None, str, list[tuple[int, float]]]:
-        """(actual, status label, yearly series) with ``reporting.progress.target_status``."""
+    def coverage(self, target: Target, unit: AdministrativeUnit, cycle: ReportingCycle) -> Coverage | None:
+        """The coverage of the unit's figure for the target in the cycle (``reporting.coverage``)."""
+        link = _link(target)
+        key = (cycle.pk, link.indicator_id, unit.pk) if link is not None else None
+        if key is None or key not in self.values or self.expected is None:
+            return None
+        if key not in self.rolled:
+            return self.expected.coverage(unit, cycle, 1, "own")
+        return self.expected.coverage(unit, cycle, self.rolled[key], "rollup")
+
+    def progress(self, target: Target, unit: AdministrativeUnit, cycle: ReportingCycle) -> tuple[float | None, str, list[tuple[int, float]]]:
+        """(actual, status label, yearly series) with ``reporting.progress.target_status``; a partial
+        roll-up reads "Số liệu chưa đầy đủ" (``reporting.coverage``)."""
+        unit_id = unit.pk
         link = _link(target)
         if link is None:
             return None, NO_DATA_LABEL, []
@@ -168,7 +196,8 @@ class _Figures:
         forecast = linear_forecast(series, target.year or self.plan.period_end or cycle.year)
         indicator = link.indicator
         status = target_status(indicator.direction, indicator.value_type, actual, milestone, final, forecast)
-        return actual, TARGET_STATUS_LABELS[status], series
+        honest = TargetStatus(honest_status(status, self.coverage(target, unit, cycle)))
+        return actual, TARGET_STATUS_LABELS[honest], series
 
     def unit_ids(self, cycle: ReportingCycle) -> set[int]:
         return {u for (c, _, u) in self.values if c == cycle.pk}
@@ -186,15 +215,20 @@ def _target_rows(
         label = milestone_text(comparator, value, value_max) or NO_MILESTONE
         actual: float | None = None
         status, series = NO_DATA_LABEL, list[tuple[int, float]]()
+        coverage = None
         if unit is not None and cycle is not None:
-            actual, status, series = fig.progress(target, unit.pk, cycle)
+            actual, status, series = fig.progress(target, unit, cycle)
+            coverage = fig.coverage(target, unit, cycle)
         known = [f"{y}: {format_number(v)}" for y, v in series if first <= y <= year]
         actual_text = "; ".join(known) if len(cycles) > 1 and known else format_number(actual)
+        covered = coverage.label if coverage is not None and not coverage.own else ""
+        if covered:
+            actual_text = f"{actual_text} ({covered})"
         name = capitalize_first(target.indicator_name or target.text[:200])
         rows.append(TargetRow(str(n), name, target.unit, label, actual_text, status))
         unit_name = unit.name if unit else WHOLE_PLAN
         # The goal stays text ("dưới 1"): a bare number would drop the comparator.
-        annex.append(AnnexRow(unit_name, name, target.unit, label, format_number(actual), status, actual, None))
+        annex.append(AnnexRow(unit_name, name, target.unit, label, format_number(actual), status, actual, None, covered))
     return rows, annex
 
 
@@ -205,7 +239,10 @@ def _unit_annex(
         return []
     ids = fig.unit_ids(cycle) - {root.pk}
     tables = []
-    children = AdministrativeUnit.objects.filter(pk__in=ids, path__startswith=root.path).order_by("path")
+    # One table per unit directly under the root (a city's wards, the country's provinces): the
+    # country's report does not list its 3,321 communes one sheet each (nor the first 500 by code).
+    below = AdministrativeUnit.objects.filter(parent_id=root.pk).order_by("path")
+    children = [u for u in below if u.pk in ids]
     for child in children[:MAX_ANNEX_UNITS]:
         _, annex = _target_rows(targets, {year: cycle}, child, year, fig)
         tables.append(AnnexTable(child.name, annex))
@@ -248,16 +285,28 @@ MAX_CAUSES = 30
 
 
 def _causes(cycle: ReportingCycle | None, root: AdministrativeUnit | None) -> list[str]:
-    """The explanations units wrote for values that missed the year's milestone (validation asks for one)."""
+    """The explanations units wrote for values that missed the year's milestone (validation asks for one).
+
+    The database drops empty and simulated comments and values without flags; only plain tuples of
+    what is left are read (the whole country's values never become model instances).
+    """
     if cycle is None:
         return []
-    values = IndicatorValue.objects.filter(submission__cycle=cycle, submission__status__in=REPORTED).exclude(comment="")
+    values = (
+        IndicatorValue.objects.filter(submission__cycle=cycle, submission__status__in=REPORTED)
+        .exclude(comment="")
+        .exclude(comment=SIMULATED_LABEL)
+        .exclude(flags=[])
+    )
     if root is not None:
         values = values.filter(submission__unit__path__startswith=root.path)
+    rows = values.order_by("submission__unit__path", "indicator__code").values_list(
+        "submission__unit__name", "indicator__name", "comment", "flags"
+    )
     texts = [
-        f"{v.submission.unit.name} – {v.indicator.name}: {v.comment.strip().rstrip('.')}."
-        for v in values.select_related("submission__unit", "indicator").order_by("submission__unit__path", "indicator__code")
-        if v.comment.strip() != SIMULATED_LABEL and any(str(f).startswith(MISSED_MILESTONE) for f in (v.flags or []))
+        f"{unit_name} – {indicator_name}: {comment.strip().rstrip('.')}."
+        for unit_name, indicator_name, comment, flags in rows.iterator(chunk_size=2000)
+        if comment.strip() != SIMULATED_LABEL and any(str(f).startswith(MISSED_MILESTONE) for f in (flags or []))
     ]
     texts = _dedupe(texts)
     if len(texts) > MAX_CAUSES:
@@ -309,15 +358,18 @@ def collect_report_data(
             issuing_body = f"{issuing_body} {better}".strip()
         place = better or place
     achieved = sum(1 for r in target_rows if r.status in GOOD_LABELS)
-    measured = sum(1 for r in target_rows if r.status != NO_DATA_LABEL)
+    partial = sum(1 for r in target_rows if r.status == PARTIAL_LABEL)
+    measured = sum(1 for r in target_rows if r.status not in (NO_DATA_LABEL, PARTIAL_LABEL))
     units = {p.submission.unit_id for p in progress}
     where = f" trên địa bàn {root.name}" if root is not None else ""
     general = [
         f"Thực hiện {cite_plan(plan)}, các cơ quan, đơn vị{where} đã triển khai các nhiệm vụ, giải pháp của kế hoạch "
         f"trong {'năm ' + str(cycle_year) if first == last else f'giai đoạn {first}–{last}'}.",
         f"Có {len(units)} đơn vị gửi báo cáo tiến độ nhiệm vụ; {achieved}/{measured} chỉ tiêu có số liệu đã đạt hoặc "
-        f"đúng tiến độ ({len(target_rows) - measured} chỉ tiêu chưa có số liệu)."
-        if measured or units
+        f"đúng tiến độ ({len(target_rows) - measured - partial} chỉ tiêu chưa có số liệu"
+        + (f", {partial} chỉ tiêu {PARTIAL_LABEL.lower()} nên chưa đánh giá" if partial else "")
+        + ")."
+        if measured or partial or units
         else f"Kỳ báo cáo này {NO_DATA}; bảng chỉ tiêu dưới đây nêu mốc kế hoạch để theo dõi.",
     ]
     year_cycle = cycles.get(cycle_year)

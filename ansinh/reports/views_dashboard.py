@@ -10,9 +10,10 @@ from django.shortcuts import render
 from ansinh.geo.models import AdministrativeUnit
 from ansinh.plans.access import access_plan, access_plans
 from ansinh.plans.models import Plan
-from ansinh.reporting.access import access_unit, access_units
+from ansinh.reporting.access import access_units
 from ansinh.reports.charts import indicator_chart, legend_svg
 from ansinh.reports.dashboards import build_dashboard
+from ansinh.reports.unit_picker import resolve_unit, unit_label
 
 
 def _int_or_none(text: str | None) -> int | None:
@@ -49,7 +50,7 @@ def dashboard(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = access_plan(request.user, plan_id)
     readable = access_units(request.user)
     code = request.GET.get("unit", "").strip()
-    unit = access_unit(request.user, code) if code else default_unit(plan, readable)
+    unit = resolve_unit(request.user, code) if code else default_unit(plan, readable)
     if unit is None:
         return render(request, "reports/dashboard_no_scope.html", {"plan": plan}, status=403)
     board = build_dashboard(
@@ -59,11 +60,12 @@ def dashboard(request: HttpRequest, plan_id: int) -> HttpResponse:
         year=_int_or_none(request.GET.get("nam")),
         level=request.GET.get("level", ""),
         indicator_key=request.GET.get("chi_tieu", ""),
+        page=_int_or_none(request.GET.get("trang")) or 1,
     )
     context = {
         "d": board,
         "cards": [(card, indicator_chart(card, f"bieu-do-{card.key}")) for card in board.cards],
         "legend": legend_svg(),
-        "unit_options": [(u, "\u00a0\u00a0" * max(0, u.depth - 2) + u.name) for u in board.unit_options],
+        "unit_label": unit_label(unit),
     }
     return render(request, "reports/dashboard.html", context)

@@ -14,9 +14,10 @@ from django.shortcuts import render
 
 from ansinh.accounts.access import can_read_unit
 from ansinh.plans.access import access_plan
-from ansinh.reporting.access import access_cycles, access_unit, access_units
+from ansinh.reporting.access import access_cycles
 from ansinh.reports.actions import NO_SOFFICE, ReportError, do_build_report
 from ansinh.reports.report_data import report_root_unit
+from ansinh.reports.unit_picker import resolve_unit
 
 KINDS = (("annual", "Báo cáo năm"), ("midterm", "Báo cáo sơ kết"), ("final", "Báo cáo tổng kết"))
 FORMATS = (("docx", "Văn bản Word (.docx)"), ("xlsx", "Phụ lục Excel (.xlsx)"), ("pdf", "PDF"))
@@ -28,9 +29,8 @@ MEDIA_TYPES = {
 
 
 def _context(plan: Any, year: int, user: Any, **extra: Any) -> dict[str, Any]:
-    units = access_units(user).filter(valid_to__isnull=True).order_by("path")[:300]
     years = sorted(set(access_cycles(user).filter(plan=plan).values_list("year", flat=True)) - {year})
-    return {"plan": plan, "year": year, "years": years, "kinds": KINDS, "formats": FORMATS, "units": units, **extra}
+    return {"plan": plan, "year": year, "years": years, "kinds": KINDS, "formats": FORMATS, **extra}
 
 
 @login_required
@@ -51,9 +51,9 @@ def report_build(request: HttpRequest, plan_id: int, year: int) -> HttpResponse:
     unit = None
     if code:
         try:
-            unit = access_unit(request.user, code)
-        except Http404:
-            errors.append(f"Không có đơn vị mã «{code}» trong phạm vi bạn được xem.")
+            unit = resolve_unit(request.user, code)
+        except Http404 as err:
+            errors.append(str(err) or f"Không có đơn vị «{code}» trong phạm vi bạn được xem.")
     if errors:
         ctx = _context(plan, year, request.user, kind=kind, fmt=fmt, unit_code=code, errors=errors)
         return render(request, "reports/report_build.html", ctx, status=400)

@@ -18,8 +18,8 @@ from ansinh.lib.spreadsheet import safe_text
 from ansinh.reports.report_content import AnnexRow, AnnexTable, ReportData
 from ansinh.reports.report_data import SIMULATED_NOTE
 
-HEADERS = ("TT", "Đơn vị", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch (mốc)", "Thực hiện", "Đánh giá")
-WIDTHS = (6, 28, 60, 14, 18, 18, 22)
+HEADERS = ("TT", "Đơn vị", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch (mốc)", "Thực hiện", "Đánh giá", "Đơn vị đã báo cáo")
+WIDTHS = (6, 28, 60, 14, 18, 18, 22, 24)
 NUMBER_FORMAT = "#,##0.0#"  # Excel shows it in the reader's locale: 1.234,5 in Vietnamese
 WHOLE_FORMAT = "#,##0"
 _THIN = Side(style="thin", color="000000")
@@ -102,6 +102,7 @@ def _fill(ws: Worksheet, data: ReportData, rows: list[AnnexRow], unit: AnnexTabl
             milestone,
             actual,
             safe_text(row.status),
+            safe_text(row.coverage),
         )
         for col, value in enumerate(values, start=1):
             cell = ws.cell(row=r, column=col, value=value)
@@ -109,7 +110,7 @@ def _fill(ws: Worksheet, data: ReportData, rows: list[AnnexRow], unit: AnnexTabl
                 cell.style = NUMBER
                 cell.number_format = number_format_for(value)
             else:
-                cell.style = WRAP if col in (2, 3, 7) else TOP
+                cell.style = WRAP if col in (2, 3, 7, 8) else TOP
     if not rows:
         ws.cell(row=header_row + 1, column=3, value="Chưa có số liệu.").font = Font(name=_FONT, italic=True, size=12)
     ws.freeze_panes = f"A{header_row + 1}"

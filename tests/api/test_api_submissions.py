@@ -168,8 +168,9 @@ def test_an_approved_value_shows_at_once_in_the_citys_progress(world: World, hcm
     do_approve(hcm_standing, do_submit(officer_a, world.sub_a))
     data = as_user(hcm_standing).get(f"/api/progress/plans/{world.plan.pk}?unit_code=79").json()
     housing = next(t for t in data["targets"] if t["indicator_code"] == "SOCIAL_HOUSING")
-    assert (housing["actual"], housing["source"], housing["status"]) == (45, "rollup", "on_track")
-    assert housing["status_label"] == "Đúng tiến độ"
+    # One ward of two: the figure shows at once, with its coverage, and is not assessed yet.
+    assert (housing["actual"], housing["source"], housing["status"]) == (45, "rollup", "partial")
+    assert housing["status_label"] == "Số liệu chưa đầy đủ" and housing["coverage"]["label"] == "1/2 đơn vị đã báo cáo"
     assert data["tasks"][0]["status_label"]
     annual = next(c for c in data["cycles"] if c["cycle_id"] == world.cycle.pk)
     assert (annual["expected"], annual["received"]) == (2, 1)

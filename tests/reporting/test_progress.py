@@ -106,7 +106,8 @@ def test_reminders_fall_into_7_3_1_day_buckets_or_overdue() -> None:
 
 
 @pytest.mark.django_db
-def test_target_progress_uses_the_roll_up_and_the_milestone(hcm: Any, ward_a: Any, ward_b: Any) -> None:
+def test_target_progress_uses_the_roll_up_and_the_milestone(hcm: Any, ward_a: Any, ward_b: Any, settings: Any) -> None:
+    settings.COVERAGE_MIN_PERCENT = 50  # one ward of two is enough here
     indicators = catalogue()
     plan = make_plan()
     target = make_target(
@@ -133,6 +134,7 @@ def test_target_progress_uses_the_roll_up_and_the_milestone(hcm: Any, ward_a: An
     assert result.source == "rollup" and result.actual == pytest.approx(91.5)
     assert result.milestone == Goal("=", 92)
     assert result.status == TargetStatus.AT_RISK
+    assert result.coverage_label == "1/2 đơn vị đã báo cáo"
     assert result.forecast == 100  # the straight line gives 104 %, a percentage stops at 100
     assert [y for y, _ in result.series] == [2024, 2025]
 

@@ -35,8 +35,9 @@ def report_plan(hcm: Any, ward_a: Any, ward_b: Any) -> Fixture:
     figures = {2024: {hcm: (1.2, 94.0), ward_a: (1.0, 96.0)}, 2025: {hcm: (0.8, 93.0), ward_a: (0.5, 97.5)}}
     for year, per_unit in figures.items():
         for unit, (p, b) in per_unit.items():
-            AggregateValue.objects.create(cycle=cycles[year], indicator=poor, unit=unit, value=p)
-            AggregateValue.objects.create(cycle=cycles[year], indicator=bhyt, unit=unit, value=b)
+            n = 2 if unit == hcm else 1  # the city's figures cover both its wards
+            AggregateValue.objects.create(cycle=cycles[year], indicator=poor, unit=unit, value=p, n_units_reporting=n)
+            AggregateValue.objects.create(cycle=cycles[year], indicator=bhyt, unit=unit, value=b, n_units_reporting=n)
     # The roll-up goes up to the country; a province plan's report speaks for the province.
     AggregateValue.objects.create(cycle=cycles[2025], indicator=poor, unit=hcm.parent, value=3.5)
     sub = Submission.objects.create(cycle=cycles[2025], unit=ward_a, status="approved")

@@ -77,9 +77,10 @@ def build_world(hcm: Any, ward_a: Any, ward_b: Any, *, ward_reports: bool = True
         ward_b: {2024: (1.6, 92.9), 2025: (1.2, 93.0)},
     }
     for unit, years in figures.items():
+        n = 2 if unit == hcm else 1  # both wards are in the city's figures: full coverage
         for year, (pov, ins) in years.items():
-            AggregateValue.objects.create(cycle=cycles[year], indicator=ind_pov, unit=unit, value=pov)
-            AggregateValue.objects.create(cycle=cycles[year], indicator=ind_ins, unit=unit, value=ins)
+            AggregateValue.objects.create(cycle=cycles[year], indicator=ind_pov, unit=unit, value=pov, n_units_reporting=n)
+            AggregateValue.objects.create(cycle=cycles[year], indicator=ind_ins, unit=unit, value=ins, n_units_reporting=n)
 
     for year in (2024, 2025) if ward_reports else ():
         Submission.objects.create(cycle=cycles[year], unit=ward_a, status="approved", submitted_at=_at(dt.date(year, 12, 18)))

@@ -28,9 +28,9 @@ def test_it_collects_actuals_and_statuses_from_the_roll_up(report_plan: Fixture)
     data = collect_report_data(report_plan.plan, 2025, today=dt.date(2025, 12, 10))
     rows = {r.target: r for r in data.targets}
     poor = rows["Tỷ lệ hộ nghèo"]
-    assert (poor.milestone, poor.actual, poor.status) == ("dưới 1", "0,8", "Đã đạt")
+    assert (poor.milestone, poor.actual, poor.status) == ("dưới 1", "0,8 (2/2 đơn vị đã báo cáo)", "Đã đạt")
     bhyt = rows["Tỷ lệ dân số tham gia bảo hiểm y tế"]
-    assert (bhyt.actual, bhyt.status) == ("93", "Có nguy cơ không đạt")
+    assert (bhyt.actual, bhyt.status) == ("93 (2/2 đơn vị đã báo cáo)", "Có nguy cơ không đạt")
     assert rows["Số nhà văn hóa xây mới"].status == "Chưa có số liệu"
     assert data.issuing_body == "Ủy ban nhân dân Thành phố Hồ Chí Minh" and data.place == "Thành phố Hồ Chí Minh"
     assert data.number == "…/BC-UBND" and data.recipients == ["Thành ủy"]
@@ -72,7 +72,7 @@ def test_a_midterm_review_covers_every_year_of_the_period(report_plan: Fixture) 
     assert data.years == (2024, 2025)
     assert "Sơ kết giai đoạn 2024–2025" in data.subject
     poor = next(r for r in data.targets if r.target == "Tỷ lệ hộ nghèo")
-    assert poor.actual == "2024: 1,2; 2025: 0,8"
+    assert poor.actual == "2024: 1,2; 2025: 0,8 (2/2 đơn vị đã báo cáo)"
 
 
 def test_the_command_writes_a_decree_30_docx_and_a_safe_annex(report_plan: Fixture, tmp_path: Path) -> None:
@@ -84,7 +84,7 @@ def test_the_command_writes_a_decree_30_docx_and_a_safe_annex(report_plan: Fixtu
     doc = Document(str(out))
     assert_decree30_layout(doc)
     table = next(t for t in doc.tables if t.rows[0].cells[0].text == "TT")
-    assert [c.text for c in table.rows[1].cells] == ["1", "Tỷ lệ hộ nghèo", "%", "dưới 1", "0,8", "Đã đạt"]
+    assert [c.text for c in table.rows[1].cells] == ["1", "Tỷ lệ hộ nghèo", "%", "dưới 1", "0,8 (2/2 đơn vị đã báo cáo)", "Đã đạt"]
     assert doc.tables[-1].cell(0, 1).paragraphs[-1].text == "Nguyễn Văn Ký"
     wb = load_workbook(out.with_suffix(".xlsx"))
     assert wb.sheetnames == ["Tổng hợp", "Thành phố Hồ Chí Minh", "Phường Sài Gòn"]
@@ -213,4 +213,4 @@ def test_bulk_figures_agree_with_the_dashboards_progress_rules(report_plan: Fixt
     for unit in (hcm, ward_a):
         for target in report_plan.plan.targets.all():
             tp = target_progress(target, unit, report_plan.cycle)
-            assert fig.progress(target, unit.pk, report_plan.cycle) == (tp.actual, tp.status_label, tp.series)
+            assert fig.progress(target, unit, report_plan.cycle) == (tp.actual, tp.status_label, tp.series)

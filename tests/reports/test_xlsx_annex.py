@@ -36,8 +36,8 @@ def test_it_writes_a_summary_sheet_and_one_sheet_per_unit() -> None:
     wb = _workbook(sample_data())
     assert wb.sheetnames == ["Tổng hợp", "Phường Bến Thành"]
     ws = wb["Phường Bến Thành"]
-    assert [c.value for c in ws[4]] == ["TT", "Đơn vị", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch (mốc)", "Thực hiện", "Đánh giá"]
-    assert [c.value for c in ws[5]] == [1, "Phường Bến Thành", "Tỷ lệ hộ nghèo", "%", 1.0, 0.8, "Đạt"]
+    assert [c.value for c in ws[4]] == ["TT", "Đơn vị", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch (mốc)", "Thực hiện", "Đánh giá", "Đơn vị đã báo cáo"]
+    assert [c.value for c in ws[5]] == [1, "Phường Bến Thành", "Tỷ lệ hộ nghèo", "%", 1.0, 0.8, "Đạt", None]
     assert ws.freeze_panes == "A5"
     assert ws["F5"].number_format == "#,##0.0#" and ws["E5"].number_format == "#,##0"  # 0,8 and 1, never 1,00
     assert ws.column_dimensions["C"].width == 60
@@ -57,7 +57,7 @@ def test_user_text_that_looks_like_a_formula_is_neutralised() -> None:
     wb = _workbook(data)
     _assert_no_formula(wb)
     row = [c.value for c in wb.worksheets[1][5]]
-    assert row[1:] == ["'@SUM(1)", "'+1+1", "'-", "'-5", "'=1", "'@x"]
+    assert row[1:] == ["'@SUM(1)", "'+1+1", "'-", "'-5", "'=1", "'@x", None]
 
 
 def test_sheet_names_stay_valid_and_unique() -> None:

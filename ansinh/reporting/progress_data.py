@@ -1,0 +1,185 @@
+"""Set-based readers behind ``reporting.progress``: many targets, cycles and units per query.
+
+``targets_progress`` reads a unit's figures for every target and cycle in two queries (own
+approved values, then roll-ups), the milestones and links in one each, and the expected
+communes (coverage) in one; ``completeness_many`` counts expected, received and on-time reports
+of every cycle with one query for the units and one for the submissions. The number of queries
+does not grow with the number of targets, cycles or units.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from typing import Any, NamedTuple
+
+from django.utils import timezone
+
+from ansinh.reporting.coverage import ExpectedUnits, honest_status
+from ansinh.reporting.progress import (
+    OWN_FIGURE_FIRST,
+    Completeness,
+    Goal,
+    TargetProgress,
+    TargetStatus,
+    expected_on,
+    linear_forecast,
+    target_status,
+)
+
+Figure = tuple[float, str, int]  # value, source ("own" or "rollup"), units reporting
+
+
+def unit_figures(unit_id: int, cycle_ids: Iterable[int], indicator_ids: Iterable[int]) -> dict[tuple[int, int], Figure]:
+    """(cycle, indicator) → the unit's own approved figure if it reported one, else its roll-up."""
+    from ansinh.reporting.models import AggregateValue, IndicatorValue, Submission
+
+    cycles, indicators = list(cycle_ids), list(indicator_ids)
+    out: dict[tuple[int, int], Figure] = {}
+    if not cycles or not indicators:
+        return out
+    own = (
+        IndicatorValue.objects.filter(
+            submission__cycle_id__in=cycles,
+            submission__unit_id=unit_id,
+            submission__status=Submission.Status.APPROVED,
+            indicator_id__in=indicators,
+            value__isnull=False,
+        )
+        .order_by(OWN_FIGURE_FIRST)
+        .values_list("submission__cycle_id", "indicator_id", "value")
+    )
+    for cycle_id, indicator_id, value in own:
+        if value is not None:
+            out.setdefault((cycle_id, indicator_id), (float(value), "own", 1))
+    rolled = AggregateValue.objects.filter(
+        cycle_id__in=cycles, indicator_id__in=indicators, unit_id=unit_id, value__isnull=False
+    ).values_list("cycle_id", "indicator_id", "value", "n_units_reporting")
+    for cycle_id, indicator_id, value, n in rolled:
+        if value is not None:
+            out.setdefault((cycle_id, indicator_id), (float(value), "rollup", int(n)))
+    return out
+
+
+def targets_progress(targets: Sequence[Any], unit: Any, cycle: Any = None) -> list[TargetProgress]:
+    """Actual vs milestone vs final goal of each target for ``unit`` (``progress.target_progress`` rules).
+
+    A rolled-up actual carries its coverage; below the configured share its status is "partial".
+    """
+    from ansinh.plans.models import Milestone
+    from ansinh.reporting.models import ReportingCycle, TargetIndicatorLink
+
+    if not targets:
+        return []
+    target_ids = [t.pk for t in targets]
+    links = {
+        link.target_id: link.indicator
+        for link in TargetIndicatorLink.objects.filter(target_id__in=target_ids).select_related("indicator")
+    }
+    plan_cycles: dict[int, list[Any]] = defaultdict(list)
+    for c in ReportingCycle.objects.filter(
+        plan_id__in={t.plan_id for t in targets}, kind=ReportingCycle.Kind.ANNUAL
+    ).order_by("year"):
+        plan_cycles[c.plan_id].append(c)
+    all_cycles = [c for cs in plan_cycles.values() for c in cs]
+    stones = {
+        (m.target_id, m.year): m
+        for m in Milestone.objects.filter(target_id__in=target_ids, value__isnull=False)
+    }
+    figures = unit_figures(unit.pk, [c.pk for c in all_cycles], {i.pk for i in links.values()})
+    expected = ExpectedUnits([unit], [*all_cycles, *([cycle] if cycle is not None else [])])
+    out: list[TargetProgress] = []
+    for target in targets:
+        indicator = links.get(target.pk)
+        final = Goal(target.comparator or "=", target.value, target.value_max) if target.value is not None else None
+        cycles = [c for c in plan_cycles.get(target.plan_id, []) if cycle is None or c.year <= cycle.year]
+        series: list[tuple[int, float]] = []
+        latest: tuple[Any, float, str, int] | None = None
+        if indicator is not None:
+            for c in cycles:
+                figure = figures.get((c.pk, indicator.pk))
+                if figure is not None:
+                    series.append((c.year, figure[0]))
+                    latest = (c, *figure)
+        if indicator is None or latest is None:
+            out.append(
+                TargetProgress(target, indicator, unit, cycle, None, "", None, final, None, TargetStatus.NO_DATA, series)
+            )
+            continue
+        if cycle is None or latest[0].pk == cycle.pk:
+            at_cycle, actual, source, reporting = latest
+        else:
+            at_cycle, actual, source, reporting = cycle, None, "", 0
+        stone = stones.get((target.pk, at_cycle.year))
+        milestone = (
+            Goal(stone.comparator or "=", stone.value, stone.value_max)
+            if stone is not None and stone.value is not None
+            else None
+        )
+        final_year = target.year or target.plan.period_end or at_cycle.year
+        forecast = linear_forecast(series, final_year)
+        if forecast is not None and indicator.value_type in ("percent", "count"):
+            forecast = max(0.0, min(forecast, 100.0) if indicator.value_type == "percent" else forecast)
+        status = target_status(indicator.direction, indicator.value_type, actual, milestone, final, forecast)
+        coverage = expected.coverage(unit, at_cycle, reporting, source) if actual is not None else None
+        out.append(
+            TargetProgress(
+                target, indicator, unit, at_cycle, actual, source, milestone, final, forecast,
+                TargetStatus(honest_status(status, coverage)), series, coverage,
+            )
+        )
+    return out
+
+
+def completeness_many(
+    cycles: Sequence[Any], scope: Any, level: str = "commune", with_missing: bool = False
+) -> dict[int, Completeness]:
+    """Expected, received and on-time reports of ``level`` units under ``scope``, per cycle id.
+
+    Two queries whatever the number of cycles and units (plus the cycles' deadlines when they
+    were not prefetched). Units are read as plain tuples unless ``with_missing`` asks for the
+    missing units themselves (``Completeness.missing``).
+    """
+    from ansinh.geo.models import AdministrativeUnit
+    from ansinh.reporting.cycles import due_for
+    from ansinh.reporting.models import Submission
+
+    result = {c.pk: Completeness() for c in cycles}
+    if not cycles:
+        return result
+    in_scope = AdministrativeUnit.objects.filter(path__startswith=scope.path, level=level).order_by("path")
+    units: list[Any] = list(in_scope) if with_missing else [
+        _Unit(pk, valid_from, valid_to) for pk, valid_from, valid_to in in_scope.values_list("id", "valid_from", "valid_to")
+    ]
+    sent: dict[tuple[int, int], Any] = {}
+    rows = Submission.objects.filter(
+        cycle_id__in=list(result),
+        unit__path__startswith=scope.path,
+        unit__level=level,
+        status__in=(Submission.Status.SUBMITTED, Submission.Status.APPROVED),
+    ).values_list("cycle_id", "unit_id", "submitted_at")
+    for cycle_id, unit_id, submitted_at in rows:
+        sent.setdefault((cycle_id, unit_id), submitted_at)
+    for cycle in cycles:
+        due = due_for(cycle, level)
+        counts = result[cycle.pk]
+        for unit in units:
+            if not expected_on(unit.valid_from, unit.valid_to, cycle.period_end):
+                continue
+            counts.expected += 1
+            if (cycle.pk, unit.pk) not in sent:
+                if with_missing:
+                    counts.missing.append(unit)
+                continue
+            counts.received += 1
+            submitted_at = sent[(cycle.pk, unit.pk)]
+            sent_on = timezone.localdate(submitted_at) if submitted_at else None
+            if due is None or (sent_on is not None and sent_on <= due):
+                counts.on_time += 1
+    return result
+
+
+class _Unit(NamedTuple):
+    pk: int
+    valid_from: Any
+    valid_to: Any

@@ -1,0 +1,218 @@
+"""``ansinh bench pages``: server time of the hot pages over the demo data or a national filler.
+
+In a scratch database (as ``ansinh bench rollup``), either the demo (``--data demo``: HCMC's plan,
+168 wards, simulated reports) or the national filler of ``reporting.bench_data`` (``--data
+national``: ``--units`` units, ``--indicators`` indicators linked to plan targets, ``--cycles``
+annual cycles, every unit reporting) is loaded; then each page is requested ``--repeat`` times
+through Django's test client (server time in this process: routing, queries, rendering; no
+network) and its p50/p95, query count and size are printed, with the report data of the whole
+area (``collect_report_data``) and sequential approvals per second (``do_approve`` of commune
+reports returned to "submitted" for the run).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import math
+import statistics
+import time
+from collections.abc import Callable
+from typing import Any
+
+from django.conf import settings
+from django.db import connection, transaction
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+Write = Callable[[str], None]
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--data", choices=("demo", "national"), default="demo", help="dữ liệu demo (TP. HCM) hoặc toàn quốc mô phỏng")
+    parser.add_argument("--units", type=int, default=3356, help="số đơn vị khi --data national (mặc định 3356)")
+    parser.add_argument("--indicators", type=int, default=30, help="số chỉ tiêu khi --data national (mặc định 30)")
+    parser.add_argument("--cycles", type=int, default=2, help="số kỳ báo cáo năm khi --data national (mặc định 2)")
+    parser.add_argument("--repeat", type=int, default=20, help="số lần đo mỗi trang (mặc định 20)")
+    parser.add_argument("--approvals", type=int, default=50, help="số lần phê duyệt để đo (mặc định 50)")
+    parser.add_argument("--seed", type=int, default=42, help="hạt giống ngẫu nhiên")
+    parser.add_argument("--skip-pages", action="store_true", help="chỉ đo dữ liệu báo cáo và phê duyệt, bỏ qua các trang")
+    parser.add_argument("--keep", action="store_true", help="giữ lại cơ sở dữ liệu tạm sau khi đo")
+    parser.add_argument("--json", action="store_true", help="in một đối tượng JSON")
+
+
+def _national(options: dict[str, Any], write: Write) -> tuple[Any, Any]:
+    from ansinh.plans.models import Target
+    from ansinh.reporting.bench_data import load
+    from ansinh.reporting.models import Indicator, TargetIndicatorLink
+    from ansinh.reporting.recompute import recompute_all
+
+    state = load({**options, "seed": options["seed"]}, write)
+    recompute_all()
+    _comments()
+    plan = state["plan"]
+    targets = Target.objects.bulk_create(
+        [
+            Target(plan=plan, text=i.name, indicator_name=i.name, comparator=">=", value=50, year=plan.period_end, position=n)
+            for n, i in enumerate(Indicator.objects.order_by("pk"))
+        ]
+    )
+    TargetIndicatorLink.objects.bulk_create(
+        [TargetIndicatorLink(target=t, indicator=i, confirmed=True) for t, i in zip(targets, Indicator.objects.order_by("pk"), strict=False)]
+    )
+    from ansinh.geo.models import AdministrativeUnit
+
+    return plan, AdministrativeUnit.objects.get(pk=state["country"])
+
+
+def _comments() -> None:
+    """As the demo writes them: every value carries the simulated-data comment; one in ten an
+    explanation of a missed milestone (what the report's "causes" collect)."""
+    import json
+
+    from ansinh.reporting.models import SIMULATED_LABEL
+    from ansinh.reporting.validation import MISSED_MILESTONE
+
+    flags = "CAST(%s AS jsonb)" if connection.vendor == "postgresql" else "%s"
+    with connection.cursor() as cursor:
+        cursor.execute("UPDATE reporting_indicatorvalue SET comment = %s", [SIMULATED_LABEL])
+        cursor.execute(
+            f"UPDATE reporting_indicatorvalue SET comment = %s, flags = {flags} WHERE id %% 10 = 0",
+            ["Thiếu nguồn lực thực hiện", json.dumps([f"{MISSED_MILESTONE} năm 2017 (50 %)."], ensure_ascii=False)],
+        )
+
+
+def _report_build(plan: Any, year: int, root: Any) -> dict[str, Any]:
+    """``ansinh report build --unit ROOT`` (DOCX and XLSX annex): seconds and growth of peak memory."""
+    import io
+    import resource
+    import tempfile
+    from pathlib import Path
+
+    from django.core.management import call_command
+
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="bench-report-", dir=settings.DATA_DIR) as tmp:
+        call_command(
+            "report", "build", "--plan", str(plan.pk), "--cycle", str(year), "--unit", root.code,
+            "--out", str(Path(tmp) / "bao-cao.docx"), stdout=io.StringIO(), stderr=io.StringIO(),
+        )
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return {"s": round(time.perf_counter() - started, 1), "peak_rss_growth_mb": round((peak - before) / 1024, 1)}
+
+
+def _demo(write: Write) -> tuple[Any, Any]:
+    from ansinh.core.demo import run_steps
+    from ansinh.reporting.demo import HCMC_CODE, hcmc_plan
+
+    run_steps(write)
+    plan = hcmc_plan()
+    from ansinh.geo.models import AdministrativeUnit
+
+    return plan, AdministrativeUnit.objects.get(code=HCMC_CODE, level="province", valid_to__isnull=True)
+
+
+def _time(client: Client, url: str, repeat: int) -> dict[str, Any]:
+    response = client.get(url)  # warm
+    timings, cpu = [], []
+    for _ in range(repeat):
+        started, cpu_started = time.perf_counter(), time.process_time()
+        response = client.get(url)
+        timings.append((time.perf_counter() - started) * 1000)
+        cpu.append((time.process_time() - cpu_started) * 1000)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    timings.sort()
+    return {
+        "status": response.status_code,
+        "p50_ms": round(statistics.median(timings), 1),
+        "p95_ms": round(timings[min(len(timings) - 1, math.ceil(len(timings) * 0.95) - 1)], 1),
+        # CPU time of this process (SQLite runs in it): steadier than wall time on a shared machine.
+        "cpu_p50_ms": round(statistics.median(cpu), 1),
+        "queries": len(queries),
+        "kib": round(len(response.content) / 1024, 1),
+    }
+
+
+def _approvals(cycle: Any, communes: list[Any], n: int) -> float | None:
+    from ansinh.reporting.actions import do_approve
+    from ansinh.reporting.models import Submission
+    from ansinh.reporting.rollup import apply_submission
+
+    subs = list(Submission.objects.filter(cycle=cycle, unit__in=communes, status="approved", agency__isnull=True)[:n])
+    if not subs:
+        return None
+    for sub in subs:  # back to "submitted", their values out of the roll-up
+        with transaction.atomic():
+            Submission.objects.filter(pk=sub.pk).update(status="submitted", approved_by=None, approved_at=None)
+            sub.status = "submitted"
+            apply_submission(sub, -1)
+    started = time.perf_counter()
+    for sub in subs:
+        do_approve(None, sub)
+    return round(len(subs) / (time.perf_counter() - started), 1)
+
+
+def _row_versions() -> dict[str, Any]:
+    """PostgreSQL's counters for the aggregate table: live and dead row versions, in-place (HOT) updates."""
+    with connection.cursor() as cursor:
+        try:
+            cursor.execute("SELECT pg_stat_force_next_flush()")
+        except Exception:  # before PostgreSQL 15 the counters arrive a little later
+            pass
+        cursor.execute(
+            "SELECT n_live_tup, n_dead_tup, n_tup_upd, n_tup_hot_upd FROM pg_stat_user_tables "
+            "WHERE relname = 'reporting_aggregatevalue'"
+        )
+        row = cursor.fetchone() or (None, None, None, None)
+    return dict(zip(("live", "dead", "updates", "hot_updates"), row, strict=True))
+
+
+def run(options: dict[str, Any], write: Write) -> dict[str, Any]:
+    from django.contrib.auth import get_user_model
+
+    from ansinh.accounts.models import RoleAssignment
+    from ansinh.geo.models import AdministrativeUnit
+    from ansinh.reporting.bench import scratch_database
+    from ansinh.reporting.models import ReportingCycle, Submission
+    from ansinh.reports.report_data import collect_report_data
+
+    result: dict[str, Any] = {"data": options["data"], "database": connection.vendor}
+    with scratch_database(write, options["keep"]):
+        started = time.perf_counter()
+        plan, root = _demo(write) if options["data"] == "demo" else _national(options, write)
+        result["load_s"] = round(time.perf_counter() - started, 1)
+        user = get_user_model().objects.create(username="bench-pages", full_name="Đo hiệu năng")
+        RoleAssignment.objects.create(user=user, role="admin", unit=None)
+        client = Client(HTTP_HOST=settings.ALLOWED_HOSTS[0] if settings.ALLOWED_HOSTS else "localhost")
+        client.force_login(user)
+        cycle = ReportingCycle.objects.filter(plan=plan, kind="annual").order_by("-year").first()
+        commune_sub = Submission.objects.filter(cycle=cycle, unit__level="commune").order_by("pk").first()
+        pages = {
+            "progress_page": f"/bao-cao-dinh-ky/tien-do/{plan.pk}/?don_vi={root.code}",
+            "progress_api": f"/api/progress/plans/{plan.pk}?unit_code={root.code}",
+            "dashboard": f"/bao-cao/bang-dieu-khien/{plan.pk}/?unit={root.code}",
+            "dashboard_communes": f"/bao-cao/bang-dieu-khien/{plan.pk}/?unit={root.code}&level=commune",
+            "cycle_page": f"/bao-cao-dinh-ky/ky/{cycle.pk}/" if cycle else "",
+            "submission_page": f"/bao-cao-dinh-ky/{commune_sub.pk}/" if commune_sub else "",
+        }
+        for name, url in pages.items():
+            if url and not options["skip_pages"]:
+                result[name] = _time(client, url, options["repeat"])
+                write(f"{name}: {result[name]}")
+        if cycle is not None:
+            started = time.perf_counter()
+            with CaptureQueriesContext(connection) as queries:
+                collect_report_data(plan, cycle.year, root, today=dt.date(cycle.year, 12, 20))
+            result["report_data"] = {"s": round(time.perf_counter() - started, 2), "queries": len(queries)}
+            write(f"report_data: {result['report_data']}")
+            result["report_build"] = _report_build(plan, cycle.year, root)
+            write(f"report_build: {result['report_build']}")
+            communes = list(AdministrativeUnit.objects.filter(path__startswith=root.path, level="commune"))
+            result["approvals_per_s"] = _approvals(cycle, communes, options["approvals"])
+            write(f"approvals_per_s: {result['approvals_per_s']}")
+            if connection.vendor == "postgresql":
+                result["aggregate_rows"] = _row_versions()
+                write(f"aggregate_rows: {result['aggregate_rows']}")
+    return result
