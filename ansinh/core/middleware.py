@@ -45,6 +45,9 @@ MAX_INT = 2**63 - 1
 _INTEGER = re.compile(r"[+-]?\d+")
 BAD_NUMBER = "Số «{value}» của tham số «{name}» quá lớn (tối đa {max} chữ số)."
 NUL_CHARACTER = "Tham số «{name}» chứa ký tự rỗng (NUL), không hợp lệ."
+#: Form cells read as decimal figures (the submission form's values), which the view bounds per indicator
+#: with reporting.bounds and answers per cell on the form itself; the guard leaves them to it.
+_MEASURED_FIELD = re.compile(r"ind-\d+-(?:value|numerator|denominator)")
 
 
 class BadInputGuard:
@@ -65,7 +68,8 @@ class BadInputGuard:
             return _refuse(request, problems, 422)
         if request.method == "POST" and not _is_json(request):
             problems = [message for name, values in _form_lists(request) for value in values
-                        if isinstance(value, str) and (message := _bad_value(name, value, nul=api))]
+                        if isinstance(value, str) and not _MEASURED_FIELD.fullmatch(name)
+                        and (message := _bad_value(name, value, nul=api))]
             if problems:
                 return _refuse(request, problems, 422)
         if request.path.startswith(API_PREFIX) and _is_json(request) and request.method in {"POST", "PUT", "PATCH"}:
