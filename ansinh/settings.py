@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-from ansinh.conf import Env, check_production, database_from_url, load_secret_key, sqlite_database
+from ansinh.conf import Env, check_production, database_from_url, load_secret_key, sqlite_database, web_workers
 
 env = Env()
 
@@ -21,6 +22,8 @@ CSRF_TRUSTED_ORIGINS = env.get_list("ANSINH_CSRF_TRUSTED_ORIGINS")
 PORT = env.get_int("ANSINH_PORT", minimum=1, maximum=65535)
 HOST = env.get_str("ANSINH_HOST")
 THREADS = env.get_int("ANSINH_THREADS", minimum=1, maximum=128)
+WEB_WORKERS = web_workers(env, os.cpu_count())
+JOB_WORKERS = env.get_int("ANSINH_JOB_WORKERS", minimum=0, maximum=16)
 MAX_UPLOAD_BYTES = env.get_int("ANSINH_MAX_UPLOAD_MB", minimum=1, maximum=2048) * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_UPLOAD_BYTES
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
@@ -40,7 +43,12 @@ INSTALLED_APPS = [
     "ansinh.plans",
     "ansinh.reporting",
     "ansinh.reports",
+    "django_tasks",
+    "django_tasks_db",
 ]
+# Background jobs (plan imports with OCR, report builds, recompute, daily jobs): django-tasks with its
+# database backend, so they need no broker and survive a restart; `ansinh worker` runs them.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
