@@ -5,7 +5,14 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from ansinh.conf import Env, check_production, database_from_url, load_secret_key, sqlite_database, web_workers
+from ansinh.conf import (
+    Env,
+    check_production,
+    database_from_url,
+    load_secret_key,
+    sqlite_database,
+    web_workers,
+)
 
 env = Env()
 

@@ -97,7 +97,7 @@ def gunicorn_options(host: str, port: int, workers: int, threads: int) -> dict[s
 def run_gunicorn(host: str, port: int, workers: int, threads: int) -> None:
     from gunicorn.app.base import BaseApplication
 
-    class Application(BaseApplication):  # type: ignore[misc]
+    class Application(BaseApplication):
         def load_config(self) -> None:
             for key, value in gunicorn_options(host, port, workers, threads).items():
                 if value is not None:
@@ -110,9 +110,14 @@ def run_gunicorn(host: str, port: int, workers: int, threads: int) -> None:
 
     # the parent ran migrations: its database connections must not be shared with forked workers
     connections.close_all()
+    master = os.getpid()
     try:
         Application().run()
     except SystemExit as stopped:
+        if os.getpid() != master:  # a forked web worker leaving: the master's clean-up is not its own
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(stopped.code if isinstance(stopped.code, int) else 0)
         if stopped.code not in (0, None):
             raise
 
