@@ -35,7 +35,8 @@ def _queued_import(alice: Any, tmp: Path) -> tuple[ImportJob, DBTaskResult, Path
     return job, DBTaskResult.objects.get(pk=result.id), path
 
 
-@pytest.mark.django_db
+# the worker closes connections between jobs as a request would: such tests run outside a test transaction
+@pytest.mark.django_db(transaction=True)
 def test_a_job_cut_off_when_its_worker_died_is_queued_again_and_then_runs(
     alice: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -92,7 +93,7 @@ def remember(day: dt.date) -> str:
     return f"nhắc việc {day:%d/%m/%Y}"
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)
 def test_a_daily_job_is_queued_once_a_day_and_a_missing_one_is_skipped() -> None:
     daily = ("tests.core.test_jobs.remember", "ansinh.khong_co.jobs.send")
     assert jobs.enqueue_daily(dt.date(2026, 3, 2), daily) == ["tests.core.test_jobs.remember"]
@@ -102,7 +103,7 @@ def test_a_daily_job_is_queued_once_a_day_and_a_missing_one_is_skipped() -> None
     assert row.status == "SUCCESSFUL" and row.return_value == "nhắc việc 02/03/2026"
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)
 def test_the_scheduler_queues_the_days_jobs_only_after_the_hour(monkeypatch: pytest.MonkeyPatch) -> None:
     import threading
 

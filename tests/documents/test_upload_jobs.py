@@ -99,7 +99,7 @@ def test_someone_else_cannot_see_a_job_and_a_reader_is_refused(client: Client, a
     assert client.get(f"/van-ban/tai-len/{job.pk}/trang-thai/").status_code == 404
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)  # the worker closes connections between jobs, as a request does
 def test_the_upload_only_queues_the_job_and_the_worker_runs_it(
     client: Client, alice: Any, tmp_path: Path, extractor: None, monkeypatch: pytest.MonkeyPatch  # noqa: F811
 ) -> None:
