@@ -85,7 +85,7 @@ def _pg_env() -> tuple[list[str], dict[str, str]]:
 def _run(command: list[str], env: dict[str, str], what: str) -> None:
     if shutil.which(command[0]) is None:
         raise BackupError(f"Không tìm thấy chương trình {command[0]} (gói postgresql-client) để {what}.")
-    done = subprocess.run(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, check=False)
+    done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         detail = (done.stderr or done.stdout).strip().splitlines()
         raise BackupError(f"{command[0]} không {what} được: {detail[-1] if detail else 'lỗi không rõ'}")
