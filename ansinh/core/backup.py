@@ -95,7 +95,7 @@ def _dump_database(folder: Path) -> Path:
     if _engine() == "sqlite":
         target = folder / "database.sqlite3"
         connection.ensure_connection()
-        live: sqlite3.Connection = connection.connection  # type: ignore[assignment]
+        live: sqlite3.Connection = connection.connection
         with sqlite3.connect(target) as copy:
             live.backup(copy)
         copy.close()
@@ -212,7 +212,7 @@ def _restore_sqlite(source: Path, name: str) -> None:
         if not ok or ok[0] != "ok":
             raise BackupError(f"Cơ sở dữ liệu trong «{name}» bị hỏng (PRAGMA integrity_check); không khôi phục.")
         connection.ensure_connection()
-        live: sqlite3.Connection = connection.connection  # type: ignore[assignment]
+        live: sqlite3.Connection = connection.connection
         copy.backup(live)
     copy.close()
 
