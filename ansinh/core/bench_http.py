@@ -11,9 +11,11 @@ import os
 import threading
 import time
 import urllib.parse
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 RETRYABLE = (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError, http.client.CannotSendRequest)
 
@@ -215,3 +217,28 @@ def cpu_sample(server_pid: int) -> dict[str, float]:
             continue
         server += int(parts[11]) + int(parts[12])
     return {"busy": float(sum(fields) - idle), "total": float(sum(fields)), "server": server / tick}
+
+
+def parallel(width: int) -> Callable[[Callable[[], Any] | None], None]:
+    """A tiny pool: call with work to run it on one of ``width`` threads, with None to wait for all."""
+    sem = threading.Semaphore(width)
+    threads: list[threading.Thread] = []
+
+    def submit(work: Callable[[], Any] | None) -> None:
+        if work is None:
+            for t in threads:
+                t.join()
+            return
+
+        def body() -> None:
+            try:
+                work()
+            finally:
+                sem.release()
+
+        sem.acquire()
+        thread = threading.Thread(target=body)
+        threads.append(thread)
+        thread.start()
+
+    return submit

@@ -32,7 +32,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from ansinh.core.bench_http import Client, Recorder, cpu_sample, form_fields, percentile
+from ansinh.core.bench_http import Client, Recorder, cpu_sample, form_fields, parallel, percentile
 
 Write = Callable[[str], None]
 SUBMISSION_URL = "/bao-cao-dinh-ky/{id}/"
@@ -291,7 +291,7 @@ def run(options: dict[str, Any], write: Write) -> dict[str, Any]:
             rec = Recorder()
             officers: dict[int, Client] = {}
             viewers: list[Client] = []
-            pool = _parallel(8)
+            pool = parallel(8)
 
             def sign_in_officer(n: int, sid: int) -> None:
                 officers[sid] = login(port, f"load_officer_{n}", password, rec)
@@ -340,31 +340,6 @@ def run(options: dict[str, Any], write: Write) -> dict[str, Any]:
     return result
 
 
-def _parallel(width: int) -> Callable[[Callable[[], Any] | None], None]:
-    """A tiny pool: call with work to run it on one of ``width`` threads, with None to wait for all."""
-    sem = threading.Semaphore(width)
-    threads: list[threading.Thread] = []
-
-    def submit(work: Callable[[], Any] | None) -> None:
-        if work is None:
-            for t in threads:
-                t.join()
-            return
-
-        def body() -> None:
-            try:
-                work()
-            finally:
-                sem.release()
-
-        sem.acquire()
-        thread = threading.Thread(target=body)
-        threads.append(thread)
-        thread.start()
-
-    return submit
-
-
 def _ms(seconds: float | None) -> float | None:
     return None if seconds is None else round(seconds * 1000, 1)
 
@@ -385,6 +360,10 @@ def summary(users: int, readers: int, duration: int, phase: Recorder, logins: Re
     total = after["total"] - before["total"]
     result["cpu_busy_pct"] = round(100 * busy / total, 1) if total else None
     result["server_cpu_s"] = round(after["server"] - before["server"], 1)
+    # CPU the server spent per answered request: what bounds throughput on an idle machine
+    result["server_cpu_ms_per_request"] = (
+        round(1000 * (after["server"] - before["server"]) / phase.requests, 1) if phase.requests else None
+    )
     result["cpus"] = os.cpu_count()
     result["load_average"] = [round(x, 2) for x in os.getloadavg()]
     return result
@@ -397,8 +376,8 @@ def report(r: dict[str, Any], write: Write) -> None:
     for action, label in (("open", "mở báo cáo"), ("save", "lưu số liệu"), ("dashboard", "bảng điều khiển"), ("login", "đăng nhập")):
         write(f"  {label:<16} n={r[action + '_count']:<6} p50 {r[action + '_p50_ms']} ms  p95 {r[action + '_p95_ms']} ms  "
               f"p99 {r[action + '_p99_ms']} ms")
-    write(f"  CPU máy bận {r['cpu_busy_pct']} % ({r['cpus']} lõi), máy chủ dùng {r['server_cpu_s']} giây CPU, "
-          f"tải trung bình {r['load_average']}")
+    write(f"  CPU máy bận {r['cpu_busy_pct']} % ({r['cpus']} lõi), máy chủ dùng {r['server_cpu_s']} giây CPU "
+          f"({r['server_cpu_ms_per_request']} ms mỗi yêu cầu), tải trung bình {r['load_average']}")
     if "submission_page_rps" in r:
         write(f"  bão hòa trang báo cáo ({r['saturate_clients']} luồng): {r['submission_page_rps']} yêu cầu/giây, "
               f"p50 {r['submission_page_p50_ms']} ms, {r['saturate_errors']} lỗi")
