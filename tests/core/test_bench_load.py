@@ -20,7 +20,7 @@ KEYS = {
 
 def test_a_tiny_load_run_reports_every_key_and_loses_nothing() -> None:
     code, out, err = run_command(
-        "bench", "load", "--users", "2", "--readers", "1", "--duration", "4", "--think", "0.2", "0.5",
+        "bench", "load", "--users", "2", "--readers", "1", "--duration", "12", "--think", "0", "0.2",
         "--saturate", "--clients", "2", "--json",
     )
     result = json.loads(out)
