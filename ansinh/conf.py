@@ -96,15 +96,14 @@ class Env:
             raise ConfigError(f"{name} phải là một trong {', '.join(choices)}, nhận được {value!r}.")
         return value
 
+    def get_workers(self, name: str, cpus: int | None = None) -> int:
+        """A process count, or ``auto`` for one per core (at least 2, at most 16)."""
+        if self.raw(name) == "auto":
+            return max(2, min((cpus if cpus is not None else os.cpu_count()) or 1, 16))
+        return self.get_int(name, minimum=1, maximum=64)
+
     def get_path(self, name: str) -> Path:
         return Path(self.get_str(name)).expanduser().resolve()
-
-
-def web_workers(env: Env, cpus: int | None) -> int:
-    """``ANSINH_WEB_WORKERS``: a number, or ``auto`` for one process per core (at least 2)."""
-    if env.raw("ANSINH_WEB_WORKERS") == "auto":
-        return max(2, min(cpus or 1, 16))
-    return env.get_int("ANSINH_WEB_WORKERS", minimum=1, maximum=64)
 
 
 def database_from_url(url: str) -> dict[str, object]:

@@ -2,17 +2,9 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-from ansinh.conf import (
-    Env,
-    check_production,
-    database_from_url,
-    load_secret_key,
-    sqlite_database,
-    web_workers,
-)
+from ansinh.conf import Env, check_production, database_from_url, load_secret_key, sqlite_database
 
 env = Env()
 
@@ -29,7 +21,7 @@ CSRF_TRUSTED_ORIGINS = env.get_list("ANSINH_CSRF_TRUSTED_ORIGINS")
 PORT = env.get_int("ANSINH_PORT", minimum=1, maximum=65535)
 HOST = env.get_str("ANSINH_HOST")
 THREADS = env.get_int("ANSINH_THREADS", minimum=1, maximum=128)
-WEB_WORKERS = web_workers(env, os.cpu_count())
+WEB_WORKERS = env.get_workers("ANSINH_WEB_WORKERS")
 JOB_WORKERS = env.get_int("ANSINH_JOB_WORKERS", minimum=0, maximum=16)
 MAX_UPLOAD_BYTES = env.get_int("ANSINH_MAX_UPLOAD_MB", minimum=1, maximum=2048) * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_UPLOAD_BYTES
