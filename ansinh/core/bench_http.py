@@ -159,15 +159,18 @@ class Recorder:
     _times: dict[str, list[float]] = field(default_factory=dict)
     requests: int = 0
     errors: int = 0
+    kinds: dict[str, int] = field(default_factory=dict)  # "open 500", "save OSError": how many
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def add(self, action: str, seconds: float, ok: bool) -> None:
+    def add(self, action: str, seconds: float, ok: bool, why: str = "") -> None:
         with self._lock:
             if seconds > 0:
                 self.requests += 1
                 self._times.setdefault(action, []).append(seconds)
             if not ok:
                 self.errors += 1
+                key = f"{action} {why}".strip()
+                self.kinds[key] = self.kinds.get(key, 0) + 1
 
     def times(self, action: str) -> list[float]:
         with self._lock:

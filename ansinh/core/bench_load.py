@@ -183,7 +183,7 @@ def login(port: int, username: str, password: str, rec: Recorder) -> Client:
     fields = dict(form_fields(page.text))
     data = [("csrfmiddlewaretoken", fields.get("csrfmiddlewaretoken", "")), ("username", username), ("password", password)]
     answer = client.post(LOGIN_URL, data)
-    rec.add("login", answer.elapsed, ok=answer.status == 302 and "sessionid" in client.cookies)
+    rec.add("login", answer.elapsed, ok=answer.status == 302 and "sessionid" in client.cookies, why=str(answer.status))
     return client
 
 
@@ -195,11 +195,11 @@ def officer_loop(client: Client, submission_id: int, stop_at: float, think: tupl
     while time.monotonic() < stop_at:
         try:
             page = client.get(url)
-            rec.add("open", page.elapsed, ok=page.status == 200)
+            rec.add("open", page.elapsed, ok=page.status == 200, why=str(page.status))
             fields = form_fields(page.text, form_index=0)
             target = save_field(fields)
             if page.status != 200 or target is None:
-                rec.add("save", 0.0, ok=False)
+                rec.add("save", 0.0, ok=False, why="no form")
                 time.sleep(rng.uniform(*think))
                 continue
             time.sleep(rng.uniform(*think))
@@ -210,11 +210,11 @@ def officer_loop(client: Client, submission_id: int, stop_at: float, think: tupl
             data = [(k, value if k == target else v) for k, v in fields]
             answer = client.post(url, data)
             ok = answer.status == 302
-            rec.add("save", answer.elapsed, ok=ok)
+            rec.add("save", answer.elapsed, ok=ok, why=str(answer.status))
             if ok:
                 acked[submission_id] = f"{target}={value}"
-        except OSError:
-            rec.add("error", 0.0, ok=False)
+        except OSError as err:
+            rec.add("request", 0.0, ok=False, why=type(err).__name__)
         time.sleep(rng.uniform(*think))
 
 
@@ -235,9 +235,9 @@ def reader_loop(client: Client, url: str, stop_at: float, think: tuple[float, fl
     while time.monotonic() < stop_at:
         try:
             page = client.get(url)
-            rec.add("dashboard", page.elapsed, ok=page.status == 200)
-        except OSError:
-            rec.add("error", 0.0, ok=False)
+            rec.add("dashboard", page.elapsed, ok=page.status == 200, why=str(page.status))
+        except OSError as err:
+            rec.add("dashboard", 0.0, ok=False, why=type(err).__name__)
         time.sleep(rng.uniform(*think))
 
 
@@ -261,9 +261,9 @@ def saturate(clients: list[Client], urls: list[str], seconds: float) -> tuple[fl
         while time.monotonic() < stop_at:
             try:
                 page = client.get(url)
-                rec.add("submission_page", page.elapsed, ok=page.status == 200)
-            except OSError:
-                rec.add("error", 0.0, ok=False)
+                rec.add("submission_page", page.elapsed, ok=page.status == 200, why=str(page.status))
+            except OSError as err:
+                rec.add("submission_page", 0.0, ok=False, why=type(err).__name__)
 
     started = time.monotonic()
     threads = [threading.Thread(target=loop, args=(c, u)) for c, u in zip(clients, urls, strict=True)]
@@ -349,6 +349,7 @@ def summary(users: int, readers: int, duration: int, phase: Recorder, logins: Re
     result: dict[str, Any] = {
         "users": users, "readers": readers, "duration_s": duration,
         "requests": phase.requests, "errors": phase.errors + logins.errors, "lost": lost, "acknowledged_saves": acked,
+        "error_kinds": {**logins.kinds, **phase.kinds},
         "throughput_rps": round(phase.requests / elapsed, 1) if elapsed else 0.0,
     }
     for action in ("open", "save", "dashboard", "login"):
@@ -373,6 +374,8 @@ def report(r: dict[str, Any], write: Write) -> None:
     write(f"{r['users']} cán bộ + {r['readers']} người xem trong {r['duration_s']} giây: {r['requests']} yêu cầu, "
           f"{r['throughput_rps']} yêu cầu/giây, {r['errors']} lỗi, {r['lost']} lần lưu bị mất "
           f"(trên {r['acknowledged_saves']} báo cáo đã xác nhận lưu)")
+    if r["error_kinds"]:
+        write("  lỗi: " + ", ".join(f"{kind} × {n}" for kind, n in sorted(r["error_kinds"].items())))
     for action, label in (("open", "mở báo cáo"), ("save", "lưu số liệu"), ("dashboard", "bảng điều khiển"), ("login", "đăng nhập")):
         write(f"  {label:<16} n={r[action + '_count']:<6} p50 {r[action + '_p50_ms']} ms  p95 {r[action + '_p95_ms']} ms  "
               f"p99 {r[action + '_p99_ms']} ms")
