@@ -11,9 +11,11 @@ from django_tasks import task
 @task()
 def build_report(
     plan_id: int, year: int, out: str, *, unit_id: int | None = None, kind: str = "annual",
-    annex: bool = True, pdf: bool = False, signer: str = "",
+    annex: bool = True, pdf: bool = False, signer: str = "", actor_id: int | None = None,
 ) -> dict[str, Any]:
     """``do_build_report`` as a job: the written paths, or ``error`` with the Vietnamese refusal."""
+    from django.contrib.auth import get_user_model
+
     from ansinh.geo.models import AdministrativeUnit
     from ansinh.plans.models import Plan
     from ansinh.reports.actions import ReportError, do_build_report
@@ -22,8 +24,9 @@ def build_report(
     if plan is None:
         return {"error": f"Không có kế hoạch #{plan_id}."}
     unit = AdministrativeUnit.objects.filter(pk=unit_id).first() if unit_id else None
+    actor = get_user_model().objects.filter(pk=actor_id).first() if actor_id else None
     try:
-        result = do_build_report(None, plan, year, Path(out), unit=unit, kind=kind, annex=annex, pdf=pdf, signer=signer)
+        result = do_build_report(actor, plan, year, Path(out), unit=unit, kind=kind, annex=annex, pdf=pdf, signer=signer)
     except ReportError as err:
         return {"error": err.message}
     return {
