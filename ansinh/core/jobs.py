@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import shutil
 import socket
 import threading
 import time
@@ -36,6 +37,8 @@ log = logging.getLogger(__name__)
 MAX_ATTEMPTS = 3
 # Temporary files younger than this are left alone: their job may be about to be queued.
 ORPHAN_AFTER = dt.timedelta(hours=1)
+# Reports built in the background (DATA_DIR/reports/<token>/) are kept this long for download.
+REPORTS_KEPT = dt.timedelta(days=2)
 # Daily jobs: dotted paths of plain functions taking today's date. A path that cannot be imported
 # (an app not installed in this deployment) is skipped with a log line.
 DAILY_JOBS: tuple[str, ...] = ("ansinh.notifications.jobs.send_due_reminders",)
@@ -97,8 +100,10 @@ def temp_folders() -> list[Path]:
 
 
 def clean_orphan_files(now: float | None = None) -> int:
-    """Remove temporary files older than ``ORPHAN_AFTER`` that no live job refers to; how many."""
-    cutoff = (now or time.time()) - ORPHAN_AFTER.total_seconds()
+    """Remove temporary files older than ``ORPHAN_AFTER`` that no live job refers to, and background
+    report folders older than ``REPORTS_KEPT``; how many files and folders."""
+    moment = now or time.time()
+    cutoff = moment - ORPHAN_AFTER.total_seconds()
     keep = _referenced_paths()
     removed = 0
     for folder in temp_folders():
@@ -107,6 +112,12 @@ def clean_orphan_files(now: float | None = None) -> int:
         for path in folder.iterdir():
             if path.is_file() and str(path) not in keep and path.stat().st_mtime < cutoff:
                 path.unlink(missing_ok=True)
+                removed += 1
+    reports = Path(settings.DATA_DIR) / "reports"
+    if reports.is_dir():
+        for folder in reports.iterdir():
+            if folder.is_dir() and folder.stat().st_mtime < moment - REPORTS_KEPT.total_seconds():
+                shutil.rmtree(folder, ignore_errors=True)
                 removed += 1
     return removed
 

@@ -89,6 +89,21 @@ def test_old_temporary_files_no_job_needs_are_removed_and_the_others_kept(alice:
     fresh.unlink()
 
 
+@pytest.mark.django_db
+def test_background_reports_are_kept_two_days_then_removed() -> None:
+    reports = Path(settings.DATA_DIR) / "reports"
+    old, new = reports / "cu", reports / "moi"
+    for folder in (old, new):
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "bao-cao.docx").write_bytes(b"PK")
+    three_days = time.time() - 3 * 86400
+    os.utime(old, (three_days, three_days))
+    assert jobs.clean_orphan_files() == 1
+    assert not old.exists() and new.exists()
+    (new / "bao-cao.docx").unlink()
+    new.rmdir()
+
+
 def remember(day: dt.date) -> str:
     return f"nhắc việc {day:%d/%m/%Y}"
 
