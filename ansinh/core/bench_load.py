@@ -280,7 +280,7 @@ def run(options: dict[str, Any], write: Write) -> dict[str, Any]:
     think = (min(options["think"]), max(options["think"]))
     if users < 1:
         raise SystemExit("Lỗi: cần ít nhất một cán bộ (--users).")
-    password = secrets.token_urlsafe(16)
+    password = f"Thu-tai-{secrets.token_urlsafe(16)}-9x"  # upper, lower, digit and symbol for any password policy
     rng = random.Random(42)
     with scratch_env(options["keep"], write) as env:
         started = time.monotonic()
