@@ -152,12 +152,14 @@ def enqueue_daily(today: dt.date, jobs: tuple[str, ...] | None = None) -> list[s
 
 
 def scheduler_loop(stop: threading.Event, every: float = SCHEDULER_EVERY) -> None:
-    """Queue the day's jobs once the local clock passes ``DAILY_HOUR`` (runs in a daemon thread)."""
+    """Queue the day's jobs once the local clock passes ``DAILY_HOUR`` and clear old temporary files,
+    every ``every`` seconds (runs in a daemon thread of the worker)."""
     while True:
         try:
             now = timezone.localtime()
             if now.hour >= DAILY_HOUR:
                 enqueue_daily(now.date())
+            clean_orphan_files()
         except Exception:  # a scheduler that dies silently would stop every daily job
             log.exception("daily job scheduler")
         finally:
