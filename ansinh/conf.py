@@ -36,7 +36,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("ANSINH_SECRET_KEY", None, "Khóa bí mật; bắt buộc khi production, nếu không có sẽ sinh và lưu trong thư mục dữ liệu."),
     Setting("ANSINH_ALLOWED_HOSTS", "127.0.0.1,localhost", "Danh sách tên miền được phép, cách nhau bởi dấu phẩy; không được là `*` khi production."),
     Setting("ANSINH_CSRF_TRUSTED_ORIGINS", "", "Các nguồn tin cậy cho CSRF (https://...), cách nhau bởi dấu phẩy."),
-    Setting("ANSINH_THREADS", "8", "Số luồng của máy chủ WSGI (waitress)."),
+    Setting("ANSINH_THREADS", "8", "Số luồng của mỗi tiến trình máy chủ web (gunicorn; waitress khi không có fork)."),
+    Setting("ANSINH_WEB_WORKERS", "auto", "Số tiến trình máy chủ web trên Linux (gunicorn); `auto` = số lõi CPU (ít nhất 2)."),
+    Setting("ANSINH_JOB_WORKERS", "1", "Số tiến trình chạy việc nền (`ansinh worker`) mà `ansinh demo`/`ansinh serve` khởi động cùng máy chủ web; 0 = tự chạy riêng."),
     Setting("ANSINH_MAX_UPLOAD_MB", "50", "Dung lượng tối đa một tệp tải lên, tính bằng MB."),
     Setting("ANSINH_LOG_LEVEL", "INFO", "Mức ghi nhật ký: DEBUG, INFO, WARNING, ERROR."),
     Setting("ANSINH_EMAIL_HOST", None, "Máy chủ SMTP gửi thư thông báo; để trống thì thư được in ra màn hình (console)."),
@@ -110,6 +112,12 @@ class Env:
         if value not in choices:
             raise ConfigError(f"{name} phải là một trong {', '.join(choices)}, nhận được {value!r}.")
         return value
+
+    def get_workers(self, name: str, cpus: int | None = None) -> int:
+        """A process count, or ``auto`` for one per core (at least 2, at most 16)."""
+        if self.raw(name) == "auto":
+            return max(2, min((cpus if cpus is not None else os.cpu_count()) or 1, 16))
+        return self.get_int(name, minimum=1, maximum=64)
 
     def get_path(self, name: str) -> Path:
         return Path(self.get_str(name)).expanduser().resolve()

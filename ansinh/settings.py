@@ -29,6 +29,8 @@ CSRF_TRUSTED_ORIGINS = env.get_list("ANSINH_CSRF_TRUSTED_ORIGINS")
 PORT = env.get_int("ANSINH_PORT", minimum=1, maximum=65535)
 HOST = env.get_str("ANSINH_HOST")
 THREADS = env.get_int("ANSINH_THREADS", minimum=1, maximum=128)
+WEB_WORKERS = env.get_workers("ANSINH_WEB_WORKERS")
+JOB_WORKERS = env.get_int("ANSINH_JOB_WORKERS", minimum=0, maximum=16)
 MAX_UPLOAD_BYTES = env.get_int("ANSINH_MAX_UPLOAD_MB", minimum=1, maximum=2048) * 1024 * 1024
 ALLOW_SELF_APPROVAL = env.get_bool("ANSINH_ALLOW_SELF_APPROVAL", default=False)
 DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_UPLOAD_BYTES
@@ -56,7 +58,12 @@ INSTALLED_APPS = [
     "ansinh.reporting",
     "ansinh.reports",
     "ansinh.notifications",
+    "django_tasks",
+    "django_tasks_db",
 ]
+# Background jobs (plan imports with OCR, report builds, recompute, daily jobs): django-tasks with its
+# database backend, so they need no broker and survive a restart; `ansinh worker` runs them.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

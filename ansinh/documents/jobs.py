@@ -1,19 +1,20 @@
-"""Reading an upload in a background thread, with a status row the upload page polls.
+"""Reading an upload as a background job, with a status row the upload page polls.
 
 Scanned PDFs and photos go through OCR, which can take minutes; the request only
-creates the job and starts the thread. The thread runs ``do_import_document``
-(all or nothing) and records progress, the resulting plan or the Vietnamese error.
+creates the ``ImportJob`` row and queues the task ``documents.tasks.import_document``
+(django-tasks, database backend), which ``ansinh worker`` runs: ``do_import_document``
+(all or nothing), recording progress, the resulting plan or the Vietnamese error.
+A queued job survives a restart; one cut off mid-run is run again by the next worker.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
-import threading
 from pathlib import Path
 from typing import Any
 
-from django.db import close_old_connections, connections, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from ansinh.core.models import audit
@@ -62,25 +63,11 @@ def run_import_job(job_id: int, path: Path, actor: Any) -> None:
         path.unlink(missing_ok=True)
 
 
-# OCR is CPU-heavy: at most this many imports run at once; others wait as "pending".
-MAX_PARALLEL = 2
-_slots = threading.BoundedSemaphore(MAX_PARALLEL)
+def launch(job: ImportJob, path: Path, actor: Any) -> Any:
+    """Queue the import for ``ansinh worker`` (tests replace this to run it inline); the task result."""
+    from ansinh.documents.tasks import import_document
 
-
-def _thread_main(job_id: int, path: Path, actor: Any) -> None:
-    with _slots:
-        close_old_connections()
-        try:
-            run_import_job(job_id, path, actor)
-        finally:
-            connections.close_all()
-
-
-def launch(job: ImportJob, path: Path, actor: Any) -> threading.Thread:
-    """Start the import in a daemon thread (tests replace this to run it inline)."""
-    thread = threading.Thread(target=_thread_main, args=(job.pk, path, actor), name=f"import-job-{job.pk}", daemon=True)
-    thread.start()
-    return thread
+    return import_document.enqueue(job.pk, str(path), getattr(actor, "pk", None))
 
 
 def job_state(job: ImportJob) -> dict[str, Any]:

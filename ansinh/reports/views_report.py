@@ -33,13 +33,8 @@ def _context(plan: Any, year: int, user: Any, **extra: Any) -> dict[str, Any]:
     return {"plan": plan, "year": year, "years": years, "kinds": KINDS, "formats": FORMATS, **extra}
 
 
-@login_required
-def report_build(request: HttpRequest, plan_id: int, year: int) -> HttpResponse:
-    plan = access_plan(request.user, plan_id)
-    if not 1990 <= year <= 2100:
-        raise Http404("Năm kỳ báo cáo không hợp lệ.")
-    if request.method != "POST":
-        return render(request, "reports/report_build.html", _context(plan, year, request.user, kind="annual"))
+def read_choices(request: HttpRequest, plan: Any, year: int) -> tuple[str, str, str, Any, HttpResponse | None]:
+    """(kind, format, unit code, unit, None), or a 400 page with the Vietnamese errors in the last place."""
     kind = request.POST.get("kind", "annual")
     fmt = request.POST.get("format", "docx")
     code = request.POST.get("unit", "").strip()
@@ -56,10 +51,23 @@ def report_build(request: HttpRequest, plan_id: int, year: int) -> HttpResponse:
             errors.append(str(err) or f"Không có đơn vị «{code}» trong phạm vi bạn được xem.")
     if errors:
         ctx = _context(plan, year, request.user, kind=kind, fmt=fmt, unit_code=code, errors=errors)
-        return render(request, "reports/report_build.html", ctx, status=400)
+        return kind, fmt, code, unit, render(request, "reports/report_build.html", ctx, status=400)
     root = unit or report_root_unit(plan, year, kind)
     if root is not None and not can_read_unit(request.user, root):
         raise PermissionDenied(f"Bạn không có quyền xem số liệu của {root.name}; hãy chọn đơn vị trong phạm vi của mình.")
+    return kind, fmt, code, unit, None
+
+
+@login_required
+def report_build(request: HttpRequest, plan_id: int, year: int) -> HttpResponse:
+    plan = access_plan(request.user, plan_id)
+    if not 1990 <= year <= 2100:
+        raise Http404("Năm kỳ báo cáo không hợp lệ.")
+    if request.method != "POST":
+        return render(request, "reports/report_build.html", _context(plan, year, request.user, kind="annual"))
+    kind, fmt, code, unit, refused = read_choices(request, plan, year)
+    if refused is not None:
+        return refused
     workdir = Path(settings.DATA_DIR) / "tmp"
     workdir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="bao-cao-", dir=workdir) as tmp:

@@ -63,3 +63,39 @@ def test_it_explains_a_port_that_is_taken(tmp_path: Path) -> None:
         out, _ = proc.communicate(timeout=60)
     assert proc.returncode == 1
     assert "không mở được cổng" in out and "ANSINH_PORT" in out and "Traceback" not in out
+
+
+def _sql(tmp_path: Path, query: str, params: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+    import sqlite3
+
+    with sqlite3.connect(tmp_path / "ansinh.sqlite3") as db:
+        return db.execute(query, params).fetchall()
+
+
+def test_serve_runs_several_web_processes_and_a_job_worker_that_runs_queued_jobs(tmp_path: Path) -> None:
+    import json
+    import uuid
+
+    port = free_port()
+    proc = start(tmp_path, port)
+    try:
+        assert wait_for_health(port) == 200
+        args = json.dumps({"args": ["tests.core.test_jobs.remember", "2026-03-02"], "kwargs": {}})
+        _sql(
+            tmp_path,
+            "INSERT INTO django_tasks_database_dbtaskresult (id, status, enqueued_at, args_kwargs, priority, task_path, "
+            "worker_ids, queue_name, backend_name, run_after, exception_class_path, traceback) VALUES "
+            "(?, 'READY', '2026-03-02 00:00:00', ?, 0, 'ansinh.core.jobs.run_daily_job', '[]', 'default', "
+            "'default', '9999-01-01 00:00:00', '', '')",
+            (uuid.uuid4().hex, args),
+        )
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and not _sql(tmp_path, "SELECT 1 FROM django_tasks_database_dbtaskresult WHERE status = 'SUCCESSFUL'"):
+            time.sleep(0.3)
+        [(stored,)] = _sql(tmp_path, "SELECT return_value FROM django_tasks_database_dbtaskresult")
+        assert json.loads(str(stored)) == "nhắc việc 02/03/2026"
+    finally:
+        proc.send_signal(signal.SIGINT)
+        out, _ = proc.communicate(timeout=60)
+    assert proc.returncode == 0 and "tiến trình web" in out and "1 tiến trình việc nền" in out
+    assert out.count("Đã dừng máy chủ.") == 1 and "Traceback" not in out

@@ -32,6 +32,9 @@ class Command(BaseCommand):
             "recompute", help="tính lại toàn bộ số liệu tổng hợp từ số liệu đã phê duyệt"
         )
         recompute.add_argument("--cycle", action="append", default=None, help="chỉ tính lại kỳ có ID này")
+        recompute.add_argument(
+            "--background", action="store_true", help="xếp thành việc nền cho `ansinh worker` chạy rồi thoát ngay"
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         action = options["action"]
@@ -42,7 +45,7 @@ class Command(BaseCommand):
         elif action == "cycles":
             self._cycles(options["plan"], options["years"])
         else:
-            self._recompute(options["cycle"])
+            self._recompute(options["cycle"], background=options["background"])
 
     def _cycles(self, plan_ref: str, years: list[str]) -> None:
         from ansinh.plans.models import Plan
@@ -62,7 +65,7 @@ class Command(BaseCommand):
                 f"{cycle.label}: {cycle.period_start:%d/%m/%Y}–{cycle.period_end:%d/%m/%Y}; hạn: {dues}"
             )
 
-    def _recompute(self, cycles: list[str] | None) -> None:
+    def _recompute(self, cycles: list[str] | None, background: bool = False) -> None:
         from ansinh.reporting.models import ReportingCycle
         from ansinh.reporting.rollup import recompute_all
 
@@ -74,6 +77,12 @@ class Command(BaseCommand):
             missing = set(ids) - set(ReportingCycle.objects.filter(pk__in=ids).values_list("pk", flat=True))
             if missing:
                 raise CommandFailure(f"Không có kỳ báo cáo mã {', '.join(map(str, sorted(missing)))}.")
+        if background:
+            from ansinh.reporting.tasks import recompute
+
+            job = recompute.enqueue(ids)
+            self.stdout.write(f"Đã xếp việc tính lại số liệu tổng hợp (mã việc {job.id}); `ansinh worker` sẽ chạy.")
+            return
         bar = ProgressBar("Tính lại số liệu tổng hợp", stream=self.stderr)  # type: ignore[arg-type]
         started = time.monotonic()
         bar(0, 1)

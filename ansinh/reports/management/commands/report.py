@@ -33,6 +33,9 @@ class Command(BaseCommand):
         b.add_argument("--no-annex", dest="annex", action="store_false", help="không ghi phụ lục Excel")
         b.add_argument("--pdf", action="store_true", help="chuyển sang FILE.pdf bằng LibreOffice (nếu đã cài)")
         b.add_argument("--signer", default="", metavar="HỌ TÊN", help="họ tên người ký (mặc định để trống để ký tay)")
+        b.add_argument(
+            "--background", action="store_true", help="xếp thành việc nền cho `ansinh worker` chạy rồi thoát ngay"
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         getattr(self, f"handle_{options['action']}")(options)
@@ -50,6 +53,9 @@ class Command(BaseCommand):
             unit = AdministrativeUnit.objects.filter(code=code).order_by("-valid_from").first()
             if unit is None:
                 fail(self.stderr, f"Không có đơn vị hành chính mã «{code}».")
+        if options["background"]:
+            self._enqueue(plan, year, unit, options)
+            return
         bar = ProgressBar("Lập báo cáo", cast(TextIO, self.stderr._out))
         try:
             result = do_build_report(
@@ -73,3 +79,17 @@ class Command(BaseCommand):
             self.stdout.write(f"Đã ghi PDF: {result.pdf}")
         for note in result.notes:
             self.stderr.write(note)
+
+    def _enqueue(self, plan: Plan, year: int, unit: AdministrativeUnit | None, options: dict[str, Any]) -> None:
+        from ansinh.reports.actions import check_output
+        from ansinh.reports.tasks import build_report
+
+        try:
+            out = check_output(options["out"])
+        except ReportError as err:
+            fail(self.stderr, err.message)
+        job = build_report.enqueue(
+            plan.pk, year, str(out), unit_id=unit.pk if unit else None, kind=options["kind"],
+            annex=options["annex"], pdf=options["pdf"], signer=str(options["signer"]).strip()[:100],
+        )
+        self.stdout.write(f"Đã xếp việc lập báo cáo (mã việc {job.id}); `ansinh worker` sẽ ghi {out}.")
