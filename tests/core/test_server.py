@@ -81,18 +81,21 @@ def test_serve_runs_several_web_processes_and_a_job_worker_that_runs_queued_jobs
     try:
         assert wait_for_health(port) == 200
         args = json.dumps({"args": ["tests.core.test_jobs.remember", "2026-03-02"], "kwargs": {}})
+        job_id = uuid.uuid4().hex
         _sql(
             tmp_path,
             "INSERT INTO django_tasks_database_dbtaskresult (id, status, enqueued_at, args_kwargs, priority, task_path, "
             "worker_ids, queue_name, backend_name, run_after, exception_class_path, traceback) VALUES "
             "(?, 'READY', '2026-03-02 00:00:00', ?, 0, 'ansinh.core.jobs.run_daily_job', '[]', 'default', "
             "'default', '9999-01-01 00:00:00', '', '')",
-            (uuid.uuid4().hex, args),
+            (job_id, args),
         )
+        # The worker also queues the real daily jobs (due reminders) beside this one: look at ours only.
+        ours = "FROM django_tasks_database_dbtaskresult WHERE id = ?"
         deadline = time.monotonic() + 30
-        while time.monotonic() < deadline and not _sql(tmp_path, "SELECT 1 FROM django_tasks_database_dbtaskresult WHERE status = 'SUCCESSFUL'"):
+        while time.monotonic() < deadline and not _sql(tmp_path, f"SELECT 1 {ours} AND status = 'SUCCESSFUL'", (job_id,)):
             time.sleep(0.3)
-        [(stored,)] = _sql(tmp_path, "SELECT return_value FROM django_tasks_database_dbtaskresult")
+        [(stored,)] = _sql(tmp_path, f"SELECT return_value {ours}", (job_id,))
         assert json.loads(str(stored)) == "nhắc việc 02/03/2026"
     finally:
         proc.send_signal(signal.SIGINT)
