@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "ansinh.plans",
     "ansinh.reporting",
     "ansinh.reports",
+    "ansinh.registry",
 ]
 
 MIDDLEWARE = [
