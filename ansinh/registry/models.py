@@ -49,22 +49,25 @@ class Relation(models.TextChoices):
 class SoftDeletable(models.Model):
     """Soft delete with a reason; ``ansinh registry purge`` removes rows past retention."""
 
-    deleted_at = models.DateTimeField("thời điểm xóa", null=True, blank=True, db_index=True)
+    deleted_at = models.DateTimeField("thời điểm xóa", null=True, blank=True)
     deleted_reason = models.CharField("lý do xóa", max_length=300, blank=True)
 
     class Meta:
         abstract = True
 
 
-class IssuedCode(models.Model):
-    """Every registry code ever issued: never deleted, so a code is never issued twice."""
+class RetiredCode(models.Model):
+    """The registry code of a purged person: kept for ever, so that no code is ever issued twice.
+
+    A code in use is unique in ``Person.registry_code``; new codes are checked against both tables.
+    """
 
     code = models.CharField("mã số an sinh", max_length=16, primary_key=True)
-    issued_at = models.DateTimeField("ngày cấp", auto_now_add=True)
+    retired_at = models.DateTimeField("ngày thu hồi", auto_now_add=True)
 
     class Meta:
-        verbose_name = "mã số an sinh đã cấp"
-        verbose_name_plural = "mã số an sinh đã cấp"
+        verbose_name = "mã số an sinh đã thu hồi"
+        verbose_name_plural = "mã số an sinh đã thu hồi"
 
     def __str__(self) -> str:
         return self.code
@@ -75,13 +78,15 @@ class Household(SoftDeletable):
 
     code = models.CharField("mã hộ", max_length=40)
     commune = models.ForeignKey(
-        "geo.AdministrativeUnit", verbose_name="xã, phường", on_delete=models.PROTECT, related_name="households"
+        "geo.AdministrativeUnit", verbose_name="xã, phường", on_delete=models.PROTECT, related_name="households",
+        db_index=False,
     )
-    province_code = models.CharField("mã tỉnh", max_length=4, db_index=True)
+    province_code = models.CharField("mã tỉnh", max_length=4)
     address = models.CharField("địa chỉ", max_length=300, blank=True)
     area = models.CharField("khu vực", max_length=12, choices=Area.choices, default=Area.URBAN)
     head = models.ForeignKey(
-        "registry.Person", verbose_name="chủ hộ", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "registry.Person", verbose_name="chủ hộ", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        db_index=False,
     )
     simulated = models.BooleanField("dữ liệu mô phỏng", default=False)
     version = models.PositiveIntegerField("phiên bản", default=1)
@@ -104,7 +109,7 @@ class Person(SoftDeletable):
 
     registry_code = models.CharField("mã số an sinh", max_length=16, unique=True)
     full_name = models.CharField("họ và tên", max_length=200)
-    name_folded = models.CharField("họ tên không dấu", max_length=200, db_index=True)
+    name_folded = models.CharField("họ tên không dấu", max_length=200)
     birth_date = models.DateField("ngày sinh", null=True, blank=True)
     birth_precision = models.CharField(
         "độ chính xác ngày sinh", max_length=5, choices=BirthPrecision.choices, default=BirthPrecision.DAY
@@ -116,9 +121,10 @@ class Person(SoftDeletable):
     alive = models.BooleanField("còn sống", default=True)
     death_date = models.DateField("ngày mất", null=True, blank=True)
     commune = models.ForeignKey(
-        "geo.AdministrativeUnit", verbose_name="xã, phường cư trú", on_delete=models.PROTECT, related_name="persons"
+        "geo.AdministrativeUnit", verbose_name="xã, phường cư trú", on_delete=models.PROTECT, related_name="persons",
+        db_index=False,
     )
-    province_code = models.CharField("mã tỉnh", max_length=4, db_index=True)
+    province_code = models.CharField("mã tỉnh", max_length=4)
     ma_ban_ghi = models.CharField("mã bản ghi nguồn", max_length=64, blank=True)
     simulated = models.BooleanField("dữ liệu mô phỏng", default=False)
     version = models.PositiveIntegerField("phiên bản", default=1)
@@ -159,9 +165,11 @@ class Person(SoftDeletable):
 class Membership(models.Model):
     """A person in a household from ``valid_from`` to ``valid_to`` (exclusive; null: still)."""
 
-    person = models.ForeignKey(Person, verbose_name="nhân khẩu", on_delete=models.CASCADE, related_name="memberships")
+    person = models.ForeignKey(
+        Person, verbose_name="nhân khẩu", on_delete=models.CASCADE, related_name="memberships", db_index=False
+    )
     household = models.ForeignKey(
-        Household, verbose_name="hộ gia đình", on_delete=models.CASCADE, related_name="memberships"
+        Household, verbose_name="hộ gia đình", on_delete=models.CASCADE, related_name="memberships", db_index=False
     )
     relation = models.CharField("quan hệ với chủ hộ", max_length=12, choices=Relation.choices)
     valid_from = models.DateField("từ ngày")
@@ -169,7 +177,7 @@ class Membership(models.Model):
     province_code = models.CharField("mã tỉnh", max_length=4)
     change_request = models.ForeignKey(
         "registry.ChangeRequest", verbose_name="yêu cầu thay đổi", null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        on_delete=models.SET_NULL, related_name="+", db_index=False,
     )
 
     class Meta:
@@ -209,7 +217,6 @@ class PersonToken(models.Model):
         verbose_name_plural = "từ khóa tìm kiếm"
         indexes = [
             models.Index(fields=["token", "person"], name="registry_token_idx"),
-            models.Index(fields=["person"], name="registry_token_person_idx"),
         ]
 
     def __str__(self) -> str:
@@ -220,6 +227,6 @@ from ansinh.registry.models_changes import ChangeRequest  # noqa: E402
 from ansinh.registry.models_privacy import PersonAccess, PersonAccessItem  # noqa: E402
 
 __all__ = [
-    "Area", "BirthPrecision", "ChangeRequest", "Household", "IssuedCode", "Membership", "Person",
+    "Area", "BirthPrecision", "ChangeRequest", "Household", "RetiredCode", "Membership", "Person",
     "PersonAccess", "PersonAccessItem", "PersonToken", "Relation", "Sex",
 ]
