@@ -227,6 +227,16 @@ from ansinh.registry.models_changes import ChangeRequest  # noqa: E402
 from ansinh.registry.models_privacy import PersonAccess, PersonAccessItem  # noqa: E402
 
 __all__ = [
-    "Area", "BirthPrecision", "ChangeRequest", "Household", "RetiredCode", "Membership", "Person",
-    "PersonAccess", "PersonAccessItem", "PersonToken", "Relation", "Sex",
+    "Area",
+    "BirthPrecision",
+    "ChangeRequest",
+    "Household",
+    "Membership",
+    "Person",
+    "PersonAccess",
+    "PersonAccessItem",
+    "PersonToken",
+    "Relation",
+    "RetiredCode",
+    "Sex",
 ]
