@@ -135,6 +135,7 @@ class Person(SoftDeletable):
         ordering = ("id",)
         verbose_name = "nhân khẩu"
         verbose_name_plural = "nhân khẩu"
+        permissions = [("view_identity", "Xem số định danh và số điện thoại không che (cán bộ cấp tỉnh cần đến)")]
         constraints = [
             models.UniqueConstraint(
                 fields=["commune", "ma_ban_ghi"], condition=~Q(ma_ban_ghi=""), name="registry_person_source_uniq"
