@@ -74,17 +74,23 @@ class IdBlock:
 
 
 def fresh_codes(n: int) -> list[str]:
-    """``n`` registry codes issued to nobody yet, in use or retired."""
-    from ansinh.registry.models import Person, RetiredCode
+    """``n`` registry codes issued to nobody yet, in use or retired (checked by index look-ups)."""
+    from ansinh.registry.models import RetiredCode
 
+    check_retired = RetiredCode.objects.exists()
     out: list[str] = []
     while len(out) < n:
         batch = list(dict.fromkeys(codes.new_codes(n - len(out))))
         taken: set[str] = set()
-        for i in range(0, len(batch), 900):
-            part = batch[i : i + 900]
-            taken.update(Person.objects.filter(registry_code__in=part).values_list("registry_code", flat=True))
-            taken.update(RetiredCode.objects.filter(code__in=part).values_list("code", flat=True))
+        with connection.cursor() as cursor:
+            for i in range(0, len(batch), 500):
+                part = batch[i : i + 500]
+                marks = ", ".join(["%s"] * len(part))
+                cursor.execute(f"SELECT registry_code FROM registry_person WHERE registry_code IN ({marks})", part)
+                taken.update(r[0] for r in cursor.fetchall())
+                if check_retired:
+                    cursor.execute(f"SELECT code FROM registry_retiredcode WHERE code IN ({marks})", part)
+                    taken.update(r[0] for r in cursor.fetchall())
         seen = set(out)
         out.extend(c for c in batch if c not in taken and c not in seen)
     return out
