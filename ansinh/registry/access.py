@@ -69,7 +69,8 @@ def _unit_ids(user: Any, which: str) -> set[int] | None:
             units = person_units(user).values_list("pk", flat=True)
         return set(units)
 
-    return _memo(user, which, make)  # type: ignore[no-any-return]
+    result: set[int] = _memo(user, which, make)
+    return result
 
 
 def access_persons(user: Any) -> QuerySet[Person]:

@@ -1,0 +1,76 @@
+"""Search persons in scope: by name (no diacritics needed, any word order), ID, registry or household code.
+
+Names go through the token table: the query word with the fewest persons (counted up to
+``_CAP``) drives, the others are primary-key look-ups (``EXISTS``), so no search scans the person
+table. A result count above ``COUNT_CAP`` is shown as "more than" and the officer narrows the query.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db import connection
+from django.db.models import Exists, OuterRef, QuerySet
+
+from ansinh.registry import codes
+from ansinh.registry.access import access_households, access_persons
+from ansinh.registry.identity import normalise_id
+from ansinh.registry.models import Membership, Person, PersonToken
+from ansinh.registry.rows import fast_fold
+
+PER_PAGE = 20
+COUNT_CAP = 1000
+_CAP = 5000
+
+
+@dataclass
+class SearchResult:
+    query: str
+    kind: str  # name, personal_id, registry_code, household
+    persons: list[Person] = field(default_factory=list)
+    total: int = 0
+    capped: bool = False
+    page: int = 1
+    pages: int = 1
+
+
+def _token_count(token: str) -> int:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT COUNT(*) FROM (SELECT 1 FROM registry_persontoken WHERE token = %s LIMIT %s) t", [token, _CAP + 1]
+        )
+        return int(cursor.fetchone()[0])
+
+
+def matching(user: object, text: str) -> tuple[str, QuerySet[Person]]:
+    """(kind of query, persons in scope that match); an empty query matches nobody."""
+    text = " ".join(text.split())
+    persons = access_persons(user)
+    number = normalise_id(text)
+    if number.isdigit() and len(number) in (9, 12):
+        return "personal_id", persons.filter(personal_id=number)
+    if codes.is_valid(text):
+        return "registry_code", persons.filter(registry_code=codes.normalise(text))
+    if text and " " not in text and any(ch.isdigit() for ch in text):
+        households = access_households(user).filter(code=text).values("pk")
+        members = Membership.objects.filter(household_id__in=households, valid_to__isnull=True).values("person_id")
+        return "household", persons.filter(pk__in=members)
+    tokens = list(dict.fromkeys(fast_fold(text).split()))[:6]
+    if not tokens:
+        return "name", persons.none()
+    tokens.sort(key=_token_count)
+    qs = persons.filter(pk__in=PersonToken.objects.filter(token=tokens[0]).values("person_id"))
+    for token in tokens[1:]:
+        qs = qs.filter(Exists(PersonToken.objects.filter(token=token, person_id=OuterRef("pk"))))
+    return "name", qs
+
+
+def search_persons(user: object, text: str, page: int = 1, per_page: int = PER_PAGE) -> SearchResult:
+    kind, qs = matching(user, text)
+    total = qs[: COUNT_CAP + 1].count()
+    capped = total > COUNT_CAP
+    total = min(total, COUNT_CAP)
+    pages = max(1, -(-total // per_page))
+    page = min(max(page, 1), pages)
+    persons = list(qs.select_related("commune").order_by("pk")[(page - 1) * per_page : page * per_page])
+    return SearchResult(text, kind, persons, total, capped, page, pages)
