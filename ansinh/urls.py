@@ -21,4 +21,5 @@ urlpatterns = [
     path("bao-cao/", include("ansinh.reports.urls")),
     path("api/", include("ansinh.api_urls")),
     path("tai-khoan/", include("ansinh.accounts.urls")),
+    path("so-ho/", include("ansinh.registry.urls")),
 ]
