@@ -41,7 +41,8 @@ def index(request: HttpRequest) -> HttpResponse:
         if result.persons:
             log_access(request.user, AccessKind.SEARCH, [p.pk for p in result.persons], query=query, purpose="Tìm kiếm")
     return render(request, "registry/index.html", {
-        "query": query, "result": result, "stats": registry_stats(request.user), "may_see_persons": may_see_persons,
+        "query": query, "result": result, "may_see_persons": may_see_persons,
+        "stats": None if query else registry_stats(request.user),
     })
 
 

@@ -20,6 +20,7 @@ BENCHMARKS: dict[str, tuple[str, str]] = {
     "parse": ("ansinh.documents.bench", "Tốc độ và độ chính xác trích xuất kế hoạch (MB/s, văn bản/s, điểm so với gold)."),
     "diacritics": ("ansinh.lib.diacritics_bench", "Độ chính xác khôi phục dấu tiếng Việt (bỏ một văn bản ra để kiểm tra)."),
     "rollup": ("ansinh.reporting.bench", "Tổng hợp số liệu toàn quốc: nạp, tính lại, truy vấn, phê duyệt đến khi hiển thị."),
+    "registry": ("ansinh.registry.bench", "Hộ và nhân khẩu: tốc độ nhập tệp, thời gian tìm kiếm và mở trang nhân khẩu, bộ nhớ."),
 }
 
 
