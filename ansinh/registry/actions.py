@@ -31,7 +31,10 @@ def do_soft_delete(user: Any, obj: Person | Household, reason: str, version: int
     locked.deleted_at, locked.deleted_reason, locked.version = timezone.now(), reason.strip()[:300], locked.version + 1
     locked.save(update_fields=["deleted_at", "deleted_reason", "version"])
     if isinstance(locked, Person):
-        Membership.objects.filter(person=locked, valid_to__isnull=True).update(valid_to=timezone.localdate())
+        today = timezone.localdate()
+        current = Membership.objects.filter(person=locked, valid_to__isnull=True)
+        current.filter(valid_from__lt=today).update(valid_to=today)
+        current.filter(valid_from__gte=today).delete()  # began today: it lasted no day
         Household.objects.filter(head=locked).update(head=None)
     audit(user, "registry.soft_delete", locked, summary=f"Xóa mềm: {reason.strip()[:200]}")
 
