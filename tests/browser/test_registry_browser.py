@@ -10,17 +10,17 @@ import pytest
 
 from ansinh.registry.models import Person, PersonAccess
 from tests.browser.conftest import log_in
-from tests.conftest import PASSWORD
-from tests.registry.conftest import FAMILY, csv_bytes, officer_a2  # noqa: F401  (fixture)
+from tests.conftest import PASSWORD, _officer
+from tests.registry.conftest import FAMILY, HEADER, csv_bytes
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_a_ward_officer_imports_searches_and_files_a_change_a_second_officer_approves(
-    page: Any, live_server: Any, tmp_path: Path, ward_a: Any, ward_b: Any, officer_a: Any, officer_a2: Any, officer_b: Any
+    page: Any, live_server: Any, tmp_path: Path, ward_a: Any, ward_b: Any, officer_a: Any, officer_b: Any,
+    django_user_model: Any,
 ) -> None:
-    from tests.registry.conftest import HEADER
-
+    _officer(django_user_model, "officer_a2", "Hồ Thị Duyệt", "commune", ward_a)
     path = tmp_path / "ho-sai-gon.csv"
     header = ["Mã bản ghi", "Mã hộ", "Mã xã", "Khu vực", "Địa chỉ", "Tên người", *HEADER[6:]]
     path.write_bytes(csv_bytes(FAMILY, header=header, encoding="cp1258"))
