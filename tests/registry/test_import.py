@@ -179,3 +179,20 @@ def test_an_xlsx_file_imports_like_a_csv(ward_a: Any, tmp_path: Any) -> None:
     path = tmp_path / "ho.xlsx"
     book.save(path)
     assert import_file(path).persons_created == 4
+
+
+def test_a_500000_row_file_with_one_bad_row_stores_nothing(ward_a: Any, tmp_path: Any) -> None:
+    path = tmp_path / "lon.csv"
+    bad = 250_000
+    with path.open("w", encoding="utf-8") as fh:
+        fh.write(",".join(HEADER) + "\n")
+        for i in range(500_000):
+            relation = "Chủ hộ" if i % 3 == 0 else "Con"
+            year = "1975" if i % 3 == 0 else "2005"
+            sex = "Nam" if i != bad else "Không rõ"
+            fh.write(f"R{i},H{i // 3},26740,thanh_thi,,Nguyễn Văn An,{year},{sex},,{relation},Kinh,\n")
+    with pytest.raises(ImportRefused) as info:
+        import_file(path)
+    assert info.value.error_count == 1
+    assert f"Dòng {bad + 2}" in info.value.errors[0] and "Giới tính" in info.value.errors[0]
+    assert Person.objects.count() == 0 and Household.objects.count() == 0 and PersonToken.objects.count() == 0
