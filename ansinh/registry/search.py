@@ -2,7 +2,9 @@
 
 Names go through the token table: the query word with the fewest persons (counted up to
 ``_CAP``) drives, the others are primary-key look-ups (``EXISTS``), so no search scans the person
-table. A result count above ``COUNT_CAP`` is shown as "more than" and the officer narrows the query.
+table. When the user's scope holds fewer persons than that word (a ward officer), the scope's
+``(commune, id)`` index drives instead and every word is an ``EXISTS`` look-up. A result count above
+``COUNT_CAP`` is shown as "more than" and the officer narrows the query.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from ansinh.registry.rows import fast_fold
 
 PER_PAGE = 20
 COUNT_CAP = 1000
-_CAP = 5000
+_CAP = 50000
 
 
 @dataclass
@@ -58,9 +60,18 @@ def matching(user: object, text: str) -> tuple[str, QuerySet[Person]]:
     tokens = list(dict.fromkeys(fast_fold(text).split()))[:6]
     if not tokens:
         return "name", persons.none()
-    tokens.sort(key=_token_count)
-    qs = persons.filter(pk__in=PersonToken.objects.filter(token=tokens[0]).values("person_id"))
-    for token in tokens[1:]:
+    counts = {t: _token_count(t) for t in tokens}
+    tokens.sort(key=counts.__getitem__)
+    if counts[tokens[0]] == 0:
+        return "name", persons.none()
+    scope_size = persons.values("pk")[: counts[tokens[0]] + 1].count() if persons.query.where else _CAP + 1
+    if scope_size <= counts[tokens[0]]:
+        qs = persons
+        rest = tokens
+    else:
+        qs = persons.filter(pk__in=PersonToken.objects.filter(token=tokens[0]).values("person_id"))
+        rest = tokens[1:]
+    for token in rest:
         qs = qs.filter(Exists(PersonToken.objects.filter(token=token, person_id=OuterRef("pk"))))
     return "name", qs
 

@@ -145,3 +145,14 @@ def test_the_search_page_query_count_does_not_grow_with_the_results(ward_a: Any,
     with django_assert_max_num_queries(20):
         page = client.get("/so-ho/", {"q": "nam nguyen"}).content.decode()
     assert "60 người" in page and "trang 1/3" in page
+
+
+def test_the_api_masks_like_the_pages_and_logs_the_read(family: Any, officer_a: Any, hcm_standing: Any, officer_b: Any) -> None:
+    code = family["R1"].registry_code
+    assert client_for(officer_a).get(f"/api/registry/persons/{code}").json()["personal_id"] == "079070012345"
+    data = client_for(hcm_standing).get(f"/api/registry/persons/{code}").json()
+    assert (data["personal_id"], data["masked"]) == ("079*******45", True)
+    missing = client_for(officer_b).get(f"/api/registry/persons/{code}")
+    assert missing.status_code == 404 and "không có quyền" in missing.json()["detail"]
+    assert [p["full_name"] for p in client_for(officer_a).get("/api/registry/persons", {"q": "van an nguyen"}).json()] == ["Nguyễn Văn An"]
+    assert PersonAccess.objects.filter(kind="view").count() == 2
