@@ -94,13 +94,13 @@ class HouseholdState:
 
 
 def communes_in_force(day: dt.date, user: Any = None) -> dict[str, Commune]:
-    """Communes (in force on ``day``) a user may write, by code; no user: every commune (the CLI)."""
-    from ansinh.accounts.access import writable_units
+    """Communes (in force on ``day``) whose registry a user may write, by code; no user: every commune (the CLI)."""
     from ansinh.geo.models import AdministrativeUnit
+    from ansinh.registry.access import writable_person_units
 
     qs = AdministrativeUnit.objects.valid_on(day).filter(level="commune")
     if user is not None:
-        qs = qs.filter(pk__in=writable_units(user).values("pk"))
+        qs = qs.filter(pk__in=writable_person_units(user).values("pk"))
     out = {}
     for pk, code, name, path, kind in qs.values_list("pk", "code", "name", "path", "kind"):
         parts = path.strip("/").split("/")

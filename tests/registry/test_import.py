@@ -196,3 +196,9 @@ def test_a_500000_row_file_with_one_bad_row_stores_nothing(ward_a: Any, tmp_path
     assert info.value.error_count == 1
     assert f"Dòng {bad + 2}" in info.value.errors[0] and "Giới tính" in info.value.errors[0]
     assert Person.objects.count() == 0 and Household.objects.count() == 0 and PersonToken.objects.count() == 0
+
+
+def test_a_province_officer_reads_but_cannot_import(ward_a: Any, hcm_standing: Any, write_csv: Any) -> None:
+    with pytest.raises(ImportRefused) as info:
+        import_file(write_csv(FAMILY), user=hcm_standing)
+    assert any("không có quyền nhập" in e for e in info.value.errors)
