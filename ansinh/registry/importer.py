@@ -23,6 +23,7 @@ from django.utils import timezone
 from ansinh.core.errors import UserError
 from ansinh.core.models import audit
 from ansinh.registry import bulk
+from ansinh.registry import codes as codes_mod
 from ansinh.registry.compare import Comparer
 from ansinh.registry.rows import Row, name_tokens, parse_row
 from ansinh.registry.tabular import LABELS, Table, TableError, open_table
@@ -269,7 +270,9 @@ class _Run:
         bulk.insert("registry_household", bulk.HOUSEHOLD_COLUMNS, hh_rows)
         self.report.households_created += len(hh_rows)
         person_ids = self.person_ids.take(len(rows))
-        codes = bulk.fresh_codes(len(rows))
+        codes = list(dict.fromkeys(codes_mod.new_codes(len(rows))))
+        while len(codes) < len(rows):
+            codes = list(dict.fromkeys(codes + codes_mod.new_codes(len(rows) - len(codes))))
         persons: list[tuple[Any, ...]] = []
         members: list[tuple[Any, ...]] = []
         tokens: list[tuple[int, str]] = []
@@ -287,7 +290,7 @@ class _Run:
             tokens.extend((pk, t) for t in name_tokens(row.name_folded))
             if row.relation == "chu_ho":
                 hh.head_person = pk
-        bulk.insert("registry_person", bulk.PERSON_COLUMNS, persons)
+        bulk.insert_persons(persons)
         bulk.insert("registry_membership", bulk.MEMBERSHIP_COLUMNS, members)
         bulk.insert("registry_persontoken", bulk.TOKEN_COLUMNS, tokens)
 

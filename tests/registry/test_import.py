@@ -202,3 +202,31 @@ def test_a_province_officer_reads_but_cannot_import(ward_a: Any, hcm_standing: A
     with pytest.raises(ImportRefused) as info:
         import_file(write_csv(FAMILY), user=hcm_standing)
     assert any("không có quyền nhập" in e for e in info.value.errors)
+
+
+def test_a_code_colliding_with_one_in_use_or_retired_is_drawn_again(ward_a: Any, write_csv: Any, monkeypatch: Any) -> None:
+    from ansinh.registry import codes
+    from ansinh.registry.models import RetiredCode
+
+    import_file(write_csv(FAMILY[:1]))
+    taken = Person.objects.get().registry_code
+    RetiredCode.objects.create(code="AS0000000000" + codes.check_char("0000000000"))
+    real = codes.new_codes
+    calls = iter([[taken, taken], [taken, "AS0000000000" + codes.check_char("0000000000")]])
+    monkeypatch.setattr(codes, "new_codes", lambda n: next(calls, None) or real(n))
+    report = import_file(write_csv(FAMILY[1:3], name="them.csv"))
+    assert report.persons_created == 2
+    stored = set(Person.objects.values_list("registry_code", flat=True))
+    assert len(stored) == 3 and not stored & set(RetiredCode.objects.values_list("code", flat=True))
+
+
+def test_a_code_already_in_use_makes_the_batch_draw_new_codes(ward_a: Any, write_csv: Any, monkeypatch: Any) -> None:
+    from ansinh.registry import codes
+
+    import_file(write_csv(FAMILY[:1]))
+    taken = Person.objects.get().registry_code
+    real = codes.new_codes
+    calls = iter([[taken, real(1)[0]]])
+    monkeypatch.setattr(codes, "new_codes", lambda n: next(calls, None) or real(n))
+    assert import_file(write_csv(FAMILY[1:3], name="them.csv")).persons_created == 2
+    assert Person.objects.values("registry_code").distinct().count() == 3
