@@ -25,7 +25,7 @@ from ansinh.core.models import audit
 from ansinh.registry import bulk
 from ansinh.registry import codes as codes_mod
 from ansinh.registry.compare import Comparer
-from ansinh.registry.rows import Row, name_tokens, parse_row
+from ansinh.registry.rows import Row, name_tokens, parse_row, prepare_columns
 from ansinh.registry.tabular import LABELS, Table, TableError, open_table
 
 CHUNK = 20000
@@ -178,6 +178,7 @@ class _Run:
     def run(self, rows: Iterator[tuple[int, list[str]]], columns: dict[str, int], progress: Progress | None, total: int) -> None:
         chunk: list[Row] = []
         done = 0
+        prepare_columns(columns)
         for line, cells in rows:
             if not any(c.strip() for c in cells):
                 continue

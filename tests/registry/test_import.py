@@ -230,3 +230,12 @@ def test_a_code_already_in_use_makes_the_batch_draw_new_codes(ward_a: Any, write
     monkeypatch.setattr(codes, "new_codes", lambda n: next(calls, None) or real(n))
     assert import_file(write_csv(FAMILY[1:3], name="them.csv")).persons_created == 2
     assert Person.objects.values("registry_code").distinct().count() == 3
+
+
+def test_short_rows_and_extra_columns_are_read_by_name(ward_a: Any, write_csv: Any) -> None:
+    header = ["ghi_chu", *HEADER, "them"]
+    rows = [["x", *r, "y"] for r in FAMILY]
+    rows[2] = rows[2][:11]
+    report = import_file(write_csv(rows, header=header))
+    assert report.persons_created == 4 and Person.objects.get(ma_ban_ghi="R3").phone == ""
+    assert any("ghi_chu" in w for w in report.warnings)
