@@ -3,7 +3,8 @@
 Names go through the token table: the query word with the fewest persons (counted up to
 ``_CAP``) drives, the others are primary-key look-ups (``EXISTS``), so no search scans the person
 table. When the user's scope holds fewer persons than that word (a ward officer), the scope's
-``(commune, id)`` index drives instead and every word is an ``EXISTS`` look-up. A result count above
+``(commune, id)`` index drives instead and every word is an ``EXISTS`` look-up. Results come in person order (the Meta
+ordering, or the token key's own order). A result count above
 ``COUNT_CAP`` is shown as "more than" and the officer narrows the query.
 """
 
@@ -15,13 +16,13 @@ from django.db import connection
 from django.db.models import Exists, OuterRef, QuerySet
 
 from ansinh.registry import codes
-from ansinh.registry.access import access_households, access_persons
+from ansinh.registry.access import access_households, access_persons, person_scope_ids
 from ansinh.registry.identity import normalise_id
 from ansinh.registry.models import Membership, Person, PersonToken
 from ansinh.registry.rows import fast_fold
 
 PER_PAGE = 20
-COUNT_CAP = 1000
+COUNT_CAP = 200
 _CAP = 50000
 
 
@@ -64,12 +65,16 @@ def matching(user: object, text: str) -> tuple[str, QuerySet[Person]]:
     tokens.sort(key=counts.__getitem__)
     if counts[tokens[0]] == 0:
         return "name", persons.none()
-    scope_size = persons.values("pk")[: counts[tokens[0]] + 1].count() if persons.query.where else _CAP + 1
+    scope = person_scope_ids(user)
+    scope_size = _CAP + 1
+    if scope is not None:  # counted on the (commune, id) index alone, up to the driving word's count
+        scope_size = Person.objects.filter(commune_id__in=scope).values("pk")[: counts[tokens[0]] + 1].count()
     if scope_size <= counts[tokens[0]]:
         qs = persons
         rest = tokens
     else:
-        qs = persons.filter(pk__in=PersonToken.objects.filter(token=tokens[0]).values("person_id"))
+        # token order is person order: no sort needed, and the first page comes without reading every match
+        qs = persons.filter(pk__in=PersonToken.objects.filter(token=tokens[0]).values("person_id")).order_by()
         rest = tokens[1:]
     for token in rest:
         qs = qs.filter(Exists(PersonToken.objects.filter(token=token, person_id=OuterRef("pk"))))
@@ -83,5 +88,5 @@ def search_persons(user: object, text: str, page: int = 1, per_page: int = PER_P
     total = min(total, COUNT_CAP)
     pages = max(1, -(-total // per_page))
     page = min(max(page, 1), pages)
-    persons = list(qs.select_related("commune").order_by("pk")[(page - 1) * per_page : page * per_page])
+    persons = list(qs.select_related("commune")[(page - 1) * per_page : page * per_page])
     return SearchResult(text, kind, persons, total, capped, page, pages)
