@@ -24,6 +24,7 @@ from ansinh.registry.rows import fast_fold
 PER_PAGE = 20
 COUNT_CAP = 200
 _CAP = 50000
+_SMALL_SCOPE = 5
 
 
 @dataclass
@@ -66,15 +67,15 @@ def matching(user: object, text: str) -> tuple[str, QuerySet[Person]]:
     if counts[tokens[0]] == 0:
         return "name", persons.none()
     scope = person_scope_ids(user)
-    scope_size = _CAP + 1
-    if scope is not None:  # counted on the (commune, id) index alone, up to the driving word's count
+    scope_size = _CAP + 2  # larger than any capped word count
+    if scope is not None and len(scope) <= _SMALL_SCOPE:  # a ward or two: counted on the (commune, id) index
         scope_size = Person.objects.filter(commune_id__in=scope).values("pk")[: counts[tokens[0]] + 1].count()
     if scope_size <= counts[tokens[0]]:
         qs = persons
         rest = tokens
     else:
-        # token order is person order: no sort needed, and the first page comes without reading every match
-        qs = persons.filter(pk__in=PersonToken.objects.filter(token=tokens[0]).values("person_id")).order_by()
+        # a join driven by the token key (person order within a token): no sort, no list of every match
+        qs = persons.filter(tokens__token=tokens[0]).order_by()
         rest = tokens[1:]
     for token in rest:
         qs = qs.filter(Exists(PersonToken.objects.filter(token=token, person_id=OuterRef("pk"))))
