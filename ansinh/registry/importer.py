@@ -149,6 +149,8 @@ def import_table(
         pass
     except TableError as err:
         raise ImportRefused(err.message, [err.message]) from None
+    if not report.error_count and not dry_run and report.persons_created >= ANALYZE_AFTER:
+        _analyze()
     report.seconds = time.monotonic() - started
     if report.error_count:
         raise ImportRefused(
@@ -160,6 +162,18 @@ def import_table(
 
 class _Rollback(Exception):
     pass
+
+
+ANALYZE_AFTER = 10000
+
+
+def _analyze() -> None:
+    """After a large import, refresh PostgreSQL's statistics so that search plans use the token key."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE registry_person, registry_persontoken, registry_membership, registry_household")
 
 
 class _Run:
