@@ -1,8 +1,8 @@
 """Set-based writes for the import and the simulator: ids allocated in blocks, ``executemany``.
 
 No Python loop saves one model at a time: rows are tuples written a batch at a time through
-the raw cursor (SQLite: inside the import's IMMEDIATE transaction, so ``MAX(id)`` is safe;
-PostgreSQL: ids drawn from the identity sequence). ``sqlite_bulk_pragmas`` enlarges the page cache
+the raw cursor (SQLite: ``executemany`` inside the import's IMMEDIATE transaction, so ``MAX(id)`` is
+safe; PostgreSQL: ``COPY … FROM STDIN``, ids drawn from the identity sequence). ``sqlite_bulk_pragmas`` enlarges the page cache
 for the length of one import only.
 """
 
@@ -35,6 +35,12 @@ def insert(table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) ->
     if not rows:
         return
     qn = connection.ops.quote_name
+    if connection.vendor == "postgresql":
+        copy_sql = f"COPY {qn(table)} ({', '.join(qn(c) for c in columns)}) FROM STDIN"
+        with connection.cursor() as cursor, connection.wrap_database_errors, cursor.cursor.copy(copy_sql) as copy:
+            for row in rows:
+                copy.write_row(row)
+        return
     sql = f"INSERT INTO {qn(table)} ({', '.join(qn(c) for c in columns)}) VALUES ({', '.join(['%s'] * len(columns))})"
     with connection.cursor() as cursor:
         for i in range(0, len(rows), BATCH):
