@@ -46,6 +46,10 @@ def load(write: Callable[[str], None]) -> None:
     if existing:
         write(f"  đã có {existing} nhân khẩu mô phỏng, không tạo thêm")
         return
-    report = simulate_to_db(DEMO_HOUSEHOLDS, list(DEMO_COMMUNES), DEMO_SEED)
+    communes = [code for code in DEMO_COMMUNES if AdministrativeUnit.objects.in_force(code) is not None]
+    if not communes:
+        write("  chưa có các phường mẫu (hãy nạp đơn vị hành chính), bỏ qua")
+        return
+    report = simulate_to_db(DEMO_HOUSEHOLDS, communes, DEMO_SEED)
     write(f"  {report.households_created} hộ, {report.persons_created} nhân khẩu mô phỏng tại các phường "
-          f"{', '.join(DEMO_COMMUNES)} ({report.seconds:.1f} giây)")
+          f"{', '.join(communes)} ({report.seconds:.1f} giây)")
