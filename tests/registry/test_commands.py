@@ -105,3 +105,15 @@ def test_purge_removes_soft_deleted_persons_past_retention_and_retires_their_cod
 def test_a_bad_number_of_households_is_refused_in_vietnamese(db: Any) -> None:
     with pytest.raises(Exception, match="số nguyên"):
         run("simulate", "--households", "mười")
+
+
+def test_an_other_header_is_mapped_on_the_command_line_and_a_bad_mapping_is_refused(ward_a: Any, write_csv: Any) -> None:
+    from tests.registry.conftest import HEADER
+
+    path = write_csv(FAMILY, header=[*HEADER[:5], "Tên người", *HEADER[6:]])
+    with pytest.raises(Failure):
+        run("import", str(path))
+    out, _ = run("import", str(path), "--map", "Tên người=ho_ten")
+    assert "4 nhân khẩu mới" in out
+    with pytest.raises(Failure):
+        run("import", str(path), "--map", "Tên người")
