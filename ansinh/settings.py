@@ -34,6 +34,7 @@ JOB_WORKERS = env.get_int("ANSINH_JOB_WORKERS", minimum=0, maximum=16)
 MAX_UPLOAD_BYTES = env.get_int("ANSINH_MAX_UPLOAD_MB", minimum=1, maximum=2048) * 1024 * 1024
 ALLOW_SELF_APPROVAL = env.get_bool("ANSINH_ALLOW_SELF_APPROVAL", default=False)
 DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_UPLOAD_BYTES
+REGISTRY_RETENTION_DAYS = env.get_int("ANSINH_REGISTRY_RETENTION_DAYS", minimum=0, maximum=36500)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 COVERAGE_MIN_PERCENT = env.get_int("ANSINH_COVERAGE_MIN_PERCENT", minimum=0, maximum=100)
 
@@ -60,6 +61,7 @@ INSTALLED_APPS = [
     "ansinh.notifications",
     "django_tasks",
     "django_tasks_db",
+    "ansinh.registry",
 ]
 # Background jobs (plan imports with OCR, report builds, recompute, daily jobs): django-tasks with its
 # database backend, so they need no broker and survive a restart; `ansinh worker` runs them.

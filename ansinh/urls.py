@@ -23,4 +23,5 @@ urlpatterns = [
     path("api/", include("ansinh.api_urls")),
     path("tai-khoan/", include("ansinh.accounts.urls")),
     path("thong-bao/", include("ansinh.notifications.urls")),
+    path("so-ho/", include("ansinh.registry.urls")),
 ]

@@ -122,6 +122,11 @@ def writable_units(user: Any) -> QuerySet[AdministrativeUnit]:
     return _units_for(user, _WRITE_ROLES)
 
 
+def units_with_roles(user: Any, roles: tuple[str, ...], *, predecessors: bool = False) -> QuerySet[AdministrativeUnit]:
+    """Units reached by the user's assignments of the given roles only (the registry's finer rules)."""
+    return _units_for(user, roles, predecessors=predecessors)
+
+
 def can_read_unit(user: Any, unit: AdministrativeUnit) -> bool:
     return readable_units(user).filter(pk=unit.pk).exists()
 

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class RegistryConfig(AppConfig):
+    name = "ansinh.registry"
+    label = "registry"
+    verbose_name = "Cơ sở dữ liệu hộ gia đình và nhân khẩu"
+    default_auto_field = "django.db.models.BigAutoField"
