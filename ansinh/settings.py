@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "ansinh.reporting",
     "ansinh.reports",
     "ansinh.registry",
+    "ansinh.poverty",
 ]
 
 MIDDLEWARE = [
