@@ -19,7 +19,7 @@ from django.utils import timezone
 from ansinh.accounts.access import can_write_unit, is_admin, is_standing_officer
 from ansinh.core.models import audit
 from ansinh.plans.models import Plan, Target, Task
-from ansinh.reporting import rollup
+from ansinh.reporting import rollup, sources
 from ansinh.reporting.models import (
     Indicator,
     IndicatorValue,
@@ -152,6 +152,7 @@ def do_open_submission(
     submission, created = Submission.objects.get_or_create(
         cycle=cycle, unit=unit, agency=agency, defaults={"simulated": simulated}
     )
+    sources.propose_values(submission)
     if created:
         audit(
             actor,
@@ -175,8 +176,10 @@ def do_save_values(
     submission = _lock(submission)
     _require_editable(submission)
     cleaned, errors = validate_values(submission, values)
+    errors = errors or sources.proposal_errors(submission, cleaned)
     if errors:
         raise ValidationFailed(errors)
+    sources.record_decisions(actor, submission, cleaned)
     user = actor if getattr(actor, "is_authenticated", False) else None
     existing = {v.indicator_id: v for v in submission.values.select_for_update()}
     saved: list[IndicatorValue] = []

@@ -31,6 +31,7 @@ FIELDS = (
     "numerator_label",
     "denominator_label",
     "aliases",
+    "source_key",
 )
 UNIT_BONUS = 0.15
 UNIT_PENALTY = 0.15

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from ansinh.geo.models import AdministrativeUnit
 from ansinh.lib.vnnumbers import format_vn
@@ -31,6 +32,7 @@ class IndicatorRow:
     milestone: float | None
     milestone_label: str
     current: IndicatorValue | None = None
+    proposal: Any = None  # reporting.sources.SourceProposal, when the indicator names a source
 
     @property
     def code(self) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import PurePath
 from typing import Any
 
@@ -53,17 +53,22 @@ class NumberField(forms.Field):
 class SubmissionForm(forms.Form):
     """Indicator values and task progress of one submission, one field per cell."""
 
-    def __init__(self, *args: Any, indicator_rows: Sequence[IndicatorRow], task_rows: Sequence[TaskRow], **kwargs: Any):
+    def __init__(
+        self, *args: Any, indicator_rows: Sequence[IndicatorRow], task_rows: Sequence[TaskRow],
+        proposals: Mapping[int, Any] | None = None, **kwargs: Any,
+    ):
         super().__init__(*args, **kwargs)
         self.indicator_rows = list(indicator_rows)
+        self.proposals = dict(proposals or {})  # reporting.sources: pre-filled where nothing is typed
         self.task_rows = list(task_rows)
         for i, row in enumerate(self.indicator_rows):
             current = row.current
+            row.proposal = self.proposals.get(row.indicator.pk)
             for name, label in NUMBER_FIELDS.items():
                 if name != "value" and not row.indicator.is_ratio:
                     continue
                 field = NumberField(label=label)
-                number = getattr(current, name) if current else None
+                number = getattr(current, name) if current else getattr(row.proposal, name, None)
                 field.initial = "" if number is None else format_vn(number)
                 self.fields[f"ind-{i}-{name}"] = field
             self.fields[f"ind-{i}-status"] = forms.ChoiceField(

@@ -63,6 +63,7 @@ class Indicator(models.Model):
     denominator_label = models.CharField("mẫu số", max_length=300, blank=True)
     aliases = models.JSONField("tên gọi khác", default=list, blank=True)
     description = models.TextField("mô tả", blank=True)
+    source_key = models.CharField("nguồn số liệu từ cơ sở dữ liệu (reporting.sources)", max_length=60, blank=True, default="")
 
     class Meta:
         ordering = ("code",)
@@ -367,3 +368,6 @@ class AggregateValue(models.Model):
 
     def __str__(self) -> str:
         return f"{self.cycle_id}/{self.indicator_id}/{self.unit_id}: {self.value}"
+
+
+from ansinh.reporting.models_sources import SourceProposal  # noqa: E402, F401

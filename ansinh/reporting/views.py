@@ -14,7 +14,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from ansinh.reporting import access
+from ansinh.reporting import access, sources
 from ansinh.reporting.actions import (
     ReportingError,
     ValidationFailed,
@@ -89,6 +89,7 @@ def _form(submission: Submission, data: Any = None) -> SubmissionForm:
         data,
         indicator_rows=submission_indicator_rows(submission),
         task_rows=submission_task_rows(submission),
+        proposals=sources.proposals_for(submission),
     )
 
 
