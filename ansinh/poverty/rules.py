@@ -15,6 +15,7 @@ Nothing here touches the database: the bands come from the standards data (``sta
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -107,3 +108,21 @@ def reason(rule: Rule, income: int, deprivations: int, area: str) -> str:
     if not band.verified:
         text += "; ngưỡng chưa xác minh"
     return text + "."
+
+
+def sql_case(rule: Rule, income: str = "income", deprivations: str = "deprivations", area: str = "area") -> tuple[str, list[Any]]:
+    """The same rule as one SQL ``CASE`` expression (and its parameters), for set-based classification.
+
+    Column names are the caller's (trusted identifiers); every threshold and class is a parameter.
+    """
+    parts: list[str] = []
+    params: list[Any] = []
+    for area_code in AREAS:
+        for band in rule.bands[area_code]:
+            if band.min_deprivations is None or band.if_met == band.otherwise:
+                parts.append(f"WHEN {area} = %s AND {income} <= %s THEN %s")
+                params += [area_code, band.income_max, band.if_met]
+            else:
+                parts.append(f"WHEN {area} = %s AND {income} <= %s THEN CASE WHEN {deprivations} >= %s THEN %s ELSE %s END")
+                params += [area_code, band.income_max, band.min_deprivations, band.if_met, band.otherwise]
+    return "CASE " + " ".join(parts) + " ELSE %s END", [*params, "khong"]

@@ -6,7 +6,7 @@ import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ansinh.poverty.rules import CLASSES, Band, Rule, classify_arrays, classify_one, reason
+from ansinh.poverty.rules import CLASSES, Band, Rule, classify_arrays, classify_one, reason, sql_case
 
 ND07 = Rule("nd07-2021", {
     "nong_thon": (Band(1_500_000, 3, "ngheo", "can_ngheo"), Band(2_250_000, None, "trung_binh", "trung_binh")),
@@ -67,3 +67,16 @@ def test_the_reason_names_the_line_and_the_count_in_vietnamese() -> None:
     assert "1.500.000 đồng" in text and "thiếu hụt 2 chỉ số (< 3)" in text and "nông thôn" in text
     unverified = Rule("x", {"nong_thon": (Band(2_200_000, 3, "ngheo", "can_ngheo", verified=False),), "thanh_thi": ()})
     assert "chưa xác minh" in reason(unverified, 100, 4, "nong_thon")
+
+
+@given(st.lists(st.tuples(st.integers(0, 4_000_000), deprivations, st.booleans()), min_size=1, max_size=40))
+def test_the_sql_form_of_a_rule_agrees_with_the_python_engine(rows: list[tuple[int, int, bool]]) -> None:
+    import sqlite3
+
+    db = sqlite3.connect(":memory:")
+    db.execute("CREATE TABLE e (income INTEGER, deprivations INTEGER, area TEXT)")
+    db.executemany("INSERT INTO e VALUES (?, ?, ?)", [(i, d, "thanh_thi" if u else "nong_thon") for i, d, u in rows])
+    for rule in (ND07, TWO_BAND):
+        case, params = sql_case(rule)
+        got = [r[0] for r in db.execute(f"SELECT {case.replace('%s', '?')} FROM e ORDER BY rowid", params)]
+        assert got == [classify_one(rule, i, d, "thanh_thi" if u else "nong_thon") for i, d, u in rows]
