@@ -22,4 +22,5 @@ urlpatterns = [
     path("api/", include("ansinh.api_urls")),
     path("tai-khoan/", include("ansinh.accounts.urls")),
     path("so-ho/", include("ansinh.registry.urls")),
+    path("ho-ngheo/", include("ansinh.poverty.urls")),
 ]
