@@ -1,4 +1,4 @@
-"""Reading a survey file (CSV) and classifying it: every bad cell is reported, nothing is written.
+"""Reading a survey file (CSV or XLSX) and classifying it: every bad cell is reported, nothing is written.
 
 Columns: ``ma_ho, khu_vuc, thu_nhap_binh_quan`` and either every indicator column of the standard
 (0/1 each) or ``so_chi_so_thieu_hut``; optionally ``ngay_khao_sat`` (checked against the
@@ -19,7 +19,7 @@ from ansinh.lib.text import fold_key
 from ansinh.lib.vnnumbers import parse_vn
 from ansinh.poverty.models import Standard
 from ansinh.poverty.rules import Rule, classify_one, reason
-from ansinh.registry.tabular import TableError, open_csv
+from ansinh.registry.tabular import TableError, open_csv, open_xlsx
 
 REQUIRED = ("ma_ho", "khu_vuc", "thu_nhap_binh_quan")
 COUNT_COLUMN = "so_chi_so_thieu_hut"
@@ -83,12 +83,12 @@ def parse_date(text: str) -> dt.date | None:
 
 def read_survey(path: Path, standard: Standard) -> SurveyFile:
     """Read and check the whole file; raise ``SurveyRefused`` with one line per bad cell."""
+    if not path.is_file():
+        raise SurveyRefused(f"Không tìm thấy tệp «{path}».", [])
     try:
-        _, rows = open_csv(path) if path.is_file() else (None, None)
+        rows = open_xlsx(path) if path.suffix.lower() in (".xlsx", ".xlsm") else open_csv(path)[1]
     except TableError as err:
         raise SurveyRefused(err.args[0] if err.args else str(err), []) from None
-    if rows is None:
-        raise SurveyRefused(f"Không tìm thấy tệp «{path}».", [])
     header: list[str] = next((cells for _, cells in rows if any(c.strip() for c in cells)), [])
     names = [h.strip().lower() for h in header]
     indicators = standard.indicator_codes()

@@ -172,3 +172,75 @@ def survey(request: HttpRequest, pk: int) -> HttpResponse:
                 return redirect("poverty:round", pk=entry.round_id)
     return render(request, "poverty/survey.html", {"entry": entry, "form": form, "may_run": may_run},
                   status=400 if form.errors else 200)
+
+
+class SurveyUploadForm(forms.Form):
+    file = forms.FileField(label="Tệp phiếu khảo sát (CSV hoặc XLSX)", error_messages={"required": "Hãy chọn tệp.", "empty": "Tệp rỗng."})
+
+
+MAX_UPLOAD = 20 * 1024 * 1024
+SHOWN_ERRORS = 20
+
+
+@login_required
+@require_POST
+def upload_survey(request: HttpRequest, pk: int) -> HttpResponse:
+    """Step 2 from Excel or CSV: all or nothing, one Vietnamese message per bad cell."""
+    import tempfile
+    from pathlib import Path
+
+    from ansinh.poverty.survey_file import SurveyRefused
+
+    round_ = round_or_404(request.user, pk)
+    if not can_run(request.user, round_):
+        raise PermissionDenied("Bạn không có quyền rà soát hộ nghèo của xã, phường này.")
+    form = SurveyUploadForm(request.POST, request.FILES)
+    upload = request.FILES.get("file")
+    suffix = Path(upload.name or "").suffix.lower() if upload else ""
+    if not form.is_valid() or upload is None:
+        messages.error(request, "Hãy chọn tệp phiếu khảo sát.")
+    elif suffix not in (".csv", ".xlsx") or (upload.size or 0) > MAX_UPLOAD:
+        messages.error(request, "Chỉ nhận tệp .csv hoặc .xlsx, tối đa 20 MB.")
+    else:
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / f"phieu{suffix}"
+            with path.open("wb") as handle:
+                for chunk in upload.chunks():
+                    handle.write(chunk)
+            try:
+                count = actions.do_import_survey(request.user, round_, path)
+            except SurveyRefused as err:
+                messages.error(request, err.message)
+                for line in err.errors[:SHOWN_ERRORS]:
+                    messages.error(request, line)
+            except UserError as err:
+                messages.error(request, err.message)
+            else:
+                messages.success(request, f"Đã nhập phiếu khảo sát của {count} hộ và phân loại.")
+    return redirect("poverty:round", pk=round_.pk)
+
+
+@login_required
+def household_history(request: HttpRequest, pk: int) -> HttpResponse:
+    """Who was poor or near-poor in which year, under which standard — one household's recognised history."""
+    from ansinh.poverty.models import HouseholdStatus
+    from ansinh.registry.access import household_or_404
+
+    household = household_or_404(request.user, pk)
+    statuses = HouseholdStatus.objects.filter(household=household).select_related("standard", "round").order_by("-year", "standard__code")
+    return render(request, "poverty/history.html", {"household": household, "statuses": statuses})
+
+
+@login_required
+def certificate(request: HttpRequest, pk: int) -> HttpResponse:
+    """A printable certificate (giấy chứng nhận) of a recognised poor or near-poor household."""
+    from ansinh.poverty.models import HouseholdStatus
+    from ansinh.registry.access import household_or_404
+
+    status = HouseholdStatus.objects.select_related("standard", "round__authority", "commune").filter(
+        pk=pk, klass__in=("ngheo", "can_ngheo")
+    ).first()
+    if status is None:
+        raise PermissionDenied("Không có kết quả công nhận hộ nghèo, hộ cận nghèo này.")
+    household = household_or_404(request.user, status.household_id)
+    return render(request, "poverty/certificate.html", {"status": status, "household": household})

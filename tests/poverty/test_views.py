@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from typing import Any
 
@@ -71,3 +72,64 @@ def test_the_standards_page_marks_unverified_values(client: Client, officer_a: A
     client.force_login(officer_a)
     html = client.get("/ho-ngheo/chuan/").content.decode()
     assert "2.200.000" in html and "chưa xác minh" in html and "NĐ 351/2025/NĐ-CP" in html
+
+
+def test_an_excel_survey_is_imported_and_a_bad_one_is_refused_cell_by_cell(client: Client, officer_a: Any, ward_a: Any, households: list[Any], tmp_path: Any) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from openpyxl import Workbook
+
+    from ansinh.poverty import actions
+
+    round_ = actions.do_start_round(officer_a, ward_a, 2025)
+    actions.do_add_applicant(officer_a, round_, households[0])
+    client.force_login(officer_a)
+
+    def xlsx(rows: list[list[Any]]) -> SimpleUploadedFile:
+        book = Workbook()
+        sheet = book.active
+        assert sheet is not None
+        sheet.append(["ma_ho", "khu_vuc", "thu_nhap_binh_quan", "so_chi_so_thieu_hut"])
+        for row in rows:
+            sheet.append(row)
+        path = tmp_path / "p.xlsx"
+        book.save(path)
+        return SimpleUploadedFile("phieu.xlsx", path.read_bytes())
+
+    bad = client.post(f"/ho-ngheo/dot/{round_.pk}/nhap-phieu/", {"file": xlsx([["H1", "thanh_thi", -1, 3], ["H7", "thanh_thi", 5, 1]])}, follow=True)
+    html = bad.content.decode()
+    assert "Dòng 2, cột thu_nhap_binh_quan: thu nhập «-1» là số âm." in html and not ReviewEntry.objects.filter(income__isnull=False).exists()
+    ok = client.post(f"/ho-ngheo/dot/{round_.pk}/nhap-phieu/", {"file": xlsx([["H1", "thanh_thi", 1_000_000, 3]])}, follow=True)
+    assert "Đã nhập phiếu khảo sát của 1 hộ" in ok.content.decode()
+    assert ReviewEntry.objects.get().proposed_class == "ngheo"
+
+
+@time_machine.travel("2025-11-05 09:00 +0700")
+def test_the_history_and_certificate_of_a_recognised_household(client: Client, officer_a: Any, officer_b: Any, ward_a: Any, households: list[Any]) -> None:
+    from ansinh.poverty import actions
+    from ansinh.poverty.models import HouseholdStatus
+    from tests.poverty.test_review import run_to_posting
+
+    round_ = run_to_posting(officer_a, ward_a, households)
+    actions.do_recognise(officer_a, round_, dt.date(2025, 10, 30), "QĐ 12")
+    client.force_login(officer_a)
+    html = client.get(f"/ho-ngheo/ho/{households[0].pk}/").content.decode()
+    assert "Hộ nghèo" in html and "nd07-2021" in html and "QĐ 12" in html
+    status = HouseholdStatus.objects.get(household=households[0])
+    assert "GIẤY CHỨNG NHẬN HỘ NGHÈO NĂM 2025" in client.get(f"/ho-ngheo/giay-chung-nhan/{status.pk}/").content.decode()
+    client.force_login(officer_b)
+    assert client.get(f"/ho-ngheo/giay-chung-nhan/{status.pk}/").status_code == 404
+
+
+def test_the_round_and_summary_pages_do_not_query_per_household(client: Client, officer_a: Any, ward_a: Any, households: list[Any], django_assert_max_num_queries: Any) -> None:
+    from ansinh.poverty import actions
+    from ansinh.registry.models import Household
+
+    round_ = actions.do_start_round(officer_a, ward_a, 2025)
+    more = Household.objects.bulk_create(Household(code=f"X{i}", commune=ward_a, province_code="79") for i in range(60))
+    for hh in [*households, *more]:
+        actions.do_add_applicant(officer_a, round_, hh)
+    client.force_login(officer_a)
+    with django_assert_max_num_queries(25):
+        assert client.get(f"/ho-ngheo/dot/{round_.pk}/").status_code == 200
+    with django_assert_max_num_queries(25):
+        assert client.get("/ho-ngheo/tong-hop/?tinh=79&nam=2025").status_code == 200
