@@ -50,7 +50,8 @@ def _populate(n: int, seed: int, write: Write) -> tuple[list[int], Any]:
     communes = list(AdministrativeUnit.objects.filter(level="commune", path__contains="/79/").values_list("pk", flat=True))
     rng = np.random.default_rng(seed)
     now = dt.datetime.now(dt.UTC)
-    commune_of = rng.integers(0, len(communes), n)
+    # a commune's households are imported together and a round's entries are listed together (step 1)
+    commune_of = np.sort(rng.integers(0, len(communes), n))
     urban = rng.random(n) < 0.8
     income = np.where(urban, rng.integers(800_000, 6_000_000, n), rng.integers(600_000, 4_000_000, n))
     deprivations = rng.binomial(12, 0.15, n)
