@@ -68,7 +68,8 @@ class SubmissionForm(forms.Form):
                 if name != "value" and not row.indicator.is_ratio:
                     continue
                 field = NumberField(label=label)
-                number = getattr(current, name) if current else getattr(row.proposal, name, None)
+                proposed = None if row.indicator.is_ratio and name == "value" else getattr(row.proposal, name, None)
+                number = getattr(current, name) if current else proposed
                 field.initial = "" if number is None else format_vn(number)
                 self.fields[f"ind-{i}-{name}"] = field
             self.fields[f"ind-{i}-status"] = forms.ChoiceField(

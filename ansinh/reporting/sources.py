@@ -63,9 +63,12 @@ def compute(key: str, unit: Any, cutoff: dt.date) -> SourceResult | None:
 
 def propose_values(submission: Submission) -> dict[int, SourceProposal]:
     """Compute (or refresh the undecided) proposals of every sourced indicator of the submission."""
-    from ansinh.reporting.entry import cycle_indicator_rows
-
-    indicators = [r.indicator for r in cycle_indicator_rows(submission.cycle) if r.indicator.source_key]
+    indicators = list(
+        Indicator.objects.filter(target_links__target__plan_id=submission.cycle.plan_id, target_links__confirmed=True)
+        .exclude(source_key="").distinct()
+    )
+    if not indicators:
+        return {}
     existing = {p.indicator_id: p for p in submission.proposals.all()}
     cutoff = submission.cycle.period_end
     for indicator in indicators:

@@ -72,3 +72,16 @@ def test_reporting_never_imports_a_registry_app() -> None:
     root = Path(__file__).resolve().parents[2] / "ansinh" / "reporting"
     found = subprocess.run(["grep", "-rlE", r"ansinh\.(poverty|registry|benefits)", str(root)], capture_output=True, text=True).stdout
     assert found == ""
+
+
+def test_the_confirmed_poverty_rate_reaches_the_city_roll_up_on_the_dashboard(recognised: None, officer_a: Any, hcm: Any) -> None:
+    from ansinh.reporting.actions import do_approve, do_submit
+    from ansinh.reporting.models import AggregateValue
+
+    world = make_world()
+    proposal = SourceProposal.objects.get(submission=world.sub_a, indicator__code="POOR_RATE")
+    do_save_values(officer_a, world.sub_a, [{"indicator": "POOR_RATE", "numerator": proposal.numerator, "denominator": proposal.denominator, "status": "final"}])
+    do_submit(officer_a, world.sub_a)
+    do_approve(None, world.sub_a)
+    city = AggregateValue.objects.get(cycle=world.cycle, indicator__code="POOR_RATE", unit=hcm)
+    assert (city.numerator, city.denominator) == (1, 203) and city.value == pytest.approx(100 / 203)
