@@ -4,10 +4,13 @@ from django.http import HttpRequest, JsonResponse
 from django.urls import path, re_path
 from ninja import NinjaAPI
 
+from ansinh.accounts.api_auth import API_AUTH
+from ansinh.registry.api import router as registry_router
 from ansinh.reporting.api import install
 
 api = NinjaAPI(title="ansinh API", version="1", description="API JSON của ansinh: đơn vị, chỉ tiêu, kế hoạch, kỳ báo cáo.")
 install(api)
+api.add_router("registry/", registry_router, auth=API_AUTH)
 
 
 def unknown_endpoint(request: HttpRequest) -> JsonResponse:

@@ -73,6 +73,11 @@ def _unit_ids(user: Any, which: str) -> set[int] | None:
     return result
 
 
+def person_scope_ids(user: Any) -> set[int] | None:
+    """Unit ids whose persons the user reads (None: every unit)."""
+    return _unit_ids(user, "read")
+
+
 def access_persons(user: Any) -> QuerySet[Person]:
     ids = _unit_ids(user, "read")
     qs = Person.objects.filter(deleted_at__isnull=True)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import os
 import random
 import resource
 import statistics
@@ -39,25 +40,30 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--persons", type=int, default=100_000, help="số nhân khẩu (mặc định 100000)")
     parser.add_argument("--seed", type=int, default=7, help="hạt giống ngẫu nhiên")
     parser.add_argument("--keep", action="store_true", help="giữ lại cơ sở dữ liệu tạm sau khi đo")
+    parser.add_argument("--reuse", action="store_true", help="dùng lại cơ sở dữ liệu tạm đã giữ (--keep), chỉ đo tìm kiếm và trang nhân khẩu")
     parser.add_argument("--json", action="store_true", help="in một đối tượng JSON")
 
 
 @contextmanager
-def scratch_database(write: Write, keep: bool) -> Iterator[str]:
+def scratch_database(write: Write, keep: bool, reuse: bool = False) -> Iterator[str]:
     original = dict(connections.settings[ALIAS])
     connections[ALIAS].close()
     config = dict(original)
     if original["ENGINE"].endswith("sqlite3"):
         path = Path(settings.DATA_DIR) / "bench-registry.sqlite3"
         for leftover in path.parent.glob(path.name + "*"):
-            leftover.unlink()
+            if not reuse:
+                leftover.unlink()
         config["NAME"] = str(path)
         label = f"sqlite:{path}"
     else:
         name = f"{original['NAME']}_bench"
         with connection.cursor() as cursor:
-            cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
-            cursor.execute(f'CREATE DATABASE "{name}"')
+            if reuse:
+                cursor.execute("SELECT 1")
+            else:
+                cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
+                cursor.execute(f'CREATE DATABASE "{name}"')
         connections[ALIAS].close()
         config["NAME"] = name
         label = f"postgresql:{name}"
@@ -125,41 +131,54 @@ def _queries(rng: random.Random, sample: list[tuple[str, str, str, str]]) -> lis
     return out
 
 
-def run(options: dict[str, Any], write: Write) -> dict[str, Any]:
-    from ansinh.accounts.models import RoleAssignment, User
+def _import(persons: int, seed: int, write: Write) -> dict[str, Any]:
     from ansinh.geo.loader import load_units, package_rows
     from ansinh.geo.models import AdministrativeUnit
     from ansinh.registry.importer import import_file
+
+    load_units(package_rows(["79"]))
+    communes = list(AdministrativeUnit.objects.filter(level="commune", path__startswith="/VN/79/").values_list("code", flat=True))
+    path = Path(settings.DATA_DIR) / "bench-registry.csv"
+    started = time.monotonic()
+    rows = _write_file(path, persons, communes, seed)
+    write(f"Tệp mô phỏng: {rows} dòng, {len(communes)} xã phường ({time.monotonic() - started:.1f} giây, không tính)")
+    cpu0 = time.process_time()
+    started = time.monotonic()
+    report = import_file(path)
+    import_s = time.monotonic() - started
+    import_cpu = time.process_time() - cpu0
+    path.unlink(missing_ok=True)
+    write(f"Nhập: {report.persons_created} nhân khẩu, {report.households_created} hộ trong {import_s:.1f} giây")
+    return {"import_s": round(import_s, 2), "import_rate": round(report.persons_created / import_s) if import_s else 0,
+            "import_cpu_s": round(import_cpu, 2)}
+
+
+def run(options: dict[str, Any], write: Write) -> dict[str, Any]:
+    from ansinh.accounts.models import RoleAssignment, User
+    from ansinh.geo.models import AdministrativeUnit
     from ansinh.registry.models import Person
 
-    persons, seed = options["persons"], options["seed"]
-    with scratch_database(write, options["keep"]) as label:
-        load_units(package_rows(["79"]))
-        communes = list(AdministrativeUnit.objects.filter(level="commune", path__startswith="/VN/79/").values_list("code", flat=True))
-        path = Path(settings.DATA_DIR) / "bench-registry.csv"
-        started = time.monotonic()
-        rows = _write_file(path, persons, communes, seed)
-        write(f"Tệp mô phỏng: {rows} dòng, {len(communes)} xã phường ({time.monotonic() - started:.1f} giây, không tính)")
-        cpu0 = time.process_time()
-        started = time.monotonic()
-        report = import_file(path)
-        import_s = time.monotonic() - started
-        import_cpu = time.process_time() - cpu0
-        path.unlink(missing_ok=True)
-        write(f"Nhập: {report.persons_created} nhân khẩu, {report.households_created} hộ trong {import_s:.1f} giây")
+    seed, reuse = options["seed"], options.get("reuse", False)
+    with scratch_database(write, options["keep"] or reuse, reuse) as label:
+        results: dict[str, Any] = {"database": label}
+        if reuse:
+            write("Dùng lại dữ liệu đã nhập; không đo lại tốc độ nhập.")
+            results.update(import_s=None, import_rate=None)
+        else:
+            results.update(_import(options["persons"], seed, write))
+        results["persons"] = Person.objects.count()
         rng = random.Random(seed)
-        province = User.objects.create(username="bench_tinh", full_name="Cán bộ tỉnh (đo)")
-        RoleAssignment.objects.create(user=province, role="standing", unit=AdministrativeUnit.objects.in_force("79"))
+        communes = list(AdministrativeUnit.objects.filter(level="commune", path__startswith="/VN/79/").values_list("code", flat=True))
+        province, _ = User.objects.get_or_create(username="bench_tinh", defaults={"full_name": "Cán bộ tỉnh (đo)"})
+        RoleAssignment.objects.get_or_create(user=province, role="standing", unit=AdministrativeUnit.objects.in_force("79"))
         ward_unit = AdministrativeUnit.objects.in_force(communes[0])
-        ward = User.objects.create(username="bench_xa", full_name="Cán bộ xã (đo)")
-        RoleAssignment.objects.create(user=ward, role="commune", unit=ward_unit)
+        ward, _ = User.objects.get_or_create(username="bench_xa", defaults={"full_name": "Cán bộ xã (đo)"})
+        RoleAssignment.objects.get_or_create(user=ward, role="commune", unit=ward_unit)
         total = Person.objects.count()
         picks = [rng.randrange(1, total + 1) for _ in range(400)]
-        sample = list(Person.objects.filter(pk__in=picks).values_list("full_name", "personal_id", "registry_code", "memberships__household__code"))
-        ward_sample = list(Person.objects.filter(commune=ward_unit).order_by("?").values_list("full_name", "personal_id", "registry_code", "memberships__household__code")[:200])
-        results: dict[str, Any] = {"persons": report.persons_created, "database": label, "import_s": round(import_s, 2),
-                                   "import_rate": round(report.persons_created / import_s) if import_s else 0,
-                                   "import_cpu_s": round(import_cpu, 2)}
+        fields = ("full_name", "personal_id", "registry_code", "memberships__household__code")
+        sample = list(Person.objects.filter(pk__in=picks).values_list(*fields))
+        ward_sample = list(Person.objects.filter(commune=ward_unit).order_by("?").values_list(*fields)[:200])
         for who, user, pool in (("search", province, sample), ("search_commune", ward, ward_sample)):
             client = _client(user)
             timings = []
@@ -178,12 +197,7 @@ def run(options: dict[str, Any], write: Write) -> dict[str, Any]:
             assert response.status_code == 200
         results["person_page_p50_ms"], results["person_page_p95_ms"] = _ms(timings)
         results["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
-        try:
-            import os
-
-            results["load_average"] = round(os.getloadavg()[0], 2)
-        except OSError:
-            pass
+        results["load_average"] = round(os.getloadavg()[0], 2)
     for key, value in results.items():
         write(f"  {key}: {value}")
     return results

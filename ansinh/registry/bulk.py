@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from django.db import connection
+from django.db import IntegrityError, connection, transaction
 
 from ansinh.registry import codes
 
@@ -39,6 +39,27 @@ def insert(table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) ->
     with connection.cursor() as cursor:
         for i in range(0, len(rows), BATCH):
             cursor.executemany(sql, rows[i : i + BATCH])
+
+
+def insert_persons(rows: list[tuple[Any, ...]]) -> None:
+    """Insert person rows (column 1 is the registry code) in a savepoint; if a code collides with one
+    already in use (the unique index says so: 50 random bits make it very rare), draw new codes and retry.
+    Retired codes are checked beforehand, only when there are any."""
+    from ansinh.registry.models import RetiredCode
+
+    if RetiredCode.objects.exists():
+        wanted = [r[1] for r in rows]
+        fresh = iter(fresh_codes(len(wanted)))
+        rows = [(r[0], next(fresh), *r[2:]) for r in rows]
+    for _ in range(5):
+        try:
+            with transaction.atomic():
+                insert("registry_person", PERSON_COLUMNS, rows)
+            return
+        except IntegrityError:
+            redraw = iter(codes.new_codes(len(rows)))
+            rows = [(r[0], next(redraw), *r[2:]) for r in rows]
+    raise IntegrityError("registry_person: cannot insert the batch (not a code collision)")
 
 
 def update_heads(pairs: Sequence[tuple[int, int]]) -> None:

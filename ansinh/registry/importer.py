@@ -23,8 +23,9 @@ from django.utils import timezone
 from ansinh.core.errors import UserError
 from ansinh.core.models import audit
 from ansinh.registry import bulk
+from ansinh.registry import codes as codes_mod
 from ansinh.registry.compare import Comparer
-from ansinh.registry.rows import Row, name_tokens, parse_row
+from ansinh.registry.rows import Row, name_tokens, parse_row, prepare_columns
 from ansinh.registry.tabular import LABELS, Table, TableError, open_table
 
 CHUNK = 20000
@@ -94,13 +95,13 @@ class HouseholdState:
 
 
 def communes_in_force(day: dt.date, user: Any = None) -> dict[str, Commune]:
-    """Communes (in force on ``day``) a user may write, by code; no user: every commune (the CLI)."""
-    from ansinh.accounts.access import writable_units
+    """Communes (in force on ``day``) whose registry a user may write, by code; no user: every commune (the CLI)."""
     from ansinh.geo.models import AdministrativeUnit
+    from ansinh.registry.access import writable_person_units
 
     qs = AdministrativeUnit.objects.valid_on(day).filter(level="commune")
     if user is not None:
-        qs = qs.filter(pk__in=writable_units(user).values("pk"))
+        qs = qs.filter(pk__in=writable_person_units(user).values("pk"))
     out = {}
     for pk, code, name, path, kind in qs.values_list("pk", "code", "name", "path", "kind"):
         parts = path.strip("/").split("/")
@@ -177,6 +178,7 @@ class _Run:
     def run(self, rows: Iterator[tuple[int, list[str]]], columns: dict[str, int], progress: Progress | None, total: int) -> None:
         chunk: list[Row] = []
         done = 0
+        prepare_columns(columns)
         for line, cells in rows:
             if not any(c.strip() for c in cells):
                 continue
@@ -269,7 +271,9 @@ class _Run:
         bulk.insert("registry_household", bulk.HOUSEHOLD_COLUMNS, hh_rows)
         self.report.households_created += len(hh_rows)
         person_ids = self.person_ids.take(len(rows))
-        codes = bulk.fresh_codes(len(rows))
+        codes = list(dict.fromkeys(codes_mod.new_codes(len(rows))))
+        while len(codes) < len(rows):
+            codes = list(dict.fromkeys(codes + codes_mod.new_codes(len(rows) - len(codes))))
         persons: list[tuple[Any, ...]] = []
         members: list[tuple[Any, ...]] = []
         tokens: list[tuple[int, str]] = []
@@ -287,7 +291,7 @@ class _Run:
             tokens.extend((pk, t) for t in name_tokens(row.name_folded))
             if row.relation == "chu_ho":
                 hh.head_person = pk
-        bulk.insert("registry_person", bulk.PERSON_COLUMNS, persons)
+        bulk.insert_persons(persons)
         bulk.insert("registry_membership", bulk.MEMBERSHIP_COLUMNS, members)
         bulk.insert("registry_persontoken", bulk.TOKEN_COLUMNS, tokens)
 

@@ -214,7 +214,7 @@ class PersonToken(models.Model):
 
     pk = models.CompositePrimaryKey("token", "person")
     token = models.CharField(max_length=40)
-    person = models.ForeignKey(Person, on_delete=models.DO_NOTHING, related_name="+", db_index=False)
+    person = models.ForeignKey(Person, on_delete=models.DO_NOTHING, related_name="tokens", db_index=False)
 
     class Meta:
         verbose_name = "từ khóa tìm kiếm"

@@ -2,7 +2,10 @@
 
 Names go through the token table: the query word with the fewest persons (counted up to
 ``_CAP``) drives, the others are primary-key look-ups (``EXISTS``), so no search scans the person
-table. A result count above ``COUNT_CAP`` is shown as "more than" and the officer narrows the query.
+table. When the user's scope holds fewer persons than that word (a ward officer), the scope's
+``(commune, id)`` index drives instead and every word is an ``EXISTS`` look-up. Results come in person order (the Meta
+ordering, or the token key's own order). A result count above
+``COUNT_CAP`` is shown as "more than" and the officer narrows the query.
 """
 
 from __future__ import annotations
@@ -13,14 +16,15 @@ from django.db import connection
 from django.db.models import Exists, OuterRef, QuerySet
 
 from ansinh.registry import codes
-from ansinh.registry.access import access_households, access_persons
+from ansinh.registry.access import access_households, access_persons, person_scope_ids
 from ansinh.registry.identity import normalise_id
 from ansinh.registry.models import Membership, Person, PersonToken
 from ansinh.registry.rows import fast_fold
 
 PER_PAGE = 20
-COUNT_CAP = 1000
-_CAP = 5000
+COUNT_CAP = 200
+_CAP = 50000
+_SMALL_SCOPE = 5
 
 
 @dataclass
@@ -58,9 +62,22 @@ def matching(user: object, text: str) -> tuple[str, QuerySet[Person]]:
     tokens = list(dict.fromkeys(fast_fold(text).split()))[:6]
     if not tokens:
         return "name", persons.none()
-    tokens.sort(key=_token_count)
-    qs = persons.filter(pk__in=PersonToken.objects.filter(token=tokens[0]).values("person_id"))
-    for token in tokens[1:]:
+    counts = {t: _token_count(t) for t in tokens}
+    tokens.sort(key=counts.__getitem__)
+    if counts[tokens[0]] == 0:
+        return "name", persons.none()
+    scope = person_scope_ids(user)
+    scope_size = _CAP + 2  # larger than any capped word count
+    if scope is not None and len(scope) <= _SMALL_SCOPE:  # a ward or two: counted on the (commune, id) index
+        scope_size = Person.objects.filter(commune_id__in=scope).values("pk")[: counts[tokens[0]] + 1].count()
+    if scope_size <= counts[tokens[0]]:
+        qs = persons
+        rest = tokens
+    else:
+        # a join driven by the token key (person order within a token): no sort, no list of every match
+        qs = persons.filter(tokens__token=tokens[0]).order_by()
+        rest = tokens[1:]
+    for token in rest:
         qs = qs.filter(Exists(PersonToken.objects.filter(token=token, person_id=OuterRef("pk"))))
     return "name", qs
 
@@ -72,5 +89,5 @@ def search_persons(user: object, text: str, page: int = 1, per_page: int = PER_P
     total = min(total, COUNT_CAP)
     pages = max(1, -(-total // per_page))
     page = min(max(page, 1), pages)
-    persons = list(qs.select_related("commune").order_by("pk")[(page - 1) * per_page : page * per_page])
+    persons = list(qs.select_related("commune")[(page - 1) * per_page : page * per_page])
     return SearchResult(text, kind, persons, total, capped, page, pages)

@@ -179,3 +179,63 @@ def test_an_xlsx_file_imports_like_a_csv(ward_a: Any, tmp_path: Any) -> None:
     path = tmp_path / "ho.xlsx"
     book.save(path)
     assert import_file(path).persons_created == 4
+
+
+def test_a_500000_row_file_with_one_bad_row_stores_nothing(ward_a: Any, tmp_path: Any) -> None:
+    path = tmp_path / "lon.csv"
+    bad = 250_000
+    with path.open("w", encoding="utf-8") as fh:
+        fh.write(",".join(HEADER) + "\n")
+        for i in range(500_000):
+            relation = "Chủ hộ" if i % 3 == 0 else "Con"
+            year = "1975" if i % 3 == 0 else "2005"
+            sex = "Nam" if i != bad else "Không rõ"
+            fh.write(f"R{i},H{i // 3},26740,thanh_thi,,Nguyễn Văn An,{year},{sex},,{relation},Kinh,\n")
+    with pytest.raises(ImportRefused) as info:
+        import_file(path)
+    assert info.value.error_count == 1
+    assert f"Dòng {bad + 2}" in info.value.errors[0] and "Giới tính" in info.value.errors[0]
+    assert Person.objects.count() == 0 and Household.objects.count() == 0 and PersonToken.objects.count() == 0
+
+
+def test_a_province_officer_reads_but_cannot_import(ward_a: Any, hcm_standing: Any, write_csv: Any) -> None:
+    with pytest.raises(ImportRefused) as info:
+        import_file(write_csv(FAMILY), user=hcm_standing)
+    assert any("không có quyền nhập" in e for e in info.value.errors)
+
+
+def test_a_code_colliding_with_one_in_use_or_retired_is_drawn_again(ward_a: Any, write_csv: Any, monkeypatch: Any) -> None:
+    from ansinh.registry import codes
+    from ansinh.registry.models import RetiredCode
+
+    import_file(write_csv(FAMILY[:1]))
+    taken = Person.objects.get().registry_code
+    RetiredCode.objects.create(code="AS0000000000" + codes.check_char("0000000000"))
+    real = codes.new_codes
+    calls = iter([[taken, taken], [taken, "AS0000000000" + codes.check_char("0000000000")]])
+    monkeypatch.setattr(codes, "new_codes", lambda n: next(calls, None) or real(n))
+    report = import_file(write_csv(FAMILY[1:3], name="them.csv"))
+    assert report.persons_created == 2
+    stored = set(Person.objects.values_list("registry_code", flat=True))
+    assert len(stored) == 3 and not stored & set(RetiredCode.objects.values_list("code", flat=True))
+
+
+def test_a_code_already_in_use_makes_the_batch_draw_new_codes(ward_a: Any, write_csv: Any, monkeypatch: Any) -> None:
+    from ansinh.registry import codes
+
+    import_file(write_csv(FAMILY[:1]))
+    taken = Person.objects.get().registry_code
+    real = codes.new_codes
+    calls = iter([[taken, real(1)[0]]])
+    monkeypatch.setattr(codes, "new_codes", lambda n: next(calls, None) or real(n))
+    assert import_file(write_csv(FAMILY[1:3], name="them.csv")).persons_created == 2
+    assert Person.objects.values("registry_code").distinct().count() == 3
+
+
+def test_short_rows_and_extra_columns_are_read_by_name(ward_a: Any, write_csv: Any) -> None:
+    header = ["ghi_chu", *HEADER, "them"]
+    rows = [["x", *r, "y"] for r in FAMILY]
+    rows[2] = rows[2][:11]
+    report = import_file(write_csv(rows, header=header))
+    assert report.persons_created == 4 and Person.objects.get(ma_ban_ghi="R3").phone == ""
+    assert any("ghi_chu" in w for w in report.warnings)

@@ -136,3 +136,23 @@ def test_a_bad_change_form_is_refused_in_vietnamese(family: Any, officer_a: Any)
     response = client_for(officer_a).post(f"/so-ho/nhan-khau/{code}/thay-doi/", {"kind": "correct_person", "personal_id": "123", "reason": "x"})
     assert response.status_code == 400 and "12 chữ số" in response.content.decode()
     assert ChangeRequest.objects.count() == 0
+
+
+def test_the_search_page_query_count_does_not_grow_with_the_results(ward_a: Any, officer_a: Any, write_csv: Any, django_assert_max_num_queries: Any) -> None:
+    rows = [[f"N{i}", f"H{i}", "26740", "thanh_thi", "", "Nguyễn Văn Nam", "1980", "Nam", "", "Chủ hộ", "Kinh", ""] for i in range(60)]
+    import_file(write_csv(rows))
+    client = client_for(officer_a)
+    with django_assert_max_num_queries(20):
+        page = client.get("/so-ho/", {"q": "nam nguyen"}).content.decode()
+    assert "60 người" in page and "trang 1/3" in page
+
+
+def test_the_api_masks_like_the_pages_and_logs_the_read(family: Any, officer_a: Any, hcm_standing: Any, officer_b: Any) -> None:
+    code = family["R1"].registry_code
+    assert client_for(officer_a).get(f"/api/registry/persons/{code}").json()["personal_id"] == "079070012345"
+    data = client_for(hcm_standing).get(f"/api/registry/persons/{code}").json()
+    assert (data["personal_id"], data["masked"]) == ("079*******45", True)
+    missing = client_for(officer_b).get(f"/api/registry/persons/{code}")
+    assert missing.status_code == 404 and "không có quyền" in missing.json()["detail"]
+    assert [p["full_name"] for p in client_for(officer_a).get("/api/registry/persons", {"q": "van an nguyen"}).json()] == ["Nguyễn Văn An"]
+    assert PersonAccess.objects.filter(kind="view").count() == 2
