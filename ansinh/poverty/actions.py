@@ -28,6 +28,7 @@ from ansinh.poverty.models import (
 )
 from ansinh.poverty.rules import CLASSES, classify_one
 from ansinh.poverty.standards import national_for_year
+from ansinh.poverty.summary import materialise
 from ansinh.registry.access import can_write_commune
 from ansinh.registry.models import Household, Membership
 
@@ -294,6 +295,7 @@ def do_recognise(user: Any, round_: ReviewRound, decided_on: dt.date, decision_n
         for e in ReviewEntry.objects.filter(round=round_).select_related("household")
     ]
     HouseholdStatus.objects.bulk_create(statuses)
+    materialise(round_.year, round_.standard, [round_.commune_id])
     round_.recognised_on, round_.decision_number, round_.authority, round_.step = decided_on, decision_number.strip(), authority, Step.DONE
     _bump(round_, "recognised_on", "decision_number", "authority", "step")
     audit(user, "poverty.recognise", round_, summary=f"Công nhận theo quyết định {decision_number.strip()} ({authority.role})")

@@ -12,8 +12,9 @@ from collections.abc import Sequence
 
 from django.db import connection
 
-from ansinh.poverty.models import Standard
+from ansinh.poverty.models import ReviewRound, Standard
 from ansinh.poverty.rules import sql_case
+from ansinh.poverty.summary import materialise
 
 
 def classify_entries(round_ids: Sequence[int], standard: Standard) -> dict[str, int]:
@@ -28,7 +29,8 @@ def classify_entries(round_ids: Sequence[int], standard: Standard) -> dict[str, 
 
 
 def recognise_entries(round_ids: Sequence[int], year: int, standard_id: int, decided_on: dt.date) -> int:
-    """The year's statuses from the entries' results (meeting class, else the proposed class), one statement."""
+    """The year's statuses from the entries' results (meeting class, else the proposed class) in one statement,
+    then the communes' stored summaries."""
     marks = ", ".join(["%s"] * len(round_ids))
     with connection.cursor() as cursor:
         cursor.execute(
@@ -41,4 +43,7 @@ def recognise_entries(round_ids: Sequence[int], year: int, standard_id: int, dec
             f"JOIN registry_household h ON h.id = e.household_id WHERE e.round_id IN ({marks}) AND e.proposed_class <> ''",
             [year, standard_id, decided_on, *round_ids],
         )
-        return int(cursor.rowcount)
+        count = int(cursor.rowcount)
+    communes = list(ReviewRound.objects.filter(pk__in=round_ids).values_list("commune_id", flat=True))
+    materialise(year, Standard.objects.get(pk=standard_id), communes)
+    return count

@@ -143,6 +143,7 @@ class RecognisingAuthority(models.Model):
 
 
 from ansinh.poverty.models_review import (  # noqa: E402
+    CommuneSummary,
     Complaint,
     HouseholdStatus,
     ReviewEntry,
@@ -150,6 +151,7 @@ from ansinh.poverty.models_review import (  # noqa: E402
 )
 
 __all__ = [
+    "CommuneSummary",
     "Complaint",
     "DeprivationIndicator",
     "HouseholdStatus",

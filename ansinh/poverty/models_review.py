@@ -140,3 +140,28 @@ class HouseholdStatus(models.Model):
 
     def __str__(self) -> str:
         return f"{self.household_id} {self.year} {self.klass}"
+
+
+class CommuneSummary(models.Model):
+    """A commune's summary for a year and standard, written when its lists are recognised (step 4).
+
+    The province's tables add these rows up (one row per commune), so they cost the same whatever the
+    number of households; ``summary.summarise`` computes the same figures from ``HouseholdStatus``.
+    """
+
+    commune = models.ForeignKey("geo.AdministrativeUnit", on_delete=models.PROTECT, related_name="+", db_index=False)
+    province_code = models.CharField("mã tỉnh", max_length=4)
+    year = models.PositiveSmallIntegerField("năm")
+    standard = models.ForeignKey("poverty.Standard", on_delete=models.PROTECT, related_name="+")
+    figures = models.JSONField("số liệu (hộ, nhân khẩu, nghèo, cận nghèo, phát sinh, thoát)")
+    deprivation = models.JSONField("số hộ thiếu hụt theo vị trí chỉ số", default=dict)
+    ethnic = models.JSONField("theo dân tộc của chủ hộ", default=dict)
+    computed_at = models.DateTimeField("thời điểm tính", auto_now=True)
+
+    class Meta:
+        verbose_name = "tổng hợp kết quả rà soát của xã"
+        verbose_name_plural = "tổng hợp kết quả rà soát của xã"
+        constraints = [models.UniqueConstraint(fields=["province_code", "year", "standard", "commune"], name="poverty_commune_summary_uniq")]
+
+    def __str__(self) -> str:
+        return f"{self.commune_id} {self.year}"

@@ -1,10 +1,12 @@
 """The summary tables of a year's recognised lists, per commune and for a province.
 
 Numbers and rates of poor and near-poor households and persons (denominators: the registry's
-households and living persons of the commune), households entering and leaving each class,
+households and living persons of the commune when its lists were recognised), households entering and leaving each class,
 deprivation by indicator (poor and near-poor households) and counts by the head's ethnic group.
-Each table is one grouped query over ``HouseholdStatus`` (its index leads with province, year,
-standard, commune), whatever the number of households.
+``summarise`` computes them with grouped queries over ``HouseholdStatus`` (its index leads with
+province, year, standard, commune); recognition stores each commune's result (``materialise``) and
+the province's pages read those rows (``stored_summary``), one per commune, whatever the number of
+households.
 """
 
 from __future__ import annotations
@@ -79,51 +81,116 @@ def statuses(year: int, standard: Standard, province_code: str | None = None, co
     return qs
 
 
-def summarise(year: int, standard: Standard, province_code: str | None = None, commune_ids: list[int] | None = None,
-              names: dict[int, str] | None = None) -> Summary:
+@dataclass
+class Part:
+    """One commune's figures: its line, deprived households per indicator position, ethnic counts."""
+
+    line: Line
+    deprivation: dict[int, int] = field(default_factory=lambda: defaultdict(int))
+    ethnic: dict[str, list[int]] = field(default_factory=dict)  # group → [poor, near, poor persons, near persons]
+
+
+def live_parts(year: int, standard: Standard, province_code: str | None = None, commune_ids: list[int] | None = None) -> dict[int, Part]:
+    """Per commune, computed from the recognised statuses (three grouped queries) and the registry (two)."""
     base = statuses(year, standard, province_code, commune_ids)
-    lines: dict[int, Line] = {}
+    parts: dict[int, Part] = {}
     for row in base.values("commune_id").annotate(
         poor=Count("pk", filter=Q(klass=POOR)), near=Count("pk", filter=Q(klass=NEAR)),
         poor_persons=Sum("persons", filter=Q(klass=POOR), default=0), near_persons=Sum("persons", filter=Q(klass=NEAR), default=0),
         poor_in=Count("pk", filter=Q(klass=POOR) & ~Q(previous=POOR)), poor_out=Count("pk", filter=Q(previous=POOR) & ~Q(klass=POOR)),
         near_in=Count("pk", filter=Q(klass=NEAR) & ~Q(previous=NEAR)), near_out=Count("pk", filter=Q(previous=NEAR) & ~Q(klass=NEAR)),
     ).order_by():
-        lines[row["commune_id"]] = Line(**row)
-    ids = list(lines)
+        parts[row["commune_id"]] = Part(Line(**row))
+    ids = list(parts)
     households = Household.objects.filter(deleted_at__isnull=True, commune_id__in=ids)
     persons = Person.objects.filter(deleted_at__isnull=True, alive=True, commune_id__in=ids)
     if province_code is not None:
         households, persons = households.filter(province_code=province_code), persons.filter(province_code=province_code)
     for commune_id, n in households.values_list("commune_id").annotate(n=Count("pk")).values_list("commune_id", "n").order_by():
-        lines[commune_id].households = n
+        parts[commune_id].line.households = n
     for commune_id, n in persons.values_list("commune_id").annotate(n=Count("pk")).values_list("commune_id", "n").order_by():
-        lines[commune_id].persons = n
-    if names is None:
-        from ansinh.geo.models import AdministrativeUnit
-
-        names = dict(AdministrativeUnit.objects.filter(pk__in=ids).values_list("pk", "name"))
-    total = Line(None, "Tổng cộng")
-    for line in lines.values():
-        line.name = names.get(line.commune_id or 0, "")
-        total.add(line)
-    ordered = sorted(lines.values(), key=lambda x: x.name)
-    masks = base.filter(klass__in=(POOR, NEAR)).values_list("deprivation_mask").annotate(n=Count("pk")).values_list("deprivation_mask", "n").order_by()
-    per_bit: dict[int, int] = defaultdict(int)
-    for mask, n in masks:
+        parts[commune_id].line.persons = n
+    poor_or_near = base.filter(klass__in=(POOR, NEAR))
+    masks = poor_or_near.values_list("commune_id", "deprivation_mask").annotate(n=Count("pk")).values_list("commune_id", "deprivation_mask", "n")
+    for commune_id, mask, n in masks.order_by():
         bit = 0
         while mask:
             if mask & 1:
-                per_bit[bit] += n
+                parts[commune_id].deprivation[bit] += n
             mask >>= 1
             bit += 1
-    deprivation = [(i.code, i.name, per_bit.get(i.position, 0), i.verified) for i in standard.indicators.all()]
-    ethnic_rows = base.filter(klass__in=(POOR, NEAR)).values("ethnic_group").annotate(
+    for group_row in poor_or_near.values("commune_id", "ethnic_group").annotate(
         poor=Count("pk", filter=Q(klass=POOR)), near=Count("pk", filter=Q(klass=NEAR)),
         poor_persons=Sum("persons", filter=Q(klass=POOR), default=0), near_persons=Sum("persons", filter=Q(klass=NEAR), default=0),
-    ).order_by("-poor", "ethnic_group")
-    ethnic = [(r["ethnic_group"] or "chưa rõ", r["poor"], r["near"], r["poor_persons"], r["near_persons"]) for r in ethnic_rows]
-    return Summary(year, standard, ordered, total, deprivation, ethnic)
+    ).order_by():
+        counts = [group_row["poor"], group_row["near"], group_row["poor_persons"], group_row["near_persons"]]
+        parts[group_row["commune_id"]].ethnic[group_row["ethnic_group"] or "chưa rõ"] = counts
+    return parts
+
+
+def combine(year: int, standard: Standard, parts: dict[int, Part], names: dict[int, str] | None = None) -> Summary:
+    if names is None:
+        from ansinh.geo.models import AdministrativeUnit
+
+        names = dict(AdministrativeUnit.objects.filter(pk__in=list(parts)).values_list("pk", "name"))
+    total = Line(None, "Tổng cộng")
+    per_bit: dict[int, int] = defaultdict(int)
+    ethnic: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    for commune_id, part in parts.items():
+        part.line.name = names.get(commune_id, "")
+        total.add(part.line)
+        for bit, n in part.deprivation.items():
+            per_bit[int(bit)] += n
+        for group, counts in part.ethnic.items():
+            ethnic[group] = [a + b for a, b in zip(ethnic[group], counts, strict=True)]
+    lines = sorted((p.line for p in parts.values()), key=lambda x: x.name)
+    deprivation = [(i.code, i.name, per_bit.get(i.position, 0), i.verified) for i in standard.indicators.all()]
+    ethnic_rows = sorted(((g, c[0], c[1], c[2], c[3]) for g, c in ethnic.items()), key=lambda r: (-r[1], r[0]))
+    return Summary(year, standard, lines, total, deprivation, ethnic_rows)
+
+
+def summarise(year: int, standard: Standard, province_code: str | None = None, commune_ids: list[int] | None = None,
+              names: dict[int, str] | None = None) -> Summary:
+    """The tables computed live from the recognised statuses."""
+    return combine(year, standard, live_parts(year, standard, province_code, commune_ids), names)
+
+
+LINE_FIELDS = ("households", "persons", "poor", "near", "poor_persons", "near_persons", "poor_in", "poor_out", "near_in", "near_out")
+
+
+def materialise(year: int, standard: Standard, commune_ids: list[int]) -> int:
+    """Store the communes' summaries (replacing earlier ones); called when their lists are recognised."""
+    from ansinh.poverty.models import CommuneSummary
+
+    parts = live_parts(year, standard, None, commune_ids)
+    provinces = dict(HouseholdStatus.objects.filter(year=year, standard=standard, commune_id__in=list(parts))
+                     .values_list("commune_id", "province_code").distinct())
+    CommuneSummary.objects.filter(year=year, standard=standard, commune_id__in=list(parts)).delete()
+    CommuneSummary.objects.bulk_create(
+        CommuneSummary(
+            commune_id=commune_id, province_code=provinces.get(commune_id, ""), year=year, standard=standard,
+            figures={f: getattr(part.line, f) for f in LINE_FIELDS},
+            deprivation={str(k): v for k, v in part.deprivation.items()}, ethnic=part.ethnic,
+        )
+        for commune_id, part in parts.items()
+    )
+    return len(parts)
+
+
+def stored_summary(year: int, standard: Standard, province_code: str) -> Summary:
+    """The province's tables from the stored commune summaries (one row per commune)."""
+    from ansinh.poverty.models import CommuneSummary
+
+    parts = {}
+    for row in CommuneSummary.objects.filter(year=year, standard=standard, province_code=province_code):
+        line = Line(row.commune_id)
+        for f in LINE_FIELDS:
+            setattr(line, f, int(row.figures.get(f, 0)))
+        part = Part(line)
+        part.deprivation.update({int(k): int(v) for k, v in row.deprivation.items()})
+        part.ethnic = {g: [int(x) for x in c] for g, c in row.ethnic.items()}
+        parts[row.commune_id] = part
+    return combine(year, standard, parts)
 
 
 def latest_year(commune_ids: Any, cutoff: Any) -> tuple[int, int] | None:

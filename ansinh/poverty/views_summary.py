@@ -12,7 +12,7 @@ from ansinh.lib.spreadsheet import safe_text
 from ansinh.poverty.access import summary_units
 from ansinh.poverty.models import Standard
 from ansinh.poverty.standards import ensure_loaded
-from ansinh.poverty.summary import Line, Summary, summarise
+from ansinh.poverty.summary import Line, Summary, stored_summary
 
 HEADERS = (
     "STT", "Xã, phường", "Tổng số hộ", "Số hộ nghèo", "Tỷ lệ hộ nghèo (%)", "Số hộ cận nghèo", "Tỷ lệ hộ cận nghèo (%)",
@@ -68,7 +68,7 @@ def summary(request: HttpRequest) -> HttpResponse:
     standards = list(Standard.objects.prefetch_related("indicators").order_by("code"))
     standard = next((s for s in standards if s.code == request.GET.get("chuan")), None) or next(
         (s for s in standards if s.code == "nd07-2021"), None)
-    result = summarise(year, standard, province.code) if province and standard else None
+    result = stored_summary(year, standard, province.code) if province and standard else None
     if result is not None and province is not None and request.GET.get("dang") == "xlsx":
         response = HttpResponse(workbook(result, province.name),
                                 content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")

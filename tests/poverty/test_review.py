@@ -12,7 +12,7 @@ from ansinh.core.errors import UserError
 from ansinh.core.models import AuditEvent
 from ansinh.poverty import actions
 from ansinh.poverty.models import HouseholdStatus, ReviewEntry, ReviewRound
-from ansinh.poverty.summary import summarise
+from ansinh.poverty.summary import stored_summary, summarise
 
 D = dt.date
 
@@ -49,6 +49,8 @@ def test_a_ward_officer_runs_a_round_through_the_four_steps(officer_a: Any, ward
     assert (summary.total.poor, summary.total.near, summary.total.households, summary.total.poor_in) == (1, 2, 3, 1)
     assert dict((e[0], e[1]) for e in summary.ethnic) == {"Khmer": 1, "Kinh": 0}
     assert dict((d[0], d[2]) for d in summary.deprivation)["viec_lam"] == 2
+    stored = stored_summary(2025, round_.standard, "79")  # what recognition stored for the commune
+    assert stored.total == summary.total and stored.deprivation == summary.deprivation and stored.ethnic == summary.ethnic
 
 
 @time_machine.travel("2025-11-05 09:00 +0700")
