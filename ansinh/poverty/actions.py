@@ -73,11 +73,18 @@ def do_start_round(user: Any, commune: Any, year: int, standard: Standard | None
     """Step 1: the round and its list — current poor and near-poor households, and those flagged by data."""
     _may_write(user, commune.pk)
     standard = standard or national_for_year(year)
+    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    if not any(p.valid_from <= last and p.valid_to >= first for p in standard.periods.all()):
+        raise UserError(f"Chuẩn {standard.code} không áp dụng trong năm {year} ({standard.period_text()}).")
+    if standard.province_code and f"/{standard.province_code}/" not in commune.path:
+        raise UserError(f"Chuẩn {standard.code} là chuẩn riêng của tỉnh mã {standard.province_code}; {commune.name} không thuộc tỉnh đó.")
     if ReviewRound.objects.filter(commune=commune, year=year, standard=standard).exists():
         raise UserError(f"{commune.name} đã có đợt rà soát năm {year} theo chuẩn {standard.code}.")
     round_ = ReviewRound.objects.create(commune=commune, year=year, standard=standard, created_by=user if user else None, simulated=simulated)
     listed: dict[int, tuple[str, str]] = {}
-    current = HouseholdStatus.objects.filter(commune=commune, year=year - 1, klass__in=POOR_CLASSES).values_list("household_id", "klass")
+    current = HouseholdStatus.objects.filter(
+        commune=commune, year=year - 1, klass__in=POOR_CLASSES, standard__level=standard.level
+    ).values_list("household_id", "klass")
     for household_id, klass in current:
         listed[household_id] = (ReviewEntry.Listed.POOR if klass == "ngheo" else ReviewEntry.Listed.NEAR_POOR, "")
     start, end = dt.date(year - 1, 10, 1), dt.date(year, 9, 30)
@@ -284,7 +291,10 @@ def do_recognise(user: Any, round_: ReviewRound, decided_on: dt.date, decision_n
     authority = RecognisingAuthority.on(decided_on)
     if authority is None:
         raise UserError(f"Không có dữ liệu về thẩm quyền công nhận vào ngày {decided_on:%d/%m/%Y}.")
-    previous = dict(HouseholdStatus.objects.filter(commune_id=round_.commune_id, year=round_.year - 1).values_list("household_id", "klass"))
+    previous = dict(
+        HouseholdStatus.objects.filter(commune_id=round_.commune_id, year=round_.year - 1, standard__level=round_.standard.level)
+        .values_list("household_id", "klass")
+    )
     statuses = [
         HouseholdStatus(
             household_id=e.household_id, commune_id=round_.commune_id, province_code=e.household.province_code, year=round_.year,

@@ -50,14 +50,20 @@ def index(request: HttpRequest) -> HttpResponse:
         if commune is None:
             form.add_error(None, "Hãy chọn xã, phường bạn phụ trách.")
         elif form.is_valid():
+            from ansinh.poverty.standards import by_code
+
             try:
-                round_ = actions.do_start_round(request.user, commune, form.cleaned_data["year"])
+                code = request.POST.get("standard", "").strip()
+                standard = by_code(code) if code else None
+                round_ = actions.do_start_round(request.user, commune, form.cleaned_data["year"], standard)
             except UserError as err:
                 form.add_error(None, err.message)
             else:
                 messages.success(request, "Đã lập danh sách hộ cần rà soát (bước 1).")
                 return redirect("poverty:round", pk=round_.pk)
-    return render(request, "poverty/index.html", {"rounds": rounds, "communes": communes, "form": form},
+    ensure_loaded()
+    codes = list(standards_qs().values_list("code", "name"))
+    return render(request, "poverty/index.html", {"rounds": rounds, "communes": communes, "form": form, "standards": codes},
                   status=400 if form.errors else 200)
 
 

@@ -104,3 +104,18 @@ def test_an_imported_survey_naming_a_household_not_in_the_registry_is_refused(of
     path.write_text("ma_ho,khu_vuc,thu_nhap_binh_quan,so_chi_so_thieu_hut\nH1,thanh_thi,100,3\n", encoding="utf-8")
     assert actions.do_import_survey(officer_a, round_, path) == 1
     assert ReviewEntry.objects.get(household=households[0]).proposed_class == "ngheo"
+
+
+def test_a_province_standard_runs_beside_the_national_one_and_is_refused_outside_its_province_or_period(
+    officer_a: Any, ward_a: Any, hanoi_ward: Any, households: list[Any], hcm_admin: Any
+) -> None:
+    from ansinh.poverty.standards import by_code
+
+    city = by_code("tphcm-2025")
+    national = actions.do_start_round(officer_a, ward_a, 2025)
+    own = actions.do_start_round(officer_a, ward_a, 2025, city)
+    assert national.standard.code == "nd07-2021" and own.standard == city
+    with pytest.raises(UserError, match="không áp dụng trong năm 2026"):
+        actions.do_start_round(officer_a, ward_a, 2026, city)
+    with pytest.raises(UserError, match="chuẩn riêng của tỉnh mã 79"):
+        actions.do_start_round(hcm_admin, hanoi_ward, 2025, city)
