@@ -28,6 +28,7 @@ def test_a_ward_officer_runs_the_four_steps_on_the_web(client: Client, officer_a
         assert "Bảo hiểm y tế" in page and "chưa xác minh" in page
         assert client.post(f"/ho-ngheo/phieu/{entry.pk}/", data).status_code == 302
     assert list(ReviewEntry.objects.order_by("household__code").values_list("proposed_class", flat=True)) == ["ngheo", "trung_binh"]
+    assert "1.400.000" in client.get(url).content.decode()  # numbers through lib.vnnumbers
     v = lambda: ReviewRound.objects.get().version  # noqa: E731
     client.post(url, {"buoc": "hop_dan", "version": v(), "hop_dan-meeting_date": "2025-10-20", "hop_dan-minutes": "Nhất trí"})
     client.post(url, {"buoc": "niem_yet", "version": v(), "niem_yet-start": "2025-10-21", "niem_yet-end": "2025-10-27", "niem_yet-place": "Nhà văn hóa"})
