@@ -109,3 +109,30 @@ def test_the_province_standard_classifies_by_income_alone_and_says_it_is_unverif
     code, out_text, _ = run_command("poverty", "classify", str(src), "--standard", "tphcm-2025", "--out", str(tmp_path / "o.csv"))
     assert code == 0 and "chưa xác minh" in out_text
     assert [r["phan_loai"] for r in read(tmp_path / "o.csv")] == ["ngheo", "can_ngheo", "khong"]
+
+
+@given(st.text(max_size=20))
+def test_the_income_parser_never_raises_and_never_accepts_a_negative(text: str) -> None:
+    from ansinh.poverty.survey_file import parse_income
+
+    value, problem = parse_income(text)
+    assert (value is None) == bool(problem)
+    if value is not None:
+        assert value >= 0
+
+
+@given(st.integers(min_value=0, max_value=10**9))
+def test_an_income_written_with_dot_groups_reads_as_the_same_whole_number(amount: int) -> None:
+    from ansinh.lib.vnnumbers import format_vn
+    from ansinh.poverty.survey_file import parse_income
+
+    assert parse_income(format_vn(amount)) == (amount, "")
+    assert parse_income(str(amount)) == (amount, "")
+
+
+@given(st.text(max_size=15))
+def test_an_area_is_urban_rural_or_refused(text: str) -> None:
+    from ansinh.poverty.survey_file import parse_area
+
+    assert parse_area(text) in (None, "thanh_thi", "nong_thon")
+    assert parse_area("Thành thị") == "thanh_thi" and parse_area("NÔNG THÔN") == "nong_thon"
