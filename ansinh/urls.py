@@ -24,4 +24,5 @@ urlpatterns = [
     path("tai-khoan/", include("ansinh.accounts.urls")),
     path("thong-bao/", include("ansinh.notifications.urls")),
     path("so-ho/", include("ansinh.registry.urls")),
+    path("ho-ngheo/", include("ansinh.poverty.urls")),
 ]

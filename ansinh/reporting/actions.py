@@ -21,7 +21,7 @@ from ansinh.core.models import audit
 from ansinh.core.versioning import stamp
 from ansinh.notifications.actions import notify_approved, notify_returned, notify_submitted
 from ansinh.plans.models import Plan, Target, Task
-from ansinh.reporting import duties, rollup, versions
+from ansinh.reporting import duties, rollup, sources, versions
 from ansinh.reporting.models import (
     Indicator,
     IndicatorValue,
@@ -147,6 +147,7 @@ def do_open_submission(
     submission, created = Submission.objects.get_or_create(
         cycle=cycle, unit=unit, agency=agency, defaults={"simulated": simulated}
     )
+    sources.propose_values(submission)
     if created:
         audit(
             actor,
@@ -172,8 +173,10 @@ def do_save_values(
     _require_editable(submission)
     versions.check(submission, expected_version)
     cleaned, errors = validate_values(submission, values)
+    errors = errors or sources.proposal_errors(submission, cleaned)
     if errors:
         raise ValidationFailed(errors)
+    sources.record_decisions(actor, submission, cleaned)
     user = actor if getattr(actor, "is_authenticated", False) else None
     existing = {v.indicator_id: v for v in submission.values.select_for_update()}
     saved: list[IndicatorValue] = []

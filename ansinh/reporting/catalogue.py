@@ -32,6 +32,7 @@ FIELDS = (
     "denominator_label",
     "numerator_within_denominator",
     "aliases",
+    "source_key",
 )
 UNIT_BONUS = 0.15
 UNIT_PENALTY = 0.15

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from ansinh.geo.models import AdministrativeUnit
 from ansinh.lib.vnnumbers import format_vn
@@ -32,6 +33,7 @@ class IndicatorRow:
     milestone_label: str
     current: IndicatorValue | None = None
     previous: float | None = None  # last year's approved value of the same unit (same kind of cycle)
+    proposal: Any = None  # reporting.sources.SourceProposal, when the indicator names a source
 
     @property
     def code(self) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import PurePath
 from typing import Any
 
@@ -61,20 +61,24 @@ class SubmissionForm(forms.Form):
         task_rows: Sequence[TaskRow],
         version: int = 1,
         default_status: str = IndicatorValue.Status.ESTIMATE,
+        proposals: Mapping[int, Any] | None = None,
         **kwargs: Any,
     ):
         super().__init__(*args, **kwargs)
         self.indicator_rows = list(indicator_rows)
+        self.proposals = dict(proposals or {})  # reporting.sources: pre-filled where nothing is typed
         self.task_rows = list(task_rows)
         # The version the form was read at (core.versioning): a save from an older one is refused.
         self.fields["version"] = forms.CharField(required=False, initial=str(version), widget=forms.HiddenInput)
         for i, row in enumerate(self.indicator_rows):
             current = row.current
+            row.proposal = self.proposals.get(row.indicator.pk)
             for name, label in NUMBER_FIELDS.items():
                 if name != "value" and not row.indicator.is_ratio:
                     continue
                 field = NumberField(label=label)
-                number = getattr(current, name) if current else None
+                proposed = None if row.indicator.is_ratio and name == "value" else getattr(row.proposal, name, None)
+                number = getattr(current, name) if current else proposed
                 field.initial = "" if number is None else format_vn(number)
                 self.fields[f"ind-{i}-{name}"] = field
             self.fields[f"ind-{i}-status"] = forms.ChoiceField(

@@ -66,6 +66,7 @@ class Indicator(models.Model):
     numerator_within_denominator = models.BooleanField("tử số không vượt mẫu số", default=False)
     aliases = models.JSONField("tên gọi khác", default=list, blank=True)
     description = models.TextField("mô tả", blank=True)
+    source_key = models.CharField("nguồn số liệu từ cơ sở dữ liệu (reporting.sources)", max_length=60, blank=True, default="")
 
     class Meta:
         ordering = ("code",)
@@ -372,3 +373,6 @@ class AggregateValue(models.Model):
 
     def __str__(self) -> str:
         return f"{self.cycle_id}/{self.indicator_id}/{self.unit_id}: {self.value}"
+
+
+from ansinh.reporting.models_sources import SourceProposal  # noqa: E402, F401

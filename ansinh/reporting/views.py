@@ -17,7 +17,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from ansinh.core.versioning import BadVersion, StaleVersion, parse_version
-from ansinh.reporting import access, duties
+from ansinh.reporting import access, duties, sources
 from ansinh.reporting.actions import (
     ReportingError,
     ValidationFailed,
@@ -114,6 +114,7 @@ def _form(submission: Submission, data: Any = None) -> SubmissionForm:
         task_rows=submission_task_rows(submission),
         version=submission.version,
         default_status=IndicatorValue.Status.ESTIMATE if early else IndicatorValue.Status.FINAL,
+        proposals=sources.proposals_for(submission),
     )
 
 

@@ -23,6 +23,7 @@ BENCHMARKS: dict[str, tuple[str, str]] = {
     "pages": ("ansinh.reports.bench_pages", "Thời gian xử lý các trang nóng (tiến độ, bảng điều khiển, kỳ báo cáo, báo cáo) và số lượt phê duyệt mỗi giây."),
     "load": ("ansinh.core.bench_load", "Nhiều cán bộ và người xem cùng lúc trên máy chủ riêng: p50/p95/p99, lỗi, số liệu bị mất, CPU."),
     "registry": ("ansinh.registry.bench", "Hộ và nhân khẩu: tốc độ nhập tệp, thời gian tìm kiếm và mở trang nhân khẩu, bộ nhớ."),
+    "poverty": ("ansinh.poverty.bench", "Rà soát hộ nghèo: phân loại hộ đã lưu, tốc độ áp quy tắc, bảng tổng hợp của tỉnh."),
 }
 
 
