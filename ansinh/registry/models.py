@@ -226,16 +226,20 @@ class PersonToken(models.Model):
 
 from ansinh.registry.models_changes import ChangeRequest  # noqa: E402
 from ansinh.registry.models_privacy import PersonAccess, PersonAccessItem  # noqa: E402
+from ansinh.registry.dedup.models import DuplicatePair, GateOverride, PersonMerge  # noqa: E402
 
 __all__ = [
     "Area",
     "BirthPrecision",
     "ChangeRequest",
+    "DuplicatePair",
+    "GateOverride",
     "Household",
     "Membership",
     "Person",
     "PersonAccess",
     "PersonAccessItem",
+    "PersonMerge",
     "PersonToken",
     "Relation",
     "RetiredCode",

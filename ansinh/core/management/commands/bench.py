@@ -21,6 +21,7 @@ BENCHMARKS: dict[str, tuple[str, str]] = {
     "diacritics": ("ansinh.lib.diacritics_bench", "Độ chính xác khôi phục dấu tiếng Việt (bỏ một văn bản ra để kiểm tra)."),
     "rollup": ("ansinh.reporting.bench", "Tổng hợp số liệu toàn quốc: nạp, tính lại, truy vấn, phê duyệt đến khi hiển thị."),
     "registry": ("ansinh.registry.bench", "Hộ và nhân khẩu: tốc độ nhập tệp, thời gian tìm kiếm và mở trang nhân khẩu, bộ nhớ."),
+    "dedup": ("ansinh.registry.dedup.bench", "Tìm nhân khẩu trùng (Splink): độ chính xác, độ phủ, F1 theo cặp và theo cụm, thời gian, bộ nhớ."),
 }
 
 
