@@ -26,7 +26,7 @@ def _typo(rng: random.Random, name: str) -> str:
     words = name.split()
     i = rng.randrange(1, len(words)) if len(words) > 1 else 0
     word = words[i]
-    j = rng.randrange(len(word))
+    j = rng.randrange(1, len(word)) if len(word) > 1 else 0  # keep the capital letter
     words[i] = word[:j] + rng.choice(_LETTERS) + word[j + 1:]
     return " ".join(words)
 

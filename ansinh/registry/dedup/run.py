@@ -169,20 +169,35 @@ def _edges(con: Any, table: str) -> tuple[list[tuple[int, int]], int, int]:
     names = [c["name"] for c in model_settings.definition()["comparisons"]]
     weights = ", ".join(f"log2(greatest(bf_{name}, 1e-300)) AS w_{name}" for name in names)
     con.execute(
+        f"CREATE OR REPLACE TABLE twins AS SELECT unique_id_l AS a, unique_id_r AS c FROM {table} "
+        "WHERE household_id_l = household_id_r AND birth_year_l = birth_year_r AND given_l <> given_r"
+    )
+    con.execute("INSERT INTO twins SELECT c, a FROM twins")
+    con.execute(
         f"CREATE OR REPLACE TABLE above AS SELECT least(unique_id_l, unique_id_r) AS unique_id_l, "
         f"greatest(unique_id_l, unique_id_r) AS unique_id_r, match_probability, match_weight, commune_id_l, "
-        f"province_code_l, {weights}, "
-        f"(household_id_l = household_id_r AND birth_year_l = birth_year_r AND given_l <> given_r) AS twin "
-        f"FROM {table} WHERE match_probability >= {threshold}"
+        f"province_code_l, {weights} FROM {table} WHERE match_probability >= {threshold}"
     )
     above = con.execute("SELECT count(*) FROM above").fetchone()[0]
     different = DuplicatePair.objects.filter(status=PairStatus.DIFFERENT).values_list("person_a_id", "person_b_id")
     con.execute("CREATE OR REPLACE TABLE different (unique_id_l BIGINT, unique_id_r BIGINT)")
     if different.exists():
         con.executemany("INSERT INTO different VALUES (?, ?)", list(different))
+    # Twins (same household and birth year, different given names) are never an edge; and when one
+    # twin's sibling record matches a third record better than the twin does, the twin's edge goes.
     con.execute(
-        "CREATE OR REPLACE TABLE edges AS SELECT * FROM above a WHERE NOT coalesce(twin, false) "
+        "CREATE OR REPLACE TABLE candidate AS SELECT * FROM above a "
+        "WHERE NOT EXISTS (SELECT 1 FROM twins t WHERE t.a = a.unique_id_l AND t.c = a.unique_id_r) "
         "AND NOT EXISTS (SELECT 1 FROM different d WHERE d.unique_id_l = a.unique_id_l AND d.unique_id_r = a.unique_id_r)"
+    )
+    con.execute(
+        "CREATE OR REPLACE TABLE both_ways AS SELECT unique_id_l AS x, unique_id_r AS y, match_probability AS p FROM candidate "
+        "UNION ALL SELECT unique_id_r, unique_id_l, match_probability FROM candidate"
+    )
+    con.execute(
+        "CREATE OR REPLACE TABLE edges AS SELECT * FROM candidate e WHERE NOT EXISTS ("
+        "SELECT 1 FROM twins t JOIN both_ways w ON w.x = t.c WHERE w.p >= e.match_probability AND "
+        "((t.a = e.unique_id_l AND w.y = e.unique_id_r) OR (t.a = e.unique_id_r AND w.y = e.unique_id_l)))"
     )
     edges = [(int(a), int(b)) for a, b in con.execute("SELECT unique_id_l, unique_id_r FROM edges").fetchall()]
     return edges, int(scored), int(above)

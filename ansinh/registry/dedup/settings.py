@@ -24,6 +24,13 @@ def definition() -> dict[str, Any]:
 
 
 def _level(spec: dict[str, Any]) -> Any:
+    level = _plain_level(spec)
+    if "fixed_m_probability" in spec:  # domain knowledge EM must not unlearn (see the JSON's note)
+        level = level.configure(m_probability=spec["fixed_m_probability"], fix_m_probability=True)
+    return level
+
+
+def _plain_level(spec: dict[str, Any]) -> Any:
     import splink.comparison_level_library as cll
 
     if "null" in spec:
