@@ -224,9 +224,9 @@ class PersonToken(models.Model):
         return self.token
 
 
+from ansinh.registry.dedup.models import DuplicatePair, GateOverride, PersonMerge  # noqa: E402
 from ansinh.registry.models_changes import ChangeRequest  # noqa: E402
 from ansinh.registry.models_privacy import PersonAccess, PersonAccessItem  # noqa: E402
-from ansinh.registry.dedup.models import DuplicatePair, GateOverride, PersonMerge  # noqa: E402
 
 __all__ = [
     "Area",

@@ -151,7 +151,7 @@ class Command(BaseCommand):
 
         commune = (options.get("commune") or "").strip() or None
         province = (options.get("province") or "").strip() or None
-        if options.get("commune") is not None and commune is None or options.get("province") is not None and province is None:
+        if (options.get("commune") is not None and commune is None) or (options.get("province") is not None and province is None):
             fail(self.stderr, "mã xã, phường hoặc mã tỉnh không được để trống.")
         result = run_dedup(commune, province, train=options["train"], out=options.get("out"))
         if options["json"]:
