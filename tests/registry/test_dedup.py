@@ -41,7 +41,7 @@ def populate(households: int = 260, noise: float = 0.3) -> dict[str, str]:
     truth: dict[str, str] = {}
     rows = noisy_rows(households, ["26740", "26743"], 5, noise, truth, dup_rate=0.1, twin_rate=0.2)
     table = Table(headers=list(COLUMNS), columns={c: i for i, c in enumerate(COLUMNS)}, unmapped=[], encoding="mô phỏng", rows=iter_rows(rows))
-    import_table(table, simulated=True)
+    import_table(table, simulated=True, gate=False)
     return truth
 
 

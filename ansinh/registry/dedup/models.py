@@ -88,6 +88,7 @@ class GateOverride(models.Model):
     class Meta:
         verbose_name = "cho phép nhập dù nghi trùng"
         verbose_name_plural = "cho phép nhập dù nghi trùng"
+        permissions = [("override_gate", "Cho phép thêm nhân khẩu dù hệ thống nghi là trùng (ghi lý do)")]
 
     def __str__(self) -> str:
         return f"{self.person_id} ({self.reason[:40]})"

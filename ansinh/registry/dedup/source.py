@@ -47,27 +47,40 @@ FROM persons_raw
 
 def load_persons(con: Any, commune: str | None = None, province: str | None = None) -> int:
     """Fill DuckDB's ``persons`` table from the database; returns the number of persons."""
-    import pyarrow as pa
-
     where, params = "", []
     if commune:
         where, params = "AND u.code = %s", [commune]
     elif province:
         where, params = "AND p.province_code = %s", [province]
+    create_raw(con)
+    total = 0
+    with connection.chunked_cursor() as cursor:
+        cursor.execute(_SQL.format(where=where), params)
+        while rows := cursor.fetchmany(BATCH):
+            append_raw(con, rows)
+            total += len(rows)
+    prepare(con)
+    return total
+
+
+def create_raw(con: Any) -> None:
     con.execute(
         "CREATE OR REPLACE TABLE persons_raw (unique_id BIGINT, registry_code VARCHAR, ma_ban_ghi VARCHAR, full_name VARCHAR, "
         "name_folded VARCHAR, birth_date VARCHAR, birth_precision VARCHAR, sex VARCHAR, personal_id VARCHAR, phone VARCHAR, "
         "commune_code VARCHAR, province_code VARCHAR, household_id BIGINT, commune_id BIGINT)"
     )
-    total = 0
-    with connection.chunked_cursor() as cursor:
-        cursor.execute(_SQL.format(where=where), params)
-        while rows := cursor.fetchmany(BATCH):
-            columns = list(zip(*rows, strict=True))
-            con.register("batch", pa.table({name: pa.array(values) for name, values in zip(RAW_COLUMNS, columns, strict=True)}))
-            con.execute("INSERT INTO persons_raw SELECT * FROM batch")
-            con.unregister("batch")
-            total += len(rows)
+
+
+def append_raw(con: Any, rows: list[tuple[Any, ...]]) -> None:
+    """One batch of rows (in ``RAW_COLUMNS`` order) into ``persons_raw`` as an Arrow table."""
+    import pyarrow as pa
+
+    columns = list(zip(*rows, strict=True))
+    con.register("batch", pa.table({name: pa.array(values) for name, values in zip(RAW_COLUMNS, columns, strict=True)}))
+    con.execute("INSERT INTO persons_raw SELECT * FROM batch")
+    con.unregister("batch")
+
+
+def prepare(con: Any) -> None:
     con.execute(_PREPARE)
     con.execute("DROP TABLE persons_raw")
-    return total
