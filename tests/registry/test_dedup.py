@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
+import random
 from io import StringIO
 from pathlib import Path
 from typing import Any
@@ -11,12 +13,14 @@ from unittest import mock
 
 import pytest
 from django.core.management import call_command
+from hypothesis import given
+from hypothesis import strategies as st
 
 from ansinh.core.commands import Failure
 from ansinh.registry.dedup import settings as model_settings
 from ansinh.registry.dedup.bench import score
 from ansinh.registry.dedup.models import DuplicatePair, PairStatus
-from ansinh.registry.dedup.noisy import noisy_rows
+from ansinh.registry.dedup.noisy import _swap_day_month, _typo, noisy_rows
 from ansinh.registry.dedup.run import DedupRefused, model_path, run_dedup
 from ansinh.registry.importer import import_table, iter_rows
 from ansinh.registry.models import Person
@@ -137,3 +141,21 @@ def test_the_bench_scores_pairs_clusters_and_the_exact_id_baseline() -> None:
     assert figures["pair_precision"] == pytest.approx(2 / 3, abs=1e-3) and figures["pair_recall"] == 1.0
     assert figures["baseline_pair_f1"] == pytest.approx(2 / 3, abs=1e-3)
     assert figures["cluster_f1"] == 0.5 and figures["twins_merged"] == 1
+
+
+@given(st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2025, 12, 31)), st.booleans())
+def test_a_day_month_swap_is_a_valid_date_or_unchanged(day: dt.date, slashes: bool) -> None:
+    text = f"{day:%d/%m/%Y}" if slashes else day.isoformat()
+    swapped = _swap_day_month(text)
+    if swapped == text:
+        assert day.day > 12 or day.day == day.month
+    else:
+        parsed = dt.datetime.strptime(swapped, "%d/%m/%Y" if slashes else "%Y-%m-%d").date()
+        assert (parsed.day, parsed.month, parsed.year) == (day.month, day.day, day.year)
+
+
+@given(st.sampled_from(["Nguyễn Văn An", "Trần Thị Bích Ngọc", "Lê Hoa"]), st.integers(0, 10_000))
+def test_a_typo_changes_at_most_one_letter_and_keeps_the_surname(name: str, seed: int) -> None:
+    out = _typo(random.Random(seed), name)
+    assert len(out) == len(name) and out.split()[0] == name.split()[0]
+    assert sum(x != y for x, y in zip(out, name, strict=True)) <= 1
