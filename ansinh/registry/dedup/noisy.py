@@ -11,6 +11,7 @@ entity of each record id (a second registration shares its original's entity).
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 from collections.abc import Iterator
 
@@ -39,6 +40,16 @@ def _swap_day_month(birth: str) -> str:
         y, m, d = birth.split("-")
         return f"{y}-{d}-{m}" if int(d) <= 12 and d != m else birth
     return birth
+
+
+def _future(birth: str) -> bool:
+    if "/" in birth:
+        d, m, y = birth.split("/")
+    elif len(birth) == 10:
+        y, m, d = birth.split("-")
+    else:
+        return False
+    return dt.date(int(y), int(m), int(d)) > dt.date.today()
 
 
 def _one_digit_off(rng: random.Random, pid: str) -> str:
@@ -79,7 +90,8 @@ def noisy_rows(
             if rng.random() < noise:
                 dup[NAME] = _typo(rng, dup[NAME])
             if rng.random() < noise:
-                dup[BIRTH] = _swap_day_month(dup[BIRTH])
+                swapped = _swap_day_month(dup[BIRTH])
+                dup[BIRTH] = swapped if not _future(swapped) else dup[BIRTH]
             if dup[PID] and rng.random() < noise:
                 dup[PID] = "" if rng.random() < 0.5 else _one_digit_off(rng, dup[PID])
             if rng.random() < noise:
