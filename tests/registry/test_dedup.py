@@ -159,3 +159,10 @@ def test_a_typo_changes_at_most_one_letter_and_keeps_the_surname(name: str, seed
     out = _typo(random.Random(seed), name)
     assert len(out) == len(name) and out.split()[0] == name.split()[0]
     assert sum(x != y for x, y in zip(out, name, strict=True)) <= 1
+
+
+@pytest.mark.django_db
+def test_an_output_file_that_cannot_be_written_is_refused_before_any_work(ward_a: Any, tmp_path: Path) -> None:
+    blocker = tmp_path / "tep"
+    blocker.write_text("x", encoding="utf-8")
+    assert "Không ghi được tệp kết quả" in refused("dedup", "--out", str(blocker / "cum.csv"))

@@ -133,9 +133,21 @@ def run_dedup(
 
     logging.getLogger("splink").setLevel(logging.ERROR)
     started = time.monotonic()
-    con = con or connect()
+    if out is not None:
+        try:
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.touch()
+        except OSError as err:
+            raise DedupRefused(f"Không ghi được tệp kết quả {out} ({err.strerror}). Không có gì được gộp.") from None
     try:
-        n = load_persons(con, commune, province)
+        con = con or connect()
+    except (OSError, duckdb.Error) as err:
+        raise DedupRefused(f"Không mở được thư mục tạm {temp_dir()} cho DuckDB ({err}). Không có gì được gộp.") from None
+    try:
+        try:
+            n = load_persons(con, commune, province)
+        except duckdb.Error as err:
+            raise _disk_error(err) from None
         if n == 0:
             raise DedupRefused("Không có nhân khẩu nào trong phạm vi đã chọn; không có gì để tìm trùng, không có gì được gộp.")
         if n == 1:
@@ -212,7 +224,6 @@ def _cluster(con: Any, linker: Any, out: Path | None) -> int:
     )
     con.execute(f"CREATE OR REPLACE TABLE clusters AS SELECT unique_id, cluster_id FROM {clusters.physical_name}")
     if out is not None:
-        out.parent.mkdir(parents=True, exist_ok=True)
         con.execute(
             "COPY (SELECT coalesce(nullif(p.ma_ban_ghi, ''), p.registry_code) AS ma_ban_ghi, r.registry_code AS cluster "
             "FROM persons p JOIN clusters c USING (unique_id) JOIN persons r ON r.unique_id = c.cluster_id "
