@@ -46,6 +46,13 @@ def _prf(predicted: set[tuple[int, int]], true: set[tuple[int, int]]) -> tuple[f
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
+def _by(truth_of: dict[int, str]) -> dict[str, list[int]]:
+    out: dict[str, list[int]] = defaultdict(list)
+    for pid, entity in truth_of.items():
+        out[entity].append(pid)
+    return out
+
+
 def _groups(pairs_of: dict[Any, list[int]]) -> list[list[int]]:
     return [m for m in pairs_of.values() if len(m) > 1]
 
@@ -110,7 +117,7 @@ def run(options: dict[str, Any], write: Write) -> dict[str, Any]:
             raise
         write(f"Nạp dữ liệu mô phỏng: {report.persons_created} nhân khẩu ({time.monotonic() - started:.1f} giây, không tính)")
         model = Path(settings.DATA_DIR) / "dedup" / "bench-model.json"
-        result = run_dedup(train=True, store=False, path=model)
+        result = run_dedup(train=True, store=False, path=model, keep_scores=True)
         model.unlink(missing_ok=True)
         refs = dict(Person.objects.values_list("id", "ma_ban_ghi"))
         ids_of = dict(Person.objects.values_list("id", "personal_id"))
@@ -118,11 +125,16 @@ def run(options: dict[str, Any], write: Write) -> dict[str, Any]:
         by_ref = {ref: pid for pid, ref in refs.items()}
         twins = {(min(by_ref[r], by_ref[r[:-2]]), max(by_ref[r], by_ref[r[:-2]])) for r in refs.values() if r.endswith("-T")}
         figures = score(result.edges, result.groups, truth_of, ids_of, twins)
+        true_pairs = _pairs(_groups(_by(truth_of)))
+        curve = {}
+        for cut in (0.5, 0.8, 0.9, 0.95, 0.99):
+            p, r, f = _prf({(a, b) for a, b, q in result.scores if q >= cut}, true_pairs)
+            curve[str(cut)] = {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
     out = {"persons": result.persons, "noise": noise, "seconds": round(result.seconds, 1), "peak_rss_mb": result.peak_rss_mb,
            **{k: figures[k] for k in ("pair_precision", "pair_recall", "pair_f1", "cluster_f1", "baseline_pair_f1")},
            "pairs_scored": result.pairs_scored, "pairs_above_threshold": result.pairs_above_threshold,
            "clusters": result.clusters, "true_pairs": figures["true_pairs"], "twin_pairs": figures["twin_pairs"],
-           "twins_merged": figures["twins_merged"]}
+           "twins_merged": figures["twins_merged"], "by_threshold_before_twin_rule": curve}
     for key, value in out.items():
         write(f"  {key}: {value}")
     return out

@@ -71,7 +71,7 @@ def check_likely(
     if not path.exists():
         return None
     scored = _best_match(values, commune_id, province_code, path)
-    if scored is None or scored[1] < model_settings.threshold():
+    if scored is None or scored[1] < model_settings.gate_threshold():
         return None
     candidate, probability = scored
     percent = f"{probability * 100:.1f}".replace(".", ",")

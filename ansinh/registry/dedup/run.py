@@ -45,6 +45,7 @@ class DedupResult:
     trained: bool = False
     edges: list[tuple[int, int]] = field(default_factory=list)
     groups: list[tuple[int, int]] = field(default_factory=list)  # (person, cluster) for clusters of two or more
+    scores: list[tuple[int, int, float]] = field(default_factory=list)  # with keep_scores: pairs p ≥ 0.5, twins out
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -126,7 +127,7 @@ def _linker(con: Any, train: bool, path: Path) -> tuple[Any, bool]:
 
 def run_dedup(
     commune: str | None = None, province: str | None = None, *, train: bool = False, store: bool = True,
-    out: Path | None = None, path: Path | None = None, con: Any = None,
+    out: Path | None = None, path: Path | None = None, con: Any = None, keep_scores: bool = False,
 ) -> DedupResult:
     """Find likely duplicates among the persons in scope (all, a commune or a province)."""
     import duckdb
@@ -157,6 +158,12 @@ def run_dedup(
         try:
             predictions = linker.inference.predict()
             result.edges, result.pairs_scored, result.pairs_above_threshold = _edges(con, predictions.physical_name)
+            if keep_scores:
+                result.scores = [(int(a), int(b), float(p)) for a, b, p in con.execute(
+                    "SELECT least(unique_id_l, unique_id_r) AS l, greatest(unique_id_l, unique_id_r) AS r, match_probability "
+                    f"FROM {predictions.physical_name} p WHERE match_probability >= 0.5 AND NOT EXISTS "
+                    "(SELECT 1 FROM twins t WHERE t.a = p.unique_id_l AND t.c = p.unique_id_r)"
+                ).fetchall()]
             result.clusters = _cluster(con, linker, out)
             result.groups = [(int(a), int(b)) for a, b in con.execute(
                 "SELECT unique_id, cluster_id FROM clusters WHERE cluster_id IN "

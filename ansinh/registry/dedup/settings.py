@@ -78,6 +78,10 @@ def threshold() -> float:
     return float(definition()["threshold"])
 
 
+def gate_threshold() -> float:
+    return float(definition()["gate_threshold"])
+
+
 def training() -> dict[str, Any]:
     result: dict[str, Any] = definition()["training"]
     return result
