@@ -39,6 +39,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("ANSINH_THREADS", "8", "Số luồng của máy chủ WSGI (waitress)."),
     Setting("ANSINH_MAX_UPLOAD_MB", "50", "Dung lượng tối đa một tệp tải lên, tính bằng MB."),
     Setting("ANSINH_LOG_LEVEL", "INFO", "Mức ghi nhật ký: DEBUG, INFO, WARNING, ERROR."),
+    Setting("ANSINH_REGISTRY_STALE_DAYS", "730", "Số ngày không cập nhật sau đó một nhân khẩu bị tính là «chưa sống» (cũ) trên bảng chất lượng dữ liệu."),
     Setting("ANSINH_REGISTRY_RETENTION_DAYS", "1825", "Số ngày giữ hộ, nhân khẩu đã xóa mềm trước khi `ansinh registry purge` xóa hẳn."),
 )
 _KNOWN = {s.name: s for s in SETTINGS}

@@ -19,6 +19,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("xuat/", views_files.export, name="export"),
     path("nhat-ky/", views.access_log, name="access_log"),
     path("trung-lap/", dedup_views.pair_list, name="dedup"),
+    path("chat-luong/", dedup_views.quality, name="quality"),
     path("trung-lap/<int:pk>/", dedup_views.pair_detail, name="dedup_pair"),
     path("trung-lap/<int:pk>/quyet-dinh/", dedup_views.pair_decide, name="dedup_decide"),
 ]
