@@ -241,6 +241,10 @@ def apply_change(change: ChangeRequest) -> dict[str, Any]:
     if kind == ChangeKind.ADD_MEMBER:
         household = Household.objects.select_for_update().get(pk=int(change.household_id or 0))
         values = {k: v for k, v in payload.items() if k != "relation"}
+        if values.get("personal_id"):  # the duplicate gate again: someone may have been added since filing
+            from ansinh.registry.dedup.gate import check_exact_id
+
+            check_exact_id(values["personal_id"])
         birth = values.pop("birth_date", None)
         person = Person.objects.create(
             registry_code=fresh_codes(1)[0], commune_id=household.commune_id, province_code=household.province_code,

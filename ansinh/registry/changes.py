@@ -38,7 +38,7 @@ def _require_write(user: Any, commune_id: int) -> None:
 def do_file_change(
     user: Any, kind: str, *, person: Person | None = None, household: Household | None = None,
     target: Household | None = None, payload: dict[str, Any] | None = None, effective_date: dt.date | None = None,
-    reason: str = "", submit: bool = False,
+    reason: str = "", submit: bool = False, override_reason: str = "",
 ) -> ChangeRequest:
     """A new change request (a draft, or submitted at once); the payload is checked now, not at approval."""
     if kind not in ChangeKind.values:
@@ -57,6 +57,13 @@ def do_file_change(
     if not reason.strip():
         raise ChangeRefused("Hãy ghi lý do thay đổi (ví dụ: theo giấy khai sinh, theo đơn của hộ).")
     province = person.province_code if person is not None else (household.province_code if household else "")
+    if kind == ChangeKind.ADD_MEMBER or (kind == ChangeKind.CORRECT_PERSON and "personal_id" in cleaned):
+        from ansinh.registry.dedup.gate import check_exact_id, check_likely
+
+        if cleaned.get("personal_id"):
+            check_exact_id(cleaned["personal_id"], exclude=person.pk if person is not None else None)
+        if kind == ChangeKind.ADD_MEMBER:
+            check_likely(cleaned, commune_id, province, user=user, override_reason=override_reason)
     change = ChangeRequest.objects.create(
         kind=kind, commune_id=commune_id, province_code=province, person=person,
         household=household if person is None else subject_household, target_household=target, payload=cleaned,

@@ -120,7 +120,7 @@ def import_file(path: Path, **kwargs: Any) -> ImportReport:
 
 def import_table(
     table: Table, *, user: Any = None, dry_run: bool = False, progress: Progress | None = None,
-    today: dt.date | None = None, total: int = 0, simulated: bool = False,
+    today: dt.date | None = None, total: int = 0, simulated: bool = False, gate: bool = True,
 ) -> ImportReport:
     missing = table.missing()
     if missing:
@@ -134,7 +134,9 @@ def import_table(
         report.warn(f"Cột «{header}» không thuộc mẫu, bỏ qua (có thể ghép cột ở trang xem trước).")
     try:
         with transaction.atomic(), bulk.sqlite_bulk_pragmas():
-            _Run(report, user, today, dry_run, simulated).run(table.rows, table.columns, progress, total)
+            run = _Run(report, user, today, dry_run, simulated)
+            run.gate = gate
+            run.run(table.rows, table.columns, progress, total)
             if report.error_count:
                 raise _Rollback
             if dry_run:
@@ -182,6 +184,8 @@ class _Run:
         self.communes = communes_in_force(today, user)
         self.all_communes = communes_in_force(today) if user is not None else self.communes
         self.seen: dict[str, int] = {}  # "commune\x1fma_ban_ghi" → line (a string key: half the memory of a tuple)
+        self.ids_seen: dict[str, int] = {}
+        self.gate = True
         self.households: dict[tuple[int, str], HouseholdState] = {}
         self.person_ids = bulk.IdBlock("registry_person")
         self.household_ids = bulk.IdBlock("registry_household")
@@ -267,11 +271,27 @@ class _Run:
                 self.report.unchanged += 1
             if row.relation == "chu_ho":
                 hh.head_person = found.id
+        if self.gate:
+            self.check_ids(new_rows)
         self.report.persons_created += len(new_rows)
         if self.report.error_count or self.dry_run:
             return
         self.write(new_rows, chunk)
         self.comparer.save(self.households)
+
+    def check_ids(self, rows: list[Row]) -> None:
+        """The duplicate gate: a new person's ID already in the registry, or twice in the file, blocks."""
+        from ansinh.registry.dedup.gate import exact_id_clashes
+
+        clashes = exact_id_clashes(r.personal_id for r in rows)
+        for row in rows:
+            if not row.personal_id:
+                continue
+            if row.personal_id in clashes:
+                code, name = clashes[row.personal_id]
+                self.report.error(f"Dòng {row.line}, cột «Số định danh»: số {row.personal_id} đã có ở nhân khẩu {name} (mã số an sinh {code}); không thêm người thứ hai với cùng số định danh.")
+            elif (first := self.ids_seen.setdefault(row.personal_id, row.line)) != row.line:
+                self.report.error(f"Dòng {row.line}, cột «Số định danh»: số {row.personal_id} đã có ở dòng {first} của tệp.")
 
     def write(self, rows: list[Row], chunk: list[Row]) -> None:
         touched = {(self.communes[r.ma_xa].id, r.ma_ho) for r in chunk}

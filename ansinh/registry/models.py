@@ -224,6 +224,7 @@ class PersonToken(models.Model):
         return self.token
 
 
+from ansinh.registry.dedup.models import DuplicatePair, GateOverride, PersonMerge  # noqa: E402
 from ansinh.registry.models_changes import ChangeRequest  # noqa: E402
 from ansinh.registry.models_privacy import PersonAccess, PersonAccessItem  # noqa: E402
 
@@ -231,11 +232,14 @@ __all__ = [
     "Area",
     "BirthPrecision",
     "ChangeRequest",
+    "DuplicatePair",
+    "GateOverride",
     "Household",
     "Membership",
     "Person",
     "PersonAccess",
     "PersonAccessItem",
+    "PersonMerge",
     "PersonToken",
     "Relation",
     "RetiredCode",

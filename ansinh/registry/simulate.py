@@ -72,6 +72,7 @@ def generate(households: int, communes: list[str], seed: int, today: dt.date | N
     today = today or dt.date.today()
     names = _Names(rng)
     places = sorted(place_codes())
+    used: set[str] = set()  # IDs are unique, as the duplicate gate on import requires
     for h in range(households):
         commune = communes[h % len(communes)]
         hcmc = True  # the demo and bench communes are in HCMC; the mix differs little elsewhere
@@ -106,12 +107,12 @@ def generate(households: int, communes: list[str], seed: int, today: dt.date | N
             if year < 1900:
                 continue
             yield _row(rng, today, commune, code, address, area, f"SIM{seed}-{h + 1:07d}-{m + 1}", full_name, sex,
-                       year, relation, ethnicity, places)
+                       year, relation, ethnicity, places, used)
 
 
 def _row(
     rng: random.Random, today: dt.date, commune: str, code: str, address: str, area: str, ref: str, full_name: str,
-    sex: str, year: int, relation: str, ethnicity: str, places: list[str],
+    sex: str, year: int, relation: str, ethnicity: str, places: list[str], used: set[str] | None = None,
 ) -> list[str]:
     precision = rng.random()
     if precision < 0.05:
@@ -127,6 +128,10 @@ def _row(
         place = "079" if rng.random() < 0.7 else rng.choice(places)
         digit = 2 * ((year - 1900) // 100) + (0 if sex == "nam" else 1)
         personal_id = f"{place}{digit}{year % 100:02d}{rng.randrange(1_000_000):06d}"
+        while used is not None and personal_id in used:
+            personal_id = f"{place}{digit}{year % 100:02d}{rng.randrange(1_000_000):06d}"
+        if used is not None:
+            used.add(personal_id)
     phone = f"0{rng.choice('389753')}{rng.randrange(10**8):08d}" if age >= 16 and rng.random() < 0.65 else ""
     return [ref, code, commune, area, address, full_name, birth, "Nam" if sex == "nam" else "Nữ", personal_id,
             relation, ethnicity, phone]

@@ -1,6 +1,7 @@
 from django.urls import URLPattern, URLResolver, path
 
 from ansinh.registry import views, views_changes, views_files
+from ansinh.registry.dedup import views as dedup_views
 
 app_name = "registry"
 urlpatterns: list[URLPattern | URLResolver] = [
@@ -17,4 +18,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("nhap/xem-truoc/", views_files.import_preview, name="import_preview"),
     path("xuat/", views_files.export, name="export"),
     path("nhat-ky/", views.access_log, name="access_log"),
+    path("trung-lap/", dedup_views.pair_list, name="dedup"),
+    path("chat-luong/", dedup_views.quality, name="quality"),
+    path("trung-lap/<int:pk>/", dedup_views.pair_detail, name="dedup_pair"),
+    path("trung-lap/<int:pk>/quyet-dinh/", dedup_views.pair_decide, name="dedup_decide"),
 ]

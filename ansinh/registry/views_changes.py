@@ -137,7 +137,8 @@ def change_new_household(request: HttpRequest, pk: int) -> HttpResponse:
                 if target is None:
                     raise UserError("Không tìm thấy hộ nhận trong xã, phường này.")
             change = do_file_change(request.user, kind, household=household, target=target, payload=_payload(request),
-                                    effective_date=_effective(request), reason=request.POST.get("reason", ""), submit=True)
+                                    effective_date=_effective(request), reason=request.POST.get("reason", ""), submit=True,
+                                    override_reason=request.POST.get("override_reason", ""))
             messages.success(request, f"Đã lập và gửi duyệt yêu cầu #{change.pk}.")
             return redirect("registry:change", pk=change.pk)
         except UserError as err:

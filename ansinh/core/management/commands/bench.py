@@ -24,6 +24,7 @@ BENCHMARKS: dict[str, tuple[str, str]] = {
     "load": ("ansinh.core.bench_load", "Nhiều cán bộ và người xem cùng lúc trên máy chủ riêng: p50/p95/p99, lỗi, số liệu bị mất, CPU."),
     "registry": ("ansinh.registry.bench", "Hộ và nhân khẩu: tốc độ nhập tệp, thời gian tìm kiếm và mở trang nhân khẩu, bộ nhớ."),
     "poverty": ("ansinh.poverty.bench", "Rà soát hộ nghèo: phân loại hộ đã lưu, tốc độ áp quy tắc, bảng tổng hợp của tỉnh."),
+    "dedup": ("ansinh.registry.dedup.bench", "Tìm nhân khẩu trùng (Splink): độ chính xác, độ phủ, F1 theo cặp và theo cụm, thời gian, bộ nhớ."),
 }
 
 

@@ -26,7 +26,7 @@ thay đổi chờ duyệt, không ghi đè."""
 
 
 class Command(BaseCommand):
-    help = "Hộ gia đình và nhân khẩu: nhập tệp (import), dữ liệu mô phỏng (simulate), thống kê (stats), báo cáo cho chủ thể dữ liệu (report), xóa hẳn bản ghi quá hạn lưu (purge)."
+    help = "Hộ gia đình và nhân khẩu: nhập tệp (import), dữ liệu mô phỏng (simulate), thống kê (stats), báo cáo cho chủ thể dữ liệu (report), xóa hẳn bản ghi quá hạn lưu (purge), tìm nhân khẩu trùng (dedup)."
 
     def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(dest="action", required=True, metavar="VIỆC")
@@ -53,6 +53,17 @@ class Command(BaseCommand):
         pur = sub.add_parser("purge", help="Xóa hẳn hộ và nhân khẩu đã xóa mềm quá thời hạn lưu giữ.")
         pur.add_argument("--days", type=whole_number("Số ngày"), metavar="N", help="thời hạn lưu giữ (mặc định ANSINH_REGISTRY_RETENTION_DAYS)")
         pur.add_argument("--dry-run", action="store_true", help="chỉ đếm, không xóa")
+        ded = sub.add_parser(
+            "dedup", help="Tìm nhân khẩu nghi trùng (Splink, DuckDB): lưu các cặp để cán bộ xem xét, không tự gộp.",
+            description="Đọc nhân khẩu trong phạm vi, dùng mô hình đã huấn luyện (hoặc huấn luyện nếu chưa có), chấm điểm các "
+            "cặp, gom cụm và lưu các cặp vượt ngưỡng vào hàng đợi xem xét. Không gộp bản ghi nào.",
+        )
+        scope = ded.add_mutually_exclusive_group()
+        scope.add_argument("--commune", metavar="MÃ_XÃ", help="chỉ một xã, phường")
+        scope.add_argument("--province", metavar="MÃ_TỈNH", help="chỉ một tỉnh, thành phố (mã hai chữ số)")
+        ded.add_argument("--out", type=Path, metavar="FILE.csv", help="ghi «ma_ban_ghi,cluster» cho mọi nhân khẩu")
+        ded.add_argument("--json", action="store_true", help="in một đối tượng JSON (persons, pairs_scored, pairs_above_threshold, clusters, seconds, peak_rss_mb)")
+        ded.add_argument("--train", action="store_true", help="huấn luyện lại mô hình dù đã có tệp mô hình")
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
@@ -135,12 +146,36 @@ class Command(BaseCommand):
         else:
             self.stdout.write(text)
 
+    def handle_dedup(self, options: dict[str, Any]) -> None:
+        from ansinh.registry.dedup.run import run_dedup
+
+        commune = (options.get("commune") or "").strip() or None
+        province = (options.get("province") or "").strip() or None
+        if (options.get("commune") is not None and commune is None) or (options.get("province") is not None and province is None):
+            fail(self.stderr, "mã xã, phường hoặc mã tỉnh không được để trống.")
+        result = run_dedup(commune, province, train=options["train"], out=options.get("out"))
+        if options["json"]:
+            self.stdout.write(json.dumps(result.as_dict(), ensure_ascii=False))
+            return
+        self.stdout.write(_dedup_summary(result))
+        if options.get("out"):
+            self.stdout.write(f"Đã ghi cụm của từng nhân khẩu vào {options['out']}.")
+
     def handle_purge(self, options: dict[str, Any]) -> None:
         from ansinh.registry.actions import do_purge
 
         result = do_purge(days=options.get("days"), dry_run=options["dry_run"])
         verb = "Sẽ xóa hẳn" if options["dry_run"] else "Đã xóa hẳn"
         self.stdout.write(f"{verb} {format_int(result['persons'])} nhân khẩu và {format_int(result['households'])} hộ quá thời hạn lưu giữ.")
+
+
+def _dedup_summary(result: Any) -> str:
+    return (
+        f"Đã so sánh {format_int(result.pairs_scored)} cặp trong {format_int(result.persons)} nhân khẩu; "
+        f"{format_int(result.pairs_above_threshold)} cặp vượt ngưỡng, {format_int(result.clusters)} cụm; "
+        f"{format_int(result.pairs_stored)} cặp trong hàng đợi xem xét; {result.seconds:.1f} giây, "
+        f"bộ nhớ tối đa {format_int(result.peak_rss_mb)} MB. Không gộp bản ghi nào."
+    )
 
 
 def _count_lines(path: Path) -> int:
