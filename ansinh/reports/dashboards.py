@@ -17,6 +17,7 @@ from ansinh.geo.models import AdministrativeUnit
 from ansinh.plans.models import Plan, Target
 from ansinh.reporting import progress
 from ansinh.reporting.entry import due_date
+from ansinh.reporting.lateness import Lateness, lateness
 from ansinh.reporting.models import ReportingCycle
 from ansinh.reporting.progress_data import completeness_many
 from ansinh.reports import dashboard_data as data
@@ -48,6 +49,7 @@ class ChildRow:
     on_time: bool
     coverage: str = ""
     partial: bool = False
+    late: Lateness | None = None  # "Nộp muộn N ngày" / "Quá hạn N ngày", as on every page
 
 
 @dataclass
@@ -250,6 +252,8 @@ def build_dashboard(
                 total=len(statuses),
                 reported=sub is not None and sub.status in data.DONE_STATUSES,
                 on_time=data.is_on_time(sub, due),
+                late=lateness(due, sub.status, sub.submitted_at, today) if sub is not None
+                else lateness(due, "", None, today),
             )
         )
 
