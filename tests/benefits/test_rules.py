@@ -163,6 +163,19 @@ births = st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2030, 12, 31)
 months = st.tuples(st.integers(2021, 2035), st.integers(1, 12))
 
 
+def birthday(born: dt.date, years: int) -> dt.date:
+    """The day of the ``years``-th birthday (born on 29 February: 1 March in a common year)."""
+    try:
+        return born.replace(year=born.year + years)
+    except ValueError:
+        return dt.date(born.year + years, 3, 1)
+
+
+def birthday_month(born: dt.date, years: int) -> tuple[int, int]:
+    day = birthday(born, years)
+    return day.year, day.month
+
+
 def _next(year: int, month: int) -> tuple[int, int]:
     return (year + 1, 1) if month == 12 else (year, month + 1)
 
@@ -174,7 +187,7 @@ def _prev(year: int, month: int) -> tuple[int, int]:
 @given(births)
 def test_social_pension_starts_in_the_month_of_the_75th_birthday_and_not_before(born: dt.date) -> None:
     elder = facts(born, "trung_binh", "khong_luong_huu")
-    ym = (born.year + 75, born.month)
+    ym = birthday_month(born, 75)
     if ym < (2025, 8):
         return
     assert total(elder, *ym) == 500_000
@@ -184,30 +197,30 @@ def test_social_pension_starts_in_the_month_of_the_75th_birthday_and_not_before(
 @given(births)
 def test_near_poor_social_pension_runs_from_the_70th_birthday_month_to_the_75th(born: dt.date) -> None:
     elder = facts(born, "can_ngheo", "khong_luong_huu")
-    start = (born.year + 70, born.month)
+    start = birthday_month(born, 70)
     if start < (2025, 8):
         return
     assert total(elder, *_prev(*start)) == 0
     assert total(elder, *start) == 500_000
-    assert total(elder, born.year + 75, born.month) == 500_000
-    assert codes(elder, *_next(born.year + 75, born.month)) == ["HTXH-75"]
+    assert total(elder, *birthday_month(born, 75)) == 500_000
+    assert codes(elder, *_next(*birthday_month(born, 75))) == ["HTXH-75"]
 
 
 @given(births)
 def test_an_orphan_is_paid_through_the_month_of_the_16th_birthday_and_not_after(born: dt.date) -> None:
     child = facts(born, "", "k1_khong_nguon_nuoi_duong")
-    ym = (born.year + 16, born.month)
+    ym = birthday_month(born, 16)
     if not (2021, 8) <= ym <= (2035, 12):
         return
     assert total(child, *_next(*ym)) == 0
     rate = 750_000 if ym >= (2024, 7) else 540_000
-    assert total(child, *ym) == (0 if born.day == 1 else rate)  # born on the 1st: already 16 on the month's first day
+    assert total(child, *ym) == (0 if birthday(born, 16).day == 1 else rate)  # 16 on the month's first day: not paid
 
 
 @given(births)
 def test_the_higher_elderly_coefficient_starts_in_the_month_of_the_80th_birthday(born: dt.date) -> None:
     elder = facts(born, "ngheo", "khong_nguoi_phung_duong")
-    ym = (born.year + 80, born.month)
+    ym = birthday_month(born, 80)
     if not (2024, 8) <= ym <= (2035, 12):
         return
     assert total(elder, *_prev(*ym)) == 750_000
@@ -239,3 +252,9 @@ def test_every_paid_line_is_positive_explained_and_at_most_one_per_exclusive_gro
     assert len(exclusive) <= 1
     assert len(result.reasons) == len(result.set_aside)
     assert all(a.amount <= exclusive[0].amount for a in result.set_aside)
+
+
+def test_someone_born_on_29_february_turns_75_on_1_march_in_a_common_year() -> None:
+    elder = facts(dt.date(1952, 2, 29), "", "khong_luong_huu")
+    assert total(elder, 2027, 2) == 0
+    assert total(elder, 2027, 3) == 500_000
