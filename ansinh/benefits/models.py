@@ -94,3 +94,8 @@ class Category(models.Model):
 
     def __str__(self) -> str:
         return f"{self.programme_id} {self.code}"
+
+
+from ansinh.benefits.models_dossier import Authority, Decision, Dossier, ProcessingTime  # noqa: E402
+
+__all__ = ["Authority", "BaseLevel", "Category", "Decision", "Dossier", "ProcessingTime", "Programme"]

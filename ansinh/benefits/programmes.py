@@ -7,9 +7,10 @@ from pathlib import Path
 from typing import Any
 
 from django.db import transaction
+from django.db.models import ProtectedError
 
 from ansinh.benefits import rules
-from ansinh.benefits.models import BaseLevel, Category, Programme
+from ansinh.benefits.models import Authority, BaseLevel, Category, ProcessingTime, Programme
 from ansinh.core.errors import UserError
 
 DATA = Path(__file__).resolve().parent / "data" / "programmes.json"
@@ -25,7 +26,21 @@ def read_data(path: Path | None = None) -> tuple[Any, list[rules.ProgrammeRule]]
     except (UnicodeDecodeError, json.JSONDecodeError) as err:
         raise UserError(f"Tệp «{path.name}» không phải JSON hợp lệ (UTF-8): {err}.") from None
     try:
-        return data, rules.programmes_from_data(data)
+        parsed = rules.programmes_from_data(data)
+        for item in data["programmes"]:
+            where = f"Chương trình «{item['code']}»"
+            for key in ("authorities", "processing"):
+                rows = item.get(key) or []
+                spans = [(rules._date(r.get("valid_from"), where), rules._maybe_date(r.get("valid_to"), where)) for r in rows]
+                rules._periods_ok(spans, f"{where}, {'thẩm quyền' if key == 'authorities' else 'thời hạn'}")
+            for r in item.get("authorities") or []:
+                if not str(r.get("role", "")).strip():
+                    raise rules.RuleDataError(f"{where}: thẩm quyền thiếu tên người quyết định (role).")
+            for r in item.get("processing") or []:
+                days = r.get("working_days")
+                if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= 365:
+                    raise rules.RuleDataError(f"{where}: thời hạn «{days}» phải là số ngày làm việc từ 1 đến 365.")
+        return data, parsed
     except rules.RuleDataError as err:
         raise UserError(err.message) from None
 
@@ -34,7 +49,7 @@ def read_data(path: Path | None = None) -> tuple[Any, list[rules.ProgrammeRule]]
 def load_programmes(path: Path | None = None) -> dict[str, int]:
     """Replace the base levels and categories of every programme in the file (idempotent, all or nothing)."""
     data, parsed = read_data(path)
-    counts = {"programmes": 0, "base_levels": 0, "categories": 0}
+    counts = {"programmes": 0, "base_levels": 0, "categories": 0, "authorities": 0}
     for item, prog in zip(data["programmes"], parsed, strict=True):
         row, _ = Programme.objects.update_or_create(
             code=prog.code,
@@ -47,6 +62,8 @@ def load_programmes(path: Path | None = None) -> dict[str, int]:
         )
         row.base_levels.all().delete()
         row.categories.all().delete()
+        _replace_dated(row, item)
+        counts["authorities"] += len(item.get("authorities") or [])
         BaseLevel.objects.bulk_create(
             BaseLevel(programme=row, amount=lv.amount, valid_from=lv.valid_from, valid_to=lv.valid_to, source=lv.source, verified=lv.verified)
             for lv in prog.levels
@@ -64,6 +81,26 @@ def load_programmes(path: Path | None = None) -> dict[str, int]:
         counts["base_levels"] += len(prog.levels)
         counts["categories"] += len(prog.categories)
     return counts
+
+
+def _replace_dated(row: Programme, item: Any) -> None:
+    """Authorities and processing times: rows referenced by dossiers are kept, others replaced."""
+    for model, key in ((Authority, "authorities"), (ProcessingTime, "processing")):
+        wanted = item.get(key) or []
+        keep = set()
+        for r in wanted:
+            start = rules._date(r["valid_from"], row.code)
+            values = {k: v for k, v in r.items() if k not in ("valid_from",)}
+            values["valid_to"] = rules._maybe_date(r.get("valid_to"), row.code)
+            obj, _ = model.objects.update_or_create(programme=row, valid_from=start, defaults=values)
+            keep.add(obj.pk)
+        stale = model.objects.filter(programme=row).exclude(pk__in=keep)
+        for obj in stale:
+            try:
+                with transaction.atomic():
+                    obj.delete()
+            except ProtectedError:
+                pass
 
 
 def ensure_loaded() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from io import StringIO
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.core.management import call_command
@@ -112,3 +113,12 @@ def test_a_file_that_is_not_json_is_refused(tmp_path: Path) -> None:
         call_command("benefits", "load", "--file", str(path), stderr=err)
     assert "không phải JSON hợp lệ" in err.getvalue()
     assert Programme.objects.count() == 0
+
+
+def test_reading_every_programme_as_rules_takes_a_fixed_number_of_queries(django_assert_max_num_queries: Any) -> None:
+    from ansinh.benefits.programmes import programme_rules
+
+    load_programmes()
+    with django_assert_max_num_queries(4):
+        progs = programme_rules()
+    assert len(progs) == 5 and sum(len(p.categories) for p in progs) == Category.objects.count()

@@ -61,7 +61,7 @@ class Command(BaseCommand):
 
         counts = load_programmes(options.get("file"))
         self.stdout.write(
-            f"Đã nạp {counts['programmes']} chương trình, {counts['base_levels']} mức chuẩn, {counts['categories']} dòng đối tượng."
+            f"Đã nạp {counts['programmes']} chương trình, {counts['base_levels']} mức chuẩn, {counts['categories']} dòng đối tượng, {counts['authorities']} dòng thẩm quyền."
         )
 
     def handle_entitlement(self, options: dict[str, Any]) -> None:

@@ -1,0 +1,98 @@
+"""Dossiers and decisions (no pages yet): due dates in working days, the competent authority by date,
+and the refusals the issue lists. ``officer_a`` (ward_a) may; ``officer_b`` (ward_b) must not."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from ansinh.benefits.actions import do_decide, do_file_dossier
+from ansinh.benefits.models import Decision, Dossier
+from ansinh.benefits.programmes import load_programmes
+from ansinh.core.errors import UserError
+from ansinh.core.models import AuditEvent
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def grandmother(ward_a: Any) -> Any:
+    from ansinh.registry.models import Person
+
+    load_programmes()
+    return Person.objects.create(
+        registry_code="BA0002", full_name="Phạm Thị Hoa", name_folded="pham thi hoa", sex="nu", commune=ward_a,
+        province_code="79", birth_date=dt.date(1948, 3, 10),
+    )
+
+
+def test_a_social_pension_dossier_received_on_a_friday_is_due_ten_working_days_later(grandmother: Any, officer_a: Any) -> None:
+    dossier = do_file_dossier(officer_a, grandmother, "huu-tri-xa-hoi", dt.date(2025, 9, 5))
+    assert dossier.due_on == dt.date(2025, 9, 19)
+    assert dossier.processing_time is not None and not dossier.processing_time.verified
+    assert AuditEvent.objects.filter(action="benefits.dossier.file").count() == 1
+
+
+def test_the_commune_chairman_decides_social_assistance_from_july_2025_and_the_district_chairman_before(
+    grandmother: Any, officer_a: Any
+) -> None:
+    before = do_file_dossier(officer_a, grandmother, "tro-cap-xa-hoi", dt.date(2025, 6, 2))
+    old = do_decide(officer_a, before, before.version, signed_on=dt.date(2025, 6, 20), number="1/QĐ", granted=True, category_code="K5c")
+    assert old.authority is not None and old.authority.role == "Chủ tịch UBND cấp huyện"
+    assert old.effective_from == dt.date(2025, 6, 1)
+    pension = do_file_dossier(officer_a, grandmother, "huu-tri-xa-hoi", dt.date(2025, 7, 2))
+    new = do_decide(officer_a, pension, pension.version, signed_on=dt.date(2025, 7, 10), number="2/QĐ", granted=True, category_code="HTXH-75")
+    assert new.authority is not None and new.authority.role == "Chủ tịch UBND cấp xã"
+
+
+def test_a_decision_dated_before_the_application_is_refused(grandmother: Any, officer_a: Any) -> None:
+    dossier = do_file_dossier(officer_a, grandmother, "huu-tri-xa-hoi", dt.date(2025, 9, 5))
+    with pytest.raises(UserError, match="trước ngày tiếp nhận"):
+        do_decide(officer_a, dossier, dossier.version, signed_on=dt.date(2025, 9, 4), number="3/QĐ", granted=True, category_code="HTXH-75")
+    assert not Decision.objects.exists()
+
+
+def test_a_second_active_social_assistance_decision_for_the_same_category_is_refused(grandmother: Any, officer_a: Any) -> None:
+    first = do_file_dossier(officer_a, grandmother, "tro-cap-xa-hoi", dt.date(2025, 8, 1))
+    do_decide(officer_a, first, first.version, signed_on=dt.date(2025, 8, 5), number="4/QĐ", granted=True, category_code="K5c")
+    second = do_file_dossier(officer_a, grandmother, "tro-cap-xa-hoi", dt.date(2025, 9, 1))
+    with pytest.raises(UserError, match="còn hiệu lực"):
+        do_decide(officer_a, second, second.version, signed_on=dt.date(2025, 9, 5), number="5/QĐ", granted=True, category_code="K5c")
+    assert Decision.objects.count() == 1
+
+
+def test_a_stale_version_an_unknown_category_and_a_refusal_without_reason_are_refused(grandmother: Any, officer_a: Any) -> None:
+    dossier = do_file_dossier(officer_a, grandmother, "tro-cap-xa-hoi", dt.date(2025, 8, 1))
+    with pytest.raises(UserError, match="người khác thay đổi"):
+        do_decide(officer_a, dossier, dossier.version + 1, signed_on=dt.date(2025, 8, 5), number="6/QĐ", granted=True, category_code="K5c")
+    with pytest.raises(UserError, match="không có đối tượng mã «K99»"):
+        do_decide(officer_a, dossier, dossier.version, signed_on=dt.date(2025, 8, 5), number="6/QĐ", granted=True, category_code="K99")
+    with pytest.raises(UserError, match="lý do"):
+        do_decide(officer_a, dossier, dossier.version, signed_on=dt.date(2025, 8, 5), number="6/QĐ", granted=False)
+    assert not Decision.objects.exists() and Dossier.objects.get().status == Dossier.Status.RECEIVED
+
+
+def test_an_officer_of_another_ward_cannot_file_a_dossier_for_her(grandmother: Any, officer_b: Any) -> None:
+    with pytest.raises(UserError, match="không có quyền"):
+        do_file_dossier(officer_b, grandmother, "huu-tri-xa-hoi", dt.date(2025, 9, 5))
+    assert not Dossier.objects.exists()
+
+
+def test_no_dossier_is_filed_for_a_person_recorded_as_deceased_or_for_an_unknown_programme(grandmother: Any, officer_a: Any) -> None:
+    with pytest.raises(UserError, match="Không có chương trình"):
+        do_file_dossier(officer_a, grandmother, "khong-co", dt.date(2025, 9, 5))
+    grandmother.alive, grandmother.death_date = False, dt.date(2025, 9, 1)
+    grandmother.save()
+    with pytest.raises(UserError, match="đã mất"):
+        do_file_dossier(officer_a, grandmother, "huu-tri-xa-hoi", dt.date(2025, 9, 5))
+    assert not Dossier.objects.exists()
+
+
+def test_reloading_the_programmes_keeps_authorities_that_decisions_point_to(grandmother: Any, officer_a: Any) -> None:
+    dossier = do_file_dossier(officer_a, grandmother, "huu-tri-xa-hoi", dt.date(2025, 9, 5))
+    decision = do_decide(officer_a, dossier, dossier.version, signed_on=dt.date(2025, 9, 8), number="7/QĐ", granted=True, category_code="HTXH-75")
+    load_programmes()
+    decision.refresh_from_db()
+    assert decision.authority is not None and decision.authority.role == "Chủ tịch UBND cấp xã"
