@@ -97,14 +97,31 @@ class ProgrammeRule:
 
 
 @dataclass(frozen=True)
+class Grant:
+    """A decision granting ``category`` of ``programme`` from the month ``effective_from`` until the month ``ends_on`` (excluded)."""
+
+    programme: str
+    category: str
+    effective_from: dt.date
+    ends_on: dt.date | None = None
+
+    def covers(self, first: dt.date) -> bool:
+        return self.effective_from <= first and (self.ends_on is None or first < self.ends_on)
+
+
+@dataclass(frozen=True)
 class Facts:
-    """What the calculator knows about a person: birth date, household class on the date, conditions."""
+    """What the calculator knows about a person: birth date, household class on the date, conditions.
+
+    ``grants`` None: what the person would qualify for (no decision needed); a tuple: only the
+    categories that a decision grants for the month are paid (conditions still apply)."""
 
     birth_date: dt.date | None
     household_class: str = ""
     conditions: frozenset[str] = frozenset()
     children: int = 1
     death_date: dt.date | None = None
+    grants: tuple[Grant, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -164,10 +181,14 @@ def age_on(birth: dt.date, day: dt.date) -> int:
     return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
 
 
-def _refusal(cat: CategoryRule, facts: Facts, first: dt.date, last: dt.date) -> str | None:
+def _refusal(prog: ProgrammeRule, cat: CategoryRule, facts: Facts, first: dt.date, last: dt.date) -> str | None:
     """Why ``cat`` does not apply in the month [first, last] (None: it applies)."""
     if not cat.in_force(first):
         return "không áp dụng trong tháng này"
+    if facts.grants is not None and not any(
+        g.programme == prog.code and g.category == cat.code and g.covers(first) for g in facts.grants
+    ):
+        return "không có quyết định hưởng còn hiệu lực trong tháng"
     missing = cat.conditions - facts.conditions
     if missing:
         return "thiếu điều kiện: " + ", ".join(sorted(missing))
@@ -210,7 +231,7 @@ def candidates(programmes: Iterable[ProgrammeRule], facts: Facts, first: dt.date
         if prog.kind != kind:
             continue
         for cat in prog.categories:
-            if _refusal(cat, facts, first, last) is None:
+            if _refusal(prog, cat, facts, first, last) is None:
                 line = _amount(prog, cat, facts, first)
                 if line is not None:
                     lines.append(line)

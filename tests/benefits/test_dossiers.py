@@ -96,3 +96,22 @@ def test_reloading_the_programmes_keeps_authorities_that_decisions_point_to(gran
     load_programmes()
     decision.refresh_from_db()
     assert decision.authority is not None and decision.authority.role == "Chủ tịch UBND cấp xã"
+
+
+def test_the_entitlement_command_by_decision_pays_what_the_decision_grants_from_the_signing_month(
+    grandmother: Any, officer_a: Any
+) -> None:
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    dossier = do_file_dossier(officer_a, grandmother, "huu-tri-xa-hoi", dt.date(2025, 9, 5))
+    do_decide(officer_a, dossier, dossier.version, signed_on=dt.date(2025, 10, 3), number="8/QĐ", granted=True,
+              category_code="HTXH-75", conditions=["khong_luong_huu"])
+    outputs = []
+    for month in ("2025-09", "2025-10"):
+        out = StringIO()
+        call_command("benefits", "entitlement", "BA0002", "--month", month, "--theo-quyet-dinh", stdout=out)
+        outputs.append(out.getvalue())
+    assert "theo quyết định đã ký" in outputs[0] and "Tổng: 0 đồng/tháng" in outputs[0]
+    assert "Tổng: 500.000 đồng/tháng" in outputs[1]

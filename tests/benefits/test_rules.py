@@ -258,3 +258,11 @@ def test_someone_born_on_29_february_turns_75_on_1_march_in_a_common_year() -> N
     elder = facts(dt.date(1952, 2, 29), "", "khong_luong_huu")
     assert total(elder, 2027, 2) == 0
     assert total(elder, 2027, 3) == 500_000
+
+
+def test_with_decisions_only_the_granted_category_is_paid_from_its_month_until_it_ends() -> None:
+    grant = rules.Grant("tro-cap-xa-hoi", "K5c", dt.date(2024, 9, 1), dt.date(2025, 3, 1))
+    elder = facts(dt.date(1940, 1, 1), "ngheo", "khong_luong_huu", "khong_nguoi_phung_duong", grants=(grant,))
+    assert total(elder, 2024, 8) == 0
+    assert codes(elder, 2024, 9) == ["K5c"] and total(elder, 2024, 9) == 500_000
+    assert total(elder, 2025, 2) == 500_000 and total(elder, 2025, 3) == 0

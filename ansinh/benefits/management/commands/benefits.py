@@ -48,6 +48,8 @@ class Command(BaseCommand):
                          help="một điều kiện của người này (lặp lại nếu nhiều), ví dụ khong_luong_huu")
         ent.add_argument("--so-con", type=whole_number("Số con"), default=1, metavar="N", dest="children",
                          help="số con đang nuôi (đối tượng tính theo mỗi con, K4)")
+        ent.add_argument("--theo-quyet-dinh", action="store_true", dest="by_decision",
+                         help="chỉ tính các đối tượng có quyết định hưởng còn hiệu lực trong tháng (điều kiện lấy từ quyết định)")
         ent.add_argument("--user", metavar="TÊN_ĐĂNG_NHẬP", help="xem với quyền của người dùng này (chỉ nhân khẩu trong phạm vi)")
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -87,11 +89,12 @@ class Command(BaseCommand):
         if person is None:
             raise UserError(f"Không có nhân khẩu mã số an sinh «{options['code']}», hoặc bạn không có quyền xem người này.")
         first = dt.date(year, month, 1)
-        facts = facts_for(person, first, options["conditions"], options["children"])
+        facts = facts_for(person, first, options["conditions"], options["children"], by_decision=options["by_decision"])
         result = monthly(programme_rules(), facts, year, month)
         log_access(user, AccessKind.VIEW, [person.pk], purpose=f"tính trợ cấp tháng {month:02d}/{year}")
         out = self.stdout.write
-        out(f"{person.full_name} ({person.registry_code}), tháng {month:02d}/{year}")
+        mode = "theo quyết định đã ký" if options["by_decision"] else "theo điều kiện (chưa cần quyết định)"
+        out(f"{person.full_name} ({person.registry_code}), tháng {month:02d}/{year} — {mode}")
         out(f"Ngày sinh: {person.birth_display()}; phân loại hộ: {CLASS_LABELS.get(facts.household_class, facts.household_class)}")
         for note in result.notes:
             out(note)
