@@ -6,3 +6,8 @@ class BenefitsConfig(AppConfig):
     label = "benefits"
     verbose_name = "Chính sách trợ cấp, trợ giúp"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from ansinh.benefits import sources
+
+        sources.register()

@@ -115,3 +115,26 @@ def test_the_entitlement_command_by_decision_pays_what_the_decision_grants_from_
         outputs.append(out.getvalue())
     assert "theo quyết định đã ký" in outputs[0] and "Tổng: 0 đồng/tháng" in outputs[0]
     assert "Tổng: 500.000 đồng/tháng" in outputs[1]
+
+
+def test_the_on_time_share_counts_a_late_decision_and_an_overdue_pending_dossier_as_late(
+    grandmother: Any, officer_a: Any, ward_a: Any, django_assert_max_num_queries: Any
+) -> None:
+    from ansinh.reporting.sources import compute
+
+    on_time = do_file_dossier(officer_a, grandmother, "huu-tri-xa-hoi", dt.date(2025, 9, 5))  # due 19/9
+    do_decide(officer_a, on_time, on_time.version, signed_on=dt.date(2025, 9, 19), number="9/QĐ", granted=False, reason="có lương hưu")
+    late = do_file_dossier(officer_a, grandmother, "huu-tri-xa-hoi", dt.date(2025, 9, 8))  # due 22/9
+    do_decide(officer_a, late, late.version, signed_on=dt.date(2025, 9, 23), number="10/QĐ", granted=False, reason="có lương hưu")
+    do_file_dossier(officer_a, grandmother, "huu-tri-xa-hoi", dt.date(2025, 9, 9))  # due 23/9, still pending
+    do_file_dossier(officer_a, grandmother, "huu-tri-xa-hoi", dt.date(2025, 9, 29))  # not yet due
+    with django_assert_max_num_queries(2):
+        result = compute("benefits.dossiers_on_time_rate", ward_a, dt.date(2025, 9, 30))
+    assert result is not None and (result.numerator, result.denominator) == (1, 3)
+    assert "quá hạn chưa giải quyết tính là trễ" in result.note
+
+
+def test_with_no_dossier_due_the_source_proposes_nothing(ward_a: Any) -> None:
+    from ansinh.reporting.sources import compute
+
+    assert compute("benefits.dossiers_on_time_rate", ward_a, dt.date(2025, 9, 30)) is None
