@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "ansinh.registry",
     "ansinh.poverty",
+    "ansinh.benefits",
 ]
 # Background jobs (plan imports with OCR, report builds, recompute, daily jobs): django-tasks with its
 # database backend, so they need no broker and survive a restart; `ansinh worker` runs them.

@@ -1,0 +1,51 @@
+"""Registry sources this app offers to reporting (registered in ``BenefitsConfig.ready``).
+
+``benefits.dossiers_on_time_rate``: of the dossiers in the unit's communes that fell due from 1 January
+of the cut-off's year up to the cut-off, those decided (granted or refused) on or before their due date
+÷ all of them — a dossier still pending after its due date counts as late, so that "100% hồ sơ đúng
+hạn, không còn hồ sơ tồn đọng" is what the figure measures. Dossiers without a statutory time in the
+data are left out and counted in the note.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db.models import Count, F, Q
+
+from ansinh.reporting.sources import Source, SourceResult
+from ansinh.reporting.sources import register as add
+
+VERSION = "2026.1"
+
+
+def _communes(unit: Any) -> list[int]:
+    from ansinh.geo.models import AdministrativeUnit
+
+    if unit.level == "commune":
+        return [unit.pk]
+    return list(AdministrativeUnit.objects.subtree(unit).filter(level="commune").values_list("pk", flat=True))
+
+
+def on_time(unit: Any, cutoff: dt.date) -> SourceResult | None:
+    from ansinh.benefits.models import Dossier
+
+    qs = Dossier.objects.filter(commune_id__in=_communes(unit), received_on__lte=cutoff)
+    start = dt.date(cutoff.year, 1, 1)
+    figures = qs.aggregate(
+        due=Count("pk", filter=Q(due_on__gte=start, due_on__lte=cutoff)),
+        in_time=Count("pk", filter=Q(due_on__gte=start, due_on__lte=cutoff, decision__signed_on__lte=F("due_on"))),
+        undated=Count("pk", filter=Q(due_on__isnull=True)),
+    )
+    if not figures["due"]:
+        return None
+    n, d = figures["in_time"], figures["due"]
+    note = f"hồ sơ đến hạn từ 01/01/{cutoff.year} đến {cutoff:%d/%m/%Y}; hồ sơ quá hạn chưa giải quyết tính là trễ"
+    if figures["undated"]:
+        note += f"; {figures['undated']} hồ sơ chưa có thời hạn trong dữ liệu không tính"
+    return SourceResult(value=n / d * 100, numerator=n, denominator=d, note=note)
+
+
+def register() -> None:
+    add(Source("benefits.dossiers_on_time_rate", VERSION, "Tỷ lệ hồ sơ trợ cấp giải quyết đúng hạn", on_time))
