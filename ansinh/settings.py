@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
 from ansinh.conf import (
@@ -139,6 +140,9 @@ STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]  # ansinh/static (site.css) is not inside an app
 WHITENOISE_USE_FINDERS = True
+# Static files are served from the installed package through the finders; STATIC_ROOT is filled only by
+# `collectstatic`, so its absence is normal and WhiteNoise's warning about it is noise in every server log.
+warnings.filterwarnings("ignore", message=r"No directory at: .*static", category=UserWarning)
 WHITENOISE_AUTOREFRESH = DEBUG
 MEDIA_ROOT = DATA_DIR / "uploads"
 
