@@ -32,6 +32,8 @@ def check_role(role: str, unit: AdministrativeUnit | None, agency: Agency | None
         raise AccountError(f"Cơ quan {agency.name} không thuộc địa bàn {unit.name}.")
     if role == Role.COMMUNE and (unit is None or unit.level != AdministrativeUnit.Level.COMMUNE):
         raise AccountError("Cán bộ xã, phường phải gắn với một đơn vị cấp xã (xã, phường, đặc khu).")
+    if role == Role.CHAIRMAN and (unit is None or unit.level != AdministrativeUnit.Level.COMMUNE):
+        raise AccountError("Chủ tịch UBND xã, phường phải gắn với một đơn vị cấp xã (xã, phường, đặc khu).")
     if role == Role.AGENCY and agency is None and unit is None:
         raise AccountError("Cán bộ cơ quan, sở ngành phải gắn với một cơ quan hoặc một đơn vị hành chính.")
     if role in (Role.STANDING, Role.SUPERVISOR) and unit is None and agency is None:

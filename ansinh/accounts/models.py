@@ -31,6 +31,7 @@ class RoleAssignment(models.Model):
         AGENCY = "agency", "Cán bộ cơ quan, sở ngành"
         COMMUNE = "commune", "Cán bộ xã, phường"
         SUPERVISOR = "supervisor", "Giám sát, chỉ xem"
+        CHAIRMAN = "chairman", "Chủ tịch UBND xã, phường (người có thẩm quyền quyết định)"
 
     user = models.ForeignKey(User, verbose_name="người dùng", on_delete=models.CASCADE, related_name="roles")
     role = models.CharField("vai trò", max_length=20, choices=Role.choices)

@@ -26,7 +26,7 @@ from ansinh.geo.models import AdministrativeUnit
 from ansinh.registry.models import ChangeRequest, Household, Person
 
 Role = RoleAssignment.Role
-_PERSON_ROLES = (Role.STANDING, Role.AGENCY, Role.COMMUNE)
+_PERSON_ROLES = (Role.STANDING, Role.AGENCY, Role.COMMUNE, Role.CHAIRMAN)
 _CACHE = "_ansinh_registry_scope"
 
 

@@ -48,6 +48,7 @@ def test_a_bad_unit_code_fails_in_vietnamese_and_creates_nothing(password_file: 
     ("args", "message"),
     [
         (["--role", "commune", "--unit", "79"], "phải gắn với một đơn vị cấp xã"),
+        (["--role", "chairman", "--unit", "79"], "Chủ tịch UBND xã, phường phải gắn với một đơn vị cấp xã"),
         (["--role", "supervisor"], "phải gắn với một đơn vị hành chính hoặc cơ quan"),
         (["--role", "boss", "--unit", "79"], "vai trò “boss” không hợp lệ"),
         (["--role", "agency", "--agency", "khong-co"], "không có cơ quan “khong-co”"),
