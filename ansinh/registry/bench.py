@@ -19,16 +19,15 @@ import random
 import resource
 import statistics
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.core.management import call_command
-from django.db import connection, connections
 from django.test import Client
 
+from ansinh.core import bench_db
 from ansinh.registry.tabular import COLUMNS
 
 Write = Callable[[str], None]
@@ -44,46 +43,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="in một đối tượng JSON")
 
 
-@contextmanager
-def scratch_database(write: Write, keep: bool, reuse: bool = False) -> Iterator[str]:
-    original = dict(connections.settings[ALIAS])
-    connections[ALIAS].close()
-    config = dict(original)
-    if original["ENGINE"].endswith("sqlite3"):
-        path = Path(settings.DATA_DIR) / "bench-registry.sqlite3"
-        for leftover in path.parent.glob(path.name + "*"):
-            if not reuse:
-                leftover.unlink()
-        config["NAME"] = str(path)
-        label = f"sqlite:{path}"
-    else:
-        name = f"{original['NAME']}_bench"
-        with connection.cursor() as cursor:
-            if reuse:
-                cursor.execute("SELECT 1")
-            else:
-                cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
-                cursor.execute(f'CREATE DATABASE "{name}"')
-        connections[ALIAS].close()
-        config["NAME"] = name
-        label = f"postgresql:{name}"
-    connections.settings[ALIAS] = config
-    del connections[ALIAS]
-    write(f"Cơ sở dữ liệu tạm: {label}")
-    try:
-        call_command("migrate", verbosity=0, interactive=False)
-        yield label
-    finally:
-        connections[ALIAS].close()
-        connections.settings[ALIAS] = original
-        del connections[ALIAS]
-        if not keep:
-            if label.startswith("sqlite:"):
-                for leftover in Path(config["NAME"]).parent.glob(Path(config["NAME"]).name + "*"):
-                    leftover.unlink()
-            else:
-                with connection.cursor() as cursor:
-                    cursor.execute(f'DROP DATABASE IF EXISTS "{config["NAME"]}"')
+def scratch_database(write: Write, keep: bool, reuse: bool = False) -> AbstractContextManager[str]:
+    """The registry benches' scratch database (also used by the poverty and dedup benches)."""
+    return bench_db.scratch_database(write, keep, "registry", reuse)
+
 
 
 def _write_file(path: Path, persons: int, communes: list[str], seed: int) -> int:

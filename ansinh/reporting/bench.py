@@ -28,17 +28,15 @@ import os
 import random
 import statistics
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from pathlib import Path
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from typing import Any
 
 import numpy as np
 import pandas as pd
-from django.conf import settings
-from django.core.management import call_command
-from django.db import connection, connections
+from django.db import connection
 
+from ansinh.core import bench_db
 from ansinh.reporting.bench_data import load
 
 Write = Callable[[str], None]
@@ -58,43 +56,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="in một đối tượng JSON")
 
 
-@contextmanager
-def scratch_database(write: Write, keep: bool) -> Iterator[str]:
-    """Point the default connection at a fresh scratch database for the duration of the run."""
-    original = dict(connections.settings[ALIAS])
-    connections[ALIAS].close()
-    config = dict(original)
-    if original["ENGINE"].endswith("sqlite3"):
-        path = Path(settings.DATA_DIR) / "bench-rollup.sqlite3"
-        for leftover in path.parent.glob(path.name + "*"):
-            leftover.unlink()
-        config["NAME"] = str(path)
-        label = f"sqlite:{path}"
-    else:
-        name = f"{original['NAME']}_bench_rollup"
-        with connection.cursor() as cursor:
-            cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
-            cursor.execute(f'CREATE DATABASE "{name}"')
-        connections[ALIAS].close()
-        config["NAME"] = name
-        label = f"postgresql:{name}"
-    connections.settings[ALIAS] = config
-    del connections[ALIAS]
-    write(f"Cơ sở dữ liệu tạm: {label}")
-    try:
-        call_command("migrate", verbosity=0, interactive=False)
-        yield label
-    finally:
-        connections[ALIAS].close()
-        connections.settings[ALIAS] = original
-        del connections[ALIAS]
-        if not keep:
-            if label.startswith("sqlite:"):
-                for leftover in Path(config["NAME"]).parent.glob(Path(config["NAME"]).name + "*"):
-                    leftover.unlink()
-            else:
-                with connection.cursor() as cursor:
-                    cursor.execute(f'DROP DATABASE IF EXISTS "{config["NAME"]}"')
+def scratch_database(write: Write, keep: bool) -> AbstractContextManager[str]:
+    """The roll-up bench's scratch database (also used by ``bench pages``)."""
+    return bench_db.scratch_database(write, keep, "rollup")
+
 
 
 def pandas_rollup(state: dict[str, Any]) -> tuple[pd.DataFrame, float, float]:
