@@ -15,13 +15,13 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import Count, F, Q
+from django.utils import timezone
 
 from ansinh.core.errors import UserError
 from ansinh.core.models import audit
 from ansinh.poverty.models import (
     Complaint,
     HouseholdStatus,
-    RecognisingAuthority,
     ReviewEntry,
     ReviewRound,
     Standard,
@@ -195,10 +195,11 @@ def do_import_survey(user: Any, round_: ReviewRound, path: Path) -> int:
         entry = entries[row.household]
         entry.income, entry.deprivation_mask, entry.deprivations = row.income, row.mask, row.deprivations
         entry.surveyed_on = row.survey_date or today
+        entry.surveyed_by = user if getattr(user, "is_authenticated", False) else None
         entry.proposed_class = classify_one(rule, row.income, row.deprivations, row.area)
         entry.version += 1
         changed.append(entry)
-    ReviewEntry.objects.bulk_update(changed, ["income", "deprivation_mask", "deprivations", "surveyed_on", "proposed_class", "version"])
+    ReviewEntry.objects.bulk_update(changed, ["income", "deprivation_mask", "deprivations", "surveyed_on", "surveyed_by", "proposed_class", "version"])
     round_.step = Step.SURVEY
     _bump(round_, "step")
     audit(user, "poverty.import_survey", round_, summary=f"Nhập phiếu khảo sát của {len(changed)} hộ từ tệp")
@@ -278,19 +279,26 @@ def do_resolve_complaint(user: Any, complaint: Complaint, resolution: str, resol
 
 @transaction.atomic
 def do_recognise(user: Any, round_: ReviewRound, decided_on: dt.date, decision_number: str, version: int | None = None) -> int:
-    """Step 4: recognition by the competent authority on ``decided_on``; writes the year's statuses."""
-    _may_write(user, round_.commune_id)
+    """Step 4: recognition by the competent authority on ``decided_on``; writes the year's statuses.
+
+    Refused unless ``user`` is the authority the data names for the commune and day
+    (``authority.check_recogniser``: role, level, dates; never the one who entered a survey), before the
+    posting period has ended (both on ``decided_on`` and today), and while a complaint is open.
+    """
+    from ansinh.poverty.authority import check_recogniser
+
     round_ = _lock(round_, version, Step.POSTING)
-    if round_.posting_end is None or decided_on <= round_.posting_end:
+    today = timezone.localdate()
+    if round_.posting_end is None or decided_on <= round_.posting_end or today <= round_.posting_end:
         end = f"{round_.posting_end:%d/%m/%Y}" if round_.posting_end else "chưa niêm yết"
         raise UserError(f"Chưa công nhận được: thời gian niêm yết công khai chưa kết thúc (đến hết ngày {end}).")
+    if decided_on > today:
+        raise UserError(f"Ngày quyết định công nhận {decided_on:%d/%m/%Y} chưa đến; không ghi trước được.")
+    authority = check_recogniser(user, round_, decided_on)
     if Complaint.objects.filter(round=round_, resolved_on__isnull=True).exists():
         raise UserError("Còn khiếu nại chưa giải quyết; chưa công nhận được.")
     if not decision_number.strip():
         raise UserError("Hãy ghi số quyết định công nhận.")
-    authority = RecognisingAuthority.on(decided_on)
-    if authority is None:
-        raise UserError(f"Không có dữ liệu về thẩm quyền công nhận vào ngày {decided_on:%d/%m/%Y}.")
     previous = dict(
         HouseholdStatus.objects.filter(commune_id=round_.commune_id, year=round_.year - 1, standard__level=round_.standard.level)
         .values_list("household_id", "klass")
@@ -307,6 +315,8 @@ def do_recognise(user: Any, round_: ReviewRound, decided_on: dt.date, decision_n
     HouseholdStatus.objects.bulk_create(statuses)
     materialise(round_.year, round_.standard, [round_.commune_id])
     round_.recognised_on, round_.decision_number, round_.authority, round_.step = decided_on, decision_number.strip(), authority, Step.DONE
-    _bump(round_, "recognised_on", "decision_number", "authority", "step")
-    audit(user, "poverty.recognise", round_, summary=f"Công nhận theo quyết định {decision_number.strip()} ({authority.role})")
+    round_.recognised_by = user if getattr(user, "is_authenticated", False) else None
+    _bump(round_, "recognised_on", "decision_number", "authority", "step", "recognised_by")
+    audit(user, "poverty.recognise", round_, summary=f"Công nhận theo quyết định {decision_number.strip()} ({authority.role})",
+          after={"authority": authority.role, "authority_verified": authority.verified, "statuses": len(statuses)})
     return len(statuses)

@@ -26,7 +26,7 @@ from ansinh.poverty.forms import (
     StartForm,
     SurveyForm,
 )
-from ansinh.poverty.models import Complaint, ReviewEntry, ReviewRound
+from ansinh.poverty.models import Complaint, RecognisingAuthority, ReviewEntry, ReviewRound
 from ansinh.poverty.standards import ensure_loaded, standards_qs
 from ansinh.registry.access import access_households, writable_person_units
 
@@ -107,15 +107,20 @@ def _run_step(request: HttpRequest, round_: ReviewRound, step: str, form: forms.
 
 @login_required
 def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    from django.utils import timezone
+
+    from ansinh.poverty.authority import is_competent
+
     round_ = round_or_404(request.user, pk)
     may_run = can_run(request.user, round_)
+    may_recognise = is_competent(request.user, round_, timezone.localdate())
     bound: dict[str, forms.Form] = {}
     if request.method == "POST":
-        if not may_run:
-            raise PermissionDenied("Bạn không có quyền rà soát hộ nghèo của xã, phường này.")
         step = request.POST.get("buoc", "")
         if step not in STEP_FORMS:
             raise PermissionDenied("Thao tác không hợp lệ.")
+        if not (may_run or (step == "cong_nhan" and may_recognise)):
+            raise PermissionDenied("Bạn không có quyền rà soát hộ nghèo của xã, phường này.")
         form = STEP_FORMS[step](request.POST, prefix=step)
         bound[step] = form
         if form.is_valid():
@@ -128,7 +133,8 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
     entries = ReviewEntry.objects.filter(round=round_).select_related("household").order_by("household__code")
     page = Paginator(entries, PAGE).get_page(_page(request))
     context: dict[str, Any] = {
-        "round": round_, "entries": page, "may_run": may_run,
+        "round": round_, "entries": page, "may_run": may_run, "may_recognise": may_recognise,
+        "authority_now": RecognisingAuthority.on(timezone.localdate()),
         "forms": {name: bound.get(name) or cls(prefix=name) for name, cls in STEP_FORMS.items()},
         "complaints": Complaint.objects.filter(round=round_).select_related("entry__household"),
         "resolve_form": ResolveForm(prefix="giai_quyet"),
@@ -239,14 +245,32 @@ def household_history(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def certificate(request: HttpRequest, pk: int) -> HttpResponse:
-    """A printable certificate (giấy chứng nhận) of a recognised poor or near-poor household."""
+    """A printable certificate (giấy chứng nhận) of a recognised poor or near-poor household; ``?dang=docx`` for Word."""
+    from ansinh.poverty.certificates import MEDIA_DOCX, certificate_lines, statuses_docx
     from ansinh.poverty.models import HouseholdStatus
     from ansinh.registry.access import household_or_404
 
-    status = HouseholdStatus.objects.select_related("standard", "round__authority", "commune").filter(
+    status = HouseholdStatus.objects.select_related("standard", "round__authority", "commune", "household__head").filter(
         pk=pk, klass__in=("ngheo", "can_ngheo")
     ).first()
     if status is None:
         raise PermissionDenied("Không có kết quả công nhận hộ nghèo, hộ cận nghèo này.")
     household = household_or_404(request.user, status.household_id)
-    return render(request, "poverty/certificate.html", {"status": status, "household": household})
+    if request.GET.get("dang") == "docx":
+        response = HttpResponse(statuses_docx([status]), content_type=MEDIA_DOCX)
+        response["Content-Disposition"] = f'attachment; filename="giay-chung-nhan-{household.code}-{status.year}.docx"'
+        return response
+    return render(request, "poverty/certificate.html", {"status": status, "household": household, "lines": certificate_lines(status)})
+
+
+@login_required
+def round_certificates(request: HttpRequest, pk: int) -> HttpResponse:
+    """Every certificate of a recognised round in one DOCX (one page per household)."""
+    from ansinh.poverty.certificates import MEDIA_DOCX, round_statuses, statuses_docx
+
+    round_ = round_or_404(request.user, pk)
+    if round_.recognised_on is None:
+        raise PermissionDenied("Đợt rà soát chưa được công nhận; chưa có giấy chứng nhận.")
+    response = HttpResponse(statuses_docx(round_statuses(round_.pk)), content_type=MEDIA_DOCX)
+    response["Content-Disposition"] = f'attachment; filename="giay-chung-nhan-{round_.commune.code}-{round_.year}.docx"'
+    return response

@@ -13,7 +13,7 @@ from ansinh.poverty.models import ReviewEntry, ReviewRound
 
 
 @time_machine.travel("2025-11-05 09:00 +0700")
-def test_a_ward_officer_runs_the_four_steps_on_the_web(client: Client, officer_a: Any, ward_a: Any, households: list[Any]) -> None:
+def test_a_ward_officer_runs_the_four_steps_on_the_web(client: Client, chairman_a: Any, officer_a: Any, ward_a: Any, households: list[Any]) -> None:
     client.force_login(officer_a)
     response = client.post("/ho-ngheo/", {"commune": ward_a.pk, "year": "2025"}, follow=True)
     round_ = ReviewRound.objects.get()
@@ -32,10 +32,16 @@ def test_a_ward_officer_runs_the_four_steps_on_the_web(client: Client, officer_a
     v = lambda: ReviewRound.objects.get().version  # noqa: E731
     client.post(url, {"buoc": "hop_dan", "version": v(), "hop_dan-meeting_date": "2025-10-20", "hop_dan-minutes": "Nhất trí"})
     client.post(url, {"buoc": "niem_yet", "version": v(), "niem_yet-start": "2025-10-21", "niem_yet-end": "2025-10-27", "niem_yet-place": "Nhà văn hóa"})
-    early = client.post(url, {"buoc": "cong_nhan", "version": v(), "cong_nhan-decided_on": "2025-10-26", "cong_nhan-decision_number": "QĐ 1"})
+    step4 = {"buoc": "cong_nhan", "cong_nhan-decided_on": "2025-10-30", "cong_nhan-decision_number": "QĐ 1"}
+    refused = client.post(url, step4 | {"version": v()})  # the officer who surveyed is not the competent authority
+    assert refused.status_code == 400 and "Chỉ Chủ tịch Ủy ban nhân dân cấp xã" in refused.content.decode()
+    client.force_login(chairman_a)
+    assert "Công nhận kết quả" in client.get(url).content.decode()
+    early = client.post(url, step4 | {"version": v(), "cong_nhan-decided_on": "2025-10-26"})
     assert early.status_code == 400 and "niêm yết công khai chưa kết thúc" in early.content.decode()
-    client.post(url, {"buoc": "cong_nhan", "version": v(), "cong_nhan-decided_on": "2025-10-30", "cong_nhan-decision_number": "QĐ 1"})
+    client.post(url, step4 | {"version": v()})
     assert ReviewRound.objects.get().step == ReviewRound.Step.DONE
+    client.force_login(officer_a)
     summary = client.get("/ho-ngheo/tong-hop/?tinh=79&nam=2025&chuan=nd07-2021").content.decode()
     assert "Phường Sài Gòn" in summary or ward_a.name in summary
     xlsx = client.get("/ho-ngheo/tong-hop/?tinh=79&nam=2025&chuan=nd07-2021&dang=xlsx")
@@ -105,13 +111,13 @@ def test_an_excel_survey_is_imported_and_a_bad_one_is_refused_cell_by_cell(clien
 
 
 @time_machine.travel("2025-11-05 09:00 +0700")
-def test_the_history_and_certificate_of_a_recognised_household(client: Client, officer_a: Any, officer_b: Any, ward_a: Any, households: list[Any]) -> None:
+def test_the_history_and_certificate_of_a_recognised_household(chairman_a: Any, client: Client, officer_a: Any, officer_b: Any, ward_a: Any, households: list[Any]) -> None:
     from ansinh.poverty import actions
     from ansinh.poverty.models import HouseholdStatus
     from tests.poverty.test_review import run_to_posting
 
     round_ = run_to_posting(officer_a, ward_a, households)
-    actions.do_recognise(officer_a, round_, dt.date(2025, 10, 30), "QĐ 12")
+    actions.do_recognise(chairman_a, round_, dt.date(2025, 10, 30), "QĐ 12")
     client.force_login(officer_a)
     html = client.get(f"/ho-ngheo/ho/{households[0].pk}/").content.decode()
     assert "Hộ nghèo" in html and "nd07-2021" in html and "QĐ 12" in html
