@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Count, F, Q
+from django.db.models import Count, F
 from django.utils import timezone
 
 from ansinh.core.errors import UserError
@@ -29,6 +29,7 @@ from ansinh.poverty.models import (
 from ansinh.poverty.rules import CLASSES, classify_one
 from ansinh.poverty.standards import national_for_year
 from ansinh.poverty.summary import materialise
+from ansinh.poverty.triggers import flagged
 from ansinh.registry.access import can_write_commune
 from ansinh.registry.models import Household, Membership
 
@@ -70,7 +71,11 @@ def _household_facts(ids: Iterable[int]) -> dict[int, tuple[int, str]]:
 
 @transaction.atomic
 def do_start_round(user: Any, commune: Any, year: int, standard: Standard | None = None, *, simulated: bool = False) -> ReviewRound:
-    """Step 1: the round and its list — current poor and near-poor households, and those flagged by data."""
+    """Step 1: the round and its list — current poor and near-poor households, and those flagged by data.
+
+    Data triggers (``poverty.triggers``: a death, a new or departed member, a benefit stopped, and any
+    trigger another app registers) flag households; a current poor household keeps its reason and gains the note.
+    """
     _may_write(user, commune.pk)
     standard = standard or national_for_year(year)
     first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
@@ -87,15 +92,9 @@ def do_start_round(user: Any, commune: Any, year: int, standard: Standard | None
     ).values_list("household_id", "klass")
     for household_id, klass in current:
         listed[household_id] = (ReviewEntry.Listed.POOR if klass == "ngheo" else ReviewEntry.Listed.NEAR_POOR, "")
-    start, end = dt.date(year - 1, 10, 1), dt.date(year, 9, 30)
-    changed = Membership.objects.filter(household__commune=commune).filter(
-        Q(valid_from__range=(start, end)) | Q(valid_to__range=(start, end))
-    ).values_list("household_id", flat=True)
-    deaths = Membership.objects.filter(
-        household__commune=commune, person__death_date__range=(start, end)
-    ).values_list("household_id", flat=True)
-    for household_id in set(changed) | set(deaths):
-        listed.setdefault(household_id, (ReviewEntry.Listed.FLAGGED, "thành viên thay đổi hoặc có người mất trong năm"))
+    for household_id, note in flagged(commune.pk, year).items():
+        why, _ = listed.get(household_id, (ReviewEntry.Listed.FLAGGED, ""))
+        listed[household_id] = (why, note)
     areas = dict(Household.objects.filter(pk__in=listed, deleted_at__isnull=True).values_list("pk", "area"))
     facts = _household_facts(areas)
     ReviewEntry.objects.bulk_create(

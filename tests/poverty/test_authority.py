@@ -32,7 +32,7 @@ def test_the_wards_chairman_recognises_and_the_audit_names_the_authority(chairma
 def test_an_officer_or_another_wards_chairman_cannot_recognise(chairman_b: Any, officer_a: Any, ward_a: Any, households: list[Any]) -> None:
     round_ = run_to_posting(officer_a, ward_a, households)
     for user in (officer_a, chairman_b):
-        with pytest.raises(UserError, match="Chỉ Chủ tịch Ủy ban nhân dân cấp xã .* của Phường Sài Gòn mới công nhận được"):
+        with pytest.raises(UserError, match=r"Chỉ Chủ tịch Ủy ban nhân dân cấp xã .* của Phường Sài Gòn mới công nhận được"):
             actions.do_recognise(user, round_, D(2025, 10, 30), "QĐ 12")
     assert not HouseholdStatus.objects.exists() and ReviewRound.objects.get().step == ReviewRound.Step.POSTING
 
