@@ -143,18 +143,34 @@ def _check_survey(standard: Standard, income: Any, flags: Iterable[str], surveye
 
 @transaction.atomic
 def do_record_survey(
-    user: Any, entry: ReviewEntry, income: int, flags: Iterable[str], surveyed_on: dt.date, version: int | None = None
+    user: Any, entry: ReviewEntry, income: int | None, flags: Iterable[str], surveyed_on: dt.date, version: int | None = None,
+    *, scored_answers: Mapping[str, str] | None = None, region: str = "",
 ) -> ReviewEntry:
-    """Step 2: one household's survey (income and deprivations), classified by the standard's rule."""
+    """Step 2: one household's survey (income and deprivations), classified by the standard's rule.
+
+    With ``scored_answers`` the income is estimated by the scored form (``scoring``: the total score
+    places it at or below the line, in the middle band or above), not typed.
+    """
+    from ansinh.poverty.scoring import form_for, representative_income, score
+
     _may_write(user, entry.round.commune_id)
     round_ = _lock(entry.round, None, Step.LIST, Step.SURVEY)
     locked = ReviewEntry.objects.select_for_update().get(pk=entry.pk)
     if version is not None and locked.version != version:
         raise UserError("Phiếu của hộ này vừa được người khác sửa; hãy tải lại trang.")
     standard = Standard.objects.prefetch_related("periods", "bands", "indicators").get(pk=round_.standard_id)
+    method, points, answers = "thu_nhap", None, {}
+    if scored_answers is not None:
+        form = form_for(standard.code, surveyed_on)
+        if form is None:
+            raise UserError(f"Chuẩn {standard.code} không có phiếu chấm điểm áp dụng vào ngày {surveyed_on:%d/%m/%Y}; hãy nhập thu nhập bình quân.")
+        scored = score(form, region, locked.area, scored_answers)
+        income = representative_income(standard.rule(), locked.area, scored.band)
+        method, points, answers = "bang_diem", scored.total, {"bieu_mau": form.code, "vung": scored.region, "tra_loi": scored.answers}
     amount, mask, count = _check_survey(standard, income, list(flags), surveyed_on)
     before = {"income": locked.income, "deprivations": locked.deprivations, "class": locked.proposed_class}
     locked.income, locked.deprivation_mask, locked.deprivations, locked.surveyed_on = amount, mask, count, surveyed_on
+    locked.income_method, locked.income_score, locked.score_answers = method, points, answers
     locked.surveyed_by = user if getattr(user, "is_authenticated", False) else None
     locked.proposed_class = classify_one(standard.rule(), amount, count, locked.area)
     locked.version += 1
@@ -163,7 +179,7 @@ def do_record_survey(
         round_.step = Step.SURVEY
         _bump(round_, "step")
     audit(user, "poverty.record_survey", locked, before=before,
-          after={"income": amount, "deprivations": count, "class": locked.proposed_class})
+          after={"income": amount, "deprivations": count, "class": locked.proposed_class, "method": method, "score": points})
     return locked
 
 
@@ -175,7 +191,12 @@ def do_import_survey(user: Any, round_: ReviewRound, path: Path) -> int:
     _may_write(user, round_.commune_id)
     round_ = _lock(round_, None, Step.LIST, Step.SURVEY)
     standard = Standard.objects.prefetch_related("periods", "bands", "indicators").get(pk=round_.standard_id)
-    survey = read_survey(path, standard)
+    from ansinh.poverty.scoring import form_for
+
+    score_form = form_for(standard.code, dt.date(round_.year, 10, 1))
+    parts = round_.commune.path.strip("/").split("/")  # /VN/<province>/…/<commune>/
+    region = score_form.region_of(parts[1] if len(parts) > 2 else "") if score_form else ""
+    survey = read_survey(path, standard, score_form, region)
     entries = {e.household.code: e for e in ReviewEntry.objects.filter(round=round_).select_related("household")}
     known = set(Household.objects.filter(commune_id=round_.commune_id, code__in=[r.household for r in survey.rows]).values_list("code", flat=True))
     errors = []
@@ -195,10 +216,13 @@ def do_import_survey(user: Any, round_: ReviewRound, path: Path) -> int:
         entry.income, entry.deprivation_mask, entry.deprivations = row.income, row.mask, row.deprivations
         entry.surveyed_on = row.survey_date or today
         entry.surveyed_by = user if getattr(user, "is_authenticated", False) else None
+        entry.income_method = "bang_diem" if row.score is not None else "thu_nhap"
+        entry.income_score, entry.score_answers = row.score, row.answers
         entry.proposed_class = classify_one(rule, row.income, row.deprivations, row.area)
         entry.version += 1
         changed.append(entry)
-    ReviewEntry.objects.bulk_update(changed, ["income", "deprivation_mask", "deprivations", "surveyed_on", "surveyed_by", "proposed_class", "version"])
+    ReviewEntry.objects.bulk_update(changed, ["income", "deprivation_mask", "deprivations", "surveyed_on", "surveyed_by", "proposed_class", "version",
+                                                  "income_method", "income_score", "score_answers"])
     round_.step = Step.SURVEY
     _bump(round_, "step")
     audit(user, "poverty.import_survey", round_, summary=f"Nhập phiếu khảo sát của {len(changed)} hộ từ tệp")

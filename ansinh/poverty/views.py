@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django import forms
@@ -166,24 +167,37 @@ def resolve(request: HttpRequest, pk: int) -> HttpResponse:
 def survey(request: HttpRequest, pk: int) -> HttpResponse:
     entry = entry_or_404(request.user, pk)
     may_run = can_run(request.user, entry.round)
+    from ansinh.poverty.scoring import BANDS, form_for
+
     standard = entry.round.standard
-    initial = {"income": entry.income if entry.income is not None else "", "surveyed_on": entry.surveyed_on, "version": entry.version}
+    score_form = form_for(standard.code, dt.date(entry.round.year, 10, 1))
+    scored_before = entry.income_method == "bang_diem"
+    initial: dict[str, Any] = {
+        "income": entry.income if entry.income is not None and not scored_before else "", "surveyed_on": entry.surveyed_on,
+        "version": entry.version, "method": "bang_diem" if scored_before else "thu_nhap",
+        "region": entry.score_answers.get("vung") or (score_form.region_of(entry.household.province_code) if score_form else ""),
+    }
+    initial |= {f"diem_{k}": v for k, v in entry.score_answers.get("tra_loi", {}).items()}
     initial |= {f"chi_so_{i.code}": bool(entry.deprivation_mask & (1 << i.position)) for i in standard.indicators.all()}
-    form = SurveyForm(request.POST or None, standard=standard, initial=initial)
+    form = SurveyForm(request.POST or None, standard=standard, score_form=score_form, initial=initial)
     if request.method == "POST":
         if not may_run:
             raise PermissionDenied("Bạn không có quyền rà soát hộ nghèo của xã, phường này.")
         if form.is_valid():
+            data = form.cleaned_data
             try:
-                saved = actions.do_record_survey(request.user, entry, form.cleaned_data["income"], form.flags(),
-                                                 form.cleaned_data["surveyed_on"], form.cleaned_data["version"])
+                saved = actions.do_record_survey(
+                    request.user, entry, data["income"], form.flags(), data["surveyed_on"], data["version"],
+                    scored_answers=form.answers() if form.scored() else None, region=data.get("region", ""),
+                )
             except UserError as err:
                 form.add_error(None, err.message)
             else:
-                messages.success(request, f"Đã lưu phiếu của hộ {entry.household.code}: {saved.get_proposed_class_display()}.")
+                score_note = f" (điểm {saved.income_score}, chưa xác minh)" if saved.income_method == "bang_diem" else ""
+                messages.success(request, f"Đã lưu phiếu của hộ {entry.household.code}: {saved.get_proposed_class_display()}{score_note}.")
                 return redirect("poverty:round", pk=entry.round_id)
-    return render(request, "poverty/survey.html", {"entry": entry, "form": form, "may_run": may_run},
-                  status=400 if form.errors else 200)
+    context = {"entry": entry, "form": form, "may_run": may_run, "score_form": score_form, "bands": BANDS}
+    return render(request, "poverty/survey.html", context, status=400 if form.errors else 200)
 
 
 class SurveyUploadForm(forms.Form):

@@ -25,7 +25,8 @@ def test_the_wards_chairman_recognises_and_the_audit_names_the_authority(chairma
     round_.refresh_from_db()
     assert round_.recognised_by == chairman_a and round_.authority is not None and round_.authority.unit_level == "commune"
     event = AuditEvent.objects.get(action="poverty.recognise")
-    assert event.after["authority"] == "Chủ tịch Ủy ban nhân dân cấp xã" and event.after["authority_verified"] is False
+    assert event.after is not None and event.after["authority"] == "Chủ tịch Ủy ban nhân dân cấp xã"
+    assert event.after["authority_verified"] is False
 
 
 @time_machine.travel("2025-11-05 09:00 +0700")
