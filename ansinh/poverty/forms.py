@@ -113,10 +113,43 @@ class ApplicantForm(forms.Form):
     note = forms.CharField(label="Ghi chú", max_length=300, required=False)
 
 
+MEETING_CLASSES = {
+    "ngheo": "ngheo", "ho ngheo": "ngheo", "can_ngheo": "can_ngheo", "ho can ngheo": "can_ngheo", "can ngheo": "can_ngheo",
+    "trung_binh": "trung_binh", "ho co muc song trung binh": "trung_binh", "muc song trung binh": "trung_binh",
+    "khong": "khong", "khong thuoc dien": "khong",
+}
+
+
 class MeetingForm(forms.Form):
     meeting_date = date_field("Ngày họp dân")
     minutes = forms.CharField(label="Tóm tắt biên bản họp dân", max_length=4000, widget=forms.Textarea(attrs={"rows": 3}),
                               error_messages={"required": "Hãy tóm tắt biên bản họp dân."})
+    changes = forms.CharField(
+        label="Hộ có kết quả họp dân khác phân loại theo chuẩn (mỗi dòng: mã hộ: phân loại)", required=False, max_length=20000,
+        widget=forms.Textarea(attrs={"rows": 2, "placeholder": "H12: cận nghèo"}),
+        help_text="Phân loại: nghèo, cận nghèo, trung bình, không thuộc diện. Để trống nếu họp dân nhất trí toàn bộ.",
+    )
+
+    def clean_changes(self) -> dict[str, str]:
+        """``{household code: class}``; one Vietnamese message per bad line."""
+        from ansinh.lib.text import fold_key
+
+        out: dict[str, str] = {}
+        errors = []
+        for number, line in enumerate(self.cleaned_data["changes"].splitlines(), start=1):
+            if not line.strip():
+                continue
+            code, sep, klass = line.partition(":")
+            found = MEETING_CLASSES.get(fold_key(klass).replace("_", " ")) or MEETING_CLASSES.get(klass.strip())
+            if not sep or not code.strip():
+                errors.append(f"Dòng {number}: hãy viết «mã hộ: phân loại».")
+            elif found is None:
+                errors.append(f"Dòng {number}: «{klass.strip()}» không phải phân loại (nghèo, cận nghèo, trung bình, không thuộc diện).")
+            else:
+                out[code.strip()] = found
+        if errors:
+            raise forms.ValidationError(errors)
+        return out
 
 
 class PostingForm(forms.Form):

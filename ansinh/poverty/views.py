@@ -89,8 +89,13 @@ def _run_step(request: HttpRequest, round_: ReviewRound, step: str, form: forms.
         actions.do_add_applicant(user, round_, household, data["note"], version)
         return f"Đã thêm hộ {household.code} vào danh sách rà soát."
     if step == "hop_dan":
-        actions.do_record_meeting(user, round_, data["meeting_date"], data["minutes"], version=version)
-        return "Đã ghi kết quả họp dân."
+        by_code = dict(ReviewEntry.objects.filter(round=round_, household__code__in=list(data["changes"])).values_list("household__code", "pk"))
+        unknown = [c for c in data["changes"] if c not in by_code]
+        if unknown:
+            raise UserError(f"Hộ «{', '.join(unknown)}» không có trong đợt rà soát này; không ghi gì.")
+        changes = {by_code[code]: klass for code, klass in data["changes"].items()}
+        actions.do_record_meeting(user, round_, data["meeting_date"], data["minutes"], changes, version=version)
+        return "Đã ghi kết quả họp dân." + (f" {len(changes)} hộ có kết quả khác phân loại theo chuẩn." if changes else "")
     if step == "niem_yet":
         actions.do_post_list(user, round_, data["start"], data["end"], data["place"], version)
         return "Đã ghi thời gian niêm yết công khai."

@@ -140,3 +140,26 @@ def test_the_round_and_summary_pages_do_not_query_per_household(client: Client, 
         assert client.get(f"/ho-ngheo/dot/{round_.pk}/").status_code == 200
     with django_assert_max_num_queries(25):
         assert client.get("/ho-ngheo/tong-hop/?tinh=79&nam=2025").status_code == 200
+
+
+def test_the_village_meeting_changes_one_households_result_and_a_bad_line_stores_nothing(
+    client: Client, officer_a: Any, ward_a: Any, households: list[Any]
+) -> None:
+    from ansinh.poverty import actions
+
+    round_ = actions.do_start_round(officer_a, ward_a, 2025)
+    for hh, income in zip(households[:2], (1_900_000, 2_500_000), strict=True):
+        entry = actions.do_add_applicant(officer_a, round_, hh)
+        actions.do_record_survey(officer_a, entry, income, [], dt.date(2025, 10, 5))
+    client.force_login(officer_a)
+    url = f"/ho-ngheo/dot/{round_.pk}/"
+    base = {"buoc": "hop_dan", "hop_dan-meeting_date": "2025-10-20", "hop_dan-minutes": "Nhất trí, trừ hộ H2"}
+    bad = client.post(url, base | {"version": ReviewRound.objects.get().version, "hop_dan-changes": "H2: giàu\nH1 cận nghèo"})
+    html = bad.content.decode()
+    assert bad.status_code == 400 and "Dòng 1: «giàu» không phải phân loại" in html and "Dòng 2: hãy viết «mã hộ: phân loại»." in html
+    unknown = client.post(url, base | {"version": ReviewRound.objects.get().version, "hop_dan-changes": "H9: nghèo"})
+    assert unknown.status_code == 400 and "Hộ «H9» không có trong đợt rà soát này" in unknown.content.decode()
+    assert ReviewRound.objects.get().meeting_date is None
+    client.post(url, base | {"version": ReviewRound.objects.get().version, "hop_dan-changes": "H2: cận nghèo"})
+    got = dict(ReviewEntry.objects.values_list("household__code", "meeting_class"))
+    assert got == {"H1": "can_ngheo", "H2": "can_ngheo"}  # H1 as classified (urban, 1.9 M, no deprivation); H2 changed by the meeting
