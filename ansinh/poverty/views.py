@@ -70,8 +70,18 @@ def index(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def standards(request: HttpRequest) -> HttpResponse:
+    from ansinh.poverty.rules import AREA_LABELS
+    from ansinh.poverty.scoring import forms as score_forms
+
     ensure_loaded()
-    return render(request, "poverty/standards.html", {"standards": standards_qs()})
+    tables = [
+        {"code": f.code, "name": f.name, "source": f.source, "verified": f.verified, "note": f.note, "standards": f.standards,
+         "valid_from": f.valid_from, "valid_to": f.valid_to, "items": f.items,
+         "rows": [{"region": name, "area": AREA_LABELS[area], "base": f.base[code][area], **f.cutoffs[code][area]}
+                  for code, name in f.regions.items() for area in ("nong_thon", "thanh_thi")]}
+        for f in score_forms()
+    ]
+    return render(request, "poverty/standards.html", {"standards": standards_qs(), "score_forms": tables})
 
 
 STEP_FORMS: dict[str, type[forms.Form]] = {

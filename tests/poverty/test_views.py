@@ -79,6 +79,7 @@ def test_the_standards_page_marks_unverified_values(client: Client, officer_a: A
     client.force_login(officer_a)
     html = client.get("/ho-ngheo/chuan/").content.decode()
     assert "2.200.000" in html and "chưa xác minh" in html and "NĐ 351/2025/NĐ-CP" in html
+    assert "02/2022/TT-BLĐTBXH" in html and "Điểm chuẩn nghèo" in html and "câu hỏi chấm điểm (điểm chưa xác minh)" in html
 
 
 def test_an_excel_survey_is_imported_and_a_bad_one_is_refused_cell_by_cell(client: Client, officer_a: Any, ward_a: Any, households: list[Any], tmp_path: Any) -> None:
