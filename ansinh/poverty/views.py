@@ -303,3 +303,16 @@ def round_certificates(request: HttpRequest, pk: int) -> HttpResponse:
     response = HttpResponse(statuses_docx(round_statuses(round_.pk)), content_type=MEDIA_DOCX)
     response["Content-Disposition"] = f'attachment; filename="giay-chung-nhan-{round_.commune.code}-{round_.year}.docx"'
     return response
+
+
+@login_required
+def round_list(request: HttpRequest, pk: int) -> HttpResponse:
+    """The recognised list of a round as XLSX: class, last year's class and the movement per household."""
+    from ansinh.poverty.lists import MEDIA_XLSX, round_xlsx
+
+    round_ = round_or_404(request.user, pk)
+    if round_.recognised_on is None:
+        raise PermissionDenied("Đợt rà soát chưa được công nhận; chưa có danh sách công nhận.")
+    response = HttpResponse(round_xlsx(round_), content_type=MEDIA_XLSX)
+    response["Content-Disposition"] = f'attachment; filename="danh-sach-cong-nhan-{round_.commune.code}-{round_.year}.xlsx"'
+    return response
