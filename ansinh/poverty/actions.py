@@ -14,14 +14,14 @@ from pathlib import Path
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Count, F, Q
+from django.db.models import Count, F
+from django.utils import timezone
 
 from ansinh.core.errors import UserError
 from ansinh.core.models import audit
 from ansinh.poverty.models import (
     Complaint,
     HouseholdStatus,
-    RecognisingAuthority,
     ReviewEntry,
     ReviewRound,
     Standard,
@@ -29,6 +29,7 @@ from ansinh.poverty.models import (
 from ansinh.poverty.rules import CLASSES, classify_one
 from ansinh.poverty.standards import national_for_year
 from ansinh.poverty.summary import materialise
+from ansinh.poverty.triggers import flagged
 from ansinh.registry.access import can_write_commune
 from ansinh.registry.models import Household, Membership
 
@@ -70,7 +71,11 @@ def _household_facts(ids: Iterable[int]) -> dict[int, tuple[int, str]]:
 
 @transaction.atomic
 def do_start_round(user: Any, commune: Any, year: int, standard: Standard | None = None, *, simulated: bool = False) -> ReviewRound:
-    """Step 1: the round and its list — current poor and near-poor households, and those flagged by data."""
+    """Step 1: the round and its list — current poor and near-poor households, and those flagged by data.
+
+    Data triggers (``poverty.triggers``: a death, a new or departed member, a benefit stopped, and any
+    trigger another app registers) flag households; a current poor household keeps its reason and gains the note.
+    """
     _may_write(user, commune.pk)
     standard = standard or national_for_year(year)
     first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
@@ -87,15 +92,9 @@ def do_start_round(user: Any, commune: Any, year: int, standard: Standard | None
     ).values_list("household_id", "klass")
     for household_id, klass in current:
         listed[household_id] = (ReviewEntry.Listed.POOR if klass == "ngheo" else ReviewEntry.Listed.NEAR_POOR, "")
-    start, end = dt.date(year - 1, 10, 1), dt.date(year, 9, 30)
-    changed = Membership.objects.filter(household__commune=commune).filter(
-        Q(valid_from__range=(start, end)) | Q(valid_to__range=(start, end))
-    ).values_list("household_id", flat=True)
-    deaths = Membership.objects.filter(
-        household__commune=commune, person__death_date__range=(start, end)
-    ).values_list("household_id", flat=True)
-    for household_id in set(changed) | set(deaths):
-        listed.setdefault(household_id, (ReviewEntry.Listed.FLAGGED, "thành viên thay đổi hoặc có người mất trong năm"))
+    for household_id, note in flagged(commune.pk, year).items():
+        why, _ = listed.get(household_id, (ReviewEntry.Listed.FLAGGED, ""))
+        listed[household_id] = (why, note)
     areas = dict(Household.objects.filter(pk__in=listed, deleted_at__isnull=True).values_list("pk", "area"))
     facts = _household_facts(areas)
     ReviewEntry.objects.bulk_create(
@@ -144,18 +143,34 @@ def _check_survey(standard: Standard, income: Any, flags: Iterable[str], surveye
 
 @transaction.atomic
 def do_record_survey(
-    user: Any, entry: ReviewEntry, income: int, flags: Iterable[str], surveyed_on: dt.date, version: int | None = None
+    user: Any, entry: ReviewEntry, income: int | None, flags: Iterable[str], surveyed_on: dt.date, version: int | None = None,
+    *, scored_answers: Mapping[str, str] | None = None, region: str = "",
 ) -> ReviewEntry:
-    """Step 2: one household's survey (income and deprivations), classified by the standard's rule."""
+    """Step 2: one household's survey (income and deprivations), classified by the standard's rule.
+
+    With ``scored_answers`` the income is estimated by the scored form (``scoring``: the total score
+    places it at or below the line, in the middle band or above), not typed.
+    """
+    from ansinh.poverty.scoring import form_for, representative_income, score
+
     _may_write(user, entry.round.commune_id)
     round_ = _lock(entry.round, None, Step.LIST, Step.SURVEY)
     locked = ReviewEntry.objects.select_for_update().get(pk=entry.pk)
     if version is not None and locked.version != version:
         raise UserError("Phiếu của hộ này vừa được người khác sửa; hãy tải lại trang.")
     standard = Standard.objects.prefetch_related("periods", "bands", "indicators").get(pk=round_.standard_id)
+    method, points, answers = "thu_nhap", None, {}
+    if scored_answers is not None:
+        form = form_for(standard.code, surveyed_on)
+        if form is None:
+            raise UserError(f"Chuẩn {standard.code} không có phiếu chấm điểm áp dụng vào ngày {surveyed_on:%d/%m/%Y}; hãy nhập thu nhập bình quân.")
+        scored = score(form, region, locked.area, scored_answers)
+        income = representative_income(standard.rule(), locked.area, scored.band)
+        method, points, answers = "bang_diem", scored.total, {"bieu_mau": form.code, "vung": scored.region, "tra_loi": scored.answers}
     amount, mask, count = _check_survey(standard, income, list(flags), surveyed_on)
     before = {"income": locked.income, "deprivations": locked.deprivations, "class": locked.proposed_class}
     locked.income, locked.deprivation_mask, locked.deprivations, locked.surveyed_on = amount, mask, count, surveyed_on
+    locked.income_method, locked.income_score, locked.score_answers = method, points, answers
     locked.surveyed_by = user if getattr(user, "is_authenticated", False) else None
     locked.proposed_class = classify_one(standard.rule(), amount, count, locked.area)
     locked.version += 1
@@ -164,7 +179,7 @@ def do_record_survey(
         round_.step = Step.SURVEY
         _bump(round_, "step")
     audit(user, "poverty.record_survey", locked, before=before,
-          after={"income": amount, "deprivations": count, "class": locked.proposed_class})
+          after={"income": amount, "deprivations": count, "class": locked.proposed_class, "method": method, "score": points})
     return locked
 
 
@@ -176,7 +191,12 @@ def do_import_survey(user: Any, round_: ReviewRound, path: Path) -> int:
     _may_write(user, round_.commune_id)
     round_ = _lock(round_, None, Step.LIST, Step.SURVEY)
     standard = Standard.objects.prefetch_related("periods", "bands", "indicators").get(pk=round_.standard_id)
-    survey = read_survey(path, standard)
+    from ansinh.poverty.scoring import form_for
+
+    score_form = form_for(standard.code, dt.date(round_.year, 10, 1))
+    parts = round_.commune.path.strip("/").split("/")  # /VN/<province>/…/<commune>/
+    region = score_form.region_of(parts[1] if len(parts) > 2 else "") if score_form else ""
+    survey = read_survey(path, standard, score_form, region)
     entries = {e.household.code: e for e in ReviewEntry.objects.filter(round=round_).select_related("household")}
     known = set(Household.objects.filter(commune_id=round_.commune_id, code__in=[r.household for r in survey.rows]).values_list("code", flat=True))
     errors = []
@@ -195,10 +215,14 @@ def do_import_survey(user: Any, round_: ReviewRound, path: Path) -> int:
         entry = entries[row.household]
         entry.income, entry.deprivation_mask, entry.deprivations = row.income, row.mask, row.deprivations
         entry.surveyed_on = row.survey_date or today
+        entry.surveyed_by = user if getattr(user, "is_authenticated", False) else None
+        entry.income_method = "bang_diem" if row.score is not None else "thu_nhap"
+        entry.income_score, entry.score_answers = row.score, row.answers
         entry.proposed_class = classify_one(rule, row.income, row.deprivations, row.area)
         entry.version += 1
         changed.append(entry)
-    ReviewEntry.objects.bulk_update(changed, ["income", "deprivation_mask", "deprivations", "surveyed_on", "proposed_class", "version"])
+    ReviewEntry.objects.bulk_update(changed, ["income", "deprivation_mask", "deprivations", "surveyed_on", "surveyed_by", "proposed_class", "version",
+                                                  "income_method", "income_score", "score_answers"])
     round_.step = Step.SURVEY
     _bump(round_, "step")
     audit(user, "poverty.import_survey", round_, summary=f"Nhập phiếu khảo sát của {len(changed)} hộ từ tệp")
@@ -278,19 +302,26 @@ def do_resolve_complaint(user: Any, complaint: Complaint, resolution: str, resol
 
 @transaction.atomic
 def do_recognise(user: Any, round_: ReviewRound, decided_on: dt.date, decision_number: str, version: int | None = None) -> int:
-    """Step 4: recognition by the competent authority on ``decided_on``; writes the year's statuses."""
-    _may_write(user, round_.commune_id)
+    """Step 4: recognition by the competent authority on ``decided_on``; writes the year's statuses.
+
+    Refused unless ``user`` is the authority the data names for the commune and day
+    (``authority.check_recogniser``: role, level, dates; never the one who entered a survey), before the
+    posting period has ended (both on ``decided_on`` and today), and while a complaint is open.
+    """
+    from ansinh.poverty.authority import check_recogniser
+
     round_ = _lock(round_, version, Step.POSTING)
-    if round_.posting_end is None or decided_on <= round_.posting_end:
+    today = timezone.localdate()
+    if round_.posting_end is None or decided_on <= round_.posting_end or today <= round_.posting_end:
         end = f"{round_.posting_end:%d/%m/%Y}" if round_.posting_end else "chưa niêm yết"
         raise UserError(f"Chưa công nhận được: thời gian niêm yết công khai chưa kết thúc (đến hết ngày {end}).")
+    if decided_on > today:
+        raise UserError(f"Ngày quyết định công nhận {decided_on:%d/%m/%Y} chưa đến; không ghi trước được.")
+    authority = check_recogniser(user, round_, decided_on)
     if Complaint.objects.filter(round=round_, resolved_on__isnull=True).exists():
         raise UserError("Còn khiếu nại chưa giải quyết; chưa công nhận được.")
     if not decision_number.strip():
         raise UserError("Hãy ghi số quyết định công nhận.")
-    authority = RecognisingAuthority.on(decided_on)
-    if authority is None:
-        raise UserError(f"Không có dữ liệu về thẩm quyền công nhận vào ngày {decided_on:%d/%m/%Y}.")
     previous = dict(
         HouseholdStatus.objects.filter(commune_id=round_.commune_id, year=round_.year - 1, standard__level=round_.standard.level)
         .values_list("household_id", "klass")
@@ -307,6 +338,8 @@ def do_recognise(user: Any, round_: ReviewRound, decided_on: dt.date, decision_n
     HouseholdStatus.objects.bulk_create(statuses)
     materialise(round_.year, round_.standard, [round_.commune_id])
     round_.recognised_on, round_.decision_number, round_.authority, round_.step = decided_on, decision_number.strip(), authority, Step.DONE
-    _bump(round_, "recognised_on", "decision_number", "authority", "step")
-    audit(user, "poverty.recognise", round_, summary=f"Công nhận theo quyết định {decision_number.strip()} ({authority.role})")
+    round_.recognised_by = user if getattr(user, "is_authenticated", False) else None
+    _bump(round_, "recognised_on", "decision_number", "authority", "step", "recognised_by")
+    audit(user, "poverty.recognise", round_, summary=f"Công nhận theo quyết định {decision_number.strip()} ({authority.role})",
+          after={"authority": authority.role, "authority_verified": authority.verified, "statuses": len(statuses)})
     return len(statuses)

@@ -72,14 +72,14 @@ def _populate(n: int, seed: int, write: Write) -> tuple[list[int], Any]:
             ])
             rows = [
                 (i + 1, round_ids[commune_of[i]], i + 1, "du_lieu", "", "thanh_thi" if urban[i] else "nong_thon", 4, "Kinh",
-                 int(income[i]), masks[i], int(deprivations[i]), "", "", 1)
+                 int(income[i]), masks[i], int(deprivations[i]), "", "", 1, "thu_nhap", "{}")
                 for i in range(start, stop)
             ]
             with connection.cursor() as cursor:
                 cursor.executemany(
                     "INSERT INTO poverty_reviewentry (id, round_id, household_id, listed_because, listed_note, area, persons, "
-                    "ethnic_group, income, deprivation_mask, deprivations, proposed_class, meeting_class, version) "
-                    "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+                    "ethnic_group, income, deprivation_mask, deprivations, proposed_class, meeting_class, version, income_method, "
+                    "score_answers) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
                     rows,
                 )
     return round_ids, standard

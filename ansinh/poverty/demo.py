@@ -3,7 +3,7 @@
 Runs once (a ward that already has its 2025 round is left alone). About one household in twelve
 is listed (as an applicant or flagged by data), given a simulated income and deprivations, and
 classified set-based by NĐ 07/2021; the village meeting, posting (21–27/10/2025) and recognition
-(30/10/2025, the commune chairman as the authority data says) go through the audited actions.
+(30/10/2025, signed by the ward's demo chairman «chu_tich_<code>», the authority the data names) go through the audited actions.
 In Phường Sài Gòn a 2026 round is then opened (step 1 lists the 2025 poor and near-poor) and half
 of its households surveyed. Every round is marked simulated.
 """
@@ -14,6 +14,7 @@ import datetime as dt
 import random
 from collections.abc import Callable
 
+from ansinh.accounts.models import RoleAssignment, User
 from ansinh.geo.models import AdministrativeUnit
 from ansinh.poverty import actions
 from ansinh.poverty.bulk import classify_entries
@@ -36,6 +37,20 @@ def _survey(entries: list[ReviewEntry], rng: random.Random, day: dt.date) -> Non
         entry.income, entry.deprivations, entry.deprivation_mask = _income(rng), count, (1 << count) - 1
         entry.surveyed_on = day
     ReviewEntry.objects.bulk_update(entries, ["income", "deprivations", "deprivation_mask", "surveyed_on"])
+
+
+def _chairman(ward: AdministrativeUnit, write: Callable[[str], None]) -> User:
+    """The ward's demo chairman (role CHAIRMAN): the competent authority who signs the 2025 recognition."""
+    from ansinh.accounts.actions import do_create_user
+    from ansinh.core.demo import demo_password
+
+    username = f"chu_tich_{ward.code}"
+    user = User.objects.filter(username=username).first()
+    if user is None:
+        user = do_create_user(None, username, demo_password(), RoleAssignment.Role.CHAIRMAN,
+                              full_name=f"Chủ tịch UBND {ward.name} (demo)", unit=ward)
+        write(f"  «{username}»: {RoleAssignment.Role.CHAIRMAN.label} tại {ward.name}")
+    return user
 
 
 def load(write: Callable[[str], None]) -> None:
@@ -62,7 +77,8 @@ def load(write: Callable[[str], None]) -> None:
         round_.refresh_from_db()
         actions.do_post_list(None, round_, D(2025, 10, 21), D(2025, 10, 27), "Trụ sở Ủy ban nhân dân phường và nhà văn hóa khu phố")
         round_.refresh_from_db()
-        recognised = actions.do_recognise(None, round_, D(2025, 10, 30), f"QĐ {rng.randint(100, 999)}/QĐ-UBND (mô phỏng)")
+        chairman = _chairman(ward, write)
+        recognised = actions.do_recognise(chairman, round_, D(2025, 10, 30), f"QĐ {rng.randint(100, 999)}/QĐ-UBND (mô phỏng)")
         write(f"  {ward.name}: rà soát 2025 đã công nhận {recognised} hộ (nghèo {counts.get('ngheo', 0)}, cận nghèo {counts.get('can_ngheo', 0)})")
     ward = AdministrativeUnit.objects.in_force(DEMO_COMMUNES[0])
     if ward is not None and not ReviewRound.objects.filter(commune=ward, year=2026).exists():

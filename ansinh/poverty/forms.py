@@ -8,6 +8,7 @@ from django import forms
 
 from ansinh.lib.vnnumbers import parse_vn
 from ansinh.poverty.models import Standard
+from ansinh.poverty.scoring import ScoreForm
 
 DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 
@@ -20,36 +21,87 @@ def date_field(label: str) -> forms.DateField:
 
 
 class SurveyForm(forms.Form):
+    """Income typed, or estimated by the scored form (``scoring``), and the deprivation questions."""
+
+    method = forms.ChoiceField(
+        label="Cách xác định thu nhập", widget=forms.RadioSelect, initial="thu_nhap", required=False,
+        choices=[("thu_nhap", "Nhập thu nhập bình quân đã tính")],
+    )
     income = forms.CharField(
-        label="Thu nhập bình quân (đồng/người/tháng)", max_length=20,
+        label="Thu nhập bình quân (đồng/người/tháng)", max_length=20, required=False,
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
-        error_messages={"required": "Hãy nhập thu nhập bình quân đầu người."},
     )
     surveyed_on = date_field("Ngày khảo sát")
     version = forms.IntegerField(widget=forms.HiddenInput)
 
-    def __init__(self, *args: Any, standard: Standard, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, standard: Standard, score_form: ScoreForm | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.score_form = score_form
         self.indicators = list(standard.indicators.all())
         for indicator in self.indicators:
             note = "" if indicator.verified else " (ngưỡng chưa xác minh)"
             self.fields[f"chi_so_{indicator.code}"] = forms.BooleanField(
                 label=indicator.name, required=False, help_text=f"Thiếu hụt khi {indicator.deprived_if}{note}."
             )
+        if score_form is not None:
+            unverified = "" if score_form.verified else " — điểm chưa xác minh"
+            method = self.fields["method"]
+            assert isinstance(method, forms.ChoiceField)
+            method.choices = [("thu_nhap", "Nhập thu nhập bình quân đã tính"), ("bang_diem", f"Chấm điểm theo {score_form.name.lower()}{unverified}")]
+            self.fields["region"] = forms.ChoiceField(label="Vùng (bảng điểm)", required=False, choices=[("", "—"), *score_form.regions.items()])
+            for item in score_form.items:
+                note = "" if item.verified and score_form.verified else ", chưa xác minh"
+                self.fields[f"diem_{item.code}"] = forms.ChoiceField(
+                    label=item.question, required=False,
+                    choices=[("", "— chọn —"), *((o.code, f"{o.label} ({_points(o.score)} điểm{note})") for o in item.options)],
+                )
 
-    def clean_income(self) -> int:
-        value = parse_vn(self.cleaned_data["income"], grouping=True)
+    def clean_income(self) -> int | None:
+        text = self.cleaned_data["income"].strip()
+        if not text:
+            return None
+        value = parse_vn(text, grouping=True)
         if value is None:
             raise forms.ValidationError("Thu nhập phải là một số (ví dụ 1.450.000).")
         if value < 0:
             raise forms.ValidationError("Thu nhập không được âm.")
         return int(-(-value // 1))
 
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        data["method"] = data.get("method") or "thu_nhap"
+        if data.get("method") == "thu_nhap" and data.get("income") is None and "income" not in self.errors:
+            self.add_error("income", "Hãy nhập thu nhập bình quân đầu người.")
+        if data.get("method") == "bang_diem" and self.score_form is not None:
+            from ansinh.poverty.scoring import check_answers
+
+            for _, message in check_answers(self.score_form, data.get("region", ""), self.answers()):
+                self.add_error(None, message[0].upper() + message[1:] + ".")
+        return data
+
+    def scored(self) -> bool:
+        return self.cleaned_data.get("method") == "bang_diem"
+
+    def answers(self) -> dict[str, str]:
+        if self.score_form is None:
+            return {}
+        return {i.code: self.cleaned_data.get(f"diem_{i.code}", "") or "" for i in self.score_form.items}
+
     def flags(self) -> list[str]:
         return [i.code for i in self.indicators if self.cleaned_data.get(f"chi_so_{i.code}")]
 
     def indicator_fields(self) -> list[forms.BoundField]:
         return [self[f"chi_so_{i.code}"] for i in self.indicators]
+
+    def score_fields(self) -> list[forms.BoundField]:
+        return [self[f"diem_{i.code}"] for i in self.score_form.items] if self.score_form is not None else []
+
+
+def _points(score: int | dict[str, int]) -> str:
+    if isinstance(score, int):
+        return f"{score:+d}".replace("+0", "0")
+    low, high = min(score.values()), max(score.values())
+    return f"{low:+d}…{high:+d}"
 
 
 class StartForm(forms.Form):
@@ -61,10 +113,43 @@ class ApplicantForm(forms.Form):
     note = forms.CharField(label="Ghi chú", max_length=300, required=False)
 
 
+MEETING_CLASSES = {
+    "ngheo": "ngheo", "ho ngheo": "ngheo", "can_ngheo": "can_ngheo", "ho can ngheo": "can_ngheo", "can ngheo": "can_ngheo",
+    "trung_binh": "trung_binh", "ho co muc song trung binh": "trung_binh", "muc song trung binh": "trung_binh",
+    "khong": "khong", "khong thuoc dien": "khong",
+}
+
+
 class MeetingForm(forms.Form):
     meeting_date = date_field("Ngày họp dân")
     minutes = forms.CharField(label="Tóm tắt biên bản họp dân", max_length=4000, widget=forms.Textarea(attrs={"rows": 3}),
                               error_messages={"required": "Hãy tóm tắt biên bản họp dân."})
+    changes = forms.CharField(
+        label="Hộ có kết quả họp dân khác phân loại theo chuẩn (mỗi dòng: mã hộ: phân loại)", required=False, max_length=20000,
+        widget=forms.Textarea(attrs={"rows": 2, "placeholder": "H12: cận nghèo"}),
+        help_text="Phân loại: nghèo, cận nghèo, trung bình, không thuộc diện. Để trống nếu họp dân nhất trí toàn bộ.",
+    )
+
+    def clean_changes(self) -> dict[str, str]:
+        """``{household code: class}``; one Vietnamese message per bad line."""
+        from ansinh.lib.text import fold_key
+
+        out: dict[str, str] = {}
+        errors = []
+        for number, line in enumerate(self.cleaned_data["changes"].splitlines(), start=1):
+            if not line.strip():
+                continue
+            code, sep, klass = line.partition(":")
+            found = MEETING_CLASSES.get(fold_key(klass).replace("_", " ")) or MEETING_CLASSES.get(klass.strip())
+            if not sep or not code.strip():
+                errors.append(f"Dòng {number}: hãy viết «mã hộ: phân loại».")
+            elif found is None:
+                errors.append(f"Dòng {number}: «{klass.strip()}» không phải phân loại (nghèo, cận nghèo, trung bình, không thuộc diện).")
+            else:
+                out[code.strip()] = found
+        if errors:
+            raise forms.ValidationError(errors)
+        return out
 
 
 class PostingForm(forms.Form):

@@ -115,10 +115,16 @@ class DeprivationIndicator(models.Model):
 
 
 class RecognisingAuthority(models.Model):
-    """Who recognises the lists in step 4 (QĐ 24/2021), by level and period (districts ended 1/7/2025)."""
+    """Who recognises the lists in step 4 (QĐ 24/2021), by level and period (districts ended 1/7/2025).
+
+    ``account_role`` and ``unit_level`` say which account may sign: one holding that role
+    (``RoleAssignment.Role``) on the round's commune or on its ancestor of that level.
+    """
 
     role = models.CharField("người có thẩm quyền", max_length=200)
     level = models.CharField("cấp", max_length=10)
+    account_role = models.CharField("vai trò tài khoản (accounts.RoleAssignment.Role)", max_length=20, default="chairman")
+    unit_level = models.CharField("cấp đơn vị hành chính của người có thẩm quyền (geo)", max_length=20, default="commune")
     valid_from = models.DateField("từ ngày")
     valid_to = models.DateField("đến ngày (kể cả)", null=True, blank=True)
     source = models.CharField("căn cứ", max_length=300)

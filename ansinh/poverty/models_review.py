@@ -40,6 +40,9 @@ class ReviewRound(models.Model):
     posting_place = models.CharField("nơi niêm yết", max_length=300, blank=True)
     recognised_on = models.DateField("ngày công nhận", null=True, blank=True)
     decision_number = models.CharField("số quyết định công nhận", max_length=60, blank=True)
+    recognised_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="người công nhận", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     authority = models.ForeignKey(
         "poverty.RecognisingAuthority", verbose_name="thẩm quyền công nhận", null=True, blank=True,
         on_delete=models.PROTECT, related_name="+",
@@ -78,6 +81,10 @@ class ReviewEntry(models.Model):
     deprivations = models.PositiveSmallIntegerField("số chỉ số thiếu hụt", null=True, blank=True)
     surveyed_on = models.DateField("ngày khảo sát", null=True, blank=True)
     surveyed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    income_method = models.CharField("cách xác định thu nhập", max_length=12, blank=True,
+                                     help_text="thu_nhap: nhập thu nhập đã tính; bang_diem: ước tính theo bảng điểm")
+    income_score = models.IntegerField("điểm thu nhập ước tính", null=True, blank=True)
+    score_answers = models.JSONField("trả lời phiếu chấm điểm", default=dict, blank=True)
     proposed_class = models.CharField("phân loại theo chuẩn", max_length=12, choices=CLASS_CHOICES, blank=True)
     meeting_class = models.CharField("kết quả họp dân", max_length=12, choices=CLASS_CHOICES, blank=True)
     version = models.PositiveIntegerField("phiên bản", default=1)

@@ -66,7 +66,8 @@ def load_standards(path: Path | None = None, authorities: Path | None = None) ->
     for row in auth["authorities"]:
         RecognisingAuthority.objects.update_or_create(
             level=row["level"], valid_from=_day(row["valid_from"]),
-            defaults={"role": row["role"], "valid_to": _maybe_day(row["valid_to"]), "source": row["source"], "verified": row["verified"]},
+            defaults={"role": row["role"], "valid_to": _maybe_day(row["valid_to"]), "source": row["source"], "verified": row["verified"],
+                      "account_role": row["account_role"], "unit_level": row["unit_level"]},
         )
     return counts
 

@@ -13,17 +13,20 @@ import math
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ansinh.core.errors import UserError
 from ansinh.lib.text import fold_key
 from ansinh.lib.vnnumbers import parse_vn
 from ansinh.poverty.models import Standard
 from ansinh.poverty.rules import Rule, classify_one, reason
+from ansinh.poverty.scoring import ScoreForm, check_answers, representative_income, score
 from ansinh.registry.tabular import TableError, open_csv, open_xlsx
 
 REQUIRED = ("ma_ho", "khu_vuc", "thu_nhap_binh_quan")
 COUNT_COLUMN = "so_chi_so_thieu_hut"
 DATE_COLUMN = "ngay_khao_sat"
+REGION_COLUMN = "vung"
 MAX_SHOWN = 200
 _AREAS = {
     "thanh thi": "thanh_thi", "do thi": "thanh_thi", "urban": "thanh_thi",
@@ -47,6 +50,8 @@ class SurveyRow:
     deprivations: int
     mask: int
     survey_date: dt.date | None
+    score: int | None = None
+    answers: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -81,8 +86,13 @@ def parse_date(text: str) -> dt.date | None:
     return None
 
 
-def read_survey(path: Path, standard: Standard) -> SurveyFile:
-    """Read and check the whole file; raise ``SurveyRefused`` with one line per bad cell."""
+def read_survey(path: Path, standard: Standard, score_form: ScoreForm | None = None, default_region: str = "") -> SurveyFile:
+    """Read and check the whole file; raise ``SurveyRefused`` with one line per bad cell.
+
+    With ``score_form``, a file may carry the scored form's answers (one column per question, named by
+    its code, holding the option's code; the region in ``vung`` or ``default_region``) instead of
+    ``thu_nhap_binh_quan``: a row whose income cell is empty is scored (``scoring.score``).
+    """
     if not path.is_file():
         raise SurveyRefused(f"Không tìm thấy tệp «{path}».", [])
     try:
@@ -92,7 +102,9 @@ def read_survey(path: Path, standard: Standard) -> SurveyFile:
     header: list[str] = next((cells for _, cells in rows if any(c.strip() for c in cells)), [])
     names = [h.strip().lower() for h in header]
     indicators = standard.indicator_codes()
-    missing = [c for c in REQUIRED if c not in names]
+    item_codes = [i.code for i in score_form.items] if score_form is not None else []
+    has_items = bool(item_codes) and all(c in names for c in item_codes)
+    missing = [c for c in REQUIRED if c not in names and not (c == "thu_nhap_binh_quan" and has_items)]
     has_all = bool(indicators) and all(c in names for c in indicators)
     if COUNT_COLUMN not in names and not has_all:
         absent = [c for c in indicators if c not in names]
@@ -121,9 +133,14 @@ def read_survey(path: Path, standard: Standard) -> SurveyFile:
         area = parse_area(cells["khu_vuc"])
         if area is None:
             bad.append(f"cột khu_vuc: «{cells['khu_vuc']}» không phải thành thị (thanh_thi) hay nông thôn (nong_thon)")
-        income, problem = parse_income(cells["thu_nhap_binh_quan"])
-        if problem:
-            bad.append(f"cột thu_nhap_binh_quan: {problem}")
+        points: int | None = None
+        answers: dict[str, Any] = {}
+        if has_items and not cells.get("thu_nhap_binh_quan", "") and score_form is not None:
+            income, points, answers = _scored(score_form, standard, cells, area, default_region, bad)
+        else:
+            income, problem = parse_income(cells.get("thu_nhap_binh_quan", ""))
+            if problem:
+                bad.append(f"cột thu_nhap_binh_quan: {problem}")
         mask, count = 0, 0
         if use_count:
             text = cells[COUNT_COLUMN]
@@ -152,7 +169,7 @@ def read_survey(path: Path, standard: Standard) -> SurveyFile:
             errors.extend(f"Dòng {line}, {b}." for b in bad)
             continue
         assert income is not None and area is not None
-        result.rows.append(SurveyRow(line, cells, code, area, income, count, mask, day))
+        result.rows.append(SurveyRow(line, cells, code, area, income, count, mask, day, points, answers))
     if errors:
         raise SurveyRefused(f"Tệp có {len(errors)} lỗi; không ghi gì.", errors)
     if not result.rows:
@@ -160,9 +177,28 @@ def read_survey(path: Path, standard: Standard) -> SurveyFile:
     return result
 
 
+def _scored(
+    form: ScoreForm, standard: Standard, cells: dict[str, str], area: str | None, default_region: str, bad: list[str]
+) -> tuple[int | None, int | None, dict[str, Any]]:
+    """Score one row's answers; append one message per bad cell to ``bad``."""
+    region = cells.get(REGION_COLUMN, "") or default_region
+    answers = {i.code: cells[i.code] for i in form.items}
+    problems = check_answers(form, region, answers)
+    for column, problem in problems:
+        bad.append(f"cột {column}: {problem}")
+    if problems or area is None:
+        return None, None, {}
+    scored = score(form, region, area, answers)
+    income = representative_income(standard.rule(), area, scored.band)
+    return income, scored.total, {"bieu_mau": form.code, "vung": scored.region, "tra_loi": scored.answers}
+
+
 def classify_file(path: Path, standard: Standard, out: Path) -> dict[str, int]:
     """Classify every row and write ``out`` (all or nothing); counts per class."""
-    survey = read_survey(path, standard)
+    from ansinh.poverty.scoring import form_for
+
+    score_form = form_for(standard.code)
+    survey = read_survey(path, standard, score_form)
     rule: Rule = standard.rule()
     counts: dict[str, int] = {}
     tmp = out.with_name(out.name + ".tmp")
@@ -172,6 +208,10 @@ def classify_file(path: Path, standard: Standard, out: Path) -> dict[str, int]:
         for row in survey.rows:
             klass = classify_one(rule, row.income, row.deprivations, row.area)
             counts[klass] = counts.get(klass, 0) + 1
-            writer.writerow([*row.cells.values(), klass, reason(rule, row.income, row.deprivations, row.area)])
+            why = reason(rule, row.income, row.deprivations, row.area)
+            if row.score is not None and score_form is not None:
+                verified = "" if score_form.verified else ", bảng điểm chưa xác minh"
+                why = f"thu nhập ước tính theo bảng điểm: {row.score} điểm ({row.answers['vung']}{verified}); {why}"
+            writer.writerow([*row.cells.values(), klass, why])
     os.replace(tmp, out)
     return counts

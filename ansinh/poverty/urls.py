@@ -12,5 +12,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("dot/<int:pk>/nhap-phieu/", views.upload_survey, name="upload_survey"),
     path("ho/<int:pk>/", views.household_history, name="history"),
     path("giay-chung-nhan/<int:pk>/", views.certificate, name="certificate"),
+    path("dot/<int:pk>/giay-chung-nhan/", views.round_certificates, name="round_certificates"),
+    path("dot/<int:pk>/danh-sach-cong-nhan/", views.round_list, name="round_list"),
     path("tong-hop/", views_summary.summary, name="summary"),
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django import forms
@@ -26,7 +27,7 @@ from ansinh.poverty.forms import (
     StartForm,
     SurveyForm,
 )
-from ansinh.poverty.models import Complaint, ReviewEntry, ReviewRound
+from ansinh.poverty.models import Complaint, RecognisingAuthority, ReviewEntry, ReviewRound
 from ansinh.poverty.standards import ensure_loaded, standards_qs
 from ansinh.registry.access import access_households, writable_person_units
 
@@ -69,8 +70,18 @@ def index(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def standards(request: HttpRequest) -> HttpResponse:
+    from ansinh.poverty.rules import AREA_LABELS
+    from ansinh.poverty.scoring import forms as score_forms
+
     ensure_loaded()
-    return render(request, "poverty/standards.html", {"standards": standards_qs()})
+    tables = [
+        {"code": f.code, "name": f.name, "source": f.source, "verified": f.verified, "note": f.note, "standards": f.standards,
+         "valid_from": f.valid_from, "valid_to": f.valid_to, "items": f.items,
+         "rows": [{"region": name, "area": AREA_LABELS[area], "base": f.base[code][area], **f.cutoffs[code][area]}
+                  for code, name in f.regions.items() for area in ("nong_thon", "thanh_thi")]}
+        for f in score_forms()
+    ]
+    return render(request, "poverty/standards.html", {"standards": standards_qs(), "score_forms": tables})
 
 
 STEP_FORMS: dict[str, type[forms.Form]] = {
@@ -88,8 +99,13 @@ def _run_step(request: HttpRequest, round_: ReviewRound, step: str, form: forms.
         actions.do_add_applicant(user, round_, household, data["note"], version)
         return f"Đã thêm hộ {household.code} vào danh sách rà soát."
     if step == "hop_dan":
-        actions.do_record_meeting(user, round_, data["meeting_date"], data["minutes"], version=version)
-        return "Đã ghi kết quả họp dân."
+        by_code = dict(ReviewEntry.objects.filter(round=round_, household__code__in=list(data["changes"])).values_list("household__code", "pk"))
+        unknown = [c for c in data["changes"] if c not in by_code]
+        if unknown:
+            raise UserError(f"Hộ «{', '.join(unknown)}» không có trong đợt rà soát này; không ghi gì.")
+        changes = {by_code[code]: klass for code, klass in data["changes"].items()}
+        actions.do_record_meeting(user, round_, data["meeting_date"], data["minutes"], changes, version=version)
+        return "Đã ghi kết quả họp dân." + (f" {len(changes)} hộ có kết quả khác phân loại theo chuẩn." if changes else "")
     if step == "niem_yet":
         actions.do_post_list(user, round_, data["start"], data["end"], data["place"], version)
         return "Đã ghi thời gian niêm yết công khai."
@@ -107,15 +123,20 @@ def _run_step(request: HttpRequest, round_: ReviewRound, step: str, form: forms.
 
 @login_required
 def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    from django.utils import timezone
+
+    from ansinh.poverty.authority import is_competent
+
     round_ = round_or_404(request.user, pk)
     may_run = can_run(request.user, round_)
+    may_recognise = is_competent(request.user, round_, timezone.localdate())
     bound: dict[str, forms.Form] = {}
     if request.method == "POST":
-        if not may_run:
-            raise PermissionDenied("Bạn không có quyền rà soát hộ nghèo của xã, phường này.")
         step = request.POST.get("buoc", "")
         if step not in STEP_FORMS:
             raise PermissionDenied("Thao tác không hợp lệ.")
+        if not (may_run or (step == "cong_nhan" and may_recognise)):
+            raise PermissionDenied("Bạn không có quyền rà soát hộ nghèo của xã, phường này.")
         form = STEP_FORMS[step](request.POST, prefix=step)
         bound[step] = form
         if form.is_valid():
@@ -128,7 +149,8 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
     entries = ReviewEntry.objects.filter(round=round_).select_related("household").order_by("household__code")
     page = Paginator(entries, PAGE).get_page(_page(request))
     context: dict[str, Any] = {
-        "round": round_, "entries": page, "may_run": may_run,
+        "round": round_, "entries": page, "may_run": may_run, "may_recognise": may_recognise,
+        "authority_now": RecognisingAuthority.on(timezone.localdate()),
         "forms": {name: bound.get(name) or cls(prefix=name) for name, cls in STEP_FORMS.items()},
         "complaints": Complaint.objects.filter(round=round_).select_related("entry__household"),
         "resolve_form": ResolveForm(prefix="giai_quyet"),
@@ -160,24 +182,37 @@ def resolve(request: HttpRequest, pk: int) -> HttpResponse:
 def survey(request: HttpRequest, pk: int) -> HttpResponse:
     entry = entry_or_404(request.user, pk)
     may_run = can_run(request.user, entry.round)
+    from ansinh.poverty.scoring import BANDS, form_for
+
     standard = entry.round.standard
-    initial = {"income": entry.income if entry.income is not None else "", "surveyed_on": entry.surveyed_on, "version": entry.version}
+    score_form = form_for(standard.code, dt.date(entry.round.year, 10, 1))
+    scored_before = entry.income_method == "bang_diem"
+    initial: dict[str, Any] = {
+        "income": entry.income if entry.income is not None and not scored_before else "", "surveyed_on": entry.surveyed_on,
+        "version": entry.version, "method": "bang_diem" if scored_before else "thu_nhap",
+        "region": entry.score_answers.get("vung") or (score_form.region_of(entry.household.province_code) if score_form else ""),
+    }
+    initial |= {f"diem_{k}": v for k, v in entry.score_answers.get("tra_loi", {}).items()}
     initial |= {f"chi_so_{i.code}": bool(entry.deprivation_mask & (1 << i.position)) for i in standard.indicators.all()}
-    form = SurveyForm(request.POST or None, standard=standard, initial=initial)
+    form = SurveyForm(request.POST or None, standard=standard, score_form=score_form, initial=initial)
     if request.method == "POST":
         if not may_run:
             raise PermissionDenied("Bạn không có quyền rà soát hộ nghèo của xã, phường này.")
         if form.is_valid():
+            data = form.cleaned_data
             try:
-                saved = actions.do_record_survey(request.user, entry, form.cleaned_data["income"], form.flags(),
-                                                 form.cleaned_data["surveyed_on"], form.cleaned_data["version"])
+                saved = actions.do_record_survey(
+                    request.user, entry, data["income"], form.flags(), data["surveyed_on"], data["version"],
+                    scored_answers=form.answers() if form.scored() else None, region=data.get("region", ""),
+                )
             except UserError as err:
                 form.add_error(None, err.message)
             else:
-                messages.success(request, f"Đã lưu phiếu của hộ {entry.household.code}: {saved.get_proposed_class_display()}.")
+                score_note = f" (điểm {saved.income_score}, chưa xác minh)" if saved.income_method == "bang_diem" else ""
+                messages.success(request, f"Đã lưu phiếu của hộ {entry.household.code}: {saved.get_proposed_class_display()}{score_note}.")
                 return redirect("poverty:round", pk=entry.round_id)
-    return render(request, "poverty/survey.html", {"entry": entry, "form": form, "may_run": may_run},
-                  status=400 if form.errors else 200)
+    context = {"entry": entry, "form": form, "may_run": may_run, "score_form": score_form, "bands": BANDS}
+    return render(request, "poverty/survey.html", context, status=400 if form.errors else 200)
 
 
 class SurveyUploadForm(forms.Form):
@@ -239,14 +274,45 @@ def household_history(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def certificate(request: HttpRequest, pk: int) -> HttpResponse:
-    """A printable certificate (giấy chứng nhận) of a recognised poor or near-poor household."""
+    """A printable certificate (giấy chứng nhận) of a recognised poor or near-poor household; ``?dang=docx`` for Word."""
+    from ansinh.poverty.certificates import MEDIA_DOCX, certificate_lines, statuses_docx
     from ansinh.poverty.models import HouseholdStatus
     from ansinh.registry.access import household_or_404
 
-    status = HouseholdStatus.objects.select_related("standard", "round__authority", "commune").filter(
+    status = HouseholdStatus.objects.select_related("standard", "round__authority", "commune", "household__head").filter(
         pk=pk, klass__in=("ngheo", "can_ngheo")
     ).first()
     if status is None:
         raise PermissionDenied("Không có kết quả công nhận hộ nghèo, hộ cận nghèo này.")
     household = household_or_404(request.user, status.household_id)
-    return render(request, "poverty/certificate.html", {"status": status, "household": household})
+    if request.GET.get("dang") == "docx":
+        response = HttpResponse(statuses_docx([status]), content_type=MEDIA_DOCX)
+        response["Content-Disposition"] = f'attachment; filename="giay-chung-nhan-{household.code}-{status.year}.docx"'
+        return response
+    return render(request, "poverty/certificate.html", {"status": status, "household": household, "lines": certificate_lines(status)})
+
+
+@login_required
+def round_certificates(request: HttpRequest, pk: int) -> HttpResponse:
+    """Every certificate of a recognised round in one DOCX (one page per household)."""
+    from ansinh.poverty.certificates import MEDIA_DOCX, round_statuses, statuses_docx
+
+    round_ = round_or_404(request.user, pk)
+    if round_.recognised_on is None:
+        raise PermissionDenied("Đợt rà soát chưa được công nhận; chưa có giấy chứng nhận.")
+    response = HttpResponse(statuses_docx(round_statuses(round_.pk)), content_type=MEDIA_DOCX)
+    response["Content-Disposition"] = f'attachment; filename="giay-chung-nhan-{round_.commune.code}-{round_.year}.docx"'
+    return response
+
+
+@login_required
+def round_list(request: HttpRequest, pk: int) -> HttpResponse:
+    """The recognised list of a round as XLSX: class, last year's class and the movement per household."""
+    from ansinh.poverty.lists import MEDIA_XLSX, round_xlsx
+
+    round_ = round_or_404(request.user, pk)
+    if round_.recognised_on is None:
+        raise PermissionDenied("Đợt rà soát chưa được công nhận; chưa có danh sách công nhận.")
+    response = HttpResponse(round_xlsx(round_), content_type=MEDIA_XLSX)
+    response["Content-Disposition"] = f'attachment; filename="danh-sach-cong-nhan-{round_.commune.code}-{round_.year}.xlsx"'
+    return response

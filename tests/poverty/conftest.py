@@ -34,3 +34,19 @@ def households(ward_a: Any, standards: None) -> list[Any]:
         hh.save()
         out.append(hh)
     return out
+
+
+@pytest.fixture
+def chairman_a(django_user_model: Any, ward_a: Any) -> Any:
+    """The chairman of ward_a's People's Committee: the competent authority for its recognition since 1/7/2025."""
+    from tests.conftest import _officer
+
+    return _officer(django_user_model, "chairman_a", "Trần Văn Chủ Tịch", "chairman", ward_a)
+
+
+@pytest.fixture
+def chairman_b(django_user_model: Any, ward_b: Any) -> Any:
+    """The chairman of ward_b: must not recognise ward_a's lists."""
+    from tests.conftest import _officer
+
+    return _officer(django_user_model, "chairman_b", "Lý Thị Bến Thành", "chairman", ward_b)

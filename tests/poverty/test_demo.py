@@ -19,6 +19,7 @@ def test_the_demo_recognises_2025_and_leaves_2026_in_progress(ward_a: Any, ward_
     done = ReviewRound.objects.filter(year=2025)
     assert done.count() == 2 and set(done.values_list("step", flat=True)) == {ReviewRound.Step.DONE}
     assert HouseholdStatus.objects.filter(year=2025).exists()
+    assert set(done.values_list("recognised_by__username", flat=True)) == {"chu_tich_26740", "chu_tich_26743"}
     current = ReviewRound.objects.get(year=2026)
     assert current.commune == ward_a and current.step == ReviewRound.Step.SURVEY
     assert ReviewEntry.objects.filter(round=current, proposed_class="").exists()

@@ -32,13 +32,13 @@ def run_to_posting(officer: Any, ward: Any, households: list[Any]) -> ReviewRoun
 
 
 @time_machine.travel("2025-11-05 09:00 +0700")
-def test_a_ward_officer_runs_a_round_through_the_four_steps(officer_a: Any, ward_a: Any, households: list[Any]) -> None:
+def test_a_ward_officer_runs_a_round_through_the_four_steps(chairman_a: Any, officer_a: Any, ward_a: Any, households: list[Any]) -> None:
     round_ = run_to_posting(officer_a, ward_a, households)
     complaint = actions.do_record_complaint(officer_a, round_, ReviewEntry.objects.get(household=households[2]), D(2025, 10, 22), "Ông Ba", "Thu nhập tính sai")
     with pytest.raises(UserError, match="khiếu nại chưa giải quyết"):
-        actions.do_recognise(officer_a, round_, D(2025, 10, 30), "QĐ 12/QĐ-UBND")
+        actions.do_recognise(chairman_a, round_, D(2025, 10, 30), "QĐ 12/QĐ-UBND")
     actions.do_resolve_complaint(officer_a, complaint, "Tính lại thu nhập: dưới chuẩn", D(2025, 10, 25), "can_ngheo")
-    assert actions.do_recognise(officer_a, round_, D(2025, 10, 30), "QĐ 12/QĐ-UBND") == 3
+    assert actions.do_recognise(chairman_a, round_, D(2025, 10, 30), "QĐ 12/QĐ-UBND") == 3
     round_.refresh_from_db()
     assert round_.step == ReviewRound.Step.DONE and round_.authority is not None and round_.authority.level == "xa"
     got = dict(HouseholdStatus.objects.filter(year=2025).values_list("household__code", "klass"))
@@ -54,10 +54,10 @@ def test_a_ward_officer_runs_a_round_through_the_four_steps(officer_a: Any, ward
 
 
 @time_machine.travel("2025-11-05 09:00 +0700")
-def test_recognition_before_the_posting_period_ends_is_refused(officer_a: Any, ward_a: Any, households: list[Any]) -> None:
+def test_recognition_before_the_posting_period_ends_is_refused(chairman_a: Any, officer_a: Any, ward_a: Any, households: list[Any]) -> None:
     round_ = run_to_posting(officer_a, ward_a, households)
     with pytest.raises(UserError, match="niêm yết công khai chưa kết thúc"):
-        actions.do_recognise(officer_a, round_, D(2025, 10, 27), "QĐ 1")
+        actions.do_recognise(chairman_a, round_, D(2025, 10, 27), "QĐ 1")
     assert not HouseholdStatus.objects.exists()
 
 
@@ -80,10 +80,10 @@ def test_a_bad_survey_is_refused_and_nothing_is_stored(officer_a: Any, ward_a: A
     assert entry.income is None and entry.proposed_class == ""
 
 
-def test_the_next_year_lists_the_households_recognised_this_year(officer_a: Any, ward_a: Any, households: list[Any]) -> None:
+def test_the_next_year_lists_the_households_recognised_this_year(chairman_a: Any, officer_a: Any, ward_a: Any, households: list[Any]) -> None:
     with time_machine.travel("2025-11-05 09:00 +0700"):
         round_ = run_to_posting(officer_a, ward_a, households)
-        actions.do_recognise(officer_a, round_, D(2025, 10, 30), "QĐ 12")
+        actions.do_recognise(chairman_a, round_, D(2025, 10, 30), "QĐ 12")
     nxt = actions.do_start_round(officer_a, ward_a, 2026)
     listed = dict(ReviewEntry.objects.filter(round=nxt).values_list("household__code", "listed_because"))
     assert listed["H1"] == "dang_ngheo" and listed["H2"] == "dang_can_ngheo"

@@ -22,10 +22,10 @@ from tests.reporting.test_web_cast import ROOT, form_data
 
 
 @pytest.fixture
-def recognised(officer_a: Any, ward_a: Any, ward_b: Any, households: list[Any]) -> None:
+def recognised(chairman_a: Any, officer_a: Any, ward_a: Any, ward_b: Any, households: list[Any]) -> None:
     with time_machine.travel("2025-11-05 09:00 +0700"):
         round_ = run_to_posting(officer_a, ward_a, households)
-        actions.do_recognise(officer_a, round_, dt.date(2025, 10, 30), "QĐ 12")
+        actions.do_recognise(chairman_a, round_, dt.date(2025, 10, 30), "QĐ 12")
     # 200 more households in the registry: the rate (1 of 203) meets the plan's milestone
     Household.objects.bulk_create(Household(code=f"K{i}", commune=ward_a, province_code="79") for i in range(200))
 
