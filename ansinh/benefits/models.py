@@ -96,6 +96,16 @@ class Category(models.Model):
         return f"{self.programme_id} {self.code}"
 
 
-from ansinh.benefits.models_dossier import Authority, Decision, Dossier, ProcessingTime  # noqa: E402
+from ansinh.benefits.models_dossier import (  # noqa: E402
+    Authority,
+    Decision,
+    DocumentRequirement,
+    Dossier,
+    DossierAttachment,
+    ProcessingTime,
+)
 
-__all__ = ["Authority", "BaseLevel", "Category", "Decision", "Dossier", "ProcessingTime", "Programme"]
+__all__ = [
+    "Authority", "BaseLevel", "Category", "Decision", "DocumentRequirement", "Dossier", "DossierAttachment",
+    "ProcessingTime", "Programme",
+]
