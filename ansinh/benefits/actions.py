@@ -108,9 +108,12 @@ def do_decide(
         raise UserError(
             f"Ngày ký quyết định ({signed_on:%d/%m/%Y}) trước ngày tiếp nhận hồ sơ ({locked.received_on:%d/%m/%Y})."
         )
+    confirmed = set(conditions)
     if granted:
-        if not Category.objects.filter(_in_force(signed_on), programme=locked.programme, code=category_code).exists():
+        category = Category.objects.filter(_in_force(signed_on), programme=locked.programme, code=category_code).first()
+        if category is None:
             raise UserError(f"Chương trình «{locked.programme.name}» không có đối tượng mã «{category_code}» vào ngày ký.")
+        confirmed.update(category.conditions)  # granting a category confirms the conditions it requires
         if Decision.objects.filter(
             person=locked.person, programme=locked.programme, category_code=category_code, granted=True, ends_on__isnull=True
         ).exists():
@@ -121,7 +124,7 @@ def do_decide(
         with transaction.atomic():
             decision = Decision.objects.create(
                 dossier=locked, person=locked.person, programme=locked.programme, granted=granted,
-                category_code=category_code if granted else "", conditions=sorted(set(conditions)), number=number.strip(),
+                category_code=category_code if granted else "", conditions=sorted(confirmed) if granted else [], number=number.strip(),
                 signed_on=signed_on, effective_from=signed_on.replace(day=1) if granted else None, authority=authority,
                 reason=reason.strip(), province_code=locked.province_code,
                 created_by=user if getattr(user, "is_authenticated", False) else None,
