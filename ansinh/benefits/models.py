@@ -97,5 +97,17 @@ class Category(models.Model):
 
 
 from ansinh.benefits.models_dossier import Authority, Decision, Dossier, ProcessingTime  # noqa: E402
+from ansinh.benefits.models_payments import (  # noqa: E402
+    Adjustment,
+    BankAccount,
+    Basis,
+    Channel,
+    EntitlementMonth,
+    PaymentLine,
+    PaymentList,
+)
 
-__all__ = ["Authority", "BaseLevel", "Category", "Decision", "Dossier", "ProcessingTime", "Programme"]
+__all__ = [
+    "Adjustment", "Authority", "BankAccount", "BaseLevel", "Basis", "Category", "Channel", "Decision", "Dossier",
+    "EntitlementMonth", "PaymentLine", "PaymentList", "ProcessingTime", "Programme",
+]
