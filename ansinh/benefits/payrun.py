@@ -113,6 +113,9 @@ def build_lists(computed: Computed, commune_ids: Sequence[int] | None, user: Any
         for c, ch in keys
     ])
     list_ids = {(pl.commune_id, pl.channel): pl.pk for pl in lists}
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:  # explicit ids below: no concurrent insert until commit
+            cursor.execute("LOCK TABLE benefits_paymentline IN EXCLUSIVE MODE")
     start = (PaymentLine.objects.aggregate(m=Max("id"))["m"] or 0) + 1
     line_rows = []
     totals: dict[int, list[int]] = {pk: [0, 0] for pk in list_ids.values()}
@@ -139,6 +142,9 @@ def build_lists(computed: Computed, commune_ids: Sequence[int] | None, user: Any
             account[2] if account else "", status, reason, None, None,
         ))
     insert("benefits_paymentline", LINE_COLUMNS, line_rows)
+    if connection.vendor == "postgresql" and line_rows:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT setval(pg_get_serial_sequence('benefits_paymentline', 'id'), %s)", [line_rows[-1][0]])
     for pl in lists:
         pl.total, pl.lines_count = totals[pl.pk]
     PaymentList.objects.bulk_update(lists, ["total", "lines_count"], batch_size=500)
