@@ -104,8 +104,18 @@ from ansinh.benefits.models_dossier import (  # noqa: E402
     DossierAttachment,
     ProcessingTime,
 )
+from ansinh.benefits.models_payments import (  # noqa: E402
+    Adjustment,
+    BankAccount,
+    Basis,
+    Channel,
+    EntitlementMonth,
+    PaymentLine,
+    PaymentList,
+)
 
 __all__ = [
-    "Authority", "BaseLevel", "Category", "Decision", "DocumentRequirement", "Dossier", "DossierAttachment",
+    "Adjustment", "Authority", "BankAccount", "BaseLevel", "Basis", "Category", "Channel", "Decision",
+    "DocumentRequirement", "Dossier", "DossierAttachment", "EntitlementMonth", "PaymentLine", "PaymentList",
     "ProcessingTime", "Programme",
 ]
