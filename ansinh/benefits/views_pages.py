@@ -19,6 +19,7 @@ from ansinh.benefits.ontime import commune_rows, communes_under, monthly_totals,
 from ansinh.core.errors import UserError
 from ansinh.geo.models import AdministrativeUnit
 from ansinh.registry.access import person_or_404
+from ansinh.registry.models import Person
 from ansinh.registry.models_privacy import AccessKind
 from ansinh.registry.privacy import log_access
 
@@ -68,9 +69,19 @@ def person_benefits(request: HttpRequest, code: str) -> HttpResponse:
     return render(request, "benefits/person.html", context, status=400 if month_error else 200)
 
 
-def _payments_context(person: object) -> dict[str, object]:
-    """Stored entitlements and payments (the payments app's models, when installed)."""
-    return {"entitlements": None, "payments": None}
+def _payments_context(person: Person) -> dict[str, object]:
+    """The stored monthly entitlements (each with its basis) and the payments of the last 24 months."""
+    from ansinh.benefits.models import Adjustment, BankAccount, EntitlementMonth, PaymentLine
+
+    months = list(
+        EntitlementMonth.objects.filter(person=person).select_related("programme", "basis", "decision").order_by("-month", "id")[:48]
+    )
+    lines = list(PaymentLine.objects.filter(person=person).select_related("payment_list").order_by("-month", "-id")[:48])
+    return {
+        "entitlements": months, "payments": lines,
+        "adjustments": list(Adjustment.objects.filter(person=person).order_by("-month", "-id")[:24]),
+        "account": BankAccount.objects.filter(person=person, status=BankAccount.Status.APPROVED).first(),
+    }
 
 
 def _unit(request: HttpRequest) -> AdministrativeUnit:

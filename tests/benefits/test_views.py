@@ -161,3 +161,23 @@ def test_the_on_time_page_shows_the_share_per_month_and_commune_with_a_chart(
     assert ward_a.name in page and "1/2" in page and "<script" not in page
     bad = client.get("/tro-cap/dung-han/?unit=99999")
     assert bad.status_code == 403
+
+
+@time_machine.travel("2025-08-05 09:00 +0700")
+def test_the_person_page_explains_each_stored_amount_and_lists_the_payments(
+    client: Client, elder: Any, officer_a: Any, officer_a2: Any, ward_a: Any, django_assert_max_num_queries: Any
+) -> None:
+    from ansinh.benefits.actions_payments import do_approve_list, do_prepare_run
+    from ansinh.benefits.models import PaymentList
+
+    for month in (dt.date(2025, 6, 1), dt.date(2025, 7, 1)):
+        do_prepare_run(officer_a, ward_a, month)
+        plist = PaymentList.objects.get(month=month)
+        do_approve_list(officer_a2, plist, plist.version)
+    client.force_login(officer_a)
+    with django_assert_max_num_queries(25):
+        page = client.get(f"/tro-cap/nguoi/{elder.registry_code}/?thang=2025-07").content.decode()
+    assert "K5c" in page and "500.000" in page and "NĐ 20/2021" in page and "chưa xác minh" in page
+    assert "Tiền mặt tại xã" in page and "chưa có tài khoản đã duyệt" in page
+    bad = client.get(f"/tro-cap/nguoi/{elder.registry_code}/?thang=2025-13")
+    assert bad.status_code == 400 and "không hợp lệ" in bad.content.decode()
