@@ -87,7 +87,7 @@ def dossier_list(request: HttpRequest) -> HttpResponse:
 def _officers(commune_id: int) -> list[tuple[str, str]]:
     users = get_user_model().objects.filter(
         roles__role=RoleAssignment.Role.COMMUNE, roles__unit_id=commune_id).distinct().order_by("username")
-    return [(str(u.pk), str(u.get_full_name() or u.get_username())) for u in users[:100]]
+    return [(str(u.pk), str(u)) for u in users[:100]]
 
 
 def _categories(dossier: Dossier) -> list[tuple[str, str]]:
@@ -123,7 +123,7 @@ def _act(request: HttpRequest, dossier: Dossier, step: str, bound: dict[str, for
         if step == "giao":
             officer = get_user_model().objects.get(pk=int(data["officer"]))
             actions_dossier.do_assign(user, dossier, data["version"], officer)
-            return f"Đã giao hồ sơ cho {officer.get_full_name() or officer.get_username()}."
+            return f"Đã giao hồ sơ cho {officer}."
         if step == "trinh":
             actions_dossier.do_submit(user, dossier, data["version"])
             return "Đã trình hồ sơ lên người có thẩm quyền quyết định."
