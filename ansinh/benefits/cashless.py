@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 
@@ -48,7 +49,7 @@ _PAID = Q(status=PaymentLine.Status.PAID)
 _CASHLESS = Q(channel__in=CASHLESS)
 
 
-def _figures(qs: QuerySet[PaymentLine]) -> QuerySet[PaymentLine]:
+def _figures(qs: Any) -> Any:
     return qs.annotate(
         b=Count("person_id", distinct=True, filter=_COUNTED),
         bc=Count("person_id", distinct=True, filter=_PAID & _CASHLESS),
