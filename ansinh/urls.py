@@ -26,4 +26,5 @@ urlpatterns = [
     path("so-ho/", include("ansinh.registry.urls")),
     path("ho-ngheo/", include("ansinh.poverty.urls")),
     path("tro-cap/", include("ansinh.benefits.urls")),
+    path("chi-tra/", include("ansinh.benefits.urls_payments")),
 ]

@@ -81,14 +81,20 @@ def do_request_account(
     return account
 
 
+def _approver(user: Any) -> None:
+    if not getattr(user, "is_authenticated", False):
+        raise UserError("Việc duyệt phải do một cán bộ có tên đăng nhập thực hiện (người thứ hai, khác người lập).")
+
+
 def _locked_account(user: Any, account: BankAccount, version: int) -> BankAccount:
+    _approver(user)
     locked = BankAccount.objects.select_for_update().select_related("person").get(pk=account.pk)
     _may_write(user, locked.commune_id)
     if locked.version != version:
         raise UserError("Đề nghị này vừa được người khác thay đổi; hãy tải lại trang.")
     if locked.status != BankAccount.Status.PENDING:
         raise UserError("Đề nghị này đã được xử lý.")
-    if user is not None and locked.requested_by_id == getattr(user, "pk", None):
+    if locked.requested_by_id == user.pk:
         raise UserError("Người đề nghị đổi tài khoản không được tự duyệt; cần một cán bộ khác duyệt.")
     return locked
 
@@ -159,11 +165,12 @@ _COUNTED = (PaymentLine.Status.PENDING, PaymentLine.Status.EXPORTED, PaymentLine
 
 @transaction.atomic
 def do_approve_list(user: Any, plist: PaymentList, version: int) -> PaymentList:
+    _approver(user)
     locked = _locked_list(plist, version)
     _may_write(user, locked.commune_id)
     if locked.status != PaymentList.Status.DRAFT:
         raise UserError("Danh sách này đã được duyệt.")
-    if user is not None and locked.prepared_by_id == getattr(user, "pk", None):
+    if locked.prepared_by_id == user.pk:
         raise UserError("Người lập danh sách chi trả không được tự duyệt; cần một người khác duyệt.")
     dead = locked.lines.filter(status=PaymentLine.Status.PENDING).filter(person__alive=False) | locked.lines.filter(
         status=PaymentLine.Status.PENDING, person__death_date__isnull=False)

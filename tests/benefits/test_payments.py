@@ -253,3 +253,30 @@ def test_a_failed_payment_can_be_retried_on_the_same_channel(bank_list: PaymentL
 def test_a_stale_version_is_refused(bank_list: PaymentList, officer_a: Any) -> None:
     with pytest.raises(UserError, match="người khác thay đổi"):
         do_export_list(officer_a, bank_list, bank_list.version - 1, "csv")
+
+
+def test_the_cashless_share_counts_both_ways_and_feeds_the_registry_sources(
+    bank_list: PaymentList, officer_a: Any, officer_a2: Any, ward_a: Any, hcm: Any, django_assert_max_num_queries: Any
+) -> None:
+    from ansinh.benefits import cashless
+    from ansinh.reporting.sources import compute
+
+    second = make_person(ward_a, "BA1010", "Đỗ Thị Mặt", dt.date(1939, 2, 2))
+    grant(officer_a, second, "tro-cap-xa-hoi", "K5c", dt.date(2024, 1, 10), ["khong_luong_huu"], "20/QĐ")
+    PaymentList.objects.filter(month=JULY).delete()
+    do_prepare_run(officer_a, ward_a, JULY)
+    for plist in PaymentList.objects.filter(month=JULY):
+        do_approve_list(officer_a2, plist, plist.version)
+    bank = PaymentList.objects.get(month=JULY, channel=Channel.BANK)
+    bank, line = _exported(bank, officer_a)
+    do_reconcile(officer_a, bank, bank.version, _result((line.reference, "", "500000", "Thành công", "")), "kq.csv")
+    cash = PaymentList.objects.get(month=JULY, channel=Channel.CASH)
+    do_record_cash(officer_a, cash, cash.version, list(cash.lines.values_list("pk", flat=True)), dt.date(2025, 7, 15))
+    (share,) = cashless.by_commune([ward_a.pk], JULY)
+    assert (share.beneficiaries_cashless, share.beneficiaries, share.payments_cashless, share.payments) == (1, 2, 1, 2)
+    with django_assert_max_num_queries(3):
+        result = compute("benefits.cashless_beneficiaries_rate", hcm, dt.date(2025, 7, 31))
+    assert result is not None and result.value == 50 and "người nhận qua tài khoản" in result.note
+    assert "07/2025" in result.note
+    assert [p.full_name for p in cashless.without_account([ward_a.pk], JULY)] == ["Đỗ Thị Mặt"]
+    assert compute("benefits.cashless_payments_rate", ward_a, dt.date(2025, 6, 30)) is None
