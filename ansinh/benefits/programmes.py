@@ -117,9 +117,12 @@ def _check_documents(rows: Any, where: str) -> None:
         raise rules.RuleDataError(f"{where}: «documents» phải là một danh sách giấy tờ.")
     seen: set[str] = set()
     for r in rows:
-        code = str(r.get("code", "")).strip() if isinstance(r, dict) else ""
-        if not code or not str(r.get("name", "")).strip() or not str(r.get("source", "")).strip():
-            raise rules.RuleDataError(f"{where}: mỗi giấy tờ cần mã (code), tên (name) và căn cứ (source).")
+        texts = [r.get(k) if isinstance(r, dict) else None for k in ("code", "name", "source")]
+        if not all(isinstance(t, str) and t.strip() for t in texts):
+            raise rules.RuleDataError(f"{where}: mỗi giấy tờ cần mã (code), tên (name) và căn cứ (source) là chữ.")
+        if not isinstance(r.get("required", True), bool):
+            raise rules.RuleDataError(f"{where}: «required» của giấy tờ «{texts[0]}» phải là true hoặc false.")
+        code = str(texts[0]).strip()
         if code in seen:
             raise rules.RuleDataError(f"{where}: giấy tờ mã «{code}» bị lặp.")
         seen.add(code)
