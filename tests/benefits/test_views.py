@@ -181,3 +181,20 @@ def test_the_person_page_explains_each_stored_amount_and_lists_the_payments(
     assert "Tiền mặt tại xã" in page and "chưa có tài khoản đã duyệt" in page
     bad = client.get(f"/tro-cap/nguoi/{elder.registry_code}/?thang=2025-13")
     assert bad.status_code == 400 and "không hợp lệ" in bad.content.decode()
+
+
+@time_machine.travel(NOW)
+def test_a_second_active_social_assistance_decision_is_refused_on_the_web_and_the_dossier_page_has_fixed_queries(
+    client: Client, officer_a: Any, chairman_a: Any, grandmother: Any, django_assert_max_num_queries: Any
+) -> None:
+    first = do_file_dossier(officer_a, grandmother, "tro-cap-xa-hoi", dt.date(2025, 8, 1))
+    do_decide(chairman_a, first, first.version, signed_on=dt.date(2025, 8, 5), number="4/QĐ", granted=True, category_code="K5c")
+    second = do_file_dossier(officer_a, grandmother, "tro-cap-xa-hoi", dt.date(2025, 9, 1))
+    client.force_login(chairman_a)
+    url = f"/tro-cap/ho-so/{second.pk}/"
+    with django_assert_max_num_queries(20):
+        assert client.get(url).status_code == 200
+    response = client.post(url, {"buoc": "quyet_dinh", "quyet_dinh-version": second.version, "quyet_dinh-granted": "1",
+                                 "quyet_dinh-category": "K5c", "quyet_dinh-number": "5/QĐ", "quyet_dinh-signed_on": "2025-09-05"})
+    assert response.status_code == 400 and "còn hiệu lực" in response.content.decode()
+    assert Decision.objects.count() == 1 and Dossier.objects.get(pk=second.pk).status == Dossier.Status.RECEIVED
