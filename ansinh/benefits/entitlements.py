@@ -23,7 +23,7 @@ import hashlib
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.db import connection
 from django.utils import timezone
@@ -33,8 +33,7 @@ from ansinh.benefits import rules
 Signature = tuple[tuple[tuple[str, str], ...], str, frozenset[str], int, int, bool, bool]
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
     """One decision in force in the month, with what the calculator needs of its person."""
 
     decision_id: int

@@ -82,7 +82,9 @@ def build_lists(computed: Computed, commune_ids: Sequence[int] | None, user: Any
     draft_ids = list(drafts.values_list("pk", flat=True))
     if draft_ids:
         Adjustment.objects.filter(payment_line__payment_list_id__in=draft_ids).update(status=Adjustment.Status.OPEN, payment_line=None)
-        PaymentLine.objects.filter(payment_list_id__in=draft_ids).delete()
+        where, params = _in("payment_list_id", draft_ids)
+        with connection.cursor() as cursor:  # set-based: draft lines are never referenced (retries start from failed lines)
+            cursor.execute("DELETE FROM benefits_paymentline WHERE 1 = 1" + where, params)
         PaymentList.objects.filter(pk__in=draft_ids).delete()
     accounts = approved_accounts(commune_ids)
     arrears = open_arrears(commune_ids)
@@ -107,9 +109,20 @@ def build_lists(computed: Computed, commune_ids: Sequence[int] | None, user: Any
         plan.append((row.commune_id, account[1] if account else Channel.CASH, row))
     keys = sorted({(c, ch) for c, ch, _ in plan})
     provinces = {c: row.province_code for c, _, row in plan}
+    totals: dict[tuple[int, str], list[int]] = {key: [0, 0] for key in keys}
+    amounts = []
+    for commune, channel, row in plan:
+        pid = row.person_id
+        amount = computed.totals.get(pid, 0) + sum(diff for _, diff in arrears.get(pid, ()))
+        dead = not row.alive or row.death is not None
+        amounts.append((amount, dead))
+        if not dead:
+            total = totals[(commune, channel)]
+            total[0] += amount
+            total[1] += 1
     lists = PaymentList.objects.bulk_create([
-        PaymentList(commune_id=c, province_code=provinces[c], month=first, channel=ch, sequence=1,
-                    prepared_by_id=user_id, prepared_at=now)
+        PaymentList(commune_id=c, province_code=provinces[c], month=first, channel=ch, sequence=1, prepared_by_id=user_id,
+                    prepared_at=now, total=totals[(c, ch)][0], lines_count=totals[(c, ch)][1])
         for c, ch in keys
     ])
     list_ids = {(pl.commune_id, pl.channel): pl.pk for pl in lists}
@@ -118,36 +131,27 @@ def build_lists(computed: Computed, commune_ids: Sequence[int] | None, user: Any
             cursor.execute("LOCK TABLE benefits_paymentline IN EXCLUSIVE MODE")
     start = (PaymentLine.objects.aggregate(m=Max("id"))["m"] or 0) + 1
     line_rows = []
-    totals: dict[int, list[int]] = {pk: [0, 0] for pk in list_ids.values()}
     listed: list[tuple[int, int]] = []
-    for offset, (commune, channel, row) in enumerate(plan):
+    for offset, ((commune, channel, row), (amount, dead)) in enumerate(zip(plan, amounts, strict=True)):
         line_id = start + offset
         pid = row.person_id
         regular = computed.totals.get(pid, 0)
-        extra = sum(diff for _, diff in arrears.get(pid, ()))
         listed.extend((aid, line_id) for aid, _ in arrears.get(pid, ()))
         account = accounts.get(pid)
         status, reason = "cho_chi", ""
-        if not row.alive or row.death is not None:
+        if dead:
             status = "khong_chi"
             reason = "Đã ghi nhận đã mất" + (f" ngày {row.death:%d/%m/%Y}" if row.death else "") + ": không chi trả."
             result.skipped_deceased += 1
-        list_id = list_ids[(commune, channel)]
-        if status == "cho_chi":
-            totals[list_id][0] += regular + extra
-            totals[list_id][1] += 1
         line_rows.append((
-            line_id, list_id, pid, first, commune, channel, reference_for(first, line_id), regular, extra, regular + extra,
-            account[0] if account else None, account[3] if account else "", (account[4] if account and account[4] else row.full_name),
-            account[2] if account else "", status, reason, None, None,
+            line_id, list_ids[(commune, channel)], pid, first, commune, channel, reference_for(first, line_id), regular,
+            amount - regular, amount, account[0] if account else None, account[3] if account else "",
+            (account[4] if account and account[4] else row.full_name), account[2] if account else "", status, reason, None, None,
         ))
     insert("benefits_paymentline", LINE_COLUMNS, line_rows)
     if connection.vendor == "postgresql" and line_rows:
         with connection.cursor() as cursor:
             cursor.execute("SELECT setval(pg_get_serial_sequence('benefits_paymentline', 'id'), %s)", [line_rows[-1][0]])
-    for pl in lists:
-        pl.total, pl.lines_count = totals[pl.pk]
-    PaymentList.objects.bulk_update(lists, ["total", "lines_count"], batch_size=500)
     if listed:
         by_line: dict[int, list[int]] = {}
         for aid, line_id in listed:
@@ -163,6 +167,9 @@ def build_lists(computed: Computed, commune_ids: Sequence[int] | None, user: Any
 def run_month(first: dt.date, commune_ids: Sequence[int] | None = None, user: Any = None) -> RunResult:
     """Compute and store the month's entitlements, then build its payment lists (communes whose lists
     are already approved keep theirs and are reported in ``refused_communes``)."""
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:  # a month's rows and their indexes stay in memory while written
+            cursor.execute("PRAGMA cache_size = -262144")
     computed = compute_month(first, commune_ids)
     committed = committed_communes(first, commune_ids)
     if committed:
