@@ -25,4 +25,6 @@ urlpatterns = [
     path("thong-bao/", include("ansinh.notifications.urls")),
     path("so-ho/", include("ansinh.registry.urls")),
     path("ho-ngheo/", include("ansinh.poverty.urls")),
+    path("tro-cap/", include("ansinh.benefits.urls")),
+    path("chi-tra/", include("ansinh.benefits.urls_payments")),
 ]

@@ -96,6 +96,26 @@ class Category(models.Model):
         return f"{self.programme_id} {self.code}"
 
 
-from ansinh.benefits.models_dossier import Authority, Decision, Dossier, ProcessingTime  # noqa: E402
+from ansinh.benefits.models_dossier import (  # noqa: E402
+    Authority,
+    Decision,
+    DocumentRequirement,
+    Dossier,
+    DossierAttachment,
+    ProcessingTime,
+)
+from ansinh.benefits.models_payments import (  # noqa: E402
+    Adjustment,
+    BankAccount,
+    Basis,
+    Channel,
+    EntitlementMonth,
+    PaymentLine,
+    PaymentList,
+)
 
-__all__ = ["Authority", "BaseLevel", "Category", "Decision", "Dossier", "ProcessingTime", "Programme"]
+__all__ = [
+    "Adjustment", "Authority", "BankAccount", "BaseLevel", "Basis", "Category", "Channel", "Decision",
+    "DocumentRequirement", "Dossier", "DossierAttachment", "EntitlementMonth", "PaymentLine", "PaymentList",
+    "ProcessingTime", "Programme",
+]

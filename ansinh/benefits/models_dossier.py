@@ -2,7 +2,8 @@
 
 ``Authority`` and ``ProcessingTime`` ship in ``data/programmes.json`` like base levels. A ``Dossier``
 is an application of a person for a programme, due a number of working days after it was received
-(``reporting/data/holidays.csv``); a ``Decision`` grants or refuses it. No pages yet.
+(``reporting/data/holidays.csv``); ``DocumentRequirement`` (data, per programme) is its checklist and
+``DossierAttachment`` the files handed in; a ``Decision`` grants or refuses it. Pages: ``views_dossier``.
 """
 
 from __future__ import annotations
@@ -15,6 +16,10 @@ from django.db.models import Q
 class Authority(models.Model):
     programme = models.ForeignKey("benefits.Programme", on_delete=models.CASCADE, related_name="authorities")
     role = models.CharField("người có thẩm quyền quyết định", max_length=200)
+    decider_role = models.CharField(
+        "vai trò ký quyết định trong hệ thống", max_length=20, blank=True,
+        help_text="trống: cán bộ xã ghi lại quyết định giấy; «chairman»: Chủ tịch UBND xã, phường tự quyết định trên hệ thống",
+    )
     valid_from = models.DateField("từ ngày")
     valid_to = models.DateField("đến ngày (kể cả)", null=True, blank=True)
     source = models.CharField("căn cứ", max_length=300)
@@ -49,6 +54,7 @@ class ProcessingTime(models.Model):
 class Dossier(models.Model):
     class Status(models.TextChoices):
         RECEIVED = "da_nhan", "Đã tiếp nhận"
+        SUBMITTED = "da_trinh", "Đã trình người có thẩm quyền"
         DECIDED = "da_quyet_dinh", "Đã quyết định hưởng"
         REFUSED = "tu_choi", "Không đủ điều kiện"
 
@@ -105,3 +111,45 @@ class Decision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.number} ({self.signed_on})"
+
+
+class DocumentRequirement(models.Model):
+    """One line of a programme's document checklist (``documents`` in ``data/programmes.json``)."""
+
+    programme = models.ForeignKey("benefits.Programme", on_delete=models.CASCADE, related_name="documents")
+    code = models.CharField("mã giấy tờ", max_length=40)
+    name = models.CharField("giấy tờ", max_length=300)
+    required = models.BooleanField("bắt buộc", default=True)
+    position = models.PositiveSmallIntegerField("thứ tự", default=0)
+    source = models.CharField("căn cứ", max_length=300)
+    verified = models.BooleanField("đã xác minh", default=False)
+
+    class Meta:
+        ordering = ("programme_id", "position")
+        verbose_name = "giấy tờ trong hồ sơ"
+        verbose_name_plural = "giấy tờ trong hồ sơ"
+        constraints = [models.UniqueConstraint(fields=["programme", "code"], name="benefits_document_uniq")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def attachment_path(instance: DossierAttachment, filename: str) -> str:
+    return f"benefits/{instance.dossier.province_code}/{instance.dossier_id}/{filename}"
+
+
+class DossierAttachment(models.Model):
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="attachments")
+    document_code = models.CharField("mã giấy tờ", max_length=40)
+    file = models.FileField("tệp", upload_to=attachment_path, max_length=300)
+    name = models.CharField("tên tệp", max_length=255)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    uploaded_at = models.DateTimeField("ngày tải lên", auto_now_add=True)
+
+    class Meta:
+        ordering = ("uploaded_at", "id")
+        verbose_name = "tệp đính kèm hồ sơ"
+        verbose_name_plural = "tệp đính kèm hồ sơ"
+
+    def __str__(self) -> str:
+        return self.name

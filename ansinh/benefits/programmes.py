@@ -10,7 +10,14 @@ from django.db import transaction
 from django.db.models import ProtectedError
 
 from ansinh.benefits import rules
-from ansinh.benefits.models import Authority, BaseLevel, Category, ProcessingTime, Programme
+from ansinh.benefits.models import (
+    Authority,
+    BaseLevel,
+    Category,
+    DocumentRequirement,
+    ProcessingTime,
+    Programme,
+)
 from ansinh.core.errors import UserError
 
 DATA = Path(__file__).resolve().parent / "data" / "programmes.json"
@@ -40,6 +47,7 @@ def read_data(path: Path | None = None) -> tuple[Any, list[rules.ProgrammeRule]]
                 days = r.get("working_days")
                 if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= 365:
                     raise rules.RuleDataError(f"{where}: thời hạn «{days}» phải là số ngày làm việc từ 1 đến 365.")
+            _check_documents(item.get("documents") or [], where)
         return data, parsed
     except rules.RuleDataError as err:
         raise UserError(err.message) from None
@@ -63,6 +71,7 @@ def load_programmes(path: Path | None = None) -> dict[str, int]:
         row.base_levels.all().delete()
         row.categories.all().delete()
         _replace_dated(row, item)
+        _replace_documents(row, item.get("documents") or [])
         counts["authorities"] += len(item.get("authorities") or [])
         BaseLevel.objects.bulk_create(
             BaseLevel(programme=row, amount=lv.amount, valid_from=lv.valid_from, valid_to=lv.valid_to, source=lv.source, verified=lv.verified)
@@ -101,6 +110,34 @@ def _replace_dated(row: Programme, item: Any) -> None:
                     obj.delete()
             except ProtectedError:
                 pass
+
+
+def _check_documents(rows: Any, where: str) -> None:
+    if not isinstance(rows, list):
+        raise rules.RuleDataError(f"{where}: «documents» phải là một danh sách giấy tờ.")
+    seen: set[str] = set()
+    for r in rows:
+        texts = [r.get(k) if isinstance(r, dict) else None for k in ("code", "name", "source")]
+        if not all(isinstance(t, str) and t.strip() for t in texts):
+            raise rules.RuleDataError(f"{where}: mỗi giấy tờ cần mã (code), tên (name) và căn cứ (source) là chữ.")
+        if not isinstance(r.get("required", True), bool):
+            raise rules.RuleDataError(f"{where}: «required» của giấy tờ «{texts[0]}» phải là true hoặc false.")
+        code = str(texts[0]).strip()
+        if code in seen:
+            raise rules.RuleDataError(f"{where}: giấy tờ mã «{code}» bị lặp.")
+        seen.add(code)
+
+
+def _replace_documents(row: Programme, rows: list[dict[str, Any]]) -> None:
+    """The programme's document checklist, replaced whole (attachments keep their code as text)."""
+    row.documents.all().delete()
+    DocumentRequirement.objects.bulk_create(
+        DocumentRequirement(
+            programme=row, code=r["code"], name=r["name"], required=bool(r.get("required", True)), position=i,
+            source=r["source"], verified=bool(r.get("verified", False)),
+        )
+        for i, r in enumerate(rows)
+    )
 
 
 def ensure_loaded() -> None:

@@ -5,6 +5,11 @@ of the cut-off's year up to the cut-off, those decided (granted or refused) on o
 ÷ all of them — a dossier still pending after its due date counts as late, so that "100% hồ sơ đúng
 hạn, không còn hồ sơ tồn đọng" is what the figure measures. Dossiers without a statutory time in the
 data are left out and counted in the note.
+
+``benefits.cashless_beneficiaries_rate`` / ``benefits.cashless_payments_rate`` (``cashless.py``): in the
+latest month up to the cut-off with payment lines in the unit's communes, persons paid through an
+account ÷ all beneficiaries, and payments through an account ÷ all payments made ("> 70% không dùng
+tiền mặt"); two queries each.
 """
 
 from __future__ import annotations
@@ -47,5 +52,32 @@ def on_time(unit: Any, cutoff: dt.date) -> SourceResult | None:
     return SourceResult(value=n / d * 100, numerator=n, denominator=d, note=note)
 
 
+def _cashless(unit: Any, cutoff: dt.date, which: str) -> SourceResult | None:
+    from ansinh.benefits import cashless
+
+    communes = _communes(unit)
+    month = cashless.latest_month(communes, cutoff)
+    if month is None:
+        return None
+    share = cashless.total(communes, month)
+    if which == "beneficiaries":
+        n, d, label = share.beneficiaries_cashless, share.beneficiaries, cashless.BENEFICIARIES_LABEL
+    else:
+        n, d, label = share.payments_cashless, share.payments, cashless.PAYMENTS_LABEL
+    if not d:
+        return None
+    return SourceResult(value=n / d * 100, numerator=n, denominator=d, note=f"{label}; tháng {month:%m/%Y}")
+
+
+def cashless_beneficiaries(unit: Any, cutoff: dt.date) -> SourceResult | None:
+    return _cashless(unit, cutoff, "beneficiaries")
+
+
+def cashless_payments(unit: Any, cutoff: dt.date) -> SourceResult | None:
+    return _cashless(unit, cutoff, "payments")
+
+
 def register() -> None:
     add(Source("benefits.dossiers_on_time_rate", VERSION, "Tỷ lệ hồ sơ trợ cấp giải quyết đúng hạn", on_time))
+    add(Source("benefits.cashless_beneficiaries_rate", VERSION, "Tỷ lệ người hưởng trợ cấp nhận không dùng tiền mặt", cashless_beneficiaries))
+    add(Source("benefits.cashless_payments_rate", VERSION, "Tỷ lệ lượt chi trả trợ cấp không dùng tiền mặt", cashless_payments))

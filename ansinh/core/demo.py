@@ -29,6 +29,7 @@ DEMO_STEPS: list[tuple[str, str]] = [
     ("ansinh.accounts.demo.ensure_cast", "Tài khoản thử (cùng mật khẩu với tài khoản quản trị demo)"),
     ("ansinh.registry.demo.load", "Hộ gia đình và nhân khẩu mô phỏng của ba phường TP. Hồ Chí Minh"),
     ("ansinh.poverty.demo.load", "Rà soát hộ nghèo mô phỏng: năm 2025 đã công nhận, năm 2026 đang làm"),
+    ("ansinh.benefits.demo.load", "Người hưởng trợ cấp mô phỏng: hồ sơ, quyết định và một năm chi trả"),
 ]
 
 

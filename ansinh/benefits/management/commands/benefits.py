@@ -32,7 +32,11 @@ def parse_month(text: str) -> tuple[int, int]:
 
 
 class Command(BaseCommand):
-    help = "Chính sách trợ cấp: nạp chương trình, mức chuẩn và đối tượng (load), tính mức hưởng hằng tháng của một người (entitlement)."
+    help = (
+        "Chính sách trợ cấp: nạp chương trình, mức chuẩn và đối tượng (load), tính mức hưởng hằng tháng của một người "
+        "(entitlement), lập, duyệt, xuất và đối soát danh sách chi trả hằng tháng (run, approve, export, reconcile), "
+        "tính lại khi mức chuẩn thay đổi (recompute)."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(dest="action", required=True, metavar="VIỆC")
@@ -51,9 +55,17 @@ class Command(BaseCommand):
         ent.add_argument("--theo-quyet-dinh", action="store_true", dest="by_decision",
                          help="chỉ tính các đối tượng có quyết định hưởng còn hiệu lực trong tháng (điều kiện lấy từ quyết định)")
         ent.add_argument("--user", metavar="TÊN_ĐĂNG_NHẬP", help="xem với quyền của người dùng này (chỉ nhân khẩu trong phạm vi)")
+        from ansinh.benefits.cli_payments import add_parsers
+
+        add_parsers(sub)
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
+            if options["action"] in ("run", "approve", "export", "reconcile", "recompute"):
+                from ansinh.benefits.cli_payments import handle
+
+                handle(options["action"], options, self.stdout.write)
+                return
             getattr(self, "handle_" + options["action"])(options)
         except UserError as err:
             fail(self.stderr, err.message)

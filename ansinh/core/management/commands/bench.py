@@ -25,6 +25,7 @@ BENCHMARKS: dict[str, tuple[str, str]] = {
     "registry": ("ansinh.registry.bench", "Hộ và nhân khẩu: tốc độ nhập tệp, thời gian tìm kiếm và mở trang nhân khẩu, bộ nhớ."),
     "poverty": ("ansinh.poverty.bench", "Rà soát hộ nghèo: phân loại hộ đã lưu, tốc độ áp quy tắc, bảng tổng hợp của tỉnh."),
     "dedup": ("ansinh.registry.dedup.bench", "Tìm nhân khẩu trùng (Splink): độ chính xác, độ phủ, F1 theo cặp và theo cụm, thời gian, bộ nhớ."),
+    "benefits": ("ansinh.benefits.bench", "Chi trả trợ cấp: tính mức hưởng tháng và lập danh sách chi trả cho N người hưởng, thời gian mở trang danh sách của một xã."),
 }
 
 
