@@ -38,6 +38,8 @@ class Command(BaseCommand):
         imp.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra và đếm, không lưu gì")
         imp.add_argument("--map", action="append", default=[], metavar="TIÊU_ĐỀ=CỘT", help="ghép một cột khác mẫu, ví dụ «Tên người=ho_ten»")
         imp.add_argument("--user", metavar="TÊN_ĐĂNG_NHẬP", help="nhập với quyền của người dùng này (chỉ các xã họ được ghi)")
+        imp.add_argument("--cho-phep-trung", default="", metavar="LÝ_DO",
+                         help="cán bộ quản lý (--user có quyền cho phép) cho nhập các dòng nghi trùng, ghi lý do")
         sim = sub.add_parser("simulate", help="Tạo hộ và nhân khẩu mô phỏng (ghi rõ là dữ liệu mô phỏng).")
         sim.add_argument("--households", type=whole_number("Số hộ"), required=True, metavar="N", help="số hộ cần tạo")
         sim.add_argument("--communes", default="", metavar="MÃ,MÃ", help="mã các xã, phường (mặc định: ba phường của TP. Hồ Chí Minh)")
@@ -93,7 +95,7 @@ class Command(BaseCommand):
         try:
             report = import_file(
                 path, mapping=mapping, user=self.user(options.get("user")), dry_run=options["dry_run"],
-                progress=ProgressBar("Nhập nhân khẩu"), total=total,
+                progress=ProgressBar("Nhập nhân khẩu"), total=total, override_reason=options["cho_phep_trung"],
             )
         except ImportRefused as err:
             for line in err.errors:
