@@ -59,6 +59,7 @@ SETTINGS: tuple[Setting, ...] = (
         "Tỷ lệ (%) tối thiểu số đơn vị đã báo cáo để một số liệu tổng hợp được đánh giá; thấp hơn thì ghi «Số liệu chưa đầy đủ» và không bao giờ «Đã đạt».",
     ),
     Setting("ANSINH_REGISTRY_STALE_DAYS", "730", "Số ngày không cập nhật sau đó một nhân khẩu bị tính là «chưa sống» (cũ) trên bảng chất lượng dữ liệu."),
+    Setting("ANSINH_DEDUP_TEMP_DIR", None, "Thư mục tạm của DuckDB khi tìm nhân khẩu trùng (`ansinh registry dedup`), nơi dữ liệu tràn khi thiếu bộ nhớ; mặc định `<ANSINH_DATA_DIR>/dedup/tmp`."),
     Setting("ANSINH_REGISTRY_RETENTION_DAYS", "1825", "Số ngày giữ hộ, nhân khẩu đã xóa mềm trước khi `ansinh registry purge` xóa hẳn."),
 )
 _KNOWN = {s.name: s for s in SETTINGS}

@@ -41,7 +41,7 @@ ORPHAN_AFTER = dt.timedelta(hours=1)
 REPORTS_KEPT = dt.timedelta(days=2)
 # Daily jobs: dotted paths of plain functions taking today's date. A path that cannot be imported
 # (an app not installed in this deployment) is skipped with a log line.
-DAILY_JOBS: tuple[str, ...] = ("ansinh.notifications.jobs.send_due_reminders",)
+DAILY_JOBS: tuple[str, ...] = ("ansinh.notifications.jobs.send_due_reminders", "ansinh.registry.quality_snapshot.take_snapshot")
 DAILY_HOUR = 6  # local time (TIME_ZONE) after which the day's jobs are queued
 SCHEDULER_EVERY = 300.0  # seconds between scheduler checks
 

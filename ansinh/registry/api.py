@@ -1,13 +1,16 @@
-"""API: one person by registry code, and a search; masked by ``access.identity_for`` and logged."""
+"""API: one person by registry code, and a search (masked by ``access.identity_for`` and logged);
+a new member of a household as a submitted change request, through the duplicate gate."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
-from ansinh.registry.access import identity_for, person_or_404
+from ansinh.core.errors import UserError
+from ansinh.registry.access import household_or_404, identity_for, person_or_404
 from ansinh.registry.models_privacy import AccessKind
 from ansinh.registry.privacy import log_access
 from ansinh.registry.search import search_persons
@@ -54,3 +57,55 @@ def find_persons(request: HttpRequest, q: str, page: int = 1) -> Any:
     if result.persons:
         log_access(request.user, AccessKind.SEARCH, [p.pk for p in result.persons], query=q, purpose="API")
     return [_out(request.user, p) for p in result.persons]
+
+
+class MemberIn(Schema):
+    full_name: str
+    birth_date: str = ""
+    sex: str = ""
+    personal_id: str = ""
+    ethnicity: str = ""
+    phone: str = ""
+    relation: str
+    reason: str
+    effective_date: dt.date | None = None
+    override_reason: str = ""
+
+
+class ChangeOut(Schema):
+    change_id: int
+    status: str
+
+
+class RefusedOut(Schema):
+    detail: str
+    duplicate_of: str = ""
+    match_probability: float | None = None
+
+
+@router.post(
+    "/households/{household_id}/members",
+    response={201: ChangeOut, 401: ErrorOut, 404: ErrorOut, 409: RefusedOut, 422: RefusedOut},
+    summary="Thêm nhân khẩu vào hộ (lập yêu cầu thay đổi, qua bước chặn trùng)",
+)
+def add_member(request: HttpRequest, household_id: int, body: MemberIn) -> Any:
+    """The same path as the web form: an ID already in the registry is refused (409); a likely
+    duplicate is refused (409, with the candidate's code) unless a manager sends ``override_reason``."""
+    from ansinh.registry.changes import do_file_change
+    from ansinh.registry.dedup.gate import DuplicateBlocked, LikelyDuplicate
+
+    household = household_or_404(request.user, household_id)
+    fields = ("full_name", "birth_date", "sex", "personal_id", "ethnicity", "phone", "relation")
+    payload = {f: getattr(body, f).strip() for f in fields if getattr(body, f).strip()}
+    try:
+        change = do_file_change(
+            request.user, "add_member", household=household, payload=payload, effective_date=body.effective_date,
+            reason=body.reason, submit=True, override_reason=body.override_reason,
+        )
+    except LikelyDuplicate as err:
+        return Status(409, {"detail": err.message, "duplicate_of": err.candidate.registry_code, "match_probability": round(err.probability, 4)})
+    except DuplicateBlocked as err:
+        return Status(409, {"detail": err.message})
+    except UserError as err:
+        return Status(422, {"detail": err.message})
+    return Status(201, {"change_id": change.pk, "status": change.status})

@@ -6,3 +6,8 @@ class RegistryConfig(AppConfig):
     label = "registry"
     verbose_name = "Cơ sở dữ liệu hộ gia đình và nhân khẩu"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from ansinh.registry import sources
+
+        sources.register()

@@ -120,7 +120,7 @@ def import_file(path: Path, **kwargs: Any) -> ImportReport:
 
 def import_table(
     table: Table, *, user: Any = None, dry_run: bool = False, progress: Progress | None = None,
-    today: dt.date | None = None, total: int = 0, simulated: bool = False, gate: bool = True,
+    today: dt.date | None = None, total: int = 0, simulated: bool = False, gate: bool = True, override_reason: str = "",
 ) -> ImportReport:
     missing = table.missing()
     if missing:
@@ -135,7 +135,7 @@ def import_table(
     try:
         with transaction.atomic(), bulk.sqlite_bulk_pragmas():
             run = _Run(report, user, today, dry_run, simulated)
-            run.gate = gate
+            run.gate, run.override_reason = gate, override_reason.strip()
             run.run(table.rows, table.columns, progress, total)
             if report.error_count:
                 raise _Rollback
@@ -186,6 +186,7 @@ class _Run:
         self.seen: dict[str, int] = {}  # "commune\x1fma_ban_ghi" → line (a string key: half the memory of a tuple)
         self.ids_seen: dict[str, int] = {}
         self.gate = True
+        self.override_reason = ""
         self.households: dict[tuple[int, str], HouseholdState] = {}
         self.person_ids = bulk.IdBlock("registry_person")
         self.household_ids = bulk.IdBlock("registry_household")
@@ -292,6 +293,35 @@ class _Run:
                 self.report.error(f"Dòng {row.line}, cột «Số định danh»: số {row.personal_id} đã có ở nhân khẩu {name} (mã số an sinh {code}); không thêm người thứ hai với cùng số định danh.")
             elif (first := self.ids_seen.setdefault(row.personal_id, row.line)) != row.line:
                 self.report.error(f"Dòng {row.line}, cột «Số định danh»: số {row.personal_id} đã có ở dòng {first} của tệp.")
+        self.check_likely([r for r in rows if not r.personal_id or r.personal_id not in clashes])
+
+    def check_likely(self, rows: list[Row]) -> None:
+        """The gate's second step (with a saved model): a row very likely already in the registry is
+        refused unless a manager gives a reason for the whole file (each let-in row is recorded)."""
+        from ansinh.registry.dedup.gate import likely_batch, record_override
+
+        by_province: dict[str, list[tuple[Any, ...]]] = {}
+        for i, r in enumerate(rows):
+            commune = self.communes[r.ma_xa]
+            by_province.setdefault(commune.province_code, []).append((
+                -(i + 1), "", r.ma_ban_ghi, r.full_name, r.name_folded, r.birth_date.isoformat() if r.birth_date else None,
+                r.precision, r.sex, r.personal_id, r.phone, commune.code, commune.province_code, None, commune.id,
+            ))
+        for province, new in by_province.items():
+            for uid, (candidate, probability) in sorted(likely_batch(new, province).items(), reverse=True):
+                row = rows[-uid - 1]
+                percent = f"{probability * 100:.1f}".replace(".", ",")
+                if self.override_reason and self.user is not None and self.user.has_perm("registry.override_gate"):
+                    if not self.dry_run:
+                        record_override(self.user, candidate, probability, f"Dòng {row.line}: {self.override_reason}")
+                    self.report.warn(f"Dòng {row.line}: nghi trùng với {candidate.full_name} ({candidate.registry_code}, {percent} %); "
+                                     "được cán bộ quản lý cho phép nhập.")
+                    continue
+                self.report.error(
+                    f"Dòng {row.line}, «{row.full_name}»: rất có thể đã có trong sổ: {candidate.full_name} (mã số an sinh "
+                    f"{candidate.registry_code}), xác suất trùng {percent} %. Nếu là người khác, cán bộ quản lý cần cho phép "
+                    "nhập và ghi lý do."
+                )
 
     def write(self, rows: list[Row], chunk: list[Row]) -> None:
         touched = {(self.communes[r.ma_xa].id, r.ma_ho) for r in chunk}

@@ -227,6 +227,7 @@ class PersonToken(models.Model):
 from ansinh.registry.dedup.models import DuplicatePair, GateOverride, PersonMerge  # noqa: E402
 from ansinh.registry.models_changes import ChangeRequest  # noqa: E402
 from ansinh.registry.models_privacy import PersonAccess, PersonAccessItem  # noqa: E402
+from ansinh.registry.models_quality import QualitySnapshot  # noqa: E402
 
 __all__ = [
     "Area",
@@ -241,6 +242,7 @@ __all__ = [
     "PersonAccessItem",
     "PersonMerge",
     "PersonToken",
+    "QualitySnapshot",
     "Relation",
     "RetiredCode",
     "Sex",

@@ -1,6 +1,6 @@
 from django.urls import URLPattern, URLResolver, path
 
-from ansinh.registry import views, views_changes, views_files
+from ansinh.registry import views, views_changes, views_files, views_quality
 from ansinh.registry.dedup import views as dedup_views
 
 app_name = "registry"
@@ -19,7 +19,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("xuat/", views_files.export, name="export"),
     path("nhat-ky/", views.access_log, name="access_log"),
     path("trung-lap/", dedup_views.pair_list, name="dedup"),
-    path("chat-luong/", dedup_views.quality, name="quality"),
+    path("chat-luong/", views_quality.board, name="quality"),
+    path("chat-luong/danh-sach/<str:key>/", views_quality.to_fix, name="quality_list"),
     path("trung-lap/<int:pk>/", dedup_views.pair_detail, name="dedup_pair"),
     path("trung-lap/<int:pk>/quyet-dinh/", dedup_views.pair_decide, name="dedup_decide"),
 ]

@@ -93,12 +93,14 @@ def import_preview(request: HttpRequest) -> HttpResponse:
     columns, _ = map_headers(headers, mapping)
     chosen = {i: c for c, i in columns.items()}
     apply = request.method == "POST" and request.POST.get("apply") == "1"
+    override_reason = request.POST.get("ly_do_cho_phep", "").strip() if request.method == "POST" else ""
     context: dict[str, object] = {
+        "override_reason": override_reason,
         "name": request.session[SESSION_KEY]["name"], "choices": [(c, LABELS[c]) for c in COLUMNS],
         "headers": [(i, h, chosen.get(i, "")) for i, h in enumerate(headers)],
     }
     try:
-        report = import_file(path, mapping=mapping, user=request.user, dry_run=not apply)
+        report = import_file(path, mapping=mapping, user=request.user, dry_run=not apply, override_reason=override_reason)
     except ImportRefused as err:
         context.update(errors=err.errors, message=err.message, error_count=err.error_count)
         return render(request, "registry/import_preview.html", context, status=400 if apply else 200)

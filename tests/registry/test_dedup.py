@@ -66,6 +66,28 @@ def test_the_settings_json_loads_for_duckdb_and_for_spark() -> None:
         model_settings.settings_dict("oracle")
 
 
+@pytest.mark.parametrize("dialect", ["duckdb", "spark"])
+def test_splink_builds_and_validates_the_settings_for_each_backend_without_its_engine(dialect: str) -> None:
+    """Splink's own ``Settings`` (what a Linker validates and uses) for DuckDB and for Spark, without pyspark:
+    every level and blocking rule is SQL that the dialect parses, and the dict survives a JSON round trip."""
+    import sqlglot
+
+    built = model_settings.settings_creator().get_settings(dialect)
+    assert [c.output_column_name for c in built.comparisons] == [c["name"] for c in model_settings.definition()["comparisons"]]
+    for comparison in built.comparisons:
+        for level in comparison.comparison_levels:
+            if not level._is_else_level:
+                sqlglot.parse_one(level.sql_condition, read=dialect)
+    rules = [rule.blocking_rule_sql for rule in built._blocking_rules_to_generate_predictions]
+    assert len(rules) == len(model_settings.definition()["blocking_rules_to_generate_predictions"])
+    for rule in rules:
+        sqlglot.parse_one(rule, read=dialect)
+    as_dict = model_settings.settings_dict(dialect)
+    assert json.loads(json.dumps(as_dict)) == as_dict
+    assert {r["sql_dialect"] for r in as_dict["blocking_rules_to_generate_predictions"]} == {dialect}
+    assert model_settings.tf_columns() == ["name_folded"]
+
+
 @pytest.mark.django_db
 def test_a_dedup_run_on_an_empty_commune_is_refused_in_vietnamese_and_stores_nothing(ward_a: Any) -> None:
     assert "Không có nhân khẩu nào" in refused("dedup", "--commune", "26740")
@@ -166,3 +188,16 @@ def test_an_output_file_that_cannot_be_written_is_refused_before_any_work(ward_a
     blocker = tmp_path / "tep"
     blocker.write_text("x", encoding="utf-8")
     assert "Không ghi được tệp kết quả" in refused("dedup", "--out", str(blocker / "cum.csv"))
+
+
+@pytest.mark.django_db
+def test_a_duckdb_temp_directory_that_cannot_be_written_is_refused_and_nothing_is_stored(
+    ward_a: Any, write_csv: Any, settings: Any, tmp_path: Path,
+) -> None:
+    run("import", str(write_csv(FAMILY)))
+    blocker = tmp_path / "khong-phai-thu-muc"
+    blocker.write_text("x", encoding="utf-8")
+    settings.DEDUP_TEMP_DIR = str(blocker / "tmp")  # ANSINH_DEDUP_TEMP_DIR pointing under a file
+    message = refused("dedup", "--commune", "26740")
+    assert "Không mở được thư mục tạm" in message and "Không có gì được gộp" in message
+    assert not DuplicatePair.objects.exists()

@@ -110,3 +110,35 @@ def test_the_queue_lists_open_pairs_with_few_queries(officer_a: Any, pair: Dupli
     with django_assert_max_num_queries(14):
         page = client.get("/so-ho/trung-lap/").content.decode()
     assert "Nguyen Van An" in page
+
+
+def test_a_registered_merge_guard_refuses_a_merge_and_nothing_changes(officer_a: Any, pair: DuplicatePair) -> None:
+    from ansinh.registry.dedup.guards import register_merge_guard, unregister_merge_guard
+
+    seen: list[list[int]] = []
+
+    def open_payment_run(person_ids: Any) -> str | None:  # what the payments app registers
+        seen.append(sorted(person_ids))
+        return "Nhân khẩu đang có trong danh sách chi trả chưa đóng; không gộp được." if pair.person_b_id in person_ids else None
+
+    register_merge_guard(open_payment_run)
+    register_merge_guard(open_payment_run)  # once only
+    try:
+        page = client_for(officer_a).post(f"/so-ho/trung-lap/{pair.pk}/quyet-dinh/", {"quyet_dinh": "cung_nguoi", "giu_lai": pair.person_a_id, "version": 1})
+        assert page.status_code == 400 and "danh sách chi trả chưa đóng" in page.content.decode()
+        assert seen == [sorted([pair.person_a_id, pair.person_b_id])]
+        assert Person.objects.get(pk=pair.person_b_id).deleted_at is None and not PersonMerge.objects.exists()
+        assert DuplicatePair.objects.get(pk=pair.pk).status == PairStatus.OPEN
+        assert not AuditEvent.objects.filter(action="registry.person_merge").exists()
+    finally:
+        unregister_merge_guard(open_payment_run)
+    do_merge(officer_a, pair, pair.person_a_id, version=1)
+    assert PersonMerge.objects.count() == 1
+
+
+def test_a_merge_whose_survivor_was_merged_into_someone_else_is_refused(officer_a: Any, pair: DuplicatePair, ward_a: Any) -> None:
+    other = Person.objects.get(ma_ban_ghi="R4")
+    Person.objects.filter(pk=pair.person_a_id).update(deleted_at=timezone.now(), deleted_reason=f"Gộp vào {other.registry_code}")
+    with pytest.raises(PairRefused, match="đã được gộp hoặc đã bị xóa ở nơi khác"):
+        do_merge(officer_a, pair, pair.person_a_id, version=1)
+    assert not PersonMerge.objects.exists()

@@ -16,6 +16,7 @@ from django.utils import timezone
 from ansinh.core.errors import UserError
 from ansinh.core.models import audit
 from ansinh.registry.access import can_write_commune
+from ansinh.registry.dedup.guards import merge_refusal
 from ansinh.registry.dedup.models import DuplicatePair, PairStatus, PersonMerge
 from ansinh.registry.models import Household, Membership, Person
 
@@ -64,6 +65,9 @@ def do_merge(user: Any, pair: DuplicatePair, survivor_id: int, note: str = "", v
             f"{absorbed.full_name} ({absorbed.registry_code}) đang là bản ghi giữ lại của một lần gộp khác; "
             "hãy chọn người này làm bản ghi giữ lại, hoặc hoàn tác lần gộp kia trước."
         )
+    refusal = merge_refusal([survivor.pk, absorbed.pk])
+    if refusal:
+        raise PairRefused(refusal)
     today = timezone.localdate()
     current = list(Membership.objects.filter(person=absorbed, valid_to__isnull=True))
     before: dict[str, Any] = {

@@ -85,16 +85,81 @@ def check_likely(
         raise LikelyDuplicate(
             "Chỉ cán bộ quản lý (có quyền cho phép nhập dù nghi trùng) mới được cho phép thêm người này.", candidate, probability
         )
-    override = GateOverride.objects.create(candidate=candidate, match_probability=probability, reason=override_reason.strip()[:500], user=user)
-    audit(user, "registry.gate_override", override, summary=f"Cho phép nhập dù nghi trùng với {candidate.registry_code}: {override_reason.strip()[:200]}")
+    return record_override(user, candidate, probability, override_reason)
+
+
+def record_override(user: Any, candidate: Person, probability: float, reason: str) -> GateOverride:
+    override = GateOverride.objects.create(candidate=candidate, match_probability=probability, reason=reason.strip()[:500], user=user)
+    audit(user, "registry.gate_override", override, summary=f"Cho phép nhập dù nghi trùng với {candidate.registry_code}: {reason.strip()[:200]}")
     return override
+
+
+def likely_batch(new: list[tuple[Any, ...]], province_code: str) -> dict[int, tuple[Person, float]]:
+    """For new persons (rows in ``source.RAW_COLUMNS`` order with negative ``unique_id``), the best
+    existing match at or above the gate threshold under the saved model: ``{unique_id: (person, p)}``.
+
+    One DuckDB run per batch: the candidates are the province's persons with one of the batch's
+    folded names or birth dates; pairs come from the model's own blocking rules, new against stored.
+    """
+    from ansinh.registry.dedup.run import model_path
+
+    path = model_path()
+    if not new or not path.exists():
+        return {}
+    names = sorted({row[4] for row in new if row[4]})
+    dates = sorted({row[5] for row in new if row[5]})
+    if not names:
+        return {}
+    found: dict[int, tuple[int, float]] = {}
+    for start in range(0, max(len(names), len(dates)), 500):
+        part_names, part_dates = names[start:start + 500] or [""], dates[start:start + 500] or [""]
+        where = (f"AND p.province_code = %s AND (p.name_folded IN ({', '.join(['%s'] * len(part_names))}) "
+                 f"OR CAST(p.birth_date AS TEXT) IN ({', '.join(['%s'] * len(part_dates))}))")
+        with connection.cursor() as cursor:
+            cursor.execute(_SQL.format(where=where), [province_code, *part_names, *part_dates])
+            rows = cursor.fetchall()
+        for uid, (pid, probability) in _score(rows, new, path).items():
+            if probability > found.get(uid, (0, 0.0))[1]:
+                found[uid] = (pid, probability)
+    persons = Person.objects.in_bulk([pid for pid, _ in found.values()])
+    return {uid: (persons[pid], p) for uid, (pid, p) in found.items() if pid in persons}
+
+
+def _score(stored: list[tuple[Any, ...]], new: list[tuple[Any, ...]], path: Any) -> dict[int, tuple[int, float]]:
+    """Best stored match (≥ gate threshold) of each new row: ``{new unique_id: (person id, p)}``."""
+    from splink import DuckDBAPI, Linker
+
+    from ansinh.registry.dedup.run import connect, register_tf
+
+    if not stored:
+        return {}
+    con = connect()
+    try:
+        create_raw(con)
+        append_raw(con, [*stored, *new])
+        prepare(con)
+        saved = json.loads(path.read_text(encoding="utf-8"))
+        saved["blocking_rules_to_generate_predictions"] = [
+            {"blocking_rule": f"({rule}) AND ((l.unique_id < 0) <> (r.unique_id < 0))", "sql_dialect": "duckdb"}
+            for rule in model_settings.definition()["blocking_rules_to_generate_predictions"]
+        ]
+        linker = Linker("persons", saved, DuckDBAPI(connection=con))
+        register_tf(linker, con, path)
+        table = linker.inference.predict(threshold_match_probability=model_settings.gate_threshold()).physical_name
+        best = con.execute(
+            f"SELECT least(unique_id_l, unique_id_r) AS n, arg_max(greatest(unique_id_l, unique_id_r), match_probability), "
+            f"max(match_probability) FROM {table} GROUP BY n"
+        ).fetchall()
+    finally:
+        con.close()
+    return {int(n): (int(pid), float(p)) for n, pid, p in best}
 
 
 def _best_match(values: dict[str, Any], commune_id: int, province_code: str, path: Any) -> tuple[Person, float] | None:
     from splink import DuckDBAPI, Linker
 
     from ansinh.geo.models import AdministrativeUnit
-    from ansinh.registry.dedup.run import connect
+    from ansinh.registry.dedup.run import connect, register_tf
 
     folded = fast_fold(str(values.get("full_name", "")))
     if not folded:
@@ -118,6 +183,7 @@ def _best_match(values: dict[str, Any], commune_id: int, province_code: str, pat
         saved = json.loads(path.read_text(encoding="utf-8"))
         saved["blocking_rules_to_generate_predictions"] = [{"blocking_rule": "l.unique_id = -1 OR r.unique_id = -1", "sql_dialect": "duckdb"}]
         linker = Linker("persons", saved, DuckDBAPI(connection=con))
+        register_tf(linker, con, path)
         best = con.execute(
             f"SELECT greatest(unique_id_l, unique_id_r), match_probability FROM {linker.inference.predict().physical_name} "
             "WHERE least(unique_id_l, unique_id_r) = -1 ORDER BY match_probability DESC LIMIT 1"

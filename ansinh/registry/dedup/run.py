@@ -45,7 +45,7 @@ class DedupResult:
     trained: bool = False
     edges: list[tuple[int, int]] = field(default_factory=list)
     groups: list[tuple[int, int]] = field(default_factory=list)  # (person, cluster) for clusters of two or more
-    scores: list[tuple[int, int, float]] = field(default_factory=list)  # with keep_scores: pairs p ≥ 0.5, twins out
+    scores: list[tuple[int, int, float]] = field(default_factory=list)  # with keep_scores: pairs p ≥ 0.1, twins out
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -60,7 +60,8 @@ def model_path() -> Path:
 
 
 def temp_dir() -> Path:
-    return Path(settings.DATA_DIR) / "dedup" / "tmp"
+    configured = getattr(settings, "DEDUP_TEMP_DIR", "")
+    return Path(configured) if configured else Path(settings.DATA_DIR) / "dedup" / "tmp"
 
 
 def connect(tmp: Path | None = None) -> Any:
@@ -98,7 +99,9 @@ def _linker(con: Any, train: bool, path: Path) -> tuple[Any, bool]:
             expected = [c["name"] for c in model_settings.definition()["comparisons"]]
             if names != expected:
                 raise ValueError("comparisons differ")
-            return Linker("persons", saved, db_api), False
+            linker = Linker("persons", saved, db_api)
+            register_tf(linker, con, path)
+            return linker, False
         except Exception as err:
             raise DedupRefused(
                 f"Tệp mô hình {path} bị hỏng hoặc không khớp phiên bản ({type(err).__name__}); hãy xóa tệp đó hoặc "
@@ -121,8 +124,37 @@ def _linker(con: Any, train: bool, path: Path) -> tuple[Any, bool]:
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_suffix(".tmp")
     linker.misc.save_model_to_json(str(partial), overwrite=True)
+    save_tf(linker, con, path)
     os.replace(partial, path)
     return linker, True
+
+
+def tf_path(path: Path, column: str) -> Path:
+    """The term-frequency lookup of ``column`` saved beside the model (so a commune run or the gate
+    weighs a common name as the whole registry does, not as its few rows do)."""
+    return path.with_name(f"{path.stem}.tf_{column}.parquet")
+
+
+def save_tf(linker: Any, con: Any, path: Path) -> None:
+    for column in model_settings.tf_columns():
+        table = linker.table_management.compute_tf_table(column).physical_name
+        partial = tf_path(path, column).with_suffix(".tmp")
+        con.execute(f"COPY {table} TO '{partial.as_posix()}' (FORMAT parquet)")
+        os.replace(partial, tf_path(path, column))
+
+
+def register_tf(linker: Any, con: Any, path: Path) -> None:
+    for column in model_settings.tf_columns():
+        saved = tf_path(path, column)
+        if saved.exists():
+            lookup = con.execute(f"SELECT * FROM read_parquet('{saved.as_posix()}')").df()
+            linker.table_management.register_term_frequency_lookup(lookup, column, overwrite=True)
+
+
+def remove_model(path: Path) -> None:
+    path.unlink(missing_ok=True)
+    for column in model_settings.tf_columns():
+        tf_path(path, column).unlink(missing_ok=True)
 
 
 def run_dedup(
@@ -161,7 +193,7 @@ def run_dedup(
             if keep_scores:
                 result.scores = [(int(a), int(b), float(p)) for a, b, p in con.execute(
                     "SELECT least(unique_id_l, unique_id_r) AS l, greatest(unique_id_l, unique_id_r) AS r, match_probability "
-                    f"FROM {predictions.physical_name} p WHERE match_probability >= 0.5 AND NOT EXISTS "
+                    f"FROM {predictions.physical_name} p WHERE match_probability >= 0.1 AND NOT EXISTS "
                     "(SELECT 1 FROM twins t WHERE t.a = p.unique_id_l AND t.c = p.unique_id_r)"
                 ).fetchall()]
             result.clusters = _cluster(con, linker, out)

@@ -27,6 +27,10 @@ def _level(spec: dict[str, Any]) -> Any:
     level = _plain_level(spec)
     if "fixed_m_probability" in spec:  # domain knowledge EM must not unlearn (see the JSON's note)
         level = level.configure(m_probability=spec["fixed_m_probability"], fix_m_probability=True)
+    if "fixed_u_probability" in spec:  # too rare for random sampling to observe (see the JSON's note)
+        level = level.configure(u_probability=spec["fixed_u_probability"], fix_u_probability=True)
+    if "tf_adjustment_column" in spec:  # a common name is weaker evidence than a rare one
+        level = level.configure(tf_adjustment_column=spec["tf_adjustment_column"], tf_adjustment_weight=1.0)
     return level
 
 
@@ -80,6 +84,11 @@ def threshold() -> float:
 
 def gate_threshold() -> float:
     return float(definition()["gate_threshold"])
+
+
+def tf_columns() -> list[str]:
+    """Columns with term-frequency adjustments (their lookup tables are saved with the model)."""
+    return sorted({lv["tf_adjustment_column"] for c in definition()["comparisons"] for lv in c["levels"] if "tf_adjustment_column" in lv})
 
 
 def training() -> dict[str, Any]:

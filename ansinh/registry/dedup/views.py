@@ -94,22 +94,5 @@ def pair_decide(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("registry:dedup_pair", pk=pair.pk)
 
 
-@login_required
-@require_GET
-def quality(request: HttpRequest) -> HttpResponse:
-    """The data-quality board (counts only: no person is shown, so nothing is logged)."""
-    from django.conf import settings
-
-    from ansinh.registry.quality import quality_by_commune
-
-    if not (is_admin(request.user) or person_units(request.user).exists()):
-        raise PermissionDenied("Bạn không có quyền xem bảng chất lượng dữ liệu hộ, nhân khẩu.")
-    rows = quality_by_commune(request.user)
-    for row in rows:
-        for key in ("persons", "wrong", "incomplete", "open_pairs", "stale", "deaths"):
-            row[f"{key}_vn"] = format_vn(row[key])
-    return render(request, "registry/quality.html", {"rows": rows, "stale_days": format_vn(settings.REGISTRY_STALE_DAYS)})
-
-
 def _refused(request: HttpRequest, pair: DuplicatePair, message: str) -> HttpResponse:
     return render(request, "registry/dedup_refused.html", {"pair": pair, "message": message}, status=400)

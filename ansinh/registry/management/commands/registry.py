@@ -26,7 +26,7 @@ thay đổi chờ duyệt, không ghi đè."""
 
 
 class Command(BaseCommand):
-    help = "Hộ gia đình và nhân khẩu: nhập tệp (import), dữ liệu mô phỏng (simulate), thống kê (stats), báo cáo cho chủ thể dữ liệu (report), xóa hẳn bản ghi quá hạn lưu (purge), tìm nhân khẩu trùng (dedup)."
+    help = "Hộ gia đình và nhân khẩu: nhập tệp (import), dữ liệu mô phỏng (simulate), thống kê (stats), báo cáo cho chủ thể dữ liệu (report), xóa hẳn bản ghi quá hạn lưu (purge), tìm nhân khẩu trùng (dedup), chất lượng dữ liệu (quality)."
 
     def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(dest="action", required=True, metavar="VIỆC")
@@ -38,6 +38,8 @@ class Command(BaseCommand):
         imp.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra và đếm, không lưu gì")
         imp.add_argument("--map", action="append", default=[], metavar="TIÊU_ĐỀ=CỘT", help="ghép một cột khác mẫu, ví dụ «Tên người=ho_ten»")
         imp.add_argument("--user", metavar="TÊN_ĐĂNG_NHẬP", help="nhập với quyền của người dùng này (chỉ các xã họ được ghi)")
+        imp.add_argument("--cho-phep-trung", default="", metavar="LÝ_DO",
+                         help="cán bộ quản lý (--user có quyền cho phép) cho nhập các dòng nghi trùng, ghi lý do")
         sim = sub.add_parser("simulate", help="Tạo hộ và nhân khẩu mô phỏng (ghi rõ là dữ liệu mô phỏng).")
         sim.add_argument("--households", type=whole_number("Số hộ"), required=True, metavar="N", help="số hộ cần tạo")
         sim.add_argument("--communes", default="", metavar="MÃ,MÃ", help="mã các xã, phường (mặc định: ba phường của TP. Hồ Chí Minh)")
@@ -64,6 +66,10 @@ class Command(BaseCommand):
         ded.add_argument("--out", type=Path, metavar="FILE.csv", help="ghi «ma_ban_ghi,cluster» cho mọi nhân khẩu")
         ded.add_argument("--json", action="store_true", help="in một đối tượng JSON (persons, pairs_scored, pairs_above_threshold, clusters, seconds, peak_rss_mb)")
         ded.add_argument("--train", action="store_true", help="huấn luyện lại mô hình dù đã có tệp mô hình")
+        qua = sub.add_parser("quality", help="Chất lượng dữ liệu (đúng, đủ, sạch, sống) theo xã, phường; lưu số liệu của ngày.")
+        qua.add_argument("--snapshot", action="store_true", help="lưu số liệu hôm nay của mọi xã, phường (để xem diễn biến)")
+        qua.add_argument("--json", action="store_true", help="in JSON: mỗi xã, phường một đối tượng")
+        qua.add_argument("--user", metavar="TÊN_ĐĂNG_NHẬP", help="phạm vi của người dùng này (mặc định: toàn bộ)")
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
@@ -93,7 +99,7 @@ class Command(BaseCommand):
         try:
             report = import_file(
                 path, mapping=mapping, user=self.user(options.get("user")), dry_run=options["dry_run"],
-                progress=ProgressBar("Nhập nhân khẩu"), total=total,
+                progress=ProgressBar("Nhập nhân khẩu"), total=total, override_reason=options["cho_phep_trung"],
             )
         except ImportRefused as err:
             for line in err.errors:
@@ -160,6 +166,24 @@ class Command(BaseCommand):
         self.stdout.write(_dedup_summary(result))
         if options.get("out"):
             self.stdout.write(f"Đã ghi cụm của từng nhân khẩu vào {options['out']}.")
+
+    def handle_quality(self, options: dict[str, Any]) -> None:
+        from django.utils import timezone
+
+        from ansinh.registry.models import Person
+        from ansinh.registry.quality import FIGURES, quality_by_commune, quality_rows
+        from ansinh.registry.quality_snapshot import take_snapshot
+
+        if options["snapshot"]:
+            self.stdout.write(f"Đã lưu số liệu chất lượng ngày {timezone.localdate():%d/%m/%Y}: {take_snapshot(timezone.localdate())}.")
+            return
+        user = self.user(options.get("user"))
+        rows = quality_by_commune(user) if user is not None else quality_rows(Person.objects.filter(deleted_at__isnull=True))
+        if options["json"]:
+            self.stdout.write(json.dumps(rows, ensure_ascii=False))
+            return
+        for r in rows:
+            self.stdout.write(f"{r['commune__name']}: " + ", ".join(f"{k} {format_int(r[k])}" for k in FIGURES))
 
     def handle_purge(self, options: dict[str, Any]) -> None:
         from ansinh.registry.actions import do_purge
