@@ -24,8 +24,8 @@ _PART_ALONE = re.compile(
     r"^[ \t]*(?:Ph[ầa]n|PH[ẦA]N|Ch[ưu][ơo]ng|CH[ƯU][ƠO]NG)\s+(?P<m>[IVX]{1,6}|\d{1,2}|(?i:th[ứu]\s+\w+))[ \t]*[.:]?[ \t]*$"
 )
 _ORDINALS = {"nhat": 1, "hai": 2, "ba": 3, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10}
-_UPPER = re.compile(r"^(?P<ind>[ \t]*)(?P<m>[A-ZĐ])\s*[.)]\s+(?P<rest>\S.*)$")
-_NUMBER = re.compile(r"^(?P<ind>[ \t]*)(?P<m>\d{1,2}(?:\.\d{1,2}){0,3})(?P<sep>[.)]?)(?P<sp>\s*)(?P<rest>\S.*)$")
+_UPPER = re.compile(r"^(?P<ind>[ \t]*)(?P<m>[A-ZĐ])\s*[.)\-]\s+(?P<rest>\S.*)$")
+_NUMBER = re.compile(r"^(?P<ind>[ \t]*)(?P<m>\d{1,2}(?:\.\d{1,2}){0,3})(?P<sep>\.?-(?=\s)|[.)]?)(?P<sp>\s*)(?P<rest>\S.*)$")
 # "Nhiệm vụ 1. …", "Chỉ tiêu 2: …", "Giải pháp 3 - …": items numbered after a word that names them.
 _NAMED_ITEM = re.compile(
     r"^(?P<ind>[ \t]*)(?:Nhiệm vụ|NHIỆM VỤ|Nhiem vu|Giải pháp|GIẢI PHÁP|Giai phap|Chỉ tiêu|CHỈ TIÊU|Chi tieu|"
@@ -170,6 +170,12 @@ _OBJECTIVES_ITEM = re.compile(
 )
 
 
+_TASKS_FIRST = re.compile(
+    r"(?:cac\s+)?(?:nhiem vu|noi dung|giai phap)(?![a-z])(?!.*\b(?:kinh phi|bao cao)\b)"
+    r"(?=.*(?:phan cong|tien do|thoi gian|trach nhiem|thuc hien))"
+)
+
+
 def classify(title_folded: str, nested: bool) -> str | None:
     """The kind of a section from its folded heading (``None`` if it names none)."""
     title = " ".join(title_folded.split())[:160]
@@ -178,6 +184,10 @@ def classify(title_folded: str, nested: bool) -> str | None:
         return "objectives"
     if not title or (nested and len(title.split()) > 10):
         return None
+    # "NỘI DUNG, TIẾN ĐỘ, PHÂN CÔNG TRÁCH NHIỆM THỰC HIỆN", "NHIỆM VỤ VÀ PHÂN CÔNG": a part that opens by
+    # naming the work lists the work, whatever it says next about who does it.
+    if not nested and _TASKS_FIRST.match(title):
+        return "tasks"
     for kind, pattern in SECTION_KINDS:
         if nested:
             if re.match(r"(?:cac\s+|ve\s+)?(?:" + pattern + ")", title):

@@ -145,7 +145,11 @@ GENERIC_HEADS: tuple[str, ...] = (
     "các quận", "các huyện", "ủy ban", "uỷ ban", "các đoàn thể", "các ngành", "các cấp", "các cấp ủy",
 )
 # Lower-case openers that always start a new body ("..., thành viên Ban chỉ đạo").
-ALWAYS_NEW_HEADS: tuple[str, ...] = ("thành viên",)
+ALWAYS_NEW_HEADS: tuple[str, ...] = (
+    "thành viên", "các thành viên",
+    # People named by office in small plans ("Các đ/c Phó chủ tịch, Trưởng đoàn thể xã, các đồng chí Chuyên viên").
+    "trưởng", "phó trưởng", "các đồng chí", "các đ/c", "đồng chí", "đ/c", "chuyên viên", "các chuyên viên",
+)
 
 # --- Reporting ---------------------------------------------------------------
 REPORT_VERB = re.compile(
