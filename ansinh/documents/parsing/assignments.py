@@ -313,21 +313,27 @@ def _propagate(tasks: list[Task]) -> None:
             for child in task.children:
                 _merge(task.coordinate, child.coordinate)
 
-    def down(task: Task) -> None:
+    # A sub-item inherits what its group states itself, not what the group gathered from its other sub-items.
+    stated = {id(t): (list(t.lead), list(t.coordinate)) for t in tasks}
+
+    def down(task: Task, lead: list[str], coordinate: list[str]) -> None:
+        own_lead, own_coordinate = stated.get(id(task), ([], []))
+        lead = own_lead or lead
+        coordinate = own_coordinate or coordinate
         for child in task.children:
             if not child.lead:
-                _merge(child.lead, task.lead)
+                _merge(child.lead, lead)
             if not child.coordinate:
-                _merge(child.coordinate, task.coordinate)
+                _merge(child.coordinate, coordinate)
             if child.timeline is None:
                 child.timeline = task.timeline
-            down(child)
+            down(child, lead, coordinate)
 
     roots = [t for t in tasks if t.parent is None]
     for t in roots:
         up(t)
     for t in roots:
-        down(t)
+        down(t, [], [])
 
 
 def _numbered_lines(doc: Doc, node: Node, by_number: dict[str, Task], group: Task | None) -> list[Task]:

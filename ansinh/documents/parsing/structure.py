@@ -171,6 +171,7 @@ _OBJECTIVES_ITEM = re.compile(
 
 
 _TASKS_FIRST = re.compile(
+    r"phan cong (?:nhiem vu|cong viec)(?:,? (?:cu the|thuc hien))?$|"
     r"(?:cac\s+)?(?:nhiem vu|noi dung|giai phap)(?![a-z])(?!.*\b(?:kinh phi|bao cao)\b)"
     r"(?=.*(?:phan cong|tien do|thoi gian|trach nhiem|thuc hien))"
 )
@@ -294,7 +295,35 @@ def parse_outline(doc: Doc) -> Node:
         if node.style in ("dash", "plus"):
             continue
         node.kind = classify(doc.folded[node.head_start : node.head_start + len(node.title) + 4], nested)
+    _continue_tasks_parts(doc, root)
     return root
+
+
+# Parts that describe the setting of the work, not the work: "Thời gian, địa điểm", "Thành phần", "Khẩu hiệu".
+_SETTING_PART = re.compile(r"(?:thoi gian|dia diem|thanh phan|doi tuong|hinh thuc|khau hieu|pham vi)(?![a-z])")
+
+
+def _continue_tasks_parts(doc: Doc, root: Node) -> None:
+    """Read an unnamed part that follows the tasks part, at the same level, as more of the tasks part.
+
+    "II. NỘI DUNG …", "III. TỔ CHỨC HỘI NGHỊ …", "IV. TRÁCH NHIỆM XÁC MINH …", "V. TỔ CHỨC THỰC HIỆN": the
+    parts between the first one that names the work and the closing organisation part list work too.
+    A part naming anything else (organisation, reporting, funding …) ends the run; a part about time,
+    place or participants is skipped.
+    """
+    for parent in root.walk():
+        open_style: str | None = None
+        for child in parent.children:
+            if child.style not in ("roman", "upper", "num1") or parent.style != "root" and child.style == "num1":
+                continue
+            if child.kind == "tasks":
+                open_style = child.style
+            elif child.kind is not None:
+                open_style = None
+            elif open_style == child.style and child.title:
+                title = doc.folded[child.head_start : child.head_start + len(child.title)]
+                if not _SETTING_PART.match(" ".join(title.split())):
+                    child.kind = "tasks"
 
 
 _UNFINISHED = re.compile(r"[a-zà-ỹđ0-9,]\s*$")

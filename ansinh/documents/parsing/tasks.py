@@ -55,7 +55,12 @@ _FIELD_LABEL = re.compile(
 def _is_task_node(node: Node, doc: Doc | None = None) -> bool:
     if not (node.style.startswith(_TASK_STYLES) and node.kind != "assignment" and bool(node.title)):
         return False
-    return doc is None or _FIELD_LABEL.match(doc.folded, node.head_start, node.head_end) is None
+    if doc is None:
+        return True
+    label = _FIELD_LABEL.match(doc.folded, node.head_start, node.head_end)
+    # "1. Nội dung: …" straight under the part is the part's first item, not a field of a task above it.
+    top = node.parent is not None and node.parent.kind in TASK_KINDS and node.parent.style != "duties"
+    return label is None or (top and doc.folded.startswith("noi dung", node.head_start))
 
 
 def extract_tasks(doc: Doc, root: Node, tables: list[Table]) -> list[Task]:

@@ -137,6 +137,7 @@ AGENCY_HEADS: tuple[str, ...] = (
     "Chi bộ", "Đồn", "Ban Chỉ huy", "Ban chỉ đạo", "Ban Chỉ đạo",
     "Bưu điện", "Trưởng", "Tổ giao dịch", "Điện lực", "Viễn thông", "Chi hội", "Chi đoàn", "Hạt", "Bộ đội",
     "Phó Chủ tịch", "Người đứng đầu", "Thủ trưởng", "Đảng đoàn", "Ban cán sự",
+    "Lãnh đạo Ban", "Lãnh đạo Sở", "Lãnh đạo Văn phòng", "Lãnh đạo UBND", "Lãnh đạo Ủy ban", "Lãnh đạo Bộ",
 )
 # Lower-case openers that start a new body after a named one ("..., các sở, ban, ngành").
 GENERIC_HEADS: tuple[str, ...] = (
@@ -148,7 +149,7 @@ GENERIC_HEADS: tuple[str, ...] = (
 ALWAYS_NEW_HEADS: tuple[str, ...] = (
     "thành viên", "các thành viên",
     # People named by office in small plans ("Các đ/c Phó chủ tịch, Trưởng đoàn thể xã, các đồng chí Chuyên viên").
-    "trưởng", "phó trưởng", "các đồng chí", "các đ/c", "đồng chí", "đ/c", "chuyên viên", "các chuyên viên",
+    "trưởng", "phó trưởng", "các đồng chí", "các đại biểu", "các đ/c", "đồng chí", "đ/c", "chuyên viên", "các chuyên viên",
 )
 
 # --- Reporting ---------------------------------------------------------------
