@@ -55,6 +55,7 @@ _SENTENCE_LEAD = re.compile(
     # "đào tạo", "kiểm tra", "quản lý", "hỗ trợ", "thông tin" are not here).
     r"bo\s+tri|boi\s+duong|tap\s+huan|ban\s+hanh|de\s+xuat|nghien\s+cuu|cung\s+cap|tiep\s+nhan|giai\s+quyet|"
     r"cham\s+lo|khao\s+sat|thong\s+ke|duy\s+tri|phan\s+bo|huy\s+dong|chi\s+dao|quan\s+triet|hoan\s+thien|"
+    r"mo\s+rong|khan\s+truong|tap\s+trung|day\s+nhanh|xu\s+ly|"
     r"sua\s+doi|danh\s+gia|day\s+manh|bao\s+dam|dam\s+bao|tang\s+cuong|nang\s+cao|cap\s+(?:the|phat|giay)|"
     r"(?:cac\s+)?noi\s+dung|(?:cac\s+)?nhiem\s+vu)(?![a-z])|[.;]|$)"
 )
