@@ -52,6 +52,37 @@ def _recipient(doc: Doc, s: int, e: int) -> str | None:
     return span_text(doc, m.start("who"), m.end("who"), " ,") or None
 
 
+# A report owed to a named superior ("báo cáo Thủ tướng Chính phủ", "gửi báo cáo về Ban Thường trực …").
+_ADDRESSED_REPORT = re.compile(
+    r"b[ad]o\s+c[ad]o\s+(?:ngay\s+)?(?:(?:ket\s+qua|tinh\s+hinh)[^.;]{0,80}?\s)?(?:voi\s+|ve\s+|len\s+|gui\s+(?:ve\s+)?)?"
+    r"(?:thu\s+tuong|chinh\s+phu|bo\s+chinh\s+tri|ban\s+bi\s+thu|ubtvqh|uy\s+ban\s+thuong\s+vu|ban\s+thuong\s+truc|"
+    r"thuong\s+truc|ubnd|uy\s+ban\s+nhan\s+dan|dang\s+doan|ban\s+chi\s+dao|ban\s+chap\s+hanh|cap\s+(?:tren|co\s+tham\s+quyen)|"
+    r"cac\s+co\s+quan\s+co\s+tham\s+quyen|bo\s+[a-z]|so\s+[a-z])"
+    r"|gui\s+(?:bao\s+cao|ket\s+qua)\s+(?:ve\s+)?"
+)
+# "trong tháng 3 năm 2020", "trong tháng 3/2020": a one-off report due within a month.
+_MONTH_ONCE = re.compile(r"(?:trong|truoc|cuoi|het)\s+th[ad]ng\s+(\d{1,2})\s*(?:/|\s+n[ad]m\s+)\s*((?:19|20)\d\d)(?!\d)")
+# "Kết thúc cuộc bầu cử, … báo cáo", "sau khi kết thúc hội nghị … báo cáo": a report after one event.
+_AFTER_EVENT = re.compile(r"^[\s\-–+•\d.)]*(?:ket\s+thuc|sau\s+khi\s+ket\s+thuc|ngay\s+sau\s+khi|sau\s+khi\s+hoan\s+thanh)\s")
+# "kịp thời báo cáo", "định kỳ báo cáo" without a period, "khi có yêu cầu", "báo cáo ngay khi …": ad hoc.
+_ADHOC = re.compile(
+    r"kip\s+thoi|khi\s+(?:co|duoc)\s+yeu\s+cau|theo\s+yeu\s+cau|dot\s+xuat|bao\s+cao\s+ngay|khi\s+phat\s+sinh|"
+    r"che\s+do\s+bao\s+cao|van\s+de\s+phat\s+sinh"
+)
+# "định kỳ báo cáo Bộ Chính trị" without a period: ad hoc when it names whom (agency-by-agency lines that
+# only repeat "định kỳ báo cáo kết quả" are not read).
+_BARE_PERIODIC = re.compile(r"dinh\s+ky(?!\s+(?:\d|hang|moi|sau|quy|thang|nam))")
+
+
+_RESULTS_REPORT = re.compile(r"ket\s+qua\s+(?:thuc\s+hien|trien\s+khai)")
+
+
+def _task_sections(root: Node, taken: list[Node]) -> list[Node]:
+    """Nodes of the tasks part not read already, for reports owed by a task ("báo cáo Thủ tướng trong tháng 3")."""
+    seen = {id(n) for n in taken}
+    return [n for n in root.walk()[1:] if n.effective_kind() == "tasks" and id(n) not in seen]
+
+
 def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
     """Reporting duties, one per (sentence, frequency)."""
     out: list[dict[str, object]] = []
@@ -59,12 +90,16 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
     sections = _sections(root)
     # A directive's numbered duties (see pipeline._mark_directive_duties) may carry its reporting duty.
     duty_nodes = [n for d in root.children if d.style == "duties" for n in d.walk()[1:] if n not in sections]
-    for node in sections + duty_nodes:
+    task_nodes = _task_sections(root, sections + duty_nodes)
+    for node in sections + duty_nodes + task_nodes:
         in_duties = any(node is n for n in duty_nodes)
+        in_tasks = any(node is n for n in task_nodes)
         start = 0 if node.style == "root" else (node.head_end if node.kind is not None else node.head_start)
         for s, e in sentences(doc, start, node.body_end):
             folded = doc.folded[s:e]
             if not REPORT_VERB.search(folded):
+                continue
+            if (in_tasks or in_duties) and not _ADDRESSED_REPORT.search(folded):
                 continue
             if AWARD_CUE.search(folded) and not re.search(r"b[ad]o\s+c[ad]o", folded):
                 continue
@@ -77,6 +112,27 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
                     cue_at[frequency] = fm.start()
             for m in ONCE_CUE.finditer(folded):
                 duties.append(("once", int(m.group(1))))
+            month_once: dict[int, int] = {}
+            for m in _MONTH_ONCE.finditer(folded):
+                if 1 <= int(m.group(1)) <= 12 and ("once", int(m.group(2))) not in duties:
+                    duties.append(("once", int(m.group(2))))
+                    month_once[int(m.group(2))] = int(m.group(1))
+            # "báo cáo Chính phủ trước ngày 15 tháng 3 năm 2020": a one-off report; a report of the plan's results
+            # by a dated day ("báo cáo kết quả thực hiện … trước ngày 25/11/2026") stays the default annual one.
+            results = _RESULTS_REPORT.search(folded)
+            for m in DATED_DEADLINE.finditer(folded) if results is None else ():
+                if not any(f in ("annual", "semiannual", "quarterly", "monthly") for f, _ in duties) and (
+                    ("once", int(m.group(3))) not in duties
+                ):
+                    duties.append(("once", int(m.group(3))))
+            if not duties and _AFTER_EVENT.match(folded):
+                duties.append(("once", None))
+            if not duties and not in_tasks and (
+                _ADHOC.search(folded) or (_BARE_PERIODIC.search(folded) and _ADDRESSED_REPORT.search(folded))
+            ):
+                duties.append(("adhoc", None))
+            if not duties and in_tasks and re.search(r"kip\s+thoi|khi\s+(?:co|duoc)\s+yeu\s+cau|dot\s+xuat", folded):
+                duties.append(("adhoc", None))
             for first in ONCE_CUE_BEFORE.finditer(folded):
                 if ("once", int(first.group(1))) not in duties:
                     duties.append(("once", int(first.group(1))))
@@ -106,6 +162,8 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
                 day, month = _deadline_for(deadlines, cue_at, frequency)
                 if not periodic:
                     day, month = dated.get(year, (None, None)) if year is not None else (None, None)
+                    if month is None and year is not None and year in month_once:
+                        month = month_once[year]
                 out.append({
                     "text": text,
                     "frequency": frequency,
