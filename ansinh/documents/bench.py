@@ -25,7 +25,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of ``ansinh bench parse``."""
     parser.add_argument("--json", action="store_true", help="in một đối tượng JSON")
     parser.add_argument("--gold", metavar="DIR", help="thư mục các tệp gold *.json để chấm điểm")
-    parser.add_argument("--docs", metavar="DIR", help="thư mục văn bản *.txt (mặc định: các mẫu đi kèm)")
+    parser.add_argument(
+        "--docs", metavar="DIR",
+        help="thư mục văn bản .txt, .docx hoặc .pdf (mặc định: các mẫu đi kèm); khi một văn bản có cả bản gốc "
+             ".docx/.pdf và bản chữ thì đọc bản gốc",
+    )
     parser.add_argument("--repeat", type=whole_number("số lần lặp"), default=3, help="số lần lặp để đo (mặc định 3)")
     parser.add_argument(
         "--split", metavar="FILE",
@@ -61,8 +65,7 @@ def run(options: dict[str, object], write: Callable[[str], None]) -> dict[str, o
     docs_dir = Path(str(docs_option)) if docs_option else SAMPLES
     if not docs_dir.is_dir():
         raise FileNotFoundError(f"không có thư mục văn bản: {docs_dir}")
-    paths = sorted(docs_dir.glob("*.txt"))
-    texts = {p.stem: normalize_text(p.read_text(encoding="utf-8", errors="replace")) for p in paths}
+    texts = {name: normalize_text(read_corpus_document(path)) for name, path in document_paths(docs_dir).items()}
     repeat = max(1, int(str(options.get("repeat") or 1)))
     size = sum(len(t.encode("utf-8")) for t in texts.values())
     results: dict[str, dict[str, object]] = {}
@@ -93,6 +96,10 @@ def run(options: dict[str, object], write: Callable[[str], None]) -> dict[str, o
                 golds[gold_path.stem.removesuffix(".gold")] = json.loads(gold_path.read_text(encoding="utf-8"))
             except (UnicodeDecodeError, json.JSONDecodeError) as err:
                 raise FileNotFoundError(f"tệp gold {gold_path.name} không phải JSON hợp lệ ({err})") from None
+        missing = sorted(name for name in golds if name not in texts)
+        if missing:
+            summary["missing_documents"] = missing
+            golds = {name: gold for name, gold in golds.items() if name in texts}
         scorer = _load_scorer(gold_dir)
         scored = [scorer.score_doc(gold, results.get(name, {})) for name, gold in golds.items()]
         summary["scores"] = scorer.total(scored)
@@ -117,6 +124,9 @@ def run(options: dict[str, object], write: Callable[[str], None]) -> dict[str, o
         f"{summary['seconds']} giây CPU ({summary['wall_seconds']} giây thực)"
     )
     write(f"Tốc độ: {summary['mb_per_s']} MB/s, {summary['docs_per_s']} văn bản/giây (một tiến trình)")
+    missing_documents = summary.get("missing_documents")
+    if isinstance(missing_documents, list) and missing_documents:
+        write(f"Thiếu văn bản cho {len(missing_documents)} tệp gold (không chấm): {', '.join(missing_documents)}")
     scores = summary.get("scores")
     if isinstance(scores, dict):
         _write_scores(write, "Tất cả", scores, summary.get("indicator_similarity"))
@@ -130,6 +140,28 @@ def run(options: dict[str, object], write: Callable[[str], None]) -> dict[str, o
             count = len(documents) if isinstance(documents, list) else 0
             _write_scores(write, f"{label}, {count} văn bản", data.get("scores"), data.get("indicator_similarity"))
     return summary
+
+
+# Original formats first: a document kept both as its original file and as a text copy is read from the original.
+DOCUMENT_SUFFIXES = (".docx", ".pdf", ".txt")
+
+
+def document_paths(docs_dir: Path) -> dict[str, Path]:
+    """One file per document name in ``docs_dir``, the original format preferred (see DOCUMENT_SUFFIXES)."""
+    chosen: dict[str, Path] = {}
+    for suffix in reversed(DOCUMENT_SUFFIXES):
+        for path in sorted(docs_dir.glob(f"*{suffix}")):
+            chosen[path.stem] = path
+    return dict(sorted(chosen.items()))
+
+
+def read_corpus_document(path: Path) -> str:
+    """The text of one corpus document: .docx and .pdf through the upload readers (OCR for scanned pages)."""
+    if path.suffix.lower() in (".docx", ".pdf"):
+        from ansinh.documents.formats import read_document
+
+        return read_document(path).text
+    return path.read_text(encoding="utf-8", errors="replace")
 
 
 def _write_scores(write: Callable[[str], None], label: str, scores: object, similarity: object) -> None:

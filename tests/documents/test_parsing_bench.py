@@ -59,3 +59,29 @@ def test_a_missing_or_broken_gold_folder_is_refused_in_vietnamese(tmp_path: Path
     (gold / "hcmc-plan-53.json").write_text("{ hỏng", encoding="utf-8")
     with pytest.raises(CommandError, match=r"tệp gold hcmc-plan-53\.json không phải JSON hợp lệ"):
         call_command("bench", "parse", "--gold", str(gold), "--repeat", "1", stdout=io.StringIO())
+
+
+def test_the_benchmark_reads_a_docx_original_before_its_text_copy_and_names_gold_without_a_document(tmp_path: Path) -> None:
+    import docx
+
+    docs, gold = tmp_path / "docs", tmp_path / "gold"
+    docs.mkdir()
+    gold.mkdir()
+    (docs / "ke-hoach.txt").write_text("bản chữ không có nhiệm vụ\n", encoding="utf-8")
+    document = docx.Document()
+    for line in ("KẾ HOẠCH", "II. NHIỆM VỤ", "1. Rà soát hộ nghèo", "2. Cấp thẻ bảo hiểm y tế"):
+        document.add_paragraph(line)
+    document.save(str(docs / "ke-hoach.docx"))
+    empty = {"meta": {}, "targets": [], "reporting": []}
+    (gold / "ke-hoach.json").write_text(json.dumps({**empty, "doc": "ke-hoach", "tasks": [
+        {"number": "II.1", "title": "Rà soát hộ nghèo", "lead": [], "coordinate": []},
+        {"number": "II.2", "title": "Cấp thẻ bảo hiểm y tế", "lead": [], "coordinate": []},
+    ]}), encoding="utf-8")
+    (gold / "vang-mat.json").write_text(json.dumps({**empty, "doc": "vang-mat", "tasks": []}), encoding="utf-8")
+    lines: list[str] = []
+    result = bench.run(_options("--repeat", "1", "--docs", str(docs), "--gold", str(gold)), lines.append)
+    assert result["documents"] == 1
+    assert result["missing_documents"] == ["vang-mat"]
+    assert any(line.startswith("Thiếu văn bản cho 1 tệp gold (không chấm): vang-mat") for line in lines)
+    scores = result["scores"]
+    assert isinstance(scores, dict) and scores["tasks"]["tp"] == 2
