@@ -93,9 +93,14 @@ def _table_tasks(tables: list[Table]) -> list[Task]:
         if table_kind(table) != "tasks":
             continue
         num_col = table.column(r"^s?tt$|^stt")
-        title_col = table.column(r"nhiem vu|noi dung|hoat dong")
-        lead_col = table.column(LEAD_HEADER, exclude=r"phoi hop")
+        title_col = table.column(r"nhiem vu|noi dung|hoat dong|ten (?:du an|de an)")
+        # A bill's table: the body that submits it leads; the committees that examine it ("chủ trì thẩm tra",
+        # "tham gia thẩm tra") work with it.
+        lead_col = table.column(r"co quan (?:trinh|soan thao|chu tri soan thao)") or table.column(
+            LEAD_HEADER, exclude=r"phoi hop|tham tra"
+        )
         coord_col = table.column(r"phoi hop")
+        review_cols = [i for i, h in enumerate(table.header) if "tham tra" in h and i != lead_col]
         time_col = table.column(r"thoi gian|thoi han|tien do")
         if title_col is None:
             continue
@@ -111,6 +116,9 @@ def _table_tasks(tables: list[Table]) -> list[Task]:
                 task.coordinate, task.own_coordinate = partners, bool(partners)
             if coord_col is not None and row.get(coord_col):
                 task.coordinate, task.own_coordinate = task.coordinate + split_units(row.get(coord_col)), True
+            for col in review_cols:
+                if row.get(col):
+                    task.coordinate, task.own_coordinate = task.coordinate + split_units(row.get(col)), True
             if time_col is not None and row.get(time_col):
                 task.timeline = row.get(time_col)
             out.append(task)

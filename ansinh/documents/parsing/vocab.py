@@ -143,7 +143,7 @@ AGENCY_HEADS: tuple[str, ...] = (
 GENERIC_HEADS: tuple[str, ...] = (
     "các sở", "các tổ chức", "các đơn vị", "các cơ quan", "các trường", "các hội", "các ban", "các phòng",
     "cán bộ", "công chức", "các địa phương", "các doanh nghiệp", "các khu phố", "các xã",
-    "các quận", "các huyện", "ủy ban", "uỷ ban", "các đoàn thể", "các ngành", "các cấp", "các cấp ủy",
+    "các quận", "các huyện", "ủy ban", "uỷ ban", "các ủy ban", "các uỷ ban", "các bộ", "các đoàn thể", "các ngành", "các cấp", "các cấp ủy",
 )
 # Lower-case openers that always start a new body ("..., thành viên Ban chỉ đạo").
 ALWAYS_NEW_HEADS: tuple[str, ...] = (
