@@ -101,6 +101,8 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
                 continue
             if (in_tasks or in_duties) and not _ADDRESSED_REPORT.search(folded):
                 continue
+            if re.search(r"(?<![a-z])la\s+can\s+cu(?![a-z])", folded):
+                continue  # "Báo cáo theo khoản 3 là căn cứ để …": what a report is for, not a duty
             if AWARD_CUE.search(folded) and not re.search(r"b[ad]o\s+c[ad]o", folded):
                 continue
             duties: list[tuple[str, int | None]] = []

@@ -18,7 +18,7 @@ from ansinh.lib.text import fold
 
 _ROMAN = re.compile(r"^(?P<ind>[ \t]*)(?:(?:Ph[ầa]n|PH[ẦA]N|M[ụu]c|M[ỤU]C|Ch[ưu][ơo]ng|CH[ƯU][ƠO]NG)\s+)?(?P<m>[IVXl]{1,6}|1ll|Il1)\s*[.\-–:)]\s*(?P<rest>\S.*)$")
 # "Điều 8. Trách nhiệm thi hành": the articles of a legal document (Decree 30/2020, Annex I).
-_ARTICLE = re.compile(r"^(?P<ind>[ \t]*)(?:Điều|ĐIỀU|Dieu|DIEU)\s+(?P<m>\d{1,3})\s*[.:]\s*(?P<rest>\S.*)$")
+_ARTICLE = re.compile(r"^(?P<ind>[ \t]*[\u201c\"]?)(?:Điều|ĐIỀU|Dieu|DIEU)\s+(?P<m>\d{1,3})\s*[.:]\s*(?P<rest>\S.*)$")
 # "Phần I" / "PHẦN THỨ HAI" / "Chương II" alone on its line, the part's title in capitals on the next line.
 _PART_ALONE = re.compile(
     r"^[ \t]*(?:Ph[ầa]n|PH[ẦA]N|Ch[ưu][ơo]ng|CH[ƯU][ƠO]NG)\s+(?P<m>[IVX]{1,6}|\d{1,2}|(?i:th[ứu]\s+\w+))[ \t]*[.:]?[ \t]*$"
@@ -258,9 +258,18 @@ def parse_outline(doc: Doc) -> Node:
     _drop_wrapped_numbers(doc, lines, infos)
     markers = [info is not None for info in infos]
     stack: list[Node] = [root]
+    quoted: Node | None = None  # an article quoted by an amending text ("“Điều 12. Chế độ báo cáo … .”")
+    quote_closed = False
     for i, info in enumerate(infos):
+        closes = quoted is not None and not quote_closed and _QUOTE_END.search(doc.clean[lines[i][0] : lines[i][1]])
         if info is None:
+            quote_closed = quote_closed or bool(closes)
             continue
+        if quoted is not None and quote_closed:
+            # The quotation ended: the amending text's own items go on beside the article that held it.
+            if quoted in stack:
+                del stack[stack.index(quoted) :]
+            quoted = None
         style, label, offset = info
         s, e = lines[i]
         head_start = s + offset
@@ -271,7 +280,9 @@ def parse_outline(doc: Doc) -> Node:
             head_end = _heading_extent(doc, lines, title_line[i], head_start, markers)
         title, _ = heading_title(doc, head_start, head_end)
         # Close deeper items: pop to the level of the same style if it is open.
-        styles = [n.style for n in stack]
+        # Inside an article, the article's own items start afresh ("5. Sửa đổi Điều 12: “Điều 12. … 1. …").
+        scope = max((k for k, n in enumerate(stack) if n.style == "article"), default=0) if style != "article" else 0
+        styles = [n.style for n in stack[scope:]]
         if style in styles:
             while stack[-1].style != style:
                 stack.pop()
@@ -289,6 +300,10 @@ def parse_outline(doc: Doc) -> Node:
         node = Node(style, label, s, head_start, head_end, title, depth=parent.depth + 1, parent=parent)
         parent.children.append(node)
         stack.append(node)
+        if style == "article" and doc.clean[s:head_start].strip().startswith(("\u201c", '"')):
+            quoted, quote_closed = node, bool(_QUOTE_END.search(doc.clean[s:e]))
+        elif closes:
+            quote_closed = True
     _close(root, len(doc.text))
     for node in root.walk()[1:]:
         nested = node.depth > 1 and not (node.parent is not None and node.parent.style == "upper")
@@ -326,6 +341,7 @@ def _continue_tasks_parts(doc: Doc, root: Node) -> None:
                     child.kind = "tasks"
 
 
+_QUOTE_END = re.compile(r"[\u201d\"][.;]?\s*$")
 _UNFINISHED = re.compile(r"[a-zà-ỹđ0-9,]\s*$")
 
 

@@ -158,7 +158,7 @@ REPORT_VERB = re.compile(
 )
 FREQUENCY_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("semiannual", re.compile(r"(?<![\d])6\s+th[ad]ng|s[ad]u\s+th[ad]ng|nua\s+n[ad]m|hai\s+lan\s+(?:moi|trong)\s+n[ad]m")),
-    ("quarterly", re.compile(r"(?:h[ad]ng|moi|dinh\s+ky)\s+quy(?![a-z])|hang\s+quy|b[ad]o\s+c[ad]o\s+quy(?![a-z])")),
+    ("quarterly", re.compile(r"(?:h[ad]ng|moi|dinh\s+ky)\s+quy(?![a-z])|hang\s+quy|b[ad]o\s+c[ad]o\s+quy(?![a-z])(?!\s+dinh)")),
     ("monthly", re.compile(r"(?:h[ad]ng|moi|dinh\s+ky)\s+th[ad]ng(?![a-z])")),
     ("annual", re.compile(
         r"(?:h[ad]ng|moi|dinh\s+ky|thuong)\s+n[ad]m(?![a-z])|thuong\s+nien"
