@@ -251,9 +251,7 @@ def extract_meta(doc: Doc, root: Node) -> dict[str, object]:
         date, spans["date"] = _wrapped_date(doc, head_lines)
     if date is None:
         tail = max(0, len(folded) - 3000)
-        adopted = None
-        for adopted in _ADOPTED.finditer(folded, tail):
-            pass
+        adopted = next(reversed(list(_ADOPTED.finditer(folded, tail))), None)
         if adopted is not None and 1 <= int(adopted.group(1)) <= 31 and 1 <= int(adopted.group(2)) <= 12:
             date = f"{int(adopted.group(3)):04d}-{int(adopted.group(2)):02d}-{int(adopted.group(1)):02d}"
             spans["date"] = [adopted.start(1), adopted.end(3)]

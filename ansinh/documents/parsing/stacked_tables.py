@@ -103,7 +103,7 @@ def stacked_table_tabs(text: str, fold: Callable[[str], str], chars: list[str]) 
             i += 1
             continue
         width = len(head_groups)
-        _join(spans, chars, [[i]] + head_groups)
+        _join(spans, chars, [[i], *head_groups])
         # Rows: a number line, then the lines up to the next number (or as many as the columns for the last row).
         expected = int(_ROW_NUMBER.match(folded[j]).group(1))  # type: ignore[union-attr]
         while j < n and (m := _ROW_NUMBER.match(folded[j])) and int(m.group(1)) == expected:
@@ -121,7 +121,7 @@ def stacked_table_tabs(text: str, fold: Callable[[str], str], chars: list[str]) 
                 break
             # A number alone on its line was blanked as a page number: it is the row's number.
             chars[spans[j][0] : spans[j][1]] = list(text[spans[j][0] : spans[j][1]])
-            _join(spans, chars, [[j]] + groups)
+            _join(spans, chars, [[j], *groups])
             j = (groups[-1][-1] + 1) if is_last else k
             expected += 1
             if is_last:

@@ -171,7 +171,6 @@ _OBJECTIVES_ITEM = re.compile(
 
 
 _TASKS_FIRST = re.compile(
-    r"phan cong (?:nhiem vu|cong viec)(?:,? (?:cu the|thuc hien))?$|"
     r"(?:cac\s+)?(?:nhiem vu|noi dung|giai phap)(?![a-z])(?!.*\b(?:kinh phi|bao cao)\b)"
     r"(?=.*(?:phan cong|tien do|thoi gian|trach nhiem|thuc hien))"
 )
@@ -318,6 +317,9 @@ def parse_outline(doc: Doc) -> Node:
 _SETTING_PART = re.compile(r"(?:thoi gian|dia diem|thanh phan|doi tuong|hinh thuc|khau hieu|pham vi)(?![a-z])")
 
 
+_ASSIGNED_WORK = re.compile(r"phan cong (?:nhiem vu|cong viec)(?:,? (?:cu the|thuc hien))?")
+
+
 def _continue_tasks_parts(doc: Doc, root: Node) -> None:
     """Read an unnamed part that follows the tasks part, at the same level, as more of the tasks part.
 
@@ -326,10 +328,17 @@ def _continue_tasks_parts(doc: Doc, root: Node) -> None:
     A part naming anything else (organisation, reporting, funding …) ends the run; a part about time,
     place or participants is skipped.
     """
+    nodes = root.walk()[1:]
+    if not any(n.kind == "tasks" for n in nodes):
+        # "II. PHÂN CÔNG NHIỆM VỤ" in a plan with no other tasks part lists the work itself, body by body.
+        for node in nodes:
+            title = " ".join(doc.folded[node.head_start : node.head_start + len(node.title)].split())
+            if node.kind == "assignment" and node.style in ("roman", "upper") and _ASSIGNED_WORK.fullmatch(title):
+                node.kind = "tasks"
     for parent in root.walk():
         open_style: str | None = None
         for child in parent.children:
-            if child.style not in ("roman", "upper", "num1") or parent.style != "root" and child.style == "num1":
+            if child.style not in ("roman", "upper", "num1") or (parent.style != "root" and child.style == "num1"):
                 continue
             if child.kind == "tasks":
                 open_style = child.style

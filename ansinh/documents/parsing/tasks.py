@@ -108,7 +108,7 @@ def _table_tasks(tables: list[Table]) -> list[Task]:
             title = row.get(title_col)
             if not title or len(row.cells) < 2:
                 continue
-            number = row.get(num_col) if num_col is not None else ""
+            number = (row.get(num_col) if num_col is not None else "").rstrip(". ")  # "1." is row 1
             task = Task(number or None, re.sub(r"^\s*[-+•]\s*", "", title), (row.start, row.end))
             if lead_col is not None and row.get(lead_col):
                 lead, partners = units_by_role(row.get(lead_col))
