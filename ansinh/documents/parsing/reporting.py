@@ -74,6 +74,9 @@ _ADHOC = re.compile(
 _BARE_PERIODIC = re.compile(r"dinh\s+ky(?!\s+(?:\d|hang|moi|sau|quy|thang|nam))")
 
 
+# A task that is itself reporting ("- Tổng hợp, báo cáo Ban Thường trực … đối với các vụ việc phức tạp").
+_TASK_REPORT_START = re.compile(r"^[\s\-–+•\d.)a-z]{0,6}(?:tong\s+hop,?\s+)?b[ad]o\s+c[ad]o\s+(?:ngay\s+|kip\s+thoi\s+)?(?:ve\s+|voi\s+)?(?:ban|thuong|ubnd|uy|cap|so|bo|chinh|thu)")
+_SERVING = re.compile(r"phuc\s+vu\s+(?:cho\s+)?(?:cong\s+tac\s+)?(?:(?:so|tong)\s+ket,?\s*)?(?:va\s+)?(?:bao\s+cao)?")
 _RESULTS_REPORT = re.compile(r"ket\s+qua\s+(?:thuc\s+hien|trien\s+khai)")
 
 
@@ -97,9 +100,12 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
         start = 0 if node.style == "root" else (node.head_end if node.kind is not None else node.head_start)
         for s, e in sentences(doc, start, node.body_end):
             folded = doc.folded[s:e]
-            if not REPORT_VERB.search(folded):
+            # "phục vụ công tác tổng kết, báo cáo": a report as what records serve, not a duty.
+            if not REPORT_VERB.search(_SERVING.sub(" ", folded)):
                 continue
-            if (in_tasks or in_duties) and not _ADDRESSED_REPORT.search(folded):
+            if (in_tasks or in_duties) and not (
+                _ADDRESSED_REPORT.search(folded) or re.search(r"b[ad]o\s+c[ad]o\s+kip\s+thoi|kip\s+thoi\s+b[ad]o\s+c[ad]o", folded)
+            ):
                 continue
             if re.search(r"(?<![a-z])la\s+can\s+cu(?![a-z])", folded):
                 continue  # "Báo cáo theo khoản 3 là căn cứ để …": what a report is for, not a duty
@@ -133,7 +139,10 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
                 _ADHOC.search(folded) or (_BARE_PERIODIC.search(folded) and _ADDRESSED_REPORT.search(folded))
             ):
                 duties.append(("adhoc", None))
-            if not duties and in_tasks and re.search(r"kip\s+thoi|khi\s+(?:co|duoc)\s+yeu\s+cau|dot\s+xuat", folded):
+            if not duties and in_tasks and (
+                re.search(r"kip\s+thoi|khi\s+(?:co|duoc)\s+yeu\s+cau|dot\s+xuat", folded)
+                or _TASK_REPORT_START.match(folded)
+            ):
                 duties.append(("adhoc", None))
             for first in ONCE_CUE_BEFORE.finditer(folded):
                 if ("once", int(first.group(1))) not in duties:
@@ -166,15 +175,20 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
                     day, month = dated.get(year, (None, None)) if year is not None else (None, None)
                     if month is None and year is not None and year in month_once:
                         month = month_once[year]
-                out.append({
-                    "text": text,
-                    "frequency": frequency,
-                    "deadline_day": day,
-                    "deadline_month": month,
-                    "year": year,
-                    "recipient": recipient,
-                    "span": [cs, ce],
-                })
+                dates = [(day, month)]
+                months = [(d, m) for _, d, m in deadlines if m is not None]
+                if frequency == "semiannual" and len(months) == 2 and len(cue_at) == 1 and months[0][1] != months[1][1]:
+                    dates = months  # "định kỳ 6 tháng … trước ngày 15 tháng 6 và trước ngày 01 tháng 12": two duties
+                for day, month in dates:
+                    out.append({
+                        "text": text,
+                        "frequency": frequency,
+                        "deadline_day": day,
+                        "deadline_month": month,
+                        "year": year,
+                        "recipient": recipient,
+                        "span": [cs, ce],
+                    })
     return out
 
 
