@@ -265,3 +265,44 @@ def test_a_condition_for_adjusting_a_target_is_not_a_target_and_a_path_named_aft
         ("Tỷ lệ hộ có việc làm bền vững", 50, 2030, 3),
         ("tỷ lệ người dân có hồ sơ sức khỏe điện tử", 90, 2025, 0),
     ]
+
+
+def test_html_word_segmented_and_ocr_numerals_still_give_the_outline_and_its_units() -> None:
+    result = _plan("""<p><b>II. NHIỆM VỤ, GIẢI PHÁP</b></p>
+<p><b>1. Hoàn thiện thể chế</b></p>
+<p>Sở Tư pháp chủ trì, phối hợp với Sở Nội vụ rà soát văn bản.</p>
+Il. ĐÀO TẠO NHÂN LỰC
+1 . Đào_tạo cán_bộ công_chức
+Sở Nội_vụ chủ_trì , phối_hợp với Trường Chính_trị tỉnh thực_hiện .
+IV. TỔ CHỨC THỰC HIỆN
+Kết thúc năm 2030, Sở Nội vụ tổng hợp báo cáo Ủy ban nhân dân tỉnh.
+""")
+    tasks = _tasks(result)
+    assert set(tasks) == {"II.1", "III.1"}
+    assert tasks["II.1"]["lead"] == ["Sở Tư pháp"] and tasks["II.1"]["coordinate"] == ["Sở Nội vụ"]
+    assert tasks["III.1"]["title"] == "Đào tạo cán bộ công chức" and tasks["III.1"]["lead"] == ["Sở Nội vụ"]
+    assert _reports(result) == [("once", None, None, 2030)]
+
+
+def test_labelled_sub_blocks_give_units_whatever_their_marks_and_are_never_tasks() -> None:
+    result = _plan("""II. NHIỆM VỤ VÀ GIẢI PHÁP
+**1. Nâng cao chất lượng y tế cơ sở**
+a) Nội dung: Tăng cường y tế cơ sở.
+b) Cơ quan chủ trì: Sở Y tế.
+c) Cơ quan phối hợp: Sở Tài chính, UBND các huyện, thị xã, thành phố.
+d) Thời gian thực hiện: 2025 - 2030.
+2. Giảm nghèo bền vững
+- Cơ quan chủ trì:
+Sở Lao động - Thương binh và Xã hội
+- Cơ quan phối hợp:
+Sở Nông nghiệp và Phát triển nông thôn; Ngân hàng Chính sách xã hội chi nhánh tỉnh
+**Thời gian thực hiện:** hằng năm
+III. TỔ CHỨC THỰC HIỆN
+Các sở, ngành định kỳ hằng năm gửi báo cáo về Sở Kế hoạch và Đầu tư trước ngày 15 tháng 12.
+""")
+    tasks = _tasks(result)
+    assert set(tasks) == {"1", "2"}
+    assert (tasks["1"]["lead"], tasks["1"]["coordinate"], tasks["1"]["timeline"]) == (
+        ["Sở Y tế"], ["Sở Tài chính", "UBND các huyện, thị xã, thành phố"], "2025 - 2030")
+    assert tasks["2"]["coordinate"] == ["Sở Nông nghiệp và Phát triển nông thôn", "Ngân hàng Chính sách xã hội chi nhánh tỉnh"]
+    assert _reports(result) == [("annual", 15, 12, None)]

@@ -133,8 +133,6 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
                     ("once", int(m.group(3))) not in duties
                 ):
                     duties.append(("once", int(m.group(3))))
-            if not duties and _AFTER_EVENT.match(folded):
-                duties.append(("once", None))
             if not duties and not in_tasks and (
                 _ADHOC.search(folded) or (_BARE_PERIODIC.search(folded) and _ADDRESSED_REPORT.search(folded))
             ):
@@ -147,6 +145,8 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
             for first in ONCE_CUE_BEFORE.finditer(folded):
                 if ("once", int(first.group(1))) not in duties:
                     duties.append(("once", int(first.group(1))))
+            if not duties and _AFTER_EVENT.match(folded):
+                duties.append(("once", None))
             # A plan-wide "định kỳ báo cáo" in the requirements (agency-by-agency lines repeat it; not read there).
             if not duties and node.effective_kind() == "purpose" and PERIODIC_CUE.search(folded) and not TROUBLE_CUE.search(folded):
                 duties.append(("annual", None))

@@ -257,6 +257,7 @@ def parse_outline(doc: Doc) -> Node:
     _drop_wrapped_numbers(doc, lines, infos)
     markers = [info is not None for info in infos]
     stack: list[Node] = [root]
+    last_roman = 0
     quoted: Node | None = None  # an article quoted by an amending text ("“Điều 12. Chế độ báo cáo … .”")
     quote_closed = False
     for i, info in enumerate(infos):
@@ -271,6 +272,13 @@ def parse_outline(doc: Doc) -> Node:
             quoted = None
         style, label, offset = info
         s, e = lines[i]
+        if style == "roman" and i not in title_line:
+            # OCR reads "III." as "Il." or "1ll.": a numeral read with l/1 that does not go on from the last one.
+            token = doc.clean[s : s + offset].strip().split()[-1] if doc.clean[s : s + offset].strip() else ""
+            value = _roman_value(label) or 0
+            if last_roman and value <= last_roman and re.search(r"[l1]", token):
+                label = _to_roman(last_roman + 1)
+            last_roman = _roman_value(label) or last_roman
         head_start = s + offset
         head_end = _heading_extent(doc, lines, i, head_start, markers)
         if i in title_line:
@@ -391,7 +399,14 @@ def full_number(node: Node) -> str:
     if node.style.startswith("num"):
         # Items restarting at 1 under each roman task group ("I. ... 1. ... II. ... 1.") read "I.1", "II.1".
         roman = parent if parent is not None and parent.style == "roman" and parent.kind is None else None
-        return f"{roman.label}.{node.label}" if roman is not None and roman.parent is not None and roman.parent.style != "root" else node.label
+        if roman is not None and roman.parent is not None and roman.parent.style != "root":
+            return f"{roman.label}.{node.label}"
+        # Two tasks parts side by side ("II. NHIỆM VỤ … III. ĐÀO TẠO …", both numbering from 1): "II.1", "III.1".
+        if parent is not None and parent.style == "roman" and parent.kind == "tasks" and parent.parent is not None and sum(
+            1 for sibling in parent.parent.children if sibling.style == "roman" and sibling.kind == "tasks"
+        ) > 1:
+            return f"{parent.label}.{node.label}"
+        return node.label
     while parent is not None and not parent.numbered:
         parent = parent.parent
     prefix = full_number(parent) if parent is not None and parent.style != "root" and parent.kind is None else ""
