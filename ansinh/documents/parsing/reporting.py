@@ -175,8 +175,8 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
                     day, month = dated.get(year, (None, None)) if year is not None else (None, None)
                     if month is None and year is not None and year in month_once:
                         month = month_once[year]
-                dates = [(day, month)]
-                months = [(d, m) for _, d, m in deadlines if m is not None]
+                dates: list[tuple[int | None, int | None]] = [(day, month)]
+                months: list[tuple[int | None, int | None]] = [(d, m) for _, d, m in deadlines if m is not None]
                 if frequency == "semiannual" and len(months) == 2 and len(cue_at) == 1 and months[0][1] != months[1][1]:
                     dates = months  # "định kỳ 6 tháng … trước ngày 15 tháng 6 và trước ngày 01 tháng 12": two duties
                 for day, month in dates:
