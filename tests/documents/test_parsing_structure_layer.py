@@ -306,3 +306,28 @@ Các sở, ngành định kỳ hằng năm gửi báo cáo về Sở Kế hoạc
         ["Sở Y tế"], ["Sở Tài chính", "UBND các huyện, thị xã, thành phố"], "2025 - 2030")
     assert tasks["2"]["coordinate"] == ["Sở Nông nghiệp và Phát triển nông thôn", "Ngân hàng Chính sách xã hội chi nhánh tỉnh"]
     assert _reports(result) == [("annual", 15, 12, None)]
+
+
+def test_a_resolution_in_articles_takes_the_duties_of_its_organising_article_as_tasks() -> None:
+    header = """QUỐC HỘI
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Nghị quyết số: 248/2025/QH15
+NGHỊ QUYẾT
+Về một số cơ chế đặc thù
+QUYẾT NGHỊ:
+"""
+    result = _plan("""- Căn cứ Hiến pháp.
+Điều 1. Phạm vi điều chỉnh
+1. Nghị quyết này quy định cơ chế đặc thù.
+Điều 2. Xử lý nội dung chuyển tiếp khi kết thúc hoạt động của hội đồng
+1. Trong thời hạn 06 tháng, cơ quan quản lý quyết định.
+Điều 3. Tổ chức thực hiện
+1. Chính phủ hướng dẫn thực hiện Nghị quyết này.
+2. Hội đồng nhân dân, Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương có trách nhiệm tổ chức thực hiện.
+Điều 4. Hiệu lực thi hành
+1. Nghị quyết này có hiệu lực từ ngày 01 tháng 01 năm 2026.
+""", header=header)
+    tasks = _tasks(result)
+    assert set(tasks) == {"1", "2"}
+    assert tasks["1"]["lead"] == ["Chính phủ"]
+    assert tasks["2"]["lead"] == ["Hội đồng nhân dân", "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"]

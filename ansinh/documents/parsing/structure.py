@@ -298,6 +298,10 @@ def parse_outline(doc: Doc) -> Node:
             level = int(style[3:])
             while len(stack) > 1 and stack[-1].style.startswith("num") and int(stack[-1].style[3:]) >= level:
                 stack.pop()
+        if style == "article" and not doc.clean[s:head_start].strip().startswith(("\u201c", '"')):
+            # An article is a top part of its chapter: a list item or note above it does not hold it.
+            while len(stack) > 1 and stack[-1].style not in ("roman", "upper"):
+                stack.pop()
         if style == "roman":
             while len(stack) > 1 and stack[-1].style != "upper":
                 stack.pop()
@@ -313,7 +317,8 @@ def parse_outline(doc: Doc) -> Node:
             quote_closed = True
     _close(root, len(doc.text))
     for node in root.walk()[1:]:
-        nested = node.depth > 1 and not (node.parent is not None and node.parent.style == "upper")
+        # An article's title names its own matter ("Điều 7. Xử lý nội dung chuyển tiếp …"): read it like a nested one.
+        nested = (node.depth > 1 and not (node.parent is not None and node.parent.style == "upper")) or node.style == "article"
         if node.style in ("dash", "plus"):
             continue
         node.kind = classify(doc.folded[node.head_start : node.head_start + len(node.title) + 4], nested)

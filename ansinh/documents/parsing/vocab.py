@@ -132,12 +132,12 @@ AGENCY_HEADS: tuple[str, ...] = (
     "Trường", "Hiệu trưởng", "Công chức", "Cán bộ", "Thường trực", "Mặt trận", "MTTQ", "UBMTTQ", "Đoàn",
     "Thành Đoàn", "Tỉnh Đoàn", "Văn phòng", "Trung tâm", "Tòa án", "Viện", "BCH", "Bộ Chỉ huy", "Kho bạc",
     "Cảnh sát", "Thanh tra", "Hội đồng", "HĐND", "Đảng ủy", "Đảng uỷ", "Thành ủy", "Tỉnh ủy", "Huyện ủy",
-    "Quận ủy", "Thị ủy", "Chủ tịch", "Giám đốc", "Ngành", "Các Sở", "Các sở", "Các Ban", "Tổ", "Lực lượng",
+    "Quận ủy", "Thị ủy", "Chủ tịch", "Giám đốc", "Ngành", "Các Sở", "Các sở", "Các Ban", "Các Bộ", "Các bộ", "Tổ", "Lực lượng",
     "Bệnh viện", "Tổng cục", "Vụ", "Chính phủ", "Thủ tướng", "Kiểm toán", "Tổng Liên đoàn", "Hợp tác xã",
     "Chi bộ", "Đồn", "Ban Chỉ huy", "Ban chỉ đạo", "Ban Chỉ đạo",
     "Bưu điện", "Trưởng", "Tổ giao dịch", "Điện lực", "Viễn thông", "Chi hội", "Chi đoàn", "Hạt", "Bộ đội",
     "Phó Chủ tịch", "Người đứng đầu", "Thủ trưởng", "Đảng đoàn", "Ban cán sự",
-    "Lãnh đạo Ban", "Lãnh đạo Sở", "Lãnh đạo Văn phòng", "Lãnh đạo UBND", "Lãnh đạo Ủy ban", "Lãnh đạo Bộ",
+    "Quốc hội", "Lãnh đạo Ban", "Lãnh đạo Sở", "Lãnh đạo Văn phòng", "Lãnh đạo UBND", "Lãnh đạo Ủy ban", "Lãnh đạo Bộ",
 )
 # Lower-case openers that start a new body after a named one ("..., các sở, ban, ngành").
 GENERIC_HEADS: tuple[str, ...] = (
