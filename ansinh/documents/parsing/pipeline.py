@@ -116,7 +116,8 @@ def _mark_legal_duties(doc: Doc, root: Node) -> None:
     ]
     # "4. Tổ chức thực hiện" inside "Điều 4. Tổ chức thực hiện và hiệu lực thi hành": the part named only that.
     exact = [n for n in candidates if len(n.title.split()) <= 4]
-    organizing = (exact or candidates or [None])[-1]
+    chosen = exact or candidates
+    organizing = chosen[-1] if chosen else None
     if organizing is None or organizing.parent is None:
         return
     if organizing.style == "article":
