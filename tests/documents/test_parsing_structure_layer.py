@@ -331,3 +331,12 @@ QUYẾT NGHỊ:
     assert set(tasks) == {"1", "2"}
     assert tasks["1"]["lead"] == ["Chính phủ"]
     assert tasks["2"]["lead"] == ["Hội đồng nhân dân", "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"]
+
+
+def test_a_long_stacked_table_inside_a_duty_is_read_row_by_row() -> None:
+    # (its speed is measured by ``ansinh bench parse``, not asserted here)
+    rows = "\n".join(f"{k}.\nLuật số {k} (sửa đổi)\nChính phủ\nỦy ban Kinh tế và Tài chính\nHội đồng Dân tộc\nPhiên họp tháng 9/2026"
+                     for k in range(1, 40))
+    body = STACKED.split("STT")[0] + "STT\nTên dự án\nCơ quan trình\nCơ quan chủ trì thẩm tra\nCơ quan tham gia thẩm tra\nTiến độ trình\n"
+    result = _plan("Điều 1. Tổ chức thực hiện\n1. Chính phủ chỉ đạo thực hiện.\n" + body + rows + "\nĐiều 3. Hiệu lực thi hành\n")
+    assert len(result["tasks"]) >= 39

@@ -161,6 +161,23 @@ def _own_ranges(node: Node, task_nodes: set[int]) -> list[tuple[int, int]]:
     return ranges
 
 
+_BLANK_RUN = re.compile(r"[ \t\n]{40,}")
+
+
+def _unblanked(doc: Doc, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``ranges`` cut at long blank runs (a masked table, page furniture), so the sentence patterns never scan them."""
+    out: list[tuple[int, int]] = []
+    for s, e in ranges:
+        pos = s
+        for m in _BLANK_RUN.finditer(doc.folded, s, e):
+            if m.start() > pos:
+                out.append((pos, m.start()))
+            pos = m.end()
+        if e > pos:
+            out.append((pos, e))
+    return out
+
+
 def _apply(task: Task, role: str, names: list[str]) -> None:
     if role == "lead":
         _merge(task.lead, names)
@@ -252,7 +269,7 @@ def assign_units(doc: Doc, root: Node, tasks: list[Task]) -> None:
     for task in tasks:
         if task.node is None or task.own_lead:
             continue
-        for s, e in _own_ranges(task.node, task_nodes):
+        for s, e in _unblanked(doc, _own_ranges(task.node, task_nodes)):
             folded = doc.folded[s:e]
             for p in _POSTPOSED.finditer(folded):
                 lead = _wrapped_name(doc.clean[s + p.start("who") : s + p.end("who")])
