@@ -1,6 +1,6 @@
 from django.urls import URLPattern, URLResolver, path
 
-from ansinh.plans import views
+from ansinh.plans import views, views_corrections
 from ansinh.reporting import views_cycles, views_link
 
 app_name = "plans"
@@ -24,4 +24,11 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("<int:plan_id>/ra-soat/<slug:kind>/<int:item_id>/sua/", views.review_save, name="review_edit"),
     path("<int:plan_id>/ra-soat/<slug:kind>/<int:item_id>/xoa/", views.review_delete, name="review_delete"),
     path("<int:plan_id>/gold.json", views.plan_gold, name="gold"),
+    # Quick corrections (issue 10): a task under a chosen parent, split / merge targets, a target as a milestone.
+    path("<int:plan_id>/ra-soat/nhiem-vu-con/", views_corrections.review_add_subtask, name="review_add_subtask"),
+    path("<int:plan_id>/ra-soat/chi-tieu/<int:item_id>/tach/", views_corrections.review_split_target, name="review_split"),
+    path("<int:plan_id>/ra-soat/chi-tieu/<int:item_id>/gop/", views_corrections.review_merge_targets, name="review_merge"),
+    path("<int:plan_id>/ra-soat/chi-tieu/<int:item_id>/thanh-moc/", views_corrections.review_target_to_milestone,
+         name="review_to_milestone"),
+    path("<int:plan_id>/ra-soat/co-quan/", views_corrections.agency_search, name="agency_search"),
 ]

@@ -245,6 +245,9 @@ def _render_review(
         **_picker(request),
         **_source_view(plan, selected, request.GET.get("ban", "")),
     }
+    from ansinh.plans.views_corrections import quick_context  # the quick corrections import this module
+
+    context.update(quick_context(request, plan, can_edit))
     return render(request, "plans/review.html", context, status=status)
 
 

@@ -48,3 +48,20 @@ def test_a_missing_funding_source_is_added_with_the_span_of_the_selected_text(pa
     added = FundingSource.objects.get(plan=plan, text="Rà soát hộ nghèo")
     assert (added.source_start, added.source_end) == (78, 94) and TEXT[78:94] == "Rà soát hộ nghèo"
     assert page.locator("mark#nguon").text_content() == "Rà soát hộ nghèo"
+
+
+def test_a_reviewer_adds_a_sub_task_with_units_picked_from_the_list(page: Any, live_server: Any, alice: Any, plan: Plan) -> None:
+    from ansinh.plans.models import Task
+
+    parent = Task.objects.get(plan=plan, number="1")
+    log_in(page, live_server, "alice", PASSWORD)
+    page.goto(f"{live_server.url}/ke-hoach/{plan.pk}/ra-soat/")
+    page.get_by_role("link", name="Thêm nhiệm vụ con của nhiệm vụ 1").click()
+    form = page.locator("#them-con")
+    form.get_by_label("Tên nhiệm vụ").fill("Rà soát hộ cận nghèo")
+    form.get_by_label("Cơ quan chủ trì 1").fill("Công an xã")
+    form.get_by_label("Cơ quan phối hợp 1").fill("Hội Phụ nữ xã")
+    form.get_by_role("button", name="Thêm nhiệm vụ").click()
+    page.wait_for_url("**/ra-soat/?muc=task-*")
+    added = Task.objects.get(plan=plan, title="Rà soát hộ cận nghèo")
+    assert added.parent_id == parent.pk and added.lead_names == ["Công an xã"] and added.coordinate_names == ["Hội Phụ nữ xã"]

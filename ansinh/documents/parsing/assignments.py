@@ -55,6 +55,7 @@ _SENTENCE_LEAD = re.compile(
     # "đào tạo", "kiểm tra", "quản lý", "hỗ trợ", "thông tin" are not here).
     r"bo\s+tri|boi\s+duong|tap\s+huan|ban\s+hanh|de\s+xuat|nghien\s+cuu|cung\s+cap|tiep\s+nhan|giai\s+quyet|"
     r"cham\s+lo|khao\s+sat|thong\s+ke|duy\s+tri|phan\s+bo|huy\s+dong|chi\s+dao|quan\s+triet|hoan\s+thien|"
+    r"mo\s+rong|khan\s+truong|tap\s+trung|day\s+nhanh|xu\s+ly|"
     r"sua\s+doi|danh\s+gia|day\s+manh|bao\s+dam|dam\s+bao|tang\s+cuong|nang\s+cao|cap\s+(?:the|phat|giay)|"
     r"(?:cac\s+)?noi\s+dung|(?:cac\s+)?nhiem\s+vu)(?![a-z])|[.;]|$)"
 )
@@ -160,6 +161,23 @@ def _own_ranges(node: Node, task_nodes: set[int]) -> list[tuple[int, int]]:
     return ranges
 
 
+_BLANK_RUN = re.compile(r"[ \t\n]{40,}")
+
+
+def _unblanked(doc: Doc, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``ranges`` cut at long blank runs (a masked table, page furniture), so the sentence patterns never scan them."""
+    out: list[tuple[int, int]] = []
+    for s, e in ranges:
+        pos = s
+        for m in _BLANK_RUN.finditer(doc.folded, s, e):
+            if m.start() > pos:
+                out.append((pos, m.start()))
+            pos = m.end()
+        if e > pos:
+            out.append((pos, e))
+    return out
+
+
 def _apply(task: Task, role: str, names: list[str]) -> None:
     if role == "lead":
         _merge(task.lead, names)
@@ -251,7 +269,7 @@ def assign_units(doc: Doc, root: Node, tasks: list[Task]) -> None:
     for task in tasks:
         if task.node is None or task.own_lead:
             continue
-        for s, e in _own_ranges(task.node, task_nodes):
+        for s, e in _unblanked(doc, _own_ranges(task.node, task_nodes)):
             folded = doc.folded[s:e]
             for p in _POSTPOSED.finditer(folded):
                 lead = _wrapped_name(doc.clean[s + p.start("who") : s + p.end("who")])
@@ -313,21 +331,27 @@ def _propagate(tasks: list[Task]) -> None:
             for child in task.children:
                 _merge(task.coordinate, child.coordinate)
 
-    def down(task: Task) -> None:
+    # A sub-item inherits what its group states itself, not what the group gathered from its other sub-items.
+    stated = {id(t): (list(t.lead), list(t.coordinate)) for t in tasks}
+
+    def down(task: Task, lead: list[str], coordinate: list[str]) -> None:
+        own_lead, own_coordinate = stated.get(id(task), ([], []))
+        lead = own_lead or lead
+        coordinate = own_coordinate or coordinate
         for child in task.children:
             if not child.lead:
-                _merge(child.lead, task.lead)
+                _merge(child.lead, lead)
             if not child.coordinate:
-                _merge(child.coordinate, task.coordinate)
+                _merge(child.coordinate, coordinate)
             if child.timeline is None:
                 child.timeline = task.timeline
-            down(child)
+            down(child, lead, coordinate)
 
     roots = [t for t in tasks if t.parent is None]
     for t in roots:
         up(t)
     for t in roots:
-        down(t)
+        down(t, [], [])
 
 
 def _numbered_lines(doc: Doc, node: Node, by_number: dict[str, Task], group: Task | None) -> list[Task]:

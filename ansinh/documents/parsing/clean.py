@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from ansinh.documents.parsing.flat_tables import flat_table_tabs, spaced_table_tabs
+from ansinh.documents.parsing.stacked_tables import stacked_table_tabs
 from ansinh.lib.text import fold
 
 # Markup left by converters: Markdown emphasis and strike-through, HTML tags.
@@ -173,6 +174,7 @@ def _clean_chars(text: str) -> str:
             _blank(chars, m.start(1), m.start(1) + cut)
     flat_table_tabs(text, fold_same_length, chars)
     spaced_table_tabs(text, fold_same_length, chars)
+    stacked_table_tabs(text, fold_same_length, chars)
     return "".join(chars)
 
 
@@ -204,11 +206,12 @@ def prepare(text: str) -> Doc:
     text = text if isinstance(text, str) else ""
     clean = _clean_chars(text)
     folded = fold_same_length(clean)
+    # Lines of the clean view: a stacked table's rows are one line there (see :mod:`stacked_tables`).
     starts = [0]
-    pos = text.find("\n")
+    pos = clean.find("\n")
     while pos != -1:
         starts.append(pos + 1)
-        pos = text.find("\n", pos + 1)
+        pos = clean.find("\n", pos + 1)
     return Doc(text=text, clean=clean, folded=folded, line_starts=starts)
 
 

@@ -114,7 +114,8 @@ def _level(doc: Doc, issuer: str | None) -> str | None:
 def _header_body(doc: Doc, head_lines: list[tuple[int, int]]) -> str | None:
     """The issuing body printed in capitals at the top left ("ỦY BAN NHÂN DÂN / XÃ TÂN PHÚ")."""
     parts: list[str] = []
-    for s, e in head_lines[:12]:
+    blanks = 0
+    for index, (s, e) in enumerate(head_lines[:12]):
         # Only the left cell of a two-column header ("BỘ NỘI VỤ<tab>CỘNG HÒA XÃ HỘI ...").
         cell_end = doc.clean.find("\t", s, e)
         e = cell_end if cell_end >= 0 else e
@@ -124,13 +125,27 @@ def _header_body(doc: Doc, head_lines: list[tuple[int, int]]) -> str | None:
         # A web copy keeps the layout table's cell bars ("ỦY BAN NHÂN DÂN |").
         raw = span_text(doc, s, e).strip(" |")
         line = line.strip(" |")
+        # An OCR'd header read across both columns ("THỦ TƯỚNG CHÍNH PHỦ CỘNG HÒA XÃ HỘI …"): the left part.
+        motto_at = line.find("cong hoa xa hoi")
+        if motto_at > 3 and not parts:
+            raw = span_text(doc, s, s + (len(doc.folded[s:e]) - len(doc.folded[s:e].lstrip())) + motto_at).strip(" |")
+            line = line[:motto_at].strip()
+            letters = [c for c in raw if c.isalpha()]
+            if letters and sum(c.isupper() for c in letters) >= 0.8 * len(letters) and len(raw) <= 80:
+                parts.append(raw)
+            break
         if not line:
-            if parts:
+            # A .docx copy puts an empty paragraph between the header's lines ("ỦY BAN MTTQ VIỆT NAM", "XÃ …").
+            blanks += 1
+            if parts and (blanks > 2 or not _caps_line_follows(doc, head_lines[index + 1 : index + 3])):
                 break
             continue
+        blanks = 0
         if not parts and ("cong hoa" in line or "doc lap" in line or not line.strip(" -_=*")):
             continue  # the national motto printed above the body's name
-        if _NUMBER.search(line) or _NUMBER_LINE.match(line) or _TITLE_WORD.match(line) or _DATE.search(line) or "cong hoa" in line or "doc lap" in line:
+        if not parts and re.fullmatch(r"#*\s*dang cong san viet nam", line):
+            continue  # the Party's motto line above a Party body's name
+        if re.match(r"\s*s[o6]\s*:", line) or _NUMBER.search(line) or _NUMBER_LINE.match(line) or _TITLE_WORD.match(line) or _DATE.search(line) or "cong hoa" in line or "doc lap" in line:
             break
         letters = [c for c in raw if c.isalpha()]
         if not letters or sum(c.isupper() for c in letters) < 0.8 * len(letters) or len(raw) > 80:
@@ -187,6 +202,24 @@ def _mostly_capitals(text: str) -> bool:
     return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
+def _caps_line_follows(doc: Doc, lines: list[tuple[int, int]]) -> bool:
+    """Whether the next non-empty line is a short line in capitals that is not the motto, a number or a date."""
+    for s, e in lines:
+        raw = doc.clean[s:e].strip(" |")
+        if not raw:
+            continue
+        line = doc.folded[s:e]
+        letters = [c for c in raw if c.isalpha()]
+        return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters) and len(raw) <= 60 and not (
+            "cong hoa" in line or "doc lap" in line or _TITLE_WORD.match(line) or _NUMBER.search(line) or _DATE.search(line)
+        )
+    return False
+
+
+# "Nghị quyết này được Ủy ban Thường vụ Quốc hội … thông qua ngày 06 tháng 02 năm 2026": a resolution dated at its end.
+_ADOPTED = re.compile(r"thong qua\s+(?:ngay|vao ngay)\s+(\d{1,2})\s+th[ad]ng\s+(\d{1,2})\s+n[ad]m\s+((?:19|20)\d\d)(?!\d)")
+
+
 def extract_meta(doc: Doc, root: Node) -> dict[str, object]:
     """The ``meta`` object of the schema, with ``spans`` of number, date and title."""
     begin = _page_chrome_end(doc)
@@ -216,6 +249,12 @@ def extract_meta(doc: Doc, root: Node) -> dict[str, object]:
                 spans["date"] = [d.start(), d.end()]
     if date is None:
         date, spans["date"] = _wrapped_date(doc, head_lines)
+    if date is None:
+        tail = max(0, len(folded) - 3000)
+        adopted = next(reversed(list(_ADOPTED.finditer(folded, tail))), None)
+        if adopted is not None and 1 <= int(adopted.group(1)) <= 31 and 1 <= int(adopted.group(2)) <= 12:
+            date = f"{int(adopted.group(3)):04d}-{int(adopted.group(2)):02d}-{int(adopted.group(1)):02d}"
+            spans["date"] = [adopted.start(1), adopted.end(3)]
     # Title: the subject lines after "KẾ HOẠCH" (or the type word).
     title_lines: list[tuple[int, int]] = []
     for idx, (s, e) in enumerate(head_lines):

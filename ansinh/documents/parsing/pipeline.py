@@ -71,6 +71,8 @@ def _mark_directive_duties(doc: Doc, root: Node) -> None:
     nodes = root.walk()[1:]
     if any(n.kind == "tasks" for n in nodes) or not _DIRECTIVE_TYPE.search(doc.folded, 0, 4000):
         return
+    if any(n.style == "article" for n in root.children):
+        return  # written in articles: its duties are those of its "Tổ chức thực hiện" article (_mark_legal_duties)
     lead_in = _DUTY_LEAD_IN.search(doc.folded)
     if lead_in is None:
         return
@@ -95,6 +97,50 @@ def _mark_directive_duties(doc: Doc, root: Node) -> None:
     root.children.insert(at, section)
 
 
+_ORGANIZING = re.compile(r"to chuc thuc hien(?![a-z])")
+
+
+def _mark_legal_duties(doc: Doc, root: Node) -> None:
+    """A resolution or decree written in articles, with no tasks part: the duties of its "Tổ chức thực hiện"
+    article ("Điều 8. Tổ chức thực hiện: 1. Chính phủ …; 2. Bộ … là cơ quan đầu mối …") are its tasks.
+
+    An article gives its numbered items; an item "4. Tổ chức thực hiện" inside an article is a task itself,
+    its lettered duties under it.
+    """
+    nodes = root.walk()[1:]
+    if any(n.kind == "tasks" for n in nodes) or not any(n.style == "article" for n in nodes):
+        return
+    candidates = [
+        n for n in nodes if n.kind == "organization" and n.style in ("article", "num1") and n.children
+        and _ORGANIZING.match(" ".join(doc.folded[n.head_start : n.head_start + len(n.title)].split()))
+    ]
+    # "4. Tổ chức thực hiện" inside "Điều 4. Tổ chức thực hiện và hiệu lực thi hành": the part named only that.
+    exact = [n for n in candidates if len(n.title.split()) <= 4]
+    chosen = exact or candidates
+    organizing = chosen[-1] if chosen else None
+    if organizing is None or organizing.parent is None:
+        return
+    if organizing.style == "article":
+        duties = [c for c in organizing.children if c.style not in ("dash", "plus")]
+        host = organizing
+    else:
+        duties = [organizing]
+        host = organizing.parent
+    if not duties:
+        return
+    section = Node("duties", "", duties[0].start, duties[0].start, duties[0].start, "", depth=host.depth + 1,
+                   end=duties[-1].end, kind="tasks", parent=host)
+    at = host.children.index(duties[0])
+    for node in duties:
+        host.children.remove(node)
+        node.parent = section
+        node.kind = None
+    section.children = duties
+    host.children.insert(at, section)
+    if organizing.style == "article":
+        organizing.kind = None
+
+
 def extract_plan(text: str, doc: str = "") -> dict[str, object]:
     """The structured content of a plan's text; never raises, whatever the input."""
     try:
@@ -114,6 +160,7 @@ def _extract(text: str, slug: str) -> dict[str, object]:
     masked = _masked(doc, [(t.start, t.end) for t in tables] + [(lt.start, lt.end) for lt in layout])
     root = parse_outline(masked)
     _mark_directive_duties(masked, root)
+    _mark_legal_duties(masked, root)
     plan_like = looks_like_plan(masked)
     meta = extract_meta(masked, root)
     spans = meta.get("spans")

@@ -52,6 +52,40 @@ def _recipient(doc: Doc, s: int, e: int) -> str | None:
     return span_text(doc, m.start("who"), m.end("who"), " ,") or None
 
 
+# A report owed to a named superior ("báo cáo Thủ tướng Chính phủ", "gửi báo cáo về Ban Thường trực …").
+_ADDRESSED_REPORT = re.compile(
+    r"b[ad]o\s+c[ad]o\s+(?:ngay\s+)?(?:(?:ket\s+qua|tinh\s+hinh)[^.;]{0,80}?\s)?(?:voi\s+|ve\s+|len\s+|gui\s+(?:ve\s+)?)?"
+    r"(?:thu\s+tuong|chinh\s+phu|bo\s+chinh\s+tri|ban\s+bi\s+thu|ubtvqh|uy\s+ban\s+thuong\s+vu|ban\s+thuong\s+truc|"
+    r"thuong\s+truc|ubnd|uy\s+ban\s+nhan\s+dan|dang\s+doan|ban\s+chi\s+dao|ban\s+chap\s+hanh|cap\s+(?:tren|co\s+tham\s+quyen)|"
+    r"cac\s+co\s+quan\s+co\s+tham\s+quyen|bo\s+[a-z]|so\s+[a-z])"
+    r"|gui\s+(?:bao\s+cao|ket\s+qua)\s+(?:ve\s+)?"
+)
+# "trong tháng 3 năm 2020", "trong tháng 3/2020": a one-off report due within a month.
+_MONTH_ONCE = re.compile(r"(?:trong|truoc|cuoi|het)\s+th[ad]ng\s+(\d{1,2})\s*(?:/|\s+n[ad]m\s+)\s*((?:19|20)\d\d)(?!\d)")
+# "Kết thúc cuộc bầu cử, … báo cáo", "sau khi kết thúc hội nghị … báo cáo": a report after one event.
+_AFTER_EVENT = re.compile(r"^[\s\-–+•\d.)]*(?:ket\s+thuc|sau\s+khi\s+ket\s+thuc|ngay\s+sau\s+khi|sau\s+khi\s+hoan\s+thanh)\s")
+# "kịp thời báo cáo", "định kỳ báo cáo" without a period, "khi có yêu cầu", "báo cáo ngay khi …": ad hoc.
+_ADHOC = re.compile(
+    r"kip\s+thoi|khi\s+(?:co|duoc)\s+yeu\s+cau|theo\s+yeu\s+cau|dot\s+xuat|bao\s+cao\s+ngay|khi\s+phat\s+sinh|"
+    r"che\s+do\s+bao\s+cao|van\s+de\s+phat\s+sinh"
+)
+# "định kỳ báo cáo Bộ Chính trị" without a period: ad hoc when it names whom (agency-by-agency lines that
+# only repeat "định kỳ báo cáo kết quả" are not read).
+_BARE_PERIODIC = re.compile(r"dinh\s+ky(?!\s+(?:\d|hang|moi|sau|quy|thang|nam))")
+
+
+# A task that is itself reporting ("- Tổng hợp, báo cáo Ban Thường trực … đối với các vụ việc phức tạp").
+_TASK_REPORT_START = re.compile(r"^[\s\-–+•\d.)a-z]{0,6}(?:tong\s+hop,?\s+)?b[ad]o\s+c[ad]o\s+(?:ngay\s+|kip\s+thoi\s+)?(?:ve\s+|voi\s+)?(?:ban|thuong|ubnd|uy|cap|so|bo|chinh|thu)")
+_SERVING = re.compile(r"phuc\s+vu\s+(?:cho\s+)?(?:cong\s+tac\s+)?(?:(?:so|tong)\s+ket,?\s*)?(?:va\s+)?(?:bao\s+cao)?")
+_RESULTS_REPORT = re.compile(r"ket\s+qua\s+(?:thuc\s+hien|trien\s+khai)")
+
+
+def _task_sections(root: Node, taken: list[Node]) -> list[Node]:
+    """Nodes of the tasks part not read already, for reports owed by a task ("báo cáo Thủ tướng trong tháng 3")."""
+    seen = {id(n) for n in taken}
+    return [n for n in root.walk()[1:] if n.effective_kind() == "tasks" and id(n) not in seen]
+
+
 def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
     """Reporting duties, one per (sentence, frequency)."""
     out: list[dict[str, object]] = []
@@ -59,13 +93,22 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
     sections = _sections(root)
     # A directive's numbered duties (see pipeline._mark_directive_duties) may carry its reporting duty.
     duty_nodes = [n for d in root.children if d.style == "duties" for n in d.walk()[1:] if n not in sections]
-    for node in sections + duty_nodes:
+    task_nodes = _task_sections(root, sections + duty_nodes)
+    for node in sections + duty_nodes + task_nodes:
         in_duties = any(node is n for n in duty_nodes)
+        in_tasks = any(node is n for n in task_nodes)
         start = 0 if node.style == "root" else (node.head_end if node.kind is not None else node.head_start)
         for s, e in sentences(doc, start, node.body_end):
             folded = doc.folded[s:e]
-            if not REPORT_VERB.search(folded):
+            # "phục vụ công tác tổng kết, báo cáo": a report as what records serve, not a duty.
+            if not REPORT_VERB.search(_SERVING.sub(" ", folded)):
                 continue
+            if (in_tasks or in_duties) and not (
+                _ADDRESSED_REPORT.search(folded) or re.search(r"b[ad]o\s+c[ad]o\s+kip\s+thoi|kip\s+thoi\s+b[ad]o\s+c[ad]o", folded)
+            ):
+                continue
+            if re.search(r"(?<![a-z])la\s+can\s+cu(?![a-z])", folded):
+                continue  # "Báo cáo theo khoản 3 là căn cứ để …": what a report is for, not a duty
             if AWARD_CUE.search(folded) and not re.search(r"b[ad]o\s+c[ad]o", folded):
                 continue
             duties: list[tuple[str, int | None]] = []
@@ -77,9 +120,33 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
                     cue_at[frequency] = fm.start()
             for m in ONCE_CUE.finditer(folded):
                 duties.append(("once", int(m.group(1))))
+            month_once: dict[int, int] = {}
+            for m in _MONTH_ONCE.finditer(folded):
+                if 1 <= int(m.group(1)) <= 12 and ("once", int(m.group(2))) not in duties:
+                    duties.append(("once", int(m.group(2))))
+                    month_once[int(m.group(2))] = int(m.group(1))
+            # "báo cáo Chính phủ trước ngày 15 tháng 3 năm 2020": a one-off report; a report of the plan's results
+            # by a dated day ("báo cáo kết quả thực hiện … trước ngày 25/11/2026") stays the default annual one.
+            results = _RESULTS_REPORT.search(folded)
+            for m in DATED_DEADLINE.finditer(folded) if results is None else ():
+                if not any(f in ("annual", "semiannual", "quarterly", "monthly") for f, _ in duties) and (
+                    ("once", int(m.group(3))) not in duties
+                ):
+                    duties.append(("once", int(m.group(3))))
+            if not duties and not in_tasks and (
+                _ADHOC.search(folded) or (_BARE_PERIODIC.search(folded) and _ADDRESSED_REPORT.search(folded))
+            ):
+                duties.append(("adhoc", None))
+            if not duties and in_tasks and (
+                re.search(r"kip\s+thoi|khi\s+(?:co|duoc)\s+yeu\s+cau|dot\s+xuat", folded)
+                or _TASK_REPORT_START.match(folded)
+            ):
+                duties.append(("adhoc", None))
             for first in ONCE_CUE_BEFORE.finditer(folded):
                 if ("once", int(first.group(1))) not in duties:
                     duties.append(("once", int(first.group(1))))
+            if not duties and _AFTER_EVENT.match(folded):
+                duties.append(("once", None))
             # A plan-wide "định kỳ báo cáo" in the requirements (agency-by-agency lines repeat it; not read there).
             if not duties and node.effective_kind() == "purpose" and PERIODIC_CUE.search(folded) and not TROUBLE_CUE.search(folded):
                 duties.append(("annual", None))
@@ -106,15 +173,22 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
                 day, month = _deadline_for(deadlines, cue_at, frequency)
                 if not periodic:
                     day, month = dated.get(year, (None, None)) if year is not None else (None, None)
-                out.append({
-                    "text": text,
-                    "frequency": frequency,
-                    "deadline_day": day,
-                    "deadline_month": month,
-                    "year": year,
-                    "recipient": recipient,
-                    "span": [cs, ce],
-                })
+                    if month is None and year is not None and year in month_once:
+                        month = month_once[year]
+                dates: list[tuple[int | None, int | None]] = [(day, month)]
+                months: list[tuple[int | None, int | None]] = [(d, m) for _, d, m in deadlines if m is not None]
+                if frequency == "semiannual" and len(months) == 2 and len(cue_at) == 1 and months[0][1] != months[1][1]:
+                    dates = months  # "định kỳ 6 tháng … trước ngày 15 tháng 6 và trước ngày 01 tháng 12": two duties
+                for day, month in dates:
+                    out.append({
+                        "text": text,
+                        "frequency": frequency,
+                        "deadline_day": day,
+                        "deadline_month": month,
+                        "year": year,
+                        "recipient": recipient,
+                        "span": [cs, ce],
+                    })
     return out
 
 

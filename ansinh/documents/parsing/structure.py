@@ -18,14 +18,14 @@ from ansinh.lib.text import fold
 
 _ROMAN = re.compile(r"^(?P<ind>[ \t]*)(?:(?:Ph[ầa]n|PH[ẦA]N|M[ụu]c|M[ỤU]C|Ch[ưu][ơo]ng|CH[ƯU][ƠO]NG)\s+)?(?P<m>[IVXl]{1,6}|1ll|Il1)\s*[.\-–:)]\s*(?P<rest>\S.*)$")
 # "Điều 8. Trách nhiệm thi hành": the articles of a legal document (Decree 30/2020, Annex I).
-_ARTICLE = re.compile(r"^(?P<ind>[ \t]*)(?:Điều|ĐIỀU|Dieu|DIEU)\s+(?P<m>\d{1,3})\s*[.:]\s*(?P<rest>\S.*)$")
+_ARTICLE = re.compile(r"^(?P<ind>[ \t]*[\u201c\"]?)(?:Điều|ĐIỀU|Dieu|DIEU)\s+(?P<m>\d{1,3})\s*[.:]\s*(?P<rest>\S.*)$")
 # "Phần I" / "PHẦN THỨ HAI" / "Chương II" alone on its line, the part's title in capitals on the next line.
 _PART_ALONE = re.compile(
     r"^[ \t]*(?:Ph[ầa]n|PH[ẦA]N|Ch[ưu][ơo]ng|CH[ƯU][ƠO]NG)\s+(?P<m>[IVX]{1,6}|\d{1,2}|(?i:th[ứu]\s+\w+))[ \t]*[.:]?[ \t]*$"
 )
 _ORDINALS = {"nhat": 1, "hai": 2, "ba": 3, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10}
-_UPPER = re.compile(r"^(?P<ind>[ \t]*)(?P<m>[A-ZĐ])\s*[.)]\s+(?P<rest>\S.*)$")
-_NUMBER = re.compile(r"^(?P<ind>[ \t]*)(?P<m>\d{1,2}(?:\.\d{1,2}){0,3})(?P<sep>[.)]?)(?P<sp>\s*)(?P<rest>\S.*)$")
+_UPPER = re.compile(r"^(?P<ind>[ \t]*)(?P<m>[A-ZĐ])\s*[.)\-]\s+(?P<rest>\S.*)$")
+_NUMBER = re.compile(r"^(?P<ind>[ \t]*)(?P<m>\d{1,2}(?:\.\d{1,2}){0,3})(?P<sep>\.?-(?=\s)|[.)]?)(?P<sp>\s*)(?P<rest>\S.*)$")
 # "Nhiệm vụ 1. …", "Chỉ tiêu 2: …", "Giải pháp 3 - …": items numbered after a word that names them.
 _NAMED_ITEM = re.compile(
     r"^(?P<ind>[ \t]*)(?:Nhiệm vụ|NHIỆM VỤ|Nhiem vu|Giải pháp|GIẢI PHÁP|Giai phap|Chỉ tiêu|CHỈ TIÊU|Chi tieu|"
@@ -170,6 +170,12 @@ _OBJECTIVES_ITEM = re.compile(
 )
 
 
+_TASKS_FIRST = re.compile(
+    r"(?:cac\s+)?(?:nhiem vu|noi dung|giai phap)(?![a-z])(?!.*\b(?:kinh phi|bao cao)\b)"
+    r"(?=.*(?:phan cong|tien do|thoi gian|trach nhiem|thuc hien))"
+)
+
+
 def classify(title_folded: str, nested: bool) -> str | None:
     """The kind of a section from its folded heading (``None`` if it names none)."""
     title = " ".join(title_folded.split())[:160]
@@ -178,6 +184,10 @@ def classify(title_folded: str, nested: bool) -> str | None:
         return "objectives"
     if not title or (nested and len(title.split()) > 10):
         return None
+    # "NỘI DUNG, TIẾN ĐỘ, PHÂN CÔNG TRÁCH NHIỆM THỰC HIỆN", "NHIỆM VỤ VÀ PHÂN CÔNG": a part that opens by
+    # naming the work lists the work, whatever it says next about who does it.
+    if not nested and _TASKS_FIRST.match(title):
+        return "tasks"
     for kind, pattern in SECTION_KINDS:
         if nested:
             if re.match(r"(?:cac\s+|ve\s+)?(?:" + pattern + ")", title):
@@ -247,11 +257,28 @@ def parse_outline(doc: Doc) -> Node:
     _drop_wrapped_numbers(doc, lines, infos)
     markers = [info is not None for info in infos]
     stack: list[Node] = [root]
+    last_roman = 0
+    quoted: Node | None = None  # an article quoted by an amending text ("“Điều 12. Chế độ báo cáo … .”")
+    quote_closed = False
     for i, info in enumerate(infos):
+        closes = quoted is not None and not quote_closed and _QUOTE_END.search(doc.clean[lines[i][0] : lines[i][1]])
         if info is None:
+            quote_closed = quote_closed or bool(closes)
             continue
+        if quoted is not None and quote_closed:
+            # The quotation ended: the amending text's own items go on beside the article that held it.
+            if quoted in stack:
+                del stack[stack.index(quoted) :]
+            quoted = None
         style, label, offset = info
         s, e = lines[i]
+        if style == "roman" and i not in title_line:
+            # OCR reads "III." as "Il." or "1ll.": a numeral read with l/1 that does not go on from the last one.
+            token = doc.clean[s : s + offset].strip().split()[-1] if doc.clean[s : s + offset].strip() else ""
+            value = _roman_value(label) or 0
+            if last_roman and value <= last_roman and re.search(r"[l1]", token):
+                label = _to_roman(last_roman + 1)
+            last_roman = _roman_value(label) or last_roman
         head_start = s + offset
         head_end = _heading_extent(doc, lines, i, head_start, markers)
         if i in title_line:
@@ -260,7 +287,9 @@ def parse_outline(doc: Doc) -> Node:
             head_end = _heading_extent(doc, lines, title_line[i], head_start, markers)
         title, _ = heading_title(doc, head_start, head_end)
         # Close deeper items: pop to the level of the same style if it is open.
-        styles = [n.style for n in stack]
+        # Inside an article, the article's own items start afresh ("5. Sửa đổi Điều 12: “Điều 12. … 1. …").
+        scope = max((k for k, n in enumerate(stack) if n.style == "article"), default=0) if style != "article" else 0
+        styles = [n.style for n in stack[scope:]]
         if style in styles:
             while stack[-1].style != style:
                 stack.pop()
@@ -268,6 +297,10 @@ def parse_outline(doc: Doc) -> Node:
         elif style.startswith("num"):
             level = int(style[3:])
             while len(stack) > 1 and stack[-1].style.startswith("num") and int(stack[-1].style[3:]) >= level:
+                stack.pop()
+        if style == "article" and not doc.clean[s:head_start].strip().startswith(("\u201c", '"')):
+            # An article is a top part of its chapter: a list item or note above it does not hold it.
+            while len(stack) > 1 and stack[-1].style not in ("roman", "upper"):
                 stack.pop()
         if style == "roman":
             while len(stack) > 1 and stack[-1].style != "upper":
@@ -278,15 +311,59 @@ def parse_outline(doc: Doc) -> Node:
         node = Node(style, label, s, head_start, head_end, title, depth=parent.depth + 1, parent=parent)
         parent.children.append(node)
         stack.append(node)
+        if style == "article" and doc.clean[s:head_start].strip().startswith(("\u201c", '"')):
+            quoted, quote_closed = node, bool(_QUOTE_END.search(doc.clean[s:e]))
+        elif closes:
+            quote_closed = True
     _close(root, len(doc.text))
     for node in root.walk()[1:]:
-        nested = node.depth > 1 and not (node.parent is not None and node.parent.style == "upper")
+        # An article's title names its own matter ("Điều 7. Xử lý nội dung chuyển tiếp …"): read it like a nested one.
+        nested = (node.depth > 1 and not (node.parent is not None and node.parent.style == "upper")) or node.style == "article"
         if node.style in ("dash", "plus"):
             continue
         node.kind = classify(doc.folded[node.head_start : node.head_start + len(node.title) + 4], nested)
+    _continue_tasks_parts(doc, root)
     return root
 
 
+# Parts that describe the setting of the work, not the work: "Thời gian, địa điểm", "Thành phần", "Khẩu hiệu".
+_SETTING_PART = re.compile(r"(?:thoi gian|dia diem|thanh phan|doi tuong|hinh thuc|khau hieu|pham vi)(?![a-z])")
+
+
+_ASSIGNED_WORK = re.compile(r"phan cong (?:nhiem vu|cong viec)(?:,? (?:cu the|thuc hien))?")
+
+
+def _continue_tasks_parts(doc: Doc, root: Node) -> None:
+    """Read an unnamed part that follows the tasks part, at the same level, as more of the tasks part.
+
+    "II. NỘI DUNG …", "III. TỔ CHỨC HỘI NGHỊ …", "IV. TRÁCH NHIỆM XÁC MINH …", "V. TỔ CHỨC THỰC HIỆN": the
+    parts between the first one that names the work and the closing organisation part list work too.
+    A part naming anything else (organisation, reporting, funding …) ends the run; a part about time,
+    place or participants is skipped.
+    """
+    nodes = root.walk()[1:]
+    if not any(n.kind == "tasks" for n in nodes):
+        # "II. PHÂN CÔNG NHIỆM VỤ" in a plan with no other tasks part lists the work itself, body by body.
+        for node in nodes:
+            title = " ".join(doc.folded[node.head_start : node.head_start + len(node.title)].split())
+            if node.kind == "assignment" and node.style in ("roman", "upper") and _ASSIGNED_WORK.fullmatch(title):
+                node.kind = "tasks"
+    for parent in root.walk():
+        open_style: str | None = None
+        for child in parent.children:
+            if child.style not in ("roman", "upper", "num1") or (parent.style != "root" and child.style == "num1"):
+                continue
+            if child.kind == "tasks":
+                open_style = child.style
+            elif child.kind is not None:
+                open_style = None
+            elif open_style == child.style and child.title:
+                title = doc.folded[child.head_start : child.head_start + len(child.title)]
+                if not _SETTING_PART.match(" ".join(title.split())):
+                    child.kind = "tasks"
+
+
+_QUOTE_END = re.compile(r"[\u201d\"][.;]?\s*$")
 _UNFINISHED = re.compile(r"[a-zà-ỹđ0-9,]\s*$")
 
 
@@ -327,7 +404,14 @@ def full_number(node: Node) -> str:
     if node.style.startswith("num"):
         # Items restarting at 1 under each roman task group ("I. ... 1. ... II. ... 1.") read "I.1", "II.1".
         roman = parent if parent is not None and parent.style == "roman" and parent.kind is None else None
-        return f"{roman.label}.{node.label}" if roman is not None and roman.parent is not None and roman.parent.style != "root" else node.label
+        if roman is not None and roman.parent is not None and roman.parent.style != "root":
+            return f"{roman.label}.{node.label}"
+        # Two tasks parts side by side ("II. NHIỆM VỤ … III. ĐÀO TẠO …", both numbering from 1): "II.1", "III.1".
+        if parent is not None and parent.style == "roman" and parent.kind == "tasks" and parent.parent is not None and sum(
+            1 for sibling in parent.parent.children if sibling.style == "roman" and sibling.kind == "tasks"
+        ) > 1:
+            return f"{parent.label}.{node.label}"
+        return node.label
     while parent is not None and not parent.numbered:
         parent = parent.parent
     prefix = full_number(parent) if parent is not None and parent.style != "root" and parent.kind is None else ""

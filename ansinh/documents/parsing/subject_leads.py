@@ -18,8 +18,17 @@ from ansinh.documents.parsing.vocab import AGENCY_HEADS
 # Verbs that open the duty after its subject (folded).
 _ACTION = re.compile(
     r"\s+(?:to chuc|chi dao|lanh dao|xay dung|ban hanh|huong dan|trien khai|thuc hien|tham muu|ra soat|"
-    r"theo doi|kiem tra|giam sat|tuyen truyen|van dong|bo tri|nghien cuu|tong ket|so ket)(?![a-z])"
+    r"theo doi|kiem tra|giam sat|tuyen truyen|van dong|bo tri|nghien cuu|tong ket|so ket|"
+    # More openings of a duty after its doer ("Bộ Công Thương tập trung …", "Bộ Tài chính khẩn trương …").
+    r"tap trung|khan truong|day manh|day nhanh|tiep tuc|de xuat|chu dong|co trach nhiem|tang cuong|"
+    r"som|uu tien|xem xet|cap nhat|bao dam|dam bao|phoi hop|chu tri|khan cap|nang cao|hoan thien|thuc day|"
+    # A resolution's duties: "Bộ X là cơ quan đầu mối …", "… trong phạm vi nhiệm vụ, quyền hạn của mình giám sát …".
+    r"la co quan|chiu trach nhiem|de cao|trong pham vi|can cu chuc nang|theo chuc nang)(?![a-z])"
 )
+# "Đề nghị Tổng Liên đoàn Lao động Việt Nam …", "Giao Sở Y tế …": the verb that addresses the doer.
+_ADDRESS = re.compile(r"^(?:đề\s+nghị|giao|yêu\s+cầu)\s+", re.IGNORECASE)
+# Members named beside bodies ("…, đại biểu Quốc hội, đại biểu Hội đồng nhân dân"), not bodies themselves.
+_MEMBERS = re.compile(r"^(?:các\s+)?(?:đại\s+biểu|thành\s+viên|cơ\s+quan|chính\s+quyền)\s", re.IGNORECASE)
 _PARTS = re.compile(r"\s*,\s*|\s+và\s+")
 
 
@@ -28,11 +37,17 @@ def subject_leads(tasks: list[Task], apply: Apply) -> None:
     for task in tasks:
         if task.node is None or task.lead or not task.title:
             continue
+        address = _ADDRESS.match(task.title)
+        title = task.title[address.end() :] if address else task.title
         # The verb may also end a body's name ("Ban Tổ chức Tỉnh ủy tổ chức …"): try each in turn.
-        for verb in _ACTION.finditer(fold_same_length(task.title).lower(), 0, 160):
-            names = [p.strip() for p in _PARTS.split(task.title[: verb.start()]) if p.strip()]
-            if names and all(_head_match(n, AGENCY_HEADS) and 2 <= len(n.split()) <= 8 for n in names):
-                apply(task, "lead", names)
+        for verb in _ACTION.finditer(fold_same_length(title).lower(), 0, 320):
+            subject = title[: verb.start()]
+            for names in (split_units(subject), [p.strip() for p in _PARTS.split(subject) if p.strip()]):
+                if names and all((_head_match(n, AGENCY_HEADS) or _MEMBERS.match(n)) and 2 <= len(n.split()) <= 16
+                                 for n in names) and _head_match(names[0], AGENCY_HEADS):
+                    apply(task, "lead", names)
+                    break
+            if task.lead:
                 break
 
 

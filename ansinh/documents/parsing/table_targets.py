@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ansinh.documents.parsing.clean import Doc, fold_same_length
-from ansinh.documents.parsing.tables import Table, table_kind
+from ansinh.documents.parsing.tables import Table, table_kind, value_column
 from ansinh.documents.parsing.targets import Target, _clean_number
 from ansinh.documents.parsing.vocab import ZERO_CUE
 from ansinh.lib.vnnumbers import parse_quantity
@@ -46,7 +46,10 @@ def extract_table_targets(doc: Doc, tables: list[Table], targets: list[Target]) 
         years = table.year_columns()
         base_col = table.baseline_column()
         unit_col = table.column(r"^don vi(?: tinh)?$|^dvt$|don vi tinh")
-        if ind_col is None or not years:
+        if ind_col is None:
+            continue
+        if not years:
+            rows.extend(_single_value_rows(doc, table, ind_col, unit_col))
             continue
         for row in table.rows:
             if len(row.cells) <= ind_col or not row.cells[ind_col].text:
@@ -123,3 +126,47 @@ def _row_unit(unit_cell: str, final_cell: str) -> str | None:
     if unit:
         return unit
     return "%" if "%" in final_cell else None
+
+
+# A group row of an indicator table that gives the year of the rows under it ("I. Đến năm 2030").
+_GROUP_YEAR = re.compile(r"(?:den|trong|giai doan|nam)\D{0,20}?((?:19|20)\d\d)(?!\d)(?!.*(?:19|20)\d\d)")
+_YEAR_IN = re.compile(r"(?:den|vao|cuoi)\s+nam\s+((?:19|20)\d\d)(?!\d)")
+# "≤ 3 Đông Nam Á; ≤ 50 Thế giới": several values in one cell, each with the scope it holds for.
+_VALUE_PARTS = re.compile(r"\s*;\s*")
+
+
+def _single_value_rows(doc: Doc, table: Table, ind_col: int, unit_col: int | None) -> list[Target]:
+    """Targets of an indicator table with one value column; the year comes from its group rows or caption."""
+    col = value_column(table)
+    if col is None:
+        return []
+    caption_year = _YEAR_IN.findall(fold_same_length(table.caption or "").lower())
+    year: int | None = int(caption_year[-1]) if caption_year else None
+    out: list[Target] = []
+    for row in table.rows:
+        name_cell = row.get(ind_col)
+        value_cell = row.get(col)
+        if not name_cell:
+            continue
+        if not value_cell:
+            group = _GROUP_YEAR.search(fold_same_length(name_cell).lower())
+            if group and len(name_cell.split()) <= 8:
+                year = int(group.group(1))
+            continue
+        indicator = name_cell.lstrip("-–+* ").rstrip(" :,.")
+        parts = [p for p in _VALUE_PARTS.split(value_cell) if p.strip()]
+        start = row.cells[col].start
+        for part in parts:
+            comp, value, value_max = _cell_quantity(doc, part, start)
+            if value is None:
+                continue
+            qualifier = re.sub(r"^[\s≤≥<>=]*[\d.,]+\s*%?\s*(?:-\s*[\d.,]+\s*%?)?", "", part).strip(" ,.")
+            name = f"{indicator} ({qualifier})" if len(parts) > 1 and qualifier and len(qualifier.split()) <= 4 else indicator
+            unit_cell = row.get(unit_col) if unit_col is not None else ""
+            out.append({
+                "text": indicator, "indicator": name, "comparator": comp,
+                "value": _clean_number(value), "value_max": _clean_number(value_max),
+                "unit": _row_unit(unit_cell, part), "year": year,
+                "baseline": None, "milestones": [], "span": [row.start, row.end],
+            })
+    return out

@@ -337,15 +337,26 @@ def _merge_split_text(row: Row, width: int) -> None:
             return
 
 
+def value_column(table: Table) -> int | None:
+    """The one value column of an indicator table without yearly columns ("Kết quả", "Mục tiêu", "Chỉ tiêu đạt")."""
+    if table.year_columns():
+        return None
+    return table.column(r"^(?:ket qua|muc tieu|gia tri|chi tieu (?:can |phai )?dat|ket qua (?:can |phai )?dat|"
+                        r"muc (?:phan dau|can dat)|dich)(?:\s|$)", exclude=r"thuc hien nam|hien trang|co quan|don vi")
+
+
 def table_kind(table: Table) -> str:
     """``"targets"``, ``"documents"``, ``"projects"``, ``"tasks"`` or ``"other"``."""
     heads = " | ".join(table.header)
     if re.search(r"tieu chi|chi tieu", heads) and len(table.year_columns()) >= 1:
         return "targets"
+    # "TT | Chỉ tiêu | Đơn vị | Kết quả | Cơ quan chủ trì theo dõi": one value per row, the year in group rows.
+    if re.search(r"tieu chi|chi tieu", heads) and value_column(table) is not None and not re.search(r"nhiem vu", heads):
+        return "targets"
     if re.search(r"kinh phi|tong muc|von dau tu|trieu dong|ty dong|nguon von", heads) and table.column(r"noi dung|ten du an|du an|danh muc") is not None:
         return "projects"
     if re.search(r"ban hanh|hinh thuc van ban|ten van ban|loai van ban", heads):
         return "documents"
-    if re.search(LEAD_HEADER, heads) and re.search(r"nhiem vu|noi dung|hoat dong", heads):
+    if re.search(LEAD_HEADER + r"|co quan trinh", heads) and re.search(r"nhiem vu|noi dung|hoat dong|ten (?:du an|de an)", heads):
         return "tasks"
     return "other"

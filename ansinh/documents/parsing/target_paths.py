@@ -10,7 +10,7 @@ from ansinh.documents.parsing.target_words import YEAR_PHRASE
 Target = dict[str, object]
 
 # Words a value's own clause may hold when it only continues a yearly path ("…, năm 2025 còn 4%").
-_PATH_WORDS = re.compile(r"(?:con|dat|giam|tang|xuong|len|khoang|duoi|tren|va|muc|la|o|[\d.,%‰\-–]+|\s|,|:)+")
+_PATH_WORDS = re.compile(r"(?:con|dat|giam|tang|xuong|len|khoang|duoi|tren|va|muc|la|o|ty le|so|[\d.,%‰\-–]+|\s|,|:)+")
 
 
 def _nameless(target: Target) -> bool:
@@ -35,7 +35,8 @@ def merge_yearly_paths(targets: list[Target], sentence_of: list[int]) -> list[Ta
             same = (sentence_of[i] == sentence_of[groups[-1][-1]] and t.get("unit") == prev.get("unit")
                     and isinstance(t.get("year"), int) and isinstance(prev.get("year"), int)
                     and int(t["year"]) > int(prev["year"])  # type: ignore[call-overload]
-                    and (_nameless(t) or t.get("indicator") == targets[groups[-1][0]].get("indicator")))
+                    and (_nameless(t) or t.get("indicator") == targets[groups[-1][0]].get("indicator")
+                         or all(_nameless(targets[k]) for k in groups[-1])))
             if same:
                 groups[-1].append(i)
                 continue
@@ -52,7 +53,9 @@ def merge_yearly_paths(targets: list[Target], sentence_of: list[int]) -> list[Ta
             out.append(alone)
             continue
         first, last = targets[group[0]], dict(targets[group[-1]])
-        last["indicator"] = first["indicator"]
+        # The path's name: the first value's, unless only the last one names it ("năm 2026 đạt 40%, … 50% số hộ …").
+        named = next((targets[k] for k in group if not _nameless(targets[k])), first)
+        last["indicator"] = named["indicator"]
         span_first, span_last = first.get("span"), last.get("span")
         if isinstance(span_first, list) and isinstance(span_last, list):
             last["span"] = [span_first[0], span_last[1]]

@@ -67,6 +67,9 @@ _IN_WHICH = re.compile(r"trong\s+do(?![a-z])")
 _ADJUSTMENT_CONDITION = re.compile(
     r"(?:^|[\s,;(])(?:truong\s+hop|neu|khi)\s[^.;]{0,160}?(?:dieu\s+chinh|xem\s+xet\s+lai|cap\s+nhat\s+lai)\s+"
     r"(?:muc\s+tieu|chi\s+tieu|ke\s+hoach)"
+    # "Trường hợp …, chỉ tiêu tỷ lệ hộ nghèo có thể được điều chỉnh khi giảm dưới 2%": the target named first.
+    r"|(?:^|[\s,;(])(?:truong\s+hop|neu)\s[^.;]{0,160}?(?:muc\s+tieu|chi\s+tieu)[^.;]{0,80}?(?:co\s+the\s+)?(?:duoc\s+)?"
+    r"(?:dieu\s+chinh|xem\s+xet\s+lai)"
 )
 
 def _comparator(prefix: str, tail: str) -> str | None:

@@ -55,7 +55,12 @@ _FIELD_LABEL = re.compile(
 def _is_task_node(node: Node, doc: Doc | None = None) -> bool:
     if not (node.style.startswith(_TASK_STYLES) and node.kind != "assignment" and bool(node.title)):
         return False
-    return doc is None or _FIELD_LABEL.match(doc.folded, node.head_start, node.head_end) is None
+    if doc is None:
+        return True
+    label = _FIELD_LABEL.match(doc.folded, node.head_start, node.head_end)
+    # "1. Nội dung: …" straight under the part is the part's first item, not a field of a task above it.
+    top = node.parent is not None and node.parent.kind in TASK_KINDS and node.parent.style != "duties"
+    return label is None or (top and doc.folded.startswith("noi dung", node.head_start))
 
 
 def extract_tasks(doc: Doc, root: Node, tables: list[Table]) -> list[Task]:
@@ -88,9 +93,14 @@ def _table_tasks(tables: list[Table]) -> list[Task]:
         if table_kind(table) != "tasks":
             continue
         num_col = table.column(r"^s?tt$|^stt")
-        title_col = table.column(r"nhiem vu|noi dung|hoat dong")
-        lead_col = table.column(LEAD_HEADER, exclude=r"phoi hop")
+        title_col = table.column(r"nhiem vu|noi dung|hoat dong|ten (?:du an|de an)")
+        # A bill's table: the body that submits it leads; the committees that examine it ("chủ trì thẩm tra",
+        # "tham gia thẩm tra") work with it.
+        lead_col = table.column(r"co quan (?:trinh|soan thao|chu tri soan thao)") or table.column(
+            LEAD_HEADER, exclude=r"phoi hop|tham tra"
+        )
         coord_col = table.column(r"phoi hop")
+        review_cols = [i for i, h in enumerate(table.header) if "tham tra" in h and i != lead_col]
         time_col = table.column(r"thoi gian|thoi han|tien do")
         if title_col is None:
             continue
@@ -98,7 +108,7 @@ def _table_tasks(tables: list[Table]) -> list[Task]:
             title = row.get(title_col)
             if not title or len(row.cells) < 2:
                 continue
-            number = row.get(num_col) if num_col is not None else ""
+            number = (row.get(num_col) if num_col is not None else "").rstrip(". ")  # "1." is row 1
             task = Task(number or None, re.sub(r"^\s*[-+•]\s*", "", title), (row.start, row.end))
             if lead_col is not None and row.get(lead_col):
                 lead, partners = units_by_role(row.get(lead_col))
@@ -106,6 +116,9 @@ def _table_tasks(tables: list[Table]) -> list[Task]:
                 task.coordinate, task.own_coordinate = partners, bool(partners)
             if coord_col is not None and row.get(coord_col):
                 task.coordinate, task.own_coordinate = task.coordinate + split_units(row.get(coord_col)), True
+            for col in review_cols:
+                if row.get(col):
+                    task.coordinate, task.own_coordinate = task.coordinate + split_units(row.get(col)), True
             if time_col is not None and row.get(time_col):
                 task.timeline = row.get(time_col)
             out.append(task)

@@ -76,6 +76,9 @@ def _split_outside_parens(text: str, sep: str) -> list[str]:
 def split_units(value: str) -> list[str]:
     """Names of the bodies in a list: ``"Sở Y tế, các sở, ban, ngành liên quan"`` -> two names."""
     value = squeeze(value).strip(" .;,-–")
+    shared = _SHARED_HEAD.match(value)
+    if shared:
+        return _expand_shared_head(shared.group("head"), value[shared.end() :])
     units: list[str] = []
     for part in _split_outside_parens(value, ";"):
         current: list[str] = []
@@ -99,6 +102,22 @@ def split_units(value: str) -> list[str]:
         if current:
             units.append(", ".join(current))
     return [name for name in (_trim_name(u) for u in units) if name]
+
+
+# "các Bộ: Quốc phòng, Xây dựng và các cơ quan liên quan": one head word shared by the names after the colon.
+_SHARED_HEAD = re.compile(r"^(?:[Cc]ác\s+)(?P<head>Bộ|Sở|Ban|Phòng|Ủy ban|Uỷ ban|Tỉnh|Huyện|Xã|Phường)\s*:\s*")
+_AND_OTHERS = re.compile(r"\s+(?:và|cùng)\s+(?=các\s)")
+
+
+def _expand_shared_head(head: str, rest: str) -> list[str]:
+    """``"Bộ"`` and ``"Quốc phòng, Xây dựng và các cơ quan liên quan"`` -> Bộ Quốc phòng, Bộ Xây dựng và … ."""
+    others = _AND_OTHERS.search(rest)
+    names_part, tail = (rest[: others.start()], rest[others.start() :]) if others else (rest, "")
+    parts = [p.strip(" .;,") for p in re.split(r",|\s+và\s+", names_part) if p.strip(" .;,")]
+    names = [f"{head} {p}" for p in parts]
+    if names and tail:
+        names[-1] += tail.rstrip(" .;,")
+    return [_trim_name(n) for n in names if _trim_name(n)]
 
 
 def _trim_name(name: str) -> str:

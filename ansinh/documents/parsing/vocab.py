@@ -52,7 +52,7 @@ SECTION_KINDS: tuple[tuple[str, str], ...] = (
     ("assignment", r"(?<!va )phan cong (?:thuc hien|nhiem vu|trach nhiem)"),
     ("organization", r"to ch\w{0,3}c th\w{0,3}c hi\w{0,2}n|trach nhiem (?:thuc hien|cua|thi hanh)|to chuc thi hanh|(?<!va )phan cong"),
     ("reporting", r"che do (?:thong tin, )?bao cao|bao cao, so ket|so ket, tong ket|thong tin,? bao cao"),
-    ("funding", r"kinh phi|nguon (?:kinh phi|von)"),
+    ("funding", r"kinh phi|nguon (?:kinh phi|von)|(?:noi dung,? (?:va )?)?(?:dinh )?muc chi(?![a-z])"),
     ("situation", r"tinh hinh|thuc trang|ket qua (?:thuc hien|dat duoc)|danh gia (?:ket qua|tinh hinh)"),
     ("objectives", r"m[uy]c ti[eu]u|chi tieu"),
     ("viewpoint", r"quan diem"),
@@ -132,20 +132,25 @@ AGENCY_HEADS: tuple[str, ...] = (
     "Trường", "Hiệu trưởng", "Công chức", "Cán bộ", "Thường trực", "Mặt trận", "MTTQ", "UBMTTQ", "Đoàn",
     "Thành Đoàn", "Tỉnh Đoàn", "Văn phòng", "Trung tâm", "Tòa án", "Viện", "BCH", "Bộ Chỉ huy", "Kho bạc",
     "Cảnh sát", "Thanh tra", "Hội đồng", "HĐND", "Đảng ủy", "Đảng uỷ", "Thành ủy", "Tỉnh ủy", "Huyện ủy",
-    "Quận ủy", "Thị ủy", "Chủ tịch", "Giám đốc", "Ngành", "Các Sở", "Các sở", "Các Ban", "Tổ", "Lực lượng",
+    "Quận ủy", "Thị ủy", "Chủ tịch", "Giám đốc", "Ngành", "Các Sở", "Các sở", "Các Ban", "Các Bộ", "Các bộ", "Tổ", "Lực lượng",
     "Bệnh viện", "Tổng cục", "Vụ", "Chính phủ", "Thủ tướng", "Kiểm toán", "Tổng Liên đoàn", "Hợp tác xã",
     "Chi bộ", "Đồn", "Ban Chỉ huy", "Ban chỉ đạo", "Ban Chỉ đạo",
     "Bưu điện", "Trưởng", "Tổ giao dịch", "Điện lực", "Viễn thông", "Chi hội", "Chi đoàn", "Hạt", "Bộ đội",
     "Phó Chủ tịch", "Người đứng đầu", "Thủ trưởng", "Đảng đoàn", "Ban cán sự",
+    "Quốc hội", "Lãnh đạo Ban", "Lãnh đạo Sở", "Lãnh đạo Văn phòng", "Lãnh đạo UBND", "Lãnh đạo Ủy ban", "Lãnh đạo Bộ",
 )
 # Lower-case openers that start a new body after a named one ("..., các sở, ban, ngành").
 GENERIC_HEADS: tuple[str, ...] = (
     "các sở", "các tổ chức", "các đơn vị", "các cơ quan", "các trường", "các hội", "các ban", "các phòng",
     "cán bộ", "công chức", "các địa phương", "các doanh nghiệp", "các khu phố", "các xã",
-    "các quận", "các huyện", "ủy ban", "uỷ ban", "các đoàn thể", "các ngành", "các cấp", "các cấp ủy",
+    "các quận", "các huyện", "ủy ban", "uỷ ban", "các ủy ban", "các uỷ ban", "các bộ", "các đoàn thể", "các ngành", "các cấp", "các cấp ủy",
 )
 # Lower-case openers that always start a new body ("..., thành viên Ban chỉ đạo").
-ALWAYS_NEW_HEADS: tuple[str, ...] = ("thành viên",)
+ALWAYS_NEW_HEADS: tuple[str, ...] = (
+    "thành viên", "các thành viên",
+    # People named by office in small plans ("Các đ/c Phó chủ tịch, Trưởng đoàn thể xã, các đồng chí Chuyên viên").
+    "trưởng", "phó trưởng", "các đồng chí", "các đại biểu", "các đ/c", "đồng chí", "đ/c", "chuyên viên", "các chuyên viên",
+)
 
 # --- Reporting ---------------------------------------------------------------
 REPORT_VERB = re.compile(
@@ -153,7 +158,7 @@ REPORT_VERB = re.compile(
 )
 FREQUENCY_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("semiannual", re.compile(r"(?<![\d])6\s+th[ad]ng|s[ad]u\s+th[ad]ng|nua\s+n[ad]m|hai\s+lan\s+(?:moi|trong)\s+n[ad]m")),
-    ("quarterly", re.compile(r"(?:h[ad]ng|moi|dinh\s+ky)\s+quy(?![a-z])|hang\s+quy|b[ad]o\s+c[ad]o\s+quy(?![a-z])")),
+    ("quarterly", re.compile(r"(?:h[ad]ng|moi|dinh\s+ky)\s+quy(?![a-z])|hang\s+quy|b[ad]o\s+c[ad]o\s+quy(?![a-z])(?!\s+dinh)")),
     ("monthly", re.compile(r"(?:h[ad]ng|moi|dinh\s+ky)\s+th[ad]ng(?![a-z])")),
     ("annual", re.compile(
         r"(?:h[ad]ng|moi|dinh\s+ky|thuong)\s+n[ad]m(?![a-z])|thuong\s+nien"

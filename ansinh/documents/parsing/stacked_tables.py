@@ -1,0 +1,157 @@
+"""Tables whose cells a converter wrote one per line ("stacked"), read back as tab-separated rows.
+
+A .docx table copied as plain paragraphs loses its grid::
+
+    STT
+    Tên dự án
+    Cơ quan trình
+    Cơ quan chủ trì
+    thẩm tra
+    1.
+    Luật Thủ đô (sửa đổi)
+    Chính phủ
+    Ủy ban
+    Pháp luật và Tư pháp
+
+The header opens with "STT"/"TT" alone on its line and names three columns or more; a header cell
+broken over two lines goes on with a lower-case word. Each row opens with its number alone on a line.
+A row with more lines than cells is mended by joining a line that goes on in lower case, or a bare
+body word ("Ủy ban", "Bộ") with the line after it; a row that cannot be mended is left alone. In the
+clean view the line breaks between cells become tabs and those inside a cell spaces (same length), so
+:mod:`tables` reads the result like a converter's table.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+_HEADER_START = re.compile(r"^\s*(?:s?tt|so tt|thu tu)\s*$")
+_ROW_NUMBER = re.compile(r"^\s*(\d{1,3})\s*\.?\s*$")
+# A header cell: short, words only ("Cơ quan chủ trì", "Tiến độ trình UBTVQH", "Thời gian hoàn thành").
+_HEADER_CELL = re.compile(r"^[^\d.;:]{2,60}$")
+# Body words that a broken cell leaves alone on a line.
+_BARE_HEAD = re.compile(r"^\s*(?:uy ban|bo|so|ban|co quan|hoi dong|van phong|ubnd|cac bo|cac co quan)\s*$")
+# Column names that make a stack of short lines a table header.
+_HEADER_WORDS = re.compile(r"chu tri|phoi hop|tham gia|co quan|don vi|thoi gian|thoi han|tien do|noi dung|nhiem vu|"
+                           r"chi tieu|ten (?:du an|de an|nhiem vu)|san pham|ket qua")
+_MAX_ROW_LINES = 40
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    start = 0
+    for k, ch in enumerate(text):
+        if ch == "\n":
+            out.append((start, k))
+            start = k + 1
+    out.append((start, len(text)))
+    return out
+
+
+def _merge_to(body: list[int], raw: list[str], folded: list[str], width: int) -> list[list[int]] | None:
+    """Group a row's lines into ``width`` cells; None when no rule says where to join."""
+    groups = [[b] for b in body]
+    while len(groups) > width:
+        # A line that goes on in lower case joins the line before it.
+        k = next((i for i in range(1, len(groups)) if _continues(raw, groups[i][0])), None)
+        if k is not None:
+            groups[k - 1].extend(groups.pop(k))
+            continue
+        bare = next((i for i in range(len(groups) - 1) if _BARE_HEAD.match(folded[groups[i][-1]])), None)
+        if bare is not None:
+            groups[bare].extend(groups.pop(bare + 1))
+            continue
+        return None
+    return groups
+
+
+def _continues(folded_lines: list[str], index: int) -> bool:
+    raw = folded_lines[index]
+    return bool(raw.strip()) and raw.strip()[0].isalpha() and raw.strip()[0].islower()
+
+
+def stacked_table_tabs(text: str, fold: Callable[[str], str], chars: list[str]) -> None:
+    """Turn the line breaks of stacked tables in ``chars`` into tabs (between cells) and spaces (inside one)."""
+    if "\n" not in text or not re.search(r"(?m)^\s*(?:S?TT|STT|Stt|TT)\s*$", text):
+        return
+    spans = _lines(text)
+    raw = [text[s:e] for s, e in spans]
+    folded = [fold(r).lower() for r in raw]
+    i = 0
+    n = len(spans)
+    while i < n:
+        if not _HEADER_START.match(folded[i]):
+            i += 1
+            continue
+        j = i + 1
+        header: list[int] = []
+        while j < n and len(header) < 12 and not _ROW_NUMBER.match(folded[j]) and _HEADER_CELL.match(raw[j].strip() or "."):
+            header.append(j)
+            j += 1
+        if j >= n or not _ROW_NUMBER.match(folded[j]) or len(header) < 2:
+            i += 1
+            continue
+        head_groups: list[list[int]] = []
+        for k in header:
+            if head_groups and _continues(raw, k):
+                head_groups[-1].append(k)
+            else:
+                head_groups.append([k])
+        heads = [" ".join(folded[k] for k in g) for g in head_groups]
+        if len(head_groups) < 3 or not sum(bool(_HEADER_WORDS.search(h)) for h in heads) >= 2:
+            i += 1
+            continue
+        width = len(head_groups)
+        _join(spans, chars, [[i], *head_groups])
+        # Rows: a number line, then the lines up to the next number (or as many as the columns for the last row).
+        expected = int(_ROW_NUMBER.match(folded[j]).group(1))  # type: ignore[union-attr]
+        while j < n and (m := _ROW_NUMBER.match(folded[j])) and int(m.group(1)) == expected:
+            k = j + 1
+            body: list[int] = []
+            while k < n and len(body) < _MAX_ROW_LINES and not _ROW_NUMBER.match(folded[k]) and raw[k].strip():
+                body.append(k)
+                k += 1
+            nxt = _ROW_NUMBER.match(folded[k]) if k < n else None
+            is_last = nxt is None or int(nxt.group(1)) != expected + 1
+            if is_last:
+                body = _last_row(body, raw, folded, width)
+            groups = _merge_to(body, raw, folded, width) if body else None
+            if groups is None or len(groups) != width:
+                break
+            # A number alone on its line was blanked as a page number: it is the row's number.
+            chars[spans[j][0] : spans[j][1]] = list(text[spans[j][0] : spans[j][1]])
+            _join(spans, chars, [[j], *groups])
+            j = (groups[-1][-1] + 1) if is_last else k
+            expected += 1
+            if is_last:
+                break
+        i = j
+
+
+def _last_row(body: list[int], raw: list[str], folded: list[str], width: int) -> list[int]:
+    """The lines of a table's last row: as many cells as columns, after mending broken ones."""
+    out: list[int] = []
+    cells = 0
+    for k in body:
+        if out and (_continues(raw, k) or _BARE_HEAD.match(folded[out[-1]])):
+            out.append(k)
+            continue
+        if cells == width:
+            break
+        out.append(k)
+        cells += 1
+    return out
+
+
+def _join(spans: list[tuple[int, int]], chars: list[str], groups: list[list[int]]) -> None:
+    """One row: the newline after each group's last line becomes a tab, the newlines inside a group spaces."""
+    for g_index, group in enumerate(groups):
+        for pos, line in enumerate(group):
+            end = spans[line][1]
+            if end >= len(chars) or chars[end] != "\n":
+                continue
+            last_of_row = g_index == len(groups) - 1 and pos == len(group) - 1
+            if last_of_row:
+                continue
+            chars[end] = "\t" if pos == len(group) - 1 else " "
