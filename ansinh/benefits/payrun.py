@@ -76,7 +76,7 @@ def build_lists(computed: Computed, commune_ids: Sequence[int] | None, user: Any
     result = RunResult(first, entitlements=len(computed.rows), signatures=computed.signatures)
     refused = committed_communes(first, commune_ids)
     result.refused_communes = sorted(refused)
-    drafts = PaymentList.objects.filter(month=first, status=PaymentList.Status.DRAFT)
+    drafts = PaymentList.objects.filter(month=first, status=PaymentList.Status.DRAFT).exclude(commune_id__in=refused)
     if commune_ids is not None:
         drafts = drafts.filter(commune_id__in=commune_ids)
     draft_ids = list(drafts.values_list("pk", flat=True))

@@ -280,3 +280,15 @@ def test_the_cashless_share_counts_both_ways_and_feeds_the_registry_sources(
     assert "07/2025" in result.note
     assert [p.full_name for p in cashless.without_account([ward_a.pk], JULY)] == ["Đỗ Thị Mặt"]
     assert compute("benefits.cashless_payments_rate", ward_a, dt.date(2025, 6, 30)) is None
+
+
+def test_a_run_over_every_commune_leaves_an_approved_month_and_its_retry_list_alone(bank_list: PaymentList, officer_a: Any) -> None:
+    from ansinh.benefits.payrun import run_month
+
+    plist, line = _exported(bank_list, officer_a)
+    do_reconcile(officer_a, plist, plist.version, _result((line.reference, "", "500000", "Thất bại", "Sai số tài khoản")), "kq.csv")
+    plist.refresh_from_db()
+    retry = do_retry_failed(officer_a, plist, plist.version, to_cash=True)
+    result = run_month(JULY)
+    assert result.refused_communes == [plist.commune_id] and result.lines == 0
+    assert PaymentList.objects.filter(pk=retry.pk).exists() and retry.lines.count() == 1
