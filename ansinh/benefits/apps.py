@@ -8,6 +8,7 @@ class BenefitsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from ansinh.benefits import sources
+        from ansinh.benefits import guards, sources
 
         sources.register()
+        guards.register()

@@ -241,10 +241,12 @@ def compute_month(first: dt.date, commune_ids: Sequence[int] | None = None) -> C
     basis = _basis_ids(basis_lines, programme_ids) if basis_lines else {}
     out_rows: list[tuple[Any, ...]] = []
     totals: dict[int, int] = {}
+    month_value = connection.ops.adapt_datefield_value(first)  # adapted once, not once per row
+    now_value = connection.ops.adapt_datetimefield_value(now)
     for r, outcome in per_person:
         basis_id = basis[line_keys[id(outcome.line)]] if outcome.line is not None and outcome.status == "huong" else None
-        out_rows.append((r.person_id, r.decision_id, r.programme_id, first, outcome.amount, outcome.status, basis_id,
-                         outcome.note, r.commune_id, r.province_code, now))
+        out_rows.append((r.person_id, r.decision_id, r.programme_id, month_value, outcome.amount, outcome.status, basis_id,
+                         outcome.note, r.commune_id, r.province_code, now_value))
         if outcome.amount:
             totals[r.person_id] = totals.get(r.person_id, 0) + outcome.amount
     return Computed(first, out_rows, persons, totals, len(cache))

@@ -76,7 +76,7 @@ def build_lists(computed: Computed, commune_ids: Sequence[int] | None, user: Any
     result = RunResult(first, entitlements=len(computed.rows), signatures=computed.signatures)
     refused = committed_communes(first, commune_ids)
     result.refused_communes = sorted(refused)
-    drafts = PaymentList.objects.filter(month=first, status=PaymentList.Status.DRAFT)
+    drafts = PaymentList.objects.filter(month=first, status=PaymentList.Status.DRAFT).exclude(commune_id__in=refused)
     if commune_ids is not None:
         drafts = drafts.filter(commune_id__in=commune_ids)
     draft_ids = list(drafts.values_list("pk", flat=True))
@@ -132,6 +132,8 @@ def build_lists(computed: Computed, commune_ids: Sequence[int] | None, user: Any
     start = (PaymentLine.objects.aggregate(m=Max("id"))["m"] or 0) + 1
     line_rows = []
     listed: list[tuple[int, int]] = []
+    month_value = connection.ops.adapt_datefield_value(first)
+    prefix = f"TC{first:%Y%m}"
     for offset, ((commune, channel, row), (amount, dead)) in enumerate(zip(plan, amounts, strict=True)):
         line_id = start + offset
         pid = row.person_id
@@ -144,7 +146,7 @@ def build_lists(computed: Computed, commune_ids: Sequence[int] | None, user: Any
             reason = "Đã ghi nhận đã mất" + (f" ngày {row.death:%d/%m/%Y}" if row.death else "") + ": không chi trả."
             result.skipped_deceased += 1
         line_rows.append((
-            line_id, list_ids[(commune, channel)], pid, first, commune, channel, reference_for(first, line_id), regular,
+            line_id, list_ids[(commune, channel)], pid, month_value, commune, channel, f"{prefix}{line_id:010d}", regular,
             amount - regular, amount, account[0] if account else None, account[3] if account else "",
             (account[4] if account and account[4] else row.full_name), account[2] if account else "", status, reason, None, None,
         ))

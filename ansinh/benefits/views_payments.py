@@ -106,10 +106,14 @@ def list_detail(request: HttpRequest, pk: int) -> HttpResponse:
     lines = list(plist.lines.select_related("person").order_by("id")[(page - 1) * PAGE: page * PAGE + 1])
     more = len(lines) > PAGE
     lines = lines[:PAGE]
+    can_write = can_write_commune(request.user, plist.commune_id)
+    for ln in lines:  # readers outside the commune (province, standing office) see masked account numbers
+        number = ln.account_number
+        ln.shown_number = number if can_write or not number else "•" * max(len(number) - 4, 0) + number[-4:]  # type: ignore[attr-defined]
     if lines:
         log_access(request.user, AccessKind.SEARCH, [ln.person_id for ln in lines], purpose=f"Danh sách chi trả {plist}")
     return render(request, "benefits/payments/list.html", {
-        "plist": plist, "lines": lines, "page": page, "more": more, "can_write": can_write_commune(request.user, plist.commune_id),
+        "plist": plist, "lines": lines, "page": page, "more": more, "can_write": can_write,
         "own": plist.prepared_by_id == request.user.pk, "failed": plist.lines.filter(status=PaymentLine.Status.FAILED).exists(),
         "result_header": ", ".join(bankfile.RESULT_HEADER), "month_text": f"{plist.month:%Y-%m}",
     })
@@ -241,6 +245,8 @@ def account_request(request: HttpRequest, code: str) -> HttpResponse:
 @require_GET
 def accounts(request: HttpRequest) -> HttpResponse:
     rows = list(_accounts(request.user).filter(status=BankAccount.Status.PENDING)[:100])
+    for a in rows:  # full numbers only for the commune's own officers, who check them against the papers
+        a.shown_number = a.account_number if can_write_commune(request.user, a.commune_id) else a.masked()  # type: ignore[attr-defined]
     if rows:
         log_access(request.user, AccessKind.SEARCH, [a.person_id for a in rows], purpose="Đề nghị đổi tài khoản chờ duyệt")
     return render(request, "benefits/payments/accounts.html", {"rows": rows})

@@ -125,3 +125,20 @@ def test_the_cash_list_prints_with_a_signature_column_and_the_outreach_list_is_l
     assert "Nguyễn Văn Thọ" in outreach
     assert PersonAccess.objects.count() == before + 1
     assert PersonAccess.objects.latest("id").purpose == "Vận động mở tài khoản nhận trợ cấp"
+
+
+def test_the_province_standing_officer_reads_the_list_with_masked_account_numbers_and_cannot_approve(
+    elder: Any, officer_a: Any, officer_a2: Any, hcm_standing: Any
+) -> None:
+    from ansinh.benefits.actions_payments import do_approve_account, do_request_account
+
+    account = do_request_account(officer_a, elder, channel="tai_khoan", provider="BIDV", account_number="9876543210", reason="mở mới")
+    do_approve_account(officer_a2, account, account.version)
+    _client(officer_a).post(RUN + "lap/")
+    plist = PaymentList.objects.get()
+    standing = _client(hcm_standing)
+    page = standing.get(f"/chi-tra/danh-sach/{plist.pk}/").content.decode()
+    assert "••••••3210" in page and "9876543210" not in page
+    standing.post(f"/chi-tra/danh-sach/{plist.pk}/duyet/", {"version": plist.version})
+    assert PaymentList.objects.get().status == PaymentList.Status.DRAFT
+    assert "9876543210" in _client(officer_a2).get(f"/chi-tra/danh-sach/{plist.pk}/").content.decode()

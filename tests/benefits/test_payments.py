@@ -280,3 +280,38 @@ def test_the_cashless_share_counts_both_ways_and_feeds_the_registry_sources(
     assert "07/2025" in result.note
     assert [p.full_name for p in cashless.without_account([ward_a.pk], JULY)] == ["Đỗ Thị Mặt"]
     assert compute("benefits.cashless_payments_rate", ward_a, dt.date(2025, 6, 30)) is None
+
+
+def test_a_run_over_every_commune_leaves_an_approved_month_and_its_retry_list_alone(bank_list: PaymentList, officer_a: Any) -> None:
+    from ansinh.benefits.payrun import run_month
+
+    plist, line = _exported(bank_list, officer_a)
+    do_reconcile(officer_a, plist, plist.version, _result((line.reference, "", "500000", "Thất bại", "Sai số tài khoản")), "kq.csv")
+    plist.refresh_from_db()
+    retry = do_retry_failed(officer_a, plist, plist.version, to_cash=True)
+    result = run_month(JULY)
+    assert result.refused_communes == [plist.commune_id] and result.lines == 0
+    assert PaymentList.objects.filter(pk=retry.pk).exists() and retry.lines.count() == 1
+
+
+def test_two_persons_are_not_merged_while_a_payment_of_one_is_in_flight(elder: Any, officer_a: Any, officer_a2: Any, ward_a: Any) -> None:
+    from ansinh.benefits.guards import open_payment_guard
+
+    twin = make_person(ward_a, "BA1011", "Nguyễn Văn Thọ", dt.date(1940, 5, 1))
+    assert open_payment_guard([elder.pk, twin.pk]) is None
+    pending = do_request_account(officer_a, twin, channel=Channel.POST, reason="nhận ở bưu điện")
+    assert "đề nghị đổi tài khoản" in (open_payment_guard([elder.pk, twin.pk]) or "")
+    do_reject_account(officer_a2, pending, pending.version, "thiếu giấy tờ")
+    do_prepare_run(officer_a, ward_a, JULY)
+    message = open_payment_guard([elder.pk, twin.pk]) or ""
+    assert "Không gộp được: Nguyễn Văn Thọ" in message and "tháng 07/2025" in message
+    plist = do_approve_list(officer_a2, PaymentList.objects.get(), 1)
+    do_record_cash(officer_a, plist, plist.version, list(plist.lines.values_list("pk", flat=True)), dt.date(2025, 7, 10))
+    assert open_payment_guard([elder.pk, twin.pk]) is None
+
+
+def test_the_guard_is_registered_where_the_registry_offers_merge_guards() -> None:
+    guards = pytest.importorskip("ansinh.registry.dedup.guards", reason="sổ hộ chưa có cơ chế chặn gộp nhân khẩu")
+    from ansinh.benefits.guards import open_payment_guard
+
+    assert open_payment_guard in guards.merge_guards()
