@@ -149,6 +149,9 @@ def render_submission(
         "late": submission_lateness(submission, due),
         "estimate_note": estimate_note(submission.cycle, due),
         "form": form,
+        # the cells' HTML only where they are shown (a read-only view shows the stored values)
+        "indicator_cells": form.indicator_cells() if editable else [(row, {}) for row in form.indicator_rows],
+        "task_cells": form.task_cells() if editable else [(row, {}) for row in form.task_rows],
         "editable": editable,
         "can_approve": can_approve,
         "can_return": can_review and submission.status in (Submission.Status.SUBMITTED, Submission.Status.APPROVED),
