@@ -38,13 +38,13 @@ PASSWORD = "mat-khau-thu-nghiem-42"
 
 
 @pytest.fixture(autouse=True)
-def _fresh_dashboard_cache() -> Any:
-    """Each test starts with no stored dashboard body (ids repeat across rolled-back tests)."""
-    from ansinh.reports import dashboard_cache
+def _fresh_page_cache() -> Any:
+    """Each test starts with no stored page part (ids repeat across rolled-back tests)."""
+    from ansinh.lib.page_cache import clear_all
 
-    dashboard_cache.clear()
+    clear_all()
     yield
-    dashboard_cache.clear()
+    clear_all()
 
 
 @pytest.fixture

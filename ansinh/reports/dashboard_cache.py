@@ -20,23 +20,20 @@ change none of the counted things (a target's value retyped, ``ansinh recompute`
 
 from __future__ import annotations
 
-import threading
-import time
-from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
 from django.db import connection
 
 from ansinh.geo.models import AdministrativeUnit, UnitCrosswalk
+from ansinh.lib.page_cache import Store
 from ansinh.plans.models import Milestone, Plan, Target, Task, TaskAssignment
 from ansinh.reporting.models import CycleDeadline, ReportingCycle, Submission, TargetIndicatorLink
 
 TTL = 120.0  # seconds: the longest an in-place definition edit may take to show
 MAX_ENTRIES = 48  # a city's dashboard body is ~200 KB
 
-_lock = threading.Lock()
-_store: OrderedDict[tuple[Any, ...], tuple[float, str]] = OrderedDict()
+store = Store(TTL, MAX_ENTRIES)
 
 
 def _t(model: Any) -> str:
@@ -82,22 +79,10 @@ def state_token(plan: Plan, unit: AdministrativeUnit) -> tuple[Any, ...]:
 
 def cached(key: tuple[Any, ...], build: Callable[[], str]) -> str:
     """The body stored under ``key`` if younger than ``TTL``; else ``build()``, stored."""
-    now = time.monotonic()
-    with _lock:
-        hit = _store.get(key)
-        if hit is not None and now - hit[0] < TTL:
-            _store.move_to_end(key)
-            return hit[1]
-    body = build()
-    with _lock:
-        _store[key] = (now, body)
-        _store.move_to_end(key)
-        while len(_store) > MAX_ENTRIES:
-            _store.popitem(last=False)
-    return body
+    store.ttl = TTL
+    return store.cached(key, build)
 
 
 def clear() -> None:
-    """Forget every stored body (tests; after a bulk edit done outside the web)."""
-    with _lock:
-        _store.clear()
+    """Forget every stored body."""
+    store.clear()

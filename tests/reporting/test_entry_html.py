@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
@@ -98,3 +99,46 @@ def test_the_submission_page_costs_the_same_queries_with_more_indicators_and_tas
     html = client.get(url).content.decode()
     assert 'name="ind-4-value"' in html and html.count('<details class="task"') == 7
     assert queries() == before
+
+
+def _open(client: Client, world: World) -> tuple[str, int]:
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(f"/bao-cao-dinh-ky/{world.sub_a.pk}/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    return html[html.index('<h2 id="chi-tieu">'):html.index('<h2 id="excel">')], len(captured)
+
+
+def test_reopening_an_unchanged_report_reuses_its_rows_and_a_save_shows_at_once(
+    world: World, client: Client, officer_a: Any
+) -> None:
+    client.force_login(officer_a)
+    first, built = _open(client, world)
+    again, stored = _open(client, world)
+    assert again == first and stored < built
+    do_save_values(None, world.sub_a, [{"indicator": "SOCIAL_HOUSING", "value": 4321}])
+    saved, _ = _open(client, world)
+    assert 'name="ind-1-value" value="4.321"' in saved
+    assert 'name="version" value="2" id="id_version"' in client.get(f"/bao-cao-dinh-ky/{world.sub_a.pk}/").content.decode()
+
+
+def test_last_years_approval_shows_in_the_previous_column_at_once(
+    world: World, client: Client, officer_a: Any, ward_a: Any
+) -> None:
+    from tests.reporting.factories import annual_cycle, approved
+
+    ward_a.valid_from = dt.date(2020, 1, 1)  # in force last year too
+    ward_a.save()
+    client.force_login(officer_a)
+    before, _ = _open(client, world)
+    approved(annual_cycle(world.plan, 2024), ward_a, [{"indicator": "SOCIAL_HOUSING", "value": 777}])
+    after, _ = _open(client, world)
+    assert "777" not in before and '<td class="num">777</td>' in after
+
+
+def test_a_reader_and_a_writer_never_share_the_rows(world: World, client: Client, officer_a: Any, supervisor: Any) -> None:
+    client.force_login(officer_a)
+    writable, _ = _open(client, world)
+    client.force_login(supervisor)
+    readonly, _ = _open(client, world)
+    assert 'name="ind-1-value"' in writable and 'name="ind-1-value"' not in readonly

@@ -71,7 +71,7 @@ def test_readers_with_different_scopes_never_share_a_body(
     _read(client, world)
     client.force_login(hcm_admin)
     _read(client, world)
-    assert len(dashboard_cache._store) == 2
+    assert len(dashboard_cache.store) == 2
 
 
 def test_a_stored_body_older_than_its_lifetime_is_built_again(monkeypatch: Any) -> None:
