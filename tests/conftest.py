@@ -37,6 +37,16 @@ settings.load_profile("ansinh")
 PASSWORD = "mat-khau-thu-nghiem-42"
 
 
+@pytest.fixture(autouse=True)
+def _fresh_page_cache() -> Any:
+    """Each test starts with no stored page part (ids repeat across rolled-back tests)."""
+    from ansinh.lib.page_cache import clear_all
+
+    clear_all()
+    yield
+    clear_all()
+
+
 @pytest.fixture
 def alice(django_user_model: Any) -> Any:
     user = django_user_model.objects.create(username="alice", password=_password_hash(), full_name="Nguyễn Thị An")

@@ -307,6 +307,7 @@ def run(options: dict[str, Any], write: Write) -> dict[str, Any]:
             write(f"Đã đăng nhập {len(officers) + len(viewers)} tài khoản; đo trong {duration} giây…")
             acked: dict[int, str] = {}
             before = cpu_sample(proc.pid)
+            client_before = time.process_time()  # this process: the load generator itself
             stop_at = time.monotonic() + duration
             phase = Recorder()
             dashboard = DASHBOARD_URL.format(plan=data["plan"], city=data["city"])
@@ -324,14 +325,26 @@ def run(options: dict[str, Any], write: Write) -> dict[str, Any]:
                 t.join()
             elapsed = time.monotonic() - t0
             after = cpu_sample(proc.pid)
+            client_cpu = time.process_time() - client_before
             lost = verify(officers, acked)
             result = summary(users, readers, duration, phase, rec, elapsed, before, after, lost, len(acked))
+            result["client_cpu_s"] = round(client_cpu, 1)
+            result["client_cpu_pct_of_machine"] = round(100 * client_cpu / (elapsed * (os.cpu_count() or 1)), 1)
             if options["saturate"]:
                 n = max(1, options["clients"])
                 ids = list(officers)[:n]
                 clients = [officers[ids[i % len(ids)]] for i in range(n)]
                 urls = [SUBMISSION_URL.format(id=ids[i % len(ids)]) for i in range(n)]
+                s_before, s_client = cpu_sample(proc.pid), time.process_time()
                 rps, srec = saturate(clients, urls, min(max(duration / 2, 5), 30))
+                s_after, s_client = cpu_sample(proc.pid), time.process_time() - s_client
+                answered = len(srec.times("submission_page"))
+                result["saturate_server_cpu_ms_per_request"] = (
+                    round(1000 * (s_after["server"] - s_before["server"]) / answered, 1) if answered else None
+                )
+                result["saturate_client_cpu_ms_per_request"] = round(1000 * s_client / answered, 1) if answered else None
+                busy, total = s_after["busy"] - s_before["busy"], s_after["total"] - s_before["total"]
+                result["saturate_cpu_busy_pct"] = round(100 * busy / total, 1) if total else None
                 result["submission_page_rps"] = round(rps, 1)
                 result["submission_page_p50_ms"] = _ms(percentile(srec.times("submission_page"), 50))
                 result["saturate_errors"] = srec.errors
@@ -381,6 +394,10 @@ def report(r: dict[str, Any], write: Write) -> None:
               f"p99 {r[action + '_p99_ms']} ms")
     write(f"  CPU máy bận {r['cpu_busy_pct']} % ({r['cpus']} lõi), máy chủ dùng {r['server_cpu_s']} giây CPU "
           f"({r['server_cpu_ms_per_request']} ms mỗi yêu cầu), tải trung bình {r['load_average']}")
+    if "client_cpu_s" in r:
+        write(f"  bộ tạo tải (cùng máy) dùng {r['client_cpu_s']} giây CPU = {r['client_cpu_pct_of_machine']} % CPU của máy")
     if "submission_page_rps" in r:
         write(f"  bão hòa trang báo cáo ({r['saturate_clients']} luồng): {r['submission_page_rps']} yêu cầu/giây, "
-              f"p50 {r['submission_page_p50_ms']} ms, {r['saturate_errors']} lỗi")
+              f"p50 {r['submission_page_p50_ms']} ms, {r['saturate_errors']} lỗi; CPU mỗi yêu cầu: máy chủ "
+              f"{r['saturate_server_cpu_ms_per_request']} ms, bộ tạo tải {r['saturate_client_cpu_ms_per_request']} ms; "
+              f"máy bận {r['saturate_cpu_busy_pct']} %")

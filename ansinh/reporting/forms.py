@@ -13,6 +13,7 @@ from ansinh.core.versioning import parse_version
 from ansinh.lib.vnnumbers import format_vn, parse_entered
 from ansinh.reporting.actions import MAX_ATTACHMENT_BYTES, FieldError
 from ansinh.reporting.entry import IndicatorRow, TaskRow
+from ansinh.reporting.entry_html import cell
 from ansinh.reporting.excel_upload import MAX_COMMENT, MAX_FILE_BYTES
 from ansinh.reporting.models import IndicatorValue, TaskProgress
 
@@ -131,16 +132,33 @@ class SubmissionForm(forms.Form):
                 out.append((self[name].auto_id, f"{where} — {field.label}: {self.errors[name][0]}"))
         return out
 
-    def indicator_fields(self) -> list[tuple[IndicatorRow, dict[str, forms.BoundField]]]:
+    def indicator_cells(self) -> list[tuple[IndicatorRow, dict[str, str]]]:
+        """Each indicator row with its cells' HTML (label, widget, error), written by ``entry_html``."""
         out = []
         for i, row in enumerate(self.indicator_rows):
-            names = ("value", "numerator", "denominator", "status", "comment")
-            out.append((row, {n: self[f"ind-{i}-{n}"] for n in names if f"ind-{i}-{n}" in self.fields}))
+            about = row.indicator.name
+            cells: dict[str, str] = {}
+            if f"ind-{i}-numerator" in self.fields:
+                cells["numerator"] = cell(self, f"ind-{i}-numerator", about)
+                cells["denominator"] = cell(self, f"ind-{i}-denominator", about)
+            else:
+                cells["value"] = cell(self, f"ind-{i}-value", about, hide_label=True)
+            cells["status"] = cell(self, f"ind-{i}-status", about, hide_label=True)
+            cells["comment"] = cell(self, f"ind-{i}-comment", about, hide_label=True)
+            out.append((row, cells))
         return out
 
-    def task_fields(self) -> list[tuple[TaskRow, dict[str, forms.BoundField]]]:
+    def task_cells(self) -> list[tuple[TaskRow, dict[str, Any]]]:
+        """Each task with its cells' HTML and whether one has an error (its ``<details>`` opens)."""
         names = ("status", *TASK_DATE_FIELDS, *TASK_TEXT_FIELDS)
-        return [(row, {n: self[f"task-{row.task.pk}-{n}"] for n in names}) for row in self.task_rows]
+        errors = self.errors if self.is_bound else {}
+        out = []
+        for row in self.task_rows:
+            about = str(row.task.number or "")
+            cells: dict[str, Any] = {n: cell(self, f"task-{row.task.pk}-{n}", about) for n in names}
+            cells["has_errors"] = any(f"task-{row.task.pk}-{n}" in errors for n in names)
+            out.append((row, cells))
+        return out
 
     def read_version(self) -> int:
         """The version the person read (``BadVersion`` when missing or malformed)."""

@@ -14,10 +14,13 @@ from django.db import transaction
 from django.db.models import prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
 from ansinh.core.versioning import BadVersion, StaleVersion, parse_version
-from ansinh.reporting import access, duties, sources
+from ansinh.reporting import access, duties, entry_cache, sources
 from ansinh.reporting.actions import (
     ReportingError,
     ValidationFailed,
@@ -104,10 +107,10 @@ def open_submission(request: HttpRequest, cycle_id: int) -> HttpResponse:
     return redirect("reporting:submission", submission_id=submission.pk)
 
 
-def _form(submission: Submission, data: Any = None) -> SubmissionForm:
+def _form(submission: Submission, data: Any = None, early: bool | None = None) -> SubmissionForm:
     """The form; a new figure defaults to an estimate when the report is due before the data cut-off."""
-    due = due_date(submission.cycle, submission.unit)
-    early = bool(estimate_note(submission.cycle, due))
+    if early is None:
+        early = bool(estimate_note(submission.cycle, due_date(submission.cycle, submission.unit)))
     return SubmissionForm(
         data,
         indicator_rows=submission_indicator_rows(submission),
@@ -123,32 +126,54 @@ def _posted_version(request: HttpRequest) -> int | None:
     return parse_version(request.POST.get("version"))
 
 
+def _entry(form: SubmissionForm, cycle: Any, editable: bool) -> str:
+    """The indicator rows and tasks (``reporting/_entry.html``); the cells' HTML only where editable."""
+    context = {
+        "cycle": cycle,
+        "editable": editable,
+        "indicator_cells": form.indicator_cells() if editable else [(row, {}) for row in form.indicator_rows],
+        "task_cells": form.task_cells() if editable else [(row, {}) for row in form.task_rows],
+    }
+    return render_to_string("reporting/_entry.html", context)  # no request: nothing per user or per request
+
+
 def render_submission(
     request: HttpRequest, submission: Submission, form: SubmissionForm | None, status: int = 200, **extra: Any
 ) -> HttpResponse:
     can_write = access.can_write_submission(request.user, submission)
     can_review = access.can_review_submission(request.user, submission)
     editable = can_write and submission.is_editable
+    due = due_date(submission.cycle, submission.unit)
+    note = estimate_note(submission.cycle, due)
     if form is None:
-        form = _form(submission)
+        # A fresh form: its rows are the same for every open until the report or its plan changes.
+        entry = entry_cache.entry_html(
+            submission, editable, bool(note), lambda: _entry(_form(submission, early=bool(note)), submission.cycle, editable)
+        )
+        version_field = format_html('<input type="hidden" name="version" value="{}" id="id_version">', submission.version)
+    else:
+        mark_invalid(form)
+        entry = _entry(form, submission.cycle, editable)
+        version_field = mark_safe(str(form["version"]))  # the version posted: a re-save must still conflict
     extra.setdefault("attachment_form", AttachmentForm())
     extra.setdefault("excel_form", ExcelUploadForm())
     extra.setdefault("return_form", ReturnForm())
-    for each in (form, extra["attachment_form"], extra["excel_form"], extra["return_form"]):
+    for each in (extra["attachment_form"], extra["excel_form"], extra["return_form"]):
         mark_invalid(each)
     can_approve = can_review and submission.status == Submission.Status.SUBMITTED
     own_work = duties.own_work(request.user, submission) if can_approve else None
     if own_work and not duties.self_approval_allowed():
         can_approve = False
-    due = due_date(submission.cycle, submission.unit)
     context = {
         "own_work": own_work,
         "submission": submission,
         "cycle": submission.cycle,
         "due": due,
         "late": submission_lateness(submission, due),
-        "estimate_note": estimate_note(submission.cycle, due),
+        "estimate_note": note,
         "form": form,
+        "entry": mark_safe(entry),  # rendered by Django templates (escaped there) and entry_html
+        "version_field": version_field,
         "editable": editable,
         "can_approve": can_approve,
         "can_return": can_review and submission.status in (Submission.Status.SUBMITTED, Submission.Status.APPROVED),

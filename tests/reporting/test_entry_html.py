@@ -1,0 +1,144 @@
+"""The submission page's compact cell renderer writes what Django's widgets and ``_field.html`` write."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+import pytest
+from django.db import connection
+from django.template.loader import render_to_string
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from ansinh.plans.models import Task
+from ansinh.reporting.actions import do_link_target, do_save_task_progress, do_save_values
+from ansinh.reporting.entry_html import cell
+from ansinh.reporting.forms import SubmissionForm, mark_invalid
+from ansinh.reporting.views import _form
+from tests.api.fixtures import World, make_world
+from tests.reporting.factories import make_target
+
+pytestmark = pytest.mark.django_db
+SPACES = re.compile(r"\n\s*\n")
+
+
+@pytest.fixture
+def world(hcm: Any, ward_a: Any, ward_b: Any) -> World:
+    return make_world()
+
+
+def _django(form: SubmissionForm, name: str, about: str, hide_label: bool) -> str:
+    html = render_to_string(
+        "reporting/_field.html", {"bf": form[name], "about": about, "hide_label": hide_label}
+    )
+    return SPACES.sub("\n", html)
+
+
+def _every_cell_matches(form: SubmissionForm) -> int:
+    mark_invalid(form)
+    compared = 0
+    for name in form.fields:
+        if name == "version":
+            continue
+        for about, hide in (("", False), ('Tỷ lệ <hộ> "nghèo" & cận nghèo', True)):
+            assert SPACES.sub("\n", cell(form, name, about, hide)) == _django(form, name, about, hide), name
+            compared += 1
+    return compared
+
+
+def test_an_unbound_form_renders_the_same_cells_as_django(world: World) -> None:
+    do_save_values(None, world.sub_a, [
+        {"indicator": "POOR_RATE", "numerator": 217, "denominator": 32739, "comment": 'Số <b>"mới"</b> & cũ'},
+        {"indicator": "SOCIAL_HOUSING", "value": 1234567, "status": "estimate"},
+    ])
+    world.sub_a.refresh_from_db()
+    do_save_task_progress(None, world.sub_a, [
+        {"task": world.task.pk, "status": "in_progress", "deadline": None, "completed_on": None,
+         "result": "Đã <rà> soát", "difficulties": "", "proposals": ""},
+    ])
+    world.sub_a.refresh_from_db()
+    assert _every_cell_matches(_form(world.sub_a)) > 10
+
+
+def test_a_bound_form_with_errors_renders_the_same_cells_as_django(world: World) -> None:
+    key = world.task.pk
+    posted = {
+        "version": "1", "ind-0-numerator": "abc", "ind-0-denominator": "", "ind-0-status": "zzz",
+        "ind-0-comment": "<script>x</script>", "ind-1-value": "1e400", "ind-1-status": "final",
+        "ind-1-comment": "", f"task-{key}-status": "completed", f"task-{key}-deadline": "31/02/2025",
+        f"task-{key}-completed_on": "2025-11-20", f"task-{key}-result": "x" * 4001,
+    }
+    form = _form(world.sub_a, posted)
+    assert not form.is_valid()
+    assert _every_cell_matches(form) > 10
+    assert 'aria-invalid="true"' in cell(form, "ind-0-numerator")
+
+
+def test_the_submission_page_costs_the_same_queries_with_more_indicators_and_tasks(
+    world: World, client: Client, officer_a: Any
+) -> None:
+    from tests.reporting.factories import catalogue
+
+    client.force_login(officer_a)
+    url = f"/bao-cao-dinh-ky/{world.sub_a.pk}/"
+
+    def queries() -> int:
+        client.get(url)
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    before = queries()
+    indicators = catalogue()
+    for code in ("JOBS_SUPPORTED", "NEW_JOBS", "TEMP_HOUSES"):
+        do_link_target(None, make_target(world.plan, f"Chỉ tiêu {code}", 100, unit=""), indicators[code])
+    for n in range(2, 8):
+        Task.objects.create(plan=world.plan, number=str(n), title=f"Nhiệm vụ {n}", timeline="Năm 2025")
+    html = client.get(url).content.decode()
+    assert 'name="ind-4-value"' in html and html.count('<details class="task"') == 7
+    assert queries() == before
+
+
+def _open(client: Client, world: World) -> tuple[str, int]:
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(f"/bao-cao-dinh-ky/{world.sub_a.pk}/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    return html[html.index('<h2 id="chi-tieu">'):html.index('<h2 id="excel">')], len(captured)
+
+
+def test_reopening_an_unchanged_report_reuses_its_rows_and_a_save_shows_at_once(
+    world: World, client: Client, officer_a: Any
+) -> None:
+    client.force_login(officer_a)
+    first, built = _open(client, world)
+    again, stored = _open(client, world)
+    assert again == first and stored < built
+    do_save_values(None, world.sub_a, [{"indicator": "SOCIAL_HOUSING", "value": 4321}])
+    saved, _ = _open(client, world)
+    assert 'name="ind-1-value" value="4.321"' in saved
+    assert 'name="version" value="2" id="id_version"' in client.get(f"/bao-cao-dinh-ky/{world.sub_a.pk}/").content.decode()
+
+
+def test_last_years_approval_shows_in_the_previous_column_at_once(
+    world: World, client: Client, officer_a: Any, ward_a: Any
+) -> None:
+    from tests.reporting.factories import annual_cycle, approved
+
+    ward_a.valid_from = dt.date(2020, 1, 1)  # in force last year too
+    ward_a.save()
+    client.force_login(officer_a)
+    before, _ = _open(client, world)
+    approved(annual_cycle(world.plan, 2024), ward_a, [{"indicator": "SOCIAL_HOUSING", "value": 777}])
+    after, _ = _open(client, world)
+    assert "777" not in before and '<td class="num">777</td>' in after
+
+
+def test_a_reader_and_a_writer_never_share_the_rows(world: World, client: Client, officer_a: Any, supervisor: Any) -> None:
+    client.force_login(officer_a)
+    writable, _ = _open(client, world)
+    client.force_login(supervisor)
+    readonly, _ = _open(client, world)
+    assert 'name="ind-1-value"' in writable and 'name="ind-1-value"' not in readonly
