@@ -1,4 +1,4 @@
-"""Additive roll-up cells written as increments: one ``INSERT … ON CONFLICT DO UPDATE`` per kind.
+"""Additive roll-up cells written as increments: one ``INSERT … ON CONFLICT DO UPDATE`` per approval.
 
 Sums, ratios and means are kept as running sums (``value`` for a sum, ``numerator`` and
 ``denominator`` for a ratio or mean), so an approval never needs to read a province's or the
@@ -11,7 +11,6 @@ approvers cannot deadlock. Works on PostgreSQL and SQLite (≥ 3.24) alike.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from typing import Any
 
 from django.db import connections
@@ -24,53 +23,49 @@ Deltas = dict[tuple[int, int], list[float]]
 
 
 def write_increments(using: str, cycle_id: int, indicators: dict[int, Indicator], deltas: Deltas, now: Any) -> None:
-    """Add ``deltas`` to the cells of ``cycle_id`` (creating missing ones); drop cells left with no unit."""
+    """Add ``deltas`` to the cells of ``cycle_id`` (creating missing ones) in one statement; drop cells
+    left with no reporting unit. A sum's row carries no denominator; a ratio's or mean's value is
+    recomputed from the new sums with the indicator's scale (1 for a mean)."""
     if not deltas:
         return
     connection = connections[using]
     stamp = connection.ops.adapt_datetimefield_value(now)
     table = AggregateValue._meta.db_table
+    indicator_table = Indicator._meta.db_table
     greatest = "GREATEST" if connection.vendor == "postgresql" else "MAX"
-    groups: dict[tuple[bool, float], list[tuple[int, int]]] = defaultdict(list)
-    for key in sorted(deltas):
-        indicator = indicators[key[0]]
-        additive = indicator.aggregation == Agg.SUM
-        scale = 1.0 if additive or indicator.aggregation == Agg.MEAN else float(indicator.scale)
-        groups[(additive, scale)].append(key)
-    removed = False
+    params: list[Any] = []
+    signed: dict[tuple[int, int], int] = {}
+    for key in sorted(deltas):  # the same lock order in every transaction
+        indicator_id, unit_id = key
+        indicator = indicators[indicator_id]
+        dv, dn, dd, du = deltas[key]
+        signed[key] = int(du)
+        if indicator.aggregation == Agg.SUM:
+            params += [cycle_id, indicator_id, unit_id, dv, None, None, max(0, int(du)), stamp]
+        else:
+            factor = float(indicator.scale) if indicator.aggregation == Agg.RATIO else 1.0
+            params += [cycle_id, indicator_id, unit_id, dn / dd * factor if dd else None, dn, dd, max(0, int(du)), stamp]
+    num = "(COALESCE(a.numerator, 0) + excluded.numerator)"
+    den = "(COALESCE(a.denominator, 0) + excluded.denominator)"
+    scale = (
+        f"(SELECT CASE WHEN i.aggregation = '{Agg.RATIO.value}' THEN i.scale ELSE 1.0 END "
+        f"FROM {indicator_table} i WHERE i.id = a.indicator_id)"
+    )
+    placeholders = ", ".join(["(%s, %s, %s, %s, %s, %s, %s, %s)"] * len(deltas))
     with connection.cursor() as cursor:
-        for (additive, scale), keys in sorted(groups.items()):
-            rows: list[tuple[Any, ...]] = []
-            for indicator_id, unit_id in keys:
-                dv, dn, dd, du = deltas[(indicator_id, unit_id)]
-                removed = removed or du < 0
-                if additive:
-                    rows.append((cycle_id, indicator_id, unit_id, dv, None, None, max(0, int(du)), int(du), stamp))
-                else:
-                    first = dn / dd * scale if dd else None
-                    rows.append((cycle_id, indicator_id, unit_id, first, dn, dd, max(0, int(du)), int(du), stamp))
-            if additive:
-                update = "value = COALESCE(a.value, 0) + excluded.value"
-            else:
-                num = "(COALESCE(a.numerator, 0) + excluded.numerator)"
-                den = "(COALESCE(a.denominator, 0) + excluded.denominator)"
-                update = (
-                    f"numerator = {num}, denominator = {den}, "
-                    f"value = CASE WHEN {den} <> 0 THEN {num} / {den} * {scale!r} ELSE NULL END"
-                )
-            # the insert carries max(0, Δunits); the update adds the signed Δ, kept in a side column
-            placeholders = ", ".join(["(%s, %s, %s, %s, %s, %s, %s, %s)"] * len(rows))
-            params = [x for r in rows for x in (*r[:7], r[8])]
-            signed = {(r[1], r[2]): r[7] for r in rows}
-            cursor.execute(
-                f"INSERT INTO {table} AS a (cycle_id, indicator_id, unit_id, value, numerator, denominator, "
-                f"n_units_reporting, updated_at) VALUES {placeholders} "
-                "ON CONFLICT (cycle_id, indicator_id, unit_id) DO UPDATE SET "
-                f"{update}, n_units_reporting = {greatest}(0, a.n_units_reporting + {_units_case(signed)}), "
-                "updated_at = excluded.updated_at",
-                params,
-            )
-    if removed:
+        cursor.execute(
+            f"INSERT INTO {table} AS a (cycle_id, indicator_id, unit_id, value, numerator, denominator, "
+            f"n_units_reporting, updated_at) VALUES {placeholders} "
+            "ON CONFLICT (cycle_id, indicator_id, unit_id) DO UPDATE SET "
+            f"numerator = CASE WHEN excluded.denominator IS NULL THEN a.numerator ELSE {num} END, "
+            f"denominator = CASE WHEN excluded.denominator IS NULL THEN a.denominator ELSE {den} END, "
+            "value = CASE WHEN excluded.denominator IS NULL THEN COALESCE(a.value, 0) + excluded.value "
+            f"WHEN {den} <> 0 THEN {num} / {den} * {scale} ELSE NULL END, "
+            f"n_units_reporting = {greatest}(0, a.n_units_reporting + {_units_case(signed)}), "
+            "updated_at = excluded.updated_at",
+            params,
+        )
+    if any(d < 0 for d in signed.values()):
         AggregateValue.objects.using(using).filter(
             cycle_id=cycle_id, indicator_id__in={k[0] for k in deltas}, unit_id__in={k[1] for k in deltas},
             n_units_reporting=0,
