@@ -38,12 +38,13 @@ class SearchResult:
     pages: int = 1
 
 
-def _token_count(token: str) -> int:
+def _token_counts(tokens: list[str]) -> dict[str, int]:
+    """Persons per word (each counted up to ``_CAP + 1``) in one round trip: a scalar subquery per word."""
+    parts = ", ".join(["(SELECT COUNT(*) FROM (SELECT 1 FROM registry_persontoken WHERE token = %s LIMIT %s) t)"] * len(tokens))
     with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT COUNT(*) FROM (SELECT 1 FROM registry_persontoken WHERE token = %s LIMIT %s) t", [token, _CAP + 1]
-        )
-        return int(cursor.fetchone()[0])
+        cursor.execute(f"SELECT {parts}", [x for t in tokens for x in (t, _CAP + 1)])
+        row = cursor.fetchone()
+    return {t: int(n) for t, n in zip(tokens, row, strict=True)}
 
 
 def matching(user: object, text: str) -> tuple[str, QuerySet[Person]]:
@@ -62,7 +63,7 @@ def matching(user: object, text: str) -> tuple[str, QuerySet[Person]]:
     tokens = list(dict.fromkeys(fast_fold(text).split()))[:6]
     if not tokens:
         return "name", persons.none()
-    counts = {t: _token_count(t) for t in tokens}
+    counts = _token_counts(tokens)
     tokens.sort(key=counts.__getitem__)
     if counts[tokens[0]] == 0:
         return "name", persons.none()
