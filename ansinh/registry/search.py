@@ -10,6 +10,7 @@ ordering, or the token key's own order). A result count above
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 
 from django.db import connection
@@ -39,12 +40,47 @@ class SearchResult:
 
 
 def _token_counts(tokens: list[str]) -> dict[str, int]:
-    """Persons per word (each counted up to ``_CAP + 1``) in one round trip: a scalar subquery per word."""
-    parts = ", ".join(["(SELECT COUNT(*) FROM (SELECT 1 FROM registry_persontoken WHERE token = %s LIMIT %s) t)"] * len(tokens))
+    """Persons per word, each counted up to ``_CAP + 1``. On PostgreSQL a common word's count is
+    estimated from the column's statistics (``pg_stats`` most common values × rows), so no index
+    range of tens of thousands of entries is read just to rank the words; the other words (rarer
+    than every common one) are counted in one round trip, a scalar subquery per word."""
+    counts = {t: n for t in tokens if (n := _common_token_counts().get(t)) is not None}
+    rest = [t for t in tokens if t not in counts]
+    if rest:
+        parts = ", ".join(["(SELECT COUNT(*) FROM (SELECT 1 FROM registry_persontoken WHERE token = %s LIMIT %s) t)"] * len(rest))
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT {parts}", [x for t in rest for x in (t, _CAP + 1)])
+            row = cursor.fetchone()
+        counts.update({t: int(n) for t, n in zip(rest, row, strict=True)})
+    return counts
+
+
+_STATS_TTL = 600.0  # seconds a process keeps the token statistics
+_stats_cache: dict[str, tuple[float, dict[str, int]]] = {}
+
+
+def _common_token_counts() -> dict[str, int]:
+    """{common word: estimated persons} from PostgreSQL's statistics of the token column (cached per
+    process and database for ``_STATS_TTL``); empty on SQLite or before the table is analysed."""
+    if connection.vendor != "postgresql":
+        return {}
+    key = str(connection.settings_dict["NAME"])
+    cached = _stats_cache.get(key)
+    if cached is not None and cached[0] > time.monotonic():
+        return cached[1]
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {parts}", [x for t in tokens for x in (t, _CAP + 1)])
+        cursor.execute(
+            "SELECT s.most_common_vals::text::text[], s.most_common_freqs, "
+            "(SELECT reltuples FROM pg_class WHERE oid = 'registry_persontoken'::regclass) "
+            "FROM pg_stats s WHERE s.tablename = 'registry_persontoken' AND s.attname = 'token' "
+            "AND s.schemaname = current_schema()"
+        )
         row = cursor.fetchone()
-    return {t: int(n) for t, n in zip(tokens, row, strict=True)}
+    common: dict[str, int] = {}
+    if row is not None and row[0] and row[1] and row[2] and row[2] > 0:
+        common = {str(v): min(_CAP + 1, max(1, int(f * row[2]))) for v, f in zip(row[0], row[1], strict=False)}
+    _stats_cache[key] = (time.monotonic() + _STATS_TTL, common)
+    return common
 
 
 def matching(user: object, text: str) -> tuple[str, QuerySet[Person]]:
@@ -85,10 +121,14 @@ def matching(user: object, text: str) -> tuple[str, QuerySet[Person]]:
 
 def search_persons(user: object, text: str, page: int = 1, per_page: int = PER_PAGE) -> SearchResult:
     kind, qs = matching(user, text)
-    total = qs[: COUNT_CAP + 1].count()
-    capped = total > COUNT_CAP
-    total = min(total, COUNT_CAP)
+    # the ids of the first COUNT_CAP + 1 matches give the count and the page: the matching join runs
+    # once, the page's persons are then read by primary key
+    ids = list(qs.values_list("pk", flat=True)[: COUNT_CAP + 1])
+    capped = len(ids) > COUNT_CAP
+    total = min(len(ids), COUNT_CAP)
     pages = max(1, -(-total // per_page))
     page = min(max(page, 1), pages)
-    persons = list(qs.select_related("commune")[(page - 1) * per_page : page * per_page])
+    wanted = ids[(page - 1) * per_page : page * per_page]
+    found = {p.pk: p for p in Person.objects.filter(pk__in=wanted).select_related("commune")} if wanted else {}
+    persons = [found[pk] for pk in wanted if pk in found]
     return SearchResult(text, kind, persons, total, capped, page, pages)
