@@ -14,7 +14,7 @@ import time
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Case, Exists, IntegerField, OuterRef, QuerySet, Value, When
 
 from ansinh.registry import codes
 from ansinh.registry.access import access_households, access_persons, person_scope_ids
@@ -107,15 +107,24 @@ def matching(user: object, text: str) -> tuple[str, QuerySet[Person]]:
     scope_size = _CAP + 2  # larger than any capped word count
     if scope is not None and len(scope) <= _SMALL_SCOPE:  # a ward or two: counted on the (commune, id) index
         scope_size = Person.objects.filter(commune_id__in=scope).values("pk")[: counts[tokens[0]] + 1].count()
-    if scope_size <= counts[tokens[0]]:
+    by_scope = scope_size <= counts[tokens[0]]
+    if by_scope:
         qs = persons
         rest = tokens
     else:
         # a join driven by the token key (person order within a token): no sort, no list of every match
         qs = persons.filter(tokens__token=tokens[0]).order_by()
         rest = tokens[1:]
-    for token in rest:
-        qs = qs.filter(Exists(PersonToken.objects.filter(token=token, person_id=OuterRef("pk"))))
+    for n, token in enumerate(rest):
+        exists = Exists(PersonToken.objects.filter(token=token, person_id=OuterRef("pk")))
+        if by_scope and connection.vendor == "postgresql":
+            # PostgreSQL turns a bare EXISTS into a join and may then read a common word's whole
+            # index range (240,000 entries for "thi" at 1M persons) to search one ward; inside CASE
+            # it stays a primary-key probe per person of the ward
+            qs = qs.alias(**{f"_w{n}": Case(When(exists, then=Value(1)), default=Value(0), output_field=IntegerField())})
+            qs = qs.filter(**{f"_w{n}": 1})
+        else:
+            qs = qs.filter(exists)
     return "name", qs
 
 
