@@ -1,4 +1,4 @@
-"""Additive roll-up cells written as increments: one ``INSERT … ON CONFLICT DO UPDATE`` per approval.
+"""Additive roll-up cells written as increments: one ``UPDATE … FROM`` per approval (an upsert for new cells).
 
 Sums, ratios and means are kept as running sums (``value`` for a sum, ``numerator`` and
 ``denominator`` for a ratio or mean), so an approval never needs to read a province's or the
@@ -23,7 +23,55 @@ Deltas = dict[tuple[int, int], list[float]]
 
 
 def write_increments(using: str, cycle_id: int, indicators: dict[int, Indicator], deltas: Deltas, now: Any) -> None:
-    """Add ``deltas`` to the cells of ``cycle_id`` (creating missing ones) in one statement; drop cells
+    """Add ``deltas`` to the cells of ``cycle_id``: one ``UPDATE … FROM`` of the existing cells (on
+    PostgreSQL an in-place HOT update, as the rows are reached through their unique index), then an
+    upsert of the cells that did not exist yet (a cell's first data) or that a concurrent approver
+    created meanwhile."""
+    if not deltas:
+        return
+    connection = connections[using]
+    stamp = connection.ops.adapt_datetimefield_value(now)
+    table = AggregateValue._meta.db_table
+    greatest = "GREATEST" if connection.vendor == "postgresql" else "MAX"
+    params: list[Any] = []
+    keys = sorted(deltas)  # the same lock order in every transaction
+    for key in keys:
+        indicator = indicators[key[0]]
+        dv, dn, dd, du = deltas[key]
+        if indicator.aggregation == Agg.SUM:
+            params += [key[0], key[1], dv, None, None, int(du), 1.0]
+        else:
+            params += [key[0], key[1], None, dn, dd, int(du), float(indicator.scale) if indicator.aggregation == Agg.RATIO else 1.0]
+    row = "(CAST(%s AS BIGINT), CAST(%s AS BIGINT), CAST(%s AS DOUBLE PRECISION), CAST(%s AS DOUBLE PRECISION), " \
+        "CAST(%s AS DOUBLE PRECISION), CAST(%s AS INTEGER), CAST(%s AS DOUBLE PRECISION))"
+    num = "(COALESCE(a.numerator, 0) + v.num)"
+    den = "(COALESCE(a.denominator, 0) + v.den)"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"WITH v(i, u, val, num, den, n, scale) AS (VALUES {', '.join([row] * len(keys))}) "
+            f"UPDATE {table} AS a SET "
+            f"numerator = CASE WHEN v.den IS NULL THEN a.numerator ELSE {num} END, "
+            f"denominator = CASE WHEN v.den IS NULL THEN a.denominator ELSE {den} END, "
+            "value = CASE WHEN v.den IS NULL THEN COALESCE(a.value, 0) + v.val "
+            f"WHEN {den} <> 0 THEN {num} / {den} * v.scale ELSE NULL END, "
+            f"n_units_reporting = {greatest}(0, a.n_units_reporting + v.n), updated_at = %s "
+            "FROM v WHERE a.cycle_id = %s AND a.indicator_id = v.i AND a.unit_id = v.u "
+            "RETURNING indicator_id, unit_id",
+            [*params, stamp, cycle_id],
+        )
+        done = {(int(i), int(u)) for i, u in cursor.fetchall()}
+    missing = {k: v for k, v in deltas.items() if k not in done}
+    if missing:
+        _upsert(using, cycle_id, indicators, missing, now)
+    elif any(d[3] < 0 for d in deltas.values()):
+        AggregateValue.objects.using(using).filter(
+            cycle_id=cycle_id, indicator_id__in={k[0] for k in deltas}, unit_id__in={k[1] for k in deltas},
+            n_units_reporting=0,
+        ).delete()
+
+
+def _upsert(using: str, cycle_id: int, indicators: dict[int, Indicator], deltas: Deltas, now: Any) -> None:
+    """Add ``deltas`` to the cells of ``cycle_id``, creating missing ones, in one statement; drop cells
     left with no reporting unit. A sum's row carries no denominator; a ratio's or mean's value is
     recomputed from the new sums with the indicator's scale (1 for a mean)."""
     if not deltas:
