@@ -1,4 +1,4 @@
-"""The report page's «Lập trong nền»: the build is queued, the job page refreshes, then offers the file."""
+"""The report page's «Lập và tải báo cáo»: the build is queued, the job page shows its step, then offers the file."""
 
 from __future__ import annotations
 
