@@ -142,6 +142,9 @@ def database_from_url(url: str) -> dict[str, object]:
             "PORT": str(parts.port or ""),
             "CONN_MAX_AGE": 60,
             "CONN_HEALTH_CHECKS": True,
+            # no parallel workers and no JIT for the web's short queries: on the small servers ansinh targets
+            # their start-up (JIT: 20 ms of compiling) costs more than they save (registry search p95)
+            "OPTIONS": {"options": "-c max_parallel_workers_per_gather=0 -c jit=off"},
         }
     if parts.scheme == "sqlite":
         return sqlite_database(Path(unquote(parts.path)))

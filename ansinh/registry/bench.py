@@ -6,7 +6,8 @@ city's communes is written (not timed), then imported through ``ansinh registry 
 path, validation included (``import_s``, ``import_rate``). Then, through the web views as a
 province officer (every person in scope, the harder case) and as a ward officer: searches by name
 words in shuffled order, personal ID, registry code and household code (``search_*``), and person
-pages (``person_page_p95_ms``), each a full request (view, template, privacy-log write).
+pages (``person_page_p95_ms``), each a full request (view, template, privacy-log write); and the
+same province searches without the request around them (``search_query_*``).
 ``peak_rss_mb`` is this process's maximum resident memory.
 """
 
@@ -151,6 +152,16 @@ def run(options: dict[str, Any], write: Write) -> dict[str, Any]:
                 timings.append(time.perf_counter() - t)
                 assert response.status_code == 200
             results[f"{who}_p50_ms"], results[f"{who}_p95_ms"] = _ms(timings)
+        # the search alone (scope, word counts, the matching join, the page's persons), in this
+        # process without the request around it (session, privacy log, template)
+        from ansinh.registry.search import search_persons
+
+        timings = []
+        for query in _queries(rng, sample):
+            t = time.perf_counter()
+            search_persons(province, query)
+            timings.append(time.perf_counter() - t)
+        results["search_query_p50_ms"], results["search_query_p95_ms"] = _ms(timings)
         client = _client(province)
         timings = []
         for _, _, code, _ in (rng.choice(sample) for _ in range(REPEAT)):

@@ -377,9 +377,11 @@ def do_approve(
     submission.approved_at = approved_at
     versions.bump(submission)
     submission.save()
-    touched = rollup.apply_submission(submission, +1)
+    # the roll-up is computed now and written last: the shared province and country rows stay
+    # locked only from that write to the commit, so concurrent approvers barely wait on each other
+    pending = rollup.plan_submission(submission, +1)
     after = _submission_state(submission)
-    summary = f"{submission} ({touched} số liệu tổng hợp cập nhật)"
+    summary = f"{submission} ({pending.touched} số liệu tổng hợp cập nhật)"
     if self_approval:
         after["self_approval"] = self_approval
         summary = f"Tự phê duyệt (được phép theo ANSINH_ALLOW_SELF_APPROVAL: {self_approval}) — {summary}"
@@ -392,6 +394,7 @@ def do_approve(
         after=stamp(after, submission.version),
     )
     notify_approved(submission, actor)
+    pending.write()
     return submission
 
 

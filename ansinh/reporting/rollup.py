@@ -15,7 +15,8 @@ Rules:
   data from a predecessor (a crosswalk); otherwise a commune's figure is its own value and
   storing it again would double the table for nothing.
 
-``apply_submission`` updates every ancestor in the approving transaction (deltas);
+``apply_submission`` updates every ancestor in the approving transaction (deltas; sums, ratios and
+means as increments in one statement, see ``rollup_upsert``);
 ``recompute_all`` rebuilds everything from scratch with set-based SQL (one GROUP BY from the
 values to the communes' parents, then one per tree level through ``parent_id``) on SQLite and
 PostgreSQL alike. The tree is assumed layered: a unit's current children are either all
@@ -183,23 +184,57 @@ def _recompute_extreme(row: AggregateValue, indicator: Indicator, using: str) ->
 def apply_submission(submission: Submission, sign: int, using: str = "default") -> int:
     """Add (``sign=1``) or remove (``sign=-1``) an approved submission's values; returns rows touched.
 
-    Call it after saving the new status, inside the same transaction. All touched aggregate rows
-    are read in one query and written back in bulk; min/max nodes are recomputed from children.
+    Call it after saving the new status, inside the same transaction (``plan_submission`` then
+    ``PendingRollup.write`` lets the caller write last, holding the shared rows' locks shortest).
     """
+    pending = plan_submission(submission, sign, using)
+    pending.write()
+    return pending.touched
+
+
+class PendingRollup:
+    """The deltas of one submission, computed without touching an aggregate row."""
+
+    def __init__(self, submission: Submission, sign: int, using: str) -> None:
+        self.submission, self.sign, self.using = submission, sign, using
+        self.indicators: dict[int, Indicator] = {}
+        self.deltas: dict[tuple[int, int], list[float]] = {}
+        self.added: dict[tuple[int, int], list[float]] = {}
+        self.depth: dict[int, int] = {}
+
+    @property
+    def touched(self) -> int:
+        return len(self.deltas)
+
+    def write(self) -> None:
+        """Additive cells as increments in one statement per kind (no read, no lock before it);
+        min/max cells read, locked and moved or recomputed as before."""
+        from ansinh.reporting.rollup_upsert import write_increments
+
+        extreme = {k: v for k, v in self.deltas.items() if self.indicators[k[0]].aggregation in (Agg.MIN, Agg.MAX)}
+        if extreme:
+            _write_extremes(self, extreme)
+        additive = {k: v for k, v in self.deltas.items() if k not in extreme}
+        write_increments(self.using, self.submission.cycle_id, self.indicators, additive, timezone.now())
+
+
+def plan_submission(submission: Submission, sign: int, using: str = "default") -> PendingRollup:
+    """The roll-up deltas of ``submission`` (``sign`` ±1) for every cell it reaches; nothing written."""
+    pending = PendingRollup(submission, sign, using)
     unit = AdministrativeUnit.objects.using(using).get(pk=submission.unit_id)
     targets = leaf_targets(unit, using)
     if not targets:
-        return 0
+        return pending
     stored = stored_leaves(using, targets)
     above = ancestors_many(targets, using)
     chains = {leaf: [*([leaf] if leaf in stored else []), *above[leaf]] for leaf in targets}
-    depth = {
+    pending.depth = {
         uid: max(c.index(uid) for c in chains.values() if uid in c) for c in chains.values() for uid in c
     }
     values = list(
         IndicatorValue.objects.using(using).filter(submission=submission).select_related("indicator")
     )
-    indicators = {v.indicator_id: v.indicator for v in values}
+    pending.indicators = {v.indicator_id: v.indicator for v in values}
     deltas: dict[tuple[int, int], list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0, 0.0])
     added: dict[tuple[int, int], list[float]] = defaultdict(list)  # raw values a min/max cell receives
     for value in values:
@@ -215,66 +250,56 @@ def apply_submission(submission: Submission, sign: int, using: str = "default") 
                 acc[1] += sign * delta[1]
                 acc[2] += sign * delta[2]
                 acc[3] += sign
-    if not deltas:
-        return 0
+    pending.deltas, pending.added = dict(deltas), dict(added)
+    return pending
+
+
+def _write_extremes(pending: PendingRollup, deltas: dict[tuple[int, int], list[float]]) -> None:
+    """Min/max cells: locked in (indicator, unit) order, moved towards added values or recomputed."""
+    using, sign, cycle_id, depth = pending.using, pending.sign, pending.submission.cycle_id, pending.depth
     rows = {
         (r.indicator_id, r.unit_id): r
         for r in AggregateValue.objects.using(using)
         .select_for_update()
-        .filter(cycle_id=submission.cycle_id, indicator_id__in=indicators, unit_id__in=depth)
+        .filter(cycle_id=cycle_id, indicator_id__in={k[0] for k in deltas}, unit_id__in={k[1] for k in deltas})
+        .order_by("indicator_id", "unit_id")
     }
     now = timezone.now()
     created: list[AggregateValue] = []
     updated: list[AggregateValue] = []
-    deleted: list[int] = []
     # Leaves first, so that a min/max parent is recomputed from its children's new values.
     for key in sorted(deltas, key=lambda k: (depth[k[1]], k)):
         indicator_id, unit_id = key
-        indicator = indicators[indicator_id]
-        acc = deltas[key]
+        indicator = pending.indicators[indicator_id]
         row = rows.get(key)
         if row is None:
-            row = AggregateValue(cycle_id=submission.cycle_id, indicator_id=indicator_id, unit_id=unit_id)
-        row.n_units_reporting = max(0, row.n_units_reporting + int(acc[3]))
+            row = AggregateValue(cycle_id=cycle_id, indicator_id=indicator_id, unit_id=unit_id)
+        row.n_units_reporting = max(0, row.n_units_reporting + int(deltas[key][3]))
         row.updated_at = now
         if row.n_units_reporting == 0:
-            if row.pk is not None and indicator.aggregation in (Agg.MIN, Agg.MAX):
+            if row.pk is not None:
                 row.delete(using=using)  # now, before its parent is recomputed
-            elif row.pk is not None:
-                deleted.append(row.pk)
             continue
-        if indicator.aggregation in (Agg.MIN, Agg.MAX):
-            pick = max if indicator.aggregation == Agg.MAX else min
-            if sign > 0 and added.get(key) and (row.pk is None or row.value is not None):
-                # Adding values only moves an extreme towards them: no recompute from the communes.
-                row.value = pick([*added[key], *([row.value] if row.pk is not None and row.value is not None else [])])
-                (updated if row.pk is not None else created).append(row)
-                continue
-            if created or updated:  # the recompute reads the children's rows: write what is pending first
-                AggregateValue.objects.using(using).bulk_create(created)
-                if updated:
-                    _write_rows(using, updated, now)
-                created, updated = [], []
-            if row.pk is None:
-                row.save(using=using)
-            _recompute_extreme(row, indicator, using)
+        pick = max if indicator.aggregation == Agg.MAX else min
+        added = pending.added.get(key)
+        if sign > 0 and added and (row.pk is None or row.value is not None):
+            # Adding values only moves an extreme towards them: no recompute from the communes.
+            row.value = pick([*added, *([row.value] if row.pk is not None and row.value is not None else [])])
+            (updated if row.pk is not None else created).append(row)
+            continue
+        if created or updated:  # the recompute reads the children's rows: write what is pending first
+            AggregateValue.objects.using(using).bulk_create(created)
+            if updated:
+                _write_rows(using, updated, now)
+            created, updated = [], []
+        if row.pk is None:
             row.save(using=using)
-            continue
-        if indicator.aggregation == Agg.SUM:
-            row.value = (row.value or 0.0) + acc[0]
-        else:
-            row.numerator = (row.numerator or 0.0) + acc[1]
-            row.denominator = (row.denominator or 0.0) + acc[2]
-            finish(indicator, row)
-        (updated if row.pk is not None else created).append(row)
-    manager = AggregateValue.objects.using(using)
-    if deleted:
-        manager.filter(pk__in=deleted).delete()
+        _recompute_extreme(row, indicator, using)
+        row.save(using=using)
     if created:
-        manager.bulk_create(created)
+        AggregateValue.objects.using(using).bulk_create(created)
     if updated:
         _write_rows(using, updated, now)
-    return len(deltas)
 
 
 def _write_rows(using: str, rows: list[AggregateValue], now: Any) -> None:

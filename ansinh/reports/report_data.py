@@ -11,6 +11,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.db.models import Q
 from django.utils import timezone
 
 from ansinh.core.errors import UserError
@@ -148,16 +149,19 @@ class _Figures:
         values: dict[tuple[int, int, int], float] = {}
         if root is None or not annual:
             return cls(plan, sorted(annual, key=lambda c: c.year), values)
+        # the report speaks for the root and (annex) the units directly under it: only their figures
+        # are read, never every commune's value of the country
+        shown = AdministrativeUnit.objects.filter(Q(pk=root.pk) | Q(parent_id=root.pk)).values("pk")
         own = IndicatorValue.objects.filter(
             submission__cycle__in=annual,
             submission__status=Submission.Status.APPROVED,
-            submission__unit__path__startswith=root.path,
+            submission__unit__in=shown,
             value__isnull=False,
         ).order_by(OWN_FIGURE_FIRST)
         for c, i, u, v in own.values_list("submission__cycle_id", "indicator_id", "submission__unit_id", "value"):
             if v is not None:
                 values.setdefault((c, i, u), v)
-        rows = AggregateValue.objects.filter(cycle__in=annual, unit__path__startswith=root.path, value__isnull=False)
+        rows = AggregateValue.objects.filter(cycle__in=annual, unit__in=shown, value__isnull=False)
         rolled: dict[tuple[int, int, int], int] = {}
         for c, i, u, v, n in rows.values_list("cycle_id", "indicator_id", "unit_id", "value", "n_units_reporting"):
             if v is not None and (c, i, u) not in values:

@@ -2,7 +2,9 @@
 
 ``POST …/bao-cao/<year>/nen/`` queues ``reports.tasks.build_report`` with the same choices as the
 direct build (``views_report.read_choices``) and opens the job page, which refreshes itself until
-``ansinh worker`` has written the file, then offers it. Only the person who asked sees the job.
+``ansinh worker`` has written the file (showing the step it is at, from the job's progress file),
+then offers it. Only the person who asked sees the job. «Lập và tải báo cáo» on the build page posts
+here: a national report takes seconds to minutes, longer than a request should.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from django.views.decorators.http import require_POST
 from django_tasks_db.models import DBTaskResult
 
 from ansinh.plans.access import access_plan
-from ansinh.reports.tasks import build_report
+from ansinh.reports.tasks import build_report, read_progress
 from ansinh.reports.views_report import MEDIA_TYPES, read_choices
 
 UNEXPECTED = "Có lỗi không mong đợi khi lập báo cáo; hãy thử lại hoặc báo quản trị viên."
@@ -69,8 +71,11 @@ def report_job(request: HttpRequest, job_id: Any) -> HttpResponse:
     error = result.get("error") or (UNEXPECTED if row.status == "FAILED" else "")
     if row.status == "SUCCESSFUL" and not error and not result.get(fmt):
         error = " ".join(result.get("notes") or []) or "Không tạo được tệp định dạng này."
+    progress = read_progress(Path(str(row.args_kwargs["args"][2]))) if row.status == "RUNNING" else {}
     context = {
-        "job": row, "label": STATUS_LABELS.get(row.status, row.status), "error": error,
+        "job": row, "label": progress.get("label") or STATUS_LABELS.get(row.status, row.status), "error": error,
+        "done": progress.get("done"), "total": progress.get("total"),
+        "step": min(int(progress.get("done") or 0) + 1, int(progress.get("total") or 1)),
         "finished": row.status in ("SUCCESSFUL", "FAILED"), "ready": row.status == "SUCCESSFUL" and not error,
         "format": fmt, "plan_id": row.args_kwargs["args"][0], "year": row.args_kwargs["args"][1],
     }

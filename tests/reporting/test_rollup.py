@@ -160,3 +160,26 @@ def test_incremental_roll_up_equals_recomputing_from_scratch(
         recompute_all()
         assert_same(incremental, snapshot())
         transaction.set_rollback(True)
+
+
+def test_an_approvals_roll_up_writes_in_as_many_queries_whatever_the_number_of_indicators(
+    world: dict[str, Any], django_assert_max_num_queries: Any
+) -> None:
+    from ansinh.reporting.actions import do_open_submission, do_save_values, do_submit
+    from ansinh.reporting.rollup import plan_submission
+
+    ward_a, ward_b, _ = world["wards"]
+    counts = []
+    for where, rows in (
+        (ward_a, [{"indicator": "SOCIAL_HOUSING", "value": 4}]),
+        (ward_b, [{"indicator": "SOCIAL_HOUSING", "value": 5}, {"indicator": "POOR_RATE", "numerator": 3, "denominator": 90}]),
+    ):
+        submission = do_open_submission(None, world["cycle"], where)
+        do_save_values(None, submission, rows)
+        do_submit(None, submission)
+        pending = plan_submission(submission, +1)
+        with django_assert_max_num_queries(3) as captured:  # lock and read, rewrite by id, upsert of new cells
+            pending.write()
+        counts.append(len(captured))
+    assert max(counts) <= 3
+    assert agg("SOCIAL_HOUSING", world["vn"]).value == 9 and agg("POOR_RATE", world["hcm"]).value == pytest.approx(3 / 90 * 100)

@@ -1,4 +1,4 @@
-"""The report page's «Lập trong nền»: the build is queued, the job page refreshes, then offers the file."""
+"""The report page's «Lập và tải báo cáo»: the build is queued, the job page shows its step, then offers the file."""
 
 from __future__ import annotations
 
@@ -69,3 +69,51 @@ def test_a_refusal_found_by_the_worker_is_shown_on_the_job_page(
     call_command("worker", "--batch", verbosity=0)
     html = client.get(job_page).content.decode()
     assert "Chưa có kỳ báo cáo năm 2025 cho kế hoạch này." in html and "tai-ve" not in html
+
+
+def test_the_build_pages_main_button_queues_the_build_as_a_job(client: Client, hcm_standing: Any, report_plan: Fixture) -> None:
+    client.force_login(hcm_standing)
+    html = client.get(f"/bao-cao/ke-hoach/{report_plan.plan.pk}/bao-cao/2025/").content.decode()
+    assert f'action="{url(report_plan)}"' in html and "Lập và tải báo cáo" in html
+
+
+def test_a_running_job_shows_the_step_it_is_at(client: Client, hcm_standing: Any, report_plan: Fixture) -> None:
+    from pathlib import Path
+
+    from ansinh.reports.tasks import PROGRESS_FILE
+
+    client.force_login(hcm_standing)
+    job_page = client.post(url(report_plan), {"kind": "annual", "format": "xlsx"})["Location"]
+    job = DBTaskResult.objects.get()
+    DBTaskResult.objects.filter(pk=job.pk).update(status="RUNNING")
+    folder = Path(job.args_kwargs["args"][2]).parent
+    (folder / PROGRESS_FILE).write_text('{"done": 1, "total": 3, "label": "Đang viết văn bản Word"}', encoding="utf-8")
+    html = client.get(job_page).content.decode()
+    assert "Đang viết văn bản Word" in html and "bước 2/3" in html and '<progress max="3" value="1"' in html
+
+
+@pytest.mark.parametrize("failure", ["refusal", "crash"])
+def test_a_failed_build_leaves_no_file_behind(
+    client: Client, hcm_standing: Any, report_plan: Fixture, monkeypatch: pytest.MonkeyPatch, failure: str
+) -> None:
+    from pathlib import Path
+
+    from ansinh.reports import actions
+
+    def half_written(actor: Any, plan: Any, year: int, out: Path, **kwargs: Any) -> Any:
+        out.write_bytes(b"nua chung")
+        kwargs["progress"](1, 2)
+        if failure == "refusal":
+            raise actions.ReportError("Không ghi được tệp.")
+        raise RuntimeError("disk gone")
+
+    monkeypatch.setattr(actions, "do_build_report", half_written)
+    client.force_login(hcm_standing)
+    job_page = client.post(url(report_plan), {"kind": "annual", "format": "docx"})["Location"]
+    job = DBTaskResult.objects.get()
+    folder = Path(job.args_kwargs["args"][2]).parent
+    assert folder.is_dir()
+    call_command("worker", "--batch", verbosity=0)
+    assert not folder.exists()
+    html = client.get(job_page).content.decode()
+    assert ("Không ghi được tệp." if failure == "refusal" else "Có lỗi không mong đợi") in html and "tai-ve" not in html

@@ -21,6 +21,7 @@ BENCHMARKS: dict[str, tuple[str, str]] = {
     "diacritics": ("ansinh.lib.diacritics_bench", "Độ chính xác khôi phục dấu tiếng Việt (bỏ một văn bản ra để kiểm tra)."),
     "rollup": ("ansinh.reporting.bench", "Tổng hợp số liệu toàn quốc: nạp, tính lại, truy vấn, phê duyệt đến khi hiển thị."),
     "pages": ("ansinh.reports.bench_pages", "Thời gian xử lý các trang nóng (tiến độ, bảng điều khiển, kỳ báo cáo, báo cáo) và số lượt phê duyệt mỗi giây."),
+    "approvals": ("ansinh.reporting.bench_approvals", "Số báo cáo phê duyệt mỗi giây: một người và nhiều người cùng lúc, trên dữ liệu toàn quốc mô phỏng; số dòng chết của PostgreSQL."),
     "load": ("ansinh.core.bench_load", "Nhiều cán bộ và người xem cùng lúc trên máy chủ riêng: p50/p95/p99, lỗi, số liệu bị mất, CPU."),
     "registry": ("ansinh.registry.bench", "Hộ và nhân khẩu: tốc độ nhập tệp, thời gian tìm kiếm và mở trang nhân khẩu, bộ nhớ."),
     "poverty": ("ansinh.poverty.bench", "Rà soát hộ nghèo: phân loại hộ đã lưu, tốc độ áp quy tắc, bảng tổng hợp của tỉnh."),
