@@ -94,7 +94,10 @@ def test_aged_75_without_a_social_pension_and_the_deceased_still_granted_are_cou
     paid = _elder(ward_a, "BA0001", "Phạm Thị Hoa", dt.date(1940, 3, 10))
     _elder(ward_a, "BA0002", "Lý Thị Hằng", dt.date(1941, 5, 1))
     dossier = do_file_dossier(officer_a, paid, "huu-tri-xa-hoi", dt.date(2025, 9, 5))
-    do_decide(officer_a, dossier, dossier.version, signed_on=dt.date(2025, 9, 10), number="2/QĐ", granted=True, category_code="HTXH-75")
+    from tests.benefits.conftest import signer
+
+    chairman = signer(officer_a, dossier, dt.date(2025, 9, 10))
+    do_decide(chairman, dossier, dossier.version, signed_on=dt.date(2025, 9, 10), number="2/QĐ", granted=True, category_code="HTXH-75")
     gaps = gaps_by_commune(officer_a, dt.date(2026, 3, 2))
     assert gaps["75-chua-huu-tri"] == {ward_a.pk: 1}
     Person.objects.filter(pk=paid.pk).update(alive=False, death_date=dt.date(2026, 1, 5))
