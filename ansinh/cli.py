@@ -55,9 +55,9 @@ def _missing_tables(err: Exception) -> bool:
 def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ansinh.settings")
     args = list(sys.argv[1:] if argv is None else argv)
-    from ansinh.conf import ConfigError
     from django.db import DatabaseError
 
+    from ansinh.conf import ConfigError
     from ansinh.core import argparse_vi
 
     argparse_vi.install()

@@ -1,6 +1,6 @@
 """An official who never saw the demo: own data for a Quảng Ninh commune, everything through the web.
 
-Accounts come from ``ansinh user create`` (as the README tells a new site); the registry file is the
+Accounts have the roles ``ansinh user create`` gives (as the README tells a new site); the registry file is the
 commune's own, Windows-1258, headers slightly off (``Họ và tên``, ``So CCCD``, ``SĐT``), dates as
 DD/MM/YYYY or a bare year, names and answers without diacritics. From there on only pages and forms:
 import, search, a change request approved by a second officer, an export with its purpose, the
@@ -21,10 +21,9 @@ import pytest
 import time_machine
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
 from django.test import Client
 
-from tests.conftest import _unit
+from tests.conftest import _officer, _unit
 
 COMMUNE = "06838"  # Xã Bình Liêu, Quảng Ninh
 HEADER = "Mã bản ghi,ma ho,Ma xa,Khu vuc,Dia chi,Họ và tên,Ngay sinh,Gioi tinh,So CCCD,Quan he voi chu ho,Dan toc,SĐT"
@@ -64,16 +63,14 @@ def cp1258(text: str) -> bytes:
 
 
 @pytest.fixture
-def site(vn: Any, tmp_path: Any, standards: None) -> dict[str, Any]:
-    """Quảng Ninh and Xã Bình Liêu; an administrator, two commune officers and the chairman made by the CLI."""
+def site(vn: Any, django_user_model: Any, standards: None) -> dict[str, Any]:
+    """Quảng Ninh and Xã Bình Liêu; an administrator, two commune officers and the chairman (the roles
+    ``ansinh user create --role … --unit 06838`` gives; the command itself is tested in tests/accounts)."""
     province = _unit("22", "Quảng Ninh", "province", vn, "tỉnh")
     commune = _unit(COMMUNE, "Xã Bình Liêu", "commune", province, "xã")
-    secret = tmp_path / "mat-khau"
-    secret.write_text("mat-khau-binh-lieu-2026\n")
-    for name, role, unit in [("qn_admin", "admin", None), ("qn_cb1", "commune", COMMUNE), ("qn_cb2", "commune", COMMUNE),
-                             ("qn_ct", "chairman", COMMUNE)]:
-        call_command("user", "create", name, "--role", role, *(["--unit", unit] if unit else []), "--password-file", str(secret),
-                     stdout=io.StringIO())
+    for name, full_name, role, unit in [("qn_admin", "Quản Trị Quảng Ninh", "admin", None), ("qn_cb1", "Hoàng Văn Lục", "commune", commune),
+                                        ("qn_cb2", "Lý Thị Mai", "commune", commune), ("qn_ct", "Vi Văn Chủ", "chairman", commune)]:
+        _officer(django_user_model, name, full_name, role, unit)
     return {"commune": commune, **{name: web(name) for name in ("qn_admin", "qn_cb1", "qn_cb2", "qn_ct")}}
 
 
@@ -205,3 +202,9 @@ def test_a_stranger_runs_the_poverty_review_and_its_rate_reaches_the_plans_repor
     assert "Đề xuất từ cơ sở dữ liệu" in page
     assert 'name="ind-0-numerator" value="1"' in page and 'name="ind-0-denominator" value="3"' in page
     assert dt.date.today() == dt.date(2026, 12, 2)
+
+
+def test_a_provinces_own_standard_is_offered_only_to_that_provinces_officers(site: dict[str, Any], officer_a: Any) -> None:
+    assert 'value="tphcm-2025"' not in site["qn_cb1"].get("/ho-ngheo/").content.decode()
+    assert 'value="nd07-2021"' in site["qn_cb1"].get("/ho-ngheo/").content.decode()
+    assert 'value="tphcm-2025"' in web("officer_a").get("/ho-ngheo/").content.decode()
