@@ -12,6 +12,7 @@ from typing import Any, NamedTuple
 
 from ansinh.lib.spreadsheet import FORMULA_STARTS
 from ansinh.lib.text import fold
+from ansinh.registry.ethnic import canonical as canonical_ethnicity
 from ansinh.registry.identity import check_personal_id
 from ansinh.registry.tabular import COLUMNS, LABELS
 
@@ -188,6 +189,6 @@ def parse_row(line: int, cells: list[str], columns: dict[str, int], today: dt.da
         return None, errors, warnings
     row = Row(
         line, ma_ban_ghi, ma_ho, ma_xa, area, address, full_name, folded, birth, precision, sex, personal_id,
-        relation, ethnicity[:1].upper() + ethnicity[1:], phone,
+        relation, canonical_ethnicity(ethnicity), phone,
     )
     return row, errors, warnings

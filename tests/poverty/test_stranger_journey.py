@@ -30,7 +30,7 @@ HEADER = "Mã bản ghi,ma ho,Ma xa,Khu vuc,Dia chi,Họ và tên,Ngay sinh,Gioi
 ROWS = [
     "BL-0001,BL001,06838,nong_thon,Thôn Khe Mạ,Hoàng Văn Sáng,15/03/1985,Nam,022085001234,Chủ hộ,Tày,0912345678",
     "BL-0002,BL001,06838,nong_thon,Thôn Khe Mạ,Lý Thị Hoa,02/11/1988,Nữ,022188004321,Vợ,Tày,",
-    "BL-0003,BL001,06838,nong_thon,Thôn Khe Mạ,Hoang Van Binh,2010,Nam,,Con,Tày,",
+    "BL-0003,BL001,06838,nong_thon,Thôn Khe Mạ,Hoang Van Binh,2010,Nam,,Con,Tay,",
     "BL-0004,BL002,06838,nong_thon,Thôn Nà Ếch,Dương Thị Lan,07/07/1960,Nu,022160009876,Chu ho,Dao,0987654321",
     "BL-0005,BL002,06838,nong_thon,Thôn Nà Ếch,Chìu A Sềnh,1992-05-20,Nam,022092005555,Con,Dao,",
     "BL-0006,BL003,06838,nong_thon,Thôn Bản Chuồng,Nguyễn Văn Ánh,01/01/1975,Nam,022075007777,Chủ hộ,Kinh,0203123456",
@@ -124,7 +124,7 @@ def test_a_stranger_imports_searches_changes_exports_and_reports_on_own_commune_
     assert "Hoàng Văn Bình" in cb1.get(f"/so-ho/nhan-khau/{binh}/").content.decode()
     assert cb1.post("/so-ho/xuat/", {"purpose": ""}).status_code == 400
     exported = cb1.post("/so-ho/xuat/", {"purpose": "Rà soát hộ nghèo năm 2026"}).content.decode("utf-8-sig")
-    assert "Hoàng Văn Bình,05/09/2010" in exported and exported.count("\n") == 7
+    assert "Hoàng Văn Bình,05/09/2010,Nam,,Tày," in exported and exported.count("\n") == 7
     report = json.loads(cb1.get(f"/so-ho/nhan-khau/{binh}/bao-cao/", {"muc_dich": "Ông Bình yêu cầu"}).content)
     assert report["person"]["full_name"] == "Hoàng Văn Bình"
     log = cb1.get("/so-ho/nhat-ky/").content.decode()
