@@ -208,3 +208,15 @@ def test_a_provinces_own_standard_is_offered_only_to_that_provinces_officers(sit
     assert 'value="tphcm-2025"' not in site["qn_cb1"].get("/ho-ngheo/").content.decode()
     assert 'value="nd07-2021"' in site["qn_cb1"].get("/ho-ngheo/").content.decode()
     assert 'value="tphcm-2025"' in web("officer_a").get("/ho-ngheo/").content.decode()
+
+
+def test_a_household_size_counts_only_living_members(households: list[Any]) -> None:
+    """Found on the walk: the recognised list gave 1 person to a household whose only member had died."""
+    from ansinh.poverty.actions import _household_facts
+    from ansinh.registry.models import Membership, Person
+
+    household = households[0]
+    late = Person.objects.create(registry_code="TX", full_name="Người Đã Mất", name_folded="nguoi da mat", sex="nu",
+                                 commune=household.commune, province_code="79", alive=False, death_date=dt.date(2026, 3, 1))
+    Membership.objects.create(person=late, household=household, relation="vo", valid_from=dt.date(2020, 1, 1), province_code="79")
+    assert _household_facts([household.pk])[household.pk][0] == 1
