@@ -222,3 +222,14 @@ def test_a_household_size_counts_only_living_members(households: list[Any]) -> N
                                  commune=household.commune, province_code="79", alive=False, death_date=dt.date(2026, 3, 1))
     Membership.objects.create(person=late, household=household, relation="vo", valid_from=dt.date(2020, 1, 1), province_code="79")
     assert _household_facts([household.pk])[household.pk][0] == 1
+
+
+@time_machine.travel(NOW)
+def test_a_refused_change_form_keeps_the_chosen_sex(site: dict[str, Any]) -> None:
+    """Found on the walk: after a refusal the sex list fell back to empty and had to be chosen again."""
+    cb1 = site["qn_cb1"]
+    import_own_file(cb1)
+    household = re.findall(r'href="/so-ho/ho/(\d+)/"', cb1.get(f"/so-ho/nhan-khau/{person_code(cb1, 'hoang van sang')}/").content.decode())[0]
+    refused = cb1.post(f"/so-ho/ho/{household}/thay-doi/", {"kind": "add_member", "full_name": "Hoàng Thị Mới", "sex": "Nữ",
+                                                             "personal_id": "123", "reason": "Khai sinh"})
+    assert refused.status_code == 400 and '<option value="Nữ" selected>' in refused.content.decode()
