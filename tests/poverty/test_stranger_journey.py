@@ -233,3 +233,31 @@ def test_a_refused_change_form_keeps_the_chosen_sex(site: dict[str, Any]) -> Non
     refused = cb1.post(f"/so-ho/ho/{household}/thay-doi/", {"kind": "add_member", "full_name": "Hoàng Thị Mới", "sex": "Nữ",
                                                              "personal_id": "123", "reason": "Khai sinh"})
     assert refused.status_code == 400 and '<option value="Nữ" selected>' in refused.content.decode()
+
+
+@time_machine.travel(NOW)
+def test_an_excel_file_whose_codes_and_numbers_lost_their_zeros_imports_as_typed_on_paper(site: dict[str, Any]) -> None:
+    """Found on the walk: an XLSX with the commune code, ID numbers and phones in number cells was refused row by row."""
+    from openpyxl import Workbook
+
+    from ansinh.registry.models import Person
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["STT", "Mã bản ghi", "Mã hộ", "Mã xã", "Khu vực", "Địa chỉ", "Họ tên", "Ngày sinh", "Giới tính", "Số định danh",
+                  "Quan hệ với chủ hộ", "Dân tộc", "Số điện thoại"])
+    sheet.append([1, "BL-0101", "BL101", 6838, "Nông thôn", "Thôn Khe Mạ", "Triệu Văn Phúc", dt.datetime(1980, 4, 3), "Nam",
+                  22080001122, "Chủ hộ", "Dao", 912000111])
+    sheet.append([2, "BL-0102", "BL101", 6838, "Nông thôn", "Thôn Khe Mạ", "Bàn Thị Xuân", 1983, "Nữ", 1183002233, "Vợ", "Dao", 2033123456])
+    raw = io.BytesIO()
+    book.save(raw)
+    cb1 = site["qn_cb1"]
+    cb1.post("/so-ho/nhap/", {"file": SimpleUploadedFile("binh-lieu.xlsx", raw.getvalue())})
+    preview = cb1.get("/so-ho/nhap/xem-truoc/").content.decode()
+    assert "2 nhân khẩu mới, 1 hộ mới" in preview and "Cột «STT» không thuộc mẫu" in preview
+    mapping = {f"cot_{i}": c for i, c in enumerate(["", "ma_ban_ghi", "ma_ho", "ma_xa", "khu_vuc", "dia_chi", "ho_ten", "ngay_sinh",
+                                                    "gioi_tinh", "so_dinh_danh", "quan_he", "dan_toc", "so_dien_thoai"])}
+    assert cb1.post("/so-ho/nhap/xem-truoc/", {**mapping, "apply": "1"}).status_code == 302
+    stored = {p.full_name: (p.personal_id, p.phone, p.commune.code) for p in Person.objects.select_related("commune")}
+    assert stored == {"Triệu Văn Phúc": ("022080001122", "0912000111", COMMUNE), "Bàn Thị Xuân": ("001183002233", "02033123456", COMMUNE)}
