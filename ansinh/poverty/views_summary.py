@@ -77,7 +77,9 @@ def summary(request: HttpRequest) -> HttpResponse:
         year = int(request.GET.get("nam", "") or latest_year)
     except ValueError:
         year = latest_year
-    standards = list(Standard.objects.prefetch_related("indicators").order_by("code"))
+    # national standards and the chosen province's own (another province's standard has no results here)
+    standards = [s for s in Standard.objects.prefetch_related("indicators").order_by("code")
+                 if not s.province_code or (province is not None and s.province_code == province.code)]
     wanted = request.GET.get("chuan") or latest_standard
     standard = next((s for s in standards if s.code == wanted), None) or next(
         (s for s in standards if s.code == "nd07-2021"), None)

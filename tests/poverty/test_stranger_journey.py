@@ -261,3 +261,9 @@ def test_an_excel_file_whose_codes_and_numbers_lost_their_zeros_imports_as_typed
     assert cb1.post("/so-ho/nhap/xem-truoc/", {**mapping, "apply": "1"}).status_code == 302
     stored = {p.full_name: (p.personal_id, p.phone, p.commune.code) for p in Person.objects.select_related("commune")}
     assert stored == {"Triệu Văn Phúc": ("022080001122", "0912000111", COMMUNE), "Bàn Thị Xuân": ("001183002233", "02033123456", COMMUNE)}
+
+
+def test_the_summary_offers_national_standards_and_the_provinces_own_by_name(site: dict[str, Any]) -> None:
+    page = site["qn_cb1"].get("/ho-ngheo/tong-hop/").content.decode()
+    assert ">Chuẩn nghèo đa chiều giai đoạn 2022–2025 (Nghị định 07/2021/NĐ-CP, Điều 3)</option>" in page
+    assert 'value="tphcm-2025"' not in page
