@@ -46,9 +46,17 @@ def utility(argv: list[str]) -> Any:
     return Utility(argv)
 
 
+def _missing_tables(err: Exception) -> bool:
+    """True when a command ran against a database whose tables were never created (SQLite or PostgreSQL)."""
+    text = str(err)
+    return "no such table" in text or ("relation" in text and "does not exist" in text)
+
+
 def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ansinh.settings")
     args = list(sys.argv[1:] if argv is None else argv)
+    from django.db import DatabaseError
+
     from ansinh.conf import ConfigError
     from ansinh.core import argparse_vi
 
@@ -57,6 +65,12 @@ def main(argv: list[str] | None = None) -> int:
         utility(["ansinh", *args]).execute()
     except ConfigError as err:
         print(f"Lỗi cấu hình: {err}", file=sys.stderr)
+        return 2
+    except DatabaseError as err:
+        if not _missing_tables(err):
+            raise
+        print("Cơ sở dữ liệu chưa được tạo hoặc chưa cập nhật: hãy chạy «ansinh migrate» trước "
+              "(hoặc «ansinh demo» để có dữ liệu mẫu).", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("\nĐã dừng.", file=sys.stderr)

@@ -57,10 +57,13 @@ def _bump(round_: ReviewRound, *fields: str) -> None:
 
 
 def _household_facts(ids: Iterable[int]) -> dict[int, tuple[int, str]]:
-    """Members today and the head's ethnic group, per household (two queries)."""
+    """Living members today and the head's ethnic group, per household (two queries).
+
+    A member whose death is recorded keeps an open membership (history), but is not counted: the
+    household's size and the summary's persons (``summary``) agree."""
     ids = list(ids)
     members = dict(
-        Membership.objects.filter(household_id__in=ids, valid_to__isnull=True)
+        Membership.objects.filter(household_id__in=ids, valid_to__isnull=True, person__alive=True, person__deleted_at__isnull=True)
         .values_list("household_id").annotate(n=Count("id")).values_list("household_id", "n")
     )
     heads = dict(

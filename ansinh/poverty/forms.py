@@ -47,7 +47,7 @@ class SurveyForm(forms.Form):
             unverified = "" if score_form.verified else " — điểm chưa xác minh"
             method = self.fields["method"]
             assert isinstance(method, forms.ChoiceField)
-            method.choices = [("thu_nhap", "Nhập thu nhập bình quân đã tính"), ("bang_diem", f"Chấm điểm theo {score_form.name.lower()}{unverified}")]
+            method.choices = [("thu_nhap", "Nhập thu nhập bình quân đã tính"), ("bang_diem", f"Chấm điểm theo {score_form.name[:1].lower()}{score_form.name[1:]}{unverified}")]
             self.fields["region"] = forms.ChoiceField(label="Vùng (bảng điểm)", required=False, choices=[("", "—"), *score_form.regions.items()])
             for item in score_form.items:
                 note = "" if item.verified and score_form.verified else ", chưa xác minh"

@@ -63,7 +63,9 @@ def index(request: HttpRequest) -> HttpResponse:
                 messages.success(request, "Đã lập danh sách hộ cần rà soát (bước 1).")
                 return redirect("poverty:round", pk=round_.pk)
     ensure_loaded()
-    codes = list(standards_qs().values_list("code", "name"))
+    # a province's own standard is offered only to officers of that province (others are refused anyway)
+    codes = [(code, name) for code, name, province in standards_qs().values_list("code", "name", "province_code")
+             if not province or any(f"/{province}/" in c.path for c in communes)]
     return render(request, "poverty/index.html", {"rounds": rounds, "communes": communes, "form": form, "standards": codes},
                   status=400 if form.errors else 200)
 

@@ -56,17 +56,32 @@ def workbook(summary: Summary, province: str) -> bytes:
     return out.getvalue()
 
 
+def _latest_recognised(province_code: str) -> tuple[int, str]:
+    """The year and standard of the province's latest recognised results (one query); else this year."""
+    from django.utils import timezone
+
+    from ansinh.poverty.models_review import CommuneSummary
+
+    row = (CommuneSummary.objects.filter(province_code=province_code).order_by("-year")
+           .values_list("year", "standard__code").first()) if province_code else None
+    return row if row is not None else (timezone.localdate().year, "nd07-2021")
+
+
 @login_required
 def summary(request: HttpRequest) -> HttpResponse:
     ensure_loaded()
     provinces = list(summary_units(request.user).order_by("name")[:40])
     province = next((p for p in provinces if p.code == request.GET.get("tinh")), provinces[0] if provinces else None)
+    latest_year, latest_standard = _latest_recognised(province.code if province else "")
     try:
-        year = int(request.GET.get("nam", "2025"))
+        year = int(request.GET.get("nam", "") or latest_year)
     except ValueError:
-        year = 2025
-    standards = list(Standard.objects.prefetch_related("indicators").order_by("code"))
-    standard = next((s for s in standards if s.code == request.GET.get("chuan")), None) or next(
+        year = latest_year
+    # national standards and the chosen province's own (another province's standard has no results here)
+    standards = [s for s in Standard.objects.prefetch_related("indicators").order_by("code")
+                 if not s.province_code or (province is not None and s.province_code == province.code)]
+    wanted = request.GET.get("chuan") or latest_standard
+    standard = next((s for s in standards if s.code == wanted), None) or next(
         (s for s in standards if s.code == "nd07-2021"), None)
     result = stored_summary(year, standard, province.code) if province and standard else None
     if result is not None and province is not None and request.GET.get("dang") == "xlsx":

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from ansinh.core.errors import UserError
 from ansinh.registry.bulk import fresh_codes
+from ansinh.registry.ethnic import canonical as canonical_ethnicity
 from ansinh.registry.identity import check_personal_id
 from ansinh.registry.models import Household, Membership, Person, PersonToken, Relation
 from ansinh.registry.models_changes import ChangeKind, ChangeRequest
@@ -59,7 +60,7 @@ def _person_values(raw: dict[str, Any], base: Person | None, today: dt.date) -> 
             raise PayloadRefused(f"Số điện thoại: {err}")
         out["phone"] = phone
     if "ethnicity" in raw:
-        out["ethnicity"] = " ".join(str(raw["ethnicity"] or "").split())[:60]
+        out["ethnicity"] = canonical_ethnicity(str(raw["ethnicity"] or ""))[:60]
     if "relation" in raw:
         out["relation"] = _relation(str(raw["relation"]))
     if "personal_id" in raw or ("birth_date" in out or "sex" in out):

@@ -12,6 +12,7 @@ from typing import Any, NamedTuple
 
 from ansinh.lib.spreadsheet import FORMULA_STARTS
 from ansinh.lib.text import fold
+from ansinh.registry.ethnic import canonical as canonical_ethnicity
 from ansinh.registry.identity import check_personal_id
 from ansinh.registry.tabular import COLUMNS, LABELS
 
@@ -98,6 +99,16 @@ def parse_date(text: str, today: dt.date) -> tuple[dt.date | None, str, str]:
     return day, precision, ""
 
 
+def restore_leading_zero(text: str, full_length: int, missing: int = 1) -> str:
+    """The zeros Excel drops when an ID number or a phone is typed into a number cell (``22183002233``,
+    ``1090001234`` for a Hà Nội ID «001…», ``912000222``): every personal ID and every phone number starts
+    with 0, so a value of digits only, up to ``missing`` digits short and not starting with 0, gets them
+    back; anything else is left to the checks, which still judge the restored value."""
+    if full_length - missing <= len(text) < full_length and text.isdigit() and text.isascii() and text[0] != "0":
+        return text.zfill(full_length)
+    return text
+
+
 def parse_phone(text: str) -> tuple[str, str]:
     phone = text.translate(_PHONE_STRIP)
     if not phone:
@@ -138,6 +149,8 @@ def parse_row(line: int, cells: list[str], columns: dict[str, int], today: dt.da
     errors: list[str] = []
     warnings: list[str] = []
     ma_ban_ghi, ma_ho, ma_xa = get("ma_ban_ghi"), get("ma_ho"), get("ma_xa")
+    if ma_xa.isdigit() and ma_xa.isascii() and len(ma_xa) < 5:  # a 5-digit commune code that Excel read as a number
+        ma_xa = ma_xa.zfill(5)
     for col, value, limit in (("ma_ban_ghi", ma_ban_ghi, 64), ("ma_ho", ma_ho, 40), ("ma_xa", ma_xa, 16)):
         if not value:
             errors.append(_cell(line, col, "không được để trống."))
@@ -171,11 +184,12 @@ def parse_row(line: int, cells: list[str], columns: dict[str, int], today: dt.da
         if not area:
             errors.append(_cell(line, "khu_vuc", f"«{area_text}» không hợp lệ; ghi «thanh_thi» hoặc «nong_thon»."))
     personal_id, issues = check_personal_id(
-        get("so_dinh_danh"), birth_year=birth.year if birth else None, sex=sex or None, today=today
+        restore_leading_zero(get("so_dinh_danh"), 12, missing=2), birth_year=birth.year if birth else None, sex=sex or None, today=today
     )
     for issue in issues:
         (errors if issue.is_error else warnings).append(_cell(line, "so_dinh_danh", issue.message))
-    phone, err = parse_phone(get("so_dien_thoai"))
+    phone_text = get("so_dien_thoai")
+    phone, err = parse_phone(restore_leading_zero(phone_text, 11 if phone_text[:1] == "2" else 10))
     if err:
         errors.append(_cell(line, "so_dien_thoai", err))
     address = " ".join(get("dia_chi").split())
@@ -188,6 +202,6 @@ def parse_row(line: int, cells: list[str], columns: dict[str, int], today: dt.da
         return None, errors, warnings
     row = Row(
         line, ma_ban_ghi, ma_ho, ma_xa, area, address, full_name, folded, birth, precision, sex, personal_id,
-        relation, ethnicity[:1].upper() + ethnicity[1:], phone,
+        relation, canonical_ethnicity(ethnicity), phone,
     )
     return row, errors, warnings

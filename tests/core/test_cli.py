@@ -45,3 +45,28 @@ def test_a_refusal_starts_with_loi_not_commanderror(capsys: pytest.CaptureFixtur
     assert caught.value.code == 1
     assert err.startswith("Lỗi: Mã kế hoạch phải là số nguyên dương")
     assert "CommandError" not in err
+
+
+class _Failing:
+    def __init__(self, error: Exception) -> None:
+        self.error = error
+
+    def execute(self) -> None:
+        raise self.error
+
+
+def test_a_command_run_before_migrate_says_to_run_migrate_instead_of_a_traceback(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from django.db import OperationalError, ProgrammingError
+
+    import ansinh.cli
+
+    for error in (OperationalError("no such table: geo_administrativeunit"),
+                  ProgrammingError('relation "geo_administrativeunit" does not exist')):
+        monkeypatch.setattr(ansinh.cli, "utility", lambda argv, e=error: _Failing(e))
+        assert main(["geo", "load"]) == 2
+        assert "hãy chạy «ansinh migrate» trước" in capsys.readouterr().err
+    monkeypatch.setattr(ansinh.cli, "utility", lambda argv: _Failing(OperationalError("database is locked")))
+    with pytest.raises(OperationalError):  # any other database error is not disguised
+        main(["geo", "load"])
