@@ -8,6 +8,10 @@ last day, death before the month — get the same amounts, so ``rules.monthly`` 
 a ``Basis`` (programme, category, coefficient, base level, legal source, verified), so the page can
 explain it; an amount set aside by "only the highest" or not due this month keeps its reason.
 
+A province's top-up (``topups.py``, ``data/topups.json``) is added to the paid line by ``rules.monthly``;
+the signature then includes the province (only for provinces with a top-up in force), and the
+``Basis`` text says national amount + top-up with its source.
+
 Conventions (``rules.py``): start in the month the decision takes effect, stop from ``ends_on``;
 a person who died in a month is entitled for that month, not after (payment lists then skip persons
 recorded as deceased); K4's per-child amount counts one child (decisions do not record children yet).
@@ -30,7 +34,7 @@ from django.utils import timezone
 
 from ansinh.benefits import rules
 
-Signature = tuple[tuple[tuple[str, str], ...], str, frozenset[str], int, int, bool, bool]
+Signature = tuple[tuple[tuple[str, str], ...], str, frozenset[str], int, int, bool, bool, str]
 
 
 class Row(NamedTuple):
@@ -127,9 +131,9 @@ def _why_not(progs: dict[str, rules.ProgrammeRule], facts: rules.Facts, prog: st
 
 
 def evaluate(
-    progs: dict[str, rules.ProgrammeRule], sig: Signature, first: dt.date, last: dt.date
+    progs: dict[str, rules.ProgrammeRule], sig: Signature, first: dt.date, last: dt.date, topups: Sequence[rules.TopUp] = ()
 ) -> dict[tuple[str, str], Outcome]:
-    grants, klass, conditions, age_first, age_last, born_known, dead = sig
+    grants, klass, conditions, age_first, age_last, born_known, dead, province = sig
     from ansinh.benefits.models import EntitlementMonth
 
     status = EntitlementMonth.Status
@@ -138,9 +142,9 @@ def evaluate(
         return {g: Outcome(status.NONE, 0, None, note) for g in grants}
     facts = rules.Facts(
         birth_date=_birth_for(first, age_first, age_last) if born_known else None, household_class=klass,
-        conditions=conditions, grants=tuple(rules.Grant(p, c, first) for p, c in grants),
+        conditions=conditions, grants=tuple(rules.Grant(p, c, first) for p, c in grants), province=province,
     )
-    result = rules.monthly(progs.values(), facts, first.year, first.month)
+    result = rules.monthly(progs.values(), facts, first.year, first.month, topups)
     out: dict[tuple[str, str], Outcome] = {}
     for line in result.lines:
         out[(line.programme, line.category)] = Outcome(status.PAID, line.amount, line, "")
@@ -174,6 +178,8 @@ def _basis_ids(lines: dict[str, rules.Line], programme_ids: dict[str, int]) -> d
 def _line_key(line: rules.Line) -> str:
     raw = "|".join(str(x) for x in (line.programme, line.category, line.coefficient, line.base_level, line.base_source,
                                       line.source, line.verified, line.amount, line.category_name))
+    if line.topup:  # keys of lines without a top-up stay as they were
+        raw += "|" + "|".join(str(x) for x in (line.topup, line.topup_province, line.topup_source, line.topup_verified))
     return hashlib.sha256(raw.encode()).hexdigest()
 
 
@@ -192,11 +198,18 @@ ROW_COLUMNS = ("person_id", "decision_id", "programme_id", "month", "amount", "s
                "commune_id", "province_code", "computed_at")
 
 
-def compute_month(first: dt.date, commune_ids: Sequence[int] | None = None) -> Computed:
+def compute_month(
+    first: dt.date, commune_ids: Sequence[int] | None = None, topups: Sequence[rules.TopUp] | None = None
+) -> Computed:
+    """``topups``: provinces' top-ups (None: ``data/topups.json``)."""
     from ansinh.benefits.programmes import programme_rules
+    from ansinh.benefits.topups import load_topups
 
     first, last = rules.month_bounds(first.year, first.month)
     progs = {p.code: p for p in programme_rules()}
+    if topups is None:
+        topups = load_topups(programmes=progs.values())
+    topped = {t.province for t in topups if t.in_force(first)}
     rows = decision_rows(first, commune_ids)
     needs_class = {
         (p.code, c.code) for p in progs.values() for c in p.categories if c.household_classes and c.in_force(first)
@@ -225,10 +238,11 @@ def compute_month(first: dt.date, commune_ids: Sequence[int] | None = None) -> C
         a2 = rules.age_on(birth, last) if birth else 0
         klass = classes.get(pid, "") if any(g in needs_class for g in grants) else ""
         dead = head.death is not None and head.death < first
-        sig: Signature = (grants, klass, conditions, a1, a2, birth is not None, dead)
+        province = head.province_code if head.province_code in topped else ""
+        sig: Signature = (grants, klass, conditions, a1, a2, birth is not None, dead, province)
         outcomes = cache.get(sig)
         if outcomes is None:
-            outcomes = cache[sig] = evaluate(progs, sig, first, last)
+            outcomes = cache[sig] = evaluate(progs, sig, first, last, topups)
         for r in group:
             per_person.append((r, outcomes[(r.programme, r.category)]))
         i = j

@@ -52,4 +52,5 @@ def facts_for(
     return Facts(
         birth_date=person.birth_date, household_class=household_class_on(person, day),
         conditions=frozenset(conditions) | confirmed, children=children, death_date=person.death_date, grants=grants,
+        province=person.province_code or "",
     )

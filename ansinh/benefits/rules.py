@@ -14,12 +14,16 @@ Conventions (stated so that tests can pin them):
   following month");
 - a person who died in a month is paid for that month and not after;
 - programmes sharing an ``exclusive_group`` pay only the single highest line (ties: the programme
-  listed first); lines marked ``stacks`` (K4) are paid on top; programmes without a group add up.
+  listed first); lines marked ``stacks`` (K4) are paid on top; programmes without a group add up;
+- a province's top-up (``TopUp``, passed in by the caller) in force on the month's first day is added
+  to a paid line of its programme (and category, or every category) after "only the highest" has
+  compared the national amounts; a category's own top-up replaces the programme-wide one.
 """
 
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
 import itertools
 from collections.abc import Iterable, Mapping
@@ -122,6 +126,24 @@ class Facts:
     children: int = 1
     death_date: dt.date | None = None
     grants: tuple[Grant, ...] | None = None
+    province: str = ""
+
+
+@dataclass(frozen=True)
+class TopUp:
+    """A province's monthly amount on top of the national one (``category`` "": every category)."""
+
+    province: str
+    programme: str
+    category: str
+    amount: int
+    valid_from: dt.date
+    valid_to: dt.date | None
+    source: str
+    verified: bool
+
+    def in_force(self, day: dt.date) -> bool:
+        return self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)
 
 
 @dataclass(frozen=True)
@@ -139,6 +161,10 @@ class Line:
     children: int = 1
     position: int = 0
     stacks: bool = False
+    topup: int = 0
+    topup_province: str = ""
+    topup_source: str = ""
+    topup_verified: bool = True
 
     def explain(self) -> str:
         if self.coefficient is not None and self.base_level is not None:
@@ -148,6 +174,10 @@ class Line:
         if self.children > 1:
             how += f" × {self.children} con"
         flag = "" if self.verified else f" — {UNVERIFIED}"
+        if self.topup:
+            mark = "" if self.topup_verified else f", {UNVERIFIED}"
+            how = (f"{format_vn(self.amount - self.topup)} đồng mức quốc gia ({how}) + {format_vn(self.topup)} đồng "
+                   f"tỉnh (mã {self.topup_province}) hỗ trợ thêm (căn cứ: {self.topup_source}{mark})")
         return (
             f"{self.programme_name} — {self.category_name}: {format_vn(self.amount)} đồng = {how}; căn cứ: {self.source}{flag}"
         )
@@ -270,14 +300,34 @@ def resolve(lines: list[Line], groups: Mapping[str, tuple[str, str]]) -> tuple[l
     return paid, aside, reasons
 
 
-def monthly(programmes: Iterable[ProgrammeRule], facts: Facts, year: int, month: int) -> Entitlement:
-    """The month's entitlement, explained."""
+def with_topups(lines: Iterable[Line], topups: Iterable[TopUp], province: str, first: dt.date) -> list[Line]:
+    """Each paid line plus its province's top-up in force on ``first`` (never less than the national amount)."""
+    found = [t for t in topups if province and t.province == province and t.in_force(first)]
+    out = []
+    for line in lines:
+        mine = [t for t in found if t.programme == line.programme and t.category in ("", line.category)]
+        top = max(mine, key=lambda t: t.category != "", default=None)
+        if top is None or top.amount <= 0:
+            out.append(line)
+            continue
+        out.append(dataclasses.replace(
+            line, amount=line.amount + top.amount, topup=top.amount, topup_province=top.province, topup_source=top.source,
+            topup_verified=top.verified, verified=line.verified and top.verified,
+        ))
+    return out
+
+
+def monthly(
+    programmes: Iterable[ProgrammeRule], facts: Facts, year: int, month: int, topups: Iterable[TopUp] = ()
+) -> Entitlement:
+    """The month's entitlement, explained (``topups``: provinces' top-ups, applied for ``facts.province``)."""
     first, last = month_bounds(year, month)
     progs = list(programmes)
     if facts.death_date is not None and facts.death_date < first:
         return Entitlement(first, (), notes=(f"Đã mất ngày {facts.death_date:%d/%m/%Y}: thôi hưởng từ tháng sau tháng mất.",))
     groups = {p.code: (p.exclusive_group, p.exclusive_source) for p in progs}
     paid, aside, reasons = resolve(candidates(progs, facts, first, last), groups)
+    paid = with_topups(paid, topups, facts.province, first)
     return Entitlement(first, tuple(paid), tuple(aside), tuple(reasons))
 
 

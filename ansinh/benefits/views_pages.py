@@ -16,6 +16,7 @@ from ansinh.benefits.access import access_dossiers, can_prepare
 from ansinh.benefits.charts import month_bars
 from ansinh.benefits.models import Decision
 from ansinh.benefits.ontime import commune_rows, communes_under, monthly_totals, stats_units
+from ansinh.benefits.topups import load_topups
 from ansinh.core.errors import UserError
 from ansinh.geo.models import AdministrativeUnit
 from ansinh.registry.access import person_or_404
@@ -59,7 +60,9 @@ def person_benefits(request: HttpRequest, code: str) -> HttpResponse:
     log_access(request.user, AccessKind.VIEW, [person.pk], purpose=f"Xem trợ cấp tháng {month:02d}/{year}")
     decisions = list(Decision.objects.filter(person=person).select_related("programme", "authority", "dossier").order_by("-signed_on", "-id")[:50])
     dossiers = list(access_dossiers(request.user).filter(person=person).select_related("programme").order_by("-received_on")[:50])
-    entitlement = monthly(programme_rules(), facts_for(person, dt.date(year, month, 1), by_decision=True), year, month)
+    entitlement = monthly(
+        programme_rules(), facts_for(person, dt.date(year, month, 1), by_decision=True), year, month, load_topups()
+    )
     context = {
         "person": person, "decisions": decisions, "dossiers": dossiers, "entitlement": entitlement,
         "month_label": f"{month:02d}/{year}", "month_value": f"{year}-{month:02d}", "month_error": month_error,

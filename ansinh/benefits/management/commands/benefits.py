@@ -102,7 +102,9 @@ class Command(BaseCommand):
             raise UserError(f"Không có nhân khẩu mã số an sinh «{options['code']}», hoặc bạn không có quyền xem người này.")
         first = dt.date(year, month, 1)
         facts = facts_for(person, first, options["conditions"], options["children"], by_decision=options["by_decision"])
-        result = monthly(programme_rules(), facts, year, month)
+        from ansinh.benefits.topups import load_topups
+
+        result = monthly(programme_rules(), facts, year, month, load_topups())
         log_access(user, AccessKind.VIEW, [person.pk], purpose=f"tính trợ cấp tháng {month:02d}/{year}")
         out = self.stdout.write
         mode = "theo quyết định đã ký" if options["by_decision"] else "theo điều kiện (chưa cần quyết định)"
