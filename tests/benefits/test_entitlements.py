@@ -120,3 +120,14 @@ def test_computing_a_month_takes_the_same_queries_for_one_or_many_persons(
     with django_assert_max_num_queries(8):
         computed = compute_month(dt.date(2024, 7, 1))
     assert len(computed.rows) == 13 and computed.signatures <= 13
+
+
+def test_a_social_pension_granted_before_the_75th_birthday_starts_in_the_birthday_month(ward_a: Any, officer_a: Any) -> None:
+    from ansinh.benefits.programmes import load_programmes
+
+    load_programmes()
+    person = make_person(ward_a, "BA7502", "Hồ Văn Sắp", dt.date(1951, 5, 10))
+    grant(officer_a, person, "huu-tri-xa-hoi", "HTXH-75", dt.date(2026, 1, 15), ["khong_luong_huu"], "76/QĐ")
+    (april,) = compute_month(dt.date(2026, 4, 1)).rows
+    assert april[4] == 0 and "chưa đủ 75 tuổi" in april[7]
+    assert [r[4] for r in compute_month(dt.date(2026, 5, 1)).rows] == [500_000]
