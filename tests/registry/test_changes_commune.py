@@ -136,3 +136,8 @@ def test_a_death_date_in_the_future_in_the_web_form_is_refused_and_nothing_is_fi
     assert response.status_code == 400
     assert "Ngày mất không hợp lệ" in response.content.decode()
     assert ChangeRequest.objects.count() == 0
+
+
+def test_the_person_change_form_has_no_commune_picker(family: Any, officer_a: Any) -> None:
+    page = client_for(officer_a).get(f"/so-ho/nhan-khau/{family['R3'].registry_code}/thay-doi/").content.decode()
+    assert 'name="new_commune"' not in page
