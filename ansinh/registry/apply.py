@@ -16,9 +16,9 @@ from ansinh.core.errors import UserError
 from ansinh.registry.bulk import fresh_codes
 from ansinh.registry.ethnic import canonical as canonical_ethnicity
 from ansinh.registry.identity import check_personal_id
-from ansinh.registry.models import Household, Membership, Person, PersonToken, Relation
+from ansinh.registry.models import Household, Membership, Person, PersonToken, Relation, unknown_start
 from ansinh.registry.models_changes import ChangeKind, ChangeRequest
-from ansinh.registry.rows import AREAS, RELATIONS, SEXES, fast_fold, name_tokens, parse_date, parse_phone
+from ansinh.registry.rows import RELATIONS, SEXES, fast_fold, name_tokens, parse_date, parse_phone
 
 PERSON_FIELDS = ("full_name", "birth_date", "sex", "personal_id", "ethnicity", "phone", "relation")
 
@@ -115,12 +115,18 @@ def clean_payload(
             raise PayloadRefused("Ngày mất không hợp lệ" + (f": {err}" if err else " (bắt buộc)."))
         if person.birth_date and day < person.birth_date:
             raise PayloadRefused("Ngày mất không thể trước ngày sinh.")
+        joined = person.memberships.filter(valid_to__isnull=True, start_known=True, valid_from__gte=day).first()
+        if joined is not None:
+            raise PayloadRefused(f"Ngày mất phải sau ngày người này vào hộ hiện tại ({joined.valid_from:%d/%m/%Y}).")
         return {"death_date": day.isoformat(), "_version": person.version}, {"alive": True}
     if kind == ChangeKind.ADD_MEMBER:
         values = _person_values(payload, None, today)
         if "full_name" not in values or "sex" not in values or "relation" not in values:
             raise PayloadRefused("Thành viên mới cần họ tên, giới tính và quan hệ với chủ hộ.")
         return values, {}
+    if kind in (ChangeKind.REMOVE_MEMBER, ChangeKind.MOVE_PERSON):
+        assert person is not None
+        _check_leaving_day(person, effective, same_day_ok=kind == ChangeKind.MOVE_PERSON)
     if kind == ChangeKind.REMOVE_MEMBER:
         if household is None:
             raise PayloadRefused("Người này hiện không thuộc hộ nào.")
@@ -135,12 +141,9 @@ def clean_payload(
                 {"household_code": household.code if household else ""})
     if kind == ChangeKind.MOVE_HOUSEHOLD:
         assert household is not None
-        address = " ".join(str(payload.get("address") or household.address).split())[:300]
-        area = AREAS.get(fast_fold(str(payload.get("area") or "").replace("_", " ")), household.area)
-        if address == household.address and area == household.area:
-            raise PayloadRefused("Địa chỉ và khu vực không khác dữ liệu đang lưu.")
-        return ({"address": address, "area": area, "_version": household.version},
-                {"address": household.address, "area": household.area})
+        from ansinh.registry.apply_households import clean_move_household
+
+        return clean_move_household(household, payload, today)
     if kind == ChangeKind.SPLIT_HOUSEHOLD:
         assert household is not None
         codes = [str(c).strip().upper() for c in payload.get("members") or [] if str(c).strip()]
@@ -165,10 +168,38 @@ def clean_payload(
     raise PayloadRefused(f"Loại thay đổi «{kind}» không có.")
 
 
-def _close_and_open(person: Person, household: Household | None, relation: str | None, day: dt.date, change: ChangeRequest) -> None:
-    """Close the person's current membership on ``day``; open one in ``household`` if given."""
+def _recorded_on(person: Person) -> dt.date:
+    """The day the registry learnt of the person (the import day of an imported person)."""
+    return timezone.localdate(person.created_at) if person.created_at else timezone.localdate()
+
+
+def _check_leaving_day(person: Person, day: dt.date, *, same_day_ok: bool) -> None:
+    """Refuse at filing a leaving day the approval would refuse (see ``_close_and_open``)."""
+    current = person.memberships.filter(valid_to__isnull=True).first()
+    if current is None:
+        return
+    if not current.start_known:
+        recorded = _recorded_on(person)
+        if day < recorded:
+            raise PayloadRefused(
+                f"Ngày có hiệu lực không được trước ngày {recorded:%d/%m/%Y}: theo dữ liệu nhập ngày đó, "
+                "người này còn ở trong hộ (ngày vào hộ không rõ)."
+            )
+    elif current.valid_from > day or (current.valid_from == day and not same_day_ok):
+        raise PayloadRefused(f"Ngày có hiệu lực phải sau ngày {current.valid_from:%d/%m/%Y} (thành viên hộ từ ngày đó).")
+
+
+def _close_and_open(
+    person: Person, household: Household | None, relation: str | None, day: dt.date, change: ChangeRequest,
+    *, death: bool = False,
+) -> None:
+    """Close the person's current membership on ``day``; open one in ``household`` if given.
+
+    A membership of unknown start (from an import) may end on or after the import day; a death ends
+    it on the death day even before the import. A known start must come before ``day``.
+    """
     current = Membership.objects.filter(person=person, valid_to__isnull=True).first()
-    if current is not None and current.valid_from == day and household is not None:
+    if current is not None and current.start_known and current.valid_from == day and household is not None:
         # a correction on the day the membership began: that row lasted no day, so it is corrected
         current.household, current.relation = household, relation or current.relation
         current.change_request = change
@@ -179,10 +210,19 @@ def _close_and_open(person: Person, household: Household | None, relation: str |
             Household.objects.filter(pk=household.pk).update(head=person)
         return
     if current is not None:
+        if not current.start_known:
+            recorded = _recorded_on(person)
+            if not death and day < recorded:
+                raise PayloadRefused(
+                    f"Ngày có hiệu lực không được trước ngày {recorded:%d/%m/%Y}: theo dữ liệu nhập ngày đó, "
+                    "người này còn ở trong hộ (ngày vào hộ không rõ)."
+                )
+            if current.valid_from >= day:  # an old lower bound (the import day): the start is unknown anyway
+                current.valid_from = unknown_start(person.birth_date if person.birth_date and person.birth_date < day else None)
         if current.valid_from >= day:
             raise PayloadRefused(f"Ngày có hiệu lực phải sau ngày {current.valid_from:%d/%m/%Y} (thành viên hộ từ ngày đó).")
         current.valid_to = day
-        current.save(update_fields=["valid_to"])
+        current.save(update_fields=["valid_from", "valid_to"])
         if relation is None:
             relation = current.relation
     if household is not None:
@@ -235,6 +275,9 @@ def apply_change(change: ChangeRequest) -> dict[str, Any]:
     if kind == ChangeKind.RECORD_DEATH:
         person = _locked_person(change)
         person.alive, person.death_date = False, dt.date.fromisoformat(payload["death_date"])
+        # the death ends the person's memberships on the death day, even one before the import
+        while Membership.objects.filter(person=person, valid_to__isnull=True).exists():
+            _close_and_open(person, None, None, person.death_date, change, death=True)
         person.version += 1
         person.save()
         Household.objects.filter(head=person).update(head=None)

@@ -27,7 +27,9 @@ HOUSEHOLD_COLUMNS = (
     "id", "code", "commune_id", "province_code", "address", "area", "head_id", "simulated", "version",
     "created_at", "updated_at", "deleted_at", "deleted_reason",
 )
-MEMBERSHIP_COLUMNS = ("person_id", "household_id", "relation", "valid_from", "valid_to", "province_code", "change_request_id")
+MEMBERSHIP_COLUMNS = (
+    "person_id", "household_id", "relation", "valid_from", "start_known", "valid_to", "province_code", "change_request_id",
+)
 TOKEN_COLUMNS = ("person_id", "token")
 
 

@@ -54,6 +54,7 @@ def do_file_change(
     if effective > timezone.localdate() + dt.timedelta(days=366):
         raise ChangeRefused("Ngày có hiệu lực không được quá một năm sau hôm nay.")
     cleaned, before = clean_payload(kind, person, subject_household, target, payload or {}, effective)
+    _require_destination(user, cleaned)
     if not reason.strip():
         raise ChangeRefused("Hãy ghi lý do thay đổi (ví dụ: theo giấy khai sinh, theo đơn của hộ).")
     province = person.province_code if person is not None else (household.province_code if household else "")
@@ -72,6 +73,15 @@ def do_file_change(
     )
     audit(user, "registry.change_file", change, summary=f"Lập yêu cầu: {change.get_kind_display()}", after=cleaned)
     return change
+
+
+def _require_destination(user: Any, payload: dict[str, Any]) -> None:
+    """A household moves only into a commune whose registry the user (filer, then approver) may write."""
+    if payload.get("commune_id") and not can_write_commune(user, int(payload["commune_id"])):
+        raise ChangeRefused(
+            f"Bạn không có quyền ghi dữ liệu hộ, nhân khẩu của {payload.get('commune_name', 'xã, phường chuyển đến')}; "
+            "cần cán bộ có quyền ở cả hai xã, phường."
+        )
 
 
 def current_household(person: Person) -> Household | None:
@@ -107,6 +117,7 @@ def do_decide_change(user: Any, change: ChangeRequest, *, approve: bool, note: s
     change.decided_by, change.decided_at, change.decision_note = user, timezone.now(), note.strip()[:500]
     change.version += 1
     if approve:
+        _require_destination(user, change.payload)
         change.after = apply_change(change)
         change.status = ChangeStatus.APPLIED
     else:

@@ -25,6 +25,7 @@ from ansinh.core.models import audit
 from ansinh.registry import bulk
 from ansinh.registry import codes as codes_mod
 from ansinh.registry.compare import Comparer
+from ansinh.registry.models import unknown_start
 from ansinh.registry.rows import Row, name_tokens, parse_row, prepare_columns
 from ansinh.registry.tabular import LABELS, Table, TableError, open_table
 
@@ -341,7 +342,7 @@ class _Run:
         persons: list[tuple[Any, ...]] = []
         members: list[tuple[Any, ...]] = []
         tokens: list[tuple[int, str]] = []
-        date_value, now, today, simulated = bulk.date_value, self.now, self.today_value, self.simulated
+        date_value, now, simulated = bulk.date_value, self.now, self.simulated
         communes, households = self.communes, self.households
         for row, pk, code in zip(rows, person_ids, codes, strict=True):
             commune = communes[row.ma_xa]
@@ -351,7 +352,9 @@ class _Run:
                 row.personal_id, row.ethnicity, row.phone, True, None, commune.id, commune.province_code,
                 row.ma_ban_ghi, simulated, 1, now, now, None, "",
             ))
-            members.append((pk, hh.id, row.relation, today, None, commune.province_code, None))
+            # the file says who is in the household on the import day, not since when: the start is unknown
+            members.append((pk, hh.id, row.relation, date_value(unknown_start(row.birth_date)), False, None,
+                            commune.province_code, None))
             tokens.extend((pk, t) for t in name_tokens(row.name_folded))
             if row.relation == "chu_ho":
                 hh.head_person = pk

@@ -164,7 +164,12 @@ class Person(SoftDeletable):
 
 
 class Membership(models.Model):
-    """A person in a household from ``valid_from`` to ``valid_to`` (exclusive; null: still)."""
+    """A person in a household from ``valid_from`` to ``valid_to`` (exclusive; null: still).
+
+    A membership read from an import file has an unknown start (``start_known`` false): the file
+    only says the person was in the household on the import day. Its ``valid_from`` is then a lower
+    bound kept for date queries (the birth date, or 1/1/1900), shown as «không rõ», never as a fact.
+    """
 
     person = models.ForeignKey(
         Person, verbose_name="nhân khẩu", on_delete=models.CASCADE, related_name="memberships", db_index=False
@@ -174,6 +179,7 @@ class Membership(models.Model):
     )
     relation = models.CharField("quan hệ với chủ hộ", max_length=12, choices=Relation.choices)
     valid_from = models.DateField("từ ngày")
+    start_known = models.BooleanField("biết ngày vào hộ", default=True)
     valid_to = models.DateField("đến ngày (không kể)", null=True, blank=True)
     province_code = models.CharField("mã tỉnh", max_length=4)
     change_request = models.ForeignKey(
@@ -201,6 +207,17 @@ class Membership(models.Model):
     @property
     def current(self) -> bool:
         return self.valid_to is None
+
+    def from_display(self) -> str:
+        return f"{self.valid_from:%d/%m/%Y}" if self.start_known else "không rõ"
+
+
+UNKNOWN_START = dt.date(1900, 1, 1)
+
+
+def unknown_start(birth_date: dt.date | None) -> dt.date:
+    """The stored lower bound of a membership whose start is unknown: the birth date, else 1/1/1900."""
+    return birth_date if birth_date is not None and birth_date > UNKNOWN_START else UNKNOWN_START
 
 
 class PersonToken(models.Model):

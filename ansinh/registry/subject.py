@@ -33,7 +33,7 @@ def subject_report(person: Person, identity: dict[str, Any] | None = None) -> di
         "person": data,
         "households": [
             {"household": m.household.code, "address": m.household.address, "relation": m.get_relation_display(),
-             "valid_from": _value(m.valid_from), "valid_to": _value(m.valid_to)} for m in memberships
+             "valid_from": _value(m.valid_from) if m.start_known else None, "valid_to": _value(m.valid_to)} for m in memberships
         ],
         "changes": [
             {"id": c.pk, "kind": c.get_kind_display(), "status": c.get_status_display(), "effective_date": _value(c.effective_date),

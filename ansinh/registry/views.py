@@ -17,7 +17,7 @@ from ansinh.registry.access import (
     person_units,
     registry_stats,
 )
-from ansinh.registry.models import Membership
+from ansinh.registry.models import Membership, Relation
 from ansinh.registry.models_privacy import AccessKind, PersonAccess
 from ansinh.registry.privacy import accesses_of, log_access
 from ansinh.registry.search import search_persons
@@ -66,10 +66,14 @@ def person_detail(request: HttpRequest, code: str) -> HttpResponse:
 def household_detail(request: HttpRequest, pk: int) -> HttpResponse:
     household = household_or_404(request.user, pk)
     rows = list(Membership.objects.filter(household=household).select_related("person").order_by("valid_to", "valid_from", "id"))
-    current = [m for m in rows if m.valid_to is None]
+    current = [m for m in rows if m.valid_to is None and m.person.alive]
     log_access(request.user, AccessKind.HOUSEHOLD, [m.person_id for m in current], purpose="Xem hộ gia đình")
+    # the head died (and no new head was chosen): say so instead of showing the dead person as head
+    dead_heads = [m.person for m in rows if m.relation == Relation.HEAD and not m.person.alive]
+    head_deceased = dead_heads[-1] if dead_heads and (household.head is None or not household.head.alive) else None
     return render(request, "registry/household.html", {
-        "household": household, "current": current, "history": [m for m in rows if m.valid_to is not None],
+        "household": household, "current": current, "history": [m for m in rows if m not in current],
+        "head_deceased": head_deceased,
         "changes": list(access_changes(request.user).filter(household=household).select_related("created_by")[:20]),
         "can_write": can_write_commune(request.user, household.commune_id),
     })

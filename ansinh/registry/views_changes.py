@@ -25,7 +25,7 @@ from ansinh.registry.models_changes import ChangeKind, ChangeStatus
 PERSON_KINDS = (ChangeKind.CORRECT_PERSON, ChangeKind.RECORD_DEATH, ChangeKind.REMOVE_MEMBER, ChangeKind.MOVE_PERSON)
 HOUSEHOLD_KINDS = (ChangeKind.ADD_MEMBER, ChangeKind.MOVE_HOUSEHOLD, ChangeKind.SPLIT_HOUSEHOLD, ChangeKind.MERGE_HOUSEHOLDS)
 FIELDS = ("full_name", "birth_date", "sex", "personal_id", "ethnicity", "phone", "relation", "death_date",
-          "address", "area", "new_code", "head")
+          "address", "area", "new_code", "head", "new_commune")
 
 
 @login_required
@@ -79,7 +79,12 @@ def change_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 
 
 def _payload(request: HttpRequest) -> dict[str, Any]:
-    payload: dict[str, Any] = {f: request.POST[f] for f in FIELDS if request.POST.get(f, "").strip()}
+    # a field may come twice (the typed commune code and the picker's): the first filled one counts
+    payload: dict[str, Any] = {}
+    for f in FIELDS:
+        filled = [v for v in request.POST.getlist(f) if v.strip()]
+        if filled:
+            payload[f] = filled[0]
     members = [c for c in request.POST.getlist("members") if c.strip()]
     if members:
         payload["members"] = members
@@ -145,4 +150,16 @@ def change_new_household(request: HttpRequest, pk: int) -> HttpResponse:
             error = err.message
     return render(request, "registry/change_new.html", {
         "household": household, "kinds": [(k.value, k.label) for k in HOUSEHOLD_KINDS], "error": error, "post": request.POST,
+        **_commune_picker(request),
     }, status=400 if error else 200)
+
+
+def _commune_picker(request: HttpRequest) -> dict[str, Any]:
+    """The new-commune picker without JavaScript: «Tìm» reloads with ``xa-moi-q``; only communes the user may write."""
+    from ansinh.geo.views_search import search_units
+
+    query = request.GET.get("xa-moi-q", "").strip()
+    if not query:
+        return {"picker_query": "", "picker_results": None}
+    found, _ = search_units(request.user, query, level="commune")
+    return {"picker_query": query, "picker_results": [u for u in found if can_write_commune(request.user, int(str(u["id"])))]}

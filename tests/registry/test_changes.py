@@ -49,13 +49,14 @@ def test_a_stale_version_is_refused(family: Any, officer_a: Any, officer_a2: Any
         do_submit_change(officer_a, change, version=change.version + 1)
 
 
-def test_a_recorded_death_closes_nothing_but_marks_the_person(family: Any, officer_a: Any, officer_a2: Any) -> None:
+def test_a_recorded_death_marks_the_person_and_ends_the_membership_on_the_death_day(family: Any, officer_a: Any, officer_a2: Any) -> None:
     change = do_file_change(officer_a, "record_death", person=family["R4"], payload={"death_date": "20/11/2026"}, reason="Giấy báo tử")
     do_submit_change(officer_a, change)
     do_decide_change(officer_a2, change, approve=True)
     dung = Person.objects.get(pk=family["R4"].pk)
     assert (dung.alive, dung.death_date) == (False, dt.date(2026, 11, 20))
     assert Household.objects.get(code="H2").head is None
+    assert list(Membership.objects.filter(person=dung).values_list("valid_to", flat=True)) == [dt.date(2026, 11, 20)]
 
 
 def test_moving_a_person_keeps_the_old_membership_as_history(family: Any, officer_a: Any, officer_a2: Any) -> None:
