@@ -63,7 +63,9 @@ def load(write: Callable[[str], None]) -> None:
             continue
         round_ = actions.do_start_round(None, ward, 2025, standard, simulated=True)
         households = list(Household.objects.filter(commune=ward, deleted_at__isnull=True).order_by("pk").values_list("pk", "area"))
-        chosen = [h for h in households if rng.random() < 1 / 12]
+        # do_start_round may already list households flagged by data (a birth, a death in the year)
+        listed = set(ReviewEntry.objects.filter(round=round_).values_list("household_id", flat=True))
+        chosen = [h for h in households if rng.random() < 1 / 12 and h[0] not in listed]
         ReviewEntry.objects.bulk_create(
             ReviewEntry(round=round_, household_id=pk, listed_because=ReviewEntry.Listed.APPLIED, area=area, persons=rng.randint(1, 6),
                         ethnic_group=rng.choice(["Kinh"] * 12 + ["Hoa", "Khmer"]))
