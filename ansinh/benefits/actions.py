@@ -25,13 +25,13 @@ from django.utils import timezone
 
 from ansinh.benefits.models import Authority, Category, Decision, Dossier, ProcessingTime, Programme
 from ansinh.core.errors import UserError
-from ansinh.core.models import audit
+from ansinh.core.models import LegalDatum, audit
 from ansinh.registry.access import can_write_commune
 from ansinh.registry.models import Person
 
 
 def _in_force(day: dt.date) -> Q:
-    return Q(valid_from__lte=day) & (Q(valid_to__isnull=True) | Q(valid_to__gte=day))
+    return LegalDatum.in_force(day)
 
 
 def _may_write(user: Any, commune_id: int) -> None:

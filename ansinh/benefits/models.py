@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from django.db import models
 
+from ansinh.core.models import LegalDatum
+
 
 class Programme(models.Model):
     class Kind(models.TextChoices):
@@ -41,13 +43,9 @@ class Programme(models.Model):
         return self.name
 
 
-class BaseLevel(models.Model):
+class BaseLevel(LegalDatum):
     programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="base_levels")
     amount = models.BigIntegerField("mức chuẩn (đồng/tháng)")
-    valid_from = models.DateField("từ ngày")
-    valid_to = models.DateField("đến ngày (kể cả)", null=True, blank=True)
-    source = models.CharField("căn cứ", max_length=300)
-    verified = models.BooleanField("đã xác minh", default=False)
 
     class Meta:
         ordering = ("programme_id", "valid_from")
@@ -62,7 +60,7 @@ class BaseLevel(models.Model):
         return f"{self.programme_id} {self.amount} từ {self.valid_from}"
 
 
-class Category(models.Model):
+class Category(LegalDatum):
     programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="categories")
     code = models.CharField("mã đối tượng", max_length=40)
     name = models.CharField("đối tượng", max_length=400)
@@ -74,10 +72,6 @@ class Category(models.Model):
     conditions = models.JSONField("điều kiện phải có", default=list, blank=True)
     per_child = models.BooleanField("tính theo mỗi con", default=False)
     stacks = models.BooleanField("được hưởng thêm (không tính vào mức cao nhất)", default=False)
-    valid_from = models.DateField("từ ngày")
-    valid_to = models.DateField("đến ngày (kể cả)", null=True, blank=True)
-    source = models.CharField("căn cứ", max_length=300)
-    verified = models.BooleanField("đã xác minh", default=False)
     note = models.CharField("ghi chú", max_length=400, blank=True)
 
     class Meta:

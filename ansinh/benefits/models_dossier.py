@@ -12,18 +12,16 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from ansinh.core.models import LegalDatum
 
-class Authority(models.Model):
+
+class Authority(LegalDatum):
     programme = models.ForeignKey("benefits.Programme", on_delete=models.CASCADE, related_name="authorities")
     role = models.CharField("người có thẩm quyền quyết định", max_length=200)
     decider_role = models.CharField(
         "vai trò ký quyết định trong hệ thống", max_length=20, blank=True,
         help_text="trống: cán bộ xã ghi lại quyết định giấy; «chairman»: Chủ tịch UBND xã, phường tự quyết định trên hệ thống",
     )
-    valid_from = models.DateField("từ ngày")
-    valid_to = models.DateField("đến ngày (kể cả)", null=True, blank=True)
-    source = models.CharField("căn cứ", max_length=300)
-    verified = models.BooleanField("đã xác minh", default=False)
 
     class Meta:
         ordering = ("programme_id", "valid_from")
@@ -34,13 +32,9 @@ class Authority(models.Model):
         return self.role
 
 
-class ProcessingTime(models.Model):
+class ProcessingTime(LegalDatum):
     programme = models.ForeignKey("benefits.Programme", on_delete=models.CASCADE, related_name="processing_times")
     working_days = models.PositiveSmallIntegerField("thời hạn giải quyết (ngày làm việc)")
-    valid_from = models.DateField("từ ngày")
-    valid_to = models.DateField("đến ngày (kể cả)", null=True, blank=True)
-    source = models.CharField("căn cứ", max_length=300)
-    verified = models.BooleanField("đã xác minh", default=False)
 
     class Meta:
         ordering = ("programme_id", "valid_from")

@@ -57,3 +57,21 @@ def audit(
         before=before,
         after=after,
     )
+
+
+class LegalDatum(models.Model):
+    """A legal value kept as data: its effective period (``valid_to`` inclusive, open when empty), its
+    legal source, and whether that source was verified (unverified values are shown "chưa xác minh")."""
+
+    valid_from = models.DateField("từ ngày")
+    valid_to = models.DateField("đến ngày (kể cả)", null=True, blank=True)
+    source = models.CharField("căn cứ", max_length=300)
+    verified = models.BooleanField("đã xác minh", default=False)
+
+    class Meta:
+        abstract = True
+
+    @staticmethod
+    def in_force(day: Any) -> models.Q:
+        """The rows in force on ``day``."""
+        return models.Q(valid_from__lte=day) & (models.Q(valid_to__isnull=True) | models.Q(valid_to__gte=day))

@@ -12,6 +12,7 @@ import datetime as dt
 
 from django.db import models
 
+from ansinh.core.models import LegalDatum
 from ansinh.poverty.rules import AREAS, CLASSES, Band, Rule
 
 AREA_CHOICES = [("thanh_thi", "Thành thị"), ("nong_thon", "Nông thôn")]
@@ -114,7 +115,7 @@ class DeprivationIndicator(models.Model):
         return self.name
 
 
-class RecognisingAuthority(models.Model):
+class RecognisingAuthority(LegalDatum):
     """Who recognises the lists in step 4 (QĐ 24/2021), by level and period (districts ended 1/7/2025).
 
     ``account_role`` and ``unit_level`` say which account may sign: one holding that role
@@ -125,10 +126,6 @@ class RecognisingAuthority(models.Model):
     level = models.CharField("cấp", max_length=10)
     account_role = models.CharField("vai trò tài khoản (accounts.RoleAssignment.Role)", max_length=20, default="chairman")
     unit_level = models.CharField("cấp đơn vị hành chính của người có thẩm quyền (geo)", max_length=20, default="commune")
-    valid_from = models.DateField("từ ngày")
-    valid_to = models.DateField("đến ngày (kể cả)", null=True, blank=True)
-    source = models.CharField("căn cứ", max_length=300)
-    verified = models.BooleanField("đã xác minh", default=False)
 
     class Meta:
         ordering = ("valid_from",)
@@ -141,8 +138,7 @@ class RecognisingAuthority(models.Model):
     @classmethod
     def on(cls, day: dt.date) -> RecognisingAuthority | None:
         return (
-            cls.objects.filter(valid_from__lte=day)
-            .filter(models.Q(valid_to__isnull=True) | models.Q(valid_to__gte=day))
+            cls.objects.filter(cls.in_force(day))
             .order_by("-valid_from")
             .first()
         )
