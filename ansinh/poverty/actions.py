@@ -197,9 +197,11 @@ def do_import_survey(user: Any, round_: ReviewRound, path: Path) -> int:
     from ansinh.poverty.scoring import form_for
 
     score_form = form_for(standard.code, dt.date(round_.year, 10, 1))
-    parts = round_.commune.path.strip("/").split("/")  # /VN/<province>/…/<commune>/
-    region = score_form.region_of(parts[1] if len(parts) > 2 else "") if score_form else ""
-    survey = read_survey(path, standard, score_form, region)
+    from ansinh.poverty.regions import region_for_commune
+
+    choice = region_for_commune(round_.commune) if score_form else None
+    region, note = (choice.region, choice.message) if choice else ("", "")
+    survey = read_survey(path, standard, score_form, region, note)
     entries = {e.household.code: e for e in ReviewEntry.objects.filter(round=round_).select_related("household")}
     known = set(Household.objects.filter(commune_id=round_.commune_id, code__in=[r.household for r in survey.rows]).values_list("code", flat=True))
     errors = []
