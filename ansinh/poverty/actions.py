@@ -305,28 +305,46 @@ def do_resolve_complaint(user: Any, complaint: Complaint, resolution: str, resol
     return complaint
 
 
-@transaction.atomic
 def do_recognise(user: Any, round_: ReviewRound, decided_on: dt.date, decision_number: str, version: int | None = None) -> int:
     """Step 4: recognition by the competent authority on ``decided_on``; writes the year's statuses.
 
     Refused unless ``user`` is the authority the data names for the commune and day
     (``authority.check_recogniser``: role, level, dates; never the one who entered a survey), before the
-    posting period has ended (both on ``decided_on`` and today), and while a complaint is open.
+    posting period has ended (both on ``decided_on`` and today), for a future date, and while a complaint
+    is open. A refusal rolls the attempt back whole and then writes one ``poverty.recognise_refused``
+    audit event (who, round, reason) in its own transaction, so failed attempts leave a trace.
     """
-    from ansinh.poverty.authority import check_recogniser
+    try:
+        return _recognise(user, round_, decided_on, decision_number, version)
+    except UserError as err:
+        _audit_refusal(user, round_, decided_on, decision_number, err)
+        raise
+
+
+@transaction.atomic
+def _audit_refusal(user: Any, round_: ReviewRound, decided_on: dt.date, decision_number: str, err: UserError) -> None:
+    reason = getattr(err, "reason", "khac")
+    audit(user, "poverty.recognise_refused", round_, summary=f"Từ chối công nhận: {err.message}",
+          after={"reason": reason, "message": err.message, "round": round_.pk, "year": round_.year,
+                 "commune": round_.commune_id, "decided_on": decided_on.isoformat(), "decision_number": decision_number.strip()[:100]})
+
+
+@transaction.atomic
+def _recognise(user: Any, round_: ReviewRound, decided_on: dt.date, decision_number: str, version: int | None) -> int:
+    from ansinh.poverty.authority import RecognitionRefused, check_recogniser
 
     round_ = _lock(round_, version, Step.POSTING)
     today = timezone.localdate()
     if round_.posting_end is None or decided_on <= round_.posting_end or today <= round_.posting_end:
         end = f"{round_.posting_end:%d/%m/%Y}" if round_.posting_end else "chưa niêm yết"
-        raise UserError(f"Chưa công nhận được: thời gian niêm yết công khai chưa kết thúc (đến hết ngày {end}).")
+        raise RecognitionRefused("chua_het_niem_yet", f"Chưa công nhận được: thời gian niêm yết công khai chưa kết thúc (đến hết ngày {end}).")
     if decided_on > today:
-        raise UserError(f"Ngày quyết định công nhận {decided_on:%d/%m/%Y} chưa đến; không ghi trước được.")
+        raise RecognitionRefused("ngay_tuong_lai", f"Ngày quyết định công nhận {decided_on:%d/%m/%Y} chưa đến; không ghi trước được.")
     authority = check_recogniser(user, round_, decided_on)
     if Complaint.objects.filter(round=round_, resolved_on__isnull=True).exists():
-        raise UserError("Còn khiếu nại chưa giải quyết; chưa công nhận được.")
+        raise RecognitionRefused("khieu_nai_chua_giai_quyet", "Còn khiếu nại chưa giải quyết; chưa công nhận được.")
     if not decision_number.strip():
-        raise UserError("Hãy ghi số quyết định công nhận.")
+        raise RecognitionRefused("thieu_so_quyet_dinh", "Hãy ghi số quyết định công nhận.")
     previous = dict(
         HouseholdStatus.objects.filter(commune_id=round_.commune_id, year=round_.year - 1, standard__level=round_.standard.level)
         .values_list("household_id", "klass")
