@@ -167,6 +167,11 @@ def do_record_survey(
         form = form_for(standard.code, surveyed_on)
         if form is None:
             raise UserError(f"Chuẩn {standard.code} không có phiếu chấm điểm áp dụng vào ngày {surveyed_on:%d/%m/%Y}; hãy nhập thu nhập bình quân.")
+        from ansinh.poverty.regions import region_for_commune
+
+        refusal = region_for_commune(entry.round.commune).refusal(region)
+        if refusal:
+            raise UserError(refusal)
         scored = score(form, region, locked.area, scored_answers)
         income = representative_income(standard.rule(), locked.area, scored.band)
         method, points, answers = "bang_diem", scored.total, {"bieu_mau": form.code, "vung": scored.region, "tra_loi": scored.answers}
@@ -201,7 +206,7 @@ def do_import_survey(user: Any, round_: ReviewRound, path: Path) -> int:
 
     choice = region_for_commune(round_.commune) if score_form else None
     region, note = (choice.region, choice.message) if choice else ("", "")
-    survey = read_survey(path, standard, score_form, region, note)
+    survey = read_survey(path, standard, score_form, region, note, choice.refusal if choice else None)
     entries = {e.household.code: e for e in ReviewEntry.objects.filter(round=round_).select_related("household")}
     known = set(Household.objects.filter(commune_id=round_.commune_id, code__in=[r.household for r in survey.rows]).values_list("code", flat=True))
     errors = []

@@ -74,6 +74,15 @@ class RegionChoice:
                 "cán bộ chọn vùng của bảng điểm cho hộ.")
 
 
+    def refusal(self, region: str) -> str:
+        """Vietnamese refusal when ``region`` (given) is not one of this commune's candidates; "" otherwise."""
+        if not region or region in self.candidates:
+            return ""
+        data = regions()
+        allowed = ", ".join(f"{data.names[c]} ({c})" for c in self.candidates)
+        return f"Vùng «{data.names.get(region, region)}» không phải vùng của xã, phường này theo tỉnh cũ (trước 1/7/2025); chọn: {allowed}."
+
+
 def _choice(provinces: set[str], basis: str) -> RegionChoice:
     data = regions()
     found = tuple(sorted({data.of_province[p] for p in provinces if p in data.of_province}, key=list(data.names).index))

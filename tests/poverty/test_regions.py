@@ -123,3 +123,32 @@ def test_an_import_for_a_straddling_commune_needs_the_region_column_and_says_why
     path.write_text(",".join([*header, "vung"]) + "\n" + ",".join(["GR1", "nong_thon", "3", *answers, "tn"]) + "\n", encoding="utf-8")
     assert actions.do_import_survey(officer, round_, path) == 1
     assert ReviewEntry.objects.get(round=round_).score_answers["vung"] == "tn"
+
+
+def test_a_region_outside_the_communes_former_provinces_is_refused_on_the_form_and_in_the_import(
+    border_round: tuple[Any, Any, Any], officer_a: Any, ward_a: Any, households: list[Any], tmp_path: Any
+) -> None:
+    from ansinh.core.errors import UserError
+    from ansinh.poverty import actions
+    from ansinh.poverty.models import ReviewEntry
+    from ansinh.poverty.survey_file import SurveyRefused
+
+    form = forms()[0]
+    answers = {i.code: i.options[0].code for i in form.items}
+    round_a = actions.do_start_round(officer_a, ward_a, 2025)
+    entry_a = actions.do_add_applicant(officer_a, round_a, households[0])
+    with pytest.raises(UserError) as err:  # HCMC's wards lie wholly in Đông Nam Bộ
+        actions.do_record_survey(officer_a, entry_a, None, [], dt.date(2025, 10, 5), scored_answers=answers, region="tn")
+    assert err.value.message == ("Vùng «Tây Nguyên» không phải vùng của xã, phường này theo tỉnh cũ (trước 1/7/2025); "
+                                 "chọn: Đông Nam Bộ (dnb).")
+    assert ReviewEntry.objects.get(pk=entry_a.pk).income is None
+    officer, round_, _ = border_round
+    header = ["ma_ho", "khu_vuc", "so_chi_so_thieu_hut", *answers, "vung"]
+    path = tmp_path / "phieu.csv"
+    path.write_text(",".join(header) + "\n" + ",".join(["GR1", "nong_thon", "0", *answers.values(), "dbsh"]) + "\n", encoding="utf-8")
+    with pytest.raises(SurveyRefused) as refused:
+        actions.do_import_survey(officer, round_, path)
+    assert refused.value.errors == [
+        "Dòng 2, cột vung: vùng «Đồng bằng sông Hồng» không phải vùng của xã, phường này theo tỉnh cũ (trước 1/7/2025); "
+        "chọn: Bắc Trung Bộ và duyên hải miền Trung (btb_dhmt), Tây Nguyên (tn)."
+    ]
