@@ -7,8 +7,10 @@ dossiers are left pending (some overdue) for the queue. Then December 2025 to No
 month by month through the payment actions: approved lists, bank files, a simulated provider result
 in which about one payment in twenty-five fails (wrong account, account locked) — half of those are
 retried on the same channel and paid, half moved to cash — and cash paid at the commune. Accounts
-are opened month by month, so the cashless share grows over the year. Accounts are seeded as approved
-rows (demo data, no four-eyes request); everything else goes through the audited actions.
+are opened month by month, so the cashless share grows over the year, each through the real four-eyes
+path: the ward's demo officer ``lap_chi_tra_<mã>`` requests it (``do_request_account``) and a second
+officer, ``duyet_chi_tra_<mã>``, approves it (``do_approve_account``); everything goes through the
+audited actions.
 """
 
 from __future__ import annotations
@@ -41,6 +43,8 @@ FAIL_REASONS = ("Sai số tài khoản", "Tài khoản bị khóa", "Tên ngư�
 CAST = (
     ("chu_tich_sai_gon", "Chủ tịch UBND Phường Sài Gòn (demo)", RoleAssignment.Role.CHAIRMAN, "26740"),
     *((f"duyet_chi_tra_{code}", f"Cán bộ duyệt danh sách chi trả {code} (demo)", RoleAssignment.Role.COMMUNE, code) for code in DEMO_COMMUNES),
+    *((f"lap_chi_tra_{code}", f"Cán bộ lập đề nghị tài khoản nhận trợ cấp {code} (demo)", RoleAssignment.Role.COMMUNE, code)
+      for code in DEMO_COMMUNES),
 )
 Write = Callable[[str], None]
 
@@ -58,7 +62,7 @@ def ensure_cast(write: Write) -> None:
 
 def _elders(ward: AdministrativeUnit, rng: random.Random, count: int) -> list[Person]:
     born_before = dt.date(1950, 11, 1)  # 75 by November 2025
-    pool = list(Person.objects.filter(commune=ward, simulated=True, alive=True, deleted_at__isnull=True, birth_date__lt=born_before).order_by("pk")[:2000])
+    pool = list(Person.objects.filter(commune=ward, simulated=True, alive=True, deleted_at__isnull=True, birth_date__lt=born_before).select_related("commune").order_by("pk")[:2000])
     rng.shuffle(pool)
     return pool[:count]
 
@@ -74,19 +78,22 @@ def _grant(person: Person, received: dt.date, days_late: int, rng: random.Random
 
 
 def _accounts(persons: list[Person], share: float, rng: random.Random) -> None:
-    """Approved accounts for persons without one until ``share`` of them have one."""
+    """Accounts for persons without one until ``share`` of them have one, each requested by the ward's
+    first demo officer and approved by its second (the four-eyes actions, audited)."""
+    from ansinh.benefits.actions_payments import do_approve_account, do_request_account
+
     have = set(BankAccount.objects.filter(person__in=persons, status=BankAccount.Status.APPROVED).values_list("person_id", flat=True))
     wanted = int(len(persons) * share) - len(have)
     new = [p for p in persons if p.pk not in have][: max(0, wanted)]
-    BankAccount.objects.bulk_create(
-        BankAccount(
-            person=p, channel=Channel.WALLET if rng.random() < 0.2 else Channel.BANK,
+    officers = {u.username: u for u in User.objects.filter(username__regex=r"^(lap|duyet)_chi_tra_")}
+    for person in new:
+        code = person.commune.code
+        account = do_request_account(
+            officers[f"lap_chi_tra_{code}"], person, channel=Channel.WALLET if rng.random() < 0.2 else Channel.BANK,
             provider=rng.choice(["Agribank", "Vietcombank", "BIDV", "VietinBank"]), account_number=str(rng.randint(10**9, 10**10 - 1)),
-            holder_name=p.full_name, status=BankAccount.Status.APPROVED, reason="Dữ liệu mô phỏng (demo)", commune_id=p.commune_id,
-            province_code=p.province_code,
+            reason="Người hưởng đề nghị nhận trợ cấp qua tài khoản (dữ liệu mô phỏng)",
         )
-        for p in new
-    )
+        do_approve_account(officers[f"duyet_chi_tra_{code}"], account, account.version, "Đã đối chiếu giấy tờ (mô phỏng)")
 
 
 def _settle(plist: PaymentList, day: dt.date, rng: random.Random, retry_round: bool = False) -> None:

@@ -99,7 +99,7 @@ def _replace_dated(row: Programme, item: Any) -> None:
         keep = set()
         for r in wanted:
             start = rules._date(r["valid_from"], row.code)
-            values = {k: v for k, v in r.items() if k not in ("valid_from",)}
+            values = {k: v for k, v in r.items() if k not in ("valid_from", "note")}  # a "note" documents the data only
             values["valid_to"] = rules._maybe_date(r.get("valid_to"), row.code)
             obj, _ = model.objects.update_or_create(programme=row, valid_from=start, defaults=values)
             keep.add(obj.pk)

@@ -167,6 +167,11 @@ def do_record_survey(
         form = form_for(standard.code, surveyed_on)
         if form is None:
             raise UserError(f"Chuẩn {standard.code} không có phiếu chấm điểm áp dụng vào ngày {surveyed_on:%d/%m/%Y}; hãy nhập thu nhập bình quân.")
+        from ansinh.poverty.regions import region_for_commune
+
+        refusal = region_for_commune(entry.round.commune).refusal(region)
+        if refusal:
+            raise UserError(refusal)
         scored = score(form, region, locked.area, scored_answers)
         income = representative_income(standard.rule(), locked.area, scored.band)
         method, points, answers = "bang_diem", scored.total, {"bieu_mau": form.code, "vung": scored.region, "tra_loi": scored.answers}
@@ -197,9 +202,11 @@ def do_import_survey(user: Any, round_: ReviewRound, path: Path) -> int:
     from ansinh.poverty.scoring import form_for
 
     score_form = form_for(standard.code, dt.date(round_.year, 10, 1))
-    parts = round_.commune.path.strip("/").split("/")  # /VN/<province>/…/<commune>/
-    region = score_form.region_of(parts[1] if len(parts) > 2 else "") if score_form else ""
-    survey = read_survey(path, standard, score_form, region)
+    from ansinh.poverty.regions import region_for_commune
+
+    choice = region_for_commune(round_.commune) if score_form else None
+    region, note = (choice.region, choice.message) if choice else ("", "")
+    survey = read_survey(path, standard, score_form, region, note, choice.refusal if choice else None)
     entries = {e.household.code: e for e in ReviewEntry.objects.filter(round=round_).select_related("household")}
     known = set(Household.objects.filter(commune_id=round_.commune_id, code__in=[r.household for r in survey.rows]).values_list("code", flat=True))
     errors = []
@@ -303,28 +310,46 @@ def do_resolve_complaint(user: Any, complaint: Complaint, resolution: str, resol
     return complaint
 
 
-@transaction.atomic
 def do_recognise(user: Any, round_: ReviewRound, decided_on: dt.date, decision_number: str, version: int | None = None) -> int:
     """Step 4: recognition by the competent authority on ``decided_on``; writes the year's statuses.
 
     Refused unless ``user`` is the authority the data names for the commune and day
     (``authority.check_recogniser``: role, level, dates; never the one who entered a survey), before the
-    posting period has ended (both on ``decided_on`` and today), and while a complaint is open.
+    posting period has ended (both on ``decided_on`` and today), for a future date, and while a complaint
+    is open. A refusal rolls the attempt back whole and then writes one ``poverty.recognise_refused``
+    audit event (who, round, reason) in its own transaction, so failed attempts leave a trace.
     """
-    from ansinh.poverty.authority import check_recogniser
+    try:
+        return _recognise(user, round_, decided_on, decision_number, version)
+    except UserError as err:
+        _audit_refusal(user, round_, decided_on, decision_number, err)
+        raise
+
+
+@transaction.atomic
+def _audit_refusal(user: Any, round_: ReviewRound, decided_on: dt.date, decision_number: str, err: UserError) -> None:
+    reason = getattr(err, "reason", "khac")
+    audit(user, "poverty.recognise_refused", round_, summary=f"Từ chối công nhận: {err.message}",
+          after={"reason": reason, "message": err.message, "round": round_.pk, "year": round_.year,
+                 "commune": round_.commune_id, "decided_on": decided_on.isoformat(), "decision_number": decision_number.strip()[:100]})
+
+
+@transaction.atomic
+def _recognise(user: Any, round_: ReviewRound, decided_on: dt.date, decision_number: str, version: int | None) -> int:
+    from ansinh.poverty.authority import RecognitionRefused, check_recogniser
 
     round_ = _lock(round_, version, Step.POSTING)
     today = timezone.localdate()
     if round_.posting_end is None or decided_on <= round_.posting_end or today <= round_.posting_end:
         end = f"{round_.posting_end:%d/%m/%Y}" if round_.posting_end else "chưa niêm yết"
-        raise UserError(f"Chưa công nhận được: thời gian niêm yết công khai chưa kết thúc (đến hết ngày {end}).")
+        raise RecognitionRefused("chua_het_niem_yet", f"Chưa công nhận được: thời gian niêm yết công khai chưa kết thúc (đến hết ngày {end}).")
     if decided_on > today:
-        raise UserError(f"Ngày quyết định công nhận {decided_on:%d/%m/%Y} chưa đến; không ghi trước được.")
+        raise RecognitionRefused("ngay_tuong_lai", f"Ngày quyết định công nhận {decided_on:%d/%m/%Y} chưa đến; không ghi trước được.")
     authority = check_recogniser(user, round_, decided_on)
     if Complaint.objects.filter(round=round_, resolved_on__isnull=True).exists():
-        raise UserError("Còn khiếu nại chưa giải quyết; chưa công nhận được.")
+        raise RecognitionRefused("khieu_nai_chua_giai_quyet", "Còn khiếu nại chưa giải quyết; chưa công nhận được.")
     if not decision_number.strip():
-        raise UserError("Hãy ghi số quyết định công nhận.")
+        raise RecognitionRefused("thieu_so_quyet_dinh", "Hãy ghi số quyết định công nhận.")
     previous = dict(
         HouseholdStatus.objects.filter(commune_id=round_.commune_id, year=round_.year - 1, standard__level=round_.standard.level)
         .values_list("household_id", "klass")

@@ -21,10 +21,18 @@ from ansinh.geo.models import AdministrativeUnit
 from ansinh.poverty.models import RecognisingAuthority, ReviewEntry, ReviewRound
 
 
+class RecognitionRefused(UserError):
+    """A refused recognition (step 4), with a short ``reason`` code kept in the refusal's audit event."""
+
+    def __init__(self, reason: str, message: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
 def authority_on(day: dt.date) -> RecognisingAuthority:
     authority = RecognisingAuthority.on(day)
     if authority is None:
-        raise UserError(f"Không có dữ liệu về thẩm quyền công nhận vào ngày {day:%d/%m/%Y}.")
+        raise RecognitionRefused("khong_co_du_lieu_tham_quyen", f"Không có dữ liệu về thẩm quyền công nhận vào ngày {day:%d/%m/%Y}.")
     return authority
 
 
@@ -61,10 +69,13 @@ def check_recogniser(user: Any, round_: ReviewRound, day: dt.date) -> Recognisin
         return authority
     if not is_competent(user, round_, day):
         note = "" if authority.verified else " (thẩm quyền này chưa xác minh)"
-        raise UserError(
+        raise RecognitionRefused(
+            "khong_tham_quyen",
             f"Chỉ {authority.role}{note} của {round_.commune.name} mới công nhận được kết quả rà soát "
             f"vào ngày {day:%d/%m/%Y}; tài khoản của bạn không có thẩm quyền này."
         )
     if ReviewEntry.objects.filter(round=round_, surveyed_by=user).exists():
-        raise UserError("Người đã nhập phiếu khảo sát của đợt rà soát không được tự công nhận kết quả (tách bạch nhiệm vụ).")
+        raise RecognitionRefused(
+            "da_nhap_phieu", "Người đã nhập phiếu khảo sát của đợt rà soát không được tự công nhận kết quả (tách bạch nhiệm vụ)."
+        )
     return authority

@@ -2,7 +2,8 @@
 
 One page per poor or near-poor household recognised in step 4: the household, its head and address,
 the class, year and standard (with "chưa xác minh" where the standard is not verified), the decision,
-its date and the competent authority (and whether that authority is verified). The official model of
+its date and the competent authority (and whether that authority is verified), and every unverified
+value the class rests on (``unverified.py``: indicator thresholds, bands, a scored income). The official model of
 the certificate is not in the reference notes, so each page says it is a printed summary of the
 recognition. A round's certificates come as one document (``round_docx``).
 """
@@ -18,6 +19,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.shared import Pt
 
 from ansinh.poverty.models import HouseholdStatus
+from ansinh.poverty.unverified import note as unverified_note
+from ansinh.poverty.unverified import unverified_parts
 
 MEDIA_DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 CERTIFIED = ("ngheo", "can_ngheo")
@@ -28,8 +31,29 @@ def certificate_number(status: HouseholdStatus) -> str:
     return f"{status.year}/{status.commune.code}/{status.pk}"
 
 
-def certificate_lines(status: HouseholdStatus) -> dict[str, str]:
-    """The certificate's wording (shared by the HTML page and the DOCX)."""
+def bases(statuses: Iterable[HouseholdStatus]) -> dict[int, str]:
+    """Per status, the "chưa xác minh" note of its classification (a fixed number of queries)."""
+    from ansinh.poverty.models import ReviewEntry, Standard
+
+    statuses = list(statuses)
+    scored = set(
+        ReviewEntry.objects.filter(round_id__in={s.round_id for s in statuses if s.round_id}, income_method="bang_diem")
+        .values_list("round_id", "household_id")
+    )
+    standards = {s.pk: s for s in Standard.objects.filter(pk__in={s.standard_id for s in statuses}).prefetch_related("bands", "indicators")}
+    out: dict[int, str] = {}
+    for status in statuses:
+        area = status.household.area
+        out[status.pk] = unverified_note(
+            unverified_parts(standards[status.standard_id], area, (status.round_id, status.household_id) in scored)
+        )
+    return out
+
+
+def certificate_lines(status: HouseholdStatus, basis: str | None = None) -> dict[str, str]:
+    """The certificate's wording (shared by the HTML page and the DOCX); ``basis`` from ``bases``."""
+    if basis is None:
+        basis = bases([status])[status.pk]
     household = status.household
     head = household.head.full_name if household.head_id and household.head else ""
     kind = "HỘ NGHÈO" if status.klass == "ngheo" else "HỘ CẬN NGHÈO"
@@ -52,6 +76,7 @@ def certificate_lines(status: HouseholdStatus) -> dict[str, str]:
         ),
         "persons": f"Số nhân khẩu: {status.persons}.",
         "simulated": "Dữ liệu mô phỏng — không có giá trị pháp lý." if household.simulated else "",
+        "basis": basis,
         "note": UNOFFICIAL,
     }
 
@@ -68,6 +93,8 @@ def _page(doc: Any, lines: dict[str, str], first: bool) -> None:
         doc.add_paragraph(lines["simulated"])
     doc.add_paragraph(lines["body"])
     doc.add_paragraph(lines["persons"])
+    if lines["basis"]:
+        doc.add_paragraph(lines["basis"])
     note = doc.add_paragraph().add_run(lines["note"])
     note.italic, note.font.size = True, Pt(9)
 
@@ -76,10 +103,10 @@ def statuses_docx(statuses: Iterable[HouseholdStatus]) -> bytes:
     """One DOCX, one page per poor or near-poor status (others are skipped)."""
     document = Document()
     first = True
-    for status in statuses:
-        if status.klass not in CERTIFIED:
-            continue
-        _page(document, certificate_lines(status), first)
+    wanted = [s for s in statuses if s.klass in CERTIFIED]
+    notes = bases(wanted)
+    for status in wanted:
+        _page(document, certificate_lines(status, notes[status.pk]), first)
         first = False
     if first:
         document.add_paragraph("Không có hộ nghèo, hộ cận nghèo nào được công nhận trong đợt này.")

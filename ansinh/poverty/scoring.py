@@ -1,7 +1,7 @@
 """The scored income-estimation form (phiếu B of Circular 07/2021, amended by Circular 02/2022) as data.
 
-``data/score_forms.json`` holds, per form: the standards and period it serves, the six regions (and the
-province codes that default to each), the questions with their options and points (one number, or
+``data/score_forms.json`` holds, per form: the standards and period it serves, the six regions (their
+former provinces are in ``data/regions.json``, see ``regions.py``), the questions with their options and points (one number, or
 one per region), a base score per region and area, and the cut-off scores per region and area:
 ``total ≤ line`` means the estimated income is at or below the poverty line, ``total ≤ middle`` within
 the middle-income band, otherwise above it. The classification then runs on the standard's own rule
@@ -62,13 +62,15 @@ class ScoreForm:
     valid_from: dt.date
     valid_to: dt.date
     regions: dict[str, str]
-    provinces: dict[str, str]
     base: dict[str, dict[str, int]]
     cutoffs: dict[str, dict[str, dict[str, int]]]
     items: tuple[Item, ...]
 
-    def region_of(self, province_code: str) -> str:
-        return self.provinces.get(province_code, "")
+    def region_of(self, former_province_code: str) -> str:
+        """The region of a province of before the 2025 reform (63 codes); "" when unknown."""
+        from ansinh.poverty.regions import regions
+
+        return regions().of_province.get(former_province_code, "")
 
 
 @dataclass(frozen=True)
@@ -89,7 +91,6 @@ def _form(raw: Mapping[str, Any]) -> ScoreForm:
         standards=tuple(raw["standards"]), valid_from=dt.date.fromisoformat(raw["valid_from"]),
         valid_to=dt.date.fromisoformat(raw["valid_to"]),
         regions={r["code"]: r["name"] for r in raw["regions"]},
-        provinces={p: r["code"] for r in raw["regions"] for p in r["provinces"]},
         base=raw["base"], cutoffs=raw["cutoffs"],
         items=tuple(
             Item(i["code"], i["question"], tuple(Option(o["code"], o["label"], o["score"]) for o in i["options"]), bool(i["verified"]))

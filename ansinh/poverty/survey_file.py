@@ -11,6 +11,7 @@ import csv
 import datetime as dt
 import math
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -86,12 +87,17 @@ def parse_date(text: str) -> dt.date | None:
     return None
 
 
-def read_survey(path: Path, standard: Standard, score_form: ScoreForm | None = None, default_region: str = "") -> SurveyFile:
+def read_survey(
+    path: Path, standard: Standard, score_form: ScoreForm | None = None, default_region: str = "", region_note: str = "",
+    region_refusal: Callable[[str], str] | None = None,
+) -> SurveyFile:
     """Read and check the whole file; raise ``SurveyRefused`` with one line per bad cell.
 
     With ``score_form``, a file may carry the scored form's answers (one column per question, named by
     its code, holding the option's code; the region in ``vung`` or ``default_region``) instead of
-    ``thu_nhap_binh_quan``: a row whose income cell is empty is scored (``scoring.score``).
+    ``thu_nhap_binh_quan``: a row whose income cell is empty is scored (``scoring.score``). ``region_note``
+    explains a missing ``vung`` when the commune's region is ambiguous (``regions.RegionChoice.message``);
+    ``region_refusal`` refuses a ``vung`` that is not one of the commune's regions (``RegionChoice.refusal``).
     """
     if not path.is_file():
         raise SurveyRefused(f"Không tìm thấy tệp «{path}».", [])
@@ -136,7 +142,7 @@ def read_survey(path: Path, standard: Standard, score_form: ScoreForm | None = N
         points: int | None = None
         answers: dict[str, Any] = {}
         if has_items and not cells.get("thu_nhap_binh_quan", "") and score_form is not None:
-            income, points, answers = _scored(score_form, standard, cells, area, default_region, bad)
+            income, points, answers = _scored(score_form, standard, cells, area, default_region, bad, region_note, region_refusal)
         else:
             income, problem = parse_income(cells.get("thu_nhap_binh_quan", ""))
             if problem:
@@ -178,13 +184,19 @@ def read_survey(path: Path, standard: Standard, score_form: ScoreForm | None = N
 
 
 def _scored(
-    form: ScoreForm, standard: Standard, cells: dict[str, str], area: str | None, default_region: str, bad: list[str]
+    form: ScoreForm, standard: Standard, cells: dict[str, str], area: str | None, default_region: str, bad: list[str],
+    region_note: str = "", region_refusal: Callable[[str], str] | None = None,
 ) -> tuple[int | None, int | None, dict[str, Any]]:
     """Score one row's answers; append one message per bad cell to ``bad``."""
     region = cells.get(REGION_COLUMN, "") or default_region
     answers = {i.code: cells[i.code] for i in form.items}
     problems = check_answers(form, region, answers)
+    refused = region_refusal(region) if region_refusal and region in form.regions else ""
+    if refused:
+        problems.insert(0, (REGION_COLUMN, refused[:1].lower() + refused[1:].rstrip(".")))
     for column, problem in problems:
+        if column == REGION_COLUMN and not region and region_note:
+            problem = f"{region_note[:1].lower()}{region_note[1:].rstrip('.')} (điền mã vùng: {', '.join(form.regions)})"
         bad.append(f"cột {column}: {problem}")
     if problems or area is None:
         return None, None, {}

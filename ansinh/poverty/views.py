@@ -128,6 +128,7 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
     from django.utils import timezone
 
     from ansinh.poverty.authority import is_competent
+    from ansinh.poverty.unverified import note, unverified_parts
 
     round_ = round_or_404(request.user, pk)
     may_run = can_run(request.user, round_)
@@ -152,6 +153,7 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
     page = Paginator(entries, PAGE).get_page(_page(request))
     context: dict[str, Any] = {
         "round": round_, "entries": page, "may_run": may_run, "may_recognise": may_recognise,
+        "classification_note": note(unverified_parts(round_.standard)),
         "authority_now": RecognisingAuthority.on(timezone.localdate()),
         "forms": {name: bound.get(name) or cls(prefix=name) for name, cls in STEP_FORMS.items()},
         "complaints": Complaint.objects.filter(round=round_).select_related("entry__household"),
@@ -189,10 +191,13 @@ def survey(request: HttpRequest, pk: int) -> HttpResponse:
     standard = entry.round.standard
     score_form = form_for(standard.code, dt.date(entry.round.year, 10, 1))
     scored_before = entry.income_method == "bang_diem"
+    from ansinh.poverty.regions import region_for_commune
+
+    region_choice = region_for_commune(entry.round.commune) if score_form else None
     initial: dict[str, Any] = {
         "income": entry.income if entry.income is not None and not scored_before else "", "surveyed_on": entry.surveyed_on,
         "version": entry.version, "method": "bang_diem" if scored_before else "thu_nhap",
-        "region": entry.score_answers.get("vung") or (score_form.region_of(entry.household.province_code) if score_form else ""),
+        "region": entry.score_answers.get("vung") or (region_choice.region if region_choice else ""),
     }
     initial |= {f"diem_{k}": v for k, v in entry.score_answers.get("tra_loi", {}).items()}
     initial |= {f"chi_so_{i.code}": bool(entry.deprivation_mask & (1 << i.position)) for i in standard.indicators.all()}
@@ -213,7 +218,11 @@ def survey(request: HttpRequest, pk: int) -> HttpResponse:
                 score_note = f" (điểm {saved.income_score}, chưa xác minh)" if saved.income_method == "bang_diem" else ""
                 messages.success(request, f"Đã lưu phiếu của hộ {entry.household.code}: {saved.get_proposed_class_display()}{score_note}.")
                 return redirect("poverty:round", pk=entry.round_id)
-    context = {"entry": entry, "form": form, "may_run": may_run, "score_form": score_form, "bands": BANDS}
+    from ansinh.poverty.unverified import note, unverified_parts
+
+    context = {"entry": entry, "form": form, "may_run": may_run, "score_form": score_form, "bands": BANDS,
+               "region_choice": region_choice,
+               "classification_note": note(unverified_parts(standard, entry.area, entry.income_method == "bang_diem"))}
     return render(request, "poverty/survey.html", context, status=400 if form.errors else 200)
 
 

@@ -31,5 +31,16 @@ def test_the_demo_pays_simulated_beneficiaries_month_by_month(ward_a: Any, ward_
     assert PaymentLine.objects.filter(retry_of__isnull=False).exists()
     assert not PaymentList.objects.filter(status=PaymentList.Status.DRAFT).exists()
     assert "12 người hưởng" in lines[-1]
+    from ansinh.benefits.models import BankAccount
+    from ansinh.core.models import AuditEvent
+
+    accounts = BankAccount.objects.select_related("requested_by", "decided_by", "commune")
+    assert accounts.exists() and all(a.status == BankAccount.Status.APPROVED for a in accounts)
+    for account in accounts:  # every account went through the four-eyes actions: two different demo officers
+        assert account.requested_by is not None and account.decided_by is not None
+        assert (account.requested_by.username, account.decided_by.username) == (
+            f"lap_chi_tra_{account.commune.code}", f"duyet_chi_tra_{account.commune.code}")
+    assert AuditEvent.objects.filter(action="benefits.account.request").count() == accounts.count()
+    assert AuditEvent.objects.filter(action="benefits.account.approve").count() == accounts.count()
     demo.load(lines.append)
     assert Decision.objects.count() == 12 and "không tạo thêm" in lines[-1]

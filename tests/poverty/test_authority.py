@@ -79,3 +79,77 @@ def test_the_district_chairman_was_competent_before_july_2025_and_the_commune_ch
     assert is_competent(district_chair, round_, D(2025, 1, 10)) and not is_competent(ward_chair, round_, D(2025, 1, 10))
     assert is_competent(ward_chair, round_, D(2025, 7, 1)) and not is_competent(district_chair, round_, D(2025, 7, 1))
     assert not is_competent(None, round_, D(2025, 7, 1))
+
+
+def _refusals() -> list[dict[str, Any]]:
+    return [
+        {"actor": e.actor_id, "object": (e.object_type, e.object_id), **(e.after or {})}
+        for e in AuditEvent.objects.filter(action="poverty.recognise_refused").order_by("pk")
+    ]
+
+
+def _nothing_recognised(round_: ReviewRound) -> None:
+    locked = ReviewRound.objects.get(pk=round_.pk)
+    assert not HouseholdStatus.objects.exists() and not AuditEvent.objects.filter(action="poverty.recognise").exists()
+    assert locked.step == ReviewRound.Step.POSTING and locked.recognised_on is None and locked.decision_number == ""
+    assert locked.version == round_.version
+
+
+@time_machine.travel("2025-11-05 09:00 +0700")
+def test_each_refused_recognition_leaves_an_audit_event_naming_who_which_round_and_why_and_nothing_else(
+    chairman_a: Any, chairman_b: Any, officer_a: Any, ward_a: Any, households: list[Any]
+) -> None:
+    round_ = run_to_posting(officer_a, ward_a, households)
+    complaint = actions.do_record_complaint(officer_a, round_, None, D(2025, 10, 22), "Bà Tư", "Thiếu hộ bà Năm")
+    round_.refresh_from_db()
+    attempts = [
+        (chairman_b, D(2025, 10, 30), "khong_tham_quyen"),  # not the authority of this ward
+        (chairman_a, D(2025, 11, 20), "ngay_tuong_lai"),  # a decision dated after today
+        (chairman_a, D(2025, 10, 30), "khieu_nai_chua_giai_quyet"),  # an open complaint
+    ]
+    for user, day, _ in attempts:
+        with pytest.raises(UserError):
+            actions.do_recognise(user, round_, day, "QĐ 12/QĐ-UBND")
+        _nothing_recognised(round_)
+    refusals = _refusals()
+    assert [(r["actor"], r["reason"]) for r in refusals] == [(u.pk, why) for u, _, why in attempts]
+    assert all(r["object"] == ("poverty.ReviewRound", str(round_.pk)) and r["round"] == round_.pk and r["year"] == 2025 and r["decision_number"] == "QĐ 12/QĐ-UBND" for r in refusals)
+    assert "Còn khiếu nại chưa giải quyết" in refusals[-1]["message"]
+    actions.do_resolve_complaint(officer_a, complaint, "Đã bổ sung hộ bà Năm vào đợt sau", D(2025, 10, 25))
+    assert actions.do_recognise(chairman_a, round_, D(2025, 10, 30), "QĐ 12/QĐ-UBND") == 3
+    assert len(_refusals()) == 3
+
+
+@time_machine.travel("2025-11-05 09:00 +0700")
+def test_a_refusal_because_the_chairman_entered_a_survey_is_audited(officer_a: Any, ward_a: Any, households: list[Any]) -> None:
+    from ansinh.accounts.models import RoleAssignment
+
+    RoleAssignment.objects.create(user=officer_a, role="chairman", unit=ward_a)
+    round_ = run_to_posting(officer_a, ward_a, households)
+    with pytest.raises(UserError, match="tách bạch nhiệm vụ"):
+        actions.do_recognise(officer_a, round_, D(2025, 10, 30), "QĐ 12")
+    _nothing_recognised(round_)
+    assert [(r["actor"], r["reason"]) for r in _refusals()] == [(officer_a.pk, "da_nhap_phieu")]
+
+
+@time_machine.travel("2025-10-25 09:00 +0700")
+def test_a_refusal_while_the_posting_runs_is_audited(chairman_a: Any, officer_a: Any, ward_a: Any, households: list[Any]) -> None:
+    round_ = run_to_posting(officer_a, ward_a, households)
+    with pytest.raises(UserError, match="niêm yết công khai chưa kết thúc"):
+        actions.do_recognise(chairman_a, round_, D(2025, 10, 30), "QĐ 12")
+    _nothing_recognised(round_)
+    [refusal] = _refusals()
+    assert (refusal["actor"], refusal["reason"], refusal["decided_on"]) == (chairman_a.pk, "chua_het_niem_yet", "2025-10-30")
+
+
+@time_machine.travel("2025-10-25 09:00 +0700")
+def test_a_refused_recognition_from_the_page_is_audited_and_shown_in_vietnamese(
+    client: Any, chairman_a: Any, officer_a: Any, ward_a: Any, households: list[Any]
+) -> None:
+    round_ = run_to_posting(officer_a, ward_a, households)
+    client.force_login(chairman_a)
+    step4 = {"buoc": "cong_nhan", "cong_nhan-decided_on": "2025-10-24", "cong_nhan-decision_number": "QĐ 1", "version": round_.version}
+    page = client.post(f"/ho-ngheo/dot/{round_.pk}/", step4).content.decode()
+    assert "thời gian niêm yết công khai chưa kết thúc (đến hết ngày 27/10/2025)" in page
+    _nothing_recognised(round_)
+    assert [(r["actor"], r["reason"]) for r in _refusals()] == [(chairman_a.pk, "chua_het_niem_yet")]
