@@ -2,7 +2,8 @@
 
 ``?them-con=<task id>`` (or ``?them-con=goc``) opens "add a task under this one"; ``?sua-nhanh=target-<id>``
 opens split / merge / make-a-milestone for a target. Unit fields offer a searchable list of names (the
-plan's own and the agencies in scope, ``?co-quan-q=``; ``plans:agency_search`` answers the same in JSON).
+plan's own and the agencies in scope, ``?co-quan-q=``; with JavaScript the fields also ask ``geo:unit_search``
+with ``pham-vi=co-quan``).
 """
 
 from __future__ import annotations
@@ -11,12 +12,12 @@ from typing import Any, cast
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST
 
 from ansinh.lib.vnnumbers import parse_vn
-from ansinh.plans.access import access_plan, access_plan_for_change, access_plan_item
+from ansinh.plans.access import access_plan_for_change, access_plan_item
 from ansinh.plans.actions import PlanError
 from ansinh.plans.corrections import (
     agency_choices,
@@ -171,11 +172,3 @@ def review_target_to_milestone(request: HttpRequest, plan_id: int, item_id: int)
         return _refused(request, plan, err.message, f"target-{target.pk}")
     messages.success(request, f"Đã chuyển thành mốc lộ trình của «{into.indicator_name[:80]}».")
     return redirect(_review_url(plan, f"target-{into.pk}"))
-
-
-@login_required
-@require_GET
-def agency_search(request: HttpRequest, plan_id: int) -> JsonResponse:
-    """``?q=so y te`` → names to pick a task's units from: the plan's own, then agencies in scope."""
-    plan = access_plan(request.user, plan_id)
-    return JsonResponse({"results": agency_choices(request.user, plan, request.GET.get("q", "")[:100])})
