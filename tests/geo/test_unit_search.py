@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ansinh.geo.models import AdministrativeUnit, Agency
-from ansinh.geo.search import SearchError, search_units
+from ansinh.geo.search import Scope, SearchError, search_agencies, search_units
 
 pytestmark = pytest.mark.django_db
 URL = "/don-vi/tim/"
@@ -137,15 +137,13 @@ def test_the_query_count_does_not_grow_with_the_number_of_units(client: Client, 
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.text(max_size=120))
-def test_any_typed_text_gives_a_page_or_a_vietnamese_refusal(text: str) -> None:
-    class Nobody:
-        is_authenticated = False
-        is_active = False
-        pk = None
+@given(st.text(max_size=120), st.sampled_from(list(Scope)))
+def test_any_typed_text_gives_a_page_or_a_vietnamese_refusal(text: str, scope: Scope) -> None:
+    from django.contrib.auth.models import AnonymousUser
 
     try:
-        page = search_units(Nobody(), text)
+        user = AnonymousUser()
+        page = search_agencies(user, text) if scope == Scope.AGENCIES else search_units(user, text, scope=scope)
     except SearchError as err:
         assert "NUL" in err.message or "dài quá" in err.message
     else:

@@ -2,33 +2,17 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 import pytest
-import time_machine
 from django.test import Client
 
 from ansinh.core.models import AuditEvent
 from ansinh.registry.changes import ChangeRefused, do_decide_change, do_file_change
-from ansinh.registry.importer import import_file
 from ansinh.registry.models import ChangeRequest, Household, Membership, Person
 from tests.conftest import PASSWORD, _officer
-from tests.registry.conftest import FAMILY
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _frozen() -> Any:
-    with time_machine.travel(dt.datetime(2026, 12, 2, 2, 0, tzinfo=dt.UTC), tick=False):
-        yield
-
-
-@pytest.fixture
-def family(ward_a: Any, ward_b: Any, write_csv: Any) -> dict[str, Person]:
-    import_file(write_csv(FAMILY))
-    return {p.ma_ban_ghi: p for p in Person.objects.all()}
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_day")]
 
 
 def _both_wards(django_user_model: Any, username: str, ward_a: Any, ward_b: Any) -> Any:
