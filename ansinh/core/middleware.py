@@ -7,7 +7,7 @@ import json
 import math
 import re
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import Any, TypeVar
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -45,14 +45,29 @@ MAX_INT = 2**63 - 1
 _INTEGER = re.compile(r"[+-]?\d+")
 BAD_NUMBER = "Số «{value}» của tham số «{name}» quá lớn (tối đa {max} chữ số)."
 NUL_CHARACTER = "Tham số «{name}» chứa ký tự rỗng (NUL), không hợp lệ."
-#: Form cells read as decimal figures (the submission form's values), which the view bounds per indicator
-#: with reporting.bounds and answers per cell on the form itself; the guard leaves them to it.
-_MEASURED_FIELD = re.compile(r"ind-\d+-(?:value|numerator|denominator)")
+#: The attribute :func:`validates_own_fields` sets on a view: a pattern of the POST fields it checks itself.
+OWN_FIELDS_ATTR = "bad_input_own_fields"
+_V = TypeVar("_V", bound=Callable[..., Any])
+
+
+def validates_own_fields(pattern: str) -> Callable[[_V], _V]:
+    """Declare on a view that it validates the POST fields whose names fully match ``pattern`` itself (and answers
+    a bad one on its own form, per field), so :class:`BadInputGuard` leaves them to it.
+
+    Works above or below ``login_required`` and the like (``functools.wraps`` copies the attribute)."""
+    compiled = re.compile(pattern)
+
+    def mark(view: _V) -> _V:
+        setattr(view, OWN_FIELDS_ATTR, compiled)
+        return view
+
+    return mark
 
 
 class BadInputGuard:
     """Refuse, before any view runs, what no view can store or look up: integers beyond 64 bits in the query
-    string (and NUL characters in the API's), and (for the JSON API) a body that is not valid JSON or holds such values.
+    string and in form fields (and NUL characters in the API's), and (for the JSON API) a body that is not valid
+    JSON or holds such values. Form fields a view declared with :func:`validates_own_fields` are left to it.
 
     Web pages get the Vietnamese 400 page; the API gets JSON (400 for an unreadable body, 422 otherwise).
     """
@@ -66,17 +81,22 @@ class BadInputGuard:
                     if (message := _bad_value(name, value, nul=api))]
         if problems:
             return _refuse(request, problems, 422)
-        if request.method == "POST" and not _is_json(request):
-            problems = [message for name, values in _form_lists(request) for value in values
-                        if isinstance(value, str) and not _MEASURED_FIELD.fullmatch(name)
-                        and (message := _bad_value(name, value, nul=api))]
-            if problems:
-                return _refuse(request, problems, 422)
         if request.path.startswith(API_PREFIX) and _is_json(request) and request.method in {"POST", "PUT", "PATCH"}:
             answer = _check_json_body(request)
             if answer is not None:
                 return answer
         return self.get_response(request)
+
+    def process_view(self, request: HttpRequest, view: Callable[..., Any], args: Any, kwargs: Any) -> HttpResponse | None:
+        """A form POST's fields, once the view is known: those it declared it validates itself are left to it."""
+        if request.method != "POST" or _is_json(request):
+            return None
+        own: re.Pattern[str] | None = getattr(view, OWN_FIELDS_ATTR, None)
+        api = request.path.startswith(API_PREFIX)
+        problems = [message for name, values in _form_lists(request) for value in values
+                    if isinstance(value, str) and not (own is not None and own.fullmatch(name))
+                    and (message := _bad_value(name, value, nul=api))]
+        return _refuse(request, problems, 422) if problems else None
 
 
 def _bad_value(name: str, value: str, *, nul: bool) -> str:

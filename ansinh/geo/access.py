@@ -11,7 +11,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from ansinh.accounts.access import signed_in
+from ansinh.accounts.access import readable_units, signed_in
 from ansinh.core.lookup import first_or_404
 from ansinh.geo.models import AdministrativeUnit, Agency, UnitQuerySet
 
@@ -20,6 +20,11 @@ def access_units(user: Any) -> UnitQuerySet:
     if not signed_in(user):
         return AdministrativeUnit.objects.none()
     return AdministrativeUnit.objects.all()
+
+
+def access_readable_units(user: Any) -> UnitQuerySet:
+    """Units whose *data* the user may read (the scope ``accounts.access.readable_units`` decides)."""
+    return readable_units(user)  # type: ignore[return-value]
 
 
 def access_unit(user: Any, unit_id: int) -> AdministrativeUnit:

@@ -23,7 +23,7 @@ from ansinh.geo.imports import (
     read_csv,
 )
 from ansinh.geo.loader import LoadResult, Progress, load_units, package_rows
-from ansinh.geo.models import AdministrativeUnit, Agency
+from ansinh.geo.models import AdministrativeUnit, Agency, agency_key
 from ansinh.geo.signals import crosswalk_changed
 
 
@@ -105,6 +105,7 @@ def do_create_commune_committees(parent: AdministrativeUnit, valid_from: dt.date
             code=f"{commune.code}-UBND",
             name=f"Ủy ban nhân dân {commune.name}",
             short_name=f"UBND {commune.name}",
+            name_key=agency_key(f"Ủy ban nhân dân {commune.name}", f"UBND {commune.name}"),
             kind=Agency.Kind.PEOPLE_COMMITTEE,
             unit=commune,
             valid_from=valid_from,

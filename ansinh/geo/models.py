@@ -145,6 +145,8 @@ class Agency(models.Model):
     code = models.CharField("mã", max_length=40, db_index=True)
     name = models.CharField("tên", max_length=300)
     short_name = models.CharField("tên viết tắt", max_length=80, blank=True)
+    # Folded name and short name ("so y te syt"), for the pickers' search (geo.search); set by save().
+    name_key = models.CharField("khóa tìm kiếm", max_length=400, blank=True, db_index=True, editable=False)
     kind = models.CharField("loại", max_length=30, choices=Kind.choices, default=Kind.OTHER)
     unit = models.ForeignKey(
         AdministrativeUnit, verbose_name="địa bàn", on_delete=models.PROTECT, related_name="agencies"
@@ -165,8 +167,17 @@ class Agency(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.name_key = agency_key(self.name, self.short_name)
+        super().save(*args, **kwargs)
+
     def is_valid_on(self, day: dt.date) -> bool:
         return self.valid_from <= day and (self.valid_to is None or day < self.valid_to)
+
+
+def agency_key(name: str, short_name: str = "") -> str:
+    """An agency's search key: its folded name and short name."""
+    return " ".join(k for k in (fold_key(name), fold_key(short_name)) if k)[:400]
 
 
 class UnitCrosswalk(models.Model):

@@ -21,6 +21,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from ansinh.geo.access import access_agencies
+from ansinh.geo.search import MAX_QUERY, agencies_matching
 from ansinh.lib.text import fold_key
 from ansinh.plans.actions import PlanError
 from ansinh.plans.models import Plan, Target, Task, TaskAssignment
@@ -238,25 +239,23 @@ def unit_lines(value: str) -> list[str]:
 
 
 def agency_choices(user: Any, plan: Plan, query: str = "", limit: int = AGENCY_LIMIT) -> list[str]:
-    """Names to pick units from: those the plan already names, then agencies in force matching ``query``.
+    """Names to pick units from: those the plan already names, then agencies in force matching ``query``
+    (folded, as every picker searches: ``geo.search``), or with no query those of the plan's area.
 
     The agency list (``geo.Agency``) is read in one query, at most ``limit`` rows.
     """
+    query = query.replace("\x00", "").strip()[:MAX_QUERY]
     key = fold_key(query)
     names = _clean_names(
         list(TaskAssignment.objects.filter(task__plan=plan).order_by("name").values_list("name", flat=True).distinct()[:200])
     )
     if key:
         names = [n for n in names if key in fold_key(n)]
-    agencies = access_agencies(user).valid_on(timezone.localdate())  # type: ignore[attr-defined]
-    if query.strip():
-        words = [w for w in query.split() if len(w) >= 2][:4]
-        for word in words:
-            agencies = agencies.filter(models.Q(name__icontains=word) | models.Q(short_name__icontains=word))
+        agencies = agencies_matching(user, query)
     elif plan.area_id is not None:
-        agencies = agencies.filter(unit_id=plan.area_id)
+        agencies = access_agencies(user).valid_on(timezone.localdate()).filter(unit_id=plan.area_id)  # type: ignore[attr-defined]
     else:
-        agencies = agencies.none()
+        agencies = access_agencies(user).none()
     found = list(agencies.order_by("name").values_list("name", flat=True)[:limit])
     return _clean_names([*names, *found])[: limit + 200]
 

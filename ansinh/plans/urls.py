@@ -30,5 +30,4 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("<int:plan_id>/ra-soat/chi-tieu/<int:item_id>/gop/", views_corrections.review_merge_targets, name="review_merge"),
     path("<int:plan_id>/ra-soat/chi-tieu/<int:item_id>/thanh-moc/", views_corrections.review_target_to_milestone,
          name="review_to_milestone"),
-    path("<int:plan_id>/ra-soat/co-quan/", views_corrections.agency_search, name="agency_search"),
 ]

@@ -253,10 +253,10 @@ def _render_review(
 
 def _picker(request: HttpRequest) -> dict[str, Any]:
     """The no-JavaScript search of the area picker (``?dia-ban-q=…``)."""
-    from ansinh.geo.views_search import search_units
+    from ansinh.geo.search import picker_results
 
     query = request.GET.get("dia-ban-q", "").strip()
-    return {"picker_query": query, "picker_results": search_units(request.user, query)[0] if query else None}
+    return {"picker_query": query, "picker_results": picker_results(request.user, query)}
 
 
 def _number(value: Any) -> str:

@@ -2,21 +2,23 @@
 
 ``?them-con=<task id>`` (or ``?them-con=goc``) opens "add a task under this one"; ``?sua-nhanh=target-<id>``
 opens split / merge / make-a-milestone for a target. Unit fields offer a searchable list of names (the
-plan's own and the agencies in scope, ``?co-quan-q=``; ``plans:agency_search`` answers the same in JSON).
+plan's own and the agencies in scope, ``?co-quan-q=``; with JavaScript the fields also ask ``geo:unit_search``
+with ``pham-vi=co-quan``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, cast
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST
 
 from ansinh.lib.vnnumbers import parse_vn
-from ansinh.plans.access import access_plan, access_plan_for_change, access_plan_item
+from ansinh.plans.access import access_plan_for_change, access_plan_item
 from ansinh.plans.actions import PlanError
 from ansinh.plans.corrections import (
     agency_choices,
@@ -114,20 +116,32 @@ def _split_parts(request: HttpRequest) -> list[dict[str, Any]]:
     return parts
 
 
-@login_required
-@require_POST
-def review_split_target(request: HttpRequest, plan_id: int, item_id: int) -> HttpResponse:
+def _target_correction(
+    request: HttpRequest, plan_id: int, item_id: int, correct: Callable[[Plan, Target], tuple[str, Target]]
+) -> HttpResponse:
+    """What every target correction shares: the draft plan and its target, a refusal shown at the target, and on
+    success the message and the target ``correct`` returns, shown."""
     plan = access_plan_for_change(request.user, plan_id)
     target = cast(Target, access_plan_item(plan, "target", item_id))
     key = f"target-{target.pk}"
     if not plan.is_draft:
         return _refused(request, plan, LOCKED, key)
     try:
-        made = do_split_target(target, _split_parts(request), request.user, expected_token=_token(request))
+        message, shown = correct(plan, target)
     except PlanError as err:
         return _refused(request, plan, err.message, key)
-    messages.success(request, f"Đã tách chỉ tiêu thành {len(made)} chỉ tiêu.")
-    return redirect(_review_url(plan, key))
+    messages.success(request, message)
+    return redirect(_review_url(plan, f"target-{shown.pk}"))
+
+
+@login_required
+@require_POST
+def review_split_target(request: HttpRequest, plan_id: int, item_id: int) -> HttpResponse:
+    def split(plan: Plan, target: Target) -> tuple[str, Target]:
+        made = do_split_target(target, _split_parts(request), request.user, expected_token=_token(request))
+        return f"Đã tách chỉ tiêu thành {len(made)} chỉ tiêu.", target
+
+    return _target_correction(request, plan_id, item_id, split)
 
 
 def _picked_targets(plan: Plan, values: list[str]) -> list[Target]:
@@ -143,39 +157,20 @@ def _picked_targets(plan: Plan, values: list[str]) -> list[Target]:
 @login_required
 @require_POST
 def review_merge_targets(request: HttpRequest, plan_id: int, item_id: int) -> HttpResponse:
-    plan = access_plan_for_change(request.user, plan_id)
-    keep = cast(Target, access_plan_item(plan, "target", item_id))
-    key = f"target-{keep.pk}"
-    if not plan.is_draft:
-        return _refused(request, plan, LOCKED, key)
-    try:
+    def merge(plan: Plan, keep: Target) -> tuple[str, Target]:
         others = _picked_targets(plan, request.POST.getlist("others"))
         do_merge_targets(keep, others, request.user, expected_token=_token(request))
-    except PlanError as err:
-        return _refused(request, plan, err.message, key)
-    messages.success(request, f"Đã gộp {len(others)} chỉ tiêu vào «{keep.indicator_name[:80]}».")
-    return redirect(_review_url(plan, key))
+        return f"Đã gộp {len(others)} chỉ tiêu vào «{keep.indicator_name[:80]}».", keep
+
+    return _target_correction(request, plan_id, item_id, merge)
 
 
 @login_required
 @require_POST
 def review_target_to_milestone(request: HttpRequest, plan_id: int, item_id: int) -> HttpResponse:
-    plan = access_plan_for_change(request.user, plan_id)
-    target = cast(Target, access_plan_item(plan, "target", item_id))
-    if not plan.is_draft:
-        return _refused(request, plan, LOCKED, f"target-{target.pk}")
-    try:
+    def to_milestone(plan: Plan, target: Target) -> tuple[str, Target]:
         (into,) = _picked_targets(plan, [request.POST.get("into", "")])
         do_target_to_milestone(target, into, request.user, expected_token=_token(request))
-    except PlanError as err:
-        return _refused(request, plan, err.message, f"target-{target.pk}")
-    messages.success(request, f"Đã chuyển thành mốc lộ trình của «{into.indicator_name[:80]}».")
-    return redirect(_review_url(plan, f"target-{into.pk}"))
+        return f"Đã chuyển thành mốc lộ trình của «{into.indicator_name[:80]}».", into
 
-
-@login_required
-@require_GET
-def agency_search(request: HttpRequest, plan_id: int) -> JsonResponse:
-    """``?q=so y te`` → names to pick a task's units from: the plan's own, then agencies in scope."""
-    plan = access_plan(request.user, plan_id)
-    return JsonResponse({"results": agency_choices(request.user, plan, request.GET.get("q", "")[:100])})
+    return _target_correction(request, plan_id, item_id, to_milestone)

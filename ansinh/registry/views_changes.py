@@ -156,10 +156,10 @@ def change_new_household(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _commune_picker(request: HttpRequest) -> dict[str, Any]:
     """The new-commune picker without JavaScript: «Tìm» reloads with ``xa-moi-q``; only communes the user may write."""
-    from ansinh.geo.views_search import search_units
+    from ansinh.geo.search import picker_results
 
     query = request.GET.get("xa-moi-q", "").strip()
-    if not query:
+    found = picker_results(request.user, query, level="commune")
+    if found is None:
         return {"picker_query": "", "picker_results": None}
-    found, _ = search_units(request.user, query, level="commune")
     return {"picker_query": query, "picker_results": [u for u in found if can_write_commune(request.user, int(str(u["id"])))]}

@@ -55,6 +55,10 @@ class NumberField(forms.Field):
 class SubmissionForm(forms.Form):
     """Indicator values and task progress of one submission, one field per cell."""
 
+    #: The measured cells (``ind-N-value|numerator|denominator``): read as decimals, bounded per indicator by
+    #: reporting.bounds and answered per cell, so the view declares them to core.middleware.BadInputGuard.
+    MEASURED_FIELDS = r"ind-\d+-(?:value|numerator|denominator)"
+
     def __init__(
         self,
         *args: Any,

@@ -19,6 +19,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
+from ansinh.core.middleware import validates_own_fields
 from ansinh.core.versioning import BadVersion, StaleVersion, parse_version
 from ansinh.reporting import access, duties, entry_cache, sources
 from ansinh.reporting.actions import (
@@ -188,6 +189,7 @@ def render_submission(
 
 
 @login_required
+@validates_own_fields(SubmissionForm.MEASURED_FIELDS)
 def submission_detail(request: HttpRequest, submission_id: int) -> HttpResponse:
     """GET: the form (or a read-only view); POST: save, or save and submit, through the actions."""
     if request.method != "POST":

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 
 from ansinh.core.errors import UserError
 from ansinh.core.lookup import first_or_404
-from ansinh.geo.views_search import search_units
+from ansinh.geo.search import picker_results
 from ansinh.lib.vnnumbers import format_vn
 from ansinh.plans.access import access_plan, access_plan_item
 from ansinh.plans.models import Plan, Target
@@ -216,7 +216,7 @@ def plan_approve(request: HttpRequest, plan_id: int) -> HttpResponse:
     query = request.GET.get("dia-ban-q", "").strip()
     context = {
         "picker_query": query,
-        "picker_results": search_units(request.user, query)[0] if query else None,
+        "picker_results": picker_results(request.user, query),
         "plan": plan,
         "checks": checks,
         "area": area,

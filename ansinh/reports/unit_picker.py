@@ -1,12 +1,9 @@
-"""A unit picker over every unit the user may read (all 3,356 for a national officer), searchable
-by name without diacritics ("sai gon" finds "Phường Sài Gòn") or by code.
+"""Reading back what a unit picker field holds, over the units the user may read.
 
-The page carries a text field with a ``<datalist>`` that ``static/ansinh/unit-picker.js`` fills
-from :func:`unit_search` as the user types; without JavaScript the typed name is resolved on the
-server (:func:`resolve_unit`). Nothing is truncated to a fixed list of the first N units.
-
-Note for the merge: ``geo/unit_search`` (built in parallel) serves the same purpose; the two
-should become one endpoint and one include.
+The field (``reports/_unit_picker.html``) is a text box with a ``<datalist>`` that ``static/ansinh/unit-picker.js``
+fills from ``geo:unit_search`` (scope ``duoc-xem``) as the user types, with labels from
+``geo.search.unit_label`` ("Phường Sài Gòn, Thành phố Hồ Chí Minh (26740)"); without JavaScript the typed
+name or code is resolved on the server by :func:`resolve_unit`.
 """
 
 from __future__ import annotations
@@ -14,29 +11,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, JsonResponse
+from django.http import Http404
 
 from ansinh.geo.models import AdministrativeUnit
+from ansinh.geo.search import unit_label
 from ansinh.lib.text import fold_key
-from ansinh.reporting.access import access_unit, access_units
+from ansinh.reporting.access import access_units
 
-SEARCH_LIMIT = 20
-MIN_QUERY = 2
 _CODE_IN_LABEL = re.compile(r"\(([0-9A-Za-z]{1,16})\)\s*$")
-
-
-def unit_label(unit: AdministrativeUnit) -> str:
-    """What the field shows and sends back: "Phường Sài Gòn (26740)"."""
-    return f"{unit.name} ({unit.code})"
-
-
-def search_units(user: Any, text: str, limit: int = SEARCH_LIMIT) -> list[AdministrativeUnit]:
-    """Units in force the user may read whose folded name contains the folded text (or whose code is it)."""
-    if len(fold_key(text)) < MIN_QUERY and not text.strip().isdigit():
-        return []
-    current = access_units(user).filter(valid_to__isnull=True)
-    return list(current.search(text).order_by("path")[:limit])  # type: ignore[attr-defined]
 
 
 def resolve_unit(user: Any, text: str) -> AdministrativeUnit:
@@ -47,10 +29,12 @@ def resolve_unit(user: Any, text: str) -> AdministrativeUnit:
     text = text.strip()
     match = _CODE_IN_LABEL.search(text)
     code = match.group(1) if match else (text if re.fullmatch(r"[0-9A-Za-z]{1,16}", text) else "")
-    if code and access_units(user).filter(code=code).exists():
-        return access_unit(user, code)
+    readable = access_units(user).select_related("parent")
+    by_code = readable.filter(code=code).order_by("-valid_from").first() if code else None
+    if by_code is not None:
+        return by_code
     key = fold_key(text)
-    exact = list(access_units(user).filter(valid_to__isnull=True, name_key=key)[:2]) if key else []
+    exact = list(readable.filter(valid_to__isnull=True, name_key=key)[:2]) if key else []
     if len(exact) == 1:
         return exact[0]
     if len(exact) > 1:
@@ -60,16 +44,4 @@ def resolve_unit(user: Any, text: str) -> AdministrativeUnit:
     raise Http404(f"Không tìm thấy đơn vị «{text}» trong phạm vi bạn được xem; hãy gõ tên rồi chọn trong danh sách gợi ý.")
 
 
-@login_required
-def unit_search(request: HttpRequest) -> JsonResponse:
-    """``?q=sai gon`` → up to 20 units in scope: code, name, level and the label the field takes."""
-    text = request.GET.get("q", "")[:100]
-    units = search_units(request.user, text)
-    return JsonResponse(
-        {
-            "results": [
-                {"code": u.code, "name": u.name, "level": u.get_level_display(), "label": unit_label(u)}
-                for u in units
-            ]
-        }
-    )
+__all__ = ["resolve_unit", "unit_label"]

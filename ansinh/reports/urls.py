@@ -1,7 +1,6 @@
 from django.urls import URLPattern, URLResolver, path
 
 from ansinh.reports import (
-    unit_picker,
     views_alignment,
     views_dashboard,
     views_old_map,
@@ -12,7 +11,6 @@ from ansinh.reports import (
 app_name = "reports"
 urlpatterns: list[URLPattern | URLResolver] = [
     path("bang-dieu-khien/", views_dashboard.dashboard_index, name="dashboard_index"),
-    path("don-vi/tim/", unit_picker.unit_search, name="unit_search"),
     path("bang-dieu-khien/<int:plan_id>/", views_dashboard.dashboard, name="dashboard"),
     path("bang-dieu-khien/<int:plan_id>/dia-gioi-cu/", views_old_map.old_map, name="old_map"),
     path("ke-hoach/<int:plan_id>/bao-cao/<int:year>/", views_report.report_build, name="report_build"),

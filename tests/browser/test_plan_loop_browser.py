@@ -109,7 +109,7 @@ def test_a_plan_of_ones_own_runs_from_upload_to_the_docx_report(
     page.get_by_label("Toàn quốc (kế hoạch trung ương)").check()
     page.get_by_role("combobox").fill("thanh pho ho chi minh")
     page.get_by_role("option", name="Thành phố Hồ Chí Minh").click()
-    assert page.locator("[data-unit-chosen]").inner_text() == "Thành phố Hồ Chí Minh"
+    assert page.locator("[data-unit-chosen]").inner_text() == "Thành phố Hồ Chí Minh (79)"
     assert page.get_by_label("Một đơn vị hành chính:").is_checked()
     assert "Thành phố Hồ Chí Minh" in page.locator("[data-area-row]").inner_text()
     page.get_by_label("Tôi đã rà soát").check()

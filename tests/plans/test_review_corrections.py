@@ -208,7 +208,22 @@ def test_a_reader_cannot_make_quick_corrections(client: Client, bob: Any, plan: 
     assert Target.objects.filter(plan=plan).count() == 2
 
 
-def test_the_agency_search_answers_json_with_the_plans_own_units(client: Client, alice: Any, plan: Plan) -> None:
+def test_the_agency_list_has_the_plans_own_units_and_agencies_found_without_diacritics(alice: Any, plan: Plan, hcm: Any) -> None:
+    import datetime as dt
+
+    from ansinh.geo.models import Agency
+    from ansinh.plans.corrections import agency_choices
+
+    Agency.objects.create(code="79-SYT", name="Sở Y tế", kind="department", unit=hcm, valid_from=dt.date(2025, 7, 1))
     do_add_subtask(plan, None, {"title": "Tuyên truyền"}, alice, lead=["Phòng Văn hóa - Xã hội"])
-    data = signed_in(alice).get(f"/ke-hoach/{plan.pk}/ra-soat/co-quan/?q=van hoa").json()
-    assert "Phòng Văn hóa - Xã hội" in data["results"]
+    assert "Phòng Văn hóa - Xã hội" in agency_choices(alice, plan, "van hoa")
+    assert agency_choices(alice, plan, "so y te") == ["Sở Y tế"]
+    assert agency_choices(alice, plan, "so\x00 y te" + " " * 200) == ["Sở Y tế"]
+
+
+def test_the_subtask_form_asks_the_one_geo_search_for_agencies_and_the_old_address_is_gone(alice: Any, plan: Plan) -> None:
+    parent = Task.objects.get(plan=plan, number="1")
+    c = signed_in(alice)
+    html = _review(c, plan, f"?them-con={parent.pk}")
+    assert 'data-unit-search="/don-vi/tim/?pham-vi=co-quan"' in html and "ansinh/unit-picker" in html
+    assert c.get(f"/ke-hoach/{plan.pk}/ra-soat/co-quan/?q=van hoa").status_code == 404

@@ -9,11 +9,13 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 from pathlib import Path
 from typing import Any
 
 import pytest
+import time_machine
 
 HEADER = ["ma_ban_ghi", "ma_ho", "ma_xa", "khu_vuc", "dia_chi", "ho_ten", "ngay_sinh", "gioi_tinh", "so_dinh_danh", "quan_he", "dan_toc", "so_dien_thoai"]
 FAMILY = [
@@ -35,6 +37,23 @@ def csv_bytes(rows: list[list[str]], header: list[str] | None = None, encoding: 
 
         return encode_cp1258(text)
     return text.encode(encoding)
+
+
+@pytest.fixture
+def frozen_day() -> Any:
+    """02/12/2026, 09:00 in Vietnam, time standing still (the registry tests' day)."""
+    with time_machine.travel(dt.datetime(2026, 12, 2, 2, 0, tzinfo=dt.UTC), tick=False):
+        yield
+
+
+@pytest.fixture
+def family(ward_a: Any, ward_b: Any, write_csv: Any) -> dict[str, Any]:
+    """The four persons of ``FAMILY`` (two households of ward_a), imported, by record code."""
+    from ansinh.registry.importer import import_file
+    from ansinh.registry.models import Person
+
+    import_file(write_csv(FAMILY))
+    return {p.ma_ban_ghi: p for p in Person.objects.all()}
 
 
 @pytest.fixture

@@ -14,13 +14,7 @@ from ansinh.registry.models import Household, Membership, Person, PersonToken
 from ansinh.registry.search import search_persons
 from tests.registry.conftest import FAMILY
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _frozen() -> Any:
-    with time_machine.travel(dt.datetime(2026, 12, 2, 2, 0, tzinfo=dt.UTC), tick=False):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_day")]
 
 
 @pytest.fixture

@@ -2,33 +2,17 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 import pytest
-import time_machine
 from django.test import Client
 
 from ansinh.core.models import AuditEvent
 from ansinh.registry.changes import ChangeRefused, do_decide_change, do_file_change
-from ansinh.registry.importer import import_file
 from ansinh.registry.models import ChangeRequest, Household, Membership, Person
 from tests.conftest import PASSWORD, _officer
-from tests.registry.conftest import FAMILY
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _frozen() -> Any:
-    with time_machine.travel(dt.datetime(2026, 12, 2, 2, 0, tzinfo=dt.UTC), tick=False):
-        yield
-
-
-@pytest.fixture
-def family(ward_a: Any, ward_b: Any, write_csv: Any) -> dict[str, Person]:
-    import_file(write_csv(FAMILY))
-    return {p.ma_ban_ghi: p for p in Person.objects.all()}
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_day")]
 
 
 def _both_wards(django_user_model: Any, username: str, ward_a: Any, ward_b: Any) -> Any:
@@ -120,21 +104,17 @@ def test_the_move_form_offers_a_commune_picker_listing_only_writable_wards(famil
     assert "Phường Sài Gòn" in found and "Phường Bến Thành" not in found
 
 
-def test_a_removal_dated_before_the_import_in_the_web_form_is_refused_and_nothing_is_filed(family: Any, officer_a: Any) -> None:
-    response = client_for(officer_a).post(f"/so-ho/nhan-khau/{family['R3'].registry_code}/thay-doi/", {
-        "kind": "remove_member", "effective_date": "2026-11-01", "reason": "Theo đơn",
-    })
-    assert response.status_code == 400
-    assert "Ngày có hiệu lực không được trước ngày 02/12/2026" in response.content.decode()
-    assert ChangeRequest.objects.count() == 0
-
-
-def test_a_death_date_in_the_future_in_the_web_form_is_refused_and_nothing_is_filed(family: Any, officer_a: Any) -> None:
-    response = client_for(officer_a).post(f"/so-ho/nhan-khau/{family['R1'].registry_code}/thay-doi/", {
-        "kind": "record_death", "death_date": "01/01/2027", "reason": "Giấy báo tử",
-    })
-    assert response.status_code == 400
-    assert "Ngày mất không hợp lệ" in response.content.decode()
+@pytest.mark.parametrize(("who", "form", "message"), [
+    ("R3", {"kind": "remove_member", "effective_date": "2026-11-01", "reason": "Theo đơn"},
+     "Ngày có hiệu lực không được trước ngày 02/12/2026"),  # a removal dated before the import
+    ("R1", {"kind": "record_death", "death_date": "01/01/2027", "reason": "Giấy báo tử"},
+     "Ngày mất không hợp lệ"),  # a death date in the future
+])
+def test_an_impossible_date_in_the_web_form_is_refused_and_nothing_is_filed(
+    family: Any, officer_a: Any, who: str, form: dict[str, str], message: str
+) -> None:
+    response = client_for(officer_a).post(f"/so-ho/nhan-khau/{family[who].registry_code}/thay-doi/", form)
+    assert response.status_code == 400 and message in response.content.decode()
     assert ChangeRequest.objects.count() == 0
 
 

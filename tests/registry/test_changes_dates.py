@@ -6,7 +6,6 @@ import datetime as dt
 from typing import Any
 
 import pytest
-import time_machine
 from django.test import Client
 
 from ansinh.registry.changes import do_decide_change, do_file_change
@@ -15,14 +14,8 @@ from ansinh.registry.models import ChangeRequest, Household, Membership, Person
 from tests.conftest import PASSWORD
 from tests.registry.conftest import FAMILY
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_day")]
 IMPORT_DAY = dt.date(2026, 12, 2)
-
-
-@pytest.fixture(autouse=True)
-def _frozen() -> Any:
-    with time_machine.travel(dt.datetime(2026, 12, 2, 2, 0, tzinfo=dt.UTC), tick=False):
-        yield
 
 
 @pytest.fixture

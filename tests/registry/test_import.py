@@ -6,19 +6,12 @@ import datetime as dt
 from typing import Any
 
 import pytest
-import time_machine
 
 from ansinh.registry.importer import ImportRefused, import_file
 from ansinh.registry.models import ChangeRequest, Household, Membership, Person, PersonToken
 from tests.registry.conftest import FAMILY, HEADER
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _frozen() -> Any:
-    with time_machine.travel(dt.datetime(2026, 12, 2, 2, 0, tzinfo=dt.UTC), tick=False):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_day")]
 
 
 def test_a_commune_file_creates_households_persons_memberships_and_codes(ward_a: Any, write_csv: Any) -> None:

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from typing import Any
 
 import pytest
-import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
@@ -16,19 +14,7 @@ from ansinh.registry.models import ChangeRequest, Person, PersonAccess, PersonAc
 from tests.conftest import PASSWORD
 from tests.registry.conftest import FAMILY, csv_bytes
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _frozen() -> Any:
-    with time_machine.travel(dt.datetime(2026, 12, 2, 2, 0, tzinfo=dt.UTC), tick=False):
-        yield
-
-
-@pytest.fixture
-def family(ward_a: Any, ward_b: Any, write_csv: Any) -> dict[str, Person]:
-    import_file(write_csv(FAMILY))
-    return {p.ma_ban_ghi: p for p in Person.objects.all()}
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_day")]
 
 
 def client_for(user: Any) -> Client:

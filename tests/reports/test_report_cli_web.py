@@ -28,7 +28,7 @@ def test_the_page_offers_kinds_units_and_formats(client: Client, hcm_standing: A
     client.force_login(hcm_standing)
     html = client.get(url(report_plan)).content.decode()
     assert "Lập báo cáo tổng hợp năm 2025" in html and "Báo cáo sơ kết" in html
-    assert 'data-unit-search="/bao-cao/don-vi/tim/"' in html  # a searchable picker, not a truncated list
+    assert 'data-unit-search="/don-vi/tim/?pham-vi=duoc-xem"' in html  # a searchable picker, not a truncated list
     assert f"/bao-cao/ke-hoach/{report_plan.plan.pk}/bao-cao/2024/" in html and "Đối chiếu với kế hoạch cấp trên" in html
 
 

@@ -1,4 +1,6 @@
-// Unit pickers: fill each field's <datalist> from the unit search endpoint as the user types.
+// Unit and agency pickers: fill each field's <datalist> from geo:unit_search (the field's data-unit-search,
+// which carries the scope, e.g. "/don-vi/tim/?pham-vi=duoc-xem") as the user types. Options the page
+// rendered with data-fixed (a plan's own unit names) stay.
 (function () {
   "use strict";
   function attach(input) {
@@ -11,14 +13,16 @@
       timer = setTimeout(function () {
         var q = input.value.trim();
         if (q.length < 2 || /\(\w+\)$/.test(q)) return;
-        fetch(input.dataset.unitSearch + "?q=" + encodeURIComponent(q), { credentials: "same-origin" })
+        var url = new URL(input.dataset.unitSearch, window.location.href);
+        url.searchParams.set("q", q);
+        fetch(url.toString(), { credentials: "same-origin", headers: { Accept: "application/json" } })
           .then(function (r) { return r.ok ? r.json() : { results: [] }; })
           .then(function (data) {
-            list.replaceChildren();
+            list.querySelectorAll("option:not([data-fixed])").forEach(function (o) { o.remove(); });
             data.results.forEach(function (u) {
               var option = document.createElement("option");
               option.value = u.label;
-              option.textContent = u.level;
+              option.textContent = u.hint;
               list.appendChild(option);
             });
           });
