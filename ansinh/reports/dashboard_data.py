@@ -99,7 +99,7 @@ def series_for_units(
     covered: dict[tuple[int, int], dict[int, Coverage]] = defaultdict(dict)
     rows = AggregateValue.objects.filter(
         cycle_id__in=list(year_of), unit_id__in=unit_ids, indicator_id__in=indicator_ids, value__isnull=False
-    ).values_list("unit_id", "indicator_id", "cycle_id", "value", "n_units_reporting")
+    ).order_by().values_list("unit_id", "indicator_id", "cycle_id", "value", "n_units_reporting")
     for unit_id, indicator_id, cycle_id, value, n in rows:
         if value is not None:
             values[(unit_id, indicator_id)][year_of[cycle_id]] = float(value)
@@ -114,7 +114,7 @@ def series_for_units(
         submission__agency__isnull=True,
         indicator_id__in=indicator_ids,
         value__isnull=False,
-    ).values_list("submission__unit_id", "indicator_id", "submission__cycle_id", "value")
+    ).order_by().values_list("submission__unit_id", "indicator_id", "submission__cycle_id", "value")
     for unit_id, indicator_id, cycle_id, value in own:
         if value is not None:
             values[(unit_id, indicator_id)][year_of[cycle_id]] = float(value)
@@ -183,7 +183,7 @@ def forecast(series: TargetSeries, until: int | None) -> dict[int, float]:
 
 def submissions_by_unit(cycles: list[ReportingCycle], unit_ids: list[int]) -> dict[tuple[int, int], Submission]:
     """The unit's own submission (not an agency's) per (cycle id, unit id)."""
-    subs = Submission.objects.filter(cycle__in=cycles, unit_id__in=unit_ids, agency__isnull=True)
+    subs = Submission.objects.filter(cycle__in=cycles, unit_id__in=unit_ids, agency__isnull=True).order_by()
     return {(s.cycle_id, s.unit_id): s for s in subs}
 
 

@@ -166,6 +166,41 @@ def test_completeness_counts_only_units_in_force_and_timeliness_uses_the_due_dat
 
 
 @pytest.mark.django_db
+def test_completeness_counted_in_the_database_matches_the_listed_units_at_the_local_deadline(
+    vn: Any, hcm: Any, ward_a: Any, ward_b: Any
+) -> None:
+    from ansinh.reporting.progress_data import completeness_many
+
+    catalogue()
+    plan = make_plan()
+    cycles = [annual_cycle(plan, 2025), annual_cycle(plan, 2026)]  # communes due 29/10 of the year
+    gone = unit("11111", "Phường đã giải thể", "commune", hcm, dt.date(2000, 1, 1), dt.date(2025, 7, 1))
+    draft_ward = unit("33333", "Phường còn nháp", "commune", hcm)
+    elsewhere = unit("01001", "Phường tỉnh khác", "commune", unit("01", "Tỉnh khác", "province", vn))
+    sent_at = {  # 23:30 on the due day in Hà Nội time is on time, 00:30 the next day is late
+        ward_a: dt.datetime(2025, 10, 29, 16, 30, tzinfo=dt.UTC),
+        ward_b: dt.datetime(2025, 10, 29, 17, 30, tzinfo=dt.UTC),
+        gone: dt.datetime(2025, 10, 1, 3, tzinfo=dt.UTC),
+        elsewhere: dt.datetime(2025, 10, 1, 3, tzinfo=dt.UTC),
+    }
+    for where, at in sent_at.items():
+        with time_machine.travel(at, tick=False):
+            sub = do_open_submission(None, cycles[0], where)
+            do_save_values(None, sub, [{"indicator": "SOCIAL_HOUSING", "value": 1}])
+            do_submit(None, sub)
+    do_open_submission(None, cycles[0], draft_ward)
+    counted = completeness_many(cycles, hcm)
+    listed = completeness_many(cycles, hcm, with_missing=True)
+    for c in cycles:
+        assert (counted[c.pk].expected, counted[c.pk].received, counted[c.pk].on_time) == (
+            listed[c.pk].expected, listed[c.pk].received, listed[c.pk].on_time
+        )
+    assert (counted[cycles[0].pk].expected, counted[cycles[0].pk].received, counted[cycles[0].pk].on_time) == (3, 2, 1)
+    assert [u.code for u in listed[cycles[0].pk].missing] == ["33333"]
+    assert (counted[cycles[1].pk].expected, counted[cycles[1].pk].received) == (3, 0)
+
+
+@pytest.mark.django_db
 def test_due_soon_lists_what_a_commune_still_owes(officer_a: Any, ward_a: Any) -> None:
     catalogue()
     plan = make_plan()
