@@ -95,20 +95,27 @@ class ExpectedUnits:
     """Communes expected to report, per (unit, cycle), for a set of units and cycles: one query.
 
     A commune counts for every unit whose path is a prefix of its own (itself included) when it
-    is in force on the cycle's last day. For a few units the database counts (the progress page
-    of the country reads no commune row); for more, the communes' paths and dates are read once.
+    is in force on the cycle's last day. A commune unit counts its own rows (read by path); for a
+    few units above communes the database counts (the progress page of the country reads no
+    commune row); for more, the paths and dates of the communes under them are read once.
     """
 
     def __init__(self, units: Iterable[Any], cycles: Iterable[Any]) -> None:
         from ansinh.geo.models import AdministrativeUnit
-        from ansinh.reporting.progress import expected_on
 
+        units = list(units)
         self.paths = {u.pk: u.path for u in units}
         self.cycles = {c.pk: c.period_end for c in cycles}
         self.counts: dict[tuple[str, int], int] = defaultdict(int)
         if not self.paths or not self.cycles:
             return
-        wanted = set(self.paths.values())
+        leaves = {u.path for u in units if getattr(u, "level", "") == AdministrativeUnit.Level.COMMUNE}
+        wanted = set(self.paths.values()) - leaves
+        if leaves:  # a commune counts only its own versions: read those rows, not the tree under a prefix
+            rows = AdministrativeUnit.objects.filter(path__in=leaves, level=AdministrativeUnit.Level.COMMUNE)
+            self._count(rows.order_by().values_list("path", "valid_from", "valid_to"), leaves)
+        if not wanted:
+            return
         communes = AdministrativeUnit.objects.filter(
             path__startswith=_common_prefix(wanted), level=AdministrativeUnit.Level.COMMUNE
         ).order_by()
@@ -122,7 +129,12 @@ class ExpectedUnits:
                 if counted[f"n{i}"]:
                     self.counts[key] = int(counted[f"n{i}"])
             return
-        for path, valid_from, valid_to in communes.values_list("path", "valid_from", "valid_to"):
+        self._count(communes.values_list("path", "valid_from", "valid_to"), wanted)
+
+    def _count(self, communes: Iterable[tuple[str, Any, Any]], wanted: set[str]) -> None:
+        from ansinh.reporting.progress import expected_on
+
+        for path, valid_from, valid_to in communes:
             prefixes = [p for p in _prefixes(path) if p in wanted]
             if not prefixes:
                 continue

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import math
 import os
 import statistics
@@ -237,6 +238,7 @@ def run(options: dict[str, Any], write: Write) -> dict[str, Any]:
         RoleAssignment.objects.create(user=user, role="admin", unit=None)
         client = Client(HTTP_HOST=settings.ALLOWED_HOSTS[0] if settings.ALLOWED_HOSTS else "localhost")
         client.force_login(user)
+        gc.freeze()  # as ansinh.wsgi does once the site is loaded: full collections skip what is loaded
         cycle = ReportingCycle.objects.filter(plan=plan, kind="annual").order_by("-year").first()
         commune_sub = Submission.objects.filter(cycle=cycle, unit__level="commune").order_by("pk").first()
         pages = {

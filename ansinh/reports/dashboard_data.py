@@ -8,7 +8,6 @@ nothing here widens it. Statuses, forecasts and task statuses are the rules of
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
@@ -142,8 +141,10 @@ def series_for_units(
 
 
 def _copy(template: TargetSeries, actuals: dict[int, float] | None, coverage: dict[int, Coverage] | None) -> TargetSeries:
-    """A unit's series from the shared template (``copy.copy``: ``dataclasses.replace`` costs ten times more)."""
-    series = copy.copy(template)
+    """A unit's series from the shared template: its fields copied as they are (shallow, like
+    ``copy.copy``, about a third of its cost), then its own figures."""
+    series = object.__new__(TargetSeries)
+    series.__dict__.update(template.__dict__)
     series.actuals = dict(actuals or {})
     series.coverage = dict(coverage or {})
     return series
