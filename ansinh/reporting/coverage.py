@@ -20,13 +20,15 @@ from typing import Any
 
 from django.conf import settings
 from django.db.models import Count, Q
+from django.db.models.functions import Substr
 
 from ansinh.lib.vnnumbers import format_vn
 
 PARTIAL_LABEL = "Số liệu chưa đầy đủ"
 OWN_LABEL = "Số liệu của chính đơn vị"
 DEFAULT_MIN_PERCENT = 80
-FEW_UNITS = 4  # up to this many units the expected communes are counted in the database
+FEW_UNITS = 4  # up to this many units the expected communes are counted in one row of the database
+MAX_LENGTHS = 3  # more units are grouped by path prefix in the database, one query per path length
 
 
 def min_percent() -> int:
@@ -95,9 +97,11 @@ class ExpectedUnits:
     """Communes expected to report, per (unit, cycle), for a set of units and cycles: one query.
 
     A commune counts for every unit whose path is a prefix of its own (itself included) when it
-    is in force on the cycle's last day. A commune unit counts its own rows (read by path); for a
-    few units above communes the database counts (the progress page of the country reads no
-    commune row); for more, the paths and dates of the communes under them are read once.
+    is in force on the cycle's last day. A commune unit counts its own rows (read by path). Units
+    above communes are counted by the database, which returns no commune row: a few in one row of
+    counts (the progress page), more grouped by the first characters of the communes' paths (the
+    country's provinces on its dashboard); only units of more than three path lengths walk the
+    communes' paths and dates in Python.
     """
 
     def __init__(self, units: Iterable[Any], cycles: Iterable[Any]) -> None:
@@ -129,7 +133,27 @@ class ExpectedUnits:
                 if counted[f"n{i}"]:
                     self.counts[key] = int(counted[f"n{i}"])
             return
-        self._count(communes.values_list("path", "valid_from", "valid_to"), wanted)
+        by_length: dict[int, set[str]] = defaultdict(set)
+        for path in wanted:
+            by_length[len(path)].add(path)
+        if len(by_length) > MAX_LENGTHS:
+            self._count(communes.values_list("path", "valid_from", "valid_to"), wanted)
+            return
+        # A wanted path ends with "/": a commune lies under it exactly when its path starts with it,
+        # so the communes are grouped by their first len(path) characters, one query per length.
+        for length, paths in by_length.items():
+            grouped = (
+                communes.filter(path__startswith=_common_prefix(paths))
+                .annotate(head=Substr("path", 1, length))
+                .values("head")
+                .annotate(**{f"n{cycle_id}": Count("id", filter=_in_force(end)) for cycle_id, end in self.cycles.items()})
+                .order_by()
+            )
+            for row in grouped:
+                if row["head"] in paths:
+                    for cycle_id in self.cycles:
+                        if row[f"n{cycle_id}"]:
+                            self.counts[(row["head"], cycle_id)] = int(row[f"n{cycle_id}"])
 
     def _count(self, communes: Iterable[tuple[str, Any, Any]], wanted: set[str]) -> None:
         from ansinh.reporting.progress import expected_on

@@ -12,6 +12,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -46,12 +47,12 @@ class TargetSeries:
     actuals: dict[int, float] = field(default_factory=dict)
     coverage: dict[int, Coverage] = field(default_factory=dict)  # per year, of the actual shown
 
-    @property
+    @cached_property
     def final_goal(self) -> progress.Goal | None:
         t = self.target
         return progress.Goal(t.comparator or "=", t.value, t.value_max) if t.value is not None else None
 
-    @property
+    @cached_property
     def final_year(self) -> int | None:
         return self.target.year or self.target.plan.period_end
 
@@ -137,6 +138,7 @@ def series_for_units(
                 milestone_goals={m.year: progress.Goal(m.comparator or "=", m.value, m.value_max) for m in stones if m.value is not None},
             )
         )
+        _ = (templates[-1].final_goal, templates[-1].final_year)  # computed once, copied with the rest
     return {uid: [_copy(tpl, values.get((uid, tpl.indicator_id)), covered.get((uid, tpl.indicator_id))) for tpl in templates] for uid in unit_ids}
 
 

@@ -166,10 +166,15 @@ def test_expected_communes_are_the_same_counted_in_the_database_read_by_path_or_
     unit("01001", "Phường tỉnh khác", "commune", other)
     plan = make_plan()
     cycles = [annual_cycle(plan, 2024), annual_cycle(plan, 2025), annual_cycle(plan, 2026)]
-    communes = list(AdministrativeUnit.objects.filter(level="commune"))
     more = [unit(f"0{n}", f"Tỉnh {n}", "province", vn) for n in (2, 3, 4)]
-    everyone = [vn, hcm, other, *more, ward_a, ward_b, gone]  # more than FEW_UNITS above communes
-    for units in ([vn], [hcm, ward_a], [vn, hcm, other, gone], everyone, [ward_b, gone]):
+    everyone = [vn, hcm, other, *more, ward_a, ward_b, gone]  # six above communes, two path lengths: grouped
+    district = unit("760", "Quận cũ", "district", hcm, dt.date(2000, 1, 1), dt.date(2025, 7, 1))
+    unit("26800", "Phường của quận cũ", "commune", district, dt.date(2000, 1, 1), dt.date(2025, 7, 1))
+    long_code = unit("100", "Tỉnh mã dài", "province", vn)
+    unit("10001", "Xã của tỉnh mã dài", "commune", long_code)
+    communes = list(AdministrativeUnit.objects.filter(level="commune"))
+    lengths = [*everyone, district, long_code]  # four path lengths above communes: walked in Python
+    for units in ([vn], [hcm, ward_a], [vn, hcm, other, gone], everyone, [ward_b, gone], lengths, [district, other, *more]):
         seen = ExpectedUnits(units, cycles)
         for u in units:
             for c in cycles:
