@@ -141,19 +141,21 @@ class ExpectedUnits:
             return
         # A wanted path ends with "/": a commune lies under it exactly when its path starts with it,
         # so the communes are grouped by their first len(path) characters, one query per length.
+        cycle_ids = list(self.cycles)
         for length, paths in by_length.items():
             grouped = (
                 communes.filter(path__startswith=_common_prefix(paths))
                 .annotate(head=Substr("path", 1, length))
                 .values("head")
-                .annotate(**{f"n{cycle_id}": Count("id", filter=_in_force(end)) for cycle_id, end in self.cycles.items()})
+                .annotate(**{f"n{cycle_id}": Count("id", filter=_in_force(self.cycles[cycle_id])) for cycle_id in cycle_ids})
                 .order_by()
+                .values_list("head", *(f"n{cycle_id}" for cycle_id in cycle_ids))
             )
-            for row in grouped:
-                if row["head"] in paths:
-                    for cycle_id in self.cycles:
-                        if row[f"n{cycle_id}"]:
-                            self.counts[(row["head"], cycle_id)] = int(row[f"n{cycle_id}"])
+            for head, *numbers in grouped:
+                if head in paths:
+                    for cycle_id, number in zip(cycle_ids, numbers, strict=True):
+                        if number:
+                            self.counts[(head, cycle_id)] = int(number)
 
     def _count(self, communes: Iterable[tuple[str, Any, Any]], wanted: set[str]) -> None:
         from ansinh.reporting.progress import expected_on
