@@ -27,8 +27,7 @@ from ansinh.lib.vnnumbers import format_vn
 PARTIAL_LABEL = "Số liệu chưa đầy đủ"
 OWN_LABEL = "Số liệu của chính đơn vị"
 DEFAULT_MIN_PERCENT = 80
-FEW_UNITS = 4  # up to this many units the expected communes are counted in one row of the database
-MAX_LENGTHS = 3  # more units are grouped by path prefix in the database, one query per path length
+MAX_LENGTHS = 3  # units above communes are counted in the database, one query per path length, up to this many
 
 
 def min_percent() -> int:
@@ -98,10 +97,11 @@ class ExpectedUnits:
 
     A commune counts for every unit whose path is a prefix of its own (itself included) when it
     is in force on the cycle's last day. A commune unit counts its own rows (read by path). Units
-    above communes are counted by the database, which returns no commune row: a few in one row of
-    counts (the progress page), more grouped by the first characters of the communes' paths (the
-    country's provinces on its dashboard); only units of more than three path lengths walk the
-    communes' paths and dates in Python.
+    above communes are counted by the database, which returns no commune row: the communes are
+    grouped by the first characters of their paths, one query per length of the wanted paths (the
+    country on its progress page: one row; with its provinces on its dashboard: 1 + 34 rows); only
+    units of more than three path lengths walk the communes' paths and dates in Python. At most
+    four queries, whatever the number of units.
     """
 
     def __init__(self, units: Iterable[Any], cycles: Iterable[Any]) -> None:
@@ -123,16 +123,6 @@ class ExpectedUnits:
         communes = AdministrativeUnit.objects.filter(
             path__startswith=_common_prefix(wanted), level=AdministrativeUnit.Level.COMMUNE
         ).order_by()
-        if len(wanted) <= FEW_UNITS:  # the database counts: one column per (unit, cycle)
-            keys = [(path, cycle_id) for path in sorted(wanted) for cycle_id in self.cycles]
-            counted = communes.aggregate(**{
-                f"n{i}": Count("id", filter=Q(path__startswith=path) & _in_force(self.cycles[cycle_id]))
-                for i, (path, cycle_id) in enumerate(keys)
-            })
-            for i, key in enumerate(keys):
-                if counted[f"n{i}"]:
-                    self.counts[key] = int(counted[f"n{i}"])
-            return
         by_length: dict[int, set[str]] = defaultdict(set)
         for path in wanted:
             by_length[len(path)].add(path)
