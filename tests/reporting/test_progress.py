@@ -230,3 +230,37 @@ def test_a_units_own_figure_wins_over_its_agencys_on_every_database(hcm: Any) ->
         sub = Submission.objects.create(cycle=cycle, unit=hcm, agency=who, status=Submission.Status.APPROVED)
         IndicatorValue.objects.create(submission=sub, indicator=indicator, value=value)
     assert actual_value(cycle.pk, indicator.pk, hcm.pk) == (12.0, "own")
+
+
+@pytest.mark.django_db
+def test_a_citys_task_is_completed_when_every_wards_latest_report_says_so(
+    hcm: Any, ward_a: Any, ward_b: Any
+) -> None:
+    from ansinh.plans.models import Task
+    from ansinh.reporting.models import TaskProgress
+    from ansinh.reporting.progress_report import _task_reports
+
+    plan = make_plan()
+    first, second = annual_cycle(plan, 2025), annual_cycle(plan, 2026)
+    task = Task.objects.create(plan=plan, number="1", title="Rà soát hộ nghèo", timeline="Năm 2030")
+    other = Task.objects.create(plan=plan, number="2", title="Hỗ trợ nhà ở", timeline="Năm 2030")
+
+    def report(cycle: Any, where: Any, task: Any, status: str, done: dt.date | None = None, due: dt.date | None = None) -> None:
+        sub, _ = Submission.objects.get_or_create(cycle=cycle, unit=where, defaults={"status": Submission.Status.APPROVED})
+        TaskProgress.objects.create(submission=sub, task=task, status=status, completed_on=done, deadline=due)
+
+    report(first, ward_a, task, "completed", dt.date(2025, 9, 1), dt.date(2026, 12, 31))
+    report(second, ward_a, task, "in_progress", due=dt.date(2027, 6, 30))  # the later report wins
+    report(first, ward_b, task, "completed", dt.date(2025, 10, 1))
+    report(first, ward_b, other, "completed", dt.date(2025, 11, 5))
+    Submission.objects.create(cycle=second, unit=ward_b, status=Submission.Status.DRAFT)  # a draft says nothing
+    assert _task_reports(plan, hcm) == {
+        task.pk: (dt.date(2027, 6, 30), None, "1/2 đơn vị báo cáo đã hoàn thành"),
+        other.pk: (None, dt.date(2025, 11, 5), "1/1 đơn vị báo cáo đã hoàn thành"),
+    }
+    TaskProgress.objects.filter(submission__cycle=second, submission__unit=ward_a).update(
+        status="completed", completed_on=dt.date(2026, 8, 1)
+    )
+    assert _task_reports(plan, hcm)[task.pk] == (dt.date(2027, 6, 30), dt.date(2026, 8, 1), "2/2 đơn vị báo cáo đã hoàn thành")
+    report(second, hcm, task, "in_progress")  # the city's own report wins
+    assert _task_reports(plan, hcm)[task.pk] == (None, None, "Đang thực hiện")
