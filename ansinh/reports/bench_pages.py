@@ -3,7 +3,7 @@
 In a scratch database (as ``ansinh bench rollup``), either the demo (``--data demo``: HCMC's plan,
 168 wards, simulated reports) or the national filler of ``reporting.bench_data`` (``--data
 national``: ``--units`` units, ``--indicators`` indicators linked to plan targets, ``--cycles``
-annual cycles, every unit reporting) is loaded; then each page is requested ``--repeat`` times
+annual cycles, every unit reporting, every commune on ``--tasks`` tasks) is loaded; then each page is requested ``--repeat`` times
 through Django's test client (server time in this process: routing, queries, rendering; no
 network) and its p50/p95, query count and size are printed, with the report data of the whole
 area (``collect_report_data``) and sequential approvals per second (``do_approve`` of commune
@@ -34,6 +34,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data", choices=("demo", "national"), default="demo", help="dữ liệu demo (TP. HCM) hoặc toàn quốc mô phỏng")
     parser.add_argument("--units", type=int, default=3356, help="số đơn vị khi --data national (mặc định 3356)")
     parser.add_argument("--indicators", type=int, default=30, help="số chỉ tiêu khi --data national (mặc định 30)")
+    parser.add_argument("--tasks", type=int, default=20, help="số nhiệm vụ mỗi xã báo cáo khi --data national (mặc định 20)")
     parser.add_argument("--cycles", type=int, default=2, help="số kỳ báo cáo năm khi --data national (mặc định 2)")
     parser.add_argument("--repeat", type=int, default=20, help="số lần đo mỗi trang (mặc định 20)")
     parser.add_argument("--approvals", type=int, default=50, help="số lần phê duyệt để đo (mặc định 50)")
@@ -62,9 +63,31 @@ def _national(options: dict[str, Any], write: Write) -> tuple[Any, Any]:
     TargetIndicatorLink.objects.bulk_create(
         [TargetIndicatorLink(target=t, indicator=i, confirmed=True) for t, i in zip(targets, Indicator.objects.order_by("pk"), strict=False)]
     )
+    _tasks(plan, options.get("tasks", 20))
     from ansinh.geo.models import AdministrativeUnit
 
     return plan, AdministrativeUnit.objects.get(pk=state["country"])
+
+
+def _tasks(plan: Any, n: int) -> None:
+    """``n`` plan tasks on which every commune reports in every cycle (a third completed on the
+    cycle's last day, a third in progress), as the submission form collects them: what the
+    progress page sums up per task for the country."""
+    from ansinh.plans.models import Task
+
+    Task.objects.bulk_create(
+        [Task(plan=plan, number=f"{i + 1}.", title=f"Nhiệm vụ thử {i + 1:02d}", timeline="Năm 2030", position=i) for i in range(n)]
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "INSERT INTO reporting_taskprogress (submission_id, task_id, status, deadline, completed_on, result, difficulties, proposals) "
+            "SELECT s.id, t.id, CASE (s.id + t.id) %% 3 WHEN 0 THEN 'completed' WHEN 1 THEN 'in_progress' ELSE 'not_started' END, "
+            "NULL, CASE (s.id + t.id) %% 3 WHEN 0 THEN c.period_end END, '', '', '' "
+            "FROM reporting_submission s JOIN reporting_reportingcycle c ON c.id = s.cycle_id "
+            "JOIN geo_administrativeunit u ON u.id = s.unit_id JOIN plans_task t ON t.plan_id = c.plan_id "
+            "WHERE c.plan_id = %s AND u.level = 'commune'",
+            [plan.pk],
+        )
 
 
 def _comments() -> None:
