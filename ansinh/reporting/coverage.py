@@ -19,12 +19,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
+from django.db.models import Count, Q
+from django.db.models.functions import Substr
 
 from ansinh.lib.vnnumbers import format_vn
 
 PARTIAL_LABEL = "Số liệu chưa đầy đủ"
 OWN_LABEL = "Số liệu của chính đơn vị"
 DEFAULT_MIN_PERCENT = 80
+MAX_LENGTHS = 3  # units above communes are counted in the database, one query per path length, up to this many
 
 
 def min_percent() -> int:
@@ -93,28 +96,62 @@ class ExpectedUnits:
     """Communes expected to report, per (unit, cycle), for a set of units and cycles: one query.
 
     A commune counts for every unit whose path is a prefix of its own (itself included) when it
-    is in force on the cycle's last day.
+    is in force on the cycle's last day. A commune unit counts its own rows (read by path). Units
+    above communes are counted by the database, which returns no commune row: the communes are
+    grouped by the first characters of their paths, one query per length of the wanted paths (the
+    country on its progress page: one row; with its provinces on its dashboard: 1 + 34 rows); only
+    units of more than three path lengths walk the communes' paths and dates in Python. At most
+    four queries, whatever the number of units.
     """
 
     def __init__(self, units: Iterable[Any], cycles: Iterable[Any]) -> None:
         from ansinh.geo.models import AdministrativeUnit
-        from ansinh.reporting.progress import expected_on
 
+        units = list(units)
         self.paths = {u.pk: u.path for u in units}
         self.cycles = {c.pk: c.period_end for c in cycles}
         self.counts: dict[tuple[str, int], int] = defaultdict(int)
         if not self.paths or not self.cycles:
             return
-        wanted = set(self.paths.values())
+        leaves = {u.path for u in units if getattr(u, "level", "") == AdministrativeUnit.Level.COMMUNE}
+        wanted = set(self.paths.values()) - leaves
+        if leaves:  # a commune counts only its own versions: read those rows, not the tree under a prefix
+            rows = AdministrativeUnit.objects.filter(path__in=leaves, level=AdministrativeUnit.Level.COMMUNE)
+            self._count(rows.order_by().values_list("path", "valid_from", "valid_to"), leaves)
+        if not wanted:
+            return
         communes = AdministrativeUnit.objects.filter(
             path__startswith=_common_prefix(wanted), level=AdministrativeUnit.Level.COMMUNE
-        )
-        few = sorted(wanted) if len(wanted) <= 16 else None
-        for path, valid_from, valid_to in communes.values_list("path", "valid_from", "valid_to"):
-            if few is not None:
-                prefixes = [p for p in few if path.startswith(p)]
-            else:
-                prefixes = [p for p in _prefixes(path) if p in wanted]
+        ).order_by()
+        by_length: dict[int, set[str]] = defaultdict(set)
+        for path in wanted:
+            by_length[len(path)].add(path)
+        if len(by_length) > MAX_LENGTHS:
+            self._count(communes.values_list("path", "valid_from", "valid_to"), wanted)
+            return
+        # A wanted path ends with "/": a commune lies under it exactly when its path starts with it,
+        # so the communes are grouped by their first len(path) characters, one query per length.
+        cycle_ids = list(self.cycles)
+        for length, paths in by_length.items():
+            grouped = (
+                communes.filter(path__startswith=_common_prefix(paths))
+                .annotate(head=Substr("path", 1, length))
+                .values("head")
+                .annotate(**{f"n{cycle_id}": Count("id", filter=_in_force(self.cycles[cycle_id])) for cycle_id in cycle_ids})
+                .order_by()
+                .values_list("head", *(f"n{cycle_id}" for cycle_id in cycle_ids))
+            )
+            for head, *numbers in grouped:
+                if head in paths:
+                    for cycle_id, number in zip(cycle_ids, numbers, strict=True):
+                        if number:
+                            self.counts[(head, cycle_id)] = int(number)
+
+    def _count(self, communes: Iterable[tuple[str, Any, Any]], wanted: set[str]) -> None:
+        from ansinh.reporting.progress import expected_on
+
+        for path, valid_from, valid_to in communes:
+            prefixes = [p for p in _prefixes(path) if p in wanted]
             if not prefixes:
                 continue
             for cycle_id, end in self.cycles.items():
@@ -130,6 +167,11 @@ class ExpectedUnits:
         if source == "own":
             return OWN
         return Coverage(reporting or 0, self.expected(unit, cycle))
+
+
+def _in_force(day: Any) -> Q:
+    """``progress.expected_on`` as a filter: in force on ``day``."""
+    return Q(valid_from__lte=day) & (Q(valid_to__isnull=True) | Q(valid_to__gt=day))
 
 
 def _prefixes(path: str) -> list[str]:

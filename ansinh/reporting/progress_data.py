@@ -3,16 +3,18 @@
 ``targets_progress`` reads a unit's figures for every target and cycle in two queries (own
 approved values, then roll-ups), the milestones and links in one each, and the expected
 communes (coverage) in one; ``completeness_many`` counts expected, received and on-time reports
-of every cycle with one query for the units and one for the submissions. The number of queries
+of every cycle in the database, one counting query for the units and one for the submissions. The number of queries
 does not grow with the number of targets, cycles or units.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from typing import Any, NamedTuple
+from typing import Any
 
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from ansinh.reporting.coverage import ExpectedUnits, honest_status
@@ -136,10 +138,15 @@ def completeness_many(
 ) -> dict[int, Completeness]:
     """Expected, received and on-time reports of ``level`` units under ``scope``, per cycle id.
 
-    Two queries whatever the number of cycles and units (plus the cycles' deadlines when they
-    were not prefetched). Units are read as plain tuples unless ``with_missing`` asks for the
-    missing units themselves (``Completeness.missing``).
+    Two counting queries whatever the number of cycles and units (plus the cycles' deadlines when
+    they were not prefetched): the database counts, no unit or submission row is read. A unit
+    counts as received when it is expected (in force on the cycle's last day) and sent (submitted
+    or approved) a report; on time when one of its sent reports went out no later than the due
+    day (local date). ``with_missing`` also lists the missing units (``Completeness.missing``),
+    reading the units and submissions themselves.
     """
+    if with_missing:
+        return _completeness_listed(cycles, scope, level)
     from ansinh.geo.models import AdministrativeUnit
     from ansinh.reporting.cycles import due_for
     from ansinh.reporting.models import Submission
@@ -147,19 +154,68 @@ def completeness_many(
     result = {c.pk: Completeness() for c in cycles}
     if not cycles:
         return result
-    in_scope = AdministrativeUnit.objects.filter(path__startswith=scope.path, level=level).order_by("path")
-    units: list[Any] = list(in_scope) if with_missing else [
-        _Unit(pk, valid_from, valid_to) for pk, valid_from, valid_to in in_scope.values_list("id", "valid_from", "valid_to")
-    ]
-    sent: dict[tuple[int, int], Any] = {}
+    expected = (
+        AdministrativeUnit.objects.filter(path__startswith=scope.path, level=level)
+        .order_by()
+        .aggregate(**{f"e{c.pk}": Count("id", filter=_in_force(c.period_end)) for c in cycles})
+    )
+    counts: dict[str, Any] = {}
+    for c in cycles:
+        sent = Q(cycle_id=c.pk) & _in_force(c.period_end, "unit__")
+        due = due_for(c, level)
+        counts[f"r{c.pk}"] = Count("unit_id", distinct=True, filter=sent)
+        counts[f"o{c.pk}"] = Count("unit_id", distinct=True, filter=sent & _sent_by(due))
+    received = (
+        Submission.objects.filter(
+            cycle_id__in=list(result),
+            unit__path__startswith=scope.path,
+            unit__level=level,
+            status__in=(Submission.Status.SUBMITTED, Submission.Status.APPROVED),
+        )
+        .order_by()
+        .aggregate(**counts)
+    )
+    for c in cycles:
+        line = result[c.pk]
+        line.expected = int(expected[f"e{c.pk}"] or 0)
+        line.received = int(received[f"r{c.pk}"] or 0)
+        line.on_time = int(received[f"o{c.pk}"] or 0)
+    return result
+
+
+def _in_force(day: dt.date, prefix: str = "") -> Q:
+    """``progress.expected_on`` as a filter: in force on ``day`` (of the unit, or of ``prefix``'s unit)."""
+    return Q(**{f"{prefix}valid_from__lte": day}) & (
+        Q(**{f"{prefix}valid_to__isnull": True}) | Q(**{f"{prefix}valid_to__gt": day})
+    )
+
+
+def _sent_by(due: dt.date | None) -> Q:
+    """Sent no later than the local day ``due`` (any time when there is no deadline)."""
+    if due is None:
+        return Q()
+    return Q(submitted_at__lt=timezone.make_aware(dt.datetime.combine(due + dt.timedelta(days=1), dt.time.min)))
+
+
+def _completeness_listed(cycles: Sequence[Any], scope: Any, level: str) -> dict[int, Completeness]:
+    """``completeness_many`` with the missing units listed: the units and submissions are read."""
+    from ansinh.geo.models import AdministrativeUnit
+    from ansinh.reporting.cycles import due_for
+    from ansinh.reporting.models import Submission
+
+    result = {c.pk: Completeness() for c in cycles}
+    if not cycles:
+        return result
+    units = list(AdministrativeUnit.objects.filter(path__startswith=scope.path, level=level).order_by("path"))
+    sent: dict[tuple[int, int], list[Any]] = defaultdict(list)
     rows = Submission.objects.filter(
         cycle_id__in=list(result),
         unit__path__startswith=scope.path,
         unit__level=level,
         status__in=(Submission.Status.SUBMITTED, Submission.Status.APPROVED),
-    ).values_list("cycle_id", "unit_id", "submitted_at")
+    ).order_by().values_list("cycle_id", "unit_id", "submitted_at")
     for cycle_id, unit_id, submitted_at in rows:
-        sent.setdefault((cycle_id, unit_id), submitted_at)
+        sent[(cycle_id, unit_id)].append(submitted_at)
     for cycle in cycles:
         due = due_for(cycle, level)
         counts = result[cycle.pk]
@@ -168,18 +224,10 @@ def completeness_many(
                 continue
             counts.expected += 1
             if (cycle.pk, unit.pk) not in sent:
-                if with_missing:
-                    counts.missing.append(unit)
+                counts.missing.append(unit)
                 continue
             counts.received += 1
-            submitted_at = sent[(cycle.pk, unit.pk)]
-            sent_on = timezone.localdate(submitted_at) if submitted_at else None
-            if due is None or (sent_on is not None and sent_on <= due):
+            sent_on = [timezone.localdate(at) for at in sent[(cycle.pk, unit.pk)] if at is not None]
+            if due is None or any(day <= due for day in sent_on):
                 counts.on_time += 1
     return result
-
-
-class _Unit(NamedTuple):
-    pk: int
-    valid_from: Any
-    valid_to: Any

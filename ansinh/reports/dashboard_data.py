@@ -8,11 +8,11 @@ nothing here widens it. Statuses, forecasts and task statuses are the rules of
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -47,12 +47,12 @@ class TargetSeries:
     actuals: dict[int, float] = field(default_factory=dict)
     coverage: dict[int, Coverage] = field(default_factory=dict)  # per year, of the actual shown
 
-    @property
+    @cached_property
     def final_goal(self) -> progress.Goal | None:
         t = self.target
         return progress.Goal(t.comparator or "=", t.value, t.value_max) if t.value is not None else None
 
-    @property
+    @cached_property
     def final_year(self) -> int | None:
         return self.target.year or self.target.plan.period_end
 
@@ -99,7 +99,7 @@ def series_for_units(
     covered: dict[tuple[int, int], dict[int, Coverage]] = defaultdict(dict)
     rows = AggregateValue.objects.filter(
         cycle_id__in=list(year_of), unit_id__in=unit_ids, indicator_id__in=indicator_ids, value__isnull=False
-    ).values_list("unit_id", "indicator_id", "cycle_id", "value", "n_units_reporting")
+    ).order_by().values_list("unit_id", "indicator_id", "cycle_id", "value", "n_units_reporting")
     for unit_id, indicator_id, cycle_id, value, n in rows:
         if value is not None:
             values[(unit_id, indicator_id)][year_of[cycle_id]] = float(value)
@@ -114,7 +114,7 @@ def series_for_units(
         submission__agency__isnull=True,
         indicator_id__in=indicator_ids,
         value__isnull=False,
-    ).values_list("submission__unit_id", "indicator_id", "submission__cycle_id", "value")
+    ).order_by().values_list("submission__unit_id", "indicator_id", "submission__cycle_id", "value")
     for unit_id, indicator_id, cycle_id, value in own:
         if value is not None:
             values[(unit_id, indicator_id)][year_of[cycle_id]] = float(value)
@@ -138,12 +138,15 @@ def series_for_units(
                 milestone_goals={m.year: progress.Goal(m.comparator or "=", m.value, m.value_max) for m in stones if m.value is not None},
             )
         )
+        _ = (templates[-1].final_goal, templates[-1].final_year)  # computed once, copied with the rest
     return {uid: [_copy(tpl, values.get((uid, tpl.indicator_id)), covered.get((uid, tpl.indicator_id))) for tpl in templates] for uid in unit_ids}
 
 
 def _copy(template: TargetSeries, actuals: dict[int, float] | None, coverage: dict[int, Coverage] | None) -> TargetSeries:
-    """A unit's series from the shared template (``copy.copy``: ``dataclasses.replace`` costs ten times more)."""
-    series = copy.copy(template)
+    """A unit's series from the shared template: its fields copied as they are (shallow, like
+    ``copy.copy``, about a third of its cost), then its own figures."""
+    series = object.__new__(TargetSeries)
+    series.__dict__.update(template.__dict__)
     series.actuals = dict(actuals or {})
     series.coverage = dict(coverage or {})
     return series
@@ -183,7 +186,7 @@ def forecast(series: TargetSeries, until: int | None) -> dict[int, float]:
 
 def submissions_by_unit(cycles: list[ReportingCycle], unit_ids: list[int]) -> dict[tuple[int, int], Submission]:
     """The unit's own submission (not an agency's) per (cycle id, unit id)."""
-    subs = Submission.objects.filter(cycle__in=cycles, unit_id__in=unit_ids, agency__isnull=True)
+    subs = Submission.objects.filter(cycle__in=cycles, unit_id__in=unit_ids, agency__isnull=True).order_by()
     return {(s.cycle_id, s.unit_id): s for s in subs}
 
 

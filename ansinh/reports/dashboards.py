@@ -157,7 +157,7 @@ def _descendants(unit: AdministrativeUnit, readable: QuerySet[AdministrativeUnit
 
 def _levels_below(unit: AdministrativeUnit, readable: QuerySet[AdministrativeUnit]) -> list[str]:
     """Levels present under ``unit``: those with units in force today first (so communes before old districts)."""
-    pairs = set(_below(unit, readable).values_list("level", "valid_to"))
+    pairs = set(_below(unit, readable).order_by().values_list("level", "valid_to").distinct())
     current = {lv for lv, valid_to in pairs if valid_to is None}
     found = {lv for lv, _ in pairs}
     order = AdministrativeUnit.Level.values

@@ -8,10 +8,10 @@ cells read "chưa có số liệu".
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from ansinh.core.errors import UserError
@@ -253,27 +253,48 @@ def _unit_annex(
     return tables
 
 
-def _progress(plan: Plan, cycles: list[ReportingCycle], root: AdministrativeUnit | None) -> list[TaskProgress]:
+@dataclass
+class _TaskReports:
+    """What the units under the report's unit said about the plan's tasks: how many units reported,
+    rows per (task, status), and the rows that carry text (by task position, then unit path)."""
+
+    units: int
+    counts: dict[int, Counter[str]]
+    texts: list[tuple[int, str, str, str, str]]  # task id, unit name, result, difficulties, proposals
+
+
+def _progress(plan: Plan, cycles: list[ReportingCycle], root: AdministrativeUnit | None) -> _TaskReports:
+    """Counted by the database; only rows with text are read (a national report covers ~130,000 rows)."""
     qs = TaskProgress.objects.filter(submission__cycle__in=cycles, submission__status__in=REPORTED)
     if root is not None:
         qs = qs.filter(submission__unit__path__startswith=root.path)
-    return list(qs.select_related("task", "submission__unit").order_by("task__position", "submission__unit__path"))
+    units = qs.order_by().aggregate(n=Count("submission__unit_id", distinct=True))["n"] or 0
+    counts: dict[int, Counter[str]] = defaultdict(Counter)
+    for task_id, status, n in qs.order_by().values_list("task_id", "status").annotate(n=Count("id")):
+        counts[task_id][status] += n
+    texts = list(
+        qs.exclude(result="", difficulties="", proposals="")
+        .order_by("task__position", "submission__unit__path")
+        .values_list("task_id", "submission__unit__name", "result", "difficulties", "proposals")
+    )
+    return _TaskReports(int(units), counts, texts)
 
 
-def _task_groups(plan: Plan, progress: list[TaskProgress]) -> list[TaskGroup]:
+def _task_groups(plan: Plan, progress: _TaskReports) -> list[TaskGroup]:
     tasks = list(plan.tasks.order_by("position", "id"))
     root_of: dict[int, int] = {}
     for task in tasks:
         root_of[task.pk] = root_of.get(task.parent_id, task.pk) if task.parent_id else task.pk
     groups = {t.pk: TaskGroup(t.title.rstrip(" .:;")) for t in tasks if not t.parent_id}
     counts: dict[int, Counter[str]] = {pk: Counter() for pk in groups}
-    for p in progress:
-        key = root_of.get(p.task_id)
-        if key is None or key not in groups:
-            continue
-        counts[key][p.status] += 1
-        if p.result.strip():
-            groups[key].paragraphs.append(f"{p.submission.unit.name}: {p.result.strip()}")
+    for task_id, by_status in progress.counts.items():
+        key = root_of.get(task_id)
+        if key is not None and key in groups:
+            counts[key].update(by_status)
+    for task_id, unit_name, result, _, _ in progress.texts:
+        key = root_of.get(task_id)
+        if key is not None and key in groups and result.strip():
+            groups[key].paragraphs.append(f"{unit_name}: {result.strip()}")
     for pk, group in groups.items():
         c = counts[pk]
         if c:
@@ -364,16 +385,15 @@ def collect_report_data(
     achieved = sum(1 for r in target_rows if r.status in GOOD_LABELS)
     partial = sum(1 for r in target_rows if r.status == PARTIAL_LABEL)
     measured = sum(1 for r in target_rows if r.status not in (NO_DATA_LABEL, PARTIAL_LABEL))
-    units = {p.submission.unit_id for p in progress}
     where = f" trên địa bàn {root.name}" if root is not None else ""
     general = [
         f"Thực hiện {cite_plan(plan)}, các cơ quan, đơn vị{where} đã triển khai các nhiệm vụ, giải pháp của kế hoạch "
         f"trong {'năm ' + str(cycle_year) if first == last else f'giai đoạn {first}–{last}'}.",
-        f"Có {len(units)} đơn vị gửi báo cáo tiến độ nhiệm vụ; {achieved}/{measured} chỉ tiêu có số liệu đã đạt hoặc "
+        f"Có {progress.units} đơn vị gửi báo cáo tiến độ nhiệm vụ; {achieved}/{measured} chỉ tiêu có số liệu đã đạt hoặc "
         f"đúng tiến độ ({len(target_rows) - measured - partial} chỉ tiêu chưa có số liệu"
         + (f", {partial} chỉ tiêu {PARTIAL_LABEL.lower()} nên chưa đánh giá" if partial else "")
         + ")."
-        if measured or partial or units
+        if measured or partial or progress.units
         else f"Kỳ báo cáo này {NO_DATA}; bảng chỉ tiêu dưới đây nêu mốc kế hoạch để theo dõi.",
     ]
     year_cycle = cycles.get(cycle_year)
@@ -400,9 +420,9 @@ def collect_report_data(
         task_groups=_task_groups(plan, progress),
         targets_caption=f"Kết quả thực hiện các chỉ tiêu năm {cycle_year}",
         targets=target_rows,
-        difficulties=_dedupe([f"{p.submission.unit.name}: {p.difficulties}" for p in progress if p.difficulties.strip()]),
+        difficulties=_dedupe([f"{name}: {text}" for _, name, _, text, _ in progress.texts if text.strip()]),
         causes=_causes(year_cycle, root),
-        proposals=_dedupe([f"{p.submission.unit.name}: {p.proposals}" for p in progress if p.proposals.strip()]),
+        proposals=_dedupe([f"{name}: {text}" for _, name, _, _, text in progress.texts if text.strip()]),
         recipients=recipients,
         signer_authority=authority,
         signer_title=title,

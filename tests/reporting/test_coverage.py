@@ -150,3 +150,35 @@ def test_the_docx_and_xlsx_report_say_the_figure_is_partial(city: City) -> None:
     assert cells[6] == "Số liệu chưa đầy đủ" and cells[7] == "1/10 đơn vị đã báo cáo"
 
 
+
+
+@pytest.mark.django_db
+def test_expected_communes_are_the_same_counted_in_the_database_read_by_path_or_walked(
+    vn: Any, hcm: Any, ward_a: Any, ward_b: Any
+) -> None:
+    from ansinh.geo.models import AdministrativeUnit
+    from ansinh.reporting.coverage import ExpectedUnits
+    from ansinh.reporting.progress import expected_on
+
+    gone = unit("11111", "Phường đã giải thể", "commune", hcm, dt.date(2000, 1, 1), dt.date(2025, 7, 1))
+    unit("11111", "Phường đã giải thể", "commune", hcm, dt.date(2026, 3, 1))  # the same path again, later
+    other = unit("01", "Tỉnh khác", "province", vn)
+    unit("01001", "Phường tỉnh khác", "commune", other)
+    plan = make_plan()
+    cycles = [annual_cycle(plan, 2024), annual_cycle(plan, 2025), annual_cycle(plan, 2026)]
+    more = [unit(f"0{n}", f"Tỉnh {n}", "province", vn) for n in (2, 3, 4)]
+    everyone = [vn, hcm, other, *more, ward_a, ward_b, gone]  # six above communes, two path lengths: grouped
+    district = unit("760", "Quận cũ", "district", hcm, dt.date(2000, 1, 1), dt.date(2025, 7, 1))
+    unit("26800", "Phường của quận cũ", "commune", district, dt.date(2000, 1, 1), dt.date(2025, 7, 1))
+    long_code = unit("100", "Tỉnh mã dài", "province", vn)
+    unit("10001", "Xã của tỉnh mã dài", "commune", long_code)
+    communes = list(AdministrativeUnit.objects.filter(level="commune"))
+    lengths = [*everyone, district, long_code]  # four path lengths above communes: walked in Python
+    for units in ([vn], [hcm, ward_a], [vn, hcm, other, gone], everyone, [ward_b, gone], lengths, [district, other, *more]):
+        seen = ExpectedUnits(units, cycles)
+        for u in units:
+            for c in cycles:
+                walked = sum(
+                    1 for x in communes if x.path.startswith(u.path) and expected_on(x.valid_from, x.valid_to, c.period_end)
+                )
+                assert seen.expected(u, c) == walked, (u.code, c.year)

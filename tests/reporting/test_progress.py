@@ -166,6 +166,41 @@ def test_completeness_counts_only_units_in_force_and_timeliness_uses_the_due_dat
 
 
 @pytest.mark.django_db
+def test_completeness_counted_in_the_database_matches_the_listed_units_at_the_local_deadline(
+    vn: Any, hcm: Any, ward_a: Any, ward_b: Any
+) -> None:
+    from ansinh.reporting.progress_data import completeness_many
+
+    catalogue()
+    plan = make_plan()
+    cycles = [annual_cycle(plan, 2025), annual_cycle(plan, 2026)]  # communes due 29/10 of the year
+    gone = unit("11111", "Phường đã giải thể", "commune", hcm, dt.date(2000, 1, 1), dt.date(2025, 7, 1))
+    draft_ward = unit("33333", "Phường còn nháp", "commune", hcm)
+    elsewhere = unit("01001", "Phường tỉnh khác", "commune", unit("01", "Tỉnh khác", "province", vn))
+    sent_at = {  # 23:30 on the due day in Hà Nội time is on time, 00:30 the next day is late
+        ward_a: dt.datetime(2025, 10, 29, 16, 30, tzinfo=dt.UTC),
+        ward_b: dt.datetime(2025, 10, 29, 17, 30, tzinfo=dt.UTC),
+        gone: dt.datetime(2025, 10, 1, 3, tzinfo=dt.UTC),
+        elsewhere: dt.datetime(2025, 10, 1, 3, tzinfo=dt.UTC),
+    }
+    for where, at in sent_at.items():
+        with time_machine.travel(at, tick=False):
+            sub = do_open_submission(None, cycles[0], where)
+            do_save_values(None, sub, [{"indicator": "SOCIAL_HOUSING", "value": 1}])
+            do_submit(None, sub)
+    do_open_submission(None, cycles[0], draft_ward)
+    counted = completeness_many(cycles, hcm)
+    listed = completeness_many(cycles, hcm, with_missing=True)
+    for c in cycles:
+        assert (counted[c.pk].expected, counted[c.pk].received, counted[c.pk].on_time) == (
+            listed[c.pk].expected, listed[c.pk].received, listed[c.pk].on_time
+        )
+    assert (counted[cycles[0].pk].expected, counted[cycles[0].pk].received, counted[cycles[0].pk].on_time) == (3, 2, 1)
+    assert [u.code for u in listed[cycles[0].pk].missing] == ["33333"]
+    assert (counted[cycles[1].pk].expected, counted[cycles[1].pk].received) == (3, 0)
+
+
+@pytest.mark.django_db
 def test_due_soon_lists_what_a_commune_still_owes(officer_a: Any, ward_a: Any) -> None:
     catalogue()
     plan = make_plan()
@@ -195,3 +230,37 @@ def test_a_units_own_figure_wins_over_its_agencys_on_every_database(hcm: Any) ->
         sub = Submission.objects.create(cycle=cycle, unit=hcm, agency=who, status=Submission.Status.APPROVED)
         IndicatorValue.objects.create(submission=sub, indicator=indicator, value=value)
     assert actual_value(cycle.pk, indicator.pk, hcm.pk) == (12.0, "own")
+
+
+@pytest.mark.django_db
+def test_a_citys_task_is_completed_when_every_wards_latest_report_says_so(
+    hcm: Any, ward_a: Any, ward_b: Any
+) -> None:
+    from ansinh.plans.models import Task
+    from ansinh.reporting.models import TaskProgress
+    from ansinh.reporting.progress_report import _task_reports
+
+    plan = make_plan()
+    first, second = annual_cycle(plan, 2025), annual_cycle(plan, 2026)
+    task = Task.objects.create(plan=plan, number="1", title="Rà soát hộ nghèo", timeline="Năm 2030")
+    other = Task.objects.create(plan=plan, number="2", title="Hỗ trợ nhà ở", timeline="Năm 2030")
+
+    def report(cycle: Any, where: Any, task: Any, status: str, done: dt.date | None = None, due: dt.date | None = None) -> None:
+        sub, _ = Submission.objects.get_or_create(cycle=cycle, unit=where, defaults={"status": Submission.Status.APPROVED})
+        TaskProgress.objects.create(submission=sub, task=task, status=status, completed_on=done, deadline=due)
+
+    report(first, ward_a, task, "completed", dt.date(2025, 9, 1), dt.date(2026, 12, 31))
+    report(second, ward_a, task, "in_progress", due=dt.date(2027, 6, 30))  # the later report wins
+    report(first, ward_b, task, "completed", dt.date(2025, 10, 1))
+    report(first, ward_b, other, "completed", dt.date(2025, 11, 5))
+    Submission.objects.create(cycle=second, unit=ward_b, status=Submission.Status.DRAFT)  # a draft says nothing
+    assert _task_reports(plan, hcm) == {
+        task.pk: (dt.date(2027, 6, 30), None, "1/2 đơn vị báo cáo đã hoàn thành"),
+        other.pk: (None, dt.date(2025, 11, 5), "1/1 đơn vị báo cáo đã hoàn thành"),
+    }
+    TaskProgress.objects.filter(submission__cycle=second, submission__unit=ward_a).update(
+        status="completed", completed_on=dt.date(2026, 8, 1)
+    )
+    assert _task_reports(plan, hcm)[task.pk] == (dt.date(2027, 6, 30), dt.date(2026, 8, 1), "2/2 đơn vị báo cáo đã hoàn thành")
+    report(second, hcm, task, "in_progress")  # the city's own report wins
+    assert _task_reports(plan, hcm)[task.pk] == (None, None, "Đang thực hiện")

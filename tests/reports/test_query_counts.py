@@ -115,6 +115,28 @@ def test_the_city_dashboard_costs_the_same_for_a_bigger_city(city: Growing, clie
     assert after == before
 
 
+@pytest.mark.parametrize("level", ["", "commune"])
+def test_the_country_dashboard_costs_the_same_for_more_provinces(
+    city: Growing, client: Client, hcm_admin: Any, vn: Any, level: str
+) -> None:
+    """The provinces' expected communes are counted by the database, grouped by path, whatever their number."""
+    from ansinh.reports.dashboard_cache import clear  # measure the build, not the stored body
+
+    client.force_login(hcm_admin)
+    url = f"/bao-cao/bang-dieu-khien/{city.plan.pk}/?unit=VN&level={level}"
+
+    def more_provinces() -> None:
+        for n in range(6):
+            province = unit(f"9{n}", f"Tỉnh {n}", "province", vn)
+            ward = unit(f"9{n}001", f"Phường {n}", "commune", province)
+            city.report(ward, city.cycles[0])
+
+    before = count(lambda: (clear(), client.get(url)))
+    more_provinces()
+    after = count(lambda: (clear(), client.get(url)))
+    assert client.get(url).status_code == 200 and after == before
+
+
 def test_the_cycle_page_costs_the_same_for_more_reports(city: Growing, client: Client, hcm_standing: Any) -> None:
     client.force_login(hcm_standing)
     cycle = city.cycles[0]
