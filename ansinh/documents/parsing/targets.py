@@ -87,6 +87,16 @@ _ADJUSTMENT_CONDITION = re.compile(
     r"(?:dieu\s+chinh|xem\s+xet\s+lai)"
 )
 
+def _bad_before(doc: Doc, a: int, prefix: str) -> bool:
+    """A word before the value at ``a`` that makes it a label, date or section number ("Mục 3", "năm 2025");
+    "mức" (a level: "đạt mức 11 người") folds like "mục" and is not one."""
+    m = _BAD_BEFORE.search(prefix)
+    if m is None:
+        return False
+    word = doc.clean[a - len(prefix) + m.start() : a - len(prefix) + m.end()].strip().lower()
+    return word != "mức"
+
+
 def _comparator(prefix: str, tail: str) -> str | None:
     for comp, pattern in _COMPARATORS:
         if pattern.search(prefix):
@@ -153,7 +163,7 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
         prefix = folded[max(start, a - 60) : a]
         tail = folded[b : min(end, b + 60)]
         fraction = _FRACTION.match(tail)
-        if fraction and not _BAD_BEFORE.search(prefix):
+        if fraction and not _bad_before(doc, a, prefix):
             # "18/21 xã": so many of the units named after the whole, not a date.
             count_unit, unit_end = _count_unit(doc, b + fraction.end())
             value = parse_vn(m.group(0))
@@ -163,7 +173,7 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
                 skip_until = unit_end
             continue
         ratio = RATIO_TAIL.match(folded, b, end)
-        if ratio and not _BAD_BEFORE.search(prefix):
+        if ratio and not _bad_before(doc, a, prefix):
             # "dưới 30/100.000 trẻ đẻ sống", "50 ca/100.000 dân": a rate per a population.
             value = parse_vn(m.group(0))
             committed = bool(TARGET_CUES.search(folded[clause_start:a]) or _comparator(prefix, ""))
@@ -172,7 +182,7 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
                 out.append(Mention(a, ratio.end(), value, None, rate_unit, _comparator(prefix, "") or "="))
                 skip_until = ratio.end()
             continue
-        if _BAD_AFTER.match(tail) or _BAD_BEFORE.search(prefix):
+        if _BAD_AFTER.match(tail) or _bad_before(doc, a, prefix):
             continue
         raw = m.group(0)
         value = parse_vn(raw)

@@ -1,0 +1,72 @@
+"""Generic target rules (issue 10, items 3–4), on probe texts written here: a level ("đạt mức N người trên một vạn
+dân") is a value, a year closing one sentence does not reach the next, a yearly path whose later values only name
+the unit ("trên 2% GDP vào năm 2020") is one target with milestones."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ansinh.documents.parsing import extract_plan, target_learned
+from ansinh.documents.parsing.clean import prepare
+from ansinh.documents.parsing.targets import find_mentions
+
+HEAD = "KẾ HOẠCH\nPhát triển khoa học và công nghệ\nI. MỤC TIÊU\n1. Mục tiêu cụ thể\n"
+
+
+@pytest.fixture(autouse=True)
+def rules_only() -> Iterator[None]:
+    saved = target_learned.MODE
+    target_learned.MODE = "rules"
+    yield
+    target_learned.MODE = saved
+
+
+def _targets(body: str) -> list[dict[str, object]]:
+    return extract_plan(HEAD + body, "probe")["targets"]  # type: ignore[return-value]
+
+
+def test_a_level_written_with_muc_is_a_value_and_a_section_number_is_not() -> None:
+    text = "Số bác sĩ đạt mức 12 người trên một vạn dân theo Mục 3 của kế hoạch."
+    found = find_mentions(prepare(text), 0, len(text), False)
+    assert [(m.value, m.unit) for m in found] == [(12.0, "người/vạn dân")]
+
+
+def test_a_year_that_ends_one_sentence_does_not_reach_the_next() -> None:
+    targets = _targets(
+        "- Tổng đầu tư cho nghiên cứu đạt khoảng 3% GDP vào năm 2030. "
+        "Bảo đảm tối thiểu 2% tổng chi ngân sách cho khoa học hằng năm.\n"
+    )
+    by_value = {t["value"]: t for t in targets}
+    assert by_value[3]["year"] == 2030
+    assert by_value[2]["year"] is None
+
+
+def test_a_yearly_path_naming_only_its_unit_later_is_one_target() -> None:
+    targets = _targets("- Nâng tổng đầu tư xã hội cho nghiên cứu đạt 1,5% GDP vào năm 2026, trên 2% GDP vào năm 2028 "
+                       "và khoảng 3% GDP vào năm 2030.\n")
+    assert len(targets) == 1
+    assert [m["year"] for m in targets[0]["milestones"]] == [2026, 2028, 2030]  # type: ignore[index, union-attr]
+    assert "đầu tư" in str(targets[0]["indicator"])
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(2, 90), st.integers(2, 90), st.integers(2026, 2040))
+def test_any_year_stays_with_its_own_sentence(first: int, second: int, year: int) -> None:
+    targets = _targets(f"- Tỷ lệ hộ có nước sạch đạt {first}% vào năm {year}. "
+                       f"Bảo đảm tối thiểu {second + 100}% kế hoạch vốn hằng năm.\n")
+    years = {t["value"]: t["year"] for t in targets}
+    assert years.get(first) == year
+    assert years.get(second + 100) is None
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(1, 99), st.sampled_from(["người", "bác sĩ", "giường bệnh"]), st.sampled_from(["một vạn", "10.000"]))
+def test_any_level_per_population_keeps_its_rate_unit(value: int, noun: str, base: str) -> None:
+    text = f"Chỉ tiêu đạt mức {value} {noun} trên {base} dân."
+    found = find_mentions(prepare(text), 0, len(text), False)
+    assert found and found[0].value == value
+    assert str(found[0].unit).endswith("/vạn dân")
