@@ -70,3 +70,10 @@ def test_any_level_per_population_keeps_its_rate_unit(value: int, noun: str, bas
     found = find_mentions(prepare(text), 0, len(text), False)
     assert found and found[0].value == value
     assert str(found[0].unit).endswith("/vạn dân")
+
+
+def test_an_average_change_is_not_part_of_the_indicator_name() -> None:
+    targets = _targets("- Tỷ lệ hộ nghèo giảm bình quân 1%/năm.\n- Thu nhập bình quân đạt 80 triệu đồng/người.\n")
+    names = {t["value"]: t["indicator"] for t in targets}
+    assert names[1] == "Tỷ lệ hộ nghèo"
+    assert names[80] == "Thu nhập bình quân"
