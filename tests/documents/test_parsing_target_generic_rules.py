@@ -77,3 +77,27 @@ def test_an_average_change_is_not_part_of_the_indicator_name() -> None:
     names = {t["value"]: t["indicator"] for t in targets}
     assert names[1] == "Tỷ lệ hộ nghèo"
     assert names[80] == "Thu nhập bình quân"
+
+
+def test_a_rank_among_countries_is_an_at_most_target() -> None:
+    targets = _targets("- Việt Nam thuộc nhóm 3 nước dẫn đầu khu vực về chuyển đổi số vào năm 2030.\n")
+    assert [(t["value"], t["comparator"], t["year"]) for t in targets] == [(3, "<=", 2030)]
+
+
+def test_a_floor_on_a_count_takes_the_words_after_it_as_its_unit() -> None:
+    targets = _targets("- Có ít nhất 6 cảng biển quốc tế vào năm 2030.\n")
+    assert [(t["value"], t["unit"], t["comparator"]) for t in targets] == [(6, "cảng biển", ">=")]
+    assert targets[0]["indicator"] == "Số cảng biển quốc tế"
+
+
+def test_a_share_written_with_chiem_hon_keeps_only_the_noun_phrase() -> None:
+    targets = _targets("- Doanh nghiệp nhỏ và vừa chiếm hơn 60% số doanh nghiệp đổi mới sáng tạo.\n")
+    assert [(t["value"], t["comparator"], t["indicator"]) for t in targets] == [(60, ">", "Doanh nghiệp nhỏ và vừa")]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(1, 200), st.sampled_from(["nước", "quốc gia", "trường đại học"]))
+def test_any_rank_reads_as_at_most_its_number(rank: int, noun: str) -> None:
+    text = f"Phấn đấu thuộc nhóm {rank} {noun} dẫn đầu thế giới."
+    found = find_mentions(prepare(text), 0, len(text), False)
+    assert [(m.value, m.comparator) for m in found] == [(rank, "<=")]

@@ -57,4 +57,7 @@ def _indicator_text(doc: Doc, s: int, e: int, mention: Mention) -> str:
     after = span_text(doc, mention.end, e, " -:,)")
     if mention.unit in ("%", "‰") and after and not re.match(r"(?i)t[ỷỉ]\s+l[ệe]", after):
         return "Tỷ lệ " + after
+    if after and mention.unit and re.fullmatch(r"[^\W\d_]+(?: [^\W\d_]+)?", mention.unit):
+        # "Có ít nhất 6 cảng biển quốc tế": the count of what is named
+        return after if after.lower().startswith(mention.unit.lower()) else f"Số {mention.unit} {after}"
     return after or before

@@ -87,6 +87,15 @@ _ADJUSTMENT_CONDITION = re.compile(
     r"(?:dieu\s+chinh|xem\s+xet\s+lai)"
 )
 
+# "thuộc nhóm 3 nước dẫn đầu", "top 50 trường": a rank.
+_RANK_BEFORE = re.compile(r"(?<![a-z])(?:nhom|top|trong\s+nhom)\s*$")
+# One or two plain words after a count ("6 cảng biển"), not a year, date or another number.
+_NOUN_AFTER = re.compile(
+    r"\s+(?!(?:nam|ngay|thang|va|hoac|tro|den|trong|tu|cua|theo|tai|o|so|voi|la|duoc)(?![a-z]))[a-z]+"
+    r"(?:\s+(?!(?:nam|ngay|thang|va|hoac|tro|den|trong|tu|cua|theo|tai|o|so|voi|la|duoc|quoc)(?![a-z]))[a-z]+)?"
+)
+
+
 def _bad_before(doc: Doc, a: int, prefix: str) -> bool:
     """A word before the value at ``a`` that makes it a label, date or section number ("Mục 3", "năm 2025");
     "mức" (a level: "đạt mức 11 người") folds like "mục" and is not one."""
@@ -226,6 +235,7 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
                 unit += "/năm"
                 stop = per_year.end()
         level = False
+        comparator_override: str | None = None
         if _MULTIPLE.search(prefix) and re.match(r"\s*l[ad]n(?![a-z])", tail):
             unit = "lần"
             stop = b + re.match(r"\s*l[ad]n", tail).end()  # type: ignore[union-attr]
@@ -259,6 +269,11 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
                     unit, stop = ratio_unit(doc.clean, per, str(count_unit)), per.end()
             elif re.search(r"(?:la|d[ad]t|:)\s*$", bare) and not count_unit:
                 unit = None
+            elif _RANK_BEFORE.search(prefix):
+                comparator_override = "<="  # "thuộc nhóm 3 nước dẫn đầu": a rank, at most N
+            elif not strict and cue and (noun := _NOUN_AFTER.match(folded, stop)):
+                unit = span_text(doc, stop + (len(noun.group(0)) - len(noun.group(0).lstrip())), noun.end())
+                stop = noun.end()  # "có ít nhất 6 cảng biển": a count of whatever is named after the value
             else:
                 continue
         else:
@@ -269,7 +284,10 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
             population = POPULATION_NOUNS.match(folded, stop + 1) or POPULATION_NOUNS.match(folded, stop)
             if not (TARGET_CUES.search(clause) or (unit in ("%", "‰") and population)):
                 continue
-        comparator = "range" if value_max is not None else (_comparator(prefix, folded[stop:end]) or "=")
+        comparator = "range" if value_max is not None else (
+            comparator_override or _comparator(prefix, folded[stop:end]) or "=")
+        if comparator == "=" and _RANK_BEFORE.search(prefix):
+            comparator = "<="  # "nhóm 100 trường đại học hàng đầu": a rank
         if comparator == "=" and _MAINTAIN.search(folded[clause_start:a]):
             comparator = "maintain"
         if unit == "lần":
