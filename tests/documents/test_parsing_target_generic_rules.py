@@ -101,3 +101,32 @@ def test_any_rank_reads_as_at_most_its_number(rank: int, noun: str) -> None:
     text = f"Phấn đấu thuộc nhóm {rank} {noun} dẫn đầu thế giới."
     found = find_mentions(prepare(text), 0, len(text), False)
     assert [(m.value, m.comparator) for m in found] == [(rank, "<=")]
+
+
+CRITERIA = """QUYẾT ĐỊNH
+Ban hành Bộ tiêu chí xã đạt chuẩn an sinh giai đoạn 2026 - 2030
+Điều 1. Ban hành kèm theo Quyết định này Bộ tiêu chí.
+BỘ TIÊU CHÍ XÃ ĐẠT CHUẨN AN SINH GIAI ĐOẠN 2026 - 2030
+| TT | Tên tiêu chí | Nội dung tiêu chí | Đơn vị tính | Chỉ tiêu chung | Xã nhóm 1 |
+| 1 | Nghèo đa chiều | Tỷ lệ hộ nghèo đa chiều | % | ≤2 | ≤1 |
+| 2 | Nhà ở | Tỷ lệ nhà ở kiên cố | % | ≥75 | ≥80 |
+| 3 | Văn hóa | Xã có nhà văn hóa | | Đạt | Đạt |
+"""
+
+
+def test_a_criteria_table_gives_one_target_per_general_value_for_the_period_end() -> None:
+    targets = extract_plan(CRITERIA, "probe")["targets"]
+    assert [(t["indicator"], t["comparator"], t["value"], t["unit"], t["year"]) for t in targets] == [  # type: ignore[index]
+        ("Tỷ lệ hộ nghèo đa chiều", "<=", 2, "%", 2030),
+        ("Tỷ lệ nhà ở kiên cố", ">=", 75, "%", 2030),
+    ]
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.integers(1, 99), st.sampled_from(["≤", "≥"]), st.integers(2026, 2035))
+def test_any_criteria_value_is_read_with_its_comparator(value: int, sign: str, end_year: int) -> None:
+    text = (f"BỘ TIÊU CHÍ GIAI ĐOẠN 2026 - {end_year}\n| TT | Tên tiêu chí | Nội dung tiêu chí | Chỉ tiêu chung |\n"
+            f"| 1 | Việc làm | Tỷ lệ lao động có việc làm | {sign}{value}% |\n")
+    targets = extract_plan(text, "probe")["targets"]
+    assert [(t["value"], t["comparator"], t["year"]) for t in targets] == [  # type: ignore[index]
+        (value, "<=" if sign == "≤" else ">=", end_year)]
