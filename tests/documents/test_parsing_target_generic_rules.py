@@ -130,3 +130,8 @@ def test_any_criteria_value_is_read_with_its_comparator(value: int, sign: str, e
     targets = extract_plan(text, "probe")["targets"]
     assert [(t["value"], t["comparator"], t["year"]) for t in targets] == [  # type: ignore[index]
         (value, "<=" if sign == "≤" else ">=", end_year)]
+
+
+def test_a_share_promised_after_a_task_is_named_by_what_follows_it() -> None:
+    targets = _targets("- Hoàn thiện thể chế, bảo đảm 100% thủ tục hành chính được thực hiện trực tuyến toàn trình.\n")
+    assert targets[0]["indicator"] == "Tỷ lệ thủ tục hành chính được thực hiện trực tuyến toàn trình"
