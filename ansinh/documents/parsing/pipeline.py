@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import dataclass
 
 from ansinh.documents.parsing.assignments import assign_units
 from ansinh.documents.parsing.clean import Doc, prepare
 from ansinh.documents.parsing.funding import extract_funding
-from ansinh.documents.parsing.layout_tables import find_layout_tables
+from ansinh.documents.parsing.layout_tables import LayoutTable, find_layout_tables
 from ansinh.documents.parsing.meta import extract_meta, looks_like_plan
 from ansinh.documents.parsing.reporting import extract_reporting
 from ansinh.documents.parsing.structure import Node, parse_outline
 from ansinh.documents.parsing.table_targets import extract_table_targets
-from ansinh.documents.parsing.tables import find_tables
+from ansinh.documents.parsing.tables import Table, find_tables
 from ansinh.documents.parsing.tabular import extract_documents, extract_projects
 from ansinh.documents.parsing.targets import extract_text_targets
 from ansinh.documents.parsing.tasks import extract_tasks
@@ -152,7 +153,22 @@ def extract_plan(text: str, doc: str = "") -> dict[str, object]:
         return empty_result(doc if isinstance(doc, str) else "")
 
 
-def _extract(text: str, slug: str) -> dict[str, object]:
+@dataclass
+class Parts:
+    """A text read as far as its structure: tables, the outline, meta (what target extraction starts from)."""
+
+    doc: Doc
+    layout: list[LayoutTable]
+    tables: list[Table]
+    masked: Doc
+    root: Node
+    plan_like: bool
+    meta: dict[str, object]
+    title_span: object
+
+
+def read_parts(text: str) -> Parts:
+    """The structure of ``text`` (also used to train the learned target filter)."""
     doc = prepare(text)
     layout = find_layout_tables(doc)
     # A table laid out with spaces is read by its columns; the line-by-line reading of it is dropped.
@@ -161,11 +177,16 @@ def _extract(text: str, slug: str) -> dict[str, object]:
     root = parse_outline(masked)
     _mark_directive_duties(masked, root)
     _mark_legal_duties(masked, root)
-    plan_like = looks_like_plan(masked)
     meta = extract_meta(masked, root)
     spans = meta.get("spans")
     title_span = spans.get("title") if isinstance(spans, dict) else None
-    targets = extract_text_targets(doc, root, masked, plan_like, title_span)
+    return Parts(doc, layout, tables, masked, root, looks_like_plan(masked), meta, title_span)
+
+
+def _extract(text: str, slug: str) -> dict[str, object]:
+    parts = read_parts(text)
+    doc, layout, tables, masked, root, meta = parts.doc, parts.layout, parts.tables, parts.masked, parts.root, parts.meta
+    targets = extract_text_targets(doc, root, masked, parts.plan_like, parts.title_span)
     targets += extract_table_targets(doc, tables, targets)
     tasks = extract_tasks(masked, root, tables) + [task for lt in layout for task in lt.tasks]
     assign_units(masked, root, tasks)

@@ -41,6 +41,7 @@ def extract_table_targets(doc: Doc, tables: list[Table], targets: list[Target]) 
     rows: list[Target] = []
     for table in tables:
         if table_kind(table) != "targets":
+            rows.extend(_criteria_rows(doc, table))
             continue
         ind_col = table.column(r"tieu chi|chi tieu|noi dung")
         years = table.year_columns()
@@ -169,4 +170,43 @@ def _single_value_rows(doc: Doc, table: Table, ind_col: int, unit_col: int | Non
                 "unit": _row_unit(unit_cell, part), "year": year,
                 "baseline": None, "milestones": [], "span": [row.start, row.end],
             })
+    return out
+
+
+# A criteria set ("Bộ tiêu chí"): "TT | Tên tiêu chí | Nội dung tiêu chí | Đơn vị tính | Chỉ tiêu chung | …";
+# the general column holds the value every unit must reach ("≤2", "≥75%", "Đạt"); per-group columns are not read.
+_CRITERIA_NAME = r"noi dung (?:tieu chi|chi tieu)|ten (?:tieu chi|chi tieu)|^tieu chi$|^chi tieu$"
+_CRITERIA_VALUE = r"^(?:chi tieu|muc tieu|muc dat|yeu cau)(?: chung| can dat| phai dat| dat)?(?: \(.*\))?$"
+_PERIOD = re.compile(r"(?:giai doan|thoi ky)\s+(?:19|20)\d\d\s*-\s*((?:19|20)\d\d)|(?:den|vao)\s+nam\s+((?:19|20)\d\d)")
+
+
+def _criteria_rows(doc: Doc, table: Table) -> list[Target]:
+    """Targets of a criteria table: one per row whose general value column holds a number."""
+    if table.year_columns():
+        return []
+    names = [i for i, head in enumerate(table.header) if re.search(_CRITERIA_NAME, head)]
+    value_col = table.column(_CRITERIA_VALUE)
+    if not names or value_col is None or value_col in names:
+        return []
+    name_col = names[-1]  # "Nội dung tiêu chí" after "Tên tiêu chí": the more precise one
+    unit_col = table.column(r"^don vi(?: tinh)?$|^dvt$|don vi tinh")
+    before = fold_same_length(doc.clean[max(0, table.start - 400) : table.start] + " " + (table.caption or "")).lower()
+    periods = _PERIOD.findall(before)
+    year = int(next(y for y in periods[-1] if y)) if periods else None
+    out: list[Target] = []
+    for row in table.rows:
+        name, value_cell = row.get(name_col) or row.get(names[0]), row.get(value_col)
+        if not name or not value_cell or not re.search(r"\d", value_cell):
+            continue
+        comp, value, value_max = _cell_quantity(doc, value_cell, row.cells[value_col].start)
+        if value is None:
+            continue
+        unit_cell = row.get(unit_col) if unit_col is not None else ""
+        indicator = name.lstrip("-–+* ").rstrip(" :,.")
+        out.append({
+            "text": f"{indicator} {value_cell}", "indicator": indicator, "comparator": comp,
+            "value": _clean_number(value), "value_max": _clean_number(value_max),
+            "unit": _row_unit(unit_cell, value_cell), "year": year,
+            "baseline": None, "milestones": [], "span": [row.start, row.end],
+        })
     return out

@@ -40,6 +40,9 @@ def indicator_name(doc: Doc, s: int, e: int, mention: Mention) -> str:
 
 
 
+_COMMIT_END = re.compile(r"(?<![a-z])(?:bao dam|dam bao|phan dau)(?:\s+(?:co|cho|dat))?\s*$")
+
+
 def _indicator_text(doc: Doc, s: int, e: int, mention: Mention) -> str:
     before_f = doc.folded[s : mention.start]
     lead = _LEADING_NOISE.match(before_f)
@@ -52,9 +55,14 @@ def _indicator_text(doc: Doc, s: int, e: int, mention: Mention) -> str:
             if fold_same_length(word.group(0)).lower() == "tu" and word.group(0).lower() != "từ":
                 b_end += word.end()
     before = span_text(doc, b_start, b_end)
-    if len(before.split()) >= 2:
-        return before.strip(" -:,(")
     after = span_text(doc, mention.end, e, " -:,)")
+    # "…, bảo đảm 100% thủ tục hành chính được thực hiện trực tuyến": the share of what follows the value.
+    committed = _COMMIT_END.search(doc.folded[b_start:b_end]) and mention.unit in ("%", "‰")
+    if len(before.split()) >= 2 and not (committed and len(after.split()) >= 2):
+        return before.strip(" -:,(")
     if mention.unit in ("%", "‰") and after and not re.match(r"(?i)t[ỷỉ]\s+l[ệe]", after):
         return "Tỷ lệ " + after
+    if after and mention.unit and re.fullmatch(r"[^\W\d_]+(?: [^\W\d_]+)?", mention.unit):
+        # "Có ít nhất 6 cảng biển quốc tế": the count of what is named
+        return after if after.lower().startswith(mention.unit.lower()) else f"Số {mention.unit} {after}"
     return after or before

@@ -20,7 +20,10 @@ def _nameless(target: Target) -> bool:
     if unit:
         folded = folded.replace(unit, " ")
     folded = re.sub(r"^\s*so\s", " ", folded)  # "Số %/năm": a name made from the unit alone
-    return not folded.strip() or _PATH_WORDS.fullmatch(folded) is not None
+    # "trên 2% GDP vào năm 2020": "Tỷ lệ GDP" was made from the one word after the value, not a name.
+    rest = re.findall(r"[a-z0-9]+", re.sub(r"^\s*ty le\s", " ", folded))
+    return not folded.strip() or _PATH_WORDS.fullmatch(folded) is not None or (
+        folded.strip().startswith("ty le") and len(rest) <= 1)
 
 
 def merge_yearly_paths(targets: list[Target], sentence_of: list[int]) -> list[Target]:

@@ -76,7 +76,7 @@ YEAR_PHRASE = re.compile(
     r"(?:nam|giai\s+doan)\s+(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?(?:\s+tro\s+di)?\s*,?"
 )
 _TRAILING_NOISE = re.compile(
-    r"(?:[\s:,(]|dat|la|khoang|duoi|tren|toi\s+thieu|it\s+nhat|tu|tro\s+len|bang|con|cho|giam|tang|xuong|len|o\s+muc|muc|dat\s+muc)+$"
+    r"(?:[\s:,(]|dat|la|khoang|duoi|tren|toi\s+thieu|it\s+nhat|tu|tro\s+len|bang|con|cho|(?:giam|tang)\s+binh\s+quan|giam|tang|chiem|hon|xuong|len|o\s+muc|muc|dat\s+muc)+$"
 )
 
 
@@ -124,7 +124,7 @@ def share_comparators(folded: str, mentions: list[Mention]) -> None:
 RATIO_TAIL = re.compile(
     r"\s*(?P<noun>ca|truong hop|benh nhan|nguoi|tre|tre em|vu)?\s*(?:/|\s+tren\s+)\s*"
     r"(?P<base>1\.000\.000|100\.000|10\.000|1\.000|1000000|100000|10000|1000|mot\s+van|van|nghin|ngan)\s+"
-    r"(?P<who>[a-z]+(?:\s+(?!vao|den|nam|tu|trong|va|vao|tro|giam|tang|dat)[a-z]+){0,3})"
+    r"(?P<who>[a-z]+(?:\s+(?!(?:vao|den|nam|tu|trong|va|tro|giam|tang|dat|theo|cua|tai|voi|duoc|nhu|hang|moi|khi|neu)(?![a-z]))[a-z]+){0,3})"
 )
 _BASES = {"10.000": "vạn", "10000": "vạn", "mot van": "vạn", "van": "vạn", "nghin": "1.000", "ngan": "1.000",
           "1000": "1.000", "100000": "100.000", "1000000": "1.000.000"}

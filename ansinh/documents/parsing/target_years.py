@@ -17,6 +17,7 @@ from ansinh.documents.parsing.vocab import DATE_BEFORE, YEAR_CUE, ZERO_CUE
 _AFTER_YEAR = re.compile(
     r"(?:(?:vao|den|trong)\s+(?:cuoi\s+)?|(?<=[\d%‰])\s*|tu\s+)n[ad]m\s+((?:19|20)\d\d)(?![\d/-])"
 )
+_CLAUSE_END = re.compile(r";|\.(?=\s)")
 _ENUMERATED = re.compile(r"\s*(?:\([^()]{0,60}\)\s*)?(?:,|va)\s*")
 
 
@@ -38,8 +39,8 @@ def year_of(doc: Doc, block_start: int, pos: int, clause_end: int, default: int 
             continue
         # "… giảm còn 3% vào năm 2027; tỷ lệ B đạt 70%": a year written after another clause's value is that
         # value's, not the next clause's.
-        semi = folded.rfind(";", m.end(), pos)
-        if semi >= 0:
+        # … and a year written after a value at the end of an earlier sentence is that sentence's.
+        if _CLAUSE_END.search(folded, m.end(), pos):
             clause_start = max(folded.rfind(";", block_start, m.start()), folded.rfind(". ", block_start, m.start()),
                                folded.rfind(":", block_start, m.start()), folded.rfind("\n-", block_start, m.start()),
                                block_start)

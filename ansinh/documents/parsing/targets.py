@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import itertools
 import re
+from dataclasses import dataclass
 
 from ansinh.documents.parsing.clean import Doc, fold_same_length, span_text, squeeze, trim_span
 from ansinh.documents.parsing.structure import Node
 from ansinh.documents.parsing.target_names import indicator_name
-from ansinh.documents.parsing.target_paths import merge_yearly_paths
 from ansinh.documents.parsing.target_words import (
     _AGE_QUALIFIER,
     _AND_MORE,
@@ -61,6 +61,21 @@ from ansinh.documents.parsing.vocab import (
 from ansinh.lib.vnnumbers import parse_vn
 
 Target = dict[str, object]
+
+
+@dataclass
+class Candidate:
+    """Where a text target was read: its node, how the rules read that node, and its sentence and clause."""
+
+    node: Node
+    mode: str
+    rule: bool  # the rules alone keep it
+    mention: Mention | None
+    s: int
+    e: int
+    cs: int
+    ce: int
+
 _PAST_VALUE = re.compile(r"\(\s*(?:nam|cuoi nam|hien nay|hien tai)\s*(?:(?:19|20)\d\d)?\s*(?:la|dat|:)\s*$")
 _IN_WHICH = re.compile(r"trong\s+do(?![a-z])")
 # "Trường hợp tỷ lệ hộ nghèo giảm dưới 2% thì điều chỉnh mục tiêu …": when a target may change, not a target.
@@ -71,6 +86,25 @@ _ADJUSTMENT_CONDITION = re.compile(
     r"|(?:^|[\s,;(])(?:truong\s+hop|neu)\s[^.;]{0,160}?(?:muc\s+tieu|chi\s+tieu)[^.;]{0,80}?(?:co\s+the\s+)?(?:duoc\s+)?"
     r"(?:dieu\s+chinh|xem\s+xet\s+lai)"
 )
+
+# "thuộc nhóm 3 nước dẫn đầu", "top 50 trường": a rank.
+_RANK_BEFORE = re.compile(r"(?<![a-z])(?:nhom|top|trong\s+nhom)\s*$")
+# One or two plain words after a count ("6 cảng biển"), not a year, date or another number.
+_NOUN_AFTER = re.compile(
+    r"\s+(?!(?:nam|ngay|thang|va|hoac|tro|den|trong|tu|cua|theo|tai|o|so|voi|la|duoc)(?![a-z]))[a-z]+"
+    r"(?:\s+(?!(?:nam|ngay|thang|va|hoac|tro|den|trong|tu|cua|theo|tai|o|so|voi|la|duoc|quoc)(?![a-z]))[a-z]+)?"
+)
+
+
+def _bad_before(doc: Doc, a: int, prefix: str) -> bool:
+    """A word before the value at ``a`` that makes it a label, date or section number ("Mục 3", "năm 2025");
+    "mức" (a level: "đạt mức 11 người") folds like "mục" and is not one."""
+    m = _BAD_BEFORE.search(prefix)
+    if m is None:
+        return False
+    word = doc.clean[a - len(prefix) + m.start() : a - len(prefix) + m.end()].strip().lower()
+    return word != "mức"
+
 
 def _comparator(prefix: str, tail: str) -> str | None:
     for comp, pattern in _COMPARATORS:
@@ -138,7 +172,7 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
         prefix = folded[max(start, a - 60) : a]
         tail = folded[b : min(end, b + 60)]
         fraction = _FRACTION.match(tail)
-        if fraction and not _BAD_BEFORE.search(prefix):
+        if fraction and not _bad_before(doc, a, prefix):
             # "18/21 xã": so many of the units named after the whole, not a date.
             count_unit, unit_end = _count_unit(doc, b + fraction.end())
             value = parse_vn(m.group(0))
@@ -148,7 +182,7 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
                 skip_until = unit_end
             continue
         ratio = RATIO_TAIL.match(folded, b, end)
-        if ratio and not _BAD_BEFORE.search(prefix):
+        if ratio and not _bad_before(doc, a, prefix):
             # "dưới 30/100.000 trẻ đẻ sống", "50 ca/100.000 dân": a rate per a population.
             value = parse_vn(m.group(0))
             committed = bool(TARGET_CUES.search(folded[clause_start:a]) or _comparator(prefix, ""))
@@ -157,7 +191,7 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
                 out.append(Mention(a, ratio.end(), value, None, rate_unit, _comparator(prefix, "") or "="))
                 skip_until = ratio.end()
             continue
-        if _BAD_AFTER.match(tail) or _BAD_BEFORE.search(prefix):
+        if _BAD_AFTER.match(tail) or _bad_before(doc, a, prefix):
             continue
         raw = m.group(0)
         value = parse_vn(raw)
@@ -201,6 +235,7 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
                 unit += "/năm"
                 stop = per_year.end()
         level = False
+        comparator_override: str | None = None
         if _MULTIPLE.search(prefix) and re.match(r"\s*l[ad]n(?![a-z])", tail):
             unit = "lần"
             stop = b + re.match(r"\s*l[ad]n", tail).end()  # type: ignore[union-attr]
@@ -234,6 +269,11 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
                     unit, stop = ratio_unit(doc.clean, per, str(count_unit)), per.end()
             elif re.search(r"(?:la|d[ad]t|:)\s*$", bare) and not count_unit:
                 unit = None
+            elif _RANK_BEFORE.search(prefix):
+                comparator_override = "<="  # "thuộc nhóm 3 nước dẫn đầu": a rank, at most N
+            elif not strict and cue and (noun := _NOUN_AFTER.match(folded, stop)):
+                unit = span_text(doc, stop + (len(noun.group(0)) - len(noun.group(0).lstrip())), noun.end())
+                stop = noun.end()  # "có ít nhất 6 cảng biển": a count of whatever is named after the value
             else:
                 continue
         else:
@@ -244,7 +284,10 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
             population = POPULATION_NOUNS.match(folded, stop + 1) or POPULATION_NOUNS.match(folded, stop)
             if not (TARGET_CUES.search(clause) or (unit in ("%", "‰") and population)):
                 continue
-        comparator = "range" if value_max is not None else (_comparator(prefix, folded[stop:end]) or "=")
+        comparator = "range" if value_max is not None else (
+            comparator_override or _comparator(prefix, folded[stop:end]) or "=")
+        if comparator == "=" and _RANK_BEFORE.search(prefix):
+            comparator = "<="  # "nhóm 100 trường đại học hàng đầu": a rank
         if comparator == "=" and _MAINTAIN.search(folded[clause_start:a]):
             comparator = "maintain"
         if unit == "lần":
@@ -360,24 +403,45 @@ def _clean_number(value: float | None) -> float | int | None:
 
 
 def extract_text_targets(doc: Doc, root: Node, masked: Doc, plan_like: bool, title_span: object = None) -> list[Target]:
-    """Targets written in running text."""
+    """Targets written in running text (the rules, then the learned filter where a model is shipped)."""
+    from ansinh.documents.parsing.target_learned import choose_text_targets
+
+    return choose_text_targets(doc, root, masked, plan_like, title_span)
+
+
+def rule_mode(node: Node, has_objectives: bool, plan_like: bool) -> str:
+    """How the rules read a node: "objective" (every quantity), "strict" (cued commitments) or "skip"."""
+    kind = node.effective_kind()
+    if kind in NO_TARGET_KINDS:
+        return "skip"
+    if kind in OBJECTIVE_KINDS:
+        return "objective"
+    if kind in TASK_KINDS or (kind is None and not has_objectives and plan_like and node.style != "root"):
+        return "strict"
+    return "skip"
+
+
+def text_target_candidates(
+    doc: Doc, root: Node, masked: Doc, plan_like: bool, title_span: object = None, broad: bool = False,
+) -> tuple[list[Target], list[int], list[Candidate]]:
+    """Text targets before yearly paths are merged, with the sentence each comes from and its context.
+
+    ``broad`` reads every node as the objectives part is read (every quantity), for the learned filter to judge;
+    otherwise only what the rules read.
+    """
     nodes = root.walk()
     has_objectives = any(n.kind in OBJECTIVE_KINDS for n in nodes)
     doc_year = title_year(masked, title_span)
     out: list[Target] = []
     sentence_of: list[int] = []
+    contexts: list[Candidate] = []
     sentence_no = 0
     heading_years: dict[int, int | None] = {}
     for node in nodes:
-        kind = node.effective_kind()
-        if kind in OBJECTIVE_KINDS:
-            strict = False
-        elif kind in TASK_KINDS or (kind is None and not has_objectives and plan_like and node.style != "root"):
-            strict = True
-        else:
+        mode = rule_mode(node, has_objectives, plan_like)
+        if mode == "skip" and not broad:
             continue
-        if kind in NO_TARGET_KINDS:
-            continue
+        strict = mode == "strict" and not broad
         block_start = node.head_start if node.style != "root" else 0
         block_end = node.body_end
         default_year = heading_year(masked, node, heading_years) or doc_year
@@ -386,19 +450,22 @@ def extract_text_targets(doc: Doc, root: Node, masked: Doc, plan_like: bool, tit
         for s, e in sentences(masked, read_start(masked, node, block_start, block_end), block_end):
             sentence_no += 1
             mentions = find_mentions(masked, s, e, strict)
-            if not strict:
+            if mode == "objective" or broad:
                 mentions += zero_mentions(masked, s, e)
             mentions.sort(key=lambda x: x.start)
+            kept = {m.start for m in find_mentions(masked, s, e, True)} if broad and mode == "strict" else None
             for k, (mention, (cs, ce)) in enumerate(zip(mentions, _clause_bounds(masked, mentions, s, e), strict=False)):
                 year = year_of(masked, block_start, mention.start, ce, default_year)
                 out.append(_target(doc, mention, cs, ce, year))
                 sentence_of.append(sentence_no)
+                rule = mode == "objective" or (mode == "strict" and (kept is None or mention.start in kept))
+                contexts.append(Candidate(node, mode, rule, mention, s, e, cs, ce))
                 if k and out[-1]["unit"] == out[-2]["unit"] and continues_previous(masked.folded, cs, ce, mention):
                     out[-1]["indicator"] = out[-2]["indicator"]  # "… đạt 90% vào năm 2025 và 95% vào năm 2030"
                 both = shared_year(masked, mentions[k - 1].end, prev_end, mention.start, ce) if k else None
                 out[-2 if both else -1]["year"], prev_end = both or out[-1]["year"], ce
                 found_any = True
-        if not found_any and not strict and node.style == "paren":
+        if not found_any and mode == "objective" and node.style == "paren":
             s, e = _trim(doc, node.head_start, block_end)
             folded = masked.folded[s:e]
             comparator = ">=" if re.search(r"bang hoac cao hon|tro len|it nhat", folded) else (
@@ -406,9 +473,10 @@ def extract_text_targets(doc: Doc, root: Node, masked: Doc, plan_like: bool, tit
             )
             text = span_text(doc, s, e)
             sentence_of.append(-len(out) - 1)
+            contexts.append(Candidate(node, mode, True, None, s, e, s, e))
             out.append({
                 "text": text, "indicator": node.title or text, "comparator": comparator, "value": None,
                 "value_max": None, "unit": None, "year": default_year, "baseline": None, "milestones": [],
                 "span": [s, e],
             })
-    return merge_yearly_paths(out, sentence_of)
+    return out, sentence_of, contexts

@@ -18,6 +18,7 @@ from ansinh.core.commands import CommandFailure
 
 BENCHMARKS: dict[str, tuple[str, str]] = {
     "parse": ("ansinh.documents.bench", "Tốc độ và độ chính xác trích xuất kế hoạch (MB/s, văn bản/s, điểm so với gold)."),
+    "parse-train": ("ansinh.documents.target_training", "Huấn luyện bộ lọc chỉ tiêu học máy từ gold phần phát triển; in điểm bỏ-một-văn-bản (quy tắc, học máy, kết hợp)."),
     "diacritics": ("ansinh.lib.diacritics_bench", "Độ chính xác khôi phục dấu tiếng Việt (bỏ một văn bản ra để kiểm tra)."),
     "rollup": ("ansinh.reporting.bench", "Tổng hợp số liệu toàn quốc: nạp, tính lại, truy vấn, phê duyệt đến khi hiển thị."),
     "pages": ("ansinh.reports.bench_pages", "Thời gian xử lý các trang nóng (tiến độ, bảng điều khiển, kỳ báo cáo, báo cáo) và số lượt phê duyệt mỗi giây."),

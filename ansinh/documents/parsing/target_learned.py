@@ -1,0 +1,177 @@
+"""A learned judge of text targets: logistic regression over features of each value's clause and section.
+
+The rules (targets.py) read values where a plan's parts say targets are; the model, trained on the development
+corpus (``ansinh bench parse-train``), says for each value read whether it states a target. It ships as JSON
+weights (``target_model.json``), evaluated here with a dot product: no unpickling, no library at run time.
+
+Modes (``MODE``): "rules" (the rules alone), "learned" (every quantity of every section, judged by the model),
+"combined" (what the rules keep, judged by the model).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from ansinh.documents.parsing.clean import Doc
+from ansinh.documents.parsing.structure import Node
+from ansinh.documents.parsing.target_paths import merge_yearly_paths
+from ansinh.documents.parsing.targets import Candidate, Target, text_target_candidates
+
+MODEL_PATH = Path(__file__).with_name("target_model.json")
+MODES = ("rules", "learned", "combined")
+MODE: str | None = None  # None: the shipped model's own mode ("rules" when no model is shipped)
+MODEL: dict[str, object] | None = None  # a model to use instead of the shipped one (training, evaluation)
+
+_DOC_TYPES = (
+    ("ke_hoach", r"^[ \t]*ke hoach[ \t]*$"), ("chi_thi", r"^[ \t]*chi thi[ \t]*$"),
+    ("nghi_quyet", r"^[ \t]*nghi quyet[ \t]*$"), ("quyet_dinh", r"^[ \t]*quyet dinh[ \t]*$"),
+    ("chuong_trinh", r"chuong trinh hanh dong"), ("cong_van", r"v/v|ve viec"), ("huong_dan", r"^[ \t]*huong dan[ \t]*$"),
+    ("ket_luan", r"^[ \t]*ket luan[ \t]*$"),
+)
+# Named cues looked for in a value's clause (folded text).
+_CUES = (
+    ("past", r"da dat|dat duoc|da giam|da tang|ket qua|thuc hien duoc|so voi cung ky|uoc dat|da hoan thanh|bao cao"),
+    ("past_year", r"(?:nam|giai doan|nhiem ky)\s+(?:19|20)\d\d(?:\s*-\s*(?:19|20)\d\d)?\s*(?:,\s*)?(?:da\s+)?dat"),
+    ("condition", r"(?:^|\s)(?:truong hop|neu|khi|dieu kien|doi voi noi)(?:\s|$)"),
+    ("mechanism", r"phu cap|muc ho tro|ho tro (?:toi da|bang|kinh phi)|muc chi|duoc huong|doanh thu|kinh phi|chi phi|"
+                  r"muc thu|le phi|uu dai|goi"),
+    ("cap", r"khong qua|toi da|khong vuot"),
+    ("floor", r"toi thieu|it nhat|khong thap hon|tro len"),
+    ("quorum", r"cu tri|tham du|tin nhiem|so phieu|bieu quyet|dai bieu"),
+    ("commit", r"phan dau|muc tieu|chi tieu|bao dam|dam bao|dat|duy tri"),
+    ("change", r"giam|tang|nang|xuong con|con duoi"),
+    ("year_to", r"(?:den|vao|cuoi)\s+nam\s+(?:19|20)\d\d"),
+    ("quoted", r"theo (?:nghi quyet|quyet dinh|ke hoach|chi thi|thong tu|nghi dinh)|tai (?:nghi quyet|quyet dinh|khoan|dieu)"),
+    ("ratio", r"(?:tren|/)\s*(?:mot\s+)?(?:1\.000|10\.000|100\.000|100|van|nghin)"),
+)
+_CUE_RES = tuple((name, re.compile(pattern)) for name, pattern in _CUES)
+_DOC_TYPE_RES = tuple((name, re.compile(pattern, re.M)) for name, pattern in _DOC_TYPES)
+_HEADING_CUES = ("muc tieu", "chi tieu", "nhiem vu", "giai phap", "ket qua", "danh gia", "tinh hinh", "can cu",
+                 "to chuc thuc hien", "co che", "chinh sach", "dieu")
+_AFTER_PLAN = re.compile(r"\s*(?:so\s+voi\s+)?(?:ke\s+hoach|cung\s+ky|du\s+toan|chi\s+tieu\s+(?:giao|de\s+ra))")
+_WORD = re.compile(r"[a-z%‰]+")
+
+
+def doc_features(masked: Doc) -> list[str]:
+    """Features of the whole document (its kind, from the type line near the top)."""
+    head = masked.folded[:3000]
+    return [f"doc={name}" for name, pattern in _DOC_TYPE_RES if pattern.search(head)]
+
+
+def _unit_class(unit: object) -> str:
+    folded = re.sub(r"\s+", " ", str(unit or "").lower())
+    if not folded:
+        return "none"
+    if folded.startswith("%"):
+        return "pct_year" if "năm" in folded else "pct"
+    if folded.startswith("‰"):
+        return "permille"
+    if "/" in folded or " trên " in folded:
+        return "ratio"
+    if any(w in folded for w in ("đồng", "usd", "tỷ", "triệu")):
+        return "money"
+    return "count"
+
+
+def candidate_features(masked: Doc, target: Target, cand: Candidate, doc_feats: list[str]) -> list[str]:
+    """The features of one value read in running text."""
+    folded = masked.folded
+    feats = list(doc_feats)
+    feats.append(f"mode={cand.mode}")
+    feats.append(f"kind={cand.node.effective_kind()}")
+    if cand.rule:
+        feats.append("rule")
+        feats.append(f"rule_{cand.mode}")
+    unit = _unit_class(target.get("unit"))
+    feats.append(f"unit={unit}")
+    feats.append(f"comp={target.get('comparator')}")
+    feats.append("year" if target.get("year") is not None else "noyear")
+    value = target.get("value")
+    if value is None:
+        feats.append("novalue")
+    elif isinstance(value, (int, float)):
+        v = float(value)
+        feats.append("v=100" if v == 100 else "v=0" if v == 0 else "v<1" if v < 1 else "v<100" if v < 100 else "v<1e4" if v < 1e4 else "vbig")
+        if not v.is_integer():
+            feats.append("vfrac")
+    mention = cand.mention
+    start, end = (mention.start, mention.end) if mention else (cand.cs, cand.cs)
+    # No word-identity features: on the development part (leave-one-out) they learnt the documents' topics
+    # ("thuế", "lớp") rather than how targets are stated; the named cues below generalise better.
+    prefix = _WORD.findall(folded[cand.cs : start])
+    if not prefix:
+        feats.append("p:none")
+    after = folded[end : cand.ce]
+    if not _WORD.search(after):
+        feats.append("a:none")
+    if _AFTER_PLAN.match(after):
+        feats.append("a:plan_share")  # "đạt 105% kế hoạch", "tăng 12% so với cùng kỳ": a result measured against a plan
+    clause = folded[cand.cs : cand.ce]
+    before = folded[cand.s : start]
+    for name, pattern in _CUE_RES:
+        if pattern.search(clause):
+            feats.append(f"c:{name}")
+        if pattern.search(before):
+            feats.append(f"b:{name}")
+    titles = " ".join(n.title for n in [cand.node, *cand.node.ancestors()] if n.title)
+    titles_folded = _fold(titles)
+    feats += [f"h:{cue.replace(' ', '_')}" for cue in _HEADING_CUES if cue in titles_folded]
+    words = len(str(target.get("indicator") or "").split())
+    feats.append("name<3" if words < 3 else "name<12" if words < 12 else "name_long")
+    return feats
+
+
+def _fold(text: str) -> str:
+    from ansinh.documents.parsing.clean import fold_same_length
+
+    return fold_same_length(text).lower()
+
+
+@lru_cache(maxsize=4)
+def load_model(path: str = str(MODEL_PATH)) -> dict[str, object] | None:
+    """The shipped model (JSON: mode, threshold, bias, weights), or None when absent or unreadable."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or not isinstance(data.get("weights"), dict):
+        return None
+    return data
+
+
+def probability(model: dict[str, object], feats: list[str]) -> float:
+    """The model's probability that a value with these features states a target."""
+    weights = model["weights"]
+    assert isinstance(weights, dict)
+    z = float(model.get("bias") or 0.0) + sum(float(weights.get(f, 0.0)) for f in set(feats))  # type: ignore[arg-type]
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def choose_text_targets(
+    doc: Doc, root: Node, masked: Doc, plan_like: bool, title_span: object = None,
+    model: dict[str, object] | None = None, mode: str | None = None,
+) -> list[Target]:
+    """Text targets by the chosen mode; the rules alone when no model is shipped."""
+    model = model if model is not None else (MODEL or load_model())
+    chosen = mode or MODE or (str(model.get("mode")) if model else "rules")
+    if model is None or chosen not in ("learned", "combined"):
+        targets, sentence_of, _ = text_target_candidates(doc, root, masked, plan_like, title_span)
+        return merge_yearly_paths(targets, sentence_of)
+    targets, sentence_of, contexts = text_target_candidates(
+        doc, root, masked, plan_like, title_span, broad=chosen == "learned"
+    )
+    threshold = float(model.get("threshold") or 0.5)  # type: ignore[arg-type]
+    doc_feats = doc_features(masked)
+    kept: list[Target] = []
+    kept_sentences: list[int] = []
+    for target, sentence, cand in zip(targets, sentence_of, contexts, strict=True):
+        if chosen == "combined" and not cand.rule:
+            continue
+        if probability(model, candidate_features(masked, target, cand, doc_feats)) >= threshold:
+            kept.append(target)
+            kept_sentences.append(sentence)
+    return merge_yearly_paths(kept, kept_sentences)

@@ -1,0 +1,191 @@
+"""Train the learned target filter (``ansinh bench parse-train``) from gold files and their documents.
+
+Every quantity of every section is read (the "learned" mode's candidates) and labelled by whether the gold holds it
+(a target, or a milestone of one, with the same value and year and a name that overlaps). A logistic regression
+(L2, AdaGrad; plain Python, no library) is fitted on their features; leave-one-document-out figures compare the rules,
+the learned reading and the rules judged by the model. The weights are written as JSON (see target_learned.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import math
+import random
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from types import ModuleType
+
+from ansinh.documents.bench import document_paths, find_scorer, load_split, read_corpus_document
+from ansinh.documents.parsing import extract_plan, target_learned
+from ansinh.documents.parsing.pipeline import read_parts
+from ansinh.documents.parsing.targets import text_target_candidates
+from ansinh.lib.text import normalize_text
+
+Example = tuple[list[str], int]
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Options of ``ansinh bench parse-train``."""
+    parser.add_argument("--gold", metavar="DIR", action="append", required=True,
+                        help="thư mục gold *.json (có thể lặp lại); chỉ dùng phần phát triển (dev) theo split.json")
+    parser.add_argument("--docs", metavar="DIR", action="append", required=True,
+                        help="thư mục văn bản tương ứng với từng --gold, cùng thứ tự")
+    parser.add_argument("--out", metavar="FILE", help="nơi ghi mô hình JSON (mặc định: không ghi, chỉ đánh giá)")
+    parser.add_argument("--mode", choices=target_learned.MODES, default="combined",
+                        help="cách dùng mô hình khi trích xuất: rules, learned hoặc combined (mặc định combined)")
+    parser.add_argument("--threshold", type=float, default=0.5, help="ngưỡng xác suất giữ một chỉ tiêu (mặc định 0,5)")
+    parser.add_argument("--loo", action="store_true", help="đánh giá bỏ-một-văn-bản trên dữ liệu huấn luyện")
+    parser.add_argument("--json", action="store_true", help="in một đối tượng JSON")
+
+
+def is_test_name(name: str, split: dict[str, list[str]]) -> bool:
+    """The test part: listed there, or a new name the hash rule puts there."""
+    if name in split.get("test", []):
+        return True
+    if name in split.get("dev", []):
+        return False
+    return int(hashlib.sha1(name.encode("utf-8")).hexdigest(), 16) % 3 == 0 if split else False
+
+
+def training_documents(gold_dirs: list[Path], docs_dirs: list[Path]) -> dict[str, tuple[str, dict[str, object]]]:
+    """(text, gold) of every development document with a gold file; test-part documents are never read."""
+    if len(gold_dirs) != len(docs_dirs):
+        raise FileNotFoundError("cần đúng một --docs cho mỗi --gold")
+    out: dict[str, tuple[str, dict[str, object]]] = {}
+    for gold_dir, docs_dir in zip(gold_dirs, docs_dirs, strict=True):
+        if not gold_dir.is_dir() or not docs_dir.is_dir():
+            raise FileNotFoundError(f"không có thư mục: {gold_dir if not gold_dir.is_dir() else docs_dir}")
+        split = load_split(None, docs_dir, gold_dir)
+        paths = document_paths(docs_dir)
+        for gold_path in sorted(gold_dir.glob("*.json")):
+            name = gold_path.stem.removesuffix(".gold")
+            if name == "split" or is_test_name(name, split) or name not in paths:
+                continue
+            try:
+                gold = json.loads(gold_path.read_text(encoding="utf-8"))
+            except (UnicodeDecodeError, json.JSONDecodeError) as err:
+                raise FileNotFoundError(f"tệp gold {gold_path.name} không phải JSON hợp lệ ({err})") from None
+            out[f"{gold_dir.name}/{name}"] = (normalize_text(read_corpus_document(paths[name])), gold)
+    return out
+
+
+def _matches(scorer: ModuleType, gold_targets: list[dict[str, object]], target: dict[str, object]) -> bool:
+    for g in gold_targets:
+        if scorer.target_score(g, target) > 0:
+            return True
+        name_ok = max(scorer.dice(g.get("indicator"), target.get("indicator")),
+                      scorer.overlap(g.get("text"), target.get("text")),
+                      scorer.overlap(g.get("indicator"), target.get("text"))) >= 0.3
+        if not name_ok:
+            continue
+        for m in g.get("milestones") or []:  # type: ignore[attr-defined]
+            if (scorer.same_number(m.get("value"), target.get("value")) and m.get("year") == target.get("year")
+                    and (m.get("value_max") is None or scorer.same_number(m.get("value_max"), target.get("value_max")))):
+                return True
+    return False
+
+
+def examples_of(text: str, gold: dict[str, object], scorer: ModuleType) -> list[Example]:
+    """Features and labels of every quantity read in one document's running text."""
+    parts = read_parts(text)
+    targets, _, contexts = text_target_candidates(
+        parts.doc, parts.root, parts.masked, parts.plan_like, parts.title_span, broad=True
+    )
+    gold_targets = [t for t in gold.get("targets") or [] if isinstance(t, dict)]  # type: ignore[attr-defined]
+    doc_feats = target_learned.doc_features(parts.masked)
+    return [
+        (target_learned.candidate_features(parts.masked, t, c, doc_feats), int(_matches(scorer, gold_targets, t)))
+        for t, c in zip(targets, contexts, strict=True)
+    ]
+
+
+def fit(examples: list[Example], l2: float = 0.5, epochs: int = 60, min_count: int = 2, seed: int = 7) -> dict[str, object]:
+    """Logistic regression by AdaGrad over the examples; features seen fewer than ``min_count`` times are dropped."""
+    counts = Counter(f for feats, _ in examples for f in set(feats))
+    rows = [([f for f in set(feats) if counts[f] >= min_count], y) for feats, y in examples]
+    weights: dict[str, float] = {}
+    grads: dict[str, float] = {}
+    bias, bias_grad = 0.0, 0.0
+    rate = 0.5
+    order = list(range(len(rows)))
+    rng = random.Random(seed)
+    n = max(1, len(rows))
+    for _ in range(epochs):
+        rng.shuffle(order)
+        for i in order:
+            feats, y = rows[i]
+            z = bias + sum(weights.get(f, 0.0) for f in feats)
+            p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+            g = p - y
+            bias_grad += g * g
+            bias -= rate * g / math.sqrt(bias_grad + 1e-8)
+            for f in feats:
+                w = weights.get(f, 0.0)
+                gf = g + l2 * w / n
+                grads[f] = grads.get(f, 0.0) + gf * gf
+                weights[f] = w - rate * gf / math.sqrt(grads[f] + 1e-8)
+    return {"bias": round(bias, 4), "weights": {f: round(w, 4) for f, w in sorted(weights.items()) if abs(w) >= 1e-3}}
+
+
+def _score_modes(docs: dict[str, tuple[str, dict[str, object]]], names: list[str], model: dict[str, object] | None,
+                 scorer: ModuleType, threshold: float) -> dict[str, list[dict[str, object]]]:
+    out: dict[str, list[dict[str, object]]] = {mode: [] for mode in target_learned.MODES}
+    saved_model, saved_mode = target_learned.MODEL, target_learned.MODE
+    try:
+        for mode in target_learned.MODES:
+            target_learned.MODEL = {**model, "threshold": threshold} if model else None
+            target_learned.MODE = mode
+            for name in names:
+                text, gold = docs[name]
+                pred = extract_plan(text, name)
+                out[mode].append(scorer.score_doc(gold, pred))
+    finally:
+        target_learned.MODEL, target_learned.MODE = saved_model, saved_mode
+    return out
+
+
+def run(options: dict[str, object], write: Callable[[str], None]) -> dict[str, object]:
+    """Train on the development documents; with --loo, print leave-one-document-out figures for each mode."""
+    gold_dirs = [Path(str(p)) for p in options.get("gold") or []]  # type: ignore[attr-defined]
+    docs_dirs = [Path(str(p)) for p in options.get("docs") or []]  # type: ignore[attr-defined]
+    scorer = find_scorer(gold_dirs[0] if gold_dirs else None)
+    if scorer is None:
+        raise FileNotFoundError("không tìm thấy công cụ chấm điểm score_extraction.py")
+    docs = training_documents(gold_dirs, docs_dirs)
+    if not docs:
+        raise FileNotFoundError("không có văn bản phát triển nào có gold để huấn luyện")
+    threshold = float(str(options.get("threshold") or 0.5))
+    per_doc = {name: examples_of(text, gold, scorer) for name, (text, gold) in docs.items()}
+    summary: dict[str, object] = {
+        "documents": len(docs), "examples": sum(len(v) for v in per_doc.values()),
+        "positives": sum(y for v in per_doc.values() for _, y in v),
+    }
+    write(f"Huấn luyện trên {summary['documents']} văn bản phát triển: {summary['examples']} giá trị, "
+          f"{summary['positives']} là chỉ tiêu theo gold")
+    if options.get("loo"):
+        pooled: dict[str, list[dict[str, object]]] = {mode: [] for mode in target_learned.MODES}
+        for held in docs:
+            train = [ex for name, exs in per_doc.items() if name != held for ex in exs]
+            model = fit(train)
+            for mode, scored in _score_modes(docs, [held], model, scorer, threshold).items():
+                pooled[mode].extend(scored)
+        loo = {}
+        write("Bỏ một văn bản ra để kiểm tra (leave-one-out), chỉ tiêu:")
+        for mode, scored in pooled.items():
+            t = scorer.total(scored)["targets"]
+            loo[mode] = t
+            write(f"  {mode:<9} P={t['precision']:.3f} R={t['recall']:.3f} F1={t['f1']:.3f} "
+                  f"({t['tp']}/{t['pred']}/{t['gold']})")
+        summary["leave_one_out"] = loo
+    model = fit([ex for exs in per_doc.values() for ex in exs])
+    model.update({"mode": str(options.get("mode") or "combined"), "threshold": threshold,
+                  "trained_on": sorted(docs), "features": len(model["weights"])})  # type: ignore[arg-type]
+    out = options.get("out")
+    if out:
+        Path(str(out)).write_text(json.dumps(model, ensure_ascii=False, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+        write(f"Đã ghi mô hình ({model['features']} đặc trưng, chế độ {model['mode']}) vào {out}")
+    summary["features"] = model["features"]
+    return summary

@@ -1,0 +1,135 @@
+"""The learned target filter: shipped as JSON weights, judges every quantity read, retrains from gold files.
+
+Probe texts are written here, not taken from the corpus.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ansinh.documents import target_training
+from ansinh.documents.parsing import extract_plan, target_learned
+
+PLAN = """ỦY BAN NHÂN DÂN TỈNH AN HÒA
+Số: 12/KH-UBND
+KẾ HOẠCH
+Thực hiện chính sách an sinh xã hội năm 2027
+I. KẾT QUẢ THỰC HIỆN NĂM 2026
+Năm 2026, tỷ lệ hộ nghèo đã giảm còn 3,1%; đã đạt 96% kế hoạch giao.
+II. MỤC TIÊU
+1. Mục tiêu cụ thể
+- Phấn đấu đến năm 2027 tỷ lệ hộ nghèo giảm còn 2,5%.
+- Tỷ lệ người dân tham gia bảo hiểm y tế đạt trên 95% vào năm 2027.
+III. CƠ CHẾ HỖ TRỢ
+Mức hỗ trợ không quá 50% chi phí mua thẻ bảo hiểm y tế.
+IV. TỔ CHỨC THỰC HIỆN
+Sở Y tế định kỳ hằng năm báo cáo Ủy ban nhân dân tỉnh.
+"""
+
+
+def test_the_shipped_model_is_json_weights_with_a_mode() -> None:
+    model = target_learned.load_model()
+    assert model is not None
+    assert model["mode"] in target_learned.MODES
+    assert all(isinstance(w, float | int) for w in model["weights"].values())  # type: ignore[union-attr]
+
+
+def test_a_plan_keeps_its_objectives_and_drops_past_results_and_support_caps() -> None:
+    targets = extract_plan(PLAN, "probe")["targets"]
+    values = sorted((t["value"], t["year"]) for t in targets)  # type: ignore[index]
+    assert (2.5, 2027) in values
+    assert (95, 2027) in values
+    assert all(t["value"] not in (3.1, 96, 50) for t in targets)  # type: ignore[index]
+
+
+@pytest.mark.parametrize("mode", target_learned.MODES)
+def test_every_mode_reads_the_objectives_of_the_probe_plan(mode: str) -> None:
+    saved = target_learned.MODE
+    target_learned.MODE = mode
+    try:
+        targets = extract_plan(PLAN, "probe")["targets"]
+    finally:
+        target_learned.MODE = saved
+    assert any(t["value"] == 2.5 for t in targets)  # type: ignore[index]
+
+
+def test_without_a_model_the_rules_alone_are_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(target_learned, "load_model", lambda path="": None)
+    targets = extract_plan(PLAN, "probe")["targets"]
+    assert any(t["value"] == 2.5 for t in targets)  # type: ignore[index]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.text(alphabet="abcdđê%‰/:;.,-0123456789 \n", max_size=20), max_size=12))
+def test_the_probability_is_a_probability_whatever_the_features(feats: list[str]) -> None:
+    model = target_learned.load_model()
+    assert model is not None
+    assert 0.0 <= target_learned.probability(model, feats) <= 1.0
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.text(alphabet="Phấn đấu năm 2030 tỷ lệ hộ nghèo đạt 12,5% ‰ trên 100.000 dân; I. II. 1. a) -\n", max_size=300))
+def test_the_learned_reading_never_raises_on_noise(text: str) -> None:
+    saved = target_learned.MODE
+    target_learned.MODE = "learned"
+    try:
+        result = extract_plan(text, "noise")
+    finally:
+        target_learned.MODE = saved
+    assert isinstance(result["targets"], list)
+
+
+def test_the_trainer_fits_a_separable_toy_set() -> None:
+    examples = [(["cue"], 1)] * 20 + [(["past"], 0)] * 20
+    model = target_training.fit(examples, epochs=20)
+    assert target_learned.probability(model, ["cue"]) > 0.8
+    assert target_learned.probability(model, ["past"]) < 0.2
+
+
+def test_training_reads_the_development_part_only(tmp_path: Path) -> None:
+    gold, docs = tmp_path / "gold", tmp_path / "docs"
+    gold.mkdir()
+    docs.mkdir()
+    for name in ("mot", "hai"):
+        (docs / f"{name}.txt").write_text(PLAN, encoding="utf-8")
+        (gold / f"{name}.json").write_text(json.dumps({"doc": name, "targets": []}), encoding="utf-8")
+    (tmp_path / "split.json").write_text(json.dumps({"dev": ["mot"], "test": ["hai"]}), encoding="utf-8")
+    found = target_training.training_documents([gold], [docs])
+    assert list(found) == ["gold/mot"]
+
+
+def test_parse_train_writes_a_model_and_prints_leave_one_out(tmp_path: Path) -> None:
+    gold, docs = tmp_path / "gold", tmp_path / "docs"
+    gold.mkdir()
+    docs.mkdir()
+    targets = [{"indicator": "Tỷ lệ hộ nghèo", "text": "tỷ lệ hộ nghèo giảm còn 2,5%", "value": 2.5, "unit": "%",
+                "year": 2027, "comparator": "<="}]
+    for name in ("mot", "hai"):
+        (docs / f"{name}.txt").write_text(PLAN, encoding="utf-8")
+        (gold / f"{name}.json").write_text(json.dumps({"doc": name, "targets": targets}), encoding="utf-8")
+    out = io.StringIO()
+    model_path = tmp_path / "model.json"
+    call_command("bench", "parse-train", "--gold", str(gold), "--docs", str(docs), "--loo", "--out", str(model_path),
+                 stdout=out)
+    assert "leave-one-out" in out.getvalue()
+    assert json.loads(model_path.read_text(encoding="utf-8"))["weights"]
+
+
+def test_parse_train_refuses_a_missing_folder_in_vietnamese(tmp_path: Path) -> None:
+    with pytest.raises(CommandError, match="không có thư mục"):
+        call_command("bench", "parse-train", "--gold", str(tmp_path / "khong-co"), "--docs", str(tmp_path),
+                     stdout=io.StringIO())
+
+
+def test_parse_train_refuses_unpaired_folders_in_vietnamese(tmp_path: Path) -> None:
+    with pytest.raises(CommandError, match="cần đúng một --docs"):
+        call_command("bench", "parse-train", "--gold", str(tmp_path), "--gold", str(tmp_path), "--docs", str(tmp_path),
+                     stdout=io.StringIO())
