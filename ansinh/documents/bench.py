@@ -65,6 +65,12 @@ def run(options: dict[str, object], write: Callable[[str], None]) -> dict[str, o
     docs_dir = Path(str(docs_option)) if docs_option else SAMPLES
     if not docs_dir.is_dir():
         raise FileNotFoundError(f"không có thư mục văn bản: {docs_dir}")
+    gold_option = options.get("gold")
+    gold_dir = Path(str(gold_option)) if gold_option else None
+    if gold_dir is not None and not gold_dir.is_dir():
+        raise FileNotFoundError(f"không có thư mục gold: {gold_dir}")
+    # The split is read before any document, so a broken split file is refused at once (before OCR of scans).
+    split = load_split(options.get("split"), docs_dir, gold_dir) if gold_dir is not None else {}
     texts = {name: normalize_text(read_corpus_document(path)) for name, path in document_paths(docs_dir).items()}
     repeat = max(1, int(str(options.get("repeat") or 1)))
     size = sum(len(t.encode("utf-8")) for t in texts.values())
@@ -85,11 +91,7 @@ def run(options: dict[str, object], write: Callable[[str], None]) -> dict[str, o
         "mb_per_s": round(size * repeat / elapsed / 1e6, 3),
         "docs_per_s": round(len(texts) * repeat / elapsed, 2),
     }
-    gold_option = options.get("gold")
-    if gold_option:
-        gold_dir = Path(str(gold_option))
-        if not gold_dir.is_dir():
-            raise FileNotFoundError(f"không có thư mục gold: {gold_dir}")
+    if gold_dir is not None:
         golds: dict[str, object] = {}
         for gold_path in sorted(gold_dir.glob("*.json")):
             try:
@@ -105,7 +107,6 @@ def run(options: dict[str, object], write: Callable[[str], None]) -> dict[str, o
         summary["scores"] = scorer.total(scored)
         summary["indicator_similarity"] = indicator_similarity(scorer, golds, results)
         summary["per_document"] = scored
-        split = load_split(options.get("split"), docs_dir, gold_dir)
         if split:
             parts: dict[str, object] = {}
             for part, names in split.items():
