@@ -109,17 +109,71 @@ def _open(client: Client, world: World) -> tuple[str, int]:
     return html[html.index('<h2 id="chi-tieu">'):html.index('<h2 id="excel">')], len(captured)
 
 
-def test_reopening_an_unchanged_report_reuses_its_rows_and_a_save_shows_at_once(
-    world: World, client: Client, officer_a: Any
+@pytest.fixture
+def rendered(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The rows rendered (not taken from the store): "ind" or "task" per row written."""
+    from ansinh.reporting import entry_cache
+
+    built: list[str] = []
+    ind, task = entry_cache.render_indicator_row, entry_cache.render_task_row
+
+    def count_ind(*args: Any) -> Any:
+        built.append("ind")
+        return ind(*args)
+
+    def count_task(*args: Any) -> Any:
+        built.append("task")
+        return task(*args)
+
+    monkeypatch.setattr(entry_cache, "render_indicator_row", count_ind)
+    monkeypatch.setattr(entry_cache, "render_task_row", count_task)
+    return built
+
+
+def test_reopening_an_unchanged_report_renders_no_row_again_and_a_save_renders_only_its_row(
+    world: World, client: Client, officer_a: Any, rendered: list[str]
 ) -> None:
     client.force_login(officer_a)
     first, built = _open(client, world)
+    assert rendered.count("ind") == 2 and rendered.count("task") == 1
+    rendered.clear()
     again, stored = _open(client, world)
-    assert again == first and stored < built
+    assert again == first and stored == built and rendered == []
     do_save_values(None, world.sub_a, [{"indicator": "SOCIAL_HOUSING", "value": 4321}])
     saved, _ = _open(client, world)
+    assert rendered == ["ind"]
     assert 'name="ind-1-value" value="4.321"' in saved
     assert 'name="version" value="2" id="id_version"' in client.get(f"/bao-cao-dinh-ky/{world.sub_a.pk}/").content.decode()
+
+
+def test_a_renamed_indicator_and_a_retyped_milestone_show_at_once(world: World, client: Client, officer_a: Any) -> None:
+    from ansinh.reporting.models import Indicator
+
+    client.force_login(officer_a)
+    before, _ = _open(client, world)
+    Indicator.objects.filter(code="SOCIAL_HOUSING").update(name="Nhà ở xã hội đã bàn giao")
+    world.housing.milestones.update(value=123456)
+    world.housing.__class__.objects.filter(pk=world.housing.pk).update(value=123456)
+    after, _ = _open(client, world)
+    assert "Nhà ở xã hội đã bàn giao" not in before and "Nhà ở xã hội đã bàn giao" in after
+    assert "123.456" in after
+
+
+def test_a_recomputed_source_proposal_shows_at_once(world: World, client: Client, officer_a: Any) -> None:
+    import datetime as dt
+
+    from ansinh.reporting.models import Indicator, SourceProposal
+
+    client.force_login(officer_a)
+    indicator = Indicator.objects.get(code="SOCIAL_HOUSING")
+    proposal = SourceProposal.objects.create(
+        submission=world.sub_a, indicator=indicator, source_key="registry", source_version="1",
+        cutoff=dt.date(2025, 12, 31), value=77,
+    )
+    first, _ = _open(client, world)
+    SourceProposal.objects.filter(pk=proposal.pk).update(value=88)  # as ``ansinh recompute`` rewrites it
+    second, _ = _open(client, world)
+    assert 'name="ind-1-value" value="77"' in first and 'name="ind-1-value" value="88"' in second
 
 
 def test_last_years_approval_shows_in_the_previous_column_at_once(
