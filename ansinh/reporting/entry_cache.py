@@ -1,16 +1,25 @@
-"""The rows of a submission's form, each rendered once per web process and kept under what it shows.
+"""The rows of a submission's form, kept per web process in two layers.
 
-Opening a report (30 indicators, 35 tasks: ~340 cells) cost most of the page's server time, and a
-save changes one or two rows. Each indicator row and each task is rendered on its own
-(``_entry_row.html``, ``_entry_task.html``) and kept under a key made of everything that row shows:
+Opening a report (30 indicators, 35 tasks: ~340 cells) cost most of the page's server time.
+
+1. The whole part, reused while the same report is opened again between two saves: kept under the
+   submission's version (every write to its values, task progress or status bumps it), status, edit
+   right and estimate default, and a ``state_token`` read in one query — the latest change of its
+   values, its source proposals (recomputed or decided), last year's report of the unit (approvals and
+   returns bump its version), the plan's definitions (counts and highest ids) and ``core.generation``
+   (bumped by every in-place save of a definition: a renamed indicator, a retyped milestone). Only a
+   bulk ``QuerySet.update()`` of a definition that does not bump the generation waits ``TTL`` seconds.
+2. When that misses (after a save), the rows are read fresh and each indicator row and task is
+   rendered on its own (``_entry_row.html``, ``_entry_task.html``) and kept under a key made of
+   everything that row shows:
 its position, the edit right and the default status; the indicator's name, unit, decimals and
 ratio labels, the milestone label and last year's figure; the stored value (value, numerator,
 denominator, status, comment) and the source proposal (figure, source, cut-off, note, decision); for a
-task its number, title and stored progress. The rows themselves are read fresh on every open (a few
-queries that do not grow with the number of rows), so any edit — a save, an approval last year, a
-renamed indicator, a retyped milestone, ``ansinh recompute`` — shows at once; only the rendering is
-reused, across opens and across submissions showing the same row. A form posted back with errors is
-never taken from here.
+   task its number, title and stored progress. A save re-renders only the rows it changed; rows are
+   shared across submissions showing the same thing. These keys name the content, so a row is never
+   stale.
+
+A form posted back with errors is never taken from here.
 """
 
 from __future__ import annotations
@@ -18,17 +27,74 @@ from __future__ import annotations
 from collections.abc import Hashable
 from typing import Any
 
+from django.db import connection
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
+from ansinh.core import generation
 from ansinh.lib.page_cache import Store
+from ansinh.plans.models import Milestone, Target, Task
 from ansinh.reporting import sources
 from ansinh.reporting.entry import IndicatorRow, TaskRow, submission_indicator_rows, submission_task_rows
-from ansinh.reporting.models import IndicatorValue, ReportingCycle, Submission
+from ansinh.reporting.models import (
+    Indicator,
+    IndicatorValue,
+    ReportingCycle,
+    SourceProposal,
+    Submission,
+    TargetIndicatorLink,
+    TaskProgress,
+)
 
-TTL = 3600.0  # keys name the content: the limit only lets rows nobody opens any more go
-MAX_ENTRIES = 8000  # 1–3 KB each
+TTL = 60.0  # whole parts: the longest a bulk definition update without a generation bump takes to show
+MAX_ENTRIES = 64  # ~200 KB each
 store = Store(TTL, MAX_ENTRIES)
+ROW_TTL = 3600.0  # row keys name the content: the limit only lets rows nobody opens any more go
+MAX_ROWS = 8000  # 1–3 KB each
+rows_store = Store(ROW_TTL, MAX_ROWS)
+
+
+def _t(model: Any) -> str:
+    return connection.ops.quote_name(model._meta.db_table)
+
+
+def _sql() -> str:
+    sub, cyc, val, pro, prog = _t(Submission), _t(ReportingCycle), _t(IndicatorValue), _t(SourceProposal), _t(TaskProgress)
+    tgt, lnk, mst, tsk, ind = _t(Target), _t(TargetIndicatorLink), _t(Milestone), _t(Task), _t(Indicator)
+    return f"""SELECT
+      (SELECT COUNT(*) FROM {val} v WHERE v.submission_id = %(s)s),
+      (SELECT MAX(v.updated_at) FROM {val} v WHERE v.submission_id = %(s)s),
+      (SELECT COUNT(*) FROM {prog} g WHERE g.submission_id = %(s)s),
+      (SELECT COUNT(*) FROM {pro} p WHERE p.submission_id = %(s)s),
+      (SELECT MAX(p.computed_at) FROM {pro} p WHERE p.submission_id = %(s)s),
+      (SELECT MAX(p.decided_at) FROM {pro} p WHERE p.submission_id = %(s)s),
+      (SELECT COUNT(*) FROM {sub} x JOIN {cyc} c ON c.id = x.cycle_id WHERE x.unit_id = %(u)s
+        AND c.plan_id = %(p)s AND c.kind = %(k)s AND c.year = %(y)s),
+      (SELECT COALESCE(SUM(x.version), 0) FROM {sub} x JOIN {cyc} c ON c.id = x.cycle_id WHERE x.unit_id = %(u)s
+        AND c.plan_id = %(p)s AND c.kind = %(k)s AND c.year = %(y)s),
+      (SELECT COUNT(*) FROM {tgt} t WHERE t.plan_id = %(p)s),
+      (SELECT MAX(t.id) FROM {tgt} t WHERE t.plan_id = %(p)s),
+      (SELECT COUNT(*) FROM {lnk} l JOIN {tgt} t ON t.id = l.target_id WHERE t.plan_id = %(p)s AND l.confirmed),
+      (SELECT MAX(l.id) FROM {lnk} l JOIN {tgt} t ON t.id = l.target_id WHERE t.plan_id = %(p)s),
+      (SELECT COUNT(*) FROM {mst} m JOIN {tgt} t ON t.id = m.target_id WHERE t.plan_id = %(p)s),
+      (SELECT MAX(m.id) FROM {mst} m JOIN {tgt} t ON t.id = m.target_id WHERE t.plan_id = %(p)s),
+      (SELECT COUNT(*) FROM {tsk} k WHERE k.plan_id = %(p)s),
+      (SELECT MAX(k.id) FROM {tsk} k WHERE k.plan_id = %(p)s),
+      (SELECT COUNT(*) FROM {ind} i),
+      (SELECT MAX(i.id) FROM {ind} i),
+      {generation.sql()}"""
+
+
+def state_token(submission: Submission) -> tuple[str, ...]:
+    """What the rows of ``submission`` show besides the submission row itself (one query)."""
+    cycle = submission.cycle
+    params: dict[str, int | str] = {"s": submission.pk, "u": submission.unit_id, "p": cycle.plan_id, "k": cycle.kind, "y": cycle.year - 1}
+    with connection.cursor() as cursor:
+        cursor.execute(_sql(), params)
+        row = cursor.fetchone()
+    return tuple(str(x) for x in row)
+
+
 
 
 def indicator_key(i: int, row: IndicatorRow, editable: bool, default_status: str) -> Hashable:
@@ -71,7 +137,14 @@ def frame(cycle: ReportingCycle, indicator_rows: list[str], task_rows: list[str]
 
 
 def entry_html(submission: Submission, editable: bool, early: bool) -> str:
-    """The indicator rows and tasks of ``submission`` as stored now; unchanged rows are not re-rendered."""
+    """The indicator rows and tasks of ``submission`` as the reader would be shown them now."""
+    store.ttl = TTL
+    key = ("entry", submission.pk, submission.version, submission.status, editable, early, *state_token(submission))
+    return store.cached(key, lambda: build_entry(submission, editable, early))
+
+
+def build_entry(submission: Submission, editable: bool, early: bool) -> str:
+    """The rows read now; each row rendered only if no row showing the same thing is kept."""
     from ansinh.reporting.forms import SubmissionForm, indicator_fields, task_fields
 
     default_status = IndicatorValue.Status.ESTIMATE if early else IndicatorValue.Status.FINAL
@@ -102,11 +175,11 @@ def entry_html(submission: Submission, editable: bool, early: bool) -> str:
             cells = f.task_row_cells(row)
         return render_task_row(row, cells, editable)
 
-    store.ttl = TTL
+    rows_store.ttl = ROW_TTL
     indicator_html = []
     for i, row in enumerate(rows):
         row.proposal = proposals.get(row.indicator.pk)
         key = indicator_key(i, row, editable, default_status)
-        indicator_html.append(store.cached(key, lambda i=i, row=row: build_indicator(i, row)))  # type: ignore[misc]
-    task_html = [store.cached(task_key(row, editable), lambda row=row: build_task(row)) for row in tasks]  # type: ignore[misc]
+        indicator_html.append(rows_store.cached(key, lambda i=i, row=row: build_indicator(i, row)))  # type: ignore[misc]
+    task_html = [rows_store.cached(task_key(row, editable), lambda row=row: build_task(row)) for row in tasks]  # type: ignore[misc]
     return frame(submission.cycle, indicator_html, task_html)
