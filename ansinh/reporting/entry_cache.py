@@ -35,7 +35,14 @@ from ansinh.core import generation
 from ansinh.lib.page_cache import Store
 from ansinh.plans.models import Milestone, Target, Task
 from ansinh.reporting import sources
-from ansinh.reporting.entry import IndicatorRow, TaskRow, submission_indicator_rows, submission_task_rows
+from ansinh.reporting.entry import (
+    IndicatorRow,
+    TaskRow,
+    cycle_indicator_rows,
+    plan_tasks,
+    submission_indicator_rows,
+    submission_task_rows,
+)
 from ansinh.reporting.models import (
     Indicator,
     IndicatorValue,
@@ -52,6 +59,8 @@ store = Store(TTL, MAX_ENTRIES)
 ROW_TTL = 3600.0  # row keys name the content: the limit only lets rows nobody opens any more go
 MAX_ROWS = 8000  # 1–3 KB each
 rows_store = Store(ROW_TTL, MAX_ROWS)
+DEFINITIONS_FROM = 8  # the state token's columns from here on name the plan's definitions and the generation
+definitions_store = Store(TTL, 256)  # a cycle's indicator rows (without values) and its plan's tasks
 
 
 def _t(model: Any) -> str:
@@ -136,20 +145,38 @@ def frame(cycle: ReportingCycle, indicator_rows: list[str], task_rows: list[str]
     return render_to_string("reporting/_entry.html", context)
 
 
+def rows(submission: Submission, token: tuple[str, ...] | None = None) -> tuple[list[IndicatorRow], list[TaskRow]]:
+    """The indicator rows and task rows of ``submission`` with its stored values, read now.
+
+    The plan's part (targets, milestones, indicators, tasks) is reused under the definitions part of
+    ``state_token`` (read now when not given), so only the submission's own values are queried.
+    """
+    cycle = submission.cycle
+    token = state_token(submission) if token is None else token
+    key = ("definitions", cycle.pk, cycle.plan_id, cycle.year, *token[DEFINITIONS_FROM:])
+    definitions_store.ttl = TTL
+    shapes, tasks = definitions_store.cached(
+        key, lambda: (tuple((r.indicator, r.target, r.milestone, r.milestone_label) for r in cycle_indicator_rows(cycle)),
+                      tuple(plan_tasks(cycle.plan_id)))
+    )
+    fresh = [IndicatorRow(indicator, target, milestone, label) for indicator, target, milestone, label in shapes]
+    return submission_indicator_rows(submission, fresh), submission_task_rows(submission, list(tasks))
+
+
 def entry_html(submission: Submission, editable: bool, early: bool) -> str:
     """The indicator rows and tasks of ``submission`` as the reader would be shown them now."""
     store.ttl = TTL
-    key = ("entry", submission.pk, submission.version, submission.status, editable, early, *state_token(submission))
-    return store.cached(key, lambda: build_entry(submission, editable, early))
+    token = state_token(submission)
+    key = ("entry", submission.pk, submission.version, submission.status, editable, early, *token)
+    return store.cached(key, lambda: build_entry(submission, editable, early, token))
 
 
-def build_entry(submission: Submission, editable: bool, early: bool) -> str:
+def build_entry(submission: Submission, editable: bool, early: bool, token: tuple[str, ...] | None = None) -> str:
     """The rows read now; each row rendered only if no row showing the same thing is kept."""
     from ansinh.reporting.forms import SubmissionForm, indicator_fields, task_fields
 
     default_status = IndicatorValue.Status.ESTIMATE if early else IndicatorValue.Status.FINAL
-    rows = submission_indicator_rows(submission)
-    tasks = submission_task_rows(submission)
+    indicator_rows, tasks = rows(submission, token)
     proposals = sources.proposals_for(submission) if editable else {}
     form: SubmissionForm | None = None
 
@@ -177,7 +204,7 @@ def build_entry(submission: Submission, editable: bool, early: bool) -> str:
 
     rows_store.ttl = ROW_TTL
     indicator_html = []
-    for i, row in enumerate(rows):
+    for i, row in enumerate(indicator_rows):
         row.proposal = proposals.get(row.indicator.pk)
         key = indicator_key(i, row, editable, default_status)
         indicator_html.append(rows_store.cached(key, lambda i=i, row=row: build_indicator(i, row)))  # type: ignore[misc]

@@ -30,7 +30,7 @@ from ansinh.reporting.actions import (
     do_save_values,
     do_submit,
 )
-from ansinh.reporting.entry import due_date, estimate_note, submission_indicator_rows, submission_task_rows
+from ansinh.reporting.entry import due_date, estimate_note
 from ansinh.reporting.forms import AttachmentForm, ExcelUploadForm, ReturnForm, SubmissionForm, mark_invalid
 from ansinh.reporting.lateness import mark_late, submission_lateness
 from ansinh.reporting.models import IndicatorValue, Submission
@@ -110,10 +110,11 @@ def _form(submission: Submission, data: Any = None, early: bool | None = None, o
     """The form; a new figure defaults to an estimate when the report is due before the data cut-off."""
     if early is None:
         early = bool(estimate_note(submission.cycle, due_date(submission.cycle, submission.unit)))
+    indicator_rows, task_rows = entry_cache.rows(submission)
     return SubmissionForm(
         data,
-        indicator_rows=submission_indicator_rows(submission),
-        task_rows=submission_task_rows(submission),
+        indicator_rows=indicator_rows,
+        task_rows=task_rows,
         version=submission.version,
         default_status=IndicatorValue.Status.ESTIMATE if early else IndicatorValue.Status.FINAL,
         proposals=sources.proposals_for(submission),
