@@ -213,3 +213,30 @@ def test_a_reader_and_a_writer_never_share_the_rows(world: World, client: Client
     client.force_login(supervisor)
     readonly, _ = _open(client, world)
     assert 'name="ind-1-value"' in writable and 'name="ind-1-value"' not in readonly
+
+
+def test_saving_one_figure_costs_the_same_queries_with_more_indicators_and_tasks(
+    world: World, client: Client, officer_a: Any
+) -> None:
+    from ansinh.core.bench_http import form_fields
+    from tests.reporting.factories import catalogue
+
+    client.force_login(officer_a)
+    url = f"/bao-cao-dinh-ky/{world.sub_a.pk}/"
+
+    def save(value: str) -> int:
+        posted = dict(form_fields(client.get(url).content.decode(), form_index=0))
+        posted["ind-1-value"] = value
+        with CaptureQueriesContext(connection) as captured:
+            assert client.post(url, posted).status_code == 302
+        return len(captured)
+
+    save("41")
+    before = save("42")
+    indicators = catalogue()
+    for code in ("JOBS_SUPPORTED", "NEW_JOBS", "TEMP_HOUSES"):
+        do_link_target(None, make_target(world.plan, f"Chỉ tiêu {code}", 100, unit=""), indicators[code])
+    for n in range(2, 8):
+        Task.objects.create(plan=world.plan, number=str(n), title=f"Nhiệm vụ {n}", timeline="Năm 2025")
+    save("43")
+    assert save("44") == before <= 30
