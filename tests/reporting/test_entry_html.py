@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 from django.template.loader import render_to_string
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -157,21 +157,25 @@ def test_another_report_showing_the_same_rows_renders_none_of_them_again(
     assert rendered == []
 
 
-def test_a_renamed_indicator_and_a_retyped_milestone_show_at_once(world: World, client: Client, officer_a: Any) -> None:
+def test_a_renamed_indicator_and_a_retyped_milestone_show_at_once(
+    world: World, client: Client, officer_a: Any, django_capture_on_commit_callbacks: Any
+) -> None:
     from ansinh.reporting.models import Indicator
 
     client.force_login(officer_a)
     before, _ = _open(client, world)
     indicator = Indicator.objects.get(code="SOCIAL_HOUSING")
     indicator.name = "Nhà ở xã hội đã bàn giao"
-    indicator.save()  # in place: no count or highest id changes
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():  # bumped at commit
+        indicator.save()  # in place: no count or highest id changes
     renamed, _ = _open(client, world)
     assert "Nhà ở xã hội đã bàn giao" not in before and "Nhà ở xã hội đã bàn giao" in renamed
-    for milestone in world.housing.milestones.all():
-        milestone.value = 123456
-        milestone.save()
-    world.housing.value = 123456
-    world.housing.save()
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        for milestone in world.housing.milestones.all():
+            milestone.value = 123456
+            milestone.save()
+        world.housing.value = 123456
+        world.housing.save()
     assert "123.456" in _open(client, world)[0]
 
 
