@@ -113,7 +113,9 @@ TEMPLATES = [
 
 _database_url = env.raw("DATABASE_URL")
 DATABASES = {
-    "default": database_from_url(_database_url) if _database_url else sqlite_database(DATA_DIR / "ansinh.sqlite3")
+    "default": database_from_url(_database_url, prepared=env.get_bool("ANSINH_PG_PREPARED", default=True))
+    if _database_url
+    else sqlite_database(DATA_DIR / "ansinh.sqlite3")
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"

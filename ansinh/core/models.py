@@ -75,3 +75,16 @@ class LegalDatum(models.Model):
     def in_force(day: Any) -> models.Q:
         """The rows in force on ``day``."""
         return models.Q(valid_from__lte=day) & (models.Q(valid_to__isnull=True) | models.Q(valid_to__gte=day))
+
+
+class PageGeneration(models.Model):
+    """One row counting edits that the page caches' state keys cannot see (``core.generation``)."""
+
+    value = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "thế hệ bộ nhớ trang"
+        verbose_name_plural = "thế hệ bộ nhớ trang"
+
+    def __str__(self) -> str:
+        return f"thế hệ {self.value}"

@@ -12,7 +12,9 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
+from typing import Any, TypeVar
 
+T = TypeVar("T")
 _STORES: list[Store] = []
 
 
@@ -21,20 +23,24 @@ class Store:
         self.ttl = ttl
         self.max_entries = max_entries
         self._lock = threading.Lock()
-        self._items: OrderedDict[Hashable, tuple[float, str]] = OrderedDict()
+        self._items: OrderedDict[Hashable, tuple[float, Any]] = OrderedDict()
         _STORES.append(self)
 
     def __len__(self) -> int:
         return len(self._items)
 
-    def cached(self, key: Hashable, build: Callable[[], str]) -> str:
-        """The part stored under ``key`` if younger than ``ttl``; else ``build()``, stored."""
+    def cached(self, key: Hashable, build: Callable[[], T]) -> T:
+        """The part stored under ``key`` if younger than ``ttl``; else ``build()``, stored.
+
+        A stored value is shared by every thread of the process: store only what nobody changes
+        (rendered text, tuples of model instances only read)."""
         now = time.monotonic()
         with self._lock:
             hit = self._items.get(key)
             if hit is not None and now - hit[0] < self.ttl:
                 self._items.move_to_end(key)
-                return hit[1]
+                value: T = hit[1]
+                return value
         part = build()
         with self._lock:
             self._items[key] = (now, part)

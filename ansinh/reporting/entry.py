@@ -84,10 +84,11 @@ def cycle_indicator_rows(cycle: ReportingCycle) -> list[IndicatorRow]:
     return list(rows.values())
 
 
-def submission_indicator_rows(submission: Submission) -> list[IndicatorRow]:
+def submission_indicator_rows(submission: Submission, cycle_rows: list[IndicatorRow] | None = None) -> list[IndicatorRow]:
+    """``cycle_rows``: fresh rows of ``cycle_indicator_rows(submission.cycle)`` when the caller has them."""
     from ansinh.reporting.validation import previous_values
 
-    rows = cycle_indicator_rows(submission.cycle)
+    rows = cycle_indicator_rows(submission.cycle) if cycle_rows is None else cycle_rows
     current = {v.indicator.code: v for v in submission.values.select_related("indicator")}
     for row in rows:
         row.current = current.pop(row.code, None)
@@ -111,10 +112,15 @@ def estimate_note(cycle: ReportingCycle, due: dt.date | None) -> str:
     )
 
 
-def submission_task_rows(submission: Submission) -> list[TaskRow]:
+def plan_tasks(plan_id: int) -> list[Task]:
+    return list(Task.objects.filter(plan_id=plan_id).order_by("position", "id"))
+
+
+def submission_task_rows(submission: Submission, tasks: list[Task] | None = None) -> list[TaskRow]:
     """Every task of the plan, in document order, with the unit's reported progress."""
     progress = {p.task_id: p for p in submission.task_progress.all()}
-    return [TaskRow(task, progress.get(task.pk)) for task in submission.cycle.plan.tasks.order_by("position", "id")]
+    tasks = plan_tasks(submission.cycle.plan_id) if tasks is None else tasks
+    return [TaskRow(task, progress.get(task.pk)) for task in tasks]
 
 
 UNIT_LEVEL_DEADLINE = {

@@ -52,6 +52,124 @@ class NumberField(forms.Field):
         return number
 
 
+def indicator_initial(i: int, row: IndicatorRow, default_status: str) -> dict[str, str]:
+    """What the cells of indicator row ``i`` show before anything is typed (``row.proposal`` already set)."""
+    current = row.current
+    out: dict[str, str] = {}
+    for name in NUMBER_FIELDS:
+        if name != "value" and not row.indicator.is_ratio:
+            continue
+        proposed = None if row.indicator.is_ratio and name == "value" else getattr(row.proposal, name, None)
+        number = getattr(current, name) if current else proposed
+        out[f"ind-{i}-{name}"] = "" if number is None else format_vn(number)
+    out[f"ind-{i}-status"] = current.status if current else default_status
+    out[f"ind-{i}-comment"] = current.comment if current else ""
+    return out
+
+
+def indicator_fields(i: int, row: IndicatorRow, default_status: str) -> dict[str, forms.Field]:
+    """The fields of indicator row ``i`` (its ``proposal`` already set), named ``ind-{i}-…``."""
+    fields: dict[str, forms.Field] = {}
+    initial = indicator_initial(i, row, default_status)
+    for name, label in NUMBER_FIELDS.items():
+        if f"ind-{i}-{name}" in initial:
+            field = NumberField(label=label)
+            field.initial = initial[f"ind-{i}-{name}"]
+            fields[f"ind-{i}-{name}"] = field
+    fields[f"ind-{i}-status"] = forms.ChoiceField(
+        label="Tình trạng số liệu",
+        required=False,
+        choices=IndicatorValue.Status.choices,
+        initial=initial[f"ind-{i}-status"],
+    )
+    fields[f"ind-{i}-comment"] = forms.CharField(
+        label="Giải trình",
+        required=False,
+        max_length=MAX_COMMENT,
+        initial=initial[f"ind-{i}-comment"],
+        widget=forms.Textarea(attrs={"rows": 1}),
+    )
+    return fields
+
+
+def _posted(data: Any, name: str) -> str:
+    value = data.get(name)
+    return "" if value is None else str(value).strip()
+
+
+def indicator_unchanged(data: Any, i: int, row: IndicatorRow, default_status: str) -> bool:
+    """Whether the posted cells of row ``i`` are exactly what the form showed for the stored row.
+
+    A row without a stored value counts as unchanged only when nothing is typed in it, and a row
+    whose source proposal awaits the officer's decision never does (saving decides it).
+    """
+    if row.proposal is not None and not row.proposal.decision:
+        return False
+    for name, shown in indicator_initial(i, row, default_status).items():
+        posted = _posted(data, name)
+        if name.endswith("-status"):
+            if posted not in ("", shown):
+                return False
+        elif posted != shown.strip() or (row.current is None and posted):
+            return False
+    return True
+
+
+def task_initial(task_row: TaskRow) -> dict[str, str]:
+    """What the cells of a task show before anything is typed."""
+    key, progress = task_row.task.pk, task_row.current
+    out = {f"task-{key}-status": progress.status if progress else TaskProgress.Status.NOT_STARTED}
+    for name in TASK_DATE_FIELDS:
+        day = getattr(progress, name) if progress else None
+        out[f"task-{key}-{name}"] = day.isoformat() if day else ""
+    for name in TASK_TEXT_FIELDS:
+        out[f"task-{key}-{name}"] = getattr(progress, name) if progress else ""
+    return out
+
+
+def task_unchanged(data: Any, task_row: TaskRow) -> bool:
+    """Whether the posted cells of a task are exactly what the form showed for its stored progress."""
+    for name, shown in task_initial(task_row).items():
+        posted = _posted(data, name)
+        if name.endswith("-status") and not posted:
+            posted = TaskProgress.Status.NOT_STARTED
+        if posted != shown.strip():
+            return False
+    return True
+
+
+def task_fields(task_row: TaskRow) -> dict[str, forms.Field]:
+    """The fields of one task row, named ``task-{task id}-…``."""
+    key, progress = task_row.task.pk, task_row.current
+    fields: dict[str, forms.Field] = {
+        f"task-{key}-status": forms.ChoiceField(
+            label="Tình trạng",
+            required=False,
+            choices=TaskProgress.Status.choices,
+            initial=progress.status if progress else TaskProgress.Status.NOT_STARTED,
+        )
+    }
+    for name, label in TASK_DATE_FIELDS.items():
+        fields[f"task-{key}-{name}"] = forms.DateField(
+            label=label,
+            required=False,
+            input_formats=["%d/%m/%Y", "%Y-%m-%d"],
+            initial=getattr(progress, name) if progress else None,
+            widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            error_messages={"invalid": f"{label}: ngày không hợp lệ (ngày/tháng/năm)."},
+        )
+    for name, label in TASK_TEXT_FIELDS.items():
+        fields[f"task-{key}-{name}"] = forms.CharField(
+            label=label,
+            required=False,
+            max_length=4000,
+            initial=getattr(progress, name) if progress else "",
+            widget=forms.Textarea(attrs={"rows": 2}),
+        )
+    return fields
+
+
+
 class SubmissionForm(forms.Form):
     """Indicator values and task progress of one submission, one field per cell."""
 
@@ -67,63 +185,26 @@ class SubmissionForm(forms.Form):
         version: int = 1,
         default_status: str = IndicatorValue.Status.ESTIMATE,
         proposals: Mapping[int, Any] | None = None,
+        only_changed: bool = False,
         **kwargs: Any,
     ):
+        """``only_changed`` (a posted form): fields only for the rows whose posted cells differ from
+        what the form showed; the other rows are neither parsed nor saved (a save from an older
+        version is refused by the version check, so "showed" is the stored row)."""
         super().__init__(*args, **kwargs)
+        sparse = only_changed and self.is_bound
         self.indicator_rows = list(indicator_rows)
         self.proposals = dict(proposals or {})  # reporting.sources: pre-filled where nothing is typed
         self.task_rows = list(task_rows)
         # The version the form was read at (core.versioning): a save from an older one is refused.
         self.fields["version"] = forms.CharField(required=False, initial=str(version), widget=forms.HiddenInput)
         for i, row in enumerate(self.indicator_rows):
-            current = row.current
             row.proposal = self.proposals.get(row.indicator.pk)
-            for name, label in NUMBER_FIELDS.items():
-                if name != "value" and not row.indicator.is_ratio:
-                    continue
-                field = NumberField(label=label)
-                proposed = None if row.indicator.is_ratio and name == "value" else getattr(row.proposal, name, None)
-                number = getattr(current, name) if current else proposed
-                field.initial = "" if number is None else format_vn(number)
-                self.fields[f"ind-{i}-{name}"] = field
-            self.fields[f"ind-{i}-status"] = forms.ChoiceField(
-                label="Tình trạng số liệu",
-                required=False,
-                choices=IndicatorValue.Status.choices,
-                initial=current.status if current else default_status,
-            )
-            self.fields[f"ind-{i}-comment"] = forms.CharField(
-                label="Giải trình",
-                required=False,
-                max_length=MAX_COMMENT,
-                initial=current.comment if current else "",
-                widget=forms.Textarea(attrs={"rows": 1}),
-            )
+            if not (sparse and indicator_unchanged(self.data, i, row, default_status)):
+                self.fields.update(indicator_fields(i, row, default_status))
         for task_row in self.task_rows:
-            key, progress = task_row.task.pk, task_row.current
-            self.fields[f"task-{key}-status"] = forms.ChoiceField(
-                label="Tình trạng",
-                required=False,
-                choices=TaskProgress.Status.choices,
-                initial=progress.status if progress else TaskProgress.Status.NOT_STARTED,
-            )
-            for name, label in TASK_DATE_FIELDS.items():
-                self.fields[f"task-{key}-{name}"] = forms.DateField(
-                    label=label,
-                    required=False,
-                    input_formats=["%d/%m/%Y", "%Y-%m-%d"],
-                    initial=getattr(progress, name) if progress else None,
-                    widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-                    error_messages={"invalid": f"{label}: ngày không hợp lệ (ngày/tháng/năm)."},
-                )
-            for name, label in TASK_TEXT_FIELDS.items():
-                self.fields[f"task-{key}-{name}"] = forms.CharField(
-                    label=label,
-                    required=False,
-                    max_length=4000,
-                    initial=getattr(progress, name) if progress else "",
-                    widget=forms.Textarea(attrs={"rows": 2}),
-                )
+            if not (sparse and task_unchanged(self.data, task_row)):
+                self.fields.update(task_fields(task_row))
 
     def error_summary(self) -> list[tuple[str, str]]:
         """(field id, "row — field: message") for every field error, in page order, for the summary box."""
@@ -138,31 +219,31 @@ class SubmissionForm(forms.Form):
 
     def indicator_cells(self) -> list[tuple[IndicatorRow, dict[str, str]]]:
         """Each indicator row with its cells' HTML (label, widget, error), written by ``entry_html``."""
-        out = []
-        for i, row in enumerate(self.indicator_rows):
-            about = row.indicator.name
-            cells: dict[str, str] = {}
-            if f"ind-{i}-numerator" in self.fields:
-                cells["numerator"] = cell(self, f"ind-{i}-numerator", about)
-                cells["denominator"] = cell(self, f"ind-{i}-denominator", about)
-            else:
-                cells["value"] = cell(self, f"ind-{i}-value", about, hide_label=True)
-            cells["status"] = cell(self, f"ind-{i}-status", about, hide_label=True)
-            cells["comment"] = cell(self, f"ind-{i}-comment", about, hide_label=True)
-            out.append((row, cells))
-        return out
+        return [(row, self.indicator_row_cells(i, row)) for i, row in enumerate(self.indicator_rows)]
+
+    def indicator_row_cells(self, i: int, row: IndicatorRow) -> dict[str, str]:
+        about = row.indicator.name
+        cells: dict[str, str] = {}
+        if f"ind-{i}-numerator" in self.fields:
+            cells["numerator"] = cell(self, f"ind-{i}-numerator", about)
+            cells["denominator"] = cell(self, f"ind-{i}-denominator", about)
+        else:
+            cells["value"] = cell(self, f"ind-{i}-value", about, hide_label=True)
+        cells["status"] = cell(self, f"ind-{i}-status", about, hide_label=True)
+        cells["comment"] = cell(self, f"ind-{i}-comment", about, hide_label=True)
+        return cells
 
     def task_cells(self) -> list[tuple[TaskRow, dict[str, Any]]]:
         """Each task with its cells' HTML and whether one has an error (its ``<details>`` opens)."""
+        return [(row, self.task_row_cells(row)) for row in self.task_rows]
+
+    def task_row_cells(self, row: TaskRow) -> dict[str, Any]:
         names = ("status", *TASK_DATE_FIELDS, *TASK_TEXT_FIELDS)
         errors = self.errors if self.is_bound else {}
-        out = []
-        for row in self.task_rows:
-            about = str(row.task.number or "")
-            cells: dict[str, Any] = {n: cell(self, f"task-{row.task.pk}-{n}", about) for n in names}
-            cells["has_errors"] = any(f"task-{row.task.pk}-{n}" in errors for n in names)
-            out.append((row, cells))
-        return out
+        about = str(row.task.number or "")
+        cells: dict[str, Any] = {n: cell(self, f"task-{row.task.pk}-{n}", about) for n in names}
+        cells["has_errors"] = any(f"task-{row.task.pk}-{n}" in errors for n in names)
+        return cells
 
     def read_version(self) -> int:
         """The version the person read (``BadVersion`` when missing or malformed)."""
@@ -174,6 +255,8 @@ class SubmissionForm(forms.Form):
         """Rows for ``do_save_values`` and, for each, the index of its indicator row."""
         data, index = [], []
         for i, row in enumerate(self.indicator_rows):
+            if f"ind-{i}-status" not in self.fields:  # unchanged, left out of a sparse form
+                continue
             item: dict[str, Any] = {"indicator": row.code}
             for name in NUMBER_FIELDS:
                 item[name] = self.cleaned_data.get(f"ind-{i}-{name}")
@@ -189,6 +272,8 @@ class SubmissionForm(forms.Form):
         items = []
         for row in self.task_rows:
             key = row.task.pk
+            if f"task-{key}-status" not in self.fields:  # unchanged, left out of a sparse form
+                continue
             status = self.cleaned_data[f"task-{key}-status"] or TaskProgress.Status.NOT_STARTED
             item: dict[str, Any] = {"task": key, "status": status}
             for name in TASK_DATE_FIELDS:

@@ -12,6 +12,7 @@ from typing import Any
 from django.db import connections, transaction
 from django.utils import timezone
 
+from ansinh.core import generation
 from ansinh.geo.models import AdministrativeUnit
 from ansinh.reporting.models import AggregateValue, Indicator, IndicatorValue, Submission
 from ansinh.reporting.rollup import LEAF_LEVEL, leaf_targets_many, stored_leaves
@@ -188,4 +189,5 @@ def recompute_all(using: str = "default", cycle_ids: Iterable[int] | None = None
         total = int(cursor.fetchone()[0])
         for temp in temps:
             cursor.execute(f"DROP TABLE IF EXISTS {temp}")
+        generation.bump(using)  # cached dashboards show the rebuilt roll-up at once
     return total

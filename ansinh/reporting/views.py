@@ -14,7 +14,6 @@ from django.db import transaction
 from django.db.models import prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
@@ -32,7 +31,7 @@ from ansinh.reporting.actions import (
     do_save_values,
     do_submit,
 )
-from ansinh.reporting.entry import due_date, estimate_note, submission_indicator_rows, submission_task_rows
+from ansinh.reporting.entry import due_date, estimate_note
 from ansinh.reporting.forms import AttachmentForm, ExcelUploadForm, ReturnForm, SubmissionForm, mark_invalid
 from ansinh.reporting.lateness import mark_late, submission_lateness
 from ansinh.reporting.models import IndicatorValue, Submission
@@ -108,18 +107,27 @@ def open_submission(request: HttpRequest, cycle_id: int) -> HttpResponse:
     return redirect("reporting:submission", submission_id=submission.pk)
 
 
-def _form(submission: Submission, data: Any = None, early: bool | None = None) -> SubmissionForm:
+def _form(submission: Submission, data: Any = None, early: bool | None = None, only_changed: bool = False) -> SubmissionForm:
     """The form; a new figure defaults to an estimate when the report is due before the data cut-off."""
     if early is None:
         early = bool(estimate_note(submission.cycle, due_date(submission.cycle, submission.unit)))
+    indicator_rows, task_rows = entry_cache.rows(submission)
     return SubmissionForm(
         data,
-        indicator_rows=submission_indicator_rows(submission),
-        task_rows=submission_task_rows(submission),
+        indicator_rows=indicator_rows,
+        task_rows=task_rows,
         version=submission.version,
         default_status=IndicatorValue.Status.ESTIMATE if early else IndicatorValue.Status.FINAL,
         proposals=sources.proposals_for(submission),
+        only_changed=only_changed,
     )
+
+
+def _shown_form(submission: Submission, data: Any) -> SubmissionForm:
+    """The whole posted form, parsed, to show it back with its errors."""
+    form = _form(submission, data)
+    form.is_valid()
+    return form
 
 
 def _posted_version(request: HttpRequest) -> int | None:
@@ -128,14 +136,16 @@ def _posted_version(request: HttpRequest) -> int | None:
 
 
 def _entry(form: SubmissionForm, cycle: Any, editable: bool) -> str:
-    """The indicator rows and tasks (``reporting/_entry.html``); the cells' HTML only where editable."""
-    context = {
-        "cycle": cycle,
-        "editable": editable,
-        "indicator_cells": form.indicator_cells() if editable else [(row, {}) for row in form.indicator_rows],
-        "task_cells": form.task_cells() if editable else [(row, {}) for row in form.task_rows],
-    }
-    return render_to_string("reporting/_entry.html", context)  # no request: nothing per user or per request
+    """The indicator rows and tasks of a posted form (``reporting/_entry.html``); the cells only where editable."""
+    if editable:
+        indicators, tasks = form.indicator_cells(), form.task_cells()
+    else:
+        indicators, tasks = [(row, {}) for row in form.indicator_rows], [(row, {}) for row in form.task_rows]
+    return entry_cache.frame(
+        cycle,
+        [entry_cache.render_indicator_row(row, cells, editable) for row, cells in indicators],
+        [entry_cache.render_task_row(row, cells, editable) for row, cells in tasks],
+    )
 
 
 def render_submission(
@@ -147,10 +157,8 @@ def render_submission(
     due = due_date(submission.cycle, submission.unit)
     note = estimate_note(submission.cycle, due)
     if form is None:
-        # A fresh form: its rows are the same for every open until the report or its plan changes.
-        entry = entry_cache.entry_html(
-            submission, editable, bool(note), lambda: _entry(_form(submission, early=bool(note)), submission.cycle, editable)
-        )
+        # A fresh form: rows read now, each rendered once per process for what it shows (entry_cache).
+        entry = entry_cache.entry_html(submission, editable, bool(note))
         version_field = format_html('<input type="hidden" name="version" value="{}" id="id_version">', submission.version)
     else:
         mark_invalid(form)
@@ -195,9 +203,11 @@ def submission_detail(request: HttpRequest, submission_id: int) -> HttpResponse:
     if request.method != "POST":
         return render_submission(request, access.access_submission(request.user, submission_id), None)
     submission = access.access_submission(request.user, submission_id, for_write=True)
-    form = _form(submission, request.POST)
+    # Only the rows whose posted cells differ from the stored ones are parsed, checked and saved; the
+    # version check refuses a form read before another save, so "stored" is what the officer saw.
+    form = _form(submission, request.POST, only_changed=True)
     if not form.is_valid():
-        return render_submission(request, submission, form, status=400)
+        return render_submission(request, submission, _shown_form(submission, request.POST), status=400)
     values, index = form.values()
     items = form.task_items()
     submit = "submit" in request.POST
@@ -207,25 +217,28 @@ def submission_detail(request: HttpRequest, submission_id: int) -> HttpResponse:
         with transaction.atomic():
             do_save_values(request.user, submission, values, expected_version=read)
             stage = "tasks"
-            do_save_task_progress(request.user, submission, items)
+            if items:
+                do_save_task_progress(request.user, submission, items)
             stage = "submit"
             if submit:
                 do_submit(request.user, submission)
     except ValidationFailed as err:
+        shown = _shown_form(submission, request.POST)
         if stage == "values":
-            form.add_value_errors(err.errors, index)
+            shown.add_value_errors(err.errors, index)
         else:
-            form.add_task_errors(err.errors, items)
+            shown.add_task_errors(err.errors, items)
         submission.refresh_from_db()
-        return render_submission(request, submission, form, status=400)
+        return render_submission(request, submission, shown, status=400)
     except StaleVersion as err:
         # Show the stored report as it is now, never the stale form (saving it would overwrite).
         submission.refresh_from_db()
         return render_submission(request, submission, None, status=409, conflict=err)
     except (ReportingError, BadVersion) as err:
-        form.add_error(None, err.message)
+        shown = _shown_form(submission, request.POST)
+        shown.add_error(None, err.message)
         submission.refresh_from_db()
-        return render_submission(request, submission, form, status=400)
+        return render_submission(request, submission, shown, status=400)
     if submit:
         messages.success(request, "Đã gửi báo cáo; báo cáo chờ cơ quan thường trực phê duyệt.")
     else:

@@ -12,10 +12,13 @@ sent, approved or returned. ``state_token`` reads, in one query, what a dashboar
   confirmed), milestones, tasks, lead assignments, cycles and deadlines (with the latest due date);
 - the unit tree: highest ids of units and crosswalk rows (a boundary import adds rows).
 
+- ``core.generation``: bumped by every in-place edit of those definitions (a target's value retyped,
+  an indicator renamed: their ``post_save`` signals) and by ``ansinh recompute``.
+
 A body is reused only under the same token, the same scope (the user's readable units, as SQL), the
-same filters and the same day; a draft saved by a commune does not invalidate it. In-place edits that
-change none of the counted things (a target's value retyped, ``ansinh recompute``) show after at most
-``TTL`` seconds. The store is per process (each gunicorn worker builds its own copy once).
+same filters and the same day; a draft saved by a commune does not invalidate it. Only a bulk
+``QuerySet.update()`` of a definition that does not call ``generation.bump`` shows after ``TTL``
+seconds. The store is per process (each gunicorn worker builds its own copy once).
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from typing import Any
 
 from django.db import connection
 
+from ansinh.core import generation
 from ansinh.geo.models import AdministrativeUnit, UnitCrosswalk
 from ansinh.lib.page_cache import Store
 from ansinh.plans.models import Milestone, Plan, Target, Task, TaskAssignment
@@ -64,7 +68,8 @@ def _sql() -> str:
       (SELECT COUNT(*) FROM {ddl} d JOIN {cyc} c ON c.id = d.cycle_id WHERE c.plan_id = %s),
       (SELECT MAX(d.due) FROM {ddl} d JOIN {cyc} c ON c.id = d.cycle_id WHERE c.plan_id = %s),
       (SELECT MAX(u.id) FROM {unit} u),
-      (SELECT MAX(w.id) FROM {walk} w)"""
+      (SELECT MAX(w.id) FROM {walk} w),
+      {generation.sql()}"""
 
 
 def state_token(plan: Plan, unit: AdministrativeUnit) -> tuple[Any, ...]:

@@ -76,6 +76,14 @@ def test_it_reads_a_postgres_url() -> None:
     )
 
 
+def test_postgres_prepares_repeated_statements_unless_turned_off() -> None:
+    prepared = database_from_url("postgres://an@db.local/ansinh")["OPTIONS"]
+    plain = database_from_url("postgres://an@db.local/ansinh", prepared=False)["OPTIONS"]
+    assert isinstance(prepared, dict) and isinstance(plain, dict)
+    assert prepared["server_side_binding"] is True and prepared["prepare_threshold"] == 2
+    assert "server_side_binding" not in plain and "jit=off" in plain["options"]
+
+
 def test_it_rejects_an_unknown_database_scheme() -> None:
     with pytest.raises(ConfigError, match="không hỗ trợ"):
         database_from_url("mysql://x@y/z")

@@ -197,3 +197,68 @@ def test_the_submission_page_title_is_the_unit_and_cycle_only(client: Any, offic
     title = html.split("<title>")[1].split("</title>")[0]
     assert "Phường Sài Gòn · Báo cáo năm 2025" in title and "<table" not in title and "Lịch sử" not in title
     assert html.count('id="lich-su"') == 1
+
+
+def _fields(html: str) -> dict[str, str]:
+    """The posted form as the browser would send it back unchanged (inputs, selected options, textareas)."""
+    from ansinh.core.bench_http import form_fields
+
+    return dict(form_fields(html, form_index=0))
+
+
+def test_a_save_rewrites_only_the_rows_the_officer_changed(signed_in: Client, world: World) -> None:
+    key = world.task.pk
+    url = f"{ROOT}/{world.sub_a.pk}/"
+    first = form_data(**{f"task-{key}-status": "in_progress", f"task-{key}-result": "Đã rà soát"})
+    assert signed_in.post(url, first).status_code == 302
+    revisions = {v.pk: v.revisions.count() for v in IndicatorValue.objects.all()}
+    audits = AuditEvent.objects.count()
+    again = _fields(signed_in.get(url).content.decode())
+    again["ind-1-value"] = "46"
+    assert signed_in.post(url, again).status_code == 302
+    housing = IndicatorValue.objects.get(indicator__code="SOCIAL_HOUSING")
+    poor = IndicatorValue.objects.get(indicator__code="POOR_RATE")
+    assert housing.value == 46 and housing.revisions.count() == revisions[housing.pk] + 1
+    assert (poor.numerator, poor.denominator) == (12, 1000) and poor.revisions.count() == revisions[poor.pk]
+    assert TaskProgress.objects.get().result == "Đã rà soát"
+    assert AuditEvent.objects.count() == audits + 1  # the values' save only, no task progress rewritten
+    world.sub_a.refresh_from_db()
+    assert world.sub_a.version == 4
+
+
+def test_an_unchanged_form_saves_nothing_and_keeps_the_version(signed_in: Client, world: World) -> None:
+    url = f"{ROOT}/{world.sub_a.pk}/"
+    assert signed_in.post(url, form_data()).status_code == 302
+    world.sub_a.refresh_from_db()
+    version, audits = world.sub_a.version, AuditEvent.objects.count()
+    assert signed_in.post(url, _fields(signed_in.get(url).content.decode())).status_code == 302
+    world.sub_a.refresh_from_db()
+    assert world.sub_a.version == version and AuditEvent.objects.count() == audits
+
+
+def test_a_bad_figure_typed_into_an_empty_row_is_still_refused_and_the_whole_form_shown_back(
+    signed_in: Client, world: World
+) -> None:
+    url = f"{ROOT}/{world.sub_a.pk}/"
+    assert signed_in.post(url, form_data()).status_code == 302
+    posted = _fields(signed_in.get(url).content.decode())
+    posted["ind-1-value"] = "1e400"
+    response = signed_in.post(url, posted)
+    html = response.content.decode()
+    assert response.status_code == 400 and field_error(html, "ind-1-value")
+    assert 'name="ind-0-numerator" value="12"' in html  # the unchanged rows are shown back too
+    assert IndicatorValue.objects.get(indicator__code="SOCIAL_HOUSING").value == 45
+
+
+def test_a_stale_form_is_still_refused_when_its_changed_row_was_not_touched_since(
+    signed_in: Client, world: World
+) -> None:
+    url = f"{ROOT}/{world.sub_a.pk}/"
+    assert signed_in.post(url, form_data()).status_code == 302
+    stale = _fields(signed_in.get(url).content.decode())
+    do_save_values(None, world.sub_a, [{"indicator": "POOR_RATE", "numerator": 10, "denominator": 1000}])
+    stale["ind-1-value"] = "47"
+    response = signed_in.post(url, stale)
+    assert response.status_code == 409
+    assert IndicatorValue.objects.get(indicator__code="SOCIAL_HOUSING").value == 45
+    assert IndicatorValue.objects.get(indicator__code="POOR_RATE").numerator == 10

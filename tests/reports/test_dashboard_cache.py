@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
@@ -85,3 +85,56 @@ def test_a_stored_body_older_than_its_lifetime_is_built_again(monkeypatch: Any) 
     assert dashboard_cache.cached(("k",), build) == "thân 1"
     monkeypatch.setattr(dashboard_cache, "TTL", 0.0)
     assert dashboard_cache.cached(("k",), build) == "thân 2"
+
+
+def test_a_retyped_target_value_and_a_renamed_indicator_show_at_once(
+    client: Client, world: World, hcm_standing: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    from ansinh.reporting.models import Indicator
+
+    client.force_login(hcm_standing)
+    before, _ = _read(client, world)
+    indicator = Indicator.objects.get(code="SOCIAL_HOUSING")
+    indicator.name = "Nhà ở xã hội đã bàn giao"
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():  # bumped at commit
+        indicator.save()  # in place: no count or highest id changes
+    renamed, _ = _read(client, world)
+    assert "Nhà ở xã hội đã bàn giao" not in before and "Nhà ở xã hội đã bàn giao" in renamed
+    world.housing.indicator_name = "Căn nhà ở xã hội mới"
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        world.housing.save()
+    retyped, _ = _read(client, world)
+    assert retyped != renamed
+
+
+def test_a_recompute_of_the_roll_up_shows_at_once(client: Client, world: World, hcm_standing: Any) -> None:
+    from ansinh.core.models import PageGeneration
+    from ansinh.reporting.recompute import recompute_all
+
+    client.force_login(hcm_standing)
+    _read(client, world)
+    before = PageGeneration.objects.filter(pk=1).values_list("value", flat=True).first() or 0
+    key_before = dashboard_cache.state_token(world.plan, world.plan.area or _city())
+    recompute_all()
+    assert PageGeneration.objects.get(pk=1).value == before + 1
+    assert dashboard_cache.state_token(world.plan, world.plan.area or _city()) != key_before
+
+
+def _city() -> Any:
+    from ansinh.geo.models import AdministrativeUnit
+
+    return AdministrativeUnit.objects.get(code="79", valid_to__isnull=True)
+
+
+def test_many_definition_edits_in_one_transaction_move_the_generation_once_at_commit(
+    world: World, django_capture_on_commit_callbacks: Any
+) -> None:
+    from ansinh.core.models import PageGeneration
+
+    start = PageGeneration.objects.filter(pk=1).values_list("value", flat=True).first() or 0
+    with django_capture_on_commit_callbacks(execute=True) as callbacks, transaction.atomic():
+        for n in range(3):
+            world.housing.indicator_name = f"Tên {n}"
+            world.housing.save()
+        assert (PageGeneration.objects.filter(pk=1).values_list("value", flat=True).first() or 0) == start
+    assert len(callbacks) == 1 and PageGeneration.objects.get(pk=1).value == start + 1
