@@ -55,8 +55,12 @@ def _masked(doc: Doc, spans: list[tuple[int, int]]) -> Doc:
 
 
 # A directive, resolution or dispatch: its numbered duties are its tasks part ("Thủ tướng Chính phủ yêu cầu:").
-_DIRECTIVE_TYPE = re.compile(r"(?m)^[ \t]*(?:chi thi|nghi quyet|cong dien|ket luan|thong bao ket luan)[ \t]*$")
-_DUTY_LEAD_IN = re.compile(r"(?m)(?:yeu cau|chi thi|de nghi|quyet nghi|giao|nhiem vu sau|noi dung sau|cu the nhu sau)[ \t]*:[ \t]*$")
+# A letter (công văn) says what it is about on a "V/v …" line; its numbered points are duties too.
+_DIRECTIVE_TYPE = re.compile(r"(?m)^[ \t]*(?:(?:chi thi|nghi quyet|cong dien|ket luan|thong bao ket luan)[ \t]*$|v/v[ \t]|ve viec[ \t])")
+_DUTY_LEAD_IN = re.compile(
+    r"(?m)(?:yeu cau|chi thi|de nghi|quyet nghi|giao|(?:nhiem vu|noi dung|giai phap|bien phap|viec|cong viec)"
+    r"(?: [a-z]+){0,2} (?:sau|sau day|duoi day)|cu the nhu sau)[ \t]*:[ \t]*$"
+)
 _NOT_DUTIES = frozenset({"organization", "reporting", "funding", "assignment", "purpose", "situation"})
 
 
@@ -69,7 +73,7 @@ def _mark_directive_duties(doc: Doc, root: Node) -> None:
     ends them.
     """
     nodes = root.walk()[1:]
-    if any(n.kind == "tasks" for n in nodes) or not _DIRECTIVE_TYPE.search(doc.folded, 0, 4000):
+    if _has_tasks_part(nodes) or not _DIRECTIVE_TYPE.search(doc.folded, 0, 4000):
         return
     if any(n.style == "article" for n in root.children):
         return  # written in articles: its duties are those of its "Tổ chức thực hiện" article (_mark_legal_duties)
@@ -98,6 +102,8 @@ def _mark_directive_duties(doc: Doc, root: Node) -> None:
 
 
 _ORGANIZING = re.compile(r"to chuc thuc hien(?![a-z])")
+# "Điều 5. Hội đồng nhân dân tỉnh giao", "Điều 3. Trách nhiệm tổ chức thực hiện": an article handing out the duties.
+_DUTIES_ARTICLE = re.compile(r"(?:.* )?giao$|(?:trach nhiem|phan cong) (?:to chuc )?thuc hien$")
 
 
 def _mark_legal_duties(doc: Doc, root: Node) -> None:
@@ -108,11 +114,13 @@ def _mark_legal_duties(doc: Doc, root: Node) -> None:
     its lettered duties under it.
     """
     nodes = root.walk()[1:]
-    if any(n.kind == "tasks" for n in nodes) or not any(n.style == "article" for n in nodes):
+    if _has_tasks_part(nodes) or not any(n.style == "article" for n in nodes):
         return
     candidates = [
-        n for n in nodes if n.kind == "organization" and n.style in ("article", "num1") and n.children
-        and _ORGANIZING.match(" ".join(doc.folded[n.head_start : n.head_start + len(n.title)].split()))
+        n for n in nodes if n.style in ("article", "num1") and n.children and (
+            (n.kind == "organization" and _ORGANIZING.match(_folded_title(doc, n)))
+            or (n.style == "article" and _DUTIES_ARTICLE.fullmatch(_folded_title(doc, n)))
+        )
     ]
     # "4. Tổ chức thực hiện" inside "Điều 4. Tổ chức thực hiện và hiệu lực thi hành": the part named only that.
     exact = [n for n in candidates if len(n.title.split()) <= 4]
@@ -139,6 +147,16 @@ def _mark_legal_duties(doc: Doc, root: Node) -> None:
     host.children.insert(at, section)
     if organizing.style == "article":
         organizing.kind = None
+
+
+def _has_tasks_part(nodes: list[Node]) -> bool:
+    """Whether a heading names a tasks part (a lettered "a) Nội dung: …" of a spending article does not, unless it holds items)."""
+    return any(n.kind == "tasks" and (n.style not in ("lower", "paren-lower") or any(c.numbered for c in n.children))
+               for n in nodes)
+
+
+def _folded_title(doc: Doc, node: Node) -> str:
+    return " ".join(doc.folded[node.head_start : node.head_start + len(node.title)].split())
 
 
 def extract_plan(text: str, doc: str = "") -> dict[str, object]:
