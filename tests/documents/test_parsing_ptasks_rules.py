@@ -100,3 +100,64 @@ def test_a_long_numbered_sentence_naming_duties_is_not_read_as_a_tasks_heading()
     text = "KẾ HOẠCH\n1. Các phòng rà soát kế hoạch, nhiệm vụ kiểm tra để bổ sung, điều chỉnh kịp thời trong quý IV.\n"
     root = parse_outline(prepare(text))
     assert [n.kind for n in root.walk()[1:] if n.style == "num1"] == [None]
+
+
+PLAN_WITH_PROSE_UNITS = """ỦY BAN NHÂN DÂN
+XÃ TÂN HÒA
+KẾ HOẠCH
+Chăm lo Tết cho hộ nghèo năm 2026
+I. MỤC ĐÍCH, YÊU CẦU
+1. Bảo đảm mọi hộ nghèo đều được chăm lo.
+II. NỘI DUNG THỰC HIỆN
+1. Rà soát danh sách
+- Công chức Văn hóa - Xã hội phối hợp với Ban Công tác Mặt trận các thôn lập danh sách hộ nghèo.
+2. Trao quà
+Đối với hộ ở thôn xa thì Đoàn Thanh niên xã có trách nhiệm phối hợp với Hội Cựu chiến binh xã vận chuyển quà đến tận nhà.
+3. Tổ chức thăm hỏi
+Nội dung: Hội Liên hiệp Phụ nữ xã chủ trì, phối hợp với Hội Nông dân xã, Trạm Y tế xã tổ chức thăm hỏi người cao tuổi.
+4. Các Trường học trên địa bàn tổ chức ngày hội gói bánh chưng cho học sinh.
+5. Ủy ban Mặt trận Tổ quốc xã:
+- Vận động các nhà hảo tâm ủng hộ quà.
+- Chủ trì, phối hợp với các Bộ: Văn hóa, Thể thao và Du lịch, Tài chính và các cơ quan liên quan tổ chức đêm văn nghệ.
+III. TỔ CHỨC THỰC HIỆN
+Các đơn vị báo cáo kết quả về Ủy ban nhân dân xã.
+"""
+
+
+def test_a_duty_clause_names_its_lead_and_partners_wherever_it_opens() -> None:
+    task = _by_title(_plan(PLAN_WITH_PROSE_UNITS), "Rà soát danh sách")
+    assert (task["lead"], task["coordinate"]) == (["Công chức Văn hóa - Xã hội"], ["Ban Công tác Mặt trận các thôn"])
+
+
+def _by_title(result: dict[str, Any], start: str) -> dict[str, Any]:
+    return next(t for t in result["tasks"] if t["title"].startswith(start))
+
+
+def test_a_condition_before_the_subject_and_the_duty_cue_do_not_hide_the_lead() -> None:
+    task = _by_title(_plan(PLAN_WITH_PROSE_UNITS), "Trao quà")
+    assert task["lead"] == ["Đoàn Thanh niên xã"]
+    assert task["coordinate"] == ["Hội Cựu chiến binh xã"]
+
+
+def test_a_label_before_the_clause_and_a_plural_body_are_read() -> None:
+    result = _plan(PLAN_WITH_PROSE_UNITS)
+    visit = _by_title(result, "Tổ chức thăm hỏi")
+    assert visit["lead"] == ["Hội Liên hiệp Phụ nữ xã"]
+    assert visit["coordinate"] == ["Hội Nông dân xã", "Trạm Y tế xã"]
+    assert _by_title(result, "Các Trường học")["lead"] == ["Các Trường học trên địa bàn"]
+
+
+def test_a_later_dash_line_gives_partners_to_an_item_headed_by_its_body() -> None:
+    task = _by_title(_plan(PLAN_WITH_PROSE_UNITS), "Ủy ban Mặt trận")
+    assert task["lead"] == ["Ủy ban Mặt trận Tổ quốc xã"]
+    assert task["coordinate"] == ["Bộ Văn hóa, Thể thao và Du lịch", "Bộ Tài chính và các cơ quan liên quan"]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.text(alphabet="ABSởBộcácvàphốihợpvớichủtrì ,;:.\n-Đa", max_size=120))
+def test_reading_a_duty_clause_never_raises(text: str) -> None:
+    from ansinh.documents.parsing.clause_units import read_clause
+    from ansinh.documents.parsing.clean import fold_same_length
+
+    found = read_clause(text, fold_same_length(text).lower())
+    assert found is None or all(isinstance(n, str) and n for n in found[0] + found[1])

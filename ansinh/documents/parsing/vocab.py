@@ -144,6 +144,8 @@ GENERIC_HEADS: tuple[str, ...] = (
     "các sở", "các tổ chức", "các đơn vị", "các cơ quan", "các trường", "các hội", "các ban", "các phòng",
     "cán bộ", "công chức", "các địa phương", "các doanh nghiệp", "các khu phố", "các xã",
     "các quận", "các huyện", "ủy ban", "uỷ ban", "các ủy ban", "các uỷ ban", "các bộ", "các đoàn thể", "các ngành", "các cấp", "các cấp ủy",
+    # Members beside the bodies they sit in ("Đoàn đại biểu Quốc hội, đại biểu Quốc hội").
+    "đại biểu",
 )
 # Lower-case openers that always start a new body ("..., thành viên Ban chỉ đạo").
 ALWAYS_NEW_HEADS: tuple[str, ...] = (
