@@ -161,3 +161,53 @@ def test_reading_a_duty_clause_never_raises(text: str) -> None:
 
     found = read_clause(text, fold_same_length(text).lower())
     assert found is None or all(isinstance(n, str) and n for n in found[0] + found[1])
+
+
+PLAN_WITH_INLINE_TABLE = """ỦY BAN NHÂN DÂN TỈNH HÀ AN
+KẾ HOẠCH
+Tuyên truyền chuyển đổi số năm 2026
+I. MỤC ĐÍCH, YÊU CẦU
+1. Nâng cao nhận thức của người dân.
+II. ĐỐI TƯỢNG, NỘI DUNG VÀ HÌNH THỨC TUYÊN TRUYỀN
+1. Đối tượng tuyên truyền
+Cán bộ, công chức và Nhân dân.
+2. Nội dung tuyên truyền
+a) Lợi ích của dịch vụ công trực tuyến.
+b) Cách dùng ứng dụng định danh điện tử.
+III. CÁC HOẠT ĐỘNG TRỌNG TÂM
+1. Phát sóng chuyên mục "Chuyển đổi số"
+a) Chuyên mục truyền hình với các sở:
+Báo và Phát thanh, Truyền hình tỉnh chủ trì, phối hợp với các sở liên quan thực hiện các kỳ phát sóng sau:
+TT\tNội dung\tTrách nhiệm thực hiện\tThời gian
+1\tGiới thiệu dịch vụ công về đất đai\tLãnh đạo Sở Xây dựng\tTháng 3
+2\tGiới thiệu dịch vụ công về y tế\tLãnh đạo Sở Y tế\tTháng 6
+2. Về đào tạo kỹ năng số
+Giao Sở Khoa học và Công nghệ:
+a) Mở lớp tập huấn kỹ năng số cho công chức cấp xã.
+b) Bảo đảm việc vận hành nền tảng học trực tuyến.
+IV. TỔ CHỨC THỰC HIỆN
+Các sở báo cáo kết quả về Sở Khoa học và Công nghệ trước ngày 15 tháng 12 hằng năm.
+"""
+
+
+def test_rows_of_a_table_announced_inside_an_item_are_its_sub_items() -> None:
+    tasks = _tasks(_plan(PLAN_WITH_INLINE_TABLE))
+    assert tasks["1.a.1"][0] == ["Lãnh đạo Sở Xây dựng"]
+    assert tasks["1.a.2"][0] == ["Lãnh đạo Sở Y tế"]
+
+
+def test_the_press_body_in_the_paragraph_under_a_heading_leads_the_item() -> None:
+    tasks = _tasks(_plan(PLAN_WITH_INLINE_TABLE))
+    assert tasks["1.a"] == (["Báo và Phát thanh, Truyền hình tỉnh"], ["các sở liên quan"])
+
+
+def test_a_part_opening_with_the_audience_and_forms_is_not_the_tasks_part() -> None:
+    titles = [t["title"] for t in _plan(PLAN_WITH_INLINE_TABLE)["tasks"]]
+    assert "Đối tượng tuyên truyền" not in titles
+    assert not any(t.startswith("Lợi ích") for t in titles)
+
+
+def test_a_giao_line_under_a_heading_leads_the_item_and_its_lettered_duties() -> None:
+    tasks = _tasks(_plan(PLAN_WITH_INLINE_TABLE))
+    assert tasks["2"][0] == ["Sở Khoa học và Công nghệ"]
+    assert tasks["2.b"][0] == ["Sở Khoa học và Công nghệ"]  # "Bảo đảm việc …" is not a body

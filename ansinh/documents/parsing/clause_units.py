@@ -56,9 +56,11 @@ _VERB = re.compile(
 
 def _partners_end(clean: str, folded: str, start: int) -> int:
     """Where the partners named from ``start`` end: at a lower-case verb, a stop or the clause's end."""
-    for m in re.finditer(r"[.;(]|(?<![a-z])(?=[a-z])", folded[start:]):
+    for m in re.finditer(r"[.;(:]|(?<![a-z])(?=[a-z])", folded[start:]):
         at = start + m.start()
-        if folded[at] in ".;(":
+        if folded[at] == ":" and re.search(r"cac\s+(?:bo|so|ban|nganh)\s*$", folded[start:at]):
+            continue  # "các Bộ: Tài chính, Xây dựng": one head word shared by the names after the colon
+        if folded[at] in ".;(:":
             return at
         if at > start and clean[at].islower() and _VERB.match(folded, at):
             return at
@@ -94,7 +96,7 @@ def read_clause(clean: str, folded: str) -> tuple[list[str], list[str]] | None:
     """(lead, partners) stated by one clause (``clean`` and its same-length ``folded`` view), or None."""
     pos = 0
     label = _SHORT_LABEL.match(folded)
-    if label is not None and not _ACTION.search(folded, 0, label.end()):
+    if label is not None and not _ACTION.search(folded, 0, label.end()) and not _ADDRESS.match(folded):
         pos = label.end()
     cond = _CONDITION.match(folded, pos)
     if cond is not None:
@@ -102,6 +104,11 @@ def read_clause(clean: str, folded: str) -> tuple[list[str], list[str]] | None:
     address = _ADDRESS.match(folded, pos)
     if address is not None:
         pos = address.end()
+        # "Giao Sở Nội vụ:" above the duties it hands out: the bodies alone.
+        colon = folded.find(":", pos)
+        named = _bodies(clean[pos : colon if colon != -1 else len(clean)], generic_first=True)
+        if named and (colon == -1 or not folded[colon + 1 :].strip()):
+            return named, []
     for verb in _ACTION.finditer(folded, pos, min(len(folded), pos + 260)):
         subject_folded = folded[pos : verb.start()]
         if not subject_folded.strip() or (_NOT_SUBJECT.search(subject_folded) and "," not in subject_folded):

@@ -187,13 +187,15 @@ def classify(title_folded: str, nested: bool) -> str | None:
         return None
     # "NỘI DUNG, TIẾN ĐỘ, PHÂN CÔNG TRÁCH NHIỆM THỰC HIỆN", "NHIỆM VỤ VÀ PHÂN CÔNG": a part that opens by
     # naming the work lists the work, whatever it says next about who does it.
-    if not nested and _TASKS_FIRST.match(title):
+    # "II. ĐỐI TƯỢNG, NỘI DUNG VÀ HÌNH THỨC TUYÊN TRUYỀN": a part opening with the setting of the work does not list it.
+    setting = not nested and _SETTING_PART.match(title) is not None
+    if not nested and _TASKS_FIRST.match(title) and not setting:
         return "tasks"
     for kind, pattern in SECTION_KINDS:
         if nested:
             if re.match(r"(?:cac\s+|ve\s+)?(?:" + pattern + ")", title):
                 return kind
-        elif re.search(pattern, title):
+        elif re.search(pattern, title) and not (setting and kind == "tasks"):
             return kind
     return None
 
@@ -329,12 +331,33 @@ def parse_outline(doc: Doc) -> Node:
         if node.style in ("dash", "plus"):
             continue
         node.kind = classify(doc.folded[node.head_start : node.head_start + len(node.title) + 4], nested)
+    _demote_setting_contents(doc, root)
     _continue_tasks_parts(doc, root)
     return root
 
 
 # Parts that describe the setting of the work, not the work: "Thời gian, địa điểm", "Thành phần", "Khẩu hiệu".
 _SETTING_PART = re.compile(r"(?:thoi gian|dia diem|thanh phan|doi tuong|hinh thuc|khau hieu|pham vi)(?![a-z])")
+
+
+def _demote_setting_contents(doc: Doc, root: Node) -> None:
+    """"2. Nội dung tuyên truyền" under "II. ĐỐI TƯỢNG, NỘI DUNG VÀ HÌNH THỨC …" describes the setting when another part
+    lists the work ("III. CÁC HOẠT ĐỘNG TRỌNG TÂM"); with no other tasks part it is the work itself."""
+    inside: list[Node] = []
+    outside = False
+    for node in root.walk()[1:]:
+        if node.kind != "tasks":
+            continue
+        part = node.parent
+        if part is not None and part.style in ("roman", "upper") and part.kind is None and _SETTING_PART.match(
+            " ".join(doc.folded[part.head_start : part.head_start + len(part.title)].split())
+        ):
+            inside.append(node)
+        elif not any(a in inside for a in node.ancestors()):
+            outside = True
+    if outside:
+        for node in inside:
+            node.kind = None
 
 
 _ASSIGNED_WORK = re.compile(r"phan cong (?:nhiem vu|cong viec)(?:,? (?:cu the|thuc hien))?")
