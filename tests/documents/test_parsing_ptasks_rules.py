@@ -211,3 +211,36 @@ def test_a_giao_line_under_a_heading_leads_the_item_and_its_lettered_duties() ->
     tasks = _tasks(_plan(PLAN_WITH_INLINE_TABLE))
     assert tasks["2"][0] == ["Sở Khoa học và Công nghệ"]
     assert tasks["2.b"][0] == ["Sở Khoa học và Công nghệ"]  # "Bảo đảm việc …" is not a body
+
+
+DECREE_WITH_DUTIES_ARTICLE = """CHÍNH PHỦ
+NGHỊ ĐỊNH
+Quy định về hỗ trợ học nghề
+Điều 1. Phạm vi điều chỉnh
+Nghị định này quy định việc hỗ trợ học nghề.
+Điều 2. Mức hỗ trợ
+1. Mức hỗ trợ tối đa 4 triệu đồng một khóa.
+2. Thời gian hỗ trợ không quá 12 tháng.
+Điều 3. Trách nhiệm của các cơ quan
+1. Bộ Nội vụ có trách nhiệm hướng dẫn, kiểm tra việc thực hiện Nghị định này.
+2. Bộ Tài chính bố trí kinh phí thực hiện.
+3. Ủy ban nhân dân các tỉnh có trách nhiệm tổ chức thực hiện tại địa phương.
+Điều 4. Hiệu lực thi hành
+Nghị định này có hiệu lực từ ngày 01 tháng 7 năm 2026.
+"""
+
+
+def test_the_article_whose_items_open_with_their_doers_holds_a_decrees_tasks() -> None:
+    tasks = _tasks(_plan(DECREE_WITH_DUTIES_ARTICLE))
+    assert list(tasks) == ["1", "2", "3"]
+    assert tasks["2"][0] == ["Bộ Tài chính"]
+
+
+def test_the_points_of_a_letter_that_each_hand_a_body_its_work_are_tasks_without_a_lead_in() -> None:
+    text = (
+        "ỦY BAN NHÂN DÂN TỈNH HÀ AN\nSố: 12/UBND-VX\nV/v triển khai tiêm chủng\n"
+        "Kính gửi: Các sở, ngành.\nĐể bảo đảm tiến độ tiêm chủng năm 2026.\n"
+        "1. Giao Sở Y tế tổ chức tiêm bù cho trẻ em.\n2. Giao Công an tỉnh hỗ trợ xác thực danh tính.\n"
+    )
+    tasks = _tasks(_plan(text))
+    assert tasks["1"][0] == ["Sở Y tế"] and tasks["2"][0] == ["Công an tỉnh"]

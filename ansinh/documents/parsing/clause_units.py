@@ -54,6 +54,10 @@ _VERB = re.compile(
 )
 
 
+# The same verbs after a subject ("Công an tỉnh hỗ trợ …"), leading space included as in ``_ACTION``.
+_SUBJECT_VERB = re.compile(r"\s+(?=" + _VERB.pattern + r")(?!de\s|nham\s|trong\s)")
+
+
 def _partners_end(clean: str, folded: str, start: int) -> int:
     """Where the partners named from ``start`` end: at a lower-case verb, a stop or the clause's end."""
     for m in re.finditer(r"[.;(:]|(?<![a-z])(?=[a-z])", folded[start:]):
@@ -106,10 +110,12 @@ def read_clause(clean: str, folded: str) -> tuple[list[str], list[str]] | None:
         pos = address.end()
         # "Giao Sở Nội vụ:" above the duties it hands out: the bodies alone.
         colon = folded.find(":", pos)
-        named = _bodies(clean[pos : colon if colon != -1 else len(clean)], generic_first=True)
-        if named and (colon == -1 or not folded[colon + 1 :].strip()):
+        named = _bodies(clean[pos:colon], generic_first=True) if colon != -1 else []
+        if named and not folded[colon + 1 :].strip():
             return named, []
-    for verb in _ACTION.finditer(folded, pos, min(len(folded), pos + 260)):
+    limit = min(len(folded), pos + 260)
+    verbs = sorted([*_ACTION.finditer(folded, pos, limit), *_SUBJECT_VERB.finditer(folded, pos, limit)], key=lambda m: m.start())
+    for verb in verbs:
         subject_folded = folded[pos : verb.start()]
         if not subject_folded.strip() or (_NOT_SUBJECT.search(subject_folded) and "," not in subject_folded):
             continue

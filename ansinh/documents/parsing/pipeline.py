@@ -6,7 +6,7 @@ import logging
 import re
 
 from ansinh.documents.parsing.assignments import assign_units
-from ansinh.documents.parsing.clean import Doc, prepare
+from ansinh.documents.parsing.clean import Doc, fold_same_length, prepare
 from ansinh.documents.parsing.funding import extract_funding
 from ansinh.documents.parsing.layout_tables import find_layout_tables
 from ansinh.documents.parsing.meta import extract_meta, looks_like_plan
@@ -17,6 +17,8 @@ from ansinh.documents.parsing.tables import find_tables
 from ansinh.documents.parsing.tabular import extract_documents, extract_projects
 from ansinh.documents.parsing.targets import extract_text_targets
 from ansinh.documents.parsing.tasks import extract_tasks
+from ansinh.documents.parsing.unit_names import _head_match
+from ansinh.documents.parsing.vocab import AGENCY_HEADS
 
 logger = logging.getLogger(__name__)
 
@@ -79,6 +81,11 @@ def _mark_directive_duties(doc: Doc, root: Node) -> None:
         return  # written in articles: its duties are those of its "Tổ chức thực hiện" article (_mark_legal_duties)
     lead_in = _DUTY_LEAD_IN.search(doc.folded)
     if lead_in is None:
+        # No lead-in, but the numbered points each open with the body that acts ("1. Giao Sở Y tế …").
+        if not _names_its_doers(root):
+            return
+        lead_in = re.match(r"", doc.folded)
+    if lead_in is None:
         return
     duties: list[Node] = []
     for node in root.children:
@@ -124,7 +131,13 @@ def _mark_legal_duties(doc: Doc, root: Node) -> None:
     ]
     # "4. Tổ chức thực hiện" inside "Điều 4. Tổ chức thực hiện và hiệu lực thi hành": the part named only that.
     exact = [n for n in candidates if len(n.title.split()) <= 4]
-    chosen = exact or candidates
+    # Failing a title, an article whose items open with their doers; a closing "Trách nhiệm thi hành" only when its
+    # items list duties (lettered sub-items): one sentence per body names who applies the text, not work to do.
+    chosen = exact or candidates or [
+        n for n in nodes if n.style == "article" and _names_its_doers(n) and (
+            "thi hanh" not in _folded_title(doc, n) or any(g.numbered for c in n.children for g in c.children)
+        )
+    ]
     organizing = chosen[-1] if chosen else None
     if organizing is None or organizing.parent is None:
         return
@@ -147,6 +160,23 @@ def _mark_legal_duties(doc: Doc, root: Node) -> None:
     host.children.insert(at, section)
     if organizing.style == "article":
         organizing.kind = None
+
+
+def _names_its_doers(node: Node) -> bool:
+    """Whether most of ``node``'s numbered items (two or more) open with the body that acts: "Bộ Công an",
+    "Giao Sở Y tế …", "Ủy ban nhân dân các cấp có trách nhiệm" (the duties article of a decree, the points of a letter)."""
+    items = [c for c in node.children if c.style == "num1" and c.title]
+    if len(items) < 2:
+        return False
+    doers = 0
+    for item in items:
+        title = item.title
+        folded = fold_same_length(title).lower()
+        address = re.match(r"(?:giao(?:\s+cho)?|de\s+nghi|yeu\s+cau)\s+", folded)
+        rest = title[address.end() :] if address else title
+        if _head_match(rest, AGENCY_HEADS) or _head_match(re.sub(r"^(?:Các|Những)\s+", "", rest), AGENCY_HEADS):
+            doers += 1
+    return doers * 5 >= len(items) * 3
 
 
 def _has_tasks_part(nodes: list[Node]) -> bool:
