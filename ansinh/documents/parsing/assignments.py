@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from ansinh.documents.parsing.clause_units import clause_leads
 from ansinh.documents.parsing.clean import Doc, fold_same_length, squeeze
 from ansinh.documents.parsing.responsibilities import assign_from_responsibilities
 from ansinh.documents.parsing.structure import Node
@@ -76,6 +77,10 @@ _ITEM_REFS = re.compile(
 )
 
 
+# "- Chủ trì, phối hợp với các Bộ: Tài chính, Xây dựng …": a duty's clause whose colon lists bodies, not a label.
+_CLAUSE_NOT_LABEL = re.compile(r"phoi\s+hop\s+(?:chat\s+che\s+)?voi(?![a-z])")
+
+
 def _merge(into: list[str], names: list[str]) -> None:
     keys = {fold_key(x) for x in into}
     for name in names:
@@ -104,7 +109,7 @@ def _labelled(doc: Doc, ranges: list[tuple[int, int]]) -> list[tuple[str, str]]:
         if not m or (m.group("value") is None and not m.group("label")):
             continue
         label = " ".join(doc.folded[s + m.start("label") : s + m.end("label")].split())
-        if len(label.split()) > 9:
+        if len(label.split()) > 9 or _CLAUSE_NOT_LABEL.search(label):
             continue
         if LEAD_LABEL.search(label):
             role = "lead"
@@ -309,6 +314,7 @@ def assign_units(doc: Doc, root: Node, tasks: list[Task]) -> None:
     assign_from_responsibilities(doc, root, tasks, _apply)
     subject_leads(tasks, _apply)
     addressee_leads(tasks, _apply)
+    clause_leads(doc, tasks, _apply)
     _propagate(tasks)
 
 

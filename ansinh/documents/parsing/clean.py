@@ -39,6 +39,10 @@ _SEGMENT_MARK = re.compile(r"(?<=[^\W_])_(?=[^\W_])")
 _FIRST_TOKEN = re.compile(r"(?m)^[ \t]*(\S+)")
 # A word segmenter's tokens split a list mark from its dot ("1 . Sở Y_tế", "II . NHIỆM_VỤ", "a ) …").
 _SPLIT_MARK = re.compile(r"(?m)^([ \t]*(?:\d{1,2}(?:\.\d{1,2}){0,3}|[IVX]{1,5}|[a-zđ]))([ \t]+)([.)])(?=[ \t])")
+# A list mark alone on its line, its text on the next one (Word pages saved as HTML, PDF exports): "2.\nỦy ban …".
+_LONE_ITEM_MARK = re.compile(
+    r"(?m)^[ \t]*(?:\d{1,2}(?:\.\d{1,2}){0,3}[.)/]|[IVX]{1,5}[.\-]|[a-zđ]\)|(?:Điều|ĐIỀU)[ \t]+\d{1,3}[.:])[ \t]*(\n[ \t]*){1,2}(?=[^\W\d_])"
+)
 # A table typed with vertical bars ("STT | Nhiệm vụ | Cơ quan chủ trì"), Markdown or plain: two bars or more on a line.
 _BAR_LINE = re.compile(r"(?m)^[^\n|]*\|[^\n]*$")
 _BAR_RULE = re.compile(r"^[\s|:\-–=+]+$")
@@ -175,7 +179,22 @@ def _clean_chars(text: str) -> str:
     flat_table_tabs(text, fold_same_length, chars)
     spaced_table_tabs(text, fold_same_length, chars)
     stacked_table_tabs(text, fold_same_length, chars)
+    _join_lone_marks(text, chars)
     return "".join(chars)
+
+
+def _join_lone_marks(text: str, chars: list[str]) -> None:
+    """Put the text of an item whose mark stands alone on its line after the mark, same length (newlines become spaces).
+
+    A mark blanked already (a page number) or inside a table is left alone.
+    """
+    for m in _LONE_ITEM_MARK.finditer(text):
+        seg = "".join(chars[m.start() : m.end()])
+        if "\t" in seg or not seg.split("\n", 1)[0].strip():
+            continue
+        for i in range(m.start(), m.end()):
+            if chars[i] == "\n":
+                chars[i] = " "
 
 
 _FOLD_TABLE: dict[int, str] = {}

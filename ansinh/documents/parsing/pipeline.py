@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from ansinh.documents.parsing.assignments import assign_units
-from ansinh.documents.parsing.clean import Doc, prepare
+from ansinh.documents.parsing.clean import Doc, fold_same_length, prepare
 from ansinh.documents.parsing.funding import extract_funding
 from ansinh.documents.parsing.layout_tables import LayoutTable, find_layout_tables
 from ansinh.documents.parsing.meta import extract_meta, looks_like_plan
@@ -18,6 +18,8 @@ from ansinh.documents.parsing.tables import Table, find_tables
 from ansinh.documents.parsing.tabular import extract_documents, extract_projects
 from ansinh.documents.parsing.targets import extract_text_targets
 from ansinh.documents.parsing.tasks import extract_tasks
+from ansinh.documents.parsing.unit_names import _head_match
+from ansinh.documents.parsing.vocab import AGENCY_HEADS
 
 logger = logging.getLogger(__name__)
 
@@ -56,8 +58,12 @@ def _masked(doc: Doc, spans: list[tuple[int, int]]) -> Doc:
 
 
 # A directive, resolution or dispatch: its numbered duties are its tasks part ("Thủ tướng Chính phủ yêu cầu:").
-_DIRECTIVE_TYPE = re.compile(r"(?m)^[ \t]*(?:chi thi|nghi quyet|cong dien|ket luan|thong bao ket luan)[ \t]*$")
-_DUTY_LEAD_IN = re.compile(r"(?m)(?:yeu cau|chi thi|de nghi|quyet nghi|giao|nhiem vu sau|noi dung sau|cu the nhu sau)[ \t]*:[ \t]*$")
+# A letter (công văn) says what it is about on a "V/v …" line; its numbered points are duties too.
+_DIRECTIVE_TYPE = re.compile(r"(?m)^[ \t]*(?:(?:chi thi|nghi quyet|cong dien|ket luan|thong bao ket luan)[ \t]*$|v/v[ \t]|ve viec[ \t])")
+_DUTY_LEAD_IN = re.compile(
+    r"(?m)(?:yeu cau|chi thi|de nghi|quyet nghi|giao|(?:nhiem vu|noi dung|giai phap|bien phap|viec|cong viec)"
+    r"(?: [a-z]+){0,2} (?:sau|sau day|duoi day)|cu the nhu sau)[ \t]*:[ \t]*$"
+)
 _NOT_DUTIES = frozenset({"organization", "reporting", "funding", "assignment", "purpose", "situation"})
 
 
@@ -70,11 +76,16 @@ def _mark_directive_duties(doc: Doc, root: Node) -> None:
     ends them.
     """
     nodes = root.walk()[1:]
-    if any(n.kind == "tasks" for n in nodes) or not _DIRECTIVE_TYPE.search(doc.folded, 0, 4000):
+    if _has_tasks_part(nodes) or not _DIRECTIVE_TYPE.search(doc.folded, 0, 4000):
         return
     if any(n.style == "article" for n in root.children):
         return  # written in articles: its duties are those of its "Tổ chức thực hiện" article (_mark_legal_duties)
     lead_in = _DUTY_LEAD_IN.search(doc.folded)
+    if lead_in is None:
+        # No lead-in, but the numbered points each open with the body that acts ("1. Giao Sở Y tế …").
+        if not _names_its_doers(root):
+            return
+        lead_in = re.match(r"", doc.folded)
     if lead_in is None:
         return
     duties: list[Node] = []
@@ -99,6 +110,8 @@ def _mark_directive_duties(doc: Doc, root: Node) -> None:
 
 
 _ORGANIZING = re.compile(r"to chuc thuc hien(?![a-z])")
+# "Điều 5. Hội đồng nhân dân tỉnh giao", "Điều 3. Trách nhiệm tổ chức thực hiện": an article handing out the duties.
+_DUTIES_ARTICLE = re.compile(r"(?:.* )?giao$|(?:trach nhiem|phan cong) (?:to chuc )?thuc hien$")
 
 
 def _mark_legal_duties(doc: Doc, root: Node) -> None:
@@ -109,15 +122,23 @@ def _mark_legal_duties(doc: Doc, root: Node) -> None:
     its lettered duties under it.
     """
     nodes = root.walk()[1:]
-    if any(n.kind == "tasks" for n in nodes) or not any(n.style == "article" for n in nodes):
+    if _has_tasks_part(nodes) or not any(n.style == "article" for n in nodes):
         return
     candidates = [
-        n for n in nodes if n.kind == "organization" and n.style in ("article", "num1") and n.children
-        and _ORGANIZING.match(" ".join(doc.folded[n.head_start : n.head_start + len(n.title)].split()))
+        n for n in nodes if n.style in ("article", "num1") and n.children and (
+            (n.kind == "organization" and _ORGANIZING.match(_folded_title(doc, n)))
+            or (n.style == "article" and _DUTIES_ARTICLE.fullmatch(_folded_title(doc, n)))
+        )
     ]
     # "4. Tổ chức thực hiện" inside "Điều 4. Tổ chức thực hiện và hiệu lực thi hành": the part named only that.
     exact = [n for n in candidates if len(n.title.split()) <= 4]
-    chosen = exact or candidates
+    # Failing a title, an article whose items open with their doers; a closing "Trách nhiệm thi hành" only when its
+    # items list duties (lettered sub-items): one sentence per body names who applies the text, not work to do.
+    chosen = exact or candidates or [
+        n for n in nodes if n.style == "article" and _names_its_doers(n) and (
+            "thi hanh" not in _folded_title(doc, n) or any(g.numbered for c in n.children for g in c.children)
+        )
+    ]
     organizing = chosen[-1] if chosen else None
     if organizing is None or organizing.parent is None:
         return
@@ -140,6 +161,33 @@ def _mark_legal_duties(doc: Doc, root: Node) -> None:
     host.children.insert(at, section)
     if organizing.style == "article":
         organizing.kind = None
+
+
+def _names_its_doers(node: Node) -> bool:
+    """Whether most of ``node``'s numbered items (two or more) open with the body that acts: "Bộ Công an",
+    "Giao Sở Y tế …", "Ủy ban nhân dân các cấp có trách nhiệm" (the duties article of a decree, the points of a letter)."""
+    items = [c for c in node.children if c.style == "num1" and c.title]
+    if len(items) < 2:
+        return False
+    doers = 0
+    for item in items:
+        title = item.title
+        folded = fold_same_length(title).lower()
+        address = re.match(r"(?:giao(?:\s+cho)?|de\s+nghi|yeu\s+cau)\s+", folded)
+        rest = title[address.end() :] if address else title
+        if _head_match(rest, AGENCY_HEADS) or _head_match(re.sub(r"^(?:Các|Những)\s+", "", rest), AGENCY_HEADS):
+            doers += 1
+    return doers * 5 >= len(items) * 3
+
+
+def _has_tasks_part(nodes: list[Node]) -> bool:
+    """Whether a heading names a tasks part (a lettered "a) Nội dung: …" of a spending article does not, unless it holds items)."""
+    return any(n.kind == "tasks" and (n.style not in ("lower", "paren-lower") or any(c.numbered for c in n.children))
+               for n in nodes)
+
+
+def _folded_title(doc: Doc, node: Node) -> str:
+    return " ".join(doc.folded[node.head_start : node.head_start + len(node.title)].split())
 
 
 def extract_plan(text: str, doc: str = "") -> dict[str, object]:

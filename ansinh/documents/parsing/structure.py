@@ -25,7 +25,8 @@ _PART_ALONE = re.compile(
 )
 _ORDINALS = {"nhat": 1, "hai": 2, "ba": 3, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10}
 _UPPER = re.compile(r"^(?P<ind>[ \t]*)(?P<m>[A-ZĐ])\s*[.)\-]\s+(?P<rest>\S.*)$")
-_NUMBER = re.compile(r"^(?P<ind>[ \t]*)(?P<m>\d{1,2}(?:\.\d{1,2}){0,3})(?P<sep>\.?-(?=\s)|[.)]?)(?P<sp>\s*)(?P<rest>\S.*)$")
+# "1/ Các Cục Thuế …": letters (công văn) number their points with a slash.
+_NUMBER = re.compile(r"^(?P<ind>[ \t]*)(?P<m>\d{1,2}(?:\.\d{1,2}){0,3})(?P<sep>\.?-(?=\s)|/(?=[ \t]+[^\W\d_])|[.)]?)(?P<sp>\s*)(?P<rest>\S.*)$")
 # "Nhiệm vụ 1. …", "Chỉ tiêu 2: …", "Giải pháp 3 - …": items numbered after a word that names them.
 _NAMED_ITEM = re.compile(
     r"^(?P<ind>[ \t]*)(?:Nhiệm vụ|NHIỆM VỤ|Nhiem vu|Giải pháp|GIẢI PHÁP|Giai phap|Chỉ tiêu|CHỈ TIÊU|Chi tieu|"
@@ -186,13 +187,15 @@ def classify(title_folded: str, nested: bool) -> str | None:
         return None
     # "NỘI DUNG, TIẾN ĐỘ, PHÂN CÔNG TRÁCH NHIỆM THỰC HIỆN", "NHIỆM VỤ VÀ PHÂN CÔNG": a part that opens by
     # naming the work lists the work, whatever it says next about who does it.
-    if not nested and _TASKS_FIRST.match(title):
+    # "II. ĐỐI TƯỢNG, NỘI DUNG VÀ HÌNH THỨC TUYÊN TRUYỀN": a part opening with the setting of the work does not list it.
+    setting = not nested and _SETTING_PART.match(title) is not None
+    if not nested and _TASKS_FIRST.match(title) and not setting:
         return "tasks"
     for kind, pattern in SECTION_KINDS:
         if nested:
             if re.match(r"(?:cac\s+|ve\s+)?(?:" + pattern + ")", title):
                 return kind
-        elif re.search(pattern, title):
+        elif re.search(pattern, title) and not (setting and kind == "tasks"):
             return kind
     return None
 
@@ -289,6 +292,10 @@ def parse_outline(doc: Doc) -> Node:
         # Close deeper items: pop to the level of the same style if it is open.
         # Inside an article, the article's own items start afresh ("5. Sửa đổi Điều 12: “Điều 12. … 1. …").
         scope = max((k for k, n in enumerate(stack) if n.style == "article"), default=0) if style != "article" else 0
+        if style.startswith("num"):
+            # Decree 30/2020 puts "-" and "+" below the numbered levels: a numbered item after a dash item is not inside it.
+            while len(stack) > 1 and stack[-1].style in ("dash", "plus"):
+                stack.pop()
         styles = [n.style for n in stack[scope:]]
         if style in styles:
             while stack[-1].style != style:
@@ -319,15 +326,38 @@ def parse_outline(doc: Doc) -> Node:
     for node in root.walk()[1:]:
         # An article's title names its own matter ("Điều 7. Xử lý nội dung chuyển tiếp …"): read it like a nested one.
         nested = (node.depth > 1 and not (node.parent is not None and node.parent.style == "upper")) or node.style == "article"
+        # A numbered sentence ("1/ Các Cục Thuế rà soát lại … nhiệm vụ kiểm tra …") is a duty, not a heading naming a part.
+        nested = nested or (node.style.startswith("num") and len(node.title.split()) > 12)
         if node.style in ("dash", "plus"):
             continue
         node.kind = classify(doc.folded[node.head_start : node.head_start + len(node.title) + 4], nested)
+    _demote_setting_contents(doc, root)
     _continue_tasks_parts(doc, root)
     return root
 
 
 # Parts that describe the setting of the work, not the work: "Thời gian, địa điểm", "Thành phần", "Khẩu hiệu".
 _SETTING_PART = re.compile(r"(?:thoi gian|dia diem|thanh phan|doi tuong|hinh thuc|khau hieu|pham vi)(?![a-z])")
+
+
+def _demote_setting_contents(doc: Doc, root: Node) -> None:
+    """"2. Nội dung tuyên truyền" under "II. ĐỐI TƯỢNG, NỘI DUNG VÀ HÌNH THỨC …" describes the setting when another part
+    lists the work ("III. CÁC HOẠT ĐỘNG TRỌNG TÂM"); with no other tasks part it is the work itself."""
+    inside: list[Node] = []
+    outside = False
+    for node in root.walk()[1:]:
+        if node.kind != "tasks":
+            continue
+        part = node.parent
+        if part is not None and part.style in ("roman", "upper") and part.kind is None and _SETTING_PART.match(
+            " ".join(doc.folded[part.head_start : part.head_start + len(part.title)].split())
+        ):
+            inside.append(node)
+        elif not any(a in inside for a in node.ancestors()):
+            outside = True
+    if outside:
+        for node in inside:
+            node.kind = None
 
 
 _ASSIGNED_WORK = re.compile(r"phan cong (?:nhiem vu|cong viec)(?:,? (?:cu the|thuc hien))?")

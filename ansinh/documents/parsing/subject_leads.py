@@ -23,7 +23,9 @@ _ACTION = re.compile(
     r"tap trung|khan truong|day manh|day nhanh|tiep tuc|de xuat|chu dong|co trach nhiem|tang cuong|"
     r"som|uu tien|xem xet|cap nhat|bao dam|dam bao|phoi hop|chu tri|khan cap|nang cao|hoan thien|thuc day|"
     # A resolution's duties: "Bộ X là cơ quan đầu mối …", "… trong phạm vi nhiệm vụ, quyền hạn của mình giám sát …".
-    r"la co quan|chiu trach nhiem|de cao|trong pham vi|can cu chuc nang|theo chuc nang)(?![a-z])"
+    r"la co quan|chiu trach nhiem|de cao|trong pham vi|can cu chuc nang|theo chuc nang|"
+    # "Tổ kiểm phiếu tiến hành …", "Ban Thường trực trao đổi với …", "Sở Y tế lập danh sách …".
+    r"tien hanh|trao doi|lap danh sach|lap ke hoach|chuan bi|giai quyet|xac minh|tiep nhan|cung cap)(?![a-z])"
 )
 # "Đề nghị Tổng Liên đoàn Lao động Việt Nam …", "Giao Sở Y tế …": the verb that addresses the doer.
 _ADDRESS = re.compile(r"^(?:đề\s+nghị|giao|yêu\s+cầu)\s+", re.IGNORECASE)

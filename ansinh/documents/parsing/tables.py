@@ -16,7 +16,11 @@ from dataclasses import dataclass, field
 from ansinh.documents.parsing.clean import Doc, squeeze
 
 # The column of who leads, by meaning: "Cơ quan chủ trì", "Đơn vị thực hiện", "Cơ quan/đơn vị đầu mối".
-LEAD_HEADER = r"chu tri|(?:co quan|don vi|bo phan)(?:,? (?:co quan|don vi|ca nhan))? (?:thuc hien|dau moi|chiu trach nhiem)|dau moi"
+LEAD_HEADER = (
+    r"chu tri|(?:co quan|don vi|bo phan)(?:,? (?:co quan|don vi|ca nhan))? (?:thuc hien|dau moi|chiu trach nhiem)|dau moi"
+    # "Trách nhiệm thực hiện", "Người thực hiện", "Phụ trách": the column of who does the row's work.
+    r"|(?:^|\|\s)(?:trach nhiem(?: thuc hien| chinh)?|nguoi (?:thuc hien|phu trach)|phu trach)(?:\s\||$)"
+)
 _HEADER_FIRST = re.compile(r"^(?:s?tt|so tt|stt|thu tu|so thu tu)$")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 

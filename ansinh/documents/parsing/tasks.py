@@ -83,8 +83,29 @@ def extract_tasks(doc: Doc, root: Node, tables: list[Table]) -> list[Task]:
                 parent.children.append(task)
             by_node[id(node)] = task
             tasks.append(task)
-    tasks.extend(_table_tasks(tables))
+    table_tasks = _table_tasks(tables)
+    _nest_inline_tables(doc, tasks, tables, table_tasks)
+    tasks.extend(table_tasks)
     return tasks
+
+
+def _nest_inline_tables(doc: Doc, tasks: list[Task], tables: list[Table], table_tasks: list[Task]) -> None:
+    """Rows of a table set inside an item ("… gồm các chuyên mục sau:" then the table) are that item's sub-items:
+    "1" under item "III.1.a" reads "III.1.a.1". Only a table announced by a line ending with a colon is nested."""
+    holders = [t for t in tasks if t.node is not None]
+    for table in tables:
+        before = doc.clean[max(0, table.start - 400) : table.start].rstrip()
+        if not before.endswith(":"):
+            continue
+        inside = [t for t in holders if t.node is not None and t.node.start < table.start < t.node.end]
+        holder = max(inside, key=lambda t: t.node.depth if t.node is not None else 0, default=None)
+        if holder is None or not holder.number:
+            continue
+        for row in table_tasks:
+            if table.start <= row.span[0] < table.end and row.number and row.number.isdigit():
+                row.number = f"{holder.number}.{row.number}"
+                row.parent = holder
+                holder.children.append(row)
 
 
 def _table_tasks(tables: list[Table]) -> list[Task]:

@@ -12,12 +12,12 @@ from functools import lru_cache
 
 from ansinh.documents.parsing.clean import squeeze
 from ansinh.documents.parsing.vocab import AGENCY_HEADS, ALWAYS_NEW_HEADS, GENERIC_HEADS, ocr_tolerant
-from ansinh.lib.text import strip_marks
+from ansinh.lib.text import fold, strip_marks
 
 # Words that open like a body's name once diacritics are ignored, or share its first word, but name an action or
 # a thing ("Bố trí kinh phí", "Tổ chức thực hiện", "Ban hành kế hoạch", "Bộ máy", "Số lượng").
 _FALSE_HEADS = re.compile(
-    r"^(?:b[ốổồỏ]\s|s[ốổ]\s|ban\s+h[àa]nh|t[ổo]\s+ch[ứu]c|h[ộo]i\s+(?:ngh[ịi]|th[ảa]o|thi|di[ễe]n)|"
+    r"^(?:b[ốổồỏ]\s|s[ốổ]\s|b[áảa]o\s+(?:c[áa]o|[đd][ảa]m|v[ệe]|qu[ảa]n|t[ồo]n|tr[ìi]|l[ưu]u|ch[íi]\s+v[àa]|hi[ểe]m\s+y)|ban\s+h[àa]nh|t[ổo]\s+ch[ứu]c|h[ộo]i\s+(?:ngh[ịi]|th[ảa]o|thi|di[ễe]n)|"
     r"tr[ưu][ờo]ng\s+h[ợo]p|qu[ỹy]\s+[đd][ấa]t|b[ộo]\s+(?:m[áa]y|ti[êe]u\s+ch[íi]|ch[ỉi]\s+s[ốo]|c[ôo]ng\s+c[ụu])|"
     r"ng[àa]nh\s+ngh[ềe]|[đd]o[àa]n\s+k[ếe]t)",
     re.IGNORECASE,
@@ -109,11 +109,34 @@ _SHARED_HEAD = re.compile(r"^(?:[Cc]ác\s+)(?P<head>Bộ|Sở|Ban|Phòng|Ủy ba
 _AND_OTHERS = re.compile(r"\s+(?:và|cùng)\s+(?=các\s)")
 
 
+# Names of ministries and departments that hold a comma or "và" themselves (Decree 30/2020 lists, 2007-2025 names).
+_COMPOUND_NAMES = re.compile(
+    r"van hoa, the thao va du lich|lao dong\s*-\s*thuong binh va xa hoi|giao duc va dao tao|ke hoach va dau tu|"
+    r"nong nghiep va phat trien nong thon|nong nghiep va moi truong|tai nguyen va moi truong|khoa hoc va cong nghe|"
+    r"thong tin va truyen thong|dan toc va ton giao|van hoa va the thao|noi vu va lao dong"
+)
+_COMMA, _AND = "\x00", "\x01"
+
+
+def _protect_compounds(text: str) -> str:
+    """``text`` with the commas and "và" inside a compound ministry name masked (matched without diacritics, as OCR gives them)."""
+    chars = list(text)
+    for m in _COMPOUND_NAMES.finditer(fold(text).lower()) if len(fold(text)) == len(text) else ():
+        for i in range(m.start(), m.end()):
+            if chars[i] == ",":
+                chars[i] = _COMMA
+            elif text[i : i + 3] == " và" and i + 3 <= m.end():
+                chars[i] = _AND
+                chars[i + 1] = chars[i + 2] = ""
+    return "".join(chars)
+
+
 def _expand_shared_head(head: str, rest: str) -> list[str]:
     """``"Bộ"`` and ``"Quốc phòng, Xây dựng và các cơ quan liên quan"`` -> Bộ Quốc phòng, Bộ Xây dựng và … ."""
     others = _AND_OTHERS.search(rest)
     names_part, tail = (rest[: others.start()], rest[others.start() :]) if others else (rest, "")
-    parts = [p.strip(" .;,") for p in re.split(r",|\s+và\s+", names_part) if p.strip(" .;,")]
+    parts = [p.strip(" .;,") for p in re.split(r",|\s+và\s+", _protect_compounds(names_part)) if p.strip(" .;,")]
+    parts = [p.replace(_COMMA, ",").replace(_AND, " và") for p in parts]
     names = [f"{head} {p}" for p in parts]
     if names and tail:
         names[-1] += tail.rstrip(" .;,")

@@ -137,6 +137,8 @@ AGENCY_HEADS: tuple[str, ...] = (
     "Chi bộ", "Đồn", "Ban Chỉ huy", "Ban chỉ đạo", "Ban Chỉ đạo",
     "Bưu điện", "Trưởng", "Tổ giao dịch", "Điện lực", "Viễn thông", "Chi hội", "Chi đoàn", "Hạt", "Bộ đội",
     "Phó Chủ tịch", "Người đứng đầu", "Thủ trưởng", "Đảng đoàn", "Ban cán sự",
+    # The press bodies a plan assigns ("Báo và Phát thanh, Truyền hình tỉnh", "Tạp chí …", "Đài Phát thanh …").
+    "Báo", "Tạp chí", "Thông tấn xã",
     "Quốc hội", "Lãnh đạo Ban", "Lãnh đạo Sở", "Lãnh đạo Văn phòng", "Lãnh đạo UBND", "Lãnh đạo Ủy ban", "Lãnh đạo Bộ",
 )
 # Lower-case openers that start a new body after a named one ("..., các sở, ban, ngành").
@@ -144,6 +146,8 @@ GENERIC_HEADS: tuple[str, ...] = (
     "các sở", "các tổ chức", "các đơn vị", "các cơ quan", "các trường", "các hội", "các ban", "các phòng",
     "cán bộ", "công chức", "các địa phương", "các doanh nghiệp", "các khu phố", "các xã",
     "các quận", "các huyện", "ủy ban", "uỷ ban", "các ủy ban", "các uỷ ban", "các bộ", "các đoàn thể", "các ngành", "các cấp", "các cấp ủy",
+    # Members beside the bodies they sit in ("Đoàn đại biểu Quốc hội, đại biểu Quốc hội").
+    "đại biểu",
 )
 # Lower-case openers that always start a new body ("..., thành viên Ban chỉ đạo").
 ALWAYS_NEW_HEADS: tuple[str, ...] = (

@@ -1,0 +1,205 @@
+"""Lead and partner units read from the sentence of a duty, whoever writes it.
+
+Decree 30/2020 documents assign a duty in one clause whose subject is the body that acts:
+
+- "Sở Y tế chủ trì, phối hợp với Sở Tài chính, Công an tỉnh tổ chức …" (lead, partners);
+- "Ủy ban nhân dân xã có trách nhiệm phối hợp với Hội Nông dân rà soát …" (lead, partners);
+- "Đối với vụ việc ở nơi công tác thì cơ quan, đơn vị quản lý người đó có trách nhiệm xác minh …" (lead);
+- "Ban Thường trực phối hợp với Ủy ban nhân dân xã tổ chức hội nghị …" (lead, partners);
+- "- Chủ trì, phối hợp với các Bộ: Tài chính, Xây dựng rà soát …" under an item headed by its body (partners).
+
+The clause is read where a duty opens: the item's heading (after a short label such as "Nội dung:") or its
+first dash line. Only a subject made of body names counts (each opening with a body word, or a generic
+"các …", "cơ quan …", "đơn vị …" after the cue "có trách nhiệm").
+"""
+
+from __future__ import annotations
+
+import re
+
+from ansinh.documents.parsing.clean import Doc, squeeze
+from ansinh.documents.parsing.responsibilities import Apply
+from ansinh.documents.parsing.structure import Node
+from ansinh.documents.parsing.subject_leads import _ACTION
+from ansinh.documents.parsing.tasks import Task
+from ansinh.documents.parsing.unit_names import _head_match, split_units
+from ansinh.documents.parsing.vocab import AGENCY_HEADS
+
+# Bodies named generically, lower case ("các sở, ngành", "cơ quan, tổ chức, đơn vị giới thiệu người ứng cử").
+_GENERIC_BODY = re.compile(
+    r"^(?:c[áa]c|c[ơo]\s+quan|t[ổo]\s+ch[ứu]c|[đd][ơo]n\s+v[ịi]|ch[íi]nh\s+quy[ềe]n|[ủu]y\s+ban|đ[ạa]i\s+bi[ểe]u|"
+    r"th[àa]nh\s+vi[êe]n|ng[ưu][ờo]i\s+[đd][ứu]ng\s+[đd][ầa]u|th[ủu]\s+tr[ưu][ởo]ng|to[àa]n\s+th[ểe]|m[ỗo]i|t[ừu]ng|"
+    r"s[ởo]|ban|b[ộo]|ng[àa]nh|[đd][ịi]a\s+ph[ưu][ơo]ng)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+# "có trách nhiệm", "chịu trách nhiệm": the cue that the subject is who acts.
+# "Các Cục Thuế", "Các Sở": a plural of a named kind of body is a body name too.
+_PLURAL = re.compile(r"^(?:[Cc][áa]c|[Nn]h[ữu]ng)\s+(?=[A-ZĐÀ-Ỹ])")
+_DUTY_CUE = re.compile(r"(?:co|chiu)\s+trach\s+nhiem(?![a-z])")
+# "chủ trì, phối hợp với Y", "phối hợp chặt chẽ với Y", "phối hợp Y" after the subject or the duty cue.
+_PARTNERS = re.compile(
+    r"\s*,?\s*(?:(?:chu\s+tri|la\s+co\s+quan\s+dau\s+moi)\s*,?\s*(?:va\s+)?)?phoi\s+hop\s+(?:chat\s+che\s+)?(?:voi\s+)?"
+)
+# Verbs that open the action after the partners; read only where the clean text writes them in lower case, since a
+# body's name holds the same words capitalised ("Sở Giáo dục và Đào tạo", "Ban Tổ chức").
+_VERB = re.compile(
+    r"(?:de|nham|trong\s+viec|thuc\s+hien|trien\s+khai|to\s+chuc|xay\s+dung|tham\s+muu|huong\s+dan|ra\s+soat|theo\s+doi|"
+    r"tong\s+hop|bao\s+dam|dam\s+bao|tang\s+cuong|nang\s+cao|kiem\s+tra|xac\s+minh|xac\s+dinh|danh\s+gia|nghien\s+cuu|"
+    r"de\s+xuat|van\s+dong|tuyen\s+truyen|giai\s+quyet|xu\s+ly|cung\s+cap|bo\s+tri|ban\s+hanh|lap|chuan\s+bi|"
+    r"giam\s+sat|hoan\s+thien|sua\s+doi|cap\s+nhat|thong\s+ke|khao\s+sat|tiep\s+nhan|trinh|bao\s+cao|"
+    r"van\s+chuyen|trao|tham|gui|mo|chuyen|dua|ho\s+tro|phat\s+dong|dao\s+tao|quan\s+ly|thong\s+tin|boi\s+duong|"
+    r"tap\s+huan|phan\s+cong|bo\s+sung|dieu\s+chinh|thanh\s+lap|kiem\s+tra|thu\s+thap|cham\s+lo|chi\s+dao|"
+    r"lanh\s+dao|don\s+doc|tiep\s+tuc|khan\s+truong|tap\s+trung|day\s+manh|day\s+nhanh|phoi\s+hop|tien\s+hanh|"
+    r"trao\s+doi|thong\s+nhat|moi|in|phat\s+hanh|niem\s+yet|cong\s+bo|thuc\s+day|tham\s+gia|giup)(?![a-z])"
+)
+
+
+# The same verbs after a subject ("Công an tỉnh hỗ trợ …"), leading space included as in ``_ACTION``.
+_SUBJECT_VERB = re.compile(r"\s+(?=" + _VERB.pattern + r")(?!de\s|nham\s|trong\s)")
+
+
+def _partners_end(clean: str, folded: str, start: int) -> int:
+    """Where the partners named from ``start`` end: at a lower-case verb, a stop or the clause's end."""
+    for m in re.finditer(r"[.;(:]|(?<![a-z])(?=[a-z])", folded[start:]):
+        at = start + m.start()
+        if folded[at] == ":" and re.search(r"cac\s+(?:bo|so|ban|nganh)\s*$", folded[start:at]):
+            continue  # "các Bộ: Tài chính, Xây dựng": one head word shared by the names after the colon
+        if folded[at] in ".;(:":
+            return at
+        if at > start and clean[at].islower() and _VERB.match(folded, at):
+            return at
+    return len(folded)
+
+
+# A condition before the subject: "Đối với …, thì", "Trường hợp … thì", "Nếu … thì".
+_CONDITION = re.compile(r"(?:doi\s+voi|truong\s+hop|neu|khi)\s[^.;]{0,200}?(?:,\s*)?\bthi\s+")
+# A short label before the clause ("Nội dung:", "Trách nhiệm:").
+_SHORT_LABEL = re.compile(r"^[^:.;]{2,30}:\s*")
+_ADDRESS = re.compile(r"(?:giao(?:\s+cho)?|de\s+nghi|yeu\s+cau)\s+")
+_NOT_SUBJECT = re.compile(r"(?<![a-z])(?:duoc\s+giao|cua|tai|trong|theo|ve|voi|neu)(?![a-z])")
+
+
+def _bodies(text: str, generic_first: bool) -> list[str]:
+    """The names in ``text`` when it is only a list of bodies, else []."""
+    names = split_units(text)
+    if not names or len(names) > 14:
+        return []
+    for i, name in enumerate(names):
+        words = len(name.split())
+        if words > 16 or re.search(r"\d", name):
+            return []
+        agency = _head_match(name, AGENCY_HEADS) or _head_match(_PLURAL.sub("", name), AGENCY_HEADS)
+        if not agency and not _GENERIC_BODY.match(name):
+            return []
+        if i == 0 and not agency and not generic_first:
+            return []
+    return names
+
+
+def read_clause(clean: str, folded: str) -> tuple[list[str], list[str]] | None:
+    """(lead, partners) stated by one clause (``clean`` and its same-length ``folded`` view), or None."""
+    pos = 0
+    label = _SHORT_LABEL.match(folded)
+    if label is not None and not _ACTION.search(folded, 0, label.end()) and not _ADDRESS.match(folded):
+        pos = label.end()
+    cond = _CONDITION.match(folded, pos)
+    if cond is not None:
+        pos = cond.end()
+    address = _ADDRESS.match(folded, pos)
+    if address is not None:
+        pos = address.end()
+        # "Giao Sở Nội vụ:" above the duties it hands out: the bodies alone.
+        colon = folded.find(":", pos)
+        named = _bodies(clean[pos:colon], generic_first=True) if colon != -1 else []
+        if named and not folded[colon + 1 :].strip():
+            return named, []
+    limit = min(len(folded), pos + 260)
+    verbs = sorted([*_ACTION.finditer(folded, pos, limit), *_SUBJECT_VERB.finditer(folded, pos, limit)], key=lambda m: m.start())
+    for verb in verbs:
+        subject_folded = folded[pos : verb.start()]
+        if not subject_folded.strip() or (_NOT_SUBJECT.search(subject_folded) and "," not in subject_folded):
+            continue
+        if not clean[verb.start() + 1 : verb.start() + 2].islower():
+            continue  # "Ban Tổ chức …": the verb's words capitalised belong to a name
+        cue = _DUTY_CUE.match(folded, verb.start() + 1) is not None
+        lead = _bodies(clean[pos : verb.start()], generic_first=cue)
+        if not lead:
+            continue
+        rest_at = verb.start()
+        duty = _DUTY_CUE.match(folded, rest_at + 1)
+        if duty is not None:
+            rest_at = duty.end()
+        partners: list[str] = []
+        after = folded[rest_at:]
+        if not after.lstrip(" ,").startswith(("chu tri", "phoi hop", "la co quan dau moi")):
+            return lead, partners
+        m = _PARTNERS.match(folded, rest_at)
+        if m is not None:
+            partners = _bodies(clean[m.end() : _partners_end(clean, folded, m.end())], generic_first=True)
+        return lead, partners
+    return None
+
+
+def _first_sentence(doc: Doc, start: int, end: int) -> tuple[str, str]:
+    cut = end
+    for stop in (". ", ".\n", "\n\n"):
+        at = doc.folded.find(stop, start, end)
+        if at != -1:
+            cut = min(cut, at)
+    return doc.clean[start:cut], doc.folded[start:cut]
+
+
+def _openings(doc: Doc, node: Node) -> list[tuple[str, str]]:
+    """Where a duty opens in ``node``: its heading, then its first dash line."""
+    body_end = node.children[0].start if node.children else node.end
+    out = [_first_sentence(doc, node.head_start, body_end)]
+    # "2. Trao quà" then a paragraph "Đối với … thì Đoàn Thanh niên có trách nhiệm …": the body's first sentence too.
+    if node.head_end < body_end and doc.clean[node.head_end : body_end].strip():
+        out.append(_first_sentence(doc, node.head_end, body_end))
+    for child in node.children:
+        if child.style not in ("dash", "plus"):
+            break
+        out.append(_first_sentence(doc, child.head_start, child.children[0].start if child.children else child.end))
+    return [(squeeze(c), " ".join(f.split())) for c, f in out]
+
+
+def clause_leads(doc: Doc, tasks: list[Task], apply: Apply) -> None:
+    """Fill the lead (and partners) of items nothing else assigned, from the clause that opens their duty;
+    give partners to an item whose lead is known when its opening clause names them ("chủ trì, phối hợp với …")."""
+    for task in tasks:
+        node = task.node
+        if node is None:
+            continue
+        for index, (clean, folded) in enumerate(_openings(doc, node)):
+            if len(clean) != len(folded):
+                continue
+            if task.lead and not task.coordinate:
+                # "- Chủ trì, phối hợp với …" under an item headed by its body, or "…; chủ trì, phối hợp với …" in its sentence.
+                for clause in re.finditer(r"(?:^|;\s*|:\s*)(?=(?:chu\s+tri\s*,?\s*(?:va\s+)?)?phoi\s+hop)", folded):
+                    m = _PARTNERS.match(folded, clause.end())
+                    if m is None or (clause.start() > 0 and not folded.startswith("chu", clause.end())):
+                        continue
+                    partners = _bodies(clean[m.end() : _partners_end(clean, folded, m.end())], generic_first=True)
+                    if partners:
+                        apply(task, "coordinate", partners)
+                        break
+            if task.lead:
+                if index > 2:
+                    continue  # only the heading, its paragraph and the first dash line say who leads
+                found = read_clause(clean, folded)
+                if found is not None and found[1] and not task.coordinate and _same(found[0], task.lead):
+                    apply(task, "coordinate", found[1])
+                continue
+            found = read_clause(clean, folded) if index <= 2 else None
+            if found is None:
+                continue
+            lead, partners = found
+            apply(task, "lead", lead)
+            if partners and not task.coordinate:
+                apply(task, "coordinate", partners)
+            break
+
+
+def _same(a: list[str], b: list[str]) -> bool:
+    key = [re.sub(r"\W+", "", x.lower()) for x in a]
+    return any(re.sub(r"\W+", "", y.lower()) in key for y in b)
