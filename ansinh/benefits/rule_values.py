@@ -27,20 +27,28 @@ class RuleDataError(ValueError):
         self.message = message
 
 
-@dataclass(frozen=True)
-class Level:
-    amount: int
+class _InForce:
+    """``in_force(day)`` for the dated values below (a plain mixin: its annotations are not dataclass fields,
+    so each dataclass keeps its own field order)."""
+
     valid_from: dt.date
     valid_to: dt.date | None
-    source: str
-    verified: bool
 
     def in_force(self, day: dt.date) -> bool:
         return self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)
 
 
 @dataclass(frozen=True)
-class CategoryRule:
+class Level(_InForce):
+    amount: int
+    valid_from: dt.date
+    valid_to: dt.date | None
+    source: str
+    verified: bool
+
+
+@dataclass(frozen=True)
+class CategoryRule(_InForce):
     code: str
     name: str
     coefficient: Decimal | None
@@ -56,9 +64,6 @@ class CategoryRule:
     per_child: bool = False
     stacks: bool = False
     note: str = ""
-
-    def in_force(self, day: dt.date) -> bool:
-        return self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)
 
 
 @dataclass(frozen=True)
@@ -109,7 +114,7 @@ class Facts:
 
 
 @dataclass(frozen=True)
-class TopUp:
+class TopUp(_InForce):
     """A province's monthly amount on top of the national one (``category`` "": every category)."""
 
     province: str
@@ -120,9 +125,6 @@ class TopUp:
     valid_to: dt.date | None
     source: str
     verified: bool
-
-    def in_force(self, day: dt.date) -> bool:
-        return self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)
 
 
 @dataclass(frozen=True)
