@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from ansinh.documents.parsing import extract_plan, target_learned
 from ansinh.documents.parsing.clean import prepare
-from ansinh.documents.parsing.targets import find_mentions
+from ansinh.documents.parsing.target_mentions import find_mentions
 
 HEAD = "KẾ HOẠCH\nPhát triển khoa học và công nghệ\nI. MỤC TIÊU\n1. Mục tiêu cụ thể\n"
 

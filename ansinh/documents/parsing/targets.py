@@ -12,53 +12,24 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from ansinh.documents.parsing.clean import Doc, fold_same_length, span_text, squeeze, trim_span
+from ansinh.documents.parsing.clean import Doc, span_text, squeeze, trim_span
 from ansinh.documents.parsing.structure import Node
+from ansinh.documents.parsing.target_mentions import find_mentions, zero_mentions
 from ansinh.documents.parsing.target_names import indicator_name
 from ansinh.documents.parsing.target_words import (
-    _AGE_QUALIFIER,
-    _AND_MORE,
-    _BAD_AFTER,
-    _BAD_BEFORE,
-    _COMPARATORS,
-    _CUE_BEFORE,
-    _FRACTION,
-    _FROM,
-    _FROM_TO,
     _MAINTAIN,
-    _MULTIPLE,
-    _NUM,
-    _PER_PERIOD,
-    _PER_YEAR,
-    _RANGE_TAIL,
-    _SCALE,
-    _SCALES,
     _SENTENCE_BREAK,
-    _SENTENCE_CUE,
-    _SIGN,
-    _UNIT_PATTERNS,
     CLAUSE_SEPS,
     INDICATOR_LABEL,
-    QUALIFIER_THEN_CHANGE,
-    RATIO_TAIL,
     Mention,
     continues_previous,
-    ratio_unit,
-    share_comparators,
 )
 from ansinh.documents.parsing.target_years import heading_year, read_start, shared_year, title_year, year_of
 from ansinh.documents.parsing.vocab import (
-    COST_NOUNS,
-    GRADUAL_START,
-    LEVEL_WORDS,
     NO_TARGET_KINDS,
     OBJECTIVE_KINDS,
-    POPULATION_NOUNS,
-    TARGET_CUES,
     TASK_KINDS,
-    ZERO_CUE,
 )
-from ansinh.lib.vnnumbers import parse_vn
 
 Target = dict[str, object]
 
@@ -75,254 +46,6 @@ class Candidate:
     e: int
     cs: int
     ce: int
-
-_PAST_VALUE = re.compile(r"\(\s*(?:nam|cuoi nam|hien nay|hien tai)\s*(?:(?:19|20)\d\d)?\s*(?:la|dat|:)\s*$")
-_IN_WHICH = re.compile(r"trong\s+do(?![a-z])")
-# "Trường hợp tỷ lệ hộ nghèo giảm dưới 2% thì điều chỉnh mục tiêu …": when a target may change, not a target.
-_ADJUSTMENT_CONDITION = re.compile(
-    r"(?:^|[\s,;(])(?:truong\s+hop|neu|khi)\s[^.;]{0,160}?(?:dieu\s+chinh|xem\s+xet\s+lai|cap\s+nhat\s+lai)\s+"
-    r"(?:muc\s+tieu|chi\s+tieu|ke\s+hoach)"
-    # "Trường hợp …, chỉ tiêu tỷ lệ hộ nghèo có thể được điều chỉnh khi giảm dưới 2%": the target named first.
-    r"|(?:^|[\s,;(])(?:truong\s+hop|neu)\s[^.;]{0,160}?(?:muc\s+tieu|chi\s+tieu)[^.;]{0,80}?(?:co\s+the\s+)?(?:duoc\s+)?"
-    r"(?:dieu\s+chinh|xem\s+xet\s+lai)"
-)
-
-# "thuộc nhóm 3 nước dẫn đầu", "top 50 trường": a rank.
-_RANK_BEFORE = re.compile(r"(?<![a-z])(?:nhom|top|trong\s+nhom)\s*$")
-# One or two plain words after a count ("6 cảng biển"), not a year, date or another number.
-_NOUN_AFTER = re.compile(
-    r"\s+(?!(?:nam|ngay|thang|va|hoac|tro|den|trong|tu|cua|theo|tai|o|so|voi|la|duoc)(?![a-z]))[a-z]+"
-    r"(?:\s+(?!(?:nam|ngay|thang|va|hoac|tro|den|trong|tu|cua|theo|tai|o|so|voi|la|duoc|quoc)(?![a-z]))[a-z]+)?"
-)
-
-
-def _bad_before(doc: Doc, a: int, prefix: str) -> bool:
-    """A word before the value at ``a`` that makes it a label, date or section number ("Mục 3", "năm 2025");
-    "mức" (a level: "đạt mức 11 người") folds like "mục" and is not one."""
-    m = _BAD_BEFORE.search(prefix)
-    if m is None:
-        return False
-    word = doc.clean[a - len(prefix) + m.start() : a - len(prefix) + m.end()].strip().lower()
-    return word != "mức"
-
-
-def _comparator(prefix: str, tail: str) -> str | None:
-    for comp, pattern in _COMPARATORS:
-        if pattern.search(prefix):
-            return comp
-    if _AND_MORE.match(tail[:60]) or (_FROM.search(prefix) and re.match(r"^[^,;.]{0,40}?tr[oda]\s+l[eu]n", tail)):
-        return ">="
-    return None
-
-
-def _strip_comparator_words(prefix: str) -> tuple[str, bool]:
-    """The prefix without comparator words at its end; True when one was a cue itself."""
-    cue = False
-    changed = True
-    while changed:
-        changed = False
-        for comp, pattern in _COMPARATORS:
-            m = pattern.search(prefix)
-            if m:
-                prefix = prefix[: m.start()]
-                cue = cue or comp in (">=", "approx", "<=")
-                changed = True
-        m = _FROM.search(prefix)
-        if m:
-            prefix = prefix[: m.start()]
-            changed = True
-    return prefix, cue
-
-
-def _count_unit(doc: Doc, pos: int) -> tuple[str | None, int]:
-    """The unit words right after a number at ``pos`` (verbatim) and where they end."""
-    folded = doc.folded[pos : pos + 40]
-    m = re.match(r"\s*", folded)
-    skip = m.end() if m else 0
-    rest = folded[skip:]
-    for unit_re in _UNIT_PATTERNS:
-        um = unit_re.match(rest)
-        if um:
-            end = skip + um.end()
-            slash = re.match(r"(?:\s*(?:san|tren)\s*)?/\s*[a-z]+(?:\s+(?:dan|nu))?", folded[end:])
-            if slash:
-                end += slash.end()
-            return span_text(doc, pos + skip, pos + end), pos + end
-    return None, pos
-
-
-def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]:
-    """Value mentions in the sentence ``start:end``; ``strict`` requires a commitment cue."""
-    folded = doc.folded
-    out: list[Mention] = []
-    sentence = folded[start:end]
-    if GRADUAL_START.match(sentence) or _ADJUSTMENT_CONDITION.search(sentence):
-        return out
-    clause_start = start
-    skip_until = -1
-    start_value: float | None = None
-    start_text: str | None = None
-    for m in _NUM.finditer(folded, start, end):
-        a, b = m.start(), m.end()
-        if a < skip_until:
-            continue
-        boundary = max(folded.rfind(";", start, a), folded.rfind(",", start, a), folded.rfind(":", start, a) - 1)
-        if boundary >= clause_start:
-            clause_start = boundary + 1
-        prefix = folded[max(start, a - 60) : a]
-        tail = folded[b : min(end, b + 60)]
-        fraction = _FRACTION.match(tail)
-        if fraction and not _bad_before(doc, a, prefix):
-            # "18/21 xã": so many of the units named after the whole, not a date.
-            count_unit, unit_end = _count_unit(doc, b + fraction.end())
-            value = parse_vn(m.group(0))
-            committed = bool(TARGET_CUES.search(folded[clause_start:a]) or _comparator(prefix, ""))
-            if count_unit is not None and value is not None and (committed or not strict):
-                out.append(Mention(a, unit_end, value, None, count_unit, _comparator(prefix, "") or "="))
-                skip_until = unit_end
-            continue
-        ratio = RATIO_TAIL.match(folded, b, end)
-        if ratio and not _bad_before(doc, a, prefix):
-            # "dưới 30/100.000 trẻ đẻ sống", "50 ca/100.000 dân": a rate per a population.
-            value = parse_vn(m.group(0))
-            committed = bool(TARGET_CUES.search(folded[clause_start:a]) or _comparator(prefix, ""))
-            if value is not None and (committed or not strict):
-                rate_unit = ratio_unit(doc.clean, ratio, None)
-                out.append(Mention(a, ratio.end(), value, None, rate_unit, _comparator(prefix, "") or "="))
-                skip_until = ratio.end()
-            continue
-        if _BAD_AFTER.match(tail) or _bad_before(doc, a, prefix):
-            continue
-        raw = m.group(0)
-        value = parse_vn(raw)
-        if value is None:
-            continue
-        if out and out[-1].baseline is None and _PAST_VALUE.search(prefix):
-            # "xuống còn 1,5% (năm 2025 là 4,2%)": where the indicator stands now, not a target.
-            sign = _SIGN.match(tail)
-            out[-1].baseline, out[-1].baseline_text = value, span_text(doc, a, b + (sign.end() if sign else 0))
-            skip_until = b
-            continue
-        if _FROM.search(prefix) and _FROM_TO.match(tail):
-            start_sign = _SIGN.match(tail)
-            start_value, start_text = value, span_text(doc, a, b + (start_sign.end() if start_sign else 0))
-            continue
-        scale = _SCALE.match(tail)
-        if scale and not _SIGN.match(tail) and not _RANGE_TAIL.match(tail):
-            value *= _SCALES[scale.group(1)]
-            b += scale.end()
-            tail = folded[b : min(end, b + 60)]
-        sign = _SIGN.match(tail)
-        rng = _RANGE_TAIL.match(tail)
-        value_max: float | None = None
-        unit: str | None = None
-        stop = b
-        if rng:
-            high = parse_vn(rng.group(2))
-            if high is not None and high > value and not (raw.isdigit() and 1900 <= value <= 2100):
-                value_max = high
-                stop = b + rng.end()
-                after = _SIGN.match(folded[stop:end])
-                unit = (rng.group(1) or (after.group(1) if after else None))
-                if after:
-                    stop += after.end()
-        if value_max is None and sign:
-            unit = sign.group(1)
-            stop = b + sign.end()
-        if unit in ("%", "‰"):
-            per_year = _PER_YEAR.match(folded, stop)
-            if per_year:
-                unit += "/năm"
-                stop = per_year.end()
-        level = False
-        comparator_override: str | None = None
-        if _MULTIPLE.search(prefix) and re.match(r"\s*l[ad]n(?![a-z])", tail):
-            unit = "lần"
-            stop = b + re.match(r"\s*l[ad]n", tail).end()  # type: ignore[union-attr]
-        if unit is None and _PER_PERIOD.match(folded, stop):
-            continue
-        if unit is None:
-            if raw.isdigit() and len(raw) == 4 and 1900 <= value <= 2100:
-                continue
-            count_unit, unit_end = _count_unit(doc, stop)
-            bare, cue = _strip_comparator_words(prefix)
-            local = folded[clause_start:a].strip()
-            at_clause_start = not _strip_comparator_words(local)[0].strip(" -–+*(")
-            has_cue = cue or bool(_CUE_BEFORE.search(bare)) or bool(_FROM.search(prefix) and "len" in tail[:40])
-            if count_unit is not None and fold_same_length(count_unit).startswith("tuoi") and _AGE_QUALIFIER.search(prefix):
-                skip_until = unit_end  # the whole age bracket ("từ 3 đến 5 tuổi") qualifies who is counted
-                continue
-            if not strict and (_SENTENCE_CUE.match(sentence) or _MAINTAIN.search(folded[clause_start:a])):
-                has_cue = True
-            if out and _IN_WHICH.match(local):
-                has_cue = True  # "…40.000 lao động, trong đó đưa 18.000 người đi làm việc ở nước ngoài"
-            if LEVEL_WORDS.search(bare):
-                level = True
-                unit = "mức độ"
-            elif count_unit is not None and (has_cue or at_clause_start):
-                if count_unit.lower().startswith(("dân", "dan")):
-                    continue
-                unit = count_unit
-                stop = unit_end
-                per = RATIO_TAIL.match(folded, stop, end)
-                if per and per.group("noun") is None:
-                    unit, stop = ratio_unit(doc.clean, per, str(count_unit)), per.end()
-            elif re.search(r"(?:la|d[ad]t|:)\s*$", bare) and not count_unit:
-                unit = None
-            elif _RANK_BEFORE.search(prefix):
-                comparator_override = "<="  # "thuộc nhóm 3 nước dẫn đầu": a rank, at most N
-            elif not strict and cue and (noun := _NOUN_AFTER.match(folded, stop)):
-                unit = span_text(doc, stop + (len(noun.group(0)) - len(noun.group(0).lstrip())), noun.end())
-                stop = noun.end()  # "có ít nhất 6 cảng biển": a count of whatever is named after the value
-            else:
-                continue
-        else:
-            if COST_NOUNS.match(folded, stop + 1) or COST_NOUNS.match(folded, stop):
-                continue
-        if strict:
-            clause = folded[clause_start:a]
-            population = POPULATION_NOUNS.match(folded, stop + 1) or POPULATION_NOUNS.match(folded, stop)
-            if not (TARGET_CUES.search(clause) or (unit in ("%", "‰") and population)):
-                continue
-        comparator = "range" if value_max is not None else (
-            comparator_override or _comparator(prefix, folded[stop:end]) or "=")
-        if comparator == "=" and _RANK_BEFORE.search(prefix):
-            comparator = "<="  # "nhóm 100 trường đại học hàng đầu": a rank
-        if comparator == "=" and _MAINTAIN.search(folded[clause_start:a]):
-            comparator = "maintain"
-        if unit == "lần":
-            comparator = "="
-        mention = Mention(a, stop, value, value_max, unit, comparator, level)
-        if start_value is not None:
-            mention.baseline, mention.baseline_text = start_value, start_text
-            start_value = start_text = None
-        out.append(mention)
-        skip_until = stop
-    def same_clause(a: Mention, b: Mention) -> bool:
-        lo, hi = min(a.start, b.start), max(a.end, b.end)
-        return ";" not in folded[lo:hi]
-
-    out = [x for x in out if not x.level or not any(same_clause(x, y) for y in out if not y.level)]
-    share_comparators(folded, out)
-    # "xã có tỷ lệ nghèo trên 25% giảm bình quân 3,5 - 4%/năm": the first share qualifies, the change is the target.
-    out = [x for i, x in enumerate(out)
-           if i + 1 == len(out) or x.unit not in ("%", "‰") or not QUALIFIER_THEN_CHANGE.match(folded[x.end : out[i + 1].start])]
-    for x in out:
-        if x.level and x.comparator == "=" and _MAINTAIN.search(folded[start : x.start]):
-            x.comparator = "maintain"
-    return out
-
-
-def zero_mentions(doc: Doc, start: int, end: int) -> list[Mention]:
-    """"Không còn hộ nghèo", "xóa bỏ hoàn toàn nhà tạm": targets of zero."""
-    out: list[Mention] = []
-    for m in ZERO_CUE.finditer(doc.folded, start, end):
-        after = doc.folded[m.end() : m.end() + 12]
-        unit = "hồ sơ" if after.startswith("ho so") else ("trường hợp" if after.startswith(("truong hop", "vu viec")) else "hộ")
-        comparator = "approx" if m.group("basic") else "="
-        out.append(Mention(m.start(), m.end(), 0.0, None, unit, comparator))
-    return out
-
 
 def sentences(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans in ``start:end`` (a full stop followed by a capital, or a line list marker)."""
