@@ -8,10 +8,9 @@ cells read "chưa có số liệu".
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.utils import timezone
 
 from ansinh.core.errors import UserError
@@ -26,7 +25,6 @@ from ansinh.reporting.models import (
     ReportingCycle,
     Submission,
     TargetIndicatorLink,
-    TaskProgress,
 )
 from ansinh.reporting.progress import (
     OWN_FIGURE_FIRST,
@@ -37,8 +35,13 @@ from ansinh.reporting.progress import (
     linear_forecast,
     target_status,
 )
-from ansinh.reporting.validation import MISSED_MILESTONE
-from ansinh.reports.report_content import AnnexRow, AnnexTable, ReportData, TargetRow, TaskGroup
+from ansinh.reports.report_content import AnnexRow, AnnexTable, ReportData, TargetRow
+from ansinh.reports.report_narrative import (
+    dedupe,
+    missed_milestone_causes,
+    task_groups,
+    task_reports,
+)
 from ansinh.reports.report_text import (
     BARE_PLACES,
     KIND_LABELS,
@@ -63,15 +66,14 @@ GOOD_LABELS = (TARGET_STATUS_LABELS[TargetStatus.ACHIEVED], TARGET_STATUS_LABELS
 
 # --- collecting from the database -------------------------------------------------------------
 
+
 class ReportDataError(UserError):
     """The report cannot be built; ``message`` is Vietnamese, for the user."""
 
 
-REPORTED = ("submitted", "approved")
 MAX_ANNEX_UNITS = 500
 SIMULATED_NOTE = f"Lưu ý: số liệu trong báo cáo này là {SIMULATED_LABEL.lower()} để trình diễn, không phải số liệu thực tế."
 _UNIT_LEVEL = {"central": "country", "province": "province", "district": "district", "commune": "commune"}
-
 
 
 def _years(plan: Plan, year: int, kind: str) -> tuple[int, int]:
@@ -85,14 +87,22 @@ def _years(plan: Plan, year: int, kind: str) -> tuple[int, int]:
 def _cycles_by_year(plan: Plan, first: int, last: int) -> dict[int, ReportingCycle]:
     """The cycle whose figures stand for each year: the annual one, else the latest of that year."""
     chosen: dict[int, ReportingCycle] = {}
-    for cycle in ReportingCycle.objects.filter(plan=plan, year__gte=first, year__lte=last).order_by("period_end", "id"):
+    for cycle in ReportingCycle.objects.filter(plan=plan, year__gte=first, year__lte=last).order_by(
+        "period_end", "id"
+    ):
         current = chosen.get(cycle.year)
-        if current is None or current.kind != ReportingCycle.Kind.ANNUAL or cycle.kind == ReportingCycle.Kind.ANNUAL:
+        if (
+            current is None
+            or current.kind != ReportingCycle.Kind.ANNUAL
+            or cycle.kind == ReportingCycle.Kind.ANNUAL
+        ):
             chosen[cycle.year] = cycle
     return chosen
 
 
-def _root_unit(plan: Plan, cycles: list[ReportingCycle], unit: AdministrativeUnit | None) -> AdministrativeUnit | None:
+def _root_unit(
+    plan: Plan, cycles: list[ReportingCycle], unit: AdministrativeUnit | None
+) -> AdministrativeUnit | None:
     """The unit a plan-wide report speaks for: the plan's area; without one, the unit of the plan's
     level in the roll-up that holds most of the units which reported (not the first code, Hà Nội)."""
     if unit is not None:
@@ -105,7 +115,9 @@ def _root_unit(plan: Plan, cycles: list[ReportingCycle], unit: AdministrativeUni
     units = AdministrativeUnit.objects.filter(pk__in=ids)
     level = _UNIT_LEVEL.get(plan.level)
     candidates = list(units.filter(level=level)) if level else []
-    reporters = set(Submission.objects.filter(cycle__in=cycles).values_list("unit__path", flat=True).distinct()[:5000])
+    reporters = set(
+        Submission.objects.filter(cycle__in=cycles).values_list("unit__path", flat=True).distinct()[:5000]
+    )
     held = {c.pk: sum(1 for path in reporters if path.startswith(c.path)) for c in candidates}
     holding = [c for c in candidates if held[c.pk]]
     if holding:
@@ -145,7 +157,9 @@ class _Figures:
 
     @classmethod
     def load(cls, plan: Plan, year: int, root: AdministrativeUnit | None) -> _Figures:
-        annual = list(ReportingCycle.objects.filter(plan=plan, kind=ReportingCycle.Kind.ANNUAL, year__lte=year))
+        annual = list(
+            ReportingCycle.objects.filter(plan=plan, kind=ReportingCycle.Kind.ANNUAL, year__lte=year)
+        )
         values: dict[tuple[int, int, int], float] = {}
         if root is None or not annual:
             return cls(plan, sorted(annual, key=lambda c: c.year), values)
@@ -158,16 +172,22 @@ class _Figures:
             submission__unit__in=shown,
             value__isnull=False,
         ).order_by(OWN_FIGURE_FIRST)
-        for c, i, u, v in own.values_list("submission__cycle_id", "indicator_id", "submission__unit_id", "value"):
+        for c, i, u, v in own.values_list(
+            "submission__cycle_id", "indicator_id", "submission__unit_id", "value"
+        ):
             if v is not None:
                 values.setdefault((c, i, u), v)
         rows = AggregateValue.objects.filter(cycle__in=annual, unit__in=shown, value__isnull=False)
         rolled: dict[tuple[int, int, int], int] = {}
-        for c, i, u, v, n in rows.values_list("cycle_id", "indicator_id", "unit_id", "value", "n_units_reporting"):
+        for c, i, u, v, n in rows.values_list(
+            "cycle_id", "indicator_id", "unit_id", "value", "n_units_reporting"
+        ):
             if v is not None and (c, i, u) not in values:
                 values[(c, i, u)] = v
                 rolled[(c, i, u)] = n
-        units = AdministrativeUnit.objects.filter(pk__in={u for (_, _, u) in rolled} | {root.pk}).only("id", "path")
+        units = AdministrativeUnit.objects.filter(pk__in={u for (_, _, u) in rolled} | {root.pk}).only(
+            "id", "path"
+        )
         expected = ExpectedUnits(units, annual)
         return cls(plan, sorted(annual, key=lambda c: c.year), values, rolled, expected)
 
@@ -181,7 +201,9 @@ class _Figures:
             return self.expected.coverage(unit, cycle, 1, "own")
         return self.expected.coverage(unit, cycle, self.rolled[key], "rollup")
 
-    def progress(self, target: Target, unit: AdministrativeUnit, cycle: ReportingCycle) -> tuple[float | None, str, list[tuple[int, float]]]:
+    def progress(
+        self, target: Target, unit: AdministrativeUnit, cycle: ReportingCycle
+    ) -> tuple[float | None, str, list[tuple[int, float]]]:
         """(actual, status label, yearly series) with ``reporting.progress.target_status``; a partial
         roll-up reads "Số liệu chưa đầy đủ" (``reporting.coverage``)."""
         unit_id = unit.pk
@@ -194,9 +216,19 @@ class _Figures:
             if c.year <= cycle.year and (v := self.values.get((c.pk, link.indicator_id, unit_id))) is not None
         ]
         actual = self.values.get((cycle.pk, link.indicator_id, unit_id))
-        final = Goal(target.comparator or "=", target.value, target.value_max) if target.value is not None else None
-        stone = next((m for m in target.milestones.all() if m.year == cycle.year and m.value is not None), None)
-        milestone = Goal(stone.comparator or "=", stone.value, stone.value_max) if stone and stone.value is not None else None
+        final = (
+            Goal(target.comparator or "=", target.value, target.value_max)
+            if target.value is not None
+            else None
+        )
+        stone = next(
+            (m for m in target.milestones.all() if m.year == cycle.year and m.value is not None), None
+        )
+        milestone = (
+            Goal(stone.comparator or "=", stone.value, stone.value_max)
+            if stone and stone.value is not None
+            else None
+        )
         forecast = linear_forecast(series, target.year or self.plan.period_end or cycle.year)
         indicator = link.indicator
         status = target_status(indicator.direction, indicator.value_type, actual, milestone, final, forecast)
@@ -208,7 +240,11 @@ class _Figures:
 
 
 def _target_rows(
-    targets: list[Target], cycles: dict[int, ReportingCycle], unit: AdministrativeUnit | None, year: int, fig: _Figures
+    targets: list[Target],
+    cycles: dict[int, ReportingCycle],
+    unit: AdministrativeUnit | None,
+    year: int,
+    fig: _Figures,
 ) -> tuple[list[TargetRow], list[AnnexRow]]:
     """Milestone, actual and status of each target, with the dashboards' rules (``reporting.progress``)."""
     cycle = cycles.get(year)
@@ -232,12 +268,20 @@ def _target_rows(
         rows.append(TargetRow(str(n), name, target.unit, label, actual_text, status))
         unit_name = unit.name if unit else WHOLE_PLAN
         # The goal stays text ("dưới 1"): a bare number would drop the comparator.
-        annex.append(AnnexRow(unit_name, name, target.unit, label, format_number(actual), status, actual, None, covered))
+        annex.append(
+            AnnexRow(
+                unit_name, name, target.unit, label, format_number(actual), status, actual, None, covered
+            )
+        )
     return rows, annex
 
 
 def _unit_annex(
-    targets: list[Target], cycle: ReportingCycle | None, root: AdministrativeUnit | None, year: int, fig: _Figures
+    targets: list[Target],
+    cycle: ReportingCycle | None,
+    root: AdministrativeUnit | None,
+    year: int,
+    fig: _Figures,
 ) -> list[AnnexTable]:
     if cycle is None or root is None:
         return []
@@ -253,100 +297,6 @@ def _unit_annex(
     return tables
 
 
-@dataclass
-class _TaskReports:
-    """What the units under the report's unit said about the plan's tasks: how many units reported,
-    rows per (task, status), and the rows that carry text (by task position, then unit path)."""
-
-    units: int
-    counts: dict[int, Counter[str]]
-    texts: list[tuple[int, str, str, str, str]]  # task id, unit name, result, difficulties, proposals
-
-
-def _progress(plan: Plan, cycles: list[ReportingCycle], root: AdministrativeUnit | None) -> _TaskReports:
-    """Counted by the database; only rows with text are read (a national report covers ~130,000 rows)."""
-    qs = TaskProgress.objects.filter(submission__cycle__in=cycles, submission__status__in=REPORTED)
-    if root is not None:
-        qs = qs.filter(submission__unit__path__startswith=root.path)
-    units = qs.order_by().aggregate(n=Count("submission__unit_id", distinct=True))["n"] or 0
-    counts: dict[int, Counter[str]] = defaultdict(Counter)
-    for task_id, status, n in qs.order_by().values_list("task_id", "status").annotate(n=Count("id")):
-        counts[task_id][status] += n
-    texts = list(
-        qs.exclude(result="", difficulties="", proposals="")
-        .order_by("task__position", "submission__unit__path")
-        .values_list("task_id", "submission__unit__name", "result", "difficulties", "proposals")
-    )
-    return _TaskReports(int(units), counts, texts)
-
-
-def _task_groups(plan: Plan, progress: _TaskReports) -> list[TaskGroup]:
-    tasks = list(plan.tasks.order_by("position", "id"))
-    root_of: dict[int, int] = {}
-    for task in tasks:
-        root_of[task.pk] = root_of.get(task.parent_id, task.pk) if task.parent_id else task.pk
-    groups = {t.pk: TaskGroup(t.title.rstrip(" .:;")) for t in tasks if not t.parent_id}
-    counts: dict[int, Counter[str]] = {pk: Counter() for pk in groups}
-    for task_id, by_status in progress.counts.items():
-        key = root_of.get(task_id)
-        if key is not None and key in groups:
-            counts[key].update(by_status)
-    for task_id, unit_name, result, _, _ in progress.texts:
-        key = root_of.get(task_id)
-        if key is not None and key in groups and result.strip():
-            groups[key].paragraphs.append(f"{unit_name}: {result.strip()}")
-    for pk, group in groups.items():
-        c = counts[pk]
-        if c:
-            group.paragraphs.insert(
-                0,
-                f"Tình hình thực hiện: {c['completed']} lượt đã hoàn thành, {c['in_progress']} lượt đang thực hiện, "
-                f"{c['not_started']} lượt chưa triển khai.",
-            )
-    return list(groups.values())
-
-
-MAX_CAUSES = 30
-
-
-def _causes(cycle: ReportingCycle | None, root: AdministrativeUnit | None) -> list[str]:
-    """The explanations units wrote for values that missed the year's milestone (validation asks for one).
-
-    The database drops empty and simulated comments and values without flags; only plain tuples of
-    what is left are read (the whole country's values never become model instances).
-    """
-    if cycle is None:
-        return []
-    values = (
-        IndicatorValue.objects.filter(submission__cycle=cycle, submission__status__in=REPORTED)
-        .exclude(comment="")
-        .exclude(comment=SIMULATED_LABEL)
-        .exclude(flags=[])
-    )
-    if root is not None:
-        values = values.filter(submission__unit__path__startswith=root.path)
-    rows = values.order_by("submission__unit__path", "indicator__code").values_list(
-        "submission__unit__name", "indicator__name", "comment", "flags"
-    )
-    texts = [
-        f"{unit_name} – {indicator_name}: {comment.strip().rstrip('.')}."
-        for unit_name, indicator_name, comment, flags in rows.iterator(chunk_size=2000)
-        if comment.strip() != SIMULATED_LABEL and any(str(f).startswith(MISSED_MILESTONE) for f in (flags or []))
-    ]
-    texts = _dedupe(texts)
-    if len(texts) > MAX_CAUSES:
-        texts = [*texts[:MAX_CAUSES], f"Và {len(texts) - MAX_CAUSES} giải trình khác (xem phụ lục số liệu của từng đơn vị)."]
-    return texts
-
-
-def _dedupe(texts: list[str]) -> list[str]:
-    seen: dict[str, None] = {}
-    for t in texts:
-        if t.strip():
-            seen.setdefault(t.strip(), None)
-    return list(seen)
-
-
 def report_root_unit(plan: Plan, cycle_year: int, kind: str = "annual") -> AdministrativeUnit | None:
     """The unit a plan-wide report speaks for: the top of the roll-up of the report's cycles."""
     first, last = _years(plan, cycle_year, kind) if kind in KIND_LABELS else (cycle_year, cycle_year)
@@ -354,14 +304,20 @@ def report_root_unit(plan: Plan, cycle_year: int, kind: str = "annual") -> Admin
 
 
 def collect_report_data(
-    plan: Plan, cycle_year: int, unit: AdministrativeUnit | None = None, kind: str = "annual", today: dt.date | None = None
+    plan: Plan,
+    cycle_year: int,
+    unit: AdministrativeUnit | None = None,
+    kind: str = "annual",
+    today: dt.date | None = None,
 ) -> ReportData:
     """Everything the report of ``plan`` for ``cycle_year`` says (``kind``: annual, midterm, final)."""
     if kind not in KIND_LABELS:
         raise ReportDataError(f"Loại báo cáo «{kind}» không hợp lệ; chọn annual, midterm hoặc final.")
     first, last = _years(plan, cycle_year, kind)
     cycles = _cycles_by_year(plan, first, last)
-    in_period = plan.period_start is None or (plan.period_start <= cycle_year <= (plan.period_end or cycle_year))
+    in_period = plan.period_start is None or (
+        plan.period_start <= cycle_year <= (plan.period_end or cycle_year)
+    )
     if cycle_year not in cycles and not in_period:
         raise ReportDataError(
             f"Kế hoạch #{plan.pk} không có kỳ báo cáo năm {cycle_year} "
@@ -371,7 +327,7 @@ def collect_report_data(
     targets = list(plan.targets.prefetch_related("milestones").select_related("indicator_link__indicator"))
     fig = _Figures.load(plan, cycle_year, root)
     target_rows, root_annex = _target_rows(targets, cycles, root, cycle_year, fig)
-    progress = _progress(plan, list(cycles.values()), root)
+    progress = task_reports(plan, list(cycles.values()), root)
     place, symbol, authority, title = issuer_parts(plan.issuer)
     issuing_body = full_issuer(plan.issuer) or "Cơ quan thường trực"
     if fold_key(place) in BARE_PLACES:  # "Ủy ban nhân dân Thành phố": name the place from the plan or unit
@@ -407,7 +363,9 @@ def collect_report_data(
     simulated = Submission.objects.filter(cycle__in=cycles.values(), simulated=True).exists()
     if simulated:
         general.insert(0, SIMULATED_NOTE)
-    recipients = _dedupe([d.recipient for d in plan.reporting_duties.all()]) or ["Cơ quan cấp trên theo quy định"]
+    recipients = dedupe([d.recipient for d in plan.reporting_duties.all()]) or [
+        "Cơ quan cấp trên theo quy định"
+    ]
     return ReportData(
         parent_body="",
         issuing_body=issuing_body,
@@ -417,12 +375,12 @@ def collect_report_data(
         title="Báo cáo",
         subject=report_subject(kind, cite_plan(plan), first, last),
         general=general,
-        task_groups=_task_groups(plan, progress),
+        task_groups=task_groups(plan, progress),
         targets_caption=f"Kết quả thực hiện các chỉ tiêu năm {cycle_year}",
         targets=target_rows,
-        difficulties=_dedupe([f"{name}: {text}" for _, name, _, text, _ in progress.texts if text.strip()]),
-        causes=_causes(year_cycle, root),
-        proposals=_dedupe([f"{name}: {text}" for _, name, _, _, text in progress.texts if text.strip()]),
+        difficulties=dedupe([f"{name}: {text}" for _, name, _, text, _ in progress.texts if text.strip()]),
+        causes=missed_milestone_causes(year_cycle, root),
+        proposals=dedupe([f"{name}: {text}" for _, name, _, _, text in progress.texts if text.strip()]),
         recipients=recipients,
         signer_authority=authority,
         signer_title=title,
