@@ -19,7 +19,11 @@ from ansinh.reporting.models import IndicatorValue, TaskProgress
 
 NUMBER_FIELDS = {"value": "Giá trị", "numerator": "Tử số", "denominator": "Mẫu số"}
 TASK_DATE_FIELDS = {"deadline": "Thời hạn", "completed_on": "Ngày hoàn thành"}
-TASK_TEXT_FIELDS = {"result": "Kết quả", "difficulties": "Khó khăn, vướng mắc", "proposals": "Đề xuất, kiến nghị"}
+TASK_TEXT_FIELDS = {
+    "result": "Kết quả",
+    "difficulties": "Khó khăn, vướng mắc",
+    "proposals": "Đề xuất, kiến nghị",
+}
 ATTACHMENT_TYPES: dict[str, tuple[bytes, ...]] = {
     ".pdf": (b"%PDF",),
     ".docx": (b"PK\x03\x04",),
@@ -139,14 +143,16 @@ def task_unchanged(data: Any, task_row: TaskRow) -> bool:
 
 
 def task_fields(task_row: TaskRow) -> dict[str, forms.Field]:
-    """The fields of one task row, named ``task-{task id}-…``."""
-    key, progress = task_row.task.pk, task_row.current
+    """The fields of one task row, named ``task-{task id}-…``, showing ``task_initial`` (one source for
+    what a row shows, so ``task_unchanged`` compares a post against exactly what was rendered)."""
+    key = task_row.task.pk
+    initial = task_initial(task_row)
     fields: dict[str, forms.Field] = {
         f"task-{key}-status": forms.ChoiceField(
             label="Tình trạng",
             required=False,
             choices=TaskProgress.Status.choices,
-            initial=progress.status if progress else TaskProgress.Status.NOT_STARTED,
+            initial=initial[f"task-{key}-status"],
         )
     }
     for name, label in TASK_DATE_FIELDS.items():
@@ -154,7 +160,7 @@ def task_fields(task_row: TaskRow) -> dict[str, forms.Field]:
             label=label,
             required=False,
             input_formats=["%d/%m/%Y", "%Y-%m-%d"],
-            initial=getattr(progress, name) if progress else None,
+            initial=initial[f"task-{key}-{name}"] or None,
             widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             error_messages={"invalid": f"{label}: ngày không hợp lệ (ngày/tháng/năm)."},
         )
@@ -163,11 +169,10 @@ def task_fields(task_row: TaskRow) -> dict[str, forms.Field]:
             label=label,
             required=False,
             max_length=4000,
-            initial=getattr(progress, name) if progress else "",
+            initial=initial[f"task-{key}-{name}"],
             widget=forms.Textarea(attrs={"rows": 2}),
         )
     return fields
-
 
 
 class SubmissionForm(forms.Form):
@@ -197,7 +202,9 @@ class SubmissionForm(forms.Form):
         self.proposals = dict(proposals or {})  # reporting.sources: pre-filled where nothing is typed
         self.task_rows = list(task_rows)
         # The version the form was read at (core.versioning): a save from an older one is refused.
-        self.fields["version"] = forms.CharField(required=False, initial=str(version), widget=forms.HiddenInput)
+        self.fields["version"] = forms.CharField(
+            required=False, initial=str(version), widget=forms.HiddenInput
+        )
         for i, row in enumerate(self.indicator_rows):
             row.proposal = self.proposals.get(row.indicator.pk)
             if not (sparse and indicator_unchanged(self.data, i, row, default_status)):
@@ -307,11 +314,14 @@ class SubmissionForm(forms.Form):
             else:
                 self.add_error(None, error.message)
 
+
 def mark_invalid(form: forms.Form) -> None:
     """``aria-invalid`` and ``aria-describedby`` (the error's id) on every field that has an error."""
     for name in form.errors:
         if name in form.fields:
-            form.fields[name].widget.attrs.update({"aria-invalid": "true", "aria-describedby": f"{form[name].auto_id}-loi"})
+            form.fields[name].widget.attrs.update(
+                {"aria-invalid": "true", "aria-describedby": f"{form[name].auto_id}-loi"}
+            )
 
 
 class ReturnForm(forms.Form):
@@ -327,7 +337,9 @@ class ReturnForm(forms.Form):
     )
 
 
-def _check_upload(upload: UploadedFile, allowed: dict[str, tuple[bytes, ...]], max_bytes: int) -> UploadedFile:
+def _check_upload(
+    upload: UploadedFile, allowed: dict[str, tuple[bytes, ...]], max_bytes: int
+) -> UploadedFile:
     name = upload.name or ""
     suffix = PurePath(name).suffix.lower()
     if suffix not in allowed:
@@ -346,7 +358,9 @@ def _check_upload(upload: UploadedFile, allowed: dict[str, tuple[bytes, ...]], m
 
 class AttachmentForm(forms.Form):
     prefix = "tep"
-    file = forms.FileField(label="Tệp đính kèm", error_messages={"required": "Hãy chọn tệp để tải lên.", "empty": "Tệp rỗng."})
+    file = forms.FileField(
+        label="Tệp đính kèm", error_messages={"required": "Hãy chọn tệp để tải lên.", "empty": "Tệp rỗng."}
+    )
 
     def clean_file(self) -> UploadedFile:
         return _check_upload(self.cleaned_data["file"], ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES)
@@ -354,7 +368,10 @@ class AttachmentForm(forms.Form):
 
 class ExcelUploadForm(forms.Form):
     prefix = "excel"
-    file = forms.FileField(label="Tệp Excel đã điền", error_messages={"required": "Hãy chọn tệp Excel để tải lên.", "empty": "Tệp rỗng."})
+    file = forms.FileField(
+        label="Tệp Excel đã điền",
+        error_messages={"required": "Hãy chọn tệp Excel để tải lên.", "empty": "Tệp rỗng."},
+    )
 
     def clean_file(self) -> UploadedFile:
         upload: UploadedFile = self.cleaned_data["file"]
