@@ -65,3 +65,44 @@ def test_a_reviewer_adds_a_sub_task_with_units_picked_from_the_list(page: Any, l
     page.wait_for_url("**/ra-soat/?muc=task-*")
     added = Task.objects.get(plan=plan, title="Rà soát hộ cận nghèo")
     assert added.parent_id == parent.pk and added.lead_names == ["Công an xã"] and added.coordinate_names == ["Hội Phụ nữ xã"]
+
+
+def test_a_reviewer_splits_a_target_makes_a_part_a_milestone_merges_another_and_downloads_the_gold(
+    page: Any, live_server: Any, alice: Any, plan: Plan
+) -> None:
+    import json
+
+    log_in(page, live_server, "alice", PASSWORD)
+    page.goto(f"{live_server.url}/ke-hoach/{plan.pk}/ra-soat/")
+    page.get_by_role("link", name="Tách, gộp, thành mốc chỉ tiêu 1").click()
+    box = page.locator("div.quick").first
+    for k, (value, year) in enumerate([("1", "2025"), ("0,8", "2027"), ("0,9", "2026")], start=1):
+        box.get_by_label(f"Tên chỉ tiêu phần {k}").fill("Tỷ lệ hộ nghèo")
+        box.get_by_label("Giá trị").nth(k - 1).fill(value)
+        box.get_by_label("Năm").nth(k - 1).fill(year)
+    box.get_by_role("button", name="Tách chỉ tiêu").click()
+    page.wait_for_url("**/ra-soat/?muc=target-*")
+    assert sorted(Target.objects.filter(plan=plan).values_list("year", flat=True)) == [2025, 2026, 2027]
+    first = Target.objects.get(plan=plan, year=2025)
+
+    part_2026 = Target.objects.get(plan=plan, year=2026)
+    page.goto(f"{live_server.url}/ke-hoach/{plan.pk}/ra-soat/?sua-nhanh=target-{part_2026.pk}#sua-nhanh-target-{part_2026.pk}")
+    box = page.locator(f"#sua-nhanh-target-{part_2026.pk}")
+    box.get_by_label("Chỉ tiêu đích").select_option(str(first.pk))
+    box.get_by_role("button", name="Chuyển thành mốc lộ trình").click()
+    page.wait_for_url(f"**/ra-soat/?muc=target-{first.pk}*")
+    assert not Target.objects.filter(pk=part_2026.pk).exists()
+
+    page.goto(f"{live_server.url}/ke-hoach/{plan.pk}/ra-soat/?sua-nhanh=target-{first.pk}#sua-nhanh-target-{first.pk}")
+    box = page.locator(f"#sua-nhanh-target-{first.pk}")
+    box.get_by_role("checkbox").check()
+    box.get_by_role("button", name="Gộp vào chỉ tiêu này").click()
+    page.wait_for_url(f"**/ra-soat/?muc=target-{first.pk}*")
+    assert Target.objects.filter(plan=plan).count() == 1
+
+    with page.expect_download() as info:
+        page.get_by_role("link", name="Tải kết quả đã rà soát (JSON chuẩn)").click()
+    gold = json.loads(open(info.value.path(), encoding="utf-8").read())
+    (target,) = gold["targets"]
+    assert (target["indicator"], target["year"], target["value"]) == ("Tỷ lệ hộ nghèo", 2027, 0.8)
+    assert {2025, 2026, 2027} <= {m["year"] for m in target["milestones"]}
