@@ -8,9 +8,10 @@ from ansinh.documents.parsing.clean import Doc, span_text
 from ansinh.documents.parsing.structure import Node
 from ansinh.lib.text import fold
 
-# A PDF copy may break the symbol after a hyphen ("12/NQ- CP"): one space there is read through.
+# A PDF copy may break the symbol after a hyphen ("12/NQ- CP"): one space there is read through. The Government's
+# special resolutions since 2025 carry a dotted number ("66.7/2025/NQ-CP").
 _NUMBER = re.compile(
-    r"(?<![a-z])s[o6]\s*:\s*(\d{1,6}(?: \d{1,4})?)\s*[/-]\s*((?:(?:19|20)\d\d\s*/\s*)?[a-z0-9đ](?:[a-z0-9đ]|-(?: (?=[a-z]{2}))?){0,30}"
+    r"(?<![a-z])s[o6]\s*:\s*(\d{1,6}(?:\.\d{1,3})?(?: \d{1,4})?)\s*[/-]\s*((?:(?:19|20)\d\d\s*/\s*)?[a-z0-9đ](?:[a-z0-9đ]|-(?: (?=[a-z]{2}))?){0,30}"
     r"(?:/[a-z0-9đ][a-z0-9đ\-]{0,20})?)"
 )
 # Party documents: "Số 38-CTr/TU" alone on its line, without a colon.
@@ -98,6 +99,8 @@ def _level(doc: Doc, issuer: str | None) -> str | None:
     if unit:
         return {"thi tran": "commune", "dac khu": "commune", "phuong": "commune", "xa": "commune", "thi xa": "district",
                 "huyen": "district", "quan": "district", "tinh": "province"}[unit.group(1)]
+    if not who and re.match(r"\W*(?:ubnd|uy ban nhan dan) tinh(?![a-z])", folded.lstrip()):
+        return "province"  # the superior body heads the header ("UBND TỈNH LÂM ĐỒNG / BAN CHỈ ĐẠO …"): a provincial body
     if re.search(r"thanh pho|thanh uy", who) or not who:
         superior_province = re.search(r"tinh uy|ubnd tinh|uy ban nhan dan tinh|cua tinh(?![a-z])", folded)
         subordinate = re.search(r"quan, huyen|cac quan|cac huyen|quan, huyen, thi xa", folded)
@@ -133,6 +136,7 @@ def _header_body(doc: Doc, head_lines: list[tuple[int, int]]) -> str | None:
             letters = [c for c in raw if c.isalpha()]
             if letters and sum(c.isupper() for c in letters) >= 0.8 * len(letters) and len(raw) <= 80:
                 parts.append(raw)
+                parts.extend(_left_of_motto(doc, head_lines[index + 1 : index + 3]))
             break
         if not line:
             # A .docx copy puts an empty paragraph between the header's lines ("ỦY BAN MTTQ VIỆT NAM", "XÃ …").
@@ -152,6 +156,23 @@ def _header_body(doc: Doc, head_lines: list[tuple[int, int]]) -> str | None:
             break
         parts.append(raw)
     return " ".join(parts) or None
+
+
+def _left_of_motto(doc: Doc, lines: list[tuple[int, int]]) -> list[str]:
+    """The rest of a body's name read across both columns, left of the motto's second line
+    ("ỦY BAN NHÂN DÂN   CỘNG HÒA XÃ HỘI …" / "TỈNH LÀO CAI   Độc lập - Tự do - Hạnh phúc")."""
+    out: list[str] = []
+    for s, e in lines:
+        at = doc.folded[s:e].find("doc lap")
+        if at <= 3:
+            break
+        raw = span_text(doc, s, s + at).strip(" |\t")
+        letters = [c for c in raw if c.isalpha()]
+        if not letters or sum(c.isupper() for c in letters) < 0.8 * len(letters) or len(raw) > 80:
+            break
+        out.append(raw)
+        break
+    return out
 
 
 def _wrapped_date(doc: Doc, head_lines: list[tuple[int, int]]) -> tuple[str | None, list[int] | None]:
@@ -228,8 +249,10 @@ def extract_meta(doc: Doc, root: Node) -> dict[str, object]:
     spans: dict[str, list[int] | None] = {"number": None, "date": None, "title": None}
     number = date = title = None
     head_lines = [(s, e) for s, e in doc.lines() if begin <= s < end]
-    for s, e in head_lines[:30]:
-        m = _NUMBER.search(folded, s, e) or _NUMBER_LINE.match(folded[s:e])
+    for k, (s, e) in enumerate(head_lines[:30]):
+        # A web copy wraps "Số:" and the number onto two lines ("Số:\n99/2025/NQ-HĐND").
+        reach = head_lines[k + 1][1] if re.fullmatch(r"\s*s[o6]\s*:\s*", folded[s:e]) and k + 1 < len(head_lines) else e
+        m = _NUMBER.search(folded, s, reach) or _NUMBER_LINE.match(folded[s:e])
         if m and m.re is _NUMBER_LINE and number is None:
             number = re.sub(r"\s+", "", doc.clean[s + m.start(1) : s + m.end(2)])
             spans["number"] = [s + m.start(), s + m.end()]
