@@ -18,6 +18,7 @@ from ansinh.documents.parsing.tables import Table, find_tables
 from ansinh.documents.parsing.tabular import extract_documents, extract_projects
 from ansinh.documents.parsing.targets import extract_text_targets
 from ansinh.documents.parsing.tasks import extract_tasks
+from ansinh.documents.parsing.unflatten import restore_lines
 from ansinh.documents.parsing.unit_names import _head_match
 from ansinh.documents.parsing.vocab import AGENCY_HEADS
 
@@ -217,7 +218,7 @@ class Parts:
 
 def read_parts(text: str) -> Parts:
     """The structure of ``text`` (also used to train the learned target filter)."""
-    doc = prepare(text)
+    doc = restore_lines(prepare(text))  # flattened items put back on their own lines (same length)
     layout = find_layout_tables(doc)
     # A table laid out with spaces is read by its columns; the line-by-line reading of it is dropped.
     tables = [t for t in find_tables(doc) if not any(t.start < lt.end and lt.start < t.end for lt in layout)]

@@ -1,0 +1,217 @@
+"""Restore the line structure of flattened text in the clean view.
+
+OCR output and web copies often lose a document's line breaks: a whole article stands on one line
+("Điều 6. Trách nhiệm … 1. Trách nhiệm của các bộ …: a) Thiết kế …; b) Bảo đảm …; 2. Trách nhiệm …").
+The outline reader (:mod:`structure`) reads items line by line, so such an article yields nothing.
+
+This module puts a line break back before an inline item mark, only where the evidence is strong:
+
+* the marks form a run in sequence on one line (``1. … 2. … 3.``, ``a) … b) … c)``, ``I. … II.``;
+  one mark of a run may be missing or misread by OCR), counting a mark that opens the line;
+* each mark stands after white space and is followed by a capitalised word (an item opens a sentence);
+* at least two marks of the run, and all but one, follow the end of a clause (".", ":", ";"), possibly
+  with a stray OCR mark between (``: l a) …``, ``__ 3. …``);
+* no mark follows a word that makes it a reference ("khoản 1", "điểm a", "Điều 5", "số 1", "năm 2"),
+  and none stands inside a quotation.
+
+Numbers, dates and decimals ("1.5", "01.01.2026", "1.000") never qualify: their dot is not followed by a space.
+
+The change is same-length: the space before the mark becomes a newline, in the clean and folded views
+only. The caller's text is untouched, so every span still points into it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import pairwise
+
+from ansinh.documents.parsing.clean import Doc
+from ansinh.lib.text import fold
+
+# Letters of Vietnamese lettered items (Decree 30/2020 follows the Vietnamese alphabet: no f, j, w, z).
+_LETTERS = "abcdđeghiklmnopqrstuvxy"
+_LETTER_INDEX = {ch: i for i, ch in enumerate(_LETTERS)}
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+
+# A mark standing after white space (or opening the line), followed by white space.
+_MARK = re.compile(
+    r"(?:(?<=[ \t])|^)(?:(?P<num>\d{1,2})(?P<sep>[.),])|(?P<let>[a-zđ])\)|(?P<rom>[IVX]{1,5})\.)(?=[ \t]+\S)",
+    re.MULTILINE,
+)
+# The folded word before a mark that makes it a reference, not an item: "khoản 1", "điểm a", "Điều 5",
+# "số 1", "Phụ lục I", "năm 2", "lần 2", "giai đoạn 1", "Chương II", "Mục 2", "tiết a", "bước 1".
+_REFERENCE_WORDS = frozenset({
+    "khoan", "diem", "dieu", "so", "luc", "chuong", "muc", "phan", "tiet", "nam", "ngay", "thang", "quy",
+    "lan", "doan", "buoc", "dot", "tai", "thu", "loai", "nhom", "hang", "bac", "ky", "khoa", "tap", "trang",
+})
+# Words citing a part of a legal text: the mark after them is never an item.
+_STRUCTURAL = re.compile(r"(?i)(?:điều|khoản|điểm|chương|mục|phần|tiết|phụ lục)[ \t]*$")
+# A stray token OCR leaves between a clause end and the next mark: "l", "|", "_", "__", "-", "'".
+_JUNK = re.compile(r"(?:[^\w\s]{1,3}|_{1,3}|[lI|])")
+_CLAUSE_END = frozenset(".:;")
+# A line opening with an article, a Roman-numbered part or a numbered item: its title may run on into its items.
+_HEADING = re.compile(r"[ \t]*(?:(?:Điều|ĐIỀU)[ \t]+\d{1,3}[.:]|[IVX]{1,5}\.|\d{1,2}\.)[ \t]")
+_OPEN_QUOTES = "\u201c\u00ab"
+_CLOSE_QUOTES = "\u201d\u00bb"
+
+
+@dataclass
+class _Mark:
+    kind: str
+    value: int
+    pos: int  # offset of the mark in the text
+    opens_line: bool
+    anchored: bool
+
+
+def _roman(s: str) -> int:
+    total = 0
+    for i, ch in enumerate(s):
+        v = _ROMAN_VALUES[ch]
+        total += -v if i + 1 < len(s) and _ROMAN_VALUES[s[i + 1]] > v else v
+    return total
+
+
+def _anchor(line: str, at: int) -> bool | None:
+    """Whether the mark at ``at`` follows a clause end (True), plain text (False) or a reference word (None)."""
+    i = at
+    skipped = 0
+    while True:
+        while i > 0 and line[i - 1] in " \t":
+            i -= 1
+        if i == 0:
+            return True
+        if line[i - 1] in _CLAUSE_END:
+            return True
+        j = i
+        while j > 0 and not line[j - 1].isspace():
+            j -= 1
+        token = line[j:i]
+        if skipped < 2 and _JUNK.fullmatch(token):
+            skipped += 1
+            i = j
+            continue
+        word = token.strip("(\"'\u201c\u201d,").lower()
+        if fold(word) in _REFERENCE_WORDS:
+            return None
+        return False
+
+
+def _inside_quote(line: str, at: int) -> bool:
+    before = line[:at]
+    opened = sum(before.count(q) for q in _OPEN_QUOTES) - sum(before.count(q) for q in _CLOSE_QUOTES)
+    return opened > 0 or before.count('"') % 2 == 1
+
+
+def _marks(line: str) -> list[_Mark]:
+    out: list[_Mark] = []
+    for m in _MARK.finditer(line):
+        rest = line[m.end() :].lstrip(" \t")
+        if not rest or not rest[0].isupper():
+            continue
+        if m.group("num") is not None:
+            # "1," is OCR's reading of "1." (a comma after a number opens no item otherwise: checked by the run)
+            kind, value = "num" + (")" if m.group("sep") == ")" else "."), int(m.group("num"))
+        elif m.group("let") is not None:
+            kind, value = "let", _LETTER_INDEX.get(m.group("let"), -9) + 1
+        else:
+            kind, value = "rom", _roman(m.group("rom"))
+        opens_line = not line[: m.start()].strip()
+        if opens_line:
+            out.append(_Mark(kind, value, m.start(), True, True))
+            continue
+        anchor = _anchor(line, m.start())
+        if anchor is None and value == 1 and not _STRUCTURAL.search(line, 0, m.start()):
+            anchor = False  # "… công dân số 1. Tuân thủ …": a first item may follow a word that also cites
+        if anchor is None or _inside_quote(line, m.start()):
+            continue
+        out.append(_Mark(kind, value, m.start(), False, anchor))
+    return out
+
+
+def _runs(marks: list[_Mark]) -> list[list[_Mark]]:
+    """Marks of one kind chained in sequence, in order of position (a step of 1, or 2 for one lost mark)."""
+    runs: list[list[_Mark]] = []
+    for mark in marks:
+        best: list[_Mark] | None = None
+        if not mark.anchored:
+            runs.append([mark])  # a mark in running text may open a run, never continue one
+            continue
+        for run in reversed(runs):
+            last = run[-1]
+            if last.kind != mark.kind:
+                continue
+            step = mark.value - last.value
+            if step == 1 or (step == 2 and best is None):
+                best = run
+                if step == 1:
+                    break
+        if best is None:
+            runs.append([mark])
+        else:
+            best.append(mark)
+    return runs
+
+
+def _accepted(run: list[_Mark], heading: bool) -> bool:
+    """A run of two or more in sequence whose marks, all but one, follow a clause end; the one that does not
+    is its first. Two marks after a single clause end only on a heading line ("Điều 2. Nguyên tắc 1. … 2. …")."""
+    if len(run) < 2:
+        return False
+    if any(not m.anchored for m in run[1:]):
+        return False
+    gaps = sum(1 for a, b in pairwise(run) if b.value - a.value != 1)
+    if gaps > (len(run) - 1) // 2:
+        return False
+    if run[0].value != 1 and len(run) < 3:
+        return False
+    anchored = sum(1 for m in run if m.anchored)
+    return anchored >= 2 or (heading and run[0].value == 1)
+
+
+def break_positions(line: str) -> list[int]:
+    """Offsets in ``line`` of the spaces that become line breaks (the one just before each inline mark)."""
+    if "\t" in line or len(line) < 12:
+        return []
+    marks = _marks(line)
+    if sum(1 for m in marks if not m.opens_line) == 0:
+        return []
+    heading = _HEADING.match(line) is not None
+    out: list[int] = []
+    for run in _runs(marks):
+        if _accepted(run, heading):
+            out.extend(m.pos - 1 for m in run if not m.opens_line)
+    return sorted(set(out))
+
+
+def unflatten_text(clean: str) -> str:
+    """``clean`` with line breaks put back before inline item marks (same length)."""
+    chars: list[str] | None = None
+    start = 0
+    n = len(clean)
+    while start <= n:
+        end = clean.find("\n", start)
+        if end == -1:
+            end = n
+        if end - start >= 40:
+            for p in break_positions(clean[start:end]):
+                if chars is None:
+                    chars = list(clean)
+                chars[start + p] = "\n"
+        start = end + 1
+    return clean if chars is None else "".join(chars)
+
+
+def restore_lines(doc: Doc) -> Doc:
+    """``doc`` with flattened items put back on their own lines in its clean and folded views."""
+    clean = unflatten_text(doc.clean)
+    if clean is doc.clean:
+        return doc
+    folded = list(doc.folded)
+    starts = [0]
+    for i, ch in enumerate(clean):
+        if ch == "\n":
+            folded[i] = "\n"
+            starts.append(i + 1)
+    return Doc(text=doc.text, clean=clean, folded="".join(folded), line_starts=starts)
