@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from ansinh.documents.parsing.assignments import assign_units
 from ansinh.documents.parsing.clean import Doc, fold_same_length, prepare
+from ansinh.documents.parsing.duty_articles import mark_duty_articles
 from ansinh.documents.parsing.funding import extract_funding
 from ansinh.documents.parsing.layout_tables import LayoutTable, find_layout_tables
 from ansinh.documents.parsing.meta import extract_meta, looks_like_plan
@@ -226,6 +227,7 @@ def read_parts(text: str) -> Parts:
     root = parse_outline(masked)
     _mark_directive_duties(masked, root)
     _mark_legal_duties(masked, root)
+    mark_duty_articles(masked, root)  # "Điều 3. Giao Bộ Tài chính: a) …": articles that are duties themselves
     meta = extract_meta(masked, root)
     spans = meta.get("spans")
     title_span = spans.get("title") if isinstance(spans, dict) else None
