@@ -109,7 +109,8 @@ WORDS = st.sampled_from([
     "Bộ", "Y", "tế", "chủ", "trì", "khoản", "điểm", "Điều", "số", "năm", "2026", "01.01.2026", "1.5", "1.000", "Sở",
     "thực", "hiện", "các", "nhiệm", "vụ", "“", "”", "(", ")", "-", "l", "__", "Phụ", "lục",
 ])
-MARKS = st.sampled_from(["1.", "2.", "3.", "4.", "a)", "b)", "c)", "d)", "đ)", "I.", "II.", "III.", "1,", "2)", "3)"])
+MARKS = st.sampled_from(["1.", "2.", "3.", "4.", "a)", "b)", "c)", "d)", "đ)", "I.", "II.", "III.", "1,", "2)", "3)",
+                         "1.1.", "1.2.", "Điều 1.", "Điều 2.", "MỤC TIÊU"])
 PUNCT = st.sampled_from(["", ".", ":", ";", ","])
 
 
@@ -135,7 +136,7 @@ def test_only_spaces_before_marks_become_line_breaks(text: str) -> None:
         assert a == b or (a == " " and b == "\n")
     for i, (a, b) in enumerate(zip(text, out, strict=True)):
         if a != b:
-            assert re.match(r"(?:\d{1,2}[.),]|[a-zđ]\)|[IVX]{1,5}\.) ", text[i + 1 :])
+            assert re.match(r"(?:Điều \d{1,3}[.:]|\d{1,2}(?:\.\d{1,2}){0,2}[.),]|[a-zđ]\)|[IVX]{1,5}\.) ", text[i + 1 :])
 
 
 @settings(max_examples=150, deadline=None)
@@ -162,3 +163,32 @@ def test_restored_views_stay_aligned_with_the_callers_text(text: str) -> None:
     assert len(doc.clean) == len(doc.folded) == len(text)
     assert [i for i, ch in enumerate(doc.clean) if ch == "\n"] == [i for i, ch in enumerate(doc.folded) if ch == "\n"]
     assert doc.line_starts == [0] + [i + 1 for i, ch in enumerate(doc.clean) if ch == "\n"]
+
+
+def test_sub_numbered_items_run_together_are_split_under_their_parent_number() -> None:
+    text = "1. Nhiệm vụ chung: 1.1. Nâng cao chất lượng dịch vụ y tế. 1.2. Tăng cường công tác truyền thông. 1.3. Bảo đảm kinh phí."
+    assert [line[:4] for line in lines_of(text)] == ["1. N", "1.1.", "1.2.", "1.3."]
+
+
+def test_articles_run_together_on_one_line_are_split() -> None:
+    text = "Điều 1. Phê duyệt Kế hoạch kèm theo. Điều 2. Giao Sở Y tế chủ trì thực hiện. Điều 3. Quyết định có hiệu lực từ ngày ký."
+    assert [line[:7] for line in lines_of(text)] == ["Điều 1.", "Điều 2.", "Điều 3."]
+
+
+def test_a_whole_plan_on_one_line_gets_its_parts_and_items_back() -> None:
+    text = (
+        "KẾ HOẠCH Thực hiện công tác năm 2026 I. MỤC ĐÍCH, YÊU CẦU 1. Mục đích: Triển khai kịp thời. 2. Yêu cầu: Bảo đảm "
+        "thống nhất. II. NHIỆM VỤ 1. Sở Y tế chủ trì tuyên truyền. 2. Sở Tài chính bảo đảm kinh phí. III. TỔ CHỨC THỰC "
+        "HIỆN Các sở báo cáo kết quả."
+    )
+    assert [line[:4] for line in lines_of(text)] == ["KẾ H", "I. M", "1. M", "2. Y", "II. ", "1. S", "2. S", "III."]
+
+
+@pytest.mark.parametrize("text", [
+    "Theo quy định tại Điều 5. Bộ Y tế hướng dẫn theo Điều 6. Sở Y tế thực hiện theo Điều 7. Các xã triển khai.",
+    "Mức tăng bình quân 1.2. Năm 2025 tăng 1.3. Năm 2026 tăng 1.4. Năm 2027 ổn định",
+    "Nghị định số 1.2. Thông tư số 1.3. Quyết định số 1.4. Các văn bản khác",
+    "Vùng TÂY NGUYÊN, NAM BỘ 2. Sở Y tế thực hiện.",
+])
+def test_references_to_articles_and_dotted_numbers_in_sentences_are_left_as_they_are(text: str) -> None:
+    assert unflatten_text(text) == text

@@ -6,11 +6,13 @@ The outline reader (:mod:`structure`) reads items line by line, so such an artic
 
 This module puts a line break back before an inline item mark, only where the evidence is strong:
 
-* the marks form a run in sequence on one line (``1. … 2. … 3.``, ``a) … b) … c)``, ``I. … II.``;
+* the marks form a run in sequence on one line (``1. … 2. … 3.``, ``a) … b) … c)``, ``I. … II.``,
+  ``1.1. … 1.2.``, ``Điều 1. … Điều 2.``;
   one mark of a run may be missing or misread by OCR), counting a mark that opens the line;
 * each mark stands after white space and is followed by a capitalised word (an item opens a sentence);
-* at least two marks of the run, and all but one, follow the end of a clause (".", ":", ";"), possibly
-  with a stray OCR mark between (``: l a) …``, ``__ 3. …``);
+* every mark of the run but the first follows the end of a clause (".", ":", ";", or a heading in capitals),
+  possibly with a stray OCR mark between (``: l a) …``, ``__ 3. …``); the first may follow plain text only
+  when the run is longer or the line opens with a heading ("Điều 2. Nguyên tắc … 1. Tuân thủ …");
 * no mark follows a word that makes it a reference ("khoản 1", "điểm a", "Điều 5", "số 1", "năm 2"),
   and none stands inside a quotation.
 
@@ -36,7 +38,8 @@ _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 
 # A mark standing after white space (or opening the line), followed by white space.
 _MARK = re.compile(
-    r"(?:(?<=[ \t])|^)(?:(?P<num>\d{1,2})(?P<sep>[.),])|(?P<let>[a-zđ])\)|(?P<rom>[IVX]{1,5})\.)(?=[ \t]+\S)",
+    r"(?:(?<=[ \t])|^)(?:(?P<art>(?:Điều|ĐIỀU)[ \t]+(?P<artn>\d{1,3})[.:])|(?P<sub>\d{1,2}(?:\.\d{1,2}){1,2})\."
+    r"|(?P<num>\d{1,2})(?P<sep>[.),])|(?P<let>[a-zđ])\)|(?P<rom>[IVX]{1,5})\.)(?=[ \t]+\S)",
     re.MULTILINE,
 )
 # The folded word before a mark that makes it a reference, not an item: "khoản 1", "điểm a", "Điều 5",
@@ -92,10 +95,28 @@ def _anchor(line: str, at: int) -> bool | None:
             skipped += 1
             i = j
             continue
+        if _capitals(token) and _capitals(_token_before(line, j)):
+            return True  # the end of a heading in capitals: "I. MỤC ĐÍCH, YÊU CẦU 1. Mục đích …"
         word = token.strip("(\"'\u201c\u201d,").lower()
         if fold(word) in _REFERENCE_WORDS:
             return None
         return False
+
+
+def _capitals(token: str) -> bool:
+    """A word in capitals (two letters or more), as headings are written."""
+    word = token.rstrip(",")
+    return len(word) >= 2 and word.isalpha() and word.isupper()
+
+
+def _token_before(line: str, at: int) -> str:
+    i = at
+    while i > 0 and line[i - 1] in " \t":
+        i -= 1
+    j = i
+    while j > 0 and not line[j - 1].isspace():
+        j -= 1
+    return line[j:i]
 
 
 def _inside_quote(line: str, at: int) -> bool:
@@ -110,7 +131,12 @@ def _marks(line: str) -> list[_Mark]:
         rest = line[m.end() :].lstrip(" \t")
         if not rest or not rest[0].isupper():
             continue
-        if m.group("num") is not None:
+        if m.group("art") is not None:
+            kind, value = "art", int(m.group("artn"))
+        elif m.group("sub") is not None:
+            prefix, _, last = m.group("sub").rpartition(".")
+            kind, value = "sub" + prefix, int(last)  # "1.1. … 1.2. …": a run under the same parent number
+        elif m.group("num") is not None:
             # "1," is OCR's reading of "1." (a comma after a number opens no item otherwise: checked by the run)
             kind, value = "num" + (")" if m.group("sep") == ")" else "."), int(m.group("num"))
         elif m.group("let") is not None:
