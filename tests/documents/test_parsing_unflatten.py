@@ -192,3 +192,13 @@ def test_a_whole_plan_on_one_line_gets_its_parts_and_items_back() -> None:
 ])
 def test_references_to_articles_and_dotted_numbers_in_sentences_are_left_as_they_are(text: str) -> None:
     assert unflatten_text(text) == text
+
+
+def test_an_item_run_into_the_line_before_continues_the_list_whose_items_open_their_lines() -> None:
+    text = (
+        "II. NHIỆM VỤ\n1. Sở Y tế chủ trì tuyên truyền.\n"
+        "2. Sở Tài chính bảo đảm kinh phí trong tháng 3 năm 2026. 3. Sở Nội vụ hướng dẫn thực hiện.\n"
+        "a) Ban Quản lý dự án số 1, UBND các xã phối hợp.\n"
+    )
+    assert lines_of(text)[3] == "3. Sở Nội vụ hướng dẫn thực hiện."
+    assert lines_of(text)[4] == "a) Ban Quản lý dự án số 1, UBND các xã phối hợp."

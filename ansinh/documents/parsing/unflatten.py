@@ -55,6 +55,8 @@ _JUNK = re.compile(r"(?:[^\w\s]{1,3}|_{1,3}|[lI|])")
 _CLAUSE_END = frozenset(".:;")
 # A line opening with an article, a Roman-numbered part or a numbered item: its title may run on into its items.
 _HEADING = re.compile(r"[ \t]*(?:(?:Điều|ĐIỀU)[ \t]+\d{1,3}[.:]|[IVX]{1,5}\.|\d{1,2}\.)[ \t]")
+# How far apart two items of one list may stand (characters): a long item with its sub-items.
+_REACH = 20_000
 _OPEN_QUOTES = "\u201c\u00ab"
 _CLOSE_QUOTES = "\u201d\u00bb"
 
@@ -66,6 +68,7 @@ class _Mark:
     pos: int  # offset of the mark in the text
     opens_line: bool
     anchored: bool
+    heading: bool = False  # the mark's line opens with a heading
 
 
 def _roman(s: str) -> int:
@@ -148,7 +151,7 @@ def _marks(line: str) -> list[_Mark]:
             out.append(_Mark(kind, value, m.start(), True, True))
             continue
         anchor = _anchor(line, m.start())
-        if anchor is None and value == 1 and not _STRUCTURAL.search(line, 0, m.start()):
+        if anchor is None and value == 1 and m.group("sep") != "," and not _STRUCTURAL.search(line, 0, m.start()):
             anchor = False  # "… công dân số 1. Tuân thủ …": a first item may follow a word that also cites
         if anchor is None or _inside_quote(line, m.start()):
             continue
@@ -166,7 +169,7 @@ def _runs(marks: list[_Mark]) -> list[list[_Mark]]:
             continue
         for run in reversed(runs):
             last = run[-1]
-            if last.kind != mark.kind:
+            if last.kind != mark.kind or mark.pos - last.pos > _REACH:
                 continue
             step = mark.value - last.value
             if step == 1 or (step == 2 and best is None):
@@ -198,35 +201,54 @@ def _accepted(run: list[_Mark], heading: bool) -> bool:
 
 def break_positions(line: str) -> list[int]:
     """Offsets in ``line`` of the spaces that become line breaks (the one just before each inline mark)."""
-    if "\t" in line or len(line) < 12:
+    return _breaks([(0, line)])
+
+
+def _breaks(lines: list[tuple[int, str]]) -> list[int]:
+    """Break offsets for the given (offset, text) lines, read as one list context in document order."""
+    marks: list[_Mark] = []
+    for offset, line in lines:
+        if "\t" in line or len(line) < 4:
+            continue
+        heading = _HEADING.match(line) is not None
+        # a line without an inline mark gives at most the mark it opens with (read from its first 24 characters)
+        for mark in _marks(line if _INLINE.search(line) else line[:24]):
+            mark.pos += offset
+            mark.heading = heading
+            marks.append(mark)
+    if all(m.opens_line for m in marks):
         return []
-    marks = _marks(line)
-    if sum(1 for m in marks if not m.opens_line) == 0:
-        return []
-    heading = _HEADING.match(line) is not None
     out: list[int] = []
     for run in _runs(marks):
-        if _accepted(run, heading):
+        if _accepted(run, run[0].heading):
             out.extend(m.pos - 1 for m in run if not m.opens_line)
     return sorted(set(out))
 
 
+# An item mark inside a line (after text and white space), followed by white space: without one, nothing to do.
+_INLINE = re.compile(r"\S[ \t]+(?:(?:Điều|ĐIỀU)[ \t]+\d|\d{1,2}(?:\.\d{1,2}){0,2}[.),]|[a-zđ]\)|[IVX]{1,5}\.)[ \t]")
+
+
 def unflatten_text(clean: str) -> str:
-    """``clean`` with line breaks put back before inline item marks (same length)."""
-    chars: list[str] | None = None
+    """``clean`` with line breaks put back before inline item marks (same length).
+
+    Marks are chained across lines: an item run into the text of the one before ("… năm 2020. 3. Bộ Tài chính …")
+    continues the list whose earlier items open their lines, as the items of one list do.
+    """
+    if _INLINE.search(clean) is None:
+        return clean
+    lines: list[tuple[int, str]] = []
     start = 0
-    n = len(clean)
-    while start <= n:
-        end = clean.find("\n", start)
-        if end == -1:
-            end = n
-        if end - start >= 40:
-            for p in break_positions(clean[start:end]):
-                if chars is None:
-                    chars = list(clean)
-                chars[start + p] = "\n"
-        start = end + 1
-    return clean if chars is None else "".join(chars)
+    for line in clean.split("\n"):
+        lines.append((start, line))
+        start += len(line) + 1
+    positions = _breaks(lines)
+    if not positions:
+        return clean
+    chars = list(clean)
+    for p in positions:
+        chars[p] = "\n"
+    return "".join(chars)
 
 
 def restore_lines(doc: Doc) -> Doc:
