@@ -202,3 +202,21 @@ def test_an_item_run_into_the_line_before_continues_the_list_whose_items_open_th
     )
     assert lines_of(text)[3] == "3. Sở Nội vụ hướng dẫn thực hiện."
     assert lines_of(text)[4] == "a) Ban Quản lý dự án số 1, UBND các xã phối hợp."
+
+
+def test_party_style_parts_and_numbered_points_in_parentheses_run_together_are_split() -> None:
+    text = (
+        "I- TÌNH HÌNH Trong những năm qua đã đạt nhiều kết quả. II- QUAN ĐIỂM, MỤC TIÊU 1. Quan điểm (1) Xây dựng "
+        "thành phố là trách nhiệm chung. (2) Phát triển nhanh và bền vững. 2. Mục tiêu, chỉ tiêu 2.1. Mục tiêu Đến năm "
+        "2035 trở thành đô thị hiện đại. 2.2. Chỉ tiêu Tăng trưởng từ 10%/năm trở lên."
+    )
+    assert [line[:5] for line in lines_of(text)] == ["I- TÌ", "II- Q", "1. Qu", "(1) X", "(2) P", "2. Mụ", "2.1. ", "2.2. "]
+
+
+@pytest.mark.parametrize("text", [
+    "- (1) Tỷ lệ thất nghiệp: dưới 3%.\n- (2) Giải quyết việc làm: 160.000 lượt người/năm.\n",
+    "Độc lập - Tự do - Hạnh phúc; khóa XVI - Nhiệm kỳ 2026-2031. Khóa XV- Nhiệm kỳ trước.",
+    "Theo ý kiến (1) Bộ Y tế và ý kiến (2) Bộ Tài chính đã thống nhất.",
+])
+def test_bullets_before_marks_hyphens_and_cited_numbers_in_parentheses_are_left_as_they_are(text: str) -> None:
+    assert unflatten_text(text) == text

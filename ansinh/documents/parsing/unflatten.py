@@ -39,7 +39,7 @@ _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 # A mark standing after white space (or opening the line), followed by white space.
 _MARK = re.compile(
     r"(?:(?<=[ \t])|^)(?:(?P<art>(?:Điều|ĐIỀU)[ \t]+(?P<artn>\d{1,3})[.:])|(?P<sub>\d{1,2}(?:\.\d{1,2}){1,2})\."
-    r"|(?P<num>\d{1,2})(?P<sep>[.),])|(?P<let>[a-zđ])\)|(?P<rom>[IVX]{1,5})\.)(?=[ \t]+\S)",
+    r"|(?P<num>\d{1,2})(?P<sep>[.),])|\((?P<par>\d{1,2})\)|(?P<let>[a-zđ])\)|(?P<rom>[IVX]{1,5})(?P<rsep>[.\-]))(?=[ \t]+\S)",
     re.MULTILINE,
 )
 # The folded word before a mark that makes it a reference, not an item: "khoản 1", "điểm a", "Điều 5",
@@ -54,7 +54,7 @@ _STRUCTURAL = re.compile(r"(?i)(?:điều|khoản|điểm|chương|mục|phần|
 _JUNK = re.compile(r"(?:[^\w\s]{1,3}|_{1,3}|[lI|])")
 _CLAUSE_END = frozenset(".:;")
 # A line opening with an article, a Roman-numbered part or a numbered item: its title may run on into its items.
-_HEADING = re.compile(r"[ \t]*(?:(?:Điều|ĐIỀU)[ \t]+\d{1,3}[.:]|[IVX]{1,5}\.|\d{1,2}\.)[ \t]")
+_HEADING = re.compile(r"[ \t]*(?:(?:Điều|ĐIỀU)[ \t]+\d{1,3}[.:]|[IVX]{1,5}[.\-]|\d{1,2}(?:\.\d{1,2}){0,2}\.)[ \t]")
 # How far apart two items of one list may stand (characters): a long item with its sub-items.
 _REACH = 20_000
 _OPEN_QUOTES = "\u201c\u00ab"
@@ -130,10 +130,18 @@ def _inside_quote(line: str, at: int) -> bool:
 
 def _marks(line: str) -> list[_Mark]:
     out: list[_Mark] = []
+    previous = -1  # end of the last mark seen on the line
     for m in _MARK.finditer(line):
         rest = line[m.end() :].lstrip(" \t")
         if not rest or not rest[0].isupper():
             continue
+        if m.group("rsep") == "-" and not (_capitals(rest.split(" ", 1)[0]) or rest.startswith("PHẦN")):
+            continue  # "II- NHIỆM VỤ": a Roman mark with a hyphen only before a heading in capitals
+        # A title of a few words since the last mark, no clause end: "2. Mục tiêu, chỉ tiêu 2.1. Mục tiêu …".
+        after_title = previous >= 0 and len(line[previous : m.start()].split()) <= 16 and not any(
+            ch in _CLAUSE_END for ch in line[previous : m.start()]
+        )
+        previous = m.end()
         if m.group("art") is not None:
             kind, value = "art", int(m.group("artn"))
         elif m.group("sub") is not None:
@@ -142,20 +150,24 @@ def _marks(line: str) -> list[_Mark]:
         elif m.group("num") is not None:
             # "1," is OCR's reading of "1." (a comma after a number opens no item otherwise: checked by the run)
             kind, value = "num" + (")" if m.group("sep") == ")" else "."), int(m.group("num"))
+        elif m.group("par") is not None:
+            kind, value = "par", int(m.group("par"))  # "(1) Xây dựng …; (2) …"
         elif m.group("let") is not None:
             kind, value = "let", _LETTER_INDEX.get(m.group("let"), -9) + 1
         else:
             kind, value = "rom", _roman(m.group("rom"))
-        opens_line = not line[: m.start()].strip()
+        opens_line = not line[: m.start()].strip(" \t-–+•*_|")  # "- (1) Tỷ lệ …": after a bullet, still the line's mark
         if opens_line:
             out.append(_Mark(kind, value, m.start(), True, True))
             continue
         anchor = _anchor(line, m.start())
+        if anchor is None and kind == "par":
+            anchor = False  # "Quan điểm (1) Xây dựng …": a point in parentheses is not how a text cites
         if anchor is None and value == 1 and m.group("sep") != "," and not _STRUCTURAL.search(line, 0, m.start()):
             anchor = False  # "… công dân số 1. Tuân thủ …": a first item may follow a word that also cites
         if anchor is None or _inside_quote(line, m.start()):
             continue
-        out.append(_Mark(kind, value, m.start(), False, anchor))
+        out.append(_Mark(kind, value, m.start(), False, anchor, heading=after_title and not anchor))
     return out
 
 
@@ -214,7 +226,7 @@ def _breaks(lines: list[tuple[int, str]]) -> list[int]:
         # a line without an inline mark gives at most the mark it opens with (read from its first 24 characters)
         for mark in _marks(line if _INLINE.search(line) else line[:24]):
             mark.pos += offset
-            mark.heading = heading
+            mark.heading = mark.heading or heading
             marks.append(mark)
     if all(m.opens_line for m in marks):
         return []
@@ -226,7 +238,7 @@ def _breaks(lines: list[tuple[int, str]]) -> list[int]:
 
 
 # An item mark inside a line (after text and white space), followed by white space: without one, nothing to do.
-_INLINE = re.compile(r"\S[ \t]+(?:(?:Điều|ĐIỀU)[ \t]+\d|\d{1,2}(?:\.\d{1,2}){0,2}[.),]|[a-zđ]\)|[IVX]{1,5}\.)[ \t]")
+_INLINE = re.compile(r"\S[ \t]+(?:(?:Điều|ĐIỀU)[ \t]+\d|\d{1,2}(?:\.\d{1,2}){0,2}[.),]|\(\d{1,2}\)|[a-zđ]\)|[IVX]{1,5}[.\-])[ \t]")
 
 
 def unflatten_text(clean: str) -> str:
