@@ -206,17 +206,25 @@ def test_an_item_run_into_the_line_before_continues_the_list_whose_items_open_th
 
 def test_party_style_parts_and_numbered_points_in_parentheses_run_together_are_split() -> None:
     text = (
-        "I- TÌNH HÌNH Trong những năm qua đã đạt nhiều kết quả. II- QUAN ĐIỂM, MỤC TIÊU 1. Quan điểm (1) Xây dựng "
-        "thành phố là trách nhiệm chung. (2) Phát triển nhanh và bền vững. 2. Mục tiêu, chỉ tiêu 2.1. Mục tiêu Đến năm "
+        "I- TÌNH HÌNH Trong những năm qua đã đạt nhiều kết quả. II- QUAN ĐIỂM, MỤC TIÊU 1- Quan điểm (1) Xây dựng "
+        "thành phố là trách nhiệm chung. (2) Phát triển nhanh và bền vững. 2- Mục tiêu, chỉ tiêu 2.1. Mục tiêu Đến năm "
         "2035 trở thành đô thị hiện đại. 2.2. Chỉ tiêu Tăng trưởng từ 10%/năm trở lên."
     )
-    assert [line[:5] for line in lines_of(text)] == ["I- TÌ", "II- Q", "1. Qu", "(1) X", "(2) P", "2. Mụ", "2.1. ", "2.2. "]
+    assert [line[:5] for line in lines_of(text)] == ["I- TÌ", "II- Q", "1- Qu", "(1) X", "(2) P", "2- Mụ", "2.1. ", "2.2. "]
 
 
 @pytest.mark.parametrize("text", [
     "- (1) Tỷ lệ thất nghiệp: dưới 3%.\n- (2) Giải quyết việc làm: 160.000 lượt người/năm.\n",
     "Độc lập - Tự do - Hạnh phúc; khóa XVI - Nhiệm kỳ 2026-2031. Khóa XV- Nhiệm kỳ trước.",
+    "Giai đoạn 2021- 2025. Tăng 3- 5% mỗi năm. Đạt 1- Cơ bản hoàn thành; tuổi 15- Thanh niên.",
     "Theo ý kiến (1) Bộ Y tế và ý kiến (2) Bộ Tài chính đã thống nhất.",
 ])
 def test_bullets_before_marks_hyphens_and_cited_numbers_in_parentheses_are_left_as_they_are(text: str) -> None:
     assert unflatten_text(text) == text
+
+
+def test_a_stray_tab_at_the_end_of_a_flattened_text_does_not_stop_its_items_being_split() -> None:
+    body = "Yêu cầu các sở thực hiện các nhiệm vụ cụ thể như sau: 1. Sở Xây dựng chủ trì lập hồ sơ. " * 1
+    body += " ".join(f"{i}. Sở số {i} hướng dẫn triển khai thực hiện các nội dung được giao trong tháng." for i in range(2, 30))
+    text = body + " Nơi nhận: - Lưu: VT.\tTL. CHỦ TỊCH"
+    assert len(lines_of(text)) == 30

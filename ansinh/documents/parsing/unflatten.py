@@ -39,7 +39,7 @@ _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 # A mark standing after white space (or opening the line), followed by white space.
 _MARK = re.compile(
     r"(?:(?<=[ \t])|^)(?:(?P<art>(?:Điều|ĐIỀU)[ \t]+(?P<artn>\d{1,3})[.:])|(?P<sub>\d{1,2}(?:\.\d{1,2}){1,2})\."
-    r"|(?P<num>\d{1,2})(?P<sep>[.),])|\((?P<par>\d{1,2})\)|(?P<let>[a-zđ])\)|(?P<rom>[IVX]{1,5})(?P<rsep>[.\-]))(?=[ \t]+\S)",
+    r"|(?P<num>\d{1,2})(?P<sep>[.),]|-(?=[ \t]))|\((?P<par>\d{1,2})\)|(?P<let>[a-zđ])\)|(?P<rom>[IVX]{1,5})(?P<rsep>[.\-]))(?=[ \t]+\S)",
     re.MULTILINE,
 )
 # The folded word before a mark that makes it a reference, not an item: "khoản 1", "điểm a", "Điều 5",
@@ -149,7 +149,8 @@ def _marks(line: str) -> list[_Mark]:
             kind, value = "sub" + prefix, int(last)  # "1.1. … 1.2. …": a run under the same parent number
         elif m.group("num") is not None:
             # "1," is OCR's reading of "1." (a comma after a number opens no item otherwise: checked by the run)
-            kind, value = "num" + (")" if m.group("sep") == ")" else "."), int(m.group("num"))
+            # "1-" is the Party's numbered item ("1- Phát triển …"), a kind of its own
+            kind, value = "num" + {")": ")", "-": "-"}.get(m.group("sep"), "."), int(m.group("num"))
         elif m.group("par") is not None:
             kind, value = "par", int(m.group("par"))  # "(1) Xây dựng …; (2) …"
         elif m.group("let") is not None:
@@ -216,15 +217,27 @@ def break_positions(line: str) -> list[int]:
     return _breaks([(0, line)])
 
 
+# A tab-separated stretch at least this long is flattened running text (a stray tab before a signature), not a cell.
+_LONG_CELL = 1500
+
+
+def _cell_length(line: str, at: int) -> int:
+    start = line.rfind("\t", 0, at) + 1
+    end = line.find("\t", at)
+    return (len(line) if end == -1 else end) - start
+
+
 def _breaks(lines: list[tuple[int, str]]) -> list[int]:
     """Break offsets for the given (offset, text) lines, read as one list context in document order."""
     marks: list[_Mark] = []
     for offset, line in lines:
-        if "\t" in line or len(line) < 4:
+        if len(line) < 4:
             continue
         heading = _HEADING.match(line) is not None
         # a line without an inline mark gives at most the mark it opens with (read from its first 24 characters)
         for mark in _marks(line if _INLINE.search(line) else line[:24]):
+            if "\t" in line and _cell_length(line, mark.pos) < _LONG_CELL:
+                continue  # a table row: its cells are read by the table readers
             mark.pos += offset
             mark.heading = mark.heading or heading
             marks.append(mark)
@@ -238,7 +251,7 @@ def _breaks(lines: list[tuple[int, str]]) -> list[int]:
 
 
 # An item mark inside a line (after text and white space), followed by white space: without one, nothing to do.
-_INLINE = re.compile(r"\S[ \t]+(?:(?:Điều|ĐIỀU)[ \t]+\d|\d{1,2}(?:\.\d{1,2}){0,2}[.),]|\(\d{1,2}\)|[a-zđ]\)|[IVX]{1,5}[.\-])[ \t]")
+_INLINE = re.compile(r"\S[ \t]+(?:(?:Điều|ĐIỀU)[ \t]+\d|\d{1,2}(?:\.\d{1,2}){0,2}[.),\-]|\(\d{1,2}\)|[a-zđ]\)|[IVX]{1,5}[.\-])[ \t]")
 
 
 def unflatten_text(clean: str) -> str:
