@@ -234,8 +234,7 @@ def _breaks(lines: list[tuple[int, str]]) -> list[int]:
         if len(line) < 4:
             continue
         heading = _HEADING.match(line) is not None
-        # a line without an inline mark gives at most the mark it opens with (read from its first 24 characters)
-        for mark in _marks(line if _INLINE.search(line) else line[:24]):
+        for mark in _marks(line):
             if "\t" in line and _cell_length(line, mark.pos) < _LONG_CELL:
                 continue  # a table row: its cells are read by the table readers
             mark.pos += offset
@@ -254,6 +253,12 @@ def _breaks(lines: list[tuple[int, str]]) -> list[int]:
 _INLINE = re.compile(r"\S[ \t]+(?:(?:Điều|ĐIỀU)[ \t]+\d|\d{1,2}(?:\.\d{1,2}){0,2}[.),\-]|\(\d{1,2}\)|[a-zđ]\)|[IVX]{1,5}[.\-])[ \t]")
 
 
+# A line opening with an item mark (after bullets or stray marks).
+_OPENING = re.compile(
+    r"(?m)^[ \t\-–+•*_|]*(?:(?:Điều|ĐIỀU)[ \t]+\d|\d{1,2}(?:\.\d{1,2}){0,2}[.),\-]|\(\d{1,2}\)|[a-zđ]\)|[IVX]{1,5}[.\-])[ \t]"
+)
+
+
 def unflatten_text(clean: str) -> str:
     """``clean`` with line breaks put back before inline item marks (same length).
 
@@ -262,11 +267,17 @@ def unflatten_text(clean: str) -> str:
     """
     if _INLINE.search(clean) is None:
         return clean
+    # Lines holding an inline mark are read whole; lines opening with a mark only for that mark (their beginning).
+    whole: dict[int, bool] = {}
+    for m in _INLINE.finditer(clean):
+        whole[clean.rfind("\n", 0, m.start()) + 1] = True
+    for m in _OPENING.finditer(clean):
+        whole.setdefault(m.start(), False)
     lines: list[tuple[int, str]] = []
-    start = 0
-    for line in clean.split("\n"):
-        lines.append((start, line))
-        start += len(line) + 1
+    for start in sorted(whole):
+        end = clean.find("\n", start)
+        line = clean[start : len(clean) if end == -1 else end]
+        lines.append((start, line if whole[start] else line[:40]))
     positions = _breaks(lines)
     if not positions:
         return clean
