@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from ansinh.documents.parsing.assignments import assign_units
 from ansinh.documents.parsing.clean import Doc, fold_same_length, prepare
+from ansinh.documents.parsing.duty_articles import mark_duty_articles
 from ansinh.documents.parsing.funding import extract_funding
 from ansinh.documents.parsing.layout_tables import LayoutTable, find_layout_tables
 from ansinh.documents.parsing.meta import extract_meta, looks_like_plan
@@ -18,6 +19,7 @@ from ansinh.documents.parsing.tables import Table, find_tables
 from ansinh.documents.parsing.tabular import extract_documents, extract_projects
 from ansinh.documents.parsing.targets import extract_text_targets
 from ansinh.documents.parsing.tasks import extract_tasks
+from ansinh.documents.parsing.unflatten import restore_lines
 from ansinh.documents.parsing.unit_names import _head_match
 from ansinh.documents.parsing.vocab import AGENCY_HEADS
 
@@ -217,7 +219,7 @@ class Parts:
 
 def read_parts(text: str) -> Parts:
     """The structure of ``text`` (also used to train the learned target filter)."""
-    doc = prepare(text)
+    doc = restore_lines(prepare(text))  # flattened items put back on their own lines (same length)
     layout = find_layout_tables(doc)
     # A table laid out with spaces is read by its columns; the line-by-line reading of it is dropped.
     tables = [t for t in find_tables(doc) if not any(t.start < lt.end and lt.start < t.end for lt in layout)]
@@ -225,6 +227,7 @@ def read_parts(text: str) -> Parts:
     root = parse_outline(masked)
     _mark_directive_duties(masked, root)
     _mark_legal_duties(masked, root)
+    mark_duty_articles(masked, root)  # "Điều 3. Giao Bộ Tài chính: a) …": articles that are duties themselves
     meta = extract_meta(masked, root)
     spans = meta.get("spans")
     title_span = spans.get("title") if isinstance(spans, dict) else None

@@ -1,0 +1,73 @@
+"""Articles that are duties themselves: "Điều 3. Giao Bộ Tài chính: a) …; b) …".
+
+A decision or resolution may hand out its work article by article, each article's heading line holding the whole
+first sentence of the duty (the body addressed, then a colon and its lettered items, or the whole sentence). With
+no tasks part and no duties article ("Tổ chức thực hiện"), those articles are the document's tasks, numbered by
+their article ("3", "3.a"): each such article is restyled as a numbered item of an unnumbered duties section.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ansinh.documents.parsing.clean import Doc, fold_same_length
+from ansinh.documents.parsing.structure import Node
+from ansinh.documents.parsing.unit_names import _head_match
+from ansinh.documents.parsing.vocab import AGENCY_HEADS
+
+# The verb addressing a body with work: "Giao Bộ Tài chính", "Đề nghị Ủy ban …", "Yêu cầu các bộ …".
+_ADDRESS = re.compile(r"(?:giao(?:\s+cho)?|de\s+nghi|yeu\s+cau)\s+")
+# A body then its duty: "Bộ Y tế có trách nhiệm:", "Ủy ban nhân dân các tỉnh chủ trì:" (only with items after a colon).
+_DUTY_VERB = re.compile(r"(?:co|chiu)\s+trach\s+nhiem(?!\s+thi\s+hanh)|chu\s+tri|thuc\s+hien(?:\s+cac\s+nhiem\s+vu)?")
+
+
+def _doer(title: str) -> bool:
+    rest = re.sub(r"^(?:[Cc]ác|[Nn]hững|[Cc]ho)\s+", "", title)
+    return bool(_head_match(title, AGENCY_HEADS) or _head_match(rest, AGENCY_HEADS))
+
+
+def _is_duty_article(doc: Doc, node: Node) -> bool:
+    title = node.title
+    folded = fold_same_length(title).lower()
+    heading = doc.clean[node.head_start : node.head_end].rstrip()
+    items = [c for c in node.children if c.numbered]
+    address = _ADDRESS.match(folded)
+    if address is not None:
+        return _doer(title[address.end() :])
+    if not (heading.endswith(":") and items and _doer(title)):
+        return False
+    return _DUTY_VERB.search(folded) is not None
+
+
+def mark_duty_articles(doc: Doc, root: Node) -> None:
+    """Gather the duty articles of a text without any tasks part under a section of kind "tasks"."""
+    nodes = root.walk()[1:]
+    if any(n.kind == "tasks" for n in nodes):
+        return
+    duties = [n for n in nodes if n.style == "article" and n.parent is not None and _is_duty_article(doc, n)]
+    if not duties:
+        return
+    chosen = {id(n) for n in duties}
+    for parent in {id(n.parent): n.parent for n in duties if n.parent is not None}.values():
+        runs: list[list[Node]] = [[]]
+        for child in parent.children:
+            if id(child) in chosen:
+                runs[-1].append(child)
+            elif runs[-1]:
+                runs.append([])
+        for run in (r for r in runs if r):
+            _gather(parent, run)
+
+
+def _gather(parent: Node, run: list[Node]) -> None:
+    """Put consecutive sibling articles under one unnumbered section of kind "tasks"."""
+    section = Node("duties", "", run[0].start, run[0].start, run[0].start, "", depth=parent.depth + 1,
+                   end=run[-1].end, kind="tasks", parent=parent)
+    at = parent.children.index(run[0])
+    for node in run:
+        parent.children.remove(node)
+        node.parent = section
+        node.kind = None
+        node.style = "num1"  # read as the numbered duty it is: task "3", its lettered items "3.a"
+    section.children = run
+    parent.children.insert(at, section)
