@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ansinh.documents.parsing.denoise import ESCAPE, repair
 from ansinh.documents.parsing.flat_tables import flat_table_tabs, spaced_table_tabs
 from ansinh.documents.parsing.stacked_tables import stacked_table_tabs
 from ansinh.lib.text import fold
@@ -168,12 +169,13 @@ def _clean_chars(text: str) -> str:
         chars[m.start(2)] = m.group(3)
         for i in range(m.start(2) + 1, m.end(3)):
             chars[i] = " "
+    repair(text, chars)
     for m in _LONE_MARK.finditer(text):
         group = 1 if m.group(1) is not None else 2
         if chars[m.start(group)] != "\t":  # a bar a table row opens with is a cell border, not a stamp mark
             _blank(chars, m.start(group), m.end(group))
     for m in _FIRST_TOKEN.finditer(text):
-        cut = _junk_prefix_length(m.group(1))
+        cut = 0 if ESCAPE.search(m.group(1)) else _junk_prefix_length(m.group(1))
         if cut:
             _blank(chars, m.start(1), m.start(1) + cut)
     flat_table_tabs(text, fold_same_length, chars)

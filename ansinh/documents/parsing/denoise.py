@@ -1,0 +1,75 @@
+"""Same-length repairs of converter, tokenizer and OCR noise, applied to the clean view (see :mod:`clean`).
+
+Each function reads the caller's ``text`` and writes into ``chars`` (the clean view being built), never
+changing its length, so offsets stay offsets into the caller's text:
+
+- Markdown escapes (``1\\.``, ``\\-``, ``a\\)``) lose their backslash, the mark moving next to its number;
+- underscore emphasis (``__1.__``, ``_Mục tiêu_``) is blanked (segmentation marks between syllables are not
+  emphasis: :mod:`clean` reads them as spaces);
+- a roman list mark OCR read with ``l`` or ``1`` (``Il.``, ``1I.``, ``V1.``) reads as roman again; ``©)`` at a
+  line start reads ``c)``; a ``0`` between capitals reads ``O``;
+- a year or a day OCR split with a stray space (``2 025``, ``ngày 1 5 tháng``) is joined, the space moving aside;
+- a word segmenter's spaces before punctuation (``chủ trì , phối hợp``, ``tế )``) move after the punctuation.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A backslash escaping ASCII punctuation, as Markdown converters write list marks ("1\\.", "\\-", "\\*").
+ESCAPE = re.compile(r"\\(?=[.)(\-+*_#\[\]!>|`])")
+# Emphasis underscores: one to three, not between two letters or digits (those are segmentation marks),
+# not part of a longer rule of underscores ("________").
+_UNDERSCORE_EMPHASIS = re.compile(r"(?<![_\w])_{1,3}(?=[^\s_])|(?<=[^\s_])_{1,3}(?![_\w])")
+# A roman list mark at a line start with OCR's l/1 for I ("Il.", "1I.", "lII.", "V1."): at least one true
+# roman letter, at least one l or 1.
+_OCR_ROMAN = re.compile(r"(?m)^([ \t]*)(?=[IVXl1]{0,5}[IVX])(?=[IVXl1]{0,5}[l1])([IVXl1]{2,6})(?=[.)\-:][ \t])")
+_COPYRIGHT_C = re.compile(r"(?m)^([ \t]*)©(?=[).][ \t])")
+_ZERO_FOR_O = re.compile(r"(?<=[A-ZĐÀ-ỸƠƯ])0(?=[A-ZĐÀ-ỸƠƯ])")
+# "2 025": a year split by one space after its first digit (a year of this century or the last), alone between non-digits.
+_SPLIT_YEAR = re.compile(r"(?<![\d.,/])(?:1 9|2 0)\d\d(?![\d%]|[.,/]\d)")
+_SPLIT_DAY = re.compile(r"(?i)(?<=ng[àa]y )(\d) (\d)(?= th[áa]ng)|(?<=th[áa]ng )(\d) (\d)(?= n[ăa]m)")
+# A space a tokenizer put before punctuation that ends a word ("trì , phối", "tế )", "hiện ."); not a list
+# mark's dot ("1 ." is :mod:`clean`'s split mark), not an ellipsis or an opening bracket.
+_SPACE_BEFORE_PUNCT = re.compile(r"(?<=[^\W\d_]) ([,;:)!?.])(?=[ \n]|$)")
+
+
+def repair(text: str, chars: list[str]) -> None:
+    """Apply every repair of this module to ``chars`` (the clean view of ``text``, same length)."""
+    if "\\" in text:
+        for m in ESCAPE.finditer(text):
+            i = m.start()
+            if i + 1 < len(chars) and chars[i + 1] not in "\n\t":
+                chars[i], chars[i + 1] = chars[i + 1], " "
+    if "_" in text:
+        for m in _UNDERSCORE_EMPHASIS.finditer(text):
+            for i in range(m.start(), m.end()):
+                chars[i] = " "
+    for m in _OCR_ROMAN.finditer(text):
+        for i in range(m.start(2), m.end(2)):
+            if chars[i] in "l1":
+                chars[i] = "I"
+    if "©" in text:
+        for m in _COPYRIGHT_C.finditer(text):
+            chars[m.end(1)] = "c"
+    for m in _ZERO_FOR_O.finditer(text):
+        chars[m.start()] = "O"
+    for m in _SPLIT_YEAR.finditer(text):
+        _join_digits(chars, m.start(), m.end())
+    for m in _SPLIT_DAY.finditer(text):
+        _join_digits(chars, m.start(), m.end())
+    for m in _SPACE_BEFORE_PUNCT.finditer(text):
+        i = m.start()
+        if chars[i] == " " and chars[i + 1] == m.group(1):
+            chars[i], chars[i + 1] = m.group(1), " "
+
+
+def _join_digits(chars: list[str], start: int, end: int) -> None:
+    """The digits of ``start:end`` side by side, its spaces moved after them when a space follows (so
+    "năm 2 030 " reads "năm 2030  "), else before them ("2 025," reads " 2025,"); same length."""
+    digits = [c for c in chars[start:end] if c.isdigit()]
+    gap = end - start - len(digits)
+    if len(digits) < 2 or gap < 1 or any(c not in " " and not c.isdigit() for c in chars[start:end]):
+        return
+    after = end >= len(chars) or chars[end] in " \t\n"
+    chars[start:end] = digits + [" "] * gap if after else [" "] * gap + digits
