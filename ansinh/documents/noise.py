@@ -10,8 +10,8 @@ the noisy text against the unchanged gold (``ansinh bench noise``):
   ``<table><tr><td>``), with entities (``&nbsp;``, ``&#7871;``);
 - ``segment``: word segmentation as Vietnamese NLP tools print it (syllables
   joined by ``_``, spaces around punctuation: ``1 . Sở Y_tế chủ_trì , phối_hợp``);
-- ``pdf``: lines wrapped at 60–90 characters mid-sentence, table rows broken
-  inside their cells;
+- ``pdf``: lines wrapped at 60–90 characters mid-sentence; tables laid out by
+  columns as ``pdftotext -layout`` prints them, long cells broken over lines;
 - ``headers``: running page headers/footers and page numbers every ~40 lines,
   inside tables and sentences too;
 - ``nodiacritics``: every Vietnamese diacritic removed;
@@ -180,24 +180,55 @@ def _wrap(line: str, width: int) -> list[str]:
     return [p for p in parts if p]
 
 
+_BAR_ROW = re.compile(r"^\s*\|.*\|\s*$")
+
+
+def _cells(line: str) -> list[str] | None:
+    """The cells of a table row (tab-separated, or framed by bars), None for running text."""
+    if "\t" in line:
+        return [c.strip() for c in line.split("\t")]
+    if _BAR_ROW.match(line) and line.count("|") >= 3:
+        inner = line.strip()[1:-1]
+        if set(inner) <= set("|-: "):
+            return []  # the rule under a Markdown header row
+        return [c.strip() for c in inner.split("|")]
+    return None
+
+
+def _layout_rows(rows: list[list[str]], width: int) -> list[str]:
+    """Rows laid out as ``pdftotext -layout`` prints a table: columns at character positions, each
+    cell wrapping inside its column over the row's lines."""
+    columns = max(len(r) for r in rows)
+    budget = max(columns * 6, int(width * 1.6))
+    natural = [max((len(r[c]) if c < len(r) else 0) for r in rows) for c in range(columns)]
+    share = [max(4, min(n, budget * n // max(1, sum(natural)))) for n in natural]
+    out: list[str] = []
+    for row in rows:
+        wrapped = [_wrap(row[c], share[c]) if c < len(row) and row[c] else [""] for c in range(columns)]
+        for k in range(max(len(w) for w in wrapped)):
+            line = "".join((w[k] if k < len(w) else "").ljust(share[c] + 2) for c, w in enumerate(wrapped))
+            out.append(line.rstrip())
+    return out
+
+
 def pdf(text: str, rng: random.Random) -> str:
-    """Wrap lines at 60–90 characters like a PDF's text layer; long table cells wrap inside the row."""
+    """Wrap lines at 60–90 characters like a PDF's text layer; tables come out laid out by columns,
+    long cells broken over lines inside their column."""
     width = rng.randint(60, 90)
     out: list[str] = []
+    table: list[list[str]] = []
     for line in text.split("\n"):
-        if "\t" in line:
-            cells = line.split("\t")
-            # A long cell goes on over the next lines, the other cells of the row stay on the first.
-            first: list[str] = []
-            extra: list[str] = []
-            for cell in cells:
-                wrapped = _wrap(cell, max(20, width // 2))
-                first.append(wrapped[0] if wrapped else "")
-                extra.extend(wrapped[1:])
-            out.append("\t".join(first))
-            out.extend(extra)
+        cells = _cells(line)
+        if cells is not None:
+            if cells:
+                table.append(cells)
             continue
+        if table:
+            out.extend(_layout_rows(table, width))
+            table = []
         out.extend(_wrap(line, width) or [""])
+    if table:
+        out.extend(_layout_rows(table, width))
     return "\n".join(out)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ansinh.documents.parsing.denoise import ESCAPE, repair
+from ansinh.documents.parsing.denoise import ESCAPE, join_wrapped_lines, repair
 from ansinh.documents.parsing.flat_tables import flat_table_tabs, spaced_table_tabs
 from ansinh.documents.parsing.stacked_tables import stacked_table_tabs
 from ansinh.lib.text import fold
@@ -21,7 +21,7 @@ _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,10}(?:\s[^<>\n]{0,80})?/?>")
 _MARKDOWN = re.compile(r"\*{1,3}|~~|`+|#{1,6}(?= )")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\ufeff]")
 # A line holding only a page number ("6", "- 6 -", "Trang 6").
-_PAGE_NUMBER = re.compile(r"(?m)^[ \t]*(?:-\s*)?(?:[Tt]rang\s+)?\d{1,3}(?:\s*-)?[ \t]*$")
+_PAGE_NUMBER = re.compile(r"(?m)^[ \t]*(?:-\s*)?(?:[Tt]rang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*-)?[ \t]*$")
 # Characters that OCR of stamps, signatures and margins leaves at line starts.
 _JUNK_MARKS = set("^•\\?|~")
 # A lone stamp mark before a line ("^ Phần III"), and a lone dot that OCR put before a numbered or
@@ -182,6 +182,7 @@ def _clean_chars(text: str) -> str:
     spaced_table_tabs(text, fold_same_length, chars)
     stacked_table_tabs(text, fold_same_length, chars)
     _join_lone_marks(text, chars)
+    join_wrapped_lines(chars)
     return "".join(chars)
 
 

@@ -6,10 +6,13 @@ changing its length, so offsets stay offsets into the caller's text:
 - Markdown escapes (``1\\.``, ``\\-``, ``a\\)``) lose their backslash, the mark moving next to its number;
 - underscore emphasis (``__1.__``, ``_Mục tiêu_``) is blanked (segmentation marks between syllables are not
   emphasis: :mod:`clean` reads them as spaces);
-- a roman list mark OCR read with ``l`` or ``1`` (``Il.``, ``1I.``, ``V1.``) reads as roman again; ``©)`` at a
+- a roman list mark OCR read with ``1`` for ``I`` (``1I.``, ``V1.``) reads with ``l``, the doubtful ``I`` the
+  outline numbers by sequence (``Il.`` after ``II.`` is ``III.``); ``©)`` at a
   line start reads ``c)``; a ``0`` between capitals reads ``O``;
 - a year or a day OCR split with a stray space (``2 025``, ``ngày 1 5 tháng``) is joined, the space moving aside;
-- a word segmenter's spaces before punctuation (``chủ trì , phối hợp``, ``tế )``) move after the punctuation.
+- a word segmenter's spaces before punctuation (``chủ trì , phối hợp``, ``tế )``) move after the punctuation;
+- a sentence a PDF's text layer wrapped (a line ending without a stop, the next starting in lower case and
+  not with a list mark) is one line again, across a page number or running header blanked between them.
 """
 
 from __future__ import annotations
@@ -47,8 +50,8 @@ def repair(text: str, chars: list[str]) -> None:
                 chars[i] = " "
     for m in _OCR_ROMAN.finditer(text):
         for i in range(m.start(2), m.end(2)):
-            if chars[i] in "l1":
-                chars[i] = "I"
+            if chars[i] == "1":
+                chars[i] = "l"  # the outline reads "l" as a doubtful "I" and numbers such marks by their sequence
     if "©" in text:
         for m in _COPYRIGHT_C.finditer(text):
             chars[m.end(1)] = "c"
@@ -73,3 +76,43 @@ def _join_digits(chars: list[str], start: int, end: int) -> None:
         return
     after = end >= len(chars) or chars[end] in " \t\n"
     chars[start:end] = digits + [" "] * gap if after else [" "] * gap + digits
+
+
+# A line a wrap cut: it ends inside a sentence (a letter, a digit, a comma, a hyphen, an opening bracket).
+_OPEN_END = re.compile(r"[^\W_]|[,\-–(]")
+# The next line goes on with the sentence: a lower-case word that is not a list mark ("a)", "b.", "đ -").
+_GOES_ON = re.compile(r"[ \t]*(?![a-zđ][ \t]*[.)\-][ \t])[a-zà-ỹđ]")
+
+
+def join_wrapped_lines(chars: list[str]) -> None:
+    """Make a wrapped sentence one line of the clean view again (its newlines read as spaces).
+
+    Lines holding a table's tabs are left alone; lines blanked already (page furniture) between the two
+    halves are stepped over.
+    """
+    clean = "".join(chars)
+    starts = [0]
+    pos = clean.find("\n")
+    while pos != -1:
+        starts.append(pos + 1)
+        pos = clean.find("\n", pos + 1)
+    ends = [s - 1 for s in starts[1:]] + [len(clean)]
+    i = 0
+    while i < len(starts) - 1:
+        line = clean[starts[i] : ends[i]].rstrip()
+        if not line.strip() or "\t" in line or not _OPEN_END.fullmatch(line[-1]) or len(line.strip()) < 40:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(starts) and j - i <= 3 and not clean[starts[j] : ends[j]].strip():
+            j += 1
+        if j >= len(starts) or j - i > 3:
+            i += 1
+            continue
+        nxt = clean[starts[j] : ends[j]]
+        if "\t" in nxt or not _GOES_ON.match(nxt):
+            i = j
+            continue
+        for k in range(i, j):
+            chars[ends[k]] = " "
+        i = j
