@@ -112,9 +112,14 @@ def _junk_prefix_length(token: str) -> int:
 
 
 def _adjacent(text: str, end: int, start: int) -> bool:
-    """Whether two lines follow each other, or have one empty line between them (a PDF export's spacing)."""
+    """Whether two lines follow each other, or have one empty line between them (a PDF export's spacing),
+    or only a page's furniture (page number, gazette header) where a page broke the table."""
     gap = text[end:start]
-    return gap.count("\n") <= 2 and not gap.strip()
+    if not gap.strip():
+        return gap.count("\n") <= 2
+    return gap.count("\n") <= 4 and all(
+        not line.strip() or _PAGE_NUMBER.fullmatch(line) or _GAZETTE_HEADER.fullmatch(line) for line in gap.split("\n")
+    )
 
 
 def _bar_tables(text: str, chars: list[str]) -> None:

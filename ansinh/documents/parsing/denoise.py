@@ -6,8 +6,8 @@ changing its length, so offsets stay offsets into the caller's text:
 - Markdown escapes (``1\\.``, ``\\-``, ``a\\)``) lose their backslash, the mark moving next to its number;
 - underscore emphasis (``__1.__``, ``_Mục tiêu_``) is blanked (segmentation marks between syllables are not
   emphasis: :mod:`clean` reads them as spaces);
-- a roman list mark OCR read with ``1`` for ``I`` (``1I.``, ``V1.``) reads with ``l``, the doubtful ``I`` the
-  outline numbers by sequence (``Il.`` after ``II.`` is ``III.``); ``©)`` at a
+- a roman list mark OCR read with ``1`` for ``I`` (``1I.``, ``V1.``) reads ``II.``, ``VI.``; an ``l`` is left to the
+  outline, which numbers such doubtful marks by their sequence (``Il.`` after ``II.`` is ``III.``); ``©)`` at a
   line start reads ``c)``; a ``0`` between capitals reads ``O``;
 - a year or a day OCR split with a stray space (``2 025``, ``ngày 1 5 tháng``) is joined, the space moving aside;
 - a word segmenter's spaces before punctuation (``chủ trì , phối hợp``, ``tế )``) move after the punctuation;
@@ -24,9 +24,10 @@ ESCAPE = re.compile(r"\\(?=[.)(\-+*_#\[\]!>|`])")
 # Emphasis underscores: one to three, not between two letters or digits (those are segmentation marks),
 # not part of a longer rule of underscores ("________").
 _UNDERSCORE_EMPHASIS = re.compile(r"(?<![_\w])_{1,3}(?=[^\s_])|(?<=[^\s_])_{1,3}(?![_\w])")
-# A roman list mark at a line start with OCR's l/1 for I ("Il.", "1I.", "lII.", "V1."): at least one true
-# roman letter, at least one l or 1.
-_OCR_ROMAN = re.compile(r"(?m)^([ \t]*)(?=[IVXl1]{0,5}[IVX])(?=[IVXl1]{0,5}[l1])([IVXl1]{2,6})(?=[.)\-:][ \t])")
+# A roman list mark at a line start, perhaps with OCR's l/1 for I ("Il.", "1I.", "lII.", "V1.", "ll."): a true
+# roman letter or two letters at least ("l)" alone is a lettered item).
+_ROMAN_MARK = re.compile(r"(?m)^([ \t]*)(?=[IVXl1]{0,5}[IVXl])([IVXl1]{1,6})(?=[.)\-:][ \t])")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 _COPYRIGHT_C = re.compile(r"(?m)^([ \t]*)©(?=[).][ \t])")
 _ZERO_FOR_O = re.compile(r"(?<=[A-ZĐÀ-ỸƠƯ])0(?=[A-ZĐÀ-ỸƠƯ])")
 # "2 025": a year split by one space after its first digit (a year of this century or the last), alone between non-digits.
@@ -48,10 +49,20 @@ def repair(text: str, chars: list[str]) -> None:
         for m in _UNDERSCORE_EMPHASIS.finditer(text):
             for i in range(m.start(), m.end()):
                 chars[i] = " "
-    for m in _OCR_ROMAN.finditer(text):
-        for i in range(m.start(2), m.end(2)):
-            if chars[i] == "1":
-                chars[i] = "l"  # the outline reads "l" as a doubtful "I" and numbers such marks by their sequence
+    last = 0
+    for m in _ROMAN_MARK.finditer("".join(chars)):  # markup blanked already: "<b>II. …</b>" counts
+        token = m.group(2)
+        value = _roman_value(token.replace("l", "I").replace("1", "I"))
+        if value is None or (len(token) < 2 and token not in "IVX"):
+            continue
+        if not set(token) & set("l1"):
+            last = value
+        elif value > last:  # "1I." after "I." is "II."
+            chars[m.start(2) : m.end(2)] = list(token.replace("l", "I").replace("1", "I"))
+            last = value
+        else:  # "Il." after "II.": left to the outline, which numbers doubtful marks by their sequence
+            chars[m.start(2) : m.end(2)] = list(token.replace("1", "l"))
+            last += 1
     if "©" in text:
         for m in _COPYRIGHT_C.finditer(text):
             chars[m.end(1)] = "c"
@@ -81,14 +92,14 @@ def _join_digits(chars: list[str], start: int, end: int) -> None:
 # A line a wrap cut: it ends inside a sentence (a letter, a digit, a comma, a hyphen, an opening bracket).
 _OPEN_END = re.compile(r"[^\W_]|[,\-–(]")
 # The next line goes on with the sentence: a lower-case word that is not a list mark ("a)", "b.", "đ -").
-_GOES_ON = re.compile(r"[ \t]*(?![a-zđ][ \t]*[.)\-][ \t])[a-zà-ỹđ]")
+_GOES_ON = re.compile(r"[ \t]*(?![a-zđ][ \t]*[.)\-][ \t])(\w)")
 
 
 def join_wrapped_lines(chars: list[str]) -> None:
     """Make a wrapped sentence one line of the clean view again (its newlines read as spaces).
 
-    Lines holding a table's tabs are left alone; lines blanked already (page furniture) between the two
-    halves are stepped over.
+    A table row a page broke inside a cell is joined the same way when its two parts hold no more cells
+    than the rows around it; lines blanked already (page furniture) between the two halves are stepped over.
     """
     clean = "".join(chars)
     starts = [0]
@@ -100,7 +111,7 @@ def join_wrapped_lines(chars: list[str]) -> None:
     i = 0
     while i < len(starts) - 1:
         line = clean[starts[i] : ends[i]].rstrip()
-        if not line.strip() or "\t" in line or not _OPEN_END.fullmatch(line[-1]) or len(line.strip()) < 40:
+        if not line.strip() or not _OPEN_END.fullmatch(line[-1]) or len(line.strip()) < 40:
             i += 1
             continue
         j = i + 1
@@ -110,9 +121,31 @@ def join_wrapped_lines(chars: list[str]) -> None:
             i += 1
             continue
         nxt = clean[starts[j] : ends[j]]
-        if "\t" in nxt or not _GOES_ON.match(nxt):
+        goes_on = _GOES_ON.match(nxt)
+        if goes_on is None or not goes_on.group(1).islower() or not _fits_row(clean, starts, ends, i, j):
             i = j
             continue
         for k in range(i, j):
             chars[ends[k]] = " "
         i = j
+
+
+def _fits_row(clean: str, starts: list[int], ends: list[int], i: int, j: int) -> bool:
+    """Whether lines ``i`` and ``j`` may be one line: running text, or the two parts of one table row."""
+    tabs = clean.count("\t", starts[i], ends[i]) + clean.count("\t", starts[j], ends[j])
+    if not tabs:
+        return True
+    around = [clean.count("\t", starts[k], ends[k]) for k in (i - 1, j + 1) if 0 <= k < len(starts)]
+    return any(0 < t and tabs <= t for t in around) and "\t" in clean[starts[i] : ends[i]]
+
+
+def _roman_value(token: str) -> int | None:
+    """The value of a roman numeral of I, V and X, None when it is not one written the usual way."""
+    total = 0
+    for k, ch in enumerate(token):
+        v = _ROMAN_VALUES.get(ch)
+        if v is None:
+            return None
+        nxt = _ROMAN_VALUES.get(token[k + 1], 0) if k + 1 < len(token) else 0
+        total += -v if v < nxt else v
+    return total if 0 < total < 40 else None
