@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from ansinh.documents.formats.html_text import html_to_text, looks_like_html
@@ -116,6 +116,8 @@ def test_perturbing_then_cleaning_never_fails_and_keeps_the_length(items: list[t
     seed=st.integers(0, 10_000),
 )
 def test_perturbing_then_cleaning_keeps_the_structure_lines(items: list[tuple[str, str]], kind: str, seed: int) -> None:
+    romans = [mark for mark, _ in items if mark.startswith("I")]
+    assume(romans == sorted(set(romans), key=len))  # headings numbered in order, as documents number them
     text = "\n".join(f"{mark} {body}" for mark, body in items)
     assert _outline(noisy_text(text, kind, seed)) == _outline(text)
 
@@ -142,3 +144,64 @@ def test_the_noise_bench_refuses_an_unknown_kind(tmp_path: Path, capsys: pytest.
     with pytest.raises((CommandError, SystemExit)):
         call_command("bench", "noise", "--gold", str(tmp_path), "--docs", str(tmp_path), "--noise", "mực")
     assert "loại nhiễu không hợp lệ: mực" in capsys.readouterr().err
+
+
+# --- probes of the repairs (parsing/denoise.py, clean.py, layout_tables.py) ---------------------------------
+
+
+def test_ocr_and_converter_marks_are_read_back_in_the_clean_view_without_changing_its_length() -> None:
+    text = "1I. MỤC TIÊU\n©) Sở Y tế\nC0NG BÁO\nnăm 2 025, ngày 1 5 tháng 1 2 năm 2026\n__1.__ Nội dung\n2\\. Rà soát\n"
+    doc = prepare(text)
+    assert len(doc.clean) == len(text)
+    lines = [line.strip() for line in doc.clean.split("\n")]
+    assert lines[:3] == ["II. MỤC TIÊU", "c) Sở Y tế", "CONG BÁO"]
+    assert lines[3].split() == ["năm", "2025,", "ngày", "15", "tháng", "12", "năm", "2026"]
+    assert lines[4].split() == ["1.", "Nội", "dung"] and lines[5].split() == ["2.", "Rà", "soát"]
+
+
+def test_numbers_that_only_look_split_are_left_alone() -> None:
+    for text in ("có 2 025,5 tỷ đồng", "12 025 người", "B0 và c0n", "có 1 2 tháng"):
+        assert prepare(text).clean == text
+
+
+def test_a_doubtful_roman_mark_after_the_same_value_is_left_to_the_outline_and_numbered_by_sequence() -> None:
+    assert [line.strip() for line in prepare("II. A\nIl. B\n1V. C\nll. D").clean.split("\n")] == ["II. A", "Il. B", "IV. C", "ll. D"]
+    assert _outline("II. NHIỆM VỤ\nIl. TỔ CHỨC THỰC HIỆN") == [("roman", "II"), ("roman", "III")]
+
+
+def test_a_sentence_a_page_break_cut_is_one_line_again_but_a_heading_and_a_list_mark_are_not_joined() -> None:
+    text = ("1. Sở Y tế chủ trì, phối hợp với các sở, ngành liên quan rà soát toàn bộ\nTrang 3/14\n"
+            "chính sách hỗ trợ.\na) Việc này\nđược làm ngay\nII. TỔ CHỨC THỰC HIỆN\n"
+            "Các sở, ngành liên quan tổ chức thực hiện kế hoạch này theo đúng\nb) Báo cáo\n")
+    lines = [" ".join(line.split()) for line in prepare(text).clean.split("\n") if line.strip()]
+    assert lines[0].endswith("rà soát toàn bộ chính sách hỗ trợ.")
+    assert lines[1:] == ["a) Việc này", "được làm ngay", "II. TỔ CHỨC THỰC HIỆN",
+                         "Các sở, ngành liên quan tổ chức thực hiện kế hoạch này theo đúng", "b) Báo cáo"]
+
+
+def test_a_bar_table_row_a_page_broke_inside_a_cell_is_one_task_with_its_units() -> None:
+    text = """II. NHIỆM VỤ CỤ THỂ
+| STT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian |
+|---|---|---|---|---|
+| 1. | Rà soát chính sách hỗ trợ người cao tuổi | Sở Y tế | Sở Tài chính | 2026 |
+| 2. | Nghiên cứu, rà soát, đề xuất sửa đổi quy định về cơ sở dữ liệu an sinh xã hội, kết nối,
+Trang 12/22
+chia sẻ thông tin giữa các ngành | Sở Khoa học và Công nghệ | Công an tỉnh | 2026 |
+| 3. | Tổ chức đối thoại chính sách | Sở Nội vụ | Ủy ban nhân dân các xã | 2027 |
+"""
+    tasks = {t["number"]: t for t in extract_plan(normalize_text(text), "p")["tasks"]}  # type: ignore[attr-defined]
+    assert [tasks[n]["lead"] for n in ("1", "2", "3")] == [["Sở Y tế"], ["Sở Khoa học và Công nghệ"], ["Sở Nội vụ"]]
+    assert tasks["2"]["coordinate"] == ["Công an tỉnh"]
+
+
+def test_a_laid_out_table_whose_unit_column_is_named_responsibility_gives_its_leads() -> None:
+    text = """II. NHIỆM VỤ
+TT    Nội dung                                   Trách nhiệm thực      Thời gian
+                                                 hiện
+1     Giải đáp vướng mắc về cải cách hành        Sở Công Thương        Tháng 1
+      chính thuộc thẩm quyền của ngành
+2     Giải đáp vướng mắc về giáo dục nghề         Sở Giáo dục và        Tháng 3
+      nghiệp                                     Đào tạo
+"""
+    tasks = extract_plan(normalize_text(text), "p")["tasks"]
+    assert [(t["number"], t["lead"]) for t in tasks] == [("1", ["Sở Công Thương"]), ("2", ["Sở Giáo dục và Đào tạo"])]  # type: ignore[attr-defined]

@@ -187,7 +187,7 @@ def _clean_chars(text: str) -> str:
     spaced_table_tabs(text, fold_same_length, chars)
     stacked_table_tabs(text, fold_same_length, chars)
     _join_lone_marks(text, chars)
-    join_wrapped_lines(chars)
+    join_wrapped_lines(text, chars)
     return "".join(chars)
 
 

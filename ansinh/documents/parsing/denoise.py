@@ -21,21 +21,21 @@ import re
 
 # A backslash escaping ASCII punctuation, as Markdown converters write list marks ("1\\.", "\\-", "\\*").
 ESCAPE = re.compile(r"\\(?=[.)(\-+*_#\[\]!>|`])")
-# Emphasis underscores: one to three, not between two letters or digits (those are segmentation marks),
-# not part of a longer rule of underscores ("________").
-_UNDERSCORE_EMPHASIS = re.compile(r"(?<![_\w])_{1,3}(?=[^\s_])|(?<=[^\s_])_{1,3}(?![_\w])")
+# Runs of underscores; those of one to three around a word are emphasis (see _blank_emphasis), those between
+# two letters are segmentation marks, longer ones rules ("________").
+_UNDERSCORES = re.compile(r"_+")
 # A roman list mark at a line start, perhaps with OCR's l/1 for I ("Il.", "1I.", "lII.", "V1.", "ll."): a true
 # roman letter or two letters at least ("l)" alone is a lettered item).
 _ROMAN_MARK = re.compile(r"(?m)^([ \t]*)(?=[IVXl1]{0,5}[IVXl])([IVXl1]{1,6})(?=[.)\-:][ \t])")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 _COPYRIGHT_C = re.compile(r"(?m)^([ \t]*)©(?=[).][ \t])")
-_ZERO_FOR_O = re.compile(r"(?<=[A-ZĐÀ-ỸƠƯ])0(?=[A-ZĐÀ-ỸƠƯ])")
+_ZERO_FOR_O = re.compile(r"0(?=[^\W\d_])")  # between two capitals (checked)
 # "2 025": a year split by one space after its first digit (a year of this century or the last), alone between non-digits.
-_SPLIT_YEAR = re.compile(r"(?<![\d.,/])(?:1 9|2 0)\d\d(?![\d%]|[.,/]\d)")
-_SPLIT_DAY = re.compile(r"(?i)(?<=ng[àa]y )(\d) (\d)(?= th[áa]ng)|(?<=th[áa]ng )(\d) (\d)(?= n[ăa]m)")
+_SPLIT_YEAR = re.compile(r"(?:1 9|2 0)\d\d(?![\d%]|[.,/]\d)")  # not after a digit, dot, comma or slash (checked)
+_SPLIT_DAY = re.compile(r"\d \d(?= (?:th[áa]ng|n[ăa]m|TH[ÁA]NG|N[ĂA]M) )")  # after "ngày "/"tháng " (checked)
 # A space a tokenizer put before punctuation that ends a word ("trì , phối", "tế )", "hiện ."); not a list
 # mark's dot ("1 ." is :mod:`clean`'s split mark), not an ellipsis or an opening bracket.
-_SPACE_BEFORE_PUNCT = re.compile(r"(?<=[^\W\d_]) ([,;:)!?.])(?=[ \n]|$)")
+_SPACE_BEFORE_PUNCT = re.compile(r" ([,;:)!?.])(?=[ \n]|$)")  # after a letter (checked)
 
 
 def repair(text: str, chars: list[str]) -> None:
@@ -46,9 +46,8 @@ def repair(text: str, chars: list[str]) -> None:
             if i + 1 < len(chars) and chars[i + 1] not in "\n\t":
                 chars[i], chars[i + 1] = chars[i + 1], " "
     if "_" in text:
-        for m in _UNDERSCORE_EMPHASIS.finditer(text):
-            for i in range(m.start(), m.end()):
-                chars[i] = " "
+        for m in _UNDERSCORES.finditer(text):
+            _blank_emphasis(text, chars, m.start(), m.end())
     last = 0
     for m in _ROMAN_MARK.finditer("".join(chars)):  # markup blanked already: "<b>II. …</b>" counts
         token = m.group(2)
@@ -67,14 +66,19 @@ def repair(text: str, chars: list[str]) -> None:
         for m in _COPYRIGHT_C.finditer(text):
             chars[m.end(1)] = "c"
     for m in _ZERO_FOR_O.finditer(text):
-        chars[m.start()] = "O"
+        i = m.start()
+        if i > 0 and text[i - 1].isupper() and text[i + 1].isupper():
+            chars[i] = "O"
     for m in _SPLIT_YEAR.finditer(text):
-        _join_digits(chars, m.start(), m.end())
+        if m.start() == 0 or text[m.start() - 1] not in "0123456789.,/":
+            _join_digits(chars, m.start(), m.end())
     for m in _SPLIT_DAY.finditer(text):
-        _join_digits(chars, m.start(), m.end())
+        before = text[max(0, m.start() - 6) : m.start()].lower()
+        if before.endswith(("ngày ", "ngay ", "tháng ", "thang ")):
+            _join_digits(chars, m.start(), m.end())
     for m in _SPACE_BEFORE_PUNCT.finditer(text):
         i = m.start()
-        if chars[i] == " " and chars[i + 1] == m.group(1):
+        if i > 0 and text[i - 1].isalpha() and chars[i] == " " and chars[i + 1] == m.group(1):
             chars[i], chars[i + 1] = m.group(1), " "
 
 
@@ -93,50 +97,50 @@ def _join_digits(chars: list[str], start: int, end: int) -> None:
 _OPEN_END = re.compile(r"[^\W_]|[,\-–(]")
 # The next line goes on with the sentence: a lower-case word that is not a list mark ("a)", "b.", "đ -").
 _GOES_ON = re.compile(r"[ \t]*(?![a-zđ][ \t]*[.)\-][ \t])(\w)")
+_COLUMN_GAP = re.compile(r"\S {3,}\S")
+# A line break, with up to two lines blanked already (page furniture) after it, before a word.
+_LINE_BREAK = re.compile(r"\n(?:[ \t]*\n){0,2}(?=[ \t]*\w)")
 
 
-def join_wrapped_lines(chars: list[str]) -> None:
+def join_wrapped_lines(text: str, chars: list[str]) -> None:
     """Make a wrapped sentence one line of the clean view again (its newlines read as spaces).
 
     A table row a page broke inside a cell is joined the same way when its two parts hold no more cells
     than the rows around it; lines blanked already (page furniture) between the two halves are stepped over.
+    Lines with a column gap (a table laid out with spaces, see :mod:`layout_tables`) are left alone.
     """
     clean = "".join(chars)
-    starts = [0]
-    pos = clean.find("\n")
-    while pos != -1:
-        starts.append(pos + 1)
-        pos = clean.find("\n", pos + 1)
-    ends = [s - 1 for s in starts[1:]] + [len(clean)]
-    i = 0
-    while i < len(starts) - 1:
-        line = clean[starts[i] : ends[i]].rstrip()
-        if not line.strip() or not _OPEN_END.fullmatch(line[-1]) or len(line.strip()) < 40:
-            i += 1
+    for m in _LINE_BREAK.finditer(clean):
+        start = clean.rfind("\n", 0, m.start()) + 1
+        line = clean[start : m.start()].rstrip()
+        if len(line) - (len(line) - len(line.lstrip())) < 40 or not _OPEN_END.fullmatch(line[-1]):
             continue
-        j = i + 1
-        while j < len(starts) and j - i <= 3 and not clean[starts[j] : ends[j]].strip():
-            j += 1
-        if j >= len(starts) or j - i > 3:
-            i += 1
+        nxt_end = clean.find("\n", m.end())
+        nxt_end = len(clean) if nxt_end == -1 else nxt_end
+        goes_on = _GOES_ON.match(clean, m.end(), nxt_end)
+        if goes_on is None or not goes_on.group(1).islower():
             continue
-        nxt = clean[starts[j] : ends[j]]
-        goes_on = _GOES_ON.match(nxt)
-        if goes_on is None or not goes_on.group(1).islower() or not _fits_row(clean, starts, ends, i, j):
-            i = j
+        if "\t" in clean[start:nxt_end] and not _fits_row(clean, start, m.start(), m.end(), nxt_end):
             continue
-        for k in range(i, j):
-            chars[ends[k]] = " "
-        i = j
+        if _COLUMN_GAP.search(text, start, m.start()) or _COLUMN_GAP.search(text, m.end(), nxt_end):
+            continue
+        for i in range(m.start(), m.end()):
+            if chars[i] == "\n":
+                chars[i] = " "
 
 
-def _fits_row(clean: str, starts: list[int], ends: list[int], i: int, j: int) -> bool:
-    """Whether lines ``i`` and ``j`` may be one line: running text, or the two parts of one table row."""
-    tabs = clean.count("\t", starts[i], ends[i]) + clean.count("\t", starts[j], ends[j])
-    if not tabs:
-        return True
-    around = [clean.count("\t", starts[k], ends[k]) for k in (i - 1, j + 1) if 0 <= k < len(starts)]
-    return any(0 < t and tabs <= t for t in around) and "\t" in clean[starts[i] : ends[i]]
+def _fits_row(clean: str, start: int, end: int, next_start: int, next_end: int) -> bool:
+    """Whether two lines holding tabs are the two parts of one table row: the first holds cells, and both
+    together no more than the row before them or the one after."""
+    tabs = clean.count("\t", start, end) + clean.count("\t", next_start, next_end)
+    if "\t" not in clean[start:end]:
+        return False
+    before_start = clean.rfind("\n", 0, max(0, start - 1)) + 1
+    after_end = clean.find("\n", next_end + 1)
+    after_end = len(clean) if after_end == -1 else after_end
+    around = [clean.count("\t", before_start, max(before_start, start - 1)) if start > 0 else 0,
+              clean.count("\t", min(len(clean), next_end + 1), after_end) if next_end < len(clean) else 0]
+    return any(0 < t and tabs <= t for t in around)
 
 
 def _roman_value(token: str) -> int | None:
@@ -149,3 +153,18 @@ def _roman_value(token: str) -> int | None:
         nxt = _ROMAN_VALUES.get(token[k + 1], 0) if k + 1 < len(token) else 0
         total += -v if v < nxt else v
     return total if 0 < total < 40 else None
+
+
+def _blank_emphasis(text: str, chars: list[str], start: int, end: int) -> None:
+    """Blank a run of one to three underscores that opens or closes emphasis (not one between two
+    letters or digits: a segmentation mark; not a longer rule such as "________")."""
+    if end - start > 3:
+        return
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    inner_before, inner_after = before.isalnum(), after.isalnum()
+    opens = not inner_before and not after.isspace()
+    closes = not before.isspace() and not inner_after
+    if (opens or closes) and not (inner_before and inner_after):
+        for i in range(start, end):
+            chars[i] = " "
