@@ -205,3 +205,13 @@ TT    Nội dung                                   Trách nhiệm thực      Th
 """
     tasks = extract_plan(normalize_text(text), "p")["tasks"]
     assert [(t["number"], t["lead"]) for t in tasks] == [("1", ["Sở Công Thương"]), ("2", ["Sở Giáo dục và Đào tạo"])]  # type: ignore[attr-defined]
+
+
+def test_an_uploaded_text_file_holding_a_web_page_is_read_as_its_text_and_an_empty_page_is_refused() -> None:
+    from ansinh.documents.formats._common import DocumentError
+    from ansinh.documents.formats.plaintext import decode_text
+
+    page = "<!DOCTYPE html><html><body><p><b>I. M&#7908;C TI&Ecirc;U</b></p><p>Gi&#7843;m ngh&egrave;o</p></body></html>"
+    assert decode_text(page.encode("utf-8"))[0] == "I. MỤC TIÊU\nGiảm nghèo"
+    with pytest.raises(DocumentError, match="không có nội dung"):
+        decode_text(b"<html><head><title>x</title></head><body><p> </p></body></html>")
