@@ -215,3 +215,28 @@ def test_an_uploaded_text_file_holding_a_web_page_is_read_as_its_text_and_an_emp
     assert decode_text(page.encode("utf-8"))[0] == "I. MỤC TIÊU\nGiảm nghèo"
     with pytest.raises(DocumentError, match="không có nội dung"):
         decode_text(b"<html><head><title>x</title></head><body><p> </p></body></html>")
+
+
+def test_a_table_written_one_cell_per_line_keeps_its_rows_when_a_page_break_falls_between_two_cells() -> None:
+    text = """Điều 2. Tổ chức thực hiện
+STT
+Tên dự án
+Cơ quan trình
+Cơ quan chủ trì thẩm tra
+Thời gian
+1
+Luật Dân số
+Chính phủ
+- 2 -
+Ủy ban Văn hóa và Xã hội
+Tháng 9/2026
+2
+Luật Thủ đô (sửa đổi)
+Trang 3/14
+Chính phủ
+Ủy ban Pháp luật và Tư pháp
+Tháng 10/2026
+"""
+    tasks = {t["number"]: t for t in extract_plan(normalize_text(text), "p")["tasks"]}  # type: ignore[attr-defined]
+    assert [tasks[n]["lead"] for n in ("1", "2")] == [["Chính phủ"], ["Chính phủ"]]
+    assert [tasks[n]["coordinate"] for n in ("1", "2")] == [["Ủy ban Văn hóa và Xã hội"], ["Ủy ban Pháp luật và Tư pháp"]]
