@@ -240,3 +240,11 @@ Tháng 10/2026
     tasks = {t["number"]: t for t in extract_plan(normalize_text(text), "p")["tasks"]}  # type: ignore[attr-defined]
     assert [tasks[n]["lead"] for n in ("1", "2")] == [["Chính phủ"], ["Chính phủ"]]
     assert [tasks[n]["coordinate"] for n in ("1", "2")] == [["Ủy ban Văn hóa và Xã hội"], ["Ủy ban Pháp luật và Tư pháp"]]
+
+
+def test_a_word_segmenters_marks_around_emphasis_quotes_and_a_lone_mark_are_read_back() -> None:
+    text = "**II . PHÂN CÔNG NHIỆM VỤ**\n**1 . Tuyên truyền**\n2 .\nỦy ban nhân dân tỉnh thực hiện\n “ Điều 12 . Chế độ báo cáo\n( Sở Y tế ) chủ trì\n"
+    lines = [" ".join(line.split()) for line in prepare(text).clean.split("\n")]
+    assert lines[:2] == ["II. PHÂN CÔNG NHIỆM VỤ", "1. Tuyên truyền"]
+    assert lines[2] == "2. Ủy ban nhân dân tỉnh thực hiện"
+    assert lines[3:5] == ["“Điều 12 . Chế độ báo cáo", "(Sở Y tế) chủ trì"]

@@ -10,7 +10,8 @@ changing its length, so offsets stay offsets into the caller's text:
   outline, which numbers such doubtful marks by their sequence (``Il.`` after ``II.`` is ``III.``); ``©)`` at a
   line start reads ``c)``; a ``0`` between capitals reads ``O``;
 - a year or a day OCR split with a stray space (``2 025``, ``ngày 1 5 tháng``) is joined, the space moving aside;
-- a word segmenter's spaces before punctuation (``chủ trì , phối hợp``, ``tế )``) move after the punctuation;
+- a word segmenter's spaces before punctuation (``chủ trì , phối hợp``, ``tế )``) move after the punctuation,
+  those after an opening quote or bracket (``“ Điều 12 .``) before it;
 - a sentence a PDF's text layer wrapped (a line ending without a stop, the next starting in lower case and
   not with a list mark) is one line again, across a page number or running header blanked between them.
 """
@@ -35,6 +36,8 @@ _SPLIT_YEAR = re.compile(r"(?:1 9|2 0)\d\d(?![\d%]|[.,/]\d)")  # not after a dig
 _SPLIT_DAY = re.compile(r"\d \d(?= (?:th[áa]ng|n[ăa]m|TH[ÁA]NG|N[ĂA]M) )")  # after "ngày "/"tháng " (checked)
 # A space a tokenizer put before punctuation that ends a word ("trì , phối", "tế )", "hiện ."); not a list
 # mark's dot ("1 ." is :mod:`clean`'s split mark), not an ellipsis or an opening bracket.
+# ... and after an opening quote or bracket ("“ Điều 12 .", "( Sở Y tế"): the opener moves next to its word.
+_SPACE_AFTER_OPEN = re.compile(r"[“(] (?=\w)")
 _SPACE_BEFORE_PUNCT = re.compile(r" ([,;:)!?.])(?=[ \n]|$)")  # after a letter (checked)
 
 
@@ -76,6 +79,10 @@ def repair(text: str, chars: list[str]) -> None:
         before = text[max(0, m.start() - 6) : m.start()].lower()
         if before.endswith(("ngày ", "ngay ", "tháng ", "thang ")):
             _join_digits(chars, m.start(), m.end())
+    for m in _SPACE_AFTER_OPEN.finditer(text):
+        i = m.start()
+        if (i == 0 or text[i - 1] in " \t\n") and chars[i] == text[i] and chars[i + 1] == " ":
+            chars[i], chars[i + 1] = " ", text[i]
     for m in _SPACE_BEFORE_PUNCT.finditer(text):
         i = m.start()
         if i > 0 and text[i - 1].isalpha() and chars[i] == " " and chars[i + 1] == m.group(1):
