@@ -124,6 +124,8 @@ def join_wrapped_lines(text: str, chars: list[str]) -> None:
             continue
         nxt_end = clean.find("\n", m.end())
         nxt_end = len(clean) if nxt_end == -1 else nxt_end
+        if m.end() - m.start() > 1 and any(not part.strip() for part in text[m.start() + 1 : m.end()].split("\n")[:-1]):
+            continue  # an empty line between: a paragraph break (or a PDF export's spacing), not page furniture
         goes_on = _GOES_ON.match(clean, m.end(), nxt_end)
         if goes_on is None or not goes_on.group(1).islower():
             continue
