@@ -9,6 +9,7 @@ from pathlib import Path
 from ansinh.lib.text import nfc, normalize_text
 
 from ._common import MAX_TEXT_BYTES, MEDIA_TXT, DocumentError, ReadResult, check_file
+from .html_text import html_to_text, looks_like_html
 
 # Share of characters that may be control characters (other than tab, new
 # line, carriage return, form feed) before a file is taken for binary data.
@@ -50,6 +51,8 @@ def decode_text(data: bytes) -> tuple[str, str]:
     if not data:
         raise DocumentError("Tệp rỗng, không có nội dung.")
     text, encoding = _decode(data)
+    if looks_like_html(text):  # a web page or a Word document saved as HTML, renamed .txt
+        text = html_to_text(text)
     text = normalize_text(text)
     if not text.strip():
         raise DocumentError("Tệp không có nội dung (chỉ có khoảng trắng).")

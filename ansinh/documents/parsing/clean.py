@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ansinh.documents.parsing.denoise import ESCAPE, join_wrapped_lines, repair
 from ansinh.documents.parsing.flat_tables import flat_table_tabs, spaced_table_tabs
 from ansinh.documents.parsing.stacked_tables import stacked_table_tabs
 from ansinh.lib.text import fold
@@ -20,7 +21,7 @@ _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,10}(?:\s[^<>\n]{0,80})?/?>")
 _MARKDOWN = re.compile(r"\*{1,3}|~~|`+|#{1,6}(?= )")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\ufeff]")
 # A line holding only a page number ("6", "- 6 -", "Trang 6").
-_PAGE_NUMBER = re.compile(r"(?m)^[ \t]*(?:-\s*)?(?:[Tt]rang\s+)?\d{1,3}(?:\s*-)?[ \t]*$")
+_PAGE_NUMBER = re.compile(r"(?m)^[ \t]*(?:-\s*)?(?:[Tt]rang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*-)?[ \t]*$")
 # Characters that OCR of stamps, signatures and margins leaves at line starts.
 _JUNK_MARKS = set("^•\\?|~")
 # A lone stamp mark before a line ("^ Phần III"), and a lone dot that OCR put before a numbered or
@@ -37,11 +38,11 @@ _GAZETTE_HEADER = re.compile(
 # Word-segmentation marks between syllables ("Kế_hoạch"), read as spaces.
 _SEGMENT_MARK = re.compile(r"(?<=[^\W_])_(?=[^\W_])")
 _FIRST_TOKEN = re.compile(r"(?m)^[ \t]*(\S+)")
-# A word segmenter's tokens split a list mark from its dot ("1 . Sở Y_tế", "II . NHIỆM_VỤ", "a ) …").
-_SPLIT_MARK = re.compile(r"(?m)^([ \t]*(?:\d{1,2}(?:\.\d{1,2}){0,3}|[IVX]{1,5}|[a-zđ]))([ \t]+)([.)])(?=[ \t])")
+# A word segmenter's tokens split a list mark from its dot ("1 . Sở Y_tế", "**II . NHIỆM_VỤ**", "a ) …", "2 ." alone).
+_SPLIT_MARK = re.compile(r"(?m)^([ \t]*(?:[*_]{1,3})?(?:\d{1,2}(?:\.\d{1,2}){0,3}|[IVX]{1,5}|[a-zđ]))([ \t]+)([.)])(?=[ \t*_]|$)")
 # A list mark alone on its line, its text on the next one (Word pages saved as HTML, PDF exports): "2.\nỦy ban …".
 _LONE_ITEM_MARK = re.compile(
-    r"(?m)^[ \t]*(?:\d{1,2}(?:\.\d{1,2}){0,3}[.)/]|[IVX]{1,5}[.\-]|[a-zđ]\)|(?:Điều|ĐIỀU)[ \t]+\d{1,3}[.:])[ \t]*(\n[ \t]*){1,2}(?=[^\W\d_])"
+    r"(?m)^[ \t]*(?:\d{1,2}(?:\.\d{1,2}){0,3}[ \t]?[.)/]|[IVX]{1,5}[.\-]|[a-zđ]\)|(?:Điều|ĐIỀU)[ \t]+\d{1,3}[.:])[ \t]*(\n[ \t]*){1,2}(?=[^\W\d_])"
 )
 # A table typed with vertical bars ("STT | Nhiệm vụ | Cơ quan chủ trì"), Markdown or plain: two bars or more on a line.
 _BAR_LINE = re.compile(r"(?m)^[^\n|]*\|[^\n]*$")
@@ -111,9 +112,14 @@ def _junk_prefix_length(token: str) -> int:
 
 
 def _adjacent(text: str, end: int, start: int) -> bool:
-    """Whether two lines follow each other, or have one empty line between them (a PDF export's spacing)."""
+    """Whether two lines follow each other, or have one empty line between them (a PDF export's spacing),
+    or only a page's furniture (page number, gazette header) where a page broke the table."""
     gap = text[end:start]
-    return gap.count("\n") <= 2 and not gap.strip()
+    if not gap.strip():
+        return gap.count("\n") <= 2
+    return gap.count("\n") <= 4 and all(
+        not line.strip() or _PAGE_NUMBER.fullmatch(line) or _GAZETTE_HEADER.fullmatch(line) for line in gap.split("\n")
+    )
 
 
 def _bar_tables(text: str, chars: list[str]) -> None:
@@ -168,18 +174,20 @@ def _clean_chars(text: str) -> str:
         chars[m.start(2)] = m.group(3)
         for i in range(m.start(2) + 1, m.end(3)):
             chars[i] = " "
+    repair(text, chars)
     for m in _LONE_MARK.finditer(text):
         group = 1 if m.group(1) is not None else 2
         if chars[m.start(group)] != "\t":  # a bar a table row opens with is a cell border, not a stamp mark
             _blank(chars, m.start(group), m.end(group))
     for m in _FIRST_TOKEN.finditer(text):
-        cut = _junk_prefix_length(m.group(1))
+        cut = 0 if ESCAPE.search(m.group(1)) else _junk_prefix_length(m.group(1))
         if cut:
             _blank(chars, m.start(1), m.start(1) + cut)
     flat_table_tabs(text, fold_same_length, chars)
     spaced_table_tabs(text, fold_same_length, chars)
     stacked_table_tabs(text, fold_same_length, chars)
     _join_lone_marks(text, chars)
+    join_wrapped_lines(text, chars)
     return "".join(chars)
 
 

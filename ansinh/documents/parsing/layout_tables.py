@@ -19,7 +19,7 @@ from ansinh.documents.parsing.unit_names import split_units, units_by_role
 # Column roles by their folded header words; "chủ trì" before "thực hiện" so "Cơ quan chủ trì thực hiện" leads.
 _ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("number", re.compile(r"^(?:s?tt|so\s+tt)$")),
-    ("lead", re.compile(r"chu\s+tri|don\s+vi\s+thuc\s+hien|co\s+quan\s+thuc\s+hien")),
+    ("lead", re.compile(r"chu\s+tri|don\s+vi\s+thuc\s+hien|co\s+quan\s+thuc\s+hien|trach\s+nhiem(?!\s+phoi)")),
     ("coordinate", re.compile(r"phoi\s+hop")),
     ("timeline", re.compile(r"thoi\s+(?:gian|han|diem)|tien\s+do")),
     ("product", re.compile(r"san\s+pham|ket\s+qua")),

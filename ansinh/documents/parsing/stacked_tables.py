@@ -36,6 +36,10 @@ _BARE_HEAD = re.compile(r"^\s*(?:uy ban|bo|so|ban|co quan|hoi dong|van phong|ubn
 _HEADER_WORDS = re.compile(r"chu tri|phoi hop|tham gia|co quan|don vi|thoi gian|thoi han|tien do|noi dung|nhiem vu|"
                            r"chi tieu|ten (?:du an|de an|nhiem vu)|san pham|ket qua")
 _MAX_ROW_LINES = 40
+# A page's furniture a page break leaves between two cells ("- 3 -", "Trang 3/14", a gazette header); a bare
+# number is not one here: it may be the next row's number.
+_FURNITURE = re.compile(r"^\s*(?:-\s*\d{1,3}\s*-|[Tt]rang\s+\d{1,3}(?:\s*/\s*\d{1,3})?|\d{1,3}\s*/\s*\d{1,3}"
+                        r"|(?:\d{1,4}\s+)?C[ÔO]NG\s+B[ÁA]O\s*/\s*S[ỐO].{0,60}?)\s*$")
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -75,7 +79,7 @@ def stacked_table_tabs(text: str, fold: Callable[[str], str], chars: list[str]) 
     """Turn the line breaks of stacked tables in ``chars`` into tabs (between cells) and spaces (inside one)."""
     if "\n" not in text or not re.search(r"(?m)^\s*(?:S?TT|STT|Stt|TT)\s*$", text):
         return
-    spans = _lines(text)
+    spans, furniture = _kept_lines(text)
     raw = [text[s:e] for s, e in spans]
     folded = [fold(r).lower() for r in raw]
     i = 0
@@ -103,7 +107,7 @@ def stacked_table_tabs(text: str, fold: Callable[[str], str], chars: list[str]) 
             i += 1
             continue
         width = len(head_groups)
-        _join(spans, chars, [[i], *head_groups])
+        _join(spans, chars, [[i], *head_groups], furniture)
         # Rows: a number line, then the lines up to the next number (or as many as the columns for the last row).
         expected = int(_ROW_NUMBER.match(folded[j]).group(1))  # type: ignore[union-attr]
         while j < n and (m := _ROW_NUMBER.match(folded[j])) and int(m.group(1)) == expected:
@@ -121,7 +125,7 @@ def stacked_table_tabs(text: str, fold: Callable[[str], str], chars: list[str]) 
                 break
             # A number alone on its line was blanked as a page number: it is the row's number.
             chars[spans[j][0] : spans[j][1]] = list(text[spans[j][0] : spans[j][1]])
-            _join(spans, chars, [[j], *groups])
+            _join(spans, chars, [[j], *groups], furniture)
             j = (groups[-1][-1] + 1) if is_last else k
             expected += 1
             if is_last:
@@ -144,8 +148,23 @@ def _last_row(body: list[int], raw: list[str], folded: list[str], width: int) ->
     return out
 
 
-def _join(spans: list[tuple[int, int]], chars: list[str], groups: list[list[int]]) -> None:
-    """One row: the newline after each group's last line becomes a tab, the newlines inside a group spaces."""
+def _kept_lines(text: str) -> tuple[list[tuple[int, int]], dict[int, list[int]]]:
+    """The lines of ``text`` but page furniture, and for the end of a kept line the newlines of the furniture
+    lines right after it (they are joined with it)."""
+    kept: list[tuple[int, int]] = []
+    furniture: dict[int, list[int]] = {}
+    for s, e in _lines(text):
+        if kept and e < len(text) and _FURNITURE.match(text[s:e]):
+            furniture.setdefault(kept[-1][1], []).append(e)
+            continue
+        kept.append((s, e))
+    return kept, furniture
+
+
+def _join(spans: list[tuple[int, int]], chars: list[str], groups: list[list[int]],
+          furniture: dict[int, list[int]] | None = None) -> None:
+    """One row: the newline after each group's last line becomes a tab, the newlines inside a group spaces
+    (and those of page furniture lines between them spaces too)."""
     for g_index, group in enumerate(groups):
         for pos, line in enumerate(group):
             end = spans[line][1]
@@ -155,3 +174,5 @@ def _join(spans: list[tuple[int, int]], chars: list[str], groups: list[list[int]
             if last_of_row:
                 continue
             chars[end] = "\t" if pos == len(group) - 1 else " "
+            for newline in (furniture or {}).get(end, []):
+                chars[newline] = " "

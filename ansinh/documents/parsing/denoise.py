@@ -1,0 +1,179 @@
+"""Same-length repairs of converter, tokenizer and OCR noise, applied to the clean view (see :mod:`clean`).
+
+Each function reads the caller's ``text`` and writes into ``chars`` (the clean view being built), never
+changing its length, so offsets stay offsets into the caller's text:
+
+- Markdown escapes (``1\\.``, ``\\-``, ``a\\)``) lose their backslash, the mark moving next to its number;
+- underscore emphasis (``__1.__``, ``_Mục tiêu_``) is blanked (segmentation marks between syllables are not
+  emphasis: :mod:`clean` reads them as spaces);
+- a roman list mark OCR read with ``1`` for ``I`` (``1I.``, ``V1.``) reads ``II.``, ``VI.``; an ``l`` is left to the
+  outline, which numbers such doubtful marks by their sequence (``Il.`` after ``II.`` is ``III.``); ``©)`` at a
+  line start reads ``c)``; a ``0`` between capitals reads ``O``;
+- a year or a day OCR split with a stray space (``2 025``, ``ngày 1 5 tháng``) is joined, the space moving aside;
+- a word segmenter's spaces before punctuation (``chủ trì , phối hợp``, ``tế )``) move after the punctuation,
+  those after an opening quote or bracket (``“ Điều 12 .``) before it;
+- a sentence a PDF's text layer wrapped (a line ending without a stop, the next starting in lower case and
+  not with a list mark) is one line again, across a page number or running header blanked between them.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A backslash escaping ASCII punctuation, as Markdown converters write list marks ("1\\.", "\\-", "\\*").
+ESCAPE = re.compile(r"\\(?=[.)(\-+*_#\[\]!>|`])")
+# Runs of underscores; those of one to three around a word are emphasis (see _blank_emphasis), those between
+# two letters are segmentation marks, longer ones rules ("________").
+_UNDERSCORES = re.compile(r"_+")
+# A roman list mark at a line start, perhaps with OCR's l/1 for I ("Il.", "1I.", "lII.", "V1.", "ll."): a true
+# roman letter or two letters at least ("l)" alone is a lettered item).
+_ROMAN_MARK = re.compile(r"(?m)^([ \t]*)(?=[IVXl1]{0,5}[IVXl])([IVXl1]{1,6})(?=[.)\-:][ \t])")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+_COPYRIGHT_C = re.compile(r"(?m)^([ \t]*)©(?=[).][ \t])")
+_ZERO_FOR_O = re.compile(r"0(?=[^\W\d_])")  # between two capitals (checked)
+# "2 025": a year split by one space after its first digit (a year of this century or the last), alone between non-digits.
+_SPLIT_YEAR = re.compile(r"(?:1 9|2 0)\d\d(?![\d%]|[.,/]\d)")  # not after a digit, dot, comma or slash (checked)
+_SPLIT_DAY = re.compile(r"\d \d(?= (?:th[áa]ng|n[ăa]m|TH[ÁA]NG|N[ĂA]M) )")  # after "ngày "/"tháng " (checked)
+# A space a tokenizer put before punctuation that ends a word ("trì , phối", "tế )", "hiện ."); not a list
+# mark's dot ("1 ." is :mod:`clean`'s split mark), not an ellipsis or an opening bracket.
+# ... and after an opening quote or bracket ("“ Điều 12 .", "( Sở Y tế"): the opener moves next to its word.
+_SPACE_AFTER_OPEN = re.compile(r"[“(] (?=\w)")
+_SPACE_BEFORE_PUNCT = re.compile(r" ([,;:)!?.])(?=[ \n]|$)")  # after a letter (checked)
+
+
+def repair(text: str, chars: list[str]) -> None:
+    """Apply every repair of this module to ``chars`` (the clean view of ``text``, same length)."""
+    if "\\" in text:
+        for m in ESCAPE.finditer(text):
+            i = m.start()
+            if i + 1 < len(chars) and chars[i + 1] not in "\n\t":
+                chars[i], chars[i + 1] = chars[i + 1], " "
+    if "_" in text:
+        for m in _UNDERSCORES.finditer(text):
+            _blank_emphasis(text, chars, m.start(), m.end())
+    last = 0
+    for m in _ROMAN_MARK.finditer("".join(chars)):  # markup blanked already: "<b>II. …</b>" counts
+        token = m.group(2)
+        value = _roman_value(token.replace("l", "I").replace("1", "I"))
+        if value is None or (len(token) < 2 and token not in "IVX"):
+            continue
+        if not set(token) & set("l1"):
+            last = value
+        elif value > last:  # "1I." after "I." is "II."
+            chars[m.start(2) : m.end(2)] = list(token.replace("l", "I").replace("1", "I"))
+            last = value
+        else:  # "Il." after "II.": left to the outline, which numbers doubtful marks by their sequence
+            chars[m.start(2) : m.end(2)] = list(token.replace("1", "l"))
+            last += 1
+    if "©" in text:
+        for m in _COPYRIGHT_C.finditer(text):
+            chars[m.end(1)] = "c"
+    for m in _ZERO_FOR_O.finditer(text):
+        i = m.start()
+        if i > 0 and text[i - 1].isupper() and text[i + 1].isupper():
+            chars[i] = "O"
+    for m in _SPLIT_YEAR.finditer(text):
+        if m.start() == 0 or text[m.start() - 1] not in "0123456789.,/":
+            _join_digits(chars, m.start(), m.end())
+    for m in _SPLIT_DAY.finditer(text):
+        before = text[max(0, m.start() - 6) : m.start()].lower()
+        if before.endswith(("ngày ", "ngay ", "tháng ", "thang ")):
+            _join_digits(chars, m.start(), m.end())
+    for m in _SPACE_AFTER_OPEN.finditer(text):
+        i = m.start()
+        if (i == 0 or text[i - 1] in " \t\n") and chars[i] == text[i] and chars[i + 1] == " ":
+            chars[i], chars[i + 1] = " ", text[i]
+    for m in _SPACE_BEFORE_PUNCT.finditer(text):
+        i = m.start()
+        if i > 0 and text[i - 1].isalpha() and chars[i] == " " and chars[i + 1] == m.group(1):
+            chars[i], chars[i + 1] = m.group(1), " "
+
+
+def _join_digits(chars: list[str], start: int, end: int) -> None:
+    """The digits of ``start:end`` side by side, its spaces moved after them when a space follows (so
+    "năm 2 030 " reads "năm 2030  "), else before them ("2 025," reads " 2025,"); same length."""
+    digits = [c for c in chars[start:end] if c.isdigit()]
+    gap = end - start - len(digits)
+    if len(digits) < 2 or gap < 1 or any(c not in " " and not c.isdigit() for c in chars[start:end]):
+        return
+    after = end >= len(chars) or chars[end] in " \t\n"
+    chars[start:end] = digits + [" "] * gap if after else [" "] * gap + digits
+
+
+# A line a wrap cut: it ends inside a sentence (a letter, a digit, a comma, a hyphen, an opening bracket).
+_OPEN_END = re.compile(r"[^\W_]|[,\-–(]")
+# The next line goes on with the sentence: a lower-case word that is not a list mark ("a)", "b.", "đ -").
+_GOES_ON = re.compile(r"[ \t]*(?![a-zđ][ \t]*[.)\-][ \t])(\w)")
+_COLUMN_GAP = re.compile(r"\S {3,}\S")
+# A line break, with up to two lines blanked already (page furniture) after it, before a word.
+_LINE_BREAK = re.compile(r"\n(?:[ \t]*\n){0,2}(?=[ \t]*\w)")
+
+
+def join_wrapped_lines(text: str, chars: list[str]) -> None:
+    """Make a wrapped sentence one line of the clean view again (its newlines read as spaces).
+
+    A table row a page broke inside a cell is joined the same way when its two parts hold no more cells
+    than the rows around it; lines blanked already (page furniture) between the two halves are stepped over.
+    Lines with a column gap (a table laid out with spaces, see :mod:`layout_tables`) are left alone.
+    """
+    clean = "".join(chars)
+    for m in _LINE_BREAK.finditer(clean):
+        start = clean.rfind("\n", 0, m.start()) + 1
+        line = clean[start : m.start()].rstrip()
+        if len(line) - (len(line) - len(line.lstrip())) < 40 or not _OPEN_END.fullmatch(line[-1]):
+            continue
+        nxt_end = clean.find("\n", m.end())
+        nxt_end = len(clean) if nxt_end == -1 else nxt_end
+        if m.end() - m.start() > 1 and any(not part.strip() for part in text[m.start() + 1 : m.end()].split("\n")[:-1]):
+            continue  # an empty line between: a paragraph break (or a PDF export's spacing), not page furniture
+        goes_on = _GOES_ON.match(clean, m.end(), nxt_end)
+        if goes_on is None or not goes_on.group(1).islower():
+            continue
+        if "\t" in clean[start:nxt_end] and not _fits_row(clean, start, m.start(), m.end(), nxt_end):
+            continue
+        if _COLUMN_GAP.search(text, start, m.start()) or _COLUMN_GAP.search(text, m.end(), nxt_end):
+            continue
+        for i in range(m.start(), m.end()):
+            if chars[i] == "\n":
+                chars[i] = " "
+
+
+def _fits_row(clean: str, start: int, end: int, next_start: int, next_end: int) -> bool:
+    """Whether two lines holding tabs are the two parts of one table row: the first holds cells, and both
+    together no more than the row before them or the one after."""
+    tabs = clean.count("\t", start, end) + clean.count("\t", next_start, next_end)
+    if "\t" not in clean[start:end]:
+        return False
+    before_start = clean.rfind("\n", 0, max(0, start - 1)) + 1
+    after_end = clean.find("\n", next_end + 1)
+    after_end = len(clean) if after_end == -1 else after_end
+    around = [clean.count("\t", before_start, max(before_start, start - 1)) if start > 0 else 0,
+              clean.count("\t", min(len(clean), next_end + 1), after_end) if next_end < len(clean) else 0]
+    return any(0 < t and tabs <= t for t in around)
+
+
+def _roman_value(token: str) -> int | None:
+    """The value of a roman numeral of I, V and X, None when it is not one written the usual way."""
+    total = 0
+    for k, ch in enumerate(token):
+        v = _ROMAN_VALUES.get(ch)
+        if v is None:
+            return None
+        nxt = _ROMAN_VALUES.get(token[k + 1], 0) if k + 1 < len(token) else 0
+        total += -v if v < nxt else v
+    return total if 0 < total < 40 else None
+
+
+def _blank_emphasis(text: str, chars: list[str], start: int, end: int) -> None:
+    """Blank a run of one to three underscores that opens or closes emphasis (not one between two
+    letters or digits: a segmentation mark; not a longer rule such as "________")."""
+    if end - start > 3:
+        return
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    inner_before, inner_after = before.isalnum(), after.isalnum()
+    opens = not inner_before and not after.isspace()
+    closes = not before.isspace() and not inner_after
+    if (opens or closes) and not (inner_before and inner_after):
+        for i in range(start, end):
+            chars[i] = " "
