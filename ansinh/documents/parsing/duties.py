@@ -88,6 +88,8 @@ def _mark_legal_duties(doc: Doc, root: Node) -> None:
     nodes = root.walk()[1:]
     if _has_tasks_part(nodes) or not any(n.style == "article" for n in nodes):
         return
+    if _mark_duties_chapter(doc, nodes) or _mark_duty_articles(doc, nodes):
+        return
     candidates = [
         n for n in nodes if n.style in ("article", "num1") and n.children and (
             (n.kind == "organization" and _ORGANIZING.match(_folded_title(doc, n)))
@@ -125,6 +127,75 @@ def _mark_legal_duties(doc: Doc, root: Node) -> None:
     host.children.insert(at, section)
     if organizing.style == "article":
         organizing.kind = None
+
+
+# The closing chapter of a decree that hands out the work: "TỔ CHỨC THI HÀNH", "THẨM QUYỀN VÀ TRÁCH NHIỆM",
+# "TRÁCH NHIỆM QUẢN LÝ NHÀ NƯỚC" (not "QUYỀN, TRÁCH NHIỆM CỦA CÁC CƠ QUAN, TỔ CHỨC, CÁ NHÂN …": the parties' rights).
+_DUTIES_CHAPTER = re.compile(
+    r"(?:to chuc (?:thi hanh|thuc hien)|dieu khoan thi hanh|(?:(?:tham quyen|nhiem vu|quyen han),? (?:va )?)*trach nhiem)(?![a-z])"
+)
+# "Điều 24. Thẩm quyền và trách nhiệm của Bộ Nội vụ", "Điều 22. Trách nhiệm của Bộ Công an".
+_DUTY_OF = re.compile(r"(?:(?:tham quyen|nhiem vu|quyen han),? (?:va )?)*trach nhiem cua (?=\S)")
+
+
+def _is_chapter(node: Node) -> bool:
+    return node.style in ("roman", "upper") and any(c.style == "article" for c in node.children)
+
+
+def _mark_duties_chapter(doc: Doc, nodes: list[Node]) -> bool:
+    """The duties of a decree in chapters: in its closing chapter on who does what ("Chương IV. TỔ CHỨC THI HÀNH"),
+    each article "Trách nhiệm của Bộ X" is a task (numbered by the article) and its clauses are X's duties ("22.1")."""
+    for chapter in nodes:
+        if not _is_chapter(chapter) or not _DUTIES_CHAPTER.match(_folded_title(doc, chapter)):
+            continue
+        duties = [c for c in chapter.children if c.style == "article" and c.title and _DUTY_OF.match(_folded_title(doc, c))]
+        if duties:
+            _gather(chapter, duties)
+            for node in duties:
+                node.kind = None
+            return True
+    return False
+
+
+# "Các cơ quan chủ quản cơ sở dữ liệu có trách nhiệm:" before an article's clauses: the clauses are that body's duties.
+_DUTY_LEAD = re.compile(r"(?:co|chiu) (?:trach nhiem|nhiem vu)(?: [a-z ,]{0,40})?:\s*$")
+_DUTY_VERB = re.compile(r"(?:co|chiu) trach nhiem|chu tri|co nhiem vu")
+
+
+def _mark_duty_articles(doc: Doc, nodes: list[Node]) -> bool:
+    """A resolution or decree whose duties sit in several articles: every article whose clauses are duties
+    (after "X có trách nhiệm:", or clauses opening "Bộ X có trách nhiệm …") gives them as tasks "6.1", "7.1.a".
+    One such article alone is left to the single-article reading below."""
+    articles = [n for n in nodes if n.style == "article" and _duty_clauses(doc, n)]
+    if len(articles) < 2:
+        return False
+    for article in articles:
+        section = _gather(article, [c for c in article.children if c.style not in ("dash", "plus")])
+        section.label = article.label
+    return True
+
+
+def _duty_clauses(doc: Doc, article: Node) -> bool:
+    clauses = [c for c in article.children if c.style == "num1" and c.title]
+    if not clauses:
+        return False
+    if _DUTY_LEAD.search(doc.folded, article.head_end, clauses[0].start):
+        return True
+    doers = sum(1 for c in clauses if _opens_with_doer(c.title) and _DUTY_VERB.search(doc.folded, c.head_start, c.head_start + 160))
+    return len(clauses) >= 2 and doers * 5 >= len(clauses) * 3
+
+
+def _gather(host: Node, duties: list[Node]) -> Node:
+    """Put ``duties`` (children of ``host``) under a new unnumbered section of kind "tasks" in their place."""
+    section = Node("duties", "", duties[0].start, duties[0].start, duties[0].start, "", depth=host.depth + 1,
+                   end=duties[-1].end, kind="tasks", parent=host)
+    at = host.children.index(duties[0])
+    for node in duties:
+        host.children.remove(node)
+        node.parent = section
+    section.children = duties
+    host.children.insert(at, section)
+    return section
 
 
 def _opens_with_doer(title: str) -> bool:

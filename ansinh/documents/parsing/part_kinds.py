@@ -50,6 +50,26 @@ def classify(title_folded: str, nested: bool) -> str | None:
     return None
 
 
+_WORK_FIRST = re.compile(r"(?:cac\s+)?(?:nhiem vu|giai phap|bien phap)(?![a-z])")
+
+
+def _is_chapter(node: Node) -> bool:
+    """A chapter of a legal text: a top heading holding articles."""
+    return node.style in ("roman", "upper") and any(c.style == "article" for c in node.children)
+
+
+def _in_clause(node: Node) -> bool:
+    """A clause or point of an article (not a plan's part set inside an article that approves the plan)."""
+    parent = node.parent
+    while parent is not None and parent.style in ("num1", "lower", "paren", "paren-lower", "dash", "plus"):
+        parent = parent.parent
+    return node.style not in ("roman", "upper") and parent is not None and parent.style == "article"
+
+
+def _title(doc: Doc, node: Node) -> str:
+    return " ".join(doc.folded[node.head_start : node.head_start + len(node.title)].split())
+
+
 def assign_kinds(doc: Doc, root: Node) -> None:
     """Set ``kind`` on every numbered node of the outline from its heading, then the passes over parts."""
     for node in root.walk()[1:]:
@@ -60,6 +80,12 @@ def assign_kinds(doc: Doc, root: Node) -> None:
         if node.style in ("dash", "plus"):
             continue
         node.kind = classify(doc.folded[node.head_start : node.head_start + len(node.title) + 4], nested)
+        legal = _is_chapter(node) or node.style == "article" or _in_clause(node)
+        if node.kind == "tasks" and legal and not _WORK_FIRST.match(_title(doc, node)):
+            # "Chương II. ĐIỀU KIỆN THÀNH LẬP, TỔ CHỨC VÀ HOẠT ĐỘNG …", "Điều 7. Nội dung hoạt động …", "1. Hoạt động
+            # tư vấn, gồm:": a legal text's chapters, articles and clauses name their matter; only one opening with
+            # the work ("NHIỆM VỤ, GIẢI PHÁP") lists tasks.
+            node.kind = None
     _demote_setting_contents(doc, root)
     _continue_tasks_parts(doc, root)
 

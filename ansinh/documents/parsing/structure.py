@@ -331,6 +331,12 @@ def full_number(node: Node) -> str:
     if node.style == "roman" or (node.style.startswith("num") and "." in node.label):
         return node.label
     parent = node.parent
+    if node.style == "article":
+        return node.label  # a decree's duty article ("Điều 22. Trách nhiệm của Bộ Nội vụ" is task "22")
+    if node.style.startswith("num") and parent is not None and ((parent.style == "duties" and parent.label) or (
+        parent.style == "article" and parent.parent is not None and parent.parent.style == "duties"
+    )):
+        return f"{parent.label}.{node.label}"  # a clause of a duty article: "22.1"
     if node.style.startswith("num"):
         # Items restarting at 1 under each roman task group ("I. ... 1. ... II. ... 1.") read "I.1", "II.1".
         roman = parent if parent is not None and parent.style == "roman" and parent.kind is None else None

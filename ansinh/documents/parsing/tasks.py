@@ -16,7 +16,7 @@ from ansinh.documents.parsing.tables import LEAD_HEADER, Table, table_kind
 from ansinh.documents.parsing.unit_names import split_units, units_by_role
 from ansinh.documents.parsing.vocab import TASK_KINDS
 
-_TASK_STYLES = ("num", "lower", "paren", "paren-lower", "upper", "roman")
+_TASK_STYLES = ("num", "lower", "paren", "paren-lower", "upper", "roman", "article")
 
 
 @dataclass
@@ -55,6 +55,8 @@ _FIELD_LABEL = re.compile(
 def _is_task_node(node: Node, doc: Doc | None = None) -> bool:
     if not (node.style.startswith(_TASK_STYLES) and node.kind != "assignment" and bool(node.title)):
         return False
+    if node.style == "article" and (node.parent is None or node.parent.style != "duties"):
+        return False  # only the duty articles of a decree's closing chapter are tasks themselves
     if doc is None:
         return True
     label = _FIELD_LABEL.match(doc.folded, node.head_start, node.head_end)
