@@ -12,6 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ansinh.documents.parsing import extract_plan
+from ansinh.documents.parsing.clean import prepare
+from ansinh.documents.parsing.structure import parse_outline
 from ansinh.lib.text import normalize_text
 
 
@@ -126,3 +128,72 @@ b) Công bố quy trình đã tái cấu trúc.
 
 def test_duties_spread_over_several_articles_are_numbered_by_article() -> None:
     assert _numbers(RESOLUTION) == ["3.1", "3.2", "4.1", "4.1.a", "4.1.b", "4.2"]
+
+
+INSPECTION_PLAN = """ỦY BAN NHÂN DÂN TỈNH AN PHÚ
+Số: 12/KH-UBND
+An Phú, ngày 05 tháng 01 năm 2026
+
+KẾ HOẠCH
+Kiểm tra công tác cải cách hành chính năm 2026
+
+I. MỤC ĐÍCH, YÊU CẦU
+1. Đánh giá đúng kết quả thực hiện cải cách hành chính.
+II. NỘI DUNG KIỂM TRA
+1. Công tác chỉ đạo, điều hành cải cách hành chính
+a) Việc ban hành kế hoạch cải cách hành chính năm 2026;
+b) Việc tự kiểm tra cải cách hành chính.
+2. Cải cách thủ tục hành chính
+III. {method}
+1. Kiểm tra trực tiếp tại đơn vị.
+2. Kiểm tra hồ sơ, tài liệu có liên quan.
+IV. {team}
+1. Sở Nội vụ chủ trì tổ chức kiểm tra.
+2. Thời gian kiểm tra: theo Phụ lục kèm theo.
+V. TỔ CHỨC THỰC HIỆN
+1. Sở Nội vụ theo dõi, đôn đốc việc khắc phục sau kiểm tra.
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+
+{annex}
+{annex_title}
+(Kèm theo Kế hoạch số 12/KH-UBND ngày 05/01/2026)
+I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH
+1. Việc ban hành kế hoạch cải cách hành chính.
+2. Việc tuyên truyền cải cách hành chính.
+II. CẢI CÁCH THỦ TỤC HÀNH CHÍNH VÀ HOẠT ĐỘNG KIỂM SOÁT
+1. Kết quả giải quyết hồ sơ.
+"""
+
+
+def _inspection(method: str = "PHƯƠNG PHÁP KIỂM TRA", team: str = "ĐOÀN KIỂM TRA, THỜI GIAN KIỂM TRA",
+                annex: str = "Phụ lục", annex_title: str = "ĐỀ CƯƠNG BÁO CÁO PHỤC VỤ KIỂM TRA") -> str:
+    return INSPECTION_PLAN.format(method=method, team=team, annex=annex, annex_title=annex_title)
+
+
+def test_an_inspection_plan_s_tasks_are_its_inspection_contents_only() -> None:
+    assert _numbers(_inspection()) == ["1", "1.a", "1.b", "2"]
+
+
+@settings(max_examples=12, deadline=None)
+@given(
+    method=st.sampled_from(["PHƯƠNG PHÁP KIỂM TRA", "PHƯƠNG THỨC KIỂM TRA", "CÁCH THỨC TIẾN HÀNH", "HÌNH THỨC KIỂM TRA"]),
+    team=st.sampled_from(["ĐOÀN KIỂM TRA, THỜI GIAN KIỂM TRA", "THÀNH LẬP ĐOÀN KIỂM TRA", "THỜI GIAN, ĐỊA ĐIỂM",
+                          "THÀNH PHẦN ĐOÀN GIÁM SÁT"]),
+    annex=st.sampled_from(["Phụ lục", "PHỤ LỤC II", "Phụ lục số 02"]),
+    annex_title=st.sampled_from(["ĐỀ CƯƠNG BÁO CÁO PHỤC VỤ KIỂM TRA", "MẪU BÁO CÁO KẾT QUẢ TỰ KIỂM TRA", "BIỂU MẪU THỐNG KÊ",
+                                 "DANH SÁCH CÁN BỘ ĐẦU MỐI"]),
+)
+def test_the_method_the_team_and_a_form_annex_give_no_tasks(method: str, team: str, annex: str, annex_title: str) -> None:
+    numbers = _numbers(_inspection(method, team, annex, annex_title))
+    assert numbers == ["1", "1.a", "1.b", "2"]
+
+
+def test_an_annex_that_lists_tasks_is_not_set_aside() -> None:
+    forms = parse_outline(prepare(normalize_text(_inspection())))
+    assert [n.kind for n in forms.children if n.style == "annex"] == ["form"]
+    work = parse_outline(prepare(normalize_text(_inspection(annex_title="DANH MỤC NHIỆM VỤ TRỌNG TÂM"))))
+    assert not any(n.style == "annex" for n in work.walk())

@@ -77,8 +77,8 @@ def assign_kinds(doc: Doc, root: Node) -> None:
         nested = (node.depth > 1 and not (node.parent is not None and node.parent.style == "upper")) or node.style == "article"
         # A numbered sentence ("1/ Các Cục Thuế rà soát lại … nhiệm vụ kiểm tra …") is a duty, not a heading naming a part.
         nested = nested or (node.style.startswith("num") and len(node.title.split()) > 12)
-        if node.style in ("dash", "plus"):
-            continue
+        if node.style in ("dash", "plus", "annex") or any(a.style == "annex" for a in node.ancestors()):
+            continue  # a form's lines name no part of the plan
         node.kind = classify(doc.folded[node.head_start : node.head_start + len(node.title) + 4], nested)
         legal = _is_chapter(node) or node.style == "article" or _in_clause(node)
         if node.kind == "tasks" and legal and not _WORK_FIRST.match(_title(doc, node)):
@@ -91,7 +91,11 @@ def assign_kinds(doc: Doc, root: Node) -> None:
 
 
 # Parts that describe the setting of the work, not the work: "Thời gian, địa điểm", "Thành phần", "Khẩu hiệu".
-_SETTING_PART = re.compile(r"(?:thoi gian|dia diem|thanh phan|doi tuong|hinh thuc|khau hieu|pham vi)(?![a-z])")
+# The method and the team of an inspection ("PHƯƠNG PHÁP KIỂM TRA", "ĐOÀN KIỂM TRA, ĐƠN VỊ ĐƯỢC KIỂM TRA …") set it too.
+_SETTING_PART = re.compile(
+    r"(?:thoi gian|dia diem|thanh phan|doi tuong|hinh thuc|khau hieu|pham vi|phuong phap|phuong thuc|cach thuc"
+    r"|(?:thanh lap |to chuc )?doan (?:kiem tra|giam sat|cong tac|khao sat|thanh tra))(?![a-z])"
+)
 
 
 def _demote_setting_contents(doc: Doc, root: Node) -> None:

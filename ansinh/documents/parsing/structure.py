@@ -90,7 +90,7 @@ class Node:
 
     @property
     def numbered(self) -> bool:
-        return self.style not in ("dash", "plus", "root", "duties")
+        return self.style not in ("dash", "plus", "root", "duties", "annex")
 
 
 def _roman_value(token: str) -> int | None:
@@ -289,8 +289,55 @@ def parse_outline(doc: Doc) -> Node:
         elif closes:
             quote_closed = True
     _close(root, len(doc.text))
+    _set_aside_forms(doc, root)
     assign_kinds(doc, root)
     return root
+
+
+# "Phụ lục II" / "PHỤ LỤC" alone on its line (or followed by its title): an annex after the signature.
+_ANNEX = re.compile(r"^[ \t]*(?:PHỤ LỤC|Phụ lục|Phụ Lục)(?:[ \t]+(?:(?:số|SỐ)[ \t]*)?[IVX\d]{1,5}[a-z]?)?[ \t]*[.:\-–]?[ \t]*(?P<rest>.*)$")
+# An annex that is a form to fill, not work: "ĐỀ CƯƠNG BÁO CÁO", "Mẫu số 01", "BIỂU MẪU", "DANH SÁCH ĐẦU MỐI …".
+_FORM_TITLE = re.compile(r"(?:de cuong|mau(?: so)?|bieu mau|bieu so|danh sach|phieu)(?![a-z])")
+
+
+def _set_aside_forms(doc: Doc, root: Node) -> None:
+    """Move the items of an annex that is a form (a report outline, a template, a list of names) out of the part
+    above them into one node of kind "form": numbered lines of a form are not the plan's items."""
+    lines = doc.lines()
+    annexes: list[tuple[int, bool]] = []
+    for i, (s, e) in enumerate(lines):
+        m = _ANNEX.match(doc.clean[s:e])
+        if m is None or "\t" in doc.clean[s:e]:
+            continue
+        title = " ".join(doc.folded[s + m.start("rest") : e].split())
+        for s2, e2 in lines[i + 1 : i + 4]:
+            if title and not title.startswith("("):
+                break
+            title = " ".join(doc.folded[s2:e2].split())
+        annexes.append((s, bool(_FORM_TITLE.match(title))))
+    for k, (start, form) in enumerate(annexes):
+        end = annexes[k + 1][0] if k + 1 < len(annexes) else len(doc.text)
+        inside = [n for n in root.walk()[1:] if start <= n.start < end and not (n.parent is not None and start <= n.parent.start)]
+        if not form or not inside:
+            continue
+        for node in root.walk():
+            if node.start < start < node.end:
+                node.end = start
+        annex = Node("annex", "", start, start, start, "", depth=1, end=end, kind="form", parent=root)
+        for node in inside:
+            if node.parent is not None:
+                node.parent.children.remove(node)
+            node.parent = annex
+        annex.children = inside
+        _redepth(annex)
+        at = next((i for i, c in enumerate(root.children) if c.start > start), len(root.children))
+        root.children.insert(at, annex)
+
+
+def _redepth(node: Node) -> None:
+    for child in node.children:
+        child.depth = node.depth + 1
+        _redepth(child)
 
 
 _QUOTE_END = re.compile(r"[\u201d\"][.;]?\s*$")
