@@ -197,3 +197,66 @@ def test_an_annex_that_lists_tasks_is_not_set_aside() -> None:
     assert [n.kind for n in forms.children if n.style == "annex"] == ["form"]
     work = parse_outline(prepare(normalize_text(_inspection(annex_title="DANH MỤC NHIỆM VỤ TRỌNG TÂM"))))
     assert not any(n.style == "annex" for n in work.walk())
+
+
+SCHEME = """BỘ NỘI VỤ
+Số: 20/QĐ-BNV
+Hà Nội, ngày 02 tháng 3 năm 2025
+
+ĐỀ ÁN
+Xác định chỉ số hài lòng của người dân
+
+I. MỤC TIÊU
+1. Đánh giá khách quan chất lượng phục vụ.
+II. {content}
+1. Bộ tiêu chí đánh giá
+a) Tiêu chí về tiếp cận dịch vụ;
+b) Tiêu chí về kết quả giải quyết.
+2. Phương pháp tính điểm
+III. {work}
+1. Tăng cường tuyên truyền về chỉ số.
+2. Ứng dụng công nghệ số trong khảo sát.
+IV. TỔ CHỨC THỰC HIỆN
+1. Bộ Nội vụ chủ trì triển khai Đề án.
+"""
+
+
+@settings(max_examples=8, deadline=None)
+@given(
+    content=st.sampled_from(["NỘI DUNG CHỈ SỐ HÀI LÒNG", "NỘI DUNG ĐỀ ÁN", "CÁC HOẠT ĐỘNG KHẢO SÁT"]),
+    work=st.sampled_from(["GIẢI PHÁP THỰC HIỆN", "NHIỆM VỤ VÀ GIẢI PHÁP", "CÁC BIỆN PHÁP TỔ CHỨC"]),
+)
+def test_a_part_naming_only_its_content_beside_one_naming_the_work_lists_no_tasks(content: str, work: str) -> None:
+    assert _numbers(SCHEME.format(content=content, work=work)) == ["1", "2"]
+
+
+def test_a_part_naming_only_its_content_is_the_tasks_part_when_no_part_names_the_work() -> None:
+    numbers = _numbers(SCHEME.format(content="NỘI DUNG THỰC HIỆN", work="PHƯƠNG THỨC TRIỂN KHAI"))
+    assert numbers[:4] == ["1", "1.a", "1.b", "2"]
+
+
+CONFERENCE = """BỘ CÔNG AN
+Số: 77/KH-BCA
+Hà Nội, ngày 09 tháng 9 năm 2025
+
+KẾ HOẠCH
+Tổ chức Hội nghị toàn quốc triển khai Chương trình phòng, chống ma túy
+
+I. MỤC ĐÍCH, YÊU CẦU
+1. Quán triệt nội dung Chương trình.
+II. {programme}
+1. Tuyên bố lý do, giới thiệu đại biểu.
+2. Phát biểu khai mạc Hội nghị.
+3. Phát biểu chỉ đạo của lãnh đạo Chính phủ.
+III. PHÂN CÔNG NHIỆM VỤ
+1. Cục Cảnh sát điều tra tội phạm về ma túy chủ trì chuẩn bị nội dung Hội nghị.
+2. Văn phòng Bộ phối hợp bảo đảm hậu cần.
+IV. KINH PHÍ
+Kinh phí bảo đảm từ ngân sách.
+"""
+
+
+@settings(max_examples=6, deadline=None)
+@given(programme=st.sampled_from(["NỘI DUNG, CHƯƠNG TRÌNH HỘI NGHỊ", "CHƯƠNG TRÌNH HỘI NGHỊ", "NỘI DUNG, CHƯƠNG TRÌNH BUỔI LỄ"]))
+def test_an_event_s_programme_is_not_the_work_and_the_assignment_part_lists_it(programme: str) -> None:
+    assert _numbers(CONFERENCE.format(programme=programme)) == ["1", "2"]

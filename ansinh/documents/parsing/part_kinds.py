@@ -27,6 +27,12 @@ _TASKS_FIRST = re.compile(
 )
 
 
+# The programme of an event: "Chương trình Hội nghị", "Chương trình buổi lễ", "Chương trình kỳ họp".
+_EVENT_PROGRAMME = re.compile(r"chuong trinh (?:cua )?(?:hoi nghi|hoi thao|toa dam|le|buoi|dai hoi|ky hop|phien)(?![a-z])")
+# A part that names the work itself, not only its content ("NỘI DUNG CHỈ SỐ …", "CÁC HOẠT ĐỘNG …").
+_NAMES_WORK = re.compile(r"(?<![a-z])(?:nhiem vu|giai phap|bien phap)(?![a-z])")
+
+
 def classify(title_folded: str, nested: bool) -> str | None:
     """The kind of a section from its folded heading (``None`` if it names none)."""
     title = " ".join(title_folded.split())[:160]
@@ -39,6 +45,8 @@ def classify(title_folded: str, nested: bool) -> str | None:
     # naming the work lists the work, whatever it says next about who does it.
     # "II. ĐỐI TƯỢNG, NỘI DUNG VÀ HÌNH THỨC TUYÊN TRUYỀN": a part opening with the setting of the work does not list it.
     setting = not nested and _SETTING_PART.match(title) is not None
+    if _EVENT_PROGRAMME.search(title):
+        return None  # "NỘI DUNG, CHƯƠNG TRÌNH HỘI NGHỊ": the agenda of the event, not the work of the plan
     if not nested and _TASKS_FIRST.match(title) and not setting:
         return "tasks"
     for kind, pattern in SECTION_KINDS:
@@ -87,7 +95,20 @@ def assign_kinds(doc: Doc, root: Node) -> None:
             # the work ("NHIỆM VỤ, GIẢI PHÁP") lists tasks.
             node.kind = None
     _demote_setting_contents(doc, root)
+    _demote_content_parts(doc, root)
     _continue_tasks_parts(doc, root)
+
+
+def _demote_content_parts(doc: Doc, root: Node) -> None:
+    """"II. NỘI DUNG CHỈ SỐ CẢI CÁCH HÀNH CHÍNH" beside "III. GIẢI PHÁP THỰC HIỆN": where a part names the work
+    (nhiệm vụ, giải pháp, biện pháp), a part named only by its content describes the matter the plan is about."""
+    for parent in root.walk():
+        parts = [c for c in parent.children if c.style in ("roman", "upper") and c.kind == "tasks"]
+        work = [c for c in parts if _NAMES_WORK.search(_title(doc, c)) or _TASKS_FIRST.match(_title(doc, c))]
+        if work:
+            for part in parts:
+                if part not in work:
+                    part.kind = None
 
 
 # Parts that describe the setting of the work, not the work: "Thời gian, địa điểm", "Thành phần", "Khẩu hiệu".
