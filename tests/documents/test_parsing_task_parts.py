@@ -260,3 +260,33 @@ Kinh phí bảo đảm từ ngân sách.
 @given(programme=st.sampled_from(["NỘI DUNG, CHƯƠNG TRÌNH HỘI NGHỊ", "CHƯƠNG TRÌNH HỘI NGHỊ", "NỘI DUNG, CHƯƠNG TRÌNH BUỔI LỄ"]))
 def test_an_event_s_programme_is_not_the_work_and_the_assignment_part_lists_it(programme: str) -> None:
     assert _numbers(CONFERENCE.format(programme=programme)) == ["1", "2"]
+
+
+LETTER_TWO_PARTS = """ỦY BAN NHÂN DÂN TỈNH AN PHÚ
+Số: 501/UBND-NC
+V/v cải thiện chỉ số cải cách hành chính
+An Phú, ngày 10 tháng 12 năm 2025
+
+Kính gửi: Các sở, ban, ngành tỉnh.
+
+I. {first}
+1. Văn phòng Ủy ban nhân dân tỉnh
+a) Rà soát các nhiệm vụ quá hạn;
+b) Báo cáo tình hình giải quyết hồ sơ.
+2. Sở Tư pháp
+II. NHIỆM VỤ, GIẢI PHÁP TRONG NĂM 2026
+1. Nhiệm vụ, giải pháp chung
+a) Tập trung cải cách thủ tục hành chính;
+b) Bố trí đủ nhân lực cho cải cách hành chính.
+2. Nhiệm vụ, giải pháp cụ thể
+a) Giao Sở Nội vụ theo dõi, đôn đốc.
+"""
+
+
+@settings(max_examples=6, deadline=None)
+@given(first=st.sampled_from(["NHỮNG VIỆC CẦN LÀM NGAY TRONG THÁNG 12/2025", "CÁC VIỆC CẦN TRIỂN KHAI NGAY",
+                              "NHỮNG CÔNG VIỆC CẦN THỰC HIỆN NGAY"]))
+def test_the_work_to_do_now_is_a_tasks_part_beside_the_year_s_tasks(first: str) -> None:
+    assert _numbers(LETTER_TWO_PARTS.format(first=first)) == [
+        "I.1", "I.1.a", "I.1.b", "I.2", "II.1", "II.1.a", "II.1.b", "II.2", "II.2.a",
+    ]

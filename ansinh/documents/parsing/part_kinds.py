@@ -30,7 +30,7 @@ _TASKS_FIRST = re.compile(
 # The programme of an event: "Chương trình Hội nghị", "Chương trình buổi lễ", "Chương trình kỳ họp".
 _EVENT_PROGRAMME = re.compile(r"chuong trinh (?:cua )?(?:hoi nghi|hoi thao|toa dam|le|buoi|dai hoi|ky hop|phien)(?![a-z])")
 # A part that names the work itself, not only its content ("NỘI DUNG CHỈ SỐ …", "CÁC HOẠT ĐỘNG …").
-_NAMES_WORK = re.compile(r"(?<![a-z])(?:nhiem vu|giai phap|bien phap)(?![a-z])")
+_NAMES_WORK = re.compile(r"(?<![a-z])(?:nhiem vu|giai phap|bien phap|viec (?:can|phai) (?:lam|thuc hien|trien khai))(?![a-z])")
 
 
 def classify(title_folded: str, nested: bool) -> str | None:

@@ -397,5 +397,8 @@ def full_number(node: Node) -> str:
         return node.label
     while parent is not None and not parent.numbered:
         parent = parent.parent
-    prefix = full_number(parent) if parent is not None and parent.style != "root" and parent.kind is None else ""
+    # A heading naming a part ("2. Nhiệm vụ cụ thể" as the tasks part) lends no number; one inside the tasks part is
+    # itself a task, so its points read "1.a" ("1. Nhiệm vụ, giải pháp chung" under "II. NHIỆM VỤ, GIẢI PHÁP").
+    inside = parent is not None and parent.parent is not None and parent.parent.effective_kind() == "tasks"
+    prefix = full_number(parent) if parent is not None and parent.style != "root" and (parent.kind is None or inside) else ""
     return f"{prefix}.{node.label}" if prefix else node.label
