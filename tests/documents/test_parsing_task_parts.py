@@ -290,3 +290,23 @@ def test_the_work_to_do_now_is_a_tasks_part_beside_the_year_s_tasks(first: str) 
     assert _numbers(LETTER_TWO_PARTS.format(first=first)) == [
         "I.1", "I.1.a", "I.1.b", "I.2", "II.1", "II.1.a", "II.1.b", "II.2", "II.2.a",
     ]
+
+
+LETTER_WITHOUT_SUBJECT_LINE = """ỦY BAN NHÂN DÂN TỈNH AN PHÚ Số: 88/UBND-NC	CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+    Kính gửi:
+        - Sở Y tế;
+        - Công an tỉnh.
+Nhằm nâng cao hiệu quả công tác cai nghiện ma túy tại cộng đồng, Ủy ban nhân dân tỉnh có ý kiến như sau:
+{points}
+Yêu cầu các cơ quan tổ chức thực hiện tốt các nội dung trên.
+Nơi nhận: - Như trên; - Lưu: VT.
+"""
+
+BODIES = ["Sở Y tế", "Công an tỉnh", "Sở Tài chính", "Ủy ban nhân dân các xã, phường"]
+
+
+@settings(max_examples=8, deadline=None)
+@given(n=st.integers(min_value=2, max_value=4), giao=st.booleans())
+def test_a_letter_whose_subject_line_was_lost_still_gives_its_numbered_points(n: int, giao: bool) -> None:
+    points = "\n".join(f"{i + 1}. {'Giao ' if giao else ''}{BODIES[i]} rà soát các đơn vị đủ điều kiện, lập danh sách và gửi về Ủy ban nhân dân tỉnh trước ngày 15 tháng 11." for i in range(n))
+    assert _numbers(LETTER_WITHOUT_SUBJECT_LINE.format(points=points)) == [str(i + 1) for i in range(n)]

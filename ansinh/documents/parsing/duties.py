@@ -23,7 +23,10 @@ def mark_duties(doc: Doc, root: Node) -> None:
 
 # A directive, resolution or dispatch: its numbered duties are its tasks part ("Thủ tướng Chính phủ yêu cầu:").
 # A letter (công văn) says what it is about on a "V/v …" line; its numbered points are duties too.
-_DIRECTIVE_TYPE = re.compile(r"(?m)^[ \t]*(?:(?:chi thi|nghi quyet|cong dien|ket luan|thong bao ket luan)[ \t]*$|v/v[ \t]|ve viec[ \t])")
+# A letter's "Kính gửi:" line says the same when its "V/v" line was lost (a header table read apart).
+_DIRECTIVE_TYPE = re.compile(
+    r"(?m)^[ \t]*(?:(?:chi thi|nghi quyet|cong dien|ket luan|thong bao ket luan)[ \t]*$|v/v[ \t]|ve viec[ \t]|kinh gui[ \t]*:)"
+)
 _DUTY_LEAD_IN = re.compile(
     r"(?m)(?:yeu cau|chi thi|de nghi|quyet nghi|giao|(?:nhiem vu|noi dung|giai phap|bien phap|viec|cong viec)"
     r"(?: [a-z]+){0,2} (?:sau|sau day|duoi day)|cu the nhu sau)[ \t]*:[ \t]*$"
