@@ -310,3 +310,25 @@ BODIES = ["Sở Y tế", "Công an tỉnh", "Sở Tài chính", "Ủy ban nhân 
 def test_a_letter_whose_subject_line_was_lost_still_gives_its_numbered_points(n: int, giao: bool) -> None:
     points = "\n".join(f"{i + 1}. {'Giao ' if giao else ''}{BODIES[i]} rà soát các đơn vị đủ điều kiện, lập danh sách và gửi về Ủy ban nhân dân tỉnh trước ngày 15 tháng 11." for i in range(n))
     assert _numbers(LETTER_WITHOUT_SUBJECT_LINE.format(points=points)) == [str(i + 1) for i in range(n)]
+
+
+NOTICE = """ỦY BAN NHÂN DÂN TỈNH AN PHÚ
+Số: 45/TB-UBND
+An Phú, ngày 20 tháng 01 năm 2026
+
+THÔNG BÁO
+Kết luận của Chủ tịch Ủy ban nhân dân tỉnh tại buổi làm việc về dự án đường cao tốc
+
+1. Đánh giá chung
+Các đơn vị đã tích cực triển khai dự án.
+2. {heading}
+a) Việc điều chỉnh chủ trương đầu tư theo quy mô hoàn chỉnh;
+b) Điều chỉnh tiến độ cấp vốn và giải ngân vốn.
+"""
+
+
+@settings(max_examples=6, deadline=None)
+@given(heading=st.sampled_from(["Nhiệm vụ trọng tâm trong thời gian tới", "Nhiệm vụ, giải pháp thời gian tới",
+                                "Nội dung thực hiện"]))
+def test_a_tasks_part_headed_by_a_numbered_item_is_a_task_holding_its_points(heading: str) -> None:
+    assert _numbers(NOTICE.format(heading=heading)) == ["2", "2.a", "2.b"]

@@ -399,6 +399,9 @@ def full_number(node: Node) -> str:
         parent = parent.parent
     # A heading naming a part ("2. Nhiệm vụ cụ thể" as the tasks part) lends no number; one inside the tasks part is
     # itself a task, so its points read "1.a" ("1. Nhiệm vụ, giải pháp chung" under "II. NHIỆM VỤ, GIẢI PHÁP").
-    inside = parent is not None and parent.parent is not None and parent.parent.effective_kind() == "tasks"
+    inside = parent is not None and (
+        (parent.parent is not None and parent.parent.effective_kind() == "tasks")
+        or (parent.kind == "tasks" and parent.style.startswith(("num", "lower", "paren")))
+    )
     prefix = full_number(parent) if parent is not None and parent.style != "root" and (parent.kind is None or inside) else ""
     return f"{prefix}.{node.label}" if prefix else node.label

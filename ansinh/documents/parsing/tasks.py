@@ -16,6 +16,7 @@ from ansinh.documents.parsing.tables import LEAD_HEADER, Table, table_kind
 from ansinh.documents.parsing.unit_names import split_units, units_by_role
 from ansinh.documents.parsing.vocab import TASK_KINDS
 
+_ITEM_STYLES = ("num", "lower", "paren")
 _TASK_STYLES = ("num", "lower", "paren", "paren-lower", "upper", "roman", "article")
 
 
@@ -72,7 +73,10 @@ def extract_tasks(doc: Doc, root: Node, tables: list[Table]) -> list[Task]:
     for section in root.walk():
         if section.kind not in TASK_KINDS or (section.parent is not None and section.parent.effective_kind() in TASK_KINDS):
             continue
-        for node in section.walk()[1:]:
+        # "2. Nhiệm vụ trọng tâm trong thời gian tới", "3. Nội dung thi đua": a tasks part headed by a numbered item is
+        # itself a task, its points under it ("2.a"); a part headed "II. NHIỆM VỤ …" is not.
+        own = section.style.startswith(_ITEM_STYLES)
+        for node in section.walk()[0 if own else 1 :]:
             if not _is_task_node(node, doc) or any(a.style in ("dash", "plus") for a in node.ancestors()):
                 continue
             if any(a.kind == "assignment" for a in node.ancestors()):
