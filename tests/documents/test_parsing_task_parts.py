@@ -332,3 +332,10 @@ b) Điều chỉnh tiến độ cấp vốn và giải ngân vốn.
                                 "Nội dung thực hiện"]))
 def test_a_tasks_part_headed_by_a_numbered_item_is_a_task_holding_its_points(heading: str) -> None:
     assert _numbers(NOTICE.format(heading=heading)) == ["2", "2.a", "2.b"]
+
+
+def test_a_list_annexed_to_a_letter_is_not_one_of_its_duties() -> None:
+    points = "\n".join(f"{i + 1}. {BODIES[i]} rà soát các đơn vị đủ điều kiện, lập danh sách và gửi về Ủy ban nhân dân tỉnh."
+                       for i in range(3))
+    annex = "\nPhụ lục\nDANH SÁCH CÁN BỘ ĐẦU MỐI\nI. Cấp tỉnh\n1. Lãnh đạo sở phụ trách\n2. Chuyên viên phụ trách\n"
+    assert _numbers(LETTER_WITHOUT_SUBJECT_LINE.format(points=points) + annex) == ["1", "2", "3"]

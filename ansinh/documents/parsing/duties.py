@@ -59,8 +59,8 @@ def _mark_directive_duties(doc: Doc, root: Node) -> None:
     for node in root.children:
         if node.start < lead_in.end() or node.style in ("dash", "plus"):
             continue
-        if node.kind in _NOT_DUTIES and len(node.title.split()) <= 8:
-            break
+        if (node.kind in _NOT_DUTIES and len(node.title.split()) <= 8) or node.style == "annex":
+            break  # "Tổ chức thực hiện" ends the duties; so does a form annexed after the signature
         duties.append(node)
     if len(duties) < 2:
         return
