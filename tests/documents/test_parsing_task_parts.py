@@ -339,3 +339,29 @@ def test_a_list_annexed_to_a_letter_is_not_one_of_its_duties() -> None:
                        for i in range(3))
     annex = "\nPhụ lục\nDANH SÁCH CÁN BỘ ĐẦU MỐI\nI. Cấp tỉnh\n1. Lãnh đạo sở phụ trách\n2. Chuyên viên phụ trách\n"
     assert _numbers(LETTER_WITHOUT_SUBJECT_LINE.format(points=points) + annex) == ["1", "2", "3"]
+
+
+PLAN_WITH_PROPOSALS = """ỦY BAN NHÂN DÂN TỈNH AN PHÚ
+Số: 300/KH-UBND
+An Phú, ngày 12 tháng 8 năm 2025
+
+KẾ HOẠCH
+Thực hiện Chương trình phòng, chống ma túy đến năm 2030
+
+I. MỤC ĐÍCH, YÊU CẦU
+1. Triển khai đồng bộ các giải pháp.
+II. NỘI DUNG, GIẢI PHÁP TRỌNG TÂM VÀ PHÂN CÔNG NHIỆM VỤ
+1. Tăng cường tuyên truyền, giáo dục phòng ngừa
+2. Nâng cao hiệu quả quản lý người nghiện
+III. {proposals}
+1. Bộ Tư lệnh Vùng Cảnh sát biển phối hợp tuần tra trên biển.
+2. Viện Kiểm sát nhân dân tỉnh đẩy nhanh việc truy tố.
+IV. TỔ CHỨC THỰC HIỆN
+1. Công an tỉnh theo dõi, đôn đốc.
+"""
+
+
+@settings(max_examples=4, deadline=None)
+@given(proposals=st.sampled_from(["KIẾN NGHỊ", "ĐỀ XUẤT, KIẾN NGHỊ", "ĐỀ NGHỊ CÁC CƠ QUAN TRUNG ƯƠNG"]))
+def test_proposals_to_other_bodies_after_the_tasks_part_are_not_its_tasks(proposals: str) -> None:
+    assert _numbers(PLAN_WITH_PROPOSALS.format(proposals=proposals)) == ["1", "2"]

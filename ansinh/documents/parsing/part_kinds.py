@@ -119,6 +119,10 @@ _SETTING_PART = re.compile(
 )
 
 
+# "IV. KIẾN NGHỊ" / "ĐỀ XUẤT, KIẾN NGHỊ": what the issuer asks of bodies above or outside it, not the plan's own work.
+_PROPOSALS = re.compile(r"(?:de xuat|kien nghi|de nghi)(?![a-z])")
+
+
 def _demote_setting_contents(doc: Doc, root: Node) -> None:
     """"2. Nội dung tuyên truyền" under "II. ĐỐI TƯỢNG, NỘI DUNG VÀ HÌNH THỨC …" describes the setting when another part
     lists the work ("III. CÁC HOẠT ĐỘNG TRỌNG TÂM"); with no other tasks part it is the work itself."""
@@ -168,5 +172,5 @@ def _continue_tasks_parts(doc: Doc, root: Node) -> None:
                 open_style = None
             elif open_style == child.style and child.title:
                 title = doc.folded[child.head_start : child.head_start + len(child.title)]
-                if not _SETTING_PART.match(" ".join(title.split())):
+                if not (_SETTING_PART.match(" ".join(title.split())) or _PROPOSALS.match(" ".join(title.split()))):
                     child.kind = "tasks"
