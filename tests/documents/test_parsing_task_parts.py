@@ -365,3 +365,11 @@ IV. TỔ CHỨC THỰC HIỆN
 @given(proposals=st.sampled_from(["KIẾN NGHỊ", "ĐỀ XUẤT, KIẾN NGHỊ", "ĐỀ NGHỊ CÁC CƠ QUAN TRUNG ƯƠNG"]))
 def test_proposals_to_other_bodies_after_the_tasks_part_are_not_its_tasks(proposals: str) -> None:
     assert _numbers(PLAN_WITH_PROPOSALS.format(proposals=proposals)) == ["1", "2"]
+
+
+@settings(max_examples=10, deadline=None)
+@given(indent=st.lists(st.sampled_from(["", "\t", " \t", "\t\t"]), min_size=2, max_size=2))
+def test_a_numbered_item_indented_with_a_tab_is_still_an_item(indent: list[str]) -> None:
+    text = PLAN_WITH_PROPOSALS.format(proposals="KIẾN NGHỊ")
+    text = text.replace("1. Tăng cường", indent[0] + "1. Tăng cường").replace("2. Nâng cao", indent[1] + "2. Nâng cao")
+    assert _numbers(text) == ["1", "2"]

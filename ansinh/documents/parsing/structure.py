@@ -203,7 +203,8 @@ def parse_outline(doc: Doc) -> Node:
     infos: list[tuple[str, str, int] | None] = []
     for s, e in lines:
         text = doc.clean[s:e]
-        infos.append(None if "\t" in text or not text.strip() else _marker(text))
+        # A tab inside the line separates table cells; a tab before the text only indents it ("\t4. Tổ chức …").
+        infos.append(None if "\t" in text.lstrip() or not text.strip() else _marker(text))
     title_line: dict[int, int] = {}
     for i, info in enumerate(infos):
         if info is not None or "\t" in doc.clean[lines[i][0] : lines[i][1]]:
