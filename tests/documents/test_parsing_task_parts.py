@@ -373,3 +373,13 @@ def test_a_numbered_item_indented_with_a_tab_is_still_an_item(indent: list[str])
     text = PLAN_WITH_PROPOSALS.format(proposals="KIẾN NGHỊ")
     text = text.replace("1. Tăng cường", indent[0] + "1. Tăng cường").replace("2. Nâng cao", indent[1] + "2. Nâng cao")
     assert _numbers(text) == ["1", "2"]
+
+
+@settings(max_examples=6, deadline=None)
+@given(symbol=st.sampled_from([("©", "c"), ("ø", "g")]))
+def test_a_lettered_point_read_by_ocr_as_a_symbol_keeps_its_letter(symbol: tuple[str, str]) -> None:
+    mark, letter = symbol
+    text = NOTICE.format(heading="Nhiệm vụ trọng tâm trong thời gian tới").replace(
+        "b) Điều chỉnh", f"{mark}) Điều chỉnh"
+    )
+    assert _numbers(text) == ["2", "2.a", f"2.{letter}"]

@@ -39,6 +39,9 @@ _NAMED_ORDINAL = re.compile(
 )
 _PAREN = re.compile(r"^(?P<ind>[ \t]*)\((?P<m>\d{1,2}|[a-zđ])\)\s*(?P<rest>\S.*)$")
 _LOWER = re.compile(r"^(?P<ind>[ \t]*)(?P<m>[a-zđ])\s*[.)]\s+(?P<rest>\S.*)$")
+# OCR reads some letters of "c)", "g)" as symbols: "©) Bộ Giao thông vận tải …", "ø) Chịu trách nhiệm …".
+_OCR_LOWER = re.compile(r"^(?P<ind>[ \t]*)(?P<m>[©ø])\)\s+(?P<rest>[A-ZĐÀ-Ỹ].*)$")
+_OCR_LETTERS = {"©": "c", "ø": "g"}
 _DASH = re.compile(r"^(?P<ind>[ \t]*)(?P<m>[-–—•+])\s*(?P<rest>\S.*)$")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 _END_OF_HEADING = re.compile(r"[.:!?]\s*$")
@@ -157,6 +160,9 @@ def _marker(line: str) -> tuple[str, str, int] | None:
     m = _LOWER.match(line)
     if m:
         return "lower", m.group("m"), m.start("rest")
+    m = _OCR_LOWER.match(line)
+    if m:
+        return "lower", _OCR_LETTERS[m.group("m")], m.start("rest")
     m = _DASH.match(line)
     if m and not m.group("rest")[0].isdigit():
         inner = _PAREN.match(m.group("rest"))
