@@ -378,37 +378,3 @@ def _close(node: Node, end: int) -> None:
     for i, child in enumerate(node.children):
         child_end = node.children[i + 1].start if i + 1 < len(node.children) else end
         _close(child, child_end)
-
-
-def full_number(node: Node) -> str:
-    """The number a task carries: ``"1.2"``, or ``"2.a"`` for a lettered item under item 2."""
-    if node.style == "roman" or (node.style.startswith("num") and "." in node.label):
-        return node.label
-    parent = node.parent
-    if node.style == "article":
-        return node.label  # a decree's duty article ("Điều 22. Trách nhiệm của Bộ Nội vụ" is task "22")
-    if node.style.startswith("num") and parent is not None and ((parent.style == "duties" and parent.label) or (
-        parent.style == "article" and parent.parent is not None and parent.parent.style == "duties"
-    )):
-        return f"{parent.label}.{node.label}"  # a clause of a duty article: "22.1"
-    if node.style.startswith("num"):
-        # Items restarting at 1 under each roman task group ("I. ... 1. ... II. ... 1.") read "I.1", "II.1".
-        roman = parent if parent is not None and parent.style == "roman" and parent.kind is None else None
-        if roman is not None and roman.parent is not None and roman.parent.style != "root":
-            return f"{roman.label}.{node.label}"
-        # Two tasks parts side by side ("II. NHIỆM VỤ … III. ĐÀO TẠO …", both numbering from 1): "II.1", "III.1".
-        if parent is not None and parent.style == "roman" and parent.kind == "tasks" and parent.parent is not None and sum(
-            1 for sibling in parent.parent.children if sibling.style == "roman" and sibling.kind == "tasks"
-        ) > 1:
-            return f"{parent.label}.{node.label}"
-        return node.label
-    while parent is not None and not parent.numbered:
-        parent = parent.parent
-    # A heading naming a part ("2. Nhiệm vụ cụ thể" as the tasks part) lends no number; one inside the tasks part is
-    # itself a task, so its points read "1.a" ("1. Nhiệm vụ, giải pháp chung" under "II. NHIỆM VỤ, GIẢI PHÁP").
-    inside = parent is not None and (
-        (parent.parent is not None and parent.parent.effective_kind() == "tasks")
-        or (parent.kind == "tasks" and parent.style.startswith(("num", "lower", "paren")))
-    )
-    prefix = full_number(parent) if parent is not None and parent.style != "root" and (parent.kind is None or inside) else ""
-    return f"{prefix}.{node.label}" if prefix else node.label
