@@ -383,3 +383,30 @@ def test_a_lettered_point_read_by_ocr_as_a_symbol_keeps_its_letter(symbol: tuple
         "b) Điều chỉnh", f"{mark}) Điều chỉnh"
     )
     assert _numbers(text) == ["2", "2.a", f"2.{letter}"]
+
+
+WORK_TABLE = """ỦY BAN NHÂN DÂN XÃ AN BÌNH
+Số: 15/KH-UBND
+An Bình, ngày 03 tháng 3 năm 2026
+
+KẾ HOẠCH
+Triển khai công tác chuyển đổi số năm 2026
+
+I. MỤC ĐÍCH, YÊU CẦU
+1. Đẩy mạnh chuyển đổi số trên địa bàn xã.
+II. NHIỆM VỤ CỤ THỂ
+(Chi tiết tại bảng dưới đây)
+TT\t{column}\tĐơn vị chủ trì\tĐơn vị phối hợp\tThời gian hoàn thành
+1\tRà soát hạ tầng mạng tại các thôn\tVăn phòng HĐND và UBND xã\tCác thôn\tTháng 4/2026
+2\tTập huấn kỹ năng số cho người dân\tPhòng Văn hóa - Xã hội\tĐoàn Thanh niên xã\tTháng 6/2026
+III. TỔ CHỨC THỰC HIỆN
+1. Văn phòng HĐND và UBND xã theo dõi, đôn đốc.
+"""
+
+
+@settings(max_examples=4, deadline=None)
+@given(column=st.sampled_from(["Công việc", "Nội dung công việc", "Nhiệm vụ", "Tên nhiệm vụ"]))
+def test_each_row_of_a_work_table_is_a_task_with_its_units(column: str) -> None:
+    tasks = {t["number"]: t for t in _plan(WORK_TABLE.format(column=column))["tasks"]}
+    assert set(tasks) >= {"1", "2"}
+    assert tasks["2"]["lead"] == ["Phòng Văn hóa - Xã hội"] and tasks["2"]["coordinate"] == ["Đoàn Thanh niên xã"]
