@@ -410,3 +410,23 @@ def test_each_row_of_a_work_table_is_a_task_with_its_units(column: str) -> None:
     tasks = {t["number"]: t for t in _plan(WORK_TABLE.format(column=column))["tasks"]}
     assert set(tasks) >= {"1", "2"}
     assert tasks["2"]["lead"] == ["Phòng Văn hóa - Xã hội"] and tasks["2"]["coordinate"] == ["Đoàn Thanh niên xã"]
+
+
+PROGRAMME_IN_PARTS = """TỈNH ỦY AN PHÚ
+Số: 20-CTr/TU
+
+CHƯƠNG TRÌNH HÀNH ĐỘNG
+Thực hiện Nghị quyết Đại hội Đảng bộ tỉnh
+
+{first}: MỤC TIÊU
+Phấn đấu đạt và vượt các chỉ tiêu của Nghị quyết.
+{second}: NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU
+1. Nâng cao năng lực lãnh đạo của tổ chức đảng
+2. Phát triển kinh tế nhanh và bền vững
+"""
+
+
+@settings(max_examples=6, deadline=None)
+@given(style=st.sampled_from([("PHẦN THỨ NHẤT", "PHẦN THỨ HAI"), ("Phần 1", "Phần 2"), ("PHẦN I", "PHẦN II")]))
+def test_a_part_numbered_in_words_or_digits_on_its_title_line_heads_the_tasks_part(style: tuple[str, str]) -> None:
+    assert _numbers(PROGRAMME_IN_PARTS.format(first=style[0], second=style[1])) == ["1", "2"]

@@ -23,6 +23,10 @@ _ARTICLE = re.compile(r"^(?P<ind>[ \t]*[\u201c\"]?)(?:Điều|ĐIỀU|Dieu|DIEU)
 _PART_ALONE = re.compile(
     r"^[ \t]*(?:Ph[ầa]n|PH[ẦA]N|Ch[ưu][ơo]ng|CH[ƯU][ƠO]NG)\s+(?P<m>[IVX]{1,6}|\d{1,2}|(?i:th[ứu]\s+\w+))[ \t]*[.:]?[ \t]*$"
 )
+# "PHẦN THỨ HAI: NHIỆM VỤ, GIẢI PHÁP", "Chương 2. TỔ CHỨC THỰC HIỆN": a part numbered in words or digits, its title on the line.
+_PART_INLINE = re.compile(
+    r"^(?P<ind>[ \t]*)(?:Ph[ầa]n|PH[ẦA]N|Ch[ưu][ơo]ng|CH[ƯU][ƠO]NG)\s+(?P<m>\d{1,2}|(?i:th[ứu]\s+\w+))\s*[.:\-–]\s*(?P<rest>\S.*)$"
+)
 _ORDINALS = {"nhat": 1, "hai": 2, "ba": 3, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10}
 _UPPER = re.compile(r"^(?P<ind>[ \t]*)(?P<m>[A-ZĐ])\s*[.)\-]\s+(?P<rest>\S.*)$")
 # "1/ Các Cục Thuế …": letters (công văn) number their points with a slash.
@@ -132,6 +136,12 @@ def _marker(line: str) -> tuple[str, str, int] | None:
         _mostly_upper(m.group("rest")) or (m.group("rest")[0].isupper() and "l" not in m.group("m") and line.lstrip()[len(m.group("m"))] == ".")
     ):
         return "roman", m.group("m").replace("l", "I").replace("1", "I"), m.start("rest")
+    m = _PART_INLINE.match(line)
+    if m and _mostly_upper(m.group("rest")):
+        words = fold(m.group("m")).split()
+        value = _ORDINALS.get(words[1]) if len(words) == 2 else int(words[0]) if words[0].isdigit() else None
+        if value:
+            return "roman", _to_roman(value), m.start("rest")
     m = _ARTICLE.match(line)
     if m:
         return "article", m.group("m"), m.start("rest")
