@@ -430,3 +430,31 @@ Phấn đấu đạt và vượt các chỉ tiêu của Nghị quyết.
 @given(style=st.sampled_from([("PHẦN THỨ NHẤT", "PHẦN THỨ HAI"), ("Phần 1", "Phần 2"), ("PHẦN I", "PHẦN II")]))
 def test_a_part_numbered_in_words_or_digits_on_its_title_line_heads_the_tasks_part(style: tuple[str, str]) -> None:
     assert _numbers(PROGRAMME_IN_PARTS.format(first=style[0], second=style[1])) == ["1", "2"]
+
+
+PLAN_BY_DOMAINS = """ỦY BAN NHÂN DÂN XÃ AN BÌNH
+Số: 40/KH-UBND
+An Bình, ngày 10 tháng 4 năm 2026
+
+KẾ HOẠCH
+Phòng, chống tệ nạn xã hội năm 2026
+
+I. MỤC ĐÍCH, YÊU CẦU
+1. Kiềm chế sự gia tăng tệ nạn xã hội.
+II. {second}
+1. Tuyên truyền trên hệ thống loa truyền thanh
+2. Tổ chức nói chuyện chuyên đề tại các thôn
+III. {third}
+1. Kiểm tra các cơ sở kinh doanh dịch vụ
+IV. THỜI GIAN THỰC HIỆN
+1. Từ tháng 4 đến tháng 12 năm 2026.
+V. TỔ CHỨC THỰC HIỆN
+1. Công an xã chủ trì, theo dõi việc thực hiện.
+"""
+
+
+@settings(max_examples=6, deadline=None)
+@given(second=st.sampled_from(["CÔNG TÁC TUYÊN TRUYỀN", "TUYÊN TRUYỀN, GIÁO DỤC"]),
+       third=st.sampled_from(["CÔNG TÁC KIỂM TRA", "KIỂM TRA, XỬ LÝ VI PHẠM"]))
+def test_a_plan_whose_parts_name_their_domains_lists_its_work_between_purpose_and_organisation(second: str, third: str) -> None:
+    assert _numbers(PLAN_BY_DOMAINS.format(second=second, third=third)) == ["II.1", "II.2", "III.1"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ansinh.documents.parsing.clean import Doc, fold_same_length
+from ansinh.documents.parsing.part_kinds import sets_or_proposes
 from ansinh.documents.parsing.structure import Node
 from ansinh.documents.parsing.unit_names import _head_match
 from ansinh.documents.parsing.vocab import AGENCY_HEADS
@@ -19,6 +20,35 @@ def mark_duties(doc: Doc, root: Node) -> None:
     """Gather the duties of a directive, letter or legal text under a section of kind "tasks" (in place)."""
     _mark_directive_duties(doc, root)
     _mark_legal_duties(doc, root)
+    _mark_plan_body(doc, root)
+
+
+# "KẾ HOẠCH" / "CHƯƠNG TRÌNH" alone on its line near the top: the document is a plan (Decree 30/2020, Annex I).
+_PLAN_TYPE = re.compile(r"(?m)^[ \t]*(?:ke hoach|chuong trinh(?: hanh dong)?)[ \t]*$")
+_OPENING_KINDS = frozenset({"purpose", "objectives", "viewpoint", "vision", "situation"})
+_CLOSING_KINDS = frozenset({"organization", "funding", "reporting", "assignment"})
+
+
+def _mark_plan_body(doc: Doc, root: Node) -> None:
+    """A plan whose parts name their domains, not the work ("II. CÔNG TÁC TUYÊN TRUYỀN", "III. CÔNG TÁC KIỂM TRA"):
+    Decree 30/2020 builds a plan as purpose and objectives, then the work, then its organisation, so the
+    unnamed top parts between the opening parts and the closing ones are its tasks parts."""
+    nodes = root.walk()[1:]
+    if _has_tasks_part(nodes) or any(n.style == "article" for n in nodes) or not _PLAN_TYPE.search(doc.folded, 0, 3000):
+        return
+    parts = [c for c in root.children if c.style in ("roman", "upper")]
+    opened = False
+    body: list[Node] = []
+    for part in parts:
+        if part.kind in _OPENING_KINDS:
+            opened = True
+        elif part.kind in _CLOSING_KINDS:
+            break
+        elif opened and part.kind is None and part.title and any(c.numbered for c in part.children):
+            if not sets_or_proposes(_folded_title(doc, part)):
+                body.append(part)
+    for part in body:
+        part.kind = "tasks"
 
 
 # A directive, resolution or dispatch: its numbered duties are its tasks part ("Thủ tướng Chính phủ yêu cầu:").

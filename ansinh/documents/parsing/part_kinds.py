@@ -123,6 +123,12 @@ _SETTING_PART = re.compile(
 _PROPOSALS = re.compile(r"(?:de xuat|kien nghi|de nghi)(?![a-z])")
 
 
+def sets_or_proposes(title_folded: str) -> bool:
+    """Whether a part's folded title names the setting of the work or proposals to others, not the work."""
+    title = " ".join(title_folded.split())
+    return bool(_SETTING_PART.match(title) or _PROPOSALS.match(title))
+
+
 def _demote_setting_contents(doc: Doc, root: Node) -> None:
     """"2. Nội dung tuyên truyền" under "II. ĐỐI TƯỢNG, NỘI DUNG VÀ HÌNH THỨC …" describes the setting when another part
     lists the work ("III. CÁC HOẠT ĐỘNG TRỌNG TÂM"); with no other tasks part it is the work itself."""
