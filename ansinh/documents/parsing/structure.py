@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from ansinh.documents.parsing.clean import Doc, squeeze
-from ansinh.documents.parsing.vocab import SECTION_KINDS
+from ansinh.documents.parsing.part_kinds import assign_kinds
 from ansinh.lib.text import fold
 
 _ROMAN = re.compile(r"^(?P<ind>[ \t]*)(?:(?:Ph[ầa]n|PH[ẦA]N|M[ụu]c|M[ỤU]C|Ch[ưu][ơo]ng|CH[ƯU][ƠO]NG)\s+)?(?P<m>[IVXl]{1,6}|1ll|Il1)\s*[.\-–:)]\s*(?P<rest>\S.*)$")
@@ -22,6 +22,10 @@ _ARTICLE = re.compile(r"^(?P<ind>[ \t]*[\u201c\"]?)(?:Điều|ĐIỀU|Dieu|DIEU)
 # "Phần I" / "PHẦN THỨ HAI" / "Chương II" alone on its line, the part's title in capitals on the next line.
 _PART_ALONE = re.compile(
     r"^[ \t]*(?:Ph[ầa]n|PH[ẦA]N|Ch[ưu][ơo]ng|CH[ƯU][ƠO]NG)\s+(?P<m>[IVX]{1,6}|\d{1,2}|(?i:th[ứu]\s+\w+))[ \t]*[.:]?[ \t]*$"
+)
+# "PHẦN THỨ HAI: NHIỆM VỤ, GIẢI PHÁP", "Chương 2. TỔ CHỨC THỰC HIỆN": a part numbered in words or digits, its title on the line.
+_PART_INLINE = re.compile(
+    r"^(?P<ind>[ \t]*)(?:Ph[ầa]n|PH[ẦA]N|Ch[ưu][ơo]ng|CH[ƯU][ƠO]NG)\s+(?P<m>\d{1,2}|(?i:th[ứu]\s+\w+))\s*[.:\-–]\s*(?P<rest>\S.*)$"
 )
 _ORDINALS = {"nhat": 1, "hai": 2, "ba": 3, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10}
 _UPPER = re.compile(r"^(?P<ind>[ \t]*)(?P<m>[A-ZĐ])\s*[.)\-]\s+(?P<rest>\S.*)$")
@@ -39,6 +43,9 @@ _NAMED_ORDINAL = re.compile(
 )
 _PAREN = re.compile(r"^(?P<ind>[ \t]*)\((?P<m>\d{1,2}|[a-zđ])\)\s*(?P<rest>\S.*)$")
 _LOWER = re.compile(r"^(?P<ind>[ \t]*)(?P<m>[a-zđ])\s*[.)]\s+(?P<rest>\S.*)$")
+# OCR reads some letters of "c)", "g)" as symbols: "©) Bộ Giao thông vận tải …", "ø) Chịu trách nhiệm …".
+_OCR_LOWER = re.compile(r"^(?P<ind>[ \t]*)(?P<m>[©ø])\)\s+(?P<rest>[A-ZĐÀ-Ỹ].*)$")
+_OCR_LETTERS = {"©": "c", "ø": "g"}
 _DASH = re.compile(r"^(?P<ind>[ \t]*)(?P<m>[-–—•+])\s*(?P<rest>\S.*)$")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 _END_OF_HEADING = re.compile(r"[.:!?]\s*$")
@@ -90,7 +97,7 @@ class Node:
 
     @property
     def numbered(self) -> bool:
-        return self.style not in ("dash", "plus", "root", "duties")
+        return self.style not in ("dash", "plus", "root", "duties", "annex")
 
 
 def _roman_value(token: str) -> int | None:
@@ -129,6 +136,12 @@ def _marker(line: str) -> tuple[str, str, int] | None:
         _mostly_upper(m.group("rest")) or (m.group("rest")[0].isupper() and "l" not in m.group("m") and line.lstrip()[len(m.group("m"))] == ".")
     ):
         return "roman", m.group("m").replace("l", "I").replace("1", "I"), m.start("rest")
+    m = _PART_INLINE.match(line)
+    if m and _mostly_upper(m.group("rest")):
+        words = fold(m.group("m")).split()
+        value = _ORDINALS.get(words[1]) if len(words) == 2 else int(words[0]) if words[0].isdigit() else None
+        if value:
+            return "roman", _to_roman(value), m.start("rest")
     m = _ARTICLE.match(line)
     if m:
         return "article", m.group("m"), m.start("rest")
@@ -157,46 +170,15 @@ def _marker(line: str) -> tuple[str, str, int] | None:
     m = _LOWER.match(line)
     if m:
         return "lower", m.group("m"), m.start("rest")
+    m = _OCR_LOWER.match(line)
+    if m:
+        return "lower", _OCR_LETTERS[m.group("m")], m.start("rest")
     m = _DASH.match(line)
     if m and not m.group("rest")[0].isdigit():
         inner = _PAREN.match(m.group("rest"))
         if inner and inner.group("m").isdigit():
             return "paren", inner.group("m"), m.start("rest") + inner.start("rest")
         return ("plus" if m.group("m") == "+" else "dash"), "", m.start("rest")
-    return None
-
-
-_OBJECTIVES_ITEM = re.compile(
-    r"(?:phan dau\s+(?:de\s+)?(?:dat|hoan thanh|thuc hien)\s+(?:duoc\s+)?)(?:cac\s+|mot so\s+)?(?:muc tieu|chi tieu)(?![a-z])"
-)
-
-
-_TASKS_FIRST = re.compile(
-    r"(?:cac\s+)?(?:nhiem vu|noi dung|giai phap)(?![a-z])(?!.*\b(?:kinh phi|bao cao)\b)"
-    r"(?=.*(?:phan cong|tien do|thoi gian|trach nhiem|thuc hien))"
-)
-
-
-def classify(title_folded: str, nested: bool) -> str | None:
-    """The kind of a section from its folded heading (``None`` if it names none)."""
-    title = " ".join(title_folded.split())[:160]
-    # "2. Phấn đấu hoàn thành các chỉ tiêu chủ yếu sau" under "Mục đích, yêu cầu": the objectives.
-    if nested and _OBJECTIVES_ITEM.match(title) and len(title.split()) <= 24:
-        return "objectives"
-    if not title or (nested and len(title.split()) > 10):
-        return None
-    # "NỘI DUNG, TIẾN ĐỘ, PHÂN CÔNG TRÁCH NHIỆM THỰC HIỆN", "NHIỆM VỤ VÀ PHÂN CÔNG": a part that opens by
-    # naming the work lists the work, whatever it says next about who does it.
-    # "II. ĐỐI TƯỢNG, NỘI DUNG VÀ HÌNH THỨC TUYÊN TRUYỀN": a part opening with the setting of the work does not list it.
-    setting = not nested and _SETTING_PART.match(title) is not None
-    if not nested and _TASKS_FIRST.match(title) and not setting:
-        return "tasks"
-    for kind, pattern in SECTION_KINDS:
-        if nested:
-            if re.match(r"(?:cac\s+|ve\s+)?(?:" + pattern + ")", title):
-                return kind
-        elif re.search(pattern, title) and not (setting and kind == "tasks"):
-            return kind
     return None
 
 
@@ -237,7 +219,8 @@ def parse_outline(doc: Doc) -> Node:
     infos: list[tuple[str, str, int] | None] = []
     for s, e in lines:
         text = doc.clean[s:e]
-        infos.append(None if "\t" in text or not text.strip() else _marker(text))
+        # A tab inside the line separates table cells; a tab before the text only indents it ("\t4. Tổ chức …").
+        infos.append(None if "\t" in text.lstrip() or not text.strip() else _marker(text))
     title_line: dict[int, int] = {}
     for i, info in enumerate(infos):
         if info is not None or "\t" in doc.clean[lines[i][0] : lines[i][1]]:
@@ -323,74 +306,55 @@ def parse_outline(doc: Doc) -> Node:
         elif closes:
             quote_closed = True
     _close(root, len(doc.text))
-    for node in root.walk()[1:]:
-        # An article's title names its own matter ("Điều 7. Xử lý nội dung chuyển tiếp …"): read it like a nested one.
-        nested = (node.depth > 1 and not (node.parent is not None and node.parent.style == "upper")) or node.style == "article"
-        # A numbered sentence ("1/ Các Cục Thuế rà soát lại … nhiệm vụ kiểm tra …") is a duty, not a heading naming a part.
-        nested = nested or (node.style.startswith("num") and len(node.title.split()) > 12)
-        if node.style in ("dash", "plus"):
-            continue
-        node.kind = classify(doc.folded[node.head_start : node.head_start + len(node.title) + 4], nested)
-    _demote_setting_contents(doc, root)
-    _continue_tasks_parts(doc, root)
+    _set_aside_forms(doc, root)
+    assign_kinds(doc, root)
     return root
 
 
-# Parts that describe the setting of the work, not the work: "Thời gian, địa điểm", "Thành phần", "Khẩu hiệu".
-_SETTING_PART = re.compile(r"(?:thoi gian|dia diem|thanh phan|doi tuong|hinh thuc|khau hieu|pham vi)(?![a-z])")
+# "Phụ lục II" / "PHỤ LỤC" alone on its line (or followed by its title): an annex after the signature.
+_ANNEX = re.compile(r"^[ \t]*(?:PHỤ LỤC|Phụ lục|Phụ Lục)(?:[ \t]+(?:(?:số|SỐ)[ \t]*)?[IVX\d]{1,5}[a-z]?)?[ \t]*[.:\-–]?[ \t]*(?P<rest>.*)$")
+# An annex that is a form to fill, not work: "ĐỀ CƯƠNG BÁO CÁO", "Mẫu số 01", "BIỂU MẪU", "DANH SÁCH ĐẦU MỐI …".
+_FORM_TITLE = re.compile(r"(?:de cuong|mau(?: so)?|bieu mau|bieu so|danh sach|phieu)(?![a-z])")
 
 
-def _demote_setting_contents(doc: Doc, root: Node) -> None:
-    """"2. Nội dung tuyên truyền" under "II. ĐỐI TƯỢNG, NỘI DUNG VÀ HÌNH THỨC …" describes the setting when another part
-    lists the work ("III. CÁC HOẠT ĐỘNG TRỌNG TÂM"); with no other tasks part it is the work itself."""
-    inside: list[Node] = []
-    outside = False
-    for node in root.walk()[1:]:
-        if node.kind != "tasks":
+def _set_aside_forms(doc: Doc, root: Node) -> None:
+    """Move the items of an annex that is a form (a report outline, a template, a list of names) out of the part
+    above them into one node of kind "form": numbered lines of a form are not the plan's items."""
+    lines = doc.lines()
+    annexes: list[tuple[int, bool]] = []
+    for i, (s, e) in enumerate(lines):
+        m = _ANNEX.match(doc.clean[s:e])
+        if m is None or "\t" in doc.clean[s:e]:
             continue
-        part = node.parent
-        if part is not None and part.style in ("roman", "upper") and part.kind is None and _SETTING_PART.match(
-            " ".join(doc.folded[part.head_start : part.head_start + len(part.title)].split())
-        ):
-            inside.append(node)
-        elif not any(a in inside for a in node.ancestors()):
-            outside = True
-    if outside:
+        title = " ".join(doc.folded[s + m.start("rest") : e].split())
+        for s2, e2 in lines[i + 1 : i + 4]:
+            if title and not title.startswith("("):
+                break
+            title = " ".join(doc.folded[s2:e2].split())
+        annexes.append((s, bool(_FORM_TITLE.match(title))))
+    for k, (start, form) in enumerate(annexes):
+        end = annexes[k + 1][0] if k + 1 < len(annexes) else len(doc.text)
+        inside = [n for n in root.walk()[1:] if start <= n.start < end and not (n.parent is not None and start <= n.parent.start)]
+        if not form or not inside:
+            continue
+        for node in root.walk():
+            if node.start < start < node.end:
+                node.end = start
+        annex = Node("annex", "", start, start, start, "", depth=1, end=end, kind="form", parent=root)
         for node in inside:
-            node.kind = None
+            if node.parent is not None:
+                node.parent.children.remove(node)
+            node.parent = annex
+        annex.children = inside
+        _redepth(annex)
+        at = next((i for i, c in enumerate(root.children) if c.start > start), len(root.children))
+        root.children.insert(at, annex)
 
 
-_ASSIGNED_WORK = re.compile(r"phan cong (?:nhiem vu|cong viec)(?:,? (?:cu the|thuc hien))?")
-
-
-def _continue_tasks_parts(doc: Doc, root: Node) -> None:
-    """Read an unnamed part that follows the tasks part, at the same level, as more of the tasks part.
-
-    "II. NỘI DUNG …", "III. TỔ CHỨC HỘI NGHỊ …", "IV. TRÁCH NHIỆM XÁC MINH …", "V. TỔ CHỨC THỰC HIỆN": the
-    parts between the first one that names the work and the closing organisation part list work too.
-    A part naming anything else (organisation, reporting, funding …) ends the run; a part about time,
-    place or participants is skipped.
-    """
-    nodes = root.walk()[1:]
-    if not any(n.kind == "tasks" for n in nodes):
-        # "II. PHÂN CÔNG NHIỆM VỤ" in a plan with no other tasks part lists the work itself, body by body.
-        for node in nodes:
-            title = " ".join(doc.folded[node.head_start : node.head_start + len(node.title)].split())
-            if node.kind == "assignment" and node.style in ("roman", "upper") and _ASSIGNED_WORK.fullmatch(title):
-                node.kind = "tasks"
-    for parent in root.walk():
-        open_style: str | None = None
-        for child in parent.children:
-            if child.style not in ("roman", "upper", "num1") or (parent.style != "root" and child.style == "num1"):
-                continue
-            if child.kind == "tasks":
-                open_style = child.style
-            elif child.kind is not None:
-                open_style = None
-            elif open_style == child.style and child.title:
-                title = doc.folded[child.head_start : child.head_start + len(child.title)]
-                if not _SETTING_PART.match(" ".join(title.split())):
-                    child.kind = "tasks"
+def _redepth(node: Node) -> None:
+    for child in node.children:
+        child.depth = node.depth + 1
+        _redepth(child)
 
 
 _QUOTE_END = re.compile(r"[\u201d\"][.;]?\s*$")
@@ -424,25 +388,3 @@ def _close(node: Node, end: int) -> None:
     for i, child in enumerate(node.children):
         child_end = node.children[i + 1].start if i + 1 < len(node.children) else end
         _close(child, child_end)
-
-
-def full_number(node: Node) -> str:
-    """The number a task carries: ``"1.2"``, or ``"2.a"`` for a lettered item under item 2."""
-    if node.style == "roman" or (node.style.startswith("num") and "." in node.label):
-        return node.label
-    parent = node.parent
-    if node.style.startswith("num"):
-        # Items restarting at 1 under each roman task group ("I. ... 1. ... II. ... 1.") read "I.1", "II.1".
-        roman = parent if parent is not None and parent.style == "roman" and parent.kind is None else None
-        if roman is not None and roman.parent is not None and roman.parent.style != "root":
-            return f"{roman.label}.{node.label}"
-        # Two tasks parts side by side ("II. NHIỆM VỤ … III. ĐÀO TẠO …", both numbering from 1): "II.1", "III.1".
-        if parent is not None and parent.style == "roman" and parent.kind == "tasks" and parent.parent is not None and sum(
-            1 for sibling in parent.parent.children if sibling.style == "roman" and sibling.kind == "tasks"
-        ) > 1:
-            return f"{parent.label}.{node.label}"
-        return node.label
-    while parent is not None and not parent.numbered:
-        parent = parent.parent
-    prefix = full_number(parent) if parent is not None and parent.style != "root" and parent.kind is None else ""
-    return f"{prefix}.{node.label}" if prefix else node.label

@@ -361,6 +361,6 @@ def table_kind(table: Table) -> str:
         return "projects"
     if re.search(r"ban hanh|hinh thuc van ban|ten van ban|loai van ban", heads):
         return "documents"
-    if re.search(LEAD_HEADER + r"|co quan trinh", heads) and re.search(r"nhiem vu|noi dung|hoat dong|ten (?:du an|de an)", heads):
+    if re.search(LEAD_HEADER + r"|co quan trinh", heads) and re.search(r"nhiem vu|noi dung|hoat dong|cong viec|ten (?:du an|de an)", heads):
         return "tasks"
     return "other"

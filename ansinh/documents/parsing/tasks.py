@@ -1,4 +1,4 @@
-"""Tasks: the numbered items of a plan's tasks part (groups and their sub-items).
+"""Tasks: the numbered items of a plan's tasks part (groups and their sub-items), and the number each carries.
 
 Items titled "Phân công thực hiện" are not tasks: they assign the items around
 them (see :mod:`assignments`). A tasks table (content, lead, partners,
@@ -11,12 +11,13 @@ import re
 from dataclasses import dataclass, field
 
 from ansinh.documents.parsing.clean import Doc
-from ansinh.documents.parsing.structure import Node, full_number, heading_title
+from ansinh.documents.parsing.structure import Node, heading_title
 from ansinh.documents.parsing.tables import LEAD_HEADER, Table, table_kind
 from ansinh.documents.parsing.unit_names import split_units, units_by_role
 from ansinh.documents.parsing.vocab import TASK_KINDS
 
-_TASK_STYLES = ("num", "lower", "paren", "paren-lower", "upper", "roman")
+_ITEM_STYLES = ("num", "lower", "paren")
+_TASK_STYLES = ("num", "lower", "paren", "paren-lower", "upper", "roman", "article")
 
 
 @dataclass
@@ -55,6 +56,8 @@ _FIELD_LABEL = re.compile(
 def _is_task_node(node: Node, doc: Doc | None = None) -> bool:
     if not (node.style.startswith(_TASK_STYLES) and node.kind != "assignment" and bool(node.title)):
         return False
+    if node.style == "article" and (node.parent is None or node.parent.style != "duties"):
+        return False  # only the duty articles of a decree's closing chapter are tasks themselves
     if doc is None:
         return True
     label = _FIELD_LABEL.match(doc.folded, node.head_start, node.head_end)
@@ -70,7 +73,10 @@ def extract_tasks(doc: Doc, root: Node, tables: list[Table]) -> list[Task]:
     for section in root.walk():
         if section.kind not in TASK_KINDS or (section.parent is not None and section.parent.effective_kind() in TASK_KINDS):
             continue
-        for node in section.walk()[1:]:
+        # "2. Nhiệm vụ trọng tâm trong thời gian tới", "3. Nội dung thi đua": a tasks part headed by a numbered item is
+        # itself a task, its points under it ("2.a"); a part headed "II. NHIỆM VỤ …" is not.
+        own = section.style.startswith(_ITEM_STYLES)
+        for node in section.walk()[0 if own else 1 :]:
             if not _is_task_node(node, doc) or any(a.style in ("dash", "plus") for a in node.ancestors()):
                 continue
             if any(a.kind == "assignment" for a in node.ancestors()):
@@ -114,7 +120,7 @@ def _table_tasks(tables: list[Table]) -> list[Task]:
         if table_kind(table) != "tasks":
             continue
         num_col = table.column(r"^s?tt$|^stt")
-        title_col = table.column(r"nhiem vu|noi dung|hoat dong|ten (?:du an|de an)")
+        title_col = table.column(r"nhiem vu|noi dung|hoat dong|cong viec|ten (?:du an|de an)")
         # A bill's table: the body that submits it leads; the committees that examine it ("chủ trì thẩm tra",
         # "tham gia thẩm tra") work with it.
         lead_col = table.column(r"co quan (?:trinh|soan thao|chu tri soan thao)") or table.column(
@@ -144,3 +150,37 @@ def _table_tasks(tables: list[Table]) -> list[Task]:
                 task.timeline = row.get(time_col)
             out.append(task)
     return out
+
+
+def full_number(node: Node) -> str:
+    """The number a task carries: ``"1.2"``, or ``"2.a"`` for a lettered item under item 2."""
+    if node.style == "roman" or (node.style.startswith("num") and "." in node.label):
+        return node.label
+    parent = node.parent
+    if node.style == "article":
+        return node.label  # a decree's duty article ("Điều 22. Trách nhiệm của Bộ Nội vụ" is task "22")
+    if node.style.startswith("num") and parent is not None and ((parent.style == "duties" and parent.label) or (
+        parent.style == "article" and parent.parent is not None and parent.parent.style == "duties"
+    )):
+        return f"{parent.label}.{node.label}"  # a clause of a duty article: "22.1"
+    if node.style.startswith("num"):
+        # Items restarting at 1 under each roman task group ("I. ... 1. ... II. ... 1.") read "I.1", "II.1".
+        roman = parent if parent is not None and parent.style == "roman" and parent.kind is None else None
+        if roman is not None and roman.parent is not None and roman.parent.style != "root":
+            return f"{roman.label}.{node.label}"
+        # Two tasks parts side by side ("II. NHIỆM VỤ … III. ĐÀO TẠO …", both numbering from 1): "II.1", "III.1".
+        if parent is not None and parent.style == "roman" and parent.kind == "tasks" and parent.parent is not None and sum(
+            1 for sibling in parent.parent.children if sibling.style == "roman" and sibling.kind == "tasks"
+        ) > 1:
+            return f"{parent.label}.{node.label}"
+        return node.label
+    while parent is not None and not parent.numbered:
+        parent = parent.parent
+    # A heading naming a part ("2. Nhiệm vụ cụ thể" as the tasks part) lends no number; one inside the tasks part is
+    # itself a task, so its points read "1.a" ("1. Nhiệm vụ, giải pháp chung" under "II. NHIỆM VỤ, GIẢI PHÁP").
+    inside = parent is not None and (
+        (parent.parent is not None and parent.parent.effective_kind() == "tasks")
+        or (parent.kind == "tasks" and parent.style.startswith(("num", "lower", "paren")))
+    )
+    prefix = full_number(parent) if parent is not None and parent.style != "root" and (parent.kind is None or inside) else ""
+    return f"{prefix}.{node.label}" if prefix else node.label

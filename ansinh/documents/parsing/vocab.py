@@ -58,7 +58,7 @@ SECTION_KINDS: tuple[tuple[str, str], ...] = (
     ("viewpoint", r"quan diem"),
     ("vision", r"t[ad](?:m|rn) nh[il]n"),
     ("purpose", r"muc dich|yeu cau"),
-    ("tasks", r"nhiem vu|giai phap|bien phap|noi dung|hoat dong|chuong trinh hanh dong"),
+    ("tasks", r"nhiem vu|giai phap|bien phap|noi dung|hoat dong|chuong trinh hanh dong|(?:nhung |cac )?(?:cong )?viec (?:can|phai) (?:lam|thuc hien|trien khai)"),
     # Party plans: "II- CÔNG TÁC QUÁN TRIỆT NGHỊ QUYẾT VÀ TRIỂN KHAI …" lists assigned duties with their dates.
     ("tasks", r"^cong tac (?:quan triet|hoc tap, quan triet)"),
 )

@@ -1,0 +1,258 @@
+"""The duties of documents without a tasks part: directives, resolutions, letters and legal texts in articles.
+
+A directive or letter lists its duties as numbered points after a lead-in ("Thủ tướng Chính phủ yêu cầu:");
+a resolution or decree written in articles hands them out in its "Tổ chức thực hiện" article or chapter.
+Those items are gathered under an unnumbered section of kind "tasks" so that :mod:`tasks` reads them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ansinh.documents.parsing.clean import Doc, fold_same_length
+from ansinh.documents.parsing.part_kinds import sets_or_proposes
+from ansinh.documents.parsing.structure import Node
+from ansinh.documents.parsing.unit_names import _head_match
+from ansinh.documents.parsing.vocab import AGENCY_HEADS
+
+
+def mark_duties(doc: Doc, root: Node) -> None:
+    """Gather the duties of a directive, letter or legal text under a section of kind "tasks" (in place)."""
+    _mark_directive_duties(doc, root)
+    _mark_legal_duties(doc, root)
+    _mark_plan_body(doc, root)
+
+
+# "KẾ HOẠCH" / "CHƯƠNG TRÌNH" alone on its line near the top: the document is a plan (Decree 30/2020, Annex I).
+_PLAN_TYPE = re.compile(r"(?m)^[ \t]*(?:ke hoach|chuong trinh(?: hanh dong)?)[ \t]*$")
+_OPENING_KINDS = frozenset({"purpose", "objectives", "viewpoint", "vision", "situation"})
+_CLOSING_KINDS = frozenset({"organization", "funding", "reporting", "assignment"})
+
+
+def _mark_plan_body(doc: Doc, root: Node) -> None:
+    """A plan whose parts name their domains, not the work ("II. CÔNG TÁC TUYÊN TRUYỀN", "III. CÔNG TÁC KIỂM TRA"):
+    Decree 30/2020 builds a plan as purpose and objectives, then the work, then its organisation, so the
+    unnamed top parts between the opening parts and the closing ones are its tasks parts."""
+    nodes = root.walk()[1:]
+    if _has_tasks_part(nodes) or any(n.style == "article" for n in nodes) or not _PLAN_TYPE.search(doc.folded, 0, 3000):
+        return
+    parts = [c for c in root.children if c.style in ("roman", "upper")]
+    opened = False
+    body: list[Node] = []
+    for part in parts:
+        if part.kind in _OPENING_KINDS:
+            opened = True
+        elif part.kind in _CLOSING_KINDS:
+            break
+        elif opened and part.kind is None and part.title and any(c.numbered for c in part.children):
+            if not sets_or_proposes(_folded_title(doc, part)):
+                body.append(part)
+    for part in body:
+        part.kind = "tasks"
+
+
+# A directive, resolution or dispatch: its numbered duties are its tasks part ("Thủ tướng Chính phủ yêu cầu:").
+# A letter (công văn) says what it is about on a "V/v …" line; its numbered points are duties too.
+# A letter's "Kính gửi:" line says the same when its "V/v" line was lost (a header table read apart).
+_DIRECTIVE_TYPE = re.compile(
+    r"(?m)^[ \t]*(?:(?:chi thi|nghi quyet|cong dien|ket luan|thong bao ket luan)[ \t]*$|v/v[ \t]|ve viec[ \t]|kinh gui[ \t]*:)"
+)
+_DUTY_LEAD_IN = re.compile(
+    r"(?m)(?:yeu cau|chi thi|de nghi|quyet nghi|giao|(?:nhiem vu|noi dung|giai phap|bien phap|viec|cong viec)"
+    r"(?: [a-z]+){0,2} (?:sau|sau day|duoi day)|cu the nhu sau)[ \t]*:[ \t]*$"
+)
+_NOT_DUTIES = frozenset({"organization", "reporting", "funding", "assignment", "purpose", "situation"})
+
+
+def _mark_directive_duties(doc: Doc, root: Node) -> None:
+    """Read the numbered duties of a directive or resolution without a tasks part as its tasks.
+
+    Only when no heading names a tasks part, the document's type line is a directive, resolution,
+    dispatch or conclusion, and a lead-in sentence ("… yêu cầu:") opens the duties. The duties are
+    gathered under an unnumbered section of kind "tasks"; a short heading such as "Tổ chức thực hiện"
+    ends them.
+    """
+    nodes = root.walk()[1:]
+    if _has_tasks_part(nodes) or not _DIRECTIVE_TYPE.search(doc.folded, 0, 4000):
+        return
+    if any(n.style == "article" for n in root.children):
+        return  # written in articles: its duties are those of its "Tổ chức thực hiện" article (_mark_legal_duties)
+    lead_in = _DUTY_LEAD_IN.search(doc.folded)
+    if lead_in is None:
+        # No lead-in, but the numbered points each open with the body that acts ("1. Giao Sở Y tế …").
+        if not _names_its_doers(root):
+            return
+        lead_in = re.match(r"", doc.folded)
+    if lead_in is None:
+        return
+    duties: list[Node] = []
+    for node in root.children:
+        if node.start < lead_in.end() or node.style in ("dash", "plus"):
+            continue
+        if (node.kind in _NOT_DUTIES and len(node.title.split()) <= 8) or node.style == "annex":
+            break  # "Tổ chức thực hiện" ends the duties; so does a form annexed after the signature
+        duties.append(node)
+    if len(duties) < 2:
+        return
+    section = Node("duties", "", duties[0].start, duties[0].start, duties[0].start, "", depth=1, end=duties[-1].end,
+                   kind="tasks", parent=root)
+    at = root.children.index(duties[0])
+    for node in duties:
+        root.children.remove(node)
+        node.parent = section
+        if node.kind is not None:
+            node.kind = None  # a duty's sentence, not a heading naming a part
+    section.children = duties
+    root.children.insert(at, section)
+
+
+_ORGANIZING = re.compile(r"to chuc thuc hien(?![a-z])")
+# "Điều 5. Hội đồng nhân dân tỉnh giao", "Điều 3. Trách nhiệm tổ chức thực hiện": an article handing out the duties.
+_DUTIES_ARTICLE = re.compile(r"(?:.* )?giao$|(?:trach nhiem|phan cong) (?:to chuc )?thuc hien$")
+
+
+def _mark_legal_duties(doc: Doc, root: Node) -> None:
+    """A resolution or decree written in articles, with no tasks part: the duties of its "Tổ chức thực hiện"
+    article ("Điều 8. Tổ chức thực hiện: 1. Chính phủ …; 2. Bộ … là cơ quan đầu mối …") are its tasks.
+
+    An article gives its numbered items; an item "4. Tổ chức thực hiện" inside an article is a task itself,
+    its lettered duties under it.
+    """
+    nodes = root.walk()[1:]
+    if _has_tasks_part(nodes) or not any(n.style == "article" for n in nodes):
+        return
+    if _mark_duties_chapter(doc, nodes) or _mark_duty_articles(doc, nodes):
+        return
+    candidates = [
+        n for n in nodes if n.style in ("article", "num1") and n.children and (
+            (n.kind == "organization" and _ORGANIZING.match(_folded_title(doc, n)))
+            or (n.style == "article" and _DUTIES_ARTICLE.fullmatch(_folded_title(doc, n)))
+        )
+    ]
+    # "4. Tổ chức thực hiện" inside "Điều 4. Tổ chức thực hiện và hiệu lực thi hành": the part named only that.
+    exact = [n for n in candidates if len(n.title.split()) <= 4]
+    # Failing a title, an article whose items open with their doers; a closing "Trách nhiệm thi hành" only when its
+    # items list duties (lettered sub-items): one sentence per body names who applies the text, not work to do.
+    chosen = exact or candidates or [
+        n for n in nodes if n.style == "article" and _names_its_doers(n) and (
+            "thi hanh" not in _folded_title(doc, n) or any(g.numbered for c in n.children for g in c.children)
+        )
+    ]
+    organizing = chosen[-1] if chosen else None
+    if organizing is None or organizing.parent is None:
+        return
+    if organizing.style == "article":
+        duties = [c for c in organizing.children if c.style not in ("dash", "plus")]
+        host = organizing
+    else:
+        duties = [organizing]
+        host = organizing.parent
+    if not duties:
+        return
+    section = Node("duties", "", duties[0].start, duties[0].start, duties[0].start, "", depth=host.depth + 1,
+                   end=duties[-1].end, kind="tasks", parent=host)
+    at = host.children.index(duties[0])
+    for node in duties:
+        host.children.remove(node)
+        node.parent = section
+        node.kind = None
+    section.children = duties
+    host.children.insert(at, section)
+    if organizing.style == "article":
+        organizing.kind = None
+
+
+# The closing chapter of a decree that hands out the work: "TỔ CHỨC THI HÀNH", "THẨM QUYỀN VÀ TRÁCH NHIỆM",
+# "TRÁCH NHIỆM QUẢN LÝ NHÀ NƯỚC" (not "QUYỀN, TRÁCH NHIỆM CỦA CÁC CƠ QUAN, TỔ CHỨC, CÁ NHÂN …": the parties' rights).
+_DUTIES_CHAPTER = re.compile(
+    r"(?:to chuc (?:thi hanh|thuc hien)|dieu khoan thi hanh|(?:(?:tham quyen|nhiem vu|quyen han),? (?:va )?)*trach nhiem)(?![a-z])"
+)
+# "Điều 24. Thẩm quyền và trách nhiệm của Bộ Nội vụ", "Điều 22. Trách nhiệm của Bộ Công an".
+_DUTY_OF = re.compile(r"(?:(?:tham quyen|nhiem vu|quyen han),? (?:va )?)*trach nhiem cua (?=\S)")
+
+
+def _is_chapter(node: Node) -> bool:
+    return node.style in ("roman", "upper") and any(c.style == "article" for c in node.children)
+
+
+def _mark_duties_chapter(doc: Doc, nodes: list[Node]) -> bool:
+    """The duties of a decree in chapters: in its closing chapter on who does what ("Chương IV. TỔ CHỨC THI HÀNH"),
+    each article "Trách nhiệm của Bộ X" is a task (numbered by the article) and its clauses are X's duties ("22.1")."""
+    for chapter in nodes:
+        if not _is_chapter(chapter) or not _DUTIES_CHAPTER.match(_folded_title(doc, chapter)):
+            continue
+        duties = [c for c in chapter.children if c.style == "article" and c.title and _DUTY_OF.match(_folded_title(doc, c))]
+        if duties:
+            _gather(chapter, duties)
+            for node in duties:
+                node.kind = None
+            return True
+    return False
+
+
+# "Các cơ quan chủ quản cơ sở dữ liệu có trách nhiệm:" before an article's clauses: the clauses are that body's duties.
+_DUTY_LEAD = re.compile(r"(?:co|chiu) (?:trach nhiem|nhiem vu)(?: [a-z ,]{0,40})?:\s*$")
+_DUTY_VERB = re.compile(r"(?:co|chiu) trach nhiem|chu tri|co nhiem vu")
+
+
+def _mark_duty_articles(doc: Doc, nodes: list[Node]) -> bool:
+    """A resolution or decree whose duties sit in several articles: every article whose clauses are duties
+    (after "X có trách nhiệm:", or clauses opening "Bộ X có trách nhiệm …") gives them as tasks "6.1", "7.1.a".
+    One such article alone is left to the single-article reading below."""
+    articles = [n for n in nodes if n.style == "article" and _duty_clauses(doc, n)]
+    if len(articles) < 2:
+        return False
+    for article in articles:
+        section = _gather(article, [c for c in article.children if c.style not in ("dash", "plus")])
+        section.label = article.label
+    return True
+
+
+def _duty_clauses(doc: Doc, article: Node) -> bool:
+    clauses = [c for c in article.children if c.style == "num1" and c.title]
+    if not clauses:
+        return False
+    if _DUTY_LEAD.search(doc.folded, article.head_end, clauses[0].start):
+        return True
+    doers = sum(1 for c in clauses if _opens_with_doer(c.title) and _DUTY_VERB.search(doc.folded, c.head_start, c.head_start + 160))
+    return len(clauses) >= 2 and doers * 5 >= len(clauses) * 3
+
+
+def _gather(host: Node, duties: list[Node]) -> Node:
+    """Put ``duties`` (children of ``host``) under a new unnumbered section of kind "tasks" in their place."""
+    section = Node("duties", "", duties[0].start, duties[0].start, duties[0].start, "", depth=host.depth + 1,
+                   end=duties[-1].end, kind="tasks", parent=host)
+    at = host.children.index(duties[0])
+    for node in duties:
+        host.children.remove(node)
+        node.parent = section
+    section.children = duties
+    host.children.insert(at, section)
+    return section
+
+
+def _opens_with_doer(title: str) -> bool:
+    folded = fold_same_length(title).lower()
+    address = re.match(r"(?:giao(?:\s+cho)?|de\s+nghi|yeu\s+cau)\s+", folded)
+    rest = title[address.end() :] if address else title
+    return bool(_head_match(rest, AGENCY_HEADS) or _head_match(re.sub(r"^(?:Các|Những)\s+", "", rest), AGENCY_HEADS))
+
+
+def _names_its_doers(node: Node) -> bool:
+    """Whether most of ``node``'s numbered items (two or more) open with the body that acts: "Bộ Công an",
+    "Giao Sở Y tế …", "Ủy ban nhân dân các cấp có trách nhiệm" (the duties article of a decree, the points of a letter)."""
+    items = [c for c in node.children if c.style == "num1" and c.title]
+    if len(items) < 2:
+        return False
+    doers = sum(1 for item in items if _opens_with_doer(item.title))
+    return doers * 5 >= len(items) * 3
+
+
+def _has_tasks_part(nodes: list[Node]) -> bool:
+    """Whether a heading names a tasks part (a lettered "a) Nội dung: …" of a spending article does not, unless it holds items)."""
+    return any(n.kind == "tasks" and (n.style not in ("lower", "paren-lower") or any(c.numbered for c in n.children))
+               for n in nodes)
+
+
+def _folded_title(doc: Doc, node: Node) -> str:
+    return " ".join(doc.folded[node.head_start : node.head_start + len(node.title)].split())
