@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ansinh.documents.parsing.clean import Doc
 from ansinh.documents.parsing.structure import Node
-from ansinh.documents.parsing.target_paths import merge_yearly_paths
+from ansinh.documents.parsing.target_paths import drop_repeats, merge_yearly_paths
 from ansinh.documents.parsing.targets import Candidate, Target, text_target_candidates
 
 MODEL_PATH = Path(__file__).with_name("target_model.json")
@@ -159,8 +159,8 @@ def choose_text_targets(
     model = model if model is not None else (MODEL or load_model())
     chosen = mode or MODE or (str(model.get("mode")) if model else "rules")
     if model is None or chosen not in ("learned", "combined"):
-        targets, sentence_of, _ = text_target_candidates(doc, root, masked, plan_like, title_span)
-        return merge_yearly_paths(targets, sentence_of)
+        targets, sentence_of, contexts = text_target_candidates(doc, root, masked, plan_like, title_span)
+        return merge_yearly_paths(*drop_repeats(targets, sentence_of, [c.mode == "objective" for c in contexts]))
     targets, sentence_of, contexts = text_target_candidates(
         doc, root, masked, plan_like, title_span, broad=chosen == "learned"
     )
@@ -168,10 +168,12 @@ def choose_text_targets(
     doc_feats = doc_features(masked)
     kept: list[Target] = []
     kept_sentences: list[int] = []
+    in_objectives: list[bool] = []
     for target, sentence, cand in zip(targets, sentence_of, contexts, strict=True):
         if chosen == "combined" and not cand.rule:
             continue
         if probability(model, candidate_features(masked, target, cand, doc_feats)) >= threshold:
             kept.append(target)
             kept_sentences.append(sentence)
-    return merge_yearly_paths(kept, kept_sentences)
+            in_objectives.append(cand.mode == "objective")
+    return merge_yearly_paths(*drop_repeats(kept, kept_sentences, in_objectives))

@@ -65,19 +65,33 @@ def part_name(doc: Doc, s: int, e: int, mention: Mention, whole: str, own: str) 
 
 # "Hỗ trợ xây mới, sửa chữa nhà ở cho ít nhất 1.200 hộ nghèo": the count of those who receive what is done.
 _FOR_COUNT = re.compile(r"(?<![a-z])cho\s+(?:(?:it\s+nhat|toi\s+thieu|khoang|tren|hon|thiem)\s+)?$")
+# Words before a count that only say what is done to it, naming nothing ("Giảm", "Phát triển mới", "Tăng thêm").
+_VERB_ONLY = re.compile(
+    r"(?:\s*(?:phat\s+trien|giam|tang|them|moi|ho\s+tro|dao\s+tao|giai\s+quyet|thu\s+hut|xay\s+moi|xay\s+dung|"
+    r"sua\s+chua|ket\s+nap|tuyen\s+sinh|tuyen|dua|duoc|it\s+nhat|toi\s+thieu|khoang|tren)(?![a-z]))+\s*"
+)
+_COMMIT_AFTER_COMMA = re.compile(r"[,;:]\s*((?:phan\s+dau|bao\s+dam|dam\s+bao)(?![a-z]))")
+_FROM_VALUE = re.compile(r"(?<![a-z])(?:(?:giam|tang|nang)\s+)?tu\s+\d")
 _FOR_SHARE = re.compile(r"(?<![a-z])(cho|tai)\s+(?:(?:it\s+nhat|toi\s+thieu|khoang|tren|hon)\s+)?$")
 _COMMIT_END = re.compile(r"(?<![a-z])(?:bao dam|dam bao|phan dau)(?:\s+(?:co|cho|dat))?\s*$")
 
 
 def _indicator_text(doc: Doc, s: int, e: int, mention: Mention) -> str:
+    commit = next(reversed(list(_COMMIT_AFTER_COMMA.finditer(doc.folded, s, mention.start))), None)
+    if commit is not None:
+        s = commit.start(1)  # "Mở rộng diện bao phủ …, phấn đấu mỗi năm phát triển thêm …": the commitment names it
     before_f = doc.folded[s : mention.start]
     lead = _LEADING_NOISE.match(before_f)
     b_start = s + (lead.end() if lead else 0)
-    trail = _TRAILING_NOISE.search(doc.folded[b_start : mention.start])
-    b_end = b_start + trail.start() if trail else mention.start
+    stop = mention.start
+    if mention.baseline is not None:
+        start_at = _FROM_VALUE.search(doc.folded, b_start, stop)  # "… giảm từ 4,2% năm 2024 xuống còn 2%"
+        stop = start_at.start() if start_at else stop
+    trail = _TRAILING_NOISE.search(doc.folded[b_start:stop])
+    b_end = b_start + trail.start() if trail else stop
     if trail:
         # Folding makes "tử", "tứ" read as "từ": keep a name's last word that is not really a comparator word.
-        for word in re.finditer(r"\S+", doc.clean[b_end : mention.start]):
+        for word in re.finditer(r"\S+", doc.clean[b_end:stop]):
             if fold_same_length(word.group(0)).lower() == "tu" and word.group(0).lower() != "từ":
                 b_end += word.end()
     before = span_text(doc, b_start, b_end)
@@ -88,6 +102,11 @@ def _indicator_text(doc: Doc, s: int, e: int, mention: Mention) -> str:
         return f"Số {unit} {after} được {before[:1].lower()}{before[1:]}"
     # "…, bảo đảm 100% thủ tục hành chính được thực hiện trực tuyến": the share of what follows the value.
     committed = _COMMIT_END.search(doc.folded[b_start:b_end]) and mention.unit in ("%", "‰")
+    if (unit and not unit.startswith(("%", "‰", "/")) and "/" not in unit and after and before
+            and _VERB_ONLY.fullmatch(fold_same_length(before).lower())
+            and not YEAR_PHRASE.match(fold_same_length(after).lower())):
+        # "Giảm 25 hộ nghèo" → "Số hộ nghèo giảm"; "Phát triển mới 150 người tham gia …" → "Số người tham gia … phát triển mới".
+        return f"Số {unit} {after} {before[:1].lower()}{before[1:]}"
     if unit in ("%", "‰") and len(before.split()) >= 2 and len(after.split()) >= 2:
         at = _FOR_SHARE.search(doc.folded[b_start : mention.start])
         if at:

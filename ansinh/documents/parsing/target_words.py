@@ -42,7 +42,9 @@ _FROM = re.compile(r"(?<![a-z])t(?:u|ir)\s*$")
 _AND_MORE = re.compile(r"^\s*(?:%|‰)?\s*[^\s,;.]{0,12}?\s*(?:[a-z0-9/]+\s+){0,4}?tr[oda]\s+l[eu]n(?![a-z])")
 _MAINTAIN = re.compile(r"(?<![a-z])duy\s+tr[il](?![a-z])")
 _CUE_BEFORE = re.compile(
-    r"(?:(?<![a-z])(?:la|d[ad]t|c[oda]|cho|b[ad]ng|c[oda]n|m[oda]i\s+n[ad]m|binh\s+qu[ad]n|(?:t[ad]ng|g[il][ad]m)\s+th[eq]m)|:)\s*$"
+    r"(?:(?<![a-z])(?:la|d[ad]t|c[oda]|cho|b[ad]ng|c[oda]n|m[oda]i\s+n[ad]m|binh\s+qu[ad]n|(?:t[ad]ng|g[il][ad]m)\s+th[eq]m"
+    # A verb of change right before a count ("Giảm 25 hộ nghèo", "phát triển mới 150 người", "tăng thêm 15 xã").
+    r"|g[il][ad]m|t[ad]ng|m[oda]i|th[eq]m)|:)\s*$"
 )
 # "giảm từ 18,2% xuống còn 17,5%": the first value is where the indicator starts from.
 _FROM_TO = re.compile(r"\s*(?:%|‰)?\s*(?:\(?(?:(?:vao|cuoi)\s+)?n[ad]m\s+(?:19|20)\d\d\)?\s*,?\s*)?(?:xu[oda]ng|l[eu]n)\s+(?:c[oda]n\s+|m[uy]c\s+)?(?=\d)")
@@ -82,8 +84,8 @@ _TRAILING_NOISE = re.compile(
 
 
 # A sentence ends at a full stop before a capital, and before each dash-bulleted line ("- 100% người có công …"
-# opens a new one even after a full stop, which a capital test misses).
-_SENTENCE_BREAK = re.compile(r"[.!?](?=[ \t\n]{1,200}[\"“(]?[A-ZĐÀ-Ỹ])|\n[ \t]*\n(?=[ \t]*[-–+•])|\n(?=[ \t]*[-–+•][ \t]+\S)")
+# opens a new one even after a full stop, which a capital test misses), and before a table row (a line with cells).
+_SENTENCE_BREAK = re.compile(r"[.!?](?=[ \t\n]{1,200}[\"“(]?[A-ZĐÀ-Ỹ])|\n[ \t]*\n(?=[ \t]*[-–+•])|\n(?=[ \t]*[-–+•][ \t]+\S)|\n(?=[^\n]*\t)")
 # Longest first, so that "căn nhà" is not read as the OCR-tolerant "con" ("o" may be read for "a").
 _UNIT_PATTERNS = [
     re.compile(r"(?:" + ocr_tolerant(u) + r")(?![a-z0-9])") for u in sorted(COUNT_UNITS, key=lambda u: -len(u))

@@ -55,10 +55,11 @@ def sentences(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     for m in _SENTENCE_BREAK.finditer(clean, start, end):
         e = m.end()
         if clean[s:e].strip():
-            out.append((s, e))
+            out.append((s, s + len(clean[s:e].rstrip())))
         s = e
     if clean[s:end].strip():
-        out.append((s, end))
+        # Up to its last visible character: a table masked out after it is not part of it.
+        out.append((s, s + len(clean[s:end].rstrip())))
     return out
 
 
