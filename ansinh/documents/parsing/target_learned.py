@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ansinh.documents.parsing.clean import Doc
 from ansinh.documents.parsing.structure import Node
-from ansinh.documents.parsing.target_paths import drop_repeats, merge_yearly_paths
+from ansinh.documents.parsing.target_paths import drop_repeats, merge_yearly_paths, same_path
 from ansinh.documents.parsing.targets import Candidate, Target, text_target_candidates
 
 MODEL_PATH = Path(__file__).with_name("target_model.json")
@@ -35,11 +35,16 @@ _DOC_TYPES = (
 # Named cues looked for in a value's clause (folded text).
 _CUES = (
     ("past", r"da dat|dat duoc|da giam|da tang|ket qua|thuc hien duoc|so voi cung ky|uoc dat|da hoan thanh|bao cao"),
-    ("past_year", r"(?:nam|giai doan|nhiem ky)\s+(?:19|20)\d\d(?:\s*-\s*(?:19|20)\d\d)?\s*(?:,\s*)?(?:da\s+)?dat"),
+    # "Năm 2024, tỷ lệ … đạt", "giai đoạn 2021-2025 đã đạt": a result; "đến năm 2025 đạt" is a target.
+    ("past_year", r"(?<![a-z])(?<!den )(?<!vao )(?<!toi )(?<!cuoi )(?<!het )(?<!truoc )(?<!trong )(?<!tu )"
+                  r"(?:nam|nhiem ky)\s+(?:19|20)\d\d\s*(?:,\s*)?(?:da\s+)?dat"
+                  r"|(?:nam|giai doan|nhiem ky)\s+(?:19|20)\d\d(?:\s*-\s*(?:19|20)\d\d)?\s*(?:,\s*)?da\s+dat"),
     ("condition", r"(?:^|\s)(?:truong hop|neu|khi|dieu kien|doi voi noi)(?:\s|$)"),
     ("mechanism", r"phu cap|muc ho tro|ho tro (?:toi da|bang|kinh phi)|muc chi|duoc huong|doanh thu|kinh phi|chi phi|"
                   r"muc thu|le phi|uu dai|goi"),
     ("cap", r"khong qua|toi da|khong vuot"),
+    # Indicators measured in money ("thu nhập bình quân đầu người đạt 90 triệu đồng"), unlike support amounts.
+    ("income", r"thu nhap|gdp|grdp|tong san pham|thu ngan sach|kim ngach|nang suat lao dong|von dau tu toan xa hoi"),
     ("floor", r"toi thieu|it nhat|khong thap hon|tro len"),
     ("quorum", r"cu tri|tham du|tin nhiem|so phieu|bieu quyet|dai bieu"),
     ("commit", r"phan dau|muc tieu|chi tieu|bao dam|dam bao|dat|duy tri"),
@@ -56,10 +61,25 @@ _AFTER_PLAN = re.compile(r"\s*(?:so\s+voi\s+)?(?:ke\s+hoach|cung\s+ky|du\s+toan|
 _WORD = re.compile(r"[a-z%‰]+")
 
 
+_ISSUED = re.compile(r"ngay\s+\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+((?:19|20)\d\d)")
+
+
 def doc_features(masked: Doc) -> list[str]:
-    """Features of the whole document (its kind, from the type line near the top)."""
+    """Features of the whole document (its kind, from the type line near the top; its year, from the date line,
+    as a feature "issued=YYYY" that candidate_features compares with each value's year)."""
     head = masked.folded[:3000]
-    return [f"doc={name}" for name, pattern in _DOC_TYPE_RES if pattern.search(head)]
+    feats = [f"doc={name}" for name, pattern in _DOC_TYPE_RES if pattern.search(head)]
+    issued = _ISSUED.search(head)
+    return feats + ([f"issued={issued.group(1)}"] if issued else [])
+
+
+def _year_feature(target: Target, doc_feats: list[str]) -> list[str]:
+    """Whether the value's year is before the document's own year (a result already reached), the same, or later."""
+    issued = next((int(f[7:]) for f in doc_feats if f.startswith("issued=")), None)
+    year = target.get("year")
+    if issued is None or not isinstance(year, int):
+        return []
+    return ["y<doc" if year < issued else "y=doc" if year == issued else "y>doc"]
 
 
 def _unit_class(unit: object) -> str:
@@ -80,7 +100,7 @@ def _unit_class(unit: object) -> str:
 def candidate_features(masked: Doc, target: Target, cand: Candidate, doc_feats: list[str]) -> list[str]:
     """The features of one value read in running text."""
     folded = masked.folded
-    feats = list(doc_feats)
+    feats = [f for f in doc_feats if not f.startswith("issued=")] + _year_feature(target, doc_feats)
     feats.append(f"mode={cand.mode}")
     feats.append(f"kind={cand.node.effective_kind()}")
     if cand.rule:
@@ -166,14 +186,18 @@ def choose_text_targets(
     )
     threshold = float(model.get("threshold") or 0.5)  # type: ignore[arg-type]
     doc_feats = doc_features(masked)
-    kept: list[Target] = []
-    kept_sentences: list[int] = []
-    in_objectives: list[bool] = []
-    for target, sentence, cand in zip(targets, sentence_of, contexts, strict=True):
-        if chosen == "combined" and not cand.rule:
-            continue
-        if probability(model, candidate_features(masked, target, cand, doc_feats)) >= threshold:
-            kept.append(target)
-            kept_sentences.append(sentence)
-            in_objectives.append(cand.mode == "objective")
-    return merge_yearly_paths(*drop_repeats(kept, kept_sentences, in_objectives))
+    allowed = [chosen != "combined" or cand.rule for cand in contexts]
+    keep = [ok and probability(model, candidate_features(masked, t, cand, doc_feats)) >= threshold
+            for t, cand, ok in zip(targets, contexts, allowed, strict=True)]
+    changed = True
+    while changed:  # a step of a yearly path goes with the steps the model keeps
+        changed = False
+        for i, target in enumerate(targets):
+            if keep[i] or not allowed[i]:
+                continue
+            if any(0 <= j < len(targets) and keep[j] and sentence_of[j] == sentence_of[i] and same_path(target, targets[j])
+                   for j in (i - 1, i + 1)):
+                keep[i] = changed = True
+    picked = [i for i, k in enumerate(keep) if k]
+    return merge_yearly_paths(*drop_repeats([targets[i] for i in picked], [sentence_of[i] for i in picked],
+                                            [contexts[i].mode == "objective" for i in picked]))

@@ -26,6 +26,14 @@ def _nameless(target: Target) -> bool:
         folded.strip().startswith("ty le") and len(rest) <= 1)
 
 
+def same_path(a: Target, b: Target) -> bool:
+    """Whether two values of one sentence are steps of one yearly path (same unit, other years, one nameless or
+    both named alike): when the model keeps one step, the others go with it."""
+    ya, yb = a.get("year"), b.get("year")
+    return (a.get("unit") == b.get("unit") and isinstance(ya, int) and isinstance(yb, int) and ya != yb
+            and (a.get("indicator") == b.get("indicator") or _nameless(a) or _nameless(b)))
+
+
 def _words(target: Target) -> set[str]:
     return set(re.findall(r"[a-z0-9]+", fold_same_length(f"{target.get('indicator')} {target.get('text')}").lower()))
 
