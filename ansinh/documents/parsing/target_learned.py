@@ -73,12 +73,13 @@ def doc_features(masked: Doc) -> list[str]:
 
 
 def _year_feature(target: Target, doc_feats: list[str]) -> list[str]:
-    """Whether the value's year is before the document's own year (a result already reached), the same, or later."""
+    """Whether the value's year is before the document's own year (a result already reached)."""
     issued = next((int(f[7:]) for f in doc_feats if f.startswith("issued=")), None)
     year = target.get("year")
     if issued is None or not isinstance(year, int):
         return []
-    return ["y<doc" if year < issued else "y=doc" if year == issued else "y>doc"]
+    # Only "before": the same year or a later one says nothing (an annual plan's targets hold in its own year).
+    return ["y<doc"] if year < issued else []
 
 
 def _unit_class(unit: object) -> str:

@@ -46,8 +46,6 @@ from ansinh.lib.vnnumbers import parse_vn
 _PAST_VALUE = re.compile(r"\(\s*(?:nam|cuoi nam|hien nay|hien tai)\s*(?:(?:19|20)\d\d)?\s*(?:la|dat|:)\s*$")
 _IN_WHICH = re.compile(r"trong\s+do(?![a-z])")
 _ONLY_AND = re.compile(r"[\s,;]*(?:(?:vao|den|trong)\s+(?:cuoi\s+)?nam\s+(?:19|20)\d\d)?[\s,;]*(?:va|hoac)?[\s,]*")
-# "mỗi trạm y tế xã có …": a norm for each unit (a period "mỗi năm" is not a unit).
-_EACH_UNIT_HAS = re.compile(r"(?<![a-z])moi\s+(?!(?:nam|thang|quy|tuan|ngay|ky|dot|lan)(?![a-z]))[a-z]+(?:\s+[a-z]+){0,4}\s+co\s+")
 _EVERY_PERIOD = re.compile(r"[^.;,]{0,60}?(?:moi|hang|dinh\s+ky)\s+(?:nam|thang|quy|tuan|ngay)(?![a-z])")
 _MONEY_UNIT = re.compile(r"(?<!\w)(?:đồng|usd|vnđ|vnd)(?!\w)")
 _FUND_WORDS = re.compile(r"(?<![a-z])(?:quy|kinh\s+phi|ngan\s+sach|van\s+dong|huy\s+dong|goi|muc\s+ho\s+tro|ho\s+tro)(?![a-z])")
@@ -231,10 +229,9 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
                 has_cue = True  # "…40.000 lao động, trong đó đưa 18.000 người đi làm việc ở nước ngoài"
             if out and count_unit is not None and out[-1].unit == count_unit and _ONLY_AND.fullmatch(folded, out[-1].end, a):
                 has_cue = True  # "… 32.000 người vào năm 2028 và 40.000 người vào năm 2030": the path goes on
-            if count_unit is not None and not strict and (
-                    _EACH_UNIT_HAS.search(folded[clause_start:a])
-                    or (fold_same_length(count_unit).lower() == "lan" and _EVERY_PERIOD.match(folded, unit_end, end))):
-                # "mỗi trạm y tế xã có ít nhất 01 bác sĩ", "01 lần khám sức khỏe mỗi năm": a norm or a frequency.
+            if (count_unit is not None and not strict and fold_same_length(count_unit).lower() == "lan"
+                    and _EVERY_PERIOD.match(folded, unit_end, end)):
+                # "01 lần khám sức khỏe định kỳ mỗi năm": how often a service is given, not a target.
                 skip_until = unit_end
                 continue
             if LEVEL_WORDS.search(bare):
