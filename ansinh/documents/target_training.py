@@ -29,16 +29,41 @@ Example = tuple[list[str], int]
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of ``ansinh bench parse-train``."""
-    parser.add_argument("--gold", metavar="DIR", action="append", required=True,
-                        help="thư mục gold *.json (có thể lặp lại); chỉ dùng phần phát triển (dev) theo split.json")
-    parser.add_argument("--docs", metavar="DIR", action="append", required=True,
+    parser.add_argument("--gold", metavar="DIR", action="append",
+                        help="thư mục gold *.json (có thể lặp lại); chỉ dùng phần phát triển (dev) theo split.json; "
+                             "bỏ trống: bộ chuẩn (kho văn bản, fixtures, probes chỉ tiêu, bốn mẫu ../shared)")
+    parser.add_argument("--docs", metavar="DIR", action="append",
                         help="thư mục văn bản tương ứng với từng --gold, cùng thứ tự")
     parser.add_argument("--out", metavar="FILE", help="nơi ghi mô hình JSON (mặc định: không ghi, chỉ đánh giá)")
-    parser.add_argument("--mode", choices=target_learned.MODES, default="combined",
-                        help="cách dùng mô hình khi trích xuất: rules, learned hoặc combined (mặc định combined)")
+    parser.add_argument("--mode", choices=target_learned.MODES, default="learned",
+                        help="cách dùng mô hình khi trích xuất: rules, learned hoặc combined (mặc định learned)")
     parser.add_argument("--threshold", type=float, default=0.5, help="ngưỡng xác suất giữ một chỉ tiêu (mặc định 0,5)")
     parser.add_argument("--loo", action="store_true", help="đánh giá bỏ-một-văn-bản trên dữ liệu huấn luyện")
     parser.add_argument("--json", action="store_true", help="in một đối tượng JSON")
+
+
+REPO = Path(__file__).resolve().parents[2]
+# (gold, docs) of the standard training sets, relative to the repository: the corpus (its dev part only), the
+# fixtures, the target probes and the four shared samples (beside the repository, when present).
+STANDARD_SETS = (
+    ("tests/documents/corpus/gold", "tests/documents/corpus/docs"),
+    ("tests/documents/fixtures", "tests/documents/fixtures"),
+    ("tests/documents/probes/targets/gold", "tests/documents/probes/targets/docs"),
+    ("../shared/gold", "../shared/seeds"),
+    ("../../shared/gold", "../../shared/seeds"),  # from a worktree one level deeper (/work/wt/<name>)
+)
+
+
+def standard_sets(root: Path = REPO) -> tuple[list[Path], list[Path]]:
+    """The standard training sets that exist under ``root``: ``ansinh bench parse-train`` without --gold."""
+    pairs: list[tuple[Path, Path]] = []
+    for g, d in STANDARD_SETS:
+        gold, docs = (root / g).resolve(), (root / d).resolve()
+        if gold.is_dir() and docs.is_dir() and gold not in [p for p, _ in pairs]:
+            if g.endswith("shared/gold") and any(p.parent.name == "shared" for p, _ in pairs):
+                continue  # the shared samples once, from the nearest place
+            pairs.append((gold, docs))
+    return [g for g, _ in pairs], [d for _, d in pairs]
 
 
 def is_test_name(name: str, split: dict[str, list[str]]) -> bool:
@@ -151,6 +176,9 @@ def run(options: dict[str, object], write: Callable[[str], None]) -> dict[str, o
     """Train on the development documents; with --loo, print leave-one-document-out figures for each mode."""
     gold_dirs = [Path(str(p)) for p in options.get("gold") or []]  # type: ignore[attr-defined]
     docs_dirs = [Path(str(p)) for p in options.get("docs") or []]  # type: ignore[attr-defined]
+    if not gold_dirs and not docs_dirs:
+        gold_dirs, docs_dirs = standard_sets()
+        write("Bộ huấn luyện chuẩn: " + ", ".join(str(g) for g in gold_dirs))
     scorer = find_scorer(gold_dirs[0] if gold_dirs else None)
     if scorer is None:
         raise FileNotFoundError("không tìm thấy công cụ chấm điểm score_extraction.py")
@@ -181,7 +209,7 @@ def run(options: dict[str, object], write: Callable[[str], None]) -> dict[str, o
                   f"({t['tp']}/{t['pred']}/{t['gold']})")
         summary["leave_one_out"] = loo
     model = fit([ex for exs in per_doc.values() for ex in exs])
-    model.update({"mode": str(options.get("mode") or "combined"), "threshold": threshold,
+    model.update({"mode": str(options.get("mode") or "learned"), "threshold": threshold,
                   "trained_on": sorted(docs), "features": len(model["weights"])})  # type: ignore[arg-type]
     out = options.get("out")
     if out:

@@ -59,7 +59,7 @@ def test_rates_per_population_keep_their_unit() -> None:
 def test_year_phrases_leave_the_indicator_name_and_from_a_year_onward_gives_that_year() -> None:
     got = _targets(_read("kh-khoi-con-nhan"))
     names = [t[0] for t in got]
-    assert "tỷ lệ trạm y tế có bác sĩ" in names and not any("năm" in str(n) for n in names)
+    assert "Tỷ lệ trạm y tế có bác sĩ" in names and not any("năm" in str(n) for n in names)
     assert next(t for t in got if t[0] == "Tỷ lệ mắc lao")[4] == 2028
 
 
@@ -67,7 +67,7 @@ def test_objectives_listed_under_the_purpose_part_are_read() -> None:
     assert len(_read("kh-khoi-con-nhan")["targets"]) == 6
     stock = _read("nq-cp-chuong-trinh")  # "Phấn đấu đạt các mục tiêu, chỉ tiêu cụ thể đã đề ra trong Nghị quyết"
     assert [t[2] for t in _targets(stock)] == [4, 65, 73, 10000]
-    assert _targets(stock)[-1][:4] == ("thu nhập bình quân đầu người", ">", 10000, "USD")
+    assert _targets(stock)[-1][:4] == ("Thu nhập bình quân đầu người", ">", 10000, "USD")
 
 
 def test_labelled_lines_under_a_task_are_its_fields_not_tasks() -> None:
@@ -114,7 +114,7 @@ def test_html_markup_does_not_hide_headings_or_the_commune_level() -> None:
     result = _read("kh-html")
     assert result["meta"]["level"] == "commune"
     assert [t["number"] for t in result["tasks"]] == ["1", "2"]
-    assert _targets(result) == [("tỷ lệ hộ nghèo", "<=", 2.5, "%", 2025)]
+    assert _targets(result) == [("Tỷ lệ hộ nghèo", "<=", 2.5, "%", 2025)]
 
 
 def test_a_later_stage_of_a_growth_rate_keeps_its_indicator_and_a_range_path_keeps_its_milestones() -> None:

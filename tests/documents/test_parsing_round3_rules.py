@@ -182,7 +182,7 @@ def test_a_share_that_qualifies_whom_a_change_counts_is_not_a_target() -> None:
 
 def test_an_aside_in_brackets_is_its_own_clause_and_a_decimal_comma_does_not_cut_one() -> None:
     assert _targets3("- Tỷ lệ hộ nghèo giảm trên 2% mỗi năm (riêng các xã vùng cao giảm 4 - 5%).") == [
-        (">", 2, None, "%", "Tỷ lệ hộ nghèo giảm trên 2% mỗi năm"),
+        (">", 2, None, "%/năm", "Tỷ lệ hộ nghèo giảm trên 2% mỗi năm"),  # "mỗi năm" after a share: a yearly rate
         ("range", 4, 5, "%", "riêng các xã vùng cao giảm 4 - 5%"),
     ]
 

@@ -263,7 +263,7 @@ def test_a_condition_for_adjusting_a_target_is_not_a_target_and_a_path_named_aft
     got = [(t["indicator"], t["value"], t["year"], len(t["milestones"])) for t in result["targets"]]
     assert got == [
         ("Tỷ lệ hộ có việc làm bền vững", 50, 2030, 3),
-        ("tỷ lệ người dân có hồ sơ sức khỏe điện tử", 90, 2025, 0),
+        ("Tỷ lệ người dân có hồ sơ sức khỏe điện tử", 90, 2025, 0),
     ]
 
 

@@ -65,8 +65,8 @@ def extract_table_targets(doc: Doc, tables: list[Table], targets: list[Target]) 
                     continue
                 milestones.append({"year": year, "comparator": comp, "value": _clean_number(value),
                                    "value_max": _clean_number(value_max)})
-            if not milestones and not any(row.get(c) for c, _ in years):
-                continue
+            if not milestones:
+                continue  # a row with words only ("Hoàn thành") states no value: not a target
             final = milestones[-1] if milestones else {"comparator": None, "value": None, "value_max": None}
             baseline = None
             if base_col is not None and row.get(base_col):
@@ -92,7 +92,9 @@ def extract_table_targets(doc: Doc, tables: list[Table], targets: list[Target]) 
             ind_tokens, all_tokens = target_tokens[ti]
             sim = max(_dice(rt, ind_tokens), _dice(rt, all_tokens))
             same = _same(row_target["value"], target["value"]) and _same(row_target["value_max"], target["value_max"])
-            if sim >= 0.5 or (same and sim >= 0.25):
+            on_path = same or any(_same(m.get("value"), target["value"]) for m in row_target["milestones"])  # type: ignore[attr-defined]
+            # A row whose values never include the text's value measures something else, however alike the names.
+            if (sim >= 0.5 and on_path) or (same and sim >= 0.25):
                 candidates.append((sim + (0.5 if same else 0.0), ri, row_target, target))
     candidates.sort(key=lambda c: -c[0])
     used_rows: set[int] = set()

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ansinh.documents.parsing.clean import Doc
 from ansinh.documents.parsing.structure import Node
-from ansinh.documents.parsing.target_paths import merge_yearly_paths
+from ansinh.documents.parsing.target_paths import drop_repeats, merge_yearly_paths, same_path
 from ansinh.documents.parsing.targets import Candidate, Target, text_target_candidates
 
 MODEL_PATH = Path(__file__).with_name("target_model.json")
@@ -35,11 +35,15 @@ _DOC_TYPES = (
 # Named cues looked for in a value's clause (folded text).
 _CUES = (
     ("past", r"da dat|dat duoc|da giam|da tang|ket qua|thuc hien duoc|so voi cung ky|uoc dat|da hoan thanh|bao cao"),
-    ("past_year", r"(?:nam|giai doan|nhiem ky)\s+(?:19|20)\d\d(?:\s*-\s*(?:19|20)\d\d)?\s*(?:,\s*)?(?:da\s+)?dat"),
+    # "giai đoạn 2021-2025 đã đạt": a result. ("Năm 2024 đạt" alone says nothing: "năm 2026 đạt 41%" is a step of a
+    # path; whether the year is before the document's own is the feature "y<doc".)
+    ("past_year", r"(?:nam|giai doan|nhiem ky)\s+(?:19|20)\d\d(?:\s*-\s*(?:19|20)\d\d)?\s*(?:,\s*)?da\s+dat"),
     ("condition", r"(?:^|\s)(?:truong hop|neu|khi|dieu kien|doi voi noi)(?:\s|$)"),
     ("mechanism", r"phu cap|muc ho tro|ho tro (?:toi da|bang|kinh phi)|muc chi|duoc huong|doanh thu|kinh phi|chi phi|"
                   r"muc thu|le phi|uu dai|goi"),
     ("cap", r"khong qua|toi da|khong vuot"),
+    # Indicators measured in money ("thu nhập bình quân đầu người đạt 90 triệu đồng"), unlike support amounts.
+    ("income", r"thu nhap|gdp|grdp|tong san pham|thu ngan sach|kim ngach|nang suat lao dong|von dau tu toan xa hoi"),
     ("floor", r"toi thieu|it nhat|khong thap hon|tro len"),
     ("quorum", r"cu tri|tham du|tin nhiem|so phieu|bieu quyet|dai bieu"),
     ("commit", r"phan dau|muc tieu|chi tieu|bao dam|dam bao|dat|duy tri"),
@@ -56,10 +60,26 @@ _AFTER_PLAN = re.compile(r"\s*(?:so\s+voi\s+)?(?:ke\s+hoach|cung\s+ky|du\s+toan|
 _WORD = re.compile(r"[a-z%‰]+")
 
 
+_ISSUED = re.compile(r"ngay\s+\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+((?:19|20)\d\d)")
+
+
 def doc_features(masked: Doc) -> list[str]:
-    """Features of the whole document (its kind, from the type line near the top)."""
+    """Features of the whole document (its kind, from the type line near the top; its year, from the date line,
+    as a feature "issued=YYYY" that candidate_features compares with each value's year)."""
     head = masked.folded[:3000]
-    return [f"doc={name}" for name, pattern in _DOC_TYPE_RES if pattern.search(head)]
+    feats = [f"doc={name}" for name, pattern in _DOC_TYPE_RES if pattern.search(head)]
+    issued = _ISSUED.search(head)
+    return feats + ([f"issued={issued.group(1)}"] if issued else [])
+
+
+def _year_feature(target: Target, doc_feats: list[str]) -> list[str]:
+    """Whether the value's year is before the document's own year (a result already reached)."""
+    issued = next((int(f[7:]) for f in doc_feats if f.startswith("issued=")), None)
+    year = target.get("year")
+    if issued is None or not isinstance(year, int):
+        return []
+    # Only "before": the same year or a later one says nothing (an annual plan's targets hold in its own year).
+    return ["y<doc"] if year < issued else []
 
 
 def _unit_class(unit: object) -> str:
@@ -80,7 +100,7 @@ def _unit_class(unit: object) -> str:
 def candidate_features(masked: Doc, target: Target, cand: Candidate, doc_feats: list[str]) -> list[str]:
     """The features of one value read in running text."""
     folded = masked.folded
-    feats = list(doc_feats)
+    feats = [f for f in doc_feats if not f.startswith("issued=")] + _year_feature(target, doc_feats)
     feats.append(f"mode={cand.mode}")
     feats.append(f"kind={cand.node.effective_kind()}")
     if cand.rule:
@@ -159,19 +179,36 @@ def choose_text_targets(
     model = model if model is not None else (MODEL or load_model())
     chosen = mode or MODE or (str(model.get("mode")) if model else "rules")
     if model is None or chosen not in ("learned", "combined"):
-        targets, sentence_of, _ = text_target_candidates(doc, root, masked, plan_like, title_span)
-        return merge_yearly_paths(targets, sentence_of)
+        targets, sentence_of, contexts = text_target_candidates(doc, root, masked, plan_like, title_span)
+        return _not_past(masked, merge_yearly_paths(*drop_repeats(targets, sentence_of, [c.mode == "objective" for c in contexts])))
     targets, sentence_of, contexts = text_target_candidates(
         doc, root, masked, plan_like, title_span, broad=chosen == "learned"
     )
     threshold = float(model.get("threshold") or 0.5)  # type: ignore[arg-type]
     doc_feats = doc_features(masked)
-    kept: list[Target] = []
-    kept_sentences: list[int] = []
-    for target, sentence, cand in zip(targets, sentence_of, contexts, strict=True):
-        if chosen == "combined" and not cand.rule:
-            continue
-        if probability(model, candidate_features(masked, target, cand, doc_feats)) >= threshold:
-            kept.append(target)
-            kept_sentences.append(sentence)
-    return merge_yearly_paths(kept, kept_sentences)
+    allowed = [chosen != "combined" or cand.rule for cand in contexts]
+    keep = [ok and probability(model, candidate_features(masked, t, cand, doc_feats)) >= threshold
+            for t, cand, ok in zip(targets, contexts, allowed, strict=True)]
+    changed = True
+    while changed:  # a step of a yearly path goes with the steps the model keeps
+        changed = False
+        for i, target in enumerate(targets):
+            if keep[i] or not allowed[i]:
+                continue
+            if any(0 <= j < len(targets) and keep[j] and sentence_of[j] == sentence_of[i] and same_path(target, targets[j])
+                   for j in (i - 1, i + 1)):
+                keep[i] = changed = True
+    picked = [i for i, k in enumerate(keep) if k]
+    return _not_past(masked, merge_yearly_paths(*drop_repeats(
+        [targets[i] for i in picked], [sentence_of[i] for i in picked], [contexts[i].mode == "objective" for i in picked])))
+
+
+def _not_past(masked: Doc, targets: list[Target]) -> list[Target]:
+    """Without values of a year, written in their own text, before the document's own ("Năm 2024, tỷ lệ hộ nghèo
+    đạt 2,8%" in a 2025 plan): a result already reached, not a target (a path that starts there keeps it as a milestone)."""
+    issued = _ISSUED.search(masked.folded, 0, 3000)
+    if issued is None:
+        return targets
+    year = int(issued.group(1))
+    return [t for t in targets if not (isinstance(t.get("year"), int) and int(t["year"]) < year  # type: ignore[call-overload]
+                                       and str(t["year"]) in str(t.get("text")) and not t.get("milestones"))]

@@ -28,6 +28,7 @@ from ansinh.documents.parsing.target_words import (
     _UNIT_PATTERNS,
     QUALIFIER_THEN_CHANGE,
     RATIO_TAIL,
+    WORD_RATIO,
     Mention,
     ratio_unit,
     share_comparators,
@@ -44,6 +45,10 @@ from ansinh.lib.vnnumbers import parse_vn
 
 _PAST_VALUE = re.compile(r"\(\s*(?:nam|cuoi nam|hien nay|hien tai)\s*(?:(?:19|20)\d\d)?\s*(?:la|dat|:)\s*$")
 _IN_WHICH = re.compile(r"trong\s+do(?![a-z])")
+_ONLY_AND = re.compile(r"[\s,;]*(?:(?:vao|den|trong)\s+(?:cuoi\s+)?nam\s+(?:19|20)\d\d)?[\s,;]*(?:va|hoac)?[\s,]*")
+_EVERY_PERIOD = re.compile(r"[^.;,]{0,60}?(?:moi|hang|dinh\s+ky)\s+(?:nam|thang|quy|tuan|ngay)(?![a-z])")
+_MONEY_UNIT = re.compile(r"(?<!\w)(?:đồng|usd|vnđ|vnd)(?!\w)")
+_FUND_WORDS = re.compile(r"(?<![a-z])(?:quy|kinh\s+phi|ngan\s+sach|van\s+dong|huy\s+dong|goi|muc\s+ho\s+tro|ho\s+tro)(?![a-z])")
 # "Trường hợp tỷ lệ hộ nghèo giảm dưới 2% thì điều chỉnh mục tiêu …": when a target may change, not a target.
 _ADJUSTMENT_CONDITION = re.compile(
     r"(?:^|[\s,;(])(?:truong\s+hop|neu|khi)\s[^.;]{0,160}?(?:dieu\s+chinh|xem\s+xet\s+lai|cap\s+nhat\s+lai)\s+"
@@ -147,7 +152,7 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
                 out.append(Mention(a, unit_end, value, None, count_unit, _comparator(prefix, "") or "="))
                 skip_until = unit_end
             continue
-        ratio = RATIO_TAIL.match(folded, b, end)
+        ratio = RATIO_TAIL.match(folded, b, end) or WORD_RATIO.match(folded, b, end)
         if ratio and not _bad_before(doc, a, prefix):
             # "dưới 30/100.000 trẻ đẻ sống", "50 ca/100.000 dân": a rate per a population.
             value = parse_vn(m.group(0))
@@ -222,9 +227,18 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
                 has_cue = True
             if out and _IN_WHICH.match(local):
                 has_cue = True  # "…40.000 lao động, trong đó đưa 18.000 người đi làm việc ở nước ngoài"
+            if out and count_unit is not None and out[-1].unit == count_unit and _ONLY_AND.fullmatch(folded, out[-1].end, a):
+                has_cue = True  # "… 32.000 người vào năm 2028 và 40.000 người vào năm 2030": the path goes on
+            if (count_unit is not None and not strict and fold_same_length(count_unit).lower() == "lan"
+                    and _EVERY_PERIOD.match(folded, unit_end, end)):
+                # "01 lần khám sức khỏe định kỳ mỗi năm": how often a service is given, not a target.
+                skip_until = unit_end
+                continue
             if LEVEL_WORDS.search(bare):
                 level = True
                 unit = "mức độ"
+            elif value_max is not None and has_cue and not strict and count_unit is None:
+                unit = None  # "hệ số GINI duy trì khoảng 0,35 - 0,37": a range of an index, without a unit
             elif count_unit is not None and (has_cue or at_clause_start):
                 if count_unit.lower().startswith(("dân", "dan")):
                     continue
@@ -245,6 +259,8 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
         else:
             if COST_NOUNS.match(folded, stop + 1) or COST_NOUNS.match(folded, stop):
                 continue
+        if unit and _MONEY_UNIT.search(unit.lower()) and _FUND_WORDS.search(folded[clause_start:a]):
+            continue  # "vận động Quỹ … đạt tối thiểu 20 tỷ đồng", "kinh phí 215 tỷ đồng": funding, not a target
         if strict:
             clause = folded[clause_start:a]
             population = POPULATION_NOUNS.match(folded, stop + 1) or POPULATION_NOUNS.match(folded, stop)

@@ -35,34 +35,98 @@ def indicator_name(doc: Doc, s: int, e: int, mention: Mention) -> str:
     name = _without_year_phrases(text)
     if YEAR_PHRASE.fullmatch(fold_same_length(name).lower()) and mention.unit and not mention.unit.startswith(("%", "‰", "/")):
         return "Số " + mention.unit  # "Đạt 35 bác sĩ trên 10.000 dân vào năm 2030": the count names itself
-    return name
+    return name[:1].upper() + name[1:]
+
+
+# "trong đó có bằng cấp, chứng chỉ đạt …", "trong đó được …": a share of the value before, named by what it adds.
+_PART_OF = re.compile(r"^[\s,]*trong\s+do\s+(?P<verb>co|duoc)\s")
+# "trong đó tối thiểu 30% là phụ nữ": the share of a group within the value before.
+_PART_IS = re.compile(r"^[\s,]*trong\s+do\s+(?:[a-z]+\s+){0,2}$")
+
+
+def part_name(doc: Doc, s: int, e: int, mention: Mention, whole: str, own: str) -> str | None:
+    """The name of a value that is a part of the one before ("…, trong đó có bằng cấp, chứng chỉ đạt 35%"), or None."""
+    before = doc.folded[s : mention.start]
+    part = _PART_OF.match(before)
+    if part:
+        verb = doc.clean[s + part.start("verb") : s + part.end("verb")]
+        own = own[:1].lower() + own[1:]
+        return f"{whole} {own}" if fold_same_length(own).lower().startswith(("co ", "duoc ")) else f"{whole} {verb} {own}"
+    if _PART_IS.match(before) and re.match(r"\s*la\s+\S", doc.folded[mention.end : e]):
+        group = span_text(doc, mention.end, e, " -:,);.")
+        group = re.sub(r"^(?i:là)\s+", "", group)
+        rest = whole[:1].lower() + whole[1:]
+        rest = re.sub(r"^(?:tỷ lệ|tỉ lệ)\s+", "", rest)
+        return f"Tỷ lệ {group} trong {rest if rest.startswith('số ') else 'số ' + rest}"
+    return None
 
 
 
 
+# "Hỗ trợ xây mới, sửa chữa nhà ở cho ít nhất 1.200 hộ nghèo": the count of those who receive what is done.
+_FOR_COUNT = re.compile(r"(?<![a-z])cho\s+(?:(?:it\s+nhat|toi\s+thieu|khoang|tren|hon|thiem)\s+)?$")
+# Words before a count that only say what is done to it, naming nothing ("Giảm", "Phát triển mới", "Tăng thêm").
+_VERB_ONLY = re.compile(
+    r"(?:\s*(?:phat\s+trien|giam|tang|them|moi|ho\s+tro|dao\s+tao|giai\s+quyet|thu\s+hut|xay\s+moi|xay\s+dung|"
+    r"sua\s+chua|ket\s+nap|tuyen\s+sinh|tuyen|dua|duoc|it\s+nhat|toi\s+thieu|khoang|tren)(?![a-z]))+\s*"
+)
+_COMMIT_AFTER_COMMA = re.compile(r"[,;:]\s*((?:phan\s+dau|bao\s+dam|dam\s+bao)(?![a-z]))")
+_FROM_VALUE = re.compile(r"(?<![a-z])(?:(?:giam|tang|nang)\s+)?tu\s+\d")
+_FOR_SHARE = re.compile(r"(?<![a-z])(cho|tai)\s+(?:(?:it\s+nhat|toi\s+thieu|khoang|tren|hon)\s+)?$")
 _COMMIT_END = re.compile(r"(?<![a-z])(?:bao dam|dam bao|phan dau)(?:\s+(?:co|cho|dat))?\s*$")
 
 
 def _indicator_text(doc: Doc, s: int, e: int, mention: Mention) -> str:
+    commit = next(reversed(list(_COMMIT_AFTER_COMMA.finditer(doc.folded, s, mention.start))), None)
+    if commit is not None:
+        s = commit.start(1)  # "Mở rộng diện bao phủ …, phấn đấu mỗi năm phát triển thêm …": the commitment names it
     before_f = doc.folded[s : mention.start]
     lead = _LEADING_NOISE.match(before_f)
     b_start = s + (lead.end() if lead else 0)
-    trail = _TRAILING_NOISE.search(doc.folded[b_start : mention.start])
-    b_end = b_start + trail.start() if trail else mention.start
+    stop = mention.start
+    if mention.baseline is not None:
+        start_at = _FROM_VALUE.search(doc.folded, b_start, stop)  # "… giảm từ 4,2% năm 2024 xuống còn 2%"
+        stop = start_at.start() if start_at else stop
+    trail = _TRAILING_NOISE.search(doc.folded[b_start:stop])
+    b_end = b_start + trail.start() if trail else stop
     if trail:
         # Folding makes "tử", "tứ" read as "từ": keep a name's last word that is not really a comparator word.
-        for word in re.finditer(r"\S+", doc.clean[b_end : mention.start]):
+        for word in re.finditer(r"\S+", doc.clean[b_end:stop]):
             if fold_same_length(word.group(0)).lower() == "tu" and word.group(0).lower() != "từ":
                 b_end += word.end()
     before = span_text(doc, b_start, b_end)
     after = span_text(doc, mention.end, e, " -:,)")
+    unit = mention.unit or ""
+    if (_FOR_COUNT.search(doc.folded[b_start : mention.start]) and unit and not unit.startswith(("%", "‰", "/"))
+            and "đồng" not in unit and len(before.split()) >= 2 and after and not YEAR_PHRASE.match(fold_same_length(after).lower())):
+        return f"Số {unit} {after} được {before[:1].lower()}{before[1:]}"
     # "…, bảo đảm 100% thủ tục hành chính được thực hiện trực tuyến": the share of what follows the value.
     committed = _COMMIT_END.search(doc.folded[b_start:b_end]) and mention.unit in ("%", "‰")
+    if (unit and not unit.startswith(("%", "‰", "/")) and "/" not in unit and after and before
+            and _VERB_ONLY.fullmatch(fold_same_length(before).lower())
+            and not YEAR_PHRASE.match(fold_same_length(after).lower())):
+        # "Giảm 25 hộ nghèo" → "Số hộ nghèo giảm"; "Phát triển mới 150 người tham gia …" → "Số người tham gia … phát triển mới".
+        return f"Số {unit} {after} {before[:1].lower()}{before[1:]}"
+    if unit in ("%", "‰") and len(before.split()) >= 2 and len(after.split()) >= 2:
+        at = _FOR_SHARE.search(doc.folded[b_start : mention.start])
+        if at:
+            # "trợ giúp pháp lý cho 100% số người vi phạm …" → "Tỷ lệ người vi phạm … được trợ giúp pháp lý";
+            # "tổ chức tuyên truyền … tại 100% nhà trường" → "Tỷ lệ nhà trường tổ chức tuyên truyền …".
+            cut = b_start + at.start()
+            what = span_text(doc, b_start, cut).strip(" ,")
+            what = what[:1].lower() + what[1:]
+            whom = re.sub(r"^(?:số|các)\s+", "", after)
+            if what and len(what.split()) >= 2:
+                return f"Tỷ lệ {whom} được {what}" if at.group(1) == "cho" else f"Tỷ lệ {whom} {what}"
+    if len(before.split()) < 2 and "/" in unit and not unit.startswith("/"):
+        # "Đạt 19 bác sĩ trên 10.000 dân": the rate names itself.
+        rate = re.sub(r"^\s*[\d.,]+\s*", "", doc.clean[mention.start : mention.end])
+        return "Số " + " ".join(rate.split()).replace("/", " trên ", 1) if "/" in rate else "Số " + " ".join(rate.split())
     if len(before.split()) >= 2 and not (committed and len(after.split()) >= 2):
         return before.strip(" -:,(")
     if mention.unit in ("%", "‰") and after and not re.match(r"(?i)t[ỷỉ]\s+l[ệe]", after):
         return "Tỷ lệ " + after
     if after and mention.unit and re.fullmatch(r"[^\W\d_]+(?: [^\W\d_]+)?", mention.unit):
         # "Có ít nhất 6 cảng biển quốc tế": the count of what is named
-        return after if after.lower().startswith(mention.unit.lower()) else f"Số {mention.unit} {after}"
+        return f"Số {after}" if after.lower().startswith(mention.unit.lower()) else f"Số {mention.unit} {after}"
     return after or before

@@ -26,6 +26,55 @@ def _nameless(target: Target) -> bool:
         folded.strip().startswith("ty le") and len(rest) <= 1)
 
 
+def same_path(a: Target, b: Target) -> bool:
+    """Whether two values of one sentence are steps of one yearly path (same unit, other years, one nameless or
+    both named alike): when the model keeps one step, the others go with it."""
+    ya, yb = a.get("year"), b.get("year")
+    return (a.get("unit") == b.get("unit") and isinstance(ya, int) and isinstance(yb, int) and ya != yb
+            and (a.get("indicator") == b.get("indicator") or _nameless(a) or _nameless(b)))
+
+
+def _name_words(target: Target) -> set[str]:
+    return set(re.findall(r"[a-z0-9]+", fold_same_length(str(target.get("indicator") or "")).lower()))
+
+
+def drop_repeats(targets: list[Target], sentence_of: list[int], in_objectives: list[bool]) -> tuple[list[Target], list[int]]:
+    """Without the values the tasks part only repeats from the objectives part: the same value, unit and year (both
+    written) under nearly the same name (Dice >= 0.8) — "Tỷ lệ xã … không có ma túy" read again under a task. Values
+    that only share words ("100% hồ sơ …", "100% thủ tục …") are different targets and stay."""
+    stated = [(t, _name_words(t)) for t, obj in zip(targets, in_objectives, strict=True) if obj and t.get("year") is not None]
+    kept: list[Target] = []
+    kept_sentences: list[int] = []
+    for target, sentence, obj in zip(targets, sentence_of, in_objectives, strict=True):
+        if not obj and target.get("value") is not None and target.get("year") is not None:
+            words = _name_words(target)
+            if any(o.get("value") == target.get("value") and o.get("value_max") == target.get("value_max")
+                   and o.get("unit") == target.get("unit") and o.get("year") == target.get("year")
+                   and words and 2 * len(words & ow) >= 0.8 * (len(words) + len(ow)) for o, ow in stated):
+                continue
+        kept.append(target)
+        kept_sentences.append(sentence)
+    return kept, kept_sentences
+
+
+def _step(target: Target) -> dict[str, object]:
+    return {"year": target["year"], "comparator": target["comparator"], "value": target["value"],
+            "value_max": target["value_max"]}
+
+
+def _earlier_step(alone: Target, previous: Target, first: Target, same_sentence: bool) -> bool:
+    """Whether ``alone`` is an earlier year's value of the target just read (same sentence, unit and name, or a
+    clause opening "riêng năm …" / without a name of its own)."""
+    if not same_sentence or alone.get("unit") != previous.get("unit") or alone.get("value") is None:
+        return False
+    year, last = alone.get("year"), previous.get("year")
+    if not isinstance(year, int) or not isinstance(last, int) or year >= last:
+        return False
+    text = fold_same_length(str(alone.get("text") or "")).lower()
+    return (alone.get("indicator") in (previous.get("indicator"), first.get("indicator")) or _nameless(alone)
+            or re.match(r"\s*rieng\s+(?:trong\s+)?nam\s", text) is not None)
+
+
 def merge_yearly_paths(targets: list[Target], sentence_of: list[int]) -> list[Target]:
     """One target per yearly path written in prose: "năm 2024 còn 5%, năm 2025 còn 4%, năm 2030 còn 2%" becomes the
     2030 target with every year as a milestone. Later values of a path have no name of their own (or the
@@ -45,6 +94,13 @@ def merge_yearly_paths(targets: list[Target], sentence_of: list[int]) -> list[Ta
                 continue
         groups.append([i])
     for n, group in enumerate(groups):
+        if len(group) == 1 and n and out and _earlier_step(targets[group[0]], out[-1], targets[groups[n - 1][0]],
+                                                           sentence_of[group[0]] == sentence_of[groups[n - 1][-1]]):
+            # "đến năm 2030 đạt ít nhất 50% …, riêng năm 2025 … ít nhất 20% …": an earlier step of the same path.
+            alone, whole = targets[group[0]], out[-1]
+            steps = list(whole.get("milestones") or []) or [_step(whole)]  # type: ignore[call-overload]
+            whole["milestones"] = sorted([*steps, _step(alone)], key=lambda m: int(m["year"]))
+            continue
         if len(group) == 1:
             alone = targets[group[0]]
             before = targets[groups[n - 1][0]] if n else None

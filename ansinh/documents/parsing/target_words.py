@@ -18,7 +18,7 @@ _NUM = re.compile(r"(?<![\w.,/])" + NUMBER_PATTERN)
 _RANGE_TAIL = re.compile(r"\s*(%|‰)?\s*(?:-|–|den|toi)\s*(" + NUMBER_PATTERN + r")(?![\w/])")
 _SIGN = re.compile(r"\s*(%|‰)")
 # "%/năm": a rate per year.
-_PER_YEAR = re.compile(r"\s*/\s*n[ad]m(?![a-z])")
+_PER_YEAR = re.compile(r"\s*(?:/\s*|(?:moi|hang)\s+)n[ad]m(?![a-z])")
 # Scale words after a number ("1,8 triệu lượt người"); not before a currency ("500 triệu đồng" stays a unit).
 _SCALE = re.compile(r"\s*(trieu|nghin|ngan|ty)(?![a-z])(?!\s+(?:dong|vnd|usd)(?![a-z]))")
 _SCALES = {"trieu": 1e6, "nghin": 1e3, "ngan": 1e3, "ty": 1e9}
@@ -42,10 +42,12 @@ _FROM = re.compile(r"(?<![a-z])t(?:u|ir)\s*$")
 _AND_MORE = re.compile(r"^\s*(?:%|‰)?\s*[^\s,;.]{0,12}?\s*(?:[a-z0-9/]+\s+){0,4}?tr[oda]\s+l[eu]n(?![a-z])")
 _MAINTAIN = re.compile(r"(?<![a-z])duy\s+tr[il](?![a-z])")
 _CUE_BEFORE = re.compile(
-    r"(?:(?<![a-z])(?:la|d[ad]t|c[oda]|cho|b[ad]ng|c[oda]n|m[oda]i\s+n[ad]m|binh\s+qu[ad]n|(?:t[ad]ng|g[il][ad]m)\s+th[eq]m)|:)\s*$"
+    r"(?:(?<![a-z])(?:la|d[ad]t|c[oda]|cho|b[ad]ng|c[oda]n|m[oda]i\s+n[ad]m|binh\s+qu[ad]n|(?:t[ad]ng|g[il][ad]m)\s+th[eq]m"
+    # A verb of change right before a count ("Giảm 25 hộ nghèo", "phát triển mới 150 người", "tăng thêm 15 xã").
+    r"|g[il][ad]m|t[ad]ng|m[oda]i|th[eq]m)|:)\s*$"
 )
 # "giảm từ 18,2% xuống còn 17,5%": the first value is where the indicator starts from.
-_FROM_TO = re.compile(r"\s*(?:%|‰)?\s*(?:xu[oda]ng|l[eu]n)\s+(?:c[oda]n\s+|m[uy]c\s+)?(?=\d)")
+_FROM_TO = re.compile(r"\s*(?:%|‰)?\s*(?:\(?(?:(?:vao|cuoi)\s+)?n[ad]m\s+(?:19|20)\d\d\)?\s*,?\s*)?(?:xu[oda]ng|l[eu]n)\s+(?:c[oda]n\s+|m[uy]c\s+)?(?=\d)")
 _BAD_BEFORE = re.compile(
     r"(?<![a-z])(?:s[oda6]|ngay|th[ad]ng|n[ad]m|l[ad]n\s+thu|khoa|quy|dieu|khoan|chuong|phan|muc|giai\s+d[oda][ad]n|"
     r"nhiem\s+ky|cap|lop|tuyen|phuong|(?<!binh\s)quan|to|khu|thon|ap|ban)\s*$"
@@ -65,7 +67,9 @@ def continues_previous(folded: str, clause_start: int, clause_end: int, mention:
 # "Chỉ tiêu 2:", "Mục tiêu 1." opening a line: its label, not its text.
 INDICATOR_LABEL = re.compile(r"(?:chi\s+tieu|muc\s+tieu)\s+\d{1,2}\s*[:.]\s*")
 _LEADING_NOISE = re.compile(
-    r"^(?:[\s\-–+*(]|phan\s+dau|dam\s+bao|bao\s+dam|tiep\s+tuc|trong\s+do|co(?=\s)|"
+    r"^(?:[\s\-–+*(]|phan\s+dau|dam\s+bao|bao\s+dam|tiep\s+tuc|trong\s+do|co(?=\s)|duy\s+tri(?![a-z])|"
+    r"(?:moi|hang)\s+nam(?![a-z])|hoan\s+thanh(?![a-z])|"
+    r"(?:den|truoc)\s+(?:het\s+)?(?:ngay\s+\d{1,2}\s*[/-]\s*\d{1,2}\s*[/-]\s*|thang\s+\d{1,2}\s*[/-]\s*)\d{4}|"
     r"(?:giam|tang|nang|ha)(?=\s+(?:t[yi]\s+l[eê]|ty\s+suat|so\s))|tam\s+nhin(?:\s+den\s+nam\s+\d{4})?\s*:|den\s+(?:cuoi\s+)?nam\s+\d{4}|"
     r"(?:(?:it\s+nhat|chậm\s+nhat|cham\s+nhat|muon\s+nhat)\s+)?(?:(?:den|vao|tu|trong|cuoi)\s+)+(?:cuoi\s+)?(?:nam\s+)?\d{4}(?:\s+tro\s+di)?|"
     r"nam\s+\d{4}(?:\s+tro\s+di)?|,)+"
@@ -76,11 +80,13 @@ YEAR_PHRASE = re.compile(
     r"(?:nam|giai\s+doan)\s+(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?(?:\s+tro\s+di)?\s*,?"
 )
 _TRAILING_NOISE = re.compile(
-    r"(?:[\s:,(]|dat|la|khoang|duoi|tren|toi\s+thieu|it\s+nhat|tu|tro\s+len|bang|con|cho|(?:giam|tang)\s+binh\s+quan|giam|tang|chiem|hon|xuong|len|o\s+muc|muc|dat\s+muc)+$"
+    r"(?:[\s:,(]|(?<![a-z])(?:va|hoac)|dat|la|khoang|duoi|tren|toi\s+thieu|it\s+nhat|tu|tro\s+len|bang|con|cho|(?:giam|tang)\s+binh\s+quan|giam|tang|chiem|hon|xuong|len|o\s+muc|muc|dat\s+muc)+$"
 )
 
 
-_SENTENCE_BREAK = re.compile(r"[.!?](?=[ \t\n]{1,200}[\"“(]?[A-ZĐÀ-Ỹ])|\n[ \t]*\n(?=[ \t]*[-–+•])")
+# A sentence ends at a full stop before a capital, and before each dash-bulleted line ("- 100% người có công …"
+# opens a new one even after a full stop, which a capital test misses), and before a table row (a line with cells).
+_SENTENCE_BREAK = re.compile(r"[.!?](?=[ \t\n]{1,200}[\"“(]?[A-ZĐÀ-Ỹ])|\n[ \t]*\n(?=[ \t]*[-–+•])|\n(?=[ \t]*[-–+•][ \t]+\S)|\n(?=[^\n]*\t)")
 # Longest first, so that "căn nhà" is not read as the OCR-tolerant "con" ("o" may be read for "a").
 _UNIT_PATTERNS = [
     re.compile(r"(?:" + ocr_tolerant(u) + r")(?![a-z0-9])") for u in sorted(COUNT_UNITS, key=lambda u: -len(u))
@@ -124,6 +130,14 @@ def share_comparators(folded: str, mentions: list[Mention]) -> None:
 RATIO_TAIL = re.compile(
     r"\s*(?P<noun>ca|truong hop|benh nhan|nguoi|tre|tre em|vu)?\s*(?:/|\s+tren\s+)\s*"
     r"(?P<base>1\.000\.000|100\.000|10\.000|1\.000|1000000|100000|10000|1000|mot\s+van|van|nghin|ngan)\s+"
+    r"(?P<who>[a-z]+(?:\s+(?!(?:vao|den|nam|tu|trong|va|tro|giam|tang|dat|theo|cua|tai|voi|duoc|nhu|hang|moi|khi|neu)(?![a-z]))[a-z]+){0,3})"
+)
+# The same with any noun counted before the base ("19 bác sĩ trên 10.000 dân", "109 bé trai/100 bé gái",
+# "3,5 dược sĩ đại học trên 10.000 dân"); a base of 100 only after a noun, where "trên 100" cannot be a comparator.
+WORD_RATIO = re.compile(
+    r"\s*(?P<noun>(?!(?:tuoi|nam|ngay|thang|lan|va|den|tu|trong|tro|theo|cua|tai|voi|vao|la|dat)(?![a-z]))[a-z]+"
+    r"(?:\s+(?!(?:nam|ngay|thang|lan|va|den|tu|trong|tro|theo|cua|tai|voi|vao|la|dat|tren)(?![a-z]))[a-z]+){0,3}?)"
+    r"\s*(?:/|\s+tren\s+)\s*(?P<base>1\.000\.000|100\.000|10\.000|1\.000|100|mot\s+van|van)\s+"
     r"(?P<who>[a-z]+(?:\s+(?!(?:vao|den|nam|tu|trong|va|tro|giam|tang|dat|theo|cua|tai|voi|duoc|nhu|hang|moi|khi|neu)(?![a-z]))[a-z]+){0,3})"
 )
 _BASES = {"10.000": "vạn", "10000": "vạn", "mot van": "vạn", "van": "vạn", "nghin": "1.000", "ngan": "1.000",

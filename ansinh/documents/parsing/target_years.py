@@ -1,7 +1,7 @@
 """The year a target holds by (from its sentence, the heading above it, or the plan's title), and where a heading's text starts.
 
-"Đến năm 2030", "cuối năm 2025", "giai đoạn 2021-2025" set it; a date ("ngày 30/6/2025") and a base
-year ("so với năm 2020") do not.
+"Đến năm 2030", "cuối năm 2025", "giai đoạn 2021-2025" and a deadline ("đến ngày 30/6/2026") set it; a date
+alone ("Nghị quyết … ngày 30/6/2025") and a base year ("so với năm 2020") do not.
 """
 
 from __future__ import annotations
@@ -16,6 +16,11 @@ from ansinh.documents.parsing.vocab import DATE_BEFORE, YEAR_CUE, ZERO_CUE
 # The year after a value: "… vào năm 2030", "12‰ năm 2027", "… từ năm 2028 trở đi".
 _AFTER_YEAR = re.compile(
     r"(?:(?:vao|den|trong)\s+(?:cuoi\s+)?|(?<=[\d%‰])\s*|tu\s+)n[ad]m\s+((?:19|20)\d\d)(?![\d/-])"
+)
+# A deadline written as a date ("phấn đấu đến ngày 30/6/2026 hoàn thành …", "trước tháng 6/2026"): its year holds.
+_DEADLINE = re.compile(
+    r"(?<![a-z])(?:den|truoc|cham\s+nhat|muon\s+nhat)\s+(?:het\s+)?"
+    r"(?:ngay\s+\d{1,2}\s*[/-]\s*\d{1,2}\s*[/-]\s*|thang\s+\d{1,2}\s*[/-]\s*)((?:19|20)\d\d)(?!\d)"
 )
 _CLAUSE_END = re.compile(r";|\.(?=\s)")
 _ENUMERATED = re.compile(r"\s*(?:\([^()]{0,60}\)\s*)?(?:,|va)\s*")
@@ -34,8 +39,10 @@ def year_of(doc: Doc, block_start: int, pos: int, clause_end: int, default: int 
     """The year of the value at ``pos``: the last year cue before it in its block, or one right after it."""
     year = default
     folded = doc.folded
-    for m in YEAR_CUE.finditer(folded, block_start, pos):
-        if DATE_BEFORE.search(folded[max(0, m.start() - 14) : m.start(1)]):
+    cues = sorted([*YEAR_CUE.finditer(folded, block_start, pos), *_DEADLINE.finditer(folded, block_start, pos)],
+                  key=lambda m: m.start())
+    for m in cues:
+        if m.re is YEAR_CUE and DATE_BEFORE.search(folded[max(0, m.start() - 14) : m.start(1)]):
             continue
         # "… giảm còn 3% vào năm 2027; tỷ lệ B đạt 70%": a year written after another clause's value is that
         # value's, not the next clause's.

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ansinh.documents.parsing.clean import Doc, span_text, squeeze, trim_span
 from ansinh.documents.parsing.structure import Node
 from ansinh.documents.parsing.target_mentions import find_mentions, zero_mentions
-from ansinh.documents.parsing.target_names import indicator_name
+from ansinh.documents.parsing.target_names import indicator_name, part_name
 from ansinh.documents.parsing.target_words import (
     _MAINTAIN,
     _SENTENCE_BREAK,
@@ -55,10 +55,11 @@ def sentences(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     for m in _SENTENCE_BREAK.finditer(clean, start, end):
         e = m.end()
         if clean[s:e].strip():
-            out.append((s, e))
+            out.append((s, s + len(clean[s:e].rstrip())))
         s = e
     if clean[s:end].strip():
-        out.append((s, end))
+        # Up to its last visible character: a table masked out after it is not part of it.
+        out.append((s, s + len(clean[s:end].rstrip())))
     return out
 
 
@@ -69,6 +70,16 @@ def _clause_bounds(doc: Doc, mentions: list[Mention], s: int, e: int) -> list[tu
     for left, right in itertools.pairwise(mentions):
         between = folded[left.end : right.start]
         cut = (right.start, right.start)
+        joined = _JOINED_VALUE.search(between)
+        if joined and ";" not in between[joined.start() :]:
+            # "100% các điểm …, đối tượng … và 100% diện tích …": "và" right before a value opens its clause.
+            cuts.append((left.end + joined.start() + 1, left.end + joined.start() + 1))
+            continue
+        part = between.rfind("trong do")
+        if part >= 0 and ";" not in between[part:]:
+            # "… đạt ít nhất 75%, trong đó có bằng cấp, chứng chỉ đạt 35%": the part starts its own clause.
+            cuts.append((left.end + part, left.end + part))
+            continue
         # The last ";", else "(" (an aside with its own value), else a comma that is not a decimal one.
         for sep in CLAUSE_SEPS:
             found = [m.start() for m in sep.finditer(between)]
@@ -93,6 +104,9 @@ def _clause_bounds(doc: Doc, mentions: list[Mention], s: int, e: int) -> list[tu
         bounds.append((start, stop))
         prev = cuts[i][1] if i < len(cuts) else e
     return bounds
+
+
+_JOINED_VALUE = re.compile(r"\s(?:va|hoac)\s+(?:(?:tren|duoi|it\s+nhat|toi\s+thieu|khoang|con)\s+)?$")
 
 
 def _trim(doc: Doc, s: int, e: int) -> tuple[int, int]:
@@ -185,6 +199,14 @@ def text_target_candidates(
                 contexts.append(Candidate(node, mode, rule, mention, s, e, cs, ce))
                 if k and out[-1]["unit"] == out[-2]["unit"] and continues_previous(masked.folded, cs, ce, mention):
                     out[-1]["indicator"] = out[-2]["indicator"]  # "… đạt 90% vào năm 2025 và 95% vào năm 2030"
+                elif k and sentence_of[-2] == sentence_no:
+                    span = out[-1]["span"]
+                    assert isinstance(span, list)
+                    whole, own = str(out[-2]["indicator"]), str(out[-1]["indicator"])
+                    same_unit = out[-1]["unit"] == out[-2]["unit"]
+                    named = part_name(masked, span[0], span[1], mention, whole, own)
+                    if named and (same_unit or out[-1]["unit"] in ("%", "‰")):
+                        out[-1]["indicator"] = named
                 both = shared_year(masked, mentions[k - 1].end, prev_end, mention.start, ce) if k else None
                 out[-2 if both else -1]["year"], prev_end = both or out[-1]["year"], ce
                 found_any = True

@@ -103,7 +103,7 @@ POPULATION_NOUNS = words_pattern(
 )
 # "Không còn hộ nghèo", "xóa bỏ hoàn toàn nhà tạm": a target of zero.
 ZERO_CUE = re.compile(
-    r"(?<![a-z])(?P<basic>co\s+b[ad]n\s+)?(?:kh[oda]ng\s+(?:con|co)|kh[oda]ng\s+de|x[oda]a\s+b[oda](?:\s+h[oda][ad]n\s+t[oda][ad]n)?"
+    r"(?<![a-z])(?P<basic>co\s+b[ad]n\s+)?(?:kh[oda]ng\s+(?:con|co)|kh[oda]ng\s+de|h[oda][ad]n\s+th[ad]nh\s+x[oda]a(?:\s+b[oda])?|x[oda]a\s+b[oda](?:\s+h[oda][ad]n\s+t[oda][ad]n)?"
     r"(?:\s+t[il]nh\s+tr[ad]ng)?|kh[oda]ng\s+(?:de\s+)?x[ad]y\s+r[ad])\s+"
     r"(?=(?:ho|nha|gia\s+dinh|ho\s+s[oda]|nguoi\s+ngheo|truong\s+hop|vu\s+viec)(?![a-z])(?!\s+n[ad]o(?![a-z])))"
 )
