@@ -50,7 +50,9 @@ _VERB = re.compile(
     r"van\s+chuyen|trao|tham|gui|mo|chuyen|dua|ho\s+tro|phat\s+dong|dao\s+tao|quan\s+ly|thong\s+tin|boi\s+duong|"
     r"tap\s+huan|phan\s+cong|bo\s+sung|dieu\s+chinh|thanh\s+lap|kiem\s+tra|thu\s+thap|cham\s+lo|chi\s+dao|"
     r"lanh\s+dao|don\s+doc|tiep\s+tuc|khan\s+truong|tap\s+trung|day\s+manh|day\s+nhanh|phoi\s+hop|tien\s+hanh|"
-    r"trao\s+doi|thong\s+nhat|moi|in|phat\s+hanh|niem\s+yet|cong\s+bo|thuc\s+day|tham\s+gia|giup)(?![a-z])"
+    r"trao\s+doi|thong\s+nhat|moi|in|phat\s+hanh|niem\s+yet|cong\s+bo|thuc\s+day|tham\s+gia|giup|"
+    # A modal before the action ("Nhà đầu tư phải nghiên cứu …", "… cần nâng cao …") and more openings of a duty.
+    r"phai|can|lam\s+viec|lam\s+ro|nop|hoan\s+tat|khac\s+phuc)(?![a-z])"
 )
 
 
@@ -71,12 +73,21 @@ def _partners_end(clean: str, folded: str, start: int) -> int:
     return len(folded)
 
 
+_ROLE_CUE = re.compile(r"(?:chu\s+tri|phoi\s+hop|(?:co|chiu)\s+trach\s+nhiem|la\s+co\s+quan\s+dau\s+moi)(?![a-z])")
 # A condition before the subject: "Đối với …, thì", "Trường hợp … thì", "Nếu … thì".
 _CONDITION = re.compile(r"(?:doi\s+voi|truong\s+hop|neu|khi)\s[^.;]{0,200}?(?:,\s*)?\bthi\s+")
 # A short label before the clause ("Nội dung:", "Trách nhiệm:").
 _SHORT_LABEL = re.compile(r"^[^:.;]{2,30}:\s*")
 _ADDRESS = re.compile(r"(?:giao(?:\s+cho)?|de\s+nghi|yeu\s+cau)\s+")
+# A topic label of any length before a clause that addresses its doer ("Việc điều chỉnh …: Đề nghị Nhà đầu tư …").
+_LONG_LABEL = re.compile(r"^[^:.;]{2,160}:\s*(?=(?:giao(?:\s+cho)?|de\s+nghi|yeu\s+cau)\s)")
+# "Đối với Sở Xây dựng:", "Đối với Nhà đầu tư dự án X:": the bodies a part of a conclusion addresses.
+_TOWARDS_LABEL = re.compile(r"(?P<towards>doi\s+voi\s+)(?P<who>[^:.;]{3,120}?)\s*:")
 _NOT_SUBJECT = re.compile(r"(?<![a-z])(?:duoc\s+giao|cua|tai|trong|theo|ve|voi|neu)(?![a-z])")
+
+
+# A body numbered in its name ("Ban Quản lý dự án … số 1", "UBND Phường 2", "Tổ 5"); other digits are quantities.
+_NUMBERED_BODY = re.compile(r"(?:[Ss]ố|[Pp]hường|[Qq]uận|[Kk]hu\s+vực|[Tt]ổ|[Đđ]ội|[Kk]hu\s+phố|[Ấấ]p|[Tt]hôn)\s+\d{1,3}(?![\d.,/%])")
 
 
 def _bodies(text: str, generic_first: bool) -> list[str]:
@@ -86,7 +97,7 @@ def _bodies(text: str, generic_first: bool) -> list[str]:
         return []
     for i, name in enumerate(names):
         words = len(name.split())
-        if words > 16 or re.search(r"\d", name):
+        if words > 16 or re.search(r"\d", _NUMBERED_BODY.sub("", name)):
             return []
         agency = _head_match(name, AGENCY_HEADS) or _head_match(_PLURAL.sub("", name), AGENCY_HEADS)
         if not agency and not _GENERIC_BODY.match(name):
@@ -96,12 +107,30 @@ def _bodies(text: str, generic_first: bool) -> list[str]:
     return names
 
 
+def _lower_action(clean: str, folded: str, start: int, end: int) -> bool:
+    """Whether a duty's verb is written in lower case between ``start`` and ``end`` (capitalised, it is part of a name)."""
+    return any(clean[m.start() + 1 : m.start() + 2].islower() for m in _ACTION.finditer(folded, start, end))
+
+
 def read_clause(clean: str, folded: str) -> tuple[list[str], list[str]] | None:
     """(lead, partners) stated by one clause (``clean`` and its same-length ``folded`` view), or None."""
     pos = 0
     label = _SHORT_LABEL.match(folded)
-    if label is not None and not _ACTION.search(folded, 0, label.end()) and not _ADDRESS.match(folded):
+    if label is not None and not _lower_action(clean, folded, 0, label.end()) and not _ADDRESS.match(folded):
         pos = label.end()
+        # "e) Sở Xây dựng: Tiếp tục duy trì …", "Đối với Nhà đầu tư dự án X: Khẩn trương …": the label names who acts.
+        named = _bodies(clean[: label.end()].rstrip(": "), generic_first=False)
+        if named:
+            return named, []
+    towards = _TOWARDS_LABEL.match(folded)
+    if towards is not None and pos == 0:
+        named = _bodies(clean[towards.end("towards") : towards.end("who")], generic_first=True)
+        if named:
+            return named, []
+    long_label = _LONG_LABEL.match(folded)
+    if long_label is not None and pos == 0:
+        # "c) Điều chỉnh tiến độ cấp vốn: Giao Ban Quản lý dự án chủ trì, …": the clause after a topic label.
+        pos = long_label.end()
     cond = _CONDITION.match(folded, pos)
     if cond is not None:
         pos = cond.end()
@@ -113,8 +142,20 @@ def read_clause(clean: str, folded: str) -> tuple[list[str], list[str]] | None:
         named = _bodies(clean[pos:colon], generic_first=True) if colon != -1 else []
         if named and not folded[colon + 1 :].strip():
             return named, []
+    # "Named address: the bodies before its colon": "Giao UBND các xã: Đức Trọng, Hiệp Thạnh:" above its duties.
+    if address is not None and folded.rstrip().endswith(":"):
+        named = _bodies(clean[pos : len(folded.rstrip()) - 1], generic_first=True)
+        if named:
+            return named, []
     limit = min(len(folded), pos + 260)
     verbs = sorted([*_ACTION.finditer(folded, pos, limit), *_SUBJECT_VERB.finditer(folded, pos, limit)], key=lambda m: m.start())
+    # A role cue ("chủ trì", "có trách nhiệm", "phối hợp") ends the subject before any verb a body's name holds in lower
+    # case ("Ban Quản lý dự án đầu tư xây dựng số 1 chủ trì, …"): tried first.
+    # Only where no verb before it opens a clause of its own ("Sở Y tế tổ chức tập huấn, phối hợp …" is not a name).
+    roles = [v for v in verbs if _ROLE_CUE.match(folded, v.start() + 1)]
+    if roles and any(v.start() < roles[0].start() and "," in folded[v.start() : roles[0].start()] for v in verbs):
+        roles = []
+    verbs = roles[:1] + [v for v in verbs if v not in roles[:1]]
     for verb in verbs:
         subject_folded = folded[pos : verb.start()]
         if not subject_folded.strip() or (_NOT_SUBJECT.search(subject_folded) and "," not in subject_folded):

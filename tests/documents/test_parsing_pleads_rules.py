@@ -1,0 +1,132 @@
+"""Issue 10 (lead and partner units): each rule shown on a short text written for it.
+
+The texts are composed here from how Vietnamese administrative documents are built (Decree 30/2020: plans,
+conclusion notices, resolutions), not copied from any corpus document.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ansinh.documents.parsing import extract_plan
+from ansinh.documents.parsing.clause_units import read_clause
+from ansinh.documents.parsing.clean import fold_same_length
+from ansinh.documents.parsing.unit_names import split_units
+from ansinh.lib.text import normalize_text
+
+
+def _units(text: str) -> dict[str, tuple[list[str], list[str]]]:
+    result = extract_plan(normalize_text(text), "probe")
+    return {t["number"]: (t["lead"], t["coordinate"]) for t in result["tasks"]}
+
+
+def _clause(text: str) -> tuple[list[str], list[str]] | None:
+    return read_clause(text, fold_same_length(text).lower())
+
+
+# --- names -----------------------------------------------------------------------------------------------------
+
+
+def test_a_named_body_and_a_plural_one_joined_by_va_are_two_names() -> None:
+    assert split_units("Sở Y tế và Ủy ban nhân dân các xã, phường") == ["Sở Y tế", "Ủy ban nhân dân các xã, phường"]
+    assert split_units("các sở, ngành và UBND các phường liên quan") == ["các sở, ngành", "UBND các phường liên quan"]
+    assert split_units("Công an tỉnh và các sở, ban, ngành, địa phương") == ["Công an tỉnh", "các sở, ban, ngành, địa phương"]
+    assert split_units("Hội Cựu chiến binh và các đoàn thể") == ["Hội Cựu chiến binh", "các đoàn thể"]
+
+
+def test_a_joint_office_a_compound_ministry_and_a_catch_all_stay_one_name() -> None:
+    assert split_units("Văn phòng HĐND và UBND xã") == ["Văn phòng HĐND và UBND xã"]
+    assert split_units("Bộ Giáo dục và Đào tạo") == ["Bộ Giáo dục và Đào tạo"]
+    assert split_units("Sở Tư pháp và các cơ quan liên quan") == ["Sở Tư pháp và các cơ quan liên quan"]
+    assert split_units("Bộ Văn hóa, Thể thao và Du lịch và các bộ, ngành, địa phương") == [
+        "Bộ Văn hóa, Thể thao và Du lịch",
+        "các bộ, ngành, địa phương",
+    ]
+
+
+def test_communes_listed_after_a_colon_are_one_body_each() -> None:
+    assert split_units("UBND các xã: Tân Lập, Hòa Bình, Suối Đá và đơn vị tư vấn") == [
+        "UBND xã Tân Lập",
+        "UBND xã Hòa Bình",
+        "UBND xã Suối Đá",
+        "đơn vị tư vấn",
+    ]
+    assert split_units("Sở Xây dựng, Ủy ban nhân dân các phường: An Phú, Long Bình") == [
+        "Sở Xây dựng",
+        "Ủy ban nhân dân phường An Phú",
+        "Ủy ban nhân dân phường Long Bình",
+    ]
+
+
+def test_parts_of_a_council_named_once_at_the_end_each_take_its_name() -> None:
+    assert split_units("Thường trực, các ban và các tổ đại biểu Hội đồng nhân dân huyện") == [
+        "Thường trực Hội đồng nhân dân huyện",
+        "các ban Hội đồng nhân dân huyện",
+        "các tổ đại biểu Hội đồng nhân dân huyện",
+    ]
+
+
+_SINGLE = st.sampled_from(
+    ["Sở Y tế", "Công an tỉnh", "Sở Tài chính", "Bảo hiểm xã hội tỉnh", "Hội Nông dân tỉnh", "Văn phòng HĐND và UBND xã",
+     "Sở Giáo dục và Đào tạo", "Sở Văn hóa, Thể thao và Du lịch", "Nhà đầu tư", "Ban Quản lý dự án số 2"]
+)
+_PLURAL = st.sampled_from(["các sở, ban, ngành", "các đoàn thể", "UBND các xã, phường", "các tổ chức thành viên"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_SINGLE, min_size=1, max_size=4, unique=True), st.one_of(st.none(), _PLURAL))
+def test_a_list_of_bodies_splits_back_into_its_names(names: list[str], plural: str | None) -> None:
+    text = ", ".join(names) + (f" và {plural}" if plural else "")
+    assert split_units(text) == names + ([plural] if plural else [])
+
+
+# --- the clause that opens a duty ---------------------------------------------------------------------------------
+
+
+def test_a_topic_label_before_an_addressed_clause_is_skipped() -> None:
+    assert _clause("Về tiến độ giải ngân vốn đầu tư công năm nay: Đề nghị Nhà đầu tư phải rà soát hồ sơ") == (["Nhà đầu tư"], [])
+    assert _clause("Điều chỉnh tiến độ cấp vốn: Giao Ban Quản lý dự án số 2 chủ trì, phối hợp với Nhà đầu tư để rà soát") == (
+        ["Ban Quản lý dự án số 2"],
+        ["Nhà đầu tư"],
+    )
+
+
+def test_a_label_naming_a_body_or_addressing_one_gives_the_lead() -> None:
+    assert _clause("Sở Xây dựng: Tiếp tục duy trì họp giao ban") == (["Sở Xây dựng"], [])
+    assert _clause("Đối với Nhà đầu tư dự án đường tỉnh: Khẩn trương nộp hồ sơ") == (["Nhà đầu tư dự án đường tỉnh"], [])
+    assert _clause("Giao UBND các xã: Tân Lập, Hòa Bình:") == (["UBND xã Tân Lập", "UBND xã Hòa Bình"], [])
+    assert _clause("Đối với việc lập hồ sơ đề xuất: Khẩn trương hoàn thiện") is None
+
+
+def test_a_body_whose_name_holds_a_lower_case_verb_ends_at_the_role_cue() -> None:
+    lead, partners = _clause("Ban Quản lý dự án đầu tư xây dựng số 1 chủ trì, phối hợp Sở Tài chính rà soát kế hoạch vốn") or ([], [])
+    assert lead == ["Ban Quản lý dự án đầu tư xây dựng số 1"]
+    assert partners == ["Sở Tài chính"]
+
+
+NOTICE = """ỦY BAN NHÂN DÂN
+TỈNH BÌNH AN
+Số: 88/TB-VP
+THÔNG BÁO
+Kết luận của Phó Chủ tịch UBND tỉnh tại buổi làm việc về tiến độ dự án đường tỉnh 741
+
+I. Đánh giá chung
+Tiến độ giải phóng mặt bằng còn chậm.
+II. Nhiệm vụ trong thời gian tới
+1. Về hồ sơ điều chỉnh dự án đầu tư theo quy mô mới: Đề nghị Chủ đầu tư hoàn thiện hồ sơ, gửi Sở Xây dựng trước ngày 15/5.
+2. Về kế hoạch vốn: Giao Ban Quản lý dự án số 2 chủ trì, phối hợp với Sở Tài chính để rà soát nhu cầu vốn.
+3. Giao UBND các xã: Tân Lập, Hòa Bình:
+- Đẩy nhanh chi trả bồi thường cho người dân.
+- Bàn giao mặt bằng trong tháng 6.
+4. Sở Nông nghiệp và Môi trường: Hướng dẫn thủ tục chuyển mục đích sử dụng đất.
+Trân trọng thông báo./.
+"""
+
+
+def test_a_conclusion_notice_gives_each_point_its_addressed_bodies() -> None:
+    units = _units(NOTICE)
+    assert units["1"][0] == ["Chủ đầu tư"]
+    assert units["2"] == (["Ban Quản lý dự án số 2"], ["Sở Tài chính"])
+    assert units["3"][0] == ["UBND xã Tân Lập", "UBND xã Hòa Bình"]
+    assert units["4"][0] == ["Sở Nông nghiệp và Môi trường"]
