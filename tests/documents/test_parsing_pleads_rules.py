@@ -130,3 +130,54 @@ def test_a_conclusion_notice_gives_each_point_its_addressed_bodies() -> None:
     assert units["2"] == (["Ban Quản lý dự án số 2"], ["Sở Tài chính"])
     assert units["3"][0] == ["UBND xã Tân Lập", "UBND xã Hòa Bình"]
     assert units["4"][0] == ["Sở Nông nghiệp và Môi trường"]
+
+
+INSPECTION = """ỦY BAN NHÂN DÂN
+TỈNH BÌNH AN
+Số: 12/KH-UBND
+KẾ HOẠCH
+Kiểm tra công tác chuyển đổi số năm 2026
+
+I. MỤC ĐÍCH, YÊU CẦU
+Đánh giá đúng thực chất kết quả chuyển đổi số.
+II. NỘI DUNG KIỂM TRA
+1. Công tác chỉ đạo, điều hành
+a) Việc ban hành kế hoạch chuyển đổi số của cơ quan.
+b) Việc bố trí nguồn lực thực hiện.
+2. Hạ tầng số
+a) Việc trang bị thiết bị cho cán bộ, công chức.
+b) Việc bảo đảm an toàn thông tin.
+III. ĐOÀN KIỂM TRA
+Chủ tịch UBND tỉnh giao Sở Khoa học và Công nghệ chủ trì, phối hợp với Văn phòng UBND tỉnh tổ chức kiểm tra tại các cơ quan.
+IV. TỔ CHỨC THỰC HIỆN
+Các cơ quan được kiểm tra chuẩn bị báo cáo theo đề cương.
+"""
+
+
+def test_an_inspection_plan_gives_its_declared_doer_to_the_contents_that_name_none() -> None:
+    units = _units(INSPECTION)
+    assert units["II.1"] == (["Sở Khoa học và Công nghệ"], ["Văn phòng UBND tỉnh"])
+    assert units["II.2.b"][0] == ["Sở Khoa học và Công nghệ"]
+
+
+RESPONSIBILITIES = """ỦY BAN NHÂN DÂN
+TỈNH BÌNH AN
+Số: 30/KH-UBND
+KẾ HOẠCH
+Nâng cao chỉ số cải cách hành chính năm 2026
+
+I. NHIỆM VỤ, GIẢI PHÁP
+1. Cải cách thủ tục hành chính
+Sở Tư pháp chủ trì, phối hợp với các sở, ngành rà soát thủ tục hành chính.
+2. Trách nhiệm của các sở, ban, ngành, UBND các xã, phường
+a) Khi có kết quả chỉ số, giao Sở Nội vụ chủ trì cùng với các đơn vị phân tích từng chỉ số thành phần.
+b) Quán triệt cán bộ, công chức thực hiện nghiêm kỷ luật hành chính.
+II. TỔ CHỨC THỰC HIỆN
+Các cơ quan báo cáo kết quả trước ngày 15/12/2026.
+"""
+
+
+def test_a_heading_naming_whose_duties_follow_and_a_hand_over_inside_a_sentence_give_the_units() -> None:
+    units = _units(RESPONSIBILITIES)
+    assert units["2"][0] == ["các sở, ban, ngành", "UBND các xã, phường"]
+    assert units["2.a"] == (["Sở Nội vụ"], ["các đơn vị"])

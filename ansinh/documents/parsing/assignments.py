@@ -20,6 +20,7 @@ import re
 from ansinh.documents.parsing.clause_units import clause_leads
 from ansinh.documents.parsing.clean import Doc, fold_same_length
 from ansinh.documents.parsing.labelled_units import LABEL_LINE, by_stated_role, closing_time, labelled
+from ansinh.documents.parsing.plan_lead import plan_wide_lead
 from ansinh.documents.parsing.responsibilities import assign_from_responsibilities
 from ansinh.documents.parsing.structure import Node
 from ansinh.documents.parsing.subject_leads import addressee_leads, subject_leads
@@ -48,14 +49,14 @@ _NUMBERED_LEAD = re.compile(
 # names the items it assigns ("Sở Z chủ trì nội dung tại điểm b").
 _SENTENCE_LEAD = re.compile(
     r"(?:^|[.;]\s+|\n\s*)(?:(?:giao(?:\s+cho)?|de\s+nghi|yeu\s+cau|chi\s+dao|uy\s+quyen\s+cho)\s+)?"
-    r"(?P<who>[^.;:]{3,120}?)\s+(?:chu\s+tri|la(?:m)?\s+(?:co\s+quan\s+)?dau\s+moi)(?:(?:\s*,\s*|\s+va\s+|\s+)phoi\s+hop\s+(?:voi\s+)?(?P<with>[^.;]{3,300}?))?"
+    r"(?P<who>[^.;:]{3,120}?)\s+(?:chu\s+tri|la(?:m)?\s+(?:co\s+quan\s+)?dau\s+moi)(?:(?:\s*,\s*|\s+va\s+|\s+)(?:phoi\s+hop\s+(?:voi\s+)?|cung\s+voi\s+)(?P<with>[^.;]{3,300}?))?"
     r"(?:(?<![^a-z]so)|(?<=phong so)|(?<=tra so))(?<![^a-z]bo)(?<![^a-z]phong)(?=\s+(?:de|nham|thuc\s+hien|trien\s+khai|to\s+chuc|xay\s+dung|tham\s+muu|huong\s+dan|ra\s+soat|theo\s+doi|"
     r"tong\s+hop|chi\s+tra|thanh\s+toan|cap\s+nhat|van\s+dong|tuyen\s+truyen|"
     # More verbs that open the action; none of them ends a body's name ("Sở Giáo dục và Đào tạo" is why
     # "đào tạo", "kiểm tra", "quản lý", "hỗ trợ", "thông tin" are not here).
     r"bo\s+tri|boi\s+duong|tap\s+huan|ban\s+hanh|de\s+xuat|nghien\s+cuu|cung\s+cap|tiep\s+nhan|giai\s+quyet|"
     r"cham\s+lo|khao\s+sat|thong\s+ke|duy\s+tri|phan\s+bo|huy\s+dong|chi\s+dao|quan\s+triet|hoan\s+thien|"
-    r"mo\s+rong|khan\s+truong|tap\s+trung|day\s+nhanh|xu\s+ly|"
+    r"mo\s+rong|khan\s+truong|tap\s+trung|day\s+nhanh|xu\s+ly|phan\s+tich|lam\s+viec|"
     r"sua\s+doi|danh\s+gia|day\s+manh|bao\s+dam|dam\s+bao|tang\s+cuong|nang\s+cao|cap\s+(?:the|phat|giay)|"
     r"(?:cac\s+)?noi\s+dung|(?:cac\s+)?nhiem\s+vu)(?![a-z])|[.;]|$)"
 )
@@ -219,6 +220,7 @@ def assign_units(doc: Doc, root: Node, tasks: list[Task]) -> None:
     subject_leads(tasks, _apply)
     addressee_leads(tasks, _apply)
     clause_leads(doc, tasks, _apply)
+    plan_wide_lead(doc, tasks, _apply)
     _propagate(tasks)
 
 

@@ -38,7 +38,8 @@ _PLURAL = re.compile(r"^(?:[Cc][áa]c|[Nn]h[ữu]ng)\s+(?=[A-ZĐÀ-Ỹ])")
 _DUTY_CUE = re.compile(r"(?:co|chiu)\s+trach\s+nhiem(?![a-z])")
 # "chủ trì, phối hợp với Y", "phối hợp chặt chẽ với Y", "phối hợp Y" after the subject or the duty cue.
 _PARTNERS = re.compile(
-    r"\s*,?\s*(?:(?:chu\s+tri|la\s+co\s+quan\s+dau\s+moi)\s*,?\s*(?:va\s+)?)?phoi\s+hop\s+(?:chat\s+che\s+)?(?:voi\s+)?"
+    r"\s*,?\s*(?:(?:chu\s+tri|la\s+co\s+quan\s+dau\s+moi)\s*,?\s*(?:va\s+)?)?(?:phoi\s+hop\s+(?:chat\s+che\s+)?(?:voi\s+)?|"
+    r"(?<=chu tri )cung\s+voi\s+)"
 )
 # Verbs that open the action after the partners; read only where the clean text writes them in lower case, since a
 # body's name holds the same words capitalised ("Sở Giáo dục và Đào tạo", "Ban Tổ chức").
@@ -52,7 +53,7 @@ _VERB = re.compile(
     r"lanh\s+dao|don\s+doc|tiep\s+tuc|khan\s+truong|tap\s+trung|day\s+manh|day\s+nhanh|phoi\s+hop|tien\s+hanh|"
     r"trao\s+doi|thong\s+nhat|moi|in|phat\s+hanh|niem\s+yet|cong\s+bo|thuc\s+day|tham\s+gia|giup|"
     # A modal before the action ("Nhà đầu tư phải nghiên cứu …", "… cần nâng cao …") and more openings of a duty.
-    r"phai|can|lam\s+viec|lam\s+ro|nop|hoan\s+tat|khac\s+phuc)(?![a-z])"
+    r"phai|can|lam\s+viec|lam\s+ro|nop|hoan\s+tat|khac\s+phuc|phan\s+tich)(?![a-z])"
 )
 
 
@@ -172,7 +173,7 @@ def read_clause(clean: str, folded: str) -> tuple[list[str], list[str]] | None:
             rest_at = duty.end()
         partners: list[str] = []
         after = folded[rest_at:]
-        if not after.lstrip(" ,").startswith(("chu tri", "phoi hop", "la co quan dau moi")):
+        if not after.lstrip(" ,").startswith(("chu tri", "phoi hop", "la co quan dau moi", "cung voi")):
             return lead, partners
         m = _PARTNERS.match(folded, rest_at)
         if m is not None:

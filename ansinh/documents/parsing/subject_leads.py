@@ -53,6 +53,7 @@ def subject_leads(tasks: list[Task], apply: Apply) -> None:
                 break
 
 
+_DUTY_OF = re.compile(r"^(?:(?:thẩm\s+quyền|quyền\s+hạn)\s+và\s+)?(?:trách\s+nhiệm|nhiệm\s+vụ)(?:\s+và\s+quyền\s+hạn)?\s+của\s+", re.IGNORECASE)
 _GENERIC_START = re.compile(r"^(?:c[áa]c|to[àa]n\s+th[ểe])\s", re.IGNORECASE)
 
 
@@ -63,10 +64,13 @@ def addressee_leads(tasks: list[Task], apply: Apply) -> None:
         if task.node is None or task.lead or not task.title:
             continue
         title = task.title.strip().rstrip(":").strip()
+        # "7. Trách nhiệm của các sở, ban, ngành, UBND các xã", "Điều 24. Thẩm quyền và trách nhiệm của Bộ Nội vụ".
+        title = _DUTY_OF.sub("", title)
         if len(title.split()) > 24 or re.search(r"[.;!?]", title):
             continue
         names = split_units(title)
         if names and all((_head_match(n, AGENCY_HEADS) or _GENERIC_START.match(n)) and len(n.split()) <= 12 for n in names):
-            if _ACTION.search(fold_same_length(title).lower()):
+            # A verb in lower case makes it a duty ("Sở Y tế tổ chức …"); capitalised, it is a name ("Sở Xây dựng").
+            if any(title[m.start() + 1 : m.start() + 2].islower() for m in _ACTION.finditer(fold_same_length(title).lower())):
                 continue
             apply(task, "lead", names)

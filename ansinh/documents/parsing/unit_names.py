@@ -281,8 +281,15 @@ _ASSIGNING_VERB = re.compile(r"^\s*(?:[Gg]iao(?:\s+cho)?|[ĐđDd][ềe]\s+ngh[�
 ITEM_MARK = re.compile(r"^[ \t]*(?:[-–+•*]|\d{1,2}(?:\.\d{1,2})*\s*[.)]|[a-zđ]\s*\)|[IVX]{1,5}\s*[.)])[ \t]*")
 
 
+_HANDED_TO = re.compile(r"\s(?:giao(?:\s+cho)?|đề\s+nghị|yêu\s+cầu|phân\s+công)\s+(?=\S)")
+
+
 def _wrapped_name(text: str) -> str | None:
     """The body named before "chủ trì", which a hard-wrapped line may carry on, or whose line may open it."""
+    # "Chủ tịch UBND tỉnh giao Sở Nội vụ", "Khi có kết quả … giao Sở Nội vụ": the body handed the duty.
+    handed = _HANDED_TO.search(text)
+    if handed is not None:
+        text = text[handed.end() :]
     starts = [0] + [k + 1 for k, ch in enumerate(text) if ch == "\n"]
     for k in starts:
         name = _ROLE_NOUN.sub("", squeeze(_ASSIGNING_VERB.sub("", ITEM_MARK.sub("", text[k:]))))
