@@ -120,6 +120,9 @@ II. Nhiệm vụ trong thời gian tới
 - Đẩy nhanh chi trả bồi thường cho người dân.
 - Bàn giao mặt bằng trong tháng 6.
 4. Sở Nông nghiệp và Môi trường: Hướng dẫn thủ tục chuyển mục đích sử dụng đất.
+5. Về báo cáo đánh giá tác động môi trường:
+Đề nghị Chủ đầu tư nộp báo cáo trong tháng 5.
+Giao Sở Nông nghiệp và Môi trường có trách nhiệm thẩm định báo cáo do Chủ đầu tư nộp.
 Trân trọng thông báo./.
 """
 
@@ -130,6 +133,19 @@ def test_a_conclusion_notice_gives_each_point_its_addressed_bodies() -> None:
     assert units["2"] == (["Ban Quản lý dự án số 2"], ["Sở Tài chính"])
     assert units["3"][0] == ["UBND xã Tân Lập", "UBND xã Hòa Bình"]
     assert units["4"][0] == ["Sở Nông nghiệp và Môi trường"]
+    assert units["5"][0] == ["Chủ đầu tư", "Sở Nông nghiệp và Môi trường"]
+
+
+def test_partners_of_a_subjectless_duty_end_where_it_reports() -> None:
+    text = """ỦY BAN NHÂN DÂN TỈNH BÌNH AN
+Số: 5/QĐ-UBND
+QUYẾT ĐỊNH
+Điều 3. Tổ chức thực hiện
+1. Sở Tài chính:
+a) Chủ trì, phối hợp với các sở, ngành và Ngân hàng Chính sách xã hội báo cáo UBND tỉnh các vướng mắc phát sinh.
+"""
+    result = extract_plan(normalize_text(text), "probe")
+    assert [t["coordinate"] for t in result["tasks"] if t["number"] == "1.a"] == [["các sở, ngành", "Ngân hàng Chính sách xã hội"]]
 
 
 INSPECTION = """ỦY BAN NHÂN DÂN

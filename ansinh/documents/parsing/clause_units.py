@@ -74,7 +74,7 @@ def _partners_end(clean: str, folded: str, start: int) -> int:
     return len(folded)
 
 
-_ROLE_CUE = re.compile(r"(?:chu\s+tri|phoi\s+hop|(?:co|chiu)\s+trach\s+nhiem|la\s+co\s+quan\s+dau\s+moi)(?![a-z])")
+_ROLE_CUE = re.compile(r"(?:chu\s+tri|phoi\s+hop|(?:co|chiu)\s+trach\s+nhiem|la\s+(?:co\s+quan|don\s+vi))(?![a-z])")
 # A condition before the subject: "Đối với …, thì", "Trường hợp … thì", "Nếu … thì".
 _CONDITION = re.compile(r"(?:doi\s+voi|truong\s+hop|neu|khi)\s[^.;]{0,200}?(?:,\s*)?\bthi\s+")
 # A short label before the clause ("Nội dung:", "Trách nhiệm:").
@@ -240,6 +240,30 @@ def clause_leads(doc: Doc, tasks: list[Task], apply: Apply) -> None:
             if partners and not task.coordinate:
                 apply(task, "coordinate", partners)
             break
+        _addressed_paragraphs(doc, task, apply)
+
+
+# A paragraph of an item that hands a duty to a body: "Đề nghị Nhà đầu tư …", "Giao Sở X có trách nhiệm …".
+_ITEM_REF = re.compile(r"(?:diem|muc|tiet|khoan|noi\s+dung|nhiem\s+vu)\s+(?:[a-zđ]|\d+(?:\.\d+)*)(?![a-z0-9])")
+_ADDRESSED_LINE = re.compile(r"^[ \t]*(?:giao(?:\s+cho)?|de\s+nghi|yeu\s+cau)\s+", re.MULTILINE)
+
+
+def _addressed_paragraphs(doc: Doc, task: Task, apply: Apply) -> None:
+    """Each body a later paragraph of the item addresses leads it too (a conclusion's point: "Đề nghị Nhà đầu tư …",
+    then "Giao Sở Nông nghiệp và Môi trường có trách nhiệm thẩm định …")."""
+    node = task.node
+    # Only a point with no sub-items: above sub-items such a paragraph hands out the sub-items ("Giao Sở X:").
+    if node is None or not task.lead or task.children or node.children:
+        return
+    for m in _ADDRESSED_LINE.finditer(doc.folded, node.head_end, node.end):
+        clean, folded = _first_sentence(doc, m.start(), node.end)
+        clean, folded = squeeze(clean), " ".join(folded.split())
+        # "Giao X chủ trì nội dung tại điểm a": a closing paragraph that assigns the items by reference.
+        if len(clean) != len(folded) or _ITEM_REF.search(folded):
+            continue
+        found = read_clause(clean, folded)
+        if found is not None:
+            apply(task, "lead", found[0])
 
 
 def _same(a: list[str], b: list[str]) -> bool:
