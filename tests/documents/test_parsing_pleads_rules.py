@@ -197,3 +197,41 @@ def test_a_heading_naming_whose_duties_follow_and_a_hand_over_inside_a_sentence_
     units = _units(RESPONSIBILITIES)
     assert units["2"][0] == ["các sở, ban, ngành", "UBND các xã, phường"]
     assert units["2.a"] == (["Sở Nội vụ"], ["các đơn vị"])
+
+
+def test_office_holders_named_as_a_heading_lead_the_points_below() -> None:
+    text = """ỦY BAN NHÂN DÂN TỈNH BÌNH AN
+Số: 70/UBND-NC
+V/v nhân rộng mô hình cải cách hành chính
+1. Thủ trưởng các cơ quan chuyên môn thuộc UBND tỉnh, Trưởng Ban Quản lý các khu kinh tế và Chủ tịch UBND các xã, phường, đặc khu
+a) Chủ động nhân rộng các mô hình cải cách hành chính phù hợp.
+b) Tập trung giải quyết hồ sơ đúng hạn.
+2. Văn phòng UBND tỉnh
+a) Theo dõi, tổng hợp kết quả thực hiện.
+"""
+    units = _units(text)
+    assert units["1"][0] == [
+        "Thủ trưởng các cơ quan chuyên môn thuộc UBND tỉnh",
+        "Trưởng Ban Quản lý các khu kinh tế",
+        "Chủ tịch UBND các xã, phường, đặc khu",
+    ]
+
+
+def test_a_front_and_its_member_organisations_are_two_leads_not_a_cut_name() -> None:
+    text = """ỦY BAN NHÂN DÂN TỈNH BÌNH AN
+Số: 41/KH-UBND
+KẾ HOẠCH
+Hỗ trợ giải quyết việc làm năm 2026
+I. NHIỆM VỤ
+1. Sở Nội vụ chủ trì hướng dẫn thực hiện Kế hoạch này.
+2. Mặt trận Tổ quốc Việt Nam và các tổ chức thành viên trong phạm vi chức năng, nhiệm vụ của mình tuyên truyền, vận động người lao động.
+"""
+    units = _units(text)
+    assert units["2"][0] == ["Mặt trận Tổ quốc Việt Nam", "các tổ chức thành viên"]
+
+
+def test_partners_named_commune_by_commune_after_a_colon_are_each_a_partner() -> None:
+    assert _clause("Các sở, ngành liên quan có trách nhiệm phối hợp với UBND các xã: Tân Lập, Hòa Bình và đơn vị tư vấn, cung cấp số liệu") == (
+        ["Các sở, ngành liên quan"],
+        ["UBND xã Tân Lập", "UBND xã Hòa Bình", "đơn vị tư vấn"],
+    )

@@ -56,7 +56,7 @@ _SENTENCE_LEAD = re.compile(
     # "đào tạo", "kiểm tra", "quản lý", "hỗ trợ", "thông tin" are not here).
     r"bo\s+tri|boi\s+duong|tap\s+huan|ban\s+hanh|de\s+xuat|nghien\s+cuu|cung\s+cap|tiep\s+nhan|giai\s+quyet|"
     r"cham\s+lo|khao\s+sat|thong\s+ke|duy\s+tri|phan\s+bo|huy\s+dong|chi\s+dao|quan\s+triet|hoan\s+thien|"
-    r"mo\s+rong|khan\s+truong|tap\s+trung|day\s+nhanh|xu\s+ly|phan\s+tich|lam\s+viec|"
+    r"mo\s+rong|khan\s+truong|tap\s+trung|day\s+nhanh|xu\s+ly|phan\s+tich|lam\s+viec|bao\s+cao|"
     r"sua\s+doi|danh\s+gia|day\s+manh|bao\s+dam|dam\s+bao|tang\s+cuong|nang\s+cao|cap\s+(?:the|phat|giay)|"
     r"(?:cac\s+)?noi\s+dung|(?:cac\s+)?nhiem\s+vu)(?![a-z])|[.;]|$)"
 )
@@ -64,7 +64,7 @@ _SENTENCE_LEAD = re.compile(
 _SUBJECTLESS_LEAD = re.compile(
     r"^[\s\-–+•]*(?:[a-zđ]\)|\d{1,2}(?:\.\d{1,2})*[.)])?\s*chu\s+tri\s*,?\s*phoi\s+hop\s+(?:voi\s+)?(?P<with>[^.;]{3,200}?)"
     r"(?=\s+(?:de|nham|thuc\s+hien|trien\s+khai|to\s+chuc|xay\s+dung|tham\s+muu|huong\s+dan|ra\s+soat|theo\s+doi|"
-    r"tong\s+hop|bao\s+dam|dam\s+bao|tang\s+cuong|nang\s+cao|kiem\s+tra|xac\s+dinh|danh\s+gia|bao\s+cao|trinh|de\s+xuat)(?![a-z])|[.;]|$)"
+    r"tong\s+hop|bao\s+dam|dam\s+bao|tang\s+cuong|nang\s+cao|kiem\s+tra|xac\s+dinh|danh\s+gia|bao\s+cao|de\s+xuat)(?![a-z])|[.;]|$)"
 )
 # "Phòng Kinh tế chủ trì; Phòng Văn hóa - Xã hội, Công an xã phối hợp": each role after its bodies.
 _POSTPOSED = re.compile(

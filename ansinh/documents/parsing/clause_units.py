@@ -48,12 +48,12 @@ _VERB = re.compile(
     r"tong\s+hop|bao\s+dam|dam\s+bao|tang\s+cuong|nang\s+cao|kiem\s+tra|xac\s+minh|xac\s+dinh|danh\s+gia|nghien\s+cuu|"
     r"de\s+xuat|van\s+dong|tuyen\s+truyen|giai\s+quyet|xu\s+ly|cung\s+cap|bo\s+tri|ban\s+hanh|lap|chuan\s+bi|"
     r"giam\s+sat|hoan\s+thien|sua\s+doi|cap\s+nhat|thong\s+ke|khao\s+sat|tiep\s+nhan|trinh|bao\s+cao|"
-    r"van\s+chuyen|trao|tham|gui|mo|chuyen|dua|ho\s+tro|phat\s+dong|dao\s+tao|quan\s+ly|thong\s+tin|boi\s+duong|"
+    r"van\s+chuyen|trao|tham|gui|mo(?!\s+hinh)|chuyen(?!\s+(?:mon|trach|de|nganh|doi|gia))|dua|ho\s+tro|phat\s+dong|dao\s+tao|quan\s+ly|thong\s+tin|boi\s+duong|"
     r"tap\s+huan|phan\s+cong|bo\s+sung|dieu\s+chinh|thanh\s+lap|kiem\s+tra|thu\s+thap|cham\s+lo|chi\s+dao|"
     r"lanh\s+dao|don\s+doc|tiep\s+tuc|khan\s+truong|tap\s+trung|day\s+manh|day\s+nhanh|phoi\s+hop|tien\s+hanh|"
     r"trao\s+doi|thong\s+nhat|moi|in|phat\s+hanh|niem\s+yet|cong\s+bo|thuc\s+day|tham\s+gia|giup|"
     # A modal before the action ("Nhà đầu tư phải nghiên cứu …", "… cần nâng cao …") and more openings of a duty.
-    r"phai|can|lam\s+viec|lam\s+ro|nop|hoan\s+tat|khac\s+phuc|phan\s+tich)(?![a-z])"
+    r"phai|can(?!\s+(?:bo|cu))|lam\s+viec|lam\s+ro|nop|hoan\s+tat|khac\s+phuc|phan\s+tich)(?![a-z])"
 )
 
 
@@ -65,8 +65,8 @@ def _partners_end(clean: str, folded: str, start: int) -> int:
     """Where the partners named from ``start`` end: at a lower-case verb, a stop or the clause's end."""
     for m in re.finditer(r"[.;(:]|(?<![a-z])(?=[a-z])", folded[start:]):
         at = start + m.start()
-        if folded[at] == ":" and re.search(r"cac\s+(?:bo|so|ban|nganh)\s*$", folded[start:at]):
-            continue  # "các Bộ: Tài chính, Xây dựng": one head word shared by the names after the colon
+        if folded[at] == ":" and re.search(r"cac\s+(?:bo|so|ban|nganh|xa|phuong|huyen|quan|tinh)\s*$", folded[start:at]):
+            continue  # "các Bộ: Tài chính, Xây dựng", "UBND các xã: A, B": one head shared by the names after the colon
         if folded[at] in ".;(:":
             return at
         if at > start and clean[at].islower() and _VERB.match(folded, at):

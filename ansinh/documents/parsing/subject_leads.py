@@ -42,11 +42,14 @@ def subject_leads(tasks: list[Task], apply: Apply) -> None:
         address = _ADDRESS.match(task.title)
         title = task.title[address.end() :] if address else task.title
         # The verb may also end a body's name ("Ban Tổ chức Tỉnh ủy tổ chức …"): try each in turn.
-        for verb in _ACTION.finditer(fold_same_length(title).lower(), 0, 320):
+        folded = fold_same_length(title).lower()
+        for verb in _ACTION.finditer(folded, 0, 320):
+            if re.search(r"(?:cac|nhung)\s*$", folded[: verb.start()]):
+                continue  # "… và các tổ chức thành viên": a noun after "các", not the verb
             subject = title[: verb.start()]
             for names in (split_units(subject), [p.strip() for p in _PARTS.split(subject) if p.strip()]):
-                if names and all((_head_match(n, AGENCY_HEADS) or _MEMBERS.match(n)) and 2 <= len(n.split()) <= 16
-                                 for n in names) and _head_match(names[0], AGENCY_HEADS):
+                if names and all((_head_match(n, AGENCY_HEADS) or _MEMBERS.match(n) or (k > 0 and _GENERIC_START.match(n)))
+                                 and 2 <= len(n.split()) <= 16 for k, n in enumerate(names)) and _head_match(names[0], AGENCY_HEADS):
                     apply(task, "lead", names)
                     break
             if task.lead:
@@ -66,7 +69,7 @@ def addressee_leads(tasks: list[Task], apply: Apply) -> None:
         title = task.title.strip().rstrip(":").strip()
         # "7. Trách nhiệm của các sở, ban, ngành, UBND các xã", "Điều 24. Thẩm quyền và trách nhiệm của Bộ Nội vụ".
         title = _DUTY_OF.sub("", title)
-        if len(title.split()) > 24 or re.search(r"[.;!?]", title):
+        if len(title.split()) > 32 or re.search(r"[.;!?]", title):
             continue
         names = split_units(title)
         if names and all((_head_match(n, AGENCY_HEADS) or _GENERIC_START.match(n)) and len(n.split()) <= 12 for n in names):
