@@ -235,3 +235,28 @@ def test_partners_named_commune_by_commune_after_a_colon_are_each_a_partner() ->
         ["Các sở, ngành liên quan"],
         ["UBND xã Tân Lập", "UBND xã Hòa Bình", "đơn vị tư vấn"],
     )
+
+
+def test_whole_kinds_of_bodies_in_a_list_are_names_of_their_own() -> None:
+    assert split_units("các tổ chức chính trị - xã hội, các cơ sở giáo dục đại học, cơ sở giáo dục nghề nghiệp") == [
+        "các tổ chức chính trị - xã hội",
+        "các cơ sở giáo dục đại học",
+        "cơ sở giáo dục nghề nghiệp",
+    ]
+    assert split_units("các bộ, ngành, địa phương") == ["các bộ, ngành, địa phương"]
+
+
+def test_a_lettered_duty_under_a_body_heading_takes_its_partners_from_chu_tri_phoi_hop_mid_sentence() -> None:
+    text = """ỦY BAN NHÂN DÂN TỈNH BÌNH AN
+Số: 8/QĐ-UBND
+QUYẾT ĐỊNH
+Điều 5. Tổ chức thực hiện
+1. Sở Tài chính:
+a) Hướng dẫn hồ sơ, thủ tục cấp kinh phí hỗ trợ.
+b) Trên cơ sở báo cáo của các xã, chủ trì, phối hợp với các sở, ngành liên quan tham mưu bố trí kinh phí.
+2. Các cơ sở giáo dục đại học, cơ sở giáo dục nghề nghiệp:
+a) Xác nhận cho người học theo mẫu.
+"""
+    units = _units(text)
+    assert units["1.b"] == (["Sở Tài chính"], ["các sở, ngành liên quan"])
+    assert units["2"][0] == ["Các cơ sở giáo dục đại học", "cơ sở giáo dục nghề nghiệp"]

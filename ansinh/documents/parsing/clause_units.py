@@ -27,7 +27,7 @@ from ansinh.documents.parsing.vocab import AGENCY_HEADS
 
 # Bodies named generically, lower case ("các sở, ngành", "cơ quan, tổ chức, đơn vị giới thiệu người ứng cử").
 _GENERIC_BODY = re.compile(
-    r"^(?:c[áa]c|c[ơo]\s+quan|t[ổo]\s+ch[ứu]c|[đd][ơo]n\s+v[ịi]|ch[íi]nh\s+quy[ềe]n|[ủu]y\s+ban|đ[ạa]i\s+bi[ểe]u|"
+    r"^(?:c[áa]c|c[ơo]\s+quan|c[ơo]\s+s[ởo]|t[ổo]\s+ch[ứu]c|[đd][ơo]n\s+v[ịi]|ch[íi]nh\s+quy[ềe]n|[ủu]y\s+ban|đ[ạa]i\s+bi[ểe]u|"
     r"th[àa]nh\s+vi[êe]n|ng[ưu][ờo]i\s+[đd][ứu]ng\s+[đd][ầa]u|th[ủu]\s+tr[ưu][ởo]ng|to[àa]n\s+th[ểe]|m[ỗo]i|t[ừu]ng|"
     r"s[ởo]|ban|b[ộo]|ng[àa]nh|[đd][ịi]a\s+ph[ưu][ơo]ng)(?![^\W\d_])",
     re.IGNORECASE,
@@ -69,8 +69,8 @@ def _partners_end(clean: str, folded: str, start: int) -> int:
             continue  # "các Bộ: Tài chính, Xây dựng", "UBND các xã: A, B": one head shared by the names after the colon
         if folded[at] in ".;(:":
             return at
-        if at > start and clean[at].islower() and _VERB.match(folded, at):
-            return at
+        if at > start and clean[at].islower() and _VERB.match(folded, at) and not re.search(r"(?:cac|nhung)\s+$", folded[start:at]):
+            return at  # after "các" the same words name bodies ("các tổ chức chính trị - xã hội")
     return len(folded)
 
 
@@ -215,9 +215,12 @@ def clause_leads(doc: Doc, tasks: list[Task], apply: Apply) -> None:
         for index, (clean, folded) in enumerate(_openings(doc, node)):
             if len(clean) != len(folded):
                 continue
-            if task.lead and not task.coordinate:
+            # The doer may be known only from the heading above ("2. Bộ Tài chính:" over "b) …, chủ trì, phối hợp với …").
+            doer_known = bool(task.lead) or (task.parent is not None and bool(task.parent.lead))
+            if doer_known and not task.coordinate:
                 # "- Chủ trì, phối hợp với …" under an item headed by its body, or "…; chủ trì, phối hợp với …" in its sentence.
-                for clause in re.finditer(r"(?:^|;\s*|:\s*)(?=(?:chu\s+tri\s*,?\s*(?:va\s+)?)?phoi\s+hop)", folded):
+                # "…, chủ trì, phối hợp với …" anywhere in the sentence: "chủ trì" says the item's own doer acts with them.
+                for clause in re.finditer(r"(?:^|;\s*|:\s*|(?<![a-z])(?=chu\s+tri\s*,?\s*(?:va\s+)?phoi\s+hop))(?=(?:chu\s+tri\s*,?\s*(?:va\s+)?)?phoi\s+hop)", folded):
                     m = _PARTNERS.match(folded, clause.end())
                     if m is None or (clause.start() > 0 and not folded.startswith("chu", clause.end())):
                         continue

@@ -57,6 +57,8 @@ def subject_leads(tasks: list[Task], apply: Apply) -> None:
 
 
 _DUTY_OF = re.compile(r"^(?:(?:thẩm\s+quyền|quyền\s+hạn)\s+và\s+)?(?:trách\s+nhiệm|nhiệm\s+vụ)(?:\s+và\s+quyền\s+hạn)?\s+của\s+", re.IGNORECASE)
+# "Các cơ sở giáo dục đại học, cơ sở giáo dục nghề nghiệp": a kind of body after the first name, in lower case.
+_BODY_NOUN = re.compile(r"^(?:cơ\s+sở|cơ\s+quan|tổ\s+chức|đơn\s+vị|doanh\s+nghiệp|trường|hội|đoàn\s+thể)\s", re.IGNORECASE)
 _GENERIC_START = re.compile(r"^(?:c[áa]c|to[àa]n\s+th[ểe])\s", re.IGNORECASE)
 
 
@@ -72,7 +74,8 @@ def addressee_leads(tasks: list[Task], apply: Apply) -> None:
         if len(title.split()) > 32 or re.search(r"[.;!?]", title):
             continue
         names = split_units(title)
-        if names and all((_head_match(n, AGENCY_HEADS) or _GENERIC_START.match(n)) and len(n.split()) <= 12 for n in names):
+        if names and all((_head_match(n, AGENCY_HEADS) or _GENERIC_START.match(n) or (k > 0 and _BODY_NOUN.match(n)))
+                         and len(n.split()) <= 12 for k, n in enumerate(names)):
             # A verb in lower case makes it a duty ("Sở Y tế tổ chức …"); capitalised, it is a name ("Sở Xây dựng").
             if any(title[m.start() + 1 : m.start() + 2].islower() for m in _ACTION.finditer(fold_same_length(title).lower())):
                 continue

@@ -107,6 +107,10 @@ def split_units(value: str) -> list[str]:
                 new = True
             if not new and named and _starts_with(lower, GENERIC_HEADS):
                 new = True
+            if not new and current and lower.startswith("cac ") and len(frag.split()) >= 3 and len(current[-1].split()) > 2:
+                new = True  # "các tổ chức chính trị - xã hội, các cơ sở giáo dục": whole kinds, not "các bộ, ngành"
+            if not new and current and _repeats_kind(current[0], frag):
+                new = True  # "Các cơ sở giáo dục đại học, cơ sở giáo dục nghề nghiệp": the same kind of body again
             if new and current:
                 units.append(", ".join(current))
                 current = []
@@ -185,6 +189,13 @@ def _shared_body_tail(value: str) -> list[str] | None:
         return None
     parts = [p.strip() for p in m.group("parts").split(",") if p.strip()] + [m.group("last")]
     return [f"{part} {m.group('body').strip()}" for part in parts]
+
+
+def _repeats_kind(first: str, fragment: str) -> bool:
+    """Whether ``fragment`` opens with the two-word kind that opens ``first`` ("cơ sở", "tổ chức"), after "các"."""
+    words = re.sub(r"^(?:các|những)\s+", "", first.lower()).split()
+    frag_words = re.sub(r"^(?:các|những)\s+", "", fragment.lower()).split()
+    return len(words) >= 3 and len(frag_words) >= 3 and words[:2] == frag_words[:2]
 
 
 # "các Bộ: Quốc phòng, Xây dựng và các cơ quan liên quan": one head word shared by the names after the colon.
