@@ -26,17 +26,26 @@ _FALSE_HEADS = re.compile(
 
 def _head_match(fragment: str, heads: tuple[str, ...]) -> bool:
     """Whether ``fragment`` opens with one of ``heads`` (case kept, diacritics ignored, so OCR text matches)."""
+    return _head_match_start(fragment[:40], heads)
+
+
+@lru_cache(maxsize=16384)
+def _head_match_start(fragment: str, heads: tuple[str, ...]) -> bool:
     if _FALSE_HEADS.match(fragment):
         return False
-    bare = _bare(fragment[:40])
+    bare = _bare(fragment)
     # The first letter keeps its case (a capital opens a name); later words may be capitalised or not ("Nhà Đầu tư").
     lowered = bare[:1] + bare[1:].lower()
-    for head in _bare_heads(heads):
-        if (bare.startswith(head) or (" " in head and lowered.startswith(head[:1] + head[1:].lower()))) and (
-            len(bare) == len(head) or not bare[len(head)].isalpha()
-        ):
+    for head, head_lowered in _bare_heads_lowered(heads):
+        if (bare.startswith(head) or lowered.startswith(head_lowered)) and (len(bare) == len(head) or not bare[len(head)].isalpha()):
             return True
     return False
+
+
+@lru_cache(maxsize=8)
+def _bare_heads_lowered(heads: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """Each bare head with its later letters in lower case (a one-word head keeps its own case)."""
+    return tuple((h, h[:1] + h[1:].lower() if " " in h else h) for h in _bare_heads(heads))
 
 
 @lru_cache(maxsize=4096)
@@ -134,9 +143,9 @@ _AND_BODY = re.compile(
 
 def _split_at_and(name: str) -> list[str]:
     """``name`` cut where "và" opens another body; the "và" inside a ministry's compound name is kept."""
-    masked = _protect_compounds(name)
-    if masked.count(_AND) == 0 and " và " not in masked:
+    if " và " not in name:
         return [name]
+    masked = _protect_compounds(name)
     out: list[str] = []
     start = 0
     for m in _AND_BODY.finditer(masked):
