@@ -18,7 +18,9 @@ import bisect
 import re
 
 from ansinh.documents.parsing.clause_units import clause_leads
-from ansinh.documents.parsing.clean import Doc, fold_same_length, squeeze
+from ansinh.documents.parsing.clean import Doc, fold_same_length
+from ansinh.documents.parsing.labelled_units import LABEL_LINE, by_stated_role, closing_time, labelled
+from ansinh.documents.parsing.plan_lead import plan_wide_lead
 from ansinh.documents.parsing.responsibilities import assign_from_responsibilities
 from ansinh.documents.parsing.structure import Node
 from ansinh.documents.parsing.subject_leads import addressee_leads, subject_leads
@@ -34,11 +36,9 @@ from ansinh.documents.parsing.vocab import (
     AGENCY_HEADS,
     COORD_LABEL,
     LEAD_LABEL,
-    TIMELINE_LABEL,
 )
 from ansinh.lib.text import fold_key
 
-_LABEL = re.compile(r"^[ \t]*(?:[-–+*•]\s*)?(?P<label>[^:\n]{2,70}?)\s*:\s*(?P<value>\S.*)?$")
 # An item number as assignments cite it: "2.1", or "I.2" under a roman group (folded).
 _NUM_REF = r"(?:[ivx]{1,5}\.)?\d+(?:\.\d+)*"
 _NUMBERED_LEAD = re.compile(
@@ -49,14 +49,14 @@ _NUMBERED_LEAD = re.compile(
 # names the items it assigns ("Sở Z chủ trì nội dung tại điểm b").
 _SENTENCE_LEAD = re.compile(
     r"(?:^|[.;]\s+|\n\s*)(?:(?:giao(?:\s+cho)?|de\s+nghi|yeu\s+cau|chi\s+dao|uy\s+quyen\s+cho)\s+)?"
-    r"(?P<who>[^.;:]{3,120}?)\s+(?:chu\s+tri|la(?:m)?\s+(?:co\s+quan\s+)?dau\s+moi)(?:(?:\s*,\s*|\s+va\s+|\s+)phoi\s+hop\s+(?:voi\s+)?(?P<with>[^.;]{3,300}?))?"
+    r"(?P<who>[^.;:]{3,120}?)\s+(?:chu\s+tri|la(?:m)?\s+(?:co\s+quan\s+)?dau\s+moi)(?:(?:\s*,\s*|\s+va\s+|\s+)(?:phoi\s+hop\s+(?:voi\s+)?|cung\s+voi\s+)(?P<with>[^.;]{3,300}?))?"
     r"(?:(?<![^a-z]so)|(?<=phong so)|(?<=tra so))(?<![^a-z]bo)(?<![^a-z]phong)(?=\s+(?:de|nham|thuc\s+hien|trien\s+khai|to\s+chuc|xay\s+dung|tham\s+muu|huong\s+dan|ra\s+soat|theo\s+doi|"
     r"tong\s+hop|chi\s+tra|thanh\s+toan|cap\s+nhat|van\s+dong|tuyen\s+truyen|"
     # More verbs that open the action; none of them ends a body's name ("Sở Giáo dục và Đào tạo" is why
     # "đào tạo", "kiểm tra", "quản lý", "hỗ trợ", "thông tin" are not here).
     r"bo\s+tri|boi\s+duong|tap\s+huan|ban\s+hanh|de\s+xuat|nghien\s+cuu|cung\s+cap|tiep\s+nhan|giai\s+quyet|"
     r"cham\s+lo|khao\s+sat|thong\s+ke|duy\s+tri|phan\s+bo|huy\s+dong|chi\s+dao|quan\s+triet|hoan\s+thien|"
-    r"mo\s+rong|khan\s+truong|tap\s+trung|day\s+nhanh|xu\s+ly|"
+    r"mo\s+rong|khan\s+truong|tap\s+trung|day\s+nhanh|xu\s+ly|phan\s+tich|lam\s+viec|bao\s+cao|"
     r"sua\s+doi|danh\s+gia|day\s+manh|bao\s+dam|dam\s+bao|tang\s+cuong|nang\s+cao|cap\s+(?:the|phat|giay)|"
     r"(?:cac\s+)?noi\s+dung|(?:cac\s+)?nhiem\s+vu)(?![a-z])|[.;]|$)"
 )
@@ -64,7 +64,7 @@ _SENTENCE_LEAD = re.compile(
 _SUBJECTLESS_LEAD = re.compile(
     r"^[\s\-–+•]*(?:[a-zđ]\)|\d{1,2}(?:\.\d{1,2})*[.)])?\s*chu\s+tri\s*,?\s*phoi\s+hop\s+(?:voi\s+)?(?P<with>[^.;]{3,200}?)"
     r"(?=\s+(?:de|nham|thuc\s+hien|trien\s+khai|to\s+chuc|xay\s+dung|tham\s+muu|huong\s+dan|ra\s+soat|theo\s+doi|"
-    r"tong\s+hop|bao\s+dam|dam\s+bao|tang\s+cuong|nang\s+cao|kiem\s+tra|xac\s+dinh|danh\s+gia)(?![a-z])|[.;]|$)"
+    r"tong\s+hop|bao\s+dam|dam\s+bao|tang\s+cuong|nang\s+cao|kiem\s+tra|xac\s+dinh|danh\s+gia|bao\s+cao|de\s+xuat)(?![a-z])|[.;]|$)"
 )
 # "Phòng Kinh tế chủ trì; Phòng Văn hóa - Xã hội, Công an xã phối hợp": each role after its bodies.
 _POSTPOSED = re.compile(
@@ -77,10 +77,6 @@ _ITEM_REFS = re.compile(
 )
 
 
-# "- Chủ trì, phối hợp với các Bộ: Tài chính, Xây dựng …": a duty's clause whose colon lists bodies, not a label.
-_CLAUSE_NOT_LABEL = re.compile(r"phoi\s+hop\s+(?:chat\s+che\s+)?voi(?![a-z])")
-
-
 def _merge(into: list[str], names: list[str]) -> None:
     keys = {fold_key(x) for x in into}
     for name in names:
@@ -88,68 +84,6 @@ def _merge(into: list[str], names: list[str]) -> None:
         if key and key not in keys:
             into.append(name)
             keys.add(key)
-
-
-def _labelled(doc: Doc, ranges: list[tuple[int, int]]) -> list[tuple[str, str]]:
-    """(role, value) for each labelled line in the given ranges; role is lead/coordinate/timeline."""
-    out: list[tuple[str, str]] = []
-    all_lines = doc.lines()
-    lines: list[tuple[int, int]] = []
-    for a, b in ranges:
-        first = bisect.bisect_left(doc.line_starts, a)
-        for k in range(first, len(all_lines)):
-            if all_lines[k][0] >= b:
-                break
-            lines.append(all_lines[k])
-    i = 0
-    while i < len(lines):
-        s, e = lines[i]
-        m = _LABEL.match(doc.clean[s:e])
-        i += 1
-        if not m or (m.group("value") is None and not m.group("label")):
-            continue
-        label = " ".join(doc.folded[s + m.start("label") : s + m.end("label")].split())
-        if len(label.split()) > 9 or _CLAUSE_NOT_LABEL.search(label):
-            continue
-        if LEAD_LABEL.search(label):
-            role = "lead"
-        elif COORD_LABEL.search(label):
-            role = "coordinate"
-        elif TIMELINE_LABEL.search(label):
-            role = "timeline"
-        else:
-            continue
-        value = m.group("value") or ""
-        taken = 0
-        while i < len(lines) and taken < 4 and not value.rstrip().endswith("."):
-            ns, ne = lines[i]
-            nxt = doc.clean[ns:ne]
-            if not nxt.strip():
-                i += 1
-                continue
-            if _LABEL.match(nxt) and (LEAD_LABEL.search(doc.folded[ns:ne]) or COORD_LABEL.search(doc.folded[ns:ne].split(":")[0]) or TIMELINE_LABEL.search(doc.folded[ns:ne].split(":")[0])):
-                break
-            if re.match(r"^\s*(?:[-–+•]|\d+[.)]|[IVX]+[.\-]|[a-zđ]\))", nxt):
-                break
-            value += " " + nxt.strip()
-            taken += 1
-            i += 1
-        value = squeeze(value)
-        # Several labels on one line: "Chủ trì: A; Phối hợp: B, C.", or after a full stop: "Đơn vị chủ trì: Sở Y tế. Đơn vị phối hợp: Công an tỉnh."
-        pieces = re.split(r";\s*(?=[^:;]{2,50}:)|\.\s+(?=[A-ZĐÀ-Ỹ][^:;.]{1,49}:)", value)
-        out.append((role, pieces[0]))
-        for piece in pieces[1:]:
-            label_text, _, rest = piece.partition(":")
-            folded_label = " ".join(fold_same_length(label_text).split())
-            if LEAD_LABEL.search(folded_label):
-                out.append(("lead", rest.strip()))
-            elif COORD_LABEL.search(folded_label):
-                out.append(("coordinate", rest.strip()))
-            elif TIMELINE_LABEL.search(folded_label):
-                out.append(("timeline", rest.strip()))
-            else:
-                out[-1] = (out[-1][0], out[-1][1] + "; " + piece)
-    return out
 
 
 def _own_ranges(node: Node, task_nodes: set[int]) -> list[tuple[int, int]]:
@@ -192,35 +126,6 @@ def _apply(task: Task, role: str, names: list[str]) -> None:
         task.own_coordinate = task.own_coordinate or bool(names)
 
 
-# "(hoàn thành trong tháng 12/2023)", "(quý I/2024)", "(thực hiện thường xuyên)" closing an item: its time.
-_CLOSING_TIME = re.compile(
-    r"\(((?:hoan thanh|thuc hien|trien khai|trong|dau|cuoi|giua|truoc|tu|nam|quy|thang|giai doan)(?![a-z])"
-    r"[^()]{0,80}?(?:(?:19|20)\d\d|thuong xuyen|hang nam|hang thang|hang quy)[^()]{0,60})\)\s*[.;]?\s*$"
-)
-
-
-# "…; thời gian: hằng tháng.", "…; hoàn thành trong năm 2026.", "…; thực hiện thường xuyên." closing an item.
-_CLOSING_CLAUSE = re.compile(
-    r";\s*(?:thoi\s+(?:gian|han)\s*:\s*|thuc\s+hien\s+(?=thuong\s+xuyen|hang\s+(?:nam|quy|thang)))"
-    r"(?P<when>[^;:()]{2,60}?)\s*\.?\s*$|;\s*(?P<done>hoan\s+thanh\s+(?:trong|truoc)\s[^;:()]{2,50}?(?:19|20)\d\d)\s*\.?\s*$"
-)
-
-
-def _closing_time(doc: Doc, ranges: list[tuple[int, int]]) -> str | None:
-    for a, b in reversed(ranges):
-        text = doc.folded[a:b].rstrip()
-        m = _CLOSING_TIME.search(text)
-        if m:
-            # "(thực hiện hằng năm)" is "hằng năm", as after a semicolon.
-            start = a + m.start(1) + (len("thuc hien ") if re.match(r"thuc hien (?:thuong xuyen|hang)", m.group(1)) else 0)
-            return squeeze(doc.clean[start : a + m.end(1)])
-        c = _CLOSING_CLAUSE.search(text)
-        if c:
-            group = "when" if c.group("when") else "done"
-            return squeeze(doc.clean[a + c.start(group) : a + c.end(group)])
-    return None
-
-
 def assign_units(doc: Doc, root: Node, tasks: list[Task]) -> None:
     """Fill ``lead``, ``coordinate`` and ``timeline`` of every task in place."""
     node_tasks = {id(t.node): t for t in tasks if t.node is not None}
@@ -229,13 +134,13 @@ def assign_units(doc: Doc, root: Node, tasks: list[Task]) -> None:
     for task in tasks:
         if task.node is None:
             continue
-        for role, value in _labelled(doc, _own_ranges(task.node, task_nodes)):
+        for role, value in labelled(doc, _own_ranges(task.node, task_nodes)):
             if role == "timeline":
                 task.timeline = task.timeline or value.rstrip(". ")
             else:
-                for unit_role, names in _by_stated_role(role, split_units(value)).items():
+                for unit_role, names in by_stated_role(role, split_units(value)).items():
                     _apply(task, unit_role, names)
-        task.timeline = task.timeline or _closing_time(doc, _own_ranges(task.node, task_nodes))
+        task.timeline = task.timeline or closing_time(doc, _own_ranges(task.node, task_nodes))
     # "Phân công thực hiện" items assign their siblings.
     for node in root.walk():
         if node.kind != "assignment" or node.parent is None:
@@ -247,7 +152,7 @@ def assign_units(doc: Doc, root: Node, tasks: list[Task]) -> None:
         if not targets:
             # A part of its own ("C. PHÂN CÔNG NHIỆM VỤ"): its partners go to the items it assigned.
             targets = named
-        for role, value in _labelled(doc, [(node.start, node.end)]):
+        for role, value in labelled(doc, [(node.start, node.end)]):
             if role == "timeline":
                 for t in targets:
                     t.timeline = t.timeline or value.rstrip(". ")
@@ -315,6 +220,7 @@ def assign_units(doc: Doc, root: Node, tasks: list[Task]) -> None:
     subject_leads(tasks, _apply)
     addressee_leads(tasks, _apply)
     clause_leads(doc, tasks, _apply)
+    plan_wide_lead(doc, tasks, _apply)
     _propagate(tasks)
 
 
@@ -367,7 +273,7 @@ def _numbered_lines(doc: Doc, node: Node, by_number: dict[str, Task], group: Tas
     """
     assigned: list[Task] = []
     for line in _logical_lines(doc, node):
-        label = _LABEL.match(line)
+        label = LABEL_LINE.match(line)
         if label and (LEAD_LABEL.search(fold_same_length(label.group("label"))) or COORD_LABEL.search(fold_same_length(label.group("label")))):
             continue
         body = re.sub(r"^\s*(?:[-–+*•]|\d{1,2}[.)])\s*", "", line)
@@ -414,17 +320,4 @@ def _logical_lines(doc: Doc, node: Node) -> list[str]:
             out[-1] = out[-1].rstrip() + " " + line.strip()
         else:
             out.append(line)
-    return out
-
-
-_STATED_ROLE = re.compile(r"\s*\((?P<role>chu\s+tri|phoi\s+hop)\)\s*$")
-
-
-def _by_stated_role(role: str, names: list[str]) -> dict[str, list[str]]:
-    """Route "Ban A (chủ trì), Văn phòng (phối hợp)" by the role each name states; others keep ``role``."""
-    out: dict[str, list[str]] = {}
-    for name in names:
-        m = _STATED_ROLE.search(fold_same_length(name))
-        stated = role if m is None else ("lead" if m.group("role").startswith("chu") else "coordinate")
-        out.setdefault(stated, []).append(name[: m.start()].strip() if m else name)
     return out

@@ -27,7 +27,7 @@ from ansinh.documents.parsing.vocab import AGENCY_HEADS
 
 # Bodies named generically, lower case ("các sở, ngành", "cơ quan, tổ chức, đơn vị giới thiệu người ứng cử").
 _GENERIC_BODY = re.compile(
-    r"^(?:c[áa]c|c[ơo]\s+quan|t[ổo]\s+ch[ứu]c|[đd][ơo]n\s+v[ịi]|ch[íi]nh\s+quy[ềe]n|[ủu]y\s+ban|đ[ạa]i\s+bi[ểe]u|"
+    r"^(?:c[áa]c|c[ơo]\s+quan|c[ơo]\s+s[ởo]|t[ổo]\s+ch[ứu]c|[đd][ơo]n\s+v[ịi]|ch[íi]nh\s+quy[ềe]n|[ủu]y\s+ban|đ[ạa]i\s+bi[ểe]u|"
     r"th[àa]nh\s+vi[êe]n|ng[ưu][ờo]i\s+[đd][ứu]ng\s+[đd][ầa]u|th[ủu]\s+tr[ưu][ởo]ng|to[àa]n\s+th[ểe]|m[ỗo]i|t[ừu]ng|"
     r"s[ởo]|ban|b[ộo]|ng[àa]nh|[đd][ịi]a\s+ph[ưu][ơo]ng)(?![^\W\d_])",
     re.IGNORECASE,
@@ -38,7 +38,8 @@ _PLURAL = re.compile(r"^(?:[Cc][áa]c|[Nn]h[ữu]ng)\s+(?=[A-ZĐÀ-Ỹ])")
 _DUTY_CUE = re.compile(r"(?:co|chiu)\s+trach\s+nhiem(?![a-z])")
 # "chủ trì, phối hợp với Y", "phối hợp chặt chẽ với Y", "phối hợp Y" after the subject or the duty cue.
 _PARTNERS = re.compile(
-    r"\s*,?\s*(?:(?:chu\s+tri|la\s+co\s+quan\s+dau\s+moi)\s*,?\s*(?:va\s+)?)?phoi\s+hop\s+(?:chat\s+che\s+)?(?:voi\s+)?"
+    r"\s*,?\s*(?:(?:chu\s+tri|la\s+co\s+quan\s+dau\s+moi)\s*,?\s*(?:va\s+)?)?(?:phoi\s+hop\s+(?:chat\s+che\s+)?(?:voi\s+)?|"
+    r"(?<=chu tri )cung\s+voi\s+)"
 )
 # Verbs that open the action after the partners; read only where the clean text writes them in lower case, since a
 # body's name holds the same words capitalised ("Sở Giáo dục và Đào tạo", "Ban Tổ chức").
@@ -47,10 +48,12 @@ _VERB = re.compile(
     r"tong\s+hop|bao\s+dam|dam\s+bao|tang\s+cuong|nang\s+cao|kiem\s+tra|xac\s+minh|xac\s+dinh|danh\s+gia|nghien\s+cuu|"
     r"de\s+xuat|van\s+dong|tuyen\s+truyen|giai\s+quyet|xu\s+ly|cung\s+cap|bo\s+tri|ban\s+hanh|lap|chuan\s+bi|"
     r"giam\s+sat|hoan\s+thien|sua\s+doi|cap\s+nhat|thong\s+ke|khao\s+sat|tiep\s+nhan|trinh|bao\s+cao|"
-    r"van\s+chuyen|trao|tham|gui|mo|chuyen|dua|ho\s+tro|phat\s+dong|dao\s+tao|quan\s+ly|thong\s+tin|boi\s+duong|"
+    r"van\s+chuyen|trao|tham|gui|mo(?!\s+hinh)|chuyen(?!\s+(?:mon|trach|de|nganh|doi|gia))|dua|ho\s+tro|phat\s+dong|dao\s+tao|quan\s+ly|thong\s+tin|boi\s+duong|"
     r"tap\s+huan|phan\s+cong|bo\s+sung|dieu\s+chinh|thanh\s+lap|kiem\s+tra|thu\s+thap|cham\s+lo|chi\s+dao|"
     r"lanh\s+dao|don\s+doc|tiep\s+tuc|khan\s+truong|tap\s+trung|day\s+manh|day\s+nhanh|phoi\s+hop|tien\s+hanh|"
-    r"trao\s+doi|thong\s+nhat|moi|in|phat\s+hanh|niem\s+yet|cong\s+bo|thuc\s+day|tham\s+gia|giup)(?![a-z])"
+    r"trao\s+doi|thong\s+nhat|moi|in|phat\s+hanh|niem\s+yet|cong\s+bo|thuc\s+day|tham\s+gia|giup|"
+    # A modal before the action ("Nhà đầu tư phải nghiên cứu …", "… cần nâng cao …") and more openings of a duty.
+    r"phai|can(?!\s+(?:bo|cu))|lam\s+viec|lam\s+ro|nop|hoan\s+tat|khac\s+phuc|phan\s+tich)(?![a-z])"
 )
 
 
@@ -62,21 +65,30 @@ def _partners_end(clean: str, folded: str, start: int) -> int:
     """Where the partners named from ``start`` end: at a lower-case verb, a stop or the clause's end."""
     for m in re.finditer(r"[.;(:]|(?<![a-z])(?=[a-z])", folded[start:]):
         at = start + m.start()
-        if folded[at] == ":" and re.search(r"cac\s+(?:bo|so|ban|nganh)\s*$", folded[start:at]):
-            continue  # "các Bộ: Tài chính, Xây dựng": one head word shared by the names after the colon
+        if folded[at] == ":" and re.search(r"cac\s+(?:bo|so|ban|nganh|xa|phuong|huyen|quan|tinh)\s*$", folded[start:at]):
+            continue  # "các Bộ: Tài chính, Xây dựng", "UBND các xã: A, B": one head shared by the names after the colon
         if folded[at] in ".;(:":
             return at
-        if at > start and clean[at].islower() and _VERB.match(folded, at):
-            return at
+        if at > start and clean[at].islower() and _VERB.match(folded, at) and not re.search(r"(?:cac|nhung)\s+$", folded[start:at]):
+            return at  # after "các" the same words name bodies ("các tổ chức chính trị - xã hội")
     return len(folded)
 
 
+_ROLE_CUE = re.compile(r"(?:chu\s+tri|phoi\s+hop|(?:co|chiu)\s+trach\s+nhiem|la\s+(?:co\s+quan|don\s+vi))(?![a-z])")
 # A condition before the subject: "Đối với …, thì", "Trường hợp … thì", "Nếu … thì".
 _CONDITION = re.compile(r"(?:doi\s+voi|truong\s+hop|neu|khi)\s[^.;]{0,200}?(?:,\s*)?\bthi\s+")
 # A short label before the clause ("Nội dung:", "Trách nhiệm:").
 _SHORT_LABEL = re.compile(r"^[^:.;]{2,30}:\s*")
 _ADDRESS = re.compile(r"(?:giao(?:\s+cho)?|de\s+nghi|yeu\s+cau)\s+")
+# A topic label of any length before a clause that addresses its doer ("Việc điều chỉnh …: Đề nghị Nhà đầu tư …").
+_LONG_LABEL = re.compile(r"^[^:.;]{2,160}:\s*(?=(?:giao(?:\s+cho)?|de\s+nghi|yeu\s+cau)\s)")
+# "Đối với Sở Xây dựng:", "Đối với Nhà đầu tư dự án X:": the bodies a part of a conclusion addresses.
+_TOWARDS_LABEL = re.compile(r"(?P<towards>doi\s+voi\s+)(?P<who>[^:.;]{3,120}?)\s*:")
 _NOT_SUBJECT = re.compile(r"(?<![a-z])(?:duoc\s+giao|cua|tai|trong|theo|ve|voi|neu)(?![a-z])")
+
+
+# A body numbered in its name ("Ban Quản lý dự án … số 1", "UBND Phường 2", "Tổ 5"); other digits are quantities.
+_NUMBERED_BODY = re.compile(r"(?:[Ss]ố|[Pp]hường|[Qq]uận|[Kk]hu\s+vực|[Tt]ổ|[Đđ]ội|[Kk]hu\s+phố|[Ấấ]p|[Tt]hôn)\s+\d{1,3}(?![\d.,/%])")
 
 
 def _bodies(text: str, generic_first: bool) -> list[str]:
@@ -86,7 +98,7 @@ def _bodies(text: str, generic_first: bool) -> list[str]:
         return []
     for i, name in enumerate(names):
         words = len(name.split())
-        if words > 16 or re.search(r"\d", name):
+        if words > 16 or re.search(r"\d", _NUMBERED_BODY.sub("", name)):
             return []
         agency = _head_match(name, AGENCY_HEADS) or _head_match(_PLURAL.sub("", name), AGENCY_HEADS)
         if not agency and not _GENERIC_BODY.match(name):
@@ -96,12 +108,30 @@ def _bodies(text: str, generic_first: bool) -> list[str]:
     return names
 
 
+def _lower_action(clean: str, folded: str, start: int, end: int) -> bool:
+    """Whether a duty's verb is written in lower case between ``start`` and ``end`` (capitalised, it is part of a name)."""
+    return any(clean[m.start() + 1 : m.start() + 2].islower() for m in _ACTION.finditer(folded, start, end))
+
+
 def read_clause(clean: str, folded: str) -> tuple[list[str], list[str]] | None:
     """(lead, partners) stated by one clause (``clean`` and its same-length ``folded`` view), or None."""
     pos = 0
     label = _SHORT_LABEL.match(folded)
-    if label is not None and not _ACTION.search(folded, 0, label.end()) and not _ADDRESS.match(folded):
+    if label is not None and not _lower_action(clean, folded, 0, label.end()) and not _ADDRESS.match(folded):
         pos = label.end()
+        # "e) Sở Xây dựng: Tiếp tục duy trì …", "Đối với Nhà đầu tư dự án X: Khẩn trương …": the label names who acts.
+        named = _bodies(clean[: label.end()].rstrip(": "), generic_first=False)
+        if named:
+            return named, []
+    towards = _TOWARDS_LABEL.match(folded)
+    if towards is not None and pos == 0:
+        named = _bodies(clean[towards.end("towards") : towards.end("who")], generic_first=True)
+        if named:
+            return named, []
+    long_label = _LONG_LABEL.match(folded)
+    if long_label is not None and pos == 0:
+        # "c) Điều chỉnh tiến độ cấp vốn: Giao Ban Quản lý dự án chủ trì, …": the clause after a topic label.
+        pos = long_label.end()
     cond = _CONDITION.match(folded, pos)
     if cond is not None:
         pos = cond.end()
@@ -113,8 +143,20 @@ def read_clause(clean: str, folded: str) -> tuple[list[str], list[str]] | None:
         named = _bodies(clean[pos:colon], generic_first=True) if colon != -1 else []
         if named and not folded[colon + 1 :].strip():
             return named, []
+    # "Named address: the bodies before its colon": "Giao UBND các xã: Đức Trọng, Hiệp Thạnh:" above its duties.
+    if address is not None and folded.rstrip().endswith(":"):
+        named = _bodies(clean[pos : len(folded.rstrip()) - 1], generic_first=True)
+        if named:
+            return named, []
     limit = min(len(folded), pos + 260)
     verbs = sorted([*_ACTION.finditer(folded, pos, limit), *_SUBJECT_VERB.finditer(folded, pos, limit)], key=lambda m: m.start())
+    # A role cue ("chủ trì", "có trách nhiệm", "phối hợp") ends the subject before any verb a body's name holds in lower
+    # case ("Ban Quản lý dự án đầu tư xây dựng số 1 chủ trì, …"): tried first.
+    # Only where no verb before it opens a clause of its own ("Sở Y tế tổ chức tập huấn, phối hợp …" is not a name).
+    roles = [v for v in verbs if _ROLE_CUE.match(folded, v.start() + 1)]
+    if roles and any(v.start() < roles[0].start() and "," in folded[v.start() : roles[0].start()] for v in verbs):
+        roles = []
+    verbs = roles[:1] + [v for v in verbs if v not in roles[:1]]
     for verb in verbs:
         subject_folded = folded[pos : verb.start()]
         if not subject_folded.strip() or (_NOT_SUBJECT.search(subject_folded) and "," not in subject_folded):
@@ -131,7 +173,7 @@ def read_clause(clean: str, folded: str) -> tuple[list[str], list[str]] | None:
             rest_at = duty.end()
         partners: list[str] = []
         after = folded[rest_at:]
-        if not after.lstrip(" ,").startswith(("chu tri", "phoi hop", "la co quan dau moi")):
+        if not after.lstrip(" ,").startswith(("chu tri", "phoi hop", "la co quan dau moi", "cung voi")):
             return lead, partners
         m = _PARTNERS.match(folded, rest_at)
         if m is not None:
@@ -173,9 +215,12 @@ def clause_leads(doc: Doc, tasks: list[Task], apply: Apply) -> None:
         for index, (clean, folded) in enumerate(_openings(doc, node)):
             if len(clean) != len(folded):
                 continue
-            if task.lead and not task.coordinate:
+            # The doer may be known only from the heading above ("2. Bộ Tài chính:" over "b) …, chủ trì, phối hợp với …").
+            doer_known = bool(task.lead) or (task.parent is not None and bool(task.parent.lead))
+            if doer_known and not task.coordinate:
                 # "- Chủ trì, phối hợp với …" under an item headed by its body, or "…; chủ trì, phối hợp với …" in its sentence.
-                for clause in re.finditer(r"(?:^|;\s*|:\s*)(?=(?:chu\s+tri\s*,?\s*(?:va\s+)?)?phoi\s+hop)", folded):
+                # "…, chủ trì, phối hợp với …" anywhere in the sentence: "chủ trì" says the item's own doer acts with them.
+                for clause in re.finditer(r"(?:^|;\s*|:\s*|(?<![a-z])(?=chu\s+tri\s*,?\s*(?:va\s+)?phoi\s+hop))(?=(?:chu\s+tri\s*,?\s*(?:va\s+)?)?phoi\s+hop)", folded):
                     m = _PARTNERS.match(folded, clause.end())
                     if m is None or (clause.start() > 0 and not folded.startswith("chu", clause.end())):
                         continue
@@ -198,6 +243,30 @@ def clause_leads(doc: Doc, tasks: list[Task], apply: Apply) -> None:
             if partners and not task.coordinate:
                 apply(task, "coordinate", partners)
             break
+        _addressed_paragraphs(doc, task, apply)
+
+
+# A paragraph of an item that hands a duty to a body: "Đề nghị Nhà đầu tư …", "Giao Sở X có trách nhiệm …".
+_ITEM_REF = re.compile(r"(?:diem|muc|tiet|khoan|noi\s+dung|nhiem\s+vu)\s+(?:[a-zđ]|\d+(?:\.\d+)*)(?![a-z0-9])")
+_ADDRESSED_LINE = re.compile(r"^[ \t]*(?:giao(?:\s+cho)?|de\s+nghi|yeu\s+cau)\s+", re.MULTILINE)
+
+
+def _addressed_paragraphs(doc: Doc, task: Task, apply: Apply) -> None:
+    """Each body a later paragraph of the item addresses leads it too (a conclusion's point: "Đề nghị Nhà đầu tư …",
+    then "Giao Sở Nông nghiệp và Môi trường có trách nhiệm thẩm định …")."""
+    node = task.node
+    # Only a point with no sub-items: above sub-items such a paragraph hands out the sub-items ("Giao Sở X:").
+    if node is None or not task.lead or task.children or node.children:
+        return
+    for m in _ADDRESSED_LINE.finditer(doc.folded, node.head_end, node.end):
+        clean, folded = _first_sentence(doc, m.start(), node.end)
+        clean, folded = squeeze(clean), " ".join(folded.split())
+        # "Giao X chủ trì nội dung tại điểm a": a closing paragraph that assigns the items by reference.
+        if len(clean) != len(folded) or _ITEM_REF.search(folded):
+            continue
+        found = read_clause(clean, folded)
+        if found is not None:
+            apply(task, "lead", found[0])
 
 
 def _same(a: list[str], b: list[str]) -> bool:

@@ -42,17 +42,23 @@ def subject_leads(tasks: list[Task], apply: Apply) -> None:
         address = _ADDRESS.match(task.title)
         title = task.title[address.end() :] if address else task.title
         # The verb may also end a body's name ("Ban Tổ chức Tỉnh ủy tổ chức …"): try each in turn.
-        for verb in _ACTION.finditer(fold_same_length(title).lower(), 0, 320):
+        folded = fold_same_length(title).lower()
+        for verb in _ACTION.finditer(folded, 0, 320):
+            if re.search(r"(?:cac|nhung)\s*$", folded[: verb.start()]):
+                continue  # "… và các tổ chức thành viên": a noun after "các", not the verb
             subject = title[: verb.start()]
             for names in (split_units(subject), [p.strip() for p in _PARTS.split(subject) if p.strip()]):
-                if names and all((_head_match(n, AGENCY_HEADS) or _MEMBERS.match(n)) and 2 <= len(n.split()) <= 16
-                                 for n in names) and _head_match(names[0], AGENCY_HEADS):
+                if names and all((_head_match(n, AGENCY_HEADS) or _MEMBERS.match(n) or (k > 0 and _GENERIC_START.match(n)))
+                                 and 2 <= len(n.split()) <= 16 for k, n in enumerate(names)) and _head_match(names[0], AGENCY_HEADS):
                     apply(task, "lead", names)
                     break
             if task.lead:
                 break
 
 
+_DUTY_OF = re.compile(r"^(?:(?:thẩm\s+quyền|quyền\s+hạn)\s+và\s+)?(?:trách\s+nhiệm|nhiệm\s+vụ)(?:\s+và\s+quyền\s+hạn)?\s+của\s+", re.IGNORECASE)
+# "Các cơ sở giáo dục đại học, cơ sở giáo dục nghề nghiệp": a kind of body after the first name, in lower case.
+_BODY_NOUN = re.compile(r"^(?:cơ\s+sở|cơ\s+quan|tổ\s+chức|đơn\s+vị|doanh\s+nghiệp|trường|hội|đoàn\s+thể)\s", re.IGNORECASE)
 _GENERIC_START = re.compile(r"^(?:c[áa]c|to[àa]n\s+th[ểe])\s", re.IGNORECASE)
 
 
@@ -63,10 +69,14 @@ def addressee_leads(tasks: list[Task], apply: Apply) -> None:
         if task.node is None or task.lead or not task.title:
             continue
         title = task.title.strip().rstrip(":").strip()
-        if len(title.split()) > 24 or re.search(r"[.;!?]", title):
+        # "7. Trách nhiệm của các sở, ban, ngành, UBND các xã", "Điều 24. Thẩm quyền và trách nhiệm của Bộ Nội vụ".
+        title = _DUTY_OF.sub("", title)
+        if len(title.split()) > 32 or re.search(r"[.;!?]", title):
             continue
         names = split_units(title)
-        if names and all((_head_match(n, AGENCY_HEADS) or _GENERIC_START.match(n)) and len(n.split()) <= 12 for n in names):
-            if _ACTION.search(fold_same_length(title).lower()):
+        if names and all((_head_match(n, AGENCY_HEADS) or _GENERIC_START.match(n) or (k > 0 and _BODY_NOUN.match(n)))
+                         and len(n.split()) <= 12 for k, n in enumerate(names)):
+            # A verb in lower case makes it a duty ("Sở Y tế tổ chức …"); capitalised, it is a name ("Sở Xây dựng").
+            if any(title[m.start() + 1 : m.start() + 2].islower() for m in _ACTION.finditer(fold_same_length(title).lower())):
                 continue
             apply(task, "lead", names)

@@ -26,13 +26,26 @@ _FALSE_HEADS = re.compile(
 
 def _head_match(fragment: str, heads: tuple[str, ...]) -> bool:
     """Whether ``fragment`` opens with one of ``heads`` (case kept, diacritics ignored, so OCR text matches)."""
+    return _head_match_start(fragment[:40], heads)
+
+
+@lru_cache(maxsize=16384)
+def _head_match_start(fragment: str, heads: tuple[str, ...]) -> bool:
     if _FALSE_HEADS.match(fragment):
         return False
-    bare = _bare(fragment[:40])
-    for head in _bare_heads(heads):
-        if bare.startswith(head) and (len(bare) == len(head) or not bare[len(head)].isalpha()):
+    bare = _bare(fragment)
+    # The first letter keeps its case (a capital opens a name); later words may be capitalised or not ("Nhà Đầu tư").
+    lowered = bare[:1] + bare[1:].lower()
+    for head, head_lowered in _bare_heads_lowered(heads):
+        if (bare.startswith(head) or lowered.startswith(head_lowered)) and (len(bare) == len(head) or not bare[len(head)].isalpha()):
             return True
     return False
+
+
+@lru_cache(maxsize=8)
+def _bare_heads_lowered(heads: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """Each bare head with its later letters in lower case (a one-word head keeps its own case)."""
+    return tuple((h, h[:1] + h[1:].lower() if " " in h else h) for h in _bare_heads(heads))
 
 
 @lru_cache(maxsize=4096)
@@ -79,6 +92,16 @@ def split_units(value: str) -> list[str]:
     shared = _SHARED_HEAD.match(value)
     if shared:
         return _expand_shared_head(shared.group("head"), value[shared.end() :])
+    level = _LEVEL_LIST.search(value)
+    if level is not None:
+        # "…, UBND các xã: Đức Trọng, Hiệp Thạnh và đơn vị tư vấn": the bodies before, each named commune, the rest.
+        return [
+            *split_units(value[: level.start()]),
+            *_expand_level_list(level.group("body"), level.group("level"), value[level.end() :]),
+        ]
+    shared_tail = _shared_body_tail(value)
+    if shared_tail is not None:
+        return shared_tail
     units: list[str] = []
     for part in _split_outside_parens(value, ";"):
         current: list[str] = []
@@ -93,6 +116,10 @@ def split_units(value: str) -> list[str]:
                 new = True
             if not new and named and _starts_with(lower, GENERIC_HEADS):
                 new = True
+            if not new and current and lower.startswith("cac ") and len(frag.split()) >= 3 and len(current[-1].split()) > 2:
+                new = True  # "các tổ chức chính trị - xã hội, các cơ sở giáo dục": whole kinds, not "các bộ, ngành"
+            if not new and current and _repeats_kind(current[0], frag):
+                new = True  # "Các cơ sở giáo dục đại học, cơ sở giáo dục nghề nghiệp": the same kind of body again
             if new and current:
                 units.append(", ".join(current))
                 current = []
@@ -101,7 +128,83 @@ def split_units(value: str) -> list[str]:
             current.append(frag)
         if current:
             units.append(", ".join(current))
-    return [name for name in (_trim_name(u) for u in units) if name]
+    return [name for name in (_trim_name(u) for u in units for u in _split_at_and(u)) if name]
+
+
+# "… và Ủy ban nhân dân các tỉnh", "… và các sở, ban, ngành, địa phương", "… và các tổ chức thành viên": "và" before
+# another body, a generic list ("các" and a comma) or a kind of body starts a name; the catch-all "và các cơ quan
+# (đơn vị, địa phương) liên quan" stays with the name it follows.
+_AND_BODY = re.compile(
+    r"\s+và\s+(?=(?P<generic>các\s+[^,]{2,30},|các\s+(?:sở|bộ|ban|ngành|tổ\s+chức|đoàn\s+thể|hội|trường|doanh\s+nghiệp|"
+    r"ủy\s+ban|uỷ\s+ban|phòng|xã|phường)(?![^\W\d_]))?)",
+    re.IGNORECASE,
+)
+
+
+def _split_at_and(name: str) -> list[str]:
+    """``name`` cut where "và" opens another body; the "và" inside a ministry's compound name is kept."""
+    if " và " not in name:
+        return [name]
+    masked = _protect_compounds(name)
+    out: list[str] = []
+    start = 0
+    for m in _AND_BODY.finditer(masked):
+        rest = masked[m.end() :]
+        # Two single bodies joined by "và" may be one office ("Văn phòng HĐND và UBND phường"): a named body splits off
+        # only beside a plural one ("các bộ, cơ quan liên quan và Ngân hàng …", "Bộ X và Ủy ban nhân dân các tỉnh").
+        before = masked[start : m.start()]
+        plural = re.match(r"(?i)các\s", before.strip()) or re.match(r"\S+(?:\s+\S+){0,3}\s+các\s", re.split(r",|\s+và\s", rest)[0] + " ")
+        if not (m.group("generic") or (rest[:1].isupper() and _head_match(rest, AGENCY_HEADS) and plural)):
+            continue
+        if not masked[start : m.start()].strip():
+            continue
+        out.append(masked[start : m.start()])
+        start = m.end()
+    out.append(masked[start:])
+    return [piece.replace(_COMMA, ",").replace(_AND, " và") for piece in out]
+
+
+# "UBND các xã: Đức Trọng, Hiệp Thạnh, Đinh Văn Lâm Hà": one body named for each place after the colon.
+_LEVEL_LIST = re.compile(
+    r"(?:^|(?<=[,;]\s)|(?<=\svà\s))(?P<body>Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Công an|Hội đồng nhân dân|HĐND)\s+các\s+"
+    r"(?P<level>xã|phường|huyện|quận|tỉnh|thành phố|thị xã|xã, phường)\s*:\s*(?=[A-ZĐÀ-Ỹ])"
+)
+
+
+def _expand_level_list(body: str, level: str, rest: str) -> list[str]:
+    """"UBND", "xã", "Đức Trọng, Hiệp Thạnh và đơn vị tư vấn" -> UBND xã Đức Trọng, UBND xã Hiệp Thạnh, đơn vị tư vấn."""
+    names: list[str] = []
+    parts = [p.strip(" .;,") for p in re.split(r",|;|\s+và\s+", rest) if p.strip(" .;,")]
+    for k, part in enumerate(parts):
+        if not part[:1].isupper() or _head_match(part, AGENCY_HEADS):
+            # The places end where a lower-case or a named body begins: the rest is a list of its own.
+            names.extend(split_units(", ".join(parts[k:])))
+            break
+        names.append(f"{body} {level.split(',')[0]} {part}")
+    return names
+
+
+# "Thường trực, các ban, các tổ đại biểu Hội đồng nhân dân tỉnh": parts of one body, its name written once at the end.
+_BODY_PART = r"(?:Thường trực|Ban Thường trực|Thường vụ|Ban Thường vụ|[Cc]ác ban|[Cc]ác tổ đại biểu|[Cc]ác đại biểu|[Cc]ác Ủy ban|[Cc]ác Uỷ ban|Lãnh đạo)"
+_PARTS_THEN_BODY = re.compile(
+    r"^(?P<parts>" + _BODY_PART + r"(?:\s*,\s*" + _BODY_PART + r")*)\s*(?:,|\s+và)\s+(?P<last>" + _BODY_PART + r")\s+"
+    r"(?P<body>(?:Hội đồng nhân dân|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Ủy ban Mặt trận Tổ quốc Việt Nam|Ủy ban MTTQ|UBMTTQ)[^,;]*)$"
+)
+
+
+def _shared_body_tail(value: str) -> list[str] | None:
+    m = _PARTS_THEN_BODY.match(value)
+    if m is None:
+        return None
+    parts = [p.strip() for p in m.group("parts").split(",") if p.strip()] + [m.group("last")]
+    return [f"{part} {m.group('body').strip()}" for part in parts]
+
+
+def _repeats_kind(first: str, fragment: str) -> bool:
+    """Whether ``fragment`` opens with the two-word kind that opens ``first`` ("cơ sở", "tổ chức"), after "các"."""
+    words = re.sub(r"^(?:các|những)\s+", "", first.lower()).split()
+    frag_words = re.sub(r"^(?:các|những)\s+", "", fragment.lower()).split()
+    return len(words) >= 3 and len(frag_words) >= 3 and words[:2] == frag_words[:2]
 
 
 # "các Bộ: Quốc phòng, Xây dựng và các cơ quan liên quan": one head word shared by the names after the colon.
@@ -198,8 +301,15 @@ _ASSIGNING_VERB = re.compile(r"^\s*(?:[Gg]iao(?:\s+cho)?|[ĐđDd][ềe]\s+ngh[�
 ITEM_MARK = re.compile(r"^[ \t]*(?:[-–+•*]|\d{1,2}(?:\.\d{1,2})*\s*[.)]|[a-zđ]\s*\)|[IVX]{1,5}\s*[.)])[ \t]*")
 
 
+_HANDED_TO = re.compile(r"\s(?:giao(?:\s+cho)?|đề\s+nghị|yêu\s+cầu|phân\s+công)\s+(?=\S)")
+
+
 def _wrapped_name(text: str) -> str | None:
     """The body named before "chủ trì", which a hard-wrapped line may carry on, or whose line may open it."""
+    # "Chủ tịch UBND tỉnh giao Sở Nội vụ", "Khi có kết quả … giao Sở Nội vụ": the body handed the duty.
+    handed = _HANDED_TO.search(text)
+    if handed is not None:
+        text = text[handed.end() :]
     starts = [0] + [k + 1 for k, ch in enumerate(text) if ch == "\n"]
     for k in starts:
         name = _ROLE_NOUN.sub("", squeeze(_ASSIGNING_VERB.sub("", ITEM_MARK.sub("", text[k:]))))

@@ -139,6 +139,8 @@ AGENCY_HEADS: tuple[str, ...] = (
     "Phó Chủ tịch", "Người đứng đầu", "Thủ trưởng", "Đảng đoàn", "Ban cán sự",
     # The press bodies a plan assigns ("Báo và Phát thanh, Truyền hình tỉnh", "Tạp chí …", "Đài Phát thanh …").
     "Báo", "Tạp chí", "Thông tấn xã",
+    # Parties a conclusion or a project plan assigns work to beside the agencies.
+    "Nhà đầu tư", "Chủ đầu tư", "Nhà thầu", "Chủ dự án",
     "Quốc hội", "Lãnh đạo Ban", "Lãnh đạo Sở", "Lãnh đạo Văn phòng", "Lãnh đạo UBND", "Lãnh đạo Ủy ban", "Lãnh đạo Bộ",
 )
 # Lower-case openers that start a new body after a named one ("..., các sở, ban, ngành").

@@ -1,0 +1,64 @@
+"""The body a plan gives the whole of its work to, for the items that name no doer of their own.
+
+An inspection or a campaign plan often lists what is to be done (the contents to inspect, the steps of a
+campaign) without a doer on any item, and says once, outside the list, who carries it all out: "Chủ tịch UBND
+tỉnh giao Sở Nội vụ chủ trì, phối hợp với các ngành có liên quan tổ chức kiểm tra …". That body leads, and its
+partners coordinate, every group of items in which no item has a lead, when such groups are the most. Only an explicit hand-over
+("giao", "phân công") with "chủ trì" outside those groups counts, and only the first one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ansinh.documents.parsing.clause_units import read_clause
+from ansinh.documents.parsing.clean import Doc, squeeze
+from ansinh.documents.parsing.responsibilities import Apply
+from ansinh.documents.parsing.tasks import Task
+
+_HAND_OVER = re.compile(r"(?<![a-z])(?:giao(?:\s+cho)?|phan\s+cong)\s+(?=\S)")
+_SENTENCE_END = re.compile(r"[.;:\n]")
+
+
+def _walk(task: Task) -> list[Task]:
+    out = [task]
+    for child in task.children:
+        out.extend(_walk(child))
+    return out
+
+
+def _hand_over(doc: Doc, inside: list[tuple[int, int]]) -> tuple[list[str], list[str]] | None:
+    """(lead, partners) of the first hand-over sentence outside the items' spans."""
+    for m in _HAND_OVER.finditer(doc.folded):
+        if any(a <= m.start() < b for a, b in inside):
+            continue
+        end_match = _SENTENCE_END.search(doc.folded, m.end())
+        end = end_match.start() if end_match else len(doc.folded)
+        folded = " ".join(doc.folded[m.start() : end].split())
+        if not re.search(r"(?<![a-z])chu\s+tri(?![a-z])", folded):
+            continue
+        clean = squeeze(doc.clean[m.start() : end])
+        if len(clean) != len(folded):
+            continue
+        found = read_clause(clean, folded)
+        if found is not None and found[0]:
+            return found
+    return None
+
+
+def plan_wide_lead(doc: Doc, tasks: list[Task], apply: Apply) -> None:
+    """Give the plan's declared doer to every top-level item whose whole group names no lead."""
+    roots = [t for t in tasks if t.parent is None and t.node is not None]
+    bare = [t for t in roots if not any(x.lead for x in _walk(t))]
+    # Most groups must name no doer: where most do, a bare group is not the plan's common work.
+    if not bare or 2 * len(bare) < len(roots):
+        return
+    inside = [(t.node.start, t.node.end) for t in bare if t.node is not None]
+    found = _hand_over(doc, inside)
+    if found is None:
+        return
+    lead, partners = found
+    for task in bare:
+        apply(task, "lead", lead)
+        if partners and not task.coordinate:
+            apply(task, "coordinate", partners)
