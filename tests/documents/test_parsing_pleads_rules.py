@@ -172,8 +172,8 @@ Các cơ quan được kiểm tra chuẩn bị báo cáo theo đề cương.
 
 def test_an_inspection_plan_gives_its_declared_doer_to_the_contents_that_name_none() -> None:
     units = _units(INSPECTION)
-    assert units["II.1"] == (["Sở Khoa học và Công nghệ"], ["Văn phòng UBND tỉnh"])
-    assert units["II.2.b"][0] == ["Sở Khoa học và Công nghệ"]
+    assert units["1"] == (["Sở Khoa học và Công nghệ"], ["Văn phòng UBND tỉnh"])
+    assert units["2.b"][0] == ["Sở Khoa học và Công nghệ"]
 
 
 RESPONSIBILITIES = """ỦY BAN NHÂN DÂN
