@@ -20,6 +20,7 @@ from ansinh.documents.parsing.tabular import extract_documents, extract_projects
 from ansinh.documents.parsing.targets import extract_text_targets
 from ansinh.documents.parsing.tasks import extract_tasks
 from ansinh.documents.parsing.unflatten import restore_lines
+from ansinh.documents.parsing.unit_names import clear_text_caches
 
 logger = logging.getLogger(__name__)
 
@@ -62,6 +63,7 @@ def extract_plan(text: str, doc: str = "") -> dict[str, object]:
     try:
         if not isinstance(text, str) or not text.strip():
             return empty_result(doc if isinstance(doc, str) else "")
+        clear_text_caches()  # per-document caches only: a second reading of a text costs what the first did
         return _extract(text[:MAX_CHARS], doc)
     except Exception:
         logger.exception("không trích xuất được kế hoạch %s", doc)

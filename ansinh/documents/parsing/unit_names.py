@@ -29,6 +29,14 @@ def _head_match(fragment: str, heads: tuple[str, ...]) -> bool:
     return _head_match_start(fragment[:40], heads)
 
 
+def clear_text_caches() -> None:
+    """Forget what was remembered per piece of text: caches help within one document, and a bench that reads the
+    same documents again must not be sped up by them (pipeline.extract_plan calls this per document)."""
+    _head_match_start.cache_clear()
+    _bare.cache_clear()
+    _split_units.cache_clear()
+
+
 @lru_cache(maxsize=16384)
 def _head_match_start(fragment: str, heads: tuple[str, ...]) -> bool:
     if _FALSE_HEADS.match(fragment):
@@ -88,6 +96,16 @@ def _split_outside_parens(text: str, sep: str) -> list[str]:
 
 def split_units(value: str) -> list[str]:
     """Names of the bodies in a list: ``"Sở Y tế, các sở, ban, ngành liên quan"`` -> two names."""
+    return list(_split_units(value))
+
+
+@lru_cache(maxsize=4096)
+def _split_units(value: str) -> tuple[str, ...]:
+    """``split_units`` remembered per text: a clause's names are read again by every rule that looks at it."""
+    return tuple(_split_units_uncached(value))
+
+
+def _split_units_uncached(value: str) -> list[str]:
     value = squeeze(value).strip(" .;,-–")
     shared = _SHARED_HEAD.match(value)
     if shared:
@@ -96,7 +114,7 @@ def split_units(value: str) -> list[str]:
     if level is not None:
         # "…, UBND các xã: Đức Trọng, Hiệp Thạnh và đơn vị tư vấn": the bodies before, each named commune, the rest.
         return [
-            *split_units(value[: level.start()]),
+            *_split_units_uncached(value[: level.start()]),
             *_expand_level_list(level.group("body"), level.group("level"), value[level.end() :]),
         ]
     shared_tail = _shared_body_tail(value)
