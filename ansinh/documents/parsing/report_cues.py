@@ -54,7 +54,7 @@ _VERB = re.compile(r"(?<![a-z])b[ad]o\s+c[ad]o(?![a-z])")
 # Whom a report goes to: a body named after the verb ("báo cáo UBND tỉnh", "gửi … về Sở …", "báo cáo các sở: …").
 _ADDRESSEE = re.compile(
     r"(?<![a-z])(?:b[ad]o\s+c[ad]o|gui)\s+(?:[^.;]{0,60}?\s)?(?:cho\s+|voi\s+|ve\s+|len\s+|den\s+|toi\s+)?"
-    r"(?:lanh\s+dao\s+)?(?:thu\s+tuong|chinh\s+phu|quoc\s+hoi|hoi\s+dong\s+nhan\s+dan|hdnd|ubnd|uy\s+ban|"
+    r"(?:lanh\s+dao(?![a-z])|chu\s+ubnd|giam\s+doc|bi\s+thu|thu\s+tuong|chinh\s+phu|quoc\s+hoi|hoi\s+dong\s+nhan\s+dan|hdnd|ubnd|uy\s+ban|"
     r"ban\s+[a-z]|bo\s+[a-z]|so\s+[a-z]|cac\s+so|cac\s+bo|cuc\s+[a-z]|vu\s+[a-z]|tong\s+cuc|chu\s+tich|"
     r"thuong\s+truc|thuong\s+vu|tinh\s+uy|thanh\s+uy|dang\s+uy|cap\s+(?:tren|co\s+tham\s+quyen)|"
     r"co\s+quan\s+(?:co\s+tham\s+quyen|cap\s+tren|chu\s+quan|quan\s+ly|thuong\s+truc|chuyen\s+mon)|"
@@ -63,7 +63,7 @@ _ADDRESSEE = re.compile(
 # The occasion of an unscheduled report.
 _OCCASION = re.compile(
     r"kip\s+thoi|khi\s+(?:co|duoc)\s+yeu\s+cau|theo\s+yeu\s+cau|dot\s+xuat|khi\s+phat\s+sinh|thuong\s+xuyen|"
-    r"kho\s+khan|vuong\s+mac|theo\s+(?:quy\s+dinh|huong\s+dan)|sau\s+(?:khi\s+ket\s+thuc|moi)|chuyen\s+de|"
+    r"kho\s+khan|vuong\s+mac|theo\s+(?:quy\s+dinh|huong\s+dan)|sau\s+(?:khi\s+ket\s+thuc|moi)|"
     r"tai\s+ky\s+hop"
 )
 
@@ -101,24 +101,28 @@ _NOT_A_DUTY = re.compile(
     r"|thoi\s+(?:gian|diem)\s+chot\s+so\s+lieu|(?:ky|nam)\s+bao\s+cao\s+(?:duoc\s+)?tinh\s+tu"
 )
 # "thực hiện (đầy đủ) chế độ báo cáo theo quy định" with no period, deadline or recipient: a regime stated elsewhere.
-_REGIME_POINTER = re.compile(r"che\s+do\s+(?:thong\s+tin,?\s+)?b[ad]o\s+c[ad]o(?![^.;]{0,80}(?:dinh\s+ky|dot\s+xuat|h[ad]ng|truoc\s+ngay|voi|gui))")
+_REGIME_POINTER = re.compile(r"che\s+do\s+(?:thong\s+tin,?\s+)?b[ad]o\s+c[ad]o")
 
 
 def not_a_duty(folded: str) -> bool:
     """A sentence whose every "báo cáo" is a document's name, a pointer or a budget request."""
     if _NOT_A_DUTY.search(folded):
         return True
-    if FUNDING_REQUEST.search(folded):
-        rest = FUNDING_REQUEST.sub(" ", folded)
-        if not _VERB.search(rest):
-            return True
-    verbs = list(_VERB.finditer(folded))
+    # a budget request blanked (same length), what is left must still hold a report
+    rest = FUNDING_REQUEST.sub(lambda m: " " * len(m.group(0)), folded)
+    verbs = list(_VERB.finditer(rest))
+    if not verbs and rest != folded:
+        return True
     return bool(verbs) and all(_covered(folded, v.start(), v.end()) for v in verbs)
 
 
 def _covered(folded: str, start: int, end: int) -> bool:
-    """Whether the "báo cáo" at ``start:end`` is part of a document's name or of a regime pointer."""
-    for pattern in (_DOCUMENT_NOUN, _REGIME_POINTER):
+    """Whether the "báo cáo" at ``start:end`` is part of a document's name or of a regime pointer.
+
+    "Chế độ báo cáo" points at a regime stated elsewhere unless the sentence gives its period or recipient.
+    """
+    own = bool(periods(folded) or WEEKLY.search(folded) or _ADDRESSEE.search(folded) or re.search(r"tr[uy][oda]c\s+ngay", folded))
+    for pattern in (_DOCUMENT_NOUN,) if own else (_DOCUMENT_NOUN, _REGIME_POINTER):
         for m in pattern.finditer(folded, max(0, start - 100), min(len(folded), end + 40)):
             if m.start() <= start and m.end() >= end:
                 return True
@@ -133,7 +137,16 @@ def owed(folded: str, has_period: bool, has_deadline: bool) -> bool:
         return False
     if not (has_period or has_deadline) and INTERNAL_POINTER.search(folded):
         return False  # "báo cáo … về kết quả … theo quy định tại Điều 15 Quyết định này": the regime of Điều 15
-    return has_period or has_deadline or bool(WEEKLY.search(folded) or _ADDRESSEE.search(folded) or _OCCASION.search(folded))
+    if has_period or has_deadline or WEEKLY.search(folded) or _ADDRESSEE.search(folded):
+        return True
+    # "xây dựng báo cáo chuyên đề", "chuẩn bị báo cáo theo đề cương": the report is the work itself
+    return bool(_OCCASION.search(folded)) and not all(
+        _PRODUCT.match(folded, max(0, v.start() - 24)) or _PRODUCT.search(folded, max(0, v.start() - 24), v.end())
+        for v in _VERB.finditer(folded)
+    )
+
+
+_PRODUCT = re.compile(r"(?:xay\s+dung|chuan\s+bi|soan\s+thao|hoan\s+thien|lap|viet)\s+(?:cac\s+|mot\s+)?b[ad]o\s+c[ad]o")
 
 
 # The end of a text's body: the signature block's "Nơi nhận:" or an annex heading (forms and tables follow).
