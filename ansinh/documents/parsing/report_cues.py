@@ -113,16 +113,19 @@ def not_a_duty(folded: str) -> bool:
     verbs = list(_VERB.finditer(rest))
     if not verbs and rest != folded:
         return True
-    return bool(verbs) and all(_covered(folded, v.start(), v.end()) for v in verbs)
+    if not verbs:
+        return False
+    # "Chế độ báo cáo" points at a regime stated elsewhere unless the sentence gives its period or recipient.
+    regime = _REGIME_POINTER.search(folded) is not None and not (
+        periods(folded) or WEEKLY.search(folded) or _ADDRESSEE.search(folded) or re.search(r"tr[uy][oda]c\s+ngay", folded)
+    )
+    patterns = (_DOCUMENT_NOUN, _REGIME_POINTER) if regime else (_DOCUMENT_NOUN,)
+    return all(_covered(folded, v.start(), v.end(), patterns) for v in verbs)
 
 
-def _covered(folded: str, start: int, end: int) -> bool:
-    """Whether the "báo cáo" at ``start:end`` is part of a document's name or of a regime pointer.
-
-    "Chế độ báo cáo" points at a regime stated elsewhere unless the sentence gives its period or recipient.
-    """
-    own = bool(periods(folded) or WEEKLY.search(folded) or _ADDRESSEE.search(folded) or re.search(r"tr[uy][oda]c\s+ngay", folded))
-    for pattern in (_DOCUMENT_NOUN,) if own else (_DOCUMENT_NOUN, _REGIME_POINTER):
+def _covered(folded: str, start: int, end: int, patterns: tuple[re.Pattern[str], ...]) -> bool:
+    """Whether the "báo cáo" at ``start:end`` is part of a document's name (or of a regime pointer)."""
+    for pattern in patterns:
         for m in pattern.finditer(folded, max(0, start - 100), min(len(folded), end + 40)):
             if m.start() <= start and m.end() >= end:
                 return True

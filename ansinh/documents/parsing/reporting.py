@@ -82,8 +82,6 @@ _ADHOC = re.compile(
 _BARE_PERIODIC = re.compile(r"dinh\s+ky(?!\s+(?:\d|hang|moi|sau|quy|thang|nam))")
 
 
-# A task that is itself reporting ("- Tổng hợp, báo cáo Ban Thường trực … đối với các vụ việc phức tạp").
-_TASK_REPORT_START = re.compile(r"^[\s\-–+•\d.)a-z]{0,6}(?:tong\s+hop,?\s+)?b[ad]o\s+c[ad]o\s+(?:ngay\s+|kip\s+thoi\s+)?(?:ve\s+|voi\s+)?(?:ban|thuong|ubnd|uy|cap|so|bo|chinh|thu)")
 _SERVING = re.compile(r"phuc\s+vu\s+(?:cho\s+)?(?:cong\s+tac\s+)?(?:(?:so|tong)\s+ket,?\s*)?(?:va\s+)?(?:bao\s+cao)?")
 _RESULTS_REPORT = re.compile(r"ket\s+qua\s+(?:thuc\s+hien|trien\s+khai)")
 
@@ -108,8 +106,9 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
     seen: set[tuple[int, str, int | None]] = set()
     sections = _sections(root)
     stop = body_end(doc.folded)
+    lenient = {id(n) for n in sections}
     for node in sections + _other_sections(root, sections):
-        strict = not any(node is n for n in sections)
+        strict = id(node) not in lenient
         if strict and node.style == "root":
             continue  # the header and the grounds ("Căn cứ …", "Xét Báo cáo …") before the first heading
         start = 0 if node.style == "root" else (node.head_end if node.kind is not None else node.head_start)
