@@ -153,3 +153,10 @@ def test_the_cue_readers_take_any_text(text: str) -> None:
     assert {f for f, _ in periods(folded)} <= set(ORDER)
     assert isinstance(not_a_duty(folded), bool)
     assert isinstance(owed(folded, False, False), bool)
+
+
+def test_results_published_on_a_period_are_read_as_a_periodic_report() -> None:
+    assert _in_task("công khai hằng tháng kết quả đánh giá chỉ số hài lòng, chậm nhất vào ngày 05 hằng tháng.") == [
+        ("monthly", 5, None, None),
+    ]
+    assert _in_task("công khai kết quả đánh giá trên cổng thông tin điện tử.") == []

@@ -132,10 +132,19 @@ def _covered(folded: str, start: int, end: int, patterns: tuple[re.Pattern[str],
     return False
 
 
+# "công bố Chỉ số … hằng năm", "công khai hằng tháng kết quả đánh giá": results published on a period.
+_PUBLISH = re.compile(r"(?<![a-z])cong\s+(?:bo|khai)\s+(?:[^.;]{0,30}?\s)?(?:ket\s+qua|chi\s+so)(?![a-z])")
+
+
+def published_periodically(folded: str) -> bool:
+    """Whether a sentence makes results public on a fixed period (a report to the public, read like one)."""
+    return _PUBLISH.search(folded) is not None and any(f != "adhoc" for f, _ in periods(folded))
+
+
 def owed(folded: str, has_period: bool, has_deadline: bool) -> bool:
     """Outside the organising parts, whether a sentence with a report states it as owed."""
     if not _VERB.search(folded) and not re.search(r"gui\s+k[eq]t\s+qu[ad]", folded):
-        return False
+        return published_periodically(folded)
     if not_a_duty(folded):
         return False
     if not (has_period or has_deadline) and INTERNAL_POINTER.search(folded):

@@ -19,6 +19,7 @@ from ansinh.documents.parsing.report_cues import (
     not_a_duty,
     owed,
     periods,
+    published_periodically,
     unplanned_besides,
 )
 from ansinh.documents.parsing.structure import Node
@@ -117,7 +118,7 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
                 break
             folded = doc.folded[s:e]
             # "phục vụ công tác tổng kết, báo cáo": a report as what records serve, not a duty.
-            if not REPORT_VERB.search(_SERVING.sub(" ", folded)):
+            if not REPORT_VERB.search(_SERVING.sub(" ", folded)) and not published_periodically(folded):
                 continue
             if re.search(r"(?<![a-z])la\s+can\s+cu(?![a-z])", folded) or not_a_duty(folded):
                 continue  # "Báo cáo theo khoản 3 là căn cứ để …": what a report is for, not a duty
