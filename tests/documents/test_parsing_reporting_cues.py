@@ -160,3 +160,16 @@ def test_results_published_on_a_period_are_read_as_a_periodic_report() -> None:
         ("monthly", 5, None, None),
     ]
     assert _in_task("công khai kết quả đánh giá trên cổng thông tin điện tử.") == []
+
+
+def test_the_recipient_is_the_body_a_report_goes_to_with_its_go_between() -> None:
+    def who(sentence: str) -> list[object]:
+        out: list[dict[str, Any]] = extract_plan(PLAN + "2. Sở Y tế " + sentence + "\n", "probe")["reporting"]  # type: ignore[assignment]
+        return [r["recipient"] for r in out]
+
+    assert who("hằng năm báo cáo Ủy ban nhân dân tỉnh (qua Sở Nội vụ) về kết quả thực hiện.") == [
+        "Ủy ban nhân dân tỉnh (qua Sở Nội vụ)"]
+    assert who("định kỳ hằng tháng báo cáo kết quả thực hiện cho Ủy ban nhân dân tỉnh.") == ["Ủy ban nhân dân tỉnh"]
+    assert who("kịp thời báo cáo Bộ Kế hoạch và Đầu tư để tổng hợp.") == ["Bộ Kế hoạch và Đầu tư"]
+    assert who("gửi kết quả về Phòng Văn hóa - Xã hội trước ngày 10/12/2026 để tổng hợp, báo cáo Ủy ban nhân dân xã.") == [
+        "Phòng Văn hóa - Xã hội"]

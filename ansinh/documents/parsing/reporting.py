@@ -20,6 +20,7 @@ from ansinh.documents.parsing.report_cues import (
     owed,
     periods,
     published_periodically,
+    recipient_span,
     unplanned_besides,
 )
 from ansinh.documents.parsing.structure import Node
@@ -55,10 +56,10 @@ def _sections(root: Node) -> list[Node]:
 
 
 def _recipient(doc: Doc, s: int, e: int) -> str | None:
-    m = _RECIPIENT.search(doc.folded, s, e)
-    if not m:
+    span = recipient_span(doc.folded[s:e])
+    if span is None:
         return None
-    return span_text(doc, m.start("who"), m.end("who"), " ,") or None
+    return span_text(doc, s + span[0], s + span[1], " ,") or None
 
 
 # A report owed to a named superior ("báo cáo Thủ tướng Chính phủ", "gửi báo cáo về Ban Thường trực …").
