@@ -60,12 +60,11 @@ _ADDRESSEE = re.compile(
     r"co\s+quan\s+(?:co\s+tham\s+quyen|cap\s+tren|chu\s+quan|quan\s+ly|thuong\s+truc|chuyen\s+mon)|"
     r"(?:to\s+chuc|co\s+quan|don\s+vi)\s+[a-z])"
 )
-# The occasion of an unscheduled report.
-_OCCASION = re.compile(
-    r"kip\s+thoi|khi\s+(?:co|duoc)\s+yeu\s+cau|theo\s+yeu\s+cau|dot\s+xuat|khi\s+phat\s+sinh|thuong\s+xuyen|"
-    r"kho\s+khan|vuong\s+mac|theo\s+(?:quy\s+dinh|huong\s+dan)|sau\s+(?:khi\s+ket\s+thuc|moi)|"
-    r"tai\s+ky\s+hop"
-)
+
+
+# Outside the organising parts, without a recipient, only these occasions make a report owed ("kịp thời báo cáo",
+# "khi có yêu cầu", "đột xuất", "theo quy định"); "thường xuyên", "khó khăn, vướng mắc" alone do not.
+_OCCASION_STRICT = re.compile(r"kip\s+thoi\s+(?:tong\s+hop,?\s+)?b[ad]o\s+c[ad]o|khi\s+(?:co|duoc)\s+yeu\s+cau|theo\s+yeu\s+cau|dot\s+xuat|theo\s+quy\s+dinh|tai\s+ky\s+hop")
 
 
 def periods(folded: str) -> list[tuple[str, int]]:
@@ -152,7 +151,7 @@ def owed(folded: str, has_period: bool, has_deadline: bool) -> bool:
     if has_period or has_deadline or WEEKLY.search(folded) or _ADDRESSEE.search(folded):
         return True
     # "xây dựng báo cáo chuyên đề", "chuẩn bị báo cáo theo đề cương": the report is the work itself
-    return bool(_OCCASION.search(folded)) and not all(
+    return bool(_OCCASION_STRICT.search(folded)) and not all(
         _PRODUCT.match(folded, max(0, v.start() - 24)) or _PRODUCT.search(folded, max(0, v.start() - 24), v.end())
         for v in _VERB.finditer(folded)
     )
