@@ -12,13 +12,23 @@ from __future__ import annotations
 import re
 
 from ansinh.documents.parsing.clean import Doc, span_text, squeeze, trim_span
+from ansinh.documents.parsing.report_cues import (
+    PAST_DATE,
+    WEEKLY,
+    body_end,
+    not_a_duty,
+    owed,
+    periods,
+    published_periodically,
+    recipient_span,
+    unplanned_besides,
+)
 from ansinh.documents.parsing.structure import Node
 from ansinh.documents.parsing.targets import sentences
 from ansinh.documents.parsing.vocab import (
     AWARD_CUE,
     DATED_DEADLINE,
     DEADLINE,
-    FREQUENCY_CUES,
     ONCE_CUE,
     ONCE_CUE_BEFORE,
     PERIODIC_CUE,
@@ -46,10 +56,10 @@ def _sections(root: Node) -> list[Node]:
 
 
 def _recipient(doc: Doc, s: int, e: int) -> str | None:
-    m = _RECIPIENT.search(doc.folded, s, e)
-    if not m:
+    span = recipient_span(doc.folded[s:e])
+    if span is None:
         return None
-    return span_text(doc, m.start("who"), m.end("who"), " ,") or None
+    return span_text(doc, s + span[0], s + span[1], " ,") or None
 
 
 # A report owed to a named superior ("báo cáo Thủ tướng Chính phủ", "gửi báo cáo về Ban Thường trực …").
@@ -74,16 +84,22 @@ _ADHOC = re.compile(
 _BARE_PERIODIC = re.compile(r"dinh\s+ky(?!\s+(?:\d|hang|moi|sau|quy|thang|nam))")
 
 
-# A task that is itself reporting ("- Tổng hợp, báo cáo Ban Thường trực … đối với các vụ việc phức tạp").
-_TASK_REPORT_START = re.compile(r"^[\s\-–+•\d.)a-z]{0,6}(?:tong\s+hop,?\s+)?b[ad]o\s+c[ad]o\s+(?:ngay\s+|kip\s+thoi\s+)?(?:ve\s+|voi\s+)?(?:ban|thuong|ubnd|uy|cap|so|bo|chinh|thu)")
 _SERVING = re.compile(r"phuc\s+vu\s+(?:cho\s+)?(?:cong\s+tac\s+)?(?:(?:so|tong)\s+ket,?\s*)?(?:va\s+)?(?:bao\s+cao)?")
 _RESULTS_REPORT = re.compile(r"ket\s+qua\s+(?:thuc\s+hien|trien\s+khai)")
 
 
-def _task_sections(root: Node, taken: list[Node]) -> list[Node]:
-    """Nodes of the tasks part not read already, for reports owed by a task ("báo cáo Thủ tướng trong tháng 3")."""
+def _other_sections(root: Node, taken: list[Node]) -> list[Node]:
+    """Every other node (articles of a decree, a dispatch's numbered points, the tasks part), situation and outlook aside."""
     seen = {id(n) for n in taken}
-    return [n for n in root.walk()[1:] if n.effective_kind() == "tasks" and id(n) not in seen]
+    return [n for n in root.walk() if id(n) not in seen and n.effective_kind() not in _NO_DUTY_KINDS]
+
+
+_NO_DUTY_KINDS = frozenset({"situation", "viewpoint", "vision", "objectives"})
+# "tổng kết Chương trình" with no year: the one final review of the plan ("sơ kết, tổng kết" as a pair is not).
+_FINAL_REVIEW = re.compile(
+    r"(?<!so ket, )(?<!so ket )(?<!so ket va )t[oda]ng\s+ket\s+(?:viec\s+thuc\s+hien\s+)?"
+    r"(?:chuong\s+trinh|ke\s+hoach|de\s+an|nghi\s+quyet|chi\s+thi|du\s+an)(?![a-z])"
+)
 
 
 def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
@@ -91,33 +107,35 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
     out: list[dict[str, object]] = []
     seen: set[tuple[int, str, int | None]] = set()
     sections = _sections(root)
-    # A directive's numbered duties (see pipeline._mark_directive_duties) may carry its reporting duty.
-    duty_nodes = [n for d in root.children if d.style == "duties" for n in d.walk()[1:] if n not in sections]
-    task_nodes = _task_sections(root, sections + duty_nodes)
-    for node in sections + duty_nodes + task_nodes:
-        in_duties = any(node is n for n in duty_nodes)
-        in_tasks = any(node is n for n in task_nodes)
+    stop = body_end(doc.folded)
+    lenient = {id(n) for n in sections}
+    for node in sections + _other_sections(root, sections):
+        strict = id(node) not in lenient
+        if strict and node.style == "root":
+            continue  # the header and the grounds ("Căn cứ …", "Xét Báo cáo …") before the first heading
         start = 0 if node.style == "root" else (node.head_end if node.kind is not None else node.head_start)
         for s, e in sentences(doc, start, node.body_end):
+            if strict and s >= stop:
+                break
             folded = doc.folded[s:e]
             # "phục vụ công tác tổng kết, báo cáo": a report as what records serve, not a duty.
-            if not REPORT_VERB.search(_SERVING.sub(" ", folded)):
+            if not REPORT_VERB.search(_SERVING.sub(" ", folded)) and not published_periodically(folded):
                 continue
-            if (in_tasks or in_duties) and not (
-                _ADDRESSED_REPORT.search(folded) or re.search(r"b[ad]o\s+c[ad]o\s+kip\s+thoi|kip\s+thoi\s+b[ad]o\s+c[ad]o", folded)
-            ):
-                continue
-            if re.search(r"(?<![a-z])la\s+can\s+cu(?![a-z])", folded):
+            if re.search(r"(?<![a-z])la\s+can\s+cu(?![a-z])", folded) or not_a_duty(folded):
                 continue  # "Báo cáo theo khoản 3 là căn cứ để …": what a report is for, not a duty
             if AWARD_CUE.search(folded) and not re.search(r"b[ad]o\s+c[ad]o", folded):
                 continue
+            cues = periods(folded)
+            deadlines = _deadlines(folded)
+            if strict and not owed(folded, bool(cues), bool(deadlines) or bool(_MONTH_ONCE.search(folded))):
+                continue
             duties: list[tuple[str, int | None]] = []
             cue_at: dict[str, int] = {}
-            for frequency, pattern in FREQUENCY_CUES:
-                fm = pattern.search(folded)
-                if fm:
-                    duties.append((frequency, None))
-                    cue_at[frequency] = fm.start()
+            for frequency, at in cues:
+                duties.append((frequency, None))
+                cue_at[frequency] = at
+            if unplanned_besides(folded, bool(cues)):
+                duties.append(("adhoc", None))  # "định kỳ 06 tháng, hằng năm hoặc đột xuất": three duties
             for m in ONCE_CUE.finditer(folded):
                 duties.append(("once", int(m.group(1))))
             month_once: dict[int, int] = {}
@@ -127,32 +145,30 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
                     month_once[int(m.group(2))] = int(m.group(1))
             # "báo cáo Chính phủ trước ngày 15 tháng 3 năm 2020": a one-off report; a report of the plan's results
             # by a dated day ("báo cáo kết quả thực hiện … trước ngày 25/11/2026") stays the default annual one.
-            results = _RESULTS_REPORT.search(folded)
+            results = _RESULTS_REPORT.search(folded) if not strict else None
             for m in DATED_DEADLINE.finditer(folded) if results is None else ():
+                if strict and PAST_DATE.search(folded, max(0, m.start() - 40), m.end()):
+                    continue
                 if not any(f in ("annual", "semiannual", "quarterly", "monthly") for f, _ in duties) and (
                     ("once", int(m.group(3))) not in duties
                 ):
                     duties.append(("once", int(m.group(3))))
-            if not duties and not in_tasks and (
-                _ADHOC.search(folded) or (_BARE_PERIODIC.search(folded) and _ADDRESSED_REPORT.search(folded))
-            ):
-                duties.append(("adhoc", None))
-            if not duties and in_tasks and (
-                re.search(r"kip\s+thoi|khi\s+(?:co|duoc)\s+yeu\s+cau|dot\s+xuat", folded)
-                or _TASK_REPORT_START.match(folded)
-            ):
-                duties.append(("adhoc", None))
             for first in ONCE_CUE_BEFORE.finditer(folded):
                 if ("once", int(first.group(1))) not in duties:
                     duties.append(("once", int(first.group(1))))
+            if not any(f == "once" for f, _ in duties) and _FINAL_REVIEW.search(folded):
+                duties.append(("once", None))
             if not duties and _AFTER_EVENT.match(folded):
                 duties.append(("once", None))
+            if not duties and (strict or _ADHOC.search(folded) or WEEKLY.search(folded) or (
+                _BARE_PERIODIC.search(folded) and _ADDRESSED_REPORT.search(folded)
+            )):
+                duties.append(("adhoc", None))
             # A plan-wide "định kỳ báo cáo" in the requirements (agency-by-agency lines repeat it; not read there).
             if not duties and node.effective_kind() == "purpose" and PERIODIC_CUE.search(folded) and not TROUBLE_CUE.search(folded):
                 duties.append(("annual", None))
-            if not duties and not in_duties and (REVIEW_CUE.search(folded) or TROUBLE_CUE.search(folded)):
+            if not duties and (REVIEW_CUE.search(folded) or TROUBLE_CUE.search(folded)):
                 duties.append(("adhoc", None))
-            deadlines = _deadlines(folded)
             # "sơ kết … trước ngày 30 tháng 6 năm 2027": the day a one-off review is due.
             dated = {int(m.group(3)): (int(m.group(1)), int(m.group(2))) for m in DATED_DEADLINE.finditer(folded)
                      if 1 <= int(m.group(1)) <= 31 and 1 <= int(m.group(2)) <= 12}
