@@ -45,3 +45,4 @@ def test_a_body_under_its_provinces_peoples_committee_is_provincial() -> None:
     meta = _meta("UBND TỈNH LÂM ĐỒNG BAN CHỈ ĐẠO PHÁT TRIỂN KHOA HỌC, CÔNG NGHỆ VÀ CHUYỂN ĐỔI SỐ Số: /BCĐ\n"
                  "Kính gửi: UBND các xã, phường, đặc khu.\nCăn cứ Công văn của ubnd tỉnh.\n")
     assert meta["level"] == "province"
+

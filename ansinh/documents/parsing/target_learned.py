@@ -18,7 +18,12 @@ from pathlib import Path
 
 from ansinh.documents.parsing.clean import Doc
 from ansinh.documents.parsing.structure import Node
-from ansinh.documents.parsing.target_paths import drop_repeats, merge_yearly_paths, same_path
+from ansinh.documents.parsing.target_paths import (
+    drop_repeats,
+    merge_period_paths,
+    merge_yearly_paths,
+    same_path,
+)
 from ansinh.documents.parsing.targets import Candidate, Target, text_target_candidates
 
 MODEL_PATH = Path(__file__).with_name("target_model.json")
@@ -180,7 +185,7 @@ def choose_text_targets(
     chosen = mode or MODE or (str(model.get("mode")) if model else "rules")
     if model is None or chosen not in ("learned", "combined"):
         targets, sentence_of, contexts = text_target_candidates(doc, root, masked, plan_like, title_span)
-        return _not_past(masked, merge_yearly_paths(*drop_repeats(targets, sentence_of, [c.mode == "objective" for c in contexts])))
+        return _not_past(masked, merge_period_paths(merge_yearly_paths(*drop_repeats(targets, sentence_of, [c.mode == "objective" for c in contexts]))))
     targets, sentence_of, contexts = text_target_candidates(
         doc, root, masked, plan_like, title_span, broad=chosen == "learned"
     )
@@ -199,8 +204,8 @@ def choose_text_targets(
                    for j in (i - 1, i + 1)):
                 keep[i] = changed = True
     picked = [i for i, k in enumerate(keep) if k]
-    return _not_past(masked, merge_yearly_paths(*drop_repeats(
-        [targets[i] for i in picked], [sentence_of[i] for i in picked], [contexts[i].mode == "objective" for i in picked])))
+    return _not_past(masked, merge_period_paths(merge_yearly_paths(*drop_repeats(
+        [targets[i] for i in picked], [sentence_of[i] for i in picked], [contexts[i].mode == "objective" for i in picked]))))
 
 
 def _not_past(masked: Doc, targets: list[Target]) -> list[Target]:

@@ -127,3 +127,55 @@ def merge_yearly_paths(targets: list[Target], sentence_of: list[int]) -> list[Ta
             last["comparator"] = first["comparator"]  # "giảm còn 5%, …, năm 2030 còn 2%": the path's direction
         out.append(last)
     return out
+
+
+_STOP = {"cua", "va", "cac", "nhung", "tren", "trong", "tai", "o", "ve", "duoc", "dat", "the", "nam"}
+
+
+def _name_key(target: Target) -> set[str]:
+    words = re.findall(r"[a-z0-9]+", YEAR_PHRASE.sub(" ", fold_same_length(str(target.get("indicator") or "")).lower()))
+    return {w for w in words if w not in _STOP and not w.isdigit()}
+
+
+def _alike(a: set[str], b: set[str]) -> bool:
+    """Names of one indicator written twice: the shorter one's words all in the longer one (an abbreviation in
+    brackets counts: "Tốc độ tăng trưởng tổng sản phẩm trên địa bàn (GRDP)" ~ "Tốc độ tăng trưởng GRDP")."""
+    small, big = (a, b) if len(a) <= len(b) else (b, a)
+    return len(small) >= 2 and small <= big
+
+
+def merge_period_paths(targets: list[Target]) -> list[Target]:
+    """One target per indicator whose yearly values stand in separate sentences or paragraphs of the objectives
+    ("Giai đoạn 2026 - 2030: … quy mô GRDP đạt 44 tỉ USD …", "Giai đoạn 2031 - 2035: … quy mô GRDP đạt 70 tỉ USD"):
+    the last year's value, every year a milestone (the gold's yearly-path rule). Only named values with the same
+    unit, one value per year, at least three years (two periods alone may be two targets, as our own fixtures
+    read them); a name that two different indicators could share stays apart."""
+    keys = [_name_key(t) for t in targets]
+    groups: list[list[int]] = []
+    for i, t in enumerate(targets):
+        if not isinstance(t.get("year"), int) or t.get("value") is None or _nameless(t):
+            continue
+        for group in groups:
+            first = targets[group[0]]
+            if (first.get("unit") == t.get("unit") and _alike(keys[group[0]], keys[i])
+                    and all(targets[k].get("year") != t.get("year") for k in group)):
+                group.append(i)
+                break
+        else:
+            groups.append([i])
+    merged: dict[int, Target] = {}
+    dropped: set[int] = set()
+    for group in groups:
+        if len(group) < 3:
+            continue
+        ordered = sorted(group, key=lambda k: int(targets[k]["year"]))  # type: ignore[call-overload]
+        last = dict(targets[ordered[-1]])
+        steps: dict[int, dict[str, object]] = {}
+        for k in ordered:
+            for step in list(targets[k].get("milestones") or []) or [_step(targets[k])]:  # type: ignore[call-overload]
+                steps.setdefault(int(step["year"]), step)
+        last["milestones"] = [steps[y] for y in sorted(steps)]
+        last["indicator"] = max((targets[k] for k in group), key=lambda t: len(str(t.get("indicator") or "")))["indicator"]
+        merged[ordered[-1]] = last
+        dropped.update(k for k in group if k != ordered[-1])
+    return [merged.get(i, t) for i, t in enumerate(targets) if i not in dropped]
