@@ -149,15 +149,7 @@ def _mark_legal_duties(doc: Doc, root: Node) -> None:
         host = organizing.parent
     if not duties:
         return
-    section = Node("duties", "", duties[0].start, duties[0].start, duties[0].start, "", depth=host.depth + 1,
-                   end=duties[-1].end, kind="tasks", parent=host)
-    at = host.children.index(duties[0])
-    for node in duties:
-        host.children.remove(node)
-        node.parent = section
-        node.kind = None
-    section.children = duties
-    host.children.insert(at, section)
+    gather(host, duties, reset_kind=True)
     if organizing.style == "article":
         organizing.kind = None
 
@@ -183,7 +175,7 @@ def _mark_duties_chapter(doc: Doc, nodes: list[Node]) -> bool:
             continue
         duties = [c for c in chapter.children if c.style == "article" and c.title and _DUTY_OF.match(_folded_title(doc, c))]
         if duties:
-            _gather(chapter, duties)
+            gather(chapter, duties)
             for node in duties:
                 node.kind = None
             return True
@@ -203,7 +195,7 @@ def _mark_duty_articles(doc: Doc, nodes: list[Node]) -> bool:
     if len(articles) < 2:
         return False
     for article in articles:
-        section = _gather(article, [c for c in article.children if c.style not in ("dash", "plus")])
+        section = gather(article, [c for c in article.children if c.style not in ("dash", "plus")])
         section.label = article.label
     return True
 
@@ -218,14 +210,19 @@ def _duty_clauses(doc: Doc, article: Node) -> bool:
     return len(clauses) >= 2 and doers * 5 >= len(clauses) * 3
 
 
-def _gather(host: Node, duties: list[Node]) -> Node:
-    """Put ``duties`` (children of ``host``) under a new unnumbered section of kind "tasks" in their place."""
+def gather(host: Node, duties: list[Node], reset_kind: bool = False, style: str | None = None) -> Node:
+    """Put ``duties`` (consecutive children of ``host``) under a new unnumbered section of kind "tasks" in their
+    place; ``reset_kind`` lets each take the section's kind, ``style`` re-reads each as that outline level."""
     section = Node("duties", "", duties[0].start, duties[0].start, duties[0].start, "", depth=host.depth + 1,
                    end=duties[-1].end, kind="tasks", parent=host)
     at = host.children.index(duties[0])
     for node in duties:
         host.children.remove(node)
         node.parent = section
+        if reset_kind:
+            node.kind = None
+        if style is not None:
+            node.style = style
     section.children = duties
     host.children.insert(at, section)
     return section

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ansinh.documents.parsing.clean import Doc, fold_same_length
+from ansinh.documents.parsing.duties import gather
 from ansinh.documents.parsing.structure import Node
 from ansinh.documents.parsing.unit_names import _head_match
 from ansinh.documents.parsing.vocab import AGENCY_HEADS
@@ -56,18 +57,4 @@ def mark_duty_articles(doc: Doc, root: Node) -> None:
             elif runs[-1]:
                 runs.append([])
         for run in (r for r in runs if r):
-            _gather(parent, run)
-
-
-def _gather(parent: Node, run: list[Node]) -> None:
-    """Put consecutive sibling articles under one unnumbered section of kind "tasks"."""
-    section = Node("duties", "", run[0].start, run[0].start, run[0].start, "", depth=parent.depth + 1,
-                   end=run[-1].end, kind="tasks", parent=parent)
-    at = parent.children.index(run[0])
-    for node in run:
-        parent.children.remove(node)
-        node.parent = section
-        node.kind = None
-        node.style = "num1"  # read as the numbered duty it is: task "3", its lettered items "3.a"
-    section.children = run
-    parent.children.insert(at, section)
+            gather(parent, run, reset_kind=True, style="num1")  # each read as the numbered duty it is: "3", "3.a"
