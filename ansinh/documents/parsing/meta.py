@@ -136,7 +136,7 @@ def _header_body(doc: Doc, head_lines: list[tuple[int, int]]) -> str | None:
             letters = [c for c in raw if c.isalpha()]
             if letters and sum(c.isupper() for c in letters) >= 0.8 * len(letters) and len(raw) <= 80:
                 parts.append(raw)
-                parts.extend(_left_of_motto(doc, head_lines[index + 1 : index + 3]))
+                parts.extend(_left_of_motto(doc, head_lines[index + 1 : index + 2]))
             break
         if not line:
             # A .docx copy puts an empty paragraph between the header's lines ("ỦY BAN MTTQ VIỆT NAM", "XÃ …").
@@ -159,20 +159,17 @@ def _header_body(doc: Doc, head_lines: list[tuple[int, int]]) -> str | None:
 
 
 def _left_of_motto(doc: Doc, lines: list[tuple[int, int]]) -> list[str]:
-    """The rest of a body's name read across both columns, left of the motto's second line
+    """The rest of a body's name read across both columns, left of the motto's second line on the next line
     ("ỦY BAN NHÂN DÂN   CỘNG HÒA XÃ HỘI …" / "TỈNH LÀO CAI   Độc lập - Tự do - Hạnh phúc")."""
-    out: list[str] = []
-    for s, e in lines:
-        at = doc.folded[s:e].find("doc lap")
-        if at <= 3:
-            break
-        raw = span_text(doc, s, s + at).strip(" |\t")
-        letters = [c for c in raw if c.isalpha()]
-        if not letters or sum(c.isupper() for c in letters) < 0.8 * len(letters) or len(raw) > 80:
-            break
-        out.append(raw)
-        break
-    return out
+    if not lines:
+        return []
+    s, e = lines[0]
+    at = doc.folded[s:e].find("doc lap")
+    raw = span_text(doc, s, s + at).strip(" |\t") if at > 3 else ""
+    letters = [c for c in raw if c.isalpha()]
+    if not letters or sum(c.isupper() for c in letters) < 0.8 * len(letters) or len(raw) > 80:
+        return []
+    return [raw]
 
 
 def _wrapped_date(doc: Doc, head_lines: list[tuple[int, int]]) -> tuple[str | None, list[int] | None]:
