@@ -78,14 +78,16 @@ def run(options: dict[str, object], write: Callable[[str], None]) -> dict[str, o
     kinds = options.get("noise") or [*KINDS, ALL]
     rows: dict[str, dict[str, object]] = {}
     for kind in [CLEAN, *(kinds if isinstance(kinds, list) else [])]:
-        started = time.process_time()
         scored = []
         size = 0
+        seconds = 1e-9  # the parser's CPU only: perturbing and scoring are not the reader's speed
         for name, gold in golds.items():
             text = texts[name] if kind == CLEAN else noisy_text(texts[name], str(kind), seed)
             size += len(text.encode("utf-8"))
-            scored.append(scorer.score_doc(gold, extract_plan(text, name)))
-        seconds = max(time.process_time() - started, 1e-9)
+            started = time.process_time()
+            result = extract_plan(text, name)
+            seconds += time.process_time() - started
+            scored.append(scorer.score_doc(gold, result))
         total = scorer.total(scored)
         rows[str(kind)] = {
             "scores": {f: total[f]["f1"] for f in FIELDS if f in total},
