@@ -59,15 +59,17 @@ class Doc:
     line_starts: list[int] = field(default_factory=list)
 
     def lines(self) -> list[tuple[int, int]]:
-        """(start, end) of every line, end excluding the newline."""
+        """(start, end) of every line, end excluding the newline (a list of the caller's own)."""
+        return list(self.line_spans())
+
+    def line_spans(self) -> tuple[tuple[int, int], ...]:
+        """:meth:`lines` without the copy, for callers that only read a few lines of it many times."""
         cached = self.__dict__.get("_lines")
         if cached is not None:
-            return list(cached)
-        out: list[tuple[int, int]] = []
+            return cached
         n = len(self.text)
-        for i, start in enumerate(self.line_starts):
-            end = self.line_starts[i + 1] - 1 if i + 1 < len(self.line_starts) else n
-            out.append((start, end))
+        starts = self.line_starts
+        out = tuple((start, starts[i + 1] - 1 if i + 1 < len(starts) else n) for i, start in enumerate(starts))
         self.__dict__["_lines"] = out
         return out
 

@@ -23,7 +23,7 @@ _CLAUSE_NOT_LABEL = re.compile(r"phoi\s+hop\s+(?:chat\s+che\s+)?voi(?![a-z])")
 def labelled(doc: Doc, ranges: list[tuple[int, int]]) -> list[tuple[str, str]]:
     """(role, value) for each labelled line in the given ranges; role is lead/coordinate/timeline."""
     out: list[tuple[str, str]] = []
-    all_lines = doc.lines()
+    all_lines = doc.line_spans()  # read-only: no copy of every line per call
     lines: list[tuple[int, int]] = []
     for a, b in ranges:
         first = bisect.bisect_left(doc.line_starts, a)
