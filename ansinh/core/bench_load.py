@@ -8,31 +8,23 @@ for ``--duration`` seconds: each officer opens their submission, thinks, saves a
 again; each reader opens the city dashboard and thinks. Every acknowledged save (a redirect back to
 the submission) is read back at the end: ``lost`` counts those not stored. ``--saturate`` then
 measures the submission page alone with clients that do not think. Nothing leaves 127.0.0.1.
+The scratch data, database and server live in :mod:`ansinh.core.bench_load_env`.
 """
 
 from __future__ import annotations
 
 import argparse
 import functools
-import json
 import os
 import random
 import secrets
-import shutil
-import signal
-import socket
-import subprocess
-import sys
-import tempfile
 import threading
 import time
-import urllib.parse
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 from ansinh.core.bench_http import Client, Recorder, cpu_sample, form_fields, parallel, percentile
+from ansinh.core.bench_load_env import scratch_env, seed, server
 
 Write = Callable[[str], None]
 SUBMISSION_URL = "/bao-cao-dinh-ky/{id}/"
@@ -77,104 +69,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--keep", action="store_true", help="giữ lại thư mục dữ liệu/cơ sở dữ liệu tạm")
     parser.add_argument("--json", action="store_true", help="in một đối tượng JSON")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@contextmanager
-def scratch_env(keep: bool, write: Write) -> Iterator[dict[str, str]]:
-    """Environment for the seed and the server: a temp data dir, and a scratch PostgreSQL db if asked."""
-    data_dir = Path(tempfile.mkdtemp(prefix="ansinh-load-"))
-    env = {
-        **os.environ,
-        "ANSINH_DATA_DIR": str(data_dir),
-        "ANSINH_ENV": "development",
-        "ANSINH_DEBUG": "false",
-        "ANSINH_HOST": "127.0.0.1",
-        "ANSINH_PORT": str(free_port()),
-        "ANSINH_LOG_LEVEL": "WARNING",
-    }
-    url = os.environ.get("DATABASE_URL", "").strip()
-    scratch = None
-    if url.startswith(("postgres://", "postgresql://", "pgsql://")):
-        parts = urllib.parse.urlsplit(url)
-        name = parts.path.lstrip("/")
-        scratch = name if name.endswith("_bench") else f"{name}_bench"
-        _recreate_database(parts, scratch)
-        env["DATABASE_URL"] = urllib.parse.urlunsplit(parts._replace(path="/" + scratch))
-        write(f"Cơ sở dữ liệu tạm: postgresql {scratch}")
-    else:
-        env.pop("DATABASE_URL", None)
-        write(f"Cơ sở dữ liệu tạm: sqlite {data_dir / 'ansinh.sqlite3'}")
-    try:
-        yield env
-    finally:
-        if not keep:
-            shutil.rmtree(data_dir, ignore_errors=True)
-            if scratch is not None:
-                _drop_database(urllib.parse.urlsplit(url), scratch)
-
-
-def _admin_connection(parts: urllib.parse.SplitResult) -> Any:
-    import psycopg
-
-    return psycopg.connect(
-        host=parts.hostname or None, port=parts.port or None, user=urllib.parse.unquote(parts.username or "") or None,
-        password=urllib.parse.unquote(parts.password or "") or None, dbname="postgres", autocommit=True,
-    )
-
-
-def _recreate_database(parts: urllib.parse.SplitResult, name: str) -> None:
-    with _admin_connection(parts) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{name}"')
-
-
-def _drop_database(parts: urllib.parse.SplitResult, name: str) -> None:
-    with _admin_connection(parts) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
-def seed(env: dict[str, str], users: int, readers: int, password: str) -> dict[str, Any]:
-    for command in (["migrate", "--verbosity", "0"],):
-        subprocess.run([sys.executable, "-m", "ansinh", *command], env=env, check=True)
-    done = subprocess.run(
-        [sys.executable, "-m", "ansinh.core.bench_load_data", str(users), str(readers), password],
-        env=env, check=True, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
-    )
-    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
-    return result
-
-
-@contextmanager
-def server(env: dict[str, str]) -> Iterator[subprocess.Popen[bytes]]:
-    log = open(Path(env["ANSINH_DATA_DIR"]) / "server.log", "wb")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "ansinh", "serve", "--no-migrate"], env=env, stdout=log, stderr=subprocess.STDOUT
-    )
-    try:
-        port = int(env["ANSINH_PORT"])
-        deadline = time.monotonic() + 90
-        while time.monotonic() < deadline:
-            if proc.poll() is not None:
-                raise SystemExit("Lỗi: máy chủ thử tải dừng ngay khi khởi động; xem server.log (--keep).")
-            try:
-                if Client(port).get("/suc-khoe/").status == 200:
-                    break
-            except OSError:
-                time.sleep(0.3)
-        yield proc
-    finally:
-        proc.send_signal(signal.SIGINT)
-        try:
-            proc.wait(timeout=60)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
 
 
 def login(port: int, username: str, password: str, rec: Recorder) -> Client:

@@ -3,11 +3,12 @@
 Web form, Excel upload and API call these same functions. Validation problems are raised as
 :class:`ValidationFailed` carrying one :class:`FieldError` per bad cell (Vietnamese messages);
 nothing is stored when any cell is invalid. ``actor=None`` is the system (demo, imports).
+Who may edit or approve lives in :mod:`ansinh.reporting.action_guards`; sending, approving and returning a
+submission in :mod:`ansinh.reporting.transitions` (both re-exported here: import every write from this module).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -16,12 +17,21 @@ from django.core.files.base import File
 from django.db import transaction
 from django.utils import timezone
 
-from ansinh.accounts.access import can_write_unit, is_admin, is_standing_officer
+from ansinh.accounts.access import is_admin, is_standing_officer
 from ansinh.core.models import audit
 from ansinh.core.versioning import stamp
-from ansinh.notifications.actions import notify_approved, notify_returned, notify_submitted
 from ansinh.plans.models import Plan, Target, Task
-from ansinh.reporting import duties, rollup, sources, versions
+from ansinh.reporting import sources, versions
+from ansinh.reporting.action_guards import (
+    VALUE_FIELDS,
+    lock,
+    require_approve,
+    require_edit,
+    require_editable,
+    require_in_force,
+    submission_state,
+    value_state,
+)
 from ansinh.reporting.models import (
     Indicator,
     IndicatorValue,
@@ -32,69 +42,16 @@ from ansinh.reporting.models import (
     TargetIndicatorLink,
     TaskProgress,
 )
+from ansinh.reporting.transitions import do_approve, do_return, do_submit
 from ansinh.reporting.validation import FieldError, ReportingError, ValidationFailed, validate_values
 
-__all__ = ["FieldError", "ReportingError", "ValidationFailed", "validate_values"]
+__all__ = [
+    "MAX_ATTACHMENT_BYTES", "TASK_FIELDS", "VALUE_FIELDS", "FieldError", "ReportingError", "ValidationFailed",
+    "do_add_attachment", "do_approve", "do_link_target", "do_open_submission", "do_return", "do_save_task_progress",
+    "do_save_values", "do_submit", "require_approve", "require_edit", "validate_values",
+]
 
-VALUE_FIELDS = ("value", "numerator", "denominator", "status", "comment")
 MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
-
-
-# --- permissions ------------------------------------------------------------------------------
-
-
-def _is_system(actor: Any) -> bool:
-    return actor is None
-
-
-def require_edit(actor: Any, submission: Submission) -> None:
-    if _is_system(actor):
-        return
-    if not can_write_unit(actor, submission.unit):
-        raise PermissionDenied(f"Bạn không có quyền nhập hoặc sửa báo cáo của {submission.unit.name}.")
-
-
-def require_approve(actor: Any, submission: Submission) -> None:
-    """Approvers sit above the unit (``reporting.duties``): its parent's officers, the plan's standing
-    officers for an agency's report, or an admin."""
-    duties.require_above(actor, submission)
-
-
-def _value_state(value: IndicatorValue | None) -> dict[str, Any] | None:
-    if value is None:
-        return None
-    return {name: getattr(value, name) for name in VALUE_FIELDS}
-
-
-def _submission_state(submission: Submission) -> dict[str, Any]:
-    return {"status": submission.status, "return_reason": submission.return_reason}
-
-
-def _lock(submission: Submission) -> Submission:
-    return (
-        Submission.objects.select_for_update(of=("self",))
-        .select_related("unit", "unit__parent", "cycle", "cycle__plan")
-        .get(pk=submission.pk)
-    )
-
-
-def _require_in_force(unit: Any, cycle: ReportingCycle) -> None:
-    """A unit reports only for cycles whose window overlaps its validity (no report before it existed)."""
-    if not cycle.has_in_force(unit):
-        until = f" đến {unit.valid_to:%d/%m/%Y}" if unit.valid_to else ""
-        raise ReportingError(
-            f"{unit.name} có hiệu lực từ {unit.valid_from:%d/%m/%Y}{until}, không trùng với kỳ «{cycle.label}» "
-            f"({cycle.period_start:%d/%m/%Y}–{cycle.period_end:%d/%m/%Y}): không mở được báo cáo. "
-            "Số liệu của kỳ này do đơn vị có hiệu lực khi đó báo cáo và được quy đổi qua bảng chuyển đổi."
-        )
-
-
-def _require_editable(submission: Submission) -> None:
-    if not submission.is_editable:
-        raise ReportingError(
-            f"Báo cáo đang ở trạng thái «{submission.get_status_display()}», không sửa được. "
-            "Báo cáo đã phê duyệt bị khóa; cần trả lại để sửa."
-        )
 
 
 # --- actions ----------------------------------------------------------------------------------
@@ -138,7 +95,7 @@ def do_open_submission(
     """Get or create the unit's submission for the cycle; the unit must be in force during the cycle."""
     probe = Submission(cycle=cycle, unit=unit, agency=agency)
     require_edit(actor, probe)
-    _require_in_force(unit, cycle)
+    require_in_force(unit, cycle)
     plan = Plan.objects.select_related("area").get(pk=cycle.plan_id)  # the stored area, not a stale copy
     if plan.area is not None and not plan.covers(unit):
         raise ReportingError(
@@ -154,7 +111,7 @@ def do_open_submission(
             "reporting.open_submission",
             submission,
             summary=f"{cycle.label} — {unit.name}",
-            after=_submission_state(submission),
+            after=submission_state(submission),
         )
     return submission
 
@@ -169,8 +126,8 @@ def do_save_values(
     from an older ``expected_version`` raises ``versions.SubmissionChanged`` and stores nothing.
     """
     require_edit(actor, submission)
-    submission = _lock(submission)
-    _require_editable(submission)
+    submission = lock(submission)
+    require_editable(submission)
     versions.check(submission, expected_version)
     cleaned, errors = validate_values(submission, values)
     errors = errors or sources.proposal_errors(submission, cleaned)
@@ -186,12 +143,12 @@ def do_save_values(
     for clean in cleaned:
         indicator: Indicator = clean["indicator"]
         current = existing.get(indicator.pk)
-        before = _value_state(current)
+        before = value_state(current)
         value = current or IndicatorValue(submission=submission, indicator=indicator)
         for name in VALUE_FIELDS:
             setattr(value, name, clean[name])
         value.flags = clean["flags"]
-        after = _value_state(value)
+        after = value_state(value)
         saved.append(value)
         if current is not None and before == after:
             continue
@@ -228,8 +185,8 @@ def do_save_task_progress(
 ) -> list[TaskProgress]:
     """Each dict: task (Task or id), status, deadline, completed_on, result, difficulties, proposals."""
     require_edit(actor, submission)
-    submission = _lock(submission)
-    _require_editable(submission)
+    submission = lock(submission)
+    require_editable(submission)
     versions.check(submission, expected_version)
     tasks = {t.pk: t for t in Task.objects.filter(plan_id=submission.cycle.plan_id)}
     errors: list[FieldError] = []
@@ -294,8 +251,8 @@ def do_add_attachment(
     actor: Any, submission: Submission, file: File[Any], name: str = ""
 ) -> SubmissionAttachment:
     require_edit(actor, submission)
-    submission = _lock(submission)
-    _require_editable(submission)
+    submission = lock(submission)
+    require_editable(submission)
     if file.size is not None and file.size > MAX_ATTACHMENT_BYTES:
         raise ReportingError("Tệp đính kèm quá lớn (tối đa 20 MB).")
     name = (name or getattr(file, "name", "") or "tep-dinh-kem").rsplit("/", 1)[-1][:255]
@@ -305,131 +262,3 @@ def do_add_attachment(
     attachment.save()
     audit(actor, "reporting.add_attachment", attachment, summary=name, after={"file": attachment.file.name})
     return attachment
-
-
-def _moment(at: dt.datetime | None, what: str) -> dt.datetime:
-    """``at`` for a report received on paper and entered later, else now; never in the future."""
-    now = timezone.now()
-    if at is None:
-        return now
-    if at > now:
-        raise ReportingError(f"Thời điểm {what} không được ở tương lai.")
-    return at
-
-
-@transaction.atomic
-def do_submit(
-    actor: Any,
-    submission: Submission,
-    *,
-    received_at: dt.datetime | None = None,
-    expected_version: int | None = None,
-) -> Submission:
-    """Send a report for approval; ``received_at`` records when a paper report actually arrived."""
-    require_edit(actor, submission)
-    submitted_at = _moment(received_at, "nhận báo cáo")
-    submission = _lock(submission)
-    _require_editable(submission)
-    versions.check(submission, expected_version)
-    if not submission.values.exists() and not submission.task_progress.exists():
-        raise ReportingError("Báo cáo chưa có số liệu hoặc tiến độ nhiệm vụ nào, chưa gửi được.")
-    before = _submission_state(submission)
-    submission.status = Submission.Status.SUBMITTED
-    submission.submitted_by = actor if getattr(actor, "is_authenticated", False) else None
-    submission.submitted_at = submitted_at
-    submission.return_reason = ""
-    versions.bump(submission)
-    submission.save()
-    audit(
-        actor,
-        "reporting.submit",
-        submission,
-        summary=str(submission),
-        before=before,
-        after=stamp(_submission_state(submission), submission.version),
-    )
-    notify_submitted(submission, actor)
-    return submission
-
-
-@transaction.atomic
-def do_approve(
-    actor: Any, submission: Submission, *, at: dt.datetime | None = None, expected_version: int | None = None
-) -> Submission:
-    """Approve a submitted report: it is locked and its values roll up in this transaction.
-
-    The approver sits above the unit and did not submit or edit the report (``reporting.duties``).
-    """
-    approved_at = _moment(at, "phê duyệt")
-    submission = _lock(submission)
-    require_approve(actor, submission)
-    if submission.status != Submission.Status.SUBMITTED:
-        raise ReportingError(
-            f"Chỉ phê duyệt được báo cáo đã gửi (hiện: «{submission.get_status_display()}»)."
-        )
-    versions.check(submission, expected_version)
-    self_approval = duties.require_independent(actor, submission)
-    before = _submission_state(submission)
-    submission.status = Submission.Status.APPROVED
-    submission.approved_by = actor if getattr(actor, "is_authenticated", False) else None
-    if submission.submitted_at and approved_at < submission.submitted_at:
-        raise ReportingError("Thời điểm phê duyệt không được trước thời điểm gửi báo cáo.")
-    submission.approved_at = approved_at
-    versions.bump(submission)
-    submission.save()
-    # the roll-up is computed now and written last: the shared province and country rows stay
-    # locked only from that write to the commit, so concurrent approvers barely wait on each other
-    pending = rollup.plan_submission(submission, +1)
-    after = _submission_state(submission)
-    summary = f"{submission} ({pending.touched} số liệu tổng hợp cập nhật)"
-    if self_approval:
-        after["self_approval"] = self_approval
-        summary = f"Tự phê duyệt (được phép theo ANSINH_ALLOW_SELF_APPROVAL: {self_approval}) — {summary}"
-    audit(
-        actor,
-        "reporting.approve",
-        submission,
-        summary=summary,
-        before=before,
-        after=stamp(after, submission.version),
-    )
-    notify_approved(submission, actor)
-    pending.write()
-    return submission
-
-
-@transaction.atomic
-def do_return(
-    actor: Any, submission: Submission, reason: str, *, expected_version: int | None = None
-) -> Submission:
-    """Return a submitted (or approved) report for correction; an approved one leaves the roll-up."""
-    submission = _lock(submission)
-    require_approve(actor, submission)
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationFailed([FieldError(0, "", "return_reason", "Cần ghi lý do trả lại báo cáo.")])
-    if submission.status not in (Submission.Status.SUBMITTED, Submission.Status.APPROVED):
-        raise ReportingError(
-            f"Chỉ trả lại được báo cáo đã gửi hoặc đã phê duyệt (hiện: «{submission.get_status_display()}»)."
-        )
-    versions.check(submission, expected_version)
-    was_approved = submission.status == Submission.Status.APPROVED
-    before = _submission_state(submission)
-    submission.status = Submission.Status.RETURNED
-    submission.return_reason = reason
-    submission.approved_by = None
-    submission.approved_at = None
-    versions.bump(submission)
-    submission.save()
-    if was_approved:
-        rollup.apply_submission(submission, -1)
-    audit(
-        actor,
-        "reporting.return",
-        submission,
-        summary=reason,
-        before=before,
-        after=stamp(_submission_state(submission), submission.version),
-    )
-    notify_returned(submission, actor)
-    return submission

@@ -59,15 +59,17 @@ class Doc:
     line_starts: list[int] = field(default_factory=list)
 
     def lines(self) -> list[tuple[int, int]]:
-        """(start, end) of every line, end excluding the newline."""
+        """(start, end) of every line, end excluding the newline (a list of the caller's own)."""
+        return list(self.line_spans())
+
+    def line_spans(self) -> tuple[tuple[int, int], ...]:
+        """:meth:`lines` without the copy, for callers that only read a few lines of it many times."""
         cached = self.__dict__.get("_lines")
         if cached is not None:
-            return list(cached)
-        out: list[tuple[int, int]] = []
+            return cached
         n = len(self.text)
-        for i, start in enumerate(self.line_starts):
-            end = self.line_starts[i + 1] - 1 if i + 1 < len(self.line_starts) else n
-            out.append((start, end))
+        starts = self.line_starts
+        out = tuple((start, starts[i + 1] - 1 if i + 1 < len(starts) else n) for i, start in enumerate(starts))
         self.__dict__["_lines"] = out
         return out
 
@@ -161,13 +163,15 @@ def _clean_chars(text: str) -> str:
     text = _ODD_SPACE.sub(" ", text) if not text.isascii() else text
     chars = list(text)
     _bar_tables(text, chars)
-    for pattern in (_HTML_TAG, _MARKDOWN, _CONTROL):
+    for pattern, needed in ((_HTML_TAG, "<"), (_MARKDOWN, "*~`#"), (_CONTROL, "")):
+        if needed and not any(ch in text for ch in needed):
+            continue  # none of the characters the pattern starts with: nothing to find
         for m in pattern.finditer(text):
             _blank(chars, m.start(), m.end())
     for pattern in (_PAGE_NUMBER, _GAZETTE_HEADER):
         for m in pattern.finditer(text):
             _blank(chars, m.start(), m.end())
-    for m in _SEGMENT_MARK.finditer(text):
+    for m in _SEGMENT_MARK.finditer(text) if "_" in text else ():
         chars[m.start()] = " "
     for m in _SPLIT_MARK.finditer(text):
         # Same length: the dot moves next to its number, the spaces go after it.
@@ -205,8 +209,17 @@ def _join_lone_marks(text: str, chars: list[str]) -> None:
                 chars[i] = " "
 
 
-_FOLD_TABLE: dict[int, str] = {}
-_FOLD_KNOWN: set[str] = set()
+class _FoldTable(dict[int, str]):
+    """``str.translate`` table from a code point to its folded character, filled on first sight of a character."""
+
+    def __missing__(self, code: int) -> str:
+        f = fold(chr(code))
+        out = f[0] if len(f) >= 1 else " "
+        self[code] = out
+        return out
+
+
+_FOLD_TABLE = _FoldTable()
 
 
 def fold_same_length(text: str) -> str:
@@ -214,18 +227,7 @@ def fold_same_length(text: str) -> str:
 
     Uses a translation table grown lazily, one ``fold`` per distinct character.
     """
-    table = _FOLD_TABLE
-    missing = set(text).difference(_FOLD_KNOWN)
-    for ch in missing:
-        f = fold(ch)
-        table[ord(ch)] = f[0] if len(f) >= 1 else " "
-        _FOLD_KNOWN.add(ch)
-    if len(table) > 4096:
-        out = text.translate(table)
-        _FOLD_TABLE.clear()
-        _FOLD_KNOWN.clear()
-        return out
-    return text.translate(table)
+    return text.translate(_FOLD_TABLE)
 
 
 def prepare(text: str) -> Doc:
@@ -242,12 +244,9 @@ def prepare(text: str) -> Doc:
     return Doc(text=text, clean=clean, folded=folded, line_starts=starts)
 
 
-_SPACES = re.compile(r"\s+")
-
-
 def squeeze(text: str) -> str:
     """Collapse white space (line breaks included) into single spaces and trim."""
-    return _SPACES.sub(" ", text).strip()
+    return " ".join(text.split())  # the same white space as ``re`` ``\s`` and ``str.strip`` (Py_UNICODE_ISSPACE)
 
 
 def span_text(doc: Doc, start: int, end: int, strip: str = "") -> str:

@@ -90,9 +90,13 @@ class Node:
         return None
 
     def walk(self) -> list[Node]:
-        out: list[Node] = [self]
-        for child in self.children:
-            out.extend(child.walk())
+        """This node and every node under it, in document order (pre-order), without recursion."""
+        out: list[Node] = []
+        stack: list[Node] = [self]
+        while stack:
+            node = stack.pop()
+            out.append(node)
+            stack.extend(reversed(node.children))
         return out
 
     @property

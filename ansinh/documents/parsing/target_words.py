@@ -127,8 +127,11 @@ def share_comparators(folded: str, mentions: list[Mention]) -> None:
 
 
 # A rate per a population: "30/100.000 trẻ đẻ sống", "50 ca/100.000 dân", "19 bác sĩ trên 10.000 dân" (folded).
+# The white space before "/" or "trên" is read once (possessive): written as "\s*(noun)?\s*(?:/|\s+tren\s+)\s*", three
+# quantifiers shared a run of spaces and a number before a blanked table or a PDF's column gap took seconds (cubic).
+# Tried in the same order, so the same match: a noun and its "/" or "trên", else "/", else white space and "trên".
 RATIO_TAIL = re.compile(
-    r"\s*(?P<noun>ca|truong hop|benh nhan|nguoi|tre|tre em|vu)?\s*(?:/|\s+tren\s+)\s*"
+    r"(?:\s*+(?P<noun>ca|truong hop|benh nhan|nguoi|tre|tre em|vu)\s*+(?:/|(?<=\s)tren(?=\s))|\s*+/|\s++tren(?=\s))\s*+"
     r"(?P<base>1\.000\.000|100\.000|10\.000|1\.000|1000000|100000|10000|1000|mot\s+van|van|nghin|ngan)\s+"
     r"(?P<who>[a-z]+(?:\s+(?!(?:vao|den|nam|tu|trong|va|tro|giam|tang|dat|theo|cua|tai|voi|duoc|nhu|hang|moi|khi|neu)(?![a-z]))[a-z]+){0,3})"
 )

@@ -44,16 +44,20 @@ def _head_match_start(fragment: str, heads: tuple[str, ...]) -> bool:
     bare = _bare(fragment)
     # The first letter keeps its case (a capital opens a name); later words may be capitalised or not ("Nhà Đầu tư").
     lowered = bare[:1] + bare[1:].lower()
-    for head, head_lowered in _bare_heads_lowered(heads):
+    # Both forms keep the fragment's first letter, so only the heads that open with it can match.
+    for head, head_lowered in _bare_heads_lowered(heads).get(bare[:1], ()):
         if (bare.startswith(head) or lowered.startswith(head_lowered)) and (len(bare) == len(head) or not bare[len(head)].isalpha()):
             return True
     return False
 
 
 @lru_cache(maxsize=8)
-def _bare_heads_lowered(heads: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
-    """Each bare head with its later letters in lower case (a one-word head keeps its own case)."""
-    return tuple((h, h[:1] + h[1:].lower() if " " in h else h) for h in _bare_heads(heads))
+def _bare_heads_lowered(heads: tuple[str, ...]) -> dict[str, tuple[tuple[str, str], ...]]:
+    """Each bare head with its later letters in lower case (a one-word head keeps its own case), by first letter."""
+    by_first: dict[str, list[tuple[str, str]]] = {}
+    for h in _bare_heads(heads):
+        by_first.setdefault(h[:1], []).append((h, h[:1] + h[1:].lower() if " " in h else h))
+    return {first: tuple(pairs) for first, pairs in by_first.items()}
 
 
 @lru_cache(maxsize=4096)
@@ -77,6 +81,8 @@ def _bare_heads(heads: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _split_outside_parens(text: str, sep: str) -> list[str]:
+    if "(" not in text and "[" not in text:
+        return text.split(sep)  # no bracket opens: every separator is outside one
     parts: list[str] = []
     depth = 0
     current: list[str] = []
