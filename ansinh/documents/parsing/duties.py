@@ -54,12 +54,17 @@ def _mark_plan_body(doc: Doc, root: Node) -> None:
 # A directive, resolution or dispatch: its numbered duties are its tasks part ("Thủ tướng Chính phủ yêu cầu:").
 # A letter (công văn) says what it is about on a "V/v …" line; its numbered points are duties too.
 # A letter's "Kính gửi:" line says the same when its "V/v" line was lost (a header table read apart).
+# A conclusion notice (thông báo kết luận) names its kind on the line after "THÔNG BÁO": "Kết luận của đồng chí …",
+# "Ý kiến kết luận của Chủ tịch …", "Kết luận của Ban Thường vụ …".
 _DIRECTIVE_TYPE = re.compile(
-    r"(?m)^[ \t]*(?:(?:chi thi|nghi quyet|cong dien|ket luan|thong bao ket luan)[ \t]*$|v/v[ \t]|ve viec[ \t]|kinh gui[ \t]*:)"
+    r"(?m)^[ \t]*(?:(?:chi thi|nghi quyet|cong dien|ket luan|thong bao ket luan)[ \t]*$|v/v[ \t]|ve viec[ \t]|kinh gui[ \t]*:"
+    r"|thong bao[ \t]*\n[ \t]*(?:y kien )?(?:ket luan|chi dao)(?![a-z]))"
 )
+# "… kết luận và chỉ đạo như sau:", "Sở Nội vụ hướng dẫn … như sau:": the sentence that opens a letter's or a
+# conclusion's numbered points, whatever verb it uses ("như sau" closes it).
 _DUTY_LEAD_IN = re.compile(
     r"(?m)(?:yeu cau|chi thi|de nghi|quyet nghi|giao|(?:nhiem vu|noi dung|giai phap|bien phap|viec|cong viec)"
-    r"(?: [a-z]+){0,2} (?:sau|sau day|duoi day)|cu the nhu sau)[ \t]*:[ \t]*$"
+    r"(?: [a-z]+){0,2} (?:sau|sau day|duoi day)|nhu sau)[ \t]*:[ \t]*$"
 )
 _NOT_DUTIES = frozenset({"organization", "reporting", "funding", "assignment", "purpose", "situation"})
 
