@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ansinh.documents.parsing.clean import Doc, fold_same_length
-from ansinh.documents.parsing.part_kinds import sets_or_proposes
+from ansinh.documents.parsing.part_kinds import is_report, sets_or_proposes
 from ansinh.documents.parsing.structure import Node
 from ansinh.documents.parsing.unit_names import _head_match
 from ansinh.documents.parsing.vocab import AGENCY_HEADS
@@ -78,8 +78,8 @@ def _mark_directive_duties(doc: Doc, root: Node) -> None:
     ends them.
     """
     nodes = root.walk()[1:]
-    if _has_tasks_part(nodes) or not _DIRECTIVE_TYPE.search(doc.folded, 0, 4000):
-        return
+    if _has_tasks_part(nodes) or not _DIRECTIVE_TYPE.search(doc.folded, 0, 4000) or is_report(doc):
+        return  # a report's numbered points describe what was done ("Kính gửi:" heads it as it heads a letter)
     if any(n.style == "article" for n in root.children):
         return  # written in articles: its duties are those of its "Tổ chức thực hiện" article (_mark_legal_duties)
     lead_in = _DUTY_LEAD_IN.search(doc.folded)

@@ -97,6 +97,42 @@ def assign_kinds(doc: Doc, root: Node) -> None:
     _demote_setting_contents(doc, root)
     _demote_content_parts(doc, root)
     _continue_tasks_parts(doc, root)
+    _report_parts(doc, root)
+
+
+# The type line of a document (Decree 30/2020, Annex I): its kind alone on a line under the header.
+_TYPE_LINE = re.compile(
+    r"(?m)^[ \t]*(bao cao|ke hoach|chuong trinh(?: hanh dong)?|chi thi|nghi quyet|quyet dinh|thong bao|cong van"
+    r"|huong dan|nghi dinh|thong tu|ket luan|to trinh|de an)[ \t]*$"
+)
+# The forward part of a report: "Nhiệm vụ, giải pháp trong thời gian tới", "Phương hướng, nhiệm vụ năm 2026",
+# "Kế hoạch thực hiện năm tiếp theo" (not "Kết quả thực hiện nhiệm vụ", "Nhiệm vụ đã hoàn thành").
+_FORWARD_PART = re.compile(r"(?:cac\s+|ve\s+)?(?:nhiem vu|giai phap|phuong huong|ke hoach)(?![a-z])")
+_PAST_WORK = re.compile(r"(?<![a-z])(?:da|ket qua|tinh hinh|danh gia|kho khan|ton tai|han che)(?![a-z])")
+
+
+def is_report(doc: Doc) -> bool:
+    """Whether the document is a report (báo cáo): its first type line reads "BÁO CÁO"."""
+    first = _TYPE_LINE.search(doc.folded, 0, 3000)
+    return first is not None and first.group(1) == "bao cao"
+
+
+def _report_parts(doc: Doc, root: Node) -> None:
+    """A report describes what was done: its parts are results ("situation"), not tasks; only a forward part naming
+    the work ahead ("Nhiệm vụ, giải pháp thời gian tới", "Phương hướng …") lists tasks. Proposals to higher bodies
+    ("Đề xuất, kiến nghị") stay what they are."""
+    if not is_report(doc):
+        return
+    for node in root.walk()[1:]:
+        if node.kind not in (None, "tasks", "objectives") or node.style in ("dash", "plus", "annex"):
+            continue
+        if any(a.kind is not None for a in node.ancestors()):
+            continue  # inside a part already read
+        title = _title(doc, node)
+        if _FORWARD_PART.match(title) and not _PAST_WORK.search(title):
+            node.kind = "tasks"
+        elif node.kind is not None or (node.numbered and node.parent is root and not sets_or_proposes(title)):
+            node.kind = "situation"
 
 
 def _demote_content_parts(doc: Doc, root: Node) -> None:
