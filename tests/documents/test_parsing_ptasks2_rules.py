@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ansinh.documents.parsing import extract_plan
+from ansinh.documents.parsing.clean import prepare
 from ansinh.lib.text import normalize_text
 
 
@@ -103,3 +104,129 @@ def test_every_point_after_a_conclusions_lead_in_is_a_task(verb: str, mark: str,
     points = "\n".join(f"{i}{mark} Sở Nội vụ thực hiện việc thứ {i} trong tháng {i}." for i in range(1, count + 1))
     text = f"UBND TỈNH AN BÌNH\nTHÔNG BÁO\nKết luận của Chủ tịch UBND tỉnh\nChủ tịch UBND tỉnh {verb} như sau:\n{points}\n"
     assert _numbers(text) == [str(i) for i in range(1, count + 1)]
+
+
+REPORT_WITH_FORWARD_PART = """ỦY BAN NHÂN DÂN XÃ AN PHÚ
+Số: 25/BC-UBND
+BÁO CÁO
+Kết quả thực hiện công tác giảm nghèo năm 2025
+Kính gửi: Ủy ban nhân dân tỉnh.
+Ủy ban nhân dân xã báo cáo kết quả như sau:
+I. KẾT QUẢ THỰC HIỆN
+1. Công tác chỉ đạo, điều hành
+Ủy ban nhân dân xã đã ban hành 03 kế hoạch.
+2. Một số nội dung đã thực hiện
+Tỷ lệ hộ nghèo giảm còn 2,5%.
+II. KHÓ KHĂN, VƯỚNG MẮC
+1. Nguồn lực còn hạn chế.
+III. NHIỆM VỤ, GIẢI PHÁP TRONG THỜI GIAN TỚI
+1. Tiếp tục rà soát hộ nghèo, hộ cận nghèo.
+2. Huy động nguồn lực hỗ trợ nhà ở cho hộ nghèo.
+IV. ĐỀ XUẤT, KIẾN NGHỊ
+1. Đề nghị tỉnh bố trí thêm kinh phí.
+"""
+
+
+def test_only_the_forward_part_of_a_report_lists_tasks() -> None:
+    result = _plan(REPORT_WITH_FORWARD_PART)
+    assert [t["number"] for t in result["tasks"]] == ["1", "2"]
+    assert all("rà soát" in t["title"] or "Huy động" in t["title"] for t in result["tasks"])
+
+
+REPORT_OF_RESULTS_ONLY = """UBND TỈNH AN BÌNH
+Số: /BC-UBND
+BÁO CÁO
+Kết quả thực hiện Chỉ thị số 05/CT-TTg năm 2025
+Kính gửi: Bộ Nội vụ
+Thực hiện Văn bản số 100/BNV, UBND tỉnh báo cáo cụ thể như sau:
+1. Công tác triển khai thực hiện
+Ủy ban nhân dân tỉnh đã ban hành kế hoạch thực hiện.
+2. Một số nội dung đã thực hiện trong năm 2025
+2.1. Công tác tuyên truyền
+Tổ chức 20 hội nghị, đạt 100% kế hoạch.
+2.2. Công tác kiểm tra
+Kiểm tra 15 cơ sở.
+3. Khó khăn, vướng mắc
+- Biên chế còn thiếu.
+4. Đề xuất, kiến nghị
+(1) Đề nghị Bộ sửa đổi thông tư.
+"""
+
+
+def test_a_report_without_a_forward_part_gives_no_task_and_no_target() -> None:
+    result = _plan(REPORT_OF_RESULTS_ONLY)
+    assert result["tasks"] == []
+    assert result["targets"] == []
+
+
+REPORT_NO_DIACRITICS = """UBND XA HOA BINH
+BAO CAO
+So ket 6 thang dau nam 2026
+I. KET QUA DAT DUOC
+1. Da to chuc 05 buoi tuyen truyen.
+2. Da ho tro 12 ho ngheo.
+II. PHUONG HUONG, NHIEM VU 6 THANG CUOI NAM
+1. Tiep tuc ho tro ho ngheo xay nha.
+2. To chuc tong ket cong tac nam.
+"""
+
+
+def test_a_report_without_diacritics_gives_its_forward_tasks_only() -> None:
+    assert _numbers(REPORT_NO_DIACRITICS) == ["1", "2"]
+    assert all(t["title"].startswith(("Tiep tuc", "To chuc")) for t in _plan(REPORT_NO_DIACRITICS)["tasks"])
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    done=st.integers(min_value=1, max_value=5),
+    ahead=st.integers(min_value=0, max_value=4),
+    heading=st.sampled_from(["NHIỆM VỤ, GIẢI PHÁP THỜI GIAN TỚI", "PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2027", "Nhiệm vụ trọng tâm năm tới"]),
+)
+def test_a_reports_results_are_never_tasks(done: int, ahead: int, heading: str) -> None:
+    results = "\n".join(f"{i}. Đã hoàn thành việc thứ {i}." for i in range(1, done + 1))
+    forward = "\n".join(f"{i}. Tiếp tục thực hiện việc thứ {i}." for i in range(1, ahead + 1))
+    text = f"UBND XÃ AN PHÚ\nBÁO CÁO\nKết quả năm 2026\nI. KẾT QUẢ THỰC HIỆN\n{results}\nII. {heading}\n{forward}\n"
+    titles = [t["title"] for t in _plan(text)["tasks"]]
+    assert not any(title.startswith("Đã") for title in titles)
+    assert len(titles) == ahead
+
+
+JUSTIFIED_LETTER = (
+    "UBND TỈNH AN BÌNH\nV/v tăng cường quản lý vật liệu nổ\nKính gửi: Các sở, ngành.\n"
+    "Chủ tịch UBND tỉnh yêu cầu các cơ quan thực hiện như sau:\n"
+    "1. Sở Công Thương\n"
+    "\t\ta)\t\t\tRà\t\tsoát\t\tc\tác\t\tquy\t\t\tđịnh\t\thiện\t\thành\t\tvề\t\tquản\t\tlý\n"
+    "b) Tăng cường kiểm tra các doanh nghiệp.\n"
+    "2. Công an tỉnh\n"
+    "\t\ta)\tT\tăng\tcường\tcông\ttác\ttuy\tên\ttruyền\tphòng\tcháy\n"
+    "b) Nâng cao chất lượng thẩm duyệt.\n"
+)
+
+
+def test_a_line_of_justified_prose_spaced_with_tabs_is_still_an_item() -> None:
+    assert _numbers(JUSTIFIED_LETTER) == ["1", "1.a", "1.b", "2", "2.a", "2.b"]
+
+
+TAB_TABLES = [
+    "STT\tNội dung\tChủ trì\tPhối hợp\tThời gian\tSản phẩm\tGhi chú\n",
+    "1\tTỷ lệ hộ nghèo\t%\t3,8\t3,2\t2,7\t2,2\t1,8\n",
+    "x\tx\tx\tx\tx\tx\tx\n",
+    "Chỉ tiêu\tĐơn vị\tNăm 2025\tNăm 2026\tNăm 2027\tNăm 2028\tNăm 2029\n",
+]
+
+
+def test_a_tables_rows_keep_their_tabs() -> None:
+    for row in TAB_TABLES:
+        assert prepare(row).clean.count("\t") == row.count("\t")
+
+
+@settings(max_examples=40, deadline=None)
+@given(words=st.lists(st.sampled_from(["rà", "soát", "các", "quy", "định", "hiện", "hành", "về", "quản", "lý", "c", "ác"]),
+                      min_size=7, max_size=20),
+       gaps=st.integers(min_value=1, max_value=4))
+def test_justified_prose_loses_its_tabs_and_keeps_its_length(words: list[str], gaps: int) -> None:
+    line = ("\t" * gaps).join(["a)", *words]) + "\n"
+    clean = prepare(line).clean
+    assert len(clean) == len(line)
+    if len(set(words)) >= 4:
+        assert "\t" not in clean

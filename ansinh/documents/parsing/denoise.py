@@ -12,6 +12,8 @@ changing its length, so offsets stay offsets into the caller's text:
 - a year or a day OCR split with a stray space (``2 025``, ``ngày 1 5 tháng``) is joined, the space moving aside;
 - a word segmenter's spaces before punctuation (``chủ trì , phối hợp``, ``tế )``) move after the punctuation,
   those after an opening quote or bracket (``“ Điều 12 .``) before it;
+- a line of justified prose a PDF converter spaced with tabs ("a)\t\t\tRà\t\tsoát\t\tcác\t\tquy\t\tđịnh") has its tabs
+  read as spaces: its cells are single words, not a table's cells;
 - a sentence a PDF's text layer wrapped (a line ending without a stop, the next starting in lower case and
   not with a list mark) is one line again, across a page number or running header blanked between them.
 """
@@ -41,8 +43,34 @@ _SPACE_AFTER_OPEN = re.compile(r"[“(] (?=\w)")
 _SPACE_BEFORE_PUNCT = re.compile(r" ([,;:)!?.])(?=[ \n]|$)")  # after a letter (checked)
 
 
+# A line with tabs between its words (at least six tabs).
+_TABBED_LINE = re.compile(r"(?m)^[^\t\n]*(?:\t[^\t\n]*){6,}$")
+# A "cell" of justified prose: one to three words or syllables, no digits ("Rà", "công t", "cháy và", "a)").
+_WORD_CELL = re.compile(r"(?:[^\W\d_]+[,.;:)]?|[,;)])(?: (?:[^\W\d_]+[,.;:)]?|[,;)])){0,2}")
+
+
+def _untab_justified(text: str, chars: list[str]) -> None:
+    """Tabs inside a line of justified prose become spaces (same length).
+
+    A table row's cells hold numbers, marks or phrases, a header's cells open with capitals; a justified line's
+    "cells" are words, often syllables: six or more non-empty cells, at least three in four a word or two without
+    digits, at least half of them opening in lower case, at least four distinct."""
+    for m in _TABBED_LINE.finditer(text):
+        cells = [c.strip() for c in m.group().split("\t") if c.strip()]
+        if len(cells) < 6 or len(set(cells)) < 4:
+            continue
+        words = sum(1 for c in cells if _WORD_CELL.fullmatch(c))
+        lower = sum(1 for c in cells if not c[0].isupper())
+        if words * 4 >= len(cells) * 3 and lower * 2 >= len(cells):
+            for i in range(m.start(), m.end()):
+                if chars[i] == "\t":
+                    chars[i] = " "
+
+
 def repair(text: str, chars: list[str]) -> None:
     """Apply every repair of this module to ``chars`` (the clean view of ``text``, same length)."""
+    if "\t" in text:
+        _untab_justified(text, chars)
     if "\\" in text:
         for m in ESCAPE.finditer(text):
             i = m.start()
