@@ -230,3 +230,50 @@ def test_justified_prose_loses_its_tabs_and_keeps_its_length(words: list[str], g
     assert len(clean) == len(line)
     if len(set(words)) >= 4:
         assert "\t" not in clean
+
+
+SEGMENTED_PROGRAMME = """### NGHỊ_QUYẾT
+## III- NHIỆM_VỤ TRỌNG_TÂM , GIẢI_PHÁP CHỦ_YẾU
+### 1 . Xây_dựng , chỉnh_đốn Đảng
+Xây_dựng Đảng trong_sạch , vững_mạnh .
+### 2 . Phát_triển hạ_tầng chiến_lược
+Đầu_tư đồng_bộ hạ_tầng giao_thông .
+"""
+
+
+def test_a_markdown_heading_split_from_its_dot_by_a_segmenter_is_an_item() -> None:
+    assert _numbers(SEGMENTED_PROGRAMME) == ["1", "2"]
+
+
+SEGMENTED_FLAT_ARTICLES = """CHÍNH_PHỦ
+NGHỊ_QUYẾT
+Điều 1 . Phạm_vi điều_chỉnh : 1 . Nghị_quyết này quy_định chính_sách . 2 . Nghị_quyết này áp_dụng đối_với các bộ .
+Điều 2 . Tổ_chức thực_hiện : 1 . Bộ Công_an chủ_trì triển_khai Nghị_quyết . 2 . Bộ Tài_chính bố_trí kinh_phí .
+"""
+
+
+def test_the_clauses_of_a_flattened_segmented_article_are_read_apart() -> None:
+    assert _numbers(SEGMENTED_FLAT_ARTICLES) == ["1", "2"]
+
+
+SEGMENTED_BRACKETS = """UBND TỈNH AN BÌNH
+V/v chuyển_đổi số cấp xã
+Kính_gửi : Các sở , ngành .
+Ban Chỉ_đạo đề_nghị các cơ_quan thực_hiện một_số nội_dung sau :
+1 . Hoàn_thiện hạ_tầng
+ ( 1 ) Nâng_cấp đường_truyền cho các xã .
+ ( 2 ) Sao_lưu cơ_sở dữ_liệu .
+2 . Hoàn_thiện tổ_chức
+ ( 1 ) Kiện_toàn bộ_phận một cửa .
+"""
+
+
+def test_a_bracketed_mark_a_segmenter_spaced_out_still_opens_an_item() -> None:
+    assert _numbers(SEGMENTED_BRACKETS) == ["1", "1.1", "1.2", "2", "2.1"]
+
+
+@settings(max_examples=30, deadline=None)
+@given(mark=st.sampled_from(["1 .", "1 )", "( 1 )", "### 1 ."]), pad=st.sampled_from(["", " ", "  "]))
+def test_split_marks_keep_the_clean_views_length(mark: str, pad: str) -> None:
+    text = f"{pad}{mark} Sở Y_tế chủ_trì : 2 . Bộ Tài_chính bố_trí .\n"
+    assert len(prepare(text).clean) == len(text)

@@ -41,6 +41,11 @@ _SPLIT_DAY = re.compile(r"\d \d(?= (?:th[áa]ng|n[ăa]m|TH[ÁA]NG|N[ĂA]M) )")  
 # ... and after an opening quote or bracket ("“ Điều 12 .", "( Sở Y tế"): the opener moves next to its word.
 _SPACE_AFTER_OPEN = re.compile(r"[“(] (?=\w)")
 _SPACE_BEFORE_PUNCT = re.compile(r" ([,;:)!?.])(?=[ \n]|$)")  # after a letter (checked)
+# ... and inside a flattened article, after a clause end, an item mark split from its dot ("dụng : 1 . Nghị quyết",
+# "sau : a ) Bộ"): the dot moves next to its number, as :mod:`clean` does at a line start.
+# A bracketed item mark a segmenter spaced out at a line start ("( 1 ) Tiếp tục …", " ( a ) Bộ …").
+_SPLIT_PAREN_MARK = re.compile(r"(?m)^[ \t]*(\( ?(\d{1,2}|[a-zđ]) ?\))(?= )")
+_INLINE_SPLIT_MARK = re.compile(r"(?<=[.:;]) +(?:\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])( )([.)])(?= +[A-ZĐÀ-Ỹ])")
 
 
 # A line with tabs between its words (at least six tabs).
@@ -111,6 +116,15 @@ def repair(text: str, chars: list[str]) -> None:
         i = m.start()
         if (i == 0 or text[i - 1] in " \t\n") and chars[i] == text[i] and chars[i + 1] == " ":
             chars[i], chars[i + 1] = " ", text[i]
+    if " ) " in text:
+        for m in _SPLIT_PAREN_MARK.finditer(text):
+            mark = f"({m.group(2)})"
+            chars[m.start(1) : m.end(1)] = list(mark.ljust(m.end(1) - m.start(1)))
+    if " . " in text or " ) " in text:
+        for m in _INLINE_SPLIT_MARK.finditer(text):
+            i = m.start(1)
+            if chars[i] == " " and chars[i + 1] == m.group(2):
+                chars[i], chars[i + 1] = m.group(2), " "
     for m in _SPACE_BEFORE_PUNCT.finditer(text):
         i = m.start()
         if i > 0 and text[i - 1].isalpha() and chars[i] == " " and chars[i + 1] == m.group(1):
