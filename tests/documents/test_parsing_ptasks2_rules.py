@@ -277,3 +277,62 @@ def test_a_bracketed_mark_a_segmenter_spaced_out_still_opens_an_item() -> None:
 def test_split_marks_keep_the_clean_views_length(mark: str, pad: str) -> None:
     text = f"{pad}{mark} Sở Y_tế chủ_trì : 2 . Bộ Tài_chính bố_trí .\n"
     assert len(prepare(text).clean) == len(text)
+
+
+def test_lettered_items_without_diacritics_run_d_then_d_bar() -> None:
+    text = (
+        "CHI THI\nThu tuong yeu cau:\n1. Bo Y te\na) Ra soat co so.\nb) Kiem tra thuoc.\nc) Bao cao ket qua.\n"
+        "d) Tap huan can bo.\nd) Tong ket nam.\ne) Khen thuong.\n2. Bo Tai chinh bo tri kinh phi.\n"
+    )
+    assert _numbers(text) == ["1", "1.a", "1.b", "1.c", "1.d", "1.đ", "1.e", "2"]
+
+
+PLAN_WITH_FORM_ANNEX_NO_DIACRITICS = """UY BAN NHAN DAN TINH AN BINH
+KE HOACH
+Kiem tra cong tac cai cach hanh chinh nam 2026
+I. MUC DICH, YEU CAU
+1. Danh gia ket qua.
+II. NOI DUNG KIEM TRA
+1. Cong tac chi dao, dieu hanh.
+2. Cai cach thu tuc hanh chinh.
+III. TO CHUC THUC HIEN
+1. So Noi vu chu tri.
+PHU LUC
+DE CUONG BAO CAO
+I. CONG TAC CHI DAO, DIEU HANH
+1. Ket qua ban hanh van ban.
+II. CAI CACH THU TUC HANH CHINH
+1. So thu tuc da cong bo.
+"""
+
+
+def test_a_form_annex_without_diacritics_gives_no_task() -> None:
+    assert _numbers(PLAN_WITH_FORM_ANNEX_NO_DIACRITICS) == ["1", "2"]
+
+
+DECISION_DUTY_ARTICLES_NO_DIACRITICS = """THU TUONG CHINH PHU
+QUYET DINH
+Ban hanh Bo tieu chi danh gia
+Dieu 1. Ban hanh kem theo Quyet dinh nay Bo tieu chi.
+Dieu 2. Giao Bo Tai chinh:
+a) Huong dan thuc hien Bo tieu chi.
+b) Tong hop ket qua danh gia.
+Dieu 3. Giao cac Bo, co quan ngang Bo:
+a) Thu thap thong tin thong ke.
+b) Ban hanh chi tieu cu the.
+Dieu 4. Quyet dinh nay co hieu luc tu ngay ky.
+"""
+
+
+def test_duty_articles_addressed_to_several_ministries_without_diacritics_are_tasks() -> None:
+    assert _numbers(DECISION_DUTY_ARTICLES_NO_DIACRITICS) == ["2", "2.a", "2.b", "3", "3.a", "3.b"]
+
+
+@settings(max_examples=25, deadline=None)
+@given(count=st.integers(min_value=1, max_value=8), accents=st.booleans())
+def test_letters_follow_the_vietnamese_alphabet(count: int, accents: bool) -> None:
+    letters = ["a", "b", "c", "d", "đ", "e", "g", "h"][:count]
+    marks = letters if accents else [letter.replace("đ", "d") for letter in letters]
+    items = "\n".join(f"{m}) Viec thu {i}." for i, m in enumerate(marks, 1))
+    text = f"CHI THI\nThu tuong yeu cau:\n1. Bo Y te\n{items}\n2. Bo Tai chinh bo tri kinh phi.\n"
+    assert _numbers(text) == ["1", *[f"1.{letter}" for letter in letters], "2"]

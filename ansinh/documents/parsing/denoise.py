@@ -41,11 +41,11 @@ _SPLIT_DAY = re.compile(r"\d \d(?= (?:th[áa]ng|n[ăa]m|TH[ÁA]NG|N[ĂA]M) )")  
 # ... and after an opening quote or bracket ("“ Điều 12 .", "( Sở Y tế"): the opener moves next to its word.
 _SPACE_AFTER_OPEN = re.compile(r"[“(] (?=\w)")
 _SPACE_BEFORE_PUNCT = re.compile(r" ([,;:)!?.])(?=[ \n]|$)")  # after a letter (checked)
-# ... and inside a flattened article, after a clause end, an item mark split from its dot ("dụng : 1 . Nghị quyết",
+# ... and inside a flattened article, after a clause end or a title, an item mark split from its dot ("dụng : 1 . Nghị quyết", "công dân số 1 . Tuân thủ",
 # "sau : a ) Bộ"): the dot moves next to its number, as :mod:`clean` does at a line start.
 # A bracketed item mark a segmenter spaced out at a line start ("( 1 ) Tiếp tục …", " ( a ) Bộ …").
 _SPLIT_PAREN_MARK = re.compile(r"(?m)^[ \t]*(\( ?(\d{1,2}|[a-zđ]) ?\))(?= )")
-_INLINE_SPLIT_MARK = re.compile(r"(?<=[.:;]) +(?:\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])( )([.)])(?= +[A-ZĐÀ-Ỹ])")
+_INLINE_SPLIT_MARK = re.compile(r"(?<=\S) +(?:\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])( )([.)])(?= +[A-ZĐÀ-Ỹ])")
 
 
 # A line with tabs between its words (at least six tabs).

@@ -94,8 +94,10 @@ def _mark_directive_duties(doc: Doc, root: Node) -> None:
     for node in root.children:
         if node.start < lead_in.end() or node.style in ("dash", "plus"):
             continue
-        if (node.kind in _NOT_DUTIES and len(node.title.split()) <= 8) or node.style == "annex":
-            break  # "Tổ chức thực hiện" ends the duties; so does a form annexed after the signature
+        if (node.kind in _NOT_DUTIES and len(node.title.split()) <= 8 and not _opens_with_doer(node.title)) or node.style == "annex":
+            # "Tổ chức thực hiện" ends the duties; so does a form annexed after the signature ("2. Bộ Tài chính bố trí
+            # kinh phí" is a duty: it opens with the body that acts, not with the name of a part)
+            break
         duties.append(node)
     if len(duties) < 2:
         return
@@ -237,7 +239,7 @@ def _opens_with_doer(title: str) -> bool:
     folded = fold_same_length(title).lower()
     address = re.match(r"(?:giao(?:\s+cho)?|de\s+nghi|yeu\s+cau)\s+", folded)
     rest = title[address.end() :] if address else title
-    return bool(_head_match(rest, AGENCY_HEADS) or _head_match(re.sub(r"^(?:Các|Những)\s+", "", rest), AGENCY_HEADS))
+    return bool(_head_match(rest, AGENCY_HEADS) or _head_match(re.sub(r"^(?:C[áa]c|Nh[ữu]ng)\s+", "", rest), AGENCY_HEADS))
 
 
 def _names_its_doers(node: Node) -> bool:

@@ -23,7 +23,7 @@ _DUTY_VERB = re.compile(r"(?:co|chiu)\s+trach\s+nhiem(?!\s+thi\s+hanh)|chu\s+tri
 
 
 def _doer(title: str) -> bool:
-    rest = re.sub(r"^(?:[Cc]ác|[Nn]hững|[Cc]ho)\s+", "", title)
+    rest = re.sub(r"^(?:[Cc][áa]c|[Nn]h[ữu]ng|[Cc]ho)\s+", "", title)  # diacritics may be lost (OCR, web copies)
     return bool(_head_match(title, AGENCY_HEADS) or _head_match(rest, AGENCY_HEADS))
 
 

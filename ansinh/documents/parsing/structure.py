@@ -306,13 +306,27 @@ def parse_outline(doc: Doc) -> Node:
         elif closes:
             quote_closed = True
     _close(root, len(doc.text))
+    _restore_d_bar(root)
     _set_aside_forms(doc, root)
     assign_kinds(doc, root)
     return root
 
 
+def _restore_d_bar(root: Node) -> None:
+    """Vietnamese letters run a, b, c, d, đ, e: two lettered siblings in a row marked alike with "d" or "đ" (text without
+    diacritics, OCR) are "d)" then "đ)"."""
+    for node in root.walk():
+        previous: Node | None = None
+        for child in node.children:
+            if child.style != "lower":
+                continue
+            if previous is not None and child.label == previous.label and child.label in ("d", "đ"):
+                previous.label, child.label = "d", "đ"
+            previous = child
+
+
 # "Phụ lục II" / "PHỤ LỤC" alone on its line (or followed by its title): an annex after the signature.
-_ANNEX = re.compile(r"^[ \t]*(?:PHỤ LỤC|Phụ lục|Phụ Lục)(?:[ \t]+(?:(?:số|SỐ)[ \t]*)?[IVX\d]{1,5}[a-z]?)?[ \t]*[.:\-–]?[ \t]*(?P<rest>.*)$")
+_ANNEX = re.compile(r"^[ \t]*(?:PHỤ LỤC|Phụ lục|Phụ Lục|PHU LUC|Phu luc|Phu Luc)(?:[ \t]+(?:(?:s[ốo]|S[ỐO])[ \t]*)?[IVX\d]{1,5}[a-z]?)?[ \t]*[.:\-–]?[ \t]*(?P<rest>.*)$")
 # An annex that is a form to fill, not work: "ĐỀ CƯƠNG BÁO CÁO", "Mẫu số 01", "BIỂU MẪU", "DANH SÁCH ĐẦU MỐI …".
 _FORM_TITLE = re.compile(r"(?:de cuong|mau(?: so)?|bieu mau|bieu so|danh sach|phieu)(?![a-z])")
 
