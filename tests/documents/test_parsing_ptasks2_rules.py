@@ -336,3 +336,16 @@ def test_letters_follow_the_vietnamese_alphabet(count: int, accents: bool) -> No
     items = "\n".join(f"{m}) Viec thu {i}." for i, m in enumerate(marks, 1))
     text = f"CHI THI\nThu tuong yeu cau:\n1. Bo Y te\n{items}\n2. Bo Tai chinh bo tri kinh phi.\n"
     assert _numbers(text) == ["1", *[f"1.{letter}" for letter in letters], "2"]
+
+
+def test_an_ocr_roman_mark_split_from_its_dot_is_still_a_part() -> None:
+    text = (
+        "KẾ HOẠCH\nI . MỤC ĐÍCH\n1 . Nâng cao nhận thức.\nII . NHIỆM VỤ\n1 . Tổ chức tuyên truyền.\n"
+        "1V . TỔ CHỨC THỰC HIỆN\n1 . Công an xã chủ trì.\n"
+    )
+    assert _numbers(text) == ["1"]
+
+
+def test_a_copyright_sign_split_from_its_bracket_reads_c() -> None:
+    text = "CHỈ THỊ\nThủ tướng yêu cầu:\n1. Bộ Y tế\na ) Rà soát.\nb ) Kiểm tra.\n© ) Báo cáo kết quả.\n2. Bộ Tài chính bố trí kinh phí.\n"
+    assert _numbers(text) == ["1", "1.a", "1.b", "1.c", "2"]

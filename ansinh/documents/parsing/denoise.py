@@ -31,7 +31,7 @@ _UNDERSCORES = re.compile(r"_+")
 # roman letter or two letters at least ("l)" alone is a lettered item).
 _ROMAN_MARK = re.compile(r"(?m)^([ \t]*)(?=[IVXl1]{0,5}[IVXl])([IVXl1]{1,6})(?=[.)\-:][ \t])")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
-_COPYRIGHT_C = re.compile(r"(?m)^([ \t]*)©(?=[).][ \t])")
+_COPYRIGHT_C = re.compile(r"(?m)^([ \t]*)©( ?)(?=[).][ \t])")  # "© )": a segmenter split it from its bracket too
 _ZERO_FOR_O = re.compile(r"0(?=[^\W\d_])")  # between two capitals (checked)
 # "2 025": a year split by one space after its first digit (a year of this century or the last), alone between non-digits.
 _SPLIT_YEAR = re.compile(r"(?:1 9|2 0)\d\d(?![\d%]|[.,/]\d)")  # not after a digit, dot, comma or slash (checked)
@@ -101,6 +101,8 @@ def repair(text: str, chars: list[str]) -> None:
     if "©" in text:
         for m in _COPYRIGHT_C.finditer(text):
             chars[m.end(1)] = "c"
+            if m.group(2):
+                chars[m.start(2)], chars[m.end(2)] = text[m.end(2)], " "
     for m in _ZERO_FOR_O.finditer(text):
         i = m.start()
         if i > 0 and text[i - 1].isupper() and text[i + 1].isupper():
