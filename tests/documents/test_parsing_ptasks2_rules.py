@@ -349,3 +349,55 @@ def test_an_ocr_roman_mark_split_from_its_dot_is_still_a_part() -> None:
 def test_a_copyright_sign_split_from_its_bracket_reads_c() -> None:
     text = "CHỈ THỊ\nThủ tướng yêu cầu:\n1. Bộ Y tế\na ) Rà soát.\nb ) Kiểm tra.\n© ) Báo cáo kết quả.\n2. Bộ Tài chính bố trí kinh phí.\n"
     assert _numbers(text) == ["1", "1.a", "1.b", "1.c", "2"]
+
+
+DECISION_APPROVING_A_LIST = """ỦY BAN NHÂN DÂN TỈNH AN BÌNH
+QUYẾT ĐỊNH
+Phê duyệt danh sách xã trọng điểm về ma túy năm 2026
+Điều 1. Phê duyệt danh sách xã trọng điểm về ma túy năm 2026, gồm:
+1. Danh sách 05 xã trọng điểm (có phụ lục kèm theo).
+2. Danh sách 12 xã không ma túy (có phụ lục kèm theo).
+Điều 2. Giao Công an tỉnh chủ trì, phối hợp với các sở, ngành theo dõi, hướng dẫn thực hiện.
+Điều 3. Quyết định này có hiệu lực kể từ ngày ký.
+"""
+
+
+def test_a_decision_approving_a_list_with_one_sentence_of_assignment_has_no_task() -> None:
+    assert _numbers(DECISION_APPROVING_A_LIST) == []
+
+
+DECISION_HANDING_OUT_DUTIES = """ỦY BAN NHÂN DÂN TỈNH AN BÌNH
+QUYẾT ĐỊNH
+Phê duyệt danh sách xã trọng điểm về ma túy năm 2026
+Điều 1. Phê duyệt danh sách xã trọng điểm về ma túy năm 2026.
+Điều 2. Giao Công an tỉnh:
+a) Hướng dẫn các xã xây dựng kế hoạch chuyển hóa địa bàn.
+b) Tổng hợp kết quả, báo cáo UBND tỉnh trước ngày 15/12/2026.
+Điều 3. Quyết định này có hiệu lực kể từ ngày ký.
+"""
+
+
+def test_a_decisions_article_handing_out_lettered_duties_gives_tasks() -> None:
+    assert _numbers(DECISION_HANDING_OUT_DUTIES) == ["2", "2.a", "2.b"]
+
+
+CIRCULAR_REGULATING_A_MATTER = """BỘ CÔNG THƯƠNG
+THÔNG TƯ
+Quy định chế độ báo cáo về cụm công nghiệp
+Điều 1. Phạm vi điều chỉnh
+Thông tư này quy định chế độ báo cáo.
+Điều 2. Xây dựng, vận hành cơ sở dữ liệu
+1. Cục Công Thương địa phương phối hợp với các đơn vị xây dựng, vận hành cơ sở dữ liệu.
+2. Sở Công Thương có trách nhiệm cập nhật dữ liệu trên địa bàn.
+Điều 3. Hiệu lực thi hành
+Thông tư này có hiệu lực từ ngày 01 tháng 10 năm 2026.
+"""
+
+
+def test_an_article_titled_by_its_matter_with_one_sentence_per_body_lists_no_tasks() -> None:
+    assert _numbers(CIRCULAR_REGULATING_A_MATTER) == []
+
+
+def test_a_form_annex_named_as_a_set_of_forms_gives_no_task() -> None:
+    text = PLAN_WITH_AS_FOLLOWS + "PHỤ LỤC II\nMỘT SỐ MẪU VĂN BẢN\nI. NỘI DUNG QUẢN LÝ\n1. Nội dung khác (nếu có).\n"
+    assert _numbers(text) == ["1", "2"]

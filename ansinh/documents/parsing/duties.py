@@ -114,6 +114,7 @@ def _mark_directive_duties(doc: Doc, root: Node) -> None:
 
 
 _ORGANIZING = re.compile(r"to chuc thuc hien(?![a-z])")
+_NAMES_DUTIES = re.compile(r"(?<![a-z])(?:trach nhiem|nhiem vu)(?![a-z])")
 # "Điều 5. Hội đồng nhân dân tỉnh giao", "Điều 3. Trách nhiệm tổ chức thực hiện": an article handing out the duties.
 _DUTIES_ARTICLE = re.compile(r"(?:.* )?giao$|(?:trach nhiem|phan cong) (?:to chuc )?thuc hien$")
 
@@ -138,11 +139,14 @@ def _mark_legal_duties(doc: Doc, root: Node) -> None:
     ]
     # "4. Tổ chức thực hiện" inside "Điều 4. Tổ chức thực hiện và hiệu lực thi hành": the part named only that.
     exact = [n for n in candidates if len(n.title.split()) <= 4]
-    # Failing a title, an article whose items open with their doers; a closing "Trách nhiệm thi hành" only when its
-    # items list duties (lettered sub-items): one sentence per body names who applies the text, not work to do.
+    # Failing those, an article whose items open with their doers, when its title names their duties ("Trách nhiệm
+    # của các cơ quan") or each body is handed a lettered list ("1. Bộ Công an: a) …; b) …"). One sentence per body in
+    # an article titled by its matter ("Xây dựng, vận hành Cơ sở dữ liệu …") regulates that matter, and a closing
+    # "Trách nhiệm thi hành" names who applies the text: neither lists tasks.
     chosen = exact or candidates or [
         n for n in nodes if n.style == "article" and _names_its_doers(n) and (
-            "thi hanh" not in _folded_title(doc, n) or any(g.numbered for c in n.children for g in c.children)
+            any(g.numbered for c in n.children for g in c.children)
+            or (_NAMES_DUTIES.search(_folded_title(doc, n)) is not None and "thi hanh" not in _folded_title(doc, n))
         )
     ]
     organizing = chosen[-1] if chosen else None

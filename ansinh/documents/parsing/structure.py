@@ -328,7 +328,8 @@ def _restore_d_bar(root: Node) -> None:
 # "Phụ lục II" / "PHỤ LỤC" alone on its line (or followed by its title): an annex after the signature.
 _ANNEX = re.compile(r"^[ \t]*(?:PHỤ LỤC|Phụ lục|Phụ Lục|PHU LUC|Phu luc|Phu Luc)(?:[ \t]+(?:(?:s[ốo]|S[ỐO])[ \t]*)?[IVX\d]{1,5}[a-z]?)?[ \t]*[.:\-–]?[ \t]*(?P<rest>.*)$")
 # An annex that is a form to fill, not work: "ĐỀ CƯƠNG BÁO CÁO", "Mẫu số 01", "BIỂU MẪU", "DANH SÁCH ĐẦU MỐI …".
-_FORM_TITLE = re.compile(r"(?:de cuong|mau(?: so)?|bieu mau|bieu so|danh sach|phieu)(?![a-z])")
+# "MỘT SỐ MẪU VĂN BẢN …", "CÁC BIỂU MẪU …": a set of forms too.
+_FORM_TITLE = re.compile(r"(?:(?:mot so|cac|nhung) )?(?:de cuong|mau(?: so)?|bieu mau|bieu so|danh sach|phieu)(?![a-z])")
 
 
 def _set_aside_forms(doc: Doc, root: Node) -> None:
