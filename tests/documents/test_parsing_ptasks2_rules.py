@@ -401,3 +401,50 @@ def test_an_article_titled_by_its_matter_with_one_sentence_per_body_lists_no_tas
 def test_a_form_annex_named_as_a_set_of_forms_gives_no_task() -> None:
     text = PLAN_WITH_AS_FOLLOWS + "PHỤ LỤC II\nMỘT SỐ MẪU VĂN BẢN\nI. NỘI DUNG QUẢN LÝ\n1. Nội dung khác (nếu có).\n"
     assert _numbers(text) == ["1", "2"]
+
+
+DIRECTIVE_IN_ORDINAL_WORDS = """THỦ TƯỚNG CHÍNH PHỦ
+CHỈ THỊ
+Về tăng cường phòng chống đuối nước
+Thủ tướng Chính phủ yêu cầu:
+Thứ nhất, các bộ, ngành, địa phương tăng cường tuyên truyền phòng chống đuối nước.
+Thứ hai, Bộ Giáo dục và Đào tạo chỉ đạo các trường dạy bơi an toàn cho học sinh.
+Thứ ba, Ủy ban nhân dân các tỉnh rà soát các điểm có nguy cơ đuối nước.
+"""
+
+
+def test_points_numbered_in_ordinal_words_are_tasks() -> None:
+    assert _numbers(DIRECTIVE_IN_ORDINAL_WORDS) == ["1", "2", "3"]
+
+
+def test_a_weekday_is_not_an_ordinal_point() -> None:
+    text = (
+        "UBND XÃ AN PHÚ\nKẾ HOẠCH\nTổ chức hội nghị\nI. NHIỆM VỤ\n1. Chuẩn bị hội trường.\n"
+        "Thứ Hai, ngày 10/3/2026: họp Ban chỉ đạo.\nThứ hai, ngày 17/3/2026: tổng kết.\n2. Mời đại biểu.\n"
+    )
+    assert _numbers(text) == ["1", "2"]
+
+
+LETTER_ADDRESSING_ITS_READERS = """BỘ Y TẾ
+V/v tăng cường khám chữa bệnh dịp Tết
+Kính gửi: Sở Y tế các tỉnh, thành phố.
+Để bảo đảm công tác khám chữa bệnh dịp Tết, Bộ Y tế đề nghị Sở Y tế các tỉnh, thành phố:
+1) Chỉ đạo các bệnh viện bố trí đủ nhân lực trực Tết.
+2) Bảo đảm đủ thuốc, vật tư y tế.
+3) Báo cáo tình hình về Bộ Y tế trước ngày 10/02/2026.
+Trân trọng./.
+"""
+
+
+def test_a_letters_points_after_a_sentence_ending_with_a_colon_are_tasks() -> None:
+    assert _numbers(LETTER_ADDRESSING_ITS_READERS) == ["1", "2", "3"]
+
+
+@settings(max_examples=25, deadline=None)
+@given(count=st.integers(min_value=2, max_value=6), sep=st.sampled_from([",", ":", "."]), accents=st.booleans())
+def test_ordinal_points_number_in_sequence(count: int, sep: str, accents: bool) -> None:
+    words = ["nhất", "hai", "ba", "tư", "năm", "sáu"] if accents else ["nhat", "hai", "ba", "tu", "nam", "sau"]
+    head = "Thứ" if accents else "Thu"
+    points = "\n".join(f"{head} {w}{sep} Bộ Y tế thực hiện việc {i}." for i, w in enumerate(words[:count], 1))
+    text = f"CHỈ THỊ\nThủ tướng Chính phủ yêu cầu:\n{points}\n"
+    assert _numbers(text) == [str(i) for i in range(1, count + 1)]

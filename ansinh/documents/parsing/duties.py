@@ -82,7 +82,7 @@ def _mark_directive_duties(doc: Doc, root: Node) -> None:
         return  # a report's numbered points describe what was done ("Kính gửi:" heads it as it heads a letter)
     if any(n.style == "article" for n in root.children):
         return  # written in articles: its duties are those of its "Tổ chức thực hiện" article (_mark_legal_duties)
-    lead_in = _DUTY_LEAD_IN.search(doc.folded)
+    lead_in = _DUTY_LEAD_IN.search(doc.folded) or _colon_before_points(doc, root)
     if lead_in is None:
         # No lead-in, but the numbered points each open with the body that acts ("1. Giao Sở Y tế …").
         if not _names_its_doers(root):
@@ -111,6 +111,18 @@ def _mark_directive_duties(doc: Doc, root: Node) -> None:
             node.kind = None  # a duty's sentence, not a heading naming a part
     section.children = duties
     root.children.insert(at, section)
+
+
+def _colon_before_points(doc: Doc, root: Node) -> re.Match[str] | None:
+    """The sentence that opens a run of numbered points when no known verb does: the line right before the first of
+    two or more numbered points ends with a colon ("Bộ Y tế đề nghị Sở Y tế các tỉnh, thành phố:")."""
+    points = [c for c in root.children if c.style == "num1"]
+    if len(points) < 2:
+        return None
+    line_end = doc.clean.rfind("\n", 0, points[0].start)
+    if line_end <= 0 or not doc.clean[:line_end].rstrip().endswith(":"):
+        return None
+    return re.compile(r":").search(doc.folded, doc.clean[:line_end].rstrip().rfind(":"))
 
 
 _ORGANIZING = re.compile(r"to chuc thuc hien(?![a-z])")

@@ -41,6 +41,12 @@ _NAMED_ORDINAL = re.compile(
     r"^(?P<ind>[ \t]*)(?i:nhi[ệe]m\s+v[ụu]|gi[ảa]i\s+ph[áa]p|nh[óo]m\s+nhi[ệe]m\s+v[ụu])\s+(?i:th[ứu])\s+"
     r"(?P<m>(?i:nh[ấa]t|hai|ba|t[ưu]|n[ăa]m|s[áa]u|b[ảa]y|t[áa]m|ch[íi]n|m[ưu][ờo]i))\s*[.:\-–)]\s*(?P<rest>\S.*)$"
 )
+# "Thứ nhất, các bộ, ngành …", "Thứ hai: …": a directive's points numbered in words. Not a weekday ("Thứ Hai, ngày 10/3"):
+# the ordinal is written in lower case and no date follows.
+_BARE_ORDINAL = re.compile(
+    r"^(?P<ind>[ \t]*)(?:Thứ|THỨ|Thu|THU)\s+(?P<m>nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười|nhat|tu|nam|sau|bay|tam|chin|muoi)"
+    r"\s*[,:.]\s*(?!(?:ngày|ngay)\b|\d)(?P<rest>\S.*)$"
+)
 _PAREN = re.compile(r"^(?P<ind>[ \t]*)\((?P<m>\d{1,2}|[a-zđ])\)\s*(?P<rest>\S.*)$")
 _LOWER = re.compile(r"^(?P<ind>[ \t]*)(?P<m>[a-zđ])\s*[.)]\s+(?P<rest>\S.*)$")
 # OCR reads some letters of "c)", "g)" as symbols: "©) Bộ Giao thông vận tải …", "ø) Chịu trách nhiệm …".
@@ -151,7 +157,7 @@ def _marker(line: str) -> tuple[str, str, int] | None:
     m = _NAMED_ITEM.match(line)
     if m:
         return "num1", m.group("m"), m.start("rest")
-    m = _NAMED_ORDINAL.match(line)
+    m = _NAMED_ORDINAL.match(line) or _BARE_ORDINAL.match(line)
     if m and (value := _ORDINALS.get(fold(m.group("m")))):
         return "num1", str(value), m.start("rest")
     m = _NUMBER.match(line)
