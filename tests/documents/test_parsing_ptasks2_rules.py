@@ -448,3 +448,21 @@ def test_ordinal_points_number_in_sequence(count: int, sep: str, accents: bool) 
     points = "\n".join(f"{head} {w}{sep} Bộ Y tế thực hiện việc {i}." for i, w in enumerate(words[:count], 1))
     text = f"CHỈ THỊ\nThủ tướng Chính phủ yêu cầu:\n{points}\n"
     assert _numbers(text) == [str(i) for i in range(1, count + 1)]
+
+
+PLAN_WITH_LAID_OUT_TABLE_IN_AN_ITEM = (
+    "UBND TỈNH AN BÌNH\nKẾ HOẠCH\nCải cách hành chính năm 2026\nI. MỤC ĐÍCH, YÊU CẦU\n1. Nâng cao hiệu quả.\n"
+    "II. NHIỆM VỤ\n1. Tuyên truyền cải cách hành chính\n"
+    "a) Tổ chức các chuyên mục sau:\n"
+    "STT    Nội dung                          Cơ quan chủ trì        Thời gian\n"
+    "1      Chuyên mục cải cách hành chính    Báo An Bình            Hằng tháng\n"
+    "2      Tọa đàm về chính quyền số         Đài Phát thanh         Quý II\n"
+    "b) Tổ chức cuộc thi tìm hiểu.\n"
+    "III. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ chủ trì.\n"
+)
+
+
+def test_the_rows_of_a_table_laid_out_with_spaces_inside_an_item_are_its_sub_items() -> None:
+    numbers = _numbers(PLAN_WITH_LAID_OUT_TABLE_IN_AN_ITEM)
+    assert "1.a.1" in numbers and "1.a.2" in numbers
+    assert "1" in numbers and "1.b" in numbers
