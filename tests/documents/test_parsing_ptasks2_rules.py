@@ -466,3 +466,11 @@ def test_the_rows_of_a_table_laid_out_with_spaces_inside_an_item_are_its_sub_ite
     numbers = _numbers(PLAN_WITH_LAID_OUT_TABLE_IN_AN_ITEM)
     assert "1.a.1" in numbers and "1.a.2" in numbers
     assert "1" in numbers and "1.b" in numbers
+
+
+def test_a_unit_heading_ends_at_its_colon_across_an_ocr_stamp_mark() -> None:
+    text = (
+        "BỘ CÔNG AN\nKẾ HOẠCH\nTổ chức hội nghị\nI. MỤC ĐÍCH, YÊU CẦU\n1. Quán triệt.\nII. PHÂN CÔNG NHIỆM VỤ\n"
+        "1. C04: ® Chủ trì chuẩn bị nội dung Hội nghị.\n2. V01: Bảo đảm hậu cần.\nIII. KINH PHÍ\n1. Ngân sách.\n"
+    )
+    assert [t["title"] for t in _plan(text)["tasks"]] == ["C04", "V01"]
