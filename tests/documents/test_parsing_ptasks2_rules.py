@@ -474,3 +474,20 @@ def test_a_unit_heading_ends_at_its_colon_across_an_ocr_stamp_mark() -> None:
         "1. C04: ® Chủ trì chuẩn bị nội dung Hội nghị.\n2. V01: Bảo đảm hậu cần.\nIII. KINH PHÍ\n1. Ngân sách.\n"
     )
     assert [t["title"] for t in _plan(text)["tasks"]] == ["C04", "V01"]
+
+
+RESOLUTION_WITH_AN_ASSIGNMENT_TABLE = (
+    "ỦY BAN THƯỜNG VỤ QUỐC HỘI\nNGHỊ QUYẾT\nĐiều chỉnh Chương trình lập pháp năm 2026\n"
+    "Điều 1. Điều chỉnh Chương trình lập pháp\n"
+    "1. Phân công cơ quan trình, cơ quan chủ trì thẩm tra và tiến độ trình như sau:\n"
+    "STT\tTên dự án\tCơ quan trình\tCơ quan chủ trì thẩm tra\tThời gian trình\n"
+    "1\tLuật Thủ đô (sửa đổi)\tChính phủ\tỦy ban Pháp luật\tTháng 5/2026\n"
+    "2\tLuật Nhà ở (sửa đổi)\tChính phủ\tỦy ban Kinh tế\tTháng 6/2026\n"
+    "Điều 2. Hiệu lực thi hành\nNghị quyết này có hiệu lực từ ngày ký.\n"
+)
+
+
+def test_an_item_that_only_captions_an_assignment_table_gives_way_to_its_rows() -> None:
+    tasks = _plan(RESOLUTION_WITH_AN_ASSIGNMENT_TABLE)["tasks"]
+    assert [t["number"] for t in tasks] == ["1", "2"]
+    assert tasks[0]["title"].startswith("Luật Thủ đô")

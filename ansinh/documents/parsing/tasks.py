@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ansinh.documents.parsing.clean import Doc
+from ansinh.documents.parsing.clean import Doc, fold_same_length
 from ansinh.documents.parsing.structure import Node, heading_title
 from ansinh.documents.parsing.tables import LEAD_HEADER, Table, table_kind
 from ansinh.documents.parsing.unit_names import split_units, units_by_role
@@ -101,6 +101,9 @@ def extract_tasks(
     return tasks
 
 
+_ASSIGNS = re.compile(r"phan cong(?![a-z])")
+
+
 def _nest_inline_tables(doc: Doc, tasks: list[Task], tables: list[tuple[int, int]], table_tasks: list[Task]) -> None:
     """Rows of a table set inside an item ("… gồm các chuyên mục sau:" then the table) are that item's sub-items:
     "1" under item "III.1.a" reads "III.1.a.1". Only a table announced by a line ending with a colon is nested."""
@@ -112,6 +115,13 @@ def _nest_inline_tables(doc: Doc, tasks: list[Task], tables: list[tuple[int, int
         inside = [t for t in holders if t.node is not None and t.node.start < start < t.node.end]
         holder = max(inside, key=lambda t: t.node.depth if t.node is not None else 0, default=None)
         if holder is None or not holder.number:
+            continue
+        if _ASSIGNS.match(fold_same_length(holder.title).lower()) and not holder.children:
+            # "1. Phân công cơ quan trình, cơ quan chủ trì … như sau:" is the table's caption: the rows are the tasks.
+            tasks.remove(holder)
+            holders.remove(holder)
+            if holder.parent is not None:
+                holder.parent.children.remove(holder)
             continue
         for row in table_tasks:
             if start <= row.span[0] < end and row.number and row.number.isdigit():
