@@ -491,3 +491,47 @@ def test_an_item_that_only_captions_an_assignment_table_gives_way_to_its_rows() 
     tasks = _plan(RESOLUTION_WITH_AN_ASSIGNMENT_TABLE)["tasks"]
     assert [t["number"] for t in tasks] == ["1", "2"]
     assert tasks[0]["title"].startswith("Luật Thủ đô")
+
+
+CONCLUSION_WITH_ASSESSMENT_AND_DIRECTIONS = """ỦY BAN NHÂN DÂN TỈNH AN BÌNH
+THÔNG BÁO
+Kết luận của Chủ tịch UBND tỉnh tại buổi làm việc với Sở Y tế
+Sau khi nghe báo cáo, Chủ tịch UBND tỉnh kết luận như sau:
+I. ĐÁNH GIÁ CHUNG
+Thời gian qua, Sở Y tế đã hoàn thành nhiều nhiệm vụ, tỷ lệ bao phủ bảo hiểm y tế đạt 93%.
+II. Ý KIẾN CHỈ ĐẠO
+1. Sở Y tế rà soát nhân lực y tế cơ sở, báo cáo trước ngày 30/5/2026.
+2. Sở Tài chính bố trí kinh phí mua sắm trang thiết bị.
+"""
+
+
+def test_a_conclusions_assessment_is_not_a_task_and_its_directions_are() -> None:
+    result = _plan(CONCLUSION_WITH_ASSESSMENT_AND_DIRECTIONS)
+    assert [t["number"] for t in result["tasks"]] == ["1", "2"]
+    assert result["targets"] == []
+
+
+CONCLUSION_WITH_A_LEAD_IN_INSIDE_A_POINT = """ỦY BAN NHÂN DÂN TỈNH AN BÌNH
+THÔNG BÁO
+Ý kiến kết luận của Phó Chủ tịch UBND tỉnh tại cuộc họp về công tác giảm nghèo
+Sau khi nghe báo cáo, Phó Chủ tịch UBND tỉnh kết luận:
+1. Giao Sở Nội vụ tổng hợp báo cáo đánh giá năm 2025.
+2. Thời gian tới, yêu cầu các cơ quan tập trung thực hiện tốt một số nhiệm vụ sau:
+a) Sở Nội vụ chủ trì rà soát hộ nghèo năm 2026.
+b) Sở Xây dựng hướng dẫn hỗ trợ nhà ở cho hộ nghèo.
+3. Giao Văn phòng UBND tỉnh theo dõi, đôn đốc.
+"""
+
+
+def test_a_lead_in_inside_a_point_does_not_hide_the_points_before_it() -> None:
+    assert _numbers(CONCLUSION_WITH_A_LEAD_IN_INSIDE_A_POINT) == ["1", "2", "2.a", "2.b", "3"]
+
+
+def test_a_reports_forward_part_named_some_key_tasks_lists_tasks() -> None:
+    text = (
+        "UBND XÃ AN PHÚ\nBÁO CÁO\nSơ kết 6 tháng đầu năm 2026\nPhần thứ nhất\nKẾT QUẢ THỰC HIỆN NHIỆM VỤ\n"
+        "1. Đã tổ chức 05 hội nghị.\nPhần thứ hai\nMỘT SỐ NHIỆM VỤ TRỌNG TÂM 6 THÁNG CUỐI NĂM 2026\n"
+        "1. Tiếp tục hỗ trợ hộ nghèo xây nhà.\n2. Tổ chức tổng kết công tác năm.\n"
+    )
+    assert _numbers(text) == ["1", "2"]
+    assert _plan(text)["tasks"][0]["title"].startswith("Tiếp tục")

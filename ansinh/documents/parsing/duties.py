@@ -82,7 +82,10 @@ def _mark_directive_duties(doc: Doc, root: Node) -> None:
         return  # a report's numbered points describe what was done ("Kính gửi:" heads it as it heads a letter)
     if any(n.style == "article" for n in root.children):
         return  # written in articles: its duties are those of its "Tổ chức thực hiện" article (_mark_legal_duties)
-    lead_in = _DUTY_LEAD_IN.search(doc.folded) or _colon_before_points(doc, root)
+    # The earlier of a known lead-in and the colon before the first points: a lead-in found only inside a point
+    # ("2. … thực hiện tốt một số nhiệm vụ sau:") must not hide the points before it.
+    found = [m for m in (_DUTY_LEAD_IN.search(doc.folded), _colon_before_points(doc, root)) if m is not None]
+    lead_in = min(found, key=lambda m: m.start()) if found else None
     if lead_in is None:
         # No lead-in, but the numbered points each open with the body that acts ("1. Giao Sở Y tế …").
         if not _names_its_doers(root):
