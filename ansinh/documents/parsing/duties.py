@@ -125,6 +125,9 @@ def _colon_before_points(doc: Doc, root: Node) -> re.Match[str] | None:
     line_end = doc.clean.rfind("\n", 0, points[0].start)
     if line_end <= 0 or not doc.clean[:line_end].rstrip().endswith(":"):
         return None
+    line_start = doc.clean.rfind("\n", 0, line_end) + 1
+    if doc.folded.startswith(("kinh gui", "noi nhan"), line_start + len(doc.folded[line_start:line_end]) - len(doc.folded[line_start:line_end].lstrip())):
+        return None  # "Kính gửi:" before numbered addressees: a list of readers, not of duties
     return re.compile(r":").search(doc.folded, doc.clean[:line_end].rstrip().rfind(":"))
 
 
