@@ -535,3 +535,11 @@ def test_a_reports_forward_part_named_some_key_tasks_lists_tasks() -> None:
     )
     assert _numbers(text) == ["1", "2"]
     assert _plan(text)["tasks"][0]["title"].startswith("Tiếp tục")
+
+
+def test_a_reports_objectives_and_tasks_for_next_year_are_its_forward_part() -> None:
+    text = (
+        "UBND XÃ AN PHÚ\nBÁO CÁO\nTổng kết năm 2025\nI. KẾT QUẢ ĐẠT ĐƯỢC\n1. Đã hỗ trợ 12 hộ nghèo.\n"
+        "II. MỤC TIÊU, NHIỆM VỤ NĂM 2026\n1. Tiếp tục giảm hộ nghèo.\n2. Hỗ trợ xây nhà cho hộ nghèo.\n"
+    )
+    assert _numbers(text) == ["1", "2"]

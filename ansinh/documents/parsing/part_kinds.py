@@ -116,7 +116,10 @@ _TYPE_LINE = re.compile(
 )
 # The forward part of a report: "Nhiệm vụ, giải pháp trong thời gian tới", "Phương hướng, nhiệm vụ năm 2026",
 # "Kế hoạch thực hiện năm tiếp theo" (not "Kết quả thực hiện nhiệm vụ", "Nhiệm vụ đã hoàn thành").
-_FORWARD_PART = re.compile(r"(?:cac\s+|ve\s+|mot so\s+|nhung\s+)?(?:nhiem vu|giai phap|phuong huong|ke hoach)(?![a-z])")
+_FORWARD_PART = re.compile(
+    r"(?:cac\s+|ve\s+|mot so\s+|nhung\s+)?(?:muc tieu,?\s+(?:va\s+)?(?=nhiem vu|giai phap))?"
+    r"(?:nhiem vu|giai phap|phuong huong|ke hoach)(?![a-z])"
+)
 _PAST_WORK = re.compile(r"(?<![a-z])(?:da|ket qua|tinh hinh|danh gia|kho khan|ton tai|han che)(?![a-z])")
 
 
