@@ -543,3 +543,30 @@ def test_a_reports_objectives_and_tasks_for_next_year_are_its_forward_part() -> 
         "II. MỤC TIÊU, NHIỆM VỤ NĂM 2026\n1. Tiếp tục giảm hộ nghèo.\n2. Hỗ trợ xây nhà cho hộ nghèo.\n"
     )
     assert _numbers(text) == ["1", "2"]
+
+
+LETTER_THAT_REPORTS = """ỦY BAN NHÂN DÂN TỈNH AN BÌNH
+V/v kết quả thực hiện Chỉ thị số 05/CT-TTg năm 2025
+Kính gửi: Bộ Nội vụ.
+Thực hiện Văn bản số 100/BNV, Ủy ban nhân dân tỉnh báo cáo kết quả thực hiện năm 2025 như sau:
+1. Công tác chỉ đạo: đã ban hành 03 kế hoạch.
+2. Công tác kiểm tra: đã kiểm tra 15 cơ sở.
+Trân trọng./.
+"""
+
+LETTER_THAT_ASKS_FOR_A_REPORT = """SỞ NỘI VỤ TỈNH AN BÌNH
+V/v báo cáo kết quả thực hiện năm 2025
+Kính gửi: UBND các xã, phường.
+Sở Nội vụ đề nghị UBND các xã, phường báo cáo kết quả thực hiện năm 2025 như sau:
+1. Tổng hợp số liệu theo biểu mẫu kèm theo.
+2. Gửi báo cáo về Sở Nội vụ trước ngày 15/12/2025.
+Trân trọng./.
+"""
+
+
+def test_a_letter_that_reports_results_lists_no_tasks() -> None:
+    assert _numbers(LETTER_THAT_REPORTS) == []
+
+
+def test_a_letter_that_asks_for_a_report_lists_its_duties() -> None:
+    assert _numbers(LETTER_THAT_ASKS_FOR_A_REPORT) == ["1", "2"]

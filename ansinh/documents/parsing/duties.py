@@ -91,7 +91,7 @@ def _mark_directive_duties(doc: Doc, root: Node) -> None:
         if not _names_its_doers(root):
             return
         lead_in = re.match(r"", doc.folded)
-    if lead_in is None:
+    if lead_in is None or _reports_results(doc, lead_in.end()):
         return
     duties: list[Node] = []
     for node in root.children:
@@ -114,6 +114,18 @@ def _mark_directive_duties(doc: Doc, root: Node) -> None:
             node.kind = None  # a duty's sentence, not a heading naming a part
     section.children = duties
     root.children.insert(at, section)
+
+
+_REPORTS = re.compile(r"(?<![a-z])bao cao(?![a-z])")
+_ASKS = re.compile(r"(?<![a-z])(?:de nghi|yeu cau|huong dan|chi dao|giao|ket luan|chi thi|quyet nghi)(?![a-z])")
+
+
+def _reports_results(doc: Doc, end: int) -> bool:
+    """Whether the lead-in sentence ending at ``end`` reports ("UBND tỉnh báo cáo kết quả … như sau:"): a letter that
+    is a report lists what was done; one that asks for a report ("đề nghị các xã báo cáo … như sau:") lists duties."""
+    start = max(doc.folded.rfind(".", 0, end - 1), doc.folded.rfind("\n\n", 0, end - 1), end - 400, 0)
+    sentence = doc.folded[start:end]
+    return _REPORTS.search(sentence) is not None and _ASKS.search(sentence) is None
 
 
 def _colon_before_points(doc: Doc, root: Node) -> re.Match[str] | None:
