@@ -39,7 +39,7 @@ _GAZETTE_HEADER = re.compile(
 _SEGMENT_MARK = re.compile(r"(?<=[^\W_])_(?=[^\W_])")
 _FIRST_TOKEN = re.compile(r"(?m)^[ \t]*(\S+)")
 # A word segmenter's tokens split a list mark from its dot ("1 . Sở Y_tế", "**II . NHIỆM_VỤ**", "a ) …", "2 ." alone).
-_SPLIT_MARK = re.compile(r"(?m)^([ \t]*(?:[*_]{1,3})?(?:\d{1,2}(?:\.\d{1,2}){0,3}|[IVX]{1,5}|[a-zđ]))([ \t]+)([.)])(?=[ \t*_]|$)")
+_SPLIT_MARK = re.compile(r"(?m)^([ \t]*(?:[*_]{1,3}|#{1,6}[ \t]+)?(?:\d{1,2}(?:\.\d{1,2}){0,3}|[IVX][IVXl1]{0,4}|[1l][IVXl1]{0,4}|[a-zđ]))([ \t]+)([.)])(?=[ \t*_]|$)")
 # A list mark alone on its line, its text on the next one (Word pages saved as HTML, PDF exports): "2.\nỦy ban …".
 _LONE_ITEM_MARK = re.compile(
     r"(?m)^[ \t]*(?:\d{1,2}(?:\.\d{1,2}){0,3}[ \t]?[.)/]|[IVX]{1,5}[.\-]|[a-zđ]\)|(?:Điều|ĐIỀU)[ \t]+\d{1,3}[.:])[ \t]*(\n[ \t]*){1,2}(?=[^\W\d_])"

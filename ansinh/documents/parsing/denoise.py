@@ -12,6 +12,8 @@ changing its length, so offsets stay offsets into the caller's text:
 - a year or a day OCR split with a stray space (``2 025``, ``ngày 1 5 tháng``) is joined, the space moving aside;
 - a word segmenter's spaces before punctuation (``chủ trì , phối hợp``, ``tế )``) move after the punctuation,
   those after an opening quote or bracket (``“ Điều 12 .``) before it;
+- a line of justified prose a PDF converter spaced with tabs ("a)\t\t\tRà\t\tsoát\t\tcác\t\tquy\t\tđịnh") has its tabs
+  read as spaces: its cells are single words, not a table's cells;
 - a sentence a PDF's text layer wrapped (a line ending without a stop, the next starting in lower case and
   not with a list mark) is one line again, across a page number or running header blanked between them.
 """
@@ -29,7 +31,7 @@ _UNDERSCORES = re.compile(r"_+")
 # roman letter or two letters at least ("l)" alone is a lettered item).
 _ROMAN_MARK = re.compile(r"(?m)^([ \t]*)(?=[IVXl1]{0,5}[IVXl])([IVXl1]{1,6})(?=[.)\-:][ \t])")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
-_COPYRIGHT_C = re.compile(r"(?m)^([ \t]*)©(?=[).][ \t])")
+_COPYRIGHT_C = re.compile(r"(?m)^([ \t]*)©( ?)(?=[).][ \t])")  # "© )": a segmenter split it from its bracket too
 _ZERO_FOR_O = re.compile(r"0(?=[^\W\d_])")  # between two capitals (checked)
 # "2 025": a year split by one space after its first digit (a year of this century or the last), alone between non-digits.
 _SPLIT_YEAR = re.compile(r"(?:1 9|2 0)\d\d(?![\d%]|[.,/]\d)")  # not after a digit, dot, comma or slash (checked)
@@ -39,10 +41,41 @@ _SPLIT_DAY = re.compile(r"\d \d(?= (?:th[áa]ng|n[ăa]m|TH[ÁA]NG|N[ĂA]M) )")  
 # ... and after an opening quote or bracket ("“ Điều 12 .", "( Sở Y tế"): the opener moves next to its word.
 _SPACE_AFTER_OPEN = re.compile(r"[“(] (?=\w)")
 _SPACE_BEFORE_PUNCT = re.compile(r" ([,;:)!?.])(?=[ \n]|$)")  # after a letter (checked)
+# ... and inside a flattened article, after a clause end or a title, an item mark split from its dot ("dụng : 1 . Nghị quyết", "công dân số 1 . Tuân thủ",
+# "sau : a ) Bộ"): the dot moves next to its number, as :mod:`clean` does at a line start.
+# A bracketed item mark a segmenter spaced out at a line start ("( 1 ) Tiếp tục …", " ( a ) Bộ …").
+_SPLIT_PAREN_MARK = re.compile(r"(?m)^[ \t]*(\( ?(\d{1,2}|[a-zđ]) ?\))(?= )")
+_INLINE_SPLIT_MARK = re.compile(r"(?<=\S) +(?:\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])( )([.)])(?= +[A-ZĐÀ-Ỹ])")
+
+
+# A line with tabs between its words (at least six tabs).
+_TABBED_LINE = re.compile(r"(?m)^[^\t\n]*(?:\t[^\t\n]*){6,}$")
+# A "cell" of justified prose: one to three words or syllables, no digits ("Rà", "công t", "cháy và", "a)").
+_WORD_CELL = re.compile(r"(?:[^\W\d_]+[,.;:)]?|[,;)])(?: (?:[^\W\d_]+[,.;:)]?|[,;)])){0,2}")
+
+
+def _untab_justified(text: str, chars: list[str]) -> None:
+    """Tabs inside a line of justified prose become spaces (same length).
+
+    A table row's cells hold numbers, marks or phrases, a header's cells open with capitals; a justified line's
+    "cells" are words, often syllables: six or more non-empty cells, at least three in four a word or two without
+    digits, at least half of them opening in lower case, at least four distinct."""
+    for m in _TABBED_LINE.finditer(text):
+        cells = [c.strip() for c in m.group().split("\t") if c.strip()]
+        if len(cells) < 6 or len(set(cells)) < 4:
+            continue
+        words = sum(1 for c in cells if _WORD_CELL.fullmatch(c))
+        lower = sum(1 for c in cells if not c[0].isupper())
+        if words * 4 >= len(cells) * 3 and lower * 2 >= len(cells):
+            for i in range(m.start(), m.end()):
+                if chars[i] == "\t":
+                    chars[i] = " "
 
 
 def repair(text: str, chars: list[str]) -> None:
     """Apply every repair of this module to ``chars`` (the clean view of ``text``, same length)."""
+    if "\t" in text:
+        _untab_justified(text, chars)
     if "\\" in text:
         for m in ESCAPE.finditer(text):
             i = m.start()
@@ -68,6 +101,8 @@ def repair(text: str, chars: list[str]) -> None:
     if "©" in text:
         for m in _COPYRIGHT_C.finditer(text):
             chars[m.end(1)] = "c"
+            if m.group(2):
+                chars[m.start(2)], chars[m.end(2)] = text[m.end(2)], " "
     for m in _ZERO_FOR_O.finditer(text):
         i = m.start()
         if i > 0 and text[i - 1].isupper() and text[i + 1].isupper():
@@ -83,6 +118,15 @@ def repair(text: str, chars: list[str]) -> None:
         i = m.start()
         if (i == 0 or text[i - 1] in " \t\n") and chars[i] == text[i] and chars[i + 1] == " ":
             chars[i], chars[i + 1] = " ", text[i]
+    if " ) " in text:
+        for m in _SPLIT_PAREN_MARK.finditer(text):
+            mark = f"({m.group(2)})"
+            chars[m.start(1) : m.end(1)] = list(mark.ljust(m.end(1) - m.start(1)))
+    if " . " in text or " ) " in text:
+        for m in _INLINE_SPLIT_MARK.finditer(text):
+            i = m.start(1)
+            if chars[i] == " " and chars[i + 1] == m.group(2):
+                chars[i], chars[i + 1] = m.group(2), " "
     for m in _SPACE_BEFORE_PUNCT.finditer(text):
         i = m.start()
         if i > 0 and text[i - 1].isalpha() and chars[i] == " " and chars[i + 1] == m.group(1):

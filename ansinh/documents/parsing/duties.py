@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ansinh.documents.parsing.clean import Doc, fold_same_length
-from ansinh.documents.parsing.part_kinds import sets_or_proposes
+from ansinh.documents.parsing.part_kinds import is_report, sets_or_proposes
 from ansinh.documents.parsing.structure import Node
 from ansinh.documents.parsing.unit_names import _head_match
 from ansinh.documents.parsing.vocab import AGENCY_HEADS
@@ -54,12 +54,17 @@ def _mark_plan_body(doc: Doc, root: Node) -> None:
 # A directive, resolution or dispatch: its numbered duties are its tasks part ("Thủ tướng Chính phủ yêu cầu:").
 # A letter (công văn) says what it is about on a "V/v …" line; its numbered points are duties too.
 # A letter's "Kính gửi:" line says the same when its "V/v" line was lost (a header table read apart).
+# A conclusion notice (thông báo kết luận) names its kind on the line after "THÔNG BÁO": "Kết luận của đồng chí …",
+# "Ý kiến kết luận của Chủ tịch …", "Kết luận của Ban Thường vụ …".
 _DIRECTIVE_TYPE = re.compile(
-    r"(?m)^[ \t]*(?:(?:chi thi|nghi quyet|cong dien|ket luan|thong bao ket luan)[ \t]*$|v/v[ \t]|ve viec[ \t]|kinh gui[ \t]*:)"
+    r"(?m)^[ \t]*(?:(?:chi thi|nghi quyet|cong dien|ket luan|thong bao ket luan)[ \t]*$|v/v[ \t]|ve viec[ \t]|kinh gui[ \t]*:"
+    r"|thong bao[ \t]*\n[ \t]*(?:y kien )?(?:ket luan|chi dao)(?![a-z]))"
 )
+# "… kết luận và chỉ đạo như sau:", "Sở Nội vụ hướng dẫn … như sau:": the sentence that opens a letter's or a
+# conclusion's numbered points, whatever verb it uses ("như sau" closes it).
 _DUTY_LEAD_IN = re.compile(
     r"(?m)(?:yeu cau|chi thi|de nghi|quyet nghi|giao|(?:nhiem vu|noi dung|giai phap|bien phap|viec|cong viec)"
-    r"(?: [a-z]+){0,2} (?:sau|sau day|duoi day)|cu the nhu sau)[ \t]*:[ \t]*$"
+    r"(?: [a-z]+){0,2} (?:sau|sau day|duoi day)|nhu sau)[ \t]*:[ \t]*$"
 )
 _NOT_DUTIES = frozenset({"organization", "reporting", "funding", "assignment", "purpose", "situation"})
 
@@ -73,24 +78,29 @@ def _mark_directive_duties(doc: Doc, root: Node) -> None:
     ends them.
     """
     nodes = root.walk()[1:]
-    if _has_tasks_part(nodes) or not _DIRECTIVE_TYPE.search(doc.folded, 0, 4000):
-        return
+    if _has_tasks_part(nodes) or not _DIRECTIVE_TYPE.search(doc.folded, 0, 4000) or is_report(doc):
+        return  # a report's numbered points describe what was done ("Kính gửi:" heads it as it heads a letter)
     if any(n.style == "article" for n in root.children):
         return  # written in articles: its duties are those of its "Tổ chức thực hiện" article (_mark_legal_duties)
-    lead_in = _DUTY_LEAD_IN.search(doc.folded)
+    # The earlier of a known lead-in and the colon before the first points: a lead-in found only inside a point
+    # ("2. … thực hiện tốt một số nhiệm vụ sau:") must not hide the points before it.
+    found = [m for m in (_DUTY_LEAD_IN.search(doc.folded), _colon_before_points(doc, root)) if m is not None]
+    lead_in = min(found, key=lambda m: m.start()) if found else None
     if lead_in is None:
         # No lead-in, but the numbered points each open with the body that acts ("1. Giao Sở Y tế …").
         if not _names_its_doers(root):
             return
         lead_in = re.match(r"", doc.folded)
-    if lead_in is None:
+    if lead_in is None or _reports_results(doc, lead_in.end()):
         return
     duties: list[Node] = []
     for node in root.children:
         if node.start < lead_in.end() or node.style in ("dash", "plus"):
             continue
-        if (node.kind in _NOT_DUTIES and len(node.title.split()) <= 8) or node.style == "annex":
-            break  # "Tổ chức thực hiện" ends the duties; so does a form annexed after the signature
+        if (node.kind in _NOT_DUTIES and len(node.title.split()) <= 8 and not _opens_with_doer(node.title)) or node.style == "annex":
+            # "Tổ chức thực hiện" ends the duties; so does a form annexed after the signature ("2. Bộ Tài chính bố trí
+            # kinh phí" is a duty: it opens with the body that acts, not with the name of a part)
+            break
         duties.append(node)
     if len(duties) < 2:
         return
@@ -106,7 +116,35 @@ def _mark_directive_duties(doc: Doc, root: Node) -> None:
     root.children.insert(at, section)
 
 
+_REPORTS = re.compile(r"(?<![a-z])bao cao(?![a-z])")
+_ASKS = re.compile(r"(?<![a-z])(?:de nghi|yeu cau|huong dan|chi dao|giao|ket luan|chi thi|quyet nghi)(?![a-z])")
+
+
+def _reports_results(doc: Doc, end: int) -> bool:
+    """Whether the lead-in sentence ending at ``end`` reports ("UBND tỉnh báo cáo kết quả … như sau:"): a letter that
+    is a report lists what was done; one that asks for a report ("đề nghị các xã báo cáo … như sau:") lists duties."""
+    start = max(doc.folded.rfind(".", 0, end - 1), doc.folded.rfind("\n\n", 0, end - 1), end - 400, 0)
+    sentence = doc.folded[start:end]
+    return _REPORTS.search(sentence) is not None and _ASKS.search(sentence) is None
+
+
+def _colon_before_points(doc: Doc, root: Node) -> re.Match[str] | None:
+    """The sentence that opens a run of numbered points when no known verb does: the line right before the first of
+    two or more numbered points ends with a colon ("Bộ Y tế đề nghị Sở Y tế các tỉnh, thành phố:")."""
+    points = [c for c in root.children if c.style == "num1"]
+    if len(points) < 2:
+        return None
+    line_end = doc.clean.rfind("\n", 0, points[0].start)
+    if line_end <= 0 or not doc.clean[:line_end].rstrip().endswith(":"):
+        return None
+    line_start = doc.clean.rfind("\n", 0, line_end) + 1
+    if doc.folded.startswith(("kinh gui", "noi nhan"), line_start + len(doc.folded[line_start:line_end]) - len(doc.folded[line_start:line_end].lstrip())):
+        return None  # "Kính gửi:" before numbered addressees: a list of readers, not of duties
+    return re.compile(r":").search(doc.folded, doc.clean[:line_end].rstrip().rfind(":"))
+
+
 _ORGANIZING = re.compile(r"to chuc thuc hien(?![a-z])")
+_NAMES_DUTIES = re.compile(r"(?<![a-z])(?:trach nhiem|nhiem vu)(?![a-z])")
 # "Điều 5. Hội đồng nhân dân tỉnh giao", "Điều 3. Trách nhiệm tổ chức thực hiện": an article handing out the duties.
 _DUTIES_ARTICLE = re.compile(r"(?:.* )?giao$|(?:trach nhiem|phan cong) (?:to chuc )?thuc hien$")
 
@@ -131,11 +169,14 @@ def _mark_legal_duties(doc: Doc, root: Node) -> None:
     ]
     # "4. Tổ chức thực hiện" inside "Điều 4. Tổ chức thực hiện và hiệu lực thi hành": the part named only that.
     exact = [n for n in candidates if len(n.title.split()) <= 4]
-    # Failing a title, an article whose items open with their doers; a closing "Trách nhiệm thi hành" only when its
-    # items list duties (lettered sub-items): one sentence per body names who applies the text, not work to do.
+    # Failing those, an article whose items open with their doers, when its title names their duties ("Trách nhiệm
+    # của các cơ quan") or each body is handed a lettered list ("1. Bộ Công an: a) …; b) …"). One sentence per body in
+    # an article titled by its matter ("Xây dựng, vận hành Cơ sở dữ liệu …") regulates that matter, and a closing
+    # "Trách nhiệm thi hành" names who applies the text: neither lists tasks.
     chosen = exact or candidates or [
         n for n in nodes if n.style == "article" and _names_its_doers(n) and (
-            "thi hanh" not in _folded_title(doc, n) or any(g.numbered for c in n.children for g in c.children)
+            any(g.numbered for c in n.children for g in c.children)
+            or (_NAMES_DUTIES.search(_folded_title(doc, n)) is not None and "thi hanh" not in _folded_title(doc, n))
         )
     ]
     organizing = chosen[-1] if chosen else None
@@ -232,7 +273,7 @@ def _opens_with_doer(title: str) -> bool:
     folded = fold_same_length(title).lower()
     address = re.match(r"(?:giao(?:\s+cho)?|de\s+nghi|yeu\s+cau)\s+", folded)
     rest = title[address.end() :] if address else title
-    return bool(_head_match(rest, AGENCY_HEADS) or _head_match(re.sub(r"^(?:Các|Những)\s+", "", rest), AGENCY_HEADS))
+    return bool(_head_match(rest, AGENCY_HEADS) or _head_match(re.sub(r"^(?:C[áa]c|Nh[ữu]ng)\s+", "", rest), AGENCY_HEADS))
 
 
 def _names_its_doers(node: Node) -> bool:

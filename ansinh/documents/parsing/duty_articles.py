@@ -23,7 +23,7 @@ _DUTY_VERB = re.compile(r"(?:co|chiu)\s+trach\s+nhiem(?!\s+thi\s+hanh)|chu\s+tri
 
 
 def _doer(title: str) -> bool:
-    rest = re.sub(r"^(?:[Cc]ác|[Nn]hững|[Cc]ho)\s+", "", title)
+    rest = re.sub(r"^(?:[Cc][áa]c|[Nn]h[ữu]ng|[Cc]ho)\s+", "", title)  # diacritics may be lost (OCR, web copies)
     return bool(_head_match(title, AGENCY_HEADS) or _head_match(rest, AGENCY_HEADS))
 
 
@@ -40,13 +40,27 @@ def _is_duty_article(doc: Doc, node: Node) -> bool:
     return _DUTY_VERB.search(folded) is not None
 
 
+# What the first article of a decision does: sets up a body or approves a list (members, communes, roads, criteria …).
+_SETS_UP_OR_LISTS = re.compile(
+    r"(?:thanh lap|kien toan|cong nhan|(?:phe duyet|cong bo|ban hanh) (?:kem theo [^.]{0,40})?(?:danh sach|danh muc))(?![a-z])"
+)
+
+
+def _lists_or_sets_up(doc: Doc, nodes: list[Node]) -> bool:
+    first = next((n for n in nodes if n.style == "article"), None)
+    return first is not None and _SETS_UP_OR_LISTS.match(" ".join(doc.folded[first.head_start : first.head_end].split())) is not None
+
+
 def mark_duty_articles(doc: Doc, root: Node) -> None:
     """Gather the duty articles of a text without any tasks part under a section of kind "tasks"."""
     nodes = root.walk()[1:]
     if any(n.kind == "tasks" for n in nodes):
         return
     duties = [n for n in nodes if n.style == "article" and n.parent is not None and _is_duty_article(doc, n)]
-    if not duties:
+    if not duties or (len(duties) == 1 and not any(c.numbered for c in duties[0].children) and _lists_or_sets_up(doc, nodes)):
+        # "Điều 2. Giao Công an tỉnh chủ trì … theo dõi, tổng hợp" alone: a decision that approves a list or sets up a
+        # body closes with one sentence of assignment; that sentence is not a list of tasks (a decision approving a
+        # programme keeps it: it is the programme's one assignment).
         return
     chosen = {id(n) for n in duties}
     for parent in {id(n.parent): n.parent for n in duties if n.parent is not None}.values():

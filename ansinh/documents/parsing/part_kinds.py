@@ -27,6 +27,9 @@ _TASKS_FIRST = re.compile(
 )
 
 
+# The parts of a conclusion notice (thông báo kết luận): the assessment, then the directions.
+_ASSESSMENT = re.compile(r"(?:danh gia|nhan xet)(?:,? (?:danh gia|nhan xet))?(?: chung| ket qua| tinh hinh)?")
+_DIRECTIONS = re.compile(r"(?:y kien |noi dung )?(?:ket luan|chi dao)(?:,? (?:va )?(?:ket luan|chi dao|de nghi))?(?: cua .*)?")
 # The programme of an event: "Chương trình Hội nghị", "Chương trình buổi lễ", "Chương trình kỳ họp".
 _EVENT_PROGRAMME = re.compile(r"chuong trinh (?:cua )?(?:hoi nghi|hoi thao|toa dam|le|buoi|dai hoi|ky hop|phien)(?![a-z])")
 # A part that names the work itself, not only its content ("NỘI DUNG CHỈ SỐ …", "CÁC HOẠT ĐỘNG …").
@@ -88,6 +91,12 @@ def assign_kinds(doc: Doc, root: Node) -> None:
         if node.style in ("dash", "plus", "annex") or any(a.style == "annex" for a in node.ancestors()):
             continue  # a form's lines name no part of the plan
         node.kind = classify(doc.folded[node.head_start : node.head_start + len(node.title) + 4], nested)
+        if not nested and node.kind is None and node.style in ("roman", "upper"):
+            own = _title(doc, node).rstrip(" :.")
+            if _ASSESSMENT.fullmatch(own):
+                node.kind = "situation"  # "I. ĐÁNH GIÁ CHUNG" of a conclusion notice: what was found, not what to do
+            elif _DIRECTIONS.fullmatch(own):
+                node.kind = "tasks"  # "II. Ý KIẾN CHỈ ĐẠO", "II. KẾT LUẬN VÀ CHỈ ĐẠO": the notice's directions
         legal = _is_chapter(node) or node.style == "article" or _in_clause(node)
         if node.kind == "tasks" and legal and not _WORK_FIRST.match(_title(doc, node)):
             # "Chương II. ĐIỀU KIỆN THÀNH LẬP, TỔ CHỨC VÀ HOẠT ĐỘNG …", "Điều 7. Nội dung hoạt động …", "1. Hoạt động
@@ -97,6 +106,45 @@ def assign_kinds(doc: Doc, root: Node) -> None:
     _demote_setting_contents(doc, root)
     _demote_content_parts(doc, root)
     _continue_tasks_parts(doc, root)
+    _report_parts(doc, root)
+
+
+# The type line of a document (Decree 30/2020, Annex I): its kind alone on a line under the header.
+_TYPE_LINE = re.compile(
+    r"(?m)^[ \t]*(bao cao|ke hoach|chuong trinh(?: hanh dong)?|chi thi|nghi quyet|quyet dinh|thong bao|cong van"
+    r"|huong dan|nghi dinh|thong tu|ket luan|to trinh|de an)[ \t]*$"
+)
+# The forward part of a report: "Nhiệm vụ, giải pháp trong thời gian tới", "Phương hướng, nhiệm vụ năm 2026",
+# "Kế hoạch thực hiện năm tiếp theo" (not "Kết quả thực hiện nhiệm vụ", "Nhiệm vụ đã hoàn thành").
+_FORWARD_PART = re.compile(
+    r"(?:cac\s+|ve\s+|mot so\s+|nhung\s+)?(?:muc tieu,?\s+(?:va\s+)?(?=nhiem vu|giai phap))?"
+    r"(?:nhiem vu|giai phap|phuong huong|ke hoach)(?![a-z])"
+)
+_PAST_WORK = re.compile(r"(?<![a-z])(?:da|ket qua|tinh hinh|danh gia|kho khan|ton tai|han che)(?![a-z])")
+
+
+def is_report(doc: Doc) -> bool:
+    """Whether the document is a report (báo cáo): its first type line reads "BÁO CÁO"."""
+    first = _TYPE_LINE.search(doc.folded, 0, 3000)
+    return first is not None and first.group(1) == "bao cao"
+
+
+def _report_parts(doc: Doc, root: Node) -> None:
+    """A report describes what was done: its parts are results ("situation"), not tasks; only a forward part naming
+    the work ahead ("Nhiệm vụ, giải pháp thời gian tới", "Phương hướng …") lists tasks. Proposals to higher bodies
+    ("Đề xuất, kiến nghị") stay what they are."""
+    if not is_report(doc):
+        return
+    for node in root.walk()[1:]:
+        if node.kind not in (None, "tasks", "objectives") or node.style in ("dash", "plus", "annex"):
+            continue
+        if any(a.kind is not None for a in node.ancestors()):
+            continue  # inside a part already read
+        title = _title(doc, node)
+        if _FORWARD_PART.match(title) and not _PAST_WORK.search(title):
+            node.kind = "tasks"
+        elif node.kind is not None or (node.numbered and node.parent is root and not sets_or_proposes(title)):
+            node.kind = "situation"
 
 
 def _demote_content_parts(doc: Doc, root: Node) -> None:

@@ -105,7 +105,7 @@ def _extract(text: str, slug: str) -> dict[str, object]:
     doc, layout, tables, masked, root, meta = parts.doc, parts.layout, parts.tables, parts.masked, parts.root, parts.meta
     targets = extract_text_targets(doc, root, masked, parts.plan_like, parts.title_span)
     targets += extract_table_targets(doc, tables, targets)
-    tasks = extract_tasks(masked, root, tables) + [task for lt in layout for task in lt.tasks]
+    tasks = extract_tasks(masked, root, tables, [(lt.start, lt.end, lt.tasks) for lt in layout])
     assign_units(masked, root, tasks)
     funding, funding_spans = extract_funding(masked, root)
     result = empty_result(slug)

@@ -41,6 +41,12 @@ _NAMED_ORDINAL = re.compile(
     r"^(?P<ind>[ \t]*)(?i:nhi[ệe]m\s+v[ụu]|gi[ảa]i\s+ph[áa]p|nh[óo]m\s+nhi[ệe]m\s+v[ụu])\s+(?i:th[ứu])\s+"
     r"(?P<m>(?i:nh[ấa]t|hai|ba|t[ưu]|n[ăa]m|s[áa]u|b[ảa]y|t[áa]m|ch[íi]n|m[ưu][ờo]i))\s*[.:\-–)]\s*(?P<rest>\S.*)$"
 )
+# "Thứ nhất, các bộ, ngành …", "Thứ hai: …": a directive's points numbered in words. Not a weekday ("Thứ Hai, ngày 10/3"):
+# the ordinal is written in lower case and no date follows.
+_BARE_ORDINAL = re.compile(
+    r"^(?P<ind>[ \t]*)(?:Thứ|THỨ|Thu|THU)\s+(?P<m>nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười|nhat|tu|nam|sau|bay|tam|chin|muoi)"
+    r"\s*[,:.]\s*(?!(?:ngày|ngay)\b|\d)(?P<rest>\S.*)$"
+)
 _PAREN = re.compile(r"^(?P<ind>[ \t]*)\((?P<m>\d{1,2}|[a-zđ])\)\s*(?P<rest>\S.*)$")
 _LOWER = re.compile(r"^(?P<ind>[ \t]*)(?P<m>[a-zđ])\s*[.)]\s+(?P<rest>\S.*)$")
 # OCR reads some letters of "c)", "g)" as symbols: "©) Bộ Giao thông vận tải …", "ø) Chịu trách nhiệm …".
@@ -49,7 +55,8 @@ _OCR_LETTERS = {"©": "c", "ø": "g"}
 _DASH = re.compile(r"^(?P<ind>[ \t]*)(?P<m>[-–—•+])\s*(?P<rest>\S.*)$")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 _END_OF_HEADING = re.compile(r"[.:!?]\s*$")
-_SENTENCE_END = re.compile(r"[.!?](?=\s+[\"“(]?[A-ZĐÀ-Ỹ0-9])|:(?=\s+[A-ZĐÀ-Ỹ])")
+# A colon before a capital ends a heading, across a stamp mark OCR left between them ("1. C04: ® Chủ trì …").
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[\"“(]?[A-ZĐÀ-Ỹ0-9])|:(?=\s+(?:[®™°§¤@#]\s+)?[A-ZĐÀ-Ỹ])")
 
 
 @dataclass
@@ -155,7 +162,7 @@ def _marker(line: str) -> tuple[str, str, int] | None:
     m = _NAMED_ITEM.match(line)
     if m:
         return "num1", m.group("m"), m.start("rest")
-    m = _NAMED_ORDINAL.match(line)
+    m = _NAMED_ORDINAL.match(line) or _BARE_ORDINAL.match(line)
     if m and (value := _ORDINALS.get(fold(m.group("m")))):
         return "num1", str(value), m.start("rest")
     m = _NUMBER.match(line)
@@ -310,15 +317,30 @@ def parse_outline(doc: Doc) -> Node:
         elif closes:
             quote_closed = True
     _close(root, len(doc.text))
+    _restore_d_bar(root)
     _set_aside_forms(doc, root)
     assign_kinds(doc, root)
     return root
 
 
+def _restore_d_bar(root: Node) -> None:
+    """Vietnamese letters run a, b, c, d, đ, e: two lettered siblings in a row marked alike with "d" or "đ" (text without
+    diacritics, OCR) are "d)" then "đ)"."""
+    for node in root.walk():
+        previous: Node | None = None
+        for child in node.children:
+            if child.style != "lower":
+                continue
+            if previous is not None and child.label == previous.label and child.label in ("d", "đ"):
+                previous.label, child.label = "d", "đ"
+            previous = child
+
+
 # "Phụ lục II" / "PHỤ LỤC" alone on its line (or followed by its title): an annex after the signature.
-_ANNEX = re.compile(r"^[ \t]*(?:PHỤ LỤC|Phụ lục|Phụ Lục)(?:[ \t]+(?:(?:số|SỐ)[ \t]*)?[IVX\d]{1,5}[a-z]?)?[ \t]*[.:\-–]?[ \t]*(?P<rest>.*)$")
+_ANNEX = re.compile(r"^[ \t]*(?:PHỤ LỤC|Phụ lục|Phụ Lục|PHU LUC|Phu luc|Phu Luc)(?:[ \t]+(?:(?:s[ốo]|S[ỐO])[ \t]*)?[IVX\d]{1,5}[a-z]?)?[ \t]*[.:\-–]?[ \t]*(?P<rest>.*)$")
 # An annex that is a form to fill, not work: "ĐỀ CƯƠNG BÁO CÁO", "Mẫu số 01", "BIỂU MẪU", "DANH SÁCH ĐẦU MỐI …".
-_FORM_TITLE = re.compile(r"(?:de cuong|mau(?: so)?|bieu mau|bieu so|danh sach|phieu)(?![a-z])")
+# "MỘT SỐ MẪU VĂN BẢN …", "CÁC BIỂU MẪU …": a set of forms too.
+_FORM_TITLE = re.compile(r"(?:(?:mot so|cac|nhung) )?(?:de cuong|mau(?: so)?|bieu mau|bieu so|danh sach|phieu)(?![a-z])")
 
 
 def _set_aside_forms(doc: Doc, root: Node) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ansinh.documents.parsing.clean import Doc
+from ansinh.documents.parsing.clean import Doc, fold_same_length
 from ansinh.documents.parsing.structure import Node, heading_title
 from ansinh.documents.parsing.tables import LEAD_HEADER, Table, table_kind
 from ansinh.documents.parsing.unit_names import split_units, units_by_role
@@ -66,8 +66,11 @@ def _is_task_node(node: Node, doc: Doc | None = None) -> bool:
     return label is None or (top and doc.folded.startswith("noi dung", node.head_start))
 
 
-def extract_tasks(doc: Doc, root: Node, tables: list[Table]) -> list[Task]:
-    """Tasks in document order, linked to their parent task."""
+def extract_tasks(
+    doc: Doc, root: Node, tables: list[Table], layout: list[tuple[int, int, list[Task]]] | None = None
+) -> list[Task]:
+    """Tasks in document order, linked to their parent task; ``layout`` holds the tasks of tables laid out with
+    spaces (start, end, rows), nested like a typed table's rows when an item announces them."""
     tasks: list[Task] = []
     by_node: dict[int, Task] = {}
     for section in root.walk():
@@ -90,25 +93,38 @@ def extract_tasks(doc: Doc, root: Node, tables: list[Table]) -> list[Task]:
             by_node[id(node)] = task
             tasks.append(task)
     table_tasks = _table_tasks(tables)
-    _nest_inline_tables(doc, tasks, tables, table_tasks)
+    laid_out = [task for _, _, rows in layout or [] for task in rows]
+    spans = [(t.start, t.end) for t in tables] + [(s, e) for s, e, _ in layout or []]
+    _nest_inline_tables(doc, tasks, spans, table_tasks + laid_out)
     tasks.extend(table_tasks)
+    tasks.extend(laid_out)
     return tasks
 
 
-def _nest_inline_tables(doc: Doc, tasks: list[Task], tables: list[Table], table_tasks: list[Task]) -> None:
+_ASSIGNS = re.compile(r"phan cong(?![a-z])")
+
+
+def _nest_inline_tables(doc: Doc, tasks: list[Task], tables: list[tuple[int, int]], table_tasks: list[Task]) -> None:
     """Rows of a table set inside an item ("… gồm các chuyên mục sau:" then the table) are that item's sub-items:
     "1" under item "III.1.a" reads "III.1.a.1". Only a table announced by a line ending with a colon is nested."""
     holders = [t for t in tasks if t.node is not None]
-    for table in tables:
-        before = doc.clean[max(0, table.start - 400) : table.start].rstrip()
+    for start, end in tables:
+        before = doc.clean[max(0, start - 400) : start].rstrip()
         if not before.endswith(":"):
             continue
-        inside = [t for t in holders if t.node is not None and t.node.start < table.start < t.node.end]
+        inside = [t for t in holders if t.node is not None and t.node.start < start < t.node.end]
         holder = max(inside, key=lambda t: t.node.depth if t.node is not None else 0, default=None)
         if holder is None or not holder.number:
             continue
+        if _ASSIGNS.match(fold_same_length(holder.title).lower()) and not holder.children:
+            # "1. Phân công cơ quan trình, cơ quan chủ trì … như sau:" is the table's caption: the rows are the tasks.
+            tasks.remove(holder)
+            holders.remove(holder)
+            if holder.parent is not None:
+                holder.parent.children.remove(holder)
+            continue
         for row in table_tasks:
-            if table.start <= row.span[0] < table.end and row.number and row.number.isdigit():
+            if start <= row.span[0] < end and row.number and row.number.isdigit():
                 row.number = f"{holder.number}.{row.number}"
                 row.parent = holder
                 holder.children.append(row)
