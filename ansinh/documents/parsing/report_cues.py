@@ -49,13 +49,27 @@ _DOCUMENT_NOUN = re.compile(
     r"de\s+xuat\s+chu\s+truong|danh\s+gia\s+tac\s+dong|tham\s+dinh|dien\s+tu|tham\s+luan)"
     r"|(?:theo|tai|trong|cua|tren\s+co\s+so|can\s+cu(?:\s+vao)?|(?<![a-z])mau)\s+(?:cac\s+)?b[ad]o\s+c[ad]o(?![a-z])"
     r"|nghe\s[^.;]{0,80}?b[ad]o\s+c[ad]o"
+    # a report cited by its number ("Báo cáo tiếp thu số 4723/BC-UBND", "Báo cáo kết quả thẩm định số 12/BC-…")
+    r"|b[ad]o\s+c[ad]o(?:\s+[a-z]+){0,5}?\s+so\s*:?\s*\d+\s*/"
+    # someone else's report that this body receives or rules on ("công nhận báo cáo kết quả thăm dò")
+    r"|(?:cong\s+nhan|phe\s+duyet|tham\s+dinh|tham\s+tra|tiep\s+nhan|nhan\s+duoc|thong\s+qua)\s+(?:cac\s+)?b[ad]o\s+c[ad]o"
+    # "báo cáo" in a list of kinds of papers ("các văn bản, báo cáo, kế hoạch, quyết định, biểu mẫu")
+    r"|(?:van\s+ban|ke\s+hoach|quyet\s+dinh|to\s+trinh|cong\s+van|ho\s+so|bieu\s+mau|tai\s+lieu),\s+b[ad]o\s+c[ad]o,\s"
+    # a copy "(để báo cáo)" in the list of recipients of a text
+    r"|\(\s*de\s+b[ad]o\s+c[ad]o\s*\)"
 )
 _VERB = re.compile(r"(?<![a-z])b[ad]o\s+c[ad]o(?![a-z])")
 # Whom a report goes to: a body named after the verb ("báo cáo UBND tỉnh", "gửi … về Sở …", "báo cáo các sở: …").
+# "số" folds like "Sở": "báo cáo số nộp", "số liệu", "số lượng" name a figure, not a department.
+# "một số tỉnh, đơn vị, nội dung": "some", not a department.
+_NOT_A_NUMBER = (
+    r"(?!lieu|luong|nop|tien|thu(?![a-z])|ke(?![a-z])|hieu|ho(?![a-z])|nguoi|vu\s+viec|cuoc|lan(?![a-z])|hoa|"
+    r"tinh(?![a-z])|xa(?![a-z])|huyen|don\s+vi|co\s+quan|dia\s+phuong|noi\s+dung|van\s+de|truong\s+hop)"
+)
 _ADDRESSEE = re.compile(
-    r"(?<![a-z])(?:b[ad]o\s+c[ad]o|gui)\s+(?:[^.;]{0,60}?\s)?(?:cho\s+|voi\s+|ve\s+|len\s+|den\s+|toi\s+)?"
+    r"(?<![a-z])(?:b[ad]o\s+c[ad]o|gui)\s+(?:[^.;:]{0,60}?\s)?(?:cho\s+|voi\s+|ve\s+|len\s+|den\s+|toi\s+)?"
     r"(?:lanh\s+dao(?![a-z])|chu\s+ubnd|giam\s+doc|bi\s+thu|thu\s+tuong|chinh\s+phu|quoc\s+hoi|hoi\s+dong\s+nhan\s+dan|hdnd|ubnd|uy\s+ban|"
-    r"ban\s+[a-z]|bo\s+[a-z]|so\s+[a-z]|cac\s+so|cac\s+bo|cuc\s+[a-z]|vu\s+[a-z]|tong\s+cuc|chu\s+tich|"
+    r"ban\s+[a-z]|bo\s+[a-z]|so\s+" + _NOT_A_NUMBER + r"[a-z]|cac\s+so|cac\s+bo|cuc\s+[a-z]|vu\s+[a-z]|tong\s+cuc|chu\s+tich|"
     r"thuong\s+truc|thuong\s+vu|tinh\s+uy|thanh\s+uy|dang\s+uy|cap\s+(?:tren|co\s+tham\s+quyen)|"
     r"co\s+quan\s+(?:co\s+tham\s+quyen|cap\s+tren|chu\s+quan|quan\s+ly|thuong\s+truc|chuyen\s+mon)|"
     r"(?:to\s+chuc|co\s+quan|don\s+vi)\s+[a-z])"
@@ -101,11 +115,46 @@ _NOT_A_DUTY = re.compile(
 )
 # "thực hiện (đầy đủ) chế độ báo cáo theo quy định" with no period, deadline or recipient: a regime stated elsewhere.
 _REGIME_POINTER = re.compile(r"che\s+do\s+(?:thong\s+tin,?\s+)?b[ad]o\s+c[ad]o")
+_EXTERNAL_REGIME = re.compile(
+    r"che\s+do\s+(?:thong\s+tin,?\s+)?b[ad]o\s+c[ad]o[^.;]{0,60}?(?:theo|tai)\s+(?:quy\s+dinh\s+tai\s+)?"
+    r"(?:(?:diem\s+[a-zđ]\s+)?(?:khoan\s+\d+\s+)?dieu\s+\d+\s+(?:cua\s+)?)?"
+    r"(?:thong\s+tu|nghi\s+dinh|quyet\s+dinh|nghi\s+quyet|chi\s+thi|luat)\s+so\s*\d"
+)
+
+
+# What a text says about itself or about reports in general: its scope ("Thông tư này quy định chế độ báo cáo …"),
+# the form reports take ("Báo cáo định kỳ được thể hiện dưới hình thức …").
+_ABOUT_REPORTS = re.compile(
+    r"(?:thong\s+tu|nghi\s+dinh|quyet\s+dinh|nghi\s+quyet|quy\s+che|quy\s+dinh|chi\s+thi|ke\s+hoach)\s+nay\s+quy\s+dinh(?![a-z])"
+    r"|b[ad]o\s+c[ad]o(?:\s+dinh\s+ky)?\s+(?:phai\s+)?duoc\s+(?:the\s+hien|trinh\s+bay|lap\s+theo|xay\s+dung\s+theo)"
+    r"|(?:phuong\s+thuc|hinh\s+thuc)\s+gui,?\s+(?:va\s+)?nhan\s+b[ad]o\s+c[ad]o"
+)
+# "Trường hợp … thì … báo cáo": a step of a procedure under a condition (README: not a duty), unless the condition is
+# trouble the report is meant to raise ("trường hợp có khó khăn, vướng mắc", "vượt thẩm quyền", "vi phạm", "sự cố").
+_CONDITION = re.compile(r"(?<![a-z])truong\s+hop\s(?P<cond>[^.;]{0,200}?)\s(?:thi|phai)\s(?P<then>[^.;]*)")
+_TROUBLE = re.compile(
+    r"kh[oda]\s+kh[ad]n|v[uy][oda]ng\s+m[ad]c|phat\s+sinh|vuot\s+(?:qua\s+)?tham\s+quyen|vi\s+pham|su\s+co|bat\s+thuong|"
+    r"khan\s+cap|kh[oda]ng\s+(?:thuc\s+hien|dat|hoan\s+thanh)|cham\s+tre|yeu\s+cau"
+)
+
+
+def _conditional_step(folded: str) -> bool:
+    """Whether every report of the sentence is only a step taken under an ordinary condition."""
+    verbs = list(_VERB.finditer(folded))
+    if not verbs:
+        return False
+    for m in _CONDITION.finditer(folded):
+        if _TROUBLE.search(m.group("cond")):
+            continue
+        if all(m.start("then") <= v.start() < m.end("then") for v in verbs):
+            return True
+    return False
 
 
 def not_a_duty(folded: str) -> bool:
     """A sentence whose every "báo cáo" is a document's name, a pointer or a budget request."""
-    if _NOT_A_DUTY.search(folded):
+    about = _ABOUT_REPORTS.search(folded)
+    if _NOT_A_DUTY.search(folded) or (about is not None and about.start() < 60) or _conditional_step(folded):
         return True
     # a budget request blanked (same length), what is left must still hold a report
     rest = FUNDING_REQUEST.sub(lambda m: " " * len(m.group(0)), folded)
@@ -117,6 +166,11 @@ def not_a_duty(folded: str) -> bool:
     # "Chế độ báo cáo" points at a regime stated elsewhere unless the sentence gives its period or recipient.
     regime = _REGIME_POINTER.search(folded) is not None and not (
         periods(folded) or WEEKLY.search(folded) or _ADDRESSEE.search(folded) or re.search(r"tr[uy][oda]c\s+ngay", folded)
+    )
+    # "Thực hiện nghiêm chế độ báo cáo định kỳ, đột xuất theo quy định tại Điều 17 Thông tư số …": another text's regime.
+    regime = regime or (
+        _EXTERNAL_REGIME.search(folded) is not None
+        and not (_ADDRESSEE.search(folded) or re.search(r"tr[uy][oda]c\s+ngay", folded))
     )
     patterns = (_DOCUMENT_NOUN, _REGIME_POINTER) if regime else (_DOCUMENT_NOUN,)
     return all(_covered(folded, v.start(), v.end(), patterns) for v in verbs)
@@ -176,7 +230,7 @@ def body_end(folded: str) -> int:
 # --- Recipient ---------------------------------------------------------------
 _WHO = (
     r"(?:lanh\s+dao(?![a-z])|dong\s+chi\s+|thu\s+tuong|chinh\s+phu|quoc\s+hoi|hoi\s+dong\s+nhan\s+dan|hdnd|ubnd|ubtvqh|"
-    r"uy\s+ban|ban\s+[a-z]|bo\s+(?!sung|phan)[a-z]|so\s+(?!lieu|luong)[a-z]|cac\s+so|cac\s+bo|cuc\s+[a-z]|vu\s+[a-z]|tong\s+cuc|"
+    r"uy\s+ban|ban\s+[a-z]|bo\s+(?!sung|phan)[a-z]|so\s+" + _NOT_A_NUMBER + r"[a-z]|cac\s+so|cac\s+bo|cuc\s+[a-z]|vu\s+[a-z]|tong\s+cuc|"
     r"chu\s+tich|chu\s+ubnd|giam\s+doc|thuong\s+truc|thuong\s+vu|tinh\s+uy|thanh\s+uy|dang\s+uy|dang\s+doan|huyen\s+uy|"
     r"cap\s+(?:tren|co\s+tham\s+quyen)|co\s+quan\s+(?:co\s+tham\s+quyen|cap\s+tren|chu\s+quan|thuong\s+truc)|"
     r"van\s+phong|phong\s+[a-z]|cong\s+chuc|ngan\s+hang|bao\s+hiem\s+xa\s+hoi|cong\s+an|to\s+chuc\s+dich\s+vu)"
@@ -214,3 +268,17 @@ def recipient_span(folded: str) -> tuple[int, int] | None:
     if way:
         end = way.end()
     return (start, end) if end > start else None
+
+
+# "báo cáo Hội đồng nhân dân cùng cấp tại kỳ họp gần nhất": a report owed once, at one sitting (README: `once`).
+_AT_SESSION = re.compile(r"tai\s+(?:phien\s+hop|ky\s+hop|hoi\s+nghi)\s+(?:gan\s+nhat|tiep\s+theo|thuong\s+le\s+gan\s+nhat)")
+
+
+def at_session(folded: str) -> tuple[bool, bool]:
+    """(whether a report is owed at the next sitting, whether another clause of the sentence owes an unscheduled one)."""
+    clauses = folded.split(";")
+    session = [c for c in clauses if _AT_SESSION.search(c) and _VERB.search(c) and not periods(c)]
+    if not session:
+        return False, False
+    others = [c for c in clauses if c not in session and _VERB.search(c) and _ADDRESSEE.search(c) and not _AT_SESSION.search(c)]
+    return True, bool(others)

@@ -15,6 +15,7 @@ from ansinh.documents.parsing.clean import Doc, span_text, squeeze, trim_span
 from ansinh.documents.parsing.report_cues import (
     PAST_DATE,
     WEEKLY,
+    at_session,
     body_end,
     not_a_duty,
     owed,
@@ -84,7 +85,7 @@ _ADHOC = re.compile(
 _BARE_PERIODIC = re.compile(r"dinh\s+ky(?!\s+(?:\d|hang|moi|sau|quy|thang|nam))")
 
 
-_SERVING = re.compile(r"phuc\s+vu\s+(?:cho\s+)?(?:cong\s+tac\s+)?(?:(?:so|tong)\s+ket,?\s*)?(?:va\s+)?(?:bao\s+cao)?")
+_SERVING = re.compile(r"phuc\s+vu\s+(?:cho\s+)?(?:cong\W{0,2}\s*tac\s+)?(?:(?:so|tong)\s+ket,?\s*)?(?:va\s+)?(?:bao\s+cao)?")
 _RESULTS_REPORT = re.compile(r"ket\s+qua\s+(?:thuc\s+hien|trien\s+khai)")
 
 
@@ -111,6 +112,8 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
     lenient = {id(n) for n in sections}
     for node in sections + _other_sections(root, sections):
         strict = id(node) not in lenient
+        if node.style != "root" and node.head_start >= stop:
+            continue  # a part inside an annex or a form after the signature block ("Mẫu số 02 … III. TỔ CHỨC THỰC HIỆN")
         if strict and node.style == "root":
             continue  # the header and the grounds ("Căn cứ …", "Xét Báo cáo …") before the first heading
         start = 0 if node.style == "root" else (node.head_end if node.kind is not None else node.head_start)
@@ -156,6 +159,11 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
             for first in ONCE_CUE_BEFORE.finditer(folded):
                 if ("once", int(first.group(1))) not in duties:
                     duties.append(("once", int(first.group(1))))
+            session, besides = at_session(folded)
+            if session and not any(f == "once" for f, _ in duties):
+                duties.append(("once", None))  # "báo cáo Hội đồng nhân dân tại kỳ họp gần nhất"
+                if besides and not duties[:-1]:
+                    duties.append(("adhoc", None))  # "…; báo cáo Chính phủ; tham mưu … báo cáo Quốc hội tại kỳ họp gần nhất"
             if not any(f == "once" for f, _ in duties) and _FINAL_REVIEW.search(folded):
                 duties.append(("once", None))
             if not duties and _AFTER_EVENT.match(folded):
@@ -223,6 +231,7 @@ def _deadlines(folded: str) -> list[tuple[int, int, int | None]]:
     return out
 
 
+_PERIOD_LENGTH = {"monthly": 1, "quarterly": 3, "semiannual": 6, "annual": 12, "adhoc": 99}
 _AND_DATE = re.compile(r"\s*(?:va|,)\s*(?:ngay\s+)?(\d{1,2})\s*/\s*(\d{1,2})(?![\d/])")
 
 
@@ -242,6 +251,12 @@ def _deadline_for(
     if len(dated) == len(cue_at) and all(d[0] > max(cue_at.values()) for d in dated):
         # "định kỳ 6 tháng, hằng năm … trước ngày 10/6 và 10/12": periods and dates in the same order.
         order = sorted(cue_at, key=cue_at.__getitem__)
+        chosen = dated[order.index(frequency)]
+        return chosen[1], chosen[2]
+    if len(dated) == len(cue_at) and all(d[0] < min(cue_at.values()) for d in dated):
+        # "Định kỳ trước ngày 20 tháng 6 và trước ngày 20 tháng 12 hằng năm, … báo cáo … 6 tháng và cả năm": the
+        # dates come first, in the order of the year; the shorter period is due first.
+        order = sorted(cue_at, key=_PERIOD_LENGTH.__getitem__)
         chosen = dated[order.index(frequency)]
         return chosen[1], chosen[2]
     at = cue_at[frequency]

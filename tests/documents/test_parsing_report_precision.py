@@ -1,0 +1,196 @@
+"""Which mentions of "báo cáo" are reporting duties: the kinds a parser used to invent on unseen texts.
+
+Probe texts written for these rules from how administrative texts are built (Decree 30/2020 on their form, Decree
+09/2019 on reporting regimes); none is copied from a corpus document. Each kind has negatives (a mention that is no
+duty) and positives (the duty that must still be read), in central, provincial and commune texts, with and without
+diacritics, with lines wrapped mid-sentence.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ansinh.documents.parsing import extract_plan
+from ansinh.documents.parsing.clean import fold
+from ansinh.documents.parsing.report_cues import at_session, not_a_duty
+
+PROVINCE = """ỦY BAN NHÂN DÂN
+TỈNH HÀ TĨNH
+Số: 88/KH-UBND
+Hà Tĩnh, ngày 12 tháng 3 năm 2026
+KẾ HOẠCH
+Thực hiện chính sách trợ giúp xã hội năm 2026
+I. MỤC ĐÍCH, YÊU CẦU
+1. Bảo đảm chính sách đến đúng đối tượng.
+II. NHIỆM VỤ, GIẢI PHÁP
+1. Rà soát đối tượng hưởng trợ cấp trên địa bàn.
+"""
+
+COMMUNE = """ỦY BAN NHÂN DÂN
+XÃ TÂN LẬP
+Số: 15/KH-UBND
+Tân Lập, ngày 02 tháng 02 năm 2026
+KẾ HOẠCH
+Chăm sóc người cao tuổi năm 2026
+I. NỘI DUNG
+1. Thăm hỏi người cao tuổi có hoàn cảnh khó khăn.
+"""
+
+CIRCULAR = """BỘ Y TẾ
+Số: 07/2026/TT-BYT
+Hà Nội, ngày 05 tháng 01 năm 2026
+THÔNG TƯ
+Quy định chế độ báo cáo định kỳ về chăm sóc sức khỏe người cao tuổi
+Điều 1. Phạm vi điều chỉnh
+Thông tư này quy định chế độ báo cáo định kỳ về chăm sóc sức khỏe người cao tuổi theo quy định tại Nghị định số 09/2019/NĐ-CP.
+Điều 2. Chế độ báo cáo định kỳ
+1. Phương thức gửi, nhận báo cáo định kỳ
+Báo cáo định kỳ được thể hiện dưới hình thức văn bản giấy hoặc văn bản điện tử, gửi qua hệ thống thông tin báo cáo.
+2. Thời hạn báo cáo
+"""
+
+ORDER = {"monthly": 0, "quarterly": 1, "semiannual": 2, "annual": 3, "adhoc": 4, "once": 5}
+
+
+def _reports(text: str) -> list[tuple[Any, ...]]:
+    out: list[dict[str, Any]] = extract_plan(text, "probe")["reporting"]  # type: ignore[assignment]
+    rows = [(r["frequency"], r["deadline_day"], r["deadline_month"], r["year"]) for r in out]
+    return sorted(rows, key=lambda r: (ORDER[r[0]], str(r[1:])))
+
+
+def _in_task(sentence: str, plan: str = PROVINCE) -> list[tuple[Any, ...]]:
+    return _reports(plan + "2. Sở Lao động chủ trì rà soát hồ sơ trợ cấp; " + sentence + "\n")
+
+
+# --- dates written before the periods they belong to --------------------------------------------------------
+
+
+def test_dates_written_before_six_months_and_the_year_go_shortest_period_first() -> None:
+    text = CIRCULAR + (
+        "a) Định kỳ trước ngày 20 tháng 6 và trước ngày 20 tháng 12 hằng năm, Sở Y tế báo cáo tình hình "
+        "chăm sóc sức khỏe người cao tuổi trong 6 tháng và cả năm, gửi Bộ Y tế.\n"
+    )
+    assert _reports(text) == [("semiannual", 20, 6, None), ("annual", 20, 12, None)]
+
+
+def test_periods_written_before_their_dates_keep_their_order() -> None:
+    assert _in_task("định kỳ 6 tháng, hằng năm báo cáo Ủy ban nhân dân tỉnh trước ngày 15/6 và 15/12.") == [
+        ("semiannual", 15, 6, None), ("annual", 15, 12, None),
+    ]
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.integers(1, 28), st.integers(1, 28), st.sampled_from(["Sở Y tế", "Ủy ban nhân dân cấp tỉnh", "Bộ Nội vụ"]))
+def test_two_dates_before_two_periods_pair_in_the_order_of_the_year(first: int, second: int, who: str) -> None:
+    text = CIRCULAR + (
+        f"a) Định kỳ trước ngày {first:02d} tháng 6 và trước ngày {second:02d} tháng 12 hằng năm, {who} báo cáo "
+        "kết quả trong 6 tháng và cả năm.\n"
+    )
+    assert _reports(text) == [("semiannual", first, 6, None), ("annual", second, 12, None)]
+
+
+# --- what a text says about reports, not a duty ------------------------------------------------------------
+
+
+def test_a_texts_scope_and_the_form_reports_take_are_not_duties() -> None:
+    assert _reports(CIRCULAR) == []
+    assert not_a_duty(fold("Nghị định này quy định chế độ báo cáo về trợ giúp xã hội"))
+    assert not_a_duty(fold("Bao cao dinh ky duoc the hien duoi hinh thuc van ban dien tu"))
+
+
+def test_a_report_cited_by_its_number_or_ruled_on_by_another_body_is_not_a_duty() -> None:
+    assert _in_task("trên cơ sở Báo cáo thẩm tra số 292/BC-HĐND của Ban Văn hóa - Xã hội.") == []
+    assert _in_task("xem xét Báo cáo tiếp thu số 45/BC-UBND và Tờ trình số 12/TTr-UBND.") == []
+    assert _in_task("tiếp nhận báo cáo của các xã, phường về kết quả rà soát.") == []
+    assert _in_task("phê duyệt báo cáo kết quả thẩm định hồ sơ.") == []
+    assert not_a_duty(fold("Xet To trinh so 4486/TTr-UBND va Bao cao\ntiep thu so 4723/BC-UBND cua Uy ban nhan dan tinh"))
+
+
+def test_a_report_among_kinds_of_papers_or_a_copy_for_information_is_not_a_duty() -> None:
+    assert _in_task("cung cấp các văn bản, báo cáo, kế hoạch, quyết định thể hiện kết quả thực hiện.") == []
+    assert not_a_duty(fold("Nơi nhận: - Như trên; - Bộ Lao động (để báo cáo); - Lưu: VT."))
+
+
+def test_a_figure_is_not_a_department_the_report_goes_to() -> None:
+    assert _in_task("việc nhập dữ liệu còn chậm dẫn đến báo cáo số nộp ngân sách đạt thấp, cụ thể một số tỉnh sau: Cục Thuế tỉnh A.") == []
+    # a department is still one: "Sở" folds like "số"
+    assert _in_task("báo cáo số liệu về Sở Nội vụ trước ngày 10/12/2026.") == [("once", 10, 12, 2026)]
+    assert _in_task("kịp thời báo cáo Sở Tài chính.") == [("adhoc", None, None, None)]
+
+
+def test_another_texts_regime_pointed_at_is_not_a_duty_but_a_regime_with_a_recipient_is() -> None:
+    assert _in_task("thực hiện nghiêm chế độ báo cáo định kỳ, đột xuất theo quy định tại Điều 17 Thông tư số 23/2024/TT-BCT.") == []
+    assert _in_task("thuc hien che do bao cao dinh ky, dot xuat theo quy dinh tai Nghi dinh so 09/2019/ND-CP.") == []
+    assert _in_task("thực hiện chế độ báo cáo định kỳ hằng quý và đột xuất với Sở Nội vụ.") == [
+        ("quarterly", None, None, None), ("adhoc", None, None, None),
+    ]
+
+
+# --- a step under an ordinary condition vs a report that raises trouble --------------------------------------
+
+
+def test_a_step_taken_under_an_ordinary_condition_is_not_a_duty() -> None:
+    assert _in_task("trường hợp cơ sở dữ liệu đã vận hành thì Sở Y tế gửi báo cáo qua hệ thống.") == []
+    assert _in_task("trường hợp số kinh phí đã cấp nhỏ hơn số phải chi thì báo cáo Bộ Tài chính cấp bổ sung.") == []
+    assert _in_task("truong hop ho so day du thi chuyen ho so va bao cao Phong Van hoa - Xa hoi.") == []
+
+
+def test_a_report_that_raises_trouble_is_an_ad_hoc_duty() -> None:
+    assert _in_task("trường hợp có khó khăn, vướng mắc, kịp thời báo cáo Ủy ban nhân dân tỉnh.") == [("adhoc", None, None, None)]
+    assert _in_task("trường hợp vượt thẩm quyền thì báo cáo Ủy ban nhân dân xã xem xét.", COMMUNE) == [("adhoc", None, None, None)]
+    assert _in_task("truong hop phat sinh vu viec phuc tap thi bao cao ngay Ban Thuong truc.") == [("adhoc", None, None, None)]
+
+
+# --- a report owed at the next sitting ---------------------------------------------------------------------
+
+
+def test_a_report_at_the_next_sitting_is_one_off() -> None:
+    assert _in_task("báo cáo Hội đồng nhân dân tỉnh tại kỳ họp gần nhất.") == [("once", None, None, None)]
+    assert _in_task("bao cao Hoi dong nhan dan xa tai ky hop gan nhat.", COMMUNE) == [("once", None, None, None)]
+    assert _in_task("báo cáo\nHội đồng nhân dân cùng cấp\ntại kỳ họp gần nhất.") == [("once", None, None, None)]
+
+
+def test_a_yearly_report_at_the_years_last_sitting_stays_yearly() -> None:
+    assert _in_task("hằng năm, báo cáo Hội đồng nhân dân tỉnh tại kỳ họp cuối năm về kết quả thực hiện.") == [
+        ("annual", None, None, None),
+    ]
+
+
+def test_a_report_to_the_government_and_one_at_the_next_session_are_two_duties() -> None:
+    assert _in_task(
+        "tổng hợp kết quả thực hiện; báo cáo Chính phủ, Thủ tướng Chính phủ; tham mưu Chính phủ báo cáo Quốc hội tại kỳ họp gần nhất."
+    ) == [("adhoc", None, None, None), ("once", None, None, None)]
+
+
+# --- annexes and form templates ----------------------------------------------------------------------------
+
+
+def test_an_organising_part_inside_a_form_template_after_the_signature_is_not_read() -> None:
+    text = PROVINCE + """2. Kiểm tra việc chi trả trợ cấp.
+III. TỔ CHỨC THỰC HIỆN
+Sở Lao động hằng năm báo cáo Ủy ban nhân dân tỉnh kết quả thực hiện.
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+PHỤ LỤC
+Mẫu số 02
+ỦY BAN NHÂN DÂN XÃ …
+KẾ HOẠCH
+I. MỤC ĐÍCH
+II. TỔ CHỨC THỰC HIỆN
+Kịp thời báo cáo, tổng kết kết quả thực hiện.
+"""
+    assert _reports(text) == [("annual", None, None, None)]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=200))
+def test_the_new_cue_readers_take_any_text(text: str) -> None:
+    folded = fold(text)
+    assert isinstance(not_a_duty(folded), bool)
+    session, besides = at_session(folded)
+    assert isinstance(session, bool) and isinstance(besides, bool)
+    assert not besides or session
