@@ -194,3 +194,54 @@ def test_the_new_cue_readers_take_any_text(text: str) -> None:
     session, besides = at_session(folded)
     assert isinstance(session, bool) and isinstance(besides, bool)
     assert not besides or session
+
+
+# --- recall: the reporting part of a plan, a review of each year, a heading that holds its sentence -------------
+
+PLAN_END = PROVINCE + """III. TỔ CHỨC THỰC HIỆN
+1. Sở Lao động chủ trì theo dõi việc thực hiện.
+"""
+
+
+def test_a_reporting_heading_that_holds_its_own_sentence_is_read() -> None:
+    assert _reports(PLAN_END + "2. Chế độ báo cáo: Định kỳ 6 tháng, hằng năm, các đơn vị báo cáo kết quả về Sở Lao động.\n") == [
+        ("semiannual", None, None, None), ("annual", None, None, None),
+    ]
+    assert _reports(PLAN_END + "2. Che do bao cao: cac don vi bao cao UBND tinh (qua So Lao dong) truoc ngay 10/12 hang nam.\n") == [
+        ("annual", 10, 12, None),
+    ]
+
+
+def test_six_months_and_the_end_of_the_year_are_two_periods() -> None:
+    assert _reports(PLAN_END + "2. Các đơn vị định kỳ 06 tháng, cuối năm báo cáo UBND tỉnh về kết quả thực hiện.\n") == [
+        ("semiannual", None, None, None), ("annual", None, None, None),
+    ]
+    assert _in_task("báo cáo sơ kết 6 tháng đầu năm và tổng kết năm gửi Sở Lao động.", COMMUNE) == [
+        ("semiannual", None, None, None), ("annual", None, None, None),
+    ]
+    # the review of one named year is one-off
+    assert _reports(PLAN_END + "2. Kết thúc năm 2026, các đơn vị báo cáo kết quả về Sở Lao động.\n") == [("once", None, None, 2026)]
+
+
+def test_a_review_that_is_only_a_means_owes_no_report() -> None:
+    text = PROVINCE + """III. YÊU CẦU
+1. Theo dõi, đánh giá, sơ kết, tổng kết nhằm nâng cao trách nhiệm của cán bộ, công chức.
+"""
+    assert _reports(text) == []
+    text = PROVINCE + """III. YÊU CẦU
+1. Sơ kết, tổng kết việc thực hiện, báo cáo Ủy ban nhân dân tỉnh.
+"""
+    assert _reports(text) == [("adhoc", None, None, None)]
+
+
+def test_a_directive_yields_its_yearly_report() -> None:
+    directive = """THỦ TƯỚNG CHÍNH PHỦ
+Số: 12/CT-TTg
+Hà Nội, ngày 05 tháng 4 năm 2025
+CHỈ THỊ
+Về tăng cường công tác chăm sóc người cao tuổi
+Thủ tướng Chính phủ yêu cầu:
+1. Bộ Y tế chủ trì hướng dẫn chăm sóc sức khỏe ban đầu cho người cao tuổi.
+2. Các bộ, ngành, địa phương định kỳ hằng năm gửi báo cáo về Bộ Y tế trước ngày 15 tháng 12 để tổng hợp, báo cáo Thủ tướng Chính phủ.
+"""
+    assert _reports(directive) == [("annual", 15, 12, None)]

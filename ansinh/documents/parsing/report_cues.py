@@ -25,8 +25,10 @@ _SEMIANNUAL = re.compile(r"(?<![\d,.])0?6\s+th[ad]ng(?!\s+(?:ke\s+tu|tinh\s+tu|s
 # A list after a period: "hằng tháng, quý, năm", "06 tháng, năm", "tháng và quý".
 _LIST_QUARTER = re.compile(r"th[ad]ng\s*(?:,|va|hoac)\s*(?:h[ad]ng\s+)?quy(?![a-z])(?!\s+dinh)")
 _LIST_YEAR = re.compile(
-    r"(?:th[ad]ng|quy)\s*(?:,|va|hoac)\s*(?:h[ad]ng\s+)?n[ad]m(?![a-z])(?=\s*(?:$|[,;.(]|va\s|hoac\s|tr[uy][oda]c\s|bao\s+cao|gui|ve\s))"
+    r"(?:th[ad]ng|quy)\s*(?:,|va|hoac)\s*(?:h[ad]ng\s+|cuoi\s+)?n[ad]m(?![a-z])(?=\s*(?:$|[,;.(]|va\s|hoac\s|tr[uy][oda]c\s|bao\s+cao|gui|ve\s))"
 )
+# "sơ kết 6 tháng và tổng kết năm": the review of each year (not "tổng kết năm 2025", a one-off).
+_YEAR_REVIEW = re.compile(r"(?:s[oda]|t[oda]ng)\s+k[eq]t\s+(?:cong\s+tac\s+)?n[ad]m(?![a-z]|\s*(?:\d|thu|hoc))")
 # A week: no weekly frequency exists in the schema, so it is ad hoc.
 WEEKLY = re.compile(
     r"h[ad]ng\s+tuan|moi\s+tuan|\d+\s+tuan\s*/\s*(?:01\s+|1\s+|mot\s+)?lan|(?:01|1|mot)\s+lan\s*/\s*tuan|dinh\s+ky\s+\d+\s+tuan"
@@ -88,7 +90,7 @@ def periods(folded: str) -> list[tuple[str, int]]:
         m = pattern.search(folded)
         if m:
             found[frequency] = (m.start(), m.end())
-    extra = (("semiannual", _SEMIANNUAL), ("quarterly", _LIST_QUARTER), ("annual", _LIST_YEAR))
+    extra = (("semiannual", _SEMIANNUAL), ("quarterly", _LIST_QUARTER), ("annual", _LIST_YEAR), ("annual", _YEAR_REVIEW))
     for frequency, pattern in extra:
         m = pattern.search(folded)
         if m and (frequency not in found or (frequency == "semiannual" and m.start() < found[frequency][0])):
@@ -282,3 +284,10 @@ def at_session(folded: str) -> tuple[bool, bool]:
         return False, False
     others = [c for c in clauses if c not in session and _VERB.search(c) and _ADDRESSEE.search(c) and not _AT_SESSION.search(c)]
     return True, bool(others)
+
+
+def reviewed_for(folded: str) -> bool:
+    """Whether a review ("sơ kết, tổng kết") is reported: a "báo cáo" that is no document's name, or a body it goes to."""
+    return bool(recipient_span(folded)) or any(
+        not _covered(folded, v.start(), v.end(), (_DOCUMENT_NOUN,)) for v in _VERB.finditer(folded)
+    )

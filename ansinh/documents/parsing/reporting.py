@@ -22,6 +22,7 @@ from ansinh.documents.parsing.report_cues import (
     periods,
     published_periodically,
     recipient_span,
+    reviewed_for,
     unplanned_besides,
 )
 from ansinh.documents.parsing.structure import Node
@@ -117,6 +118,8 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
         if strict and node.style == "root":
             continue  # the header and the grounds ("Căn cứ …", "Xét Báo cáo …") before the first heading
         start = 0 if node.style == "root" else (node.head_end if node.kind is not None else node.head_start)
+        if node.kind is not None and node.style != "root":
+            start = _after_heading_colon(doc, node.head_start, node.head_end)
         for s, e in sentences(doc, start, node.body_end):
             if strict and s >= stop:
                 break
@@ -175,7 +178,8 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
             # A plan-wide "định kỳ báo cáo" in the requirements (agency-by-agency lines repeat it; not read there).
             if not duties and node.effective_kind() == "purpose" and PERIODIC_CUE.search(folded) and not TROUBLE_CUE.search(folded):
                 duties.append(("annual", None))
-            if not duties and (REVIEW_CUE.search(folded) or TROUBLE_CUE.search(folded)):
+            # a review owes a report when the sentence says so or names whom ("sơ kết, tổng kết nhằm …" alone does not)
+            if not duties and ((REVIEW_CUE.search(folded) and reviewed_for(folded)) or TROUBLE_CUE.search(folded)):
                 duties.append(("adhoc", None))
             # "sơ kết … trước ngày 30 tháng 6 năm 2027": the day a one-off review is due.
             dated = {int(m.group(3)): (int(m.group(1)), int(m.group(2))) for m in DATED_DEADLINE.finditer(folded)
@@ -214,6 +218,15 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
                         "span": [cs, ce],
                     })
     return out
+
+
+def _after_heading_colon(doc: Doc, start: int, end: int) -> int:
+    """Where a heading's own sentence begins when the heading line holds it ("4. Chế độ báo cáo: Định kỳ 6 tháng …")."""
+    head = doc.folded[start:end]
+    colon = head.find(":")
+    if colon < 0 or len(head[colon + 1:].strip(" *_")) < 20:
+        return end
+    return start + colon + 1
 
 
 def _deadlines(folded: str) -> list[tuple[int, int, int | None]]:
