@@ -245,3 +245,22 @@ Thủ tướng Chính phủ yêu cầu:
 2. Các bộ, ngành, địa phương định kỳ hằng năm gửi báo cáo về Bộ Y tế trước ngày 15 tháng 12 để tổng hợp, báo cáo Thủ tướng Chính phủ.
 """
     assert _reports(directive) == [("annual", 15, 12, None)]
+
+
+# --- a report already made, someone's report as a paper -----------------------------------------------------
+
+
+def test_a_report_already_made_is_not_a_duty() -> None:
+    assert _in_task("năm 2025, các địa phương đã báo cáo Ủy ban nhân dân tỉnh kết quả rà soát hộ nghèo.") == []
+    assert _in_task("cac huyen da gui bao cao ve So Lao dong dung thoi han.") == []
+    assert _in_task("các xã đã tổng hợp, báo cáo\nỦy ban nhân dân huyện.", COMMUNE) == []
+    # "sau khi đã được phê duyệt" does not make the report that follows a past one
+    assert _in_task("sau khi kế hoạch đã được phê duyệt, báo cáo Ủy ban nhân dân tỉnh trước ngày 10/12/2026.") == [
+        ("once", 10, 12, 2026),
+    ]
+
+
+def test_someones_report_in_a_dossier_is_a_paper_not_a_duty() -> None:
+    decree = CIRCULAR.split("Điều 1.")[0] + "Điều 5. Hồ sơ đề nghị\n"
+    assert _reports(decree + "1. Hồ sơ gồm: a) Tờ khai; b) Báo cáo của Ủy ban nhân dân cấp xã; c) Bản sao giấy tờ.\n") == []
+    assert _in_task("theo báo cáo của Sở Y tế, đến nay đã có 1.200 người được hỗ trợ.") == []

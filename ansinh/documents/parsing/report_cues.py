@@ -57,6 +57,10 @@ _DOCUMENT_NOUN = re.compile(
     r"|(?:cong\s+nhan|phe\s+duyet|tham\s+dinh|tham\s+tra|tiep\s+nhan|nhan\s+duoc|thong\s+qua)\s+(?:cac\s+)?b[ad]o\s+c[ad]o"
     # "báo cáo" in a list of kinds of papers ("các văn bản, báo cáo, kế hoạch, quyết định, biểu mẫu")
     r"|(?:van\s+ban|ke\s+hoach|quyet\s+dinh|to\s+trinh|cong\s+van|ho\s+so|bieu\s+mau|tai\s+lieu),\s+b[ad]o\s+c[ad]o,\s"
+    # someone's report as a paper ("Báo cáo của Ủy ban nhân dân cấp xã" in a dossier, "theo báo cáo của các sở")
+    r"|b[ad]o\s+c[ad]o\s+cua(?![a-z])"
+    # a report already made ("đã báo cáo", "đã tổng hợp, báo cáo", "đã gửi báo cáo"): the past, not a duty
+    r"|(?<![a-z])da\s+(?:(?!duoc\s)[a-z]+,?\s+){0,3}?b[ad]o\s+c[ad]o"
     # a copy "(để báo cáo)" in the list of recipients of a text
     r"|\(\s*de\s+b[ad]o\s+c[ad]o\s*\)"
 )
@@ -291,3 +295,4 @@ def reviewed_for(folded: str) -> bool:
     return bool(recipient_span(folded)) or any(
         not _covered(folded, v.start(), v.end(), (_DOCUMENT_NOUN,)) for v in _VERB.finditer(folded)
     )
+
