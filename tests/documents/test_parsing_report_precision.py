@@ -264,3 +264,31 @@ def test_someones_report_in_a_dossier_is_a_paper_not_a_duty() -> None:
     decree = CIRCULAR.split("Điều 1.")[0] + "Điều 5. Hồ sơ đề nghị\n"
     assert _reports(decree + "1. Hồ sơ gồm: a) Tờ khai; b) Báo cáo của Ủy ban nhân dân cấp xã; c) Bản sao giấy tờ.\n") == []
     assert _in_task("theo báo cáo của Sở Y tế, đến nay đã có 1.200 người được hỗ trợ.") == []
+
+
+def test_technology_and_trades_are_not_a_meeting_hearing_a_report() -> None:
+    assert _in_task("giao Sở Khoa học và Công nghệ khẩn trương báo cáo, đề xuất danh mục trước ngày 10/5/2026.") == [
+        ("once", 10, 5, 2026),
+    ]
+    assert _in_task("kết quả đào tạo nghề cho lao động nông thôn, báo cáo Ủy ban nhân dân tỉnh hằng năm.") == [
+        ("annual", None, None, None),
+    ]
+    assert _in_task("giao duc nghe nghiep: bao cao UBND tinh truoc ngay 15/12/2026.") == [("once", 15, 12, 2026)]
+    # a meeting that heard a report owes none
+    assert _in_task("sau khi nghe lãnh đạo Sở Y tế báo cáo tình hình, Chủ tịch kết luận.") == []
+
+
+def test_an_assessment_reports_nothing_unless_a_sentence_assigns_work() -> None:
+    notice = """ỦY BAN NHÂN DÂN
+TỈNH HÀ TĨNH
+Số: 21/TB-UBND
+Hà Tĩnh, ngày 12 tháng 3 năm 2026
+THÔNG BÁO
+Kết luận của Chủ tịch Ủy ban nhân dân tỉnh tại buổi làm việc với Sở Y tế
+I. ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN
+Năm 2025, Sở Y tế báo cáo Ủy ban nhân dân tỉnh kết quả tiêm chủng hằng tháng đầy đủ.
+Tiến độ còn chậm. Giao Sở Y tế khẩn trương báo cáo, đề xuất giải pháp trước ngày 30/4/2026.
+II. NHIỆM VỤ THỜI GIAN TỚI
+1. Sở Y tế tiếp tục rà soát đối tượng.
+"""
+    assert _reports(notice) == [("once", 30, 4, 2026)]

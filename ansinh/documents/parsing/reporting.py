@@ -93,7 +93,13 @@ _RESULTS_REPORT = re.compile(r"ket\s+qua\s+(?:thuc\s+hien|trien\s+khai)")
 def _other_sections(root: Node, taken: list[Node]) -> list[Node]:
     """Every other node (articles of a decree, a dispatch's numbered points, the tasks part), situation and outlook aside."""
     seen = {id(n) for n in taken}
-    return [n for n in root.walk() if id(n) not in seen and n.effective_kind() not in _NO_DUTY_KINDS]
+    return [n for n in root.walk() if id(n) not in seen and n.effective_kind() not in _NO_DUTY_KINDS] + [
+        n for n in root.walk() if id(n) not in seen and n.effective_kind() == "situation"
+    ]
+
+
+# In an assessment a sentence that assigns work ("Giao Sở … khẩn trương báo cáo … trước ngày …") is still a duty.
+_ASSIGNS = re.compile(r"^[\s\-–+•*]*(?:[a-zđ0-9]{1,3}[.)]\s*)?(?:giao|yeu\s+cau|de\s+nghi)\s")
 
 
 _NO_DUTY_KINDS = frozenset({"situation", "viewpoint", "vision", "objectives"})
@@ -124,6 +130,8 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
             if strict and s >= stop:
                 break
             folded = doc.folded[s:e]
+            if node.effective_kind() == "situation" and not _ASSIGNS.match(folded):
+                continue
             # "phục vụ công tác tổng kết, báo cáo": a report as what records serve, not a duty.
             if not REPORT_VERB.search(_SERVING.sub(" ", folded)) and not published_periodically(folded):
                 continue
