@@ -292,3 +292,15 @@ II. NHIỆM VỤ THỜI GIAN TỚI
 1. Sở Y tế tiếp tục rà soát đối tượng.
 """
     assert _reports(notice) == [("once", 30, 4, 2026)]
+
+
+def test_words_that_fold_like_a_body_do_not_make_a_report_owed() -> None:
+    # "bằng văn bản", "bổ sung", "bố trí", "vụ việc", "tổ chức thực hiện" after "báo cáo" name no body it goes to
+    assert _in_task("hướng dẫn việc báo cáo bằng văn bản giấy và điện tử.") == []
+    assert _in_task("rà soát, báo cáo bổ sung hồ sơ còn thiếu.") == []
+    assert _in_task("tổng hợp, báo cáo các vụ việc phức tạp phát sinh.") == []
+    assert _in_task("nâng cao chất lượng báo cáo kết quả tổ chức thực hiện chính sách.") == []
+    # bodies are still bodies
+    assert _in_task("kịp thời báo cáo Ban Chỉ đạo tỉnh.") == [("adhoc", None, None, None)]
+    assert _in_task("bao cao Bo Y te ket qua thuc hien truoc ngay 05/12/2026.") == [("once", 5, 12, 2026)]
+    assert _in_task("báo cáo kết quả cho Vụ Kế hoạch - Tài chính khi có yêu cầu.") == [("adhoc", None, None, None)]

@@ -73,13 +73,19 @@ _NOT_A_NUMBER = (
     r"(?!lieu|luong|nop|tien|thu(?![a-z])|ke(?![a-z])|hieu|ho(?![a-z])|nguoi|vu\s+viec|cuoc|lan(?![a-z])|hoa|"
     r"tinh(?![a-z])|xa(?![a-z])|huyen|don\s+vi|co\s+quan|dia\s+phuong|noi\s+dung|van\s+de|truong\s+hop)"
 )
+# "Ban …", "Bộ …", "Vụ …" as bodies, not "văn bản", "bản sao", "ban hành", "bổ sung", "bố trí", "bộ tiêu chí", "vụ việc".
+_BAN_BO_VU = (
+    r"(?<!van\s)(?<!phien\s)ban\s+(?!hanh|sao|dau|do(?![a-z])|tin(?![a-z])|than|ve(?![a-z])|nay|ghi|tom|in(?![a-z]))[a-z]"
+    r"|bo\s+(?!sung|phan|tri(?![a-z])|tieu\s+chi|chi\s+so|ho\s+so|may(?![a-z])|nhiem|du\s+lieu|cong\s+cu)[a-z]"
+    r"|vu\s+(?!viec|an(?![a-z])|mua|tai\s+nan|chay|no(?![a-z]))[a-z]"
+)
 _ADDRESSEE = re.compile(
     r"(?<![a-z])(?:b[ad]o\s+c[ad]o|gui)\s+(?:[^.;:]{0,60}?\s)?(?:cho\s+|voi\s+|ve\s+|len\s+|den\s+|toi\s+)?"
     r"(?:lanh\s+dao(?![a-z])|chu\s+ubnd|giam\s+doc|bi\s+thu|thu\s+tuong|chinh\s+phu|quoc\s+hoi|hoi\s+dong\s+nhan\s+dan|hdnd|ubnd|uy\s+ban|"
-    r"ban\s+[a-z]|bo\s+[a-z]|so\s+" + _NOT_A_NUMBER + r"[a-z]|cac\s+so|cac\s+bo|cuc\s+[a-z]|vu\s+[a-z]|tong\s+cuc|chu\s+tich|"
+    + _BAN_BO_VU + r"|(?<!ho\s)(?<!mot\s)so\s+" + _NOT_A_NUMBER + r"[a-z]|cac\s+so|cac\s+bo|cuc\s+[a-z]|tong\s+cuc|chu\s+tich|"
     r"thuong\s+truc|thuong\s+vu|tinh\s+uy|thanh\s+uy|dang\s+uy|cap\s+(?:tren|co\s+tham\s+quyen)|"
     r"co\s+quan\s+(?:co\s+tham\s+quyen|cap\s+tren|chu\s+quan|quan\s+ly|thuong\s+truc|chuyen\s+mon)|"
-    r"(?:to\s+chuc|co\s+quan|don\s+vi)\s+[a-z])"
+    r"(?:co\s+quan|don\s+vi)\s+(?!tinh(?![a-z]))[a-z]|(?:(?<=cho\s)|(?<=voi\s)|(?<=den\s)|(?<=ve\s))to\s+chuc\s+[a-z])"
 )
 
 
