@@ -304,3 +304,15 @@ def test_words_that_fold_like_a_body_do_not_make_a_report_owed() -> None:
     assert _in_task("kịp thời báo cáo Ban Chỉ đạo tỉnh.") == [("adhoc", None, None, None)]
     assert _in_task("bao cao Bo Y te ket qua thuc hien truoc ngay 05/12/2026.") == [("once", 5, 12, 2026)]
     assert _in_task("báo cáo kết quả cho Vụ Kế hoạch - Tài chính khi có yêu cầu.") == [("adhoc", None, None, None)]
+
+
+def test_a_report_that_is_the_product_of_a_task_is_not_a_reporting_duty() -> None:
+    tasks = PROVINCE.replace("1. Rà soát đối tượng hưởng trợ cấp trên địa bàn.\n", "")
+    assert _reports(tasks + "1. Đánh giá 5 năm thực hiện chính sách.\n- Cơ quan chủ trì: Sở Lao động.\n"
+                    "- Sản phẩm: Báo cáo Ủy ban nhân dân tỉnh.\n- Thời gian hoàn thành: Quý IV/2026.\n") == []
+    assert _reports(tasks + "1. Đánh giá 5 năm thực hiện chính sách (sản phẩm: báo cáo UBND tỉnh; thời gian: năm 2026).\n") == []
+    assert _reports(tasks + "1. Danh gia chinh sach; Ket qua/san pham: Bao cao trinh UBND tinh; thoi han: thang 12/2026.\n") == []
+    # a duty written next to it is still read
+    assert _reports(tasks + "1. Đánh giá chính sách (sản phẩm: báo cáo đánh giá); kịp thời báo cáo UBND tỉnh khó khăn, vướng mắc.\n") == [
+        ("adhoc", None, None, None),
+    ]

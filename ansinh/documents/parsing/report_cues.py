@@ -62,6 +62,8 @@ _DOCUMENT_NOUN = re.compile(
     r"|b[ad]o\s+c[ad]o\s+cua(?![a-z])"
     # a report already made ("đã báo cáo", "đã tổng hợp, báo cáo", "đã gửi báo cáo"): the past, not a duty
     r"|(?<![a-z])da\s+(?:(?!duoc\s)[a-z]+,?\s+){0,3}?b[ad]o\s+c[ad]o"
+    # a task's product named inline ("(sản phẩm: báo cáo UBND tỉnh; …)", "Kết quả/sản phẩm: Báo cáo trình …")
+    r"|(?:san\s+pham|ket\s+qua(?:\s*/\s*san\s+pham)?|hinh\s+thuc(?:\s+van\s+ban)?)\s*:\s*(?:la\s+|cac\s+|mot\s+)?b[ad]o\s+c[ad]o"
     # a copy "(để báo cáo)" in the list of recipients of a text
     r"|\(\s*de\s+b[ad]o\s+c[ad]o\s*\)"
 )
