@@ -25,6 +25,7 @@ from ansinh.documents.parsing.report_cues import (
     reviewed_for,
     unplanned_besides,
 )
+from ansinh.documents.parsing.report_labels import merge_labelled
 from ansinh.documents.parsing.structure import Node
 from ansinh.documents.parsing.targets import sentences
 from ansinh.documents.parsing.vocab import (
@@ -225,7 +226,7 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
                         "recipient": recipient,
                         "span": [cs, ce],
                     })
-    return out
+    return merge_labelled(out, _deadlines, _deadline_for)
 
 
 def _after_heading_colon(doc: Doc, start: int, end: int) -> int:
