@@ -316,3 +316,34 @@ def test_a_report_that_is_the_product_of_a_task_is_not_a_reporting_duty() -> Non
     assert _reports(tasks + "1. Đánh giá chính sách (sản phẩm: báo cáo đánh giá); kịp thời báo cáo UBND tỉnh khó khăn, vướng mắc.\n") == [
         ("adhoc", None, None, None),
     ]
+
+
+# --- deadlines: each period its date --------------------------------------------------------------------------
+
+
+def test_a_date_follows_its_period_when_a_sentence_names_two() -> None:
+    assert _reports(PLAN_END + "2. Báo cáo sơ kết 6 tháng gửi trước ngày 15 tháng 6; báo cáo tổng kết năm gửi trước ngày 15 tháng 11.\n") == [
+        ("semiannual", 15, 6, None), ("annual", 15, 11, None),
+    ]
+    assert _reports(PLAN_END + "2. Các đơn vị báo cáo 6 tháng đầu năm trước ngày 10/6, báo cáo năm trước ngày 10/12 về Sở Lao động.\n") == [
+        ("semiannual", 10, 6, None), ("annual", 10, 12, None),
+    ]
+
+
+def test_a_day_and_month_without_the_word_day_is_a_deadline() -> None:
+    assert _reports(PLAN_END + "2. Các đơn vị báo cáo kết quả về Sở Lao động trước 15/12 hằng năm.\n") == [("annual", 15, 12, None)]
+    assert _reports(PLAN_END + "2. Cac don vi bao cao ket qua ve So Lao dong vao ngay 05/12 hang nam.\n") == [("annual", 5, 12, None)]
+    # an hour is not a day: "trước 16 giờ ngày thứ Sáu hằng tuần" stays weekly, ad hoc
+    assert _in_task("trước 16 giờ ngày thứ Sáu hằng tuần báo cáo lãnh đạo Ủy ban nhân dân tỉnh.") == [("adhoc", None, None, None)]
+
+
+def test_the_year_reported_on_is_not_a_second_one_off_duty() -> None:
+    assert _reports(PLAN_END + "2. Kết thúc năm 2026, các đơn vị tổng kết, báo cáo UBND tỉnh trước ngày 15/01/2027.\n") == [
+        ("once", 15, 1, 2027),
+    ]
+
+
+def test_the_month_of_a_date_is_not_a_period() -> None:
+    # "ngày 06 tháng 6" names a day, not a six-month period; "ngày 15 hằng tháng" is monthly
+    assert _reports(PLAN_END + "2. Các đơn vị báo cáo Sở Lao động trước ngày 06 tháng 6 năm 2026.\n") == [("once", 6, 6, 2026)]
+    assert _in_task("định kỳ trước ngày 15 hàng tháng có báo cáo về UBND tỉnh.") == [("monthly", 15, None, None)]

@@ -96,16 +96,32 @@ _ADDRESSEE = re.compile(
 _OCCASION_STRICT = re.compile(r"kip\s+thoi\s+(?:tong\s+hop,?\s+)?b[ad]o\s+c[ad]o|khi\s+(?:co|duoc)\s+yeu\s+cau|theo\s+yeu\s+cau|dot\s+xuat|theo\s+quy\s+dinh|tai\s+ky\s+hop")
 
 
+_IN_A_DATE = re.compile(r"ngay\s+$")
+_MONTH_OF_A_DATE = re.compile(r"ngay\s+\d{1,2}\s+$")
+
+
+def _first_outside_a_date(pattern: re.Pattern[str], folded: str) -> re.Match[str] | None:
+    """The first match that is not the month of a date ("ngày 06 tháng 6" names no six-month period)."""
+    for m in pattern.finditer(folded):
+        before = folded[max(0, m.start() - 9):m.start()]
+        if folded[m.start()].isdigit() and _IN_A_DATE.search(before):
+            continue  # "ngày 06 tháng 6"
+        if folded.startswith("th", m.start()) and _MONTH_OF_A_DATE.search(before):
+            continue  # "ngày 10 tháng 6, năm" read as a list of periods
+        return m
+    return None
+
+
 def periods(folded: str) -> list[tuple[str, int]]:
     """(frequency, offset of its cue) for every period a sentence names, pointers to the same text left out."""
     found: dict[str, tuple[int, int]] = {}
     for frequency, pattern in FREQUENCY_CUES:
-        m = pattern.search(folded)
+        m = _first_outside_a_date(pattern, folded)
         if m:
             found[frequency] = (m.start(), m.end())
     extra = (("semiannual", _SEMIANNUAL), ("quarterly", _LIST_QUARTER), ("annual", _LIST_YEAR), ("annual", _YEAR_REVIEW))
     for frequency, pattern in extra:
-        m = pattern.search(folded)
+        m = _first_outside_a_date(pattern, folded)
         if m and (frequency not in found or (frequency == "semiannual" and m.start() < found[frequency][0])):
             # the offset of the period word itself ("quý" in "tháng, quý"), for pairing with its deadline
             found[frequency] = (m.start() if frequency == "semiannual" else m.end() - 3, m.end())

@@ -168,8 +168,10 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
                     ("once", int(m.group(3))) not in duties
                 ):
                     duties.append(("once", int(m.group(3))))
+            dated_once = any(f == "once" and y is not None for f, y in duties)
             for first in ONCE_CUE_BEFORE.finditer(folded):
-                if ("once", int(first.group(1))) not in duties:
+                # "Kết thúc năm 2026, … báo cáo … trước ngày 15/01/2027": the year reported on, not a second duty
+                if ("once", int(first.group(1))) not in duties and not dated_once:
                     duties.append(("once", int(first.group(1))))
             session, besides = at_session(folded)
             if session and not any(f == "once" for f, _ in duties):
@@ -241,16 +243,32 @@ def _after_heading_colon(doc: Doc, start: int, end: int) -> int:
 def _deadlines(folded: str) -> list[tuple[int, int, int | None]]:
     """(offset, day, month) of every "trước ngày DD/MM" (month None for "trước ngày 20 của tháng cuối quý")."""
     out: list[tuple[int, int, int | None]] = []
-    for m in DEADLINE.finditer(folded):
-        day = int(m.group(1))
-        month = int(m.group(2)) if m.group(2) else None
+    for start, end, day_text, month_text in _dates(folded):
+        day = int(day_text)
+        month = int(month_text) if month_text else None
         if 1 <= day <= 31 and (month is None or 1 <= month <= 12):
-            out.append((m.start(), day, month))
+            out.append((start, day, month))
         # "trước ngày 10/6 và 10/12": a second date after the first.
-        more = _AND_DATE.match(folded, m.end())
+        more = _AND_DATE.match(folded, end)
         if more and month is not None and 1 <= int(more.group(1)) <= 31 and 1 <= int(more.group(2)) <= 12:
             out.append((more.start(1), int(more.group(1)), int(more.group(2))))
     return out
+
+
+# "trước 15/12 hằng năm", "vào ngày 15/12 hằng năm": a day and month without "ngày", or after "vào ngày".
+_SHORT_DATE = re.compile(
+    r"(?:tr[uy][oda]c|cham\s+nhat(?:\s+(?:la|vao))?|han\s+chot(?:\s+la)?)\s+(\d{1,2})\s*/\s*(\d{1,2})(?![\d/])"
+    r"|(?<![a-z])vao\s+ngay\s+(\d{1,2})\s*/\s*(\d{1,2})(?![\d/])"
+)
+
+
+def _dates(folded: str) -> list[tuple[int, int, str, str | None]]:
+    """(start, end, day, month) of every deadline written "trước ngày DD/MM", "trước DD/MM" or "vào ngày DD/MM"."""
+    found = [(m.start(), m.end(), m.group(1), m.group(2)) for m in DEADLINE.finditer(folded)]
+    for m in _SHORT_DATE.finditer(folded):
+        day, month = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        found.append((m.start(), m.end(), day, month))
+    return sorted(found)
 
 
 _PERIOD_LENGTH = {"monthly": 1, "quarterly": 3, "semiannual": 6, "annual": 12, "adhoc": 99}
@@ -282,5 +300,7 @@ def _deadline_for(
         chosen = dated[order.index(frequency)]
         return chosen[1], chosen[2]
     at = cue_at[frequency]
-    best = min(fitting, key=lambda d: abs(d[0] - at))
+    # a date follows its period ("báo cáo 6 tháng gửi trước ngày 15/6; báo cáo năm gửi trước ngày 15/11")
+    after = [d for d in fitting if 0 <= d[0] - at <= 60]
+    best = min(after or fitting, key=lambda d: abs(d[0] - at))
     return best[1], best[2]
