@@ -347,3 +347,10 @@ def test_the_month_of_a_date_is_not_a_period() -> None:
     # "ngày 06 tháng 6" names a day, not a six-month period; "ngày 15 hằng tháng" is monthly
     assert _reports(PLAN_END + "2. Các đơn vị báo cáo Sở Lao động trước ngày 06 tháng 6 năm 2026.\n") == [("once", 6, 6, 2026)]
     assert _in_task("định kỳ trước ngày 15 hàng tháng có báo cáo về UBND tỉnh.") == [("monthly", 15, None, None)]
+
+
+def test_a_report_at_the_councils_year_end_sitting_is_yearly() -> None:
+    assert _in_task("báo cáo Hội đồng nhân dân tỉnh tại kỳ họp thường lệ cuối năm.") == [("annual", None, None, None)]
+    assert _in_task("bao cao HDND xa tai ky hop cuoi nam ve ket qua thuc hien.", COMMUNE) == [("annual", None, None, None)]
+    # the sitting at the end of one named year is not yearly
+    assert _in_task("báo cáo Hội đồng nhân dân tỉnh tại kỳ họp cuối năm 2026.") != [("annual", None, None, None)]

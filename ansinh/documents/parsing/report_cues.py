@@ -29,6 +29,8 @@ _LIST_YEAR = re.compile(
 )
 # "sơ kết 6 tháng và tổng kết năm": the review of each year (not "tổng kết năm 2025", a one-off).
 _YEAR_REVIEW = re.compile(r"(?:s[oda]|t[oda]ng)\s+k[eq]t\s+(?:cong\s+tac\s+)?n[ad]m(?![a-z]|\s*(?:\d|thu|hoc))")
+# "báo cáo Hội đồng nhân dân tỉnh tại kỳ họp (thường lệ) cuối năm": the council's yearly sitting, a yearly report.
+_YEARLY_SITTING = re.compile(r"(?:ky|phien)\s+hop\s+(?:thuong\s+le\s+)?cuoi\s+n[ad]m(?![a-z]|\s*\d)")
 # A week: no weekly frequency exists in the schema, so it is ad hoc.
 WEEKLY = re.compile(
     r"h[ad]ng\s+tuan|moi\s+tuan|\d+\s+tuan\s*/\s*(?:01\s+|1\s+|mot\s+)?lan|(?:01|1|mot)\s+lan\s*/\s*tuan|dinh\s+ky\s+\d+\s+tuan"
@@ -119,7 +121,7 @@ def periods(folded: str) -> list[tuple[str, int]]:
         m = _first_outside_a_date(pattern, folded)
         if m:
             found[frequency] = (m.start(), m.end())
-    extra = (("semiannual", _SEMIANNUAL), ("quarterly", _LIST_QUARTER), ("annual", _LIST_YEAR), ("annual", _YEAR_REVIEW))
+    extra = (("semiannual", _SEMIANNUAL), ("quarterly", _LIST_QUARTER), ("annual", _LIST_YEAR), ("annual", _YEAR_REVIEW), ("annual", _YEARLY_SITTING))
     for frequency, pattern in extra:
         m = _first_outside_a_date(pattern, folded)
         if m and (frequency not in found or (frequency == "semiannual" and m.start() < found[frequency][0])):
