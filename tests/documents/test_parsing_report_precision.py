@@ -354,3 +354,17 @@ def test_a_report_at_the_councils_year_end_sitting_is_yearly() -> None:
     assert _in_task("bao cao HDND xa tai ky hop cuoi nam ve ket qua thuc hien.", COMMUNE) == [("annual", None, None, None)]
     # the sitting at the end of one named year is not yearly
     assert _in_task("báo cáo Hội đồng nhân dân tỉnh tại kỳ họp cuối năm 2026.") != [("annual", None, None, None)]
+
+
+# --- aims and requirements ------------------------------------------------------------------------------------
+
+
+def test_an_aim_in_the_purpose_part_is_no_duty_but_a_regime_stated_there_is() -> None:
+    head = PROVINCE.split("I. MỤC ĐÍCH, YÊU CẦU")[0] + "I. MỤC ĐÍCH, YÊU CẦU\n"
+    tail = "II. NHIỆM VỤ, GIẢI PHÁP\n1. Rà soát đối tượng hưởng trợ cấp trên địa bàn.\n"
+    assert _reports(head + "- Kịp thời phát hiện, tổng hợp, báo cáo, đề xuất cơ quan có thẩm quyền xử lý vướng mắc.\n" + tail) == []
+    assert _reports(head + "- Hằng năm tổ chức đánh giá, công bố chỉ số hài lòng của người dân.\n" + tail) == []
+    assert _reports(head + "- Các đơn vị định kỳ 6 tháng, hằng năm báo cáo kết quả về Sở Lao động.\n" + tail) == [
+        ("semiannual", None, None, None), ("annual", None, None, None),
+    ]
+    assert _reports(head + "- Yeu cau cac don vi dinh ky bao cao ket qua thuc hien.\n" + tail) == [("annual", None, None, None)]

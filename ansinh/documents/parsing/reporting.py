@@ -87,6 +87,13 @@ _ADHOC = re.compile(
 _BARE_PERIODIC = re.compile(r"dinh\s+ky(?!\s+(?:\d|hang|moi|sau|quy|thang|nam))")
 
 
+def _stated_regime(folded: str, dated: bool) -> bool:
+    """Whether a requirement states a reporting regime: "báo cáo" with a period, a deadline, "định kỳ" or a review."""
+    return bool(re.search(r"(?<![a-z])b[ad]o\s+c[ad]o(?![a-z])", folded)) and (
+        dated or bool(PERIODIC_CUE.search(folded)) or bool(REVIEW_CUE.search(folded))
+    )
+
+
 _SERVING = re.compile(r"phuc\s+vu\s+(?:cho\s+)?(?:cong\W{0,2}\s*tac\s+)?(?:(?:so|tong)\s+ket,?\s*)?(?:va\s+)?(?:bao\s+cao)?")
 _RESULTS_REPORT = re.compile(r"ket\s+qua\s+(?:thuc\s+hien|trien\s+khai)")
 
@@ -144,6 +151,8 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
             deadlines = _deadlines(folded)
             if strict and not owed(folded, bool(cues), bool(deadlines) or bool(_MONTH_ONCE.search(folded))):
                 continue
+            if node.effective_kind() == "purpose" and not _stated_regime(folded, bool(cues) or bool(deadlines)):
+                continue  # aims and requirements ("Kịp thời phát hiện, báo cáo …", "hằng năm công bố …") are no duty
             duties: list[tuple[str, int | None]] = []
             cue_at: dict[str, int] = {}
             for frequency, at in cues:
