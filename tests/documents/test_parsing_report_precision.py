@@ -368,3 +368,12 @@ def test_an_aim_in_the_purpose_part_is_no_duty_but_a_regime_stated_there_is() ->
         ("semiannual", None, None, None), ("annual", None, None, None),
     ]
     assert _reports(head + "- Yeu cau cac don vi dinh ky bao cao ket qua thuc hien.\n" + tail) == [("annual", None, None, None)]
+
+
+def test_reporting_only_as_the_alternative_to_acting_oneself_is_not_a_duty() -> None:
+    assert _in_task("xử lý theo thẩm quyền hoặc kịp thời báo cáo cấp có thẩm quyền xử lý các vướng mắc.") == []
+    assert _in_task("giai quyet theo tham quyen hoac bao cao UBND tinh xem xet.") == []
+    # reporting what is beyond one's authority, as a duty of its own, still is one
+    assert _in_task("xử lý các vướng mắc theo thẩm quyền; kịp thời báo cáo cấp có thẩm quyền những vấn đề vượt thẩm quyền.") == [
+        ("adhoc", None, None, None),
+    ]

@@ -66,6 +66,8 @@ _DOCUMENT_NOUN = re.compile(
     r"|(?<![a-z])da\s+(?:(?!duoc\s)[a-z]+,?\s+){0,3}?b[ad]o\s+c[ad]o"
     # a task's product named inline ("(sản phẩm: báo cáo UBND tỉnh; …)", "Kết quả/sản phẩm: Báo cáo trình …")
     r"|(?:san\s+pham|ket\s+qua(?:\s*/\s*san\s+pham)?|hinh\s+thuc(?:\s+van\s+ban)?)\s*:\s*(?:la\s+|cac\s+|mot\s+)?b[ad]o\s+c[ad]o"
+    # the alternative to acting oneself ("xử lý theo thẩm quyền hoặc kịp thời báo cáo cấp có thẩm quyền"): a conditional step
+    r"|(?:theo|thuoc)\s+tham\s+quyen\s+hoac\s+(?:kip\s+thoi\s+)?(?:tong\s+hop,?\s+)?b[ad]o\s+c[ad]o"
     # a copy "(để báo cáo)" in the list of recipients of a text
     r"|\(\s*de\s+b[ad]o\s+c[ad]o\s*\)"
 )
