@@ -377,3 +377,42 @@ def test_reporting_only_as_the_alternative_to_acting_oneself_is_not_a_duty() -> 
     assert _in_task("xử lý các vướng mắc theo thẩm quyền; kịp thời báo cáo cấp có thẩm quyền những vấn đề vượt thẩm quyền.") == [
         ("adhoc", None, None, None),
     ]
+
+
+# --- a letter without numbered points ------------------------------------------------------------------------
+
+LETTER = """SỞ Y TẾ TỈNH HÀ TĨNH
+Số: 512/SYT-NVY
+V/v báo cáo tình hình tiêm chủng
+Hà Tĩnh, ngày 02 tháng 4 năm 2026
+Kính gửi:
+- Trung tâm Y tế các huyện;
+- Trạm Y tế các xã, phường.
+Ngày 10 tháng 3 năm 2026, Sở Y tế có Văn bản số 300/SYT-NVY đề nghị các đơn vị báo cáo kết quả tiêm chủng trước ngày 25 tháng 3 năm 2026.
+Tuy nhiên đến nay, nhiều đơn vị chưa gửi báo cáo.
+{duty}
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+"""
+
+
+def test_a_letters_own_request_is_read_and_its_history_is_not() -> None:
+    assert _reports(LETTER.format(duty="Sở Y tế đề nghị các đơn vị khẩn trương gửi báo cáo về Sở Y tế trước ngày 10 tháng 4 năm 2026.")) == [
+        ("once", 10, 4, 2026),
+    ]
+    assert _reports(LETTER.format(duty="De nghi cac don vi kip thoi bao cao So Y te nhung kho khan, vuong mac.")) == [
+        ("adhoc", None, None, None),
+    ]
+    assert _reports(LETTER.format(duty="Đề nghị các đơn vị quan tâm thực hiện.")) == []
+
+
+def test_a_report_is_not_read_as_a_letter_that_asks_for_one() -> None:
+    report = LETTER.replace("Số: 512/SYT-NVY\nV/v báo cáo tình hình tiêm chủng", "Số: 45/BC-SYT\nBÁO CÁO\nKết quả tiêm chủng quý I năm 2026")
+    assert _reports(report.format(duty="Sở Y tế báo cáo Ủy ban nhân dân tỉnh kết quả tiêm chủng quý I năm 2026 như sau:")) == []
+
+
+def test_a_text_reporting_now_owes_nothing_but_a_request_to_report_as_follows_does() -> None:
+    assert not_a_duty(fold("UBND tỉnh báo cáo kết quả thực hiện nhiệm vụ năm 2025, cụ thể như sau:"))
+    assert not not_a_duty(fold("Đề nghị các đơn vị báo cáo về Sở Y tế trước ngày 10/4/2026 các nội dung như sau:"))
+    assert not not_a_duty(fold("Các sở, ngành báo cáo kết quả về Sở Y tế trước ngày 10/12 hằng năm với nội dung như sau:"))

@@ -173,6 +173,11 @@ _TROUBLE = re.compile(
 )
 
 
+# "… báo cáo … (cụ thể) như sau:" opening what the text itself reports; unless someone is asked to ("đề nghị …").
+_PERFORMED = re.compile(r"(?<![a-z])b[ad]o\s+c[ad]o(?![a-z])[^.;]{0,200}?nhu\s+sau\s*(?::|$)")
+_ASKED = re.compile(r"(?<![a-z])(?:de\s+nghi|yeu\s+cau|giao|can|phai|co\s+trach\s+nhiem|chi\s+dao|huong\s+dan)(?![a-z])")
+
+
 def _conditional_step(folded: str) -> bool:
     """Whether every report of the sentence is only a step taken under an ordinary condition."""
     verbs = list(_VERB.finditer(folded))
@@ -188,6 +193,11 @@ def _conditional_step(folded: str) -> bool:
 
 def not_a_duty(folded: str) -> bool:
     """A sentence whose every "báo cáo" is a document's name, a pointer or a budget request."""
+    performed = _PERFORMED.search(folded)
+    if performed is not None and not _ASKED.search(folded, 0, performed.start()) and not (
+        periods(folded) or re.search(r"tr[uy][oda]c\s+ngay|han\s+chot|cham\s+nhat", folded)
+    ):
+        return True  # "UBND tỉnh báo cáo kết quả … như sau:": the text reporting now, not a duty
     about = _ABOUT_REPORTS.search(folded)
     if _NOT_A_DUTY.search(folded) or (about is not None and about.start() < 60) or _conditional_step(folded):
         return True

@@ -87,6 +87,37 @@ _ADHOC = re.compile(
 _BARE_PERIODIC = re.compile(r"dinh\s+ky(?!\s+(?:\d|hang|moi|sau|quy|thang|nam))")
 
 
+# "Kính gửi: - Sở …; - UBND các xã …": the recipients of a letter; its own text starts on the next line that is no list item.
+_SALUTATION = re.compile(r"(?m)^[\s*_]*kinh\s+gui\s*:?")
+# The text is itself a report: "BÁO CÁO" as its kind line, or a number "…/BC-…".
+_A_REPORT = re.compile(r"(?m)^[\s*#_]*b[ad]o\s+c[ad]o[\s*_]*$|so\s*:[^\n]{0,20}/bc-")
+# A sentence that opens with a past date or the grounds narrates or cites, it owes nothing.
+_NARRATED = re.compile(r"^[\s\-–+•]*(?:ngay\s+\d{1,2}\s*(?:/|th[ad]ng)|can\s+cu(?![a-z])|xet\s|(?:thoi\s+gian\s+qua|tuy\s+nhien|den\s+nay)[\s,])")
+
+
+# "Ngày 19 tháng 12 năm 2025, Sở Công Thương có Văn bản số … đề nghị … báo cáo …": an earlier text, told.
+_PRIOR_TEXT = re.compile(
+    r"^[\s\-–+•]*ngay\s+\d{1,2}\s*(?:/\s*\d{1,2}\s*/\s*\d{4}|th[ad]ng\s+\d{1,2}\s+n[ad]m\s+\d{4})\s*,[^.;]{0,120}?\s"
+    r"(?:da\s+)?(?:co|ban\s+hanh|gui)\s+(?:van\s+ban|cong\s+van|cong\s+dien|thong\s+bao|ke\s+hoach|quyet\s+dinh|chi\s+thi)"
+)
+
+
+def _after_salutation(doc: Doc, end: int) -> int | None:
+    """Where a letter's own text begins (after its "Kính gửi" block), None when the text has no salutation there."""
+    m = _SALUTATION.search(doc.folded, 0, min(end, 4000))
+    if m is None or _A_REPORT.search(doc.folded, 0, m.start()):
+        return None  # a report's own text ("UBND tỉnh báo cáo … như sau:") is what it reports, not a duty
+    pos = doc.folded.find("\n", m.end())
+    while 0 <= pos < end:
+        line_end = doc.folded.find("\n", pos + 1)
+        line_end = end if line_end < 0 else min(line_end, end)
+        line = doc.folded[pos + 1:line_end].strip(" \t*_")
+        if line and line[0] not in "-–+•":
+            return pos + 1
+        pos = line_end
+    return None
+
+
 def _stated_regime(folded: str, dated: bool) -> bool:
     """Whether a requirement states a reporting regime: "báo cáo" with a period, a deadline, "định kỳ" or a review."""
     return bool(re.search(r"(?<![a-z])b[ad]o\s+c[ad]o(?![a-z])", folded)) and (
@@ -129,15 +160,20 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
         strict = id(node) not in lenient
         if node.style != "root" and node.head_start >= stop:
             continue  # a part inside an annex or a form after the signature block ("Mẫu số 02 … III. TỔ CHỨC THỰC HIỆN")
-        if strict and node.style == "root":
+        letter_body = _after_salutation(doc, node.body_end) if strict and node.style == "root" else None
+        if strict and node.style == "root" and letter_body is None:
             continue  # the header and the grounds ("Căn cứ …", "Xét Báo cáo …") before the first heading
         start = 0 if node.style == "root" else (node.head_end if node.kind is not None else node.head_start)
+        if letter_body is not None:
+            start = letter_body  # a letter's own text after "Kính gửi: …" (a dispatch with no numbered points)
         if node.kind is not None and node.style != "root":
             start = _after_heading_colon(doc, node.head_start, node.head_end)
         for s, e in sentences(doc, start, node.body_end):
             if strict and s >= stop:
                 break
             folded = doc.folded[s:e]
+            if (letter_body is not None and _NARRATED.match(folded)) or _PRIOR_TEXT.match(folded):
+                continue  # "Ngày 19 tháng 12 năm 2025, Sở … có Văn bản số … gửi …": what happened before the letter
             if node.effective_kind() == "situation" and not _ASSIGNS.match(folded):
                 continue
             # "phục vụ công tác tổng kết, báo cáo": a report as what records serve, not a duty.
