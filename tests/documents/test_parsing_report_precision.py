@@ -416,3 +416,11 @@ def test_a_text_reporting_now_owes_nothing_but_a_request_to_report_as_follows_do
     assert not_a_duty(fold("UBND tỉnh báo cáo kết quả thực hiện nhiệm vụ năm 2025, cụ thể như sau:"))
     assert not not_a_duty(fold("Đề nghị các đơn vị báo cáo về Sở Y tế trước ngày 10/4/2026 các nội dung như sau:"))
     assert not not_a_duty(fold("Các sở, ngành báo cáo kết quả về Sở Y tế trước ngày 10/12 hằng năm với nội dung như sau:"))
+
+
+def test_a_settlement_or_audit_report_is_a_kind_of_paper() -> None:
+    assert _in_task("lập báo cáo quyết toán kinh phí gửi Sở Tài chính.") == []
+    assert _in_task("lap bao cao thuyet minh du an gui So Xay dung.") == []
+    assert _in_task("lập báo cáo quyết toán kinh phí; hằng năm báo cáo kết quả thực hiện về Sở Tài chính.") == [
+        ("annual", None, None, None),
+    ]

@@ -50,7 +50,7 @@ FUNDING_REQUEST = re.compile(
 # "báo cáo" as the name of a kind of document, not a duty.
 _DOCUMENT_NOUN = re.compile(
     r"b[ad]o\s+c[ad]o\s+(?:so\s+\d|chinh\s+tri|nghien\s+cuu|kinh\s+te\s*-?\s*ky\s+thuat|tai\s+chinh|vien(?![a-z])|"
-    r"de\s+xuat\s+chu\s+truong|danh\s+gia\s+tac\s+dong|tham\s+dinh|dien\s+tu|tham\s+luan)"
+    r"de\s+xuat\s+chu\s+truong|danh\s+gia\s+tac\s+dong|tham\s+dinh|dien\s+tu|tham\s+luan|quyet\s+toan|kiem\s+toan|thuyet\s+minh)"
     r"|(?:theo|tai|trong|cua|tren\s+co\s+so|can\s+cu(?:\s+vao)?|(?<![a-z])mau)\s+(?:cac\s+)?b[ad]o\s+c[ad]o(?![a-z])"
     # "nghe … báo cáo" (a meeting hears a report), not "công nghệ", "ngành nghề", "đào tạo nghề", "nghề nghiệp"
     r"|(?<![a-z])(?<!cong\s)(?<!nganh\s)(?<!tao\s)(?<!day\s)(?<!hoc\s)(?<!lam\s)(?<!duc\s)nghe\s(?!nghiep)[^.;]{0,80}?b[ad]o\s+c[ad]o"
