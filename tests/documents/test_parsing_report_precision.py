@@ -424,3 +424,21 @@ def test_a_settlement_or_audit_report_is_a_kind_of_paper() -> None:
     assert _in_task("lập báo cáo quyết toán kinh phí; hằng năm báo cáo kết quả thực hiện về Sở Tài chính.") == [
         ("annual", None, None, None),
     ]
+
+
+def test_a_dated_final_review_beside_a_yearly_report_is_a_second_duty() -> None:
+    assert _reports(PLAN_END + "2. Các sở báo cáo định kỳ hằng năm (trước ngày 15/11) và báo cáo tổng kết giai đoạn "
+                    "trước ngày 30/6/2030 về Sở Y tế.\n") == [("annual", 15, 11, None), ("once", 30, 6, 2030)]
+
+
+def test_a_list_of_periods_may_end_in_a_bare_or_counted_year() -> None:
+    assert _reports(PLAN_END + "2. Định kỳ 6 tháng, 01 năm, các đơn vị báo cáo Sở Y tế.\n") == [
+        ("semiannual", None, None, None), ("annual", None, None, None),
+    ]
+    assert _reports(PLAN_END + "2. Dinh ky hang quy, 6 thang, nam cac don vi bao cao ve So Y te.\n") == [
+        ("quarterly", None, None, None), ("semiannual", None, None, None), ("annual", None, None, None),
+    ]
+    # a date is not a period: "tháng 6, năm 2026"
+    assert _reports(PLAN_END + "2. Các đơn vị báo cáo Sở Y tế trong tháng 6, năm 2026.\n") != [
+        ("annual", None, None, None),
+    ]

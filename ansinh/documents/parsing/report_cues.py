@@ -25,7 +25,8 @@ _SEMIANNUAL = re.compile(r"(?<![\d,.])0?6\s+th[ad]ng(?!\s+(?:ke\s+tu|tinh\s+tu|s
 # A list after a period: "hằng tháng, quý, năm", "06 tháng, năm", "tháng và quý".
 _LIST_QUARTER = re.compile(r"th[ad]ng\s*(?:,|va|hoac)\s*(?:h[ad]ng\s+)?quy(?![a-z])(?!\s+dinh)")
 _LIST_YEAR = re.compile(
-    r"(?:th[ad]ng|quy)\s*(?:,|va|hoac)\s*(?:h[ad]ng\s+|cuoi\s+)?n[ad]m(?![a-z])(?=\s*(?:$|[,;.(]|va\s|hoac\s|tr[uy][oda]c\s|bao\s+cao|gui|ve\s))"
+    r"(?:th[ad]ng|quy)\s*(?:,|va|hoac)\s*(?:h[ad]ng\s+|cuoi\s+|0?1\s+)?n[ad]m(?![a-z])"
+    r"(?=\s*(?:$|[,;.(]|va\s|hoac\s|tr[uy][oda]c\s|bao\s+cao|gui|ve\s|cac\s|(?:ubnd|uy\s+ban|so|bo|phong|ban)\s))"
 )
 # "sơ kết 6 tháng và tổng kết năm": the review of each year (not "tổng kết năm 2025", a one-off).
 _YEAR_REVIEW = re.compile(r"(?:s[oda]|t[oda]ng)\s+k[eq]t\s+(?:cong\s+tac\s+)?n[ad]m(?![a-z]|\s*(?:\d|thu|hoc))")

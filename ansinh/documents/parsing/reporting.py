@@ -209,7 +209,9 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
             for m in DATED_DEADLINE.finditer(folded) if results is None else ():
                 if strict and PAST_DATE.search(folded, max(0, m.start() - 40), m.end()):
                     continue
-                if not any(f in ("annual", "semiannual", "quarterly", "monthly") for f, _ in duties) and (
+                # beside a periodic report, a dated one-off review ("… và báo cáo tổng kết giai đoạn trước ngày 30/6/2030")
+                review_dated = REVIEW_CUE.search(folded, max(0, m.start() - 60), m.start()) is not None
+                if (review_dated or not any(f in ("annual", "semiannual", "quarterly", "monthly") for f, _ in duties)) and (
                     ("once", int(m.group(3))) not in duties
                 ):
                     duties.append(("once", int(m.group(3))))
