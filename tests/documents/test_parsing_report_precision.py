@@ -442,3 +442,9 @@ def test_a_list_of_periods_may_end_in_a_bare_or_counted_year() -> None:
     assert _reports(PLAN_END + "2. Các đơn vị báo cáo Sở Y tế trong tháng 6, năm 2026.\n") != [
         ("annual", None, None, None),
     ]
+
+
+def test_a_report_read_as_a_source_is_not_a_duty() -> None:
+    assert _in_task("qua báo cáo của các xã, tình hình chi trả còn chậm.") == []
+    assert _in_task("tổng hợp số liệu từ báo cáo của Ủy ban nhân dân các xã.") == []
+    assert _in_task("can cu ket qua bao cao cua cac don vi, de xuat khen thuong.") == []

@@ -53,6 +53,10 @@ _DOCUMENT_NOUN = re.compile(
     r"b[ad]o\s+c[ad]o\s+(?:so\s+\d|chinh\s+tri|nghien\s+cuu|kinh\s+te\s*-?\s*ky\s+thuat|tai\s+chinh|vien(?![a-z])|"
     r"de\s+xuat\s+chu\s+truong|danh\s+gia\s+tac\s+dong|tham\s+dinh|dien\s+tu|tham\s+luan|quyet\s+toan|kiem\s+toan|thuyet\s+minh)"
     r"|(?:theo|tai|trong|cua|tren\s+co\s+so|can\s+cu(?:\s+vao)?|(?<![a-z])mau)\s+(?:cac\s+)?b[ad]o\s+c[ad]o(?![a-z])"
+    # a report read as a source ("qua báo cáo của các xã", "tổng hợp từ báo cáo", "căn cứ kết quả báo cáo")
+    r"|(?<![a-z])(?:qua|tu|thong\s+qua)\s+(?:cac\s+)?b[ad]o\s+c[ad]o\s+cua(?![a-z])"
+    r"|(?<![a-z])tu\s+(?:cac\s+)?b[ad]o\s+c[ad]o(?![a-z])"
+    r"|can\s+cu\s+(?:vao\s+)?(?:ket\s+qua|noi\s+dung|so\s+lieu)\s+b[ad]o\s+c[ad]o"
     # "nghe … báo cáo" (a meeting hears a report), not "công nghệ", "ngành nghề", "đào tạo nghề", "nghề nghiệp"
     r"|(?<![a-z])(?<!cong\s)(?<!nganh\s)(?<!tao\s)(?<!day\s)(?<!hoc\s)(?<!lam\s)(?<!duc\s)nghe\s(?!nghiep)[^.;]{0,80}?b[ad]o\s+c[ad]o"
     # a report cited by its number ("Báo cáo tiếp thu số 4723/BC-UBND", "Báo cáo kết quả thẩm định số 12/BC-…")
