@@ -25,8 +25,13 @@ _SEMIANNUAL = re.compile(r"(?<![\d,.])0?6\s+th[ad]ng(?!\s+(?:ke\s+tu|tinh\s+tu|s
 # A list after a period: "hằng tháng, quý, năm", "06 tháng, năm", "tháng và quý".
 _LIST_QUARTER = re.compile(r"th[ad]ng\s*(?:,|va|hoac)\s*(?:h[ad]ng\s+)?quy(?![a-z])(?!\s+dinh)")
 _LIST_YEAR = re.compile(
-    r"(?:th[ad]ng|quy)\s*(?:,|va|hoac)\s*(?:h[ad]ng\s+)?n[ad]m(?![a-z])(?=\s*(?:$|[,;.(]|va\s|hoac\s|tr[uy][oda]c\s|bao\s+cao|gui|ve\s))"
+    r"(?:th[ad]ng|quy)\s*(?:,|va|hoac)\s*(?:h[ad]ng\s+|cuoi\s+|0?1\s+)?n[ad]m(?![a-z])"
+    r"(?=\s*(?:$|[,;.(]|va\s|hoac\s|tr[uy][oda]c\s|bao\s+cao|gui|ve\s|cac\s|(?:ubnd|uy\s+ban|so|bo|phong|ban)\s))"
 )
+# "sơ kết 6 tháng và tổng kết năm": the review of each year (not "tổng kết năm 2025", a one-off).
+_YEAR_REVIEW = re.compile(r"(?:s[oda]|t[oda]ng)\s+k[eq]t\s+(?:cong\s+tac\s+)?n[ad]m(?![a-z]|\s*(?:\d|thu|hoc))")
+# "báo cáo Hội đồng nhân dân tỉnh tại kỳ họp (thường lệ) cuối năm": the council's yearly sitting, a yearly report.
+_YEARLY_SITTING = re.compile(r"(?:ky|phien)\s+hop\s+(?:thuong\s+le\s+)?cuoi\s+n[ad]m(?![a-z]|\s*\d)")
 # A week: no weekly frequency exists in the schema, so it is ad hoc.
 WEEKLY = re.compile(
     r"h[ad]ng\s+tuan|moi\s+tuan|\d+\s+tuan\s*/\s*(?:01\s+|1\s+|mot\s+)?lan|(?:01|1|mot)\s+lan\s*/\s*tuan|dinh\s+ky\s+\d+\s+tuan"
@@ -46,19 +51,52 @@ FUNDING_REQUEST = re.compile(
 # "báo cáo" as the name of a kind of document, not a duty.
 _DOCUMENT_NOUN = re.compile(
     r"b[ad]o\s+c[ad]o\s+(?:so\s+\d|chinh\s+tri|nghien\s+cuu|kinh\s+te\s*-?\s*ky\s+thuat|tai\s+chinh|vien(?![a-z])|"
-    r"de\s+xuat\s+chu\s+truong|danh\s+gia\s+tac\s+dong|tham\s+dinh|dien\s+tu|tham\s+luan)"
+    r"de\s+xuat\s+chu\s+truong|danh\s+gia\s+tac\s+dong|tham\s+dinh|dien\s+tu|tham\s+luan|quyet\s+toan|kiem\s+toan|thuyet\s+minh)"
     r"|(?:theo|tai|trong|cua|tren\s+co\s+so|can\s+cu(?:\s+vao)?|(?<![a-z])mau)\s+(?:cac\s+)?b[ad]o\s+c[ad]o(?![a-z])"
-    r"|nghe\s[^.;]{0,80}?b[ad]o\s+c[ad]o"
+    # a report read as a source ("qua báo cáo của các xã", "tổng hợp từ báo cáo", "căn cứ kết quả báo cáo")
+    r"|(?<![a-z])(?:qua|tu|thong\s+qua)\s+(?:cac\s+)?b[ad]o\s+c[ad]o\s+cua(?![a-z])"
+    r"|(?<![a-z])tu\s+(?:cac\s+)?b[ad]o\s+c[ad]o(?![a-z])"
+    r"|can\s+cu\s+(?:vao\s+)?(?:ket\s+qua|noi\s+dung|so\s+lieu)\s+b[ad]o\s+c[ad]o"
+    # "nghe … báo cáo" (a meeting hears a report), not "công nghệ", "ngành nghề", "đào tạo nghề", "nghề nghiệp"
+    r"|(?<![a-z])(?<!cong\s)(?<!nganh\s)(?<!tao\s)(?<!day\s)(?<!hoc\s)(?<!lam\s)(?<!duc\s)nghe\s(?!nghiep)[^.;]{0,80}?b[ad]o\s+c[ad]o"
+    # a report cited by its number ("Báo cáo tiếp thu số 4723/BC-UBND", "Báo cáo kết quả thẩm định số 12/BC-…")
+    r"|b[ad]o\s+c[ad]o(?:\s+[a-z]+){0,5}?\s+so\s*:?\s*\d+\s*/"
+    # someone else's report that this body receives or rules on ("công nhận báo cáo kết quả thăm dò")
+    r"|(?:cong\s+nhan|phe\s+duyet|tham\s+dinh|tham\s+tra|tiep\s+nhan|nhan\s+duoc|thong\s+qua)\s+(?:cac\s+)?b[ad]o\s+c[ad]o"
+    # "báo cáo" in a list of kinds of papers ("các văn bản, báo cáo, kế hoạch, quyết định, biểu mẫu")
+    r"|(?:van\s+ban|ke\s+hoach|quyet\s+dinh|to\s+trinh|cong\s+van|ho\s+so|bieu\s+mau|tai\s+lieu),\s+b[ad]o\s+c[ad]o,\s"
+    # someone's report as a paper ("Báo cáo của Ủy ban nhân dân cấp xã" in a dossier, "theo báo cáo của các sở")
+    r"|b[ad]o\s+c[ad]o\s+cua(?![a-z])"
+    # a report already made ("đã báo cáo", "đã tổng hợp, báo cáo", "đã gửi báo cáo"): the past, not a duty
+    r"|(?<![a-z])da\s+(?:(?!duoc\s)[a-z]+,?\s+){0,3}?b[ad]o\s+c[ad]o"
+    # a task's product named inline ("(sản phẩm: báo cáo UBND tỉnh; …)", "Kết quả/sản phẩm: Báo cáo trình …")
+    r"|(?:san\s+pham|ket\s+qua(?:\s*/\s*san\s+pham)?|hinh\s+thuc(?:\s+van\s+ban)?)\s*:\s*(?:la\s+|cac\s+|mot\s+)?b[ad]o\s+c[ad]o"
+    # the alternative to acting oneself ("xử lý theo thẩm quyền hoặc kịp thời báo cáo cấp có thẩm quyền"): a conditional step
+    r"|(?:theo|thuoc)\s+tham\s+quyen\s+hoac\s+(?:kip\s+thoi\s+)?(?:tong\s+hop,?\s+)?b[ad]o\s+c[ad]o"
+    # a copy "(để báo cáo)" in the list of recipients of a text
+    r"|\(\s*de\s+b[ad]o\s+c[ad]o\s*\)"
 )
 _VERB = re.compile(r"(?<![a-z])b[ad]o\s+c[ad]o(?![a-z])")
 # Whom a report goes to: a body named after the verb ("báo cáo UBND tỉnh", "gửi … về Sở …", "báo cáo các sở: …").
+# "số" folds like "Sở": "báo cáo số nộp", "số liệu", "số lượng" name a figure, not a department.
+# "một số tỉnh, đơn vị, nội dung": "some", not a department.
+_NOT_A_NUMBER = (
+    r"(?!lieu|luong|nop|tien|thu(?![a-z])|ke(?![a-z])|hieu|ho(?![a-z])|nguoi|vu\s+viec|cuoc|lan(?![a-z])|hoa|"
+    r"tinh(?![a-z])|xa(?![a-z])|huyen|don\s+vi|co\s+quan|dia\s+phuong|noi\s+dung|van\s+de|truong\s+hop)"
+)
+# "Ban …", "Bộ …", "Vụ …" as bodies, not "văn bản", "bản sao", "ban hành", "bổ sung", "bố trí", "bộ tiêu chí", "vụ việc".
+_BAN_BO_VU = (
+    r"(?<!van\s)(?<!phien\s)ban\s+(?!hanh|sao|dau|do(?![a-z])|tin(?![a-z])|than|ve(?![a-z])|nay|ghi|tom|in(?![a-z]))[a-z]"
+    r"|bo\s+(?!sung|phan|tri(?![a-z])|tieu\s+chi|chi\s+so|ho\s+so|may(?![a-z])|nhiem|du\s+lieu|cong\s+cu)[a-z]"
+    r"|vu\s+(?!viec|an(?![a-z])|mua|tai\s+nan|chay|no(?![a-z]))[a-z]"
+)
 _ADDRESSEE = re.compile(
-    r"(?<![a-z])(?:b[ad]o\s+c[ad]o|gui)\s+(?:[^.;]{0,60}?\s)?(?:cho\s+|voi\s+|ve\s+|len\s+|den\s+|toi\s+)?"
+    r"(?<![a-z])(?:b[ad]o\s+c[ad]o|gui)\s+(?:[^.;:]{0,60}?\s)?(?:cho\s+|voi\s+|ve\s+|len\s+|den\s+|toi\s+)?"
     r"(?:lanh\s+dao(?![a-z])|chu\s+ubnd|giam\s+doc|bi\s+thu|thu\s+tuong|chinh\s+phu|quoc\s+hoi|hoi\s+dong\s+nhan\s+dan|hdnd|ubnd|uy\s+ban|"
-    r"ban\s+[a-z]|bo\s+[a-z]|so\s+[a-z]|cac\s+so|cac\s+bo|cuc\s+[a-z]|vu\s+[a-z]|tong\s+cuc|chu\s+tich|"
+    + _BAN_BO_VU + r"|(?<!ho\s)(?<!mot\s)so\s+" + _NOT_A_NUMBER + r"[a-z]|cac\s+so|cac\s+bo|cuc\s+[a-z]|tong\s+cuc|chu\s+tich|"
     r"thuong\s+truc|thuong\s+vu|tinh\s+uy|thanh\s+uy|dang\s+uy|cap\s+(?:tren|co\s+tham\s+quyen)|"
     r"co\s+quan\s+(?:co\s+tham\s+quyen|cap\s+tren|chu\s+quan|quan\s+ly|thuong\s+truc|chuyen\s+mon)|"
-    r"(?:to\s+chuc|co\s+quan|don\s+vi)\s+[a-z])"
+    r"(?:co\s+quan|don\s+vi)\s+(?!tinh(?![a-z]))[a-z]|(?:(?<=cho\s)|(?<=voi\s)|(?<=den\s)|(?<=ve\s))to\s+chuc\s+[a-z])"
 )
 
 
@@ -67,16 +105,32 @@ _ADDRESSEE = re.compile(
 _OCCASION_STRICT = re.compile(r"kip\s+thoi\s+(?:tong\s+hop,?\s+)?b[ad]o\s+c[ad]o|khi\s+(?:co|duoc)\s+yeu\s+cau|theo\s+yeu\s+cau|dot\s+xuat|theo\s+quy\s+dinh|tai\s+ky\s+hop")
 
 
+_IN_A_DATE = re.compile(r"ngay\s+$")
+_MONTH_OF_A_DATE = re.compile(r"ngay\s+\d{1,2}\s+$")
+
+
+def _first_outside_a_date(pattern: re.Pattern[str], folded: str) -> re.Match[str] | None:
+    """The first match that is not the month of a date ("ngày 06 tháng 6" names no six-month period)."""
+    for m in pattern.finditer(folded):
+        before = folded[max(0, m.start() - 9):m.start()]
+        if folded[m.start()].isdigit() and _IN_A_DATE.search(before):
+            continue  # "ngày 06 tháng 6"
+        if folded.startswith("th", m.start()) and _MONTH_OF_A_DATE.search(before):
+            continue  # "ngày 10 tháng 6, năm" read as a list of periods
+        return m
+    return None
+
+
 def periods(folded: str) -> list[tuple[str, int]]:
     """(frequency, offset of its cue) for every period a sentence names, pointers to the same text left out."""
     found: dict[str, tuple[int, int]] = {}
     for frequency, pattern in FREQUENCY_CUES:
-        m = pattern.search(folded)
+        m = _first_outside_a_date(pattern, folded)
         if m:
             found[frequency] = (m.start(), m.end())
-    extra = (("semiannual", _SEMIANNUAL), ("quarterly", _LIST_QUARTER), ("annual", _LIST_YEAR))
+    extra = (("semiannual", _SEMIANNUAL), ("quarterly", _LIST_QUARTER), ("annual", _LIST_YEAR), ("annual", _YEAR_REVIEW), ("annual", _YEARLY_SITTING))
     for frequency, pattern in extra:
-        m = pattern.search(folded)
+        m = _first_outside_a_date(pattern, folded)
         if m and (frequency not in found or (frequency == "semiannual" and m.start() < found[frequency][0])):
             # the offset of the period word itself ("quý" in "tháng, quý"), for pairing with its deadline
             found[frequency] = (m.start() if frequency == "semiannual" else m.end() - 3, m.end())
@@ -101,11 +155,56 @@ _NOT_A_DUTY = re.compile(
 )
 # "thực hiện (đầy đủ) chế độ báo cáo theo quy định" with no period, deadline or recipient: a regime stated elsewhere.
 _REGIME_POINTER = re.compile(r"che\s+do\s+(?:thong\s+tin,?\s+)?b[ad]o\s+c[ad]o")
+_EXTERNAL_REGIME = re.compile(
+    r"che\s+do\s+(?:thong\s+tin,?\s+)?b[ad]o\s+c[ad]o[^.;]{0,60}?(?:theo|tai)\s+(?:quy\s+dinh\s+tai\s+)?"
+    r"(?:(?:diem\s+[a-zđ]\s+)?(?:khoan\s+\d+\s+)?dieu\s+\d+\s+(?:cua\s+)?)?"
+    r"(?:thong\s+tu|nghi\s+dinh|quyet\s+dinh|nghi\s+quyet|chi\s+thi|luat)\s+so\s*\d"
+)
+
+
+# What a text says about itself or about reports in general: its scope ("Thông tư này quy định chế độ báo cáo …"),
+# the form reports take ("Báo cáo định kỳ được thể hiện dưới hình thức …").
+_ABOUT_REPORTS = re.compile(
+    r"(?:thong\s+tu|nghi\s+dinh|quyet\s+dinh|nghi\s+quyet|quy\s+che|quy\s+dinh|chi\s+thi|ke\s+hoach)\s+nay\s+quy\s+dinh(?![a-z])"
+    r"|b[ad]o\s+c[ad]o(?:\s+dinh\s+ky)?\s+(?:phai\s+)?duoc\s+(?:the\s+hien|trinh\s+bay|lap\s+theo|xay\s+dung\s+theo)"
+    r"|(?:phuong\s+thuc|hinh\s+thuc)\s+gui,?\s+(?:va\s+)?nhan\s+b[ad]o\s+c[ad]o"
+)
+# "Trường hợp … thì … báo cáo": a step of a procedure under a condition (README: not a duty), unless the condition is
+# trouble the report is meant to raise ("trường hợp có khó khăn, vướng mắc", "vượt thẩm quyền", "vi phạm", "sự cố").
+_CONDITION = re.compile(r"(?<![a-z])truong\s+hop\s(?P<cond>[^.;]{0,200}?)\s(?:thi|phai)\s(?P<then>[^.;]*)")
+_TROUBLE = re.compile(
+    r"kh[oda]\s+kh[ad]n|v[uy][oda]ng\s+m[ad]c|phat\s+sinh|vuot\s+(?:qua\s+)?tham\s+quyen|vi\s+pham|su\s+co|bat\s+thuong|"
+    r"khan\s+cap|kh[oda]ng\s+(?:thuc\s+hien|dat|hoan\s+thanh)|cham\s+tre|yeu\s+cau"
+)
+
+
+# "… báo cáo … (cụ thể) như sau:" opening what the text itself reports; unless someone is asked to ("đề nghị …").
+_PERFORMED = re.compile(r"(?<![a-z])b[ad]o\s+c[ad]o(?![a-z])[^.;]{0,200}?nhu\s+sau\s*(?::|$)")
+_ASKED = re.compile(r"(?<![a-z])(?:de\s+nghi|yeu\s+cau|giao|can|phai|co\s+trach\s+nhiem|chi\s+dao|huong\s+dan)(?![a-z])")
+
+
+def _conditional_step(folded: str) -> bool:
+    """Whether every report of the sentence is only a step taken under an ordinary condition."""
+    verbs = list(_VERB.finditer(folded))
+    if not verbs:
+        return False
+    for m in _CONDITION.finditer(folded):
+        if _TROUBLE.search(m.group("cond")):
+            continue
+        if all(m.start("then") <= v.start() < m.end("then") for v in verbs):
+            return True
+    return False
 
 
 def not_a_duty(folded: str) -> bool:
     """A sentence whose every "báo cáo" is a document's name, a pointer or a budget request."""
-    if _NOT_A_DUTY.search(folded):
+    performed = _PERFORMED.search(folded)
+    if performed is not None and not _ASKED.search(folded, 0, performed.start()) and not (
+        periods(folded) or re.search(r"tr[uy][oda]c\s+ngay|han\s+chot|cham\s+nhat", folded)
+    ):
+        return True  # "UBND tỉnh báo cáo kết quả … như sau:": the text reporting now, not a duty
+    about = _ABOUT_REPORTS.search(folded)
+    if _NOT_A_DUTY.search(folded) or (about is not None and about.start() < 60) or _conditional_step(folded):
         return True
     # a budget request blanked (same length), what is left must still hold a report
     rest = FUNDING_REQUEST.sub(lambda m: " " * len(m.group(0)), folded)
@@ -117,6 +216,11 @@ def not_a_duty(folded: str) -> bool:
     # "Chế độ báo cáo" points at a regime stated elsewhere unless the sentence gives its period or recipient.
     regime = _REGIME_POINTER.search(folded) is not None and not (
         periods(folded) or WEEKLY.search(folded) or _ADDRESSEE.search(folded) or re.search(r"tr[uy][oda]c\s+ngay", folded)
+    )
+    # "Thực hiện nghiêm chế độ báo cáo định kỳ, đột xuất theo quy định tại Điều 17 Thông tư số …": another text's regime.
+    regime = regime or (
+        _EXTERNAL_REGIME.search(folded) is not None
+        and not (_ADDRESSEE.search(folded) or re.search(r"tr[uy][oda]c\s+ngay", folded))
     )
     patterns = (_DOCUMENT_NOUN, _REGIME_POINTER) if regime else (_DOCUMENT_NOUN,)
     return all(_covered(folded, v.start(), v.end(), patterns) for v in verbs)
@@ -176,7 +280,7 @@ def body_end(folded: str) -> int:
 # --- Recipient ---------------------------------------------------------------
 _WHO = (
     r"(?:lanh\s+dao(?![a-z])|dong\s+chi\s+|thu\s+tuong|chinh\s+phu|quoc\s+hoi|hoi\s+dong\s+nhan\s+dan|hdnd|ubnd|ubtvqh|"
-    r"uy\s+ban|ban\s+[a-z]|bo\s+(?!sung|phan)[a-z]|so\s+(?!lieu|luong)[a-z]|cac\s+so|cac\s+bo|cuc\s+[a-z]|vu\s+[a-z]|tong\s+cuc|"
+    r"uy\s+ban|ban\s+[a-z]|bo\s+(?!sung|phan)[a-z]|so\s+" + _NOT_A_NUMBER + r"[a-z]|cac\s+so|cac\s+bo|cuc\s+[a-z]|vu\s+[a-z]|tong\s+cuc|"
     r"chu\s+tich|chu\s+ubnd|giam\s+doc|thuong\s+truc|thuong\s+vu|tinh\s+uy|thanh\s+uy|dang\s+uy|dang\s+doan|huyen\s+uy|"
     r"cap\s+(?:tren|co\s+tham\s+quyen)|co\s+quan\s+(?:co\s+tham\s+quyen|cap\s+tren|chu\s+quan|thuong\s+truc)|"
     r"van\s+phong|phong\s+[a-z]|cong\s+chuc|ngan\s+hang|bao\s+hiem\s+xa\s+hoi|cong\s+an|to\s+chuc\s+dich\s+vu)"
@@ -214,3 +318,25 @@ def recipient_span(folded: str) -> tuple[int, int] | None:
     if way:
         end = way.end()
     return (start, end) if end > start else None
+
+
+# "báo cáo Hội đồng nhân dân cùng cấp tại kỳ họp gần nhất": a report owed once, at one sitting (README: `once`).
+_AT_SESSION = re.compile(r"tai\s+(?:phien\s+hop|ky\s+hop|hoi\s+nghi)\s+(?:gan\s+nhat|tiep\s+theo|thuong\s+le\s+gan\s+nhat)")
+
+
+def at_session(folded: str) -> tuple[bool, bool]:
+    """(whether a report is owed at the next sitting, whether another clause of the sentence owes an unscheduled one)."""
+    clauses = folded.split(";")
+    session = [c for c in clauses if _AT_SESSION.search(c) and _VERB.search(c) and not periods(c)]
+    if not session:
+        return False, False
+    others = [c for c in clauses if c not in session and _VERB.search(c) and _ADDRESSEE.search(c) and not _AT_SESSION.search(c)]
+    return True, bool(others)
+
+
+def reviewed_for(folded: str) -> bool:
+    """Whether a review ("sơ kết, tổng kết") is reported: a "báo cáo" that is no document's name, or a body it goes to."""
+    return bool(recipient_span(folded)) or any(
+        not _covered(folded, v.start(), v.end(), (_DOCUMENT_NOUN,)) for v in _VERB.finditer(folded)
+    )
+

@@ -15,14 +15,17 @@ from ansinh.documents.parsing.clean import Doc, span_text, squeeze, trim_span
 from ansinh.documents.parsing.report_cues import (
     PAST_DATE,
     WEEKLY,
+    at_session,
     body_end,
     not_a_duty,
     owed,
     periods,
     published_periodically,
     recipient_span,
+    reviewed_for,
     unplanned_besides,
 )
+from ansinh.documents.parsing.report_labels import merge_labelled
 from ansinh.documents.parsing.structure import Node
 from ansinh.documents.parsing.targets import sentences
 from ansinh.documents.parsing.vocab import (
@@ -84,14 +87,58 @@ _ADHOC = re.compile(
 _BARE_PERIODIC = re.compile(r"dinh\s+ky(?!\s+(?:\d|hang|moi|sau|quy|thang|nam))")
 
 
-_SERVING = re.compile(r"phuc\s+vu\s+(?:cho\s+)?(?:cong\s+tac\s+)?(?:(?:so|tong)\s+ket,?\s*)?(?:va\s+)?(?:bao\s+cao)?")
+# "Kính gửi: - Sở …; - UBND các xã …": the recipients of a letter; its own text starts on the next line that is no list item.
+_SALUTATION = re.compile(r"(?m)^[\s*_]*kinh\s+gui\s*:?")
+# The text is itself a report: "BÁO CÁO" as its kind line, or a number "…/BC-…".
+_A_REPORT = re.compile(r"(?m)^[\s*#_]*b[ad]o\s+c[ad]o[\s*_]*$|so\s*:[^\n]{0,20}/bc-")
+# A sentence that opens with a past date or the grounds narrates or cites, it owes nothing.
+_NARRATED = re.compile(r"^[\s\-–+•]*(?:ngay\s+\d{1,2}\s*(?:/|th[ad]ng)|can\s+cu(?![a-z])|xet\s|(?:thoi\s+gian\s+qua|tuy\s+nhien|den\s+nay)[\s,])")
+
+
+# "Ngày 19 tháng 12 năm 2025, Sở Công Thương có Văn bản số … đề nghị … báo cáo …": an earlier text, told.
+_PRIOR_TEXT = re.compile(
+    r"^[\s\-–+•]*ngay\s+\d{1,2}\s*(?:/\s*\d{1,2}\s*/\s*\d{4}|th[ad]ng\s+\d{1,2}\s+n[ad]m\s+\d{4})\s*,[^.;]{0,120}?\s"
+    r"(?:da\s+)?(?:co|ban\s+hanh|gui)\s+(?:van\s+ban|cong\s+van|cong\s+dien|thong\s+bao|ke\s+hoach|quyet\s+dinh|chi\s+thi)"
+)
+
+
+def _after_salutation(doc: Doc, end: int) -> int | None:
+    """Where a letter's own text begins (after its "Kính gửi" block), None when the text has no salutation there."""
+    m = _SALUTATION.search(doc.folded, 0, min(end, 4000))
+    if m is None or _A_REPORT.search(doc.folded, 0, m.start()):
+        return None  # a report's own text ("UBND tỉnh báo cáo … như sau:") is what it reports, not a duty
+    pos = doc.folded.find("\n", m.end())
+    while 0 <= pos < end:
+        line_end = doc.folded.find("\n", pos + 1)
+        line_end = end if line_end < 0 else min(line_end, end)
+        line = doc.folded[pos + 1:line_end].strip(" \t*_")
+        if line and line[0] not in "-–+•":
+            return pos + 1
+        pos = line_end
+    return None
+
+
+def _stated_regime(folded: str, dated: bool) -> bool:
+    """Whether a requirement states a reporting regime: "báo cáo" with a period, a deadline, "định kỳ" or a review."""
+    return bool(re.search(r"(?<![a-z])b[ad]o\s+c[ad]o(?![a-z])", folded)) and (
+        dated or bool(PERIODIC_CUE.search(folded)) or bool(REVIEW_CUE.search(folded))
+    )
+
+
+_SERVING = re.compile(r"phuc\s+vu\s+(?:cho\s+)?(?:cong\W{0,2}\s*tac\s+)?(?:(?:so|tong)\s+ket,?\s*)?(?:va\s+)?(?:bao\s+cao)?")
 _RESULTS_REPORT = re.compile(r"ket\s+qua\s+(?:thuc\s+hien|trien\s+khai)")
 
 
 def _other_sections(root: Node, taken: list[Node]) -> list[Node]:
     """Every other node (articles of a decree, a dispatch's numbered points, the tasks part), situation and outlook aside."""
     seen = {id(n) for n in taken}
-    return [n for n in root.walk() if id(n) not in seen and n.effective_kind() not in _NO_DUTY_KINDS]
+    return [n for n in root.walk() if id(n) not in seen and n.effective_kind() not in _NO_DUTY_KINDS] + [
+        n for n in root.walk() if id(n) not in seen and n.effective_kind() == "situation"
+    ]
+
+
+# In an assessment a sentence that assigns work ("Giao Sở … khẩn trương báo cáo … trước ngày …") is still a duty.
+_ASSIGNS = re.compile(r"^[\s\-–+•*]*(?:[a-zđ0-9]{1,3}[.)]\s*)?(?:giao|yeu\s+cau|de\s+nghi)\s")
 
 
 _NO_DUTY_KINDS = frozenset({"situation", "viewpoint", "vision", "objectives"})
@@ -111,13 +158,24 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
     lenient = {id(n) for n in sections}
     for node in sections + _other_sections(root, sections):
         strict = id(node) not in lenient
-        if strict and node.style == "root":
+        if node.style != "root" and node.head_start >= stop:
+            continue  # a part inside an annex or a form after the signature block ("Mẫu số 02 … III. TỔ CHỨC THỰC HIỆN")
+        letter_body = _after_salutation(doc, node.body_end) if strict and node.style == "root" else None
+        if strict and node.style == "root" and letter_body is None:
             continue  # the header and the grounds ("Căn cứ …", "Xét Báo cáo …") before the first heading
         start = 0 if node.style == "root" else (node.head_end if node.kind is not None else node.head_start)
+        if letter_body is not None:
+            start = letter_body  # a letter's own text after "Kính gửi: …" (a dispatch with no numbered points)
+        if node.kind is not None and node.style != "root":
+            start = _after_heading_colon(doc, node.head_start, node.head_end)
         for s, e in sentences(doc, start, node.body_end):
             if strict and s >= stop:
                 break
             folded = doc.folded[s:e]
+            if (letter_body is not None and _NARRATED.match(folded)) or _PRIOR_TEXT.match(folded):
+                continue  # "Ngày 19 tháng 12 năm 2025, Sở … có Văn bản số … gửi …": what happened before the letter
+            if node.effective_kind() == "situation" and not _ASSIGNS.match(folded):
+                continue
             # "phục vụ công tác tổng kết, báo cáo": a report as what records serve, not a duty.
             if not REPORT_VERB.search(_SERVING.sub(" ", folded)) and not published_periodically(folded):
                 continue
@@ -129,6 +187,8 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
             deadlines = _deadlines(folded)
             if strict and not owed(folded, bool(cues), bool(deadlines) or bool(_MONTH_ONCE.search(folded))):
                 continue
+            if node.effective_kind() == "purpose" and not _stated_regime(folded, bool(cues) or bool(deadlines)):
+                continue  # aims and requirements ("Kịp thời phát hiện, báo cáo …", "hằng năm công bố …") are no duty
             duties: list[tuple[str, int | None]] = []
             cue_at: dict[str, int] = {}
             for frequency, at in cues:
@@ -149,13 +209,22 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
             for m in DATED_DEADLINE.finditer(folded) if results is None else ():
                 if strict and PAST_DATE.search(folded, max(0, m.start() - 40), m.end()):
                     continue
-                if not any(f in ("annual", "semiannual", "quarterly", "monthly") for f, _ in duties) and (
+                # beside a periodic report, a dated one-off review ("… và báo cáo tổng kết giai đoạn trước ngày 30/6/2030")
+                review_dated = REVIEW_CUE.search(folded, max(0, m.start() - 60), m.start()) is not None
+                if (review_dated or not any(f in ("annual", "semiannual", "quarterly", "monthly") for f, _ in duties)) and (
                     ("once", int(m.group(3))) not in duties
                 ):
                     duties.append(("once", int(m.group(3))))
+            dated_once = any(f == "once" and y is not None for f, y in duties)
             for first in ONCE_CUE_BEFORE.finditer(folded):
-                if ("once", int(first.group(1))) not in duties:
+                # "Kết thúc năm 2026, … báo cáo … trước ngày 15/01/2027": the year reported on, not a second duty
+                if ("once", int(first.group(1))) not in duties and not dated_once:
                     duties.append(("once", int(first.group(1))))
+            session, besides = at_session(folded)
+            if session and not any(f == "once" for f, _ in duties):
+                duties.append(("once", None))  # "báo cáo Hội đồng nhân dân tại kỳ họp gần nhất"
+                if besides and not duties[:-1]:
+                    duties.append(("adhoc", None))  # "…; báo cáo Chính phủ; tham mưu … báo cáo Quốc hội tại kỳ họp gần nhất"
             if not any(f == "once" for f, _ in duties) and _FINAL_REVIEW.search(folded):
                 duties.append(("once", None))
             if not duties and _AFTER_EVENT.match(folded):
@@ -167,7 +236,8 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
             # A plan-wide "định kỳ báo cáo" in the requirements (agency-by-agency lines repeat it; not read there).
             if not duties and node.effective_kind() == "purpose" and PERIODIC_CUE.search(folded) and not TROUBLE_CUE.search(folded):
                 duties.append(("annual", None))
-            if not duties and (REVIEW_CUE.search(folded) or TROUBLE_CUE.search(folded)):
+            # a review owes a report when the sentence says so or names whom ("sơ kết, tổng kết nhằm …" alone does not)
+            if not duties and ((REVIEW_CUE.search(folded) and reviewed_for(folded)) or TROUBLE_CUE.search(folded)):
                 duties.append(("adhoc", None))
             # "sơ kết … trước ngày 30 tháng 6 năm 2027": the day a one-off review is due.
             dated = {int(m.group(3)): (int(m.group(1)), int(m.group(2))) for m in DATED_DEADLINE.finditer(folded)
@@ -205,24 +275,50 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
                         "recipient": recipient,
                         "span": [cs, ce],
                     })
-    return out
+    return merge_labelled(out, _deadlines, _deadline_for)
+
+
+def _after_heading_colon(doc: Doc, start: int, end: int) -> int:
+    """Where a heading's own sentence begins when the heading line holds it ("4. Chế độ báo cáo: Định kỳ 6 tháng …")."""
+    head = doc.folded[start:end]
+    colon = head.find(":")
+    if colon < 0 or len(head[colon + 1:].strip(" *_")) < 20:
+        return end
+    return start + colon + 1
 
 
 def _deadlines(folded: str) -> list[tuple[int, int, int | None]]:
     """(offset, day, month) of every "trước ngày DD/MM" (month None for "trước ngày 20 của tháng cuối quý")."""
     out: list[tuple[int, int, int | None]] = []
-    for m in DEADLINE.finditer(folded):
-        day = int(m.group(1))
-        month = int(m.group(2)) if m.group(2) else None
+    for start, end, day_text, month_text in _dates(folded):
+        day = int(day_text)
+        month = int(month_text) if month_text else None
         if 1 <= day <= 31 and (month is None or 1 <= month <= 12):
-            out.append((m.start(), day, month))
+            out.append((start, day, month))
         # "trước ngày 10/6 và 10/12": a second date after the first.
-        more = _AND_DATE.match(folded, m.end())
+        more = _AND_DATE.match(folded, end)
         if more and month is not None and 1 <= int(more.group(1)) <= 31 and 1 <= int(more.group(2)) <= 12:
             out.append((more.start(1), int(more.group(1)), int(more.group(2))))
     return out
 
 
+# "trước 15/12 hằng năm", "vào ngày 15/12 hằng năm": a day and month without "ngày", or after "vào ngày".
+_SHORT_DATE = re.compile(
+    r"(?:tr[uy][oda]c|cham\s+nhat(?:\s+(?:la|vao))?|han\s+chot(?:\s+la)?)\s+(\d{1,2})\s*/\s*(\d{1,2})(?![\d/])"
+    r"|(?<![a-z])vao\s+ngay\s+(\d{1,2})\s*/\s*(\d{1,2})(?![\d/])"
+)
+
+
+def _dates(folded: str) -> list[tuple[int, int, str, str | None]]:
+    """(start, end, day, month) of every deadline written "trước ngày DD/MM", "trước DD/MM" or "vào ngày DD/MM"."""
+    found = [(m.start(), m.end(), m.group(1), m.group(2)) for m in DEADLINE.finditer(folded)]
+    for m in _SHORT_DATE.finditer(folded):
+        day, month = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        found.append((m.start(), m.end(), day, month))
+    return sorted(found)
+
+
+_PERIOD_LENGTH = {"monthly": 1, "quarterly": 3, "semiannual": 6, "annual": 12, "adhoc": 99}
 _AND_DATE = re.compile(r"\s*(?:va|,)\s*(?:ngay\s+)?(\d{1,2})\s*/\s*(\d{1,2})(?![\d/])")
 
 
@@ -244,6 +340,14 @@ def _deadline_for(
         order = sorted(cue_at, key=cue_at.__getitem__)
         chosen = dated[order.index(frequency)]
         return chosen[1], chosen[2]
+    if len(dated) == len(cue_at) and all(d[0] < min(cue_at.values()) for d in dated):
+        # "Định kỳ trước ngày 20 tháng 6 và trước ngày 20 tháng 12 hằng năm, … báo cáo … 6 tháng và cả năm": the
+        # dates come first, in the order of the year; the shorter period is due first.
+        order = sorted(cue_at, key=_PERIOD_LENGTH.__getitem__)
+        chosen = dated[order.index(frequency)]
+        return chosen[1], chosen[2]
     at = cue_at[frequency]
-    best = min(fitting, key=lambda d: abs(d[0] - at))
+    # a date follows its period ("báo cáo 6 tháng gửi trước ngày 15/6; báo cáo năm gửi trước ngày 15/11")
+    after = [d for d in fitting if 0 <= d[0] - at <= 60]
+    best = min(after or fitting, key=lambda d: abs(d[0] - at))
     return best[1], best[2]
