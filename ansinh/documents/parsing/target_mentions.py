@@ -26,6 +26,7 @@ from ansinh.documents.parsing.target_words import (
     _SENTENCE_CUE,
     _SIGN,
     _UNIT_PATTERNS,
+    PART_OF_YEAR,
     QUALIFIER_THEN_CHANGE,
     RATIO_TAIL,
     WORD_RATIO,
@@ -162,7 +163,7 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
                 out.append(Mention(a, ratio.end(), value, None, rate_unit, _comparator(prefix, "") or "="))
                 skip_until = ratio.end()
             continue
-        if _BAD_AFTER.match(tail) or _bad_before(doc, a, prefix):
+        if _BAD_AFTER.match(tail) or _bad_before(doc, a, prefix) or PART_OF_YEAR.match(tail):
             continue
         raw = m.group(0)
         value = parse_vn(raw)

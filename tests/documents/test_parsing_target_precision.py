@@ -1,0 +1,82 @@
+"""What is not a target: the row a form numbers its columns with, a result of a year before a draft's own
+(its date line left blank), and the part of a year a figure covers ("6 tháng đầu năm")."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ansinh.documents.parsing import extract_plan
+from ansinh.lib.text import normalize_text, strip_marks
+
+HEAD = "ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\nSố: 12/KH-UBND\nHà Tĩnh, ngày 12 tháng 6 năm 2025\n\nKẾ HOẠCH\nAn sinh xã hội\n\n"
+
+
+def _targets(text: str) -> list[dict[str, Any]]:
+    got = extract_plan(normalize_text(text), "x")["targets"]
+    assert isinstance(got, list)
+    return got
+
+
+def _form(numbers: list[str], filled: bool) -> str:
+    rows = [
+        "\t".join(["TT", "Chỉ tiêu", "Đơn vị tính", "Kết quả", "Ghi chú"]),
+        "\t".join(numbers),
+        "\t".join(["1", "Doanh thu của dự án trong kỳ báo cáo", "Tỷ đồng", "", ""]),
+        "\t".join(["2", "Tỷ lệ hộ nghèo", "%", "4,2" if filled else "", ""]),
+    ]
+    return HEAD + "PHỤ LỤC\nBiểu số 01. Tình hình hoạt động của dự án\nKỳ báo cáo: 6 tháng/năm\n" + "\n".join(rows) + "\n"
+
+
+def test_the_row_that_numbers_a_forms_columns_is_no_target() -> None:
+    assert _targets(_form(["(1)", "(2)", "(3)", "(4)", "(5)"], filled=False)) == []
+    assert _targets(_form(["A", "B", "1", "2", "3"], filled=False)) == []
+
+
+def test_a_filled_row_under_the_column_numbers_is_still_read() -> None:
+    got = _targets(_form(["(1)", "(2)", "(3)", "(4)", "(5)"], filled=True))
+    assert [(t["indicator"], t["value"], t["unit"]) for t in got] == [("Tỷ lệ hộ nghèo", 4.2, "%")]
+
+
+@settings(max_examples=20, deadline=None)
+@given(style=st.sampled_from(["({})", "{}", "[{}]".replace("[", "(").replace("]", ")")]), first=st.integers(1, 3))
+def test_column_numbers_in_any_style_give_no_target(style: str, first: int) -> None:
+    numbers = [style.format(first + k) for k in range(5)]
+    assert _targets(_form(numbers, filled=False)) == []
+
+
+REPORT = (
+    "ỦY BAN NHÂN DÂN TỈNH LÀO CAI\nSố: /BC-UBND\nLào Cai, ngày {date} năm 2026\n\nBÁO CÁO\n"
+    "Kết quả thực hiện công tác thanh tra năm 2025\n\n1. Kết quả thực hiện\n"
+    "Năm 2025, đã đôn đốc thu hồi số tiền 5.373,4 triệu đồng, đạt 100% tỷ lệ thu hồi sau thanh tra.\n"
+)
+
+
+def test_a_result_of_the_year_before_a_draft_whose_date_is_blank_is_no_target() -> None:
+    for date in ("     tháng     ", " … tháng … ", "....tháng.....", "tháng"):
+        text = REPORT.format(date=date if date != "tháng" else "  tháng  ")
+        assert _targets(text) == [], date
+        assert _targets(strip_marks(text)) == [], date
+
+
+def test_a_target_of_the_drafts_own_year_is_kept() -> None:
+    text = (
+        "ỦY BAN NHÂN DÂN TỈNH LÀO CAI\nSố: /KH-UBND\nLào Cai, ngày    tháng    năm 2026\n\nKẾ HOẠCH\nGiảm nghèo năm 2026\n\n"
+        "I. MỤC TIÊU\n- Phấn đấu năm 2026 tỷ lệ hộ nghèo giảm còn 3,5%.\n\nII. NHIỆM VỤ\n1. Tuyên truyền.\n"
+    )
+    assert [(t["value"], t["year"]) for t in _targets(text)] == [(3.5, 2026)]
+
+
+def test_the_part_of_a_year_a_figure_covers_is_no_value() -> None:
+    for sentence in (
+        "Rà soát kịch bản tăng trưởng để GRDP tăng trên 10%, trong đó chú trọng các lĩnh vực có tăng trưởng "
+        "06 tháng đầu năm đạt thấp so với mục tiêu tăng trưởng cả năm.",
+        "Đánh giá kết quả 9 tháng đầu năm 2026 của các ngành, phấn đấu tỷ lệ giải ngân đạt trên 95%.",
+        "Tập trung chỉ đạo 6 tháng cuối năm, phấn đấu hoàn thành 100% kế hoạch.",
+    ):
+        for text in (sentence, strip_marks(sentence)):
+            for part in ("I. MỤC TIÊU", "II. NHIỆM VỤ, GIẢI PHÁP"):
+                got = _targets(HEAD + part + "\n1. " + text + "\n\nIII. TỔ CHỨC THỰC HIỆN\nCác sở thực hiện.\n")
+                assert not [t for t in got if t["unit"] == "tháng"], text
