@@ -80,3 +80,29 @@ def test_the_part_of_a_year_a_figure_covers_is_no_value() -> None:
             for part in ("I. MỤC TIÊU", "II. NHIỆM VỤ, GIẢI PHÁP"):
                 got = _targets(HEAD + part + "\n1. " + text + "\n\nIII. TỔ CHỨC THỰC HIỆN\nCác sở thực hiện.\n")
                 assert not [t for t in got if t["unit"] == "tháng"], text
+
+
+TASKS = "I. MỤC TIÊU\nBảo đảm an sinh xã hội.\n\nII. NHIỆM VỤ, GIẢI PHÁP\n{}\n\nIII. TỔ CHỨC THỰC HIỆN\nCác sở thực hiện.\n"
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    opening=st.sampled_from(["Thực hiện hỗ trợ nhà ở", "Rà soát, hỗ trợ hộ nghèo về nhà ở", "Huy động nguồn lực xã hội hóa"]),
+    count=st.sampled_from(["1.000 căn nhà", "500 hộ", "02 mô hình", "150 lao động"]),
+    marks=st.booleans(),
+)
+def test_a_count_a_tasks_clause_strives_for_after_a_comma_is_a_target(opening: str, count: str, marks: bool) -> None:
+    text = HEAD + TASKS.format(f"1. {opening}, phấn đấu hoàn thành {count} trong năm 2025.")
+    got = _targets(strip_marks(text) if marks else text)
+    value = float(count.split()[0].replace(".", ""))
+    assert [float(t["value"]) for t in got] == [value]
+
+
+def test_a_count_in_a_task_without_a_commitment_is_no_target() -> None:
+    assert _targets(HEAD + TASKS.format("1. Tổ chức 02 lớp tập huấn cho cán bộ cấp xã.")) == []
+
+
+def test_a_cap_names_what_follows_its_value() -> None:
+    for cap in ("Không quá", "Tối đa", "Không vượt quá"):
+        got = _targets(HEAD + f"I. MỤC TIÊU\n2. Mục tiêu cụ thể\n- {cap} 5% hồ sơ giải quyết trễ hạn.\n\nII. NHIỆM VỤ\n1. Tuyên truyền.\n")
+        assert [(t["indicator"], t["value"]) for t in got] == [("Tỷ lệ hồ sơ giải quyết trễ hạn", 5)], cap
