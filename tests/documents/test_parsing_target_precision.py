@@ -106,3 +106,30 @@ def test_a_cap_names_what_follows_its_value() -> None:
     for cap in ("Không quá", "Tối đa", "Không vượt quá"):
         got = _targets(HEAD + f"I. MỤC TIÊU\n2. Mục tiêu cụ thể\n- {cap} 5% hồ sơ giải quyết trễ hạn.\n\nII. NHIỆM VỤ\n1. Tuyên truyền.\n")
         assert [(t["indicator"], t["value"]) for t in got] == [("Tỷ lệ hồ sơ giải quyết trễ hạn", 5)], cap
+
+
+_INDICES = ["PAR Index", "SIPAS", "PAPI", "PCI", "DDCI", "ICT Index"]
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    names=st.lists(st.sampled_from(_INDICES), min_size=2, max_size=4, unique=True),
+    joiner=st.sampled_from([", ", " và "]),
+    marks=st.booleans(),
+    part=st.sampled_from(["I. MỤC TIÊU\n2. Mục tiêu cụ thể\n- {}\n\nII. NHIỆM VỤ\n1. Tuyên truyền.\n",
+                          "I. MỤC TIÊU\n- {}\n\nII. NHIỆM VỤ\n1. Tuyên truyền.\n"]),
+)
+def test_one_rank_for_several_indices_named_by_acronym_is_a_target_each(
+    names: list[str], joiner: str, marks: bool, part: str,
+) -> None:
+    listed = ", ".join(names[:-1]) + joiner + names[-1]
+    sentence = f"Phấn đấu kết quả đánh giá các Chỉ số {listed} năm 2025 của tỉnh nằm trong nhóm 15 tỉnh dẫn đầu cả nước."
+    text = HEAD + part.format(sentence)
+    got = _targets(strip_marks(text) if marks else text)
+    assert [(t["value"], t["comparator"]) for t in got] == [(15, "<=")] * len(names)
+    assert all(name.split()[0] in t["indicator"] for name, t in zip(names, got, strict=True))
+
+
+def test_a_list_of_plain_words_after_chi_so_stays_one_target() -> None:
+    text = HEAD + "I. MỤC TIÊU\n- Các chỉ số sức khỏe, dinh dưỡng của trẻ em đạt 90%.\n\nII. NHIỆM VỤ\n1. Tuyên truyền.\n"
+    assert [t["value"] for t in _targets(text)] == [90]
