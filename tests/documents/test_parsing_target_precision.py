@@ -133,3 +133,21 @@ def test_one_rank_for_several_indices_named_by_acronym_is_a_target_each(
 def test_a_list_of_plain_words_after_chi_so_stays_one_target() -> None:
     text = HEAD + "I. MỤC TIÊU\n- Các chỉ số sức khỏe, dinh dưỡng của trẻ em đạt 90%.\n\nII. NHIỆM VỤ\n1. Tuyên truyền.\n"
     assert [t["value"] for t in _targets(text)] == [90]
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    norm=st.sampled_from(["Chuẩn nghèo là", "Mức lương cơ sở", "Mức trợ cấp xã hội hằng tháng là", "Định mức chi",
+                          "Chuẩn cận nghèo khu vực nông thôn là", "Mức đóng bảo hiểm y tế"]),
+    amount=st.sampled_from(["2.000.000 đồng/người/tháng", "2,34 triệu đồng", "500.000 đồng", "1.500.000 đồng/tháng"]),
+    marks=st.booleans(),
+)
+def test_money_a_rule_fixes_is_no_target(norm: str, amount: str, marks: bool) -> None:
+    text = HEAD + f"I. MỤC TIÊU\n- {norm} {amount}.\n- Tỷ lệ hộ nghèo giảm còn 2%.\n\nII. NHIỆM VỤ\n1. Tuyên truyền.\n"
+    got = _targets(strip_marks(text) if marks else text)
+    assert [t["value"] for t in got] == [2]
+
+
+def test_an_income_target_in_money_is_kept() -> None:
+    text = HEAD + "I. MỤC TIÊU\n- Thu nhập bình quân đầu người đạt 90 triệu đồng vào năm 2030.\n\nII. NHIỆM VỤ\n1. Tuyên truyền.\n"
+    assert [(t["value"], t["year"]) for t in _targets(text)] == [(90, 2030)]

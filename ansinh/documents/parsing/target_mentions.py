@@ -51,6 +51,12 @@ _IN_WHICH = re.compile(r"trong\s+do(?![a-z])")
 _ONLY_AND = re.compile(r"[\s,;]*(?:(?:vao|den|trong)\s+(?:cuoi\s+)?nam\s+(?:19|20)\d\d)?[\s,;]*(?:va|hoac)?[\s,]*")
 _EVERY_PERIOD = re.compile(r"[^.;,]{0,60}?(?:moi|hang|dinh\s+ky)\s+(?:nam|thang|quy|tuan|ngay)(?![a-z])")
 _MONEY_UNIT = re.compile(r"(?<!\w)(?:đồng|usd|vnđ|vnd)(?!\w)")
+# Money a rule fixes, which a plan quotes: poverty lines, base pay, allowance and contribution levels, thresholds.
+_NORM_WORDS = re.compile(
+    r"(?<![a-z])(?:chuan\s+(?:ngheo|can\s+ngheo|tro\s+giup)|muc\s+chuan|dinh\s+muc|luong\s+(?:co\s+so|toi\s+thieu)|"
+    r"muc\s+(?:song\s+toi\s+thieu|tro\s+cap|huong|dong|luong|phu\s+cap)|nguong)(?![a-z])"
+)
+_MONEY_FOLDED = re.compile(r"(?:(?:trieu|ty|nghin|ngan)\s+)?(?:dong|vnd|usd)(?![a-z])")  # diacritics lost too
 _FUND_WORDS = re.compile(r"(?<![a-z])(?:quy|kinh\s+phi|ngan\s+sach|van\s+dong|huy\s+dong|goi|muc\s+ho\s+tro|ho\s+tro)(?![a-z])")
 # "Trường hợp tỷ lệ hộ nghèo giảm dưới 2% thì điều chỉnh mục tiêu …": when a target may change, not a target.
 _ADJUSTMENT_CONDITION = re.compile(
@@ -266,6 +272,8 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
                 continue
         if unit and _MONEY_UNIT.search(unit.lower()) and _FUND_WORDS.search(folded[clause_start:a]):
             continue  # "vận động Quỹ … đạt tối thiểu 20 tỷ đồng", "kinh phí 215 tỷ đồng": funding, not a target
+        if unit and _MONEY_FOLDED.match(fold_same_length(unit).lower()) and _NORM_WORDS.search(folded[clause_start:a]):
+            continue  # "chuẩn nghèo là 2.000.000 đồng/người/tháng", "mức lương cơ sở": a norm, not a target
         if strict:
             clause = folded[clause_start:a]
             population = POPULATION_NOUNS.match(folded, stop + 1) or POPULATION_NOUNS.match(folded, stop)
