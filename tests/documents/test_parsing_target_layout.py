@@ -126,3 +126,37 @@ def test_any_indicator_table_laid_out_at_any_width_reads_as_its_tab_rows(
         [str(i + 1), name, unit, a, b, "Sở Y tế"] for i, (name, unit, a, b) in enumerate(rows)
     ]
     assert _targets(_laid(table, width)) == _targets(_tab(table))
+
+
+def _table_targets(header: list[str]) -> list[tuple[Any, ...]]:
+    rows = [header, ["1", "Tỷ lệ hộ nghèo", "%", "3,5", "3"], ["2", "Số lao động được tạo việc làm", "người", "1.200", "1.300"]]
+    return [(t[1], t[3], t[4]) for t in _targets(_tab(rows))]
+
+
+def test_a_period_column_holds_its_value_at_the_periods_end() -> None:
+    for head in ("Giai đoạn 2026-2030", "Mục tiêu giai đoạn 2026 - 2030"):
+        got = _table_targets(["TT", "Các chỉ tiêu chủ yếu", "Đơn vị", "Năm 2025", head])
+        assert got == [(3, 2030, ((2025, 3.5), (2030, 3))), (1300, 2030, ((2025, 1200), (2030, 1300)))], head
+
+
+def test_a_column_of_what_was_done_is_the_baseline_not_a_step() -> None:
+    for head in ("Thực hiện 2025", "Thực hiện năm 2025", "Ước thực hiện 2025"):
+        got = _table_targets(["TT", "Chỉ tiêu", "Đơn vị tính", head, "Kế hoạch 2026"])
+        assert got == [(3, 2026, ((2026, 3),)), (1300, 2026, ((2026, 1300),))], head
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    name=st.sampled_from(["Nội dung", "Tên chỉ tiêu", "Nội dung chỉ tiêu", "Tên tiêu chí"]),
+    unit=st.sampled_from(["ĐVT", "Đơn vị tính", "Đơn vị"]),
+    years=st.sampled_from([("Năm 2026", "Năm 2027"), ("2026", "2027"), ("KH 2026", "KH 2027")]),
+)
+def test_a_unit_column_and_yearly_columns_make_an_indicator_table(name: str, unit: str, years: tuple[str, str]) -> None:
+    got = _table_targets(["TT", name, unit, *years])
+    assert got == [(3, 2027, ((2026, 3.5), (2027, 3))), (1300, 2027, ((2026, 1200), (2027, 1300)))]
+
+
+def test_a_budget_by_year_is_no_indicator_table() -> None:
+    rows = [["TT", "Nội dung", "ĐVT", "Năm 2026", "Năm 2027", "Nguồn vốn"],
+            ["1", "Hỗ trợ nhà ở cho hộ nghèo", "triệu đồng", "1.500", "2.000", "Ngân sách tỉnh"]]
+    assert _targets(_tab(rows)) == []
