@@ -160,3 +160,25 @@ def test_a_budget_by_year_is_no_indicator_table() -> None:
     rows = [["TT", "Nội dung", "ĐVT", "Năm 2026", "Năm 2027", "Nguồn vốn"],
             ["1", "Hỗ trợ nhà ở cho hộ nghèo", "triệu đồng", "1.500", "2.000", "Ngân sách tỉnh"]]
     assert _targets(_tab(rows)) == []
+
+
+def _stacked(rows: list[list[str]]) -> str:
+    return HEAD + "\n".join(c for r in rows for c in r) + "\n\nIV. ĐIỀU KHOẢN THI HÀNH\nKế hoạch có hiệu lực kể từ ngày ký.\n"
+
+
+def test_an_indicator_table_written_one_cell_per_line_reads_as_its_tab_rows() -> None:
+    rows = [YEARS_HEADER, *ROWS]
+    assert _targets(_stacked(rows)) == _targets(_tab(rows))
+    assert [t[1] for t in _targets(strip_marks(_stacked(rows)))] == [1.5, 95, 28000, 1000]
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    rows=st.lists(st.tuples(_NAMES, _UNITS, st.sampled_from(["93", "4,2", "500", "12"]), st.sampled_from(["95", "3", "1.000"])),
+                  min_size=2, max_size=4, unique_by=lambda r: r[0]),
+)
+def test_bare_numbers_in_a_stacked_indicator_table_are_values_not_row_numbers(rows: list[tuple[str, str, str, str]]) -> None:
+    table = [["STT", "Chỉ tiêu", "Đơn vị tính", "Năm 2026", "Năm 2030", "Cơ quan chủ trì"]] + [
+        [str(i + 1), name, unit, a, b, "Sở Y tế"] for i, (name, unit, a, b) in enumerate(rows)
+    ]
+    assert _targets(_stacked(table)) == _targets(_tab(table))
