@@ -182,3 +182,17 @@ def test_bare_numbers_in_a_stacked_indicator_table_are_values_not_row_numbers(ro
         [str(i + 1), name, unit, a, b, "Sở Y tế"] for i, (name, unit, a, b) in enumerate(rows)
     ]
     assert _targets(_stacked(table)) == _targets(_tab(table))
+
+
+@settings(max_examples=15, deadline=None)
+@given(
+    page=st.sampled_from(["Trang 2/5", "- 2 -", "2", "2    CÔNG BÁO/Số 45 + 46/Ngày 15-01-2026"]),
+    repeat=st.booleans(),
+    width=st.integers(min_value=65, max_value=100),
+)
+def test_a_page_break_inside_a_laid_out_table_leaves_its_rows_whole(page: str, repeat: bool, width: int) -> None:
+    lines = _layout_rows([YEARS_HEADER, *ROWS], width)
+    cut = next(i for i, line in enumerate(lines) if line.startswith("3 "))
+    header = [line for line in lines[: lines.index(next(x for x in lines if x.startswith("1 ")))]]
+    laid = [*lines[:cut], "", page, "", *(header if repeat else []), *lines[cut:]]
+    assert _targets(HEAD + "\n".join(laid) + "\n") == _targets(_tab([YEARS_HEADER, *ROWS]))

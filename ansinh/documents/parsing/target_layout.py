@@ -143,6 +143,13 @@ def _physical_lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _header_goes_on(doc: Doc, s: int, e: int, runs: list[tuple[int, int, str]]) -> bool:
+    """Whether a line under a header carries on its cells: header words only, no row number, no value."""
+    return bool(runs) and not _ROW_NUMBER.match(_runs(doc.clean[s:e])[0][2]) and not any(
+        _BARE_VALUE.match(t) for _, _, t in runs
+    ) and all(_HEAD_WORD.search(t) or len(t) <= 4 for _, _, t in runs)
+
+
 def _header(doc: Doc, lines: list[tuple[int, int]], k: int) -> tuple[list[_Column], int] | None:
     """The columns a header starting on line ``k`` names (its wrapped lines included) and the first line after it."""
     s, e = lines[k]
@@ -154,9 +161,7 @@ def _header(doc: Doc, lines: list[tuple[int, int]], k: int) -> tuple[list[_Colum
     while j < len(lines) and j - k <= 4:
         ls, le = lines[j]
         more = _runs(doc.folded[ls:le])
-        if not more or _ROW_NUMBER.match(_runs(doc.clean[ls:le])[0][2]) or any(_BARE_VALUE.match(t) for _, _, t in more) or not all(
-            _HEAD_WORD.search(t) or len(t) <= 4 for _, _, t in more
-        ):
+        if not _header_goes_on(doc, ls, le, more):
             break
         header_lines.append(more)
         j += 1
@@ -195,7 +200,9 @@ def _read(doc: Doc, lines: list[tuple[int, int]], k: int) -> Table | None:
             continue
         blank = 0
         if _is_header_line(_runs(doc.folded[s:e])):
-            j += 1  # the header repeated after a page break
+            j += 1  # the header repeated after a page break, with its wrapped lines
+            while j < len(lines) and _header_goes_on(doc, *lines[j], _runs(doc.folded[lines[j][0] : lines[j][1]])):
+                j += 1
             continue
         runs = _row_runs(clean, numbered)
         placed = [(_column_of(columns, rs, re_), rs, re_) for rs, re_, _ in runs]
