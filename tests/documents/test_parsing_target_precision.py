@@ -151,3 +151,21 @@ def test_money_a_rule_fixes_is_no_target(norm: str, amount: str, marks: bool) ->
 def test_an_income_target_in_money_is_kept() -> None:
     text = HEAD + "I. MỤC TIÊU\n- Thu nhập bình quân đầu người đạt 90 triệu đồng vào năm 2030.\n\nII. NHIỆM VỤ\n1. Tuyên truyền.\n"
     assert [(t["value"], t["year"]) for t in _targets(text)] == [(90, 2030)]
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    fee=st.sampled_from(["Miễn 100% lệ phí trước bạ đối với xe mô tô", "Giảm 50% mức thu phí đăng ký biện pháp bảo đảm",
+                         "Giảm 50% lệ phí cấp hộ chiếu đến hết năm 2026", "Thu phí bằng 0,5% giá trị tài sản"]),
+    marks=st.booleans(),
+)
+def test_a_fee_the_law_sets_is_no_target(fee: str, marks: bool) -> None:
+    text = HEAD + f"I. MỤC TIÊU\n- {fee}.\n- Tỷ lệ hồ sơ giải quyết trực tuyến đạt 80%.\n\nII. NHIỆM VỤ\n1. Tuyên truyền.\n"
+    got = _targets(strip_marks(text) if marks else text)
+    assert [t["value"] for t in got] == [80]
+
+
+def test_a_share_handled_across_boundaries_is_still_a_target() -> None:
+    text = HEAD + ("I. MỤC TIÊU\n- Tỷ lệ thủ tục hành chính được tiếp nhận, giải quyết phi địa giới hành chính đạt 70%.\n\n"
+                   "II. NHIỆM VỤ\n1. Tuyên truyền.\n")
+    assert [t["value"] for t in _targets(text)] == [70]

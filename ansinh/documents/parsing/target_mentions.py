@@ -56,6 +56,7 @@ _NORM_WORDS = re.compile(
     r"(?<![a-z])(?:chuan\s+(?:ngheo|can\s+ngheo|tro\s+giup)|muc\s+chuan|dinh\s+muc|luong\s+(?:co\s+so|toi\s+thieu)|"
     r"muc\s+(?:song\s+toi\s+thieu|tro\s+cap|huong|dong|luong|phu\s+cap)|nguong)(?![a-z])"
 )
+_FEE_WORDS = re.compile(r"(?<![a-z])(?:le\s+phi|muc\s+thu(?:\s+phi)?|thu\s+phi|phi\s+truoc\s+ba)(?![a-z])")
 _MONEY_FOLDED = re.compile(r"(?:(?:trieu|ty|nghin|ngan)\s+)?(?:dong|vnd|usd)(?![a-z])")  # diacritics lost too
 _FUND_WORDS = re.compile(r"(?<![a-z])(?:quy|kinh\s+phi|ngan\s+sach|van\s+dong|huy\s+dong|goi|muc\s+ho\s+tro|ho\s+tro)(?![a-z])")
 # "Trường hợp tỷ lệ hộ nghèo giảm dưới 2% thì điều chỉnh mục tiêu …": when a target may change, not a target.
@@ -274,6 +275,8 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
             continue  # "vận động Quỹ … đạt tối thiểu 20 tỷ đồng", "kinh phí 215 tỷ đồng": funding, not a target
         if unit and _MONEY_FOLDED.match(fold_same_length(unit).lower()) and _NORM_WORDS.search(folded[clause_start:a]):
             continue  # "chuẩn nghèo là 2.000.000 đồng/người/tháng", "mức lương cơ sở": a norm, not a target
+        if _FEE_WORDS.search(folded, clause_start, min(end, stop + 30)):
+            continue  # "miễn 100% lệ phí trước bạ", "giảm 50% mức thu phí": a fee the law sets, not a target
         if strict:
             clause = folded[clause_start:a]
             population = POPULATION_NOUNS.match(folded, stop + 1) or POPULATION_NOUNS.match(folded, stop)
