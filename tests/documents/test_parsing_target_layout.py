@@ -196,3 +196,17 @@ def test_a_page_break_inside_a_laid_out_table_leaves_its_rows_whole(page: str, r
     header = [line for line in lines[: lines.index(next(x for x in lines if x.startswith("1 ")))]]
     laid = [*lines[:cut], "", page, "", *(header if repeat else []), *lines[cut:]]
     assert _targets(HEAD + "\n".join(laid) + "\n") == _targets(_tab([YEARS_HEADER, *ROWS]))
+
+
+@settings(max_examples=15, deadline=None)
+@given(
+    rows=st.lists(st.tuples(_NAMES, _UNITS, _VALUES, _VALUES), min_size=2, max_size=4, unique_by=lambda r: r[0]),
+    width=st.integers(min_value=55, max_value=110),
+)
+def test_a_laid_out_table_without_a_number_column_opens_a_row_at_each_name(
+    rows: list[tuple[str, str, str, str]], width: int,
+) -> None:
+    table = [["Chỉ tiêu", "Đơn vị tính", "Năm 2026", "Năm 2030", "Cơ quan chủ trì"]] + [
+        [name, unit, a, b, "Sở Y tế"] for name, unit, a, b in rows
+    ]
+    assert _targets(_laid(table, width)) == _targets(_tab(table))

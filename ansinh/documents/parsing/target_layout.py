@@ -214,7 +214,10 @@ def _read(doc: Doc, lines: list[tuple[int, int]], k: int) -> Table | None:
         opens = (
             numbered and first_col == 0 and _ROW_NUMBER.match(runs[0][2]) is not None
         ) or (not numbered and first_col == 0 and runs[0][0] <= columns[0].start + 1 and current is not None
+              and len({col for col, _, _ in placed}) >= 2 and not runs[0][2][:1].islower()
               and any(_VALUE_RUN.search(t) for ps in current.pieces.values() for _, _, t in ps))
+        # (Without a number column a row opens with its name beside cells of other columns; a name's wrapped line
+        # has no other cell.)
         if numbered and first_col == 0 and not opens:
             break  # text in the number column that is no number: the table has ended
         if opens or current is None:
