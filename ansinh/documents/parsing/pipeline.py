@@ -17,6 +17,7 @@ from ansinh.documents.parsing.structure import Node, parse_outline
 from ansinh.documents.parsing.table_targets import extract_table_targets
 from ansinh.documents.parsing.tables import Table, find_tables
 from ansinh.documents.parsing.tabular import extract_documents, extract_projects
+from ansinh.documents.parsing.target_layout import find_layout_target_tables
 from ansinh.documents.parsing.targets import extract_text_targets
 from ansinh.documents.parsing.tasks import extract_tasks
 from ansinh.documents.parsing.unflatten import restore_lines
@@ -89,7 +90,10 @@ def read_parts(text: str) -> Parts:
     doc = restore_lines(prepare(text))  # flattened items put back on their own lines (same length)
     layout = find_layout_tables(doc)
     # A table laid out with spaces is read by its columns; the line-by-line reading of it is dropped.
-    tables = [t for t in find_tables(doc) if not any(t.start < lt.end and lt.start < t.end for lt in layout)]
+    laid = find_layout_target_tables(doc)  # indicator tables a PDF laid out by columns, read as whole rows
+    taken = [(lt.start, lt.end) for lt in layout] + [(lt.start, lt.end) for lt in laid]
+    tables = [t for t in find_tables(doc) if not any(t.start < e and s < t.end for s, e in taken)]
+    tables = sorted(tables + laid, key=lambda t: t.start)
     masked = _masked(doc, [(t.start, t.end) for t in tables] + [(lt.start, lt.end) for lt in layout])
     root = parse_outline(masked)
     mark_duties(masked, root)

@@ -29,12 +29,12 @@ from collections.abc import Callable
 _HEADER_START = re.compile(r"^\s*(?:s?tt|so tt|thu tu)\s*$")
 _ROW_NUMBER = re.compile(r"^\s*(\d{1,3})\s*\.?\s*$")
 # A header cell: short, words only ("Cơ quan chủ trì", "Tiến độ trình UBTVQH", "Thời gian hoàn thành").
-_HEADER_CELL = re.compile(r"^[^\d.;:]{2,60}$")
+_HEADER_CELL = re.compile(r"^[^\d.;:]{2,60}$|^[^\d.;:]{0,40}(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?[^\d.;:]{0,20}$")  # "Năm 2030"
 # Body words that a broken cell leaves alone on a line.
 _BARE_HEAD = re.compile(r"^\s*(?:uy ban|bo|so|ban|co quan|hoi dong|van phong|ubnd|cac bo|cac co quan)\s*$")
 # Column names that make a stack of short lines a table header.
 _HEADER_WORDS = re.compile(r"chu tri|phoi hop|tham gia|co quan|don vi|thoi gian|thoi han|tien do|noi dung|nhiem vu|"
-                           r"chi tieu|ten (?:du an|de an|nhiem vu)|san pham|ket qua")
+                           r"chi tieu|tieu chi|ten (?:du an|de an|nhiem vu)|san pham|ket qua|nam (?:19|20)\d\d")
 _MAX_ROW_LINES = 40
 # A page's furniture a page break leaves between two cells ("- 3 -", "Trang 3/14", a gazette header); a bare
 # number is not one here: it may be the next row's number.
@@ -113,7 +113,11 @@ def stacked_table_tabs(text: str, fold: Callable[[str], str], chars: list[str]) 
         while j < n and (m := _ROW_NUMBER.match(folded[j])) and int(m.group(1)) == expected:
             k = j + 1
             body: list[int] = []
-            while k < n and len(body) < _MAX_ROW_LINES and not _ROW_NUMBER.match(folded[k]) and raw[k].strip():
+            while k < n and len(body) < _MAX_ROW_LINES and raw[k].strip():
+                # A bare number before the row has a line for each cell is a value ("93" under "Năm 2025"), not the
+                # next row's number.
+                if _ROW_NUMBER.match(folded[k]) and len(body) >= width:
+                    break
                 body.append(k)
                 k += 1
             nxt = _ROW_NUMBER.match(folded[k]) if k < n else None
@@ -123,8 +127,9 @@ def stacked_table_tabs(text: str, fold: Callable[[str], str], chars: list[str]) 
             groups = _merge_to(body, raw, folded, width) if body else None
             if groups is None or len(groups) != width:
                 break
-            # A number alone on its line was blanked as a page number: it is the row's number.
-            chars[spans[j][0] : spans[j][1]] = list(text[spans[j][0] : spans[j][1]])
+            # A number alone on its line was blanked as a page number: it is the row's number (or a value).
+            for line in (j, *(b for b in body if _ROW_NUMBER.match(folded[b]))):
+                chars[spans[line][0] : spans[line][1]] = list(text[spans[line][0] : spans[line][1]])  # values too
             _join(spans, chars, [[j], *groups], furniture)
             j = (groups[-1][-1] + 1) if is_last else k
             expected += 1

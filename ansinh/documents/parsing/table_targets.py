@@ -9,10 +9,22 @@ from __future__ import annotations
 import re
 
 from ansinh.documents.parsing.clean import Doc, fold_same_length
-from ansinh.documents.parsing.tables import Table, table_kind, value_column
+from ansinh.documents.parsing.tables import Row, Table, table_kind, value_column
 from ansinh.documents.parsing.targets import Target, _clean_number
 from ansinh.documents.parsing.vocab import ZERO_CUE
 from ansinh.lib.vnnumbers import parse_quantity
+
+# The row under a form's header that numbers its columns ("(1) | (2) | (3)", "A | B | 1 | 2"): no indicator.
+_COLUMN_NUMBER = re.compile(r"^\(?(?:\d{1,2}|[A-Z])\)?$")
+
+
+def _rows(table: Table) -> list[Row]:
+    """The table's rows without the row that numbers its columns."""
+    return [
+        row for row in table.rows
+        if not (len(row.cells) >= 3 and all(_COLUMN_NUMBER.match(c.text) for c in row.cells if c.text)
+                and sum(1 for c in row.cells if c.text) >= 3)
+    ]
 
 
 def _tokens(text: str) -> set[str]:
@@ -52,7 +64,7 @@ def extract_table_targets(doc: Doc, tables: list[Table], targets: list[Target]) 
         if not years:
             rows.extend(_single_value_rows(doc, table, ind_col, unit_col))
             continue
-        for row in table.rows:
+        for row in _rows(table):
             if len(row.cells) <= ind_col or not row.cells[ind_col].text:
                 continue
             cell = row.cells[ind_col]
@@ -146,7 +158,7 @@ def _single_value_rows(doc: Doc, table: Table, ind_col: int, unit_col: int | Non
     caption_year = _YEAR_IN.findall(fold_same_length(table.caption or "").lower())
     year: int | None = int(caption_year[-1]) if caption_year else None
     out: list[Target] = []
-    for row in table.rows:
+    for row in _rows(table):
         name_cell = row.get(ind_col)
         value_cell = row.get(col)
         if not name_cell:
@@ -196,7 +208,7 @@ def _criteria_rows(doc: Doc, table: Table) -> list[Target]:
     periods = _PERIOD.findall(before)
     year = int(next(y for y in periods[-1] if y)) if periods else None
     out: list[Target] = []
-    for row in table.rows:
+    for row in _rows(table):
         name, value_cell = row.get(name_col) or row.get(names[0]), row.get(value_col)
         if not name or not value_cell or not re.search(r"\d", value_cell):
             continue

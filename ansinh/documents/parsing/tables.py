@@ -23,6 +23,12 @@ LEAD_HEADER = (
 )
 _HEADER_FIRST = re.compile(r"^(?:s?tt|so tt|stt|thu tu|so thu tu)$")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+# A column for a whole period ("Giai đoạn 2026-2030", "Mục tiêu giai đoạn 2026 - 2030"): its value holds at the end.
+_PERIOD_COLUMN = re.compile(
+    r"(?:(?:muc tieu|chi tieu|ke hoach)\s+)?giai doan\s+(?:19|20)\d\d\s*[-–]\s*((?:19|20)\d\d)(?:\s*\(.*\))?"
+)
+# The unit column of an indicator table ("Đơn vị tính", "ĐVT", "Đơn vị" alone).
+_UNIT_HEAD = re.compile(r"^(?:don vi tinh|dvt|don vi)$")
 
 
 @dataclass
@@ -66,13 +72,18 @@ class Table:
             years = re.findall(r"nam\s+((?:19|20)\d\d)(?!\d)", head)
             if not years and re.fullmatch(r"\D*(?:19|20)\d\d\D*", head) and "giai doan" not in head:
                 years = _YEAR.findall(head)
+            period = None if years else _PERIOD_COLUMN.fullmatch(head)
+            if period:
+                years = [period.group(1)]  # "Giai đoạn 2026-2030", "Mục tiêu đến năm 2030" alone: the period's end
             if years:
                 out.append((i, int(years[-1])))
         return out
 
     def baseline_column(self) -> int | None:
         """Index of the column that gives the starting value, if any."""
-        return self.column(r"ket qua|thuc hien nam|uoc (?:thuc hien|dat)|hien trang|nam goc|gia tri co so|thuc trang")
+        return self.column(
+            r"ket qua|thuc hien nam|thuc hien (?:19|20)\d\d|uoc (?:thuc hien|dat)|hien trang|nam goc|gia tri co so|thuc trang"
+        )
 
     def baseline_year(self) -> int | None:
         col = self.baseline_column()
@@ -356,6 +367,11 @@ def table_kind(table: Table) -> str:
         return "targets"
     # "TT | Chỉ tiêu | Đơn vị | Kết quả | Cơ quan chủ trì theo dõi": one value per row, the year in group rows.
     if re.search(r"tieu chi|chi tieu", heads) and value_column(table) is not None and not re.search(r"nhiem vu", heads):
+        return "targets"
+    # "TT | Nội dung | ĐVT | Năm 2026 | Năm 2027": a unit column and yearly columns make an indicator table, unless
+    # the table counts money (a budget by year).
+    if (table.year_columns() and any(_UNIT_HEAD.match(h) for h in table.header) and re.search(r"noi dung|ten ", heads)
+            and not re.search(r"kinh phi|von|nguon|trieu dong|ty dong|dong\)|du an|nhiem vu", heads)):
         return "targets"
     if re.search(r"kinh phi|tong muc|von dau tu|trieu dong|ty dong|nguon von", heads) and table.column(r"noi dung|ten du an|du an|danh muc") is not None:
         return "projects"

@@ -65,7 +65,10 @@ _AFTER_PLAN = re.compile(r"\s*(?:so\s+voi\s+)?(?:ke\s+hoach|cung\s+ky|du\s+toan|
 _WORD = re.compile(r"[a-z%‰]+")
 
 
-_ISSUED = re.compile(r"ngay\s+\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+((?:19|20)\d\d)")
+# The date line; a draft or an unsigned copy leaves its day and month blank ("ngày   tháng   năm 2026", "ngày … tháng …").
+_ISSUED = re.compile(
+    r"ngay(?:\s+\d{1,2}|[\s.…_]*)\s*thang(?:\s+\d{1,2}|[\s.…_]*)\s*nam\s+((?:19|20)\d\d)(?!\d)"
+)
 
 
 def doc_features(masked: Doc) -> list[str]:

@@ -26,6 +26,7 @@ from ansinh.documents.parsing.target_words import (
     _SENTENCE_CUE,
     _SIGN,
     _UNIT_PATTERNS,
+    PART_OF_YEAR,
     QUALIFIER_THEN_CHANGE,
     RATIO_TAIL,
     WORD_RATIO,
@@ -44,10 +45,19 @@ from ansinh.documents.parsing.vocab import (
 from ansinh.lib.vnnumbers import parse_vn
 
 _PAST_VALUE = re.compile(r"\(\s*(?:nam|cuoi nam|hien nay|hien tai)\s*(?:(?:19|20)\d\d)?\s*(?:la|dat|:)\s*$")
+# "phấn đấu" in the value's own clause, wherever the clause opens (after a comma of a task's sentence too).
+_STRIVE = re.compile(r"(?<![a-z])ph[ad]n\s+d[ad]u(?![a-z])")
 _IN_WHICH = re.compile(r"trong\s+do(?![a-z])")
 _ONLY_AND = re.compile(r"[\s,;]*(?:(?:vao|den|trong)\s+(?:cuoi\s+)?nam\s+(?:19|20)\d\d)?[\s,;]*(?:va|hoac)?[\s,]*")
 _EVERY_PERIOD = re.compile(r"[^.;,]{0,60}?(?:moi|hang|dinh\s+ky)\s+(?:nam|thang|quy|tuan|ngay)(?![a-z])")
 _MONEY_UNIT = re.compile(r"(?<!\w)(?:đồng|usd|vnđ|vnd)(?!\w)")
+# Money a rule fixes, which a plan quotes: poverty lines, base pay, allowance and contribution levels, thresholds.
+_NORM_WORDS = re.compile(
+    r"(?<![a-z])(?:chuan\s+(?:ngheo|can\s+ngheo|tro\s+giup)|muc\s+chuan|dinh\s+muc|luong\s+(?:co\s+so|toi\s+thieu)|"
+    r"muc\s+(?:song\s+toi\s+thieu|tro\s+cap|huong|dong|luong|phu\s+cap)|nguong)(?![a-z])"
+)
+_FEE_WORDS = re.compile(r"(?<![a-z])(?:le\s+phi|muc\s+thu(?:\s+phi)?|thu\s+phi|phi\s+truoc\s+ba)(?![a-z])")
+_MONEY_FOLDED = re.compile(r"(?:(?:trieu|ty|nghin|ngan)\s+)?(?:dong|vnd|usd)(?![a-z])")  # diacritics lost too
 _FUND_WORDS = re.compile(r"(?<![a-z])(?:quy|kinh\s+phi|ngan\s+sach|van\s+dong|huy\s+dong|goi|muc\s+ho\s+tro|ho\s+tro)(?![a-z])")
 # "Trường hợp tỷ lệ hộ nghèo giảm dưới 2% thì điều chỉnh mục tiêu …": when a target may change, not a target.
 _ADJUSTMENT_CONDITION = re.compile(
@@ -162,7 +172,7 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
                 out.append(Mention(a, ratio.end(), value, None, rate_unit, _comparator(prefix, "") or "="))
                 skip_until = ratio.end()
             continue
-        if _BAD_AFTER.match(tail) or _bad_before(doc, a, prefix):
+        if _BAD_AFTER.match(tail) or _bad_before(doc, a, prefix) or PART_OF_YEAR.match(tail):
             continue
         raw = m.group(0)
         value = parse_vn(raw)
@@ -225,6 +235,8 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
                 continue
             if not strict and (_SENTENCE_CUE.match(sentence) or _MAINTAIN.search(folded[clause_start:a])):
                 has_cue = True
+            if _STRIVE.search(folded, clause_start, a):
+                has_cue = True  # "Hỗ trợ nhà ở, phấn đấu hoàn thành 1.000 căn nhà": the clause commits to the count
             if out and _IN_WHICH.match(local):
                 has_cue = True  # "…40.000 lao động, trong đó đưa 18.000 người đi làm việc ở nước ngoài"
             if out and count_unit is not None and out[-1].unit == count_unit and _ONLY_AND.fullmatch(folded, out[-1].end, a):
@@ -261,6 +273,10 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
                 continue
         if unit and _MONEY_UNIT.search(unit.lower()) and _FUND_WORDS.search(folded[clause_start:a]):
             continue  # "vận động Quỹ … đạt tối thiểu 20 tỷ đồng", "kinh phí 215 tỷ đồng": funding, not a target
+        if unit and _MONEY_FOLDED.match(fold_same_length(unit).lower()) and _NORM_WORDS.search(folded[clause_start:a]):
+            continue  # "chuẩn nghèo là 2.000.000 đồng/người/tháng", "mức lương cơ sở": a norm, not a target
+        if _FEE_WORDS.search(folded, clause_start, min(end, stop + 30)):
+            continue  # "miễn 100% lệ phí trước bạ", "giảm 50% mức thu phí": a fee the law sets, not a target
         if strict:
             clause = folded[clause_start:a]
             population = POPULATION_NOUNS.match(folded, stop + 1) or POPULATION_NOUNS.match(folded, stop)

@@ -130,3 +130,40 @@ def _indicator_text(doc: Doc, s: int, e: int, mention: Mention) -> str:
         # "Có ít nhất 6 cảng biển quốc tế": the count of what is named
         return f"Số {after}" if after.lower().startswith(mention.unit.lower()) else f"Số {mention.unit} {after}"
     return after or before
+
+
+# "các Chỉ số PAR Index, SIPAS, PAPI năm 2026 … nằm trong nhóm 15": one value for several named indices (each
+# named by its acronym), one target each. Folded text; the list ends before a year, "của", or a verb.
+_INDEX_LIST = re.compile(
+    r"(?<![a-z])(?:cac\s+)?chi\s+so\s+(?P<list>[^,;]+?(?:\s*,\s*[^,;]+?)*(?:\s*,?\s+va\s+[^,;]+?)?)"
+    r"(?=\s+(?:nam|cua|dat|nam\s+trong|thuoc|trong|xep|tang|giu|duy|cap)(?![a-z])|\s*$)"
+)
+_ITEM_SPLIT = re.compile(r"\s*,\s*(?:va\s+)?|\s+va\s+")
+_ACRONYM = re.compile(r"(?<![\w])[A-ZĐ]{2,}(?![\w])")
+
+
+def split_listed_indices(targets: list[dict[str, object]]) -> list[dict[str, object]]:
+    """Each target whose name lists several indices by acronym ("các Chỉ số PAR Index, SIPAS, PAPI") as one
+    target per index, with the same value, comparator and year."""
+    out: list[dict[str, object]] = []
+    for target in targets:
+        name = str(target.get("indicator") or "")
+        folded = fold_same_length(name).lower()
+        m = _INDEX_LIST.search(folded) if "chi so" in folded else None
+        if m is None:
+            out.append(target)
+            continue
+        s, e = m.span("list")
+        items, pos = [], s
+        for sep in [*_ITEM_SPLIT.finditer(folded, s, e), None]:
+            end = sep.start() if sep else e
+            items.append(name[pos:end].strip())
+            pos = sep.end() if sep else e
+        if len(items) < 2 or not all(_ACRONYM.search(item) and len(item.split()) <= 5 for item in items):
+            out.append(target)
+            continue
+        head, tail = name[: m.start()].strip(), name[e:].strip()
+        for item in items:
+            out.append({**target, "indicator": " ".join(p for p in (head, f"Chỉ số {item}", tail) if p),
+                        "milestones": list(target.get("milestones") or [])})  # type: ignore[call-overload]
+    return out

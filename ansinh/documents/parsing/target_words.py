@@ -53,6 +53,8 @@ _BAD_BEFORE = re.compile(
     r"nhiem\s+ky|cap|lop|tuyen|phuong|(?<!binh\s)quan|to|khu|thon|ap|ban)\s*$"
 )
 _BAD_AFTER = re.compile(r"^(?:\s*/\s*\d|-[a-z]|/[a-z]|\s*-\s*(?:19|20)\d\d)")
+# "6 tháng đầu năm", "9 tháng cuối năm 2026": the part of a year a figure covers (a reporting period), not a value.
+PART_OF_YEAR = re.compile(r"^\s*thang\s+(?:dau|cuoi)\s+nam(?![a-z])")
 # What may stand before a value that continues the previous one's indicator ("… và dưới 11,5% …").
 BARE_NEXT = re.compile(r"[\s,]*(?:va\s*)?(?:duoi|tren|toi thieu|it nhat|khoang|con)?\s*")
 # ... and what may follow it: at most a year ("95% vào năm 2030"), no subject of its own ("95% dân số …").
@@ -80,7 +82,7 @@ YEAR_PHRASE = re.compile(
     r"(?:nam|giai\s+doan)\s+(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?(?:\s+tro\s+di)?\s*,?"
 )
 _TRAILING_NOISE = re.compile(
-    r"(?:[\s:,(]|(?<![a-z])(?:va|hoac)|dat|la|khoang|duoi|tren|toi\s+thieu|it\s+nhat|tu|tro\s+len|bang|con|cho|(?:giam|tang)\s+binh\s+quan|giam|tang|chiem|hon|xuong|len|o\s+muc|muc|dat\s+muc)+$"
+    r"(?:[\s:,(]|(?<![a-z])(?:va|hoac)|dat|la|khoang|duoi|tren|toi\s+thieu|it\s+nhat|toi\s+da|khong\s+(?:qua|vuot(?:\s+qua)?|thap\s+hon|duoi|cao\s+hon)|tu|tro\s+len|bang|con|cho|(?:giam|tang)\s+binh\s+quan|giam|tang|chiem|hon|xuong|len|o\s+muc|muc|dat\s+muc)+$"
 )
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ansinh.documents.parsing.clean import Doc, span_text, squeeze, trim_span
 from ansinh.documents.parsing.structure import Node
 from ansinh.documents.parsing.target_mentions import find_mentions, zero_mentions
-from ansinh.documents.parsing.target_names import indicator_name, part_name
+from ansinh.documents.parsing.target_names import indicator_name, part_name, split_listed_indices
 from ansinh.documents.parsing.target_words import (
     _MAINTAIN,
     _SENTENCE_BREAK,
@@ -143,7 +143,7 @@ def extract_text_targets(doc: Doc, root: Node, masked: Doc, plan_like: bool, tit
     """Targets written in running text (the rules, then the learned filter where a model is shipped)."""
     from ansinh.documents.parsing.target_learned import choose_text_targets
 
-    return choose_text_targets(doc, root, masked, plan_like, title_span)
+    return split_listed_indices(choose_text_targets(doc, root, masked, plan_like, title_span))
 
 
 def rule_mode(node: Node, has_objectives: bool, plan_like: bool) -> str:

@@ -1,0 +1,258 @@
+"""Indicator tables a PDF text layer laid out by columns, read into the same :class:`Table` a .docx gives.
+
+``pdftotext -layout`` (and the "pdf" kind of ``ansinh bench noise``) prints an annex table of
+indicators as character columns: the header names them ("TT  Chỉ tiêu  Đơn vị  Kết quả  Cơ quan chủ
+trì" with "theo dõi, đánh giá" wrapped on the lines below), a row opens where the number column holds
+its number ("1", "11.2", "I") and goes on over the lines below, each cell wrapping inside its own
+column; a page break leaves a page number or a running header (blanked by the cleaner) or repeats the
+header. Each cell's pieces are joined, so the table layer and :mod:`table_targets` read the table as
+they read the converter's tab rows of the same table.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ansinh.documents.parsing.clean import Doc, squeeze
+from ansinh.documents.parsing.tables import Cell, Row, Table, table_kind
+
+# A line that may head an indicator table: it names the indicator column and has gaps of two spaces or more.
+_HEAD_CANDIDATE = re.compile(r"(?m)^[^\n]*(?:chi tieu|tieu chi)[^\n]*$")
+_RUN = re.compile(r"\S+(?:[ \t]\S+)*")
+_NUMBER_HEAD = re.compile(r"^(?:s?tt|so\s+tt|thu\s+tu)\.?$")
+# Words a header cell of an indicator table is made of; a line with other words is a row, not a header.
+_HEAD_WORD = re.compile(
+    r"s?tt|chi tieu|tieu chi|noi dung|don vi|dvt|nam|(?:19|20)\d\d|ket qua|muc tieu|gia tri|thuc hien|uoc|ke hoach|"
+    r"giai doan|co quan|chu tri|phoi hop|theo doi|danh gia|ghi chu|muc|dat|can|phai|tinh|ten|so|thu tu|chung"
+)
+_ROW_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVX]{1,5}\.?|[a-zđ][.)])$")
+_VALUE_TOKEN = re.compile(r"(?:[<>≤≥]=?\s?)?\d[\d.,]*%?")
+# Value tokens a run opens with, each followed by one space, when the run goes on after them.
+_LEADING_VALUES = re.compile(r"^(?:(?:[<>≤≥]=?\s?)?\d[\d.,]*%?(?: |$))+(?=\S|$)")
+_NEWLINE = re.compile(r"\n")
+_VALUE_RUN = re.compile(r"\d")
+_BARE_VALUE = re.compile(r"^(?!(?:19|20)\d\d$)[<>≤≥=~]*\s*\d[\d.,]*\s*%?$")  # a value, not a year
+
+
+@dataclass
+class _Column:
+    start: int
+    end: int
+    words: list[str] = field(default_factory=list)
+
+
+def _runs(line: str) -> list[tuple[int, int, str]]:
+    """Text runs of a line separated by two spaces or more: (start, end, text)."""
+    return [(m.start(), m.end(), m.group(0)) for m in _RUN.finditer(line.replace("\t", " "))]
+
+
+# A row number the layout left one space from its name ("11.10 Tỉ lệ …" where the number column is narrow).
+_NUMBER_THEN_TEXT = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*\.?|[IVX]{1,5}\.?) (?=\S)")
+
+
+def _row_runs(line: str, numbered: bool) -> list[tuple[int, int, str]]:
+    """The runs of a body line (from the clean view: case kept), a row number glued to its name split off."""
+    runs = _runs(line)
+    if any(_LEADING_VALUES.match(text) for _, _, text in runs):
+        # Cells of neighbouring columns one space apart ("25.000 26.000 28.000 Sở Nội vụ"): each value on its
+        # own, placed by its position (pieces that fall in one column are joined again).
+        split: list[tuple[int, int, str]] = []
+        for rs, re_, text in runs:
+            m = _LEADING_VALUES.match(text)
+            if m is None:
+                split.append((rs, re_, text))
+                continue
+            split += [(rs + v.start(), rs + v.end(), v.group(0)) for v in _VALUE_TOKEN.finditer(m.group(0))]
+            if m.end() < len(text):
+                split.append((rs + m.end(), re_, text[m.end() :]))
+        runs = split
+    if numbered and runs:
+        s, e, text = runs[0]
+        m = _NUMBER_THEN_TEXT.match(text)
+        if m:
+            runs[0:1] = [(s, s + len(m.group(1)), m.group(1)), (s + m.end(), e, text[m.end() :])]
+    return runs
+
+
+def _is_header_line(runs: list[tuple[int, int, str]]) -> bool:
+    return len(runs) >= 3 and all(_HEAD_WORD.search(text) for _, _, text in runs) and any(
+        re.search(r"chi tieu|tieu chi", text) for _, _, text in runs
+    )
+
+
+def _column_of(columns: list[_Column], s: int, e: int) -> int | None:
+    """The column a run [s, e) sits in: the one it overlaps most, each column reaching left to halfway
+    from the column before it (a centred cell starts left of its header)."""
+    best, best_overlap = None, 0
+    for k, col in enumerate(columns):
+        right = columns[k + 1].start if k + 1 < len(columns) else 10**6
+        left = 0 if k == 0 else (columns[k - 1].end + col.start) // 2
+        lo, hi = max(s, left), min(e, right)
+        if hi - lo > best_overlap:
+            best, best_overlap = k, hi - lo
+    return best
+
+
+def _joined(parts: list[str]) -> str:
+    """Cell pieces joined; a word broken with a hyphen at a line end is read whole."""
+    text = " ".join(parts)
+    return squeeze(re.sub(r"(\w)- (\w)", r"\1\2", text) if "- " in text and " - " not in text else text)
+
+
+@dataclass
+class _Row:
+    start: int
+    end: int
+    pieces: dict[int, list[tuple[int, int, str]]] = field(default_factory=dict)
+
+
+def find_layout_target_tables(doc: Doc) -> list[Table]:
+    """Every indicator table laid out by columns with spaces, as a :class:`Table` of whole rows."""
+    if "  " not in doc.text:
+        return []
+    out: list[Table] = []
+    lines: list[tuple[int, int]] = []
+    index: dict[int, int] = {}
+    after = 0
+    for cand in _HEAD_CANDIDATE.finditer(doc.folded):
+        if not lines:
+            # The text's own lines: the clean view joins lines it reads as one wrapped sentence, which moves a
+            # wrapped cell's piece off its column.
+            lines = _physical_lines(doc.text)
+            index = {s: k for k, (s, _) in enumerate(lines)}
+        k = index.get(cand.start())
+        raw = doc.text[cand.start() : cand.end()]
+        if k is None or cand.start() < after or "  " not in raw or "\t" in raw or "|" in raw:
+            # Only a table laid out with spaces: a converter's tab rows and a table typed with bars have their cells.
+            continue
+        table = _read(doc, lines, k)
+        if table is not None:
+            out.append(table)
+            after = table.end
+    return out
+
+
+def _physical_lines(text: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    start = 0
+    for m in _NEWLINE.finditer(text):
+        out.append((start, m.start()))
+        start = m.end()
+    out.append((start, len(text)))
+    return out
+
+
+def _header_goes_on(doc: Doc, s: int, e: int, runs: list[tuple[int, int, str]]) -> bool:
+    """Whether a line under a header carries on its cells: header words only, no row number, no value."""
+    return bool(runs) and not _ROW_NUMBER.match(_runs(doc.clean[s:e])[0][2]) and not any(
+        _BARE_VALUE.match(t) for _, _, t in runs
+    ) and all(_HEAD_WORD.search(t) or len(t) <= 4 for _, _, t in runs)
+
+
+def _header(doc: Doc, lines: list[tuple[int, int]], k: int) -> tuple[list[_Column], int] | None:
+    """The columns a header starting on line ``k`` names (its wrapped lines included) and the first line after it."""
+    s, e = lines[k]
+    runs = _runs(doc.folded[s:e])
+    if not _is_header_line(runs):
+        return None
+    header_lines = [runs]
+    j = k + 1
+    while j < len(lines) and j - k <= 4:
+        ls, le = lines[j]
+        more = _runs(doc.folded[ls:le])
+        if not _header_goes_on(doc, ls, le, more):
+            break
+        header_lines.append(more)
+        j += 1
+    base = max(header_lines, key=len)  # the line with most cells: merged cells above span several of them
+    columns = [_Column(s_, e_) for s_, e_, _ in base]
+    for line_runs in header_lines:
+        for rs, re_, text in line_runs:
+            hits = [c for c in columns if rs < c.end + 2 and c.start - 2 < re_]
+            if not hits:
+                col = _column_of(columns, rs, re_)
+                hits = [columns[col]] if col is not None else []
+            for c in hits:
+                c.words.append(text)
+    return columns, j
+
+
+def _read(doc: Doc, lines: list[tuple[int, int]], k: int) -> Table | None:
+    head = _header(doc, lines, k)
+    if head is None:
+        return None
+    columns, j = head
+    header = [squeeze(" ".join(c.words)) for c in columns]
+    numbered = bool(_NUMBER_HEAD.match(header[0]))
+    rows: list[_Row] = []
+    current: _Row | None = None
+    blank = 0
+    end = lines[j - 1][1]
+    while j < len(lines):
+        s, e = lines[j]
+        clean = doc.clean[s:e]
+        if not clean.strip():
+            blank += 0 if doc.text[s:e].strip() else 1  # page noise the cleaner blanked does not end the table
+            if blank >= 3:
+                break
+            j += 1
+            continue
+        blank = 0
+        if _is_header_line(_runs(doc.folded[s:e])):
+            j += 1  # the header repeated after a page break, with its wrapped lines
+            while j < len(lines) and _header_goes_on(doc, *lines[j], _runs(doc.folded[lines[j][0] : lines[j][1]])):
+                j += 1
+            continue
+        runs = _row_runs(clean, numbered)
+        placed = [(_column_of(columns, rs, re_), rs, re_) for rs, re_, _ in runs]
+        if any(col is None for col, _, _ in placed):
+            break
+        if len(runs) == 1 and runs[0][0] <= 1 and runs[0][1] > columns[min(2, len(columns) - 1)].start:
+            break  # a paragraph after the table, running across the columns
+        first_col = placed[0][0]
+        opens = (
+            numbered and first_col == 0 and _ROW_NUMBER.match(runs[0][2]) is not None
+        ) or (not numbered and first_col == 0 and runs[0][0] <= columns[0].start + 1 and current is not None
+              and len({col for col, _, _ in placed}) >= 2 and not runs[0][2][:1].islower()
+              and any(_VALUE_RUN.search(t) for ps in current.pieces.values() for _, _, t in ps))
+        # (Without a number column a row opens with its name beside cells of other columns; a name's wrapped line
+        # has no other cell.)
+        if numbered and first_col == 0 and not opens:
+            break  # text in the number column that is no number: the table has ended
+        if opens or current is None:
+            current = _Row(s, e)
+            rows.append(current)
+        current.end = e
+        for col, rs, re_ in placed:
+            assert col is not None
+            current.pieces.setdefault(col, []).append((s + rs, s + re_, doc.clean[s + rs : s + re_]))
+        end = e
+        j += 1
+    if len(rows) < 2:
+        return None
+    table = Table(lines[k][0], end, header, caption=_caption(doc, lines, k))
+    for row in rows:
+        cells: list[Cell] = []
+        for c in range(len(columns)):
+            pieces = row.pieces.get(c, [])
+            if pieces:
+                cells.append(Cell(_joined([p[2] for p in pieces]), pieces[0][0], pieces[-1][1]))
+            else:
+                cells.append(Cell("", row.start, row.start))
+        table.rows.append(Row(cells, row.start, row.end))
+    return table if table_kind(table) == "targets" else None
+
+
+def _caption(doc: Doc, lines: list[tuple[int, int]], k: int) -> str:
+    parts: list[str] = []
+    i = k - 1
+    while i >= 0 and len(parts) < 4:
+        s, e = lines[i]
+        text = doc.folded[s:e].strip()
+        if text:
+            parts.insert(0, text)
+        elif parts:
+            break
+        i -= 1
+    return " ".join(parts)
