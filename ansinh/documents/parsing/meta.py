@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ansinh.documents.parsing.clean import Doc, span_text
+from ansinh.documents.parsing.meta_ocr import level_from_proposer, motto_row, ocr_date, ocr_number
 from ansinh.documents.parsing.structure import Node
 from ansinh.lib.text import fold
 
@@ -45,6 +46,8 @@ _TITLE_PLACE = re.compile(r"(?<![a-z])(?:tinh|thanh pho|huyen|quan|thi xa|thi tr
 _REF_NUMBER = re.compile(r"\d{1,6}(?:[-/][a-z0-9đ&]+)+")
 _PLAN_WORDS = re.compile(r"(?<![a-z])(?:ke hoach|chuong trinh hanh dong|chuong trinh|de an|lo trinh)(?![a-z])")
 _CENTRAL_NUMBER = re.compile(r"(?:[-/](?:cp|ttg|vpcp)|/tw|-bcdtw)$")
+# "UBNĐ": OCR's reading of the People's Committee's symbol "UBND" (no symbol ends in "NĐ").
+_UBND_OCR = re.compile(r"(?<=UB)NĐ(?![A-ZĐ])")
 _NOT_PLAN = re.compile(r"^\s*(?:nghi dinh|thong tu|chi thi|luat|cong van|to trinh|bao cao|quyet dinh)\s*$")
 
 
@@ -118,6 +121,7 @@ def _header_body(doc: Doc, head_lines: list[tuple[int, int]]) -> str | None:
     """The issuing body printed in capitals at the top left ("ỦY BAN NHÂN DÂN / XÃ TÂN PHÚ")."""
     parts: list[str] = []
     blanks = 0
+    head_lines = head_lines[motto_row(doc, head_lines) :]
     for index, (s, e) in enumerate(head_lines[:12]):
         # Only the left cell of a two-column header ("BỘ NỘI VỤ<tab>CỘNG HÒA XÃ HỘI ...").
         cell_end = doc.clean.find("\t", s, e)
@@ -136,7 +140,8 @@ def _header_body(doc: Doc, head_lines: list[tuple[int, int]]) -> str | None:
             letters = [c for c in raw if c.isalpha()]
             if letters and sum(c.isupper() for c in letters) >= 0.8 * len(letters) and len(raw) <= 80:
                 parts.append(raw)
-                parts.extend(_left_of_motto(doc, head_lines[index + 1 : index + 2]))
+                following = [(s2, e2) for s2, e2 in head_lines[index + 1 : index + 4] if doc.folded[s2:e2].strip()]
+                parts.extend(_left_of_motto(doc, following[:1]))
             break
         if not line:
             # A .docx copy puts an empty paragraph between the header's lines ("ỦY BAN MTTQ VIỆT NAM", "XÃ …").
@@ -267,6 +272,15 @@ def extract_meta(doc: Doc, root: Node) -> dict[str, object]:
             if 1 <= day <= 31 and 1 <= month <= 12:
                 date = f"{year:04d}-{month:02d}-{day:02d}"
                 spans["date"] = [d.start(), d.end()]
+    if number is None:
+        # A scan: the number read through OCR look-alikes and pen marks, on the header's first lines only.
+        read = next((r for r in (ocr_number(doc, s, e) for s, e in head_lines[:30]) if r is not None), None)
+        if read is not None:
+            number, spans["number"] = read
+    if number is not None:
+        number = _UBND_OCR.sub("ND", number)
+    if date is None:
+        date, spans["date"] = ocr_date(doc, head_lines[:30])
     if date is None:
         date, spans["date"] = _wrapped_date(doc, head_lines)
     if date is None:
@@ -359,6 +373,10 @@ def extract_meta(doc: Doc, root: Node) -> dict[str, object]:
         if level == "other" and place is not None:
             # Else the first place the title names ("… TRÊN ĐỊA BÀN TỈNH X", "… THÀNH PHỐ HÀ NỘI …").
             level = _level(doc, f"{issuer} {place.group(0)}")
+    if level is None:
+        # No body read at all (a copy without its header): whose proposal the enacting formula cites tells
+        # the level ("Xét đề nghị của Bộ trưởng Bộ Tài chính": a decision of the Prime Minister or Government).
+        level = level_from_proposer(preamble)
     if number and _CENTRAL_NUMBER.search(fold(number).lower()):
         level = "central"  # "12/NQ-CP", "08/CT-TTg", "15-NQ/TW": the Government, the Prime Minister, the Party centre
     return {
