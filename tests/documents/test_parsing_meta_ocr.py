@@ -87,3 +87,26 @@ def test_a_copy_without_its_header_takes_its_level_from_whose_proposal_it_cites(
     headed = _meta("ỦY BAN NHÂN DÂN\nXÃ TÂN PHÚ\nSố: 12/QĐ-UBND\nTân Phú, ngày 3 tháng 2 năm 2025\nQUYẾT ĐỊNH\n"
                    "Về việc phê duyệt\nTheo đề nghị của Giám đốc Sở Y tế.\nQUYẾT ĐỊNH:\nĐiều 1. Phê duyệt.\n")
     assert (central["level"], province["level"], headed["level"]) == ("central", "province", "commune")
+
+
+def _body_level(body: str) -> object:
+    first, _, second = body.partition("/")
+    text = f"{first}\n{second}\nSố: 12/KH-ABC\nHà Nội, ngày 3 tháng 2 năm 2025\nKẾ HOẠCH\nVề việc triển khai\n" if second else (
+        f"{first}\nSố: 12/KH-ABC\nHà Nội, ngày 3 tháng 2 năm 2025\nKẾ HOẠCH\nVề việc triển khai\n")
+    return _meta(text)["level"]
+
+
+def test_a_bodys_words_that_are_not_a_places_kind_do_not_decide_its_level() -> None:
+    assert _body_level("BẢO HIỂM XÃ HỘI/TỈNH QUẢNG NGÃI") == "province"
+    assert _body_level("BỘ CHỈ HUY QUÂN SỰ/TỈNH QUẢNG NGÃI") == "province"
+    assert _body_level("BỘ CHỈ HUY BỘ ĐỘI BIÊN PHÒNG/TỈNH QUẢNG NGÃI") == "province"
+    assert _body_level("ỦY BAN MTTQ VIỆT NAM/TỈNH LÀO CAI") == "province"
+    assert _body_level("ỦY BAN NHÂN DÂN/QUẬN BA ĐÌNH") == "district"
+    assert _body_level("ĐẢNG ỦY/XÃ TÂN PHÚ") == "commune"
+
+
+def test_a_national_body_without_a_place_is_central() -> None:
+    assert _body_level("BẢO HIỂM XÃ HỘI VIỆT NAM") == "central"
+    assert _body_level("NGÂN HÀNG NHÀ NƯỚC/VIỆT NAM") == "central"
+    assert _body_level("ĐẢNG CỘNG SẢN VIỆT NAM/BAN BÍ THƯ") == "central"
+    assert _body_level("BỘ Y TẾ") == "central"

@@ -89,19 +89,28 @@ def looks_like_plan(doc: Doc) -> bool:
     return bool(_PLAN_WORDS.search(head[:600]))
 
 
-def _level(doc: Doc, issuer: str | None) -> str | None:
-    who = (issuer or "").lower()
-    folded = doc.folded
+_CENTRAL_BODY = re.compile(r"chinh phu|thu tuong|(?<![a-z])(?<!dang )bo(?! chi huy| doi)(?![a-z])|trung uong|quoc hoi")
+# Words that are not a place's kind: "xã hội" (social), "quản lý", "quân sự", "quân đội", "cơ quan".
+_UNIT = re.compile(
+    r"(?<![a-z])(thi tran|thi xa|dac khu|phuong|xa(?! hoi)|huyen|(?<!co )quan(?! ly| su| doi| he| tri| trac)|tinh)(?![a-z])"
+)
+_NATIONAL_BODY = re.compile(r"(?<![a-z])(?:ban bi thu|nha nuoc|toi cao|viet nam)(?![a-z])")
 
-    who = fold(who)
-    # "Bộ" is a ministry; "Đảng bộ tỉnh" is a provincial party organisation.
-    if re.search(r"chinh phu|thu tuong|(?<![a-z])(?<!dang )bo(?![a-z])|trung uong|quoc hoi", who):
+
+def _level(doc: Doc, issuer: str | None) -> str | None:
+    who = fold((issuer or "").lower())
+    folded = doc.folded
+    # "Bộ" is a ministry; "Đảng bộ tỉnh" is a provincial party organisation, "Bộ Chỉ huy Quân sự tỉnh" and
+    # "Bộ đội Biên phòng tỉnh" provincial commands.
+    if _CENTRAL_BODY.search(who):
         return "central"
     # The first administrative unit named after the body's kind decides ("UBND tỉnh Quảng Ngãi": province).
-    unit = re.search(r"(?<![a-z])(thi tran|thi xa|dac khu|phuong|xa|huyen|quan|tinh)(?![a-z])", who)
+    unit = _UNIT.search(who)
     if unit:
         return {"thi tran": "commune", "dac khu": "commune", "phuong": "commune", "xa": "commune", "thi xa": "district",
                 "huyen": "district", "quan": "district", "tinh": "province"}[unit.group(1)]
+    if _NATIONAL_BODY.search(who.split("cong hoa")[0]):
+        return "central"  # "BAN BÍ THƯ", "NGÂN HÀNG NHÀ NƯỚC VIỆT NAM", "BẢO HIỂM XÃ HỘI VIỆT NAM": no place below the nation
     if not who and re.match(r"\W*(?:ubnd|uy ban nhan dan) tinh(?![a-z])", folded.lstrip()):
         return "province"  # the superior body heads the header ("UBND TỈNH LÂM ĐỒNG / BAN CHỈ ĐẠO …"): a provincial body
     if re.search(r"thanh pho|thanh uy", who) or not who:
