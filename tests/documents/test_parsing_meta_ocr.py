@@ -110,3 +110,23 @@ def test_a_national_body_without_a_place_is_central() -> None:
     assert _body_level("NGÂN HÀNG NHÀ NƯỚC/VIỆT NAM") == "central"
     assert _body_level("ĐẢNG CỘNG SẢN VIỆT NAM/BAN BÍ THƯ") == "central"
     assert _body_level("BỘ Y TẾ") == "central"
+
+
+@given(st.sampled_from(["CT", "KH", "QĐ", "NQ"]), st.sampled_from(["UBND", "HĐND", "TTg", "BCA-C04"]),
+       st.sampled_from(["-", " - ", " -", "- "]))
+def test_stray_spaces_around_a_symbols_hyphen_are_read_through(kind: str, body: str, hyphen: str) -> None:
+    meta = _meta(f"ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nSố: 16/{kind}{hyphen}{body}\nQuảng Ngãi, ngày 15 tháng 01 năm 2021\n"
+                 "CHỈ THỊ\nVề việc tăng cường\n")
+    assert meta["number"] == f"16/{kind}-{body}"
+
+
+def test_a_place_after_a_spaced_hyphen_is_not_part_of_the_number() -> None:
+    meta = _meta("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nSố: 16/CT-UBND - Quảng Ngãi, ngày 15 tháng 01 năm 2021\nCHỈ THỊ\nVề việc\n")
+    assert meta["number"] == "16/CT-UBND"
+
+
+def test_a_merged_number_without_its_colon_is_read_only_beside_the_place_and_date() -> None:
+    merged = _meta("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nSố 16/CT-UBND Quảng Ngãi, ngày 15 tháng 01 năm 2021\nCHỈ THỊ\nVề việc\n")
+    cited = _meta("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nSố:      /CT-UBND Quảng Ngãi, ngày 15 tháng 01 năm 2021\nCHỈ THỊ\n"
+                  "Về việc tăng cường\nThực hiện Chỉ thị\nsố 16/CT-TTg Hà Nội, ngày 2 tháng 3 năm 2020 của Thủ tướng\n")
+    assert (merged["number"], cited["number"]) == ("16/CT-UBND", None)

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import re
 
+from ansinh.documents.parsing import meta_ocr
 from ansinh.documents.parsing.clean import Doc, span_text
-from ansinh.documents.parsing.meta_ocr import level_from_proposer, motto_row, ocr_date, ocr_number
 from ansinh.documents.parsing.structure import Node
 from ansinh.lib.text import fold
 
 # A PDF copy may break the symbol after a hyphen ("12/NQ- CP"): one space there is read through. The Government's
 # special resolutions since 2025 carry a dotted number ("66.7/2025/NQ-CP").
 _NUMBER = re.compile(
-    r"(?<![a-z])s[o6]\s*:\s*(\d{1,6}(?:\.\d{1,3})?(?: \d{1,4})?)\s*[/-]\s*((?:(?:19|20)\d\d\s*/\s*)?[a-z0-9đ](?:[a-z0-9đ]|-(?: (?=[a-z]{2}))?){0,30}"
+    r"(?<![a-z])s[o6]\s*:\s*(\d{1,6}(?:\.\d{1,3})?(?: \d{1,4})?)\s*[/-]\s*((?:(?:19|20)\d\d\s*/\s*)?[a-z0-9đ](?:[a-z0-9đ]| ?-(?: (?=[a-z]{2}))?){0,30}"
     r"(?:/[a-z0-9đ][a-z0-9đ\-]{0,20})?)"
 )
 # Party documents: "Số 38-CTr/TU" alone on its line, without a colon.
@@ -130,7 +130,7 @@ def _header_body(doc: Doc, head_lines: list[tuple[int, int]]) -> str | None:
     """The issuing body printed in capitals at the top left ("ỦY BAN NHÂN DÂN / XÃ TÂN PHÚ")."""
     parts: list[str] = []
     blanks = 0
-    head_lines = head_lines[motto_row(doc, head_lines) :]
+    head_lines = head_lines[meta_ocr.motto_row(doc, head_lines) :]
     for index, (s, e) in enumerate(head_lines[:12]):
         # Only the left cell of a two-column header ("BỘ NỘI VỤ<tab>CỘNG HÒA XÃ HỘI ...").
         cell_end = doc.clean.find("\t", s, e)
@@ -270,7 +270,7 @@ def extract_meta(doc: Doc, root: Node) -> dict[str, object]:
         elif m and number is None:
             number = re.sub(r"\s*/\s*", "/", span_text(doc, m.start(1), m.end(2)))
             number = re.sub(r"^(\d+) (\d+)", r"\1\2", number)  # "Số: 12 5/KH-UBND": a stray space in the number
-            number = number.replace("- ", "-")
+            number = meta_ocr.spaced_symbol(number)
             spans["number"] = [m.start(), m.end()]
         d = _DATE.search(folded, s, e)
         before = folded[s : d.start()] if d else ""
@@ -283,13 +283,13 @@ def extract_meta(doc: Doc, root: Node) -> dict[str, object]:
                 spans["date"] = [d.start(), d.end()]
     if number is None:
         # A scan: the number read through OCR look-alikes and pen marks, on the header's first lines only.
-        read = next((r for r in (ocr_number(doc, s, e) for s, e in head_lines[:30]) if r is not None), None)
+        read = next((r for r in (meta_ocr.ocr_number(doc, s, e) for s, e in head_lines[:30]) if r is not None), None)
         if read is not None:
             number, spans["number"] = read
     if number is not None:
         number = _UBND_OCR.sub("ND", number)
     if date is None:
-        date, spans["date"] = ocr_date(doc, head_lines[:30])
+        date, spans["date"] = meta_ocr.ocr_date(doc, head_lines[:30])
     if date is None:
         date, spans["date"] = _wrapped_date(doc, head_lines)
     if date is None:
@@ -385,7 +385,7 @@ def extract_meta(doc: Doc, root: Node) -> dict[str, object]:
     if level is None:
         # No body read at all (a copy without its header): whose proposal the enacting formula cites tells
         # the level ("Xét đề nghị của Bộ trưởng Bộ Tài chính": a decision of the Prime Minister or Government).
-        level = level_from_proposer(preamble)
+        level = meta_ocr.level_from_proposer(preamble)
     if number and _CENTRAL_NUMBER.search(fold(number).lower()):
         level = "central"  # "12/NQ-CP", "08/CT-TTg", "15-NQ/TW": the Government, the Prime Minister, the Party centre
     return {

@@ -24,6 +24,12 @@ _OCR_NUMBER = re.compile(
     rf"(?<![a-z])s[o6]\s*[:;]\s*{_MARKS}?\s*(\d{{1,6}})\s*/\s*"
     r"((?:(?:19|20)\d\d\s*/\s*)?[a-z0-9đ][a-z0-9đ\-]{0,30}(?:/[a-z0-9đ][a-z0-9đ\-]{0,20})?)"
 )
+# "Số 16/CT-UBND   Quảng Ngãi, ngày …": a merged header line whose colon OCR or a copy lost; read only at the
+# line's start and with the place and date after it, never a cited number in running text ("… số 16/CT-TTg").
+_MERGED_NUMBER = re.compile(
+    r"[ \t]*s[o6][ \t]+(\d{1,6})[ \t]*/[ \t]*((?:(?:19|20)\d\d/)?[a-z0-9đ][a-z0-9đ\-]{0,30}(?:/[a-z0-9đ][a-z0-9đ\-]{0,20})?)"
+    r"(?=[ \t]+[^\d,\n]{2,40},[ \t]*ngay(?![a-z]))"
+)
 _OCR_DATE = re.compile(
     rf"(?<![a-z])ngay\s*({_SLOT}{{1,2}})\s+th[ad]ng\s+({_SLOT}{{1,2}})\s+n[ad]m\s+({_SLOT}{{4}})(?![0-9a-z])"
 )
@@ -44,6 +50,8 @@ def _digits(slot: str) -> str | None:
 def ocr_number(doc: Doc, start: int, end: int) -> tuple[str, list[int]] | None:
     """The document number on one header line read through OCR look-alikes and marks ("Sô:⁄11 /CT-UBND")."""
     m = _OCR_NUMBER.search(doc.folded, start, end)
+    if m is None and doc.clean[start : start + 4].lstrip()[:1] == "S":
+        m = _MERGED_NUMBER.match(doc.folded, start, end)
     if m is None:
         return None
     # The number itself is taken only in real digits: it is often written in by hand after signing, and a
@@ -112,3 +120,16 @@ def level_from_proposer(preamble: str) -> str | None:
     if proposer is None:
         return None
     return "central" if proposer.group(1).startswith("bo truong") else "province"
+
+
+def spaced_symbol(number: str) -> str:
+    """"16/CT - UBND", "16/CT -UBND": a copy's stray spaces around a symbol's hyphen; a part after a spaced
+    hyphen counts only when it opens with two capitals ("UBND", "TTg"), not a place name ("16/CT-UBND - Quảng")."""
+    parts = re.split(r"( ?- ?)", number)
+    kept = parts[0]
+    for k in range(1, len(parts) - 1, 2):
+        spaced, part = parts[k] != "-", parts[k + 1]
+        if spaced and not re.match(r"[A-ZĐ0-9]{2}", part):
+            break
+        kept += "-" + part
+    return kept
