@@ -130,3 +130,11 @@ def test_a_merged_number_without_its_colon_is_read_only_beside_the_place_and_dat
     cited = _meta("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nSố:      /CT-UBND Quảng Ngãi, ngày 15 tháng 01 năm 2021\nCHỈ THỊ\n"
                   "Về việc tăng cường\nThực hiện Chỉ thị\nsố 16/CT-TTg Hà Nội, ngày 2 tháng 3 năm 2020 của Thủ tướng\n")
     assert (merged["number"], cited["number"]) == ("16/CT-UBND", None)
+
+
+@given(st.sampled_from([("QUẬN 1", "Quận 1", "district"), ("PHƯỜNG 12", "Phường 12", "commune"), ("QUẬN 10", "Quận 10", "district")]),
+       st.integers(1, 28), st.integers(1, 12))
+def test_a_numbered_ward_or_district_as_the_place_keeps_the_date(unit: tuple[str, str, str], day: int, month: int) -> None:
+    body, place, level = unit
+    meta = _meta(f"ỦY BAN NHÂN DÂN\n{body}\nSố: 16/KH-UBND\n{place}, ngày {day} tháng {month} năm 2021\nKẾ HOẠCH\nVề việc\n")
+    assert (meta["date"], meta["level"]) == (f"2021-{month:02d}-{day:02d}", level)

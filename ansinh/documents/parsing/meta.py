@@ -19,6 +19,7 @@ _NUMBER = re.compile(
 _NUMBER_LINE = re.compile(r"^\s*s[o6]\s+(\d{1,6})\s*([-/]\s*[a-z0-9đ][a-z0-9đ\-/]{1,30})\s*(?:$|\s{2,}|\t|\|)")
 # What may stand before the place-and-date on its line: a layout cell, the document number.
 _DATE_PREFIX = re.compile(r"^(?:[^\t]*\t)*(?:\s*s[o6]\s*:\s*\d{1,6}\s*/\s*[^\s,;]+\s*[,;]?)?")
+_PLACE = re.compile(r"^\s*[^\d]{0,40}(?:(?<![a-z])(?:quan|phuong)\s+\d{1,2})?,?\s*$")  # also "Quận 1", "Phường 12"
 # "ngày 20 tháng 01 năm 2026", also "ngày 20/01/2026" (or with "-" / ".").
 _DATE = re.compile(
     r"ngay\s+(\d(?: ?\d)?)(?:\s+th[ad]ng\s+|\s*([/.-])\s*)(\d(?: ?\d)?)(?:\s+n[ad]m\s+|\s*(?(2)\2|[/.-])\s*)((?:19|20) ?\d ?\d)(?!\d)"
@@ -276,7 +277,7 @@ def extract_meta(doc: Doc, root: Node) -> dict[str, object]:
         before = folded[s : d.start()] if d else ""
         cut = _DATE_PREFIX.match(before)
         before = before[cut.end() :] if cut else before
-        if d and date is None and re.match(r"^\s*[^\d]{0,40},?\s*$", before) and folded[d.end() : e].split("\t")[0].strip(" |") == "":
+        if d and date is None and _PLACE.match(before) and folded[d.end() : e].split("\t")[0].strip(" |") == "":
             day, month, year = (int(d.group(i).replace(" ", "")) for i in (1, 3, 4))
             if 1 <= day <= 31 and 1 <= month <= 12:
                 date = f"{year:04d}-{month:02d}-{day:02d}"

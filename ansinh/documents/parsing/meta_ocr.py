@@ -36,7 +36,7 @@ _OCR_DATE = re.compile(
 # What may stand before the place and date on a merged header line: a layout cell, the number's slot
 # however OCR read it ("Số: 2“ /CT-UBND"), then the place ("Quảng Ngãi,").
 _OCR_DATE_PREFIX = re.compile(
-    r"^(?:[^\t]*\t)*(?:\s*s[o6]\s*[:;]?\s*[^\s/]{0,6}\s*/\s*[^\s,;]+\s*[,;]?)?\s*[^\d]{0,40},?\s*$"
+    r"^(?:[^\t]*\t)*(?:\s*s[o6]\s*[:;]?\s*[^\s/]{0,6}\s*/\s*[^\s,;]+\s*[,;]?)?\s*[^\d]{0,40}(?:(?<![a-z])(?:quan|phuong)\s+\d{1,2})?,?\s*$"
 )
 
 
