@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ansinh.documents.parsing import extract_plan
@@ -64,6 +64,7 @@ def test_a_date_slot_ocr_garbled_is_left_unread_and_no_cited_date_takes_its_plac
         assert meta["date"] is None, date_line
 
 
+@settings(max_examples=40)
 @given(st.integers(1, 31), st.integers(1, 12), st.integers(2000, 2030), st.sampled_from(["Ø", "O", "Q", "o"]),
        st.sampled_from(["", " "]))
 def test_a_leading_zero_read_as_a_letter_is_still_the_date(day: int, month: int, year: int, zero: str, gap: str) -> None:
