@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ansinh.documents.parsing.denoise import ESCAPE, join_wrapped_lines, repair
+from ansinh.documents.parsing.denoise import ESCAPE, join_wrapped_lines, prose_tabs, repair
 from ansinh.documents.parsing.flat_tables import flat_table_tabs, spaced_table_tabs
 from ansinh.documents.parsing.stacked_tables import stacked_table_tabs
 from ansinh.lib.text import fold
@@ -187,6 +187,7 @@ def _clean_chars(text: str) -> str:
         cut = 0 if ESCAPE.search(m.group(1)) else _junk_prefix_length(m.group(1))
         if cut:
             _blank(chars, m.start(1), m.start(1) + cut)
+    prose_tabs(text, chars)
     flat_table_tabs(text, fold_same_length, chars)
     spaced_table_tabs(text, fold_same_length, chars)
     stacked_table_tabs(text, fold_same_length, chars)

@@ -15,7 +15,9 @@ changing its length, so offsets stay offsets into the caller's text:
 - a line of justified prose a PDF converter spaced with tabs ("a)\t\t\tRà\t\tsoát\t\tcác\t\tquy\t\tđịnh") has its tabs
   read as spaces: its cells are single words, not a table's cells;
 - a sentence a PDF's text layer wrapped (a line ending without a stop, the next starting in lower case and
-  not with a list mark) is one line again, across a page number or running header blanked between them.
+  not with a list mark) is one line again, across a page number or running header blanked between them;
+- a full-width line of prose a PDF's text layer padded with tabs (justified text, "… kế hoạch vốn\t\t") reads
+  its tabs as spaces, and so does a list item set off by tabs right under such a line ("\t2.\tGiao Sở …").
 """
 
 from __future__ import annotations
@@ -151,6 +153,43 @@ _GOES_ON = re.compile(r"[ \t]*(?![a-zđ][ \t]*[.)\-][ \t])(\w)")
 _COLUMN_GAP = re.compile(r"\S {3,}\S")
 # A line break, with up to two lines blanked already (page furniture) after it, before a word.
 _LINE_BREAK = re.compile(r"\n(?:[ \t]*\n){0,2}(?=[ \t]*\w)")
+
+
+# A line of running text as wide as the page (Decree 30/2020 body text, 13-14 pt on A4: 60-80 characters).
+_PROSE_WIDTH = 55
+# A list mark set off by tabs, then the item's text ("\t2.\tGiao Sở Lao động …", "b)\tThường xuyên …").
+_TABBED_ITEM = re.compile(r"[ \t]*(?:\d{1,2}(?:\.\d{1,2}){0,2}[.)]|[a-zđ]\))\t+(?=[A-ZĐÀ-Ỹa-zđà-ỹ])[^\t]+")
+
+
+def prose_tabs(text: str, chars: list[str]) -> None:
+    """Read the tabs of prose lines as spaces (same length), so a padded paragraph is not taken for a table.
+
+    A table row holds several cells and its first column is narrow; a line whose only text is one cell at the
+    line start, as wide as the page, with nothing but tabs after it, is running text, and so is the line after
+    it that ends its paragraph the same way, or a list item set off by tabs ("\t2.\tGiao …"). Tables laid out
+    this way have rows with two or more filled cells, which are left alone.
+    """
+    if "\t" not in text:
+        return
+    after_prose = False
+    start = 0
+    size = len(text)
+    while start < size:
+        end = text.find("\n", start)
+        end = size if end == -1 else end
+        body = text[start:end].rstrip(" \t")
+        if body.strip():
+            one_cell = "\t" not in body and not body.startswith(" \t")
+            wide = len(body) >= _PROSE_WIDTH
+            prose = (one_cell and (wide or after_prose)) or (
+                after_prose and wide and _TABBED_ITEM.fullmatch(body) is not None
+            )
+            if prose and "\t" in text[start:end]:
+                for i in range(start, end):
+                    if text[i] == "\t":
+                        chars[i] = " "
+            after_prose = prose or ("\t" not in body and wide)
+        start = end + 1
 
 
 def join_wrapped_lines(text: str, chars: list[str]) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ansinh.documents.parsing import meta_ocr
 from ansinh.documents.parsing.clean import Doc, span_text
 from ansinh.documents.parsing.structure import Node
 from ansinh.lib.text import fold
@@ -11,13 +12,14 @@ from ansinh.lib.text import fold
 # A PDF copy may break the symbol after a hyphen ("12/NQ- CP"): one space there is read through. The Government's
 # special resolutions since 2025 carry a dotted number ("66.7/2025/NQ-CP").
 _NUMBER = re.compile(
-    r"(?<![a-z])s[o6]\s*:\s*(\d{1,6}(?:\.\d{1,3})?(?: \d{1,4})?)\s*[/-]\s*((?:(?:19|20)\d\d\s*/\s*)?[a-z0-9đ](?:[a-z0-9đ]|-(?: (?=[a-z]{2}))?){0,30}"
+    r"(?<![a-z])s[o6]\s*:\s*(\d{1,6}(?:\.\d{1,3})?(?: \d{1,4})?)\s*[/-]\s*((?:(?:19|20)\d\d\s*/\s*)?[a-z0-9đ](?:[a-z0-9đ]| ?-(?: (?=[a-z]{2}))?){0,30}"
     r"(?:/[a-z0-9đ][a-z0-9đ\-]{0,20})?)"
 )
 # Party documents: "Số 38-CTr/TU" alone on its line, without a colon.
 _NUMBER_LINE = re.compile(r"^\s*s[o6]\s+(\d{1,6})\s*([-/]\s*[a-z0-9đ][a-z0-9đ\-/]{1,30})\s*(?:$|\s{2,}|\t|\|)")
 # What may stand before the place-and-date on its line: a layout cell, the document number.
 _DATE_PREFIX = re.compile(r"^(?:[^\t]*\t)*(?:\s*s[o6]\s*:\s*\d{1,6}\s*/\s*[^\s,;]+\s*[,;]?)?")
+_PLACE = re.compile(r"^\s*[^\d]{0,40}(?:(?<![a-z])(?:quan|phuong)\s+\d{1,2})?,?\s*$")  # also "Quận 1", "Phường 12"
 # "ngày 20 tháng 01 năm 2026", also "ngày 20/01/2026" (or with "-" / ".").
 _DATE = re.compile(
     r"ngay\s+(\d(?: ?\d)?)(?:\s+th[ad]ng\s+|\s*([/.-])\s*)(\d(?: ?\d)?)(?:\s+n[ad]m\s+|\s*(?(2)\2|[/.-])\s*)((?:19|20) ?\d ?\d)(?!\d)"
@@ -45,6 +47,8 @@ _TITLE_PLACE = re.compile(r"(?<![a-z])(?:tinh|thanh pho|huyen|quan|thi xa|thi tr
 _REF_NUMBER = re.compile(r"\d{1,6}(?:[-/][a-z0-9đ&]+)+")
 _PLAN_WORDS = re.compile(r"(?<![a-z])(?:ke hoach|chuong trinh hanh dong|chuong trinh|de an|lo trinh)(?![a-z])")
 _CENTRAL_NUMBER = re.compile(r"(?:[-/](?:cp|ttg|vpcp)|/tw|-bcdtw)$")
+# "UBNĐ": OCR's reading of the People's Committee's symbol "UBND" (no symbol ends in "NĐ").
+_UBND_OCR = re.compile(r"(?<=UB)NĐ(?![A-ZĐ])")
 _NOT_PLAN = re.compile(r"^\s*(?:nghi dinh|thong tu|chi thi|luat|cong van|to trinh|bao cao|quyet dinh)\s*$")
 
 
@@ -86,19 +90,28 @@ def looks_like_plan(doc: Doc) -> bool:
     return bool(_PLAN_WORDS.search(head[:600]))
 
 
-def _level(doc: Doc, issuer: str | None) -> str | None:
-    who = (issuer or "").lower()
-    folded = doc.folded
+_CENTRAL_BODY = re.compile(r"chinh phu|thu tuong|(?<![a-z])(?<!dang )bo(?! chi huy| doi)(?![a-z])|trung uong|quoc hoi")
+# Words that are not a place's kind: "xã hội" (social), "quản lý", "quân sự", "quân đội", "cơ quan".
+_UNIT = re.compile(
+    r"(?<![a-z])(thi tran|thi xa|dac khu|phuong|xa(?! hoi)|huyen|(?<!co )quan(?! ly| su| doi| he| tri| trac)|tinh)(?![a-z])"
+)
+_NATIONAL_BODY = re.compile(r"(?<![a-z])(?:ban bi thu|nha nuoc|toi cao|viet nam)(?![a-z])")
 
-    who = fold(who)
-    # "Bộ" is a ministry; "Đảng bộ tỉnh" is a provincial party organisation.
-    if re.search(r"chinh phu|thu tuong|(?<![a-z])(?<!dang )bo(?![a-z])|trung uong|quoc hoi", who):
+
+def _level(doc: Doc, issuer: str | None) -> str | None:
+    who = fold((issuer or "").lower())
+    folded = doc.folded
+    # "Bộ" is a ministry; "Đảng bộ tỉnh" is a provincial party organisation, "Bộ Chỉ huy Quân sự tỉnh" and
+    # "Bộ đội Biên phòng tỉnh" provincial commands.
+    if _CENTRAL_BODY.search(who):
         return "central"
     # The first administrative unit named after the body's kind decides ("UBND tỉnh Quảng Ngãi": province).
-    unit = re.search(r"(?<![a-z])(thi tran|thi xa|dac khu|phuong|xa|huyen|quan|tinh)(?![a-z])", who)
+    unit = _UNIT.search(who)
     if unit:
         return {"thi tran": "commune", "dac khu": "commune", "phuong": "commune", "xa": "commune", "thi xa": "district",
                 "huyen": "district", "quan": "district", "tinh": "province"}[unit.group(1)]
+    if _NATIONAL_BODY.search(who.split("cong hoa")[0]):
+        return "central"  # "BAN BÍ THƯ", "NGÂN HÀNG NHÀ NƯỚC VIỆT NAM", "BẢO HIỂM XÃ HỘI VIỆT NAM": no place below the nation
     if not who and re.match(r"\W*(?:ubnd|uy ban nhan dan) tinh(?![a-z])", folded.lstrip()):
         return "province"  # the superior body heads the header ("UBND TỈNH LÂM ĐỒNG / BAN CHỈ ĐẠO …"): a provincial body
     if re.search(r"thanh pho|thanh uy", who) or not who:
@@ -118,6 +131,7 @@ def _header_body(doc: Doc, head_lines: list[tuple[int, int]]) -> str | None:
     """The issuing body printed in capitals at the top left ("ỦY BAN NHÂN DÂN / XÃ TÂN PHÚ")."""
     parts: list[str] = []
     blanks = 0
+    head_lines = head_lines[meta_ocr.motto_row(doc, head_lines) :]
     for index, (s, e) in enumerate(head_lines[:12]):
         # Only the left cell of a two-column header ("BỘ NỘI VỤ<tab>CỘNG HÒA XÃ HỘI ...").
         cell_end = doc.clean.find("\t", s, e)
@@ -136,7 +150,8 @@ def _header_body(doc: Doc, head_lines: list[tuple[int, int]]) -> str | None:
             letters = [c for c in raw if c.isalpha()]
             if letters and sum(c.isupper() for c in letters) >= 0.8 * len(letters) and len(raw) <= 80:
                 parts.append(raw)
-                parts.extend(_left_of_motto(doc, head_lines[index + 1 : index + 2]))
+                following = [(s2, e2) for s2, e2 in head_lines[index + 1 : index + 4] if doc.folded[s2:e2].strip()]
+                parts.extend(_left_of_motto(doc, following[:1]))
             break
         if not line:
             # A .docx copy puts an empty paragraph between the header's lines ("ỦY BAN MTTQ VIỆT NAM", "XÃ …").
@@ -256,17 +271,26 @@ def extract_meta(doc: Doc, root: Node) -> dict[str, object]:
         elif m and number is None:
             number = re.sub(r"\s*/\s*", "/", span_text(doc, m.start(1), m.end(2)))
             number = re.sub(r"^(\d+) (\d+)", r"\1\2", number)  # "Số: 12 5/KH-UBND": a stray space in the number
-            number = number.replace("- ", "-")
+            number = meta_ocr.spaced_symbol(number)
             spans["number"] = [m.start(), m.end()]
         d = _DATE.search(folded, s, e)
         before = folded[s : d.start()] if d else ""
         cut = _DATE_PREFIX.match(before)
         before = before[cut.end() :] if cut else before
-        if d and date is None and re.match(r"^\s*[^\d]{0,40},?\s*$", before) and folded[d.end() : e].split("\t")[0].strip(" |") == "":
+        if d and date is None and _PLACE.match(before) and folded[d.end() : e].split("\t")[0].strip(" |") == "":
             day, month, year = (int(d.group(i).replace(" ", "")) for i in (1, 3, 4))
             if 1 <= day <= 31 and 1 <= month <= 12:
                 date = f"{year:04d}-{month:02d}-{day:02d}"
                 spans["date"] = [d.start(), d.end()]
+    if number is None:
+        # A scan: the number read through OCR look-alikes and pen marks, on the header's first lines only.
+        read = next((r for r in (meta_ocr.ocr_number(doc, s, e) for s, e in head_lines[:30]) if r is not None), None)
+        if read is not None:
+            number, spans["number"] = read
+    if number is not None:
+        number = _UBND_OCR.sub("ND", number)
+    if date is None:
+        date, spans["date"] = meta_ocr.ocr_date(doc, head_lines[:30])
     if date is None:
         date, spans["date"] = _wrapped_date(doc, head_lines)
     if date is None:
@@ -359,6 +383,10 @@ def extract_meta(doc: Doc, root: Node) -> dict[str, object]:
         if level == "other" and place is not None:
             # Else the first place the title names ("… TRÊN ĐỊA BÀN TỈNH X", "… THÀNH PHỐ HÀ NỘI …").
             level = _level(doc, f"{issuer} {place.group(0)}")
+    if level is None:
+        # No body read at all (a copy without its header): whose proposal the enacting formula cites tells
+        # the level ("Xét đề nghị của Bộ trưởng Bộ Tài chính": a decision of the Prime Minister or Government).
+        level = meta_ocr.level_from_proposer(preamble)
     if number and _CENTRAL_NUMBER.search(fold(number).lower()):
         level = "central"  # "12/NQ-CP", "08/CT-TTg", "15-NQ/TW": the Government, the Prime Minister, the Party centre
     return {
