@@ -17,7 +17,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from ansinh.documents.parsing.clause_units import clause_leads
+from ansinh.documents.parsing.clause_units import clause_leads, lead_in_leads
 from ansinh.documents.parsing.clean import Doc, fold_same_length
 from ansinh.documents.parsing.labelled_units import LABEL_LINE, by_stated_role, closing_time, labelled
 from ansinh.documents.parsing.plan_lead import plan_wide_lead
@@ -26,6 +26,7 @@ from ansinh.documents.parsing.structure import Node
 from ansinh.documents.parsing.subject_leads import addressee_leads, subject_leads
 from ansinh.documents.parsing.tasks import Task
 from ansinh.documents.parsing.unit_names import (
+    _LEAD_THEN_PARTNERS,
     ITEM_MARK,
     _head_match,
     _split_outside_parens,
@@ -117,7 +118,24 @@ def _unblanked(doc: Doc, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]
     return out
 
 
+# A role word left at a name's end ("Bộ Tài chính chủ trì", "Sở Y tế là cơ quan phối hợp") is not part of the name.
+_ROLE_END = re.compile(r"\s+(?:(?:là|la)\s+(?:cơ\s+quan|đơn\s+vị|co\s+quan|don\s+vi)\s+)?(?:chủ\s+trì|chu\s+tri|phối\s+hợp|phoi\s+hop)$", re.IGNORECASE)
+# "Bộ Công Thương: (i) Nghiên cứu …": a colon followed by words is a duty, not part of a name.
+_DUTY_AFTER_COLON = re.compile(r":\s*\S+(?:\s+\S+){2}")
+
+
+def _names(names: list[str]) -> list[str]:
+    """``names`` as names of bodies: role words at the end dropped, a name that runs on into a duty left out."""
+    out = []
+    for name in names:
+        name = _ROLE_END.sub("", name).strip()
+        if name and not _DUTY_AFTER_COLON.search(name):
+            out.append(name)
+    return out
+
+
 def _apply(task: Task, role: str, names: list[str]) -> None:
+    names = _names(names)
     if role == "lead":
         _merge(task.lead, names)
         task.own_lead = task.own_lead or bool(names)
@@ -138,6 +156,12 @@ def assign_units(doc: Doc, root: Node, tasks: list[Task]) -> None:
             if role == "timeline":
                 task.timeline = task.timeline or value.rstrip(". ")
             else:
+                # "- Đơn vị thực hiện: Sở X chủ trì, phối hợp với Y": the value states both roles.
+                stated = _LEAD_THEN_PARTNERS.match(value) if role == "lead" else None
+                if stated is not None and _head_match(stated.group("who"), AGENCY_HEADS):
+                    _apply(task, "lead", split_units(stated.group("who")))
+                    _apply(task, "coordinate", split_units(stated.group("with")))
+                    continue
                 for unit_role, names in by_stated_role(role, split_units(value)).items():
                     _apply(task, unit_role, names)
         task.timeline = task.timeline or closing_time(doc, _own_ranges(task.node, task_nodes))
@@ -220,6 +244,7 @@ def assign_units(doc: Doc, root: Node, tasks: list[Task]) -> None:
     subject_leads(tasks, _apply)
     addressee_leads(tasks, _apply)
     clause_leads(doc, tasks, _apply)
+    lead_in_leads(doc, tasks, _apply)
     plan_wide_lead(doc, tasks, _apply)
     _propagate(tasks)
 

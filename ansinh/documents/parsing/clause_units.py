@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from ansinh.documents.parsing.clean import Doc, squeeze
+from ansinh.documents.parsing.clean import Doc, fold_same_length, squeeze
 from ansinh.documents.parsing.responsibilities import Apply
 from ansinh.documents.parsing.structure import Node
 from ansinh.documents.parsing.subject_leads import _ACTION
@@ -28,6 +28,7 @@ from ansinh.documents.parsing.vocab import AGENCY_HEADS
 # Bodies named generically, lower case ("các sở, ngành", "cơ quan, tổ chức, đơn vị giới thiệu người ứng cử").
 _GENERIC_BODY = re.compile(
     r"^(?:c[áa]c|c[ơo]\s+quan|c[ơo]\s+s[ởo]|t[ổo]\s+ch[ứu]c|[đd][ơo]n\s+v[ịi]|ch[íi]nh\s+quy[ềe]n|[ủu]y\s+ban|đ[ạa]i\s+bi[ểe]u|"
+    r"c[ấa]p\s+[ủu]y|l[ựu]c\s+l[ưu][ợo]ng|"
     r"th[àa]nh\s+vi[êe]n|ng[ưu][ờo]i\s+[đd][ứu]ng\s+[đd][ầa]u|th[ủu]\s+tr[ưu][ởo]ng|to[àa]n\s+th[ểe]|m[ỗo]i|t[ừu]ng|"
     r"s[ởo]|ban|b[ộo]|ng[àa]nh|[đd][ịi]a\s+ph[ưu][ơo]ng)(?![^\W\d_])",
     re.IGNORECASE,
@@ -61,6 +62,10 @@ _VERB = re.compile(
 _SUBJECT_VERB = re.compile(r"\s+(?=" + _VERB.pattern + r")(?!de\s|nham\s|trong\s)")
 
 
+# "… và chủ trì cùng các bộ, ngành": the subject's own role again, which ends the partners named before it.
+_AND_LEADS_WITH = re.compile(r"\s*,?\s*(?:va\s+)?chu\s+tri\s+(?:cung|voi)(?:\s+voi)?\s+")
+
+
 def _partners_end(clean: str, folded: str, start: int) -> int:
     """Where the partners named from ``start`` end: at a lower-case verb, a stop or the clause's end."""
     for m in re.finditer(r"[.;(:]|(?<![a-z])(?=[a-z])", folded[start:]):
@@ -69,6 +74,8 @@ def _partners_end(clean: str, folded: str, start: int) -> int:
             continue  # "các Bộ: Tài chính, Xây dựng", "UBND các xã: A, B": one head shared by the names after the colon
         if folded[at] in ".;(:":
             return at
+        if at > start and _AND_LEADS_WITH.match(folded, at - 1 if folded[at - 1] == " " else at):
+            return at - 1 if folded[at - 1] == " " else at
         if at > start and clean[at].islower() and _VERB.match(folded, at) and not re.search(r"(?:cac|nhung)\s+$", folded[start:at]):
             return at  # after "các" the same words name bodies ("các tổ chức chính trị - xã hội")
     return len(folded)
@@ -91,13 +98,17 @@ _NOT_SUBJECT = re.compile(r"(?<![a-z])(?:duoc\s+giao|cua|tai|trong|theo|ve|voi|n
 _NUMBERED_BODY = re.compile(r"(?:[Ss]ố|[Pp]hường|[Qq]uận|[Kk]hu\s+vực|[Tt]ổ|[Đđ]ội|[Kk]hu\s+phố|[Ấấ]p|[Tt]hôn)\s+\d{1,3}(?![\d.,/%])")
 
 
+# "… và các cơ quan (có) liên quan" closing a name: a catch-all that does not make the name longer.
+_CATCH_ALL = re.compile(r"\s+(?:và|cùng)\s+các\s+(?:cơ\s+quan|đơn\s+vị|địa\s+phương|tổ\s+chức|bộ|sở|ngành)(?:,\s*[^,\s]+)*\s+(?:có\s+)?liên\s+quan$", re.IGNORECASE)
+
+
 def _bodies(text: str, generic_first: bool) -> list[str]:
     """The names in ``text`` when it is only a list of bodies, else []."""
     names = split_units(text)
     if not names or len(names) > 14:
         return []
     for i, name in enumerate(names):
-        words = len(name.split())
+        words = len(_CATCH_ALL.sub("", name).split())
         if words > 16 or re.search(r"\d", _NUMBERED_BODY.sub("", name)):
             return []
         agency = _head_match(name, AGENCY_HEADS) or _head_match(_PLURAL.sub("", name), AGENCY_HEADS)
@@ -141,7 +152,9 @@ def read_clause(clean: str, folded: str) -> tuple[list[str], list[str]] | None:
         # "Giao Sở Nội vụ:" above the duties it hands out: the bodies alone.
         colon = folded.find(":", pos)
         named = _bodies(clean[pos:colon], generic_first=True) if colon != -1 else []
-        if named and not folded[colon + 1 :].strip():
+        # The colon after the addressee opens its duties ("Giao Bộ Công Thương: (i) Nghiên cứu …; (ii) Chủ trì …"),
+        # unless it lists the places or ministries of a shared head ("Giao UBND các xã: Đức Trọng, Hiệp Thạnh:").
+        if named and (not folded[colon + 1 :].strip() or not re.search(r"(?:cac|nhung)\s+\S+\s*$", folded[pos:colon])):
             return named, []
     # "Named address: the bodies before its colon": "Giao UBND các xã: Đức Trọng, Hiệp Thạnh:" above its duties.
     if address is not None and folded.rstrip().endswith(":"):
@@ -177,12 +190,20 @@ def read_clause(clean: str, folded: str) -> tuple[list[str], list[str]] | None:
             return lead, partners
         m = _PARTNERS.match(folded, rest_at)
         if m is not None:
-            partners = _bodies(clean[m.end() : _partners_end(clean, folded, m.end())], generic_first=True)
+            end = _partners_end(clean, folded, m.end())
+            partners = _bodies(clean[m.end() : end], generic_first=True)
+            # "X phối hợp với Y và chủ trì cùng Z": Z works with X too.
+            more = _AND_LEADS_WITH.match(folded, end)
+            if partners and more is not None:
+                partners += _bodies(clean[more.end() : _partners_end(clean, folded, more.end())], generic_first=True)
         return lead, partners
     return None
 
 
 def _first_sentence(doc: Doc, start: int, end: int) -> tuple[str, str]:
+    # A blank line between a heading and its paragraph is not the paragraph's end.
+    while start < end and doc.folded[start] in " \t\n":
+        start += 1
     cut = end
     for stop in (". ", ".\n", "\n\n"):
         at = doc.folded.find(stop, start, end)
@@ -222,7 +243,8 @@ def clause_leads(doc: Doc, tasks: list[Task], apply: Apply) -> None:
                 # "…, chủ trì, phối hợp với …" anywhere in the sentence: "chủ trì" says the item's own doer acts with them.
                 for clause in re.finditer(r"(?:^|;\s*|:\s*|(?<![a-z])(?=chu\s+tri\s*,?\s*(?:va\s+)?phoi\s+hop))(?=(?:chu\s+tri\s*,?\s*(?:va\s+)?)?phoi\s+hop)", folded):
                     m = _PARTNERS.match(folded, clause.end())
-                    if m is None or (clause.start() > 0 and not folded.startswith("chu", clause.end())):
+                    # After a colon the doer's duty begins ("X chỉ đạo lực lượng Y: Phối hợp với Z …").
+                    if m is None or (clause.start() > 0 and folded[clause.start()] != ":" and not folded.startswith("chu", clause.end())):
                         continue
                     partners = _bodies(clean[m.end() : _partners_end(clean, folded, m.end())], generic_first=True)
                     if partners:
@@ -272,3 +294,41 @@ def _addressed_paragraphs(doc: Doc, task: Task, apply: Apply) -> None:
 def _same(a: list[str], b: list[str]) -> bool:
     key = [re.sub(r"\W+", "", x.lower()) for x in a]
     return any(re.sub(r"\W+", "", y.lower()) in key for y in b)
+
+
+def lead_in_leads(doc: Doc, tasks: list[Task], apply: Apply) -> None:
+    """Items under a heading that is not an item itself, whose lead-in names their doer and opens the list with a
+    colon ("Điều 6. …" then "Các cơ quan chủ quản cơ sở dữ liệu có trách nhiệm:" then "1. …", "2. …"): that doer
+    leads each item nothing else assigned."""
+    task_nodes = {id(t.node) for t in tasks if t.node is not None}
+    read: dict[int, list[str]] = {}
+    for task in tasks:
+        node = task.node
+        if node is None or task.lead or node.parent is None or id(node.parent) in task_nodes:
+            continue
+        parent = node.parent
+        if id(parent) not in read:
+            read[id(parent)] = _lead_in(doc, parent)
+        if read[id(parent)]:
+            apply(task, "lead", read[id(parent)])
+
+
+def _lead_in(doc: Doc, parent: Node) -> list[str]:
+    if not parent.children or parent.style == "root":
+        return []
+    first = parent.children[0].start
+    # A run of duties marked inside an article ("duties" node, no heading of its own): the article's lead-in.
+    while parent.style == "duties" and parent.parent is not None and parent.head_start == parent.head_end:
+        parent = parent.parent
+    if parent.style == "root":
+        return []
+    text = doc.clean[parent.head_end : first]
+    if not text.strip():
+        text = doc.clean[parent.head_start : parent.head_end]
+    text = squeeze(text)
+    # Only the last sentence before the list, and only when it hands the list over with a colon.
+    if not text.endswith(":") or len(text) > 300:
+        return []
+    text = re.split(r"(?<=[.;])\s+", text)[-1]
+    found = read_clause(text, " ".join(fold_same_length(text).lower().split()))
+    return found[0] if found is not None and found[0] else []

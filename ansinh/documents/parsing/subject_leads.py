@@ -70,13 +70,19 @@ def addressee_leads(tasks: list[Task], apply: Apply) -> None:
             continue
         title = task.title.strip().rstrip(":").strip()
         # "7. Trách nhiệm của các sở, ban, ngành, UBND các xã", "Điều 24. Thẩm quyền và trách nhiệm của Bộ Nội vụ".
-        title = _DUTY_OF.sub("", title)
+        duty_of = _DUTY_OF.match(title)
+        title = title[duty_of.end() :].strip(" ,") if duty_of else title
         if len(title.split()) > 32 or re.search(r"[.;!?]", title):
             continue
         names = split_units(title)
+        # After "Trách nhiệm của" the heading can only name bodies, however long their description
+        # ("… các tổ chức, doanh nghiệp hoạt động trong lĩnh vực có liên quan đến …").
+        most = 20 if duty_of else 12
         if names and all((_head_match(n, AGENCY_HEADS) or _GENERIC_START.match(n) or (k > 0 and _BODY_NOUN.match(n)))
-                         and len(n.split()) <= 12 for k, n in enumerate(names)):
+                         and len(n.split()) <= most for k, n in enumerate(names)):
             # A verb in lower case makes it a duty ("Sở Y tế tổ chức …"); capitalised, it is a name ("Sở Xây dựng").
-            if any(title[m.start() + 1 : m.start() + 2].islower() for m in _ACTION.finditer(fold_same_length(title).lower())):
+            folded = fold_same_length(title).lower()
+            if any(title[m.start() + 1 : m.start() + 2].islower() and not re.search(r"(?:cac|nhung)\s*$", folded[: m.start()])
+                   for m in _ACTION.finditer(folded)):
                 continue
             apply(task, "lead", names)

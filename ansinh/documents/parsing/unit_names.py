@@ -105,8 +105,27 @@ def _split_units(value: str) -> tuple[str, ...]:
     return tuple(_split_units_uncached(value))
 
 
+_SLASH = re.compile(r"\s*/\s*(?=[A-ZĐÀ-Ỹ])")
+
+
+def _slash_as_comma(value: str) -> str:
+    """"Bộ Chỉ huy Quân sự tỉnh/Ban Chỉ huy Bộ đội Biên phòng tỉnh": a slash between two named bodies separates them
+    (between places or levels, "UBND xã/phường", it does not)."""
+    if "/" not in value:
+        return value
+    out: list[str] = []
+    pos = 0
+    for m in _SLASH.finditer(value):
+        before = value[max(value.rfind(",", 0, m.start()) + 1, 0) : m.start()].strip()
+        if _head_match(value[m.end() :], AGENCY_HEADS) and _head_match(before, AGENCY_HEADS) and len(before.split()) >= 2:
+            out.append(value[pos : m.start()] + ", ")
+            pos = m.end()
+    out.append(value[pos:])
+    return "".join(out)
+
+
 def _split_units_uncached(value: str) -> list[str]:
-    value = squeeze(value).strip(" .;,-–")
+    value = _slash_as_comma(squeeze(value).strip(" .;,-–"))
     shared = _SHARED_HEAD.match(value)
     if shared:
         return _expand_shared_head(shared.group("head"), value[shared.end() :])

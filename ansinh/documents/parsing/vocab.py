@@ -141,6 +141,9 @@ AGENCY_HEADS: tuple[str, ...] = (
     "Báo", "Tạp chí", "Thông tấn xã",
     # Parties a conclusion or a project plan assigns work to beside the agencies.
     "Nhà đầu tư", "Chủ đầu tư", "Nhà thầu", "Chủ dự án",
+    # Central bodies of the Front's member organisations ("Trung ương Hội Liên hiệp Phụ nữ Việt Nam", "Trung ương
+    # Đoàn Thanh niên …") and the heads of state groups ("Tổng Giám đốc các tập đoàn, tổng công ty nhà nước").
+    "Trung ương Hội", "Trung ương Đoàn", "Trung ương Mặt trận", "Tổng Giám đốc", "Tập đoàn",
     "Quốc hội", "Lãnh đạo Ban", "Lãnh đạo Sở", "Lãnh đạo Văn phòng", "Lãnh đạo UBND", "Lãnh đạo Ủy ban", "Lãnh đạo Bộ",
 )
 # Lower-case openers that start a new body after a named one ("..., các sở, ban, ngành").

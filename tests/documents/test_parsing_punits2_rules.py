@@ -1,0 +1,293 @@
+"""Issue 10 (lead and partner units, second round): each rule shown on short texts written for it.
+
+The probe texts are composed here from how Vietnamese administrative documents are built (Decree 30/2020: plans,
+conclusion notices, decrees and resolutions with a duties article, dispatches), not copied from any corpus document;
+each rule is tried on several forms (numbering, diacritics, wrapped lines, central, provincial and commune level).
+"""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ansinh.documents.parsing import extract_plan
+from ansinh.documents.parsing.clause_units import read_clause
+from ansinh.documents.parsing.clean import fold_same_length
+from ansinh.documents.parsing.unit_names import split_units
+from ansinh.lib.text import normalize_text
+
+
+def _units(text: str) -> dict[str, tuple[list[str], list[str]]]:
+    result = extract_plan(normalize_text(text), "probe")
+    return {t["number"]: (t["lead"], t["coordinate"]) for t in result["tasks"]}
+
+
+def _clause(text: str) -> tuple[list[str], list[str]] | None:
+    return read_clause(text, fold_same_length(text).lower())
+
+
+# --- names -----------------------------------------------------------------------------------------------------
+
+
+def test_a_slash_between_two_named_bodies_separates_them_but_not_between_levels() -> None:
+    assert split_units("Bộ Chỉ huy Quân sự tỉnh/Ban Chỉ huy Bộ đội Biên phòng tỉnh") == [
+        "Bộ Chỉ huy Quân sự tỉnh",
+        "Ban Chỉ huy Bộ đội Biên phòng tỉnh",
+    ]
+    assert split_units("Công an xã / Ban Chỉ huy Quân sự xã") == ["Công an xã", "Ban Chỉ huy Quân sự xã"]
+    assert split_units("UBND xã/phường") == ["UBND xã/phường"]
+    assert split_units("Sở Nội vụ/Lao động") == ["Sở Nội vụ/Lao động"]
+
+
+def test_central_bodies_of_member_organisations_are_names_of_bodies() -> None:
+    assert _clause("Trung ương Hội Liên hiệp Phụ nữ Việt Nam chủ trì tổ chức các chương trình vận động hội viên") == (
+        ["Trung ương Hội Liên hiệp Phụ nữ Việt Nam"],
+        [],
+    )
+    assert _clause("Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh phát huy vai trò xung kích") is None or _clause(
+        "Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh tổ chức các hoạt động tình nguyện"
+    ) == (["Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh"], [])
+
+
+def test_a_catch_all_after_a_long_name_does_not_make_the_subject_too_long() -> None:
+    found = _clause(
+        "Bộ Y tế, Bộ Giáo dục và Đào tạo, Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương và các cơ quan "
+        "liên quan thực hiện nghiêm các nhiệm vụ được giao"
+    )
+    assert found is not None
+    assert found[0][:2] == ["Bộ Y tế", "Bộ Giáo dục và Đào tạo"]
+    assert found[0][2].startswith("Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương")
+    # The same without diacritics, as a lost font gives it.
+    bare = _clause("Bo Y te, Uy ban nhan dan cac tinh va cac co quan lien quan thuc hien nghiem cac nhiem vu")
+    assert bare is None or all("thuc hien" not in name for name in bare[0])
+
+
+# --- an addressee with a colon -----------------------------------------------------------------------------------
+
+
+def test_a_hand_over_whose_colon_opens_the_duties_names_the_lead_alone() -> None:
+    assert _clause("Giao Bộ Công Thương: (i) Nghiên cứu kiến nghị của Thành phố về nâng công suất, bổ sung các dự án") == (
+        ["Bộ Công Thương"],
+        [],
+    )
+    assert _clause("Giao Sở Tài chính: a) Cân đối, bố trí kinh phí thực hiện, tham mưu phân bổ vốn") == (["Sở Tài chính"], [])
+    assert _clause("Giao UBND xã: Rà soát danh sách hộ nghèo, cập nhật dữ liệu") == (["UBND xã"], [])
+
+
+def test_a_colon_that_lists_the_places_of_a_shared_head_is_not_the_end_of_the_addressee() -> None:
+    found = _clause("Giao UBND các xã: Tân Lập, Hòa Bình:")
+    assert found == (["UBND xã Tân Lập", "UBND xã Hòa Bình"], [])
+
+
+NOTICE = """VĂN PHÒNG CHÍNH PHỦ
+Số: 77/TB-VPCP
+THÔNG BÁO
+Kết luận của Phó Thủ tướng tại buổi làm việc với tỉnh Bình An
+
+I. ĐÁNH GIÁ CHUNG
+Tỉnh đã đạt nhiều kết quả.
+II. NHIỆM VỤ THỜI GIAN TỚI
+1. Tập trung tháo gỡ khó khăn cho các dự án trọng điểm.
+2. Chủ động phối hợp với Bộ Xây dựng nghiên cứu phương án di dời cảng.
+III. VỀ CÁC KIẾN NGHỊ CỦA TỈNH
+1. Về hạ tầng năng lượng
+- Giao Bộ Công Thương: (i) Nghiên cứu kiến nghị của Tỉnh về nâng công suất, bổ sung dự án điện gió; (ii) Chủ trì, phối hợp với các bộ, cơ quan liên quan hướng dẫn Tỉnh xây dựng kho dự trữ.
+2. Về nguồn vốn chỉnh trang đô thị
+Giao Bộ Tài chính chủ trì, phối hợp với Bộ Nông nghiệp và Môi trường nghiên cứu kiến nghị của Tỉnh, báo cáo cấp có thẩm quyền.
+"""
+
+
+def test_a_conclusion_notice_hands_each_request_to_its_ministry_and_no_further() -> None:
+    units = _units(NOTICE)
+    assert units["III.1"][0] == ["Bộ Công Thương"]
+    assert units["III.2"] == (["Bộ Tài chính"], ["Bộ Nông nghiệp và Môi trường"])
+    # A hand-over inside one request is that request's, not the plan's word for the items that name no doer.
+    assert units["II.1"] == ([], [])
+    assert units["II.2"][0] == []
+
+
+# --- labelled lines that state both roles ------------------------------------------------------------------------
+
+LABELLED = """UBND TỈNH BÌNH AN
+BAN CHỈ ĐẠO
+Số: 5/KH-BCĐ
+KẾ HOẠCH
+Vận hành chính quyền địa phương hai cấp
+
+I. NHIỆM VỤ
+1. Rà soát thủ tục hành chính
+- Đơn vị thực hiện: Sở Tư pháp chủ trì, phối hợp với Văn phòng UBND tỉnh (Trung tâm Phục vụ hành chính công tỉnh).
+- Thời gian: quý III/2026.
+2. Bảo đảm hạ tầng số
+- Đơn vi thuc hien: So Khoa hoc va Cong nghe chu tri, phoi hop voi Cong an tinh.
+3. Tuyên truyền
+- Đơn vị chủ trì: Sở Văn hóa, Thể thao và Du lịch.
+"""
+
+
+def test_a_labelled_line_stating_lead_and_partners_is_read_by_role() -> None:
+    units = _units(LABELLED)
+    assert units["1"] == (["Sở Tư pháp"], ["Văn phòng UBND tỉnh (Trung tâm Phục vụ hành chính công tỉnh)"])
+    assert units["3"] == (["Sở Văn hóa, Thể thao và Du lịch"], [])
+    # Without diacritics the names keep no role word either.
+    assert units["2"] == (["So Khoa hoc va Cong nghe"], ["Cong an tinh"])
+
+
+# --- the lead-in of a list and "Trách nhiệm của …" headings -----------------------------------------------------
+
+PLAN_LEAD_IN = """UBND TỈNH BÌNH AN
+Số: 5/KH-UBND
+KẾ HOẠCH
+Trợ giúp xã hội năm 2026
+
+I. MỤC ĐÍCH
+Bảo đảm chi trả kịp thời.
+II. NHIỆM VỤ, GIẢI PHÁP
+Sở Y tế có trách nhiệm:
+1. Rà soát đối tượng hưởng trợ cấp.
+2. Tổ chức chi trả trợ cấp hằng tháng.
+III. TỔ CHỨC THỰC HIỆN
+Các sở báo cáo kết quả.
+"""
+
+COMMUNE_LEAD_IN = """UY BAN NHAN DAN XA HOA BINH
+So: 5/KH-UBND
+KE HOACH
+Tro giup xa hoi nam 2026
+
+I. MUC DICH
+Bao dam chi tra kip thoi.
+II. NHIEM VU
+Giao Cong chuc Van hoa - Xa hoi:
+1. Ra soat doi tuong huong tro cap.
+2. Lap danh sach chi tra tro cap hang thang.
+III. TO CHUC THUC HIEN
+Cac ban nganh bao cao ket qua.
+"""
+
+DECREE = """CHÍNH PHỦ
+Số: 9/2026/NĐ-CP
+NGHỊ ĐỊNH
+Quy định về cơ sở dữ liệu an sinh xã hội
+
+Điều 1. Phạm vi điều chỉnh
+Nghị định này quy định việc cập nhật cơ sở dữ liệu.
+Điều 2. Tổ chức thực hiện
+1. Bộ Nội vụ có trách nhiệm hướng dẫn thi hành Nghị định này.
+2. Trách nhiệm của các tổ chức, doanh nghiệp hoạt động trong lĩnh vực có liên quan đến bảo trợ xã hội
+a) Thực hiện đúng quy định về chia sẻ dữ liệu.
+b) Báo cáo khi có yêu cầu.
+"""
+
+
+def test_the_lead_in_of_a_numbered_list_leads_each_of_its_items() -> None:
+    units = _units(PLAN_LEAD_IN)
+    assert units["1"][0] == ["Sở Y tế"]
+    assert units["2"][0] == ["Sở Y tế"]
+    # A commune plan typed without diacritics, the lead-in a hand-over.
+    units = _units(COMMUNE_LEAD_IN)
+    assert units["1"][0] == units["2"][0] == ["Cong chuc Van hoa - Xa hoi"]
+
+
+def test_a_duty_heading_names_its_bodies_however_long_their_description() -> None:
+    units = _units(DECREE)
+    assert units["1"][0] == ["Bộ Nội vụ"]
+    assert units["2"][0] == ["các tổ chức, doanh nghiệp hoạt động trong lĩnh vực có liên quan đến bảo trợ xã hội"]
+
+
+COMMUNE = """ỦY BAN NHÂN DÂN
+XÃ HÒA BÌNH
+Số: 21/KH-UBND
+KẾ HOẠCH
+Thực hiện chính sách trợ giúp xã hội năm 2026
+
+I. MỤC ĐÍCH, YÊU CẦU
+Bảo đảm chi trả đúng, đủ, kịp thời.
+II. NHIỆM VỤ
+1. Rà soát đối tượng
+2. Chi trả trợ cấp
+III. TỔ CHỨC THỰC HIỆN
+Giao Công chức Văn hóa - Xã hội là đầu mối tổng hợp, báo cáo kết quả.
+"""
+
+
+def test_a_list_without_a_lead_in_or_doer_gets_none_invented() -> None:
+    units = _units(COMMUNE)
+    assert units["1"] == ([], [])
+    assert units["2"] == ([], [])
+
+
+# --- properties ----------------------------------------------------------------------------------------------------
+
+_BODY = st.sampled_from(
+    ["Sở Y tế", "Bộ Tài chính", "Công an tỉnh", "Ủy ban nhân dân xã Hòa Bình", "Ban Chỉ huy Quân sự xã", "Sở Nội vụ"]
+)
+_DUTY = st.sampled_from(
+    ["(i) Nghiên cứu kiến nghị của tỉnh, bổ sung các dự án", "a) Rà soát, cập nhật danh sách hộ nghèo",
+     "Tổ chức kiểm tra, đôn đốc việc thực hiện", "1. Hướng dẫn các xã lập hồ sơ, tổng hợp kết quả"]
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(_BODY, _DUTY, st.sampled_from(["Giao", "Giao cho", "Đề nghị", "Yêu cầu"]))
+def test_an_addressee_before_a_colon_is_the_whole_lead_whatever_the_duties(body: str, duty: str, verb: str) -> None:
+    assert _clause(f"{verb} {body}: {duty}") == ([body], [])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_BODY, min_size=2, max_size=3, unique=True), st.sampled_from(["/", " / "]))
+def test_named_bodies_joined_by_slashes_split_back_into_their_names(names: list[str], slash: str) -> None:
+    assert split_units(slash.join(names)) == names
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(alphabet="abcdeghiklmnopqrstuvxyđâêôơưàáạảãèéẹẻẽìíịỉĩòóọỏõùúụủũ /:,()", max_size=80))
+def test_no_lead_in_text_yields_a_name_that_runs_on_into_a_duty(tail: str) -> None:
+    found = _clause("Giao Sở Y tế: " + tail)
+    assert found is None or all(":" not in name for name in found[0])
+
+
+# --- partners ---------------------------------------------------------------------------------------------------
+
+
+def test_partners_end_where_the_subject_takes_the_lead_again_and_those_it_leads_with_are_partners_too() -> None:
+    assert _clause("Bộ Thông tin và Truyền thông phối hợp với Ban Tuyên giáo Trung ương và chủ trì cùng các bộ, ngành, địa phương:") == (
+        ["Bộ Thông tin và Truyền thông"],
+        ["Ban Tuyên giáo Trung ương", "các bộ, ngành, địa phương"],
+    )
+    assert _clause("So Y te phoi hop voi Hoi Phu nu xa va chu tri cung cac ban, nganh:") == (
+        ["So Y te"],
+        ["Hoi Phu nu xa", "cac ban, nganh"],
+    )
+    assert _clause("Sở Y tế phối hợp với Bảo hiểm xã hội tỉnh tổ chức cấp thẻ") == (["Sở Y tế"], ["Bảo hiểm xã hội tỉnh"])
+
+
+DIRECTIVE = """THỦ TƯỚNG CHÍNH PHỦ
+Số: 8/CT-TTg
+CHỈ THỊ
+Về phòng, chống dịch bệnh
+
+I. TÌNH HÌNH
+Dịch bệnh diễn biến phức tạp.
+II. NHIỆM VỤ, GIẢI PHÁP
+1. Đẩy mạnh thông tin truyền thông
+
+Bộ Văn hóa, Thể thao và Du lịch phối hợp với Ban Tuyên giáo Trung ương và chủ trì cùng các bộ, ngành, địa phương:
+
+- Chỉ đạo các cơ quan báo chí cung cấp thông tin chính thống.
+- Tăng cường tuyên truyền phòng bệnh.
+2. Bảo vệ biên giới
+2.1. Bộ Quốc phòng chỉ đạo lực lượng Bộ đội Biên phòng: Phối hợp với cấp ủy, chính quyền địa phương khu vực biên giới tuyên truyền, vận động Nhân dân.
+III. TỔ CHỨC THỰC HIỆN
+Các bộ báo cáo Thủ tướng Chính phủ.
+"""
+
+
+def test_a_paragraph_after_a_blank_line_under_a_heading_names_its_doer_and_partners() -> None:
+    units = _units(DIRECTIVE)
+    assert units["1"] == (["Bộ Văn hóa, Thể thao và Du lịch"], ["Ban Tuyên giáo Trung ương", "các bộ, ngành, địa phương"])
+
+
+def test_a_duty_after_the_doer_s_colon_takes_the_partners_it_names() -> None:
+    units = _units(DIRECTIVE)
+    assert units["2.1"][1] == ["cấp ủy, chính quyền địa phương khu vực biên giới"]
