@@ -291,3 +291,64 @@ def test_a_paragraph_after_a_blank_line_under_a_heading_names_its_doer_and_partn
 def test_a_duty_after_the_doer_s_colon_takes_the_partners_it_names() -> None:
     units = _units(DIRECTIVE)
     assert units["2.1"][1] == ["cấp ủy, chính quyền địa phương khu vực biên giới"]
+
+
+# --- roles written after an item ------------------------------------------------------------------------------------
+
+_PLAN_HEAD = """UBND TỈNH BÌNH AN
+Số: 5/KH-UBND
+KẾ HOẠCH
+Trợ giúp xã hội năm 2026
+
+I. MỤC ĐÍCH
+Bảo đảm chi trả kịp thời.
+II. NHIỆM VỤ, GIẢI PHÁP
+"""
+_PLAN_TAIL = "2. Tổng hợp kết quả chi trả.\nIII. TỔ CHỨC THỰC HIỆN\nCác sở báo cáo kết quả.\n"
+
+
+def test_roles_in_brackets_or_after_a_dash_closing_an_item_give_its_units() -> None:
+    cases = {
+        "1. Rà soát đối tượng hưởng trợ cấp (Sở Nội vụ chủ trì).": (["Sở Nội vụ"], []),
+        "1. Rà soát đối tượng hưởng trợ cấp (Sở Nội vụ chủ trì, phối hợp với Công an tỉnh).": (["Sở Nội vụ"], ["Công an tỉnh"]),
+        "1. Rà soát đối tượng hưởng trợ cấp.\n(Sở Nội vụ chủ trì; Công an tỉnh, UBND các xã phối hợp)": (
+            ["Sở Nội vụ"],
+            ["Công an tỉnh", "UBND các xã"],
+        ),
+        "1. Rà soát đối tượng hưởng trợ cấp – Sở Nội vụ chủ trì.": (["Sở Nội vụ"], []),
+        "1. Ra soat doi tuong huong tro cap (So Noi vu chu tri, phoi hop voi Cong an tinh).": (["So Noi vu"], ["Cong an tinh"]),
+    }
+    for item, expected in cases.items():
+        assert _units(_PLAN_HEAD + item + "\n" + _PLAN_TAIL)["1"] == expected, item
+
+
+def test_a_bracket_or_dash_that_states_no_role_of_a_body_gives_nothing() -> None:
+    for item in (
+        "1. Rà soát đối tượng hưởng trợ cấp (theo Quyết định số 12/QĐ-UBND).",
+        "1. Rà soát đối tượng - kiểm tra chéo giữa các xã.",
+        "1. Phối hợp với Phòng Văn hóa - Xã hội chủ trì tổng hợp.",
+    ):
+        assert _units(_PLAN_HEAD + item + "\n" + _PLAN_TAIL)["1"][0] in ([], ["Phòng Văn hóa - Xã hội"]), item
+
+
+# --- one body, every form of its name ----------------------------------------------------------------------------
+
+
+def test_a_body_named_in_two_forms_is_one_unit() -> None:
+    from ansinh.documents.parsing.unit_names import name_key
+
+    forms = ["UBND tỉnh", "Ủy ban nhân dân tỉnh", "Uỷ ban nhân dân tỉnh", "Uy ban nhan dan tinh", "UỶ BAN NHÂN DÂN TỈNH"]
+    assert len({name_key(f) for f in forms}) == 1
+    assert name_key("Ủy ban MTTQ Việt Nam xã") == name_key("Ủy ban Mặt trận Tổ quốc Việt Nam xã")
+    assert name_key("HĐND tỉnh") == name_key("Hội đồng nhân dân tỉnh") != name_key("UBND tỉnh")
+    text = _PLAN_HEAD + "1. Rà soát đối tượng\n- Cơ quan chủ trì: UBND tỉnh.\n- Cơ quan phối hợp: Công an tỉnh.\n(Ủy ban nhân dân tỉnh chủ trì)\n" + _PLAN_TAIL
+    assert _units(text)["1"][0] == ["UBND tỉnh"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["UBND", "Ủy ban nhân dân", "Uỷ ban nhân dân", "Uy ban nhan dan", "ỦY BAN NHÂN DÂN"]),
+       st.sampled_from(["tỉnh", "xã Hòa Bình", "phường 3", "thành phố"]))
+def test_every_form_of_a_people_s_committee_reads_the_same(form: str, place: str) -> None:
+    from ansinh.documents.parsing.unit_names import name_key
+
+    assert name_key(f"{form} {place}") == name_key(f"Ủy ban nhân dân {place}")

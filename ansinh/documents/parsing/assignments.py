@@ -19,7 +19,13 @@ import re
 
 from ansinh.documents.parsing.clause_units import clause_leads, lead_in_leads
 from ansinh.documents.parsing.clean import Doc, fold_same_length
-from ansinh.documents.parsing.labelled_units import LABEL_LINE, by_stated_role, closing_time, labelled
+from ansinh.documents.parsing.labelled_units import (
+    LABEL_LINE,
+    by_stated_role,
+    closing_roles,
+    closing_time,
+    labelled,
+)
 from ansinh.documents.parsing.plan_lead import plan_wide_lead
 from ansinh.documents.parsing.responsibilities import assign_from_responsibilities
 from ansinh.documents.parsing.structure import Node
@@ -31,6 +37,7 @@ from ansinh.documents.parsing.unit_names import (
     _head_match,
     _split_outside_parens,
     _wrapped_name,
+    name_key,
     split_units,
 )
 from ansinh.documents.parsing.vocab import (
@@ -38,7 +45,6 @@ from ansinh.documents.parsing.vocab import (
     COORD_LABEL,
     LEAD_LABEL,
 )
-from ansinh.lib.text import fold_key
 
 # An item number as assignments cite it: "2.1", or "I.2" under a roman group (folded).
 _NUM_REF = r"(?:[ivx]{1,5}\.)?\d+(?:\.\d+)*"
@@ -79,9 +85,9 @@ _ITEM_REFS = re.compile(
 
 
 def _merge(into: list[str], names: list[str]) -> None:
-    keys = {fold_key(x) for x in into}
+    keys = {name_key(x) for x in into}
     for name in names:
-        key = fold_key(name)
+        key = name_key(name)
         if key and key not in keys:
             into.append(name)
             keys.add(key)
@@ -199,6 +205,14 @@ def assign_units(doc: Doc, root: Node, tasks: list[Task]) -> None:
             else:
                 for t in targets:
                     _apply(t, "coordinate", split_units(value))
+    # "(Sở Nội vụ chủ trì, phối hợp với Công an tỉnh)" after an item: its roles, when no label gave them.
+    for task in tasks:
+        if task.node is None or task.own_lead:
+            continue
+        closing = closing_roles(doc, _own_ranges(task.node, task_nodes))
+        if closing is not None:
+            _apply(task, "lead", split_units(closing[0]))
+            _apply(task, "coordinate", split_units(closing[1]) if closing[1] else [])
     # "Sở X chủ trì, phối hợp với Y": only for items no label assigns.
     for task in tasks:
         if task.node is None or task.own_lead:

@@ -22,7 +22,7 @@ from ansinh.documents.parsing.responsibilities import Apply
 from ansinh.documents.parsing.structure import Node
 from ansinh.documents.parsing.subject_leads import _ACTION
 from ansinh.documents.parsing.tasks import Task
-from ansinh.documents.parsing.unit_names import _head_match, split_units
+from ansinh.documents.parsing.unit_names import _head_match, name_key, split_units
 from ansinh.documents.parsing.vocab import AGENCY_HEADS
 
 # Bodies named generically, lower case ("các sở, ngành", "cơ quan, tổ chức, đơn vị giới thiệu người ứng cử").
@@ -292,8 +292,8 @@ def _addressed_paragraphs(doc: Doc, task: Task, apply: Apply) -> None:
 
 
 def _same(a: list[str], b: list[str]) -> bool:
-    key = [re.sub(r"\W+", "", x.lower()) for x in a]
-    return any(re.sub(r"\W+", "", y.lower()) in key for y in b)
+    key = {name_key(x) for x in a}
+    return any(name_key(y) in key for y in b)
 
 
 def lead_in_leads(doc: Doc, tasks: list[Task], apply: Apply) -> None:

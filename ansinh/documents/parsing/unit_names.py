@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from ansinh.documents.parsing.clean import squeeze
 from ansinh.documents.parsing.vocab import AGENCY_HEADS, ALWAYS_NEW_HEADS, GENERIC_HEADS, ocr_tolerant
-from ansinh.lib.text import fold, strip_marks
+from ansinh.lib.text import fold, fold_key, strip_marks
 
 # Words that open like a body's name once diacritics are ignored, or share its first word, but name an action or
 # a thing ("Bố trí kinh phí", "Tổ chức thực hiện", "Ban hành kế hoạch", "Bộ máy", "Số lượng").
@@ -353,3 +353,25 @@ def _wrapped_name(text: str) -> str | None:
         if _head_match(name, AGENCY_HEADS):
             return name
     return None
+
+
+# Abbreviations a plan uses for the same bodies (folded, lower case): "UBND tỉnh" is "Ủy ban nhân dân tỉnh".
+_ABBREVIATIONS = (
+    (re.compile(r"\bubmttq\b"), "uy ban mat tran to quoc"),
+    (re.compile(r"\bmttq\b"), "mat tran to quoc"),
+    (re.compile(r"\bubnd\b"), "uy ban nhan dan"),
+    (re.compile(r"\bhdnd\b"), "hoi dong nhan dan"),
+    (re.compile(r"\bbhxh\b"), "bao hiem xa hoi"),
+    (re.compile(r"\bbch\b"), "ban chap hanh"),
+    (re.compile(r"\btp\b"), "thanh pho"),
+    (re.compile(r"\bviet nam\b"), "vn"),
+)
+
+
+def name_key(name: str) -> str:
+    """A key under which one body's name reads the same in every form: "UBND tỉnh", "Ủy ban nhân dân tỉnh",
+    "Uỷ ban nhân dân tỉnh", "Uy ban nhan dan tinh" (diacritics, case, punctuation and the usual abbreviations)."""
+    key = fold_key(name)
+    for pattern, full in _ABBREVIATIONS:
+        key = pattern.sub(full, key)
+    return key
