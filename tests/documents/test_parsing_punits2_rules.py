@@ -352,3 +352,14 @@ def test_every_form_of_a_people_s_committee_reads_the_same(form: str, place: str
     from ansinh.documents.parsing.unit_names import name_key
 
     assert name_key(f"{form} {place}") == name_key(f"Ủy ban nhân dân {place}")
+
+
+def test_names_keep_no_colon_role_noun_or_duty_that_follows_them() -> None:
+    cases = {
+        "1. Sở Y tế: chủ trì, phối hợp với Sở Tài chính hướng dẫn rà soát đối tượng.": (["Sở Y tế"], ["Sở Tài chính"]),
+        "1. Về rà soát đối tượng\nSở Nội vụ là cơ quan thường trực, chủ trì tham mưu UBND tỉnh.": (["Sở Nội vụ"], []),
+        "1. Về rà soát đối tượng\nSở Nội vụ là cơ quan đầu mối, phối hợp với các sở rà soát.": (["Sở Nội vụ"], ["các sở"]),
+        "1. Rà soát đối tượng\nTrách nhiệm thực hiện: Sở Nội vụ; UBND các xã.": (["Sở Nội vụ", "UBND các xã"], []),
+    }
+    for item, expected in cases.items():
+        assert _units(_PLAN_HEAD + item + "\n" + _PLAN_TAIL)["1"] == expected, item

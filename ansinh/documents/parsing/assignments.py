@@ -128,13 +128,29 @@ def _unblanked(doc: Doc, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]
 _ROLE_END = re.compile(r"\s+(?:(?:là|la)\s+(?:cơ\s+quan|đơn\s+vị|co\s+quan|don\s+vi)\s+)?(?:chủ\s+trì|chu\s+tri|phối\s+hợp|phoi\s+hop)$", re.IGNORECASE)
 # "Bộ Công Thương: (i) Nghiên cứu …": a colon followed by words is a duty, not part of a name.
 _DUTY_AFTER_COLON = re.compile(r":\s*\S+(?:\s+\S+){2}")
+_RUN_ON_VERB = re.compile(
+    r"(?:ra\s+soat|to\s+chuc\s+thuc\s+hien|thuc\s+hien|trien\s+khai|huong\s+dan|kiem\s+tra|theo\s+doi|tong\s+hop|bao\s+cao|"
+    r"tham\s+muu|de\s+xuat|xay\s+dung|ban\s+hanh|co\s+(?:cac\s+)?(?:giai\s+phap|bien\s+phap|ke\s+hoach|phuong\s+an)|"
+    r"tuyen\s+truyen|van\s+dong|cung\s+cap|chi\s+dao|nghien\s+cuu)(?![a-z])"
+)
+
+
+# "Sở Nội vụ là cơ quan thường trực": what the body is in this plan follows its name.
+_ROLE_NOUN_TAIL = re.compile(r"\s+(?:là|la)\s+(?:cơ\s+quan|đơn\s+vị|co\s+quan|don\s+vi)(?![^\W\d_]).*$", re.IGNORECASE)
+# "các sở rà soát …": a plural of bodies that runs on into its duty is cut where the duty's verb begins.
+_PLURAL_BODIES = re.compile(r"^(?:các|cac|những|nhung)\s+\S+(?:\s*,\s*\S+)*\s+(?=\S)", re.IGNORECASE)
 
 
 def _names(names: list[str]) -> list[str]:
     """``names`` as names of bodies: role words at the end dropped, a name that runs on into a duty left out."""
     out = []
     for name in names:
-        name = _ROLE_END.sub("", name).strip()
+        name = _ROLE_NOUN_TAIL.sub("", _ROLE_END.sub("", name)).strip(" :")
+        plural = _PLURAL_BODIES.match(name)
+        if plural is not None and plural.end() < len(name) and name[plural.end()].islower():
+            verb = _RUN_ON_VERB.match(fold_same_length(name[plural.end() :]).lower())
+            if verb is not None:
+                name = name[: plural.end()].strip()
         if name and not _DUTY_AFTER_COLON.search(name):
             out.append(name)
     return out

@@ -285,7 +285,7 @@ def _expand_shared_head(head: str, rest: str) -> list[str]:
 
 def _trim_name(name: str) -> str:
     """A name without list punctuation around it, nor a bracket it does not open ("Hội Nông dân xã)")."""
-    name = name.strip(" .;,-–")
+    name = name.strip(" .;,:-–")
     while name.endswith(")") and name.count(")") > name.count("("):
         name = name[:-1].rstrip(" .;,-–")
     while name.startswith("(") and name.count("(") > name.count(")"):

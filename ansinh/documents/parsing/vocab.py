@@ -121,7 +121,7 @@ DATE_BEFORE = re.compile(r"th[ad]ng\s+\d{1,2}\s+$|ngay\s+\d{1,2}\s*/\s*\d{1,2}\s
 # --- Assignments -------------------------------------------------------------
 LEAD_LABEL = re.compile(
     r"chu\s+tri|co\s+quan\s+(?:,\s*can\s+bo\s+)?thuc\s+hien|don\s+vi\s+thuc\s+hien|can\s+bo\s+thuc\s+hien"
-    r"|^trach\s+nhiem$|(?:don\s+vi|co\s+quan)\s+chiu\s+trach\s+nhiem"
+    r"|^trach\s+nhiem(?:\s+thuc\s+hien)?$|(?:don\s+vi|co\s+quan)\s+chiu\s+trach\s+nhiem"
 )
 COORD_LABEL = re.compile(r"phoi\s+hop")
 TIMELINE_LABEL = re.compile(r"thoi\s+(?:gian|han|diem)|tien\s+do")
