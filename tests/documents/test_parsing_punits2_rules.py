@@ -363,3 +363,29 @@ def test_names_keep_no_colon_role_noun_or_duty_that_follows_them() -> None:
     }
     for item, expected in cases.items():
         assert _units(_PLAN_HEAD + item + "\n" + _PLAN_TAIL)["1"] == expected, item
+
+
+def test_a_purpose_before_the_subject_is_skipped_but_an_address_is_not_a_purpose() -> None:
+    assert _clause("Để thể chế hóa đầy đủ nghị quyết, Đảng đoàn Quốc hội xác định các nhiệm vụ trọng tâm sau:") == (
+        ["Đảng đoàn Quốc hội"],
+        [],
+    )
+    assert _clause("Để phát triển khoa học, công nghệ, Sở Khoa học và Công nghệ chủ trì, phối hợp với Sở Tài chính xây dựng đề án") == (
+        ["Sở Khoa học và Công nghệ"],
+        ["Sở Tài chính"],
+    )
+    assert _clause("De bao dam an sinh, UBND cac xa ra soat ho ngheo") == (["UBND cac xa"], [])
+    assert _clause("Để bảo đảm an sinh xã hội, cần rà soát hộ nghèo") is None
+    assert _clause("Đề nghị Viện Kiểm sát nhân dân tỉnh, Tòa án nhân dân tỉnh phối hợp chặt chẽ với Công an tỉnh") is not None
+    found = _clause("Đề nghị Viện Kiểm sát nhân dân tỉnh, Tòa án nhân dân tỉnh phối hợp chặt chẽ với Công an tỉnh")
+    assert found is not None and found[0] == ["Viện Kiểm sát nhân dân tỉnh", "Tòa án nhân dân tỉnh"]
+
+
+def test_the_doer_s_sentence_that_goes_on_with_va_phoi_hop_voi_names_a_partner() -> None:
+    text = _PLAN_HEAD + (
+        "1. Giao Văn phòng UBND tỉnh theo dõi, đôn đốc việc thực hiện và phối hợp với Sở Nội vụ tổng hợp, báo cáo kết quả.\n"
+    ) + _PLAN_TAIL
+    assert _units(text)["1"] == (["Văn phòng UBND tỉnh"], ["Sở Nội vụ"])
+    # "và phối hợp với" a thing that is not a body names no partner.
+    text = _PLAN_HEAD + "1. Sở Y tế tổ chức khám sàng lọc và phối hợp với kết quả điều tra để lập danh sách.\n" + _PLAN_TAIL
+    assert _units(text)["1"] == (["Sở Y tế"], [])

@@ -84,6 +84,10 @@ def _partners_end(clean: str, folded: str, start: int) -> int:
 _ROLE_CUE = re.compile(r"(?:chu\s+tri|phoi\s+hop|(?:co|chiu)\s+trach\s+nhiem|la\s+(?:co\s+quan|don\s+vi))(?![a-z])")
 # A condition before the subject: "Đối với …, thì", "Trường hợp … thì", "Nếu … thì".
 _CONDITION = re.compile(r"(?:doi\s+voi|truong\s+hop|neu|khi)\s[^.;]{0,200}?(?:,\s*)?\bthi\s+")
+# "… và phối hợp (chặt chẽ) với Y …" later in the sentence that named the doer.
+_AND_WITH = re.compile(r"(?:,\s*|\s)va\s+phoi\s+hop\s+(?:chat\s+che\s+)?voi\s+")
+# A purpose before the subject: "Để …, Bộ Y tế …".
+_PURPOSE = re.compile(r"(?:de|nham)\s(?!nghi(?![a-z])|xuat(?![a-z]))")  # not "Đề nghị", "Đề xuất"
 # A short label before the clause ("Nội dung:", "Trách nhiệm:").
 _SHORT_LABEL = re.compile(r"^[^:.;]{2,30}:\s*")
 _ADDRESS = re.compile(r"(?:giao(?:\s+cho)?|de\s+nghi|yeu\s+cau)\s+")
@@ -146,6 +150,12 @@ def read_clause(clean: str, folded: str) -> tuple[list[str], list[str]] | None:
     cond = _CONDITION.match(folded, pos)
     if cond is not None:
         pos = cond.end()
+    elif _PURPOSE.match(folded, pos):
+        # "Để thể chế hóa …, Đảng đoàn Quốc hội xác định …": the purpose ends at the comma after which a body is named.
+        for comma in re.finditer(r",\s*", folded[pos : pos + 260]):
+            if _head_match(clean[pos + comma.end() :], AGENCY_HEADS):
+                pos += comma.end()
+                break
     address = _ADDRESS.match(folded, pos)
     if address is not None:
         pos = address.end()
@@ -254,8 +264,8 @@ def clause_leads(doc: Doc, tasks: list[Task], apply: Apply) -> None:
                 if index > 2:
                     continue  # only the heading, its paragraph and the first dash line say who leads
                 found = read_clause(clean, folded)
-                if found is not None and found[1] and not task.coordinate and _same(found[0], task.lead):
-                    apply(task, "coordinate", found[1])
+                if found is not None and not task.coordinate and _same(found[0], task.lead):
+                    apply(task, "coordinate", found[1] or _also_with(clean, folded))
                 continue
             found = read_clause(clean, folded) if index <= 2 else None
             if found is None:
@@ -264,8 +274,18 @@ def clause_leads(doc: Doc, tasks: list[Task], apply: Apply) -> None:
             apply(task, "lead", lead)
             if partners and not task.coordinate:
                 apply(task, "coordinate", partners)
+            elif lead and not task.coordinate:
+                apply(task, "coordinate", _also_with(clean, folded))
             break
         _addressed_paragraphs(doc, task, apply)
+
+
+def _also_with(clean: str, folded: str) -> list[str]:
+    """"Giao X theo dõi, đôn đốc … và phối hợp với Y tổng hợp …": in the sentence that names the doer, X works with Y."""
+    with_also = _AND_WITH.search(folded)
+    if with_also is None:
+        return []
+    return _bodies(clean[with_also.end() : _partners_end(clean, folded, with_also.end())], generic_first=False)
 
 
 # A paragraph of an item that hands a duty to a body: "Đề nghị Nhà đầu tư …", "Giao Sở X có trách nhiệm …".
