@@ -389,3 +389,20 @@ def test_the_doer_s_sentence_that_goes_on_with_va_phoi_hop_voi_names_a_partner()
     # "và phối hợp với" a thing that is not a body names no partner.
     text = _PLAN_HEAD + "1. Sở Y tế tổ chức khám sàng lọc và phối hợp với kết quả điều tra để lập danh sách.\n" + _PLAN_TAIL
     assert _units(text)["1"] == (["Sở Y tế"], [])
+
+
+def test_a_subject_wrapped_over_the_heading_line_is_read_whole_and_a_unit_heading_keeps_its_duty_apart() -> None:
+    cases = {
+        "1.\nThường trực, các ban, các tổ đại biểu\nHội đồng nhân dân tỉnh giám sát việc thực\nhiện Nghị quyết.": [
+            "Thường trực Hội đồng nhân dân tỉnh",
+            "các ban Hội đồng nhân dân tỉnh",
+            "các tổ đại biểu Hội đồng nhân dân tỉnh",
+        ],
+        "1. Ủy ban nhân dân tỉnh\ntổ chức triển khai thực hiện Nghị quyết.": ["Ủy ban nhân dân tỉnh"],
+        "1. Sở Y tế\nNâng cao chất lượng khám, chữa bệnh bảo hiểm y tế, bảo đảm quyền lợi người bệnh.": ["Sở Y tế"],
+        "1. Bảo hiểm xã hội tỉnh\nChủ trì hướng dẫn thủ tục cấp thẻ bảo hiểm y tế.": ["Bảo hiểm xã hội tỉnh"],
+        "1. Sở Y tế\nSở Y tế chủ trì, phối hợp với Sở Tài chính rà soát.": ["Sở Y tế"],
+        "1. Rà soát đối tượng hưởng trợ cấp theo\nquy định của Chính phủ.": [],
+    }
+    for item, expected in cases.items():
+        assert _units(_PLAN_HEAD + item + "\n" + _PLAN_TAIL)["1"][0] == expected, item

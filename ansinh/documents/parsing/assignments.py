@@ -17,7 +17,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from ansinh.documents.parsing.clause_units import clause_leads, lead_in_leads
+from ansinh.documents.parsing.clause_units import clause_leads, lead_in_leads, wrapped_subject_leads
 from ansinh.documents.parsing.clean import Doc, fold_same_length
 from ansinh.documents.parsing.labelled_units import (
     LABEL_LINE,
@@ -146,6 +146,9 @@ def _names(names: list[str]) -> list[str]:
     out = []
     for name in names:
         name = _ROLE_NOUN_TAIL.sub("", _ROLE_END.sub("", name)).strip(" :")
+        words = name.split()
+        if len(words) >= 4 and len(words) % 2 == 0 and words[: len(words) // 2] == words[len(words) // 2 :]:
+            name = " ".join(words[: len(words) // 2])  # a heading naming the body, then its sentence naming it again
         plural = _PLURAL_BODIES.match(name)
         if plural is not None and plural.end() < len(name) and name[plural.end()].islower():
             verb = _RUN_ON_VERB.match(fold_same_length(name[plural.end() :]).lower())
@@ -272,6 +275,7 @@ def assign_units(doc: Doc, root: Node, tasks: list[Task]) -> None:
                     group.own_lead = True
     assign_from_responsibilities(doc, root, tasks, _apply)
     subject_leads(tasks, _apply)
+    wrapped_subject_leads(doc, tasks, _apply)
     addressee_leads(tasks, _apply)
     clause_leads(doc, tasks, _apply)
     lead_in_leads(doc, tasks, _apply)
