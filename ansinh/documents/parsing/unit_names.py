@@ -77,6 +77,8 @@ def _bare_heads(heads: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _split_outside_parens(text: str, sep: str) -> list[str]:
+    if "(" not in text and "[" not in text:
+        return text.split(sep)  # no bracket to stay inside: the plain split, without a loop over every character
     parts: list[str] = []
     depth = 0
     current: list[str] = []
