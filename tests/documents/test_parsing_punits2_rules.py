@@ -406,3 +406,45 @@ def test_a_subject_wrapped_over_the_heading_line_is_read_whole_and_a_unit_headin
     }
     for item, expected in cases.items():
         assert _units(_PLAN_HEAD + item + "\n" + _PLAN_TAIL)["1"][0] == expected, item
+
+
+def test_parties_a_decree_binds_lead_only_as_the_subject_of_co_trach_nhiem() -> None:
+    assert _clause("Khách hàng vay vốn có trách nhiệm sử dụng vốn vay đúng mục đích") == (["Khách hàng vay vốn"], [])
+    assert _clause("Người sử dụng lao động có trách nhiệm đóng bảo hiểm xã hội đầy đủ") == (["Người sử dụng lao động"], [])
+    assert _clause("Doanh nghiep co trach nhiem bao cao dinh ky") == (["Doanh nghiep"], [])
+    # Without the cue such a subject is not read as a doer.
+    assert _clause("Khách hàng vay vốn trả nợ gốc và lãi tiền vay lần đầu") is None
+    assert _clause("Người dân có trách nhiệm chấp hành") is None
+
+
+KINDS = """CHÍNH PHỦ
+Số: 9/2026/NĐ-CP
+NGHỊ ĐỊNH
+Quy định về dịch vụ việc làm
+
+Điều 1. Phạm vi điều chỉnh
+Nghị định này quy định về dịch vụ việc làm.
+Điều 2. Tổ chức thực hiện
+1. Cơ quan chủ quản chương trình:
+a) Lập kế hoạch thực hiện chương trình hằng năm.
+b) Báo cáo kết quả thực hiện.
+2. Trách nhiệm của cơ quan trung ương tổ chức chính trị - xã hội
+a) Rà soát, sắp xếp các tổ chức dịch vụ việc làm.
+3. Cơ quan thuế các cấp
+Tăng cường kiểm tra.
+"""
+
+
+def test_a_kind_of_body_heads_an_item_only_where_the_heading_addresses_it() -> None:
+    units = _units(KINDS)
+    assert units["1"][0] == ["Cơ quan chủ quản chương trình"]
+    assert units["1.a"][0] == ["Cơ quan chủ quản chương trình"]
+    assert units["2"][0] == ["cơ quan trung ương tổ chức chính trị - xã hội"]
+    assert units["3"][0] == []
+
+
+def test_a_dash_line_is_not_read_as_a_closing_dash_and_bracketed_partners_end_at_the_verb() -> None:
+    text = _PLAN_HEAD + "1. Sàng lọc trẻ sơ sinh\n- Sở Y tế chủ trì, phối hợp với Hội Chữ thập đỏ tỉnh thực hiện.\n" + _PLAN_TAIL
+    assert _units(text)["1"] == (["Sở Y tế"], ["Hội Chữ thập đỏ tỉnh"])
+    text = _PLAN_HEAD + "1. Sàng lọc trẻ sơ sinh (Sở Y tế chủ trì, phối hợp với Hội Chữ thập đỏ tỉnh thực hiện).\n" + _PLAN_TAIL
+    assert _units(text)["1"] == (["Sở Y tế"], ["Hội Chữ thập đỏ tỉnh"])

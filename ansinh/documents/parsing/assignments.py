@@ -17,7 +17,12 @@ from __future__ import annotations
 import bisect
 import re
 
-from ansinh.documents.parsing.clause_units import clause_leads, lead_in_leads, wrapped_subject_leads
+from ansinh.documents.parsing.clause_units import (
+    _partners_end,
+    clause_leads,
+    lead_in_leads,
+    wrapped_subject_leads,
+)
 from ansinh.documents.parsing.clean import Doc, fold_same_length
 from ansinh.documents.parsing.labelled_units import (
     LABEL_LINE,
@@ -231,7 +236,8 @@ def assign_units(doc: Doc, root: Node, tasks: list[Task]) -> None:
         closing = closing_roles(doc, _own_ranges(task.node, task_nodes))
         if closing is not None:
             _apply(task, "lead", split_units(closing[0]))
-            _apply(task, "coordinate", split_units(closing[1]) if closing[1] else [])
+            with_text = closing[1][: _partners_end(closing[1], fold_same_length(closing[1]).lower(), 0)] if closing[1] else ""
+            _apply(task, "coordinate", split_units(with_text) if with_text else [])
     # "Sở X chủ trì, phối hợp với Y": only for items no label assigns.
     for task in tasks:
         if task.node is None or task.own_lead:
@@ -276,7 +282,7 @@ def assign_units(doc: Doc, root: Node, tasks: list[Task]) -> None:
     assign_from_responsibilities(doc, root, tasks, _apply)
     subject_leads(tasks, _apply)
     wrapped_subject_leads(doc, tasks, _apply)
-    addressee_leads(tasks, _apply)
+    addressee_leads(tasks, _apply, doc)
     clause_leads(doc, tasks, _apply)
     lead_in_leads(doc, tasks, _apply)
     plan_wide_lead(doc, tasks, _apply)

@@ -106,7 +106,16 @@ _NUMBERED_BODY = re.compile(r"(?:[Ss]ố|[Pp]hường|[Qq]uận|[Kk]hu\s+vực|[
 _CATCH_ALL = re.compile(r"\s+(?:và|cùng)\s+các\s+(?:cơ\s+quan|đơn\s+vị|địa\s+phương|tổ\s+chức|bộ|sở|ngành)(?:,\s*[^,\s]+)*\s+(?:có\s+)?liên\s+quan$", re.IGNORECASE)
 
 
-def _bodies(text: str, generic_first: bool) -> list[str]:
+# Those a decree binds beside bodies, named as the subject of "có trách nhiệm" ("Khách hàng vay vốn có trách nhiệm …",
+# "Người lao động, cơ sở sản xuất kinh doanh có trách nhiệm:"): read only before that cue.
+_BOUND_PARTY = re.compile(
+    r"^(?:c[áa]c\s+|nh[ữu]ng\s+)?(?:kh[áa]ch\s+h[àa]ng|ng[ưu][ờo]i\s+(?:lao\s+[đd][ộo]ng|s[ửu]\s+d[ụu]ng\s+lao\s+[đd][ộo]ng|n[ộo]p\s+thu[ếe]|h[ọo]c)|"
+    r"doanh\s+nghi[ệe]p|c[ơo]\s+s[ởo]\s+(?:s[ảa]n\s+xu[ấa]t|kinh\s+doanh|gi[áa]o\s+d[ụu]c|y\s+t[ếe]|tr[ợo]\s+gi[úu]p)|nh[àa]\s+tr[ưu][ờo]ng|ch[ủu]\s+h[ộo])(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def _bodies(text: str, generic_first: bool, bound: bool = False) -> list[str]:
     """The names in ``text`` when it is only a list of bodies, else []."""
     names = split_units(text)
     if not names or len(names) > 14:
@@ -116,7 +125,7 @@ def _bodies(text: str, generic_first: bool) -> list[str]:
         if words > 16 or re.search(r"\d", _NUMBERED_BODY.sub("", name)):
             return []
         agency = _head_match(name, AGENCY_HEADS) or _head_match(_PLURAL.sub("", name), AGENCY_HEADS)
-        if not agency and not _GENERIC_BODY.match(name):
+        if not agency and not _GENERIC_BODY.match(name) and not (bound and _BOUND_PARTY.match(name)):
             return []
         if i == 0 and not agency and not generic_first:
             return []
@@ -187,7 +196,7 @@ def read_clause(clean: str, folded: str) -> tuple[list[str], list[str]] | None:
         if not clean[verb.start() + 1 : verb.start() + 2].islower():
             continue  # "Ban Tổ chức …": the verb's words capitalised belong to a name
         cue = _DUTY_CUE.match(folded, verb.start() + 1) is not None
-        lead = _bodies(clean[pos : verb.start()], generic_first=cue)
+        lead = _bodies(clean[pos : verb.start()], generic_first=cue, bound=cue)
         if not lead:
             continue
         rest_at = verb.start()

@@ -125,7 +125,7 @@ def by_stated_role(role: str, names: list[str]) -> dict[str, list[str]]:
 
 # "(Sở Nội vụ chủ trì)", "(Sở Nội vụ chủ trì, phối hợp với Công an tỉnh)", "(Sở Y tế chủ trì; Công an tỉnh phối hợp)",
 # "… – Sở Nội vụ chủ trì.": the roles a plan writes after an item, in brackets or after a dash.
-_CLOSING_ROLES = re.compile(r"\((?P<paren>[^()\n]{3,240})\)|\s[–-]\s+(?P<dash>[^–\n]{3,240}?)\s*[.;]?\s*$", re.MULTILINE)
+_CLOSING_ROLES = re.compile(r"\((?P<paren>[^()\n]{3,240})\)|(?<=\S)[ \t]+[–-][ \t]+(?P<dash>[^–\n]{3,240}?)\s*[.;]?[ \t]*$", re.MULTILINE)
 _ROLES = re.compile(
     r"^(?P<who>[^;()]{3,160}?)\s+chu\s+tri(?:\s*[,;]\s*(?:(?:va\s+)?phoi\s+hop(?:\s+voi)?\s+(?P<with>.+?)|(?P<with_first>.+?)\s+phoi\s+hop))?\s*\.?$"
 )
