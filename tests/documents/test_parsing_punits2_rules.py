@@ -448,3 +448,13 @@ def test_a_dash_line_is_not_read_as_a_closing_dash_and_bracketed_partners_end_at
     assert _units(text)["1"] == (["Sở Y tế"], ["Hội Chữ thập đỏ tỉnh"])
     text = _PLAN_HEAD + "1. Sàng lọc trẻ sơ sinh (Sở Y tế chủ trì, phối hợp với Hội Chữ thập đỏ tỉnh thực hiện).\n" + _PLAN_TAIL
     assert _units(text)["1"] == (["Sở Y tế"], ["Hội Chữ thập đỏ tỉnh"])
+
+
+def test_partners_keep_the_triad_of_body_kinds_and_drop_a_duty_carried_on_after_them() -> None:
+    found = _clause("Ủy ban bầu cử có trách nhiệm phối hợp với cơ quan, tổ chức, đơn vị trực tiếp quản lý người đó xác minh")
+    assert found is not None and found[1] and found[1][0].startswith("cơ quan, tổ chức, đơn vị")
+    text = _PLAN_HEAD + (
+        "1. Hỗ trợ ngành du lịch\nBộ Văn hóa, Thể thao và Du lịch chủ trì, phối hợp với các bộ, ngành liên quan có các giải "
+        "pháp cụ thể tháo gỡ khó khăn.\n"
+    ) + _PLAN_TAIL
+    assert _units(text)["1"] == (["Bộ Văn hóa, Thể thao và Du lịch"], ["các bộ, ngành liên quan"])

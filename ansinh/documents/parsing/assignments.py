@@ -146,6 +146,12 @@ _ROLE_NOUN_TAIL = re.compile(r"\s+(?:là|la)\s+(?:cơ\s+quan|đơn\s+vị|co\s+q
 _PLURAL_BODIES = re.compile(r"^(?:các|cac|những|nhung)\s+\S+(?:\s*,\s*\S+)*\s+(?=\S)", re.IGNORECASE)
 
 
+# "các Bộ, ngành liên quan có các giải pháp cụ thể …", "… để kịp thời …": a duty carried on after the name.
+_RUN_ON = re.compile(
+    r"\s+(?:có\s+(?:các\s+)?(?:giải\s+pháp|biện\s+pháp|kế\s+hoạch|phương\s+án)|để|nhằm|trong\s+việc)\s.*$", re.IGNORECASE
+)
+
+
 def _names(names: list[str]) -> list[str]:
     """``names`` as names of bodies: role words at the end dropped, a name that runs on into a duty left out."""
     out = []
@@ -159,6 +165,7 @@ def _names(names: list[str]) -> list[str]:
             verb = _RUN_ON_VERB.match(fold_same_length(name[plural.end() :]).lower())
             if verb is not None:
                 name = name[: plural.end()].strip()
+        name = _RUN_ON.sub("", name)
         if name and not _DUTY_AFTER_COLON.search(name):
             out.append(name)
     return out

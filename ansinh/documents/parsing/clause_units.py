@@ -76,6 +76,8 @@ def _partners_end(clean: str, folded: str, start: int) -> int:
             return at
         if at > start and _AND_LEADS_WITH.match(folded, at - 1 if folded[at - 1] == " " else at):
             return at - 1 if folded[at - 1] == " " else at
+        if folded.startswith("to chuc", at) and (re.search(r"(?:co quan|don vi|ca nhan)\s*,\s*$", folded[start:at]) or re.match(r"to chuc\s*,", folded[at:])):
+            continue  # "cơ quan, tổ chức, đơn vị …": the kinds of body, not the verb "tổ chức"
         if at > start and clean[at].islower() and _VERB.match(folded, at) and not re.search(r"(?:cac|nhung)\s+$", folded[start:at]):
             return at  # after "các" the same words name bodies ("các tổ chức chính trị - xã hội")
     return len(folded)
