@@ -458,3 +458,21 @@ def test_partners_keep_the_triad_of_body_kinds_and_drop_a_duty_carried_on_after_
         "pháp cụ thể tháo gỡ khó khăn.\n"
     ) + _PLAN_TAIL
     assert _units(text)["1"] == (["Bộ Văn hóa, Thể thao và Du lịch"], ["các bộ, ngành liên quan"])
+
+
+def test_labels_of_the_advising_body_and_of_participants_give_lead_and_partners() -> None:
+    for lead_label, partner_label in (
+        ("Cơ quan tham mưu", "Cơ quan phối hợp"),
+        ("Đơn vị đầu mối", "Đơn vị phối hợp"),
+        ("Cơ quan thực hiện", "Cơ quan tham gia"),
+        ("Don vi tham muu", "Co quan, to chuc tham gia"),
+    ):
+        item = f"1. Rà soát đối tượng\n- {lead_label}: Sở Nội vụ.\n- {partner_label}: Công an tỉnh, UBND các xã.\n"
+        assert _units(_PLAN_HEAD + item + _PLAN_TAIL)["1"] == (["Sở Nội vụ"], ["Công an tỉnh", "UBND các xã"]), lead_label
+
+
+def test_a_kind_of_body_alone_is_never_a_unit() -> None:
+    for label in ("Đơn vị hướng dẫn", "Đơn vị tổ chức", "Cơ quan kiểm tra"):
+        item = f"1. Rà soát đối tượng\n- {label}: Sở Nội vụ.\n- Thời gian hoàn thành: Quý II/2026.\n"
+        lead, partners = _units(_PLAN_HEAD + item + _PLAN_TAIL)["1"]
+        assert not {"Đơn vị", "Cơ quan", "Tổ chức"} & set(lead + partners), label

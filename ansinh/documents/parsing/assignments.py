@@ -152,6 +152,10 @@ _RUN_ON = re.compile(
 )
 
 
+# A kind of body alone ("Đơn vị", "Cơ quan", "Tổ chức") names no one: it is what a label or a clause is about.
+_BARE_KIND = re.compile(r"^(?:c[ơo]\s+quan|[đd][ơo]n\s+v[ịi]|t[ổo]\s+ch[ứu]c|b[ộo]\s+ph[ậa]n|c[áa]\s+nh[âa]n)$", re.IGNORECASE)
+
+
 def _names(names: list[str]) -> list[str]:
     """``names`` as names of bodies: role words at the end dropped, a name that runs on into a duty left out."""
     out = []
@@ -166,7 +170,7 @@ def _names(names: list[str]) -> list[str]:
             if verb is not None:
                 name = name[: plural.end()].strip()
         name = _RUN_ON.sub("", name)
-        if name and not _DUTY_AFTER_COLON.search(name):
+        if name and not _DUTY_AFTER_COLON.search(name) and not _BARE_KIND.match(name):
             out.append(name)
     return out
 

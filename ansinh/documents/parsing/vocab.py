@@ -122,8 +122,10 @@ DATE_BEFORE = re.compile(r"th[ad]ng\s+\d{1,2}\s+$|ngay\s+\d{1,2}\s*/\s*\d{1,2}\s
 LEAD_LABEL = re.compile(
     r"chu\s+tri|co\s+quan\s+(?:,\s*can\s+bo\s+)?thuc\s+hien|don\s+vi\s+thuc\s+hien|can\s+bo\s+thuc\s+hien"
     r"|^trach\s+nhiem(?:\s+thuc\s+hien)?$|(?:don\s+vi|co\s+quan)\s+chiu\s+trach\s+nhiem"
+    # "Cơ quan tham mưu: …", "Đơn vị đầu mối: …": the body that carries the item for the issuer.
+    r"|^(?:co\s+quan|don\s+vi)\s+(?:tham\s+muu|dau\s+moi)(?:\s+thuc\s+hien)?$"
 )
-COORD_LABEL = re.compile(r"phoi\s+hop")
+COORD_LABEL = re.compile(r"phoi\s+hop|^(?:co\s+quan|don\s+vi)(?:,\s*(?:co\s+quan|don\s+vi|to\s+chuc))?\s+tham\s+gia(?:\s+thuc\s+hien)?$")
 TIMELINE_LABEL = re.compile(r"thoi\s+(?:gian|han|diem)|tien\s+do")
 # Capitalised words that open the name of a body (case-sensitive, on clean text).
 AGENCY_HEADS: tuple[str, ...] = (
