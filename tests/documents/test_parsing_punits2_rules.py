@@ -476,3 +476,36 @@ def test_a_kind_of_body_alone_is_never_a_unit() -> None:
         item = f"1. Rà soát đối tượng\n- {label}: Sở Nội vụ.\n- Thời gian hoàn thành: Quý II/2026.\n"
         lead, partners = _units(_PLAN_HEAD + item + _PLAN_TAIL)["1"]
         assert not {"Đơn vị", "Cơ quan", "Tổ chức"} & set(lead + partners), label
+
+
+_ASSIGNED_BY_NUMBER = """UBND TỈNH BÌNH AN
+Số: 5/KH-UBND
+KẾ HOẠCH
+Trợ giúp xã hội năm 2026
+
+I. MỤC ĐÍCH
+Bảo đảm chi trả kịp thời.
+II. NHIỆM VỤ, GIẢI PHÁP
+1. Rà soát đối tượng hưởng trợ cấp.
+2. Chi trả trợ cấp hằng tháng.
+3. Tuyên truyền chính sách.
+III. TỔ CHỨC THỰC HIỆN
+"""
+
+
+def test_the_responsibilities_part_assigns_items_by_number_whatever_the_form_of_its_items() -> None:
+    forms = (
+        "1. Sở Y tế: chủ trì thực hiện nhiệm vụ 1, 2 Mục II.\n2. Sở Văn hóa: chủ trì thực hiện nhiệm vụ 3.\n",
+        "1. Sở Y tế\nChủ trì thực hiện các nhiệm vụ tại mục 1, 2 phần II Kế hoạch này.\n2. Sở Văn hóa\nChủ trì nhiệm vụ tại mục 3.\n",
+        "1. Sở Y tế chủ trì thực hiện nội dung tại mục 1 và mục 2 Phần II.\n2. Sở Văn hóa chủ trì thực hiện nội dung tại mục 3.\n",
+        "1. So Y te chu tri thuc hien noi dung tai muc 1 va muc 2 Phan II.\n2. So Van hoa chu tri thuc hien noi dung tai muc 3.\n",
+    )
+    for org in forms:
+        units = _units(_ASSIGNED_BY_NUMBER + org)
+        assert units["1"][0] == units["2"][0] and units["1"][0] in (["Sở Y tế"], ["So Y te"]), org
+        assert units["3"][0] in (["Sở Văn hóa"], ["So Van hoa"]), org
+
+
+def test_a_responsibilities_item_that_names_no_item_number_assigns_nothing() -> None:
+    units = _units(_ASSIGNED_BY_NUMBER + "1. Sở Y tế\nTham mưu UBND tỉnh chỉ đạo thực hiện kế hoạch.\n")
+    assert units["1"] == units["2"] == units["3"] == ([], [])
