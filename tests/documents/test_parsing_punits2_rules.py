@@ -509,3 +509,10 @@ def test_the_responsibilities_part_assigns_items_by_number_whatever_the_form_of_
 def test_a_responsibilities_item_that_names_no_item_number_assigns_nothing() -> None:
     units = _units(_ASSIGNED_BY_NUMBER + "1. Sở Y tế\nTham mưu UBND tỉnh chỉ đạo thực hiện kế hoạch.\n")
     assert units["1"] == units["2"] == units["3"] == ([], [])
+
+
+def test_acronyms_after_a_named_body_are_bodies_of_their_own_but_not_inside_a_description() -> None:
+    assert split_units("VTV, VOV, TTXVN, các địa phương") == ["VTV", "VOV", "TTXVN", "các địa phương"]
+    assert split_units("Sở Y tế, BHXH tỉnh") == ["Sở Y tế", "BHXH tỉnh"]
+    assert split_units("UBND các tỉnh, TP trực thuộc TW") == ["UBND các tỉnh, TP trực thuộc TW"]
+    assert split_units("các tổ chức, doanh nghiệp kinh doanh VLNCN, TCTN") == ["các tổ chức, doanh nghiệp kinh doanh VLNCN, TCTN"]

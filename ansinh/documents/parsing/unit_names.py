@@ -96,6 +96,10 @@ def _split_outside_parens(text: str, sep: str) -> list[str]:
     return parts
 
 
+# A body known by its acronym ("VTV", "TTXVN", "BHXH tỉnh"); not "TP"/"TX", which abbreviate a kind of place.
+_ACRONYM = re.compile(r"^(?!(?:TP|TX|TT|TW|TƯ)\b)[A-ZĐ]{2,7}(?:\s|$)")
+
+
 def split_units(value: str) -> list[str]:
     """Names of the bodies in a list: ``"Sở Y tế, các sở, ban, ngành liên quan"`` -> two names."""
     return list(_split_units(value))
@@ -153,6 +157,8 @@ def _split_units_uncached(value: str) -> list[str]:
             new = not current or _head_match(frag, AGENCY_HEADS)
             if not new and _starts_with(lower, ALWAYS_NEW_HEADS):
                 new = True
+            if not new and named and _ACRONYM.match(frag):
+                new = True  # "VTV, VOV, TTXVN", "Sở Y tế, BHXH tỉnh": after a named body each acronym names one of its own
             if not new and named and _starts_with(lower, GENERIC_HEADS):
                 new = True
             if not new and current and lower.startswith("cac ") and len(frag.split()) >= 3 and len(current[-1].split()) > 2:
@@ -163,7 +169,7 @@ def _split_units_uncached(value: str) -> list[str]:
                 units.append(", ".join(current))
                 current = []
             if not current:
-                named = _head_match(frag, AGENCY_HEADS) and not lower.startswith("các")
+                named = (_head_match(frag, AGENCY_HEADS) and not lower.startswith("các")) or bool(_ACRONYM.match(frag))
             current.append(frag)
         if current:
             units.append(", ".join(current))
