@@ -44,10 +44,18 @@ def _head_match_start(fragment: str, heads: tuple[str, ...]) -> bool:
     bare = _bare(fragment)
     # The first letter keeps its case (a capital opens a name); later words may be capitalised or not ("Nhà Đầu tư").
     lowered = bare[:1] + bare[1:].lower()
-    for head, head_lowered in _bare_heads_lowered(heads):
-        if (bare.startswith(head) or lowered.startswith(head_lowered)) and (len(bare) == len(head) or not bare[len(head)].isalpha()):
-            return True
-    return False
+    as_written, lower_later = _heads_regexes(heads)
+    return as_written.match(bare) is not None or lower_later.match(lowered) is not None
+
+
+@lru_cache(maxsize=8)
+def _heads_regexes(heads: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The bare heads as one pattern each way (as written; later letters lower-cased), a letter not following:
+    one regex match instead of a loop over every head."""
+    pairs = sorted(_bare_heads_lowered(heads), key=lambda p: -len(p[0]))
+    as_written = "|".join(re.escape(h) for h, _ in pairs)
+    lower_later = "|".join(re.escape(h) for _, h in pairs)
+    return re.compile(f"(?:{as_written})(?![^\\W\\d_])"), re.compile(f"(?:{lower_later})(?![^\\W\\d_])")
 
 
 @lru_cache(maxsize=8)
