@@ -17,19 +17,32 @@ from __future__ import annotations
 import bisect
 import re
 
-from ansinh.documents.parsing.clause_units import clause_leads
+from ansinh.documents.parsing.clause_units import (
+    _partners_end,
+    clause_leads,
+    lead_in_leads,
+    wrapped_subject_leads,
+)
 from ansinh.documents.parsing.clean import Doc, fold_same_length
-from ansinh.documents.parsing.labelled_units import LABEL_LINE, by_stated_role, closing_time, labelled
+from ansinh.documents.parsing.labelled_units import (
+    LABEL_LINE,
+    by_stated_role,
+    closing_roles,
+    closing_time,
+    labelled,
+)
 from ansinh.documents.parsing.plan_lead import plan_wide_lead
 from ansinh.documents.parsing.responsibilities import assign_from_responsibilities
 from ansinh.documents.parsing.structure import Node
 from ansinh.documents.parsing.subject_leads import addressee_leads, subject_leads
 from ansinh.documents.parsing.tasks import Task
 from ansinh.documents.parsing.unit_names import (
+    _LEAD_THEN_PARTNERS,
     ITEM_MARK,
     _head_match,
     _split_outside_parens,
     _wrapped_name,
+    name_key,
     split_units,
 )
 from ansinh.documents.parsing.vocab import (
@@ -37,7 +50,6 @@ from ansinh.documents.parsing.vocab import (
     COORD_LABEL,
     LEAD_LABEL,
 )
-from ansinh.lib.text import fold_key
 
 # An item number as assignments cite it: "2.1", or "I.2" under a roman group (folded).
 _NUM_REF = r"(?:[ivx]{1,5}\.)?\d+(?:\.\d+)*"
@@ -78,9 +90,9 @@ _ITEM_REFS = re.compile(
 
 
 def _merge(into: list[str], names: list[str]) -> None:
-    keys = {fold_key(x) for x in into}
+    keys = {name_key(x) for x in into}
     for name in names:
-        key = fold_key(name)
+        key = name_key(name)
         if key and key not in keys:
             into.append(name)
             keys.add(key)
@@ -117,7 +129,54 @@ def _unblanked(doc: Doc, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]
     return out
 
 
+# A role word left at a name's end ("Bộ Tài chính chủ trì", "Sở Y tế là cơ quan phối hợp") is not part of the name.
+_ROLE_END = re.compile(r"\s+(?:(?:là|la)\s+(?:cơ\s+quan|đơn\s+vị|co\s+quan|don\s+vi)\s+)?(?:chủ\s+trì|chu\s+tri|phối\s+hợp|phoi\s+hop)$", re.IGNORECASE)
+# "Bộ Công Thương: (i) Nghiên cứu …": a colon followed by words is a duty, not part of a name.
+_DUTY_AFTER_COLON = re.compile(r":\s*\S+(?:\s+\S+){2}")
+_RUN_ON_VERB = re.compile(
+    r"(?:ra\s+soat|to\s+chuc\s+thuc\s+hien|thuc\s+hien|trien\s+khai|huong\s+dan|kiem\s+tra|theo\s+doi|tong\s+hop|bao\s+cao|"
+    r"tham\s+muu|de\s+xuat|xay\s+dung|ban\s+hanh|co\s+(?:cac\s+)?(?:giai\s+phap|bien\s+phap|ke\s+hoach|phuong\s+an)|"
+    r"tuyen\s+truyen|van\s+dong|cung\s+cap|chi\s+dao|nghien\s+cuu)(?![a-z])"
+)
+
+
+# "Sở Nội vụ là cơ quan thường trực": what the body is in this plan follows its name.
+_ROLE_NOUN_TAIL = re.compile(r"\s+(?:là|la)\s+(?:cơ\s+quan|đơn\s+vị|co\s+quan|don\s+vi)(?![^\W\d_]).*$", re.IGNORECASE)
+# "các sở rà soát …": a plural of bodies that runs on into its duty is cut where the duty's verb begins.
+_PLURAL_BODIES = re.compile(r"^(?:các|cac|những|nhung)\s+\S+(?:\s*,\s*\S+)*\s+(?=\S)", re.IGNORECASE)
+
+
+# "các Bộ, ngành liên quan có các giải pháp cụ thể …", "… để kịp thời …": a duty carried on after the name.
+_RUN_ON = re.compile(
+    r"\s+(?:có\s+(?:các\s+)?(?:giải\s+pháp|biện\s+pháp|kế\s+hoạch|phương\s+án)|để|nhằm|trong\s+việc)\s.*$", re.IGNORECASE
+)
+
+
+# A kind of body alone ("Đơn vị", "Cơ quan", "Tổ chức") names no one: it is what a label or a clause is about.
+_BARE_KIND = re.compile(r"^(?:c[ơo]\s+quan|[đd][ơo]n\s+v[ịi]|t[ổo]\s+ch[ứu]c|b[ộo]\s+ph[ậa]n|c[áa]\s+nh[âa]n)$", re.IGNORECASE)
+
+
+def _names(names: list[str]) -> list[str]:
+    """``names`` as names of bodies: role words at the end dropped, a name that runs on into a duty left out."""
+    out = []
+    for name in names:
+        name = _ROLE_NOUN_TAIL.sub("", _ROLE_END.sub("", name)).strip(" :")
+        words = name.split()
+        if len(words) >= 4 and len(words) % 2 == 0 and words[: len(words) // 2] == words[len(words) // 2 :]:
+            name = " ".join(words[: len(words) // 2])  # a heading naming the body, then its sentence naming it again
+        plural = _PLURAL_BODIES.match(name)
+        if plural is not None and plural.end() < len(name) and name[plural.end()].islower():
+            verb = _RUN_ON_VERB.match(fold_same_length(name[plural.end() :]).lower())
+            if verb is not None:
+                name = name[: plural.end()].strip()
+        name = _RUN_ON.sub("", name)
+        if name and not _DUTY_AFTER_COLON.search(name) and not _BARE_KIND.match(name):
+            out.append(name)
+    return out
+
+
 def _apply(task: Task, role: str, names: list[str]) -> None:
+    names = _names(names)
     if role == "lead":
         _merge(task.lead, names)
         task.own_lead = task.own_lead or bool(names)
@@ -138,6 +197,12 @@ def assign_units(doc: Doc, root: Node, tasks: list[Task]) -> None:
             if role == "timeline":
                 task.timeline = task.timeline or value.rstrip(". ")
             else:
+                # "- Đơn vị thực hiện: Sở X chủ trì, phối hợp với Y": the value states both roles.
+                stated = _LEAD_THEN_PARTNERS.match(value) if role == "lead" else None
+                if stated is not None and _head_match(stated.group("who"), AGENCY_HEADS):
+                    _apply(task, "lead", split_units(stated.group("who")))
+                    _apply(task, "coordinate", split_units(stated.group("with")))
+                    continue
                 for unit_role, names in by_stated_role(role, split_units(value)).items():
                     _apply(task, unit_role, names)
         task.timeline = task.timeline or closing_time(doc, _own_ranges(task.node, task_nodes))
@@ -175,6 +240,15 @@ def assign_units(doc: Doc, root: Node, tasks: list[Task]) -> None:
             else:
                 for t in targets:
                     _apply(t, "coordinate", split_units(value))
+    # "(Sở Nội vụ chủ trì, phối hợp với Công an tỉnh)" after an item: its roles, when no label gave them.
+    for task in tasks:
+        if task.node is None or task.own_lead:
+            continue
+        closing = closing_roles(doc, _own_ranges(task.node, task_nodes))
+        if closing is not None:
+            _apply(task, "lead", split_units(closing[0]))
+            with_text = closing[1][: _partners_end(closing[1], fold_same_length(closing[1]).lower(), 0)] if closing[1] else ""
+            _apply(task, "coordinate", split_units(with_text) if with_text else [])
     # "Sở X chủ trì, phối hợp với Y": only for items no label assigns.
     for task in tasks:
         if task.node is None or task.own_lead:
@@ -218,8 +292,10 @@ def assign_units(doc: Doc, root: Node, tasks: list[Task]) -> None:
                     group.own_lead = True
     assign_from_responsibilities(doc, root, tasks, _apply)
     subject_leads(tasks, _apply)
-    addressee_leads(tasks, _apply)
+    wrapped_subject_leads(doc, tasks, _apply)
+    addressee_leads(tasks, _apply, doc)
     clause_leads(doc, tasks, _apply)
+    lead_in_leads(doc, tasks, _apply)
     plan_wide_lead(doc, tasks, _apply)
     _propagate(tasks)
 

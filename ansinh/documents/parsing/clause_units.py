@@ -17,17 +17,18 @@ from __future__ import annotations
 
 import re
 
-from ansinh.documents.parsing.clean import Doc, squeeze
+from ansinh.documents.parsing.clean import Doc, fold_same_length, squeeze
 from ansinh.documents.parsing.responsibilities import Apply
 from ansinh.documents.parsing.structure import Node
 from ansinh.documents.parsing.subject_leads import _ACTION
 from ansinh.documents.parsing.tasks import Task
-from ansinh.documents.parsing.unit_names import _head_match, split_units
+from ansinh.documents.parsing.unit_names import ITEM_MARK, _head_match, name_key, split_units
 from ansinh.documents.parsing.vocab import AGENCY_HEADS
 
 # Bodies named generically, lower case ("các sở, ngành", "cơ quan, tổ chức, đơn vị giới thiệu người ứng cử").
 _GENERIC_BODY = re.compile(
     r"^(?:c[áa]c|c[ơo]\s+quan|c[ơo]\s+s[ởo]|t[ổo]\s+ch[ứu]c|[đd][ơo]n\s+v[ịi]|ch[íi]nh\s+quy[ềe]n|[ủu]y\s+ban|đ[ạa]i\s+bi[ểe]u|"
+    r"c[ấa]p\s+[ủu]y|l[ựu]c\s+l[ưu][ợo]ng|"
     r"th[àa]nh\s+vi[êe]n|ng[ưu][ờo]i\s+[đd][ứu]ng\s+[đd][ầa]u|th[ủu]\s+tr[ưu][ởo]ng|to[àa]n\s+th[ểe]|m[ỗo]i|t[ừu]ng|"
     r"s[ởo]|ban|b[ộo]|ng[àa]nh|[đd][ịi]a\s+ph[ưu][ơo]ng)(?![^\W\d_])",
     re.IGNORECASE,
@@ -61,6 +62,10 @@ _VERB = re.compile(
 _SUBJECT_VERB = re.compile(r"\s+(?=" + _VERB.pattern + r")(?!de\s|nham\s|trong\s)")
 
 
+# "… và chủ trì cùng các bộ, ngành": the subject's own role again, which ends the partners named before it.
+_AND_LEADS_WITH = re.compile(r"\s*,?\s*(?:va\s+)?chu\s+tri\s+(?:cung|voi)(?:\s+voi)?\s+")
+
+
 def _partners_end(clean: str, folded: str, start: int) -> int:
     """Where the partners named from ``start`` end: at a lower-case verb, a stop or the clause's end."""
     for m in re.finditer(r"[.;(:]|(?<![a-z])(?=[a-z])", folded[start:]):
@@ -69,6 +74,10 @@ def _partners_end(clean: str, folded: str, start: int) -> int:
             continue  # "các Bộ: Tài chính, Xây dựng", "UBND các xã: A, B": one head shared by the names after the colon
         if folded[at] in ".;(:":
             return at
+        if at > start and _AND_LEADS_WITH.match(folded, at - 1 if folded[at - 1] == " " else at):
+            return at - 1 if folded[at - 1] == " " else at
+        if folded.startswith("to chuc", at) and (re.search(r"(?:co quan|don vi|ca nhan)\s*,\s*$", folded[start:at]) or re.match(r"to chuc\s*,", folded[at:])):
+            continue  # "cơ quan, tổ chức, đơn vị …": the kinds of body, not the verb "tổ chức"
         if at > start and clean[at].islower() and _VERB.match(folded, at) and not re.search(r"(?:cac|nhung)\s+$", folded[start:at]):
             return at  # after "các" the same words name bodies ("các tổ chức chính trị - xã hội")
     return len(folded)
@@ -77,6 +86,10 @@ def _partners_end(clean: str, folded: str, start: int) -> int:
 _ROLE_CUE = re.compile(r"(?:chu\s+tri|phoi\s+hop|(?:co|chiu)\s+trach\s+nhiem|la\s+(?:co\s+quan|don\s+vi))(?![a-z])")
 # A condition before the subject: "Đối với …, thì", "Trường hợp … thì", "Nếu … thì".
 _CONDITION = re.compile(r"(?:doi\s+voi|truong\s+hop|neu|khi)\s[^.;]{0,200}?(?:,\s*)?\bthi\s+")
+# "… và phối hợp (chặt chẽ) với Y …" later in the sentence that named the doer.
+_AND_WITH = re.compile(r"(?:,\s*|\s)va\s+phoi\s+hop\s+(?:chat\s+che\s+)?voi\s+")
+# A purpose before the subject: "Để …, Bộ Y tế …".
+_PURPOSE = re.compile(r"(?:de|nham)\s(?!nghi(?![a-z])|xuat(?![a-z]))")  # not "Đề nghị", "Đề xuất"
 # A short label before the clause ("Nội dung:", "Trách nhiệm:").
 _SHORT_LABEL = re.compile(r"^[^:.;]{2,30}:\s*")
 _ADDRESS = re.compile(r"(?:giao(?:\s+cho)?|de\s+nghi|yeu\s+cau)\s+")
@@ -91,17 +104,30 @@ _NOT_SUBJECT = re.compile(r"(?<![a-z])(?:duoc\s+giao|cua|tai|trong|theo|ve|voi|n
 _NUMBERED_BODY = re.compile(r"(?:[Ss]ố|[Pp]hường|[Qq]uận|[Kk]hu\s+vực|[Tt]ổ|[Đđ]ội|[Kk]hu\s+phố|[Ấấ]p|[Tt]hôn)\s+\d{1,3}(?![\d.,/%])")
 
 
-def _bodies(text: str, generic_first: bool) -> list[str]:
+# "… và các cơ quan (có) liên quan" closing a name: a catch-all that does not make the name longer.
+_CATCH_ALL = re.compile(r"\s+(?:và|cùng)\s+các\s+(?:cơ\s+quan|đơn\s+vị|địa\s+phương|tổ\s+chức|bộ|sở|ngành)(?:,\s*[^,\s]+)*\s+(?:có\s+)?liên\s+quan$", re.IGNORECASE)
+
+
+# Those a decree binds beside bodies, named as the subject of "có trách nhiệm" ("Khách hàng vay vốn có trách nhiệm …",
+# "Người lao động, cơ sở sản xuất kinh doanh có trách nhiệm:"): read only before that cue.
+_BOUND_PARTY = re.compile(
+    r"^(?:c[áa]c\s+|nh[ữu]ng\s+)?(?:kh[áa]ch\s+h[àa]ng|ng[ưu][ờo]i\s+(?:lao\s+[đd][ộo]ng|s[ửu]\s+d[ụu]ng\s+lao\s+[đd][ộo]ng|n[ộo]p\s+thu[ếe]|h[ọo]c)|"
+    r"doanh\s+nghi[ệe]p|c[ơo]\s+s[ởo]\s+(?:s[ảa]n\s+xu[ấa]t|kinh\s+doanh|gi[áa]o\s+d[ụu]c|y\s+t[ếe]|tr[ợo]\s+gi[úu]p)|nh[àa]\s+tr[ưu][ờo]ng|ch[ủu]\s+h[ộo])(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def _bodies(text: str, generic_first: bool, bound: bool = False) -> list[str]:
     """The names in ``text`` when it is only a list of bodies, else []."""
     names = split_units(text)
     if not names or len(names) > 14:
         return []
     for i, name in enumerate(names):
-        words = len(name.split())
+        words = len(_CATCH_ALL.sub("", name).split())
         if words > 16 or re.search(r"\d", _NUMBERED_BODY.sub("", name)):
             return []
         agency = _head_match(name, AGENCY_HEADS) or _head_match(_PLURAL.sub("", name), AGENCY_HEADS)
-        if not agency and not _GENERIC_BODY.match(name):
+        if not agency and not _GENERIC_BODY.match(name) and not (bound and _BOUND_PARTY.match(name)):
             return []
         if i == 0 and not agency and not generic_first:
             return []
@@ -135,13 +161,21 @@ def read_clause(clean: str, folded: str) -> tuple[list[str], list[str]] | None:
     cond = _CONDITION.match(folded, pos)
     if cond is not None:
         pos = cond.end()
+    elif _PURPOSE.match(folded, pos):
+        # "Để thể chế hóa …, Đảng đoàn Quốc hội xác định …": the purpose ends at the comma after which a body is named.
+        for comma in re.finditer(r",\s*", folded[pos : pos + 260]):
+            if _head_match(clean[pos + comma.end() :], AGENCY_HEADS):
+                pos += comma.end()
+                break
     address = _ADDRESS.match(folded, pos)
     if address is not None:
         pos = address.end()
         # "Giao Sở Nội vụ:" above the duties it hands out: the bodies alone.
         colon = folded.find(":", pos)
         named = _bodies(clean[pos:colon], generic_first=True) if colon != -1 else []
-        if named and not folded[colon + 1 :].strip():
+        # The colon after the addressee opens its duties ("Giao Bộ Công Thương: (i) Nghiên cứu …; (ii) Chủ trì …"),
+        # unless it lists the places or ministries of a shared head ("Giao UBND các xã: Đức Trọng, Hiệp Thạnh:").
+        if named and (not folded[colon + 1 :].strip() or not re.search(r"(?:cac|nhung)\s+\S+\s*$", folded[pos:colon])):
             return named, []
     # "Named address: the bodies before its colon": "Giao UBND các xã: Đức Trọng, Hiệp Thạnh:" above its duties.
     if address is not None and folded.rstrip().endswith(":"):
@@ -164,7 +198,7 @@ def read_clause(clean: str, folded: str) -> tuple[list[str], list[str]] | None:
         if not clean[verb.start() + 1 : verb.start() + 2].islower():
             continue  # "Ban Tổ chức …": the verb's words capitalised belong to a name
         cue = _DUTY_CUE.match(folded, verb.start() + 1) is not None
-        lead = _bodies(clean[pos : verb.start()], generic_first=cue)
+        lead = _bodies(clean[pos : verb.start()], generic_first=cue, bound=cue)
         if not lead:
             continue
         rest_at = verb.start()
@@ -177,12 +211,20 @@ def read_clause(clean: str, folded: str) -> tuple[list[str], list[str]] | None:
             return lead, partners
         m = _PARTNERS.match(folded, rest_at)
         if m is not None:
-            partners = _bodies(clean[m.end() : _partners_end(clean, folded, m.end())], generic_first=True)
+            end = _partners_end(clean, folded, m.end())
+            partners = _bodies(clean[m.end() : end], generic_first=True)
+            # "X phối hợp với Y và chủ trì cùng Z": Z works with X too.
+            more = _AND_LEADS_WITH.match(folded, end)
+            if partners and more is not None:
+                partners += _bodies(clean[more.end() : _partners_end(clean, folded, more.end())], generic_first=True)
         return lead, partners
     return None
 
 
 def _first_sentence(doc: Doc, start: int, end: int) -> tuple[str, str]:
+    # A blank line between a heading and its paragraph is not the paragraph's end.
+    while start < end and doc.folded[start] in " \t\n":
+        start += 1
     cut = end
     for stop in (". ", ".\n", "\n\n"):
         at = doc.folded.find(stop, start, end)
@@ -222,7 +264,8 @@ def clause_leads(doc: Doc, tasks: list[Task], apply: Apply) -> None:
                 # "…, chủ trì, phối hợp với …" anywhere in the sentence: "chủ trì" says the item's own doer acts with them.
                 for clause in re.finditer(r"(?:^|;\s*|:\s*|(?<![a-z])(?=chu\s+tri\s*,?\s*(?:va\s+)?phoi\s+hop))(?=(?:chu\s+tri\s*,?\s*(?:va\s+)?)?phoi\s+hop)", folded):
                     m = _PARTNERS.match(folded, clause.end())
-                    if m is None or (clause.start() > 0 and not folded.startswith("chu", clause.end())):
+                    # After a colon the doer's duty begins ("X chỉ đạo lực lượng Y: Phối hợp với Z …").
+                    if m is None or (clause.start() > 0 and folded[clause.start()] != ":" and not folded.startswith("chu", clause.end())):
                         continue
                     partners = _bodies(clean[m.end() : _partners_end(clean, folded, m.end())], generic_first=True)
                     if partners:
@@ -232,8 +275,8 @@ def clause_leads(doc: Doc, tasks: list[Task], apply: Apply) -> None:
                 if index > 2:
                     continue  # only the heading, its paragraph and the first dash line say who leads
                 found = read_clause(clean, folded)
-                if found is not None and found[1] and not task.coordinate and _same(found[0], task.lead):
-                    apply(task, "coordinate", found[1])
+                if found is not None and not task.coordinate and _same(found[0], task.lead):
+                    apply(task, "coordinate", found[1] or _also_with(clean, folded))
                 continue
             found = read_clause(clean, folded) if index <= 2 else None
             if found is None:
@@ -242,8 +285,18 @@ def clause_leads(doc: Doc, tasks: list[Task], apply: Apply) -> None:
             apply(task, "lead", lead)
             if partners and not task.coordinate:
                 apply(task, "coordinate", partners)
+            elif lead and not task.coordinate:
+                apply(task, "coordinate", _also_with(clean, folded))
             break
         _addressed_paragraphs(doc, task, apply)
+
+
+def _also_with(clean: str, folded: str) -> list[str]:
+    """"Giao X theo dõi, đôn đốc … và phối hợp với Y tổng hợp …": in the sentence that names the doer, X works with Y."""
+    with_also = _AND_WITH.search(folded)
+    if with_also is None:
+        return []
+    return _bodies(clean[with_also.end() : _partners_end(clean, folded, with_also.end())], generic_first=False)
 
 
 # A paragraph of an item that hands a duty to a body: "Đề nghị Nhà đầu tư …", "Giao Sở X có trách nhiệm …".
@@ -270,5 +323,74 @@ def _addressed_paragraphs(doc: Doc, task: Task, apply: Apply) -> None:
 
 
 def _same(a: list[str], b: list[str]) -> bool:
-    key = [re.sub(r"\W+", "", x.lower()) for x in a]
-    return any(re.sub(r"\W+", "", y.lower()) in key for y in b)
+    key = {name_key(x) for x in a}
+    return any(name_key(y) in key for y in b)
+
+
+def lead_in_leads(doc: Doc, tasks: list[Task], apply: Apply) -> None:
+    """Items under a heading that is not an item itself, whose lead-in names their doer and opens the list with a
+    colon ("Điều 6. …" then "Các cơ quan chủ quản cơ sở dữ liệu có trách nhiệm:" then "1. …", "2. …"): that doer
+    leads each item nothing else assigned."""
+    task_nodes = {id(t.node) for t in tasks if t.node is not None}
+    read: dict[int, list[str]] = {}
+    for task in tasks:
+        node = task.node
+        if node is None or task.lead or node.parent is None or id(node.parent) in task_nodes:
+            continue
+        parent = node.parent
+        if id(parent) not in read:
+            read[id(parent)] = _lead_in(doc, parent)
+        if read[id(parent)]:
+            apply(task, "lead", read[id(parent)])
+
+
+def _lead_in(doc: Doc, parent: Node) -> list[str]:
+    if not parent.children or parent.style == "root":
+        return []
+    first = parent.children[0].start
+    # A run of duties marked inside an article ("duties" node, no heading of its own): the article's lead-in.
+    while parent.style == "duties" and parent.parent is not None and parent.head_start == parent.head_end:
+        parent = parent.parent
+    if parent.style == "root":
+        return []
+    text = doc.clean[parent.head_end : first]
+    if not text.strip():
+        text = doc.clean[parent.head_start : parent.head_end]
+    text = squeeze(text)
+    # Only the last sentence before the list, and only when it hands the list over with a colon.
+    if not text.endswith(":") or len(text) > 300:
+        return []
+    text = re.split(r"(?<=[.;])\s+", text)[-1]
+    found = read_clause(text, " ".join(fold_same_length(text).lower().split()))
+    return found[0] if found is not None and found[0] else []
+
+
+def wrapped_subject_leads(doc: Doc, tasks: list[Task], apply: Apply) -> None:
+    """Items whose heading line ends inside the subject, the sentence carrying on below ("2." / "Thường trực, các ban,
+    các tổ đại biểu" / "Hội đồng nhân dân tỉnh giám sát …"): the subject read across the break, before the heading
+    alone is taken for a list of addressees."""
+    for task in tasks:
+        node = task.node
+        if node is None or task.lead or not task.title:
+            continue
+        title = task.title.strip()
+        if title.endswith((":", ".", ";")) or node.head_end >= node.body_end:
+            continue
+        after = doc.clean[node.head_end : node.body_end]
+        # The sentence carries on at once, on the next line, with more of a name or its verb (no blank line, no list mark).
+        if not re.match(r"\n[ \t]*[^\s\-–+•*(]", after) or re.match(r"\n[ \t]*(?:[a-zđ]\)|\d{1,2}[.)])", after):
+            continue
+        # It carries on in lower case or with more of a body's name ("Hội đồng nhân dân tỉnh giám sát …"); a capitalised
+        # verb ("Sở Y tế" / "Nâng cao chất lượng …") opens the duty of the body the heading names.
+        carried = after.lstrip()
+        if not (carried[:1].islower() or _head_match(carried, AGENCY_HEADS)):
+            continue
+        clean, folded = _first_sentence(doc, node.head_start, node.body_end)
+        clean, folded = squeeze(ITEM_MARK.sub("", clean, count=1)), " ".join(fold_same_length(ITEM_MARK.sub("", clean, count=1)).lower().split())
+        if len(clean) != len(folded) or len(clean) <= len(title):
+            continue
+        found = read_clause(clean, folded)
+        if found is not None and found[0] and len(" ".join(found[0])) > len(title):
+            apply(task, "lead", found[0])
+            if found[1]:
+                apply(task, "coordinate", found[1])

@@ -10,7 +10,8 @@ import bisect
 import re
 
 from ansinh.documents.parsing.clean import Doc, fold_same_length, squeeze
-from ansinh.documents.parsing.vocab import COORD_LABEL, LEAD_LABEL, TIMELINE_LABEL
+from ansinh.documents.parsing.unit_names import _head_match
+from ansinh.documents.parsing.vocab import AGENCY_HEADS, COORD_LABEL, LEAD_LABEL, TIMELINE_LABEL
 
 # The look-ahead for a colon comes first: without it a blank line (a table the masked text blanked) backtracks
 # through its spaces cubically (a 1,800-space line took 1.7 s); every label line has its colon anyway.
@@ -122,3 +123,30 @@ def by_stated_role(role: str, names: list[str]) -> dict[str, list[str]]:
         stated = role if m is None else ("lead" if m.group("role").startswith("chu") else "coordinate")
         out.setdefault(stated, []).append(name[: m.start()].strip() if m else name)
     return out
+
+
+# "(Sở Nội vụ chủ trì)", "(Sở Nội vụ chủ trì, phối hợp với Công an tỉnh)", "(Sở Y tế chủ trì; Công an tỉnh phối hợp)",
+# "… – Sở Nội vụ chủ trì.": the roles a plan writes after an item, in brackets or after a dash.
+_CLOSING_ROLES = re.compile(r"\((?P<paren>[^()\n]{3,240})\)|(?<=\S)[ \t]+[–-][ \t]+(?P<dash>[^–\n]{3,240}?)\s*[.;]?[ \t]*$", re.MULTILINE)
+_ROLES = re.compile(
+    r"^(?P<who>[^;()]{3,160}?)\s+chu\s+tri(?:\s*[,;]\s*(?:(?:va\s+)?phoi\s+hop(?:\s+voi)?\s+(?P<with>.+?)|(?P<with_first>.+?)\s+phoi\s+hop))?\s*\.?$"
+)
+
+
+def closing_roles(doc: Doc, ranges: list[tuple[int, int]]) -> tuple[str, str] | None:
+    """(lead text, partners text) of the first bracket or closing dash clause in ``ranges`` that states "X chủ trì"."""
+    for a, b in ranges:
+        for m in _CLOSING_ROLES.finditer(doc.folded, a, b):
+            group = "paren" if m.group("paren") is not None else "dash"
+            start = m.start(group)
+            roles = _ROLES.match(" ".join(doc.folded[start : m.end(group)].split()))
+            if roles is None or len(doc.folded[start : m.end(group)].split()) != len(doc.clean[start : m.end(group)].split()):
+                continue
+            clean = " ".join(doc.clean[start : m.end(group)].split())
+            who = clean[roles.start("who") : roles.end("who")]
+            if not _head_match(who, AGENCY_HEADS):
+                continue  # "Phòng Văn hóa - Xã hội chủ trì": the dash was inside a name
+            key = "with" if roles.group("with") is not None else "with_first"
+            partners = clean[roles.start(key) : roles.end(key)] if roles.group(key) is not None else ""
+            return who, partners
+    return None

@@ -4,7 +4,7 @@ An inspection or a campaign plan often lists what is to be done (the contents to
 campaign) without a doer on any item, and says once, outside the list, who carries it all out: "Chủ tịch UBND
 tỉnh giao Sở Nội vụ chủ trì, phối hợp với các ngành có liên quan tổ chức kiểm tra …". That body leads, and its
 partners coordinate, every group of items in which no item has a lead, when such groups are the most. Only an explicit hand-over
-("giao", "phân công") with "chủ trì" outside those groups counts, and only the first one.
+("giao", "phân công") with "chủ trì" outside every item counts, and only the first one.
 """
 
 from __future__ import annotations
@@ -53,7 +53,8 @@ def plan_wide_lead(doc: Doc, tasks: list[Task], apply: Apply) -> None:
     # Most groups must name no doer: where most do, a bare group is not the plan's common work.
     if not bare or 2 * len(bare) < len(roots):
         return
-    inside = [(t.node.start, t.node.end) for t in bare if t.node is not None]
+    # The plan's own word stands outside the list: a hand-over inside any item assigns that item, not the plan.
+    inside = [(t.node.start, t.node.end) for t in roots if t.node is not None]
     found = _hand_over(doc, inside)
     if found is None:
         return

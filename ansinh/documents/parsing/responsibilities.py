@@ -46,15 +46,12 @@ def assign_from_responsibilities(doc: Doc, root: Node, tasks: list[Task], apply:
     for node in root.walk():
         if node.effective_kind() != "organization" or not node.style.startswith("num") or node.kind is not None:
             continue
-        head = doc.clean[node.head_start : node.end]
-        who_match = _WHO.match(head)
-        if who_match is None:
+        found = _who(doc, node)
+        if found is None:
             continue
-        who = squeeze(who_match.group("who"))
-        if not _head_match(who, AGENCY_HEADS):
-            continue
+        who, duties_at = found
         names = split_units(who)
-        folded = doc.folded[node.head_start + who_match.end() : node.end]
+        folded = doc.folded[duties_at : node.end]
         led: list[Task] = []
         for clause in _CLAUSE.finditer(folded):
             text = clause.group(0)
@@ -68,7 +65,32 @@ def assign_from_responsibilities(doc: Doc, root: Node, tasks: list[Task], apply:
                 for task in refs:
                     apply(task, "coordinate", names)
             elif led and (with_match := _PARTNER_WITH.search(text)):
-                start = node.head_start + who_match.end() + clause.start() + with_match.start("with")
+                start = duties_at + clause.start() + with_match.start("with")
                 partners = split_units(doc.clean[start : start + len(with_match.group("with"))])
                 for task in led:
                     apply(task, "coordinate", partners)
+
+
+# "1. Sở Y tế chủ trì thực hiện …": the body before its role, in the item's first sentence.
+_WHO_THEN_ROLE = re.compile(r"(?P<who>[^:;.\n]{3,120}?)\s+(?=(?:chu\s+tri|phoi\s+hop)(?![a-z]))")
+
+
+def _who(doc: Doc, node: Node) -> tuple[str, int] | None:
+    """The bodies an item of the responsibilities part addresses and where their duties begin: "1. Sở Y tế: …",
+    "1. Sở Y tế" over a paragraph of its duties, "1. Sở Y tế chủ trì thực hiện …"."""
+    head = doc.clean[node.head_start : node.end]
+    who_match = _WHO.match(head)
+    if who_match is not None:
+        who = squeeze(who_match.group("who"))
+        return (who, node.head_start + who_match.end()) if _head_match(who, AGENCY_HEADS) else None
+    line = doc.clean[node.head_start : node.head_end].strip()
+    # The heading line names only the bodies (no verb in lower case after them): the paragraph below holds the duties.
+    if line and not re.search(r"[.;,:]\s*$", line) and node.head_end < node.end and _head_match(line, AGENCY_HEADS):
+        if not _WHO_THEN_ROLE.match(doc.folded[node.head_start : node.head_end].strip()) and len(line.split()) <= 12:
+            return squeeze(line), node.head_end
+    role = _WHO_THEN_ROLE.match(doc.folded, node.head_start, node.head_end)
+    if role is not None:
+        who = squeeze(doc.clean[node.head_start : role.end("who")])
+        if _head_match(who, AGENCY_HEADS) and len(who.split()) <= 12:
+            return who, role.end()
+    return None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ansinh.documents.parsing.clean import fold_same_length
+from ansinh.documents.parsing.clean import Doc, fold_same_length
 from ansinh.documents.parsing.responsibilities import Apply
 from ansinh.documents.parsing.tasks import Task
 from ansinh.documents.parsing.unit_names import _head_match, split_units
@@ -62,21 +62,34 @@ _BODY_NOUN = re.compile(r"^(?:cơ\s+sở|cơ\s+quan|tổ\s+chức|đơn\s+vị|d
 _GENERIC_START = re.compile(r"^(?:c[áa]c|to[àa]n\s+th[ểe])\s", re.IGNORECASE)
 
 
-def addressee_leads(tasks: list[Task], apply: Apply) -> None:
+def addressee_leads(tasks: list[Task], apply: Apply, doc: Doc | None = None) -> None:
     """An item whose heading is only the bodies it addresses ("2. Bảo hiểm xã hội tỉnh", "1. Các sở, ban, ngành:")
     and that lists their duties below: those bodies lead it (the duties below take them too)."""
     for task in tasks:
         if task.node is None or task.lead or not task.title:
             continue
+        node = task.node
+        addressed = task.title.strip().endswith(":") or (
+            doc is not None and doc.clean[node.head_start : node.head_end].rstrip(" *_").endswith(":")
+        )
         title = task.title.strip().rstrip(":").strip()
         # "7. Trách nhiệm của các sở, ban, ngành, UBND các xã", "Điều 24. Thẩm quyền và trách nhiệm của Bộ Nội vụ".
-        title = _DUTY_OF.sub("", title)
+        duty_of = _DUTY_OF.match(title)
+        title = title[duty_of.end() :].strip(" ,") if duty_of else title
         if len(title.split()) > 32 or re.search(r"[.;!?]", title):
             continue
         names = split_units(title)
-        if names and all((_head_match(n, AGENCY_HEADS) or _GENERIC_START.match(n) or (k > 0 and _BODY_NOUN.match(n)))
-                         and len(n.split()) <= 12 for k, n in enumerate(names)):
+        # After "Trách nhiệm của" the heading can only name bodies, however long their description
+        # ("… các tổ chức, doanh nghiệp hoạt động trong lĩnh vực có liên quan đến …").
+        most = 20 if duty_of else 12
+        # "6. Cơ quan chủ quản Chương trình:", "Trách nhiệm của cơ quan Trung ương …": a kind of body opens the heading
+        # only where the heading says it addresses it (a colon, or "trách nhiệm của").
+        kind_first = addressed or duty_of is not None
+        if names and all((_head_match(n, AGENCY_HEADS) or _GENERIC_START.match(n) or ((k > 0 or kind_first) and _BODY_NOUN.match(n)))
+                         and len(n.split()) <= most for k, n in enumerate(names)):
             # A verb in lower case makes it a duty ("Sở Y tế tổ chức …"); capitalised, it is a name ("Sở Xây dựng").
-            if any(title[m.start() + 1 : m.start() + 2].islower() for m in _ACTION.finditer(fold_same_length(title).lower())):
+            folded = fold_same_length(title).lower()
+            if duty_of is None and any(title[m.start() + 1 : m.start() + 2].islower() and not re.search(r"(?:cac|nhung)\s*$", folded[: m.start()])
+                                       for m in _ACTION.finditer(folded)):
                 continue
             apply(task, "lead", names)

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from ansinh.documents.parsing.clean import squeeze
 from ansinh.documents.parsing.vocab import AGENCY_HEADS, ALWAYS_NEW_HEADS, GENERIC_HEADS, ocr_tolerant
-from ansinh.lib.text import fold, strip_marks
+from ansinh.lib.text import fold, fold_key, strip_marks
 
 # Words that open like a body's name once diacritics are ignored, or share its first word, but name an action or
 # a thing ("Bố trí kinh phí", "Tổ chức thực hiện", "Ban hành kế hoạch", "Bộ máy", "Số lượng").
@@ -100,6 +100,10 @@ def _split_outside_parens(text: str, sep: str) -> list[str]:
     return parts
 
 
+# A body known by its acronym ("VTV", "TTXVN", "BHXH tỉnh"); not "TP"/"TX", which abbreviate a kind of place.
+_ACRONYM = re.compile(r"^(?!(?:TP|TX|TT|TW|TƯ)\b)[A-ZĐ]{2,7}(?:\s|$)")
+
+
 def split_units(value: str) -> list[str]:
     """Names of the bodies in a list: ``"Sở Y tế, các sở, ban, ngành liên quan"`` -> two names."""
     return list(_split_units(value))
@@ -111,8 +115,27 @@ def _split_units(value: str) -> tuple[str, ...]:
     return tuple(_split_units_uncached(value))
 
 
+_SLASH = re.compile(r"\s*/\s*(?=[A-ZĐÀ-Ỹ])")
+
+
+def _slash_as_comma(value: str) -> str:
+    """"Bộ Chỉ huy Quân sự tỉnh/Ban Chỉ huy Bộ đội Biên phòng tỉnh": a slash between two named bodies separates them
+    (between places or levels, "UBND xã/phường", it does not)."""
+    if "/" not in value:
+        return value
+    out: list[str] = []
+    pos = 0
+    for m in _SLASH.finditer(value):
+        before = value[max(value.rfind(",", 0, m.start()) + 1, 0) : m.start()].strip()
+        if _head_match(value[m.end() :], AGENCY_HEADS) and _head_match(before, AGENCY_HEADS) and len(before.split()) >= 2:
+            out.append(value[pos : m.start()] + ", ")
+            pos = m.end()
+    out.append(value[pos:])
+    return "".join(out)
+
+
 def _split_units_uncached(value: str) -> list[str]:
-    value = squeeze(value).strip(" .;,-–")
+    value = _slash_as_comma(squeeze(value).strip(" .;,-–"))
     shared = _SHARED_HEAD.match(value)
     if shared:
         return _expand_shared_head(shared.group("head"), value[shared.end() :])
@@ -138,6 +161,8 @@ def _split_units_uncached(value: str) -> list[str]:
             new = not current or _head_match(frag, AGENCY_HEADS)
             if not new and _starts_with(lower, ALWAYS_NEW_HEADS):
                 new = True
+            if not new and named and _ACRONYM.match(frag):
+                new = True  # "VTV, VOV, TTXVN", "Sở Y tế, BHXH tỉnh": after a named body each acronym names one of its own
             if not new and named and _starts_with(lower, GENERIC_HEADS):
                 new = True
             if not new and current and lower.startswith("cac ") and len(frag.split()) >= 3 and len(current[-1].split()) > 2:
@@ -148,7 +173,7 @@ def _split_units_uncached(value: str) -> list[str]:
                 units.append(", ".join(current))
                 current = []
             if not current:
-                named = _head_match(frag, AGENCY_HEADS) and not lower.startswith("các")
+                named = (_head_match(frag, AGENCY_HEADS) and not lower.startswith("các")) or bool(_ACRONYM.match(frag))
             current.append(frag)
         if current:
             units.append(", ".join(current))
@@ -272,7 +297,7 @@ def _expand_shared_head(head: str, rest: str) -> list[str]:
 
 def _trim_name(name: str) -> str:
     """A name without list punctuation around it, nor a bracket it does not open ("Hội Nông dân xã)")."""
-    name = name.strip(" .;,-–")
+    name = name.strip(" .;,:-–")
     while name.endswith(")") and name.count(")") > name.count("("):
         name = name[:-1].rstrip(" .;,-–")
     while name.startswith("(") and name.count("(") > name.count(")"):
@@ -340,3 +365,25 @@ def _wrapped_name(text: str) -> str | None:
         if _head_match(name, AGENCY_HEADS):
             return name
     return None
+
+
+# Abbreviations a plan uses for the same bodies (folded, lower case): "UBND tỉnh" is "Ủy ban nhân dân tỉnh".
+_ABBREVIATIONS = (
+    (re.compile(r"\bubmttq\b"), "uy ban mat tran to quoc"),
+    (re.compile(r"\bmttq\b"), "mat tran to quoc"),
+    (re.compile(r"\bubnd\b"), "uy ban nhan dan"),
+    (re.compile(r"\bhdnd\b"), "hoi dong nhan dan"),
+    (re.compile(r"\bbhxh\b"), "bao hiem xa hoi"),
+    (re.compile(r"\bbch\b"), "ban chap hanh"),
+    (re.compile(r"\btp\b"), "thanh pho"),
+    (re.compile(r"\bviet nam\b"), "vn"),
+)
+
+
+def name_key(name: str) -> str:
+    """A key under which one body's name reads the same in every form: "UBND tỉnh", "Ủy ban nhân dân tỉnh",
+    "Uỷ ban nhân dân tỉnh", "Uy ban nhan dan tinh" (diacritics, case, punctuation and the usual abbreviations)."""
+    key = fold_key(name)
+    for pattern, full in _ABBREVIATIONS:
+        key = pattern.sub(full, key)
+    return key

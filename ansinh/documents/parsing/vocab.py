@@ -121,9 +121,11 @@ DATE_BEFORE = re.compile(r"th[ad]ng\s+\d{1,2}\s+$|ngay\s+\d{1,2}\s*/\s*\d{1,2}\s
 # --- Assignments -------------------------------------------------------------
 LEAD_LABEL = re.compile(
     r"chu\s+tri|co\s+quan\s+(?:,\s*can\s+bo\s+)?thuc\s+hien|don\s+vi\s+thuc\s+hien|can\s+bo\s+thuc\s+hien"
-    r"|^trach\s+nhiem$|(?:don\s+vi|co\s+quan)\s+chiu\s+trach\s+nhiem"
+    r"|^trach\s+nhiem(?:\s+thuc\s+hien)?$|(?:don\s+vi|co\s+quan)\s+chiu\s+trach\s+nhiem"
+    # "Cơ quan tham mưu: …", "Đơn vị đầu mối: …": the body that carries the item for the issuer.
+    r"|^(?:co\s+quan|don\s+vi)\s+(?:tham\s+muu|dau\s+moi)(?:\s+thuc\s+hien)?$"
 )
-COORD_LABEL = re.compile(r"phoi\s+hop")
+COORD_LABEL = re.compile(r"phoi\s+hop|^(?:co\s+quan|don\s+vi)(?:,\s*(?:co\s+quan|don\s+vi|to\s+chuc))?\s+tham\s+gia(?:\s+thuc\s+hien)?$")
 TIMELINE_LABEL = re.compile(r"thoi\s+(?:gian|han|diem)|tien\s+do")
 # Capitalised words that open the name of a body (case-sensitive, on clean text).
 AGENCY_HEADS: tuple[str, ...] = (
@@ -141,6 +143,9 @@ AGENCY_HEADS: tuple[str, ...] = (
     "Báo", "Tạp chí", "Thông tấn xã",
     # Parties a conclusion or a project plan assigns work to beside the agencies.
     "Nhà đầu tư", "Chủ đầu tư", "Nhà thầu", "Chủ dự án",
+    # Central bodies of the Front's member organisations ("Trung ương Hội Liên hiệp Phụ nữ Việt Nam", "Trung ương
+    # Đoàn Thanh niên …") and the heads of state groups ("Tổng Giám đốc các tập đoàn, tổng công ty nhà nước").
+    "Trung ương Hội", "Trung ương Đoàn", "Trung ương Mặt trận", "Tổng Giám đốc", "Tập đoàn",
     "Quốc hội", "Lãnh đạo Ban", "Lãnh đạo Sở", "Lãnh đạo Văn phòng", "Lãnh đạo UBND", "Lãnh đạo Ủy ban", "Lãnh đạo Bộ",
 )
 # Lower-case openers that start a new body after a named one ("..., các sở, ban, ngành").
