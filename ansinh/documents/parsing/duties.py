@@ -58,7 +58,7 @@ def _mark_plan_body(doc: Doc, root: Node) -> None:
 # "Ý kiến kết luận của Chủ tịch …", "Kết luận của Ban Thường vụ …".
 _DIRECTIVE_TYPE = re.compile(
     r"(?m)^[ \t]*(?:(?:chi thi|nghi quyet|cong dien|ket luan|thong bao ket luan)[ \t]*$|v/v[ \t]|ve viec[ \t]|kinh gui[ \t]*:"
-    r"|thong bao[ \t]*\n[ \t]*(?:y kien )?(?:ket luan|chi dao)(?![a-z]))"
+    r"|thong bao[ \t]*\n(?:[ \t]*\n)*[ \t]*(?:y kien )?(?:ket luan|chi dao)(?![a-z]))"
 )
 # "… kết luận và chỉ đạo như sau:", "Sở Nội vụ hướng dẫn … như sau:": the sentence that opens a letter's or a
 # conclusion's numbered points, whatever verb it uses ("như sau" closes it).
