@@ -41,3 +41,28 @@ def test_a_plain_notice_without_a_conclusion_line_reads_no_duties() -> None:
         "2. Ngày 20 tháng 5: Phó Chủ tịch UBND tỉnh tiếp công dân.\n"
     )
     assert _tasks(text) == []
+
+
+_DIRECTIVE = (
+    "ỦY BAN NHÂN DÂN\nTỈNH AN BÌNH\nSố: 08/CT-UBND\nCHỈ THỊ\nVề tháo gỡ khó khăn cho các dự án đầu tư\n\n"
+    "Để cải thiện môi trường đầu tư, Chủ tịch UBND tỉnh chỉ thị các sở, ngành thực hiện các nhiệm vụ sau đây:\n\n"
+    "1. Sở Kế hoạch và Đầu tư rà soát các dự án chậm tiến độ.\n\n"
+    "2. Sở Tài nguyên và Môi trường giải quyết thủ tục đất đai cho nhà đầu tư theo khoản 4,\n"
+    "{wrap}\n\n"
+    "{third}Đối với các dự án chậm tiến độ kéo dài, UBND các huyện đề xuất thu hồi chủ trương đầu tư.\n"
+)
+
+
+def test_an_item_number_ocr_read_with_a_comma_opens_the_next_item() -> None:
+    text = _DIRECTIVE.format(wrap="Điều 5 Nghị định số 31/2021/NĐ-CP.", third="3, ")
+    got = _tasks(text)
+    assert len(got) == 3
+    assert got[2].startswith("Đối với các dự án chậm tiến độ")
+
+
+def test_a_comma_number_out_of_sequence_or_inside_a_sentence_stays_text() -> None:
+    # "3, Điều 7 …" wraps a list of clauses: the line before does not end a sentence; 7 is not the next number.
+    wrapped = _DIRECTIVE.format(wrap="3, Điều 7 Nghị định số 31/2021/NĐ-CP.", third="")
+    assert len(_tasks(wrapped)) == 2
+    skipped = _DIRECTIVE.format(wrap="Điều 5 Nghị định số 31/2021/NĐ-CP.", third="7, ")
+    assert len(_tasks(skipped)) == 2
