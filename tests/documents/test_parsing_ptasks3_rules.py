@@ -66,3 +66,43 @@ def test_a_comma_number_out_of_sequence_or_inside_a_sentence_stays_text() -> Non
     assert len(_tasks(wrapped)) == 2
     skipped = _DIRECTIVE.format(wrap="Điều 5 Nghị định số 31/2021/NĐ-CP.", third="7, ")
     assert len(_tasks(skipped)) == 2
+
+
+_DECREE = (
+    "CHÍNH PHỦ\nSố: 99/2025/NĐ-CP\nNGHỊ ĐỊNH\nQuy định về sổ lao động điện tử\n"
+    "Chương I\nQUY ĐỊNH CHUNG\n"
+    "Điều 1. Phạm vi điều chỉnh\nNghị định này quy định về sổ lao động điện tử.\n"
+    "Điều 2. Đối tượng áp dụng\nNgười lao động, người sử dụng lao động.\n"
+    "Chương II\n{chapter}\n"
+    "Điều 3. Quyền và trách nhiệm của người sử dụng lao động\n"
+    "1. Người sử dụng lao động có các quyền sau đây:\n"
+    "a) Tra cứu dữ liệu sổ lao động điện tử của mình.\n"
+    "b) Sử dụng dữ liệu để báo cáo tình hình sử dụng lao động.\n"
+    "2. Người sử dụng lao động có trách nhiệm sau đây:\n"
+    "a) Cập nhật đầy đủ thông tin người lao động.\n"
+    "b) Bảo mật dữ liệu sổ lao động điện tử.\n"
+    "Điều 4. Trách nhiệm của Bộ Nội vụ\n"
+    "1. Chủ trì xây dựng cơ sở dữ liệu sổ lao động điện tử.\n"
+    "2. Hướng dẫn các địa phương thực hiện Nghị định này.\n"
+    "Chương III\nĐIỀU KHOẢN THI HÀNH\nĐiều 5. Hiệu lực thi hành\nNghị định này có hiệu lực từ ngày 01 tháng 7 năm 2026.\n"
+)
+
+
+def _decree(chapter: str) -> dict[str, Any]:
+    result: dict[str, Any] = extract_plan(_DECREE.format(chapter=chapter), "vi-du")
+    return result
+
+
+def test_a_parties_rights_and_duties_article_of_the_duties_chapter_gives_its_duties_not_its_rights() -> None:
+    numbers = [t["number"] for t in _decree("TỔ CHỨC THỰC HIỆN")["tasks"]]
+    assert numbers == ["3", "3.2", "3.2.a", "3.2.b", "4", "4.1", "4.2"]
+
+
+def test_the_rights_khoan_gives_no_report() -> None:
+    # "Sử dụng dữ liệu để báo cáo …" is what the party may do, not a reporting duty.
+    assert _decree("TỔ CHỨC THỰC HIỆN")["reporting"] == []
+
+
+def test_rights_articles_outside_a_duties_chapter_give_no_tasks() -> None:
+    got = [t["number"] for t in _decree("SỔ LAO ĐỘNG ĐIỆN TỬ")["tasks"]]
+    assert not any(n.startswith("3") for n in got)

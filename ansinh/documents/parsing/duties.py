@@ -200,8 +200,12 @@ def _mark_legal_duties(doc: Doc, root: Node) -> None:
 _DUTIES_CHAPTER = re.compile(
     r"(?:to chuc (?:thi hanh|thuc hien)|dieu khoan thi hanh|(?:(?:tham quyen|nhiem vu|quyen han),? (?:va )?)*trach nhiem)(?![a-z])"
 )
-# "Điều 24. Thẩm quyền và trách nhiệm của Bộ Nội vụ", "Điều 22. Trách nhiệm của Bộ Công an".
+# "Điều 24. Thẩm quyền và trách nhiệm của Bộ Nội vụ", "Điều 22. Trách nhiệm của Bộ Công an"; in that chapter also
+# "Điều 19. Quyền và trách nhiệm của người sử dụng lao động" (its rights khoản gives no task: _mark_rights).
 _DUTY_OF = re.compile(r"(?:(?:tham quyen|nhiem vu|quyen han),? (?:va )?)*trach nhiem cua (?=\S)")
+_RIGHTS_AND_DUTY_OF = re.compile(r"quyen,? (?:va )?trach nhiem cua (?=\S)")
+# "1. Người sử dụng lao động có các quyền sau đây:": a khoản that lists a party's rights, not its duties.
+_RIGHTS_LEAD = re.compile(r"[^\n:]{0,120}(?<![a-z])co (?:cac |nhung )?quyen(?: sau(?: day)?)?[ \t]*:")
 
 
 def _is_chapter(node: Node) -> bool:
@@ -214,13 +218,25 @@ def _mark_duties_chapter(doc: Doc, nodes: list[Node]) -> bool:
     for chapter in nodes:
         if not _is_chapter(chapter) or not _DUTIES_CHAPTER.match(_folded_title(doc, chapter)):
             continue
-        duties = [c for c in chapter.children if c.style == "article" and c.title and _DUTY_OF.match(_folded_title(doc, c))]
+        duties = [c for c in chapter.children if c.style == "article" and c.title
+                  and (_DUTY_OF.match(_folded_title(doc, c)) or _RIGHTS_AND_DUTY_OF.match(_folded_title(doc, c)))]
         if duties:
+            for node in duties:
+                if _RIGHTS_AND_DUTY_OF.match(_folded_title(doc, node)):
+                    _mark_rights(doc, node)
             gather(chapter, duties)
             for node in duties:
                 node.kind = None
             return True
     return False
+
+
+def _mark_rights(doc: Doc, article: Node) -> None:
+    """Mark the khoản listing a party's rights in its "Quyền và trách nhiệm của …" article (kind "rights"): only the
+    khoản of its duties ("2. Người sử dụng lao động có trách nhiệm sau đây:") gives tasks."""
+    for clause in article.children:
+        if clause.style == "num1" and _RIGHTS_LEAD.match(doc.folded, clause.head_start):
+            clause.kind = "rights"
 
 
 # "Các cơ quan chủ quản cơ sở dữ liệu có trách nhiệm:" before an article's clauses: the clauses are that body's duties.

@@ -53,8 +53,12 @@ _FIELD_LABEL = re.compile(
 )
 
 
+# A part assigning the work (read by assignments.py) and a khoản listing a party's rights (duties._mark_rights).
+_NOT_TASKS = frozenset({"assignment", "rights"})
+
+
 def _is_task_node(node: Node, doc: Doc | None = None) -> bool:
-    if not (node.style.startswith(_TASK_STYLES) and node.kind != "assignment" and bool(node.title)):
+    if not (node.style.startswith(_TASK_STYLES) and node.kind not in _NOT_TASKS and bool(node.title)):
         return False
     if node.style == "article" and (node.parent is None or node.parent.style != "duties"):
         return False  # only the duty articles of a decree's closing chapter are tasks themselves
@@ -82,7 +86,7 @@ def extract_tasks(
         for node in section.walk()[0 if own else 1 :]:
             if not _is_task_node(node, doc) or any(a.style in ("dash", "plus") for a in node.ancestors()):
                 continue
-            if any(a.kind == "assignment" for a in node.ancestors()):
+            if any(a.kind in _NOT_TASKS for a in node.ancestors()):
                 continue
             _, title_end = heading_title(doc, node.head_start, node.head_end)
             task = Task(full_number(node), node.title, (node.start, max(title_end, node.head_start)), node=node)
