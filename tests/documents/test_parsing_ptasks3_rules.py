@@ -106,3 +106,32 @@ def test_the_rights_khoan_gives_no_report() -> None:
 def test_rights_articles_outside_a_duties_chapter_give_no_tasks() -> None:
     got = [t["number"] for t in _decree("SỔ LAO ĐỘNG ĐIỆN TỬ")["tasks"]]
     assert not any(n.startswith("3") for n in got)
+
+
+_CLOSING = (
+    "CHÍNH PHỦ\nSố: 98/2025/NĐ-CP\nHà Nội, ngày 16 tháng 10 năm 2025\nNGHỊ ĐỊNH\nQuy định về trợ cấp thất nghiệp\n"
+    "Căn cứ Luật Việc làm số 74/2025/QH15;\nTheo đề nghị của Bộ trưởng Bộ Nội vụ;\n"
+    "Chính phủ ban hành Nghị định quy định về trợ cấp thất nghiệp.\n"
+    "Chương I\nQUY ĐỊNH CHUNG\n"
+    "Điều 1. Phạm vi điều chỉnh\nNghị định này quy định về trợ cấp thất nghiệp.\n"
+    "Chương II\nĐIỀU KHOẢN THI HÀNH\n"
+    "Điều 2. Hiệu lực thi hành\nNghị định này có hiệu lực từ ngày 01 tháng 7 năm 2026.\n"
+    "Điều 3. Trách nhiệm thi hành\n"
+    "1. Bộ trưởng Bộ Nội vụ có trách nhiệm hướng dẫn, kiểm tra việc thi hành Nghị định này.\n"
+    "2. Bảo hiểm xã hội Việt Nam có trách nhiệm:\n"
+    "a) Tổ chức chi trả trợ cấp thất nghiệp.\n"
+    "b) Giải quyết khiếu nại về trợ cấp thất nghiệp.\n"
+    "3. Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Chủ tịch Ủy ban nhân dân các tỉnh{tail}\n"
+    "TM. CHÍNH PHỦ\nTHỦ TƯỚNG\n"
+)
+
+
+def test_the_closing_formula_of_a_decree_is_not_a_task() -> None:
+    got = _tasks(_CLOSING.format(tail=" chịu trách nhiệm thi hành Nghị định này./."))
+    assert len(got) == 4
+    assert got[0].startswith("Bộ trưởng Bộ Nội vụ")
+
+
+def test_an_item_that_goes_on_after_the_closing_formula_stays_a_task() -> None:
+    tail = " chịu trách nhiệm thi hành Nghị định này; định kỳ hằng năm tổng kết việc chi trả trợ cấp."
+    assert len(_tasks(_CLOSING.format(tail=tail))) == 5

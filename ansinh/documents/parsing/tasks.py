@@ -57,6 +57,14 @@ _FIELD_LABEL = re.compile(
 _NOT_TASKS = frozenset({"assignment", "rights"})
 
 
+# The closing formula of a legal text (Decree 30/2020, "Trách nhiệm thi hành"): "3. Các Bộ trưởng, Thủ trưởng cơ quan
+# ngang bộ, …, Chủ tịch Ủy ban nhân dân tỉnh … chịu trách nhiệm thi hành Nghị định này." names who answers for the whole
+# text; alone in its item it is not a task (a resolution's "… thi hành Nghị quyết này" stays one, cp-nq-66 precedent).
+_CLOSING_FORMULA = re.compile(
+    r"[^.;:\n]*(?:\n[^.;:\n]*){0,4}chiu trach nhiem thi hanh (?:nghi dinh|thong tu|quyet dinh) nay(?:\./\.|\.)?[ \t]*(?:\n|$)"
+)
+
+
 def _is_task_node(node: Node, doc: Doc | None = None) -> bool:
     if not (node.style.startswith(_TASK_STYLES) and node.kind not in _NOT_TASKS and bool(node.title)):
         return False
@@ -64,6 +72,8 @@ def _is_task_node(node: Node, doc: Doc | None = None) -> bool:
         return False  # only the duty articles of a decree's closing chapter are tasks themselves
     if doc is None:
         return True
+    if not node.children and _CLOSING_FORMULA.match(doc.folded, node.head_start, node.end):
+        return False
     label = _FIELD_LABEL.match(doc.folded, node.head_start, node.head_end)
     # "1. Nội dung: …" straight under the part is the part's first item, not a field of a task above it.
     top = node.parent is not None and node.parent.kind in TASK_KINDS and node.parent.style != "duties"
