@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from ansinh.documents.parsing import extract_plan
 
 
@@ -135,3 +138,23 @@ def test_the_closing_formula_of_a_decree_is_not_a_task() -> None:
 def test_an_item_that_goes_on_after_the_closing_formula_stays_a_task() -> None:
     tail = " chịu trách nhiệm thi hành Nghị định này; định kỳ hằng năm tổng kết việc chi trả trợ cấp."
     assert len(_tasks(_CLOSING.format(tail=tail))) == 5
+
+
+_PARTIES = ["Các Bộ trưởng", "Thủ trưởng cơ quan ngang bộ", "Thủ trưởng cơ quan thuộc Chính phủ",
+            "Chủ tịch Ủy ban nhân dân các tỉnh", "các cơ quan, tổ chức và cá nhân có liên quan"]
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.lists(st.sampled_from(_PARTIES), min_size=1, max_size=4, unique=True), st.sampled_from([".", "./.", ""]))
+def test_the_closing_formula_is_never_a_task_whoever_it_names(parties: list[str], end: str) -> None:
+    tail = ", " + ", ".join(parties) + " chịu trách nhiệm thi hành Nghị định này" + end
+    got = _tasks(_CLOSING.format(tail=tail))
+    assert len(got) == 4
+    assert not any("chịu trách nhiệm thi hành" in t for t in got)
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.integers(min_value=4, max_value=60))
+def test_a_comma_number_that_does_not_follow_on_is_never_an_item(number: int) -> None:
+    text = _DIRECTIVE.format(wrap="Điều 5 Nghị định số 31/2021/NĐ-CP.", third=f"{number}, ")
+    assert len(_tasks(text)) == 2
