@@ -158,3 +158,29 @@ def test_the_closing_formula_is_never_a_task_whoever_it_names(parties: list[str]
 def test_a_comma_number_that_does_not_follow_on_is_never_an_item(number: int) -> None:
     text = _DIRECTIVE.format(wrap="Điều 5 Nghị định số 31/2021/NĐ-CP.", third=f"{number}, ")
     assert len(_tasks(text)) == 2
+
+
+_LETTERED = (
+    "ỦY BAN NHÂN DÂN\nTỈNH AN BÌNH\nSố: 09/CT-UBND\nCHỈ THỊ\nVề bảo đảm đón Tết\n\n"
+    "Chủ tịch UBND tỉnh yêu cầu:\n\n"
+    "1. Sở Công Thương chủ trì, phối hợp thực hiện:\n"
+    "a) Rà soát nguồn cung hàng hóa thiết yếu.\n"
+    "b) Theo dõi giá cả thị trường.\n"
+    "{third}) Phối hợp với Cục Quản lý thị trường kiểm tra hàng giả.\n"
+    "{fourth}) Bảo đảm cung cấp điện trong dịp Tết.\n"
+    "2. Sở Y tế bảo đảm công tác khám chữa bệnh.\n"
+)
+
+
+def _numbers(text: str) -> list[str]:
+    result: dict[str, Any] = extract_plan(text, "vi-du")
+    return [t["number"] for t in result["tasks"]]
+
+
+def test_a_letter_misread_between_two_that_fix_its_place_takes_its_place() -> None:
+    assert _numbers(_LETTERED.format(third="e", fourth="d")) == ["1", "1.a", "1.b", "1.c", "1.d", "2"]
+
+
+def test_letters_that_do_not_fix_a_place_are_kept() -> None:
+    # "b)", "e)", "g)": e follows on from đ, not from b; nothing says which letters were lost.
+    assert _numbers(_LETTERED.format(third="e", fourth="g")) == ["1", "1.a", "1.b", "1.e", "1.g", "2"]

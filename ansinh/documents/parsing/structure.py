@@ -319,6 +319,7 @@ def parse_outline(doc: Doc) -> Node:
             quote_closed = True
     _close(root, len(doc.text))
     _restore_d_bar(root)
+    _restore_skipped_letters(root)
     _set_aside_forms(doc, root)
     assign_kinds(doc, root)
     return root
@@ -335,6 +336,22 @@ def _restore_d_bar(root: Node) -> None:
             if previous is not None and child.label == previous.label and child.label in ("d", "đ"):
                 previous.label, child.label = "d", "đ"
             previous = child
+
+
+_VI_LETTERS = "abcdđeghiklmnopqrstuvxy"
+
+
+def _restore_skipped_letters(root: Node) -> None:
+    """A lettered item OCR misread between two that fix its place ("b)", "e)", "d)": the "c" read as "e") takes the
+    letter its place gives: the one after its elder sibling, when the next sibling's letter comes right after that."""
+    for node in root.walk():
+        lettered = [c for c in node.children if c.style == "lower"]
+        for before, child, after in zip(lettered, lettered[1:], lettered[2:], strict=False):
+            if len(before.label) != 1 or len(after.label) != 1 or before.label not in _VI_LETTERS[:-2] or after.label not in _VI_LETTERS:
+                continue
+            at = _VI_LETTERS.index(before.label)
+            if _VI_LETTERS.index(after.label) == at + 2 and child.label != _VI_LETTERS[at + 1]:
+                child.label = _VI_LETTERS[at + 1]
 
 
 # "Phụ lục II" / "PHỤ LỤC" alone on its line (or followed by its title): an annex after the signature.
