@@ -1,0 +1,53 @@
+"""Small pieces of a duty clause around its partners, read by :mod:`clause_units`.
+
+- an adverb between the doer and its role: "Sở X chủ động phối hợp Sở Y …", "Sở X tích cực phối hợp với …";
+  the adverb is not part of the doer's name;
+- a second verb after "phối hợp": "Công an tỉnh phối hợp, hỗ trợ chính quyền địa phương …" (the partners follow it);
+- an aside after a partner's name: "phối hợp Sở Y (cơ quan thường trực của Ban Chỉ huy), Sở Z …"; the aside names the
+  partner's standing, not a new partner, and the list goes on after it.
+"""
+
+from __future__ import annotations
+
+import re
+
+# "chủ động", "tích cực", "kịp thời", "thường xuyên" ending the subject before its role cue.
+_ADVERB = re.compile(r"\s+(?:chu\s+dong|tich\s+cuc|kip\s+thoi|thuong\s+xuyen)\s*$")
+# What an aside after a name never holds: a role, a stop or another clause.
+_NOT_ASIDE = re.compile(r"[;:]|chu\s+tri|phoi\s+hop|trach\s+nhiem")
+_TRAILING_ASIDE = re.compile(r"\s*\([^()]{1,120}\)\s*$")
+
+
+def subject_end(folded: str, start: int, end: int) -> int:
+    """Where the doer's name ends in ``folded[start:end]``: before an adverb that qualifies its role."""
+    m = _ADVERB.search(folded, start, end)
+    return m.start() if m is not None and m.start() > start else end
+
+
+def aside_end(folded: str, at: int) -> int | None:
+    """The end of an aside "( … )" opening at ``at`` after a partner's name, or None when it is not one."""
+    close = folded.find(")", at, at + 122)
+    if close == -1 or "(" in folded[at + 1 : close] or _NOT_ASIDE.search(folded, at, close):
+        return None
+    return close + 1
+
+
+def drop_asides(names: list[str]) -> list[str]:
+    """Partners without the aside after their name ("Sở Y (cơ quan thường trực)" is "Sở Y")."""
+    return [_TRAILING_ASIDE.sub("", name) or name for name in names]
+
+
+def bare(name: str) -> str:
+    """``name`` without the aside after it, to measure the name itself."""
+    return _TRAILING_ASIDE.sub("", name) or name
+
+
+# "… Sở Y trong công tác phân luồng", "… Sở Y trong việc …", "… Sở Y về việc …": the matter after the partners.
+MATTER = re.compile(r"(?:trong|ve)\s+(?:cong\s+tac|viec|qua\s+trinh)(?![a-z])")
+# A line a scan or a page break leaves open: it ends on a joining word or a comma, so the sentence goes on after the gap.
+_OPEN_END = re.compile(r"(?:,|(?<![a-z])(?:va|voi|cua|cac|phoi\s+hop|chu\s+tri|giao|cho))\s*$")
+
+
+def open_gap(folded: str, at: int) -> bool:
+    """Whether the blank line at ``at`` falls inside a sentence (the text before it ends on a joining word)."""
+    return _OPEN_END.search(folded, max(0, at - 40), at) is not None

@@ -1,0 +1,54 @@
+"""Issue 10 (partner units, third round): each rule shown on short texts written for it.
+
+The probe texts are composed here from how provincial directives are built (Decree 30/2020: "Sở X chủ động phối hợp
+Sở Y …", "Công an tỉnh phối hợp, hỗ trợ …", an aside after a partner's name), not copied from any corpus document.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ansinh.documents.parsing.clause_units import read_clause
+from ansinh.documents.parsing.clean import fold_same_length
+
+
+def _clause(text: str) -> tuple[list[str], list[str]] | None:
+    return read_clause(text, fold_same_length(text).lower())
+
+
+def test_an_adverb_before_the_role_is_not_part_of_the_doer() -> None:
+    assert _clause("Sở Y tế chủ động phối hợp Sở Tài chính, Công an tỉnh tổ chức kiểm tra") == (
+        ["Sở Y tế"],
+        ["Sở Tài chính", "Công an tỉnh"],
+    )
+    assert _clause("Ủy ban nhân dân xã tích cực phối hợp với Hội Nông dân xã rà soát hộ nghèo") == (
+        ["Ủy ban nhân dân xã"],
+        ["Hội Nông dân xã"],
+    )
+
+
+def test_a_second_verb_after_phoi_hop_and_the_matter_after_the_partners() -> None:
+    assert _clause("Bộ Chỉ huy Quân sự tỉnh phối hợp, hỗ trợ chính quyền địa phương, Sở Xây dựng trong công tác cứu hộ") == (
+        ["Bộ Chỉ huy Quân sự tỉnh"],
+        ["chính quyền địa phương", "Sở Xây dựng"],
+    )
+
+
+def test_an_aside_after_a_partner_does_not_end_the_list() -> None:
+    assert _clause(
+        "Sở Nội vụ chủ trì, phối hợp với Sở Tư pháp (cơ quan thường trực của Hội đồng phổ biến pháp luật), Sở Tài chính tổ chức tập huấn"
+    ) == (["Sở Nội vụ"], ["Sở Tư pháp", "Sở Tài chính"])
+    # A role inside the parenthesis is not an aside: the partners stop there.
+    assert _clause("Sở Nội vụ phối hợp với Sở Tư pháp (chủ trì) tổ chức tập huấn") == (["Sở Nội vụ"], ["Sở Tư pháp"])
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    adverb=st.sampled_from(["chủ động", "tích cực", "kịp thời", "thường xuyên", ""]),
+    partner=st.sampled_from(["Sở Tài chính", "Công an tỉnh", "Đài Phát thanh và Truyền hình tỉnh"]),
+    aside=st.sampled_from(["", " (cơ quan thường trực)", " (thành viên Ban Chỉ đạo)"]),
+)
+def test_the_doer_and_partners_survive_adverbs_and_asides(adverb: str, partner: str, aside: str) -> None:
+    text = f"Sở Y tế {adverb} phối hợp với {partner}{aside}, Sở Xây dựng tổ chức kiểm tra".replace("  ", " ")
+    assert _clause(text) == (["Sở Y tế"], [partner, "Sở Xây dựng"])
