@@ -52,3 +52,46 @@ def test_an_aside_after_a_partner_does_not_end_the_list() -> None:
 def test_the_doer_and_partners_survive_adverbs_and_asides(adverb: str, partner: str, aside: str) -> None:
     text = f"Sở Y tế {adverb} phối hợp với {partner}{aside}, Sở Xây dựng tổ chức kiểm tra".replace("  ", " ")
     assert _clause(text) == (["Sở Y tế"], [partner, "Sở Xây dựng"])
+
+
+def _units(text: str) -> dict[str, tuple[list[str], list[str]]]:
+    from ansinh.documents.parsing import extract_plan
+    from ansinh.lib.text import normalize_text
+
+    result = extract_plan(normalize_text(text), "probe")
+    return {t["number"]: (t["lead"], t["coordinate"]) for t in result["tasks"]}
+
+
+_DIRECTIVE = """ỦY BAN NHÂN DÂN TỈNH BÌNH ĐỊNH
+CHỈ THỊ
+Về tăng cường công tác phòng cháy, chữa cháy
+
+Để tăng cường công tác phòng cháy, chữa cháy, Chủ tịch Ủy ban nhân dân tỉnh yêu cầu:
+
+1. Công an tỉnh: Chủ trì tổ chức kiểm tra an toàn phòng cháy tại các cơ sở.
+
+2. Sở Công Thương: Theo chức năng, nhiệm vụ của mình có trách nhiệm phối hợp với Công an tỉnh trong việc kiểm tra các chợ, trung tâm thương mại.
+
+3. Sở Y tế: Hướng dẫn các cơ sở khám bệnh rà soát phương án thoát nạn; đồng thời, phối hợp với Công an tỉnh tổ chức diễn tập.
+
+4. Sở Văn hóa và Thể thao, Đài Phát thanh và Truyền hình tỉnh:
+
+Phối hợp với Công an tỉnh, Ủy ban nhân dân các huyện tuyên truyền về phòng cháy, chữa cháy.
+"""
+
+
+def test_an_item_headed_by_its_doer_names_partners_in_its_duty() -> None:
+    units = _units(_DIRECTIVE)
+    assert units["2"][1] == ["Công an tỉnh"]
+    assert units["3"][1] == ["Công an tỉnh"]
+    assert units["4"][1] == ["Công an tỉnh", "Ủy ban nhân dân các huyện"]
+    assert units["1"][1] == []
+
+
+def test_another_subject_before_the_cue_keeps_its_partners_to_itself() -> None:
+    from ansinh.documents.parsing.partner_clauses import own_partners_at
+
+    text = "Sở Xây dựng: Hướng dẫn, đề nghị Ủy ban nhân dân các huyện có trách nhiệm phối hợp với Công an tỉnh kiểm tra"
+    assert own_partners_at(text, fold_same_length(text).lower()) is None
+    text = "Sở Xây dựng: Theo chức năng có trách nhiệm phối hợp với Công an tỉnh kiểm tra"
+    assert own_partners_at(text, fold_same_length(text).lower()) == text.index("Công an")

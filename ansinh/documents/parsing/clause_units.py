@@ -277,6 +277,9 @@ def clause_leads(doc: Doc, tasks: list[Task], apply: Apply) -> None:
                     if partners:
                         apply(task, "coordinate", partners)
                         break
+                own = pc.own_partners_at(clean, folded) if not task.coordinate else None
+                if own is not None and (partners := _bodies(clean[own : _partners_end(clean, folded, own)], generic_first=True)):
+                    apply(task, "coordinate", pc.drop_asides(partners))
             if task.lead:
                 if index > 2:
                     continue  # only the heading, its paragraph and the first dash line say who leads

@@ -44,10 +44,24 @@ def bare(name: str) -> str:
 
 # "… Sở Y trong công tác phân luồng", "… Sở Y trong việc …", "… Sở Y về việc …": the matter after the partners.
 MATTER = re.compile(r"(?:trong|ve)\s+(?:cong\s+tac|viec|qua\s+trinh)(?![a-z])")
-# A line a scan or a page break leaves open: it ends on a joining word or a comma, so the sentence goes on after the gap.
-_OPEN_END = re.compile(r"(?:,|(?<![a-z])(?:va|voi|cua|cac|phoi\s+hop|chu\s+tri|giao|cho))\s*$")
+# A line a scan (or a heading's label "Sở X, Báo Y:" above its paragraph) or a page break leaves open: it ends on a joining word or a comma, so the sentence goes on after the gap.
+_OPEN_END = re.compile(r"(?:[,:]|(?<![a-z])(?:va|voi|cua|cac|phoi\s+hop|chu\s+tri|giao|cho))\s*$")
 
 
 def open_gap(folded: str, at: int) -> bool:
     """Whether the blank line at ``at`` falls inside a sentence (the text before it ends on a joining word)."""
     return _OPEN_END.search(folded, max(0, at - 40), at) is not None
+
+
+# "… có trách nhiệm phối hợp với Y", "…; đồng thời, phối hợp với Y" in the duty of an item headed by its doer.
+_OWN_WITH = re.compile(r"(?<![a-z])(?:(?:co|chiu)\s+trach\s+nhiem|dong\s+thoi\s*,?)\s+phoi\s+hop\s+(?:chat\s+che\s+)?voi\s+")
+
+
+def own_partners_at(clean: str, folded: str) -> int | None:
+    """Where the partners of the item's own doer begin, when its duty says it works with them and names no other
+    subject before the cue ("Sở X: Theo chức năng … có trách nhiệm phối hợp với Y …"), else None."""
+    m = _OWN_WITH.search(folded)
+    if m is None:
+        return None
+    head = clean[max(folded.rfind(":", 0, m.start()), folded.rfind(";", 0, m.start())) + 1 : m.start()]
+    return None if any(word[:1].isupper() for word in head.split()[1:]) else m.end()
