@@ -95,3 +95,25 @@ def test_another_subject_before_the_cue_keeps_its_partners_to_itself() -> None:
     assert own_partners_at(text, fold_same_length(text).lower()) is None
     text = "Sở Xây dựng: Theo chức năng có trách nhiệm phối hợp với Công an tỉnh kiểm tra"
     assert own_partners_at(text, fold_same_length(text).lower()) == text.index("Công an")
+
+
+def test_phoi_hop_thuc_hien_over_points_names_no_partner() -> None:
+    text = """ỦY BAN NHÂN DÂN TỈNH BÌNH ĐỊNH
+CHỈ THỊ
+Về bảo đảm cung ứng hàng hóa dịp Tết
+
+1. Sở Công Thương chủ trì, phối hợp thực hiện
+
+a) Theo dõi sát diễn biến cung cầu hàng hóa thiết yếu.
+
+b) Phối hợp với Cục Quản lý thị trường tỉnh kiểm tra việc niêm yết giá.
+
+2. Sở Tài chính chủ trì, phối hợp triển khai
+
+a) Bảo đảm kinh phí cho công tác bình ổn giá.
+"""
+    units = _units(text)
+    assert units["1"][0] == ["Sở Công Thương"]
+    assert all(not name.startswith(("thực hiện", "triển khai")) for _, partners in units.values() for name in partners)
+    assert units["2"][1] == []
+    assert units["1.b"][1] == ["Cục Quản lý thị trường tỉnh"]

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from ansinh.documents.parsing.clean import fold_same_length
+
 # "chủ động", "tích cực", "kịp thời", "thường xuyên" ending the subject before its role cue.
 _ADVERB = re.compile(r"\s+(?:chu\s+dong|tich\s+cuc|kip\s+thoi|thuong\s+xuyen)\s*$")
 # What an aside after a name never holds: a role, a stop or another clause.
@@ -65,3 +67,12 @@ def own_partners_at(clean: str, folded: str) -> int | None:
         return None
     head = clean[max(folded.rfind(":", 0, m.start()), folded.rfind(";", 0, m.start())) + 1 : m.start()]
     return None if any(word[:1].isupper() for word in head.split()[1:]) else m.end()
+
+
+# "Sở X chủ trì, phối hợp thực hiện" over its points: "phối hợp thực hiện" names the role, not a partner.
+_VERB_ONLY = re.compile(r"^(?:thuc\s+hien|trien\s+khai)(?![a-z])")
+
+
+def real_partners(names: list[str]) -> list[str]:
+    """``names`` without a verb read as a partner ("thực hiện" after "phối hợp")."""
+    return [name for name in names if not _VERB_ONLY.match(fold_same_length(name).lower())]
