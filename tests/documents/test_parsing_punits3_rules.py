@@ -117,3 +117,11 @@ a) Bảo đảm kinh phí cho công tác bình ổn giá.
     assert all(not name.startswith(("thực hiện", "triển khai")) for _, partners in units.values() for name in partners)
     assert units["2"][1] == []
     assert units["1.b"][1] == ["Cục Quản lý thị trường tỉnh"]
+
+
+def test_a_long_label_names_the_doer_before_its_colon() -> None:
+    assert _clause("Ban Quản lý các Khu công nghiệp tỉnh: Hướng dẫn các doanh nghiệp chuẩn bị điều kiện") == (
+        ["Ban Quản lý các Khu công nghiệp tỉnh"],
+        [],
+    )
+    assert _clause("Sở Nông nghiệp và Môi trường (cơ quan thường trực Ban Chỉ huy): Chỉ đạo các đơn vị theo dõi") is not None

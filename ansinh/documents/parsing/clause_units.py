@@ -304,7 +304,8 @@ def _also_with(clean: str, folded: str) -> list[str]:
     """"Giao X theo dõi, đôn đốc … và phối hợp với Y tổng hợp …": in the sentence that names the doer, X works with Y."""
     with_also = _AND_WITH.search(folded)
     if with_also is None:
-        return []
+        own = pc.own_partners_at(clean, folded)  # "…; đồng thời, phối hợp với Y …"
+        return [] if own is None else _bodies(clean[own : _partners_end(clean, folded, own)], generic_first=True)
     return _bodies(clean[with_also.end() : _partners_end(clean, folded, with_also.end())], generic_first=False)
 
 

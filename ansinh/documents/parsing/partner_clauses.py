@@ -22,6 +22,11 @@ _TRAILING_ASIDE = re.compile(r"\s*\([^()]{1,120}\)\s*$")
 
 def subject_end(folded: str, start: int, end: int) -> int:
     """Where the doer's name ends in ``folded[start:end]``: before an adverb that qualifies its role."""
+    # "6. Ban Quản lý Khu kinh tế tỉnh: Tuyên truyền, hướng dẫn …": a long label names the doer before its colon,
+    # unless the colon lists the names of a shared head ("các Bộ: Tài chính, Xây dựng").
+    colon = folded.find(":", start, end)
+    if colon > start and not re.search(r"(?:cac|nhung)\s+\S+\s*$", folded[start:colon]):
+        end = colon
     m = _ADVERB.search(folded, start, end)
     return m.start() if m is not None and m.start() > start else end
 
