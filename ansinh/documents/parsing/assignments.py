@@ -31,6 +31,7 @@ from ansinh.documents.parsing.labelled_units import (
     closing_time,
     labelled,
 )
+from ansinh.documents.parsing.partner_clauses import real_partners
 from ansinh.documents.parsing.plan_lead import plan_wide_lead
 from ansinh.documents.parsing.responsibilities import assign_from_responsibilities
 from ansinh.documents.parsing.structure import Node
@@ -280,7 +281,7 @@ def assign_units(doc: Doc, root: Node, tasks: list[Task]) -> None:
                     group = task.parent
                     children = {c.node.label: c for c in group.children if c.node is not None}
                 named = [children[r] for r in labels if r in children]
-                partners = split_units(doc.clean[s + m.start("with") : s + m.end("with")]) if m.group("with") else []
+                partners = real_partners(split_units(doc.clean[s + m.start("with") : s + m.end("with")])) if m.group("with") else []
                 # "X chủ trì" alone assigns only an item whose heading it opens ("5. Văn phòng Sở chủ trì tổng hợp ...").
                 if m.group("with") is None and not named and not _opens_heading(doc, task, s + m.start("who")):
                     continue

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from ansinh.documents.parsing import partner_clauses as pc
 from ansinh.documents.parsing.clean import Doc, fold_same_length, squeeze
 from ansinh.documents.parsing.responsibilities import Apply
 from ansinh.documents.parsing.structure import Node
@@ -39,7 +40,7 @@ _PLURAL = re.compile(r"^(?:[Cc][áa]c|[Nn]h[ữu]ng)\s+(?=[A-ZĐÀ-Ỹ])")
 _DUTY_CUE = re.compile(r"(?:co|chiu)\s+trach\s+nhiem(?![a-z])")
 # "chủ trì, phối hợp với Y", "phối hợp chặt chẽ với Y", "phối hợp Y" after the subject or the duty cue.
 _PARTNERS = re.compile(
-    r"\s*,?\s*(?:(?:chu\s+tri|la\s+co\s+quan\s+dau\s+moi)\s*,?\s*(?:va\s+)?)?(?:phoi\s+hop\s+(?:chat\s+che\s+)?(?:voi\s+)?|"
+    r"\s*,?\s*(?:(?:chu\s+tri|la\s+co\s+quan\s+dau\s+moi)\s*,?\s*(?:va\s+)?)?(?:phoi\s+hop\s*(?:,\s*ho\s+tro\s+)?(?:chat\s+che\s+)?(?:voi\s+)?|"
     r"(?<=chu tri )cung\s+voi\s+)"
 )
 # Verbs that open the action after the partners; read only where the clean text writes them in lower case, since a
@@ -68,8 +69,11 @@ _AND_LEADS_WITH = re.compile(r"\s*,?\s*(?:va\s+)?chu\s+tri\s+(?:cung|voi)(?:\s+v
 
 def _partners_end(clean: str, folded: str, start: int) -> int:
     """Where the partners named from ``start`` end: at a lower-case verb, a stop or the clause's end."""
+    skip_to = start
     for m in re.finditer(r"[.;(:]|(?<![a-z])(?=[a-z])", folded[start:]):
         at = start + m.start()
+        if at < skip_to or (folded[at] == "(" and at > start and (skip_to := pc.aside_end(folded, at) or skip_to) > at):
+            continue  # in an aside after a partner's name: "Sở Y (cơ quan thường trực …), Sở Z"
         if folded[at] == ":" and re.search(r"cac\s+(?:bo|so|ban|nganh|xa|phuong|huyen|quan|tinh)\s*$", folded[start:at]):
             continue  # "các Bộ: Tài chính, Xây dựng", "UBND các xã: A, B": one head shared by the names after the colon
         if folded[at] in ".;(:":
@@ -78,7 +82,7 @@ def _partners_end(clean: str, folded: str, start: int) -> int:
             return at - 1 if folded[at - 1] == " " else at
         if folded.startswith("to chuc", at) and (re.search(r"(?:co quan|don vi|ca nhan)\s*,\s*$", folded[start:at]) or re.match(r"to chuc\s*,", folded[at:])):
             continue  # "cơ quan, tổ chức, đơn vị …": the kinds of body, not the verb "tổ chức"
-        if at > start and clean[at].islower() and _VERB.match(folded, at) and not re.search(r"(?:cac|nhung)\s+$", folded[start:at]):
+        if at > start and clean[at].islower() and (_VERB.match(folded, at) or pc.MATTER.match(folded, at)) and not re.search(r"(?:cac|nhung)\s+$", folded[start:at]):
             return at  # after "các" the same words name bodies ("các tổ chức chính trị - xã hội")
     return len(folded)
 
@@ -123,7 +127,7 @@ def _bodies(text: str, generic_first: bool, bound: bool = False) -> list[str]:
     if not names or len(names) > 14:
         return []
     for i, name in enumerate(names):
-        words = len(_CATCH_ALL.sub("", name).split())
+        words = len(_CATCH_ALL.sub("", pc.bare(name)).split())
         if words > 16 or re.search(r"\d", _NUMBERED_BODY.sub("", name)):
             return []
         agency = _head_match(name, AGENCY_HEADS) or _head_match(_PLURAL.sub("", name), AGENCY_HEADS)
@@ -198,7 +202,7 @@ def read_clause(clean: str, folded: str) -> tuple[list[str], list[str]] | None:
         if not clean[verb.start() + 1 : verb.start() + 2].islower():
             continue  # "Ban Tổ chức …": the verb's words capitalised belong to a name
         cue = _DUTY_CUE.match(folded, verb.start() + 1) is not None
-        lead = _bodies(clean[pos : verb.start()], generic_first=cue, bound=cue)
+        lead = _bodies(clean[pos : pc.subject_end(folded, pos, verb.start())], generic_first=cue, bound=cue)
         if not lead:
             continue
         rest_at = verb.start()
@@ -212,7 +216,7 @@ def read_clause(clean: str, folded: str) -> tuple[list[str], list[str]] | None:
         m = _PARTNERS.match(folded, rest_at)
         if m is not None:
             end = _partners_end(clean, folded, m.end())
-            partners = _bodies(clean[m.end() : end], generic_first=True)
+            partners = pc.drop_asides(_bodies(clean[m.end() : end], generic_first=True))
             # "X phối hợp với Y và chủ trì cùng Z": Z works with X too.
             more = _AND_LEADS_WITH.match(folded, end)
             if partners and more is not None:
@@ -228,6 +232,8 @@ def _first_sentence(doc: Doc, start: int, end: int) -> tuple[str, str]:
     cut = end
     for stop in (". ", ".\n", "\n\n"):
         at = doc.folded.find(stop, start, end)
+        while stop == "\n\n" and at != -1 and pc.open_gap(doc.folded, at):
+            at = doc.folded.find(stop, at + 2, end)  # a scan's blank line after "… và": the sentence goes on
         if at != -1:
             cut = min(cut, at)
     return doc.clean[start:cut], doc.folded[start:cut]
@@ -267,10 +273,13 @@ def clause_leads(doc: Doc, tasks: list[Task], apply: Apply) -> None:
                     # After a colon the doer's duty begins ("X chỉ đạo lực lượng Y: Phối hợp với Z …").
                     if m is None or (clause.start() > 0 and folded[clause.start()] != ":" and not folded.startswith("chu", clause.end())):
                         continue
-                    partners = _bodies(clean[m.end() : _partners_end(clean, folded, m.end())], generic_first=True)
+                    partners = pc.drop_asides(_bodies(clean[m.end() : _partners_end(clean, folded, m.end())], generic_first=True))
                     if partners:
                         apply(task, "coordinate", partners)
                         break
+                own = pc.own_partners_at(clean, folded) if not task.coordinate else None
+                if own is not None and (partners := _bodies(clean[own : _partners_end(clean, folded, own)], generic_first=True)):
+                    apply(task, "coordinate", pc.drop_asides(partners))
             if task.lead:
                 if index > 2:
                     continue  # only the heading, its paragraph and the first dash line say who leads
@@ -295,7 +304,8 @@ def _also_with(clean: str, folded: str) -> list[str]:
     """"Giao X theo dõi, đôn đốc … và phối hợp với Y tổng hợp …": in the sentence that names the doer, X works with Y."""
     with_also = _AND_WITH.search(folded)
     if with_also is None:
-        return []
+        own = pc.own_partners_at(clean, folded)  # "…; đồng thời, phối hợp với Y …"
+        return [] if own is None else _bodies(clean[own : _partners_end(clean, folded, own)], generic_first=True)
     return _bodies(clean[with_also.end() : _partners_end(clean, folded, with_also.end())], generic_first=False)
 
 
