@@ -75,8 +75,20 @@ _DOCUMENT_NOUN = re.compile(
     r"|(?:theo|thuoc)\s+tham\s+quyen\s+hoac\s+(?:kip\s+thoi\s+)?(?:tong\s+hop,?\s+)?b[ad]o\s+c[ad]o"
     # a copy "(để báo cáo)" in the list of recipients of a text
     r"|\(\s*de\s+b[ad]o\s+c[ad]o\s*\)"
+    # what a system or tool can do ("có chức năng tổng hợp, báo cáo", "công cụ báo cáo", "cho phép … báo cáo"): a feature
+    r"|(?<![a-z])(?:chuc\s+nang|tinh\s+nang|cong\s+cu)\s(?:[^.;]{0,80}?\s)?b[ad]o\s+c[ad]o"
+    # reports kept in a register ("cập nhật báo cáo tình hình …") or left to other rules ("và các báo cáo khác")
+    r"|(?<![a-z])cap\s+nhat\s+(?:cac\s+)?b[ad]o\s+c[ad]o|(?<![a-z])cac\s+b[ad]o\s+c[ad]o\s+khac(?![a-z])"
+    # the escalation alternative ("đôn đốc thực hiện hoặc báo cáo Cục Thuế để xem xét, chỉ đạo"): a conditional step
+    r"|(?<![a-z])hoac\s+(?:kip\s+thoi\s+)?b[ad]o\s+c[ad]o\s[^.;]{0,60}?de\s+(?:xem\s+xet|xu\s+ly|chi\s+dao|giai\s+quyet)"
 )
 _VERB = re.compile(r"(?<![a-z])b[ad]o\s+c[ad]o(?![a-z])")
+# The same, reaching further back: what a system lets its users do ("… cho phép người lao động … tạo lập, ký số, …,
+# đồng thời thực hiện báo cáo …"); a regime as the subject of guidance ("ban hành hướng dẫn về …; về chế độ báo cáo").
+_FAR_NOUN = re.compile(
+    r"(?<![a-z])cho\s+phep\s[^.;]{0,240}?b[ad]o\s+c[ad]o"
+    r"|(?<![a-z])huong\s+dan\s(?:[^.]{0,160}?\s)?ve\s+che\s+do\s+(?:thong\s+tin,?\s+)?b[ad]o\s+c[ad]o"
+)
 # Whom a report goes to: a body named after the verb ("báo cáo UBND tỉnh", "gửi … về Sở …", "báo cáo các sở: …").
 # "số" folds like "Sở": "báo cáo số nộp", "số liệu", "số lượng" name a figure, not a department.
 # "một số tỉnh, đơn vị, nội dung": "some", not a department.
@@ -222,14 +234,15 @@ def not_a_duty(folded: str) -> bool:
         _EXTERNAL_REGIME.search(folded) is not None
         and not (_ADDRESSEE.search(folded) or re.search(r"tr[uy][oda]c\s+ngay", folded))
     )
-    patterns = (_DOCUMENT_NOUN, _REGIME_POINTER) if regime else (_DOCUMENT_NOUN,)
+    patterns = (_DOCUMENT_NOUN, _FAR_NOUN, _REGIME_POINTER) if regime else (_DOCUMENT_NOUN, _FAR_NOUN)
     return all(_covered(folded, v.start(), v.end(), patterns) for v in verbs)
 
 
 def _covered(folded: str, start: int, end: int, patterns: tuple[re.Pattern[str], ...]) -> bool:
     """Whether the "báo cáo" at ``start:end`` is part of a document's name (or of a regime pointer)."""
     for pattern in patterns:
-        for m in pattern.finditer(folded, max(0, start - 100), min(len(folded), end + 40)):
+        back = 300 if pattern is _FAR_NOUN else 100
+        for m in pattern.finditer(folded, max(0, start - back), min(len(folded), end + 40)):
             if m.start() <= start and m.end() >= end:
                 return True
     return False
