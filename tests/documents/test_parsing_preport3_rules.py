@@ -77,3 +77,17 @@ def test_decree_keeps_only_the_real_report() -> None:
 def test_no_duty_whatever_the_bullet_or_diacritics(text: str, bullet: str, plain: bool) -> None:
     folded = fold(bullet + text)
     assert not_a_duty(folded if not plain else fold(folded))
+
+
+def test_a_quarter_written_as_three_months() -> None:
+    from ansinh.documents.parsing.report_cues import periods
+
+    for text in (
+        "Sở Công Thương tổng hợp, định kỳ 03 tháng/1 lần báo cáo UBND tỉnh",
+        "Sở Công Thương tổng hợp, định kỳ 03 tháng/Ilần báo cáo UBND tỉnh",  # OCR of "/1 lần"
+        "Các huyện 3 tháng một lần báo cáo Sở Tài chính kết quả thực hiện",
+    ):
+        assert [f for f, _ in periods(fold(text))] == ["quarterly"], text
+    # a duration or a date is no period
+    for text in ("Trong 03 tháng kể từ ngày ký, Sở Y tế báo cáo UBND tỉnh", "báo cáo trước ngày 03 tháng 3 năm 2026"):
+        assert "quarterly" not in [f for f, _ in periods(fold(text))], text
