@@ -91,3 +91,27 @@ def test_a_quarter_written_as_three_months() -> None:
     # a duration or a date is no period
     for text in ("Trong 03 tháng kể từ ngày ký, Sở Y tế báo cáo UBND tỉnh", "báo cáo trước ngày 03 tháng 3 năm 2026"):
         assert "quarterly" not in [f for f, _ in periods(fold(text))], text
+
+
+TET = """ỦY BAN NHÂN DÂN
+TỈNH BÌNH ĐỊNH
+Số: 05/CT-UBND
+Bình Định, ngày 10 tháng 01 năm 2026
+CHỈ THỊ
+Về việc tổ chức đón Tết Nguyên đán Bính Ngọ năm 2026
+1. Các sở, ngành, địa phương bảo đảm trực Tết.
+Chế độ báo cáo:
+- Báo cáo nhanh kết quả hoạt động trong 3 ngày Tết, gửi trước 10 giờ 00 ngày 20/02/2026;
+- Báo cáo tổng hợp tình hình trước, trong và sau Tết, gửi trước 9 giờ 30 phút ngày 24/02/2026.
+2. Sở Tài chính kịp thời báo cáo UBND tỉnh trước 30/01/2026 những khó khăn phát sinh.
+3. Các huyện đánh giá khả năng hoàn thành chỉ tiêu hàng năm, kịp thời báo cáo UBND tỉnh xem xét, chỉ đạo.
+"""
+
+
+def test_dated_one_off_reports_with_an_hour_or_without_ngay() -> None:
+    reports = extract_plan(TET)["reporting"]
+    assert isinstance(reports, list)
+    got = sorted((r["frequency"], r["deadline_day"], r["deadline_month"], r["year"]) for r in reports)
+    assert ("once", 20, 2, 2026) in got and ("once", 24, 2, 2026) in got and ("once", 30, 1, 2026) in got, got
+    # "chỉ tiêu hàng năm" is the goals' period: the last report is ad hoc, not annual
+    assert not any(f == "annual" for f, *_ in got), got
