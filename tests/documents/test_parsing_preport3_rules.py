@@ -115,3 +115,12 @@ def test_dated_one_off_reports_with_an_hour_or_without_ngay() -> None:
     assert ("once", 20, 2, 2026) in got and ("once", 24, 2, 2026) in got and ("once", 30, 1, 2026) in got, got
     # "chỉ tiêu hàng năm" is the goals' period: the last report is ad hoc, not annual
     assert not any(f == "annual" for f, *_ in got), got
+
+
+def test_an_occasion_of_the_schedule_is_no_ad_hoc_report() -> None:
+    from ansinh.documents.parsing.report_cues import periods
+
+    text = "Theo dõi sát tiến độ, bảo đảm đúng tiến độ theo yêu cầu; định kỳ hàng tháng báo cáo UBND tỉnh kết quả"
+    assert [f for f, _ in periods(fold(text))] == ["monthly"]
+    # a report on request is still one
+    assert "adhoc" in [f for f, _ in periods(fold("Sở Y tế báo cáo UBND tỉnh theo yêu cầu"))]

@@ -121,7 +121,8 @@ _ADDRESSEE = re.compile(
 _OCCASION_STRICT = re.compile(r"kip\s+thoi\s+(?:tong\s+hop,?\s+)?b[ad]o\s+c[ad]o|khi\s+(?:co|duoc)\s+yeu\s+cau|theo\s+yeu\s+cau|dot\s+xuat|theo\s+quy\s+dinh|tai\s+ky\s+hop")
 
 
-_GOAL_BEFORE = re.compile(r"(?:chi\s+tieu|muc\s+tieu)\s+$")
+# A period or an occasion that qualifies the noun before it: "chỉ tiêu hằng năm", "đúng tiến độ theo yêu cầu".
+_GOAL_BEFORE = re.compile(r"(?:chi\s+tieu|muc\s+tieu|tien\s+do|chat\s+luong)\s+$")
 _IN_A_DATE = re.compile(r"ngay\s+$")
 _MONTH_OF_A_DATE = re.compile(r"ngay\s+\d{1,2}\s+$")
 
@@ -135,7 +136,7 @@ def _first_outside_a_date(pattern: re.Pattern[str], folded: str) -> re.Match[str
         if folded.startswith("th", m.start()) and _MONTH_OF_A_DATE.search(before):
             continue  # "ngày 10 tháng 6, năm" read as a list of periods
         if _GOAL_BEFORE.search(folded, max(0, m.start() - 14), m.start()):
-            continue  # "chỉ tiêu hằng năm": the goals' period, not the report's
+            continue  # "chỉ tiêu hằng năm", "tiến độ theo yêu cầu": not the report's period
         return m
     return None
 
