@@ -27,6 +27,9 @@ NOT_DUTIES = [
     " nước về trợ giúp xã hội",
     # a register kept up to date, other reports left to other rules
     "Cung cấp thông tin, cập nhật báo cáo tình hình trợ giúp xã hội trên địa bàn và các báo cáo khác theo quy định",
+    # the superior's report drafted by its advisor
+    "Thống kê, tổng kết thực tiễn; tham mưu giúp Ủy ban nhân dân tỉnh xây dựng báo cáo, sơ kết, tổng kết công tác"
+    " bảo trợ xã hội định kỳ 6 tháng, hằng năm và đột xuất theo yêu cầu",
     # the escalation alternative
     "Chỉ đạo Phòng Tài chính nắm bắt các hộ chưa kê khai để đôn đốc thực hiện hoặc báo cáo Sở Tài chính để xem xét,"
     " xử lý",
@@ -35,6 +38,7 @@ NOT_DUTIES = [
 DUTIES = [
     "Sở Y tế tổng hợp kết quả, định kỳ 6 tháng, hằng năm báo cáo Ủy ban nhân dân tỉnh",
     "Bộ Nội vụ theo dõi, đôn đốc việc thực hiện, định kỳ hằng năm báo cáo Thủ tướng Chính phủ",
+    "Sở Lao động chủ trì, tham mưu Ủy ban nhân dân tỉnh báo cáo Bộ Nội vụ định kỳ hằng năm",
     "Các xã xây dựng công cụ quản lý; báo cáo Ủy ban nhân dân huyện trước ngày 15 tháng 12 năm 2026",
 ]
 

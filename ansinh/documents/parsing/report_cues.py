@@ -81,6 +81,8 @@ _DOCUMENT_NOUN = re.compile(
     r"|\(\s*de\s+b[ad]o\s+c[ad]o\s*\)"
     # what a system or tool can do ("có chức năng tổng hợp, báo cáo", "công cụ báo cáo", "cho phép … báo cáo"): a feature
     r"|(?<![a-z])(?:chuc\s+nang|tinh\s+nang|cong\s+cu)\s(?:[^.;]{0,80}?\s)?b[ad]o\s+c[ad]o"
+    # the superior's report drafted by its advisor ("tham mưu giúp UBND tỉnh xây dựng báo cáo, sơ kết …")
+    r"|(?<![a-z])tham\s+muu\s+(?:giup\s+|cho\s+)?[^.;]{0,40}?(?:xay\s+dung|chuan\s+bi|soan\s+thao|du\s+thao)\s+(?:cac\s+)?b[ad]o\s+c[ad]o"
     # reports kept in a register ("cập nhật báo cáo tình hình …") or left to other rules ("và các báo cáo khác")
     r"|(?<![a-z])cap\s+nhat\s+(?:cac\s+)?b[ad]o\s+c[ad]o|(?<![a-z])cac\s+b[ad]o\s+c[ad]o\s+khac(?![a-z])"
     # the escalation alternative ("đôn đốc thực hiện hoặc báo cáo Cục Thuế để xem xét, chỉ đạo"): a conditional step
