@@ -22,6 +22,10 @@ from ansinh.documents.parsing.vocab import FREQUENCY_CUES
 
 # "06 tháng" (the zero the regime's forms write), "sáu tháng", "nửa năm".
 _SEMIANNUAL = re.compile(r"(?<![\d,.])0?6\s+th[ad]ng(?!\s+(?:ke\s+tu|tinh\s+tu|sau\s+khi))|s[ad]u\s+th[ad]ng|nua\s+n[ad]m")
+# "định kỳ 03 tháng/1 lần", "3 tháng một lần" (OCR "03 tháng/Ilần"): a quarter written as a count of months.
+_THREE_MONTHS = re.compile(
+    r"(?<![\d,.])0?3\s+th[ad]ng\s*(?:/|mot)\s*(?:(?:0?1|i|l)\s*)?lan(?![a-z])|dinh\s+ky\s+(?:0?3|ba)\s+th[ad]ng(?![a-z])"
+)
 # A list after a period: "hằng tháng, quý, năm", "06 tháng, năm", "tháng và quý".
 _LIST_QUARTER = re.compile(r"th[ad]ng\s*(?:,|va|hoac)\s*(?:h[ad]ng\s+)?quy(?![a-z])(?!\s+dinh)")
 _LIST_YEAR = re.compile(
@@ -75,8 +79,22 @@ _DOCUMENT_NOUN = re.compile(
     r"|(?:theo|thuoc)\s+tham\s+quyen\s+hoac\s+(?:kip\s+thoi\s+)?(?:tong\s+hop,?\s+)?b[ad]o\s+c[ad]o"
     # a copy "(để báo cáo)" in the list of recipients of a text
     r"|\(\s*de\s+b[ad]o\s+c[ad]o\s*\)"
+    # what a system or tool can do ("có chức năng tổng hợp, báo cáo", "công cụ báo cáo", "cho phép … báo cáo"): a feature
+    r"|(?<![a-z])(?:chuc\s+nang|tinh\s+nang|cong\s+cu)\s(?:[^.;]{0,80}?\s)?b[ad]o\s+c[ad]o"
+    # the superior's report drafted by its advisor ("tham mưu giúp UBND tỉnh xây dựng báo cáo, sơ kết …")
+    r"|(?<![a-z])tham\s+muu\s+(?:giup\s+|cho\s+)?[^.;]{0,40}?(?:xay\s+dung|chuan\s+bi|soan\s+thao|du\s+thao)\s+(?:cac\s+)?b[ad]o\s+c[ad]o"
+    # reports kept in a register ("cập nhật báo cáo tình hình …") or left to other rules ("và các báo cáo khác")
+    r"|(?<![a-z])cap\s+nhat\s+(?:cac\s+)?b[ad]o\s+c[ad]o|(?<![a-z])cac\s+b[ad]o\s+c[ad]o\s+khac(?![a-z])"
+    # the escalation alternative ("đôn đốc thực hiện hoặc báo cáo Cục Thuế để xem xét, chỉ đạo"): a conditional step
+    r"|(?<![a-z])hoac\s+(?:kip\s+thoi\s+)?b[ad]o\s+c[ad]o\s[^.;]{0,60}?de\s+(?:xem\s+xet|xu\s+ly|chi\s+dao|giai\s+quyet)"
 )
 _VERB = re.compile(r"(?<![a-z])b[ad]o\s+c[ad]o(?![a-z])")
+# The same, reaching further back: what a system lets its users do ("… cho phép người lao động … tạo lập, ký số, …,
+# đồng thời thực hiện báo cáo …"); a regime as the subject of guidance ("ban hành hướng dẫn về …; về chế độ báo cáo").
+_FAR_NOUN = re.compile(
+    r"(?<![a-z])cho\s+phep\s[^.;]{0,240}?b[ad]o\s+c[ad]o"
+    r"|(?<![a-z])huong\s+dan\s(?:[^.]{0,160}?\s)?ve\s+che\s+do\s+(?:thong\s+tin,?\s+)?b[ad]o\s+c[ad]o"
+)
 # Whom a report goes to: a body named after the verb ("báo cáo UBND tỉnh", "gửi … về Sở …", "báo cáo các sở: …").
 # "số" folds like "Sở": "báo cáo số nộp", "số liệu", "số lượng" name a figure, not a department.
 # "một số tỉnh, đơn vị, nội dung": "some", not a department.
@@ -105,6 +123,8 @@ _ADDRESSEE = re.compile(
 _OCCASION_STRICT = re.compile(r"kip\s+thoi\s+(?:tong\s+hop,?\s+)?b[ad]o\s+c[ad]o|khi\s+(?:co|duoc)\s+yeu\s+cau|theo\s+yeu\s+cau|dot\s+xuat|theo\s+quy\s+dinh|tai\s+ky\s+hop")
 
 
+# A period or an occasion that qualifies the noun before it: "chỉ tiêu hằng năm", "đúng tiến độ theo yêu cầu".
+_GOAL_BEFORE = re.compile(r"(?:chi\s+tieu|muc\s+tieu|tien\s+do|chat\s+luong)\s+$")
 _IN_A_DATE = re.compile(r"ngay\s+$")
 _MONTH_OF_A_DATE = re.compile(r"ngay\s+\d{1,2}\s+$")
 
@@ -117,6 +137,8 @@ def _first_outside_a_date(pattern: re.Pattern[str], folded: str) -> re.Match[str
             continue  # "ngày 06 tháng 6"
         if folded.startswith("th", m.start()) and _MONTH_OF_A_DATE.search(before):
             continue  # "ngày 10 tháng 6, năm" read as a list of periods
+        if _GOAL_BEFORE.search(folded, max(0, m.start() - 14), m.start()):
+            continue  # "chỉ tiêu hằng năm", "tiến độ theo yêu cầu": not the report's period
         return m
     return None
 
@@ -128,7 +150,7 @@ def periods(folded: str) -> list[tuple[str, int]]:
         m = _first_outside_a_date(pattern, folded)
         if m:
             found[frequency] = (m.start(), m.end())
-    extra = (("semiannual", _SEMIANNUAL), ("quarterly", _LIST_QUARTER), ("annual", _LIST_YEAR), ("annual", _YEAR_REVIEW), ("annual", _YEARLY_SITTING))
+    extra = (("semiannual", _SEMIANNUAL), ("quarterly", _THREE_MONTHS), ("quarterly", _LIST_QUARTER), ("annual", _LIST_YEAR), ("annual", _YEAR_REVIEW), ("annual", _YEARLY_SITTING))
     for frequency, pattern in extra:
         m = _first_outside_a_date(pattern, folded)
         if m and (frequency not in found or (frequency == "semiannual" and m.start() < found[frequency][0])):
@@ -222,14 +244,15 @@ def not_a_duty(folded: str) -> bool:
         _EXTERNAL_REGIME.search(folded) is not None
         and not (_ADDRESSEE.search(folded) or re.search(r"tr[uy][oda]c\s+ngay", folded))
     )
-    patterns = (_DOCUMENT_NOUN, _REGIME_POINTER) if regime else (_DOCUMENT_NOUN,)
+    patterns = (_DOCUMENT_NOUN, _FAR_NOUN, _REGIME_POINTER) if regime else (_DOCUMENT_NOUN, _FAR_NOUN)
     return all(_covered(folded, v.start(), v.end(), patterns) for v in verbs)
 
 
 def _covered(folded: str, start: int, end: int, patterns: tuple[re.Pattern[str], ...]) -> bool:
     """Whether the "báo cáo" at ``start:end`` is part of a document's name (or of a regime pointer)."""
     for pattern in patterns:
-        for m in pattern.finditer(folded, max(0, start - 100), min(len(folded), end + 40)):
+        back = 300 if pattern is _FAR_NOUN else 100
+        for m in pattern.finditer(folded, max(0, start - back), min(len(folded), end + 40)):
             if m.start() <= start and m.end() >= end:
                 return True
     return False

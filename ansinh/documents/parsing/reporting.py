@@ -304,7 +304,7 @@ def _deadlines(folded: str) -> list[tuple[int, int, int | None]]:
 
 # "trước 15/12 hằng năm", "vào ngày 15/12 hằng năm": a day and month without "ngày", or after "vào ngày".
 _SHORT_DATE = re.compile(
-    r"(?:tr[uy][oda]c|cham\s+nhat(?:\s+(?:la|vao))?|han\s+chot(?:\s+la)?)\s+(\d{1,2})\s*/\s*(\d{1,2})(?![\d/])"
+    r"(?:tr[uy][oda]c|cham\s+nhat(?:\s+(?:la|vao))?|han\s+chot(?:\s+la)?)\s+(\d{1,2})\s*/\s*(\d{1,2})(?!\d|/(?!(?:19|20)\d\d(?!\d)))"
     r"|(?<![a-z])vao\s+ngay\s+(\d{1,2})\s*/\s*(\d{1,2})(?![\d/])"
 )
 

@@ -191,7 +191,7 @@ ONCE_CUE_BEFORE = re.compile(
 )
 # A deadline that names its year ("trước ngày 30 tháng 6 năm 2027", "trước ngày 30/6/2027"): a one-off report.
 DATED_DEADLINE = re.compile(
-    r"(?:tr[uy][oda]c|cham\s+nhat(?:\s+(?:la|vao))?|han\s+chot(?:\s+la)?)\s+ngay\s+(\d{1,2})\s*(?:/|-|\.|\s+th[ad]ng\s+)\s*(\d{1,2})\s*(?:/|-|\.|\s+n[ad]m\s+)\s*((?:19|20)\d\d)(?!\d)"
+    r"(?:tr[uy][oda]c|cham\s+nhat(?:\s+(?:la|vao))?|han\s+chot(?:\s+la)?)\s+(?:\d{1,2}\s*(?:gio|h)(?:\s*\d{1,2})?(?:\s*phut)?,?\s+)?(?:ngay\s+)?(\d{1,2})\s*(?:/|-|\.|\s+th[ad]ng\s+)\s*(\d{1,2})\s*(?:/|-|\.|\s+n[ad]m\s+)\s*((?:19|20)\d\d)(?!\d)"
 )
 REVIEW_CUE = re.compile(r"(?:s[oda]|t[oda]ng)\s+ket")
 TROUBLE_CUE = re.compile(
@@ -202,5 +202,5 @@ TROUBLE_CUE = re.compile(
 PERIODIC_CUE = re.compile(r"dinh\s+ky(?![a-z])")
 AWARD_CUE = re.compile(r"khen\s+thuong")
 DEADLINE = re.compile(
-    r"(?:tr[uy][oda]c|cham\s+nhat(?:\s+(?:la|vao))?|han\s+chot(?:\s+la)?)\s+ngay\s+(\d{1,2})(?:\s*(?:/|-|\.|\s+th[ad]ng\s+)\s*(\d{1,2})(?!\d))?"
+    r"(?:tr[uy][oda]c|cham\s+nhat(?:\s+(?:la|vao))?|han\s+chot(?:\s+la)?)\s+(?:\d{1,2}\s*(?:gio|h)(?:\s*\d{1,2})?(?:\s*phut)?,?\s+)?ngay\s+(\d{1,2})(?:\s*(?:/|-|\.|\s+th[ad]ng\s+)\s*(\d{1,2})(?!\d))?"
 )
