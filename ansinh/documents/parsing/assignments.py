@@ -17,12 +17,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from ansinh.documents.parsing.clause_units import (
-    _partners_end,
-    clause_leads,
-    lead_in_leads,
-    wrapped_subject_leads,
-)
+from ansinh.documents.parsing.clause_units import _partners_end, clause_leads
 from ansinh.documents.parsing.clean import Doc, fold_same_length
 from ansinh.documents.parsing.labelled_units import (
     LABEL_LINE,
@@ -31,6 +26,7 @@ from ansinh.documents.parsing.labelled_units import (
     closing_time,
     labelled,
 )
+from ansinh.documents.parsing.lead_ins import lead_in_leads, wrapped_subject_leads
 from ansinh.documents.parsing.partner_clauses import real_partners
 from ansinh.documents.parsing.plan_lead import plan_wide_lead
 from ansinh.documents.parsing.responsibilities import assign_from_responsibilities

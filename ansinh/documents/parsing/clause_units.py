@@ -18,12 +18,12 @@ from __future__ import annotations
 import re
 
 from ansinh.documents.parsing import partner_clauses as pc
-from ansinh.documents.parsing.clean import Doc, fold_same_length, squeeze
+from ansinh.documents.parsing.clean import Doc, squeeze
 from ansinh.documents.parsing.responsibilities import Apply
 from ansinh.documents.parsing.structure import Node
 from ansinh.documents.parsing.subject_leads import _ACTION
 from ansinh.documents.parsing.tasks import Task
-from ansinh.documents.parsing.unit_names import ITEM_MARK, _head_match, name_key, split_units
+from ansinh.documents.parsing.unit_names import _head_match, name_key, split_units
 from ansinh.documents.parsing.vocab import AGENCY_HEADS
 
 # Bodies named generically, lower case ("các sở, ngành", "cơ quan, tổ chức, đơn vị giới thiệu người ứng cử").
@@ -335,72 +335,3 @@ def _addressed_paragraphs(doc: Doc, task: Task, apply: Apply) -> None:
 def _same(a: list[str], b: list[str]) -> bool:
     key = {name_key(x) for x in a}
     return any(name_key(y) in key for y in b)
-
-
-def lead_in_leads(doc: Doc, tasks: list[Task], apply: Apply) -> None:
-    """Items under a heading that is not an item itself, whose lead-in names their doer and opens the list with a
-    colon ("Điều 6. …" then "Các cơ quan chủ quản cơ sở dữ liệu có trách nhiệm:" then "1. …", "2. …"): that doer
-    leads each item nothing else assigned."""
-    task_nodes = {id(t.node) for t in tasks if t.node is not None}
-    read: dict[int, list[str]] = {}
-    for task in tasks:
-        node = task.node
-        if node is None or task.lead or node.parent is None or id(node.parent) in task_nodes:
-            continue
-        parent = node.parent
-        if id(parent) not in read:
-            read[id(parent)] = _lead_in(doc, parent)
-        if read[id(parent)]:
-            apply(task, "lead", read[id(parent)])
-
-
-def _lead_in(doc: Doc, parent: Node) -> list[str]:
-    if not parent.children or parent.style == "root":
-        return []
-    first = parent.children[0].start
-    # A run of duties marked inside an article ("duties" node, no heading of its own): the article's lead-in.
-    while parent.style == "duties" and parent.parent is not None and parent.head_start == parent.head_end:
-        parent = parent.parent
-    if parent.style == "root":
-        return []
-    text = doc.clean[parent.head_end : first]
-    if not text.strip():
-        text = doc.clean[parent.head_start : parent.head_end]
-    text = squeeze(text)
-    # Only the last sentence before the list, and only when it hands the list over with a colon.
-    if not text.endswith(":") or len(text) > 300:
-        return []
-    text = re.split(r"(?<=[.;])\s+", text)[-1]
-    found = read_clause(text, " ".join(fold_same_length(text).lower().split()))
-    return found[0] if found is not None and found[0] else []
-
-
-def wrapped_subject_leads(doc: Doc, tasks: list[Task], apply: Apply) -> None:
-    """Items whose heading line ends inside the subject, the sentence carrying on below ("2." / "Thường trực, các ban,
-    các tổ đại biểu" / "Hội đồng nhân dân tỉnh giám sát …"): the subject read across the break, before the heading
-    alone is taken for a list of addressees."""
-    for task in tasks:
-        node = task.node
-        if node is None or task.lead or not task.title:
-            continue
-        title = task.title.strip()
-        if title.endswith((":", ".", ";")) or node.head_end >= node.body_end:
-            continue
-        after = doc.clean[node.head_end : node.body_end]
-        # The sentence carries on at once, on the next line, with more of a name or its verb (no blank line, no list mark).
-        if not re.match(r"\n[ \t]*[^\s\-–+•*(]", after) or re.match(r"\n[ \t]*(?:[a-zđ]\)|\d{1,2}[.)])", after):
-            continue
-        # It carries on in lower case or with more of a body's name ("Hội đồng nhân dân tỉnh giám sát …"); a capitalised
-        # verb ("Sở Y tế" / "Nâng cao chất lượng …") opens the duty of the body the heading names.
-        carried = after.lstrip()
-        if not (carried[:1].islower() or _head_match(carried, AGENCY_HEADS)):
-            continue
-        clean, folded = _first_sentence(doc, node.head_start, node.body_end)
-        clean, folded = squeeze(ITEM_MARK.sub("", clean, count=1)), " ".join(fold_same_length(ITEM_MARK.sub("", clean, count=1)).lower().split())
-        if len(clean) != len(folded) or len(clean) <= len(title):
-            continue
-        found = read_clause(clean, folded)
-        if found is not None and found[0] and len(" ".join(found[0])) > len(title):
-            apply(task, "lead", found[0])
-            if found[1]:
-                apply(task, "coordinate", found[1])

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from ansinh.documents.parsing.clean import Doc, squeeze
+from ansinh.documents.parsing.outline_repairs import restore_d_bar, restore_skipped_letters, set_aside_forms
 from ansinh.documents.parsing.part_kinds import assign_kinds
 from ansinh.lib.text import fold
 
@@ -318,87 +319,11 @@ def parse_outline(doc: Doc) -> Node:
         elif closes:
             quote_closed = True
     _close(root, len(doc.text))
-    _restore_d_bar(root)
-    _restore_skipped_letters(root)
-    _set_aside_forms(doc, root)
+    restore_d_bar(root)
+    restore_skipped_letters(root)
+    set_aside_forms(doc, root)
     assign_kinds(doc, root)
     return root
-
-
-def _restore_d_bar(root: Node) -> None:
-    """Vietnamese letters run a, b, c, d, đ, e: two lettered siblings in a row marked alike with "d" or "đ" (text without
-    diacritics, OCR) are "d)" then "đ)"."""
-    for node in root.walk():
-        previous: Node | None = None
-        for child in node.children:
-            if child.style != "lower":
-                continue
-            if previous is not None and child.label == previous.label and child.label in ("d", "đ"):
-                previous.label, child.label = "d", "đ"
-            previous = child
-
-
-_VI_LETTERS = "abcdđeghiklmnopqrstuvxy"
-
-
-def _restore_skipped_letters(root: Node) -> None:
-    """A lettered item OCR misread between two that fix its place ("b)", "e)", "d)": the "c" read as "e") takes the
-    letter its place gives: the one after its elder sibling, when the next sibling's letter comes right after that."""
-    for node in root.walk():
-        lettered = [c for c in node.children if c.style == "lower"]
-        for before, child, after in zip(lettered, lettered[1:], lettered[2:], strict=False):
-            if len(before.label) != 1 or len(after.label) != 1 or before.label not in _VI_LETTERS[:-2] or after.label not in _VI_LETTERS:
-                continue
-            at = _VI_LETTERS.index(before.label)
-            if _VI_LETTERS.index(after.label) == at + 2 and child.label != _VI_LETTERS[at + 1]:
-                child.label = _VI_LETTERS[at + 1]
-
-
-# "Phụ lục II" / "PHỤ LỤC" alone on its line (or followed by its title): an annex after the signature.
-_ANNEX = re.compile(r"^[ \t]*(?:PHỤ LỤC|Phụ lục|Phụ Lục|PHU LUC|Phu luc|Phu Luc)(?:[ \t]+(?:(?:s[ốo]|S[ỐO])[ \t]*)?[IVX\d]{1,5}[a-z]?)?[ \t]*[.:\-–]?[ \t]*(?P<rest>.*)$")
-# An annex that is a form to fill, not work: "ĐỀ CƯƠNG BÁO CÁO", "Mẫu số 01", "BIỂU MẪU", "DANH SÁCH ĐẦU MỐI …".
-# "MỘT SỐ MẪU VĂN BẢN …", "CÁC BIỂU MẪU …": a set of forms too.
-_FORM_TITLE = re.compile(r"(?:(?:mot so|cac|nhung) )?(?:de cuong|mau(?: so)?|bieu mau|bieu so|danh sach|phieu)(?![a-z])")
-
-
-def _set_aside_forms(doc: Doc, root: Node) -> None:
-    """Move the items of an annex that is a form (a report outline, a template, a list of names) out of the part
-    above them into one node of kind "form": numbered lines of a form are not the plan's items."""
-    lines = doc.lines()
-    annexes: list[tuple[int, bool]] = []
-    for i, (s, e) in enumerate(lines):
-        m = _ANNEX.match(doc.clean[s:e])
-        if m is None or "\t" in doc.clean[s:e]:
-            continue
-        title = " ".join(doc.folded[s + m.start("rest") : e].split())
-        for s2, e2 in lines[i + 1 : i + 4]:
-            if title and not title.startswith("("):
-                break
-            title = " ".join(doc.folded[s2:e2].split())
-        annexes.append((s, bool(_FORM_TITLE.match(title))))
-    for k, (start, form) in enumerate(annexes):
-        end = annexes[k + 1][0] if k + 1 < len(annexes) else len(doc.text)
-        inside = [n for n in root.walk()[1:] if start <= n.start < end and not (n.parent is not None and start <= n.parent.start)]
-        if not form or not inside:
-            continue
-        for node in root.walk():
-            if node.start < start < node.end:
-                node.end = start
-        annex = Node("annex", "", start, start, start, "", depth=1, end=end, kind="form", parent=root)
-        for node in inside:
-            if node.parent is not None:
-                node.parent.children.remove(node)
-            node.parent = annex
-        annex.children = inside
-        _redepth(annex)
-        at = next((i for i, c in enumerate(root.children) if c.start > start), len(root.children))
-        root.children.insert(at, annex)
-
-
-def _redepth(node: Node) -> None:
-    for child in node.children:
-        child.depth = node.depth + 1
-        _redepth(child)
 
 
 _QUOTE_END = re.compile(r"[\u201d\"][.;]?\s*$")
