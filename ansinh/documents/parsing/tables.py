@@ -150,7 +150,8 @@ def find_tables(doc: Doc) -> list[Table]:
     return tables
 
 
-def _caption(doc: Doc, lines: list[tuple[int, int]], first_line: int) -> str:
+def table_caption(doc: Doc, lines: list[tuple[int, int]], first_line: int) -> str:
+    """Up to four lines of text just above a table (stopping at a blank line after text, or at a tab-separated row)."""
     parts: list[str] = []
     k = first_line - 1
     while k >= 0 and len(parts) < 4:
@@ -168,7 +169,7 @@ def _caption(doc: Doc, lines: list[tuple[int, int]], first_line: int) -> str:
 
 def _build(doc: Doc, block: list[tuple[int, int]], lines: list[tuple[int, int]], first_line: int) -> list[Table]:
     tables: list[Table] = []
-    caption = _caption(doc, lines, first_line)
+    caption = table_caption(doc, lines, first_line)
     table: Table | None = None
     width = 0
     pending: list[Cell] | None = None

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from ansinh.documents.parsing.clean import Doc, squeeze
-from ansinh.documents.parsing.tables import Cell, Row, Table, table_kind
+from ansinh.documents.parsing.tables import Cell, Row, Table, table_caption, table_kind
 
 # A line that may head an indicator table: it names the indicator column and has gaps of two spaces or more.
 _HEAD_CANDIDATE = re.compile(r"(?m)^[^\n]*(?:chi tieu|tieu chi)[^\n]*$")
@@ -231,7 +231,7 @@ def _read(doc: Doc, lines: list[tuple[int, int]], k: int) -> Table | None:
         j += 1
     if len(rows) < 2:
         return None
-    table = Table(lines[k][0], end, header, caption=_caption(doc, lines, k))
+    table = Table(lines[k][0], end, header, caption=table_caption(doc, lines, k))
     for row in rows:
         cells: list[Cell] = []
         for c in range(len(columns)):
@@ -242,17 +242,3 @@ def _read(doc: Doc, lines: list[tuple[int, int]], k: int) -> Table | None:
                 cells.append(Cell("", row.start, row.start))
         table.rows.append(Row(cells, row.start, row.end))
     return table if table_kind(table) == "targets" else None
-
-
-def _caption(doc: Doc, lines: list[tuple[int, int]], k: int) -> str:
-    parts: list[str] = []
-    i = k - 1
-    while i >= 0 and len(parts) < 4:
-        s, e = lines[i]
-        text = doc.folded[s:e].strip()
-        if text:
-            parts.insert(0, text)
-        elif parts:
-            break
-        i -= 1
-    return " ".join(parts)
