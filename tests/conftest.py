@@ -20,21 +20,74 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import os
+import shutil
 import tempfile
 
 os.environ.setdefault("ANSINH_DATA_DIR", tempfile.mkdtemp(prefix="ansinh-test-"))
 os.environ.setdefault("ANSINH_ENV", "test")
 
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 from django.contrib.auth.models import Permission
 from hypothesis import HealthCheck, settings
 
-settings.register_profile("ansinh", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+from tests.migrated import make_template
+from tests.sizes import THOROUGH
+
+# 40 examples per property unless a test asks for more; hypothesis's own 100 with ANSINH_TESTS_THOROUGH=1.
+settings.register_profile(
+    "ansinh", deadline=None, suppress_health_check=[HealthCheck.too_slow], max_examples=100 if THOROUGH else 40
+)
 settings.load_profile("ansinh")
 
 PASSWORD = "mat-khau-thu-nghiem-42"
+FAST_HASHER = "django.contrib.auth.hashers.MD5PasswordHasher"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _fast_password_hasher() -> Iterator[None]:
+    """MD5 instead of the deliberately slow PBKDF2 in this process: each sign-in of a test costs ~0.3 s less.
+
+    Processes the tests start (``ansinh serve``, benches) keep the real hasher.
+    """
+    from django.test import override_settings
+
+    with override_settings(PASSWORD_HASHERS=[FAST_HASHER]):
+        yield
+
+
+@pytest.fixture(scope="session")
+def migrated_sqlite(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+    """A SQLite database migrated once for the run (``tests.migrated``): copy it, never write to it."""
+    base = tmp_path_factory.getbasetemp()
+    return make_template(base if worker_id == "master" else base.parent)
+
+
+@pytest.fixture
+def premigrated_scratch(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A bench's fresh SQLite scratch database (``core.bench_db``) starts as a copy of ``migrated_sqlite``.
+
+    The bench still runs ``migrate`` on it, which then finds nothing to apply. PostgreSQL is left alone.
+    """
+    from django.db import connection
+
+    from ansinh.core import bench_db
+
+    if connection.vendor != "sqlite":
+        return
+    template: Path = request.getfixturevalue("migrated_sqlite")
+    real = bench_db.call_command
+
+    def call_command(name: str, *args: Any, **kwargs: Any) -> Any:
+        config = bench_db.connections[bench_db.ALIAS].settings_dict
+        if name == "migrate" and config["ENGINE"].endswith("sqlite3") and not Path(config["NAME"]).exists():
+            shutil.copyfile(template, config["NAME"])
+        return real(name, *args, **kwargs)
+
+    monkeypatch.setattr(bench_db, "call_command", call_command)
 
 
 @pytest.fixture(autouse=True)

@@ -11,6 +11,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+from tests.migrated import copy_into
+
 
 def free_port() -> int:
     with socket.socket() as s:
@@ -54,7 +56,8 @@ def test_it_serves_and_stops_cleanly_on_ctrl_c(tmp_path: Path) -> None:
     assert f"http://127.0.0.1:{port}/" in out and "Đã dừng máy chủ." in out and "Traceback" not in out
 
 
-def test_it_explains_a_port_that_is_taken(tmp_path: Path) -> None:
+def test_it_explains_a_port_that_is_taken(tmp_path: Path, migrated_sqlite: Path) -> None:
+    copy_into(migrated_sqlite, tmp_path)
     with socket.socket() as busy:
         busy.bind(("127.0.0.1", 0))
         busy.listen()
@@ -72,10 +75,13 @@ def _sql(tmp_path: Path, query: str, params: tuple[object, ...] = ()) -> list[tu
         return db.execute(query, params).fetchall()
 
 
-def test_serve_runs_several_web_processes_and_a_job_worker_that_runs_queued_jobs(tmp_path: Path) -> None:
+def test_serve_runs_several_web_processes_and_a_job_worker_that_runs_queued_jobs(
+    tmp_path: Path, migrated_sqlite: Path
+) -> None:
     import json
     import uuid
 
+    copy_into(migrated_sqlite, tmp_path)  # the first test serves a fresh data directory, migrated by serve itself
     port = free_port()
     proc = start(tmp_path, port)
     try:

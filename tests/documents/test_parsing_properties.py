@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from ansinh.documents.parsing import extract_plan, to_text_summary
 from ansinh.lib.text import normalize_text
+from tests.sizes import size
 
 SCHEMA = json.loads(
     (Path(__file__).resolve().parents[2] / "ansinh" / "documents" / "schema" / "plan-extract.schema.json").read_text("utf-8")
@@ -51,6 +52,7 @@ def test_it_returns_valid_output_for_text_built_from_plan_fragments(text: str) -
 
 
 def test_it_survives_a_large_input() -> None:
-    text = ("II. MỤC TIÊU\n- Tỷ lệ hộ nghèo dưới 1% đến năm 2030; 100% hộ dân dùng nước sạch.\n" * 4000)
+    repeats = size(1000, 4000)  # 2,000 targets (8,000 with ANSINH_TESTS_THOROUGH=1)
+    text = ("II. MỤC TIÊU\n- Tỷ lệ hộ nghèo dưới 1% đến năm 2030; 100% hộ dân dùng nước sạch.\n" * repeats)
     result = extract_plan(text)
-    assert len(result["targets"]) == 8000
+    assert len(result["targets"]) == 2 * repeats

@@ -12,6 +12,7 @@ from tests.commands import run_command
 
 
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("premigrated_scratch")
 def test_the_poverty_bench_prints_its_keys_as_json(settings: Any, tmp_path: Any) -> None:
     if connection.vendor != "sqlite":
         pytest.skip("phép thử này dùng tệp SQLite tạm; trên PostgreSQL phép đo tạo cơ sở dữ liệu riêng")

@@ -12,6 +12,7 @@ from ansinh.reporting.bench_approvals import run
 
 
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("premigrated_scratch")
 def test_the_approvals_benchmark_approves_sequentially_and_concurrently_and_stays_consistent(
     settings: Any, tmp_path: Path
 ) -> None:

@@ -12,6 +12,7 @@ from ansinh.reporting.bench import run
 
 
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("premigrated_scratch")
 def test_the_rollup_benchmark_reports_every_figure_and_agrees_with_pandas(settings: Any, tmp_path: Path) -> None:
     if connection.vendor != "sqlite":
         pytest.skip("phép thử này dùng tệp SQLite tạm; trên PostgreSQL phép đo tạo cơ sở dữ liệu riêng")

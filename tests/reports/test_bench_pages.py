@@ -12,6 +12,7 @@ from ansinh.reports.bench_pages import run
 
 
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("premigrated_scratch")
 def test_the_pages_benchmark_measures_every_hot_page(settings: Any, tmp_path: Path) -> None:
     if connection.vendor != "sqlite":
         pytest.skip("phép thử này dùng tệp SQLite tạm; trên PostgreSQL phép đo tạo cơ sở dữ liệu riêng")

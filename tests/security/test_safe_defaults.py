@@ -27,6 +27,7 @@ from ansinh.conf import (
     secret_strength_bits,
 )
 from tests.core.test_server import free_port, wait_for_health
+from tests.migrated import copy_into
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -120,11 +121,13 @@ def test_the_api_documentation_loads_its_assets_from_this_site(client: Client, a
             assert client.get(source).status_code == 200, source
 
 
-def test_ansinh_serve_by_default_shows_vietnamese_error_pages_and_serves_static_files(tmp_path: Path) -> None:
+def test_ansinh_serve_by_default_shows_vietnamese_error_pages_and_serves_static_files(
+    tmp_path: Path, migrated_sqlite: Path
+) -> None:
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("ANSINH_") and k != "DATABASE_URL"}
     env.update({"ANSINH_DATA_DIR": str(tmp_path), "ANSINH_PORT": str(port)})
-    subprocess.run([sys.executable, "-m", "ansinh", "migrate", "-v", "0"], env=env, check=True, timeout=300)
+    copy_into(migrated_sqlite, tmp_path)  # what `ansinh migrate` leaves, made once for the run
     proc = subprocess.Popen([sys.executable, "-m", "ansinh", "serve"], env=env, stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT, text=True,
                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
