@@ -1,0 +1,110 @@
+"""Reporting duties written the way Decree 09/2019 regimes and Decree 30/2020 plans, directives and decrees write
+them: pairs of dates in words, the report that closes a year, reviews, and the same duties under layout noise.
+
+Probe texts written for these rules (a provincial plan's organising part, a decree's duties article, a directive's
+numbered duties); none is copied from a corpus document.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ansinh.documents.noise_bench import noisy_text
+from ansinh.documents.parsing import extract_plan
+
+PLAN = """ỦY BAN NHÂN DÂN
+TỈNH AN BÌNH
+Số: 12/KH-UBND
+An Bình, ngày 05 tháng 3 năm 2026
+KẾ HOẠCH
+Triển khai thực hiện Chương trình giảm nghèo bền vững năm 2026
+I. MỤC ĐÍCH, YÊU CẦU
+Nâng cao hiệu quả công tác giảm nghèo.
+II. NHIỆM VỤ, GIẢI PHÁP
+1. Rà soát hộ nghèo trên địa bàn.
+2. Hỗ trợ sinh kế cho hộ nghèo.
+III. TỔ CHỨC THỰC HIỆN
+"""
+DECREE = """CHÍNH PHỦ
+Số: 98/2026/NĐ-CP
+Hà Nội, ngày 01 tháng 6 năm 2026
+NGHỊ ĐỊNH
+Quy định về quản lý người lao động
+Điều 20. Trách nhiệm của Ủy ban nhân dân cấp tỉnh
+1. Chỉ đạo, hướng dẫn thực hiện Nghị định này trên địa bàn.
+"""
+DIRECTIVE = """ỦY BAN NHÂN DÂN
+TỈNH AN BÌNH
+Số: 05/CT-UBND
+An Bình, ngày 05 tháng 3 năm 2026
+CHỈ THỊ
+Về tăng cường công tác phòng, chống thiên tai năm 2026
+Thời gian qua, công tác phòng, chống thiên tai đạt nhiều kết quả. Để chủ động ứng phó, Chủ tịch Ủy ban nhân dân tỉnh chỉ thị:
+1. Ủy ban nhân dân các xã, phường rà soát các khu vực có nguy cơ sạt lở.
+"""
+END = "\nNơi nhận:\n- Như trên;\nKT. CHỦ TỊCH\n"
+
+
+def _reports(text: str) -> list[tuple[Any, ...]]:
+    out: list[dict[str, Any]] = extract_plan(text, "probe")["reporting"]  # type: ignore[assignment]
+    return [(r["frequency"], r["deadline_day"], r["deadline_month"], r["year"]) for r in out]
+
+
+def test_a_second_date_in_words_goes_to_the_second_period() -> None:
+    text = DECREE + (
+        "2. Định kỳ 6 tháng và hằng năm báo cáo Bộ Nội vụ về tình hình thực hiện Nghị định trước ngày 15 tháng 6"
+        " và ngày 15 tháng 12.\n"
+    )
+    assert _reports(text + END) == [("semiannual", 15, 6, None), ("annual", 15, 12, None)]
+
+
+def test_a_second_date_after_before_in_words_is_read_too() -> None:
+    text = DIRECTIVE + (
+        "2. Các sở, ngành định kỳ 6 tháng, hằng năm báo cáo kết quả về Sở Nội vụ trước ngày 10 tháng 6"
+        " và trước ngày 10 tháng 12.\n"
+    )
+    assert _reports(text + END) == [("semiannual", 10, 6, None), ("annual", 10, 12, None)]
+
+
+def test_the_report_that_closes_a_year_is_due_on_its_dated_day() -> None:
+    text = PLAN + (
+        "1. Kết thúc năm 2026, các xã tổng hợp kết quả thực hiện, báo cáo Ủy ban nhân dân tỉnh (qua Sở Nội vụ)"
+        " trước ngày 10 tháng 01 năm 2027.\n"
+    )
+    assert _reports(text + END) == [("once", 10, 1, 2027)]
+
+
+def test_the_report_that_closes_a_year_without_a_date_is_that_year() -> None:
+    assert _reports(PLAN + "1. Kết thúc năm 2026, Sở Nội vụ báo cáo Ủy ban nhân dân tỉnh.\n" + END) == [
+        ("once", None, None, 2026)
+    ]
+
+
+def test_a_pair_of_reviews_spaced_by_a_word_segmenter_is_no_final_review() -> None:
+    text = PLAN + "1. Các sở, ngành tổ chức sơ kết, tổng kết việc thực hiện Kế hoạch theo quy định.\n" + END
+    assert _reports(text) == []
+    assert _reports(noisy_text(text, "segment", 0)) == []
+
+
+def _recipients(text: str) -> list[Any]:
+    out: list[dict[str, Any]] = extract_plan(text, "probe")["reporting"]  # type: ignore[assignment]
+    return [r["recipient"] for r in out]
+
+
+def test_a_day_of_every_month_without_before_is_the_monthly_deadline() -> None:
+    text = DIRECTIVE + (
+        "2. Các đơn vị định kỳ ngày 25 hằng tháng có báo cáo kết quả thực hiện gửi Sở Xây dựng qua đó rút kinh"
+        " nghiệm trong chỉ đạo.\n"
+    )
+    assert _reports(text + END) == [("monthly", 25, None, None)]
+    assert _recipients(text + END) == ["Sở Xây dựng"]
+
+
+def test_a_day_of_the_last_month_of_a_quarter_is_the_quarterly_deadline() -> None:
+    text = PLAN + "1. Các sở, ngành báo cáo hằng quý về Sở Nội vụ vào ngày 20 của tháng cuối quý.\n"
+    assert _reports(text + END) == [("quarterly", 20, None, None)]
+
+
+def test_a_day_and_month_of_every_year_without_before_is_the_annual_deadline() -> None:
+    text = PLAN + "1. Các xã gửi báo cáo kết quả thực hiện về Sở Nội vụ vào ngày 15 tháng 11 hằng năm.\n"
+    assert _reports(text + END) == [("annual", 15, 11, None)]
