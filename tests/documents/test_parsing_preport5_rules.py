@@ -108,3 +108,36 @@ def test_a_day_of_the_last_month_of_a_quarter_is_the_quarterly_deadline() -> Non
 def test_a_day_and_month_of_every_year_without_before_is_the_annual_deadline() -> None:
     text = PLAN + "1. Các xã gửi báo cáo kết quả thực hiện về Sở Nội vụ vào ngày 15 tháng 11 hằng năm.\n"
     assert _reports(text + END) == [("annual", 15, 11, None)]
+
+
+def test_a_report_named_by_its_month_opens_a_list_of_periods() -> None:
+    text = PLAN + "1. Các sở, ngành thực hiện báo cáo tháng, quý, 6 tháng, năm gửi Sở Nội vụ để tổng hợp.\n"
+    assert [f for f, *_ in _reports(text + END)] == ["monthly", "quarterly", "semiannual", "annual"]
+
+
+def test_a_list_opened_by_the_quarter_inside_brackets_is_three_periods() -> None:
+    text = PLAN + (
+        "1. Chế độ thông tin, báo cáo: Các cơ quan báo cáo kết quả thực hiện (lồng ghép trong báo cáo công tác"
+        " cải cách hành chính quý, 6 tháng, năm) gửi Sở Nội vụ.\n"
+    )
+    assert [f for f, *_ in _reports(text + END)] == ["quarterly", "semiannual", "annual"]
+
+
+def test_a_review_named_after_the_verb_is_no_department() -> None:
+    text = PLAN + "1. Các đơn vị báo cáo sơ kết 6 tháng trước ngày 05/6 và tổng kết năm trước ngày 05/12 về Sở Nội vụ.\n"
+    assert _reports(text + END) == [("semiannual", 5, 6, None), ("annual", 5, 12, None)]
+    assert _recipients(text + END) == ["Sở Nội vụ", "Sở Nội vụ"]
+
+
+def test_forms_laid_out_by_columns_after_the_signature_block_owe_nothing() -> None:
+    blank = " " * 40
+    form = (
+        "PHỤ LỤC I\nBiểu số 01. Tình hình thực hiện chính sách trợ giúp xã hội\n"
+        "Đơn vị gửi báo cáo: Ủy ban nhân dân cấp xã" + blank + "Kỳ báo cáo: 6 tháng, năm\n"
+        + "".join(f"{i}{blank}Số đối tượng{blank}người{blank}{blank}\n" for i in range(1, 16))
+    )
+    text = DECREE + (
+        "2. Định kỳ trước ngày 20 tháng 6 và trước ngày 20 tháng 12 hằng năm, báo cáo tình hình thực hiện trong 6"
+        " tháng và cả năm theo Biểu số 01 Phụ lục I, gửi Bộ Y tế.\n"
+    ) + END + "\n" + form
+    assert sorted(_reports(text)) == [("annual", 20, 12, None), ("semiannual", 20, 6, None)]

@@ -27,10 +27,16 @@ _THREE_MONTHS = re.compile(
     r"(?<![\d,.])0?3\s+th[ad]ng\s*(?:/|mot)\s*(?:(?:0?1|i|l)\s*)?lan(?![a-z])|dinh\s+ky\s+(?:0?3|ba)\s+th[ad]ng(?![a-z])"
 )
 # A list after a period: "hằng tháng, quý, năm", "06 tháng, năm", "tháng và quý".
-_LIST_QUARTER = re.compile(r"th[ad]ng\s*(?:,|va|hoac)\s*(?:h[ad]ng\s+)?quy(?![a-z])(?!\s+dinh)")
+_LIST_QUARTER = re.compile(
+    r"th[ad]ng\s*(?:,|va|hoac)\s*(?:h[ad]ng\s+)?quy(?![a-z])(?!\s+dinh)"
+    # "báo cáo công tác … quý, 6 tháng, năm": the list opened by the quarter
+    r"|(?<![a-z])(?P<at>quy)\s*(?:,|va|hoac)\s*(?:0?6|sau)\s+th[ad]ng\s*(?:,|va|hoac)"
+)
+# "báo cáo tháng, quý, 6 tháng, năm": the month opening a list of periods of a report.
+_LIST_MONTH = re.compile(r"b[ad]o\s+c[ad]o\s+(?:dinh\s+ky\s+)?(?P<at>th[ad]ng)\s*(?:,|va|hoac)\s*(?:h[ad]ng\s+)?(?:quy|0?6\s+th[ad]ng|n[ad]m)(?![a-z])")
 _LIST_YEAR = re.compile(
     r"(?:th[ad]ng|quy)\s*(?:,|va|hoac)\s*(?:h[ad]ng\s+|cuoi\s+|0?1\s+)?n[ad]m(?![a-z])"
-    r"(?=\s*(?:$|[,;.(]|va\s|hoac\s|tr[uy][oda]c\s|bao\s+cao|gui|ve\s|cac\s|(?:ubnd|uy\s+ban|so|bo|phong|ban)\s))"
+    r"(?=\s*(?:$|[,;.()]|va\s|hoac\s|tr[uy][oda]c\s|bao\s+cao|gui|ve\s|cac\s|(?:ubnd|uy\s+ban|so|bo|phong|ban)\s))"
 )
 # "sơ kết 6 tháng và tổng kết năm": the review of each year (not "tổng kết năm 2025", a one-off).
 _YEAR_REVIEW = re.compile(r"(?:s[oda]|t[oda]ng)\s+k[eq]t\s+(?:cong\s+tac\s+)?n[ad]m(?![a-z]|\s*(?:\d|thu|hoc))")
@@ -99,7 +105,7 @@ _FAR_NOUN = re.compile(
 # "số" folds like "Sở": "báo cáo số nộp", "số liệu", "số lượng" name a figure, not a department.
 # "một số tỉnh, đơn vị, nội dung": "some", not a department.
 _NOT_A_NUMBER = (
-    r"(?!lieu|luong|nop|tien|thu(?![a-z])|ke(?![a-z])|hieu|ho(?![a-z])|nguoi|vu\s+viec|cuoc|lan(?![a-z])|hoa|"
+    r"(?!lieu|luong|nop|tien|ket(?![a-z])|thu(?![a-z])|ke(?![a-z])|hieu|ho(?![a-z])|nguoi|vu\s+viec|cuoc|lan(?![a-z])|hoa|"
     r"tinh(?![a-z])|xa(?![a-z])|huyen|don\s+vi|co\s+quan|dia\s+phuong|noi\s+dung|van\s+de|truong\s+hop)"
 )
 # "Ban …", "Bộ …", "Vụ …" as bodies, not "văn bản", "bản sao", "ban hành", "bổ sung", "bố trí", "bộ tiêu chí", "vụ việc".
@@ -150,12 +156,13 @@ def periods(folded: str) -> list[tuple[str, int]]:
         m = _first_outside_a_date(pattern, folded)
         if m:
             found[frequency] = (m.start(), m.end())
-    extra = (("semiannual", _SEMIANNUAL), ("quarterly", _THREE_MONTHS), ("quarterly", _LIST_QUARTER), ("annual", _LIST_YEAR), ("annual", _YEAR_REVIEW), ("annual", _YEARLY_SITTING))
+    extra = (("semiannual", _SEMIANNUAL), ("quarterly", _THREE_MONTHS), ("quarterly", _LIST_QUARTER), ("annual", _LIST_YEAR), ("monthly", _LIST_MONTH), ("annual", _YEAR_REVIEW), ("annual", _YEARLY_SITTING))
     for frequency, pattern in extra:
         m = _first_outside_a_date(pattern, folded)
         if m and (frequency not in found or (frequency == "semiannual" and m.start() < found[frequency][0])):
             # the offset of the period word itself ("quý" in "tháng, quý"), for pairing with its deadline
-            found[frequency] = (m.start() if frequency == "semiannual" else m.end() - 3, m.end())
+            at = m.start("at") if "at" in pattern.groupindex and m.group("at") else m.end() - 3
+            found[frequency] = (m.start() if frequency == "semiannual" else at, m.end())
     out = []
     for frequency, (at, end) in found.items():
         if INTERNAL_POINTER.match(folded, end + 1) or INTERNAL_POINTER.match(folded, end):
@@ -294,10 +301,30 @@ PAST_DATE = re.compile(r"(?:da|duoc)\s+(?:[a-z]+\s+){1,3}tr[uy][oda]c\s+ngay\s+\
 
 
 def body_end(folded: str) -> int:
-    """Where the body of a text ends (the signature block or the first annex), past its first quarter."""
-    for m in _BODY_END.finditer(folded, len(folded) // 4):
+    """Where the body of a text ends (the signature block or the first annex), past its first quarter.
+
+    The quarter counts the text without its runs of blanks: annexed forms laid out by columns (a PDF's text layer)
+    would otherwise push it past a short body's signature block.
+    """
+    for m in _BODY_END.finditer(folded, _first_quarter(folded)):
         return m.start()
     return len(folded)
+
+
+_BLANKS = re.compile(r"\s{2,}")
+
+
+def _first_quarter(folded: str) -> int:
+    """The offset a quarter into ``folded``, each run of blanks counted as one character."""
+    runs = list(_BLANKS.finditer(folded))
+    target = (len(folded) - sum(len(m.group(0)) - 1 for m in runs)) // 4
+    pos = count = 0
+    for m in runs:
+        if count + m.start() - pos >= target:
+            break
+        count += m.start() - pos + 1
+        pos = m.end()
+    return pos + max(0, target - count)
 
 
 # --- Recipient ---------------------------------------------------------------
