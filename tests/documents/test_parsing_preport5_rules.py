@@ -141,3 +141,41 @@ def test_forms_laid_out_by_columns_after_the_signature_block_owe_nothing() -> No
         " tháng và cả năm theo Biểu số 01 Phụ lục I, gửi Bộ Y tế.\n"
     ) + END + "\n" + form
     assert sorted(_reports(text)) == [("annual", 20, 12, None), ("semiannual", 20, 6, None)]
+
+
+PARTY_DIRECTIVE = """TỈNH ỦY AN BÌNH
+Số 12-CT/TU
+An Bình, ngày 10 tháng 5 năm 2026
+CHỈ THỊ
+CỦA BAN THƯỜNG VỤ TỈNH ỦY
+về tăng cường sự lãnh đạo của Đảng đối với công tác giảm nghèo
+Thời gian qua, công tác giảm nghèo đạt nhiều kết quả. Ban Thường vụ Tỉnh ủy yêu cầu các cấp ủy thực hiện tốt các nhiệm vụ sau:
+1- Tăng cường công tác tuyên truyền, nâng cao nhận thức.
+2- Nâng cao hiệu quả các chính sách giảm nghèo.
+"""
+
+
+def test_a_directive_review_on_a_year_is_a_one_off_duty() -> None:
+    text = PARTY_DIRECTIVE + "3- Ban Dân vận Tỉnh ủy theo dõi việc thực hiện Chỉ thị; tổ chức sơ kết 5 năm thực hiện Chỉ thị vào năm 2031.\n"
+    assert _reports(text + END) == [("once", None, None, 2031)]
+
+
+def test_a_directive_review_every_year_is_annual() -> None:
+    text = PARTY_DIRECTIVE + "3- Hằng năm, các huyện ủy tổ chức sơ kết, đánh giá kết quả thực hiện Chỉ thị.\n"
+    assert _reports(text + END) == [("annual", None, None, None)]
+
+
+def test_a_review_beside_a_yearly_plan_in_another_clause_owes_nothing() -> None:
+    text = PARTY_DIRECTIVE + (
+        "3- Các huyện ủy lập danh sách hộ nghèo; xây dựng kế hoạch hằng năm; bố trí kinh phí; tổ chức sơ kết, tổng"
+        " kết, rút kinh nghiệm.\n"
+    )
+    assert _reports(text + END) == []
+
+
+def test_a_basis_or_a_count_of_results_is_no_review() -> None:
+    text = PARTY_DIRECTIVE + (
+        "3- Trên cơ sở kết luận số 15-KL/TU ngày 05 tháng 4 năm 2026 của Ban Thường vụ, các huyện ủy rà soát.\n"
+        "4- Thống kê số kết quả xử lý năm 2026 của các huyện.\n"
+    )
+    assert _reports(text + END) == []

@@ -18,7 +18,11 @@ from __future__ import annotations
 
 import re
 
-from ansinh.documents.parsing.vocab import FREQUENCY_CUES
+from ansinh.documents.parsing.report_recipient import NOT_A_NUMBER, recipient_span
+from ansinh.documents.parsing.vocab import FREQUENCY_CUES, ONCE_CUE
+
+# A review ("sơ kết", "tổng kết"), not "cơ sở kết luận", "số kết quả".
+_REVIEW = re.compile(r"(?<![a-z])(?<!co\s)(?:s[oda]|t[oda]ng)\s+k[eq]t(?![a-z])(?!\s+(?:luan|qua|noi|hop|nap|thuc|cau)(?![a-z]))")
 
 # "06 tháng" (the zero the regime's forms write), "sáu tháng", "nửa năm".
 _SEMIANNUAL = re.compile(r"(?<![\d,.])0?6\s+th[ad]ng(?!\s+(?:ke\s+tu|tinh\s+tu|sau\s+khi))|s[ad]u\s+th[ad]ng|nua\s+n[ad]m")
@@ -102,12 +106,6 @@ _FAR_NOUN = re.compile(
     r"|(?<![a-z])huong\s+dan\s(?:[^.]{0,160}?\s)?ve\s+che\s+do\s+(?:thong\s+tin,?\s+)?b[ad]o\s+c[ad]o"
 )
 # Whom a report goes to: a body named after the verb ("báo cáo UBND tỉnh", "gửi … về Sở …", "báo cáo các sở: …").
-# "số" folds like "Sở": "báo cáo số nộp", "số liệu", "số lượng" name a figure, not a department.
-# "một số tỉnh, đơn vị, nội dung": "some", not a department.
-_NOT_A_NUMBER = (
-    r"(?!lieu|luong|nop|tien|ket(?![a-z])|thu(?![a-z])|ke(?![a-z])|hieu|ho(?![a-z])|nguoi|vu\s+viec|cuoc|lan(?![a-z])|hoa|"
-    r"tinh(?![a-z])|xa(?![a-z])|huyen|don\s+vi|co\s+quan|dia\s+phuong|noi\s+dung|van\s+de|truong\s+hop)"
-)
 # "Ban …", "Bộ …", "Vụ …" as bodies, not "văn bản", "bản sao", "ban hành", "bổ sung", "bố trí", "bộ tiêu chí", "vụ việc".
 _BAN_BO_VU = (
     r"(?<!van\s)(?<!phien\s)ban\s+(?!hanh|sao|dau|do(?![a-z])|tin(?![a-z])|than|ve(?![a-z])|nay|ghi|tom|in(?![a-z]))[a-z]"
@@ -117,7 +115,7 @@ _BAN_BO_VU = (
 _ADDRESSEE = re.compile(
     r"(?<![a-z])(?:b[ad]o\s+c[ad]o|gui)\s+(?:[^.;:]{0,60}?\s)?(?:cho\s+|voi\s+|ve\s+|len\s+|den\s+|toi\s+)?"
     r"(?:lanh\s+dao(?![a-z])|chu\s+ubnd|giam\s+doc|bi\s+thu|thu\s+tuong|chinh\s+phu|quoc\s+hoi|hoi\s+dong\s+nhan\s+dan|hdnd|ubnd|uy\s+ban|"
-    + _BAN_BO_VU + r"|(?<!ho\s)(?<!mot\s)so\s+" + _NOT_A_NUMBER + r"[a-z]|cac\s+so|cac\s+bo|cuc\s+[a-z]|tong\s+cuc|chu\s+tich|"
+    + _BAN_BO_VU + r"|(?<!ho\s)(?<!mot\s)so\s+" + NOT_A_NUMBER + r"[a-z]|cac\s+so|cac\s+bo|cuc\s+[a-z]|tong\s+cuc|chu\s+tich|"
     r"thuong\s+truc|thuong\s+vu|tinh\s+uy|thanh\s+uy|dang\s+uy|cap\s+(?:tren|co\s+tham\s+quyen)|"
     r"co\s+quan\s+(?:co\s+tham\s+quyen|cap\s+tren|chu\s+quan|quan\s+ly|thuong\s+truc|chuyen\s+mon)|"
     r"(?:co\s+quan|don\s+vi)\s+(?!tinh(?![a-z]))[a-z]|(?:(?<=cho\s)|(?<=voi\s)|(?<=den\s)|(?<=ve\s))to\s+chuc\s+[a-z])"
@@ -277,7 +275,13 @@ def published_periodically(folded: str) -> bool:
 def owed(folded: str, has_period: bool, has_deadline: bool) -> bool:
     """Outside the organising parts, whether a sentence with a report states it as owed."""
     if not _VERB.search(folded) and not re.search(r"gui\s+k[eq]t\s+qu[ad]", folded):
-        return published_periodically(folded)
+        # "Tổ chức sơ kết 5 năm thực hiện Chỉ thị vào năm 2031", "Hằng năm sơ kết …": a review on a date or a period
+        return published_periodically(folded) or any(
+            _REVIEW.search(clause) is not None and (
+                ONCE_CUE.search(clause) is not None or any(f != "adhoc" for f, _ in periods(clause))
+            )
+            for clause in folded.split(";")
+        )
     if not_a_duty(folded):
         return False
     if not (has_period or has_deadline) and INTERNAL_POINTER.search(folded):
@@ -325,49 +329,6 @@ def _first_quarter(folded: str) -> int:
         count += m.start() - pos + 1
         pos = m.end()
     return pos + max(0, target - count)
-
-
-# --- Recipient ---------------------------------------------------------------
-_WHO = (
-    r"(?:lanh\s+dao(?![a-z])|dong\s+chi\s+|thu\s+tuong|chinh\s+phu|quoc\s+hoi|hoi\s+dong\s+nhan\s+dan|hdnd|ubnd|ubtvqh|"
-    r"uy\s+ban|ban\s+[a-z]|bo\s+(?!sung|phan)[a-z]|so\s+" + _NOT_A_NUMBER + r"[a-z]|cac\s+so|cac\s+bo|cuc\s+[a-z]|vu\s+[a-z]|tong\s+cuc|"
-    r"chu\s+tich|chu\s+ubnd|giam\s+doc|thuong\s+truc|thuong\s+vu|tinh\s+uy|thanh\s+uy|dang\s+uy|dang\s+doan|huyen\s+uy|"
-    r"cap\s+(?:tren|co\s+tham\s+quyen)|co\s+quan\s+(?:co\s+tham\s+quyen|cap\s+tren|chu\s+quan|thuong\s+truc)|"
-    r"van\s+phong|phong\s+[a-z]|cong\s+chuc|ngan\s+hang|bao\s+hiem\s+xa\s+hoi|cong\s+an|to\s+chuc\s+dich\s+vu)"
-)
-# Straight after the verb ("báo cáo Thủ tướng", "báo cáo kịp thời cho UBND tỉnh") or after a preposition that
-# names where a report goes ("gửi … về Sở Y tế", "báo cáo kết quả đến Sở Nội vụ").
-_TO_WHOM = re.compile(
-    r"(?:b[ad]o\s+c[ad]o\s+(?:ngay\s+|kip\s+thoi\s+)?(?:cho\s+|voi\s+|len\s+)?|(?<![a-z])(?:gui|ve|den|toi|len|cho|voi)\s+)"
-    r"(?P<who>" + _WHO + r")"
-)
-_WHO_END = re.compile(
-    r"\s+(?:ve|ket\s+qua|tinh\s+hinh|de|xem\s+xet|chi\s+dao|theo(?!\s+doi)|truoc|trong|tai|khi|nhung|dinh\s+ky|h[ad]ng|"
-    r"chu\s+tri|bang|thong\s+qua\s+(?:he|cong)|qua\s+(?:he|cong|dia\s+chi|do)|cham\s+nhat|doi\s+voi|so\s+luong|danh\s+sach|"
-    r"noi\s+dung|viec|cac\s+(?:van|noi)|va\s+(?:de|lam|dong))(?![a-z])|\s*[;.:\n]|,\s*(?:de|dong\s+thoi|trong|truoc|theo)\s"
-)
-_BY_WAY_OF = re.compile(r"\s*\((?:thong\s+)?qua\s[^()]{2,80}\)")
-
-
-def recipient_span(folded: str) -> tuple[int, int] | None:
-    """Where the body a sentence's report goes to is named, "(qua …)" included; None when it names none."""
-    verb = re.search(r"(?<![a-z])(?:b[ad]o\s+c[ad]o|gui)(?![a-z])", folded)  # the first who sends: "gửi A để … báo cáo B" → A
-    if verb is None:
-        return None
-    m = _TO_WHOM.search(folded, max(0, verb.start()))
-    if m is None:
-        return None
-    start = m.start("who")
-    stop = _WHO_END.search(folded, m.end("who"), min(len(folded), start + 120))
-    end = stop.start() if stop else min(len(folded), start + 90)
-    while end > start and folded[end - 1] in " ,(":
-        end -= 1
-    if "(" in folded[start:end] and ")" not in folded[start:end]:
-        end = start + folded[start:end].index("(")
-    way = _BY_WAY_OF.match(folded, end)
-    if way:
-        end = way.end()
-    return (start, end) if end > start else None
 
 
 # "báo cáo Hội đồng nhân dân cùng cấp tại kỳ họp gần nhất": a report owed once, at one sitting (README: `once`).

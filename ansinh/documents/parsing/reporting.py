@@ -21,13 +21,13 @@ from ansinh.documents.parsing.report_cues import (
     owed,
     periods,
     published_periodically,
-    recipient_span,
     reviewed_for,
     unplanned_besides,
 )
 from ansinh.documents.parsing.report_dates import deadline_for
 from ansinh.documents.parsing.report_dates import deadlines as read_deadlines
 from ansinh.documents.parsing.report_labels import merge_labelled
+from ansinh.documents.parsing.report_recipient import recipient_span
 from ansinh.documents.parsing.structure import Node
 from ansinh.documents.parsing.targets import sentences
 from ansinh.documents.parsing.vocab import (
