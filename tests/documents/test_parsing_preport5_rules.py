@@ -179,3 +179,23 @@ def test_a_basis_or_a_count_of_results_is_no_review() -> None:
         "4- Thống kê số kết quả xử lý năm 2026 của các huyện.\n"
     )
     assert _reports(text + END) == []
+
+
+def test_the_quality_of_reports_as_a_task_is_no_duty() -> None:
+    text = DIRECTIVE + "2. Sở Nội vụ nâng cao chất lượng báo cáo định kỳ hằng quý, 6 tháng, năm của các cơ quan.\n"
+    assert _reports(text + END) == []
+
+
+def test_what_every_report_must_be_is_no_duty() -> None:
+    text = DIRECTIVE + "2. Các báo cáo định kỳ phải bảo đảm đúng thời gian, chất lượng theo quy định.\n"
+    assert _reports(text + END) == []
+
+
+def test_the_period_a_report_covers_is_no_duty() -> None:
+    text = DIRECTIVE + "2. Số liệu báo cáo năm tính từ ngày 15/12 năm trước đến ngày 14/12 năm báo cáo.\n"
+    assert _reports(text + END) == []
+
+
+def test_a_list_of_periods_closed_by_according_to_the_rules_keeps_the_year() -> None:
+    text = DIRECTIVE + "2. Các sở, ngành thực hiện nghiêm chế độ báo cáo định kỳ 6 tháng, năm theo quy định.\n"
+    assert _reports(text + END) == [("semiannual", None, None, None), ("annual", None, None, None)]

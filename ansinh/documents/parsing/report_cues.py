@@ -40,7 +40,7 @@ _LIST_QUARTER = re.compile(
 _LIST_MONTH = re.compile(r"b[ad]o\s+c[ad]o\s+(?:dinh\s+ky\s+)?(?P<at>th[ad]ng)\s*(?:,|va|hoac)\s*(?:h[ad]ng\s+)?(?:quy|0?6\s+th[ad]ng|n[ad]m)(?![a-z])")
 _LIST_YEAR = re.compile(
     r"(?:th[ad]ng|quy)\s*(?:,|va|hoac)\s*(?:h[ad]ng\s+|cuoi\s+|0?1\s+)?n[ad]m(?![a-z])"
-    r"(?=\s*(?:$|[,;.()]|va\s|hoac\s|tr[uy][oda]c\s|bao\s+cao|gui|ve\s|cac\s|(?:ubnd|uy\s+ban|so|bo|phong|ban)\s))"
+    r"(?=\s*(?:$|[,;.()]|va\s|hoac\s|tr[uy][oda]c\s|bao\s+cao|gui|ve\s|cac\s|theo\s|cua\s|cho\s|len\s|(?:ubnd|uy\s+ban|so|bo|phong|ban)\s))"
 )
 # "sơ kết 6 tháng và tổng kết năm": the review of each year (not "tổng kết năm 2025", a one-off).
 _YEAR_REVIEW = re.compile(r"(?:s[oda]|t[oda]ng)\s+k[eq]t\s+(?:cong\s+tac\s+)?n[ad]m(?![a-z]|\s*(?:\d|thu|hoc))")
@@ -81,6 +81,8 @@ _DOCUMENT_NOUN = re.compile(
     r"|(?:van\s+ban|ke\s+hoach|quyet\s+dinh|to\s+trinh|cong\s+van|ho\s+so|bieu\s+mau|tai\s+lieu),\s+b[ad]o\s+c[ad]o,\s"
     # someone's report as a paper ("Báo cáo của Ủy ban nhân dân cấp xã" in a dossier, "theo báo cáo của các sở")
     r"|b[ad]o\s+c[ad]o\s+cua(?![a-z])"
+    # the quality of reports as a task ("nâng cao chất lượng báo cáo định kỳ", "chất lượng công tác thông tin, báo cáo")
+    r"|(?:chat\s+luong|hieu\s+qua)\s+(?:cua\s+)?(?:cong\s+tac\s+)?(?:che\s+do\s+)?(?:thong\s+tin,?\s+)?(?:cac\s+)?b[ad]o\s+c[ad]o"
     # a report already made ("đã báo cáo", "đã tổng hợp, báo cáo", "đã gửi báo cáo"): the past, not a duty
     r"|(?<![a-z])da\s+(?:(?!duoc\s)[a-z]+,?\s+){0,3}?b[ad]o\s+c[ad]o"
     # a task's product named inline ("(sản phẩm: báo cáo UBND tỉnh; …)", "Kết quả/sản phẩm: Báo cáo trình …")
@@ -179,6 +181,10 @@ def unplanned_besides(folded: str, has_period: bool) -> bool:
 _NOT_A_DUTY = re.compile(
     r"^[\s\-–+•*]*(?:(?:mau|bieu)\s+(?:so\s+)?\d|(?:ket\s+qua|san\s+pham)\s*:|viec\s|cong\s+tac\s)"
     r"|thoi\s+(?:gian|diem)\s+chot\s+so\s+lieu|(?:ky|nam)\s+bao\s+cao\s+(?:duoc\s+)?tinh\s+tu"
+    # the period a report's figures cover ("Số liệu báo cáo năm tính từ ngày 15/12 năm trước …")
+    r"|so\s+lieu\s+(?:cua\s+)?b[ad]o\s+c[ad]o[^.;]{0,30}?(?:duoc\s+)?tinh\s+(?:tu|den)"
+    # what every report must be ("Các báo cáo định kỳ phải bảo đảm đúng thời gian, chất lượng"), not one owed
+    r"|^[\s\-–+•*]*(?:cac\s+)?b[ad]o\s+c[ad]o(?:\s+dinh\s+ky)?\s+(?:phai\s+)?(?:bao\s+dam|dam\s+bao)\s"
 )
 # "thực hiện (đầy đủ) chế độ báo cáo theo quy định" with no period, deadline or recipient: a regime stated elsewhere.
 _REGIME_POINTER = re.compile(r"che\s+do\s+(?:thong\s+tin,?\s+)?b[ad]o\s+c[ad]o")
