@@ -199,3 +199,19 @@ def test_the_period_a_report_covers_is_no_duty() -> None:
 def test_a_list_of_periods_closed_by_according_to_the_rules_keeps_the_year() -> None:
     text = DIRECTIVE + "2. Các sở, ngành thực hiện nghiêm chế độ báo cáo định kỳ 6 tháng, năm theo quy định.\n"
     assert _reports(text + END) == [("semiannual", None, None, None), ("annual", None, None, None)]
+
+
+def test_a_day_of_the_year_reported_on_is_annual() -> None:
+    text = DIRECTIVE + "2. Các đơn vị báo cáo Sở Nội vụ trước ngày 15 tháng 12 của năm báo cáo.\n"
+    assert _reports(text + END) == [("annual", 15, 12, None)]
+
+
+def test_once_a_year_is_annual_and_no_part_of_the_recipient() -> None:
+    text = DIRECTIVE + "2. Các xã báo cáo kết quả thực hiện về Sở Nội vụ 01 lần/năm trước ngày 30/11.\n"
+    assert _reports(text + END) == [("annual", 30, 11, None)]
+    assert _recipients(text + END) == ["Sở Nội vụ"]
+
+
+def test_a_day_of_the_last_month_of_each_quarter_is_quarterly() -> None:
+    text = DIRECTIVE + "2. Hạn chót nộp báo cáo là ngày 10 của tháng cuối quý.\n"
+    assert _reports(text + END) == [("quarterly", 10, None, None)]

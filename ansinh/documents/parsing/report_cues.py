@@ -46,6 +46,13 @@ _LIST_YEAR = re.compile(
 _YEAR_REVIEW = re.compile(r"(?:s[oda]|t[oda]ng)\s+k[eq]t\s+(?:cong\s+tac\s+)?n[ad]m(?![a-z]|\s*(?:\d|thu|hoc))")
 # "báo cáo Hội đồng nhân dân tỉnh tại kỳ họp (thường lệ) cuối năm": the council's yearly sitting, a yearly report.
 _YEARLY_SITTING = re.compile(r"(?:ky|phien)\s+hop\s+(?:thuong\s+le\s+)?cuoi\s+n[ad]m(?![a-z]|\s*\d)")
+# Once a year ("01 lần/năm", "mỗi năm một lần"), a day of the year reported on ("trước ngày 15 tháng 12 của năm báo cáo").
+_ONCE_A_YEAR = re.compile(
+    r"(?<![\d,.])(?:0?1|mot)\s+lan\s*(?:/|trong\s+|moi\s+)\s*(?:01\s+|1\s+|mot\s+)?n[ad]m(?![a-z])"
+    r"|moi\s+n[ad]m\s+(?:0?1|mot)\s+lan|(?:cua\s+)?n[ad]m\s+b[ad]o\s+c[ad]o(?![a-z])(?!\s+(?:duoc\s+)?tinh)"
+)
+# A day of the first or last month of each quarter ("ngày 10 của tháng cuối quý", "tháng đầu quý tiếp theo").
+_QUARTER_MONTH = re.compile(r"th[ad]ng\s+(?:cuoi|dau)\s+(?:cua\s+)?(?:moi\s+|mot\s+)?quy(?![a-z])")
 # A week: no weekly frequency exists in the schema, so it is ad hoc.
 WEEKLY = re.compile(
     r"h[ad]ng\s+tuan|moi\s+tuan|\d+\s+tuan\s*/\s*(?:01\s+|1\s+|mot\s+)?lan|(?:01|1|mot)\s+lan\s*/\s*tuan|dinh\s+ky\s+\d+\s+tuan"
@@ -156,7 +163,8 @@ def periods(folded: str) -> list[tuple[str, int]]:
         m = _first_outside_a_date(pattern, folded)
         if m:
             found[frequency] = (m.start(), m.end())
-    extra = (("semiannual", _SEMIANNUAL), ("quarterly", _THREE_MONTHS), ("quarterly", _LIST_QUARTER), ("annual", _LIST_YEAR), ("monthly", _LIST_MONTH), ("annual", _YEAR_REVIEW), ("annual", _YEARLY_SITTING))
+    extra = (("semiannual", _SEMIANNUAL), ("quarterly", _THREE_MONTHS), ("quarterly", _LIST_QUARTER), ("annual", _LIST_YEAR), ("monthly", _LIST_MONTH), ("annual", _YEAR_REVIEW), ("annual", _YEARLY_SITTING),
+             ("annual", _ONCE_A_YEAR), ("quarterly", _QUARTER_MONTH))
     for frequency, pattern in extra:
         m = _first_outside_a_date(pattern, folded)
         if m and (frequency not in found or (frequency == "semiannual" and m.start() < found[frequency][0])):
