@@ -215,3 +215,11 @@ def test_once_a_year_is_annual_and_no_part_of_the_recipient() -> None:
 def test_a_day_of_the_last_month_of_each_quarter_is_quarterly() -> None:
     text = DIRECTIVE + "2. Hạn chót nộp báo cáo là ngày 10 của tháng cuối quý.\n"
     assert _reports(text + END) == [("quarterly", 10, None, None)]
+
+
+def test_two_days_of_each_year_six_months_apart_are_two_six_monthly_reports() -> None:
+    text = DECREE + (
+        "2. Sở Y tế tổng hợp, báo cáo Ủy ban nhân dân cấp tỉnh và Bộ Y tế tình hình hoạt động của các cơ sở trên địa"
+        " bàn trước ngày 20 tháng 6 và ngày 20 tháng 12 hằng năm.\n"
+    )
+    assert _reports(text + END) == [("semiannual", 20, 6, None), ("semiannual", 20, 12, None)]

@@ -25,7 +25,8 @@ def deadlines(folded: str) -> list[tuple[int, int, int | None]]:
         more_month = int(more.group(2) or more.group(3)) if more else 0
         if more and month is not None and 1 <= int(more.group(1)) <= 31 and 1 <= more_month <= 12:
             out.append((more.start(1), int(more.group(1)), more_month))
-    return out
+    # the same date read twice ("và ngày 20 tháng 12 hằng năm": a second date and a recurring day) is one deadline
+    return [d for i, d in enumerate(out) if not any(abs(o[0] - d[0]) <= 12 and o[1:] == d[1:] for o in out[:i])]
 
 
 # "trước 15/12 hằng năm", "vào ngày 15/12 hằng năm": a day and month without "ngày", or after "vào ngày".

@@ -194,6 +194,7 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
                 continue
             cues = periods(folded)
             deadlines = read_deadlines(folded)
+            cues = _twice_a_year(cues, deadlines)
             if strict and not owed(folded, bool(cues), bool(deadlines) or bool(_MONTH_ONCE.search(folded))):
                 continue
             if node.effective_kind() == "purpose" and not _stated_regime(folded, bool(cues) or bool(deadlines)):
@@ -286,6 +287,14 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
                         "span": [cs, ce],
                     })
     return merge_labelled(out, read_deadlines, deadline_for)
+
+
+def _twice_a_year(cues: list[tuple[str, int]], deadlines: list[tuple[int, int, int | None]]) -> list[tuple[str, int]]:
+    """"trước ngày 20 tháng 6 và ngày 20 tháng 12 hằng năm": two days of each year are a six-monthly report."""
+    months = [d for d in deadlines if d[2] is not None]
+    if [f for f, _ in cues] != ["annual"] or len(months) != 2 or abs(int(months[0][2] or 0) - int(months[1][2] or 0)) != 6:
+        return cues
+    return [("semiannual", cues[0][1])] if cues[0][1] > months[0][0] else cues
 
 
 def _after_heading_colon(doc: Doc, start: int, end: int) -> int:
