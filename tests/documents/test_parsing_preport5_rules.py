@@ -223,3 +223,13 @@ def test_two_days_of_each_year_six_months_apart_are_two_six_monthly_reports() ->
         " bàn trước ngày 20 tháng 6 và ngày 20 tháng 12 hằng năm.\n"
     )
     assert _reports(text + END) == [("semiannual", 20, 6, None), ("semiannual", 20, 12, None)]
+
+
+def test_two_reviews_each_opened_by_its_year_are_two_one_off_duties() -> None:
+    text = PLAN + "1. Năm 2028 sơ kết, năm 2030 tổng kết việc thực hiện Kế hoạch.\n"
+    assert sorted(_reports(text + END)) == [("once", None, None, 2028), ("once", None, None, 2030)]
+
+
+def test_reviews_held_on_a_schedule_with_no_period_are_ad_hoc() -> None:
+    text = PLAN + "1. Định kỳ tổ chức sơ kết, tổng kết đánh giá kết quả thực hiện Kế hoạch.\n"
+    assert _reports(text + END) == [("adhoc", None, None, None)]

@@ -226,7 +226,8 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
                     ("once", int(m.group(3))) not in duties
                 ):
                     duties.append(("once", int(m.group(3))))
-            dated_once = any(f == "once" and y is not None for f, y in duties)
+            # a day or a month of a year the report is due ("… trước ngày 15/01/2027", "trong tháng 1/2027")
+            dated_once = bool(month_once) or any(("once", int(m.group(3))) in duties for m in DATED_DEADLINE.finditer(folded))
             for first in ONCE_CUE_BEFORE.finditer(folded):
                 # "Kết thúc năm 2026, … báo cáo … trước ngày 15/01/2027": the year reported on, not a second duty
                 if ("once", int(first.group(1))) not in duties and not dated_once:
@@ -248,7 +249,9 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
             if not duties and node.effective_kind() == "purpose" and PERIODIC_CUE.search(folded) and not TROUBLE_CUE.search(folded):
                 duties.append(("annual", None))
             # a review owes a report when the sentence says so or names whom ("sơ kết, tổng kết nhằm …" alone does not)
-            if not duties and ((REVIEW_CUE.search(folded) and reviewed_for(folded)) or TROUBLE_CUE.search(folded)):
+            # … or is held on a schedule with no period named ("Định kỳ tổ chức sơ kết, tổng kết …": ad hoc)
+            reviewed = REVIEW_CUE.search(folded) and (reviewed_for(folded) or (not strict and PERIODIC_CUE.search(folded)))
+            if not duties and (reviewed or TROUBLE_CUE.search(folded)):
                 duties.append(("adhoc", None))
             # "sơ kết … trước ngày 30 tháng 6 năm 2027": the day a one-off review is due.
             dated = {int(m.group(3)): (int(m.group(1)), int(m.group(2))) for m in DATED_DEADLINE.finditer(folded)
