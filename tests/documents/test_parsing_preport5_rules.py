@@ -233,3 +233,19 @@ def test_two_reviews_each_opened_by_its_year_are_two_one_off_duties() -> None:
 def test_reviews_held_on_a_schedule_with_no_period_are_ad_hoc() -> None:
     text = PLAN + "1. Định kỳ tổ chức sơ kết, tổng kết đánh giá kết quả thực hiện Kế hoạch.\n"
     assert _reports(text + END) == [("adhoc", None, None, None)]
+
+
+def test_a_report_due_within_a_quarter_of_a_year_is_a_one_off_of_that_year() -> None:
+    assert _reports(DIRECTIVE + "2. Sở Tài chính rà soát, báo cáo Ủy ban nhân dân tỉnh trong quý II/2026.\n" + END) == [
+        ("once", None, None, 2026)
+    ]
+    assert _reports(DIRECTIVE + "2. Sở Tài chính báo cáo Ủy ban nhân dân tỉnh trong quý III năm 2026.\n" + END) == [
+        ("once", None, None, 2026)
+    ]
+
+
+def test_a_dated_report_in_a_clause_of_its_own_stands_beside_a_regime() -> None:
+    text = DIRECTIVE + (
+        "2. Sở Tài chính báo cáo Ủy ban nhân dân tỉnh trước ngày 30/6/2026; đồng thời định kỳ hằng quý báo cáo tiến độ.\n"
+    )
+    assert sorted(_reports(text + END), key=str) == [("once", 30, 6, 2026), ("quarterly", None, None, None)]

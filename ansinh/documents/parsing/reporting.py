@@ -76,6 +76,19 @@ _ADDRESSED_REPORT = re.compile(
 )
 # "trong tháng 3 năm 2020", "trong tháng 3/2020": a one-off report due within a month.
 _MONTH_ONCE = re.compile(r"(?:trong|truoc|cuoi|het)\s+th[ad]ng\s+(\d{1,2})\s*(?:/|\s+n[ad]m\s+)\s*((?:19|20)\d\d)(?!\d)")
+# "trong quý II/2026", "trước quý III năm 2026": a one-off report due within a quarter.
+_QUARTER_ONCE = re.compile(r"(?:trong|truoc|cuoi|het|vao)\s+quy\s+(?:[ivx]{1,3}|[1-4])\s*(?:/|\s+n[ad]m\s+)\s*((?:19|20)\d\d)(?!\d)")
+_PERIODIC = ("annual", "semiannual", "quarterly", "monthly")
+
+
+def _clause_apart(folded: str, at: int, cue_at: dict[str, int]) -> bool:
+    """Whether the ";"-clause holding offset ``at`` names no period of the sentence (a one-off beside a regime)."""
+    start = folded.rfind(";", 0, at) + 1
+    end = folded.find(";", at)
+    end = len(folded) if end < 0 else end
+    return bool(cue_at) and not any(start <= pos < end for f, pos in cue_at.items() if f in _PERIODIC)
+
+
 # "Kết thúc cuộc bầu cử, … báo cáo", "sau khi kết thúc hội nghị … báo cáo": a report after one event.
 _AFTER_EVENT = re.compile(r"^[\s\-–+•\d.)]*(?:ket\s+thuc|sau\s+khi\s+ket\s+thuc|ngay\s+sau\s+khi|sau\s+khi\s+hoan\s+thanh)\s")
 # "kịp thời báo cáo", "định kỳ báo cáo" without a period, "khi có yêu cầu", "báo cáo ngay khi …": ad hoc.
@@ -213,6 +226,9 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
                 if 1 <= int(m.group(1)) <= 12 and ("once", int(m.group(2))) not in duties:
                     duties.append(("once", int(m.group(2))))
                     month_once[int(m.group(2))] = int(m.group(1))
+            for m in _QUARTER_ONCE.finditer(folded):  # "báo cáo … trong quý II/2026": once, in that year
+                if ("once", int(m.group(1))) not in duties:
+                    duties.append(("once", int(m.group(1))))
             # "báo cáo Chính phủ trước ngày 15 tháng 3 năm 2020": a one-off report; a report of the plan's results
             # by a dated day ("báo cáo kết quả thực hiện … trước ngày 25/11/2026") stays the default annual one.
             # ("Kết thúc năm 2026, … báo cáo kết quả thực hiện … trước ngày 10/01/2027" is the one report of that year)
@@ -222,10 +238,14 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
                     continue
                 # beside a periodic report, a dated one-off review ("… và báo cáo tổng kết giai đoạn trước ngày 30/6/2030")
                 review_dated = REVIEW_CUE.search(folded, max(0, m.start() - 60), m.start()) is not None
-                if (review_dated or not any(f in ("annual", "semiannual", "quarterly", "monthly") for f, _ in duties)) and (
+                # … or in a clause of its own ("báo cáo … trước ngày 30/6/2026; đồng thời định kỳ hằng quý báo cáo …")
+                apart = _clause_apart(folded, m.start(), cue_at)
+                if (review_dated or apart or not any(f in _PERIODIC for f, _ in duties)) and (
                     ("once", int(m.group(3))) not in duties
                 ):
                     duties.append(("once", int(m.group(3))))
+                if apart:
+                    deadlines = [d for d in deadlines if d[0] != m.start()]  # not the periodic report's day
             # a day or a month of a year the report is due ("… trước ngày 15/01/2027", "trong tháng 1/2027")
             dated_once = bool(month_once) or any(("once", int(m.group(3))) in duties for m in DATED_DEADLINE.finditer(folded))
             for first in ONCE_CUE_BEFORE.finditer(folded):
