@@ -18,7 +18,11 @@ from __future__ import annotations
 
 import re
 
-from ansinh.documents.parsing.vocab import FREQUENCY_CUES
+from ansinh.documents.parsing.report_recipient import NOT_A_NUMBER, recipient_span
+from ansinh.documents.parsing.vocab import FREQUENCY_CUES, ONCE_CUE
+
+# A review ("sơ kết", "tổng kết"), not "cơ sở kết luận", "số kết quả".
+_REVIEW = re.compile(r"(?<![a-z])(?<!co\s)(?:s[oda]|t[oda]ng)\s+k[eq]t(?![a-z])(?!\s+(?:luan|qua|noi|hop|nap|thuc|cau)(?![a-z]))")
 
 # "06 tháng" (the zero the regime's forms write), "sáu tháng", "nửa năm".
 _SEMIANNUAL = re.compile(r"(?<![\d,.])0?6\s+th[ad]ng(?!\s+(?:ke\s+tu|tinh\s+tu|sau\s+khi))|s[ad]u\s+th[ad]ng|nua\s+n[ad]m")
@@ -27,15 +31,28 @@ _THREE_MONTHS = re.compile(
     r"(?<![\d,.])0?3\s+th[ad]ng\s*(?:/|mot)\s*(?:(?:0?1|i|l)\s*)?lan(?![a-z])|dinh\s+ky\s+(?:0?3|ba)\s+th[ad]ng(?![a-z])"
 )
 # A list after a period: "hằng tháng, quý, năm", "06 tháng, năm", "tháng và quý".
-_LIST_QUARTER = re.compile(r"th[ad]ng\s*(?:,|va|hoac)\s*(?:h[ad]ng\s+)?quy(?![a-z])(?!\s+dinh)")
+_LIST_QUARTER = re.compile(
+    r"th[ad]ng\s*(?:,|va|hoac)\s*(?:h[ad]ng\s+)?quy(?![a-z])(?!\s+dinh)"
+    # "báo cáo công tác … quý, 6 tháng, năm": the list opened by the quarter
+    r"|(?<![a-z])(?P<at>quy)\s*(?:,|va|hoac)\s*(?:0?6|sau)\s+th[ad]ng\s*(?:,|va|hoac)"
+)
+# "báo cáo tháng, quý, 6 tháng, năm": the month opening a list of periods of a report.
+_LIST_MONTH = re.compile(r"b[ad]o\s+c[ad]o\s+(?:dinh\s+ky\s+)?(?P<at>th[ad]ng)\s*(?:,|va|hoac)\s*(?:h[ad]ng\s+)?(?:quy|0?6\s+th[ad]ng|n[ad]m)(?![a-z])")
 _LIST_YEAR = re.compile(
     r"(?:th[ad]ng|quy)\s*(?:,|va|hoac)\s*(?:h[ad]ng\s+|cuoi\s+|0?1\s+)?n[ad]m(?![a-z])"
-    r"(?=\s*(?:$|[,;.(]|va\s|hoac\s|tr[uy][oda]c\s|bao\s+cao|gui|ve\s|cac\s|(?:ubnd|uy\s+ban|so|bo|phong|ban)\s))"
+    r"(?=\s*(?:$|[,;.()]|va\s|hoac\s|tr[uy][oda]c\s|bao\s+cao|gui|ve\s|cac\s|theo\s|cua\s|cho\s|len\s|(?:ubnd|uy\s+ban|so|bo|phong|ban)\s))"
 )
 # "sơ kết 6 tháng và tổng kết năm": the review of each year (not "tổng kết năm 2025", a one-off).
 _YEAR_REVIEW = re.compile(r"(?:s[oda]|t[oda]ng)\s+k[eq]t\s+(?:cong\s+tac\s+)?n[ad]m(?![a-z]|\s*(?:\d|thu|hoc))")
 # "báo cáo Hội đồng nhân dân tỉnh tại kỳ họp (thường lệ) cuối năm": the council's yearly sitting, a yearly report.
 _YEARLY_SITTING = re.compile(r"(?:ky|phien)\s+hop\s+(?:thuong\s+le\s+)?cuoi\s+n[ad]m(?![a-z]|\s*\d)")
+# Once a year ("01 lần/năm", "mỗi năm một lần"), a day of the year reported on ("trước ngày 15 tháng 12 của năm báo cáo").
+_ONCE_A_YEAR = re.compile(
+    r"(?<![\d,.])(?:0?1|mot)\s+lan\s*(?:/|trong\s+|moi\s+)\s*(?:01\s+|1\s+|mot\s+)?n[ad]m(?![a-z])"
+    r"|moi\s+n[ad]m\s+(?:0?1|mot)\s+lan|(?:cua\s+)?n[ad]m\s+b[ad]o\s+c[ad]o(?![a-z])(?!\s+(?:duoc\s+)?tinh)"
+)
+# A day of the first or last month of each quarter ("ngày 10 của tháng cuối quý", "tháng đầu quý tiếp theo").
+_QUARTER_MONTH = re.compile(r"th[ad]ng\s+(?:cuoi|dau)\s+(?:cua\s+)?(?:moi\s+|mot\s+)?quy(?![a-z])")
 # A week: no weekly frequency exists in the schema, so it is ad hoc.
 WEEKLY = re.compile(
     r"h[ad]ng\s+tuan|moi\s+tuan|\d+\s+tuan\s*/\s*(?:01\s+|1\s+|mot\s+)?lan|(?:01|1|mot)\s+lan\s*/\s*tuan|dinh\s+ky\s+\d+\s+tuan"
@@ -71,6 +88,8 @@ _DOCUMENT_NOUN = re.compile(
     r"|(?:van\s+ban|ke\s+hoach|quyet\s+dinh|to\s+trinh|cong\s+van|ho\s+so|bieu\s+mau|tai\s+lieu),\s+b[ad]o\s+c[ad]o,\s"
     # someone's report as a paper ("Báo cáo của Ủy ban nhân dân cấp xã" in a dossier, "theo báo cáo của các sở")
     r"|b[ad]o\s+c[ad]o\s+cua(?![a-z])"
+    # the quality of reports as a task ("nâng cao chất lượng báo cáo định kỳ", "chất lượng công tác thông tin, báo cáo")
+    r"|(?:chat\s+luong|hieu\s+qua)\s+(?:cua\s+)?(?:cong\s+tac\s+)?(?:che\s+do\s+)?(?:thong\s+tin,?\s+)?(?:cac\s+)?b[ad]o\s+c[ad]o"
     # a report already made ("đã báo cáo", "đã tổng hợp, báo cáo", "đã gửi báo cáo"): the past, not a duty
     r"|(?<![a-z])da\s+(?:(?!duoc\s)[a-z]+,?\s+){0,3}?b[ad]o\s+c[ad]o"
     # a task's product named inline ("(sản phẩm: báo cáo UBND tỉnh; …)", "Kết quả/sản phẩm: Báo cáo trình …")
@@ -96,12 +115,6 @@ _FAR_NOUN = re.compile(
     r"|(?<![a-z])huong\s+dan\s(?:[^.]{0,160}?\s)?ve\s+che\s+do\s+(?:thong\s+tin,?\s+)?b[ad]o\s+c[ad]o"
 )
 # Whom a report goes to: a body named after the verb ("báo cáo UBND tỉnh", "gửi … về Sở …", "báo cáo các sở: …").
-# "số" folds like "Sở": "báo cáo số nộp", "số liệu", "số lượng" name a figure, not a department.
-# "một số tỉnh, đơn vị, nội dung": "some", not a department.
-_NOT_A_NUMBER = (
-    r"(?!lieu|luong|nop|tien|thu(?![a-z])|ke(?![a-z])|hieu|ho(?![a-z])|nguoi|vu\s+viec|cuoc|lan(?![a-z])|hoa|"
-    r"tinh(?![a-z])|xa(?![a-z])|huyen|don\s+vi|co\s+quan|dia\s+phuong|noi\s+dung|van\s+de|truong\s+hop)"
-)
 # "Ban …", "Bộ …", "Vụ …" as bodies, not "văn bản", "bản sao", "ban hành", "bổ sung", "bố trí", "bộ tiêu chí", "vụ việc".
 _BAN_BO_VU = (
     r"(?<!van\s)(?<!phien\s)ban\s+(?!hanh|sao|dau|do(?![a-z])|tin(?![a-z])|than|ve(?![a-z])|nay|ghi|tom|in(?![a-z]))[a-z]"
@@ -111,7 +124,7 @@ _BAN_BO_VU = (
 _ADDRESSEE = re.compile(
     r"(?<![a-z])(?:b[ad]o\s+c[ad]o|gui)\s+(?:[^.;:]{0,60}?\s)?(?:cho\s+|voi\s+|ve\s+|len\s+|den\s+|toi\s+)?"
     r"(?:lanh\s+dao(?![a-z])|chu\s+ubnd|giam\s+doc|bi\s+thu|thu\s+tuong|chinh\s+phu|quoc\s+hoi|hoi\s+dong\s+nhan\s+dan|hdnd|ubnd|uy\s+ban|"
-    + _BAN_BO_VU + r"|(?<!ho\s)(?<!mot\s)so\s+" + _NOT_A_NUMBER + r"[a-z]|cac\s+so|cac\s+bo|cuc\s+[a-z]|tong\s+cuc|chu\s+tich|"
+    + _BAN_BO_VU + r"|(?<!ho\s)(?<!mot\s)so\s+" + NOT_A_NUMBER + r"[a-z]|cac\s+so|cac\s+bo|cuc\s+[a-z]|tong\s+cuc|chu\s+tich|"
     r"thuong\s+truc|thuong\s+vu|tinh\s+uy|thanh\s+uy|dang\s+uy|cap\s+(?:tren|co\s+tham\s+quyen)|"
     r"co\s+quan\s+(?:co\s+tham\s+quyen|cap\s+tren|chu\s+quan|quan\s+ly|thuong\s+truc|chuyen\s+mon)|"
     r"(?:co\s+quan|don\s+vi)\s+(?!tinh(?![a-z]))[a-z]|(?:(?<=cho\s)|(?<=voi\s)|(?<=den\s)|(?<=ve\s))to\s+chuc\s+[a-z])"
@@ -150,12 +163,14 @@ def periods(folded: str) -> list[tuple[str, int]]:
         m = _first_outside_a_date(pattern, folded)
         if m:
             found[frequency] = (m.start(), m.end())
-    extra = (("semiannual", _SEMIANNUAL), ("quarterly", _THREE_MONTHS), ("quarterly", _LIST_QUARTER), ("annual", _LIST_YEAR), ("annual", _YEAR_REVIEW), ("annual", _YEARLY_SITTING))
+    extra = (("semiannual", _SEMIANNUAL), ("quarterly", _THREE_MONTHS), ("quarterly", _LIST_QUARTER), ("annual", _LIST_YEAR), ("monthly", _LIST_MONTH), ("annual", _YEAR_REVIEW), ("annual", _YEARLY_SITTING),
+             ("annual", _ONCE_A_YEAR), ("quarterly", _QUARTER_MONTH))
     for frequency, pattern in extra:
         m = _first_outside_a_date(pattern, folded)
         if m and (frequency not in found or (frequency == "semiannual" and m.start() < found[frequency][0])):
             # the offset of the period word itself ("quý" in "tháng, quý"), for pairing with its deadline
-            found[frequency] = (m.start() if frequency == "semiannual" else m.end() - 3, m.end())
+            at = m.start("at") if "at" in pattern.groupindex and m.group("at") else m.end() - 3
+            found[frequency] = (m.start() if frequency == "semiannual" else at, m.end())
     out = []
     for frequency, (at, end) in found.items():
         if INTERNAL_POINTER.match(folded, end + 1) or INTERNAL_POINTER.match(folded, end):
@@ -174,6 +189,10 @@ def unplanned_besides(folded: str, has_period: bool) -> bool:
 _NOT_A_DUTY = re.compile(
     r"^[\s\-–+•*]*(?:(?:mau|bieu)\s+(?:so\s+)?\d|(?:ket\s+qua|san\s+pham)\s*:|viec\s|cong\s+tac\s)"
     r"|thoi\s+(?:gian|diem)\s+chot\s+so\s+lieu|(?:ky|nam)\s+bao\s+cao\s+(?:duoc\s+)?tinh\s+tu"
+    # the period a report's figures cover ("Số liệu báo cáo năm tính từ ngày 15/12 năm trước …")
+    r"|so\s+lieu\s+(?:cua\s+)?b[ad]o\s+c[ad]o[^.;]{0,30}?(?:duoc\s+)?tinh\s+(?:tu|den)"
+    # what every report must be ("Các báo cáo định kỳ phải bảo đảm đúng thời gian, chất lượng"), not one owed
+    r"|^[\s\-–+•*]*(?:cac\s+)?b[ad]o\s+c[ad]o(?:\s+dinh\s+ky)?\s+(?:phai\s+)?(?:bao\s+dam|dam\s+bao)\s"
 )
 # "thực hiện (đầy đủ) chế độ báo cáo theo quy định" with no period, deadline or recipient: a regime stated elsewhere.
 _REGIME_POINTER = re.compile(r"che\s+do\s+(?:thong\s+tin,?\s+)?b[ad]o\s+c[ad]o")
@@ -270,7 +289,13 @@ def published_periodically(folded: str) -> bool:
 def owed(folded: str, has_period: bool, has_deadline: bool) -> bool:
     """Outside the organising parts, whether a sentence with a report states it as owed."""
     if not _VERB.search(folded) and not re.search(r"gui\s+k[eq]t\s+qu[ad]", folded):
-        return published_periodically(folded)
+        # "Tổ chức sơ kết 5 năm thực hiện Chỉ thị vào năm 2031", "Hằng năm sơ kết …": a review on a date or a period
+        return published_periodically(folded) or any(
+            _REVIEW.search(clause) is not None and (
+                ONCE_CUE.search(clause) is not None or any(f != "adhoc" for f, _ in periods(clause))
+            )
+            for clause in folded.split(";")
+        )
     if not_a_duty(folded):
         return False
     if not (has_period or has_deadline) and INTERNAL_POINTER.search(folded):
@@ -294,53 +319,30 @@ PAST_DATE = re.compile(r"(?:da|duoc)\s+(?:[a-z]+\s+){1,3}tr[uy][oda]c\s+ngay\s+\
 
 
 def body_end(folded: str) -> int:
-    """Where the body of a text ends (the signature block or the first annex), past its first quarter."""
-    for m in _BODY_END.finditer(folded, len(folded) // 4):
+    """Where the body of a text ends (the signature block or the first annex), past its first quarter.
+
+    The quarter counts the text without its runs of blanks: annexed forms laid out by columns (a PDF's text layer)
+    would otherwise push it past a short body's signature block.
+    """
+    for m in _BODY_END.finditer(folded, _first_quarter(folded)):
         return m.start()
     return len(folded)
 
 
-# --- Recipient ---------------------------------------------------------------
-_WHO = (
-    r"(?:lanh\s+dao(?![a-z])|dong\s+chi\s+|thu\s+tuong|chinh\s+phu|quoc\s+hoi|hoi\s+dong\s+nhan\s+dan|hdnd|ubnd|ubtvqh|"
-    r"uy\s+ban|ban\s+[a-z]|bo\s+(?!sung|phan)[a-z]|so\s+" + _NOT_A_NUMBER + r"[a-z]|cac\s+so|cac\s+bo|cuc\s+[a-z]|vu\s+[a-z]|tong\s+cuc|"
-    r"chu\s+tich|chu\s+ubnd|giam\s+doc|thuong\s+truc|thuong\s+vu|tinh\s+uy|thanh\s+uy|dang\s+uy|dang\s+doan|huyen\s+uy|"
-    r"cap\s+(?:tren|co\s+tham\s+quyen)|co\s+quan\s+(?:co\s+tham\s+quyen|cap\s+tren|chu\s+quan|thuong\s+truc)|"
-    r"van\s+phong|phong\s+[a-z]|cong\s+chuc|ngan\s+hang|bao\s+hiem\s+xa\s+hoi|cong\s+an|to\s+chuc\s+dich\s+vu)"
-)
-# Straight after the verb ("báo cáo Thủ tướng", "báo cáo kịp thời cho UBND tỉnh") or after a preposition that
-# names where a report goes ("gửi … về Sở Y tế", "báo cáo kết quả đến Sở Nội vụ").
-_TO_WHOM = re.compile(
-    r"(?:b[ad]o\s+c[ad]o\s+(?:ngay\s+|kip\s+thoi\s+)?(?:cho\s+|voi\s+|len\s+)?|(?<![a-z])(?:gui|ve|den|toi|len|cho|voi)\s+)"
-    r"(?P<who>" + _WHO + r")"
-)
-_WHO_END = re.compile(
-    r"\s+(?:ve|ket\s+qua|tinh\s+hinh|de|xem\s+xet|chi\s+dao|theo(?!\s+doi)|truoc|trong|tai|khi|nhung|dinh\s+ky|h[ad]ng|"
-    r"chu\s+tri|bang|thong\s+qua\s+(?:he|cong)|qua\s+(?:he|cong|dia\s+chi)|cham\s+nhat|doi\s+voi|so\s+luong|danh\s+sach|"
-    r"noi\s+dung|viec|cac\s+(?:van|noi)|va\s+(?:de|lam|dong))(?![a-z])|\s*[;.:\n]|,\s*(?:de|dong\s+thoi|trong|truoc|theo)\s"
-)
-_BY_WAY_OF = re.compile(r"\s*\((?:thong\s+)?qua\s[^()]{2,80}\)")
+_BLANKS = re.compile(r"\s{2,}")
 
 
-def recipient_span(folded: str) -> tuple[int, int] | None:
-    """Where the body a sentence's report goes to is named, "(qua …)" included; None when it names none."""
-    verb = re.search(r"(?<![a-z])(?:b[ad]o\s+c[ad]o|gui)(?![a-z])", folded)  # the first who sends: "gửi A để … báo cáo B" → A
-    if verb is None:
-        return None
-    m = _TO_WHOM.search(folded, max(0, verb.start()))
-    if m is None:
-        return None
-    start = m.start("who")
-    stop = _WHO_END.search(folded, m.end("who"), min(len(folded), start + 120))
-    end = stop.start() if stop else min(len(folded), start + 90)
-    while end > start and folded[end - 1] in " ,(":
-        end -= 1
-    if "(" in folded[start:end] and ")" not in folded[start:end]:
-        end = start + folded[start:end].index("(")
-    way = _BY_WAY_OF.match(folded, end)
-    if way:
-        end = way.end()
-    return (start, end) if end > start else None
+def _first_quarter(folded: str) -> int:
+    """The offset a quarter into ``folded``, each run of blanks counted as one character."""
+    runs = list(_BLANKS.finditer(folded))
+    target = (len(folded) - sum(len(m.group(0)) - 1 for m in runs)) // 4
+    pos = count = 0
+    for m in runs:
+        if count + m.start() - pos >= target:
+            break
+        count += m.start() - pos + 1
+        pos = m.end()
+    return pos + max(0, target - count)
 
 
 # "báo cáo Hội đồng nhân dân cùng cấp tại kỳ họp gần nhất": a report owed once, at one sitting (README: `once`).

@@ -21,17 +21,18 @@ from ansinh.documents.parsing.report_cues import (
     owed,
     periods,
     published_periodically,
-    recipient_span,
     reviewed_for,
     unplanned_besides,
 )
+from ansinh.documents.parsing.report_dates import deadline_for
+from ansinh.documents.parsing.report_dates import deadlines as read_deadlines
 from ansinh.documents.parsing.report_labels import merge_labelled
+from ansinh.documents.parsing.report_recipient import recipient_span
 from ansinh.documents.parsing.structure import Node
 from ansinh.documents.parsing.targets import sentences
 from ansinh.documents.parsing.vocab import (
     AWARD_CUE,
     DATED_DEADLINE,
-    DEADLINE,
     ONCE_CUE,
     ONCE_CUE_BEFORE,
     PERIODIC_CUE,
@@ -75,6 +76,19 @@ _ADDRESSED_REPORT = re.compile(
 )
 # "trong tháng 3 năm 2020", "trong tháng 3/2020": a one-off report due within a month.
 _MONTH_ONCE = re.compile(r"(?:trong|truoc|cuoi|het)\s+th[ad]ng\s+(\d{1,2})\s*(?:/|\s+n[ad]m\s+)\s*((?:19|20)\d\d)(?!\d)")
+# "trong quý II/2026", "trước quý III năm 2026": a one-off report due within a quarter.
+_QUARTER_ONCE = re.compile(r"(?:trong|truoc|cuoi|het|vao)\s+quy\s+(?:[ivx]{1,3}|[1-4])\s*(?:/|\s+n[ad]m\s+)\s*((?:19|20)\d\d)(?!\d)")
+_PERIODIC = ("annual", "semiannual", "quarterly", "monthly")
+
+
+def _clause_apart(folded: str, at: int, cue_at: dict[str, int]) -> bool:
+    """Whether the ";"-clause holding offset ``at`` names no period of the sentence (a one-off beside a regime)."""
+    start = folded.rfind(";", 0, at) + 1
+    end = folded.find(";", at)
+    end = len(folded) if end < 0 else end
+    return bool(cue_at) and not any(start <= pos < end for f, pos in cue_at.items() if f in _PERIODIC)
+
+
 # "Kết thúc cuộc bầu cử, … báo cáo", "sau khi kết thúc hội nghị … báo cáo": a report after one event.
 _AFTER_EVENT = re.compile(r"^[\s\-–+•\d.)]*(?:ket\s+thuc|sau\s+khi\s+ket\s+thuc|ngay\s+sau\s+khi|sau\s+khi\s+hoan\s+thanh)\s")
 # "kịp thời báo cáo", "định kỳ báo cáo" without a period, "khi có yêu cầu", "báo cáo ngay khi …": ad hoc.
@@ -144,9 +158,17 @@ _ASSIGNS = re.compile(r"^[\s\-–+•*]*(?:[a-zđ0-9]{1,3}[.)]\s*)?(?:giao|yeu\s
 _NO_DUTY_KINDS = frozenset({"situation", "viewpoint", "vision", "objectives", "rights"})  # rights: duties._mark_rights
 # "tổng kết Chương trình" with no year: the one final review of the plan ("sơ kết, tổng kết" as a pair is not).
 _FINAL_REVIEW = re.compile(
-    r"(?<!so ket, )(?<!so ket )(?<!so ket va )t[oda]ng\s+ket\s+(?:viec\s+thuc\s+hien\s+)?"
+    r"t[oda]ng\s+ket\s+(?:viec\s+thuc\s+hien\s+)?"
     r"(?:chuong\s+trinh|ke\s+hoach|de\s+an|nghi\s+quyet|chi\s+thi|du\s+an)(?![a-z])"
 )
+
+
+_REVIEW_PAIR = re.compile(r"s[oda]\s+ket\s*(?:,|va)?\s*$")
+
+
+def _final_review(folded: str) -> bool:
+    """Whether a sentence names the one final review of the plan, not the pair "sơ kết, tổng kết" (spacing aside)."""
+    return any(not _REVIEW_PAIR.search(folded, max(0, m.start() - 14), m.start()) for m in _FINAL_REVIEW.finditer(folded))
 
 
 def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
@@ -184,7 +206,8 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
             if AWARD_CUE.search(folded) and not re.search(r"b[ad]o\s+c[ad]o", folded):
                 continue
             cues = periods(folded)
-            deadlines = _deadlines(folded)
+            deadlines = read_deadlines(folded)
+            cues = _twice_a_year(cues, deadlines)
             if strict and not owed(folded, bool(cues), bool(deadlines) or bool(_MONTH_ONCE.search(folded))):
                 continue
             if node.effective_kind() == "purpose" and not _stated_regime(folded, bool(cues) or bool(deadlines)):
@@ -203,19 +226,28 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
                 if 1 <= int(m.group(1)) <= 12 and ("once", int(m.group(2))) not in duties:
                     duties.append(("once", int(m.group(2))))
                     month_once[int(m.group(2))] = int(m.group(1))
+            for m in _QUARTER_ONCE.finditer(folded):  # "báo cáo … trong quý II/2026": once, in that year
+                if ("once", int(m.group(1))) not in duties:
+                    duties.append(("once", int(m.group(1))))
             # "báo cáo Chính phủ trước ngày 15 tháng 3 năm 2020": a one-off report; a report of the plan's results
             # by a dated day ("báo cáo kết quả thực hiện … trước ngày 25/11/2026") stays the default annual one.
-            results = _RESULTS_REPORT.search(folded) if not strict else None
+            # ("Kết thúc năm 2026, … báo cáo kết quả thực hiện … trước ngày 10/01/2027" is the one report of that year)
+            results = _RESULTS_REPORT.search(folded) if not strict and not ONCE_CUE_BEFORE.search(folded) else None
             for m in DATED_DEADLINE.finditer(folded) if results is None else ():
                 if strict and PAST_DATE.search(folded, max(0, m.start() - 40), m.end()):
                     continue
                 # beside a periodic report, a dated one-off review ("… và báo cáo tổng kết giai đoạn trước ngày 30/6/2030")
                 review_dated = REVIEW_CUE.search(folded, max(0, m.start() - 60), m.start()) is not None
-                if (review_dated or not any(f in ("annual", "semiannual", "quarterly", "monthly") for f, _ in duties)) and (
+                # … or in a clause of its own ("báo cáo … trước ngày 30/6/2026; đồng thời định kỳ hằng quý báo cáo …")
+                apart = _clause_apart(folded, m.start(), cue_at)
+                if (review_dated or apart or not any(f in _PERIODIC for f, _ in duties)) and (
                     ("once", int(m.group(3))) not in duties
                 ):
                     duties.append(("once", int(m.group(3))))
-            dated_once = any(f == "once" and y is not None for f, y in duties)
+                if apart:
+                    deadlines = [d for d in deadlines if d[0] != m.start()]  # not the periodic report's day
+            # a day or a month of a year the report is due ("… trước ngày 15/01/2027", "trong tháng 1/2027")
+            dated_once = bool(month_once) or any(("once", int(m.group(3))) in duties for m in DATED_DEADLINE.finditer(folded))
             for first in ONCE_CUE_BEFORE.finditer(folded):
                 # "Kết thúc năm 2026, … báo cáo … trước ngày 15/01/2027": the year reported on, not a second duty
                 if ("once", int(first.group(1))) not in duties and not dated_once:
@@ -225,7 +257,7 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
                 duties.append(("once", None))  # "báo cáo Hội đồng nhân dân tại kỳ họp gần nhất"
                 if besides and not duties[:-1]:
                     duties.append(("adhoc", None))  # "…; báo cáo Chính phủ; tham mưu … báo cáo Quốc hội tại kỳ họp gần nhất"
-            if not any(f == "once" for f, _ in duties) and _FINAL_REVIEW.search(folded):
+            if not any(f == "once" for f, _ in duties) and _final_review(folded):
                 duties.append(("once", None))
             if not duties and _AFTER_EVENT.match(folded):
                 duties.append(("once", None))
@@ -237,7 +269,9 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
             if not duties and node.effective_kind() == "purpose" and PERIODIC_CUE.search(folded) and not TROUBLE_CUE.search(folded):
                 duties.append(("annual", None))
             # a review owes a report when the sentence says so or names whom ("sơ kết, tổng kết nhằm …" alone does not)
-            if not duties and ((REVIEW_CUE.search(folded) and reviewed_for(folded)) or TROUBLE_CUE.search(folded)):
+            # … or is held on a schedule with no period named ("Định kỳ tổ chức sơ kết, tổng kết …": ad hoc)
+            reviewed = REVIEW_CUE.search(folded) and (reviewed_for(folded) or (not strict and PERIODIC_CUE.search(folded)))
+            if not duties and (reviewed or TROUBLE_CUE.search(folded)):
                 duties.append(("adhoc", None))
             # "sơ kết … trước ngày 30 tháng 6 năm 2027": the day a one-off review is due.
             dated = {int(m.group(3)): (int(m.group(1)), int(m.group(2))) for m in DATED_DEADLINE.finditer(folded)
@@ -256,7 +290,7 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
                     continue
                 seen.add(key)
                 periodic = frequency in ("annual", "semiannual", "quarterly", "monthly")
-                day, month = _deadline_for(deadlines, cue_at, frequency)
+                day, month = deadline_for(deadlines, cue_at, frequency)
                 if not periodic:
                     day, month = dated.get(year, (None, None)) if year is not None else (None, None)
                     if month is None and year is not None and year in month_once:
@@ -275,7 +309,15 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
                         "recipient": recipient,
                         "span": [cs, ce],
                     })
-    return merge_labelled(out, _deadlines, _deadline_for)
+    return merge_labelled(out, read_deadlines, deadline_for)
+
+
+def _twice_a_year(cues: list[tuple[str, int]], deadlines: list[tuple[int, int, int | None]]) -> list[tuple[str, int]]:
+    """"trước ngày 20 tháng 6 và ngày 20 tháng 12 hằng năm": two days of each year are a six-monthly report."""
+    months = [d for d in deadlines if d[2] is not None]
+    if [f for f, _ in cues] != ["annual"] or len(months) != 2 or abs(int(months[0][2] or 0) - int(months[1][2] or 0)) != 6:
+        return cues
+    return [("semiannual", cues[0][1])] if cues[0][1] > months[0][0] else cues
 
 
 def _after_heading_colon(doc: Doc, start: int, end: int) -> int:
@@ -285,69 +327,3 @@ def _after_heading_colon(doc: Doc, start: int, end: int) -> int:
     if colon < 0 or len(head[colon + 1:].strip(" *_")) < 20:
         return end
     return start + colon + 1
-
-
-def _deadlines(folded: str) -> list[tuple[int, int, int | None]]:
-    """(offset, day, month) of every "trước ngày DD/MM" (month None for "trước ngày 20 của tháng cuối quý")."""
-    out: list[tuple[int, int, int | None]] = []
-    for start, end, day_text, month_text in _dates(folded):
-        day = int(day_text)
-        month = int(month_text) if month_text else None
-        if 1 <= day <= 31 and (month is None or 1 <= month <= 12):
-            out.append((start, day, month))
-        # "trước ngày 10/6 và 10/12": a second date after the first.
-        more = _AND_DATE.match(folded, end)
-        if more and month is not None and 1 <= int(more.group(1)) <= 31 and 1 <= int(more.group(2)) <= 12:
-            out.append((more.start(1), int(more.group(1)), int(more.group(2))))
-    return out
-
-
-# "trước 15/12 hằng năm", "vào ngày 15/12 hằng năm": a day and month without "ngày", or after "vào ngày".
-_SHORT_DATE = re.compile(
-    r"(?:tr[uy][oda]c|cham\s+nhat(?:\s+(?:la|vao))?|han\s+chot(?:\s+la)?)\s+(\d{1,2})\s*/\s*(\d{1,2})(?!\d|/(?!(?:19|20)\d\d(?!\d)))"
-    r"|(?<![a-z])vao\s+ngay\s+(\d{1,2})\s*/\s*(\d{1,2})(?![\d/])"
-)
-
-
-def _dates(folded: str) -> list[tuple[int, int, str, str | None]]:
-    """(start, end, day, month) of every deadline written "trước ngày DD/MM", "trước DD/MM" or "vào ngày DD/MM"."""
-    found = [(m.start(), m.end(), m.group(1), m.group(2)) for m in DEADLINE.finditer(folded)]
-    for m in _SHORT_DATE.finditer(folded):
-        day, month = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
-        found.append((m.start(), m.end(), day, month))
-    return sorted(found)
-
-
-_PERIOD_LENGTH = {"monthly": 1, "quarterly": 3, "semiannual": 6, "annual": 12, "adhoc": 99}
-_AND_DATE = re.compile(r"\s*(?:va|,)\s*(?:ngay\s+)?(\d{1,2})\s*/\s*(\d{1,2})(?![\d/])")
-
-
-def _deadline_for(
-    deadlines: list[tuple[int, int, int | None]], cue_at: dict[str, int], frequency: str
-) -> tuple[int | None, int | None]:
-    """The deadline that goes with ``frequency``: the one nearest its cue when a sentence names several periods.
-
-    A day without a month only fits a duty shorter than a year (quarterly, monthly).
-    """
-    fitting = [d for d in deadlines if d[2] is not None or frequency in ("quarterly", "monthly")]
-    if not fitting:
-        return None, None
-    if len(fitting) == 1 or frequency not in cue_at:
-        return fitting[0][1], fitting[0][2]
-    dated = [d for d in fitting if d[2] is not None]
-    if len(dated) == len(cue_at) and all(d[0] > max(cue_at.values()) for d in dated):
-        # "định kỳ 6 tháng, hằng năm … trước ngày 10/6 và 10/12": periods and dates in the same order.
-        order = sorted(cue_at, key=cue_at.__getitem__)
-        chosen = dated[order.index(frequency)]
-        return chosen[1], chosen[2]
-    if len(dated) == len(cue_at) and all(d[0] < min(cue_at.values()) for d in dated):
-        # "Định kỳ trước ngày 20 tháng 6 và trước ngày 20 tháng 12 hằng năm, … báo cáo … 6 tháng và cả năm": the
-        # dates come first, in the order of the year; the shorter period is due first.
-        order = sorted(cue_at, key=_PERIOD_LENGTH.__getitem__)
-        chosen = dated[order.index(frequency)]
-        return chosen[1], chosen[2]
-    at = cue_at[frequency]
-    # a date follows its period ("báo cáo 6 tháng gửi trước ngày 15/6; báo cáo năm gửi trước ngày 15/11")
-    after = [d for d in fitting if 0 <= d[0] - at <= 60]
-    best = min(after or fitting, key=lambda d: abs(d[0] - at))
-    return best[1], best[2]

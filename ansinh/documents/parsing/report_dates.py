@@ -1,0 +1,94 @@
+"""Deadlines of reporting duties: the day (and month) a report is due, and which period each date goes with.
+
+Decree 09/2019 writes them "trước ngày 15 tháng 12 hằng năm", "trước ngày 20 của tháng cuối quý", "trước
+15/6 và 15/12"; plans also write "vào ngày 05/12", "ngày 20 hằng tháng". A sentence naming several periods
+pairs each with its date by order or nearness.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ansinh.documents.parsing.vocab import DEADLINE
+
+
+def deadlines(folded: str) -> list[tuple[int, int, int | None]]:
+    """(offset, day, month) of every "trước ngày DD/MM" (month None for "trước ngày 20 của tháng cuối quý")."""
+    out: list[tuple[int, int, int | None]] = []
+    for start, end, day_text, month_text in _dates(folded):
+        day = int(day_text)
+        month = int(month_text) if month_text else None
+        if 1 <= day <= 31 and (month is None or 1 <= month <= 12):
+            out.append((start, day, month))
+        # "trước ngày 10/6 và 10/12": a second date after the first.
+        more = _AND_DATE.match(folded, end)
+        more_month = int(more.group(2) or more.group(3)) if more else 0
+        if more and month is not None and 1 <= int(more.group(1)) <= 31 and 1 <= more_month <= 12:
+            out.append((more.start(1), int(more.group(1)), more_month))
+    # the same date read twice ("và ngày 20 tháng 12 hằng năm": a second date and a recurring day) is one deadline
+    return [d for i, d in enumerate(out) if not any(abs(o[0] - d[0]) <= 12 and o[1:] == d[1:] for o in out[:i])]
+
+
+# "trước 15/12 hằng năm", "vào ngày 15/12 hằng năm": a day and month without "ngày", or after "vào ngày".
+_SHORT_DATE = re.compile(
+    r"(?:tr[uy][oda]c|cham\s+nhat(?:\s+(?:la|vao))?|han\s+chot(?:\s+la)?)\s+(\d{1,2})\s*/\s*(\d{1,2})(?!\d|/(?!(?:19|20)\d\d(?!\d)))"
+    r"|(?<![a-z])vao\s+ngay\s+(\d{1,2})\s*/\s*(\d{1,2})(?![\d/])"
+)
+
+
+def _dates(folded: str) -> list[tuple[int, int, str, str | None]]:
+    """(start, end, day, month) of every deadline written "trước ngày DD/MM", "trước DD/MM" or "vào ngày DD/MM"."""
+    found = [(m.start(), m.end(), m.group(1), m.group(2)) for m in DEADLINE.finditer(folded)]
+    for m in _SHORT_DATE.finditer(folded):
+        day, month = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        found.append((m.start(), m.end(), day, month))
+    for m in _RECURRING_DAY.finditer(folded):
+        if not any(s <= m.start() < e for s, e, _, _ in found):  # "trước ngày 20 hằng tháng" is read once
+            found.append((m.start(), m.end(), m.group(1) or m.group(2), m.group(3) or m.group(4)))
+    return sorted(found)
+
+
+# A day that comes back without "trước": "(định kỳ) ngày 20 hằng tháng", "ngày 20 của tháng cuối quý",
+# "vào ngày 15 tháng 12 hằng năm" (a day in a running text, "ngày 20/11/2025", has a year and is not read).
+_RECURRING_DAY = re.compile(
+    r"(?<![a-z])ngay\s+(\d{1,2})\s+(?:(?:h[ad]ng|moi)\s+th[ad]ng|(?:cua\s+)?th[ad]ng\s+(?:cuoi|dau)\s+(?:moi\s+|cua\s+)?quy)(?![a-z])"
+    r"|(?<![a-z])ngay\s+(\d{1,2})\s*(?:/\s*(\d{1,2})|\s+th[ad]ng\s+(\d{1,2}))\s+(?:h[ad]ng|moi)\s+n[ad]m(?![a-z])"
+)
+
+
+_PERIOD_LENGTH = {"monthly": 1, "quarterly": 3, "semiannual": 6, "annual": 12, "adhoc": 99}
+# "… và 10/12", "… và ngày 15 tháng 12": the second date of a pair ("và trước ngày …" is a deadline of its own).
+_AND_DATE = re.compile(
+    r"\s*(?:va|,)\s*(?:ngay\s+)?(\d{1,2})\s*(?:/\s*(\d{1,2})(?![\d/])|\s+th[ad]ng\s+(\d{1,2})(?!\d))"
+)
+
+
+def deadline_for(
+    deadlines: list[tuple[int, int, int | None]], cue_at: dict[str, int], frequency: str
+) -> tuple[int | None, int | None]:
+    """The deadline that goes with ``frequency``: the one nearest its cue when a sentence names several periods.
+
+    A day without a month only fits a duty shorter than a year (quarterly, monthly).
+    """
+    fitting = [d for d in deadlines if d[2] is not None or frequency in ("quarterly", "monthly")]
+    if not fitting:
+        return None, None
+    if len(fitting) == 1 or frequency not in cue_at:
+        return fitting[0][1], fitting[0][2]
+    dated = [d for d in fitting if d[2] is not None]
+    if len(dated) == len(cue_at) and all(d[0] > max(cue_at.values()) for d in dated):
+        # "định kỳ 6 tháng, hằng năm … trước ngày 10/6 và 10/12": periods and dates in the same order.
+        order = sorted(cue_at, key=cue_at.__getitem__)
+        chosen = dated[order.index(frequency)]
+        return chosen[1], chosen[2]
+    if len(dated) == len(cue_at) and all(d[0] < min(cue_at.values()) for d in dated):
+        # "Định kỳ trước ngày 20 tháng 6 và trước ngày 20 tháng 12 hằng năm, … báo cáo … 6 tháng và cả năm": the
+        # dates come first, in the order of the year; the shorter period is due first.
+        order = sorted(cue_at, key=_PERIOD_LENGTH.__getitem__)
+        chosen = dated[order.index(frequency)]
+        return chosen[1], chosen[2]
+    at = cue_at[frequency]
+    # a date follows its period ("báo cáo 6 tháng gửi trước ngày 15/6; báo cáo năm gửi trước ngày 15/11")
+    after = [d for d in fitting if 0 <= d[0] - at <= 60]
+    best = min(after or fitting, key=lambda d: abs(d[0] - at))
+    return best[1], best[2]
