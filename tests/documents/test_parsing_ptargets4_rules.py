@@ -36,3 +36,94 @@ def test_a_web_page_keeps_the_columns_of_a_line_laid_out_with_spaces() -> None:
 def test_a_web_page_still_collapses_the_spaces_of_its_markup_and_a_single_double_space() -> None:
     page = "<html><body><p>Tiếp tục  triển khai\n      các chính sách</p>\n<p>Sở Y tế\n   chủ trì</p></body></html>"
     assert html_to_text(page) == "Tiếp tục triển khai các chính sách\nSở Y tế chủ trì"
+
+
+STAGED_OBJECTIVES = HEAD + (
+    "I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\nPhát triển du lịch nông thôn gắn với xây dựng nông thôn mới.\n"
+    "II. NỘI DUNG\n1. Mục tiêu\n- Giai đoạn 2026 - 2027:\n"
+    "+ Điều tra, đánh giá tài nguyên du lịch nông thôn tại các xã.\n"
+    "+ Hình thành 03 mô hình du lịch nông nghiệp gắn với làng nghề truyền thống tại các xã vùng đồi.\n"
+    "- Giai đoạn 2028 - 2030:\n+ Phát triển các sản phẩm du lịch đặc trưng của tỉnh.\n"
+    "+ Thành lập mới 12 hợp tác xã du lịch cộng đồng.\n"
+    "+ Hình thành 02 - 03 khu du lịch sinh thái có thương hiệu trong vùng.\n"
+    "2. Nhiệm vụ và giải pháp\n- Tuyên truyền trên báo tỉnh về du lịch nông thôn.\n"
+)
+
+
+def test_a_count_of_things_an_objective_sets_out_to_create_is_a_target_of_its_stage() -> None:
+    got = _targets(STAGED_OBJECTIVES)
+    assert ("Số mô hình du lịch nông nghiệp gắn với làng nghề truyền thống", "=", 3, None, "mô hình", 2027, ()) in got
+    assert ("Số hợp tác xã du lịch cộng đồng", "=", 12, None, "hợp tác xã", 2030, ()) in got
+    assert next(t for t in got if t[2] == 2 and t[3] == 3 and t[5] == 2030)[0] == "Số khu du lịch sinh thái có thương hiệu trong vùng"
+    assert len(got) == 3
+
+
+def _tab_text(rows: list[list[str]]) -> str:
+    return HEAD + "PHỤ LỤC\nCÁC CHỈ TIÊU PHÁT TRIỂN DU LỊCH\n" + "\n".join("\t".join(r) for r in rows) + "\n"
+
+
+ONE_VALUE_TABLE = [
+    ["TT", "Chỉ tiêu", "Đơn vị", "Kết quả", "Cơ quan chủ trì theo dõi, đánh giá"],
+    ["I", "Đến năm 2030", "", "", ""],
+    ["1", "Tỷ lệ cơ sở lưu trú du lịch đạt tiêu chuẩn xếp hạng từ 3 sao trở lên", "%", "≥ 40",
+     "Sở Văn hóa, Thể thao và Du lịch"],
+    ["2", "Số lượt khách du lịch quốc tế đến tỉnh", "Lượt khách", "≥ 500.000", "Sở Văn hóa, Thể thao và Du lịch"],
+    ["II", "Đến năm 2045", "", "", ""],
+    ["3", "Tỷ trọng đóng góp của du lịch vào tổng sản phẩm trên địa bàn tỉnh", "%", "≥ 12",
+     "Cục Thống kê tỉnh"],
+]
+
+
+def test_a_laid_out_target_table_whose_lines_lost_their_indentation_reads_as_its_tab_rows() -> None:
+    from ansinh.documents.noise import _layout_rows
+
+    expected = _targets(_tab_text(ONE_VALUE_TABLE))
+    assert [(t[0][:20], t[2], t[5]) for t in expected] == [
+        ("Tỷ lệ cơ sở lưu trú ", 40, 2030), ("Số lượt khách du lịc", 500000, 2030), ("Tỷ trọng đóng góp củ", 12, 2045),
+    ]
+    for width in (60, 75, 90):
+        lines = [line.strip() for line in _layout_rows(ONE_VALUE_TABLE, width)]  # a page trims every line
+        laid = HEAD + "PHỤ LỤC\nCÁC CHỈ TIÊU PHÁT TRIỂN DU LỊCH\n" + "\n".join(lines) + "\n"
+        assert [(t[0], t[2], t[5]) for t in _targets(laid)] == [(t[0], t[2], t[5]) for t in expected]
+
+
+def test_a_line_after_a_laid_out_table_that_starts_at_the_margin_still_ends_it_when_the_table_is_indented() -> None:
+    from ansinh.documents.noise import _layout_rows
+
+    lines = _layout_rows(ONE_VALUE_TABLE, 75)
+    laid = HEAD + "PHỤ LỤC\nCÁC CHỈ TIÊU\n" + "\n".join(lines) + "\nGhi chú: số liệu năm 2025 đạt 35%\n"
+    got = _targets(laid)
+    assert [t[2] for t in got] == [40, 500000, 12]
+
+
+HEALTH = HEAD.replace("Phát triển du lịch bền vững", "Chăm sóc sức khỏe nhân dân") + "I. MỤC TIÊU\n2. Chỉ tiêu cụ thể\n"
+
+
+def test_a_value_in_the_condition_of_a_rule_up_to_its_then_is_not_a_target() -> None:
+    got = _targets(HEALTH + (
+        "- Trường hợp tỷ lệ bao phủ bảo hiểm y tế đạt trên 95% thì xem xét điều chỉnh mức hỗ trợ.\n"
+        "- Nếu số ca mắc mới giảm dưới 100 ca thì chuyển sang giám sát thường xuyên.\n"
+        "- Tỷ lệ trạm y tế xã có bác sĩ làm việc đạt 100%.\n"
+    ))
+    assert [(t[0], t[2]) for t in got] == [("Tỷ lệ trạm y tế xã có bác sĩ làm việc", 100)]
+
+
+def test_a_thi_without_its_mark_does_not_close_a_condition() -> None:
+    got = _targets(HEALTH + "- Phấn đấu 100% trạm y tế xã, thị trấn đạt chuẩn quốc gia về y tế.\n")
+    assert [t[2] for t in got] == [100]
+
+
+def test_a_name_that_opens_with_who_commits_keeps_the_measure_only() -> None:
+    got = _targets(HEALTH + (
+        "- Các bệnh viện công lập bảo đảm tỷ lệ hài lòng của người bệnh trên 90%.\n"
+        "- Kinh tế số chiếm tỷ trọng ít nhất 20% GRDP vào năm 2030.\n"
+    ))
+    assert [(t[0], t[1], t[2]) for t in got] == [
+        ("Tỷ lệ hài lòng của người bệnh", ">", 90), ("Tỷ trọng kinh tế số", ">=", 20),
+    ]
+
+
+def test_a_yearly_path_in_brackets_leaves_no_bracket_in_the_name() -> None:
+    got = _targets(HEALTH + "- Tỷ lệ người dân trưởng thành có chữ ký số (năm 2026: 40%; năm 2027: 50%; năm 2030: 70%).\n")
+    assert got == [("Tỷ lệ người dân trưởng thành có chữ ký số", "=", 70, None, "%", 2030,
+                    ((2026, 40), (2027, 50), (2030, 70)))]

@@ -26,6 +26,7 @@ from ansinh.documents.parsing.target_words import (
     _SENTENCE_CUE,
     _SIGN,
     _UNIT_PATTERNS,
+    CREATE_LEAD,
     PART_OF_YEAR,
     QUALIFIER_THEN_CHANGE,
     RATIO_TAIL,
@@ -67,6 +68,24 @@ _ADJUSTMENT_CONDITION = re.compile(
     r"|(?:^|[\s,;(])(?:truong\s+hop|neu)\s[^.;]{0,160}?(?:muc\s+tieu|chi\s+tieu)[^.;]{0,80}?(?:co\s+the\s+)?(?:duoc\s+)?"
     r"(?:dieu\s+chinh|xem\s+xet\s+lai)"
 )
+
+# "Trường hợp tỷ lệ bao phủ đạt trên 95% thì …", "Nếu số hộ nghèo giảm dưới 2% thì …": a value in the condition of a
+# rule (up to its "thì") is what triggers a step, not a target. Folded text for the opening word; "thì" is looked for
+# with its mark (folded it reads like "thị", "thi hành").
+_CONDITION_OPEN = re.compile(r"(?:^|(?<=[\s,;:(\-–+*]))(?:(?:trong\s+)?truong\s+hop|neu)\s")
+_THEN = re.compile(r"(?<!\w)thì(?!\w)", re.IGNORECASE)
+
+
+def _condition_spans(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of ``start:end`` from an opening "trường hợp"/"nếu" to its "thì" (in the same clause)."""
+    out: list[tuple[int, int]] = []
+    for m in _CONDITION_OPEN.finditer(doc.folded, start, end):
+        stop = min([i for i in (doc.folded.find(";", m.end(), end), doc.folded.find(".", m.end(), end)) if i >= 0] or [end])
+        then = _THEN.search(doc.clean, m.end(), min(stop, m.end() + 240))
+        if then is not None:
+            out.append((m.start(), then.start()))
+    return out
+
 
 # "thuộc nhóm 3 nước dẫn đầu", "top 50 trường": a rank.
 _RANK_BEFORE = re.compile(r"(?<![a-z])(?:nhom|top|trong\s+nhom)\s*$")
@@ -141,11 +160,12 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
         return out
     clause_start = start
     skip_until = -1
+    conditions = _condition_spans(doc, start, end) if "thì" in doc.clean[start:end].lower() else []
     start_value: float | None = None
     start_text: str | None = None
     for m in _NUM.finditer(folded, start, end):
         a, b = m.start(), m.end()
-        if a < skip_until:
+        if a < skip_until or any(cs <= a < ce for cs, ce in conditions):
             continue
         boundary = max(folded.rfind(";", start, a), folded.rfind(",", start, a), folded.rfind(":", start, a) - 1)
         if boundary >= clause_start:
@@ -237,6 +257,8 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
                 has_cue = True
             if _STRIVE.search(folded, clause_start, a):
                 has_cue = True  # "Hỗ trợ nhà ở, phấn đấu hoàn thành 1.000 căn nhà": the clause commits to the count
+            if not strict and CREATE_LEAD.fullmatch(local):
+                has_cue = True  # "+ Hình thành 02 mô hình …" in the objectives: a count to reach
             if out and _IN_WHICH.match(local):
                 has_cue = True  # "…40.000 lao động, trong đó đưa 18.000 người đi làm việc ở nước ngoài"
             if out and count_unit is not None and out[-1].unit == count_unit and _ONLY_AND.fullmatch(folded, out[-1].end, a):

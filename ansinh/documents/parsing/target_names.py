@@ -5,7 +5,13 @@ from __future__ import annotations
 import re
 
 from ansinh.documents.parsing.clean import Doc, fold_same_length, span_text
-from ansinh.documents.parsing.target_words import _LEADING_NOISE, _TRAILING_NOISE, YEAR_PHRASE, Mention
+from ansinh.documents.parsing.target_words import (
+    _LEADING_NOISE,
+    _TRAILING_NOISE,
+    CREATE_LEAD,
+    YEAR_PHRASE,
+    Mention,
+)
 
 
 def _without_year_phrases(name: str) -> str:
@@ -14,8 +20,32 @@ def _without_year_phrases(name: str) -> str:
     kept = name
     for m in reversed(list(YEAR_PHRASE.finditer(folded))):
         kept = kept[: m.start()] + " " + kept[m.end() :]
-    kept = " ".join(kept.split()).strip(" ,;:-")
+    kept = " ".join(re.sub(r"\(\s*\)", " ", kept).split()).strip(" ,;:-(")
     return kept if len(kept.split()) >= 2 else name
+
+
+# "Các bệnh viện bảo đảm tỷ lệ hài lòng của người bệnh": who commits, then the measure; the measure names the value.
+# (Not a verb of change: "Giảm tỷ lệ …" names a change of the rate, not the rate.)
+_SUBJECT_COMMITS = re.compile(
+    r"^.{3,80}?\s(?:bao\s+dam|dam\s+bao|phan\s+dau|duy\s+tri)\s+(?=(?:ty|ti)\s+(?:le|trong|suat)\s|so\s+luong\s)"
+)
+# "Kinh tế số chiếm tỷ trọng": the share of what comes first.
+_TAKES_SHARE = re.compile(r"^(?P<what>.{3,80}?)\s+chiem\s+(?P<measure>(?:ty|ti)\s+(?:trong|le))$")
+
+
+def _from_measure(name: str) -> str:
+    """A name that opens with who commits to a measure, from the measure ("Tỷ lệ …", "Số lượng …") on; "X chiếm tỷ
+    trọng" as "Tỷ trọng X"."""
+    folded = fold_same_length(name).lower()
+    m = _SUBJECT_COMMITS.match(folded)
+    if m is not None and "," not in folded[: m.end()]:
+        rest = name[m.end() :]
+        return rest[:1].upper() + rest[1:]
+    share = _TAKES_SHARE.match(folded)
+    if share is not None:
+        what = name[: share.end("what")]
+        return f"{name[share.start('measure') : share.end('measure')].capitalize()} {what[:1].lower()}{what[1:]}"
+    return name
 
 
 # What is left of the words before a value when they only carry a yearly path ("Năm 2026 đạt", "và năm 2030 là").
@@ -32,7 +62,7 @@ def indicator_name(doc: Doc, s: int, e: int, mention: Mention) -> str:
         if len(after.split()) >= 2 and not YEAR_PHRASE.match(fold_same_length(after).lower()):
             after = re.sub(r"^(?:số|các)\s+", "", after)
             text = ("Tỷ lệ " + after) if mention.unit in ("%", "‰") and not re.match(r"(?i)t[ỷỉ]\s+l[ệe]", after) else after
-    name = _without_year_phrases(text)
+    name = _from_measure(_without_year_phrases(text))
     if YEAR_PHRASE.fullmatch(fold_same_length(name).lower()) and mention.unit and not mention.unit.startswith(("%", "‰", "/")):
         return "Số " + mention.unit  # "Đạt 35 bác sĩ trên 10.000 dân vào năm 2030": the count names itself
     return name[:1].upper() + name[1:]
@@ -70,6 +100,8 @@ _VERB_ONLY = re.compile(
     r"(?:\s*(?:phat\s+trien|giam|tang|them|moi|ho\s+tro|dao\s+tao|giai\s+quyet|thu\s+hut|xay\s+moi|xay\s+dung|"
     r"sua\s+chua|ket\s+nap|tuyen\s+sinh|tuyen|dua|duoc|it\s+nhat|toi\s+thieu|khoang|tren)(?![a-z]))+\s*"
 )
+# Where something is made, which does not name what is counted ("… tại khu vực xã A, xã B", "… trên địa bàn tỉnh").
+_PLACE = re.compile(r"\s+(?:tại|ở|trên địa bàn|thuộc địa bàn)\s", re.IGNORECASE)
 _COMMIT_AFTER_COMMA = re.compile(r"[,;:]\s*((?:phan\s+dau|bao\s+dam|dam\s+bao)(?![a-z]))")
 _FROM_VALUE = re.compile(r"(?<![a-z])(?:(?:giam|tang|nang)\s+)?tu\s+\d")
 _FOR_SHARE = re.compile(r"(?<![a-z])(cho|tai)\s+(?:(?:it\s+nhat|toi\s+thieu|khoang|tren|hon)\s+)?$")
@@ -107,6 +139,11 @@ def _indicator_text(doc: Doc, s: int, e: int, mention: Mention) -> str:
             and not YEAR_PHRASE.match(fold_same_length(after).lower())):
         # "Giảm 25 hộ nghèo" → "Số hộ nghèo giảm"; "Phát triển mới 150 người tham gia …" → "Số người tham gia … phát triển mới".
         return f"Số {unit} {after} {before[:1].lower()}{before[1:]}"
+    if (not unit.startswith(("%", "‰", "/")) and "/" not in unit and after and before
+            and CREATE_LEAD.fullmatch(fold_same_length(before).lower())):
+        # "Hình thành 02 mô hình du lịch cộng đồng tại xã A": the count of what is made, without where.
+        what = _PLACE.split(after, maxsplit=1)[0].strip(" ,.")
+        return " ".join(w for w in ("Số", unit, what) if w)
     if unit in ("%", "‰") and len(before.split()) >= 2 and len(after.split()) >= 2:
         at = _FOR_SHARE.search(doc.folded[b_start : mention.start])
         if at:

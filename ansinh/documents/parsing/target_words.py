@@ -46,6 +46,13 @@ _CUE_BEFORE = re.compile(
     # A verb of change right before a count ("Giảm 25 hộ nghèo", "phát triển mới 150 người", "tăng thêm 15 xã").
     r"|g[il][ad]m|t[ad]ng|m[oda]i|th[eq]m)|:)\s*$"
 )
+# A verb that brings things into being, alone before a count at the head of an objective's clause ("+ Hình thành 02
+# mô hình du lịch cộng đồng", "Thành lập mới 15 hợp tác xã"): the count is what the plan sets out to reach.
+CREATE_LEAD = re.compile(
+    r"[\s\-–+*•(]*(?:hinh\s+thanh|thanh\s+lap|xay\s+dung|phat\s+trien|cong\s+nhan|dua\s+vao\s+(?:hoat\s+dong|su\s+dung|khai\s+thac))"
+    r"(?:\s+(?:moi|them|duoc))?(?:\s+(?:it\s+nhat|toi\s+thieu|tu))?\s*"
+)
+
 # "giảm từ 18,2% xuống còn 17,5%": the first value is where the indicator starts from.
 _FROM_TO = re.compile(r"\s*(?:%|‰)?\s*(?:\(?(?:(?:vao|cuoi)\s+)?n[ad]m\s+(?:19|20)\d\d\)?\s*,?\s*)?(?:xu[oda]ng|l[eu]n)\s+(?:c[oda]n\s+|m[uy]c\s+)?(?=\d)")
 _BAD_BEFORE = re.compile(
