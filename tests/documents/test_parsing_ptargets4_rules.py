@@ -127,3 +127,34 @@ def test_a_yearly_path_in_brackets_leaves_no_bracket_in_the_name() -> None:
     got = _targets(HEALTH + "- Tỷ lệ người dân trưởng thành có chữ ký số (năm 2026: 40%; năm 2027: 50%; năm 2030: 70%).\n")
     assert got == [("Tỷ lệ người dân trưởng thành có chữ ký số", "=", 70, None, "%", 2030,
                     ((2026, 40), (2027, 50), (2030, 70)))]
+
+
+def test_a_target_table_with_a_period_column_gives_each_row_the_end_of_its_period() -> None:
+    got = _targets(_tab_text([
+        ["TT", "Chỉ tiêu", "Đơn vị", "Giai đoạn", "Mục tiêu", "Cơ quan chủ trì theo dõi"],
+        ["1", "Tỷ lệ hộ nghèo giảm bình quân", "%/năm", "2026 - 2030", "1 - 1,5", "Sở Nông nghiệp và Môi trường"],
+        ["2", "Tỷ lệ dân số tham gia bảo hiểm y tế", "%", "Đến năm 2030", "≥ 95", "Bảo hiểm xã hội tỉnh"],
+        ["3", "Tỷ lệ trường học đạt chuẩn quốc gia", "%", "2026 - 2027", "80", "Sở Giáo dục và Đào tạo"],
+    ]))
+    assert [(t[2], t[3], t[5]) for t in got] == [(1, 1.5, 2030), (95, None, 2030), (80, None, 2027)]
+
+
+def test_a_count_from_which_a_group_is_named_keeps_its_tro_len_in_the_name() -> None:
+    got = _targets(HEALTH + "- Tỷ lệ sinh con thứ 3 trở lên giảm bình quân 0,5‰/năm.\n"
+                   "- Tỷ lệ lao động qua đào tạo đạt 70% trở lên.\n")
+    assert [(t[0], t[2], t[4]) for t in got] == [
+        ("Tỷ lệ sinh con thứ 3 trở lên", 0.5, "‰/năm"), ("Tỷ lệ lao động qua đào tạo", 70, "%"),
+    ]
+
+
+def test_an_indicator_given_for_two_periods_of_a_path_others_run_through_is_one_target_with_milestones() -> None:
+    got = _targets(HEAD.replace("Phát triển du lịch bền vững giai đoạn 2026 - 2030", "Phát triển kinh tế đến năm 2045")
+                   + "I. MỤC TIÊU\n"
+                   "Giai đoạn 2026 - 2030: Đến năm 2030, quy mô GRDP đạt 20 tỉ USD; tỉ trọng kinh tế số trong GRDP đạt "
+                   "tối thiểu 25%.\n"
+                   "Giai đoạn 2031 - 2035: Đến năm 2035, quy mô GRDP đạt 32 tỉ USD; tỉ trọng kinh tế số trong GRDP đạt "
+                   "tối thiểu 35%.\n"
+                   "Tầm nhìn đến năm 2045: quy mô GRDP đạt 70 tỉ USD.\n")
+    assert [(t[2], t[5], t[6]) for t in got] == [
+        (35, 2035, ((2030, 25), (2035, 35))), (70, 2045, ((2030, 20), (2035, 32), (2045, 70))),
+    ]

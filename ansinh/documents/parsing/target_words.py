@@ -89,7 +89,7 @@ YEAR_PHRASE = re.compile(
     r"(?:nam|giai\s+doan)\s+(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?(?:\s+tro\s+di)?\s*,?"
 )
 _TRAILING_NOISE = re.compile(
-    r"(?:[\s:,(]|(?<![a-z])(?:va|hoac)|dat|la|khoang|duoi|tren|toi\s+thieu|it\s+nhat|toi\s+da|khong\s+(?:qua|vuot(?:\s+qua)?|thap\s+hon|duoi|cao\s+hon)|tu|tro\s+len|bang|con|cho|(?:giam|tang)\s+binh\s+quan|giam|tang|chiem|hon|xuong|len|o\s+muc|muc|dat\s+muc)+$"
+    r"(?:[\s:,(]|(?<![a-z])(?:va|hoac)|dat|la|khoang|duoi|tren|toi\s+thieu|it\s+nhat|toi\s+da|khong\s+(?:qua|vuot(?:\s+qua)?|thap\s+hon|duoi|cao\s+hon)|tu|(?<!\d\s)tro\s+len|bang|con|cho|(?:giam|tang)\s+binh\s+quan|giam|tang|chiem|hon|xuong|(?<!\d\stro\s)len|o\s+muc|muc|dat\s+muc)+$"
 )
 
 
