@@ -158,3 +158,13 @@ def test_an_indicator_given_for_two_periods_of_a_path_others_run_through_is_one_
     assert [(t[2], t[5], t[6]) for t in got] == [
         (35, 2035, ((2030, 25), (2035, 35))), (70, 2045, ((2030, 20), (2035, 32), (2045, 70))),
     ]
+
+
+def test_a_share_after_a_verb_is_named_by_what_follows_and_its_repeat_in_the_tasks_is_dropped() -> None:
+    got = _targets(HEAD.replace("Phát triển du lịch bền vững giai đoạn 2026 - 2030", "Phòng, chống ma túy năm 2026")
+                   + "I. MỤC TIÊU\n- Phấn đấu đến năm 2030 đạt ít nhất 60% số xã, phường trên toàn tỉnh không có ma "
+                   "túy, riêng năm 2026 phấn đấu xây dựng được ít nhất 25% xã, phường không có ma túy.\n"
+                   "II. NHIỆM VỤ, GIẢI PHÁP\n- Triển khai đồng bộ các giải pháp chuyển hóa địa bàn, phấn đấu xây dựng "
+                   "được ít nhất 25% xã, phường không có ma túy ngay trong năm 2026 và xây dựng lộ trình thực hiện "
+                   "hằng năm.\n")
+    assert [(t[2], t[5], t[6]) for t in got] == [(60, 2030, ((2026, 25), (2030, 60)))]

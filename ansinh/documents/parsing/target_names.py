@@ -144,6 +144,14 @@ def _indicator_text(doc: Doc, s: int, e: int, mention: Mention) -> str:
         # "Hình thành 02 mô hình du lịch cộng đồng tại xã A": the count of what is made, without where.
         what = _PLACE.split(after, maxsplit=1)[0].strip(" ,.")
         return " ".join(w for w in ("Số", unit, what) if w)
+    if (unit in ("%", "‰") and before and len(after.split()) >= 2 and _VERB_ONLY.fullmatch(fold_same_length(before).lower())
+            and not YEAR_PHRASE.match(fold_same_length(after).lower())):
+        # "phấn đấu xây dựng được ít nhất 20% xã, phường không có ma túy": the share of what follows the value.
+        whom = re.sub(r"^(?:số|các)\s+", "", after)
+        year = YEAR_PHRASE.search(fold_same_length(whom).lower())
+        if year is not None and len(whom[: year.start()].split()) >= 2:
+            whom = re.sub(r"\s+(?:ngay|ngay cả)$", "", whom[: year.start()].rstrip(" ,"))  # "… ngay trong năm 2025 và …"
+        return "Tỷ lệ " + _without_year_phrases(whom)
     if unit in ("%", "‰") and len(before.split()) >= 2 and len(after.split()) >= 2:
         at = _FOR_SHARE.search(doc.folded[b_start : mention.start])
         if at:

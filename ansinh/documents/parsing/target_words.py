@@ -76,7 +76,7 @@ def continues_previous(folded: str, clause_start: int, clause_end: int, mention:
 # "Chỉ tiêu 2:", "Mục tiêu 1." opening a line: its label, not its text.
 INDICATOR_LABEL = re.compile(r"(?:chi\s+tieu|muc\s+tieu)\s+\d{1,2}\s*[:.]\s*")
 _LEADING_NOISE = re.compile(
-    r"^(?:[\s\-–+*(]|phan\s+dau|dam\s+bao|bao\s+dam|tiep\s+tuc|trong\s+do|co(?=\s)|duy\s+tri(?![a-z])|"
+    r"^(?:[\s\-–+*(]|phan\s+dau|dam\s+bao|bao\s+dam|tiep\s+tuc|trong\s+do|co(?=\s)|duy\s+tri(?![a-z])|rieng(?=\s)|"
     r"(?:moi|hang)\s+nam(?![a-z])|hoan\s+thanh(?![a-z])|"
     r"(?:den|truoc)\s+(?:het\s+)?(?:ngay\s+\d{1,2}\s*[/-]\s*\d{1,2}\s*[/-]\s*|thang\s+\d{1,2}\s*[/-]\s*)\d{4}|"
     r"(?:giam|tang|nang|ha)(?=\s+(?:t[yi]\s+l[eê]|ty\s+suat|so\s))|tam\s+nhin(?:\s+den\s+nam\s+\d{4})?\s*:|den\s+(?:cuoi\s+)?nam\s+\d{4}|"
