@@ -168,3 +168,22 @@ def test_a_share_after_a_verb_is_named_by_what_follows_and_its_repeat_in_the_tas
                    "được ít nhất 25% xã, phường không có ma túy ngay trong năm 2026 và xây dựng lộ trình thực hiện "
                    "hằng năm.\n")
     assert [(t[2], t[5], t[6]) for t in got] == [(60, 2030, ((2026, 25), (2030, 60)))]
+
+
+TASKS = HEAD.replace("Phát triển du lịch bền vững giai đoạn 2026 - 2030", "Bảo đảm trật tự an toàn giao thông năm 2026") + (
+    "I. MỤC ĐÍCH, YÊU CẦU\nNâng cao ý thức chấp hành pháp luật.\nII. NHIỆM VỤ, GIẢI PHÁP\n"
+)
+
+
+def test_a_task_that_places_or_grants_land_has_no_cue_of_reaching_a_value() -> None:
+    got = _targets(TASKS + "1. Ủy ban nhân dân cấp xã lắp đặt 50 camera giám sát tại các nút giao.\n"
+                   "2. Sở Nông nghiệp và Môi trường giao đất 12 ha cho các hộ tái định cư.\n"
+                   "3. Các cơ sở giáo dục tổ chức 100 buổi ngoại khóa về an toàn giao thông.\n"
+                   "4. Công an tỉnh phấn đấu xử lý đạt 100% các trường hợp vi phạm được phát hiện.\n")
+    assert [t[2] for t in got] == [100]
+
+
+def test_a_comparison_with_a_year_leaves_no_so_voi_in_the_name_and_a_placed_thing_keeps_its_verb() -> None:
+    got = _targets(HEAD + "I. MỤC TIÊU\n- Kéo giảm từ 5% đến 10% số người chết do tai nạn giao thông so với năm 2025.\n"
+                   "- Số camera được lắp đặt đạt 200 camera.\n")
+    assert [t[0] for t in got] == ["Tỷ lệ số người chết do tai nạn giao thông", "Số camera được lắp đặt"]

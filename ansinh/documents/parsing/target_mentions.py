@@ -96,6 +96,20 @@ _NOUN_AFTER = re.compile(
 )
 
 
+# Cue words whose folded form other words share: "đạt" (reach) with "đặt" (place), "đất" (land); "có" with "cơ" (cơ
+# sở, cơ quan), "cô", "cỏ". The cue holds only as written (or where the text has lost its marks).
+_CUE_AS_WRITTEN = {"dat": ("đạt", "dat"), "co": ("có", "co")}
+
+
+def _has_cue(doc: Doc, start: int, end: int) -> bool:
+    """Whether ``start:end`` has a commitment cue word (TARGET_CUES) that is really that word."""
+    for m in TARGET_CUES.finditer(doc.folded, start, end):
+        written = _CUE_AS_WRITTEN.get(m.group(0))
+        if written is None or doc.clean[m.start() : m.end()].lower() in written:
+            return True
+    return False
+
+
 def _bad_before(doc: Doc, a: int, prefix: str) -> bool:
     """A word before the value at ``a`` that makes it a label, date or section number ("Mục 3", "năm 2025");
     "mức" (a level: "đạt mức 11 người") folds like "mục" and is not one."""
@@ -177,7 +191,7 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
             # "18/21 xã": so many of the units named after the whole, not a date.
             count_unit, unit_end = _count_unit(doc, b + fraction.end())
             value = parse_vn(m.group(0))
-            committed = bool(TARGET_CUES.search(folded[clause_start:a]) or _comparator(prefix, ""))
+            committed = bool(_has_cue(doc, clause_start, a) or _comparator(prefix, ""))
             if count_unit is not None and value is not None and (committed or not strict):
                 out.append(Mention(a, unit_end, value, None, count_unit, _comparator(prefix, "") or "="))
                 skip_until = unit_end
@@ -186,7 +200,7 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
         if ratio and not _bad_before(doc, a, prefix):
             # "dưới 30/100.000 trẻ đẻ sống", "50 ca/100.000 dân": a rate per a population.
             value = parse_vn(m.group(0))
-            committed = bool(TARGET_CUES.search(folded[clause_start:a]) or _comparator(prefix, ""))
+            committed = bool(_has_cue(doc, clause_start, a) or _comparator(prefix, ""))
             if value is not None and (committed or not strict):
                 rate_unit = ratio_unit(doc.clean, ratio, None)
                 out.append(Mention(a, ratio.end(), value, None, rate_unit, _comparator(prefix, "") or "="))
@@ -300,9 +314,8 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
         if _FEE_WORDS.search(folded, clause_start, min(end, stop + 30)):
             continue  # "miễn 100% lệ phí trước bạ", "giảm 50% mức thu phí": a fee the law sets, not a target
         if strict:
-            clause = folded[clause_start:a]
             population = POPULATION_NOUNS.match(folded, stop + 1) or POPULATION_NOUNS.match(folded, stop)
-            if not (TARGET_CUES.search(clause) or (unit in ("%", "‰") and population)):
+            if not (_has_cue(doc, clause_start, a) or (unit in ("%", "‰") and population)):
                 continue
         comparator = "range" if value_max is not None else (
             comparator_override or _comparator(prefix, folded[stop:end]) or "=")

@@ -20,7 +20,7 @@ def _without_year_phrases(name: str) -> str:
     kept = name
     for m in reversed(list(YEAR_PHRASE.finditer(folded))):
         kept = kept[: m.start()] + " " + kept[m.end() :]
-    kept = " ".join(re.sub(r"\(\s*\)", " ", kept).split()).strip(" ,;:-(")
+    kept = _COMPARED_END.sub("", " ".join(re.sub(r"\(\s*\)", " ", kept).split()).strip(" ,;:-("))
     return kept if len(kept.split()) >= 2 else name
 
 
@@ -93,6 +93,9 @@ def part_name(doc: Doc, s: int, e: int, mention: Mention, whole: str, own: str) 
 
 
 
+_HOMOGRAPHS = {"tu": "từ", "dat": "đạt"}  # folded comparator words and how they are written
+# "… so với năm 2025" with its year taken out: the comparison's words do not name anything.
+_COMPARED_END = re.compile(r"\s+(?:so\s+với|so\s+với\s+cùng\s+kỳ)$", re.IGNORECASE)
 # "Hỗ trợ xây mới, sửa chữa nhà ở cho ít nhất 1.200 hộ nghèo": the count of those who receive what is done.
 _FOR_COUNT = re.compile(r"(?<![a-z])cho\s+(?:(?:it\s+nhat|toi\s+thieu|khoang|tren|hon|thiem)\s+)?$")
 # Words before a count that only say what is done to it, naming nothing ("Giảm", "Phát triển mới", "Tăng thêm").
@@ -122,10 +125,12 @@ def _indicator_text(doc: Doc, s: int, e: int, mention: Mention) -> str:
     trail = _TRAILING_NOISE.search(doc.folded[b_start:stop])
     b_end = b_start + trail.start() if trail else stop
     if trail:
-        # Folding makes "tử", "tứ" read as "từ": keep a name's last word that is not really a comparator word.
-        for word in re.finditer(r"\S+", doc.clean[b_end:stop]):
-            if fold_same_length(word.group(0)).lower() == "tu" and word.group(0).lower() != "từ":
-                b_end += word.end()
+        # Folding makes "tử", "tứ" read as "từ", "đặt", "đất" as "đạt": keep a name's last word that is not really a
+        # comparator word ("lắp đặt", "giao đất").
+        first = re.match(r"\s*(\S+)", doc.clean[b_end:stop])
+        word = first.group(1).lower() if first is not None else ""
+        if _HOMOGRAPHS.get(fold_same_length(word)) not in (None, word) and fold_same_length(word) != word:
+            b_end += first.end()  # type: ignore[union-attr]
     before = span_text(doc, b_start, b_end)
     after = span_text(doc, mention.end, e, " -:,)")
     unit = mention.unit or ""
