@@ -187,3 +187,12 @@ def test_a_comparison_with_a_year_leaves_no_so_voi_in_the_name_and_a_placed_thin
     got = _targets(HEAD + "I. MỤC TIÊU\n- Kéo giảm từ 5% đến 10% số người chết do tai nạn giao thông so với năm 2025.\n"
                    "- Số camera được lắp đặt đạt 200 camera.\n")
     assert [t[0] for t in got] == ["Tỷ lệ số người chết do tai nạn giao thông", "Số camera được lắp đặt"]
+
+
+def test_a_count_an_objective_has_each_unit_make_is_named_by_what_is_made_and_for_whom() -> None:
+    got = _targets(HEAD + "I. MỤC TIÊU\n- Mỗi xã xây dựng ít nhất 01 mô hình tự quản về an toàn giao thông.\n"
+                   "- Tổ chức ít nhất 02 lớp tập huấn nghiệp vụ cho hướng dẫn viên du lịch.\n")
+    assert [(t[0], t[1], t[2]) for t in got] == [
+        ("Số mô hình tự quản về an toàn giao thông mỗi xã", ">=", 1),
+        ("Số lớp tập huấn nghiệp vụ cho hướng dẫn viên du lịch", ">=", 2),
+    ]

@@ -8,7 +8,6 @@ from ansinh.documents.parsing.clean import Doc, fold_same_length, span_text
 from ansinh.documents.parsing.target_words import (
     _LEADING_NOISE,
     _TRAILING_NOISE,
-    CREATE_LEAD,
     YEAR_PHRASE,
     Mention,
 )
@@ -93,6 +92,11 @@ def part_name(doc: Doc, s: int, e: int, mention: Mention, whole: str, own: str) 
 
 
 
+# A count's lead-in made of a verb that brings things about, perhaps after "mỗi <unit>" ("Mỗi xã tổ chức", "Thành lập").
+_MADE_BY = re.compile(
+    r"(?P<each>moi\s+[a-z]+(?:\s+[a-z]+)?\s+)?(?P<verb>(?:hinh\s+thanh|thanh\s+lap|xay\s+dung|phat\s+trien|cong\s+nhan|"
+    r"to\s+chuc|trien\s+khai|lap\s+dat|trang\s+bi|mo)(?:\s+(?:moi|them|duoc))?)\s*"
+)
 _HOMOGRAPHS = {"tu": "từ", "dat": "đạt"}  # folded comparator words and how they are written
 # "… so với năm 2025" with its year taken out: the comparison's words do not name anything.
 _COMPARED_END = re.compile(r"\s+(?:so\s+với|so\s+với\s+cùng\s+kỳ)$", re.IGNORECASE)
@@ -144,11 +148,13 @@ def _indicator_text(doc: Doc, s: int, e: int, mention: Mention) -> str:
             and not YEAR_PHRASE.match(fold_same_length(after).lower())):
         # "Giảm 25 hộ nghèo" → "Số hộ nghèo giảm"; "Phát triển mới 150 người tham gia …" → "Số người tham gia … phát triển mới".
         return f"Số {unit} {after} {before[:1].lower()}{before[1:]}"
-    if (not unit.startswith(("%", "‰", "/")) and "/" not in unit and after and before
-            and CREATE_LEAD.fullmatch(fold_same_length(before).lower())):
-        # "Hình thành 02 mô hình du lịch cộng đồng tại xã A": the count of what is made, without where.
+    made = _MADE_BY.fullmatch(fold_same_length(before).lower()) if before else None
+    if not unit.startswith(("%", "‰", "/")) and "/" not in unit and after and made is not None:
+        # "Hình thành 02 mô hình du lịch cộng đồng tại xã A": the count of what is made, without where; "Mỗi xã xây
+        # dựng ít nhất 01 mô hình …": for each unit named first.
         what = _PLACE.split(after, maxsplit=1)[0].strip(" ,.")
-        return " ".join(w for w in ("Số", unit, what) if w)
+        each = before[: made.end("each")].strip().lower() if made.group("each") else ""
+        return " ".join(w for w in ("Số", unit, what, each) if w)
     if (unit in ("%", "‰") and before and len(after.split()) >= 2 and _VERB_ONLY.fullmatch(fold_same_length(before).lower())
             and not YEAR_PHRASE.match(fold_same_length(after).lower())):
         # "phấn đấu xây dựng được ít nhất 20% xã, phường không có ma túy": the share of what follows the value.
