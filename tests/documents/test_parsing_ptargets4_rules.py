@@ -196,3 +196,11 @@ def test_a_count_an_objective_has_each_unit_make_is_named_by_what_is_made_and_fo
         ("Số mô hình tự quản về an toàn giao thông mỗi xã", ">=", 1),
         ("Số lớp tập huấn nghiệp vụ cho hướng dẫn viên du lịch", ">=", 2),
     ]
+
+
+def test_a_share_an_action_reaches_is_named_by_what_it_reaches_without_its_deadline() -> None:
+    got = _targets(TASKS + "1. Công an tỉnh phấn đấu xử lý 100% các trường hợp vi phạm được phát hiện.\n"
+                   "2. Sở Xây dựng bảo đảm hoàn thành việc khắc phục 100% điểm đen giao thông trước ngày 30/6/2026.\n")
+    assert [t[0] for t in got] == [
+        "Tỷ lệ trường hợp vi phạm được phát hiện được xử lý", "Tỷ lệ điểm đen giao thông được khắc phục",
+    ]

@@ -97,6 +97,14 @@ _MADE_BY = re.compile(
     r"(?P<each>moi\s+[a-z]+(?:\s+[a-z]+)?\s+)?(?P<verb>(?:hinh\s+thanh|thanh\s+lap|xay\s+dung|phat\s+trien|cong\s+nhan|"
     r"to\s+chuc|trien\s+khai|lap\s+dat|trang\s+bi|mo)(?:\s+(?:moi|them|duoc))?)\s*"
 )
+# An action a share of things undergoes, ending the words before the share ("… hoàn thành việc khắc phục 100% …").
+_DONE_TO = re.compile(
+    r"(?:^|\s)(?:hoan\s+thanh\s+(?:viec\s+)?)?(?P<verb>xu\s+ly|giai\s+quyet|khac\s+phuc|tiep\s+nhan|so\s+hoa|kiem\s+tra|"
+    r"thanh\s+tra|tap\s+huan|phe\s+duyet|thu\s+hoi|sap\s+xep|tiem\s+chung|sang\s+loc|cap\s+nhat|ra\s+soat)$"
+)
+_MEASURE = re.compile(r"(?<![a-z])(?:t[yi]\s+le|t[yi]\s+trong|t[yi]\s+suat|so\s+luong|chi\s+so|toc\s+do|muc)(?![a-z])")
+# A deadline after what is counted ("… điểm đen trước ngày 30/6/2026"): when, not what.
+_DEADLINE = re.compile(r"\s+(?:trước|trong|đến|chậm nhất|muộn nhất)\s+(?:ngày|tháng|quý|năm)\s.*$", re.IGNORECASE)
 _HOMOGRAPHS = {"tu": "từ", "dat": "đạt"}  # folded comparator words and how they are written
 # "… so với năm 2025" with its year taken out: the comparison's words do not name anything.
 _COMPARED_END = re.compile(r"\s+(?:so\s+với|so\s+với\s+cùng\s+kỳ)$", re.IGNORECASE)
@@ -174,6 +182,13 @@ def _indicator_text(doc: Doc, s: int, e: int, mention: Mention) -> str:
             whom = re.sub(r"^(?:số|các)\s+", "", after)
             if what and len(what.split()) >= 2:
                 return f"Tỷ lệ {whom} được {what}" if at.group(1) == "cho" else f"Tỷ lệ {whom} {what}"
+    done = _DONE_TO.search(fold_same_length(before).lower()) if unit in ("%", "‰") and len(after.split()) >= 2 else None
+    if done is not None and not _MEASURE.search(fold_same_length(before).lower()):
+        # "phấn đấu xử lý 100% các trường hợp vi phạm", "Sở Xây dựng hoàn thành việc khắc phục 100% điểm đen": the
+        # share of what follows that the action reaches.
+        verb = before[done.start("verb") : done.end("verb")].lower()
+        whom = _DEADLINE.sub("", re.sub(r"^(?:số|các)\s+", "", after))
+        return f"Tỷ lệ {whom} được {verb}"
     if len(before.split()) < 2 and "/" in unit and not unit.startswith("/"):
         # "Đạt 19 bác sĩ trên 10.000 dân": the rate names itself.
         rate = re.sub(r"^\s*[\d.,]+\s*", "", doc.clean[mention.start : mention.end])
