@@ -2,7 +2,9 @@
 
 Paragraphs, headings, list items and ``<br>`` become lines; a table row becomes one line with its cells
 separated by tabs (the converter's table form the parser reads); entities (``&nbsp;``, ``&#7871;``) are
-decoded; ``<head>``, scripts and styles are dropped.
+decoded; ``<head>``, scripts and styles are dropped. A paragraph that lays text out in columns with runs of
+spaces (a PDF's text layer pasted into a page: "1    Tỷ lệ hộ nghèo    %    3,5") keeps those runs, so a table
+laid out by columns is read as it is from the text itself.
 """
 
 from __future__ import annotations
@@ -17,6 +19,10 @@ _BLOCKS = frozenset({"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6",
                      "blockquote", "section", "article", "header", "footer", "pre"})
 _SKIPPED = frozenset({"head", "script", "style", "noscript", "xml"})
 _SPACE = re.compile(r"[ \t\r\n\f\u00a0]+")
+# A laid-out line: a gap of three spaces or more between words, or two gaps of two (columns); a double space
+# typed once in a sentence is not one.
+_COLUMNS = re.compile(r"\S[ \u00a0]{3,}\S|\S[ \u00a0]{2,}\S.*?\S[ \u00a0]{2,}\S")
+_LAYOUT_GAP = re.compile(r"[ \u00a0]{2,}")
 
 
 def looks_like_html(text: str) -> bool:
@@ -26,6 +32,19 @@ def looks_like_html(text: str) -> bool:
     tags = len(_BLOCK_TAG.findall(text[:20000]))
     lines = text[:20000].count("\n") + 1
     return tags >= 5 and tags * 2 >= lines
+
+
+def _gap(m: re.Match[str]) -> str:
+    """A run of whitespace: spaces on one source line (non-breaking ones too) keep their width; a run with a line
+    break or a tab in it is the markup's own and is one space."""
+    return " " * len(m.group(0)) if _LAYOUT_GAP.fullmatch(m.group(0)) else " "
+
+
+def _paragraph_text(raw: str) -> str:
+    """A paragraph's text: whitespace collapsed, save the runs of spaces of a line laid out by columns."""
+    if not _COLUMNS.search(raw):
+        return _SPACE.sub(" ", raw).strip()
+    return _SPACE.sub(_gap, raw).strip()
 
 
 class _Reader(HTMLParser):
@@ -38,7 +57,7 @@ class _Reader(HTMLParser):
         self.skip = 0
 
     def _flush(self) -> None:
-        line = _SPACE.sub(" ", "".join(self.current)).strip()
+        line = _paragraph_text("".join(self.current))
         if line:
             self.lines.append(line)
         self.current = []

@@ -146,6 +146,8 @@ def _row_unit(unit_cell: str, final_cell: str) -> str | None:
 # A group row of an indicator table that gives the year of the rows under it ("I. Đến năm 2030").
 _GROUP_YEAR = re.compile(r"(?:den|trong|giai doan|nam)\D{0,20}?((?:19|20)\d\d)(?!\d)(?!.*(?:19|20)\d\d)")
 _YEAR_IN = re.compile(r"(?:den|vao|cuoi)\s+nam\s+((?:19|20)\d\d)(?!\d)")
+_PERIOD_HEAD = r"^(?:giai doan|thoi gian(?: hoan thanh| thuc hien| dat)?|thoi han|thoi diem|moc thoi gian|lo trinh)$"
+_ANY_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 # "≤ 3 Đông Nam Á; ≤ 50 Thế giới": several values in one cell, each with the scope it holds for.
 _VALUE_PARTS = re.compile(r"\s*;\s*")
 
@@ -157,12 +159,16 @@ def _single_value_rows(doc: Doc, table: Table, ind_col: int, unit_col: int | Non
         return []
     caption_year = _YEAR_IN.findall(fold_same_length(table.caption or "").lower())
     year: int | None = int(caption_year[-1]) if caption_year else None
+    # "TT | Chỉ tiêu | Đơn vị | Giai đoạn | Mục tiêu | …": a column of each row's period ("2026 - 2030", "Đến năm
+    # 2030"); the row's value holds at the period's end.
+    period_col = table.column(_PERIOD_HEAD)
     out: list[Target] = []
     for row in _rows(table):
         name_cell = row.get(ind_col)
         value_cell = row.get(col)
         if not name_cell:
             continue
+        period_years = _ANY_YEAR.findall(row.get(period_col)) if period_col is not None and period_col != col else []
         if not value_cell:
             group = _GROUP_YEAR.search(fold_same_length(name_cell).lower())
             if group and len(name_cell.split()) <= 8:
@@ -181,7 +187,7 @@ def _single_value_rows(doc: Doc, table: Table, ind_col: int, unit_col: int | Non
             out.append({
                 "text": indicator, "indicator": name, "comparator": comp,
                 "value": _clean_number(value), "value_max": _clean_number(value_max),
-                "unit": _row_unit(unit_cell, part), "year": year,
+                "unit": _row_unit(unit_cell, part), "year": int(period_years[-1]) if period_years else year,
                 "baseline": None, "milestones": [], "span": [row.start, row.end],
             })
     return out

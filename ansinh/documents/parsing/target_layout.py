@@ -11,6 +11,7 @@ they read the converter's tab rows of the same table.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -76,9 +77,10 @@ def _row_runs(line: str, numbered: bool) -> list[tuple[int, int, str]]:
 
 
 def _is_header_line(runs: list[tuple[int, int, str]]) -> bool:
-    return len(runs) >= 3 and all(_HEAD_WORD.search(text) for _, _, text in runs) and any(
-        re.search(r"chi tieu|tieu chi", text) for _, _, text in runs
-    )
+    # (A narrow column's label wraps a word a line: "Kế", "Cơ" open "Kế hoạch", "Cơ quan" on the lines below.)
+    return len(runs) >= 3 and all(_HEAD_WORD.search(text) or len(text) <= 4 for _, _, text in runs) and sum(
+        bool(_HEAD_WORD.search(text)) for _, _, text in runs
+    ) >= 3 and any(re.search(r"chi tieu|tieu chi", text) for _, _, text in runs)
 
 
 def _column_of(columns: list[_Column], s: int, e: int) -> int | None:
@@ -92,6 +94,62 @@ def _column_of(columns: list[_Column], s: int, e: int) -> int | None:
         if hi - lo > best_overlap:
             best, best_overlap = k, hi - lo
     return best
+
+
+def _stripped(doc: Doc, s: int, runs: list[tuple[int, int, str]]) -> bool:
+    """Whether a table line lost its indentation (a PDF's text pasted into a page that trims each line): it starts
+    with text at its first character, and that text is no row number, so it cannot be the number column's."""
+    return bool(runs) and runs[0][0] <= 1 and not doc.text[s : s + 1].isspace() and not _ROW_NUMBER.match(runs[0][2])
+
+
+def _rejoined(runs: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Runs of a line that lost its indentation with a punctuation mark's moved space put back together: word
+    segmentation writes "trọng , thuộc", which the clean view reads as "trọng,  thuộc" (one cell, not two)."""
+    out: list[tuple[int, int, str]] = []
+    for rs, re_, text in runs:
+        if out and rs - out[-1][1] == 2 and out[-1][2][-1:] in ",;:.)":
+            ps, _, ptext = out[-1]
+            out[-1] = (ps, re_, f"{ptext}  {text}")
+        else:
+            out.append((rs, re_, text))
+    return out
+
+
+def _realigned(runs: list[tuple[int, int, str]], columns: list[_Column], before: dict[int, str],
+               widths: list[int], wraps: bool = True) -> list[int] | None:
+    """The columns of a line's runs when the line lost its indentation, or None when it does not fit the table.
+
+    Several runs keep their gaps: the line is shifted so that each run starts at a column's start (ties go to the
+    columns the line before had text in). One run goes on a cell of the line before that wrapped there: the rightmost
+    such cell whose next word would not have fit, else the rightmost cell the run fits in."""
+    text = " ".join(t for _, _, t in runs)
+    if text.isupper() and len(re.findall(r"[^\W\d_]{2,}", text)) >= 2:
+        return None  # a heading after the table ("PHỤ LỤC II"), not an acronym wrapped in its cell ("(HDI)")
+    starts = [c.start for c in columns]
+    if len(runs) >= 2:
+        best: tuple[int, list[int]] | None = None
+        for k in range(1, len(columns)):
+            shift = starts[k] - runs[0][0]
+            cols: list[int] = []
+            for rs, _, _ in runs:
+                hit = next((j for j, st in enumerate(starts) if abs(st - (rs + shift)) <= 1), None)
+                if hit is None or (cols and hit <= cols[-1]):
+                    break
+                cols.append(hit)
+            if len(cols) == len(runs):
+                score = sum(c in before for c in cols)
+                if best is None or score > best[0]:
+                    best = (score, cols)
+        return best[1] if best else None
+    length = runs[0][1] - runs[0][0]
+    first_word = runs[0][2].split()[0]
+    fits = [c for c in sorted(before) if c >= 1 and length <= widths[c] + 1]
+    last = len(columns) - 1
+    # A cell of the line before filled its column up to the next word (the last column's width is not known; a
+    # bare value does not go on with words).
+    wrapped = [c for c in fits if wraps and c != last and not _BARE_VALUE.match(before[c])
+               and len(before[c]) + 1 + len(first_word) >= widths[c]]
+    return [(wrapped or fits)[-1]] if fits else None
 
 
 def _joined(parts: list[str]) -> str:
@@ -157,24 +215,37 @@ def _header(doc: Doc, lines: list[tuple[int, int]], k: int) -> tuple[list[_Colum
     if not _is_header_line(runs):
         return None
     header_lines = [runs]
+    trimmed = [False]
     j = k + 1
     while j < len(lines) and j - k <= 4:
         ls, le = lines[j]
         more = _runs(doc.folded[ls:le])
         if not _header_goes_on(doc, ls, le, more):
             break
-        header_lines.append(more)
+        lost_indent = _stripped(doc, ls, more) and not _NUMBER_HEAD.match(more[0][2])
+        header_lines.append(_rejoined(more) if lost_indent else more)
+        trimmed.append(lost_indent)
         j += 1
     base = max(header_lines, key=len)  # the line with most cells: merged cells above span several of them
     columns = [_Column(s_, e_) for s_, e_, _ in base]
-    for line_runs in header_lines:
-        for rs, re_, text in line_runs:
-            hits = [c for c in columns if rs < c.end + 2 and c.start - 2 < re_]
-            if not hits:
-                col = _column_of(columns, rs, re_)
-                hits = [columns[col]] if col is not None else []
+    widths = [b.start - a.start - 2 for a, b in itertools.pairwise(columns)] + [10**6]
+    before: dict[int, str] = {}
+    for line_runs, lost_indent in zip(header_lines, trimmed, strict=True):
+        cells: dict[int, str] = {}
+        # (A header's wrapped label goes on the rightmost label of the line before: the long last one, as a rule.)
+        placed = _realigned(line_runs, columns, before, widths, wraps=False) if lost_indent else None
+        for n, (rs, re_, text) in enumerate(line_runs):
+            if placed is not None:
+                hits = [columns[placed[n]]]
+            else:
+                hits = [c for c in columns if rs < c.end + 2 and c.start - 2 < re_]
+                if not hits:
+                    col = _column_of(columns, rs, re_)
+                    hits = [columns[col]] if col is not None else []
             for c in hits:
                 c.words.append(text)
+                cells[columns.index(c)] = text
+        before = cells
     return columns, j
 
 
@@ -188,6 +259,11 @@ def _read(doc: Doc, lines: list[tuple[int, int]], k: int) -> Table | None:
     rows: list[_Row] = []
     current: _Row | None = None
     blank = 0
+    # How wide each column is (the last one: its widest piece so far), and the cells of the line before.
+    widths = [b.start - a.start - 2 for a, b in itertools.pairwise(columns)] + [len(header[-1])]
+    before: dict[int, str] = {}
+    indented = any(doc.text[ls : ls + 1].isspace() for ls, _ in lines[k:j])
+    unfit = 0
     end = lines[j - 1][1]
     while j < len(lines):
         s, e = lines[j]
@@ -206,6 +282,19 @@ def _read(doc: Doc, lines: list[tuple[int, int]], k: int) -> Table | None:
             continue
         runs = _row_runs(clean, numbered)
         placed = [(_column_of(columns, rs, re_), rs, re_) for rs, re_, _ in runs]
+        indented = indented or doc.text[s : s + 1].isspace()
+        if numbered and current is not None and not indented and _stripped(doc, s, runs):
+            # Every line of the table so far starts at its first character: the lines lost their indentation.
+            runs = _rejoined(runs)
+            cols = _realigned(runs, columns, before, widths)
+            if cols is None:
+                unfit += 1
+                if unfit >= 2:
+                    break
+                j += 1  # a line a page break cut in two, say: one such line does not end the table
+                continue
+            placed = [(c, rs, re_) for c, (rs, re_, _) in zip(cols, runs, strict=True)]
+        unfit = 0
         if any(col is None for col, _, _ in placed):
             break
         if len(runs) == 1 and runs[0][0] <= 1 and runs[0][1] > columns[min(2, len(columns) - 1)].start:
@@ -224,9 +313,12 @@ def _read(doc: Doc, lines: list[tuple[int, int]], k: int) -> Table | None:
             current = _Row(s, e)
             rows.append(current)
         current.end = e
+        before = {}
         for col, rs, re_ in placed:
             assert col is not None
             current.pieces.setdefault(col, []).append((s + rs, s + re_, doc.clean[s + rs : s + re_]))
+            before[col] = doc.clean[s + rs : s + re_]
+            widths[col] = max(widths[col], re_ - rs) if col == len(columns) - 1 else widths[col]
         end = e
         j += 1
     if len(rows) < 2:

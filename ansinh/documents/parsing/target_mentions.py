@@ -26,6 +26,7 @@ from ansinh.documents.parsing.target_words import (
     _SENTENCE_CUE,
     _SIGN,
     _UNIT_PATTERNS,
+    CREATE_LEAD,
     PART_OF_YEAR,
     QUALIFIER_THEN_CHANGE,
     RATIO_TAIL,
@@ -68,6 +69,24 @@ _ADJUSTMENT_CONDITION = re.compile(
     r"(?:dieu\s+chinh|xem\s+xet\s+lai)"
 )
 
+# "Trường hợp tỷ lệ bao phủ đạt trên 95% thì …", "Nếu số hộ nghèo giảm dưới 2% thì …": a value in the condition of a
+# rule (up to its "thì") is what triggers a step, not a target. Folded text for the opening word; "thì" is looked for
+# with its mark (folded it reads like "thị", "thi hành").
+_CONDITION_OPEN = re.compile(r"(?:^|(?<=[\s,;:(\-–+*]))(?:(?:trong\s+)?truong\s+hop|neu)\s")
+_THEN = re.compile(r"(?<!\w)thì(?!\w)", re.IGNORECASE)
+
+
+def _condition_spans(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of ``start:end`` from an opening "trường hợp"/"nếu" to its "thì" (in the same clause)."""
+    out: list[tuple[int, int]] = []
+    for m in _CONDITION_OPEN.finditer(doc.folded, start, end):
+        stop = min([i for i in (doc.folded.find(";", m.end(), end), doc.folded.find(".", m.end(), end)) if i >= 0] or [end])
+        then = _THEN.search(doc.clean, m.end(), min(stop, m.end() + 240))
+        if then is not None:
+            out.append((m.start(), then.start()))
+    return out
+
+
 # "thuộc nhóm 3 nước dẫn đầu", "top 50 trường": a rank.
 _RANK_BEFORE = re.compile(r"(?<![a-z])(?:nhom|top|trong\s+nhom)\s*$")
 # One or two plain words after a count ("6 cảng biển"), not a year, date or another number.
@@ -75,6 +94,20 @@ _NOUN_AFTER = re.compile(
     r"\s+(?!(?:nam|ngay|thang|va|hoac|tro|den|trong|tu|cua|theo|tai|o|so|voi|la|duoc)(?![a-z]))[a-z]+"
     r"(?:\s+(?!(?:nam|ngay|thang|va|hoac|tro|den|trong|tu|cua|theo|tai|o|so|voi|la|duoc|quoc)(?![a-z]))[a-z]+)?"
 )
+
+
+# Cue words whose folded form other words share: "đạt" (reach) with "đặt" (place), "đất" (land); "có" with "cơ" (cơ
+# sở, cơ quan), "cô", "cỏ". The cue holds only as written (or where the text has lost its marks).
+_CUE_AS_WRITTEN = {"dat": ("đạt", "dat"), "co": ("có", "co")}
+
+
+def _has_cue(doc: Doc, start: int, end: int) -> bool:
+    """Whether ``start:end`` has a commitment cue word (TARGET_CUES) that is really that word."""
+    for m in TARGET_CUES.finditer(doc.folded, start, end):
+        written = _CUE_AS_WRITTEN.get(m.group(0))
+        if written is None or doc.clean[m.start() : m.end()].lower() in written:
+            return True
+    return False
 
 
 def _bad_before(doc: Doc, a: int, prefix: str) -> bool:
@@ -141,11 +174,12 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
         return out
     clause_start = start
     skip_until = -1
+    conditions = _condition_spans(doc, start, end) if "thì" in doc.clean[start:end].lower() else []
     start_value: float | None = None
     start_text: str | None = None
     for m in _NUM.finditer(folded, start, end):
         a, b = m.start(), m.end()
-        if a < skip_until:
+        if a < skip_until or any(cs <= a < ce for cs, ce in conditions):
             continue
         boundary = max(folded.rfind(";", start, a), folded.rfind(",", start, a), folded.rfind(":", start, a) - 1)
         if boundary >= clause_start:
@@ -157,7 +191,7 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
             # "18/21 xã": so many of the units named after the whole, not a date.
             count_unit, unit_end = _count_unit(doc, b + fraction.end())
             value = parse_vn(m.group(0))
-            committed = bool(TARGET_CUES.search(folded[clause_start:a]) or _comparator(prefix, ""))
+            committed = bool(_has_cue(doc, clause_start, a) or _comparator(prefix, ""))
             if count_unit is not None and value is not None and (committed or not strict):
                 out.append(Mention(a, unit_end, value, None, count_unit, _comparator(prefix, "") or "="))
                 skip_until = unit_end
@@ -166,7 +200,7 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
         if ratio and not _bad_before(doc, a, prefix):
             # "dưới 30/100.000 trẻ đẻ sống", "50 ca/100.000 dân": a rate per a population.
             value = parse_vn(m.group(0))
-            committed = bool(TARGET_CUES.search(folded[clause_start:a]) or _comparator(prefix, ""))
+            committed = bool(_has_cue(doc, clause_start, a) or _comparator(prefix, ""))
             if value is not None and (committed or not strict):
                 rate_unit = ratio_unit(doc.clean, ratio, None)
                 out.append(Mention(a, ratio.end(), value, None, rate_unit, _comparator(prefix, "") or "="))
@@ -237,6 +271,8 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
                 has_cue = True
             if _STRIVE.search(folded, clause_start, a):
                 has_cue = True  # "Hỗ trợ nhà ở, phấn đấu hoàn thành 1.000 căn nhà": the clause commits to the count
+            if not strict and CREATE_LEAD.fullmatch(local):
+                has_cue = True  # "+ Hình thành 02 mô hình …" in the objectives: a count to reach
             if out and _IN_WHICH.match(local):
                 has_cue = True  # "…40.000 lao động, trong đó đưa 18.000 người đi làm việc ở nước ngoài"
             if out and count_unit is not None and out[-1].unit == count_unit and _ONLY_AND.fullmatch(folded, out[-1].end, a):
@@ -278,9 +314,8 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
         if _FEE_WORDS.search(folded, clause_start, min(end, stop + 30)):
             continue  # "miễn 100% lệ phí trước bạ", "giảm 50% mức thu phí": a fee the law sets, not a target
         if strict:
-            clause = folded[clause_start:a]
             population = POPULATION_NOUNS.match(folded, stop + 1) or POPULATION_NOUNS.match(folded, stop)
-            if not (TARGET_CUES.search(clause) or (unit in ("%", "‰") and population)):
+            if not (_has_cue(doc, clause_start, a) or (unit in ("%", "‰") and population)):
                 continue
         comparator = "range" if value_max is not None else (
             comparator_override or _comparator(prefix, folded[stop:end]) or "=")

@@ -5,7 +5,12 @@ from __future__ import annotations
 import re
 
 from ansinh.documents.parsing.clean import Doc, fold_same_length, span_text
-from ansinh.documents.parsing.target_words import _LEADING_NOISE, _TRAILING_NOISE, YEAR_PHRASE, Mention
+from ansinh.documents.parsing.target_words import (
+    _LEADING_NOISE,
+    _TRAILING_NOISE,
+    YEAR_PHRASE,
+    Mention,
+)
 
 
 def _without_year_phrases(name: str) -> str:
@@ -14,8 +19,32 @@ def _without_year_phrases(name: str) -> str:
     kept = name
     for m in reversed(list(YEAR_PHRASE.finditer(folded))):
         kept = kept[: m.start()] + " " + kept[m.end() :]
-    kept = " ".join(kept.split()).strip(" ,;:-")
+    kept = _COMPARED_END.sub("", " ".join(re.sub(r"\(\s*\)", " ", kept).split()).strip(" ,;:-("))
     return kept if len(kept.split()) >= 2 else name
+
+
+# "Các bệnh viện bảo đảm tỷ lệ hài lòng của người bệnh": who commits, then the measure; the measure names the value.
+# (Not a verb of change: "Giảm tỷ lệ …" names a change of the rate, not the rate.)
+_SUBJECT_COMMITS = re.compile(
+    r"^.{3,80}?\s(?:bao\s+dam|dam\s+bao|phan\s+dau|duy\s+tri)\s+(?=(?:ty|ti)\s+(?:le|trong|suat)\s|so\s+luong\s)"
+)
+# "Kinh tế số chiếm tỷ trọng": the share of what comes first.
+_TAKES_SHARE = re.compile(r"^(?P<what>.{3,80}?)\s+chiem\s+(?P<measure>(?:ty|ti)\s+(?:trong|le))$")
+
+
+def _from_measure(name: str) -> str:
+    """A name that opens with who commits to a measure, from the measure ("Tỷ lệ …", "Số lượng …") on; "X chiếm tỷ
+    trọng" as "Tỷ trọng X"."""
+    folded = fold_same_length(name).lower()
+    m = _SUBJECT_COMMITS.match(folded)
+    if m is not None and "," not in folded[: m.end()]:
+        rest = name[m.end() :]
+        return rest[:1].upper() + rest[1:]
+    share = _TAKES_SHARE.match(folded)
+    if share is not None:
+        what = name[: share.end("what")]
+        return f"{name[share.start('measure') : share.end('measure')].capitalize()} {what[:1].lower()}{what[1:]}"
+    return name
 
 
 # What is left of the words before a value when they only carry a yearly path ("Năm 2026 đạt", "và năm 2030 là").
@@ -32,7 +61,7 @@ def indicator_name(doc: Doc, s: int, e: int, mention: Mention) -> str:
         if len(after.split()) >= 2 and not YEAR_PHRASE.match(fold_same_length(after).lower()):
             after = re.sub(r"^(?:số|các)\s+", "", after)
             text = ("Tỷ lệ " + after) if mention.unit in ("%", "‰") and not re.match(r"(?i)t[ỷỉ]\s+l[ệe]", after) else after
-    name = _without_year_phrases(text)
+    name = _from_measure(_without_year_phrases(text))
     if YEAR_PHRASE.fullmatch(fold_same_length(name).lower()) and mention.unit and not mention.unit.startswith(("%", "‰", "/")):
         return "Số " + mention.unit  # "Đạt 35 bác sĩ trên 10.000 dân vào năm 2030": the count names itself
     return name[:1].upper() + name[1:]
@@ -63,6 +92,22 @@ def part_name(doc: Doc, s: int, e: int, mention: Mention, whole: str, own: str) 
 
 
 
+# A count's lead-in made of a verb that brings things about, perhaps after "mỗi <unit>" ("Mỗi xã tổ chức", "Thành lập").
+_MADE_BY = re.compile(
+    r"(?P<each>moi\s+[a-z]+(?:\s+[a-z]+)?\s+)?(?P<verb>(?:hinh\s+thanh|thanh\s+lap|xay\s+dung|phat\s+trien|cong\s+nhan|"
+    r"to\s+chuc|trien\s+khai|lap\s+dat|trang\s+bi|mo)(?:\s+(?:moi|them|duoc))?)\s*"
+)
+# An action a share of things undergoes, ending the words before the share ("… hoàn thành việc khắc phục 100% …").
+_DONE_TO = re.compile(
+    r"(?:^|\s)(?:hoan\s+thanh\s+(?:viec\s+)?)?(?P<verb>xu\s+ly|giai\s+quyet|khac\s+phuc|tiep\s+nhan|so\s+hoa|kiem\s+tra|"
+    r"thanh\s+tra|tap\s+huan|phe\s+duyet|thu\s+hoi|sap\s+xep|tiem\s+chung|sang\s+loc|cap\s+nhat|ra\s+soat)$"
+)
+_MEASURE = re.compile(r"(?<![a-z])(?:t[yi]\s+le|t[yi]\s+trong|t[yi]\s+suat|so\s+luong|chi\s+so|toc\s+do|muc)(?![a-z])")
+# A deadline after what is counted ("… điểm đen trước ngày 30/6/2026"): when, not what.
+_DEADLINE = re.compile(r"\s+(?:trước|trong|đến|chậm nhất|muộn nhất)\s+(?:ngày|tháng|quý|năm)\s.*$", re.IGNORECASE)
+_HOMOGRAPHS = {"tu": "từ", "dat": "đạt"}  # folded comparator words and how they are written
+# "… so với năm 2025" with its year taken out: the comparison's words do not name anything.
+_COMPARED_END = re.compile(r"\s+(?:so\s+với|so\s+với\s+cùng\s+kỳ)$", re.IGNORECASE)
 # "Hỗ trợ xây mới, sửa chữa nhà ở cho ít nhất 1.200 hộ nghèo": the count of those who receive what is done.
 _FOR_COUNT = re.compile(r"(?<![a-z])cho\s+(?:(?:it\s+nhat|toi\s+thieu|khoang|tren|hon|thiem)\s+)?$")
 # Words before a count that only say what is done to it, naming nothing ("Giảm", "Phát triển mới", "Tăng thêm").
@@ -70,6 +115,8 @@ _VERB_ONLY = re.compile(
     r"(?:\s*(?:phat\s+trien|giam|tang|them|moi|ho\s+tro|dao\s+tao|giai\s+quyet|thu\s+hut|xay\s+moi|xay\s+dung|"
     r"sua\s+chua|ket\s+nap|tuyen\s+sinh|tuyen|dua|duoc|it\s+nhat|toi\s+thieu|khoang|tren)(?![a-z]))+\s*"
 )
+# Where something is made, which does not name what is counted ("… tại khu vực xã A, xã B", "… trên địa bàn tỉnh").
+_PLACE = re.compile(r"\s+(?:tại|ở|trên địa bàn|thuộc địa bàn)\s", re.IGNORECASE)
 _COMMIT_AFTER_COMMA = re.compile(r"[,;:]\s*((?:phan\s+dau|bao\s+dam|dam\s+bao)(?![a-z]))")
 _FROM_VALUE = re.compile(r"(?<![a-z])(?:(?:giam|tang|nang)\s+)?tu\s+\d")
 _FOR_SHARE = re.compile(r"(?<![a-z])(cho|tai)\s+(?:(?:it\s+nhat|toi\s+thieu|khoang|tren|hon)\s+)?$")
@@ -90,10 +137,12 @@ def _indicator_text(doc: Doc, s: int, e: int, mention: Mention) -> str:
     trail = _TRAILING_NOISE.search(doc.folded[b_start:stop])
     b_end = b_start + trail.start() if trail else stop
     if trail:
-        # Folding makes "tử", "tứ" read as "từ": keep a name's last word that is not really a comparator word.
-        for word in re.finditer(r"\S+", doc.clean[b_end:stop]):
-            if fold_same_length(word.group(0)).lower() == "tu" and word.group(0).lower() != "từ":
-                b_end += word.end()
+        # Folding makes "tử", "tứ" read as "từ", "đặt", "đất" as "đạt": keep a name's last word that is not really a
+        # comparator word ("lắp đặt", "giao đất").
+        first = re.match(r"\s*(\S+)", doc.clean[b_end:stop])
+        word = first.group(1).lower() if first is not None else ""
+        if _HOMOGRAPHS.get(fold_same_length(word)) not in (None, word) and fold_same_length(word) != word:
+            b_end += first.end()  # type: ignore[union-attr]
     before = span_text(doc, b_start, b_end)
     after = span_text(doc, mention.end, e, " -:,)")
     unit = mention.unit or ""
@@ -107,6 +156,21 @@ def _indicator_text(doc: Doc, s: int, e: int, mention: Mention) -> str:
             and not YEAR_PHRASE.match(fold_same_length(after).lower())):
         # "Giảm 25 hộ nghèo" → "Số hộ nghèo giảm"; "Phát triển mới 150 người tham gia …" → "Số người tham gia … phát triển mới".
         return f"Số {unit} {after} {before[:1].lower()}{before[1:]}"
+    made = _MADE_BY.fullmatch(fold_same_length(before).lower()) if before else None
+    if not unit.startswith(("%", "‰", "/")) and "/" not in unit and after and made is not None:
+        # "Hình thành 02 mô hình du lịch cộng đồng tại xã A": the count of what is made, without where; "Mỗi xã xây
+        # dựng ít nhất 01 mô hình …": for each unit named first.
+        what = _PLACE.split(after, maxsplit=1)[0].strip(" ,.")
+        each = before[: made.end("each")].strip().lower() if made.group("each") else ""
+        return " ".join(w for w in ("Số", unit, what, each) if w)
+    if (unit in ("%", "‰") and before and len(after.split()) >= 2 and _VERB_ONLY.fullmatch(fold_same_length(before).lower())
+            and not YEAR_PHRASE.match(fold_same_length(after).lower())):
+        # "phấn đấu xây dựng được ít nhất 20% xã, phường không có ma túy": the share of what follows the value.
+        whom = re.sub(r"^(?:số|các)\s+", "", after)
+        year = YEAR_PHRASE.search(fold_same_length(whom).lower())
+        if year is not None and len(whom[: year.start()].split()) >= 2:
+            whom = re.sub(r"\s+(?:ngay|ngay cả)$", "", whom[: year.start()].rstrip(" ,"))  # "… ngay trong năm 2025 và …"
+        return "Tỷ lệ " + _without_year_phrases(whom)
     if unit in ("%", "‰") and len(before.split()) >= 2 and len(after.split()) >= 2:
         at = _FOR_SHARE.search(doc.folded[b_start : mention.start])
         if at:
@@ -118,6 +182,13 @@ def _indicator_text(doc: Doc, s: int, e: int, mention: Mention) -> str:
             whom = re.sub(r"^(?:số|các)\s+", "", after)
             if what and len(what.split()) >= 2:
                 return f"Tỷ lệ {whom} được {what}" if at.group(1) == "cho" else f"Tỷ lệ {whom} {what}"
+    done = _DONE_TO.search(fold_same_length(before).lower()) if unit in ("%", "‰") and len(after.split()) >= 2 else None
+    if done is not None and not _MEASURE.search(fold_same_length(before).lower()):
+        # "phấn đấu xử lý 100% các trường hợp vi phạm", "Sở Xây dựng hoàn thành việc khắc phục 100% điểm đen": the
+        # share of what follows that the action reaches.
+        verb = before[done.start("verb") : done.end("verb")].lower()
+        whom = _DEADLINE.sub("", re.sub(r"^(?:số|các)\s+", "", after))
+        return f"Tỷ lệ {whom} được {verb}"
     if len(before.split()) < 2 and "/" in unit and not unit.startswith("/"):
         # "Đạt 19 bác sĩ trên 10.000 dân": the rate names itself.
         rate = re.sub(r"^\s*[\d.,]+\s*", "", doc.clean[mention.start : mention.end])

@@ -149,7 +149,8 @@ def merge_period_paths(targets: list[Target]) -> list[Target]:
     ("Giai đoạn 2026 - 2030: … quy mô GRDP đạt 44 tỉ USD …", "Giai đoạn 2031 - 2035: … quy mô GRDP đạt 70 tỉ USD"):
     the last year's value, every year a milestone (the gold's yearly-path rule). Only named values with the same
     unit, one value per year, at least three years (two periods alone may be two targets, as our own fixtures
-    read them); a name that two different indicators could share stays apart."""
+    read them, unless other indicators run through those periods and more); a name that two different indicators
+    could share stays apart."""
     keys = [_name_key(t) for t in targets]
     groups: list[list[int]] = []
     for i, t in enumerate(targets):
@@ -165,8 +166,11 @@ def merge_period_paths(targets: list[Target]) -> list[Target]:
             groups.append([i])
     merged: dict[int, Target] = {}
     dropped: set[int] = set()
+    # Two periods of one indicator go together when the plan gives others for three periods or more in the same
+    # paragraphs ("Đến năm 2030, … kinh tế số … 30%", "Đến năm 2035, … 40%", the GRDP through 2045 and 2065).
+    path_years = {targets[k]["year"] for group in groups if len(group) >= 3 for k in group}
     for group in groups:
-        if len(group) < 3:
+        if len(group) < 3 and not (len(group) == 2 and all(targets[k]["year"] in path_years for k in group)):
             continue
         ordered = sorted(group, key=lambda k: int(targets[k]["year"]))  # type: ignore[call-overload]
         last = dict(targets[ordered[-1]])

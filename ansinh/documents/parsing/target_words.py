@@ -46,6 +46,13 @@ _CUE_BEFORE = re.compile(
     # A verb of change right before a count ("Giảm 25 hộ nghèo", "phát triển mới 150 người", "tăng thêm 15 xã").
     r"|g[il][ad]m|t[ad]ng|m[oda]i|th[eq]m)|:)\s*$"
 )
+# A verb that brings things into being, alone before a count at the head of an objective's clause ("+ Hình thành 02
+# mô hình du lịch cộng đồng", "Thành lập mới 15 hợp tác xã"): the count is what the plan sets out to reach.
+CREATE_LEAD = re.compile(
+    r"[\s\-–+*•(]*(?:hinh\s+thanh|thanh\s+lap|xay\s+dung|phat\s+trien|cong\s+nhan|dua\s+vao\s+(?:hoat\s+dong|su\s+dung|khai\s+thac))"
+    r"(?:\s+(?:moi|them|duoc))?(?:\s+(?:it\s+nhat|toi\s+thieu|tu))?\s*"
+)
+
 # "giảm từ 18,2% xuống còn 17,5%": the first value is where the indicator starts from.
 _FROM_TO = re.compile(r"\s*(?:%|‰)?\s*(?:\(?(?:(?:vao|cuoi)\s+)?n[ad]m\s+(?:19|20)\d\d\)?\s*,?\s*)?(?:xu[oda]ng|l[eu]n)\s+(?:c[oda]n\s+|m[uy]c\s+)?(?=\d)")
 _BAD_BEFORE = re.compile(
@@ -69,7 +76,7 @@ def continues_previous(folded: str, clause_start: int, clause_end: int, mention:
 # "Chỉ tiêu 2:", "Mục tiêu 1." opening a line: its label, not its text.
 INDICATOR_LABEL = re.compile(r"(?:chi\s+tieu|muc\s+tieu)\s+\d{1,2}\s*[:.]\s*")
 _LEADING_NOISE = re.compile(
-    r"^(?:[\s\-–+*(]|phan\s+dau|dam\s+bao|bao\s+dam|tiep\s+tuc|trong\s+do|co(?=\s)|duy\s+tri(?![a-z])|"
+    r"^(?:[\s\-–+*(]|phan\s+dau|dam\s+bao|bao\s+dam|tiep\s+tuc|trong\s+do|co(?=\s)|duy\s+tri(?![a-z])|rieng(?=\s)|"
     r"(?:moi|hang)\s+nam(?![a-z])|hoan\s+thanh(?![a-z])|"
     r"(?:den|truoc)\s+(?:het\s+)?(?:ngay\s+\d{1,2}\s*[/-]\s*\d{1,2}\s*[/-]\s*|thang\s+\d{1,2}\s*[/-]\s*)\d{4}|"
     r"(?:giam|tang|nang|ha)(?=\s+(?:t[yi]\s+l[eê]|ty\s+suat|so\s))|tam\s+nhin(?:\s+den\s+nam\s+\d{4})?\s*:|den\s+(?:cuoi\s+)?nam\s+\d{4}|"
@@ -82,7 +89,7 @@ YEAR_PHRASE = re.compile(
     r"(?:nam|giai\s+doan)\s+(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?(?:\s+tro\s+di)?\s*,?"
 )
 _TRAILING_NOISE = re.compile(
-    r"(?:[\s:,(]|(?<![a-z])(?:va|hoac)|dat|la|khoang|duoi|tren|toi\s+thieu|it\s+nhat|toi\s+da|khong\s+(?:qua|vuot(?:\s+qua)?|thap\s+hon|duoi|cao\s+hon)|tu|tro\s+len|bang|con|cho|(?:giam|tang)\s+binh\s+quan|giam|tang|chiem|hon|xuong|len|o\s+muc|muc|dat\s+muc)+$"
+    r"(?:[\s:,(]|(?<![a-z])(?:va|hoac)|dat|la|khoang|duoi|tren|toi\s+thieu|it\s+nhat|toi\s+da|khong\s+(?:qua|vuot(?:\s+qua)?|thap\s+hon|duoi|cao\s+hon)|tu|(?<!\d\s)tro\s+len|bang|con|cho|(?:giam|tang)\s+binh\s+quan|giam|tang|chiem|hon|xuong|(?<!\d\stro\s)len|o\s+muc|muc|dat\s+muc)+$"
 )
 
 
