@@ -28,7 +28,7 @@ from ansinh.documents.parsing.labelled_units import (
 )
 from ansinh.documents.parsing.lead_ins import lead_in_leads, wrapped_subject_leads
 from ansinh.documents.parsing.partner_clauses import real_partners
-from ansinh.documents.parsing.plan_lead import plan_wide_lead
+from ansinh.documents.parsing.plan_lead import plan_labelled_roles, plan_wide_lead
 from ansinh.documents.parsing.responsibilities import assign_from_responsibilities
 from ansinh.documents.parsing.structure import Node
 from ansinh.documents.parsing.subject_leads import addressee_leads, subject_leads
@@ -294,6 +294,7 @@ def assign_units(doc: Doc, root: Node, tasks: list[Task]) -> None:
     clause_leads(doc, tasks, _apply)
     lead_in_leads(doc, tasks, _apply)
     plan_wide_lead(doc, tasks, _apply)
+    plan_labelled_roles(doc, root, tasks, _apply)
     _propagate(tasks)
 
 

@@ -60,6 +60,19 @@ _DUTY_OF = re.compile(r"^(?:(?:thẩm\s+quyền|quyền\s+hạn)\s+và\s+)?(?:tr
 # "Các cơ sở giáo dục đại học, cơ sở giáo dục nghề nghiệp": a kind of body after the first name, in lower case.
 _BODY_NOUN = re.compile(r"^(?:cơ\s+sở|cơ\s+quan|tổ\s+chức|đơn\s+vị|doanh\s+nghiệp|trường|hội|đoàn\s+thể)\s", re.IGNORECASE)
 _GENERIC_START = re.compile(r"^(?:c[áa]c|to[àa]n\s+th[ểe])\s", re.IGNORECASE)
+# What "các …" / "toàn thể …" must name to be bodies: "2. Các hoạt động chính" names work, not doers.
+_GENERIC_BODY = re.compile(
+    r"^(?:cac|toan\s+the)\s+(?:so|ban|nganh|bo|co\s+quan|don\s+vi|to\s+chuc|dia\s+phuong|doanh\s+nghiep|hoi|"
+    r"doan\s+the|truong|co\s+so|xa|phuong|huyen|quan|tinh|thanh\s+pho|thi\s+xa|luc\s+luong|cap|chi\s+bo|dang\s+bo|"
+    r"uy\s+ban|phong|trung\s+tam|benh\s+vien|thanh\s+vien|hop\s+tac\s+xa|tap\s+doan|tong\s+cong\s+ty|cong\s+ty|"
+    r"can\s+bo|cong\s+chuc|dang\s+vien|dong\s+chi|chu\s+dau\s+tu|nha\s+dau\s+tu|ngan\s+hang|bao|cuc|vu|vien|"
+    r"chi\s+cuc|van\s+phong|thon|to\s+dan\s+pho|khu\s+pho|ap|ban\s+chi\s+dao|dai\s+bieu|tap\s+the|ca\s+nhan|"
+    r"dai|hoi\s+dong|thu\s+truong|giam\s+doc|chu\s+tich|doan|to|nhom|lanh\s+dao|quy|hoc\s+vien|nha\s+truong)(?![a-z])"
+)
+
+
+def _generic_bodies(name: str) -> bool:
+    return bool(_GENERIC_START.match(name)) and bool(_GENERIC_BODY.match(fold_same_length(name).lower()))
 
 
 def addressee_leads(tasks: list[Task], apply: Apply, doc: Doc | None = None) -> None:
@@ -85,7 +98,7 @@ def addressee_leads(tasks: list[Task], apply: Apply, doc: Doc | None = None) -> 
         # "6. Cơ quan chủ quản Chương trình:", "Trách nhiệm của cơ quan Trung ương …": a kind of body opens the heading
         # only where the heading says it addresses it (a colon, or "trách nhiệm của").
         kind_first = addressed or duty_of is not None
-        if names and all((_head_match(n, AGENCY_HEADS) or _GENERIC_START.match(n) or ((k > 0 or kind_first) and _BODY_NOUN.match(n)))
+        if names and all((_head_match(n, AGENCY_HEADS) or _generic_bodies(n) or ((k > 0 or kind_first) and _BODY_NOUN.match(n)))
                          and len(n.split()) <= most for k, n in enumerate(names)):
             # A verb in lower case makes it a duty ("Sở Y tế tổ chức …"); capitalised, it is a name ("Sở Xây dựng").
             folded = fold_same_length(title).lower()

@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from ansinh.documents.parsing.clean import squeeze
+from ansinh.documents.parsing.name_lists import opens_after_closed_kind
 from ansinh.documents.parsing.vocab import AGENCY_HEADS, ALWAYS_NEW_HEADS, GENERIC_HEADS, ocr_tolerant
 from ansinh.lib.text import fold, fold_key, strip_marks
 
@@ -169,6 +170,8 @@ def _split_units_uncached(value: str) -> list[str]:
                 new = True  # "các tổ chức chính trị - xã hội, các cơ sở giáo dục": whole kinds, not "các bộ, ngành"
             if not new and current and _repeats_kind(current[0], frag):
                 new = True  # "Các cơ sở giáo dục đại học, cơ sở giáo dục nghề nghiệp": the same kind of body again
+            if not new and not named and opens_after_closed_kind(current, frag):
+                new = True  # "Các Đại sứ quán, tổ chức quốc tế, các tỉnh, thành phố": a kind with words of its own ends a list
             if new and current:
                 units.append(", ".join(current))
                 current = []

@@ -1,0 +1,107 @@
+"""ptasks5 rules: tasks and their lead and coordinating units, one small text of our own each."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ansinh.documents.parsing import extract_plan
+
+
+def _tasks(text: str) -> list[dict[str, Any]]:
+    result: dict[str, Any] = extract_plan(text, "vi-du")
+    return list(result["tasks"])
+
+
+def _by_title(text: str) -> dict[str, dict[str, Any]]:
+    return {t["title"]: t for t in _tasks(text)}
+
+
+_HEADER = "ỦY BAN NHÂN DÂN\nTỈNH AN BÌNH\nSố: 21/KH-UBND\nKẾ HOẠCH\nBảo đảm thoát nước mùa mưa năm 2026\n\n"
+
+
+def test_a_bracketed_number_with_a_full_stop_opens_a_task() -> None:
+    text = _HEADER + (
+        "I. MỤC ĐÍCH, YÊU CẦU\n1. Chủ động phòng, chống úng ngập.\n"
+        "II. NHIỆM VỤ\n"
+        "1. Triển khai công tác ứng trực thoát nước:\n"
+        "(1). Lập đường dây nóng tại Trung tâm Quản lý hạ tầng để tiếp nhận thông tin.\n"
+        "(2). Xây dựng phương án ứng trực cho các điểm úng ngập.\n"
+        "2. Nạo vét hệ thống cống, kênh mương trước mùa mưa.\n"
+    )
+    titles = [t["title"] for t in _tasks(text)]
+    assert "Lập đường dây nóng tại Trung tâm Quản lý hạ tầng để tiếp nhận thông tin" in titles
+    assert "Xây dựng phương án ứng trực cho các điểm úng ngập" in titles
+
+
+_EVENT_PLAN = (
+    "ỦY BAN NHÂN DÂN\nTỈNH AN BÌNH\nSố: 30/KH-UBND\nKẾ HOẠCH\nTổ chức Tuần lễ Văn hóa tỉnh năm 2026\n\n"
+    "I. MỤC ĐÍCH, YÊU CẦU\n- Quảng bá di sản văn hóa của tỉnh.\n"
+    "II. CƠ QUAN CHỈ ĐẠO VÀ TỔ CHỨC THỰC HIỆN\n"
+    "1. Cơ quan chỉ đạo: Ủy ban nhân dân tỉnh.\n"
+    "2. Đơn vị chủ trì thực hiện: Sở Văn hóa và Thể thao.\n"
+    "3. Đơn vị phối hợp thực hiện: Công an tỉnh, Sở Y tế.\n"
+    "III. NỘI DUNG CÁC HOẠT ĐỘNG\n"
+    "1. Các hoạt động chính\n"
+    "1.1. Lễ khai mạc Tuần lễ Văn hóa\n"
+    "- Thời gian: ngày 10/9/2026.\n"
+    "- Đơn vị chủ trì: Sở Văn hóa và Thể thao.\n"
+    "- Đơn vị phối hợp: Các Đại sứ quán, tổ chức quốc tế, các tỉnh, thành phố.\n"
+    "1.2. Chương trình nghệ thuật đường phố\n"
+    "- Đơn vị chủ trì: Nhà hát Ca múa nhạc tỉnh.\n"
+    "- Đơn vị phối hợp: các Sở, ngành của tỉnh, đơn vị liên quan.\n"
+    "2. Tuyên truyền về Tuần lễ Văn hóa\n"
+    "- Đơn vị chủ trì: Báo An Bình.\n"
+)
+
+
+def test_a_heading_naming_a_kind_of_work_after_cac_is_no_lead() -> None:
+    # "1. Các hoạt động chính" opens with "Các" as lists of bodies do, but names work, not who does it.
+    group = _by_title(_EVENT_PLAN)["Các hoạt động chính"]
+    assert "Các hoạt động chính" not in group["lead"]
+
+
+def test_a_plan_wide_labelled_lead_and_partners_go_to_the_groups_stating_none() -> None:
+    tasks = _by_title(_EVENT_PLAN)
+    group = tasks["Các hoạt động chính"]
+    assert group["lead"] == ["Sở Văn hóa và Thể thao"]
+    assert group["coordinate"] == ["Công an tỉnh", "Sở Y tế"]
+    # A group labelling its own lead keeps it; sub-items keep their own labels.
+    assert tasks["Tuyên truyền về Tuần lễ Văn hóa"]["lead"] == ["Báo An Bình"]
+    assert tasks["Chương trình nghệ thuật đường phố"]["lead"] == ["Nhà hát Ca múa nhạc tỉnh"]
+
+
+def test_a_plan_wide_lead_is_not_read_where_each_part_labels_its_own() -> None:
+    text = _EVENT_PLAN.replace(
+        "III. NỘI DUNG", "4. Kinh phí: ngân sách tỉnh.\nIV. TỔ CHỨC\n1. Đơn vị chủ trì: Ban Tổ chức Tuần lễ.\nV. NỘI DUNG"
+    )
+    group = _by_title(text)["Các hoạt động chính"]
+    # Two lead labels outside the items: neither speaks for the whole plan, the group gathers its items' roles.
+    assert group["lead"] == ["Sở Văn hóa và Thể thao", "Nhà hát Ca múa nhạc tỉnh"]
+    assert "Công an tỉnh" not in group["coordinate"]
+
+
+def test_a_kind_with_words_of_its_own_ends_a_plural_list_of_kinds() -> None:
+    partners = _by_title(_EVENT_PLAN)["Lễ khai mạc Tuần lễ Văn hóa"]["coordinate"]
+    assert partners == ["Các Đại sứ quán", "tổ chức quốc tế", "các tỉnh, thành phố"]
+    partners = _by_title(_EVENT_PLAN)["Chương trình nghệ thuật đường phố"]["coordinate"]
+    assert partners == ["các Sở, ngành của tỉnh", "đơn vị liên quan"]
+
+
+def test_bare_kinds_in_a_list_stay_one_name() -> None:
+    from ansinh.documents.parsing.unit_names import split_units
+
+    assert split_units("Các doanh nghiệp, tổ chức, cá nhân có liên quan") == ["Các doanh nghiệp, tổ chức, cá nhân có liên quan"]
+    assert split_units("các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ") == ["các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ"]
+    assert split_units("các sở, ban, ngành, địa phương có liên quan") == ["các sở, ban, ngành, địa phương có liên quan"]
+    # Words that describe the office before them are not another body.
+    assert split_units("Đồng chí Phó Chủ tịch Thường trực, phụ trách công tác giám sát") == [
+        "Đồng chí Phó Chủ tịch Thường trực, phụ trách công tác giám sát"
+    ]
+
+
+def test_a_list_of_kinds_splits_the_same_without_diacritics() -> None:
+    from ansinh.documents.parsing.unit_names import split_units
+
+    assert split_units("Cac Dai su quan, to chuc quoc te, cac tinh, thanh pho") == [
+        "Cac Dai su quan", "to chuc quoc te", "cac tinh, thanh pho"
+    ]
