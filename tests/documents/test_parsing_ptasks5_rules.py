@@ -105,3 +105,19 @@ def test_a_list_of_kinds_splits_the_same_without_diacritics() -> None:
     assert split_units("Cac Dai su quan, to chuc quoc te, cac tinh, thanh pho") == [
         "Cac Dai su quan", "to chuc quoc te", "cac tinh, thanh pho"
     ]
+
+
+def test_inline_numbered_points_in_a_row_of_a_table_laid_out_with_spaces_stay_on_their_line() -> None:
+    # A PDF text layer lays an annex table out with spaces; a cell listing "(1) …; (2) …; (3) …" is no flattened list,
+    # and breaking its row would end the table there (layout_tables reads the columns line by line).
+    from ansinh.documents.parsing.unflatten import unflatten_text
+
+    row = (
+        "108.  Hoàn thành các nhiệm vụ chuyển đổi số, bảo đảm kết nối dữ liệu,        Bộ Công an,        2025\n"
+        "      gồm: (1) Định danh tàu thuyền; (2) Định danh địa điểm; (3) Xây dựng    Bộ Nông nghiệp\n"
+        "      sàn việc làm; (4) Sàn giao dịch bất động sản;                          và Môi trường\n"
+    )
+    assert unflatten_text(row) == row
+    # Flattened prose keeps getting its items back on their own lines.
+    flat = "Nhiệm vụ gồm: 1. Rà soát hồ sơ. 2. Cập nhật dữ liệu. 3. Báo cáo kết quả.\n"
+    assert unflatten_text(flat).count("\n") > 1

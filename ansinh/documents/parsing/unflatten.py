@@ -227,6 +227,10 @@ def _cell_length(line: str, at: int) -> int:
     return (len(line) if end == -1 else end) - start
 
 
+# Text, a gap of four spaces or more, text: the columns of a table a PDF text layer laid out with spaces.
+_SPACED_CELLS = re.compile(r"\S {4,}\S")
+
+
 def _breaks(lines: list[tuple[int, str]]) -> list[int]:
     """Break offsets for the given (offset, text) lines, read as one list context in document order."""
     marks: list[_Mark] = []
@@ -237,6 +241,8 @@ def _breaks(lines: list[tuple[int, str]]) -> list[int]:
         for mark in _marks(line):
             if "\t" in line and _cell_length(line, mark.pos) < _LONG_CELL:
                 continue  # a table row: its cells are read by the table readers
+            if _SPACED_CELLS.search(line) is not None:
+                continue  # a row of a table a PDF laid out with spaces: its columns are read by layout_tables
             mark.pos += offset
             mark.heading = mark.heading or heading
             marks.append(mark)
