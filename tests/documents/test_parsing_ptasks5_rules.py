@@ -121,3 +121,47 @@ def test_inline_numbered_points_in_a_row_of_a_table_laid_out_with_spaces_stay_on
     # Flattened prose keeps getting its items back on their own lines.
     flat = "Nhiệm vụ gồm: 1. Rà soát hồ sơ. 2. Cập nhật dữ liệu. 3. Báo cáo kết quả.\n"
     assert unflatten_text(flat).count("\n") > 1
+
+
+def test_lists_of_names_split_the_same_without_diacritics() -> None:
+    from ansinh.documents.parsing.unit_names import split_units
+
+    # "và" before a plural of bodies, communes named after "UBND các xã:", one head shared after "các Bộ:".
+    assert split_units("So Ke hoach va Dau tu, cac so, nganh va UBND cac xa lien quan") == [
+        "So Ke hoach va Dau tu", "cac so, nganh", "UBND cac xa lien quan"
+    ]
+    assert split_units("UBND cac xa: Tan Lap, Hoa Binh va don vi tu van") == [
+        "UBND xa Tan Lap", "UBND xa Hoa Binh", "don vi tu van"
+    ]
+    assert split_units("cac Bo: Cong an, Tai chinh va cac co quan lien quan") == [
+        "Bo Cong an", "Bo Tai chinh va cac co quan lien quan"
+    ]
+    # With diacritics a compound ministry name keeps its "và".
+    assert split_units("Bộ Văn hóa, Thể thao và Du lịch, Bộ Giáo dục và Đào tạo") == [
+        "Bộ Văn hóa, Thể thao và Du lịch", "Bộ Giáo dục và Đào tạo"
+    ]
+
+
+_DECREE = (
+    "CHÍNH PHỦ\nSố: 40/2026/NĐ-CP\nNGHỊ ĐỊNH\nQuy định về quản lý người lao động\n\n"
+    "Chương I\nQUY ĐỊNH CHUNG\nĐiều 1. Phạm vi điều chỉnh\nNghị định này quy định về quản lý người lao động.\n"
+    "Chương II\nTỔ CHỨC THỰC HIỆN\n"
+    "Điều 22. Trách nhiệm của Bộ Nội vụ\n1. Hướng dẫn thực hiện Nghị định này.\n2. Kiểm tra việc thực hiện.\n"
+    "Điều 23. Trách nhiệm của Bộ Công an\nPhối hợp quản lý người lao động nước ngoài.\n"
+)
+
+
+def test_a_duty_article_names_its_body_as_lead_with_or_without_diacritics() -> None:
+    from ansinh.lib.text import strip_marks
+
+    marked = {t["number"]: t["lead"] for t in _tasks(_DECREE)}
+    bare = {t["number"]: t["lead"] for t in _tasks(strip_marks(_DECREE))}
+    assert marked["22"] == ["Bộ Nội vụ"] and marked["23"] == ["Bộ Công an"]
+    assert bare["22"] == ["Bo Noi vu"] and bare["23"] == ["Bo Cong an"]
+
+
+def test_a_heading_opening_with_giao_in_giao_duc_is_not_read_as_an_assignment() -> None:
+    from ansinh.documents.parsing.subject_leads import _ADDRESS
+
+    assert _ADDRESS.match("Giao Bo Y te chu tri") is not None
+    assert _ADDRESS.match("Giáo dục và Đào tạo") is None

@@ -50,3 +50,61 @@ def opens_after_closed_kind(current: list[str], fragment: str) -> bool:
         return False  # "Đồng chí Phó Chủ tịch, …": a person's office, not a list of kinds
     # "…, thành phố và các sở, ngành": the list "và" opens goes on, so only what follows the last "và" is looked at.
     return not bare_kind(re.split(r"\s+(?:và|va)\s+", current[-1])[-1])
+
+
+# Names of ministries and departments that hold a comma or "và" themselves (Decree 30/2020 lists, 2007-2025 names).
+_COMPOUND_NAMES = re.compile(
+    r"van hoa, the thao va du lich|lao dong\s*-\s*thuong binh va xa hoi|giao duc va dao tao|ke hoach va dau tu|"
+    r"nong nghiep va phat trien nong thon|nong nghiep va moi truong|tai nguyen va moi truong|khoa hoc va cong nghe|"
+    r"thong tin va truyen thong|dan toc va ton giao|van hoa va the thao|noi vu va lao dong"
+)
+# What stands for a comma, and for the space before "và", inside a compound name while a list is split.
+COMMA, AND_SPACE = "\x00", "\x01"
+
+
+def protect_compounds(text: str) -> str:
+    """``text`` with the commas and the space before "và" inside a compound ministry name masked (matched without
+    diacritics, as OCR and copies without marks give them)."""
+    chars = list(text)
+    for m in _COMPOUND_NAMES.finditer(fold(text).lower()) if len(fold(text)) == len(text) else ():
+        for i in range(m.start(), m.end()):
+            if chars[i] == ",":
+                chars[i] = COMMA
+            elif text[i : i + 3] in (" và", " va") and i + 3 <= m.end():
+                chars[i] = AND_SPACE
+    return "".join(chars)
+
+
+# "Thường trực, các ban, các tổ đại biểu Hội đồng nhân dân tỉnh": parts of one body, its name written once at the end.
+_BODY_PART = r"(?:Thường trực|Ban Thường trực|Thường vụ|Ban Thường vụ|[Cc]ác ban|[Cc]ác tổ đại biểu|[Cc]ác đại biểu|[Cc]ác Ủy ban|[Cc]ác Uỷ ban|Lãnh đạo)"
+_PARTS_THEN_BODY = re.compile(
+    r"^(?P<parts>" + _BODY_PART + r"(?:\s*,\s*" + _BODY_PART + r")*)\s*(?:,|\s+và)\s+(?P<last>" + _BODY_PART + r")\s+"
+    r"(?P<body>(?:Hội đồng nhân dân|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Ủy ban Mặt trận Tổ quốc Việt Nam|Ủy ban MTTQ|UBMTTQ)[^,;]*)$"
+)
+
+
+def shared_body_tail(value: str) -> list[str] | None:
+    m = _PARTS_THEN_BODY.match(value)
+    if m is None:
+        return None
+    parts = [p.strip() for p in m.group("parts").split(",") if p.strip()] + [m.group("last")]
+    return [f"{part} {m.group('body').strip()}" for part in parts]
+
+
+# "UBND các xã: Đức Trọng, Hiệp Thạnh, Đinh Văn Lâm Hà": one body named for each place after the colon (read on the
+# folded text, so "UBND cac xa: Duc Trong, …" without marks is read the same; the body and the place open in capitals).
+_LEVEL_LIST = re.compile(
+    r"(?:^|(?<=[,;]\s)|(?<=\sva\s))(?P<body>uy ban nhan dan|ubnd|cong an|hoi dong nhan dan|hdnd)\s+cac\s+"
+    r"(?P<level>xa|phuong|huyen|quan|tinh|thanh pho|thi xa|xa, phuong)\s*:\s*"
+)
+
+
+def level_list(value: str) -> tuple[int, int, str, str] | None:
+    """(start, end, body, level) of "UBND các xã:" in ``value`` when places in capitals follow it, else None."""
+    folded = fold(value).lower()
+    if len(folded) != len(value):
+        return None
+    for m in _LEVEL_LIST.finditer(folded):
+        if value[m.start("body")].isupper() and m.end() < len(value) and value[m.end()].isupper():
+            return m.start(), m.end(), value[m.start("body") : m.end("body")], value[m.start("level") : m.end("level")]
+    return None
