@@ -28,9 +28,10 @@ def test_a_bracketed_number_with_a_full_stop_opens_a_task() -> None:
         "(2). Xây dựng phương án ứng trực cho các điểm úng ngập.\n"
         "2. Nạo vét hệ thống cống, kênh mương trước mùa mưa.\n"
     )
-    titles = [t["title"] for t in _tasks(text)]
-    assert "Lập đường dây nóng tại Trung tâm Quản lý hạ tầng để tiếp nhận thông tin" in titles
-    assert "Xây dựng phương án ứng trực cho các điểm úng ngập" in titles
+    for variant in (text, text.replace("(1).", "( 1 ) .").replace("(2).", "( 2 ) .")):
+        titles = [t["title"] for t in _tasks(variant)]
+        assert "Lập đường dây nóng tại Trung tâm Quản lý hạ tầng để tiếp nhận thông tin" in titles
+        assert "Xây dựng phương án ứng trực cho các điểm úng ngập" in titles
 
 
 _EVENT_PLAN = (
@@ -117,10 +118,14 @@ def test_inline_numbered_points_in_a_row_of_a_table_laid_out_with_spaces_stay_on
         "      gồm: (1) Định danh tàu thuyền; (2) Định danh địa điểm; (3) Xây dựng    Bộ Nông nghiệp\n"
         "      sàn việc làm; (4) Sàn giao dịch bất động sản;                          và Môi trường\n"
     )
-    assert unflatten_text(row) == row
-    # Flattened prose keeps getting its items back on their own lines.
+    assert unflatten_text(row, row) == row
+    # Flattened prose keeps getting its items back on their own lines, also where the clean view joined two wrapped
+    # lines and left the gap of spaces the line break stood in (the text as given has no gap on one line there).
     flat = "Nhiệm vụ gồm: 1. Rà soát hồ sơ. 2. Cập nhật dữ liệu. 3. Báo cáo kết quả.\n"
-    assert unflatten_text(flat).count("\n") > 1
+    assert unflatten_text(flat, flat).count("\n") > 1
+    joined = "Nhiệm vụ gồm: 1. Rà soát hồ sơ.     2. Cập nhật dữ liệu. 3. Báo cáo kết quả.\n"
+    wrapped = "Nhiệm vụ gồm: 1. Rà soát hồ sơ.\n    2. Cập nhật dữ liệu. 3. Báo cáo kết quả.\n"
+    assert unflatten_text(joined, wrapped).count("\n") > 1
 
 
 def test_lists_of_names_split_the_same_without_diacritics() -> None:
