@@ -170,3 +170,18 @@ def test_a_heading_opening_with_giao_in_giao_duc_is_not_read_as_an_assignment() 
 
     assert _ADDRESS.match("Giao Bo Y te chu tri") is not None
     assert _ADDRESS.match("Giáo dục và Đào tạo") is None
+
+
+def test_an_item_opening_with_its_doer_and_phoi_hop_voi_names_its_partners() -> None:
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH AN BÌNH\nSố: 66/TB-UBND\nTHÔNG BÁO\n\nKết luận của Chủ tịch UBND tỉnh về xóa nhà tạm\n\n"
+        "Sau khi nghe báo cáo, Chủ tịch UBND tỉnh kết luận như sau:\n"
+        "1. Sở Tài chính phối hợp với Sở Xây dựng, Ban Dân tộc tỉnh kịp thời tham mưu phân bổ nguồn vốn hỗ trợ.\n"
+        "2. Sở Nội vụ hướng dẫn các xã hoàn thiện hồ sơ, phối hợp với Công an tỉnh khi cần.\n"
+        "Nay thông báo để các cơ quan biết, thực hiện./.\n"
+    )
+    tasks = {t["number"]: t for t in _tasks(text)}
+    assert tasks["1"]["lead"] == ["Sở Tài chính"]
+    assert tasks["1"]["coordinate"] == ["Sở Xây dựng", "Ban Dân tộc tỉnh"]
+    # Partners named later in the sentence, not right after the doer, are left to the other rules.
+    assert tasks["2"]["lead"] == ["Sở Nội vụ"]
