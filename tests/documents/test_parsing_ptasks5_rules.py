@@ -185,3 +185,18 @@ def test_an_item_opening_with_its_doer_and_phoi_hop_voi_names_its_partners() -> 
     assert tasks["1"]["coordinate"] == ["Sở Xây dựng", "Ban Dân tộc tỉnh"]
     # Partners named later in the sentence, not right after the doer, are left to the other rules.
     assert tasks["2"]["lead"] == ["Sở Nội vụ"]
+
+
+def test_an_objectives_item_opening_the_tasks_part_is_no_task() -> None:
+    text = _HEADER + (
+        "I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\n- Phát triển du lịch biển.\n"
+        "II. NỘI DUNG\n"
+        "1. Mục tiêu\n- Giai đoạn 2026 - 2027: hình thành 02 mô hình du lịch nghỉ dưỡng biển.\n"
+        "2. Nhiệm vụ và giải pháp cụ thể\n"
+        "2.1. Quy hoạch và đầu tư hạ tầng du lịch\n- Rà soát các quy hoạch có liên quan.\n"
+        "2.2. Phát triển đa dạng sản phẩm du lịch biển\n- Khai thác tài nguyên du lịch biển.\n"
+    )
+    titles = [t["title"] for t in _tasks(text)]
+    assert "Mục tiêu" not in titles
+    assert "Quy hoạch và đầu tư hạ tầng du lịch" in titles
+    assert "Phát triển đa dạng sản phẩm du lịch biển" in titles
