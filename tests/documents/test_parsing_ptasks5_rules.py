@@ -200,3 +200,24 @@ def test_an_objectives_item_opening_the_tasks_part_is_no_task() -> None:
     assert "Mục tiêu" not in titles
     assert "Quy hoạch và đầu tư hạ tầng du lịch" in titles
     assert "Phát triển đa dạng sản phẩm du lịch biển" in titles
+
+
+def test_an_annex_listing_the_work_is_read_as_the_tasks_part() -> None:
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH AN BÌNH\nSố: 45/KH-UBND\nKẾ HOẠCH\nCải cách hành chính năm 2026\n\n"
+        "I. MỤC ĐÍCH, YÊU CẦU\n1. Nâng cao chất lượng phục vụ người dân.\n"
+        "II. NHIỆM VỤ\nCác nhiệm vụ cụ thể tại Phụ lục kèm theo Kế hoạch này.\n"
+        "III. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ theo dõi, đôn đốc thực hiện Kế hoạch.\n"
+        "Nơi nhận:\n- Như trên;\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\n"
+        "PHỤ LỤC\nDANH MỤC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2026\n(Kèm theo Kế hoạch số 45/KH-UBND)\n"
+        "1. Rà soát, đơn giản hóa thủ tục hành chính\n- Cơ quan chủ trì: Sở Tư pháp.\n- Thời gian: Quý II/2026.\n"
+        "2. Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính\n- Cơ quan chủ trì: Văn phòng UBND tỉnh.\n"
+        "- Cơ quan phối hợp: UBND các xã.\n"
+    )
+    tasks = {t["title"]: t for t in _tasks(text)}
+    assert tasks["Rà soát, đơn giản hóa thủ tục hành chính"]["lead"] == ["Sở Tư pháp"]
+    assert tasks["Rà soát, đơn giản hóa thủ tục hành chính"]["timeline"] == "Quý II/2026"
+    assert tasks["Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính"]["coordinate"] == ["UBND các xã"]
+    # An annex that is a form ("ĐỀ CƯƠNG BÁO CÁO") still gives no task.
+    form = text.replace("DANH MỤC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2026", "ĐỀ CƯƠNG BÁO CÁO KẾT QUẢ")
+    assert _tasks(form) == []
