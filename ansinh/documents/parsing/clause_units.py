@@ -286,6 +286,8 @@ def clause_leads(doc: Doc, tasks: list[Task], apply: Apply) -> None:
                 found = read_clause(clean, folded)
                 if found is not None and not task.coordinate and _same(found[0], task.lead):
                     apply(task, "coordinate", found[1] or _also_with(clean, folded))
+                if index == 0 and not task.coordinate:
+                    apply(task, "coordinate", _subject_with(clean, folded, task.lead))
                 continue
             found = read_clause(clean, folded) if index <= 2 else None
             if found is None:
@@ -307,6 +309,28 @@ def _also_with(clean: str, folded: str) -> list[str]:
         own = pc.own_partners_at(clean, folded)  # "…; đồng thời, phối hợp với Y …"
         return [] if own is None else _bodies(clean[own : _partners_end(clean, folded, own)], generic_first=True)
     return _bodies(clean[with_also.end() : _partners_end(clean, folded, with_also.end())], generic_first=False)
+
+
+# "Sở Tài chính phối hợp với Sở Xây dựng, … tham mưu …": the item's doer, then the bodies it works with.
+_SUBJECT_WITH = re.compile(r"\s+phoi\s+hop\s+(?:chat\s+che\s+)?voi\s+")
+
+
+def _subject_with(clean: str, folded: str, lead: list[str]) -> list[str]:
+    """The partners named right after the item's lead when its sentence opens with that lead and "phối hợp với"."""
+    m = _SUBJECT_WITH.search(folded, 0, 240)
+    if m is None:
+        return []
+    address = re.match(r"(?:de\s+nghi|giao|yeu\s+cau)\s+", folded)  # "Đề nghị Sở X phối hợp với …"
+    subject = split_units(clean[address.end() if address else 0 : m.start()])
+    keys = {name_key(x) for x in lead}
+    if not subject or any(name_key(x) not in keys for x in subject):
+        return []  # another body opens the sentence, or words that are no name
+    end = _partners_end(clean, folded, m.end())
+    adverb = _ADVERB_AFTER.search(folded, m.end(), end)  # "… Ban Dân tộc tỉnh kịp thời tham mưu …"
+    return pc.drop_asides(_bodies(clean[m.end() : adverb.start() if adverb else end], generic_first=True))
+
+
+_ADVERB_AFTER = re.compile(r"\s(?:kip\s+thoi|chu\s+dong|tich\s+cuc|thuong\s+xuyen|khan\s+truong)(?![a-z])")
 
 
 # A paragraph of an item that hands a duty to a body: "Đề nghị Nhà đầu tư …", "Giao Sở X có trách nhiệm …".

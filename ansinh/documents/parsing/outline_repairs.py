@@ -50,11 +50,20 @@ _ANNEX = re.compile(r"^[ \t]*(?:PHỤ LỤC|Phụ lục|Phụ Lục|PHU LUC|Phu 
 _FORM_TITLE = re.compile(r"(?:(?:mot so|cac|nhung) )?(?:de cuong|mau(?: so)?|bieu mau|bieu so|danh sach|phieu)(?![a-z])")
 
 
+# An annex that lists the plan's work: "DANH MỤC NHIỆM VỤ …", "NHIỆM VỤ TRỌNG TÂM …", "PHÂN CÔNG NHIỆM VỤ …",
+# "KẾ HOẠCH TRIỂN KHAI …" (its numbered items are the plan's tasks, whatever part the signature closed).
+_WORK_TITLE = re.compile(
+    r"(?:danh muc |bang )?(?:cac )?(?:nhiem vu|phan cong (?:thuc hien|nhiem vu)|ke hoach (?:thuc hien|trien khai)|"
+    r"chuong trinh (?:hanh dong|cong tac)|danh muc (?:cac )?(?:de an|hoat dong))(?![a-z])"
+)
+
+
 def set_aside_forms(doc: Doc, root: Node) -> None:
     """Move the items of an annex that is a form (a report outline, a template, a list of names) out of the part
-    above them into one node of kind "form": numbered lines of a form are not the plan's items."""
+    above them into one node of kind "form": numbered lines of a form are not the plan's items. The items of an annex
+    that lists work go into one node of kind "tasks" the same way."""
     lines = doc.lines()
-    annexes: list[tuple[int, bool]] = []
+    annexes: list[tuple[int, str | None]] = []
     for i, (s, e) in enumerate(lines):
         m = _ANNEX.match(doc.clean[s:e])
         if m is None or "\t" in doc.clean[s:e]:
@@ -64,18 +73,19 @@ def set_aside_forms(doc: Doc, root: Node) -> None:
             if title and not title.startswith("("):
                 break
             title = " ".join(doc.folded[s2:e2].split())
-        annexes.append((s, bool(_FORM_TITLE.match(title))))
-    for k, (start, form) in enumerate(annexes):
+        kind = "form" if _FORM_TITLE.match(title) else "tasks" if _WORK_TITLE.match(title) else None
+        annexes.append((s, kind))
+    for k, (start, kind) in enumerate(annexes):
         end = annexes[k + 1][0] if k + 1 < len(annexes) else len(doc.text)
         inside = [n for n in root.walk()[1:] if start <= n.start < end and not (n.parent is not None and start <= n.parent.start)]
-        if not form or not inside:
+        if kind is None or not inside:
             continue
         for node in root.walk():
             if node.start < start < node.end:
                 node.end = start
         from ansinh.documents.parsing.structure import Node  # the tree's own module imports this one
 
-        annex = Node("annex", "", start, start, start, "", depth=1, end=end, kind="form", parent=root)
+        annex = Node("annex", "", start, start, start, "", depth=1, end=end, kind=kind, parent=root)
         for node in inside:
             if node.parent is not None:
                 node.parent.children.remove(node)

@@ -5,6 +5,10 @@ campaign) without a doer on any item, and says once, outside the list, who carri
 tỉnh giao Sở Nội vụ chủ trì, phối hợp với các ngành có liên quan tổ chức kiểm tra …". That body leads, and its
 partners coordinate, every group of items in which no item has a lead, when such groups are the most. Only an explicit hand-over
 ("giao", "phân công") with "chủ trì" outside every item counts, and only the first one.
+
+An event or programme plan states the same in labelled lines before its list ("II. TỔ CHỨC THỰC HIỆN 3. Đơn vị chủ trì
+thực hiện: Sở X. 4. Đơn vị phối hợp thực hiện: …"): those bodies lead, and coordinate, every top-level item that states
+no roles of its own.
 """
 
 from __future__ import annotations
@@ -13,8 +17,12 @@ import re
 
 from ansinh.documents.parsing.clause_units import read_clause
 from ansinh.documents.parsing.clean import Doc, squeeze
+from ansinh.documents.parsing.labelled_units import labelled
 from ansinh.documents.parsing.responsibilities import Apply
+from ansinh.documents.parsing.structure import Node
 from ansinh.documents.parsing.tasks import Task
+from ansinh.documents.parsing.unit_names import _head_match, split_units
+from ansinh.documents.parsing.vocab import AGENCY_HEADS
 
 _HAND_OVER = re.compile(r"(?<![a-z])(?:giao(?:\s+cho)?|phan\s+cong)\s+(?=\S)")
 _SENTENCE_END = re.compile(r"[.;:\n]")
@@ -63,3 +71,45 @@ def plan_wide_lead(doc: Doc, tasks: list[Task], apply: Apply) -> None:
         apply(task, "lead", lead)
         if partners and not task.coordinate:
             apply(task, "coordinate", partners)
+
+
+def _outside(root: Node, tasks: list[Task]) -> list[tuple[int, int]]:
+    """The parts of the text outside every task item and every assignment part."""
+    spans = sorted(
+        [(t.node.start, t.node.end) for t in tasks if t.node is not None]
+        + [(n.start, n.end) for n in root.walk() if n.kind == "assignment"]
+    )
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for s, e in spans:
+        if s > pos:
+            out.append((pos, s))
+        pos = max(pos, e)
+    if root.end > pos:
+        out.append((pos, root.end))
+    return out
+
+
+def plan_labelled_roles(doc: Doc, root: Node, tasks: list[Task], apply: Apply) -> None:
+    """Give the lead and partners a plan labels once, outside its items, to the top-level items stating none."""
+    roots = [t for t in tasks if t.parent is None and t.node is not None]
+    if not roots:
+        return
+    roles = [(role, value) for role, value in labelled(doc, _outside(root, tasks)) if role != "timeline"]
+    leads = [k for k, (role, _) in enumerate(roles) if role == "lead"]
+    if len(leads) != 1:
+        return  # none, or one per part: they belong to parts, not to the whole plan
+    found: dict[str, list[str]] = {"lead": split_units(roles[leads[0]][1])}
+    if not found["lead"] or not all(_head_match(n, AGENCY_HEADS) for n in found["lead"]):
+        return
+    # The partners' label goes with the lead's, on the line after it ("Đơn vị phối hợp thực hiện: …").
+    after = leads[0] + 1
+    if after < len(roles) and roles[after][0] == "coordinate":
+        found["coordinate"] = split_units(roles[after][1])
+    if "lead" not in found:
+        return
+    for task in roots:
+        if not task.own_lead:
+            apply(task, "lead", found["lead"])
+            if "coordinate" in found and not task.own_coordinate:
+                apply(task, "coordinate", found["coordinate"])

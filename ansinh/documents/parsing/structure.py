@@ -48,7 +48,8 @@ _BARE_ORDINAL = re.compile(
     r"^(?P<ind>[ \t]*)(?:Thứ|THỨ|Thu|THU)\s+(?P<m>nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười|nhat|tu|nam|sau|bay|tam|chin|muoi)"
     r"\s*[,:.]\s*(?!(?:ngày|ngay)\b|\d)(?P<rest>\S.*)$"
 )
-_PAREN = re.compile(r"^(?P<ind>[ \t]*)\((?P<m>\d{1,2}|[a-zđ])\)\s*(?P<rest>\S.*)$")
+# "(1) Lập …", and "(1). Lập …" with a full stop after the bracket (a segmenter's "( 1 ) ." cleaned to "(1)   .").
+_PAREN = re.compile(r"^(?P<ind>[ \t]*)\((?P<m>\d{1,2}|[a-zđ])\)(?:[ \t]*\.(?=\s))?\s*(?P<rest>\S.*)$")
 _LOWER = re.compile(r"^(?P<ind>[ \t]*)(?P<m>[a-zđ])\s*[.)]\s+(?P<rest>\S.*)$")
 # OCR reads some letters of "c)", "g)" as symbols: "©) Bộ Giao thông vận tải …", "ø) Chịu trách nhiệm …".
 _OCR_LOWER = re.compile(r"^(?P<ind>[ \t]*)(?P<m>[©ø])\)\s+(?P<rest>[A-ZĐÀ-Ỹ].*)$")

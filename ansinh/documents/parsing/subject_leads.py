@@ -15,6 +15,24 @@ from ansinh.documents.parsing.tasks import Task
 from ansinh.documents.parsing.unit_names import _head_match, split_units
 from ansinh.documents.parsing.vocab import AGENCY_HEADS
 
+
+class _Words:
+    """A pattern written with diacritics, and its form without them for text that has none ("Trach nhiem cua Bo Noi vu",
+    as a copy without marks gives it): the bare form only matches words that carry no marks, so "Giáo dục" is never
+    read as "giao"."""
+
+    def __init__(self, marked: str, bare: str) -> None:
+        self.marked = re.compile(marked, re.IGNORECASE)
+        self.bare = re.compile(bare, re.IGNORECASE)
+
+    def match(self, text: str) -> re.Match[str] | None:
+        m = self.marked.match(text)
+        if m is not None:
+            return m
+        b = self.bare.match(text)
+        return b if b is not None and text[: b.end()].isascii() else None
+
+
 # Verbs that open the duty after its subject (folded).
 _ACTION = re.compile(
     r"\s+(?:to chuc|chi dao|lanh dao|xay dung|ban hanh|huong dan|trien khai|thuc hien|tham muu|ra soat|"
@@ -28,9 +46,11 @@ _ACTION = re.compile(
     r"tien hanh|trao doi|lap danh sach|lap ke hoach|chuan bi|giai quyet|xac minh|tiep nhan|cung cap)(?![a-z])"
 )
 # "Đề nghị Tổng Liên đoàn Lao động Việt Nam …", "Giao Sở Y tế …": the verb that addresses the doer.
-_ADDRESS = re.compile(r"^(?:đề\s+nghị|giao|yêu\s+cầu)\s+", re.IGNORECASE)
+_ADDRESS = _Words(r"^(?:đề\s+nghị|giao|yêu\s+cầu)\s+", r"^(?:de\s+nghi|giao|yeu\s+cau)\s+")
 # Members named beside bodies ("…, đại biểu Quốc hội, đại biểu Hội đồng nhân dân"), not bodies themselves.
-_MEMBERS = re.compile(r"^(?:các\s+)?(?:đại\s+biểu|thành\s+viên|cơ\s+quan|chính\s+quyền)\s", re.IGNORECASE)
+_MEMBERS = _Words(
+    r"^(?:các\s+)?(?:đại\s+biểu|thành\s+viên|cơ\s+quan|chính\s+quyền)\s", r"^(?:cac\s+)?(?:dai\s+bieu|thanh\s+vien|co\s+quan|chinh\s+quyen)\s"
+)
 _PARTS = re.compile(r"\s*,\s*|\s+và\s+")
 
 
@@ -56,10 +76,29 @@ def subject_leads(tasks: list[Task], apply: Apply) -> None:
                 break
 
 
-_DUTY_OF = re.compile(r"^(?:(?:thẩm\s+quyền|quyền\s+hạn)\s+và\s+)?(?:trách\s+nhiệm|nhiệm\s+vụ)(?:\s+và\s+quyền\s+hạn)?\s+của\s+", re.IGNORECASE)
+_DUTY_OF = _Words(
+    r"^(?:(?:thẩm\s+quyền|quyền\s+hạn)\s+và\s+)?(?:trách\s+nhiệm|nhiệm\s+vụ)(?:\s+và\s+quyền\s+hạn)?\s+của\s+",
+    r"^(?:(?:tham\s+quyen|quyen\s+han)\s+va\s+)?(?:trach\s+nhiem|nhiem\s+vu)(?:\s+va\s+quyen\s+han)?\s+cua\s+",
+)
 # "Các cơ sở giáo dục đại học, cơ sở giáo dục nghề nghiệp": a kind of body after the first name, in lower case.
-_BODY_NOUN = re.compile(r"^(?:cơ\s+sở|cơ\s+quan|tổ\s+chức|đơn\s+vị|doanh\s+nghiệp|trường|hội|đoàn\s+thể)\s", re.IGNORECASE)
-_GENERIC_START = re.compile(r"^(?:c[áa]c|to[àa]n\s+th[ểe])\s", re.IGNORECASE)
+_BODY_NOUN = _Words(
+    r"^(?:cơ\s+sở|cơ\s+quan|tổ\s+chức|đơn\s+vị|doanh\s+nghiệp|trường|hội|đoàn\s+thể)\s",
+    r"^(?:co\s+so|co\s+quan|to\s+chuc|don\s+vi|doanh\s+nghiep|truong|hoi|doan\s+the)\s",
+)
+_GENERIC_START = re.compile(r"^(?:c[áa]c|to[àa]n\s+th[ểe])\s", re.IGNORECASE)  # "cac", "toan the" without marks too
+# What "các …" / "toàn thể …" must name to be bodies: "2. Các hoạt động chính" names work, not doers.
+_GENERIC_BODY = re.compile(
+    r"^(?:cac|toan\s+the)\s+(?:so|ban|nganh|bo|co\s+quan|don\s+vi|to\s+chuc|dia\s+phuong|doanh\s+nghiep|hoi|"
+    r"doan\s+the|truong|co\s+so|xa|phuong|huyen|quan|tinh|thanh\s+pho|thi\s+xa|luc\s+luong|cap|chi\s+bo|dang\s+bo|"
+    r"uy\s+ban|phong|trung\s+tam|benh\s+vien|thanh\s+vien|hop\s+tac\s+xa|tap\s+doan|tong\s+cong\s+ty|cong\s+ty|"
+    r"can\s+bo|cong\s+chuc|dang\s+vien|dong\s+chi|chu\s+dau\s+tu|nha\s+dau\s+tu|ngan\s+hang|bao|cuc|vu|vien|"
+    r"chi\s+cuc|van\s+phong|thon|to\s+dan\s+pho|khu\s+pho|ap|ban\s+chi\s+dao|dai\s+bieu|tap\s+the|ca\s+nhan|"
+    r"dai|hoi\s+dong|thu\s+truong|giam\s+doc|chu\s+tich|doan|to|nhom|lanh\s+dao|quy|hoc\s+vien|nha\s+truong)(?![a-z])"
+)
+
+
+def _generic_bodies(name: str) -> bool:
+    return bool(_GENERIC_START.match(name)) and bool(_GENERIC_BODY.match(fold_same_length(name).lower()))
 
 
 def addressee_leads(tasks: list[Task], apply: Apply, doc: Doc | None = None) -> None:
@@ -85,7 +124,7 @@ def addressee_leads(tasks: list[Task], apply: Apply, doc: Doc | None = None) -> 
         # "6. Cơ quan chủ quản Chương trình:", "Trách nhiệm của cơ quan Trung ương …": a kind of body opens the heading
         # only where the heading says it addresses it (a colon, or "trách nhiệm của").
         kind_first = addressed or duty_of is not None
-        if names and all((_head_match(n, AGENCY_HEADS) or _GENERIC_START.match(n) or ((k > 0 or kind_first) and _BODY_NOUN.match(n)))
+        if names and all((_head_match(n, AGENCY_HEADS) or _generic_bodies(n) or ((k > 0 or kind_first) and _BODY_NOUN.match(n)))
                          and len(n.split()) <= most for k, n in enumerate(names)):
             # A verb in lower case makes it a duty ("Sở Y tế tổ chức …"); capitalised, it is a name ("Sở Xây dựng").
             folded = fold_same_length(title).lower()

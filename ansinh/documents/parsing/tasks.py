@@ -55,6 +55,8 @@ _FIELD_LABEL = re.compile(
 
 # A part assigning the work (read by assignments.py) and a khoản listing a party's rights (duties._mark_rights).
 _NOT_TASKS = frozenset({"assignment", "rights"})
+# Parts of another kind an item inside the tasks part may head: its aims, the situation, viewpoints, a vision.
+_OTHER_PARTS = frozenset({"objectives", "situation", "viewpoint", "vision", "purpose"})
 
 
 # The closing formula of a legal text (Decree 30/2020, "Trách nhiệm thi hành"): "3. Các Bộ trưởng, Thủ trưởng cơ quan
@@ -97,6 +99,9 @@ def extract_tasks(
             if not _is_task_node(node, doc) or any(a.style in ("dash", "plus") for a in node.ancestors()):
                 continue
             if any(a.kind in _NOT_TASKS for a in node.ancestors()):
+                continue
+            # "II. NỘI DUNG" opening with "1. Mục tiêu" over its indicators: a part of another kind inside the tasks part.
+            if any(n.kind in _OTHER_PARTS for n in (node, *node.ancestors()) if n is not section and n.depth > section.depth):
                 continue
             _, title_end = heading_title(doc, node.head_start, node.head_end)
             task = Task(full_number(node), node.title, (node.start, max(title_end, node.head_start)), node=node)

@@ -227,8 +227,14 @@ def _cell_length(line: str, at: int) -> int:
     return (len(line) if end == -1 else end) - start
 
 
-def _breaks(lines: list[tuple[int, str]]) -> list[int]:
-    """Break offsets for the given (offset, text) lines, read as one list context in document order."""
+# Text, a gap of four spaces or more, text, on one line of the text as given: the columns of a table a PDF text layer
+# laid out with spaces (the clean view also leaves such gaps where it joins wrapped lines, so it is not read there).
+_SPACED_CELLS = re.compile(r"\S {4,}\S")
+
+
+def _breaks(lines: list[tuple[int, str]], raw: str | None = None) -> list[int]:
+    """Break offsets for the given (offset, text) lines, read as one list context in document order; ``raw`` is the
+    text before cleaning (same offsets), where a gap of spaces is the PDF's own and not a line the clean view joined."""
     marks: list[_Mark] = []
     for offset, line in lines:
         if len(line) < 4:
@@ -237,6 +243,8 @@ def _breaks(lines: list[tuple[int, str]]) -> list[int]:
         for mark in _marks(line):
             if "\t" in line and _cell_length(line, mark.pos) < _LONG_CELL:
                 continue  # a table row: its cells are read by the table readers
+            if raw is not None and _SPACED_CELLS.search(raw, offset, offset + len(line)) is not None:
+                continue  # a row of a table a PDF laid out with spaces: its columns are read by layout_tables
             mark.pos += offset
             mark.heading = mark.heading or heading
             marks.append(mark)
@@ -259,7 +267,7 @@ _OPENING = re.compile(
 )
 
 
-def unflatten_text(clean: str) -> str:
+def unflatten_text(clean: str, raw: str | None = None) -> str:
     """``clean`` with line breaks put back before inline item marks (same length).
 
     Marks are chained across lines: an item run into the text of the one before ("… năm 2020. 3. Bộ Tài chính …")
@@ -278,7 +286,7 @@ def unflatten_text(clean: str) -> str:
         end = clean.find("\n", start)
         line = clean[start : len(clean) if end == -1 else end]
         lines.append((start, line if whole[start] else line[:40]))
-    positions = _breaks(lines)
+    positions = _breaks(lines, raw if raw is not None and len(raw) == len(clean) else None)
     if not positions:
         return clean
     chars = list(clean)
@@ -289,7 +297,7 @@ def unflatten_text(clean: str) -> str:
 
 def restore_lines(doc: Doc) -> Doc:
     """``doc`` with flattened items put back on their own lines in its clean and folded views."""
-    clean = unflatten_text(doc.clean)
+    clean = unflatten_text(doc.clean, doc.text)
     if clean is doc.clean:
         return doc
     folded = list(doc.folded)

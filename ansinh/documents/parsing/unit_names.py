@@ -11,8 +11,16 @@ import re
 from functools import lru_cache
 
 from ansinh.documents.parsing.clean import squeeze
+from ansinh.documents.parsing.name_lists import (
+    AND_SPACE,
+    COMMA,
+    level_list,
+    opens_after_closed_kind,
+    protect_compounds,
+    shared_body_tail,
+)
 from ansinh.documents.parsing.vocab import AGENCY_HEADS, ALWAYS_NEW_HEADS, GENERIC_HEADS, ocr_tolerant
-from ansinh.lib.text import fold, fold_key, strip_marks
+from ansinh.lib.text import fold_key, strip_marks
 
 # Words that open like a body's name once diacritics are ignored, or share its first word, but name an action or
 # a thing ("Bố trí kinh phí", "Tổ chức thực hiện", "Ban hành kế hoạch", "Bộ máy", "Số lượng").
@@ -139,14 +147,12 @@ def _split_units_uncached(value: str) -> list[str]:
     shared = _SHARED_HEAD.match(value)
     if shared:
         return _expand_shared_head(shared.group("head"), value[shared.end() :])
-    level = _LEVEL_LIST.search(value)
+    level = level_list(value)
     if level is not None:
         # "…, UBND các xã: Đức Trọng, Hiệp Thạnh và đơn vị tư vấn": the bodies before, each named commune, the rest.
-        return [
-            *_split_units_uncached(value[: level.start()]),
-            *_expand_level_list(level.group("body"), level.group("level"), value[level.end() :]),
-        ]
-    shared_tail = _shared_body_tail(value)
+        start, end, body, kind = level
+        return [*_split_units_uncached(value[:start]), *_expand_level_list(body, kind, value[end:])]
+    shared_tail = shared_body_tail(value)
     if shared_tail is not None:
         return shared_tail
     units: list[str] = []
@@ -169,6 +175,8 @@ def _split_units_uncached(value: str) -> list[str]:
                 new = True  # "các tổ chức chính trị - xã hội, các cơ sở giáo dục": whole kinds, not "các bộ, ngành"
             if not new and current and _repeats_kind(current[0], frag):
                 new = True  # "Các cơ sở giáo dục đại học, cơ sở giáo dục nghề nghiệp": the same kind of body again
+            if not new and not named and opens_after_closed_kind(current, frag):
+                new = True  # "Các Đại sứ quán, tổ chức quốc tế, các tỉnh, thành phố": a kind with words of its own ends a list
             if new and current:
                 units.append(", ".join(current))
                 current = []
@@ -184,17 +192,17 @@ def _split_units_uncached(value: str) -> list[str]:
 # another body, a generic list ("các" and a comma) or a kind of body starts a name; the catch-all "và các cơ quan
 # (đơn vị, địa phương) liên quan" stays with the name it follows.
 _AND_BODY = re.compile(
-    r"\s+và\s+(?=(?P<generic>các\s+[^,]{2,30},|các\s+(?:sở|bộ|ban|ngành|tổ\s+chức|đoàn\s+thể|hội|trường|doanh\s+nghiệp|"
-    r"ủy\s+ban|uỷ\s+ban|phòng|xã|phường)(?![^\W\d_]))?)",
+    r"\s+v[àa]\s+(?=(?P<generic>c[áa]c\s+[^,]{2,30},|c[áa]c\s+(?:s[ởo]|b[ộo]|ban|ng[àa]nh|t[ổo]\s+ch[ứu]c|[đd]o[àa]n\s+th[ểe]|h[ộo]i|"
+    r"tr[ưu][ờo]ng|doanh\s+nghi[ệe]p|[ủu]y\s+ban|u[ỷy]\s+ban|ph[òo]ng|x[ãa]|ph[ưu][ờo]ng)(?![^\W\d_]))?)",
     re.IGNORECASE,
 )
 
 
 def _split_at_and(name: str) -> list[str]:
     """``name`` cut where "và" opens another body; the "và" inside a ministry's compound name is kept."""
-    if " và " not in name:
+    if " và " not in name and " va " not in name:
         return [name]
-    masked = _protect_compounds(name)
+    masked = protect_compounds(name)
     out: list[str] = []
     start = 0
     for m in _AND_BODY.finditer(masked):
@@ -202,7 +210,7 @@ def _split_at_and(name: str) -> list[str]:
         # Two single bodies joined by "và" may be one office ("Văn phòng HĐND và UBND phường"): a named body splits off
         # only beside a plural one ("các bộ, cơ quan liên quan và Ngân hàng …", "Bộ X và Ủy ban nhân dân các tỉnh").
         before = masked[start : m.start()]
-        plural = re.match(r"(?i)các\s", before.strip()) or re.match(r"\S+(?:\s+\S+){0,3}\s+các\s", re.split(r",|\s+và\s", rest)[0] + " ")
+        plural = re.match(r"(?i)c[áa]c\s", before.strip()) or re.match(r"\S+(?:\s+\S+){0,3}\s+c[áa]c\s", re.split(r",|\s+v[àa]\s", rest)[0] + " ")
         if not (m.group("generic") or (rest[:1].isupper() and _head_match(rest, AGENCY_HEADS) and plural)):
             continue
         if not masked[start : m.start()].strip():
@@ -210,20 +218,13 @@ def _split_at_and(name: str) -> list[str]:
         out.append(masked[start : m.start()])
         start = m.end()
     out.append(masked[start:])
-    return [piece.replace(_COMMA, ",").replace(_AND, " và") for piece in out]
-
-
-# "UBND các xã: Đức Trọng, Hiệp Thạnh, Đinh Văn Lâm Hà": one body named for each place after the colon.
-_LEVEL_LIST = re.compile(
-    r"(?:^|(?<=[,;]\s)|(?<=\svà\s))(?P<body>Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Công an|Hội đồng nhân dân|HĐND)\s+các\s+"
-    r"(?P<level>xã|phường|huyện|quận|tỉnh|thành phố|thị xã|xã, phường)\s*:\s*(?=[A-ZĐÀ-Ỹ])"
-)
+    return [piece.replace(COMMA, ",").replace(AND_SPACE, " ") for piece in out]
 
 
 def _expand_level_list(body: str, level: str, rest: str) -> list[str]:
     """"UBND", "xã", "Đức Trọng, Hiệp Thạnh và đơn vị tư vấn" -> UBND xã Đức Trọng, UBND xã Hiệp Thạnh, đơn vị tư vấn."""
     names: list[str] = []
-    parts = [p.strip(" .;,") for p in re.split(r",|;|\s+và\s+", rest) if p.strip(" .;,")]
+    parts = [p.strip(" .;,") for p in re.split(r",|;|\s+v[àa]\s+", rest) if p.strip(" .;,")]
     for k, part in enumerate(parts):
         if not part[:1].isupper() or _head_match(part, AGENCY_HEADS):
             # The places end where a lower-case or a named body begins: the rest is a list of its own.
@@ -231,22 +232,6 @@ def _expand_level_list(body: str, level: str, rest: str) -> list[str]:
             break
         names.append(f"{body} {level.split(',')[0]} {part}")
     return names
-
-
-# "Thường trực, các ban, các tổ đại biểu Hội đồng nhân dân tỉnh": parts of one body, its name written once at the end.
-_BODY_PART = r"(?:Thường trực|Ban Thường trực|Thường vụ|Ban Thường vụ|[Cc]ác ban|[Cc]ác tổ đại biểu|[Cc]ác đại biểu|[Cc]ác Ủy ban|[Cc]ác Uỷ ban|Lãnh đạo)"
-_PARTS_THEN_BODY = re.compile(
-    r"^(?P<parts>" + _BODY_PART + r"(?:\s*,\s*" + _BODY_PART + r")*)\s*(?:,|\s+và)\s+(?P<last>" + _BODY_PART + r")\s+"
-    r"(?P<body>(?:Hội đồng nhân dân|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Ủy ban Mặt trận Tổ quốc Việt Nam|Ủy ban MTTQ|UBMTTQ)[^,;]*)$"
-)
-
-
-def _shared_body_tail(value: str) -> list[str] | None:
-    m = _PARTS_THEN_BODY.match(value)
-    if m is None:
-        return None
-    parts = [p.strip() for p in m.group("parts").split(",") if p.strip()] + [m.group("last")]
-    return [f"{part} {m.group('body').strip()}" for part in parts]
 
 
 def _repeats_kind(first: str, fragment: str) -> bool:
@@ -257,38 +242,16 @@ def _repeats_kind(first: str, fragment: str) -> bool:
 
 
 # "các Bộ: Quốc phòng, Xây dựng và các cơ quan liên quan": one head word shared by the names after the colon.
-_SHARED_HEAD = re.compile(r"^(?:[Cc]ác\s+)(?P<head>Bộ|Sở|Ban|Phòng|Ủy ban|Uỷ ban|Tỉnh|Huyện|Xã|Phường)\s*:\s*")
-_AND_OTHERS = re.compile(r"\s+(?:và|cùng)\s+(?=các\s)")
-
-
-# Names of ministries and departments that hold a comma or "và" themselves (Decree 30/2020 lists, 2007-2025 names).
-_COMPOUND_NAMES = re.compile(
-    r"van hoa, the thao va du lich|lao dong\s*-\s*thuong binh va xa hoi|giao duc va dao tao|ke hoach va dau tu|"
-    r"nong nghiep va phat trien nong thon|nong nghiep va moi truong|tai nguyen va moi truong|khoa hoc va cong nghe|"
-    r"thong tin va truyen thong|dan toc va ton giao|van hoa va the thao|noi vu va lao dong"
-)
-_COMMA, _AND = "\x00", "\x01"
-
-
-def _protect_compounds(text: str) -> str:
-    """``text`` with the commas and "và" inside a compound ministry name masked (matched without diacritics, as OCR gives them)."""
-    chars = list(text)
-    for m in _COMPOUND_NAMES.finditer(fold(text).lower()) if len(fold(text)) == len(text) else ():
-        for i in range(m.start(), m.end()):
-            if chars[i] == ",":
-                chars[i] = _COMMA
-            elif text[i : i + 3] == " và" and i + 3 <= m.end():
-                chars[i] = _AND
-                chars[i + 1] = chars[i + 2] = ""
-    return "".join(chars)
+_SHARED_HEAD = re.compile(r"^(?:[Cc][áa]c\s+)(?P<head>B[ộo]|S[ởo]|Ban|Ph[òo]ng|[ỦU]y ban|U[ỷy] ban|T[ỉi]nh|Huy[ệe]n|X[ãa]|Ph[ưu][ờo]ng)\s*:\s*")
+_AND_OTHERS = re.compile(r"\s+(?:v[àa]|c[ùu]ng)\s+(?=c[áa]c\s)")
 
 
 def _expand_shared_head(head: str, rest: str) -> list[str]:
     """``"Bộ"`` and ``"Quốc phòng, Xây dựng và các cơ quan liên quan"`` -> Bộ Quốc phòng, Bộ Xây dựng và … ."""
     others = _AND_OTHERS.search(rest)
     names_part, tail = (rest[: others.start()], rest[others.start() :]) if others else (rest, "")
-    parts = [p.strip(" .;,") for p in re.split(r",|\s+và\s+", _protect_compounds(names_part)) if p.strip(" .;,")]
-    parts = [p.replace(_COMMA, ",").replace(_AND, " và") for p in parts]
+    parts = [p.strip(" .;,") for p in re.split(r",|\s+v[àa]\s+", protect_compounds(names_part)) if p.strip(" .;,")]
+    parts = [p.replace(COMMA, ",").replace(AND_SPACE, " ") for p in parts]
     names = [f"{head} {p}" for p in parts]
     if names and tail:
         names[-1] += tail.rstrip(" .;,")

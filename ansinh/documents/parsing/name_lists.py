@@ -1,0 +1,110 @@
+"""Where a plural list of kinds of bodies ends and the next name begins.
+
+Decree 30/2020 plans name the partners of a task as lists of kinds: "các sở, ngành, phường, xã thuộc Thành phố" is
+one name, its bare kind words sharing the tail that closes it. A kind with words of its own ("tổ chức quốc tế",
+"ngành Thành phố"), or a name that is no kind at all ("các Đại sứ quán"), closes the list: what follows in lower case
+("…, tổ chức quốc tế, các tỉnh, thành phố", "các Sở, ngành Thành phố, đơn vị liên quan") is the next name. Read by
+:mod:`unit_names`; words match without diacritics (OCR and text without marks read the same).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ansinh.lib.text import fold
+
+# Kinds of bodies a plural list names bare, one after another (folded, lower case).
+_KINDS = (
+    r"so|ban|nganh|bo|co\s+quan|don\s+vi|dia\s+phuong|doan\s+the|to\s+chuc|hoi|doanh\s+nghiep|ca\s+nhan|"
+    r"tinh|thanh\s+pho|huyen|quan|thi\s+xa|xa|phuong|thi\s+tran|dac\s+khu|cap|luc\s+luong|truong|co\s+so|"
+    r"bao\s+chi|co\s+quan\s+(?:thong\s+tan|bao\s+chi)|hop\s+tac\s+xa|tap\s+doan|tong\s+cong\s+ty|cong\s+ty|phong|"
+    r"trung\s+tam|chi\s+bo|dang\s+bo|thon|ap|ban|khu\s+pho|to\s+dan\s+pho|ho\s+gia\s+dinh|gia\s+dinh|"
+    r"hoi\s+doan\s+the|ban\s+nganh|so\s+nganh|bo\s+nganh|bo\s+ban\s+nganh|cap\s+uy|ngan\s+hang|quy|"
+    # Kinds named by the government's own structure: "các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ" is one name.
+    r"co\s+quan\s+ngang\s+bo|co\s+quan\s+thuoc\s+chinh\s+phu"
+)
+_BARE_KIND = re.compile(r"^(?:(?:cac|nhung|moi)\s+)?(?:" + _KINDS + r")$")
+_PLURAL = re.compile(r"^(?:cac|nhung)\s")
+# A fragment that opens with a kind ("tổ chức quốc tế", "đơn vị liên quan", "các tỉnh"): only such a one opens a name.
+_KIND_FIRST = re.compile(r"^(?:(?:cac|nhung)\s+\S+|(?:" + _KINDS + r")(?![a-z]))")
+
+
+def _folded(fragment: str) -> str:
+    return " ".join(fold(fragment).lower().split())
+
+
+def bare_kind(fragment: str) -> bool:
+    """Whether ``fragment`` is a kind of body alone ("sở", "các tỉnh", "thành phố"), open to the next kind."""
+    return _BARE_KIND.match(_folded(fragment)) is not None
+
+
+def opens_after_closed_kind(current: list[str], fragment: str) -> bool:
+    """Whether ``fragment`` opens a new name after the fragments ``current`` of a list of kinds (no named body first):
+    it does when it opens with a kind in lower case (or with "các") and the fragment before it is no bare kind."""
+    if not current or not fragment:
+        return False
+    folded = _folded(fragment)
+    if not (fragment[:1].islower() or _PLURAL.match(folded)) or not _KIND_FIRST.match(folded):
+        return False  # "…, phụ trách lĩnh vực …": words that describe the name before, not another body
+    if not (_PLURAL.match(_folded(current[0])) or _KIND_FIRST.match(_folded(current[0]))):
+        return False  # "Đồng chí Phó Chủ tịch, …": a person's office, not a list of kinds
+    # "…, thành phố và các sở, ngành": the list "và" opens goes on, so only what follows the last "và" is looked at.
+    return not bare_kind(re.split(r"\s+(?:và|va)\s+", current[-1])[-1])
+
+
+# Names of ministries and departments that hold a comma or "và" themselves (Decree 30/2020 lists, 2007-2025 names).
+_COMPOUND_NAMES = re.compile(
+    r"van hoa, the thao va du lich|lao dong\s*-\s*thuong binh va xa hoi|giao duc va dao tao|ke hoach va dau tu|"
+    r"nong nghiep va phat trien nong thon|nong nghiep va moi truong|tai nguyen va moi truong|khoa hoc va cong nghe|"
+    r"thong tin va truyen thong|dan toc va ton giao|van hoa va the thao|noi vu va lao dong"
+)
+# What stands for a comma, and for the space before "và", inside a compound name while a list is split.
+COMMA, AND_SPACE = "\x00", "\x01"
+
+
+def protect_compounds(text: str) -> str:
+    """``text`` with the commas and the space before "và" inside a compound ministry name masked (matched without
+    diacritics, as OCR and copies without marks give them)."""
+    chars = list(text)
+    for m in _COMPOUND_NAMES.finditer(fold(text).lower()) if len(fold(text)) == len(text) else ():
+        for i in range(m.start(), m.end()):
+            if chars[i] == ",":
+                chars[i] = COMMA
+            elif text[i : i + 3] in (" và", " va") and i + 3 <= m.end():
+                chars[i] = AND_SPACE
+    return "".join(chars)
+
+
+# "Thường trực, các ban, các tổ đại biểu Hội đồng nhân dân tỉnh": parts of one body, its name written once at the end.
+_BODY_PART = r"(?:Thường trực|Ban Thường trực|Thường vụ|Ban Thường vụ|[Cc]ác ban|[Cc]ác tổ đại biểu|[Cc]ác đại biểu|[Cc]ác Ủy ban|[Cc]ác Uỷ ban|Lãnh đạo)"
+_PARTS_THEN_BODY = re.compile(
+    r"^(?P<parts>" + _BODY_PART + r"(?:\s*,\s*" + _BODY_PART + r")*)\s*(?:,|\s+và)\s+(?P<last>" + _BODY_PART + r")\s+"
+    r"(?P<body>(?:Hội đồng nhân dân|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Ủy ban Mặt trận Tổ quốc Việt Nam|Ủy ban MTTQ|UBMTTQ)[^,;]*)$"
+)
+
+
+def shared_body_tail(value: str) -> list[str] | None:
+    m = _PARTS_THEN_BODY.match(value)
+    if m is None:
+        return None
+    parts = [p.strip() for p in m.group("parts").split(",") if p.strip()] + [m.group("last")]
+    return [f"{part} {m.group('body').strip()}" for part in parts]
+
+
+# "UBND các xã: Đức Trọng, Hiệp Thạnh, Đinh Văn Lâm Hà": one body named for each place after the colon (read on the
+# folded text, so "UBND cac xa: Duc Trong, …" without marks is read the same; the body and the place open in capitals).
+_LEVEL_LIST = re.compile(
+    r"(?:^|(?<=[,;]\s)|(?<=\sva\s))(?P<body>uy ban nhan dan|ubnd|cong an|hoi dong nhan dan|hdnd)\s+cac\s+"
+    r"(?P<level>xa|phuong|huyen|quan|tinh|thanh pho|thi xa|xa, phuong)\s*:\s*"
+)
+
+
+def level_list(value: str) -> tuple[int, int, str, str] | None:
+    """(start, end, body, level) of "UBND các xã:" in ``value`` when places in capitals follow it, else None."""
+    folded = fold(value).lower()
+    if len(folded) != len(value):
+        return None
+    for m in _LEVEL_LIST.finditer(folded):
+        if value[m.start("body")].isupper() and m.end() < len(value) and value[m.end()].isupper():
+            return m.start(), m.end(), value[m.start("body") : m.end("body")], value[m.start("level") : m.end("level")]
+    return None
