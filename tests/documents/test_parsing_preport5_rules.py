@@ -249,3 +249,16 @@ def test_a_dated_report_in_a_clause_of_its_own_stands_beside_a_regime() -> None:
         "2. Sở Tài chính báo cáo Ủy ban nhân dân tỉnh trước ngày 30/6/2026; đồng thời định kỳ hằng quý báo cáo tiến độ.\n"
     )
     assert sorted(_reports(text + END), key=str) == [("once", 30, 6, 2026), ("quarterly", None, None, None)]
+
+
+def test_a_list_of_periods_in_brackets_or_after_a_colon_opens_with_the_month() -> None:
+    for wording in ("báo cáo định kỳ (tháng, quý, 6 tháng, năm)", "chế độ báo cáo định kỳ: tháng, quý, 6 tháng, năm"):
+        text = DIRECTIVE + f"2. Các đơn vị thực hiện {wording} gửi Sở Nội vụ.\n"
+        assert [f for f, *_ in _reports(text + END)] == ["monthly", "quarterly", "semiannual", "annual"], wording
+
+
+def test_the_quarter_as_an_item_with_its_own_day_is_quarterly() -> None:
+    text = DIRECTIVE + (
+        "2. Báo cáo định kỳ tháng (trước ngày 20 hằng tháng), quý (trước ngày 20 tháng cuối quý) gửi Sở Nội vụ.\n"
+    )
+    assert _reports(text + END) == [("monthly", 20, None, None), ("quarterly", 20, None, None)]
