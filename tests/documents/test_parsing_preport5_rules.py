@@ -262,3 +262,16 @@ def test_the_quarter_as_an_item_with_its_own_day_is_quarterly() -> None:
         "2. Báo cáo định kỳ tháng (trước ngày 20 hằng tháng), quý (trước ngày 20 tháng cuối quý) gửi Sở Nội vụ.\n"
     )
     assert _reports(text + END) == [("monthly", 20, None, None), ("quarterly", 20, None, None)]
+
+
+def test_a_partner_after_in_coordination_with_is_no_recipient() -> None:
+    text = DIRECTIVE + (
+        "2. Giao Sở Y tế chủ trì, phối hợp với Ủy ban nhân dân các xã tổng hợp, báo cáo kết quả, gửi Ủy ban nhân dân"
+        " tỉnh trước ngày 20/7/2026.\n"
+    )
+    assert _recipients(text + END) == ["Ủy ban nhân dân tỉnh"]
+
+
+def test_the_recipient_stops_before_a_copy_or_the_next_verb() -> None:
+    text = DECREE + "2. Định kỳ hằng năm báo cáo Thủ tướng Chính phủ, đồng gửi Bộ Tài chính.\n"
+    assert _recipients(text + END) == ["Thủ tướng Chính phủ"]
