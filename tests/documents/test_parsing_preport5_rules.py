@@ -275,3 +275,16 @@ def test_a_partner_after_in_coordination_with_is_no_recipient() -> None:
 def test_the_recipient_stops_before_a_copy_or_the_next_verb() -> None:
     text = DECREE + "2. Định kỳ hằng năm báo cáo Thủ tướng Chính phủ, đồng gửi Bộ Tài chính.\n"
     assert _recipients(text + END) == ["Thủ tướng Chính phủ"]
+
+
+def test_figures_sent_to_a_body_on_a_schedule_are_a_report() -> None:
+    text = DECREE + (
+        "2. Trước ngày 10 của tháng đầu quý tiếp theo, cơ quan bảo hiểm xã hội cấp tỉnh gửi thông tin về các đơn vị"
+        " chậm đóng đến Sở Nội vụ.\n"
+    )
+    assert _reports(text + END) == [("quarterly", 10, None, None)]
+
+
+def test_information_sent_with_no_period_or_day_is_no_report() -> None:
+    text = DECREE + "2. Cơ quan bảo hiểm xã hội gửi thông tin về người lao động đến Sở Nội vụ để phối hợp.\n"
+    assert _reports(text + END) == []

@@ -199,7 +199,8 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
             if node.effective_kind() == "situation" and not _ASSIGNS.match(folded):
                 continue
             # "phục vụ công tác tổng kết, báo cáo": a report as what records serve, not a duty.
-            if not REPORT_VERB.search(_SERVING.sub(" ", folded)) and not published_periodically(folded):
+            sent = _sent_on_schedule(folded)
+            if not REPORT_VERB.search(_SERVING.sub(" ", folded)) and not published_periodically(folded) and not sent:
                 continue
             if re.search(r"(?<![a-z])la\s+can\s+cu(?![a-z])", folded) or not_a_duty(folded):
                 continue  # "Báo cáo theo khoản 3 là căn cứ để …": what a report is for, not a duty
@@ -208,7 +209,7 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
             cues = periods(folded)
             deadlines = read_deadlines(folded)
             cues = _twice_a_year(cues, deadlines)
-            if strict and not owed(folded, bool(cues), bool(deadlines) or bool(_MONTH_ONCE.search(folded))):
+            if strict and not sent and not owed(folded, bool(cues), bool(deadlines) or bool(_MONTH_ONCE.search(folded))):
                 continue
             if node.effective_kind() == "purpose" and not _stated_regime(folded, bool(cues) or bool(deadlines)):
                 continue  # aims and requirements ("Kịp thời phát hiện, báo cáo …", "hằng năm công bố …") are no duty
@@ -310,6 +311,20 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
                         "span": [cs, ce],
                     })
     return merge_labelled(out, read_deadlines, deadline_for)
+
+
+# "… gửi thông tin về người sử dụng lao động chậm đóng … đến cơ quan quản lý": figures sent to a body, a report.
+_SENT_DATA = re.compile(
+    r"(?<![a-z])gui\s+(?:thong\s+tin|so\s+lieu|danh\s+sach)(?![a-z])[^.;]{0,160}?\s(?:ve|den|toi)\s+"
+    r"(?:ubnd|uy\s+ban|so\s+[a-z]|bo\s+[a-z]|co\s+quan|ban\s+[a-z]|cuc\s+[a-z]|chu\s+tich|thuong\s+truc)"
+)
+
+
+def _sent_on_schedule(folded: str) -> bool:
+    """Whether a sentence sends figures to a body on a period or by a day (no "báo cáo" named)."""
+    if _SENT_DATA.search(folded) is None:
+        return False
+    return any(f != "adhoc" for f, _ in periods(folded)) or bool(read_deadlines(folded))
 
 
 def _twice_a_year(cues: list[tuple[str, int]], deadlines: list[tuple[int, int, int | None]]) -> list[tuple[str, int]]:
