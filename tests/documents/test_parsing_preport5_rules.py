@@ -288,3 +288,23 @@ def test_figures_sent_to_a_body_on_a_schedule_are_a_report() -> None:
 def test_information_sent_with_no_period_or_day_is_no_report() -> None:
     text = DECREE + "2. Cơ quan bảo hiểm xã hội gửi thông tin về người lao động đến Sở Nội vụ để phối hợp.\n"
     assert _reports(text + END) == []
+
+
+def test_a_day_whose_digits_ocr_split_apart_is_still_the_deadline() -> None:
+    text = PLAN + (
+        "1. Các sở, ngành định kỳ hằng quý báo cáo kết quả về Sở Nội vụ trước ngày\n2 0 tháng cuối quý.\n"
+        "2. Sở Nội vụ tổng hợp, báo cáo Chủ tịch Ủy ban nhân dân tỉnh trước ngày 3 0 tháng 6 năm 2027.\n"
+    )
+    assert _reports(text + END) == [("quarterly", 20, None, None), ("once", 30, 6, 2027)]
+
+
+def test_the_probes_read_the_same_under_every_kind_of_noise() -> None:
+    text = PLAN + (
+        "1. Sở Y tế định kỳ 6 tháng (trước ngày 15/6), hằng năm (trước ngày 15/12) và đột xuất báo cáo Ủy ban nhân dân"
+        " tỉnh (qua Sở Tài chính).\n"
+        "2. Báo cáo quý gửi trước ngày 20 của tháng cuối quý; báo cáo năm gửi trước ngày 10 tháng 12.\n"
+        "3. Kết thúc năm 2026, các xã báo cáo Ủy ban nhân dân tỉnh trước ngày 10 tháng 01 năm 2027.\n"
+    ) + END
+    clean = sorted(_reports(text), key=str)
+    for kind in ("pdf", "nodiacritics", "segment", "headers", "emphasis", "html", "ocr", "all"):
+        assert sorted(_reports(noisy_text(text, kind, 0)), key=str) == clean, kind
