@@ -308,3 +308,11 @@ def test_the_probes_read_the_same_under_every_kind_of_noise() -> None:
     clean = sorted(_reports(text), key=str)
     for kind in ("pdf", "nodiacritics", "segment", "headers", "emphasis", "html", "ocr", "all"):
         assert sorted(_reports(noisy_text(text, kind, 0)), key=str) == clean, kind
+
+
+def test_the_quarter_takes_the_day_without_a_month_beside_a_yearly_date() -> None:
+    text = DIRECTIVE + (
+        "2. Định kỳ trước ngày 15 của tháng cuối quý và trước ngày 15 tháng 12 hằng năm, Sở Nội vụ báo cáo Ủy ban"
+        " nhân dân tỉnh.\n"
+    )
+    assert _reports(text + END) == [("quarterly", 15, None, None), ("annual", 15, 12, None)]
