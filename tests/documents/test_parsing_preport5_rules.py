@@ -249,3 +249,70 @@ def test_a_dated_report_in_a_clause_of_its_own_stands_beside_a_regime() -> None:
         "2. Sở Tài chính báo cáo Ủy ban nhân dân tỉnh trước ngày 30/6/2026; đồng thời định kỳ hằng quý báo cáo tiến độ.\n"
     )
     assert sorted(_reports(text + END), key=str) == [("once", 30, 6, 2026), ("quarterly", None, None, None)]
+
+
+def test_a_list_of_periods_in_brackets_or_after_a_colon_opens_with_the_month() -> None:
+    for wording in ("báo cáo định kỳ (tháng, quý, 6 tháng, năm)", "chế độ báo cáo định kỳ: tháng, quý, 6 tháng, năm"):
+        text = DIRECTIVE + f"2. Các đơn vị thực hiện {wording} gửi Sở Nội vụ.\n"
+        assert [f for f, *_ in _reports(text + END)] == ["monthly", "quarterly", "semiannual", "annual"], wording
+
+
+def test_the_quarter_as_an_item_with_its_own_day_is_quarterly() -> None:
+    text = DIRECTIVE + (
+        "2. Báo cáo định kỳ tháng (trước ngày 20 hằng tháng), quý (trước ngày 20 tháng cuối quý) gửi Sở Nội vụ.\n"
+    )
+    assert _reports(text + END) == [("monthly", 20, None, None), ("quarterly", 20, None, None)]
+
+
+def test_a_partner_after_in_coordination_with_is_no_recipient() -> None:
+    text = DIRECTIVE + (
+        "2. Giao Sở Y tế chủ trì, phối hợp với Ủy ban nhân dân các xã tổng hợp, báo cáo kết quả, gửi Ủy ban nhân dân"
+        " tỉnh trước ngày 20/7/2026.\n"
+    )
+    assert _recipients(text + END) == ["Ủy ban nhân dân tỉnh"]
+
+
+def test_the_recipient_stops_before_a_copy_or_the_next_verb() -> None:
+    text = DECREE + "2. Định kỳ hằng năm báo cáo Thủ tướng Chính phủ, đồng gửi Bộ Tài chính.\n"
+    assert _recipients(text + END) == ["Thủ tướng Chính phủ"]
+
+
+def test_figures_sent_to_a_body_on_a_schedule_are_a_report() -> None:
+    text = DECREE + (
+        "2. Trước ngày 10 của tháng đầu quý tiếp theo, cơ quan bảo hiểm xã hội cấp tỉnh gửi thông tin về các đơn vị"
+        " chậm đóng đến Sở Nội vụ.\n"
+    )
+    assert _reports(text + END) == [("quarterly", 10, None, None)]
+
+
+def test_information_sent_with_no_period_or_day_is_no_report() -> None:
+    text = DECREE + "2. Cơ quan bảo hiểm xã hội gửi thông tin về người lao động đến Sở Nội vụ để phối hợp.\n"
+    assert _reports(text + END) == []
+
+
+def test_a_day_whose_digits_ocr_split_apart_is_still_the_deadline() -> None:
+    text = PLAN + (
+        "1. Các sở, ngành định kỳ hằng quý báo cáo kết quả về Sở Nội vụ trước ngày\n2 0 tháng cuối quý.\n"
+        "2. Sở Nội vụ tổng hợp, báo cáo Chủ tịch Ủy ban nhân dân tỉnh trước ngày 3 0 tháng 6 năm 2027.\n"
+    )
+    assert _reports(text + END) == [("quarterly", 20, None, None), ("once", 30, 6, 2027)]
+
+
+def test_the_probes_read_the_same_under_every_kind_of_noise() -> None:
+    text = PLAN + (
+        "1. Sở Y tế định kỳ 6 tháng (trước ngày 15/6), hằng năm (trước ngày 15/12) và đột xuất báo cáo Ủy ban nhân dân"
+        " tỉnh (qua Sở Tài chính).\n"
+        "2. Báo cáo quý gửi trước ngày 20 của tháng cuối quý; báo cáo năm gửi trước ngày 10 tháng 12.\n"
+        "3. Kết thúc năm 2026, các xã báo cáo Ủy ban nhân dân tỉnh trước ngày 10 tháng 01 năm 2027.\n"
+    ) + END
+    clean = sorted(_reports(text), key=str)
+    for kind in ("pdf", "nodiacritics", "segment", "headers", "emphasis", "html", "ocr", "all"):
+        assert sorted(_reports(noisy_text(text, kind, 0)), key=str) == clean, kind
+
+
+def test_the_quarter_takes_the_day_without_a_month_beside_a_yearly_date() -> None:
+    text = DIRECTIVE + (
+        "2. Định kỳ trước ngày 15 của tháng cuối quý và trước ngày 15 tháng 12 hằng năm, Sở Nội vụ báo cáo Ủy ban"
+        " nhân dân tỉnh.\n"
+    )
+    assert _reports(text + END) == [("quarterly", 15, None, None), ("annual", 15, 12, None)]

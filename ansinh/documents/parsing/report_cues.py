@@ -35,9 +35,11 @@ _LIST_QUARTER = re.compile(
     r"th[ad]ng\s*(?:,|va|hoac)\s*(?:h[ad]ng\s+)?quy(?![a-z])(?!\s+dinh)"
     # "báo cáo công tác … quý, 6 tháng, năm": the list opened by the quarter
     r"|(?<![a-z])(?P<at>quy)\s*(?:,|va|hoac)\s*(?:0?6|sau)\s+th[ad]ng\s*(?:,|va|hoac)"
+    # "tháng (trước ngày 20 hằng tháng), quý (trước ngày 20 tháng cuối quý)": the quarter as an item with its day
+    r"|(?:(?<![a-z])va|,)\s+(?:h[ad]ng\s+)?(?P<item>quy)(?=\s*(?:\(|tr[uy][oda]c\s+ngay))"
 )
 # "báo cáo tháng, quý, 6 tháng, năm": the month opening a list of periods of a report.
-_LIST_MONTH = re.compile(r"b[ad]o\s+c[ad]o\s+(?:dinh\s+ky\s+)?(?P<at>th[ad]ng)\s*(?:,|va|hoac)\s*(?:h[ad]ng\s+)?(?:quy|0?6\s+th[ad]ng|n[ad]m)(?![a-z])")
+_LIST_MONTH = re.compile(r"(?:b[ad]o\s+c[ad]o\s+(?:dinh\s+ky\s*)?|dinh\s+ky\s*)[(:]?\s*(?P<at>th[ad]ng)\s*(?:,|va|hoac)\s*(?:h[ad]ng\s+)?(?:quy|0?6\s+th[ad]ng|n[ad]m)(?![a-z])")
 _LIST_YEAR = re.compile(
     r"(?:th[ad]ng|quy)\s*(?:,|va|hoac)\s*(?:h[ad]ng\s+|cuoi\s+|0?1\s+)?n[ad]m(?![a-z])"
     r"(?=\s*(?:$|[,;.()]|va\s|hoac\s|tr[uy][oda]c\s|bao\s+cao|gui|ve\s|cac\s|theo\s|cua\s|cho\s|len\s|(?:ubnd|uy\s+ban|so|bo|phong|ban)\s))"
@@ -169,7 +171,8 @@ def periods(folded: str) -> list[tuple[str, int]]:
         m = _first_outside_a_date(pattern, folded)
         if m and (frequency not in found or (frequency == "semiannual" and m.start() < found[frequency][0])):
             # the offset of the period word itself ("quý" in "tháng, quý"), for pairing with its deadline
-            at = m.start("at") if "at" in pattern.groupindex and m.group("at") else m.end() - 3
+            named = [g for g in ("at", "item") if g in pattern.groupindex and m.group(g)]
+            at = m.start(named[0]) if named else m.end() - 3
             found[frequency] = (m.start() if frequency == "semiannual" else at, m.end())
     out = []
     for frequency, (at, end) in found.items():

@@ -71,6 +71,9 @@ def deadline_for(
     A day without a month only fits a duty shorter than a year (quarterly, monthly).
     """
     fitting = [d for d in deadlines if d[2] is not None or frequency in ("quarterly", "monthly")]
+    if frequency in ("quarterly", "monthly") and any(d[2] is None for d in fitting) and len(cue_at) > 1:
+        # "trước ngày 15 của tháng cuối quý và trước ngày 15 tháng 12 hằng năm": the day without a month is the quarter's
+        fitting = [d for d in fitting if d[2] is None]
     if not fitting:
         return None, None
     if len(fitting) == 1 or frequency not in cue_at:

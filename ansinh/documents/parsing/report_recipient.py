@@ -22,13 +22,13 @@ _WHO = (
 # Straight after the verb ("báo cáo Thủ tướng", "báo cáo kịp thời cho UBND tỉnh") or after a preposition that
 # names where a report goes ("gửi … về Sở Y tế", "báo cáo kết quả đến Sở Nội vụ").
 _TO_WHOM = re.compile(
-    r"(?:b[ad]o\s+c[ad]o\s+(?:ngay\s+|kip\s+thoi\s+)?(?:cho\s+|voi\s+|len\s+)?|(?<![a-z])(?:gui|ve|den|toi|len|cho|voi)\s+)"
+    r"(?:b[ad]o\s+c[ad]o\s+(?:ngay\s+|kip\s+thoi\s+)?(?:cho\s+|voi\s+|len\s+)?|(?<![a-z])(?:gui|ve|den|toi|len|cho|(?<!hop\s)voi)\s+)"
     r"(?P<who>" + _WHO + r")"
 )
 _WHO_END = re.compile(
     r"\s+(?:ve|ket\s+qua|tinh\s+hinh|de|xem\s+xet|chi\s+dao|theo(?!\s+doi)|truoc|trong|tai|khi|nhung|dinh\s+ky|h[ad]ng|"
     r"chu\s+tri|bang|thong\s+qua\s+(?:he|cong)|qua\s+(?:he|cong|dia\s+chi|do)|cham\s+nhat|doi\s+voi|so\s+luong|danh\s+sach|"
-    r"noi\s+dung|viec|cac\s+(?:van|noi)|va\s+(?:de|lam|dong)|\d+\s+lan)(?![a-z])|\s*[;.:\n]|,\s*(?:de|dong\s+thoi|trong|truoc|theo)\s"
+    r"noi\s+dung|viec|cac\s+(?:van|noi)|va\s+(?:de|lam|dong)|\d+\s+lan|dong\s+gui|tong\s+hop|noi\s+dat|cong\s+tac)(?![a-z])|\s*[;.:\n]|,\s*(?:de|dong\s+thoi|trong|truoc|theo)\s"
 )
 _BY_WAY_OF = re.compile(r"\s*\((?:thong\s+)?qua\s[^()]{2,80}\)")
 

@@ -76,6 +76,8 @@ _ADDRESSED_REPORT = re.compile(
 )
 # "trong tháng 3 năm 2020", "trong tháng 3/2020": a one-off report due within a month.
 _MONTH_ONCE = re.compile(r"(?:trong|truoc|cuoi|het)\s+th[ad]ng\s+(\d{1,2})\s*(?:/|\s+n[ad]m\s+)\s*((?:19|20)\d\d)(?!\d)")
+# A day whose two digits OCR split apart ("trước ngày 2 0 tháng cuối quý", "ngày 3 0/6/2026").
+_SPLIT_DAY = re.compile(r"(?<![a-z])(ngay\s+\d) (\d)(?=\s*(?:/|th[ad]ng|cua\s|h[ad]ng\s))")
 # "trong quý II/2026", "trước quý III năm 2026": a one-off report due within a quarter.
 _QUARTER_ONCE = re.compile(r"(?:trong|truoc|cuoi|het|vao)\s+quy\s+(?:[ivx]{1,3}|[1-4])\s*(?:/|\s+n[ad]m\s+)\s*((?:19|20)\d\d)(?!\d)")
 _PERIODIC = ("annual", "semiannual", "quarterly", "monthly")
@@ -193,13 +195,14 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
         for s, e in sentences(doc, start, node.body_end):
             if strict and s >= stop:
                 break
-            folded = doc.folded[s:e]
+            folded = _SPLIT_DAY.sub(r"\1\2 ", doc.folded[s:e])  # "ngày 2 0 tháng 6" (OCR): day 20, offsets kept
             if (letter_body is not None and _NARRATED.match(folded)) or _PRIOR_TEXT.match(folded):
                 continue  # "Ngày 19 tháng 12 năm 2025, Sở … có Văn bản số … gửi …": what happened before the letter
             if node.effective_kind() == "situation" and not _ASSIGNS.match(folded):
                 continue
             # "phục vụ công tác tổng kết, báo cáo": a report as what records serve, not a duty.
-            if not REPORT_VERB.search(_SERVING.sub(" ", folded)) and not published_periodically(folded):
+            sent = _sent_on_schedule(folded)
+            if not REPORT_VERB.search(_SERVING.sub(" ", folded)) and not published_periodically(folded) and not sent:
                 continue
             if re.search(r"(?<![a-z])la\s+can\s+cu(?![a-z])", folded) or not_a_duty(folded):
                 continue  # "Báo cáo theo khoản 3 là căn cứ để …": what a report is for, not a duty
@@ -208,7 +211,7 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
             cues = periods(folded)
             deadlines = read_deadlines(folded)
             cues = _twice_a_year(cues, deadlines)
-            if strict and not owed(folded, bool(cues), bool(deadlines) or bool(_MONTH_ONCE.search(folded))):
+            if strict and not sent and not owed(folded, bool(cues), bool(deadlines) or bool(_MONTH_ONCE.search(folded))):
                 continue
             if node.effective_kind() == "purpose" and not _stated_regime(folded, bool(cues) or bool(deadlines)):
                 continue  # aims and requirements ("Kịp thời phát hiện, báo cáo …", "hằng năm công bố …") are no duty
@@ -310,6 +313,20 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
                         "span": [cs, ce],
                     })
     return merge_labelled(out, read_deadlines, deadline_for)
+
+
+# "… gửi thông tin về người sử dụng lao động chậm đóng … đến cơ quan quản lý": figures sent to a body, a report.
+_SENT_DATA = re.compile(
+    r"(?<![a-z])gui\s+(?:thong\s+tin|so\s+lieu|danh\s+sach)(?![a-z])[^.;]{0,160}?\s(?:ve|den|toi)\s+"
+    r"(?:ubnd|uy\s+ban|so\s+[a-z]|bo\s+[a-z]|co\s+quan|ban\s+[a-z]|cuc\s+[a-z]|chu\s+tich|thuong\s+truc)"
+)
+
+
+def _sent_on_schedule(folded: str) -> bool:
+    """Whether a sentence sends figures to a body on a period or by a day (no "báo cáo" named)."""
+    if _SENT_DATA.search(folded) is None:
+        return False
+    return any(f != "adhoc" for f, _ in periods(folded)) or bool(read_deadlines(folded))
 
 
 def _twice_a_year(cues: list[tuple[str, int]], deadlines: list[tuple[int, int, int | None]]) -> list[tuple[str, int]]:
