@@ -204,3 +204,15 @@ def test_a_share_an_action_reaches_is_named_by_what_it_reaches_without_its_deadl
     assert [t[0] for t in got] == [
         "Tỷ lệ trường hợp vi phạm được phát hiện được xử lý", "Tỷ lệ điểm đen giao thông được khắc phục",
     ]
+
+
+def test_a_share_names_what_it_counts_without_so_or_cac_but_an_amount_keeps_so() -> None:
+    got = _targets(HEALTH + "- Trên 80% số trạm y tế xã có bác sĩ làm việc.\n"
+                   "- Tỷ lệ số thuế nợ được thu hồi đạt 90%.\n")
+    assert [t[0] for t in got] == ["Tỷ lệ trạm y tế xã có bác sĩ làm việc", "Tỷ lệ số thuế nợ được thu hồi"]
+
+
+def test_a_count_a_task_strives_for_after_a_comma_is_kept_whatever_the_model_says() -> None:
+    got = _targets(TASKS + "1. Rà soát, hỗ trợ hộ nghèo về nhà ở, phấn đấu hoàn thành 800 căn nhà trong năm 2026.\n"
+                   "2. Rà soát, hỗ trợ hộ nghèo về nhà ở trên địa bàn 12 xã.\n")
+    assert [(t[2], t[4], t[5]) for t in got] == [(800, "căn nhà", 2026)]

@@ -47,6 +47,11 @@ def _from_measure(name: str) -> str:
     return name
 
 
+# "Tỷ lệ số xã …", "Tỷ lệ các cơ quan …": a share names what it counts without "số"/"các" ("số thuế", "số tiền",
+# "số lượng" are amounts, and stay).
+_SHARE_OF_COUNT = re.compile(r"^(t[ỷỉ] lệ) (?:số|các) (?!(?:thuế|tiền|vốn|lượng|liệu|hóa|hoá|dư|lần|vụ|ca)(?!\w))", re.IGNORECASE)
+
+
 # What is left of the words before a value when they only carry a yearly path ("Năm 2026 đạt", "và năm 2030 là").
 _PATH_ONLY = re.compile(r"(?:va|dat|con|la|muc|o|khoang|giam|tang|xuong|len|ty le|duoi|tren|\s|,|:|;|-)*")
 
@@ -64,6 +69,8 @@ def indicator_name(doc: Doc, s: int, e: int, mention: Mention) -> str:
     name = _from_measure(_without_year_phrases(text))
     if YEAR_PHRASE.fullmatch(fold_same_length(name).lower()) and mention.unit and not mention.unit.startswith(("%", "‰", "/")):
         return "Số " + mention.unit  # "Đạt 35 bác sĩ trên 10.000 dân vào năm 2030": the count names itself
+    if not re.search(r"(?<![a-z])(?:giam|tang)(?![a-z])", doc.folded[s : mention.start]):
+        name = _SHARE_OF_COUNT.sub(r"\1 ", name)  # (a change of "số người chết" by a share keeps its count)
     return name[:1].upper() + name[1:]
 
 
