@@ -221,3 +221,23 @@ def test_an_annex_listing_the_work_is_read_as_the_tasks_part() -> None:
     # An annex that is a form ("ĐỀ CƯƠNG BÁO CÁO") still gives no task.
     form = text.replace("DANH MỤC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2026", "ĐỀ CƯƠNG BÁO CÁO KẾT QUẢ")
     assert _tasks(form) == []
+
+
+def test_a_stacked_table_cell_a_pdf_wrapped_inside_a_bracket_stays_one_cell() -> None:
+    # A table written one cell per line, its long first cell wrapped by a PDF inside "(gồm: …)": the lines that go on
+    # the open bracket are that cell's, so the row keeps its lead.
+    text = (
+        "ỦY BAN THƯỜNG VỤ QUỐC HỘI\nSố: 95/2025/UBTVQH15\nNGHỊ QUYẾT\nĐiều chỉnh Chương trình lập pháp năm 2025\n\n"
+        "QUYẾT NGHỊ:\nĐiều 1. Phân công cơ quan trình đối với các dự án Luật như sau:\n"
+        "STT\nTên dự án\nCơ quan trình\nCơ quan chủ trì thẩm tra\nTiến độ trình\n"
+        "1\nLuật sửa đổi, bổ sung một số điều của 05 luật về đất đai (gồm:\n"
+        "Luật Đất đai, Luật Quy hoạch, Luật Nhà ở, Luật Kinh doanh bất động sản,\n"
+        "Luật Xây dựng)\nChính phủ\nỦy ban Kinh tế và Tài chính\nPhiên họp tháng 9/2025\n"
+        "2\nLuật sửa đổi, bổ sung một số điều của Luật Điều ước quốc tế\nChính phủ\n"
+        "Ủy ban Quốc phòng, An ninh và Đối ngoại\nPhiên họp tháng 9/2025\n"
+        "Điều 2. Hiệu lực thi hành\nNghị quyết này có hiệu lực từ ngày ký.\n"
+    )
+    tasks = {t["number"]: t for t in _tasks(text)}
+    assert tasks["1"]["lead"] == ["Chính phủ"]
+    assert tasks["1"]["title"].endswith("Luật Xây dựng)")
+    assert tasks["2"]["lead"] == ["Chính phủ"]
