@@ -241,3 +241,18 @@ def test_a_stacked_table_cell_a_pdf_wrapped_inside_a_bracket_stays_one_cell() ->
     assert tasks["1"]["lead"] == ["Chính phủ"]
     assert tasks["1"]["title"].endswith("Luật Xây dựng)")
     assert tasks["2"]["lead"] == ["Chính phủ"]
+
+
+def test_a_heading_a_pdf_wrapped_after_a_comma_keeps_its_next_line() -> None:
+    # "… thông báo cho các sở,\nChủ tịch Ủy ban nhân dân các xã …" is one sentence: the wrapped line is no paragraph
+    # naming a doer, and the body the lead-in names leads the item.
+    text = _HEADER + (
+        "I. MỤC ĐÍCH, YÊU CẦU\n1. Cắt giảm giấy tờ cho người dân.\n"
+        "II. NHIỆM VỤ\n"
+        "1. Sở Tư pháp có trách nhiệm:\n"
+        "a) Cập nhật kịp thời thông tin trong cơ sở dữ liệu; đồng thời thông báo cho các sở,\n"
+        "Chủ tịch Ủy ban nhân dân các xã để rà soát quy trình giải quyết thủ tục hành chính.\n"
+        "b) Hướng dẫn các xã kết nối để khai thác cơ sở dữ liệu.\n"
+    )
+    tasks = {t["number"]: t for t in _tasks(text)}
+    assert tasks["1.a"]["lead"] == ["Sở Tư pháp"]

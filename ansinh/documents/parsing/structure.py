@@ -208,7 +208,9 @@ def _heading_extent(doc: Doc, lines: list[tuple[int, int]], index: int, head_sta
         if markers[j] or "\t" in text or _END_OF_HEADING.search(doc.clean[head_start:end]):
             break
         first = text.strip()[0]
-        if (first.isalpha() and first.islower()) or first.isdigit() or first in ",;(":
+        # A line a PDF wrapped after a comma goes on the heading ("… thông báo cho các Bộ trưởng,\nChủ tịch Ủy ban …").
+        wrapped = doc.clean[head_start:end].rstrip().endswith(",")
+        if (first.isalpha() and first.islower()) or first.isdigit() or first in ",;(" or wrapped:
             end = e
             j += 1
             continue
