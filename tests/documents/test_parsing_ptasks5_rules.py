@@ -256,3 +256,25 @@ def test_a_heading_a_pdf_wrapped_after_a_comma_keeps_its_next_line() -> None:
     )
     tasks = {t["number"]: t for t in _tasks(text)}
     assert tasks["1.a"]["lead"] == ["Sở Tư pháp"]
+
+
+_DIRECTIVE = (
+    "ỦY BAN NHÂN DÂN\nTỈNH AN BÌNH\nSố: 09/CT-UBND\nCHỈ THỊ\nVề tổ chức Tết Nguyên đán\n\n"
+    "Để nhân dân đón Tết vui tươi, Chủ tịch UBND tỉnh yêu cầu:\n"
+    "1. Các sở, ban, ngành, căn cứ theo chức năng, nhiệm vụ, phối hợp với Sở Công Thương, Sở Y tế trong việc "
+    "bình ổn giá cả thị trường.\n"
+    "2. Công ty Điện lực An Bình, Công ty Cổ phần Xây dựng và Cấp thoát nước tỉnh khẩn trương rà soát kế hoạch "
+    "cung ứng điện, nước.\n"
+)
+
+
+def test_a_capitalised_word_that_spells_a_verb_goes_on_a_name() -> None:
+    # "Xây dựng" in "Công ty Cổ phần Xây dựng và Cấp thoát nước tỉnh" is part of the name, not the duty's verb.
+    tasks = {t["number"]: t for t in _tasks(_DIRECTIVE)}
+    assert tasks["2"]["lead"] == ["Công ty Điện lực An Bình", "Công ty Cổ phần Xây dựng và Cấp thoát nước tỉnh"]
+
+
+def test_the_doers_remit_between_them_and_phoi_hop_voi_is_no_name() -> None:
+    tasks = {t["number"]: t for t in _tasks(_DIRECTIVE)}
+    assert tasks["1"]["lead"] == ["Các sở, ban, ngành"]
+    assert tasks["1"]["coordinate"] == ["Sở Công Thương", "Sở Y tế"]
