@@ -278,3 +278,15 @@ def test_the_doers_remit_between_them_and_phoi_hop_voi_is_no_name() -> None:
     tasks = {t["number"]: t for t in _tasks(_DIRECTIVE)}
     assert tasks["1"]["lead"] == ["Các sở, ban, ngành"]
     assert tasks["1"]["coordinate"] == ["Sở Công Thương", "Sở Y tế"]
+
+
+def test_an_item_number_ocr_read_with_a_comma_opens_the_item_after_a_segmenter_space_too() -> None:
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH AN BÌNH\nSố: 08/CT-UBND\nCHỈ THỊ\nVề tháo gỡ khó khăn cho các dự án đầu tư\n\n"
+        "Chủ tịch UBND tỉnh chỉ thị các sở, ngành thực hiện các nhiệm vụ sau đây:\n\n"
+        "1. Sở Tài chính rà soát các dự án chậm tiến độ.\n\n"
+        "2. Sở Nông nghiệp và Môi trường giải quyết thủ tục đất đai cho nhà đầu tư.\n\n"
+        "3 , Đối với các dự án chậm tiến độ kéo dài, UBND các xã đề xuất thu hồi chủ trương đầu tư.\n"
+    )
+    numbers = [t["number"] for t in _tasks(text)]
+    assert numbers == ["1", "2", "3"]
