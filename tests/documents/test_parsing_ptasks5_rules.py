@@ -221,3 +221,72 @@ def test_an_annex_listing_the_work_is_read_as_the_tasks_part() -> None:
     # An annex that is a form ("ĐỀ CƯƠNG BÁO CÁO") still gives no task.
     form = text.replace("DANH MỤC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2026", "ĐỀ CƯƠNG BÁO CÁO KẾT QUẢ")
     assert _tasks(form) == []
+
+
+def test_a_stacked_table_cell_a_pdf_wrapped_inside_a_bracket_stays_one_cell() -> None:
+    # A table written one cell per line, its long first cell wrapped by a PDF inside "(gồm: …)": the lines that go on
+    # the open bracket are that cell's, so the row keeps its lead.
+    text = (
+        "ỦY BAN THƯỜNG VỤ QUỐC HỘI\nSố: 95/2025/UBTVQH15\nNGHỊ QUYẾT\nĐiều chỉnh Chương trình lập pháp năm 2025\n\n"
+        "QUYẾT NGHỊ:\nĐiều 1. Phân công cơ quan trình đối với các dự án Luật như sau:\n"
+        "STT\nTên dự án\nCơ quan trình\nCơ quan chủ trì thẩm tra\nTiến độ trình\n"
+        "1\nLuật sửa đổi, bổ sung một số điều của 05 luật về đất đai (gồm:\n"
+        "Luật Đất đai, Luật Quy hoạch, Luật Nhà ở, Luật Kinh doanh bất động sản,\n"
+        "Luật Xây dựng)\nChính phủ\nỦy ban Kinh tế và Tài chính\nPhiên họp tháng 9/2025\n"
+        "2\nLuật sửa đổi, bổ sung một số điều của Luật Điều ước quốc tế\nChính phủ\n"
+        "Ủy ban Quốc phòng, An ninh và Đối ngoại\nPhiên họp tháng 9/2025\n"
+        "Điều 2. Hiệu lực thi hành\nNghị quyết này có hiệu lực từ ngày ký.\n"
+    )
+    tasks = {t["number"]: t for t in _tasks(text)}
+    assert tasks["1"]["lead"] == ["Chính phủ"]
+    assert tasks["1"]["title"].endswith("Luật Xây dựng)")
+    assert tasks["2"]["lead"] == ["Chính phủ"]
+
+
+def test_a_heading_a_pdf_wrapped_after_a_comma_keeps_its_next_line() -> None:
+    # "… thông báo cho các sở,\nChủ tịch Ủy ban nhân dân các xã …" is one sentence: the wrapped line is no paragraph
+    # naming a doer, and the body the lead-in names leads the item.
+    text = _HEADER + (
+        "I. MỤC ĐÍCH, YÊU CẦU\n1. Cắt giảm giấy tờ cho người dân.\n"
+        "II. NHIỆM VỤ\n"
+        "1. Sở Tư pháp có trách nhiệm:\n"
+        "a) Cập nhật kịp thời thông tin trong cơ sở dữ liệu; đồng thời thông báo cho các sở,\n"
+        "Chủ tịch Ủy ban nhân dân các xã để rà soát quy trình giải quyết thủ tục hành chính.\n"
+        "b) Hướng dẫn các xã kết nối để khai thác cơ sở dữ liệu.\n"
+    )
+    tasks = {t["number"]: t for t in _tasks(text)}
+    assert tasks["1.a"]["lead"] == ["Sở Tư pháp"]
+
+
+_DIRECTIVE = (
+    "ỦY BAN NHÂN DÂN\nTỈNH AN BÌNH\nSố: 09/CT-UBND\nCHỈ THỊ\nVề tổ chức Tết Nguyên đán\n\n"
+    "Để nhân dân đón Tết vui tươi, Chủ tịch UBND tỉnh yêu cầu:\n"
+    "1. Các sở, ban, ngành, căn cứ theo chức năng, nhiệm vụ, phối hợp với Sở Công Thương, Sở Y tế trong việc "
+    "bình ổn giá cả thị trường.\n"
+    "2. Công ty Điện lực An Bình, Công ty Cổ phần Xây dựng và Cấp thoát nước tỉnh khẩn trương rà soát kế hoạch "
+    "cung ứng điện, nước.\n"
+)
+
+
+def test_a_capitalised_word_that_spells_a_verb_goes_on_a_name() -> None:
+    # "Xây dựng" in "Công ty Cổ phần Xây dựng và Cấp thoát nước tỉnh" is part of the name, not the duty's verb.
+    tasks = {t["number"]: t for t in _tasks(_DIRECTIVE)}
+    assert tasks["2"]["lead"] == ["Công ty Điện lực An Bình", "Công ty Cổ phần Xây dựng và Cấp thoát nước tỉnh"]
+
+
+def test_the_doers_remit_between_them_and_phoi_hop_voi_is_no_name() -> None:
+    tasks = {t["number"]: t for t in _tasks(_DIRECTIVE)}
+    assert tasks["1"]["lead"] == ["Các sở, ban, ngành"]
+    assert tasks["1"]["coordinate"] == ["Sở Công Thương", "Sở Y tế"]
+
+
+def test_an_item_number_ocr_read_with_a_comma_opens_the_item_after_a_segmenter_space_too() -> None:
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH AN BÌNH\nSố: 08/CT-UBND\nCHỈ THỊ\nVề tháo gỡ khó khăn cho các dự án đầu tư\n\n"
+        "Chủ tịch UBND tỉnh chỉ thị các sở, ngành thực hiện các nhiệm vụ sau đây:\n\n"
+        "1. Sở Tài chính rà soát các dự án chậm tiến độ.\n\n"
+        "2. Sở Nông nghiệp và Môi trường giải quyết thủ tục đất đai cho nhà đầu tư.\n\n"
+        "3 , Đối với các dự án chậm tiến độ kéo dài, UBND các xã đề xuất thu hồi chủ trương đầu tư.\n"
+    )
+    numbers = [t["number"] for t in _tasks(text)]
+    assert numbers == ["1", "2", "3"]

@@ -321,7 +321,9 @@ def _subject_with(clean: str, folded: str, lead: list[str]) -> list[str]:
     if m is None:
         return []
     address = re.match(r"(?:de\s+nghi|giao|yeu\s+cau)\s+", folded)  # "Đề nghị Sở X phối hợp với …"
-    subject = split_units(clean[address.end() if address else 0 : m.start()])
+    # "Các Bộ, …, căn cứ chức năng, nhiệm vụ, phối hợp với …": the aside on the doer's remit is no name.
+    aside = re.search(r",\s*(?:can\s+cu|theo\s+chuc\s+nang|trong\s+pham\s+vi)", folded[: m.start()])
+    subject = split_units(clean[address.end() if address else 0 : aside.start() if aside else m.start()])
     keys = {name_key(x) for x in lead}
     if not subject or any(name_key(x) not in keys for x in subject):
         return []  # another body opens the sentence, or words that are no name

@@ -15,8 +15,9 @@ A .docx table copied as plain paragraphs loses its grid::
 
 The header opens with "STT"/"TT" alone on its line and names three columns or more; a header cell
 broken over two lines goes on with a lower-case word. Each row opens with its number alone on a line.
-A row with more lines than cells is mended by joining a line that goes on in lower case, or a bare
-body word ("Ủy ban", "Bộ") with the line after it; a row that cannot be mended is left alone. In the
+A row with more lines than cells is mended by joining a line that goes on in lower case, a bare
+body word ("Ủy ban", "Bộ"), or a line a PDF wrapped inside a cell (a bracket left open, a comma or colon last) with the
+line after it; a row that cannot be mended is left alone. In the
 clean view the line breaks between cells become tabs and those inside a cell spaces (same length), so
 :mod:`tables` reads the result like a converter's table.
 """
@@ -66,8 +67,19 @@ def _merge_to(body: list[int], raw: list[str], folded: list[str], width: int) ->
         if bare is not None:
             groups[bare].extend(groups.pop(bare + 1))
             continue
+        # A cell a PDF wrapped: a bracket still open, or a line ending with a comma or a colon, goes on below.
+        open_at = next((i for i in range(len(groups) - 1) if _open_cell(" ".join(raw[j] for j in groups[i]))), None)
+        if open_at is not None:
+            groups[open_at].extend(groups.pop(open_at + 1))
+            continue
         return None
     return groups
+
+
+def _open_cell(text: str) -> bool:
+    """Whether a cell's text so far cannot end there: a bracket left open, or a comma or colon last."""
+    text = text.rstrip()
+    return text.count("(") > text.count(")") or text.endswith((",", ":"))
 
 
 def _continues(folded_lines: list[str], index: int) -> bool:

@@ -208,7 +208,9 @@ def _heading_extent(doc: Doc, lines: list[tuple[int, int]], index: int, head_sta
         if markers[j] or "\t" in text or _END_OF_HEADING.search(doc.clean[head_start:end]):
             break
         first = text.strip()[0]
-        if (first.isalpha() and first.islower()) or first.isdigit() or first in ",;(":
+        # A line a PDF wrapped after a comma goes on the heading ("… thông báo cho các Bộ trưởng,\nChủ tịch Ủy ban …").
+        wrapped = doc.clean[head_start:end].rstrip().endswith(",")
+        if (first.isalpha() and first.islower()) or first.isdigit() or first in ",;(" or wrapped:
             end = e
             j += 1
             continue
@@ -333,7 +335,8 @@ _UNFINISHED = re.compile(r"[a-zà-ỹđ0-9,]\s*$")
 
 # OCR reads the dot of "5." as a comma ("5, Đối với các dự án …"). Such a line opens an item only where an item is
 # awaited: after a blank line or a finished sentence, with the number next after the last numbered item.
-_COMMA_NUMBER = re.compile(r"^[ \t]*(?P<m>\d{1,2}),[ \t]+(?P<rest>[A-ZĐÀ-Ỹ])")
+# A segmenter's space before the comma too ("5 , Đối với …").
+_COMMA_NUMBER = re.compile(r"^[ \t]*(?P<m>\d{1,2})[ \t]?,[ \t]+(?P<rest>[A-ZĐÀ-Ỹ])")
 
 
 def _comma_numbers(doc: Doc, lines: list[tuple[int, int]], infos: list[tuple[str, str, int] | None]) -> None:

@@ -41,7 +41,7 @@ _ACTION = re.compile(
     r"tap trung|khan truong|day manh|day nhanh|tiep tuc|de xuat|chu dong|co trach nhiem|tang cuong|"
     r"som|uu tien|xem xet|cap nhat|bao dam|dam bao|phoi hop|chu tri|khan cap|nang cao|hoan thien|thuc day|"
     # A resolution's duties: "Bộ X là cơ quan đầu mối …", "… trong phạm vi nhiệm vụ, quyền hạn của mình giám sát …".
-    r"la co quan|chiu trach nhiem|de cao|trong pham vi|can cu chuc nang|theo chuc nang|"
+    r"la co quan|chiu trach nhiem|de cao|trong pham vi|can cu (?:theo )?chuc nang|theo chuc nang|"
     # "Tổ kiểm phiếu tiến hành …", "Ban Thường trực trao đổi với …", "Sở Y tế lập danh sách …".
     r"tien hanh|trao doi|lap danh sach|lap ke hoach|chuan bi|giai quyet|xac minh|tiep nhan|cung cap)(?![a-z])"
 )
@@ -66,6 +66,8 @@ def subject_leads(tasks: list[Task], apply: Apply) -> None:
         for verb in _ACTION.finditer(folded, 0, 320):
             if re.search(r"(?:cac|nhung)\s*$", folded[: verb.start()]):
                 continue  # "… và các tổ chức thành viên": a noun after "các", not the verb
+            if title[verb.start() + 1 : verb.start() + 2].isupper():
+                continue  # "Công ty Cổ phần Xây dựng …": a capitalised word goes on a name, it opens no duty
             subject = title[: verb.start()]
             for names in (split_units(subject), [p.strip() for p in _PARTS.split(subject) if p.strip()]):
                 if names and all((_head_match(n, AGENCY_HEADS) or _MEMBERS.match(n) or (k > 0 and _GENERIC_START.match(n)))
