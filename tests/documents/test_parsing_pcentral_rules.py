@@ -117,3 +117,23 @@ def test_an_ocr_target_annex_is_read_row_by_row_with_the_period_end_as_year() ->
                    ("<", 5, None, "%", 2030)]
     assert targets[1]["indicator"].startswith("Tỉ lệ người học nghề có việc làm")
     assert "trong năm" in targets[3]["indicator"]
+
+
+_OCR_ANNEX_WITH_BODIES = (
+    "Phụ lục 1\n"
+    "CÁC CHỈ TIÊU CHỦ YẾU GIAI ĐOẠN 2026 - 2030\n\n"
+    "STT Chỉ tiêu Mục tiêu | Cơ quan theo\n"
+    "dõi, tổng hợp\n"
+    "1. | Tỉ lệ lao động qua đào tạo nghề 35% Bộ Nội vụ\n"
+    "Tỉ lệ người học nghề có việc làm sau khi Đảng uỷ\n"
+    "+ tốt nghiệp tại các cơ sở công lập 90% Bộ Giáo dục\n\n\n\n"
+    "===== Trang 9 =====\n\n"
+    "STT Chỉ tiêu Mục tiêu | Cơ quan theo\n"
+    "3. | Tỉ lệ học sinh bỏ học trong năm <5% Bộ Giáo dục\n"
+)
+
+
+def test_an_ocr_target_annex_with_a_column_of_bodies_goes_on_over_the_page() -> None:
+    targets = _plan(_PARTY_HEAD + _OCR_ANNEX_WITH_BODIES)["targets"]
+    assert [(t["comparator"], t["value"], t["year"]) for t in targets] == [("=", 35, 2030), ("=", 90, 2030), ("<", 5, 2030)]
+    assert "học nghề có việc làm" in targets[1]["indicator"]

@@ -27,6 +27,10 @@ _VALUE = re.compile(
     r"(?:^|\s)(?P<cmp>[<>≤≥])?\s*(?P<v>\d{1,3}(?:\.\d{3})*(?:,\d{1,2})?)(?:\s*[-–]\s*(?P<max>\d{1,3}(?:,\d{1,2})?))?"
     r"\s*(?P<pct>%)?[\s°.,`'\-]{0,4}$"
 )
+# With a column after the values ("… | Mục tiêu | Cơ quan theo dõi"), a percentage inside the line, the body after it.
+_MID_VALUE = re.compile(
+    r"(?:^|\s|\|)(?P<cmp>[<>≤≥])?\s*(?P<v>\d{1,3}(?:,\d{1,2})?)(?:\s*[-–]\s*(?P<max>\d{1,3}(?:,\d{1,2})?))?\s*(?P<pct>%)(?=\s|$)"
+)
 _AT_LEAST = re.compile(r"(?<![a-z])(?:toi thieu|it nhat)(?![a-z])")
 
 
@@ -34,8 +38,8 @@ def _number(text: str) -> float:
     return float(text.replace(".", "").replace(",", "."))
 
 
-def _annex(doc: Doc) -> tuple[int, int, int] | None:
-    """(start, end, year) of a target annex table OCR left as loose lines, or None."""
+def _annex(doc: Doc) -> tuple[int, int, int, bool] | None:
+    """(start, end, year, whether a column follows the values) of a target annex table OCR left as loose lines, or None."""
     lines = doc.lines()
     for k, (s, e) in enumerate(lines):
         heading = _HEADING.match(doc.folded[s:e])
@@ -46,13 +50,21 @@ def _annex(doc: Doc) -> tuple[int, int, int] | None:
             continue
         end = len(doc.clean)
         blank = 0
-        for s2, e2 in lines[header + 1 :]:
+        for j in range(header + 1, len(lines)):
+            s2, e2 = lines[j]
             text = doc.clean[s2:e2].strip()
             blank = 0 if text else blank + 1
-            if blank >= 3 or text.startswith("=====") or re.match(r"\W*ph[uụ] l[uụ]c\b", doc.folded[s2:e2]):
+            if re.match(r"\W*ph[uụ] l[uụ]c\b", doc.folded[s2:e2]):
                 end = s2
                 break
-        return lines[header][1], end, int(heading.group(1))
+            if blank >= 3 or text.startswith("====="):
+                # The table goes on over the page when the next page repeats its header row.
+                if not any(_HEADER.match(doc.folded[slice(*lines[i])]) for i in range(j + 1, min(j + 9, len(lines)))):
+                    end = s2
+                    break
+        header_text = doc.folded[slice(*lines[header])]
+        tail = re.search(r"(?:muc tieu|gia tri)\W+[a-z]", header_text)
+        return lines[header][1], end, int(heading.group(1)), tail is not None
     return None
 
 
@@ -85,7 +97,8 @@ def ocr_annex_targets(doc: Doc, targets: list[Target]) -> list[Target]:
     found = _annex(doc)
     if found is None:
         return targets
-    start, end, year = found
+    start, end, year, tail = found
+    value_pattern = _MID_VALUE if tail else _VALUE
     rows: list[tuple[list[str], int, int, re.Match[str] | None]] = []  # name parts, span, value
     pending: list[str] = []
     pending_start: int | None = None
@@ -93,14 +106,18 @@ def ocr_annex_targets(doc: Doc, targets: list[Target]) -> list[Target]:
         if s < start or s >= end:
             continue
         line = doc.clean[s:e]
+        if _HEADER.match(doc.folded[s:e]) or line.lstrip().startswith("====="):
+            pending, pending_start = [], None  # the header row a new page repeats
+            continue
         number = _ROW_NUMBER.match(line)
-        if not re.search(r"[^\W\d_]{2}", line) and not (number and _VALUE.search(line)):
+        if not re.search(r"[^\W\d_]{2}", line) and not (number and value_pattern.search(line)):
             continue  # specks ("'. 0"); a row whose name OCR lost but for a letter ("2. R - 100%") is kept
         body = line[number.end() :] if number else line[_LEAD_JUNK.match(line).end() :]  # type: ignore[union-attr]
-        value = _VALUE.search(body)
+        value = value_pattern.search(body)
         name = body[: value.start()] if value else body
-        opens = bool(re.match(r"[A-ZĐÀ-Ỹ]", name.strip()))
-        if number or (value and opens):
+        opens = name.strip()[:1].isupper()
+        if number or (value and (opens or (rows and rows[-1][3]))):
+            # A numbered line opens a row, and so does a value where the last row has its own already.
             # A row: its own name when it has one of some words, else the capitalised lines above it.
             own = len(name.split()) >= 4 and opens
             parts = [name] if own else [*pending, name]
