@@ -137,3 +137,21 @@ def test_an_ocr_target_annex_with_a_column_of_bodies_goes_on_over_the_page() -> 
     targets = _plan(_PARTY_HEAD + _OCR_ANNEX_WITH_BODIES)["targets"]
     assert [(t["comparator"], t["value"], t["year"]) for t in targets] == [("=", 35, 2030), ("=", 90, 2030), ("<", 5, 2030)]
     assert "học nghề có việc làm" in targets[1]["indicator"]
+
+
+def test_an_emission_cap_written_not_to_exceed_is_at_most_and_keeps_its_scale_in_the_unit() -> None:
+    targets = _plan(
+        "KẾ HOẠCH\nGiảm phát thải khí nhà kính\n\nII. MỤC TIÊU\n2. Mục tiêu cụ thể đến năm 2030\n"
+        "- Lĩnh vực giao thông giảm 20%, lượng phát thải không vượt quá 45 triệu tấn CO2tđ.\n"
+    )["targets"]
+    cap = [t for t in targets if t["comparator"] == "<="]
+    assert [(t["value"], t["unit"], t["year"]) for t in cap] == [(45, "triệu tấn", 2030)]
+
+
+def test_a_handwritten_number_slot_ocr_read_as_a_percentage_is_not_a_target() -> None:
+    text = (
+        "THỦ TƯỚNG CHÍNH PHỦ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Số: †0% QĐ- -TTg Hà Nội, ngày 2 tháng 4 năm 2026\n\nQUYẾT ĐỊNH\nBan hành Kế hoạch hành động\n\n"
+        "I. MỤC TIÊU\n- Đến năm 2030, 100% cán bộ được tập huấn.\n"
+    )
+    assert [t["value"] for t in _plan(text)["targets"]] == [100]

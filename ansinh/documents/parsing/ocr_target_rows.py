@@ -136,6 +136,11 @@ def ocr_annex_targets(doc: Doc, targets: list[Target]) -> list[Target]:
     return kept + read
 
 
+def drop_number_slots(targets: list[Target]) -> list[Target]:
+    """Without the document number's slot OCR read as a value ("Số: †0% QĐ-TTg": a handwritten number, "0%")."""
+    return [t for t in targets if not re.search(r"(?:^|\s)S[ốôo6]\s*:\s*\S{0,3}$", str(t.get("indicator") or ""))]
+
+
 def _inside(target: Target, start: int, end: int) -> bool:
     span = target.get("span")
     return isinstance(span, list | tuple) and len(span) == 2 and int(span[0]) < end and int(span[1]) > start
