@@ -155,3 +155,9 @@ def test_a_handwritten_number_slot_ocr_read_as_a_percentage_is_not_a_target() ->
         "I. MỤC TIÊU\n- Đến năm 2030, 100% cán bộ được tập huấn.\n"
     )
     assert [t["value"] for t in _plan(text)["targets"]] == [100]
+
+
+def test_a_lettered_part_h_is_not_read_as_roman_two() -> None:
+    parts = "".join(f"{letter}. PHẦN {letter}\n1. Nội dung công việc thứ {k}\n" for k, letter in enumerate("ABCDEFGH", 1))
+    numbers = [t["number"] for t in _plan("KẾ HOẠCH\nThực hiện chương trình\n\n" + parts)["tasks"]]
+    assert "II.1" not in numbers
