@@ -22,6 +22,9 @@ _MARKDOWN = re.compile(r"\*{1,3}|~~|`+|#{1,6}(?= )")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\ufeff]")
 # A line holding only a page number ("6", "- 6 -", "Trang 6").
 _PAGE_NUMBER = re.compile(r"(?m)^[ \t]*(?:-\s*)?(?:[Tt]rang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*-)?[ \t]*$")
+# A running head OCR reads off a scanned page: the typist's file name ("18.KLTW75.DOC", "CTRTW31.DOC"), as Party
+# offices print it in the margin, with the page number or a speck beside it ("18.KLTW7S.DOC. 7", "…DOC §").
+_FILE_NAME_HEAD = re.compile(r"(?m)^[ \t]*[\w.\-]{0,24}\w\.(?:DOCX?|docx?|Doc)\b[^\n\w]{0,3}(?:[\w§][^\w\n]{0,3}){0,4}[ \t]*$")
 # Characters that OCR of stamps, signatures and margins leaves at line starts.
 _JUNK_MARKS = set("^•\\?|~")
 # A lone stamp mark before a line ("^ Phần III"), and a lone dot that OCR put before a numbered or
@@ -168,7 +171,7 @@ def _clean_chars(text: str) -> str:
             continue  # none of the characters the pattern starts with: nothing to find
         for m in pattern.finditer(text):
             _blank(chars, m.start(), m.end())
-    for pattern in (_PAGE_NUMBER, _GAZETTE_HEADER):
+    for pattern in (_PAGE_NUMBER, _GAZETTE_HEADER, _FILE_NAME_HEAD):
         for m in pattern.finditer(text):
             _blank(chars, m.start(), m.end())
     for m in _SEGMENT_MARK.finditer(text) if "_" in text else ():

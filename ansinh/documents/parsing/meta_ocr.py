@@ -25,9 +25,10 @@ _OCR_NUMBER = re.compile(
     r"((?:(?:19|20)\d\d\s*/\s*)?[a-z0-9đ][a-z0-9đ\-]{0,30}(?:/[a-z0-9đ][a-z0-9đ\-]{0,20})?)"
 )
 # "Số 16/CT-UBND   Quảng Ngãi, ngày …": a merged header line whose colon OCR or a copy lost; read only at the
-# line's start and with the place and date after it, never a cited number in running text ("… số 16/CT-TTg").
+# line's start and with the place and date after it, never a cited number in running text ("… số 16/CT-TTg"). A Party
+# document's number has a hyphen ("Số 75-KL/TW Hà Nội, ngày …").
 _MERGED_NUMBER = re.compile(
-    r"[ \t]*s[o6][ \t]+(\d{1,6})[ \t]*/[ \t]*((?:(?:19|20)\d\d/)?[a-z0-9đ][a-z0-9đ\-]{0,30}(?:/[a-z0-9đ][a-z0-9đ\-]{0,20})?)"
+    r"[ \t]*s[o6][ \t]+(\d{1,6})[ \t]*([/-])[ \t]*((?:(?:19|20)\d\d/)?[a-z0-9đ][a-z0-9đ\-]{0,30}(?:/[a-z0-9đ][a-z0-9đ\-]{0,20})?)"
     r"(?=[ \t]+[^\d,\n]{2,40},[ \t]*ngay(?![a-z]))"
 )
 _OCR_DATE = re.compile(
@@ -57,8 +58,9 @@ def ocr_number(doc: Doc, start: int, end: int) -> tuple[str, list[int]] | None:
     # The number itself is taken only in real digits: it is often written in by hand after signing, and a
     # look-alike there ("5Ø") stands for any stroke, not for a zero.
     digits = m.group(1)
-    symbol = re.sub(r"\s*/\s*", "/", span_text(doc, m.start(2), m.end(2)))
-    return f"{digits}/{symbol}", [m.start(), m.end()]
+    joint, group = (m.group(2), 3) if m.re is _MERGED_NUMBER else ("/", 2)
+    symbol = re.sub(r"\s*/\s*", "/", span_text(doc, m.start(group), m.end(group)))
+    return f"{digits}{joint}{symbol}", [m.start(), m.end()]
 
 
 def ocr_date(doc: Doc, lines: list[tuple[int, int]]) -> tuple[str | None, list[int] | None]:

@@ -12,6 +12,7 @@ from ansinh.documents.parsing.duty_articles import mark_duty_articles
 from ansinh.documents.parsing.funding import extract_funding
 from ansinh.documents.parsing.layout_tables import LayoutTable, find_layout_tables
 from ansinh.documents.parsing.meta import extract_meta, looks_like_plan
+from ansinh.documents.parsing.ocr_target_rows import drop_number_slots, ocr_annex_targets
 from ansinh.documents.parsing.reporting import extract_reporting
 from ansinh.documents.parsing.structure import Node, parse_outline
 from ansinh.documents.parsing.table_targets import extract_table_targets
@@ -109,6 +110,7 @@ def _extract(text: str, slug: str) -> dict[str, object]:
     doc, layout, tables, masked, root, meta = parts.doc, parts.layout, parts.tables, parts.masked, parts.root, parts.meta
     targets = extract_text_targets(doc, root, masked, parts.plan_like, parts.title_span)
     targets += extract_table_targets(doc, tables, targets)
+    targets = drop_number_slots(ocr_annex_targets(doc, targets))  # a target annex OCR left as loose lines
     tasks = extract_tasks(masked, root, tables, [(lt.start, lt.end, lt.tasks) for lt in layout])
     assign_units(masked, root, tasks)
     funding, funding_spans = extract_funding(masked, root)

@@ -17,7 +17,7 @@ from ansinh.documents.parsing.outline_repairs import restore_d_bar, restore_skip
 from ansinh.documents.parsing.part_kinds import assign_kinds
 from ansinh.lib.text import fold
 
-_ROMAN = re.compile(r"^(?P<ind>[ \t]*)(?:(?:Ph[ầa]n|PH[ẦA]N|M[ụu]c|M[ỤU]C|Ch[ưu][ơo]ng|CH[ƯU][ƠO]NG)\s+)?(?P<m>[IVXl]{1,6}|1ll|Il1)\s*[.\-–:)]\s*(?P<rest>\S.*)$")
+_ROMAN = re.compile(r"^(?P<ind>[ \t]*)(?:(?:Ph[ầa]n|PH[ẦA]N|M[ụu]c|M[ỤU]C|Ch[ưu][ơo]ng|CH[ƯU][ƠO]NG)\s+)?(?P<m>[IVXl]{1,6}|1ll|Il1|H[Il1]|[Il1]H)\s*[.\-–:)]\s*(?P<rest>\S.*)$")
 # "Điều 8. Trách nhiệm thi hành": the articles of a legal document (Decree 30/2020, Annex I).
 _ARTICLE = re.compile(r"^(?P<ind>[ \t]*[\u201c\"]?)(?:Điều|ĐIỀU|Dieu|DIEU)\s+(?P<m>\d{1,3})\s*[.:]\s*(?P<rest>\S.*)$")
 # "Phần I" / "PHẦN THỨ HAI" / "Chương II" alone on its line, the part's title in capitals on the next line.
@@ -145,10 +145,13 @@ def _mostly_upper(text: str) -> bool:
 def _marker(line: str) -> tuple[str, str, int] | None:
     """(style, label, offset of the heading text) when ``line`` opens an item."""
     m = _ROMAN.match(line)
-    if m and _roman_value(m.group("m")) and (
-        _mostly_upper(m.group("rest")) or (m.group("rest")[0].isupper() and "l" not in m.group("m") and line.lstrip()[len(m.group("m"))] == ".")
+    # OCR reads the two strokes of "II" as "H" ("HI-" for "III-"; never "H." alone, a lettered part): before a capitalised heading.
+    numeral = m.group("m").replace("H", "II") if m else ""
+    if m and _roman_value(numeral) and (
+        _mostly_upper(m.group("rest"))
+        or ("H" not in m.group("m") and m.group("rest")[0].isupper() and "l" not in m.group("m") and line.lstrip()[len(m.group("m"))] == ".")
     ):
-        return "roman", m.group("m").replace("l", "I").replace("1", "I"), m.start("rest")
+        return "roman", numeral.replace("l", "I").replace("1", "I"), m.start("rest")
     m = _PART_INLINE.match(line)
     if m and _mostly_upper(m.group("rest")):
         words = fold(m.group("m")).split()
@@ -278,7 +281,7 @@ def parse_outline(doc: Doc) -> Node:
             # OCR reads "III." as "Il." or "1ll.": a numeral read with l/1 that does not go on from the last one.
             token = doc.clean[s : s + offset].strip().split()[-1] if doc.clean[s : s + offset].strip() else ""
             value = _roman_value(label) or 0
-            if last_roman and value <= last_roman and re.search(r"[l1]", token):
+            if last_roman and value <= last_roman and re.search(r"[l1H]", token):
                 label = _to_roman(last_roman + 1)
             last_roman = _roman_value(label) or last_roman
         head_start = s + offset

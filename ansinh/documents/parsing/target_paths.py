@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ansinh.documents.parsing.clean import fold_same_length
 from ansinh.documents.parsing.target_words import YEAR_PHRASE
@@ -144,6 +145,12 @@ def _alike(a: set[str], b: set[str]) -> bool:
     return len(small) >= 2 and small <= big
 
 
+def _base(target: Target) -> str | None:
+    """The base year a value is measured against ("giảm 30% so với năm 2020"): values against two bases are two targets."""
+    m = re.search(r"so voi (?:nam |muc nam )?((?:19|20)\d\d)", fold_same_length(str(target.get("text") or "")).lower())
+    return m.group(1) if m else None
+
+
 def merge_period_paths(targets: list[Target]) -> list[Target]:
     """One target per indicator whose yearly values stand in separate sentences or paragraphs of the objectives
     ("Giai đoạn 2026 - 2030: … quy mô GRDP đạt 44 tỉ USD …", "Giai đoạn 2031 - 2035: … quy mô GRDP đạt 70 tỉ USD"):
@@ -158,7 +165,7 @@ def merge_period_paths(targets: list[Target]) -> list[Target]:
             continue
         for group in groups:
             first = targets[group[0]]
-            if (first.get("unit") == t.get("unit") and _alike(keys[group[0]], keys[i])
+            if (first.get("unit") == t.get("unit") and _alike(keys[group[0]], keys[i]) and _base(first) == _base(t)
                     and all(targets[k].get("year") != t.get("year") for k in group)):
                 group.append(i)
                 break
@@ -169,6 +176,10 @@ def merge_period_paths(targets: list[Target]) -> list[Target]:
     # Two periods of one indicator go together when the plan gives others for three periods or more in the same
     # paragraphs ("Đến năm 2030, … kinh tế số … 30%", "Đến năm 2035, … 40%", the GRDP through 2045 and 2065).
     path_years = {targets[k]["year"] for group in groups if len(group) >= 3 for k in group}
+    # A strategy that writes its objectives twice, "Đến năm 2030: …" and "Đến năm 2050: …", the same indicators in
+    # both (three at least): each indicator's two values are one path.
+    pairs = Counter(tuple(sorted(int(targets[k]["year"]) for k in group)) for group in groups if len(group) == 2)  # type: ignore[call-overload]
+    path_years.update(year for pair, count in pairs.items() if count >= 3 for year in pair)
     for group in groups:
         if len(group) < 3 and not (len(group) == 2 and all(targets[k]["year"] in path_years for k in group)):
             continue

@@ -20,7 +20,8 @@ _SIGN = re.compile(r"\s*(%|‰)")
 # "%/năm": a rate per year.
 _PER_YEAR = re.compile(r"\s*(?:/\s*|(?:moi|hang)\s+)n[ad]m(?![a-z])")
 # Scale words after a number ("1,8 triệu lượt người"); not before a currency ("500 triệu đồng" stays a unit).
-_SCALE = re.compile(r"\s*(trieu|nghin|ngan|ty)(?![a-z])(?!\s+(?:dong|vnd|usd)(?![a-z]))")
+# A scale before money or a unit of measure stays in the unit ("457 triệu tấn CO2tđ", as "120 tỷ đồng").
+_SCALE = re.compile(r"\s*(trieu|nghin|ngan|ty)(?![a-z])(?!\s+(?:dong|vnd|usd|tan|kwh|mwh|m3|lit)(?![a-z]))")
 _SCALES = {"trieu": 1e6, "nghin": 1e3, "ngan": 1e3, "ty": 1e9}
 # An age that qualifies who is counted ("người cao tuổi từ 75 tuổi trở lên", "trẻ em dưới 5 tuổi").
 _AGE_QUALIFIER = re.compile(
@@ -33,7 +34,7 @@ _MULTIPLE = re.compile(r"(?:g[ad]p|t[ad]ng)\s+$")
 _PER_PERIOD = re.compile(r"\s*l[ad]n\s*/\s*(?:n[ad]m|th[ad]ng|quy|tuan|ngay)(?![a-z])")
 _COMPARATORS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (">=", re.compile(r"(?:t[oda][il]\s+thi[eu]u|[il]t\s+nh[ad]t|kh[oda]ng\s+d(?:u|ir)[oda][il])\s*$")),
-    ("<=", re.compile(r"(?:t[oda][il]\s+d[ad]|kh[oda]ng\s+qu[ad]|(?:g[il][ad]m|xu[oda]ng)\s+c[oda]n)\s*$")),
+    ("<=", re.compile(r"(?:t[oda][il]\s+d[ad]|kh[oda]ng\s+(?:v(?:u|ir)[oda]t\s+)?qu[ad]|(?:g[il][ad]m|xu[oda]ng)\s+c[oda]n)\s*$")),
     ("<", re.compile(r"(?:d(?:u|ir)[oda][il]|th[ad]p\s+h[oda]n)\s*$")),
     (">", re.compile(r"(?:tr[eu]n|h[oda]n|v(?:u|ir)[oda]t)\s*$")),
     ("approx", re.compile(r"(?:kh[oda][ad]ng|x[ad]p\s+x[il])\s*$")),

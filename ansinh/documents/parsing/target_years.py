@@ -23,6 +23,7 @@ _DEADLINE = re.compile(
     r"(?:ngay\s+\d{1,2}\s*[/-]\s*\d{1,2}\s*[/-]\s*|thang\s+\d{1,2}\s*[/-]\s*)((?:19|20)\d\d)(?!\d)"
 )
 _CLAUSE_END = re.compile(r";|\.(?=\s)")
+_SENTENCE_END = re.compile(r"\.(?=\s)")
 _ENUMERATED = re.compile(r"\s*(?:\([^()]{0,60}\)\s*)?(?:,|va)\s*")
 
 
@@ -33,6 +34,15 @@ def shared_year(doc: Doc, prev_end: int, prev_clause_end: int, start: int, claus
         return None
     after = _AFTER_YEAR.search(folded, start, clause_end)
     return int(after.group(1)) if after else None
+
+
+def _event_year(folded: str, block_start: int, cue: re.Match[str], pos: int) -> bool:
+    """"… lượng phát thải đạt đỉnh vào năm 2035, sau đó giảm nhanh. Trong đó: A giảm 91,6%": a "vào năm" inside a
+    clause dates an event of its own sentence; the values of the next sentences keep the lead's year ("Đến năm 2050,")."""
+    if not folded.startswith("vao", cue.start()) or not _SENTENCE_END.search(folded, cue.end(), pos):
+        return False
+    opening = max(folded.rfind(mark, block_start, cue.start()) for mark in ("\n", ". ", ";", ":", ","))
+    return bool(folded[max(opening + 1, block_start) : cue.start()].strip(" -\t"))
 
 
 def year_of(doc: Doc, block_start: int, pos: int, clause_end: int, default: int | None) -> int | None:
@@ -55,6 +65,8 @@ def year_of(doc: Doc, block_start: int, pos: int, clause_end: int, default: int 
                 continue
         if _COMPARED_TO.search(doc.folded[max(0, m.start() - 12) : m.start()]):
             continue  # "gấp 2 lần so với năm 2020": the base year, not the target's
+        if _event_year(folded, block_start, m, pos):
+            continue
         year = int(m.group(1))
     after = _AFTER_YEAR.search(doc.folded, pos, clause_end)
     if after:
