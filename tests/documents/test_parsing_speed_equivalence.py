@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import time
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from ansinh.documents.parsing import extract_plan
@@ -17,7 +17,7 @@ from ansinh.documents.parsing.clean import fold_same_length, squeeze
 from ansinh.documents.parsing.labelled_units import LABEL_LINE
 from ansinh.documents.parsing.structure import Node
 from ansinh.documents.parsing.target_words import RATIO_TAIL
-from ansinh.documents.parsing.unit_names import _head_match_start, _split_outside_parens
+from ansinh.documents.parsing.unit_names import _FALSE_HEADS, _head_match_start, _split_outside_parens
 from ansinh.documents.parsing.vocab import AGENCY_HEADS
 from ansinh.lib.text import fold, strip_marks
 
@@ -74,6 +74,10 @@ def _old_split_outside_parens(text: str, sep: str) -> list[str]:
 
 
 def _old_head_match_start(fragment: str, heads: tuple[str, ...]) -> bool:
+    # The guard against words that only look like a body's head ("Báo cáo …", "Tổ chức …") came after the speed
+    # refactor this test checks; the reference applies it too, so only the refactor is compared.
+    if _FALSE_HEADS.match(fragment):
+        return False
     bare = strip_marks(fragment)
     lowered = bare[:1] + bare[1:].lower()
     for head in dict.fromkeys(strip_marks(h) for h in heads):
@@ -130,6 +134,7 @@ def test_names_split_outside_brackets_as_before(text: str, sep: str) -> None:
 
 @settings(max_examples=100, deadline=None)
 @given(st.one_of(TEXTS, st.sampled_from([h + rest for h in AGENCY_HEADS[:40] for rest in ("", " tỉnh", "x")])))
+@example("BAO CAO")  # found by hypothesis before the reference applied the false-head guard
 def test_an_agency_head_is_recognised_as_before(text: str) -> None:
     fragment = text[:40]
     assert _head_match_start(fragment, AGENCY_HEADS) == _old_head_match_start(fragment, AGENCY_HEADS)
