@@ -66,7 +66,8 @@ def protect_compounds(text: str) -> str:
     """``text`` with the commas and the space before "và" inside a compound ministry name masked (matched without
     diacritics, as OCR and copies without marks give them)."""
     chars = list(text)
-    for m in _COMPOUND_NAMES.finditer(fold(text).lower()) if len(fold(text)) == len(text) else ():
+    folded = fold(text)
+    for m in _COMPOUND_NAMES.finditer(folded.lower()) if len(folded) == len(text) else ():
         for i in range(m.start(), m.end()):
             if chars[i] == ",":
                 chars[i] = COMMA

@@ -106,8 +106,6 @@ def plan_labelled_roles(doc: Doc, root: Node, tasks: list[Task], apply: Apply) -
     after = leads[0] + 1
     if after < len(roles) and roles[after][0] == "coordinate":
         found["coordinate"] = split_units(roles[after][1])
-    if "lead" not in found:
-        return
     for task in roots:
         if not task.own_lead:
             apply(task, "lead", found["lead"])
