@@ -37,7 +37,9 @@ _COPYRIGHT_C = re.compile(r"(?m)^([ \t]*)©( ?)(?=[).][ \t])")  # "© )": a segm
 _ZERO_FOR_O = re.compile(r"0(?=[^\W\d_])")  # between two capitals (checked)
 # "2 025": a year split by one space after its first digit (a year of this century or the last), alone between non-digits.
 _SPLIT_YEAR = re.compile(r"(?:1 9|2 0)\d\d(?![\d%]|[.,/]\d)")  # not after a digit, dot, comma or slash (checked)
-_SPLIT_DAY = re.compile(r"\d \d(?= (?:th[áa]ng|n[ăa]m|TH[ÁA]NG|N[ĂA]M) )")  # after "ngày "/"tháng " (checked)
+# A day or month split the same way, after "ngày "/"tháng " (checked): "ngày 1 5 tháng 6", "ngày 2 0/6", "ngày 2 0 của tháng
+# cuối quý", "ngày 2 0 hằng tháng", the word after it perhaps on the next line.
+_SPLIT_DAY = re.compile(r"\d \d(?=[ \t\n](?:th[áa]ng|n[ăa]m|c[ủu]a|h[ằàa]ng|TH[ÁA]NG|N[ĂA]M)[ \t\n]|\s*/)")
 # A space a tokenizer put before punctuation that ends a word ("trì , phối", "tế )", "hiện ."); not a list
 # mark's dot ("1 ." is :mod:`clean`'s split mark), not an ellipsis or an opening bracket.
 # ... and after an opening quote or bracket ("“ Điều 12 .", "( Sở Y tế"): the opener moves next to its word.
@@ -114,7 +116,7 @@ def repair(text: str, chars: list[str]) -> None:
             _join_digits(chars, m.start(), m.end())
     for m in _SPLIT_DAY.finditer(text):
         before = text[max(0, m.start() - 6) : m.start()].lower()
-        if before.endswith(("ngày ", "ngay ", "tháng ", "thang ")):
+        if before[:-1].endswith(("ngày", "ngay", "tháng", "thang")) and before[-1:] in (" ", "\n"):
             _join_digits(chars, m.start(), m.end())
     for m in _SPACE_AFTER_OPEN.finditer(text):
         i = m.start()

@@ -76,8 +76,6 @@ _ADDRESSED_REPORT = re.compile(
 )
 # "trong tháng 3 năm 2020", "trong tháng 3/2020": a one-off report due within a month.
 _MONTH_ONCE = re.compile(r"(?:trong|truoc|cuoi|het)\s+th[ad]ng\s+(\d{1,2})\s*(?:/|\s+n[ad]m\s+)\s*((?:19|20)\d\d)(?!\d)")
-# A day whose two digits OCR split apart ("trước ngày 2 0 tháng cuối quý", "ngày 3 0/6/2026").
-_SPLIT_DAY = re.compile(r"(?<![a-z])(ngay\s+\d) (\d)(?=\s*(?:/|th[ad]ng|cua\s|h[ad]ng\s))")
 # "trong quý II/2026", "trước quý III năm 2026": a one-off report due within a quarter.
 _QUARTER_ONCE = re.compile(r"(?:trong|truoc|cuoi|het|vao)\s+quy\s+(?:[ivx]{1,3}|[1-4])\s*(?:/|\s+n[ad]m\s+)\s*((?:19|20)\d\d)(?!\d)")
 _PERIODIC = ("annual", "semiannual", "quarterly", "monthly")
@@ -195,7 +193,7 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
         for s, e in sentences(doc, start, node.body_end):
             if strict and s >= stop:
                 break
-            folded = _SPLIT_DAY.sub(r"\1\2 ", doc.folded[s:e])  # "ngày 2 0 tháng 6" (OCR): day 20, offsets kept
+            folded = doc.folded[s:e]  # a day OCR split ("ngày 2 0/6") is joined by denoise.py
             if (letter_body is not None and _NARRATED.match(folded)) or _PRIOR_TEXT.match(folded):
                 continue  # "Ngày 19 tháng 12 năm 2025, Sở … có Văn bản số … gửi …": what happened before the letter
             if node.effective_kind() == "situation" and not _ASSIGNS.match(folded):
