@@ -46,3 +46,18 @@ def test_a_body_under_its_provinces_peoples_committee_is_provincial() -> None:
                  "Kính gửi: UBND các xã, phường, đặc khu.\nCăn cứ Công văn của ubnd tỉnh.\n")
     assert meta["level"] == "province"
 
+
+
+@given(st.sampled_from(["KH-UBND", "TB-UBND", "UBND-NC", "QĐ-MTTQ-BTT"]), st.sampled_from(["", "12"]))
+def test_a_body_and_its_number_in_one_flattened_cell_give_the_body_alone(symbol: str, number: str) -> None:
+    meta = _meta(f"ỦY BAN NHÂN DÂN TỈNH BÌNH AN Số: {number}/{symbol}\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM "
+                 "Độc lập - Tự do - Hạnh phúc Bình An, ngày tháng năm 2026\nKẾ HOẠCH\nVề việc thi đua\n")
+    assert meta["issuer"] == "ỦY BAN NHÂN DÂN TỈNH BÌNH AN"
+    assert meta["level"] == "province"
+
+
+def test_a_notice_takes_the_line_under_thong_bao_as_its_title_and_not_the_word_as_part_of_the_body() -> None:
+    meta = _meta("ỦY BAN NHÂN DÂN TỈNH BÌNH AN Số: /TB-UBND\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                 "THÔNG BÁO\nKết luận của Chủ tịch UBND tỉnh tại cuộc họp về giảm nghèo\n\nNgày 02/3/2026, …\n")
+    assert meta["issuer"] == "ỦY BAN NHÂN DÂN TỈNH BÌNH AN"
+    assert meta["title"].startswith("Kết luận của Chủ tịch UBND tỉnh")

@@ -24,7 +24,7 @@ _PLACE = re.compile(r"^\s*[^\d]{0,40}(?:(?<![a-z])(?:quan|phuong)\s+\d{1,2})?,?\
 _DATE = re.compile(
     r"ngay\s+(\d(?: ?\d)?)(?:\s+th[ad]ng\s+|\s*([/.-])\s*)(\d(?: ?\d)?)(?:\s+n[ad]m\s+|\s*(?(2)\2|[/.-])\s*)((?:19|20) ?\d ?\d)(?!\d)"
 )
-_TITLE_WORD = re.compile(r"^\s*(ke hoach|chuong trinh(?: hanh dong)?|de an|quyet dinh|nghi dinh|nghi quyet|chi thi|thong tu|cong van|huong dan|bao cao)\s*$")
+_TITLE_WORD = re.compile(r"^\s*(ke hoach|chuong trinh(?: hanh dong)?|de an|quyet dinh|nghi dinh|nghi quyet|chi thi|thong tu|cong van|huong dan|bao cao|thong bao|to trinh|ket luan)\s*$")
 _STOP_TITLE = re.compile(r"^\s*(?:can cu|s[o6]\s*:\s*\d|i[.\-]\s|[_\-–=*.]\s*(?:[_\-–=*.]\s*){2,}$)")
 _REFERENCE = re.compile(
     r"(?:nghi quyet|chuong trinh(?: hanh dong)?|ke hoach|chi thi|ket luan|quyet dinh|nghi dinh|thong tu|de an|cong van|so)"
@@ -138,6 +138,9 @@ def _header_body(doc: Doc, head_lines: list[tuple[int, int]]) -> str | None:
         e = cell_end if cell_end >= 0 else e
         bar = doc.clean.find(" | ", s, e)  # a web copy's layout table: "CHÍNH PHỦ | CỘNG HÒA XÃ HỘI …"
         e = bar if bar >= 0 else e
+        # A .docx cell flattened into one line: "ỦY BAN NHÂN DÂN TỈNH X Số: /KH-UBND" — the body ends before "Số:".
+        if number_field := re.search(r"\S\s+s[o6]\s*:", doc.folded[s:e]):
+            e = s + number_field.start() + 1
         line = doc.folded[s:e].strip()
         # A web copy keeps the layout table's cell bars ("ỦY BAN NHÂN DÂN |").
         raw = span_text(doc, s, e).strip(" |")
@@ -147,8 +150,7 @@ def _header_body(doc: Doc, head_lines: list[tuple[int, int]]) -> str | None:
         if motto_at > 3 and not parts:
             raw = span_text(doc, s, s + (len(doc.folded[s:e]) - len(doc.folded[s:e].lstrip())) + motto_at).strip(" |")
             line = line[:motto_at].strip()
-            letters = [c for c in raw if c.isalpha()]
-            if letters and sum(c.isupper() for c in letters) >= 0.8 * len(letters) and len(raw) <= 80:
+            if _mostly_capitals(raw) and len(raw) <= 80:
                 parts.append(raw)
                 following = [(s2, e2) for s2, e2 in head_lines[index + 1 : index + 4] if doc.folded[s2:e2].strip()]
                 parts.extend(_left_of_motto(doc, following[:1]))
@@ -166,8 +168,7 @@ def _header_body(doc: Doc, head_lines: list[tuple[int, int]]) -> str | None:
             continue  # the Party's motto line above a Party body's name
         if re.match(r"\s*s[o6]\s*:", line) or _NUMBER.search(line) or _NUMBER_LINE.match(line) or _TITLE_WORD.match(line) or _DATE.search(line) or "cong hoa" in line or "doc lap" in line:
             break
-        letters = [c for c in raw if c.isalpha()]
-        if not letters or sum(c.isupper() for c in letters) < 0.8 * len(letters) or len(raw) > 80:
+        if not _mostly_capitals(raw) or len(raw) > 80:
             break
         parts.append(raw)
     return " ".join(parts) or None
@@ -242,8 +243,7 @@ def _caps_line_follows(doc: Doc, lines: list[tuple[int, int]]) -> bool:
         if not raw:
             continue
         line = doc.folded[s:e]
-        letters = [c for c in raw if c.isalpha()]
-        return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters) and len(raw) <= 60 and not (
+        return _mostly_capitals(raw) and len(raw) <= 60 and not (
             "cong hoa" in line or "doc lap" in line or _TITLE_WORD.match(line) or _NUMBER.search(line) or _DATE.search(line)
         )
     return False
