@@ -219,3 +219,32 @@ def parse_quantity(text: str) -> Quantity | None:
     if comparator is None and re.search(r"\btu\s*$", prefix) and re.search(r"tr[od]\s+len", folded[single.end() :]):
         comparator = ">="
     return Quantity(value, None, unit, comparator or "=", single.start(), single.end())
+
+
+_GOAL_TEXT = {
+    "<": "dưới {v}",
+    "<=": "không quá {v}",
+    ">": "trên {v}",
+    ">=": "từ {v} trở lên",
+    "range": "{v}",
+    "approx": "khoảng {v}",
+    "maintain": "duy trì {v}",
+}
+
+
+def _number_with_unit(value: float, unit: str = "") -> str:
+    text = format_short(value)
+    return f"{text}{'' if not unit else (unit if unit == '%' else ' ' + unit)}"
+
+
+def goal_text(comparator: str | None, value: float | None, value_max: float | None = None, unit: str = "") -> str:
+    """A goal in words: ">=", 68, "%" → "từ 68% trở lên"; a range → "95 – 98%"; "maintain" without a value → "duy trì".
+
+    With no value and no comparator the text is "" (the caller shows its own placeholder).
+    """
+    if value is None:
+        return "duy trì" if comparator == "maintain" else ""
+    number = _number_with_unit(value, unit)
+    if value_max is not None:
+        number = f"{format_short(value)} – {_number_with_unit(value_max, unit)}"
+    return _GOAL_TEXT.get(comparator or "", "{v}").format(v=number)

@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from ansinh.lib.text import fold
-from ansinh.lib.vnnumbers import format_short
+from ansinh.lib.vnnumbers import format_short, goal_text
 
 NO_DATA = "chưa có số liệu"
 
@@ -26,24 +26,9 @@ def vn_date_line(place: str, date: dt.date) -> str:
     return f"{place}, ngày {date.day:02d} tháng {month} năm {date.year}"
 
 
-_COMPARATOR_TEXT = {
-    "<": "dưới {v}",
-    "<=": "không quá {v}",
-    ">": "trên {v}",
-    ">=": "từ {v} trở lên",
-    "approx": "khoảng {v}",
-    "maintain": "duy trì {v}",
-}
-
-
 def milestone_text(comparator: str, value: float | None, value_max: float | None, unit: str = "") -> str:
-    """A goal in words: ">=", 68, "%" → "từ 68% trở lên"; a range → "95 – 98%"."""
-    if value is None:
-        return ""
-    number = format_number(value, unit)
-    if value_max is not None:
-        number = f"{format_number(value)} – {format_number(value_max, unit)}"
-    return _COMPARATOR_TEXT.get(comparator, "{v}").format(v=number)
+    """A goal in words (``lib.vnnumbers.goal_text``); "" when there is no value."""
+    return goal_text(comparator, value, value_max, unit) if value is not None else ""
 
 
 def capitalize_first(text: str) -> str:

@@ -31,3 +31,16 @@ def so(value: Any, decimals: Any = 2) -> str:
     if not math.isfinite(number):
         return MISSING
     return format_short(number, max(0, min(places, 6)))
+
+
+@register.filter
+def muc_tieu(obj: Any) -> str:
+    """A target's or milestone's goal in words: "từ 90% trở lên", "không quá 15", "95 – 98%"; "—" without a value."""
+    from ansinh.lib.vnnumbers import goal_text
+
+    try:
+        value = None if obj.value is None else float(obj.value)
+        value_max = None if obj.value_max is None else float(obj.value_max)
+    except (AttributeError, TypeError, ValueError):
+        return MISSING
+    return goal_text(obj.comparator, value, value_max, getattr(obj, "unit", "") or "") or MISSING
