@@ -84,8 +84,6 @@ def link_page(request: HttpRequest, plan_id: int, *, form_target: int | None = N
         found = search_indicators(query, indicators) if str(row.target.pk) == search_for else None
         row.search_results = None if found is None else [(i, type_conflict(row.target.unit, i.value_type)) for i in found]  # type: ignore[attr-defined]
         row.shown = [(i, s, format_vn(s, 2), type_conflict(row.target.unit, i.value_type)) for i, s in row.suggestions]  # type: ignore[attr-defined]
-        t = row.target
-        row.value_text = "" if t.value is None else format_vn(t.value) + ("" if t.value_max is None else f"–{format_vn(t.value_max)}")  # type: ignore[attr-defined]
         row.proposal = (form_values or proposed_indicator(row.target)) if row.target.pk == creating else None  # type: ignore[attr-defined]
     context = {
         "plan": plan,

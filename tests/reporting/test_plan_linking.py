@@ -161,6 +161,7 @@ def test_the_step_shows_each_target_with_suggestions_and_scores(client: Client, 
         html = client.get(f"/ke-hoach/{plan.pk}/chi-tieu-theo-doi/").content.decode()
     assert "Chỉ tiêu theo dõi" in html and "Tỷ lệ hộ nghèo" in html and "1,15" in html
     assert "Xác nhận 2 gợi ý mạnh" in html and "Đã liên kết <strong>0/3</strong>" in html
+    assert "Mục tiêu: từ 1.200 lượt người trở lên (năm 2026)" in html and "Mục tiêu: dưới 0,5% (năm 2026)" in html
 
 
 def test_the_plan_page_links_the_step_cycles_dashboard_and_reports(client: Client, plan: Plan, alice: Any) -> None:
