@@ -85,6 +85,8 @@ def link_page(request: HttpRequest, plan_id: int, *, form_target: int | None = N
         row.search_results = None if found is None else [(i, type_conflict(row.target.unit, i.value_type)) for i in found]  # type: ignore[attr-defined]
         row.shown = [(i, s, format_vn(s, 2), type_conflict(row.target.unit, i.value_type)) for i, s in row.suggestions]  # type: ignore[attr-defined]
         row.proposal = (form_values or proposed_indicator(row.target)) if row.target.pk == creating else None  # type: ignore[attr-defined]
+        # The new-indicator form is always prefilled from the target (direction from "không quá", share or amount).
+        row.prefill = row.proposal or proposed_indicator(row.target)  # type: ignore[attr-defined]
     context = {
         "plan": plan,
         "rows": rows,

@@ -281,3 +281,13 @@ def test_a_link_with_reported_figures_can_be_neither_changed_nor_removed(plan: P
         do_unlink_target(alice, target)
     assert TargetIndicatorLink.objects.get(target=target).indicator.code == "JOBS_SUPPORTED"
     do_confirm_link(alice, target, Indicator.objects.get(code="JOBS_SUPPORTED"))  # confirming the same one again is fine
+
+
+def test_the_new_indicator_form_is_prefilled_from_the_target_without_asking(client: Client, plan: Plan, alice: Any) -> None:
+    client.force_login(alice)
+    html = client.get(f"/ke-hoach/{plan.pk}/chi-tieu-theo-doi/").content.decode()
+    first = _target(plan, 0)  # "dưới 0,5%": lower is better, a share
+    form = html[html.index(f'id="chieu-{first.pk}"'):]
+    form = form[: form.index("</select>")]
+    assert 'value="lower" selected' in form
+    assert f'id="dvt-{first.pk}" name="unit" maxlength="60" value="%"' in html
