@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ansinh.geo.models import AdministrativeUnit
-from ansinh.lib.vnnumbers import format_vn
-from ansinh.plans.models import Comparator, Target, Task
+from ansinh.lib.vnnumbers import goal_text
+from ansinh.plans.models import Target, Task
 from ansinh.reporting.models import (
     CycleDeadline,
     Indicator,
@@ -47,14 +47,8 @@ class TaskRow:
 
 
 def milestone_label(comparator: str, value: float | None, value_max: float | None) -> str:
-    if value is None:
-        return ""
-    text = format_vn(value)
-    if value_max is not None:
-        text = f"{text} – {format_vn(value_max)}"
-    if comparator and comparator not in (Comparator.EQ, Comparator.RANGE):
-        text = f"{Comparator(comparator).label} {text}"
-    return text
+    """The year's goal in words ("từ 90 trở lên", "dưới 1,5"); "" without a value."""
+    return goal_text(comparator, value, value_max) if value is not None else ""
 
 
 def _milestone_for(target: Target, year: int) -> tuple[float | None, str]:
