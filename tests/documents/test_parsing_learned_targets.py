@@ -133,3 +133,32 @@ def test_parse_train_refuses_unpaired_folders_in_vietnamese(tmp_path: Path) -> N
     with pytest.raises(CommandError, match="cần đúng một --docs"):
         call_command("bench", "parse-train", "--gold", str(tmp_path), "--gold", str(tmp_path), "--docs", str(tmp_path),
                      stdout=io.StringIO())
+
+
+def test_training_with_a_split_file_reads_only_its_development_part(tmp_path: Path) -> None:
+    gold, docs = tmp_path / "gold", tmp_path / "docs"
+    gold.mkdir()
+    docs.mkdir()
+    for name in ("mot", "hai", "ba"):
+        (docs / f"{name}.txt").write_text(PLAN, encoding="utf-8")
+        (gold / f"{name}.json").write_text(json.dumps({"doc": name, "targets": []}), encoding="utf-8")
+    split = tmp_path / "fit.json"
+    split.write_text(json.dumps({"dev": ["mot", "ba"], "test": ["hai"]}), encoding="utf-8")
+    found = target_training.training_documents([gold], [docs], str(split))
+    assert sorted(found) == ["gold/ba", "gold/mot"]
+
+
+def test_a_lower_capacity_fit_leaves_out_rare_and_dropped_features() -> None:
+    examples = [(["cue", "h:muc_tieu"], 1)] * 20 + [(["past"], 0)] * 20 + [(["rare"], 1)]
+    model = target_training.fit(examples, epochs=20, min_count=3, drop=("h:",))
+    weights = model["weights"]
+    assert isinstance(weights, dict)
+    assert "cue" in weights and "rare" not in weights and "h:muc_tieu" not in weights
+
+
+def test_a_stronger_penalty_keeps_the_weights_smaller() -> None:
+    examples = [(["cue"], 1)] * 18 + [(["cue"], 0)] * 2 + [(["past"], 0)] * 20
+    weak = target_training.fit(examples, epochs=30, l2=0.1)["weights"]
+    strong = target_training.fit(examples, epochs=30, l2=50.0)["weights"]
+    assert isinstance(weak, dict) and isinstance(strong, dict)
+    assert abs(strong["cue"]) < abs(weak["cue"])

@@ -24,6 +24,7 @@ from ansinh.documents.parsing.target_paths import (
     merge_yearly_paths,
     same_path,
 )
+from ansinh.documents.parsing.target_words import cue_folded
 from ansinh.documents.parsing.targets import Candidate, Target, text_target_candidates
 
 MODEL_PATH = Path(__file__).with_name("target_model.json")
@@ -138,8 +139,8 @@ def candidate_features(masked: Doc, target: Target, cand: Candidate, doc_feats: 
         feats.append("a:none")
     if _AFTER_PLAN.match(after):
         feats.append("a:plan_share")  # "đạt 105% kế hoạch", "tăng 12% so với cùng kỳ": a result measured against a plan
-    clause = _without_homographs(masked, cand.cs, cand.ce)
-    before = _without_homographs(masked, cand.s, start)
+    clause = cue_folded(masked, cand.cs, cand.ce)
+    before = cue_folded(masked, cand.s, start)
     for name, pattern in _CUE_RES:
         if pattern.search(clause):
             feats.append(f"c:{name}")
@@ -151,18 +152,6 @@ def candidate_features(masked: Doc, target: Target, cand: Candidate, doc_feats: 
     words = len(str(target.get("indicator") or "").split())
     feats.append("name<3" if words < 3 else "name<12" if words < 12 else "name_long")
     return feats
-
-
-# Words that fold to a cue word but are not it: "đặt" (place), "đất" (land) read as "đạt" (reach).
-_HOMOGRAPH = re.compile(r"(?<!\w)(?:đặt|đất|đắt)(?!\w)", re.IGNORECASE)
-
-
-def _without_homographs(masked: Doc, start: int, end: int) -> str:
-    """The folded text of ``start:end`` with the words that only look like a cue once folded blanked out."""
-    folded = masked.folded[start:end]
-    for m in _HOMOGRAPH.finditer(masked.clean, start, end):
-        folded = folded[: m.start() - start] + " " * (m.end() - m.start()) + folded[m.end() - start :]
-    return folded
 
 
 def _fold(text: str) -> str:
