@@ -38,6 +38,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--mode", choices=target_learned.MODES, default="learned",
                         help="cách dùng mô hình khi trích xuất: rules, learned hoặc combined (mặc định learned)")
     parser.add_argument("--threshold", type=float, default=0.5, help="ngưỡng xác suất giữ một chỉ tiêu (mặc định 0,5)")
+    parser.add_argument("--rule-threshold", type=float, default=None,
+                        help="ngưỡng thấp hơn cho giá trị mà quy tắc đọc được (mặc định: bằng --threshold)")
     parser.add_argument("--loo", action="store_true", help="đánh giá bỏ-một-văn-bản trên dữ liệu huấn luyện")
     parser.add_argument("--split", metavar="FILE",
                         help="tệp chia phần JSON {dev, test}: chỉ huấn luyện trên phần dev của nó (mặc định: split.json cạnh gold)")
@@ -166,12 +168,12 @@ def fit(examples: list[Example], l2: float = 0.5, epochs: int = 60, min_count: i
 
 
 def _score_modes(docs: dict[str, tuple[str, dict[str, object]]], names: list[str], model: dict[str, object] | None,
-                 scorer: ModuleType, threshold: float) -> dict[str, list[dict[str, object]]]:
+                 scorer: ModuleType, threshold: float, rule_threshold: float | None = None) -> dict[str, list[dict[str, object]]]:
     out: dict[str, list[dict[str, object]]] = {mode: [] for mode in target_learned.MODES}
     saved_model, saved_mode = target_learned.MODEL, target_learned.MODE
     try:
         for mode in target_learned.MODES:
-            target_learned.MODEL = {**model, "threshold": threshold} if model else None
+            target_learned.MODEL = {**model, "threshold": threshold, "rule_threshold": rule_threshold} if model else None
             target_learned.MODE = mode
             for name in names:
                 text, gold = docs[name]
@@ -199,6 +201,7 @@ def run(options: dict[str, object], write: Callable[[str], None]) -> dict[str, o
     if not docs:
         raise FileNotFoundError("không có văn bản phát triển nào có gold để huấn luyện")
     threshold = float(str(options.get("threshold") or 0.5))
+    rule_threshold = float(str(options["rule_threshold"])) if options.get("rule_threshold") is not None else None
     per_doc = {name: examples_of(text, gold, scorer) for name, (text, gold) in docs.items()}
     summary: dict[str, object] = {
         "documents": len(docs), "examples": sum(len(v) for v in per_doc.values()),
@@ -211,7 +214,7 @@ def run(options: dict[str, object], write: Callable[[str], None]) -> dict[str, o
         for held in docs:
             train = [ex for name, exs in per_doc.items() if name != held for ex in exs]
             model = fit(train, l2=l2, min_count=min_count, drop=drop)
-            for mode, scored in _score_modes(docs, [held], model, scorer, threshold).items():
+            for mode, scored in _score_modes(docs, [held], model, scorer, threshold, rule_threshold).items():
                 pooled[mode].extend(scored)
         loo = {}
         write("Bỏ một văn bản ra để kiểm tra (leave-one-out), chỉ tiêu:")
@@ -222,6 +225,8 @@ def run(options: dict[str, object], write: Callable[[str], None]) -> dict[str, o
                   f"({t['tp']}/{t['pred']}/{t['gold']})")
         summary["leave_one_out"] = loo
     model = fit([ex for exs in per_doc.values() for ex in exs], l2=l2, min_count=min_count, drop=drop)
+    if rule_threshold is not None:
+        model["rule_threshold"] = rule_threshold
     model.update({"mode": str(options.get("mode") or "learned"), "threshold": threshold,
                   "trained_on": sorted(docs), "features": len(model["weights"]),  # type: ignore[arg-type]
                   "capacity": {"l2": l2, "min_count": min_count, "drop": list(drop)}})

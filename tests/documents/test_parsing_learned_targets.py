@@ -162,3 +162,29 @@ def test_a_stronger_penalty_keeps_the_weights_smaller() -> None:
     strong = target_training.fit(examples, epochs=30, l2=50.0)["weights"]
     assert isinstance(weak, dict) and isinstance(strong, dict)
     assert abs(strong["cue"]) < abs(weak["cue"])
+
+
+def _values_with(model: dict[str, object]) -> list[object]:
+    saved_model, saved_mode = target_learned.MODEL, target_learned.MODE
+    target_learned.MODEL, target_learned.MODE = model, "learned"
+    try:
+        return sorted(t["value"] for t in extract_plan(PLAN, "probe")["targets"])  # type: ignore[index]
+    finally:
+        target_learned.MODEL, target_learned.MODE = saved_model, saved_mode
+
+
+def test_a_doubtful_model_keeps_what_the_rules_read_on_the_lower_rule_threshold_only() -> None:
+    doubtful = {"mode": "learned", "bias": -0.85, "weights": {}, "threshold": 0.5}  # p = 0.3 for every value
+    assert 95 not in _values_with(doubtful)  # below the threshold, and no "phấn đấu" to keep it
+    kept = _values_with({**doubtful, "rule_threshold": 0.2})
+    assert 95 in kept and 2.5 in kept  # the objectives' values, which the rules read
+    assert all(v not in kept for v in (3.1, 96, 50))  # past results and caps: only the broad reading finds them
+
+
+@settings(max_examples=15, deadline=None)
+@given(bias=st.floats(-4, 4), rule_threshold=st.floats(0.01, 0.99))
+def test_a_lower_rule_threshold_never_keeps_fewer_values(bias: float, rule_threshold: float) -> None:
+    model = {"mode": "learned", "bias": bias, "weights": {}, "threshold": 0.5}
+    plain = _values_with({**model, "rule_threshold": 0.5})
+    lowered = _values_with({**model, "rule_threshold": min(rule_threshold, 0.5)})
+    assert all(lowered.count(v) >= plain.count(v) for v in plain)

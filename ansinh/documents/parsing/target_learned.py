@@ -194,9 +194,13 @@ def choose_text_targets(
         doc, root, masked, plan_like, title_span, broad=chosen == "learned"
     )
     threshold = float(model.get("threshold") or 0.5)  # type: ignore[arg-type]
+    # What the rules read may be kept on a lower probability ("rule_threshold"): on a document unlike those it was
+    # trained on, the model's doubt should not overrule the plan's own structure.
+    rule_threshold = float(model.get("rule_threshold") or threshold)  # type: ignore[arg-type]
     doc_feats = doc_features(masked)
     allowed = [chosen != "combined" or cand.rule for cand in contexts]
-    keep = [ok and (_strived_for(masked, cand) or probability(model, candidate_features(masked, t, cand, doc_feats)) >= threshold)
+    keep = [ok and (_strived_for(masked, cand) or probability(model, candidate_features(masked, t, cand, doc_feats))
+                    >= (rule_threshold if cand.rule else threshold))
             for t, cand, ok in zip(targets, contexts, allowed, strict=True)]
     changed = True
     while changed:  # a step of a yearly path goes with the steps the model keeps
