@@ -4,6 +4,10 @@ Every quantity of every section is read (the "learned" mode's candidates) and la
 (a target, or a milestone of one, with the same value and year and a name that overlaps). A logistic regression
 (L2, AdaGrad; plain Python, no library) is fitted on their features; leave-one-document-out figures compare the rules,
 the learned reading and the rules judged by the model. The weights are written as JSON (see target_learned.py).
+
+To compare a retrained model with the shipped one on documents it has not seen, train on part of the development
+documents only (``--split`` a file whose "dev" lists them) and bench the rest; --l2, --min-count and --drop lower
+the model's capacity, --rule-threshold sets the probability from which what the rules read is kept.
 """
 
 from __future__ import annotations
