@@ -4,6 +4,10 @@ Every quantity of every section is read (the "learned" mode's candidates) and la
 (a target, or a milestone of one, with the same value and year and a name that overlaps). A logistic regression
 (L2, AdaGrad; plain Python, no library) is fitted on their features; leave-one-document-out figures compare the rules,
 the learned reading and the rules judged by the model. The weights are written as JSON (see target_learned.py).
+
+To compare a retrained model with the shipped one on documents it has not seen, train on part of the development
+documents only (``--split`` a file whose "dev" lists them) and bench the rest; --l2, --min-count and --drop lower
+the model's capacity, --rule-threshold sets the probability from which what the rules read is kept.
 """
 
 from __future__ import annotations
@@ -38,7 +42,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--mode", choices=target_learned.MODES, default="learned",
                         help="cách dùng mô hình khi trích xuất: rules, learned hoặc combined (mặc định learned)")
     parser.add_argument("--threshold", type=float, default=0.5, help="ngưỡng xác suất giữ một chỉ tiêu (mặc định 0,5)")
+    parser.add_argument("--rule-threshold", type=float, default=None,
+                        help="ngưỡng thấp hơn cho giá trị mà quy tắc đọc được (mặc định: bằng --threshold)")
     parser.add_argument("--loo", action="store_true", help="đánh giá bỏ-một-văn-bản trên dữ liệu huấn luyện")
+    parser.add_argument("--split", metavar="FILE",
+                        help="tệp chia phần JSON {dev, test}: chỉ huấn luyện trên phần dev của nó (mặc định: split.json cạnh gold)")
+    parser.add_argument("--l2", type=float, default=0.5, help="hệ số phạt L2 (mặc định 0,5; lớn hơn: mô hình đơn giản hơn)")
+    parser.add_argument("--min-count", type=int, default=2, help="bỏ đặc trưng gặp ít hơn N lần (mặc định 2)")
+    parser.add_argument("--drop", metavar="PREFIX", action="append", default=[],
+                        help="bỏ các đặc trưng bắt đầu bằng tiền tố này (có thể lặp lại), ví dụ 'h:' hoặc 'doc='")
     parser.add_argument("--json", action="store_true", help="in một đối tượng JSON")
 
 
@@ -75,15 +87,17 @@ def is_test_name(name: str, split: dict[str, list[str]]) -> bool:
     return int(hashlib.sha1(name.encode("utf-8")).hexdigest(), 16) % 3 == 0 if split else False
 
 
-def training_documents(gold_dirs: list[Path], docs_dirs: list[Path]) -> dict[str, tuple[str, dict[str, object]]]:
-    """(text, gold) of every development document with a gold file; test-part documents are never read."""
+def training_documents(gold_dirs: list[Path], docs_dirs: list[Path],
+                       split_file: str | None = None) -> dict[str, tuple[str, dict[str, object]]]:
+    """(text, gold) of every development document with a gold file; test-part documents are never read.
+    ``split_file`` (a {dev, test} JSON file) takes the place of the split.json found beside each folder."""
     if len(gold_dirs) != len(docs_dirs):
         raise FileNotFoundError("cần đúng một --docs cho mỗi --gold")
     out: dict[str, tuple[str, dict[str, object]]] = {}
     for gold_dir, docs_dir in zip(gold_dirs, docs_dirs, strict=True):
         if not gold_dir.is_dir() or not docs_dir.is_dir():
             raise FileNotFoundError(f"không có thư mục: {gold_dir if not gold_dir.is_dir() else docs_dir}")
-        split = load_split(None, docs_dir, gold_dir)
+        split = load_split(split_file, docs_dir, gold_dir)
         paths = document_paths(docs_dir)
         for gold_path in sorted(gold_dir.glob("*.json")):
             name = gold_path.stem.removesuffix(".gold")
@@ -127,10 +141,12 @@ def examples_of(text: str, gold: dict[str, object], scorer: ModuleType) -> list[
     ]
 
 
-def fit(examples: list[Example], l2: float = 0.5, epochs: int = 60, min_count: int = 2, seed: int = 7) -> dict[str, object]:
-    """Logistic regression by AdaGrad over the examples; features seen fewer than ``min_count`` times are dropped."""
+def fit(examples: list[Example], l2: float = 0.5, epochs: int = 60, min_count: int = 2, seed: int = 7,
+        drop: tuple[str, ...] = ()) -> dict[str, object]:
+    """Logistic regression by AdaGrad over the examples; features seen fewer than ``min_count`` times are dropped, and
+    those that start with a prefix in ``drop``."""
     counts = Counter(f for feats, _ in examples for f in set(feats))
-    rows = [([f for f in set(feats) if counts[f] >= min_count], y) for feats, y in examples]
+    rows = [([f for f in set(feats) if counts[f] >= min_count and not f.startswith(drop)], y) for feats, y in examples]
     weights: dict[str, float] = {}
     grads: dict[str, float] = {}
     bias, bias_grad = 0.0, 0.0
@@ -156,12 +172,12 @@ def fit(examples: list[Example], l2: float = 0.5, epochs: int = 60, min_count: i
 
 
 def _score_modes(docs: dict[str, tuple[str, dict[str, object]]], names: list[str], model: dict[str, object] | None,
-                 scorer: ModuleType, threshold: float) -> dict[str, list[dict[str, object]]]:
+                 scorer: ModuleType, threshold: float, rule_threshold: float | None = None) -> dict[str, list[dict[str, object]]]:
     out: dict[str, list[dict[str, object]]] = {mode: [] for mode in target_learned.MODES}
     saved_model, saved_mode = target_learned.MODEL, target_learned.MODE
     try:
         for mode in target_learned.MODES:
-            target_learned.MODEL = {**model, "threshold": threshold} if model else None
+            target_learned.MODEL = {**model, "threshold": threshold, "rule_threshold": rule_threshold} if model else None
             target_learned.MODE = mode
             for name in names:
                 text, gold = docs[name]
@@ -182,10 +198,14 @@ def run(options: dict[str, object], write: Callable[[str], None]) -> dict[str, o
     scorer = find_scorer(gold_dirs[0] if gold_dirs else None)
     if scorer is None:
         raise FileNotFoundError("không tìm thấy công cụ chấm điểm score_extraction.py")
-    docs = training_documents(gold_dirs, docs_dirs)
+    split_file = str(options["split"]) if options.get("split") else None
+    docs = training_documents(gold_dirs, docs_dirs, split_file)
+    l2, min_count = float(str(options.get("l2") or 0.5)), int(str(options.get("min_count") or 2))
+    drop = tuple(str(p) for p in options.get("drop") or [])  # type: ignore[attr-defined]
     if not docs:
         raise FileNotFoundError("không có văn bản phát triển nào có gold để huấn luyện")
     threshold = float(str(options.get("threshold") or 0.5))
+    rule_threshold = float(str(options["rule_threshold"])) if options.get("rule_threshold") is not None else None
     per_doc = {name: examples_of(text, gold, scorer) for name, (text, gold) in docs.items()}
     summary: dict[str, object] = {
         "documents": len(docs), "examples": sum(len(v) for v in per_doc.values()),
@@ -197,8 +217,8 @@ def run(options: dict[str, object], write: Callable[[str], None]) -> dict[str, o
         pooled: dict[str, list[dict[str, object]]] = {mode: [] for mode in target_learned.MODES}
         for held in docs:
             train = [ex for name, exs in per_doc.items() if name != held for ex in exs]
-            model = fit(train)
-            for mode, scored in _score_modes(docs, [held], model, scorer, threshold).items():
+            model = fit(train, l2=l2, min_count=min_count, drop=drop)
+            for mode, scored in _score_modes(docs, [held], model, scorer, threshold, rule_threshold).items():
                 pooled[mode].extend(scored)
         loo = {}
         write("Bỏ một văn bản ra để kiểm tra (leave-one-out), chỉ tiêu:")
@@ -208,9 +228,12 @@ def run(options: dict[str, object], write: Callable[[str], None]) -> dict[str, o
             write(f"  {mode:<9} P={t['precision']:.3f} R={t['recall']:.3f} F1={t['f1']:.3f} "
                   f"({t['tp']}/{t['pred']}/{t['gold']})")
         summary["leave_one_out"] = loo
-    model = fit([ex for exs in per_doc.values() for ex in exs])
+    model = fit([ex for exs in per_doc.values() for ex in exs], l2=l2, min_count=min_count, drop=drop)
+    if rule_threshold is not None:
+        model["rule_threshold"] = rule_threshold
     model.update({"mode": str(options.get("mode") or "learned"), "threshold": threshold,
-                  "trained_on": sorted(docs), "features": len(model["weights"])})  # type: ignore[arg-type]
+                  "trained_on": sorted(docs), "features": len(model["weights"]),  # type: ignore[arg-type]
+                  "capacity": {"l2": l2, "min_count": min_count, "drop": list(drop)}})
     out = options.get("out")
     if out:
         Path(str(out)).write_text(json.dumps(model, ensure_ascii=False, indent=0, sort_keys=True) + "\n", encoding="utf-8")

@@ -133,3 +133,58 @@ def test_parse_train_refuses_unpaired_folders_in_vietnamese(tmp_path: Path) -> N
     with pytest.raises(CommandError, match="cần đúng một --docs"):
         call_command("bench", "parse-train", "--gold", str(tmp_path), "--gold", str(tmp_path), "--docs", str(tmp_path),
                      stdout=io.StringIO())
+
+
+def test_training_with_a_split_file_reads_only_its_development_part(tmp_path: Path) -> None:
+    gold, docs = tmp_path / "gold", tmp_path / "docs"
+    gold.mkdir()
+    docs.mkdir()
+    for name in ("mot", "hai", "ba"):
+        (docs / f"{name}.txt").write_text(PLAN, encoding="utf-8")
+        (gold / f"{name}.json").write_text(json.dumps({"doc": name, "targets": []}), encoding="utf-8")
+    split = tmp_path / "fit.json"
+    split.write_text(json.dumps({"dev": ["mot", "ba"], "test": ["hai"]}), encoding="utf-8")
+    found = target_training.training_documents([gold], [docs], str(split))
+    assert sorted(found) == ["gold/ba", "gold/mot"]
+
+
+def test_a_lower_capacity_fit_leaves_out_rare_and_dropped_features() -> None:
+    examples = [(["cue", "h:muc_tieu"], 1)] * 20 + [(["past"], 0)] * 20 + [(["rare"], 1)]
+    model = target_training.fit(examples, epochs=20, min_count=3, drop=("h:",))
+    weights = model["weights"]
+    assert isinstance(weights, dict)
+    assert "cue" in weights and "rare" not in weights and "h:muc_tieu" not in weights
+
+
+def test_a_stronger_penalty_keeps_the_weights_smaller() -> None:
+    examples = [(["cue"], 1)] * 18 + [(["cue"], 0)] * 2 + [(["past"], 0)] * 20
+    weak = target_training.fit(examples, epochs=30, l2=0.1)["weights"]
+    strong = target_training.fit(examples, epochs=30, l2=50.0)["weights"]
+    assert isinstance(weak, dict) and isinstance(strong, dict)
+    assert abs(strong["cue"]) < abs(weak["cue"])
+
+
+def _values_with(model: dict[str, object]) -> list[object]:
+    saved_model, saved_mode = target_learned.MODEL, target_learned.MODE
+    target_learned.MODEL, target_learned.MODE = model, "learned"
+    try:
+        return sorted(t["value"] for t in extract_plan(PLAN, "probe")["targets"])  # type: ignore[index]
+    finally:
+        target_learned.MODEL, target_learned.MODE = saved_model, saved_mode
+
+
+def test_a_doubtful_model_keeps_what_the_rules_read_on_the_lower_rule_threshold_only() -> None:
+    doubtful = {"mode": "learned", "bias": -0.85, "weights": {}, "threshold": 0.5}  # p = 0.3 for every value
+    assert 95 not in _values_with(doubtful)  # below the threshold, and no "phấn đấu" to keep it
+    kept = _values_with({**doubtful, "rule_threshold": 0.2})
+    assert 95 in kept and 2.5 in kept  # the objectives' values, which the rules read
+    assert all(v not in kept for v in (3.1, 96, 50))  # past results and caps: only the broad reading finds them
+
+
+@settings(max_examples=15, deadline=None)
+@given(bias=st.floats(-4, 4), rule_threshold=st.floats(0.01, 0.99))
+def test_a_lower_rule_threshold_never_keeps_fewer_values(bias: float, rule_threshold: float) -> None:
+    model = {"mode": "learned", "bias": bias, "weights": {}, "threshold": 0.5}
+    plain = _values_with({**model, "rule_threshold": 0.5})
+    lowered = _values_with({**model, "rule_threshold": min(rule_threshold, 0.5)})
+    assert all(lowered.count(v) >= plain.count(v) for v in plain)

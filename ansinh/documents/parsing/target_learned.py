@@ -24,6 +24,7 @@ from ansinh.documents.parsing.target_paths import (
     merge_yearly_paths,
     same_path,
 )
+from ansinh.documents.parsing.target_words import cue_folded
 from ansinh.documents.parsing.targets import Candidate, Target, text_target_candidates
 
 MODEL_PATH = Path(__file__).with_name("target_model.json")
@@ -138,8 +139,8 @@ def candidate_features(masked: Doc, target: Target, cand: Candidate, doc_feats: 
         feats.append("a:none")
     if _AFTER_PLAN.match(after):
         feats.append("a:plan_share")  # "đạt 105% kế hoạch", "tăng 12% so với cùng kỳ": a result measured against a plan
-    clause = _without_homographs(masked, cand.cs, cand.ce)
-    before = _without_homographs(masked, cand.s, start)
+    clause = cue_folded(masked, cand.cs, cand.ce)
+    before = cue_folded(masked, cand.s, start)
     for name, pattern in _CUE_RES:
         if pattern.search(clause):
             feats.append(f"c:{name}")
@@ -151,18 +152,6 @@ def candidate_features(masked: Doc, target: Target, cand: Candidate, doc_feats: 
     words = len(str(target.get("indicator") or "").split())
     feats.append("name<3" if words < 3 else "name<12" if words < 12 else "name_long")
     return feats
-
-
-# Words that fold to a cue word but are not it: "đặt" (place), "đất" (land) read as "đạt" (reach).
-_HOMOGRAPH = re.compile(r"(?<!\w)(?:đặt|đất|đắt)(?!\w)", re.IGNORECASE)
-
-
-def _without_homographs(masked: Doc, start: int, end: int) -> str:
-    """The folded text of ``start:end`` with the words that only look like a cue once folded blanked out."""
-    folded = masked.folded[start:end]
-    for m in _HOMOGRAPH.finditer(masked.clean, start, end):
-        folded = folded[: m.start() - start] + " " * (m.end() - m.start()) + folded[m.end() - start :]
-    return folded
 
 
 def _fold(text: str) -> str:
@@ -205,9 +194,13 @@ def choose_text_targets(
         doc, root, masked, plan_like, title_span, broad=chosen == "learned"
     )
     threshold = float(model.get("threshold") or 0.5)  # type: ignore[arg-type]
+    # What the rules read may be kept on a lower probability ("rule_threshold"): on a document unlike those it was
+    # trained on, the model's doubt should not overrule the plan's own structure.
+    rule_threshold = float(model.get("rule_threshold") or threshold)  # type: ignore[arg-type]
     doc_feats = doc_features(masked)
     allowed = [chosen != "combined" or cand.rule for cand in contexts]
-    keep = [ok and (_strived_for(masked, cand) or probability(model, candidate_features(masked, t, cand, doc_feats)) >= threshold)
+    keep = [ok and (_strived_for(masked, cand) or probability(model, candidate_features(masked, t, cand, doc_feats))
+                    >= (rule_threshold if cand.rule else threshold))
             for t, cand, ok in zip(targets, contexts, allowed, strict=True)]
     changed = True
     while changed:  # a step of a yearly path goes with the steps the model keeps

@@ -32,6 +32,7 @@ from ansinh.documents.parsing.target_words import (
     RATIO_TAIL,
     WORD_RATIO,
     Mention,
+    false_cue,
     ratio_unit,
     share_comparators,
 )
@@ -96,18 +97,9 @@ _NOUN_AFTER = re.compile(
 )
 
 
-# Cue words whose folded form other words share: "đạt" (reach) with "đặt" (place), "đất" (land); "có" with "cơ" (cơ
-# sở, cơ quan), "cô", "cỏ". The cue holds only as written (or where the text has lost its marks).
-_CUE_AS_WRITTEN = {"dat": ("đạt", "dat"), "co": ("có", "co")}
-
-
 def _has_cue(doc: Doc, start: int, end: int) -> bool:
     """Whether ``start:end`` has a commitment cue word (TARGET_CUES) that is really that word."""
-    for m in TARGET_CUES.finditer(doc.folded, start, end):
-        written = _CUE_AS_WRITTEN.get(m.group(0))
-        if written is None or doc.clean[m.start() : m.end()].lower() in written:
-            return True
-    return False
+    return any(not false_cue(doc.clean[m.start() : m.end()]) for m in TARGET_CUES.finditer(doc.folded, start, end))
 
 
 def _bad_before(doc: Doc, a: int, prefix: str) -> bool:

@@ -10,6 +10,7 @@ from ansinh.documents.parsing.target_words import (
     _TRAILING_NOISE,
     YEAR_PHRASE,
     Mention,
+    false_cue,
 )
 
 
@@ -112,7 +113,6 @@ _DONE_TO = re.compile(
 _MEASURE = re.compile(r"(?<![a-z])(?:t[yi]\s+le|t[yi]\s+trong|t[yi]\s+suat|so\s+luong|chi\s+so|toc\s+do|muc)(?![a-z])")
 # A deadline after what is counted ("… điểm đen trước ngày 30/6/2026"): when, not what.
 _DEADLINE = re.compile(r"\s+(?:trước|trong|đến|chậm nhất|muộn nhất)\s+(?:ngày|tháng|quý|năm)\s.*$", re.IGNORECASE)
-_HOMOGRAPHS = {"tu": "từ", "dat": "đạt"}  # folded comparator words and how they are written
 # "… so với năm 2025" with its year taken out: the comparison's words do not name anything.
 _COMPARED_END = re.compile(r"\s+(?:so\s+với|so\s+với\s+cùng\s+kỳ)$", re.IGNORECASE)
 # "Hỗ trợ xây mới, sửa chữa nhà ở cho ít nhất 1.200 hộ nghèo": the count of those who receive what is done.
@@ -148,7 +148,7 @@ def _indicator_text(doc: Doc, s: int, e: int, mention: Mention) -> str:
         # comparator word ("lắp đặt", "giao đất").
         first = re.match(r"\s*(\S+)", doc.clean[b_end:stop])
         word = first.group(1).lower() if first is not None else ""
-        if _HOMOGRAPHS.get(fold_same_length(word)) not in (None, word) and fold_same_length(word) != word:
+        if false_cue(word):
             b_end += first.end()  # type: ignore[union-attr]
     before = span_text(doc, b_start, b_end)
     after = span_text(doc, mention.end, e, " -:,)")

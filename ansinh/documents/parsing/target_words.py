@@ -11,6 +11,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from ansinh.documents.parsing.clean import Doc, fold_same_length
 from ansinh.documents.parsing.vocab import COUNT_UNITS, ocr_tolerant
 from ansinh.lib.vnnumbers import NUMBER_PATTERN
 
@@ -166,3 +167,30 @@ def ratio_unit(clean: str, match: re.Match[str], unit: str | None) -> str:
     noun = clean[match.start("noun") : match.end("noun")] if match.group("noun") else ""
     who = " ".join(clean[match.start("who") : match.end("who")].split())
     return f"{unit or noun}/{_BASES.get(base, base)} {who}"
+
+
+# Cue and comparator words whose folded form other words share: "đạt" (reach) with "đặt" (place), "đất" (land),
+# "đắt"; "có" (have) with "cơ" (cơ sở, cơ quan), "cô", "cỏ"; "từ" (from) with "tử", "tứ", "tư". One table for every
+# reader of folded cues: a word counts as the cue only as written, or where the text has lost its marks.
+CUE_AS_WRITTEN: dict[str, str] = {"dat": "đạt", "co": "có", "tu": "từ"}
+# The commitment cues among them (TARGET_CUES, the learned judge's cues). "từ" is only a comparator word: blanking
+# "tư" would break "đầu tư".
+_FOLDED_CUE = re.compile(r"(?<![a-z0-9])(?:dat|co)(?![a-z0-9])")
+
+
+def false_cue(word: str) -> bool:
+    """Whether a written word folds like a cue word ("đạt", "có", "từ") but is another word ("đặt", "cơ", "tử")."""
+    lowered = word.lower()
+    folded = fold_same_length(lowered)
+    written = CUE_AS_WRITTEN.get(folded)
+    return written is not None and lowered not in (written, folded)
+
+
+def cue_folded(doc: Doc, start: int, end: int) -> str:
+    """The folded text of ``start:end`` with the words that only fold like a commitment cue blanked out."""
+    folded = doc.folded[start:end]
+    for m in _FOLDED_CUE.finditer(doc.folded, start, end):
+        if false_cue(doc.clean[m.start() : m.end()]):
+            a, b = m.start() - start, m.end() - start
+            folded = folded[:a] + " " * (b - a) + folded[b:]
+    return folded
