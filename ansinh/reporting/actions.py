@@ -118,18 +118,20 @@ def do_open_submission(
 
 @transaction.atomic
 def do_save_values(
-    actor: Any, submission: Submission, values: Sequence[Mapping[str, Any]], *, expected_version: int | None = None
+    actor: Any, submission: Submission, values: Sequence[Mapping[str, Any]], *, expected_version: int | None = None,
+    draft: bool = False,
 ) -> list[IndicatorValue]:
     """Store values; each dict: indicator (code or Indicator), value, numerator, denominator, status, comment.
 
     All or nothing: any invalid cell raises :class:`ValidationFailed` and stores nothing; a save
-    from an older ``expected_version`` raises ``versions.SubmissionChanged`` and stores nothing.
+    from an older ``expected_version`` raises ``versions.SubmissionChanged`` and stores nothing. A ``draft``
+    save keeps a missed milestone without its explanation; sending asks for it.
     """
     require_edit(actor, submission)
     submission = lock(submission)
     require_editable(submission)
     versions.check(submission, expected_version)
-    cleaned, errors = validate_values(submission, values)
+    cleaned, errors = validate_values(submission, values, draft=draft)
     errors = errors or sources.proposal_errors(submission, cleaned)
     if errors:
         raise ValidationFailed(errors)

@@ -24,7 +24,7 @@ from ansinh.reporting.action_guards import (
     submission_state,
 )
 from ansinh.reporting.models import Submission
-from ansinh.reporting.validation import FieldError, ReportingError, ValidationFailed
+from ansinh.reporting.validation import FieldError, ReportingError, ValidationFailed, unexplained_misses
 
 
 @transaction.atomic
@@ -43,6 +43,11 @@ def do_submit(
     versions.check(submission, expected_version)
     if not submission.values.exists() and not submission.task_progress.exists():
         raise ReportingError("Báo cáo chưa có số liệu hoặc tiến độ nhiệm vụ nào, chưa gửi được.")
+    if missing := unexplained_misses(submission):
+        raise ReportingError(
+            f"Chưa gửi được: {len(missing)} chỉ tiêu chưa đạt mốc mà chưa có giải trình ({'; '.join(missing)}). "
+            "Hãy ghi giải trình rồi gửi lại."
+        )
     before = submission_state(submission)
     submission.status = Submission.Status.SUBMITTED
     submission.submitted_by = actor if getattr(actor, "is_authenticated", False) else None

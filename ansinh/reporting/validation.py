@@ -178,9 +178,13 @@ def _check_value(
 
 
 def validate_values(
-    submission: Submission, values: Sequence[Mapping[str, Any]]
+    submission: Submission, values: Sequence[Mapping[str, Any]], *, draft: bool = False
 ) -> tuple[list[dict[str, Any]], list[FieldError]]:
-    """Check every row; returns the cleaned rows (with ``flags``) and every error found."""
+    """Check every row; returns the cleaned rows (with ``flags``) and every error found.
+
+    A ``draft`` may keep a value that misses its milestone without an explanation yet (the flag is stored);
+    sending the report asks for it (``unexplained_misses``).
+    """
     catalogue = {i.code: i for i in Indicator.objects.all()}
     cleaned: list[dict[str, Any]] = []
     errors: list[FieldError] = []
@@ -217,7 +221,7 @@ def validate_values(
                     f"{MISSED_MILESTONE} năm {submission.cycle.year} ({format_vn(goal_value)} {indicator.unit})."
                 )
                 flags.append(message)
-                if not clean["comment"]:
+                if not clean["comment"] and not draft:
                     errors.append(
                         FieldError(
                             row, indicator.code, "comment", f"{indicator.name}: {message} Cần ghi giải trình."
@@ -226,3 +230,12 @@ def validate_values(
         clean["flags"] = flags
         cleaned.append(clean)
     return cleaned, errors
+
+
+def unexplained_misses(submission: Submission) -> list[str]:
+    """Names of the indicators whose stored value misses the year's milestone and has no explanation."""
+    rows = submission.values.select_related("indicator").order_by("indicator__code")
+    return [
+        v.indicator.name for v in rows
+        if not (v.comment or "").strip() and any(str(f).startswith(MISSED_MILESTONE) for f in (v.flags or []))
+    ]

@@ -215,7 +215,7 @@ def submission_detail(request: HttpRequest, submission_id: int) -> HttpResponse:
     try:
         read = form.read_version()
         with transaction.atomic():
-            do_save_values(request.user, submission, values, expected_version=read)
+            do_save_values(request.user, submission, values, expected_version=read, draft=not submit)
             stage = "tasks"
             if items:
                 do_save_task_progress(request.user, submission, items)

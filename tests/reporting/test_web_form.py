@@ -93,15 +93,32 @@ def test_a_numerator_above_the_denominator_is_refused_next_to_the_numerator(sign
     assert not IndicatorValue.objects.exists()
 
 
-def test_a_value_below_its_milestone_needs_a_comment(signed_in: Client, world: World) -> None:
-    response = signed_in.post(f"{ROOT}/{world.sub_a.pk}/", form_data(**{"ind-1-value": "10"}))
+def test_a_value_below_its_milestone_needs_a_comment_before_the_report_is_sent(signed_in: Client, world: World) -> None:
+    response = signed_in.post(f"{ROOT}/{world.sub_a.pk}/", form_data(**{"ind-1-value": "10", "submit": "1"}))
     assert response.status_code == 400
     assert "Cần ghi giải trình" in field_error(response.content.decode(), "ind-1-comment")
+    assert not IndicatorValue.objects.exists()
     response = signed_in.post(
-        f"{ROOT}/{world.sub_a.pk}/", form_data(**{"ind-1-value": "10", "ind-1-comment": "Dự án chậm giải phóng mặt bằng"})
+        f"{ROOT}/{world.sub_a.pk}/",
+        form_data(**{"ind-1-value": "10", "ind-1-comment": "Dự án chậm giải phóng mặt bằng", "submit": "1"}),
     )
     assert response.status_code == 302
     assert IndicatorValue.objects.get(indicator__code="SOCIAL_HOUSING").comment == "Dự án chậm giải phóng mặt bằng"
+
+
+def test_a_draft_keeps_a_missed_milestone_flagged_and_sending_it_later_asks_for_the_explanation(
+    signed_in: Client, world: World
+) -> None:
+    response = signed_in.post(f"{ROOT}/{world.sub_a.pk}/", form_data(**{"ind-1-value": "10"}))
+    assert response.status_code == 302
+    stored = IndicatorValue.objects.get(indicator__code="SOCIAL_HOUSING")
+    assert stored.value == 10 and any("Chưa đạt mốc" in f for f in stored.flags)
+    # Sending the draft as it is (the row unchanged) is refused with the indicator named; nothing is sent.
+    response = signed_in.post(f"{ROOT}/{world.sub_a.pk}/", form_data(**{"ind-1-value": "10", "version": "2", "submit": "1"}))
+    assert response.status_code == 400
+    assert "chưa đạt mốc mà chưa có giải trình" in response.content.decode()
+    world.sub_a.refresh_from_db()
+    assert world.sub_a.status == "draft"
 
 
 def test_a_completed_task_needs_its_completion_date(signed_in: Client, world: World) -> None:
