@@ -66,6 +66,11 @@ def test_an_element_of_the_report_with_its_own_day_is_still_read() -> None:
     assert described(fold("Trach nhiem xay dung, tong hop bao cao dinh ky hang nam"), dated=False)
 
 
+def test_the_papers_of_a_dossier_are_not_a_duty() -> None:
+    assert described(fold("Hồ sơ đề nghị công nhận gồm: Báo cáo kết quả thực hiện của xã; biên bản kiểm tra."), dated=False)
+    assert not described(fold("Sở Văn hóa tổng hợp hồ sơ, báo cáo Ủy ban nhân dân tỉnh hằng quý."), dated=False)
+
+
 def test_a_word_explained_in_the_definitions_article_is_not_a_duty() -> None:
     assert described(fold("2. Trình diện là việc người được quản lý đến trụ sở Công an xã để báo cáo về nơi ở."), dated=False)
     assert not described(fold("Sở Tư pháp là cơ quan thường trực, báo cáo Ủy ban nhân dân tỉnh hằng quý."), dated=False)

@@ -29,6 +29,8 @@ _QUALITY = re.compile(
     _OPEN + r"(?:(?:bao\s+dam|dam\s+bao)\s+(?:cac\s+)?b[ad]o\s+c[ad]o\s+(?:phai\s+)?duoc\s"
     r"|(?:cac\s+)?b[ad]o\s+c[ad]o(?![a-z])[^.;:]{0,80}?\sphai\s+duoc\s+(?:xay\s+dung|lap|trinh\s+bay|the\s+hien)\s)"
 )
+# "Hồ sơ thống kê bao gồm: Báo cáo …; sổ sách …": the papers of a dossier, a report among them.
+_DOSSIER = re.compile(_OPEN + r"ho\s+so\s(?:[^.;:]{0,80}?\s)?(?:bao\s+gom|gom)\s*:")
 # "Trình báo là việc người … đến trụ sở … để báo cáo với …": a word explained, before any report is named.
 _DEFINITION = re.compile(_OPEN + r"[^.;:,]{2,60}?\sla\s+(?:viec|hoat\s+dong|qua\s+trinh)\s")
 # "Số liệu báo cáo từ ngày 01 tháng 01 đến ngày 31 tháng 12": the span the figures cover, anywhere in the sentence.
@@ -44,7 +46,7 @@ def described(folded: str, dated: bool) -> bool:
     """
     if dated:
         return False
-    if _ELEMENT.match(folded) or _QUALITY.match(folded) or _SPAN.search(folded):
+    if _ELEMENT.match(folded) or _QUALITY.match(folded) or _SPAN.search(folded) or _DOSSIER.match(folded):
         return True
     definition = _DEFINITION.match(folded)
     verb = _VERB.search(folded)
