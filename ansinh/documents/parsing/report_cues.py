@@ -215,7 +215,14 @@ _ABOUT_REPORTS = re.compile(
 )
 # "Trường hợp … thì … báo cáo": a step of a procedure under a condition (README: not a duty), unless the condition is
 # trouble the report is meant to raise ("trường hợp có khó khăn, vướng mắc", "vượt thẩm quyền", "vi phạm", "sự cố").
+# … also with no "thì": "Trường hợp giá tính toán giảm dưới 1%, Tập đoàn … có trách nhiệm báo cáo Bộ …" (the condition
+# ends at its first comma).
 _CONDITION = re.compile(r"(?<![a-z])truong\s+hop\s(?P<cond>[^.;]{0,200}?)\s(?:thi|phai)\s(?P<then>[^.;]*)")
+# "Trường hợp cần thiết, …": an occasion (when needed), as "khi có yêu cầu" is, not a condition of a procedure.
+_WHEN_NEEDED = re.compile(r"\s*(?:that\s+|xet\s+thay\s+)?can\s+thiet\s*")
+_CONDITION_COMMA = re.compile(
+    r"(?:^|;)[\s\-–+•*]*(?:(?:\d{1,2}|[a-zđ])\s*[.)]\s*)?(?:trong\s+)?truong\s+hop\s(?P<cond>[^.;,:]{0,200}?),\s*(?P<then>[^.;]*)"
+)
 _TROUBLE = re.compile(
     r"kh[oda]\s+kh[ad]n|v[uy][oda]ng\s+m[ad]c|phat\s+sinh|vuot\s+(?:qua\s+)?tham\s+quyen|vi\s+pham|su\s+co|bat\s+thuong|"
     r"khan\s+cap|kh[oda]ng\s+(?:thuc\s+hien|dat|hoan\s+thanh)|cham\s+tre|yeu\s+cau"
@@ -232,7 +239,8 @@ def _conditional_step(folded: str) -> bool:
     verbs = list(_VERB.finditer(folded))
     if not verbs:
         return False
-    for m in _CONDITION.finditer(folded):
+    comma = [m for m in _CONDITION_COMMA.finditer(folded) if not _WHEN_NEEDED.fullmatch(m.group("cond"))]
+    for m in [*_CONDITION.finditer(folded), *comma]:
         if _TROUBLE.search(m.group("cond")):
             continue
         if all(m.start("then") <= v.start() < m.end("then") for v in verbs):

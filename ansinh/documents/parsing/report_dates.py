@@ -50,9 +50,10 @@ def _dates(folded: str) -> list[tuple[int, int, str, str | None]]:
 
 # A day that comes back without "trước": "(định kỳ) ngày 20 hằng tháng", "ngày 20 của tháng cuối quý",
 # "vào ngày 15 tháng 12 hằng năm" (a day in a running text, "ngày 20/11/2025", has a year and is not read).
+# The ends of a span the figures cover ("từ ngày 01 tháng 01 đến ngày 31 tháng 12 hằng năm") are no deadline.
 _RECURRING_DAY = re.compile(
-    r"(?<![a-z])ngay\s+(\d{1,2})\s+(?:(?:h[ad]ng|moi)\s+th[ad]ng|(?:cua\s+)?th[ad]ng\s+(?:cuoi|dau)\s+(?:moi\s+|cua\s+)?quy)(?![a-z])"
-    r"|(?<![a-z])ngay\s+(\d{1,2})\s*(?:/\s*(\d{1,2})|\s+th[ad]ng\s+(\d{1,2}))\s+(?:h[ad]ng|moi)\s+n[ad]m(?![a-z])"
+    r"(?<![a-z])(?<!den\s)(?<!tu\s)ngay\s+(\d{1,2})\s+(?:(?:h[ad]ng|moi)\s+th[ad]ng|(?:cua\s+)?th[ad]ng\s+(?:cuoi|dau)\s+(?:moi\s+|cua\s+)?quy)(?![a-z])"
+    r"|(?<![a-z])(?<!den\s)(?<!tu\s)ngay\s+(\d{1,2})\s*(?:/\s*(\d{1,2})|\s+th[ad]ng\s+(\d{1,2}))\s+(?:h[ad]ng|moi)\s+n[ad]m(?![a-z])"
 )
 
 

@@ -26,6 +26,7 @@ from ansinh.documents.parsing.report_cues import (
 )
 from ansinh.documents.parsing.report_dates import deadline_for
 from ansinh.documents.parsing.report_dates import deadlines as read_deadlines
+from ansinh.documents.parsing.report_described import described, not_duty_by_form
 from ansinh.documents.parsing.report_labels import merge_labelled
 from ansinh.documents.parsing.report_recipient import recipient_span
 from ansinh.documents.parsing.structure import Node
@@ -107,6 +108,23 @@ _SALUTATION = re.compile(r"(?m)^[\s*_]*kinh\s+gui\s*:?")
 _A_REPORT = re.compile(r"(?m)^[\s*#_]*b[ad]o\s+c[ad]o[\s*_]*$|so\s*:[^\n]{0,20}/bc-")
 # A sentence that opens with a past date or the grounds narrates or cites, it owes nothing.
 _NARRATED = re.compile(r"^[\s\-–+•]*(?:ngay\s+\d{1,2}\s*(?:/|th[ad]ng)|can\s+cu(?![a-z])|xet\s|(?:thoi\s+gian\s+qua|tuy\s+nhien|den\s+nay)[\s,])")
+
+
+# The grounds of a text ("Căn cứ Luật …;", "Sau khi xem xét Tờ trình …; Báo cáo thẩm tra …", "Xét đề nghị …"), also
+# after the issuer's name in capitals ("QUỐC HỘI Căn cứ …") where a rule line ("---") opened a part before them;
+# "Căn cứ Chỉ thị này, các sở … báo cáo …", "Căn cứ chức năng, nhiệm vụ, …" are instructions, not its grounds.
+_GROUNDS = re.compile(
+    r"(?:can\s+cu\s+(?:vao\s+)?(?:hien\s+phap|luat|bo\s+luat|phap\s+lenh|nghi\s+dinh|nghi\s+quyet|quyet\s+dinh|thong\s+tu|"
+    r"chi\s+thi|ket\s+luan|ke\s+hoach|cong\s+van|van\s+ban|thong\s+bao|to\s+trinh|de\s+nghi)(?![a-z])(?![^,;]{0,40}?\snay(?![a-z]))|sau\s+khi\s+xem\s+xet\s|tren\s+co\s+so\s+xem\s+xet\s|"
+    r"xet\s+(?:to\s+trinh|de\s+nghi|bao\s+cao)\s)"
+)
+_ISSUER = re.compile(r"^[\s\-–+•*#]*(?:[A-ZĐÀ-Ỹ]{2,}\s+){0,6}")
+
+
+def _grounds(text: str, folded: str) -> bool:
+    """Whether a sentence opens the grounds of the text (after its issuer's name in capitals, if any)."""
+    head = _ISSUER.match(text)
+    return _GROUNDS.match(folded, head.end() if head else 0) is not None
 
 
 # "Ngày 19 tháng 12 năm 2025, Sở Công Thương có Văn bản số … đề nghị … báo cáo …": an earlier text, told.
@@ -194,7 +212,7 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
             if strict and s >= stop:
                 break
             folded = doc.folded[s:e]  # a day OCR split ("ngày 2 0/6") is joined by denoise.py
-            if (letter_body is not None and _NARRATED.match(folded)) or _PRIOR_TEXT.match(folded):
+            if (letter_body is not None and _NARRATED.match(folded)) or _PRIOR_TEXT.match(folded) or _grounds(doc.text[s:e], folded):
                 continue  # "Ngày 19 tháng 12 năm 2025, Sở … có Văn bản số … gửi …": what happened before the letter
             if node.effective_kind() == "situation" and not _ASSIGNS.match(folded):
                 continue
@@ -202,12 +220,14 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
             sent = _sent_on_schedule(folded)
             if not REPORT_VERB.search(_SERVING.sub(" ", folded)) and not published_periodically(folded) and not sent:
                 continue
-            if re.search(r"(?<![a-z])la\s+can\s+cu(?![a-z])", folded) or not_a_duty(folded):
+            if re.search(r"(?<![a-z])la\s+can\s+cu(?![a-z])", folded) or not_a_duty(folded) or not_duty_by_form(folded):
                 continue  # "Báo cáo theo khoản 3 là căn cứ để …": what a report is for, not a duty
             if AWARD_CUE.search(folded) and not re.search(r"b[ad]o\s+c[ad]o", folded):
                 continue
             cues = periods(folded)
             deadlines = read_deadlines(folded)
+            if described(folded, bool(deadlines) or DATED_DEADLINE.search(folded) is not None):
+                continue  # "Nội dung báo cáo gồm: …", "Báo cáo phải được xây dựng trung thực": the report described
             cues = _twice_a_year(cues, deadlines)
             if strict and not sent and not owed(folded, bool(cues), bool(deadlines) or bool(_MONTH_ONCE.search(folded))):
                 continue

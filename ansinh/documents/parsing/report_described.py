@@ -1,0 +1,73 @@
+"""Sentences that describe a report instead of owing one (Decree 09/2019, art. 7: a regime's own elements).
+
+Also sentences whose legal form is not a duty: a sanction or a remedy of a penalties decree ("Không báo cáo …",
+"Buộc thực hiện chế độ báo cáo …", "Phạt tiền … đối với hành vi …"), a right ("Được yêu cầu … báo cáo …"), a step
+of a procedure timed from each filing ("Trong thời hạn 07 ngày làm việc kể từ ngày nhận đủ hồ sơ, Cục … thẩm định
+và báo cáo …": a step repeated for every file, not a reporting duty of the plan).
+
+A reporting regime is built of elements: who reports, to whom, how often, by when, with what content, on what
+form. Regulatory texts write the content, the figures, the form and the quality of reports as sentences of their
+own ("Nội dung báo cáo gồm: …", "Số liệu báo cáo từ ngày 01 tháng 01 đến ngày 31 tháng 12", "Báo cáo phải được
+xây dựng đầy đủ, trung thực"), and their definitions article explains words with a report in them ("Trình báo là
+việc … báo cáo với …"). None of these is a duty: the duty is the sentence that says who reports and when.
+"""
+
+from __future__ import annotations
+
+import re
+
+_OPEN = r"^[\s\-–+•*]*(?:(?:\d{1,2}|[a-zđ])\s*[.)]\s*)?"
+# "Nội dung báo cáo …", "Số liệu báo cáo …", "Đề cương, biểu mẫu báo cáo …", "Phương thức, thời hạn gửi báo cáo đột
+# xuất …", "Trách nhiệm xây dựng, tổng hợp báo cáo …": an element of the report is the subject of the sentence.
+_ELEMENT = re.compile(
+    _OPEN + r"(?:noi\s+dung|so\s+lieu|de\s+cuong|bieu\s+mau|moc\s+thoi\s+gian|phuong\s+thuc|hinh\s+thuc|"
+    r"trach\s+nhiem\s+(?:xay\s+dung|lap|tong\s+hop))"
+    r"(?:\s*,\s*(?:[a-z]+\s+){0,2}?[a-z]+)?\s+(?:(?:gui|nop|xay\s+dung|lap|tong\s+hop)\s+)?(?:cac\s+)?b[ad]o\s+c[ad]o(?![a-z])"
+)
+# "Báo cáo … phải được xây dựng đầy đủ, trung thực", "Đảm bảo báo cáo được xây dựng đúng thẩm quyền": its quality.
+_QUALITY = re.compile(
+    _OPEN + r"(?:(?:bao\s+dam|dam\s+bao)\s+(?:cac\s+)?b[ad]o\s+c[ad]o\s+(?:phai\s+)?duoc\s"
+    r"|(?:cac\s+)?b[ad]o\s+c[ad]o(?![a-z])[^.;:]{0,80}?\sphai\s+duoc\s+(?:xay\s+dung|lap|trinh\s+bay|the\s+hien)\s)"
+)
+# "Hồ sơ thống kê bao gồm: Báo cáo …; sổ sách …": the papers of a dossier, a report among them.
+_DOSSIER = re.compile(_OPEN + r"ho\s+so\s(?:[^.;:]{0,80}?\s)?(?:bao\s+gom|gom)\s*:")
+# "Trình báo là việc người … đến trụ sở … để báo cáo với …": a word explained, before any report is named.
+_DEFINITION = re.compile(_OPEN + r"[^.;:,]{2,60}?\sla\s+(?:viec|hoat\s+dong|qua\s+trinh)\s")
+# "Số liệu báo cáo từ ngày 01 tháng 01 đến ngày 31 tháng 12": the span the figures cover, anywhere in the sentence.
+_SPAN = re.compile(r"so\s+lieu\s+(?:cua\s+)?b[ad]o\s+c[ad]o[^.;]{0,40}?\stu\s+ngay\s+\d")
+_VERB = re.compile(r"(?<![a-z])b[ad]o\s+c[ad]o(?![a-z])")
+
+
+def described(folded: str, dated: bool) -> bool:
+    """Whether a sentence describes a report (its content, figures, form, quality) or defines a word, owing none.
+
+    ``dated`` says the sentence gives a deadline; an element line with its day ("Báo cáo … phải được cập nhật …
+    trước ngày 28 tháng 02") is the duty's own and stays.
+    """
+    if dated:
+        return False
+    if _ELEMENT.match(folded) or _QUALITY.match(folded) or _SPAN.search(folded) or _DOSSIER.match(folded):
+        return True
+    definition = _DEFINITION.match(folded)
+    verb = _VERB.search(folded)
+    return definition is not None and verb is not None and definition.end() <= verb.start()
+
+
+# A penalty's act or remedy: "Không báo cáo …", "Không thực hiện chế độ báo cáo …", "Báo cáo không đầy đủ …",
+# "Buộc báo cáo …", "Phạt tiền từ … đối với hành vi …".
+_SANCTION = re.compile(
+    _OPEN + r"(?:buoc\s|khong\s+(?:thuc\s+hien\s+)?(?:(?:che\s+do|day\s+du)\s+)?(?:thong\s+tin,?\s+)?b[ad]o\s+c[ad]o|"
+    r"phat\s+(?:tien|canh\s+cao)\s|(?:cac\s+)?b[ad]o\s+c[ad]o\s+khong\s+(?:day\s+du|dung|trung\s+thuc|chinh\s+xac)(?![a-z]))"
+)
+# A right: "Được yêu cầu … giải trình, báo cáo …", "Được tiếp cận … báo cáo …" ("Được giao …" assigns work).
+_RIGHT = re.compile(_OPEN + r"duoc\s+(?!giao(?![a-z])|phan\s+cong)[a-z]")
+# A step timed from each filing or event: "Trong thời hạn 03 ngày làm việc, kể từ ngày nhận đủ hồ sơ, …".
+_TIMED_STEP = re.compile(
+    _OPEN + r"(?:trong\s+(?:thoi\s+han|vong)|cham\s+nhat|sau)\s+(?:\d{1,3}|mot|hai|ba|nam|muoi)\s+(?:ngay|gio)"
+    r"(?:\s+lam\s+viec)?\s*,?\s*(?:ke\s+tu|tinh\s+tu|sau\s+khi)\s"
+)
+
+
+def not_duty_by_form(folded: str) -> bool:
+    """Whether a sentence is a penalty, a right or a step timed from each filing, none of them a reporting duty."""
+    return bool(_SANCTION.match(folded) or _RIGHT.match(folded) or _TIMED_STEP.match(folded))
