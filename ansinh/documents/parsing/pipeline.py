@@ -20,6 +20,7 @@ from ansinh.documents.parsing.tables import Table, find_tables
 from ansinh.documents.parsing.tabular import extract_documents, extract_projects
 from ansinh.documents.parsing.target_layout import find_layout_target_tables
 from ansinh.documents.parsing.targets import extract_text_targets
+from ansinh.documents.parsing.task_learned import judge_tasks
 from ansinh.documents.parsing.tasks import extract_tasks
 from ansinh.documents.parsing.unflatten import restore_lines
 from ansinh.documents.parsing.unit_names import clear_text_caches
@@ -112,6 +113,7 @@ def _extract(text: str, slug: str) -> dict[str, object]:
     targets += extract_table_targets(doc, tables, targets)
     targets = drop_number_slots(ocr_annex_targets(doc, targets))  # a target annex OCR left as loose lines
     tasks = extract_tasks(masked, root, tables, [(lt.start, lt.end, lt.tasks) for lt in layout])
+    tasks = judge_tasks(masked, root, tasks)  # items a learned judge is sure are tasks (task_learned.py)
     assign_units(masked, root, tasks)
     funding, funding_spans = extract_funding(masked, root)
     result = empty_result(slug)

@@ -1,0 +1,169 @@
+"""Train the learned task judge (``ansinh bench task-train``) from gold files and their documents.
+
+Every item of every document's outline is a candidate (see task_learned.py), labelled by whether the gold holds it as
+a task, matched the scorer's own way (its number, or its title, paired greedily). A logistic regression (strong L2,
+AdaGrad, a fixed seed; plain Python, no library) is fitted on their features. Leave-one-document-out figures compare
+the rules with the rules and the judge for each --add threshold. The weights are written as JSON.
+
+Only development documents are read: a name the corpus's split.json puts in the test part is refused, whatever the
+split given.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Callable
+from pathlib import Path
+from types import ModuleType
+
+from ansinh.documents.bench import document_paths, find_scorer, load_split, read_corpus_document
+from ansinh.documents.parsing import extract_plan, task_learned
+from ansinh.documents.parsing.pipeline import read_parts
+from ansinh.documents.parsing.tasks import extract_tasks, full_number
+from ansinh.documents.target_training import fit, is_test_name
+from ansinh.lib.text import normalize_text
+
+Example = tuple[list[str], int]
+REPO = Path(__file__).resolve().parents[2]
+CORPUS_SPLIT = REPO / "tests" / "documents" / "corpus" / "split.json"
+DEFAULT_L2 = 8.0
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Options of ``ansinh bench task-train``."""
+    parser.add_argument("--gold", metavar="DIR", action="append", required=True,
+                        help="thư mục gold *.json (có thể lặp lại); chỉ dùng phần phát triển (dev)")
+    parser.add_argument("--docs", metavar="DIR", action="append", required=True,
+                        help="thư mục văn bản tương ứng với từng --gold, cùng thứ tự")
+    parser.add_argument("--split", metavar="FILE",
+                        help="tệp chia phần {dev, test}: chỉ học trên phần dev (mặc định: split.json cạnh dữ liệu)")
+    parser.add_argument("--out", metavar="FILE", help="nơi ghi mô hình JSON (mặc định: không ghi, chỉ đánh giá)")
+    parser.add_argument("--add", type=float, action="append",
+                        help="ngưỡng xác suất để thêm một mục quy tắc chưa lấy (có thể lặp lại để so sánh; "
+                             "mô hình ghi ra dùng ngưỡng đầu tiên; mặc định 0,9)")
+    parser.add_argument("--drop", type=float, default=0.0,
+                        help="ngưỡng dưới đó bỏ một nhiệm vụ của quy tắc (mặc định 0: không bỏ)")
+    parser.add_argument("--l2", type=float, default=DEFAULT_L2, help=f"hệ số L2 (mặc định {DEFAULT_L2})")
+    parser.add_argument("--disabled", action="store_true", help="ghi mô hình ở trạng thái tắt (chỉ dùng quy tắc)")
+    parser.add_argument("--loo", action="store_true", help="đánh giá bỏ-một-văn-bản trên dữ liệu huấn luyện")
+    parser.add_argument("--json", action="store_true", help="in một đối tượng JSON")
+
+
+class RefusedDocuments(FileNotFoundError):
+    """A training set that holds a test-part document (a FileNotFoundError, so the command prints it as a failure)."""
+
+
+def corpus_test_names(path: Path = CORPUS_SPLIT) -> set[str]:
+    """The names the corpus keeps for its test part (never trained on)."""
+    if not path.is_file():
+        return set()
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {str(n) for n in data.get("test", [])} if isinstance(data, dict) else set()
+
+
+def training_documents(gold_dirs: list[Path], docs_dirs: list[Path], split_file: Path | None = None,
+                       protected: set[str] | None = None) -> dict[str, tuple[str, dict[str, object]]]:
+    """(text, gold) of every development document with a gold file. A name of the split's test part is left out; a
+    name the corpus keeps for its test part (``protected``) is refused, and so is a split that lists one as dev."""
+    if len(gold_dirs) != len(docs_dirs):
+        raise FileNotFoundError("cần đúng một --docs cho mỗi --gold")
+    protected = corpus_test_names() if protected is None else protected
+    out: dict[str, tuple[str, dict[str, object]]] = {}
+    for gold_dir, docs_dir in zip(gold_dirs, docs_dirs, strict=True):
+        if not gold_dir.is_dir() or not docs_dir.is_dir():
+            raise FileNotFoundError(f"không có thư mục: {gold_dir if not gold_dir.is_dir() else docs_dir}")
+        split = load_split(split_file, docs_dir, gold_dir)
+        listed = sorted(protected & set(split.get("dev", [])))
+        if listed:
+            raise RefusedDocuments(f"từ chối huấn luyện trên văn bản của phần kiểm tra: {', '.join(listed[:5])}")
+        paths = document_paths(docs_dir)
+        for gold_path in sorted(gold_dir.glob("*.json")):
+            name = gold_path.stem.removesuffix(".gold")
+            if name == "split" or name in protected or is_test_name(name, split) or name not in paths:
+                continue
+            if split and name not in split.get("dev", []):
+                continue  # only names the split lists as development
+            gold = json.loads(gold_path.read_text(encoding="utf-8"))
+            out[name] = (normalize_text(read_corpus_document(paths[name])), gold)
+    return out
+
+
+def examples_of(text: str, gold: dict[str, object], scorer: ModuleType) -> list[Example]:
+    """Features and labels of every outline item of one document."""
+    parts = read_parts(text)
+    tasks = extract_tasks(parts.masked, parts.root, parts.tables, [(lt.start, lt.end, lt.tasks) for lt in parts.layout])
+    cands = task_learned.candidates(parts.root, tasks)
+    rule_nodes = {id(t.node) for t in tasks if t.node is not None}
+    doc_feats = task_learned.doc_features(parts.masked)
+    pred = [{"number": c.task.number if c.task is not None else full_number(c.node), "title": c.node.title}
+            for c in cands]
+    pred += [{"number": t.number, "title": t.title} for t in tasks if t.node is None]  # table rows take their own gold
+    gold_tasks = [t for t in gold.get("tasks") or [] if isinstance(t, dict)]  # type: ignore[attr-defined]
+    matched = {pi for _, pi in scorer.greedy(gold_tasks, pred, scorer.task_score)}
+    return [(task_learned.features(parts.masked, c, rule_nodes, doc_feats), int(i in matched))
+            for i, c in enumerate(cands)]
+
+
+def _score(docs: dict[str, tuple[str, dict[str, object]]], names: list[str], model: dict[str, object] | None,
+           scorer: ModuleType) -> list[dict[str, object]]:
+    saved_model, saved_enabled = task_learned.MODEL, task_learned.ENABLED
+    try:
+        task_learned.MODEL, task_learned.ENABLED = model, model is not None
+        return [scorer.score_doc(docs[name][1], extract_plan(docs[name][0], name)) for name in names]
+    finally:
+        task_learned.MODEL, task_learned.ENABLED = saved_model, saved_enabled
+
+
+def _line(label: str, scored: list[dict[str, object]], scorer: ModuleType) -> tuple[str, dict[str, object]]:
+    total = scorer.total(scored)
+    figures = {field: total[field] for field in ("tasks", "lead", "coordinate") if field in total}
+    text = f"  {label:<12}" + " ".join(
+        f"{field} P={f['precision']:.3f} R={f['recall']:.3f} F1={f['f1']:.3f}" for field, f in figures.items())
+    return text, figures
+
+
+def run(options: dict[str, object], write: Callable[[str], None]) -> dict[str, object]:
+    """Train on the development documents; with --loo, print leave-one-document-out figures for each threshold."""
+    gold_dirs = [Path(str(p)) for p in options.get("gold") or []]  # type: ignore[attr-defined]
+    docs_dirs = [Path(str(p)) for p in options.get("docs") or []]  # type: ignore[attr-defined]
+    scorer = find_scorer(gold_dirs[0] if gold_dirs else None)
+    if scorer is None:
+        raise FileNotFoundError("không tìm thấy công cụ chấm điểm score_extraction.py")
+    split = options.get("split")
+    docs = training_documents(gold_dirs, docs_dirs, Path(str(split)) if split else None)
+    if not docs:
+        raise FileNotFoundError("không có văn bản phát triển nào có gold để huấn luyện")
+    adds = [float(a) for a in options.get("add") or [0.9]]  # type: ignore[attr-defined]
+    drop = float(str(options.get("drop") or 0.0))
+    l2 = float(str(options.get("l2") or DEFAULT_L2))
+    per_doc = {name: examples_of(text, gold, scorer) for name, (text, gold) in docs.items()}
+    summary: dict[str, object] = {
+        "documents": len(docs), "examples": sum(len(v) for v in per_doc.values()),
+        "positives": sum(y for v in per_doc.values() for _, y in v),
+    }
+    write(f"Huấn luyện trên {summary['documents']} văn bản phát triển: {summary['examples']} mục, "
+          f"{summary['positives']} là nhiệm vụ theo gold")
+    if options.get("loo"):
+        names = list(docs)
+        pooled: dict[str, list[dict[str, object]]] = {"rules": _score(docs, names, None, scorer)}
+        for held in names:
+            model = fit([ex for name, exs in per_doc.items() if name != held for ex in exs], l2=l2)
+            for add in adds:
+                pooled.setdefault(f"add>={add}", []).extend(_score(docs, [held], {**model, "add": add, "drop": drop}, scorer))
+        write("Bỏ một văn bản ra để kiểm tra (leave-one-out):")
+        loo = {}
+        for label, scored in pooled.items():
+            text, figures = _line(label, scored, scorer)
+            write(text)
+            loo[label] = figures
+        summary["leave_one_out"] = loo
+    model = fit([ex for exs in per_doc.values() for ex in exs], l2=l2)
+    model.update({"add": adds[0], "drop": drop, "enabled": not options.get("disabled"), "l2": l2,
+                  "trained_on": sorted(docs), "features": len(model["weights"])})  # type: ignore[arg-type]
+    out = options.get("out")
+    if out:
+        Path(str(out)).write_text(json.dumps(model, ensure_ascii=False, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+        write(f"Đã ghi mô hình ({model['features']} đặc trưng, ngưỡng thêm {adds[0]}) vào {out}")
+    summary["features"] = model["features"]
+    return summary
