@@ -52,6 +52,44 @@ def opens_after_closed_kind(current: list[str], fragment: str) -> bool:
     return not bare_kind(re.split(r"\s+(?:và|va)\s+", current[-1])[-1])
 
 
+# Kinds of bodies that name one with words of their own after "và": "… và cơ quan liên quan", "… và chính quyền địa
+# phương" (a kind alone, "… và địa phương", goes on the list before it: "các bộ, cơ quan trung ương và địa phương").
+_KIND_WITH_WORDS = re.compile(
+    r"^(?:co\s+quan|don\s+vi|dia\s+phuong|to\s+chuc|doanh\s+nghiep|chinh\s+quyen|co\s+so|luc\s+luong)\s+"
+    r"(?!(?:thuc\s+hien|trien\s+khai|tuyen\s+truyen|kiem\s+tra|hop|ra\s+soat)(?![a-z]))\S"
+)
+# A part of one body written before a joint name ("Văn phòng HĐND và UBND xã", "Thường trực HĐND và UBND"), or a
+# person named by office ("Công an phường và Công chức Văn hóa - Xã hội" share one duty): not two bodies side by side.
+_OFFICE_OF = re.compile(
+    r"^(?:van\s+phong|thuong\s+truc|lanh\s+dao|(?:pho\s+)?chu\s+tich|(?:pho\s+)?giam\s+doc|thu\s+truong|(?:pho\s+|hieu\s+)?truong|"
+    r"cong\s+chuc|can\s+bo|chuyen\s+vien|nguoi\s+dung\s+dau)(?![a-z])"
+)
+# Capitalised words after "và" that go on a name rather than open one ("Chi cục Thủy lợi và Phòng, chống thiên tai").
+_NAME_GOES_ON = re.compile(r"^(?:phong\s*,?\s*(?:chong|ngua|chay)|hoi\s+nhap|dao\s+tao|phat\s+trien)(?![a-z])")
+
+
+def opens_after_and(before: str, rest: str, named_before: bool, named_rest: bool) -> bool:
+    """Whether what follows "và" opens a new name after ``before`` (one name so far, not plural):
+
+    - a named body after a named body, "Sở Tài chính và Kho bạc Nhà nước tỉnh" (not the joint office "Văn phòng HĐND
+      và UBND xã", where the first words name a part of the body after "và");
+    - a kind with words of its own in lower case after a named body or a kind with words of its own, "Nhà đầu tư và
+      địa phương có liên quan", "cơ sở giáo dục nghề nghiệp và cơ quan liên quan".
+    """
+    folded_before, folded_rest = _folded(before), _folded(rest)
+    if not folded_before or not folded_rest:
+        return False
+    plural = _PLURAL.match(folded_before) is not None
+    if named_rest and rest[:1].isupper():
+        return named_before and not plural and len(folded_before.split()) >= 2 and len(folded_rest.split()) >= 2 and not (
+            _OFFICE_OF.match(folded_before) or _OFFICE_OF.match(folded_rest) or _NAME_GOES_ON.match(folded_rest)
+        )
+    if not rest[:1].islower() or not _KIND_WITH_WORDS.match(folded_rest):
+        return False
+    last = re.split(r"\s*,\s*", folded_before)[-1]
+    return (named_before and not plural) or (_KIND_FIRST.match(last) is not None and not bare_kind(last))
+
+
 # Names of ministries and departments that hold a comma or "và" themselves (Decree 30/2020 lists, 2007-2025 names).
 _COMPOUND_NAMES = re.compile(
     r"van hoa, the thao va du lich|lao dong\s*-\s*thuong binh va xa hoi|giao duc va dao tao|ke hoach va dau tu|"
