@@ -71,3 +71,33 @@ _KIND = st.sampled_from(["cơ quan liên quan", "chính quyền địa phương"
 def test_named_bodies_joined_by_commas_and_a_last_va_split_back_into_their_names(names: list[str], kind: str | None) -> None:
     text = ", ".join(names[:-1]) + f" và {names[-1]}" + (f" và {kind}" if kind else "")
     assert split_units(text) == names + ([kind] if kind else [])
+
+
+# --- one list of kinds of bodies ---------------------------------------------------------------------------------
+
+
+def test_a_kind_with_words_of_its_own_closes_a_list_of_kinds_for_every_kind_of_body() -> None:
+    assert split_units("các tổ chức quốc tế, viện nghiên cứu, các trường đại học") == [
+        "các tổ chức quốc tế",
+        "viện nghiên cứu",
+        "các trường đại học",
+    ]
+    assert split_units("các Sở, ngành Thành phố, bệnh viện, trung tâm y tế") == ["các Sở, ngành Thành phố", "bệnh viện, trung tâm y tế"]
+
+
+def test_a_heading_that_addresses_a_plural_kind_of_body_gives_the_lead() -> None:
+    text = (
+        "KẾ HOẠCH\nThực hiện chính sách năm 2026\n\nI. NHIỆM VỤ\n\n1. Rà soát hộ nghèo\n\nLập danh sách hộ nghèo.\n\n"
+        "2. Các thị trấn:\n\nTổ chức hội nghị đối thoại.\n"
+    )
+    assert _units(text)["2"][0] == ["Các thị trấn"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(["sở", "ngành", "cục", "viện", "bệnh viện", "hội đồng", "thị trấn", "đặc khu", "ban chỉ đạo", "hộ gia đình"]))
+def test_every_kind_a_list_shares_is_also_a_kind_a_heading_can_address(kind: str) -> None:
+    from ansinh.documents.parsing.name_lists import bare_kind
+    from ansinh.documents.parsing.subject_leads import _generic_bodies
+
+    assert bare_kind(kind)
+    assert _generic_bodies(f"Các {kind}")

@@ -13,16 +13,26 @@ import re
 
 from ansinh.lib.text import fold
 
-# Kinds of bodies a plural list names bare, one after another (folded, lower case).
-_KINDS = (
-    r"so|ban|nganh|bo|co\s+quan|don\s+vi|dia\s+phuong|doan\s+the|to\s+chuc|hoi|doanh\s+nghiep|ca\s+nhan|"
-    r"tinh|thanh\s+pho|huyen|quan|thi\s+xa|xa|phuong|thi\s+tran|dac\s+khu|cap|luc\s+luong|truong|co\s+so|"
-    r"bao\s+chi|co\s+quan\s+(?:thong\s+tan|bao\s+chi)|hop\s+tac\s+xa|tap\s+doan|tong\s+cong\s+ty|cong\s+ty|phong|"
-    r"trung\s+tam|chi\s+bo|dang\s+bo|thon|ap|ban|khu\s+pho|to\s+dan\s+pho|ho\s+gia\s+dinh|gia\s+dinh|"
-    r"hoi\s+doan\s+the|ban\s+nganh|so\s+nganh|bo\s+nganh|bo\s+ban\s+nganh|cap\s+uy|ngan\s+hang|quy|"
+# Kinds of bodies (and of parties bound beside them) that plans name generically, folded, lower case: the one list
+# for every reader. A list of kinds shares the tail that closes it ("các sở, ngành, phường, xã thuộc Thành phố" is one
+# name), and "các …" over any of them names doers ("1. Các sở, ban, ngành:", :mod:`subject_leads`).
+BODY_KINDS = (
+    r"so|ban|nganh|bo|co\s+quan|don\s+vi|dia\s+phuong|doan\s+the|to\s+chuc|hoi|doanh\s+nghiep|ca\s+nhan|tap\s+the|"
+    r"tinh|thanh\s+pho|huyen|quan|thi\s+xa|xa|phuong|thi\s+tran|dac\s+khu|cap|cap\s+uy|luc\s+luong|truong|nha\s+truong|"
+    r"co\s+so|hoc\s+vien|vien|benh\s+vien|bao|bao\s+chi|dai|co\s+quan\s+(?:thong\s+tan|bao\s+chi)|hop\s+tac\s+xa|tap\s+doan|"
+    r"tong\s+cong\s+ty|cong\s+ty|ngan\s+hang|quy|phong|trung\s+tam|cuc|chi\s+cuc|vu|van\s+phong|uy\s+ban|hoi\s+dong|"
+    r"ban\s+chi\s+dao|doan|to|nhom|chi\s+bo|dang\s+bo|thon|ap|khu\s+pho|to\s+dan\s+pho|ho\s+gia\s+dinh|gia\s+dinh|"
+    r"chu\s+dau\s+tu|nha\s+dau\s+tu|"
     # Kinds named by the government's own structure: "các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ" is one name.
     r"co\s+quan\s+ngang\s+bo|co\s+quan\s+thuoc\s+chinh\s+phu"
 )
+# People named by office or membership: "các đồng chí", "các đại biểu", "các thành viên" address doers, but are no
+# kind of body a list of kinds goes on with.
+OFFICE_HOLDERS = (
+    r"can\s+bo|cong\s+chuc|dang\s+vien|dong\s+chi|dai\s+bieu|thanh\s+vien|thu\s+truong|giam\s+doc|chu\s+tich|lanh\s+dao"
+)
+# Kinds a plural list names bare, one after another: the kinds above and their usual pairs ("ban ngành", "sở ngành").
+_KINDS = BODY_KINDS + r"|hoi\s+doan\s+the|ban\s+nganh|so\s+nganh|bo\s+nganh|bo\s+ban\s+nganh"
 _BARE_KIND = re.compile(r"^(?:(?:cac|nhung|moi)\s+)?(?:" + _KINDS + r")$")
 _PLURAL = re.compile(r"^(?:cac|nhung)\s")
 # A fragment that opens with a kind ("tổ chức quốc tế", "đơn vị liên quan", "các tỉnh"): only such a one opens a name.
