@@ -101,3 +101,27 @@ def test_every_kind_a_list_shares_is_also_a_kind_a_heading_can_address(kind: str
 
     assert bare_kind(kind)
     assert _generic_bodies(f"Các {kind}")
+
+
+# --- text without diacritics -------------------------------------------------------------------------------------
+
+
+def test_parts_of_a_council_named_once_at_the_end_read_the_same_without_diacritics() -> None:
+    assert split_units("Thuong truc, cac ban va cac to dai bieu Hoi dong nhan dan xa") == [
+        "Thuong truc Hoi dong nhan dan xa",
+        "cac ban Hoi dong nhan dan xa",
+        "cac to dai bieu Hoi dong nhan dan xa",
+    ]
+
+
+def test_a_body_numbered_in_its_name_leads_without_diacritics_too() -> None:
+    from ansinh.documents.parsing.clause_units import read_clause
+    from ansinh.documents.parsing.clean import fold_same_length
+
+    for text in (
+        "Giao Ban Quản lý dự án đầu tư xây dựng số 2 chủ trì, phối hợp Sở Xây dựng làm việc với các hộ dân",
+        "Giao Ban Quan ly du an dau tu xay dung so 2 chu tri, phoi hop So Xay dung lam viec voi cac ho dan",
+    ):
+        found = read_clause(text, fold_same_length(text).lower())
+        assert found is not None
+        assert [len(found[0][0].split()), len(found[1])] == [11, 1]  # "Ban … số 2", and "Sở Xây dựng"

@@ -132,8 +132,17 @@ _PARTS_THEN_BODY = re.compile(
 )
 
 
+# The same without diacritics ("Thuong truc, cac ban va cac to dai bieu Hoi dong nhan dan tinh"), for text without marks.
+_BODY_PART_BARE = r"(?:Thuong truc|Ban Thuong truc|Thuong vu|Ban Thuong vu|[Cc]ac ban|[Cc]ac to dai bieu|[Cc]ac dai bieu|[Cc]ac Uy ban|Lanh dao)"
+_PARTS_THEN_BODY_BARE = re.compile(
+    r"^(?P<parts>" + _BODY_PART_BARE + r"(?:\s*,\s*" + _BODY_PART_BARE + r")*)\s*(?:,|\s+va)\s+(?P<last>" + _BODY_PART_BARE + r")\s+"
+    r"(?P<body>(?:Hoi dong nhan dan|HDND|Uy ban nhan dan|UBND|Uy ban Mat tran To quoc Viet Nam|Uy ban MTTQ|UBMTTQ)[^,;]*)$"
+)
+
+
 def shared_body_tail(value: str) -> list[str] | None:
-    m = _PARTS_THEN_BODY.match(value)
+    """"Thường trực, các ban và các tổ đại biểu HĐND tỉnh" -> each part with the body's name, or None."""
+    m = _PARTS_THEN_BODY.match(value) or (_PARTS_THEN_BODY_BARE.match(value) if value.isascii() else None)
     if m is None:
         return None
     parts = [p.strip() for p in m.group("parts").split(",") if p.strip()] + [m.group("last")]
