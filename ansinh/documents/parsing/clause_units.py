@@ -105,7 +105,9 @@ _NOT_SUBJECT = re.compile(r"(?<![a-z])(?:duoc\s+giao|cua|tai|trong|theo|ve|voi|n
 
 
 # A body numbered in its name ("Ban Quản lý dự án … số 1", "UBND Phường 2", "Tổ 5"); other digits are quantities.
-_NUMBERED_BODY = re.compile(r"(?:[Ss]ố|[Pp]hường|[Qq]uận|[Kk]hu\s+vực|[Tt]ổ|[Đđ]ội|[Kk]hu\s+phố|[Ấấ]p|[Tt]hôn)\s+\d{1,3}(?![\d.,/%])")
+_NUMBERED_BODY = re.compile(  # with or without diacritics ("Ban Quan ly du an so 1")
+    r"(?:[Ss][ốo]|[Pp]h[ưu][ờo]ng|[Qq]u[ậa]n|[Kk]hu\s+v[ựu]c|[Tt][ổo]|[ĐđDd][ộo]i|[Kk]hu\s+ph[ốo]|[ẤấAa]p|[Tt]h[ôo]n)\s+\d{1,3}(?![\d.,/%])"
+)
 
 
 # "… và các cơ quan (có) liên quan" closing a name: a catch-all that does not make the name longer.

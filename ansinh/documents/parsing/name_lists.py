@@ -13,16 +13,26 @@ import re
 
 from ansinh.lib.text import fold
 
-# Kinds of bodies a plural list names bare, one after another (folded, lower case).
-_KINDS = (
-    r"so|ban|nganh|bo|co\s+quan|don\s+vi|dia\s+phuong|doan\s+the|to\s+chuc|hoi|doanh\s+nghiep|ca\s+nhan|"
-    r"tinh|thanh\s+pho|huyen|quan|thi\s+xa|xa|phuong|thi\s+tran|dac\s+khu|cap|luc\s+luong|truong|co\s+so|"
-    r"bao\s+chi|co\s+quan\s+(?:thong\s+tan|bao\s+chi)|hop\s+tac\s+xa|tap\s+doan|tong\s+cong\s+ty|cong\s+ty|phong|"
-    r"trung\s+tam|chi\s+bo|dang\s+bo|thon|ap|ban|khu\s+pho|to\s+dan\s+pho|ho\s+gia\s+dinh|gia\s+dinh|"
-    r"hoi\s+doan\s+the|ban\s+nganh|so\s+nganh|bo\s+nganh|bo\s+ban\s+nganh|cap\s+uy|ngan\s+hang|quy|"
+# Kinds of bodies (and of parties bound beside them) that plans name generically, folded, lower case: the one list
+# for every reader. A list of kinds shares the tail that closes it ("các sở, ngành, phường, xã thuộc Thành phố" is one
+# name), and "các …" over any of them names doers ("1. Các sở, ban, ngành:", :mod:`subject_leads`).
+BODY_KINDS = (
+    r"so|ban|nganh|bo|co\s+quan|don\s+vi|dia\s+phuong|doan\s+the|to\s+chuc|hoi|doanh\s+nghiep|ca\s+nhan|tap\s+the|"
+    r"tinh|thanh\s+pho|huyen|quan|thi\s+xa|xa|phuong|thi\s+tran|dac\s+khu|cap|cap\s+uy|luc\s+luong|truong|nha\s+truong|"
+    r"co\s+so|hoc\s+vien|vien|benh\s+vien|bao|bao\s+chi|dai|co\s+quan\s+(?:thong\s+tan|bao\s+chi)|hop\s+tac\s+xa|tap\s+doan|"
+    r"tong\s+cong\s+ty|cong\s+ty|ngan\s+hang|quy|phong|trung\s+tam|cuc|chi\s+cuc|vu|van\s+phong|uy\s+ban|hoi\s+dong|"
+    r"ban\s+chi\s+dao|doan|to|nhom|chi\s+bo|dang\s+bo|thon|ap|khu\s+pho|to\s+dan\s+pho|ho\s+gia\s+dinh|gia\s+dinh|"
+    r"chu\s+dau\s+tu|nha\s+dau\s+tu|"
     # Kinds named by the government's own structure: "các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ" is one name.
     r"co\s+quan\s+ngang\s+bo|co\s+quan\s+thuoc\s+chinh\s+phu"
 )
+# People named by office or membership: "các đồng chí", "các đại biểu", "các thành viên" address doers, but are no
+# kind of body a list of kinds goes on with.
+OFFICE_HOLDERS = (
+    r"can\s+bo|cong\s+chuc|dang\s+vien|dong\s+chi|dai\s+bieu|thanh\s+vien|thu\s+truong|giam\s+doc|chu\s+tich|lanh\s+dao"
+)
+# Kinds a plural list names bare, one after another: the kinds above and their usual pairs ("ban ngành", "sở ngành").
+_KINDS = BODY_KINDS + r"|hoi\s+doan\s+the|ban\s+nganh|so\s+nganh|bo\s+nganh|bo\s+ban\s+nganh"
 _BARE_KIND = re.compile(r"^(?:(?:cac|nhung|moi)\s+)?(?:" + _KINDS + r")$")
 _PLURAL = re.compile(r"^(?:cac|nhung)\s")
 # A fragment that opens with a kind ("tổ chức quốc tế", "đơn vị liên quan", "các tỉnh"): only such a one opens a name.
@@ -50,6 +60,44 @@ def opens_after_closed_kind(current: list[str], fragment: str) -> bool:
         return False  # "Đồng chí Phó Chủ tịch, …": a person's office, not a list of kinds
     # "…, thành phố và các sở, ngành": the list "và" opens goes on, so only what follows the last "và" is looked at.
     return not bare_kind(re.split(r"\s+(?:và|va)\s+", current[-1])[-1])
+
+
+# Kinds of bodies that name one with words of their own after "và": "… và cơ quan liên quan", "… và chính quyền địa
+# phương" (a kind alone, "… và địa phương", goes on the list before it: "các bộ, cơ quan trung ương và địa phương").
+_KIND_WITH_WORDS = re.compile(
+    r"^(?:co\s+quan|don\s+vi|dia\s+phuong|to\s+chuc|doanh\s+nghiep|chinh\s+quyen|co\s+so|luc\s+luong)\s+"
+    r"(?!(?:thuc\s+hien|trien\s+khai|tuyen\s+truyen|kiem\s+tra|hop|ra\s+soat)(?![a-z]))\S"
+)
+# A part of one body written before a joint name ("Văn phòng HĐND và UBND xã", "Thường trực HĐND và UBND"), or a
+# person named by office ("Công an phường và Công chức Văn hóa - Xã hội" share one duty): not two bodies side by side.
+_OFFICE_OF = re.compile(
+    r"^(?:van\s+phong|thuong\s+truc|lanh\s+dao|(?:pho\s+)?chu\s+tich|(?:pho\s+)?giam\s+doc|thu\s+truong|(?:pho\s+|hieu\s+)?truong|"
+    r"cong\s+chuc|can\s+bo|chuyen\s+vien|nguoi\s+dung\s+dau)(?![a-z])"
+)
+# Capitalised words after "và" that go on a name rather than open one ("Chi cục Thủy lợi và Phòng, chống thiên tai").
+_NAME_GOES_ON = re.compile(r"^(?:phong\s*,?\s*(?:chong|ngua|chay)|hoi\s+nhap|dao\s+tao|phat\s+trien)(?![a-z])")
+
+
+def opens_after_and(before: str, rest: str, named_before: bool, named_rest: bool) -> bool:
+    """Whether what follows "và" opens a new name after ``before`` (one name so far, not plural):
+
+    - a named body after a named body, "Sở Tài chính và Kho bạc Nhà nước tỉnh" (not the joint office "Văn phòng HĐND
+      và UBND xã", where the first words name a part of the body after "và");
+    - a kind with words of its own in lower case after a named body or a kind with words of its own, "Nhà đầu tư và
+      địa phương có liên quan", "cơ sở giáo dục nghề nghiệp và cơ quan liên quan".
+    """
+    folded_before, folded_rest = _folded(before), _folded(rest)
+    if not folded_before or not folded_rest:
+        return False
+    plural = _PLURAL.match(folded_before) is not None
+    if named_rest and rest[:1].isupper():
+        return named_before and not plural and len(folded_before.split()) >= 2 and len(folded_rest.split()) >= 2 and not (
+            _OFFICE_OF.match(folded_before) or _OFFICE_OF.match(folded_rest) or _NAME_GOES_ON.match(folded_rest)
+        )
+    if not rest[:1].islower() or not _KIND_WITH_WORDS.match(folded_rest):
+        return False
+    last = re.split(r"\s*,\s*", folded_before)[-1]
+    return (named_before and not plural) or (_KIND_FIRST.match(last) is not None and not bare_kind(last))
 
 
 # Names of ministries and departments that hold a comma or "và" themselves (Decree 30/2020 lists, 2007-2025 names).
@@ -84,8 +132,17 @@ _PARTS_THEN_BODY = re.compile(
 )
 
 
+# The same without diacritics ("Thuong truc, cac ban va cac to dai bieu Hoi dong nhan dan tinh"), for text without marks.
+_BODY_PART_BARE = r"(?:Thuong truc|Ban Thuong truc|Thuong vu|Ban Thuong vu|[Cc]ac ban|[Cc]ac to dai bieu|[Cc]ac dai bieu|[Cc]ac Uy ban|Lanh dao)"
+_PARTS_THEN_BODY_BARE = re.compile(
+    r"^(?P<parts>" + _BODY_PART_BARE + r"(?:\s*,\s*" + _BODY_PART_BARE + r")*)\s*(?:,|\s+va)\s+(?P<last>" + _BODY_PART_BARE + r")\s+"
+    r"(?P<body>(?:Hoi dong nhan dan|HDND|Uy ban nhan dan|UBND|Uy ban Mat tran To quoc Viet Nam|Uy ban MTTQ|UBMTTQ)[^,;]*)$"
+)
+
+
 def shared_body_tail(value: str) -> list[str] | None:
-    m = _PARTS_THEN_BODY.match(value)
+    """"Thường trực, các ban và các tổ đại biểu HĐND tỉnh" -> each part with the body's name, or None."""
+    m = _PARTS_THEN_BODY.match(value) or (_PARTS_THEN_BODY_BARE.match(value) if value.isascii() else None)
     if m is None:
         return None
     parts = [p.strip() for p in m.group("parts").split(",") if p.strip()] + [m.group("last")]

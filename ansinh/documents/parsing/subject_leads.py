@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ansinh.documents.parsing.clean import Doc, fold_same_length
+from ansinh.documents.parsing.name_lists import BODY_KINDS, OFFICE_HOLDERS
 from ansinh.documents.parsing.responsibilities import Apply
 from ansinh.documents.parsing.tasks import Task
 from ansinh.documents.parsing.unit_names import _head_match, split_units
@@ -89,14 +90,7 @@ _BODY_NOUN = _Words(
 )
 _GENERIC_START = re.compile(r"^(?:c[áa]c|to[àa]n\s+th[ểe])\s", re.IGNORECASE)  # "cac", "toan the" without marks too
 # What "các …" / "toàn thể …" must name to be bodies: "2. Các hoạt động chính" names work, not doers.
-_GENERIC_BODY = re.compile(
-    r"^(?:cac|toan\s+the)\s+(?:so|ban|nganh|bo|co\s+quan|don\s+vi|to\s+chuc|dia\s+phuong|doanh\s+nghiep|hoi|"
-    r"doan\s+the|truong|co\s+so|xa|phuong|huyen|quan|tinh|thanh\s+pho|thi\s+xa|luc\s+luong|cap|chi\s+bo|dang\s+bo|"
-    r"uy\s+ban|phong|trung\s+tam|benh\s+vien|thanh\s+vien|hop\s+tac\s+xa|tap\s+doan|tong\s+cong\s+ty|cong\s+ty|"
-    r"can\s+bo|cong\s+chuc|dang\s+vien|dong\s+chi|chu\s+dau\s+tu|nha\s+dau\s+tu|ngan\s+hang|bao|cuc|vu|vien|"
-    r"chi\s+cuc|van\s+phong|thon|to\s+dan\s+pho|khu\s+pho|ap|ban\s+chi\s+dao|dai\s+bieu|tap\s+the|ca\s+nhan|"
-    r"dai|hoi\s+dong|thu\s+truong|giam\s+doc|chu\s+tich|doan|to|nhom|lanh\s+dao|quy|hoc\s+vien|nha\s+truong)(?![a-z])"
-)
+_GENERIC_BODY = re.compile(r"^(?:cac|toan\s+the)\s+(?:" + BODY_KINDS + "|" + OFFICE_HOLDERS + r")(?![a-z])")
 
 
 def _generic_bodies(name: str) -> bool:

@@ -15,6 +15,7 @@ from ansinh.documents.parsing.name_lists import (
     AND_SPACE,
     COMMA,
     level_list,
+    opens_after_and,
     opens_after_closed_kind,
     protect_compounds,
     shared_body_tail,
@@ -25,9 +26,10 @@ from ansinh.lib.text import fold_key, strip_marks
 # Words that open like a body's name once diacritics are ignored, or share its first word, but name an action or
 # a thing ("Bố trí kinh phí", "Tổ chức thực hiện", "Ban hành kế hoạch", "Bộ máy", "Số lượng").
 _FALSE_HEADS = re.compile(
-    r"^(?:b[ốổồỏ]\s|s[ốổ]\s|b[áảa]o\s+(?:c[áa]o|[đd][ảa]m|v[ệe]|qu[ảa]n|t[ồo]n|tr[ìi]|l[ưu]u|ch[íi]\s+v[àa]|hi[ểe]m\s+y)|ban\s+h[àa]nh|t[ổo]\s+ch[ứu]c|h[ộo]i\s+(?:ngh[ịi]|th[ảa]o|thi|di[ễe]n)|"
+    r"^(?:b[ốổồỏ]\s|s[ốổ]\s|(?:b[áảa]o\s+(?:c[áa]o|[đd][ảa]m|v[ệe]|qu[ảa]n|t[ồo]n|tr[ìi]|l[ưu]u|ch[íi]\s+v[àa]|hi[ểe]m\s+y)|ban\s+h[àa]nh|t[ổo]\s+ch[ứu]c|h[ộo]i\s+(?:ngh[ịi]|th[ảa]o|thi|di[ễe]n)|"
     r"tr[ưu][ờo]ng\s+h[ợo]p|qu[ỹy]\s+[đd][ấa]t|b[ộo]\s+(?:m[áa]y|ti[êe]u\s+ch[íi]|ch[ỉi]\s+s[ốo]|c[ôo]ng\s+c[ụu])|"
-    r"ng[àa]nh\s+ngh[ềe]|[đd]o[àa]n\s+k[ếe]t)",
+    # Whole words only: "Báo Quảng Ngãi" is a newspaper, not "bảo quản"; "Hội Thiện nguyện" is no "hội thi".
+    r"ng[àa]nh\s+ngh[ềe]|[đd]o[àa]n\s+k[ếe]t)(?![^\W\d_]))",
     re.IGNORECASE,
 )
 
@@ -211,7 +213,9 @@ def _split_at_and(name: str) -> list[str]:
         # only beside a plural one ("các bộ, cơ quan liên quan và Ngân hàng …", "Bộ X và Ủy ban nhân dân các tỉnh").
         before = masked[start : m.start()]
         plural = re.match(r"(?i)c[áa]c\s", before.strip()) or re.match(r"\S+(?:\s+\S+){0,3}\s+c[áa]c\s", re.split(r",|\s+v[àa]\s", rest)[0] + " ")
-        if not (m.group("generic") or (rest[:1].isupper() and _head_match(rest, AGENCY_HEADS) and plural)):
+        if not (m.group("generic") or (rest[:1].isupper() and _head_match(rest, AGENCY_HEADS) and plural)) and not opens_after_and(
+            before, rest, _head_match(before.strip(), AGENCY_HEADS), _head_match(rest, AGENCY_HEADS)
+        ):
             continue
         if not masked[start : m.start()].strip():
             continue
