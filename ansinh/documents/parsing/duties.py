@@ -31,24 +31,51 @@ _CLOSING_KINDS = frozenset({"organization", "funding", "reporting", "assignment"
 
 def _mark_plan_body(doc: Doc, root: Node) -> None:
     """A plan whose parts name their domains, not the work ("II. CÔNG TÁC TUYÊN TRUYỀN", "III. CÔNG TÁC KIỂM TRA"):
-    Decree 30/2020 builds a plan as purpose and objectives, then the work, then its organisation, so the
-    unnamed top parts between the opening parts and the closing ones are its tasks parts."""
-    nodes = root.walk()[1:]
-    if _has_tasks_part(nodes) or any(n.style == "article" for n in nodes) or not _PLAN_TYPE.search(doc.folded, 0, 3000):
+    Decree 30/2020 builds a plan, a directive or a conclusion notice as its opening parts (purpose, objectives, the
+    situation), then the work, then its organisation, so the unnamed top parts between the opening parts and the
+    closing ones are its tasks parts. With no opening part, the unnamed part right before the closing one is.
+    A heading inside such a part that names work ("2.1. Giải pháp chung") does not make it a tasks part of its own."""
+    if is_report(doc):
         return
-    parts = [c for c in root.children if c.style in ("roman", "upper")]
+    body: list[Node] = []
+    # The parts of the text, and those of a lettered part holding roman ones ("B. ĐỊNH HƯỚNG …": I., II., III.);
+    # a legal text's chapters are not parts of a plan (a decision's articles before the plan it approves are passed).
+    for host in [root, *(c for c in root.children if c.style == "upper")]:
+        parts = [c for c in host.children if c.style in ("roman", "upper")]
+        if not any(_is_chapter(c) for c in parts):
+            body += _body_parts(doc, parts)
+    if not body:
+        return
+    inside = {id(n) for part in body for n in part.walk()}
+    if any(n.kind == "tasks" and id(n) not in inside for n in root.walk()[1:] if _has_tasks_part([n])):
+        return
+    for part in body:
+        part.kind = "tasks"
+        for node in part.walk()[1:]:
+            if node.kind == "tasks":
+                node.kind = None
+
+
+def _body_parts(doc: Doc, parts: list[Node]) -> list[Node]:
+    """The unnamed parts between the opening parts and the closing ones (or the one right before the closing part)."""
     opened = False
     body: list[Node] = []
+    last: Node | None = None
     for part in parts:
         if part.kind in _OPENING_KINDS:
             opened = True
         elif part.kind in _CLOSING_KINDS:
+            if not opened and not body and last is not None:
+                body.append(last)  # "II. …" right before "III. TỔ CHỨC THỰC HIỆN"
             break
-        elif opened and part.kind is None and part.title and any(c.numbered for c in part.children):
-            if not sets_or_proposes(_folded_title(doc, part)):
+        elif part.kind is None and part.title and any(c.numbered for c in part.children):
+            if sets_or_proposes(_folded_title(doc, part)):
+                last = None
+            elif opened:
                 body.append(part)
-    for part in body:
-        part.kind = "tasks"
+            else:
+                last = part
+    return body
 
 
 # A directive, resolution or dispatch: its numbered duties are its tasks part ("Thủ tướng Chính phủ yêu cầu:").

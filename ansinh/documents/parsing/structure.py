@@ -147,9 +147,11 @@ def _marker(line: str) -> tuple[str, str, int] | None:
     m = _ROMAN.match(line)
     # OCR reads the two strokes of "II" as "H" ("HI-" for "III-"; never "H." alone, a lettered part): before a capitalised heading.
     numeral = m.group("m").replace("H", "II") if m else ""
+    # A part in sentence case, "II. Nhiệm vụ và giải pháp" or "II- Nhiệm vụ …" as Party texts write it.
     if m and _roman_value(numeral) and (
         _mostly_upper(m.group("rest"))
-        or ("H" not in m.group("m") and m.group("rest")[0].isupper() and "l" not in m.group("m") and line.lstrip()[len(m.group("m"))] == ".")
+        or ("H" not in m.group("m") and m.group("rest")[0].isupper() and "l" not in m.group("m")
+            and line.lstrip()[len(m.group("m"))] in ".-–")
     ):
         return "roman", numeral.replace("l", "I").replace("1", "I"), m.start("rest")
     m = _PART_INLINE.match(line)
