@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from ansinh.documents.parsing.denoise import ESCAPE, join_wrapped_lines, prose_tabs, repair
 from ansinh.documents.parsing.flat_tables import flat_table_tabs, spaced_table_tabs
+from ansinh.documents.parsing.html_tables import html_table_tabs
 from ansinh.documents.parsing.stacked_tables import stacked_table_tabs
 from ansinh.lib.text import fold
 
@@ -171,6 +172,7 @@ def _clean_chars(text: str) -> str:
             continue  # none of the characters the pattern starts with: nothing to find
         for m in pattern.finditer(text):
             _blank(chars, m.start(), m.end())
+    html_table_tabs(text, chars)
     for pattern in (_PAGE_NUMBER, _GAZETTE_HEADER, _FILE_NAME_HEAD):
         for m in pattern.finditer(text):
             _blank(chars, m.start(), m.end())

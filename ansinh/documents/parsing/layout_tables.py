@@ -97,6 +97,11 @@ def _column_of(columns: list[tuple[int, int, str]], s: int, e: int) -> int | Non
     return best
 
 
+def _typed_row(doc: Doc, start: int, end: int) -> bool:
+    """Whether the clean view separates the line's cells where the text has a mark (a bar, a tag), not spaces."""
+    return any(doc.clean[k] == "\t" and not doc.text[k].isspace() for k in range(start, end))
+
+
 def find_layout_tables(doc: Doc) -> list[LayoutTable]:
     """Every assignment table laid out with spaces, read into tasks."""
     if "  " not in doc.text:
@@ -106,9 +111,11 @@ def find_layout_tables(doc: Doc) -> list[LayoutTable]:
     i = 0
     while i < len(lines):
         s, e = lines[i]
-        # The spaced-table reader may have written tabs into the gaps; they stand for spaces here.
-        columns = None if "  " not in doc.text[s:e] else _header_columns(doc.folded[s:e].replace("\t", " "))
-        if columns is None and "  " in doc.text[s:e] and i + 1 < len(lines):
+        # The spaced-table reader may have written tabs into the gaps; they stand for spaces here. A row whose cells
+        # a bar or a tag separates ("| TT | Nhiệm vụ |", "<td>") is a typed table, read by :mod:`tables`.
+        spaced = "  " in doc.text[s:e] and not _typed_row(doc, s, e)
+        columns = _header_columns(doc.folded[s:e].replace("\t", " ")) if spaced else None
+        if columns is None and spaced and i + 1 < len(lines):
             nxt = lines[i + 1]
             columns = _two_line_header(doc.folded[s:e].replace("\t", " "), doc.folded[nxt[0] : nxt[1]].replace("\t", " "))
             if columns is not None:
@@ -133,7 +140,8 @@ def _read_table(doc: Doc, lines: list[tuple[int, int]], head: int, columns: list
         s, e = lines[i]
         line = doc.clean[s:e].replace("\t", " ")
         if not line.strip():
-            blank_run += 1
+            # A page number or running header the cleaner blanked is a page break inside the table, not its end.
+            blank_run += 0 if doc.text[s:e].strip() else 1
             if blank_run >= 3:
                 break
             i += 1

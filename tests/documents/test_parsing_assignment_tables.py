@@ -1,0 +1,159 @@
+"""Assignment tables become tasks with their lead, partners and deadline, whatever the table's encoding.
+
+The tables are invented. Each is written in the encodings plan texts arrive in: tab-separated rows (a .docx
+table as our reader writes it), bar-separated rows (a Markdown or web copy), HTML markup, and columns of
+spaces (a PDF viewer's copy); hypothesis varies the column order, the header's wording and the noise
+(a page break with its page number, the header repeated on the next page).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from ansinh.documents.parsing import extract_plan
+
+PREAMBLE = (
+    "ỦY BAN NHÂN DÂN TỈNH NAM SƠN\n\nKẾ HOẠCH\nTriển khai số hóa hồ sơ hành chính năm 2027\n\n"
+    "Phụ lục\nDANH MỤC NHIỆM VỤ\n(Kèm theo Kế hoạch số 45/KH-UBND)\n\n"
+)
+
+HEADS = {
+    "number": ["TT", "STT"],
+    "title": ["Nhiệm vụ", "Nội dung", "Nội dung nhiệm vụ", "Tên nhiệm vụ"],
+    "lead": ["Cơ quan chủ trì", "Đơn vị chủ trì", "Chủ trì"],
+    "coordinate": ["Cơ quan phối hợp", "Đơn vị phối hợp", "Phối hợp"],
+    "product": ["Sản phẩm", "Kết quả", "Sản phẩm đầu ra"],
+    "timeline": ["Thời gian hoàn thành", "Thời hạn", "Tiến độ", "Thời gian thực hiện"],
+}
+TITLES = [
+    "Rà soát quy trình tiếp nhận hồ sơ trực tuyến",
+    "Chuẩn hóa danh mục dữ liệu dùng chung",
+    "Tập huấn kỹ năng số cho công chức cấp xã",
+    "Nâng cấp cổng thông tin điện tử tỉnh",
+    "Kiểm tra việc lưu trữ hồ sơ điện tử",
+]
+UNITS = ["Sở Tư pháp", "Sở Y tế", "Sở Tài chính", "Công an tỉnh", "Sở Nội vụ", "Văn phòng UBND tỉnh"]
+PRODUCTS = ["Báo cáo rà soát", "Bộ danh mục", "Lớp tập huấn", "Cổng thông tin", "Biên bản kiểm tra"]
+DEADLINES = ["Quý II/2027", "Năm 2027", "Tháng 9/2027", "Hằng năm", "Quý IV/2027"]
+
+
+@dataclass
+class Row:
+    title: str
+    lead: str
+    partner: str
+    product: str
+    deadline: str
+
+
+@st.composite
+def tables(draw: st.DrawFn) -> tuple[list[str], list[str], list[Row]]:
+    """(roles in column order, header words, rows): the number column first, the others in any order."""
+    others = draw(st.permutations(["title", "lead", "coordinate", "product", "timeline"]))
+    roles = ["number", *others]
+    heads = [draw(st.sampled_from(HEADS[r])) for r in roles]
+    count = draw(st.integers(min_value=2, max_value=4))
+    titles = draw(st.permutations(TITLES))[:count]
+    rows = []
+    for title in titles:
+        lead, partner = draw(st.lists(st.sampled_from(UNITS), min_size=2, max_size=2, unique=True))
+        rows.append(Row(title, lead, partner, draw(st.sampled_from(PRODUCTS)), draw(st.sampled_from(DEADLINES))))
+    return roles, heads, rows
+
+
+def _cells(roles: list[str], row: Row, number: int) -> list[str]:
+    values = {"number": str(number), "title": row.title, "lead": row.lead, "coordinate": row.partner,
+              "product": row.product, "timeline": row.deadline}
+    return [values[r] for r in roles]
+
+
+def _tabbed(heads: list[str], body: list[list[str]], page_break: int | None) -> str:
+    lines = ["\t".join(heads)]
+    for k, cells in enumerate(body):
+        if k == page_break:
+            lines += ["", "7", "", "\t".join(heads)]  # the page number, the header repeated on the next page
+        lines.append("\t".join(cells))
+    return "\n".join(lines) + "\n"
+
+
+def _barred(heads: list[str], body: list[list[str]], rule: bool) -> str:
+    lines = ["| " + " | ".join(heads) + " |"] + (["|" + "---|" * len(heads)] if rule else [])
+    lines += ["| " + " | ".join(cells) + " |" for cells in body]
+    return "\n".join(lines) + "\n"
+
+
+def _html(heads: list[str], body: list[list[str]], cell_per_line: bool) -> str:
+    sep = "\n" if cell_per_line else ""
+    rows = ["<tr>" + sep + sep.join(f"<th>{h}</th>" for h in heads) + sep + "</tr>"]
+    rows += ["<tr>" + sep + sep.join(f"<td>{c}</td>" for c in cells) + sep + "</tr>" for cells in body]
+    return "<table>\n" + "\n".join(rows) + "\n</table>\n"
+
+
+def _spaced(heads: list[str], body: list[list[str]], page_break: int | None) -> str:
+    widths = [max(len(x) for x in [h, *(cells[k] for cells in body)]) + 4 for k, h in enumerate(heads)]
+
+    def line(cells: list[str]) -> str:
+        return "".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip()
+
+    lines = [line(heads)]
+    for k, cells in enumerate(body):
+        if k == page_break:
+            lines += ["", " " * 30 + "7", ""]  # a page number between two rows
+        lines.append(line(cells))
+    return "\n".join(lines) + "\n"
+
+
+def _check(text: str, rows: list[Row]) -> None:
+    tasks = extract_plan(text)["tasks"]
+    assert [t["title"] for t in tasks] == [r.title for r in rows]  # type: ignore[index]
+    for task, row in zip(tasks, rows, strict=True):  # type: ignore[arg-type]
+        assert task["number"] == str(rows.index(row) + 1)
+        assert task["lead"] == [row.lead]
+        assert task["coordinate"] == [row.partner]
+        assert task["timeline"] == row.deadline
+
+
+_SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@_SETTINGS
+@given(tables(), st.one_of(st.none(), st.integers(min_value=1, max_value=3)))
+def test_a_tab_separated_assignment_table_gives_a_task_per_row_even_across_a_page_break(
+    table: tuple[list[str], list[str], list[Row]], page_break: int | None
+) -> None:
+    roles, heads, rows = table
+    body = [_cells(roles, r, k + 1) for k, r in enumerate(rows)]
+    _check(PREAMBLE + _tabbed(heads, body, page_break if page_break and page_break < len(rows) else None), rows)
+
+
+@_SETTINGS
+@given(tables(), st.booleans())
+def test_a_bar_separated_assignment_table_gives_a_task_per_row(
+    table: tuple[list[str], list[str], list[Row]], rule: bool
+) -> None:
+    roles, heads, rows = table
+    body = [_cells(roles, r, k + 1) for k, r in enumerate(rows)]
+    _check(PREAMBLE + _barred(heads, body, rule), rows)
+
+
+@_SETTINGS
+@given(tables(), st.booleans())
+def test_an_html_assignment_table_gives_a_task_per_row(
+    table: tuple[list[str], list[str], list[Row]], cell_per_line: bool
+) -> None:
+    roles, heads, rows = table
+    body = [_cells(roles, r, k + 1) for k, r in enumerate(rows)]
+    _check(PREAMBLE + _html(heads, body, cell_per_line), rows)
+
+
+@_SETTINGS
+@given(tables(), st.one_of(st.none(), st.integers(min_value=1, max_value=3)))
+def test_an_assignment_table_laid_out_in_columns_of_spaces_gives_a_task_per_row_even_across_a_page_break(
+    table: tuple[list[str], list[str], list[Row]], page_break: int | None
+) -> None:
+    roles, heads, rows = table
+    body = [_cells(roles, r, k + 1) for k, r in enumerate(rows)]
+    _check(PREAMBLE + _spaced(heads, body, page_break if page_break and page_break < len(rows) else None), rows)
