@@ -234,6 +234,8 @@ def judge_tasks(doc: Doc, root: Node, tasks: list[Task], model: dict[str, object
     # A document in which the rules found no task at all: the model's own reading (``fallback``); else only ``add``.
     add = float(model.get("fallback" if not tasks else "add") or 1.0)  # type: ignore[arg-type]
     drop = float(model.get("drop") or 0.0)  # type: ignore[arg-type]
+    if add >= 1.0 and drop <= 0.0:
+        return tasks  # nothing can be added or dropped: no features to compute
     doc_feats = doc_features(doc)
     cands = candidates(root, tasks)
     added: dict[int, Task] = {}
