@@ -3,7 +3,8 @@
 Every item of every document's outline is a candidate (see task_learned.py), labelled by whether the gold holds it as
 a task, matched the scorer's own way (its number, or its title, paired greedily). A logistic regression (strong L2,
 AdaGrad, a fixed seed; plain Python, no library) is fitted on their features. Leave-one-document-out figures compare
-the rules with the rules and the judge for each --add threshold. The weights are written as JSON.
+the rules with the rules and the judge for each --fallback threshold. Every document is read twice: as it is, and with
+its tasks parts unnamed (see task_learned.py). The weights are written as JSON.
 
 Only development documents are read: a name the corpus's split.json puts in the test part is refused, whatever the
 split given.
@@ -39,9 +40,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--split", metavar="FILE",
                         help="tệp chia phần {dev, test}: chỉ học trên phần dev (mặc định: split.json cạnh dữ liệu)")
     parser.add_argument("--out", metavar="FILE", help="nơi ghi mô hình JSON (mặc định: không ghi, chỉ đánh giá)")
-    parser.add_argument("--add", type=float, action="append",
-                        help="ngưỡng xác suất để thêm một mục quy tắc chưa lấy (có thể lặp lại để so sánh; "
-                             "mô hình ghi ra dùng ngưỡng đầu tiên; mặc định 0,9)")
+    parser.add_argument("--fallback", type=float, action="append",
+                        help="ngưỡng xác suất để thêm một mục khi quy tắc không tìm được nhiệm vụ nào trong văn bản "
+                             "(có thể lặp lại để so sánh; mô hình ghi ra dùng ngưỡng đầu tiên; mặc định 0,5)")
+    parser.add_argument("--add", type=float, default=1.0,
+                        help="ngưỡng thêm một mục bên cạnh nhiệm vụ quy tắc đã tìm (mặc định 1: không thêm)")
     parser.add_argument("--drop", type=float, default=0.0,
                         help="ngưỡng dưới đó bỏ một nhiệm vụ của quy tắc (mặc định 0: không bỏ)")
     parser.add_argument("--l2", type=float, default=DEFAULT_L2, help=f"hệ số L2 (mặc định {DEFAULT_L2})")
@@ -89,9 +92,11 @@ def training_documents(gold_dirs: list[Path], docs_dirs: list[Path], split_file:
     return out
 
 
-def examples_of(text: str, gold: dict[str, object], scorer: ModuleType) -> list[Example]:
-    """Features and labels of every outline item of one document."""
+def examples_of(text: str, gold: dict[str, object], scorer: ModuleType, unnamed: bool = False) -> list[Example]:
+    """Features and labels of every outline item of one document; ``unnamed``: as read with its tasks parts unnamed."""
     parts = read_parts(text)
+    if unnamed:
+        task_learned.unname_tasks_parts(parts.root)
     tasks = extract_tasks(parts.masked, parts.root, parts.tables, [(lt.start, lt.end, lt.tasks) for lt in parts.layout])
     cands = task_learned.candidates(parts.root, tasks)
     rule_nodes = {id(t.node) for t in tasks if t.node is not None}
@@ -134,10 +139,12 @@ def run(options: dict[str, object], write: Callable[[str], None]) -> dict[str, o
     docs = training_documents(gold_dirs, docs_dirs, Path(str(split)) if split else None)
     if not docs:
         raise FileNotFoundError("không có văn bản phát triển nào có gold để huấn luyện")
-    adds = [float(a) for a in options.get("add") or [0.9]]  # type: ignore[attr-defined]
+    fallbacks = [float(a) for a in options.get("fallback") or [0.5]]  # type: ignore[attr-defined]
+    add = float(str(options.get("add") if options.get("add") is not None else 1.0))
     drop = float(str(options.get("drop") or 0.0))
     l2 = float(str(options.get("l2") or DEFAULT_L2))
-    per_doc = {name: examples_of(text, gold, scorer) for name, (text, gold) in docs.items()}
+    per_doc = {name: examples_of(text, gold, scorer) + examples_of(text, gold, scorer, unnamed=True)
+               for name, (text, gold) in docs.items()}
     summary: dict[str, object] = {
         "documents": len(docs), "examples": sum(len(v) for v in per_doc.values()),
         "positives": sum(y for v in per_doc.values() for _, y in v),
@@ -149,8 +156,9 @@ def run(options: dict[str, object], write: Callable[[str], None]) -> dict[str, o
         pooled: dict[str, list[dict[str, object]]] = {"rules": _score(docs, names, None, scorer)}
         for held in names:
             model = fit([ex for name, exs in per_doc.items() if name != held for ex in exs], l2=l2)
-            for add in adds:
-                pooled.setdefault(f"add>={add}", []).extend(_score(docs, [held], {**model, "add": add, "drop": drop}, scorer))
+            for fallback in fallbacks:
+                judged = {**model, "add": add, "fallback": fallback, "drop": drop}
+                pooled.setdefault(f"fallback>={fallback}", []).extend(_score(docs, [held], judged, scorer))
         write("Bỏ một văn bản ra để kiểm tra (leave-one-out):")
         loo = {}
         for label, scored in pooled.items():
@@ -159,11 +167,11 @@ def run(options: dict[str, object], write: Callable[[str], None]) -> dict[str, o
             loo[label] = figures
         summary["leave_one_out"] = loo
     model = fit([ex for exs in per_doc.values() for ex in exs], l2=l2)
-    model.update({"add": adds[0], "drop": drop, "enabled": not options.get("disabled"), "l2": l2,
+    model.update({"add": add, "fallback": fallbacks[0], "drop": drop, "enabled": not options.get("disabled"), "l2": l2,
                   "trained_on": sorted(docs), "features": len(model["weights"])})  # type: ignore[arg-type]
     out = options.get("out")
     if out:
         Path(str(out)).write_text(json.dumps(model, ensure_ascii=False, indent=0, sort_keys=True) + "\n", encoding="utf-8")
-        write(f"Đã ghi mô hình ({model['features']} đặc trưng, ngưỡng thêm {adds[0]}) vào {out}")
+        write(f"Đã ghi mô hình ({model['features']} đặc trưng, ngưỡng {fallbacks[0]}) vào {out}")
     summary["features"] = model["features"]
     return summary

@@ -7,8 +7,13 @@ across documents (numbering style and depth, the kind of the enclosing part, wor
 it opens with an action verb or an agency's name, its length, its siblings). It ships as JSON weights
 (``task_model.json``) evaluated with a dot product: no unpickling, no library, no network at run time.
 
-The judge only adds: an item the rules did not take is added when the model is sure of it (``add`` threshold); a
-task of the rules is dropped only below ``drop`` (0 in the shipped model: never).
+Where the rules found tasks, their reading of the document stands: on the development part they already take what
+the gold holds, and an item the model adds beside them was a false task at every threshold tried (``add`` 1.0: never).
+Where the rules found no task in the outline at all, most often because the document names its tasks part in words
+the rules do not know, the model reads the outline alone and adds the items it scores at least ``fallback``. It is
+trained on every document twice, once as read and once with its tasks parts unnamed (their kind blanked), so that it
+learns what a task looks like without the heading that names the part. A task of the rules is dropped only below
+``drop`` (0: never).
 """
 
 from __future__ import annotations
@@ -81,6 +86,14 @@ class Candidate:
 
     node: Node
     task: Task | None
+
+
+def unname_tasks_parts(root: Node) -> None:
+    """Blank the kind of every tasks part (training: the outline as the rules see a document whose tasks heading
+    they do not know)."""
+    for node in root.walk():
+        if node.kind == "tasks":
+            node.kind = None
 
 
 def candidates(root: Node, tasks: list[Task]) -> list[Candidate]:
@@ -217,9 +230,12 @@ def judge_tasks(doc: Doc, root: Node, tasks: list[Task], model: dict[str, object
     enabled = ENABLED if ENABLED is not None else bool(model and model.get("enabled"))
     if model is None or not enabled:
         return tasks
-    add = float(model.get("add") or 1.1)  # type: ignore[arg-type]
-    drop = float(model.get("drop") or 0.0)  # type: ignore[arg-type]
     rule_nodes = {id(t.node) for t in tasks if t.node is not None}
+    # A document in which the rules found no task at all: the model's own reading (``fallback``); else only ``add``.
+    add = float(model.get("fallback" if not tasks else "add") or 1.0)  # type: ignore[arg-type]
+    drop = float(model.get("drop") or 0.0)  # type: ignore[arg-type]
+    if add >= 1.0 and drop <= 0.0:
+        return tasks  # nothing can be added or dropped: no features to compute
     doc_feats = doc_features(doc)
     cands = candidates(root, tasks)
     added: dict[int, Task] = {}
