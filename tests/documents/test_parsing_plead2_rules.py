@@ -125,3 +125,33 @@ def test_a_body_numbered_in_its_name_leads_without_diacritics_too() -> None:
         found = read_clause(text, fold_same_length(text).lower())
         assert found is not None
         assert [len(found[0][0].split()), len(found[1])] == [11, 1]  # "Ban … số 2", and "Sở Xây dựng"
+
+
+# --- partners on the duties' dash lines ----------------------------------------------------------------------------
+
+
+def test_a_dash_line_that_opens_with_phoi_hop_names_partners_of_the_item_headed_by_its_doer() -> None:
+    text = (
+        "CHỈ THỊ\nVề tăng cường công tác phòng cháy năm 2026\n\nI. NHIỆM VỤ, GIẢI PHÁP\n\n"
+        "1. Nhiệm vụ của các sở\n\n"
+        "a) Sở Công Thương:\n"
+        "- Chủ trì, phối hợp với Sở Xây dựng rà soát các cơ sở sản xuất.\n"
+        "- Hướng dẫn các doanh nghiệp thực hiện quy định an toàn.\n"
+        "- Phối hợp với Công an tỉnh kiểm tra các kho hàng hóa.\n\n"
+        "b) Sở Y tế:\n"
+        "- Bảo đảm thuốc, vật tư cấp cứu.\n"
+    )
+    units = _units(text)
+    assert units["1.a"] == (["Sở Công Thương"], ["Sở Xây dựng", "Công an tỉnh"])
+    assert units["1.b"] == (["Sở Y tế"], [])
+
+
+def test_a_partner_label_is_not_added_to() -> None:
+    text = (
+        "KẾ HOẠCH\nTriển khai năm 2026\n\nII. NHIỆM VỤ\n\n"
+        "1. Rà soát hộ nghèo\n"
+        "- Phối hợp với Hội Nông dân tỉnh lập danh sách.\n"
+        "- Chủ trì: Sở Nội vụ.\n"
+        "- Phối hợp: Ủy ban nhân dân các xã, phường.\n"
+    )
+    assert _units(text)["1"][1] == ["Ủy ban nhân dân các xã, phường"]

@@ -28,6 +28,7 @@ from ansinh.documents.parsing.labelled_units import (
     labelled,
 )
 from ansinh.documents.parsing.lead_ins import lead_in_leads, wrapped_subject_leads
+from ansinh.documents.parsing.own_partners import own_partners
 from ansinh.documents.parsing.partner_clauses import real_partners
 from ansinh.documents.parsing.plan_lead import plan_labelled_roles, plan_wide_lead
 from ansinh.documents.parsing.responsibilities import assign_from_responsibilities
@@ -158,6 +159,7 @@ def assign_units(doc: Doc, root: Node, tasks: list[Task]) -> None:
                 for unit_role, names in by_stated_role(role, split_units(value)).items():
                     _apply(task, unit_role, names)
         task.timeline = task.timeline or closing_time(doc, _own_ranges(task.node, task_nodes))
+    stated_partners = {id(t) for t in tasks if t.coordinate}  # from a label or a table: nothing to add to them
     # "Phân công thực hiện" items assign their siblings.
     for node in root.walk():
         if node.kind != "assignment" or node.parent is None:
@@ -248,9 +250,23 @@ def assign_units(doc: Doc, root: Node, tasks: list[Task]) -> None:
     addressee_leads(tasks, _apply, doc)
     clause_leads(doc, tasks, _apply)
     lead_in_leads(doc, tasks, _apply)
+    # "- Phối hợp với Y …" among the duties of an item whose doer is known: Y is a partner of the item.
+    for task in tasks:
+        if task.node is not None and id(task) not in stated_partners and _doer_known(task):
+            _apply(task, "coordinate", own_partners(doc, _unblanked(doc, _own_ranges(task.node, task_nodes))))
     plan_wide_lead(doc, tasks, _apply)
     plan_labelled_roles(doc, root, tasks, _apply)
     _propagate(tasks)
+
+
+def _doer_known(task: Task) -> bool:
+    """Whether the item or a group above it names who carries it out."""
+    node: Task | None = task
+    while node is not None:
+        if node.lead:
+            return True
+        node = node.parent
+    return False
 
 
 def _opens_heading(doc: Doc, task: Task, at: int) -> bool:
