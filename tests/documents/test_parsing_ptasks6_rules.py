@@ -147,3 +147,25 @@ def test_a_letter_then_a_slash_with_no_space_opens_no_point() -> None:
     # "v/v" (về việc) and "b/c" (báo cáo) are abbreviations, not points.
     text = _SLASH_PLAN.replace("2/ Công tác kiểm tra\n", "2/ Công tác kiểm tra.\nb/c kết quả về Ủy ban nhân dân xã.\n")
     assert [number for number, _ in _numbered(text)] == [number for number, _ in _SLASH_TASKS]
+
+
+def test_points_numbered_in_brackets_after_the_addressees_of_a_letter_are_its_duties() -> None:
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH AN BÌNH\nSố: 310/UBND-VX\nV/v tăng cường phòng, chống dịch sốt xuất huyết\n"
+        "Kính gửi:\n- Sở Y tế;\n- Ủy ban nhân dân các xã, phường.\n\n"
+        "Ủy ban nhân dân tỉnh yêu cầu:\n"
+        "(1) Sở Y tế theo dõi chặt chẽ diễn biến dịch bệnh trên địa bàn tỉnh.\n"
+        "(2) Ủy ban nhân dân các xã, phường tổ chức diệt lăng quăng tại khu dân cư.\n"
+    )
+    assert _numbered(text) == [
+        ("1", "Sở Y tế theo dõi chặt chẽ diễn biến dịch bệnh trên địa bàn tỉnh"),
+        ("2", "Ủy ban nhân dân các xã, phường tổ chức diệt lăng quăng tại khu dân cư"),
+    ]
+
+
+def test_points_numbered_in_brackets_under_a_dash_inside_an_item_stay_under_it() -> None:
+    text = _SLASH_PLAN.replace(
+        "2/ Công tác kiểm tra\n", "2/ Công tác kiểm tra\n- Kiểm tra theo hai đợt:\n(1) Đợt một trong quý II\n(2) Đợt hai trong quý IV\n"
+    )
+    # The dash sits inside item 2: its bracketed points are not tasks (dash items and what they hold are not).
+    assert _numbered(text) == _SLASH_TASKS

@@ -301,6 +301,9 @@ def parse_outline(doc: Doc) -> Node:
             # Decree 30/2020 puts "-" and "+" below the numbered levels: a numbered item after a dash item is not inside it.
             while len(stack) > 1 and stack[-1].style in ("dash", "plus"):
                 stack.pop()
+        elif style.startswith("paren") and len(stack) == 2 and stack[-1].style in ("dash", "plus"):
+            # "(1) …" after the dashes of "Kính gửi: - Sở …; - UBND …": a dash outside every numbered item holds no point.
+            stack.pop()
         styles = [n.style for n in stack[scope:]]
         if style in styles:
             while stack[-1].style != style:
