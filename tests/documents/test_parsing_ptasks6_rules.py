@@ -102,3 +102,70 @@ def test_a_report_keeps_its_unnamed_parts_as_results() -> None:
         "III. TỔ CHỨC THỰC HIỆN\n1. Sở Nông nghiệp và Môi trường tổng hợp.\n"
     )
     assert _titles(text) == []
+
+
+_SLASH_PLAN = (
+    "ỦY BAN NHÂN DÂN\nXÃ AN PHÚ\nSố: 07/KH-UBND\nV/v triển khai công tác dân số năm 2026\nKẾ HOẠCH\n"
+    "Công tác dân số năm 2026\n\n"
+    "I/ MỤC ĐÍCH, YÊU CẦU\n1/ Nâng cao chất lượng dân số.\n"
+    "II/ NHIỆM VỤ\n"
+    "1/ Công tác tuyên truyền\n"
+    "a/ Tuyên truyền trên hệ thống loa truyền thanh của xã\n"
+    "b/ Tổ chức nói chuyện chuyên đề tại các thôn\n"
+    "2/ Công tác kiểm tra\n"
+    "III/ TỔ CHỨC THỰC HIỆN\n1/ Trạm Y tế xã chủ trì, theo dõi.\n"
+)
+_SLASH_TASKS = [
+    ("1", "Công tác tuyên truyền"),
+    ("1.a", "Tuyên truyền trên hệ thống loa truyền thanh của xã"),
+    ("1.b", "Tổ chức nói chuyện chuyên đề tại các thôn"),
+    ("2", "Công tác kiểm tra"),
+]
+
+
+def _numbered(text: str) -> list[tuple[str, str]]:
+    result: dict[str, Any] = extract_plan(text, "vi-du")
+    return [(t["number"], t["title"]) for t in result["tasks"]]
+
+
+def test_parts_and_points_marked_with_a_slash_are_read_like_those_marked_with_a_full_stop() -> None:
+    assert _numbered(_SLASH_PLAN) == _SLASH_TASKS
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(["/", "."]), st.sampled_from(["/", ")", "."]))
+def test_the_tasks_do_not_depend_on_the_mark_after_a_roman_numeral_or_a_letter(roman_mark: str, letter_mark: str) -> None:
+    text = _SLASH_PLAN
+    for numeral in ("I", "II", "III"):
+        text = text.replace(f"\n{numeral}/ ", f"\n{numeral}{roman_mark} ")
+    for letter in ("a", "b"):
+        text = text.replace(f"\n{letter}/ ", f"\n{letter}{letter_mark} ")
+    assert _numbered(text) == _SLASH_TASKS
+
+
+def test_a_letter_then_a_slash_with_no_space_opens_no_point() -> None:
+    # "v/v" (về việc) and "b/c" (báo cáo) are abbreviations, not points.
+    text = _SLASH_PLAN.replace("2/ Công tác kiểm tra\n", "2/ Công tác kiểm tra.\nb/c kết quả về Ủy ban nhân dân xã.\n")
+    assert [number for number, _ in _numbered(text)] == [number for number, _ in _SLASH_TASKS]
+
+
+def test_points_numbered_in_brackets_after_the_addressees_of_a_letter_are_its_duties() -> None:
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH AN BÌNH\nSố: 310/UBND-VX\nV/v tăng cường phòng, chống dịch sốt xuất huyết\n"
+        "Kính gửi:\n- Sở Y tế;\n- Ủy ban nhân dân các xã, phường.\n\n"
+        "Ủy ban nhân dân tỉnh yêu cầu:\n"
+        "(1) Sở Y tế theo dõi chặt chẽ diễn biến dịch bệnh trên địa bàn tỉnh.\n"
+        "(2) Ủy ban nhân dân các xã, phường tổ chức diệt lăng quăng tại khu dân cư.\n"
+    )
+    assert _numbered(text) == [
+        ("1", "Sở Y tế theo dõi chặt chẽ diễn biến dịch bệnh trên địa bàn tỉnh"),
+        ("2", "Ủy ban nhân dân các xã, phường tổ chức diệt lăng quăng tại khu dân cư"),
+    ]
+
+
+def test_points_numbered_in_brackets_under_a_dash_inside_an_item_stay_under_it() -> None:
+    text = _SLASH_PLAN.replace(
+        "2/ Công tác kiểm tra\n", "2/ Công tác kiểm tra\n- Kiểm tra theo hai đợt:\n(1) Đợt một trong quý II\n(2) Đợt hai trong quý IV\n"
+    )
+    # The dash sits inside item 2: its bracketed points are not tasks (dash items and what they hold are not).
+    assert _numbered(text) == _SLASH_TASKS

@@ -150,8 +150,8 @@ def _join_digits(chars: list[str], start: int, end: int) -> None:
 
 # A line a wrap cut: it ends inside a sentence (a letter, a digit, a comma, a hyphen, an opening bracket).
 _OPEN_END = re.compile(r"[^\W_]|[,\-–(]")
-# The next line goes on with the sentence: a lower-case word that is not a list mark ("a)", "b.", "đ -").
-_GOES_ON = re.compile(r"[ \t]*(?![a-zđ][ \t]*[.)\-][ \t])(\w)")
+# The next line goes on with the sentence: a lower-case word that is not a list mark ("a)", "b.", "đ -", "c/").
+_GOES_ON = re.compile(r"[ \t]*(?![a-zđ][ \t]*[.)\-/][ \t])(\w)")
 _COLUMN_GAP = re.compile(r"\S {3,}\S")
 # A line break, with up to two lines blanked already (page furniture) after it, before a word.
 _LINE_BREAK = re.compile(r"\n(?:[ \t]*\n){0,2}(?=[ \t]*\w)")

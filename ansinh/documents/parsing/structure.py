@@ -17,7 +17,7 @@ from ansinh.documents.parsing.outline_repairs import restore_d_bar, restore_skip
 from ansinh.documents.parsing.part_kinds import assign_kinds
 from ansinh.lib.text import fold
 
-_ROMAN = re.compile(r"^(?P<ind>[ \t]*)(?:(?:Ph[ầa]n|PH[ẦA]N|M[ụu]c|M[ỤU]C|Ch[ưu][ơo]ng|CH[ƯU][ƠO]NG)\s+)?(?P<m>[IVXl]{1,6}|1ll|Il1|H[Il1]|[Il1]H)\s*[.\-–:)]\s*(?P<rest>\S.*)$")
+_ROMAN = re.compile(r"^(?P<ind>[ \t]*)(?:(?:Ph[ầa]n|PH[ẦA]N|M[ụu]c|M[ỤU]C|Ch[ưu][ơo]ng|CH[ƯU][ƠO]NG)\s+)?(?P<m>[IVXl]{1,6}|1ll|Il1|H[Il1]|[Il1]H)\s*(?:[.\-–:)]|/(?=\s))\s*(?P<rest>\S.*)$")
 # "Điều 8. Trách nhiệm thi hành": the articles of a legal document (Decree 30/2020, Annex I).
 _ARTICLE = re.compile(r"^(?P<ind>[ \t]*[\u201c\"]?)(?:Điều|ĐIỀU|Dieu|DIEU)\s+(?P<m>\d{1,3})\s*[.:]\s*(?P<rest>\S.*)$")
 # "Phần I" / "PHẦN THỨ HAI" / "Chương II" alone on its line, the part's title in capitals on the next line.
@@ -50,7 +50,8 @@ _BARE_ORDINAL = re.compile(
 )
 # "(1) Lập …", and "(1). Lập …" with a full stop after the bracket (a segmenter's "( 1 ) ." cleaned to "(1)   .").
 _PAREN = re.compile(r"^(?P<ind>[ \t]*)\((?P<m>\d{1,2}|[a-zđ])\)(?:[ \t]*\.(?=\s))?\s*(?P<rest>\S.*)$")
-_LOWER = re.compile(r"^(?P<ind>[ \t]*)(?P<m>[a-zđ])\s*[.)]\s+(?P<rest>\S.*)$")
+# "a/ …", "b/ …": local texts mark their points with a slash as they mark "1/" and "I/".
+_LOWER = re.compile(r"^(?P<ind>[ \t]*)(?P<m>[a-zđ])\s*[.)/]\s+(?P<rest>\S.*)$")
 # OCR reads some letters of "c)", "g)" as symbols: "©) Bộ Giao thông vận tải …", "ø) Chịu trách nhiệm …".
 _OCR_LOWER = re.compile(r"^(?P<ind>[ \t]*)(?P<m>[©ø])\)\s+(?P<rest>[A-ZĐÀ-Ỹ].*)$")
 _OCR_LETTERS = {"©": "c", "ø": "g"}
@@ -147,11 +148,11 @@ def _marker(line: str) -> tuple[str, str, int] | None:
     m = _ROMAN.match(line)
     # OCR reads the two strokes of "II" as "H" ("HI-" for "III-"; never "H." alone, a lettered part): before a capitalised heading.
     numeral = m.group("m").replace("H", "II") if m else ""
-    # A part in sentence case, "II. Nhiệm vụ và giải pháp" or "II- Nhiệm vụ …" as Party texts write it.
+    # A part in sentence case, "II. Nhiệm vụ và giải pháp", "II- Nhiệm vụ …" as Party texts write it, or "II/ Nhiệm vụ …".
     if m and _roman_value(numeral) and (
         _mostly_upper(m.group("rest"))
         or ("H" not in m.group("m") and m.group("rest")[0].isupper() and "l" not in m.group("m")
-            and line.lstrip()[len(m.group("m"))] in ".-–")
+            and line.lstrip()[len(m.group("m"))] in ".-–/")
     ):
         return "roman", numeral.replace("l", "I").replace("1", "I"), m.start("rest")
     m = _PART_INLINE.match(line)
@@ -300,6 +301,9 @@ def parse_outline(doc: Doc) -> Node:
             # Decree 30/2020 puts "-" and "+" below the numbered levels: a numbered item after a dash item is not inside it.
             while len(stack) > 1 and stack[-1].style in ("dash", "plus"):
                 stack.pop()
+        elif style.startswith("paren") and len(stack) == 2 and stack[-1].style in ("dash", "plus"):
+            # "(1) …" after the dashes of "Kính gửi: - Sở …; - UBND …": a dash outside every numbered item holds no point.
+            stack.pop()
         styles = [n.style for n in stack[scope:]]
         if style in styles:
             while stack[-1].style != style:
