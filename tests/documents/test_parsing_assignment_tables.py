@@ -106,13 +106,21 @@ def _spaced(heads: list[str], body: list[list[str]], page_break: int | None) -> 
     return "\n".join(lines) + "\n"
 
 
-def _check(text: str, rows: list[Row]) -> None:
+def _wrapped(roles: list[str], row: Row, number: int, second: str) -> list[list[str]]:
+    """A row whose title and list of partners go on over a second line, the other cells empty there."""
+    words = row.title.split()
+    first = _cells(roles, Row(" ".join(words[:3]), row.lead, row.partner, row.product, row.deadline), number)
+    rest = {"title": " ".join(words[3:]), "coordinate": second}
+    return [first, [rest.get(r, "") for r in roles]]
+
+
+def _check(text: str, rows: list[Row], second: str | None = None) -> None:
     tasks = extract_plan(text)["tasks"]
     assert [t["title"] for t in tasks] == [r.title for r in rows]  # type: ignore[index]
     for task, row in zip(tasks, rows, strict=True):  # type: ignore[arg-type]
         assert task["number"] == str(rows.index(row) + 1)
         assert task["lead"] == [row.lead]
-        assert task["coordinate"] == [row.partner]
+        assert task["coordinate"] == [row.partner] + ([second] if second else [])
         assert task["timeline"] == row.deadline
 
 
@@ -157,3 +165,48 @@ def test_an_assignment_table_laid_out_in_columns_of_spaces_gives_a_task_per_row_
     roles, heads, rows = table
     body = [_cells(roles, r, k + 1) for k, r in enumerate(rows)]
     _check(PREAMBLE + _spaced(heads, body, page_break if page_break and page_break < len(rows) else None), rows)
+
+
+_SECOND_PARTNERS = ["Bộ Kế hoạch và Đầu tư", "Ủy ban nhân dân cấp huyện", "Liên đoàn Lao động tỉnh", "Các sở, ngành liên quan"]
+
+
+@_SETTINGS
+@given(tables(), st.sampled_from(["tab", "bar", "space"]), st.sampled_from(_SECOND_PARTNERS))
+def test_a_row_whose_title_and_partners_wrap_onto_a_second_line_stays_one_task_with_each_partner(
+    table: tuple[list[str], list[str], list[Row]], encoding: str, second: str
+) -> None:
+    roles, heads, rows = table
+    body = [line for k, r in enumerate(rows) for line in _wrapped(roles, r, k + 1, second)]
+    if encoding == "tab":
+        text = _tabbed(heads, [[c or "" for c in cells] for cells in body], None)
+    elif encoding == "bar":
+        text = _barred(heads, body, rule=True)
+    else:
+        text = _spaced(heads, body, None)
+    _check(PREAMBLE + text, rows, second)
+
+
+def test_a_lead_cell_merged_down_leads_every_row_under_it_until_the_next_group() -> None:
+    text = PREAMBLE + (
+        "STT\tNhiệm vụ\tĐơn vị chủ trì\tĐơn vị phối hợp\tThời hạn\n"
+        "I\tNhóm nhiệm vụ về dữ liệu\t\t\t\n"
+        "1\tLập danh mục dữ liệu mở\tSở Khoa học và Công nghệ\tSở Tư pháp\tQuý I/2027\n"
+        "2\tCông bố dữ liệu mở đợt đầu\t\tSở Tài chính\tQuý III/2027\n"
+        "II\tNhóm nhiệm vụ về con người\t\t\t\n"
+        "1\tBồi dưỡng kỹ năng phân tích dữ liệu\t\tSở Nội vụ\tNăm 2027\n"
+    )
+    tasks = {t["title"]: t for t in extract_plan(text)["tasks"]}  # type: ignore[union-attr]
+    assert tasks["Công bố dữ liệu mở đợt đầu"]["lead"] == ["Sở Khoa học và Công nghệ"]
+    # The row under a new group has no lead above it in its group: it is left without one.
+    assert tasks["Bồi dưỡng kỹ năng phân tích dữ liệu"]["lead"] == []
+    assert tasks["Nhóm nhiệm vụ về con người"]["lead"] == []
+
+
+def test_a_body_name_broken_after_and_stays_one_name_in_a_partners_cell() -> None:
+    from ansinh.documents.parsing.tables import join_cell_lines
+
+    assert join_cell_lines("co quan phoi hop", "Sở Tài chính", "Sở Y tế") == "Sở Tài chính, Sở Y tế"
+    assert join_cell_lines("co quan phoi hop", "Bộ Kế hoạch và", "Đầu tư") == "Bộ Kế hoạch và Đầu tư"
+    assert join_cell_lines("co quan phoi hop", "Ủy ban nhân dân", "Tỉnh Nam Sơn") == "Ủy ban nhân dân Tỉnh Nam Sơn"
+    # A title column joins its lines as they are, whatever they open with.
+    assert join_cell_lines("nhiem vu", "Phối hợp với", "Sở Y tế rà soát") == "Phối hợp với Sở Y tế rà soát"

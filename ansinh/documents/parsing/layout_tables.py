@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from ansinh.documents.parsing.clean import Doc, squeeze
+from ansinh.documents.parsing.table_cells import join_cell_lines
 from ansinh.documents.parsing.tasks import Task
 from ansinh.documents.parsing.unit_names import split_units, units_by_role
 
@@ -184,9 +185,12 @@ def _read_table(doc: Doc, lines: list[tuple[int, int]], head: int, columns: list
     return LayoutTable(lines[head][0], rows[-1].end, [t for t in tasks if t is not None]), i
 
 
-def _joined(parts: list[str] | None) -> str:
-    """Cell lines joined; a word broken with a hyphen at a line end is read whole."""
-    text = " ".join(parts or [])
+def _joined(parts: list[str] | None, head: str = "") -> str:
+    """Cell lines joined (a line naming the next body of a list of bodies after a comma, see
+    :func:`table_cells.join_cell_lines`); a word broken with a hyphen at a line end is read whole."""
+    text = ""
+    for part in parts or []:
+        text = join_cell_lines(head, text, part) if text else part
     return squeeze(re.sub(r"(\w)- (\w)", r"\1\2", text) if "- " in text and " - " not in text else text)
 
 
@@ -195,12 +199,12 @@ def _task(row: _Row) -> Task | None:
     if not title:
         return None
     task = Task(row.number or None, title, (row.start, row.end))
-    lead_text = _joined(row.cells.get("lead"))
+    lead_text = _joined(row.cells.get("lead"), "chu tri")
     if lead_text:
         lead, partners = units_by_role(lead_text)
         task.lead, task.own_lead = lead, bool(lead)
         task.coordinate, task.own_coordinate = partners, bool(partners)
-    partners_text = _joined(row.cells.get("coordinate"))
+    partners_text = _joined(row.cells.get("coordinate"), "phoi hop")
     if partners_text:
         task.coordinate, task.own_coordinate = task.coordinate + split_units(partners_text), True
     timeline = _joined(row.cells.get("timeline"))

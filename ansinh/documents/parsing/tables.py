@@ -14,13 +14,10 @@ import re
 from dataclasses import dataclass, field
 
 from ansinh.documents.parsing.clean import Doc, squeeze
+from ansinh.documents.parsing.table_cells import LEAD_HEADER, Cell, Row, fill_merged_leads, join_cell_lines
 
-# The column of who leads, by meaning: "Cơ quan chủ trì", "Đơn vị thực hiện", "Cơ quan/đơn vị đầu mối".
-LEAD_HEADER = (
-    r"chu tri|(?:co quan|don vi|bo phan)(?:,? (?:co quan|don vi|ca nhan))? (?:thuc hien|dau moi|chiu trach nhiem)|dau moi"
-    # "Trách nhiệm thực hiện", "Người thực hiện", "Phụ trách": the column of who does the row's work.
-    r"|(?:^|\|\s)(?:trach nhiem(?: thuc hien| chinh)?|nguoi (?:thuc hien|phu trach)|phu trach)(?:\s\||$)"
-)
+__all__ = ["LEAD_HEADER", "Cell", "Row", "Table", "find_tables", "join_cell_lines", "table_caption", "table_kind", "value_column"]
+
 _HEADER_FIRST = re.compile(r"^(?:s?tt|so tt|stt|thu tu|so thu tu)$")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 # A column for a whole period ("Giai đoạn 2026-2030", "Mục tiêu giai đoạn 2026 - 2030"): its value holds at the end.
@@ -29,23 +26,6 @@ _PERIOD_COLUMN = re.compile(
 )
 # The unit column of an indicator table ("Đơn vị tính", "ĐVT", "Đơn vị" alone).
 _UNIT_HEAD = re.compile(r"^(?:don vi tinh|dvt|don vi)$")
-
-
-@dataclass
-class Cell:
-    text: str
-    start: int
-    end: int
-
-
-@dataclass
-class Row:
-    cells: list[Cell]
-    start: int
-    end: int
-
-    def get(self, index: int) -> str:
-        return self.cells[index].text if 0 <= index < len(self.cells) else ""
 
 
 @dataclass
@@ -221,8 +201,9 @@ def _build(doc: Doc, block: list[tuple[int, int]], lines: list[tuple[int, int]],
         elif pending is not None and _continues(pending, cells):
             # The rest of a row a page break cut: each cell goes on in the same column.
             pending = [
-                Cell(squeeze(p.text + " " + c.text), p.start, c.end) if c.text else p
-                for p, c in zip(pending, cells, strict=False)
+                Cell(join_cell_lines(table.header[k] if k < len(table.header) else "", p.text, c.text), p.start, c.end)
+                if c.text else p
+                for k, (p, c) in enumerate(zip(pending, cells, strict=False))
             ] + pending[len(cells):]
             pending_span = (pending_span[0], e)
         elif (
@@ -246,6 +227,9 @@ def _build(doc: Doc, block: list[tuple[int, int]], lines: list[tuple[int, int]],
     for t in tables:
         for row in t.rows:
             _merge_split_text(row, len(t.header))
+        if table_kind(t) == "tasks":
+            fill_merged_leads(t.rows, t.column(LEAD_HEADER, exclude=r"phoi hop|tham tra"),
+                              t.column(r"^s?tt$|^stt|^so tt|^thu tu"), len(t.header))
     return tables
 
 
