@@ -210,3 +210,17 @@ def test_a_body_name_broken_after_and_stays_one_name_in_a_partners_cell() -> Non
     assert join_cell_lines("co quan phoi hop", "Ủy ban nhân dân", "Tỉnh Nam Sơn") == "Ủy ban nhân dân Tỉnh Nam Sơn"
     # A title column joins its lines as they are, whatever they open with.
     assert join_cell_lines("nhiem vu", "Phối hợp với", "Sở Y tế rà soát") == "Phối hợp với Sở Y tế rà soát"
+
+
+@_SETTINGS
+@given(tables(), st.integers(min_value=0, max_value=3), st.sampled_from(["KẾ HOẠCH SỐ 45/KH-UBND", "Phụ lục (tiếp theo)"]))
+def test_a_running_header_where_a_page_breaks_a_row_of_a_column_laid_table_goes_into_no_cell(
+    table: tuple[list[str], list[str], list[Row]], at: int, running: str
+) -> None:
+    roles, heads, rows = table
+    second = "Liên đoàn Lao động tỉnh"
+    body = [line for k, r in enumerate(rows) for line in _wrapped(roles, r, k + 1, second)]
+    text = _spaced(heads, body, None).splitlines()
+    cut = 2 + 2 * min(at, len(rows) - 1)  # after the header and the first line of a row: the row goes on past the break
+    text[cut:cut] = ["", " " * 20 + running, ""]
+    _check(PREAMBLE + "\n".join(text) + "\n", rows, second)

@@ -136,6 +136,8 @@ def _read_table(doc: Doc, lines: list[tuple[int, int]], head: int, columns: list
     current: _Row | None = None
     group: str | None = None
     blank_run = 0
+    after_blank = False  # an empty line stands just above
+    packed = False  # two lines of a row followed each other without an empty line between
     i = head + 1
     while i < len(lines):
         s, e = lines[i]
@@ -145,8 +147,10 @@ def _read_table(doc: Doc, lines: list[tuple[int, int]], head: int, columns: list
             blank_run += 0 if doc.text[s:e].strip() else 1
             if blank_run >= 3:
                 break
+            after_blank = True
             i += 1
             continue
+        packed = packed or not after_blank  # the header counts: a row right under it
         blank_run = 0
         if _header_columns(doc.folded[s:e].replace("\t", " ")) is not None:
             i += 1  # the header repeated on the next page
@@ -164,6 +168,10 @@ def _read_table(doc: Doc, lines: list[tuple[int, int]], head: int, columns: list
             continue
         if not starts_row and len(runs) == 1 and first_run[0] <= 1 and first_run[1] > columns[1][0] + 10:
             break  # a paragraph after the table
+        if not starts_row and len(runs) == 1 and packed and after_blank and _blank_after(doc, lines, i):
+            i += 1  # a running header alone between empty lines, where a page broke a table whose lines follow each other
+            continue
+        after_blank = False
         if starts_row:
             label = first_run[2].rstrip(".")
             if re.fullmatch(r"[IVX]{1,5}", label):
@@ -183,6 +191,11 @@ def _read_table(doc: Doc, lines: list[tuple[int, int]], head: int, columns: list
         return None, head + 1
     tasks = [_task(row) for row in rows]
     return LayoutTable(lines[head][0], rows[-1].end, [t for t in tasks if t is not None]), i
+
+
+def _blank_after(doc: Doc, lines: list[tuple[int, int]], i: int) -> bool:
+    """Whether the line after line ``i`` is empty (in the text as given)."""
+    return i + 1 < len(lines) and not doc.text[lines[i + 1][0] : lines[i + 1][1]].strip()
 
 
 def _joined(parts: list[str] | None, head: str = "") -> str:
