@@ -224,3 +224,15 @@ def test_a_running_header_where_a_page_breaks_a_row_of_a_column_laid_table_goes_
     cut = 2 + 2 * min(at, len(rows) - 1)  # after the header and the first line of a row: the row goes on past the break
     text[cut:cut] = ["", " " * 20 + running, ""]
     _check(PREAMBLE + "\n".join(text) + "\n", rows, second)
+
+
+@_SETTINGS
+@given(tables())
+def test_a_markdown_assignment_table_a_web_copy_ran_onto_one_line_gives_a_task_per_row(
+    table: tuple[list[str], list[str], list[Row]]
+) -> None:
+    roles, heads, rows = table
+    body = [_cells(roles, r, k + 1) for k, r in enumerate(rows)]
+    flat = _barred(heads, body, rule=True).replace("\n", " ")
+    text = PREAMBLE + "Các nhiệm vụ cụ thể như sau: " + flat + "Kế hoạch này được triển khai từ năm 2027.\n"
+    _check(text, rows)
