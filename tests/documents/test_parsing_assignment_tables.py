@@ -236,3 +236,19 @@ def test_a_markdown_assignment_table_a_web_copy_ran_onto_one_line_gives_a_task_p
     flat = _barred(heads, body, rule=True).replace("\n", " ")
     text = PREAMBLE + "Các nhiệm vụ cụ thể như sau: " + flat + "Kế hoạch này được triển khai từ năm 2027.\n"
     _check(text, rows)
+
+
+@_SETTINGS
+@given(tables(), st.booleans(), st.sampled_from(_SECOND_PARTNERS), st.sampled_from(["<br>", "<br/>", "<br />"]))
+def test_a_web_table_cell_broken_by_line_break_tags_reads_like_a_wrapped_cell(
+    table: tuple[list[str], list[str], list[Row]], html: bool, second: str, tag: str
+) -> None:
+    roles, heads, rows = table
+    body = []
+    for k, r in enumerate(rows):
+        cells = _cells(roles, r, k + 1)
+        words = r.title.split()
+        cells[roles.index("title")] = " ".join(words[:3]) + tag + " ".join(words[3:])
+        cells[roles.index("coordinate")] = r.partner + tag + second
+        body.append(cells)
+    _check(PREAMBLE + (_html(heads, body, False) if html else _barred(heads, body, rule=True)), rows, second)

@@ -227,10 +227,29 @@ def _build(doc: Doc, block: list[tuple[int, int]], lines: list[tuple[int, int]],
     for t in tables:
         for row in t.rows:
             _merge_split_text(row, len(t.header))
+            _cell_line_breaks(doc, row, t.header)
         if table_kind(t) == "tasks":
             fill_merged_leads(t.rows, t.column(LEAD_HEADER, exclude=r"phoi hop|tham tra"),
                               t.column(r"^s?tt$|^stt|^so tt|^thu tu"), len(t.header))
     return tables
+
+
+_LINE_BREAK_TAG = re.compile(r"(?i)<br\s*/?>|</?p\b[^<>]{0,80}>")
+
+
+def _cell_line_breaks(doc: Doc, row: Row, header: list[str]) -> None:
+    """A cell of a web copy broken into lines by tags ("Sở Tài chính<br>Sở Y tế") joined as a cell's lines are."""
+    for k, cell in enumerate(row.cells):
+        raw = doc.text[cell.start : cell.end]
+        if "<" not in raw or not _LINE_BREAK_TAG.search(raw):
+            continue
+        text, pos = "", 0
+        for m in [*_LINE_BREAK_TAG.finditer(raw), None]:
+            piece = squeeze(doc.clean[cell.start + pos : cell.start + (m.start() if m else len(raw))])
+            if piece:
+                text = join_cell_lines(header[k] if k < len(header) else "", text, piece) if text else piece
+            pos = m.end() if m else len(raw)
+        cell.text = text
 
 
 _HAS_DIGIT = re.compile(r"\d")
