@@ -27,6 +27,7 @@ HEADS = {
     "coordinate": ["Cơ quan phối hợp", "Đơn vị phối hợp", "Phối hợp"],
     "product": ["Sản phẩm", "Kết quả", "Sản phẩm đầu ra"],
     "timeline": ["Thời gian hoàn thành", "Thời hạn", "Tiến độ", "Thời gian thực hiện"],
+    "note": ["Ghi chú", "Kinh phí", "Nguồn kinh phí"],
 }
 TITLES = [
     "Rà soát quy trình tiếp nhận hồ sơ trực tuyến",
@@ -52,7 +53,8 @@ class Row:
 @st.composite
 def tables(draw: st.DrawFn) -> tuple[list[str], list[str], list[Row]]:
     """(roles in column order, header words, rows): the number column first, the others in any order."""
-    others = draw(st.permutations(["title", "lead", "coordinate", "product", "timeline"]))
+    extra = ["note"] if draw(st.booleans()) else []
+    others = draw(st.permutations(["title", "lead", "coordinate", "product", "timeline", *extra]))
     roles = ["number", *others]
     heads = [draw(st.sampled_from(HEADS[r])) for r in roles]
     count = draw(st.integers(min_value=2, max_value=4))
@@ -66,7 +68,7 @@ def tables(draw: st.DrawFn) -> tuple[list[str], list[str], list[Row]]:
 
 def _cells(roles: list[str], row: Row, number: int) -> list[str]:
     values = {"number": str(number), "title": row.title, "lead": row.lead, "coordinate": row.partner,
-              "product": row.product, "timeline": row.deadline}
+              "product": row.product, "timeline": row.deadline, "note": "Ngân sách tỉnh"}
     return [values[r] for r in roles]
 
 

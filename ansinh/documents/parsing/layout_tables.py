@@ -25,6 +25,8 @@ _ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("timeline", re.compile(r"thoi\s+(?:gian|han|diem)|tien\s+do")),
     ("product", re.compile(r"san\s+pham|ket\s+qua")),
     ("title", re.compile(r"nhiem\s+vu|noi\s+dung|hoat\s+dong|de\s+an|giai\s+phap")),
+    # Columns the tasks do not read: notes, the budget and where it comes from.
+    ("other", re.compile(r"ghi\s+chu|kinh\s+phi|nguon\s+(?:von|kinh\s+phi)|du\s+toan")),
 )
 _GAP = re.compile(r"\S+(?: \S+)*")
 _ROW_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,2})?|[IVX]{1,5})\.?$")
@@ -59,9 +61,15 @@ def _header_columns(folded_line: str) -> list[tuple[int, int, str]] | None:
             return None
         columns.append((s, e, role))
     roles = [r for _, _, r in columns]
-    if len(columns) < 3 or "title" not in roles or not ({"lead", "timeline"} & set(roles)) or len(set(roles)) < len(roles):
+    if len(columns) < 3 or "title" not in roles or not ({"lead", "timeline"} & set(roles)) or _repeated(roles):
         return None
     return columns
+
+
+def _repeated(roles: list[str]) -> bool:
+    """Whether a role the tasks read names two columns (columns of no role may be many)."""
+    read = [r for r in roles if r != "other"]
+    return len(set(read)) < len(read)
 
 
 def _two_line_header(first: str, second: str) -> list[tuple[int, int, str]] | None:
@@ -81,7 +89,7 @@ def _two_line_header(first: str, second: str) -> list[tuple[int, int, str]] | No
             return None
         out.append((s, e, role))
     roles = [r for _, _, r in out]
-    if "title" not in roles or not ({"lead", "timeline"} & set(roles)) or len(set(roles)) < len(roles):
+    if "title" not in roles or not ({"lead", "timeline"} & set(roles)) or _repeated(roles):
         return None
     return out
 

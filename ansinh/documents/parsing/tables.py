@@ -377,6 +377,11 @@ def table_kind(table: Table) -> str:
     if (table.year_columns() and any(_UNIT_HEAD.match(h) for h in table.header) and re.search(r"noi dung|ten ", heads)
             and not re.search(r"kinh phi|von|nguon|trieu dong|ty dong|dong\)|du an|nhiem vu", heads)):
         return "targets"
+    # "TT | Nhiệm vụ | Cơ quan chủ trì | Phối hợp | Kinh phí": an assignment table with a budget column stays one, unless
+    # its rows are investment projects ("Tên dự án", "Tổng mức đầu tư", "Chủ đầu tư").
+    if (re.search(LEAD_HEADER, heads) and table.column(r"nhiem vu|noi dung|hoat dong|cong viec") is not None
+            and not re.search(r"du an|tong muc|von dau tu|chu dau tu|ban hanh|van ban", heads)):
+        return "tasks"
     if re.search(r"kinh phi|tong muc|von dau tu|trieu dong|ty dong|nguon von", heads) and table.column(r"noi dung|ten du an|du an|danh muc") is not None:
         return "projects"
     if re.search(r"ban hanh|hinh thuc van ban|ten van ban|loai van ban", heads):
