@@ -21,12 +21,12 @@ PREAMBLE = (
 )
 
 HEADS = {
-    "number": ["TT", "STT"],
-    "title": ["Nhiệm vụ", "Nội dung", "Nội dung nhiệm vụ", "Tên nhiệm vụ"],
-    "lead": ["Cơ quan chủ trì", "Đơn vị chủ trì", "Chủ trì"],
-    "coordinate": ["Cơ quan phối hợp", "Đơn vị phối hợp", "Phối hợp"],
-    "product": ["Sản phẩm", "Kết quả", "Sản phẩm đầu ra"],
-    "timeline": ["Thời gian hoàn thành", "Thời hạn", "Tiến độ", "Thời gian thực hiện"],
+    "number": ["TT", "STT", "Stt", "Số TT"],
+    "title": ["Nhiệm vụ", "Nội dung", "Nội dung nhiệm vụ", "Tên nhiệm vụ", "Nhiệm vụ, giải pháp", "Nội dung công việc"],
+    "lead": ["Cơ quan chủ trì", "Đơn vị chủ trì", "Chủ trì", "Cơ quan, đơn vị chủ trì", "Đơn vị thực hiện"],
+    "coordinate": ["Cơ quan phối hợp", "Đơn vị phối hợp", "Phối hợp", "Cơ quan, đơn vị phối hợp"],
+    "product": ["Sản phẩm", "Kết quả", "Sản phẩm đầu ra", "Kết quả, sản phẩm"],
+    "timeline": ["Thời gian hoàn thành", "Thời hạn", "Tiến độ", "Thời gian thực hiện", "Thời hạn hoàn thành"],
     "note": ["Ghi chú", "Kinh phí", "Nguồn kinh phí"],
 }
 TITLES = [
@@ -55,8 +55,8 @@ def tables(draw: st.DrawFn) -> tuple[list[str], list[str], list[Row]]:
     """(roles in column order, header words, rows): the number column first, the others in any order."""
     extra = ["note"] if draw(st.booleans()) else []
     others = draw(st.permutations(["title", "lead", "coordinate", "product", "timeline", *extra]))
-    roles = ["number", *others]
-    heads = [draw(st.sampled_from(HEADS[r])) for r in roles]
+    roles = [draw(st.sampled_from(["number", "number."])), *others]  # rows numbered "1" or "1."
+    heads = [draw(st.sampled_from(HEADS[r.rstrip(".")])) for r in roles]
     count = draw(st.integers(min_value=2, max_value=4))
     titles = draw(st.permutations(TITLES))[:count]
     rows = []
@@ -67,7 +67,7 @@ def tables(draw: st.DrawFn) -> tuple[list[str], list[str], list[Row]]:
 
 
 def _cells(roles: list[str], row: Row, number: int) -> list[str]:
-    values = {"number": str(number), "title": row.title, "lead": row.lead, "coordinate": row.partner,
+    values = {"number": str(number), "number.": f"{number}.", "title": row.title, "lead": row.lead, "coordinate": row.partner,
               "product": row.product, "timeline": row.deadline, "note": "Ngân sách tỉnh"}
     return [values[r] for r in roles]
 

@@ -159,13 +159,16 @@ def _build(doc: Doc, block: list[tuple[int, int]], lines: list[tuple[int, int]],
         folded = doc.folded[s:e]
         if _is_header(cells, folded) and (table is None or _HEADER_FIRST.match(squeeze(folded.split("\t")[0]) or "x")):
             if table is not None and [squeeze(h) for h in table.header[:2]] == [
-                squeeze(doc.folded[c.start : c.end]) for c in cells[:2]
+                "tt" if k == 0 and _HEADER_FIRST.match(h) else h
+                for k, h in enumerate(squeeze(doc.folded[c.start : c.end]) for c in cells[:2])
             ]:
                 # The header repeated after a page break: keep the same table.
                 continue
             if table is not None and table.rows:
                 tables.append(table)
             table = Table(s, e, [squeeze(doc.folded[c.start : c.end]) for c in cells], caption=caption)
+            if _HEADER_FIRST.match(table.header[0]):
+                table.header[0] = "tt"  # "Số TT", "Số thứ tự", "Thứ tự": the number column, named as readers look for it
             width = len(cells)
             pending = None
             continue
