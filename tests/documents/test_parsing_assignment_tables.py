@@ -21,12 +21,13 @@ PREAMBLE = (
 )
 
 HEADS = {
-    "number": ["TT", "STT"],
-    "title": ["Nhiệm vụ", "Nội dung", "Nội dung nhiệm vụ", "Tên nhiệm vụ"],
-    "lead": ["Cơ quan chủ trì", "Đơn vị chủ trì", "Chủ trì"],
-    "coordinate": ["Cơ quan phối hợp", "Đơn vị phối hợp", "Phối hợp"],
-    "product": ["Sản phẩm", "Kết quả", "Sản phẩm đầu ra"],
-    "timeline": ["Thời gian hoàn thành", "Thời hạn", "Tiến độ", "Thời gian thực hiện"],
+    "number": ["TT", "STT", "Stt", "Số TT"],
+    "title": ["Nhiệm vụ", "Nội dung", "Nội dung nhiệm vụ", "Tên nhiệm vụ", "Nhiệm vụ, giải pháp", "Nội dung công việc"],
+    "lead": ["Cơ quan chủ trì", "Đơn vị chủ trì", "Chủ trì", "Cơ quan, đơn vị chủ trì", "Đơn vị thực hiện"],
+    "coordinate": ["Cơ quan phối hợp", "Đơn vị phối hợp", "Phối hợp", "Cơ quan, đơn vị phối hợp"],
+    "product": ["Sản phẩm", "Kết quả", "Sản phẩm đầu ra", "Kết quả, sản phẩm"],
+    "timeline": ["Thời gian hoàn thành", "Thời hạn", "Tiến độ", "Thời gian thực hiện", "Thời hạn hoàn thành"],
+    "note": ["Ghi chú", "Kinh phí", "Nguồn kinh phí"],
 }
 TITLES = [
     "Rà soát quy trình tiếp nhận hồ sơ trực tuyến",
@@ -52,9 +53,10 @@ class Row:
 @st.composite
 def tables(draw: st.DrawFn) -> tuple[list[str], list[str], list[Row]]:
     """(roles in column order, header words, rows): the number column first, the others in any order."""
-    others = draw(st.permutations(["title", "lead", "coordinate", "product", "timeline"]))
-    roles = ["number", *others]
-    heads = [draw(st.sampled_from(HEADS[r])) for r in roles]
+    extra = ["note"] if draw(st.booleans()) else []
+    others = draw(st.permutations(["title", "lead", "coordinate", "product", "timeline", *extra]))
+    roles = [draw(st.sampled_from(["number", "number."])), *others]  # rows numbered "1" or "1."
+    heads = [draw(st.sampled_from(HEADS[r.rstrip(".")])) for r in roles]
     count = draw(st.integers(min_value=2, max_value=4))
     titles = draw(st.permutations(TITLES))[:count]
     rows = []
@@ -65,8 +67,8 @@ def tables(draw: st.DrawFn) -> tuple[list[str], list[str], list[Row]]:
 
 
 def _cells(roles: list[str], row: Row, number: int) -> list[str]:
-    values = {"number": str(number), "title": row.title, "lead": row.lead, "coordinate": row.partner,
-              "product": row.product, "timeline": row.deadline}
+    values = {"number": str(number), "number.": f"{number}.", "title": row.title, "lead": row.lead, "coordinate": row.partner,
+              "product": row.product, "timeline": row.deadline, "note": "Ngân sách tỉnh"}
     return [values[r] for r in roles]
 
 
@@ -106,13 +108,21 @@ def _spaced(heads: list[str], body: list[list[str]], page_break: int | None) -> 
     return "\n".join(lines) + "\n"
 
 
-def _check(text: str, rows: list[Row]) -> None:
+def _wrapped(roles: list[str], row: Row, number: int, second: str) -> list[list[str]]:
+    """A row whose title and list of partners go on over a second line, the other cells empty there."""
+    words = row.title.split()
+    first = _cells(roles, Row(" ".join(words[:3]), row.lead, row.partner, row.product, row.deadline), number)
+    rest = {"title": " ".join(words[3:]), "coordinate": second}
+    return [first, [rest.get(r, "") for r in roles]]
+
+
+def _check(text: str, rows: list[Row], second: str | None = None) -> None:
     tasks = extract_plan(text)["tasks"]
     assert [t["title"] for t in tasks] == [r.title for r in rows]  # type: ignore[index]
     for task, row in zip(tasks, rows, strict=True):  # type: ignore[arg-type]
         assert task["number"] == str(rows.index(row) + 1)
         assert task["lead"] == [row.lead]
-        assert task["coordinate"] == [row.partner]
+        assert task["coordinate"] == [row.partner] + ([second] if second else [])
         assert task["timeline"] == row.deadline
 
 
@@ -157,3 +167,90 @@ def test_an_assignment_table_laid_out_in_columns_of_spaces_gives_a_task_per_row_
     roles, heads, rows = table
     body = [_cells(roles, r, k + 1) for k, r in enumerate(rows)]
     _check(PREAMBLE + _spaced(heads, body, page_break if page_break and page_break < len(rows) else None), rows)
+
+
+_SECOND_PARTNERS = ["Bộ Kế hoạch và Đầu tư", "Ủy ban nhân dân cấp huyện", "Liên đoàn Lao động tỉnh", "Các sở, ngành liên quan"]
+
+
+@_SETTINGS
+@given(tables(), st.sampled_from(["tab", "bar", "space"]), st.sampled_from(_SECOND_PARTNERS))
+def test_a_row_whose_title_and_partners_wrap_onto_a_second_line_stays_one_task_with_each_partner(
+    table: tuple[list[str], list[str], list[Row]], encoding: str, second: str
+) -> None:
+    roles, heads, rows = table
+    body = [line for k, r in enumerate(rows) for line in _wrapped(roles, r, k + 1, second)]
+    if encoding == "tab":
+        text = _tabbed(heads, [[c or "" for c in cells] for cells in body], None)
+    elif encoding == "bar":
+        text = _barred(heads, body, rule=True)
+    else:
+        text = _spaced(heads, body, None)
+    _check(PREAMBLE + text, rows, second)
+
+
+def test_a_lead_cell_merged_down_leads_every_row_under_it_until_the_next_group() -> None:
+    text = PREAMBLE + (
+        "STT\tNhiệm vụ\tĐơn vị chủ trì\tĐơn vị phối hợp\tThời hạn\n"
+        "I\tNhóm nhiệm vụ về dữ liệu\t\t\t\n"
+        "1\tLập danh mục dữ liệu mở\tSở Khoa học và Công nghệ\tSở Tư pháp\tQuý I/2027\n"
+        "2\tCông bố dữ liệu mở đợt đầu\t\tSở Tài chính\tQuý III/2027\n"
+        "II\tNhóm nhiệm vụ về con người\t\t\t\n"
+        "1\tBồi dưỡng kỹ năng phân tích dữ liệu\t\tSở Nội vụ\tNăm 2027\n"
+    )
+    tasks = {t["title"]: t for t in extract_plan(text)["tasks"]}  # type: ignore[union-attr]
+    assert tasks["Công bố dữ liệu mở đợt đầu"]["lead"] == ["Sở Khoa học và Công nghệ"]
+    # The row under a new group has no lead above it in its group: it is left without one.
+    assert tasks["Bồi dưỡng kỹ năng phân tích dữ liệu"]["lead"] == []
+    assert tasks["Nhóm nhiệm vụ về con người"]["lead"] == []
+
+
+def test_a_body_name_broken_after_and_stays_one_name_in_a_partners_cell() -> None:
+    from ansinh.documents.parsing.tables import join_cell_lines
+
+    assert join_cell_lines("co quan phoi hop", "Sở Tài chính", "Sở Y tế") == "Sở Tài chính, Sở Y tế"
+    assert join_cell_lines("co quan phoi hop", "Bộ Kế hoạch và", "Đầu tư") == "Bộ Kế hoạch và Đầu tư"
+    assert join_cell_lines("co quan phoi hop", "Ủy ban nhân dân", "Tỉnh Nam Sơn") == "Ủy ban nhân dân Tỉnh Nam Sơn"
+    # A title column joins its lines as they are, whatever they open with.
+    assert join_cell_lines("nhiem vu", "Phối hợp với", "Sở Y tế rà soát") == "Phối hợp với Sở Y tế rà soát"
+
+
+@_SETTINGS
+@given(tables(), st.integers(min_value=0, max_value=3), st.sampled_from(["KẾ HOẠCH SỐ 45/KH-UBND", "Phụ lục (tiếp theo)"]))
+def test_a_running_header_where_a_page_breaks_a_row_of_a_column_laid_table_goes_into_no_cell(
+    table: tuple[list[str], list[str], list[Row]], at: int, running: str
+) -> None:
+    roles, heads, rows = table
+    second = "Liên đoàn Lao động tỉnh"
+    body = [line for k, r in enumerate(rows) for line in _wrapped(roles, r, k + 1, second)]
+    text = _spaced(heads, body, None).splitlines()
+    cut = 2 + 2 * min(at, len(rows) - 1)  # after the header and the first line of a row: the row goes on past the break
+    text[cut:cut] = ["", " " * 20 + running, ""]
+    _check(PREAMBLE + "\n".join(text) + "\n", rows, second)
+
+
+@_SETTINGS
+@given(tables())
+def test_a_markdown_assignment_table_a_web_copy_ran_onto_one_line_gives_a_task_per_row(
+    table: tuple[list[str], list[str], list[Row]]
+) -> None:
+    roles, heads, rows = table
+    body = [_cells(roles, r, k + 1) for k, r in enumerate(rows)]
+    flat = _barred(heads, body, rule=True).replace("\n", " ")
+    text = PREAMBLE + "Các nhiệm vụ cụ thể như sau: " + flat + "Kế hoạch này được triển khai từ năm 2027.\n"
+    _check(text, rows)
+
+
+@_SETTINGS
+@given(tables(), st.booleans(), st.sampled_from(_SECOND_PARTNERS), st.sampled_from(["<br>", "<br/>", "<br />"]))
+def test_a_web_table_cell_broken_by_line_break_tags_reads_like_a_wrapped_cell(
+    table: tuple[list[str], list[str], list[Row]], html: bool, second: str, tag: str
+) -> None:
+    roles, heads, rows = table
+    body = []
+    for k, r in enumerate(rows):
+        cells = _cells(roles, r, k + 1)
+        words = r.title.split()
+        cells[roles.index("title")] = " ".join(words[:3]) + tag + " ".join(words[3:])
+        cells[roles.index("coordinate")] = r.partner + tag + second
+        body.append(cells)
+    _check(PREAMBLE + (_html(heads, body, False) if html else _barred(heads, body, rule=True)), rows, second)

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from ansinh.documents.parsing.denoise import ESCAPE, join_wrapped_lines, prose_tabs, repair
+from ansinh.documents.parsing.flat_bar_tables import flat_bar_tables
 from ansinh.documents.parsing.flat_tables import flat_table_tabs, spaced_table_tabs
 from ansinh.documents.parsing.html_tables import html_table_tabs
 from ansinh.documents.parsing.stacked_tables import stacked_table_tabs
@@ -167,6 +168,7 @@ def _clean_chars(text: str) -> str:
     text = _ODD_SPACE.sub(" ", text) if not text.isascii() else text
     chars = list(text)
     _bar_tables(text, chars)
+    flat_bar_tables(text, chars)
     for pattern, needed in ((_HTML_TAG, "<"), (_MARKDOWN, "*~`#"), (_CONTROL, "")):
         if needed and not any(ch in text for ch in needed):
             continue  # none of the characters the pattern starts with: nothing to find

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from ansinh.documents.parsing.clean import Doc, squeeze
+from ansinh.documents.parsing.table_cells import join_cell_lines
 from ansinh.documents.parsing.tasks import Task
 from ansinh.documents.parsing.unit_names import split_units, units_by_role
 
@@ -24,6 +25,8 @@ _ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("timeline", re.compile(r"thoi\s+(?:gian|han|diem)|tien\s+do")),
     ("product", re.compile(r"san\s+pham|ket\s+qua")),
     ("title", re.compile(r"nhiem\s+vu|noi\s+dung|hoat\s+dong|de\s+an|giai\s+phap")),
+    # Columns the tasks do not read: notes, the budget and where it comes from.
+    ("other", re.compile(r"ghi\s+chu|kinh\s+phi|nguon\s+(?:von|kinh\s+phi)|du\s+toan")),
 )
 _GAP = re.compile(r"\S+(?: \S+)*")
 _ROW_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,2})?|[IVX]{1,5})\.?$")
@@ -58,9 +61,15 @@ def _header_columns(folded_line: str) -> list[tuple[int, int, str]] | None:
             return None
         columns.append((s, e, role))
     roles = [r for _, _, r in columns]
-    if len(columns) < 3 or "title" not in roles or not ({"lead", "timeline"} & set(roles)) or len(set(roles)) < len(roles):
+    if len(columns) < 3 or "title" not in roles or not ({"lead", "timeline"} & set(roles)) or _repeated(roles):
         return None
     return columns
+
+
+def _repeated(roles: list[str]) -> bool:
+    """Whether a role the tasks read names two columns (columns of no role may be many)."""
+    read = [r for r in roles if r != "other"]
+    return len(set(read)) < len(read)
 
 
 def _two_line_header(first: str, second: str) -> list[tuple[int, int, str]] | None:
@@ -80,7 +89,7 @@ def _two_line_header(first: str, second: str) -> list[tuple[int, int, str]] | No
             return None
         out.append((s, e, role))
     roles = [r for _, _, r in out]
-    if "title" not in roles or not ({"lead", "timeline"} & set(roles)) or len(set(roles)) < len(roles):
+    if "title" not in roles or not ({"lead", "timeline"} & set(roles)) or _repeated(roles):
         return None
     return out
 
@@ -135,6 +144,8 @@ def _read_table(doc: Doc, lines: list[tuple[int, int]], head: int, columns: list
     current: _Row | None = None
     group: str | None = None
     blank_run = 0
+    after_blank = False  # an empty line stands just above
+    packed = False  # two lines of a row followed each other without an empty line between
     i = head + 1
     while i < len(lines):
         s, e = lines[i]
@@ -144,8 +155,10 @@ def _read_table(doc: Doc, lines: list[tuple[int, int]], head: int, columns: list
             blank_run += 0 if doc.text[s:e].strip() else 1
             if blank_run >= 3:
                 break
+            after_blank = True
             i += 1
             continue
+        packed = packed or not after_blank  # the header counts: a row right under it
         blank_run = 0
         if _header_columns(doc.folded[s:e].replace("\t", " ")) is not None:
             i += 1  # the header repeated on the next page
@@ -163,6 +176,10 @@ def _read_table(doc: Doc, lines: list[tuple[int, int]], head: int, columns: list
             continue
         if not starts_row and len(runs) == 1 and first_run[0] <= 1 and first_run[1] > columns[1][0] + 10:
             break  # a paragraph after the table
+        if not starts_row and len(runs) == 1 and packed and after_blank and _blank_after(doc, lines, i):
+            i += 1  # a running header alone between empty lines, where a page broke a table whose lines follow each other
+            continue
+        after_blank = False
         if starts_row:
             label = first_run[2].rstrip(".")
             if re.fullmatch(r"[IVX]{1,5}", label):
@@ -184,9 +201,17 @@ def _read_table(doc: Doc, lines: list[tuple[int, int]], head: int, columns: list
     return LayoutTable(lines[head][0], rows[-1].end, [t for t in tasks if t is not None]), i
 
 
-def _joined(parts: list[str] | None) -> str:
-    """Cell lines joined; a word broken with a hyphen at a line end is read whole."""
-    text = " ".join(parts or [])
+def _blank_after(doc: Doc, lines: list[tuple[int, int]], i: int) -> bool:
+    """Whether the line after line ``i`` is empty (in the text as given)."""
+    return i + 1 < len(lines) and not doc.text[lines[i + 1][0] : lines[i + 1][1]].strip()
+
+
+def _joined(parts: list[str] | None, head: str = "") -> str:
+    """Cell lines joined (a line naming the next body of a list of bodies after a comma, see
+    :func:`table_cells.join_cell_lines`); a word broken with a hyphen at a line end is read whole."""
+    text = ""
+    for part in parts or []:
+        text = join_cell_lines(head, text, part) if text else part
     return squeeze(re.sub(r"(\w)- (\w)", r"\1\2", text) if "- " in text and " - " not in text else text)
 
 
@@ -195,12 +220,12 @@ def _task(row: _Row) -> Task | None:
     if not title:
         return None
     task = Task(row.number or None, title, (row.start, row.end))
-    lead_text = _joined(row.cells.get("lead"))
+    lead_text = _joined(row.cells.get("lead"), "chu tri")
     if lead_text:
         lead, partners = units_by_role(lead_text)
         task.lead, task.own_lead = lead, bool(lead)
         task.coordinate, task.own_coordinate = partners, bool(partners)
-    partners_text = _joined(row.cells.get("coordinate"))
+    partners_text = _joined(row.cells.get("coordinate"), "phoi hop")
     if partners_text:
         task.coordinate, task.own_coordinate = task.coordinate + split_units(partners_text), True
     timeline = _joined(row.cells.get("timeline"))

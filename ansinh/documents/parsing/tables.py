@@ -14,13 +14,10 @@ import re
 from dataclasses import dataclass, field
 
 from ansinh.documents.parsing.clean import Doc, squeeze
+from ansinh.documents.parsing.table_cells import LEAD_HEADER, Cell, Row, fill_merged_leads, join_cell_lines
 
-# The column of who leads, by meaning: "Cơ quan chủ trì", "Đơn vị thực hiện", "Cơ quan/đơn vị đầu mối".
-LEAD_HEADER = (
-    r"chu tri|(?:co quan|don vi|bo phan)(?:,? (?:co quan|don vi|ca nhan))? (?:thuc hien|dau moi|chiu trach nhiem)|dau moi"
-    # "Trách nhiệm thực hiện", "Người thực hiện", "Phụ trách": the column of who does the row's work.
-    r"|(?:^|\|\s)(?:trach nhiem(?: thuc hien| chinh)?|nguoi (?:thuc hien|phu trach)|phu trach)(?:\s\||$)"
-)
+__all__ = ["LEAD_HEADER", "Cell", "Row", "Table", "find_tables", "join_cell_lines", "table_caption", "table_kind", "value_column"]
+
 _HEADER_FIRST = re.compile(r"^(?:s?tt|so tt|stt|thu tu|so thu tu)$")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 # A column for a whole period ("Giai đoạn 2026-2030", "Mục tiêu giai đoạn 2026 - 2030"): its value holds at the end.
@@ -29,23 +26,6 @@ _PERIOD_COLUMN = re.compile(
 )
 # The unit column of an indicator table ("Đơn vị tính", "ĐVT", "Đơn vị" alone).
 _UNIT_HEAD = re.compile(r"^(?:don vi tinh|dvt|don vi)$")
-
-
-@dataclass
-class Cell:
-    text: str
-    start: int
-    end: int
-
-
-@dataclass
-class Row:
-    cells: list[Cell]
-    start: int
-    end: int
-
-    def get(self, index: int) -> str:
-        return self.cells[index].text if 0 <= index < len(self.cells) else ""
 
 
 @dataclass
@@ -179,13 +159,16 @@ def _build(doc: Doc, block: list[tuple[int, int]], lines: list[tuple[int, int]],
         folded = doc.folded[s:e]
         if _is_header(cells, folded) and (table is None or _HEADER_FIRST.match(squeeze(folded.split("\t")[0]) or "x")):
             if table is not None and [squeeze(h) for h in table.header[:2]] == [
-                squeeze(doc.folded[c.start : c.end]) for c in cells[:2]
+                "tt" if k == 0 and _HEADER_FIRST.match(h) else h
+                for k, h in enumerate(squeeze(doc.folded[c.start : c.end]) for c in cells[:2])
             ]:
                 # The header repeated after a page break: keep the same table.
                 continue
             if table is not None and table.rows:
                 tables.append(table)
             table = Table(s, e, [squeeze(doc.folded[c.start : c.end]) for c in cells], caption=caption)
+            if _HEADER_FIRST.match(table.header[0]):
+                table.header[0] = "tt"  # "Số TT", "Số thứ tự", "Thứ tự": the number column, named as readers look for it
             width = len(cells)
             pending = None
             continue
@@ -221,8 +204,9 @@ def _build(doc: Doc, block: list[tuple[int, int]], lines: list[tuple[int, int]],
         elif pending is not None and _continues(pending, cells):
             # The rest of a row a page break cut: each cell goes on in the same column.
             pending = [
-                Cell(squeeze(p.text + " " + c.text), p.start, c.end) if c.text else p
-                for p, c in zip(pending, cells, strict=False)
+                Cell(join_cell_lines(table.header[k] if k < len(table.header) else "", p.text, c.text), p.start, c.end)
+                if c.text else p
+                for k, (p, c) in enumerate(zip(pending, cells, strict=False))
             ] + pending[len(cells):]
             pending_span = (pending_span[0], e)
         elif (
@@ -246,7 +230,29 @@ def _build(doc: Doc, block: list[tuple[int, int]], lines: list[tuple[int, int]],
     for t in tables:
         for row in t.rows:
             _merge_split_text(row, len(t.header))
+            _cell_line_breaks(doc, row, t.header)
+        if table_kind(t) == "tasks":
+            fill_merged_leads(t.rows, t.column(LEAD_HEADER, exclude=r"phoi hop|tham tra"),
+                              t.column(r"^s?tt$|^stt|^so tt|^thu tu"), len(t.header))
     return tables
+
+
+_LINE_BREAK_TAG = re.compile(r"(?i)<br\s*/?>|</?p\b[^<>]{0,80}>")
+
+
+def _cell_line_breaks(doc: Doc, row: Row, header: list[str]) -> None:
+    """A cell of a web copy broken into lines by tags ("Sở Tài chính<br>Sở Y tế") joined as a cell's lines are."""
+    for k, cell in enumerate(row.cells):
+        raw = doc.text[cell.start : cell.end]
+        if "<" not in raw or not _LINE_BREAK_TAG.search(raw):
+            continue
+        text, pos = "", 0
+        for m in [*_LINE_BREAK_TAG.finditer(raw), None]:
+            piece = squeeze(doc.clean[cell.start + pos : cell.start + (m.start() if m else len(raw))])
+            if piece:
+                text = join_cell_lines(header[k] if k < len(header) else "", text, piece) if text else piece
+            pos = m.end() if m else len(raw)
+        cell.text = text
 
 
 _HAS_DIGIT = re.compile(r"\d")
@@ -374,6 +380,11 @@ def table_kind(table: Table) -> str:
     if (table.year_columns() and any(_UNIT_HEAD.match(h) for h in table.header) and re.search(r"noi dung|ten ", heads)
             and not re.search(r"kinh phi|von|nguon|trieu dong|ty dong|dong\)|du an|nhiem vu", heads)):
         return "targets"
+    # "TT | Nhiệm vụ | Cơ quan chủ trì | Phối hợp | Kinh phí": an assignment table with a budget column stays one, unless
+    # its rows are investment projects ("Tên dự án", "Tổng mức đầu tư", "Chủ đầu tư").
+    if (re.search(LEAD_HEADER, heads) and table.column(r"nhiem vu|noi dung|hoat dong|cong viec") is not None
+            and not re.search(r"du an|tong muc|von dau tu|chu dau tu|ban hanh|van ban", heads)):
+        return "tasks"
     if re.search(r"kinh phi|tong muc|von dau tu|trieu dong|ty dong|nguon von", heads) and table.column(r"noi dung|ten du an|du an|danh muc") is not None:
         return "projects"
     if re.search(r"ban hanh|hinh thuc van ban|ten van ban|loai van ban", heads):

@@ -1,0 +1,80 @@
+"""Cells and rows of a table, and how a cell's lines and merged cells are read.
+
+A cell broken over lines is joined back; in a column of bodies a line opening with a body's name is the next body
+of the list. A lead cell merged down over several rows (a .docx table leaves the rows below it empty) leads each.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ansinh.documents.parsing.clean import fold_same_length, squeeze
+from ansinh.documents.parsing.vocab import AGENCY_HEADS
+
+# The column of who leads, by meaning: "Cơ quan chủ trì", "Đơn vị thực hiện", "Cơ quan/đơn vị đầu mối".
+LEAD_HEADER = (
+    r"chu tri|(?:co quan|don vi|bo phan)(?:,? (?:co quan|don vi|ca nhan))? (?:thuc hien|dau moi|chiu trach nhiem)|dau moi"
+    # "Trách nhiệm thực hiện", "Người thực hiện", "Phụ trách": the column of who does the row's work.
+    r"|(?:^|\|\s)(?:trach nhiem(?: thuc hien| chinh)?|nguoi (?:thuc hien|phu trach)|phu trach)(?:\s\||$)"
+)
+
+
+@dataclass
+class Cell:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Row:
+    cells: list[Cell]
+    start: int
+    end: int
+
+    def get(self, index: int) -> str:
+        return self.cells[index].text if 0 <= index < len(self.cells) else ""
+
+
+# What opens a new row in the number column: "1", "1.2", "2.", "IV", "a".
+ROW_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVX]{1,5}\.?|[a-zđ][.)]?)$")
+
+# What leaves a body's name unfinished at a line end: "Bộ Kế hoạch và" / "Đầu tư", "Ủy ban nhân dân" / "tỉnh …".
+_OPEN_NAME = re.compile(r"(?:[,;(/&-]|\b(?:va|cua|voi|thuoc|truc thuoc|uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd))$")
+# A line opening with a body's name (a capital head word of ``AGENCY_HEADS``, "Các sở").
+_AGENCY_START = re.compile(r"^(?:" + "|".join(re.escape(h) for h in sorted(AGENCY_HEADS, key=len, reverse=True)) + r")(?!\w)")
+
+
+def join_cell_lines(head: str, before: str, piece: str) -> str:
+    """A cell's text with the next line of it; in a column of bodies ("Cơ quan phối hợp") a line opening with a
+    body's name after a finished name is the next body of the list ("Sở Tài chính" / "Sở Y tế")."""
+    if (before and re.search(LEAD_HEADER + r"|phoi hop", head) and _AGENCY_START.match(piece)
+            and not _OPEN_NAME.search(fold_same_length(before).lower().rstrip())):
+        return squeeze(before + ", " + piece)
+    return squeeze(before + " " + piece)
+
+
+# The number of a group row ("I", "II.", "A"): the rows under it are its tasks.
+_GROUP_NUMBER = re.compile(r"^(?:[IVX]{1,5}|[A-Z])\.?$")
+
+
+def fill_merged_leads(rows: list[Row], lead: int | None, number: int | None, width: int) -> None:
+    """A lead cell merged down over several rows (a .docx table leaves the rows below it empty) leads each of them.
+
+    Only numbered rows ("1", "1.2", "a") take the lead of the numbered row above; a group row ("I", "II. Nhóm nhiệm
+    vụ …", or a row without number) starts afresh.
+    """
+    if lead is None or number is None or lead == number:
+        return
+    above: Cell | None = None
+    for row in rows:
+        mark = row.get(number)
+        if not mark or _GROUP_NUMBER.match(mark) or not ROW_NUMBER.match(mark):
+            above = None
+            continue
+        if row.get(lead) or lead >= len(row.cells):
+            above = row.cells[lead] if lead < len(row.cells) else None
+            continue
+        if above is not None and len(row.cells) == width:
+            row.cells[lead] = Cell(above.text, above.start, above.end)
