@@ -122,6 +122,8 @@ DATE_BEFORE = re.compile(r"th[ad]ng\s+\d{1,2}\s+$|ngay\s+\d{1,2}\s*/\s*\d{1,2}\s
 LEAD_LABEL = re.compile(
     r"chu\s+tri|co\s+quan\s+(?:,\s*can\s+bo\s+)?thuc\s+hien|don\s+vi\s+thuc\s+hien|can\s+bo\s+thuc\s+hien"
     r"|^trach\s+nhiem(?:\s+thuc\s+hien)?$|(?:don\s+vi|co\s+quan)\s+chiu\s+trach\s+nhiem"
+    # Party texts: "Trách nhiệm chỉ đạo thực hiện: Đảng ủy UBND tỉnh", "Cơ quan chỉ đạo: …".
+    r"|^(?:trach\s+nhiem|co\s+quan|don\s+vi)\s+chi\s+dao(?:\s+thuc\s+hien)?$"
     # "Cơ quan tham mưu: …", "Đơn vị đầu mối: …": the body that carries the item for the issuer.
     r"|^(?:co\s+quan|don\s+vi)\s+(?:tham\s+muu|dau\s+moi)(?:\s+thuc\s+hien)?$"
 )
