@@ -254,3 +254,14 @@ def test_a_web_table_cell_broken_by_line_break_tags_reads_like_a_wrapped_cell(
         cells[roles.index("coordinate")] = r.partner + tag + second
         body.append(cells)
     _check(PREAMBLE + (_html(heads, body, False) if html else _barred(heads, body, rule=True)), rows, second)
+
+
+@_SETTINGS
+@given(tables())
+def test_an_assignment_table_whose_cells_stand_one_per_line_gives_a_task_per_row(
+    table: tuple[list[str], list[str], list[Row]]
+) -> None:
+    roles, heads, rows = table
+    body = [_cells(roles, r, k + 1) for k, r in enumerate(rows)]
+    stacked = "\n".join([*heads, *(c for cells in body for c in cells)]) + "\n"
+    _check(PREAMBLE + stacked, rows)
