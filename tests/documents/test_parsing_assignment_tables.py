@@ -265,3 +265,20 @@ def test_an_assignment_table_whose_cells_stand_one_per_line_gives_a_task_per_row
     body = [_cells(roles, r, k + 1) for k, r in enumerate(rows)]
     stacked = "\n".join([*heads, *(c for cells in body for c in cells)]) + "\n"
     _check(PREAMBLE + stacked, rows)
+
+
+def test_an_html_lead_cell_spanning_rows_leads_each_and_a_group_row_spanning_the_table_shifts_no_column() -> None:
+    text = PREAMBLE + (
+        "<table><tr><th>STT</th><th>Nhiệm vụ</th><th>Đơn vị chủ trì</th><th>Đơn vị phối hợp</th><th>Thời hạn</th></tr>"
+        '<tr><td colspan="5">I. Nhóm nhiệm vụ về dữ liệu</td></tr>'
+        '<tr><td>1</td><td>Lập danh mục dữ liệu mở</td><td rowspan="2">Sở Khoa học và Công nghệ</td>'
+        "<td>Sở Tư pháp</td><td>Quý I/2027</td></tr>"
+        "<tr><td>2</td><td>Công bố dữ liệu mở đợt đầu</td><td>Sở Tài chính</td><td>Quý III/2027</td></tr>"
+        "</table>\n"
+    )
+    tasks = {t["title"]: t for t in extract_plan(text)["tasks"]}  # type: ignore[union-attr]
+    second = tasks["Công bố dữ liệu mở đợt đầu"]
+    assert second["lead"] == ["Sở Khoa học và Công nghệ"]
+    assert second["coordinate"] == ["Sở Tài chính"]
+    assert second["timeline"] == "Quý III/2027"
+    assert tasks["Lập danh mục dữ liệu mở"]["coordinate"] == ["Sở Tư pháp"]
