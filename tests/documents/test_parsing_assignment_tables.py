@@ -282,3 +282,18 @@ def test_an_html_lead_cell_spanning_rows_leads_each_and_a_group_row_spanning_the
     assert second["coordinate"] == ["Sở Tài chính"]
     assert second["timeline"] == "Quý III/2027"
     assert tasks["Lập danh mục dữ liệu mở"]["coordinate"] == ["Sở Tư pháp"]
+
+
+@_SETTINGS
+@given(tables(), st.booleans(), st.integers(min_value=0, max_value=3),
+       st.sampled_from(["KẾ HOẠCH SỐ 45/KH-UBND", "Phụ lục (tiếp theo)", "CÔNG BÁO/Số 12"]))
+def test_a_running_header_where_a_page_breaks_a_row_of_a_tab_or_bar_table_goes_into_no_cell(
+    table: tuple[list[str], list[str], list[Row]], bars: bool, at: int, running: str
+) -> None:
+    roles, heads, rows = table
+    second = "Liên đoàn Lao động tỉnh"
+    body = [line for k, r in enumerate(rows) for line in _wrapped(roles, r, k + 1, second)]
+    text = (_barred(heads, body, rule=True) if bars else _tabbed(heads, body, None)).splitlines()
+    cut = (3 if bars else 2) + 2 * min(at, len(rows) - 1)  # inside a row: between its two lines
+    text[cut:cut] = ["", running, ""]
+    _check(PREAMBLE + "\n".join(text) + "\n", rows, second)
