@@ -254,3 +254,46 @@ def test_a_web_table_cell_broken_by_line_break_tags_reads_like_a_wrapped_cell(
         cells[roles.index("coordinate")] = r.partner + tag + second
         body.append(cells)
     _check(PREAMBLE + (_html(heads, body, False) if html else _barred(heads, body, rule=True)), rows, second)
+
+
+@_SETTINGS
+@given(tables())
+def test_an_assignment_table_whose_cells_stand_one_per_line_gives_a_task_per_row(
+    table: tuple[list[str], list[str], list[Row]]
+) -> None:
+    roles, heads, rows = table
+    body = [_cells(roles, r, k + 1) for k, r in enumerate(rows)]
+    stacked = "\n".join([*heads, *(c for cells in body for c in cells)]) + "\n"
+    _check(PREAMBLE + stacked, rows)
+
+
+def test_an_html_lead_cell_spanning_rows_leads_each_and_a_group_row_spanning_the_table_shifts_no_column() -> None:
+    text = PREAMBLE + (
+        "<table><tr><th>STT</th><th>Nhiệm vụ</th><th>Đơn vị chủ trì</th><th>Đơn vị phối hợp</th><th>Thời hạn</th></tr>"
+        '<tr><td colspan="5">I. Nhóm nhiệm vụ về dữ liệu</td></tr>'
+        '<tr><td>1</td><td>Lập danh mục dữ liệu mở</td><td rowspan="2">Sở Khoa học và Công nghệ</td>'
+        "<td>Sở Tư pháp</td><td>Quý I/2027</td></tr>"
+        "<tr><td>2</td><td>Công bố dữ liệu mở đợt đầu</td><td>Sở Tài chính</td><td>Quý III/2027</td></tr>"
+        "</table>\n"
+    )
+    tasks = {t["title"]: t for t in extract_plan(text)["tasks"]}  # type: ignore[union-attr]
+    second = tasks["Công bố dữ liệu mở đợt đầu"]
+    assert second["lead"] == ["Sở Khoa học và Công nghệ"]
+    assert second["coordinate"] == ["Sở Tài chính"]
+    assert second["timeline"] == "Quý III/2027"
+    assert tasks["Lập danh mục dữ liệu mở"]["coordinate"] == ["Sở Tư pháp"]
+
+
+@_SETTINGS
+@given(tables(), st.booleans(), st.integers(min_value=0, max_value=3),
+       st.sampled_from(["KẾ HOẠCH SỐ 45/KH-UBND", "Phụ lục (tiếp theo)", "CÔNG BÁO/Số 12"]))
+def test_a_running_header_where_a_page_breaks_a_row_of_a_tab_or_bar_table_goes_into_no_cell(
+    table: tuple[list[str], list[str], list[Row]], bars: bool, at: int, running: str
+) -> None:
+    roles, heads, rows = table
+    second = "Liên đoàn Lao động tỉnh"
+    body = [line for k, r in enumerate(rows) for line in _wrapped(roles, r, k + 1, second)]
+    text = (_barred(heads, body, rule=True) if bars else _tabbed(heads, body, None)).splitlines()
+    cut = (3 if bars else 2) + 2 * min(at, len(rows) - 1)  # inside a row: between its two lines
+    text[cut:cut] = ["", running, ""]
+    _check(PREAMBLE + "\n".join(text) + "\n", rows, second)

@@ -129,6 +129,14 @@ def _adjacent(text: str, end: int, start: int) -> bool:
     )
 
 
+def _same_table(text: str, run: list[re.Match[str]], line: re.Match[str]) -> bool:
+    """Whether ``line`` goes on the bar table ``run`` past one line of page furniture between empty lines: it has as
+    many bars as the table's first line, two or more."""
+    bars = run[0].group(0).count("|")
+    gap = text[run[-1].end() : line.start()].split("\n")
+    return bars >= 3 and line.group(0).count("|") == bars and len(gap) <= 5 and sum(bool(g.strip()) for g in gap) <= 1
+
+
 def _bar_tables(text: str, chars: list[str]) -> None:
     """Read the bars of a bar-separated table as the tabs of a converter's table.
 
@@ -141,6 +149,8 @@ def _bar_tables(text: str, chars: list[str]) -> None:
     for m in lines:
         if runs and _adjacent(text, runs[-1][-1].end(), m.start()):
             runs[-1].append(m)
+        elif runs and _same_table(text, runs[-1], m):
+            runs[-1].append(m)  # the table goes on past a page's running header, as many bars wide
         else:
             runs.append([m])
     for run in runs:

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-_HEADER_START = re.compile(r"^\s*(?:s?tt|so tt|thu tu)\s*$")
+_HEADER_START = re.compile(r"^\s*(?:s?tt|so tt|(?:so )?thu tu)\s*$")
 _ROW_NUMBER = re.compile(r"^\s*(\d{1,3})\s*\.?\s*$")
 # A header cell: short, words only ("Cơ quan chủ trì", "Tiến độ trình UBTVQH", "Thời gian hoàn thành").
 _HEADER_CELL = re.compile(r"^[^\d.;:]{2,60}$|^[^\d.;:]{0,40}(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?[^\d.;:]{0,20}$")  # "Năm 2030"
@@ -89,7 +89,7 @@ def _continues(folded_lines: list[str], index: int) -> bool:
 
 def stacked_table_tabs(text: str, fold: Callable[[str], str], chars: list[str]) -> None:
     """Turn the line breaks of stacked tables in ``chars`` into tabs (between cells) and spaces (inside one)."""
-    if "\n" not in text or not re.search(r"(?m)^\s*(?:S?TT|STT|Stt|TT)\s*$", text):
+    if "\n" not in text or not re.search(r"(?m)^\s*(?:S?TT|STT|Stt|TT|S[ốo] TT|(?:S[ốo] )?[Tt]h[ứu] t[ựu])\s*$", text):
         return
     spans, furniture = _kept_lines(text)
     raw = [text[s:e] for s, e in spans]

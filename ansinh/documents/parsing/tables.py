@@ -9,11 +9,11 @@ header lines column by column.
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass, field
 
 from ansinh.documents.parsing.clean import Doc, squeeze
+from ansinh.documents.parsing.table_breaks import next_has_tab, next_line, resumes, running_head
 from ansinh.documents.parsing.table_cells import LEAD_HEADER, Cell, Row, fill_merged_leads, join_cell_lines
 
 __all__ = ["LEAD_HEADER", "Cell", "Row", "Table", "find_tables", "join_cell_lines", "table_caption", "table_kind", "value_column"]
@@ -116,11 +116,14 @@ def find_tables(doc: Doc) -> list[Table]:
                 j += 1
                 continue
             # A page break inside a table (an empty line), the table going on as wide as before.
-            if not text.strip() and block and _resumes(doc, lines, j, block):
+            if not text.strip() and block and (resumes(doc, lines, j, block) or running_head(doc, lines, next_line(doc, lines, j), block)):
                 j += 1
                 continue
+            if text.strip() and block and running_head(doc, lines, j, block):
+                j += 1  # a running header where a page broke the table ("KẾ HOẠCH SỐ 12/KH-UBND"): in no cell
+                continue
             # A tab-less line inside a table continues a broken cell (an empty line may follow it in a PDF export).
-            if text.strip() and block and _next_has_tab(doc, lines, j):
+            if text.strip() and block and next_has_tab(doc, lines, j):
                 block.append((ls, le))
                 j += 1
                 continue
@@ -258,43 +261,6 @@ def _cell_line_breaks(doc: Doc, row: Row, header: list[str]) -> None:
 _HAS_DIGIT = re.compile(r"\d")
 # What opens a new row in the number column: "1", "1.2", "2.", "IV", "a".
 _ROW_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVX]{1,5}\.?|[a-zđ][.)]?)$")
-
-
-def _next_line(doc: Doc, lines: list[tuple[int, int]], j: int) -> int | None:
-    """The next line after ``j`` with text, past page noise the cleaner blanked and two empty lines at most."""
-    empty = 0
-    for k in range(j + 1, min(j + 8, len(lines))):
-        s, e = lines[k]
-        if doc.clean[s:e].strip():
-            return k
-        if not doc.text[s:e].strip():
-            empty += 1
-            if empty > 2:
-                return None
-    return None
-
-
-def _resumes(doc: Doc, lines: list[tuple[int, int]], j: int, block: list[tuple[int, int]]) -> bool:
-    """Whether the table goes on after the empty line ``j``: the next line has as many cells as the table's first,
-    or the table so far has an empty line after each line (a PDF export) and the next line has cells or carries on one."""
-    width = doc.clean[block[0][0] : block[0][1]].count("\t")
-    k = _next_line(doc, lines, j)
-    if k is None:
-        return False
-    text = doc.clean[lines[k][0] : lines[k][1]]
-    if "\t" in text and text.count("\t") == width:
-        return True
-    spaced = all(
-        not doc.clean[end:start].strip() and doc.clean[end:start].count("\n") >= 2
-        for (_, end), (start, _) in itertools.pairwise(block)
-    )
-    return spaced and ("\t" in text or _next_has_tab(doc, lines, k))
-
-
-def _next_has_tab(doc: Doc, lines: list[tuple[int, int]], j: int) -> bool:
-    """Whether the next line with text after ``j`` has cells."""
-    k = _next_line(doc, lines, j)
-    return k is not None and "\t" in doc.clean[lines[k][0] : lines[k][1]]
 
 
 def _continues(previous: list[Cell], cells: list[Cell]) -> bool:

@@ -1,0 +1,61 @@
+"""Where a page breaks a table of tab-separated rows: the empty lines, page numbers and running headers it leaves.
+
+:func:`tables.find_tables` reads a table's lines past them when the table goes on after them.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from ansinh.documents.parsing.clean import Doc
+
+
+def next_line(doc: Doc, lines: list[tuple[int, int]], j: int) -> int | None:
+    """The next line after ``j`` with text, past page noise the cleaner blanked and two empty lines at most."""
+    empty = 0
+    for k in range(j + 1, min(j + 8, len(lines))):
+        s, e = lines[k]
+        if doc.clean[s:e].strip():
+            return k
+        if not doc.text[s:e].strip():
+            empty += 1
+            if empty > 2:
+                return None
+    return None
+
+
+def resumes(doc: Doc, lines: list[tuple[int, int]], j: int, block: list[tuple[int, int]]) -> bool:
+    """Whether the table goes on after the empty line ``j``: the next line has as many cells as the table's first,
+    or the table so far has an empty line after each line (a PDF export) and the next line has cells or carries on one."""
+    width = doc.clean[block[0][0] : block[0][1]].count("\t")
+    k = next_line(doc, lines, j)
+    if k is None:
+        return False
+    text = doc.clean[lines[k][0] : lines[k][1]]
+    if "\t" in text and text.count("\t") == width:
+        return True
+    spaced = all(
+        not doc.clean[end:start].strip() and doc.clean[end:start].count("\n") >= 2
+        for (_, end), (start, _) in itertools.pairwise(block)
+    )
+    return spaced and ("\t" in text or next_has_tab(doc, lines, k))
+
+
+def running_head(doc: Doc, lines: list[tuple[int, int]], j: int | None, block: list[tuple[int, int]]) -> bool:
+    """Whether line ``j``, without cells, stands alone between empty lines inside a table whose lines follow each other
+    (no empty line between two of them), the table going on after it: a page's running header, not a cell's text."""
+    if j is None or j == 0 or j + 1 >= len(lines) or "\t" in doc.clean[lines[j][0] : lines[j][1]]:
+        return False
+    above, below = lines[j - 1], lines[j + 1]
+    if doc.text[above[0] : above[1]].strip() or doc.text[below[0] : below[1]].strip():
+        return False
+    # Two lines of the table with no empty line between them (a rule or page number the cleaner blanked may stand there).
+    packed = any(all(line.strip() for line in doc.text[end + 1 : start].split("\n")[:-1])
+                 for (_, end), (start, _) in itertools.pairwise(block))
+    return packed and next_has_tab(doc, lines, j)
+
+
+def next_has_tab(doc: Doc, lines: list[tuple[int, int]], j: int) -> bool:
+    """Whether the next line with text after ``j`` has cells."""
+    k = next_line(doc, lines, j)
+    return k is not None and "\t" in doc.clean[lines[k][0] : lines[k][1]]
