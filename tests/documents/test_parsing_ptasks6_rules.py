@@ -169,3 +169,26 @@ def test_points_numbered_in_brackets_under_a_dash_inside_an_item_stay_under_it()
     )
     # The dash sits inside item 2: its bracketed points are not tasks (dash items and what they hold are not).
     assert _numbered(text) == _SLASH_TASKS
+
+
+_UNNUMBERED = (
+    "ỦY BAN NHÂN DÂN\nXÃ AN PHÚ\nSố: 15/KH-UBND\nKẾ HOẠCH\nTRIỂN KHAI CÁC NHIỆM VỤ PHÒNG, CHỐNG CHÁY RỪNG\n\n"
+    "MỤC ĐÍCH, YÊU CẦU\n1. Chủ động phòng ngừa cháy rừng.\n"
+    "NHIỆM VỤ VÀ GIẢI PHÁP\n"
+    "1. Tuyên truyền về phòng cháy rừng\n"
+    "2. Tổ chức trực canh lửa trong mùa khô\n"
+    "TỔ CHỨC THỰC HIỆN\n1. Ban Chỉ huy Quân sự xã chủ trì, phối hợp với các thôn.\n"
+)
+
+
+def test_part_headings_in_capitals_without_numerals_over_items_from_one_are_parts() -> None:
+    assert _numbered(_UNNUMBERED) == [
+        ("1", "Tuyên truyền về phòng cháy rừng"),
+        ("2", "Tổ chức trực canh lửa trong mùa khô"),
+    ]
+
+
+def test_a_title_in_capitals_not_followed_by_an_item_one_opens_no_part() -> None:
+    # The title line "TRIỂN KHAI CÁC NHIỆM VỤ …" names work but opens no list: it stays the document's title.
+    text = _UNNUMBERED.replace("NHIỆM VỤ VÀ GIẢI PHÁP\n", "CÁC HOẠT ĐỘNG KHÁC\n")
+    assert "Chủ động phòng ngừa cháy rừng" not in [title for _, title in _numbered(text)]

@@ -100,3 +100,30 @@ def _redepth(node: Node) -> None:
     for child in node.children:
         child.depth = node.depth + 1
         _redepth(child)
+
+
+def _capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 6 and sum(1 for c in letters if c.isupper()) >= 0.9 * len(letters)
+
+
+def unnumbered_parts(doc: Doc, lines: list[tuple[int, int]], infos: list[tuple[str, str, int] | None]) -> None:
+    """A text whose parts lost their numerals (a converter dropping Word's list numbers, or a text that never had
+    them): a line in capitals naming a part ("NHIỆM VỤ VÀ GIẢI PHÁP", "TỔ CHỨC THỰC HIỆN") right above an item "1."
+    opens an unnumbered part, read as a roman part without a label. Only in a text with no roman, lettered or
+    article heading at all."""
+    from ansinh.documents.parsing.part_kinds import classify  # part_kinds reads nodes this module builds
+
+    if any(info is not None and info[0] in ("roman", "upper", "article") for info in infos):
+        return
+    for i, info in enumerate(infos):
+        s, e = lines[i]
+        text = doc.clean[s:e].strip()
+        if info is not None or not text or "\t" in text or text[-1] in ".;,:" or not 2 <= len(text.split()) <= 14:
+            continue
+        after = next((k for k in range(i + 1, min(i + 4, len(lines))) if doc.clean[lines[k][0] : lines[k][1]].strip()), None)
+        following = infos[after] if after is not None else None
+        if following is None or following[:2] != ("num1", "1") or not _capitals(text):
+            continue
+        if classify(" ".join(doc.folded[s:e].split()), False) is not None:
+            infos[i] = ("roman", "", len(doc.clean[s:e]) - len(doc.clean[s:e].lstrip()))

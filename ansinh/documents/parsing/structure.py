@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ansinh.documents.parsing import outline_repairs as repairs
 from ansinh.documents.parsing.clean import Doc, squeeze
-from ansinh.documents.parsing.outline_repairs import restore_d_bar, restore_skipped_letters, set_aside_forms
 from ansinh.documents.parsing.part_kinds import assign_kinds
 from ansinh.lib.text import fold
 
@@ -149,10 +149,9 @@ def _marker(line: str) -> tuple[str, str, int] | None:
     # OCR reads the two strokes of "II" as "H" ("HI-" for "III-"; never "H." alone, a lettered part): before a capitalised heading.
     numeral = m.group("m").replace("H", "II") if m else ""
     # A part in sentence case, "II. Nhiệm vụ và giải pháp", "II- Nhiệm vụ …" as Party texts write it, or "II/ Nhiệm vụ …".
+    sentence_case = "H" not in m.group("m") and "l" not in m.group("m") and m.group("rest")[0].isupper() if m else False
     if m and _roman_value(numeral) and (
-        _mostly_upper(m.group("rest"))
-        or ("H" not in m.group("m") and m.group("rest")[0].isupper() and "l" not in m.group("m")
-            and line.lstrip()[len(m.group("m"))] in ".-–/")
+        _mostly_upper(m.group("rest")) or (sentence_case and line.lstrip()[len(m.group("m"))] in ".-–/")
     ):
         return "roman", numeral.replace("l", "I").replace("1", "I"), m.start("rest")
     m = _PART_INLINE.match(line)
@@ -262,6 +261,7 @@ def parse_outline(doc: Doc) -> Node:
             infos[i] = ("roman", _to_roman(value), 0)
             title_line[i] = j
     _drop_wrapped_numbers(doc, lines, infos)
+    repairs.unnumbered_parts(doc, lines, infos)
     _comma_numbers(doc, lines, infos)
     markers = [info is not None for info in infos]
     stack: list[Node] = [root]
@@ -331,9 +331,9 @@ def parse_outline(doc: Doc) -> Node:
         elif closes:
             quote_closed = True
     _close(root, len(doc.text))
-    restore_d_bar(root)
-    restore_skipped_letters(root)
-    set_aside_forms(doc, root)
+    repairs.restore_d_bar(root)
+    repairs.restore_skipped_letters(root)
+    repairs.set_aside_forms(doc, root)
     assign_kinds(doc, root)
     return root
 

@@ -200,11 +200,12 @@ def full_number(node: Node) -> str:
         return f"{parent.label}.{node.label}"  # a clause of a duty article: "22.1"
     if node.style.startswith("num"):
         # Items restarting at 1 under each roman task group ("I. ... 1. ... II. ... 1.") read "I.1", "II.1".
-        roman = parent if parent is not None and parent.style == "roman" and parent.kind is None else None
+        # A part without a numeral (its label lost) lends none.
+        roman = parent if parent is not None and parent.style == "roman" and parent.kind is None and parent.label else None
         if roman is not None and roman.parent is not None and roman.parent.style != "root":
             return f"{roman.label}.{node.label}"
         # Two tasks parts side by side ("II. NHIỆM VỤ … III. ĐÀO TẠO …", both numbering from 1): "II.1", "III.1".
-        if parent is not None and parent.style == "roman" and parent.kind == "tasks" and parent.parent is not None and sum(
+        if parent is not None and parent.style == "roman" and parent.kind == "tasks" and parent.label and parent.parent is not None and sum(
             1 for sibling in parent.parent.children if sibling.style == "roman" and sibling.kind == "tasks"
         ) > 1:
             return f"{parent.label}.{node.label}"
