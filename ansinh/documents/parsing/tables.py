@@ -333,6 +333,10 @@ def value_column(table: Table) -> int | None:
                         r"muc (?:phan dau|can dat)|dich)(?:\s|$)", exclude=r"thuc hien nam|hien trang|co quan|don vi")
 
 
+# "Sản phẩm, hình thức văn bản": the form a task's product takes, which does not make a work table a list of documents.
+_PRODUCT_FORM = "hinh thuc van ban"
+
+
 def table_kind(table: Table) -> str:
     """``"targets"``, ``"documents"``, ``"projects"``, ``"tasks"`` or ``"other"``."""
     heads = " | ".join(table.header)
@@ -349,7 +353,7 @@ def table_kind(table: Table) -> str:
     # "TT | Nhiệm vụ | Cơ quan chủ trì | Phối hợp | Kinh phí": an assignment table with a budget column stays one, unless
     # its rows are investment projects ("Tên dự án", "Tổng mức đầu tư", "Chủ đầu tư").
     if (re.search(LEAD_HEADER, heads) and table.column(r"nhiem vu|noi dung|hoat dong|cong viec") is not None
-            and not re.search(r"du an|tong muc|von dau tu|chu dau tu|ban hanh|van ban", heads)):
+            and not re.search(r"du an|tong muc|von dau tu|chu dau tu|ban hanh|van ban", heads.replace(_PRODUCT_FORM, ""))):
         return "tasks"
     if re.search(r"kinh phi|tong muc|von dau tu|trieu dong|ty dong|nguon von", heads) and table.column(r"noi dung|ten du an|du an|danh muc") is not None:
         return "projects"
