@@ -155,8 +155,12 @@ def _demote_content_parts(doc: Doc, root: Node) -> None:
         work = [c for c in parts if _NAMES_WORK.search(_title(doc, c)) or _TASKS_FIRST.match(_title(doc, c))]
         if work:
             for part in parts:
-                if part not in work:
+                # "II. NỘI DUNG" with nothing after names no matter: it is the plan's work, beside "III. GIẢI PHÁP".
+                if part not in work and not _BARE_CONTENT.fullmatch(" ".join(_title(doc, part).rstrip(" :.").split())):
                     part.kind = None
+
+
+_BARE_CONTENT = re.compile(r"(?:cac )?noi dung(?: (?:thuc hien|trien khai|cong viec|cu the|trong tam|chu yeu))?")
 
 
 # Parts that describe the setting of the work, not the work: "Thời gian, địa điểm", "Thành phần", "Khẩu hiệu".

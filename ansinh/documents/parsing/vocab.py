@@ -52,7 +52,9 @@ SECTION_KINDS: tuple[tuple[str, str], ...] = (
     ("assignment", r"(?<!va )phan cong (?:thuc hien|nhiem vu|trach nhiem)"),
     ("organization", r"to ch\w{0,3}c th\w{0,3}c hi\w{0,2}n|trach nhiem (?:thuc hien|cua|thi hanh)|to chuc thi hanh|(?<!va )phan cong"),
     ("reporting", r"che do (?:thong tin, )?bao cao|bao cao, so ket|so ket, tong ket|thong tin,? bao cao"),
-    ("funding", r"kinh phi|nguon (?:kinh phi|von)|(?:noi dung,? (?:va )?)?(?:dinh )?muc chi(?![a-z])"),
+    # "IV. VỐN ĐẦU TƯ" alone (the plan's money, as "Kinh phí"), not "Giải pháp thu hút vốn đầu tư".
+    ("funding", r"kinh phi|nguon (?:kinh phi|von)|(?:noi dung,? (?:va )?)?(?:dinh )?muc chi(?![a-z])"
+                r"|^(?:nhu cau |tong )?von dau tu(?: thuc hien)?(?!\s*[a-z])"),
     ("situation", r"tinh hinh|thuc trang|ket qua (?:thuc hien|dat duoc)|danh gia (?:ket qua|tinh hinh)"),
     ("objectives", r"m[uy]c ti[eu]u|chi tieu"),
     ("viewpoint", r"quan diem"),
