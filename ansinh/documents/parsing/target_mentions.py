@@ -157,6 +157,9 @@ def _count_unit(doc: Doc, pos: int) -> tuple[str | None, int]:
     return None, pos
 
 
+_MAP_SCALE = re.compile(r"(?<![a-z])t[yi] le\s+1\s*[:/]\s*\d{1,3}(?:[.,]\d{3})+(?!\d)")
+
+
 def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]:
     """Value mentions in the sentence ``start:end``; ``strict`` requires a commitment cue."""
     folded = doc.folded
@@ -167,6 +170,8 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
     clause_start = start
     skip_until = -1
     conditions = _condition_spans(doc, start, end) if "thì" in doc.clean[start:end].lower() else []
+    # A map's scale ("bản đồ … tỷ lệ 1:50.000", "tỉ lệ 1/500.000") is no value the plan commits to.
+    conditions += [(x.start(), x.end()) for x in _MAP_SCALE.finditer(folded, start, end)]
     start_value: float | None = None
     start_text: str | None = None
     for m in _NUM.finditer(folded, start, end):
