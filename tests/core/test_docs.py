@@ -25,3 +25,12 @@ def test_every_command_has_vietnamese_help(name: str, app: str) -> None:
     help_text = load_command_class(app, name).help
     assert len(help_text) > 20
     assert any(ch in help_text for ch in "ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ")
+
+
+PARSING = Path(__file__).resolve().parents[2] / "ansinh" / "documents" / "parsing"
+ARCHITECTURE = (Path(__file__).resolve().parents[2] / "docs" / "architecture.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("module", sorted(p.stem for p in PARSING.glob("*.py") if p.stem != "__init__"))
+def test_every_parser_module_is_in_the_architecture_map(module: str) -> None:
+    assert f"| `{module}` |" in ARCHITECTURE
