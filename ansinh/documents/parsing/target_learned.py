@@ -10,13 +10,12 @@ Modes (``MODE``): "rules" (the rules alone), "learned" (every quantity of every 
 
 from __future__ import annotations
 
-import json
-import math
 import re
 from functools import lru_cache
 from pathlib import Path
 
 from ansinh.documents.parsing.clean import Doc
+from ansinh.documents.parsing.linear_model import probability, read_model
 from ansinh.documents.parsing.structure import Node
 from ansinh.documents.parsing.target_paths import (
     drop_repeats,
@@ -163,21 +162,7 @@ def _fold(text: str) -> str:
 @lru_cache(maxsize=4)
 def load_model(path: str = str(MODEL_PATH)) -> dict[str, object] | None:
     """The shipped model (JSON: mode, threshold, bias, weights), or None when absent or unreadable."""
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    if not isinstance(data, dict) or not isinstance(data.get("weights"), dict):
-        return None
-    return data
-
-
-def probability(model: dict[str, object], feats: list[str]) -> float:
-    """The model's probability that a value with these features states a target."""
-    weights = model["weights"]
-    assert isinstance(weights, dict)
-    z = float(model.get("bias") or 0.0) + sum(float(weights.get(f, 0.0)) for f in set(feats))  # type: ignore[arg-type]
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+    return read_model(path)
 
 
 def choose_text_targets(

@@ -18,14 +18,13 @@ learns what a task looks like without the heading that names the part. A task of
 
 from __future__ import annotations
 
-import json
-import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from ansinh.documents.parsing.clean import Doc, fold_same_length
+from ansinh.documents.parsing.linear_model import probability, read_model
 from ansinh.documents.parsing.structure import Node, heading_title
 from ansinh.documents.parsing.tasks import Task, full_number
 
@@ -207,21 +206,7 @@ def features(doc: Doc, cand: Candidate, rule_nodes: set[int], doc_feats: list[st
 @lru_cache(maxsize=4)
 def load_model(path: str = str(MODEL_PATH)) -> dict[str, object] | None:
     """The shipped model (JSON: bias, weights, add and drop thresholds, enabled), or None when absent or unreadable."""
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    if not isinstance(data, dict) or not isinstance(data.get("weights"), dict):
-        return None
-    return data
-
-
-def probability(model: dict[str, object], feats: list[str]) -> float:
-    """The model's probability that an item with these features is a task."""
-    weights = model["weights"]
-    assert isinstance(weights, dict)
-    z = float(model.get("bias") or 0.0) + sum(float(weights.get(f, 0.0)) for f in set(feats))  # type: ignore[arg-type]
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+    return read_model(path)
 
 
 def judge_tasks(doc: Doc, root: Node, tasks: list[Task], model: dict[str, object] | None = None) -> list[Task]:
