@@ -14,7 +14,9 @@ A .docx table copied as plain paragraphs loses its grid::
     Pháp luật và Tư pháp
 
 The header opens with "STT"/"TT" alone on its line and names three columns or more; a header cell
-broken over two lines goes on with a lower-case word. Each row opens with its number alone on a line.
+broken over two lines goes on with a lower-case word. Each row opens with its number alone on a line. A
+converter that writes each cell as a paragraph leaves a blank line between cells: such a table (a blank line
+right after "TT") is read in a second pass with its blank lines joined like page furniture.
 A row with more lines than cells is mended by joining a line that goes on in lower case, a bare
 body word ("Ủy ban", "Bộ"), or a line a PDF wrapped inside a cell (a bracket left open, a comma or colon last) with the
 line after it; a row that cannot be mended is left alone. In the
@@ -91,13 +93,31 @@ def stacked_table_tabs(text: str, fold: Callable[[str], str], chars: list[str]) 
     """Turn the line breaks of stacked tables in ``chars`` into tabs (between cells) and spaces (inside one)."""
     if "\n" not in text or not re.search(r"(?m)^\s*(?:S?TT|STT|Stt|TT|S[ốo] TT|(?:S[ốo] )?[Tt]h[ứu] t[ựu])\s*$", text):
         return
-    spans, furniture = _kept_lines(text)
+    _read_tables(text, fold, chars, blank_separated=False)
+    # A converter that writes each cell as a paragraph of its own leaves a blank line between cells ("TT", "",
+    # "Nhiệm vụ", "", …): read those tables again with the blank lines joined like page furniture.
+    if _BLANK_AFTER_HEADER.search(text):
+        _read_tables(text, fold, chars, blank_separated=True)
+
+
+_BLANK_AFTER_HEADER = re.compile(r"(?m)^\s*(?:S?TT|Stt|S[ốo] TT|(?:S[ốo] )?[Tt]h[ứu] t[ựu])[ \t]*\n[ \t]*\n")
+
+
+def _read_tables(text: str, fold: Callable[[str], str], chars: list[str], *, blank_separated: bool) -> None:
+    spans, furniture = _kept_lines(text, blank_separated)
     raw = [text[s:e] for s, e in spans]
     folded = [fold(r).lower() for r in raw]
     i = 0
     n = len(spans)
     while i < n:
         if not _HEADER_START.match(folded[i]):
+            i += 1
+            continue
+        # Each pass reads its own tables: one whose header "TT" is followed by a blank line only in the second.
+        after = spans[i][1] + 1
+        line_end = text.find("\n", after)
+        blank_next = after < len(text) and not text[after : line_end if line_end >= 0 else len(text)].strip()
+        if blank_next != blank_separated:
             i += 1
             continue
         j = i + 1
@@ -165,13 +185,13 @@ def _last_row(body: list[int], raw: list[str], folded: list[str], width: int) ->
     return out
 
 
-def _kept_lines(text: str) -> tuple[list[tuple[int, int]], dict[int, list[int]]]:
-    """The lines of ``text`` but page furniture, and for the end of a kept line the newlines of the furniture
-    lines right after it (they are joined with it)."""
+def _kept_lines(text: str, blank_separated: bool = False) -> tuple[list[tuple[int, int]], dict[int, list[int]]]:
+    """The lines of ``text`` but page furniture (and blank lines, when cells are ``blank_separated``), and for the
+    end of a kept line the newlines of the furniture lines right after it (they are joined with it)."""
     kept: list[tuple[int, int]] = []
     furniture: dict[int, list[int]] = {}
     for s, e in _lines(text):
-        if kept and e < len(text) and _FURNITURE.match(text[s:e]):
+        if kept and e < len(text) and (_FURNITURE.match(text[s:e]) or (blank_separated and not text[s:e].strip())):
             furniture.setdefault(kept[-1][1], []).append(e)
             continue
         kept.append((s, e))
