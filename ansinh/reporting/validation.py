@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ansinh.core.errors import UserError
-from ansinh.lib.vnnumbers import format_vn, parse_entered
+from ansinh.lib.vnnumbers import format_vn, goal_text, parse_entered
 from ansinh.plans.models import Milestone
 from ansinh.reporting import bounds
 from ansinh.reporting.models import Indicator, IndicatorValue, Submission, TargetIndicatorLink
@@ -218,7 +218,7 @@ def validate_values(
             comparator, goal_value, goal_max = goal
             if not meets(comparator, indicator.direction, clean["value"], goal_value, goal_max):
                 message = (
-                    f"{MISSED_MILESTONE} năm {submission.cycle.year} ({format_vn(goal_value)} {indicator.unit})."
+                    f"{MISSED_MILESTONE} năm {submission.cycle.year} ({goal_text(comparator, goal_value, goal_max, indicator.unit)})."
                 )
                 flags.append(message)
                 if not clean["comment"] and not draft:
