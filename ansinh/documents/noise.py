@@ -145,7 +145,9 @@ def segment(text: str, rng: random.Random) -> str:
     out: list[str] = []
     for line in text.split("\n"):
         line = _PUNCT.sub(lambda m: f" {m.group(0)} ", line)
-        line = re.sub(r"(?<=\S)  +(?=\S)", " ", line) if "\t" not in line else line
+        # A tokenizer joins its tokens with one space: the spaces set around punctuation do not double, inside a
+        # table's cells too (two spaces would read as a column gap once the table is laid out).
+        line = "\t".join(re.sub(r"(?<=\S)  +(?=\S)", " ", cell) for cell in line.split("\t"))
         tokens = line.split(" ")
         joined: list[str] = []
         for tok in tokens:

@@ -28,7 +28,9 @@ _ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # Columns the tasks do not read: notes, the budget and where it comes from.
     ("other", re.compile(r"ghi\s+chu|kinh\s+phi|nguon\s+(?:von|kinh\s+phi)|du\s+toan")),
 )
-_GAP = re.compile(r"\S+(?: \S+)*")
+# A run of text: words one space apart. A comma or semicolon followed by two spaces stays inside it: the cleaner moves
+# the space a word segmenter set before the mark ("Cơ quan , đơn vị") behind it, keeping the line's length.
+_GAP = re.compile(r"\S+(?:(?: |(?<=[,;])  )\S+)*")
 _ROW_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,2})?|[IVX]{1,5})\.?$")
 
 
@@ -78,6 +80,19 @@ def _two_line_header(first: str, second: str) -> list[tuple[int, int, str]] | No
     top, below = _runs(first), _runs(second)
     if len(top) < 3 or not below:
         return None
+    found = _header_under(top, below)
+    if found is None and below[0][0] == 0:
+        # A web copy of a PDF's text strips each line's indentation: the second line ("trì") no longer stands under
+        # its label. Set its first word under each label's start in turn, the rest keeping their gaps.
+        for ts, _te, _t in top[1:]:
+            found = _header_under(top, [(s + ts, e + ts, t) for s, e, t in below])
+            if found is not None:
+                break
+    return found
+
+
+def _header_under(top: list[tuple[int, int, str]], below: list[tuple[int, int, str]]) -> list[tuple[int, int, str]] | None:
+    """The columns of a two-line header, each first-line run read with the second-line runs under it."""
     merged: list[tuple[int, int, str]] = []
     for s, e, text in top:
         under = [t for bs, be, t in below if bs < e + 3 and s - 3 < be]
@@ -147,6 +162,9 @@ def _read_table(doc: Doc, lines: list[tuple[int, int]], head: int, columns: list
     after_blank = False  # an empty line stands just above
     packed = False  # two lines of a row followed each other without an empty line between
     i = head + 1
+    stripped = _stripped(doc, lines, head)
+    previous: dict[int, str] = {}  # the cells of the row's line above, by column
+    widest: dict[int, int] = {}  # the longest cell line of each column so far
     while i < len(lines):
         s, e = lines[i]
         line = doc.clean[s:e].replace("\t", " ")
@@ -164,6 +182,10 @@ def _read_table(doc: Doc, lines: list[tuple[int, int]], head: int, columns: list
             i += 1  # the header repeated on the next page
             continue
         runs = _runs(line)
+        if stripped and current is not None and runs[0][0] == 0 and not _ROW_NUMBER.match(runs[0][2]):
+            if _after_table(runs, columns):
+                break
+            runs = _reindented(columns, runs, previous, widest)
         placed = [(_column_of(columns, rs, re_), text) for rs, re_, text in runs]
         # The number column holds numbers only: text there is the next cell's, set left of its centred header.
         placed = [(1 if k == 0 and roles[0] == "number" and not _ROW_NUMBER.match(text) else k, text) for k, text in placed]
@@ -191,6 +213,10 @@ def _read_table(doc: Doc, lines: list[tuple[int, int]], head: int, columns: list
             placed = placed[1:]
         assert current is not None
         current.end = e
+        previous = {k: text for k, text in placed if k is not None}
+        for k, text in placed:
+            if k is not None:
+                widest[k] = max(widest.get(k, 0), len(text))
         for k, text in placed:
             if k is not None:
                 current.cells.setdefault(roles[k], []).append(text)
@@ -199,6 +225,65 @@ def _read_table(doc: Doc, lines: list[tuple[int, int]], head: int, columns: list
         return None, head + 1
     tasks = [_task(row) for row in rows]
     return LayoutTable(lines[head][0], rows[-1].end, [t for t in tasks if t is not None]), i
+
+
+def _stripped(doc: Doc, lines: list[tuple[int, int]], head: int) -> bool:
+    """Whether the table's lines lost their indentation (a web copy of a PDF's text): of the next lines with text,
+    none starts with a space, while several hold cells apart."""
+    texts = [doc.clean[s:e].replace("\t", " ") for s, e in lines[head + 1 : head + 31]]
+    texts = [t for t in texts if t.strip()]
+    return len(texts) >= 3 and not any(t[0] == " " for t in texts) and sum(len(_runs(t)) >= 2 for t in texts) >= 2
+
+
+# What starts a heading or a paragraph after a table, never a cell's next line: "III. TỔ CHỨC", "2. Giải pháp",
+# "Điều 3.", a dash item.
+_HEADING = re.compile(r"^(?:[IVX]{1,5}\.|\d{1,2}(?:\.\d{1,2})*\.\s|[a-zđ]\)\s|[-–+•]\s|(?:Điều|ĐIỀU)\s\d)")
+
+
+def _after_table(runs: list[tuple[int, int, str]], columns: list[tuple[int, int, str]]) -> bool:
+    """Whether a line that lost its indentation is the text after the table: a heading, a line in capitals, or one
+    run wider than any column."""
+    text = runs[0][2]
+    if _HEADING.match(text) or (text.isupper() and len(text) > 3):
+        return True
+    widest = max(columns[k + 1][0] - columns[k][0] for k in range(len(columns) - 1))
+    return len(runs) == 1 and runs[0][1] > widest + 2
+
+
+def _reindented(
+    columns: list[tuple[int, int, str]], runs: list[tuple[int, int, str]], previous: dict[int, str], widest: dict[int, int]
+) -> list[tuple[int, int, str]]:
+    """A row's next line put back under its columns: the first run set at a column's start, the others keeping their
+    gaps; the shift chosen that sets most runs at column starts, each inside its column, in columns the line above
+    filled (a cell goes on only under itself), the first run under the fullest of them."""
+    best, best_key = runs, (-1, -1, -1, -1.0)
+    for k in range(1, len(columns)):
+        d = columns[k][0] - runs[0][0]
+        moved = [(rs + d, re_ + d, text) for rs, re_, text in runs]
+        found = [_column_of(columns, rs, re_) for rs, re_, _ in moved]
+        ks = [c for c in found if c is not None]
+        if len(ks) < len(found) or ks != sorted(ks):
+            continue
+        # The last column reaches the line's end: its width is its longest line so far.
+        inside = all(
+            re_ <= columns[c + 1][0] if c + 1 < len(columns) else re_ - rs <= widest.get(c, 0) + 2
+            for (rs, re_, _), c in zip(moved, ks, strict=True)
+        )
+        if not inside:
+            continue
+        aligned = sum(any(abs(rs - cs) <= 2 for cs, _, _ in columns) for rs, _, _ in moved)
+        under = sum(c in previous for c in ks)
+        above = previous.get(k, "")
+        # The last column reaches the line's end: its width is its label's or its longest line's.
+        last = max(widest.get(k, 0), columns[k][1] - columns[k][0])
+        width = (columns[k + 1][0] - columns[k][0] - 2) if k + 1 < len(columns) else last
+        # A cell breaks its line only where the next word would not fit beside the line above.
+        wraps = int(bool(above) and len(above) + 1 + len(runs[0][2].split(" ")[0]) > width)
+        full = len(above) / max(width, 1) + (1.0 if re.search(r"[,;(-]$|\s(?:và|của|với)$", above) else 0.0)
+        key = (aligned, under, wraps, full)
+        if key > best_key:
+            best, best_key = moved, key
+    return best
 
 
 def _blank_after(doc: Doc, lines: list[tuple[int, int]], i: int) -> bool:
