@@ -67,3 +67,27 @@ def test_two_officers_in_two_browsers_cannot_erase_each_others_figures(
     assert IndicatorValue.objects.get(indicator__code="SOCIAL_HOUSING").value == 100
     assert not IndicatorValue.objects.filter(indicator__code="POOR_RATE").exists()
     other.context.close()
+
+
+def test_a_draft_keeps_a_missed_milestone_and_sending_asks_for_its_explanation(
+    page: Any, live_server: Any, hcm: Any, ward_a: Any, ward_b: Any, hanoi: Any, officer_a: Any
+) -> None:
+    world = make_world()
+    log_in(page, live_server, "officer_a", PASSWORD)
+    page.goto(f"{live_server.url}/bao-cao-dinh-ky/{world.sub_a.pk}/")
+    page.fill('[name="ind-1-value"]', "10")  # under the year's milestone
+    page.get_by_role("button", name="Lưu nháp").click()
+    page.wait_for_load_state()
+    assert "Đã lưu số liệu" in page.locator(".messages").inner_text()
+    assert IndicatorValue.objects.get(indicator__code="SOCIAL_HOUSING").value == 10
+    page.get_by_role("button", name="Lưu và gửi báo cáo").click()
+    page.wait_for_load_state()
+    assert "chưa đạt mốc mà chưa có giải trình" in page.locator("main").inner_text()
+    page.screenshot(path=str(ARTIFACTS / "submission-missed-milestone.png"), full_page=True)
+    world.sub_a.refresh_from_db()
+    assert world.sub_a.status == "draft"
+    page.fill('[name="ind-1-comment"]', "Dự án chậm giải phóng mặt bằng")
+    page.get_by_role("button", name="Lưu và gửi báo cáo").click()
+    page.wait_for_load_state()
+    world.sub_a.refresh_from_db()
+    assert world.sub_a.status == "submitted", page.locator("main").inner_text()[:1500]
