@@ -39,6 +39,12 @@ class IndicatorRow:
     def code(self) -> str:
         return self.indicator.code
 
+    @property
+    def warnings(self) -> list[str]:
+        """The stored value's warnings in words ("Chưa đạt mốc năm 2026 (từ 90% trở lên).", an outlier)."""
+        flags = self.current.flags if self.current is not None else []
+        return [f for f in flags or [] if isinstance(f, str)]
+
 
 @dataclass
 class TaskRow:

@@ -112,7 +112,7 @@ def indicator_key(i: int, row: IndicatorRow, editable: bool, default_status: str
         "ind", i, editable, default_status,
         ind.pk, ind.name, ind.unit, ind.decimals, ind.aggregation, ind.numerator_label, ind.denominator_label,
         row.milestone_label, row.previous,
-        None if cur is None else (cur.value, cur.numerator, cur.denominator, cur.status, cur.comment),
+        None if cur is None else (cur.value, cur.numerator, cur.denominator, cur.status, cur.comment, repr(cur.flags)),
         None if pro is None else (
             pro.value, pro.numerator, pro.denominator, pro.source_key, pro.source_version, pro.cutoff, pro.note, pro.decision
         ),

@@ -80,6 +80,7 @@ def test_a_draft_keeps_a_missed_milestone_and_sending_asks_for_its_explanation(
     page.wait_for_load_state()
     assert "Đã lưu số liệu" in page.locator(".messages").inner_text()
     assert IndicatorValue.objects.get(indicator__code="SOCIAL_HOUSING").value == 10
+    assert "Chưa đạt mốc năm 2025 (từ 40 căn trở lên)" in page.locator("table.entry").inner_text()
     page.get_by_role("button", name="Lưu và gửi báo cáo").click()
     page.wait_for_load_state()
     assert "chưa đạt mốc mà chưa có giải trình" in page.locator("main").inner_text()
