@@ -232,7 +232,8 @@ _GOAL_TEXT = {
 }
 
 
-def _number_with_unit(value: float, unit: str = "") -> str:
+def number_with_unit(value: float, unit: str = "") -> str:
+    """A number and its unit as officials write them: "68%" (no space before %), "1.200 lượt người"."""
     text = format_short(value)
     return f"{text}{'' if not unit else (unit if unit == '%' else ' ' + unit)}"
 
@@ -244,7 +245,7 @@ def goal_text(comparator: str | None, value: float | None, value_max: float | No
     """
     if value is None:
         return "duy trì" if comparator == "maintain" else ""
-    number = _number_with_unit(value, unit)
+    number = number_with_unit(value, unit)
     if value_max is not None:
-        number = f"{format_short(value)} – {_number_with_unit(value_max, unit)}"
+        number = f"{format_short(value)} – {number_with_unit(value_max, unit)}"
     return _GOAL_TEXT.get(comparator or "", "{v}").format(v=number)

@@ -78,14 +78,14 @@ def link_page(request: HttpRequest, plan_id: int, *, form_target: int | None = N
     rows = target_rows(plan)
     query = request.GET.get("q", "").strip()[:200]
     search_for = request.GET.get("chi_tieu", "")
-    creating = form_target or (int(request.GET["tao"]) if request.GET.get("tao", "").isdigit() else None)
     indicators = list(access_indicators(request.user))
     for row in rows:
         found = search_indicators(query, indicators) if str(row.target.pk) == search_for else None
         row.search_results = None if found is None else [(i, type_conflict(row.target.unit, i.value_type)) for i in found]  # type: ignore[attr-defined]
         row.shown = [(i, s, format_vn(s, 2), type_conflict(row.target.unit, i.value_type)) for i, s in row.suggestions]  # type: ignore[attr-defined]
-        row.proposal = (form_values or proposed_indicator(row.target)) if row.target.pk == creating else None  # type: ignore[attr-defined]
-        # The new-indicator form is always prefilled from the target (direction from "không quá", share or amount).
+        # A new-indicator form posted back with errors shows what was typed (and opens); otherwise it is prefilled
+        # from the target (direction from "không quá", share or amount).
+        row.proposal = (form_values or proposed_indicator(row.target)) if row.target.pk == form_target else None  # type: ignore[attr-defined]
         row.prefill = row.proposal or proposed_indicator(row.target)  # type: ignore[attr-defined]
     context = {
         "plan": plan,

@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from ansinh.lib.text import fold
-from ansinh.lib.vnnumbers import format_short, goal_text
+from ansinh.lib.vnnumbers import goal_text, number_with_unit
 
 NO_DATA = "chưa có số liệu"
 
@@ -43,10 +43,7 @@ def report_subject(kind: str, plan_title: str, start: int, year: int) -> str:
 
 def format_number(value: float | None, unit: str = "") -> str:
     """Vietnamese number text: decimal comma, dot thousands; ``None`` reads "chưa có số liệu"."""
-    if value is None:
-        return NO_DATA
-    text = format_short(value)
-    return f"{text}{'' if not unit else (unit if unit == '%' else ' ' + unit)}"
+    return NO_DATA if value is None else number_with_unit(value, unit)
 
 
 def short_title(title: str, limit: int = 180) -> str:

@@ -12,7 +12,7 @@ from typing import Any
 
 from django import template
 
-from ansinh.lib.vnnumbers import format_short
+from ansinh.lib.vnnumbers import format_short, goal_text
 
 register = template.Library()
 MISSING = "—"
@@ -36,8 +36,6 @@ def so(value: Any, decimals: Any = 2) -> str:
 @register.filter
 def muc_tieu(obj: Any) -> str:
     """A target's or milestone's goal in words: "từ 90% trở lên", "không quá 15", "95 – 98%"; "—" without a value."""
-    from ansinh.lib.vnnumbers import goal_text
-
     try:
         value = None if obj.value is None else float(obj.value)
         value_max = None if obj.value_max is None else float(obj.value_max)
