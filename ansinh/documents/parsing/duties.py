@@ -24,7 +24,6 @@ def mark_duties(doc: Doc, root: Node) -> None:
 
 
 # "KẾ HOẠCH" / "CHƯƠNG TRÌNH" alone on its line near the top: the document is a plan (Decree 30/2020, Annex I).
-_PLAN_TYPE = re.compile(r"(?m)^[ \t]*(?:ke hoach|chuong trinh(?: hanh dong)?)[ \t]*$")
 _OPENING_KINDS = frozenset({"purpose", "objectives", "viewpoint", "vision", "situation"})
 _CLOSING_KINDS = frozenset({"organization", "funding", "reporting", "assignment"})
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 _TABLE = re.compile(r"(?is)<table\b.*?(?:</table\s*>|\Z)")
+_CELL_END = re.compile(r"(?i)</t[dh]\s*>")
 _ROW = re.compile(r"(?is)<tr\b[^<>]{0,200}>(.*?)(?=</tr\s*>|<tr\b|</table|\Z)")
 _CELL = re.compile(r"(?i)<t[dh]\b([^<>]{0,200})>")
 _SPAN = re.compile(r"(?i)\b(row|col)span\s*=\s*[\"']?(\d{1,2})")
@@ -29,10 +30,7 @@ def _spans(attributes: str) -> tuple[int, int]:
 
 def html_table_tabs(text: str, chars: list[str]) -> None:
     """Write tabs and line breaks into ``chars`` (the clean view, its tags blanked) for every HTML table in ``text``."""
-    if "<" not in text:
-        return
-    lowered = text.lower()
-    if "<table" not in lowered and "<tr" not in lowered:
+    if "<" not in text or not _TABLE.search(text):
         return
     for table in _TABLE.finditer(text):
         covered: dict[int, int] = {}  # grid column -> rows still covered by a cell above
@@ -60,7 +58,7 @@ def html_table_tabs(text: str, chars: list[str]) -> None:
                 column += columns
             while covered.get(column, 0) > 0:
                 column += 1  # columns at the row's end that cells above span down over
-            closing = list(re.finditer(r"(?i)</t[dh]\s*>", text[start:end]))
+            closing = list(_CELL_END.finditer(text[start:end]))
             if closing and column - 1 > before:
                 # Empty cells to the row's end (a cell spanning the rest, "colspan"): tabs in the last cell's closing tag.
                 last = start + closing[-1].start()

@@ -123,7 +123,7 @@ def _column_of(columns: list[tuple[int, int, str]], s: int, e: int) -> int | Non
 
 def _typed_row(doc: Doc, start: int, end: int) -> bool:
     """Whether the clean view separates the line's cells where the text has a mark (a bar, a tag), not spaces."""
-    return any(doc.clean[k] == "\t" and not doc.text[k].isspace() for k in range(start, end))
+    return "\t" in doc.clean[start:end] and any(doc.clean[k] == "\t" and not doc.text[k].isspace() for k in range(start, end))
 
 
 def find_layout_tables(doc: Doc) -> list[LayoutTable]:

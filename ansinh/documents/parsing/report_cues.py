@@ -109,7 +109,7 @@ _DOCUMENT_NOUN = re.compile(
     # the escalation alternative ("đôn đốc thực hiện hoặc báo cáo Cục Thuế để xem xét, chỉ đạo"): a conditional step
     r"|(?<![a-z])hoac\s+(?:kip\s+thoi\s+)?b[ad]o\s+c[ad]o\s[^.;]{0,60}?de\s+(?:xem\s+xet|xu\s+ly|chi\s+dao|giai\s+quyet)"
 )
-_VERB = re.compile(r"(?<![a-z])b[ad]o\s+c[ad]o(?![a-z])")
+REPORT_WORD = re.compile(r"(?<![a-z])b[ad]o\s+c[ad]o(?![a-z])")  # "báo cáo", also OCR'd "bao cao"
 # The same, reaching further back: what a system lets its users do ("… cho phép người lao động … tạo lập, ký số, …,
 # đồng thời thực hiện báo cáo …"); a regime as the subject of guidance ("ban hành hướng dẫn về …; về chế độ báo cáo").
 _FAR_NOUN = re.compile(
@@ -236,7 +236,7 @@ _ASKED = re.compile(r"(?<![a-z])(?:de\s+nghi|yeu\s+cau|giao|can|phai|co\s+trach\
 
 def _conditional_step(folded: str) -> bool:
     """Whether every report of the sentence is only a step taken under an ordinary condition."""
-    verbs = list(_VERB.finditer(folded))
+    verbs = list(REPORT_WORD.finditer(folded))
     if not verbs:
         return False
     comma = [m for m in _CONDITION_COMMA.finditer(folded) if not _WHEN_NEEDED.fullmatch(m.group("cond"))]
@@ -260,7 +260,7 @@ def not_a_duty(folded: str) -> bool:
         return True
     # a budget request blanked (same length), what is left must still hold a report
     rest = FUNDING_REQUEST.sub(lambda m: " " * len(m.group(0)), folded)
-    verbs = list(_VERB.finditer(rest))
+    verbs = list(REPORT_WORD.finditer(rest))
     if not verbs and rest != folded:
         return True
     if not verbs:
@@ -299,7 +299,7 @@ def published_periodically(folded: str) -> bool:
 
 def owed(folded: str, has_period: bool, has_deadline: bool) -> bool:
     """Outside the organising parts, whether a sentence with a report states it as owed."""
-    if not _VERB.search(folded) and not re.search(r"gui\s+k[eq]t\s+qu[ad]", folded):
+    if not REPORT_WORD.search(folded) and not re.search(r"gui\s+k[eq]t\s+qu[ad]", folded):
         # "Tổ chức sơ kết 5 năm thực hiện Chỉ thị vào năm 2031", "Hằng năm sơ kết …": a review on a date or a period
         return published_periodically(folded) or any(
             _REVIEW.search(clause) is not None and (
@@ -316,7 +316,7 @@ def owed(folded: str, has_period: bool, has_deadline: bool) -> bool:
     # "xây dựng báo cáo chuyên đề", "chuẩn bị báo cáo theo đề cương": the report is the work itself
     return bool(_OCCASION_STRICT.search(folded)) and not all(
         _PRODUCT.match(folded, max(0, v.start() - 24)) or _PRODUCT.search(folded, max(0, v.start() - 24), v.end())
-        for v in _VERB.finditer(folded)
+        for v in REPORT_WORD.finditer(folded)
     )
 
 
@@ -363,16 +363,16 @@ _AT_SESSION = re.compile(r"tai\s+(?:phien\s+hop|ky\s+hop|hoi\s+nghi)\s+(?:gan\s+
 def at_session(folded: str) -> tuple[bool, bool]:
     """(whether a report is owed at the next sitting, whether another clause of the sentence owes an unscheduled one)."""
     clauses = folded.split(";")
-    session = [c for c in clauses if _AT_SESSION.search(c) and _VERB.search(c) and not periods(c)]
+    session = [c for c in clauses if _AT_SESSION.search(c) and REPORT_WORD.search(c) and not periods(c)]
     if not session:
         return False, False
-    others = [c for c in clauses if c not in session and _VERB.search(c) and _ADDRESSEE.search(c) and not _AT_SESSION.search(c)]
+    others = [c for c in clauses if c not in session and REPORT_WORD.search(c) and _ADDRESSEE.search(c) and not _AT_SESSION.search(c)]
     return True, bool(others)
 
 
 def reviewed_for(folded: str) -> bool:
     """Whether a review ("sơ kết, tổng kết") is reported: a "báo cáo" that is no document's name, or a body it goes to."""
     return bool(recipient_span(folded)) or any(
-        not _covered(folded, v.start(), v.end(), (_DOCUMENT_NOUN,)) for v in _VERB.finditer(folded)
+        not _covered(folded, v.start(), v.end(), (_DOCUMENT_NOUN,)) for v in REPORT_WORD.finditer(folded)
     )
 

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from ansinh.documents.parsing.report_cues import REPORT_WORD
+
 _OPEN = r"^[\s\-–+•*]*(?:(?:\d{1,2}|[a-zđ])\s*[.)]\s*)?"
 # "Nội dung báo cáo …", "Số liệu báo cáo …", "Đề cương, biểu mẫu báo cáo …", "Phương thức, thời hạn gửi báo cáo đột
 # xuất …", "Trách nhiệm xây dựng, tổng hợp báo cáo …": an element of the report is the subject of the sentence.
@@ -35,7 +37,6 @@ _DOSSIER = re.compile(_OPEN + r"ho\s+so\s(?:[^.;:]{0,80}?\s)?(?:bao\s+gom|gom)\s
 _DEFINITION = re.compile(_OPEN + r"[^.;:,]{2,60}?\sla\s+(?:viec|hoat\s+dong|qua\s+trinh)\s")
 # "Số liệu báo cáo từ ngày 01 tháng 01 đến ngày 31 tháng 12": the span the figures cover, anywhere in the sentence.
 _SPAN = re.compile(r"so\s+lieu\s+(?:cua\s+)?b[ad]o\s+c[ad]o[^.;]{0,40}?\stu\s+ngay\s+\d")
-_VERB = re.compile(r"(?<![a-z])b[ad]o\s+c[ad]o(?![a-z])")
 
 
 def described(folded: str, dated: bool) -> bool:
@@ -49,7 +50,7 @@ def described(folded: str, dated: bool) -> bool:
     if _ELEMENT.match(folded) or _QUALITY.match(folded) or _SPAN.search(folded) or _DOSSIER.match(folded):
         return True
     definition = _DEFINITION.match(folded)
-    verb = _VERB.search(folded)
+    verb = REPORT_WORD.search(folded)
     return definition is not None and verb is not None and definition.end() <= verb.start()
 
 

@@ -29,6 +29,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+# The number column's header as printed ("TT", "STT", "Số TT", "Thứ tự"), alone on its line.
+_NUMBER_HEAD = r"S?TT|Stt|S[ốo] TT|(?:S[ốo] )?[Tt]h[ứu] t[ựu]"
+_HEADER_LINE = re.compile(r"(?m)^\s*(?:" + _NUMBER_HEAD + r")\s*$")
 _HEADER_START = re.compile(r"^\s*(?:s?tt|so tt|(?:so )?thu tu)\s*$")
 _ROW_NUMBER = re.compile(r"^\s*(\d{1,3})\s*\.?\s*$")
 # A header cell: short, words only ("Cơ quan chủ trì", "Tiến độ trình UBTVQH", "Thời gian hoàn thành").
@@ -91,7 +94,7 @@ def _continues(folded_lines: list[str], index: int) -> bool:
 
 def stacked_table_tabs(text: str, fold: Callable[[str], str], chars: list[str]) -> None:
     """Turn the line breaks of stacked tables in ``chars`` into tabs (between cells) and spaces (inside one)."""
-    if "\n" not in text or not re.search(r"(?m)^\s*(?:S?TT|STT|Stt|TT|S[ốo] TT|(?:S[ốo] )?[Tt]h[ứu] t[ựu])\s*$", text):
+    if "\n" not in text or not _HEADER_LINE.search(text):
         return
     _read_tables(text, fold, chars, blank_separated=False)
     # A converter that writes each cell as a paragraph of its own leaves a blank line between cells ("TT", "",
@@ -100,7 +103,7 @@ def stacked_table_tabs(text: str, fold: Callable[[str], str], chars: list[str]) 
         _read_tables(text, fold, chars, blank_separated=True)
 
 
-_BLANK_AFTER_HEADER = re.compile(r"(?m)^\s*(?:S?TT|Stt|S[ốo] TT|(?:S[ốo] )?[Tt]h[ứu] t[ựu])[ \t]*\n[ \t]*\n")
+_BLANK_AFTER_HEADER = re.compile(r"(?m)^\s*(?:" + _NUMBER_HEAD + r")[ \t]*\n[ \t]*\n")
 
 
 def _read_tables(text: str, fold: Callable[[str], str], chars: list[str], *, blank_separated: bool) -> None:

@@ -14,7 +14,14 @@ from dataclasses import dataclass, field
 
 from ansinh.documents.parsing.clean import Doc, squeeze
 from ansinh.documents.parsing.table_breaks import next_has_tab, next_line, resumes, running_head
-from ansinh.documents.parsing.table_cells import LEAD_HEADER, Cell, Row, fill_merged_leads, join_cell_lines
+from ansinh.documents.parsing.table_cells import (
+    LEAD_HEADER,
+    ROW_NUMBER,
+    Cell,
+    Row,
+    fill_merged_leads,
+    join_cell_lines,
+)
 
 __all__ = ["LEAD_HEADER", "Cell", "Row", "Table", "find_tables", "join_cell_lines", "table_caption", "table_kind", "value_column"]
 
@@ -214,7 +221,7 @@ def _build(doc: Doc, block: list[tuple[int, int]], lines: list[tuple[int, int]],
             pending_span = (pending_span[0], e)
         elif (
             pending is not None and len(pending) < width and len(pending) + len(cells) - 1 <= width
-            and not _ROW_NUMBER.match(cells[0].text)
+            and not ROW_NUMBER.match(cells[0].text)
         ):
             merged = [*pending[:-1], Cell(squeeze(pending[-1].text + " " + cells[0].text), pending[-1].start, cells[0].end), *cells[1:]]
             pending = merged
@@ -260,7 +267,6 @@ def _cell_line_breaks(doc: Doc, row: Row, header: list[str]) -> None:
 
 _HAS_DIGIT = re.compile(r"\d")
 # What opens a new row in the number column: "1", "1.2", "2.", "IV", "a".
-_ROW_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVX]{1,5}\.?|[a-zđ][.)]?)$")
 
 
 def _continues(previous: list[Cell], cells: list[Cell]) -> bool:
