@@ -34,6 +34,9 @@ _MID_VALUE = re.compile(
 _AT_LEAST = re.compile(r"(?<![a-z])(?:toi thieu|it nhat)(?![a-z])")
 
 
+# The next annex's heading ("PHỤ LỤC II") ends this one (folded text: no marks).
+_NEXT_ANNEX = re.compile(r"\W*phu luc\b")
+
 def _number(text: str) -> float:
     return float(text.replace(".", "").replace(",", "."))
 
@@ -54,7 +57,7 @@ def _annex(doc: Doc) -> tuple[int, int, int, bool] | None:
             s2, e2 = lines[j]
             text = doc.clean[s2:e2].strip()
             blank = 0 if text else blank + 1
-            if re.match(r"\W*ph[uụ] l[uụ]c\b", doc.folded[s2:e2]):
+            if _NEXT_ANNEX.match(doc.folded, s2, e2):
                 end = s2
                 break
             if blank >= 3 or text.startswith("====="):

@@ -159,13 +159,14 @@ def merge_period_paths(targets: list[Target]) -> list[Target]:
     read them, unless other indicators run through those periods and more); a name that two different indicators
     could share stays apart."""
     keys = [_name_key(t) for t in targets]
+    bases = [_base(t) for t in targets]  # once per target, not once per comparison
     groups: list[list[int]] = []
     for i, t in enumerate(targets):
         if not isinstance(t.get("year"), int) or t.get("value") is None or _nameless(t):
             continue
         for group in groups:
             first = targets[group[0]]
-            if (first.get("unit") == t.get("unit") and _alike(keys[group[0]], keys[i]) and _base(first) == _base(t)
+            if (first.get("unit") == t.get("unit") and _alike(keys[group[0]], keys[i]) and bases[group[0]] == bases[i]
                     and all(targets[k].get("year") != t.get("year") for k in group)):
                 group.append(i)
                 break

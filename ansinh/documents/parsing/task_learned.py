@@ -57,15 +57,6 @@ thuc day huy dong long ghep nhan rong mo rong cai thien cai cach so ket tong ket
 boi duong kien toan sap xep on dinh hoan thanh nghiem tuc tich cuc kip thoi thuong xuyen quan triet pho bien
 tiep nhan cap trinh chuan bi lap thong tin bao cao
 """.split())
-_VERB_PAIRS = frozenset({"tang cuong", "day manh", "trien khai", "to chuc", "xay dung", "hoan thien", "nang cao",
-                         "thuc hien", "chi dao", "ra soat", "kiem tra", "tap trung", "tiep tuc", "phoi hop",
-                         "chu tri", "tuyen truyen", "huong dan", "ban hanh", "theo doi", "tham muu", "de xuat",
-                         "nghien cuu", "bo tri", "dam bao", "bao dam", "phat trien", "phat huy", "quan ly", "giam sat",
-                         "day nhanh", "khan truong", "uu tien", "ho tro", "cung co", "doi moi", "thanh lap", "xu ly",
-                         "duy tri", "lam tot", "chu dong", "bo sung", "sua doi", "dieu chinh", "tong hop", "thuc day",
-                         "huy dong", "long ghep", "nhan rong", "mo rong", "cai thien", "cai cach", "so ket",
-                         "tong ket", "danh gia", "tham gia", "dao tao", "boi duong", "kien toan", "sap xep",
-                         "hoan thanh", "quan triet", "pho bien", "tiep nhan", "chuan bi"})
 # The heads of agency names an item opening with a body's name starts with ("Sở Y tế:", "Các bộ, ngành:").
 _AGENCY = re.compile(
     r"(?:cac\s+|moi\s+)?(?:so|bo|ban|uy ban|ubnd|hdnd|cong an|bo chi huy|phong|van phong|thanh tra|toa an|vien kiem sat|"
@@ -165,7 +156,7 @@ def features(doc: Doc, cand: Candidate, rule_nodes: set[int], doc_feats: list[st
     own_words = _WORD.findall(title)
     feats += [f"t:{name}" for name, pattern in _HEADING_RES if pattern.search(" ".join(own_words[:6]))]
     if own_words:
-        if " ".join(own_words[:2]) in _VERB_PAIRS or own_words[0] in _VERBS:
+        if own_words[0] in _VERBS:
             feats.append("verb")
         if _AGENCY.match(title):
             feats.append("agency")
@@ -217,8 +208,8 @@ def judge_tasks(doc: Doc, root: Node, tasks: list[Task], model: dict[str, object
         return tasks
     rule_nodes = {id(t.node) for t in tasks if t.node is not None}
     # A document in which the rules found no task at all: the model's own reading (``fallback``); else only ``add``.
-    add = float(model.get("fallback" if not tasks else "add") or 1.0)  # type: ignore[arg-type]
-    drop = float(model.get("drop") or 0.0)  # type: ignore[arg-type]
+    add = float(model.get("fallback" if not tasks else "add", 1.0))  # type: ignore[arg-type]
+    drop = float(model.get("drop", 0.0))  # type: ignore[arg-type]
     if add >= 1.0 and drop <= 0.0:
         return tasks  # nothing can be added or dropped: no features to compute
     doc_feats = doc_features(doc)
