@@ -5,8 +5,6 @@
 
 from __future__ import annotations
 
-import itertools
-
 from ansinh.documents.parsing.clean import Doc
 
 
@@ -24,24 +22,43 @@ def next_line(doc: Doc, lines: list[tuple[int, int]], j: int) -> int | None:
     return None
 
 
-def resumes(doc: Doc, lines: list[tuple[int, int]], j: int, block: list[tuple[int, int]]) -> bool:
+class Block:
+    """The lines of a table being read, with what its gaps so far say, kept as lines are added (not re-read per line):
+    ``spaced``, an empty line after each line (a PDF export); ``packed``, two lines with no empty line between them."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.lines: list[tuple[int, int]] = []
+        self.spaced = True
+        self.packed = False
+
+    def __bool__(self) -> bool:
+        return bool(self.lines)
+
+    def append(self, line: tuple[int, int]) -> None:
+        if self.lines:
+            end, start = self.lines[-1][1], line[0]
+            gap = self.doc.clean[end:start]
+            self.spaced = self.spaced and not gap.strip() and gap.count("\n") >= 2
+            # A rule or page number the cleaner blanked may stand between two packed lines.
+            self.packed = self.packed or all(part.strip() for part in self.doc.text[end + 1 : start].split("\n")[:-1])
+        self.lines.append(line)
+
+
+def resumes(doc: Doc, lines: list[tuple[int, int]], j: int, block: Block) -> bool:
     """Whether the table goes on after the empty line ``j``: the next line has as many cells as the table's first,
     or the table so far has an empty line after each line (a PDF export) and the next line has cells or carries on one."""
-    width = doc.clean[block[0][0] : block[0][1]].count("\t")
+    width = doc.clean[block.lines[0][0] : block.lines[0][1]].count("\t")
     k = next_line(doc, lines, j)
     if k is None:
         return False
     text = doc.clean[lines[k][0] : lines[k][1]]
     if "\t" in text and text.count("\t") == width:
         return True
-    spaced = all(
-        not doc.clean[end:start].strip() and doc.clean[end:start].count("\n") >= 2
-        for (_, end), (start, _) in itertools.pairwise(block)
-    )
-    return spaced and ("\t" in text or next_has_tab(doc, lines, k))
+    return block.spaced and ("\t" in text or next_has_tab(doc, lines, k))
 
 
-def running_head(doc: Doc, lines: list[tuple[int, int]], j: int | None, block: list[tuple[int, int]]) -> bool:
+def running_head(doc: Doc, lines: list[tuple[int, int]], j: int | None, block: Block) -> bool:
     """Whether line ``j``, without cells, stands alone between empty lines inside a table whose lines follow each other
     (no empty line between two of them), the table going on after it: a page's running header, not a cell's text."""
     if j is None or j == 0 or j + 1 >= len(lines) or "\t" in doc.clean[lines[j][0] : lines[j][1]]:
@@ -49,10 +66,8 @@ def running_head(doc: Doc, lines: list[tuple[int, int]], j: int | None, block: l
     above, below = lines[j - 1], lines[j + 1]
     if doc.text[above[0] : above[1]].strip() or doc.text[below[0] : below[1]].strip():
         return False
-    # Two lines of the table with no empty line between them (a rule or page number the cleaner blanked may stand there).
-    packed = any(all(line.strip() for line in doc.text[end + 1 : start].split("\n")[:-1])
-                 for (_, end), (start, _) in itertools.pairwise(block))
-    return packed and next_has_tab(doc, lines, j)
+    # Two lines of the table with no empty line between them.
+    return block.packed and next_has_tab(doc, lines, j)
 
 
 def next_has_tab(doc: Doc, lines: list[tuple[int, int]], j: int) -> bool:

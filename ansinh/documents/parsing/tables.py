@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from ansinh.documents.parsing.clean import Doc, squeeze
-from ansinh.documents.parsing.table_breaks import next_has_tab, next_line, resumes, running_head
+from ansinh.documents.parsing.table_breaks import Block, next_has_tab, next_line, resumes, running_head
 from ansinh.documents.parsing.table_cells import (
     LEAD_HEADER,
     ROW_NUMBER,
@@ -109,7 +109,7 @@ def find_tables(doc: Doc) -> list[Table]:
         if "\t" not in doc.clean[s:e]:
             i += 1
             continue
-        block: list[tuple[int, int]] = []
+        block = Block(doc)
         j = i
         while j < n:
             ls, le = lines[j]
@@ -135,7 +135,7 @@ def find_tables(doc: Doc) -> list[Table]:
                 j += 1
                 continue
             break
-        tables.extend(_build(doc, block, lines, i))
+        tables.extend(_build(doc, block.lines, lines, i))
         i = j
     return tables
 
