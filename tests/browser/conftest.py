@@ -75,3 +75,10 @@ def log_in(page: Any, live_server: Any, username: str, password: str) -> None:
     page.get_by_role("button", name="Đăng nhập").click()
     page.wait_for_load_state()
     assert page.get_by_role("button", name="Đăng xuất").is_visible()
+
+
+def expect(locator: Any) -> Any:
+    """Playwright's retrying assertions, imported late so that a machine without playwright skips, not fails."""
+    from playwright.sync_api import expect as playwright_expect
+
+    return playwright_expect(locator)

@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.urls import NoReverseMatch, reverse
 
 from ansinh.reporting.models import IndicatorValue, Submission
-from tests.browser.conftest import ARTIFACTS, log_in
+from tests.browser.conftest import ARTIFACTS, expect, log_in
 from tests.conftest import PASSWORD
 from tests.reports.dashboard_fixtures import build_world
 
@@ -56,7 +56,7 @@ def test_a_commune_officer_submits_the_report_through_the_form_and_sees_errors_f
 
     page.fill('[name="ind-0-value"]', "không rõ")
     page.get_by_role("button", name="Lưu và gửi báo cáo").click()
-    assert page.locator(".field-error").first.is_visible()
+    expect(page.locator(".field-error").first).to_be_visible()  # waits for the answer page
     submission = Submission.objects.get(cycle=cycle, unit=ward_a)
     assert submission.status == Submission.Status.DRAFT and not IndicatorValue.objects.filter(submission=submission).exists()
 

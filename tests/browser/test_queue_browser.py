@@ -10,7 +10,7 @@ import pytest
 from ansinh.reporting.actions import do_save_values, do_submit
 from ansinh.reporting.models import Submission
 from tests.api.fixtures import make_world
-from tests.browser.conftest import ARTIFACTS, log_in
+from tests.browser.conftest import ARTIFACTS, expect, log_in
 from tests.conftest import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -29,7 +29,7 @@ def test_the_standing_officer_approves_from_the_queue_and_the_ward_is_told(
     page.fill("#id_q", "sai gon")
     page.get_by_role("button", name="Lọc").click()
     row = page.locator("tbody tr", has=page.get_by_role("link", name="Phường Sài Gòn"))
-    assert row.count() == 1
+    expect(row).to_have_count(1)  # waits for the filtered page, not the one being left
     page.screenshot(path=str(ARTIFACTS / "queue-approver.png"), full_page=True)
     row.get_by_role("button", name="Phê duyệt").click()
     page.wait_for_load_state()
@@ -43,7 +43,7 @@ def test_the_standing_officer_approves_from_the_queue_and_the_ward_is_told(
     page.locator("#thong-bao").click()
     assert "Đã phê duyệt báo cáo «" in page.locator("table").inner_text()
     page.get_by_role("button", name="Đánh dấu tất cả là đã đọc").click()
-    assert page.locator("#thong-bao .badge").count() == 0
+    expect(page.locator("#thong-bao .badge")).to_have_count(0)
     page.goto(f"{live_server.url}/bao-cao-dinh-ky/viec-can-lam/")
     assert "Kế hoạch thử nghiệm" not in page.locator("main").inner_text()
     page.screenshot(path=str(ARTIFACTS / "queue-ward-todo.png"), full_page=True)
