@@ -41,13 +41,15 @@ def application_to_decision(page: Any, live_server: Any, tmp_path: Path, applica
     page.get_by_role("link", name="Lập hồ sơ đề nghị hưởng trợ cấp").click()
     assert page.locator("#id_person").input_value() == applicant.registry_code
     page.select_option("#id_programme", "huu-tri-xa-hoi")
-    page.get_by_role("button", name="Tiếp nhận hồ sơ").click()
+    with page.expect_navigation():  # the answer page, not the one being left
+        page.get_by_role("button", name="Tiếp nhận hồ sơ").click()
     assert "Đã tiếp nhận hồ sơ của Lê Thị Bảy" in page.content()
     assert "còn thiếu" in page.content() and "10 ngày làm việc" in page.content()
     page.get_by_role("button", name="Trình hồ sơ").click()  # too early: the form is missing
     assert "còn thiếu giấy tờ bắt buộc" in page.get_by_role("alert").first.inner_text()
     page.set_input_files("#id_dinh_kem-file", str(form))
-    page.get_by_role("button", name="Đính kèm").click()
+    with page.expect_navigation():  # the answer page, not the one being left
+        page.get_by_role("button", name="Đính kèm").click()
     assert "Đã đính kèm tệp." in page.content()
     page.select_option("#id_giao-officer", label="Phạm Văn Sài")
     page.get_by_role("button", name="Giao hồ sơ").click()
@@ -62,7 +64,8 @@ def application_to_decision(page: Any, live_server: Any, tmp_path: Path, applica
     page.get_by_role("radio", name="Cho hưởng", exact=True).check()
     page.select_option("#id_quyet_dinh-category", "HTXH-75")
     page.fill("#id_quyet_dinh-number", "25/QĐ-UBND")
-    page.get_by_role("button", name="Ghi quyết định").click()
+    with page.expect_navigation():  # the answer page, not the one being left
+        page.get_by_role("button", name="Ghi quyết định").click()
     assert "Đã ghi quyết định 25/QĐ-UBND" in page.content()
     assert "Đúng hạn." in page.locator("#quyet-dinh").inner_text()
     decision = Decision.objects.get()
@@ -115,7 +118,8 @@ def test_a_person_goes_from_application_to_a_payment_counted_in_the_cashless_sha
     page.context.clear_cookies()
     log_in(page, live_server, "officer_a2", PASSWORD)  # …approved by another
     page.goto(f"{live_server.url}/chi-tra/tai-khoan/")
-    page.get_by_role("button", name="Duyệt", exact=True).click()
+    with page.expect_navigation():  # the answer page, not the one being left
+        page.get_by_role("button", name="Duyệt", exact=True).click()
     assert "Đã duyệt tài khoản" in page.content()
     page.context.clear_cookies()
 
@@ -126,7 +130,8 @@ def test_a_person_goes_from_application_to_a_payment_counted_in_the_cashless_sha
     page.context.clear_cookies()
     log_in(page, live_server, "officer_a2", PASSWORD)  # approved by officer_a2
     page.goto(f"{live_server.url}{list_url}")
-    page.get_by_role("button", name="Duyệt danh sách").click()
+    with page.expect_navigation():  # the answer page, not the one being left
+        page.get_by_role("button", name="Duyệt danh sách").click()
     assert "Đã duyệt danh sách chi trả." in page.content()
     page.context.clear_cookies()
 
@@ -142,7 +147,8 @@ def test_a_person_goes_from_application_to_a_payment_counted_in_the_cashless_sha
     result.write_text(f"Mã tham chiếu,Số tài khoản,Số tiền,Kết quả,Lý do\n{reference},{account},{amount},thành công,\n", encoding="utf-8")
     page.goto(f"{live_server.url}{list_url}")
     page.set_input_files("#file", str(result))
-    page.get_by_role("button", name="Xem trước đối soát").click()
+    with page.expect_navigation():  # the answer page, not the one being left
+        page.get_by_role("button", name="Xem trước đối soát").click()
     assert "1 dòng đã chi, 0 dòng không thành công" in page.content()
     page.get_by_role("button", name="Xác nhận đối soát").click()
     assert PaymentLine.objects.get().status == PaymentLine.Status.PAID

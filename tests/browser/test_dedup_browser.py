@@ -31,7 +31,8 @@ def test_a_ward_officer_reviews_merges_and_undoes_a_pair(page: Any, live_server:
     )
     log_in(page, live_server, "officer_a", PASSWORD)
     page.goto(f"{live_server.url}/so-ho/trung-lap/")
-    page.get_by_role("link", name="Xem xét").click()
+    with page.expect_navigation():  # the answer page, not the one being left
+        page.get_by_role("link", name="Xem xét").click()
     assert "Họ tên" in page.content() and "5,1" in page.content()
     page.get_by_role("button", name="Cùng một người (gộp)").click()
     assert "Cùng một người (đã gộp)" in page.locator("h1").inner_text()

@@ -43,7 +43,8 @@ def test_a_round_for_a_simulated_ward_runs_through_the_four_steps_and_the_chairm
     assert "Bước 1" in page.locator("#buoc").inner_text()
     for code in (first, second):
         page.fill("#id_them_ho-code", code)
-        page.get_by_role("button", name="Thêm vào danh sách").click()
+        with page.expect_navigation():  # the answer page, not the one being left
+            page.get_by_role("button", name="Thêm vào danh sách").click()
         assert f"Đã thêm hộ {code}" in page.content()
 
     page.set_viewport_size({"width": 390, "height": 844})  # step 2 on a phone
@@ -52,7 +53,8 @@ def test_a_round_for_a_simulated_ward_runs_through_the_four_steps_and_the_chairm
     page.fill("#id_surveyed_on", "2025-10-05")
     for box in page.locator("fieldset input[type=checkbox]").all()[:3]:
         box.check()
-    page.get_by_role("button", name="Lưu phiếu và phân loại").click()
+    with page.expect_navigation():  # the answer page, not the one being left
+        page.get_by_role("button", name="Lưu phiếu và phân loại").click()
     assert "Hộ nghèo" in page.content()
 
     page.get_by_role("link", name=second, exact=True).click()  # the scored form, its scores unverified
@@ -63,7 +65,8 @@ def test_a_round_for_a_simulated_ward_runs_through_the_four_steps_and_the_chairm
         options = select.locator("option").all()
         select.select_option(options[-1].get_attribute("value"))  # the last option of each question
     page.fill("#id_surveyed_on", "2025-10-06")
-    page.get_by_role("button", name="Lưu phiếu và phân loại").click()
+    with page.expect_navigation():  # the answer page, not the one being left
+        page.get_by_role("button", name="Lưu phiếu và phân loại").click()
     assert "chưa xác minh" in page.get_by_role("status").first.inner_text() or "theo bảng điểm" in page.content()
     page.set_viewport_size({"width": 1280, "height": 900})
 
@@ -88,7 +91,8 @@ def test_a_round_for_a_simulated_ward_runs_through_the_four_steps_and_the_chairm
     assert "niêm yết công khai chưa kết thúc" in page.get_by_role("alert").first.inner_text()
     page.fill("#id_cong_nhan-decided_on", "2025-10-30")
     page.fill("#id_cong_nhan-decision_number", "QĐ 15/QĐ-UBND")
-    page.get_by_role("button", name="Công nhận kết quả").click()
+    with page.expect_navigation():  # the answer page, not the one being left
+        page.get_by_role("button", name="Công nhận kết quả").click()
     assert "Đã công nhận kết quả rà soát của 2 hộ." in page.content()
     assert "người ký: Trần Văn Chủ Tịch" in page.content()
     round_ = ReviewRound.objects.get()
