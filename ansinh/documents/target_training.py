@@ -13,7 +13,6 @@ the model's capacity, --rule-threshold sets the probability from which what the 
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import math
 import random
@@ -22,11 +21,11 @@ from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
-from ansinh.documents.bench import document_paths, find_scorer, load_split, read_corpus_document
+from ansinh.documents import training_set
+from ansinh.documents.bench import find_scorer
 from ansinh.documents.parsing import extract_plan, target_learned
 from ansinh.documents.parsing.pipeline import read_parts
 from ansinh.documents.parsing.targets import text_target_candidates
-from ansinh.lib.text import normalize_text
 
 Example = tuple[list[str], int]
 
@@ -78,37 +77,12 @@ def standard_sets(root: Path = REPO) -> tuple[list[Path], list[Path]]:
     return [g for g, _ in pairs], [d for _, d in pairs]
 
 
-def is_test_name(name: str, split: dict[str, list[str]]) -> bool:
-    """The test part: listed there, or a new name the hash rule puts there."""
-    if name in split.get("test", []):
-        return True
-    if name in split.get("dev", []):
-        return False
-    return int(hashlib.sha1(name.encode("utf-8")).hexdigest(), 16) % 3 == 0 if split else False
-
-
 def training_documents(gold_dirs: list[Path], docs_dirs: list[Path],
                        split_file: str | None = None) -> dict[str, tuple[str, dict[str, object]]]:
-    """(text, gold) of every development document with a gold file; test-part documents are never read.
-    ``split_file`` (a {dev, test} JSON file) takes the place of the split.json found beside each folder."""
-    if len(gold_dirs) != len(docs_dirs):
-        raise FileNotFoundError("cần đúng một --docs cho mỗi --gold")
-    out: dict[str, tuple[str, dict[str, object]]] = {}
-    for gold_dir, docs_dir in zip(gold_dirs, docs_dirs, strict=True):
-        if not gold_dir.is_dir() or not docs_dir.is_dir():
-            raise FileNotFoundError(f"không có thư mục: {gold_dir if not gold_dir.is_dir() else docs_dir}")
-        split = load_split(split_file, docs_dir, gold_dir)
-        paths = document_paths(docs_dir)
-        for gold_path in sorted(gold_dir.glob("*.json")):
-            name = gold_path.stem.removesuffix(".gold")
-            if name == "split" or is_test_name(name, split) or name not in paths:
-                continue
-            try:
-                gold = json.loads(gold_path.read_text(encoding="utf-8"))
-            except (UnicodeDecodeError, json.JSONDecodeError) as err:
-                raise FileNotFoundError(f"tệp gold {gold_path.name} không phải JSON hợp lệ ({err})") from None
-            out[f"{gold_dir.name}/{name}"] = (normalize_text(read_corpus_document(paths[name])), gold)
-    return out
+    """(text, gold) of every development document with a gold file, by "<gold folder>/<name>" (see training_set.py);
+    test-part documents are never read. ``split_file`` (a {dev, test} JSON file) takes the place of the split.json
+    found beside each folder."""
+    return training_set.training_documents(gold_dirs, docs_dirs, split_file, by_folder=True)
 
 
 def _matches(scorer: ModuleType, gold_targets: list[dict[str, object]], target: dict[str, object]) -> bool:

@@ -18,16 +18,15 @@ from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
-from ansinh.documents.bench import document_paths, find_scorer, load_split, read_corpus_document
+from ansinh.documents.bench import find_scorer
 from ansinh.documents.parsing import extract_plan, task_learned
-from ansinh.documents.parsing.pipeline import read_parts
+from ansinh.documents.parsing.pipeline import Parts, read_parts
 from ansinh.documents.parsing.tasks import extract_tasks, full_number
-from ansinh.documents.target_training import fit, is_test_name
-from ansinh.lib.text import normalize_text
+from ansinh.documents.target_training import fit
+from ansinh.documents.training_set import RefusedDocuments, corpus_test_names, training_documents
 
 Example = tuple[list[str], int]
-REPO = Path(__file__).resolve().parents[2]
-CORPUS_SPLIT = REPO / "tests" / "documents" / "corpus" / "split.json"
+__all__ = ["RefusedDocuments", "corpus_test_names", "examples_of", "fit", "run", "training_documents"]
 DEFAULT_L2 = 8.0
 
 
@@ -53,50 +52,23 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="in một đối tượng JSON")
 
 
-class RefusedDocuments(FileNotFoundError):
-    """A training set that holds a test-part document (a FileNotFoundError, so the command prints it as a failure)."""
-
-
-def corpus_test_names(path: Path = CORPUS_SPLIT) -> set[str]:
-    """The names the corpus keeps for its test part (never trained on)."""
-    if not path.is_file():
-        return set()
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return {str(n) for n in data.get("test", [])} if isinstance(data, dict) else set()
-
-
-def training_documents(gold_dirs: list[Path], docs_dirs: list[Path], split_file: Path | None = None,
-                       protected: set[str] | None = None) -> dict[str, tuple[str, dict[str, object]]]:
-    """(text, gold) of every development document with a gold file. A name of the split's test part is left out; a
-    name the corpus keeps for its test part (``protected``) is refused, and so is a split that lists one as dev."""
-    if len(gold_dirs) != len(docs_dirs):
-        raise FileNotFoundError("cần đúng một --docs cho mỗi --gold")
-    protected = corpus_test_names() if protected is None else protected
-    out: dict[str, tuple[str, dict[str, object]]] = {}
-    for gold_dir, docs_dir in zip(gold_dirs, docs_dirs, strict=True):
-        if not gold_dir.is_dir() or not docs_dir.is_dir():
-            raise FileNotFoundError(f"không có thư mục: {gold_dir if not gold_dir.is_dir() else docs_dir}")
-        split = load_split(split_file, docs_dir, gold_dir)
-        listed = sorted(protected & set(split.get("dev", [])))
-        if listed:
-            raise RefusedDocuments(f"từ chối huấn luyện trên văn bản của phần kiểm tra: {', '.join(listed[:5])}")
-        paths = document_paths(docs_dir)
-        for gold_path in sorted(gold_dir.glob("*.json")):
-            name = gold_path.stem.removesuffix(".gold")
-            if name == "split" or name in protected or is_test_name(name, split) or name not in paths:
-                continue
-            if split and name not in split.get("dev", []):
-                continue  # only names the split lists as development
-            gold = json.loads(gold_path.read_text(encoding="utf-8"))
-            out[name] = (normalize_text(read_corpus_document(paths[name])), gold)
-    return out
-
-
 def examples_of(text: str, gold: dict[str, object], scorer: ModuleType, unnamed: bool = False) -> list[Example]:
     """Features and labels of every outline item of one document; ``unnamed``: as read with its tasks parts unnamed."""
     parts = read_parts(text)
     if unnamed:
         task_learned.unname_tasks_parts(parts.root)
+    return _examples(parts, gold, scorer)
+
+
+def both_readings(text: str, gold: dict[str, object], scorer: ModuleType) -> list[Example]:
+    """The examples of one document as it is, then as read with its tasks parts unnamed, from one parse."""
+    parts = read_parts(text)
+    named = _examples(parts, gold, scorer)
+    task_learned.unname_tasks_parts(parts.root)
+    return named + _examples(parts, gold, scorer)
+
+
+def _examples(parts: Parts, gold: dict[str, object], scorer: ModuleType) -> list[Example]:
     tasks = extract_tasks(parts.masked, parts.root, parts.tables, [(lt.start, lt.end, lt.tasks) for lt in parts.layout])
     cands = task_learned.candidates(parts.root, tasks)
     rule_nodes = {id(t.node) for t in tasks if t.node is not None}
@@ -143,8 +115,7 @@ def run(options: dict[str, object], write: Callable[[str], None]) -> dict[str, o
     add = float(str(options.get("add") if options.get("add") is not None else 1.0))
     drop = float(str(options.get("drop") or 0.0))
     l2 = float(str(options.get("l2") or DEFAULT_L2))
-    per_doc = {name: examples_of(text, gold, scorer) + examples_of(text, gold, scorer, unnamed=True)
-               for name, (text, gold) in docs.items()}
+    per_doc = {name: both_readings(text, gold, scorer) for name, (text, gold) in docs.items()}
     summary: dict[str, object] = {
         "documents": len(docs), "examples": sum(len(v) for v in per_doc.values()),
         "positives": sum(y for v in per_doc.values() for _, y in v),

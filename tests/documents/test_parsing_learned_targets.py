@@ -15,7 +15,7 @@ from django.core.management.base import CommandError
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ansinh.documents import target_training
+from ansinh.documents import target_training, training_set
 from ansinh.documents.parsing import extract_plan, target_learned
 
 PLAN = """ỦY BAN NHÂN DÂN TỈNH AN HÒA
@@ -188,3 +188,15 @@ def test_a_lower_rule_threshold_never_keeps_fewer_values(bias: float, rule_thres
     plain = _values_with({**model, "rule_threshold": 0.5})
     lowered = _values_with({**model, "rule_threshold": min(rule_threshold, 0.5)})
     assert all(lowered.count(v) >= plain.count(v) for v in plain)
+
+
+def test_the_target_trainer_refuses_a_name_of_the_corpus_test_part_too(tmp_path: Path) -> None:
+    gold, docs = tmp_path / "gold", tmp_path / "docs"
+    gold.mkdir()
+    docs.mkdir()
+    (docs / "mot.txt").write_text(PLAN, encoding="utf-8")
+    (gold / "mot.json").write_text(json.dumps({"doc": "mot", "targets": []}), encoding="utf-8")
+    (tmp_path / "split.json").write_text(json.dumps({"dev": ["mot"], "test": []}), encoding="utf-8")
+    with pytest.raises(FileNotFoundError, match="từ chối"):
+        training_set.training_documents([gold], [docs], protected={"mot"}, by_folder=True)
+    assert list(target_training.training_documents([gold], [docs])) == ["gold/mot"]

@@ -190,3 +190,11 @@ def test_task_train_writes_a_model_and_prints_leave_one_out(tmp_path: Path) -> N
     assert "leave-one-out" in out.getvalue()
     written = json.loads(model_path.read_text(encoding="utf-8"))
     assert written["weights"] and written["trained_on"] == ["hai", "mot"]
+
+
+def test_training_reads_a_document_once_for_both_its_readings() -> None:
+    scorer = find_scorer(None)
+    assert scorer is not None
+    both = task_training.both_readings(PLAN, GOLD, scorer)
+    assert both == task_training.examples_of(PLAN, GOLD, scorer) + task_training.examples_of(PLAN, GOLD, scorer,
+                                                                                              unnamed=True)

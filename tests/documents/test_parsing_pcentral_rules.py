@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ansinh.documents.parsing import extract_plan
+from ansinh.documents.parsing.ocr_target_rows import drop_number_slots
 
 
 def _plan(text: str) -> dict[str, Any]:
@@ -161,3 +162,10 @@ def test_a_lettered_part_h_is_not_read_as_roman_two() -> None:
     parts = "".join(f"{letter}. PHẦN {letter}\n1. Nội dung công việc thứ {k}\n" for k, letter in enumerate("ABCDEFGH", 1))
     numbers = [t["number"] for t in _plan("KẾ HOẠCH\nThực hiện chương trình\n\n" + parts)["tasks"]]
     assert "II.1" not in numbers
+
+
+def test_a_number_slot_is_dropped_only_in_the_header_block_above_the_title() -> None:
+    slot = {"indicator": "BỘ Y TẾ Số: †0%", "value": 0, "unit": "%", "span": [0, 40]}
+    later = {"indicator": "Kết quả đợt rà soát Số: 5%", "value": 5, "unit": "%", "span": [900, 960]}
+    assert drop_number_slots([slot, later], title_start=120) == [later]
+    assert drop_number_slots([slot, later]) == []  # no title found: the slot shape is dropped wherever it stands

@@ -139,9 +139,14 @@ def ocr_annex_targets(doc: Doc, targets: list[Target]) -> list[Target]:
     return kept + read
 
 
-def drop_number_slots(targets: list[Target]) -> list[Target]:
-    """Without the document number's slot OCR read as a value ("Số: †0% QĐ-TTg": a handwritten number, "0%")."""
-    return [t for t in targets if not re.search(r"(?:^|\s)S[ốôo6]\s*:\s*\S{0,3}$", str(t.get("indicator") or ""))]
+def drop_number_slots(targets: list[Target], title_start: int | None = None) -> list[Target]:
+    """Without the document number's slot OCR read as a value ("Số: †0% QĐ-TTg": a handwritten number, "0%").
+
+    Any reading may hold it (the sentence reader's, not only an OCR'd annex row), but only in the header block above
+    the title, where Decree 30/2020 puts "Số:" (``title_start``; unknown: anywhere)."""
+    return [t for t in targets
+            if not (re.search(r"(?:^|\s)S[ốôo6]\s*:\s*\S{0,3}$", str(t.get("indicator") or ""))
+                    and (title_start is None or _inside(t, 0, title_start)))]
 
 
 def _inside(target: Target, start: int, end: int) -> bool:

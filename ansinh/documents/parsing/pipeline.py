@@ -111,7 +111,9 @@ def _extract(text: str, slug: str) -> dict[str, object]:
     doc, layout, tables, masked, root, meta = parts.doc, parts.layout, parts.tables, parts.masked, parts.root, parts.meta
     targets = extract_text_targets(doc, root, masked, parts.plan_like, parts.title_span)
     targets += extract_table_targets(doc, tables, targets)
-    targets = drop_number_slots(ocr_annex_targets(doc, targets))  # a target annex OCR left as loose lines
+    targets = ocr_annex_targets(doc, targets)  # a target annex OCR left as loose lines
+    title = parts.title_span
+    targets = drop_number_slots(targets, int(title[0]) if isinstance(title, list | tuple) and title else None)
     tasks = extract_tasks(masked, root, tables, [(lt.start, lt.end, lt.tasks) for lt in layout])
     tasks = judge_tasks(masked, root, tasks)  # items a learned judge is sure are tasks (task_learned.py)
     assign_units(masked, root, tasks)
