@@ -21,14 +21,21 @@ CAST: tuple[tuple[str, str, str, str], ...] = (
 )
 
 
-def ensure_cast(write: Write) -> None:
+Cast = tuple[tuple[str, str, str, str], ...]
+
+
+def ensure_cast(write: Write, cast: Cast = CAST, only_new: bool = False) -> None:
+    """Create the accounts of ``cast`` that are not there yet (the demo administrator's password) and name each
+    (``only_new``: only those just created); a unit not in force is passed over. The other demo steps' casts too."""
     from ansinh.core.demo import demo_password
 
     password = demo_password()
-    for username, full_name, role, code in CAST:
+    for username, full_name, role, code in cast:
         unit = AdministrativeUnit.objects.in_force(code)
         if unit is None:
             continue
-        if not User.objects.filter(username=username).exists():
+        exists = User.objects.filter(username=username).exists()
+        if not exists:
             do_create_user(None, username, password, role, full_name=full_name, unit=unit)
-        write(f"  «{username}»: {RoleAssignment.Role(role).label} tại {unit.name}")
+        if not (exists and only_new):
+            write(f"  «{username}»: {RoleAssignment.Role(role).label} tại {unit.name}")

@@ -50,14 +50,9 @@ Write = Callable[[str], None]
 
 
 def ensure_cast(write: Write) -> None:
-    from ansinh.accounts.actions import do_create_user
-    from ansinh.core.demo import demo_password
+    from ansinh.accounts import demo
 
-    for username, full_name, role, code in CAST:
-        unit = AdministrativeUnit.objects.in_force(code)
-        if unit is not None and not User.objects.filter(username=username).exists():
-            do_create_user(None, username, demo_password(), role, full_name=full_name, unit=unit)
-            write(f"  «{username}»: {RoleAssignment.Role(role).label} tại {unit.name}")
+    demo.ensure_cast(write, CAST, only_new=True)
 
 
 def _elders(ward: AdministrativeUnit, rng: random.Random, count: int) -> list[Person]:

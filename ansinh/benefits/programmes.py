@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +17,7 @@ from ansinh.benefits.models import (
     ProcessingTime,
     Programme,
 )
+from ansinh.benefits.rule_data import read_json
 from ansinh.core.errors import UserError
 
 DATA = Path(__file__).resolve().parent / "data" / "programmes.json"
@@ -26,12 +26,7 @@ DATA = Path(__file__).resolve().parent / "data" / "programmes.json"
 def read_data(path: Path | None = None) -> tuple[Any, list[rules.ProgrammeRule]]:
     """Read and validate the file; a bad file raises ``UserError`` (Vietnamese) before anything is written."""
     path = path or DATA
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise UserError(f"Không tìm thấy tệp dữ liệu «{path}».") from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as err:
-        raise UserError(f"Tệp «{path.name}» không phải JSON hợp lệ (UTF-8): {err}.") from None
+    data = read_json(path)
     try:
         parsed = rules.programmes_from_data(data)
         for item in data["programmes"]:

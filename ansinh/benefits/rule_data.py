@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import json
 from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
+from pathlib import Path
 from typing import Any
 
 from ansinh.benefits.rule_values import (
@@ -21,6 +23,17 @@ from ansinh.benefits.rule_values import (
     ProgrammeRule,
     RuleDataError,
 )
+from ansinh.core.errors import UserError
+
+
+def read_json(path: Path) -> Any:
+    """The JSON of a data file (programmes, top-ups); a missing or bad file raises ``UserError`` (Vietnamese)."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise UserError(f"Không tìm thấy tệp dữ liệu «{path}».") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as err:
+        raise UserError(f"Tệp «{path.name}» không phải JSON hợp lệ (UTF-8): {err}.") from None
 
 
 def _date(value: Any, where: str) -> dt.date:

@@ -10,12 +10,12 @@ verified yet, so the shipped file is empty; tests use a clearly labelled example
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from ansinh.benefits import rules
+from ansinh.benefits.rule_data import read_json
 from ansinh.core.errors import UserError
 
 DATA = Path(__file__).resolve().parent / "data" / "topups.json"
@@ -60,12 +60,7 @@ def topups_from_data(data: Any, programmes: Iterable[rules.ProgrammeRule] | None
 def load_topups(path: Path | None = None, programmes: Iterable[rules.ProgrammeRule] | None = None) -> tuple[rules.TopUp, ...]:
     """Read the file (``DATA`` by default); a missing or bad file raises ``UserError`` (Vietnamese)."""
     path = path or DATA
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise UserError(f"Không tìm thấy tệp dữ liệu «{path}».") from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as err:
-        raise UserError(f"Tệp «{path.name}» không phải JSON hợp lệ (UTF-8): {err}.") from None
+    data = read_json(path)
     try:
         return topups_from_data(data, programmes)
     except rules.RuleDataError as err:

@@ -23,18 +23,12 @@ from ansinh.benefits.forms import AssignForm, AttachmentForm, DecisionForm, File
 from ansinh.benefits.models import Authority, Category, Dossier, Programme
 from ansinh.benefits.programmes import ensure_loaded
 from ansinh.core.errors import UserError
+from ansinh.core.views import page_number
 from ansinh.registry.access import access_persons, writable_person_units
 
 PAGE = 50
 PENDING = actions_dossier.PENDING
 QUEUES = {"qua_han": "Quá hạn", "den_han": "Sắp đến hạn (3 ngày làm việc)", "cho_quyet_dinh": "Chờ quyết định", "tat_ca": "Tất cả"}
-
-
-def _page(request: HttpRequest) -> int:
-    try:
-        return max(1, int(request.GET.get("trang", "1")))
-    except ValueError:
-        return 1
 
 
 def _programmes() -> list[tuple[str, str]]:
@@ -78,7 +72,7 @@ def dossier_list(request: HttpRequest) -> HttpResponse:
             else:
                 messages.success(request, f"Đã tiếp nhận hồ sơ của {person.full_name}.")
                 return redirect("benefits:dossier", pk=dossier.pk)
-    page = Paginator(_queue(request.user, which), PAGE).get_page(_page(request))
+    page = Paginator(_queue(request.user, which), PAGE).get_page(page_number(request))
     return render(request, "benefits/dossier_list.html", {
         "page": page, "which": which, "queues": QUEUES, "form": form, "may_file": may_file, "today": timezone.localdate(),
     }, status=400 if form.errors else 200)

@@ -21,19 +21,13 @@ from ansinh.benefits import actions_payments as act
 from ansinh.benefits import bankfile, cashless
 from ansinh.benefits.models import Adjustment, BankAccount, Channel, PaymentLine, PaymentList
 from ansinh.core.errors import UserError
+from ansinh.core.views import page_number
 from ansinh.geo.models import AdministrativeUnit
 from ansinh.registry.access import can_write_commune, person_or_404, person_scope_ids
 from ansinh.registry.models_privacy import AccessKind
 from ansinh.registry.privacy import log_access
 
 PAGE = 50
-
-
-def _page(request: HttpRequest) -> int:
-    try:
-        return max(1, int(request.GET.get("trang", "1")))
-    except ValueError:
-        return 1
 
 
 def _version(request: HttpRequest) -> int:
@@ -102,7 +96,7 @@ def run_prepare(request: HttpRequest, commune: str, month: str) -> HttpResponse:
 @require_GET
 def list_detail(request: HttpRequest, pk: int) -> HttpResponse:
     plist = _list_or_404(request.user, pk)
-    page = _page(request)
+    page = page_number(request)
     lines = list(plist.lines.select_related("person").order_by("id")[(page - 1) * PAGE: page * PAGE + 1])
     more = len(lines) > PAGE
     lines = lines[:PAGE]
@@ -205,7 +199,7 @@ def cash_sheet(request: HttpRequest, pk: int) -> HttpResponse:
 def outreach(request: HttpRequest, commune: str, month: str) -> HttpResponse:
     unit = _commune_or_404(request.user, commune)
     first = _month_or_404(month)
-    page = _page(request)
+    page = page_number(request)
     persons = list(cashless.without_account([unit.pk], first)[(page - 1) * PAGE: page * PAGE + 1])
     more = len(persons) > PAGE
     persons = persons[:PAGE]

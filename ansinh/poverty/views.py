@@ -15,6 +15,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from ansinh.core.errors import UserError
+from ansinh.core.views import page_number
 from ansinh.poverty import actions
 from ansinh.poverty.access import access_rounds, can_run, entry_or_404, round_or_404
 from ansinh.poverty.forms import (
@@ -34,16 +35,9 @@ from ansinh.registry.access import access_households, writable_person_units
 PAGE = 50
 
 
-def _page(request: HttpRequest) -> int:
-    try:
-        return max(1, int(request.GET.get("trang", "1")))
-    except ValueError:
-        return 1
-
-
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
-    rounds = Paginator(access_rounds(request.user).order_by("-year", "commune__name"), PAGE).get_page(_page(request))
+    rounds = Paginator(access_rounds(request.user).order_by("-year", "commune__name"), PAGE).get_page(page_number(request))
     communes = list(writable_person_units(request.user).filter(level="commune")[:20])
     form = StartForm(request.POST or None)
     if request.method == "POST":
@@ -150,7 +144,7 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 form.add_error(None, err.message)
         round_.refresh_from_db()
     entries = ReviewEntry.objects.filter(round=round_).select_related("household").order_by("household__code")
-    page = Paginator(entries, PAGE).get_page(_page(request))
+    page = Paginator(entries, PAGE).get_page(page_number(request))
     context: dict[str, Any] = {
         "round": round_, "entries": page, "may_run": may_run, "may_recognise": may_recognise,
         "classification_note": note(unverified_parts(round_.standard)),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ansinh.accounts.models import RoleAssignment, User
+from ansinh.accounts.models import RoleAssignment
 from ansinh.geo.models import AdministrativeUnit
 from ansinh.registry.models import Person
 from ansinh.registry.simulate import DEMO_COMMUNES, simulate_to_db
@@ -27,17 +27,9 @@ CAST = (
 
 
 def ensure_cast(write: Callable[[str], None]) -> None:
-    from ansinh.accounts.actions import do_create_user
-    from ansinh.core.demo import demo_password
+    from ansinh.accounts import demo
 
-    password = demo_password()
-    for username, full_name, role, code in CAST:
-        unit = AdministrativeUnit.objects.in_force(code)
-        if unit is None:
-            continue
-        if not User.objects.filter(username=username).exists():
-            do_create_user(None, username, password, role, full_name=full_name, unit=unit)
-        write(f"  «{username}»: {RoleAssignment.Role(role).label} tại {unit.name}")
+    demo.ensure_cast(write, CAST)
 
 
 def load(write: Callable[[str], None]) -> None:

@@ -9,6 +9,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from ansinh.accounts.access import is_admin
+from ansinh.core.views import page_number
 from ansinh.registry.access import (
     access_changes,
     can_write_commune,
@@ -23,13 +24,6 @@ from ansinh.registry.privacy import accesses_of, log_access
 from ansinh.registry.search import search_persons
 
 
-def _page(request: HttpRequest) -> int:
-    try:
-        return max(1, int(request.GET.get("trang", "1")))
-    except ValueError:
-        return 1
-
-
 @login_required
 @require_GET
 def index(request: HttpRequest) -> HttpResponse:
@@ -37,7 +31,7 @@ def index(request: HttpRequest) -> HttpResponse:
     may_see_persons = is_admin(request.user) or person_units(request.user).exists()
     result = None
     if query and may_see_persons:
-        result = search_persons(request.user, query, _page(request))
+        result = search_persons(request.user, query, page_number(request))
         if result.persons:
             log_access(request.user, AccessKind.SEARCH, [p.pk for p in result.persons], query=query, purpose="Tìm kiếm")
     return render(request, "registry/index.html", {
@@ -88,5 +82,5 @@ def access_log(request: HttpRequest) -> HttpResponse:
     rows = PersonAccess.objects.select_related("user")
     if not is_admin(request.user):
         rows = rows.filter(user_id=int(request.user.pk or 0))
-    page = _page(request)
+    page = page_number(request)
     return render(request, "registry/access_log.html", {"rows": list(rows[(page - 1) * 50 : page * 50]), "page": page})

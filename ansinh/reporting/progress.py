@@ -312,14 +312,13 @@ class DueItem:
 LEVEL_OF_UNIT = {"commune": "commune", "district": "district", "province": "province"}
 
 
-def due_soon(user: Any, today: dt.date) -> list[DueItem]:
-    """Reports the user's units still owe: due within 7, 3 or 1 days (``bucket``) or overdue (``bucket`` 0)."""
+def officer_units(user: Any, today: dt.date) -> tuple[dict[int, Any], set[tuple[int, str]], set[int | None]]:
+    """The units the user reports for (standing, agency or commune roles in force on ``today``) by id, the (unit,
+    deadline level) pairs they owe, and the plans of the standing roles (None: every plan)."""
     from ansinh.accounts.access import roles_of
-    from ansinh.plans.models import Plan
-    from ansinh.reporting.models import CycleDeadline, Submission
 
-    wanted: set[tuple[int, str]] = set()
     units: dict[int, Any] = {}
+    wanted: set[tuple[int, str]] = set()
     standing_plans: set[int | None] = set()
     for role in roles_of(user, today).filter(role__in=("standing", "agency", "commune")):
         unit = role.unit or (role.agency.unit if role.agency else None)
@@ -332,6 +331,15 @@ def due_soon(user: Any, today: dt.date) -> list[DueItem]:
         if role.role == "standing":
             wanted.add((unit.pk, "standing"))
             standing_plans.add(role.plan_id)
+    return units, wanted, standing_plans
+
+
+def due_soon(user: Any, today: dt.date) -> list[DueItem]:
+    """Reports the user's units still owe: due within 7, 3 or 1 days (``bucket``) or overdue (``bucket`` 0)."""
+    from ansinh.plans.models import Plan
+    from ansinh.reporting.models import CycleDeadline, Submission
+
+    units, wanted, standing_plans = officer_units(user, today)
     items: list[DueItem] = []
     deadlines = CycleDeadline.objects.filter(
         cycle__plan__status=Plan.Status.ACTIVE, due__lte=today + dt.timedelta(days=max(REMINDER_DAYS))

@@ -21,7 +21,7 @@ from ansinh.accounts.models import RoleAssignment
 from ansinh.lib.text import fold_key
 from ansinh.plans.models import Plan
 from ansinh.reporting.models import CycleDeadline, Submission
-from ansinh.reporting.progress import LEVEL_OF_UNIT, expected_on, reminder_bucket
+from ansinh.reporting.progress import expected_on, officer_units, reminder_bucket
 
 WRITE_ROLES = (RoleAssignment.Role.STANDING, RoleAssignment.Role.AGENCY, RoleAssignment.Role.COMMUNE)
 BUCKET_LABELS = {0: "Quá hạn", 1: "Đến hạn trong 1 ngày", 3: "Đến hạn trong 3 ngày", 7: "Đến hạn trong 7 ngày"}
@@ -92,31 +92,13 @@ class PlanOwed:
         return self.count(0)
 
 
-def _officer_units(user: Any, today: dt.date) -> tuple[dict[int, Any], set[tuple[int, str]], set[int | None]]:
-    units: dict[int, Any] = {}
-    wanted: set[tuple[int, str]] = set()
-    standing_plans: set[int | None] = set()
-    for role in scope.roles_of(user, today).filter(role__in=WRITE_ROLES):
-        unit = role.unit or (role.agency.unit if role.agency else None)
-        if unit is None:
-            continue
-        units[unit.pk] = unit
-        level = LEVEL_OF_UNIT.get(unit.level)
-        if level:
-            wanted.add((unit.pk, level))
-        if role.role == RoleAssignment.Role.STANDING:
-            wanted.add((unit.pk, CycleDeadline.Level.STANDING))
-            standing_plans.add(role.plan_id)
-    return units, wanted, standing_plans
-
-
 def owed(user: Any, today: dt.date) -> list[PlanOwed]:
     """Reports the user's own units have not sent for open cycles of active plans, grouped by plan.
 
     A cycle is open once its window has started; a unit owes it when the plan's area covers the
     unit and the unit is in force on the window's last day (as in ``progress.due_soon``).
     """
-    units, wanted, standing_plans = _officer_units(user, today)
+    units, wanted, standing_plans = officer_units(user, today)
     if not units:
         return []
     deadlines = (

@@ -35,3 +35,14 @@ def test_without_units_the_cast_is_not_created(tmp_path: Path) -> None:
     with override_settings(DATA_DIR=str(tmp_path), PASSWORD_HASHERS=FAST_HASHER):
         ensure_cast(lambda line: None)
     assert not User.objects.exists()
+
+
+def test_another_demo_steps_cast_names_only_the_accounts_it_creates_when_asked(tmp_path: Path, hcm: Any,
+                                                                                  ward_a: Any) -> None:
+    cast = (("thu_ky_sai_gon", "Thư ký Phường Sài Gòn (demo)", "commune", "26740"),)
+    lines: list[str] = []
+    with override_settings(DATA_DIR=str(tmp_path), PASSWORD_HASHERS=FAST_HASHER):
+        ensure_cast(lines.append, cast, only_new=True)
+        ensure_cast(lines.append, cast, only_new=True)
+    assert lines == ["  «thu_ky_sai_gon»: Cán bộ xã, phường tại Phường Sài Gòn"]
+    assert list(User.objects.values_list("username", flat=True)) == ["thu_ky_sai_gon"]

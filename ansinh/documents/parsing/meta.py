@@ -6,6 +6,7 @@ import re
 
 from ansinh.documents.parsing import meta_ocr
 from ansinh.documents.parsing.clean import Doc, span_text
+from ansinh.documents.parsing.meta_level import level_of
 from ansinh.documents.parsing.structure import Node
 from ansinh.lib.text import fold
 
@@ -88,43 +89,6 @@ def looks_like_plan(doc: Doc) -> bool:
         if _TITLE_WORD.match(line):
             return True
     return bool(_PLAN_WORDS.search(head[:600]))
-
-
-_CENTRAL_BODY = re.compile(r"chinh phu|thu tuong|(?<![a-z])(?<!dang )bo(?! chi huy| doi)(?![a-z])|trung uong|quoc hoi")
-# Words that are not a place's kind: "xã hội" (social), "quản lý", "quân sự", "quân đội", "cơ quan".
-_UNIT = re.compile(
-    r"(?<![a-z])(thi tran|thi xa|dac khu|phuong|xa(?! hoi)|huyen|(?<!co )quan(?! ly| su| doi| he| tri| trac)|tinh)(?![a-z])"
-)
-_NATIONAL_BODY = re.compile(r"(?<![a-z])(?:ban bi thu|nha nuoc|toi cao|viet nam)(?![a-z])")
-
-
-def _level(doc: Doc, issuer: str | None) -> str | None:
-    who = fold((issuer or "").lower())
-    folded = doc.folded
-    # "Bộ" is a ministry; "Đảng bộ tỉnh" is a provincial party organisation, "Bộ Chỉ huy Quân sự tỉnh" and
-    # "Bộ đội Biên phòng tỉnh" provincial commands.
-    if _CENTRAL_BODY.search(who):
-        return "central"
-    # The first administrative unit named after the body's kind decides ("UBND tỉnh Quảng Ngãi": province).
-    unit = _UNIT.search(who)
-    if unit:
-        return {"thi tran": "commune", "dac khu": "commune", "phuong": "commune", "xa": "commune", "thi xa": "district",
-                "huyen": "district", "quan": "district", "tinh": "province"}[unit.group(1)]
-    if _NATIONAL_BODY.search(who.split("cong hoa")[0]):
-        return "central"  # "BAN BÍ THƯ", "NGÂN HÀNG NHÀ NƯỚC VIỆT NAM", "BẢO HIỂM XÃ HỘI VIỆT NAM": no place below the nation
-    if not who and re.match(r"\W*(?:ubnd|uy ban nhan dan) tinh(?![a-z])", folded.lstrip()):
-        return "province"  # the superior body heads the header ("UBND TỈNH LÂM ĐỒNG / BAN CHỈ ĐẠO …"): a provincial body
-    if re.search(r"thanh pho|thanh uy", who) or not who:
-        superior_province = re.search(r"tinh uy|ubnd tinh|uy ban nhan dan tinh|cua tinh(?![a-z])", folded)
-        subordinate = re.search(r"quan, huyen|cac quan|cac huyen|quan, huyen, thi xa", folded)
-        if subordinate and not superior_province:
-            return "province"
-        if superior_province:
-            return "district"
-        if re.search(r"khu pho|to dan pho|(?<![a-z])thon(?![a-z])", folded) and not subordinate:
-            return "commune"
-        return "province" if who else None
-    return "other" if who else None
 
 
 def _header_body(doc: Doc, head_lines: list[tuple[int, int]]) -> str | None:
@@ -371,18 +335,18 @@ def extract_meta(doc: Doc, root: Node) -> dict[str, object]:
         sig = re.search(r"(?:tm|t/m|kt)\.?\s+(uy ban nhan dan|ubnd|ban thuong vu|thanh uy|tinh uy|dang uy|chinh phu|thu tuong|bo truong)[^\n|]*", folded)
         if sig:
             issuer = span_text(doc, sig.start(1), sig.end())
-    level = _level(doc, issuer)
+    level = level_of(doc, issuer)
     if level == "other":
         # A header body without its place ("ỦY BAN NHÂN DÂN"): the sentence that issues the plan names it.
         body = re.sub(r"\bubnd\b", "uy ban nhan dan", fold(issuer or "").lower()).strip()
         named = next((m for m in _ISSUER.finditer(preamble)
                       if re.sub(r"\bubnd\b", "uy ban nhan dan", m.group("who")).startswith(body)), None)
         if named is not None:
-            level = _level(doc, span_text(doc, named.start("who"), named.end("who")))
+            level = level_of(doc, span_text(doc, named.start("who"), named.end("who")))
         place = _TITLE_PLACE.search(fold(title or "").lower())
         if level == "other" and place is not None:
             # Else the first place the title names ("… TRÊN ĐỊA BÀN TỈNH X", "… THÀNH PHỐ HÀ NỘI …").
-            level = _level(doc, f"{issuer} {place.group(0)}")
+            level = level_of(doc, f"{issuer} {place.group(0)}")
     if level is None:
         # No body read at all (a copy without its header): whose proposal the enacting formula cites tells
         # the level ("Xét đề nghị của Bộ trưởng Bộ Tài chính": a decision of the Prime Minister or Government).

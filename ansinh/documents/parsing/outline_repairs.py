@@ -1,6 +1,8 @@
 """Repairs of a plan's outline once it is read (`structure.parse_outline` calls them): letters that text without
 diacritics or OCR marks wrongly ("d)" twice for "d)", "đ)"; "b)", "e)", "d)" for "b)", "c)", "d)"), and annexes that
-are forms to fill (report outlines, templates, lists of names) set aside from the plan's items.
+are forms to fill (report outlines, templates, lists of names) set aside from the plan's items. Before the tree is
+built, the markers read off its lines are mended too: parts that lost their number, "5," that OCR read for "5.", and the
+number of a hard-wrapped sentence going on, which opens no item.
 """
 
 from __future__ import annotations
@@ -127,3 +129,53 @@ def unnumbered_parts(doc: Doc, lines: list[tuple[int, int]], infos: list[tuple[s
             continue
         if classify(" ".join(doc.folded[s:e].split()), False) is not None:
             infos[i] = ("roman", "", len(doc.clean[s:e]) - len(doc.clean[s:e].lstrip()))
+
+
+# A line that stops mid-sentence (a hard wrap goes on after it).
+_UNFINISHED = re.compile(r"[a-zà-ỹđ0-9,]\s*$")
+
+
+# OCR reads the dot of "5." as a comma ("5, Đối với các dự án …"). Such a line opens an item only where an item is
+# awaited: after a blank line or a finished sentence, with the number next after the last numbered item.
+# A segmenter's space before the comma too ("5 , Đối với …").
+_COMMA_NUMBER = re.compile(r"^[ \t]*(?P<m>\d{1,2})[ \t]?,[ \t]+(?P<rest>[A-ZĐÀ-Ỹ])")
+
+
+def comma_numbers(doc: Doc, lines: list[tuple[int, int]], infos: list[tuple[str, str, int] | None]) -> None:
+    """Read "N, Capital …" as item N when the last numbered item is N-1 and the line before ends a sentence."""
+    last = 0
+    for i, info in enumerate(infos):
+        if info is not None:
+            if info[0] == "num1" and info[1].isdigit():
+                last = int(info[1])
+            continue
+        s, e = lines[i]
+        m = _COMMA_NUMBER.match(doc.clean[s:e])
+        if m is None or not last or int(m.group("m")) != last + 1:
+            continue
+        before = next((doc.clean[ps:pe].strip() for ps, pe in reversed(lines[:i]) if doc.clean[ps:pe].strip()), "")
+        if not before or before[-1] in ".:;!?":
+            infos[i] = ("num1", m.group("m"), m.start("rest"))
+            last += 1
+
+
+def drop_wrapped_numbers(doc: Doc, lines: list[tuple[int, int]], infos: list[tuple[str, str, int] | None]) -> None:
+    """Forget "items" that are a hard-wrapped sentence going on ("… trước ngày 15 tháng" / "12) tổng hợp …").
+
+    A line opening with a number continues the line above when that line stops mid-sentence and the
+    number is not the next one of its list (nor 1).
+    """
+    last = 0
+    previous = ""
+    for i, info in enumerate(infos):
+        text = doc.clean[lines[i][0] : lines[i][1]]
+        if info is not None and info[0] == "num1" and info[1].isdigit():
+            number = int(info[1])
+            if number not in (1, last + 1) and _UNFINISHED.search(previous):
+                infos[i] = None
+            else:
+                last = number
+        elif info is not None and info[0] in ("roman", "upper"):
+            last = 0
+        if text.strip():
+            previous = text

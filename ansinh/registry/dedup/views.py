@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from ansinh.accounts.access import is_admin
 from ansinh.core.errors import UserError
+from ansinh.core.views import page_number
 from ansinh.lib.vnnumbers import format_vn
 from ansinh.registry.access import _unit_ids, can_write_commune, person_units
 from ansinh.registry.dedup import settings as model_settings
@@ -35,10 +36,7 @@ def pair_list(request: HttpRequest) -> HttpResponse:
     status = request.GET.get("trang_thai", PairStatus.OPEN)
     if status not in PairStatus.values:
         status = PairStatus.OPEN
-    try:
-        page = max(1, int(request.GET.get("trang", "1")))
-    except ValueError:
-        page = 1
+    page = page_number(request)
     rows = list(_pairs(request).filter(status=status)[(page - 1) * PAGE : page * PAGE])  # type: ignore[attr-defined]
     if rows:
         log_access(request.user, AccessKind.SEARCH, [p for r in rows for p in (r.person_a_id, r.person_b_id)], purpose="Xem nhân khẩu nghi trùng")

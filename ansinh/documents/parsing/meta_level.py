@@ -1,0 +1,47 @@
+"""The level of government a plan comes from (central, province, district, commune), read from the issuing body's
+name in the header block (``meta.extract_meta``) and, when the name leaves it open, from the bodies the text addresses.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ansinh.documents.parsing.clean import Doc
+from ansinh.lib.text import fold
+
+_CENTRAL_BODY = re.compile(r"chinh phu|thu tuong|(?<![a-z])(?<!dang )bo(?! chi huy| doi)(?![a-z])|trung uong|quoc hoi")
+# Words that are not a place's kind: "xã hội" (social), "quản lý", "quân sự", "quân đội", "cơ quan".
+_UNIT = re.compile(
+    r"(?<![a-z])(thi tran|thi xa|dac khu|phuong|xa(?! hoi)|huyen|(?<!co )quan(?! ly| su| doi| he| tri| trac)|tinh)(?![a-z])"
+)
+_NATIONAL_BODY = re.compile(r"(?<![a-z])(?:ban bi thu|nha nuoc|toi cao|viet nam)(?![a-z])")
+
+
+def level_of(doc: Doc, issuer: str | None) -> str | None:
+    """The level of government of the issuing body: "central", "province", "district", "commune", "other" or None."""
+    who = fold((issuer or "").lower())
+    folded = doc.folded
+    # "Bộ" is a ministry; "Đảng bộ tỉnh" is a provincial party organisation, "Bộ Chỉ huy Quân sự tỉnh" and
+    # "Bộ đội Biên phòng tỉnh" provincial commands.
+    if _CENTRAL_BODY.search(who):
+        return "central"
+    # The first administrative unit named after the body's kind decides ("UBND tỉnh Quảng Ngãi": province).
+    unit = _UNIT.search(who)
+    if unit:
+        return {"thi tran": "commune", "dac khu": "commune", "phuong": "commune", "xa": "commune", "thi xa": "district",
+                "huyen": "district", "quan": "district", "tinh": "province"}[unit.group(1)]
+    if _NATIONAL_BODY.search(who.split("cong hoa")[0]):
+        return "central"  # "BAN BÍ THƯ", "NGÂN HÀNG NHÀ NƯỚC VIỆT NAM", "BẢO HIỂM XÃ HỘI VIỆT NAM": no place below the nation
+    if not who and re.match(r"\W*(?:ubnd|uy ban nhan dan) tinh(?![a-z])", folded.lstrip()):
+        return "province"  # the superior body heads the header ("UBND TỈNH LÂM ĐỒNG / BAN CHỈ ĐẠO …"): a provincial body
+    if re.search(r"thanh pho|thanh uy", who) or not who:
+        superior_province = re.search(r"tinh uy|ubnd tinh|uy ban nhan dan tinh|cua tinh(?![a-z])", folded)
+        subordinate = re.search(r"quan, huyen|cac quan|cac huyen|quan, huyen, thi xa", folded)
+        if subordinate and not superior_province:
+            return "province"
+        if superior_province:
+            return "district"
+        if re.search(r"khu pho|to dan pho|(?<![a-z])thon(?![a-z])", folded) and not subordinate:
+            return "commune"
+        return "province" if who else None
+    return "other" if who else None
