@@ -78,3 +78,56 @@ def fill_merged_leads(rows: list[Row], lead: int | None, number: int | None, wid
             continue
         if above is not None and len(row.cells) == width:
             row.cells[lead] = Cell(above.text, above.start, above.end)
+
+
+# Rows a page break cut: the rest of a row, or a row of its own whose number cell is empty.
+_HAS_DIGIT = re.compile(r"\d")
+# What opens a new row in the number column: "1", "1.2", "2.", "IV", "a".
+
+
+def continues_row(previous: list[Cell], cells: list[Cell]) -> bool:
+    """A row that only carries on the cells of the row above (its number cell empty, text where the row above has text)."""
+    if len(cells) != len(previous) or cells[0].text or not any(c.text for c in cells[1:]):
+        return False
+    if _own_row(previous, cells):
+        return False
+    for k, (prev, cell) in enumerate(zip(previous, cells, strict=True)):
+        if not cell.text:
+            continue
+        if not prev.text and _slid_to(previous, cells, k) is None:
+            return False
+        if cell.text[0] in "-+•*" or _HAS_DIGIT.match(cell.text):
+            return False
+    return True
+
+
+def _slid_to(previous: list[Cell], cells: list[Cell], k: int) -> int | None:
+    """The cell on the left a piece of a cut row slid from when it landed under a cell the row above left empty: a
+    piece that goes on mid-sentence (lower case first) cannot open a cell, so the line still carries on the row above."""
+    if not cells[k].text[:1].islower():
+        return None
+    return next((j for j in range(k - 1, 0, -1) if previous[j].text), None)
+
+
+def carry_on(header: list[str], pending: list[Cell], cells: list[Cell]) -> list[Cell]:
+    """The row above with the rest a page cut carried on, each piece under its cell."""
+    out = list(pending)
+    for k, cell in enumerate(cells[: len(pending)]):
+        if not cell.text:
+            continue
+        if not pending[k].text:
+            continue  # a stray of the cut under a cell the row above left empty (see _slid_to): in no cell
+        p = out[k]
+        out[k] = Cell(join_cell_lines(header[k] if k < len(header) else "", p.text, cell.text), p.start, max(p.end, cell.end))
+    return out
+
+
+def _own_row(previous: list[Cell], cells: list[Cell]) -> bool:
+    """A row with its number cell empty that is a row of its own, not the rest of the row above a page cut: it fills
+    every cell the row above fills (three or more), each opening as a cell does (a capital or a digit), never
+    mid-sentence. An unnumbered row under a numbered one (the number cell merged down, or a sub-row the table
+    does not number) names its own work, doer and deadline."""
+    filled = [k for k, p in enumerate(previous) if k and p.text]
+    if len(filled) < 3 or any(not cells[k].text for k in filled):
+        return False
+    return all(c.text[0].isupper() or c.text[0].isdigit() for c in cells[1:] if c.text)

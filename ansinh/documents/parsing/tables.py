@@ -19,6 +19,8 @@ from ansinh.documents.parsing.table_cells import (
     ROW_NUMBER,
     Cell,
     Row,
+    carry_on,
+    continues_row,
     fill_merged_leads,
     join_cell_lines,
 )
@@ -32,6 +34,7 @@ _PERIOD_COLUMN = re.compile(
     r"(?:(?:muc tieu|chi tieu|ke hoach)\s+)?giai doan\s+(?:19|20)\d\d\s*[-–]\s*((?:19|20)\d\d)(?:\s*\(.*\))?"
 )
 # The unit column of an indicator table ("Đơn vị tính", "ĐVT", "Đơn vị" alone).
+_HAS_DIGIT = re.compile(r"\d")
 _UNIT_HEAD = re.compile(r"^(?:don vi tinh|dvt|don vi)$")
 
 
@@ -186,7 +189,7 @@ def _build(doc: Doc, block: list[tuple[int, int]], lines: list[tuple[int, int]],
             continue
         header_cells = [Cell(h, 0, 0) for h in table.header]
         if not table.rows and pending is None and not cells[0].text and (
-            not cells[1 if len(cells) > 1 else 0].text or _continues(header_cells, cells)
+            not cells[1 if len(cells) > 1 else 0].text or continues_row(header_cells, cells)
         ):
             # Second header line under merged cells, or the rest of a header a page break cut.
             for k, c in enumerate(cells):
@@ -211,13 +214,9 @@ def _build(doc: Doc, block: list[tuple[int, int]], lines: list[tuple[int, int]],
                 table.rows.append(Row(pending, *pending_span))
             table.rows.append(Row(cells, s, e))
             pending = None
-        elif pending is not None and _continues(pending, cells):
+        elif pending is not None and continues_row(pending, cells):
             # The rest of a row a page break cut: each cell goes on in the same column.
-            pending = [
-                Cell(join_cell_lines(table.header[k] if k < len(table.header) else "", p.text, c.text), p.start, c.end)
-                if c.text else p
-                for k, (p, c) in enumerate(zip(pending, cells, strict=False))
-            ] + pending[len(cells):]
+            pending = carry_on(table.header, pending, cells)
             pending_span = (pending_span[0], e)
         elif (
             pending is not None and len(pending) < width and len(pending) + len(cells) - 1 <= width
@@ -263,22 +262,6 @@ def _cell_line_breaks(doc: Doc, row: Row, header: list[str]) -> None:
                 text = join_cell_lines(header[k] if k < len(header) else "", text, piece) if text else piece
             pos = m.end() if m else len(raw)
         cell.text = text
-
-
-_HAS_DIGIT = re.compile(r"\d")
-# What opens a new row in the number column: "1", "1.2", "2.", "IV", "a".
-
-
-def _continues(previous: list[Cell], cells: list[Cell]) -> bool:
-    """A row that only carries on the cells of the row above (its number cell empty, text where the row above has text)."""
-    if len(cells) != len(previous) or cells[0].text or not any(c.text for c in cells[1:]):
-        return False
-    for prev, cell in zip(previous, cells, strict=True):
-        if not cell.text:
-            continue
-        if not prev.text or cell.text[0] in "-+•*" or _HAS_DIGIT.match(cell.text):
-            return False
-    return True
 
 
 def _text_column(doc: Doc, cell: Cell) -> int:
