@@ -41,7 +41,7 @@ _GAZETTE_HEADER = re.compile(
     r"(?:[ \t]{2,}\d{1,4})?[ \t]*$"
 )
 # Word-segmentation marks between syllables ("Kế_hoạch"), read as spaces.
-_SEGMENT_MARK = re.compile(r"(?<=[^\W_])_(?=[^\W_])")
+_SEGMENT_MARK = re.compile(r"_(?<=[^\W_]_)(?=[^\W_])")  # the underscore first: the engine looks for it fast
 _FIRST_TOKEN = re.compile(r"(?m)^[ \t]*(\S+)")
 # A word segmenter's tokens split a list mark from its dot ("1 . Sở Y_tế", "**II . NHIỆM_VỤ**", "a ) …", "2 ." alone).
 _SPLIT_MARK = re.compile(r"(?m)^([ \t]*(?:[*_]{1,3}|#{1,6}[ \t]+)?(?:\d{1,2}(?:\.\d{1,2}){0,3}|[IVX][IVXl1]{0,4}|[1l][IVXl1]{0,4}|[a-zđ]))([ \t]+)([.)])(?=[ \t*_]|$)")

@@ -167,6 +167,7 @@ def _count_unit(doc: Doc, pos: int) -> tuple[str | None, int]:
 _ANY_UNIT = re.compile("|".join(p.pattern for p in _UNIT_PATTERNS))
 
 
+_DIGIT = re.compile(r"\d")  # what _NUM opens with
 _MAP_SCALE = re.compile(r"(?<![a-z])t[yi] le\s+1\s*[:/]\s*\d{1,3}(?:[.,]\d{3})+(?!\d)")
 
 
@@ -174,6 +175,8 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
     """Value mentions in the sentence ``start:end``; ``strict`` requires a commitment cue."""
     folded = doc.folded
     out: list[Mention] = []
+    if _DIGIT.search(folded, start, end) is None:
+        return out  # every mention is a number's: a sentence without a digit has none
     sentence = folded[start:end]
     if GRADUAL_START.match(sentence) or (_may_adjust(sentence) and _ADJUSTMENT_CONDITION.search(sentence)):
         return out
