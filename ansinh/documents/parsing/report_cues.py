@@ -294,7 +294,7 @@ _PUBLISH = re.compile(r"(?<![a-z])cong\s+(?:bo|khai)\s+(?:[^.;]{0,30}?\s)?(?:ket
 
 def published_periodically(folded: str) -> bool:
     """Whether a sentence makes results public on a fixed period (a report to the public, read like one)."""
-    return _PUBLISH.search(folded) is not None and any(f != "adhoc" for f, _ in periods(folded))
+    return "cong" in folded and _PUBLISH.search(folded) is not None and any(f != "adhoc" for f, _ in periods(folded))
 
 
 def owed(folded: str, has_period: bool, has_deadline: bool) -> bool:

@@ -111,7 +111,8 @@ def read_start(doc: Doc, node: Node, start: int, end: int) -> int:
     if node.style == "root" or line_end < 0:
         return start
     line = doc.folded[start:line_end].rstrip()
+    if node.style in ("dash", "plus") or line.endswith((".", ";")):
+        return start  # the cheap tests first: a long line is not read for its marks and years
     head = re.sub(r"^\s*(?:[ivx]+|\d+(?:\.\d+)*|[a-zđ])[.):\-]\s*|(?:19|20)\d\d", "", line)
-    title_only = (node.style not in ("dash", "plus") and len(head.split()) <= 10 and not line.endswith((".", ";"))
-                  and not re.search(r"\d", head) and not ZERO_CUE.search(line))
+    title_only = len(head.split()) <= 10 and not re.search(r"\d", head) and not ZERO_CUE.search(line)
     return line_end + 1 if title_only else start
