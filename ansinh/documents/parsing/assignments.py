@@ -18,7 +18,7 @@ import bisect
 import re
 
 from ansinh.documents.parsing.assigned_names import assigned_names as _names
-from ansinh.documents.parsing.clause_units import _partners_end, clause_leads
+from ansinh.documents.parsing.clause_units import clause_leads, partners_end
 from ansinh.documents.parsing.clean import Doc, fold_same_length
 from ansinh.documents.parsing.labelled_units import (
     LABEL_LINE,
@@ -201,7 +201,7 @@ def assign_units(doc: Doc, root: Node, tasks: list[Task]) -> None:
         closing = closing_roles(doc, _own_ranges(task.node, task_nodes))
         if closing is not None:
             _apply(task, "lead", split_units(closing[0]))
-            with_text = closing[1][: _partners_end(closing[1], fold_same_length(closing[1]).lower(), 0)] if closing[1] else ""
+            with_text = closing[1][: partners_end(closing[1], fold_same_length(closing[1]).lower(), 0)] if closing[1] else ""
             _apply(task, "coordinate", split_units(with_text) if with_text else [])
     # "Sở X chủ trì, phối hợp với Y": only for items no label assigns.
     for task in tasks:

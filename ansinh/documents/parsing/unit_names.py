@@ -39,6 +39,12 @@ def _head_match(fragment: str, heads: tuple[str, ...]) -> bool:
     return _head_match_start(fragment[:40], heads)
 
 
+def opens_with_agency(text: str) -> bool:
+    """Whether ``text`` opens with a body's name: a head word of ``AGENCY_HEADS`` ("Sở", "Các sở"), its first letter a
+    capital, diacritics ignored (OCR and text without marks read the same)."""
+    return _head_match(text, AGENCY_HEADS)
+
+
 def clear_text_caches() -> None:
     """Forget what was remembered per piece of text: caches help within one document, and a bench that reads the
     same documents again must not be sped up by them (pipeline.extract_plan calls this per document)."""
