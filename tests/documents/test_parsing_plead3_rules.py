@@ -37,3 +37,33 @@ def test_short_kinds_of_body_keep_a_plural_list_of_kinds_as_one_name() -> None:
     assert split_units("các bộ, ngành, vụ, cục liên quan") == ["các bộ, ngành, vụ, cục liên quan"]
     assert split_units("các đơn vị, tổ, nhóm liên quan") == ["các đơn vị, tổ, nhóm liên quan"]
     assert split_units("các sở, ngành, bảo đảm an toàn") == ["các sở, ngành, bảo đảm an toàn"]
+
+
+# --- partners in a later clause of the doer's sentence --------------------------------------------------------------
+
+_DOERS = ["Sở Văn hóa và Thể thao", "Công an tỉnh", "Bộ Giáo dục và Đào tạo", "Ủy ban nhân dân các xã"]
+_PARTNERS = ["Sở Tài chính", "các hội nghề nghiệp", "Đài Phát thanh và Truyền hình tỉnh", "Bộ Y tế"]
+
+
+@given(st.sampled_from(_DOERS), st.sampled_from(_PARTNERS), st.booleans())
+def test_a_clause_after_a_semicolon_that_opens_with_phoi_hop_voi_names_partners_of_the_items_doer(
+    doer: str, partner: str, colon: bool
+) -> None:
+    heading = f"2. {doer}:\nChỉ đạo" if colon else f"2. {doer} chỉ đạo"
+    text = (
+        "KẾ HOẠCH\nPhòng chống thiên tai năm 2027\n\nI. NHIỆM VỤ\n"
+        "1. Ủy ban nhân dân tỉnh chỉ đạo chung công tác phòng chống thiên tai.\n"
+        f"{heading} các đơn vị trực thuộc rà soát phương án ứng phó; phối hợp với {partner} xây dựng "
+        "tài liệu tuyên truyền cho người dân.\n"
+    )
+    lead, partners = _units(text)["2"]
+    assert lead == [doer]
+    assert partners == [partner]
+
+
+def test_a_semicolon_clause_with_its_own_subject_names_no_partners() -> None:
+    text = (
+        "KẾ HOẠCH\nPhòng chống thiên tai năm 2027\n\nI. NHIỆM VỤ\n"
+        "1. Sở Y tế:\nBảo đảm thuốc men; Sở Tài chính phối hợp với Kho bạc Nhà nước bố trí kinh phí.\n"
+    )
+    assert _units(text)["1"][1] == []
