@@ -67,3 +67,39 @@ def test_a_semicolon_clause_with_its_own_subject_names_no_partners() -> None:
         "1. Sở Y tế:\nBảo đảm thuốc men; Sở Tài chính phối hợp với Kho bạc Nhà nước bố trí kinh phí.\n"
     )
     assert _units(text)["1"][1] == []
+
+
+# --- a letter's recipients lead the points that open with their names ---------------------------------------------
+
+_RECIPIENTS = ["Vườn quốc gia Bạch Mã", "Cảng vụ Hàng hải tỉnh", "Các Công ty Lâm nghiệp", "Kho lưu trữ lịch sử tỉnh"]
+
+
+def _letter(first: str, second: str, point: str) -> str:
+    return (
+        "ỦY BAN NHÂN DÂN\nTỈNH HÀ GIANG\nSố: 15/UBND-KT\nV/v bảo vệ rừng mùa khô năm 2027\n\n"
+        f"Kính gửi:\n- Các sở, ban, ngành tỉnh;\n- {first};\n- {second};\n- Ủy ban nhân dân các xã, phường.\n\n"
+        "Thực hiện chỉ đạo của Thủ tướng Chính phủ, Ủy ban nhân dân tỉnh yêu cầu:\n"
+        "1. Sở Nông nghiệp và Môi trường chủ trì hướng dẫn việc bảo vệ rừng.\n"
+        f"2. {point}\n"
+    )
+
+
+@given(st.sampled_from(_RECIPIENTS), st.sampled_from(_RECIPIENTS), st.booleans())
+def test_a_point_headed_by_recipients_of_the_letter_has_them_as_its_lead(first: str, second: str, heading: bool) -> None:
+    if first == second:
+        return
+    point = f"{first}\n- Kiểm tra các khu rừng trọng điểm." if heading else f"{first}, {second.lower() if second.startswith('Các') else second} chủ động kiểm tra các khu rừng."
+    lead = _units(_letter(first, second, point))["2"][0]
+    names = [first] if heading else [first, second.lower() if second.startswith("Các") else second]
+    assert lead == names
+
+
+def test_a_point_may_shorten_a_recipients_name_and_list_several_after_a_semicolon() -> None:
+    point = "Các cơ quan tham mưu, giúp việc Đảng ủy; các chi bộ trực thuộc\nQuán triệt nội dung Chương trình."
+    text = _letter("Các cơ quan tham mưu, giúp việc Đảng ủy Ủy ban nhân dân tỉnh", "Các chi bộ trực thuộc", point)
+    assert _units(text)["2"][0] == ["Các cơ quan tham mưu, giúp việc Đảng ủy", "các chi bộ trực thuộc"]
+
+
+def test_a_point_that_only_mentions_a_recipient_after_its_own_words_has_no_lead_from_it() -> None:
+    point = "Tăng cường kiểm tra tại Vườn quốc gia Bạch Mã trong mùa khô."
+    assert _units(_letter("Vườn quốc gia Bạch Mã", "Cảng vụ Hàng hải tỉnh", point))["2"][0] == []

@@ -28,6 +28,7 @@ from ansinh.documents.parsing.labelled_units import (
     labelled,
 )
 from ansinh.documents.parsing.lead_ins import lead_in_leads, wrapped_subject_leads
+from ansinh.documents.parsing.letter_recipients import recipient_leads
 from ansinh.documents.parsing.own_partners import own_partners
 from ansinh.documents.parsing.partner_clauses import real_partners
 from ansinh.documents.parsing.plan_lead import plan_labelled_roles, plan_wide_lead
@@ -248,6 +249,7 @@ def assign_units(doc: Doc, root: Node, tasks: list[Task]) -> None:
     subject_leads(tasks, _apply)
     wrapped_subject_leads(doc, tasks, _apply)
     addressee_leads(tasks, _apply, doc)
+    recipient_leads(doc, tasks, _apply)
     clause_leads(doc, tasks, _apply)
     lead_in_leads(doc, tasks, _apply)
     # "- Phối hợp với Y …" among the duties of an item whose doer is known: Y is a partner of the item.
