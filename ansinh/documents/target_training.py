@@ -181,10 +181,7 @@ def run(options: dict[str, object], write: Callable[[str], None]) -> dict[str, o
     threshold = float(str(options.get("threshold") or 0.5))
     rule_threshold = float(str(options["rule_threshold"])) if options.get("rule_threshold") is not None else None
     per_doc = {name: examples_of(text, gold, scorer) for name, (text, gold) in docs.items()}
-    summary: dict[str, object] = {
-        "documents": len(docs), "examples": sum(len(v) for v in per_doc.values()),
-        "positives": sum(y for v in per_doc.values() for _, y in v),
-    }
+    summary = training_set.summary_of(per_doc)
     write(f"Huấn luyện trên {summary['documents']} văn bản phát triển: {summary['examples']} giá trị, "
           f"{summary['positives']} là chỉ tiêu theo gold")
     if options.get("loo"):

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
+from ansinh.documents import training_set
 from ansinh.documents.bench import find_scorer
 from ansinh.documents.parsing import extract_plan, task_learned
 from ansinh.documents.parsing.pipeline import Parts, read_parts
@@ -116,10 +117,7 @@ def run(options: dict[str, object], write: Callable[[str], None]) -> dict[str, o
     drop = float(str(options.get("drop") or 0.0))
     l2 = float(str(options.get("l2") or DEFAULT_L2))
     per_doc = {name: both_readings(text, gold, scorer) for name, (text, gold) in docs.items()}
-    summary: dict[str, object] = {
-        "documents": len(docs), "examples": sum(len(v) for v in per_doc.values()),
-        "positives": sum(y for v in per_doc.values() for _, y in v),
-    }
+    summary = training_set.summary_of(per_doc)
     write(f"Huấn luyện trên {summary['documents']} văn bản phát triển: {summary['examples']} mục, "
           f"{summary['positives']} là nhiệm vụ theo gold")
     if options.get("loo"):

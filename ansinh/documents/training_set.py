@@ -69,3 +69,9 @@ def training_documents(gold_dirs: list[Path], docs_dirs: list[Path], split_file:
             key = f"{gold_dir.name}/{name}" if by_folder else name
             out[key] = (normalize_text(read_corpus_document(paths[name])), gold)
     return out
+
+
+def summary_of(per_doc: dict[str, list[tuple[list[str], int]]]) -> dict[str, object]:
+    """How many documents, examples and positive examples a training set holds (both trainers print it)."""
+    return {"documents": len(per_doc), "examples": sum(len(v) for v in per_doc.values()),
+            "positives": sum(y for v in per_doc.values() for _, y in v)}

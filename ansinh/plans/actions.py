@@ -66,7 +66,9 @@ def _decimal(value: object) -> Decimal | None:
 
 
 def _period(meta: Mapping[str, Any], targets: Sequence[Mapping[str, Any]]) -> tuple[int | None, int | None]:
-    years = [int(t["year"]) for t in targets if isinstance(t.get("year"), int)]
+    # A target's yearly path counts too: "đến năm 2030" with steps from 2025 runs 2025–2030, not 2030–2030.
+    steps = [m for t in targets for m in t.get("milestones") or [] if isinstance(m, Mapping)]
+    years = [int(t["year"]) for t in [*targets, *steps] if isinstance(t.get("year"), int)]
     years += [int(y.group(0)) for y in _YEAR.finditer(_text(meta.get("title")))]
     if not years:
         return None, None

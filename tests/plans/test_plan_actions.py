@@ -51,3 +51,12 @@ def test_it_refuses_to_approve_a_plan_twice(document: SourceDocument, alice: Any
     plan = do_approve_plan(do_import_plan(document, EXTRACTION), alice)
     with pytest.raises(PlanError, match="đã được phê duyệt"):
         do_approve_plan(plan, alice)
+
+
+def test_a_plan_runs_from_the_first_step_of_a_targets_path_to_its_end(document: SourceDocument) -> None:
+    target = {**EXTRACTION["targets"][0], "year": 2030,
+              "milestones": [{"year": 2026, "comparator": ">=", "value": 40, "value_max": None},
+                             {"year": 2030, "comparator": ">=", "value": 50, "value_max": None}]}
+    plan = do_import_plan(document, {**EXTRACTION, "meta": {**EXTRACTION["meta"], "title": "Kế hoạch phòng, chống ma túy"},
+                                     "targets": [target]})
+    assert (plan.period_start, plan.period_end) == (2026, 2030)

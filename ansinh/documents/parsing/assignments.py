@@ -18,7 +18,7 @@ import bisect
 import re
 
 from ansinh.documents.parsing.assigned_names import assigned_names as _names
-from ansinh.documents.parsing.clause_units import _partners_end, clause_leads
+from ansinh.documents.parsing.clause_units import clause_leads, partners_end
 from ansinh.documents.parsing.clean import Doc, fold_same_length
 from ansinh.documents.parsing.labelled_units import (
     LABEL_LINE,
@@ -28,6 +28,7 @@ from ansinh.documents.parsing.labelled_units import (
     labelled,
 )
 from ansinh.documents.parsing.lead_ins import lead_in_leads, wrapped_subject_leads
+from ansinh.documents.parsing.letter_recipients import recipient_leads
 from ansinh.documents.parsing.own_partners import own_partners
 from ansinh.documents.parsing.partner_clauses import real_partners
 from ansinh.documents.parsing.plan_lead import plan_labelled_roles, plan_wide_lead
@@ -143,10 +144,13 @@ def assign_units(doc: Doc, root: Node, tasks: list[Task]) -> None:
     node_tasks = {id(t.node): t for t in tasks if t.node is not None}
     task_nodes = set(node_tasks)
     by_number: dict[str, Task] = {t.number.lower(): t for t in tasks if t.number}
+    # Each item's own text, outside its sub-items, read once for the loops below (the tree does not change here).
+    own = {id(t): _own_ranges(t.node, task_nodes) for t in tasks if t.node is not None}
+    unblanked: dict[int, list[tuple[int, int]]] = {}
     for task in tasks:
         if task.node is None:
             continue
-        for role, value in labelled(doc, _own_ranges(task.node, task_nodes)):
+        for role, value in labelled(doc, own[id(task)]):
             if role == "timeline":
                 task.timeline = task.timeline or value.rstrip(". ")
             else:
@@ -158,7 +162,7 @@ def assign_units(doc: Doc, root: Node, tasks: list[Task]) -> None:
                     continue
                 for unit_role, names in by_stated_role(role, split_units(value)).items():
                     _apply(task, unit_role, names)
-        task.timeline = task.timeline or closing_time(doc, _own_ranges(task.node, task_nodes))
+        task.timeline = task.timeline or closing_time(doc, own[id(task)])
     stated_partners = {id(t) for t in tasks if t.coordinate}  # from a label or a table: nothing to add to them
     # "Phân công thực hiện" items assign their siblings.
     for node in root.walk():
@@ -198,18 +202,20 @@ def assign_units(doc: Doc, root: Node, tasks: list[Task]) -> None:
     for task in tasks:
         if task.node is None or task.own_lead:
             continue
-        closing = closing_roles(doc, _own_ranges(task.node, task_nodes))
+        closing = closing_roles(doc, own[id(task)])
         if closing is not None:
             _apply(task, "lead", split_units(closing[0]))
-            with_text = closing[1][: _partners_end(closing[1], fold_same_length(closing[1]).lower(), 0)] if closing[1] else ""
+            with_text = closing[1][: partners_end(closing[1], fold_same_length(closing[1]).lower(), 0)] if closing[1] else ""
             _apply(task, "coordinate", split_units(with_text) if with_text else [])
     # "Sở X chủ trì, phối hợp với Y": only for items no label assigns.
     for task in tasks:
         if task.node is None or task.own_lead:
             continue
-        for s, e in _unblanked(doc, _own_ranges(task.node, task_nodes)):
+        for s, e in unblanked.setdefault(id(task), _unblanked(doc, own[id(task)])):
             folded = doc.folded[s:e]
-            for p in _POSTPOSED.finditer(folded):
+            # The patterns below all need "chủ trì" ("đầu mối" for _SENTENCE_LEAD): a plain look spares their scans.
+            has_lead = "tri" in folded
+            for p in _POSTPOSED.finditer(folded) if has_lead and "phoi" in folded else ():
                 lead = _wrapped_name(doc.clean[s + p.start("who") : s + p.end("who")])
                 if lead is not None:
                     _apply(task, "lead", split_units(lead))
@@ -217,10 +223,10 @@ def assign_units(doc: Doc, root: Node, tasks: list[Task]) -> None:
             if task.own_lead:
                 break
             # "a) Chủ trì, phối hợp với Sở Nội vụ rà soát …" under an item that names its doer: the partners.
-            bare = _SUBJECTLESS_LEAD.match(folded)
+            bare = _SUBJECTLESS_LEAD.match(folded) if has_lead else None
             if bare is not None and not task.own_coordinate:
                 _apply(task, "coordinate", split_units(doc.clean[s + bare.start("with") : s + bare.end("with")]))
-            for m in _SENTENCE_LEAD.finditer(folded):
+            for m in _SENTENCE_LEAD.finditer(folded) if has_lead or "moi" in folded else ():
                 name = _wrapped_name(doc.clean[s + m.start("who") : s + m.end("who")])
                 if name is None or "duoc giao" in m.group("who"):
                     continue
@@ -248,12 +254,14 @@ def assign_units(doc: Doc, root: Node, tasks: list[Task]) -> None:
     subject_leads(tasks, _apply)
     wrapped_subject_leads(doc, tasks, _apply)
     addressee_leads(tasks, _apply, doc)
+    recipient_leads(doc, tasks, _apply)
     clause_leads(doc, tasks, _apply)
     lead_in_leads(doc, tasks, _apply)
     # "- Phối hợp với Y …" among the duties of an item whose doer is known: Y is a partner of the item.
     for task in tasks:
         if task.node is not None and id(task) not in stated_partners and _doer_known(task):
-            _apply(task, "coordinate", own_partners(doc, _unblanked(doc, _own_ranges(task.node, task_nodes))))
+            ranges = unblanked[id(task)] if id(task) in unblanked else _unblanked(doc, own[id(task)])
+            _apply(task, "coordinate", own_partners(doc, ranges))
     plan_wide_lead(doc, tasks, _apply)
     plan_labelled_roles(doc, root, tasks, _apply)
     _propagate(tasks)

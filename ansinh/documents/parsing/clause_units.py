@@ -39,7 +39,7 @@ _GENERIC_BODY = re.compile(
 _PLURAL = re.compile(r"^(?:[Cc][áa]c|[Nn]h[ữu]ng)\s+(?=[A-ZĐÀ-Ỹ])")
 _DUTY_CUE = re.compile(r"(?:co|chiu)\s+trach\s+nhiem(?![a-z])")
 # "chủ trì, phối hợp với Y", "phối hợp chặt chẽ với Y", "phối hợp Y" after the subject or the duty cue.
-_PARTNERS = re.compile(
+PARTNERS = re.compile(
     r"\s*,?\s*(?:(?:chu\s+tri|la\s+co\s+quan\s+dau\s+moi)\s*,?\s*(?:va\s+)?)?(?:phoi\s+hop\s*(?:,\s*ho\s+tro\s+)?(?:chat\s+che\s+)?(?:voi\s+)?|"
     r"(?<=chu tri )cung\s+voi\s+)"
 )
@@ -67,7 +67,7 @@ _SUBJECT_VERB = re.compile(r"\s+(?=" + _VERB.pattern + r")(?!de\s|nham\s|trong\s
 _AND_LEADS_WITH = re.compile(r"\s*,?\s*(?:va\s+)?chu\s+tri\s+(?:cung|voi)(?:\s+voi)?\s+")
 
 
-def _partners_end(clean: str, folded: str, start: int) -> int:
+def partners_end(clean: str, folded: str, start: int) -> int:
     """Where the partners named from ``start`` end: at a lower-case verb, a stop or the clause's end."""
     skip_to = start
     for m in re.finditer(r"[.;(:]|(?<![a-z])(?=[a-z])", folded[start:]):
@@ -123,7 +123,7 @@ _BOUND_PARTY = re.compile(
 )
 
 
-def _bodies(text: str, generic_first: bool, bound: bool = False) -> list[str]:
+def bodies_only(text: str, generic_first: bool, bound: bool = False) -> list[str]:
     """The names in ``text`` when it is only a list of bodies, else []."""
     names = split_units(text)
     if not names or len(names) > 14:
@@ -152,12 +152,12 @@ def read_clause(clean: str, folded: str) -> tuple[list[str], list[str]] | None:
     if label is not None and not _lower_action(clean, folded, 0, label.end()) and not _ADDRESS.match(folded):
         pos = label.end()
         # "e) Sở Xây dựng: Tiếp tục duy trì …", "Đối với Nhà đầu tư dự án X: Khẩn trương …": the label names who acts.
-        named = _bodies(clean[: label.end()].rstrip(": "), generic_first=False)
+        named = bodies_only(clean[: label.end()].rstrip(": "), generic_first=False)
         if named:
             return named, []
     towards = _TOWARDS_LABEL.match(folded)
     if towards is not None and pos == 0:
-        named = _bodies(clean[towards.end("towards") : towards.end("who")], generic_first=True)
+        named = bodies_only(clean[towards.end("towards") : towards.end("who")], generic_first=True)
         if named:
             return named, []
     long_label = _LONG_LABEL.match(folded)
@@ -178,14 +178,14 @@ def read_clause(clean: str, folded: str) -> tuple[list[str], list[str]] | None:
         pos = address.end()
         # "Giao Sở Nội vụ:" above the duties it hands out: the bodies alone.
         colon = folded.find(":", pos)
-        named = _bodies(clean[pos:colon], generic_first=True) if colon != -1 else []
+        named = bodies_only(clean[pos:colon], generic_first=True) if colon != -1 else []
         # The colon after the addressee opens its duties ("Giao Bộ Công Thương: (i) Nghiên cứu …; (ii) Chủ trì …"),
         # unless it lists the places or ministries of a shared head ("Giao UBND các xã: Đức Trọng, Hiệp Thạnh:").
         if named and (not folded[colon + 1 :].strip() or not re.search(r"(?:cac|nhung)\s+\S+\s*$", folded[pos:colon])):
             return named, []
     # "Named address: the bodies before its colon": "Giao UBND các xã: Đức Trọng, Hiệp Thạnh:" above its duties.
     if address is not None and folded.rstrip().endswith(":"):
-        named = _bodies(clean[pos : len(folded.rstrip()) - 1], generic_first=True)
+        named = bodies_only(clean[pos : len(folded.rstrip()) - 1], generic_first=True)
         if named:
             return named, []
     limit = min(len(folded), pos + 260)
@@ -204,7 +204,7 @@ def read_clause(clean: str, folded: str) -> tuple[list[str], list[str]] | None:
         if not clean[verb.start() + 1 : verb.start() + 2].islower():
             continue  # "Ban Tổ chức …": the verb's words capitalised belong to a name
         cue = _DUTY_CUE.match(folded, verb.start() + 1) is not None
-        lead = _bodies(clean[pos : pc.subject_end(folded, pos, verb.start())], generic_first=cue, bound=cue)
+        lead = bodies_only(clean[pos : pc.subject_end(folded, pos, verb.start())], generic_first=cue, bound=cue)
         if not lead:
             continue
         rest_at = verb.start()
@@ -215,19 +215,20 @@ def read_clause(clean: str, folded: str) -> tuple[list[str], list[str]] | None:
         after = folded[rest_at:]
         if not after.lstrip(" ,").startswith(("chu tri", "phoi hop", "la co quan dau moi", "cung voi")):
             return lead, partners
-        m = _PARTNERS.match(folded, rest_at)
+        m = PARTNERS.match(folded, rest_at)
         if m is not None:
-            end = _partners_end(clean, folded, m.end())
-            partners = pc.drop_asides(_bodies(clean[m.end() : end], generic_first=True))
+            end = partners_end(clean, folded, m.end())
+            partners = pc.drop_asides(bodies_only(clean[m.end() : end], generic_first=True))
             # "X phối hợp với Y và chủ trì cùng Z": Z works with X too.
             more = _AND_LEADS_WITH.match(folded, end)
             if partners and more is not None:
-                partners += _bodies(clean[more.end() : _partners_end(clean, folded, more.end())], generic_first=True)
+                partners += bodies_only(clean[more.end() : partners_end(clean, folded, more.end())], generic_first=True)
         return lead, partners
     return None
 
 
-def _first_sentence(doc: Doc, start: int, end: int) -> tuple[str, str]:
+def first_sentence(doc: Doc, start: int, end: int) -> tuple[str, str]:
+    """The clean and folded text of the sentence that opens at ``start`` (not past ``end``)."""
     # A blank line between a heading and its paragraph is not the paragraph's end.
     while start < end and doc.folded[start] in " \t\n":
         start += 1
@@ -244,14 +245,14 @@ def _first_sentence(doc: Doc, start: int, end: int) -> tuple[str, str]:
 def _openings(doc: Doc, node: Node) -> list[tuple[str, str]]:
     """Where a duty opens in ``node``: its heading, then its first dash line."""
     body_end = node.children[0].start if node.children else node.end
-    out = [_first_sentence(doc, node.head_start, body_end)]
+    out = [first_sentence(doc, node.head_start, body_end)]
     # "2. Trao quà" then a paragraph "Đối với … thì Đoàn Thanh niên có trách nhiệm …": the body's first sentence too.
     if node.head_end < body_end and doc.clean[node.head_end : body_end].strip():
-        out.append(_first_sentence(doc, node.head_end, body_end))
+        out.append(first_sentence(doc, node.head_end, body_end))
     for child in node.children:
         if child.style not in ("dash", "plus"):
             break
-        out.append(_first_sentence(doc, child.head_start, child.children[0].start if child.children else child.end))
+        out.append(first_sentence(doc, child.head_start, child.children[0].start if child.children else child.end))
     return [(squeeze(c), " ".join(f.split())) for c, f in out]
 
 
@@ -271,16 +272,16 @@ def clause_leads(doc: Doc, tasks: list[Task], apply: Apply) -> None:
                 # "- Chủ trì, phối hợp với …" under an item headed by its body, or "…; chủ trì, phối hợp với …" in its sentence.
                 # "…, chủ trì, phối hợp với …" anywhere in the sentence: "chủ trì" says the item's own doer acts with them.
                 for clause in re.finditer(r"(?:^|;\s*|:\s*|(?<![a-z])(?=chu\s+tri\s*,?\s*(?:va\s+)?phoi\s+hop))(?=(?:chu\s+tri\s*,?\s*(?:va\s+)?)?phoi\s+hop)", folded):
-                    m = _PARTNERS.match(folded, clause.end())
+                    m = PARTNERS.match(folded, clause.end())
                     # After a colon the doer's duty begins ("X chỉ đạo lực lượng Y: Phối hợp với Z …").
                     if m is None or (clause.start() > 0 and folded[clause.start()] != ":" and not folded.startswith("chu", clause.end())):
                         continue
-                    partners = pc.drop_asides(_bodies(clean[m.end() : _partners_end(clean, folded, m.end())], generic_first=True))
+                    partners = pc.drop_asides(bodies_only(clean[m.end() : partners_end(clean, folded, m.end())], generic_first=True))
                     if partners:
                         apply(task, "coordinate", partners)
                         break
                 own = pc.own_partners_at(clean, folded) if not task.coordinate else None
-                if own is not None and (partners := _bodies(clean[own : _partners_end(clean, folded, own)], generic_first=True)):
+                if own is not None and (partners := bodies_only(clean[own : partners_end(clean, folded, own)], generic_first=True)):
                     apply(task, "coordinate", pc.drop_asides(partners))
             if task.lead:
                 if index > 2:
@@ -309,8 +310,8 @@ def _also_with(clean: str, folded: str) -> list[str]:
     with_also = _AND_WITH.search(folded)
     if with_also is None:
         own = pc.own_partners_at(clean, folded)  # "…; đồng thời, phối hợp với Y …"
-        return [] if own is None else _bodies(clean[own : _partners_end(clean, folded, own)], generic_first=True)
-    return _bodies(clean[with_also.end() : _partners_end(clean, folded, with_also.end())], generic_first=False)
+        return [] if own is None else bodies_only(clean[own : partners_end(clean, folded, own)], generic_first=True)
+    return bodies_only(clean[with_also.end() : partners_end(clean, folded, with_also.end())], generic_first=False)
 
 
 # "Sở Tài chính phối hợp với Sở Xây dựng, … tham mưu …": the item's doer, then the bodies it works with.
@@ -329,9 +330,9 @@ def _subject_with(clean: str, folded: str, lead: list[str]) -> list[str]:
     keys = {name_key(x) for x in lead}
     if not subject or any(name_key(x) not in keys for x in subject):
         return []  # another body opens the sentence, or words that are no name
-    end = _partners_end(clean, folded, m.end())
+    end = partners_end(clean, folded, m.end())
     adverb = _ADVERB_AFTER.search(folded, m.end(), end)  # "… Ban Dân tộc tỉnh kịp thời tham mưu …"
-    return pc.drop_asides(_bodies(clean[m.end() : adverb.start() if adverb else end], generic_first=True))
+    return pc.drop_asides(bodies_only(clean[m.end() : adverb.start() if adverb else end], generic_first=True))
 
 
 _ADVERB_AFTER = re.compile(r"\s(?:kip\s+thoi|chu\s+dong|tich\s+cuc|thuong\s+xuyen|khan\s+truong)(?![a-z])")
@@ -350,7 +351,7 @@ def _addressed_paragraphs(doc: Doc, task: Task, apply: Apply) -> None:
     if node is None or not task.lead or task.children or node.children:
         return
     for m in _ADDRESSED_LINE.finditer(doc.folded, node.head_end, node.end):
-        clean, folded = _first_sentence(doc, m.start(), node.end)
+        clean, folded = first_sentence(doc, m.start(), node.end)
         clean, folded = squeeze(clean), " ".join(folded.split())
         # "Giao X chủ trì nội dung tại điểm a": a closing paragraph that assigns the items by reference.
         if len(clean) != len(folded) or _ITEM_REF.search(folded):

@@ -41,8 +41,10 @@ _GAZETTE_HEADER = re.compile(
     r"(?:[ \t]{2,}\d{1,4})?[ \t]*$"
 )
 # Word-segmentation marks between syllables ("Kế_hoạch"), read as spaces.
-_SEGMENT_MARK = re.compile(r"(?<=[^\W_])_(?=[^\W_])")
-_FIRST_TOKEN = re.compile(r"(?m)^[ \t]*(\S+)")
+_SEGMENT_MARK = re.compile(r"_(?<=[^\W_]_)(?=[^\W_])")  # the underscore first: the engine looks for it fast
+# A line's first token when it holds what OCR noise is made of (a digit or a stamp mark, see _junk_prefix_length):
+# other tokens have no junk prefix, so their lines are not looked at.
+_FIRST_TOKEN = re.compile(r"(?m)^[ \t]*(?=\S*[0-9^•\\?|~])(\S+)")
 # A word segmenter's tokens split a list mark from its dot ("1 . Sở Y_tế", "**II . NHIỆM_VỤ**", "a ) …", "2 ." alone).
 _SPLIT_MARK = re.compile(r"(?m)^([ \t]*(?:[*_]{1,3}|#{1,6}[ \t]+)?(?:\d{1,2}(?:\.\d{1,2}){0,3}|[IVX][IVXl1]{0,4}|[1l][IVXl1]{0,4}|[a-zđ]))([ \t]+)([.)])(?=[ \t*_]|$)")
 # A list mark alone on its line, its text on the next one (Word pages saved as HTML, PDF exports): "2.\nỦy ban …".

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ansinh.documents.parsing.clause_units import _first_sentence, read_clause
+from ansinh.documents.parsing.clause_units import first_sentence, read_clause
 from ansinh.documents.parsing.clean import Doc, fold_same_length, squeeze
 from ansinh.documents.parsing.responsibilities import Apply
 from ansinh.documents.parsing.structure import Node
@@ -76,7 +76,7 @@ def wrapped_subject_leads(doc: Doc, tasks: list[Task], apply: Apply) -> None:
         carried = after.lstrip()
         if not (carried[:1].islower() or _head_match(carried, AGENCY_HEADS)):
             continue
-        clean, folded = _first_sentence(doc, node.head_start, node.body_end)
+        clean, folded = first_sentence(doc, node.head_start, node.body_end)
         clean, folded = squeeze(ITEM_MARK.sub("", clean, count=1)), " ".join(fold_same_length(ITEM_MARK.sub("", clean, count=1)).lower().split())
         if len(clean) != len(folded) or len(clean) <= len(title):
             continue

@@ -10,6 +10,7 @@ one name, its bare kind words sharing the tail that closes it. A kind with words
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ansinh.lib.text import fold
 
@@ -39,7 +40,9 @@ _PLURAL = re.compile(r"^(?:cac|nhung)\s")
 _KIND_FIRST = re.compile(r"^(?:(?:cac|nhung)\s+\S+|(?:" + _KINDS + r")(?![a-z]))")
 
 
+@lru_cache(maxsize=4096)
 def _folded(fragment: str) -> str:
+    """``fragment`` folded, lower case, single-spaced (remembered within one document: unit_names.clear_text_caches)."""
     return " ".join(fold(fragment).lower().split())
 
 
@@ -159,6 +162,8 @@ _LEVEL_LIST = re.compile(
 
 def level_list(value: str) -> tuple[int, int, str, str] | None:
     """(start, end, body, level) of "UBND các xã:" in ``value`` when places in capitals follow it, else None."""
+    if ":" not in value:
+        return None  # no colon, no such list (a fold keeps every colon): most names are read without folding them
     folded = fold(value).lower()
     if len(folded) != len(value):
         return None

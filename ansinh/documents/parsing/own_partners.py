@@ -18,13 +18,13 @@ from __future__ import annotations
 import re
 
 from ansinh.documents.parsing import partner_clauses as pc
-from ansinh.documents.parsing.clause_units import _PARTNERS, _bodies, _partners_end
+from ansinh.documents.parsing.clause_units import PARTNERS, bodies_only, partners_end
 from ansinh.documents.parsing.clean import Doc
 
 # A line (after a dash or bullet) that opens with "phối hợp", not "chủ trì, phối hợp".
 _OPENS_WITH_PARTNERS = re.compile(r"^[ \t]*(?:[-–+•*][ \t]*)?(?=phoi\s+hop(?![a-z]))", re.MULTILINE)
 # Verbs that open the duty after the partners but also stand, capitalised, in names ("Sở Nông nghiệp và Phát triển
-# nông thôn"), so :func:`clause_units._partners_end` does not stop at them: read here in lower case only.
+# nông thôn"), so :func:`clause_units.partners_end` does not stop at them: read here in lower case only.
 _NAME_VERB = re.compile(r"\s(?=phát\s+triển\s|phat\s+trien\s)")
 
 
@@ -35,10 +35,10 @@ def own_partners(doc: Doc, ranges: list[tuple[int, int]]) -> list[str]:
         folded = doc.folded[start:end]
         clean = doc.clean[start:end]
         for clause in _OPENS_WITH_PARTNERS.finditer(folded):
-            m = _PARTNERS.match(folded, clause.end())
+            m = PARTNERS.match(folded, clause.end())
             if m is None or m.end() == clause.end():
                 continue
-            text = " ".join(clean[m.end() : _partners_end(clean, folded, m.end())].split())
-            names = _bodies(_NAME_VERB.split(text, maxsplit=1)[0], generic_first=True)
+            text = " ".join(clean[m.end() : partners_end(clean, folded, m.end())].split())
+            names = bodies_only(_NAME_VERB.split(text, maxsplit=1)[0], generic_first=True)
             out.extend(pc.drop_asides(names))
     return out

@@ -60,16 +60,20 @@ def open_gap(folded: str, at: int) -> bool:
     return _OPEN_END.search(folded, max(0, at - 40), at) is not None
 
 
-# "… có trách nhiệm phối hợp với Y", "…; đồng thời, phối hợp với Y" in the duty of an item headed by its doer.
-_OWN_WITH = re.compile(r"(?<![a-z])(?:(?:co|chiu)\s+trach\s+nhiem|dong\s+thoi\s*,?)\s+phoi\s+hop\s+(?:chat\s+che\s+)?voi\s+")
+# "… có trách nhiệm phối hợp với Y", "…; đồng thời, phối hợp với Y", "X tổ chức …; phối hợp với Y …" in the duty of an
+# item headed by its doer: after a semicolon, a clause without a subject of its own goes on with the doer's.
+_OWN_WITH = re.compile(r"(?:(?<![a-z])(?:(?:co|chiu)\s+trach\s+nhiem|dong\s+thoi\s*,?)\s+|;\s*)phoi\s+hop\s+(?:chat\s+che\s+)?voi\s+")
 
 
 def own_partners_at(clean: str, folded: str) -> int | None:
     """Where the partners of the item's own doer begin, when its duty says it works with them and names no other
-    subject before the cue ("Sở X: Theo chức năng … có trách nhiệm phối hợp với Y …"), else None."""
+    subject before the cue ("Sở X: Theo chức năng … có trách nhiệm phối hợp với Y …", "Sở X: Chỉ đạo …; phối hợp với Y
+    …"), else None."""
     m = _OWN_WITH.search(folded)
     if m is None:
         return None
+    if folded[m.start()] == ";":
+        return m.end()  # "X tổ chức …; phối hợp với Y …": a new clause of the doer's sentence, no subject of its own
     head = clean[max(folded.rfind(":", 0, m.start()), folded.rfind(";", 0, m.start())) + 1 : m.start()]
     return None if any(word[:1].isupper() for word in head.split()[1:]) else m.end()
 

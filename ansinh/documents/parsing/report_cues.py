@@ -294,7 +294,7 @@ _PUBLISH = re.compile(r"(?<![a-z])cong\s+(?:bo|khai)\s+(?:[^.;]{0,30}?\s)?(?:ket
 
 def published_periodically(folded: str) -> bool:
     """Whether a sentence makes results public on a fixed period (a report to the public, read like one)."""
-    return _PUBLISH.search(folded) is not None and any(f != "adhoc" for f, _ in periods(folded))
+    return "cong" in folded and _PUBLISH.search(folded) is not None and any(f != "adhoc" for f, _ in periods(folded))
 
 
 def owed(folded: str, has_period: bool, has_deadline: bool) -> bool:
@@ -345,10 +345,9 @@ _BLANKS = re.compile(r"\s{2,}")
 
 def _first_quarter(folded: str) -> int:
     """The offset a quarter into ``folded``, each run of blanks counted as one character."""
-    runs = list(_BLANKS.finditer(folded))
-    target = (len(folded) - sum(len(m.group(0)) - 1 for m in runs)) // 4
+    target = len(_BLANKS.sub(" ", folded)) // 4  # each run of blanks one character
     pos = count = 0
-    for m in runs:
+    for m in _BLANKS.finditer(folded):  # the runs up to the quarter only
         if count + m.start() - pos >= target:
             break
         count += m.start() - pos + 1

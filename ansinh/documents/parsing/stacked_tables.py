@@ -51,10 +51,11 @@ _FURNITURE = re.compile(r"^\s*(?:-\s*\d{1,3}\s*-|[Tt]rang\s+\d{1,3}(?:\s*/\s*\d{
 def _lines(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     start = 0
-    for k, ch in enumerate(text):
-        if ch == "\n":
-            out.append((start, k))
-            start = k + 1
+    k = text.find("\n")
+    while k != -1:  # found, not read character by character
+        out.append((start, k))
+        start = k + 1
+        k = text.find("\n", start)
     out.append((start, len(text)))
     return out
 

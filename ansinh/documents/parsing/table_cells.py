@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from ansinh.documents.parsing.clean import fold_same_length, squeeze
-from ansinh.documents.parsing.vocab import AGENCY_HEADS
+from ansinh.documents.parsing.unit_names import opens_with_agency
 
 # The column of who leads, by meaning: "Cơ quan chủ trì", "Đơn vị thực hiện", "Cơ quan/đơn vị đầu mối".
 LEAD_HEADER = (
@@ -42,14 +42,12 @@ ROW_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVX]{1,5}\.?|[a-zđ][.)]
 
 # What leaves a body's name unfinished at a line end: "Bộ Kế hoạch và" / "Đầu tư", "Ủy ban nhân dân" / "tỉnh …".
 _OPEN_NAME = re.compile(r"(?:[,;(/&-]|\b(?:va|cua|voi|thuoc|truc thuoc|uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd))$")
-# A line opening with a body's name (a capital head word of ``AGENCY_HEADS``, "Các sở").
-_AGENCY_START = re.compile(r"^(?:" + "|".join(re.escape(h) for h in sorted(AGENCY_HEADS, key=len, reverse=True)) + r")(?!\w)")
 
 
 def join_cell_lines(head: str, before: str, piece: str) -> str:
     """A cell's text with the next line of it; in a column of bodies ("Cơ quan phối hợp") a line opening with a
     body's name after a finished name is the next body of the list ("Sở Tài chính" / "Sở Y tế")."""
-    if (before and re.search(LEAD_HEADER + r"|phoi hop", head) and _AGENCY_START.match(piece)
+    if (before and re.search(LEAD_HEADER + r"|phoi hop", head) and opens_with_agency(piece)
             and not _OPEN_NAME.search(fold_same_length(before).lower().rstrip())):
         return squeeze(before + ", " + piece)
     return squeeze(before + " " + piece)

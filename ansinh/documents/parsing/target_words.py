@@ -15,7 +15,9 @@ from ansinh.documents.parsing.clean import Doc, fold_same_length
 from ansinh.documents.parsing.vocab import COUNT_UNITS, ocr_tolerant
 from ansinh.lib.vnnumbers import NUMBER_PATTERN
 
-_NUM = re.compile(r"(?<![\w.,/])" + NUMBER_PATTERN)
+# NUMBER_PATTERN not after a word, dot, comma or slash, written with its first digit before that look back: the same
+# matches, found by a scan the engine speeds up by looking for a digit first.
+_NUM = re.compile(r"\d(?<![\w.,/]\d)\d*(?:[.,]\d+)*")
 _RANGE_TAIL = re.compile(r"\s*(%|‰)?\s*(?:-|–|den|toi)\s*(" + NUMBER_PATTERN + r")(?![\w/])")
 _SIGN = re.compile(r"\s*(%|‰)")
 # "%/năm": a rate per year.

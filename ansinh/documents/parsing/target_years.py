@@ -23,6 +23,8 @@ _DEADLINE = re.compile(
     r"(?:ngay\s+\d{1,2}\s*[/-]\s*\d{1,2}\s*[/-]\s*|thang\s+\d{1,2}\s*[/-]\s*)((?:19|20)\d\d)(?!\d)"
 )
 _CLAUSE_END = re.compile(r";|\.(?=\s)")
+# The year every YEAR_CUE and _DEADLINE ends with: looked for first (a fast scan), as most spans have none.
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _SENTENCE_END = re.compile(r"\.(?=\s)")
 _ENUMERATED = re.compile(r"\s*(?:\([^()]{0,60}\)\s*)?(?:,|va)\s*")
 
@@ -50,7 +52,7 @@ def year_of(doc: Doc, block_start: int, pos: int, clause_end: int, default: int 
     year = default
     folded = doc.folded
     cues = sorted([*YEAR_CUE.finditer(folded, block_start, pos), *_DEADLINE.finditer(folded, block_start, pos)],
-                  key=lambda m: m.start())
+                  key=lambda m: m.start()) if _YEAR.search(folded, block_start, pos) else []
     for m in cues:
         if m.re is YEAR_CUE and DATE_BEFORE.search(folded[max(0, m.start() - 14) : m.start(1)]):
             continue
@@ -87,7 +89,8 @@ def heading_year(doc: Doc, node: Node, seen: dict[int, int | None] | None = None
             own = seen[key]
         else:
             head = doc.folded[n.head_start : n.head_start + len(n.title)]
-            found = [m for m in YEAR_CUE.finditer(head) if not DATE_BEFORE.search(head[max(0, m.start() - 14) : m.start(1)])]
+            found = [m for m in YEAR_CUE.finditer(head) if not DATE_BEFORE.search(head[max(0, m.start() - 14) : m.start(1)])
+                     ] if _YEAR.search(head) else []
             own = int(found[-1].group(1)) if found else None
             if seen is not None:
                 seen[key] = own
@@ -111,7 +114,8 @@ def read_start(doc: Doc, node: Node, start: int, end: int) -> int:
     if node.style == "root" or line_end < 0:
         return start
     line = doc.folded[start:line_end].rstrip()
+    if node.style in ("dash", "plus") or line.endswith((".", ";")):
+        return start  # the cheap tests first: a long line is not read for its marks and years
     head = re.sub(r"^\s*(?:[ivx]+|\d+(?:\.\d+)*|[a-zđ])[.):\-]\s*|(?:19|20)\d\d", "", line)
-    title_only = (node.style not in ("dash", "plus") and len(head.split()) <= 10 and not line.endswith((".", ";"))
-                  and not re.search(r"\d", head) and not ZERO_CUE.search(line))
+    title_only = len(head.split()) <= 10 and not re.search(r"\d", head) and not ZERO_CUE.search(line)
     return line_end + 1 if title_only else start

@@ -48,9 +48,19 @@ class Candidate:
     ce: int
 
 def sentences(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentence spans in ``start:end`` (a full stop followed by a capital, or a line list marker)."""
+    """Sentence spans in ``start:end`` (a full stop followed by a capital, or a line list marker).
+
+    Remembered on ``doc`` (its views never change): targets and reporting read the same parts' sentences.
+    """
+    cache = doc.__dict__.setdefault("_sentences", {})
+    spans = cache.get((start, end))
+    if spans is None:
+        spans = cache[start, end] = tuple(_sentences(doc.clean, start, end))
+    return list(spans)
+
+
+def _sentences(clean: str, start: int, end: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
-    clean = doc.clean
     s = start
     for m in _SENTENCE_BREAK.finditer(clean, start, end):
         e = m.end()

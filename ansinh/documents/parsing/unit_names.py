@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ansinh.documents.parsing import name_lists
 from ansinh.documents.parsing.clean import squeeze
 from ansinh.documents.parsing.name_lists import (
     AND_SPACE,
@@ -39,12 +40,19 @@ def _head_match(fragment: str, heads: tuple[str, ...]) -> bool:
     return _head_match_start(fragment[:40], heads)
 
 
+def opens_with_agency(text: str) -> bool:
+    """Whether ``text`` opens with a body's name: a head word of ``AGENCY_HEADS`` ("Sở", "Các sở"), its first letter a
+    capital, diacritics ignored (OCR and text without marks read the same)."""
+    return _head_match(text, AGENCY_HEADS)
+
+
 def clear_text_caches() -> None:
     """Forget what was remembered per piece of text: caches help within one document, and a bench that reads the
     same documents again must not be sped up by them (pipeline.extract_plan calls this per document)."""
     _head_match_start.cache_clear()
     _bare.cache_clear()
     _split_units.cache_clear()
+    name_lists._folded.cache_clear()
 
 
 @lru_cache(maxsize=16384)
@@ -240,9 +248,14 @@ def _expand_level_list(body: str, level: str, rest: str) -> list[str]:
 
 def _repeats_kind(first: str, fragment: str) -> bool:
     """Whether ``fragment`` opens with the two-word kind that opens ``first`` ("cơ sở", "tổ chức"), after "các"."""
-    words = re.sub(r"^(?:các|những)\s+", "", first.lower()).split()
-    frag_words = re.sub(r"^(?:các|những)\s+", "", fragment.lower()).split()
-    return len(words) >= 3 and len(frag_words) >= 3 and words[:2] == frag_words[:2]
+    words = _PLURAL_WORD.sub("", first.lower()).split()
+    if len(words) < 3:
+        return False
+    frag_words = _PLURAL_WORD.sub("", fragment.lower()).split()
+    return len(frag_words) >= 3 and words[:2] == frag_words[:2]
+
+
+_PLURAL_WORD = re.compile(r"^(?:các|những)\s+")
 
 
 # "các Bộ: Quốc phòng, Xây dựng và các cơ quan liên quan": one head word shared by the names after the colon.
