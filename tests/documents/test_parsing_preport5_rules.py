@@ -230,9 +230,13 @@ def test_two_reviews_each_opened_by_its_year_are_two_one_off_duties() -> None:
     assert sorted(_reports(text + END)) == [("once", None, None, 2028), ("once", None, None, 2030)]
 
 
-def test_reviews_held_on_a_schedule_with_no_period_are_ad_hoc() -> None:
+def test_reviews_held_on_a_schedule_with_no_period_name_no_reporting_duty() -> None:
+    # (ptargets6) Every gold counts a review without a report only when it is dated or periodic ("sơ kết vào năm
+    # 2027", "định kỳ hằng năm sơ kết"): one with neither, no report and no body it goes to, is how work is run.
     text = PLAN + "1. Định kỳ tổ chức sơ kết, tổng kết đánh giá kết quả thực hiện Kế hoạch.\n"
-    assert _reports(text + END) == [("adhoc", None, None, None)]
+    assert _reports(text + END) == []
+    reported = PLAN + "1. Định kỳ tổ chức sơ kết, tổng kết, báo cáo kết quả thực hiện Kế hoạch.\n"
+    assert _reports(reported + END) == [("adhoc", None, None, None)]
 
 
 def test_a_report_due_within_a_quarter_of_a_year_is_a_one_off_of_that_year() -> None:

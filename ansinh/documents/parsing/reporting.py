@@ -189,6 +189,17 @@ def _final_review(folded: str) -> bool:
     return any(not _REVIEW_PAIR.search(folded, max(0, m.start() - 14), m.start()) for m in _FINAL_REVIEW.finditer(folded))
 
 
+# What a review ("sơ kết, tổng kết") needs to be a report: the word itself, or results gathered and sent.
+_REPORT_ITSELF = re.compile(r"(?<![a-z])(?:b[ad]o\s+c[ad]o|t[oda]ng\s+h[oda]p\s+k[eq]t\s+qu[ad]|gui\s+k[eq]t\s+qu[ad])(?![a-z])")
+
+
+def _bare_review(folded: str) -> bool:
+    """Whether a sentence only holds reviews ("tổ chức sơ kết, tổng kết theo quy định", "định kỳ sơ kết 5 năm, 10
+    năm và kiến nghị …"): no report named, no body it goes to. With no period, day or year of its own it is how the
+    work is run, not a reporting duty (a review on a date or a period stays one: "sơ kết vào năm 2027")."""
+    return _REPORT_ITSELF.search(folded) is None and not reviewed_for(folded)
+
+
 def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
     """Reporting duties, one per (sentence, frequency)."""
     out: list[dict[str, object]] = []
@@ -301,7 +312,7 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
             # "báo cáo kết quả thực hiện … trước ngày 25/11/2026" without a period: the default regime, annual.
             if not duties and any(month is not None for _, _, month in deadlines):
                 duties.append(("annual", None))
-            if not duties:
+            if not duties or (all(f == "adhoc" for f, _ in duties) and _bare_review(folded)):
                 continue
             cs, ce = trim_span(doc, s, e, " \t\n-–+•;,", " \t\n./;,")
             text = squeeze(doc.text[cs:ce])

@@ -177,7 +177,10 @@ def ratio_unit(clean: str, match: re.Match[str], unit: str | None) -> str:
 CUE_AS_WRITTEN: dict[str, str] = {"dat": "đạt", "co": "có", "tu": "từ"}
 # The commitment cues among them (TARGET_CUES, the learned judge's cues). "từ" is only a comparator word: blanking
 # "tư" would break "đầu tư".
-_FOLDED_CUE = re.compile(r"(?<![a-z0-9])(?:dat|co)(?![a-z0-9])")
+_FOLDED_CUE = re.compile(r"(?<![a-z0-9])(?:dat|co|khi|neu)(?![a-z0-9])")
+# The condition words of the learned judge's cues share their folded form too: "khi" (when) with "khí" (gas: "khí
+# thải", "khí hậu", "khí nhà kính"), "nếu" (if) with "nêu" (state: "các mục tiêu đã nêu"). Read only in cue_folded.
+_CONDITION_AS_WRITTEN: dict[str, str] = {"khi": "khi", "neu": "nếu"}
 
 
 def false_cue(word: str) -> bool:
@@ -192,7 +195,15 @@ def cue_folded(doc: Doc, start: int, end: int) -> str:
     """The folded text of ``start:end`` with the words that only fold like a commitment cue blanked out."""
     folded = doc.folded[start:end]
     for m in _FOLDED_CUE.finditer(doc.folded, start, end):
-        if false_cue(doc.clean[m.start() : m.end()]):
+        if false_cue(doc.clean[m.start() : m.end()]) or _false_condition(doc.clean[m.start() : m.end()]):
             a, b = m.start() - start, m.end() - start
             folded = folded[:a] + " " * (b - a) + folded[b:]
     return folded
+
+
+def _false_condition(word: str) -> bool:
+    """Whether a written word folds like a condition word ("khi", "nếu") but is another word ("khí", "nêu")."""
+    lowered = word.lower()
+    folded = fold_same_length(lowered)
+    written = _CONDITION_AS_WRITTEN.get(folded)
+    return written is not None and lowered not in (written, folded)
