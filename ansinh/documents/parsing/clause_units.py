@@ -23,7 +23,7 @@ from ansinh.documents.parsing.responsibilities import Apply
 from ansinh.documents.parsing.structure import Node
 from ansinh.documents.parsing.subject_leads import _ACTION
 from ansinh.documents.parsing.tasks import Task
-from ansinh.documents.parsing.unit_names import _head_match, name_key, split_units
+from ansinh.documents.parsing.unit_names import _head_match, name_key, split_units, text_cache
 from ansinh.documents.parsing.vocab import AGENCY_HEADS
 
 # Bodies named generically, lower case ("các sở, ngành", "cơ quan, tổ chức, đơn vị giới thiệu người ứng cử").
@@ -110,6 +110,9 @@ _NUMBERED_BODY = re.compile(  # with or without diacritics ("Ban Quan ly du an s
 )
 
 
+_DIGIT = re.compile(r"\d")
+
+
 # "… và các cơ quan (có) liên quan" closing a name: a catch-all that does not make the name longer.
 _CATCH_ALL = re.compile(r"\s+(?:và|cùng)\s+các\s+(?:cơ\s+quan|đơn\s+vị|địa\s+phương|tổ\s+chức|bộ|sở|ngành)(?:,\s*[^,\s]+)*\s+(?:có\s+)?liên\s+quan$", re.IGNORECASE)
 
@@ -125,12 +128,22 @@ _BOUND_PARTY = re.compile(
 
 def bodies_only(text: str, generic_first: bool, bound: bool = False) -> list[str]:
     """The names in ``text`` when it is only a list of bodies, else []."""
+    return list(_bodies_remembered(text, generic_first, bound))  # a copy: callers may extend it
+
+
+@text_cache
+def _bodies_remembered(text: str, generic_first: bool, bound: bool) -> tuple[str, ...]:
+    """``_bodies`` remembered within one document: a clause's subject is tried again by the rules that read it."""
+    return tuple(_bodies_uncached(text, generic_first, bound))
+
+
+def _bodies_uncached(text: str, generic_first: bool, bound: bool) -> list[str]:
     names = split_units(text)
     if not names or len(names) > 14:
         return []
     for i, name in enumerate(names):
         words = len(_CATCH_ALL.sub("", pc.bare(name)).split())
-        if words > 16 or re.search(r"\d", _NUMBERED_BODY.sub("", name)):
+        if words > 16 or (_DIGIT.search(name) and _DIGIT.search(_NUMBERED_BODY.sub("", name))):  # a name without digits keeps none
             return []
         agency = _head_match(name, AGENCY_HEADS) or _head_match(_PLURAL.sub("", name), AGENCY_HEADS)
         if not agency and not _GENERIC_BODY.match(name) and not (bound and _BOUND_PARTY.match(name)):
@@ -286,7 +299,7 @@ def clause_leads(doc: Doc, tasks: list[Task], apply: Apply) -> None:
             if task.lead:
                 if index > 2:
                     continue  # only the heading, its paragraph and the first dash line say who leads
-                found = read_clause(clean, folded)
+                found = read_clause(clean, folded) if not task.coordinate else None  # read only to give partners
                 if found is not None and not task.coordinate and _same(found[0], task.lead):
                     apply(task, "coordinate", found[1] or _also_with(clean, folded))
                 if index == 0 and not task.coordinate:

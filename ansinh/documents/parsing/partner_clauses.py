@@ -41,11 +41,13 @@ def aside_end(folded: str, at: int) -> int | None:
 
 def drop_asides(names: list[str]) -> list[str]:
     """Partners without the aside after their name ("Sở Y (cơ quan thường trực)" is "Sở Y")."""
-    return [_TRAILING_ASIDE.sub("", name) or name for name in names]
+    return [bare(name) for name in names]
 
 
 def bare(name: str) -> str:
     """``name`` without the aside after it, to measure the name itself."""
+    if not name.rstrip().endswith(")"):
+        return name  # no aside closes it (a plain look: the pattern's scan of every name costs more)
     return _TRAILING_ASIDE.sub("", name) or name
 
 

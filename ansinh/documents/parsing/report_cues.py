@@ -345,9 +345,10 @@ _BLANKS = re.compile(r"\s{2,}")
 
 def _first_quarter(folded: str) -> int:
     """The offset a quarter into ``folded``, each run of blanks counted as one character."""
-    target = len(_BLANKS.sub(" ", folded)) // 4  # each run of blanks one character
+    runs = list(_BLANKS.finditer(folded))
+    target = (len(folded) - sum(len(m.group(0)) - 1 for m in runs)) // 4
     pos = count = 0
-    for m in _BLANKS.finditer(folded):  # the runs up to the quarter only
+    for m in runs:
         if count + m.start() - pos >= target:
             break
         count += m.start() - pos + 1

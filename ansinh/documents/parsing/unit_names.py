@@ -8,7 +8,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
+from typing import TypeVar
 
 from ansinh.documents.parsing import name_lists
 from ansinh.documents.parsing.clean import squeeze
@@ -23,6 +25,8 @@ from ansinh.documents.parsing.name_lists import (
 )
 from ansinh.documents.parsing.vocab import AGENCY_HEADS, ALWAYS_NEW_HEADS, GENERIC_HEADS, ocr_tolerant
 from ansinh.lib.text import fold_key, strip_marks
+
+T = TypeVar("T")
 
 # Words that open like a body's name once diacritics are ignored, or share its first word, but name an action or
 # a thing ("Bố trí kinh phí", "Tổ chức thực hiện", "Ban hành kế hoạch", "Bộ máy", "Số lượng").
@@ -53,6 +57,18 @@ def clear_text_caches() -> None:
     _bare.cache_clear()
     _split_units.cache_clear()
     name_lists._folded.cache_clear()
+    for clear in _MORE_CACHES:
+        clear()
+
+
+_MORE_CACHES: list[Callable[[], None]] = []
+
+
+def text_cache(func: Callable[..., T]) -> Callable[..., T]:
+    """``func`` remembered per argument within one document (a module that unit_names cannot import registers here)."""
+    cached = lru_cache(maxsize=4096)(func)
+    _MORE_CACHES.append(cached.cache_clear)
+    return cached
 
 
 @lru_cache(maxsize=16384)
