@@ -103,3 +103,28 @@ def test_a_point_may_shorten_a_recipients_name_and_list_several_after_a_semicolo
 def test_a_point_that_only_mentions_a_recipient_after_its_own_words_has_no_lead_from_it() -> None:
     point = "Tăng cường kiểm tra tại Vườn quốc gia Bạch Mã trong mùa khô."
     assert _units(_letter("Vườn quốc gia Bạch Mã", "Cảng vụ Hàng hải tỉnh", point))["2"][0] == []
+
+
+# --- partners in a later sentence of the doer's paragraph ----------------------------------------------------------
+
+
+@given(st.sampled_from(_PARTNERS), st.sampled_from(["Phối hợp với", "Chủ trì, phối hợp với", "Khẩn trương phối hợp với"]))
+def test_a_later_sentence_without_a_subject_that_opens_with_phoi_hop_voi_names_partners_of_the_items_doer(
+    partner: str, opening: str
+) -> None:
+    text = (
+        "KẾ HOẠCH\nPhòng chống thiên tai năm 2027\n\nI. NHIỆM VỤ\n"
+        "1. Ủy ban nhân dân tỉnh chỉ đạo chung công tác phòng chống thiên tai.\n"
+        f"2. Giao Công an tỉnh rà soát phương án bảo đảm an ninh vùng lũ. {opening} {partner} tổ chức diễn tập "
+        "cứu hộ tại các xã ven sông.\n"
+    )
+    assert _units(text)["2"] == (["Công an tỉnh"], [partner])
+
+
+def test_a_later_sentence_with_a_subject_of_its_own_names_no_partners_of_the_item() -> None:
+    text = (
+        "KẾ HOẠCH\nPhòng chống thiên tai năm 2027\n\nI. NHIỆM VỤ\n"
+        "1. Giao Công an tỉnh rà soát phương án bảo đảm an ninh vùng lũ. Sở Tài chính phối hợp với Kho bạc Nhà nước "
+        "bố trí kinh phí.\n"
+    )
+    assert _units(text)["1"][1] == []

@@ -315,7 +315,33 @@ def clause_leads(doc: Doc, tasks: list[Task], apply: Apply) -> None:
             elif lead and not task.coordinate:
                 apply(task, "coordinate", _also_with(clean, folded))
             break
+        if not task.coordinate and (task.lead or (task.parent is not None and task.parent.lead)):
+            apply(task, "coordinate", _later_sentence_partners(doc, node))
         _addressed_paragraphs(doc, task, apply)
+
+
+# A sentence with no subject of its own that opens with the doer's partners: "Khẩn trương phối hợp với Bộ Xây dựng …",
+# "Chủ trì, phối hợp với các sở, ngành …" (an adverb of manner may come first).
+_SUBJECTLESS_WITH = re.compile(
+    r"(?:(?:khan\s+truong|chu\s+dong|tich\s+cuc|kip\s+thoi|dong\s+thoi)\s*,?\s+)?(?:chu\s+tri\s*,?\s*(?:va\s+)?)?"
+    r"phoi\s+hop\s+(?:chat\s+che\s+)?voi\s+"
+)
+
+
+def _later_sentence_partners(doc: Doc, node: Node) -> list[str]:
+    """The partners a later sentence of the item's own paragraph names when it has no subject of its own: the sentence
+    goes on with the item's doer ("3. Sở X: Chỉ đạo …. Chủ trì, phối hợp với Y rà soát …")."""
+    end = node.children[0].start if node.children else node.end
+    for stop in re.finditer(r"\.[ \t]+(?=[A-ZĐÀ-Ỹ])", doc.clean[node.head_start : end]):
+        at = node.head_start + stop.end()
+        m = _SUBJECTLESS_WITH.match(doc.folded, at, end)
+        if m is None:
+            continue
+        clean, folded = doc.clean[m.end() : end], doc.folded[m.end() : end]
+        partners = pc.drop_asides(bodies_only(squeeze(clean[: partners_end(clean, folded, 0)]), generic_first=True))
+        if partners:
+            return partners
+    return []
 
 
 def _also_with(clean: str, folded: str) -> list[str]:
