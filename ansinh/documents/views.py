@@ -118,11 +118,7 @@ def upload(request: HttpRequest) -> HttpResponse:
             log.exception("upload of %s failed", filename)
             form.add_error("file", jobs.UNEXPECTED)
         else:
-            messages.success(
-                request,
-                f"Đã đọc «{filename}»: {plan.targets.count()} chỉ tiêu, {plan.tasks.count()} nhiệm vụ. "
-                "Hãy rà soát từng mục trước khi phê duyệt.",
-            )
+            messages.success(request, _read_message(filename, plan))
             return redirect("plans:review", plan_id=plan.pk)
         finally:
             if not handed_over:
@@ -131,13 +127,19 @@ def upload(request: HttpRequest) -> HttpResponse:
     return render(request, "documents/upload.html", {"form": form}, status=status)
 
 
+def _read_message(filename: str, plan: Any) -> str:
+    """What a read document gave, the same after an upload read at once and after a background job."""
+    return (f"Đã đọc «{filename}»: {plan.targets.count()} chỉ tiêu, {plan.tasks.count()} nhiệm vụ. "
+            "Hãy rà soát từng mục trước khi phê duyệt.")
+
+
 @login_required
 def job_page(request: HttpRequest, job_id: int) -> HttpResponse:
     """Progress of a background import; done → the review page, failed → the form with the error."""
     job = access_import_job(request.user, job_id)
     state = jobs.job_state(job)
     if state["status"] == ImportJob.Status.DONE and job.plan_id:
-        messages.success(request, f"Đã đọc «{job.filename}». Hãy rà soát từng mục trước khi phê duyệt.")
+        messages.success(request, _read_message(job.filename, job.plan))
         return redirect("plans:review", plan_id=job.plan_id)
     if state["finished"]:
         form = UploadForm(data={}, files={})

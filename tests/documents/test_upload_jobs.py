@@ -120,3 +120,15 @@ def test_the_upload_only_queues_the_job_and_the_worker_runs_it(
     queued.refresh_from_db()
     assert job.status == "done" and job.plan_id is not None and queued.status == "SUCCESSFUL"
     assert queued.return_value == job.plan_id and not path.exists()
+
+
+@pytest.mark.django_db
+def test_a_document_read_in_the_background_is_announced_with_its_counts_like_one_read_at_once(
+    client: Client, alice: Any, tmp_path: Path, extractor: None  # noqa: F811
+) -> None:
+    client.force_login(alice)
+    client.post(URL, {"file": SimpleUploadedFile("ke-hoach.pdf", _pdf_bytes(tmp_path))})
+    job = ImportJob.objects.get()
+    plan = Plan.objects.get()
+    review = client.get(f"/van-ban/tai-len/{job.pk}/", follow=True).content.decode()
+    assert f"Đã đọc «ke-hoach.pdf»: {plan.targets.count()} chỉ tiêu, {plan.tasks.count()} nhiệm vụ." in review
