@@ -247,9 +247,10 @@ def first_sentence(doc: Doc, start: int, end: int) -> tuple[str, str]:
         start += 1
     cut = end
     for stop in (". ", ".\n", "\n\n"):
-        at = doc.folded.find(stop, start, end)
+        limit = min(end, cut + 1)  # only a stop that opens before the cut found so far can move it
+        at = doc.folded.find(stop, start, limit)
         while stop == "\n\n" and at != -1 and pc.open_gap(doc.folded, at):
-            at = doc.folded.find(stop, at + 2, end)  # a scan's blank line after "… và": the sentence goes on
+            at = doc.folded.find(stop, at + 2, limit)  # a scan's blank line after "… và": the sentence goes on
         if at != -1:
             cut = min(cut, at)
     return doc.clean[start:cut], doc.folded[start:cut]

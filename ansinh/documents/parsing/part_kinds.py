@@ -52,13 +52,17 @@ def classify(title_folded: str, nested: bool) -> str | None:
         return None  # "NỘI DUNG, CHƯƠNG TRÌNH HỘI NGHỊ": the agenda of the event, not the work of the plan
     if not nested and _TASKS_FIRST.match(title) and not setting:
         return "tasks"
-    for kind, pattern in SECTION_KINDS:
+    for kind, pattern, opening in _SECTION_PATTERNS:
         if nested:
-            if re.match(r"(?:cac\s+|ve\s+)?(?:" + pattern + ")", title):
+            if opening.match(title):
                 return kind
-        elif re.search(pattern, title) and not (setting and kind == "tasks"):
+        elif pattern.search(title) and not (setting and kind == "tasks"):
             return kind
     return None
+
+
+# SECTION_KINDS compiled once: anywhere in a part's title, and opening a nested item's title.
+_SECTION_PATTERNS = [(kind, re.compile(pattern), re.compile(r"(?:cac\s+|ve\s+)?(?:" + pattern + ")")) for kind, pattern in SECTION_KINDS]
 
 
 _WORK_FIRST = re.compile(r"(?:cac\s+)?(?:nhiem vu|giai phap|bien phap)(?![a-z])")

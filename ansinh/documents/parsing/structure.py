@@ -146,7 +146,9 @@ def _mostly_upper(text: str) -> bool:
 
 def _marker(line: str) -> tuple[str, str, int] | None:
     """(style, label, offset of the heading text) when ``line`` opens an item."""
-    m = _ROMAN.match(line)
+    # Each pattern is tried only on a line whose first character (after spaces and tabs) can open it.
+    first = line.lstrip(" \t")[:1]
+    m = _ROMAN.match(line) if first in "PMCIVXl1H" else None
     # OCR reads the two strokes of "II" as "H" ("HI-" for "III-"; never "H." alone, a lettered part): before a capitalised heading.
     numeral = m.group("m").replace("H", "II") if m else ""
     # A part in sentence case, "II. Nhiệm vụ và giải pháp", "II- Nhiệm vụ …" as Party texts write it, or "II/ Nhiệm vụ …".
@@ -155,25 +157,25 @@ def _marker(line: str) -> tuple[str, str, int] | None:
         _mostly_upper(m.group("rest")) or (sentence_case and line.lstrip()[len(m.group("m"))] in ".-–/")
     ):
         return "roman", numeral.replace("l", "I").replace("1", "I"), m.start("rest")
-    m = _PART_INLINE.match(line)
+    m = _PART_INLINE.match(line) if first in "PC" else None
     if m and _mostly_upper(m.group("rest")):
         words = fold(m.group("m")).split()
         value = _ORDINALS.get(words[1]) if len(words) == 2 else int(words[0]) if words[0].isdigit() else None
         if value:
             return "roman", _to_roman(value), m.start("rest")
-    m = _ARTICLE.match(line)
+    m = _ARTICLE.match(line) if first in "\u201c\"ĐD" else None
     if m:
         return "article", m.group("m"), m.start("rest")
-    m = _UPPER.match(line)
+    m = _UPPER.match(line) if first.isupper() else None
     if m and _mostly_upper(m.group("rest")):
         return "upper", m.group("m"), m.start("rest")
-    m = _NAMED_ITEM.match(line)
+    m = _NAMED_ITEM.match(line) if first in "NGCMH" else None
     if m:
         return "num1", m.group("m"), m.start("rest")
-    m = _NAMED_ORDINAL.match(line) or _BARE_ORDINAL.match(line)
+    m = (_NAMED_ORDINAL.match(line) if first in "NnGg" else None) or (_BARE_ORDINAL.match(line) if first == "T" else None)
     if m and (value := _ORDINALS.get(fold(m.group("m")))):
         return "num1", str(value), m.start("rest")
-    m = _NUMBER.match(line)
+    m = _NUMBER.match(line) if first.isdigit() else None
     if m:
         label, sep, sp, rest = m.group("m"), m.group("sep"), m.group("sp"), m.group("rest")
         ok = bool(sep) or ("." in label and sp)
@@ -183,16 +185,16 @@ def _marker(line: str) -> tuple[str, str, int] | None:
             ok = False
         if ok and all(int(p) <= 60 for p in label.split(".")):
             return f"num{label.count('.') + 1}", label, m.start("rest")
-    m = _PAREN.match(line)
+    m = _PAREN.match(line) if first == "(" else None
     if m:
         return ("paren" if m.group("m").isdigit() else "paren-lower"), m.group("m"), m.start("rest")
-    m = _LOWER.match(line)
+    m = _LOWER.match(line) if first.islower() else None
     if m:
         return "lower", m.group("m"), m.start("rest")
-    m = _OCR_LOWER.match(line)
+    m = _OCR_LOWER.match(line) if first in "©ø" else None
     if m:
         return "lower", _OCR_LETTERS[m.group("m")], m.start("rest")
-    m = _DASH.match(line)
+    m = _DASH.match(line) if first in "-–—•+" else None
     if m and not m.group("rest")[0].isdigit():
         inner = _PAREN.match(m.group("rest"))
         if inner and inner.group("m").isdigit():

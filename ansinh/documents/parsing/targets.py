@@ -200,7 +200,8 @@ def text_target_candidates(
             if mode == "objective" or broad:
                 mentions += zero_mentions(masked, s, e)
             mentions.sort(key=lambda x: x.start)
-            kept = {m.start for m in find_mentions(masked, s, e, True)} if broad and mode == "strict" else None
+            # What the rules keep of a task part's sentence, read when it has a value at all.
+            kept = {m.start for m in find_mentions(masked, s, e, True)} if broad and mode == "strict" and mentions else None
             for k, (mention, (cs, ce)) in enumerate(zip(mentions, _clause_bounds(masked, mentions, s, e), strict=False)):
                 year = year_of(masked, block_start, mention.start, ce, default_year)
                 out.append(_target(doc, mention, cs, ce, year))
