@@ -128,3 +128,16 @@ def test_a_later_sentence_with_a_subject_of_its_own_names_no_partners_of_the_ite
         "bố trí kinh phí.\n"
     )
     assert _units(text)["1"][1] == []
+
+
+# --- plural openers after a named body -----------------------------------------------------------------------------
+
+
+@given(st.sampled_from(["các tỉnh, thành phố trực thuộc trung ương", "các phường, xã ven biển", "các thị xã, thị trấn",
+                        "một số trường đại học", "một số hiệp hội ngành hàng"]))
+def test_a_lower_case_plural_of_bodies_after_a_named_body_is_a_name_of_its_own(group: str) -> None:
+    assert split_units(f"Bộ Xây dựng, Sở Tài chính, {group}") == ["Bộ Xây dựng", "Sở Tài chính", group]
+
+
+def test_a_group_opened_by_mot_so_ends_a_list_of_kinds_before_it() -> None:
+    assert split_units("Các sở, ngành tỉnh, một số tổ chức quốc tế") == ["Các sở, ngành tỉnh", "một số tổ chức quốc tế"]

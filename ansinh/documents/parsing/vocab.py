@@ -157,6 +157,9 @@ GENERIC_HEADS: tuple[str, ...] = (
     "các sở", "các tổ chức", "các đơn vị", "các cơ quan", "các trường", "các hội", "các ban", "các phòng",
     "cán bộ", "công chức", "các địa phương", "các doanh nghiệp", "các khu phố", "các xã",
     "các quận", "các huyện", "ủy ban", "uỷ ban", "các ủy ban", "các uỷ ban", "các bộ", "các đoàn thể", "các ngành", "các cấp", "các cấp ủy",
+    # Every level of local government ("Bộ Tài chính, các tỉnh, thành phố trực thuộc trung ương"), and "một số", which
+    # opens a group of bodies as "các" does ("Các sở, ngành Thành phố, một số Đại sứ quán và tổ chức quốc tế").
+    "các tỉnh", "các thành phố", "các phường", "các thị xã", "các thị trấn", "các đặc khu", "một số",
     # Members beside the bodies they sit in ("Đoàn đại biểu Quốc hội, đại biểu Quốc hội").
     "đại biểu",
 )
