@@ -187,7 +187,8 @@ def choose_text_targets(
     rule_threshold = float(model.get("rule_threshold") or threshold)  # type: ignore[arg-type]
     doc_feats = doc_features(masked)
     allowed = [chosen != "combined" or cand.rule for cand in contexts]
-    keep = [ok and probability(model, candidate_features(masked, t, cand, doc_feats)) >= (rule_threshold if cand.rule else threshold)
+    keep = [ok and (_strived_for(masked, cand) or probability(model, candidate_features(masked, t, cand, doc_feats))
+                    >= (rule_threshold if cand.rule else threshold))
             for t, cand, ok in zip(targets, contexts, allowed, strict=True)]
     changed = True
     while changed:  # a step of a yearly path goes with the steps the model keeps
@@ -201,6 +202,17 @@ def choose_text_targets(
     picked = [i for i, k in enumerate(keep) if k]
     return _not_past(masked, merge_period_paths(merge_yearly_paths(*drop_repeats(
         [targets[i] for i in picked], [sentence_of[i] for i in picked], [contexts[i].mode == "objective" for i in picked]))))
+
+
+# "phấn đấu" opening the value's own clause or its part after a comma ("…, phấn đấu hoàn thành 1.000 căn nhà trong
+# năm 2025"): the plan's own word for a target, which the rules keep whatever the model says.
+_STRIVE_LEAD = re.compile(r"(?:^|[,;:])[\s\-–+*]*ph[ad]n\s+d[ad]u\s+(?:[a-z]+\s+){0,3}$")
+
+
+def _strived_for(masked: Doc, cand: Candidate) -> bool:
+    """Whether the rules read the value and its clause opens with "phấn đấu" a few words before it."""
+    return bool(cand.rule and cand.mention is not None
+                and _STRIVE_LEAD.search(masked.folded[cand.cs : cand.mention.start]))
 
 
 def _not_past(masked: Doc, targets: list[Target]) -> list[Target]:
