@@ -107,6 +107,22 @@ def test_a_bodys_words_that_are_not_a_places_kind_do_not_decide_its_level() -> N
     assert _body_level("ĐẢNG ỦY/XÃ TÂN PHÚ") == "commune"
 
 
+@given(st.sampled_from(["HÀ NỘI", "HẢI PHÒNG", "ĐÀ NẴNG", "CẦN THƠ", "HỒ CHÍ MINH", "HUẾ"]))
+def test_the_people_s_committee_of_a_centrally_run_city_is_of_the_province_level(city: str) -> None:
+    assert _body_level(f"ỦY BAN NHÂN DÂN/THÀNH PHỐ {city}") == "province"
+
+
+def test_a_central_city_stays_a_province_when_its_plan_speaks_of_provinces() -> None:
+    text = ("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI\nSố: 12/KH-UBND\nHà Nội, ngày 3 tháng 2 năm 2026\nKẾ HOẠCH\n"
+            "Phối hợp với các tỉnh lân cận và Ủy ban nhân dân tỉnh Hưng Yên\n")
+    assert _meta(text)["level"] == "province"
+
+
+def test_a_ward_or_district_of_a_central_city_keeps_its_own_level() -> None:
+    assert _body_level("ỦY BAN NHÂN DÂN/PHƯỜNG HOÀN KIẾM") == "commune"
+    assert _body_level("ỦY BAN NHÂN DÂN/QUẬN 1 THÀNH PHỐ HỒ CHÍ MINH") == "district"
+
+
 def test_a_national_body_without_a_place_is_central() -> None:
     assert _body_level("BẢO HIỂM XÃ HỘI VIỆT NAM") == "central"
     assert _body_level("NGÂN HÀNG NHÀ NƯỚC/VIỆT NAM") == "central"

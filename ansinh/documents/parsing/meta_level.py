@@ -14,6 +14,10 @@ _CENTRAL_BODY = re.compile(r"chinh phu|thu tuong|(?<![a-z])(?<!dang )bo(?! chi h
 _UNIT = re.compile(
     r"(?<![a-z])(thi tran|thi xa|dac khu|phuong|xa(?! hoi)|huyen|(?<!co )quan(?! ly| su| doi| he| tri| trac)|tinh)(?![a-z])"
 )
+# The cities run by the centre (Hà Nội, Hải Phòng, Đà Nẵng, Cần Thơ, TP Hồ Chí Minh) are provinces; so is Huế since
+# 1/1/2025, when no province above it is named (before, it was a city of Thừa Thiên Huế province).
+_CENTRAL_CITY = re.compile(r"thanh pho (?:ha noi|hai phong|da nang|can tho|ho chi minh)(?![a-z])|tp\.? ?hcm(?![a-z])")
+_HUE = re.compile(r"thanh pho hue(?![a-z])")
 _NATIONAL_BODY = re.compile(r"(?<![a-z])(?:ban bi thu|nha nuoc|toi cao|viet nam)(?![a-z])")
 
 
@@ -37,6 +41,8 @@ def level_of(doc: Doc, issuer: str | None) -> str | None:
     if re.search(r"thanh pho|thanh uy", who) or not who:
         superior_province = re.search(r"tinh uy|ubnd tinh|uy ban nhan dan tinh|cua tinh(?![a-z])", folded)
         subordinate = re.search(r"quan, huyen|cac quan|cac huyen|quan, huyen, thi xa", folded)
+        if _CENTRAL_CITY.search(who) or (_HUE.search(who) and not superior_province):
+            return "province"
         if subordinate and not superior_province:
             return "province"
         if superior_province:
