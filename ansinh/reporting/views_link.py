@@ -82,7 +82,10 @@ def link_page(request: HttpRequest, plan_id: int, *, form_target: int | None = N
     for row in rows:
         found = search_indicators(query, indicators) if str(row.target.pk) == search_for else None
         row.search_results = None if found is None else [(i, type_conflict(row.target.unit, i.value_type)) for i in found]  # type: ignore[attr-defined]
-        row.shown = [(i, s, format_vn(s, 2), type_conflict(row.target.unit, i.value_type)) for i, s in row.suggestions]  # type: ignore[attr-defined]
+        # A suggestion below the strong score shares only part of the name: it says so, beside its confirm button.
+        row.shown = [  # type: ignore[attr-defined]
+            (i, s, format_vn(s, 2), type_conflict(row.target.unit, i.value_type), s < STRONG_SCORE) for i, s in row.suggestions
+        ]
         # A new-indicator form posted back with errors shows what was typed (and opens); otherwise it is prefilled
         # from the target (direction from "không quá", share or amount).
         row.proposal = (form_values or proposed_indicator(row.target)) if row.target.pk == form_target else None  # type: ignore[attr-defined]

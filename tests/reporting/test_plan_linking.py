@@ -291,3 +291,19 @@ def test_the_new_indicator_form_is_prefilled_from_the_target_without_asking(clie
     form = form[: form.index("</select>")]
     assert 'value="lower" selected' in form
     assert f'id="dvt-{first.pk}" name="unit" maxlength="60" value="%"' in html
+
+
+def test_a_suggestion_below_the_strong_score_is_marked_weak_beside_its_confirm_button(
+    client: Client, plan: Plan, alice: Any
+) -> None:
+    import re
+
+    from ansinh.reporting.linking import STRONG_SCORE
+
+    Target.objects.create(plan=plan, position=9, indicator_name="Tỷ lệ hộ gia đình có nước sạch", unit="%", value=90)
+    client.force_login(alice)
+    html = client.get(f"/ke-hoach/{plan.pk}/chi-tieu-theo-doi/").content.decode()
+    cells = re.findall(r'<td class="num">([\d,]+)(<br><span[^>]*>gợi ý yếu</span>)?</td>', html)
+    assert cells and any(weak for _, weak in cells) and any(not weak for _, weak in cells)
+    for score, weak in cells:
+        assert bool(weak) == (float(score.replace(",", ".")) < STRONG_SCORE)
