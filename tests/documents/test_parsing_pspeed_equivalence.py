@@ -19,6 +19,7 @@ from ansinh.documents.parsing import (
 from ansinh.documents.parsing import structure as S
 from ansinh.documents.parsing.clean import (
     _FIRST_TOKEN,
+    _NEEDED,
     _SEGMENT_MARK,
     Doc,
     _junk_prefix_length,
@@ -123,6 +124,9 @@ def test_a_cheap_look_never_hides_what_the_pattern_finds(text: str) -> None:
         assert YEAR_CUE.search(folded) is None and target_years._DEADLINE.search(folded) is None
     if ":" not in text:
         assert level_list(text) is None
+    for pattern, needed in _NEEDED.items():
+        if needed.search(text) is None:
+            assert pattern.search(text) is None
 
 
 @settings(max_examples=150, deadline=None)
