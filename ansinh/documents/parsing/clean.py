@@ -172,6 +172,14 @@ def _bar_tables(text: str, chars: list[str]) -> None:
                     chars[m.start() + i] = " " if edge else "\t"
 
 
+# What each line-start pattern needs somewhere in the text, found by a fast scan: a file's extension, a list mark's
+# split dot or bracket, a stamp mark.
+_NEEDED = {
+    _FILE_NAME_HEAD: re.compile(r"\.(?:DOC|doc|Doc)"),
+    _SPLIT_MARK: re.compile(r"[ \t][.)]"),
+    _LONE_MARK: re.compile(r"[\^|~\\•·]"),
+}
+
 # Spaces other than the plain one (no-break space from Word and web pages, thin and figure spaces).
 _ODD_SPACE = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 
@@ -188,17 +196,19 @@ def _clean_chars(text: str) -> str:
             _blank(chars, m.start(), m.end())
     html_table_tabs(text, chars)
     for pattern in (_PAGE_NUMBER, _GAZETTE_HEADER, _FILE_NAME_HEAD):
+        if pattern is _FILE_NAME_HEAD and _NEEDED[pattern].search(text) is None:
+            continue  # what the line-start pattern needs is nowhere in the text: its scan of every line is spared
         for m in pattern.finditer(text):
             _blank(chars, m.start(), m.end())
     for m in _SEGMENT_MARK.finditer(text) if "_" in text else ():
         chars[m.start()] = " "
-    for m in _SPLIT_MARK.finditer(text):
+    for m in _SPLIT_MARK.finditer(text) if _NEEDED[_SPLIT_MARK].search(text) else ():
         # Same length: the dot moves next to its number, the spaces go after it.
         chars[m.start(2)] = m.group(3)
         for i in range(m.start(2) + 1, m.end(3)):
             chars[i] = " "
     repair(text, chars)
-    for m in _LONE_MARK.finditer(text):
+    for m in _LONE_MARK.finditer(text) if _NEEDED[_LONE_MARK].search(text) else ():
         group = 1 if m.group(1) is not None else 2
         if chars[m.start(group)] != "\t":  # a bar a table row opens with is a cell border, not a stamp mark
             _blank(chars, m.start(group), m.end(group))

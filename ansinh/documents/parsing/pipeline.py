@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 
 from ansinh.documents.parsing.assignments import assign_units
@@ -47,6 +48,9 @@ def empty_result(doc: str = "") -> dict[str, object]:
     }
 
 
+_NOT_A_BREAK = re.compile(r"[^\n]")
+
+
 def _masked(doc: Doc, spans: list[tuple[int, int]]) -> Doc:
     """``doc`` with the given spans (tables) blanked, for reading running text."""
     if not spans:
@@ -54,10 +58,11 @@ def _masked(doc: Doc, spans: list[tuple[int, int]]) -> Doc:
     clean = list(doc.clean)
     folded = list(doc.folded)
     for s, e in spans:
-        for i in range(s, e):
-            if clean[i] != "\n":
-                clean[i] = " "
-                folded[i] = " "
+        # Every character but a line break blanked, a span at a time (the folded view breaks its lines where the
+        # clean one does: a fold makes no line break of another character).
+        blank = _NOT_A_BREAK.sub(" ", doc.clean[s:e])
+        clean[s:e] = blank
+        folded[s:e] = blank
     return Doc(text=doc.text, clean="".join(clean), folded="".join(folded), line_starts=doc.line_starts)
 
 

@@ -64,12 +64,14 @@ def _sentences(clean: str, start: int, end: int) -> list[tuple[int, int]]:
     s = start
     for m in _SENTENCE_BREAK.finditer(clean, start, end):
         e = m.end()
-        if clean[s:e].strip():
-            out.append((s, s + len(clean[s:e].rstrip())))
+        piece = clean[s:e]
+        if piece.strip():
+            out.append((s, s + len(piece.rstrip())))
         s = e
-    if clean[s:end].strip():
+    piece = clean[s:end]
+    if piece.strip():
         # Up to its last visible character: a table masked out after it is not part of it.
-        out.append((s, s + len(clean[s:end].rstrip())))
+        out.append((s, s + len(piece.rstrip())))
     return out
 
 

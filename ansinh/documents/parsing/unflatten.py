@@ -302,8 +302,9 @@ def restore_lines(doc: Doc) -> Doc:
         return doc
     folded = list(doc.folded)
     starts = [0]
-    for i, ch in enumerate(clean):
-        if ch == "\n":
-            folded[i] = "\n"
-            starts.append(i + 1)
+    i = clean.find("\n")
+    while i != -1:  # found, not read character by character
+        folded[i] = "\n"
+        starts.append(i + 1)
+        i = clean.find("\n", i + 1)
     return Doc(text=doc.text, clean=clean, folded="".join(folded), line_starts=starts)

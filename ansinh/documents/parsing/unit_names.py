@@ -190,7 +190,8 @@ def _split_units_uncached(value: str) -> list[str]:
             if not frag:
                 continue
             lower = _bare(frag[:40].lower())
-            new = not current or _head_match(frag, AGENCY_HEADS)
+            head = _head_match(frag, AGENCY_HEADS)  # read once: it opens a name, and says whether that name is a body's
+            new = not current or head
             if not new and _starts_with(lower, ALWAYS_NEW_HEADS):
                 new = True
             if not new and named and _ACRONYM.match(frag):
@@ -207,7 +208,7 @@ def _split_units_uncached(value: str) -> list[str]:
                 units.append(", ".join(current))
                 current = []
             if not current:
-                named = (_head_match(frag, AGENCY_HEADS) and not lower.startswith("các")) or bool(_ACRONYM.match(frag))
+                named = (head and not lower.startswith("các")) or bool(_ACRONYM.match(frag))
             current.append(frag)
         if current:
             units.append(", ".join(current))
