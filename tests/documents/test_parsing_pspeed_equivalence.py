@@ -193,3 +193,10 @@ def test_a_list_of_bodies_handed_out_is_a_copy_and_forgotten_with_the_document()
     assert clause_units._bodies_remembered.cache_info().currsize >= 1
     clear_text_caches()
     assert clause_units._bodies_remembered.cache_info().currsize == 0
+
+
+@settings(max_examples=150, deadline=None)
+@given(TEXTS)
+def test_a_subject_ending_on_a_plural_word_is_seen_without_a_scan(text: str) -> None:
+    folded = _folded(text)
+    assert folded.rstrip().endswith(("cac", "nhung")) == bool(re.search(r"(?:cac|nhung)\s*$", folded))

@@ -119,19 +119,23 @@ def _split_outside_parens(text: str, sep: str) -> list[str]:
         return text.split(sep)  # no bracket opens: every separator is outside one
     parts: list[str] = []
     depth = 0
-    current: list[str] = []
-    for ch in text:
+    start = 0
+    for m in _special(sep).finditer(text):  # only brackets and separators change anything: the rest is skipped
+        ch = m.group()
         if ch in "([":
             depth += 1
         elif ch in ")]" and depth:
             depth -= 1
         if ch == sep and depth == 0:
-            parts.append("".join(current))
-            current = []
-        else:
-            current.append(ch)
-    parts.append("".join(current))
+            parts.append(text[start : m.start()])
+            start = m.end()
+    parts.append(text[start:])
     return parts
+
+
+@lru_cache(maxsize=8)
+def _special(sep: str) -> re.Pattern[str]:
+    return re.compile("[" + re.escape("()[]" + sep) + "]")
 
 
 # A body known by its acronym ("VTV", "TTXVN", "BHXH tỉnh"); not "TP"/"TX", which abbreviate a kind of place.
