@@ -181,15 +181,15 @@ def _plain_first_sentence(doc: Doc, start: int, end: int) -> tuple[str, str]:
 def test_the_first_sentence_of_an_item_ends_where_it_did(text: str, start: int, end: int) -> None:
     doc = prepare(text)
     end = min(end, len(text))
-    assert clause_units._first_sentence(doc, start, end) == _plain_first_sentence(doc, start, end)
+    assert clause_units.first_sentence(doc, start, end) == _plain_first_sentence(doc, start, end)
 
 
 def test_a_list_of_bodies_handed_out_is_a_copy_and_forgotten_with_the_document() -> None:
     clear_text_caches()
-    names = clause_units._bodies("Sở Y tế, Công an tỉnh", generic_first=False)
+    names = clause_units.bodies_only("Sở Y tế, Công an tỉnh", generic_first=False)
     assert names == ["Sở Y tế", "Công an tỉnh"]
     names.append("Sở Nội vụ")
-    assert clause_units._bodies("Sở Y tế, Công an tỉnh", generic_first=False) == ["Sở Y tế", "Công an tỉnh"]
+    assert clause_units.bodies_only("Sở Y tế, Công an tỉnh", generic_first=False) == ["Sở Y tế", "Công an tỉnh"]
     assert clause_units._bodies_remembered.cache_info().currsize >= 1
     clear_text_caches()
     assert clause_units._bodies_remembered.cache_info().currsize == 0

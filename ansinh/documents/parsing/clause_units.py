@@ -133,7 +133,7 @@ def bodies_only(text: str, generic_first: bool, bound: bool = False) -> list[str
 
 @text_cache
 def _bodies_remembered(text: str, generic_first: bool, bound: bool) -> tuple[str, ...]:
-    """``_bodies`` remembered within one document: a clause's subject is tried again by the rules that read it."""
+    """``bodies_only`` remembered within one document: a clause's subject is tried again by the rules that read it."""
     return tuple(_bodies_uncached(text, generic_first, bound))
 
 
