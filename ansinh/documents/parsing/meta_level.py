@@ -38,11 +38,13 @@ def level_of(doc: Doc, issuer: str | None) -> str | None:
         return "central"  # "BAN BÍ THƯ", "NGÂN HÀNG NHÀ NƯỚC VIỆT NAM", "BẢO HIỂM XÃ HỘI VIỆT NAM": no place below the nation
     if not who and re.match(r"\W*(?:ubnd|uy ban nhan dan) tinh(?![a-z])", folded.lstrip()):
         return "province"  # the superior body heads the header ("UBND TỈNH LÂM ĐỒNG / BAN CHỈ ĐẠO …"): a provincial body
+    if _CENTRAL_CITY.search(who):
+        return "province"
     if re.search(r"thanh pho|thanh uy", who) or not who:
         superior_province = re.search(r"tinh uy|ubnd tinh|uy ban nhan dan tinh|cua tinh(?![a-z])", folded)
-        subordinate = re.search(r"quan, huyen|cac quan|cac huyen|quan, huyen, thi xa", folded)
-        if _CENTRAL_CITY.search(who) or (_HUE.search(who) and not superior_province):
+        if _HUE.search(who) and not superior_province:
             return "province"
+        subordinate = re.search(r"quan, huyen|cac quan|cac huyen|quan, huyen, thi xa", folded)
         if subordinate and not superior_province:
             return "province"
         if superior_province:

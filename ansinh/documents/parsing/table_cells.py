@@ -79,8 +79,7 @@ def fill_merged_leads(rows: list[Row], lead: int | None, number: int | None, wid
 
 
 # Rows a page break cut: the rest of a row, or a row of its own whose number cell is empty.
-_HAS_DIGIT = re.compile(r"\d")
-# What opens a new row in the number column: "1", "1.2", "2.", "IV", "a".
+HAS_DIGIT = re.compile(r"\d")
 
 
 def continues_row(previous: list[Cell], cells: list[Cell]) -> bool:
@@ -92,19 +91,18 @@ def continues_row(previous: list[Cell], cells: list[Cell]) -> bool:
     for k, (prev, cell) in enumerate(zip(previous, cells, strict=True)):
         if not cell.text:
             continue
-        if not prev.text and _slid_to(previous, cells, k) is None:
+        if not prev.text and not _slid(previous, cells, k):
             return False
-        if cell.text[0] in "-+•*" or _HAS_DIGIT.match(cell.text):
+        if cell.text[0] in "-+•*" or HAS_DIGIT.match(cell.text):
             return False
     return True
 
 
-def _slid_to(previous: list[Cell], cells: list[Cell], k: int) -> int | None:
-    """The cell on the left a piece of a cut row slid from when it landed under a cell the row above left empty: a
-    piece that goes on mid-sentence (lower case first) cannot open a cell, so the line still carries on the row above."""
-    if not cells[k].text[:1].islower():
-        return None
-    return next((j for j in range(k - 1, 0, -1) if previous[j].text), None)
+def _slid(previous: list[Cell], cells: list[Cell], k: int) -> bool:
+    """Whether the piece in cell ``k``, under a cell the row above left empty, slid there from a filled cell on its
+    left: a piece that goes on mid-sentence (lower case first) cannot open a cell, so the line still carries on the
+    row above."""
+    return cells[k].text[:1].islower() and any(previous[j].text for j in range(1, k))
 
 
 def carry_on(header: list[str], pending: list[Cell], cells: list[Cell]) -> list[Cell]:
@@ -114,7 +112,7 @@ def carry_on(header: list[str], pending: list[Cell], cells: list[Cell]) -> list[
         if not cell.text:
             continue
         if not pending[k].text:
-            continue  # a stray of the cut under a cell the row above left empty (see _slid_to): in no cell
+            continue  # a stray of the cut under a cell the row above left empty (see _slid): in no cell
         p = out[k]
         out[k] = Cell(join_cell_lines(header[k] if k < len(header) else "", p.text, cell.text), p.start, max(p.end, cell.end))
     return out

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from ansinh.documents.parsing.clean import Doc, squeeze
 from ansinh.documents.parsing.table_breaks import Block, next_has_tab, next_line, resumes, running_head
 from ansinh.documents.parsing.table_cells import (
+    HAS_DIGIT,
     LEAD_HEADER,
     ROW_NUMBER,
     Cell,
@@ -34,7 +35,6 @@ _PERIOD_COLUMN = re.compile(
     r"(?:(?:muc tieu|chi tieu|ke hoach)\s+)?giai doan\s+(?:19|20)\d\d\s*[-–]\s*((?:19|20)\d\d)(?:\s*\(.*\))?"
 )
 # The unit column of an indicator table ("Đơn vị tính", "ĐVT", "Đơn vị" alone).
-_HAS_DIGIT = re.compile(r"\d")
 _UNIT_HEAD = re.compile(r"^(?:don vi tinh|dvt|don vi)$")
 
 
@@ -289,14 +289,14 @@ def _continues_by_position(doc: Doc, previous: list[Cell], cells: list[Cell]) ->
     starts = [(_text_column(doc, p), k) for k, p in enumerate(previous) if p.text]
     out = list(previous)
     for piece in pieces:
-        if piece.text[0] in "-+•*" or _HAS_DIGIT.match(piece.text):
+        if piece.text[0] in "-+•*" or HAS_DIGIT.match(piece.text):
             return None
         col = _text_column(doc, piece)
         near = [(abs(col - c), k) for c, k in starts if abs(col - c) <= 3]
         if not near:
             return None
         k = min(near)[1]
-        if _HAS_DIGIT.search(out[k].text) and not re.search(r"[^\W\d_]{3}", out[k].text):
+        if HAS_DIGIT.search(out[k].text) and not re.search(r"[^\W\d_]{3}", out[k].text):
             return None  # a value cell does not wrap into words
         out[k] = Cell(squeeze(out[k].text + " " + piece.text), out[k].start, piece.end)
     return out
@@ -307,7 +307,7 @@ def _merge_split_text(row: Row, width: int) -> None:
     while len(row.cells) > width:
         for i in range(1, len(row.cells) - 1):
             a, b = row.cells[i], row.cells[i + 1]
-            if a.text and b.text and not _HAS_DIGIT.search(a.text) and not _HAS_DIGIT.search(b.text) and b.text[:1].islower():
+            if a.text and b.text and not HAS_DIGIT.search(a.text) and not HAS_DIGIT.search(b.text) and b.text[:1].islower():
                 row.cells[i : i + 2] = [Cell(squeeze(a.text + " " + b.text), a.start, b.end)]
                 break
         else:

@@ -71,7 +71,6 @@ _ADJUSTMENT_CONDITION = re.compile(
 )
 
 
-
 def _may_adjust(sentence: str) -> bool:
     """Whether ``sentence`` holds the words ``_ADJUSTMENT_CONDITION`` needs (a plain look, far cheaper than its scan)."""
     return ("truong" in sentence or "neu" in sentence or "khi" in sentence) and (
