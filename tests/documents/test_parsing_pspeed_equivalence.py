@@ -30,7 +30,7 @@ from ansinh.documents.parsing.denoise import ESCAPE
 from ansinh.documents.parsing.name_lists import level_list
 from ansinh.documents.parsing.stacked_tables import _lines
 from ansinh.documents.parsing.target_words import _NUM
-from ansinh.documents.parsing.unit_names import clear_text_caches
+from ansinh.documents.parsing.text_caches import clear_text_caches
 from ansinh.documents.parsing.vocab import YEAR_CUE, ZERO_CUE
 from ansinh.lib.text import fold
 

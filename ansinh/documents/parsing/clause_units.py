@@ -23,7 +23,8 @@ from ansinh.documents.parsing.responsibilities import Apply
 from ansinh.documents.parsing.structure import Node
 from ansinh.documents.parsing.subject_leads import _ACTION
 from ansinh.documents.parsing.tasks import Task
-from ansinh.documents.parsing.unit_names import _head_match, name_key, split_units, text_cache
+from ansinh.documents.parsing.text_caches import text_cache
+from ansinh.documents.parsing.unit_names import _head_match, name_key, split_units
 from ansinh.documents.parsing.vocab import AGENCY_HEADS
 
 # Bodies named generically, lower case ("các sở, ngành", "cơ quan, tổ chức, đơn vị giới thiệu người ứng cử").
@@ -131,7 +132,7 @@ def bodies_only(text: str, generic_first: bool, bound: bool = False) -> list[str
     return list(_bodies_remembered(text, generic_first, bound))  # a copy: callers may extend it
 
 
-@text_cache
+@text_cache()
 def _bodies_remembered(text: str, generic_first: bool, bound: bool) -> tuple[str, ...]:
     """``bodies_only`` remembered within one document: a clause's subject is tried again by the rules that read it."""
     return tuple(_bodies_uncached(text, generic_first, bound))

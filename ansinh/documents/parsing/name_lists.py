@@ -10,8 +10,8 @@ one name, its bare kind words sharing the tail that closes it. A kind with words
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
+from ansinh.documents.parsing.text_caches import text_cache
 from ansinh.lib.text import fold
 
 # Kinds of bodies (and of parties bound beside them) that plans name generically, folded, lower case: the one list
@@ -40,9 +40,9 @@ _PLURAL = re.compile(r"^(?:cac|nhung)\s")
 _KIND_FIRST = re.compile(r"^(?:(?:cac|nhung)\s+\S+|(?:" + _KINDS + r")(?![a-z]))")
 
 
-@lru_cache(maxsize=4096)
+@text_cache()
 def _folded(fragment: str) -> str:
-    """``fragment`` folded, lower case, single-spaced (remembered within one document: unit_names.clear_text_caches)."""
+    """``fragment`` folded, lower case, single-spaced (remembered within one document: text_caches)."""
     return " ".join(fold(fragment).lower().split())
 
 

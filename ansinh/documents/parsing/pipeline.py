@@ -23,8 +23,8 @@ from ansinh.documents.parsing.target_layout import find_layout_target_tables
 from ansinh.documents.parsing.targets import extract_text_targets
 from ansinh.documents.parsing.task_learned import judge_tasks
 from ansinh.documents.parsing.tasks import extract_tasks
+from ansinh.documents.parsing.text_caches import clear_text_caches
 from ansinh.documents.parsing.unflatten import restore_lines
-from ansinh.documents.parsing.unit_names import clear_text_caches
 
 logger = logging.getLogger(__name__)
 

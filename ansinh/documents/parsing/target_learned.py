@@ -25,7 +25,7 @@ from ansinh.documents.parsing.target_paths import (
 )
 from ansinh.documents.parsing.target_words import cue_folded
 from ansinh.documents.parsing.targets import Candidate, Target, text_target_candidates
-from ansinh.documents.parsing.unit_names import text_cache
+from ansinh.documents.parsing.text_caches import text_cache
 
 MODEL_PATH = Path(__file__).with_name("target_model.json")
 MODES = ("rules", "learned", "combined")
@@ -154,7 +154,7 @@ def candidate_features(masked: Doc, target: Target, cand: Candidate, doc_feats: 
     return feats
 
 
-@text_cache
+@text_cache()
 def _fold(text: str) -> str:
     """Folded, lower case; remembered within a document (its candidates share their headings)."""
     from ansinh.documents.parsing.clean import fold_same_length

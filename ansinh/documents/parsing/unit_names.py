@@ -8,11 +8,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from functools import lru_cache
-from typing import TypeVar
 
-from ansinh.documents.parsing import name_lists
 from ansinh.documents.parsing.clean import squeeze
 from ansinh.documents.parsing.name_lists import (
     AND_SPACE,
@@ -23,10 +20,9 @@ from ansinh.documents.parsing.name_lists import (
     protect_compounds,
     shared_body_tail,
 )
+from ansinh.documents.parsing.text_caches import text_cache
 from ansinh.documents.parsing.vocab import AGENCY_HEADS, ALWAYS_NEW_HEADS, GENERIC_HEADS, ocr_tolerant
 from ansinh.lib.text import fold_key, strip_marks
-
-T = TypeVar("T")
 
 # Words that open like a body's name once diacritics are ignored, or share its first word, but name an action or
 # a thing ("Bố trí kinh phí", "Tổ chức thực hiện", "Ban hành kế hoạch", "Bộ máy", "Số lượng").
@@ -50,28 +46,7 @@ def opens_with_agency(text: str) -> bool:
     return _head_match(text, AGENCY_HEADS)
 
 
-def clear_text_caches() -> None:
-    """Forget what was remembered per piece of text: caches help within one document, and a bench that reads the
-    same documents again must not be sped up by them (pipeline.extract_plan calls this per document)."""
-    _head_match_start.cache_clear()
-    _bare.cache_clear()
-    _split_units.cache_clear()
-    name_lists._folded.cache_clear()
-    for clear in _MORE_CACHES:
-        clear()
-
-
-_MORE_CACHES: list[Callable[[], None]] = []
-
-
-def text_cache(func: Callable[..., T]) -> Callable[..., T]:
-    """``func`` remembered per argument within one document (a module that unit_names cannot import registers here)."""
-    cached = lru_cache(maxsize=4096)(func)
-    _MORE_CACHES.append(cached.cache_clear)
-    return cached
-
-
-@lru_cache(maxsize=16384)
+@text_cache(maxsize=16384)
 def _head_match_start(fragment: str, heads: tuple[str, ...]) -> bool:
     if _FALSE_HEADS.match(fragment):
         return False
@@ -94,7 +69,7 @@ def _bare_heads_lowered(heads: tuple[str, ...]) -> dict[str, tuple[tuple[str, st
     return {first: tuple(pairs) for first, pairs in by_first.items()}
 
 
-@lru_cache(maxsize=4096)
+@text_cache()
 def _bare(text: str) -> str:
     return strip_marks(text)
 
@@ -147,7 +122,7 @@ def split_units(value: str) -> list[str]:
     return list(_split_units(value))
 
 
-@lru_cache(maxsize=4096)
+@text_cache()
 def _split_units(value: str) -> tuple[str, ...]:
     """``split_units`` remembered per text: a clause's names are read again by every rule that looks at it."""
     return tuple(_split_units_uncached(value))
