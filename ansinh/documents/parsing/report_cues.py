@@ -71,6 +71,15 @@ FUNDING_REQUEST = re.compile(
     r"b[ad]o\s+c[ad]o[^.;]{0,80}?(?:bo\s+tri|quyet\s+dinh|phan\s+bo|cap\s+bo\s+sung|bo\s+sung|giao\s+(?:bo\s+sung\s+)?du\s+toan)\s+"
     r"(?:nguon\s+)?(?:von|kinh\s+phi|ngan\s+sach|du\s+toan)"
 )
+# A report that carries a proposal for a body with the power to decide ("báo cáo Hội đồng nhân dân tỉnh quan tâm, cân đối
+# ngân sách …", "báo cáo cấp có thẩm quyền quyết định thực hiện sắp xếp …", "báo cáo HĐND cấp tỉnh đẩy mạnh chính sách
+# …"): a submission asking that body to adopt a measure, as a budget request is, not a report owed on the work.
+DECISION_REQUEST = re.compile(
+    r"b[ad]o\s+c[ad]o\s+(?:len\s+|voi\s+)?(?:hoi\s+dong\s+nhan\s+dan|hdnd|cap\s+co\s+tham\s+quyen|co\s+quan\s+co\s+tham\s+quyen)"
+    r"(?:\s+(?!xem\s|quyet\s|quan\s|day\s|ban\s+hanh|phe\s|cho\s+chu)[a-z]+){0,4}?\s+(?:xem\s+xet,?\s+)?"
+    r"(?:quyet\s+dinh|quan\s+tam|day\s+manh|ban\s+hanh|phe\s+duyet|cho\s+chu\s+truong)\s*,?\s+"
+    r"(?!theo\s|tai\s|truoc\s|trong\s|cua\s|ve\s+viec)[a-z][^.;]*"
+)
 # "báo cáo" as the name of a kind of document, not a duty.
 _DOCUMENT_NOUN = re.compile(
     r"b[ad]o\s+c[ad]o\s+(?:so\s+\d|chinh\s+tri|nghien\s+cuu|kinh\s+te\s*-?\s*ky\s+thuat|tai\s+chinh|vien(?![a-z])|"
@@ -260,6 +269,7 @@ def not_a_duty(folded: str) -> bool:
         return True
     # a budget request blanked (same length), what is left must still hold a report
     rest = FUNDING_REQUEST.sub(lambda m: " " * len(m.group(0)), folded)
+    rest = DECISION_REQUEST.sub(lambda m: " " * len(m.group(0)), rest)
     verbs = list(REPORT_WORD.finditer(rest))
     if not verbs and rest != folded:
         return True
