@@ -110,3 +110,32 @@ def test_a_yearly_target_of_the_phase_names_no_phase_report() -> None:
     assert _organising("Đánh giá mức độ hoàn thành chỉ tiêu hằng năm và giai đoạn, kịp thời báo cáo Ủy ban nhân dân tỉnh.") == [
         ("adhoc", None, None, None)
     ]
+
+
+# --- "báo cáo" as one item of a regime or a system listed -----------------------------------------------------------
+
+
+def test_a_regime_or_a_system_listing_reports_among_other_work_is_not_a_duty() -> None:
+    tasks = (
+        "2. Chỉ đạo các hợp tác xã thực hiện chế độ kế toán, kiểm toán, báo cáo theo quy định của pháp luật.\n"
+        "3. Hoàn thiện hệ thống giám sát, báo cáo, thẩm định lượng nước tưới tiết kiệm theo hướng dẫn của Bộ.\n"
+        "4. Hằng quý, các hợp tác xã báo cáo Ủy ban nhân dân cấp xã kết quả sản xuất, kinh doanh.\n"
+    )
+    assert _reports(PLAN + tasks) == [("quarterly", None, None, None)]
+
+
+def test_a_regime_named_with_its_recipient_or_period_stays_a_duty() -> None:
+    assert not not_a_duty(fold("thực hiện chế độ thống kê, báo cáo định kỳ hằng năm gửi Sở Tài chính"))
+    assert not not_a_duty(fold("thực hiện chế độ kiểm kê, báo cáo về Ủy ban nhân dân tỉnh"))
+    assert not_a_duty(fold("thực hiện chế độ kế toán, kiểm kê, báo cáo theo quy định của pháp luật"))
+    assert not_a_duty(fold("xây dựng cơ chế theo dõi, báo cáo, đánh giá kết quả giảm nghèo"))
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.sampled_from(["chế độ", "hệ thống", "cơ chế", "quy trình"]),
+    st.lists(st.sampled_from(["kế toán", "kiểm kê", "thống kê", "giám sát", "đo đạc", "theo dõi"]), min_size=1, max_size=3),
+)
+def test_any_regime_or_system_that_lists_reports_among_its_work_owes_none(head: str, nouns: list[str]) -> None:
+    sentence = fold(f"Thực hiện {head} {', '.join(nouns)}, báo cáo theo quy định của pháp luật")
+    assert not_a_duty(sentence)

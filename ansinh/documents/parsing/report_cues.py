@@ -107,6 +107,8 @@ _DOCUMENT_NOUN = re.compile(
     r"|(?:san\s+pham|ket\s+qua(?:\s*/\s*san\s+pham)?|hinh\s+thuc(?:\s+van\s+ban)?)\s*:\s*(?:la\s+|cac\s+|mot\s+)?b[ad]o\s+c[ad]o"
     # the alternative to acting oneself ("xử lý theo thẩm quyền hoặc kịp thời báo cáo cấp có thẩm quyền"): a conditional step
     r"|(?:theo|thuoc)\s+tham\s+quyen\s+hoac\s+(?:kip\s+thoi\s+)?(?:tong\s+hop,?\s+)?b[ad]o\s+c[ad]o"
+    # a system or mechanism named by what it does ("hệ thống đo đạc, báo cáo, thẩm định giảm phát thải"): a thing built
+    r"|(?<![a-z])(?:he\s+thong|co\s+che|quy\s+trinh)\s+(?:[a-z]+(?:\s+[a-z]+)?,\s*){1,3}b[ad]o\s+c[ad]o"
     # a copy "(để báo cáo)" in the list of recipients of a text
     r"|\(\s*de\s+b[ad]o\s+c[ad]o\s*\)"
     # what a system or tool can do ("có chức năng tổng hợp, báo cáo", "công cụ báo cáo", "cho phép … báo cáo"): a feature
@@ -207,7 +209,8 @@ _NOT_A_DUTY = re.compile(
     r"|^[\s\-–+•*]*(?:cac\s+)?b[ad]o\s+c[ad]o(?:\s+dinh\s+ky)?\s+(?:phai\s+)?(?:bao\s+dam|dam\s+bao)\s"
 )
 # "thực hiện (đầy đủ) chế độ báo cáo theo quy định" with no period, deadline or recipient: a regime stated elsewhere.
-_REGIME_POINTER = re.compile(r"che\s+do\s+(?:thong\s+tin,?\s+)?b[ad]o\s+c[ad]o")
+# … also as one item of the regimes listed ("thực hiện chế độ kế toán, kiểm kê, báo cáo theo quy định của pháp luật").
+_REGIME_POINTER = re.compile(r"che\s+do\s+(?:thong\s+tin,?\s+|(?:[a-z]+(?:\s+[a-z]+)?,\s*){1,3})?b[ad]o\s+c[ad]o")
 _EXTERNAL_REGIME = re.compile(
     r"che\s+do\s+(?:thong\s+tin,?\s+)?b[ad]o\s+c[ad]o[^.;]{0,60}?(?:theo|tai)\s+(?:quy\s+dinh\s+tai\s+)?"
     r"(?:(?:diem\s+[a-zđ]\s+)?(?:khoan\s+\d+\s+)?dieu\s+\d+\s+(?:cua\s+)?)?"
