@@ -71,6 +71,15 @@ FUNDING_REQUEST = re.compile(
     r"b[ad]o\s+c[ad]o[^.;]{0,80}?(?:bo\s+tri|quyet\s+dinh|phan\s+bo|cap\s+bo\s+sung|bo\s+sung|giao\s+(?:bo\s+sung\s+)?du\s+toan)\s+"
     r"(?:nguon\s+)?(?:von|kinh\s+phi|ngan\s+sach|du\s+toan)"
 )
+# A report that carries a proposal for a body with the power to decide ("báo cáo Hội đồng nhân dân tỉnh quan tâm, cân đối
+# ngân sách …", "báo cáo cấp có thẩm quyền quyết định thực hiện sắp xếp …", "báo cáo HĐND cấp tỉnh đẩy mạnh chính sách
+# …"): a submission asking that body to adopt a measure, as a budget request is, not a report owed on the work.
+DECISION_REQUEST = re.compile(
+    r"b[ad]o\s+c[ad]o\s+(?:len\s+|voi\s+)?(?:hoi\s+dong\s+nhan\s+dan|hdnd|cap\s+co\s+tham\s+quyen|co\s+quan\s+co\s+tham\s+quyen)"
+    r"(?:\s+(?!xem\s|quyet\s|quan\s|day\s|ban\s+hanh|phe\s|cho\s+chu)[a-z]+){0,4}?\s+(?:xem\s+xet,?\s+)?"
+    r"(?:quyet\s+dinh|quan\s+tam|day\s+manh|ban\s+hanh|phe\s+duyet|cho\s+chu\s+truong)\s*,?\s+"
+    r"(?!theo\s|tai\s|truoc\s|trong\s|cua\s|ve\s+viec)[a-z][^.;]*"
+)
 # "báo cáo" as the name of a kind of document, not a duty.
 _DOCUMENT_NOUN = re.compile(
     r"b[ad]o\s+c[ad]o\s+(?:so\s+\d|chinh\s+tri|nghien\s+cuu|kinh\s+te\s*-?\s*ky\s+thuat|tai\s+chinh|vien(?![a-z])|"
@@ -98,6 +107,8 @@ _DOCUMENT_NOUN = re.compile(
     r"|(?:san\s+pham|ket\s+qua(?:\s*/\s*san\s+pham)?|hinh\s+thuc(?:\s+van\s+ban)?)\s*:\s*(?:la\s+|cac\s+|mot\s+)?b[ad]o\s+c[ad]o"
     # the alternative to acting oneself ("xử lý theo thẩm quyền hoặc kịp thời báo cáo cấp có thẩm quyền"): a conditional step
     r"|(?:theo|thuoc)\s+tham\s+quyen\s+hoac\s+(?:kip\s+thoi\s+)?(?:tong\s+hop,?\s+)?b[ad]o\s+c[ad]o"
+    # a system or mechanism named by what it does ("hệ thống đo đạc, báo cáo, thẩm định giảm phát thải"): a thing built
+    r"|(?<![a-z])(?:he\s+thong|co\s+che|quy\s+trinh)\s+(?:[a-z]+(?:\s+[a-z]+)?,\s*){1,3}b[ad]o\s+c[ad]o"
     # a copy "(để báo cáo)" in the list of recipients of a text
     r"|\(\s*de\s+b[ad]o\s+c[ad]o\s*\)"
     # what a system or tool can do ("có chức năng tổng hợp, báo cáo", "công cụ báo cáo", "cho phép … báo cáo"): a feature
@@ -198,7 +209,8 @@ _NOT_A_DUTY = re.compile(
     r"|^[\s\-–+•*]*(?:cac\s+)?b[ad]o\s+c[ad]o(?:\s+dinh\s+ky)?\s+(?:phai\s+)?(?:bao\s+dam|dam\s+bao)\s"
 )
 # "thực hiện (đầy đủ) chế độ báo cáo theo quy định" with no period, deadline or recipient: a regime stated elsewhere.
-_REGIME_POINTER = re.compile(r"che\s+do\s+(?:thong\s+tin,?\s+)?b[ad]o\s+c[ad]o")
+# … also as one item of the regimes listed ("thực hiện chế độ kế toán, kiểm kê, báo cáo theo quy định của pháp luật").
+_REGIME_POINTER = re.compile(r"che\s+do\s+(?:thong\s+tin,?\s+|(?:[a-z]+(?:\s+[a-z]+)?,\s*){1,3})?b[ad]o\s+c[ad]o")
 _EXTERNAL_REGIME = re.compile(
     r"che\s+do\s+(?:thong\s+tin,?\s+)?b[ad]o\s+c[ad]o[^.;]{0,60}?(?:theo|tai)\s+(?:quy\s+dinh\s+tai\s+)?"
     r"(?:(?:diem\s+[a-zđ]\s+)?(?:khoan\s+\d+\s+)?dieu\s+\d+\s+(?:cua\s+)?)?"
@@ -260,6 +272,7 @@ def not_a_duty(folded: str) -> bool:
         return True
     # a budget request blanked (same length), what is left must still hold a report
     rest = FUNDING_REQUEST.sub(lambda m: " " * len(m.group(0)), folded)
+    rest = DECISION_REQUEST.sub(lambda m: " " * len(m.group(0)), rest)
     verbs = list(REPORT_WORD.finditer(rest))
     if not verbs and rest != folded:
         return True

@@ -28,6 +28,7 @@ from ansinh.documents.parsing.report_dates import deadline_for
 from ansinh.documents.parsing.report_dates import deadlines as read_deadlines
 from ansinh.documents.parsing.report_described import described, not_duty_by_form
 from ansinh.documents.parsing.report_labels import merge_labelled
+from ansinh.documents.parsing.report_phases import EACH_PHASE, YEAR_AND_PHASE, results_owed_to
 from ansinh.documents.parsing.report_recipient import recipient_span
 from ansinh.documents.parsing.structure import Node
 from ansinh.documents.parsing.targets import sentences
@@ -310,8 +311,17 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
             dated = {int(m.group(3)): (int(m.group(1)), int(m.group(2))) for m in DATED_DEADLINE.finditer(folded)
                      if 1 <= int(m.group(1)) <= 31 and 1 <= int(m.group(2)) <= 12}
             # "báo cáo kết quả thực hiện … trước ngày 25/11/2026" without a period: the default regime, annual.
+            # … unless it is sent for each phase of the plan ("gửi … theo giai đoạn …, trước ngày 10/12 của từng giai
+            # đoạn"): a phase is no period of the schema, the report is ad hoc, on that day.
+            phased = not duties and EACH_PHASE.search(folded) is not None
             if not duties and any(month is not None for _, _, month in deadlines):
-                duties.append(("annual", None))
+                duties.append(("adhoc" if phased else "annual", None))
+            # "Định kỳ hằng năm và giai đoạn, báo cáo …": each year and once at the end of the plan's phase.
+            if any(f == "annual" for f, _ in duties) and not any(f == "once" for f, _ in duties) and YEAR_AND_PHASE.search(folded):
+                duties.append(("once", None))
+            # in the organising parts, the results owed to a named body ("Tham mưu báo cáo UBND thành phố kết quả …")
+            if not duties and results_owed_to(folded):
+                duties.append(("adhoc", None))
             if not duties or (all(f == "adhoc" for f, _ in duties) and _bare_review(folded)):
                 continue
             cs, ce = trim_span(doc, s, e, " \t\n-–+•;,", " \t\n./;,")
@@ -326,6 +336,8 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
                 day, month = deadline_for(deadlines, cue_at, frequency)
                 if not periodic:
                     day, month = dated.get(year, (None, None)) if year is not None else (None, None)
+                    if phased and frequency == "adhoc":
+                        day, month = next(((d, m) for _, d, m in deadlines if m is not None), (None, None))
                     if month is None and year is not None and year in month_once:
                         month = month_once[year]
                 dates: list[tuple[int | None, int | None]] = [(day, month)]
