@@ -45,6 +45,21 @@ def restore_skipped_letters(root: Node) -> None:
                 child.label = _VI_LETTERS[at + 1]
 
 
+def restore_roman_order(root: Node) -> None:
+    """Parts numbered I, II, III … in order: when the first of three or more sibling parts reads "I" and the last
+    reads the count of them, the numerals between that break the run (OCR's "II." for "III.", "IH." for "II.") take
+    the place the order gives them."""
+    from ansinh.documents.parsing.structure import _roman_value, _to_roman  # a cycle at import time
+
+    for node in root.walk():
+        parts = [c for c in node.children if c.style == "roman" and c.label]
+        values = [_roman_value(c.label) for c in parts]
+        if len(parts) < 3 or values[0] != 1 or values[-1] != len(parts) or values == list(range(1, len(parts) + 1)):
+            continue
+        for place, part in enumerate(parts, start=1):
+            part.label = _to_roman(place)
+
+
 # "Phụ lục II" / "PHỤ LỤC" alone on its line (or followed by its title): an annex after the signature.
 _ANNEX = re.compile(r"^[ \t]*(?:PHỤ LỤC|Phụ lục|Phụ Lục|PHU LUC|Phu luc|Phu Luc)(?:[ \t]+(?:(?:s[ốo]|S[ỐO])[ \t]*)?[IVX\d]{1,5}[a-z]?)?[ \t]*[.:\-–]?[ \t]*(?P<rest>.*)$")
 # An annex that is a form to fill, not work: "ĐỀ CƯƠNG BÁO CÁO", "Mẫu số 01", "BIỂU MẪU", "DANH SÁCH ĐẦU MỐI …".
