@@ -102,3 +102,70 @@ TỔ CHỨC THỰC HIỆN
     assert [c.label for c in chapters] == ["I", "II"]
     assert [a.label for a in chapters[0].children if a.style == "article"] == ["1", "2"]
     assert [a.label for a in chapters[1].children if a.style == "article"] == ["3"]
+
+
+RESOLUTION = """BAN CHẤP HÀNH TRUNG ƯƠNG
+Số: 70-NQ/TW
+Hà Nội, ngày 12 tháng 4 năm 2025
+NGHỊ QUYẾT
+Hội nghị lần thứ mười hai về sắp xếp đơn vị hành chính
+Hội nghị quyết nghị:
+1. Thống nhất chủ trương sắp xếp đơn vị hành chính cấp tỉnh.
+2. Giao Đảng ủy Chính phủ chỉ đạo xây dựng đề án sắp xếp.
+3. Giao Ban Tổ chức Trung ương hướng dẫn thực hiện Nghị quyết.
+Nơi nhận:
+- Các tỉnh ủy, thành ủy,
+- Lưu Văn phòng Trung ương Đảng.
+"""
+
+
+def _list_annex(title: str, attached: str, emphasis: str) -> str:
+    return f"""{emphasis}{title}{emphasis}
+
+{emphasis}({attached} Nghị quyết số 70-NQ/TW, ngày 12/4/2025){emphasis}
+
+I- Các tỉnh không sắp xếp
+1. Tỉnh Sông Hồng.
+2. Tỉnh Núi Cao.
+II- Các tỉnh mới sau hợp nhất
+1. Hợp nhất tỉnh Đồng Bằng và tỉnh Ven Biển, lấy tên là tỉnh Đồng Bằng.
+2. Hợp nhất tỉnh Cao Nguyên và tỉnh Trung Du, lấy tên là tỉnh Cao Nguyên.
+"""
+
+
+def test_an_annex_listing_names_under_a_title_and_its_attachment_line_gives_no_task() -> None:
+    text = RESOLUTION + _list_annex("DANH SÁCH DỰ KIẾN TÊN GỌI CÁC TỈNH", "Kèm theo", "")
+    assert _numbers(extract_plan(text, "probe")) == ["1", "2", "3"]
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    title=st.sampled_from(["DANH SÁCH DỰ KIẾN TÊN GỌI CÁC TỈNH", "DANH SÁCH\nCác tỉnh sau sắp xếp", "BIỂU MẪU THỐNG KÊ"]),
+    attached=st.sampled_from(["Kèm theo", "Ban hành kèm theo", "kèm theo"]),
+    emphasis=st.sampled_from(["", "**", "*"]),
+)
+def test_a_list_annex_without_a_phu_luc_line_is_set_aside_whatever_its_title_line_and_emphasis(
+    title: str, attached: str, emphasis: str
+) -> None:
+    text = RESOLUTION + _list_annex(title, attached, emphasis)
+    assert _numbers(extract_plan(text, "probe")) == ["1", "2", "3"]
+
+
+def test_a_programme_attached_to_its_resolution_is_no_form() -> None:
+    # "CHƯƠNG TRÌNH HÀNH ĐỘNG (Kèm theo Nghị quyết số …)": the work itself, its items stay tasks.
+    text = """CHÍNH PHỦ
+Số: 12/NQ-CP
+NGHỊ QUYẾT
+Ban hành Chương trình hành động
+Điều 1. Ban hành kèm theo Nghị quyết này Chương trình hành động.
+Điều 2. Nghị quyết này có hiệu lực từ ngày ký.
+
+CHƯƠNG TRÌNH HÀNH ĐỘNG
+(Kèm theo Nghị quyết số 12/NQ-CP ngày 09 tháng 01 năm 2025 của Chính phủ)
+I. MỤC TIÊU
+1. Phát triển hạ tầng số.
+II. NHIỆM VỤ, GIẢI PHÁP
+1. Hoàn thiện thể chế về dữ liệu.
+2. Phát triển nhân lực số.
+"""
+    assert _numbers(extract_plan(text, "probe")) == ["1", "2"]
