@@ -169,3 +169,44 @@ II. NHIỆM VỤ, GIẢI PHÁP
 2. Phát triển nhân lực số.
 """
     assert _numbers(extract_plan(text, "probe")) == ["1", "2"]
+
+
+PLAN_HEAD = """ỦY BAN NHÂN DÂN
+TỈNH BIỂN XANH
+Số: 15/KH-UBND
+Biển Xanh, ngày 05 tháng 3 năm 2025
+KẾ HOẠCH
+Phát triển du lịch đến năm 2030
+I. MỤC TIÊU
+"""
+
+
+def _targets(line: str) -> list[tuple[object, ...]]:
+    result = extract_plan(PLAN_HEAD + line + "\nII. NHIỆM VỤ\n1. Quảng bá du lịch.\n", "probe")
+    return [(t["comparator"], t["value"], t["value_max"], t["unit"]) for t in result["targets"]]
+
+
+def test_a_count_in_millions_keeps_its_scale_word_in_the_unit_as_the_document_writes_it() -> None:
+    assert _targets("- Đến năm 2030 tạo ra khoảng 4,5 triệu việc làm.") == [("approx", 4.5, None, "triệu việc làm")]
+
+
+def test_a_range_in_millions_takes_the_scale_word_written_after_its_second_value() -> None:
+    assert _targets("- Đến năm 2030 phấn đấu đón 10 - 12 triệu lượt người.") == [("range", 10, 12, "triệu lượt người")]
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    scale=st.sampled_from(["triệu", "nghìn"]),
+    whole=st.integers(min_value=1, max_value=99),
+    tenth=st.integers(min_value=0, max_value=9),
+    noun=st.sampled_from(["lượt người", "việc làm", "người"]),
+)
+def test_a_scaled_count_is_read_as_written_whatever_its_scale_and_noun(scale: str, whole: int, tenth: int, noun: str) -> None:
+    written = f"{whole},{tenth}" if tenth else str(whole)
+    value = whole + tenth / 10
+    targets = _targets(f"- Đến năm 2030 có ít nhất {written} {scale} {noun} được hỗ trợ.")
+    assert [(v, u) for _, v, _, u in targets] == [(value, f"{scale} {noun}")]
+
+
+def test_money_and_measures_keep_their_scale_in_the_unit_as_before() -> None:
+    assert _targets("- Đến năm 2030 thu nhập bình quân đầu người đạt 120 triệu đồng.") == [("=", 120, None, "triệu đồng")]
