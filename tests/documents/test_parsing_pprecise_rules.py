@@ -210,3 +210,18 @@ def test_a_scaled_count_is_read_as_written_whatever_its_scale_and_noun(scale: st
 
 def test_money_and_measures_keep_their_scale_in_the_unit_as_before() -> None:
     assert _targets("- Đến năm 2030 thu nhập bình quân đầu người đạt 120 triệu đồng.") == [("=", 120, None, "triệu đồng")]
+
+
+def test_a_list_annex_that_lists_work_is_not_set_aside_as_a_form() -> None:
+    annex = """DANH SÁCH CÁC NHIỆM VỤ TRỌNG TÂM
+
+(Kèm theo Nghị quyết số 70-NQ/TW, ngày 12/4/2025)
+
+1. Xây dựng đề án sắp xếp đơn vị hành chính.
+2. Hoàn thiện thể chế về chính quyền địa phương.
+"""
+    from ansinh.documents.parsing.clean import prepare
+    from ansinh.documents.parsing.structure import parse_outline
+
+    root = parse_outline(prepare(RESOLUTION + annex))
+    assert not any(node.kind == "form" for node in root.walk())

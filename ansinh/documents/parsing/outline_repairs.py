@@ -118,6 +118,9 @@ def set_aside_forms(doc: Doc, root: Node) -> None:
 _ATTACHED = re.compile(r"[ \t*_]*\((?:ban hanh )?kem theo ")
 
 
+_LISTS_WORK = re.compile(r"(?<![a-z])(?:nhiem vu|de an|du an|hoat dong|giai phap|cong viec)(?![a-z])")
+
+
 def _titled_annexes(doc: Doc, lines: list[tuple[int, int]]) -> list[tuple[int, str | None]]:
     """Annexes with no "PHỤ LỤC" line (Decree 30/2020, Annex I: a title in capitals over "(Kèm theo … số …)"):
     "DANH SÁCH DỰ KIẾN TÊN GỌI CÁC TỈNH …" over "(Kèm theo Nghị quyết số …)" is an annex that lists names."""
@@ -143,7 +146,8 @@ def _titled_annexes(doc: Doc, lines: list[tuple[int, int]]) -> list[tuple[int, s
             continue
         title = " ".join(" ".join(doc.folded[lines[k][0] : lines[k][1]].split()) for k in block)
         kind = "form" if _FORM_TITLE.match(title) else "tasks" if _WORK_TITLE.match(title) else None
-        if kind == "form":  # a list of names; a title that lists work stays where the tables read it
+        # A list of names or a form; a title that lists work ("DANH SÁCH CÁC NHIỆM VỤ …") stays where the tables read it.
+        if kind == "form" and not _LISTS_WORK.search(title):
             out.append((lines[block[0]][0], kind))
     return out
 
