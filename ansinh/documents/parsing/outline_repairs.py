@@ -45,6 +45,21 @@ def restore_skipped_letters(root: Node) -> None:
                 child.label = _VI_LETTERS[at + 1]
 
 
+def restore_roman_order(root: Node) -> None:
+    """Parts numbered I, II, III … in order: when the first of three or more sibling parts reads "I" and the last
+    reads the count of them, the numerals between that break the run (OCR's "II." for "III.", "IH." for "II.") take
+    the place the order gives them."""
+    from ansinh.documents.parsing.structure import _roman_value, _to_roman  # a cycle at import time
+
+    for node in root.walk():
+        parts = [c for c in node.children if c.style == "roman" and c.label]
+        values = [_roman_value(c.label) for c in parts]
+        if len(parts) < 3 or values[0] != 1 or values[-1] != len(parts) or values == list(range(1, len(parts) + 1)):
+            continue
+        for place, part in enumerate(parts, start=1):
+            part.label = _to_roman(place)
+
+
 # "Phụ lục II" / "PHỤ LỤC" alone on its line (or followed by its title): an annex after the signature.
 _ANNEX = re.compile(r"^[ \t]*(?:PHỤ LỤC|Phụ lục|Phụ Lục|PHU LUC|Phu luc|Phu Luc)(?:[ \t]+(?:(?:s[ốo]|S[ỐO])[ \t]*)?[IVX\d]{1,5}[a-z]?)?[ \t]*[.:\-–]?[ \t]*(?P<rest>.*)$")
 # An annex that is a form to fill, not work: "ĐỀ CƯƠNG BÁO CÁO", "Mẫu số 01", "BIỂU MẪU", "DANH SÁCH ĐẦU MỐI …".
@@ -77,6 +92,7 @@ def set_aside_forms(doc: Doc, root: Node) -> None:
             title = " ".join(doc.folded[s2:e2].split())
         kind = "form" if _FORM_TITLE.match(title) else "tasks" if _WORK_TITLE.match(title) else None
         annexes.append((s, kind))
+    annexes = sorted(annexes + _titled_annexes(doc, lines))
     for k, (start, kind) in enumerate(annexes):
         end = annexes[k + 1][0] if k + 1 < len(annexes) else len(doc.text)
         inside = [n for n in root.walk()[1:] if start <= n.start < end and not (n.parent is not None and start <= n.parent.start)]
@@ -96,6 +112,44 @@ def set_aside_forms(doc: Doc, root: Node) -> None:
         _redepth(annex)
         at = next((i for i, c in enumerate(root.children) if c.start > start), len(root.children))
         root.children.insert(at, annex)
+
+
+# "(Kèm theo Nghị quyết số 60-NQ/TW …)", "(Ban hành kèm theo Quyết định số …)": the line under an annex's title.
+_ATTACHED = re.compile(r"[ \t*_]*\((?:ban hanh )?kem theo ")
+
+
+_LISTS_WORK = re.compile(r"(?<![a-z])(?:nhiem vu|de an|du an|hoat dong|giai phap|cong viec)(?![a-z])")
+
+
+def _titled_annexes(doc: Doc, lines: list[tuple[int, int]]) -> list[tuple[int, str | None]]:
+    """Annexes with no "PHỤ LỤC" line (Decree 30/2020, Annex I: a title in capitals over "(Kèm theo … số …)"):
+    "DANH SÁCH DỰ KIẾN TÊN GỌI CÁC TỈNH …" over "(Kèm theo Nghị quyết số …)" is an annex that lists names."""
+    out: list[tuple[int, str | None]] = []
+    for i, (s, e) in enumerate(lines):
+        if not _ATTACHED.match(doc.folded, s, e):
+            continue
+        block: list[int] = []
+        for k in range(i - 1, max(i - 6, -1), -1):
+            text = doc.clean[lines[k][0] : lines[k][1]].strip()
+            if not text:
+                if block:
+                    break
+                continue
+            block.insert(0, k)
+            if len(block) == 3:
+                break
+        # The title opens with a line in capitals ("DANH SÁCH" over "Tuyến nội tỉnh trọng điểm …").
+        block = block[next((n for n, k in enumerate(block) if _capitals(doc.clean[lines[k][0] : lines[k][1]])), len(block)) :]
+        if not block or any(_ANNEX.match(doc.clean[lines[k][0] : lines[k][1]]) for k in range(max(block[0] - 3, 0), i)):
+            continue
+        if "\t" in doc.clean[lines[block[0]][0] : lines[block[0]][1]]:
+            continue
+        title = " ".join(" ".join(doc.folded[lines[k][0] : lines[k][1]].split()) for k in block)
+        kind = "form" if _FORM_TITLE.match(title) else "tasks" if _WORK_TITLE.match(title) else None
+        # A list of names or a form; a title that lists work ("DANH SÁCH CÁC NHIỆM VỤ …") stays where the tables read it.
+        if kind == "form" and not _LISTS_WORK.search(title):
+            out.append((lines[block[0]][0], kind))
+    return out
 
 
 def _redepth(node: Node) -> None:

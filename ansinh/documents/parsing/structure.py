@@ -320,6 +320,7 @@ def parse_outline(doc: Doc) -> Node:
             # An article is a top part of its chapter: a list item or note above it does not hold it.
             while len(stack) > 1 and stack[-1].style not in ("roman", "upper"):
                 stack.pop()
+            del stack[_parts_of_article(stack, label) :]
         if style == "roman":
             while len(stack) > 1 and stack[-1].style != "upper":
                 stack.pop()
@@ -336,9 +337,27 @@ def parse_outline(doc: Doc) -> Node:
     _close(root, len(doc.text))
     repairs.restore_d_bar(root)
     repairs.restore_skipped_letters(root)
+    repairs.restore_roman_order(root)
     repairs.set_aside_forms(doc, root)
     assign_kinds(doc, root)
     return root
+
+
+def _parts_of_article(stack: list[Node], label: str) -> int:
+    """Where the open parts end for article ``label``: "Điều 1. Phê duyệt Chiến lược … với các nội dung sau: I. …
+    II. …" holds the parts of the text it approves, and "Điều 2. Tổ chức thực hiện" that follows them goes on beside
+    Điều 1, not inside its last part. A chapter ("Chương II") that holds articles of its own stays open."""
+    k = len(stack) - 1
+    while k > 0 and stack[k].style in ("roman", "upper"):
+        k -= 1
+    holder = stack[k]
+    articles = [c for c in holder.children if c.style == "article"]
+    if k == len(stack) - 1 or not articles or not label.isdigit() or not articles[-1].label.isdigit():
+        return len(stack)
+    after = holder.children[holder.children.index(articles[-1]) + 1 :]
+    if int(articles[-1].label) + 1 != int(label) or any(n.style == "article" for part in after for n in part.walk()[1:]):
+        return len(stack)
+    return k + 1
 
 
 _QUOTE_END = re.compile(r"[\u201d\"][.;]?\s*$")

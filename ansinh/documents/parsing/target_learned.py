@@ -23,7 +23,7 @@ from ansinh.documents.parsing.target_paths import (
     merge_yearly_paths,
     same_path,
 )
-from ansinh.documents.parsing.target_words import cue_folded
+from ansinh.documents.parsing.target_words import cue_folded, scaled
 from ansinh.documents.parsing.targets import Candidate, Target, text_target_candidates
 from ansinh.documents.parsing.text_caches import text_cache
 
@@ -115,11 +115,12 @@ def candidate_features(masked: Doc, target: Target, cand: Candidate, doc_feats: 
     if cand.rule:
         feats.append("rule")
         feats.append(f"rule_{cand.mode}")
-    unit = _unit_class(target.get("unit"))
+    # The model was trained on values counted in units: "8,5 triệu việc làm" reads as 8 500 000 "việc làm".
+    value, unit_name = scaled(target.get("value"), target.get("unit"))
+    unit = _unit_class(unit_name)
     feats.append(f"unit={unit}")
     feats.append(f"comp={target.get('comparator')}")
     feats.append("year" if target.get("year") is not None else "noyear")
-    value = target.get("value")
     if value is None:
         feats.append("novalue")
     elif isinstance(value, (int, float)):

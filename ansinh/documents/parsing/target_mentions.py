@@ -22,7 +22,6 @@ from ansinh.documents.parsing.target_words import (
     _PER_YEAR,
     _RANGE_TAIL,
     _SCALE,
-    _SCALES,
     _SENTENCE_CUE,
     _SIGN,
     _UNIT_PATTERNS,
@@ -232,9 +231,11 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
             start_sign = _SIGN.match(tail)
             start_value, start_text = value, span_text(doc, a, b + (start_sign.end() if start_sign else 0))
             continue
+        # "8,5 triệu việc làm": the scale word stays with the unit, as the document writes it ("triệu việc làm").
         scale = _SCALE.match(tail)
+        scale_word: str | None = None
         if scale and not _SIGN.match(tail) and not _RANGE_TAIL.match(tail):
-            value *= _SCALES[scale.group(1)]
+            scale_word = span_text(doc, b + scale.start(1), b + scale.end(1))
             b += scale.end()
             tail = folded[b : min(end, b + 60)]
         sign = _SIGN.match(tail)
@@ -251,6 +252,10 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
                 unit = (rng.group(1) or (after.group(1) if after else None))
                 if after:
                     stop += after.end()
+                high_scale = _SCALE.match(folded, stop, end) if unit is None else None
+                if high_scale:  # "10 - 12 triệu lượt khách": the range's scale word, after its second value
+                    scale_word = span_text(doc, high_scale.start(1), high_scale.end(1))
+                    stop = high_scale.end()
         if value_max is None and sign:
             unit = sign.group(1)
             stop = b + sign.end()
@@ -327,6 +332,8 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
             population = POPULATION_NOUNS.match(folded, stop + 1) or POPULATION_NOUNS.match(folded, stop)
             if not (_has_cue(doc, clause_start, a) or (unit in ("%", "‰") and population)):
                 continue
+        if scale_word is not None and unit not in ("%", "‰", "lần"):
+            unit = f"{scale_word} {unit}" if unit else scale_word
         comparator = "range" if value_max is not None else (
             comparator_override or _comparator(prefix, folded[stop:end]) or "=")
         if comparator == "=" and _RANK_BEFORE.search(prefix):
