@@ -76,3 +76,14 @@ def test_a_remit_with_no_role_after_it_gives_no_partners() -> None:
         "2. Sở Tài chính theo chức năng, nhiệm vụ chủ động bố trí kinh phí phòng chống dịch bệnh.\n"
     )
     assert _units(text)["2"] == (["Sở Tài chính"], [])
+
+
+# --- a plural of a kind opens a list that later bodies do not join --------------------------------------------------
+
+
+def test_a_plural_kind_with_its_shared_kinds_stays_one_name_and_a_body_after_it_starts_another() -> None:
+    from ansinh.documents.parsing.unit_names import split_units
+
+    assert split_units("Các Sở, ban, ngành tỉnh, một số Tổng lãnh sự quán") == ["Các Sở, ban, ngành tỉnh", "một số Tổng lãnh sự quán"]
+    assert split_units("Các sở, ngành, VTV") == ["Các sở, ngành", "VTV"]
+    assert split_units("Các sở, ban, ngành") == ["Các sở, ban, ngành"]
