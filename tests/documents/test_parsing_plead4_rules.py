@@ -87,3 +87,17 @@ def test_a_plural_kind_with_its_shared_kinds_stays_one_name_and_a_body_after_it_
     assert split_units("Các Sở, ban, ngành tỉnh, một số Tổng lãnh sự quán") == ["Các Sở, ban, ngành tỉnh", "một số Tổng lãnh sự quán"]
     assert split_units("Các sở, ngành, VTV") == ["Các sở, ngành", "VTV"]
     assert split_units("Các sở, ban, ngành") == ["Các sở, ban, ngành"]
+
+
+# --- after "các" a verb's words name bodies --------------------------------------------------------------------------
+
+
+@settings(max_examples=20)
+@given(st.sampled_from(_DOERS))
+def test_a_kind_after_cac_that_reads_like_a_verb_stays_in_the_addressed_bodies(doer: str) -> None:
+    # "tổ chức" is a verb (to organise) and a noun (an organisation): after "các" it names bodies, as every reader holds.
+    text = (
+        _HEAD + "1. Sở Y tế chủ trì phòng chống dịch bệnh cho người trên địa bàn tỉnh.\n\n"
+        f"2. Đề nghị {doer} và các tổ chức thành viên hỗ trợ nông dân phun thuốc phòng trừ sâu bệnh.\n"
+    )
+    assert _units(text)["2"][0] == [doer, "các tổ chức thành viên"]

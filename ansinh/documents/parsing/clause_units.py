@@ -219,6 +219,8 @@ def read_clause(clean: str, folded: str) -> tuple[list[str], list[str]] | None:
             continue
         if not clean[verb.start() + 1 : verb.start() + 2].islower():
             continue  # "Ban Tổ chức …": the verb's words capitalised belong to a name
+        if folded[pos : verb.start()].rstrip().endswith((" cac", " nhung")):
+            continue  # "… và các tổ chức chính trị - xã hội": after "các" the same words name bodies
         cue = _DUTY_CUE.match(folded, verb.start() + 1) is not None
         lead = bodies_only(clean[pos : pc.subject_end(folded, pos, verb.start())], generic_first=cue, bound=cue)
         if not lead:
