@@ -18,8 +18,9 @@ import bisect
 import re
 
 from ansinh.documents.parsing.assigned_names import assigned_names as _names
-from ansinh.documents.parsing.clause_units import clause_leads, partners_end
+from ansinh.documents.parsing.clause_units import partners_end
 from ansinh.documents.parsing.clean import Doc, fold_same_length
+from ansinh.documents.parsing.duty_clauses import clause_leads
 from ansinh.documents.parsing.labelled_units import (
     LABEL_LINE,
     by_stated_role,

@@ -18,13 +18,10 @@ from __future__ import annotations
 import re
 
 from ansinh.documents.parsing import partner_clauses as pc
-from ansinh.documents.parsing.clean import Doc, squeeze
-from ansinh.documents.parsing.responsibilities import Apply
-from ansinh.documents.parsing.structure import Node
+from ansinh.documents.parsing.clean import Doc
 from ansinh.documents.parsing.subject_leads import _ACTION
-from ansinh.documents.parsing.tasks import Task
 from ansinh.documents.parsing.text_caches import text_cache
-from ansinh.documents.parsing.unit_names import _head_match, name_key, split_units
+from ansinh.documents.parsing.unit_names import _head_match, split_units
 from ansinh.documents.parsing.vocab import AGENCY_HEADS
 
 # Bodies named generically, lower case ("các sở, ngành", "cơ quan, tổ chức, đơn vị giới thiệu người ứng cử").
@@ -56,7 +53,8 @@ _VERB = re.compile(
     r"lanh\s+dao|don\s+doc|tiep\s+tuc|khan\s+truong|tap\s+trung|day\s+manh|day\s+nhanh|phoi\s+hop|tien\s+hanh|"
     r"trao\s+doi|thong\s+nhat|moi|in|phat\s+hanh|niem\s+yet|cong\s+bo|thuc\s+day|tham\s+gia|giup|"
     # A modal before the action ("Nhà đầu tư phải nghiên cứu …", "… cần nâng cao …") and more openings of a duty.
-    r"phai|can(?!\s+(?:bo|cu))|lam\s+viec|lam\s+ro|nop|hoan\s+tat|khac\s+phuc|phan\s+tich)(?![a-z])"
+    r"phai|can(?!\s+(?:bo|cu))|lam\s+viec|lam\s+ro|nop|hoan\s+tat|khac\s+phuc|phan\s+tich|"
+    r"kip\s+thoi|tich\s+cuc|phat\s+huy|tiep\s+thu)(?![a-z])"
 )
 
 
@@ -88,11 +86,15 @@ def partners_end(clean: str, folded: str, start: int) -> int:
     return len(folded)
 
 
+# What may stand between the doer and its role: its remit ("theo chức năng, nhiệm vụ (được giao)") and adverbs of
+# manner ("Sở X theo chức năng, nhiệm vụ chủ động phối hợp với …", "X kịp thời, chủ động phối hợp với …").
+_MANNER = re.compile(
+    r"(?:\s*,?\s*(?:(?:theo|can\s+cu(?:\s+theo)?)\s+chuc\s+nang\s*,?\s*(?:va\s+)?nhiem\s+vu(?:\s+duoc\s+giao)?|"
+    r"chu\s+dong|tich\s+cuc|kip\s+thoi|khan\s+truong|thuong\s+xuyen)(?![a-z]))+\s*,?\s*"
+)
 _ROLE_CUE = re.compile(r"(?:chu\s+tri|phoi\s+hop|(?:co|chiu)\s+trach\s+nhiem|la\s+(?:co\s+quan|don\s+vi))(?![a-z])")
 # A condition before the subject: "Đối với …, thì", "Trường hợp … thì", "Nếu … thì".
 _CONDITION = re.compile(r"(?:doi\s+voi|truong\s+hop|neu|khi)\s[^.;]{0,200}?(?:,\s*)?\bthi\s+")
-# "… và phối hợp (chặt chẽ) với Y …" later in the sentence that named the doer.
-_AND_WITH = re.compile(r"(?:,\s*|\s)va\s+phoi\s+hop\s+(?:chat\s+che\s+)?voi\s+")
 # A purpose before the subject: "Để …, Bộ Y tế …".
 _PURPOSE = re.compile(r"(?:de|nham)\s(?!nghi(?![a-z])|xuat(?![a-z]))")  # not "Đề nghị", "Đề xuất"
 # A short label before the clause ("Nội dung:", "Trách nhiệm:").
@@ -217,6 +219,8 @@ def read_clause(clean: str, folded: str) -> tuple[list[str], list[str]] | None:
             continue
         if not clean[verb.start() + 1 : verb.start() + 2].islower():
             continue  # "Ban Tổ chức …": the verb's words capitalised belong to a name
+        if folded[pos : verb.start()].rstrip().endswith((" cac", " nhung")):
+            continue  # "… và các tổ chức chính trị - xã hội": after "các" the same words name bodies
         cue = _DUTY_CUE.match(folded, verb.start() + 1) is not None
         lead = bodies_only(clean[pos : pc.subject_end(folded, pos, verb.start())], generic_first=cue, bound=cue)
         if not lead:
@@ -225,6 +229,10 @@ def read_clause(clean: str, folded: str) -> tuple[list[str], list[str]] | None:
         duty = _DUTY_CUE.match(folded, rest_at + 1)
         if duty is not None:
             rest_at = duty.end()
+        # "X chủ động phối hợp với Y", "X kịp thời, chủ động phối hợp …": an adverb of manner before the role.
+        manner = _MANNER.match(folded, rest_at)
+        if manner is not None and folded.startswith("phoi hop", manner.end()):
+            rest_at = manner.end()
         partners: list[str] = []
         after = folded[rest_at:]
         if not after.lstrip(" ,").startswith(("chu tri", "phoi hop", "la co quan dau moi", "cung voi")):
@@ -255,153 +263,3 @@ def first_sentence(doc: Doc, start: int, end: int) -> tuple[str, str]:
         if at != -1:
             cut = min(cut, at)
     return doc.clean[start:cut], doc.folded[start:cut]
-
-
-def _openings(doc: Doc, node: Node) -> list[tuple[str, str]]:
-    """Where a duty opens in ``node``: its heading, then its first dash line."""
-    body_end = node.children[0].start if node.children else node.end
-    out = [first_sentence(doc, node.head_start, body_end)]
-    # "2. Trao quà" then a paragraph "Đối với … thì Đoàn Thanh niên có trách nhiệm …": the body's first sentence too.
-    if node.head_end < body_end and doc.clean[node.head_end : body_end].strip():
-        out.append(first_sentence(doc, node.head_end, body_end))
-    for child in node.children:
-        if child.style not in ("dash", "plus"):
-            break
-        out.append(first_sentence(doc, child.head_start, child.children[0].start if child.children else child.end))
-    return [(squeeze(c), " ".join(f.split())) for c, f in out]
-
-
-def clause_leads(doc: Doc, tasks: list[Task], apply: Apply) -> None:
-    """Fill the lead (and partners) of items nothing else assigned, from the clause that opens their duty;
-    give partners to an item whose lead is known when its opening clause names them ("chủ trì, phối hợp với …")."""
-    for task in tasks:
-        node = task.node
-        if node is None:
-            continue
-        for index, (clean, folded) in enumerate(_openings(doc, node)):
-            if len(clean) != len(folded):
-                continue
-            # The doer may be known only from the heading above ("2. Bộ Tài chính:" over "b) …, chủ trì, phối hợp với …").
-            doer_known = bool(task.lead) or (task.parent is not None and bool(task.parent.lead))
-            if doer_known and not task.coordinate:
-                # "- Chủ trì, phối hợp với …" under an item headed by its body, or "…; chủ trì, phối hợp với …" in its sentence.
-                # "…, chủ trì, phối hợp với …" anywhere in the sentence: "chủ trì" says the item's own doer acts with them.
-                for clause in re.finditer(r"(?:^|;\s*|:\s*|(?<![a-z])(?=chu\s+tri\s*,?\s*(?:va\s+)?phoi\s+hop))(?=(?:chu\s+tri\s*,?\s*(?:va\s+)?)?phoi\s+hop)", folded):
-                    m = PARTNERS.match(folded, clause.end())
-                    # After a colon the doer's duty begins ("X chỉ đạo lực lượng Y: Phối hợp với Z …").
-                    if m is None or (clause.start() > 0 and folded[clause.start()] != ":" and not folded.startswith("chu", clause.end())):
-                        continue
-                    partners = pc.drop_asides(bodies_only(clean[m.end() : partners_end(clean, folded, m.end())], generic_first=True))
-                    if partners:
-                        apply(task, "coordinate", partners)
-                        break
-                own = pc.own_partners_at(clean, folded) if not task.coordinate else None
-                if own is not None and (partners := bodies_only(clean[own : partners_end(clean, folded, own)], generic_first=True)):
-                    apply(task, "coordinate", pc.drop_asides(partners))
-            if task.lead:
-                if index > 2:
-                    continue  # only the heading, its paragraph and the first dash line say who leads
-                found = read_clause(clean, folded) if not task.coordinate else None  # read only to give partners
-                if found is not None and not task.coordinate and _same(found[0], task.lead):
-                    apply(task, "coordinate", found[1] or _also_with(clean, folded))
-                if index == 0 and not task.coordinate:
-                    apply(task, "coordinate", _subject_with(clean, folded, task.lead))
-                continue
-            found = read_clause(clean, folded) if index <= 2 else None
-            if found is None:
-                continue
-            lead, partners = found
-            apply(task, "lead", lead)
-            if partners and not task.coordinate:
-                apply(task, "coordinate", partners)
-            elif lead and not task.coordinate:
-                apply(task, "coordinate", _also_with(clean, folded))
-            break
-        if not task.coordinate and (task.lead or (task.parent is not None and task.parent.lead)):
-            apply(task, "coordinate", _later_sentence_partners(doc, node))
-        _addressed_paragraphs(doc, task, apply)
-
-
-# A sentence with no subject of its own that opens with the doer's partners: "Khẩn trương phối hợp với Bộ Xây dựng …",
-# "Chủ trì, phối hợp với các sở, ngành …" (an adverb of manner may come first).
-_SUBJECTLESS_WITH = re.compile(
-    r"(?:(?:khan\s+truong|chu\s+dong|tich\s+cuc|kip\s+thoi|dong\s+thoi)\s*,?\s+)?(?:chu\s+tri\s*,?\s*(?:va\s+)?)?"
-    r"phoi\s+hop\s+(?:chat\s+che\s+)?voi\s+"
-)
-
-
-def _later_sentence_partners(doc: Doc, node: Node) -> list[str]:
-    """The partners a later sentence of the item's own paragraph names when it has no subject of its own: the sentence
-    goes on with the item's doer ("3. Sở X: Chỉ đạo …. Chủ trì, phối hợp với Y rà soát …")."""
-    end = node.children[0].start if node.children else node.end
-    for stop in re.finditer(r"\.[ \t]+(?=[A-ZĐÀ-Ỹ])", doc.clean[node.head_start : end]):
-        at = node.head_start + stop.end()
-        m = _SUBJECTLESS_WITH.match(doc.folded, at, end)
-        if m is None:
-            continue
-        clean, folded = doc.clean[m.end() : end], doc.folded[m.end() : end]
-        partners = pc.drop_asides(bodies_only(squeeze(clean[: partners_end(clean, folded, 0)]), generic_first=True))
-        if partners:
-            return partners
-    return []
-
-
-def _also_with(clean: str, folded: str) -> list[str]:
-    """"Giao X theo dõi, đôn đốc … và phối hợp với Y tổng hợp …": in the sentence that names the doer, X works with Y."""
-    with_also = _AND_WITH.search(folded)
-    if with_also is None:
-        own = pc.own_partners_at(clean, folded)  # "…; đồng thời, phối hợp với Y …"
-        return [] if own is None else bodies_only(clean[own : partners_end(clean, folded, own)], generic_first=True)
-    return bodies_only(clean[with_also.end() : partners_end(clean, folded, with_also.end())], generic_first=False)
-
-
-# "Sở Tài chính phối hợp với Sở Xây dựng, … tham mưu …": the item's doer, then the bodies it works with.
-_SUBJECT_WITH = re.compile(r"\s+phoi\s+hop\s+(?:chat\s+che\s+)?voi\s+")
-
-
-def _subject_with(clean: str, folded: str, lead: list[str]) -> list[str]:
-    """The partners named right after the item's lead when its sentence opens with that lead and "phối hợp với"."""
-    m = _SUBJECT_WITH.search(folded, 0, 240)
-    if m is None:
-        return []
-    address = re.match(r"(?:de\s+nghi|giao|yeu\s+cau)\s+", folded)  # "Đề nghị Sở X phối hợp với …"
-    # "Các Bộ, …, căn cứ chức năng, nhiệm vụ, phối hợp với …": the aside on the doer's remit is no name.
-    aside = re.search(r",\s*(?:can\s+cu|theo\s+chuc\s+nang|trong\s+pham\s+vi)", folded[: m.start()])
-    subject = split_units(clean[address.end() if address else 0 : aside.start() if aside else m.start()])
-    keys = {name_key(x) for x in lead}
-    if not subject or any(name_key(x) not in keys for x in subject):
-        return []  # another body opens the sentence, or words that are no name
-    end = partners_end(clean, folded, m.end())
-    adverb = _ADVERB_AFTER.search(folded, m.end(), end)  # "… Ban Dân tộc tỉnh kịp thời tham mưu …"
-    return pc.drop_asides(bodies_only(clean[m.end() : adverb.start() if adverb else end], generic_first=True))
-
-
-_ADVERB_AFTER = re.compile(r"\s(?:kip\s+thoi|chu\s+dong|tich\s+cuc|thuong\s+xuyen|khan\s+truong)(?![a-z])")
-
-
-# A paragraph of an item that hands a duty to a body: "Đề nghị Nhà đầu tư …", "Giao Sở X có trách nhiệm …".
-_ITEM_REF = re.compile(r"(?:diem|muc|tiet|khoan|noi\s+dung|nhiem\s+vu)\s+(?:[a-zđ]|\d+(?:\.\d+)*)(?![a-z0-9])")
-_ADDRESSED_LINE = re.compile(r"^[ \t]*(?:giao(?:\s+cho)?|de\s+nghi|yeu\s+cau)\s+", re.MULTILINE)
-
-
-def _addressed_paragraphs(doc: Doc, task: Task, apply: Apply) -> None:
-    """Each body a later paragraph of the item addresses leads it too (a conclusion's point: "Đề nghị Nhà đầu tư …",
-    then "Giao Sở Nông nghiệp và Môi trường có trách nhiệm thẩm định …")."""
-    node = task.node
-    # Only a point with no sub-items: above sub-items such a paragraph hands out the sub-items ("Giao Sở X:").
-    if node is None or not task.lead or task.children or node.children:
-        return
-    for m in _ADDRESSED_LINE.finditer(doc.folded, node.head_end, node.end):
-        clean, folded = first_sentence(doc, m.start(), node.end)
-        clean, folded = squeeze(clean), " ".join(folded.split())
-        # "Giao X chủ trì nội dung tại điểm a": a closing paragraph that assigns the items by reference.
-        if len(clean) != len(folded) or _ITEM_REF.search(folded):
-            continue
-        found = read_clause(clean, folded)
-        if found is not None:
-            apply(task, "lead", found[0])
-
-
-def _same(a: list[str], b: list[str]) -> bool:
-    key = {name_key(x) for x in a}
-    return any(name_key(y) in key for y in b)

@@ -187,7 +187,11 @@ def _split_units_uncached(value: str) -> list[str]:
                 units.append(", ".join(current))
                 current = []
             if not current:
-                named = (head and not lower.startswith("các")) or bool(_ACRONYM.match(frag))
+                # A plural of a kind ("Các Sở, ngành Thành phố") counts as named too: the kinds after it share its head
+                # without a head of their own, while a body or a kind with words of its own ("một số Đại sứ quán …",
+                # "CSDL chuyên ngành") starts a new name. (Leaving "các …" out, as this line once meant to, joined
+                # those names on two dev documents of different issuers, lead and partners lower.)
+                named = bool(head) or bool(_ACRONYM.match(frag))
             current.append(frag)
         if current:
             units.append(", ".join(current))
