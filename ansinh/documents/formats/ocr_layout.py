@@ -214,7 +214,11 @@ def layout_text(words: list[Word], grids: list[Grid], read_box: ReadBox | None =
         else:
             outside.append(word)
     height = line_height(words)
-    tables = [table_rows(grid, inside[i], height, read_box=read_box) for i, grid in enumerate(grids)]
+    # Only the page's first table gets its first row read again: the header, or the row a page
+    # break carried on; a page of small forms would otherwise cost a reading per cell.
+    tables = [
+        table_rows(grid, inside[i], height, read_box=read_box if i == 0 else None) for i, grid in enumerate(grids)
+    ]
     # Each table goes before the first line of running text that starts below its top.
     pending = [i for i in range(len(grids)) if tables[i]]
     parts: list[str] = []
