@@ -121,6 +121,22 @@ def test_the_first_row_is_read_again_cell_by_cell() -> None:
     assert len(seen) == 2 and all(top < 250 for _, top, _, _ in seen)
 
 
+def test_a_row_number_the_page_reading_dropped_is_read_in_its_cell() -> None:
+    page = _ruled_page([100, 300, 1100, 1500], [200, 300, 400, 500])
+    tsv = _tsv([
+        (1, 1, 110, 230, 100, "TT"), (1, 1, 310, 230, 200, "Nội"), (1, 1, 520, 230, 100, "dung"),
+        (2, 1, 310, 330, 200, "Kiểm"), (2, 1, 520, 330, 100, "tra"),
+        (3, 1, 310, 430, 200, "Tổng"), (3, 1, 520, 430, 100, "kết"),
+    ])
+    readings = {330: "2.\n", 430: "ghi chú\n"}  # a number, then a scrap that is no row number
+
+    def read_box(box: tuple[int, int, int, int]) -> str:
+        return readings.get(round(box[1] / 10) * 10 + 30, "TT\n" if box[0] < 250 else "Nội dung\n")
+
+    rows = layout_text(parse_tsv(tsv), find_grids(page), read_box).split("\n")
+    assert rows == ["TT\tNội dung\t", "2.\tKiểm tra\t", "\tTổng kết\t"]
+
+
 def test_erasing_rules_leaves_the_letters_in_the_cells() -> None:
     page = _ruled_page([100, 400, 1100, 1500], [200, 300, 500, 700])
     draw = ImageDraw.Draw(page)

@@ -11,6 +11,7 @@ tables keeps tesseract's own reading order and line breaks.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -18,6 +19,8 @@ from .ocr_rules import Grid
 
 _RULE_MARKS = "|_[]{}¦"
 _SPECK = 0.5
+# A row's number ("12.", "2.1", "II", "a)"), not a scrap of text, in a first-column cell read again.
+_ROW_NUMBER = re.compile(r"(?:\d{1,3}(?:\.\d{1,2})*\.?|[IVXLC]{1,5}\.?|[a-zđ][.)])")
 _SPECK_MARKS = "^`ˆ&~*'\"“”‘’"
 
 
@@ -170,28 +173,47 @@ def table_rows(
     for root, members in cells.items():
         texts[first[root]] = _read_cell(members, height)
     if read_box is not None:
-        # The first row (a header, or the row a page break carried on) read cell by cell:
-        # a header's short, bold, two-line cells are what a whole-page reading garbles most,
-        # and the table readers find their columns by the header's words.
-        for root in cells:
-            if first[root] >= n_cols:
-                continue
-            slots = [i for i in range(n_rows * n_cols) if find(i) == root]
-            box = (
-                round(min(xs[i % n_cols] for i in slots)),
-                round(min(ys[i // n_cols] for i in slots)),
-                round(max(xs[i % n_cols + 1] for i in slots)),
-                round(max(ys[i // n_cols + 1] for i in slots)),
-            )
-            text = " ".join(read_box(box).split())
-            if sum(ch.isalnum() for ch in text) >= 2:
-                texts[first[root]] = text
+        _read_again(grid, find, first, cells, texts, read_box)
     rows: list[str] = []
     for r in range(n_rows):
         cells_text = texts[r * n_cols : (r + 1) * n_cols]
         if any(cells_text):
             rows.append("\t".join(cells_text))
     return rows
+
+
+def _read_again(
+    grid: Grid,
+    find: Callable[[int], int],
+    first: dict[int, int],
+    cells: dict[int, list[Word]],
+    texts: list[str],
+    read_box: ReadBox,
+) -> None:
+    """Cells read again on their own, in place in ``texts``.
+
+    The first row (a header, or the row a page break carried on): a header's short, bold,
+    two-line cells are what a whole-page reading garbles most, and the table readers find
+    their columns by the header's words. A first-column cell the page reading left empty:
+    a row's number alone in a narrow cell is what tesseract most often drops.
+    """
+    xs, ys = grid.xs, grid.ys
+    n_cols, n_slots = len(xs) - 1, (len(ys) - 1) * (len(xs) - 1)
+    roots = [root for root in first if (root in cells and first[root] < n_cols)]
+    roots += [root for root in first if root not in cells and first[root] % n_cols == 0 and first[root] >= n_cols]
+    for root in roots:
+        slots = [i for i in range(n_slots) if find(i) == root]
+        box = (
+            round(min(xs[i % n_cols] for i in slots)),
+            round(min(ys[i // n_cols] for i in slots)),
+            round(max(xs[i % n_cols + 1] for i in slots)),
+            round(max(ys[i // n_cols + 1] for i in slots)),
+        )
+        text = " ".join(read_box(box).split())
+        if root in cells and sum(ch.isalnum() for ch in text) >= 2:
+            texts[first[root]] = text
+        elif root not in cells and _ROW_NUMBER.fullmatch(text):
+            texts[first[root]] = text
 
 
 def _inside(word: Word, box: tuple[float, float, float, float]) -> bool:
