@@ -8,12 +8,21 @@ from __future__ import annotations
 from ansinh.documents.parsing.clean import Doc
 
 
+def page_mark(text: str) -> bool:
+    """Whether a line without cells is only a mark a page break left in a scan's table: a rule's "|", "§", a stray
+    letter pair OCR read off the page's edge ("li") — three characters at most, no tab."""
+    mark = text.strip()
+    return bool(mark) and len(mark) <= 3 and "\t" not in text
+
+
 def next_line(doc: Doc, lines: list[tuple[int, int]], j: int) -> int | None:
-    """The next line after ``j`` with text, past page noise the cleaner blanked and two empty lines at most."""
+    """The next line after ``j`` with text, past page noise the cleaner blanked or left (:func:`page_mark`) and two
+    empty lines at most."""
     empty = 0
     for k in range(j + 1, min(j + 8, len(lines))):
         s, e = lines[k]
-        if doc.clean[s:e].strip():
+        text = doc.clean[s:e]
+        if text.strip() and not page_mark(text):
             return k
         if not doc.text[s:e].strip():
             empty += 1
