@@ -72,9 +72,21 @@ def test_a_stray_mark_where_a_page_broke_a_scanned_table_neither_ends_the_table_
     assert _read(broken) == _read(_text(_ROWS, bars=False))
 
 
-def test_a_page_mark_is_three_characters_at_most_without_cells() -> None:
-    assert page_mark(" | ") and page_mark("§") and page_mark("li")
-    assert not page_mark("") and not page_mark("Sở Y tế") and not page_mark("1\t2")
+def test_a_page_mark_is_three_characters_at_most_without_cells_and_letters_only_after_a_page_break() -> None:
+    assert page_mark(" | ", after_break=False) and page_mark("§", after_break=False)
+    assert page_mark("li", after_break=True) and not page_mark("li", after_break=False)
+    assert not page_mark("", after_break=True) and not page_mark("Sở Y tế", after_break=True)
+    assert not page_mark("1\t2", after_break=True)
+
+
+def test_a_short_word_right_under_a_row_is_the_rest_of_its_last_cell_not_a_page_mark() -> None:
+    header = ["TT", "Nội dung công việc", "Cơ quan chủ trì"]
+    lines = ["\t".join(header), "1\tKiểm tra cơ sở kinh doanh\tSở Y tế, Công", "an", "2\tRà soát giấy phép\tSở Tư pháp"]
+    tasks = extract_plan(_PREAMBLE + "\n".join(lines) + "\n")["tasks"]
+    assert [(t["number"], t["lead"]) for t in tasks] == [  # type: ignore[index]
+        ("1", ["Sở Y tế", "Công an"]),
+        ("2", ["Sở Tư pháp"]),
+    ]
 
 
 def test_a_long_task_table_still_counts_as_text_when_the_reports_of_a_plan_annexed_to_a_decision_are_read() -> None:

@@ -17,9 +17,9 @@ from ansinh.documents.parsing.table_breaks import (
     Block,
     next_has_tab,
     next_line,
-    page_mark,
     resumes,
     running_head,
+    stray_mark,
 )
 from ansinh.documents.parsing.table_cells import (
     HAS_DIGIT,
@@ -136,7 +136,7 @@ def find_tables(doc: Doc) -> list[Table]:
             if not text.strip() and block and (resumes(doc, lines, j, block) or running_head(doc, lines, next_line(doc, lines, j), block)):
                 j += 1
                 continue
-            if block and page_mark(text) and next_has_tab(doc, lines, j):
+            if block and stray_mark(doc, lines, j, block):
                 j += 1  # a stray mark where a page broke a scan's table ("|", "§"): in no cell
                 continue
             if text.strip() and block and running_head(doc, lines, j, block):
