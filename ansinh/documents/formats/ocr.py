@@ -26,6 +26,8 @@ from ._common import (
     ReadResult,
     check_file,
 )
+from .ocr_layout import layout_text, parse_tsv
+from .ocr_rules import erase_rules, find_grids
 
 OCR_LANGUAGE = "vie"
 _MIN_READABLE_CHARS = 3
@@ -73,18 +75,50 @@ def ocr_available() -> bool:
 
 
 def ocr_image(image: Image.Image, *, dpi: int = 300) -> str:
-    """Recognise the text of ``image`` with tesseract (Vietnamese); returns raw text."""
+    """Recognise the text of ``image`` with tesseract (Vietnamese); returns raw text.
+
+    Ruled tables are found on the image first and their rules erased before tesseract reads
+    it (documents.formats.ocr_rules); tesseract gives its words with their boxes (TSV); each
+    table comes out as rows of TAB-separated cells, its first row read again cell by cell,
+    and the rest of the page as tesseract reads it (documents.formats.ocr_layout). A page
+    without a ruled table reads as before.
+    """
     executable = ensure_ocr_available()
     gray = ImageOps.grayscale(image) if image.mode != "L" else image
     if gray.width < _MIN_OCR_WIDTH:
         factor = min(4, -(-_MIN_OCR_WIDTH // max(gray.width, 1)))
         gray = gray.resize((gray.width * factor, gray.height * factor), Image.Resampling.LANCZOS)
         dpi *= factor
+    grids = find_grids(gray, dpi)
+    page = erase_rules(gray, grids, dpi) if grids else gray
+    proc = _tesseract(executable, page, dpi, psm=3, tsv=True)
+    if proc.returncode != 0:
+        detail = proc.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise DocumentError(
+            "Chương trình nhận dạng chữ tesseract báo lỗi" + (f": {detail[-1]}" if detail else ".")
+        )
+
+    def read_box(box: tuple[int, int, int, int]) -> str:
+        left, top, right, bottom = box
+        inset = max(2, dpi // 100)
+        if right - left <= 4 * inset or bottom - top <= 4 * inset:
+            return ""
+        try:
+            cell = _tesseract(executable, page.crop((left + inset, top + inset, right - inset, bottom - inset)), dpi, psm=6)
+        except DocumentError:
+            return ""
+        return cell.stdout.decode("utf-8", "replace") if cell.returncode == 0 else ""
+
+    return layout_text(parse_tsv(proc.stdout.decode("utf-8", "replace")), grids, read_box)
+
+
+def _tesseract(executable: str, image: Image.Image, dpi: int, *, psm: int, tsv: bool = False) -> subprocess.CompletedProcess[bytes]:
     buf = io.BytesIO()
-    gray.save(buf, format="PNG")
+    image.save(buf, format="PNG")
+    command = [executable, "-", "-", "-l", OCR_LANGUAGE, "--dpi", str(dpi), "--psm", str(psm)]
     try:
-        proc = subprocess.run(
-            [executable, "-", "-", "-l", OCR_LANGUAGE, "--dpi", str(dpi), "--psm", "3"],
+        return subprocess.run(
+            command + (["tsv"] if tsv else []),
             input=buf.getvalue(),
             capture_output=True,
             timeout=OCR_PAGE_TIMEOUT,
@@ -94,12 +128,6 @@ def ocr_image(image: Image.Image, *, dpi: int = 300) -> str:
         raise DocumentError(f"Nhận dạng chữ một trang mất quá {OCR_PAGE_TIMEOUT} giây; đã dừng.") from None
     except OSError as exc:
         raise DocumentError(f"Không chạy được chương trình nhận dạng chữ tesseract ({exc}).") from None
-    if proc.returncode != 0:
-        detail = proc.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise DocumentError(
-            "Chương trình nhận dạng chữ tesseract báo lỗi" + (f": {detail[-1]}" if detail else ".")
-        )
-    return proc.stdout.decode("utf-8", "replace")
 
 
 def has_readable_text(text: str) -> bool:

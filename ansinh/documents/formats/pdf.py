@@ -24,6 +24,7 @@ from .ocr import ensure_ocr_available, has_readable_text, ocr_image
 
 # A page whose text layer has fewer visible characters than this is OCR'd.
 _MIN_TEXT_LAYER_CHARS = 20
+_NOT_TAB = " \n\r\f\v\u00a0"
 # Lines looked at, at the top and at the bottom of each page, for running
 # headers / footers; and the share of pages on which such a line must recur.
 _EDGE_LINES = 2
@@ -95,7 +96,8 @@ def read_pdf_file(path: Path, *, progress: Progress | None = None, ocr: bool = T
                         text = _ocr_page(renderer, index)
                         ocr_used = True
                         if has_readable_text(text):
-                            lines = [ln.rstrip() for ln in normalize_text(text).split("\n")]
+                            # Trailing TABs are a table row's empty last cells (ocr_layout): keep them.
+                            lines = [ln.rstrip(_NOT_TAB) for ln in normalize_text(text).split("\n")]
                         elif not lines:
                             warnings_out.append(f"Trang {index + 1}: không đọc được chữ.")
                     elif not lines:

@@ -342,13 +342,14 @@ _BODY_END = re.compile(r"(?m)^[\s*#]*(?:noi\s+nhan\s*:|phu\s+luc(?:\s+(?:[ivx]+|
 PAST_DATE = re.compile(r"(?:da|duoc)\s+(?:[a-z]+\s+){1,3}tr[uy][oda]c\s+ngay\s+\d")
 
 
-def body_end(folded: str) -> int:
+def body_end(folded: str, counted: str | None = None) -> int:
     """Where the body of a text ends (the signature block or the first annex), past its first quarter.
 
     The quarter counts the text without its runs of blanks: annexed forms laid out by columns (a PDF's text layer)
-    would otherwise push it past a short body's signature block.
+    would otherwise push it past a short body's signature block. ``counted`` is the same-length text to count in
+    (the text before tables were blanked: a blanked table's cells are text, not blanks).
     """
-    for m in _BODY_END.finditer(folded, _first_quarter(folded)):
+    for m in _BODY_END.finditer(folded, _first_quarter(counted if counted is not None else folded)):
         return m.start()
     return len(folded)
 

@@ -206,7 +206,7 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
     out: list[dict[str, object]] = []
     seen: set[tuple[int, str, int | None]] = set()
     sections = _sections(root)
-    stop = body_end(doc.folded)
+    stop = body_end(doc.folded, doc.text)  # doc.text: the tables the masked view blanked count as text
     lenient = {id(n) for n in sections}
     for node in sections + _other_sections(root, sections):
         strict = id(node) not in lenient

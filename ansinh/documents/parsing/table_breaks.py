@@ -8,12 +8,28 @@ from __future__ import annotations
 from ansinh.documents.parsing.clean import Doc
 
 
+def page_mark(text: str, after_break: bool) -> bool:
+    """Whether a line without cells is only a mark a page break left in a scan's table: a rule's "|", "§" anywhere, or,
+    right after an empty line (where the page broke), a letter pair or a page number OCR read off the page's edge
+    ("li", "12") — three characters at most. A short line right under a row is a cell's wrapped word ("an")."""
+    mark = text.strip()
+    if not mark or len(mark) > 3 or "\t" in text:
+        return False
+    return after_break or not any(ch.isalnum() for ch in mark)
+
+
+def _after_empty(doc: Doc, lines: list[tuple[int, int]], k: int) -> bool:
+    return k > 0 and not doc.text[lines[k - 1][0] : lines[k - 1][1]].strip()
+
+
 def next_line(doc: Doc, lines: list[tuple[int, int]], j: int) -> int | None:
-    """The next line after ``j`` with text, past page noise the cleaner blanked and two empty lines at most."""
+    """The next line after ``j`` with text, past page noise the cleaner blanked or left (:func:`page_mark`) and two
+    empty lines at most."""
     empty = 0
     for k in range(j + 1, min(j + 8, len(lines))):
         s, e = lines[k]
-        if doc.clean[s:e].strip():
+        text = doc.clean[s:e]
+        if text.strip() and not page_mark(text, _after_empty(doc, lines, k)):
             return k
         if not doc.text[s:e].strip():
             empty += 1
@@ -68,6 +84,13 @@ def running_head(doc: Doc, lines: list[tuple[int, int]], j: int | None, block: B
         return False
     # Two lines of the table with no empty line between them.
     return block.packed and next_has_tab(doc, lines, j)
+
+
+def stray_mark(doc: Doc, lines: list[tuple[int, int]], j: int, block: Block) -> bool:
+    """Whether line ``j`` is a page's mark (:func:`page_mark`) inside a table that goes on after it; a letter pair only
+    where a page broke a table whose rows follow each other (not in an export with an empty line after every line)."""
+    text = doc.clean[lines[j][0] : lines[j][1]]
+    return page_mark(text, _after_empty(doc, lines, j) and not block.spaced) and next_has_tab(doc, lines, j)
 
 
 def next_has_tab(doc: Doc, lines: list[tuple[int, int]], j: int) -> bool:

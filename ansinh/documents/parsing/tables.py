@@ -13,7 +13,14 @@ import re
 from dataclasses import dataclass, field
 
 from ansinh.documents.parsing.clean import Doc, squeeze
-from ansinh.documents.parsing.table_breaks import Block, next_has_tab, next_line, resumes, running_head
+from ansinh.documents.parsing.table_breaks import (
+    Block,
+    next_has_tab,
+    next_line,
+    resumes,
+    running_head,
+    stray_mark,
+)
 from ansinh.documents.parsing.table_cells import (
     HAS_DIGIT,
     LEAD_HEADER,
@@ -128,6 +135,9 @@ def find_tables(doc: Doc) -> list[Table]:
             # A page break inside a table (an empty line), the table going on as wide as before.
             if not text.strip() and block and (resumes(doc, lines, j, block) or running_head(doc, lines, next_line(doc, lines, j), block)):
                 j += 1
+                continue
+            if block and stray_mark(doc, lines, j, block):
+                j += 1  # a stray mark where a page broke a scan's table ("|", "§"): in no cell
                 continue
             if text.strip() and block and running_head(doc, lines, j, block):
                 j += 1  # a running header where a page broke the table ("KẾ HOẠCH SỐ 12/KH-UBND"): in no cell

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from ansinh.documents.parsing.clean import Doc, fold_same_length
 from ansinh.documents.parsing.structure import Node, heading_title
+from ansinh.documents.parsing.table_groups import table_items
 from ansinh.documents.parsing.tables import LEAD_HEADER, Table, table_kind
 from ansinh.documents.parsing.unit_names import split_units, units_by_role
 from ansinh.documents.parsing.vocab import TASK_KINDS
@@ -166,12 +167,17 @@ def _table_tasks(tables: list[Table]) -> list[Task]:
         time_col = table.column(r"thoi gian|thoi han|tien do")
         if title_col is None:
             continue
-        for row in table.rows:
-            title = row.get(title_col)
-            if not title or len(row.cells) < 2:
+        made: list[Task] = []
+        for item in table_items(table, title_col, num_col):
+            task = Task(item.number, re.sub(r"^\s*[-+•]\s*", "", item.title), item.span)
+            made.append(task)
+            out.append(task)
+            if item.parent is not None:
+                task.parent = made[item.parent]
+                task.parent.children.append(task)
+            row = item.units
+            if row is None:
                 continue
-            number = (row.get(num_col) if num_col is not None else "").rstrip(". ")  # "1." is row 1
-            task = Task(number or None, re.sub(r"^\s*[-+•]\s*", "", title), (row.start, row.end))
             if lead_col is not None and row.get(lead_col):
                 lead, partners = units_by_role(row.get(lead_col))
                 task.lead, task.own_lead = lead, bool(lead)
@@ -183,7 +189,6 @@ def _table_tasks(tables: list[Table]) -> list[Task]:
                     task.coordinate, task.own_coordinate = task.coordinate + split_units(row.get(col)), True
             if time_col is not None and row.get(time_col):
                 task.timeline = row.get(time_col)
-            out.append(task)
     return out
 
 

@@ -1,0 +1,92 @@
+"""Two-level assignment tables: a group cell merged down beside a column of specific actions.
+
+An action programme often lays its work out as "STT | Nội dung hành động | Hành động cụ thể | Chủ trì | Phối hợp |
+Thời hạn": the group ("Hoàn thiện khuôn khổ pháp lý") is one cell merged down over the rows of its actions, each
+action with its own lead, partners and deadline. A converter (or OCR) writes the merged cell in its first row only,
+so the rows under it leave the number and the group empty. Such a group is a task; its actions are its sub-tasks,
+each with its own row's units. A group over a single row is that row's task, with the row's units. A table without a
+column of specific actions is read a row a task, as before.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ansinh.documents.parsing.table_cells import ROW_NUMBER, Row
+from ansinh.documents.parsing.tables import Table
+
+__all__ = ["TableItem", "specific_column", "table_items"]
+
+# The column of specific actions under a group: "Hành động cụ thể", "Nhiệm vụ cụ thể", "Hoạt động cụ thể",
+# "Giải pháp cụ thể", "Công việc cụ thể" (not "Nội dung cụ thể", which details a row's own task).
+_SPECIFIC = r"(?:hanh dong|nhiem vu|hoat dong|giai phap|cong viec)\s+cu\s+the"
+
+
+@dataclass
+class TableItem:
+    """One task a table row gives: its number, title, span, the row whose units it takes (None: no units of its own)
+    and the index of its parent item among the table's items."""
+
+    number: str | None
+    title: str
+    span: tuple[int, int]
+    units: Row | None
+    parent: int | None = None
+
+
+def specific_column(table: Table, title_col: int) -> int | None:
+    """The column of specific actions beside the task column, if the table has one."""
+    col = table.column(_SPECIFIC)
+    return col if col is not None and col > title_col else None
+
+
+def _text(value: str) -> str:
+    """A cell's text, or "" when it holds no word (OCR's ":" or "-" in an empty cell)."""
+    return value if re.search(r"[^\W\d_]{2}", value) else ""
+
+
+def table_items(table: Table, title_col: int, num_col: int | None) -> list[TableItem]:
+    """The tasks of a tasks table in row order: a row a task, or groups and their actions in a two-level table."""
+    spec_col = specific_column(table, title_col)
+    items: list[TableItem] = []
+    if spec_col is None:
+        for row in table.rows:
+            title = row.get(title_col)
+            if title and len(row.cells) >= 2:
+                number = (row.get(num_col) if num_col is not None else "").rstrip(". ")  # "1." is row 1
+                items.append(TableItem(number or None, title, (row.start, row.end), row))
+        return items
+    group: int | None = None  # index of the current group's item
+    group_row: Row | None = None
+    actions: list[TableItem] = []  # the current group's actions
+
+    def close() -> None:
+        if group is None:
+            items.extend(actions)
+        elif not actions:
+            items[group].units = group_row  # a group row with no action: its own units
+        elif len(actions) == 1:
+            items[group].units = actions[0].units  # a group over one row: that row's task
+        else:
+            for action in actions:
+                action.parent = group
+            items.extend(actions)
+        actions.clear()
+
+    for row in table.rows:
+        if len(row.cells) < 2:
+            continue
+        head, action = _text(row.get(title_col)), _text(row.get(spec_col))
+        if head:
+            close()
+            raw = (row.get(num_col) if num_col is not None else "").strip()
+            number = raw.rstrip(". ") if ROW_NUMBER.match(raw) else ""  # OCR's "1L —" or a dash: no number
+            cell = row.cells[title_col]
+            items.append(TableItem(number or None, head, (cell.start, cell.end), None))
+            group, group_row = len(items) - 1, row
+        if action:
+            cell = row.cells[spec_col]
+            actions.append(TableItem(None, action, (cell.start, row.end), row))
+    close()
+    return items
