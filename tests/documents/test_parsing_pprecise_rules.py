@@ -225,3 +225,10 @@ def test_a_list_annex_that_lists_work_is_not_set_aside_as_a_form() -> None:
 
     root = parse_outline(prepare(RESOLUTION + annex))
     assert not any(node.kind == "form" for node in root.walk())
+
+
+def test_a_count_in_millions_is_named_by_what_it_counts_without_the_scale_word() -> None:
+    result = extract_plan(PLAN_HEAD + "- Đến năm 2030 tạo ra khoảng 4,5 triệu việc làm, trong đó khoảng 1,5 triệu việc làm"
+                          " trực tiếp.\nII. NHIỆM VỤ\n1. Quảng bá du lịch.\n", "probe")
+    names = {t["value"]: t["indicator"] for t in result["targets"]}
+    assert names[1.5] == "Số việc làm trực tiếp"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ansinh.documents.parsing.clean import Doc, fold_same_length, span_text
 from ansinh.documents.parsing.target_words import (
@@ -11,6 +12,7 @@ from ansinh.documents.parsing.target_words import (
     YEAR_PHRASE,
     Mention,
     false_cue,
+    scaled,
 )
 
 
@@ -59,6 +61,8 @@ _PATH_ONLY = re.compile(r"(?:va|dat|con|la|muc|o|khoang|giam|tang|xuong|len|ty l
 
 def indicator_name(doc: Doc, s: int, e: int, mention: Mention) -> str:
     """The indicator a value measures, from the words before it (else after it), without year phrases."""
+    # A count in millions names what it counts without its scale word: "3 triệu việc làm trực tiếp" → "Số việc làm …".
+    mention = replace(mention, unit=scaled(1.0, mention.unit)[1]) if mention.unit else mention
     text = _indicator_text(doc, s, e, mention)
     rest = YEAR_PHRASE.sub(" ", fold_same_length(text).lower())
     if _PATH_ONLY.fullmatch(rest):

@@ -28,15 +28,18 @@ _SCALE = re.compile(r"\s*(trieu|nghin|ngan|ty)(?![a-z])(?!\s+(?:dong|vnd|usd|tan
 _SCALES = {"trieu": 1e6, "nghin": 1e3, "ngan": 1e3, "ty": 1e9}
 
 
-def scaled(value: object, unit: object) -> tuple[object, object]:
+def scaled(value: object, unit: object) -> tuple[object, str | None]:
     """The value counted in units and the unit without its scale word: (8.5, "triệu việc làm") is (8500000.0,
     "việc làm"). A scale before money or a unit of measure ("120 tỷ đồng", "457 triệu tấn") is part of the unit."""
-    if not isinstance(unit, str) or not isinstance(value, (int, float)):
-        return value, unit
+    if not isinstance(unit, str):
+        return value, None
     m = _SCALE.match(fold_same_length(unit).lower())
     if m is None or m.start(1) != 0:
         return value, unit
-    return value * _SCALES[m.group(1)], unit[m.end(1) :].strip() or None
+    counted = value * _SCALES[m.group(1)] if isinstance(value, (int, float)) else value
+    return counted, unit[m.end(1) :].strip() or None
+
+
 # An age that qualifies who is counted ("người cao tuổi từ 75 tuổi trở lên", "trẻ em dưới 5 tuổi").
 _AGE_QUALIFIER = re.compile(
     r"(?:tuoi|tre\s+em|tre|nguoi|phu\s+nu|hoc\s+sinh|lao\s+dong|doi\s+tuong)(?:\s+[a-z]+){0,2}\s+(?:tu|duoi|tren|do|den)\s*$"
