@@ -22,7 +22,7 @@ def _targets(*lines: str) -> list[tuple[object, ...]]:
 @pytest.mark.parametrize(
     ("line", "expected"),
     [
-        ("- Có ít nhất 1,8 triệu lượt người được tư vấn việc làm.", [(">=", 1800000, None, "lượt người", 2030)]),
+        ("- Có ít nhất 1,8 triệu lượt người được tư vấn việc làm.", [(">=", 1.8, None, "triệu lượt người", 2030)]),
         ("- Tỷ lệ hộ nghèo giảm bình quân 3 - 4%/năm.", [("range", 3, 4, "%/năm", 2030)]),
         ("- Thu nhập bình quân tăng 1,5 lần so với năm 2020.", [("=", 1.5, None, "lần", 2030)]),
         ("- 100% người cao tuổi từ 80 tuổi trở lên được hưởng trợ cấp.", [("=", 100, None, "%", 2030)]),

@@ -23,7 +23,7 @@ from ansinh.documents.parsing.target_paths import (
     merge_yearly_paths,
     same_path,
 )
-from ansinh.documents.parsing.target_words import cue_folded
+from ansinh.documents.parsing.target_words import cue_folded, unit_scale
 from ansinh.documents.parsing.targets import Candidate, Target, text_target_candidates
 from ansinh.documents.parsing.text_caches import text_cache
 
@@ -115,7 +115,9 @@ def candidate_features(masked: Doc, target: Target, cand: Candidate, doc_feats: 
     if cand.rule:
         feats.append("rule")
         feats.append(f"rule_{cand.mode}")
-    unit = _unit_class(target.get("unit"))
+    # A scale word opening the unit ("8,5 triệu việc làm") is read as the model was trained: on the scaled count.
+    factor, bare_unit = unit_scale(target.get("unit"))
+    unit = _unit_class(bare_unit)
     feats.append(f"unit={unit}")
     feats.append(f"comp={target.get('comparator')}")
     feats.append("year" if target.get("year") is not None else "noyear")
@@ -123,7 +125,7 @@ def candidate_features(masked: Doc, target: Target, cand: Candidate, doc_feats: 
     if value is None:
         feats.append("novalue")
     elif isinstance(value, (int, float)):
-        v = float(value)
+        v = float(value) * factor
         feats.append("v=100" if v == 100 else "v=0" if v == 0 else "v<1" if v < 1 else "v<100" if v < 100 else "v<1e4" if v < 1e4 else "vbig")
         if not v.is_integer():
             feats.append("vfrac")

@@ -22,7 +22,6 @@ from ansinh.documents.parsing.target_words import (
     _PER_YEAR,
     _RANGE_TAIL,
     _SCALE,
-    _SCALES,
     _SENTENCE_CUE,
     _SIGN,
     _UNIT_PATTERNS,
@@ -233,8 +232,9 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
             start_value, start_text = value, span_text(doc, a, b + (start_sign.end() if start_sign else 0))
             continue
         scale = _SCALE.match(tail)
+        scale_word: str | None = None
         if scale and not _SIGN.match(tail) and not _RANGE_TAIL.match(tail):
-            value *= _SCALES[scale.group(1)]
+            scale_word = span_text(doc, b + scale.start(1), b + scale.end(1))  # "8,5 triệu việc làm": kept in the unit
             b += scale.end()
             tail = folded[b : min(end, b + 60)]
         sign = _SIGN.match(tail)
@@ -251,6 +251,10 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
                 unit = (rng.group(1) or (after.group(1) if after else None))
                 if after:
                     stop += after.end()
+                range_scale = None if unit else _SCALE.match(folded, stop, end)
+                if range_scale:  # "10 - 12 triệu lượt khách": the scale after the range opens its unit
+                    scale_word = span_text(doc, range_scale.start(1), range_scale.end(1))
+                    stop = range_scale.end()
         if value_max is None and sign:
             unit = sign.group(1)
             stop = b + sign.end()
@@ -283,6 +287,8 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
                 has_cue = True  # "Hỗ trợ nhà ở, phấn đấu hoàn thành 1.000 căn nhà": the clause commits to the count
             if not strict and CREATE_LEAD.fullmatch(local):
                 has_cue = True  # "+ Hình thành 02 mô hình …" in the objectives: a count to reach
+            if not strict and scale_word is not None and count_unit is not None:
+                has_cue = True  # "Thu hút 10 - 12 triệu lượt khách" in the objectives: a count the plan sizes in millions
             if out and _IN_WHICH.match(local):
                 has_cue = True  # "…40.000 lao động, trong đó đưa 18.000 người đi làm việc ở nước ngoài"
             if out and count_unit is not None and out[-1].unit == count_unit and _ONLY_AND.fullmatch(folded, out[-1].end, a):
@@ -335,7 +341,7 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
             comparator = "maintain"
         if unit == "lần":
             comparator = "="
-        mention = Mention(a, stop, value, value_max, unit, comparator, level)
+        mention = Mention(a, stop, value, value_max, unit, comparator, level, scale=scale_word)
         if start_value is not None:
             mention.baseline, mention.baseline_text = start_value, start_text
             start_value = start_text = None

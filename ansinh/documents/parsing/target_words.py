@@ -22,10 +22,22 @@ _RANGE_TAIL = re.compile(r"\s*(%|‰)?\s*(?:-|–|den|toi)\s*(" + NUMBER_PATTERN
 _SIGN = re.compile(r"\s*(%|‰)")
 # "%/năm": a rate per year.
 _PER_YEAR = re.compile(r"\s*(?:/\s*|(?:moi|hang)\s+)n[ad]m(?![a-z])")
-# Scale words after a number ("1,8 triệu lượt người"); not before a currency ("500 triệu đồng" stays a unit).
-# A scale before money or a unit of measure stays in the unit ("457 triệu tấn CO2tđ", as "120 tỷ đồng").
+# Scale words after a number ("1,8 triệu lượt người"); not before a currency ("500 triệu đồng" is a unit of its own).
+# A plan counts in the scale it writes: the value stays as written and the scale opens the unit ("8,5 triệu việc
+# làm" is 8.5 "triệu việc làm", "3.100 - 3.200 nghìn tỷ đồng" is 3100-3200 "nghìn tỷ đồng"), as a unit of measure
+# keeps it ("457 triệu tấn CO2tđ", "120 tỷ đồng").
 _SCALE = re.compile(r"\s*(trieu|nghin|ngan|ty)(?![a-z])(?!\s+(?:dong|vnd|usd|tan|kwh|mwh|m3|lit)(?![a-z]))")
 _SCALES = {"trieu": 1e6, "nghin": 1e3, "ngan": 1e3, "ty": 1e9}
+
+
+def unit_scale(unit: object) -> tuple[float, str | None]:
+    """The factor of the scale word that opens a count's unit ("triệu lượt" → 1e6) and the unit without it."""
+    text = str(unit or "")
+    m = _SCALE.match(fold_same_length(text).lower())
+    if m is None or m.start(1) != 0:
+        return 1.0, unit if isinstance(unit, str) else None
+    rest = text[m.end() :].strip()
+    return _SCALES[m.group(1)], rest or None
 # An age that qualifies who is counted ("người cao tuổi từ 75 tuổi trở lên", "trẻ em dưới 5 tuổi").
 _AGE_QUALIFIER = re.compile(
     r"(?:tuoi|tre\s+em|tre|nguoi|phu\s+nu|hoc\s+sinh|lao\s+dong|doi\s+tuong)(?:\s+[a-z]+){0,2}\s+(?:tu|duoi|tren|do|den)\s*$"
@@ -124,6 +136,13 @@ class Mention:
     level: bool = False
     baseline: float | None = None
     baseline_text: str | None = None
+    scale: str | None = None  # the scale word written after the value ("triệu"), which opens the target's unit
+
+    def full_unit(self) -> str | None:
+        """The unit as the plan counts: the scale word, then the counted noun ("triệu lượt khách")."""
+        if self.scale is None:
+            return self.unit
+        return f"{self.scale} {self.unit}" if self.unit else self.scale
 
 
 # What may stand between two values that share the first one's comparator: its year, an aside, "và" or a comma

@@ -135,7 +135,7 @@ def _target(doc: Doc, mention: Mention, s: int, e: int, year: int | None) -> Tar
         "comparator": mention.comparator,
         "value": _clean_number(mention.value),
         "value_max": _clean_number(mention.value_max),
-        "unit": mention.unit,
+        "unit": mention.full_unit(),
         "year": year,
         "baseline": None if mention.baseline is None else {
             "year": None, "value": _clean_number(mention.baseline), "text": mention.baseline_text,
