@@ -288,6 +288,8 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
                 has_cue = True  # "Hỗ trợ nhà ở, phấn đấu hoàn thành 1.000 căn nhà": the clause commits to the count
             if not strict and CREATE_LEAD.fullmatch(local):
                 has_cue = True  # "+ Hình thành 02 mô hình …" in the objectives: a count to reach
+            if not strict and scale_word is not None and count_unit is not None:
+                has_cue = True  # "Thu hút 10 - 12 triệu lượt khách" in the objectives: a count the plan sizes in millions
             if out and _IN_WHICH.match(local):
                 has_cue = True  # "…40.000 lao động, trong đó đưa 18.000 người đi làm việc ở nước ngoài"
             if out and count_unit is not None and out[-1].unit == count_unit and _ONLY_AND.fullmatch(folded, out[-1].end, a):
