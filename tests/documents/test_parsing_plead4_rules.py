@@ -101,30 +101,3 @@ def test_a_kind_after_cac_that_reads_like_a_verb_stays_in_the_addressed_bodies(d
         f"2. Đề nghị {doer} và các tổ chức thành viên hỗ trợ nông dân phun thuốc phòng trừ sâu bệnh.\n"
     )
     assert _units(text)["2"][0] == [doer, "các tổ chức thành viên"]
-
-
-# --- a name that runs on into its duty is cut where the duty's word begins -------------------------------------------
-
-_DUTY_WORDS = ["tiếp tục", "quy định", "đề nghị", "lồng ghép", "sắp xếp", "nghiêm túc", "khẩn trương", "chủ động",
-               "kịp thời", "tích cực", "tiếp thu", "phát huy", "giữ vững"]
-
-
-@settings(max_examples=60)
-@given(st.sampled_from(["Sở Nội vụ", "Bộ trưởng Bộ Tư pháp", "Chủ tịch UBND các xã, phường", "các sở, ban, ngành liên quan"]),
-       st.sampled_from(_DUTY_WORDS), st.booleans())
-def test_a_name_that_runs_on_into_its_duty_keeps_the_body_alone(name: str, word: str, marks: bool) -> None:
-    from ansinh.documents.parsing.assigned_names import assigned_names
-    from ansinh.lib.text import strip_marks
-
-    run_on = f"{name} {word} các nội dung tại cuộc họp"
-    if not marks:  # a copy without diacritics reads the same
-        name, run_on = strip_marks(name), strip_marks(run_on)
-    assert assigned_names([run_on]) == [name]
-    assert assigned_names([f"{name} {word}"]) == [name]
-
-
-def test_the_same_words_capitalised_or_inside_a_name_stay() -> None:
-    from ansinh.documents.parsing.assigned_names import assigned_names
-
-    names = ["Phòng Cảnh sát giao thông", "Trung tâm Tích cực Y khoa", "Ban Quản lý dự án đầu tư xây dựng số 1"]
-    assert assigned_names(names) == names

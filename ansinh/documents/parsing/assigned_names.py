@@ -31,17 +31,6 @@ _PLURAL_BODIES = re.compile(r"^(?:các|cac|những|nhung)\s+\S+(?:\s*,\s*\S+)*\s
 _RUN_ON = re.compile(
     r"\s+(?:có\s+(?:các\s+)?(?:giải\s+pháp|biện\s+pháp|kế\s+hoạch|phương\s+án)|để|nhằm|trong\s+việc)\s.*$", re.IGNORECASE
 )
-# A duty's opening word after a body's name ("Bộ X tiếp tục sắp xếp …", "Tổng cục Thuế đề nghị Cục Thuế …", "Chủ tịch
-# UBND các xã nghiêm túc …"): words that, written in lower case, never stand inside a body's name.
-_DUTY_WORD = re.compile(
-    r"\s+(?:tiếp\s+tục|quy\s+định|đề\s+nghị|lồng\s+ghép|sắp\s+xếp|nghiêm\s+túc|khẩn\s+trương|chủ\s+động|kịp\s+thời|"
-    r"tích\s+cực|tiếp\s+thu|phát\s+huy|giữ\s+vững)(?![^\W\d_]).*$"
-)
-# The same without diacritics, for names without marks only.
-_DUTY_WORD_BARE = re.compile(
-    r"\s+(?:tiep\s+tuc|quy\s+dinh|de\s+nghi|long\s+ghep|sap\s+xep|nghiem\s+tuc|khan\s+truong|chu\s+dong|kip\s+thoi|"
-    r"tich\s+cuc|tiep\s+thu|phat\s+huy|giu\s+vung)(?![a-z]).*$"
-)
 # The same words in a copy without diacritics ("cac Bo, nganh lien quan co cac giai phap …"), for names without marks only.
 _RUN_ON_BARE = re.compile(r"\s+(?:co\s+(?:cac\s+)?(?:giai\s+phap|bien\s+phap|ke\s+hoach|phuong\s+an)|nham|trong\s+viec)\s.*$", re.IGNORECASE)
 
@@ -64,9 +53,8 @@ def assigned_names(names: list[str]) -> list[str]:
             if verb is not None:
                 name = name[: plural.end()].strip()
         name = _RUN_ON.sub("", name)
-        name = _DUTY_WORD.sub("", name)
         if name.isascii():
-            name = _DUTY_WORD_BARE.sub("", _RUN_ON_BARE.sub("", name))
+            name = _RUN_ON_BARE.sub("", name)
         if name and not _DUTY_AFTER_COLON.search(name) and not _BARE_KIND.match(name):
             out.append(name)
     return out
