@@ -21,6 +21,8 @@ HERE = Path(__file__).resolve().parent
 
 def repo_name(git_dir: Path) -> str:
     """'owner/name' from a mirror path such as /work/.mirror/owner+name/repo."""
+    if git_dir.name == ".git":  # a non-bare snapshot: /work/.mirror/owner+name/repo/.git
+        git_dir = git_dir.parent
     part = git_dir.parent.name if git_dir.name == "repo" else git_dir.name
     return part.replace("+", "/", 1)
 
