@@ -8,9 +8,12 @@ from unittest import mock
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ansinh.documents.parsing import clause_units
+from ansinh.documents.parsing import assignments, clause_units, subject_leads
+from ansinh.documents.parsing.clean import prepare
+from ansinh.documents.parsing.structure import Node
+from ansinh.documents.parsing.tasks import Task
 from ansinh.documents.parsing.text_caches import clear_text_caches
-from ansinh.documents.parsing.unit_names import no_head_opens, split_units
+from ansinh.documents.parsing.unit_names import name_key, no_head_opens, split_units
 from ansinh.documents.parsing.vocab import AGENCY_HEADS
 
 NAME_WORDS = [*AGENCY_HEADS[:40], "các", "Các", "những", "Những", "cac", "sở", "ban", "ngành", "cơ quan", "đơn vị", "tổ chức",
@@ -54,3 +57,45 @@ def test_bodies_are_read_as_the_plain_reading_reads_them(text: str, generic_firs
     expected = _read_plainly(text, generic_first, bound)
     clear_text_caches()
     assert clause_units.bodies_only(text, generic_first, bound) == expected
+
+
+def _subject_leads_of(title: str, plain: bool) -> list[str]:
+    task = Task("1", title, (0, len(title)), node=Node("number", "1", 0, 0, len(title), title))
+    clear_text_caches()
+    with mock.patch.object(subject_leads, "no_head_opens", (lambda _text: None) if plain else subject_leads.no_head_opens):
+        subject_leads.subject_leads([task], lambda t, _role, names: t.lead.extend(names))
+    return task.lead
+
+
+def test_a_title_no_body_opens_gives_no_subject_without_reading_each_verb() -> None:
+    assert _subject_leads_of("Sở Y tế, Công an tỉnh tổ chức kiểm tra", plain=False) == ["Sở Y tế", "Công an tỉnh"]
+    assert _subject_leads_of("Tăng cường kiểm tra, Sở Y tế tổ chức", plain=False) == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from([*SEPARATORS, " tổ chức ", " chỉ đạo ", " triển khai ", " các tổ chức "]),
+                          st.sampled_from(NAME_WORDS)), min_size=1, max_size=7).map(lambda pairs: "".join(s + w for s, w in pairs)))
+def test_subject_leads_read_as_the_plain_reading_reads_them(title: str) -> None:
+    assert _subject_leads_of(title, plain=False) == _subject_leads_of(title, plain=True)
+
+
+@settings(max_examples=150, deadline=None)
+@given(TEXTS, st.lists(st.tuples(st.integers(0, 60), st.integers(0, 60)), max_size=4))
+def test_blank_runs_cut_ranges_as_the_pattern_scanned_within_them_does(text: str, ranges: list[tuple[int, int]]) -> None:
+    doc = prepare(text + " " * 45 + text + "\n" * 41 + "\t" * 39 + text)
+    ranges = [(min(a, b), max(a, b)) for a, b in ranges] + [(0, len(doc.folded)), (3, len(doc.folded) - 5)]
+    plain: list[tuple[int, int]] = []
+    for s, e in ranges:
+        pos = s
+        for m in assignments._BLANK_RUN.finditer(doc.folded, s, e):
+            if m.start() > pos:
+                plain.append((pos, m.start()))
+            pos = m.end()
+        if e > pos:
+            plain.append((pos, e))
+    assert assignments._unblanked(doc, ranges) == plain
+
+
+def test_a_name_key_is_remembered_as_read() -> None:
+    clear_text_caches()
+    assert name_key("UBND tỉnh") == name_key("Ủy ban nhân dân tỉnh") == name_key.__wrapped__("Uy ban nhan dan tinh")

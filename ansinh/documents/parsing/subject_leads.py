@@ -13,7 +13,7 @@ from ansinh.documents.parsing.clean import Doc, fold_same_length
 from ansinh.documents.parsing.name_lists import BODY_KINDS, OFFICE_HOLDERS
 from ansinh.documents.parsing.responsibilities import Apply
 from ansinh.documents.parsing.tasks import Task
-from ansinh.documents.parsing.unit_names import _head_match, split_units
+from ansinh.documents.parsing.unit_names import _head_match, no_head_opens, split_units
 from ansinh.documents.parsing.vocab import AGENCY_HEADS
 
 
@@ -62,6 +62,8 @@ def subject_leads(tasks: list[Task], apply: Apply) -> None:
             continue
         address = _ADDRESS.match(task.title)
         title = task.title[address.end() :] if address else task.title
+        if title[:1].isalpha() and no_head_opens(title) is not None:
+            continue  # every subject opens with the title's first word, which opens no body's name (the first must)
         # The verb may also end a body's name ("Ban Tổ chức Tỉnh ủy tổ chức …"): try each in turn.
         folded = fold_same_length(title).lower()
         for verb in _ACTION.finditer(folded, 0, 320):

@@ -385,6 +385,7 @@ _ABBREVIATIONS = (
 )
 
 
+@text_cache()
 def name_key(name: str) -> str:
     """A key under which one body's name reads the same in every form: "UBND tỉnh", "Ủy ban nhân dân tỉnh",
     "Uỷ ban nhân dân tỉnh", "Uy ban nhan dan tinh" (diacritics, case, punctuation and the usual abbreviations)."""
