@@ -19,7 +19,9 @@ from ansinh.documents.parsing.vocab import AGENCY_HEADS
 NAME_WORDS = [*AGENCY_HEADS[:40], "các", "Các", "những", "Những", "cac", "sở", "ban", "ngành", "cơ quan", "đơn vị", "tổ chức",
               "khách hàng", "người lao động", "Tăng cường", "tổ chức", "Triển khai", "xây dựng", "Y tế", "tỉnh", "xã", "và",
               "va", "cùng", "UBND các xã:", "Đức Trọng", "Thường trực", "HĐND", "Lãnh đạo", "Đối với", "Uy ban", "UY BAN",
-              "Sơ", "Bô", "So", "Bo", "Báo cáo", "Bộ máy", "số 1", "(chủ trì)", "có trách nhiệm", "đ/c", "VTV"]
+              "Sơ", "Bô", "So", "Bo", "Báo cáo", "Bộ máy", "số 1", "(chủ trì)", "có trách nhiệm", "đ/c", "VTV", "Tổ chức",
+              "Báo chí và", "Báo chí", "Bộ", "Ban hành", "Hội nghị", "Trường hợp", "Đoàn kết", "Chủ trì", "Chủ tịch", "Chỉ đạo",
+              "Chi cục", "Thường xuyên", "Kiểm tra", "Kiểm toán", "Tổ", "Hội đồng nhân dân", "Công an", "Ủy ban nhân dân"]
 SEPARATORS = [" ", "  ", ", ", ",", "; ", ": ", "/", " / ", "(", ")", "-", "–", ".", "\n", " và ", "", "1", "²"]
 TEXTS = st.one_of(
     st.lists(st.tuples(st.sampled_from(SEPARATORS), st.sampled_from(NAME_WORDS)), max_size=7).map(

@@ -50,7 +50,11 @@ def opens_with_agency(text: str) -> bool:
 def _head_match_start(fragment: str, heads: tuple[str, ...]) -> bool:
     if _FALSE_HEADS.match(fragment):
         return False
-    bare = _bare(fragment)
+    return _opens_with_head(_bare(fragment), heads)
+
+
+def _opens_with_head(bare: str, heads: tuple[str, ...]) -> bool:
+    """Whether ``bare`` (without diacritics) opens with one of ``heads``, a word boundary after it."""
     # The first letter keeps its case (a capital opens a name); later words may be capitalised or not ("Nhà Đầu tư").
     lowered = bare[:1] + bare[1:].lower()
     # Both forms keep the fragment's first letter, so only the heads that open with it can match.
@@ -139,11 +143,21 @@ def no_head_opens(value: str) -> str | None:
     value = squeeze(value).strip(" .;,-–")
     if not value[:1].isalpha():
         return None
-    word = _first_word(strip_marks(value[:40]))
+    bare = _bare(value[:40])
+    word = _first_word(bare)
     lowered = word[:1] + word[1:].lower()
-    if lowered.lower() in ("cac", "nhung") or word in _head_first_words() or lowered in _head_first_words():
+    if lowered.lower() in ("cac", "nhung"):
         return None
-    return value
+    if word not in _head_first_words() and lowered not in _head_first_words():
+        return value
+    if ":" in value or shared_body_tail(value) is not None:
+        return None  # a first name built of the list's head or tail ("UBND các xã: A", "Thường trực, … HĐND tỉnh")
+    # Past the first word the first name reads as the value does, up to a separator no head or false head holds: a
+    # false head ending on a word ("Tổ chức", not "Bộ " before a slash) and holding no "và" (where a name may end).
+    false = _FALSE_HEADS.match(value[:40])
+    if false is not None and false.group()[-1:].isalpha() and " va" not in strip_marks(false.group().lower()):
+        return value
+    return None if _opens_with_head(bare, AGENCY_HEADS) else value
 
 
 def split_units(value: str) -> list[str]:
