@@ -9,12 +9,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ansinh.documents.parsing import assignments, clause_units, subject_leads
-from ansinh.documents.parsing.clean import prepare
+from ansinh.documents.parsing.clean import fold_same_length, prepare
 from ansinh.documents.parsing.structure import Node
 from ansinh.documents.parsing.tasks import Task
 from ansinh.documents.parsing.text_caches import clear_text_caches
 from ansinh.documents.parsing.unit_names import name_key, no_head_opens, split_units
 from ansinh.documents.parsing.vocab import AGENCY_HEADS
+from ansinh.lib.text import fold
 
 NAME_WORDS = [*AGENCY_HEADS[:40], "các", "Các", "những", "Những", "cac", "sở", "ban", "ngành", "cơ quan", "đơn vị", "tổ chức",
               "khách hàng", "người lao động", "Tăng cường", "tổ chức", "Triển khai", "xây dựng", "Y tế", "tỉnh", "xã", "và",
@@ -101,3 +102,15 @@ def test_blank_runs_cut_ranges_as_the_pattern_scanned_within_them_does(text: str
 def test_a_name_key_is_remembered_as_read() -> None:
     clear_text_caches()
     assert name_key("UBND tỉnh") == name_key("Ủy ban nhân dân tỉnh") == name_key.__wrapped__("Uy ban nhan dan tinh")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([" ", "\n", "\t", " " * 19, " " * 20, "\n \n", "a", "Bộ", "\u3000", "x" * 21]), max_size=60).map("".join))
+def test_blank_runs_are_the_runs_the_pattern_finds(text: str) -> None:
+    assert assignments.blank_runs(text) == [m.span() for m in assignments._BLANK_RUN.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(TEXTS, st.text(alphabet=st.characters(max_codepoint=0x3100), max_size=30)))
+def test_a_short_text_is_folded_as_each_of_its_characters(text: str) -> None:
+    assert fold_same_length(text) == "".join((fold(ch) or " ")[0] for ch in text)
