@@ -3,18 +3,20 @@ spares (invented probes, then any text hypothesis finds)."""
 
 from __future__ import annotations
 
+import re
 from unittest import mock
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ansinh.documents.parsing import assignments, clause_units, subject_leads
+from ansinh.documents.parsing import assignments, clause_units, plan_lead, subject_leads, unflatten
 from ansinh.documents.parsing.clean import fold_same_length, prepare
 from ansinh.documents.parsing.structure import Node
+from ansinh.documents.parsing.target_words import _SENTENCE_BREAK, SENTENCE_BREAK_NO_TAB
 from ansinh.documents.parsing.tasks import Task
 from ansinh.documents.parsing.text_caches import clear_text_caches
 from ansinh.documents.parsing.unit_names import name_key, no_head_opens, split_units
-from ansinh.documents.parsing.vocab import AGENCY_HEADS
+from ansinh.documents.parsing.vocab import AGENCY_HEADS, by_first_letter
 from ansinh.lib.text import fold
 
 NAME_WORDS = [*AGENCY_HEADS[:40], "các", "Các", "những", "Những", "cac", "sở", "ban", "ngành", "cơ quan", "đơn vị", "tổ chức",
@@ -114,3 +116,41 @@ def test_blank_runs_are_the_runs_the_pattern_finds(text: str) -> None:
 @given(st.one_of(TEXTS, st.text(alphabet=st.characters(max_codepoint=0x3100), max_size=30)))
 def test_a_short_text_is_folded_as_each_of_its_characters(text: str) -> None:
     assert fold_same_length(text) == "".join((fold(ch) or " ")[0] for ch in text)
+
+
+FOLDED_WORDS = ["de", "de xuat", "nham", "to chuc", "tong hop", "mo", "mo hinh", "can", "can bo", "can cu", "trinh",
+                "lap", "lap ke hoach", "giao", "giao cho", "phan cong", "chu tri", "so", "bo", "x", "a", "1", "2.", "(3)",
+                "Điều 4", "II.", "b)", "đ)"]
+FOLDED = st.lists(st.sampled_from([*FOLDED_WORDS, " ", "  ", "\n", "\t", ".", ",", ";", "- ", "A", "Đ"]), max_size=16).map("".join)
+WORD_LISTS = st.lists(st.sampled_from(["de", "de\\s+xuat", "dua", "nham", "mo(?!\\s+hinh)", "can(?!\\s+(?:bo|cu))",
+                                       "trinh", "tham", "tham\\s+gia", "lap", "lap\\s+ke\\s+hoach", "x[yz]", "a"]),
+                      min_size=1, max_size=8)
+
+
+@settings(max_examples=300, deadline=None)
+@given(WORD_LISTS, FOLDED)
+def test_a_word_list_by_first_letter_matches_where_the_plain_list_does(words: list[str], text: str) -> None:
+    plain = re.compile(r"\s+(?:" + "|".join(words) + r")(?![a-z])")
+    grouped = re.compile(r"\s+" + by_first_letter("|".join(words)) + r"(?![a-z])")
+    assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert [bool(grouped.match(text, k)) for k in range(len(text))] == [bool(plain.match(text, k)) for k in range(len(text))]
+
+
+def test_a_word_list_opening_otherwise_than_with_a_letter_is_refused() -> None:
+    for words in ("[đd]e|nham", "(?:a|b)c", "a?b|c", "\\sx"):
+        try:
+            by_first_letter(words)
+        except ValueError:
+            continue
+        raise AssertionError(words)
+
+
+@settings(max_examples=300, deadline=None)
+@given(FOLDED)
+def test_rewritten_patterns_find_what_their_plain_forms_find(text: str) -> None:
+    inline = re.compile(r"\S[ \t]+(?:(?:Điều|ĐIỀU)[ \t]+\d|\d{1,2}(?:\.\d{1,2}){0,2}[.),\-]|\(\d{1,2}\)|[a-zđ]\)|[IVX]{1,5}[.\-])[ \t]")
+    assert [(m.start() + 1, m.end()) for m in inline.finditer(text)] == [m.span() for m in unflatten._INLINE.finditer(text)]
+    hand_over = re.compile(r"(?<![a-z])(?:giao(?:\s+cho)?|phan\s+cong)\s+(?=\S)")
+    assert [m.span() for m in hand_over.finditer(text)] == [m.span() for m in plan_lead._HAND_OVER.finditer(text)]
+    untabbed = text.replace("\t", " ")
+    assert [m.span() for m in SENTENCE_BREAK_NO_TAB.finditer(untabbed)] == [m.span() for m in _SENTENCE_BREAK.finditer(untabbed)]

@@ -216,7 +216,8 @@ def join_wrapped_lines(text: str, chars: list[str]) -> None:
             continue
         if "\t" in clean[start:nxt_end] and not _fits_row(clean, start, m.start(), m.end(), nxt_end):
             continue
-        if _COLUMN_GAP.search(text, start, m.start()) or _COLUMN_GAP.search(text, m.end(), nxt_end):
+        if (text.find("   ", start, m.start()) != -1 and _COLUMN_GAP.search(text, start, m.start())) or (
+                text.find("   ", m.end(), nxt_end) != -1 and _COLUMN_GAP.search(text, m.end(), nxt_end)):
             continue
         for i in range(m.start(), m.end()):
             if chars[i] == "\n":

@@ -14,7 +14,7 @@ from ansinh.documents.parsing.name_lists import BODY_KINDS, OFFICE_HOLDERS
 from ansinh.documents.parsing.responsibilities import Apply
 from ansinh.documents.parsing.tasks import Task
 from ansinh.documents.parsing.unit_names import _head_match, no_head_opens, split_units
-from ansinh.documents.parsing.vocab import AGENCY_HEADS
+from ansinh.documents.parsing.vocab import AGENCY_HEADS, by_first_letter
 
 
 class _Words:
@@ -35,8 +35,8 @@ class _Words:
 
 
 # Verbs that open the duty after its subject (folded).
-_ACTION = re.compile(
-    r"\s+(?:to chuc|chi dao|lanh dao|xay dung|ban hanh|huong dan|trien khai|thuc hien|tham muu|ra soat|"
+_ACTION = re.compile(  # one branch per first letter (vocab.by_first_letter): the same match, several times faster
+    r"\s+" + by_first_letter(r"to chuc|chi dao|lanh dao|xay dung|ban hanh|huong dan|trien khai|thuc hien|tham muu|ra soat|"
     r"theo doi|kiem tra|giam sat|tuyen truyen|van dong|bo tri|nghien cuu|tong ket|so ket|"
     # More openings of a duty after its doer ("Bộ Công Thương tập trung …", "Bộ Tài chính khẩn trương …").
     r"tap trung|khan truong|day manh|day nhanh|tiep tuc|de xuat|chu dong|co trach nhiem|tang cuong|"
@@ -44,7 +44,7 @@ _ACTION = re.compile(
     # A resolution's duties: "Bộ X là cơ quan đầu mối …", "… trong phạm vi nhiệm vụ, quyền hạn của mình giám sát …".
     r"la co quan|chiu trach nhiem|de cao|trong pham vi|can cu (?:theo )?chuc nang|theo chuc nang|"
     # "Tổ kiểm phiếu tiến hành …", "Ban Thường trực trao đổi với …", "Sở Y tế lập danh sách …".
-    r"tien hanh|trao doi|lap danh sach|lap ke hoach|chuan bi|giai quyet|xac minh|tiep nhan|cung cap)(?![a-z])"
+    r"tien hanh|trao doi|lap danh sach|lap ke hoach|chuan bi|giai quyet|xac minh|tiep nhan|cung cap") + r"(?![a-z])"
 )
 # "Đề nghị Tổng Liên đoàn Lao động Việt Nam …", "Giao Sở Y tế …": the verb that addresses the doer.
 _ADDRESS = _Words(r"^(?:đề\s+nghị|giao|yêu\s+cầu)\s+", r"^(?:de\s+nghi|giao|yeu\s+cau)\s+")

@@ -100,6 +100,8 @@ _TRAILING_NOISE = re.compile(
 # A sentence ends at a full stop before a capital, and before each dash-bulleted line ("- 100% người có công …"
 # opens a new one even after a full stop, which a capital test misses), and before a table row (a line with cells).
 _SENTENCE_BREAK = re.compile(r"[.!?](?=[ \t\n]{1,200}[\"“(]?[A-ZĐÀ-Ỹ])|\n[ \t]*\n(?=[ \t]*[-–+•])|\n(?=[ \t]*[-–+•][ \t]+\S)|\n(?=[^\n]*\t)")
+# The same for a span without a tab, where the last alternative (a line holding one) cannot match: not looked for.
+SENTENCE_BREAK_NO_TAB = re.compile(_SENTENCE_BREAK.pattern.removesuffix(r"|\n(?=[^\n]*\t)"))
 # Longest first, so that "căn nhà" is not read as the OCR-tolerant "con" ("o" may be read for "a").
 _UNIT_PATTERNS = [
     re.compile(r"(?:" + ocr_tolerant(u) + r")(?![a-z0-9])") for u in sorted(COUNT_UNITS, key=lambda u: -len(u))
