@@ -12,7 +12,13 @@ from hypothesis import strategies as st
 from ansinh.documents.parsing import assignments, clause_units, plan_lead, subject_leads, unflatten
 from ansinh.documents.parsing.clean import fold_same_length, prepare
 from ansinh.documents.parsing.structure import Node
-from ansinh.documents.parsing.target_words import _SENTENCE_BREAK, SENTENCE_BREAK_NO_TAB
+from ansinh.documents.parsing.target_words import (
+    _SENTENCE_BREAK,
+    SENTENCE_BREAK_NO_TAB,
+    YEAR_PHRASE,
+    drop_year_phrases,
+    year_phrases,
+)
 from ansinh.documents.parsing.tasks import Task
 from ansinh.documents.parsing.text_caches import clear_text_caches
 from ansinh.documents.parsing.unit_names import name_key, no_head_opens, split_units
@@ -154,3 +160,11 @@ def test_rewritten_patterns_find_what_their_plain_forms_find(text: str) -> None:
     assert [m.span() for m in hand_over.finditer(text)] == [m.span() for m in plan_lead._HAND_OVER.finditer(text)]
     untabbed = text.replace("\t", " ")
     assert [m.span() for m in SENTENCE_BREAK_NO_TAB.finditer(untabbed)] == [m.span() for m in _SENTENCE_BREAK.finditer(untabbed)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from([*FOLDED_WORDS, "nam 2025", "den nam 2030", "giai doan 2021 - 2025", "1930", "nam", " ", ","]),
+                max_size=10).map(" ".join))
+def test_year_phrases_are_dropped_as_the_plain_pattern_drops_them(text: str) -> None:
+    assert drop_year_phrases(text) == YEAR_PHRASE.sub(" ", text)
+    assert [m.span() for m in year_phrases(text)] == [m.span() for m in YEAR_PHRASE.finditer(text)]

@@ -10,7 +10,9 @@ from ansinh.documents.parsing.target_words import (
     _TRAILING_NOISE,
     YEAR_PHRASE,
     Mention,
+    drop_year_phrases,
     false_cue,
+    year_phrases,
 )
 
 
@@ -18,7 +20,7 @@ def _without_year_phrases(name: str) -> str:
     """``name`` without the year phrases in it; the name itself when nothing else would be left."""
     folded = fold_same_length(name).lower()
     kept = name
-    for m in reversed(list(YEAR_PHRASE.finditer(folded))):
+    for m in reversed(year_phrases(folded)):
         kept = kept[: m.start()] + " " + kept[m.end() :]
     kept = _COMPARED_END.sub("", " ".join(re.sub(r"\(\s*\)", " ", kept).split()).strip(" ,;:-("))
     return kept if len(kept.split()) >= 2 else name
@@ -60,7 +62,7 @@ _PATH_ONLY = re.compile(r"(?:va|dat|con|la|muc|o|khoang|giam|tang|xuong|len|ty l
 def indicator_name(doc: Doc, s: int, e: int, mention: Mention) -> str:
     """The indicator a value measures, from the words before it (else after it), without year phrases."""
     text = _indicator_text(doc, s, e, mention)
-    rest = YEAR_PHRASE.sub(" ", fold_same_length(text).lower())
+    rest = drop_year_phrases(fold_same_length(text).lower())
     if _PATH_ONLY.fullmatch(rest):
         # "Năm 2026 đạt 40%, …, năm 2030 đạt 50% số hộ có việc làm bền vững": the name follows the value.
         after = span_text(doc, mention.end, e, " -:,);.")

@@ -92,6 +92,20 @@ YEAR_PHRASE = re.compile(
     r"(?:\s*,)?\s*(?:(?:it\s+nhat|cham\s+nhat|muon\s+nhat)\s+)?(?:(?:den|vao|tu|trong|cuoi|het)\s+)*(?:cuoi\s+)?"
     r"(?:nam|giai\s+doan)\s+(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?(?:\s+tro\s+di)?\s*,?"
 )
+# Every year phrase holds a year: a text without one is not scanned for them.
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
+
+
+def drop_year_phrases(folded: str) -> str:
+    """``YEAR_PHRASE.sub(" ", folded)``, with no scan of a text that holds no year."""
+    return YEAR_PHRASE.sub(" ", folded) if _YEAR_DIGITS.search(folded) else folded
+
+
+def year_phrases(folded: str) -> list[re.Match[str]]:
+    """``list(YEAR_PHRASE.finditer(folded))``, with no scan of a text that holds no year."""
+    return list(YEAR_PHRASE.finditer(folded)) if _YEAR_DIGITS.search(folded) else []
+
+
 _TRAILING_NOISE = re.compile(
     r"(?:[\s:,(]|(?<![a-z])(?:va|hoac)|dat|la|khoang|duoi|tren|toi\s+thieu|it\s+nhat|toi\s+da|khong\s+(?:qua|vuot(?:\s+qua)?|thap\s+hon|duoi|cao\s+hon)|tu|(?<!\d\s)tro\s+len|bang|con|cho|(?:giam|tang)\s+binh\s+quan|giam|tang|chiem|hon|xuong|(?<!\d\stro\s)len|o\s+muc|muc|dat\s+muc)+$"
 )
