@@ -9,7 +9,17 @@ from unittest import mock
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ansinh.documents.parsing import assignments, clause_units, plan_lead, subject_leads, unflatten
+from ansinh.documents.parsing import (
+    assignments,
+    clause_units,
+    plan_lead,
+    report_cues,
+    subject_leads,
+    target_mentions,
+    target_words,
+    unflatten,
+    vocab,
+)
 from ansinh.documents.parsing.clean import fold_same_length, prepare
 from ansinh.documents.parsing.structure import Node
 from ansinh.documents.parsing.target_words import (
@@ -168,3 +178,26 @@ def test_rewritten_patterns_find_what_their_plain_forms_find(text: str) -> None:
 def test_year_phrases_are_dropped_as_the_plain_pattern_drops_them(text: str) -> None:
     assert drop_year_phrases(text) == YEAR_PHRASE.sub(" ", text)
     assert [m.span() for m in year_phrases(text)] == [m.span() for m in YEAR_PHRASE.finditer(text)]
+
+
+LOOKED_BEHIND = [
+    (vocab.REPORT_VERB, r"(?<![a-z])(?:b[ad]o\s+c[ad]o|s[oda]\s+ket|t[oda]ng\s+ket|t[oda]ng\s+h[oda]p\s+k[eq]t\s+qu[ad]|"
+                        r"gui\s+k[eq]t\s+qu[ad])(?![a-z])"),
+    (clause_units._NOT_SUBJECT, r"(?<![a-z])(?:duoc\s+giao|cua|tai|trong|theo|ve|voi|neu)(?![a-z])"),
+    (report_cues._PUBLISH, r"(?<![a-z])cong\s+(?:bo|khai)\s+(?:[^.;]{0,30}?\s)?(?:ket\s+qua|chi\s+so)(?![a-z])"),
+    (target_mentions._STRIVE, r"(?<![a-z])ph[ad]n\s+d[ad]u(?![a-z])"),
+    (target_words._FROM, r"(?<![a-z])t(?:u|ir)\s*$"),
+]
+REPORT_WORDS = st.lists(st.sampled_from([*FOLDED_WORDS, "bao cao", "xbao cao", "so ket", "tong hop ket qua", "gui ket qua", "cua",
+                                         "ve", "vecua", "neu", "duoc giao", "cong bo ket qua", "phan dau", "phdn ddu", "tu", "tir",
+                                         "ttu", "x"]), max_size=10)
+
+
+@settings(max_examples=300, deadline=None)
+@given(REPORT_WORDS.map(" ".join), REPORT_WORDS.map("".join), st.integers(0, 12))
+def test_a_word_looked_behind_after_its_first_letter_matches_as_before(spaced: str, joined: str, pos: int) -> None:
+    for pattern, plain in LOOKED_BEHIND:
+        for text in (spaced, joined):
+            assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in re.compile(plain).finditer(text)]
+            found, expected = pattern.search(text, pos), re.compile(plain).search(text, pos)
+            assert (found.span() if found else None) == (expected.span() if expected else None)

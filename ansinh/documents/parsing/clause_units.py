@@ -102,7 +102,7 @@ _ADDRESS = re.compile(r"(?:giao(?:\s+cho)?|de\s+nghi|yeu\s+cau)\s+")
 _LONG_LABEL = re.compile(r"^[^:.;]{2,160}:\s*(?=(?:giao(?:\s+cho)?|de\s+nghi|yeu\s+cau)\s)")
 # "Đối với Sở Xây dựng:", "Đối với Nhà đầu tư dự án X:": the bodies a part of a conclusion addresses.
 _TOWARDS_LABEL = re.compile(r"(?P<towards>doi\s+voi\s+)(?P<who>[^:.;]{3,120}?)\s*:")
-_NOT_SUBJECT = re.compile(r"(?<![a-z])(?:duoc\s+giao|cua|tai|trong|theo|ve|voi|neu)(?![a-z])")
+_NOT_SUBJECT = re.compile(by_first_letter(r"duoc\s+giao|cua|tai|trong|theo|ve|voi|neu", "[a-z]") + "(?![a-z])")
 
 
 # A body numbered in its name ("Ban Quản lý dự án … số 1", "UBND Phường 2", "Tổ 5"); other digits are quantities.

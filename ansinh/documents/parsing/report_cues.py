@@ -289,7 +289,7 @@ def _covered(folded: str, start: int, end: int, patterns: tuple[re.Pattern[str],
 
 
 # "công bố Chỉ số … hằng năm", "công khai hằng tháng kết quả đánh giá": results published on a period.
-_PUBLISH = re.compile(r"(?<![a-z])cong\s+(?:bo|khai)\s+(?:[^.;]{0,30}?\s)?(?:ket\s+qua|chi\s+so)(?![a-z])")
+_PUBLISH = re.compile(r"c(?<![a-z]c)ong\s+(?:bo|khai)\s+(?:[^.;]{0,30}?\s)?(?:ket\s+qua|chi\s+so)(?![a-z])")
 
 
 def published_periodically(folded: str) -> bool:

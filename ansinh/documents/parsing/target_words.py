@@ -42,7 +42,7 @@ _COMPARATORS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (">", re.compile(r"(?:tr[eu]n|h[oda]n|v(?:u|ir)[oda]t)\s*$")),
     ("approx", re.compile(r"(?:kh[oda][ad]ng|x[ad]p\s+x[il])\s*$")),
 )
-_FROM = re.compile(r"(?<![a-z])t(?:u|ir)\s*$")
+_FROM = re.compile(r"t(?<![a-z]t)(?:u|ir)\s*$")  # "(?<![a-z])" after the "t": the engine skips to one
 _AND_MORE = re.compile(r"^\s*(?:%|‰)?\s*[^\s,;.]{0,12}?\s*(?:[a-z0-9/]+\s+){0,4}?tr[oda]\s+l[eu]n(?![a-z])")
 _MAINTAIN = re.compile(r"(?<![a-z])duy\s+tr[il](?![a-z])")
 _CUE_BEFORE = re.compile(
