@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from ansinh.documents.parsing import (
     assignments,
     clause_units,
+    clean,
     plan_lead,
     report_cues,
     subject_leads,
@@ -201,3 +202,12 @@ def test_a_word_looked_behind_after_its_first_letter_matches_as_before(spaced: s
             assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in re.compile(plain).finditer(text)]
             found, expected = pattern.search(text, pos), re.compile(plain).search(text, pos)
             assert (found.span() if found else None) == (expected.span() if expected else None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["*", "**", "~", "~~", "`", "``", "#", "## ", "###### ", "####### ", " ", "\n", "\t", "a", "Sở"]),
+                max_size=20).map("".join))
+def test_patterns_opening_with_one_character_find_what_their_plain_forms_find(text: str) -> None:
+    markdown = re.compile(r"\*{1,3}|~~|`+|#{1,6}(?= )")
+    assert [m.span() for m in clean._MARKDOWN.finditer(text)] == [m.span() for m in markdown.finditer(text)]
+    assert [m.span() for m in report_cues._BLANKS.finditer(text)] == [m.span() for m in re.finditer(r"\s{2,}", text)]

@@ -20,7 +20,8 @@ from ansinh.lib.text import fold
 
 # Markup left by converters: Markdown emphasis and strike-through, HTML tags.
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,10}(?:\s[^<>\n]{0,80})?/?>")
-_MARKDOWN = re.compile(r"\*{1,3}|~~|`+|#{1,6}(?= )")
+# (Each branch opens with its character once, "\*\*{0,2}" for "\*{1,3}": the engine then skips to one of them.)
+_MARKDOWN = re.compile(r"\*\*{0,2}|~~|``*|##{0,5}(?= )")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\ufeff]")
 # A line holding only a page number ("6", "- 6 -", "Trang 6").
 _PAGE_NUMBER = re.compile(r"(?m)^[ \t]*(?:-\s*)?(?:[Tt]rang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*-)?[ \t]*$")
