@@ -15,9 +15,11 @@ from ansinh.documents.parsing import (
     clean,
     plan_lead,
     report_cues,
+    structure,
     subject_leads,
     target_mentions,
     target_words,
+    target_years,
     unflatten,
     vocab,
 )
@@ -211,3 +213,26 @@ def test_patterns_opening_with_one_character_find_what_their_plain_forms_find(te
     markdown = re.compile(r"\*{1,3}|~~|`+|#{1,6}(?= )")
     assert [m.span() for m in clean._MARKDOWN.finditer(text)] == [m.span() for m in markdown.finditer(text)]
     assert [m.span() for m in report_cues._BLANKS.finditer(text)] == [m.span() for m in re.finditer(r"\s{2,}", text)]
+
+
+PLAIN_SENTENCE_BREAK = (r"[.!?](?=[ \t\n]{1,200}[\"“(]?[A-ZĐÀ-Ỹ])|\n[ \t]*\n(?=[ \t]*[-–+•])|\n(?=[ \t]*[-–+•][ \t]+\S)|"
+                        r"\n(?=[^\n]*\t)")
+REWRITTEN = [
+    (_SENTENCE_BREAK, PLAIN_SENTENCE_BREAK),
+    (structure._SENTENCE_END, r"[.!?](?=\s+[\"“(]?[A-ZĐÀ-Ỹ0-9])|:(?=\s+(?:[®™°§¤@#]\s+)?[A-ZĐÀ-Ỹ])"),
+    (target_years._DEADLINE, r"(?<![a-z])(?:den|truoc|cham\s+nhat|muon\s+nhat)\s+(?:het\s+)?"
+                             r"(?:ngay\s+\d{1,2}\s*[/-]\s*\d{1,2}\s*[/-]\s*|thang\s+\d{1,2}\s*[/-]\s*)((?:19|20)\d\d)(?!\d)"),
+    (target_words._BAD_BEFORE, r"(?<![a-z])(?:s[oda6]|ngay|th[ad]ng|n[ad]m|l[ad]n\s+thu|khoa|quy|dieu|khoan|chuong|phan|muc|"
+                               r"giai\s+d[oda][ad]n|nhiem\s+ky|cap|lop|tuyen|phuong|(?<!binh\s)quan|to|khu|thon|ap|ban)\s*$"),
+]
+SENTENCE_PIECES = st.lists(st.sampled_from(["Sở", "tế", ".", "!", "?", ":", " ", "\n", "\t", "- ", "“", "A", "2025", "den", "truoc",
+                                            "ngay 30/6/2026", "thang 6/2026", "so", "binh quan", "xbinh quan", "quan", "quy", "Đ"]),
+                           max_size=14)
+
+
+@settings(max_examples=300, deadline=None)
+@given(SENTENCE_PIECES.map("".join), SENTENCE_PIECES.map(" ".join))
+def test_patterns_rewritten_to_open_with_a_character_find_what_their_plain_forms_find(joined: str, spaced: str) -> None:
+    for pattern, plain in REWRITTEN:
+        for text in (joined, spaced, spaced.lower()):
+            assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in re.finditer(plain, text)]
