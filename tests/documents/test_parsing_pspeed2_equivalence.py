@@ -236,3 +236,15 @@ def test_patterns_rewritten_to_open_with_a_character_find_what_their_plain_forms
     for pattern, plain in REWRITTEN:
         for text in (joined, spaced, spaced.lower()):
             assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in re.finditer(plain, text)]
+
+
+ONCE_PIECES = ["01", "1", "001", "2,1", ".1", "mot", "xmot", "lan", "/", "trong", "moi", "nam", "ndm", "cua", "bao cao", "tinh", "x"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(ONCE_PIECES), max_size=10), st.sampled_from([" ", ""]))
+def test_a_report_once_a_year_is_found_where_the_plain_pattern_finds_it(pieces: list[str], sep: str) -> None:
+    plain = (r"(?<![\d,.])(?:0?1|mot)\s+lan\s*(?:/|trong\s+|moi\s+)\s*(?:01\s+|1\s+|mot\s+)?n[ad]m(?![a-z])"
+             r"|moi\s+n[ad]m\s+(?:0?1|mot)\s+lan|(?:cua\s+)?n[ad]m\s+b[ad]o\s+c[ad]o(?![a-z])(?!\s+(?:duoc\s+)?tinh)")
+    text = sep.join(pieces)
+    assert [m.span() for m in report_cues._ONCE_A_YEAR.finditer(text)] == [m.span() for m in re.finditer(plain, text)]
