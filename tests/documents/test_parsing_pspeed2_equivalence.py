@@ -24,6 +24,7 @@ from ansinh.documents.parsing import (
     vocab,
 )
 from ansinh.documents.parsing.clean import fold_same_length, prepare
+from ansinh.documents.parsing.head_words import no_head_opens
 from ansinh.documents.parsing.structure import Node
 from ansinh.documents.parsing.target_words import (
     _SENTENCE_BREAK,
@@ -34,7 +35,7 @@ from ansinh.documents.parsing.target_words import (
 )
 from ansinh.documents.parsing.tasks import Task
 from ansinh.documents.parsing.text_caches import clear_text_caches
-from ansinh.documents.parsing.unit_names import name_key, no_head_opens, split_units
+from ansinh.documents.parsing.unit_names import name_key, split_units
 from ansinh.documents.parsing.vocab import AGENCY_HEADS, by_first_letter
 from ansinh.lib.text import fold
 
@@ -111,7 +112,7 @@ def test_blank_runs_cut_ranges_as_the_pattern_scanned_within_them_does(text: str
     plain: list[tuple[int, int]] = []
     for s, e in ranges:
         pos = s
-        for m in assignments._BLANK_RUN.finditer(doc.folded, s, e):
+        for m in clean.BLANK_RUN.finditer(doc.folded, s, e):
             if m.start() > pos:
                 plain.append((pos, m.start()))
             pos = m.end()
@@ -128,7 +129,7 @@ def test_a_name_key_is_remembered_as_read() -> None:
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from([" ", "\n", "\t", " " * 19, " " * 20, "\n \n", "a", "Bộ", "\u3000", "x" * 21]), max_size=60).map("".join))
 def test_blank_runs_are_the_runs_the_pattern_finds(text: str) -> None:
-    assert assignments.blank_runs(text) == [m.span() for m in assignments._BLANK_RUN.finditer(text)]
+    assert clean.blank_runs(text) == [m.span() for m in clean.BLANK_RUN.finditer(text)]
 
 
 @settings(max_examples=300, deadline=None)

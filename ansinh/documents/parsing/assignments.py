@@ -19,7 +19,7 @@ import re
 
 from ansinh.documents.parsing.assigned_names import assigned_names as _names
 from ansinh.documents.parsing.clause_units import clause_leads, partners_end
-from ansinh.documents.parsing.clean import Doc, fold_same_length
+from ansinh.documents.parsing.clean import Doc, blank_runs, fold_same_length
 from ansinh.documents.parsing.labelled_units import (
     LABEL_LINE,
     by_stated_role,
@@ -110,31 +110,6 @@ def _own_ranges(node: Node, task_nodes: set[int]) -> list[tuple[int, int]]:
     if node.end > pos:
         ranges.append((pos, node.end))
     return ranges
-
-
-_BLANK_RUN = re.compile(r"[ \t\n]{40,}")
-
-
-_BLANKS_SAMPLED = re.compile(r"[ \t\n]{2,}")
-_NOT_BLANK = re.compile(r"[^ \t\n]")
-
-
-def blank_runs(folded: str) -> list[tuple[int, int]]:
-    """The spans ``_BLANK_RUN`` finds in ``folded``, found from every twentieth character: forty blanks in a row hold
-    two of them side by side, so only where two are blank is the run around them measured."""
-    out: list[tuple[int, int]] = []
-    for m in _BLANKS_SAMPLED.finditer(folded[::20]):
-        k = m.start()
-        while k + 1 < m.end():
-            start = k * 20
-            while start > 0 and folded[start - 1] in " \t\n":
-                start -= 1
-            stop = _NOT_BLANK.search(folded, k * 20)
-            end = len(folded) if stop is None else stop.start()
-            if end - start >= 40:
-                out.append((start, end))
-            k = max(k + 1, -(-end // 20))  # the next sample past this run
-    return out
 
 
 def _unblanked(doc: Doc, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:

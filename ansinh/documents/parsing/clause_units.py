@@ -19,12 +19,13 @@ import re
 
 from ansinh.documents.parsing import partner_clauses as pc
 from ansinh.documents.parsing.clean import Doc, squeeze
+from ansinh.documents.parsing.head_words import no_head_opens
 from ansinh.documents.parsing.responsibilities import Apply
 from ansinh.documents.parsing.structure import Node
 from ansinh.documents.parsing.subject_leads import _ACTION
 from ansinh.documents.parsing.tasks import Task
 from ansinh.documents.parsing.text_caches import text_cache
-from ansinh.documents.parsing.unit_names import _head_match, name_key, no_head_opens, split_units
+from ansinh.documents.parsing.unit_names import _head_match, name_key, split_units
 from ansinh.documents.parsing.vocab import AGENCY_HEADS, by_first_letter
 
 # Bodies named generically, lower case ("các sở, ngành", "cơ quan, tổ chức, đơn vị giới thiệu người ứng cử").
@@ -139,9 +140,8 @@ def _bodies_remembered(text: str, generic_first: bool, bound: bool) -> tuple[str
 
 
 def _bodies_uncached(text: str, generic_first: bool, bound: bool) -> list[str]:
-    opening = no_head_opens(text)  # its first name opens with no body's word: refused below, so split_units is spared
-    if opening is not None and not (generic_first and (_GENERIC_BODY.match(opening) or (bound and _BOUND_PARTY.match(opening)))):
-        return []
+    if (v := no_head_opens(text)) is not None and not (generic_first and (_GENERIC_BODY.match(v) or (bound and _BOUND_PARTY.match(v)))):
+        return []  # its first name opens with no body's word, so would be refused below: split_units is spared
     names = split_units(text)
     if not names or len(names) > 14:
         return []

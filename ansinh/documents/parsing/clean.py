@@ -299,6 +299,30 @@ def prepare(text: str) -> Doc:
     return Doc(text=text, clean=clean, folded=folded, line_starts=starts)
 
 
+# A long blank run (a masked table, page furniture): forty blanks or more.
+BLANK_RUN = re.compile(r"[ \t\n]{40,}")
+_BLANKS_SAMPLED = re.compile(r"[ \t\n]{2,}")
+_NOT_BLANK = re.compile(r"[^ \t\n]")
+
+
+def blank_runs(folded: str) -> list[tuple[int, int]]:
+    """The spans ``BLANK_RUN`` finds in ``folded``, found from every twentieth character: forty blanks in a row hold
+    two of them side by side, so only where two are blank is the run around them measured."""
+    out: list[tuple[int, int]] = []
+    for m in _BLANKS_SAMPLED.finditer(folded[::20]):
+        k = m.start()
+        while k + 1 < m.end():
+            start = k * 20
+            while start > 0 and folded[start - 1] in " \t\n":
+                start -= 1
+            stop = _NOT_BLANK.search(folded, k * 20)
+            end = len(folded) if stop is None else stop.start()
+            if end - start >= 40:
+                out.append((start, end))
+            k = max(k + 1, -(-end // 20))  # the next sample past this run
+    return out
+
+
 def squeeze(text: str) -> str:
     """Collapse white space (line breaks included) into single spaces and trim."""
     return " ".join(text.split())  # the same white space as ``re`` ``\s`` and ``str.strip`` (Py_UNICODE_ISSPACE)

@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 
 from ansinh.documents.parsing.clean import Doc, fold_same_length
+from ansinh.documents.parsing.head_words import no_head_opens
 from ansinh.documents.parsing.name_lists import BODY_KINDS, OFFICE_HOLDERS
 from ansinh.documents.parsing.responsibilities import Apply
 from ansinh.documents.parsing.tasks import Task
-from ansinh.documents.parsing.unit_names import _head_match, no_head_opens, split_units
+from ansinh.documents.parsing.unit_names import _head_match, split_units
 from ansinh.documents.parsing.vocab import AGENCY_HEADS, by_first_letter
 
 
