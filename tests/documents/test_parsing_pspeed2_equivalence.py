@@ -25,6 +25,7 @@ from ansinh.documents.parsing import (
 )
 from ansinh.documents.parsing.clean import fold_same_length, prepare
 from ansinh.documents.parsing.head_words import no_head_opens
+from ansinh.documents.parsing.labelled_units import _ROLES, closing_roles
 from ansinh.documents.parsing.structure import Node
 from ansinh.documents.parsing.target_words import (
     _SENTENCE_BREAK,
@@ -249,3 +250,15 @@ def test_a_report_once_a_year_is_found_where_the_plain_pattern_finds_it(pieces: 
              r"|moi\s+n[ad]m\s+(?:0?1|mot)\s+lan|(?:cua\s+)?n[ad]m\s+b[ad]o\s+c[ad]o(?![a-z])(?!\s+(?:duoc\s+)?tinh)")
     text = sep.join(pieces)
     assert [m.span() for m in report_cues._ONCE_A_YEAR.finditer(text)] == [m.span() for m in re.finditer(plain, text)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["(", ")", " – ", "Sở Y tế", "chủ trì", "chu tri", "chủ  trì", "phối hợp", "Công an tỉnh", ",", ".",
+                                 "\n", "Tổ chức"]), max_size=12).map(" ".join))
+def test_closing_roles_are_read_only_where_chu_tri_is_written(text: str) -> None:
+    doc = prepare(text)
+    found = closing_roles(doc, [(0, len(doc.folded))])
+    assert found is None or "tri" in doc.folded  # every role _ROLES reads holds "chu tri"
+    assert _ROLES.pattern.count("chu\\s+tri") == 1
+    if "tri" not in doc.folded:
+        assert found is None
