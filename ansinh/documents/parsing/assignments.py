@@ -19,7 +19,7 @@ import re
 
 from ansinh.documents.parsing.assigned_names import assigned_names as _names
 from ansinh.documents.parsing.clause_units import partners_end
-from ansinh.documents.parsing.clean import Doc, fold_same_length
+from ansinh.documents.parsing.clean import Doc, blank_runs, fold_same_length
 from ansinh.documents.parsing.duty_clauses import clause_leads
 from ansinh.documents.parsing.labelled_units import (
     LABEL_LINE,
@@ -113,18 +113,27 @@ def _own_ranges(node: Node, task_nodes: set[int]) -> list[tuple[int, int]]:
     return ranges
 
 
-_BLANK_RUN = re.compile(r"[ \t\n]{40,}")
-
-
 def _unblanked(doc: Doc, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """``ranges`` cut at long blank runs (a masked table, page furniture), so the sentence patterns never scan them."""
+    """``ranges`` cut at long blank runs (a masked table, page furniture), so the sentence patterns never scan them.
+
+    The document's runs are found once (remembered on ``doc``); a run cut by a range's ends counts as the pattern
+    scanned within the range would count it, from forty blanks."""
+    runs = doc.__dict__.get("_blank_runs")
+    if runs is None:
+        runs = doc.__dict__["_blank_runs"] = blank_runs(doc.folded)
+    ends = [b for _a, b in runs]
     out: list[tuple[int, int]] = []
     for s, e in ranges:
         pos = s
-        for m in _BLANK_RUN.finditer(doc.folded, s, e):
-            if m.start() > pos:
-                out.append((pos, m.start()))
-            pos = m.end()
+        for a, b in runs[bisect.bisect_right(ends, s) :]:
+            if a >= e:
+                break
+            a, b = max(a, s), min(b, e)
+            if b - a < 40:
+                continue
+            if a > pos:
+                out.append((pos, a))
+            pos = b
         if e > pos:
             out.append((pos, e))
     return out

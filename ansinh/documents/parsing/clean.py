@@ -20,7 +20,8 @@ from ansinh.lib.text import fold
 
 # Markup left by converters: Markdown emphasis and strike-through, HTML tags.
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,10}(?:\s[^<>\n]{0,80})?/?>")
-_MARKDOWN = re.compile(r"\*{1,3}|~~|`+|#{1,6}(?= )")
+# (Each branch opens with its character once, "\*\*{0,2}" for "\*{1,3}": the engine then skips to one of them.)
+_MARKDOWN = re.compile(r"\*\*{0,2}|~~|``*|##{0,5}(?= )")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\ufeff]")
 # A line holding only a page number ("6", "- 6 -", "Trang 6").
 _PAGE_NUMBER = re.compile(r"(?m)^[ \t]*(?:-\s*)?(?:[Tt]rang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*-)?[ \t]*$")
@@ -260,17 +261,28 @@ def fold_same_length(text: str) -> str:
     """
     if len(text) > 2000 and _PAST_LIST.search(text) is None:
         return text.translate(_fold_list())
+    if text.isascii():
+        return text.lower()  # an ASCII letter folds to its lower case, every other ASCII character to itself
+    if _PAST_LIST.search(text) is None:
+        return text.translate(_fold_dict())  # a plain dict is looked up faster than the growing table
     return text.translate(_FOLD_TABLE)
 
 
 _PAST_LIST = re.compile("[^\x00-\u2fff]")
 _FOLD_LIST: list[str] = []
+_FOLD_DICT: dict[int, str] = {}
 
 
 def _fold_list() -> list[str]:
     if not _FOLD_LIST:
         _FOLD_LIST.extend(_FOLD_TABLE[code] for code in range(0x3000))
     return _FOLD_LIST
+
+
+def _fold_dict() -> dict[int, str]:
+    if not _FOLD_DICT:
+        _FOLD_DICT.update(enumerate(_fold_list()))
+    return _FOLD_DICT
 
 
 def prepare(text: str) -> Doc:
@@ -285,6 +297,30 @@ def prepare(text: str) -> Doc:
         starts.append(pos + 1)
         pos = clean.find("\n", pos + 1)
     return Doc(text=text, clean=clean, folded=folded, line_starts=starts)
+
+
+# A long blank run (a masked table, page furniture): forty blanks or more.
+BLANK_RUN = re.compile(r"[ \t\n]{40,}")
+_BLANKS_SAMPLED = re.compile(r"[ \t\n]{2,}")
+_NOT_BLANK = re.compile(r"[^ \t\n]")
+
+
+def blank_runs(folded: str) -> list[tuple[int, int]]:
+    """The spans ``BLANK_RUN`` finds in ``folded``, found from every twentieth character: forty blanks in a row hold
+    two of them side by side, so only where two are blank is the run around them measured."""
+    out: list[tuple[int, int]] = []
+    for m in _BLANKS_SAMPLED.finditer(folded[::20]):
+        k = m.start()
+        while k + 1 < m.end():
+            start = k * 20
+            while start > 0 and folded[start - 1] in " \t\n":
+                start -= 1
+            stop = _NOT_BLANK.search(folded, k * 20)
+            end = len(folded) if stop is None else stop.start()
+            if end - start >= 40:
+                out.append((start, end))
+            k = max(k + 1, -(-end // 20))  # the next sample past this run
+    return out
 
 
 def squeeze(text: str) -> str:

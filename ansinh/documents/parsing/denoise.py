@@ -111,14 +111,14 @@ def repair(text: str, chars: list[str]) -> None:
         i = m.start()
         if i > 0 and text[i - 1].isupper() and text[i + 1].isupper():
             chars[i] = "O"
-    for m in _SPLIT_YEAR.finditer(text):
+    for m in _SPLIT_YEAR.finditer(text) if "1 9" in text or "2 0" in text else ():  # what the pattern opens with
         if m.start() == 0 or text[m.start() - 1] not in "0123456789.,/":
             _join_digits(chars, m.start(), m.end())
     for m in _SPLIT_DAY.finditer(text):
         before = text[max(0, m.start() - 6) : m.start()].lower()
         if before[:-1].endswith(("ngày", "ngay", "tháng", "thang")) and before[-1:] in (" ", "\n"):
             _join_digits(chars, m.start(), m.end())
-    for m in _SPACE_AFTER_OPEN.finditer(text):
+    for m in _SPACE_AFTER_OPEN.finditer(text) if "( " in text or "“ " in text else ():
         i = m.start()
         if (i == 0 or text[i - 1] in " \t\n") and chars[i] == text[i] and chars[i + 1] == " ":
             chars[i], chars[i + 1] = " ", text[i]
@@ -131,7 +131,7 @@ def repair(text: str, chars: list[str]) -> None:
             i = m.start(1)
             if chars[i] == " " and chars[i + 1] == m.group(2):
                 chars[i], chars[i + 1] = m.group(2), " "
-    for m in _SPACE_BEFORE_PUNCT.finditer(text):
+    for m in _SPACE_BEFORE_PUNCT.finditer(text) if any(" " + p in text for p in ",;:)!?.") else ():
         i = m.start()
         if i > 0 and text[i - 1].isalpha() and chars[i] == " " and chars[i + 1] == m.group(1):
             chars[i], chars[i + 1] = m.group(1), " "
@@ -216,7 +216,8 @@ def join_wrapped_lines(text: str, chars: list[str]) -> None:
             continue
         if "\t" in clean[start:nxt_end] and not _fits_row(clean, start, m.start(), m.end(), nxt_end):
             continue
-        if _COLUMN_GAP.search(text, start, m.start()) or _COLUMN_GAP.search(text, m.end(), nxt_end):
+        if (text.find("   ", start, m.start()) != -1 and _COLUMN_GAP.search(text, start, m.start())) or (
+                text.find("   ", m.end(), nxt_end) != -1 and _COLUMN_GAP.search(text, m.end(), nxt_end)):
             continue
         for i in range(m.start(), m.end()):
             if chars[i] == "\n":

@@ -136,7 +136,7 @@ _ROLES = re.compile(
 def closing_roles(doc: Doc, ranges: list[tuple[int, int]]) -> tuple[str, str] | None:
     """(lead text, partners text) of the first bracket or closing dash clause in ``ranges`` that states "X chủ trì"."""
     for a, b in ranges:
-        for m in _CLOSING_ROLES.finditer(doc.folded, a, b):
+        for m in _CLOSING_ROLES.finditer(doc.folded, a, b) if doc.folded.find("tri", a, b) != -1 else ():  # "chủ trì" is read
             group = "paren" if m.group("paren") is not None else "dash"
             start = m.start(group)
             roles = _ROLES.match(" ".join(doc.folded[start : m.end(group)].split()))

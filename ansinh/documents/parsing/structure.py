@@ -59,7 +59,7 @@ _DASH = re.compile(r"^(?P<ind>[ \t]*)(?P<m>[-–—•+])\s*(?P<rest>\S.*)$")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 _END_OF_HEADING = re.compile(r"[.:!?]\s*$")
 # A colon before a capital ends a heading, across a stamp mark OCR left between them ("1. C04: ® Chủ trì …").
-_SENTENCE_END = re.compile(r"[.!?](?=\s+[\"“(]?[A-ZĐÀ-Ỹ0-9])|:(?=\s+(?:[®™°§¤@#]\s+)?[A-ZĐÀ-Ỹ])")
+_SENTENCE_END = re.compile(r"\.(?=\s+[\"“(]?[A-ZĐÀ-Ỹ0-9])|!(?=\s+[\"“(]?[A-ZĐÀ-Ỹ0-9])|\?(?=\s+[\"“(]?[A-ZĐÀ-Ỹ0-9])|:(?=\s+(?:[®™°§¤@#]\s+)?[A-ZĐÀ-Ỹ])")
 
 
 @dataclass

@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 
 from ansinh.documents.parsing.clean import Doc, fold_same_length
+from ansinh.documents.parsing.head_words import no_head_opens
 from ansinh.documents.parsing.name_lists import BODY_KINDS, OFFICE_HOLDERS
 from ansinh.documents.parsing.responsibilities import Apply
 from ansinh.documents.parsing.tasks import Task
 from ansinh.documents.parsing.unit_names import _head_match, split_units
-from ansinh.documents.parsing.vocab import AGENCY_HEADS
+from ansinh.documents.parsing.vocab import AGENCY_HEADS, by_first_letter
 
 
 class _Words:
@@ -35,8 +36,8 @@ class _Words:
 
 
 # Verbs that open the duty after its subject (folded).
-_ACTION = re.compile(
-    r"\s+(?:to chuc|chi dao|lanh dao|xay dung|ban hanh|huong dan|trien khai|thuc hien|tham muu|ra soat|"
+_ACTION = re.compile(  # one branch per first letter (vocab.by_first_letter): the same match, several times faster
+    r"\s+" + by_first_letter(r"to chuc|chi dao|lanh dao|xay dung|ban hanh|huong dan|trien khai|thuc hien|tham muu|ra soat|"
     r"theo doi|kiem tra|giam sat|tuyen truyen|van dong|bo tri|nghien cuu|tong ket|so ket|"
     # More openings of a duty after its doer ("Bộ Công Thương tập trung …", "Bộ Tài chính khẩn trương …").
     r"tap trung|khan truong|day manh|day nhanh|tiep tuc|de xuat|chu dong|co trach nhiem|tang cuong|"
@@ -45,7 +46,7 @@ _ACTION = re.compile(
     r"la co quan|chiu trach nhiem|de cao|trong pham vi|can cu (?:theo )?chuc nang|theo chuc nang|"
     # "Tổ kiểm phiếu tiến hành …", "Ban Thường trực trao đổi với …", "Sở Y tế lập danh sách …".
     r"tien hanh|trao doi|lap danh sach|lap ke hoach|chuan bi|giai quyet|xac minh|tiep nhan|cung cap|"
-    r"kip thoi|tich cuc|phat huy|tiep thu)(?![a-z])"
+    r"kip thoi|tich cuc|phat huy|tiep thu") + r"(?![a-z])"
 )
 # "Đề nghị Tổng Liên đoàn Lao động Việt Nam …", "Giao Sở Y tế …": the verb that addresses the doer.
 _ADDRESS = _Words(r"^(?:đề\s+nghị|giao|yêu\s+cầu)\s+", r"^(?:de\s+nghi|giao|yeu\s+cau)\s+")
@@ -63,6 +64,8 @@ def subject_leads(tasks: list[Task], apply: Apply) -> None:
             continue
         address = _ADDRESS.match(task.title)
         title = task.title[address.end() :] if address else task.title
+        if title[:1].isalpha() and no_head_opens(title) is not None:
+            continue  # every subject opens with the title's first word, which opens no body's name (the first must)
         # The verb may also end a body's name ("Ban Tổ chức Tỉnh ủy tổ chức …"): try each in turn.
         folded = fold_same_length(title).lower()
         for verb in _ACTION.finditer(folded, 0, 320):

@@ -11,8 +11,10 @@ from ansinh.documents.parsing.target_words import (
     _TRAILING_NOISE,
     YEAR_PHRASE,
     Mention,
+    drop_year_phrases,
     false_cue,
     scaled,
+    year_phrases,
 )
 
 
@@ -20,7 +22,7 @@ def _without_year_phrases(name: str) -> str:
     """``name`` without the year phrases in it; the name itself when nothing else would be left."""
     folded = fold_same_length(name).lower()
     kept = name
-    for m in reversed(list(YEAR_PHRASE.finditer(folded))):
+    for m in reversed(year_phrases(folded)):
         kept = kept[: m.start()] + " " + kept[m.end() :]
     kept = _COMPARED_END.sub("", " ".join(re.sub(r"\(\s*\)", " ", kept).split()).strip(" ,;:-("))
     return kept if len(kept.split()) >= 2 else name
@@ -64,7 +66,7 @@ def indicator_name(doc: Doc, s: int, e: int, mention: Mention) -> str:
     # A count in millions names what it counts without its scale word: "3 triệu việc làm trực tiếp" → "Số việc làm …".
     mention = replace(mention, unit=scaled(1.0, mention.unit)[1]) if mention.unit else mention
     text = _indicator_text(doc, s, e, mention)
-    rest = YEAR_PHRASE.sub(" ", fold_same_length(text).lower())
+    rest = drop_year_phrases(fold_same_length(text).lower())
     if _PATH_ONLY.fullmatch(rest):
         # "Năm 2026 đạt 40%, …, năm 2030 đạt 50% số hộ có việc làm bền vững": the name follows the value.
         after = span_text(doc, mention.end, e, " -:,);.")

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 
 from ansinh.documents.parsing.clean import fold_same_length
-from ansinh.documents.parsing.target_words import YEAR_PHRASE
+from ansinh.documents.parsing.target_words import drop_year_phrases
 
 Target = dict[str, object]
 
@@ -16,7 +16,7 @@ _PATH_WORDS = re.compile(r"(?:con|dat|giam|tang|xuong|len|khoang|duoi|tren|va|mu
 
 def _nameless(target: Target) -> bool:
     folded = fold_same_length(str(target.get("indicator") or "")).lower()
-    folded = YEAR_PHRASE.sub(" ", folded)
+    folded = drop_year_phrases(folded)
     unit = fold_same_length(str(target.get("unit") or "")).lower().strip()
     if unit:
         folded = folded.replace(unit, " ")
@@ -134,7 +134,7 @@ _STOP = {"cua", "va", "cac", "nhung", "tren", "trong", "tai", "o", "ve", "duoc",
 
 
 def _name_key(target: Target) -> set[str]:
-    words = re.findall(r"[a-z0-9]+", YEAR_PHRASE.sub(" ", fold_same_length(str(target.get("indicator") or "")).lower()))
+    words = re.findall(r"[a-z0-9]+", drop_year_phrases(fold_same_length(str(target.get("indicator") or "")).lower()))
     return {w for w in words if w not in _STOP and not w.isdigit()}
 
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ansinh.documents.parsing.clean import Doc, fold_same_length
-from ansinh.documents.parsing.vocab import COUNT_UNITS, ocr_tolerant
+from ansinh.documents.parsing.vocab import COUNT_UNITS, by_first_letter, ocr_tolerant
 from ansinh.lib.vnnumbers import NUMBER_PATTERN
 
 # NUMBER_PATTERN not after a word, dot, comma or slash, written with its first digit before that look back: the same
@@ -56,7 +56,7 @@ _COMPARATORS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (">", re.compile(r"(?:tr[eu]n|h[oda]n|v(?:u|ir)[oda]t)\s*$")),
     ("approx", re.compile(r"(?:kh[oda][ad]ng|x[ad]p\s+x[il])\s*$")),
 )
-_FROM = re.compile(r"(?<![a-z])t(?:u|ir)\s*$")
+_FROM = re.compile(r"t(?<![a-z]t)(?:u|ir)\s*$")  # "(?<![a-z])" after the "t": the engine skips to one
 _AND_MORE = re.compile(r"^\s*(?:%|‰)?\s*[^\s,;.]{0,12}?\s*(?:[a-z0-9/]+\s+){0,4}?tr[oda]\s+l[eu]n(?![a-z])")
 _MAINTAIN = re.compile(r"(?<![a-z])duy\s+tr[il](?![a-z])")
 _CUE_BEFORE = re.compile(
@@ -73,9 +73,9 @@ CREATE_LEAD = re.compile(
 
 # "giảm từ 18,2% xuống còn 17,5%": the first value is where the indicator starts from.
 _FROM_TO = re.compile(r"\s*(?:%|‰)?\s*(?:\(?(?:(?:vao|cuoi)\s+)?n[ad]m\s+(?:19|20)\d\d\)?\s*,?\s*)?(?:xu[oda]ng|l[eu]n)\s+(?:c[oda]n\s+|m[uy]c\s+)?(?=\d)")
-_BAD_BEFORE = re.compile(
-    r"(?<![a-z])(?:s[oda6]|ngay|th[ad]ng|n[ad]m|l[ad]n\s+thu|khoa|quy|dieu|khoan|chuong|phan|muc|giai\s+d[oda][ad]n|"
-    r"nhiem\s+ky|cap|lop|tuyen|phuong|(?<!binh\s)quan|to|khu|thon|ap|ban)\s*$"
+_BAD_BEFORE = re.compile(  # by first letter, "(?<![a-z])" looked at after it (vocab.by_first_letter): the same matches
+    by_first_letter(r"s[oda6]|ngay|th[ad]ng|n[ad]m|l[ad]n\s+thu|khoa|quy|dieu|khoan|chuong|phan|muc|giai\s+d[oda][ad]n|"
+                    r"nhiem\s+ky|cap|lop|tuyen|phuong|q(?<!binh\sq)uan|to|khu|thon|ap|ban", "[a-z]") + r"\s*$"
 )
 _BAD_AFTER = re.compile(r"^(?:\s*/\s*\d|-[a-z]|/[a-z]|\s*-\s*(?:19|20)\d\d)")
 # "6 tháng đầu năm", "9 tháng cuối năm 2026": the part of a year a figure covers (a reporting period), not a value.
@@ -106,6 +106,20 @@ YEAR_PHRASE = re.compile(
     r"(?:\s*,)?\s*(?:(?:it\s+nhat|cham\s+nhat|muon\s+nhat)\s+)?(?:(?:den|vao|tu|trong|cuoi|het)\s+)*(?:cuoi\s+)?"
     r"(?:nam|giai\s+doan)\s+(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?(?:\s+tro\s+di)?\s*,?"
 )
+# Every year phrase holds a year: a text without one is not scanned for them.
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
+
+
+def drop_year_phrases(folded: str) -> str:
+    """``YEAR_PHRASE.sub(" ", folded)``, with no scan of a text that holds no year."""
+    return YEAR_PHRASE.sub(" ", folded) if _YEAR_DIGITS.search(folded) else folded
+
+
+def year_phrases(folded: str) -> list[re.Match[str]]:
+    """``list(YEAR_PHRASE.finditer(folded))``, with no scan of a text that holds no year."""
+    return list(YEAR_PHRASE.finditer(folded)) if _YEAR_DIGITS.search(folded) else []
+
+
 _TRAILING_NOISE = re.compile(
     r"(?:[\s:,(]|(?<![a-z])(?:va|hoac)|dat|la|khoang|duoi|tren|toi\s+thieu|it\s+nhat|toi\s+da|khong\s+(?:qua|vuot(?:\s+qua)?|thap\s+hon|duoi|cao\s+hon)|tu|(?<!\d\s)tro\s+len|bang|con|cho|(?:giam|tang)\s+binh\s+quan|giam|tang|chiem|hon|xuong|(?<!\d\stro\s)len|o\s+muc|muc|dat\s+muc)+$"
 )
@@ -113,7 +127,10 @@ _TRAILING_NOISE = re.compile(
 
 # A sentence ends at a full stop before a capital, and before each dash-bulleted line ("- 100% người có công …"
 # opens a new one even after a full stop, which a capital test misses), and before a table row (a line with cells).
-_SENTENCE_BREAK = re.compile(r"[.!?](?=[ \t\n]{1,200}[\"“(]?[A-ZĐÀ-Ỹ])|\n[ \t]*\n(?=[ \t]*[-–+•])|\n(?=[ \t]*[-–+•][ \t]+\S)|\n(?=[^\n]*\t)")
+# (Each branch opens with one character, "\." "!" "?" for "[.!?]": the engine then skips to one of them.)
+_SENTENCE_BREAK = re.compile(r"\.(?=[ \t\n]{1,200}[\"“(]?[A-ZĐÀ-Ỹ])|!(?=[ \t\n]{1,200}[\"“(]?[A-ZĐÀ-Ỹ])|\?(?=[ \t\n]{1,200}[\"“(]?[A-ZĐÀ-Ỹ])|\n[ \t]*\n(?=[ \t]*[-–+•])|\n(?=[ \t]*[-–+•][ \t]+\S)|\n(?=[^\n]*\t)")
+# The same for a span without a tab, where the last alternative (a line holding one) cannot match: not looked for.
+SENTENCE_BREAK_NO_TAB = re.compile(_SENTENCE_BREAK.pattern.removesuffix(r"|\n(?=[^\n]*\t)"))
 # Longest first, so that "căn nhà" is not read as the OCR-tolerant "con" ("o" may be read for "a").
 _UNIT_PATTERNS = [
     re.compile(r"(?:" + ocr_tolerant(u) + r")(?![a-z0-9])") for u in sorted(COUNT_UNITS, key=lambda u: -len(u))

@@ -11,7 +11,7 @@ import re
 from ansinh.documents.parsing.clean import Doc
 from ansinh.documents.parsing.structure import Node
 from ansinh.documents.parsing.target_words import _COMPARED_TO
-from ansinh.documents.parsing.vocab import DATE_BEFORE, YEAR_CUE, ZERO_CUE
+from ansinh.documents.parsing.vocab import DATE_BEFORE, YEAR_CUE, ZERO_CUE, by_first_letter
 
 # The year after a value: "… vào năm 2030", "12‰ năm 2027", "… từ năm 2028 trở đi".
 _AFTER_YEAR = re.compile(
@@ -19,7 +19,7 @@ _AFTER_YEAR = re.compile(
 )
 # A deadline written as a date ("phấn đấu đến ngày 30/6/2026 hoàn thành …", "trước tháng 6/2026"): its year holds.
 _DEADLINE = re.compile(
-    r"(?<![a-z])(?:den|truoc|cham\s+nhat|muon\s+nhat)\s+(?:het\s+)?"
+    by_first_letter(r"den|truoc|cham\s+nhat|muon\s+nhat", "[a-z]") + r"\s+(?:het\s+)?"
     r"(?:ngay\s+\d{1,2}\s*[/-]\s*\d{1,2}\s*[/-]\s*|thang\s+\d{1,2}\s*[/-]\s*)((?:19|20)\d\d)(?!\d)"
 )
 _CLAUSE_END = re.compile(r";|\.(?=\s)")

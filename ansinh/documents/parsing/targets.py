@@ -21,6 +21,7 @@ from ansinh.documents.parsing.target_words import (
     _SENTENCE_BREAK,
     CLAUSE_SEPS,
     INDICATOR_LABEL,
+    SENTENCE_BREAK_NO_TAB,
     Mention,
     continues_previous,
 )
@@ -62,7 +63,8 @@ def sentences(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
 def _sentences(clean: str, start: int, end: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     s = start
-    for m in _SENTENCE_BREAK.finditer(clean, start, end):
+    breaks = _SENTENCE_BREAK if clean.find("\t", start, end) != -1 else SENTENCE_BREAK_NO_TAB
+    for m in breaks.finditer(clean, start, end):
         e = m.end()
         piece = clean[s:e]
         if piece.strip():

@@ -258,7 +258,8 @@ def _breaks(lines: list[tuple[int, str]], raw: str | None = None) -> list[int]:
 
 
 # An item mark inside a line (after text and white space), followed by white space: without one, nothing to do.
-_INLINE = re.compile(r"\S[ \t]+(?:(?:Điều|ĐIỀU)[ \t]+\d|\d{1,2}(?:\.\d{1,2}){0,2}[.),\-]|\(\d{1,2}\)|[a-zđ]\)|[IVX]{1,5}[.\-])[ \t]")
+# (A blank opens the pattern, the character before it looked behind at: the engine skips from blank to blank.)
+_INLINE = re.compile(r"[ \t](?<=\S[ \t])[ \t]*(?:(?:Điều|ĐIỀU)[ \t]+\d|\d{1,2}(?:\.\d{1,2}){0,2}[.),\-]|\(\d{1,2}\)|[a-zđ]\)|[IVX]{1,5}[.\-])[ \t]")
 
 
 # A line opening with an item mark (after bullets or stray marks).

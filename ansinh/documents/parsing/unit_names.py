@@ -50,7 +50,11 @@ def opens_with_agency(text: str) -> bool:
 def _head_match_start(fragment: str, heads: tuple[str, ...]) -> bool:
     if _FALSE_HEADS.match(fragment):
         return False
-    bare = _bare(fragment)
+    return _opens_with_head(_bare(fragment), heads)
+
+
+def _opens_with_head(bare: str, heads: tuple[str, ...]) -> bool:
+    """Whether ``bare`` (without diacritics) opens with one of ``heads``, a word boundary after it."""
     # The first letter keeps its case (a capital opens a name); later words may be capitalised or not ("Nhà Đầu tư").
     lowered = bare[:1] + bare[1:].lower()
     # Both forms keep the fragment's first letter, so only the heads that open with it can match.
@@ -360,6 +364,7 @@ _ABBREVIATIONS = (
 )
 
 
+@text_cache()
 def name_key(name: str) -> str:
     """A key under which one body's name reads the same in every form: "UBND tỉnh", "Ủy ban nhân dân tỉnh",
     "Uỷ ban nhân dân tỉnh", "Uy ban nhan dan tinh" (diacritics, case, punctuation and the usual abbreviations)."""
