@@ -37,6 +37,7 @@ from ansinh.documents.parsing.responsibilities import assign_from_responsibiliti
 from ansinh.documents.parsing.structure import Node
 from ansinh.documents.parsing.subject_leads import addressee_leads, subject_leads
 from ansinh.documents.parsing.tasks import Task
+from ansinh.documents.parsing.text_caches import text_cache
 from ansinh.documents.parsing.unit_names import (
     _LEAD_THEN_PARTNERS,
     ITEM_MARK,
@@ -113,15 +114,19 @@ def _own_ranges(node: Node, task_nodes: set[int]) -> list[tuple[int, int]]:
     return ranges
 
 
+@text_cache(maxsize=2)
+def _runs_and_ends(folded: str) -> tuple[list[tuple[int, int]], list[int]]:
+    """The document's long blank runs and their ends (for bisection)."""
+    runs = blank_runs(folded)
+    return runs, [b for _a, b in runs]
+
+
 def _unblanked(doc: Doc, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """``ranges`` cut at long blank runs (a masked table, page furniture), so the sentence patterns never scan them.
 
-    The document's runs are found once (remembered on ``doc``); a run cut by a range's ends counts as the pattern
+    The document's runs are found once (a ``text_cache``, as every per-document reading); a run cut by a range's ends counts as the pattern
     scanned within the range would count it, from forty blanks."""
-    runs = doc.__dict__.get("_blank_runs")
-    if runs is None:
-        runs = doc.__dict__["_blank_runs"] = blank_runs(doc.folded)
-    ends = [b for _a, b in runs]
+    runs, ends = _runs_and_ends(doc.folded)
     out: list[tuple[int, int]] = []
     for s, e in ranges:
         pos = s
