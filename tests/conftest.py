@@ -37,7 +37,8 @@ from hypothesis import HealthCheck, settings
 from tests.migrated import make_template
 from tests.sizes import THOROUGH
 
-# 40 examples per property unless a test asks for more; hypothesis's own 100 with ANSINH_TESTS_THOROUGH=1.
+# 40 examples per property (hypothesis's own 100 with ANSINH_TESTS_THOROUGH=1); a test that asks for more,
+# e.g. a fast path checked against its plain form, asks through tests.sizes.size(40, N): N in the thorough run.
 settings.register_profile(
     "ansinh", deadline=None, suppress_health_check=[HealthCheck.too_slow], max_examples=100 if THOROUGH else 40
 )

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from ansinh.documents.formats import MAX_TEXT_BYTES, DocumentError, ReadResult, read_document
 from ansinh.documents.formats.plaintext import decode_text, encode_cp1258
 from ansinh.lib.text import normalize_text
+from tests.sizes import size
 
 SAMPLE = (
     "KẾ HOẠCH\nThực hiện Nghị quyết số 42-NQ/TW về chính sách xã hội;\n"
@@ -121,7 +122,7 @@ cp1258_text = st.text(alphabet=VI_ALPHABET, min_size=1, max_size=200).filter(
 )
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=size(40, 150), deadline=None)
 @given(text=vi_text, codec=st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "utf-16-be-bom"]))
 def test_roundtrip_unicode(text: str, codec: str) -> None:
     if codec == "utf-16-be-bom":
@@ -132,7 +133,7 @@ def test_roundtrip_unicode(text: str, codec: str) -> None:
     assert decoded == normalize_text(text)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=size(40, 150), deadline=None)
 @given(text=cp1258_text)
 def test_roundtrip_cp1258(text: str) -> None:
     decoded, encoding = decode_text(encode_cp1258(text))
@@ -148,7 +149,7 @@ mostly_latin = st.lists(
 ).map("".join)
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=size(40, 80), deadline=None)
 @given(text=mostly_latin)
 def test_roundtrip_utf16_without_bom_when_mostly_latin(text: str) -> None:
     assume(sum(ord(ch) < 128 for ch in text) >= 0.6 * len(text) and text.strip())
@@ -156,7 +157,7 @@ def test_roundtrip_utf16_without_bom_when_mostly_latin(text: str) -> None:
     assert decoded == normalize_text(text)
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=size(40, 300), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.binary(max_size=2048))
 def test_arbitrary_bytes_only_raise_document_error(data: bytes) -> None:
     try:

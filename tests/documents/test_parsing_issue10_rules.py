@@ -22,7 +22,7 @@ from ansinh.documents import bench
 from ansinh.documents.parsing import extract_plan
 from ansinh.documents.parsing.clean import prepare
 from ansinh.lib.text import normalize_text
-from tests.sizes import THOROUGH
+from tests.sizes import THOROUGH, size
 
 PROBES = Path(__file__).resolve().parent / "probes"
 CORPUS = Path(__file__).resolve().parent / "corpus"
@@ -155,7 +155,7 @@ def test_a_document_number_of_the_government_or_the_party_centre_makes_it_centra
     assert meta["level"] == "central"
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=size(40, 60), deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("1 ./_-:Số0IVXađ\nNămtháng/%‰dântrên")), max_size=200))
 def test_the_clean_view_keeps_the_length_and_extraction_never_raises(text: str) -> None:
     assert len(prepare(text).clean) == len(text)

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from ansinh.documents.parsing import extract_plan
 from ansinh.documents.parsing.unit_names import split_units
 from ansinh.lib.text import normalize_text
+from tests.sizes import size
 
 
 def _units(text: str) -> dict[str, tuple[list[str], list[str]]]:
@@ -66,7 +67,7 @@ _NAMED = st.sampled_from(
 _KIND = st.sampled_from(["cơ quan liên quan", "chính quyền địa phương", "đơn vị có liên quan", "tổ chức chính trị - xã hội"])
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=size(40, 60), deadline=None)
 @given(st.lists(_NAMED, min_size=2, max_size=4, unique=True), st.one_of(st.none(), _KIND))
 def test_named_bodies_joined_by_commas_and_a_last_va_split_back_into_their_names(names: list[str], kind: str | None) -> None:
     text = ", ".join(names[:-1]) + f" và {names[-1]}" + (f" và {kind}" if kind else "")

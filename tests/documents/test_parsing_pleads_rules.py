@@ -14,6 +14,7 @@ from ansinh.documents.parsing.clause_units import read_clause
 from ansinh.documents.parsing.clean import fold_same_length
 from ansinh.documents.parsing.unit_names import split_units
 from ansinh.lib.text import normalize_text
+from tests.sizes import size
 
 
 def _units(text: str) -> dict[str, tuple[list[str], list[str]]]:
@@ -74,7 +75,7 @@ _SINGLE = st.sampled_from(
 _PLURAL = st.sampled_from(["các sở, ban, ngành", "các đoàn thể", "UBND các xã, phường", "các tổ chức thành viên"])
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=size(40, 60), deadline=None)
 @given(st.lists(_SINGLE, min_size=1, max_size=4, unique=True), st.one_of(st.none(), _PLURAL))
 def test_a_list_of_bodies_splits_back_into_its_names(names: list[str], plural: str | None) -> None:
     text = ", ".join(names) + (f" và {plural}" if plural else "")

@@ -16,6 +16,7 @@ from ansinh.documents.parsing import extract_plan
 from ansinh.documents.parsing.clean import fold
 from ansinh.documents.parsing.report_dates import deadlines
 from ansinh.documents.parsing.report_described import described, not_duty_by_form
+from tests.sizes import size
 
 DECREE = """CHÍNH PHỦ
 Số: 412/2026/NĐ-CP
@@ -137,7 +138,7 @@ def test_any_step_timed_from_a_filing_owes_no_report(count: int, unit: str, who:
     assert _reports(PLAN + "2. " + sentence + "\n") == []
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=size(40, 60), deadline=None)
 @given(st.text(max_size=200), st.booleans())
 def test_the_new_readers_take_any_text(text: str, dated: bool) -> None:
     folded = fold(text)

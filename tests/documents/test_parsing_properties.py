@@ -39,13 +39,13 @@ def _check(text: str) -> None:
     assert isinstance(to_text_summary(result), str)
 
 
-@settings(max_examples=60)
+@settings(max_examples=size(40, 60))
 @given(st.text(max_size=400))
 def test_it_never_raises_on_arbitrary_text(text: str) -> None:
     _check(text)
 
 
-@settings(max_examples=80)
+@settings(max_examples=size(40, 80))
 @given(st.lists(st.sampled_from(FRAGMENTS), max_size=60).map("".join))
 def test_it_returns_valid_output_for_text_built_from_plan_fragments(text: str) -> None:
     _check(normalize_text(text))

@@ -39,6 +39,7 @@ from ansinh.documents.parsing.text_caches import clear_text_caches
 from ansinh.documents.parsing.unit_names import name_key, split_units
 from ansinh.documents.parsing.vocab import AGENCY_HEADS, by_first_letter
 from ansinh.lib.text import fold
+from tests.sizes import size
 
 NAME_WORDS = [*AGENCY_HEADS[:40], "các", "Các", "những", "Những", "cac", "sở", "ban", "ngành", "cơ quan", "đơn vị", "tổ chức",
               "khách hàng", "người lao động", "Tăng cường", "tổ chức", "Triển khai", "xây dựng", "Y tế", "tỉnh", "xã", "và",
@@ -77,7 +78,7 @@ def test_a_clause_no_body_opens_is_refused_without_splitting_its_names() -> None
     assert split_units("cơ quan, đơn vị liên quan") == ["cơ quan, đơn vị liên quan"]
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=size(40, 400), deadline=None)
 @given(TEXTS, st.booleans(), st.booleans())
 def test_bodies_are_read_as_the_plain_reading_reads_them(text: str, generic_first: bool, bound: bool) -> None:
     expected = _read_plainly(text, generic_first, bound)
@@ -98,14 +99,14 @@ def test_a_title_no_body_opens_gives_no_subject_without_reading_each_verb() -> N
     assert _subject_leads_of("Tăng cường kiểm tra, Sở Y tế tổ chức", plain=False) == []
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=size(40, 300), deadline=None)
 @given(st.lists(st.tuples(st.sampled_from([*SEPARATORS, " tổ chức ", " chỉ đạo ", " triển khai ", " các tổ chức "]),
                           st.sampled_from(NAME_WORDS)), min_size=1, max_size=7).map(lambda pairs: "".join(s + w for s, w in pairs)))
 def test_subject_leads_read_as_the_plain_reading_reads_them(title: str) -> None:
     assert _subject_leads_of(title, plain=False) == _subject_leads_of(title, plain=True)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=size(40, 150), deadline=None)
 @given(TEXTS, st.lists(st.tuples(st.integers(0, 60), st.integers(0, 60)), max_size=4))
 def test_blank_runs_cut_ranges_as_the_pattern_scanned_within_them_does(text: str, ranges: list[tuple[int, int]]) -> None:
     doc = prepare(text + " " * 45 + text + "\n" * 41 + "\t" * 39 + text)
@@ -127,13 +128,13 @@ def test_a_name_key_is_remembered_as_read() -> None:
     assert name_key("UBND tỉnh") == name_key("Ủy ban nhân dân tỉnh") == name_key.__wrapped__("Uy ban nhan dan tinh")
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=size(40, 300), deadline=None)
 @given(st.lists(st.sampled_from([" ", "\n", "\t", " " * 19, " " * 20, "\n \n", "a", "Bộ", "\u3000", "x" * 21]), max_size=60).map("".join))
 def test_blank_runs_are_the_runs_the_pattern_finds(text: str) -> None:
     assert clean.blank_runs(text) == [m.span() for m in clean.BLANK_RUN.finditer(text)]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=size(40, 300), deadline=None)
 @given(st.one_of(TEXTS, st.text(alphabet=st.characters(max_codepoint=0x3100), max_size=30)))
 def test_a_short_text_is_folded_as_each_of_its_characters(text: str) -> None:
     assert fold_same_length(text) == "".join((fold(ch) or " ")[0] for ch in text)
@@ -148,7 +149,7 @@ WORD_LISTS = st.lists(st.sampled_from(["de", "de\\s+xuat", "dua", "nham", "mo(?!
                       min_size=1, max_size=8)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=size(40, 300), deadline=None)
 @given(WORD_LISTS, FOLDED)
 def test_a_word_list_by_first_letter_matches_where_the_plain_list_does(words: list[str], text: str) -> None:
     plain = re.compile(r"\s+(?:" + "|".join(words) + r")(?![a-z])")
@@ -166,7 +167,7 @@ def test_a_word_list_opening_otherwise_than_with_a_letter_is_refused() -> None:
         raise AssertionError(words)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=size(40, 300), deadline=None)
 @given(FOLDED)
 def test_rewritten_patterns_find_what_their_plain_forms_find(text: str) -> None:
     inline = re.compile(r"\S[ \t]+(?:(?:Điều|ĐIỀU)[ \t]+\d|\d{1,2}(?:\.\d{1,2}){0,2}[.),\-]|\(\d{1,2}\)|[a-zđ]\)|[IVX]{1,5}[.\-])[ \t]")
@@ -177,7 +178,7 @@ def test_rewritten_patterns_find_what_their_plain_forms_find(text: str) -> None:
     assert [m.span() for m in SENTENCE_BREAK_NO_TAB.finditer(untabbed)] == [m.span() for m in _SENTENCE_BREAK.finditer(untabbed)]
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=size(40, 200), deadline=None)
 @given(st.lists(st.sampled_from([*FOLDED_WORDS, "nam 2025", "den nam 2030", "giai doan 2021 - 2025", "1930", "nam", " ", ","]),
                 max_size=10).map(" ".join))
 def test_year_phrases_are_dropped_as_the_plain_pattern_drops_them(text: str) -> None:
@@ -198,7 +199,7 @@ REPORT_WORDS = st.lists(st.sampled_from([*FOLDED_WORDS, "bao cao", "xbao cao", "
                                          "ttu", "x"]), max_size=10)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=size(40, 300), deadline=None)
 @given(REPORT_WORDS.map(" ".join), REPORT_WORDS.map("".join), st.integers(0, 12))
 def test_a_word_looked_behind_after_its_first_letter_matches_as_before(spaced: str, joined: str, pos: int) -> None:
     for pattern, plain in LOOKED_BEHIND:
@@ -208,7 +209,7 @@ def test_a_word_looked_behind_after_its_first_letter_matches_as_before(spaced: s
             assert (found.span() if found else None) == (expected.span() if expected else None)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=size(40, 300), deadline=None)
 @given(st.lists(st.sampled_from(["*", "**", "~", "~~", "`", "``", "#", "## ", "###### ", "####### ", " ", "\n", "\t", "a", "Sở"]),
                 max_size=20).map("".join))
 def test_patterns_opening_with_one_character_find_what_their_plain_forms_find(text: str) -> None:
@@ -232,7 +233,7 @@ SENTENCE_PIECES = st.lists(st.sampled_from(["Sở", "tế", ".", "!", "?", ":", 
                            max_size=14)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=size(40, 300), deadline=None)
 @given(SENTENCE_PIECES.map("".join), SENTENCE_PIECES.map(" ".join))
 def test_patterns_rewritten_to_open_with_a_character_find_what_their_plain_forms_find(joined: str, spaced: str) -> None:
     for pattern, plain in REWRITTEN:
@@ -243,7 +244,7 @@ def test_patterns_rewritten_to_open_with_a_character_find_what_their_plain_forms
 ONCE_PIECES = ["01", "1", "001", "2,1", ".1", "mot", "xmot", "lan", "/", "trong", "moi", "nam", "ndm", "cua", "bao cao", "tinh", "x"]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=size(40, 300), deadline=None)
 @given(st.lists(st.sampled_from(ONCE_PIECES), max_size=10), st.sampled_from([" ", ""]))
 def test_a_report_once_a_year_is_found_where_the_plain_pattern_finds_it(pieces: list[str], sep: str) -> None:
     plain = (r"(?<![\d,.])(?:0?1|mot)\s+lan\s*(?:/|trong\s+|moi\s+)\s*(?:01\s+|1\s+|mot\s+)?n[ad]m(?![a-z])"
@@ -252,7 +253,7 @@ def test_a_report_once_a_year_is_found_where_the_plain_pattern_finds_it(pieces: 
     assert [m.span() for m in report_cues._ONCE_A_YEAR.finditer(text)] == [m.span() for m in re.finditer(plain, text)]
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=size(40, 200), deadline=None)
 @given(st.lists(st.sampled_from(["(", ")", " – ", "Sở Y tế", "chủ trì", "chu tri", "chủ  trì", "phối hợp", "Công an tỉnh", ",", ".",
                                  "\n", "Tổ chức"]), max_size=12).map(" ".join))
 def test_closing_roles_are_read_only_where_chu_tri_is_written(text: str) -> None:

@@ -33,6 +33,7 @@ from ansinh.documents.parsing.target_words import _NUM
 from ansinh.documents.parsing.text_caches import clear_text_caches
 from ansinh.documents.parsing.vocab import YEAR_CUE, ZERO_CUE
 from ansinh.lib.text import fold
+from tests.sizes import size
 
 WORDS = ["không còn", "khong co", "xóa bỏ", "xoa bo", "hoàn thành xóa", "hộ", "nhà", "trường hợp", "nếu", "khi", "điều chỉnh",
          "xem xét lại", "cập nhật lại", "mục tiêu", "tỷ lệ", "1:50.000", "báo cáo", "bao cao", "sơ kết", "tổng hợp kết quả",
@@ -50,7 +51,7 @@ def _folded(text: str) -> str:
     return fold_same_length(text).lower()
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=size(40, 150), deadline=None)
 @given(TEXTS, st.integers(min_value=0, max_value=8), st.integers(min_value=0, max_value=80))
 def test_a_number_is_found_where_the_plain_pattern_finds_it(text: str, pos: int, end: int) -> None:
     plain = re.compile(r"(?<![\w.,/])\d+(?:[.,]\d+)*")
@@ -58,7 +59,7 @@ def test_a_number_is_found_where_the_plain_pattern_finds_it(text: str, pos: int,
     assert [m.span() for m in _NUM.finditer(folded, pos, end)] == [m.span() for m in plain.finditer(folded, pos, end)]
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=size(40, 150), deadline=None)
 @given(TEXTS)
 def test_a_segmentation_mark_is_found_where_the_plain_pattern_finds_it(text: str) -> None:
     plain = re.compile(r"(?<=[^\W_])_(?=[^\W_])")
@@ -73,7 +74,7 @@ def test_a_long_text_is_folded_as_each_of_its_characters() -> None:
     assert fold_same_length(beyond) == "".join((fold(ch) or " ")[0] for ch in beyond)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=size(40, 150), deadline=None)
 @given(TEXTS)
 def test_a_line_skipped_for_junk_has_no_junk_prefix(text: str) -> None:
     cut = {m.start(1) for m in _FIRST_TOKEN.finditer(text)}
@@ -97,7 +98,7 @@ LINES = st.one_of(
 )
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=size(40, 200), deadline=None)
 @given(LINES)
 def test_an_item_pattern_opens_only_on_the_characters_it_is_tried_on(line: str) -> None:
     first = line.lstrip(" \t")[:1]
@@ -106,7 +107,7 @@ def test_an_item_pattern_opens_only_on_the_characters_it_is_tried_on(line: str) 
             assert first == "" or tried(first), pattern.pattern
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=size(40, 150), deadline=None)
 @given(TEXTS)
 def test_a_cheap_look_never_hides_what_the_pattern_finds(text: str) -> None:
     folded = _folded(text)
@@ -129,13 +130,13 @@ def test_a_cheap_look_never_hides_what_the_pattern_finds(text: str) -> None:
             assert pattern.search(text) is None
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=size(40, 150), deadline=None)
 @given(TEXTS)
 def test_a_name_keeps_its_words_when_no_aside_closes_it(name: str) -> None:
     assert partner_clauses.bare(name) == (partner_clauses._TRAILING_ASIDE.sub("", name) or name)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=size(40, 100), deadline=None)
 @given(TEXTS)
 def test_lines_are_found_as_a_reading_of_every_character_found_them(text: str) -> None:
     plain: list[tuple[int, int]] = []
@@ -148,7 +149,7 @@ def test_lines_are_found_as_a_reading_of_every_character_found_them(text: str) -
     assert _lines(text) == plain
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=size(40, 100), deadline=None)
 @given(TEXTS, st.lists(st.tuples(st.integers(0, 60), st.integers(0, 60)), max_size=4))
 def test_a_masked_table_is_blanked_as_each_of_its_characters(text: str, spans: list[tuple[int, int]]) -> None:
     doc = prepare(text)
@@ -175,7 +176,7 @@ def _plain_first_sentence(doc: Doc, start: int, end: int) -> tuple[str, str]:
     return doc.clean[start:cut], doc.folded[start:cut]
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=size(40, 150), deadline=None)
 @given(st.lists(st.sampled_from(["Sở Y tế", "chủ trì", " và", ",", ". ", ".\n", "\n\n", "\n", " ", "Rà soát"]), max_size=14).map("".join),
        st.integers(0, 20), st.integers(0, 120))
 def test_the_first_sentence_of_an_item_ends_where_it_did(text: str, start: int, end: int) -> None:
@@ -195,7 +196,7 @@ def test_a_list_of_bodies_handed_out_is_a_copy_and_forgotten_with_the_document()
     assert clause_units._bodies_remembered.cache_info().currsize == 0
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=size(40, 150), deadline=None)
 @given(TEXTS)
 def test_a_subject_ending_on_a_plural_word_is_seen_without_a_scan(text: str) -> None:
     folded = _folded(text)

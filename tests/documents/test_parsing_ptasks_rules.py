@@ -15,6 +15,7 @@ from ansinh.documents.parsing import extract_plan
 from ansinh.documents.parsing.clean import prepare
 from ansinh.documents.parsing.structure import parse_outline
 from ansinh.lib.text import normalize_text
+from tests.sizes import size
 
 
 def _plan(text: str) -> dict[str, Any]:
@@ -88,7 +89,7 @@ def test_a_mark_alone_on_its_line_takes_the_next_line_as_its_text() -> None:
     assert len(doc.clean) == len(doc.text)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=size(40, 60), deadline=None)
 @given(st.lists(st.sampled_from(["1.", "a)", "II.", "2/", "Điều 4.", "", "x", "12", "\n", " "]), max_size=12))
 def test_joining_lone_marks_keeps_the_length_and_never_raises(parts: list[str]) -> None:
     text = "\n".join(parts) + "\nSở Y tế"
@@ -153,7 +154,7 @@ def test_a_later_dash_line_gives_partners_to_an_item_headed_by_its_body() -> Non
     assert task["coordinate"] == ["Bộ Văn hóa, Thể thao và Du lịch", "Bộ Tài chính và các cơ quan liên quan"]
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=size(40, 80), deadline=None)
 @given(st.text(alphabet="ABSởBộcácvàphốihợpvớichủtrì ,;:.\n-Đa", max_size=120))
 def test_reading_a_duty_clause_never_raises(text: str) -> None:
     from ansinh.documents.parsing.clause_units import read_clause

@@ -15,6 +15,7 @@ from ansinh.documents.parsing.clause_units import read_clause
 from ansinh.documents.parsing.clean import fold_same_length
 from ansinh.documents.parsing.unit_names import split_units
 from ansinh.lib.text import normalize_text
+from tests.sizes import size
 
 
 def _units(text: str) -> dict[str, tuple[list[str], list[str]]]:
@@ -228,13 +229,13 @@ _DUTY = st.sampled_from(
 )
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=size(40, 60), deadline=None)
 @given(_BODY, _DUTY, st.sampled_from(["Giao", "Giao cho", "Đề nghị", "Yêu cầu"]))
 def test_an_addressee_before_a_colon_is_the_whole_lead_whatever_the_duties(body: str, duty: str, verb: str) -> None:
     assert _clause(f"{verb} {body}: {duty}") == ([body], [])
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=size(40, 60), deadline=None)
 @given(st.lists(_BODY, min_size=2, max_size=3, unique=True), st.sampled_from(["/", " / "]))
 def test_named_bodies_joined_by_slashes_split_back_into_their_names(names: list[str], slash: str) -> None:
     assert split_units(slash.join(names)) == names
@@ -345,7 +346,7 @@ def test_a_body_named_in_two_forms_is_one_unit() -> None:
     assert _units(text)["1"][0] == ["UBND tỉnh"]
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=size(40, 60), deadline=None)
 @given(st.sampled_from(["UBND", "Ủy ban nhân dân", "Uỷ ban nhân dân", "Uy ban nhan dan", "ỦY BAN NHÂN DÂN"]),
        st.sampled_from(["tỉnh", "xã Hòa Bình", "phường 3", "thành phố"]))
 def test_every_form_of_a_people_s_committee_reads_the_same(form: str, place: str) -> None:

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from ansinh.documents.parsing import extract_plan
 from ansinh.documents.parsing.clean import fold
 from ansinh.documents.parsing.report_cues import at_session, not_a_duty
+from tests.sizes import size
 
 PROVINCE = """ỦY BAN NHÂN DÂN
 TỈNH HÀ TĨNH
@@ -186,7 +187,7 @@ Kịp thời báo cáo, tổng kết kết quả thực hiện.
     assert _reports(text) == [("annual", None, None, None)]
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=size(40, 60), deadline=None)
 @given(st.text(max_size=200))
 def test_the_new_cue_readers_take_any_text(text: str) -> None:
     folded = fold(text)

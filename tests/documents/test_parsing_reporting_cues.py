@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from ansinh.documents.parsing import extract_plan
 from ansinh.documents.parsing.clean import fold
 from ansinh.documents.parsing.report_cues import not_a_duty, owed, periods
+from tests.sizes import size
 
 PLAN = """ỦY BAN NHÂN DÂN
 TỈNH BẮC NINH
@@ -146,7 +147,7 @@ def test_a_report_due_on_a_dated_day_is_one_off_on_that_day(day: int, month: int
     assert _in_task(f"hoàn thành báo cáo Sở Xây dựng trước ngày {day:02d}/{month}/{year}.") == [("once", day, month, year)]
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=size(40, 60), deadline=None)
 @given(st.text(max_size=200))
 def test_the_cue_readers_take_any_text(text: str) -> None:
     folded = fold(text)

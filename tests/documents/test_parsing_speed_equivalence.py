@@ -20,6 +20,7 @@ from ansinh.documents.parsing.target_words import RATIO_TAIL
 from ansinh.documents.parsing.unit_names import _FALSE_HEADS, _head_match_start, _split_outside_parens
 from ansinh.documents.parsing.vocab import AGENCY_HEADS
 from ansinh.lib.text import fold, strip_marks
+from tests.sizes import size
 
 _OLD_LABEL_LINE = re.compile(r"^[ \t]*(?:[-–+*•]\s*)?(?P<label>[^:\n]{2,70}?)\s*:\s*(?P<value>\S.*)?$")
 _OLD_SPACES = re.compile(r"\s+")
@@ -106,33 +107,33 @@ def test_the_probe_labels_read_as_before() -> None:
     assert LABEL_LINE.match("Chủ trì: Sở Y tế").group("value") == "Sở Y tế"  # type: ignore[union-attr]
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=size(40, 100), deadline=None)
 @given(TEXTS)
 def test_the_label_line_matches_as_before(text: str) -> None:
     line = text.split("\n", 1)[0]
     assert _spans(LABEL_LINE.match(line)) == _spans(_OLD_LABEL_LINE.match(line))
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=size(40, 100), deadline=None)
 @given(TEXTS)
 def test_squeeze_collapses_the_same_white_space_as_the_pattern_did(text: str) -> None:
     assert squeeze(text) == _OLD_SPACES.sub(" ", text).strip()
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=size(40, 100), deadline=None)
 @given(TEXTS)
 def test_the_folded_view_is_the_fold_of_every_character(text: str) -> None:
     assert fold_same_length(text) == _old_fold_same_length(text)
     assert len(fold_same_length(text)) == len(text)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=size(40, 100), deadline=None)
 @given(TEXTS, st.sampled_from([";", ","]))
 def test_names_split_outside_brackets_as_before(text: str, sep: str) -> None:
     assert _split_outside_parens(text, sep) == _old_split_outside_parens(text, sep)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=size(40, 100), deadline=None)
 @given(st.one_of(TEXTS, st.sampled_from([h + rest for h in AGENCY_HEADS[:40] for rest in ("", " tỉnh", "x")])))
 @example("BAO CAO")  # found by hypothesis before the reference applied the false-head guard
 def test_an_agency_head_is_recognised_as_before(text: str) -> None:
@@ -147,7 +148,7 @@ def _old_walk(node: Node) -> list[Node]:
     return out
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=size(40, 100), deadline=None)
 @given(st.lists(st.integers(min_value=0, max_value=30), max_size=60))
 def test_the_outline_is_walked_in_document_order(parents: list[int]) -> None:
     root = Node("root", "", 0, 0, 0, "")
@@ -164,7 +165,7 @@ def _ratio_spans(m: re.Match[str] | None) -> object:
     return None if m is None else (m.span(), m.span("noun"), m.span("base"), m.span("who"))
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=size(40, 100), deadline=None)
 @given(st.lists(st.sampled_from(_RATIO_WORDS), max_size=9), st.integers(min_value=0, max_value=3))
 def test_a_rate_per_population_reads_as_before(words: list[str], pos: int) -> None:
     text = "".join(words)

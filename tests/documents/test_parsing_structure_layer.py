@@ -15,6 +15,7 @@ from ansinh.documents.parsing import extract_plan
 from ansinh.documents.parsing.clean import fold_same_length, prepare
 from ansinh.documents.parsing.stacked_tables import stacked_table_tabs
 from ansinh.documents.parsing.unit_names import split_units
+from tests.sizes import size
 
 HEADER = """ỦY BAN NHÂN DÂN
 TỈNH AN GIANG
@@ -153,7 +154,7 @@ def test_a_stack_of_short_lines_without_a_header_is_left_alone() -> None:
     assert "".join(chars) == text
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=size(40, 60), deadline=None)
 @given(st.lists(st.sampled_from(["STT", "Tên dự án", "Cơ quan chủ trì", "thẩm tra", "Thời gian", "1.", "2", "Ủy ban",
                                  "Chính phủ", "Bộ Y tế", "", "x", "3."]), max_size=40))
 def test_reading_stacked_tables_keeps_the_length_and_never_fails(lines: list[str]) -> None:

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from ansinh.documents.parsing import extract_plan
 from ansinh.documents.parsing.clean import prepare
 from ansinh.documents.parsing.unflatten import restore_lines, unflatten_text
+from tests.sizes import size
 
 
 def lines_of(text: str) -> list[str]:
@@ -127,7 +128,7 @@ def flat_lines(draw: st.DrawFn) -> str:
 texts = st.lists(flat_lines(), min_size=1, max_size=4).map("\n".join)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=size(40, 150), deadline=None)
 @given(texts)
 def test_only_spaces_before_marks_become_line_breaks(text: str) -> None:
     out = unflatten_text(text)
@@ -139,14 +140,14 @@ def test_only_spaces_before_marks_become_line_breaks(text: str) -> None:
             assert re.match(r"(?:Điều \d{1,3}[.:]|\d{1,2}(?:\.\d{1,2}){0,2}[.),]|[a-zđ]\)|[IVX]{1,5}\.) ", text[i + 1 :])
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=size(40, 150), deadline=None)
 @given(texts)
 def test_restoring_lines_twice_changes_nothing_more(text: str) -> None:
     once = unflatten_text(text)
     assert unflatten_text(once) == once
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=size(40, 150), deadline=None)
 @given(st.lists(st.sampled_from(["Bộ", "Y", "tế", "khoản", "1", "2.", "số", "1.5", "01.01.2026", ":", ";", "Sở", "a)"]),
                 max_size=30).map(" ".join))
 def test_a_line_with_at_most_one_mark_of_each_kind_is_never_changed(text: str) -> None:
@@ -155,7 +156,7 @@ def test_a_line_with_at_most_one_mark_of_each_kind_is_never_changed(text: str) -
         assert unflatten_text(text) == text
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=size(40, 100), deadline=None)
 @given(texts)
 def test_restored_views_stay_aligned_with_the_callers_text(text: str) -> None:
     doc = restore_lines(prepare(text))

@@ -15,6 +15,7 @@ from ansinh.lib.diacritics import (
 )
 from ansinh.lib.diacritics_bench import syllable_accuracy
 from ansinh.lib.text import strip_marks
+from tests.sizes import size
 
 
 @pytest.mark.parametrize(
@@ -78,7 +79,7 @@ def test_bundled_model_is_small() -> None:
     assert len(default_model().unigrams) > 1000
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=size(40, 200), deadline=None)
 @given(st.text(max_size=300))
 def test_never_raises_and_keeps_layout(text: str) -> None:
     out = restore_diacritics(text)
@@ -90,7 +91,7 @@ def test_never_raises_and_keeps_layout(text: str) -> None:
 VI = "aàáảãạăắặâấậđeèéêếệiìíoòóôốộơớợuùúưứựyýAĐÊ"
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=size(40, 100), deadline=None)
 @given(st.text(alphabet=VI + " ,.\n", min_size=1, max_size=120))
 def test_idempotent(text: str) -> None:
     once = restore_diacritics(text)

@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from ansinh.lib.diacritics import restore_diacritics
 from ansinh.lib.ocr_cleanup import clean_ocr
+from tests.sizes import size
 
 
 def test_known_confusions_fixed() -> None:
@@ -36,7 +37,7 @@ def test_pipeline_with_restoration() -> None:
     assert restore_diacritics(clean_ocr("Ddi song cua nguai co cong")) == "Đời sống của người có công"
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=size(40, 150), deadline=None)
 @given(st.text(max_size=200))
 def test_never_raises(text: str) -> None:
     assert isinstance(clean_ocr(text), str)

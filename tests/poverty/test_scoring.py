@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from ansinh.core.errors import UserError
 from ansinh.poverty.rules import Band, Rule, classify_one
 from ansinh.poverty.scoring import form_for, forms, representative_income, score
+from tests.sizes import size
 
 FORM = forms()[0]
 RULE = Rule("nd07-2021", {
@@ -48,7 +49,7 @@ def test_the_form_names_its_circulars_and_marks_every_score_unverified() -> None
     assert FORM.region_of("79") == "dnb" and FORM.region_of("01") == "dbsh"
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=size(40, 200), deadline=None)
 @given(
     st.sampled_from(sorted(FORM.regions)), st.sampled_from(["nong_thon", "thanh_thi"]),
     st.fixed_dictionaries({i.code: st.sampled_from([o.code for o in i.options]) for i in FORM.items}),

@@ -30,6 +30,7 @@ from ansinh.reporting.models import Indicator, IndicatorValue
 from ansinh.reporting.validation import _check_value
 from tests.api.fixtures import World, make_world
 from tests.reporting.test_web_cast import ROOT, form_data
+from tests.sizes import size
 
 TYPES = ("count", "percent", "money", "ratio", "number")
 API_NUMBER: TypeAdapter[float] = TypeAdapter(Number)
@@ -84,7 +85,7 @@ def test_the_rule_table_accepts_exactly_the_figures_within_each_types_bounds(val
     assert (bounds.value_problem(value_type, x) is None) == within(value_type, x)
 
 
-@settings(max_examples=300)
+@settings(max_examples=size(40, 300))
 @given(st.sampled_from(TYPES), figures)
 def test_web_excel_and_api_accept_and_refuse_the_same_figures(value_type: str, x: float) -> None:
     expected = within(value_type, x)
