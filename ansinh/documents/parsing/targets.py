@@ -163,6 +163,10 @@ def extract_text_targets(doc: Doc, root: Node, masked: Doc, plan_like: bool, tit
 def rule_mode(node: Node, has_objectives: bool, plan_like: bool) -> str:
     """How the rules read a node: "objective" (every quantity), "strict" (cued commitments) or "skip"."""
     kind = node.effective_kind()
+    if kind == "vision":
+        # "Tầm nhìn đến năm 2045": a strategy's long-term targets, stated as its objectives are (its aims in words,
+        # "a) Phát triển …", are no target).
+        return "objective"
     if kind in NO_TARGET_KINDS:
         return "skip"
     if kind in OBJECTIVE_KINDS:
@@ -225,7 +229,7 @@ def text_target_candidates(
                 both = shared_year(masked, mentions[k - 1].end, prev_end, mention.start, ce) if k else None
                 out[-2 if both else -1]["year"], prev_end = both or out[-1]["year"], ce
                 found_any = True
-        if not found_any and mode == "objective" and node.style == "paren":
+        if not found_any and mode == "objective" and node.style == "paren" and node.effective_kind() != "vision":
             s, e = _trim(doc, node.head_start, block_end)
             folded = masked.folded[s:e]
             comparator = ">=" if re.search(r"bang hoac cao hon|tro len|it nhat", folded) else (
