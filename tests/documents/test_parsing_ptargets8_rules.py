@@ -56,3 +56,50 @@ def test_an_aim_in_words_in_the_vision_part_is_no_target() -> None:
 def test_every_value_the_vision_part_states_is_read_with_its_year(far: int, name: str, value: int, verb: str) -> None:
     found = _targets(STRATEGY.format(far=far, vision=f"{name} {verb} {value}%."))
     assert (value, far) in found
+
+
+PLAN = """ỦY BAN NHÂN DÂN
+TỈNH AN BÌNH
+Số: 45/KH-UBND
+An Bình, ngày 12 tháng 3 năm 2026
+KẾ HOẠCH
+Cải cách hành chính tỉnh An Bình năm 2026
+I. MỤC TIÊU
+{objective}
+II. NHIỆM VỤ, GIẢI PHÁP
+1. Đơn giản hóa thủ tục hành chính.
+III. TỔ CHỨC THỰC HIỆN
+Sở Nội vụ chủ trì theo dõi, đôn đốc.
+"""
+
+
+def _ranks(text: str) -> list[tuple[Any, ...]]:
+    out: list[dict[str, Any]] = extract_plan(text, "probe")["targets"]  # type: ignore[assignment]
+    return [(t["value"], t["comparator"]) for t in out]
+
+
+def test_a_place_among_the_leading_provinces_is_a_rank_target() -> None:
+    found = _ranks(PLAN.format(objective="Chỉ số cải cách hành chính của tỉnh nằm trong 10 tỉnh, thành dẫn đầu cả nước."))
+    assert found == [(10, "<=")]
+
+
+def test_a_leading_group_counted_in_words_is_a_rank_target() -> None:
+    found = _ranks(PLAN.format(objective="Phấn đấu chỉ số năng lực cạnh tranh thuộc nhóm ba tỉnh dẫn đầu khu vực."))
+    assert found == [(3, "<=")]
+
+
+def test_within_so_many_days_is_no_rank() -> None:
+    found = _ranks(PLAN.format(objective="Giải quyết hồ sơ của doanh nghiệp nằm trong 10 ngày làm việc."))
+    assert (10, "<=") not in found
+
+
+@settings(max_examples=25, deadline=None)
+@given(lead=st.sampled_from(["nằm trong", "thuộc nhóm", "nằm trong nhóm", "xếp trong"]),
+       size=st.sampled_from([("3", 3), ("ba", 3), ("10", 10), ("mười", 10), ("15", 15), ("năm", 5)]),
+       group=st.sampled_from(["tỉnh, thành phố dẫn đầu", "địa phương dẫn đầu cả nước", "tỉnh đứng đầu"]))
+def test_every_leading_group_size_is_read_as_at_most_that_place(lead: str, size: tuple[str, int], group: str) -> None:
+    words, value = size
+    if not words.isdigit() and "nhóm" not in lead:
+        return  # a size in words is read after "nhóm" only ("nằm trong năm …" is no rank)
+    found = _ranks(PLAN.format(objective=f"Chỉ số hài lòng của người dân {lead} {words} {group}."))
+    assert (value, "<=") in found

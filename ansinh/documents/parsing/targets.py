@@ -16,6 +16,7 @@ from ansinh.documents.parsing.clean import Doc, span_text, squeeze, trim_span
 from ansinh.documents.parsing.structure import Node
 from ansinh.documents.parsing.target_mentions import find_mentions, zero_mentions
 from ansinh.documents.parsing.target_names import indicator_name, part_name, split_listed_indices
+from ansinh.documents.parsing.target_ranks import rank_word_mentions
 from ansinh.documents.parsing.target_words import (
     _MAINTAIN,
     _SENTENCE_BREAK,
@@ -206,7 +207,7 @@ def text_target_candidates(
             sentence_no += 1
             mentions = find_mentions(masked, s, e, strict)
             if mode == "objective" or broad:
-                mentions += zero_mentions(masked, s, e)
+                mentions += zero_mentions(masked, s, e) + rank_word_mentions(masked, s, e)
             mentions.sort(key=lambda x: x.start)
             # What the rules keep of a task part's sentence, read when it has a value at all.
             kept = {m.start for m in find_mentions(masked, s, e, True)} if broad and mode == "strict" and mentions else None
