@@ -5,6 +5,7 @@ the words around it that decide whether it can be a target. Split out of ``targe
 import re
 
 from ansinh.documents.parsing.clean import Doc, fold_same_length, span_text
+from ansinh.documents.parsing.target_ranks import is_rank
 from ansinh.documents.parsing.target_words import (
     _AGE_QUALIFIER,
     _AND_MORE,
@@ -94,8 +95,6 @@ def _condition_spans(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-# "thuộc nhóm 3 nước dẫn đầu", "top 50 trường": a rank.
-_RANK_BEFORE = re.compile(r"(?<![a-z])(?:nhom|top|trong\s+nhom)\s*$")
 # One or two plain words after a count ("6 cảng biển"), not a year, date or another number.
 _NOUN_AFTER = re.compile(
     r"\s+(?!(?:nam|ngay|thang|va|hoac|tro|den|trong|tu|cua|theo|tai|o|so|voi|la|duoc)(?![a-z]))[a-z]+"
@@ -314,7 +313,7 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
                     unit, stop = ratio_unit(doc.clean, per, str(count_unit)), per.end()
             elif re.search(r"(?:la|d[ad]t|:)\s*$", bare) and not count_unit:
                 unit = None
-            elif _RANK_BEFORE.search(prefix):
+            elif is_rank(folded, prefix, stop):
                 comparator_override = "<="  # "thuộc nhóm 3 nước dẫn đầu": a rank, at most N
             elif not strict and cue and (noun := _NOUN_AFTER.match(folded, stop)):
                 unit = span_text(doc, stop + (len(noun.group(0)) - len(noun.group(0).lstrip())), noun.end())
@@ -338,7 +337,7 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
             unit = f"{scale_word} {unit}" if unit else scale_word
         comparator = "range" if value_max is not None else (
             comparator_override or _comparator(prefix, folded[stop:end]) or "=")
-        if comparator == "=" and _RANK_BEFORE.search(prefix):
+        if comparator == "=" and is_rank(folded, prefix, stop):
             comparator = "<="  # "nhóm 100 trường đại học hàng đầu": a rank
         if comparator == "=" and _MAINTAIN.search(folded[clause_start:a]):
             comparator = "maintain"

@@ -16,6 +16,7 @@ from ansinh.documents.parsing.clean import Doc, span_text, squeeze, trim_span
 from ansinh.documents.parsing.structure import Node
 from ansinh.documents.parsing.target_mentions import find_mentions, zero_mentions
 from ansinh.documents.parsing.target_names import indicator_name, part_name, split_listed_indices
+from ansinh.documents.parsing.target_ranks import rank_word_mentions
 from ansinh.documents.parsing.target_words import (
     _MAINTAIN,
     _SENTENCE_BREAK,
@@ -163,6 +164,10 @@ def extract_text_targets(doc: Doc, root: Node, masked: Doc, plan_like: bool, tit
 def rule_mode(node: Node, has_objectives: bool, plan_like: bool) -> str:
     """How the rules read a node: "objective" (every quantity), "strict" (cued commitments) or "skip"."""
     kind = node.effective_kind()
+    if kind == "vision":
+        # "Tầm nhìn đến năm 2045": a strategy's long-term targets, stated as its objectives are (its aims in words,
+        # "a) Phát triển …", are no target).
+        return "objective"
     if kind in NO_TARGET_KINDS:
         return "skip"
     if kind in OBJECTIVE_KINDS:
@@ -202,7 +207,7 @@ def text_target_candidates(
             sentence_no += 1
             mentions = find_mentions(masked, s, e, strict)
             if mode == "objective" or broad:
-                mentions += zero_mentions(masked, s, e)
+                mentions += zero_mentions(masked, s, e) + rank_word_mentions(masked, s, e)
             mentions.sort(key=lambda x: x.start)
             # What the rules keep of a task part's sentence, read when it has a value at all.
             kept = {m.start for m in find_mentions(masked, s, e, True)} if broad and mode == "strict" and mentions else None
@@ -225,7 +230,7 @@ def text_target_candidates(
                 both = shared_year(masked, mentions[k - 1].end, prev_end, mention.start, ce) if k else None
                 out[-2 if both else -1]["year"], prev_end = both or out[-1]["year"], ce
                 found_any = True
-        if not found_any and mode == "objective" and node.style == "paren":
+        if not found_any and mode == "objective" and node.style == "paren" and node.effective_kind() != "vision":
             s, e = _trim(doc, node.head_start, block_end)
             folded = masked.folded[s:e]
             comparator = ">=" if re.search(r"bang hoac cao hon|tro len|it nhat", folded) else (
