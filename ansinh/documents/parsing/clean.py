@@ -16,6 +16,7 @@ from ansinh.documents.parsing.flat_bar_tables import flat_bar_tables
 from ansinh.documents.parsing.flat_tables import flat_table_tabs, spaced_table_tabs
 from ansinh.documents.parsing.html_tables import html_table_tabs
 from ansinh.documents.parsing.stacked_tables import stacked_table_tabs
+from ansinh.documents.parsing.text_caches import text_cache
 from ansinh.lib.text import fold
 
 # Markup left by converters: Markdown emphasis and strike-through, HTML tags.
@@ -222,8 +223,7 @@ def _clean_chars(text: str) -> str:
     spaced_table_tabs(text, fold_same_length, chars)
     stacked_table_tabs(text, fold_same_length, chars)
     _join_lone_marks(text, chars)
-    join_wrapped_lines(text, chars)
-    return "".join(chars)
+    return join_wrapped_lines(text, chars)  # the clean view as one string
 
 
 def _join_lone_marks(text: str, chars: list[str]) -> None:
@@ -263,6 +263,12 @@ def fold_same_length(text: str) -> str:
         return text.translate(_fold_list())
     if text.isascii():
         return text.lower()  # an ASCII letter folds to its lower case, every other ASCII character to itself
+    return _fold_short(text)
+
+
+@text_cache(maxsize=16384)
+def _fold_short(text: str) -> str:
+    """A shorter text's fold, remembered within a document (names and clauses are folded again by the next rule)."""
     if _PAST_LIST.search(text) is None:
         return text.translate(_fold_dict())  # a plain dict is looked up faster than the growing table
     return text.translate(_FOLD_TABLE)
@@ -325,7 +331,13 @@ def blank_runs(folded: str) -> list[tuple[int, int]]:
 
 def squeeze(text: str) -> str:
     """Collapse white space (line breaks included) into single spaces and trim."""
+    if text[:1] != " " and text[-1:] != " " and _SQUEEZABLE.search(text) is None:
+        return text  # single spaces inside it only: nothing to collapse or trim (most headings and names)
     return " ".join(text.split())  # the same white space as ``re`` ``\s`` and ``str.strip`` (Py_UNICODE_ISSPACE)
+
+
+# White space squeeze changes: any but a single space, two spaces in a row (\s is str.split's white space).
+_SQUEEZABLE = re.compile(r"[^\S ]|  ")
 
 
 def span_text(doc: Doc, start: int, end: int, strip: str = "") -> str:

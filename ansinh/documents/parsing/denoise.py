@@ -131,7 +131,7 @@ def repair(text: str, chars: list[str]) -> None:
             i = m.start(1)
             if chars[i] == " " and chars[i + 1] == m.group(2):
                 chars[i], chars[i + 1] = m.group(2), " "
-    for m in _SPACE_BEFORE_PUNCT.finditer(text) if any(" " + p in text for p in ",;:)!?.") else ():
+    for m in _SPACE_BEFORE_PUNCT.finditer(text):  # a scan for the space is cheaper than seven looks for a pair
         i = m.start()
         if i > 0 and text[i - 1].isalpha() and chars[i] == " " and chars[i + 1] == m.group(1):
             chars[i], chars[i + 1] = m.group(1), " "
@@ -194,14 +194,16 @@ def prose_tabs(text: str, chars: list[str]) -> None:
         start = end + 1
 
 
-def join_wrapped_lines(text: str, chars: list[str]) -> None:
+def join_wrapped_lines(text: str, chars: list[str]) -> str:
     """Make a wrapped sentence one line of the clean view again (its newlines read as spaces).
 
     A table row a page broke inside a cell is joined the same way when its two parts hold no more cells
     than the rows around it; lines blanked already (page furniture) between the two halves are stepped over.
     Lines with a column gap (a table laid out with spaces, see :mod:`layout_tables`) are left alone.
+    Returns the clean view joined (``chars`` as one string), put together by slices around the joined breaks.
     """
     clean = "".join(chars)
+    joined: list[tuple[int, int]] = []
     for m in _LINE_BREAK.finditer(clean):
         start = clean.rfind("\n", 0, m.start()) + 1
         line = clean[start : m.start()].rstrip()
@@ -222,6 +224,16 @@ def join_wrapped_lines(text: str, chars: list[str]) -> None:
         for i in range(m.start(), m.end()):
             if chars[i] == "\n":
                 chars[i] = " "
+        joined.append((m.start(), m.end()))
+    if not joined:
+        return clean
+    pieces: list[str] = []
+    at = 0
+    for s, e in joined:  # in order, apart: each match of the scan is past the one before
+        pieces += (clean[at:s], clean[s:e].replace("\n", " "))
+        at = e
+    pieces.append(clean[at:])
+    return "".join(pieces)
 
 
 def _fits_row(clean: str, start: int, end: int, next_start: int, next_end: int) -> bool:

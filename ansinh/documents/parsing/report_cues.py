@@ -363,10 +363,9 @@ _BLANKS = re.compile(r"\s\s+")  # \s{2,} opening with one \s: the engine skips f
 
 def _first_quarter(folded: str) -> int:
     """The offset a quarter into ``folded``, each run of blanks counted as one character."""
-    runs = list(_BLANKS.finditer(folded))
-    target = (len(folded) - sum(len(m.group(0)) - 1 for m in runs)) // 4
+    target = len(_BLANKS.sub(" ", folded)) // 4  # each run one character; the runs then read only up to the quarter
     pos = count = 0
-    for m in runs:
+    for m in _BLANKS.finditer(folded):
         if count + m.start() - pos >= target:
             break
         count += m.start() - pos + 1
