@@ -108,3 +108,19 @@ def test_every_sentence_lead_holds_the_words_its_cheap_look_finds(text: str) -> 
     folded = fold_same_length(text)
     if assignments._SENTENCE_LEAD.search(folded) is not None:
         assert assignments._LEAD_WORDS.search(folded) is not None
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.sampled_from(["chi tieu", "tieu chi", "  2025", "ten", " ", "\n", "\n\n", "don vi", "stt  "]), max_size=12)
+       .map("".join))
+def test_the_lines_that_may_head_a_laid_out_table_are_those_the_line_pattern_finds(folded: str) -> None:
+    from ansinh.documents.parsing import target_layout
+
+    expected = [m.span() for m in target_layout._HEAD_CANDIDATE.finditer(folded)]
+    assert list(target_layout._candidate_lines(folded)) == expected
+
+
+def test_a_sentence_is_judged_no_duty_the_same_when_asked_again() -> None:
+    clear_text_caches()
+    sentence = fold("Nghị định này quy định chế độ báo cáo về trợ giúp xã hội")
+    assert report_cues.not_a_duty(sentence) and report_cues.not_a_duty(sentence)

@@ -331,13 +331,11 @@ def blank_runs(folded: str) -> list[tuple[int, int]]:
 
 def squeeze(text: str) -> str:
     """Collapse white space (line breaks included) into single spaces and trim."""
-    if text[:1] != " " and text[-1:] != " " and _SQUEEZABLE.search(text) is None:
-        return text  # single spaces inside it only: nothing to collapse or trim (most headings and names)
+    # Every white space character but the plain space is unprintable: a printable text without two spaces in a row and
+    # without one at either end has nothing to collapse or trim (most headings and names).
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
     return " ".join(text.split())  # the same white space as ``re`` ``\s`` and ``str.strip`` (Py_UNICODE_ISSPACE)
-
-
-# White space squeeze changes: any but a single space, two spaces in a row (\s is str.split's white space).
-_SQUEEZABLE = re.compile(r"[^\S ]|  ")
 
 
 def span_text(doc: Doc, start: int, end: int, strip: str = "") -> str:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from ansinh.documents.parsing.report_recipient import NOT_A_NUMBER, recipient_span
+from ansinh.documents.parsing.text_caches import text_cache
 from ansinh.documents.parsing.vocab import FREQUENCY_CUES, ONCE_CUE
 
 # A review ("sơ kết", "tổng kết"), not "cơ sở kết luận", "số kết quả".
@@ -264,8 +265,10 @@ def _conditional_step(folded: str) -> bool:
     return False
 
 
+@text_cache()
 def not_a_duty(folded: str) -> bool:
-    """A sentence whose every "báo cáo" is a document's name, a pointer or a budget request."""
+    """A sentence whose every "báo cáo" is a document's name, a pointer or a budget request (remembered within a
+    document: ``owed`` asks again of the sentence ``extract_reporting`` asked of)."""
     performed = _PERFORMED.search(folded)
     if performed is not None and not _ASKED.search(folded, 0, performed.start()) and not (
         periods(folded) or re.search(r"tr[uy][oda]c\s+ngay|han\s+chot|cham\s+nhat", folded)
