@@ -124,3 +124,22 @@ def test_a_sentence_is_judged_no_duty_the_same_when_asked_again() -> None:
     clear_text_caches()
     sentence = fold("Nghị định này quy định chế độ báo cáo về trợ giúp xã hội")
     assert report_cues.not_a_duty(sentence) and report_cues.not_a_duty(sentence)
+
+
+LINE_PIECES = st.lists(st.sampled_from(["a", "Rà soát", "\t", "\t\t", "|", " | ", "\n", "\n\n", " ", "1"]), max_size=24).map("".join)
+
+
+@settings(max_examples=30, deadline=None)
+@given(LINE_PIECES)
+def test_lines_of_six_tabs_are_those_the_line_pattern_finds(text: str) -> None:
+    expected = [m.span() for m in denoise._TABBED_LINE.finditer(text)]
+    assert list(denoise._tabbed_lines(text)) == expected
+
+
+@settings(max_examples=30, deadline=None)
+@given(LINE_PIECES)
+def test_lines_with_a_bar_are_those_the_line_pattern_finds(text: str) -> None:
+    from ansinh.documents.parsing import clean
+
+    expected = [(m.span(), m.group(0)) for m in clean._BAR_LINE.finditer(text)]
+    assert [(m.span(), m.group(0)) for m in clean._bar_lines(text)] == expected

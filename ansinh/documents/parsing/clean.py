@@ -148,7 +148,7 @@ def _bar_tables(text: str, chars: list[str]) -> None:
     in such a run is a row a page or a wrap broke. Bars at both ends of the run's first line frame every
     row (Markdown) and are not cell borders.
     """
-    lines = list(_BAR_LINE.finditer(text)) if "|" in text else []
+    lines = _bar_lines(text)
     runs: list[list[re.Match[str]]] = []
     for m in lines:
         if runs and _adjacent(text, runs[-1][-1].end(), m.start()):
@@ -172,6 +172,18 @@ def _bar_tables(text: str, chars: list[str]) -> None:
                 if ch == "|":
                     edge = framed and ((i == first and not line[:i].strip()) or (i == last and not line[i + 1 :].strip()))
                     chars[m.start() + i] = " " if edge else "\t"
+
+
+def _bar_lines(text: str) -> list[re.Match[str]]:
+    """What ``_BAR_LINE.finditer`` finds: the line of each bar, matched at its start (the pattern tries every line)."""
+    out: list[re.Match[str]] = []
+    bar = text.find("|")
+    while bar != -1:
+        m = _BAR_LINE.match(text, text.rfind("\n", 0, bar) + 1)
+        assert m is not None  # a line holding a bar
+        out.append(m)
+        bar = text.find("|", m.end())
+    return out
 
 
 # What each line-start pattern needs somewhere in the text, found by a fast scan: a file's extension, a list mark's
