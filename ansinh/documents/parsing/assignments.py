@@ -80,6 +80,8 @@ _SUBJECTLESS_LEAD = re.compile(
     r"(?=\s+(?:de|nham|thuc\s+hien|trien\s+khai|to\s+chuc|xay\s+dung|tham\s+muu|huong\s+dan|ra\s+soat|theo\s+doi|"
     r"tong\s+hop|bao\s+dam|dam\s+bao|tang\s+cuong|nang\s+cao|kiem\s+tra|xac\s+dinh|danh\s+gia|bao\s+cao|de\s+xuat)(?![a-z])|[.;]|$)"
 )
+# What every _SENTENCE_LEAD match holds: a scan for it spares the pattern's tries at every sentence start.
+_LEAD_WORDS = re.compile(r"chu\s+tri|dau\s+moi")
 # "Phòng Kinh tế chủ trì; Phòng Văn hóa - Xã hội, Công an xã phối hợp": each role after its bodies.
 _POSTPOSED = re.compile(
     r"(?:^|[.;:(]\s*|\n\s*)(?P<who>[^.;:(\n]{3,120}?)\s+chu\s+tri\s*[;,]\s*(?P<with>[^.;:]{3,200}?)\s+phoi\s+hop(?!\s+voi)(?![a-z])"
@@ -241,7 +243,7 @@ def assign_units(doc: Doc, root: Node, tasks: list[Task]) -> None:
             bare = _SUBJECTLESS_LEAD.match(folded) if has_lead else None
             if bare is not None and not task.own_coordinate:
                 _apply(task, "coordinate", split_units(doc.clean[s + bare.start("with") : s + bare.end("with")]))
-            for m in _SENTENCE_LEAD.finditer(folded) if has_lead or "moi" in folded else ():
+            for m in _SENTENCE_LEAD.finditer(folded) if _LEAD_WORDS.search(folded) else ():
                 name = _wrapped_name(doc.clean[s + m.start("who") : s + m.end("who")])
                 if name is None or "duoc giao" in m.group("who"):
                     continue

@@ -16,6 +16,7 @@ from ansinh.documents.parsing.flat_bar_tables import flat_bar_tables
 from ansinh.documents.parsing.flat_tables import flat_table_tabs, spaced_table_tabs
 from ansinh.documents.parsing.html_tables import html_table_tabs
 from ansinh.documents.parsing.stacked_tables import stacked_table_tabs
+from ansinh.documents.parsing.text_caches import text_cache
 from ansinh.lib.text import fold
 
 # Markup left by converters: Markdown emphasis and strike-through, HTML tags.
@@ -147,7 +148,7 @@ def _bar_tables(text: str, chars: list[str]) -> None:
     in such a run is a row a page or a wrap broke. Bars at both ends of the run's first line frame every
     row (Markdown) and are not cell borders.
     """
-    lines = list(_BAR_LINE.finditer(text)) if "|" in text else []
+    lines = _bar_lines(text)
     runs: list[list[re.Match[str]]] = []
     for m in lines:
         if runs and _adjacent(text, runs[-1][-1].end(), m.start()):
@@ -171,6 +172,18 @@ def _bar_tables(text: str, chars: list[str]) -> None:
                 if ch == "|":
                     edge = framed and ((i == first and not line[:i].strip()) or (i == last and not line[i + 1 :].strip()))
                     chars[m.start() + i] = " " if edge else "\t"
+
+
+def _bar_lines(text: str) -> list[re.Match[str]]:
+    """What ``_BAR_LINE.finditer`` finds: the line of each bar, matched at its start (the pattern tries every line)."""
+    out: list[re.Match[str]] = []
+    bar = text.find("|")
+    while bar != -1:
+        m = _BAR_LINE.match(text, text.rfind("\n", 0, bar) + 1)
+        assert m is not None  # a line holding a bar
+        out.append(m)
+        bar = text.find("|", m.end())
+    return out
 
 
 # What each line-start pattern needs somewhere in the text, found by a fast scan: a file's extension, a list mark's
@@ -222,8 +235,7 @@ def _clean_chars(text: str) -> str:
     spaced_table_tabs(text, fold_same_length, chars)
     stacked_table_tabs(text, fold_same_length, chars)
     _join_lone_marks(text, chars)
-    join_wrapped_lines(text, chars)
-    return "".join(chars)
+    return join_wrapped_lines(text, chars)  # the clean view as one string
 
 
 def _join_lone_marks(text: str, chars: list[str]) -> None:
@@ -263,26 +275,25 @@ def fold_same_length(text: str) -> str:
         return text.translate(_fold_list())
     if text.isascii():
         return text.lower()  # an ASCII letter folds to its lower case, every other ASCII character to itself
+    return _fold_short(text)
+
+
+@text_cache(maxsize=16384)
+def _fold_short(text: str) -> str:
+    """A shorter text's fold, remembered within a document (names and clauses are folded again by the next rule)."""
     if _PAST_LIST.search(text) is None:
-        return text.translate(_fold_dict())  # a plain dict is looked up faster than the growing table
+        return text.translate(_fold_list())  # the list is looked up faster than the growing table (and than a dict)
     return text.translate(_FOLD_TABLE)
 
 
 _PAST_LIST = re.compile("[^\x00-\u2fff]")
 _FOLD_LIST: list[str] = []
-_FOLD_DICT: dict[int, str] = {}
 
 
 def _fold_list() -> list[str]:
     if not _FOLD_LIST:
         _FOLD_LIST.extend(_FOLD_TABLE[code] for code in range(0x3000))
     return _FOLD_LIST
-
-
-def _fold_dict() -> dict[int, str]:
-    if not _FOLD_DICT:
-        _FOLD_DICT.update(enumerate(_fold_list()))
-    return _FOLD_DICT
 
 
 def prepare(text: str) -> Doc:
@@ -325,6 +336,10 @@ def blank_runs(folded: str) -> list[tuple[int, int]]:
 
 def squeeze(text: str) -> str:
     """Collapse white space (line breaks included) into single spaces and trim."""
+    # Every white space character but the plain space is unprintable: a printable text without two spaces in a row and
+    # without one at either end has nothing to collapse or trim (most headings and names).
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
     return " ".join(text.split())  # the same white space as ``re`` ``\s`` and ``str.strip`` (Py_UNICODE_ISSPACE)
 
 

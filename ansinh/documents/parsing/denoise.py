@@ -23,6 +23,7 @@ changing its length, so offsets stay offsets into the caller's text:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 # A backslash escaping ASCII punctuation, as Markdown converters write list marks ("1\\.", "\\-", "\\*").
 ESCAPE = re.compile(r"\\(?=[.)(\-+*_#\[\]!>|`])")
@@ -64,16 +65,32 @@ def _untab_justified(text: str, chars: list[str]) -> None:
     A table row's cells hold numbers, marks or phrases, a header's cells open with capitals; a justified line's
     "cells" are words, often syllables: six or more non-empty cells, at least three in four a word or two without
     digits, at least half of them opening in lower case, at least four distinct."""
-    for m in _TABBED_LINE.finditer(text):
-        cells = [c.strip() for c in m.group().split("\t") if c.strip()]
+    for start, end in _tabbed_lines(text):
+        cells = [c.strip() for c in text[start:end].split("\t") if c.strip()]
         if len(cells) < 6 or len(set(cells)) < 4:
             continue
         words = sum(1 for c in cells if _WORD_CELL.fullmatch(c))
         lower = sum(1 for c in cells if not c[0].isupper())
         if words * 4 >= len(cells) * 3 and lower * 2 >= len(cells):
-            for i in range(m.start(), m.end()):
+            for i in range(start, end):
                 if chars[i] == "\t":
                     chars[i] = " "
+
+
+_SIX_TABS = re.compile(r"\t(?:[^\t\n]*\t){5}")  # six tabs on one line, found from the tabs (the engine skips to one)
+
+
+def _tabbed_lines(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of every line ``_TABBED_LINE`` matches, in order (it tries every line start, reading the line)."""
+    pos = 0
+    while (m := _SIX_TABS.search(text, pos)) is not None:
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.end())
+        if end == -1:
+            yield start, len(text)
+            return
+        yield start, end
+        pos = end + 1
 
 
 def repair(text: str, chars: list[str]) -> None:
@@ -131,7 +148,7 @@ def repair(text: str, chars: list[str]) -> None:
             i = m.start(1)
             if chars[i] == " " and chars[i + 1] == m.group(2):
                 chars[i], chars[i + 1] = m.group(2), " "
-    for m in _SPACE_BEFORE_PUNCT.finditer(text) if any(" " + p in text for p in ",;:)!?.") else ():
+    for m in _SPACE_BEFORE_PUNCT.finditer(text):  # a scan for the space is cheaper than seven looks for a pair
         i = m.start()
         if i > 0 and text[i - 1].isalpha() and chars[i] == " " and chars[i + 1] == m.group(1):
             chars[i], chars[i + 1] = m.group(1), " "
@@ -194,14 +211,16 @@ def prose_tabs(text: str, chars: list[str]) -> None:
         start = end + 1
 
 
-def join_wrapped_lines(text: str, chars: list[str]) -> None:
+def join_wrapped_lines(text: str, chars: list[str]) -> str:
     """Make a wrapped sentence one line of the clean view again (its newlines read as spaces).
 
     A table row a page broke inside a cell is joined the same way when its two parts hold no more cells
     than the rows around it; lines blanked already (page furniture) between the two halves are stepped over.
     Lines with a column gap (a table laid out with spaces, see :mod:`layout_tables`) are left alone.
+    Returns the clean view joined (``chars`` as one string), put together by slices around the joined breaks.
     """
     clean = "".join(chars)
+    joined: list[tuple[int, int]] = []
     for m in _LINE_BREAK.finditer(clean):
         start = clean.rfind("\n", 0, m.start()) + 1
         line = clean[start : m.start()].rstrip()
@@ -222,6 +241,16 @@ def join_wrapped_lines(text: str, chars: list[str]) -> None:
         for i in range(m.start(), m.end()):
             if chars[i] == "\n":
                 chars[i] = " "
+        joined.append((m.start(), m.end()))
+    if not joined:
+        return clean
+    pieces: list[str] = []
+    at = 0
+    for s, e in joined:  # in order, apart: each match of the scan is past the one before
+        pieces += (clean[at:s], clean[s:e].replace("\n", " "))
+        at = e
+    pieces.append(clean[at:])
+    return "".join(pieces)
 
 
 def _fits_row(clean: str, start: int, end: int, next_start: int, next_end: int) -> bool:

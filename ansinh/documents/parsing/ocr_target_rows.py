@@ -95,7 +95,7 @@ def _target(doc: Doc, name: str, value: re.Match[str], year: int, start: int, en
 
 def ocr_annex_targets(doc: Doc, targets: list[Target]) -> list[Target]:
     """``targets`` with the rows of an OCR'd target annex read as whole rows (and the loose readings of it dropped)."""
-    if not re.search(r"(?m)^\W*cac chi tieu", doc.folded):
+    if "cac chi tieu" not in doc.folded or not re.search(r"(?m)^\W*cac chi tieu", doc.folded):
         return targets  # no line opens like the annex's heading (_HEADING): nothing to read
     found = _annex(doc)
     if found is None:

@@ -55,14 +55,28 @@ def _masked(doc: Doc, spans: list[tuple[int, int]]) -> Doc:
     """``doc`` with the given spans (tables) blanked, for reading running text."""
     if not spans:
         return doc
-    clean = list(doc.clean)
-    folded = list(doc.folded)
-    for s, e in spans:
-        # Every character but a line break blanked, a span at a time (the folded view breaks its lines where the
-        # clean one does: a fold makes no line break of another character).
+    n = len(doc.clean)
+    # Every character of a span but a line break blanked (the folded view breaks its lines where the clean one does: a
+    # fold makes no line break of another character). Overlapping spans blank the same characters, so their union is
+    # blanked once, its pieces put together by slices rather than a list of every character.
+    merged: list[list[int]] = []
+    for s, e in sorted((max(0, min(s, n)), max(0, min(e, n))) for s, e in spans):
+        if s >= e:
+            continue
+        if merged and s <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], e)
+        else:
+            merged.append([s, e])
+    clean: list[str] = []
+    folded: list[str] = []
+    at = 0
+    for s, e in merged:
         blank = _NOT_A_BREAK.sub(" ", doc.clean[s:e])
-        clean[s:e] = blank
-        folded[s:e] = blank
+        clean += (doc.clean[at:s], blank)
+        folded += (doc.folded[at:s], blank)
+        at = e
+    clean.append(doc.clean[at:])
+    folded.append(doc.folded[at:])
     return Doc(text=doc.text, clean="".join(clean), folded="".join(folded), line_starts=doc.line_starts)
 
 

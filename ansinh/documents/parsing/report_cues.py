@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from ansinh.documents.parsing.report_recipient import NOT_A_NUMBER, recipient_span
+from ansinh.documents.parsing.text_caches import text_cache
 from ansinh.documents.parsing.vocab import FREQUENCY_CUES, ONCE_CUE
 
 # A review ("sơ kết", "tổng kết"), not "cơ sở kết luận", "số kết quả".
@@ -264,8 +265,10 @@ def _conditional_step(folded: str) -> bool:
     return False
 
 
+@text_cache()
 def not_a_duty(folded: str) -> bool:
-    """A sentence whose every "báo cáo" is a document's name, a pointer or a budget request."""
+    """A sentence whose every "báo cáo" is a document's name, a pointer or a budget request (remembered within a
+    document: ``owed`` asks again of the sentence ``extract_reporting`` asked of)."""
     performed = _PERFORMED.search(folded)
     if performed is not None and not _ASKED.search(folded, 0, performed.start()) and not (
         periods(folded) or re.search(r"tr[uy][oda]c\s+ngay|han\s+chot|cham\s+nhat", folded)
@@ -363,10 +366,9 @@ _BLANKS = re.compile(r"\s\s+")  # \s{2,} opening with one \s: the engine skips f
 
 def _first_quarter(folded: str) -> int:
     """The offset a quarter into ``folded``, each run of blanks counted as one character."""
-    runs = list(_BLANKS.finditer(folded))
-    target = (len(folded) - sum(len(m.group(0)) - 1 for m in runs)) // 4
+    target = len(_BLANKS.sub(" ", folded)) // 4  # each run one character; the runs then read only up to the quarter
     pos = count = 0
-    for m in runs:
+    for m in _BLANKS.finditer(folded):
         if count + m.start() - pos >= target:
             break
         count += m.start() - pos + 1

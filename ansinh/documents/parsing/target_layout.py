@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ansinh.documents.parsing.clean import Doc, squeeze
@@ -173,15 +174,15 @@ def find_layout_target_tables(doc: Doc) -> list[Table]:
     lines: list[tuple[int, int]] = []
     index: dict[int, int] = {}
     after = 0
-    for cand in _HEAD_CANDIDATE.finditer(doc.folded):
+    for cand_start, cand_end in _candidate_lines(doc.folded):
         if not lines:
             # The text's own lines: the clean view joins lines it reads as one wrapped sentence, which moves a
             # wrapped cell's piece off its column.
             lines = _physical_lines(doc.text)
             index = {s: k for k, (s, _) in enumerate(lines)}
-        k = index.get(cand.start())
-        raw = doc.text[cand.start() : cand.end()]
-        if k is None or cand.start() < after or "  " not in raw or "\t" in raw or "|" in raw:
+        k = index.get(cand_start)
+        raw = doc.text[cand_start:cand_end]
+        if k is None or cand_start < after or "  " not in raw or "\t" in raw or "|" in raw:
             # Only a table laid out with spaces: a converter's tab rows and a table typed with bars have their cells.
             continue
         table = _read(doc, lines, k)
@@ -189,6 +190,23 @@ def find_layout_target_tables(doc: Doc) -> list[Table]:
             out.append(table)
             after = table.end
     return out
+
+
+_HEAD_WORDS = re.compile("chi tieu|tieu chi")
+
+
+def _candidate_lines(folded: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of every line ``_HEAD_CANDIDATE`` matches, in order: each line holding one of its words, found from
+    the words (the pattern tries every line start, reading each line to its end and back)."""
+    pos = 0
+    while (m := _HEAD_WORDS.search(folded, pos)) is not None:
+        start = folded.rfind("\n", 0, m.start()) + 1
+        end = folded.find("\n", m.start())
+        if end == -1:
+            yield start, len(folded)
+            return
+        yield start, end
+        pos = end + 1
 
 
 def _physical_lines(text: str) -> list[tuple[int, int]]:

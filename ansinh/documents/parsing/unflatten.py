@@ -274,8 +274,13 @@ def unflatten_text(clean: str, raw: str | None = None) -> str:
     Marks are chained across lines: an item run into the text of the one before ("… năm 2020. 3. Bộ Tài chính …")
     continues the list whose earlier items open their lines, as the items of one list do.
     """
+    return _with_breaks(clean, _break_offsets(clean, raw))
+
+
+def _break_offsets(clean: str, raw: str | None) -> list[int]:
+    """The offsets in ``clean`` (sorted, each once) where :func:`unflatten_text` puts a line break."""
     if _INLINE.search(clean) is None:
-        return clean
+        return []
     # Lines holding an inline mark are read whole; lines opening with a mark only for that mark (their beginning).
     whole: dict[int, bool] = {}
     for m in _INLINE.finditer(clean):
@@ -287,25 +292,32 @@ def unflatten_text(clean: str, raw: str | None = None) -> str:
         end = clean.find("\n", start)
         line = clean[start : len(clean) if end == -1 else end]
         lines.append((start, line if whole[start] else line[:40]))
-    positions = _breaks(lines, raw if raw is not None and len(raw) == len(clean) else None)
+    return _breaks(lines, raw if raw is not None and len(raw) == len(clean) else None)
+
+
+def _with_breaks(text: str, positions: list[int]) -> str:
+    """``text`` with a line break at each of the sorted ``positions`` (put together by slices, same length)."""
     if not positions:
-        return clean
-    chars = list(clean)
+        return text
+    pieces: list[str] = []
+    at = 0
     for p in positions:
-        chars[p] = "\n"
-    return "".join(chars)
+        pieces += (text[at:p], "\n")
+        at = p + 1
+    pieces.append(text[at:])
+    return "".join(pieces)
 
 
 def restore_lines(doc: Doc) -> Doc:
     """``doc`` with flattened items put back on their own lines in its clean and folded views."""
-    clean = unflatten_text(doc.clean, doc.text)
-    if clean is doc.clean:
+    positions = _break_offsets(doc.clean, doc.text)
+    if not positions:
         return doc
-    folded = list(doc.folded)
+    clean = _with_breaks(doc.clean, positions)
     starts = [0]
     i = clean.find("\n")
     while i != -1:  # found, not read character by character
-        folded[i] = "\n"
         starts.append(i + 1)
         i = clean.find("\n", i + 1)
-    return Doc(text=doc.text, clean=clean, folded="".join(folded), line_starts=starts)
+    # The folded view breaks its lines where the clean one does (a fold makes no line break of another character).
+    return Doc(text=doc.text, clean=clean, folded=_with_breaks(doc.folded, positions), line_starts=starts)
