@@ -91,3 +91,10 @@ def test_an_eight_in_brackets_after_a_mark_of_another_list_stays_a_number(before
 def test_a_lone_eight_in_brackets_under_a_point_is_left_alone() -> None:
     text = "2. Nhiệm vụ\n8) Tám.\n3. Nhiệm vụ khác\n"
     assert _read(text) == text
+
+
+def test_the_task_judge_is_cross_validated_by_the_issuer_a_document_name_starts_with() -> None:
+    from ansinh.documents.task_training import issuer_of
+
+    assert issuer_of("an-ubnd-kh-12-2026") == "an"
+    assert issuer_of("an-tu-ct-3-2025") == issuer_of("an-ubnd-kh-12-2026")
