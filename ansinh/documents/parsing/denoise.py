@@ -25,6 +25,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ansinh.documents.parsing.outline_ocr_marks import read_doubtful_marks
+
 # A backslash escaping ASCII punctuation, as Markdown converters write list marks ("1\\.", "\\-", "\\*").
 ESCAPE = re.compile(r"\\(?=[.)(\-+*_#\[\]!>|`])")
 # Runs of underscores; those of one to three around a word are emphasis (see _blank_emphasis), those between
@@ -119,6 +121,7 @@ def repair(text: str, chars: list[str]) -> None:
         else:  # "Il." after "II.": left to the outline, which numbers doubtful marks by their sequence
             chars[m.start(2) : m.end(2)] = list(token.replace("1", "l"))
             last += 1
+    read_doubtful_marks(chars)
     if "©" in text:
         for m in _COPYRIGHT_C.finditer(text):
             chars[m.end(1)] = "c"

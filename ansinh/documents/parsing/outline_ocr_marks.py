@@ -1,0 +1,72 @@
+"""Item marks a scan's OCR misread, read by their place in the list (same-length repair of the clean view).
+
+Decree 30/2020 numbers the points of a text "1.", "2.", … and their sub-points "a)", "b)", … in the Vietnamese
+alphabet's order. OCR of a scanned page reads some of those marks as look-alike glyphs: "8." as "§." or "ö.", "1."
+as "l,", a sub-point's letter as "8)". Such a line is not read as an item (or is read as a point of its own), so the
+point and its units are lost. A doubtful mark is read as the mark its list expects there, and only then: "§." right
+after point 7 is point 8, "l," is point 1 when point 2 follows, "8)" right under a point is its sub-point "a)" when
+"b)" follows, and inside a run of sub-points the letter of its place in the run. A mark of another list before it
+(a true "8)" after "7)") leaves it alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A line opening with a doubtful mark: the glyph, then its separator and a space.
+_DOUBTFUL = re.compile(r"(?m)^[ \t]*([§öÖl8])([.,)])[ \t]")
+# Every plain item mark at a line start: a point "7." (not "1.1."), a sub-point "b)", a part "II.", or a mark of
+# another list ("7)", "(2)", "1.2.") that breaks the sequence.
+_MARK = re.compile(
+    r"(?m)^[ \t]*(?:(\d{1,2})\.(?![\d.])|([a-zđ])\)|([IVX]{1,5})\.|(\d{1,2}\)|\(\w{1,2}\)|\d{1,2}(?:\.\d{1,2})+\.?))[ \t]"
+)
+# The glyphs OCR puts for a digit of a point's mark and for a sub-point's letter.
+_DIGIT_LOOKS = {"§": 8, "ö": 8, "Ö": 8, "l": 1}
+_LETTER_LOOKS = {"8"}
+_LETTERS = "abcdđeghiklmnopqrstuvxy"
+
+
+def read_doubtful_marks(chars: list[str]) -> None:
+    """Rewrite in ``chars`` (the clean view) each doubtful item mark its list expects, in place, same length."""
+    view = "".join(chars)
+    doubtful = list(_DOUBTFUL.finditer(view))
+    if not doubtful:
+        return
+    marks = list(_MARK.finditer(view))
+    for m in doubtful:
+        glyph, sep = m.group(1), m.group(2)
+        before = [k for k in marks if k.start() < m.start()]
+        after = [k for k in marks if k.start() > m.start()]
+        if sep in ".," and glyph in _DIGIT_LOOKS:
+            value = _DIGIT_LOOKS[glyph]
+            prev = next((int(k.group(1)) for k in reversed(before) if k.group(1)), None)
+            nxt = next((int(k.group(1)) for k in after if k.group(1)), None)
+            if prev == value - 1 or (value == 1 and nxt == 2 and prev != 1):
+                chars[m.start(1)], chars[m.start(2)] = str(value), "."
+        elif sep == ")" and glyph in _LETTER_LOOKS:
+            letter = _expected_letter(before, after[0] if after else None)
+            if letter is not None:
+                chars[m.start(1)] = letter
+
+
+def _expected_letter(before: list[re.Match[str]], follow: re.Match[str] | None) -> str | None:
+    """The sub-point a doubtful "8)" stands for: "a)" right under a point when "b)" follows; inside a run of
+    sub-points, the letter of its place in the run (after "a) b) c) d)" the fifth, "đ)"), when the run goes on with
+    the next letter or ends with a point or part."""
+    run = 0
+    for k in reversed(before):
+        if k.group(2) is None:
+            break
+        run += 1
+    if run == 0 and (not before or before[-1].group(4) is not None):
+        return None  # nothing above it, or another list's mark ("7)"): no sub-point expected
+    if run >= len(_LETTERS) - 1:
+        return None
+    letter = _LETTERS[run]
+    if follow is not None and follow.group(4) is not None:
+        return None
+    if follow is not None and follow.group(2) is not None and follow.group(2) != _LETTERS[run + 1]:
+        return None
+    if run == 0 and (follow is None or follow.group(2) is None):
+        return None  # a lone "8)" under a point: nothing says it is "a)"
+    return letter
