@@ -213,7 +213,10 @@ def read_clause(clean: str, folded: str) -> tuple[list[str], list[str]] | None:
     # case ("Ban Quản lý dự án đầu tư xây dựng số 1 chủ trì, …"): tried first.
     # Only where no verb before it opens a clause of its own ("Sở Y tế tổ chức tập huấn, phối hợp …" is not a name).
     roles = [v for v in verbs if _ROLE_CUE.match(folded, v.start() + 1)]
-    if roles and any(v.start() < roles[0].start() and "," in folded[v.start() : roles[0].start()] for v in verbs):
+    # The commas of a run of adverbs before the role ("tích cực, chủ động phối hợp") open no clause, nor does a verb's
+    # word capitalised in a name ("Sở Thông tin và Truyền thông, …").
+    role_at = pc.subject_end(folded, pos, roles[0].start()) if roles else 0
+    if roles and any(v.start() < role_at and "," in folded[v.start() : role_at] and clean[v.start() + 1 : v.start() + 2].islower() for v in verbs):
         roles = []
     verbs = roles[:1] + [v for v in verbs if v not in roles[:1]]
     for verb in verbs:
