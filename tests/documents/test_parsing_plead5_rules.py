@@ -75,3 +75,23 @@ def test_a_later_sentence_opening_with_adverbs_then_phoi_hop_names_the_doers_par
         "2. Sở Y tế\n\nBảo đảm thuốc, vật tư y tế phục vụ nhân dân.\n"
     )
     assert _units(text)["1"] == (["Công an tỉnh"], ["các cơ quan, đơn vị chức năng"])
+
+
+# --- "và các địa phương", "và các tổ chức" (also OCR's "tô chức") after a named body open a name of their own -----------
+
+_NAMED = ["Công an tỉnh", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "Sở Y tế", "Bộ Kế hoạch và Đầu tư"]
+_KINDS = ["các địa phương", "các tổ chức chính trị - xã hội", "các tô chức chính trị - xã hội"]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(_NAMED), st.sampled_from(_KINDS))
+def test_a_named_body_and_a_plural_kind_of_body_joined_by_va_are_two_names(named: str, kind: str) -> None:
+    assert split_units(f"{named} và {kind}") == [named, kind]
+
+
+def test_a_generic_phrase_and_the_localities_joined_by_va_stay_one_name() -> None:
+    assert split_units("các bộ, ngành liên quan và các địa phương") == ["các bộ, ngành liên quan và các địa phương"]
+
+
+def test_the_catch_all_after_a_named_body_stays_with_it() -> None:
+    assert split_units("Sở Tài chính và các cơ quan liên quan") == ["Sở Tài chính và các cơ quan liên quan"]
