@@ -95,3 +95,17 @@ def test_a_generic_phrase_and_the_localities_joined_by_va_stay_one_name() -> Non
 
 def test_the_catch_all_after_a_named_body_stays_with_it() -> None:
     assert split_units("Sở Tài chính và các cơ quan liên quan") == ["Sở Tài chính và các cơ quan liên quan"]
+
+
+# --- the partners of "X chủ trì, phối hợp với Y" end at the duty's verb, not inside a name ----------------------------
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(["Ban cán sự đảng Ủy ban nhân dân tỉnh", "Ban Cơ yếu Chính phủ", "các sở, ban, ngành liên quan"]),
+       st.sampled_from(["thẩm định hồ sơ", "tiếp tục rà soát", "rà soát, ban hành"]))
+def test_the_partners_of_a_lead_clause_end_where_the_duty_verb_begins(partner: str, duty: str) -> None:
+    text = (
+        "KẾ HOẠCH\nThực hiện chính sách trợ giúp xã hội năm 2027\n\nII. NHIỆM VỤ\n\n"
+        f"1. Sở Y tế chủ trì, phối hợp với Bộ Công an, {partner} {duty} chính sách đặc thù của tỉnh.\n"
+        "2. Sở Tài chính chủ trì bố trí kinh phí thực hiện.\n"
+    )
+    assert _units(text)["1"] == (["Sở Y tế"], ["Bộ Công an", partner])

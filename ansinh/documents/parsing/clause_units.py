@@ -54,7 +54,7 @@ _VERB = re.compile(  # one branch per first letter (vocab.by_first_letter): the 
     r"lanh\s+dao|don\s+doc|tiep\s+tuc|khan\s+truong|tap\s+trung|day\s+manh|day\s+nhanh|phoi\s+hop|tien\s+hanh|"
     r"trao\s+doi|thong\s+nhat|moi|in|phat\s+hanh|niem\s+yet|cong\s+bo|thuc\s+day|tham\s+gia|giup|"
     # A modal before the action ("Nhà đầu tư phải nghiên cứu …", "… cần nâng cao …") and more openings of a duty.
-    r"phai|can(?!\s+(?:bo|cu))|lam\s+viec|lam\s+ro|nop|hoan\s+tat|khac\s+phuc|phan\s+tich|"
+    r"phai|can(?!\s+(?:bo|cu|su))|lam\s+viec|lam\s+ro|nop|hoan\s+tat|khac\s+phuc|phan\s+tich|"
     r"kip\s+thoi|tich\s+cuc|phat\s+huy|tiep\s+thu") + r"(?![a-z])"
 )
 
