@@ -257,7 +257,10 @@ def assign_units(doc: Doc, root: Node, tasks: list[Task]) -> None:
                     group = task.parent
                     children = {c.node.label: c for c in group.children if c.node is not None}
                 named = [children[r] for r in labels if r in children]
-                partners = real_partners(split_units(doc.clean[s + m.start("with") : s + m.end("with")])) if m.group("with") else []
+                # The partners end where the clause's duty begins: a verb in lower case ("… Ban Cơ yếu thẩm định …").
+                with_end = partners_end(doc.clean, doc.folded, s + m.start("with")) if m.group("with") else 0
+                with_end = min(with_end, s + m.end("with"))
+                partners = real_partners(split_units(doc.clean[s + m.start("with") : with_end])) if m.group("with") else []
                 # "X chủ trì" alone assigns only an item whose heading it opens ("5. Văn phòng Sở chủ trì tổng hợp ...").
                 if m.group("with") is None and not named and not _opens_heading(doc, task, s + m.start("who")):
                     continue

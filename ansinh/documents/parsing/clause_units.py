@@ -54,7 +54,7 @@ _VERB = re.compile(  # one branch per first letter (vocab.by_first_letter): the 
     r"lanh\s+dao|don\s+doc|tiep\s+tuc|khan\s+truong|tap\s+trung|day\s+manh|day\s+nhanh|phoi\s+hop|tien\s+hanh|"
     r"trao\s+doi|thong\s+nhat|moi|in|phat\s+hanh|niem\s+yet|cong\s+bo|thuc\s+day|tham\s+gia|giup|"
     # A modal before the action ("Nhà đầu tư phải nghiên cứu …", "… cần nâng cao …") and more openings of a duty.
-    r"phai|can(?!\s+(?:bo|cu))|lam\s+viec|lam\s+ro|nop|hoan\s+tat|khac\s+phuc|phan\s+tich|"
+    r"phai|can(?!\s+(?:bo|cu|su))|lam\s+viec|lam\s+ro|nop|hoan\s+tat|khac\s+phuc|phan\s+tich|"
     r"kip\s+thoi|tich\s+cuc|phat\s+huy|tiep\s+thu") + r"(?![a-z])"
 )
 
@@ -213,7 +213,10 @@ def read_clause(clean: str, folded: str) -> tuple[list[str], list[str]] | None:
     # case ("Ban Quản lý dự án đầu tư xây dựng số 1 chủ trì, …"): tried first.
     # Only where no verb before it opens a clause of its own ("Sở Y tế tổ chức tập huấn, phối hợp …" is not a name).
     roles = [v for v in verbs if _ROLE_CUE.match(folded, v.start() + 1)]
-    if roles and any(v.start() < roles[0].start() and "," in folded[v.start() : roles[0].start()] for v in verbs):
+    # The commas of a run of adverbs before the role ("tích cực, chủ động phối hợp") open no clause, nor does a verb's
+    # word capitalised in a name ("Sở Thông tin và Truyền thông, …").
+    role_at = pc.subject_end(folded, pos, roles[0].start()) if roles else 0
+    if roles and any(v.start() < role_at and "," in folded[v.start() : role_at] and clean[v.start() + 1 : v.start() + 2].islower() for v in verbs):
         roles = []
     verbs = roles[:1] + [v for v in verbs if v not in roles[:1]]
     for verb in verbs:

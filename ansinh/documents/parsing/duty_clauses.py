@@ -93,9 +93,9 @@ def clause_leads(doc: Doc, tasks: list[Task], apply: Apply) -> None:
 
 
 # A sentence with no subject of its own that opens with the doer's partners: "Khẩn trương phối hợp với Bộ Xây dựng …",
-# "Chủ trì, phối hợp với các sở, ngành …" (an adverb of manner may come first).
+# "Chủ trì, phối hợp với các sở, ngành …" (adverbs of manner may come first: "Chủ động, tích cực, phối hợp …").
 _SUBJECTLESS_WITH = re.compile(
-    r"(?:(?:khan\s+truong|chu\s+dong|tich\s+cuc|kip\s+thoi|dong\s+thoi)\s*,?\s+)?(?:chu\s+tri\s*,?\s*(?:va\s+)?)?"
+    r"(?:(?:khan\s+truong|chu\s+dong|tich\s+cuc|kip\s+thoi|dong\s+thoi)\s*,?\s+)*(?:chu\s+tri\s*,?\s*(?:va\s+)?)?"
     r"phoi\s+hop\s+(?:chat\s+che\s+)?voi\s+"
 )
 

@@ -14,7 +14,8 @@ import re
 from ansinh.documents.parsing.clean import fold_same_length
 
 # "chủ động", "tích cực", "kịp thời", "thường xuyên" ending the subject before its role cue.
-_ADVERB = re.compile(r"\s+(?:chu\s+dong|tich\s+cuc|kip\s+thoi|thuong\s+xuyen)\s*$")
+# A run of them, commas between ("… tích cực, chủ động phối hợp với …"), is one qualifier.
+_ADVERB = re.compile(r"(?:\s*,?\s+(?:chu\s+dong|tich\s+cuc|kip\s+thoi|thuong\s+xuyen))+\s*,?\s*$")
 # What an aside after a name never holds: a role, a stop or another clause.
 _NOT_ASIDE = re.compile(r"[;:]|chu\s+tri|phoi\s+hop|trach\s+nhiem")
 _TRAILING_ASIDE = re.compile(r"\s*\([^()]{1,120}\)\s*$")

@@ -46,7 +46,7 @@ _ACTION = re.compile(  # one branch per first letter (vocab.by_first_letter): th
     r"la co quan|chiu trach nhiem|de cao|trong pham vi|can cu (?:theo )?chuc nang|theo chuc nang|"
     # "Tổ kiểm phiếu tiến hành …", "Ban Thường trực trao đổi với …", "Sở Y tế lập danh sách …".
     r"tien hanh|trao doi|lap danh sach|lap ke hoach|chuan bi|giai quyet|xac minh|tiep nhan|cung cap|"
-    r"kip thoi|tich cuc|phat huy|tiep thu") + r"(?![a-z])"
+    r"kip thoi|tich cuc|thuong xuyen|phat huy|tiep thu") + r"(?![a-z])"
 )
 # "Đề nghị Tổng Liên đoàn Lao động Việt Nam …", "Giao Sở Y tế …": the verb that addresses the doer.
 _ADDRESS = _Words(r"^(?:đề\s+nghị|giao|yêu\s+cầu)\s+", r"^(?:de\s+nghi|giao|yeu\s+cau)\s+")

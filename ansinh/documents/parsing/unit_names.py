@@ -206,10 +206,13 @@ def _split_units_uncached(value: str) -> list[str]:
 # another body, a generic list ("các" and a comma) or a kind of body starts a name; the catch-all "và các cơ quan
 # (đơn vị, địa phương) liên quan" stays with the name it follows.
 _AND_BODY = re.compile(
-    r"\s+v[àa]\s+(?=(?P<generic>c[áa]c\s+[^,]{2,30},|c[áa]c\s+(?:s[ởo]|b[ộo]|ban|ng[àa]nh|t[ổo]\s+ch[ứu]c|[đd]o[àa]n\s+th[ểe]|h[ộo]i|"
+    r"\s+v[àa]\s+(?=(?P<generic>c[áa]c\s+[^,]{2,30},|c[áa]c\s+(?:s[ởo]|b[ộo]|ban|ng[àa]nh|t[ổôo]\s+ch[ứu]c|[đd][ịi]a\s+ph[ưu][ơo]ng|[đd]o[àa]n\s+th[ểe]|h[ộo]i|"
     r"tr[ưu][ờo]ng|doanh\s+nghi[ệe]p|[ủu]y\s+ban|u[ỷy]\s+ban|ph[òo]ng|x[ãa]|ph[ưu][ờo]ng)(?![^\W\d_]))?)",
     re.IGNORECASE,
 )
+
+
+_LOCALITIES = re.compile(r"c[áa]c\s+[đd][ịi]a\s+ph[ưu][ơo]ng(?![^\W\d_])", re.IGNORECASE)
 
 
 def _split_at_and(name: str) -> list[str]:
@@ -231,6 +234,8 @@ def _split_at_and(name: str) -> list[str]:
             continue
         if not masked[start : m.start()].strip():
             continue
+        if _LOCALITIES.match(masked, m.end()) and re.match(r"(?i)c[áa]c\s", before.strip()):
+            continue  # "các bộ, ngành liên quan và các địa phương": one generic phrase; after a named body it is a name
         out.append(masked[start : m.start()])
         start = m.end()
     out.append(masked[start:])

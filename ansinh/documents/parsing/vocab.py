@@ -188,6 +188,7 @@ AGENCY_HEADS: tuple[str, ...] = (
     "Phó Chủ tịch", "Người đứng đầu", "Thủ trưởng", "Đảng đoàn", "Ban cán sự",
     # The press bodies a plan assigns ("Báo và Phát thanh, Truyền hình tỉnh", "Tạp chí …", "Đài Phát thanh …").
     "Báo", "Tạp chí", "Thông tấn xã",
+    "Hiệp hội", "Liên minh", "Liên hiệp",
     # Parties a conclusion or a project plan assigns work to beside the agencies.
     "Nhà đầu tư", "Chủ đầu tư", "Nhà thầu", "Chủ dự án",
     # Central bodies of the Front's member organisations ("Trung ương Hội Liên hiệp Phụ nữ Việt Nam", "Trung ương
