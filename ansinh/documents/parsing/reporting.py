@@ -26,7 +26,7 @@ from ansinh.documents.parsing.report_cues import (
 )
 from ansinh.documents.parsing.report_dates import deadline_for
 from ansinh.documents.parsing.report_dates import deadlines as read_deadlines
-from ansinh.documents.parsing.report_described import described, not_duty_by_form
+from ansinh.documents.parsing.report_described import blank_cited, described, law_year, not_duty_by_form
 from ansinh.documents.parsing.report_labels import merge_labelled
 from ansinh.documents.parsing.report_phases import EACH_PHASE, YEAR_AND_PHASE, results_owed_to
 from ansinh.documents.parsing.report_recipient import recipient_span
@@ -224,6 +224,7 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
             if strict and s >= stop:
                 break
             folded = doc.folded[s:e]  # a day OCR split ("ngày 2 0/6") is joined by denoise.py
+            folded = blank_cited(doc.text[s:e], folded)  # "… và Báo cáo tiếp thu của Bộ Chính trị": a paper cited
             if (letter_body is not None and _NARRATED.match(folded)) or _PRIOR_TEXT.match(folded) or _grounds(doc.text[s:e], folded):
                 continue  # "Ngày 19 tháng 12 năm 2025, Sở … có Văn bản số … gửi …": what happened before the letter
             if node.effective_kind() == "situation" and not _ASSIGNS.match(folded):
@@ -254,7 +255,8 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
             if unplanned_besides(folded, bool(cues)):
                 duties.append(("adhoc", None))  # "định kỳ 06 tháng, hằng năm hoặc đột xuất": three duties
             for m in ONCE_CUE.finditer(folded):
-                duties.append(("once", int(m.group(1))))
+                if not law_year(folded, m.start(1)):
+                    duties.append(("once", int(m.group(1))))  # not "tổng kết … Luật Khoáng sản năm 2010": a law's name
             month_once: dict[int, int] = {}
             for m in _MONTH_ONCE.finditer(folded):
                 if 1 <= int(m.group(1)) <= 12 and ("once", int(m.group(2))) not in duties:
