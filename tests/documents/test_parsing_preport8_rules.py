@@ -77,3 +77,52 @@ def test_a_review_of_a_law_named_with_its_year_owes_no_one_off_report_that_year(
 def test_a_review_held_in_a_year_is_still_a_one_off_report_of_that_year() -> None:
     tasks = "2. Tổ chức sơ kết việc thực hiện Luật Di sản văn hóa vào năm 2028, báo cáo Ủy ban nhân dân tỉnh.\n"
     assert ("once", None, None, 2028) in _reports(PLAN + tasks)
+
+
+# --- in a letter or a conclusion notice, a report asked with no occasion is owed once ------------------------------
+
+NOTICE = """ỦY BAN NHÂN DÂN
+TỈNH QUẢNG TRỊ
+Số: 57/TB-UBND
+Quảng Trị, ngày 10 tháng 4 năm 2026
+THÔNG BÁO
+Kết luận của Phó Chủ tịch UBND tỉnh tại cuộc họp về chợ đầu mối nông sản
+Ngày 08 tháng 4 năm 2026, Phó Chủ tịch UBND tỉnh chủ trì cuộc họp. Phó Chủ tịch kết luận như sau:
+1. Giao Sở Công Thương:
+"""
+LETTER = """ỦY BAN NHÂN DÂN
+TỈNH QUẢNG TRỊ
+Số: 812/UBND-KT
+V/v rà soát hồ sơ chợ đầu mối nông sản
+Quảng Trị, ngày 10 tháng 4 năm 2026
+Kính gửi: Sở Công Thương
+1. Giao Sở Công Thương:
+"""
+
+
+def test_a_report_asked_in_a_conclusion_notice_with_no_occasion_is_owed_once() -> None:
+    line = "a) Rà soát hồ sơ đất đai của chợ đầu mối; báo cáo Ủy ban nhân dân tỉnh để chỉ đạo.\n"
+    assert _reports(NOTICE + line) == [("once", None, None, None)]
+    assert _reports(LETTER + line) == [("once", None, None, None)]
+
+
+def test_a_report_with_an_occasion_or_a_recurrence_in_a_letter_stays_ad_hoc() -> None:
+    for line in (
+        "a) Kịp thời báo cáo Ủy ban nhân dân tỉnh những khó khăn phát sinh.\n",
+        "a) Thường xuyên theo dõi, báo cáo Ủy ban nhân dân tỉnh tình hình tiêu thụ nông sản.\n",
+        "a) Định kỳ 02 tuần/lần báo cáo Ủy ban nhân dân tỉnh tiến độ xây dựng chợ.\n",
+    ):
+        assert _reports(NOTICE + line) == [("adhoc", None, None, None)]
+
+
+def test_a_report_asked_in_a_plan_with_no_occasion_stays_ad_hoc() -> None:
+    # a plan sets duties that hold while the work goes on: the same words owe a report whenever it is due
+    line = "2. Rà soát hồ sơ đất đai của các làng nghề; báo cáo Ủy ban nhân dân tỉnh để chỉ đạo.\n"
+    assert _reports(PLAN + line) == [("adhoc", None, None, None)]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(["khi có yêu cầu", "kịp thời", "trường hợp vượt thẩm quyền,", "hằng tháng", "theo quy định"]))
+def test_any_occasion_or_recurrence_keeps_a_notice_report_ad_hoc_or_periodic(cue: str) -> None:
+    reports = _reports(NOTICE + f"a) Rà soát hồ sơ đất đai của chợ; {cue} báo cáo Ủy ban nhân dân tỉnh.\n")
+    assert reports and all(frequency != "once" for frequency, *_ in reports)

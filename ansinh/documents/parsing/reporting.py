@@ -28,6 +28,7 @@ from ansinh.documents.parsing.report_dates import deadline_for
 from ansinh.documents.parsing.report_dates import deadlines as read_deadlines
 from ansinh.documents.parsing.report_described import blank_cited, described, law_year, not_duty_by_form
 from ansinh.documents.parsing.report_labels import merge_labelled
+from ansinh.documents.parsing.report_once import asked_once, one_matter
 from ansinh.documents.parsing.report_phases import EACH_PHASE, YEAR_AND_PHASE, results_owed_to
 from ansinh.documents.parsing.report_recipient import recipient_span
 from ansinh.documents.parsing.structure import Node
@@ -208,6 +209,7 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
     sections = _sections(root)
     stop = body_end(doc.folded, doc.text)  # doc.text: the tables the masked view blanked count as text
     lenient = {id(n) for n in sections}
+    letter = one_matter(doc.folded)  # a letter or a conclusion notice: one matter, reports asked once
     for node in sections + _other_sections(root, sections):
         strict = id(node) not in lenient
         if node.style != "root" and node.head_start >= stop:
@@ -300,7 +302,7 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
             if not duties and (strict or _ADHOC.search(folded) or WEEKLY.search(folded) or (
                 _BARE_PERIODIC.search(folded) and _ADDRESSED_REPORT.search(folded)
             )):
-                duties.append(("adhoc", None))
+                duties.append(("once" if letter and asked_once(folded) else "adhoc", None))  # report_once.py
             # A plan-wide "định kỳ báo cáo" in the requirements (agency-by-agency lines repeat it; not read there).
             if not duties and node.effective_kind() == "purpose" and PERIODIC_CUE.search(folded) and not TROUBLE_CUE.search(folded):
                 duties.append(("annual", None))
