@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from ansinh.documents.parsing import extract_plan
 from ansinh.documents.parsing.clean import fold
+from ansinh.documents.parsing.report_cues import owed
 from ansinh.documents.parsing.report_described import blank_cited
 
 PLAN = """ỦY BAN NHÂN DÂN
@@ -126,3 +127,41 @@ def test_a_report_asked_in_a_plan_with_no_occasion_stays_ad_hoc() -> None:
 def test_any_occasion_or_recurrence_keeps_a_notice_report_ad_hoc_or_periodic(cue: str) -> None:
     reports = _reports(NOTICE + f"a) Rà soát hồ sơ đất đai của chợ; {cue} báo cáo Ủy ban nhân dân tỉnh.\n")
     assert reports and all(frequency != "once" for frequency, *_ in reports)
+
+
+# --- words that fold like a body ("địa bàn", "toàn bộ", "phục vụ", "nhiệm vụ") name no recipient --------------------
+
+
+def test_a_report_whose_only_body_is_a_word_that_folds_like_one_is_not_owed() -> None:
+    for text in (
+        "rà soát, báo cáo toàn bộ quá trình sắp xếp các làng nghề",
+        "thống kê, báo cáo số hộ làm nghề trên địa bàn quản lý",
+        "chuẩn bị báo cáo tóm tắt nội dung cơ bản của đề án phục vụ hội nghị",
+        "tổng hợp báo cáo kết quả thực hiện nhiệm vụ được giao",
+    ):
+        assert not owed(fold(text), False, False), text
+
+
+def test_a_report_to_a_named_ban_bo_or_vu_is_still_owed() -> None:
+    for text in (
+        "báo cáo Ban Chỉ đạo tỉnh kết quả thực hiện",
+        "gửi báo cáo về Bộ Công Thương",
+        "báo cáo Vụ Kế hoạch - Tài chính tiến độ giải ngân",
+        "rà soát các làng nghề trên địa bàn, báo cáo Ban Thường vụ Tỉnh ủy",
+    ):
+        assert owed(fold(text), False, False), text
+
+
+def test_the_occasion_after_the_verb_makes_a_report_owed_as_before_it() -> None:
+    assert owed(fold("cung cấp thông tin, báo cáo kịp thời để chỉ đạo xử lý"), False, False)
+    assert owed(fold("tổng hợp, báo cáo nhanh thiệt hại sau mỗi đợt mưa lớn"), False, False)
+    assert owed(fold("thực hiện báo cáo về Chương trình theo phạm vi quản lý"), False, False)
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.sampled_from(["địa bàn", "toàn bộ", "đồng bộ", "phục vụ", "nhiệm vụ", "dịch vụ", "cơ bản"]),
+    st.sampled_from(["xã", "quản lý", "công tác", "được giao", "các hoạt động"]),
+)
+def test_no_word_that_folds_like_a_body_makes_a_report_owed(word: str, tail: str) -> None:
+    assert not owed(fold(f"tổng hợp, báo cáo kết quả {word} {tail}"), False, False)
