@@ -112,6 +112,7 @@ def test_a_report_with_an_occasion_or_a_recurrence_in_a_letter_stays_ad_hoc() ->
         "a) Kịp thời báo cáo Ủy ban nhân dân tỉnh những khó khăn phát sinh.\n",
         "a) Thường xuyên theo dõi, báo cáo Ủy ban nhân dân tỉnh tình hình tiêu thụ nông sản.\n",
         "a) Định kỳ 02 tuần/lần báo cáo Ủy ban nhân dân tỉnh tiến độ xây dựng chợ.\n",
+        "a) Rà soát hồ sơ của chợ; báo cáo Ủy ban nhân dân tỉnh các nội dung vượt thẩm quyền.\n",
     ):
         assert _reports(NOTICE + line) == [("adhoc", None, None, None)]
 
