@@ -16,6 +16,7 @@ from ansinh.documents.parsing import extract_plan
 from ansinh.documents.parsing.clean import fold
 from ansinh.documents.parsing.report_cues import owed
 from ansinh.documents.parsing.report_described import blank_cited
+from ansinh.documents.parsing.report_recipient import recipient_span
 
 PLAN = """ỦY BAN NHÂN DÂN
 TỈNH QUẢNG TRỊ
@@ -166,3 +167,32 @@ def test_the_occasion_after_the_verb_makes_a_report_owed_as_before_it() -> None:
 )
 def test_no_word_that_folds_like_a_body_makes_a_report_owed(word: str, tail: str) -> None:
     assert not owed(fold(f"tổng hợp, báo cáo kết quả {word} {tail}"), False, False)
+
+
+# --- the recipient is the first body named ---------------------------------------------------------------------------
+
+
+def _recipient_of(text: str) -> str | None:
+    span = recipient_span(fold(text))
+    return None if span is None else fold(text)[span[0]:span[1]]
+
+
+def test_the_recipient_of_a_report_to_several_bodies_is_the_first_one_named() -> None:
+    assert _recipient_of("định kỳ báo cáo Bộ Chính trị, Ban Bí thư kết quả thực hiện") == "bo chinh tri"
+    assert _recipient_of("hằng năm báo cáo Ủy ban nhân dân tỉnh và Sở Công Thương") == "uy ban nhan dan tinh"
+    assert _recipient_of("gửi báo cáo về Bộ Nội vụ, Ủy ban nhân dân cấp tỉnh") == "bo noi vu"
+
+
+def test_a_body_whose_name_holds_a_comma_or_and_is_kept_whole() -> None:
+    assert _recipient_of("báo cáo Bộ Văn hóa, Thể thao và Du lịch kết quả") == "bo van hoa, the thao va du lich"
+    assert _recipient_of("gửi báo cáo về Sở Khoa học và Công nghệ trước ngày 15/12") == "so khoa hoc va cong nghe"
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.sampled_from(["Ủy ban nhân dân tỉnh", "Bộ Tài chính", "Thủ tướng Chính phủ", "Ban Chỉ đạo tỉnh"]),
+    st.sampled_from([", ", " và ", " hoặc "]),
+    st.sampled_from(["Sở Nội vụ", "Bộ Công Thương", "Ban Thường vụ Tỉnh ủy", "Cục Thống kê"]),
+)
+def test_any_second_body_after_the_first_is_left_out_of_the_recipient(first: str, joint: str, second: str) -> None:
+    assert _recipient_of(f"định kỳ báo cáo {first}{joint}{second} kết quả thực hiện") == fold(first)
