@@ -188,6 +188,14 @@ def test_a_body_whose_name_holds_a_comma_or_and_is_kept_whole() -> None:
     assert _recipient_of("gửi báo cáo về Sở Khoa học và Công nghệ trước ngày 15/12") == "so khoa hoc va cong nghe"
 
 
+def test_the_recipient_ends_before_what_it_is_asked_to_do_or_the_channel() -> None:
+    assert _recipient_of("báo cáo Thủ tướng Chính phủ xử lý các vấn đề phát sinh") == "thu tuong chinh phu"
+    assert _recipient_of("báo cáo Thủ tướng Chính phủ kịp thời về tiến độ") == "thu tuong chinh phu"
+    assert _recipient_of("gửi báo cáo cho Sở Nội vụ thông qua hệ thống điện tử") == "so noi vu"
+    # a go-between in brackets stays: the report passes through that office
+    assert _recipient_of("báo cáo UBND tỉnh (thông qua Sở Xây dựng) trước ngày 15") == "ubnd tinh (thong qua so xay dung)"
+
+
 @settings(max_examples=30, deadline=None)
 @given(
     st.sampled_from(["Ủy ban nhân dân tỉnh", "Bộ Tài chính", "Thủ tướng Chính phủ", "Ban Chỉ đạo tỉnh"]),
