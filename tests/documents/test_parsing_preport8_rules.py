@@ -34,6 +34,10 @@ def _reports(text: str) -> list[tuple[Any, ...]]:
     return [(r["frequency"], r["deadline_day"], r["deadline_month"], r["year"]) for r in out]
 
 
+def _organising(*lines: str) -> list[tuple[Any, ...]]:
+    return _reports(PLAN + "II. TỔ CHỨC THỰC HIỆN\n1. Sở Công Thương\n" + "".join(f"- {x}\n" for x in lines))
+
+
 # --- "Báo cáo" capitalised inside a sentence names a document ----------------------------------------------------
 
 
@@ -204,3 +208,30 @@ def test_the_recipient_ends_before_what_it_is_asked_to_do_or_the_channel() -> No
 )
 def test_any_second_body_after_the_first_is_left_out_of_the_recipient(first: str, joint: str, second: str) -> None:
     assert _recipient_of(f"định kỳ báo cáo {first}{joint}{second} kết quả thực hiện") == fold(first)
+
+
+# --- a period is the report's only where it qualifies the report -------------------------------------------------
+
+
+def test_a_period_after_the_purpose_of_a_report_is_not_its_period() -> None:
+    line = "Định kỳ báo cáo kết quả gửi về Sở Công Thương để tổng hợp và xác định chỉ số làng nghề hằng năm"
+    assert _organising(line + ".") == [("adhoc", None, None, None)]
+
+
+def test_a_period_of_other_work_in_a_clause_of_its_own_is_not_the_reports() -> None:
+    line = "Thực hiện nghiêm chế độ kiểm điểm, đánh giá hằng năm; định kỳ sơ kết, tổng kết việc thực hiện theo quy định"
+    assert all(frequency != "annual" for frequency, *_ in _organising(line + "."))
+
+
+def test_a_schedule_clause_before_the_report_and_a_proposal_keep_their_period() -> None:
+    assert _organising("Định kỳ 06 tháng, trước ngày 15 tháng 6; Sở Công Thương báo cáo Ủy ban nhân dân tỉnh.") == [
+        ("semiannual", 15, 6, None)
+    ]
+    assert _organising("Tổng hợp, báo cáo, đề xuất Ủy ban nhân dân tỉnh hằng năm.") == [("annual", None, None, None)]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(["hằng năm", "hằng quý", "06 tháng một lần", "hằng tháng"]))
+def test_any_period_after_the_purpose_leaves_the_report_without_it(period: str) -> None:
+    line = f"Định kỳ báo cáo kết quả gửi về Sở Công Thương để theo dõi chỉ số làng nghề {period}."
+    assert _organising(line) == [("adhoc", None, None, None)]

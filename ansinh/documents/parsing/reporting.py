@@ -24,7 +24,7 @@ from ansinh.documents.parsing.report_cues import (
     reviewed_for,
     unplanned_besides,
 )
-from ansinh.documents.parsing.report_dates import deadline_for
+from ansinh.documents.parsing.report_dates import deadline_for, own_clause
 from ansinh.documents.parsing.report_dates import deadlines as read_deadlines
 from ansinh.documents.parsing.report_described import blank_cited, described, law_year, not_duty_by_form
 from ansinh.documents.parsing.report_labels import merge_labelled
@@ -240,7 +240,7 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
                 continue  # "Báo cáo theo khoản 3 là căn cứ để …": what a report is for, not a duty
             if AWARD_CUE.search(folded) and not re.search(r"b[ad]o\s+c[ad]o", folded):
                 continue
-            cues = periods(folded)
+            cues = [c for c in periods(folded) if own_clause(folded, c[1])]  # not "… để … Chỉ số hằng năm"
             deadlines = read_deadlines(folded)
             if described(folded, bool(deadlines) or DATED_DEADLINE.search(folded) is not None):
                 continue  # "Nội dung báo cáo gồm: …", "Báo cáo phải được xây dựng trung thực": the report described
@@ -396,3 +396,4 @@ def _after_heading_colon(doc: Doc, start: int, end: int) -> int:
     if colon < 0 or len(head[colon + 1:].strip(" *_")) < 20:
         return end
     return start + colon + 1
+
