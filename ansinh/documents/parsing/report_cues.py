@@ -94,8 +94,8 @@ _DOCUMENT_NOUN = re.compile(
     r"|(?<![a-z])(?:qua|tu|thong\s+qua)\s+(?:cac\s+)?b[ad]o\s+c[ad]o\s+cua(?![a-z])"
     r"|(?<![a-z])tu\s+(?:cac\s+)?b[ad]o\s+c[ad]o(?![a-z])"
     r"|can\s+cu\s+(?:vao\s+)?(?:ket\s+qua|noi\s+dung|so\s+lieu)\s+b[ad]o\s+c[ad]o"
-    # "nghe … báo cáo" (a meeting hears a report), not "công nghệ", "ngành nghề", "đào tạo nghề", "nghề nghiệp"
-    r"|(?<![a-z])(?<!cong\s)(?<!nganh\s)(?<!tao\s)(?<!day\s)(?<!hoc\s)(?<!lam\s)(?<!duc\s)nghe\s(?!nghiep)[^.;]{0,80}?b[ad]o\s+c[ad]o"
+    # "nghe … báo cáo" (a meeting hears a report), not "công nghệ", "ngành nghề", "làng nghề", "đào tạo nghề", "nghề nghiệp"
+    r"|(?<![a-z])(?<!cong\s)(?<!nganh\s)(?<!lang\s)(?<!tao\s)(?<!day\s)(?<!hoc\s)(?<!lam\s)(?<!duc\s)nghe\s(?!nghiep)[^.;]{0,80}?b[ad]o\s+c[ad]o"
     # a report cited by its number ("Báo cáo tiếp thu số 4723/BC-UBND", "Báo cáo kết quả thẩm định số 12/BC-…")
     r"|b[ad]o\s+c[ad]o(?:\s+[a-z]+){0,5}?\s+so\s*:?\s*\d+\s*/"
     # someone else's report that this body receives or rules on ("công nhận báo cáo kết quả thăm dò")
@@ -132,12 +132,12 @@ _FAR_NOUN = re.compile(
     r"(?<![a-z])cho\s+phep\s[^.;]{0,240}?b[ad]o\s+c[ad]o"
     r"|(?<![a-z])huong\s+dan\s(?:[^.]{0,160}?\s)?ve\s+che\s+do\s+(?:thong\s+tin,?\s+)?b[ad]o\s+c[ad]o"
 )
-# Whom a report goes to: a body named after the verb ("báo cáo UBND tỉnh", "gửi … về Sở …", "báo cáo các sở: …").
-# "Ban …", "Bộ …", "Vụ …" as bodies, not "văn bản", "bản sao", "ban hành", "bổ sung", "bố trí", "bộ tiêu chí", "vụ việc".
+# Whom a report goes to: a body after the verb ("báo cáo UBND tỉnh", "gửi … về Sở …"); "Ban/Bộ/Vụ …" as bodies, not "văn bản",
+# "ban hành", "bổ sung", "bố trí", "vụ việc", nor words that fold alike ("địa bàn", "cơ bản", "toàn bộ", "phục vụ", "nhiệm vụ").
 _BAN_BO_VU = (
-    r"(?<!van\s)(?<!phien\s)ban\s+(?!hanh|sao|dau|do(?![a-z])|tin(?![a-z])|than|ve(?![a-z])|nay|ghi|tom|in(?![a-z]))[a-z]"
-    r"|bo\s+(?!sung|phan|tri(?![a-z])|tieu\s+chi|chi\s+so|ho\s+so|may(?![a-z])|nhiem|du\s+lieu|cong\s+cu)[a-z]"
-    r"|vu\s+(?!viec|an(?![a-z])|mua|tai\s+nan|chay|no(?![a-z]))[a-z]"
+    r"(?<!van\s)(?<!phien\s)(?<!dia\s)(?<!co\s)ban\s+(?!hanh|sao|dau|do(?![a-z])|tin(?![a-z])|than|ve(?![a-z])|nay|ghi|tom|in(?![a-z]))[a-z]"
+    r"|(?<!toan\s)(?<!dong\s)bo\s+(?!sung|phan|tri(?![a-z])|tieu\s+chi|chi\s+so|ho\s+so|may(?![a-z])|nhiem|du\s+lieu|cong\s+cu)[a-z]"
+    r"|(?<!phuc\s)(?<!nhiem\s)(?<!dich\s)vu\s+(?!viec|an(?![a-z])|mua|tai\s+nan|chay|no(?![a-z]))[a-z]"
 )
 _ADDRESSEE = re.compile(
     r"(?<![a-z])(?:b[ad]o\s+c[ad]o|gui)\s+(?:[^.;:]{0,60}?\s)?(?:cho\s+|voi\s+|ve\s+|len\s+|den\s+|toi\s+)?"
@@ -149,9 +149,12 @@ _ADDRESSEE = re.compile(
 )
 
 
-# Outside the organising parts, without a recipient, only these occasions make a report owed ("kịp thời báo cáo",
-# "khi có yêu cầu", "đột xuất", "theo quy định"); "thường xuyên", "khó khăn, vướng mắc" alone do not.
-_OCCASION_STRICT = re.compile(r"kip\s+thoi\s+(?:tong\s+hop,?\s+)?b[ad]o\s+c[ad]o|khi\s+(?:co|duoc)\s+yeu\s+cau|theo\s+yeu\s+cau|dot\s+xuat|theo\s+quy\s+dinh|tai\s+ky\s+hop")
+# Outside the organising parts, without a recipient, only these occasions make a report owed ("kịp thời báo cáo", "báo cáo
+# kịp thời/nhanh", "khi có yêu cầu", "đột xuất", "theo quy định", "thực hiện báo cáo về …"); "thường xuyên" does not.
+_OCCASION_STRICT = re.compile(
+    r"kip\s+thoi\s+(?:tong\s+hop,?\s+)?b[ad]o\s+c[ad]o|khi\s+(?:co|duoc)\s+yeu\s+cau|theo\s+yeu\s+cau|dot\s+xuat|theo\s+quy\s+dinh|"
+    r"tai\s+ky\s+hop|b[ad]o\s+c[ad]o\s+(?:kip\s+thoi|nhanh)(?![a-z])|(?<![a-z])thuc\s+hien\s+b[ad]o\s+c[ad]o\s+ve(?![a-z])"
+)
 
 
 # A period or an occasion that qualifies the noun before it: "chỉ tiêu hằng năm", "đúng tiến độ theo yêu cầu".

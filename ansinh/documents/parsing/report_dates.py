@@ -96,3 +96,23 @@ def deadline_for(
     after = [d for d in fitting if 0 <= d[0] - at <= 60]
     best = min(after or fitting, key=lambda d: abs(d[0] - at))
     return best[1], best[2]
+
+
+# A period qualifies the report it sits with: "Định kỳ báo cáo … gửi về Sở Nội vụ để tổng hợp … Chỉ số CCHC của tỉnh hằng năm"
+# names no yearly report (the year goes with the index, after the purpose "để"), nor does "Thực hiện chế độ kiểm điểm … hằng
+# năm; định kỳ sơ kết …" (the year goes with another work, in a clause of its own).
+_VERB_OR_REVIEW = re.compile(r"(?<![a-z])(?:b[ad]o\s+c[ad]o|(?:s[oda]|t[oda]ng)\s+k[eq]t|cong\s+(?:bo|khai)|gui)(?![a-z])")
+
+
+_PURPOSE = re.compile(r"\sde\s(?!xuat|nghi|an(?![a-z])|ra(?![a-z])|cuong|tai(?![a-z])|muc|cao|bat)")  # "để …", not "đề xuất", "đề án"
+
+
+def own_clause(folded: str, at: int) -> bool:
+    """Whether a period at ``at`` sits in a ";"-clause that holds a report, a review or a publication, before its purpose."""
+    start = folded.rfind(";", 0, at) + 1
+    end = folded.find(";", at)
+    clause = folded[start:len(folded) if end < 0 else end]
+    if not _VERB_OR_REVIEW.search(clause):  # a schedule clause ("Định kỳ 06 tháng, trước ngày 15 tháng 7; …") goes with the report
+        return ";" not in folded or re.match(r"[\s\-–+•]*(?:dinh\s+ky|h[ad]ng|moi|\d|th[ad]ng|quy|n[ad]m)", clause) is not None
+    purpose = _PURPOSE.search(folded[start:at])
+    return purpose is None or _VERB_OR_REVIEW.search(folded, start, start + purpose.start()) is None

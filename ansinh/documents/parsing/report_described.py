@@ -72,3 +72,34 @@ _TIMED_STEP = re.compile(
 def not_duty_by_form(folded: str) -> bool:
     """Whether a sentence is a penalty, a right or a step timed from each filing, none of them a reporting duty."""
     return bool(_SANCTION.match(folded) or _RIGHT.match(folded) or _TIMED_STEP.match(folded))
+
+
+# "… căn cứ ý kiến của Trung ương và Báo cáo tiếp thu, giải trình của Bộ Chính trị …", "Thông qua Báo cáo của …":
+# Decree 30/2020 (Phụ lục II) capitalises a document kind when it cites one document, so "Báo cáo" with its capital
+# after a word that cites ("và", "theo", "qua", "trong", "tại", …) or after a comma on the same line names a paper,
+# not a duty ("phải lập Báo cáo định kỳ …", "trách nhiệm Báo cáo …" stay duties: a verb before it, not a citing word).
+_CITED = re.compile(r"(?:(?<=[ \t,])|^)B(?=[aá]o[ \t]+c[aá]o(?![^\W\d_]))")
+_CITING = re.compile(r"(?:(?<![a-z])(?:va|hoac|theo|qua|trong|tai|voi|tu|vao|cac)|,)[ \t]*$")
+
+
+def blank_cited(text: str, folded: str) -> str:
+    """``folded`` with each cited "Báo cáo" (a capitalised document kind inside a sentence) blanked, same length."""
+    if "B" not in text:
+        return folded
+    for m in _CITED.finditer(text):
+        if _CITING.search(folded, max(0, m.start() - 8), m.start()):
+            folded = folded[:m.start()] + " " * 7 + folded[m.start() + 7:]
+    return folded
+
+
+# "Luật Khoáng sản năm 2010", "Bộ luật Lao động năm 2019", "Hiến pháp năm 2013": a law cited by its name, whose year
+# is part of the name (Decree 30/2020 citation form), not the year a review is due ("… vào năm 2025").
+_LAW_YEAR = re.compile(
+    r"(?<![a-z])(?:luat|phap\s+lenh|hien\s+phap)(?:\s+[a-z]+){0,6}?"
+    r"(?<!\svao)(?<!\strong)(?<!\scuoi)(?<!\sden)(?<!\sdau)(?<!\sgiua)(?<!\shet)\s+n[ad]m\s+$"
+)
+
+
+def law_year(folded: str, at: int) -> bool:
+    """Whether the year at ``at`` closes a law's name ("tổng kết … Luật Khoáng sản năm 2010")."""
+    return _LAW_YEAR.search(folded, max(0, at - 80), at) is not None

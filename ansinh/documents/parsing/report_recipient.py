@@ -27,10 +27,13 @@ _TO_WHOM = re.compile(
 )
 _WHO_END = re.compile(
     r"\s+(?:ve|ket\s+qua|tinh\s+hinh|de|xem\s+xet|chi\s+dao|theo(?!\s+doi)|truoc|trong|tai|khi|nhung|dinh\s+ky|h[ad]ng|"
-    r"chu\s+tri|bang|thong\s+qua\s+(?:he|cong)|qua\s+(?:he|cong|dia\s+chi|do)|cham\s+nhat|doi\s+voi|so\s+luong|danh\s+sach|"
+    r"chu\s+tri|bang|thong\s+qua|xu\s+ly|kip\s+thoi|qua\s+(?:he|cong|dia\s+chi|do)|cham\s+nhat|doi\s+voi|so\s+luong|danh\s+sach|"
     r"noi\s+dung|viec|cac\s+(?:van|noi)|va\s+(?:de|lam|dong)|\d+\s+lan|dong\s+gui|tong\s+hop|noi\s+dat|cong\s+tac)(?![a-z])|\s*[;.:\n]|,\s*(?:de|dong\s+thoi|trong|truoc|theo)\s"
 )
 _BY_WAY_OF = re.compile(r"\s*\((?:thong\s+)?qua\s[^()]{2,80}\)")
+# A second body after the first ("Bộ Chính trị, Ban Bí thư", "Ủy ban nhân dân tỉnh và Sở Công Thương"): the recipient is
+# the first body named (README, round 4); a name's own comma or "và" ("Bộ Văn hóa, Thể thao và Du lịch") goes on.
+_NEXT_BODY = re.compile(r"(?:\s*,|\s+va|\s+hoac)\s+(?=" + _WHO + r"|cuc(?![a-z]))")
 
 
 def recipient_span(folded: str) -> tuple[int, int] | None:
@@ -48,6 +51,9 @@ def recipient_span(folded: str) -> tuple[int, int] | None:
         end -= 1
     if "(" in folded[start:end] and ")" not in folded[start:end]:
         end = start + folded[start:end].index("(")
+    second = _NEXT_BODY.search(folded, start, end)
+    if second is not None:
+        return start, second.start()
     way = _BY_WAY_OF.match(folded, end)
     if way:
         end = way.end()

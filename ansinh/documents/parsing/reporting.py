@@ -24,10 +24,11 @@ from ansinh.documents.parsing.report_cues import (
     reviewed_for,
     unplanned_besides,
 )
-from ansinh.documents.parsing.report_dates import deadline_for
+from ansinh.documents.parsing.report_dates import deadline_for, own_clause
 from ansinh.documents.parsing.report_dates import deadlines as read_deadlines
-from ansinh.documents.parsing.report_described import described, not_duty_by_form
+from ansinh.documents.parsing.report_described import blank_cited, described, law_year, not_duty_by_form
 from ansinh.documents.parsing.report_labels import merge_labelled
+from ansinh.documents.parsing.report_once import asked_once, one_matter
 from ansinh.documents.parsing.report_phases import EACH_PHASE, YEAR_AND_PHASE, results_owed_to
 from ansinh.documents.parsing.report_recipient import recipient_span
 from ansinh.documents.parsing.structure import Node
@@ -208,6 +209,7 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
     sections = _sections(root)
     stop = body_end(doc.folded, doc.text)  # doc.text: the tables the masked view blanked count as text
     lenient = {id(n) for n in sections}
+    letter = one_matter(doc.folded)  # a letter or a conclusion notice: one matter, reports asked once
     for node in sections + _other_sections(root, sections):
         strict = id(node) not in lenient
         if node.style != "root" and node.head_start >= stop:
@@ -224,6 +226,7 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
             if strict and s >= stop:
                 break
             folded = doc.folded[s:e]  # a day OCR split ("ngày 2 0/6") is joined by denoise.py
+            folded = blank_cited(doc.text[s:e], folded)  # "… và Báo cáo tiếp thu của Bộ Chính trị": a paper cited
             if (letter_body is not None and _NARRATED.match(folded)) or _PRIOR_TEXT.match(folded) or _grounds(doc.text[s:e], folded):
                 continue  # "Ngày 19 tháng 12 năm 2025, Sở … có Văn bản số … gửi …": what happened before the letter
             if node.effective_kind() == "situation" and not _ASSIGNS.match(folded):
@@ -237,7 +240,7 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
                 continue  # "Báo cáo theo khoản 3 là căn cứ để …": what a report is for, not a duty
             if AWARD_CUE.search(folded) and not re.search(r"b[ad]o\s+c[ad]o", folded):
                 continue
-            cues = periods(folded)
+            cues = [c for c in periods(folded) if own_clause(folded, c[1])]  # not "… để … Chỉ số hằng năm"
             deadlines = read_deadlines(folded)
             if described(folded, bool(deadlines) or DATED_DEADLINE.search(folded) is not None):
                 continue  # "Nội dung báo cáo gồm: …", "Báo cáo phải được xây dựng trung thực": the report described
@@ -254,7 +257,8 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
             if unplanned_besides(folded, bool(cues)):
                 duties.append(("adhoc", None))  # "định kỳ 06 tháng, hằng năm hoặc đột xuất": three duties
             for m in ONCE_CUE.finditer(folded):
-                duties.append(("once", int(m.group(1))))
+                if not law_year(folded, m.start(1)):
+                    duties.append(("once", int(m.group(1))))  # not "tổng kết … Luật Khoáng sản năm 2010": a law's name
             month_once: dict[int, int] = {}
             for m in _MONTH_ONCE.finditer(folded):
                 if 1 <= int(m.group(1)) <= 12 and ("once", int(m.group(2))) not in duties:
@@ -298,7 +302,7 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
             if not duties and (strict or _ADHOC.search(folded) or WEEKLY.search(folded) or (
                 _BARE_PERIODIC.search(folded) and _ADDRESSED_REPORT.search(folded)
             )):
-                duties.append(("adhoc", None))
+                duties.append(("once" if letter and asked_once(folded) else "adhoc", None))  # report_once.py
             # A plan-wide "định kỳ báo cáo" in the requirements (agency-by-agency lines repeat it; not read there).
             if not duties and node.effective_kind() == "purpose" and PERIODIC_CUE.search(folded) and not TROUBLE_CUE.search(folded):
                 duties.append(("annual", None))
@@ -392,3 +396,4 @@ def _after_heading_colon(doc: Doc, start: int, end: int) -> int:
     if colon < 0 or len(head[colon + 1:].strip(" *_")) < 20:
         return end
     return start + colon + 1
+
