@@ -178,3 +178,12 @@ def test_a_typed_row_is_found_tab_by_tab_as_character_by_character(text: str) ->
     for s, e in doc.lines():
         plain = "\t" in doc.clean[s:e] and any(doc.clean[k] == "\t" and not doc.text[k].isspace() for k in range(s, e))
         assert layout_tables._typed_row(doc, s, e) == plain
+
+
+def test_a_closing_bracket_that_names_who_leads_is_still_read_behind_its_cheap_look() -> None:
+    from ansinh.documents.parsing.labelled_units import closing_roles
+
+    doc = prepare("1. Rà soát hồ sơ người có công (Sở Nội vụ chủ trì, phối hợp với Công an tỉnh).\n")
+    assert closing_roles(doc, [(0, len(doc.text))]) == ("Sở Nội vụ", "Công an tỉnh")
+    doc = prepare("1. Triển khai rà soát hồ sơ (Sở Nội vụ thực hiện).\n")
+    assert closing_roles(doc, [(0, len(doc.text))]) is None
