@@ -143,3 +143,47 @@ def test_lines_with_a_bar_are_those_the_line_pattern_finds(text: str) -> None:
 
     expected = [(m.span(), m.group(0)) for m in clean._BAR_LINE.finditer(text)]
     assert [(m.span(), m.group(0)) for m in clean._bar_lines(text)] == expected
+
+
+HEADER_PIECES = st.lists(st.sampled_from(["stt", "noi dung nhiem vu", "co quan chu tri", "thoi gian hoan thanh", "ghi chu",
+                                          "  ", "   ", " ", "x", "\t"]), max_size=10).map("".join)
+
+
+@settings(max_examples=30, deadline=None)
+@given(HEADER_PIECES)
+def test_a_header_line_names_the_columns_it_named_when_every_run_was_read_first(line: str) -> None:
+    from ansinh.documents.parsing import layout_tables
+
+    def plain(folded_line: str) -> list[tuple[int, int, str]] | None:
+        columns = []
+        for s, e, text in layout_tables._runs(folded_line):
+            role = next((name for name, pattern in layout_tables._ROLES if pattern.search(text)), None)
+            if role is None:
+                return None
+            columns.append((s, e, role))
+        roles = [r for _, _, r in columns]
+        if len(columns) < 3 or "title" not in roles or not ({"lead", "timeline"} & set(roles)) or layout_tables._repeated(roles):
+            return None
+        return columns
+
+    assert layout_tables._header_columns(line) == plain(line)
+
+
+@settings(max_examples=30, deadline=None)
+@given(LINE_PIECES)
+def test_a_typed_row_is_found_tab_by_tab_as_character_by_character(text: str) -> None:
+    from ansinh.documents.parsing import layout_tables
+
+    doc = prepare(text)
+    for s, e in doc.lines():
+        plain = "\t" in doc.clean[s:e] and any(doc.clean[k] == "\t" and not doc.text[k].isspace() for k in range(s, e))
+        assert layout_tables._typed_row(doc, s, e) == plain
+
+
+def test_a_closing_bracket_that_names_who_leads_is_still_read_behind_its_cheap_look() -> None:
+    from ansinh.documents.parsing.labelled_units import closing_roles
+
+    doc = prepare("1. Rà soát hồ sơ người có công (Sở Nội vụ chủ trì, phối hợp với Công an tỉnh).\n")
+    assert closing_roles(doc, [(0, len(doc.text))]) == ("Sở Nội vụ", "Công an tỉnh")
+    doc = prepare("1. Triển khai rà soát hồ sơ (Sở Nội vụ thực hiện).\n")
+    assert closing_roles(doc, [(0, len(doc.text))]) is None

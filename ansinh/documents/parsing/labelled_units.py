@@ -127,6 +127,7 @@ def by_stated_role(role: str, names: list[str]) -> dict[str, list[str]]:
 
 # "(Sở Nội vụ chủ trì)", "(Sở Nội vụ chủ trì, phối hợp với Công an tỉnh)", "(Sở Y tế chủ trì; Công an tỉnh phối hợp)",
 # "… – Sở Nội vụ chủ trì.": the roles a plan writes after an item, in brackets or after a dash.
+_LEAD_WORDS = re.compile(r"chu\s+tri")  # what _ROLES reads in a bracket or dash clause: "chủ trì" (\s: split's blanks)
 _CLOSING_ROLES = re.compile(r"\((?P<paren>[^()\n]{3,240})\)|(?<=\S)[ \t]+[–-][ \t]+(?P<dash>[^–\n]{3,240}?)\s*[.;]?[ \t]*$", re.MULTILINE)
 _ROLES = re.compile(
     r"^(?P<who>[^;()]{3,160}?)\s+chu\s+tri(?:\s*[,;]\s*(?:(?:va\s+)?phoi\s+hop(?:\s+voi)?\s+(?P<with>.+?)|(?P<with_first>.+?)\s+phoi\s+hop))?\s*\.?$"
@@ -136,7 +137,7 @@ _ROLES = re.compile(
 def closing_roles(doc: Doc, ranges: list[tuple[int, int]]) -> tuple[str, str] | None:
     """(lead text, partners text) of the first bracket or closing dash clause in ``ranges`` that states "X chủ trì"."""
     for a, b in ranges:
-        for m in _CLOSING_ROLES.finditer(doc.folded, a, b) if doc.folded.find("tri", a, b) != -1 else ():  # "chủ trì" is read
+        for m in _CLOSING_ROLES.finditer(doc.folded, a, b) if _LEAD_WORDS.search(doc.folded, a, b) else ():  # _ROLES needs it
             group = "paren" if m.group("paren") is not None else "dash"
             start = m.start(group)
             roles = _ROLES.match(" ".join(doc.folded[start : m.end(group)].split()))

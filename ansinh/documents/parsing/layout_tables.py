@@ -57,11 +57,11 @@ def _runs(line: str) -> list[tuple[int, int, str]]:
 def _header_columns(folded_line: str) -> list[tuple[int, int, str]] | None:
     """(start, end, role) of each column the line names, or None when it is no assignment-table header."""
     columns: list[tuple[int, int, str]] = []
-    for s, e, text in _runs(folded_line):
-        role = next((name for name, pattern in _ROLES if pattern.search(text)), None)
+    for run in _GAP.finditer(folded_line):  # run by run: most lines stop at their first run, which names no column
+        role = next((name for name, pattern in _ROLES if pattern.search(run.group(0))), None)
         if role is None:
             return None
-        columns.append((s, e, role))
+        columns.append((run.start(), run.end(), role))
     roles = [r for _, _, r in columns]
     if len(columns) < 3 or "title" not in roles or not ({"lead", "timeline"} & set(roles)) or _repeated(roles):
         return None
@@ -123,7 +123,12 @@ def _column_of(columns: list[tuple[int, int, str]], s: int, e: int) -> int | Non
 
 def _typed_row(doc: Doc, start: int, end: int) -> bool:
     """Whether the clean view separates the line's cells where the text has a mark (a bar, a tag), not spaces."""
-    return "\t" in doc.clean[start:end] and any(doc.clean[k] == "\t" and not doc.text[k].isspace() for k in range(start, end))
+    k = doc.clean.find("\t", start, end)
+    while k != -1:  # tab by tab, found rather than read character by character
+        if not doc.text[k].isspace():
+            return True
+        k = doc.clean.find("\t", k + 1, end)
+    return False
 
 
 def find_layout_tables(doc: Doc) -> list[LayoutTable]:

@@ -279,12 +279,12 @@ def unflatten_text(clean: str, raw: str | None = None) -> str:
 
 def _break_offsets(clean: str, raw: str | None) -> list[int]:
     """The offsets in ``clean`` (sorted, each once) where :func:`unflatten_text` puts a line break."""
-    if _INLINE.search(clean) is None:
-        return []
     # Lines holding an inline mark are read whole; lines opening with a mark only for that mark (their beginning).
     whole: dict[int, bool] = {}
     for m in _INLINE.finditer(clean):
         whole[clean.rfind("\n", 0, m.start()) + 1] = True
+    if not whole:
+        return []  # no inline mark: nothing to do
     for m in _OPENING.finditer(clean):
         whole.setdefault(m.start(), False)
     lines: list[tuple[int, str]] = []
