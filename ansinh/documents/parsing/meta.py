@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ansinh.documents.parsing import meta_ocr
+from ansinh.documents.parsing import letter_subject, meta_ocr
 from ansinh.documents.parsing.clean import Doc, span_text
 from ansinh.documents.parsing.meta_level import level_of
 from ansinh.documents.parsing.structure import Node
@@ -302,6 +302,9 @@ def extract_meta(doc: Doc, root: Node) -> dict[str, object]:
         s, e = title_lines[0][0], title_lines[-1][1]
         title = span_text(doc, s, e) or None
         spans["title"] = [s, e]
+    elif pieces := letter_subject.subject_pieces(doc, head_lines):
+        title = letter_subject.subject_text(doc, pieces)  # a letter: its "V/v …" subject
+        spans["title"] = [pieces[0][0], pieces[-1][1]]
     # Offsets stay those of the text; a pasted web page's own lines above the header are not read.
     preamble = " " * begin + folded[begin:end]
     implements: list[str] = []

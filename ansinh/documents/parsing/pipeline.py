@@ -122,6 +122,8 @@ def read_parts(text: str) -> Parts:
     meta = extract_meta(masked, root)
     spans = meta.get("spans")
     title_span = spans.get("title") if isinstance(spans, dict) else None
+    if str(meta.get("title") or "").startswith("V/v"):
+        title_span = None  # a letter's subject names what it carries out: its year is no horizon of the letter's
     return Parts(doc, layout, tables, masked, root, looks_like_plan(masked), meta, title_span)
 
 
