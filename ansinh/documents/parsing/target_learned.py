@@ -60,6 +60,8 @@ _CUES = (
 )
 _CUE_RES = tuple((name, re.compile(pattern)) for name, pattern in _CUES)
 _DOC_TYPE_RES = tuple((name, re.compile(pattern, re.M)) for name, pattern in _DOC_TYPES)
+# The words a type line holds alone ("^[ \t]*ke hoach[ \t]*$"): where they are not, its pattern is not tried.
+_DOC_TYPE_WORDS = {name: m.group(1) for name, pattern in _DOC_TYPES if (m := re.fullmatch(r"\^\[ \\t\]\*([a-z ]+)\[ \\t\]\*\$", pattern))}
 _HEADING_CUES = ("muc tieu", "chi tieu", "nhiem vu", "giai phap", "ket qua", "danh gia", "tinh hinh", "can cu",
                  "to chuc thuc hien", "co che", "chinh sach", "dieu")
 _AFTER_PLAN = re.compile(r"\s*(?:so\s+voi\s+)?(?:ke\s+hoach|cung\s+ky|du\s+toan|chi\s+tieu\s+(?:giao|de\s+ra))")
@@ -76,7 +78,7 @@ def doc_features(masked: Doc) -> list[str]:
     """Features of the whole document (its kind, from the type line near the top; its year, from the date line,
     as a feature "issued=YYYY" that candidate_features compares with each value's year)."""
     head = masked.folded[:3000]
-    feats = [f"doc={name}" for name, pattern in _DOC_TYPE_RES if pattern.search(head)]
+    feats = [f"doc={name}" for name, pattern in _DOC_TYPE_RES if _DOC_TYPE_WORDS.get(name, "") in head and pattern.search(head)]
     issued = _ISSUED.search(head)
     return feats + ([f"issued={issued.group(1)}"] if issued else [])
 
