@@ -1,0 +1,60 @@
+"""Issue 10, helper pnoise4 (units and tasks under the noise real copies carry): each rule on a short text written for it.
+
+The texts are invented, laid out as word segmenters and PDF text layers print Vietnamese plans; none is copied from the
+corpus.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ansinh.documents.parsing import extract_plan
+from ansinh.documents.parsing.clean import prepare
+from ansinh.lib.text import normalize_text
+
+# --- a bracket a word segmenter spaced out ------------------------------------------------------------------
+
+
+def test_a_spaced_bracket_is_closed_up_with_its_spare_spaces_after_it() -> None:
+    clean = prepare("Thời gian ( Năm 2026 )    Ghi chú").clean
+    assert clean.startswith("Thời gian (Năm 2026)")
+    assert len(clean) == len("Thời gian ( Năm 2026 )    Ghi chú")
+
+
+def test_the_punctuation_inside_and_right_after_a_spaced_bracket_is_glued_to_its_word() -> None:
+    assert prepare("Sở Y tế ( chủ trì , phối hợp ) .").clean.rstrip() == "Sở Y tế (chủ trì, phối hợp)."
+
+
+def test_an_unclosed_bracket_keeps_the_old_repair() -> None:
+    assert prepare("theo ( Sở Y tế").clean == "theo  (Sở Y tế"
+
+
+_TABLE = (
+    "KẾ HOẠCH\nII . NHIỆM VỤ\n"
+    "TT    Nội dung công việc                          Cơ quan chủ trì      Thời gian ( năm 2026 )\n"
+    "1     Tổ chức hội nghị tập huấn nghiệp vụ cho     Sở Nội vụ            Quý I\n"
+    "cán bộ các xã , phường\n"
+    "2     Kiểm tra việc thực hiện chế độ báo cáo      Sở Tư pháp           Quý III\n"
+    "tại các cơ quan , đơn vị\n"
+)
+
+
+def test_a_layout_table_whose_header_holds_a_spaced_bracket_reads_its_rows_whole_with_their_leads() -> None:
+    tasks = extract_plan(normalize_text(_TABLE), "probe")["tasks"]
+    assert [(t["title"], t["lead"]) for t in tasks] == [
+        ("Tổ chức hội nghị tập huấn nghiệp vụ cho cán bộ các xã, phường", ["Sở Nội vụ"]),
+        ("Kiểm tra việc thực hiện chế độ báo cáo tại các cơ quan, đơn vị", ["Sở Tư pháp"]),
+    ]
+
+
+_WORD = st.sampled_from(["Năm", "2026", "chủ", "trì", "Sở", "Y", "tế", "quý", "IV", "theo", "kế", "hoạch"])
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(_WORD, min_size=1, max_size=6), st.sampled_from(["", " ,", " ."]), st.integers(0, 3))
+def test_closing_up_a_spaced_bracket_keeps_the_length_and_the_words(words: list[str], after: str, gap: int) -> None:
+    text = "Cột ( " + " ".join(words) + " )" + after + " " * gap + " x"
+    clean = prepare(text).clean
+    assert len(clean) == len(text)
+    assert " ".join(clean.split()) == "Cột (" + " ".join(words) + ")" + after.strip() + " x"
