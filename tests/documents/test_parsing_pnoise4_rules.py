@@ -58,3 +58,37 @@ def test_closing_up_a_spaced_bracket_keeps_the_length_and_the_words(words: list[
     clean = prepare(text).clean
     assert len(clean) == len(text)
     assert " ".join(clean.split()) == "Cột (" + " ".join(words) + ")" + after.strip() + " x"
+
+
+# --- a list mark a word segmenter split from its dot --------------------------------------------------------
+
+
+def test_a_split_mark_is_joined_with_its_spare_space_before_it_not_after_it() -> None:
+    assert prepare("2 . Tổ chức hội nghị").clean == " 2. Tổ chức hội nghị"
+    assert prepare("**II . NHIỆM VỤ**").clean == "   II. NHIỆM VỤ  "
+
+
+def test_a_numbered_item_after_a_space_laid_table_whose_lines_lost_their_indentation_is_not_one_of_its_rows() -> None:
+    text = (
+        "II . NHIỆM VỤ\n"
+        "1 . Tổ chức đối thoại trên sóng truyền hình\n"
+        "TT    Nội dung                                           Trách nhiệm thực     Thời gian\n"
+        "hiện\n"
+        "1     Đối thoại về thủ tục hành chính trong lĩnh vực     Lãnh đạo Sở Tư       Tháng 3\n"
+        "đất đai , xây dựng                                 pháp\n"
+        "2     Đối thoại về thủ tục hành chính trong lĩnh vực     Lãnh đạo Sở Y tế     Tháng 6\n"
+        "y tế , bảo hiểm\n"
+        "2 . Tổ chức Cuộc thi tìm hiểu về cải cách hành chính\n"
+        "Sở Nội vụ chủ trì , phối hợp với Sở Tư pháp tổ chức cuộc thi trong quý III .\n"
+    )
+    tasks = {t["title"][:30]: (t["lead"], t["coordinate"]) for t in extract_plan(normalize_text(text), "probe")["tasks"]}
+    assert tasks["Tổ chức Cuộc thi tìm hiểu về c"] == (["Sở Nội vụ"], ["Sở Tư pháp"])
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(["1", "2", "12", "1.2", "II", "IV", "a", "đ"]), st.sampled_from([".", ")"]), st.integers(1, 3))
+def test_joining_a_split_mark_keeps_the_length_and_leaves_one_space_after_it(mark: str, dot: str, spaces: int) -> None:
+    text = f"{mark}{' ' * spaces}{dot} Sở Y tế"
+    clean = prepare(text).clean
+    assert len(clean) == len(text)
+    assert clean.lstrip() == f"{mark}{dot} Sở Y tế"
