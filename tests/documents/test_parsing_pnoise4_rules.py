@@ -92,3 +92,24 @@ def test_joining_a_split_mark_keeps_the_length_and_leaves_one_space_after_it(mar
     clean = prepare(text).clean
     assert len(clean) == len(text)
     assert clean.lstrip() == f"{mark}{dot} Sở Y tế"
+
+
+# --- a table row whose empty last cells a copy trimmed ----------------------------------------------------------
+
+_ROWS = (
+    "STT\tNội dung\tNhiệm vụ cụ thể\tCơ quan chủ trì\tCơ quan phối hợp\tThời hạn",
+    "1.\tHoàn thiện thể chế\tRà soát quy định về quản lý đất đai\tSở Nông nghiệp và Môi trường\tSở Tư pháp\t12/2026",
+    "\t\tXây dựng quy trình cấp giấy chứng nhận\tSở Nông nghiệp và Môi trường\tSở Tư pháp\t",
+    "",
+    "2",
+    "\t\tcho hộ gia đình, cá nhân tại các xã",
+    "\t\tTập huấn cho cán bộ địa chính cấp xã\tSở Nội vụ\tSở Tài chính\t06/2027",
+    "2.\tCải cách hành chính\tCông khai thủ tục hành chính trên cổng thông tin\tVăn phòng UBND tỉnh\tCác sở, ngành\t12/2026",
+)
+
+
+def test_a_table_goes_on_after_a_page_break_whose_next_line_lost_its_empty_last_cells() -> None:
+    text = "KẾ HOẠCH\nII. NHIỆM VỤ\nCác nhiệm vụ cụ thể như sau:\n" + "\n".join(_ROWS) + "\n"
+    tasks = extract_plan(normalize_text(text), "probe")["tasks"]
+    assert ("Cải cách hành chính", ["Văn phòng UBND tỉnh"]) in [(t["title"], t["lead"]) for t in tasks]
+    assert any(t["title"].startswith("Tập huấn") and t["lead"] == ["Sở Nội vụ"] for t in tasks)
