@@ -113,3 +113,17 @@ def test_a_table_goes_on_after_a_page_break_whose_next_line_lost_its_empty_last_
     tasks = extract_plan(normalize_text(text), "probe")["tasks"]
     assert ("Cải cách hành chính", ["Văn phòng UBND tỉnh"]) in [(t["title"], t["lead"]) for t in tasks]
     assert any(t["title"].startswith("Tập huấn") and t["lead"] == ["Sở Nội vụ"] for t in tasks)
+
+
+# --- a list item set off by tabs under padded prose, its mark split from its dot ------------------------------
+
+
+def test_a_tabbed_item_whose_mark_a_segmenter_split_reads_as_prose_under_a_padded_paragraph() -> None:
+    text = (
+        "Các sở , ngành chủ động rà soát và ưu tiên triển khai thực hiện các nội dung đã được giao .\n"
+        "\t2 . \tGiao Sở Nội vụ , Sở Tài chính theo chức năng , nhiệm vụ có trách nhiệm :\n"
+    )
+    line = prepare(text).clean.split("\n")[1]
+    assert "\t" not in line
+    assert line.split() == ["2.", "Giao", "Sở", "Nội", "vụ,", "Sở", "Tài", "chính", "theo", "chức", "năng,", "nhiệm", "vụ",
+                            "có", "trách", "nhiệm:"]

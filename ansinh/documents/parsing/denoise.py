@@ -183,7 +183,8 @@ _LINE_BREAK = re.compile(r"\n(?:[ \t]*\n){0,2}(?=[ \t]*\w)")
 # A line of running text as wide as the page (Decree 30/2020 body text, 13-14 pt on A4: 60-80 characters).
 _PROSE_WIDTH = 55
 # A list mark set off by tabs, then the item's text ("\t2.\tGiao Sở Lao động …", "b)\tThường xuyên …").
-_TABBED_ITEM = re.compile(r"[ \t]*(?:\d{1,2}(?:\.\d{1,2}){0,2}[.)]|[a-zđ]\))\t+(?=[A-ZĐÀ-Ỹa-zđà-ỹ])[^\t]+")
+# A word segmenter may have split the mark from its dot and set a space before the tab ("\t2 . \tGiao …").
+_TABBED_ITEM = re.compile(r"[ \t]*(?:\d{1,2}(?:\.\d{1,2}){0,2} ?[.)]|[a-zđ] ?\)) ?\t+(?=[A-ZĐÀ-Ỹa-zđà-ỹ])[^\t]+")
 
 
 def prose_tabs(text: str, chars: list[str]) -> None:
