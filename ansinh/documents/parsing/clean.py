@@ -49,6 +49,8 @@ _SEGMENT_MARK = re.compile(r"_(?<=[^\W_]_)(?=[^\W_])")  # the underscore first: 
 _FIRST_TOKEN = re.compile(r"(?m)^[ \t]*(?=\S*[0-9^•\\?|~])(\S+)")
 # A word segmenter's tokens split a list mark from its dot ("1 . Sở Y_tế", "**II . NHIỆM_VỤ**", "a ) …", "2 ." alone).
 _SPLIT_MARK = re.compile(r"(?m)^([ \t]*(?:[*_]{1,3}|#{1,6}[ \t]+)?(?:\d{1,2}(?:\.\d{1,2}){0,3}|[IVX][IVXl1]{0,4}|[1l][IVXl1]{0,4}|[a-zđ]))([ \t]+)([.)])(?=[ \t*_]|$)")
+# The number or letter of a split mark, at the end of what comes before its spaces.
+_MARK_NUMBER = re.compile(r"[^\s*_#]+$")
 # A list mark alone on its line, its text on the next one (Word pages saved as HTML, PDF exports): "2.\nỦy ban …".
 _LONE_ITEM_MARK = re.compile(
     r"(?m)^[ \t]*(?:\d{1,2}(?:\.\d{1,2}){0,3}[ \t]?[.)/]|[IVX]{1,5}[.\-]|[a-zđ]\)|(?:Điều|ĐIỀU)[ \t]+\d{1,3}[.:])[ \t]*(\n[ \t]*){1,2}(?=[^\W\d_])"
@@ -217,10 +219,12 @@ def _clean_chars(text: str) -> str:
     for m in _SEGMENT_MARK.finditer(text) if "_" in text else ():
         chars[m.start()] = " "
     for m in _SPLIT_MARK.finditer(text) if _NEEDED[_SPLIT_MARK].search(text) else ():
-        # Same length: the dot moves next to its number, the spaces go after it.
-        chars[m.start(2)] = m.group(3)
-        for i in range(m.start(2) + 1, m.end(3)):
-            chars[i] = " "
+        # Same length: the dot moves next to its number, the spaces go before the number (" 2. Tổ chức …"), not
+        # after it: two spaces after a mark read as a column gap where a table laid out with spaces is read, the
+        # numbered item after such a table taken for one of its rows ("2.  Tổ chức …").
+        number = _MARK_NUMBER.search(m.group(1))
+        start = m.start(1) + number.start() if number else m.start(2)
+        chars[start : m.end(3)] = [" "] * (m.end(2) - m.start(2)) + list(text[start : m.start(2)]) + [m.group(3)]
     repair(text, chars)
     for m in _LONE_MARK.finditer(text) if _NEEDED[_LONE_MARK].search(text) else ():
         group = 1 if m.group(1) is not None else 2

@@ -47,6 +47,11 @@ _SPLIT_DAY = re.compile(r"\d \d(?=[ \t\n](?:th[áa]ng|n[ăa]m|c[ủu]a|h[ằàa]
 # mark's dot ("1 ." is :mod:`clean`'s split mark), not an ellipsis or an opening bracket.
 # ... and after an opening quote or bracket ("“ Điều 12 .", "( Sở Y tế"): the opener moves next to its word.
 _SPACE_AFTER_OPEN = re.compile(r"[“(] (?=\w)")
+# A bracket a segmenter spaced out on both sides, on one line, after a space or at a line start ("Thời gian ( Năm 2026 )",
+# "Sở Y tế ( chủ trì )"), with the punctuation a segmenter spaced after it and the space after that when there is one.
+_SPACED_BRACKET = re.compile(r"(?<![^ \t\n])\( [^()\t\n]{1,80}? \)(?: [,;:.](?=[ \n]|$))? ?")
+# A space before the punctuation that closes a word, inside a closed-up bracket and right after it.
+_GLUED = re.compile(r" (?=[,;:.)!?])")
 _SPACE_BEFORE_PUNCT = re.compile(r" ([,;:)!?.])(?=[ \n]|$)")  # after a letter (checked)
 # ... and inside a flattened article, after a clause end or a title, an item mark split from its dot ("dụng : 1 . Nghị quyết", "công dân số 1 . Tuân thủ",
 # "sau : a ) Bộ"): the dot moves next to its number, as :mod:`clean` does at a line start.
@@ -138,8 +143,12 @@ def repair(text: str, chars: list[str]) -> None:
         before = text[max(0, m.start() - 6) : m.start()].lower()
         if before[:-1].endswith(("ngày", "ngay", "tháng", "thang")) and before[-1:] in (" ", "\n"):
             _join_digits(chars, m.start(), m.end())
+    spaced = [m for m in _SPACED_BRACKET.finditer(text) if chars[m.start()] == "("] if "( " in text else []
+    opened = {m.start() for m in spaced}
     for m in _SPACE_AFTER_OPEN.finditer(text) if "( " in text or "“ " in text else ():
         i = m.start()
+        if i in opened:
+            continue  # a spaced bracket on one line: closed up below, once its inner punctuation is repaired
         if (i == 0 or text[i - 1] in " \t\n") and chars[i] == text[i] and chars[i + 1] == " ":
             chars[i], chars[i + 1] = " ", text[i]
     if " ) " in text:
@@ -155,6 +164,20 @@ def repair(text: str, chars: list[str]) -> None:
         i = m.start()
         if i > 0 and text[i - 1].isalpha() and chars[i] == " " and chars[i + 1] == m.group(1):
             chars[i], chars[i + 1] = m.group(1), " "
+    for m in spaced:
+        _close_bracket(chars, m.start(), m.end())
+
+
+def _close_bracket(chars: list[str], start: int, end: int) -> None:
+    """A bracket a segmenter spaced out ("( Năm 2026 )") written closed up, its words one space apart, the spare spaces
+    after it ("(Năm 2026)  "), same length: the opener moved next to its word would leave two spaces before it, which
+    a table laid out with spaces reads as a column gap ("Thời gian  (Năm 2026)" as two cells)."""
+    words = "".join(chars[start:end]).split()
+    if not words or words[0] != "(":
+        return
+    closed = _GLUED.sub("", "(" + " ".join(words[1:]))
+    if len(closed) <= end - start:
+        chars[start:end] = list(closed.ljust(end - start))
 
 
 def _join_digits(chars: list[str], start: int, end: int) -> None:
@@ -180,7 +203,8 @@ _LINE_BREAK = re.compile(r"\n(?:[ \t]*\n){0,2}(?=[ \t]*\w)")
 # A line of running text as wide as the page (Decree 30/2020 body text, 13-14 pt on A4: 60-80 characters).
 _PROSE_WIDTH = 55
 # A list mark set off by tabs, then the item's text ("\t2.\tGiao Sở Lao động …", "b)\tThường xuyên …").
-_TABBED_ITEM = re.compile(r"[ \t]*(?:\d{1,2}(?:\.\d{1,2}){0,2}[.)]|[a-zđ]\))\t+(?=[A-ZĐÀ-Ỹa-zđà-ỹ])[^\t]+")
+# A word segmenter may have split the mark from its dot and set a space before the tab ("\t2 . \tGiao …").
+_TABBED_ITEM = re.compile(r"[ \t]*(?:\d{1,2}(?:\.\d{1,2}){0,2} ?[.)]|[a-zđ] ?\)) ?\t+(?=[A-ZĐÀ-Ỹa-zđà-ỹ])[^\t]+")
 
 
 def prose_tabs(text: str, chars: list[str]) -> None:

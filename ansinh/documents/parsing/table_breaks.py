@@ -62,8 +62,8 @@ class Block:
 
 
 def resumes(doc: Doc, lines: list[tuple[int, int]], j: int, block: Block) -> bool:
-    """Whether the table goes on after the empty line ``j``: the next line has as many cells as the table's first,
-    or the table so far has an empty line after each line (a PDF export) and the next line has cells or carries on one."""
+    """Whether the table goes on after the empty line ``j``: the next line has as many cells as the table's first, or
+    fewer with its first cell empty (a row's next line whose trailing empty cells a copy trimmed), or the table so far has an empty line after each line (a PDF export) and the next line has cells or carries on one."""
     width = doc.clean[block.lines[0][0] : block.lines[0][1]].count("\t")
     k = next_line(doc, lines, j)
     if k is None:
@@ -71,6 +71,8 @@ def resumes(doc: Doc, lines: list[tuple[int, int]], j: int, block: Block) -> boo
     text = doc.clean[lines[k][0] : lines[k][1]]
     if "\t" in text and text.count("\t") == width:
         return True
+    if text.lstrip(" ").startswith("\t") and text.count("\t") < width:
+        return True  # a row's next line (its first cell empty: no table opens so), its empty last cells trimmed away
     return block.spaced and ("\t" in text or next_has_tab(doc, lines, k))
 
 
