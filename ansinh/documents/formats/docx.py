@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ansinh.lib.roman import to_roman
 from ansinh.lib.text import normalize_text
 
 from ._common import (
@@ -163,21 +164,6 @@ def _read_level(lvl: Any) -> _Level:
     return level
 
 
-_ROMAN = (
-    (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-    (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
-)  # fmt: skip
-
-
-def _roman(n: int) -> str:
-    out = []
-    for value, letters in _ROMAN:
-        while n >= value:
-            out.append(letters)
-            n -= value
-    return "".join(out)
-
-
 def _letters(n: int) -> str:
     # Word repeats the letter past z: a..z, aa..zz, aaa...
     n = max(n, 1)
@@ -190,9 +176,9 @@ def _format_number(n: int, fmt: str) -> str:
     if fmt == "upperLetter":
         return _letters(n).upper()
     if fmt == "lowerRoman":
-        return _roman(n).lower()
+        return to_roman(n).lower()
     if fmt == "upperRoman":
-        return _roman(n)
+        return to_roman(n)
     if fmt == "decimalZero":
         return f"{n:02d}"
     return str(n)

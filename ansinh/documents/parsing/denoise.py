@@ -26,6 +26,7 @@ import re
 from collections.abc import Iterator
 
 from ansinh.documents.parsing.outline_ocr_marks import read_doubtful_marks
+from ansinh.lib.roman import roman_value
 
 # A backslash escaping ASCII punctuation, as Markdown converters write list marks ("1\\.", "\\-", "\\*").
 ESCAPE = re.compile(r"\\(?=[.)(\-+*_#\[\]!>|`])")
@@ -35,7 +36,6 @@ _UNDERSCORES = re.compile(r"_+")
 # A roman list mark at a line start, perhaps with OCR's l/1 for I ("Il.", "1I.", "lII.", "V1.", "ll."): a true
 # roman letter or two letters at least ("l)" alone is a lettered item).
 _ROMAN_MARK = re.compile(r"(?m)^([ \t]*)(?=[IVXl1]{0,5}[IVXl])([IVXl1]{1,6})(?=[.)\-:][ \t])")
-_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 _COPYRIGHT_C = re.compile(r"(?m)^([ \t]*)©( ?)(?=[).][ \t])")  # "© )": a segmenter split it from its bracket too
 _ZERO_FOR_O = re.compile(r"0(?=[^\W\d_])")  # between two capitals (checked)
 # "2 025": a year split by one space after its first digit (a year of this century or the last), alone between non-digits.
@@ -115,7 +115,7 @@ def repair(text: str, chars: list[str]) -> None:
     last = 0
     for m in _ROMAN_MARK.finditer("".join(chars)):  # markup blanked already: "<b>II. …</b>" counts
         token = m.group(2)
-        value = _roman_value(token.replace("l", "I").replace("1", "I"))
+        value = roman_value(token.replace("l", "I").replace("1", "I"))
         if value is None or (len(token) < 2 and token not in "IVX"):
             continue
         if not set(token) & set("l1"):
@@ -292,18 +292,6 @@ def _fits_row(clean: str, start: int, end: int, next_start: int, next_end: int) 
     around = [clean.count("\t", before_start, max(before_start, start - 1)) if start > 0 else 0,
               clean.count("\t", min(len(clean), next_end + 1), after_end) if next_end < len(clean) else 0]
     return any(0 < t and tabs <= t for t in around)
-
-
-def _roman_value(token: str) -> int | None:
-    """The value of a roman numeral of I, V and X, None when it is not one written the usual way."""
-    total = 0
-    for k, ch in enumerate(token):
-        v = _ROMAN_VALUES.get(ch)
-        if v is None:
-            return None
-        nxt = _ROMAN_VALUES.get(token[k + 1], 0) if k + 1 < len(token) else 0
-        total += -v if v < nxt else v
-    return total if 0 < total < 40 else None
 
 
 def _blank_emphasis(text: str, chars: list[str], start: int, end: int) -> None:

@@ -11,6 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ansinh.documents.parsing.clean import Doc
+from ansinh.lib.roman import roman_value, to_roman
 
 if TYPE_CHECKING:
     from ansinh.documents.parsing.structure import Node
@@ -49,15 +50,13 @@ def restore_roman_order(root: Node) -> None:
     """Parts numbered I, II, III … in order: when the first of three or more sibling parts reads "I" and the last
     reads the count of them, the numerals between that break the run (OCR's "II." for "III.", "IH." for "II.") take
     the place the order gives them."""
-    from ansinh.documents.parsing.structure import _roman_value, _to_roman  # a cycle at import time
-
     for node in root.walk():
         parts = [c for c in node.children if c.style == "roman" and c.label]
-        values = [_roman_value(c.label) for c in parts]
+        values = [roman_value(c.label) for c in parts]
         if len(parts) < 3 or values[0] != 1 or values[-1] != len(parts) or values == list(range(1, len(parts) + 1)):
             continue
         for place, part in enumerate(parts, start=1):
-            part.label = _to_roman(place)
+            part.label = to_roman(place)
 
 
 # "Phụ lục II" / "PHỤ LỤC" alone on its line (or followed by its title): an annex after the signature.

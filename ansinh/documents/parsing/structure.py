@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from ansinh.documents.parsing import outline_repairs as repairs
 from ansinh.documents.parsing.clean import Doc, squeeze
 from ansinh.documents.parsing.part_kinds import assign_kinds
+from ansinh.lib.roman import roman_value, to_roman
 from ansinh.lib.text import fold
 
 _ROMAN = re.compile(r"^(?P<ind>[ \t]*)(?:(?:Ph[ầa]n|PH[ẦA]N|M[ụu]c|M[ỤU]C|Ch[ưu][ơo]ng|CH[ƯU][ƠO]NG)\s+)?(?P<m>[IVXl]{1,6}|1ll|Il1|H[Il1]|[Il1]H)\s*(?:[.\-–:)]|/(?=\s))\s*(?P<rest>\S.*)$")
@@ -56,7 +57,6 @@ _LOWER = re.compile(r"^(?P<ind>[ \t]*)(?P<m>[a-zđ])\s*[.)/]\s+(?P<rest>\S.*)$")
 _OCR_LOWER = re.compile(r"^(?P<ind>[ \t]*)(?P<m>[©ø])\)\s+(?P<rest>[A-ZĐÀ-Ỹ].*)$")
 _OCR_LETTERS = {"©": "c", "ø": "g"}
 _DASH = re.compile(r"^(?P<ind>[ \t]*)(?P<m>[-–—•+])\s*(?P<rest>\S.*)$")
-_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 _END_OF_HEADING = re.compile(r"[.:!?]\s*$")
 # A colon before a capital ends a heading, across a stamp mark OCR left between them ("1. C04: ® Chủ trì …").
 _SENTENCE_END = re.compile(r"\.(?=\s+[\"“(]?[A-ZĐÀ-Ỹ0-9])|!(?=\s+[\"“(]?[A-ZĐÀ-Ỹ0-9])|\?(?=\s+[\"“(]?[A-ZĐÀ-Ỹ0-9])|:(?=\s+(?:[®™°§¤@#]\s+)?[A-ZĐÀ-Ỹ])")
@@ -116,25 +116,8 @@ class Node:
 
 
 def _roman_value(token: str) -> int | None:
-    token = token.replace("l", "I").replace("1", "I")
-    total = 0
-    prev = 0
-    for ch in reversed(token):
-        v = _ROMAN_VALUES.get(ch)
-        if v is None:
-            return None
-        total = total - v if v < prev else total + v
-        prev = max(prev, v)
-    return total if 0 < total < 40 else None
-
-
-def _to_roman(value: int) -> str:
-    out = ""
-    for n, sym in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
-        while value >= n:
-            out += sym
-            value -= n
-    return out
+    """A part numeral's value, OCR's "l" and "1" read as "I" ("Il." is II)."""
+    return roman_value(token.replace("l", "I").replace("1", "I"))
 
 
 def _mostly_upper(text: str) -> bool:
@@ -162,7 +145,7 @@ def _marker(line: str) -> tuple[str, str, int] | None:
         words = fold(m.group("m")).split()
         value = _ORDINALS.get(words[1]) if len(words) == 2 else int(words[0]) if words[0].isdigit() else None
         if value:
-            return "roman", _to_roman(value), m.start("rest")
+            return "roman", to_roman(value), m.start("rest")
     m = _ARTICLE.match(line) if first in "\u201c\"ĐD" else None
     if m:
         return "article", m.group("m"), m.start("rest")
@@ -261,7 +244,7 @@ def parse_outline(doc: Doc) -> Node:
         else:
             value = _roman_value(numeral) if not numeral.isdigit() else int(numeral)
         if value:
-            infos[i] = ("roman", _to_roman(value), 0)
+            infos[i] = ("roman", to_roman(value), 0)
             title_line[i] = j
     repairs.drop_wrapped_numbers(doc, lines, infos)
     repairs.unnumbered_parts(doc, lines, infos)
@@ -288,7 +271,7 @@ def parse_outline(doc: Doc) -> Node:
             token = doc.clean[s : s + offset].strip().split()[-1] if doc.clean[s : s + offset].strip() else ""
             value = _roman_value(label) or 0
             if last_roman and value <= last_roman and re.search(r"[l1H]", token):
-                label = _to_roman(last_roman + 1)
+                label = to_roman(last_roman + 1)
             last_roman = _roman_value(label) or last_roman
         head_start = s + offset
         head_end = _heading_extent(doc, lines, i, head_start, markers)

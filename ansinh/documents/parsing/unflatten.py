@@ -29,12 +29,12 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from ansinh.documents.parsing.clean import Doc
+from ansinh.lib.roman import roman_value
 from ansinh.lib.text import fold
 
 # Letters of Vietnamese lettered items (Decree 30/2020 follows the Vietnamese alphabet: no f, j, w, z).
 _LETTERS = "abcdđeghiklmnopqrstuvxy"
 _LETTER_INDEX = {ch: i for i, ch in enumerate(_LETTERS)}
-_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 
 # A mark standing after white space (or opening the line), followed by white space.
 _MARK = re.compile(
@@ -69,14 +69,6 @@ class _Mark:
     opens_line: bool
     anchored: bool
     heading: bool = False  # the mark's line opens with a heading
-
-
-def _roman(s: str) -> int:
-    total = 0
-    for i, ch in enumerate(s):
-        v = _ROMAN_VALUES[ch]
-        total += -v if i + 1 < len(s) and _ROMAN_VALUES[s[i + 1]] > v else v
-    return total
 
 
 def _anchor(line: str, at: int) -> bool | None:
@@ -156,7 +148,7 @@ def _marks(line: str) -> list[_Mark]:
         elif m.group("let") is not None:
             kind, value = "let", _LETTER_INDEX.get(m.group("let"), -9) + 1
         else:
-            kind, value = "rom", _roman(m.group("rom"))
+            kind, value = "rom", roman_value(m.group("rom")) or 0
         opens_line = not line[: m.start()].strip(" \t-–+•*_|")  # "- (1) Tỷ lệ …": after a bullet, still the line's mark
         if opens_line:
             out.append(_Mark(kind, value, m.start(), True, True))
