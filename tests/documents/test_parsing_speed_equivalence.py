@@ -17,7 +17,7 @@ from ansinh.documents.parsing.clean import fold_same_length, squeeze
 from ansinh.documents.parsing.labelled_units import LABEL_LINE
 from ansinh.documents.parsing.structure import Node
 from ansinh.documents.parsing.target_words import RATIO_TAIL
-from ansinh.documents.parsing.unit_names import _FALSE_HEADS, _head_match_start, _split_outside_parens
+from ansinh.documents.parsing.unit_names import FALSE_HEADS, _head_match_start, _split_outside_parens
 from ansinh.documents.parsing.vocab import AGENCY_HEADS
 from ansinh.lib.text import fold, strip_marks
 from tests.sizes import size
@@ -77,7 +77,7 @@ def _old_split_outside_parens(text: str, sep: str) -> list[str]:
 def _old_head_match_start(fragment: str, heads: tuple[str, ...]) -> bool:
     # The guard against words that only look like a body's head ("Báo cáo …", "Tổ chức …") came after the speed
     # refactor this test checks; the reference applies it too, so only the refactor is compared.
-    if _FALSE_HEADS.match(fragment):
+    if FALSE_HEADS.match(fragment):
         return False
     bare = strip_marks(fragment)
     lowered = bare[:1] + bare[1:].lower()

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from ansinh.documents.parsing.clean import squeeze
 from ansinh.documents.parsing.name_lists import shared_body_tail
-from ansinh.documents.parsing.unit_names import _FALSE_HEADS, _bare, _bare_heads, _opens_with_head
+from ansinh.documents.parsing.unit_names import FALSE_HEADS, bare_heads, bare_text, opens_with_head
 from ansinh.documents.parsing.vocab import AGENCY_HEADS
 from ansinh.lib.text import strip_marks
 
@@ -27,7 +27,7 @@ def _first_word(bare: str) -> str:
 @lru_cache(maxsize=1)
 def _head_first_words() -> frozenset[str]:
     """The first word of every head of AGENCY_HEADS without diacritics, as written and with its later letters lowered."""
-    words = [_first_word(h) for h in _bare_heads(AGENCY_HEADS)]
+    words = [_first_word(h) for h in bare_heads(AGENCY_HEADS)]
     return frozenset(words + [w[:1] + w[1:].lower() for w in words])
 
 
@@ -38,7 +38,7 @@ def no_head_opens(value: str) -> str | None:
     value = squeeze(value).strip(" .;,-–")
     if not value[:1].isalpha():
         return None
-    bare = _bare(value[:40])
+    bare = bare_text(value[:40])
     word = _first_word(bare)
     lowered = word[:1] + word[1:].lower()
     if lowered.lower() in ("cac", "nhung"):
@@ -49,7 +49,7 @@ def no_head_opens(value: str) -> str | None:
         return None  # a first name built of the list's head or tail ("UBND các xã: A", "Thường trực, … HĐND tỉnh")
     # Past the first word the first name reads as the value does, up to a separator no head or false head holds: a
     # false head ending on a word ("Tổ chức", not "Bộ " before a slash) and holding no "và" (where a name may end).
-    false = _FALSE_HEADS.match(value[:40])
+    false = FALSE_HEADS.match(value[:40])
     if false is not None and false.group()[-1:].isalpha() and " va" not in strip_marks(false.group().lower()):
         return value
-    return None if _opens_with_head(bare, AGENCY_HEADS) else value
+    return None if opens_with_head(bare, AGENCY_HEADS) else value

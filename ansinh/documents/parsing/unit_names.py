@@ -26,7 +26,7 @@ from ansinh.lib.text import fold_key, strip_marks
 
 # Words that open like a body's name once diacritics are ignored, or share its first word, but name an action or
 # a thing ("Bố trí kinh phí", "Tổ chức thực hiện", "Ban hành kế hoạch", "Bộ máy", "Số lượng").
-_FALSE_HEADS = re.compile(
+FALSE_HEADS = re.compile(
     r"^(?:b[ốổồỏ]\s|s[ốổ]\s|(?:b[áảa]o\s+(?:c[áa]o|[đd][ảa]m|v[ệe]|qu[ảa]n|t[ồo]n|tr[ìi]|l[ưu]u|ch[íi]\s+v[àa]|hi[ểe]m\s+y)|ban\s+h[àa]nh|t[ổo]\s+ch[ứu]c|h[ộo]i\s+(?:ngh[ịi]|th[ảa]o|thi|di[ễe]n)|"
     r"tr[ưu][ờo]ng\s+h[ợo]p|qu[ỹy]\s+[đd][ấa]t|b[ộo]\s+(?:m[áa]y|ti[êe]u\s+ch[íi]|ch[ỉi]\s+s[ốo]|c[ôo]ng\s+c[ụu])|"
     # Whole words only: "Báo Quảng Ngãi" is a newspaper, not "bảo quản"; "Hội Thiện nguyện" is no "hội thi".
@@ -48,12 +48,12 @@ def opens_with_agency(text: str) -> bool:
 
 @text_cache(maxsize=16384)
 def _head_match_start(fragment: str, heads: tuple[str, ...]) -> bool:
-    if _FALSE_HEADS.match(fragment):
+    if FALSE_HEADS.match(fragment):
         return False
-    return _opens_with_head(_bare(fragment), heads)
+    return opens_with_head(bare_text(fragment), heads)
 
 
-def _opens_with_head(bare: str, heads: tuple[str, ...]) -> bool:
+def opens_with_head(bare: str, heads: tuple[str, ...]) -> bool:
     """Whether ``bare`` (without diacritics) opens with one of ``heads``, a word boundary after it."""
     # The first letter keeps its case (a capital opens a name); later words may be capitalised or not ("Nhà Đầu tư").
     lowered = bare[:1] + bare[1:].lower()
@@ -68,20 +68,20 @@ def _opens_with_head(bare: str, heads: tuple[str, ...]) -> bool:
 def _bare_heads_lowered(heads: tuple[str, ...]) -> dict[str, tuple[tuple[str, str], ...]]:
     """Each bare head with its later letters in lower case (a one-word head keeps its own case), by first letter."""
     by_first: dict[str, list[tuple[str, str]]] = {}
-    for h in _bare_heads(heads):
+    for h in bare_heads(heads):
         by_first.setdefault(h[:1], []).append((h, h[:1] + h[1:].lower() if " " in h else h))
     return {first: tuple(pairs) for first, pairs in by_first.items()}
 
 
 @text_cache()
-def _bare(text: str) -> str:
+def bare_text(text: str) -> str:
     return strip_marks(text)
 
 
 @lru_cache(maxsize=8)
 def _heads_pattern(heads: tuple[str, ...]) -> re.Pattern[str]:
     """Lower-case heads as one OCR-tolerant pattern ("các đoàn thể" also matches "cdc doan the")."""
-    return re.compile(r"^(?:" + "|".join(ocr_tolerant(h) for h in _bare_heads(heads)) + r")(?![a-z])")
+    return re.compile(r"^(?:" + "|".join(ocr_tolerant(h) for h in bare_heads(heads)) + r")(?![a-z])")
 
 
 def _starts_with(lower: str, heads: tuple[str, ...]) -> bool:
@@ -89,7 +89,7 @@ def _starts_with(lower: str, heads: tuple[str, ...]) -> bool:
 
 
 @lru_cache(maxsize=8)
-def _bare_heads(heads: tuple[str, ...]) -> tuple[str, ...]:
+def bare_heads(heads: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(strip_marks(h) for h in heads))
 
 
@@ -172,7 +172,7 @@ def _split_units_uncached(value: str) -> list[str]:
             frag = fragment.strip()
             if not frag:
                 continue
-            lower = _bare(frag[:40].lower())
+            lower = bare_text(frag[:40].lower())
             head = _head_match(frag, AGENCY_HEADS)  # read once: it opens a name, and says whether that name is a body's
             new = not current or head
             if not new and _starts_with(lower, ALWAYS_NEW_HEADS):
