@@ -40,3 +40,45 @@ def test_any_phrase_read_without_vietnamese_keeps_its_unmarked_letters_and_loses
     noisy = perturb(text, "latinocr", seed)
     assert not any(is_marked(w) for w in noisy.split())
     assert perturb(text, "latinocr", seed) == noisy
+
+
+# A directive (invented) as an engine without Vietnamese reads it: "Cục" as "Cue", "Vụ" as "Vy", "nước" as "nuac".
+MISREAD = """Bo truong yeu cau cac ca quan, don vi thyc hien tot cac nhiem vu sau day:
+1.Ve quan ly nha nuac doi vai moi truong:
+a) Cue Kiem soat o nhiem chii tri, phoi hop vai Vy Phap che huong dan cac dia phuang.
+b) Vy Ke hoach bo tri kinh phi thyc hien cac nhiem vu nam 2027 cua Bp.
+c) Cue Quan ly chat thai chu tri kiem tra cac ca sa san xuat tren dia ban.
+2.Ve thanh tra: Thanh tra Bp to chuc kiem tra viec thyc hien quy dinh cua phap luat.
+"""
+# The same directive typed without marks: every token a known syllable.
+TYPED = """Bo truong yeu cau cac co quan, don vi thuc hien tot cac nhiem vu sau day:
+1. Ve quan ly nha nuoc doi voi moi truong:
+a) Cuc Kiem soat o nhiem chu tri, phoi hop voi Vu Phap che huong dan cac dia phuong.
+b) Vu Ke hoach bo tri kinh phi thuc hien cac nhiem vu nam 2027 cua Bo.
+c) Cuc Quan ly chat thai chu tri kiem tra cac co so san xuat tren dia ban.
+2. Ve thanh tra: Thanh tra Bo to chuc kiem tra viec thuc hien quy dinh cua phap luat.
+"""
+
+
+def test_the_look_alike_letters_of_a_misread_scan_are_read_back_in_the_clean_view_at_the_same_length() -> None:
+    from ansinh.documents.parsing.clean import prepare
+
+    doc = prepare(MISREAD)
+    assert len(doc.clean) == len(MISREAD)
+    assert "Cuc Kiem soat" in doc.clean and "nha nuoc" in doc.clean and "thuc hien" in doc.clean
+    assert doc.text == MISREAD  # spans still point into the caller's text
+
+
+def test_a_text_typed_without_marks_is_left_as_it_is() -> None:
+    from ansinh.documents.parsing.ocr_latin import repair_latin_ocr
+
+    assert repair_latin_ocr(TYPED) == TYPED
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.lists(st.lists(_WORDS, min_size=4, max_size=10), min_size=1, max_size=8))
+def test_a_text_with_marks_is_never_changed(lines: list[list[str]]) -> None:
+    from ansinh.documents.parsing.ocr_latin import repair_latin_ocr
+
+    text = "\n".join(" ".join(words) + " của Bộ" for words in lines)
+    assert repair_latin_ocr(text) == text
