@@ -82,3 +82,20 @@ def test_a_text_with_marks_is_never_changed(lines: list[list[str]]) -> None:
 
     text = "\n".join(" ".join(words) + " của Bộ" for words in lines)
     assert repair_latin_ocr(text) == text
+
+
+def test_a_lettered_point_glued_to_its_capital_is_still_a_point() -> None:
+    from ansinh.documents.parsing.clean import prepare
+    from ansinh.documents.parsing.structure import parse_outline
+
+    text = "1. Về quản lý chất thải:\na)Cục Kiểm soát ô nhiễm: Hướng dẫn phân loại rác.\nb)Vụ Pháp chế: Rà soát quy định.\n"
+    labels = [(n.style, n.label) for n in parse_outline(prepare(text)).walk()[1:]]
+    assert labels == [("num1", "1"), ("lower", "a"), ("lower", "b")]
+
+
+def test_a_bracket_glued_to_a_small_letter_is_no_point() -> None:
+    from ansinh.documents.parsing.clean import prepare
+    from ansinh.documents.parsing.structure import parse_outline
+
+    text = "1. Về quản lý chất thải:\nb)ảo đảm vệ sinh môi trường tại các khu dân cư.\n"
+    assert [n.style for n in parse_outline(prepare(text)).walk()[1:]] == ["num1"]
