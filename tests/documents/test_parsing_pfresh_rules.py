@@ -48,7 +48,8 @@ MISREAD = """Bo truong yeu cau cac ca quan, don vi thyc hien tot cac nhiem vu sa
 a) Cue Kiem soat o nhiem chii tri, phoi hop vai Vy Phap che huong dan cac dia phuang.
 b) Vy Ke hoach bo tri kinh phi thyc hien cac nhiem vu nam 2027 cua Bp.
 c) Cue Quan ly chat thai chu tri kiem tra cac ca sa san xuat tren dia ban.
-2.Ve thanh tra: Thanh tra Bp to chuc kiem tra viec thyc hien quy dinh cua phap luat.
+2.Ve thanh tra: Thanh tra Bq to chuc kiem tra viec thyc hien quy dinh cua phap luat.
+3.Thyc hien Bieu 2 cua Quyet dinh nay; cac Cue, Vy thyc hien dung tien dp.
 """
 # The same directive typed without marks: every token a known syllable.
 TYPED = """Bo truong yeu cau cac co quan, don vi thuc hien tot cac nhiem vu sau day:
@@ -67,6 +68,13 @@ def test_the_look_alike_letters_of_a_misread_scan_are_read_back_in_the_clean_vie
     assert len(doc.clean) == len(MISREAD)
     assert "Cuc Kiem soat" in doc.clean and "nha nuoc" in doc.clean and "thuc hien" in doc.clean
     assert doc.text == MISREAD  # spans still point into the caller's text
+
+
+def test_an_o_read_as_q_is_read_back_when_only_that_reading_is_a_syllable() -> None:
+    from ansinh.documents.parsing.clean import prepare
+
+    clean = prepare(MISREAD).clean
+    assert "Thanh tra Bo to chuc" in clean and "tien do." in clean
 
 
 def test_a_text_typed_without_marks_is_left_as_it_is() -> None:

@@ -75,7 +75,11 @@ def repair_latin_ocr(clean: str) -> str:
         return clean
     chars = list(clean)
     for s, e in runs:
-        before = clean[s:e]
+        for m in _TOKEN.finditer(clean, s, e):
+            word = _local_reading(m.group(0), model.candidates)
+            if word is not None:
+                chars[m.start() : m.end()] = word
+        before = "".join(chars[s:e])
         after = _fix_tokens(before, model)
         old, new = list(_TOKEN.finditer(before)), _TOKEN.findall(after)
         if len(old) != len(new):
@@ -85,6 +89,16 @@ def repair_latin_ocr(clean: str) -> str:
             if word != token and len(word) == len(token):
                 chars[s + match.start() : s + match.end()] = word
     return "".join(chars)
+
+
+def _local_reading(token: str, known: dict[str, list[str]]) -> str | None:
+    """An unknown token's reading by a look-alike the confusion table lacks: "ộ"/"ợ" read as ``q`` ("Bq", "duqc")."""
+    low = token.lower()
+    if low in known or not token.isalpha():
+        return None
+    if "q" in low[1:] and (fixed := low[0] + low[1:].replace("q", "o")) in known:
+        return "".join(f.upper() if c.isupper() else f for f, c in zip(fixed, token, strict=True))
+    return None
 
 
 def _has_long_unmarked_stretch(clean: str) -> bool:
