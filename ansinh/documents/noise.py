@@ -15,6 +15,10 @@ the noisy text against the unchanged gold (``ansinh bench noise``):
 - ``headers``: running page headers/footers and page numbers every ~40 lines,
   inside tables and sentences too;
 - ``nodiacritics``: every Vietnamese diacritic removed;
+- ``latinocr``: a scan read by an OCR engine without its Vietnamese model: the marks lost and a share of the
+  marked letters misread as look-alikes (``Bp``/``Bq`` for ``Bộ``, ``Cue`` for ``Cục``, ``ciia`` for ``của``,
+  ``ca quan`` for ``cơ quan``, ``s6`` for ``số``, ``tarn`` for ``tâm``, ``B`` for a word's ``Đ``), and item marks
+  glued to their text (``1.Về``, ``a)Cục``, ``-Quản lý``);
 - ``ocr``: light OCR confusions (``Il.``/``1I.`` for ``II.``, ``©)`` for ``c)``,
   ``0`` for ``O``, stray spaces inside years and days: ``2 025``, ``ngày 1 5 tháng``).
 
@@ -28,9 +32,9 @@ import re
 import zlib
 from collections.abc import Callable
 
-from ansinh.lib.text import strip_marks
+from ansinh.lib.text import nfc, strip_marks
 
-KINDS: tuple[str, ...] = ("emphasis", "html", "segment", "pdf", "headers", "nodiacritics", "ocr")
+KINDS: tuple[str, ...] = ("emphasis", "html", "segment", "pdf", "headers", "nodiacritics", "latinocr", "ocr")
 ALL = "all"
 
 # A structure line: a roman, upper-case, numbered or lettered heading, a dash item, an article.
@@ -282,6 +286,44 @@ def nodiacritics(text: str, rng: random.Random) -> str:
     return strip_marks(text)
 
 
+# What an OCR engine without Vietnamese reads for a marked letter (after its marks are gone), as seen in scans of
+# central directives read that way: ộ -> p/q/g/y, ụ -> y, ơ -> a/d, ư -> ir/ii, ố -> 6, ể -> l/i, ệ -> f/g/$,
+# a circumflex vowel -> ^, "âm" -> "arn". Keys are the NFC letter; a letter not listed is only stripped.
+_LATIN_OCR: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys("ộọợ", ("p", "q", "g", "y")),
+    **dict.fromkeys("ụự", ("y",)),
+    **dict.fromkeys("ơớờởỡ", ("a", "a", "d")),
+    **dict.fromkeys("ưứừửữ", ("ir", "ii", "d")),
+    **dict.fromkeys("ủ", ("ii",)),
+    **dict.fromkeys("ốồổỗ", ("6",)),
+    **dict.fromkeys("ểềếễ", ("l", "i", "g", "k")),
+    **dict.fromkeys("ệ", ("f", "g", "$", "p")),
+    **dict.fromkeys("ầấẩẫậ", ("^", "i")),
+    **dict.fromkeys("ĩ", ("i", "h")),
+}
+_LATIN_OCR_RATE = 0.4
+_WORD_D = re.compile(r"(?<![^\W\d_])Đ")
+_AM = re.compile(r"âm(?![^\W\d_])")
+_GLUED_MARK = re.compile(r"(?m)^([ \t]*(?:\d{1,2}(?:\.\d{1,2}){0,3}\.|[a-zđ]\)|[-–+]))[ \t]+(?=\S)")
+
+
+def latinocr(text: str, rng: random.Random) -> str:
+    """Marks lost, a share of the marked letters read as look-alikes, item marks glued to their text."""
+    text = _GLUED_MARK.sub(lambda m: m.group(1) if rng.random() < 0.6 else m.group(0), nfc(text))
+    text = _WORD_D.sub(lambda m: "B" if rng.random() < 0.5 else "Đ", text)
+    text = _AM.sub(lambda m: "arn" if rng.random() < 0.5 else "âm", text)
+    out: list[str] = []
+    for ch in text:
+        low = ch.lower()
+        reads = _LATIN_OCR.get(low)
+        if reads is not None and rng.random() < _LATIN_OCR_RATE:
+            read = rng.choice(reads)
+            out.append(read.upper() if ch != low and read.isalpha() else read)
+        else:
+            out.append(ch)
+    return strip_marks("".join(out))
+
+
 _ROMAN_HEAD = re.compile(r"(?m)^([ \t]*)(II|III|IV|VI|VII)([.)])")
 _LETTER_C = re.compile(r"(?m)^([ \t]*)c\)")
 _UPPER_O = re.compile(r"(?<=[A-ZĐ])O(?=[A-ZĐ])")
@@ -303,7 +345,7 @@ def ocr(text: str, rng: random.Random) -> str:
 
 PERTURBATIONS: dict[str, Callable[[str, random.Random], str]] = {
     "emphasis": emphasis, "html": html, "segment": segment, "pdf": pdf, "headers": headers,
-    "nodiacritics": nodiacritics, "ocr": ocr,
+    "nodiacritics": nodiacritics, "latinocr": latinocr, "ocr": ocr,
 }
 # The order "all" applies them in: the text's own noise first, the converter's wrapping last.
 _ALL_ORDER: tuple[str, ...] = ("ocr", "segment", "emphasis", "pdf", "headers", "html")
@@ -312,7 +354,7 @@ _ALL_ORDER: tuple[str, ...] = ("ocr", "segment", "emphasis", "pdf", "headers", "
 def perturb(text: str, kind: str, seed: int = 0) -> str:
     """``text`` with noise of ``kind`` (one of :data:`KINDS`, or ``"all"``), the same for the same seed.
 
-    ``all`` applies every kind but ``nodiacritics`` (reported on its own: the scorer folds names).
+    ``all`` applies every kind but ``nodiacritics`` and ``latinocr`` (reported on their own: the scorer folds names).
     """
     if kind == ALL:
         for name in _ALL_ORDER:

@@ -15,6 +15,7 @@ from ansinh.documents.parsing.denoise import ESCAPE, join_wrapped_lines, prose_t
 from ansinh.documents.parsing.flat_bar_tables import flat_bar_tables
 from ansinh.documents.parsing.flat_tables import flat_table_tabs, spaced_table_tabs
 from ansinh.documents.parsing.html_tables import html_table_tabs
+from ansinh.documents.parsing.ocr_latin import repair_latin_ocr
 from ansinh.documents.parsing.stacked_tables import stacked_table_tabs
 from ansinh.documents.parsing.text_caches import text_cache
 from ansinh.lib.text import fold
@@ -303,7 +304,7 @@ def _fold_list() -> list[str]:
 def prepare(text: str) -> Doc:
     """Build the clean and folded views of ``text`` (already ``normalize_text``-ed)."""
     text = text if isinstance(text, str) else ""
-    clean = _clean_chars(text)
+    clean = repair_latin_ocr(_clean_chars(text))  # look-alike letters of a scan read without Vietnamese (same length)
     folded = fold_same_length(clean)
     # Lines of the clean view: a stacked table's rows are one line there (see :mod:`stacked_tables`).
     starts = [0]

@@ -52,7 +52,8 @@ _BARE_ORDINAL = re.compile(
 # "(1) Lập …", and "(1). Lập …" with a full stop after the bracket (a segmenter's "( 1 ) ." cleaned to "(1)   .").
 _PAREN = re.compile(r"^(?P<ind>[ \t]*)\((?P<m>\d{1,2}|[a-zđ])\)(?:[ \t]*\.(?=\s))?\s*(?P<rest>\S.*)$")
 # "a/ …", "b/ …": local texts mark their points with a slash as they mark "1/" and "I/".
-_LOWER = re.compile(r"^(?P<ind>[ \t]*)(?P<m>[a-zđ])\s*[.)/]\s+(?P<rest>\S.*)$")
+# "a)Cục Báo chí: …": a scan's OCR glues a bracket mark to the capital that opens its point.
+_LOWER = re.compile(r"^(?P<ind>[ \t]*)(?P<m>[a-zđ])\s*(?:[.)/]\s+|\)(?=[A-ZĐỦƯ]))(?P<rest>\S.*)$")
 # OCR reads some letters of "c)", "g)" as symbols: "©) Bộ Giao thông vận tải …", "ø) Chịu trách nhiệm …".
 _OCR_LOWER = re.compile(r"^(?P<ind>[ \t]*)(?P<m>[©ø])\)\s+(?P<rest>[A-ZĐÀ-Ỹ].*)$")
 _OCR_LETTERS = {"©": "c", "ø": "g"}

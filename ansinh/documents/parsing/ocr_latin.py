@@ -1,0 +1,111 @@
+"""Letters an OCR engine without Vietnamese misread, put right in the clean view (same length).
+
+A scan read by an engine without its Vietnamese model loses every mark and reads a share of the marked letters as
+look-alikes: "Cục" as ``Cue``, "Vụ" as ``Vy``, "Bộ" as ``Bp``, "nước" as ``nuac``, "cơ quan" as ``ca quan``. The
+parser matches folded words, so the units, cues and dates of such a text are missed although its outline is read.
+Within a run of unmarked lines (a whole text, or the pages of a letter past its scanned first page), every token the
+OCR confusion model of :mod:`ansinh.lib.ocr_cleanup` reads as another known syllable of the same length is replaced by
+that reading (unmarked, case kept); a reading of another length is left as it was, so offsets do not move. Lines with
+marks are never touched, and text typed without marks (few tokens unknown to the syllable model) is left as it is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ansinh.lib.diacritics import default_model, is_marked, is_vietnamese_syllable
+from ansinh.lib.ocr_cleanup import _fix_tokens
+
+_TOKEN = re.compile(r"(?:[^\W_]|[\u0300-\u036f])+")
+_MARKED_LETTER = re.compile(r"[À-ỹĐđ]")
+# A line of prose: this many tokens or more.
+_MIN_TOKENS = 4
+# A run of unmarked prose lines this long is text the OCR read without Vietnamese (blank lines do not break it).
+MIN_RUN_LINES = 5
+# ...provided this share of its tokens has the shape of a Vietnamese syllable (not English, not a list of codes).
+_VIETNAMESE_SHARE = 0.7
+# Share of tokens unknown to the syllable model from which the runs are read as misread by the OCR (see below).
+MISREAD_SHARE = 0.09
+
+
+def _unmarked_prose(line: str) -> bool:
+    tokens = _TOKEN.findall(line)
+    return len(tokens) >= _MIN_TOKENS and not any(is_marked(t) for t in tokens)
+
+
+def unmarked_runs(clean: str) -> list[tuple[int, int]]:
+    """Spans of ``clean`` made of ``MIN_RUN_LINES`` or more unmarked prose lines in a row, mostly Vietnamese syllables."""
+    runs: list[tuple[int, int]] = []
+    start = end = -1
+    count = 0
+    pos = 0
+    for line in clean.splitlines(keepends=True):
+        if _unmarked_prose(line):
+            if start < 0:
+                start, count = pos, 0
+            count += 1
+            end = pos + len(line)
+        elif line.strip() and start >= 0:
+            if count >= MIN_RUN_LINES:
+                runs.append((start, end))
+            start = -1
+        pos += len(line)
+    if start >= 0 and count >= MIN_RUN_LINES:
+        runs.append((start, end))
+    out: list[tuple[int, int]] = []
+    for s, e in runs:
+        tokens = [t for t in _TOKEN.findall(clean[s:e]) if t.isalpha()]
+        if tokens and sum(1 for t in tokens if is_vietnamese_syllable(t)) >= _VIETNAMESE_SHARE * len(tokens):
+            out.append((s, e))
+    return out
+
+
+def repair_latin_ocr(clean: str) -> str:
+    """``clean`` with the look-alike letters of its unmarked OCR runs read as the syllables they stand for."""
+    if len(_MARKED_LETTER.findall(clean[:20000])) > 200 and not _has_long_unmarked_stretch(clean):
+        return clean  # a text with its marks (the common case) is passed over without scoring its lines
+    runs = unmarked_runs(clean)
+    if not runs:
+        return clean
+    model = default_model()
+    words = [t.lower() for s, e in runs for t in _TOKEN.findall(clean[s:e]) if t.isalpha()]
+    # Text typed without marks reads as known syllables (a few rare ones, "rừng", "cụm", unknown to the model); a
+    # misreading engine leaves one token in ten or more unknown ("Bp", "nuac", "thyc"). Only such a text is read again.
+    if sum(1 for w in words if w not in model.candidates) < MISREAD_SHARE * len(words):
+        return clean
+    chars = list(clean)
+    for s, e in runs:
+        for m in _TOKEN.finditer(clean, s, e):
+            word = _local_reading(m.group(0), model.candidates)
+            if word is not None:
+                chars[m.start() : m.end()] = word
+        before = "".join(chars[s:e])
+        after = _fix_tokens(before, model)
+        old, new = list(_TOKEN.finditer(before)), _TOKEN.findall(after)
+        if len(old) != len(new):
+            continue
+        for match, word in zip(old, new, strict=True):
+            token = match.group(0)
+            if word != token and len(word) == len(token):
+                chars[s + match.start() : s + match.end()] = word
+    return "".join(chars)
+
+
+def _local_reading(token: str, known: dict[str, list[str]]) -> str | None:
+    """An unknown token's reading by a look-alike the confusion table lacks: "ộ"/"ợ" read as ``q`` ("Bq", "duqc")."""
+    low = token.lower()
+    if low in known or not token.isalpha():
+        return None
+    if "q" in low[1:] and (fixed := low[0] + low[1:].replace("q", "o")) in known:
+        return "".join(f.upper() if c.isupper() else f for f, c in zip(fixed, token, strict=True))
+    return None
+
+
+def _has_long_unmarked_stretch(clean: str) -> bool:
+    """Whether some 1,500 characters of prose in a row carry no mark (cheap test before scoring lines)."""
+    last = -1
+    for m in _MARKED_LETTER.finditer(clean):
+        if m.start() - last > 1500:
+            return True
+        last = m.start()
+    return len(clean) - last > 1500
