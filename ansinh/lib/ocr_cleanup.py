@@ -108,7 +108,8 @@ def _apply_case(new: str, old: str) -> str:
     return new
 
 
-def _fix_tokens(text: str, model: Model) -> str:
+def fix_tokens(text: str, model: Model) -> str:
+    """``text`` with each token the confusion model reads as a likelier syllable replaced by that reading."""
     _MODELS[id(model)] = model
     out: list[str] = []
     pos = 0
@@ -165,7 +166,7 @@ def clean_ocr(text: str, model: Model | None = None) -> str:
     text = _LINE_DEBRIS.sub("", text)
     model = model or default_model()
     text = _HYPHEN_BREAK.sub(lambda m: _join_hyphen(m, model), text)
-    return _fix_tokens(text, model)
+    return fix_tokens(text, model)
 
 
 def _join_hyphen(match: re.Match[str], model: Model) -> str:

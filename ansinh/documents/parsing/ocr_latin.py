@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from ansinh.lib.diacritics import default_model, is_marked, is_vietnamese_syllable
-from ansinh.lib.ocr_cleanup import _fix_tokens
+from ansinh.lib.ocr_cleanup import fix_tokens
 
 _TOKEN = re.compile(r"(?:[^\W_]|[\u0300-\u036f])+")
 _MARKED_LETTER = re.compile(r"[À-ỹĐđ]")
@@ -80,7 +80,7 @@ def repair_latin_ocr(clean: str) -> str:
             if word is not None:
                 chars[m.start() : m.end()] = word
         before = "".join(chars[s:e])
-        after = _fix_tokens(before, model)
+        after = fix_tokens(before, model)
         old, new = list(_TOKEN.finditer(before)), _TOKEN.findall(after)
         if len(old) != len(new):
             continue
