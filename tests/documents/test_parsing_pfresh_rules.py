@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ansinh.documents.noise import perturb
+from ansinh.documents.parsing import ocr_latin
 from ansinh.lib.diacritics import is_marked
 
 DIRECTIVE = """CHỈ THỊ
@@ -107,3 +108,19 @@ def test_a_bracket_glued_to_a_small_letter_is_no_point() -> None:
 
     text = "1. Về quản lý chất thải:\nb)ảo đảm vệ sinh môi trường tại các khu dân cư.\n"
     assert [n.style for n in parse_outline(prepare(text)).walk()[1:]] == ["num1"]
+
+
+def _unmarked_stretch_read_mark_by_mark(clean: str) -> bool:
+    last = -1
+    for m in ocr_latin._MARKED_LETTER.finditer(clean):
+        if m.start() - last > 1500:
+            return True
+        last = m.start()
+    return len(clean) - last > 1500
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["a", "ệ", " ", "\n"]), st.integers(1, 1600)), max_size=12))
+def test_a_long_unmarked_stretch_is_found_by_windows_as_mark_by_mark(parts: list[tuple[str, int]]) -> None:
+    clean = "".join(c * n for c, n in parts)
+    assert ocr_latin._has_long_unmarked_stretch(clean) == _unmarked_stretch_read_mark_by_mark(clean)

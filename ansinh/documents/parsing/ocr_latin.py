@@ -103,6 +103,10 @@ def _local_reading(token: str, known: dict[str, list[str]]) -> str | None:
 
 def _has_long_unmarked_stretch(clean: str) -> bool:
     """Whether some 1,500 characters of prose in a row carry no mark (cheap test before scoring lines)."""
+    # Such a stretch holds a whole window of 700 starting at a multiple of 700: when every window has a mark (a
+    # marked text: one search each, stopping at its first mark), there is none, and no mark is visited one by one.
+    if all(_MARKED_LETTER.search(clean, k, k + 700) for k in range(0, max(len(clean) - 699, 0), 700)):
+        return False
     last = -1
     for m in _MARKED_LETTER.finditer(clean):
         if m.start() - last > 1500:
