@@ -12,6 +12,7 @@ marks are never touched, and text typed without marks (few tokens unknown to the
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ansinh.lib.diacritics import default_model, is_marked, is_vietnamese_syllable
 from ansinh.lib.ocr_cleanup import fix_tokens
@@ -35,6 +36,16 @@ def _unmarked_prose(line: str) -> bool:
 
 def unmarked_runs(clean: str) -> list[tuple[int, int]]:
     """Spans of ``clean`` made of ``MIN_RUN_LINES`` or more unmarked prose lines in a row, mostly Vietnamese syllables."""
+    return [(s, e) for s, e, _ in _runs_with_words(clean)]
+
+
+@lru_cache(maxsize=65536)
+def _syllable(token: str) -> bool:
+    return is_vietnamese_syllable(token)  # tokens repeat: a text's few thousand words are asked about once each
+
+
+def _runs_with_words(clean: str) -> list[tuple[int, int, list[str]]]:
+    """:func:`unmarked_runs` with the alphabetic tokens of each run (read once, for the run test and the share)."""
     runs: list[tuple[int, int]] = []
     start = end = -1
     count = 0
@@ -52,11 +63,11 @@ def unmarked_runs(clean: str) -> list[tuple[int, int]]:
         pos += len(line)
     if start >= 0 and count >= MIN_RUN_LINES:
         runs.append((start, end))
-    out: list[tuple[int, int]] = []
+    out: list[tuple[int, int, list[str]]] = []
     for s, e in runs:
-        tokens = [t for t in _TOKEN.findall(clean[s:e]) if t.isalpha()]
-        if tokens and sum(1 for t in tokens if is_vietnamese_syllable(t)) >= _VIETNAMESE_SHARE * len(tokens):
-            out.append((s, e))
+        tokens = [t for t in _TOKEN.findall(clean, s, e) if t.isalpha()]
+        if tokens and sum(1 for t in tokens if _syllable(t)) >= _VIETNAMESE_SHARE * len(tokens):
+            out.append((s, e, tokens))
     return out
 
 
@@ -64,11 +75,12 @@ def repair_latin_ocr(clean: str) -> str:
     """``clean`` with the look-alike letters of its unmarked OCR runs read as the syllables they stand for."""
     if len(_MARKED_LETTER.findall(clean[:20000])) > 200 and not _has_long_unmarked_stretch(clean):
         return clean  # a text with its marks (the common case) is passed over without scoring its lines
-    runs = unmarked_runs(clean)
-    if not runs:
+    with_words = _runs_with_words(clean)
+    if not with_words:
         return clean
+    runs = [(s, e) for s, e, _ in with_words]
     model = default_model()
-    words = [t.lower() for s, e in runs for t in _TOKEN.findall(clean[s:e]) if t.isalpha()]
+    words = [t.lower() for _, _, tokens in with_words for t in tokens]
     # Text typed without marks reads as known syllables (a few rare ones, "rừng", "cụm", unknown to the model); a
     # misreading engine leaves one token in ten or more unknown ("Bp", "nuac", "thyc"). Only such a text is read again.
     if sum(1 for w in words if w not in model.candidates) < MISREAD_SHARE * len(words):
