@@ -34,18 +34,14 @@ def _unmarked_prose(line: str) -> bool:
     return len(tokens) >= _MIN_TOKENS and not any(is_marked(t) for t in tokens)
 
 
-def unmarked_runs(clean: str) -> list[tuple[int, int]]:
-    """Spans of ``clean`` made of ``MIN_RUN_LINES`` or more unmarked prose lines in a row, mostly Vietnamese syllables."""
-    return [(s, e) for s, e, _ in _runs_with_words(clean)]
-
-
 @lru_cache(maxsize=65536)
 def _syllable(token: str) -> bool:
     return is_vietnamese_syllable(token)  # tokens repeat: a text's few thousand words are asked about once each
 
 
 def _runs_with_words(clean: str) -> list[tuple[int, int, list[str]]]:
-    """:func:`unmarked_runs` with the alphabetic tokens of each run (read once, for the run test and the share)."""
+    """The runs of ``MIN_RUN_LINES`` or more unmarked prose lines in a row, mostly Vietnamese syllables, each with its
+    alphabetic tokens (read once, for the run test and the unknown-word share)."""
     runs: list[tuple[int, int]] = []
     start = end = -1
     count = 0
