@@ -22,6 +22,8 @@ _STOP = re.compile(r"[ \t|]*(?:kinh gui|s[o6]\s*:|[^\t]{0,40},\s*ngay\b|[_\-–=
 _BODY_OPENING = re.compile(r"(?:can cu|thuc hien|ve de nghi|theo de nghi)\b")
 _COLUMN_GAP = re.compile(r"\t| {3,}|\|")
 _MAX_LINES = 4
+# How a subject read here opens, whatever the text wrote ("v/v:", "V/V").
+PREFIX = "V/v"
 
 
 def _left_piece(doc: Doc, s: int, e: int) -> tuple[int, int]:
@@ -64,5 +66,10 @@ def subject_pieces(doc: Doc, head_lines: list[tuple[int, int]]) -> list[tuple[in
 def subject_text(doc: Doc, pieces: list[tuple[int, int]]) -> str | None:
     """The subject as one line of text ("V/v hướng dẫn … năm 2022")."""
     text = " ".join(span_text(doc, a, b) for a, b in pieces).strip()
-    text = re.sub(r"^[*\s]*[Vv]\s*/\s*[Vv]\b[ .:]*", "V/v ", text).strip(" *")
+    text = re.sub(r"^[*\s]*[Vv]\s*/\s*[Vv]\b[ .:]*", PREFIX + " ", text).strip(" *")
     return text or None
+
+
+def is_subject(title: object) -> bool:
+    """Whether a meta title is a letter's subject as :func:`subject_text` gives it (not a plan's own title)."""
+    return isinstance(title, str) and title.startswith(PREFIX)

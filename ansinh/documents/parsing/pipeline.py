@@ -6,6 +6,7 @@ import logging
 import re
 from dataclasses import dataclass
 
+from ansinh.documents.parsing import letter_subject
 from ansinh.documents.parsing.assignments import assign_units
 from ansinh.documents.parsing.clean import Doc, prepare
 from ansinh.documents.parsing.duties import mark_duties
@@ -122,7 +123,7 @@ def read_parts(text: str) -> Parts:
     meta = extract_meta(masked, root)
     spans = meta.get("spans")
     title_span = spans.get("title") if isinstance(spans, dict) else None
-    if str(meta.get("title") or "").startswith("V/v"):
+    if letter_subject.is_subject(meta.get("title")):
         title_span = None  # a letter's subject names what it carries out: its year is no horizon of the letter's
     return Parts(doc, layout, tables, masked, root, looks_like_plan(masked), meta, title_span)
 
