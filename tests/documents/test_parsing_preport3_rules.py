@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from ansinh.documents.parsing import extract_plan
 from ansinh.documents.parsing.clean import fold
-from ansinh.documents.parsing.report_cues import not_a_duty
+from ansinh.documents.parsing.report_owed import not_a_duty
 
 NOT_DUTIES = [
     # a system's feature

@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 
 from ansinh.documents.parsing import extract_plan
 from ansinh.documents.parsing.clean import fold
-from ansinh.documents.parsing.report_cues import DECISION_REQUEST, not_a_duty
+from ansinh.documents.parsing.report_cues import DECISION_REQUEST
+from ansinh.documents.parsing.report_owed import not_a_duty
 
 PLAN = """ỦY BAN NHÂN DÂN
 TỈNH HÀ TĨNH

@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 
 from ansinh.documents.parsing import extract_plan
 from ansinh.documents.parsing.clean import fold
-from ansinh.documents.parsing.report_cues import owed
 from ansinh.documents.parsing.report_described import blank_cited
+from ansinh.documents.parsing.report_owed import owed
 from ansinh.documents.parsing.report_recipient import recipient_span
 
 PLAN = """ỦY BAN NHÂN DÂN

@@ -15,6 +15,7 @@ from ansinh.documents.parsing import (
     clean,
     plan_lead,
     report_cues,
+    report_owed,
     structure,
     subject_leads,
     target_mentions,
@@ -190,7 +191,7 @@ LOOKED_BEHIND = [
     (vocab.REPORT_VERB, r"(?<![a-z])(?:b[ad]o\s+c[ad]o|s[oda]\s+ket|t[oda]ng\s+ket|t[oda]ng\s+h[oda]p\s+k[eq]t\s+qu[ad]|"
                         r"gui\s+k[eq]t\s+qu[ad])(?![a-z])"),
     (clause_units._NOT_SUBJECT, r"(?<![a-z])(?:duoc\s+giao|cua|tai|trong|theo|ve|voi|neu)(?![a-z])"),
-    (report_cues._PUBLISH, r"(?<![a-z])cong\s+(?:bo|khai)\s+(?:[^.;]{0,30}?\s)?(?:ket\s+qua|chi\s+so)(?![a-z])"),
+    (report_owed._PUBLISH, r"(?<![a-z])cong\s+(?:bo|khai)\s+(?:[^.;]{0,30}?\s)?(?:ket\s+qua|chi\s+so)(?![a-z])"),
     (target_mentions._STRIVE, r"(?<![a-z])ph[ad]n\s+d[ad]u(?![a-z])"),
     (target_words._FROM, r"(?<![a-z])t(?:u|ir)\s*$"),
 ]

@@ -9,7 +9,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ansinh.documents.parsing import assignments, denoise, report_cues, unflatten
+from ansinh.documents.parsing import assignments, denoise, report_cues, report_owed, unflatten
 from ansinh.documents.parsing.clean import Doc, fold_same_length, prepare, squeeze
 from ansinh.documents.parsing.text_caches import clear_text_caches
 from ansinh.lib.text import fold
@@ -123,7 +123,7 @@ def test_the_lines_that_may_head_a_laid_out_table_are_those_the_line_pattern_fin
 def test_a_sentence_is_judged_no_duty_the_same_when_asked_again() -> None:
     clear_text_caches()
     sentence = fold("Nghị định này quy định chế độ báo cáo về trợ giúp xã hội")
-    assert report_cues.not_a_duty(sentence) and report_cues.not_a_duty(sentence)
+    assert report_owed.not_a_duty(sentence) and report_owed.not_a_duty(sentence)
 
 
 LINE_PIECES = st.lists(st.sampled_from(["a", "Rà soát", "\t", "\t\t", "|", " | ", "\n", "\n\n", " ", "1"]), max_size=24).map("".join)

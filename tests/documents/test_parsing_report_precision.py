@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 
 from ansinh.documents.parsing import extract_plan
 from ansinh.documents.parsing.clean import fold
-from ansinh.documents.parsing.report_cues import at_session, not_a_duty
+from ansinh.documents.parsing.report_cues import at_session
+from ansinh.documents.parsing.report_owed import not_a_duty
 from tests.sizes import size
 
 PROVINCE = """ỦY BAN NHÂN DÂN

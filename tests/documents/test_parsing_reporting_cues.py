@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 
 from ansinh.documents.parsing import extract_plan
 from ansinh.documents.parsing.clean import fold
-from ansinh.documents.parsing.report_cues import not_a_duty, owed, periods
+from ansinh.documents.parsing.report_cues import periods
+from ansinh.documents.parsing.report_owed import not_a_duty, owed
 from tests.sizes import size
 
 PLAN = """ỦY BAN NHÂN DÂN

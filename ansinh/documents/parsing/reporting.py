@@ -17,11 +17,7 @@ from ansinh.documents.parsing.report_cues import (
     WEEKLY,
     at_session,
     body_end,
-    not_a_duty,
-    owed,
     periods,
-    published_periodically,
-    reviewed_for,
     unplanned_besides,
 )
 from ansinh.documents.parsing.report_dates import deadline_for, own_clause
@@ -29,8 +25,10 @@ from ansinh.documents.parsing.report_dates import deadlines as read_deadlines
 from ansinh.documents.parsing.report_described import blank_cited, described, law_year, not_duty_by_form
 from ansinh.documents.parsing.report_labels import merge_labelled
 from ansinh.documents.parsing.report_once import asked_once, one_matter
+from ansinh.documents.parsing.report_owed import not_a_duty, owed, published_periodically, reviewed_for
 from ansinh.documents.parsing.report_phases import EACH_PHASE, YEAR_AND_PHASE, results_owed_to
 from ansinh.documents.parsing.report_recipient import recipient_span
+from ansinh.documents.parsing.report_told import NARRATED, PRIOR_TEXT, letter_text_start, opens_grounds
 from ansinh.documents.parsing.structure import Node
 from ansinh.documents.parsing.targets import sentences
 from ansinh.documents.parsing.vocab import (
@@ -104,54 +102,6 @@ _ADHOC = re.compile(
 _BARE_PERIODIC = re.compile(r"dinh\s+ky(?!\s+(?:\d|hang|moi|sau|quy|thang|nam))")
 
 
-# "Kính gửi: - Sở …; - UBND các xã …": the recipients of a letter; its own text starts on the next line that is no list item.
-_SALUTATION = re.compile(r"(?m)^[\s*_]*kinh\s+gui\s*:?")
-# The text is itself a report: "BÁO CÁO" as its kind line, or a number "…/BC-…".
-_A_REPORT = re.compile(r"(?m)^[\s*#_]*b[ad]o\s+c[ad]o[\s*_]*$|so\s*:[^\n]{0,20}/bc-")
-# A sentence that opens with a past date or the grounds narrates or cites, it owes nothing.
-_NARRATED = re.compile(r"^[\s\-–+•]*(?:ngay\s+\d{1,2}\s*(?:/|th[ad]ng)|can\s+cu(?![a-z])|xet\s|(?:thoi\s+gian\s+qua|tuy\s+nhien|den\s+nay)[\s,])")
-
-
-# The grounds of a text ("Căn cứ Luật …;", "Sau khi xem xét Tờ trình …; Báo cáo thẩm tra …", "Xét đề nghị …"), also
-# after the issuer's name in capitals ("QUỐC HỘI Căn cứ …") where a rule line ("---") opened a part before them;
-# "Căn cứ Chỉ thị này, các sở … báo cáo …", "Căn cứ chức năng, nhiệm vụ, …" are instructions, not its grounds.
-_GROUNDS = re.compile(
-    r"(?:can\s+cu\s+(?:vao\s+)?(?:hien\s+phap|luat|bo\s+luat|phap\s+lenh|nghi\s+dinh|nghi\s+quyet|quyet\s+dinh|thong\s+tu|"
-    r"chi\s+thi|ket\s+luan|ke\s+hoach|cong\s+van|van\s+ban|thong\s+bao|to\s+trinh|de\s+nghi)(?![a-z])(?![^,;]{0,40}?\snay(?![a-z]))|sau\s+khi\s+xem\s+xet\s|tren\s+co\s+so\s+xem\s+xet\s|"
-    r"xet\s+(?:to\s+trinh|de\s+nghi|bao\s+cao)\s)"
-)
-_ISSUER = re.compile(r"^[\s\-–+•*#]*(?:[A-ZĐÀ-Ỹ]{2,}\s+){0,6}")
-
-
-def _grounds(text: str, folded: str) -> bool:
-    """Whether a sentence opens the grounds of the text (after its issuer's name in capitals, if any)."""
-    head = _ISSUER.match(text)
-    return _GROUNDS.match(folded, head.end() if head else 0) is not None
-
-
-# "Ngày 19 tháng 12 năm 2025, Sở Công Thương có Văn bản số … đề nghị … báo cáo …": an earlier text, told.
-_PRIOR_TEXT = re.compile(
-    r"^[\s\-–+•]*ngay\s+\d{1,2}\s*(?:/\s*\d{1,2}\s*/\s*\d{4}|th[ad]ng\s+\d{1,2}\s+n[ad]m\s+\d{4})\s*,[^.;]{0,120}?\s"
-    r"(?:da\s+)?(?:co|ban\s+hanh|gui)\s+(?:van\s+ban|cong\s+van|cong\s+dien|thong\s+bao|ke\s+hoach|quyet\s+dinh|chi\s+thi)"
-)
-
-
-def _after_salutation(doc: Doc, end: int) -> int | None:
-    """Where a letter's own text begins (after its "Kính gửi" block), None when the text has no salutation there."""
-    m = _SALUTATION.search(doc.folded, 0, min(end, 4000))
-    if m is None or _A_REPORT.search(doc.folded, 0, m.start()):
-        return None  # a report's own text ("UBND tỉnh báo cáo … như sau:") is what it reports, not a duty
-    pos = doc.folded.find("\n", m.end())
-    while 0 <= pos < end:
-        line_end = doc.folded.find("\n", pos + 1)
-        line_end = end if line_end < 0 else min(line_end, end)
-        line = doc.folded[pos + 1:line_end].strip(" \t*_")
-        if line and line[0] not in "-–+•":
-            return pos + 1
-        pos = line_end
-    return None
-
-
 def _stated_regime(folded: str, dated: bool) -> bool:
     """Whether a requirement states a reporting regime: "báo cáo" with a period, a deadline, "định kỳ" or a review."""
     return bool(re.search(r"(?<![a-z])b[ad]o\s+c[ad]o(?![a-z])", folded)) and (
@@ -214,7 +164,7 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
         strict = id(node) not in lenient
         if node.style != "root" and node.head_start >= stop:
             continue  # a part inside an annex or a form after the signature block ("Mẫu số 02 … III. TỔ CHỨC THỰC HIỆN")
-        letter_body = _after_salutation(doc, node.body_end) if strict and node.style == "root" else None
+        letter_body = letter_text_start(doc, node.body_end) if strict and node.style == "root" else None
         if strict and node.style == "root" and letter_body is None:
             continue  # the header and the grounds ("Căn cứ …", "Xét Báo cáo …") before the first heading
         start = 0 if node.style == "root" else (node.head_end if node.kind is not None else node.head_start)
@@ -227,7 +177,7 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
                 break
             folded = doc.folded[s:e]  # a day OCR split ("ngày 2 0/6") is joined by denoise.py
             folded = blank_cited(doc.text[s:e], folded)  # "… và Báo cáo tiếp thu của Bộ Chính trị": a paper cited
-            if (letter_body is not None and _NARRATED.match(folded)) or _PRIOR_TEXT.match(folded) or _grounds(doc.text[s:e], folded):
+            if (letter_body is not None and NARRATED.match(folded)) or PRIOR_TEXT.match(folded) or opens_grounds(doc.text[s:e], folded):
                 continue  # "Ngày 19 tháng 12 năm 2025, Sở … có Văn bản số … gửi …": what happened before the letter
             if node.effective_kind() == "situation" and not _ASSIGNS.match(folded):
                 continue
