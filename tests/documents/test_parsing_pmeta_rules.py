@@ -1,0 +1,66 @@
+"""The issuing body of a header whose two columns a scan or a PDF merged line by line (Decree 30/2020 Điều 8:
+the body's name top left over two or three lines, the motto top right; a Party body has the Party's name in the
+motto's place). Probe texts of my own."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ansinh.documents.parsing import extract_plan
+
+_MOTTO_1 = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+_MOTTO_2 = "Độc lập - Tự do - Hạnh phúc"
+_BODY = "Thực hiện Kế hoạch số 12/KH-UBND của tỉnh, yêu cầu:\n1. Các phòng, ban:\n- Triển khai thực hiện.\n"
+
+
+def _meta(text: str) -> dict[str, Any]:
+    meta = extract_plan(text, "dau-van-ban")["meta"]
+    assert isinstance(meta, dict)
+    return meta
+
+
+def test_the_last_line_of_a_bodys_name_under_the_mottos_row_belongs_to_the_name() -> None:
+    text = (f"UBND TỈNH AN GIANG {_MOTTO_1}\nSỞ Y TẾ VÀ DÂN SỐ {_MOTTO_2}\nKẾ HOẠCH HÓA GIA ĐÌNH\n"
+            f"Số: 31/SYT-DS An Giang, ngày 04 tháng 5 năm 2026\nV/v rà soát trạm y tế\n{_BODY}")
+    meta = _meta(text)
+    assert meta["issuer"] == "UBND TỈNH AN GIANG SỞ Y TẾ VÀ DÂN SỐ KẾ HOẠCH HÓA GIA ĐÌNH"
+    assert (meta["number"], meta["level"]) == ("31/SYT-DS", "province")
+
+
+def test_the_name_under_the_mottos_row_stops_at_a_line_in_running_case() -> None:
+    text = (f"BỘ GIÁO DỤC {_MOTTO_1}\nCỤC NHÀ GIÁO {_MOTTO_2}\nHà Nội, ngày 04 tháng 5 năm 2026\n"
+            f"Số: 31/NG-CS\nV/v rà soát đội ngũ\n{_BODY}")
+    assert _meta(text)["issuer"] == "BỘ GIÁO DỤC CỤC NHÀ GIÁO"
+
+
+def test_a_stamps_stray_letters_beside_the_motto_are_no_part_of_the_name() -> None:
+    text = f"THỦ TƯỚNG CHÍNH PHỦ {_MOTTO_1}\n. TT {_MOTTO_2}\nSố: 9/QĐ-TTg Hà Nội, ngày 04 tháng 5 năm 2026\nQUYẾT ĐỊNH\n{_BODY}"
+    assert _meta(text)["issuer"] == "THỦ TƯỚNG CHÍNH PHỦ"
+
+
+def test_the_partys_name_top_right_is_not_part_of_a_party_bodys_name() -> None:
+    text = (f"HUYỆN UỶ TÂN AN          ĐẢNG CỘNG SẢN VIỆT NAM\nBAN TUYÊN GIÁO\n*\nSố 14-KH/BTG\n"
+            f"Tân An, ngày 04 tháng 5 năm 2026\nKẾ HOẠCH\n{_BODY}")
+    meta = _meta(text)
+    assert meta["issuer"] == "HUYỆN UỶ TÂN AN BAN TUYÊN GIÁO"
+    assert meta["level"] == "district"
+
+
+def test_the_rule_printed_under_a_bodys_name_is_not_part_of_it() -> None:
+    text = f"| BỘ XÂY DỰNG ------- | {_MOTTO_1} {_MOTTO_2} ------- |\n| Số: 7/QĐ-BXD | Hà Nội, ngày 4 tháng 5 năm 2026 |\nQUYẾT ĐỊNH\n{_BODY}"
+    assert _meta(text)["issuer"] == "BỘ XÂY DỰNG"
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(["SỞ NỘI VỤ", "BAN QUẢN LÝ DỰ ÁN", "TRUNG TÂM Y TẾ"]),
+       st.sampled_from(["VÀ ĐÀO TẠO", "KHU VỰC MỘT", "DỰ PHÒNG"]), st.sampled_from(["", "\n", "\n\n"]),
+       st.sampled_from([" ", "   ", " ——— "]))
+def test_a_three_line_name_merged_with_the_motto_is_read_whole(second: str, third: str, gap: str, joint: str) -> None:
+    text = (f"UBND TỈNH BẾN TRE{joint}{_MOTTO_1}\n{gap}{second}{joint}{_MOTTO_2}\n{gap}{third}\n"
+            f"Số: 5/KH-X Bến Tre, ngày 2 tháng 3 năm 2026\nKẾ HOẠCH\n{_BODY}")
+    meta = _meta(text)
+    assert meta["issuer"] == f"UBND TỈNH BẾN TRE {second} {third}"
+    assert (meta["number"], meta["date"], meta["level"]) == ("5/KH-X", "2026-03-02", "province")
