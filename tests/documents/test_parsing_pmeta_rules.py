@@ -64,3 +64,35 @@ def test_a_three_line_name_merged_with_the_motto_is_read_whole(second: str, thir
     meta = _meta(text)
     assert meta["issuer"] == f"UBND TỈNH BẾN TRE {second} {third}"
     assert (meta["number"], meta["date"], meta["level"]) == ("5/KH-X", "2026-03-02", "province")
+
+
+def test_a_party_document_names_its_issuing_organ_under_the_type_word() -> None:
+    text = ("BAN CHẤP HÀNH TRUNG ƯƠNG          ĐẢNG CỘNG SẢN VIỆT NAM\n*\nSố 12-QĐ/TW          Hà Nội, ngày 3 tháng 3 năm 2026\n"
+            f"QUY ĐỊNH\nCỦA BAN BÍ THƯ\nvề công tác dân vận\n{_BODY}")
+    meta = _meta(text)
+    assert (meta["issuer"], meta["level"]) == ("BAN BÍ THƯ", "central")
+
+
+def test_a_standing_committee_keeps_the_committee_its_header_names() -> None:
+    text = ("HUYỆN UỶ TÂN AN          ĐẢNG CỘNG SẢN VIỆT NAM\n*\nSố 05-CT/HU          Tân An, ngày 3 tháng 3 năm 2026\n"
+            f"CHỈ THỊ\nCỦA BAN THƯỜNG VỤ HUYỆN UỶ\nvề phòng, chống hạn mặn\n{_BODY}")
+    meta = _meta(text)
+    assert (meta["issuer"], meta["level"]) == ("BAN THƯỜNG VỤ HUYỆN UỶ, HUYỆN UỶ TÂN AN", "district")
+
+
+def test_a_plan_citing_the_politburo_in_its_subject_keeps_its_own_issuer() -> None:
+    text = (f"ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH BẾN TRE\tĐộc lập - Tự do - Hạnh phúc\n"
+            f"Số: 5/KH-UBND\tBến Tre, ngày 2 tháng 3 năm 2026\nKẾ HOẠCH\nThực hiện Kết luận số 75-KL/TW\n"
+            f"của Bộ Chính trị về công tác dân vận\n{_BODY}")
+    assert _meta(text)["issuer"] == "ỦY BAN NHÂN DÂN TỈNH BẾN TRE"
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(["NGHỊ QUYẾT", "KẾT LUẬN", "CHƯƠNG TRÌNH HÀNH ĐỘNG", "CHỈ THỊ"]), st.booleans(),
+       st.sampled_from([" VỀ PHÁT TRIỂN DU LỊCH", ""]))
+def test_the_politburo_named_with_or_under_the_type_word_is_the_issuer(kind: str, same_line: bool, subject: str) -> None:
+    organ = f"{kind} CỦA BỘ CHÍNH TRỊ{subject}" if same_line else f"{kind}\nCỦA BỘ CHÍNH TRỊ{subject}"
+    text = (f"BAN CHẤP HÀNH TRUNG ƯƠNG          ĐẢNG CỘNG SẢN VIỆT NAM\n*\nSố 31-NQ/TW          Hà Nội, ngày 3 tháng 3 năm"
+            f" 2026\n{organ}\n{_BODY}")
+    meta = _meta(text)
+    assert (meta["issuer"], meta["level"]) == ("BỘ CHÍNH TRỊ", "central")
