@@ -96,3 +96,10 @@ def test_the_politburo_named_with_or_under_the_type_word_is_the_issuer(kind: str
             f" 2026\n{organ}\n{_BODY}")
     meta = _meta(text)
     assert (meta["issuer"], meta["level"]) == ("BỘ CHÍNH TRỊ", "central")
+
+
+def test_a_names_second_line_merged_with_the_motto_under_a_first_row_a_bar_kept_apart_is_read() -> None:
+    text = (f"BỘ Y TẾ | {_MOTTO_1}\nCỤC DÂN SỐ {_MOTTO_2}\nSố: 8/DS-KH Hà Nội, ngày 2 tháng 3 năm 2026\n"
+            f"V/v rà soát số liệu\n{_BODY}")
+    meta = _meta(text)
+    assert (meta["issuer"], meta["level"]) == ("BỘ Y TẾ CỤC DÂN SỐ", "central")

@@ -131,7 +131,15 @@ def _header_body(doc: Doc, head_lines: list[tuple[int, int]]) -> str | None:
             continue  # the national motto printed above the body's name
         if not parts and re.fullmatch(r"#*\s*dang cong san viet nam", line):
             continue  # the Party's motto line above a Party body's name
-        if re.match(r"\s*s[o6]\s*:", line) or _NUMBER.search(line) or _NUMBER_LINE.match(line) or _TITLE_WORD.match(line) or _DATE.search(line) or "cong hoa" in line or "doc lap" in line:
+        if parts and (at := line.find("doc lap")) > 3:
+            # The name's next line merged with the motto's second line ("TỔNG CỤC THUẾ Độc lập - …") under a first
+            # row whose columns a bar or a tab kept apart: the left part, then the left column below it.
+            left = meta_ocr.body_line(span_text(doc, s, s + (len(doc.folded[s:e]) - len(doc.folded[s:e].lstrip())) + at))
+            if _mostly_capitals(left) and len(left) <= 80:
+                parts.append(left)
+                parts.extend(meta_ocr.left_column_below(doc, head_lines[index + 1 : index + 8], _ends_body))
+            break
+        if _ends_body(line) or "cong hoa" in line or "doc lap" in line:
             break
         raw = meta_ocr.body_line(raw)
         if not _mostly_capitals(raw) or len(raw) > 80:
