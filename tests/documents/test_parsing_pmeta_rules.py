@@ -103,3 +103,25 @@ def test_a_names_second_line_merged_with_the_motto_under_a_first_row_a_bar_kept_
             f"V/v rà soát số liệu\n{_BODY}")
     meta = _meta(text)
     assert (meta["issuer"], meta["level"]) == ("BỘ Y TẾ CỤC DÂN SỐ", "central")
+
+
+def test_a_copy_without_its_header_that_directs_every_province_is_central() -> None:
+    text = ("QUYẾT ĐỊNH\nVề việc phát triển làng nghề\nCăn cứ Luật Tổ chức chính quyền địa phương;\n"
+            "Điều 1. Phê duyệt Đề án.\nĐiều 2. Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương chỉ đạo Sở Công Thương"
+            " của tỉnh triển khai; Tỉnh ủy các tỉnh phối hợp.\n")
+    assert _meta(text)["level"] == "central"
+
+
+def test_a_copy_without_its_header_that_only_directs_its_own_departments_is_not_central() -> None:
+    text = ("KẾ HOẠCH\nPhát triển làng nghề\nI. NHIỆM VỤ\n1. Các sở, ban, ngành và Ủy ban nhân dân tỉnh phối hợp,"
+            " báo cáo các bộ, ngành Trung ương.\n2. Ủy ban nhân dân các huyện triển khai ở thôn, tổ dân phố.\n")
+    assert _meta(text)["level"] != "central"
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(["Các bộ, cơ quan ngang bộ", "Các bộ, ngành, địa phương", "UBND các tỉnh, thành phố trực thuộc Trung ương",
+                        "Cac bo, co quan ngang bo"]),
+       st.sampled_from(["thôn", "tổ dân phố", "Tỉnh ủy"]))
+def test_whoever_directs_every_ministry_or_province_is_central_whatever_else_the_text_names(addressed: str, other: str) -> None:
+    text = f"CHỈ THỊ\nVề an toàn thông tin\n1. {addressed} triển khai đến từng {other}.\n2. Báo cáo kết quả.\n"
+    assert _meta(text)["level"] == "central"
