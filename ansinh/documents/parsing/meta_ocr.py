@@ -105,8 +105,9 @@ def left_column_below(doc: Doc, lines: list[tuple[int, int]], stop: Callable[[st
 
     Decree 30/2020 puts the issuing body's name top left, over two or three lines, and the number under it; a scan
     or a PDF merges each line with the motto's column: "TỈNH LÀO CAI   Độc lập - Tự do - Hạnh phúc", then the name's
-    last line alone ("VÀ XÃ HỘI"). Read down to the number, the date or the type word (``stop``, on folded lines),
-    a line in capitals of at least two words each; a rule or a star under the name is passed over.
+    last line alone ("VÀ XÃ HỘI"). The line under the row is read left of the motto's second line, as it stands; the
+    lines below it down to the number, the date or the type word (``stop``, on folded lines), each a line in capitals
+    of at least two words, its left cell; a rule or a star under the name is passed over.
     """
     parts: list[str] = []
     seen = 0
@@ -115,9 +116,16 @@ def left_column_below(doc: Doc, lines: list[tuple[int, int]], stop: Callable[[st
         if not folded.strip():
             continue
         seen += 1
+        at = folded.find("doc lap")
+        if seen == 1 and at > 3:
+            # The name's second line beside the motto's second line: taken whole, however OCR left it.
+            raw = body_line(span_text(doc, s, s + at))
+            if not _capitals(raw) or len(raw) > 80:
+                break
+            parts.append(raw)
+            continue
         if seen > 4 or stop(folded):
             break
-        at = folded.find("doc lap")
         raw = doc.clean[s : s + at] if at >= 0 else doc.clean[s:e]
         raw = body_line(re.split(r"\t| \| |\s{3,}", raw.strip())[0])
         if not raw:
