@@ -106,6 +106,8 @@ def run(options: dict[str, object], write: Callable[[str], None]) -> dict[str, o
         scored = [scorer.score_doc(gold, results.get(name, {})) for name, gold in golds.items()]
         summary["scores"] = scorer.total(scored)
         summary["indicator_similarity"] = indicator_similarity(scorer, golds, results)
+        summary["meta"] = meta_accuracy(scored)
+        summary["issuer_similarity"] = issuer_similarity(scorer, golds, results)
         summary["per_document"] = scored
         if split:
             parts: dict[str, object] = {}
@@ -116,6 +118,8 @@ def run(options: dict[str, object], write: Callable[[str], None]) -> dict[str, o
                     "documents": chosen,
                     "scores": scorer.total(part_scored),
                     "indicator_similarity": indicator_similarity(scorer, {n: golds[n] for n in chosen}, results),
+                    "meta": meta_accuracy(part_scored),
+                    "issuer_similarity": issuer_similarity(scorer, {n: golds[n] for n in chosen}, results),
                 }
             summary["parts"] = parts
     if options.get("json"):
@@ -131,6 +135,7 @@ def run(options: dict[str, object], write: Callable[[str], None]) -> dict[str, o
     scores = summary.get("scores")
     if isinstance(scores, dict):
         _write_scores(write, "Tất cả", scores, summary.get("indicator_similarity"))
+        _write_meta(write, summary.get("meta"), summary.get("issuer_similarity"))
     split_parts = summary.get("parts")
     if isinstance(split_parts, dict):
         for part, data in split_parts.items():
@@ -140,6 +145,7 @@ def run(options: dict[str, object], write: Callable[[str], None]) -> dict[str, o
             documents = data.get("documents")
             count = len(documents) if isinstance(documents, list) else 0
             _write_scores(write, f"{label}, {count} văn bản", data.get("scores"), data.get("indicator_similarity"))
+            _write_meta(write, data.get("meta"), data.get("issuer_similarity"))
     return summary
 
 
@@ -171,6 +177,45 @@ def _write_scores(write: Callable[[str], None], label: str, scores: object, simi
         write(f"  {key:<19} P={x['precision']:.3f} R={x['recall']:.3f} F1={x['f1']:.3f}")
     if isinstance(similarity, dict) and similarity.get("pairs"):
         write(f"  {'tên chỉ tiêu':<19} giống gold trung bình {similarity['mean']:.3f} trên {similarity['pairs']} chỉ tiêu khớp")
+
+
+# The header fields the scorer checks, with their Vietnamese labels.
+META_FIELDS = {"number": "số", "date": "ngày", "level": "cấp"}
+
+
+def meta_accuracy(scored: list[dict[str, object]]) -> dict[str, dict[str, int]]:
+    """Per header field, how many documents read it right among those whose gold gives it."""
+    counts = {field: {"right": 0, "gold": 0} for field in META_FIELDS}
+    for row in scored:
+        meta = row.get("meta")
+        for field in META_FIELDS:
+            verdict = meta.get(field) if isinstance(meta, dict) else None
+            if verdict is not None:
+                counts[field]["gold"] += 1
+                counts[field]["right"] += bool(verdict)
+    return counts
+
+
+def issuer_similarity(scorer: ModuleType, golds: dict[str, object], results: dict[str, dict[str, object]]) -> dict[str, object]:
+    """Mean token Dice of the issuing body's name with the gold's, over documents whose gold names it."""
+    total, count = 0.0, 0
+    for name, gold in golds.items():
+        gold_meta = gold.get("meta") if isinstance(gold, dict) else None
+        if not isinstance(gold_meta, dict) or not gold_meta.get("issuer"):
+            continue
+        pred_meta = results.get(name, {}).get("meta")
+        total += scorer.dice(gold_meta.get("issuer"), pred_meta.get("issuer") if isinstance(pred_meta, dict) else None)
+        count += 1
+    return {"documents": count, "mean": round(total / count, 4) if count else None}
+
+
+def _write_meta(write: Callable[[str], None], meta: object, issuer: object) -> None:
+    if not isinstance(meta, dict) or not any(isinstance(v, dict) and v.get("gold") for v in meta.values()):
+        return
+    cells = [f"{label} {meta[field]['right']}/{meta[field]['gold']}" for field, label in META_FIELDS.items() if field in meta]
+    write(f"  {'đầu văn bản':<19} đúng/có gold: {', '.join(cells)}")
+    if isinstance(issuer, dict) and issuer.get("documents"):
+        write(f"  {'cơ quan ban hành':<19} giống gold trung bình {issuer['mean']:.3f} trên {issuer['documents']} văn bản")
 
 
 def load_split(option: object, docs_dir: Path, gold_dir: Path) -> dict[str, list[str]]:

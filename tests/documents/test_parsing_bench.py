@@ -85,3 +85,25 @@ def test_the_benchmark_reads_a_docx_original_before_its_text_copy_and_names_gold
     assert any(line.startswith("Thiếu văn bản cho 1 tệp gold (không chấm): vang-mat") for line in lines)
     scores = result["scores"]
     assert isinstance(scores, dict) and scores["tasks"]["tp"] == 2
+
+
+def test_the_benchmark_counts_header_fields_read_right_among_those_the_gold_gives(tmp_path: Path) -> None:
+    docs, gold = tmp_path / "docs", tmp_path / "gold"
+    docs.mkdir()
+    gold.mkdir()
+    (docs / "ke-hoach-xa.txt").write_text(
+        "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nXÃ AN PHÚ\tĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 17/KH-UBND\tAn Phú, ngày 05 tháng 3 năm 2026\nKẾ HOẠCH\nChăm lo Tết cho hộ nghèo\n",
+        encoding="utf-8",
+    )
+    meta = {"number": "17/KH-UBND", "date": "2026-03-06", "level": "commune", "issuer": "Ủy ban nhân dân xã An Phú"}
+    (gold / "ke-hoach-xa.json").write_text(
+        json.dumps({"doc": "ke-hoach-xa", "meta": meta, "targets": [], "tasks": [], "reporting": []}), encoding="utf-8"
+    )
+    lines: list[str] = []
+    result = bench.run(_options("--repeat", "1", "--gold", str(gold), "--docs", str(docs)), lines.append)
+    assert result["meta"] == {"number": {"right": 1, "gold": 1}, "date": {"right": 0, "gold": 1},
+                              "level": {"right": 1, "gold": 1}}
+    assert any("số 1/1, ngày 0/1, cấp 1/1" in line for line in lines)
+    issuer = result["issuer_similarity"]
+    assert isinstance(issuer, dict) and issuer["documents"] == 1 and issuer["mean"] > 0.5

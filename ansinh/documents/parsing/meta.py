@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ansinh.documents.parsing import letter_subject, meta_ocr
+from ansinh.documents.parsing import letter_subject, meta_ocr, meta_party
 from ansinh.documents.parsing.clean import Doc, span_text
 from ansinh.documents.parsing.meta_level import level_of
 from ansinh.documents.parsing.structure import Node
@@ -109,15 +109,16 @@ def _header_body(doc: Doc, head_lines: list[tuple[int, int]]) -> str | None:
         # A web copy keeps the layout table's cell bars ("ỦY BAN NHÂN DÂN |").
         raw = span_text(doc, s, e).strip(" |")
         line = line.strip(" |")
-        # An OCR'd header read across both columns ("THỦ TƯỚNG CHÍNH PHỦ CỘNG HÒA XÃ HỘI …"): the left part.
-        motto_at = line.find("cong hoa xa hoi")
+        # An OCR'd header read across both columns ("THỦ TƯỚNG CHÍNH PHỦ CỘNG HÒA XÃ HỘI …", a Party body's
+        # "TỈNH UỶ X   ĐẢNG CỘNG SẢN VIỆT NAM"): the left part, then the left column of the lines under it.
+        motto = meta_ocr.MOTTO.search(line)
+        motto_at = motto.start() if motto else -1
         if motto_at > 3 and not parts:
-            raw = span_text(doc, s, s + (len(doc.folded[s:e]) - len(doc.folded[s:e].lstrip())) + motto_at).strip(" |")
-            line = line[:motto_at].strip()
+            lead = len(doc.folded[s:e]) - len(doc.folded[s:e].lstrip())
+            raw = meta_ocr.body_line(span_text(doc, s, s + lead + motto_at))
             if _mostly_capitals(raw) and len(raw) <= 80:
                 parts.append(raw)
-                following = [(s2, e2) for s2, e2 in head_lines[index + 1 : index + 4] if doc.folded[s2:e2].strip()]
-                parts.extend(_left_of_motto(doc, following[:1]))
+                parts.extend(meta_ocr.left_column_below(doc, head_lines[index + 1 : index + 8], _ends_body))
             break
         if not line:
             # A .docx copy puts an empty paragraph between the header's lines ("ỦY BAN MTTQ VIỆT NAM", "XÃ …").
@@ -130,26 +131,27 @@ def _header_body(doc: Doc, head_lines: list[tuple[int, int]]) -> str | None:
             continue  # the national motto printed above the body's name
         if not parts and re.fullmatch(r"#*\s*dang cong san viet nam", line):
             continue  # the Party's motto line above a Party body's name
-        if re.match(r"\s*s[o6]\s*:", line) or _NUMBER.search(line) or _NUMBER_LINE.match(line) or _TITLE_WORD.match(line) or _DATE.search(line) or "cong hoa" in line or "doc lap" in line:
+        if parts and (at := line.find("doc lap")) > 3:
+            # The name's next line merged with the motto's second line ("TỔNG CỤC THUẾ Độc lập - …") under a first
+            # row whose columns a bar or a tab kept apart: the left part, then the left column below it.
+            left = meta_ocr.body_line(span_text(doc, s, s + (len(doc.folded[s:e]) - len(doc.folded[s:e].lstrip())) + at))
+            if _mostly_capitals(left) and len(left) <= 80:
+                parts.append(left)
+                parts.extend(meta_ocr.left_column_below(doc, head_lines[index + 1 : index + 8], _ends_body))
             break
+        if _ends_body(line) or "cong hoa" in line or "doc lap" in line:
+            break
+        raw = meta_ocr.body_line(raw)
         if not _mostly_capitals(raw) or len(raw) > 80:
             break
         parts.append(raw)
     return " ".join(parts) or None
 
 
-def _left_of_motto(doc: Doc, lines: list[tuple[int, int]]) -> list[str]:
-    """The rest of a body's name read across both columns, left of the motto's second line on the next line
-    ("ỦY BAN NHÂN DÂN   CỘNG HÒA XÃ HỘI …" / "TỈNH LÀO CAI   Độc lập - Tự do - Hạnh phúc")."""
-    if not lines:
-        return []
-    s, e = lines[0]
-    at = doc.folded[s:e].find("doc lap")
-    raw = span_text(doc, s, s + at).strip(" |\t") if at > 3 else ""
-    letters = [c for c in raw if c.isalpha()]
-    if not letters or sum(c.isupper() for c in letters) < 0.8 * len(letters) or len(raw) > 80:
-        return []
-    return [raw]
+def _ends_body(line: str) -> bool:
+    """Whether a folded header line is past the body's name: the number, the date or the type word."""
+    return bool(re.match(r"\s*s[o6]\s*[:;]", line) or _NUMBER.search(line) or _NUMBER_LINE.match(line)
+                or _TITLE_WORD.match(line) or _DATE.search(line))
 
 
 def _wrapped_date(doc: Doc, head_lines: list[tuple[int, int]]) -> tuple[str | None, list[int] | None]:
@@ -356,6 +358,9 @@ def extract_meta(doc: Doc, root: Node) -> dict[str, object]:
         level = meta_ocr.level_from_proposer(preamble)
     if number and _CENTRAL_NUMBER.search(fold(number).lower()):
         level = "central"  # "12/NQ-CP", "08/CT-TTg", "15-NQ/TW": the Government, the Prime Minister, the Party centre
+    # A Party document names its issuing organ under the type word ("NGHỊ QUYẾT / CỦA BỘ CHÍNH TRỊ"); the level
+    # stays the one its header's committee gives.
+    issuer = meta_party.with_organ(issuer, meta_party.party_organ(doc, head_lines))
     return {
         "number": number,
         "date": date,

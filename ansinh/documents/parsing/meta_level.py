@@ -18,6 +18,13 @@ _UNIT = re.compile(
 # 1/1/2025, when no province above it is named (before, it was a city of Thừa Thiên Huế province).
 _CENTRAL_CITY = re.compile(r"thanh pho (?:ha noi|hai phong|da nang|can tho|ho chi minh)(?![a-z])|tp\.? ?hcm(?![a-z])")
 _HUE = re.compile(r"thanh pho hue(?![a-z])")
+# The whole of the ministries or of the provinces, as only the centre addresses them (the Government, the Prime
+# Minister, a ministry): "các bộ, cơ quan ngang bộ", "các bộ, ngành, địa phương", "Ủy ban nhân dân các tỉnh, thành
+# phố trực thuộc Trung ương".
+_ALL_MINISTRIES_OR_PROVINCES = re.compile(
+    r"(?<![a-z])cac bo,? (?:co quan ngang bo|nganh,? (?:va )?dia phuong)(?![a-z])"
+    r"|(?<![a-z])(?:uy ban nhan dan|ubnd) cac tinh,? (?:va )?thanh pho truc thuoc trung uong"
+)
 _NATIONAL_BODY = re.compile(r"(?<![a-z])(?:ban bi thu|nha nuoc|toi cao|viet nam)(?![a-z])")
 
 
@@ -40,6 +47,8 @@ def level_of(doc: Doc, issuer: str | None) -> str | None:
         return "province"  # the superior body heads the header ("UBND TỈNH LÂM ĐỒNG / BAN CHỈ ĐẠO …"): a provincial body
     if _CENTRAL_CITY.search(who):
         return "province"
+    if not who and _ALL_MINISTRIES_OR_PROVINCES.search(folded):
+        return "central"  # no header read: a text that directs every ministry or every province comes from the centre
     if re.search(r"thanh pho|thanh uy", who) or not who:
         superior_province = re.search(r"tinh uy|ubnd tinh|uy ban nhan dan tinh|cua tinh(?![a-z])", folded)
         if _HUE.search(who) and not superior_province:

@@ -11,6 +11,7 @@ the number only in real digits; a slot OCR garbled further ("2“", "ý#", "|2",
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ansinh.documents.parsing.clean import Doc, span_text
 
@@ -86,8 +87,54 @@ def _capitals(text: str) -> bool:
     return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
-# The motto's first line, also as OCR reads it ("CONG HOAYXA HOI", "CỘNG HOÀ XÃ HỘI").
-_MOTTO = re.compile(r"c[o0]ng\s?h[o0]a\W?\w?\s?xa\s?h[o0]i(?![a-z])")
+# The motto's first line, also as OCR reads it ("CONG HOAYXA HOI", "CỘNG HOÀ XÃ HỘI"); a Party body's header has
+# the Party's name in its place, top right ("TỈNH UỶ HÀ TĨNH   ĐẢNG CỘNG SẢN VIỆT NAM").
+PARTY_MOTTO = re.compile(r"(?<![a-z])dang\s?cong\s?san\s?viet\s?nam(?![a-z])")
+MOTTO = re.compile(r"c[o0]ng\s?h[o0]a\W?\w?\s?xa\s?h[o0]i(?![a-z])|" + PARTY_MOTTO.pattern)
+# The rule printed under a body's name and a copy's markup around it ("BỘ CÔNG THƯƠNG -------", "**BỘ Y TẾ\\").
+_RULE_MARKS = " \t|*#_=\\-–—"
+
+
+def body_line(text: str) -> str:
+    """A line of the issuing body's name without the rule under it or markup at its ends."""
+    return text.strip(_RULE_MARKS)
+
+
+def left_column_below(doc: Doc, lines: list[tuple[int, int]], stop: Callable[[str], bool]) -> list[str]:
+    """The rest of a body's name read across both columns, on the lines under the row it shares with the motto.
+
+    Decree 30/2020 puts the issuing body's name top left, over two or three lines, and the number under it; a scan
+    or a PDF merges each line with the motto's column: "TỈNH LÀO CAI   Độc lập - Tự do - Hạnh phúc", then the name's
+    last line alone ("VÀ XÃ HỘI"). The line under the row is read left of the motto's second line, as it stands; the
+    lines below it down to the number, the date or the type word (``stop``, on folded lines), each a line in capitals
+    of at least two words, its left cell; a rule or a star under the name is passed over.
+    """
+    parts: list[str] = []
+    seen = 0
+    for s, e in lines:
+        folded = doc.folded[s:e]
+        if not folded.strip():
+            continue
+        seen += 1
+        at = folded.find("doc lap")
+        if seen == 1 and at > 3:
+            # The name's second line beside the motto's second line: taken whole, however OCR left it.
+            raw = body_line(span_text(doc, s, s + at))
+            if not _capitals(raw) or len(raw) > 80:
+                break
+            parts.append(raw)
+            continue
+        if seen > 4 or stop(folded):
+            break
+        raw = doc.clean[s : s + at] if at >= 0 else doc.clean[s:e]
+        raw = body_line(re.split(r"\t| \| |\s{3,}", raw.strip())[0])
+        if not raw:
+            continue  # the motto's second line alone, or the rule under both columns
+        words = [w for w in raw.split() if any(c.isalpha() for c in w)]
+        if len(words) < 2 or not _capitals(raw) or len(raw) > 80:
+            break
+        parts.append(" ".join(raw.split()))
+    return parts
 
 
 def motto_row(doc: Doc, head_lines: list[tuple[int, int]]) -> int:
@@ -98,7 +145,7 @@ def motto_row(doc: Doc, head_lines: list[tuple[int, int]]) -> int:
     0 when the motto does not share its line with a name in capitals (a typed or web copy).
     """
     for index, (s, e) in enumerate(head_lines[:12]):
-        motto = _MOTTO.search(doc.folded, s, e)
+        motto = MOTTO.search(doc.folded, s, e)
         if motto is None:
             continue
         at = motto.start() - s
