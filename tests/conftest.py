@@ -17,13 +17,16 @@ Officers (``ansinh.accounts.access`` decides their scope):
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
 import functools
 import os
 import shutil
 import tempfile
 
-os.environ.setdefault("ANSINH_DATA_DIR", tempfile.mkdtemp(prefix="ansinh-test-"))
+if "ANSINH_DATA_DIR" not in os.environ:  # a directory of this process's own, removed when it exits
+    os.environ["ANSINH_DATA_DIR"] = tempfile.mkdtemp(prefix="ansinh-test-")
+    atexit.register(shutil.rmtree, os.environ["ANSINH_DATA_DIR"], ignore_errors=True)
 os.environ.setdefault("ANSINH_ENV", "test")
 
 from collections.abc import Iterator
