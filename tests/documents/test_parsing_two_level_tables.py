@@ -129,3 +129,20 @@ def test_a_table_of_short_cells_under_an_unreadable_header_gives_no_task() -> No
     header = ["TT", "Ñ ` ni cố", "Cơ quan chủ trì", "Thời gian"]
     rows = [["1", "Đợt 1", "Sở Tư pháp", "2027"], ["2", "Đợt 2", "Sở Nội vụ", "2028"]]
     assert _read(_PREAMBLE + "\n".join("\t".join(r) for r in [header, *rows]) + "\n") == []
+
+
+@_SETTINGS
+@given(st.sampled_from(["Nhóm hoạt động|Hoạt động", "Nhóm nhiệm vụ|Nhiệm vụ", "Nhóm các hoạt động|Hoạt động"]))
+def test_a_column_named_by_a_group_column_with_nhom_holds_the_actions_of_each_group(heads: str) -> None:
+    group, action = heads.split("|")
+    header = ["TT", group, action, "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian"]
+    rows = [
+        ["-", "Phát triển rừng trồng gỗ lớn", "+ Chọn tạo giống cây lâm nghiệp mới", "Sở Nông nghiệp", "Sở Tài chính", "2027"],
+        ["", "", "+ Hỗ trợ chủ rừng liên kết theo chuỗi giá trị", "Sở Tài chính", "Sở Công Thương, Ngân hàng Nhà nước", "2028"],
+    ]
+    tasks = _read(_PREAMBLE + "\n".join(" | ".join(r) for r in [header, *rows]) + "\n")
+    assert tasks[1:] == [
+        (None, "Chọn tạo giống cây lâm nghiệp mới", ["Sở Nông nghiệp"], ["Sở Tài chính"]),
+        (None, "Hỗ trợ chủ rừng liên kết theo chuỗi giá trị", ["Sở Tài chính"], ["Sở Công Thương", "Ngân hàng Nhà nước"]),
+    ]
+    assert tasks[0][1] == "Phát triển rừng trồng gỗ lớn"
