@@ -108,3 +108,41 @@ def test_a_long_task_table_still_counts_as_text_when_the_reports_of_a_plan_annex
     assert [(r["frequency"], r["deadline_day"], r["deadline_month"]) for r in reporting] == [  # type: ignore[index]
         ("annual", 15, 12)
     ]
+
+
+def test_the_task_column_of_a_header_ocr_left_unreadable_is_the_column_of_long_text_left_of_the_lead() -> None:
+    header = ["TT", "Ñ ` ni cố đ*€ ÍÈV ội dung", "Cơ quan chủ trì", "Đơn vị phối hợp", "Thời gian"]
+    rows = [
+        ["1", "Xây dựng chuyên mục hỏi đáp trực tuyến về thủ tục hành chính trên cổng thông tin", "Sở Tư pháp",
+         "Sở Nội vụ", "2027"],
+        ["2", "Tổ chức tập huấn kỹ năng giao dịch điện tử cho doanh nghiệp trong toàn tỉnh", "Sở Công Thương",
+         "Hiệp hội Doanh nghiệp tỉnh", "2028"],
+    ]
+    tasks = _read(_PREAMBLE + "\n".join("\t".join(r) for r in [header, *rows]) + "\n")
+    assert tasks == [
+        ("1", rows[0][1], ["Sở Tư pháp"], ["Sở Nội vụ"]),
+        ("2", rows[1][1], ["Sở Công Thương"], ["Hiệp hội Doanh nghiệp tỉnh"]),
+    ]
+
+
+def test_a_table_of_short_cells_under_an_unreadable_header_gives_no_task() -> None:
+    header = ["TT", "Ñ ` ni cố", "Cơ quan chủ trì", "Thời gian"]
+    rows = [["1", "Đợt 1", "Sở Tư pháp", "2027"], ["2", "Đợt 2", "Sở Nội vụ", "2028"]]
+    assert _read(_PREAMBLE + "\n".join("\t".join(r) for r in [header, *rows]) + "\n") == []
+
+
+@_SETTINGS
+@given(st.sampled_from(["Nhóm hoạt động|Hoạt động", "Nhóm nhiệm vụ|Nhiệm vụ", "Nhóm các hoạt động|Hoạt động"]))
+def test_a_column_named_by_a_group_column_with_nhom_holds_the_actions_of_each_group(heads: str) -> None:
+    group, action = heads.split("|")
+    header = ["TT", group, action, "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian"]
+    rows = [
+        ["-", "Phát triển rừng trồng gỗ lớn", "+ Chọn tạo giống cây lâm nghiệp mới", "Sở Nông nghiệp", "Sở Tài chính", "2027"],
+        ["", "", "+ Hỗ trợ chủ rừng liên kết theo chuỗi giá trị", "Sở Tài chính", "Sở Công Thương, Ngân hàng Nhà nước", "2028"],
+    ]
+    tasks = _read(_PREAMBLE + "\n".join(" | ".join(r) for r in [header, *rows]) + "\n")
+    assert tasks[1:] == [
+        (None, "Chọn tạo giống cây lâm nghiệp mới", ["Sở Nông nghiệp"], ["Sở Tài chính"]),
+        (None, "Hỗ trợ chủ rừng liên kết theo chuỗi giá trị", ["Sở Tài chính"], ["Sở Công Thương", "Ngân hàng Nhà nước"]),
+    ]
+    assert tasks[0][1] == "Phát triển rừng trồng gỗ lớn"

@@ -36,8 +36,12 @@ class TableItem:
 
 
 def specific_column(table: Table, title_col: int) -> int | None:
-    """The column of specific actions beside the task column, if the table has one."""
+    """The column of specific actions beside the task column, if the table has one: "Hành động cụ thể" beside
+    "Nội dung hành động", or the column a group column names with "Nhóm" ("Hoạt động" beside "Nhóm hoạt động")."""
     col = table.column(_SPECIFIC)
+    if col is None:
+        group = re.fullmatch(r"nhom (?:cac )?(.+)", table.header[title_col])
+        col = next((k for k, head in enumerate(table.header) if group and head == group.group(1)), None)
     return col if col is not None and col > title_col else None
 
 

@@ -33,8 +33,11 @@ from ansinh.documents.parsing.table_cells import (
     join_cell_lines,
 )
 
-__all__ = ["LEAD_HEADER", "Cell", "Row", "Table", "find_tables", "join_cell_lines", "table_caption", "table_kind", "value_column"]
+__all__ = ["LEAD_HEADER", "TASK_HEADER", "Cell", "Row", "Table", "find_tables", "join_cell_lines", "table_caption", "table_kind", "value_column"]
 
+# The header words of the column that names each row's work.
+TASK_HEADER = r"nhiem vu|noi dung|hoat dong|cong viec|ten (?:du an|de an)"
+_NUMBER_HEAD = r"^s?tt$|^stt|^so tt|^thu tu"
 _HEADER_FIRST = re.compile(r"^(?:s?tt|so tt|stt|thu tu|so thu tu)$")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 # A column for a whole period ("Giai đoạn 2026-2030", "Mục tiêu giai đoạn 2026 - 2030"): its value holds at the end.
@@ -59,6 +62,19 @@ class Table:
             if re.search(pattern, head) and not (exclude and re.search(exclude, head)):
                 return i
         return None
+
+    def task_column(self) -> int | None:
+        """The column of each row's work: the one its header names ("Nhiệm vụ", "Nội dung", "Hoạt động"), or, in an
+        assignment table whose header OCR left unreadable there, the column of long text left of the lead column."""
+        named = self.column(TASK_HEADER)
+        if named is not None or self.column(_NUMBER_HEAD) is None:
+            return named
+        lead = self.column(LEAD_HEADER, exclude=r"phoi hop|tham tra")
+        if lead is None or not self.rows:
+            return None
+        sizes = [(sum(len(row.get(k)) for row in self.rows) / len(self.rows), k) for k in range(1, lead)]
+        size, best = max(sizes, default=(0.0, None))
+        return best if size >= 40 else None
 
     def year_columns(self) -> list[tuple[int, int]]:
         """(column, year) of the yearly milestone columns, in order."""
@@ -252,7 +268,7 @@ def _build(doc: Doc, block: list[tuple[int, int]], lines: list[tuple[int, int]],
             _cell_line_breaks(doc, row, t.header)
         if table_kind(t) == "tasks":
             fill_merged_leads(t.rows, t.column(LEAD_HEADER, exclude=r"phoi hop|tham tra"),
-                              t.column(r"^s?tt$|^stt|^so tt|^thu tu"), len(t.header))
+                              t.column(_NUMBER_HEAD), len(t.header))
     return tables
 
 
@@ -351,7 +367,10 @@ def table_kind(table: Table) -> str:
         return "targets"
     # "TT | Nhiệm vụ | Cơ quan chủ trì | Phối hợp | Kinh phí": an assignment table with a budget column stays one, unless
     # its rows are investment projects ("Tên dự án", "Tổng mức đầu tư", "Chủ đầu tư").
-    if (re.search(LEAD_HEADER, heads) and table.column(r"nhiem vu|noi dung|hoat dong|cong viec") is not None
+    # A header OCR left unreadable over the work column: the column of long text (Table.task_column).
+    work = table.column(r"nhiem vu|noi dung|hoat dong|cong viec")
+    unread = table.column(TASK_HEADER) is None and table.task_column() is not None
+    if (re.search(LEAD_HEADER, heads) and (work is not None or unread)
             and not re.search(r"du an|tong muc|von dau tu|chu dau tu|ban hanh|van ban", heads.replace(_PRODUCT_FORM, ""))):
         return "tasks"
     if re.search(r"kinh phi|tong muc|von dau tu|trieu dong|ty dong|nguon von", heads) and table.column(r"noi dung|ten du an|du an|danh muc") is not None:

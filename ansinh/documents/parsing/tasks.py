@@ -156,7 +156,7 @@ def _table_tasks(tables: list[Table]) -> list[Task]:
         if table_kind(table) != "tasks":
             continue
         num_col = table.column(r"^s?tt$|^stt")
-        title_col = table.column(r"nhiem vu|noi dung|hoat dong|cong viec|ten (?:du an|de an)")
+        title_col = table.task_column()
         # A bill's table: the body that submits it leads; the committees that examine it ("chủ trì thẩm tra",
         # "tham gia thẩm tra") work with it.
         lead_col = table.column(r"co quan (?:trinh|soan thao|chu tri soan thao)") or table.column(
