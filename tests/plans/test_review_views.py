@@ -315,3 +315,13 @@ def test_an_invalid_new_item_is_refused_in_vietnamese_and_nothing_is_added(
     assert response.status_code == 400 and message in _field_errors(response.content.decode(), field)
     assert (plan.projects.count(), plan.funding_sources.count(), plan.documents_to_issue.count()) == counts
     assert not AuditEvent.objects.filter(action__startswith="plan.review.").exists()
+
+
+@pytest.mark.parametrize(("start", "end", "shown"), [(2026, 2026, "<dd>2026</dd>"), (2021, 2025, "<dd>2021–2025</dd>")])
+def test_a_one_year_plan_shows_its_year_once_and_a_longer_one_its_span(plan: Any, alice: Any, start: int, end: int, shown: str) -> None:
+    plan.period_start, plan.period_end = start, end
+    plan.save(update_fields=["period_start", "period_end"])
+    client = Client()
+    client.force_login(alice)
+    for url in (f"/ke-hoach/{plan.pk}/ra-soat/", f"/ke-hoach/{plan.pk}/"):
+        assert shown in client.get(url).content.decode()

@@ -62,3 +62,22 @@ def level_of(doc: Doc, issuer: str | None) -> str | None:
             return "commune"
         return "province" if who else None
     return "other" if who else None
+
+
+# Local government has two levels since 1 July 2025, provinces and communes; the district level stopped operating
+# (Law on the Organisation of Local Government of 16/06/2025 — its number is unverified in the reference notes —
+# and Resolution 202/2025/QH15; ../shared/reference/anchors-monitoring.md).
+TWO_LEVELS_FROM = "2025-07-01"
+# A text that directs communes and wards ("UBND các xã, phường", "cấp xã") comes from above them.
+_DIRECTS_COMMUNES = re.compile(
+    r"(?<![a-z])(?:cac xa|xa, phuong|cac phuong|cap xa|xa, phuong, dac khu|cac dia phuong cap xa)(?![a-z])"
+)
+
+
+def level_in_force(doc: Doc, level: str | None, date: str | None) -> str | None:
+    """``level`` as it can be on ``date`` (ISO): a text dated from 1 July 2025 on is never a district's. Read as one
+    (a superior province named, no body of its own read), it is the province's when it directs communes or wards,
+    else a commune's."""
+    if level != "district" or not date or date < TWO_LEVELS_FROM:
+        return level
+    return "province" if _DIRECTS_COMMUNES.search(doc.folded) else "commune"
