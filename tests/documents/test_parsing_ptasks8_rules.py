@@ -101,3 +101,72 @@ def test_a_sub_item_repeating_a_number_that_comes_later_is_left_alone() -> None:
     text = PLAN.format(one="", two="2.1. Hỗ trợ chứng nhận VietGAP.\n2.3. Xây dựng chợ đầu mối nông sản.")
     numbers = [n for n in _numbers(text) if n.startswith("2.")]
     assert numbers.count("2.3") == 1
+
+
+# --- What opens the points of a resolution or a letter (duties._mark_directive_duties) ---------------------------
+
+PARTY_RESOLUTION = """BAN CHẤP HÀNH ĐẢNG BỘ TỈNH AN PHÚ
+Số 12-NQ/TU
+An Phú, ngày 20 tháng 4 năm 2026
+
+NGHỊ QUYẾT
+HỘI NGHỊ LẦN THỨ 9 BAN CHẤP HÀNH ĐẢNG BỘ TỈNH
+
+Hội nghị lần thứ 9 Ban Chấp hành Đảng bộ tỉnh họp ngày 18/4/2026, sau khi thảo luận các đề án của Ban
+Thường vụ Tỉnh ủy,
+
+{enacting}
+
+1. Thông qua Đề án phát triển du lịch cộng đồng giai đoạn 2026 - 2030.
+
+Giao Ban Thường vụ Tỉnh ủy chỉ đạo hoàn thiện Đề án và tổ chức triển khai.
+
+2. Cơ bản thống nhất phương hướng công tác cán bộ nhiệm kỳ tới.
+
+3. Thống nhất chủ trương sắp xếp các đơn vị sự nghiệp như sau:
+
+- Hợp nhất các trung tâm cùng lĩnh vực.
+
+- Giải thể các đơn vị hoạt động không hiệu quả.
+
+4. Thông qua Báo cáo kiểm điểm sự lãnh đạo của Ban Thường vụ Tỉnh ủy năm 2025.
+"""
+
+
+@settings(max_examples=4, deadline=None)
+@given(enacting=st.sampled_from(["QUYẾT NGHỊ", "**QUYẾT NGHỊ**", "QUYẾT NGHỊ:"]))
+def test_a_resolution_s_points_after_its_enacting_word_alone_on_a_line_are_its_tasks(enacting: str) -> None:
+    assert _numbers(PARTY_RESOLUTION.format(enacting=enacting)) == ["1", "2", "3", "4"]
+
+
+def test_the_word_inside_a_sentence_is_no_enacting_line() -> None:
+    assert _numbers(PARTY_RESOLUTION.format(enacting="Hội nghị đã thảo luận và quyết nghị")) == []
+
+
+LETTER = """BỘ CÔNG AN
+CỤC CẢNH SÁT ĐIỀU TRA TỘI PHẠM VỀ MA TÚY
+Số: 118/C04-P2
+V/v bố trí kinh phí thực hiện Chương trình năm 2026
+Hà Nội, ngày 10 tháng 3 năm 2026
+
+Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương.
+
+Để bảo đảm triển khai Chương trình đúng tiến độ, Cục trân trọng đề nghị Ủy ban nhân dân các tỉnh, thành phố
+chỉ đạo đơn vị chức năng khẩn trương thực hiện:
+
+(1) Đối với địa phương tự bảo đảm kinh phí: tham mưu trình Hội đồng nhân dân cùng cấp bố trí ngân sách địa
+phương để thực hiện Chương trình.
+
+(2) Đối với địa phương nhận hỗ trợ từ ngân sách trung ương: ban hành quy định phân bổ vốn cho các sở, ngành
+và cấp xã trực thuộc.
+
+Trân trọng cảm ơn./.
+"""
+
+
+def test_a_letter_s_points_numbered_in_brackets_after_a_line_ending_with_a_colon_are_its_tasks() -> None:
+    assert _numbers(LETTER) == ["1", "2"]
+
+
+def test_bracketed_points_after_a_line_without_a_colon_give_no_task() -> None:
+    assert _numbers(LETTER.replace("thực hiện:", "thực hiện các nội dung sau đây.")) == []
