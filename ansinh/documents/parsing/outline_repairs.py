@@ -1,10 +1,9 @@
 """Repairs of a plan's outline once it is read (`structure.parse_outline` calls them): letters that text without
 diacritics or OCR marks wrongly ("d)" twice for "d)", "đ)"; "b)", "e)", "d)" for "b)", "c)", "d)"; "2.1." again after
-"2.6." for "2.7."), and annexes that
-are forms to fill (report outlines, templates, lists of names) set aside from the plan's items. Before the tree is
-built, the markers read off its lines are mended too: parts that lost their number, "5," that OCR read for "5." ("34," for
-"3.4." after "3.3."), and the
-number of a hard-wrapped sentence going on, which opens no item.
+"2.6." for "2.7."), and annexes that are forms to fill (report outlines, templates, lists of names) set aside from the
+plan's items. Before the tree is built, the markers read off its lines are mended too: parts that lost their number,
+"5," that OCR read for "5." ("34," for "3.4." after "3.3."), and the number of a hard-wrapped sentence going on, which
+opens no item.
 """
 
 from __future__ import annotations
