@@ -33,6 +33,12 @@ ESCAPE = re.compile(r"\\(?=[.)(\-+*_#\[\]!>|`])")
 # Runs of underscores; those of one to three around a word are emphasis (see _blank_emphasis), those between
 # two letters are segmentation marks, longer ones rules ("________").
 _UNDERSCORES = re.compile(r"_+")
+# The specks a scan's margin or a ruled line leaves before an item mark at a line start, underscores and dots as OCR
+# reads them ("_ 3. Chú trọng …", "__..5. Phát triển …", "_..8) Rà soát …", "____đ) Phát triển …"): blanked, so that
+# the mark opens its item (Decree 30/2020 marks "1.", "1.1.", "a)", "II." at the line start). One underscore at least.
+_MARGIN_BEFORE_MARK = re.compile(
+    r"(?m)^[ \t]*((?=[_. ]*_)[_.][_. ]*?)(?=(?:\d{1,2}(?:\.\d{1,2}){0,3}[.,)]|[a-zđ©¢ø]\)|[IVX]{1,5}[.\-])[ \t])"
+)
 # A roman list mark at a line start, perhaps with OCR's l/1 for I ("Il.", "1I.", "lII.", "V1.", "ll."): a true
 # roman letter or two letters at least ("l)" alone is a lettered item).
 _ROMAN_MARK = re.compile(r"(?m)^([ \t]*)(?=[IVXl1]{0,5}[IVXl])([IVXl1]{1,6})(?=[.)\-:][ \t])")
@@ -112,6 +118,8 @@ def repair(text: str, chars: list[str]) -> None:
     if "_" in text:
         for m in _UNDERSCORES.finditer(text):
             _blank_emphasis(text, chars, m.start(), m.end())
+        for m in _MARGIN_BEFORE_MARK.finditer(text):
+            chars[m.start(1) : m.end(1)] = [" "] * (m.end(1) - m.start(1))
     last = 0
     for m in _ROMAN_MARK.finditer("".join(chars)):  # markup blanked already: "<b>II. …</b>" counts
         token = m.group(2)

@@ -91,6 +91,9 @@ _DIRECTIVE_TYPE = re.compile(
 _DUTY_LEAD_IN = re.compile(
     r"(?m)(?:yeu cau|chi thi|de nghi|quyet nghi|giao|(?:nhiem vu|noi dung|giai phap|bien phap|viec|cong viec)"
     r"(?: [a-z]+){0,2} (?:sau|sau day|duoi day)|nhu sau)[ \t]*:[ \t]*$"
+    # The enacting word of a resolution alone on its line, as Party resolutions write it without the colon
+    # (Decree 30/2020 writes "QUYẾT NGHỊ:"): the points after it are what the body resolves.
+    r"|^[ \t]*quyet nghi[ \t]*$"
 )
 _NOT_DUTIES = frozenset({"organization", "reporting", "funding", "assignment", "purpose", "situation"})
 
@@ -157,7 +160,8 @@ def _reports_results(doc: Doc, end: int) -> bool:
 def _colon_before_points(doc: Doc, root: Node) -> re.Match[str] | None:
     """The sentence that opens a run of numbered points when no known verb does: the line right before the first of
     two or more numbered points ends with a colon ("Bộ Y tế đề nghị Sở Y tế các tỉnh, thành phố:")."""
-    points = [c for c in root.children if c.style == "num1"]
+    # A letter's points numbered in brackets ("(1) Đối với …", "(2) …") when it has no plain numbered ones.
+    points = [c for c in root.children if c.style == "num1"] or [c for c in root.children if c.style == "paren"]
     if len(points) < 2:
         return None
     line_end = doc.clean.rfind("\n", 0, points[0].start)

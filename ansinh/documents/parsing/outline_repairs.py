@@ -1,8 +1,9 @@
 """Repairs of a plan's outline once it is read (`structure.parse_outline` calls them): letters that text without
-diacritics or OCR marks wrongly ("d)" twice for "d)", "đ)"; "b)", "e)", "d)" for "b)", "c)", "d)"), and annexes that
-are forms to fill (report outlines, templates, lists of names) set aside from the plan's items. Before the tree is
-built, the markers read off its lines are mended too: parts that lost their number, "5," that OCR read for "5.", and the
-number of a hard-wrapped sentence going on, which opens no item.
+diacritics or OCR marks wrongly ("d)" twice for "d)", "đ)"; "b)", "e)", "d)" for "b)", "c)", "d)"; "2.1." again after
+"2.6." for "2.7."), and annexes that are forms to fill (report outlines, templates, lists of names) set aside from the
+plan's items. Before the tree is built, the markers read off its lines are mended too: parts that lost their number,
+"5," that OCR read for "5." ("34," for "3.4." after "3.3."), and the number of a hard-wrapped sentence going on, which
+opens no item.
 """
 
 from __future__ import annotations
@@ -44,6 +45,26 @@ def restore_skipped_letters(root: Node) -> None:
             at = _VI_LETTERS.index(before.label)
             if _VI_LETTERS.index(after.label) == at + 2 and child.label != _VI_LETTERS[at + 1]:
                 child.label = _VI_LETTERS[at + 1]
+
+
+def restore_repeated_numbers(root: Node) -> None:
+    """Sub-items of item N run "N.1.", "N.2.", …: one that repeats the number of an elder sibling right after the last
+    of the run ("2.1." after "2.6." under "2.": OCR's "1" for "7") takes the next number, when its parent's number is
+    its prefix (the same list, not a new one) and the number is free."""
+    for node in root.walk():
+        if not node.style.startswith("num") or not node.label.isdigit():
+            continue
+        subs = [c for c in node.children if c.style == "num2" and c.label.startswith(node.label + ".")]
+        seen: set[str] = set()
+        for previous, child in zip([None, *subs], subs, strict=False):
+            tail = child.label.split(".")[-1]
+            if previous is not None and child.label in seen and tail.isdigit():
+                last = previous.label.split(".")[-1]
+                candidate = f"{node.label}.{int(last) + 1}" if last.isdigit() else ""
+                later = subs[subs.index(child) + 1 :]
+                if candidate and candidate not in seen and all(c.label != candidate for c in later):
+                    child.label = candidate
+            seen.add(child.label)
 
 
 def restore_roman_order(root: Node) -> None:
@@ -195,21 +216,37 @@ _COMMA_NUMBER = re.compile(r"^[ \t]*(?P<m>\d{1,2})[ \t]?,[ \t]+(?P<rest>[A-ZĐÀ
 
 
 def comma_numbers(doc: Doc, lines: list[tuple[int, int]], infos: list[tuple[str, str, int] | None]) -> None:
-    """Read "N, Capital …" as item N when the last numbered item is N-1 and the line before ends a sentence."""
+    """Read "N, Capital …" as item N when the last numbered item is N-1 and the line before ends a sentence; and
+    "34, Capital …" as sub-item "3.4." when the last sub-item is "3.3." (OCR lost the dot between the numbers and
+    read the closing one as a comma)."""
     last = 0
+    sub: tuple[int, int] | None = None  # the last sub-item "N.M" of item N
     for i, info in enumerate(infos):
         if info is not None:
             if info[0] == "num1" and info[1].isdigit():
-                last = int(info[1])
+                last, sub = int(info[1]), None
+            elif info[0] == "num2" and all(p.isdigit() for p in info[1].split(".")):
+                head, tail = info[1].split(".")
+                sub = (int(head), int(tail))
             continue
         s, e = lines[i]
         m = _COMMA_NUMBER.match(doc.clean[s:e])
-        if m is None or not last or int(m.group("m")) != last + 1:
+        if m is None:
+            continue
+        number = m.group("m")
+        if last and int(number) == last + 1:
+            infos_entry = ("num1", number, m.start("rest"))
+        elif sub is not None and len(number) == 2 and (int(number[0]), int(number[1])) == (sub[0], sub[1] + 1):
+            infos_entry = ("num2", f"{number[0]}.{number[1]}", m.start("rest"))
+        else:
             continue
         before = next((doc.clean[ps:pe].strip() for ps, pe in reversed(lines[:i]) if doc.clean[ps:pe].strip()), "")
         if not before or before[-1] in ".:;!?":
-            infos[i] = ("num1", m.group("m"), m.start("rest"))
-            last += 1
+            infos[i] = infos_entry
+            if infos_entry[0] == "num1":
+                last, sub = last + 1, None
+            else:
+                sub = (sub[0], sub[1] + 1) if sub is not None else None
 
 
 def drop_wrapped_numbers(doc: Doc, lines: list[tuple[int, int]], infos: list[tuple[str, str, int] | None]) -> None:

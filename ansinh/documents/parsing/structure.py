@@ -54,9 +54,9 @@ _PAREN = re.compile(r"^(?P<ind>[ \t]*)\((?P<m>\d{1,2}|[a-zđ])\)(?:[ \t]*\.(?=\s
 # "a/ …", "b/ …": local texts mark their points with a slash as they mark "1/" and "I/".
 # "a)Cục Báo chí: …": a scan's OCR glues a bracket mark to the capital that opens its point.
 _LOWER = re.compile(r"^(?P<ind>[ \t]*)(?P<m>[a-zđ])\s*(?:[.)/]\s+|\)(?=[A-ZĐỦƯ]))(?P<rest>\S.*)$")
-# OCR reads some letters of "c)", "g)" as symbols: "©) Bộ Giao thông vận tải …", "ø) Chịu trách nhiệm …".
-_OCR_LOWER = re.compile(r"^(?P<ind>[ \t]*)(?P<m>[©ø])\)\s+(?P<rest>[A-ZĐÀ-Ỹ].*)$")
-_OCR_LETTERS = {"©": "c", "ø": "g"}
+# OCR reads some letters of "c)", "g)" as symbols: "©) Bộ Giao thông vận tải …", "¢) Tăng cường …", "ø) Chịu trách nhiệm …".
+_OCR_LOWER = re.compile(r"^(?P<ind>[ \t]*)(?P<m>[©¢ø])\)\s+(?P<rest>[A-ZĐÀ-Ỹ].*)$")
+_OCR_LETTERS = {"©": "c", "¢": "c", "ø": "g"}
 _DASH = re.compile(r"^(?P<ind>[ \t]*)(?P<m>[-–—•+])\s*(?P<rest>\S.*)$")
 _END_OF_HEADING = re.compile(r"[.:!?]\s*$")
 # A colon before a capital ends a heading, across a stamp mark OCR left between them ("1. C04: ® Chủ trì …").
@@ -175,7 +175,7 @@ def _marker(line: str) -> tuple[str, str, int] | None:
     m = _LOWER.match(line) if first.islower() else None
     if m:
         return "lower", m.group("m"), m.start("rest")
-    m = _OCR_LOWER.match(line) if first in "©ø" else None
+    m = _OCR_LOWER.match(line) if first in "©¢ø" else None
     if m:
         return "lower", _OCR_LETTERS[m.group("m")], m.start("rest")
     m = _DASH.match(line) if first in "-–—•+" else None
@@ -321,6 +321,7 @@ def parse_outline(doc: Doc) -> Node:
     _close(root, len(doc.text))
     repairs.restore_d_bar(root)
     repairs.restore_skipped_letters(root)
+    repairs.restore_repeated_numbers(root)
     repairs.restore_roman_order(root)
     repairs.set_aside_forms(doc, root)
     assign_kinds(doc, root)
