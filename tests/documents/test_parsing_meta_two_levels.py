@@ -37,6 +37,11 @@ def test_the_same_plan_dated_after_the_reform_that_directs_no_commune_is_a_commu
     assert level(2026, "các thôn, tổ dân phố") == "commune"
 
 
+def test_a_body_that_names_its_district_is_believed_over_a_date_after_the_reform() -> None:
+    text = "UBND HUYỆN AN PHÚ\n" + PLAN.format(year=2026, day=15, addressees="UBND các xã")
+    assert extract_plan(text)["meta"]["level"] == "district"
+
+
 @settings(max_examples=30, deadline=None)
 @given(
     level_read=st.sampled_from(["central", "province", "district", "commune", "other", None]),
@@ -44,7 +49,7 @@ def test_the_same_plan_dated_after_the_reform_that_directs_no_commune_is_a_commu
 )
 def test_only_a_district_dated_from_july_2025_on_is_changed_and_never_into_a_district(level_read: str | None, date: str | None) -> None:
     doc = prepare("UBND các xã, phường")
-    out = level_in_force(doc, level_read, date)
+    out = level_in_force(doc, level_read, date, None)
     if level_read == "district" and date is not None and date >= "2025-07-01":
         assert out in {"province", "commune"}
     else:

@@ -358,7 +358,7 @@ def extract_meta(doc: Doc, root: Node) -> dict[str, object]:
         level = meta_ocr.level_from_proposer(preamble)
     if number and _CENTRAL_NUMBER.search(fold(number).lower()):
         level = "central"  # "12/NQ-CP", "08/CT-TTg", "15-NQ/TW": the Government, the Prime Minister, the Party centre
-    level = level_in_force(doc, level, date)
+    level = level_in_force(doc, level, date, issuer)
     # A Party document names its issuing organ under the type word ("NGHỊ QUYẾT / CỦA BỘ CHÍNH TRỊ"); the level
     # stays the one its header's committee gives.
     issuer = meta_party.with_organ(issuer, meta_party.party_organ(doc, head_lines))

@@ -74,10 +74,13 @@ _DIRECTS_COMMUNES = re.compile(
 )
 
 
-def level_in_force(doc: Doc, level: str | None, date: str | None) -> str | None:
-    """``level`` as it can be on ``date`` (ISO): a text dated from 1 July 2025 on is never a district's. Read as one
-    (a superior province named, no body of its own read), it is the province's when it directs communes or wards,
-    else a commune's."""
+def level_in_force(doc: Doc, level: str | None, date: str | None, issuer: str | None) -> str | None:
+    """``level`` as it can be on ``date`` (ISO): a text dated from 1 July 2025 on is no district's when the district
+    was only inferred (a superior province named, no district body read); it is then the province's when it directs
+    communes or wards, else a commune's. A body that names its district ("HUYỆN UỶ …", "UBND HUYỆN …") is believed
+    over the date, which OCR may have misread."""
     if level != "district" or not date or date < TWO_LEVELS_FROM:
+        return level
+    if level_of(doc, issuer) == "district" and _UNIT.search(fold((issuer or "").lower())):
         return level
     return "province" if _DIRECTS_COMMUNES.search(doc.folded) else "commune"
