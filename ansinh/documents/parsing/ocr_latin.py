@@ -19,6 +19,8 @@ from ansinh.lib.diacritics import default_model, is_vietnamese_syllable
 from ansinh.lib.ocr_cleanup import fix_tokens
 
 _TOKEN = re.compile(r"(?:[^\W_]|[\u0300-\u036f])+")
+# ``_TOKEN`` within a run: its lines are unmarked prose or blank, so every token character there is ASCII.
+_RUN_TOKEN = re.compile(r"[A-Za-z0-9]+")
 _MARKED_LETTER = re.compile(r"[À-ỹĐđ]")
 # A line of prose: this many tokens or more.
 _MIN_TOKENS = 4
@@ -72,7 +74,7 @@ def _runs_with_words(clean: str) -> list[tuple[int, int, Counter[str]]]:
         runs.append((start, end))
     out: list[tuple[int, int, Counter[str]]] = []
     for s, e in runs:
-        counts = Counter(_TOKEN.findall(clean, s, e))
+        counts = Counter(_RUN_TOKEN.findall(clean, s, e))
         words = Counter({t: n for t, n in counts.items() if t.isalpha()})
         total = sum(words.values())
         if total and sum(n for t, n in words.items() if _syllable(t)) >= _VIETNAMESE_SHARE * total:
@@ -97,7 +99,7 @@ def repair_latin_ocr(clean: str) -> str:
         return clean
     chars = list(clean)
     for s, e in runs:
-        for m in _TOKEN.finditer(clean, s, e):
+        for m in _RUN_TOKEN.finditer(clean, s, e):
             word = _local_reading(m.group(0), model.candidates)
             if word is not None:
                 chars[m.start() : m.end()] = word
