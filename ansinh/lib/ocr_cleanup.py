@@ -19,16 +19,8 @@ import math
 import re
 from collections.abc import Iterator
 
-from ansinh.lib.diacritics import (
-    _BOUNDARY,
-    DISCOUNT,
-    Model,
-    default_model,
-    is_marked,
-    is_vietnamese_syllable,
-    phrases,
-    viterbi,
-)
+from ansinh.lib.diacritics import Model, default_model, is_marked, is_vietnamese_syllable, phrases
+from ansinh.lib.ocr_search import grouped_viterbi
 from ansinh.lib.text import fold
 
 #: (as OCR reads it, what it stands for) on unmarked text; data, not code.
@@ -117,6 +109,35 @@ def _apply_case(new: str, old: str) -> str:
     return new
 
 
+@functools.lru_cache(maxsize=16384)
+def _token_options(token: str, model_id: int) -> tuple[list[tuple[str, float]], list[tuple[str, str]], bool]:
+    """A token's forms with their penalties, what each reads as (form, unmarked token text), and whether any reading
+    is another word (a text's tokens repeat: each is read once; the lists are never changed)."""
+    model = _MODELS[model_id]
+    if is_marked(token):
+        return [(token.lower(), 0.0)], [(token.lower(), token)], False
+    low = token.lower()
+    known = low in model.candidates and token.isalpha()
+    opts: list[tuple[str, float]] = []
+    reads: list[tuple[str, str]] = []
+    changed = False
+    if known:
+        for form in model.candidates[low]:
+            opts.append((form, 0.0))
+            reads.append((form, token))
+    else:
+        # An unknown token (or letters mixed with digits) as read costs as much as an edit.
+        opts.append((low, UNKNOWN_TOKEN_PENALTY))
+        reads.append((low, token))
+    extra = KNOWN_TOKEN_PENALTY if known else 0.0
+    for word, edits in _alternatives(token, model_id):
+        for form in model.candidates[word.lower()]:
+            opts.append((form, extra + edits * CONFUSION_PENALTY))
+            reads.append((form, word))
+            changed = True
+    return opts, reads, changed
+
+
 def fix_tokens(text: str, model: Model) -> str:
     """``text`` with each token the confusion model reads as a likelier syllable replaced by that reading."""
     _MODELS[id(model)] = model
@@ -128,30 +149,10 @@ def fix_tokens(text: str, model: Model) -> str:
         readings: list[list[tuple[str, str]]] = []  # per option: (form, unmarked token text)
         changed = False
         for token in tokens:
-            if is_marked(token):
-                options.append([(token.lower(), 0.0)])
-                readings.append([(token.lower(), token)])
-                continue
-            low = token.lower()
-            known = low in model.candidates and token.isalpha()
-            opts: list[tuple[str, float]] = []
-            reads: list[tuple[str, str]] = []
-            if known:
-                for form in model.candidates[low]:
-                    opts.append((form, 0.0))
-                    reads.append((form, token))
-            else:
-                # An unknown token (or letters mixed with digits) as read costs as much as an edit.
-                opts.append((low, UNKNOWN_TOKEN_PENALTY))
-                reads.append((low, token))
-            extra = KNOWN_TOKEN_PENALTY if known else 0.0
-            for word, edits in _alternatives(token, id(model)):
-                for form in model.candidates[word.lower()]:
-                    opts.append((form, extra + edits * CONFUSION_PENALTY))
-                    reads.append((form, word))
-                    changed = True
+            opts, reads, alternative = _token_options(token, id(model))
             options.append(opts)
             readings.append(reads)
+            changed = changed or alternative
         if not changed:
             continue
         best = grouped_viterbi(model, options)
@@ -165,102 +166,6 @@ def fix_tokens(text: str, model: Model) -> str:
                 pos = match.end()
     out.append(text[pos:])
     return "".join(out)
-
-
-_State = tuple[str, str]
-# P(w | u) and its log of each pair of forms, per model: a text asks about the same pairs over and over.
-_PAIRS: dict[int, dict[_State, tuple[float, float]]] = {}
-_MAX_PAIRS = 200_000
-
-
-def _pair(model: Model, u: str, w: str) -> tuple[float, float]:
-    """``model._p2(u, w)`` and ``model.logprob(t, u, w)`` for a context (t, u) the trigrams never saw (any such t)."""
-    pairs = _PAIRS.setdefault(id(model), {})
-    found = pairs.get((u, w))
-    if found is None:
-        if len(pairs) >= _MAX_PAIRS:
-            pairs.clear()
-        if w in model.unigrams:
-            p2 = model._p2(u, w)
-            found = (p2, math.log(p2))  # logprob's own arithmetic when (t, u) is no trigram context
-        else:
-            found = (0.0, model.logprob(_BOUNDARY, u, w))  # an unseen form: the same constant for every context
-        pairs[(u, w)] = found
-    return found
-
-
-def grouped_viterbi(model: Model, options: list[list[tuple[str, float]]]) -> list[str]:
-    """:func:`ansinh.lib.diacritics.viterbi`'s path, computed with fewer scores: the same floats, the same ties.
-
-    A state (t, u) whose pair the trigram counts never saw as a context scores every next form w as P(w | u) alone, so
-    among such states with the same u only the best (and any whose score is within rounding of it, which might tie)
-    can win (u, w); the others are skipped. States are visited in the original order, so ties go the same way.
-    """
-    if any(len({form for form, _ in cands}) != len(cands) for cands in options):
-        return viterbi(model, options)  # a form offered twice competes with itself in an order kept only there
-    _MODELS[id(model)] = model
-    contexts = model._ctx2
-    trigrams = model.trigrams
-    unigrams = model.unigrams
-    pairs = _PAIRS.setdefault(id(model), {})
-    log = math.log
-    beams: dict[_State, float] = {(_BOUNDARY, _BOUNDARY): 0.0}
-    backpointers: list[dict[_State, _State]] = []
-    for cands in options:
-        # Per u, the states that may win: (order, state, score, DISCOUNT * types / total and total, or None if free).
-        groups: dict[str, list[tuple[int, _State, float, tuple[float, int] | None]]] = {}
-        for index, (state, score) in enumerate(beams.items()):
-            ctx = contexts.get(state)
-            weight = None if ctx is None else (DISCOUNT * ctx[1] / ctx[0], ctx[0])
-            groups.setdefault(state[1], []).append((index, state, score, weight))
-        nxt: dict[_State, float] = {}
-        back: dict[_State, _State] = {}
-        for u, members in groups.items():
-            free = [m for m in members if m[3] is None]
-            if len(free) > 1:
-                best = max(m[2] for m in free)
-                margin = 1e-9 * (abs(best) + 100.0)  # far above the rounding of two additions (scores stay small)
-                free = [m for m in free if m[2] >= best - margin]
-            competitors = free if len(free) == len(members) else sorted(
-                [*free, *(m for m in members if m[3] is not None)]
-            )
-            only = competitors[0] if len(competitors) == 1 else None
-            for w, penalty in cands:
-                key = (u, w)
-                found = pairs.get(key)
-                if found is None:
-                    found = _pair(model, u, w)
-                p2, free_lp = found
-                if only is not None and only[3] is None:
-                    # One free state (the common case): its score, with nothing to compare.
-                    nxt[key] = only[2] + penalty + free_lp
-                    back[key] = only[1]
-                    continue
-                known = w in unigrams
-                best_s = 0.0
-                best_state: _State | None = None
-                for _index, state, score, weight in competitors:
-                    if weight is None or not known:
-                        lp = free_lp
-                    else:
-                        count = trigrams.get((state[0], u, w), 0)
-                        # logprob's arithmetic: max(count - DISCOUNT, 0.0) / total + DISCOUNT * types / total * p2
-                        lp = log((count - DISCOUNT if count > DISCOUNT else 0.0) / weight[1] + weight[0] * p2)
-                    s = score + penalty + lp
-                    if best_state is None or s > best_s:  # (u, w) is reached from this group only
-                        best_s, best_state = s, state
-                assert best_state is not None
-                nxt[key] = best_s
-                back[key] = best_state
-        beams = nxt
-        backpointers.append(back)
-    state = max(beams, key=beams.__getitem__)
-    path: list[str] = []
-    for back in reversed(backpointers):
-        path.append(state[1])
-        state = back[state]
-    path.reverse()
-    return path
 
 
 def clean_ocr(text: str, model: Model | None = None) -> str:

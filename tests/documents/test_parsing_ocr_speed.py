@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from ansinh.documents.parsing import ocr_latin
 from ansinh.lib.diacritics import is_marked, train, viterbi
-from ansinh.lib.ocr_cleanup import grouped_viterbi
+from ansinh.lib.ocr_search import grouped_viterbi
 
 _MODEL = train(
     [
