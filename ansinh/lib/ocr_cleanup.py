@@ -19,7 +19,8 @@ import math
 import re
 from collections.abc import Iterator
 
-from ansinh.lib.diacritics import Model, default_model, is_marked, is_vietnamese_syllable, phrases, viterbi
+from ansinh.lib.diacritics import Model, default_model, is_marked, is_vietnamese_syllable, phrases
+from ansinh.lib.ocr_search import grouped_viterbi
 from ansinh.lib.text import fold
 
 #: (as OCR reads it, what it stands for) on unmarked text; data, not code.
@@ -108,6 +109,35 @@ def _apply_case(new: str, old: str) -> str:
     return new
 
 
+@functools.lru_cache(maxsize=16384)
+def _token_options(token: str, model_id: int) -> tuple[list[tuple[str, float]], list[tuple[str, str]], bool]:
+    """A token's forms with their penalties, what each reads as (form, unmarked token text), and whether any reading
+    is another word (a text's tokens repeat: each is read once; the lists are never changed)."""
+    model = _MODELS[model_id]
+    if is_marked(token):
+        return [(token.lower(), 0.0)], [(token.lower(), token)], False
+    low = token.lower()
+    known = low in model.candidates and token.isalpha()
+    opts: list[tuple[str, float]] = []
+    reads: list[tuple[str, str]] = []
+    changed = False
+    if known:
+        for form in model.candidates[low]:
+            opts.append((form, 0.0))
+            reads.append((form, token))
+    else:
+        # An unknown token (or letters mixed with digits) as read costs as much as an edit.
+        opts.append((low, UNKNOWN_TOKEN_PENALTY))
+        reads.append((low, token))
+    extra = KNOWN_TOKEN_PENALTY if known else 0.0
+    for word, edits in _alternatives(token, model_id):
+        for form in model.candidates[word.lower()]:
+            opts.append((form, extra + edits * CONFUSION_PENALTY))
+            reads.append((form, word))
+            changed = True
+    return opts, reads, changed
+
+
 def fix_tokens(text: str, model: Model) -> str:
     """``text`` with each token the confusion model reads as a likelier syllable replaced by that reading."""
     _MODELS[id(model)] = model
@@ -119,33 +149,13 @@ def fix_tokens(text: str, model: Model) -> str:
         readings: list[list[tuple[str, str]]] = []  # per option: (form, unmarked token text)
         changed = False
         for token in tokens:
-            if is_marked(token):
-                options.append([(token.lower(), 0.0)])
-                readings.append([(token.lower(), token)])
-                continue
-            low = token.lower()
-            known = low in model.candidates and token.isalpha()
-            opts: list[tuple[str, float]] = []
-            reads: list[tuple[str, str]] = []
-            if known:
-                for form in model.candidates[low]:
-                    opts.append((form, 0.0))
-                    reads.append((form, token))
-            else:
-                # An unknown token (or letters mixed with digits) as read costs as much as an edit.
-                opts.append((low, UNKNOWN_TOKEN_PENALTY))
-                reads.append((low, token))
-            extra = KNOWN_TOKEN_PENALTY if known else 0.0
-            for word, edits in _alternatives(token, id(model)):
-                for form in model.candidates[word.lower()]:
-                    opts.append((form, extra + edits * CONFUSION_PENALTY))
-                    reads.append((form, word))
-                    changed = True
+            opts, reads, alternative = _token_options(token, id(model))
             options.append(opts)
             readings.append(reads)
+            changed = changed or alternative
         if not changed:
             continue
-        best = viterbi(model, options)
+        best = grouped_viterbi(model, options)
         for match, form, opts, reads in zip(run, best, options, readings, strict=True):
             index = next(i for i, (f, _p) in enumerate(opts) if f == form)
             word = reads[index][1]

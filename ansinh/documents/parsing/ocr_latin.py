@@ -12,12 +12,15 @@ marks are never touched, and text typed without marks (few tokens unknown to the
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
-from ansinh.lib.diacritics import default_model, is_marked, is_vietnamese_syllable
+from ansinh.lib.diacritics import default_model, is_vietnamese_syllable
 from ansinh.lib.ocr_cleanup import fix_tokens
 
 _TOKEN = re.compile(r"(?:[^\W_]|[\u0300-\u036f])+")
+# ``_TOKEN`` within a run: its lines are unmarked prose or blank, so every token character there is ASCII.
+_RUN_TOKEN = re.compile(r"[A-Za-z0-9]+")
 _MARKED_LETTER = re.compile(r"[À-ỹĐđ]")
 # A line of prose: this many tokens or more.
 _MIN_TOKENS = 4
@@ -29,9 +32,18 @@ _VIETNAMESE_SHARE = 0.7
 MISREAD_SHARE = 0.09
 
 
+# A letter, digit or combining mark outside ASCII: a token holding one is marked (``is_marked``).
+_MARKED_TOKEN_CHAR = re.compile(r"(?![\x00-\x7f])(?:[^\W_]|[\u0300-\u036f])")
+# ``_MIN_TOKENS`` tokens from a line's start (a token character and the rest never overlap: nothing backtracks).
+_TOKEN_CHAR, _OTHER_CHAR = r"(?:[^\W_]|[\u0300-\u036f])", r"(?:(?![\u0300-\u036f])[\W_])"
+_PROSE_TOKENS = re.compile(rf"{_OTHER_CHAR}*+{_TOKEN_CHAR}++(?:{_OTHER_CHAR}++{_TOKEN_CHAR}++){{{_MIN_TOKENS - 1}}}")
+
+
 def _unmarked_prose(line: str) -> bool:
-    tokens = _TOKEN.findall(line)
-    return len(tokens) >= _MIN_TOKENS and not any(is_marked(t) for t in tokens)
+    # Some token is marked exactly when some token character is outside ASCII: one search, not one per token.
+    if not line.isascii() and _MARKED_TOKEN_CHAR.search(line):
+        return False
+    return _PROSE_TOKENS.match(line) is not None  # the first few tokens only, not a list of all of them
 
 
 @lru_cache(maxsize=65536)
@@ -39,9 +51,10 @@ def _syllable(token: str) -> bool:
     return is_vietnamese_syllable(token)  # tokens repeat: a text's few thousand words are asked about once each
 
 
-def _runs_with_words(clean: str) -> list[tuple[int, int, list[str]]]:
-    """The runs of ``MIN_RUN_LINES`` or more unmarked prose lines in a row, mostly Vietnamese syllables, each with its
-    alphabetic tokens (read once, for the run test and the unknown-word share)."""
+def _runs_with_words(clean: str) -> list[tuple[int, int, Counter[str]]]:
+    """The runs of ``MIN_RUN_LINES`` or more unmarked prose lines in a row, mostly Vietnamese syllables, each with the
+    count of each of its alphabetic tokens (read once, for the run test and the unknown-word share; a text's words
+    repeat, so each distinct token is asked about once)."""
     runs: list[tuple[int, int]] = []
     start = end = -1
     count = 0
@@ -59,11 +72,13 @@ def _runs_with_words(clean: str) -> list[tuple[int, int, list[str]]]:
         pos += len(line)
     if start >= 0 and count >= MIN_RUN_LINES:
         runs.append((start, end))
-    out: list[tuple[int, int, list[str]]] = []
+    out: list[tuple[int, int, Counter[str]]] = []
     for s, e in runs:
-        tokens = [t for t in _TOKEN.findall(clean, s, e) if t.isalpha()]
-        if tokens and sum(1 for t in tokens if _syllable(t)) >= _VIETNAMESE_SHARE * len(tokens):
-            out.append((s, e, tokens))
+        counts = Counter(_RUN_TOKEN.findall(clean, s, e))
+        words = Counter({t: n for t, n in counts.items() if t.isalpha()})
+        total = sum(words.values())
+        if total and sum(n for t, n in words.items() if _syllable(t)) >= _VIETNAMESE_SHARE * total:
+            out.append((s, e, words))
     return out
 
 
@@ -76,14 +91,15 @@ def repair_latin_ocr(clean: str) -> str:
         return clean
     runs = [(s, e) for s, e, _ in with_words]
     model = default_model()
-    words = [t.lower() for _, _, tokens in with_words for t in tokens]
+    total = sum(sum(words.values()) for _, _, words in with_words)
+    unknown = sum(n for _, _, words in with_words for t, n in words.items() if t.lower() not in model.candidates)
     # Text typed without marks reads as known syllables (a few rare ones, "rừng", "cụm", unknown to the model); a
     # misreading engine leaves one token in ten or more unknown ("Bp", "nuac", "thyc"). Only such a text is read again.
-    if sum(1 for w in words if w not in model.candidates) < MISREAD_SHARE * len(words):
+    if unknown < MISREAD_SHARE * total:
         return clean
     chars = list(clean)
     for s, e in runs:
-        for m in _TOKEN.finditer(clean, s, e):
+        for m in _RUN_TOKEN.finditer(clean, s, e):
             word = _local_reading(m.group(0), model.candidates)
             if word is not None:
                 chars[m.start() : m.end()] = word
