@@ -55,8 +55,9 @@ class Model:
     trigrams: dict[tuple[str, str, str], int]
     candidates: dict[str, list[str]] = field(init=False)
     _total: int = field(init=False)
-    _ctx1: dict[str, tuple[int, int]] = field(init=False)
-    _ctx2: dict[tuple[str, str], tuple[int, int]] = field(init=False)
+    # (count, distinct followers) of each one- and two-word context; read by lib/ocr_search's bounded search too
+    contexts1: dict[str, tuple[int, int]] = field(init=False)
+    contexts2: dict[tuple[str, str], tuple[int, int]] = field(init=False)
 
     def __post_init__(self) -> None:
         by_key: dict[str, list[tuple[int, str]]] = defaultdict(list)
@@ -70,24 +71,24 @@ class Model:
             entry = ctx1[u]
             entry[0] += c
             entry[1] += 1
-        self._ctx1 = {k: (v[0], v[1]) for k, v in ctx1.items()}
+        self.contexts1 = {k: (v[0], v[1]) for k, v in ctx1.items()}
         ctx2: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
         for (t, u, _w), c in self.trigrams.items():
             entry = ctx2[(t, u)]
             entry[0] += c
             entry[1] += 1
-        self._ctx2 = {k: (v[0], v[1]) for k, v in ctx2.items()}
+        self.contexts2 = {k: (v[0], v[1]) for k, v in ctx2.items()}
 
     # --- probabilities ---------------------------------------------------------
 
-    def _p1(self, w: str) -> float:
+    def p_unigram(self, w: str) -> float:
         count = self.unigrams.get(w, 0)
         vocab = len(self.unigrams) + 1
         return (count + 0.1) / (self._total + 0.1 * vocab)
 
-    def _p2(self, u: str, w: str) -> float:
-        ctx = self._ctx1.get(u)
-        p1 = self._p1(w)
+    def p_bigram(self, u: str, w: str) -> float:
+        ctx = self.contexts1.get(u)
+        p1 = self.p_unigram(w)
         if ctx is None:
             return p1
         total, types = ctx
@@ -98,8 +99,8 @@ class Model:
         """log P(w | t u), interpolated down to the unigram."""
         if w not in self.unigrams:
             return _OOV_LOGPROB
-        p2 = self._p2(u, w)
-        ctx = self._ctx2.get((t, u))
+        p2 = self.p_bigram(u, w)
+        ctx = self.contexts2.get((t, u))
         if ctx is None:
             return math.log(p2)
         total, types = ctx

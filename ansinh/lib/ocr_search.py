@@ -30,9 +30,9 @@ class _Tables:
 
     def __init__(self, model: Model) -> None:
         self.model = model
-        self.contexts = {c: (DISCOUNT * types / total, total) for c, (total, types) in model._ctx2.items()}
+        self.contexts = {c: (DISCOUNT * types / total, total) for c, (total, types) in model.contexts2.items()}
         preceding: dict[str, set[str]] = {}
-        for u, w in [*model.bigrams, *model._ctx2]:
+        for u, w in [*model.bigrams, *model.contexts2]:
             preceding.setdefault(w, set()).add(u)
         self.preceding = {w: frozenset(us) for w, us in preceding.items()}
         self.log_p1: dict[str, float] = {}
@@ -40,13 +40,13 @@ class _Tables:
         self.pairs: dict[_State, tuple[float, float]] = {}
 
     def pair(self, u: str, w: str) -> tuple[float, float]:
-        """``model._p2(u, w)`` and ``model.logprob(t, u, w)`` for a t where (t, u) is no trigram context."""
+        """``model.p_bigram(u, w)`` and ``model.logprob(t, u, w)`` for a t where (t, u) is no trigram context."""
         found = self.pairs.get((u, w))
         if found is None:
             if len(self.pairs) >= _MAX_PAIRS:
                 self.pairs.clear()
             if w in self.model.unigrams:
-                p2 = self.model._p2(u, w)
+                p2 = self.model.p_bigram(u, w)
                 found = (p2, math.log(p2))  # logprob's own arithmetic when (t, u) is no trigram context
             else:
                 found = (0.0, self.model.logprob(_BOUNDARY, u, w))  # an unseen form: one constant for every context
@@ -57,14 +57,14 @@ class _Tables:
         """log of the factor P(w) gets after ``u`` for a w never seen after it (0 when u opens no bigram)."""
         found = self.log_weight.get(u)
         if found is None:
-            ctx = self.model._ctx1.get(u)
+            ctx = self.model.contexts1.get(u)
             found = self.log_weight[u] = 0.0 if ctx is None else math.log(DISCOUNT * ctx[1] / ctx[0])
         return found
 
     def p1(self, w: str) -> float:
         found = self.log_p1.get(w)
         if found is None:
-            found = self.log_p1[w] = math.log(self.model._p1(w))
+            found = self.log_p1[w] = math.log(self.model.p_unigram(w))
         return found
 
 
