@@ -11,7 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ansinh.documents.parsing.denoise import ESCAPE, join_wrapped_lines, prose_tabs, repair
+from ansinh.documents.parsing.denoise import (
+    ESCAPE,
+    join_wrapped_bar_rows,
+    join_wrapped_lines,
+    prose_tabs,
+    repair,
+)
 from ansinh.documents.parsing.flat_bar_tables import flat_bar_tables
 from ansinh.documents.parsing.flat_tables import flat_table_tabs, spaced_table_tabs
 from ansinh.documents.parsing.html_tables import html_table_tabs
@@ -203,8 +209,9 @@ _ODD_SPACE = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 
 def _clean_chars(text: str) -> str:
     text = _ODD_SPACE.sub(" ", text) if not text.isascii() else text
-    chars = list(text)
-    _bar_tables(text, chars)
+    rows = join_wrapped_bar_rows(text)  # a bar table's wrapped rows one line each (same length)
+    chars = list(rows)
+    _bar_tables(rows, chars)
     flat_bar_tables(text, chars)
     for pattern, needed in ((_HTML_TAG, "<"), (_MARKDOWN, "*~`#"), (_CONTROL, "")):
         if needed and not any(ch in text for ch in needed):
