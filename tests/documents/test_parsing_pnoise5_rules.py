@@ -83,3 +83,34 @@ def test_joining_wrapped_bar_rows_keeps_the_length_and_only_turns_line_breaks_in
 
 def _table_lines() -> list[str]:
     return [_HEAD, *(" | ".join((str(n), *row)) for n, row in enumerate(_ROWS, 1))]
+
+
+# --- an item mark a scan's OCR misread, then a word segmenter split from its dot ------------------------------
+
+_SEGMENTED_LIST = "KẾ HOẠCH\nII . NHIỆM_VỤ\n" + "".join(
+    f"{n} . Sở {unit} chủ_trì rà_soát hồ_sơ hộ nghèo .\n"
+    for n, unit in enumerate(("Tài_chính", "Nội_vụ", "Xây_dựng", "Tư_pháp", "Công_Thương", "Giáo_dục và Đào_tạo",
+                              "Văn_hóa , Thể_thao và Du_lịch"), 1)
+)
+
+
+def test_a_look_alike_mark_a_segmenter_split_from_its_dot_reads_as_the_point_its_list_expects() -> None:
+    text = _SEGMENTED_LIST + "§ . Sở Y_tế chủ_trì , phối_hợp với Công_an tỉnh kiểm_tra các cơ_sở .\n"
+    last = extract_plan(normalize_text(text), "probe")["tasks"][-1]
+    assert (last["number"], last["lead"], last["coordinate"]) == ("8", ["Sở Y tế"], ["Công an tỉnh"])
+
+
+def test_an_l_with_a_comma_a_segmenter_split_off_reads_as_the_first_point() -> None:
+    text = "KẾ HOẠCH\nII . NHIỆM_VỤ\nl , Sở Y_tế chủ_trì kiểm_tra các cơ_sở .\n2 . Sở Nội_vụ hướng_dẫn các xã .\n"
+    tasks = extract_plan(normalize_text(text), "probe")["tasks"]
+    assert [(t["number"], t["lead"]) for t in tasks] == [("1", ["Sở Y tế"]), ("2", ["Sở Nội vụ"])]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(["§ .", "ö .", "Ö .", "l ,", "l .", "§ )"]), st.integers(0, 3))
+def test_closing_up_a_split_look_alike_mark_keeps_the_length_and_sets_the_mark_before_the_text(mark: str, indent: int) -> None:
+    text = " " * indent + mark + " Sở Y tế chủ trì\n"
+    clean = prepare(text).clean
+    assert len(clean) == len(text)
+    assert clean.split()[0] == mark.replace(" ", "") and clean.endswith(" Sở Y tế chủ trì\n")
+

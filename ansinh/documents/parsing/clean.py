@@ -54,8 +54,12 @@ _SEGMENT_MARK = re.compile(r"_(?<=[^\W_]_)(?=[^\W_])")  # the underscore first: 
 # A line's first token when it holds what OCR noise is made of (a digit or a stamp mark, see _junk_prefix_length):
 # other tokens have no junk prefix, so their lines are not looked at.
 _FIRST_TOKEN = re.compile(r"(?m)^[ \t]*(?=\S*[0-9^•\\?|~])(\S+)")
-# A word segmenter's tokens split a list mark from its dot ("1 . Sở Y_tế", "**II . NHIỆM_VỤ**", "a ) …", "2 ." alone).
-_SPLIT_MARK = re.compile(r"(?m)^([ \t]*(?:[*_]{1,3}|#{1,6}[ \t]+)?(?:\d{1,2}(?:\.\d{1,2}){0,3}|[IVX][IVXl1]{0,4}|[1l][IVXl1]{0,4}|[a-zđ]))([ \t]+)([.)])(?=[ \t*_]|$)")
+# A word segmenter's tokens split a list mark from its dot ("1 . Sở Y_tế", "**II . NHIỆM_VỤ**", "a ) …", "2 ." alone),
+# also a mark a scan's OCR read as a look-alike ("§ ." and "ö ." for "8.", "l ," for "1.": see :mod:`outline_ocr_marks`).
+_SPLIT_MARK = re.compile(
+    r"(?m)^([ \t]*(?:[*_]{1,3}|#{1,6}[ \t]+)?(?:\d{1,2}(?:\.\d{1,2}){0,3}|[IVX][IVXl1]{0,4}|[1l][IVXl1]{0,4}|[a-zđ§öÖ]))"
+    r"([ \t]+)([.)]|(?<=[l§öÖ] ),)(?=[ \t*_]|$)"
+)
 # The number or letter of a split mark, at the end of what comes before its spaces.
 _MARK_NUMBER = re.compile(r"[^\s*_#]+$")
 # A list mark alone on its line, its text on the next one (Word pages saved as HTML, PDF exports): "2.\nỦy ban …".
@@ -199,7 +203,7 @@ def _bar_lines(text: str) -> list[re.Match[str]]:
 # split dot or bracket, a stamp mark.
 _NEEDED = {
     _FILE_NAME_HEAD: re.compile(r"\.(?:DOC|doc|Doc)"),
-    _SPLIT_MARK: re.compile(r"[ \t][.)]"),
+    _SPLIT_MARK: re.compile(r"[ \t][.),]"),
     _LONE_MARK: re.compile(r"[\^|~\\•·]"),
 }
 
