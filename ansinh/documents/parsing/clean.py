@@ -11,7 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ansinh.documents.parsing.denoise import ESCAPE, join_wrapped_lines, prose_tabs, repair
+from ansinh.documents.parsing.denoise import (
+    ESCAPE,
+    join_wrapped_bar_rows,
+    join_wrapped_lines,
+    prose_tabs,
+    repair,
+)
 from ansinh.documents.parsing.flat_bar_tables import flat_bar_tables
 from ansinh.documents.parsing.flat_tables import flat_table_tabs, spaced_table_tabs
 from ansinh.documents.parsing.html_tables import html_table_tabs
@@ -48,8 +54,12 @@ _SEGMENT_MARK = re.compile(r"_(?<=[^\W_]_)(?=[^\W_])")  # the underscore first: 
 # A line's first token when it holds what OCR noise is made of (a digit or a stamp mark, see _junk_prefix_length):
 # other tokens have no junk prefix, so their lines are not looked at.
 _FIRST_TOKEN = re.compile(r"(?m)^[ \t]*(?=\S*[0-9^•\\?|~])(\S+)")
-# A word segmenter's tokens split a list mark from its dot ("1 . Sở Y_tế", "**II . NHIỆM_VỤ**", "a ) …", "2 ." alone).
-_SPLIT_MARK = re.compile(r"(?m)^([ \t]*(?:[*_]{1,3}|#{1,6}[ \t]+)?(?:\d{1,2}(?:\.\d{1,2}){0,3}|[IVX][IVXl1]{0,4}|[1l][IVXl1]{0,4}|[a-zđ]))([ \t]+)([.)])(?=[ \t*_]|$)")
+# A word segmenter's tokens split a list mark from its dot ("1 . Sở Y_tế", "**II . NHIỆM_VỤ**", "a ) …", "2 ." alone),
+# also a mark a scan's OCR read as a look-alike ("§ ." and "ö ." for "8.", "l ," for "1.": see :mod:`outline_ocr_marks`).
+_SPLIT_MARK = re.compile(
+    r"(?m)^([ \t]*(?:[*_]{1,3}|#{1,6}[ \t]+)?(?:\d{1,2}(?:\.\d{1,2}){0,3}|[IVX][IVXl1]{0,4}|[1l][IVXl1]{0,4}|[a-zđ§öÖ]))"
+    r"([ \t]+)([.)]|(?<=[l§öÖ] ),)(?=[ \t*_]|$)"
+)
 # The number or letter of a split mark, at the end of what comes before its spaces.
 _MARK_NUMBER = re.compile(r"[^\s*_#]+$")
 # A list mark alone on its line, its text on the next one (Word pages saved as HTML, PDF exports): "2.\nỦy ban …".
@@ -193,7 +203,7 @@ def _bar_lines(text: str) -> list[re.Match[str]]:
 # split dot or bracket, a stamp mark.
 _NEEDED = {
     _FILE_NAME_HEAD: re.compile(r"\.(?:DOC|doc|Doc)"),
-    _SPLIT_MARK: re.compile(r"[ \t][.)]"),
+    _SPLIT_MARK: re.compile(r"[ \t][.),]"),
     _LONE_MARK: re.compile(r"[\^|~\\•·]"),
 }
 
@@ -203,8 +213,9 @@ _ODD_SPACE = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 
 def _clean_chars(text: str) -> str:
     text = _ODD_SPACE.sub(" ", text) if not text.isascii() else text
-    chars = list(text)
-    _bar_tables(text, chars)
+    rows = join_wrapped_bar_rows(text)  # a bar table's wrapped rows one line each (same length)
+    chars = list(rows)
+    _bar_tables(rows, chars)
     flat_bar_tables(text, chars)
     for pattern, needed in ((_HTML_TAG, "<"), (_MARKDOWN, "*~`#"), (_CONTROL, "")):
         if needed and not any(ch in text for ch in needed):
