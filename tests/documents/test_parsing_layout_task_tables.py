@@ -85,3 +85,15 @@ def test_any_group_and_action_table_laid_out_at_any_width_reads_as_its_tab_rows(
 ) -> None:
     rows = [GROUP_HEADER, ["-", "Bảo vệ rừng", *actions[0], "2026"]] + [["", "", *a, "2026"] for a in actions[1:]]
     assert _tasks(_laid(rows, width)) == _tasks(_tab(rows))
+
+
+def test_a_row_of_short_header_like_words_is_a_row_not_the_header_repeated() -> None:
+    rows = [
+        GROUP_HEADER,
+        ["-", "Nâng cao năng lực", "+ Tập huấn kỹ năng chữa cháy rừng.", "Sở Nông nghiệp", "Công an tỉnh", "2026"],
+        ["", "", "+ Nâng cao nhận thức và tăng cường năng lực", "Bộ đội", "Các bộ, ngành và hội", "2026"],
+        ["", "", "+ Trồng mới rừng phòng hộ ven biển.", "Ban quản lý rừng", "Sở Tài chính", "2027"],
+    ]
+    laid = _tasks(_laid(rows, 80))
+    assert "Nâng cao nhận thức và tăng cường năng lực" in {t[0] for t in laid}
+    assert laid == _tasks(_tab(rows))

@@ -328,6 +328,8 @@ def _task(row: _Row) -> Task | None:
 # --- assignment tables read into a Table by :mod:`target_layout` ------------------------------------------------
 # A list mark that opens a row in the number column or the work column ("-", "+", "•").
 _MARK = re.compile(r"^[-+•–]$|^[-+•–]\s")
+# A marked item with a capital ("+ Trồng mới", "- Sửa đổi"), never a wrapped compound ("kinh tế" / "- xã hội").
+_MARKED_ITEM = re.compile(r"^[-+•–]\s+([^\W\d_])")
 
 
 @dataclass
@@ -357,20 +359,28 @@ def number_mark(text: str) -> bool:
     return _MARK.match(text) is not None
 
 
+def _capital_item(text: str) -> bool:
+    m = _MARKED_ITEM.match(text)
+    return m is not None and m.group(1).isupper()
+
+
 def opens_work_row(columns: WorkColumns, placed: list[tuple[int, int, str]], before: dict[int, str], start: int) -> bool:
     """Whether a line opens a row by its work cell, when the number column does not number the row: the work cell
     starts at its column's start with a list mark or a capital, after the line above ended its work cell (none, or a
-    sentence's end), beside another column's cell; a lead cell on the line starts a name (not a lowercase word)."""
+    sentence's end; a marked item with a capital opens whatever the line above), beside another column's cell unless it opens with its mark; a lead cell on the line starts a
+    name (not a lowercase word)."""
     cells = {col: text for col, _, text in placed}
     work = columns.work
-    if work is None or work not in cells or len(cells) < 2:
+    if work is None or work not in cells:
         return False
     at = next(rs for col, rs, _ in placed if col == work)
     text = cells[work]
+    if len(cells) < 2 and not _MARK.match(text):
+        return False  # a line of the work cell alone opens a row only with its list mark
     if at > start + 1 or not (_MARK.match(text) or text[:1].isupper()):
         return False
     above = before.get(work)
-    if above is not None and not re.search(r"[.;:]$", above):
+    if above is not None and not re.search(r"[.;:]$", above) and not _capital_item(text):
         return False
     lead = cells.get(columns.lead) if columns.lead is not None else None
     return not (lead and lead[:1].islower())

@@ -272,6 +272,12 @@ def _header(doc: Doc, lines: list[tuple[int, int]], k: int) -> tuple[list[_Colum
     return columns, j
 
 
+def _repeats(folded_line: str, first_labels: set[str]) -> bool:
+    """Whether a header-like line repeats the table's header after a page break: two of its labels are the first
+    header line's (a row of short header-like words, "+ Nâng cao năng lực … Bộ … ODA", is no header)."""
+    return sum(t in first_labels for _, _, t in _runs(folded_line)) >= 2
+
+
 def _read(doc: Doc, lines: list[tuple[int, int]], k: int) -> Table | None:
     head = _header(doc, lines, k)
     if head is None:
@@ -279,6 +285,7 @@ def _read(doc: Doc, lines: list[tuple[int, int]], k: int) -> Table | None:
     columns, j = head
     header = [squeeze(" ".join(c.words)) for c in columns]
     numbered = bool(_NUMBER_HEAD.match(header[0]))
+    first_labels = {t for _, _, t in _runs(doc.folded[lines[k][0] : lines[k][1]])}
     work = work_columns(header, numbered)  # an assignment table: rows also open by a list mark or a new work cell
     rows: list[_Row] = []
     current: _Row | None = None
@@ -299,7 +306,7 @@ def _read(doc: Doc, lines: list[tuple[int, int]], k: int) -> Table | None:
             j += 1
             continue
         blank = 0
-        if _is_header_line(_runs(doc.folded[s:e])):
+        if _is_header_line(_runs(doc.folded[s:e])) and _repeats(doc.folded[s:e], first_labels):
             j += 1  # the header repeated after a page break, with its wrapped lines
             while j < len(lines) and _header_goes_on(doc, *lines[j], _runs(doc.folded[lines[j][0] : lines[j][1]])):
                 j += 1
