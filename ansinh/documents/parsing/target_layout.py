@@ -7,6 +7,11 @@ its number ("1", "11.2", "I") and goes on over the lines below, each cell wrappi
 column; a page break leaves a page number or a running header (blanked by the cleaner) or repeats the
 header. Each cell's pieces are joined, so the table layer and :mod:`table_targets` read the table as
 they read the converter's tab rows of the same table.
+
+An assignment table laid out so ("TT  Nhóm hoạt động  Hoạt động  Cơ quan chủ trì …", its narrow labels wrapped
+a word a line) is read the same way into a :class:`Table` of kind "tasks" that the tab-table readers read (the task
+column, a group column beside its actions); its rows also open by a list mark in the number column or by a new
+cell in the work column (:func:`layout_tables.work_columns`, :func:`layout_tables.opens_work_row`).
 """
 
 from __future__ import annotations
