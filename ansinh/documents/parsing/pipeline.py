@@ -18,7 +18,7 @@ from ansinh.documents.parsing.ocr_target_rows import drop_number_slots, ocr_anne
 from ansinh.documents.parsing.reporting import extract_reporting
 from ansinh.documents.parsing.structure import Node, parse_outline
 from ansinh.documents.parsing.table_targets import extract_table_targets
-from ansinh.documents.parsing.tables import Table, find_tables
+from ansinh.documents.parsing.tables import Table, find_tables, table_kind
 from ansinh.documents.parsing.tabular import extract_documents, extract_projects
 from ansinh.documents.parsing.target_layout import find_layout_target_tables
 from ansinh.documents.parsing.targets import extract_text_targets
@@ -113,6 +113,8 @@ def read_parts(text: str) -> Parts:
     layout = find_layout_tables(doc)
     # A table laid out with spaces is read by its columns; the line-by-line reading of it is dropped.
     laid = find_layout_target_tables(doc)  # indicator tables a PDF laid out by columns, read as whole rows
+    # (and assignment tables the space-laid task reader above did not read: layout_tables.work_columns)
+    laid = [t for t in laid if table_kind(t) == "targets" or not any(t.start < lt.end and lt.start < t.end for lt in layout)]
     taken = [(lt.start, lt.end) for lt in layout] + [(lt.start, lt.end) for lt in laid]
     tables = [t for t in find_tables(doc) if not any(t.start < e and s < t.end for s, e in taken)]
     tables = sorted(tables + laid, key=lambda t: t.start)

@@ -7,6 +7,11 @@ its number ("1", "11.2", "I") and goes on over the lines below, each cell wrappi
 column; a page break leaves a page number or a running header (blanked by the cleaner) or repeats the
 header. Each cell's pieces are joined, so the table layer and :mod:`table_targets` read the table as
 they read the converter's tab rows of the same table.
+
+An assignment table laid out so ("TT  Nhóm hoạt động  Hoạt động  Cơ quan chủ trì …", its narrow labels wrapped
+a word a line) is read the same way into a :class:`Table` of kind "tasks" that the tab-table readers read (the task
+column, a group column beside its actions); its rows also open by a list mark in the number column or by a new
+cell in the work column (:func:`layout_tables.work_columns`, :func:`layout_tables.opens_work_row`).
 """
 
 from __future__ import annotations
@@ -17,7 +22,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ansinh.documents.parsing.clean import Doc, squeeze
-from ansinh.documents.parsing.tables import Cell, Row, Table, table_caption, table_kind
+from ansinh.documents.parsing.layout_tables import number_mark, opens_work_row, work_columns
+from ansinh.documents.parsing.tables import TASK_HEADER, Cell, Row, Table, table_caption, table_kind
 
 # A line that may head an indicator table: it names the indicator column and has gaps of two spaces or more.
 _HEAD_CANDIDATE = re.compile(r"(?m)^[^\n]*(?:chi tieu|tieu chi)[^\n]*$")
@@ -26,7 +32,10 @@ _NUMBER_HEAD = re.compile(r"^(?:s?tt|so\s+tt|thu\s+tu)\.?$")
 # Words a header cell of an indicator table is made of; a line with other words is a row, not a header.
 _HEAD_WORD = re.compile(
     r"s?tt|chi tieu|tieu chi|noi dung|don vi|dvt|nam|(?:19|20)\d\d|ket qua|muc tieu|gia tri|thuc hien|uoc|ke hoach|"
-    r"giai doan|co quan|chu tri|phoi hop|theo doi|danh gia|ghi chu|muc|dat|can|phai|tinh|ten|so|thu tu|chung"
+    r"giai doan|co quan|chu tri|phoi hop|theo doi|danh gia|ghi chu|muc|dat|can|phai|tinh|ten|so|thu tu|chung|"
+    # ... and of an assignment table (its work column named as the tab-table readers name it).
+    + TASK_HEADER + r"|nhom|hanh dong|cu the|bo nganh|thoi gian|thoi han|hoan thanh|tien do|dau ra|san pham|nguon|kinh phi|"
+    r"nganh|hop|chu|tri|hoan|thanh|gian|han"  # a narrow label wrapped a word a line ("Bộ" / "ngành" / "chủ trì")
 )
 _ROW_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVX]{1,5}\.?|[a-zđ][.)])$")
 _VALUE_TOKEN = re.compile(r"(?:[<>≤≥]=?\s?)?\d[\d.,]*%?")
@@ -81,7 +90,7 @@ def _is_header_line(runs: list[tuple[int, int, str]]) -> bool:
     # (A narrow column's label wraps a word a line: "Kế", "Cơ" open "Kế hoạch", "Cơ quan" on the lines below.)
     return len(runs) >= 3 and all(_HEAD_WORD.search(text) or len(text) <= 4 for _, _, text in runs) and sum(
         bool(_HEAD_WORD.search(text)) for _, _, text in runs
-    ) >= 3 and any(re.search(r"chi tieu|tieu chi", text) for _, _, text in runs)
+    ) >= 3 and any(_HEAD_WORDS.search(text) for _, _, text in runs)
 
 
 def _column_of(columns: list[_Column], s: int, e: int) -> int | None:
@@ -192,7 +201,7 @@ def find_layout_target_tables(doc: Doc) -> list[Table]:
     return out
 
 
-_HEAD_WORDS = re.compile("chi tieu|tieu chi")
+_HEAD_WORDS = re.compile("chi tieu|tieu chi|" + TASK_HEADER)
 
 
 def _candidate_lines(folded: str) -> Iterator[tuple[int, int]]:
@@ -220,10 +229,11 @@ def _physical_lines(text: str) -> list[tuple[int, int]]:
 
 
 def _header_goes_on(doc: Doc, s: int, e: int, runs: list[tuple[int, int, str]]) -> bool:
-    """Whether a line under a header carries on its cells: header words only, no row number, no value."""
+    """Whether a line under a header carries on its cells: header words only, no row number, no value, no run of
+    more than six words (a wrapped label's piece is short; a first row's work cell without a number is long)."""
     return bool(runs) and not _ROW_NUMBER.match(_runs(doc.clean[s:e])[0][2]) and not any(
         _BARE_VALUE.match(t) for _, _, t in runs
-    ) and all(_HEAD_WORD.search(t) or len(t) <= 4 for _, _, t in runs)
+    ) and all((_HEAD_WORD.search(t) or len(t) <= 4) and t.count(" ") < 6 for _, _, t in runs)
 
 
 def _header(doc: Doc, lines: list[tuple[int, int]], k: int) -> tuple[list[_Column], int] | None:
@@ -267,6 +277,12 @@ def _header(doc: Doc, lines: list[tuple[int, int]], k: int) -> tuple[list[_Colum
     return columns, j
 
 
+def _repeats(folded_line: str, first_labels: set[str]) -> bool:
+    """Whether a header-like line repeats the table's header after a page break: two of its labels are the first
+    header line's (a row of short header-like words, "+ Nâng cao năng lực … Bộ … ODA", is no header)."""
+    return sum(t in first_labels for _, _, t in _runs(folded_line)) >= 2
+
+
 def _read(doc: Doc, lines: list[tuple[int, int]], k: int) -> Table | None:
     head = _header(doc, lines, k)
     if head is None:
@@ -274,6 +290,8 @@ def _read(doc: Doc, lines: list[tuple[int, int]], k: int) -> Table | None:
     columns, j = head
     header = [squeeze(" ".join(c.words)) for c in columns]
     numbered = bool(_NUMBER_HEAD.match(header[0]))
+    first_labels = {t for _, _, t in _runs(doc.folded[lines[k][0] : lines[k][1]])}
+    work = work_columns(header, numbered)  # an assignment table: rows also open by a list mark or a new work cell
     rows: list[_Row] = []
     current: _Row | None = None
     blank = 0
@@ -293,7 +311,7 @@ def _read(doc: Doc, lines: list[tuple[int, int]], k: int) -> Table | None:
             j += 1
             continue
         blank = 0
-        if _is_header_line(_runs(doc.folded[s:e])):
+        if _is_header_line(_runs(doc.folded[s:e])) and _repeats(doc.folded[s:e], first_labels):
             j += 1  # the header repeated after a page break, with its wrapped lines
             while j < len(lines) and _header_goes_on(doc, *lines[j], _runs(doc.folded[lines[j][0] : lines[j][1]])):
                 j += 1
@@ -319,8 +337,10 @@ def _read(doc: Doc, lines: list[tuple[int, int]], k: int) -> Table | None:
             break  # a paragraph after the table, running across the columns
         first_col = placed[0][0]
         opens = (
-            numbered and first_col == 0 and _ROW_NUMBER.match(runs[0][2]) is not None
-        ) or (not numbered and first_col == 0 and runs[0][0] <= columns[0].start + 1 and current is not None
+            numbered and first_col == 0 and (_ROW_NUMBER.match(runs[0][2]) is not None or bool(work and number_mark(runs[0][2])))
+        ) or (work is not None and current is not None and opens_work_row(
+            work, [(c, rs, t) for (c, rs, _), (_, _, t) in zip(placed, runs, strict=True) if c is not None], before,
+            columns[work.work].start if work.work is not None else 0)) or (not numbered and first_col == 0 and runs[0][0] <= columns[0].start + 1 and current is not None
               and len({col for col, _, _ in placed}) >= 2 and not runs[0][2][:1].islower()
               and any(_VALUE_RUN.search(t) for ps in current.pieces.values() for _, _, t in ps))
         # (Without a number column a row opens with its name beside cells of other columns; a name's wrapped line
@@ -351,4 +371,4 @@ def _read(doc: Doc, lines: list[tuple[int, int]], k: int) -> Table | None:
             else:
                 cells.append(Cell("", row.start, row.start))
         table.rows.append(Row(cells, row.start, row.end))
-    return table if table_kind(table) == "targets" else None
+    return table if table_kind(table) == "targets" or (work is not None and table_kind(table) == "tasks") else None
