@@ -212,7 +212,9 @@ def _layout_rows(rows: list[list[str]], width: int) -> list[str]:
     for row in rows:
         wrapped = [_wrap(row[c], share[c]) if c < len(row) and row[c] else [""] for c in range(columns)]
         for k in range(max(len(w) for w in wrapped)):
-            line = "".join((w[k] if k < len(w) else "").ljust(share[c] + 2) for c, w in enumerate(wrapped))
+            # a piece wider than its column (one long token) pushes the next column right, as ``pdftotext -layout``
+            # does, but never touches it: two columns' text is never glued together
+            line = "".join((w[k] if k < len(w) else "").ljust(share[c]) + "  " for c, w in enumerate(wrapped))
             out.append(line.rstrip())
     return out
 

@@ -249,3 +249,18 @@ def test_a_word_segmenters_marks_around_emphasis_quotes_and_a_lone_mark_are_read
     assert lines[2] == "2. Ủy ban nhân dân tỉnh thực hiện"
     # the split mark inside the line is joined too ("Điều 12 . Chế độ" reads as the unsegmented "Điều 12. Chế độ")
     assert lines[3:5] == ["“Điều 12. Chế độ báo cáo", "(Sở Y tế) chủ trì"]
+
+
+@settings(max_examples=20, deadline=None)
+@given(long_word=st.text(alphabet="abcdeghiklmnopqrstuvxy_", min_size=45, max_size=60), seed=st.integers(0, 50))
+def test_pdf_noise_never_glues_two_columns_text_together(long_word: str, seed: int) -> None:
+    # wide columns squeezed into a page: the task column is narrower than its one long (segmented) token
+    wide = " ".join(["nội dung"] * 30)
+    row = f"1\t{long_word} {wide}\tSở Y tế {wide}\tCác sở, ngành {wide}"
+    text = "STT\tNhiệm vụ\tChủ trì\tPhối hợp\n" + "\n".join([row] * 3)
+    laid = perturb(text, "pdf", seed)
+    assert "\t" not in laid
+    for line in laid.splitlines():
+        # the lead column's text always stands apart from whatever is laid to its left
+        if "Sở" in line:
+            assert line[line.index("Sở") - 2 : line.index("Sở")] == "  "
