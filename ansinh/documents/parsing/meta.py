@@ -148,9 +148,17 @@ def _header_body(doc: Doc, head_lines: list[tuple[int, int]]) -> str | None:
     return " ".join(parts) or None
 
 
+# A number slot left blank for the hand that signs ("Số -KH/ĐU", "Số /KH-UBND"), and the Party's motto line
+# ("ĐẢNG CỘNG SẢN VIỆT NAM", top right in Party documents, read after the name in a copy's line order).
+_BLANK_NUMBER = re.compile(r"\s*s[o6]\s*[:;]?\s*[-/]\s*[a-z]")
+_PARTY_MOTTO = re.compile(r"[\s#*]*dang cong san viet nam[\s*]*")
+
+
 def _ends_body(line: str) -> bool:
-    """Whether a folded header line is past the body's name: the number, the date or the type word."""
+    """Whether a folded header line is past the body's name: the number (or its blank slot), the date, the type
+    word, or the Party's motto."""
     return bool(re.match(r"\s*s[o6]\s*[:;]", line) or _NUMBER.search(line) or _NUMBER_LINE.match(line)
+                or _BLANK_NUMBER.match(line) or _PARTY_MOTTO.fullmatch(line)
                 or _TITLE_WORD.match(line) or _DATE.search(line))
 
 

@@ -25,6 +25,12 @@ _ALL_MINISTRIES_OR_PROVINCES = re.compile(
     r"(?<![a-z])cac bo,? (?:co quan ngang bo|nganh,? (?:va )?dia phuong)(?![a-z])"
     r"|(?<![a-z])(?:uy ban nhan dan|ubnd) cac tinh,? (?:va )?thanh pho truc thuoc trung uong"
 )
+# A committee of a commune or of a district named as such: "Đảng uỷ xã …", "UBND phường …", "Huyện uỷ …".
+_LOCAL_BODY = re.compile(
+    r"(?<![a-z])(?:(?:dang uy|dang bo|uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd|uy ban mat tran to quoc|ban thuong vu dang uy)"
+    r"\s+(?:(?P<commune>xa(?! hoi)|phuong|thi tran|dac khu)|huyen|quan(?! ly| su| doi)|thi xa)"
+    r"|(?:huyen|quan|thi) uy)(?![a-z])"
+)
 _NATIONAL_BODY = re.compile(r"(?<![a-z])(?:ban bi thu|nha nuoc|toi cao|viet nam)(?![a-z])")
 
 
@@ -36,6 +42,11 @@ def level_of(doc: Doc, issuer: str | None) -> str | None:
     # "Bộ đội Biên phòng tỉnh" provincial commands.
     if _CENTRAL_BODY.search(who):
         return "central"
+    # A header names the issuing body under its parent (Decree 30/2020 art. 8; the Party's "ĐẢNG BỘ TỈNH X /
+    # ĐẢNG UỶ XÃ Y"): the most local body named is the issuer.
+    local = _LOCAL_BODY.search(who)
+    if local:
+        return "commune" if local.group("commune") else "district"
     # The first administrative unit named after the body's kind decides ("UBND tỉnh Quảng Ngãi": province).
     unit = _UNIT.search(who)
     if unit:
