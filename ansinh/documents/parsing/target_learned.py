@@ -190,7 +190,7 @@ def choose_text_targets(
     rule_threshold = float(model.get("rule_threshold") or threshold)  # type: ignore[arg-type]
     doc_feats = doc_features(masked)
     allowed = [chosen != "combined" or cand.rule for cand in contexts]
-    keep = [ok and (_strived_for(masked, cand) or probability(model, candidate_features(masked, t, cand, doc_feats))
+    keep = [ok and (_strived_for(masked, cand) or _counted_output(masked, t, cand) or probability(model, candidate_features(masked, t, cand, doc_feats))
                     >= (rule_threshold if cand.rule else threshold))
             for t, cand, ok in zip(targets, contexts, allowed, strict=True)]
     changed = True
@@ -216,6 +216,28 @@ def _strived_for(masked: Doc, cand: Candidate) -> bool:
     """Whether the rules read the value and its clause opens with "phấn đấu" a few words before it."""
     return bool(cand.rule and cand.mention is not None
                 and _STRIVE_LEAD.search(masked.folded[cand.cs : cand.mention.start]))
+
+
+# A numbered item that opens with making or finishing so many things ("4. Hoàn thành di dời 01 khu công nghiệp",
+# "1.1. Mỗi năm xây dựng 01 phóng sự, 04 chuyên đề", "b) Thành lập mới 15 hợp tác xã"): the count is the output the
+# plan commits to, as Vietnamese plans state them in the item's own words.
+_OUTPUT_LEAD = re.compile(
+    r"[\s\-–+*•]*(?:(?:moi|hang)\s+nam\s+|(?:trong|den)\s+(?:cuoi\s+)?nam\s+(?:19|20)\d\d\s*,?\s*)?"
+    r"(?:hoan\s+thanh|xay\s+dung|thanh\s+lap|hinh\s+thanh|phat\s+trien)(?:\s+(?:moi|them|di\s+doi|xay\s+dung|dau\s+tu|xong))?"
+    r"(?:\s+(?:it\s+nhat|toi\s+thieu))?\s*"
+    # … and the counts listed before this one ("01 phóng sự, 04 chuyên đề, 04 chuyên trang").
+    r"(?:\d[\d.,]*\s+[^\d,;:.]{1,40}?\s*(?:,|va)\s*)*"
+)
+
+
+def _counted_output(masked: Doc, target: Target, cand: Candidate) -> bool:
+    """Whether the value counts things (a count unit) and opens a numbered item after a verb of making or finishing."""
+    if cand.mention is None or _unit_class(target.get("unit")) != "count" or not cand.node.style.startswith(("num", "paren")):
+        return False
+    if cand.s != cand.node.head_start and masked.folded.rfind("\n", cand.node.head_start, cand.s) >= 0:
+        return False  # the item's own opening sentence only
+    return bool(_OUTPUT_LEAD.fullmatch(masked.folded, cand.cs, cand.mention.start)
+                or _OUTPUT_LEAD.fullmatch(masked.folded, cand.s, cand.mention.start))
 
 
 def _not_past(masked: Doc, targets: list[Target]) -> list[Target]:

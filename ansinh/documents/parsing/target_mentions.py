@@ -51,6 +51,8 @@ _PAST_VALUE = re.compile(r"\(\s*(?:nam|cuoi nam|hien nay|hien tai)\s*(?:(?:19|20
 _STRIVE = re.compile(r"p(?<![a-z]p)h[ad]n\s+d[ad]u(?![a-z])")  # "(?<![a-z])" after the "p": the engine skips to one
 _IN_WHICH = re.compile(r"trong\s+do(?![a-z])")
 _ONLY_AND = re.compile(r"[\s,;]*(?:(?:vao|den|trong)\s+(?:cuoi\s+)?nam\s+(?:19|20)\d\d)?[\s,;]*(?:va|hoac)?[\s,]*")
+# Counts of different things listed after one verb ("di dời 01 khu công nghiệp (A) và 02 cụm công nghiệp").
+_LISTED_COUNT = re.compile(r"\s*(?:\([^()]{0,60}\)\s*)?(?:,|va)\s*")
 _EVERY_PERIOD = re.compile(r"[^.;,]{0,60}?(?:moi|hang|dinh\s+ky)\s+(?:nam|thang|quy|tuan|ngay)(?![a-z])")
 _MONEY_UNIT = re.compile(r"(?<!\w)(?:đồng|usd|vnđ|vnd)(?!\w)")
 # Money a rule fixes, which a plan quotes: poverty lines, base pay, allowance and contribution levels, thresholds.
@@ -293,6 +295,10 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
                 has_cue = True  # "…40.000 lao động, trong đó đưa 18.000 người đi làm việc ở nước ngoài"
             if out and count_unit is not None and out[-1].unit == count_unit and _ONLY_AND.fullmatch(folded, out[-1].end, a):
                 has_cue = True  # "… 32.000 người vào năm 2028 và 40.000 người vào năm 2030": the path goes on
+            if (out and count_unit is not None and out[-1].unit != count_unit
+                    and _ANY_UNIT.fullmatch(fold_same_length(str(out[-1].unit)).lower()) is not None
+                    and _LISTED_COUNT.fullmatch(folded, out[-1].end, a)):
+                has_cue = True  # "… 01 khu công nghiệp (A) và 02 cụm công nghiệp": the list goes on under one verb
             if (count_unit is not None and not strict and fold_same_length(count_unit).lower() == "lan"
                     and _EVERY_PERIOD.match(folded, unit_end, end)):
                 # "01 lần khám sức khỏe định kỳ mỗi năm": how often a service is given, not a target.

@@ -137,6 +137,9 @@ COUNT_UNITS: tuple[str, ...] = (
     "can bo", "cong chuc", "vien chuc", "cong tac vien", "tinh nguyen vien",
     # Money per head ("GRDP bình quân đầu người đạt trên 10.000 USD").
     "usd",
+    # Facilities and outputs a plan counts ("di dời 01 khu công nghiệp và 02 cụm công nghiệp", "mỗi năm xây dựng
+    # 01 phóng sự, 04 chuyên trang").
+    "khu cong nghiep", "cum cong nghiep", "phong su", "chuyen trang",
 )
 # Nouns after a percentage that make it a rate of support, not a target.
 COST_NOUNS = words_pattern("hoc phi", "kinh phi", "chi phi", "muc dong", "gia tri", "lai suat", "muc phi", "gia ve")
