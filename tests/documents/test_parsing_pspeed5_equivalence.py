@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ansinh.documents.parsing import partner_clauses
+from ansinh.documents.parsing import partner_clauses, unflatten
 
 _SUBJECT_WORDS = ["so y te", "chu dong", "tich cuc", "kip thoi", "thuong xuyen", "dong", ",", " ", "\n", "cuc", "xuyenx"]
 
@@ -23,3 +23,19 @@ def test_the_doer_ends_before_an_adverb_of_its_role() -> None:
     folded = "so tai chinh chu dong, "
     assert partner_clauses.subject_end(folded, 0, len(folded)) == len("so tai chinh")
 
+
+_LINE_PIECES = ["“", "”", '"', "«", "»", "a) ", "Nội dung ", "1. ", " "]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.sampled_from(_LINE_PIECES), max_size=12), st.lists(st.integers(0, 60), max_size=5))
+def test_quotes_counted_as_the_line_goes_on_are_the_quotes_before_each_mark(pieces: list[str], offsets: list[int]) -> None:
+    line = "".join(pieces)
+    quotes = [0, 0, 0]
+    for at in sorted(min(o, len(line)) for o in offsets):
+        assert unflatten._quoted_before(line, at, quotes) == unflatten._inside_quote(line, at)
+
+
+def test_a_flattened_list_is_broken_before_each_of_its_marks() -> None:
+    line = "Nhiệm vụ như sau: 1. Rà soát các quy định. 2. Tổ chức tập huấn. 3. Báo cáo kết quả."
+    assert unflatten.break_positions(line) == [line.index(f" {n}.") for n in (1, 2, 3)]
