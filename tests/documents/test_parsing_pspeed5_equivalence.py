@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ansinh.documents.parsing import partner_clauses, unflatten
+from ansinh.documents.parsing import partner_clauses, target_mentions, target_words, unflatten
 
 _SUBJECT_WORDS = ["so y te", "chu dong", "tich cuc", "kip thoi", "thuong xuyen", "dong", ",", " ", "\n", "cuc", "xuyenx"]
 
@@ -39,3 +39,39 @@ def test_quotes_counted_as_the_line_goes_on_are_the_quotes_before_each_mark(piec
 def test_a_flattened_list_is_broken_before_each_of_its_marks() -> None:
     line = "Nhiệm vụ như sau: 1. Rà soát các quy định. 2. Tổ chức tập huấn. 3. Báo cáo kết quả."
     assert unflatten.break_positions(line) == [line.index(f" {n}.") for n in (1, 2, 3)]
+
+
+def _strip_comparator_words_plain(prefix: str) -> tuple[str, bool]:
+    """The loop of target_mentions._strip_comparator_words without its look at the end (the code it replaced)."""
+    cue = False
+    changed = True
+    while changed:
+        changed = False
+        for comp, pattern in target_words._COMPARATORS:
+            m = pattern.search(prefix)
+            if m:
+                prefix = prefix[: m.start()]
+                cue = cue or comp in (">=", "approx", "<=")
+                changed = True
+        m = target_words._FROM.search(prefix)
+        if m:
+            prefix = prefix[: m.start()]
+            changed = True
+    return prefix, cue
+
+
+_PREFIX_WORDS = ["toi thieu", "it nhat", "khong duoi", "toi da", "khong vuot qua", "giam con", "duoi", "thap hon",
+                 "tren", "hon", "vuot", "khoang", "xap xi", "tu", "tir", "ty le", "dat", "nang", " ", "\n", "\t", "chon"]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.sampled_from(_PREFIX_WORDS), max_size=6))
+def test_comparator_words_are_stripped_as_the_plain_loop_strips_them(words: list[str]) -> None:
+    prefix = " ".join(words)
+    assert target_mentions._strip_comparator_words(prefix) == _strip_comparator_words_plain(prefix)
+
+
+def test_every_comparator_word_ends_as_the_look_at_the_end_expects() -> None:
+    for word in _PREFIX_WORDS[:15]:
+        assert target_mentions._strip_comparator_words(f"ty le {word} ") == _strip_comparator_words_plain(f"ty le {word} ")
+        assert target_mentions._strip_comparator_words(f"ty le {word}")[0] == "ty le "

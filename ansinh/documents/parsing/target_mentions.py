@@ -126,8 +126,16 @@ def _comparator(prefix: str, tail: str) -> str | None:
     return None
 
 
+# The last two letters of every word _strip_comparator_words strips (each pattern of _COMPARATORS and _FROM ends with
+# one of them, then blanks): a prefix ending otherwise has none, and its six end-anchored scans are spared.
+_COMPARATOR_ENDS = ("eu", "uu", "at", "dt", "oi", "ol", "di", "dl", "ai", "al", "da", "dd", "ua", "ud", "on", "dn", "an",
+                    "en", "un", "ot", "ng", "xi", "xl", "tu", "ir")
+
+
 def _strip_comparator_words(prefix: str) -> tuple[str, bool]:
     """The prefix without comparator words at its end; True when one was a cue itself."""
+    if not prefix.rstrip().endswith(_COMPARATOR_ENDS):
+        return prefix, False  # what the loop below gives when none of its patterns is found
     cue = False
     changed = True
     while changed:
