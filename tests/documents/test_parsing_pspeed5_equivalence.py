@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ansinh.documents.parsing import partner_clauses, target_mentions, target_words, unflatten
+from ansinh.documents.parsing import partner_clauses, target_mentions, target_ranks, target_words, unflatten
 
 _SUBJECT_WORDS = ["so y te", "chu dong", "tich cuc", "kip thoi", "thuong xuyen", "dong", ",", " ", "\n", "cuc", "xuyenx"]
 
@@ -75,3 +75,26 @@ def test_every_comparator_word_ends_as_the_look_at_the_end_expects() -> None:
     for word in _PREFIX_WORDS[:15]:
         assert target_mentions._strip_comparator_words(f"ty le {word} ") == _strip_comparator_words_plain(f"ty le {word} ")
         assert target_mentions._strip_comparator_words(f"ty le {word}")[0] == "ty le "
+
+
+_BEFORE_WORDS = ["so", "sd", "s6", "ngay", "thang", "nam", "lan thu", "khoa", "quy", "dieu", "khoan", "chuong", "phan",
+                 "muc", "giai doan", "nhiem ky", "cap", "lop", "tuyen", "phuong", "binh quan", "quan", "to", "khu", "thon",
+                 "ap", "ban", "nhom", "top", "trong nhom", "nam trong", "xep trong", "dat", "ty le", " ", "\n"]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.sampled_from(_BEFORE_WORDS), max_size=5))
+def test_the_look_at_the_end_never_hides_a_label_or_rank_word_the_patterns_find(words: list[str]) -> None:
+    prefix = " ".join(words)
+    tail = prefix.rstrip()
+    if not tail.endswith(target_mentions._BAD_BEFORE_ENDS):
+        assert target_words._BAD_BEFORE.search(prefix) is None
+    if not tail.endswith(("om", "op", "ng")):
+        assert target_ranks.RANK_BEFORE.search(prefix) is None and target_ranks._WITHIN_BEFORE.search(prefix) is None
+
+
+def test_a_value_after_a_section_word_is_a_label_and_after_a_group_a_rank() -> None:
+    for word in _BEFORE_WORDS[:27]:
+        if word not in ("binh quan",):
+            assert target_words._BAD_BEFORE.search(f"tai {word} ") and f"tai {word} ".rstrip().endswith(target_mentions._BAD_BEFORE_ENDS)
+    assert target_ranks.is_rank("thuoc nhom 3 nuoc", "thuoc nhom ", len("thuoc nhom 3"))
