@@ -122,7 +122,9 @@ def repair(text: str, chars: list[str]) -> None:
         for m in _MARGIN_BEFORE_MARK.finditer(text):
             chars[m.start(1) : m.end(1)] = [" "] * (m.end(1) - m.start(1))
     last = 0
-    for m in _ROMAN_MARK.finditer("".join(chars)):  # markup blanked already: "<b>II. …</b>" counts
+    joined = "".join(chars)
+    view: str | None = joined
+    for m in _ROMAN_MARK.finditer(joined):  # markup blanked already: "<b>II. …</b>" counts
         token = m.group(2)
         value = roman_value(token.replace("l", "I").replace("1", "I"))
         if value is None or (len(token) < 2 and token not in "IVX"):
@@ -132,10 +134,12 @@ def repair(text: str, chars: list[str]) -> None:
         elif value > last:  # "1I." after "I." is "II."
             chars[m.start(2) : m.end(2)] = list(token.replace("l", "I").replace("1", "I"))
             last = value
+            view = None
         else:  # "Il." after "II.": left to the outline, which numbers doubtful marks by their sequence
             chars[m.start(2) : m.end(2)] = list(token.replace("1", "l"))
             last += 1
-    read_doubtful_marks(chars)
+            view = None
+    read_doubtful_marks(chars, view)  # the view joined above while no roman mark changed it
     if "©" in text:
         for m in _COPYRIGHT_C.finditer(text):
             chars[m.end(1)] = "c"

@@ -26,9 +26,12 @@ _LETTER_LOOKS = {"8"}
 _LETTERS = "abcdđeghiklmnopqrstuvxy"
 
 
-def read_doubtful_marks(chars: list[str]) -> None:
-    """Rewrite in ``chars`` (the clean view) each doubtful item mark its list expects, in place, same length."""
-    view = "".join(chars)
+def read_doubtful_marks(chars: list[str], view: str | None = None) -> None:
+    """Rewrite in ``chars`` (the clean view) each doubtful item mark its list expects, in place, same length.
+
+    ``view`` is ``"".join(chars)`` when the caller has it already (not joined again)."""
+    if view is None:
+        view = "".join(chars)
     doubtful = list(_DOUBTFUL.finditer(view))
     if not doubtful:
         return

@@ -16,6 +16,18 @@ from ansinh.documents.parsing.clean import fold_same_length
 # "chủ động", "tích cực", "kịp thời", "thường xuyên" ending the subject before its role cue.
 # A run of them, commas between ("… tích cực, chủ động phối hợp với …"), is one qualifier.
 _ADVERB = re.compile(r"(?:\s*,?\s+(?:chu\s+dong|tich\s+cuc|kip\s+thoi|thuong\s+xuyen))+\s*,?\s*$")
+_ADVERB_ENDS = ("dong", "cuc", "thoi", "xuyen")  # the last syllables of _ADVERB's words
+
+
+def _may_end_with_adverb(folded: str, start: int, end: int) -> bool:
+    """Whether ``folded[start:end]`` may end as _ADVERB needs (an adverb's last syllable, blanks and one comma after it):
+    a plain look at the end, where the pattern (anchored at the end, opening with blanks) is tried at every offset."""
+    tail = folded[start:end].rstrip()
+    if tail.endswith(","):
+        tail = tail[:-1].rstrip()
+    return tail.endswith(_ADVERB_ENDS)
+
+
 # What an aside after a name never holds: a role, a stop or another clause.
 _NOT_ASIDE = re.compile(r"[;:]|chu\s+tri|phoi\s+hop|trach\s+nhiem")
 _TRAILING_ASIDE = re.compile(r"\s*\([^()]{1,120}\)\s*$")
@@ -28,7 +40,7 @@ def subject_end(folded: str, start: int, end: int) -> int:
     colon = folded.find(":", start, end)
     if colon > start and not re.search(r"(?:cac|nhung)\s+\S+\s*$", folded[start:colon]):
         end = colon
-    m = _ADVERB.search(folded, start, end)
+    m = _ADVERB.search(folded, start, end) if _may_end_with_adverb(folded, start, end) else None
     return m.start() if m is not None and m.start() > start else end
 
 

@@ -109,9 +109,16 @@ def _has_cue(doc: Doc, start: int, end: int) -> bool:
     return any(not false_cue(doc.clean[m.start() : m.end()]) for m in TARGET_CUES.finditer(doc.folded, start, end))
 
 
+# The last two letters of every word _BAD_BEFORE names (then blanks, to the end): "so", "ngay", "thang", "nam", "lan thu", …
+_BAD_BEFORE_ENDS = ("so", "sd", "sa", "s6", "ay", "ng", "am", "dm", "hu", "oa", "uy", "eu", "an", "dn", "uc", "ky", "ap",
+                    "op", "en", "to", "on")
+
+
 def _bad_before(doc: Doc, a: int, prefix: str) -> bool:
     """A word before the value at ``a`` that makes it a label, date or section number ("Mục 3", "năm 2025");
     "mức" (a level: "đạt mức 11 người") folds like "mục" and is not one."""
+    if not prefix.rstrip().endswith(_BAD_BEFORE_ENDS):
+        return False  # no word _BAD_BEFORE names ends the prefix: its end-anchored scan is spared
     m = _BAD_BEFORE.search(prefix)
     if m is None:
         return False
@@ -120,7 +127,7 @@ def _bad_before(doc: Doc, a: int, prefix: str) -> bool:
 
 
 def _comparator(prefix: str, tail: str) -> str | None:
-    for comp, pattern in _COMPARATORS:
+    for comp, pattern in _COMPARATORS if prefix.rstrip().endswith(_COMPARATOR_ENDS) else ():
         if pattern.search(prefix):
             return comp
     if _AND_MORE.match(tail[:60]) or (_FROM.search(prefix) and re.match(r"^[^,;.]{0,40}?tr[oda]\s+l[eu]n", tail)):
@@ -128,8 +135,16 @@ def _comparator(prefix: str, tail: str) -> str | None:
     return None
 
 
+# The last two letters of every word _strip_comparator_words strips (each pattern of _COMPARATORS and _FROM ends with
+# one of them, then blanks): a prefix ending otherwise has none, and its six end-anchored scans are spared.
+_COMPARATOR_ENDS = ("eu", "uu", "at", "dt", "oi", "ol", "di", "dl", "ai", "al", "da", "dd", "ua", "ud", "on", "dn", "an",
+                    "en", "un", "ot", "ng", "xi", "xl", "tu", "ir")
+
+
 def _strip_comparator_words(prefix: str) -> tuple[str, bool]:
     """The prefix without comparator words at its end; True when one was a cue itself."""
+    if not prefix.rstrip().endswith(_COMPARATOR_ENDS):
+        return prefix, False  # what the loop below gives when none of its patterns is found
     cue = False
     changed = True
     while changed:

@@ -23,6 +23,8 @@ _WORD_RANK = re.compile(r"(?<!\w)(?:nhóm|top)\s+(" + "|".join(_WORD_SIZES) + r"
 
 def is_rank(folded: str, prefix: str, value_end: int) -> bool:
     """Whether the value ending at ``value_end``, after ``prefix``, is the size of a leading group."""
+    if not prefix.rstrip().endswith(("om", "op", "ng")):
+        return False  # "nhom", "top", "trong" (then blanks) end what both end-anchored patterns find: their scans spared
     return bool(RANK_BEFORE.search(prefix)
                 or (_WITHIN_BEFORE.search(prefix) and _LEADERS_AFTER.match(folded, value_end)))
 

@@ -120,14 +120,31 @@ def _inside_quote(line: str, at: int) -> bool:
     return opened > 0 or before.count('"') % 2 == 1
 
 
+def _quoted_before(line: str, at: int, quotes: list[int]) -> bool:
+    """``_inside_quote(line, at)`` for offsets asked in increasing order, counting only what ``quotes`` has not yet."""
+    piece = line[quotes[0] : at]
+    quotes[0] = at
+    quotes[1] += sum(piece.count(q) for q in _OPEN_QUOTES) - sum(piece.count(q) for q in _CLOSE_QUOTES)
+    quotes[2] += piece.count('"')
+    return quotes[1] > 0 or quotes[2] % 2 == 1
+
+
+_BLANK_RUN = re.compile(r"[ \t]*")
+_LEAD_RUN = re.compile(r"[ \t\-–+•*_|]*")  # what may stand before a mark that opens its line (see _marks)
+
+
 def _marks(line: str) -> list[_Mark]:
     out: list[_Mark] = []
     previous = -1  # end of the last mark seen on the line
+    # Read once per line, not once per mark (a flattened article is one long line): where its lead of bullets and
+    # blanks ends, and the quotes counted so far (see _inside_quote).
+    lead_end = _LEAD_RUN.match(line).end()  # type: ignore[union-attr]
+    quotes = [0, 0, 0]  # offset counted up to, quotes opened minus closed, straight quotes
     for m in _MARK.finditer(line):
-        rest = line[m.end() :].lstrip(" \t")
-        if not rest or not rest[0].isupper():
+        first = _BLANK_RUN.match(line, m.end()).end()  # type: ignore[union-attr]
+        if first >= len(line) or not line[first].isupper():
             continue
-        if m.group("rsep") == "-" and not (_capitals(rest.split(" ", 1)[0]) or rest.startswith("PHẦN")):
+        if m.group("rsep") == "-" and not (_capitals(line[first:].split(" ", 1)[0]) or line.startswith("PHẦN", first)):
             continue  # "II- NHIỆM VỤ": a Roman mark with a hyphen only before a heading in capitals
         # A title of a few words since the last mark, no clause end: "2. Mục tiêu, chỉ tiêu 2.1. Mục tiêu …".
         after_title = previous >= 0 and len(line[previous : m.start()].split()) <= 16 and not any(
@@ -149,7 +166,7 @@ def _marks(line: str) -> list[_Mark]:
             kind, value = "let", _LETTER_INDEX.get(m.group("let"), -9) + 1
         else:
             kind, value = "rom", roman_value(m.group("rom")) or 0
-        opens_line = not line[: m.start()].strip(" \t-–+•*_|")  # "- (1) Tỷ lệ …": after a bullet, still the line's mark
+        opens_line = m.start() <= lead_end  # "- (1) Tỷ lệ …": after a bullet, still the line's mark
         if opens_line:
             out.append(_Mark(kind, value, m.start(), True, True))
             continue
@@ -158,7 +175,7 @@ def _marks(line: str) -> list[_Mark]:
             anchor = False  # "Quan điểm (1) Xây dựng …": a point in parentheses is not how a text cites
         if anchor is None and value == 1 and m.group("sep") != "," and not _STRUCTURAL.search(line, 0, m.start()):
             anchor = False  # "… công dân số 1. Tuân thủ …": a first item may follow a word that also cites
-        if anchor is None or _inside_quote(line, m.start()):
+        if anchor is None or _quoted_before(line, m.start(), quotes):
             continue
         out.append(_Mark(kind, value, m.start(), False, anchor, heading=after_title and not anchor))
     return out
@@ -232,10 +249,13 @@ def _breaks(lines: list[tuple[int, str]], raw: str | None = None) -> list[int]:
         if len(line) < 4:
             continue
         heading = _HEADING.match(line) is not None
+        spaced: bool | None = None  # whether the line is a row of spaced cells, looked at once per line when asked
         for mark in _marks(line):
             if "\t" in line and _cell_length(line, mark.pos) < _LONG_CELL:
                 continue  # a table row: its cells are read by the table readers
-            if raw is not None and _SPACED_CELLS.search(raw, offset, offset + len(line)) is not None:
+            if spaced is None:
+                spaced = raw is not None and _SPACED_CELLS.search(raw, offset, offset + len(line)) is not None
+            if spaced:
                 continue  # a row of a table a PDF laid out with spaces: its columns are read by layout_tables
             mark.pos += offset
             mark.heading = mark.heading or heading
