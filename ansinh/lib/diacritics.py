@@ -268,6 +268,11 @@ def viterbi(model: Model, options: list[list[tuple[str, float]]]) -> list[str]:
                     back[key] = state
         beams = nxt
         backpointers.append(back)
+    return best_path(beams, backpointers)
+
+
+def best_path(beams: dict[tuple[str, str], float], backpointers: list[dict[tuple[str, str], tuple[str, str]]]) -> list[str]:
+    """The words of the best-scoring last state, followed back through the backpointers (one per position)."""
     state = max(beams, key=beams.__getitem__)
     path: list[str] = []
     for back in reversed(backpointers):

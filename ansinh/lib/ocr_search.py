@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 
-from ansinh.lib.diacritics import _BOUNDARY, DISCOUNT, Model, viterbi
+from ansinh.lib.diacritics import _BOUNDARY, DISCOUNT, Model, best_path, viterbi
 
 _State = tuple[str, str]
 # A state that may win: (order in the beam, state, score, (DISCOUNT * types / total, total) of its trigram context).
@@ -161,13 +161,7 @@ def grouped_viterbi(model: Model, options: list[list[tuple[str, float]]]) -> lis
             back[key] = best_state
         beams = nxt
         backpointers.append(back)
-    state = max(beams, key=beams.__getitem__)
-    path: list[str] = []
-    for back in reversed(backpointers):
-        path.append(state[1])
-        state = back[state]
-    path.reverse()
-    return path
+    return best_path(beams, backpointers)
 
 
 def _score(
