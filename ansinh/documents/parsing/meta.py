@@ -114,11 +114,7 @@ def _header_body(doc: Doc, head_lines: list[tuple[int, int]]) -> str | None:
         motto = meta_ocr.MOTTO.search(line)
         motto_at = motto.start() if motto else -1
         if motto_at > 3 and not parts:
-            lead = len(doc.folded[s:e]) - len(doc.folded[s:e].lstrip())
-            raw = meta_ocr.body_line(span_text(doc, s, s + lead + motto_at))
-            if _mostly_capitals(raw) and len(raw) <= 80:
-                parts.append(raw)
-                parts.extend(meta_ocr.left_column_below(doc, head_lines[index + 1 : index + 8], _ends_body))
+            parts.extend(_left_of_merged_row(doc, s, e, motto_at, head_lines[index + 1 : index + 8]))
             break
         if not line:
             # A .docx copy puts an empty paragraph between the header's lines ("ỦY BAN MTTQ VIỆT NAM", "XÃ …").
@@ -129,29 +125,36 @@ def _header_body(doc: Doc, head_lines: list[tuple[int, int]]) -> str | None:
         blanks = 0
         if not parts and ("cong hoa" in line or "doc lap" in line or not line.strip(" -_=*")):
             continue  # the national motto printed above the body's name
-        if not parts and re.fullmatch(r"#*\s*dang cong san viet nam", line):
+        if not parts and _PARTY_MOTTO.fullmatch(line):
             continue  # the Party's motto line above a Party body's name
         if parts and (at := line.find("doc lap")) > 3:
             # The name's next line merged with the motto's second line ("TỔNG CỤC THUẾ Độc lập - …") under a first
             # row whose columns a bar or a tab kept apart: the left part, then the left column below it.
-            left = meta_ocr.body_line(span_text(doc, s, s + (len(doc.folded[s:e]) - len(doc.folded[s:e].lstrip())) + at))
-            if _mostly_capitals(left) and len(left) <= 80:
-                parts.append(left)
-                parts.extend(meta_ocr.left_column_below(doc, head_lines[index + 1 : index + 8], _ends_body))
+            parts.extend(_left_of_merged_row(doc, s, e, at, head_lines[index + 1 : index + 8]))
             break
         if _ends_body(line) or "cong hoa" in line or "doc lap" in line:
             break
         raw = meta_ocr.body_line(raw)
-        if not _mostly_capitals(raw) or len(raw) > 80:
+        if not meta_ocr.mostly_capitals(raw) or len(raw) > 80:
             break
         parts.append(raw)
     return " ".join(parts) or None
 
 
+def _left_of_merged_row(doc: Doc, s: int, e: int, at: int, below: list[tuple[int, int]]) -> list[str]:
+    """A header row read across both columns: the body's name left of the motto (at ``at`` in the stripped folded
+    line ``s:e``), then the left column of the lines ``below``; nothing when the left part is no name in capitals."""
+    lead = len(doc.folded[s:e]) - len(doc.folded[s:e].lstrip())
+    left = meta_ocr.body_line(span_text(doc, s, s + lead + at))
+    if not meta_ocr.mostly_capitals(left) or len(left) > 80:
+        return []
+    return [left, *meta_ocr.left_column_below(doc, below, _ends_body)]
+
+
 # A number slot left blank for the hand that signs ("Số -KH/ĐU", "Số /KH-UBND"), and the Party's motto line
 # ("ĐẢNG CỘNG SẢN VIỆT NAM", top right in Party documents, read after the name in a copy's line order).
 _BLANK_NUMBER = re.compile(r"\s*s[o6]\s*[:;]?\s*[-/]\s*[a-z]")
-_PARTY_MOTTO = re.compile(r"[\s#*]*dang cong san viet nam[\s*]*")
+_PARTY_MOTTO = re.compile(r"[\s#*]*(?:" + meta_ocr.PARTY_MOTTO.pattern + r")[\s*]*")
 
 
 def _ends_body(line: str) -> bool:
@@ -205,11 +208,6 @@ def _capitals_after(doc: Doc, head_lines: list[tuple[int, int]], at: int) -> lis
     return lines[:6]
 
 
-def _mostly_capitals(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
-
-
 def _caps_line_follows(doc: Doc, lines: list[tuple[int, int]]) -> bool:
     """Whether the next non-empty line is a short line in capitals that is not the motto, a number or a date."""
     for s, e in lines:
@@ -217,7 +215,7 @@ def _caps_line_follows(doc: Doc, lines: list[tuple[int, int]]) -> bool:
         if not raw:
             continue
         line = doc.folded[s:e]
-        return _mostly_capitals(raw) and len(raw) <= 60 and not (
+        return meta_ocr.mostly_capitals(raw) and len(raw) <= 60 and not (
             "cong hoa" in line or "doc lap" in line or _TITLE_WORD.match(line) or _NUMBER.search(line) or _DATE.search(line)
         )
     return False
@@ -288,7 +286,7 @@ def extract_meta(doc: Doc, root: Node) -> dict[str, object]:
                 # After an empty line, a sentence in running case is the preamble, not more title
                 # ("Trong thời gian qua, …", "Ban Thường vụ Tỉnh ủy yêu cầu …:").
                 raw_line = doc.clean[s2:e2].strip()
-                if blank_after_title and raw_line.endswith((".", ":", ";")) and not _mostly_capitals(raw_line):
+                if blank_after_title and raw_line.endswith((".", ":", ";")) and not meta_ocr.mostly_capitals(raw_line):
                     break
                 if title_lines and _PREAMBLE_START.match(doc.clean[s2:e2]):
                     break

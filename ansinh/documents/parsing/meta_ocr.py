@@ -82,7 +82,8 @@ def ocr_date(doc: Doc, lines: list[tuple[int, int]]) -> tuple[str | None, list[i
     return None, None
 
 
-def _capitals(text: str) -> bool:
+def mostly_capitals(text: str) -> bool:
+    """Whether at least four in five of a text's letters are capitals, as a header's names are printed."""
     letters = [c for c in text if c.isalpha()]
     return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
@@ -120,7 +121,7 @@ def left_column_below(doc: Doc, lines: list[tuple[int, int]], stop: Callable[[st
         if seen == 1 and at > 3:
             # The name's second line beside the motto's second line: taken whole, however OCR left it.
             raw = body_line(span_text(doc, s, s + at))
-            if not _capitals(raw) or len(raw) > 80:
+            if not mostly_capitals(raw) or len(raw) > 80:
                 break
             parts.append(raw)
             continue
@@ -131,7 +132,7 @@ def left_column_below(doc: Doc, lines: list[tuple[int, int]], stop: Callable[[st
         if not raw:
             continue  # the motto's second line alone, or the rule under both columns
         words = [w for w in raw.split() if any(c.isalpha() for c in w)]
-        if len(words) < 2 or not _capitals(raw) or len(raw) > 80:
+        if len(words) < 2 or not mostly_capitals(raw) or len(raw) > 80:
             break
         parts.append(" ".join(raw.split()))
     return parts
@@ -152,7 +153,7 @@ def motto_row(doc: Doc, head_lines: list[tuple[int, int]]) -> int:
         if at <= 3:
             return 0  # the motto on its own line: the usual reading applies
         raw = re.split(r"\t| \| ", span_text(doc, s, s + at))[0].strip(" |\t")
-        return index if _capitals(raw) and len(raw) <= 80 else 0
+        return index if mostly_capitals(raw) and len(raw) <= 80 else 0
     return 0
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ansinh.documents.parsing.clean import Doc, span_text
+from ansinh.documents.parsing.meta_ocr import mostly_capitals
 from ansinh.lib.text import fold_key
 
 _TYPE = r"(?:nghi quyet|chi thi|ket luan|quy dinh|quyet dinh|chuong trinh hanh dong|chuong trinh|ke hoach|thong tri|huong dan)"
@@ -23,11 +24,6 @@ _TYPE_LINE = re.compile(rf"^[\W\d]*{_TYPE}\W*$")
 _NATIONAL = re.compile(r"bo chinh tri|ban bi thu|ban chap hanh trung uong")
 
 
-def _capitals(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
-
-
 def party_organ(doc: Doc, head_lines: list[tuple[int, int]]) -> str | None:
     """The organ named in capitals under (or with) the type word, "BỘ CHÍNH TRỊ", or None."""
     previous = ""
@@ -36,7 +32,7 @@ def party_organ(doc: Doc, head_lines: list[tuple[int, int]]) -> str | None:
         if not line.strip():
             continue
         m = _ORGAN_LINE.match(line)
-        if m and (m.group("type") or _TYPE_LINE.match(previous)) and _capitals(doc.clean[s:e]):
+        if m and (m.group("type") or _TYPE_LINE.match(previous)) and mostly_capitals(doc.clean[s:e]):
             return span_text(doc, s + m.start("organ"), s + m.end("organ"))
         previous = line
     return None
