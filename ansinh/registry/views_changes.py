@@ -99,27 +99,41 @@ def _effective(request: HttpRequest) -> dt.date | None:
         raise UserError(f"Ngày có hiệu lực «{raw}» không hợp lệ (năm-tháng-ngày).") from None
 
 
+def _file_from_post(request: HttpRequest, kinds: tuple[ChangeKind, ...], joins: ChangeKind, commune_id: int,
+                    missing: str, **subject: Any) -> tuple[HttpResponse | None, str]:
+    """File and submit the change the form posts about one person or household: the page to go to, or the refusal.
+
+    ``joins`` is the kind that names a second household (by its code, in the same commune); ``missing`` says it was
+    not found."""
+    kind = request.POST.get("kind", "")
+    try:
+        if kind not in kinds:
+            raise UserError("Hãy chọn loại thay đổi.")
+        target = None
+        if kind == joins:
+            code = request.POST.get("target_code", "").strip()
+            target = access_households(request.user).filter(commune_id=commune_id, code=code).first()
+            if target is None:
+                raise UserError(missing)
+        change = do_file_change(request.user, kind, target=target, payload=_payload(request),
+                                effective_date=_effective(request), reason=request.POST.get("reason", ""), submit=True,
+                                **subject)
+    except UserError as err:
+        return None, err.message
+    messages.success(request, f"Đã lập và gửi duyệt yêu cầu #{change.pk}.")
+    return redirect("registry:change", pk=change.pk), ""
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def change_new_person(request: HttpRequest, code: str) -> HttpResponse:
     person = person_or_404(request.user, code)
     error = ""
     if request.method == "POST":
-        kind = request.POST.get("kind", "")
-        target = None
-        try:
-            if kind not in PERSON_KINDS:
-                raise UserError("Hãy chọn loại thay đổi.")
-            if kind == ChangeKind.MOVE_PERSON:
-                target = access_households(request.user).filter(commune_id=person.commune_id, code=request.POST.get("target_code", "").strip()).first()
-                if target is None:
-                    raise UserError("Không tìm thấy hộ chuyển đến trong xã, phường này.")
-            change = do_file_change(request.user, kind, person=person, target=target, payload=_payload(request),
-                                    effective_date=_effective(request), reason=request.POST.get("reason", ""), submit=True)
-            messages.success(request, f"Đã lập và gửi duyệt yêu cầu #{change.pk}.")
-            return redirect("registry:change", pk=change.pk)
-        except UserError as err:
-            error = err.message
+        done, error = _file_from_post(request, PERSON_KINDS, ChangeKind.MOVE_PERSON, person.commune_id,
+                                      "Không tìm thấy hộ chuyển đến trong xã, phường này.", person=person)
+        if done is not None:
+            return done
     return render(request, "registry/change_new.html", {
         "person": person, "household": current_household(person), "kinds": [(k.value, k.label) for k in PERSON_KINDS],
         "error": error, "post": request.POST,
@@ -132,22 +146,11 @@ def change_new_household(request: HttpRequest, pk: int) -> HttpResponse:
     household = household_or_404(request.user, pk)
     error = ""
     if request.method == "POST":
-        kind = request.POST.get("kind", "")
-        target = None
-        try:
-            if kind not in HOUSEHOLD_KINDS:
-                raise UserError("Hãy chọn loại thay đổi.")
-            if kind == ChangeKind.MERGE_HOUSEHOLDS:
-                target = access_households(request.user).filter(commune_id=household.commune_id, code=request.POST.get("target_code", "").strip()).first()
-                if target is None:
-                    raise UserError("Không tìm thấy hộ nhận trong xã, phường này.")
-            change = do_file_change(request.user, kind, household=household, target=target, payload=_payload(request),
-                                    effective_date=_effective(request), reason=request.POST.get("reason", ""), submit=True,
-                                    override_reason=request.POST.get("override_reason", ""))
-            messages.success(request, f"Đã lập và gửi duyệt yêu cầu #{change.pk}.")
-            return redirect("registry:change", pk=change.pk)
-        except UserError as err:
-            error = err.message
+        done, error = _file_from_post(request, HOUSEHOLD_KINDS, ChangeKind.MERGE_HOUSEHOLDS, household.commune_id,
+                                      "Không tìm thấy hộ nhận trong xã, phường này.", household=household,
+                                      override_reason=request.POST.get("override_reason", ""))
+        if done is not None:
+            return done
     return render(request, "registry/change_new.html", {
         "household": household, "kinds": [(k.value, k.label) for k in HOUSEHOLD_KINDS], "error": error, "post": request.POST,
         **_commune_picker(request),

@@ -124,6 +124,19 @@ def test_a_bad_change_form_is_refused_in_vietnamese(family: Any, officer_a: Any)
     assert ChangeRequest.objects.count() == 0
 
 
+def test_a_change_form_without_a_kind_or_with_an_unknown_household_is_refused_and_stores_nothing(family: Any, officer_a: Any) -> None:
+    client = client_for(officer_a)
+    code = family["R1"].registry_code
+    household = family["R1"].memberships.get().household
+    no_kind = client.post(f"/so-ho/nhan-khau/{code}/thay-doi/", {"kind": "", "reason": "x"})
+    moved = client.post(f"/so-ho/nhan-khau/{code}/thay-doi/", {"kind": "move_person", "target_code": "KHONG-CO", "reason": "x"})
+    merged = client.post(f"/so-ho/ho/{household.pk}/thay-doi/", {"kind": "merge_households", "target_code": "KHONG-CO", "reason": "x"})
+    assert no_kind.status_code == 400 and "Hãy chọn loại thay đổi." in no_kind.content.decode()
+    assert moved.status_code == 400 and "Không tìm thấy hộ chuyển đến trong xã, phường này." in moved.content.decode()
+    assert merged.status_code == 400 and "Không tìm thấy hộ nhận trong xã, phường này." in merged.content.decode()
+    assert ChangeRequest.objects.count() == 0
+
+
 def test_the_search_page_query_count_does_not_grow_with_the_results(ward_a: Any, officer_a: Any, write_csv: Any, django_assert_max_num_queries: Any) -> None:
     rows = [[f"N{i}", f"H{i}", "26740", "thanh_thi", "", "Nguyễn Văn Nam", "1980", "Nam", "", "Chủ hộ", "Kinh", ""] for i in range(60)]
     import_file(write_csv(rows))
