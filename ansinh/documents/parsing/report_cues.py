@@ -150,8 +150,10 @@ ADDRESSEE = re.compile(
 
 # Outside the organising parts, without a recipient, only these occasions make a report owed ("kịp thời báo cáo", "báo cáo
 # kịp thời/nhanh", "khi có yêu cầu", "đột xuất", "theo quy định", "thực hiện báo cáo về …"); "thường xuyên" does not.
+# "(các nội dung) vượt thẩm quyền": matters beyond a body's authority, reported up when they arise (an escalation).
+BEYOND_POWER = r"vuot\s+(?:qua\s+)?tham\s+quyen"
 OCCASION_STRICT = re.compile(
-    r"kip\s+thoi\s+(?:tong\s+hop,?\s+)?b[ad]o\s+c[ad]o|khi\s+(?:co|duoc)\s+yeu\s+cau|theo\s+yeu\s+cau|dot\s+xuat|theo\s+quy\s+dinh|"
+    BEYOND_POWER + r"|kip\s+thoi\s+(?:tong\s+hop,?\s+)?b[ad]o\s+c[ad]o|khi\s+(?:co|duoc)\s+yeu\s+cau|theo\s+yeu\s+cau|dot\s+xuat|theo\s+quy\s+dinh|"
     r"tai\s+ky\s+hop|b[ad]o\s+c[ad]o\s+(?:kip\s+thoi|nhanh)(?![a-z])|(?<![a-z])thuc\s+hien\s+b[ad]o\s+c[ad]o\s+ve(?![a-z])"
 )
 

@@ -8,6 +8,10 @@ on the results of the work ("Tham mưu báo cáo Ủy ban nhân dân tỉnh kế
 quả thực hiện Đề án về Bộ … để tổng hợp, báo cáo Thủ tướng") is an ad hoc duty even with no occasion written; a report
 that only closes a line of work ("xây dựng kế hoạch …, báo cáo UBND Thành phố"), or follows results gathered by
 someone else ("Định kỳ tổng hợp kết quả …, báo cáo Thành ủy theo quy định") is not read there.
+
+A report owed "định kỳ" with no period named ("Định kỳ báo cáo về tiến độ …", "tổng hợp báo cáo định kỳ") is ad hoc,
+unless the text states a periodic regime of its own: each body's line then repeats it (Decree 09/2019 sets a regime
+once) and owes nothing more.
 """
 
 from __future__ import annotations
@@ -33,3 +37,34 @@ def results_owed_to(folded: str) -> bool:
     """Whether a sentence reports the results of the work to a named body ("báo cáo UBND tỉnh kết quả thực hiện …")."""
     to = REPORT_TO.search(folded)
     return to is not None and (_RESULTS.search(folded) is not None or _RESULTS_AFTER.search(folded, to.end()) is not None)
+
+
+# "định kỳ báo cáo …", "định kỳ tổng hợp, báo cáo …", "… tổng hợp báo cáo định kỳ;" with no period named: a report
+# owed on a schedule the text does not set (Decree 09/2019 art. 12 leaves the period to the regime): ad hoc. Not
+# "Báo cáo định kỳ hoạt động khai thác …", the name of a form.
+_NO_PERIOD = r"(?!\s+(?:\d|hang|moi|sau|quy|thang|nam|tuan|hoac\s+dot))"
+_BARE_PERIODIC_REPORT = re.compile(
+    r"dinh\s+ky" + _NO_PERIOD + r"\s*,?\s*(?:(?:tong\s+hop|danh\s+gia)\s*,?\s*)?b[ad]o\s+c[ad]o(?![a-z])"
+    r"|(?:tong\s+hop|thuc\s+hien|gui)\s*,?\s+b[ad]o\s+c[ad]o\s+dinh\s+ky\s*(?:$|[;.])"
+)
+
+
+def bare_periodic_report(folded: str) -> bool:
+    """Whether a sentence owes a report "định kỳ" (on a schedule) without naming its period."""
+    return "dinh" in folded and _BARE_PERIODIC_REPORT.search(folded) is not None
+
+
+PERIODIC = ("annual", "semiannual", "quarterly", "monthly")
+
+
+def regime_stated(out: list[dict[str, object]], bare_spans: set[int]) -> list[dict[str, object]]:
+    """``out`` without the bare "định kỳ báo cáo" duties when the text states a periodic regime of its own: each body's
+    line then repeats that regime (Decree 09/2019 sets a regime once), it owes no report of its own."""
+    if not bare_spans or not any(d["frequency"] in PERIODIC for d in out):
+        return out
+    return [d for d in out if d["frequency"] != "adhoc" or _start(d) not in bare_spans]
+
+
+def _start(duty: dict[str, object]) -> int:
+    span = duty["span"]
+    return int(span[0]) if isinstance(span, list) else -1

@@ -13,6 +13,7 @@ import re
 
 from ansinh.documents.parsing.clean import Doc, span_text, squeeze, trim_span
 from ansinh.documents.parsing.report_cues import (
+    BEYOND_POWER,
     PAST_DATE,
     WEEKLY,
     at_session,
@@ -26,7 +27,13 @@ from ansinh.documents.parsing.report_described import blank_cited, described, la
 from ansinh.documents.parsing.report_labels import merge_labelled
 from ansinh.documents.parsing.report_once import asked_once, one_matter
 from ansinh.documents.parsing.report_owed import not_a_duty, owed, published_periodically, reviewed_for
-from ansinh.documents.parsing.report_phases import EACH_PHASE, YEAR_AND_PHASE, results_owed_to
+from ansinh.documents.parsing.report_phases import (
+    EACH_PHASE,
+    YEAR_AND_PHASE,
+    bare_periodic_report,
+    regime_stated,
+    results_owed_to,
+)
 from ansinh.documents.parsing.report_recipient import recipient_span
 from ansinh.documents.parsing.report_told import NARRATED, PRIOR_TEXT, letter_text_start, opens_grounds
 from ansinh.documents.parsing.structure import Node
@@ -95,7 +102,7 @@ _AFTER_EVENT = re.compile(r"^[\s\-–+•\d.)]*(?:ket\s+thuc|sau\s+khi\s+ket\s+t
 # "kịp thời báo cáo", "định kỳ báo cáo" without a period, "khi có yêu cầu", "báo cáo ngay khi …": ad hoc.
 _ADHOC = re.compile(
     r"kip\s+thoi|khi\s+(?:co|duoc)\s+yeu\s+cau|theo\s+yeu\s+cau|dot\s+xuat|bao\s+cao\s+ngay|khi\s+phat\s+sinh|"
-    r"che\s+do\s+bao\s+cao|van\s+de\s+phat\s+sinh"
+    r"che\s+do\s+bao\s+cao|van\s+de\s+phat\s+sinh|" + BEYOND_POWER
 )
 # "định kỳ báo cáo Bộ Chính trị" without a period: ad hoc when it names whom (agency-by-agency lines that
 # only repeat "định kỳ báo cáo kết quả" are not read).
@@ -160,6 +167,7 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
     stop = body_end(doc.folded, doc.text)  # doc.text: the tables the masked view blanked count as text
     lenient = {id(n) for n in sections}
     letter = one_matter(doc.folded)  # a letter or a conclusion notice: one matter, reports asked once
+    bare_spans: set[int] = set()
     for node in sections + _other_sections(root, sections):
         strict = id(node) not in lenient
         if node.style != "root" and node.head_start >= stop:
@@ -195,8 +203,11 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
             if described(folded, bool(deadlines) or DATED_DEADLINE.search(folded) is not None):
                 continue  # "Nội dung báo cáo gồm: …", "Báo cáo phải được xây dựng trung thực": the report described
             cues = _twice_a_year(cues, deadlines)
+            bare = False  # owed only as "định kỳ báo cáo" with no period (kept when the text states no regime)
             if strict and not sent and not owed(folded, bool(cues), bool(deadlines) or bool(_MONTH_ONCE.search(folded))):
-                continue
+                if not bare_periodic_report(folded):
+                    continue
+                bare = True
             if node.effective_kind() == "purpose" and not _stated_regime(folded, bool(cues) or bool(deadlines)):
                 continue  # aims and requirements ("Kịp thời phát hiện, báo cáo …", "hằng năm công bố …") are no duty
             duties: list[tuple[str, int | None]] = []
@@ -249,7 +260,11 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
                 duties.append(("once", None))
             if not duties and _AFTER_EVENT.match(folded):
                 duties.append(("once", None))
-            if not duties and (strict or _ADHOC.search(folded) or WEEKLY.search(folded) or (
+            if not duties and not strict and not (_ADHOC.search(folded) or WEEKLY.search(folded) or (
+                _BARE_PERIODIC.search(folded) and _ADDRESSED_REPORT.search(folded)
+            )) and node.effective_kind() != "purpose" and bare_periodic_report(folded):  # there: the default, annual
+                bare = True
+            if not duties and (strict or bare or _ADHOC.search(folded) or WEEKLY.search(folded) or (
                 _BARE_PERIODIC.search(folded) and _ADDRESSED_REPORT.search(folded)
             )):
                 duties.append(("once" if letter and asked_once(folded) else "adhoc", None))  # report_once.py
@@ -286,6 +301,8 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
                 if key in seen:
                     continue
                 seen.add(key)
+                if bare and frequency == "adhoc":
+                    bare_spans.add(cs)
                 periodic = frequency in ("annual", "semiannual", "quarterly", "monthly")
                 day, month = deadline_for(deadlines, cue_at, frequency)
                 if not periodic:
@@ -308,7 +325,8 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
                         "recipient": recipient,
                         "span": [cs, ce],
                     })
-    return merge_labelled(out, read_deadlines, deadline_for)
+    return merge_labelled(regime_stated(out, bare_spans), read_deadlines, deadline_for)
+
 
 
 # "… gửi thông tin về người sử dụng lao động chậm đóng … đến cơ quan quản lý": figures sent to a body, a report.
