@@ -23,6 +23,11 @@ def _tesseract_has_vie() -> bool:
 needs_ocr = pytest.mark.skipif(
     not _tesseract_has_vie(), reason="Máy chưa cài tesseract với dữ liệu tiếng Việt (gói tesseract-ocr-vie); bỏ qua kiểm thử nhận dạng chữ."
 )
+needs_osd = pytest.mark.skipif(
+    not shutil.which("tesseract")
+    or "osd" not in subprocess.run(["tesseract", "--list-langs"], capture_output=True, text=True, check=False).stdout.split(),
+    reason="Máy chưa có dữ liệu nhận biết hướng trang của tesseract (osd); bỏ qua kiểm thử trang quét nằm ngang.",
+)
 needs_font = pytest.mark.skipif(not FONT.exists(), reason="Máy chưa cài phông DejaVu (gói fonts-dejavu-core); bỏ qua kiểm thử ảnh quét.")
 
 

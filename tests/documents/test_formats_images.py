@@ -10,7 +10,7 @@ import pytest
 from PIL import Image
 
 from ansinh.documents.formats import DocumentError, read_document
-from tests.documents.ocr_support import needs_font, needs_ocr, text_scan
+from tests.documents.ocr_support import needs_font, needs_ocr, needs_osd, text_scan
 
 
 def _png_chunk(kind: bytes, data: bytes) -> bytes:
@@ -73,6 +73,29 @@ def test_png_is_ocred_in_vietnamese(tmp_path: Path) -> None:
     assert res.ocr_used and res.media_type == "image/png" and res.pages == 1
     assert "Người có công" in res.text
     assert "Ủy ban nhân dân" in res.text
+
+
+_ANNEX = [
+    "Phụ lục: Danh mục nhiệm vụ thực hiện chương trình",
+    "1. Rà soát danh sách hộ nghèo, hộ cận nghèo năm 2026",
+    "Cơ quan chủ trì: Sở Nội vụ; phối hợp: Ủy ban nhân dân các xã",
+    "2. Chi trả trợ cấp xã hội không dùng tiền mặt",
+    "Cơ quan chủ trì: Bảo hiểm xã hội tỉnh; thời gian: năm 2026",
+    "3. Cập nhật dữ liệu người có công với cách mạng",
+    "Cơ quan chủ trì: Sở Nội vụ; phối hợp: Công an tỉnh",
+]
+
+
+@needs_ocr
+@needs_osd
+@needs_font
+@pytest.mark.parametrize("turned", [90, 270, 180])
+def test_a_page_scanned_sideways_or_upside_down_is_turned_upright_before_it_is_read(tmp_path: Path, turned: int) -> None:
+    page = text_scan((1800, 900), [(50, 60 + 110 * k, line) for k, line in enumerate(_ANNEX)], 40)
+    path = tmp_path / "phu-luc.png"
+    page.rotate(turned, expand=True, fillcolor=255).save(path, dpi=(300, 300))
+    text = read_document(path).text
+    assert "Danh mục nhiệm vụ" in text and "Bảo hiểm xã hội tỉnh" in text
 
 
 # --- dispatch and sniffing -----------------------------------------------------

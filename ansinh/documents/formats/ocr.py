@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import io
+import re
 import shutil
 import subprocess
 import warnings
@@ -89,6 +90,7 @@ def ocr_image(image: Image.Image, *, dpi: int = 300) -> str:
         factor = min(4, -(-_MIN_OCR_WIDTH // max(gray.width, 1)))
         gray = gray.resize((gray.width * factor, gray.height * factor), Image.Resampling.LANCZOS)
         dpi *= factor
+    gray = upright(executable, gray, dpi)
     grids = find_grids(gray, dpi)
     page = erase_rules(gray, grids, dpi) if grids else gray
     proc = _tesseract(executable, page, dpi, psm=3, tsv=True)
@@ -112,10 +114,39 @@ def ocr_image(image: Image.Image, *, dpi: int = 300) -> str:
     return layout_text(parse_tsv(proc.stdout.decode("utf-8", "replace")), grids, read_box)
 
 
-def _tesseract(executable: str, image: Image.Image, dpi: int, *, psm: int, tsv: bool = False) -> subprocess.CompletedProcess[bytes]:
+# tesseract's orientation detection (--psm 0) is believed from this confidence on: upright pages of scanned plans
+# read 19-29, a landscape annex page scanned sideways 10-15; a page with little text is not judged at all.
+_ORIENTATION_CONFIDENCE = 5.0
+_ROTATE = re.compile(r"Rotate:\s*(\d+)")
+_ORIENTATION = re.compile(r"Orientation confidence:\s*([\d.]+)")
+
+
+def upright(executable: str, image: Image.Image, dpi: int) -> Image.Image:
+    """The page turned upright when tesseract finds it lies sideways or upside down.
+
+    A landscape annex (a task table) is often scanned on a portrait page, its lines running up the page; read as it
+    lies, it gives nothing. tesseract's orientation detection says by how many degrees clockwise to turn the page.
+    Without its "osd" data, or on a page it cannot judge, the page is read as it lies.
+    """
+    try:
+        proc = _tesseract(executable, image, dpi, psm=0, language="osd")
+    except DocumentError:
+        return image
+    report = proc.stdout.decode("utf-8", "replace")
+    rotate, confidence = _ROTATE.search(report), _ORIENTATION.search(report)
+    if proc.returncode != 0 or rotate is None or confidence is None:
+        return image
+    degrees = int(rotate.group(1)) % 360
+    if degrees not in (90, 180, 270) or float(confidence.group(1)) < _ORIENTATION_CONFIDENCE:
+        return image
+    return image.rotate(-degrees, expand=True, fillcolor=255)
+
+
+def _tesseract(executable: str, image: Image.Image, dpi: int, *, psm: int, tsv: bool = False,
+               language: str = OCR_LANGUAGE) -> subprocess.CompletedProcess[bytes]:
     buf = io.BytesIO()
     image.save(buf, format="PNG")
-    command = [executable, "-", "-", "-l", OCR_LANGUAGE, "--dpi", str(dpi), "--psm", str(psm)]
+    command = [executable, "-", "-", "-l", language, "--dpi", str(dpi), "--psm", str(psm)]
     try:
         return subprocess.run(
             command + (["tsv"] if tsv else []),
