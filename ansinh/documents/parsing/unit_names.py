@@ -181,8 +181,11 @@ def _split_units_uncached(value: str) -> list[str]:
                 new = True  # "VTV, VOV, TTXVN", "Sở Y tế, BHXH tỉnh": after a named body each acronym names one of its own
             if not new and named and _starts_with(lower, GENERIC_HEADS):
                 new = True
-            if not new and current and lower.startswith("cac ") and len(frag.split()) >= 3 and len(current[-1].split()) > 2:
-                new = True  # "các tổ chức chính trị - xã hội, các cơ sở giáo dục": whole kinds, not "các bộ, ngành"
+            if not new and current and lower.startswith("cac ") and len(frag.split()) >= 3 and (len(current[-1].split()) > 2 or len(current) >= 3):
+                # "các tổ chức chính trị - xã hội, các cơ sở giáo dục": whole kinds, not "các bộ, ngành"; and after a list of
+                # three kinds or more ("Các sở, ban, ngành, các đảng ủy trực thuộc Tỉnh ủy") a second "các" opens a plural of
+                # its own (after two, "các cơ quan, đơn vị, các công chức, cán bộ có liên quan", it may go on the list).
+                new = True
             if not new and current and _repeats_kind(current[0], frag):
                 new = True  # "Các cơ sở giáo dục đại học, cơ sở giáo dục nghề nghiệp": the same kind of body again
             if not new and not named and opens_after_closed_kind(current, frag):

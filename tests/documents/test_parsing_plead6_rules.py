@@ -1,0 +1,47 @@
+"""Issue 10, helper plead6 (leads lost on items the parser finds): each rule on a short text written for it.
+
+The texts are composed from how Vietnamese administrative documents name and assign bodies (Decree 30/2020), not
+copied from any corpus document.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ansinh.documents.parsing import extract_plan
+from ansinh.documents.parsing.unit_names import split_units
+from ansinh.lib.text import normalize_text
+
+
+def _units(text: str) -> dict[str, tuple[list[str], list[str]]]:
+    result = extract_plan(normalize_text(text), "probe")
+    return {t["number"]: (t["lead"], t["coordinate"]) for t in result["tasks"]}
+
+
+# --- a second "các" after a list of three kinds opens a plural of its own ---------------------------------------------
+
+_KIND_LISTS = ["Các sở, ban, ngành", "Thủ trưởng các cơ quan, đơn vị, địa phương", "các phòng, ban, đơn vị"]
+_PLURALS = ["các đảng ủy trực thuộc Huyện ủy", "các chủ đầu tư dự án", "các doanh nghiệp nhà nước trên địa bàn"]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(_KIND_LISTS), st.sampled_from(_PLURALS))
+def test_a_plural_opened_by_cac_after_a_list_of_three_kinds_is_a_name_of_its_own(kinds: str, plural: str) -> None:
+    assert split_units(f"{kinds}, {plural}") == [kinds, plural]
+
+
+def test_after_two_kinds_a_plural_of_officials_stays_on_the_list() -> None:
+    name = "các cơ quan, đơn vị, các công chức, cán bộ có liên quan"
+    assert split_units(name) == [name]
+
+
+def test_an_item_led_by_a_list_of_kinds_and_a_plural_after_it_has_two_leads() -> None:
+    text = (
+        "KẾ HOẠCH\nTriển khai chính sách hỗ trợ người lao động năm 2027\n\nII. NHIỆM VỤ\n\n"
+        "1. Rà soát đối tượng được hỗ trợ theo chính sách mới.\n"
+        "- Cơ quan chủ trì: Các sở, ban, ngành, các đảng ủy trực thuộc Huyện ủy.\n"
+        "- Thời gian thực hiện: Quý II năm 2027.\n\n"
+        "2. Tổng hợp kết quả thực hiện.\n- Cơ quan chủ trì: Phòng Nội vụ.\n"
+    )
+    assert _units(text)["1"][0] == ["Các sở, ban, ngành", "các đảng ủy trực thuộc Huyện ủy"]
