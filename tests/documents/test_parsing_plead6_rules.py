@@ -45,3 +45,42 @@ def test_an_item_led_by_a_list_of_kinds_and_a_plural_after_it_has_two_leads() ->
         "2. Tổng hợp kết quả thực hiện.\n- Cơ quan chủ trì: Phòng Nội vụ.\n"
     )
     assert _units(text)["1"][0] == ["Các sở, ban, ngành", "các đảng ủy trực thuộc Huyện ủy"]
+
+
+# --- a kind of body named by the work it does: "các cơ quan tham mưu, giúp việc", "các đơn vị cung cấp dịch vụ" --------
+
+_NAMED_BY_WORK = [
+    "các cơ quan chuyên trách tham mưu, giúp việc Huyện ủy",
+    "các cơ quan tham mưu, giúp việc Đảng ủy xã",
+    "các đơn vị cung cấp dịch vụ bưu chính trên địa bàn",
+    "các doanh nghiệp cung cấp dịch vụ viễn thông",
+]
+_OPENERS = ["Ban Tuyên giáo Huyện ủy", "Viễn thông tỉnh, Bưu điện tỉnh", "Đảng ủy Ủy ban nhân dân huyện"]
+_DUTIES = ["tổ chức tuyên truyền sâu rộng nội dung Chỉ thị này", "triển khai thực hiện nghiêm các nội dung trên",
+           "chỉ đạo, hướng dẫn, kiểm tra việc thực hiện"]
+
+
+def _directive(doers: str, duty: str) -> str:
+    return (
+        "KẾ HOẠCH\nThực hiện chuyển đổi số trong các cơ quan năm 2027\n\nII. NHIỆM VỤ\n\n"
+        "1. Sở Khoa học và Công nghệ hướng dẫn các cơ quan triển khai nền tảng số dùng chung.\n\n"
+        f"2. {doers} {duty}.\n"
+    )
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(_OPENERS), st.sampled_from(_NAMED_BY_WORK), st.sampled_from(_DUTIES))
+def test_the_work_a_kind_of_body_is_named_by_stays_in_its_name_and_the_duty_after_it_opens(opener: str, kind: str, duty: str) -> None:
+    lead = _units(_directive(f"{opener}, {kind}", duty))["2"][0]
+    assert lead[-1] == kind
+
+
+def test_advisory_bodies_named_by_their_work_lead_with_the_bodies_before_them() -> None:
+    text = _directive("Ban Tổ chức Huyện ủy, các cơ quan tham mưu, giúp việc Huyện ủy", "chủ động tham mưu triển khai kế hoạch")
+    assert _units(text)["2"][0] == ["Ban Tổ chức Huyện ủy", "các cơ quan tham mưu, giúp việc Huyện ủy"]
+
+
+def test_after_noi_the_words_of_a_providers_work_open_a_clause_about_a_place() -> None:
+    # "UBND các xã nơi đơn vị cung cấp dịch vụ đặt trụ sở": the communes lead, the provider is where they act.
+    text = _directive("Giao Ủy ban nhân dân các xã nơi đơn vị cung cấp dịch vụ đặt trụ sở", "có văn bản chấp thuận")
+    assert "Ủy ban nhân dân các xã" in " ".join(_units(text)["2"][0])
