@@ -84,3 +84,48 @@ def test_after_noi_the_words_of_a_providers_work_open_a_clause_about_a_place() -
     # "UBND các xã nơi đơn vị cung cấp dịch vụ đặt trụ sở": the communes lead, the provider is where they act.
     text = _directive("Giao Ủy ban nhân dân các xã nơi đơn vị cung cấp dịch vụ đặt trụ sở", "có văn bản chấp thuận")
     assert "Ủy ban nhân dân các xã" in " ".join(_units(text)["2"][0])
+
+
+# --- words of a duty that fold like a body's head word are no body --------------------------------------------------
+
+_DUTY_OPENINGS = [
+    "Đôn đốc các chủ đầu tư hoàn thành hồ sơ",  # "Đồn" (a border post) folded
+    "Sơ kết 05 năm thực hiện Nghị quyết",  # "Sở"
+    "Quy hoạch mạng lưới cơ sở trợ giúp xã hội",  # "Quỹ"
+    "Quy định về trách nhiệm giải trình",
+    "Quý IV năm 2027",
+    "Bản đồ hiện trạng khu vực khai thác",  # "Ban"
+    "Bảo mật thông tin cá nhân",  # "Báo"
+    "Đơn giản hóa thủ tục hành chính",
+    "Sổ",
+]
+_REAL_HEADS = ["Đồn Biên phòng Cửa khẩu Quốc tế", "Sở Xây dựng", "Quỹ Hỗ trợ nông dân tỉnh", "Ban Đô thị Hội đồng nhân dân",
+               "Báo Nhân dân", "Bảo hiểm xã hội tỉnh", "Đơn vị sự nghiệp công lập"]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(_DUTY_OPENINGS), st.booleans())
+def test_the_words_of_a_duty_that_fold_like_a_head_word_open_no_body(words: str, without_marks: bool) -> None:
+    from ansinh.documents.parsing.unit_names import opens_with_agency
+    from ansinh.lib.text import fold
+
+    text = fold(words) if without_marks and not words.startswith("Bản đồ") else words
+    assert not opens_with_agency(text)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(_REAL_HEADS))
+def test_the_bodies_those_words_fold_like_still_open_a_name(name: str) -> None:
+    from ansinh.documents.parsing.unit_names import opens_with_agency
+
+    assert opens_with_agency(name)
+
+
+def test_an_item_that_opens_with_don_doc_is_not_led_by_it() -> None:
+    text = (
+        "KẾ HOẠCH\nThu hồi nợ thuế năm 2027\n\nII. NHIỆM VỤ\n\n"
+        "1. Đôn đốc nhập dữ liệu kết quả thanh tra, kiểm tra vào hệ thống quản lý thuế.\n\n"
+        "2. Sở Tài chính chủ trì, phối hợp với Thuế tỉnh rà soát các khoản nợ đọng.\n"
+    )
+    units = _units(text)
+    assert units["1"][0] == [] and units["2"][0] == ["Sở Tài chính"]

@@ -27,10 +27,14 @@ from ansinh.lib.text import fold_key, strip_marks
 # Words that open like a body's name once diacritics are ignored, or share its first word, but name an action or
 # a thing ("Bố trí kinh phí", "Tổ chức thực hiện", "Ban hành kế hoạch", "Bộ máy", "Số lượng").
 FALSE_HEADS = re.compile(
-    r"^(?:b[ốổồỏ]\s|s[ốổ]\s|(?:b[áảa]o\s+(?:c[áa]o|[đd][ảa]m|v[ệe]|qu[ảa]n|t[ồo]n|tr[ìi]|l[ưu]u|ch[íi]\s+v[àa]|hi[ểe]m\s+y)|ban\s+h[àa]nh|t[ổo]\s+ch[ứu]c|h[ộo]i\s+(?:ngh[ịi]|th[ảa]o|thi|di[ễe]n)|"
+    r"^(?:b[ốổồỏ]\s|s[ốổ](?:\s|$)|(?:b[áảa]o\s+(?:c[áa]o|[đd][ảa]m|v[ệe]|qu[ảa]n|t[ồo]n|tr[ìi]|l[ưu]u|ch[íi]\s+v[àa]|hi[ểe]m\s+y)|ban\s+h[àa]nh|t[ổo]\s+ch[ứu]c|h[ộo]i\s+(?:ngh[ịi]|th[ảa]o|thi|di[ễe]n)|"
     r"tr[ưu][ờo]ng\s+h[ợo]p|qu[ỹy]\s+[đd][ấa]t|b[ộo]\s+(?:m[áa]y|ti[êe]u\s+ch[íi]|ch[ỉi]\s+s[ốo]|c[ôo]ng\s+c[ụu])|"
     # Whole words only: "Báo Quảng Ngãi" is a newspaper, not "bảo quản"; "Hội Thiện nguyện" is no "hội thi".
-    r"ng[àa]nh\s+ngh[ềe]|[đd]o[àa]n\s+k[ếe]t)(?![^\W\d_]))",
+    r"ng[àa]nh\s+ngh[ềe]|[đd]o[àa]n\s+k[ếe]t|"
+    # Verbs and nouns of a duty that fold like a head word ("Đôn đốc" like "Đồn", "Sơ kết" like "Sở", "Quy hoạch" and
+    # "Quý IV" like "Quỹ", "Bản đồ" like "Ban", "Đơn giản hóa" like "Đơn vị"'s head): the words of the duty, not a body.
+    r"[đd][ôo]n\s+[đd][ốo]c|s[ơo]\s+k[ếe]t|quy\s+(?:ho[ạa]ch|[đd][ịi]nh|tr[ìi]nh|ch[ếe])|qu[ýy]\s+(?:[IVX]{1,4}|\d)|"
+    r"b[ảa]o\s+m[ậa]t|bản\s+đồ|[đd][ơo]n\s+gi[ảa]n)(?![^\W\d_]))",
     re.IGNORECASE,
 )
 
