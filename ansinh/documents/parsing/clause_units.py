@@ -20,7 +20,7 @@ import re
 from ansinh.documents.parsing import partner_clauses as pc
 from ansinh.documents.parsing.clean import Doc
 from ansinh.documents.parsing.head_words import no_head_opens
-from ansinh.documents.parsing.subject_leads import _ACTION
+from ansinh.documents.parsing.subject_leads import _ACTION, kind_named_by_work
 from ansinh.documents.parsing.text_caches import text_cache
 from ansinh.documents.parsing.unit_names import _head_match, split_units
 from ansinh.documents.parsing.vocab import AGENCY_HEADS, by_first_letter
@@ -227,6 +227,8 @@ def read_clause(clean: str, folded: str) -> tuple[list[str], list[str]] | None:
             continue  # "Ban Tổ chức …": the verb's words capitalised belong to a name
         if folded[pos : verb.start()].rstrip().endswith((" cac", " nhung")):
             continue  # "… và các tổ chức chính trị - xã hội": after "các" the same words name bodies
+        if kind_named_by_work(folded, verb.start()):
+            continue  # "các cơ quan chuyên trách tham mưu, giúp việc Tỉnh ủy": the kind's name, not its duty
         cue = _DUTY_CUE.match(folded, verb.start() + 1) is not None
         lead = bodies_only(clean[pos : pc.subject_end(folded, pos, verb.start())], generic_first=cue, bound=cue)
         if not lead:

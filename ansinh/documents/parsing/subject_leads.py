@@ -48,6 +48,25 @@ _ACTION = re.compile(  # one branch per first letter (vocab.by_first_letter): th
     r"tien hanh|trao doi|lap danh sach|lap ke hoach|chuan bi|giai quyet|xac minh|tiep nhan|cung cap|"
     r"kip thoi|tich cuc|thuong xuyen|phat huy|tiep thu") + r"(?![a-z])"
 )
+# Kinds of bodies named by the work they do, a standard name rather than a duty (folded): "các cơ quan (chuyên trách)
+# tham mưu, giúp việc Tỉnh ủy" (Party committees' advisory bodies), "các đơn vị cung cấp dịch vụ viễn thông".
+_KIND_NAMED_BY_WORK = re.compile(r"\s+(?:tham\s+muu\s*,?\s*giup\s+viec|cung\s+cap\s+dich\s+vu)(?![a-z])")
+# The kind those words follow, as a plural or a name of its own in a list ("các cơ quan chuyên trách", ", đơn vị"), with at
+# most two words of its own between ("cơ quan MTTQ xã"); after "nơi" ("nơi đơn vị cung cấp dịch vụ đặt trụ sở") the words
+# open a clause about a place, not a name.
+_KIND_BEFORE = re.compile(r"(?:^|,|(?<![a-z])(?:cac|nhung))\s*(?:co\s+quan|don\s+vi|doanh\s+nghiep|to\s+chuc|nha)(?:\s+\S+){0,2}\s*$")
+
+
+def kind_named_by_work(folded: str, at: int) -> bool:
+    """Whether the verb at ``at`` (its leading space) goes on the name of the kind of body before it (see
+    :data:`_KIND_NAMED_BY_WORK`) rather than opening a duty."""
+    for back in (0, 12):  # the verb itself, or "giúp việc" within "tham mưu, giúp việc"
+        work = _KIND_NAMED_BY_WORK.search(folded, max(0, at - back), at + 40)
+        if work is not None and work.start() <= at < work.end() and _KIND_BEFORE.search(folded[max(0, work.start() - 40) : work.start()]):
+            return True
+    return False
+
+
 # "Đề nghị Tổng Liên đoàn Lao động Việt Nam …", "Giao Sở Y tế …": the verb that addresses the doer.
 _ADDRESS = _Words(r"^(?:đề\s+nghị|giao|yêu\s+cầu)\s+", r"^(?:de\s+nghi|giao|yeu\s+cau)\s+")
 # Members named beside bodies ("…, đại biểu Quốc hội, đại biểu Hội đồng nhân dân"), not bodies themselves.
@@ -71,6 +90,8 @@ def subject_leads(tasks: list[Task], apply: Apply) -> None:
         for verb in _ACTION.finditer(folded, 0, 320):
             if folded[: verb.start()].rstrip().endswith(("cac", "nhung")):  # (?:cac|nhung)\s*$, without a scan
                 continue  # "… và các tổ chức thành viên": a noun after "các", not the verb
+            if kind_named_by_work(folded, verb.start()):
+                continue  # "các cơ quan chuyên trách tham mưu, giúp việc Tỉnh ủy": what the kind does is part of its name
             if title[verb.start() + 1 : verb.start() + 2].isupper():
                 continue  # "Công ty Cổ phần Xây dựng …": a capitalised word goes on a name, it opens no duty
             subject = title[: verb.start()]

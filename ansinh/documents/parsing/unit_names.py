@@ -27,10 +27,14 @@ from ansinh.lib.text import fold_key, strip_marks
 # Words that open like a body's name once diacritics are ignored, or share its first word, but name an action or
 # a thing ("Bố trí kinh phí", "Tổ chức thực hiện", "Ban hành kế hoạch", "Bộ máy", "Số lượng").
 FALSE_HEADS = re.compile(
-    r"^(?:b[ốổồỏ]\s|s[ốổ]\s|(?:b[áảa]o\s+(?:c[áa]o|[đd][ảa]m|v[ệe]|qu[ảa]n|t[ồo]n|tr[ìi]|l[ưu]u|ch[íi]\s+v[àa]|hi[ểe]m\s+y)|ban\s+h[àa]nh|t[ổo]\s+ch[ứu]c|h[ộo]i\s+(?:ngh[ịi]|th[ảa]o|thi|di[ễe]n)|"
+    r"^(?:b[ốổồỏ]\s|s[ốổ](?:\s|$)|(?:b[áảa]o\s+(?:c[áa]o|[đd][ảa]m|v[ệe]|qu[ảa]n|t[ồo]n|tr[ìi]|l[ưu]u|ch[íi]\s+v[àa]|hi[ểe]m\s+y)|ban\s+h[àa]nh|t[ổo]\s+ch[ứu]c|h[ộo]i\s+(?:ngh[ịi]|th[ảa]o|thi|di[ễe]n)|"
     r"tr[ưu][ờo]ng\s+h[ợo]p|qu[ỹy]\s+[đd][ấa]t|b[ộo]\s+(?:m[áa]y|ti[êe]u\s+ch[íi]|ch[ỉi]\s+s[ốo]|c[ôo]ng\s+c[ụu])|"
     # Whole words only: "Báo Quảng Ngãi" is a newspaper, not "bảo quản"; "Hội Thiện nguyện" is no "hội thi".
-    r"ng[àa]nh\s+ngh[ềe]|[đd]o[àa]n\s+k[ếe]t)(?![^\W\d_]))",
+    r"ng[àa]nh\s+ngh[ềe]|[đd]o[àa]n\s+k[ếe]t|"
+    # Verbs and nouns of a duty that fold like a head word ("Đôn đốc" like "Đồn", "Sơ kết" like "Sở", "Quy hoạch" and
+    # "Quý IV" like "Quỹ", "Bản đồ" like "Ban", "Đơn giản hóa" like "Đơn vị"'s head): the words of the duty, not a body.
+    r"[đd][ôo]n\s+[đd][ốo]c|s[ơo]\s+k[ếe]t|quy\s+(?:ho[ạa]ch|[đd][ịi]nh|tr[ìi]nh|ch[ếe])|qu[ýy]\s+(?:[IVX]{1,4}|\d)|"
+    r"b[ảa]o\s+m[ậa]t|bản\s+đồ|[đd][ơo]n\s+gi[ảa]n)(?![^\W\d_]))",
     re.IGNORECASE,
 )
 
@@ -181,8 +185,11 @@ def _split_units_uncached(value: str) -> list[str]:
                 new = True  # "VTV, VOV, TTXVN", "Sở Y tế, BHXH tỉnh": after a named body each acronym names one of its own
             if not new and named and _starts_with(lower, GENERIC_HEADS):
                 new = True
-            if not new and current and lower.startswith("cac ") and len(frag.split()) >= 3 and len(current[-1].split()) > 2:
-                new = True  # "các tổ chức chính trị - xã hội, các cơ sở giáo dục": whole kinds, not "các bộ, ngành"
+            if not new and current and lower.startswith("cac ") and len(frag.split()) >= 3 and (len(current[-1].split()) > 2 or len(current) >= 3):
+                # "các tổ chức chính trị - xã hội, các cơ sở giáo dục": whole kinds, not "các bộ, ngành"; and after a list of
+                # three kinds or more ("Các sở, ban, ngành, các đảng ủy trực thuộc Tỉnh ủy") a second "các" opens a plural of
+                # its own (after two, "các cơ quan, đơn vị, các công chức, cán bộ có liên quan", it may go on the list).
+                new = True
             if not new and current and _repeats_kind(current[0], frag):
                 new = True  # "Các cơ sở giáo dục đại học, cơ sở giáo dục nghề nghiệp": the same kind of body again
             if not new and not named and opens_after_closed_kind(current, frag):
