@@ -2,10 +2,38 @@
 
 from __future__ import annotations
 
+import sys
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ansinh.documents.parsing import ocr_latin
+from ansinh.documents.parsing import clean, long_fold, ocr_latin
+
+_PIECES = ["Kế hoạch ", "ĐẨY MẠNH ", "tỷ lệ ≥ 95%", "“Nội dung”", " – ", "…", "İ", "½", "\u3000", "K", "Å", "ﬁ", "𝔸",
+           "\u00a0", "ẞ", "Ǆ", "\ufdd0", "\t", "\n", "abc ", "Ơ", "ư"]
+
+
+def test_every_character_lowered_onto_the_page_folds_as_the_plain_fold_does() -> None:
+    clean.fold_same_length("x" * 2001)  # the page is built on the first long text
+    page = long_fold._PAGES[id(clean._fold_char)]
+    on_page = {c: i for i, c in enumerate(page.decoding)}
+    lowered = [c for c in map(chr, range(sys.maxunicode + 1)) if c.lower() in on_page]  # a lower case of one character
+    assert len(lowered) > 300
+    for c in lowered:
+        assert page.decoding[page.folds[on_page[c.lower()]]] == clean._fold_char(c), hex(ord(c))
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=20), st.integers(0, 30))
+def test_a_long_text_folds_through_the_page_as_character_by_character(pieces: list[str], more: int) -> None:
+    text = "".join(pieces) * (2001 // len("".join(pieces)) + 1 + more)
+    assert clean.fold_same_length(text) == text.translate(clean._FOLD_TABLE)
+
+
+def test_a_long_vietnamese_text_folds_to_its_unmarked_lower_case() -> None:
+    text = "Ủy ban nhân dân tỉnh “ĐẨY MẠNH” chuyển đổi số… " * 60
+    assert clean.fold_same_length(text) == 'uy ban nhan dan tinh “day manh” chuyen doi so… ' * 60
+
 
 _MARKED_PIECES = ["ệ", "Đ", "a", " ", "\n", "ư", "x" * 50, "ố" * 10, "Ā"]
 

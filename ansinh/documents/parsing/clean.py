@@ -21,6 +21,7 @@ from ansinh.documents.parsing.denoise import (
 from ansinh.documents.parsing.flat_bar_tables import flat_bar_tables
 from ansinh.documents.parsing.flat_tables import flat_table_tabs, spaced_table_tabs
 from ansinh.documents.parsing.html_tables import html_table_tabs
+from ansinh.documents.parsing.long_fold import fold_long
 from ansinh.documents.parsing.ocr_latin import repair_latin_ocr
 from ansinh.documents.parsing.stacked_tables import stacked_table_tabs
 from ansinh.documents.parsing.text_caches import text_cache
@@ -284,11 +285,15 @@ _FOLD_TABLE = _FoldTable()
 def fold_same_length(text: str) -> str:
     """``fold(text)`` of every character, guaranteed to keep ``len(text)`` whatever the input.
 
-    Uses a translation table grown lazily, one ``fold`` per distinct character; a long text with no character past
-    U+2FFF (Vietnamese, Latin, punctuation: every document so far) through the same table as a list, looked up faster.
+    Uses a translation table grown lazily, one ``fold`` per distinct character; a long text through an 8-bit code page
+    (:mod:`long_fold`), or with no character past U+2FFF through the same table as a list, looked up faster.
     """
-    if len(text) > 2000 and _PAST_LIST.search(text) is None:
-        return text.translate(_fold_list())
+    if len(text) > 2000:
+        folded = fold_long(text, _fold_char, _fold_piece)  # a whole document: through a code page (long_fold)
+        if folded is not None:
+            return folded
+        if _PAST_LIST.search(text) is None:
+            return text.translate(_fold_list())
     if text.isascii():
         return text.lower()  # an ASCII letter folds to its lower case, every other ASCII character to itself
     return _fold_short(text)
@@ -303,6 +308,16 @@ def _fold_short(text: str) -> str:
 
 
 _PAST_LIST = re.compile("[^\x00-\u2fff]")
+
+
+def _fold_char(ch: str) -> str:
+    return _FOLD_TABLE[ord(ch)]
+
+
+def _fold_piece(text: str) -> str:
+    return text.translate(_FOLD_TABLE)  # the same characters as the list (filled from this table)
+
+
 _FOLD_LIST: list[str] = []
 
 
