@@ -7,7 +7,7 @@ import sys
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ansinh.documents.parsing import clean, long_fold, ocr_latin
+from ansinh.documents.parsing import clean, long_fold, ocr_latin, unflatten
 
 _PIECES = ["Kế hoạch ", "ĐẨY MẠNH ", "tỷ lệ ≥ 95%", "“Nội dung”", " – ", "…", "İ", "½", "\u3000", "K", "Å", "ﬁ", "𝔸",
            "\u00a0", "ẞ", "Ǆ", "\ufdd0", "\t", "\n", "abc ", "Ơ", "ư"]
@@ -49,3 +49,20 @@ def test_the_marked_text_look_counts_marked_letters_as_the_list_of_them_did(piec
 def test_a_text_with_its_marks_is_passed_over_by_the_latin_ocr_repair() -> None:
     text = "Sở Y tế chủ trì, phối hợp với các đơn vị liên quan.\n" * 40
     assert ocr_latin.repair_latin_ocr(text) is text
+
+
+_LINE_PIECES = ["Điều 5 ", "ĐIỀU 2 ", "1. ", "2.1.", "12) ", "(3) ", "a) ", "đ)", "b)", "II. ", "IV- ", "x", "Sở",
+                " ", "  ", "\t", "\n", "\u00a0", ":", "2025, ", "3-", "١. ", "(", ")"]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.sampled_from(_LINE_PIECES), max_size=30))
+def test_lines_with_an_inline_mark_are_the_lines_the_blank_led_pattern_finds(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    plain = list(dict.fromkeys(text.rfind("\n", 0, m.start()) + 1 for m in unflatten._INLINE.finditer(text)))
+    assert unflatten.inline_lines(text) == plain
+
+
+def test_a_flattened_article_has_its_inline_marks_found_on_its_line() -> None:
+    text = "Giao các sở: 1. Rà soát quy định. 2. Báo cáo kết quả.\n2. Tổ chức thực hiện\nKhông có dấu"
+    assert unflatten.inline_lines(text) == [0]
