@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import re
 import sys
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ansinh.documents.parsing import clean, long_fold, ocr_latin, unflatten
+from ansinh.documents.parsing import (
+    clean,
+    line_patterns,
+    long_fold,
+    ocr_latin,
+    outline_ocr_marks,
+    stacked_tables,
+    unflatten,
+)
 
 _PIECES = ["Kế hoạch ", "ĐẨY MẠNH ", "tỷ lệ ≥ 95%", "“Nội dung”", " – ", "…", "İ", "½", "\u3000", "K", "Å", "ﬁ", "𝔸",
            "\u00a0", "ẞ", "Ǆ", "\ufdd0", "\t", "\n", "abc ", "Ơ", "ư"]
@@ -66,3 +75,34 @@ def test_lines_with_an_inline_mark_are_the_lines_the_blank_led_pattern_finds(pie
 def test_a_flattened_article_has_its_inline_marks_found_on_its_line() -> None:
     text = "Giao các sở: 1. Rà soát quy định. 2. Báo cáo kết quả.\n2. Tổ chức thực hiện\nKhông có dấu"
     assert unflatten.inline_lines(text) == [0]
+
+
+_LINE_START_PATTERNS = [clean._PAGE_NUMBER, clean._LONE_MARK, clean._FIRST_TOKEN, clean._LONE_ITEM_MARK, clean._SPLIT_MARK,
+                        stacked_tables._HEADER_LINE, stacked_tables._BLANK_AFTER_HEADER, outline_ocr_marks._MARK,
+                        re.compile(r"(?m)^[ \t]*$"), re.compile(r"(?m)^(?:x?|\s+)")]
+_START_PIECES = ["1. ", "II. ", "a) ", "12", " ", "\t", "\n", "\n\n", "TT", "Trang 3", "^ ", "• ", "x", "Điều 2.", " . ",
+                 "Sở", "(", "3/4"]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.sampled_from(_START_PIECES), max_size=30), st.integers(0, 40), st.integers(0, 60))
+def test_line_start_patterns_read_from_the_line_breaks_find_what_finditer_finds(pieces: list[str], pos: int, end: int) -> None:
+    text = "".join(pieces)
+    for pattern in _LINE_START_PATTERNS:
+        plain = [(m.span(), m.groups()) for m in pattern.finditer(text, pos, end)]
+        assert [(m.span(), m.groups()) for m in line_patterns.line_matches(pattern, text, pos, end)] == plain
+        assert [(m.span(), m.groups()) for m in line_patterns.line_matches(pattern, text)] == [
+            (m.span(), m.groups()) for m in pattern.finditer(text)]
+
+
+def test_a_pattern_with_a_branch_that_does_not_open_a_line_is_refused() -> None:
+    try:
+        line_patterns.line_search(re.compile(r"(?m)^a|b"), "b")
+    except ValueError:
+        return
+    raise AssertionError("a branch without '^' must not be read from the line breaks")
+
+
+def test_a_page_number_line_is_found_from_the_line_breaks() -> None:
+    text = "Nội dung\n  - 6 -\nTiếp theo\n7"
+    assert [m.group(0) for m in line_patterns.line_matches(clean._PAGE_NUMBER, text)] == ["  - 6 -", "7"]

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from ansinh.documents.parsing.clean import Doc
+from ansinh.documents.parsing.line_patterns import line_matches
 from ansinh.lib.roman import roman_value
 from ansinh.lib.text import fold
 
@@ -326,7 +327,7 @@ def _break_offsets(clean: str, raw: str | None) -> list[int]:
     whole: dict[int, bool] = dict.fromkeys(inline_lines(clean), True)
     if not whole:
         return []  # no inline mark: nothing to do
-    for m in _OPENING.finditer(clean):
+    for m in line_matches(_OPENING, clean):
         whole.setdefault(m.start(), False)
     lines: list[tuple[int, str]] = []
     for start in sorted(whole):
