@@ -15,6 +15,7 @@ from ansinh.documents.parsing import (
     ocr_latin,
     outline_ocr_marks,
     stacked_tables,
+    target_ranks,
     unflatten,
 )
 
@@ -106,3 +107,20 @@ def test_a_pattern_with_a_branch_that_does_not_open_a_line_is_refused() -> None:
 def test_a_page_number_line_is_found_from_the_line_breaks() -> None:
     text = "Nội dung\n  - 6 -\nTiếp theo\n7"
     assert [m.group(0) for m in line_patterns.line_matches(clean._PAGE_NUMBER, text)] == ["  - 6 -", "7"]
+
+
+_RANK_PIECES = ["nhóm", "NHÓM", "Nhóm", "top", "TOP", "tốp", "nh", "ba", "năm", " ", "thuộc ", "dẫn đầu", "nhom", "ó", "m"]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.sampled_from(_RANK_PIECES), max_size=12))
+def test_a_rank_in_words_is_only_looked_for_where_its_folded_words_are(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    folded = clean.fold_same_length(text)
+    if "nhom" not in folded and "top" not in folded:
+        assert target_ranks._WORD_RANK.search(text) is None
+
+
+def test_a_group_of_three_leaders_in_words_is_a_rank() -> None:
+    doc = clean.prepare("Phấn đấu thuộc nhóm ba tỉnh dẫn đầu cả nước.")
+    assert [m.value for m in target_ranks.rank_word_mentions(doc, 0, len(doc.text))] == [3.0]
