@@ -14,6 +14,7 @@ from ansinh.documents.parsing import (
     long_fold,
     ocr_latin,
     outline_ocr_marks,
+    pipeline,
     stacked_tables,
     target_ranks,
     unflatten,
@@ -124,3 +125,10 @@ def test_a_rank_in_words_is_only_looked_for_where_its_folded_words_are(pieces: l
 def test_a_group_of_three_leaders_in_words_is_a_rank() -> None:
     doc = clean.prepare("Phấn đấu thuộc nhóm ba tỉnh dẫn đầu cả nước.")
     assert [m.value for m in target_ranks.rank_word_mentions(doc, 0, len(doc.text))] == [3.0]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.text(alphabet=st.sampled_from(["a", "Đ", " ", "\t", "\n", "\r", "\u2028", "\x85"]), max_size=40))
+def test_a_masked_span_is_blanked_line_by_line_as_the_pattern_blanks_it(text: str) -> None:
+    assert pipeline.blanked(text) == pipeline._NOT_A_BREAK.sub(" ", text)
+
