@@ -15,6 +15,7 @@ from ansinh.documents.parsing import (
     ocr_latin,
     outline_ocr_marks,
     pipeline,
+    report_cues,
     stacked_tables,
     target_ranks,
     unflatten,
@@ -132,3 +133,43 @@ def test_a_group_of_three_leaders_in_words_is_a_rank() -> None:
 def test_a_masked_span_is_blanked_line_by_line_as_the_pattern_blanks_it(text: str) -> None:
     assert pipeline.blanked(text) == pipeline._NOT_A_BREAK.sub(" ", text)
 
+
+def _first_quarter_plain(folded: str) -> int:
+    """report_cues._first_quarter as it was: the length read from the text with each run of blanks one space."""
+    target = len(report_cues._BLANKS.sub(" ", folded)) // 4
+    pos = count = 0
+    for m in report_cues._BLANKS.finditer(folded):
+        if count + m.start() - pos >= target:
+            break
+        count += m.start() - pos + 1
+        pos = m.end()
+    return pos + max(0, target - count)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.sampled_from(["bao cao", " ", "  ", "\n\n", "\t", "x", "noi nhan:", "\u00a0\u00a0", " \n "]), max_size=40))
+def test_the_first_quarter_of_a_text_is_counted_in_one_scan_as_before(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert report_cues._first_quarter(text) == _first_quarter_plain(text)
+
+
+def _body_end_plain(folded: str, counted: str | None = None) -> int:
+    for m in report_cues._BODY_END.finditer(folded, report_cues._first_quarter(counted if counted is not None else folded)):
+        return m.start()
+    return len(folded)
+
+
+_BODY_PIECES = ["noi nhan:", "phu luc", "phu luc ii", " so 2", "**", "#", " ", "\n", "\n\n", "   \n", "\t", "x", "bao cao", "noi",
+                "nhan :", "\u00a0", "\x0c"]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.sampled_from(_BODY_PIECES), max_size=40))
+def test_the_body_ends_where_the_line_start_pattern_first_finds_its_words(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert report_cues.body_end(text) == _body_end_plain(text)
+
+
+def test_the_body_ends_at_the_first_blank_line_before_the_recipients() -> None:
+    text = "a\n" * 10 + "x" * 40 + "\n   \n\n  noi nhan:\n- nhu tren"
+    assert report_cues.body_end(text) == text.index("x" * 40) + 41
