@@ -173,3 +173,45 @@ def test_the_body_ends_where_the_line_start_pattern_first_finds_its_words(pieces
 def test_the_body_ends_at_the_first_blank_line_before_the_recipients() -> None:
     text = "a\n" * 10 + "x" * 40 + "\n   \n\n  noi nhan:\n- nhu tren"
     assert report_cues.body_end(text) == text.index("x" * 40) + 41
+
+
+def _bar_tables_plain(text: str, chars: list[str]) -> None:
+    """clean._bar_tables as it was: each line of a bar table read character by character."""
+    runs: list[list[re.Match[str]]] = []
+    for m in clean._bar_lines(text):
+        if runs and (clean._adjacent(text, runs[-1][-1].end(), m.start()) or clean._same_table(text, runs[-1], m)):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    for run in runs:
+        if sum(m.group(0).count("|") >= 2 for m in run) < 2:
+            continue
+        head = run[0].group(0).strip()
+        framed = head.startswith("|") and head.endswith("|")
+        for m in run:
+            line = m.group(0)
+            if clean._BAR_RULE.match(line):
+                clean._blank(chars, m.start(), m.end())
+                continue
+            first, last = line.find("|"), line.rfind("|")
+            for i, ch in enumerate(line):
+                if ch == "|":
+                    edge = framed and ((i == first and not line[:i].strip()) or (i == last and not line[i + 1 :].strip()))
+                    chars[m.start() + i] = " " if edge else "\t"
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.sampled_from(["|", " | ", "STT", "Nội dung", "\n", "\n\n", " ", "---", ":", "x"]), max_size=40))
+def test_a_bar_table_is_read_from_bar_to_bar_as_character_by_character(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    fast, plain = list(text), list(text)
+    clean._bar_tables(text, fast)
+    _bar_tables_plain(text, plain)
+    assert fast == plain
+
+
+def test_the_bars_of_a_framed_table_are_its_cells_tabs() -> None:
+    text = "| STT | Nội dung |\n| 1 | Rà soát |\n"
+    chars = list(text)
+    clean._bar_tables(text, chars)
+    assert "".join(chars) == "  STT \t Nội dung  \n  1 \t Rà soát  \n"

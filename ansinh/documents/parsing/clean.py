@@ -183,10 +183,11 @@ def _bar_tables(text: str, chars: list[str]) -> None:
                 _blank(chars, m.start(), m.end())
                 continue
             first, last = line.find("|"), line.rfind("|")
-            for i, ch in enumerate(line):
-                if ch == "|":
-                    edge = framed and ((i == first and not line[:i].strip()) or (i == last and not line[i + 1 :].strip()))
-                    chars[m.start() + i] = " " if edge else "\t"
+            i = first
+            while i != -1:  # from bar to bar, not character by character
+                edge = framed and ((i == first and not line[:i].strip()) or (i == last and not line[i + 1 :].strip()))
+                chars[m.start() + i] = " " if edge else "\t"
+                i = line.find("|", i + 1)
 
 
 def _bar_lines(text: str) -> list[re.Match[str]]:
