@@ -21,6 +21,8 @@ from ansinh.documents.parsing.denoise import (
 from ansinh.documents.parsing.flat_bar_tables import flat_bar_tables
 from ansinh.documents.parsing.flat_tables import flat_table_tabs, spaced_table_tabs
 from ansinh.documents.parsing.html_tables import html_table_tabs
+from ansinh.documents.parsing.line_patterns import line_matches
+from ansinh.documents.parsing.long_fold import fold_long
 from ansinh.documents.parsing.ocr_latin import repair_latin_ocr
 from ansinh.documents.parsing.stacked_tables import stacked_table_tabs
 from ansinh.documents.parsing.text_caches import text_cache
@@ -181,10 +183,11 @@ def _bar_tables(text: str, chars: list[str]) -> None:
                 _blank(chars, m.start(), m.end())
                 continue
             first, last = line.find("|"), line.rfind("|")
-            for i, ch in enumerate(line):
-                if ch == "|":
-                    edge = framed and ((i == first and not line[:i].strip()) or (i == last and not line[i + 1 :].strip()))
-                    chars[m.start() + i] = " " if edge else "\t"
+            i = first
+            while i != -1:  # from bar to bar, not character by character
+                edge = framed and ((i == first and not line[:i].strip()) or (i == last and not line[i + 1 :].strip()))
+                chars[m.start() + i] = " " if edge else "\t"
+                i = line.find("|", i + 1)
 
 
 def _bar_lines(text: str) -> list[re.Match[str]]:
@@ -226,11 +229,11 @@ def _clean_chars(text: str) -> str:
     for pattern in (_PAGE_NUMBER, _GAZETTE_HEADER, _FILE_NAME_HEAD):
         if pattern is _FILE_NAME_HEAD and _NEEDED[pattern].search(text) is None:
             continue  # what the line-start pattern needs is nowhere in the text: its scan of every line is spared
-        for m in pattern.finditer(text):
+        for m in line_matches(pattern, text):  # from the line breaks, not tried at every character
             _blank(chars, m.start(), m.end())
     for m in _SEGMENT_MARK.finditer(text) if "_" in text else ():
         chars[m.start()] = " "
-    for m in _SPLIT_MARK.finditer(text) if _NEEDED[_SPLIT_MARK].search(text) else ():
+    for m in line_matches(_SPLIT_MARK, text) if _NEEDED[_SPLIT_MARK].search(text) else ():
         # Same length: the dot moves next to its number, the spaces go before the number (" 2. Tổ chức …"), not
         # after it: two spaces after a mark read as a column gap where a table laid out with spaces is read, the
         # numbered item after such a table taken for one of its rows ("2.  Tổ chức …").
@@ -238,11 +241,11 @@ def _clean_chars(text: str) -> str:
         start = m.start(1) + number.start() if number else m.start(2)
         chars[start : m.end(3)] = [" "] * (m.end(2) - m.start(2)) + list(text[start : m.start(2)]) + [m.group(3)]
     repair(text, chars)
-    for m in _LONE_MARK.finditer(text) if _NEEDED[_LONE_MARK].search(text) else ():
+    for m in line_matches(_LONE_MARK, text) if _NEEDED[_LONE_MARK].search(text) else ():
         group = 1 if m.group(1) is not None else 2
         if chars[m.start(group)] != "\t":  # a bar a table row opens with is a cell border, not a stamp mark
             _blank(chars, m.start(group), m.end(group))
-    for m in _FIRST_TOKEN.finditer(text):
+    for m in line_matches(_FIRST_TOKEN, text):
         cut = 0 if ESCAPE.search(m.group(1)) else _junk_prefix_length(m.group(1))
         if cut:
             _blank(chars, m.start(1), m.start(1) + cut)
@@ -259,7 +262,7 @@ def _join_lone_marks(text: str, chars: list[str]) -> None:
 
     A mark blanked already (a page number) or inside a table is left alone.
     """
-    for m in _LONE_ITEM_MARK.finditer(text):
+    for m in line_matches(_LONE_ITEM_MARK, text):
         seg = "".join(chars[m.start() : m.end()])
         if "\t" in seg or not seg.split("\n", 1)[0].strip():
             continue
@@ -284,11 +287,15 @@ _FOLD_TABLE = _FoldTable()
 def fold_same_length(text: str) -> str:
     """``fold(text)`` of every character, guaranteed to keep ``len(text)`` whatever the input.
 
-    Uses a translation table grown lazily, one ``fold`` per distinct character; a long text with no character past
-    U+2FFF (Vietnamese, Latin, punctuation: every document so far) through the same table as a list, looked up faster.
+    Uses a translation table grown lazily, one ``fold`` per distinct character; a long text through an 8-bit code page
+    (:mod:`long_fold`), or with no character past U+2FFF through the same table as a list, looked up faster.
     """
-    if len(text) > 2000 and _PAST_LIST.search(text) is None:
-        return text.translate(_fold_list())
+    if len(text) > 2000:
+        folded = fold_long(text, _fold_char, _fold_piece)  # a whole document: through a code page (long_fold)
+        if folded is not None:
+            return folded
+        if _PAST_LIST.search(text) is None:
+            return text.translate(_fold_list())
     if text.isascii():
         return text.lower()  # an ASCII letter folds to its lower case, every other ASCII character to itself
     return _fold_short(text)
@@ -303,6 +310,16 @@ def _fold_short(text: str) -> str:
 
 
 _PAST_LIST = re.compile("[^\x00-\u2fff]")
+
+
+def _fold_char(ch: str) -> str:
+    return _FOLD_TABLE[ord(ch)]
+
+
+def _fold_piece(text: str) -> str:
+    return text.translate(_FOLD_TABLE)  # the same characters as the list (filled from this table)
+
+
 _FOLD_LIST: list[str] = []
 
 

@@ -26,6 +26,7 @@ import re
 from collections.abc import Iterator
 from itertools import pairwise
 
+from ansinh.documents.parsing.line_patterns import line_matches
 from ansinh.documents.parsing.outline_ocr_marks import read_doubtful_marks
 from ansinh.lib.roman import roman_value
 
@@ -119,12 +120,12 @@ def repair(text: str, chars: list[str]) -> None:
     if "_" in text:
         for m in _UNDERSCORES.finditer(text):
             _blank_emphasis(text, chars, m.start(), m.end())
-        for m in _MARGIN_BEFORE_MARK.finditer(text):
+        for m in line_matches(_MARGIN_BEFORE_MARK, text):
             chars[m.start(1) : m.end(1)] = [" "] * (m.end(1) - m.start(1))
     last = 0
     joined = "".join(chars)
     view: str | None = joined
-    for m in _ROMAN_MARK.finditer(joined):  # markup blanked already: "<b>II. …</b>" counts
+    for m in line_matches(_ROMAN_MARK, joined):  # markup blanked already: "<b>II. …</b>" counts
         token = m.group(2)
         value = roman_value(token.replace("l", "I").replace("1", "I"))
         if value is None or (len(token) < 2 and token not in "IVX"):
@@ -141,7 +142,7 @@ def repair(text: str, chars: list[str]) -> None:
             view = None
     read_doubtful_marks(chars, view)  # the view joined above while no roman mark changed it
     if "©" in text:
-        for m in _COPYRIGHT_C.finditer(text):
+        for m in line_matches(_COPYRIGHT_C, text):
             chars[m.end(1)] = "c"
             if m.group(2):
                 chars[m.start(2)], chars[m.end(2)] = text[m.end(2)], " "
@@ -165,7 +166,7 @@ def repair(text: str, chars: list[str]) -> None:
         if (i == 0 or text[i - 1] in " \t\n") and chars[i] == text[i] and chars[i + 1] == " ":
             chars[i], chars[i + 1] = " ", text[i]
     if " ) " in text:
-        for m in _SPLIT_PAREN_MARK.finditer(text):
+        for m in line_matches(_SPLIT_PAREN_MARK, text):
             mark = f"({m.group(2)})"
             chars[m.start(1) : m.end(1)] = list(mark.ljust(m.end(1) - m.start(1)))
     if " . " in text or " ) " in text:

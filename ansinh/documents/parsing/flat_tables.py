@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ansinh.documents.parsing.line_patterns import line_matches
+
 _YEAR_CELL = r"(?:(?:thuc hien|uoc thuc hien|uoc|ke hoach|muc tieu)\s+)?(?:nam\s+)?(?:19|20)\d\d"
 _HEADER = re.compile(
     r"^\s*(?:(?P<tt>s?tt)\s+)?(?P<name>ten chi tieu|chi tieu|tieu chi)\s+(?:(?P<unit>don vi tinh|don vi|dvt)\s+)?"
@@ -69,7 +71,7 @@ def flat_table_tabs(text: str, fold: Callable[[str], str], chars: list[str]) -> 
 
     ``fold`` is the same-length folding of the caller; only candidate lines are folded.
     """
-    for cand in _CANDIDATE.finditer(text):
+    for cand in line_matches(_CANDIDATE, text):
         s = cand.start()
         head = fold(cand.group(0))
         m = _HEADER.match(head) if "chi tieu" in head or "tieu chi" in head else None
@@ -121,7 +123,7 @@ def spaced_table_tabs(text: str, fold: Callable[[str], str], chars: list[str]) -
     """Write tabs into ``chars`` at the gaps of every table whose columns are runs of spaces."""
     if "  " not in text:
         return
-    for head in _SPACED_HEAD.finditer(text):
+    for head in line_matches(_SPACED_HEAD, text):
         line = head.group(0)
         if len(_GAP.findall(line)) < 2 or not _SPACED_OTHER.search(fold(line)):
             continue

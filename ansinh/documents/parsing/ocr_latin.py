@@ -22,6 +22,9 @@ _TOKEN = re.compile(r"(?:[^\W_]|[\u0300-\u036f])+")
 # ``_TOKEN`` within a run: its lines are unmarked prose or blank, so every token character there is ASCII.
 _RUN_TOKEN = re.compile(r"[A-Za-z0-9]+")
 _MARKED_LETTER = re.compile(r"[À-ỹĐđ]")
+# More than ``_MARKED_ENOUGH`` marked letters from where a match starts: one match, no list of every marked letter.
+_MARKED_ENOUGH = 200
+_MANY_MARKED = re.compile(rf"(?:[^À-ỹĐđ]*+[À-ỹĐđ]){{{_MARKED_ENOUGH + 1}}}")
 # A line of prose: this many tokens or more.
 _MIN_TOKENS = 4
 # A run of unmarked prose lines this long is text the OCR read without Vietnamese (blank lines do not break it).
@@ -84,7 +87,7 @@ def _runs_with_words(clean: str) -> list[tuple[int, int, Counter[str]]]:
 
 def repair_latin_ocr(clean: str) -> str:
     """``clean`` with the look-alike letters of its unmarked OCR runs read as the syllables they stand for."""
-    if len(_MARKED_LETTER.findall(clean[:20000])) > 200 and not _has_long_unmarked_stretch(clean):
+    if _MANY_MARKED.match(clean, 0, 20000) is not None and not _has_long_unmarked_stretch(clean):
         return clean  # a text with its marks (the common case) is passed over without scoring its lines
     with_words = _runs_with_words(clean)
     if not with_words:

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from ansinh.documents.parsing.line_patterns import line_matches
+
 # A line opening with a doubtful mark: the glyph, then its separator and a space.
 _DOUBTFUL = re.compile(r"(?m)^[ \t]*([§öÖl8])([.,)])[ \t]")
 # Every plain item mark at a line start: a point "7." (not "1.1."), a sub-point "b)", a part "II.", or a mark of
@@ -32,10 +34,10 @@ def read_doubtful_marks(chars: list[str], view: str | None = None) -> None:
     ``view`` is ``"".join(chars)`` when the caller has it already (not joined again)."""
     if view is None:
         view = "".join(chars)
-    doubtful = list(_DOUBTFUL.finditer(view))
+    doubtful = list(line_matches(_DOUBTFUL, view))  # from the line breaks, not tried at every character
     if not doubtful:
         return
-    marks = list(_MARK.finditer(view))
+    marks = list(line_matches(_MARK, view))
     for m in doubtful:
         glyph, sep = m.group(1), m.group(2)
         before = [k for k in marks if k.start() < m.start()]

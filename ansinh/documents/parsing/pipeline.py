@@ -52,6 +52,11 @@ def empty_result(doc: str = "") -> dict[str, object]:
 _NOT_A_BREAK = re.compile(r"[^\n]")
 
 
+def blanked(text: str) -> str:
+    """``_NOT_A_BREAK.sub(" ", text)``: every character but a line break a space, put together line by line."""
+    return "\n".join(" " * len(line) for line in text.split("\n"))
+
+
 def _masked(doc: Doc, spans: list[tuple[int, int]]) -> Doc:
     """``doc`` with the given spans (tables) blanked, for reading running text."""
     if not spans:
@@ -72,7 +77,7 @@ def _masked(doc: Doc, spans: list[tuple[int, int]]) -> Doc:
     folded: list[str] = []
     at = 0
     for s, e in merged:
-        blank = _NOT_A_BREAK.sub(" ", doc.clean[s:e])
+        blank = blanked(doc.clean[s:e])
         clean += (doc.clean[at:s], blank)
         folded += (doc.folded[at:s], blank)
         at = e

@@ -220,9 +220,22 @@ def body_end(folded: str, counted: str | None = None) -> int:
     would otherwise push it past a short body's signature block. ``counted`` is the same-length text to count in
     (the text before tables were blanked: a blanked table's cells are text, not blanks).
     """
-    for m in _BODY_END.finditer(folded, _first_quarter(counted if counted is not None else folded)):
-        return m.start()
+    quarter = _first_quarter(counted if counted is not None else folded)
+    # _BODY_END.search from the quarter, found from its words: "^[\s*#]*" read at every line start runs over every blank
+    # line below it (a masked table's), so the words are found first and the first line start of the blanks before them taken.
+    for words in _BODY_END_WORDS.finditer(folded, quarter):
+        run = words.start()
+        while run > quarter and (folded[run - 1] in "*#" or folded[run - 1].isspace()):
+            run -= 1
+        if run == 0 or folded[run - 1] == "\n":
+            return run
+        line_break = folded.find("\n", run, words.start())
+        if line_break != -1:
+            return line_break + 1
     return len(folded)
+
+
+_BODY_END_WORDS = re.compile(_BODY_END.pattern.replace("^[\\s*#]*", "", 1))
 
 
 _BLANKS = re.compile(r"\s\s+")  # \s{2,} opening with one \s: the engine skips from blank to blank (1.5x faster)
@@ -230,13 +243,14 @@ _BLANKS = re.compile(r"\s\s+")  # \s{2,} opening with one \s: the engine skips f
 
 def _first_quarter(folded: str) -> int:
     """The offset a quarter into ``folded``, each run of blanks counted as one character."""
-    target = len(_BLANKS.sub(" ", folded)) // 4  # each run one character; the runs then read only up to the quarter
+    runs = [m.span() for m in _BLANKS.finditer(folded)]  # one scan: the length with each run one character, then the quarter
+    target = (len(folded) - sum(end - start - 1 for start, end in runs)) // 4
     pos = count = 0
-    for m in _BLANKS.finditer(folded):
-        if count + m.start() - pos >= target:
+    for start, end in runs:
+        if count + start - pos >= target:
             break
-        count += m.start() - pos + 1
-        pos = m.end()
+        count += start - pos + 1
+        pos = end
     return pos + max(0, target - count)
 
 

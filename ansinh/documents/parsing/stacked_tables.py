@@ -29,6 +29,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ansinh.documents.parsing.line_patterns import line_search
+
 # The number column's header as printed ("TT", "STT", "Số TT", "Thứ tự"), alone on its line.
 _NUMBER_HEAD = r"S?TT|Stt|S[ốo] TT|(?:S[ốo] )?[Tt]h[ứu] t[ựu]"
 _HEADER_LINE = re.compile(r"(?m)^\s*(?:" + _NUMBER_HEAD + r")\s*$")
@@ -95,12 +97,12 @@ def _continues(folded_lines: list[str], index: int) -> bool:
 
 def stacked_table_tabs(text: str, fold: Callable[[str], str], chars: list[str]) -> None:
     """Turn the line breaks of stacked tables in ``chars`` into tabs (between cells) and spaces (inside one)."""
-    if "\n" not in text or not _HEADER_LINE.search(text):
+    if "\n" not in text or not line_search(_HEADER_LINE, text):
         return
     _read_tables(text, fold, chars, blank_separated=False)
     # A converter that writes each cell as a paragraph of its own leaves a blank line between cells ("TT", "",
     # "Nhiệm vụ", "", …): read those tables again with the blank lines joined like page furniture.
-    if _BLANK_AFTER_HEADER.search(text):
+    if line_search(_BLANK_AFTER_HEADER, text):
         _read_tables(text, fold, chars, blank_separated=True)
 
 

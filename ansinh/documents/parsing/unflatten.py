@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from ansinh.documents.parsing.clean import Doc
+from ansinh.documents.parsing.line_patterns import line_matches
 from ansinh.lib.roman import roman_value
 from ansinh.lib.text import fold
 
@@ -273,6 +274,37 @@ def _breaks(lines: list[tuple[int, str]], raw: str | None = None) -> list[int]:
 # (A blank opens the pattern, the character before it looked behind at: the engine skips from blank to blank.)
 _INLINE = re.compile(r"[ \t](?<=\S[ \t])[ \t]*(?:(?:Điều|ĐIỀU)[ \t]+\d|\d{1,2}(?:\.\d{1,2}){0,2}[.),\-]|\(\d{1,2}\)|[a-zđ]\)|[IVX]{1,5}[.\-])[ \t]")
 
+# ``_INLINE``'s marks found from their first character (a digit, a bracket, a roman numeral's letter, "Đ": the engine
+# skips to those, not to every blank); a letter's mark "a)" from its bracket. The blanks before a mark are looked at after.
+_INLINE_MARK = re.compile(
+    r"[\d()IVXĐ](?:(?<=\d)\d?(?:\.\d{1,2}){0,2}[.),\-]|(?<=\()\d{1,2}\)|(?<=\))|(?<=[IVX])[IVX]{0,4}[.\-]|"
+    r"(?<=Đ)(?:iều|IỀU)[ \t]+\d)[ \t]"
+)
+
+
+def inline_lines(clean: str) -> list[int]:
+    """The start of each line where ``_INLINE`` finds a mark: a mark after a run of blanks that follows text."""
+    out: list[int] = []
+    line_end = -1
+    for m in _INLINE_MARK.finditer(clean):
+        at = m.start()
+        if at < line_end:
+            continue  # this line is found already
+        if clean[at] == ")":
+            at -= 1  # the letter of "a)"
+            if at < 0 or not ("a" <= clean[at] <= "z" or clean[at] == "đ"):
+                continue
+        blank = at
+        while blank > 0 and clean[blank - 1] in " \t":
+            blank -= 1
+        if blank == at or blank == 0 or clean[blank - 1].isspace():
+            continue  # no blank before the mark, or no text before the blanks
+        out.append(clean.rfind("\n", 0, at) + 1)
+        line_end = clean.find("\n", at)
+        if line_end == -1:
+            break
+    return out
+
 
 # A line opening with an item mark (after bullets or stray marks).
 _OPENING = re.compile(
@@ -292,12 +324,10 @@ def unflatten_text(clean: str, raw: str | None = None) -> str:
 def _break_offsets(clean: str, raw: str | None) -> list[int]:
     """The offsets in ``clean`` (sorted, each once) where :func:`unflatten_text` puts a line break."""
     # Lines holding an inline mark are read whole; lines opening with a mark only for that mark (their beginning).
-    whole: dict[int, bool] = {}
-    for m in _INLINE.finditer(clean):
-        whole[clean.rfind("\n", 0, m.start()) + 1] = True
+    whole: dict[int, bool] = dict.fromkeys(inline_lines(clean), True)
     if not whole:
         return []  # no inline mark: nothing to do
-    for m in _OPENING.finditer(clean):
+    for m in line_matches(_OPENING, clean):
         whole.setdefault(m.start(), False)
     lines: list[tuple[int, str]] = []
     for start in sorted(whole):
