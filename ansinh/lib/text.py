@@ -69,9 +69,12 @@ def unsegment(text: str) -> str:
 
 
 def normalize_text(text: str) -> str:
-    """Canonical form of a document's text: NFC, ``\\n`` line ends, no NUL, no segmentation marks."""
+    """Canonical form of a document's text: NFC, ``\\n`` line ends, no NUL, no segmentation marks, no syllables
+    run together by a text layer that lost their spaces (:mod:`ansinh.lib.syllables`)."""
+    from ansinh.lib.syllables import respace_joined_syllables
+
     text = nfc(text).replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
-    return unsegment(text)
+    return respace_joined_syllables(unsegment(text))
 
 
 def squeeze_spaces(text: str) -> str:

@@ -1,0 +1,39 @@
+"""Spaces a text layer lost after marked syllables ("chủtrì", "Đảng bộxã", "vụĐảng"), put back.
+
+Some PDF text layers (a font whose marked glyphs are narrower than they are drawn) lose the space after many
+syllables that end in a toned vowel, so "chủ trì" comes out "chủtrì" and every reader of units, reports and targets
+misses its words. A Vietnamese syllable never goes on after a toned vowel with b, d, đ, g, h, l, q, r, s, v or x, nor
+with "tr", "th" or "ph" (its final can only be c, ch, m, n, ng, nh, p, t, or a second vowel), so such a joint is two
+syllables run together; "k" only counts before a letter ("Đắk Lắk" ends in k). A capital "Đ" after a lowercase
+toned vowel ("vụĐảng") is a joint too. The repair is made only where the joints are systematic (at least
+``_MIN_JOINTS`` of them, one in every ``_WORDS_PER_JOINT`` words or more): a clean text has none, and an OCR'd one a
+stray one or two, which are left as they are.
+"""
+
+from __future__ import annotations
+
+import re
+
+_TONED = "àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
+_LOWER = "a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+# A toned vowel where the next syllable starts straight after it.
+_JOINT = re.compile(
+    f"[{_TONED}](?=(?:[bdđglqrsvx]|k[{_LOWER}]|t[rh]|ph|h[{_LOWER}])[{_LOWER}]|Đ[{_LOWER}])"
+)
+_MIN_JOINTS = 10
+_WORDS_PER_JOINT = 200
+
+
+def respace_joined_syllables(text: str) -> str:
+    """``text`` with a space after each toned vowel that ends a syllable run into the next, where that is systematic."""
+    if text.isascii():
+        return text
+    joints = [m.end() for m in _JOINT.finditer(text)]
+    if len(joints) < _MIN_JOINTS or len(joints) * _WORDS_PER_JOINT < len(text.split()):
+        return text
+    pieces, last = [], 0
+    for end in joints:
+        pieces.append(text[last:end])
+        last = end
+    pieces.append(text[last:])
+    return " ".join(pieces)
