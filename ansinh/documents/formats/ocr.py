@@ -90,7 +90,19 @@ def ocr_image(image: Image.Image, *, dpi: int = 300) -> str:
         factor = min(4, -(-_MIN_OCR_WIDTH // max(gray.width, 1)))
         gray = gray.resize((gray.width * factor, gray.height * factor), Image.Resampling.LANCZOS)
         dpi *= factor
-    gray = upright(executable, gray, dpi)
+    text, confidence = _read_page(executable, gray, dpi)
+    turned = upright(executable, gray, dpi)
+    if turned is not gray:
+        # Orientation detection also turns some upright pages (a half-empty last page with a seal): the turned
+        # reading is kept only when tesseract is surer of its words than of the page as it lies.
+        turned_text, turned_confidence = _read_page(executable, turned, dpi)
+        if turned_confidence > confidence:
+            return turned_text
+    return text
+
+
+def _read_page(executable: str, gray: Image.Image, dpi: int) -> tuple[str, float]:
+    """The page's text (tables as TAB-separated rows) and tesseract's mean confidence in its words."""
     grids = find_grids(gray, dpi)
     page = erase_rules(gray, grids, dpi) if grids else gray
     proc = _tesseract(executable, page, dpi, psm=3, tsv=True)
@@ -111,11 +123,26 @@ def ocr_image(image: Image.Image, *, dpi: int = 300) -> str:
             return ""
         return cell.stdout.decode("utf-8", "replace") if cell.returncode == 0 else ""
 
-    return layout_text(parse_tsv(proc.stdout.decode("utf-8", "replace")), grids, read_box)
+    tsv = proc.stdout.decode("utf-8", "replace")
+    return layout_text(parse_tsv(tsv), grids, read_box), _mean_confidence(tsv)
 
 
-# tesseract's orientation detection (--psm 0) is believed from this confidence on: upright pages of scanned plans
-# read 19-29, a landscape annex page scanned sideways 10-15; a page with little text is not judged at all.
+def _mean_confidence(tsv: str) -> float:
+    """Mean of tesseract's confidence (0-100) over the words of its TSV output; 0 when it read none."""
+    values = []
+    for row in tsv.splitlines()[1:]:
+        fields = row.split("\t")
+        if len(fields) >= 12 and fields[0] == "5" and fields[11].strip():
+            try:
+                values.append(float(fields[10]))
+            except ValueError:
+                continue
+    return sum(values) / len(values) if values else 0.0
+
+
+# tesseract's orientation detection (--psm 0) is asked from this confidence on: upright pages of scanned plans read
+# 16-29, a landscape annex page scanned sideways 10-15 — and a half-empty upright last page 11 for "turn 180", which
+# is why ocr_image keeps a turned reading only when its words are surer. A page with little text is not judged.
 _ORIENTATION_CONFIDENCE = 5.0
 _ROTATE = re.compile(r"Rotate:\s*(\d+)")
 _ORIENTATION = re.compile(r"Orientation confidence:\s*([\d.]+)")
