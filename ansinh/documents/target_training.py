@@ -45,11 +45,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="ngưỡng thấp hơn cho giá trị mà quy tắc đọc được (mặc định: bằng --threshold)")
     parser.add_argument("--loo", action="store_true", help="đánh giá bỏ-một-văn-bản trên dữ liệu huấn luyện")
     parser.add_argument("--split", metavar="FILE",
-                        help="tệp chia phần JSON {dev, test}: chỉ huấn luyện trên phần dev của nó (mặc định: split.json cạnh gold)")
+                        help="tệp chia phần JSON {dev, test} của --gold đầu tiên (kho văn bản): chỉ huấn luyện trên phần dev "
+                             "của nó (mặc định: split.json cạnh gold)")
     parser.add_argument("--l2", type=float, default=0.5, help="hệ số phạt L2 (mặc định 0,5; lớn hơn: mô hình đơn giản hơn)")
     parser.add_argument("--min-count", type=int, default=2, help="bỏ đặc trưng gặp ít hơn N lần (mặc định 2)")
     parser.add_argument("--drop", metavar="PREFIX", action="append", default=[],
                         help="bỏ các đặc trưng bắt đầu bằng tiền tố này (có thể lặp lại), ví dụ 'h:' hoặc 'doc='")
+    parser.add_argument("--group-cv", action="store_true",
+                        help="đánh giá bỏ-một-cơ-quan-ban-hành (tiền tố tên trước dấu '-' đầu tiên) trên các văn bản của "
+                             "--gold đầu tiên (kho văn bản); các bộ còn lại (fixtures, probes, mẫu) luôn ở phần huấn luyện")
+    parser.add_argument("--extras", choices=("train", "none"), default="train",
+                        help="các bộ sau --gold đầu tiên: train (mặc định) học cùng; none: chỉ học trên --gold đầu tiên")
     parser.add_argument("--json", action="store_true", help="in một đối tượng JSON")
 
 
@@ -81,7 +87,7 @@ def training_documents(gold_dirs: list[Path], docs_dirs: list[Path],
                        split_file: str | None = None) -> dict[str, tuple[str, dict[str, object]]]:
     """(text, gold) of every development document with a gold file, by "<gold folder>/<name>" (see training_set.py);
     test-part documents are never read. ``split_file`` (a {dev, test} JSON file) takes the place of the split.json
-    found beside each folder."""
+    found beside each folder (``run`` gives it for the first folder, the corpus, only)."""
     return training_set.training_documents(gold_dirs, docs_dirs, split_file, by_folder=True)
 
 
@@ -173,7 +179,14 @@ def run(options: dict[str, object], write: Callable[[str], None]) -> dict[str, o
     if scorer is None:
         raise FileNotFoundError("không tìm thấy công cụ chấm điểm score_extraction.py")
     split_file = str(options["split"]) if options.get("split") else None
-    docs = training_documents(gold_dirs, docs_dirs, split_file)
+    # The first set (the corpus) apart from the others (fixtures, probes, samples): only its documents are held out
+    # in the issuer-grouped cross-validation, the others are trained on in every fold (or never, --extras none).
+    corpus = training_documents(gold_dirs[:1], docs_dirs[:1], split_file)
+    # --split is the corpus's: the other sets keep their own split.json, if any (the hash rule of a split that does
+    # not list them would set a third of them aside).
+    docs = {**corpus, **training_documents(gold_dirs[1:], docs_dirs[1:])}
+    if options.get("extras") == "none":
+        docs = corpus
     l2, min_count = float(str(options.get("l2") or 0.5)), int(str(options.get("min_count") or 2))
     drop = tuple(str(p) for p in options.get("drop") or [])  # type: ignore[attr-defined]
     if not docs:
@@ -199,6 +212,9 @@ def run(options: dict[str, object], write: Callable[[str], None]) -> dict[str, o
             write(f"  {mode:<9} P={t['precision']:.3f} R={t['recall']:.3f} F1={t['f1']:.3f} "
                   f"({t['tp']}/{t['pred']}/{t['gold']})")
         summary["leave_one_out"] = loo
+    if options.get("group_cv"):
+        summary.update(_issuer_cv(docs, per_doc, list(corpus), scorer, write, threshold, rule_threshold,
+                                  l2=l2, min_count=min_count, drop=drop))
     model = fit([ex for exs in per_doc.values() for ex in exs], l2=l2, min_count=min_count, drop=drop)
     if rule_threshold is not None:
         model["rule_threshold"] = rule_threshold
@@ -211,3 +227,25 @@ def run(options: dict[str, object], write: Callable[[str], None]) -> dict[str, o
         write(f"Đã ghi mô hình ({model['features']} đặc trưng, chế độ {model['mode']}) vào {out}")
     summary["features"] = model["features"]
     return summary
+
+
+def _issuer_cv(docs: dict[str, tuple[str, dict[str, object]]], per_doc: dict[str, list[Example]], corpus: list[str],
+               scorer: ModuleType, write: Callable[[str], None], threshold: float, rule_threshold: float | None,
+               **capacity: object) -> dict[str, object]:
+    """Leave-one-issuer-out target figures on the corpus documents, for each mode: an issuer's documents scored by a
+    model fitted without any document of that issuer, so that a model that learnt one issuer's phrasing gains nothing
+    on it (the honest estimate for documents of an issuer never seen)."""
+    by_doc: dict[str, dict[str, dict[str, object]]] = {mode: {} for mode in target_learned.MODES}
+    for _, train, tested in training_set.issuer_folds(corpus, [n for n in docs if n not in corpus]):
+        model = fit([ex for name in train for ex in per_doc[name]], **capacity)  # type: ignore[arg-type]
+        for mode, scored in _score_modes(docs, tested, model, scorer, threshold, rule_threshold).items():
+            by_doc[mode].update(zip(tested, scored, strict=True))
+    write(f"Bỏ một cơ quan ban hành ra để kiểm tra (leave-one-issuer-out, {len(corpus)} văn bản kho, "
+          f"{len({training_set.issuer_of(n) for n in corpus})} cơ quan), chỉ tiêu:")
+    figures: dict[str, object] = {}
+    for mode, rows in by_doc.items():
+        t = scorer.total(list(rows.values()))["targets"]
+        figures[mode] = t
+        write(f"  {mode:<9} P={t['precision']:.3f} R={t['recall']:.3f} F1={t['f1']:.3f} ({t['tp']}/{t['pred']}/{t['gold']})")
+    documents = {mode: {name.rsplit("/", 1)[-1]: row["targets"] for name, row in rows.items()} for mode, rows in by_doc.items()}
+    return {"issuer_cv": figures, "issuer_cv_documents": documents}

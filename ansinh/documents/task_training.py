@@ -24,10 +24,10 @@ from ansinh.documents.parsing import extract_plan, task_learned
 from ansinh.documents.parsing.pipeline import Parts, read_parts
 from ansinh.documents.parsing.tasks import extract_tasks, full_number
 from ansinh.documents.target_training import fit
-from ansinh.documents.training_set import RefusedDocuments, corpus_test_names, training_documents
+from ansinh.documents.training_set import RefusedDocuments, corpus_test_names, issuer_of, training_documents
 
 Example = tuple[list[str], int]
-__all__ = ["RefusedDocuments", "corpus_test_names", "examples_of", "fit", "run", "training_documents"]
+__all__ = ["RefusedDocuments", "corpus_test_names", "examples_of", "fit", "issuer_of", "run", "training_documents"]
 DEFAULT_L2 = 8.0
 
 
@@ -148,11 +148,6 @@ def run(options: dict[str, object], write: Callable[[str], None]) -> dict[str, o
         write(f"Đã ghi mô hình ({model['features']} đặc trưng, ngưỡng {fallbacks[0]}) vào {out}")
     summary["features"] = model["features"]
     return summary
-
-
-def issuer_of(name: str) -> str:
-    """The issuer a corpus document's name starts with ("lc-ubnd-cv-193-2026" → "lc")."""
-    return name.split("-", 1)[0]
 
 
 def _issuer_cv(docs: dict[str, tuple[str, dict[str, object]]], per_doc: dict[str, list[Example]], scorer: ModuleType,

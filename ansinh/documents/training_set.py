@@ -71,6 +71,23 @@ def training_documents(gold_dirs: list[Path], docs_dirs: list[Path], split_file:
     return out
 
 
+def issuer_of(name: str) -> str:
+    """The issuer a corpus document's name starts with ("lc-ubnd-cv-193-2026" → "lc"; a "gold/" folder key too)."""
+    return name.rsplit("/", 1)[-1].split("-", 1)[0]
+
+
+def issuer_folds(held_out: list[str], always_train: list[str] | None = None) -> list[tuple[str, list[str], list[str]]]:
+    """Leave-one-issuer-out folds, (issuer, names trained on, names tested) for each issuer of ``held_out``: its
+    documents are tested on a model trained on the other issuers' documents and on ``always_train`` (documents of no
+    issuer of the corpus — invented fixtures, probes — that are trained on in every fold and never tested)."""
+    extras = [n for n in always_train or [] if n not in held_out]
+    folds = []
+    for issuer in sorted({issuer_of(n) for n in held_out}):
+        tested = [n for n in held_out if issuer_of(n) == issuer]
+        folds.append((issuer, [n for n in held_out if issuer_of(n) != issuer] + extras, tested))
+    return folds
+
+
 def summary_of(per_doc: dict[str, list[tuple[list[str], int]]]) -> dict[str, object]:
     """How many documents, examples and positive examples a training set holds (both trainers print it)."""
     return {"documents": len(per_doc), "examples": sum(len(v) for v in per_doc.values()),

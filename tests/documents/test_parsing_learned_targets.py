@@ -200,3 +200,34 @@ def test_the_target_trainer_refuses_a_name_of_the_corpus_test_part_too(tmp_path:
     with pytest.raises(FileNotFoundError, match="từ chối"):
         training_set.training_documents([gold], [docs], protected={"mot"}, by_folder=True)
     assert list(target_training.training_documents([gold], [docs])) == ["gold/mot"]
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["an", "binh", "cao", "dong"]), st.integers(1, 99)), min_size=1, max_size=12,
+                unique=True))
+def test_an_issuer_is_never_on_both_sides_of_a_fold(docs: list[tuple[str, int]]) -> None:
+    names = [f"gold/{issuer}-ubnd-kh-{number}-2026" for issuer, number in docs]
+    folds = training_set.issuer_folds(names, ["fixtures/xa-moi-kh-2026"])
+    assert sorted(n for _, _, tested in folds for n in tested) == sorted(names)  # every document tested once
+    for issuer, trained, tested in folds:
+        assert {training_set.issuer_of(n) for n in tested} == {issuer}
+        assert issuer not in {training_set.issuer_of(n) for n in trained}
+        assert "fixtures/xa-moi-kh-2026" in trained  # invented documents are trained on in every fold, never tested
+
+
+def test_parse_train_group_cv_holds_out_the_corpus_issuers_only(tmp_path: Path) -> None:
+    corpus, fixtures = tmp_path / "corpus", tmp_path / "fixtures"
+    corpus.mkdir()
+    fixtures.mkdir()
+    targets = [{"indicator": "Tỷ lệ hộ nghèo", "text": "tỷ lệ hộ nghèo giảm còn 2,5%", "value": 2.5, "unit": "%",
+                "year": 2027, "comparator": "<="}]
+    for folder, name in ((corpus, "an-ubnd-kh-1-2027"), (corpus, "binh-ubnd-kh-2-2027"), (fixtures, "xa-kh-2027")):
+        (folder / f"{name}.txt").write_text(PLAN, encoding="utf-8")
+        (folder / f"{name}.json").write_text(json.dumps({"doc": name, "targets": targets}), encoding="utf-8")
+    (corpus / "split.json").write_text(json.dumps({"dev": ["an-ubnd-kh-1-2027", "binh-ubnd-kh-2-2027"], "test": []}),
+                                       encoding="utf-8")
+    result = target_training.run({"gold": [str(corpus), str(fixtures)], "docs": [str(corpus), str(fixtures)],
+                                  "group_cv": True}, lambda line: None)
+    assert result["documents"] == 3
+    tested = result["issuer_cv_documents"]["learned"]  # type: ignore[index]
+    assert sorted(tested) == ["an-ubnd-kh-1-2027", "binh-ubnd-kh-2-2027"]  # the fixture is never held out
