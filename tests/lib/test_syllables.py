@@ -15,10 +15,10 @@ _ANY = _OPEN_END + _HARD_START + ["của", "thủy", "bảo", "hỏi", "Đắk",
 
 
 def test_a_plan_whose_text_layer_lost_the_spaces_after_marked_syllables_reads_them_again() -> None:
-    glued = "Ban Thường vụĐảng uỷ chủtrì, phối hợp; định kỳbáo cáo.\n" * 4 + "Đảng bộxã hỗtrợsinh hoạt.\n" * 3
+    glued = "Ban Thường vụĐảng uỷ chủtrì, phối hợp; định kỳbáo cáo.\n" * 4 + "Đảng bộxã hỗtrợsinh hoạt; vụTỉnh uỷ.\n" * 3
     text = respace_joined_syllables(glued)
     assert "vụ Đảng" in text and "chủ trì" in text and "kỳ báo cáo" in text and "bộ xã" in text
-    assert "hỗ trợ sinh" in text
+    assert "hỗ trợ sinh" in text and "vụ Tỉnh" in text
 
 
 def test_place_names_and_vowel_pairs_are_never_parted() -> None:
