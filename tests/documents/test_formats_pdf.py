@@ -208,3 +208,77 @@ def test_placeholders_for_glyphs_without_unicode_are_dropped() -> None:
 
     assert drop_unmapped_glyphs("Trạm Y tế (cid:3)theo nguyên lý củ(cid:11)a") == "Trạm Y tế theo nguyên lý của"
     assert drop_unmapped_glyphs("không có gì") == "không có gì"
+
+
+def _scan_with_hidden_layer(path: Path, image_jpeg: bytes, size: tuple[int, int], hidden: list[str]) -> Path:
+    """A one-page PDF: a full-page scan image under an invisible text layer (what OCR'd scans carry)."""
+    width, height = size
+    objects: list[bytes] = []
+    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+    objects.append(
+        b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray /BitsPerComponent 8 "
+        b"/Filter /DCTDecode /Length %d >>\nstream\n" % (width, height, len(image_jpeg)) + image_jpeg + b"\nendstream"
+    )
+    ops = [b"q 612 0 0 792 0 0 cm /Im1 Do Q", b"BT 3 Tr /F1 11 Tf 14 TL 72 740 Td"]
+    ops += [b"(" + _escape(line).encode("cp1252") + b") Tj T*" for line in hidden]
+    ops.append(b"ET")
+    stream = b"\n".join(ops)
+    objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
+    objects.append(
+        b"<< /Type /Page /Parent 5 0 R /MediaBox [0 0 612 792] "
+        b"/Resources << /Font << /F1 1 0 R >> /XObject << /Im1 2 0 R >> >> /Contents 3 0 R >>"
+    )
+    objects.append(b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>")
+    objects.append(b"<< /Type /Catalog /Pages 5 0 R >>")
+    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for offset in offsets:
+        out += b"%010d 00000 n \n" % offset
+    out += b"trailer\n<< /Size %d /Root 6 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    path.write_bytes(bytes(out))
+    return path
+
+
+_UNMARKED_LAYER = [
+    "Bo truong Bo Thong tin va Truyen thong yeu cau toan Nganh lam tot cac nhiem vu trong tam sau day",
+    "1.Ve xay dung co che, chinh sach, van ban quy pham phap luat cua Bo trong nam",
+    "Cac co quan, don vi thuoc Bo xay dung trinh cap co tham quyen ban hanh kip thoi",
+] * 2
+
+
+@needs_ocr
+@needs_font
+def test_a_scan_whose_hidden_layer_has_no_vietnamese_marks_is_read_again_by_ocr(tmp_path: Path) -> None:
+    import io
+
+    image = text_scan(
+        (1275, 1650),
+        [(100, 100, "KẾ HOẠCH THỰC HIỆN"), (100, 200, "Chính sách xã hội năm 2025"), (100, 300, "Về xây dựng cơ chế")],
+        44,
+    )
+    jpeg = io.BytesIO()
+    image.save(jpeg, format="JPEG", quality=90)
+    scan = _scan_with_hidden_layer(tmp_path / "scan.pdf", jpeg.getvalue(), image.size, _UNMARKED_LAYER)
+    res = read_document(scan)
+    assert res.ocr_used
+    assert "KẾ HOẠCH" in res.text and "xã hội" in res.text
+    assert "Bo truong" not in res.text
+    assert any("không có dấu tiếng Việt" in w for w in res.warnings)
+
+
+def test_a_text_layer_without_marks_on_a_page_without_a_scan_is_kept() -> None:
+    from ansinh.documents.formats.pdf import marked_share, unmarked_scan_layer
+
+    class Page:  # a typed page: letters, no image
+        width, height, images = 612.0, 792.0, []
+
+    assert not unmarked_scan_layer(_UNMARKED_LAYER, Page())
+    Page.images = [{"x0": 0, "x1": 612, "top": 0, "bottom": 792}]
+    assert unmarked_scan_layer(_UNMARKED_LAYER, Page())
+    assert not unmarked_scan_layer(["Kế hoạch thực hiện chính sách xã hội năm 2025 của tỉnh"] * 10, Page())
+    assert marked_share("Kế hoạch") > 0.2 and marked_share("") == 0.0

@@ -24,6 +24,13 @@ from .ocr import ensure_ocr_available, has_readable_text, ocr_image
 
 # A page whose text layer has fewer visible characters than this is OCR'd.
 _MIN_TEXT_LAYER_CHARS = 20
+# A scanned page whose hidden text layer was made by an OCR that knows no Vietnamese ("Ke hoach thuc hien",
+# "Chuang trinh") is OCR'd again: at least this many letters, of which fewer than this share carry a Vietnamese
+# mark, on a page mostly covered by an image. Vietnamese prose has about 27-30 % marked letters.
+_UNMARKED_MIN_LETTERS = 200
+_UNMARKED_SHARE = 0.03
+_SCAN_COVER = 0.5
+_VIETNAMESE_MARKED = frozenset("ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ")
 _NOT_TAB = " \n\r\f\v\u00a0"
 # Lines looked at, at the top and at the bottom of each page, for running
 # headers / footers; and the share of pages on which such a line must recur.
@@ -81,21 +88,30 @@ def read_pdf_file(path: Path, *, progress: Progress | None = None, ocr: bool = T
         try:
             for index in range(total):
                 page = pdf.pages[index]
+                unmarked = False
                 try:
                     lines = _page_lines(page)
+                    unmarked = ocr and unmarked_scan_layer(lines, page)
                 except Exception:  # a broken content stream: fall back to OCR
                     lines = []
                     warnings_out.append(f"Trang {index + 1}: lớp chữ bị lỗi.")
                 finally:
                     page.close()
-                if sum(len(line.strip()) for line in lines) < _MIN_TEXT_LAYER_CHARS:
+                if unmarked or sum(len(line.strip()) for line in lines) < _MIN_TEXT_LAYER_CHARS:
                     if ocr:
                         if renderer is None:
                             ensure_ocr_available()
                             renderer = _open_renderer(path)
                         text = _ocr_page(renderer, index)
                         ocr_used = True
-                        if has_readable_text(text):
+                        if unmarked and not marked_share(text) > _UNMARKED_SHARE:
+                            pass  # OCR found no Vietnamese either: the page's own text layer stays
+                        elif has_readable_text(text):
+                            if unmarked:
+                                warnings_out.append(
+                                    f"Trang {index + 1}: lớp chữ của bản quét không có dấu tiếng Việt; "
+                                    "đã nhận dạng lại chữ (OCR)."
+                                )
                             # Trailing TABs are a table row's empty last cells (ocr_layout): keep them.
                             lines = [ln.rstrip(_NOT_TAB) for ln in normalize_text(text).split("\n")]
                         elif not lines:
@@ -134,6 +150,25 @@ def read_pdf_file(path: Path, *, progress: Progress | None = None, ocr: bool = T
         warnings=warnings_out,
         encoding=None,
     )
+
+
+def marked_share(text: str) -> float:
+    """The share of letters that carry a Vietnamese mark (0.0 for a text without letters)."""
+    letters = sum(ch.isalpha() for ch in text)
+    return sum(ch in _VIETNAMESE_MARKED for ch in text.lower()) / letters if letters else 0.0
+
+
+def unmarked_scan_layer(lines: list[str], page: Any) -> bool:
+    """Whether a page is a scan whose text layer came from an OCR without Vietnamese (no marks at all)."""
+    text = "\n".join(lines)
+    if sum(ch.isalpha() for ch in text) < _UNMARKED_MIN_LETTERS or marked_share(text) >= _UNMARKED_SHARE:
+        return False
+    area = float(page.width) * float(page.height) or 1.0
+    covered = sum(
+        max(0.0, float(im["x1"]) - float(im["x0"])) * max(0.0, float(im["bottom"]) - float(im["top"]))
+        for im in page.images
+    )
+    return covered / area >= _SCAN_COVER
 
 
 def _page_lines(page: Any) -> list[str]:
