@@ -224,6 +224,7 @@ def _continue_tasks_parts(doc: Doc, root: Node) -> None:
             if node.kind == "assignment" and node.style in ("roman", "upper") and _ASSIGNED_WORK.fullmatch(title):
                 node.kind = "tasks"
     for parent in root.walk():
+        _topic_peers(doc, parent)
         open_style: str | None = None
         for child in parent.children:
             if child.style not in ("roman", "upper", "num1") or (parent.style != "root" and child.style == "num1"):
@@ -236,3 +237,28 @@ def _continue_tasks_parts(doc: Doc, root: Node) -> None:
                 title = doc.folded[child.head_start : child.head_start + len(child.title)]
                 if not (_SETTING_PART.match(" ".join(title.split())) or _PROPOSALS.match(" ".join(title.split()))):
                     child.kind = "tasks"
+
+
+# "1. Về xây dựng cơ chế, chính sách …", "8. Về hoạt động của các tổ chức …": a heading opened by "Về" names a
+# field of the work, so a word inside it ("hoạt động", "nội dung") does not make it a part of its own kind.
+_TOPIC = re.compile(r"ve\s+[a-z]")
+
+
+def _topic_peers(doc: Doc, parent: Node) -> None:
+    """Read every "Về …" heading of a list as tasks when one of them was read as the tasks part.
+
+    A directive that lists the year's work field by field ("1. Về …" … "9. Về …") has no part named for its
+    tasks; when one field's name happens to hold a word of the tasks part ("8. Về hoạt động của các tổ chức,
+    doanh nghiệp"), its unnamed peers are tasks too, not a preamble.
+    """
+    peers = [
+        c for c in parent.children
+        if c.style in ("roman", "upper", "num1") and (parent.style == "root" or c.style != "num1")
+        and _TOPIC.match(" ".join(doc.folded[c.head_start : c.head_start + len(c.title)].split()))
+    ]
+    if len(peers) < 3 or not any(c.kind == "tasks" for c in peers):
+        return
+    style = next(c.style for c in peers if c.kind == "tasks")
+    for child in peers:
+        if child.kind is None and child.style == style:
+            child.kind = "tasks"
