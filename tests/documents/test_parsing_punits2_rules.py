@@ -467,6 +467,7 @@ def test_labels_of_the_advising_body_and_of_participants_give_lead_and_partners(
         ("Đơn vị đầu mối", "Đơn vị phối hợp"),
         ("Cơ quan thực hiện", "Cơ quan tham gia"),
         ("Don vi tham muu", "Co quan, to chuc tham gia"),
+        ("Bộ phận tham mưu", "Bộ phận phối hợp"),  # a ward's plan: its offices are "bộ phận"
     ):
         item = f"1. Rà soát đối tượng\n- {lead_label}: Sở Nội vụ.\n- {partner_label}: Công an tỉnh, UBND các xã.\n"
         assert _units(_PLAN_HEAD + item + _PLAN_TAIL)["1"] == (["Sở Nội vụ"], ["Công an tỉnh", "UBND các xã"]), lead_label
