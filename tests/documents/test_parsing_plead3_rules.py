@@ -141,3 +141,14 @@ def test_a_lower_case_plural_of_bodies_after_a_named_body_is_a_name_of_its_own(g
 
 def test_a_group_opened_by_mot_so_ends_a_list_of_kinds_before_it() -> None:
     assert split_units("Các sở, ngành tỉnh, một số tổ chức quốc tế") == ["Các sở, ngành tỉnh", "một số tổ chức quốc tế"]
+
+
+def test_a_duty_carried_on_after_the_words_lien_quan_is_not_part_of_the_partner_name() -> None:
+    assert split_units("Các ban, ngành và các bộ phận có liên quan trong thực hiện các tiêu chí")[-1] == (
+        "các bộ phận có liên quan"
+    )
+    assert split_units("các cơ quan, đơn vị liên quan giữ vững chủ quyền")[-1].endswith("đơn vị liên quan")
+    assert split_units("các bộ, ngành liên quan theo chức năng, nhiệm vụ được giao")[-1].endswith("ngành liên quan")
+    # What belongs to the name stays: whose units they are, and who else.
+    assert split_units("các đơn vị có liên quan thuộc Bộ")[-1] == "các đơn vị có liên quan thuộc Bộ"
+    assert split_units("Các cơ quan liên quan của Bộ Ngoại giao")[-1] == "Các cơ quan liên quan của Bộ Ngoại giao"

@@ -291,9 +291,18 @@ def _expand_shared_head(head: str, rest: str) -> list[str]:
     return [_trim_name(n) for n in names if _trim_name(n)]
 
 
+# "các bộ phận có liên quan trong thực hiện các tiêu chí …", "các cơ quan, đơn vị liên quan giữ vững …": the duty
+# carried on after "(có) liên quan" is not part of the name ("… liên quan thuộc Bộ", "… liên quan của Bộ" are).
+_DUTY_AFTER_RELATED = re.compile(
+    r"(?<=li[êe]n quan)\s+(?:trong|theo|để|đ[ểe]|nhằm|giữ|gi[ữu]|th[ựu]c hi[ệe]n|tri[ểe]n khai)\s.*$", re.IGNORECASE | re.DOTALL
+)
+
+
 def _trim_name(name: str) -> str:
     """A name without list punctuation around it, nor a bracket it does not open ("Hội Nông dân xã)")."""
     name = name.strip(" .;,:-–")
+    if "quan " in name:
+        name = _DUTY_AFTER_RELATED.sub("", name)
     while name.endswith(")") and name.count(")") > name.count("("):
         name = name[:-1].rstrip(" .;,-–")
     while name.startswith("(") and name.count("(") > name.count(")"):
