@@ -152,3 +152,16 @@ def test_a_duty_carried_on_after_the_words_lien_quan_is_not_part_of_the_partner_
     # What belongs to the name stays: whose units they are, and who else.
     assert split_units("các đơn vị có liên quan thuộc Bộ")[-1] == "các đơn vị có liên quan thuộc Bộ"
     assert split_units("Các cơ quan liên quan của Bộ Ngoại giao")[-1] == "Các cơ quan liên quan của Bộ Ngoại giao"
+
+
+def test_a_task_names_each_unit_once_and_without_the_duty_that_follows_it() -> None:
+    from ansinh.documents.parsing.unit_names import trim_unit_names
+
+    assert trim_unit_names(["Bộ Tài chính có trách nhiệm", "Bộ Tài chính", "các Cục Thuế khi", ""]) == [
+        "Bộ Tài chính",
+        "các Cục Thuế",
+    ]
+    assert trim_unit_names(["Tòa án nhân dân tỉnh phối hợp chặt chẽ với Công an tỉnh"]) == ["Tòa án nhân dân tỉnh"]
+    # Words that belong to names stay: "trong tỉnh", "giáo dục thường xuyên", "theo quy định".
+    kept = ["Các sở, ban, ngành trong tỉnh", "giám đốc các trung tâm giáo dục thường xuyên"]
+    assert trim_unit_names(kept) == kept

@@ -14,7 +14,7 @@ from ansinh.documents.parsing.clean import Doc, fold_same_length
 from ansinh.documents.parsing.structure import Node, heading_title
 from ansinh.documents.parsing.table_groups import table_items
 from ansinh.documents.parsing.tables import LEAD_HEADER, Table, table_kind
-from ansinh.documents.parsing.unit_names import split_units, units_by_role
+from ansinh.documents.parsing.unit_names import split_units, trim_unit_names, units_by_role
 from ansinh.documents.parsing.vocab import TASK_KINDS
 
 _ITEM_STYLES = ("num", "lower", "paren")
@@ -39,8 +39,8 @@ class Task:
         return {
             "number": self.number,
             "title": self.title,
-            "lead": list(self.lead),
-            "coordinate": list(self.coordinate),
+            "lead": trim_unit_names(list(self.lead)),
+            "coordinate": trim_unit_names(list(self.coordinate)),
             "timeline": self.timeline,
             "span": [self.span[0], self.span[1]],
         }
