@@ -155,7 +155,7 @@ def test_a_duty_carried_on_after_the_words_lien_quan_is_not_part_of_the_partner_
 
 
 def test_a_task_names_each_unit_once_and_without_the_duty_that_follows_it() -> None:
-    from ansinh.documents.parsing.unit_names import trim_unit_names
+    from ansinh.documents.parsing.name_trim import trim_unit_names
 
     assert trim_unit_names(["Bộ Tài chính có trách nhiệm", "Bộ Tài chính", "các Cục Thuế khi", ""]) == [
         "Bộ Tài chính",

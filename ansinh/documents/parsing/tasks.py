@@ -11,10 +11,11 @@ import re
 from dataclasses import dataclass, field
 
 from ansinh.documents.parsing.clean import Doc, fold_same_length
+from ansinh.documents.parsing.name_trim import trim_unit_names
 from ansinh.documents.parsing.structure import Node, heading_title
 from ansinh.documents.parsing.table_groups import table_items
 from ansinh.documents.parsing.tables import LEAD_HEADER, Table, table_kind
-from ansinh.documents.parsing.unit_names import split_units, trim_unit_names, units_by_role
+from ansinh.documents.parsing.unit_names import split_units, units_by_role
 from ansinh.documents.parsing.vocab import TASK_KINDS
 
 _ITEM_STYLES = ("num", "lower", "paren")

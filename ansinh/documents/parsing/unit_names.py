@@ -20,6 +20,7 @@ from ansinh.documents.parsing.name_lists import (
     protect_compounds,
     shared_body_tail,
 )
+from ansinh.documents.parsing.name_trim import trim_name
 from ansinh.documents.parsing.text_caches import text_cache
 from ansinh.documents.parsing.vocab import AGENCY_HEADS, ALWAYS_NEW_HEADS, GENERIC_HEADS, ocr_tolerant
 from ansinh.lib.text import fold_key, strip_marks
@@ -206,7 +207,7 @@ def _split_units_uncached(value: str) -> list[str]:
             current.append(frag)
         if current:
             units.append(", ".join(current))
-    return [name for name in (_trim_name(u) for u in units for u in _split_at_and(u)) if name]
+    return [name for name in (trim_name(u) for u in units for u in _split_at_and(u)) if name]
 
 
 # "… và Ủy ban nhân dân các tỉnh", "… và các sở, ban, ngành, địa phương", "… và các tổ chức thành viên": "và" before
@@ -288,47 +289,7 @@ def _expand_shared_head(head: str, rest: str) -> list[str]:
     names = [f"{head} {p}" for p in parts]
     if names and tail:
         names[-1] += tail.rstrip(" .;,")
-    return [_trim_name(n) for n in names if _trim_name(n)]
-
-
-# "các bộ phận có liên quan trong thực hiện các tiêu chí …", "các cơ quan, đơn vị liên quan giữ vững …": the duty
-# carried on after "(có) liên quan" is not part of the name ("… liên quan thuộc Bộ", "… liên quan của Bộ" are).
-_DUTY_AFTER_RELATED = re.compile(
-    r"(?<=li[êe]n quan)\s+(?:trong|theo|để|đ[ểe]|nhằm|giữ|gi[ữu]|th[ựu]c hi[ệe]n|tri[ểe]n khai)\s.*$", re.IGNORECASE | re.DOTALL
-)
-
-# "Bộ Tài chính có trách nhiệm", "Tòa án nhân dân tỉnh phối hợp chặt chẽ với …", "Bộ trưởng Bộ Nội vụ quy định chi
-# tiết việc …", "Sở Khoa học và Công nghệ nghiêm túc …": the duty that follows a name is not part of it; nor a word
-# left dangling at its end ("các Cục Thuế khi", "các cơ quan, đơn vị chức năng trong").
-_DUTY_AFTER_NAME = re.compile(
-    r"\s+(?:(?:có|chịu) trách nhiệm|phối hợp (?:chặt chẽ )?với|quy định chi tiết|nghiêm túc|đồng thời|khẩn trương)(?:\s.*)?$"
-    r"|\s+(?:khi|trong)$",
-    re.IGNORECASE | re.DOTALL,
-)
-
-
-def trim_unit_names(names: list[str]) -> list[str]:
-    """Names as a task carries them: each trimmed of a duty carried on after it, empty and repeated ones dropped."""
-    out: list[str] = []
-    for name in names:
-        trimmed = _trim_name(name)
-        if trimmed and trimmed not in out:
-            out.append(trimmed)
-    return out
-
-
-def _trim_name(name: str) -> str:
-    """A name without list punctuation around it, nor a bracket it does not open ("Hội Nông dân xã)")."""
-    name = name.strip(" .;,:-–")
-    if "quan " in name:
-        name = _DUTY_AFTER_RELATED.sub("", name)
-    if " " in name:
-        name = _DUTY_AFTER_NAME.sub("", name).rstrip(" .;,:-–")
-    while name.endswith(")") and name.count(")") > name.count("("):
-        name = name[:-1].rstrip(" .;,-–")
-    while name.startswith("(") and name.count("(") > name.count(")"):
-        name = name[1:].lstrip(" .;,-–")
-    return name
+    return [trim_name(n) for n in names if trim_name(n)]
 
 
 # "Sở Y tế là cơ quan (chủ trì)": the role noun after the name is not part of it.
