@@ -28,7 +28,7 @@ from ansinh.documents.parsing.labelled_units import (
     closing_time,
     labelled,
 )
-from ansinh.documents.parsing.lead_ins import lead_in_leads, wrapped_subject_leads
+from ansinh.documents.parsing.lead_ins import colon_listed_leads, lead_in_leads, wrapped_subject_leads
 from ansinh.documents.parsing.letter_recipients import recipient_leads
 from ansinh.documents.parsing.own_partners import own_partners
 from ansinh.documents.parsing.partner_clauses import real_partners
@@ -271,6 +271,7 @@ def assign_units(doc: Doc, root: Node, tasks: list[Task]) -> None:
                     _merge(group.lead, split_units(name))
                     group.own_lead = True
     assign_from_responsibilities(doc, root, tasks, _apply)
+    colon_listed_leads(doc, tasks, _apply)
     subject_leads(tasks, _apply)
     wrapped_subject_leads(doc, tasks, _apply)
     addressee_leads(tasks, _apply, doc)

@@ -14,7 +14,7 @@ from ansinh.documents.parsing.clean import Doc, fold_same_length, squeeze
 from ansinh.documents.parsing.responsibilities import Apply
 from ansinh.documents.parsing.structure import Node
 from ansinh.documents.parsing.tasks import Task
-from ansinh.documents.parsing.unit_names import ITEM_MARK, _head_match
+from ansinh.documents.parsing.unit_names import ITEM_MARK, _head_match, split_units
 from ansinh.documents.parsing.vocab import AGENCY_HEADS
 
 
@@ -85,3 +85,32 @@ def wrapped_subject_leads(doc: Doc, tasks: list[Task], apply: Apply) -> None:
             apply(task, "lead", found[0])
             if found[1]:
                 apply(task, "coordinate", found[1])
+
+
+# A heading that is a list of bodies, then the colon that hands them their duty: "a) Cục An toàn thông tin, Trung tâm
+# Ứng cứu khẩn cấp máy tính Việt Nam (VNCERT): Triển khai …". A lower-case word inside a name ("khẩn cấp") is no
+# verb there, so the whole list before the colon is the lead.
+_ROLE_WORDS = re.compile(r"chu\s+tri|phoi\s+hop|trach\s+nhiem|(?<![a-z])giao(?![a-z])|de\s+nghi|yeu\s+cau")
+# A duty begun before the colon ("Ủy ban nhân dân tỉnh, chỉ đạo các cơ quan …:"): verbs in lower case, not names.
+_DUTY_VERB = re.compile(r"\s(?:chỉ đạo|tổ chức|thực hiện|triển khai|hướng dẫn|kiểm tra|báo cáo|rà soát|xây dựng)\s")
+
+
+def colon_listed_leads(doc: Doc, tasks: list[Task], apply: Apply) -> None:
+    """Items whose heading is the list of their doers, closed by a colon."""
+    for task in tasks:
+        node = task.node
+        title = (task.title or "").strip()
+        if node is None or task.lead or not title or not _head_match(title, AGENCY_HEADS):
+            continue
+        heading = squeeze(ITEM_MARK.sub("", doc.clean[node.head_start : node.head_end], count=1)).strip()
+        if not heading.startswith(title) or not heading[len(title) :].lstrip().startswith(":"):
+            continue
+        if _ROLE_WORDS.search(" ".join(fold_same_length(title).lower().split())):
+            continue  # "Sở Y tế chủ trì, phối hợp với …:": the clause readers know the roles
+        if _DUTY_VERB.search(f" {title} "):
+            continue
+        # Bodies listed before such a colon are parted by commas; without one, "và" joins the parts of one name
+        # ("Nhà đầu tư của 02 dự án … Tân Phú – Bảo Lộc và Bảo Lộc – Liên Khương").
+        names = split_units(title) if "," in title or ";" in title else [title]
+        if names and len(names) <= 12 and all(_head_match(n, AGENCY_HEADS) and len(n.split()) <= 16 for n in names):
+            apply(task, "lead", names)
