@@ -73,6 +73,11 @@ def make_text_pdf(
             b"<< /Filter /Standard /V 1 /R 2 /P -44 /O <" + b"11" * 32 + b"> /U <" + b"22" * 32 + b"> >>"
         )
         extra = b" /Encrypt %d 0 R /ID [<%s> <%s>]" % (enc, b"ab" * 16, b"ab" * 16)
+    return _write_pdf(path, objects, catalog, extra)
+
+
+def _write_pdf(path: Path, objects: list[bytes], catalog: int, extra: bytes = b"") -> Path:
+    """Number the objects 1…N, add the cross-reference table and trailer, and write the file."""
     out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
     for number, body in enumerate(objects, start=1):
@@ -82,12 +87,7 @@ def make_text_pdf(
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     for offset in offsets:
         out += b"%010d 00000 n \n" % offset
-    out += b"trailer\n<< /Size %d /Root %d 0 R%s >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        catalog,
-        extra,
-        xref,
-    )
+    out += b"trailer\n<< /Size %d /Root %d 0 R%s >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, catalog, extra, xref)
     path.write_bytes(bytes(out))
     return path
 
@@ -230,18 +230,7 @@ def _scan_with_hidden_layer(path: Path, image_jpeg: bytes, size: tuple[int, int]
     )
     objects.append(b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>")
     objects.append(b"<< /Type /Catalog /Pages 5 0 R >>")
-    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for offset in offsets:
-        out += b"%010d 00000 n \n" % offset
-    out += b"trailer\n<< /Size %d /Root 6 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    path.write_bytes(bytes(out))
-    return path
+    return _write_pdf(path, objects, 6)
 
 
 _UNMARKED_LAYER = [

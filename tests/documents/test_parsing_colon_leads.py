@@ -4,15 +4,9 @@ from __future__ import annotations
 
 from ansinh.documents.parsing import extract_plan
 from ansinh.lib.text import normalize_text
+from tests.documents.test_parsing_topic_headings import DIRECTIVE_HEAD
 
-HEAD = """BỘ THÔNG TIN VÀ TRUYỀN THÔNG
-Số: 01/CT-BTTTT
-Hà Nội, ngày 03 tháng 01 năm 2017
-CHỈ THỊ
-Về công tác năm 2017
-Bộ trưởng yêu cầu toàn Ngành làm tốt các nhiệm vụ trọng tâm sau đây:
-1. Về công nghệ thông tin:
-"""
+HEAD = DIRECTIVE_HEAD + "1. Về công nghệ thông tin:\n"
 
 
 def leads(items: str) -> dict[str, list[str]]:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from ansinh.documents.parsing import extract_plan
 
-DIRECTIVE = """BỘ THÔNG TIN VÀ TRUYỀN THÔNG
+DIRECTIVE_HEAD = """BỘ THÔNG TIN VÀ TRUYỀN THÔNG
 Số: 01/CT-BTTTT
 Hà Nội, ngày 03 tháng 01 năm 2017
 CHỈ THỊ
 Về công tác năm 2017
 Bộ trưởng yêu cầu toàn Ngành làm tốt các nhiệm vụ trọng tâm sau đây:
-1. Về xây dựng cơ chế, chính sách:
+"""
+DIRECTIVE = DIRECTIVE_HEAD + """1. Về xây dựng cơ chế, chính sách:
 1.1. Thực hiện đúng quy trình các đề án.
 1.2. Xây dựng văn bản quy phạm pháp luật.
 2. Về thực thi quản lý nhà nước trên các lĩnh vực:
