@@ -95,15 +95,27 @@ _ROLE_WORDS = re.compile(r"chu\s+tri|phoi\s+hop|trach\s+nhiem|(?<![a-z])giao(?![
 _DUTY_VERB = re.compile(r"\s(?:chỉ đạo|tổ chức|thực hiện|triển khai|hướng dẫn|kiểm tra|báo cáo|rà soát|xây dựng)\s")
 
 
+# "2. Giao Sở Y tế" over its dash lines, with or without a colon: the heading only addresses the item's doers.
+_ADDRESSED = re.compile(r"(?:Giao|Đề nghị|Yêu cầu|GIAO|ĐỀ NGHỊ|YÊU CẦU)\s+")
+
+
 def colon_listed_leads(doc: Doc, tasks: list[Task], apply: Apply) -> None:
-    """Items whose heading is the list of their doers, closed by a colon."""
+    """Items whose heading is the list of their doers, closed by a colon or addressed ("Giao Sở Y tế") alone."""
     for task in tasks:
         node = task.node
         title = (task.title or "").strip()
-        if node is None or task.lead or not title or not _head_match(title, AGENCY_HEADS):
+        if node is None or task.lead or not title:
             continue
         heading = squeeze(ITEM_MARK.sub("", doc.clean[node.head_start : node.head_end], count=1)).strip()
-        if not heading.startswith(title) or not heading[len(title) :].lstrip().startswith(":"):
+        addressed = _ADDRESSED.match(title)
+        if (
+            addressed is not None and heading.rstrip(" :") == title.rstrip(" :") and node.children
+            and not doc.clean[node.head_end : node.children[0].start].strip()
+        ):
+            title = title[addressed.end() :].rstrip(" :")  # the whole heading is the address; its items follow
+        elif not heading.startswith(title) or not heading[len(title) :].lstrip().startswith(":"):
+            continue
+        if not _head_match(title, AGENCY_HEADS):
             continue
         if _ROLE_WORDS.search(" ".join(fold_same_length(title).lower().split())):
             continue  # "Sở Y tế chủ trì, phối hợp với …:": the clause readers know the roles
