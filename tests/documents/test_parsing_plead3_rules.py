@@ -165,3 +165,11 @@ def test_a_task_names_each_unit_once_and_without_the_duty_that_follows_it() -> N
     # Words that belong to names stay: "trong tỉnh", "giáo dục thường xuyên", "theo quy định".
     kept = ["Các sở, ban, ngành trong tỉnh", "giám đốc các trung tâm giáo dục thường xuyên"]
     assert trim_unit_names(kept) == kept
+
+
+def test_the_plural_of_kinds_with_ban_capitalised_stays_one_name() -> None:
+    assert split_units("Các Sở, Ban, ngành, hội, đoàn thể tỉnh; các đơn vị lực lượng vũ trang tỉnh") == [
+        "Các Sở, Ban, ngành, hội, đoàn thể tỉnh",
+        "các đơn vị lực lượng vũ trang tỉnh",
+    ]
+    assert split_units("Các Sở, Ban Dân tộc tỉnh") == ["Các Sở", "Ban Dân tộc tỉnh"]  # a named board is a body of its own

@@ -156,6 +156,16 @@ def _slash_as_comma(value: str) -> str:
     return "".join(out)
 
 
+_PLURAL_SO = re.compile(r"[Cc]ác\s+Sở")
+_KIND_BAN = re.compile(r"Ban(?:\s+(?P<next>\S).*)?")
+
+
+def _kind_ban(fragment: str) -> bool:
+    """"Ban" alone or before a word in lower case ("Ban, ngành", "Ban ngành"), not a named board ("Ban Dân tộc")."""
+    m = _KIND_BAN.fullmatch(fragment)
+    return m is not None and (m.group("next") is None or m.group("next").islower())
+
+
 def _split_units_uncached(value: str) -> list[str]:
     value = _slash_as_comma(squeeze(value).strip(" .;,-–"))
     shared = _SHARED_HEAD.match(value)
@@ -195,6 +205,8 @@ def _split_units_uncached(value: str) -> list[str]:
                 new = True  # "Các cơ sở giáo dục đại học, cơ sở giáo dục nghề nghiệp": the same kind of body again
             if not new and not named and opens_after_closed_kind(current, frag):
                 new = True  # "Các Đại sứ quán, tổ chức quốc tế, các tỉnh, thành phố": a kind with words of its own ends a list
+            if new and len(current) == 1 and _PLURAL_SO.fullmatch(current[0]) and _kind_ban(frag):
+                new = False  # "Các Sở, Ban, ngành tỉnh": the plural of kinds, "Ban" capitalised as the list's second kind
             if new and current:
                 units.append(", ".join(current))
                 current = []
