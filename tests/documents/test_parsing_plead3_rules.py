@@ -173,3 +173,11 @@ def test_the_plural_of_kinds_with_ban_capitalised_stays_one_name() -> None:
         "các đơn vị lực lượng vũ trang tỉnh",
     ]
     assert split_units("Các Sở, Ban Dân tộc tỉnh") == ["Các Sở", "Ban Dân tộc tỉnh"]  # a named board is a body of its own
+
+
+def test_the_places_of_one_level_after_va_stay_with_their_body() -> None:
+    assert split_units("các đơn vị lực lượng vũ trang tỉnh và UBND các huyện, thành phố") == [
+        "các đơn vị lực lượng vũ trang tỉnh",
+        "UBND các huyện, thành phố",
+    ]
+    assert split_units("Sở Y tế và UBND các huyện, thị xã, thành phố")[-1] == "UBND các huyện, thị xã, thành phố"
