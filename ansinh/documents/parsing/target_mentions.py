@@ -48,6 +48,7 @@ from ansinh.lib.vnnumbers import parse_vn
 
 _PAST_VALUE = re.compile(r"\(\s*(?:nam|cuoi nam|hien nay|hien tai)\s*(?:(?:19|20)\d\d)?\s*(?:la|dat|:)\s*$")
 # "phấn đấu" in the value's own clause, wherever the clause opens (after a comma of a task's sentence too).
+_EQUIVALENT = re.compile(r"(?<![a-z])tuong\s+duong\s+(?:voi\s+)?(?:khoang\s+|gan\s+)?$")
 _STRIVE = re.compile(r"p(?<![a-z]p)h[ad]n\s+d[ad]u(?![a-z])")  # "(?<![a-z])" after the "p": the engine skips to one
 _IN_WHICH = re.compile(r"trong\s+do(?![a-z])")
 _ONLY_AND = re.compile(r"[\s,;]*(?:(?:vao|den|trong)\s+(?:cuoi\s+)?nam\s+(?:19|20)\d\d)?[\s,;]*(?:va|hoac)?[\s,]*")
@@ -233,6 +234,11 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
             continue
         if _BAD_AFTER.match(tail) or _bad_before(doc, a, prefix) or PART_OF_YEAR.match(tail):
             continue
+        if "tuong" in prefix and _EQUIVALENT.search(prefix):
+            # "3.100 - 3.200 nghìn tỷ đồng (tương đương 130 - 135 tỷ USD)": the same value in another unit.
+            rng = _RANGE_TAIL.match(tail)
+            skip_until = b + (rng.end() if rng else 0)
+            continue
         raw = m.group(0)
         value = parse_vn(raw)
         if value is None:
@@ -304,8 +310,10 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
                 has_cue = True  # "Hỗ trợ nhà ở, phấn đấu hoàn thành 1.000 căn nhà": the clause commits to the count
             if not strict and CREATE_LEAD.fullmatch(local):
                 has_cue = True  # "+ Hình thành 02 mô hình …" in the objectives: a count to reach
-            if not strict and scale_word is not None and count_unit is not None:
-                has_cue = True  # "Thu hút 10 - 12 triệu lượt khách" in the objectives: a count the plan sizes in millions
+            if not strict and (scale_word is not None or value_max is not None) and count_unit is not None:
+                # "Thu hút 10 - 12 triệu lượt khách", "Thu hút 10.000 - 15.000 lao động" in the objectives: a count the
+                # plan sizes in millions or as a range
+                has_cue = True
             if out and _IN_WHICH.match(local):
                 has_cue = True  # "…40.000 lao động, trong đó đưa 18.000 người đi làm việc ở nước ngoài"
             if out and count_unit is not None and out[-1].unit == count_unit and _ONLY_AND.fullmatch(folded, out[-1].end, a):

@@ -124,6 +124,8 @@ def merge_yearly_paths(targets: list[Target], sentence_of: list[int]) -> list[Ta
             {"year": targets[k]["year"], "comparator": targets[k]["comparator"], "value": targets[k]["value"],
              "value_max": targets[k]["value_max"]} for k in group
         ]
+        if last.get("baseline") is None and first.get("baseline") is not None:
+            last["baseline"] = first["baseline"]  # "từ 1.200 ha lên 1.800 ha vào năm 2025 và 2.500 ha vào năm 2030"
         if last.get("comparator") == "=" and first.get("comparator") in ("<=", ">=", "<", ">"):
             last["comparator"] = first["comparator"]  # "giảm còn 5%, …, năm 2030 còn 2%": the path's direction
         out.append(last)

@@ -74,7 +74,13 @@ CREATE_LEAD = re.compile(
 )
 
 # "giảm từ 18,2% xuống còn 17,5%": the first value is where the indicator starts from.
-_FROM_TO = re.compile(r"\s*(?:%|‰)?\s*(?:\(?(?:(?:vao|cuoi)\s+)?n[ad]m\s+(?:19|20)\d\d\)?\s*,?\s*)?(?:xu[oda]ng|l[eu]n)\s+(?:c[oda]n\s+|m[uy]c\s+)?(?=\d)")
+# "từ 22.149 ha lên khoảng 25.949 ha", "từ 65 triệu USD lên 90 triệu USD": the start may carry its unit, and the value
+# reached a comparator word.
+_FROM_TO = re.compile(
+    r"\s*(?:%|‰|(?:(?:trieu|nghin|ngan|ty)\s+)?[a-z0-9]{1,8}(?:\s+[a-z]{1,8})?)?\s*"
+    r"(?:\(?(?:(?:vao|cuoi)\s+)?n[ad]m\s+(?:19|20)\d\d\)?\s*,?\s*)?"
+    r"(?:xu[oda]ng|l[eu]n)\s+(?:c[oda]n\s+|m[uy]c\s+|khoang\s+|tren\s+|duoi\s+)?(?=\d)"
+)
 _BAD_BEFORE = re.compile(  # by first letter, "(?<![a-z])" looked at after it (vocab.by_first_letter): the same matches
     by_first_letter(r"s[oda6]|ngay|th[ad]ng|n[ad]m|l[ad]n\s+thu|khoa|quy|dieu|khoan|chuong|phan|muc|giai\s+d[oda][ad]n|"
                     r"nhiem\s+ky|cap|lop|tuyen|phuong|q(?<!binh\sq)uan|to|khu|thon|ap|ban", "[a-z]") + r"\s*$"
