@@ -74,3 +74,30 @@ def test_a_period_of_years_in_a_heading_holds_by_its_last_year() -> None:
     got = _targets(text)
     growth = next(t for t in got if t[2] == 6.5)
     assert growth[5] == 2025
+
+
+PLAN = (
+    "ỦY BAN NHÂN DÂN\nTỈNH AN HÒA\nSố: 45/KH-UBND\nAn Hòa, ngày 3 tháng 2 năm 2017\n\nKẾ HOẠCH\n"
+    "Ứng dụng công nghệ thông tin giai đoạn 2017 - 2020\n\n"
+)
+
+
+def test_so_many_more_of_a_named_thing_and_the_same_thing_counted_again_are_targets_not_levels() -> None:
+    text = PLAN + (
+        "I. MỤC TIÊU\n- Phát triển thêm 300 dịch vụ công trực tuyến mức độ 3 và 40 dịch vụ công trực tuyến mức độ 4 "
+        "đối với các thủ tục hành chính thiết yếu.\nII. NHIỆM VỤ\n1. Rà soát các thủ tục hành chính.\n"
+    )
+    got = _targets(text)
+    assert sorted((t[2], t[4], t[5]) for t in got) == [(40, "dịch vụ", 2020), (300, "dịch vụ", 2020)]
+    assert next(t for t in got if t[2] == 300)[0] == "Số dịch vụ công trực tuyến mức độ 3 phát triển thêm"
+
+
+def test_an_annex_row_under_the_organisation_part_restating_an_objective_count_is_dropped() -> None:
+    text = PLAN + (
+        "I. MỤC TIÊU\n- Phát triển thêm 300 dịch vụ công trực tuyến mức độ 3 đối với các thủ tục thiết yếu.\n"
+        "II. TỔ CHỨC THỰC HIỆN\n1. Sở Thông tin và Truyền thông chủ trì triển khai Kế hoạch.\n"
+        "7\tTriển khai thêm 300 dịch vụ công trực tuyến mức độ 3 thiết yếu, tích hợp trên Cổng dịch vụ công\t"
+        "Văn phòng UBND tỉnh\tCác sở, ngành\t2017-2020\n"
+    )
+    got = _targets(text)
+    assert [(t[2], t[4]) for t in got] == [(300, "dịch vụ")]

@@ -25,8 +25,10 @@ from ansinh.documents.parsing.target_words import (
     _SCALE,
     _SENTENCE_CUE,
     _SIGN,
-    _UNIT_PATTERNS,
+    ADDED,
+    ANY_UNIT,
     CREATE_LEAD,
+    EQUIVALENT,
     PART_OF_YEAR,
     QUALIFIER_THEN_CHANGE,
     RATIO_TAIL,
@@ -34,6 +36,7 @@ from ansinh.documents.parsing.target_words import (
     Mention,
     false_cue,
     ratio_unit,
+    same_noun,
     share_comparators,
 )
 from ansinh.documents.parsing.vocab import (
@@ -48,7 +51,6 @@ from ansinh.lib.vnnumbers import parse_vn
 
 _PAST_VALUE = re.compile(r"\(\s*(?:nam|cuoi nam|hien nay|hien tai)\s*(?:(?:19|20)\d\d)?\s*(?:la|dat|:)\s*$")
 # "phấn đấu" in the value's own clause, wherever the clause opens (after a comma of a task's sentence too).
-_EQUIVALENT = re.compile(r"(?<![a-z])tuong\s+duong\s+(?:voi\s+)?(?:khoang\s+|gan\s+)?$")
 _STRIVE = re.compile(r"p(?<![a-z]p)h[ad]n\s+d[ad]u(?![a-z])")  # "(?<![a-z])" after the "p": the engine skips to one
 _IN_WHICH = re.compile(r"trong\s+do(?![a-z])")
 _ONLY_AND = re.compile(r"[\s,;]*(?:(?:vao|den|trong)\s+(?:cuoi\s+)?nam\s+(?:19|20)\d\d)?[\s,;]*(?:va|hoac)?[\s,]*")
@@ -168,7 +170,7 @@ def _count_unit(doc: Doc, pos: int) -> tuple[str | None, int]:
     folded = doc.folded[pos : pos + 40]
     m = re.match(r"\s*", folded)
     skip = m.end() if m else 0
-    um = _ANY_UNIT.match(folded, skip)
+    um = ANY_UNIT.match(folded, skip)
     if um:
         end = um.end()
         slash = re.match(r"(?:\s*(?:san|tren)\s*)?/\s*[a-z]+(?:\s+(?:dan|nu))?", folded[end:])
@@ -178,8 +180,6 @@ def _count_unit(doc: Doc, pos: int) -> tuple[str | None, int]:
     return None, pos
 
 
-# The unit patterns as one alternation: tried in the same order at the same place, so the same match (one call, not 68).
-_ANY_UNIT = re.compile("|".join(p.pattern for p in _UNIT_PATTERNS))
 
 
 _DIGIT = re.compile(r"\d")  # what _NUM opens with
@@ -234,7 +234,7 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
             continue
         if _BAD_AFTER.match(tail) or _bad_before(doc, a, prefix) or PART_OF_YEAR.match(tail):
             continue
-        if "tuong" in prefix and _EQUIVALENT.search(prefix):
+        if "tuong" in prefix and EQUIVALENT.search(prefix):
             # "3.100 - 3.200 nghìn tỷ đồng (tương đương 130 - 135 tỷ USD)": the same value in another unit.
             rng = _RANGE_TAIL.match(tail)
             skip_until = b + (rng.end() if rng else 0)
@@ -319,7 +319,7 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
             if out and count_unit is not None and out[-1].unit == count_unit and _ONLY_AND.fullmatch(folded, out[-1].end, a):
                 has_cue = True  # "… 32.000 người vào năm 2028 và 40.000 người vào năm 2030": the path goes on
             if (out and count_unit is not None and out[-1].unit != count_unit
-                    and _ANY_UNIT.fullmatch(fold_same_length(str(out[-1].unit)).lower()) is not None
+                    and ANY_UNIT.fullmatch(fold_same_length(str(out[-1].unit)).lower()) is not None
                     and _LISTED_COUNT.fullmatch(folded, out[-1].end, a)):
                 has_cue = True  # "… 01 khu công nghiệp (A) và 02 cụm công nghiệp": the list goes on under one verb
             if (count_unit is not None and not strict and fold_same_length(count_unit).lower() == "lan"
@@ -344,7 +344,10 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
                 unit = None
             elif is_rank(folded, prefix, stop):
                 comparator_override = "<="  # "thuộc nhóm 3 nước dẫn đầu": a rank, at most N
-            elif not strict and cue and (noun := _NOUN_AFTER.match(folded, stop)):
+            elif not strict and (cue or ADDED.search(prefix) or same_noun(doc, out, stop)) and (
+                    noun := _NOUN_AFTER.match(folded, stop)):
+                # "có ít nhất 6 cảng biển", "phát triển thêm 400 dịch vụ công … và 50 dịch vụ công …": a count of
+                # whatever is named after the value (so many more of it, or the same noun counted again)
                 unit = span_text(doc, stop + (len(noun.group(0)) - len(noun.group(0).lstrip())), noun.end())
                 stop = noun.end()  # "có ít nhất 6 cảng biển": a count of whatever is named after the value
             else:

@@ -39,19 +39,24 @@ def _name_words(target: Target) -> set[str]:
     return set(re.findall(r"[a-z0-9]+", fold_same_length(str(target.get("indicator") or "")).lower()))
 
 
-def drop_repeats(targets: list[Target], sentence_of: list[int], in_objectives: list[bool]) -> tuple[list[Target], list[int]]:
+def drop_repeats(
+    targets: list[Target], sentence_of: list[int], in_objectives: list[bool], outside: list[bool] | None = None,
+) -> tuple[list[Target], list[int]]:
     """Without the values the tasks part only repeats from the objectives part: the same value, unit and year (both
     written) under nearly the same name (Dice >= 0.8) — "Tỷ lệ xã … không có ma túy" read again under a task. Values
-    that only share words ("100% hồ sơ …", "100% thủ tục …") are different targets and stay."""
+    that only share words ("100% hồ sơ …", "100% thủ tục …") are different targets and stay. A value read
+    ``outside`` the parts that state targets (an annex row under "Tổ chức thực hiện") that repeats an objective's
+    count (not a share: "100%" is every plan's value) is that objective restated, whatever words name it there."""
     stated = [(t, _name_words(t)) for t, obj in zip(targets, in_objectives, strict=True) if obj and t.get("year") is not None]
     kept: list[Target] = []
     kept_sentences: list[int] = []
-    for target, sentence, obj in zip(targets, sentence_of, in_objectives, strict=True):
+    for i, (target, sentence, obj) in enumerate(zip(targets, sentence_of, in_objectives, strict=True)):
         if not obj and target.get("value") is not None and target.get("year") is not None:
             words = _name_words(target)
+            loose = outside is not None and outside[i] and target.get("unit") not in (None, "%", "‰")
             if any(o.get("value") == target.get("value") and o.get("value_max") == target.get("value_max")
                    and o.get("unit") == target.get("unit") and o.get("year") == target.get("year")
-                   and words and 2 * len(words & ow) >= 0.8 * (len(words) + len(ow)) for o, ow in stated):
+                   and (loose or (words and 2 * len(words & ow) >= 0.8 * (len(words) + len(ow)))) for o, ow in stated):
                 continue
         kept.append(target)
         kept_sentences.append(sentence)

@@ -246,3 +246,20 @@ def _false_condition(word: str) -> bool:
     folded = fold_same_length(lowered)
     written = _CONDITION_AS_WRITTEN.get(folded)
     return written is not None and lowered not in (written, folded)
+
+
+# The unit patterns as one alternation: tried in the same order at the same place, so the same match (one call, not 68).
+ANY_UNIT = re.compile("|".join(p.pattern for p in _UNIT_PATTERNS))
+# "3.100 tỷ đồng (tương đương 130 triệu USD)": the same value in another unit.
+EQUIVALENT = re.compile(r"(?<![a-z])tuong\s+duong\s+(?:voi\s+)?(?:khoang\s+|gan\s+)?$")
+# "phát triển thêm 400 …", "mở thêm khoảng 2 - 3 …": so many more of something, a count the plan commits to.
+ADDED = re.compile(r"(?<![a-z])them\s+(?:(?:khoang|it\s+nhat|toi\s+thieu)\s+)?$")
+
+
+def same_noun(doc: Doc, out: list[Mention], stop: int) -> bool:
+    """Whether the noun after ``stop`` is the one the last count of the sentence counted ("… và 50 dịch vụ …")."""
+    last = next((m for m in reversed(out) if not m.level), None)
+    if last is None or not last.unit or len(last.unit) < 3:
+        return False
+    unit = fold_same_length(str(last.unit)).lower()
+    return doc.folded.startswith(unit, stop + 1) and not ANY_UNIT.fullmatch(unit)
