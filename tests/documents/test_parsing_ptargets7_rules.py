@@ -101,3 +101,13 @@ def test_an_annex_row_under_the_organisation_part_restating_an_objective_count_i
     )
     got = _targets(text)
     assert [(t[2], t[4]) for t in got] == [(300, "dịch vụ")]
+
+
+def test_visitors_counted_in_millions_are_a_count_and_hotels_are_not_visitors() -> None:
+    text = PLAN + (
+        "I. MỤC TIÊU\n- Về các chỉ tiêu chính: Phấn đấu đón 12 triệu khách quốc tế; có ít nhất 30 khách sạn "
+        "đạt chuẩn 4 sao trở lên.\nII. NHIỆM VỤ\n1. Quảng bá du lịch.\n"
+    )
+    got = _targets(text)
+    assert (12, "triệu khách") in [(t[2], t[4]) for t in got]
+    assert (30, "khách sạn") in [(t[2], t[4]) for t in got]

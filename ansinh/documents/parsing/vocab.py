@@ -126,7 +126,7 @@ TARGET_CUES = words_pattern(
 )
 # Units of counts, longest first (folded). The value keeps the verbatim unit.
 COUNT_UNITS: tuple[str, ...] = (
-    "luot khach", "luot nguoi", "luot lao dong", "lao dong", "nguoi", "ho gia dinh", "ho", "hoc sinh", "tre em", "tre",
+    "luot khach", "khach san", "khach", "luot nguoi", "luot lao dong", "lao dong", "nguoi", "ho gia dinh", "ho", "hoc sinh", "tre em", "tre",
     "tuoi", "nam", "thang", "giuong benh", "giuong", "bac si", "bac sy", "duoc si", "dieu duong vien",
     "dieu duong", "nhan vien", "m2", "con", "viec lam", "truong", "xa", "phuong", "co so", "trieu dong",
     "ty dong", "dong", "lan", "diem", "cong trinh", "can nha", "can ho", "can", "ngoi nha", "nha", "mo hinh", "doanh nghiep",
