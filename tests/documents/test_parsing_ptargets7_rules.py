@@ -111,3 +111,14 @@ def test_visitors_counted_in_millions_are_a_count_and_hotels_are_not_visitors() 
     got = _targets(text)
     assert (12, "triệu khách") in [(t[2], t[4]) for t in got]
     assert (30, "khách sạn") in [(t[2], t[4]) for t in got]
+
+
+def test_an_indicator_table_left_under_the_organisation_part_does_not_restate_the_objectives() -> None:
+    text = PLAN + (
+        "I. MỤC TIÊU\n- Đến năm 2020, tỷ lệ che phủ rừng đạt 45%; giảm 9% phát thải khí nhà kính so với kịch bản "
+        "phát triển thông thường.\nII. NHIỆM VỤ\n1. Trồng rừng phòng hộ.\nIII. TỔ CHỨC THỰC HIỆN\n"
+        "1. Sở Nông nghiệp chủ trì triển khai Kế hoạch.\nTT\nNội dung\nMục tiêu\n1\n2\nTỷ lệ che phủ\nrừng\n45%\n"
+        "Giảm phát thải khí\nnhà kính\n9%\nĐảng ủy UBND tỉnh\n"
+    )
+    got = _targets(text)
+    assert sorted((t[2], t[5]) for t in got) == [(9, 2020), (45, 2020)]
