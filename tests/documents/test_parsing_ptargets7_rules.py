@@ -122,3 +122,8 @@ def test_an_indicator_table_left_under_the_organisation_part_does_not_restate_th
     )
     got = _targets(text)
     assert sorted((t[2], t[5]) for t in got) == [(9, 2020), (45, 2020)]
+
+
+def test_a_span_of_years_in_the_objectives_is_no_count_to_reach() -> None:
+    text = DECISION + "- Trong 3 - 5 năm tới, hình thành vùng trồng dược liệu tập trung.\nII. Nhiệm vụ\n1. Rà soát quy hoạch.\n"
+    assert _targets(text) == []

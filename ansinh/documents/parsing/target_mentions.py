@@ -49,6 +49,7 @@ from ansinh.documents.parsing.vocab import (
 )
 from ansinh.lib.vnnumbers import parse_vn
 
+_SPAN_UNIT = re.compile(r"n[ad]m|th[ad]ng|ngay|tuan|tuoi|gio|phut")
 _PAST_VALUE = re.compile(r"\(\s*(?:nam|cuoi nam|hien nay|hien tai)\s*(?:(?:19|20)\d\d)?\s*(?:la|dat|:)\s*$")
 # "phấn đấu" in the value's own clause, wherever the clause opens (after a comma of a task's sentence too).
 _STRIVE = re.compile(r"p(?<![a-z]p)h[ad]n\s+d[ad]u(?![a-z])")  # "(?<![a-z])" after the "p": the engine skips to one
@@ -310,9 +311,10 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
                 has_cue = True  # "Hỗ trợ nhà ở, phấn đấu hoàn thành 1.000 căn nhà": the clause commits to the count
             if not strict and CREATE_LEAD.fullmatch(local):
                 has_cue = True  # "+ Hình thành 02 mô hình …" in the objectives: a count to reach
-            if not strict and (scale_word is not None or value_max is not None) and count_unit is not None:
+            if not strict and (scale_word is not None or value_max is not None) and count_unit is not None and not (
+                    scale_word is None and _SPAN_UNIT.fullmatch(fold_same_length(count_unit).lower())):
                 # "Thu hút 10 - 12 triệu lượt khách", "Thu hút 10.000 - 15.000 lao động" in the objectives: a count the
-                # plan sizes in millions or as a range
+                # plan sizes in millions or as a range (not a span of time or age: "trong 3 - 5 năm tới")
                 has_cue = True
             if out and _IN_WHICH.match(local):
                 has_cue = True  # "…40.000 lao động, trong đó đưa 18.000 người đi làm việc ở nước ngoài"
