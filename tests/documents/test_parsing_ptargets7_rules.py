@@ -127,3 +127,14 @@ def test_an_indicator_table_left_under_the_organisation_part_does_not_restate_th
 def test_a_span_of_years_in_the_objectives_is_no_count_to_reach() -> None:
     text = DECISION + "- Trong 3 - 5 năm tới, hình thành vùng trồng dược liệu tập trung.\nII. Nhiệm vụ\n1. Rà soát quy hoạch.\n"
     assert _targets(text) == []
+
+
+def test_the_first_lettered_part_of_an_annual_programme_is_not_part_of_its_title() -> None:
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH AN HÒA\nSố: 46/CTr-UBND\nAn Hòa, ngày 3 tháng 6 năm 2016\nCHƯƠNG TRÌNH\n\n"
+        "Xúc tiến đầu tư vào tỉnh An Hòa năm 2016\n\nA. Đánh giá hoạt động xúc tiến đầu tư năm 2015\n"
+        "I. Những kết quả đạt được\nNăm 2015 đã thu hút 20 dự án.\nB. Chương trình xúc tiến đầu tư năm 2016\n"
+        "I. Mục tiêu\n1. Mục tiêu cụ thể\n- Thu hút 40 nghìn tỷ đồng vốn đầu tư trong và ngoài nước.\n"
+    )
+    result = extract_plan(normalize_text(text), "x")
+    assert result["meta"]["title"] == "Xúc tiến đầu tư vào tỉnh An Hòa năm 2016"  # type: ignore[index]
