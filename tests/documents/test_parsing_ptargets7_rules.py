@@ -138,3 +138,12 @@ def test_the_first_lettered_part_of_an_annual_programme_is_not_part_of_its_title
     )
     result = extract_plan(normalize_text(text), "x")
     assert result["meta"]["title"] == "Xúc tiến đầu tư vào tỉnh An Hòa năm 2016"  # type: ignore[index]
+
+
+def test_the_time_a_digital_signature_stamps_is_no_value() -> None:
+    text = PLAN + (
+        "I. MỤC TIÊU\n- 100% văn bản được ký số.\nII. NHIỆM VỤ\n1. Triển khai ký số.\nIII. TỔ CHỨC THỰC HIỆN\n"
+        "Các cơ quan triển khai thực hiện.\nT/M ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nỦY BAN NHÂN DÂN TỈNH AN HÒA\n"
+        "13-02-2017 10:38:07 +07:00\n"
+    )
+    assert [(t[2], t[4]) for t in _targets(text)] == [(100, "%")]

@@ -184,6 +184,7 @@ def _count_unit(doc: Doc, pos: int) -> tuple[str | None, int]:
 
 
 _DIGIT = re.compile(r"\d")  # what _NUM opens with
+_CLOCK = re.compile(r"(?<![\d.,])\d{1,2}:\d\d(?::\d\d)?(?:\s*[+-]\d\d:?\d\d)?(?![\d.,])")
 _MAP_SCALE = re.compile(r"(?<![a-z])t[yi] le\s+1\s*[:/]\s*\d{1,3}(?:[.,]\d{3})+(?!\d)")
 
 
@@ -202,6 +203,8 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
     # A map's scale ("bản đồ … tỷ lệ 1:50.000", "tỉ lệ 1/500.000") is no value the plan commits to.
     if "y le" in sentence or "i le" in sentence:  # what _MAP_SCALE must find: a scan of each sentence costs more
         conditions += [(x.start(), x.end()) for x in _MAP_SCALE.finditer(folded, start, end)]
+    if ":" in sentence:  # a clock time, as a digital signature stamps it ("13-02-2026 10:38:07 +07:00"), is no value
+        conditions += [(x.start(), x.end()) for x in _CLOCK.finditer(folded, start, end)]
     start_value: float | None = None
     start_text: str | None = None
     for m in _NUM.finditer(folded, start, end):
