@@ -26,7 +26,8 @@ _DATE = re.compile(
     r"ngay\s+(\d(?: ?\d)?)(?:\s+th[ad]ng\s+|\s*([/.-])\s*)(\d(?: ?\d)?)(?:\s+n[ad]m\s+|\s*(?(2)\2|[/.-])\s*)((?:19|20) ?\d ?\d)(?!\d)"
 )
 _TITLE_WORD = re.compile(r"^\s*(ke hoach|chuong trinh(?: hanh dong)?|de an|quyet dinh|nghi dinh|nghi quyet|chi thi|thong tu|cong van|huong dan|bao cao|thong bao|to trinh|ket luan)\s*$")
-_STOP_TITLE = re.compile(r"^\s*(?:can cu|s[o6]\s*:\s*\d|i[.\-]\s|[_\-–=*.]\s*(?:[_\-–=*.]\s*){2,}$)")
+# The first part of the body ("I. …", "A. ĐÁNH GIÁ …" of an annual programme) ends the title.
+_STOP_TITLE = re.compile(r"^\s*(?:can cu|s[o6]\s*:\s*\d|[ia][.\-]\s|[_\-–=*.]\s*(?:[_\-–=*.]\s*){2,}$)")
 _REFERENCE = re.compile(
     r"(?:nghi quyet|chuong trinh(?: hanh dong)?|ke hoach|chi thi|ket luan|quyet dinh|nghi dinh|thong tu|de an|cong van|so)"
     r"(?:\s+(?:hoi nghi|dai hoi)[^;:]{0,60}?)?\s+(?:so\s+|s6\s+)?\d{1,6}(?:[-/][a-z0-9đ&]+)+"

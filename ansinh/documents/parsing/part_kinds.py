@@ -36,13 +36,19 @@ _EVENT_PROGRAMME = re.compile(r"chuong trinh (?:cua )?(?:hoi nghi|hoi thao|toa d
 _NAMES_WORK = re.compile(r"(?<![a-z])(?:nhiem vu|giai phap|bien phap|viec (?:can|phai) (?:lam|thuc hien|trien khai))(?![a-z])")
 
 
+_HEADING_PERIOD = re.compile(
+    r"(?<![a-z])(?:(?:den|vao|trong|cuoi|tu)\s+)?(?:nam|giai\s+doan|thoi\s+ky)\s+(?:19|20)\d\d(?:\s*-\s*(?:19|20)\d\d)?(?!\d)"
+)
+
+
 def classify(title_folded: str, nested: bool) -> str | None:
     """The kind of a section from its folded heading (``None`` if it names none)."""
     title = " ".join(title_folded.split())[:160]
     # "2. Phấn đấu hoàn thành các chỉ tiêu chủ yếu sau" under "Mục đích, yêu cầu": the objectives.
     if nested and _OBJECTIVES_ITEM.match(title) and len(title.split()) <= 24:
         return "objectives"
-    if not title or (nested and len(title.split()) > 10):
+    # A period named in the heading ("Mục tiêu đến năm 2025, định hướng đến năm 2030") is not what makes it a sentence.
+    if not title or (nested and len(_HEADING_PERIOD.sub(" ", title).split()) > 10):
         return None
     # "NỘI DUNG, TIẾN ĐỘ, PHÂN CÔNG TRÁCH NHIỆM THỰC HIỆN", "NHIỆM VỤ VÀ PHÂN CÔNG": a part that opens by
     # naming the work lists the work, whatever it says next about who does it.

@@ -204,7 +204,8 @@ def choose_text_targets(
                 keep[i] = changed = True
     picked = [i for i, k in enumerate(keep) if k]
     return _not_past(masked, merge_period_paths(merge_yearly_paths(*drop_repeats(
-        [targets[i] for i in picked], [sentence_of[i] for i in picked], [contexts[i].mode == "objective" for i in picked]))))
+        [targets[i] for i in picked], [sentence_of[i] for i in picked], [contexts[i].mode == "objective" for i in picked],
+        [contexts[i].mode == "skip" for i in picked]))))
 
 
 # "phấn đấu" opening the value's own clause or its part after a comma ("…, phấn đấu hoàn thành 1.000 căn nhà trong

@@ -25,8 +25,10 @@ from ansinh.documents.parsing.target_words import (
     _SCALE,
     _SENTENCE_CUE,
     _SIGN,
-    _UNIT_PATTERNS,
+    ADDED,
+    ANY_UNIT,
     CREATE_LEAD,
+    EQUIVALENT,
     PART_OF_YEAR,
     QUALIFIER_THEN_CHANGE,
     RATIO_TAIL,
@@ -34,6 +36,7 @@ from ansinh.documents.parsing.target_words import (
     Mention,
     false_cue,
     ratio_unit,
+    same_noun,
     share_comparators,
 )
 from ansinh.documents.parsing.vocab import (
@@ -46,6 +49,7 @@ from ansinh.documents.parsing.vocab import (
 )
 from ansinh.lib.vnnumbers import parse_vn
 
+_SPAN_UNIT = re.compile(r"n[ad]m|th[ad]ng|ngay|tuan|tuoi|gio|phut")
 _PAST_VALUE = re.compile(r"\(\s*(?:nam|cuoi nam|hien nay|hien tai)\s*(?:(?:19|20)\d\d)?\s*(?:la|dat|:)\s*$")
 # "phấn đấu" in the value's own clause, wherever the clause opens (after a comma of a task's sentence too).
 _STRIVE = re.compile(r"p(?<![a-z]p)h[ad]n\s+d[ad]u(?![a-z])")  # "(?<![a-z])" after the "p": the engine skips to one
@@ -167,7 +171,7 @@ def _count_unit(doc: Doc, pos: int) -> tuple[str | None, int]:
     folded = doc.folded[pos : pos + 40]
     m = re.match(r"\s*", folded)
     skip = m.end() if m else 0
-    um = _ANY_UNIT.match(folded, skip)
+    um = ANY_UNIT.match(folded, skip)
     if um:
         end = um.end()
         slash = re.match(r"(?:\s*(?:san|tren)\s*)?/\s*[a-z]+(?:\s+(?:dan|nu))?", folded[end:])
@@ -177,11 +181,10 @@ def _count_unit(doc: Doc, pos: int) -> tuple[str | None, int]:
     return None, pos
 
 
-# The unit patterns as one alternation: tried in the same order at the same place, so the same match (one call, not 68).
-_ANY_UNIT = re.compile("|".join(p.pattern for p in _UNIT_PATTERNS))
 
 
 _DIGIT = re.compile(r"\d")  # what _NUM opens with
+_CLOCK = re.compile(r"(?<![\d.,])\d{1,2}:\d\d(?::\d\d)?(?:\s*[+-]\d\d:?\d\d)?(?![\d.,])")
 _MAP_SCALE = re.compile(r"(?<![a-z])t[yi] le\s+1\s*[:/]\s*\d{1,3}(?:[.,]\d{3})+(?!\d)")
 
 
@@ -200,6 +203,8 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
     # A map's scale ("bản đồ … tỷ lệ 1:50.000", "tỉ lệ 1/500.000") is no value the plan commits to.
     if "y le" in sentence or "i le" in sentence:  # what _MAP_SCALE must find: a scan of each sentence costs more
         conditions += [(x.start(), x.end()) for x in _MAP_SCALE.finditer(folded, start, end)]
+    if ":" in sentence:  # a clock time, as a digital signature stamps it ("13-02-2026 10:38:07 +07:00"), is no value
+        conditions += [(x.start(), x.end()) for x in _CLOCK.finditer(folded, start, end)]
     start_value: float | None = None
     start_text: str | None = None
     for m in _NUM.finditer(folded, start, end):
@@ -232,6 +237,11 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
                 skip_until = ratio.end()
             continue
         if _BAD_AFTER.match(tail) or _bad_before(doc, a, prefix) or PART_OF_YEAR.match(tail):
+            continue
+        if "tuong" in prefix and EQUIVALENT.search(prefix):
+            # "3.100 - 3.200 nghìn tỷ đồng (tương đương 130 - 135 tỷ USD)": the same value in another unit.
+            rng = _RANGE_TAIL.match(tail)
+            skip_until = b + (rng.end() if rng else 0)
             continue
         raw = m.group(0)
         value = parse_vn(raw)
@@ -304,14 +314,17 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
                 has_cue = True  # "Hỗ trợ nhà ở, phấn đấu hoàn thành 1.000 căn nhà": the clause commits to the count
             if not strict and CREATE_LEAD.fullmatch(local):
                 has_cue = True  # "+ Hình thành 02 mô hình …" in the objectives: a count to reach
-            if not strict and scale_word is not None and count_unit is not None:
-                has_cue = True  # "Thu hút 10 - 12 triệu lượt khách" in the objectives: a count the plan sizes in millions
+            if not strict and (scale_word is not None or value_max is not None) and count_unit is not None and not (
+                    scale_word is None and _SPAN_UNIT.fullmatch(fold_same_length(count_unit).lower())):
+                # "Thu hút 10 - 12 triệu lượt khách", "Thu hút 10.000 - 15.000 lao động" in the objectives: a count the
+                # plan sizes in millions or as a range (not a span of time or age: "trong 3 - 5 năm tới")
+                has_cue = True
             if out and _IN_WHICH.match(local):
                 has_cue = True  # "…40.000 lao động, trong đó đưa 18.000 người đi làm việc ở nước ngoài"
             if out and count_unit is not None and out[-1].unit == count_unit and _ONLY_AND.fullmatch(folded, out[-1].end, a):
                 has_cue = True  # "… 32.000 người vào năm 2028 và 40.000 người vào năm 2030": the path goes on
             if (out and count_unit is not None and out[-1].unit != count_unit
-                    and _ANY_UNIT.fullmatch(fold_same_length(str(out[-1].unit)).lower()) is not None
+                    and ANY_UNIT.fullmatch(fold_same_length(str(out[-1].unit)).lower()) is not None
                     and _LISTED_COUNT.fullmatch(folded, out[-1].end, a)):
                 has_cue = True  # "… 01 khu công nghiệp (A) và 02 cụm công nghiệp": the list goes on under one verb
             if (count_unit is not None and not strict and fold_same_length(count_unit).lower() == "lan"
@@ -336,7 +349,10 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
                 unit = None
             elif is_rank(folded, prefix, stop):
                 comparator_override = "<="  # "thuộc nhóm 3 nước dẫn đầu": a rank, at most N
-            elif not strict and cue and (noun := _NOUN_AFTER.match(folded, stop)):
+            elif not strict and (cue or ADDED.search(prefix) or same_noun(doc, out, stop)) and (
+                    noun := _NOUN_AFTER.match(folded, stop)):
+                # "có ít nhất 6 cảng biển", "phát triển thêm 400 dịch vụ công … và 50 dịch vụ công …": a count of
+                # whatever is named after the value (so many more of it, or the same noun counted again)
                 unit = span_text(doc, stop + (len(noun.group(0)) - len(noun.group(0).lstrip())), noun.end())
                 stop = noun.end()  # "có ít nhất 6 cảng biển": a count of whatever is named after the value
             else:

@@ -39,19 +39,28 @@ def _name_words(target: Target) -> set[str]:
     return set(re.findall(r"[a-z0-9]+", fold_same_length(str(target.get("indicator") or "")).lower()))
 
 
-def drop_repeats(targets: list[Target], sentence_of: list[int], in_objectives: list[bool]) -> tuple[list[Target], list[int]]:
+def drop_repeats(
+    targets: list[Target], sentence_of: list[int], in_objectives: list[bool], outside: list[bool] | None = None,
+) -> tuple[list[Target], list[int]]:
     """Without the values the tasks part only repeats from the objectives part: the same value, unit and year (both
     written) under nearly the same name (Dice >= 0.8) — "Tỷ lệ xã … không có ma túy" read again under a task. Values
-    that only share words ("100% hồ sơ …", "100% thủ tục …") are different targets and stay."""
+    that only share words ("100% hồ sơ …", "100% thủ tục …") are different targets and stay. A value read
+    ``outside`` the parts that state targets (an indicator table or annex row left under "Tổ chức thực hiện") that
+    repeats an objective's value and unit is that objective restated, whatever words name it there."""
     stated = [(t, _name_words(t)) for t, obj in zip(targets, in_objectives, strict=True) if obj and t.get("year") is not None]
     kept: list[Target] = []
     kept_sentences: list[int] = []
-    for target, sentence, obj in zip(targets, sentence_of, in_objectives, strict=True):
-        if not obj and target.get("value") is not None and target.get("year") is not None:
+    for i, (target, sentence, obj) in enumerate(zip(targets, sentence_of, in_objectives, strict=True)):
+        year = target.get("year")
+        # Outside the parts that state targets, a count, or a share other than 100% (every plan's value), repeats
+        # the objective whatever words name it there, with the objective's year or none of its own.
+        loose = outside is not None and outside[i] and (
+            target.get("unit") not in (None, "%", "‰") or target.get("value") not in (0, 100))
+        if not obj and target.get("value") is not None and (year is not None or loose):
             words = _name_words(target)
             if any(o.get("value") == target.get("value") and o.get("value_max") == target.get("value_max")
-                   and o.get("unit") == target.get("unit") and o.get("year") == target.get("year")
-                   and words and 2 * len(words & ow) >= 0.8 * (len(words) + len(ow)) for o, ow in stated):
+                   and o.get("unit") == target.get("unit") and (o.get("year") == year or (loose and year is None))
+                   and (loose or (words and 2 * len(words & ow) >= 0.8 * (len(words) + len(ow)))) for o, ow in stated):
                 continue
         kept.append(target)
         kept_sentences.append(sentence)
@@ -124,6 +133,8 @@ def merge_yearly_paths(targets: list[Target], sentence_of: list[int]) -> list[Ta
             {"year": targets[k]["year"], "comparator": targets[k]["comparator"], "value": targets[k]["value"],
              "value_max": targets[k]["value_max"]} for k in group
         ]
+        if last.get("baseline") is None and first.get("baseline") is not None:
+            last["baseline"] = first["baseline"]  # "từ 1.200 ha lên 1.800 ha vào năm 2025 và 2.500 ha vào năm 2030"
         if last.get("comparator") == "=" and first.get("comparator") in ("<=", ">=", "<", ">"):
             last["comparator"] = first["comparator"]  # "giảm còn 5%, …, năm 2030 còn 2%": the path's direction
         out.append(last)

@@ -74,7 +74,13 @@ CREATE_LEAD = re.compile(
 )
 
 # "giảm từ 18,2% xuống còn 17,5%": the first value is where the indicator starts from.
-_FROM_TO = re.compile(r"\s*(?:%|‰)?\s*(?:\(?(?:(?:vao|cuoi)\s+)?n[ad]m\s+(?:19|20)\d\d\)?\s*,?\s*)?(?:xu[oda]ng|l[eu]n)\s+(?:c[oda]n\s+|m[uy]c\s+)?(?=\d)")
+# "từ 22.149 ha lên khoảng 25.949 ha", "từ 65 triệu USD lên 90 triệu USD": the start may carry its unit, and the value
+# reached a comparator word.
+_FROM_TO = re.compile(
+    r"\s*(?:%|‰|(?:(?:trieu|nghin|ngan|ty)\s+)?[a-z0-9]{1,8}(?:\s+[a-z]{1,8})?)?\s*"
+    r"(?:\(?(?:(?:vao|cuoi)\s+)?n[ad]m\s+(?:19|20)\d\d\)?\s*,?\s*)?"
+    r"(?:xu[oda]ng|l[eu]n)\s+(?:c[oda]n\s+|m[uy]c\s+|khoang\s+|tren\s+|duoi\s+)?(?=\d)"
+)
 _BAD_BEFORE = re.compile(  # by first letter, "(?<![a-z])" looked at after it (vocab.by_first_letter): the same matches
     by_first_letter(r"s[oda6]|ngay|th[ad]ng|n[ad]m|l[ad]n\s+thu|khoa|quy|dieu|khoan|chuong|phan|muc|giai\s+d[oda][ad]n|"
                     r"nhiem\s+ky|cap|lop|tuyen|phuong|q(?<!binh\sq)uan|to|khu|thon|ap|ban", "[a-z]") + r"\s*$"
@@ -240,3 +246,20 @@ def _false_condition(word: str) -> bool:
     folded = fold_same_length(lowered)
     written = _CONDITION_AS_WRITTEN.get(folded)
     return written is not None and lowered not in (written, folded)
+
+
+# The unit patterns as one alternation: tried in the same order at the same place, so the same match (one call, not 68).
+ANY_UNIT = re.compile("|".join(p.pattern for p in _UNIT_PATTERNS))
+# "3.100 tỷ đồng (tương đương 130 triệu USD)": the same value in another unit.
+EQUIVALENT = re.compile(r"(?<![a-z])tuong\s+duong\s+(?:voi\s+)?(?:khoang\s+|gan\s+)?$")
+# "phát triển thêm 400 …", "mở thêm khoảng 2 - 3 …": so many more of something, a count the plan commits to.
+ADDED = re.compile(r"(?<![a-z])them\s+(?:(?:khoang|it\s+nhat|toi\s+thieu)\s+)?$")
+
+
+def same_noun(doc: Doc, out: list[Mention], stop: int) -> bool:
+    """Whether the noun after ``stop`` is the one the last count of the sentence counted ("… và 50 dịch vụ …")."""
+    last = next((m for m in reversed(out) if not m.level), None)
+    if last is None or not last.unit or len(last.unit) < 3:
+        return False
+    unit = fold_same_length(str(last.unit)).lower()
+    return doc.folded.startswith(unit, stop + 1) and not ANY_UNIT.fullmatch(unit)

@@ -76,6 +76,18 @@ def year_of(doc: Doc, block_start: int, pos: int, clause_end: int, default: int 
     return year
 
 
+# "…, định hướng đến năm 2030", "tầm nhìn đến năm 2045": the outlook beyond the period a plan commits to.
+_OUTLOOK = re.compile(r"(?:dinh\s+huong|t[ad](?:m|rn)\s+nh[il]n)\s*$")
+
+
+def _horizon(text: str, found: list[re.Match[str]]) -> int | None:
+    """The year a heading or title sets: its last year cue, but not an outlook after the period itself
+    ("Mục tiêu đến năm 2025, định hướng đến năm 2030" holds by 2025)."""
+    committed = [m for m in found if not _OUTLOOK.search(text, max(0, m.start() - 16), m.start())]
+    chosen = committed or found
+    return int(chosen[-1].group(1)) if chosen else None
+
+
 def heading_year(doc: Doc, node: Node, seen: dict[int, int | None] | None = None) -> int | None:
     """The year a heading (or the nearest one above it) sets: "Mục tiêu đến năm 2030".
 
@@ -91,7 +103,7 @@ def heading_year(doc: Doc, node: Node, seen: dict[int, int | None] | None = None
             head = doc.folded[n.head_start : n.head_start + len(n.title)]
             found = [m for m in YEAR_CUE.finditer(head) if not DATE_BEFORE.search(head[max(0, m.start() - 14) : m.start(1)])
                      ] if _YEAR.search(head) else []
-            own = int(found[-1].group(1)) if found else None
+            own = _horizon(head, found)
             if seen is not None:
                 seen[key] = own
         if own is not None and (n.kind is not None or n is not node):
@@ -105,7 +117,7 @@ def title_year(doc: Doc, span: object) -> int | None:
         return None
     s, e = int(span[0]), int(span[1])
     found = [m for m in YEAR_CUE.finditer(doc.folded, s, e) if not DATE_BEFORE.search(doc.folded[max(0, m.start() - 14) : m.start(1)])]
-    return int(found[-1].group(1)) if found else None
+    return _horizon(doc.folded, found)
 
 
 def read_start(doc: Doc, node: Node, start: int, end: int) -> int:

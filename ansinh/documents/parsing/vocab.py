@@ -126,7 +126,7 @@ TARGET_CUES = words_pattern(
 )
 # Units of counts, longest first (folded). The value keeps the verbatim unit.
 COUNT_UNITS: tuple[str, ...] = (
-    "luot khach", "luot nguoi", "luot lao dong", "lao dong", "nguoi", "ho gia dinh", "ho", "hoc sinh", "tre em", "tre",
+    "luot khach", "khach san", "khach", "luot nguoi", "luot lao dong", "lao dong", "nguoi", "ho gia dinh", "ho", "hoc sinh", "tre em", "tre",
     "tuoi", "nam", "thang", "giuong benh", "giuong", "bac si", "bac sy", "duoc si", "dieu duong vien",
     "dieu duong", "nhan vien", "m2", "con", "viec lam", "truong", "xa", "phuong", "co so", "trieu dong",
     "ty dong", "dong", "lan", "diem", "cong trinh", "can nha", "can ho", "can", "ngoi nha", "nha", "mo hinh", "doanh nghiep",
@@ -135,8 +135,8 @@ COUNT_UNITS: tuple[str, ...] = (
     "luot doi tuong", "doi tuong", "luot tre em", "luot hoc sinh",
     # Staff nouns: "01-02 cán bộ" counts officers, not houses ("căn").
     "can bo", "cong chuc", "vien chuc", "cong tac vien", "tinh nguyen vien",
-    # Money per head ("GRDP bình quân đầu người đạt trên 10.000 USD").
-    "usd",
+    # Money per head ("GRDP bình quân đầu người đạt trên 10.000 USD"), and in millions ("kim ngạch đạt 130 triệu USD").
+    "trieu usd", "ty usd", "usd",
     # Facilities and outputs a plan counts ("di dời 01 khu công nghiệp và 02 cụm công nghiệp", "mỗi năm xây dựng
     # 01 phóng sự, 04 chuyên trang").
     "khu cong nghiep", "cum cong nghiep", "phong su", "chuyen trang",
@@ -161,7 +161,8 @@ GRADUAL_START = re.compile(r"^\s*(?:tung\s+b[uy][oda]c|b[oda]\s+sung|nghien\s+cu
 LEVEL_WORDS = re.compile(r"m[uy]c\s+d[oda]\s*$")
 # Year cues: "đến năm 2030", "cuối năm 2025", "giai đoạn 2021-2025", "đến 2030".
 YEAR_CUE = re.compile(
-    r"(?<![a-z])(?:(?:den|toi|vao|cuoi|het|trong|truoc|nam)\s+(?:(?:het|cuoi)\s+)*(?:n[adm]{1,2}m?\s+)?"
+    # "5 năm 2021 - 2025", "năm 2026-2030": a period of years holds by its last year, as "giai đoạn 2021-2025" does.
+    r"(?<![a-z])(?:n[ad]m\s+(?:19|20)\d\d\s*[-–]\s*(?=(?:19|20)\d\d)|(?:den|toi|vao|cuoi|het|trong|truoc|nam)\s+(?:(?:het|cuoi)\s+)*(?:n[adm]{1,2}m?\s+)?"
     r"|n[ad]m\s+|giai\s+d[oda][ad]n\s+(?:19|20)\d\d\s*[-–]\s*)((?:19|20)\d\d)(?![\d/])"
 )
 DATE_BEFORE = re.compile(r"th[ad]ng\s+\d{1,2}\s+$|ngay\s+\d{1,2}\s*/\s*\d{1,2}\s*/\s*$")
