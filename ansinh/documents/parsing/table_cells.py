@@ -123,7 +123,10 @@ def _own_row(previous: list[Cell], cells: list[Cell]) -> bool:
     every cell the row above fills (three or more), each opening as a cell does (a capital or a digit), never
     mid-sentence. An unnumbered row under a numbered one (the number cell merged down, or a sub-row the table
     does not number) names its own work, doer and deadline."""
-    filled = [k for k, p in enumerate(previous) if k and p.text]
+    # A cell merged down on the left (a group's title over its actions) is empty in every row under it: only the
+    # cells from the row's first filled one on count.
+    first = next((k for k, c in enumerate(cells) if k and c.text), len(cells))
+    filled = [k for k, p in enumerate(previous) if k >= first and p.text]
     if len(filled) < 3 or any(not cells[k].text for k in filled):
         return False
     return all(c.text[0].isupper() or c.text[0].isdigit() for c in cells[1:] if c.text)

@@ -1,0 +1,22 @@
+"""In a two-level assignment table, an action row under a group cell merged down (its number and group cells empty)
+is a row of its own even when its deadline has no digit ("Liên tục"): it fills every cell from its action on, each
+opening as a cell does (probe table of my own)."""
+
+from __future__ import annotations
+
+from ansinh.documents.parsing import extract_plan
+
+_TEXT = (
+    "BỘ TƯ PHÁP\nKẾ HOẠCH\nHành động về phổ biến pháp luật\n\nI. MỤC TIÊU\nNâng cao hiệu quả.\n\nPHỤ LỤC\n"
+    "STT\tNội dung hành động\tHành động cụ thể\tCơ quan chủ trì\tCơ quan phối hợp\tThời hạn hoàn thành\n"
+    "1\tTăng cường hợp tác quốc tế về tư pháp\tTiếp nhận và xử lý kịp thời các yêu cầu tương trợ tư pháp\t"
+    "Bộ Công an\tCác bộ, ngành liên quan\tLiên tục\n"
+    "\t\tTăng số lượng các yêu cầu tương trợ tư pháp gửi đi\tBộ Tư pháp\tBộ Ngoại giao\tLiên tục\n"
+    "\t\tTăng cường ký kết hiệp định tương trợ tư pháp\tBộ Ngoại giao\tBộ Tư pháp\tThường xuyên\n"
+)
+
+
+def test_action_rows_under_a_merged_group_cell_are_tasks_with_their_own_units() -> None:
+    tasks = [(t["title"], t["lead"], t["coordinate"]) for t in extract_plan(_TEXT, "kh")["tasks"]]
+    assert ("Tăng số lượng các yêu cầu tương trợ tư pháp gửi đi", ["Bộ Tư pháp"], ["Bộ Ngoại giao"]) in tasks
+    assert ("Tăng cường ký kết hiệp định tương trợ tư pháp", ["Bộ Ngoại giao"], ["Bộ Tư pháp"]) in tasks
