@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from ansinh.documents.parsing.clean import Doc, fold_same_length
 from ansinh.documents.parsing.structure import Node, heading_title
 from ansinh.documents.parsing.table_groups import table_items
+from ansinh.documents.parsing.table_unit_cells import clean_unit_names
 from ansinh.documents.parsing.tables import LEAD_HEADER, Table, table_kind
 from ansinh.documents.parsing.unit_names import split_units, units_by_role
 from ansinh.documents.parsing.vocab import TASK_KINDS
@@ -189,6 +190,7 @@ def _table_tasks(tables: list[Table]) -> list[Task]:
                     task.coordinate, task.own_coordinate = task.coordinate + split_units(row.get(col)), True
             if time_col is not None and row.get(time_col):
                 task.timeline = row.get(time_col)
+            task.lead, task.coordinate = clean_unit_names(task.lead), clean_unit_names(task.coordinate)
     return out
 
 
