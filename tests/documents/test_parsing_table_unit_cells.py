@@ -24,3 +24,11 @@ def test_a_scanned_unit_cell_gives_the_bodies_without_marks_or_scope_notes() -> 
 
 def test_a_colon_after_a_body_before_its_role_is_kept() -> None:
     assert clean_unit_names(["Sở Y tế: chủ trì"]) == ["Sở Y tế: chủ trì"]
+
+
+def test_a_task_cell_that_leads_in_a_dashed_list_is_titled_by_its_lead_in() -> None:
+    text = _TEXT.replace("Xây dựng cơ sở dữ liệu tình báo tài chính",
+                         "Rà soát quy định về thanh tra tại Khuyến nghị 26, trong đó cần: - Đảm bảo đáp ứng các nguyên tắc."
+                         " - Ban hành quy định giám sát")
+    titles = [t["title"] for t in extract_plan(text, "kh")["tasks"]]
+    assert "Rà soát quy định về thanh tra tại Khuyến nghị 26, trong đó cần" in titles
