@@ -20,3 +20,14 @@ def test_action_rows_under_a_merged_group_cell_are_tasks_with_their_own_units() 
     tasks = [(t["title"], t["lead"], t["coordinate"]) for t in extract_plan(_TEXT, "kh")["tasks"]]
     assert ("Tăng số lượng các yêu cầu tương trợ tư pháp gửi đi", ["Bộ Tư pháp"], ["Bộ Ngoại giao"]) in tasks
     assert ("Tăng cường ký kết hiệp định tương trợ tư pháp", ["Bộ Ngoại giao"], ["Bộ Tư pháp"]) in tasks
+
+
+def test_a_page_cut_rest_with_a_scan_mark_under_the_empty_group_cell_carries_on_the_row_above() -> None:
+    text = _TEXT.replace(
+        "\t\tTăng cường ký kết hiệp định tương trợ tư pháp\tBộ Ngoại giao\tBộ Tư pháp\tThường xuyên\n",
+        "\t\tTăng cường ký kết hiệp định tương trợ\tBộ Ngoại giao;\tBộ Tư pháp\tThường xuyên\n\n3\n"
+        "\t-\t_ tư pháp với các nước\tBộ Công an\t\t\n",
+    )
+    tasks = [(t["title"], t["lead"]) for t in extract_plan(text, "kh")["tasks"]]
+    assert ("Tăng cường ký kết hiệp định tương trợ tư pháp với các nước", ["Bộ Ngoại giao", "Bộ Công an"]) in tasks
+    assert not any(title.startswith(("_", "-")) for title, _ in tasks)

@@ -82,8 +82,16 @@ def fill_merged_leads(rows: list[Row], lead: int | None, number: int | None, wid
 HAS_DIGIT = re.compile(r"\d")
 
 
+_ANY_WORD = re.compile(r"\w")
+_SCAN_MARKS = re.compile(r"^[_|~—\s]+")
+
+
 def continues_row(previous: list[Cell], cells: list[Cell]) -> bool:
-    """A row that only carries on the cells of the row above (its number cell empty, text where the row above has text)."""
+    """A row that only carries on the cells of the row above (its number cell empty, text where the row above has text).
+    A cell holding only a scan's marks ("-", "_", "|") under a cell the row above left empty is a stray, not a cell
+    (under a filled one, "-" says the cell has nothing, as a row of its own does)."""
+    if len(cells) == len(previous):
+        cells = [c if _ANY_WORD.search(c.text) or p.text else Cell("", c.start, c.end) for p, c in zip(previous, cells, strict=True)]
     if len(cells) != len(previous) or cells[0].text or not any(c.text for c in cells[1:]):
         return False
     if _own_row(previous, cells):
@@ -114,7 +122,8 @@ def carry_on(header: list[str], pending: list[Cell], cells: list[Cell]) -> list[
         if not pending[k].text:
             continue  # a stray of the cut under a cell the row above left empty (see _slid): in no cell
         p = out[k]
-        out[k] = Cell(join_cell_lines(header[k] if k < len(header) else "", p.text, cell.text), p.start, max(p.end, cell.end))
+        rest = _SCAN_MARKS.sub("", cell.text) or cell.text  # "_ tác tình báo …": a scan's rule before the rest
+        out[k] = Cell(join_cell_lines(header[k] if k < len(header) else "", p.text, rest), p.start, max(p.end, cell.end))
     return out
 
 
