@@ -46,6 +46,8 @@ __all__ = ["find_paragraph_tables"]
 
 _PARAGRAPH = re.compile(r"\S[^\n]*(?:\n[ \t]*\S[^\n]*)*")
 _HEAD_START = re.compile(r"^(?:s?tt|so tt|thu tu)$")
+# "TT" alone on its paragraph, a blank line after it: where such a table can start (looked for before anything else).
+_HEAD_ALONE = re.compile(r"(?im)^[ \t]*(?:s?tt|s[ốo] tt|th[ứu] t[ựu])[ \t]*\n[ \t]*\n")
 _WORK_HEAD = re.compile(r"nhiem vu|noi dung|hoat dong|cong viec|giai phap")
 _TARGET_HEAD = re.compile(r"muc tieu|chi tieu|tieu chi")
 _NUMBER = re.compile(r"^\d{1,3}\.?$")
@@ -70,9 +72,10 @@ def _fold(text: str) -> str:
 
 def find_paragraph_tables(doc: Doc) -> list[LayoutTable]:
     """Every assignment table written a cell a paragraph, read into tasks."""
-    if "\n\n" not in doc.text:
+    opening = _HEAD_ALONE.search(doc.text) if "\n\n" in doc.text else None
+    if opening is None:
         return []
-    paragraphs = [(m.start(), m.end(), squeeze(m.group(0))) for m in _PARAGRAPH.finditer(doc.text)]
+    paragraphs = [(m.start(), m.end(), squeeze(m.group(0))) for m in _PARAGRAPH.finditer(doc.text, opening.start())]
     out: list[LayoutTable] = []
     i = 0
     while i < len(paragraphs):
