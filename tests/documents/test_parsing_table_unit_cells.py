@@ -32,3 +32,9 @@ def test_a_task_cell_that_leads_in_a_dashed_list_is_titled_by_its_lead_in() -> N
                          " - Ban hành quy định giám sát")
     titles = [t["title"] for t in extract_plan(text, "kh")["tasks"]]
     assert "Rà soát quy định về thanh tra tại Khuyến nghị 26, trong đó cần" in titles
+
+
+def test_a_scope_note_between_two_bodies_written_without_a_separator_separates_them() -> None:
+    cell = "Ngân hàng Nhà nước Việt Nam (chủ trì nội dung về rửa tiền) Bộ Công an (chủ trì nội dung về khủng bố)"
+    assert clean_unit_names([cell]) == ["Ngân hàng Nhà nước Việt Nam", "Bộ Công an"]
+    assert clean_unit_names(["Ủy ban nhân dân (các) xã"]) == ["Ủy ban nhân dân xã"]

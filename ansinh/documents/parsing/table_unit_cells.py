@@ -19,10 +19,15 @@ __all__ = ["clean_unit_names"]
 # Marks a scan leaves before a name: rules, dashes, quotes, underscores.
 _LEAD_JUNK = re.compile(r"^[\s_|'‘’\"“”—–\-~.,:;ˆ`]+")
 # A bracketed note in lower case ("(theo chức năng …)", "(chủ trì …)", "(nếu có)").
-_NOTE = re.compile(r"\s*\((?=[a-zđà-ỹ])[^()]*\)")
+_NOTE = re.compile(r"\s*\((?=[a-zđà-ỹ])[^()]*\)(?P<body>\s*(?=[A-ZĐÀ-Ỹ]))?")
 # A scope note after the name, without brackets.
 _SCOPE_TAIL = re.compile(r"\s+theo\s+(?:ch[ứu]c\s+n[ăa]ng|quy\s+đ[ịi]nh|th[ẩa]m\s+quy[ềe]n|l[ĩi]nh\s+v[ựu]c)\b.*$", re.IGNORECASE)
 _COLON = re.compile(r"\s*:\s+")
+
+
+def _note_out(m: re.Match[str]) -> str:
+    """A note removed; one between two bodies ("… (chủ trì nội dung …) Bộ Công an") separates them."""
+    return ";" if m.group("body") is not None else ""
 
 
 def clean_unit_names(names: list[str]) -> list[str]:
@@ -30,10 +35,13 @@ def clean_unit_names(names: list[str]) -> list[str]:
     repeated names dropped (order kept)."""
     out: list[str] = []
     for name in names:
-        for part in _colon_split(name):
-            part = _SCOPE_TAIL.sub("", _NOTE.sub("", _LEAD_JUNK.sub("", part))).strip(" .;,:-–—_")
-            if part and any(ch.isalpha() for ch in part) and part not in out:
-                out.append(part)
+        # A note between two bodies written without a separator ("Ngân hàng … (chủ trì nội dung …) Bộ Công an (…)")
+        # separates them.
+        for piece in _NOTE.sub(_note_out, _LEAD_JUNK.sub("", name)).split(";"):
+            for part in _colon_split(piece.strip()):
+                part = _SCOPE_TAIL.sub("", _LEAD_JUNK.sub("", part)).strip(" .;,:-–—_")
+                if part and any(ch.isalpha() for ch in part) and part not in out:
+                    out.append(part)
     return out
 
 
