@@ -15,6 +15,7 @@ from ansinh.documents.parsing.funding import extract_funding
 from ansinh.documents.parsing.layout_tables import LayoutTable, find_layout_tables
 from ansinh.documents.parsing.meta import extract_meta, looks_like_plan
 from ansinh.documents.parsing.ocr_target_rows import drop_number_slots, ocr_annex_targets
+from ansinh.documents.parsing.paragraph_tables import find_paragraph_tables
 from ansinh.documents.parsing.reporting import extract_reporting
 from ansinh.documents.parsing.structure import Node, parse_outline
 from ansinh.documents.parsing.table_targets import extract_table_targets
@@ -116,6 +117,8 @@ def read_parts(text: str) -> Parts:
     """The structure of ``text`` (also used to train the learned target filter)."""
     doc = restore_lines(prepare(text))  # flattened items put back on their own lines (same length)
     layout = find_layout_tables(doc)
+    # An assignment table a text layer wrote a cell a paragraph, some columns out of row order.
+    layout += [p for p in find_paragraph_tables(doc) if not any(p.start < lt.end and lt.start < p.end for lt in layout)]
     # A table laid out with spaces is read by its columns; the line-by-line reading of it is dropped.
     laid = find_layout_target_tables(doc)  # indicator tables a PDF laid out by columns, read as whole rows
     # (and assignment tables the space-laid task reader above did not read: layout_tables.work_columns)

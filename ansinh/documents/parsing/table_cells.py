@@ -82,8 +82,16 @@ def fill_merged_leads(rows: list[Row], lead: int | None, number: int | None, wid
 HAS_DIGIT = re.compile(r"\d")
 
 
+_ANY_WORD = re.compile(r"\w")
+_SCAN_MARKS = re.compile(r"^[_|~—\s]+")
+
+
 def continues_row(previous: list[Cell], cells: list[Cell]) -> bool:
-    """A row that only carries on the cells of the row above (its number cell empty, text where the row above has text)."""
+    """A row that only carries on the cells of the row above (its number cell empty, text where the row above has text).
+    A cell holding only a scan's marks ("-", "_", "|") under a cell the row above left empty is a stray, not a cell
+    (under a filled one, "-" says the cell has nothing, as a row of its own does)."""
+    if len(cells) == len(previous):
+        cells = [c if _ANY_WORD.search(c.text) or p.text else Cell("", c.start, c.end) for p, c in zip(previous, cells, strict=True)]
     if len(cells) != len(previous) or cells[0].text or not any(c.text for c in cells[1:]):
         return False
     if _own_row(previous, cells):
@@ -114,7 +122,8 @@ def carry_on(header: list[str], pending: list[Cell], cells: list[Cell]) -> list[
         if not pending[k].text:
             continue  # a stray of the cut under a cell the row above left empty (see _slid): in no cell
         p = out[k]
-        out[k] = Cell(join_cell_lines(header[k] if k < len(header) else "", p.text, cell.text), p.start, max(p.end, cell.end))
+        rest = _SCAN_MARKS.sub("", cell.text) or cell.text  # "_ tác tình báo …": a scan's rule before the rest
+        out[k] = Cell(join_cell_lines(header[k] if k < len(header) else "", p.text, rest), p.start, max(p.end, cell.end))
     return out
 
 
@@ -123,7 +132,10 @@ def _own_row(previous: list[Cell], cells: list[Cell]) -> bool:
     every cell the row above fills (three or more), each opening as a cell does (a capital or a digit), never
     mid-sentence. An unnumbered row under a numbered one (the number cell merged down, or a sub-row the table
     does not number) names its own work, doer and deadline."""
-    filled = [k for k, p in enumerate(previous) if k and p.text]
+    # A cell merged down on the left (a group's title over its actions) is empty in every row under it: only the
+    # cells from the row's first filled one on count.
+    first = next((k for k, c in enumerate(cells) if k and c.text), len(cells))
+    filled = [k for k, p in enumerate(previous) if k >= first and p.text]
     if len(filled) < 3 or any(not cells[k].text for k in filled):
         return False
     return all(c.text[0].isupper() or c.text[0].isdigit() for c in cells[1:] if c.text)

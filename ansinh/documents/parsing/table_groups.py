@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from ansinh.documents.parsing.table_cells import ROW_NUMBER, Row
 from ansinh.documents.parsing.tables import Table
+from ansinh.lib.roman import to_roman
 
 __all__ = ["TableItem", "specific_column", "table_items"]
 
@@ -50,6 +51,24 @@ def _text(value: str) -> str:
     return value if re.search(r"[^\W\d_]{2}", value) else ""
 
 
+def _section(row: Row, spec_col: int, below: Row | None, title_col: int) -> bool:
+    """Whether a row with a group title is a part over groups: no units of its own, a group title right under it."""
+    return below is not None and bool(_text(below.get(title_col))) and not any(
+        _text(row.get(k)) for k in range(spec_col + 1, len(row.cells)))
+
+
+def _section_number(row: Row, below: Row, num_col: int | None, place: int) -> str:
+    """A part's own label ("a)", "II."), or its Roman numeral by place when OCR left a digit the group under it repeats
+    ("1." over "1.": "I." read as "1.") or no label at all ("1L —")."""
+    raw = (row.get(num_col) if num_col is not None else "").strip()
+    label = raw.rstrip(".) ")
+    if re.fullmatch(r"[a-zđ]|[IVX]{1,5}", label):
+        return label
+    if ROW_NUMBER.match(raw) and label != (below.get(num_col) if num_col is not None else "").strip().rstrip(".) "):
+        return label
+    return to_roman(place)
+
+
 def table_items(table: Table, title_col: int, num_col: int | None) -> list[TableItem]:
     """The tasks of a tasks table in row order: a row a task, or groups and their actions in a two-level table."""
     spec_col = specific_column(table, title_col)
@@ -78,10 +97,21 @@ def table_items(table: Table, title_col: int, num_col: int | None) -> list[Table
             items.extend(actions)
         actions.clear()
 
-    for row in table.rows:
-        if len(row.cells) < 2:
-            continue
+    rows = [row for row in table.rows if len(row.cells) >= 2]
+    sections = 0
+    for index, row in enumerate(rows):
         head, action = _text(row.get(title_col)), _text(row.get(spec_col))
+        if head and _section(row, spec_col, rows[index + 1] if index + 1 < len(rows) else None, title_col):
+            # A part of the table over groups of its own ("I. Hoàn thiện khuôn khổ pháp lý", no action, no units,
+            # a group right under it): numbered in Roman numerals by its place, whatever OCR read ("1.", "1L —"); a
+            # title run on into the action column is still the title.
+            close()
+            sections += 1
+            cell = row.cells[title_col]
+            number = _section_number(row, rows[index + 1], num_col, sections)
+            items.append(TableItem(number, f"{head} {action}".strip(), (cell.start, cell.end), None))
+            group, group_row = None, None
+            continue
         if head:
             close()
             raw = (row.get(num_col) if num_col is not None else "").strip()

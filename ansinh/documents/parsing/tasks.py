@@ -14,6 +14,7 @@ from ansinh.documents.parsing.clean import Doc, fold_same_length
 from ansinh.documents.parsing.name_trim import trim_unit_names
 from ansinh.documents.parsing.structure import Node, heading_title
 from ansinh.documents.parsing.table_groups import table_items
+from ansinh.documents.parsing.table_unit_cells import clean_unit_names
 from ansinh.documents.parsing.tables import LEAD_HEADER, Table, table_kind
 from ansinh.documents.parsing.unit_names import split_units, units_by_role
 from ansinh.documents.parsing.vocab import TASK_KINDS
@@ -151,6 +152,16 @@ def _nest_inline_tables(doc: Doc, tasks: list[Task], tables: list[tuple[int, int
                 holder.children.append(row)
 
 
+# The end of a cell's lead-in before a dashed list of its points ("… trong đó cần: - Đảm bảo …", "… năm 2027. - Rà soát").
+_LIST_AFTER = re.compile(r"[:.]\s+[-–+•]\s+(?=[A-ZĐÀ-Ỹ])")
+
+
+def _lead_in(title: str) -> str:
+    """A table cell's task: the sentence that leads in a dashed list of points, not the points."""
+    m = _LIST_AFTER.search(title)
+    return title[: m.start()].rstrip(" ,;") if m and m.start() >= 20 else title
+
+
 def _table_tasks(tables: list[Table]) -> list[Task]:
     out: list[Task] = []
     for table in tables:
@@ -170,7 +181,7 @@ def _table_tasks(tables: list[Table]) -> list[Task]:
             continue
         made: list[Task] = []
         for item in table_items(table, title_col, num_col):
-            task = Task(item.number, re.sub(r"^\s*[-+•]\s*", "", item.title), item.span)
+            task = Task(item.number, _lead_in(re.sub(r"^\s*[-+•]\s*", "", item.title)), item.span)
             made.append(task)
             out.append(task)
             if item.parent is not None:
@@ -190,6 +201,7 @@ def _table_tasks(tables: list[Table]) -> list[Task]:
                     task.coordinate, task.own_coordinate = task.coordinate + split_units(row.get(col)), True
             if time_col is not None and row.get(time_col):
                 task.timeline = row.get(time_col)
+            task.lead, task.coordinate = clean_unit_names(task.lead), clean_unit_names(task.coordinate)
     return out
 
 
