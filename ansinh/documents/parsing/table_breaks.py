@@ -71,6 +71,10 @@ def resumes(doc: Doc, lines: list[tuple[int, int]], j: int, block: Block) -> boo
     text = doc.clean[lines[k][0] : lines[k][1]]
     if "\t" in text and text.count("\t") == width:
         return True
+    first = doc.clean[block.lines[0][0] : block.lines[0][1]].split("\t")
+    named = sum(1 for cell in first if cell.strip())
+    if "\t" in text and named < len(first) and text.count("\t") == named - 1:
+        return True  # the next page read without the columns the first line leaves empty (OCR of a scan's layout)
     if text.lstrip(" ").startswith("\t") and text.count("\t") < width:
         return True  # a row's next line (its first cell empty: no table opens so), its empty last cells trimmed away
     return block.spaced and ("\t" in text or next_has_tab(doc, lines, k))

@@ -139,3 +139,16 @@ def _own_row(previous: list[Cell], cells: list[Cell]) -> bool:
     if len(filled) < 3 or any(not cells[k].text for k in filled):
         return False
     return all(c.text[0].isupper() or c.text[0].isdigit() for c in cells[1:] if c.text)
+
+
+def spread_to_named(row: Row, header: list[str]) -> None:
+    """A row with one cell for each named column of a header that also has unnamed ones (columns OCR or a converter
+    read from the page's layout, empty in the rows of the first page) puts its cells under the named columns: the same
+    table on the next page, read without the empty columns."""
+    named = [k for k, head in enumerate(header) if head.strip()]
+    if len(named) == len(header) or len(row.cells) != len(named):
+        return
+    spread = [Cell("", row.start, row.start) for _ in header]
+    for k, cell in zip(named, row.cells, strict=True):
+        spread[k] = cell
+    row.cells = spread

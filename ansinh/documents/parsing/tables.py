@@ -31,6 +31,7 @@ from ansinh.documents.parsing.table_cells import (
     continues_row,
     fill_merged_leads,
     join_cell_lines,
+    spread_to_named,
 )
 
 __all__ = ["LEAD_HEADER", "TASK_HEADER", "Cell", "Row", "Table", "find_tables", "join_cell_lines", "table_caption", "table_kind", "value_column"]
@@ -246,7 +247,7 @@ def _build(doc: Doc, block: list[tuple[int, int]], lines: list[tuple[int, int]],
             pending_span = (pending_span[0], e)
         elif (
             pending is not None and len(pending) < width and len(pending) + len(cells) - 1 <= width
-            and not ROW_NUMBER.match(cells[0].text)
+            and not ROW_NUMBER.match(cells[0].text) and not _full_collapsed(table.header, pending)
         ):
             merged = [*pending[:-1], Cell(squeeze(pending[-1].text + " " + cells[0].text), pending[-1].start, cells[0].end), *cells[1:]]
             pending = merged
@@ -264,12 +265,18 @@ def _build(doc: Doc, block: list[tuple[int, int]], lines: list[tuple[int, int]],
             tables.append(table)
     for t in tables:
         for row in t.rows:
+            spread_to_named(row, t.header)
             _merge_split_text(row, len(t.header))
             _cell_line_breaks(doc, row, t.header)
         if table_kind(t) == "tasks":
             fill_merged_leads(t.rows, t.column(LEAD_HEADER, exclude=r"phoi hop|tham tra"),
                               t.column(_NUMBER_HEAD), len(t.header))
     return tables
+
+
+def _full_collapsed(header: list[str], cells: list[Cell]) -> bool:
+    """A row with a cell for each named column of a header that has unnamed ones too: the next page's whole row."""
+    return len(cells) == sum(1 for head in header if head.strip()) < len(header)
 
 
 _LINE_BREAK_TAG = re.compile(r"(?i)<br\s*/?>|</?p\b[^<>]{0,80}>")
