@@ -5,6 +5,7 @@ the words around it that decide whether it can be a target. Split out of ``targe
 import re
 
 from ansinh.documents.parsing.clean import Doc, fold_same_length, span_text
+from ansinh.documents.parsing.target_conditions import condition_spans, may_adjust
 from ansinh.documents.parsing.target_ranks import is_rank
 from ansinh.documents.parsing.target_words import (
     _AGE_QUALIFIER,
@@ -67,40 +68,6 @@ _NORM_WORDS = re.compile(
 _FEE_WORDS = re.compile(r"(?<![a-z])(?:le\s+phi|muc\s+thu(?:\s+phi)?|thu\s+phi|phi\s+truoc\s+ba)(?![a-z])")
 _MONEY_FOLDED = re.compile(r"(?:(?:trieu|ty|nghin|ngan)\s+)?(?:dong|vnd|usd)(?![a-z])")  # diacritics lost too
 _FUND_WORDS = re.compile(r"(?<![a-z])(?:quy|kinh\s+phi|ngan\s+sach|van\s+dong|huy\s+dong|goi|muc\s+ho\s+tro|ho\s+tro)(?![a-z])")
-# "Trường hợp tỷ lệ hộ nghèo giảm dưới 2% thì điều chỉnh mục tiêu …": when a target may change, not a target.
-_ADJUSTMENT_CONDITION = re.compile(
-    r"(?:^|[\s,;(])(?:truong\s+hop|neu|khi)\s[^.;]{0,160}?(?:dieu\s+chinh|xem\s+xet\s+lai|cap\s+nhat\s+lai)\s+"
-    r"(?:muc\s+tieu|chi\s+tieu|ke\s+hoach)"
-    # "Trường hợp …, chỉ tiêu tỷ lệ hộ nghèo có thể được điều chỉnh khi giảm dưới 2%": the target named first.
-    r"|(?:^|[\s,;(])(?:truong\s+hop|neu)\s[^.;]{0,160}?(?:muc\s+tieu|chi\s+tieu)[^.;]{0,80}?(?:co\s+the\s+)?(?:duoc\s+)?"
-    r"(?:dieu\s+chinh|xem\s+xet\s+lai)"
-)
-
-
-def _may_adjust(sentence: str) -> bool:
-    """Whether ``sentence`` holds the words ``_ADJUSTMENT_CONDITION`` needs (a plain look, far cheaper than its scan)."""
-    return ("truong" in sentence or "neu" in sentence or "khi" in sentence) and (
-        "dieu" in sentence or "xem" in sentence or "cap" in sentence)
-
-
-# "Trường hợp tỷ lệ bao phủ đạt trên 95% thì …", "Nếu số hộ nghèo giảm dưới 2% thì …": a value in the condition of a
-# rule (up to its "thì") is what triggers a step, not a target. Folded text for the opening word; "thì" is looked for
-# with its mark (folded it reads like "thị", "thi hành").
-_CONDITION_OPEN = re.compile(r"(?:^|(?<=[\s,;:(\-–+*]))(?:(?:trong\s+)?truong\s+hop|neu)\s")
-_THEN = re.compile(r"(?<!\w)thì(?!\w)", re.IGNORECASE)
-
-
-def _condition_spans(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
-    """The spans of ``start:end`` from an opening "trường hợp"/"nếu" to its "thì" (in the same clause)."""
-    out: list[tuple[int, int]] = []
-    for m in _CONDITION_OPEN.finditer(doc.folded, start, end):
-        stop = min([i for i in (doc.folded.find(";", m.end(), end), doc.folded.find(".", m.end(), end)) if i >= 0] or [end])
-        then = _THEN.search(doc.clean, m.end(), min(stop, m.end() + 240))
-        if then is not None:
-            out.append((m.start(), then.start()))
-    return out
-
-
 # One or two plain words after a count ("6 cảng biển"), not a year, date or another number.
 _NOUN_AFTER = re.compile(
     r"\s+(?!(?:nam|ngay|thang|va|hoac|tro|den|trong|tu|cua|theo|tai|o|so|voi|la|duoc)(?![a-z]))[a-z]+"
@@ -195,11 +162,11 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
     if _DIGIT.search(folded, start, end) is None:
         return out  # every mention is a number's: a sentence without a digit has none
     sentence = folded[start:end]
-    if GRADUAL_START.match(sentence) or (_may_adjust(sentence) and _ADJUSTMENT_CONDITION.search(sentence)):
+    if GRADUAL_START.match(sentence) or (may_adjust(sentence)):
         return out
     clause_start = start
     skip_until = -1
-    conditions = _condition_spans(doc, start, end) if "thì" in doc.clean[start:end].lower() else []
+    conditions = condition_spans(doc, start, end) if "thì" in doc.clean[start:end].lower() else []
     # A map's scale ("bản đồ … tỷ lệ 1:50.000", "tỉ lệ 1/500.000") is no value the plan commits to.
     if "y le" in sentence or "i le" in sentence:  # what _MAP_SCALE must find: a scan of each sentence costs more
         conditions += [(x.start(), x.end()) for x in _MAP_SCALE.finditer(folded, start, end)]
