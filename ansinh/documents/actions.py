@@ -122,6 +122,10 @@ def display_extraction(extraction: dict[str, Any], text: str, restored: str) -> 
     return {**extraction, "meta": meta}
 
 
+# A scan of hundreds of pages may warn on each; the reviewer is shown the first ones.
+MAX_READ_WARNINGS = 50
+
+
 def do_import_document(
     path: Path,
     actor: Any = None,
@@ -160,6 +164,7 @@ def do_import_document(
             text=result.text,
             restored_text=restored,
             ocr_used=result.ocr_used,
+            read_warnings=list(result.warnings)[:MAX_READ_WARNINGS],
             extraction=extraction,
             uploaded_by=actor if getattr(actor, "is_authenticated", False) else None,
         )

@@ -22,6 +22,9 @@ class SourceDocument(models.Model):
     text = models.TextField("văn bản gốc")
     restored_text = models.TextField("văn bản đã khôi phục dấu", blank=True)
     ocr_used = models.BooleanField("đã nhận dạng ký tự (OCR)", default=False)
+    # What the reader said of pages it could not read or read again ("Trang 3: không đọc được chữ."), shown to the
+    # reviewer beside the source so that a missing page is not taken for a plan without that part.
+    read_warnings = models.JSONField("cảnh báo khi đọc tệp", default=list, blank=True)
     extraction = models.JSONField("kết quả trích xuất", default=dict)
     uploaded_at = models.DateTimeField("thời điểm nhập", auto_now_add=True)
     uploaded_by = models.ForeignKey(

@@ -42,3 +42,19 @@ def test_a_file_name_in_vietnamese_becomes_a_readable_slug() -> None:
     assert slug_for(Path("Kế hoạch số 12 Đà Nẵng.pdf")) == "ke-hoach-so-12-da-nang"
     assert slug_for(Path("hcmc-plan-53.txt")) == "hcmc-plan-53"
     assert slug_for(Path("….txt")) == "van-ban"
+
+
+@pytest.mark.django_db
+def test_what_the_reader_warned_of_is_kept_with_the_document(monkeypatch: pytest.MonkeyPatch) -> None:
+    from dataclasses import replace
+
+    from ansinh.documents import actions
+    from ansinh.documents.formats import ReadResult, read_document
+
+    def read_with_a_warning(path: Path, **kwargs: object) -> ReadResult:
+        return replace(read_document(path), warnings=["Trang 2: không đọc được chữ."])
+
+    monkeypatch.setattr(actions, "read_document", read_with_a_warning)
+    plan = actions.do_import_document(SAMPLES / "rachgia-plan-50.txt")
+    assert plan.source_document is not None
+    assert plan.source_document.read_warnings == ["Trang 2: không đọc được chữ."]

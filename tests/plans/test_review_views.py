@@ -325,3 +325,18 @@ def test_a_one_year_plan_shows_its_year_once_and_a_longer_one_its_span(plan: Any
     client.force_login(alice)
     for url in (f"/ke-hoach/{plan.pk}/ra-soat/", f"/ke-hoach/{plan.pk}/"):
         assert shown in client.get(url).content.decode()
+
+
+def test_pages_the_reader_could_not_read_are_listed_beside_the_source(client: Client, bob: Any, plan: Plan) -> None:
+    document = plan.source_document
+    assert document is not None
+    document.read_warnings = ["Trang 3: không đọc được chữ."]
+    document.save()
+    client.force_login(bob)
+    html = client.get(_review(plan)).content.decode()
+    assert "Khi đọc tệp, hệ thống ghi nhận" in html and "Trang 3: không đọc được chữ." in html
+
+
+def test_a_source_read_without_warnings_shows_no_notice(client: Client, bob: Any, plan: Plan) -> None:
+    client.force_login(bob)
+    assert "Khi đọc tệp" not in client.get(_review(plan)).content.decode()
