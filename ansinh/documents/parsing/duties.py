@@ -110,7 +110,10 @@ def _mark_directive_duties(doc: Doc, root: Node) -> None:
     if _has_tasks_part(nodes) or not _DIRECTIVE_TYPE.search(doc.folded, 0, 4000) or is_report(doc):
         return  # a report's numbered points describe what was done ("Kính gửi:" heads it as it heads a letter)
     if any(n.style == "article" for n in root.children):
-        return  # written in articles: its duties are those of its "Tổ chức thực hiện" article (_mark_legal_duties)
+        # Written in articles: its duties are those of its "Tổ chức thực hiện" article (_mark_legal_duties), or the
+        # numbered clauses before "Điều 2" when the heading of "Điều 1" was lost (a scan's OCR).
+        _mark_headless_first_article(root)
+        return
     # The earlier of a known lead-in and the colon before the first points: a lead-in found only inside a point
     # ("2. … thực hiện tốt một số nhiệm vụ sau:") must not hide the points before it.
     found = [m for m in (_DUTY_LEAD_IN.search(doc.folded), _colon_before_points(doc, root)) if m is not None]
@@ -330,6 +333,23 @@ def _names_its_doers(node: Node) -> bool:
         return False
     doers = sum(1 for item in items if _opens_with_doer(item.title))
     return doers * 5 >= len(items) * 3
+
+
+def _mark_headless_first_article(root: Node) -> None:
+    """"QUYẾT NGHỊ:" then "1. Đồng ý …", "2. Giao Bộ … chủ trì …", "3. Giao Ủy ban nhân dân …: a) …", then "Điều 2.":
+    the clauses of a first article whose heading OCR lost, read as its duties when most open with their doer and one
+    hands a body a list of its own (the test ``_mark_legal_duties`` applies to an article)."""
+    first = next(i for i, n in enumerate(root.children) if n.style == "article")
+    run: list[Node] = []
+    for node in reversed(root.children[:first]):
+        if node.style != "num1":
+            break
+        run.insert(0, node)
+    if len(run) < 2:
+        return
+    doers = sum(1 for item in run if item.title and _opens_with_doer(item.title))
+    if doers * 5 >= len(run) * 3 and any(g.numbered for c in run for g in c.children):
+        gather(root, run, reset_kind=True)
 
 
 def _has_tasks_part(nodes: list[Node]) -> bool:

@@ -17,10 +17,15 @@ _ADJUSTMENT_CONDITION = re.compile(
 )
 
 
-def may_adjust(sentence: str) -> bool:
-    """Whether ``sentence`` states when a target may be adjusted (a plain look for the words first, far cheaper)."""
+def _may_adjust_words(sentence: str) -> bool:
+    """Whether ``sentence`` holds the words ``_ADJUSTMENT_CONDITION`` needs (a plain look, far cheaper than its scan)."""
     return ("truong" in sentence or "neu" in sentence or "khi" in sentence) and (
-        "dieu" in sentence or "xem" in sentence or "cap" in sentence) and _ADJUSTMENT_CONDITION.search(sentence) is not None
+        "dieu" in sentence or "xem" in sentence or "cap" in sentence)
+
+
+def may_adjust(sentence: str) -> bool:
+    """Whether ``sentence`` (folded) states when a target may be adjusted, not a target."""
+    return _may_adjust_words(sentence) and _ADJUSTMENT_CONDITION.search(sentence) is not None
 
 
 # "Trường hợp tỷ lệ bao phủ đạt trên 95% thì …", "Nếu số hộ nghèo giảm dưới 2% thì …": a value in the condition of a
