@@ -164,6 +164,25 @@ def _lower_action(clean: str, folded: str, start: int, end: int) -> bool:
     return any(clean[m.start() + 1 : m.start() + 2].islower() for m in _ACTION.finditer(folded, start, end))
 
 
+_TOWARDS = re.compile(r"doi\s+voi\s+")
+
+
+def _addressed_alone(clean: str, folded: str, pos: int) -> list[str]:
+    """The bodies a clause addresses when it names nothing else: "Giao Sở Văn hóa, Thể thao và Du lịch, Báo Đắk Nông",
+    "Yêu cầu đối với các tổ chức, cá nhân được cấp giấy phép khai thác" (no verb of a duty in lower case after them)."""
+    towards = _TOWARDS.match(folded, pos)
+    if towards is not None:
+        pos = towards.end()
+    end = len(folded.rstrip(" .;"))
+    if end <= pos or len(folded[pos:end].split()) > 24:
+        return []
+    verbs = [*_ACTION.finditer(folded, pos, end), *_SUBJECT_VERB.finditer(folded, pos, end)]
+    # After "các" the same words name bodies ("các tổ chức, cá nhân …").
+    if any(clean[v.start() + 1 : v.start() + 2].islower() and not folded[: v.start()].endswith((" cac", " nhung")) for v in verbs):
+        return []
+    return bodies_only(clean[pos:end], generic_first=True)
+
+
 def read_clause(clean: str, folded: str) -> tuple[list[str], list[str]] | None:
     """(lead, partners) stated by one clause (``clean`` and its same-length ``folded`` view), or None."""
     pos = 0
@@ -205,6 +224,11 @@ def read_clause(clean: str, folded: str) -> tuple[list[str], list[str]] | None:
     # "Named address: the bodies before its colon": "Giao UBND các xã: Đức Trọng, Hiệp Thạnh:" above its duties.
     if address is not None and folded.rstrip().endswith(":"):
         named = bodies_only(clean[pos : len(folded.rstrip()) - 1], generic_first=True)
+        if named:
+            return named, []
+    if address is not None and ":" not in folded[pos:]:
+        # "2. Giao Sở Y tế" / "2. Đề nghị UBND các xã, phường" as the whole heading, its duties in the lines below.
+        named = _addressed_alone(clean, folded, pos)
         if named:
             return named, []
     limit = min(len(folded), pos + 260)
