@@ -51,3 +51,38 @@ def test_a_heading_that_only_hands_the_duties_below_to_bodies_names_its_lead() -
 def test_a_heading_that_addresses_bodies_and_goes_on_with_their_duty_is_not_read_as_names_alone() -> None:
     text = _LETTER.replace("2. Đề nghị UBND các xã, phường", "2. Đề nghị các cơ quan, địa phương triển khai thực hiện")
     assert _units(text).get("2", ([], []))[0] != ["các cơ quan, địa phương triển khai thực hiện"]
+
+
+_RESOLUTION = """BAN CHẤP HÀNH ĐẢNG BỘ TỈNH KHÁNH BÌNH
+Số: 15-NQ/TU
+
+NGHỊ QUYẾT
+HỘI NGHỊ LẦN THỨ MƯỜI BAN CHẤP HÀNH ĐẢNG BỘ TỈNH
+
+QUYẾT NGHỊ:
+
+1. Thông qua các dự thảo văn kiện trình Đại hội sau đây:
+
+- Báo cáo chính trị của Ban Chấp hành Đảng bộ tỉnh.
+
+- Báo cáo kiểm điểm của Ban Chấp hành Đảng bộ tỉnh.
+
+Giao Ban Thường vụ Tỉnh ủy căn cứ ý kiến thảo luận của Hội nghị để chỉ đạo hoàn thiện các dự thảo văn kiện.
+
+2. Cơ bản thống nhất Đề án sắp xếp tổ chức bộ máy của hệ thống chính trị tỉnh.
+
+Giao Ban Thường vụ Tỉnh ủy chỉ đạo Đảng ủy Ủy ban nhân dân tỉnh: Hoàn thiện Đề án, trình cấp có thẩm quyền.
+
+Giao ban thường vụ các đảng ủy trực thuộc Tỉnh ủy tập trung lãnh đạo xây dựng đề án của địa phương.
+
+3. Thống nhất chủ trương sửa đổi Quy chế làm việc của Ban Chấp hành Đảng bộ tỉnh.
+"""
+
+
+def test_an_item_of_a_resolution_is_led_by_the_bodies_its_own_paragraphs_hand_it_to() -> None:
+    units = _units(_RESOLUTION)
+    assert units["1"][0] == ["Ban Thường vụ Tỉnh ủy"]
+    # A verb before the colon: the body before the verb leads, not "… chỉ đạo Đảng ủy …" as one name.
+    assert units["2"][0][0] == "Ban Thường vụ Tỉnh ủy"
+    assert len(units["2"][0]) == 2 and units["2"][0][1].startswith("ban thường vụ các đảng ủy trực thuộc")
+    assert units["3"][0] == []

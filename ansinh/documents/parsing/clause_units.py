@@ -216,7 +216,8 @@ def read_clause(clean: str, folded: str) -> tuple[list[str], list[str]] | None:
         pos = address.end()
         # "Giao Sở Nội vụ:" above the duties it hands out: the bodies alone.
         colon = folded.find(":", pos)
-        named = bodies_only(clean[pos:colon], generic_first=True) if colon != -1 else []
+        # Not where a verb comes before the colon ("Giao Bộ Chính trị chỉ đạo Đảng uỷ Chính phủ: …"): the clause goes on.
+        named = bodies_only(clean[pos:colon], generic_first=True) if colon != -1 and not _lower_action(clean, folded, pos, colon) else []
         # The colon after the addressee opens its duties ("Giao Bộ Công Thương: (i) Nghiên cứu …; (ii) Chủ trì …"),
         # unless it lists the places or ministries of a shared head ("Giao UBND các xã: Đức Trọng, Hiệp Thạnh:").
         if named and (not folded[colon + 1 :].strip() or not re.search(r"(?:cac|nhung)\s+\S+\s*$", folded[pos:colon])):
@@ -254,7 +255,8 @@ def read_clause(clean: str, folded: str) -> tuple[list[str], list[str]] | None:
         if kind_named_by_work(folded, verb.start()):
             continue  # "các cơ quan chuyên trách tham mưu, giúp việc Tỉnh ủy": the kind's name, not its duty
         cue = _DUTY_CUE.match(folded, verb.start() + 1) is not None
-        lead = bodies_only(clean[pos : pc.subject_end(folded, pos, verb.start())], generic_first=cue, bound=cue)
+        # After "Giao", "Đề nghị" the subject may be a kind of body in lower case ("Giao ban thường vụ các tỉnh uỷ …").
+        lead = bodies_only(clean[pos : pc.subject_end(folded, pos, verb.start())], generic_first=cue or address is not None, bound=cue)
         if not lead:
             continue
         rest_at = verb.start()

@@ -158,8 +158,25 @@ def _addressed_paragraphs(doc: Doc, task: Task, apply: Apply) -> None:
     """Each body a later paragraph of the item addresses leads it too (a conclusion's point: "Đề nghị Nhà đầu tư …",
     then "Giao Sở Nông nghiệp và Môi trường có trách nhiệm thẩm định …")."""
     node = task.node
+    if node is None:
+        return
+    if not task.lead:
+        # An item nothing has assigned yet, whose own paragraph hands it over ("1. Thông qua các dự thảo …:", its list,
+        # then "Giao Bộ Chính trị căn cứ ý kiến thảo luận … để chỉ đạo …"): the bodies it addresses lead it.
+        inside = [(c.node.start, c.node.end) for c in task.children if c.node is not None]
+        for m in _ADDRESSED_LINE.finditer(doc.folded, node.head_end, node.end):
+            if any(a <= m.start() < b for a, b in inside):
+                continue
+            clean, folded = first_sentence(doc, m.start(), node.end)
+            clean, folded = squeeze(clean), " ".join(folded.split())
+            if len(clean) != len(folded) or _ITEM_REF.search(folded):
+                continue
+            found = read_clause(clean, folded)
+            if found is not None and found[0]:
+                apply(task, "lead", found[0])
+        return
     # Only a point with no sub-items: above sub-items such a paragraph hands out the sub-items ("Giao Sở X:").
-    if node is None or not task.lead or task.children or node.children:
+    if not task.lead or task.children or node.children:
         return
     for m in _ADDRESSED_LINE.finditer(doc.folded, node.head_end, node.end):
         clean, folded = first_sentence(doc, m.start(), node.end)
