@@ -86,3 +86,67 @@ def test_an_item_of_a_resolution_is_led_by_the_bodies_its_own_paragraphs_hand_it
     assert units["2"][0][0] == "Ban Thường vụ Tỉnh ủy"
     assert len(units["2"][0]) == 2 and units["2"][0][1].startswith("ban thường vụ các đảng ủy trực thuộc")
     assert units["3"][0] == []
+
+
+_SHARED_WORK = """ỦY BAN NHÂN DÂN TỈNH KHÁNH BÌNH
+Số: 88/KH-UBND
+
+KẾ HOẠCH
+Phát triển các cụm công nghiệp giai đoạn 2026 - 2030
+
+I. MỤC ĐÍCH, YÊU CẦU
+
+Phát triển bền vững các cụm công nghiệp.
+
+II. NỘI DUNG
+
+1. Hoàn thiện hạ tầng các cụm công nghiệp đã thành lập
+- Sở Công Thương tham mưu hoàn thiện hạ tầng kỹ thuật các cụm công nghiệp.
+- Ủy ban nhân dân cấp xã: bố trí vốn hoàn thiện hạ tầng, thu hút nhà đầu tư thứ cấp.
+- Sở Tài chính tham mưu cân đối nguồn vốn ngân sách hằng năm.
+
+2. Thu hút đầu tư vào các cụm công nghiệp
+- Trung tâm Xúc tiến đầu tư tỉnh tổ chức các hội nghị xúc tiến đầu tư.
+- Tăng cường quảng bá hình ảnh các cụm công nghiệp trên các phương tiện thông tin.
+"""
+
+
+def test_each_dash_line_that_opens_with_a_body_adds_a_lead_of_the_item() -> None:
+    units = _units(_SHARED_WORK)
+    assert units["1"][0] == ["Sở Công Thương", "Ủy ban nhân dân cấp xã", "Sở Tài chính"]
+    assert units["2"][0] == ["Trung tâm Xúc tiến đầu tư tỉnh"]
+
+
+_REMEDY = """ỦY BAN NHÂN DÂN XÃ AN BÌNH
+Số: 45/KH-UBND
+
+KẾ HOẠCH
+Khắc phục hạn chế sau kiểm tra công tác văn thư, lưu trữ
+
+I. MỤC ĐÍCH, YÊU CẦU
+
+Khắc phục kịp thời các hạn chế đã được Đoàn kiểm tra chỉ ra.
+
+II. NỘI DUNG HẠN CHẾ VÀ BIỆN PHÁP KHẮC PHỤC
+
+1. Việc lưu trữ hồ sơ công việc còn chậm, chưa đúng quy định.
+
+- Nguyên nhân: công chức kiêm nhiệm nhiều việc.
+
+- Biện pháp: lập danh mục hồ sơ lưu trữ theo từng năm.
+
+- Thời gian thực hiện: Đã khắc phục xong từ tháng 6/2024; giao Văn
+phòng HĐND và UBND xã chủ trì tham mưu duy trì thực hiện.
+
+2. Việc sao chụp tài liệu chưa mở sổ theo dõi.
+
+- Biện pháp: mở sổ theo dõi theo mẫu.
+
+- Thời gian thực hiện: trong quý III năm 2024; giao Công an xã chủ trì hướng dẫn thực hiện.
+"""
+
+
+def test_a_clause_giao_x_chu_tri_hands_the_item_to_x_wherever_it_stands() -> None:
+    units = _units(_REMEDY)
+    assert units["1"][0] == ["Văn phòng HĐND và UBND xã"]
+    assert units["2"][0] == ["Công an xã"]

@@ -262,7 +262,9 @@ def assign_units(doc: Doc, root: Node, tasks: list[Task]) -> None:
                 with_end = min(with_end, s + m.end("with"))
                 partners = real_partners(split_units(doc.clean[s + m.start("with") : with_end])) if m.group("with") else []
                 # "X chủ trì" alone assigns only an item whose heading it opens ("5. Văn phòng Sở chủ trì tổng hợp ...").
-                if m.group("with") is None and not named and not _opens_heading(doc, task, s + m.start("who")):
+                # "…; giao X chủ trì …" hands the item to X wherever the clause stands ("- Thời gian thực hiện: …; giao X chủ trì …").
+                handed = re.search(r"giao(?:\s+cho)?\s+$", folded[m.start() : m.start("who")]) is not None
+                if m.group("with") is None and not named and not handed and not _opens_heading(doc, task, s + m.start("who")):
                     continue
                 for receiver in named or [task]:
                     _apply(receiver, "lead", split_units(name))

@@ -246,7 +246,9 @@ def read_clause(clean: str, folded: str) -> tuple[list[str], list[str]] | None:
     verbs = roles[:1] + [v for v in verbs if v not in roles[:1]]
     for verb in verbs:
         subject_folded = folded[pos : verb.start()]
-        if not subject_folded.strip() or (_NOT_SUBJECT.search(subject_folded) and "," not in subject_folded):
+        # A preposition in lower case ends no body's name ("tại", "của"); capitalised it is a name's word ("Sở Tài chính").
+        if not subject_folded.strip() or ("," not in subject_folded and any(
+                clean[pos + w.start()].islower() for w in _NOT_SUBJECT.finditer(subject_folded))):
             continue
         if not clean[verb.start() + 1 : verb.start() + 2].islower():
             continue  # "Ban Tổ chức …": the verb's words capitalised belong to a name

@@ -41,6 +41,16 @@ def _openings(doc: Doc, node: Node) -> list[tuple[str, str]]:
     return [(squeeze(c), " ".join(f.split())) for c, f in out]
 
 
+def _dash_lines(node: Node) -> int:
+    """How many dash (or plus) lines open ``node``'s sub-items, those :func:`_openings` reads last."""
+    count = 0
+    for child in node.children:
+        if child.style not in ("dash", "plus"):
+            break
+        count += 1
+    return count
+
+
 def clause_leads(doc: Doc, tasks: list[Task], apply: Apply) -> None:
     """Fill the lead (and partners) of items nothing else assigned, from the clause that opens their duty;
     give partners to an item whose lead is known when its opening clause names them ("chủ trì, phối hợp với …")."""
@@ -48,7 +58,8 @@ def clause_leads(doc: Doc, tasks: list[Task], apply: Apply) -> None:
         node = task.node
         if node is None:
             continue
-        for index, (clean, folded) in enumerate(_openings(doc, node)):
+        openings = _openings(doc, node)
+        for index, (clean, folded) in enumerate(openings):
             if len(clean) != len(folded):
                 continue
             # The doer may be known only from the heading above ("2. Bộ Tài chính:" over "b) …, chủ trì, phối hợp với …").
@@ -86,6 +97,12 @@ def clause_leads(doc: Doc, tasks: list[Task], apply: Apply) -> None:
                 apply(task, "coordinate", partners)
             elif lead and not task.coordinate:
                 apply(task, "coordinate", _also_with(clean, folded))
+            if index >= len(openings) - _dash_lines(node):
+                # The first dash line named its doer: each dash line after it may name another ("- Ban Quản lý Khu kinh tế
+                # … đầu tư, hoàn thiện …", "- Ủy ban nhân dân cấp xã: …"), the item's work shared among its doers.
+                for later_clean, later_folded in openings[index + 1 :]:
+                    if len(later_clean) == len(later_folded) and (more := read_clause(later_clean, later_folded)) is not None:
+                        apply(task, "lead", more[0])
             break
         if not task.coordinate and (task.lead or (task.parent is not None and task.parent.lead)):
             apply(task, "coordinate", _later_sentence_partners(doc, node))
