@@ -101,7 +101,7 @@ Phát triển bền vững các cụm công nghiệp.
 II. NỘI DUNG
 
 1. Hoàn thiện hạ tầng các cụm công nghiệp đã thành lập
-- Sở Công Thương tham mưu hoàn thiện hạ tầng kỹ thuật các cụm công nghiệp.
+- Sở Công Thương chủ trì tham mưu hoàn thiện hạ tầng kỹ thuật các cụm công nghiệp.
 - Ủy ban nhân dân cấp xã: bố trí vốn hoàn thiện hạ tầng, thu hút nhà đầu tư thứ cấp.
 - Sở Tài chính tham mưu cân đối nguồn vốn ngân sách hằng năm.
 

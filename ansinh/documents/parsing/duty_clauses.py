@@ -51,6 +51,21 @@ def _dash_lines(node: Node) -> int:
     return count
 
 
+def _dash_doers(task: Task, openings: list[tuple[str, str]], dashes: int, apply: Apply) -> None:
+    """When the item's first dash line names one of its doers, each dash line after it may name another ("- Ban Quản lý
+    Khu kinh tế chủ trì …", "- Ủy ban nhân dân cấp xã: …", "- Sở Công Thương chủ trì …"): the item's work shared among
+    its doers, each of whom leads it."""
+    if dashes < 2 or not task.lead:
+        return
+    first = len(openings) - dashes
+    readings = [read_clause(c, f) if len(c) == len(f) else None for c, f in openings[first:]]
+    if readings[0] is None or not _same(readings[0][0], task.lead):
+        return
+    for found in readings[1:]:
+        if found is not None:
+            apply(task, "lead", found[0])
+
+
 def clause_leads(doc: Doc, tasks: list[Task], apply: Apply) -> None:
     """Fill the lead (and partners) of items nothing else assigned, from the clause that opens their duty;
     give partners to an item whose lead is known when its opening clause names them ("chủ trì, phối hợp với …")."""
@@ -97,13 +112,8 @@ def clause_leads(doc: Doc, tasks: list[Task], apply: Apply) -> None:
                 apply(task, "coordinate", partners)
             elif lead and not task.coordinate:
                 apply(task, "coordinate", _also_with(clean, folded))
-            if index >= len(openings) - _dash_lines(node):
-                # The first dash line named its doer: each dash line after it may name another ("- Ban Quản lý Khu kinh tế
-                # … đầu tư, hoàn thiện …", "- Ủy ban nhân dân cấp xã: …"), the item's work shared among its doers.
-                for later_clean, later_folded in openings[index + 1 :]:
-                    if len(later_clean) == len(later_folded) and (more := read_clause(later_clean, later_folded)) is not None:
-                        apply(task, "lead", more[0])
             break
+        _dash_doers(task, openings, _dash_lines(node), apply)
         if not task.coordinate and (task.lead or (task.parent is not None and task.parent.lead)):
             apply(task, "coordinate", _later_sentence_partners(doc, node))
         _addressed_paragraphs(doc, task, apply)
