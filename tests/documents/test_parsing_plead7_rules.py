@@ -150,3 +150,31 @@ def test_a_clause_giao_x_chu_tri_hands_the_item_to_x_wherever_it_stands() -> Non
     units = _units(_REMEDY)
     assert units["1"][0] == ["Văn phòng HĐND và UBND xã"]
     assert units["2"][0] == ["Công an xã"]
+
+
+_COMMUNE_PLAN = """ỦY BAN NHÂN DÂN PHƯỜNG AN HÒA
+Số: 30/KH-UBND
+
+KẾ HOẠCH
+Thực hiện công tác phổ biến, giáo dục pháp luật năm 2026
+
+I. MỤC ĐÍCH, YÊU CẦU
+
+Nâng cao hiệu quả công tác phổ biến, giáo dục pháp luật.
+
+II. NHIỆM VỤ
+
+1. Xây dựng, ban hành kế hoạch triển khai và văn bản hướng dẫn
+- Bộ phận tham mưu: bộ phận Văn hóa - Xã hội.
+- Bộ phận phối hợp: Các ban, ngành, đoàn thể có liên quan.
+- Thời gian thực hiện: Quý I năm 2026.
+2. Tổ chức tập huấn cho đội ngũ báo cáo viên, tuyên truyền viên
+- Bộ phận chủ trì: Công an phường.
+- Thời gian thực hiện: Quý II năm 2026.
+"""
+
+
+def test_a_bo_phan_tham_muu_label_names_the_lead_as_co_quan_tham_muu_does() -> None:
+    units = _units(_COMMUNE_PLAN)
+    assert units["1"][0] == ["bộ phận Văn hóa - Xã hội"]
+    assert units["2"][0] == ["Công an phường"]

@@ -173,7 +173,7 @@ LEAD_LABEL = re.compile(
     # Party texts: "Trách nhiệm chỉ đạo thực hiện: Đảng ủy UBND tỉnh", "Cơ quan chỉ đạo: …".
     r"|^(?:trach\s+nhiem|co\s+quan|don\s+vi)\s+chi\s+dao(?:\s+thuc\s+hien)?$"
     # "Cơ quan tham mưu: …", "Đơn vị đầu mối: …": the body that carries the item for the issuer.
-    r"|^(?:co\s+quan|don\s+vi)\s+(?:tham\s+muu|dau\s+moi)(?:\s+thuc\s+hien)?$"
+    r"|^(?:co\s+quan|don\s+vi|bo\s+phan)\s+(?:tham\s+muu|dau\s+moi)(?:\s+thuc\s+hien)?$"
 )
 COORD_LABEL = re.compile(r"phoi\s+hop|^(?:co\s+quan|don\s+vi)(?:,\s*(?:co\s+quan|don\s+vi|to\s+chuc))?\s+tham\s+gia(?:\s+thuc\s+hien)?$")
 TIMELINE_LABEL = re.compile(r"thoi\s+(?:gian|han|diem)|tien\s+do")
