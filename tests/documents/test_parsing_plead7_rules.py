@@ -178,3 +178,21 @@ def test_a_bo_phan_tham_muu_label_names_the_lead_as_co_quan_tham_muu_does() -> N
     units = _units(_COMMUNE_PLAN)
     assert units["1"][0] == ["bộ phận Văn hóa - Xã hội"]
     assert units["2"][0] == ["Công an phường"]
+
+
+_NOTICE = """ỦY BAN NHÂN DÂN TỈNH KHÁNH BÌNH
+Số: 12/TB-UBND
+
+THÔNG BÁO
+Kết luận của Chủ tịch UBND tỉnh tại cuộc họp về phương án sắp xếp trụ sở
+
+Sau khi nghe Sở Nội vụ báo cáo và ý kiến của các đại biểu dự họp, Chủ tịch UBND tỉnh kết luận như sau:
+
+1. Thống nhất chủ trương sắp xếp trụ sở làm việc của các cơ quan cấp tỉnh.
+
+2. Giao Sở Nội vụ tiếp thu các ý kiến tại cuộc họp, chủ trì, phối hợp với Sở Tài chính hoàn thiện phương án, trình UBND tỉnh trước ngày 15/3/2026.
+"""
+
+
+def test_the_doer_before_chu_tri_ends_at_its_first_verb() -> None:
+    assert _units(_NOTICE)["2"] == (["Sở Nội vụ"], ["Sở Tài chính"])

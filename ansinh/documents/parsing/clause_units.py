@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from ansinh.documents.parsing import partner_clauses as pc
-from ansinh.documents.parsing.clean import Doc
+from ansinh.documents.parsing.clean import Doc, fold_same_length
 from ansinh.documents.parsing.head_words import no_head_opens
 from ansinh.documents.parsing.subject_leads import _ACTION, kind_named_by_work
 from ansinh.documents.parsing.text_caches import text_cache
@@ -162,6 +162,17 @@ def _bodies_uncached(text: str, generic_first: bool, bound: bool) -> list[str]:
 def _lower_action(clean: str, folded: str, start: int, end: int) -> bool:
     """Whether a duty's verb is written in lower case between ``start`` and ``end`` (capitalised, it is part of a name)."""
     return any(clean[m.start() + 1 : m.start() + 2].islower() for m in _ACTION.finditer(folded, start, end))
+
+
+def before_verb(name: str) -> str:
+    """``name`` up to the first verb of a duty written in lower case ("Sở Nội vụ tiếp thu các ý kiến …, chủ trì" is
+    "Sở Nội vụ"); a verb's words after "các" or in a kind named by its work stay ("các tổ chức", "cơ quan tham mưu")."""
+    folded = fold_same_length(name).lower()
+    for verb in sorted([*_ACTION.finditer(folded), *_SUBJECT_VERB.finditer(folded)], key=lambda v: v.start()):
+        if (name[verb.start() + 1 : verb.start() + 2].islower() and not folded[: verb.start()].endswith((" cac", " nhung"))
+                and not kind_named_by_work(folded, verb.start())):
+            return name[: verb.start()].rstrip(" ,")
+    return name
 
 
 _TOWARDS = re.compile(r"doi\s+voi\s+")
