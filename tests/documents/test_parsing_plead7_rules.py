@@ -196,3 +196,27 @@ Sau khi nghe Sở Nội vụ báo cáo và ý kiến của các đại biểu d�
 
 def test_the_doer_before_chu_tri_ends_at_its_first_verb() -> None:
     assert _units(_NOTICE)["2"] == (["Sở Nội vụ"], ["Sở Tài chính"])
+
+
+_DECREE = """CHÍNH PHỦ
+Số: 99/2026/NĐ-CP
+
+NGHỊ ĐỊNH
+Quy định về hợp đồng điện tử trong lĩnh vực dịch vụ công
+
+Chương III
+TRÁCH NHIỆM THI HÀNH
+
+Điều 12. Trách nhiệm của Nhà cung cấp dịch vụ chứng thực hợp đồng điện tử
+1. Bảo đảm hệ thống hoạt động liên tục, an toàn.
+2. Lưu trữ dữ liệu hợp đồng điện tử theo quy định.
+
+Điều 13. Trách nhiệm của Bộ Công Thương
+1. Hướng dẫn, kiểm tra việc thực hiện Nghị định này.
+"""
+
+
+def test_an_article_on_the_duties_of_a_supplier_is_led_by_that_supplier() -> None:
+    units = _units(_DECREE)
+    assert units["12"][0] == ["Nhà cung cấp dịch vụ chứng thực hợp đồng điện tử"]
+    assert units["13"][0] == ["Bộ Công Thương"]

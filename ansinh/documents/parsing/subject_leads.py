@@ -110,9 +110,10 @@ _DUTY_OF = _Words(
     r"^(?:(?:tham\s+quyen|quyen\s+han)\s+va\s+)?(?:trach\s+nhiem|nhiem\s+vu)(?:\s+va\s+quyen\s+han)?\s+cua\s+",
 )
 # "Các cơ sở giáo dục đại học, cơ sở giáo dục nghề nghiệp": a kind of body after the first name, in lower case.
+# A decree binds suppliers, investors and contractors beside bodies ("Trách nhiệm của Nhà cung cấp eContract").
 _BODY_NOUN = _Words(
-    r"^(?:cơ\s+sở|cơ\s+quan|tổ\s+chức|đơn\s+vị|doanh\s+nghiệp|trường|hội|đoàn\s+thể)\s",
-    r"^(?:co\s+so|co\s+quan|to\s+chuc|don\s+vi|doanh\s+nghiep|truong|hoi|doan\s+the)\s",
+    r"^(?:cơ\s+sở|cơ\s+quan|tổ\s+chức|đơn\s+vị|doanh\s+nghiệp|trường|hội|đoàn\s+thể|nhà\s+(?:cung\s+cấp|đầu\s+tư|thầu))\s",
+    r"^(?:co\s+so|co\s+quan|to\s+chuc|don\s+vi|doanh\s+nghiep|truong|hoi|doan\s+the|nha\s+(?:cung\s+cap|dau\s+tu|thau))\s",
 )
 _GENERIC_START = re.compile(r"^(?:c[áa]c|to[àa]n\s+th[ểe])\s", re.IGNORECASE)  # "cac", "toan the" without marks too
 # What "các …" / "toàn thể …" must name to be bodies: "2. Các hoạt động chính" names work, not doers.
