@@ -220,3 +220,31 @@ def test_an_article_on_the_duties_of_a_supplier_is_led_by_that_supplier() -> Non
     units = _units(_DECREE)
     assert units["12"][0] == ["Nhà cung cấp dịch vụ chứng thực hợp đồng điện tử"]
     assert units["13"][0] == ["Bộ Công Thương"]
+
+
+def test_a_bare_place_kind_goes_on_the_list_of_the_named_body_after_va() -> None:
+    from ansinh.documents.parsing.unit_names import split_units
+
+    assert split_units("các đơn vị lực lượng vũ trang tỉnh và UBND các huyện, thành phố") == [
+        "các đơn vị lực lượng vũ trang tỉnh",
+        "UBND các huyện, thành phố",
+    ]
+    assert split_units("các sở, ngành và UBND các xã, phường") == ["các sở, ngành", "UBND các xã, phường"]
+
+
+_CLOSING = """ỦY BAN NHÂN DÂN TỈNH KHÁNH BÌNH
+Số: 210/UBND-NC
+V/v triển khai dịch vụ cai nghiện tại cộng đồng
+
+Kính gửi: Các sở, ngành; UBND các xã, phường.
+
+Để triển khai dịch vụ cai nghiện ma túy tại cộng đồng, UBND tỉnh chỉ đạo như sau:
+
+1. Giao Công an tỉnh tổ chức thẩm định hồ sơ đăng ký của các đơn vị cung cấp dịch vụ.
+2. Giao Sở Tài chính tham mưu bố trí kinh phí cho các đơn vị được lựa chọn.
+Yêu cầu các sở, ngành và Ủy ban nhân dân các xã, phường tổ chức thực hiện tốt các nội dung trên./.
+"""
+
+
+def test_the_closing_charge_that_points_at_the_whole_letter_assigns_no_item() -> None:
+    assert _units(_CLOSING)["2"][0] == ["Sở Tài chính"]

@@ -179,6 +179,9 @@ _ADVERB_AFTER = re.compile(r"\s(?:kip\s+thoi|chu\s+dong|tich\s+cuc|thuong\s+xuye
 # A paragraph of an item that hands a duty to a body: "Đề nghị Nhà đầu tư …", "Giao Sở X có trách nhiệm …".
 _ITEM_REF = re.compile(r"(?:diem|muc|tiet|khoan|noi\s+dung|nhiem\s+vu)\s+(?:[a-zđ]|\d+(?:\.\d+)*)(?![a-z0-9])")
 _ADDRESSED_LINE = re.compile(r"^[ \t]*(?:giao(?:\s+cho)?|de\s+nghi|yeu\s+cau)\s+", re.MULTILINE)
+# The letter's closing charge, read into its last item: "Yêu cầu các sở, ngành … tổ chức thực hiện tốt các nội dung trên",
+# "… triển khai thực hiện Công văn này": it points back at the whole text, it assigns no item.
+_WHOLE_TEXT = re.compile(r"(?:cac\s+)?noi\s+dung\s+(?:neu\s+)?tren(?![a-z])|(?:van\s+ban|cong\s+van|ke\s+hoach|chi\s+thi|thong\s+bao)\s+nay(?![a-z])")
 
 
 def _addressed_paragraphs(doc: Doc, task: Task, apply: Apply) -> None:
@@ -196,7 +199,7 @@ def _addressed_paragraphs(doc: Doc, task: Task, apply: Apply) -> None:
                 continue
             clean, folded = first_sentence(doc, m.start(), node.end)
             clean, folded = squeeze(clean), " ".join(folded.split())
-            if len(clean) != len(folded) or _ITEM_REF.search(folded):
+            if len(clean) != len(folded) or _ITEM_REF.search(folded) or _WHOLE_TEXT.search(folded):
                 continue
             found = read_clause(clean, folded)
             if found is not None and found[0]:
@@ -209,7 +212,7 @@ def _addressed_paragraphs(doc: Doc, task: Task, apply: Apply) -> None:
         clean, folded = first_sentence(doc, m.start(), node.end)
         clean, folded = squeeze(clean), " ".join(folded.split())
         # "Giao X chủ trì nội dung tại điểm a": a closing paragraph that assigns the items by reference.
-        if len(clean) != len(folded) or _ITEM_REF.search(folded):
+        if len(clean) != len(folded) or _ITEM_REF.search(folded) or _WHOLE_TEXT.search(folded):
             continue
         found = read_clause(clean, folded)
         if found is not None:
