@@ -248,3 +248,27 @@ Yêu cầu các sở, ngành và Ủy ban nhân dân các xã, phường tổ ch
 
 def test_the_closing_charge_that_points_at_the_whole_letter_assigns_no_item() -> None:
     assert _units(_CLOSING)["2"][0] == ["Sở Tài chính"]
+
+
+_CONCLUSION = """ỦY BAN NHÂN DÂN TỈNH KHÁNH BÌNH
+Số: 44/TB-UBND
+
+THÔNG BÁO
+Kết luận của Phó Chủ tịch UBND tỉnh tại cuộc họp về dự án dữ liệu dùng chung
+
+Sau khi nghe Sở Khoa học và Công nghệ báo cáo và ý kiến của các đại biểu, Phó Chủ tịch UBND tỉnh kết luận như sau:
+
+1. Đối với triển khai dự án dữ liệu dùng chung
+a) Yêu cầu Sở Khoa học và Công nghệ khẩn trương hoàn thiện hồ sơ dự án, bảo đảm tiến độ. Sở Khoa học và Công nghệ chịu trách nhiệm xác định khối lượng; Sở Tài chính chịu trách nhiệm thẩm định dự toán kinh phí; trình UBND tỉnh phê duyệt đúng thời gian quy định.
+b) Giao Sở Nội vụ tổng hợp kết quả thực hiện, báo cáo UBND tỉnh.
+
+2. Đối với ứng dụng trí tuệ nhân tạo
+a) Giao Sở Khoa học và Công nghệ chủ trì xây dựng đề án ứng dụng trí tuệ nhân tạo.
+b) Giao Văn phòng UBND tỉnh theo dõi, đôn đốc việc thực hiện.
+"""
+
+
+def test_a_later_sentence_of_a_point_whose_named_body_has_trach_nhiem_adds_a_lead() -> None:
+    units = _units(_CONCLUSION)
+    assert units["1.a"][0] == ["Sở Khoa học và Công nghệ", "Sở Tài chính"]
+    assert units["2.b"][0] == ["Văn phòng UBND tỉnh"]

@@ -178,6 +178,7 @@ _ADVERB_AFTER = re.compile(r"\s(?:kip\s+thoi|chu\s+dong|tich\s+cuc|thuong\s+xuye
 
 # A paragraph of an item that hands a duty to a body: "Đề nghị Nhà đầu tư …", "Giao Sở X có trách nhiệm …".
 _ITEM_REF = re.compile(r"(?:diem|muc|tiet|khoan|noi\s+dung|nhiem\s+vu)\s+(?:[a-zđ]|\d+(?:\.\d+)*)(?![a-z0-9])")
+_ANOTHER_DOER = re.compile(r"(?<=[.;])\s+(?=\S)")
 _ADDRESSED_LINE = re.compile(r"^[ \t]*(?:giao(?:\s+cho)?|de\s+nghi|yeu\s+cau)\s+", re.MULTILINE)
 # The letter's closing charge, read into its last item: "Yêu cầu các sở, ngành … tổ chức thực hiện tốt các nội dung trên",
 # "… triển khai thực hiện Công văn này": it points back at the whole text, it assigns no item.
@@ -208,6 +209,17 @@ def _addressed_paragraphs(doc: Doc, task: Task, apply: Apply) -> None:
     # Only a point with no sub-items: above sub-items such a paragraph hands out the sub-items ("Giao Sở X:").
     if not task.lead or task.children or node.children:
         return
+    # "…; Sở Tài chính chịu trách nhiệm thẩm định dự toán …" later in the point: another doer of its duty.
+    for m in _ANOTHER_DOER.finditer(doc.folded, node.head_start, node.end):
+        clean, folded = first_sentence(doc, m.end(), node.end)
+        cut = re.search(r";", folded)
+        clean, folded = (clean[: cut.start()], folded[: cut.start()]) if cut else (clean, folded)
+        clean, folded = squeeze(clean), " ".join(folded.split())
+        if len(clean) != len(folded) or not re.search(r"(?:chiu|co)\s+trach\s+nhiem", folded):
+            continue
+        found = read_clause(clean, folded)
+        if found is not None and found[0] and all(name[:1].isupper() for name in found[0]):
+            apply(task, "lead", found[0])
     for m in _ADDRESSED_LINE.finditer(doc.folded, node.head_end, node.end):
         clean, folded = first_sentence(doc, m.start(), node.end)
         clean, folded = squeeze(clean), " ".join(folded.split())
