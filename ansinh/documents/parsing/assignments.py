@@ -18,7 +18,7 @@ import bisect
 import re
 
 from ansinh.documents.parsing.assigned_names import assigned_names as _names
-from ansinh.documents.parsing.clause_units import partners_end
+from ansinh.documents.parsing.clause_units import before_verb, partners_end
 from ansinh.documents.parsing.clean import Doc, blank_runs, fold_same_length
 from ansinh.documents.parsing.duty_clauses import clause_leads
 from ansinh.documents.parsing.labelled_units import (
@@ -245,7 +245,8 @@ def assign_units(doc: Doc, root: Node, tasks: list[Task]) -> None:
                 _apply(task, "coordinate", split_units(doc.clean[s + bare.start("with") : s + bare.end("with")]))
             for m in _SENTENCE_LEAD.finditer(folded) if _LEAD_WORDS.search(folded) else ():
                 name = _wrapped_name(doc.clean[s + m.start("who") : s + m.end("who")])
-                if name is None or "duoc giao" in m.group("who"):
+                name = before_verb(name) if name is not None else None  # "Giao Sở X tiếp thu …, chủ trì, …": Sở X
+                if not name or "duoc giao" in m.group("who"):
                     continue
                 clause_end = min((p for p in (folded.find(";", m.end()), folded.find(".", m.end())) if p >= 0), default=len(folded))
                 refs = _ITEM_REFS.search(folded, m.end(), clause_end)
@@ -262,7 +263,9 @@ def assign_units(doc: Doc, root: Node, tasks: list[Task]) -> None:
                 with_end = min(with_end, s + m.end("with"))
                 partners = real_partners(split_units(doc.clean[s + m.start("with") : with_end])) if m.group("with") else []
                 # "X chủ trì" alone assigns only an item whose heading it opens ("5. Văn phòng Sở chủ trì tổng hợp ...").
-                if m.group("with") is None and not named and not _opens_heading(doc, task, s + m.start("who")):
+                # "…; giao X chủ trì …" hands the item to X wherever the clause stands ("- Thời gian thực hiện: …; giao X chủ trì …").
+                handed = re.search(r"giao(?:\s+cho)?\s+$", folded[m.start() : m.start("who")]) is not None
+                if m.group("with") is None and not named and not handed and not _opens_heading(doc, task, s + m.start("who")):
                     continue
                 for receiver in named or [task]:
                     _apply(receiver, "lead", split_units(name))

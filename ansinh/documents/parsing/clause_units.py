@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from ansinh.documents.parsing import partner_clauses as pc
-from ansinh.documents.parsing.clean import Doc
+from ansinh.documents.parsing.clean import Doc, fold_same_length
 from ansinh.documents.parsing.head_words import no_head_opens
 from ansinh.documents.parsing.subject_leads import _ACTION, kind_named_by_work
 from ansinh.documents.parsing.text_caches import text_cache
@@ -164,6 +164,36 @@ def _lower_action(clean: str, folded: str, start: int, end: int) -> bool:
     return any(clean[m.start() + 1 : m.start() + 2].islower() for m in _ACTION.finditer(folded, start, end))
 
 
+def before_verb(name: str) -> str:
+    """``name`` up to the first verb of a duty written in lower case ("Sở Nội vụ tiếp thu các ý kiến …, chủ trì" is
+    "Sở Nội vụ"); a verb's words after "các" or in a kind named by its work stay ("các tổ chức", "cơ quan tham mưu")."""
+    folded = fold_same_length(name).lower()
+    for verb in sorted([*_ACTION.finditer(folded), *_SUBJECT_VERB.finditer(folded)], key=lambda v: v.start()):
+        if (name[verb.start() + 1 : verb.start() + 2].islower() and not folded[: verb.start()].endswith((" cac", " nhung"))
+                and not kind_named_by_work(folded, verb.start())):
+            return name[: verb.start()].rstrip(" ,")
+    return name
+
+
+_TOWARDS = re.compile(r"doi\s+voi\s+")
+
+
+def _addressed_alone(clean: str, folded: str, pos: int) -> list[str]:
+    """The bodies a clause addresses when it names nothing else: "Giao Sở Văn hóa, Thể thao và Du lịch, Báo Đắk Nông",
+    "Yêu cầu đối với các tổ chức, cá nhân được cấp giấy phép khai thác" (no verb of a duty in lower case after them)."""
+    towards = _TOWARDS.match(folded, pos)
+    if towards is not None:
+        pos = towards.end()
+    end = len(folded.rstrip(" .;"))
+    if end <= pos or len(folded[pos:end].split()) > 24:
+        return []
+    verbs = [*_ACTION.finditer(folded, pos, end), *_SUBJECT_VERB.finditer(folded, pos, end)]
+    # After "các" the same words name bodies ("các tổ chức, cá nhân …").
+    if any(clean[v.start() + 1 : v.start() + 2].islower() and not folded[: v.start()].endswith((" cac", " nhung")) for v in verbs):
+        return []
+    return bodies_only(clean[pos:end], generic_first=True)
+
+
 def read_clause(clean: str, folded: str) -> tuple[list[str], list[str]] | None:
     """(lead, partners) stated by one clause (``clean`` and its same-length ``folded`` view), or None."""
     pos = 0
@@ -197,7 +227,8 @@ def read_clause(clean: str, folded: str) -> tuple[list[str], list[str]] | None:
         pos = address.end()
         # "Giao Sở Nội vụ:" above the duties it hands out: the bodies alone.
         colon = folded.find(":", pos)
-        named = bodies_only(clean[pos:colon], generic_first=True) if colon != -1 else []
+        # Not where a verb comes before the colon ("Giao Bộ Chính trị chỉ đạo Đảng uỷ Chính phủ: …"): the clause goes on.
+        named = bodies_only(clean[pos:colon], generic_first=True) if colon != -1 and not _lower_action(clean, folded, pos, colon) else []
         # The colon after the addressee opens its duties ("Giao Bộ Công Thương: (i) Nghiên cứu …; (ii) Chủ trì …"),
         # unless it lists the places or ministries of a shared head ("Giao UBND các xã: Đức Trọng, Hiệp Thạnh:").
         if named and (not folded[colon + 1 :].strip() or not re.search(r"(?:cac|nhung)\s+\S+\s*$", folded[pos:colon])):
@@ -205,6 +236,11 @@ def read_clause(clean: str, folded: str) -> tuple[list[str], list[str]] | None:
     # "Named address: the bodies before its colon": "Giao UBND các xã: Đức Trọng, Hiệp Thạnh:" above its duties.
     if address is not None and folded.rstrip().endswith(":"):
         named = bodies_only(clean[pos : len(folded.rstrip()) - 1], generic_first=True)
+        if named:
+            return named, []
+    if address is not None and ":" not in folded[pos:]:
+        # "2. Giao Sở Y tế" / "2. Đề nghị UBND các xã, phường" as the whole heading, its duties in the lines below.
+        named = _addressed_alone(clean, folded, pos)
         if named:
             return named, []
     limit = min(len(folded), pos + 260)
@@ -221,7 +257,9 @@ def read_clause(clean: str, folded: str) -> tuple[list[str], list[str]] | None:
     verbs = roles[:1] + [v for v in verbs if v not in roles[:1]]
     for verb in verbs:
         subject_folded = folded[pos : verb.start()]
-        if not subject_folded.strip() or (_NOT_SUBJECT.search(subject_folded) and "," not in subject_folded):
+        # A preposition in lower case ends no body's name ("tại", "của"); capitalised it is a name's word ("Sở Tài chính").
+        if not subject_folded.strip() or ("," not in subject_folded and any(
+                clean[pos + w.start()].islower() for w in _NOT_SUBJECT.finditer(subject_folded))):
             continue
         if not clean[verb.start() + 1 : verb.start() + 2].islower():
             continue  # "Ban Tổ chức …": the verb's words capitalised belong to a name
@@ -230,7 +268,8 @@ def read_clause(clean: str, folded: str) -> tuple[list[str], list[str]] | None:
         if kind_named_by_work(folded, verb.start()):
             continue  # "các cơ quan chuyên trách tham mưu, giúp việc Tỉnh ủy": the kind's name, not its duty
         cue = _DUTY_CUE.match(folded, verb.start() + 1) is not None
-        lead = bodies_only(clean[pos : pc.subject_end(folded, pos, verb.start())], generic_first=cue, bound=cue)
+        # After "Giao", "Đề nghị" the subject may be a kind of body in lower case ("Giao ban thường vụ các tỉnh uỷ …").
+        lead = bodies_only(clean[pos : pc.subject_end(folded, pos, verb.start())], generic_first=cue or address is not None, bound=cue)
         if not lead:
             continue
         rest_at = verb.start()

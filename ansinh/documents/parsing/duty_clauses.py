@@ -41,6 +41,31 @@ def _openings(doc: Doc, node: Node) -> list[tuple[str, str]]:
     return [(squeeze(c), " ".join(f.split())) for c, f in out]
 
 
+def _dash_lines(node: Node) -> int:
+    """How many dash (or plus) lines open ``node``'s sub-items, those :func:`_openings` reads last."""
+    count = 0
+    for child in node.children:
+        if child.style not in ("dash", "plus"):
+            break
+        count += 1
+    return count
+
+
+def _dash_doers(task: Task, openings: list[tuple[str, str]], dashes: int, apply: Apply) -> None:
+    """When the item's first dash line names one of its doers, each dash line after it may name another ("- Ban Quản lý
+    Khu kinh tế chủ trì …", "- Ủy ban nhân dân cấp xã: …", "- Sở Công Thương chủ trì …"): the item's work shared among
+    its doers, each of whom leads it."""
+    if dashes < 2 or not task.lead:
+        return
+    first = len(openings) - dashes
+    readings = [read_clause(c, f) if len(c) == len(f) else None for c, f in openings[first:]]
+    if readings[0] is None or not _same(readings[0][0], task.lead):
+        return
+    for found in readings[1:]:
+        if found is not None:
+            apply(task, "lead", found[0])
+
+
 def clause_leads(doc: Doc, tasks: list[Task], apply: Apply) -> None:
     """Fill the lead (and partners) of items nothing else assigned, from the clause that opens their duty;
     give partners to an item whose lead is known when its opening clause names them ("chủ trì, phối hợp với …")."""
@@ -48,7 +73,8 @@ def clause_leads(doc: Doc, tasks: list[Task], apply: Apply) -> None:
         node = task.node
         if node is None:
             continue
-        for index, (clean, folded) in enumerate(_openings(doc, node)):
+        openings = _openings(doc, node)
+        for index, (clean, folded) in enumerate(openings):
             if len(clean) != len(folded):
                 continue
             # The doer may be known only from the heading above ("2. Bộ Tài chính:" over "b) …, chủ trì, phối hợp với …").
@@ -87,6 +113,7 @@ def clause_leads(doc: Doc, tasks: list[Task], apply: Apply) -> None:
             elif lead and not task.coordinate:
                 apply(task, "coordinate", _also_with(clean, folded))
             break
+        _dash_doers(task, openings, _dash_lines(node), apply)
         if not task.coordinate and (task.lead or (task.parent is not None and task.parent.lead)):
             apply(task, "coordinate", _later_sentence_partners(doc, node))
         _addressed_paragraphs(doc, task, apply)
@@ -151,21 +178,53 @@ _ADVERB_AFTER = re.compile(r"\s(?:kip\s+thoi|chu\s+dong|tich\s+cuc|thuong\s+xuye
 
 # A paragraph of an item that hands a duty to a body: "Đề nghị Nhà đầu tư …", "Giao Sở X có trách nhiệm …".
 _ITEM_REF = re.compile(r"(?:diem|muc|tiet|khoan|noi\s+dung|nhiem\s+vu)\s+(?:[a-zđ]|\d+(?:\.\d+)*)(?![a-z0-9])")
+_ANOTHER_DOER = re.compile(r"(?<=[.;])\s+(?=\S)")
 _ADDRESSED_LINE = re.compile(r"^[ \t]*(?:giao(?:\s+cho)?|de\s+nghi|yeu\s+cau)\s+", re.MULTILINE)
+# The letter's closing charge, read into its last item: "Yêu cầu các sở, ngành … tổ chức thực hiện tốt các nội dung trên",
+# "… triển khai thực hiện Công văn này": it points back at the whole text, it assigns no item.
+_WHOLE_TEXT = re.compile(r"(?:cac\s+)?noi\s+dung\s+(?:neu\s+)?tren(?![a-z])|(?:van\s+ban|cong\s+van|ke\s+hoach|chi\s+thi|thong\s+bao)\s+nay(?![a-z])")
 
 
 def _addressed_paragraphs(doc: Doc, task: Task, apply: Apply) -> None:
     """Each body a later paragraph of the item addresses leads it too (a conclusion's point: "Đề nghị Nhà đầu tư …",
     then "Giao Sở Nông nghiệp và Môi trường có trách nhiệm thẩm định …")."""
     node = task.node
-    # Only a point with no sub-items: above sub-items such a paragraph hands out the sub-items ("Giao Sở X:").
-    if node is None or not task.lead or task.children or node.children:
+    if node is None:
         return
+    if not task.lead:
+        # An item nothing has assigned yet, whose own paragraph hands it over ("1. Thông qua các dự thảo …:", its list,
+        # then "Giao Bộ Chính trị căn cứ ý kiến thảo luận … để chỉ đạo …"): the bodies it addresses lead it.
+        inside = [(c.node.start, c.node.end) for c in task.children if c.node is not None]
+        for m in _ADDRESSED_LINE.finditer(doc.folded, node.head_end, node.end):
+            if any(a <= m.start() < b for a, b in inside):
+                continue
+            clean, folded = first_sentence(doc, m.start(), node.end)
+            clean, folded = squeeze(clean), " ".join(folded.split())
+            if len(clean) != len(folded) or _ITEM_REF.search(folded) or _WHOLE_TEXT.search(folded):
+                continue
+            found = read_clause(clean, folded)
+            if found is not None and found[0]:
+                apply(task, "lead", found[0])
+        return
+    # Only a point with no sub-items: above sub-items such a paragraph hands out the sub-items ("Giao Sở X:").
+    if not task.lead or task.children or node.children:
+        return
+    # "…; Sở Tài chính chịu trách nhiệm thẩm định dự toán …" later in the point: another doer of its duty.
+    for m in _ANOTHER_DOER.finditer(doc.folded, node.head_start, node.end):
+        clean, folded = first_sentence(doc, m.end(), node.end)
+        cut = re.search(r";", folded)
+        clean, folded = (clean[: cut.start()], folded[: cut.start()]) if cut else (clean, folded)
+        clean, folded = squeeze(clean), " ".join(folded.split())
+        if len(clean) != len(folded) or not re.search(r"(?:chiu|co)\s+trach\s+nhiem", folded):
+            continue
+        found = read_clause(clean, folded)
+        if found is not None and found[0] and all(name[:1].isupper() for name in found[0]):
+            apply(task, "lead", found[0])
     for m in _ADDRESSED_LINE.finditer(doc.folded, node.head_end, node.end):
         clean, folded = first_sentence(doc, m.start(), node.end)
         clean, folded = squeeze(clean), " ".join(folded.split())
         # "Giao X chủ trì nội dung tại điểm a": a closing paragraph that assigns the items by reference.
-        if len(clean) != len(folded) or _ITEM_REF.search(folded):
+        if len(clean) != len(folded) or _ITEM_REF.search(folded) or _WHOLE_TEXT.search(folded):
             continue
         found = read_clause(clean, folded)
         if found is not None:

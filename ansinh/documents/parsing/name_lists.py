@@ -62,7 +62,11 @@ def opens_after_closed_kind(current: list[str], fragment: str) -> bool:
     if not (_PLURAL.match(_folded(current[0])) or _KIND_FIRST.match(_folded(current[0]))):
         return False  # "Đồng chí Phó Chủ tịch, …": a person's office, not a list of kinds
     # "…, thành phố và các sở, ngành": the list "và" opens goes on, so only what follows the last "và" is looked at.
-    return not bare_kind(re.split(r"\s+(?:và|va)\s+", current[-1])[-1])
+    pieces = re.split(r"\s+(?:và|va)\s+", current[-1])
+    last = pieces[-1]
+    if len(pieces) > 1 and last[:1].isupper() and bare_kind(fragment) and not _PLURAL.match(_folded(fragment)):
+        return False  # "các đơn vị … và UBND các huyện, thành phố": a bare kind goes on the named body's list of places
+    return not bare_kind(last)
 
 
 # Kinds of bodies that name one with words of their own after "và": "… và cơ quan liên quan", "… và chính quyền địa

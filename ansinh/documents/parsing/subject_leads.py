@@ -42,8 +42,9 @@ _ACTION = re.compile(  # one branch per first letter (vocab.by_first_letter): th
     # More openings of a duty after its doer ("Bộ Công Thương tập trung …", "Bộ Tài chính khẩn trương …").
     r"tap trung|khan truong|day manh|day nhanh|tiep tuc|de xuat|chu dong|co trach nhiem|tang cuong|"
     r"som|uu tien|xem xet|cap nhat|bao dam|dam bao|phoi hop|chu tri|khan cap|nang cao|hoan thien|thuc day|"
-    # A resolution's duties: "Bộ X là cơ quan đầu mối …", "… trong phạm vi nhiệm vụ, quyền hạn của mình giám sát …".
-    r"la co quan|chiu trach nhiem|de cao|trong pham vi|can cu (?:theo )?chuc nang|theo chuc nang|"
+    # A resolution's duties: "Bộ X là cơ quan đầu mối …", "… trong phạm vi nhiệm vụ, quyền hạn của mình giám sát …",
+    # "Giao Bộ Chính trị căn cứ ý kiến thảo luận … để chỉ đạo …", "Các sở căn cứ chức năng, nhiệm vụ …".
+    r"la co quan|chiu trach nhiem|de cao|trong pham vi|can cu|theo chuc nang|"
     # "Tổ kiểm phiếu tiến hành …", "Ban Thường trực trao đổi với …", "Sở Y tế lập danh sách …".
     r"tien hanh|trao doi|lap danh sach|lap ke hoach|chuan bi|giai quyet|xac minh|tiep nhan|cung cap|"
     r"kip thoi|tich cuc|thuong xuyen|phat huy|tiep thu") + r"(?![a-z])"
@@ -109,9 +110,10 @@ _DUTY_OF = _Words(
     r"^(?:(?:tham\s+quyen|quyen\s+han)\s+va\s+)?(?:trach\s+nhiem|nhiem\s+vu)(?:\s+va\s+quyen\s+han)?\s+cua\s+",
 )
 # "Các cơ sở giáo dục đại học, cơ sở giáo dục nghề nghiệp": a kind of body after the first name, in lower case.
+# A decree binds suppliers, investors and contractors beside bodies ("Trách nhiệm của Nhà cung cấp eContract").
 _BODY_NOUN = _Words(
-    r"^(?:cơ\s+sở|cơ\s+quan|tổ\s+chức|đơn\s+vị|doanh\s+nghiệp|trường|hội|đoàn\s+thể)\s",
-    r"^(?:co\s+so|co\s+quan|to\s+chuc|don\s+vi|doanh\s+nghiep|truong|hoi|doan\s+the)\s",
+    r"^(?:cơ\s+sở|cơ\s+quan|tổ\s+chức|đơn\s+vị|doanh\s+nghiệp|trường|hội|đoàn\s+thể|nhà\s+(?:cung\s+cấp|đầu\s+tư|thầu))\s",
+    r"^(?:co\s+so|co\s+quan|to\s+chuc|don\s+vi|doanh\s+nghiep|truong|hoi|doan\s+the|nha\s+(?:cung\s+cap|dau\s+tu|thau))\s",
 )
 _GENERIC_START = re.compile(r"^(?:c[áa]c|to[àa]n\s+th[ểe])\s", re.IGNORECASE)  # "cac", "toan the" without marks too
 # What "các …" / "toàn thể …" must name to be bodies: "2. Các hoạt động chính" names work, not doers.
