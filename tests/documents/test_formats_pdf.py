@@ -257,7 +257,7 @@ def test_a_scan_whose_hidden_layer_has_no_vietnamese_marks_is_read_again_by_ocr(
     assert res.ocr_used
     assert "KẾ HOẠCH" in res.text and "xã hội" in res.text
     assert "Bo truong" not in res.text
-    assert any("không có dấu tiếng Việt" in w for w in res.warnings)
+    assert res.warnings == ["Trang 1: lớp chữ của bản quét không có dấu tiếng Việt; đã nhận dạng lại chữ (OCR)."]
 
 
 def test_a_text_layer_without_marks_on_a_page_without_a_scan_is_kept() -> None:
@@ -271,3 +271,11 @@ def test_a_text_layer_without_marks_on_a_page_without_a_scan_is_kept() -> None:
     assert unmarked_scan_layer(_UNMARKED_LAYER, Page())
     assert not unmarked_scan_layer(["Kế hoạch thực hiện chính sách xã hội năm 2025 của tỉnh"] * 10, Page())
     assert marked_share("Kế hoạch") > 0.2 and marked_share("") == 0.0
+
+
+def test_pages_read_again_are_named_in_one_warning() -> None:
+    from ansinh.documents.formats.pdf import _pages_label
+
+    assert _pages_label([3]) == "Trang 3"
+    assert _pages_label([1, 2, 3, 4]) == "Trang 1–4"
+    assert _pages_label([2, 5, 7]) == "Trang 2, 5, 7"

@@ -72,6 +72,7 @@ def read_pdf_file(path: Path, *, progress: Progress | None = None, ocr: bool = T
         raise _corrupt(path) from None
 
     warnings_out: list[str] = []
+    reread: list[int] = []  # pages whose unmarked text layer was replaced by OCR (one warning for them all)
     pages_lines: list[list[str]] = []
     ocr_used = False
     renderer: Any = None
@@ -108,10 +109,7 @@ def read_pdf_file(path: Path, *, progress: Progress | None = None, ocr: bool = T
                             pass  # OCR found no Vietnamese either: the page's own text layer stays
                         elif has_readable_text(text):
                             if unmarked:
-                                warnings_out.append(
-                                    f"Trang {index + 1}: lớp chữ của bản quét không có dấu tiếng Việt; "
-                                    "đã nhận dạng lại chữ (OCR)."
-                                )
+                                reread.append(index + 1)
                             # Trailing TABs are a table row's empty last cells (ocr_layout): keep them.
                             lines = [ln.rstrip(_NOT_TAB) for ln in normalize_text(text).split("\n")]
                         elif not lines:
@@ -133,6 +131,10 @@ def read_pdf_file(path: Path, *, progress: Progress | None = None, ocr: bool = T
             if renderer is not None:
                 renderer.close()
 
+    if reread:
+        warnings_out.append(
+            f"{_pages_label(reread)}: lớp chữ của bản quét không có dấu tiếng Việt; đã nhận dạng lại chữ (OCR)."
+        )
     pages_lines = _drop_running_lines(pages_lines)
     text = normalize_text("\n\n".join("\n".join(lines).strip("\n") for lines in pages_lines))
     text = re.sub(r"\n{3,}", "\n\n", text).strip("\n")
@@ -150,6 +152,15 @@ def read_pdf_file(path: Path, *, progress: Progress | None = None, ocr: bool = T
         warnings=warnings_out,
         encoding=None,
     )
+
+
+def _pages_label(pages: list[int]) -> str:
+    """"Trang 3", "Trang 1–8", "Trang 2, 5, 7": page numbers as a reader would write them."""
+    if len(pages) == 1:
+        return f"Trang {pages[0]}"
+    if pages == list(range(pages[0], pages[-1] + 1)):
+        return f"Trang {pages[0]}–{pages[-1]}"
+    return "Trang " + ", ".join(str(p) for p in pages)
 
 
 def marked_share(text: str) -> float:
