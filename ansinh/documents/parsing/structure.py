@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from ansinh.documents.parsing import outline_repairs as repairs
 from ansinh.documents.parsing.clean import Doc, squeeze
+from ansinh.documents.parsing.outline_ocr_parts import misread_parts
 from ansinh.documents.parsing.part_kinds import assign_kinds
 from ansinh.lib.roman import roman_value, to_roman
 from ansinh.lib.text import fold
@@ -247,6 +248,7 @@ def parse_outline(doc: Doc) -> Node:
         if value:
             infos[i] = ("roman", to_roman(value), 0)
             title_line[i] = j
+    misread_parts(doc, lines, infos)
     repairs.drop_wrapped_numbers(doc, lines, infos)
     repairs.unnumbered_parts(doc, lines, infos)
     repairs.comma_numbers(doc, lines, infos)
