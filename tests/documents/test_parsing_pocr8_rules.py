@@ -95,3 +95,65 @@ def test_a_first_part_read_as_point_1_over_its_own_point_1_is_part_I() -> None:
 def test_a_point_1_followed_by_point_2_stays_a_point() -> None:
     text = "1. Mục tiêu chung.\n\n2. Mục tiêu cụ thể.\n\nII. NHIỆM VỤ\n\n1. Rà soát quy hoạch.\n"
     assert [label for _, label, _ in _parts(text)] == ["II"]
+
+
+def _read_marks(text: str) -> str:
+    from ansinh.documents.parsing.outline_ocr_marks import read_doubtful_marks
+
+    chars = list(text)
+    read_doubtful_marks(chars)
+    assert len(chars) == len(text)
+    return "".join(chars)
+
+
+def test_a_glyph_over_the_first_sub_point_of_the_next_point_is_that_point() -> None:
+    text = "4. Nội dung thực hiện\n- Bước 1: chuẩn bị.\nŠ. Phân công trách nhiệm\n5.1. Trung tâm Quản lý\n"
+    assert "\n5. Phân công trách nhiệm\n" in _read_marks(text)
+
+
+def test_a_glyph_not_over_the_next_points_first_sub_point_is_left_alone() -> None:
+    text = "4. Nội dung thực hiện\nŠ. Phân công trách nhiệm\n4.1. Trung tâm Quản lý\n"
+    assert _read_marks(text) == text
+
+
+def test_a_vietnamese_capital_letter_before_a_sub_point_is_left_alone() -> None:
+    text = "4. Nội dung thực hiện\nĐ. Phân công trách nhiệm\n5.1. Trung tâm Quản lý\n"
+    assert _read_marks(text) == text
+
+
+ASSIGNED = """1. Mục đích
+
+Bảo đảm khảo sát đúng tiến độ.
+
+2. Nội dung thực hiện
+
+- Bước 1: Phòng Đào tạo cung cấp danh sách.
+
+3. Phân công trách nhiệm
+
+3.1. Trung tâm Quản lý chất lượng
+
+- Chủ trì tổ chức khảo sát, tổng hợp kết quả.
+
+5.2. Phòng Đào tạo và Phòng Công tác sinh viên
+
+- Cung cấp danh sách sinh viên.
+
+5.3. Sở Giáo dục và Đào tạo
+
+- Hướng dẫn thực hiện.
+"""
+
+
+def test_a_sub_point_whose_first_number_ocr_misread_takes_its_parents_number() -> None:
+    node = _node(ASSIGNED, "Phân công trách nhiệm")
+    assert [c.label for c in node.children if c.style == "num2"] == ["3.1", "3.2", "3.3"]
+
+
+def test_the_items_of_a_part_assigning_the_work_body_by_body_are_tasks_and_the_part_is_none() -> None:
+    from ansinh.documents.parsing import extract_plan
+
+    plan = extract_plan(normalize_text(ASSIGNED), "probe")
+    numbers = [t["number"] for t in plan["tasks"]]
+    assert {"3.1", "3.2", "3.3"} <= set(numbers)
+    assert "3" not in numbers

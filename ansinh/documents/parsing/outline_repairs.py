@@ -9,6 +9,7 @@ opens no item.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from ansinh.documents.parsing.clean import Doc
@@ -65,6 +66,26 @@ def restore_repeated_numbers(root: Node) -> None:
                 if candidate and candidate not in seen and all(c.label != candidate for c in later):
                     child.label = candidate
             seen.add(child.label)
+
+
+def restore_sub_prefixes(root: Node) -> None:
+    """Sub-items of item N run "N.1.", "N.2.", …: one whose first number OCR misread ("3.2." right after "5.1." under
+    "5.": a "5" read as "3") takes its parent's number, when its own number goes on from its elder sibling's and the
+    label it takes is free."""
+    for node in root.walk():
+        if node.style != "num1" or not node.label.isdigit():
+            continue
+        subs = [c for c in node.children if c.style == "num2"]
+        labels = {c.label for c in subs}
+        for previous, child in pairwise(subs):
+            head, _, tail = child.label.partition(".")
+            p_head, _, p_tail = previous.label.partition(".")
+            if head == node.label or p_head != node.label or not (tail.isdigit() and p_tail.isdigit()):
+                continue
+            candidate = f"{node.label}.{tail}"
+            if int(tail) == int(p_tail) + 1 and candidate not in labels:
+                labels.add(candidate)
+                child.label = candidate
 
 
 def restore_roman_order(root: Node) -> None:
