@@ -157,3 +157,24 @@ def test_the_items_of_a_part_assigning_the_work_body_by_body_are_tasks_and_the_p
     numbers = [t["number"] for t in plan["tasks"]]
     assert {"3.1", "3.2", "3.3"} <= set(numbers)
     assert "3" not in numbers
+
+
+SEMICOLON = """Điều 2. Tổ chức thực hiện
+
+1. Bộ Tài chính chủ trì, phối hợp với các bộ bố trí kinh phí.
+
+2. Bộ Nông nghiệp chủ trì, phối hợp với các địa phương xây dựng mô hình.
+
+3; Bộ Y tế chủ trì, phối hợp với các bộ hướng dẫn thực hiện.
+
+10
+
+## Trang 11
+
+4. Bộ Công Thương chủ trì, phối hợp với các bộ xúc tiến thương mại.
+"""
+
+
+def test_a_point_whose_dot_ocr_read_as_a_semicolon_is_read_and_the_next_point_after_a_page_break_too() -> None:
+    node = _node(SEMICOLON, "Tổ chức thực hiện")
+    assert [c.label for c in node.children if c.style == "num1"] == ["1", "2", "3", "4"]

@@ -233,7 +233,7 @@ _UNFINISHED = re.compile(r"[a-zà-ỹđ0-9,]\s*$")
 # OCR reads the dot of "5." as a comma ("5, Đối với các dự án …"). Such a line opens an item only where an item is
 # awaited: after a blank line or a finished sentence, with the number next after the last numbered item.
 # A segmenter's space before the comma too ("5 , Đối với …").
-_COMMA_NUMBER = re.compile(r"^[ \t]*(?P<m>\d{1,2})[ \t]?,[ \t]+(?P<rest>[A-ZĐÀ-Ỹ])")
+_COMMA_NUMBER = re.compile(r"^[ \t]*(?P<m>\d{1,2})[ \t]?[,;][ \t]+(?P<rest>[A-ZĐÀ-Ỹ])")
 
 
 def comma_numbers(doc: Doc, lines: list[tuple[int, int]], infos: list[tuple[str, str, int] | None]) -> None:

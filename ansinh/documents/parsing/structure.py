@@ -249,9 +249,9 @@ def parse_outline(doc: Doc) -> Node:
             infos[i] = ("roman", to_roman(value), 0)
             title_line[i] = j
     misread_parts(doc, lines, infos)
+    repairs.comma_numbers(doc, lines, infos)  # before the wrapped numbers: "11; …" read, "12." after it is no wrap
     repairs.drop_wrapped_numbers(doc, lines, infos)
     repairs.unnumbered_parts(doc, lines, infos)
-    repairs.comma_numbers(doc, lines, infos)
     markers = [info is not None for info in infos]
     stack: list[Node] = [root]
     last_roman = 0
