@@ -178,3 +178,10 @@ SEMICOLON = """Điều 2. Tổ chức thực hiện
 def test_a_point_whose_dot_ocr_read_as_a_semicolon_is_read_and_the_next_point_after_a_page_break_too() -> None:
     node = _node(SEMICOLON, "Tổ chức thực hiện")
     assert [c.label for c in node.children if c.style == "num1"] == ["1", "2", "3", "4"]
+
+
+def test_a_typists_file_name_in_the_margin_with_its_o_read_as_zero_opens_no_item() -> None:
+    text = ("II. NHIỆM VỤ\n\n1. Tăng cường sự lãnh đạo của Đảng.\n\n18.CTRTW31.D0C 2\n\n"
+            "2. Hoàn thiện thể chế, pháp luật.\n")
+    node = _node(text, "NHIỆM VỤ")
+    assert [c.label for c in node.children if c.style == "num1"] == ["1", "2"]
