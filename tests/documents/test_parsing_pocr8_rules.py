@@ -185,3 +185,13 @@ def test_a_typists_file_name_in_the_margin_with_its_o_read_as_zero_opens_no_item
             "2. Hoàn thiện thể chế, pháp luật.\n")
     node = _node(text, "NHIỆM VỤ")
     assert [c.label for c in node.children if c.style == "num1"] == ["1", "2"]
+
+
+def test_a_part_repeating_the_numeral_before_it_takes_the_next_and_the_parts_after_it_follow() -> None:
+    text = "I. MỤC TIÊU\n\n1. Mục tiêu chung.\n\nI. NỘI DUNG KẾ HOẠCH\n\n1. Rà soát.\n\nII. TỔ CHỨC THỰC HIỆN\n\n1. Kinh phí.\n"
+    assert [label for _, label, _ in _parts(text)] == ["I", "II", "III"]
+
+
+def test_parts_in_order_keep_their_numerals() -> None:
+    text = "I. MỤC TIÊU\n\n1. Mục tiêu chung.\n\nII. NỘI DUNG\n\n1. Rà soát.\n\nV. KINH PHÍ\n"
+    assert [label for _, label, _ in _parts(text)] == ["I", "II", "V"]

@@ -88,6 +88,21 @@ def restore_sub_prefixes(root: Node) -> None:
                 child.label = candidate
 
 
+def restore_repeated_parts(root: Node) -> None:
+    """Parts run I, II, III …: a part that repeats the numeral of the part right before it ("I." again after "I.": a
+    stroke OCR lost from "II.") takes the next one, and the parts after it that repeat in turn follow ("II." for "III.")."""
+    for node in root.walk():
+        previous = 0
+        for child in node.children:
+            if child.style != "roman" or not child.label:
+                continue
+            value = roman_value(child.label) or 0
+            if previous and value == previous and set(child.label) == {"I"}:
+                value = previous + 1
+                child.label = to_roman(value)
+            previous = value
+
+
 def restore_roman_order(root: Node) -> None:
     """Parts numbered I, II, III … in order: when the first of three or more sibling parts reads "I" and the last
     reads the count of them, the numerals between that break the run (OCR's "II." for "III.", "IH." for "II.") take

@@ -325,6 +325,7 @@ def parse_outline(doc: Doc) -> Node:
     repairs.restore_skipped_letters(root)
     repairs.restore_repeated_numbers(root)
     repairs.restore_sub_prefixes(root)
+    repairs.restore_repeated_parts(root)
     repairs.restore_roman_order(root)
     repairs.set_aside_forms(doc, root)
     assign_kinds(doc, root)
