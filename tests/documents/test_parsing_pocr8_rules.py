@@ -195,3 +195,22 @@ def test_a_part_repeating_the_numeral_before_it_takes_the_next_and_the_parts_aft
 def test_parts_in_order_keep_their_numerals() -> None:
     text = "I. MỤC TIÊU\n\n1. Mục tiêu chung.\n\nII. NỘI DUNG\n\n1. Rà soát.\n\nV. KINH PHÍ\n"
     assert [label for _, label, _ in _parts(text)] == ["I", "II", "V"]
+
+
+LOST_SUB = """1. Tuyên truyền sâu rộng trong cán bộ, đảng viên.
+
+2. Sở Nông nghiệp chủ trì thực hiện các nội dung sau:
+
+2.1. Khôi phục sản xuất sau thiên tai.
+
+2. Tháo gỡ khó khăn cho doanh nghiệp.
+
+2.3. Hỗ trợ phát triển thủy sản.
+
+3. Điện lực tỉnh bảo đảm cung ứng điện.
+"""
+
+
+def test_a_point_number_between_two_sub_points_of_that_point_is_the_sub_point_between_them() -> None:
+    node = _node(LOST_SUB, "Sở Nông nghiệp chủ trì thực hiện các nội dung sau")
+    assert [c.label for c in node.children if c.style == "num2"] == ["2.1", "2.2", "2.3"]

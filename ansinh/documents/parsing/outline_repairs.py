@@ -285,6 +285,29 @@ def comma_numbers(doc: Doc, lines: list[tuple[int, int]], infos: list[tuple[str,
                 sub = (sub[0], sub[1] + 1) if sub is not None else None
 
 
+def lost_sub_numbers(infos: list[tuple[str, str, int] | None]) -> None:
+    """Read "N." between sub-items "N.k." and "N.(k+2)." of point N as "N.(k+1).": OCR lost the second number of the
+    sub-item ("2." between "2.1." and "2.3." under point 2), which would otherwise open point N a second time."""
+    point = ""
+    sub: tuple[str, int] | None = None  # the last sub-item of the current point
+    for i, info in enumerate(infos):
+        if info is None:
+            continue
+        style, label = info[0], info[1]
+        if style == "num1" and label == point and sub is not None:
+            after = next((x for x in infos[i + 1 :] if x is not None and x[0] in ("num1", "num2", "roman", "upper")), None)
+            if after is not None and after[:2] == ("num2", f"{point}.{sub[1] + 2}"):
+                infos[i] = ("num2", f"{point}.{sub[1] + 1}", info[2])
+                sub = (point, sub[1] + 1)
+                continue
+        if style == "num1":
+            point, sub = label, None
+        elif style == "num2" and label.startswith(point + ".") and label[len(point) + 1 :].isdigit():
+            sub = (point, int(label[len(point) + 1 :]))
+        elif style in ("roman", "upper"):
+            point, sub = "", None
+
+
 def drop_wrapped_numbers(doc: Doc, lines: list[tuple[int, int]], infos: list[tuple[str, str, int] | None]) -> None:
     """Forget "items" that are a hard-wrapped sentence going on ("… trước ngày 15 tháng" / "12) tổng hợp …").
 
