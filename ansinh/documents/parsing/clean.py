@@ -36,8 +36,9 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\ufeff]")
 # A line holding only a page number ("6", "- 6 -", "Trang 6").
 _PAGE_NUMBER = re.compile(r"(?m)^[ \t]*(?:-\s*)?(?:[Tt]rang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*-)?[ \t]*$")
 # A running head OCR reads off a scanned page: the typist's file name ("18.KLTW75.DOC", "CTRTW31.DOC"), as Party
-# offices print it in the margin, with the page number or a speck beside it ("18.KLTW7S.DOC. 7", "…DOC §").
-_FILE_NAME_HEAD = re.compile(r"(?m)^[ \t]*[\w.\-]{0,24}\w\.(?:DOCX?|docx?|Doc)\b[^\n\w]{0,3}(?:[\w§][^\w\n]{0,3}){0,4}[ \t]*$")
+# offices print it in the margin, with the page number or a speck beside it ("18.KLTW7S.DOC. 7", "…DOC §"), its "O"
+# read as a zero too ("…D0C 2").
+_FILE_NAME_HEAD = re.compile(r"(?m)^[ \t]*[\w.\-]{0,24}\w\.(?:D[O0]CX?|docx?|Doc)\b[^\n\w]{0,3}(?:[\w§][^\w\n]{0,3}){0,4}[ \t]*$")
 # Characters that OCR of stamps, signatures and margins leaves at line starts.
 _JUNK_MARKS = set("^•\\?|~")
 # A lone stamp mark before a line ("^ Phần III"), and a lone dot that OCR put before a numbered or
@@ -205,7 +206,7 @@ def _bar_lines(text: str) -> list[re.Match[str]]:
 # What each line-start pattern needs somewhere in the text, found by a fast scan: a file's extension, a list mark's
 # split dot or bracket, a stamp mark.
 _NEEDED = {
-    _FILE_NAME_HEAD: re.compile(r"\.(?:DOC|doc|Doc)"),
+    _FILE_NAME_HEAD: re.compile(r"\.(?:D[O0]C|doc|Doc)"),
     _SPLIT_MARK: re.compile(r"[ \t][.),]"),
     _LONE_MARK: re.compile(r"[\^|~\\•·]"),
 }

@@ -6,17 +6,19 @@ as "l,", a sub-point's letter as "8)". Such a line is not read as an item (or is
 point and its units are lost. A doubtful mark is read as the mark its list expects there, and only then: "§." right
 after point 7 is point 8, "l," is point 1 when point 2 follows, "8)" right under a point is its sub-point "a)" when
 "b)" follows, and inside a run of sub-points the letter of its place in the run. A mark of another list before it
-(a true "8)" after "7)") leaves it alone.
+(a true "8)" after "7)") leaves it alone. Any other glyph that is no letter or digit ("Š.", "$.") is point N when
+point N-1 came before and the next mark is its first sub-point "N.1.".
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from ansinh.documents.parsing.line_patterns import line_matches
 
 # A line opening with a doubtful mark: the glyph, then its separator and a space.
-_DOUBTFUL = re.compile(r"(?m)^[ \t]*([§öÖl8])([.,)])[ \t]")
+_DOUBTFUL = re.compile(r"(?m)^[ \t]*([§öÖl8]|[^\sA-Za-z0-9(\[{\"“'*\-–—•+])([.,)])[ \t]")
 # Every plain item mark at a line start: a point "7." (not "1.1."), a sub-point "b)", a part "II.", or a mark of
 # another list ("7)", "(2)", "1.2.") that breaks the sequence.
 _MARK = re.compile(
@@ -42,7 +44,11 @@ def read_doubtful_marks(chars: list[str], view: str | None = None) -> None:
         glyph, sep = m.group(1), m.group(2)
         before = [k for k in marks if k.start() < m.start()]
         after = [k for k in marks if k.start() > m.start()]
-        if sep in ".," and glyph in _DIGIT_LOOKS:
+        if sep == "." and glyph not in _DIGIT_LOOKS and glyph not in _LETTER_LOOKS and not _vietnamese_letter(glyph):
+            value = _point_over_first_sub(before, after[0] if after else None)
+            if value is not None:
+                chars[m.start(1)] = str(value)
+        elif sep in ".," and glyph in _DIGIT_LOOKS:
             value = _DIGIT_LOOKS[glyph]
             prev = next((int(k.group(1)) for k in reversed(before) if k.group(1)), None)
             nxt = next((int(k.group(1)) for k in after if k.group(1)), None)
@@ -52,6 +58,27 @@ def read_doubtful_marks(chars: list[str], view: str | None = None) -> None:
             letter = _expected_letter(before, after[0] if after else None)
             if letter is not None:
                 chars[m.start(1)] = letter
+
+
+# The marks Vietnamese writes over a letter: grave, acute, circumflex, tilde, breve, hook above, horn, dot below.
+_VI_MARKS = frozenset("\u0300\u0301\u0302\u0303\u0306\u0309\u031b\u0323")
+
+
+def _vietnamese_letter(glyph: str) -> bool:
+    """A letter of the Vietnamese alphabet (a heading "Đ." or "Ô." may open a line), not a look-alike ("Š", "ø")."""
+    if glyph in "đĐ":
+        return True
+    parts = unicodedata.normalize("NFD", glyph)
+    return parts[:1].isascii() and parts[:1].isalpha() and all(m in _VI_MARKS for m in parts[1:])
+
+
+def _point_over_first_sub(before: list[re.Match[str]], follow: re.Match[str] | None) -> int | None:
+    """The point N a glyph stands for when point N-1 came before and the next mark is "N.1." (N a single digit)."""
+    prev = next((int(k.group(1)) for k in reversed(before) if k.group(1)), None)
+    sub = follow.group(4) if follow is not None else None
+    if prev is None or not 1 <= prev <= 8 or sub is None or not sub.rstrip(".").startswith(f"{prev + 1}.1"):
+        return None
+    return prev + 1 if sub.rstrip(".") == f"{prev + 1}.1" else None
 
 
 def _expected_letter(before: list[re.Match[str]], follow: re.Match[str] | None) -> str | None:

@@ -9,6 +9,7 @@ opens no item.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from ansinh.documents.parsing.clean import Doc
@@ -65,6 +66,41 @@ def restore_repeated_numbers(root: Node) -> None:
                 if candidate and candidate not in seen and all(c.label != candidate for c in later):
                     child.label = candidate
             seen.add(child.label)
+
+
+def restore_sub_prefixes(root: Node) -> None:
+    """Sub-items of item N run "N.1.", "N.2.", …: one whose first number OCR misread ("3.2." right after "5.1." under
+    "5.": a "5" read as "3") takes its parent's number, when its own number goes on from its elder sibling's and the
+    label it takes is free."""
+    for node in root.walk():
+        if node.style != "num1" or not node.label.isdigit():
+            continue
+        subs = [c for c in node.children if c.style == "num2"]
+        labels = {c.label for c in subs}
+        for previous, child in pairwise(subs):
+            head, _, tail = child.label.partition(".")
+            p_head, _, p_tail = previous.label.partition(".")
+            if head == node.label or p_head != node.label or not (tail.isdigit() and p_tail.isdigit()):
+                continue
+            candidate = f"{node.label}.{tail}"
+            if int(tail) == int(p_tail) + 1 and candidate not in labels:
+                labels.add(candidate)
+                child.label = candidate
+
+
+def restore_repeated_parts(root: Node) -> None:
+    """Parts run I, II, III …: a part that repeats the numeral of the part right before it ("I." again after "I.": a
+    stroke OCR lost from "II.") takes the next one, and the parts after it that repeat in turn follow ("II." for "III.")."""
+    for node in root.walk():
+        previous = 0
+        for child in node.children:
+            if child.style != "roman" or not child.label:
+                continue
+            value = roman_value(child.label) or 0
+            if previous and value == previous and set(child.label) == {"I"}:
+                value = previous + 1
+                child.label = to_roman(value)
+            previous = value
 
 
 def restore_roman_order(root: Node) -> None:
@@ -212,7 +248,7 @@ _UNFINISHED = re.compile(r"[a-zà-ỹđ0-9,]\s*$")
 # OCR reads the dot of "5." as a comma ("5, Đối với các dự án …"). Such a line opens an item only where an item is
 # awaited: after a blank line or a finished sentence, with the number next after the last numbered item.
 # A segmenter's space before the comma too ("5 , Đối với …").
-_COMMA_NUMBER = re.compile(r"^[ \t]*(?P<m>\d{1,2})[ \t]?,[ \t]+(?P<rest>[A-ZĐÀ-Ỹ])")
+_COMMA_NUMBER = re.compile(r"^[ \t]*(?P<m>\d{1,2})[ \t]?[,;][ \t]+(?P<rest>[A-ZĐÀ-Ỹ])")
 
 
 def comma_numbers(doc: Doc, lines: list[tuple[int, int]], infos: list[tuple[str, str, int] | None]) -> None:
@@ -247,6 +283,29 @@ def comma_numbers(doc: Doc, lines: list[tuple[int, int]], infos: list[tuple[str,
                 last, sub = last + 1, None
             else:
                 sub = (sub[0], sub[1] + 1) if sub is not None else None
+
+
+def lost_sub_numbers(infos: list[tuple[str, str, int] | None]) -> None:
+    """Read "N." between sub-items "N.k." and "N.(k+2)." of point N as "N.(k+1).": OCR lost the second number of the
+    sub-item ("2." between "2.1." and "2.3." under point 2), which would otherwise open point N a second time."""
+    point = ""
+    sub: tuple[str, int] | None = None  # the last sub-item of the current point
+    for i, info in enumerate(infos):
+        if info is None:
+            continue
+        style, label = info[0], info[1]
+        if style == "num1" and label == point and sub is not None:
+            after = next((x for x in infos[i + 1 :] if x is not None and x[0] in ("num1", "num2", "roman", "upper")), None)
+            if after is not None and after[:2] == ("num2", f"{point}.{sub[1] + 2}"):
+                infos[i] = ("num2", f"{point}.{sub[1] + 1}", info[2])
+                sub = (point, sub[1] + 1)
+                continue
+        if style == "num1":
+            point, sub = label, None
+        elif style == "num2" and label.startswith(point + ".") and label[len(point) + 1 :].isdigit():
+            sub = (point, int(label[len(point) + 1 :]))
+        elif style in ("roman", "upper"):
+            point, sub = "", None
 
 
 def drop_wrapped_numbers(doc: Doc, lines: list[tuple[int, int]], infos: list[tuple[str, str, int] | None]) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ansinh.documents.parsing.unit_names import opens_with_agency
 from ansinh.documents.parsing.vocab import SECTION_KINDS
 
 if TYPE_CHECKING:
@@ -214,6 +215,13 @@ def _demote_setting_contents(doc: Doc, root: Node) -> None:
 _ASSIGNED_WORK = re.compile(r"phan cong (?:nhiem vu|cong viec)(?:,? (?:cu the|thuc hien))?")
 
 
+def _body_by_body(node: Node) -> bool:
+    """"5. Phân công trách nhiệm" over "5.1. Trung tâm …", "5.2. Phòng …": a part assigning the work whose numbered
+    items are headed by the bodies, each item the work of its body (the plan's tasks part, whatever part came before)."""
+    items = [c for c in node.children if c.style.startswith("num") and c.title]
+    return len(items) >= 2 and 2 * sum(opens_with_agency(c.title) for c in items) > len(items)
+
+
 def _continue_tasks_parts(doc: Doc, root: Node) -> None:
     """Read an unnamed part that follows the tasks part, at the same level, as more of the tasks part.
 
@@ -229,6 +237,9 @@ def _continue_tasks_parts(doc: Doc, root: Node) -> None:
             title = " ".join(doc.folded[node.head_start : node.head_start + len(node.title)].split())
             if node.kind == "assignment" and node.style in ("roman", "upper") and _ASSIGNED_WORK.fullmatch(title):
                 node.kind = "tasks"
+    for node in nodes:
+        if node.kind == "assignment" and _body_by_body(node):
+            node.kind = "tasks"
     for parent in root.walk():
         _topic_peers(doc, parent)
         open_style: str | None = None

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from ansinh.documents.parsing import outline_repairs as repairs
 from ansinh.documents.parsing.clean import Doc, squeeze
+from ansinh.documents.parsing.outline_ocr_parts import misread_parts
 from ansinh.documents.parsing.part_kinds import assign_kinds
 from ansinh.lib.roman import roman_value, to_roman
 from ansinh.lib.text import fold
@@ -247,9 +248,11 @@ def parse_outline(doc: Doc) -> Node:
         if value:
             infos[i] = ("roman", to_roman(value), 0)
             title_line[i] = j
+    misread_parts(doc, lines, infos)
+    repairs.comma_numbers(doc, lines, infos)  # before the wrapped numbers: "11; …" read, "12." after it is no wrap
+    repairs.lost_sub_numbers(infos)
     repairs.drop_wrapped_numbers(doc, lines, infos)
     repairs.unnumbered_parts(doc, lines, infos)
-    repairs.comma_numbers(doc, lines, infos)
     markers = [info is not None for info in infos]
     stack: list[Node] = [root]
     last_roman = 0
@@ -322,6 +325,8 @@ def parse_outline(doc: Doc) -> Node:
     repairs.restore_d_bar(root)
     repairs.restore_skipped_letters(root)
     repairs.restore_repeated_numbers(root)
+    repairs.restore_sub_prefixes(root)
+    repairs.restore_repeated_parts(root)
     repairs.restore_roman_order(root)
     repairs.set_aside_forms(doc, root)
     assign_kinds(doc, root)

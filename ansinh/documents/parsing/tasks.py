@@ -97,7 +97,8 @@ def extract_tasks(
             continue
         # "2. Nhiệm vụ trọng tâm trong thời gian tới", "3. Nội dung thi đua": a tasks part headed by a numbered item is
         # itself a task, its points under it ("2.a"); a part headed "II. NHIỆM VỤ …" is not.
-        own = section.style.startswith(_ITEM_STYLES)
+        # A numbered part that assigns the work body by body ("5. Phân công trách nhiệm") heads its items, no task itself.
+        own = section.style.startswith(_ITEM_STYLES) and not _ASSIGNS.match(doc.folded, section.head_start)
         for node in section.walk()[0 if own else 1 :]:
             if not _is_task_node(node, doc) or any(a.style in ("dash", "plus") for a in node.ancestors()):
                 continue
