@@ -39,6 +39,9 @@ CONFUSIONS: tuple[tuple[str, str], ...] = (
     ("I", "l"),  # Ion -> lon
     ("1", "l"),
     ("u", "o"),  # tudi -> tuoi
+    ("ii", "u"),  # ư ủ: ciia -> cua, chii -> chu
+    ("ir", "u"),  # ư: nhirng -> nhung, tirong -> tuong
+    ("B", "D"),  # Đ: Bieu -> Dieu, Be nghi -> De nghi
 )
 #: Log-penalty of each confusion applied to a token.
 CONFUSION_PENALTY = math.log(1e-3)
