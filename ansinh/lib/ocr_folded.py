@@ -2,8 +2,8 @@
 
 Such a text is put right as unmarked text: which marked form a key stands for does not matter, only which key. Over
 :func:`ansinh.lib.diacritics.folded_model` (one form per key) the search of :func:`ansinh.lib.ocr_cleanup.fix_tokens`
-(its confusions, the same Viterbi path) has a few states per token, so the plain search is the quick one: its trigram
-log-probabilities are read once per model and triple, and each piece of a run between two tokens of one reading each
+(its confusions, the same Viterbi path) has a few states per token, so the plain search is the quick one: its
+P(w | u) are read once per model and pair, and each piece of a run between two tokens of one reading each
 once (a text's phrases repeat). Unlike ``fix_tokens``, a known key read as another pays less (:data:`KNOWN_KEY_PENALTY`),
 a capital "B" read as "D" little (:data:`B_FOR_D_PENALTY`), and a capitalised heading's letters are read with the
 lower-case look-alikes too. The readings kept are those no longer than the token.
@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import re
 
-from ansinh.lib.diacritics import _BOUNDARY, Model
+from ansinh.lib.diacritics import _BOUNDARY, DISCOUNT, Model
 from ansinh.lib.ocr_cleanup import (
     _MODELS,
     CONFUSION_PENALTY,
@@ -35,22 +35,27 @@ B_FOR_D_PENALTY = math.log(1e-1)
 
 
 class _Search:
-    """A model's log-probabilities, each computed once."""
+    """A model's search: P(w | u) of each pair, the options of each token and the readings of each piece, read once."""
 
     def __init__(self, model: Model) -> None:
         self.model = model
-        self.cache: dict[tuple[str, str, str], float] = {}
+        self.pairs: dict[tuple[str, str], tuple[float, float]] = {}
         self.runs: dict[tuple[str, ...], list[tuple[int, str]]] = {}
         self.alternatives: dict[str, bool] = {}
         self.token_options: dict[str, tuple[list[tuple[str, float]], list[str]]] = {}
 
-    def logprob(self, t: str, u: str, w: str) -> float:
-        key = (t, u, w)
-        found = self.cache.get(key)
+    def pair(self, u: str, w: str) -> tuple[float, float]:
+        """P(w | u) and ``model.logprob(t, u, w)`` for a (t, u) that is no trigram context."""
+        found = self.pairs.get((u, w))
         if found is None:
-            if len(self.cache) >= _MAX_CACHED:
-                self.cache.clear()
-            found = self.cache[key] = self.model.logprob(t, u, w)
+            if len(self.pairs) >= _MAX_CACHED:
+                self.pairs.clear()
+            if w in self.model.unigrams:
+                p2 = self.model.p_bigram(u, w)
+                found = (p2, math.log(p2))
+            else:
+                found = (0.0, self.model.logprob(_BOUNDARY, u, w))  # an unseen form: one constant
+            self.pairs[(u, w)] = found
         return found
 
     def read(self, pieces: list[tuple[int, str]], base: int) -> list[tuple[int, int, str]]:
@@ -125,7 +130,8 @@ class _Search:
 
     def best(self, options: list[list[tuple[str, float]]]) -> list[str]:
         """:func:`ansinh.lib.diacritics.viterbi`'s path (the same scores, in the same order)."""
-        logprob = self.logprob
+        model = self.model
+        contexts, trigrams, unigrams, pairs = model.contexts2, model.trigrams, model.unigrams, self.pairs
         beams: dict[_State, float] = {(_BOUNDARY, _BOUNDARY): 0.0}
         backpointers: list[dict[_State, _State]] = []
         for cands in options:
@@ -133,8 +139,16 @@ class _Search:
             back: dict[_State, _State] = {}
             for state, score in beams.items():
                 t, u = state
+                ctx = contexts.get(state)
                 for w, penalty in cands:
-                    s = score + penalty + logprob(t, u, w)
+                    found = pairs.get((u, w)) or self.pair(u, w)
+                    if ctx is None or w not in unigrams:
+                        lp = found[1]
+                    else:  # model.logprob's arithmetic in a trigram context
+                        total, types = ctx
+                        count = trigrams.get((t, u, w), 0)
+                        lp = math.log(max(count - DISCOUNT, 0.0) / total + DISCOUNT * types / total * found[0])
+                    s = score + penalty + lp
                     key = (u, w)
                     if key not in nxt or s > nxt[key]:
                         nxt[key] = s
