@@ -53,3 +53,10 @@ def test_a_misread_token_that_is_a_rare_key_is_read_by_its_context() -> None:
 def test_a_capitalised_heading_is_read_with_the_lower_case_look_alikes_and_b_for_d() -> None:
     text = "II. CHI TIEU CHII YEU THYC HIEN BEN NAM 2030"
     assert [w for _s, _e, w in folded_readings(text, folded_model())] == ["CHU", "THUC", "DEN"]
+
+
+def test_an_article_heading_misread_by_the_engine_is_read_back_before_its_number() -> None:
+    text = MISREAD + "Biku 3. Trach nhiem thi hanh\nBIEU 4.\nCac Cue, Vy chii tri thyc hien Bilu 5 cua Quyet dinh nay.\n"
+    clean = repair_latin_ocr(text)
+    assert "\nDieu 3. Trach nhiem" in clean and "\nDIEU 4.\n" in clean
+    assert "Dieu 5" not in clean  # not at a line's start: no article heading
