@@ -42,6 +42,9 @@ CONFUSIONS: tuple[tuple[str, str], ...] = (
     ("ii", "u"),  # ư ủ: ciia -> cua, chii -> chu
     ("ir", "u"),  # ư: nhirng -> nhung, tirong -> tuong
     ("B", "D"),  # Đ: Bieu -> Dieu, Be nghi -> De nghi
+    ("d", "u"),  # ư: Thdong -> Thuong, chdong -> chuong
+    ("k", "e"),  # ề ế: Truykn -> Truyen, quykt -> quyet
+    ("g", "e"),  # ề ế: kign -> kien, Nggi -> Ngei
 )
 #: Log-penalty of each confusion applied to a token.
 CONFUSION_PENALTY = math.log(1e-3)

@@ -60,3 +60,9 @@ def test_an_article_heading_misread_by_the_engine_is_read_back_before_its_number
     clean = repair_latin_ocr(text)
     assert "\nDieu 3. Trach nhiem" in clean and "\nDIEU 4.\n" in clean
     assert "Dieu 5" not in clean  # not at a line's start: no article heading
+
+
+def test_u_horn_read_as_d_and_e_circumflex_read_as_k_or_g_are_read_back_in_context() -> None:
+    text = "Lanh dao So Cong Thdong chu tri giai quykt cac kign nghi cua nguoi dan ve Chdong trinh"
+    words = [w for _s, _e, w in folded_readings(text, folded_model())]
+    assert {"Thuong", "quyet", "kien", "Chuong"} <= set(words)
