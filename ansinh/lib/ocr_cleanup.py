@@ -45,6 +45,7 @@ CONFUSIONS: tuple[tuple[str, str], ...] = (
     ("d", "u"),  # ư: Thdong -> Thuong, chdong -> chuong
     ("k", "e"),  # ề ế: Truykn -> Truyen, quykt -> quyet
     ("g", "e"),  # ề ế: kign -> kien, Nggi -> Ngei
+    ("f", "e"),  # ệ: hifn -> hien, Vift -> Viet (no Vietnamese syllable has an "f")
 )
 #: Log-penalty of each confusion applied to a token.
 CONFUSION_PENALTY = math.log(1e-3)

@@ -66,3 +66,11 @@ def test_u_horn_read_as_d_and_e_circumflex_read_as_k_or_g_are_read_back_in_conte
     text = "Lanh dao So Cong Thdong chu tri giai quykt cac kign nghi cua nguoi dan ve Chdong trinh"
     words = [w for _s, _e, w in folded_readings(text, folded_model())]
     assert {"Thuong", "quyet", "kien", "Chuong"} <= set(words)
+
+
+def test_a_sign_inside_a_word_and_an_f_are_read_as_the_vowels_they_stand_for() -> None:
+    text = MISREAD + "Cac don vi thuc hi$n va bao cao Bo theo quy dinh phap lu^t ve thuc hifn ke hoach.\n"
+    clean = repair_latin_ocr(text)
+    assert len(clean) == len(text)
+    assert "thuc hien va bao cao" in clean and "phap luat ve thuc hien" in clean
+    assert repair_latin_ocr("US$ 5 va 2^3") == "US$ 5 va 2^3"  # no run of misread prose: left as it is

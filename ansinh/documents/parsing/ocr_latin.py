@@ -30,6 +30,8 @@ _MANY_MARKED = re.compile(rf"(?:[^À-ỹĐđ]*+[À-ỹĐđ]){{{_MARKED_ENOUGH + 
 # An article's heading ("Điều 3. …", Decree 30/2020) as such an engine reads its word: "Đ" as "B", "ề" as a look-alike
 # ("Bieu 2.", "Diku 3.", "Biiu 12.", "Digu 7."); read back only before an article number at a line's start.
 _ARTICLE = re.compile(r"(?m)^[ \t]{0,8}([BD]i[eilgk]u|[BD]I[EILGK]U)(?= \d{1,3}\.(?:\s|$))")
+# "ệ" read as "$", "ầ"/"ậ" as "^", between two letters of a word ("hi$n", "Lu^t", "c^p").
+_SIGN_IN_WORD = re.compile(r"(?<=[A-Za-z])[$^](?=[a-z])")
 # A line of prose: this many tokens or more.
 _MIN_TOKENS = 4
 # A run of unmarked prose lines this long is text the OCR read without Vietnamese (blank lines do not break it).
@@ -116,6 +118,8 @@ def repair_latin_ocr(clean: str) -> str:
         return clean
     chars = list(clean)
     for s, e in runs:
+        for m in _SIGN_IN_WORD.finditer(clean, s, e):  # "hi$n", "Lu^t": a sign inside a word is a misread vowel
+            chars[m.start()] = "e" if m.group(0) == "$" else "a"
         for m in _ARTICLE.finditer(clean, s, e):
             chars[m.start(1) : m.end(1)] = "DIEU" if m.group(1).isupper() else "Dieu"
         for m in _RUN_TOKEN.finditer(clean, s, e):
