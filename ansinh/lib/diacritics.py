@@ -229,6 +229,26 @@ def default_model() -> Model:
     return Model.load(MODEL_PATH)
 
 
+def fold_model(model: Model) -> Model:
+    """``model`` over folded syllables (a key's forms counted as one): the model of a text read without marks."""
+    uni: Counter[str] = Counter()
+    bi: Counter[tuple[str, str]] = Counter()
+    tri: Counter[tuple[str, str, str]] = Counter()
+    for w, c in model.unigrams.items():
+        uni[w if w == _BOUNDARY else fold(w)] += c
+    for (u, w), c in model.bigrams.items():
+        bi[(u if u == _BOUNDARY else fold(u), fold(w))] += c
+    for (t, u, w), c in model.trigrams.items():
+        tri[(t if t == _BOUNDARY else fold(t), u if u == _BOUNDARY else fold(u), fold(w))] += c
+    return Model(dict(uni), dict(bi), dict(tri))
+
+
+@functools.lru_cache(maxsize=1)
+def folded_model() -> Model:
+    """:func:`fold_model` of the bundled model (built once): one form per key, so a search over it is short."""
+    return fold_model(default_model())
+
+
 # --- restoration ------------------------------------------------------------------
 
 

@@ -39,6 +39,13 @@ CONFUSIONS: tuple[tuple[str, str], ...] = (
     ("I", "l"),  # Ion -> lon
     ("1", "l"),
     ("u", "o"),  # tudi -> tuoi
+    ("ii", "u"),  # ư ủ: ciia -> cua, chii -> chu
+    ("ir", "u"),  # ư: nhirng -> nhung, tirong -> tuong
+    ("B", "D"),  # Đ: Bieu -> Dieu, Be nghi -> De nghi
+    ("d", "u"),  # ư: Thdong -> Thuong, chdong -> chuong
+    ("k", "e"),  # ề ế: Truykn -> Truyen, quykt -> quyet
+    ("g", "e"),  # ề ế: kign -> kien, Nggi -> Ngei
+    ("f", "e"),  # ệ: hifn -> hien, Vift -> Viet (no Vietnamese syllable has an "f")
 )
 #: Log-penalty of each confusion applied to a token.
 CONFUSION_PENALTY = math.log(1e-3)

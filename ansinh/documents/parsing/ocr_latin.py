@@ -1,12 +1,14 @@
-"""Letters an OCR engine without Vietnamese misread, put right in the clean view (same length).
+"""Letters an OCR engine without Vietnamese misread, put right in the clean view (the same length).
 
 A scan read by an engine without its Vietnamese model loses every mark and reads a share of the marked letters as
 look-alikes: "Cục" as ``Cue``, "Vụ" as ``Vy``, "Bộ" as ``Bp``, "nước" as ``nuac``, "cơ quan" as ``ca quan``. The
 parser matches folded words, so the units, cues and dates of such a text are missed although its outline is read.
 Within a run of unmarked lines (a whole text, or the pages of a letter past its scanned first page), every token the
-OCR confusion model of :mod:`ansinh.lib.ocr_cleanup` reads as another known syllable of the same length is replaced by
-that reading (unmarked, case kept); a reading of another length is left as it was, so offsets do not move. Lines with
-marks are never touched, and text typed without marks (few tokens unknown to the syllable model) is left as it is.
+OCR confusion model of :mod:`ansinh.lib.ocr_cleanup` reads as another known syllable is replaced by that reading
+(unmarked, case kept; searched over the folded model by :mod:`ansinh.lib.ocr_folded`). A shorter reading ("ciia" for
+"của", "chii" for "chủ") moves the rest of its line left, the line padded with as many spaces as it lost, so lines
+keep their offsets (a span after it on its line points a letter or two off); a longer one is left as it was. Short unmarked lines inside a run (headings, "Bieu 2.") are read with it. Lines with marks are
+never touched, and text typed without marks (few tokens unknown to the syllable model) is left as it is.
 """
 
 from __future__ import annotations
@@ -15,8 +17,8 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from ansinh.lib.diacritics import default_model, is_vietnamese_syllable
-from ansinh.lib.ocr_cleanup import fix_tokens
+from ansinh.lib.diacritics import folded_model, is_vietnamese_syllable
+from ansinh.lib.ocr_folded import folded_readings
 
 _TOKEN = re.compile(r"(?:[^\W_]|[\u0300-\u036f])+")
 # ``_TOKEN`` within a run: its lines are unmarked prose or blank, so every token character there is ASCII.
@@ -25,6 +27,11 @@ _MARKED_LETTER = re.compile(r"[À-ỹĐđ]")
 # More than ``_MARKED_ENOUGH`` marked letters from where a match starts: one match, no list of every marked letter.
 _MARKED_ENOUGH = 200
 _MANY_MARKED = re.compile(rf"(?:[^À-ỹĐđ]*+[À-ỹĐđ]){{{_MARKED_ENOUGH + 1}}}")
+# An article's heading ("Điều 3. …", Decree 30/2020) as such an engine reads its word: "Đ" as "B", "ề" as a look-alike
+# ("Bieu 2.", "Diku 3.", "Biiu 12.", "Digu 7."); read back only before an article number at a line's start.
+_ARTICLE = re.compile(r"(?m)^[ \t]{0,8}([BD]i[eilgk]u|[BD]I[EILGK]U)(?= \d{1,3}\.(?:\s|$))")
+# "ệ" read as "$", "ầ"/"ậ" as "^", between two letters of a word ("hi$n", "Lu^t", "c^p").
+_SIGN_IN_WORD = re.compile(r"(?<=[A-Za-z])[$^](?=[a-z])")
 # A line of prose: this many tokens or more.
 _MIN_TOKENS = 4
 # A run of unmarked prose lines this long is text the OCR read without Vietnamese (blank lines do not break it).
@@ -55,23 +62,32 @@ def _syllable(token: str) -> bool:
 
 
 def _runs_with_words(clean: str) -> list[tuple[int, int, Counter[str]]]:
-    """The runs of ``MIN_RUN_LINES`` or more unmarked prose lines in a row, mostly Vietnamese syllables, each with the
+    """The runs of ``MIN_RUN_LINES`` or more unmarked prose lines in a row (short unmarked lines among and before them
+    included), mostly Vietnamese syllables, each with the
     count of each of its alphabetic tokens (read once, for the run test and the unknown-word share; a text's words
     repeat, so each distinct token is asked about once)."""
     runs: list[tuple[int, int]] = []
-    start = end = -1
+    start = end = pending = -1  # pending: the first of the short unmarked lines before a run
     count = 0
     pos = 0
     for line in clean.splitlines(keepends=True):
         if _unmarked_prose(line):
             if start < 0:
-                start, count = pos, 0
+                start, count = (pending if pending >= 0 else pos), 0
             count += 1
             end = pos + len(line)
-        elif line.strip() and start >= 0:
-            if count >= MIN_RUN_LINES:
+        elif not line.strip():
+            pass
+        elif line.isascii() or not _MARKED_TOKEN_CHAR.search(line):
+            # a short unmarked line (a heading, "Bieu 2.", a table's short row) goes with the run around it
+            if start >= 0:
+                end = pos + len(line)
+            elif pending < 0:
+                pending = pos
+        else:
+            if start >= 0 and count >= MIN_RUN_LINES:
                 runs.append((start, end))
-            start = -1
+            start = pending = -1
         pos += len(line)
     if start >= 0 and count >= MIN_RUN_LINES:
         runs.append((start, end))
@@ -93,7 +109,7 @@ def repair_latin_ocr(clean: str) -> str:
     if not with_words:
         return clean
     runs = [(s, e) for s, e, _ in with_words]
-    model = default_model()
+    model = folded_model()  # readings are unmarked: the search weighs keys, not each key's marked forms
     total = sum(sum(words.values()) for _, _, words in with_words)
     unknown = sum(n for _, _, words in with_words for t, n in words.items() if t.lower() not in model.candidates)
     # Text typed without marks reads as known syllables (a few rare ones, "rừng", "cụm", unknown to the model); a
@@ -102,19 +118,25 @@ def repair_latin_ocr(clean: str) -> str:
         return clean
     chars = list(clean)
     for s, e in runs:
+        for m in _SIGN_IN_WORD.finditer(clean, s, e):  # "hi$n", "Lu^t": a sign inside a word is a misread vowel
+            chars[m.start()] = "e" if m.group(0) == "$" else "a"
+        for m in _ARTICLE.finditer(clean, s, e):
+            chars[m.start(1) : m.end(1)] = "DIEU" if m.group(1).isupper() else "Dieu"
         for m in _RUN_TOKEN.finditer(clean, s, e):
             word = _local_reading(m.group(0), model.candidates)
             if word is not None:
                 chars[m.start() : m.end()] = word
         before = "".join(chars[s:e])
-        after = fix_tokens(before, model)
-        old, new = list(_TOKEN.finditer(before)), _TOKEN.findall(after)
-        if len(old) != len(new):
-            continue
-        for match, word in zip(old, new, strict=True):
-            token = match.group(0)
-            if word != token and len(word) == len(token):
-                chars[s + match.start() : s + match.end()] = word
+        for start, end, word in reversed(folded_readings(before, model)):
+            if len(word) == end - start:
+                chars[s + start : s + end] = word
+                continue
+            # a shorter reading ("ciia" for "của") keeps the line's length by spaces at its end: the rest of the line
+            # moves left, so its words stay one space apart ("chi tieu chu yeu")
+            line_end = before.find("\n", end)
+            line_end = len(before) if line_end < 0 else line_end
+            rest = chars[s + end : s + line_end]
+            chars[s + start : s + line_end] = [*word, *rest, *" " * (end - start - len(word))]
     return "".join(chars)
 
 
