@@ -75,3 +75,35 @@ def test_a_second_header_line_goes_under_the_label_it_overlaps_most() -> None:
     top = _runs("tt    ten nhiem vu        co quan chu   co quan   ket qua         thoi gian")
     below = _runs("                          tri           phoi hop                  hoan")
     assert [r for _s, _e, r in _header_under(top, below) or []] == ["number", "title", "lead", "coordinate", "product", "timeline"]
+
+
+_WORK = (
+    "TT\tNhóm hoạt động\tHoạt động\tCơ quan chủ trì\tCơ quan phối hợp\tĐầu ra chủ yếu\tThời gian\n"
+    "a)\tNhóm hoạt động nhằm hạn chế mất rừng\t\t\t\t\t\n"
+    "-\tTiếp tục rà soát, điều chỉnh quy hoạch sử dụng đất lâm nghiệp\t+ Rà soát, điều chỉnh quy hoạch, kế hoạch sử dụng"
+    " đất của các ngành\tBộ Tài nguyên và Môi trường\tBộ Nông nghiệp và Môi trường, Bộ Công Thương, Ủy ban nhân dân tỉnh"
+    "\t- Báo cáo đề xuất điều chỉnh quy hoạch sử dụng đất\t2026 - 2030\n"
+    "\t\t+ Hỗ trợ lập quy hoạch sử dụng đất liên ngành cấp tỉnh\tỦy ban nhân dân tỉnh\tBộ Nông nghiệp và Môi trường, các"
+    " cơ quan liên quan\t- Tài liệu hướng dẫn lập quy hoạch\t2026 - 2030\n"
+    "\t\t+ Quản lý chặt chẽ việc đánh giá tác động môi trường\tBộ Nông nghiệp và Môi trường\tBộ Công Thương, Bộ Xây dựng"
+    "\t- Quy định về đánh giá tác động\t2027\n"
+)
+
+
+def test_a_work_table_laid_out_then_copied_to_a_web_page_keeps_its_rows_header_and_leads() -> None:
+    """Its header's wrapped labels ("Cơ" / "quan" / "chủ" / "trì" beside "Thời" / "gian"), a row's lone "-" mark, a word
+    wider than its column pushing the next cells right and a value split off its cell all survive the lost indentation."""
+    import random
+
+    from ansinh.documents.noise import pdf
+    from ansinh.documents.parsing.target_layout import find_layout_target_tables
+
+    text = "KẾ HOẠCH\nBảo vệ rừng giai đoạn 2026 - 2030\n\nPHỤ LỤC\nNỘI DUNG CÁC HOẠT ĐỘNG\n" + _WORK + "\nNơi nhận:\n"
+    for seed in range(4):
+        laid = pdf(text, random.Random(seed))
+        web = "\n".join(line.strip() for line in laid.split("\n"))
+        want = [[c.text for c in r.cells[3:5]] for t in find_layout_target_tables(prepare(laid)) for r in t.rows]
+        got = [[c.text for c in r.cells[3:5]] for t in find_layout_target_tables(prepare(web)) for r in t.rows]
+        # (A value of the last column's wrapped line, "2030", may go on either of two cells the widths both allow.)
+        assert len(got) == len(want) == 4
+        assert all(g.startswith(w) for gr, wr in zip(got, want, strict=True) for g, w in zip(gr, wr, strict=True))
