@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from ansinh.documents.parsing.clean import Doc, squeeze
+from ansinh.documents.parsing.layout_rows import last_number, row_follows, row_label, split_group_label
 from ansinh.documents.parsing.table_cells import join_cell_lines
 from ansinh.documents.parsing.table_groups import specific_column
 from ansinh.documents.parsing.tables import LEAD_HEADER, TASK_HEADER, Table
@@ -33,7 +34,6 @@ _ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
 # A run of text: words one space apart. A comma or semicolon followed by two spaces stays inside it: the cleaner moves
 # the space a word segmenter set before the mark ("Cơ quan , đơn vị") behind it, keeping the line's length.
 _GAP = re.compile(r"\S+(?:(?: |(?<=[,;])  )\S+)*")
-_ROW_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,2})?|[IVX]{1,5})\.?$")
 
 
 @dataclass
@@ -95,10 +95,14 @@ def _two_line_header(first: str, second: str) -> list[tuple[int, int, str]] | No
 
 def _header_under(top: list[tuple[int, int, str]], below: list[tuple[int, int, str]]) -> list[tuple[int, int, str]] | None:
     """The columns of a two-line header, each first-line run read with the second-line runs under it."""
-    merged: list[tuple[int, int, str]] = []
-    for s, e, text in top:
-        under = [t for bs, be, t in below if bs < e + 3 and s - 3 < be]
-        merged.append((s, e, " ".join([text, *under])))
+    # Each second-line run goes under the one label it overlaps most (nearest start on a tie): narrow columns set a
+    # word of one label's second line ("phối hợp") within a few characters of the next label ("Kết quả").
+    under: dict[int, list[str]] = {}
+    for bs, be, t in below:
+        near = [(min(be, e) - max(bs, s), -abs(bs - s), k) for k, (s, e, _) in enumerate(top) if bs < e + 3 and s - 3 < be]
+        if near:
+            under.setdefault(max(near)[2], []).append(t)
+    merged = [(s, e, " ".join([text, *under.get(k, [])])) for k, (s, e, text) in enumerate(top)]
     out: list[tuple[int, int, str]] = []
     for s, e, text in merged:
         role = next((name for name, pattern in _ROLES if pattern.search(text)), None)
@@ -188,18 +192,25 @@ def _read_table(doc: Doc, lines: list[tuple[int, int]], head: int, columns: list
         if _header_columns(doc.folded[s:e].replace("\t", " ")) is not None:
             i += 1  # the header repeated on the next page
             continue
-        runs = _runs(line)
-        if stripped and current is not None and runs[0][0] == 0 and not _ROW_NUMBER.match(runs[0][2]):
-            if _after_table(runs, columns):
+        runs = split_group_label(_runs(line), columns, last_number(current.number if current is not None else None), group)
+        if stripped and current is not None and runs[0][0] == 0 and row_label(runs[0][2]) is None:
+            if _after_table(runs, columns, doc.text[s:e]) and not row_follows(doc, lines, i, columns):
                 break
-            runs = _reindented(columns, runs, previous, widest)
+            raw = doc.text[s:e]
+            if "\n" in raw and len(runs) == 1:
+                # A cell's lines the cleaner joined as a wrapped sentence: set by the width of its longest line.
+                cut = max(len(part) for part in raw.split("\n"))
+                d = _reindented(columns, [(0, cut, runs[0][2])], previous, widest)[0][0]
+                runs = [(d, d + runs[0][1], runs[0][2])]
+            else:
+                runs = _reindented(columns, runs, previous, widest)
         placed = [(_column_of(columns, rs, re_), text) for rs, re_, text in runs]
         # The number column holds numbers only: text there is the next cell's, set left of its centred header.
-        placed = [(1 if k == 0 and roles[0] == "number" and not _ROW_NUMBER.match(text) else k, text) for k, text in placed]
+        placed = [(1 if k == 0 and roles[0] == "number" and row_label(text) is None else k, text) for k, text in placed]
         if any(k is None for k, _ in placed):
             break
         first_run = runs[0]
-        starts_row = placed[0][0] == 0 and roles[0] == "number" and _ROW_NUMBER.match(first_run[2]) is not None
+        starts_row = placed[0][0] == 0 and roles[0] == "number" and row_label(first_run[2]) is not None
         if not starts_row and current is None:
             i += 1  # the header's second line ("hoàn thành") before the first row
             continue
@@ -210,7 +221,7 @@ def _read_table(doc: Doc, lines: list[tuple[int, int]], head: int, columns: list
             continue
         after_blank = False
         if starts_row:
-            label = first_run[2].rstrip(".")
+            label = row_label(first_run[2]) or ""
             if re.fullmatch(r"[IVX]{1,5}", label):
                 group = label
             elif group is not None:
@@ -237,9 +248,11 @@ def _read_table(doc: Doc, lines: list[tuple[int, int]], head: int, columns: list
 def _stripped(doc: Doc, lines: list[tuple[int, int]], head: int) -> bool:
     """Whether the table's lines lost their indentation (a web copy of a PDF's text): of the next lines with text,
     none starts with a space, while several hold cells apart."""
-    texts = [doc.clean[s:e].replace("\t", " ") for s, e in lines[head + 1 : head + 31]]
-    texts = [t for t in texts if t.strip()]
-    return len(texts) >= 3 and not any(t[0] == " " for t in texts) and sum(len(_runs(t)) >= 2 for t in texts) >= 2
+    # The test of a line's start reads the text as given: a mark the cleaner blanked ("**I.** Nâng cao …") is no indent.
+    pairs = [(doc.clean[s:e].replace("\t", " "), doc.text[s:e]) for s, e in lines[head + 1 : head + 31]]
+    pairs = [(t, raw) for t, raw in pairs if t.strip()]
+    texts = [t for t, _ in pairs]
+    return len(texts) >= 3 and not any(raw[:1] in (" ", "\t") for _, raw in pairs) and sum(len(_runs(t)) >= 2 for t in texts) >= 2
 
 
 # What starts a heading or a paragraph after a table, never a cell's next line: "III. TỔ CHỨC", "2. Giải pháp",
@@ -247,14 +260,22 @@ def _stripped(doc: Doc, lines: list[tuple[int, int]], head: int) -> bool:
 _HEADING = re.compile(r"^(?:[IVX]{1,5}\.|\d{1,2}(?:\.\d{1,2})*\.\s|[a-zđ]\)\s|[-–+•]\s|(?:Điều|ĐIỀU)\s\d)")
 
 
-def _after_table(runs: list[tuple[int, int, str]], columns: list[tuple[int, int, str]]) -> bool:
-    """Whether a line that lost its indentation is the text after the table: a heading, a line in capitals, or one
-    run wider than any column."""
+_WORDS = re.compile(r"[^\W\d_]{2,}")
+
+
+def _after_table(runs: list[tuple[int, int, str]], columns: list[tuple[int, int, str]], raw: str = "") -> bool:
+    """Whether a line that lost its indentation is the text after the table: a heading, a line in capitals (of two
+    words or more), or one run wider than any column."""
     text = runs[0][2]
-    if _HEADING.match(text) or (text.isupper() and len(text) > 3):
+    # A line in capitals of one word is an abbreviation in a list of bodies ("VTV,", "; VTV ,", "TTXVN"), no heading.
+    # ... and a line of several cells is a row's next line ("CSDLQG, CSDL   Truyền   dựng, đưa vào", "- Sửa đổi …   Đầu tư ,").
+    if len(runs) == 1 and (_HEADING.match(text) or (text.isupper() and len(_WORDS.findall(text)) >= 2)):
         return True
     widest = max(columns[k + 1][0] - columns[k][0] for k in range(len(columns) - 1))
-    return len(runs) == 1 and runs[0][1] > widest + 2
+    # A cell's lines the cleaner joined as a wrapped sentence ("… phát minh, sáng" + "kiến nâng cao …") are measured
+    # line by line: each fits its column.
+    end = max((len(part) for part in raw.split("\n")), default=0) if "\n" in raw else runs[0][1]
+    return len(runs) == 1 and min(runs[0][1], end) > widest + 2
 
 
 def _reindented(

@@ -109,7 +109,10 @@ def _column_of(columns: list[_Column], s: int, e: int) -> int | None:
 def _stripped(doc: Doc, s: int, runs: list[tuple[int, int, str]]) -> bool:
     """Whether a table line lost its indentation (a PDF's text pasted into a page that trims each line): it starts
     with text at its first character, and that text is no row number, so it cannot be the number column's."""
-    return bool(runs) and runs[0][0] <= 1 and not doc.text[s : s + 1].isspace() and not _ROW_NUMBER.match(runs[0][2])
+    # (A list mark alone in its cell, "-" before a gap, opens a row of an assignment table in the number column too;
+    # "+ Hỗ trợ …" is a work cell's item.)
+    return (bool(runs) and runs[0][0] <= 1 and not doc.text[s : s + 1].isspace() and not _ROW_NUMBER.match(runs[0][2])
+            and not (len(runs) > 1 and number_mark(runs[0][2]) and len(runs[0][2]) == 1))
 
 
 def _rejoined(runs: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -141,9 +144,19 @@ def _realigned(runs: list[tuple[int, int, str]], columns: list[_Column], before:
         for k in range(1, len(columns)):
             shift = starts[k] - runs[0][0]
             cols: list[int] = []
-            for rs, _, _ in runs:
-                hit = next((j for j, st in enumerate(starts) if abs(st - (rs + shift)) <= 1), None)
-                if hit is None or (cols and hit <= cols[-1]):
+            # A word wider than its column pushes the next column right, and the columns after it ("nguyên  thôn"):
+            # where the run before ends, shifted, and how far the line has drifted so.
+            pushed, drift = -1, 0
+            for rs, re_, _ in runs:
+                at = rs + shift - drift
+                hit = next((j for j, st in enumerate(starts) if abs(st - at) <= 1), None)
+                if hit is None:
+                    hit = next((j for j, st in enumerate(starts) if st < at <= st + 3 and pushed + 2 > st), None)
+                    drift += rs + shift - drift - starts[hit] if hit is not None else 0
+                same = hit is None and bool(cols) and 0 < at - pushed <= 2  # a value split off its cell ("2020 sẽ bố trí")
+                hit = cols[-1] if same else hit
+                pushed = re_ + shift - drift
+                if hit is None or (cols and hit < cols[-1]) or (cols and hit == cols[-1] and not same):
                     break
                 cols.append(hit)
             if len(cols) == len(runs):
@@ -159,6 +172,10 @@ def _realigned(runs: list[tuple[int, int, str]], columns: list[_Column], before:
     # bare value does not go on with words).
     wrapped = [c for c in fits if wraps and c != last and not _BARE_VALUE.match(before[c])
                and len(before[c]) + 1 + len(first_word) >= widths[c]]
+    if not wraps and len(fits) > 1:
+        # A header's labels: the narrowest column wraps into the most lines ("Cơ" / "quan" / "chủ" / "trì" beside
+        # "Thời" / "gian"); the last column's width is not known, so it counts as the widest.
+        return [min(fits, key=lambda c: (widths[c], -c))]
     return [(wrapped or fits)[-1]] if fits else None
 
 
@@ -318,6 +335,7 @@ def _read(doc: Doc, lines: list[tuple[int, int]], k: int) -> Table | None:
             continue
         runs = _row_runs(clean, numbered)
         placed = [(_column_of(columns, rs, re_), rs, re_) for rs, re_, _ in runs]
+        realigned = False
         indented = indented or doc.text[s : s + 1].isspace()
         if numbered and current is not None and not indented and _stripped(doc, s, runs):
             # Every line of the table so far starts at its first character: the lines lost their indentation.
@@ -330,10 +348,12 @@ def _read(doc: Doc, lines: list[tuple[int, int]], k: int) -> Table | None:
                 j += 1  # a line a page break cut in two, say: one such line does not end the table
                 continue
             placed = [(c, rs, re_) for c, (rs, re_, _) in zip(cols, runs, strict=True)]
+            realigned = True
         unfit = 0
         if any(col is None for col, _, _ in placed):
             break
-        if len(runs) == 1 and runs[0][0] <= 1 and runs[0][1] > columns[min(2, len(columns) - 1)].start:
+        # (A line that lost its indentation and fits a cell it goes on was set back under its column already.)
+        if len(runs) == 1 and runs[0][0] <= 1 and runs[0][1] > columns[min(2, len(columns) - 1)].start and not realigned:
             break  # a paragraph after the table, running across the columns
         first_col = placed[0][0]
         opens = (
