@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import re
 
-from ansinh.lib.diacritics import _BOUNDARY, DISCOUNT, Model
+from ansinh.lib.diacritics import _BOUNDARY, DISCOUNT, Model, best_path
 from ansinh.lib.ocr_cleanup import (
     _MODELS,
     CONFUSION_PENALTY,
@@ -155,13 +155,7 @@ class _Search:
                         back[key] = state
             beams = nxt
             backpointers.append(back)
-        state = max(beams, key=beams.__getitem__)
-        path: list[str] = []
-        for back in reversed(backpointers):
-            path.append(state[1])
-            state = back[state]
-        path.reverse()
-        return path
+        return best_path(beams, backpointers)
 
 
 _SEARCHES: dict[int, _Search] = {}
