@@ -183,3 +183,22 @@ def test_all_bundled_samples_parse() -> None:
         code, out, _ = run("parse", str(path))
         assert code == 0, path.name
         assert json.loads(out)["tasks"], path.name
+
+
+@pytest.mark.django_db
+def test_what_the_reader_warned_of_is_printed_by_parse_and_import(mini: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dataclasses import replace
+
+    from ansinh.documents import actions
+    from ansinh.documents.formats import ReadResult, read_document
+
+    def read_with_a_warning(path: Path, **kwargs: Any) -> ReadResult:
+        return replace(read_document(path), warnings=["Trang 2: không đọc được chữ."])
+
+    monkeypatch.setattr(actions, "read_document", read_with_a_warning)
+    code, out, err = run("parse", str(mini))
+    assert code == 0 and json.loads(out)["meta"]["number"] == "15/KH-UBND"
+    assert "Lưu ý: Trang 2: không đọc được chữ." in err
+    code, out, err = run("import", str(mini))
+    assert code == 0 and "Đã nhập ke-hoach-xa.txt" in out
+    assert "Lưu ý: ke-hoach-xa.txt: Trang 2: không đọc được chữ." in err

@@ -58,9 +58,11 @@ class Command(BaseCommand):
     def handle_parse(self, options: dict[str, Any]) -> None:
         path: Path = options["file"]
         try:
-            _, extraction = parse_file(path, ProgressBar(f"Đọc {path.name}", sys.stderr))
+            result, extraction = parse_file(path, ProgressBar(f"Đọc {path.name}", sys.stderr))
         except DocumentError as err:
             fail(self.stderr, err.message)
+        for warning in result.warnings:
+            self.stderr.write(f"Lưu ý: {warning}")
         if options["format"] == "json":
             self.stdout.write(json.dumps(extraction, ensure_ascii=False, indent=1))
         else:
@@ -82,6 +84,8 @@ class Command(BaseCommand):
                 f"Đã nhập {path.name}: kế hoạch #{plan.pk} {plan.number or ''} "
                 f"({plan.targets.count()} chỉ tiêu, {plan.tasks.count()} nhiệm vụ), trạng thái {plan.get_status_display()}"
             )
+            for warning in plan.source_document.read_warnings if plan.source_document is not None else []:
+                self.stderr.write(f"Lưu ý: {path.name}: {warning}")
         if failures:
             fail(self.stderr, f"{failures}/{len(paths)} tệp không nhập được; các tệp đó không được lưu.")
 
