@@ -157,8 +157,6 @@ def _slash_as_comma(value: str) -> str:
 
 
 _PLURAL_SO = re.compile(r"[Cc]ác\s+Sở")
-_LEVEL_TAIL = re.compile(r"(?<!\S)các\s+(?:huyện|xã|tỉnh|quận|thị\s+xã|phường)$")
-_LEVEL_WORD = re.compile(r"(?:thành\s+phố|thị\s+xã|thị\s+trấn|phường|đặc\s+khu|quận|huyện|xã)(?:\s|$)")
 _KIND_BAN = re.compile(r"Ban(?:\s+(?P<next>\S).*)?")
 
 
@@ -207,8 +205,6 @@ def _split_units_uncached(value: str) -> list[str]:
                 new = True  # "Các cơ sở giáo dục đại học, cơ sở giáo dục nghề nghiệp": the same kind of body again
             if not new and not named and opens_after_closed_kind(current, frag):
                 new = True  # "Các Đại sứ quán, tổ chức quốc tế, các tỉnh, thành phố": a kind with words of its own ends a list
-            if new and current and _LEVEL_TAIL.search(current[-1]) and _LEVEL_WORD.match(frag):
-                new = False  # "… và UBND các huyện, thành phố": the places of one level, not a body "thành phố"
             if new and len(current) == 1 and _PLURAL_SO.fullmatch(current[0]) and _kind_ban(frag):
                 new = False  # "Các Sở, Ban, ngành tỉnh": the plural of kinds, "Ban" capitalised as the list's second kind
             if new and current:
