@@ -27,6 +27,8 @@ _MIN_TEXT_LAYER_CHARS = 20
 # A scanned page whose hidden text layer was made by an OCR that knows no Vietnamese ("Ke hoach thuc hien",
 # "Chuang trinh") is OCR'd again: at least this many letters, of which fewer than this share carry a Vietnamese
 # mark, on a page mostly covered by an image. Vietnamese prose has about 27-30 % marked letters.
+# (``lib.diacritics.needs_restoration`` is not the test here: it also asks that most words be Vietnamese syllables,
+# which such a layer's misreadings are not; on the corpus it missed one such page of vncert-cv-298-2017.)
 _UNMARKED_MIN_LETTERS = 200
 _UNMARKED_SHARE = 0.03
 _SCAN_COVER = 0.5
