@@ -96,6 +96,8 @@ _DUTY_VERB = re.compile(r"\s(?:chỉ đạo|tổ chức|thực hiện|triển kh
 
 
 # "2. Giao Sở Y tế" over its dash lines, with or without a colon: the heading only addresses the item's doers.
+# ``clause_units.read_clause`` reads such a heading too, but later (``clause_leads``), where the reading stops at the
+# heading; known here first, the doer lets the dash lines below give its partners ("- Chủ trì, phối hợp với …").
 _ADDRESSED = re.compile(r"(?:Giao|Đề nghị|Yêu cầu|GIAO|ĐỀ NGHỊ|YÊU CẦU)\s+")
 
 

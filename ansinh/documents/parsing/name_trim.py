@@ -7,7 +7,7 @@ import re
 # "các bộ phận có liên quan trong thực hiện các tiêu chí …", "các cơ quan, đơn vị liên quan giữ vững …": the duty
 # carried on after "(có) liên quan" is not part of the name ("… liên quan thuộc Bộ", "… liên quan của Bộ" are).
 _DUTY_AFTER_RELATED = re.compile(
-    r"(?<=li[êe]n quan)\s+(?:trong|theo|để|đ[ểe]|nhằm|giữ|gi[ữu]|th[ựu]c hi[ệe]n|tri[ểe]n khai)\s.*$", re.IGNORECASE | re.DOTALL
+    r"(?<=li[êe]n quan)\s+(?:trong|theo|đ[ểe]|nhằm|gi[ữu]|th[ựu]c hi[ệe]n|tri[ểe]n khai)\s.*$", re.IGNORECASE | re.DOTALL
 )
 
 # "Bộ Tài chính có trách nhiệm", "Tòa án nhân dân tỉnh phối hợp chặt chẽ với …", "Bộ trưởng Bộ Nội vụ quy định chi
