@@ -121,7 +121,7 @@ def read_parts(text: str) -> Parts:
     layout += [p for p in find_paragraph_tables(doc) if not any(p.start < lt.end and lt.start < p.end for lt in layout)]
     # A table laid out with spaces is read by its columns; the line-by-line reading of it is dropped.
     laid = find_layout_target_tables(doc)  # indicator tables a PDF laid out by columns, read as whole rows
-    # (and assignment tables the space-laid task reader above did not read: layout_tables.work_columns)
+    # (and assignment tables the space-laid task reader above did not read: work_rows.work_columns)
     laid = [t for t in laid if table_kind(t) == "targets" or not any(t.start < lt.end and lt.start < t.end for lt in layout)]
     taken = [(lt.start, lt.end) for lt in layout] + [(lt.start, lt.end) for lt in laid]
     tables = [t for t in find_tables(doc) if not any(t.start < e and s < t.end for s, e in taken)]

@@ -11,7 +11,7 @@ they read the converter's tab rows of the same table.
 An assignment table laid out so ("TT  Nhóm hoạt động  Hoạt động  Cơ quan chủ trì …", its narrow labels wrapped
 a word a line) is read the same way into a :class:`Table` of kind "tasks" that the tab-table readers read (the task
 column, a group column beside its actions); its rows also open by a list mark in the number column or by a new
-cell in the work column (:func:`layout_tables.work_columns`, :func:`layout_tables.opens_work_row`).
+cell in the work column (:func:`work_rows.work_columns`, :func:`work_rows.opens_work_row`).
 """
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ansinh.documents.parsing.clean import Doc, squeeze
-from ansinh.documents.parsing.layout_tables import number_mark, opens_work_row, work_columns
 from ansinh.documents.parsing.tables import TASK_HEADER, Cell, Row, Table, table_caption, table_kind
+from ansinh.documents.parsing.work_rows import number_mark, opens_work_row, work_columns
 
 # A line that may head an indicator table: it names the indicator column and has gaps of two spaces or more.
 _HEAD_CANDIDATE = re.compile(r"(?m)^[^\n]*(?:chi tieu|tieu chi)[^\n]*$")
