@@ -50,3 +50,21 @@ def test_an_aside_inside_the_sentence_or_without_a_role_assigns_nothing() -> Non
     units = _units(_PROGRAMME)
     assert units["3"] == ([], [])
     assert units["4"] == ([], [])
+
+
+_LETTER = """ĐẢNG BỘ XÃ HÒA MỸ
+Số 45-CV/ĐU
+V/v đôn đốc thực hiện nhiệm vụ được giao
+
+Kính gửi: Các cơ quan tham mưu, giúp việc Đảng ủy.
+
+Qua theo dõi và báo cáo của Văn phòng Đảng ủy, Thường trực Đảng ủy yêu cầu các cơ quan khẩn trương thực hiện, cụ
+thể như sau:
+1. Ban Xây dựng Đảng: Tham mưu Chương trình công tác toàn khóa của Ban Chấp hành Đảng bộ xã.
+2. Văn phòng Đảng ủy: Hoàn thiện hồ sơ lưu trữ đại hội, nộp về Lưu trữ trước ngày 15/10/2025.
+"""
+
+
+def test_a_letter_that_cites_anothers_report_before_its_duties_is_no_report_and_its_points_are_tasks() -> None:
+    units = _units(_LETTER)
+    assert units == {"1": (["Ban Xây dựng Đảng"], []), "2": (["Văn phòng Đảng ủy"], [])}
