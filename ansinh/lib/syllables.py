@@ -19,8 +19,12 @@ _TONED = "àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệ
 _LOWER = "a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
 _UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 # A toned vowel where the next syllable starts straight after it.
+# Vowels with the falling, asking or tumbling tone: a syllable that ends in p, t, c or ch carries the rising or the
+# heavy tone, so after one of these such a letter opens the next syllable ("Kểtừ", "cảcác", "đềcương").
+_NO_STOP_TONE = "àảãằẳẵầẩẫèẻẽềểễìỉĩòỏõồổỗờởỡùủũừửữỳỷỹ"
 _JOINT = re.compile(
     f"[{_TONED}](?=(?:[bdđglqrsvx]|k[{_LOWER}]|t[rh]|ph|h[{_LOWER}])[{_LOWER}]|[{_UPPER}][{_LOWER}{_UPPER}]|[IVX]\\b|\\d)"
+    f"|[{_NO_STOP_TONE}](?=[ptc][{_LOWER}])"
 )
 _MIN_JOINTS = 10
 _WORDS_PER_JOINT = 200
