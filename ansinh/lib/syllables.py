@@ -42,4 +42,25 @@ def respace_joined_syllables(text: str) -> str:
         pieces.append(text[last:end])
         last = end
     pieces.append(text[last:])
-    return " ".join(pieces)
+    return _KNOWN_PAIR.sub(_part_known_pair, " ".join(pieces))
+
+
+# A word that still holds a toned vowel inside it after the joints above were parted ("vụchính", "trịcủa",
+# "cứnhiệm", "từngày": the next syllable opens with a letter a syllable may also end with).
+_KNOWN_PAIR = re.compile(f"[{_LOWER}{_UPPER}]*[{_TONED}{_TONED.upper()}][{_LOWER}{_UPPER}]+")
+
+
+def _part_known_pair(m: re.Match[str]) -> str:
+    """The word parted after a toned vowel where both halves are syllables the diacritics model knows and the word is
+    not; only in a text whose joints are systematic (the caller's gate)."""
+    from ansinh.lib.diacritics import default_model  # loaded only for a text with run-together syllables
+
+    word = m.group(0)
+    known = default_model().unigrams
+    lower = word.lower()
+    if lower in known:
+        return word
+    for k, ch in enumerate(lower[:-1], start=1):
+        if ch in _TONED and lower[:k] in known and lower[k:] in known:
+            return f"{word[:k]} {word[k:]}"
+    return word

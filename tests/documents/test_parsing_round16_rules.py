@@ -109,3 +109,28 @@ def test_a_labelled_monthly_report_is_monthly_and_due_on_its_day() -> None:
     duties = extract_plan(normalize_text(text), "probe")["reporting"]
     monthly = [d for d in duties if str(d["text"]).startswith("Báo cáo tháng")]
     assert [(d["frequency"], d["deadline_day"]) for d in monthly] == [("monthly", 22)]
+
+
+_REGIME_LETTER = """ĐẢNG BỘ XÃ HÒA MỸ
+Số 31-CV/ĐU
+V/v thực hiện chế độ thông tin, báo cáo
+
+Kính gửi: Các chi bộ trực thuộc.
+
+Thường trực Đảng ủy đề nghị các chi bộ thực hiện chế độ thông tin, báo cáo như sau:
+1. Các loại báo cáo:
+- Báo cáo tháng: Phản ánh những vấn đề nổi lên về an ninh, trật tự ở cơ sở.
+- Báo cáo năm: Đánh giá toàn diện kết quả lãnh đạo, chỉ đạo của chi bộ.
+2. Thời kỳ lấy số liệu và thời gian gửi báo cáo:
+- Báo cáo tháng: Gửi trước ngày 20 hằng tháng.
+- Báo cáo năm: Gửi trước ngày 20 tháng 11.
+"""
+
+
+def test_the_points_of_a_letter_that_states_a_reporting_regime_are_not_tasks() -> None:
+    assert extract_plan(normalize_text(_REGIME_LETTER), "probe")["tasks"] == []
+
+
+def test_a_regimes_lines_on_what_a_report_holds_give_way_to_its_lines_on_when_it_is_sent() -> None:
+    duties = extract_plan(normalize_text(_REGIME_LETTER), "probe")["reporting"]
+    assert [(d["frequency"], d["deadline_day"], d["deadline_month"]) for d in duties] == [("monthly", 20, None), ("annual", 20, 11)]
