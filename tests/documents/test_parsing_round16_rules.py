@@ -134,3 +134,24 @@ def test_the_points_of_a_letter_that_states_a_reporting_regime_are_not_tasks() -
 def test_a_regimes_lines_on_what_a_report_holds_give_way_to_its_lines_on_when_it_is_sent() -> None:
     duties = extract_plan(normalize_text(_REGIME_LETTER), "probe")["reporting"]
     assert [(d["frequency"], d["deadline_day"], d["deadline_month"]) for d in duties] == [("monthly", 20, None), ("annual", 20, 11)]
+
+
+_DISPATCH = """ỦY BAN NHÂN DÂN TỈNH BÌNH AN
+Số: 812/UBND-NC
+V/v tăng cường phòng, chống buôn lậu qua biên giới
+
+Kính gửi: Các sở, ban, ngành cấp tỉnh.
+
+Ủy ban nhân dân tỉnh yêu cầu:
+1. Bộ Chỉ huy Bộ đội Biên phòng tỉnh chỉ đạo các đồn biên phòng tăng cường tuần tra, kiểm soát trên tuyến
+biên giới; quản lý chặt chẽ hoạt động xuất nhập cảnh. Phối hợp các đồn Công an cửa khẩu kịp thời phát hiện, xử lý
+các hành vi buôn lậu qua biên giới.
+2. Sở Công Thương chỉ đạo lực lượng quản lý thị trường kiểm tra hàng hóa lưu thông trên địa bàn. Phối hợp tổ
+chức tuyên truyền cho các hộ kinh doanh.
+"""
+
+
+def test_a_later_sentence_opening_with_phoi_hop_and_a_body_names_the_items_partner() -> None:
+    units = _units(_DISPATCH)
+    assert units["1"] == (["Bộ Chỉ huy Bộ đội Biên phòng tỉnh"], ["các đồn Công an cửa khẩu"])
+    assert units["2"] == (["Sở Công Thương"], [])  # "Phối hợp tổ chức …": a verb follows, no body
