@@ -155,3 +155,20 @@ def test_a_later_sentence_opening_with_phoi_hop_and_a_body_names_the_items_partn
     units = _units(_DISPATCH)
     assert units["1"] == (["Bộ Chỉ huy Bộ đội Biên phòng tỉnh"], ["các đồn Công an cửa khẩu"])
     assert units["2"] == (["Sở Công Thương"], [])  # "Phối hợp tổ chức …": a verb follows, no body
+
+
+def test_a_count_named_only_by_its_verb_is_named_as_the_number_of_what_it_brings_about() -> None:
+    text = """ỦY BAN NHÂN DÂN TỈNH BÌNH AN
+KẾ HOẠCH
+Phát triển du lịch giai đoạn 2026 - 2030
+I. MỤC TIÊU
+1. Tạo ra khoảng 5.000 việc làm mới.
+2. Thu hút 12.000 - 15.000 lao động.
+3. Hoàn thiện ít nhất 300 ha mặt bằng sạch.
+II. NHIỆM VỤ
+1. Sở Văn hóa, Thể thao và Du lịch chủ trì xây dựng đề án phát triển sản phẩm du lịch.
+"""
+    names = {t["unit"]: t["indicator"] for t in extract_plan(normalize_text(text), "probe")["targets"]}
+    assert names["lao động"] == "Số lao động thu hút"
+    assert names["việc làm"].startswith("Số việc làm tạo ra")
+    assert not names["ha"].startswith("Số ")  # an area is measured, not counted
