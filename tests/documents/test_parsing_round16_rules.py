@@ -172,3 +172,18 @@ II. NHIỆM VỤ
     assert names["lao động"] == "Số lao động thu hút"
     assert names["việc làm"].startswith("Số việc làm tạo ra")
     assert not names["ha"].startswith("Số ")  # an area is measured, not counted
+
+
+def test_an_aside_inside_an_indicator_name_is_left_out_and_an_abbreviation_stays() -> None:
+    text = """ĐẢNG BỘ XÃ HÒA MỸ
+KẾ HOẠCH
+Chuyển đổi số trong các cơ quan đảng năm 2026
+I. MỤC TIÊU
+1. Tỷ lệ đảng viên (bảo đảm các điều kiện theo quy định) sử dụng Sổ tay đảng viên điện tử đạt 90%.
+2. Chỉ số cải cách hành chính (PAR Index) của xã đạt trên 85%.
+II. NHIỆM VỤ
+1. Văn phòng Đảng ủy chủ trì hướng dẫn cài đặt Sổ tay đảng viên điện tử.
+"""
+    names = [t["indicator"] for t in extract_plan(normalize_text(text), "probe")["targets"]]
+    assert names[0] == "Tỷ lệ đảng viên sử dụng Sổ tay đảng viên điện tử"
+    assert "(PAR Index)" in names[1]

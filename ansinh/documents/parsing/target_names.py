@@ -78,10 +78,17 @@ def indicator_name(doc: Doc, s: int, e: int, mention: Mention) -> str:
         return "Số " + mention.unit  # "Đạt 35 bác sĩ trên 10.000 dân vào năm 2030": the count names itself
     if not re.search(r"(?<![a-z])(?:giam|tang)(?![a-z])", doc.folded[s : mention.start]):
         name = _SHARE_OF_COUNT.sub(r"\1 ", name)  # (a change of "số người chết" by a share keeps its count)
+    name = _ASIDE.sub("", name).strip() if len(_ASIDE.sub("", name).split()) >= 2 else name
     counted = _counted_by_verb(name, mention.unit)
     if counted is not None:
         return counted
     return name[:1].upper() + name[1:]
+
+
+# An aside of three words or more inside a name ("Tỷ lệ đảng viên (bảo đảm các điều kiện theo quy định) sử dụng …")
+# qualifies who is counted; it is not part of the shortest name. An abbreviation in brackets ("(HDI)", "(PAR Index)")
+# names the indicator and stays.
+_ASIDE = re.compile(r"\s*\((?=[^()]*\s[^()]*\s)(?=[^()]*[a-zà-ỹđ]{2})[^()]{8,160}\)")
 
 
 # A name that is only the verb before a count ("Thu hút 10.000 lao động", "Tạo ra 8,5 triệu việc làm"): the count of
