@@ -25,9 +25,8 @@ import numpy as np
 import numpy.typing as npt
 
 from ansinh.lib.diacritics import _BOUNDARY, DISCOUNT, Model
+from ansinh.lib.ocr_folded import Options
 
-# A token's options: the keys it may stand for, their penalties, and the token text each stands for.
-Options = tuple[tuple[str, ...], tuple[float, ...], tuple[str, ...]]
 # A form no model knows (no key is made of a NUL): it stands for every form its model never saw.
 _UNSEEN = "\x00"
 # The most log-probabilities one array of pieces holds (pieces, positions, options cubed): 2 million, 16 MB.
@@ -147,10 +146,12 @@ class Tables:
         return lp
 
 
-def best_paths(tables: Tables, tokens: npt.NDArray[np.int64], lengths: npt.NDArray[np.int64]) -> list[list[tuple[int, int]]]:
-    """For each piece (its ``lengths`` tokens in a row of ``tokens``, indices of :meth:`Tables.token_ids`), the
+def best_paths(tables: Tables, token_ids: Sequence[int], piece_lengths: Sequence[int]) -> list[list[tuple[int, int]]]:
+    """For each piece (its length's tokens in a row of ``token_ids``, indices of :meth:`Tables.token_ids`), the
     (position, option) of each token whose option on the best path is not its first (the token as read)."""
-    out: list[list[tuple[int, int]]] = [[] for _ in lengths]
+    out: list[list[tuple[int, int]]] = [[] for _ in range(len(piece_lengths))]
+    tokens = np.array(token_ids, dtype=np.int64)
+    lengths = np.array(piece_lengths, dtype=np.int64)
     starts = np.cumsum(lengths) - lengths
     widths = np.maximum.reduceat(tables.token_widths[tokens], starts)
     buckets = np.where(widths > 3, widths, np.where(widths == 3, 3, 2))

@@ -14,11 +14,9 @@ from __future__ import annotations
 import itertools
 import math
 import re
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from ansinh.lib.diacritics import Model
-from ansinh.lib.folded_viterbi import Options, Tables, best_paths
 from ansinh.lib.ocr_cleanup import (
     _MODELS,
     CONFUSION_PENALTY,
@@ -36,6 +34,12 @@ KNOWN_KEY_PENALTY = math.log(1e-1)
 #: Vietnamese reads a syllable's "Đ" so about as often as not.
 B_FOR_D_PENALTY = math.log(1e-1)
 
+if TYPE_CHECKING:
+    from ansinh.lib.folded_viterbi import Tables
+
+# A token's options: the keys it may stand for, their penalties, and the token text each stands for.
+Options = tuple[tuple[str, ...], tuple[float, ...], tuple[str, ...]]
+
 
 class _Search:
     """A model's search: its tables, the options of each token and the readings of each piece, read once."""
@@ -47,32 +51,48 @@ class _Search:
         self.flags: dict[str, str] = {}  # "1" for a token with one reading, "0" for one with more
         self.tables: Tables | None = None
 
-    def split(self, tokens: list[str]) -> list[tuple[int, tuple[str, ...]]]:
-        """The pieces of one run of tokens to search: (index of its first token, its tokens).
+    def pieces(self, text: str) -> tuple[list[str], list[tuple[int, tuple[str, ...]]]]:
+        """The tokens of ``text`` (one list of each ``_TOKEN`` and what separates them, the tokens at odd indices),
+        and the pieces to search: (index of a piece's first token there, its tokens).
 
-        Two tokens in a row that have one reading each leave the search one state: what comes before them and what
-        comes after are read apart (the same path), so a run is read in such pieces, each piece once per model. A
-        piece of tokens of one reading each is not searched."""
-        flags = list(map(self.flags.get, tokens))  # "1": the token has one reading, "0": more
+        A run of tokens split by white space only (``diacritics.phrases``' joiner) is read as one; a number ends a
+        run and belongs to none. Two tokens in a row that have one reading each leave the search one state: what
+        comes before them and what comes after are read apart (the same path), so a run is read in such pieces, each
+        piece once per model. A piece of tokens of one reading each is not searched."""
+        parts = _TOKEN.split(text)
+        tokens = parts[1::2]
+        flags = list(map(self.flags.get, tokens))  # "1": the token has one reading, "0": more, "N": a number
         if None in flags:
             for i, token in enumerate(tokens):
                 if flags[i] is None:
-                    flags[i] = self.flags[token] = "1" if len(self.options(token)[0]) == 1 else "0"
-        fixed = "".join(flags)  # type: ignore[arg-type]  # no None is left
-        if "0" not in fixed:
-            return []
+                    flags[i] = self.flags[token] = (
+                        "N" if token.isdigit() else "1" if len(self.options(token)[0]) == 1 else "0"
+                    )
+        # per token, what separates it from the one before ("." white space, "|" anything else) and its flag
+        separators = parts[0:-1:2]
+        joins = list(map(_SEPARATORS.get, separators))
+        if None in joins:
+            for i, separator in enumerate(separators):
+                if joins[i] is None:
+                    joins[i] = _separator_code(separator)
+        codes = "".join(map(str.__add__, joins, flags))  # type: ignore[arg-type]
         out: list[tuple[int, tuple[str, ...]]] = []
-        start, end = 0, len(tokens) - 1
-        for pair in _TWO_FIXED.finditer(fixed):
-            j = pair.start() + 1  # tokens j - 1 and j have one reading each
-            if "0" in fixed[start : j + 1]:
-                out.append((start, tuple(tokens[start : j + 1])))
-            start = j - 1
-            if j == end:
-                return out
-        if "0" in fixed[start:]:
-            out.append((start, tuple(tokens[start:])))
-        return out
+        for run in _RUN.finditer(codes):
+            start, end = run.span()
+            if codes.find("0", start, end) < 0:
+                continue
+            # token i's codes are 2 i and 2 i + 1; ``start`` is where the piece's first token's codes are
+            for pair in _TWO_FIXED.finditer(codes, start, end):  # tokens (k - 1, k) of one reading each
+                j = pair.start() + 3  # where token k's codes end
+                if codes.find("0", start, j) >= 0:
+                    out.append((start // 2, tuple(tokens[start // 2 : j // 2])))
+                start = j - 4  # the next piece opens with tokens k - 1 and k
+                if j == end:
+                    break
+            else:
+                if codes.find("0", start, end) >= 0:
+                    out.append((start // 2, tuple(tokens[start // 2 : end // 2])))
+        return parts, out
 
     def read(self, keys: list[tuple[str, ...]]) -> None:
         """Search every piece of ``keys`` not yet read (in one batch), keeping its changed readings."""
@@ -82,11 +102,12 @@ class _Search:
         if len(self.runs) + len(missing) > _MAX_CACHED:
             self.runs.clear()
             missing = list(dict.fromkeys(keys))
+        from ansinh.lib.folded_viterbi import Tables, best_paths  # numpy, for texts the OCR misread only
+
         if self.tables is None:
             self.tables = Tables(self.model)
         tokens = self.tables.token_ids(list(itertools.chain.from_iterable(missing)), self.options)
-        lengths = np.array([len(key) for key in missing], dtype=np.int64)
-        for key, chosen in zip(missing, best_paths(self.tables, np.array(tokens, dtype=np.int64), lengths), strict=True):
+        for key, chosen in zip(missing, best_paths(self.tables, tokens, [len(key) for key in missing]), strict=True):
             out: list[tuple[int, str]] = []
             for i, b in chosen:  # option 0 is the token as read
                 word, token = self.options(key[i])[2][b], key[i]
@@ -120,11 +141,23 @@ class _Search:
 
 _SEARCHES: dict[int, _Search] = {}
 # A phrase of ASCII tokens split by white space only (``diacritics.phrases``' joiner); a number inside breaks it later.
-_PHRASE = re.compile(r"[A-Za-z0-9]+(?:[ \t\n\r\f\v\u00a0]+[A-Za-z0-9]+)*")
-_PIECE = re.compile(r"[A-Za-z0-9]+")
-_NUMBER = re.compile(r"(?<![A-Za-z0-9])[0-9]+(?![A-Za-z0-9])")
-# Two tokens in a row with one reading each (overlapping pairs are found too).
-_TWO_FIXED = re.compile(r"(?=11)")
+_TOKEN = re.compile(r"([A-Za-z0-9]+)")
+# A run in a text's codes (see ``_Search.pieces``): tokens joined by white space, no number among them.
+_RUN = re.compile(r"[|.][01](?:\.[01])*")
+# Two tokens in a row with one reading each, in a run's codes (overlapping pairs are found too).
+_TWO_FIXED = re.compile(r"(?=1\.1)")
+_WHITE = re.compile(r"[ \t\n\r\f\v\u00a0]+")
+
+
+_SEPARATORS: dict[str, str] = {}
+
+
+def _separator_code(separator: str) -> str:
+    """"." for white space (what joins two tokens of a run), "|" for anything else (remembered: separators repeat)."""
+    if len(_SEPARATORS) >= _MAX_CACHED:
+        _SEPARATORS.clear()
+    code = _SEPARATORS[separator] = "." if _WHITE.fullmatch(separator) else "|"
+    return code
 
 
 def folded_readings(text: str, model: Model) -> list[tuple[int, int, str]]:
@@ -134,27 +167,16 @@ def folded_readings(text: str, model: Model) -> list[tuple[int, int, str]]:
     if search is None or search.model is not model:
         search = _SEARCHES[id(model)] = _Search(model)
     _MODELS[id(model)] = model
-    jobs: list[tuple[re.Match[str], int, tuple[str, ...]]] = []  # (phrase, index of the piece's first token, piece)
-    for phrase in _PHRASE.finditer(text):
-        tokens = phrase.group(0).split()  # its white space is str.split's
-        if _NUMBER.search(phrase.group(0)) is None:
-            jobs += [(phrase, start, key) for start, key in search.split(tokens)]
-            continue
-        first = 0
-        for i, token in enumerate([*tokens, "0"]):
-            if token.isdigit():  # a number ends a run and belongs to none
-                jobs += [(phrase, first + start, key) for start, key in search.split(tokens[first:i])]
-                first = i + 1
-    search.read([key for _, _, key in jobs])  # every piece not read before, searched at once
+    parts, jobs = search.pieces(text)
+    search.read([key for _, key in jobs])  # every piece not read before, searched at once
     out: list[tuple[int, int, str]] = []
     runs = search.runs
-    offsets: dict[int, list[int]] = {}  # of each phrase's tokens, found for the phrases with a reading only
-    for phrase, first, key in jobs:
+    offsets: list[int] = []  # where each part of ``parts`` ends, found when a piece has a reading
+    for first, key in jobs:
         found = runs[key]
         if found:
-            at = offsets.get(phrase.start())
-            if at is None:
-                at = offsets[phrase.start()] = [phrase.start() + m.start() for m in _PIECE.finditer(phrase.group(0))]
+            offsets = offsets or list(itertools.accumulate(map(len, parts)))
             for i, word in found:
-                out.append((at[first + i], at[first + i] + len(key[i]), word))
+                at = offsets[2 * (first + i)]  # token k is part 2 k + 1: it starts where part 2 k ends
+                out.append((at, at + len(key[i]), word))
     return out

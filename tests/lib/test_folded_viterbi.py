@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import random
+import re
 
 import numpy as np
 from hypothesis import given, settings
@@ -11,7 +12,7 @@ from hypothesis import strategies as st
 
 from ansinh.lib.diacritics import _BOUNDARY, Model, fold_model, folded_model, train, viterbi
 from ansinh.lib.folded_viterbi import Tables, best_paths
-from ansinh.lib.ocr_folded import folded_readings
+from ansinh.lib.ocr_folded import _Search, folded_readings
 from tests.sizes import size
 
 # An invented text of a provincial plan, typed with its marks (the model is trained on it).
@@ -80,3 +81,37 @@ def test_a_misread_run_is_read_the_same_when_its_pieces_were_read_before() -> No
     first = folded_readings(text, model)
     assert folded_readings(text, model) == first
     assert {word for _s, _e, word in first} >= {"co", "voi", "thuc"}
+
+
+def _pieces_one_phrase_at_a_time(search: _Search, text: str) -> list[tuple[int, tuple[str, ...]]]:
+    """The pieces as found before the whole-text codes: phrase by phrase, run by run, token by token."""
+    out: list[tuple[int, tuple[str, ...]]] = []
+    index = 0
+    for phrase in re.finditer(r"[A-Za-z0-9]+(?:[ \t\n\r\f\v\u00a0]+[A-Za-z0-9]+)*", text):
+        runs: list[list[tuple[int, str]]] = [[]]
+        for token in re.findall(r"[A-Za-z0-9]+", phrase.group(0)):
+            if token.isdigit():
+                runs.append([])
+            else:
+                runs[-1].append((index, token))
+            index += 1
+        for run in runs:
+            fixed = [len(search.options(t)[0]) == 1 for _, t in run]
+            start, some = 0, False
+            for j in range(len(run)):
+                some = some or not fixed[j]
+                if j + 1 < len(run) and not (j > start and fixed[j - 1] and fixed[j]):
+                    continue
+                if some:
+                    out.append((run[start][0], tuple(t for _, t in run[start : j + 1])))
+                start, some = max(j - 1, start), False
+    return out
+
+
+@settings(max_examples=size(60, 250), deadline=None)
+@given(st.lists(st.sampled_from(["cac", "ca", "quan", "thyc", "hien", "Bp", "so", "12", "2030", "ke", "hoach", "don",
+                                 "vi", " ", "  ", "\n", ", ", ". ", " - ", "\u00a0", "(", "x2", "Vy"]), max_size=40))
+def test_a_texts_pieces_are_those_its_phrases_give_one_by_one(parts: list[str]) -> None:
+    text = " ".join(parts)
+    search = _Search(folded_model())
+    assert search.pieces(text)[1] == _pieces_one_phrase_at_a_time(search, text)

@@ -23,6 +23,9 @@ from ansinh.lib.ocr_folded import folded_readings
 _TOKEN = re.compile(r"(?:[^\W_]|[\u0300-\u036f])+")
 # ``_TOKEN`` within a run: its lines are unmarked prose or blank, so every token character there is ASCII.
 _RUN_TOKEN = re.compile(r"[A-Za-z0-9]+")
+# ...the tokens of ``_RUN_TOKEN`` with a "q" past their first letter (which :func:`_local_reading` may read); matched
+# from a token's first character only (a run starts at a line's start, so its first token is whole).
+_Q_TOKEN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9][A-Za-z0-9]*?[qQ][A-Za-z0-9]*")
 _MARKED_LETTER = re.compile(r"[À-ỹĐđ]")
 # More than ``_MARKED_ENOUGH`` marked letters from where a match starts: one match, no list of every marked letter.
 _MARKED_ENOUGH = 200
@@ -122,7 +125,7 @@ def repair_latin_ocr(clean: str) -> str:
             chars[m.start()] = "e" if m.group(0) == "$" else "a"
         for m in _ARTICLE.finditer(clean, s, e):
             chars[m.start(1) : m.end(1)] = "DIEU" if m.group(1).isupper() else "Dieu"
-        for m in _RUN_TOKEN.finditer(clean, s, e):
+        for m in _Q_TOKEN.finditer(clean, s, e):
             word = _local_reading(m.group(0), model.candidates)
             if word is not None:
                 chars[m.start() : m.end()] = word
