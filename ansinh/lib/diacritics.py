@@ -234,12 +234,14 @@ def fold_model(model: Model) -> Model:
     uni: Counter[str] = Counter()
     bi: Counter[tuple[str, str]] = Counter()
     tri: Counter[tuple[str, str, str]] = Counter()
+    keys = {_BOUNDARY: _BOUNDARY}  # each form's key, folded once (the n-grams repeat a few thousand forms)
     for w, c in model.unigrams.items():
-        uni[w if w == _BOUNDARY else fold(w)] += c
+        key = keys[w] = keys.get(w) or fold(w)
+        uni[key] += c
     for (u, w), c in model.bigrams.items():
-        bi[(u if u == _BOUNDARY else fold(u), fold(w))] += c
+        bi[(keys.get(u) or fold(u), keys.get(w) or fold(w))] += c
     for (t, u, w), c in model.trigrams.items():
-        tri[(t if t == _BOUNDARY else fold(t), u if u == _BOUNDARY else fold(u), fold(w))] += c
+        tri[(keys.get(t) or fold(t), keys.get(u) or fold(u), keys.get(w) or fold(w))] += c
     return Model(dict(uni), dict(bi), dict(tri))
 
 

@@ -145,7 +145,7 @@ _TOKEN = re.compile(r"([A-Za-z0-9]+)")
 # A run in a text's codes (see ``_Search.pieces``): tokens joined by white space, no number among them.
 _RUN = re.compile(r"[|.][01](?:\.[01])*")
 # Two tokens in a row with one reading each, in a run's codes (overlapping pairs are found too).
-_TWO_FIXED = re.compile(r"(?=1\.1)")
+_TWO_FIXED = re.compile(r"1(?=\.1)")  # (a literal first: the engine skips to it)
 _WHITE = re.compile(r"[ \t\n\r\f\v\u00a0]+")
 
 
