@@ -63,7 +63,7 @@ class Tables:
         self.free = np.full((n, n), np.nan)
         self.free[:, ~self.known] = model.logprob(_BOUNDARY, _BOUNDARY, _UNSEEN)
         # the trigram contexts (t, u), their (count, types), and the count of each (context, w) seen
-        self.context = np.full((n, n), -1, dtype=np.int64)
+        self.context = np.full((n, n), -1, dtype=np.int32)  # (a model's few thousand contexts: 4 MB, not 8)
         totals: list[tuple[int, int]] = []
         for (t, u), found in model.contexts2.items():
             if t in ids and u in ids:
@@ -135,7 +135,7 @@ class Tables:
         if mask.any():
             where = np.nonzero(mask)
             found, key = context[where[:3]], w[where[0], where[3]]
-            codes = found * self.size + key
+            codes = found.astype(np.int64) * self.size + key
             at = np.minimum(np.searchsorted(self.trigram_codes, codes), len(self.trigram_codes) - 1)
             count = np.where(self.trigram_codes[at] == codes, self.trigram_counts[at], 0.0)
             total, types = self.context_total[found], self.context_types[found]
