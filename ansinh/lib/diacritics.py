@@ -234,12 +234,14 @@ def fold_model(model: Model) -> Model:
     uni: Counter[str] = Counter()
     bi: Counter[tuple[str, str]] = Counter()
     tri: Counter[tuple[str, str, str]] = Counter()
+    keys = {_BOUNDARY: _BOUNDARY}  # each form's key, folded once (the n-grams repeat a few thousand forms)
     for w, c in model.unigrams.items():
-        uni[w if w == _BOUNDARY else fold(w)] += c
+        key = keys[w] = keys.get(w) or fold(w)
+        uni[key] += c
     for (u, w), c in model.bigrams.items():
-        bi[(u if u == _BOUNDARY else fold(u), fold(w))] += c
+        bi[(keys.get(u) or fold(u), keys.get(w) or fold(w))] += c
     for (t, u, w), c in model.trigrams.items():
-        tri[(t if t == _BOUNDARY else fold(t), u if u == _BOUNDARY else fold(u), fold(w))] += c
+        tri[(keys.get(t) or fold(t), keys.get(u) or fold(u), keys.get(w) or fold(w))] += c
     return Model(dict(uni), dict(bi), dict(tri))
 
 
@@ -267,7 +269,10 @@ def _decode(model: Model, tokens: list[str]) -> list[str]:
             options.append([(nfc(low), 0.0)])
         else:
             options.append([(c, 0.0) for c in model.candidates.get(low, [low]) or [low]])
-    return viterbi(model, options)
+    # viterbi's path, the same floats with fewer of them computed (lib/ocr_search imports this module: imported here)
+    from ansinh.lib.ocr_search import grouped_viterbi
+
+    return grouped_viterbi(model, options)
 
 
 def viterbi(model: Model, options: list[list[tuple[str, float]]]) -> list[str]:
@@ -320,24 +325,49 @@ def restore_diacritics(text: str, model: Model | None = None) -> str:
 def restore_tokens(text: str, model: Model | None = None) -> str:
     """Restore every unmarked syllable, without first checking :func:`needs_restoration`."""
     model = model or default_model()
+    cache = phrase_cache("restore", model)
     out: list[str] = []
     pos = 0
     for run in phrases(text):
-        tokens = [m.group(0) for m in run]
-        if all(is_marked(t) or not t.isascii() for t in tokens):
-            continue
-        forms = _decode(model, tokens)
-        for match, form in zip(run, forms, strict=True):
-            token = match.group(0)
-            if is_marked(token) or not token.isascii():
-                continue
-            restored = _apply_case(form, token)
-            if restored != token:
-                out.append(text[pos : match.start()])
-                out.append(restored)
-                pos = match.end()
+        tokens = tuple(m.group(0) for m in run)
+        found = cache.get(tokens)
+        if found is None:
+            found = cache[tokens] = _restored(model, tokens)
+        for i, restored in found:
+            out.append(text[pos : run[i].start()])
+            out.append(restored)
+            pos = run[i].end()
     out.append(text[pos:])
     return "".join(out)
+
+
+def _restored(model: Model, tokens: tuple[str, ...]) -> list[tuple[int, str]]:
+    """(index, restored form) of each token of one phrase that restoration changes."""
+    if all(is_marked(t) or not t.isascii() for t in tokens):
+        return []
+    out: list[tuple[int, str]] = []
+    for i, (token, form) in enumerate(zip(tokens, _decode(model, list(tokens)), strict=True)):
+        if is_marked(token) or not token.isascii():
+            continue
+        restored = _apply_case(form, token)
+        if restored != token:
+            out.append((i, restored))
+    return out
+
+
+_PHRASE_CACHES: dict[tuple[str, int], tuple[Model, dict[tuple[str, ...], list[tuple[int, str]]]]] = {}
+_MAX_PHRASES = 50_000
+
+
+def phrase_cache(name: str, model: Model) -> dict[tuple[str, ...], list[tuple[int, str]]]:
+    """Where the search ``name`` keeps what it read of each phrase (its tokens) over ``model``: a text's phrases
+    repeat, and a phrase's reading depends on its tokens and the model only."""
+    found = _PHRASE_CACHES.get((name, id(model)))
+    if found is None or found[0] is not model:
+        found = _PHRASE_CACHES[(name, id(model))] = (model, {})
+    if len(found[1]) >= _MAX_PHRASES:
+        found[1].clear()
+    return found[1]
 
 
 def needs_restoration(text: str, model: Model | None = None) -> bool:

@@ -19,7 +19,14 @@ import math
 import re
 from collections.abc import Iterator
 
-from ansinh.lib.diacritics import Model, default_model, is_marked, is_vietnamese_syllable, phrases
+from ansinh.lib.diacritics import (
+    Model,
+    default_model,
+    is_marked,
+    is_vietnamese_syllable,
+    phrase_cache,
+    phrases,
+)
 from ansinh.lib.ocr_search import grouped_viterbi
 from ansinh.lib.text import fold
 
@@ -148,31 +155,42 @@ def _token_options(token: str, model_id: int) -> tuple[list[tuple[str, float]], 
 def fix_tokens(text: str, model: Model) -> str:
     """``text`` with each token the confusion model reads as a likelier syllable replaced by that reading."""
     _MODELS[id(model)] = model
+    cache = phrase_cache("ocr", model)
     out: list[str] = []
     pos = 0
     for run in _ocr_phrases(text):
-        tokens = [m.group(0) for m in run]
-        options: list[list[tuple[str, float]]] = []
-        readings: list[list[tuple[str, str]]] = []  # per option: (form, unmarked token text)
-        changed = False
-        for token in tokens:
-            opts, reads, alternative = _token_options(token, id(model))
-            options.append(opts)
-            readings.append(reads)
-            changed = changed or alternative
-        if not changed:
-            continue
-        best = grouped_viterbi(model, options)
-        for match, form, opts, reads in zip(run, best, options, readings, strict=True):
-            index = next(i for i, (f, _p) in enumerate(opts) if f == form)
-            word = reads[index][1]
-            token = match.group(0)
-            if fold(word) != fold(token):
-                out.append(text[pos : match.start()])
-                out.append(_apply_case(fold(word), token))
-                pos = match.end()
+        tokens = tuple(m.group(0) for m in run)
+        found = cache.get(tokens)
+        if found is None:
+            found = cache[tokens] = _fixed(model, tokens)
+        for i, word in found:
+            out.append(text[pos : run[i].start()])
+            out.append(word)
+            pos = run[i].end()
     out.append(text[pos:])
     return "".join(out)
+
+
+def _fixed(model: Model, tokens: tuple[str, ...]) -> list[tuple[int, str]]:
+    """(index, reading) of each token of one run that the confusion model reads as another syllable."""
+    options: list[list[tuple[str, float]]] = []
+    readings: list[list[tuple[str, str]]] = []  # per option: (form, unmarked token text)
+    changed = False
+    for token in tokens:
+        opts, reads, alternative = _token_options(token, id(model))
+        options.append(opts)
+        readings.append(reads)
+        changed = changed or alternative
+    if not changed:
+        return []
+    out: list[tuple[int, str]] = []
+    best = grouped_viterbi(model, options)
+    for i, (token, form, opts, reads) in enumerate(zip(tokens, best, options, readings, strict=True)):
+        index = next(i for i, (f, _p) in enumerate(opts) if f == form)
+        word = reads[index][1]
+        if fold(word) != fold(token):
+            out.append((i, _apply_case(fold(word), token)))
+    return out
 
 
 def clean_ocr(text: str, model: Model | None = None) -> str:

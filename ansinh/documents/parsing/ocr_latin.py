@@ -23,6 +23,10 @@ from ansinh.lib.ocr_folded import folded_readings
 _TOKEN = re.compile(r"(?:[^\W_]|[\u0300-\u036f])+")
 # ``_TOKEN`` within a run: its lines are unmarked prose or blank, so every token character there is ASCII.
 _RUN_TOKEN = re.compile(r"[A-Za-z0-9]+")
+# A "q" past a token's first letter (the tokens :func:`_local_reading` may read); the letter first: the engine skips to
+# it. A run starts at a line's start, so the character before it is no token's.
+_INNER_Q = re.compile(r"[qQ](?<=[A-Za-z0-9].)")
+_ALNUM = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
 _MARKED_LETTER = re.compile(r"[À-ỹĐđ]")
 # More than ``_MARKED_ENOUGH`` marked letters from where a match starts: one match, no list of every marked letter.
 _MARKED_ENOUGH = 200
@@ -31,7 +35,7 @@ _MANY_MARKED = re.compile(rf"(?:[^À-ỹĐđ]*+[À-ỹĐđ]){{{_MARKED_ENOUGH + 
 # ("Bieu 2.", "Diku 3.", "Biiu 12.", "Digu 7."); read back only before an article number at a line's start.
 _ARTICLE = re.compile(r"(?m)^[ \t]{0,8}([BD]i[eilgk]u|[BD]I[EILGK]U)(?= \d{1,3}\.(?:\s|$))")
 # "ệ" read as "$", "ầ"/"ậ" as "^", between two letters of a word ("hi$n", "Lu^t", "c^p").
-_SIGN_IN_WORD = re.compile(r"(?<=[A-Za-z])[$^](?=[a-z])")
+_SIGN_IN_WORD = re.compile(r"[$^](?<=[A-Za-z].)(?=[a-z])")  # the sign first: the engine skips to it
 # A line of prose: this many tokens or more.
 _MIN_TOKENS = 4
 # A run of unmarked prose lines this long is text the OCR read without Vietnamese (blank lines do not break it).
@@ -122,10 +126,17 @@ def repair_latin_ocr(clean: str) -> str:
             chars[m.start()] = "e" if m.group(0) == "$" else "a"
         for m in _ARTICLE.finditer(clean, s, e):
             chars[m.start(1) : m.end(1)] = "DIEU" if m.group(1).isupper() else "Dieu"
-        for m in _RUN_TOKEN.finditer(clean, s, e):
-            word = _local_reading(m.group(0), model.candidates)
+        token_end = s
+        for m in _INNER_Q.finditer(clean, s, e):
+            if m.start() < token_end:
+                continue  # a second "q" of a token looked up
+            token_start = m.start() - 1
+            while token_start > s and clean[token_start - 1] in _ALNUM:
+                token_start -= 1
+            token_end = _RUN_TOKEN.match(clean, m.start(), e).end()  # type: ignore[union-attr]  # "q" is one
+            word = _local_reading(clean[token_start:token_end], model.candidates)
             if word is not None:
-                chars[m.start() : m.end()] = word
+                chars[token_start:token_end] = word
         before = "".join(chars[s:e])
         for start, end, word in reversed(folded_readings(before, model)):
             if len(word) == end - start:
