@@ -1,0 +1,117 @@
+"""Where a space-laid table's columns stand on a page the table goes on to.
+
+``pdftotext -layout`` lays out each page on its own: a table that a page break cuts goes on at the top of the next
+page (after a page number, a running header, an empty line) with its columns at other character positions, often
+without its header repeated. Read against the first page's positions, the lines after the break glue a lead cell to
+its partners or lose a column. The columns are found again from the lines that go on: a column's cells start at one
+position on every line of the page (its left edge), and no text of another column crosses that edge; the edges are
+then given to the table's columns in order, all of them when the counts agree, else by where they stand across the
+page's width.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+Run = tuple[int, int, str]
+
+
+def left_edges(lines: list[list[Run]]) -> list[int]:
+    """The positions where a column starts on a block of table lines: where runs start on several lines (on the one
+    line, for a single line) and few runs of the other lines cross.
+
+    A cell's text that an OCR engine left at a position of its own (stray marks beside a cell) starts runs too, but
+    the cells of the column it overlaps cross its edge."""
+    starts: Counter[int] = Counter(rs for runs in lines for rs, _, _ in runs)
+    out: list[int] = []
+    for x in sorted(starts):
+        if out and x - out[-1] <= 1:
+            continue  # a number centred one character off its column's edge
+        count = starts[x] + starts.get(x + 1, 0)
+        crossing = sum(1 for runs in lines for rs, re_, _ in runs if rs < x < re_)
+        if crossing > max(1 if count >= 2 else 0, count // 3):
+            continue
+        out.append(x)
+    return out
+
+
+def mapped(edges: list[float], places: list[float], bulk: list[int] | None = None, column_bulk: list[int] | None = None) -> list[int] | None:
+    """The table column of each edge (its place across the page's width), in order: edge by edge when there are as
+    many as columns, else the order-keeping choice of columns nearest each edge's place, the edge with the most text
+    going to the column with the most text so far (a page may set its columns wider or narrower, or drop an empty
+    one, but the column of the work is the bulk of every page). None when there are more edges than columns: the
+    lines cannot be read against the columns."""
+    n, k = len(places), len(edges)
+    if k > n or not edges:
+        return None
+    if k == n:
+        return list(range(n))
+    heavy = max(range(k), key=lambda i: bulk[i]) if bulk else None
+    main = max(range(n), key=lambda j: column_bulk[j]) if column_bulk and any(column_bulk) else None
+
+    def far(i: int, j: int) -> float:
+        return abs(edges[i] - places[j]) + (2.0 if heavy is not None and main is not None and (i == heavy) != (j == main) else 0.0)
+
+    inf = float("inf")
+    # cost[i][j]: the best placing of the first i edges among the first j columns.
+    cost = [[inf] * (n + 1) for _ in range(k + 1)]
+    took: dict[tuple[int, int], bool] = {}
+    for j in range(n + 1):
+        cost[0][j] = 0.0
+    for i in range(1, k + 1):
+        for j in range(i, n + 1):
+            skip = cost[i][j - 1]
+            take = cost[i - 1][j - 1] + far(i - 1, j - 1)
+            cost[i][j], took[(i, j)] = (take, True) if take <= skip else (skip, False)
+    out: list[int] = []
+    i, j = k, n
+    while i > 0:
+        if took[(i, j)]:
+            out.append(j - 1)
+            i -= 1
+        j -= 1
+    return out[::-1]
+
+
+def page_layout(
+    lines: list[list[Run]], places: list[float], known: list[int], column_bulk: list[int] | None = None
+) -> list[tuple[int, int]] | None:
+    """The (start, end) of each table column on the block of ``lines`` a page break opens, or None when the lines
+    stand where the columns stood (every edge at a known column start) or cannot be placed. ``places``: each column's
+    start across the width of the page it was last seen on; ``column_bulk``: how much text it held so far. A column no edge went to gets no width, at the next
+    column's start (a run there is read as the column's before it)."""
+    edges = left_edges(lines)
+    if not edges or all(any(abs(x - k) <= 1 for k in known) for x in edges):
+        return None
+    width = max((re_ for runs in lines for _, re_, _ in runs), default=1)
+    # How much text each edge's cells hold: runs from the edge up to the next one.
+    bulk = [sum(re_ - rs for runs in lines for rs, re_, _ in runs if x <= rs < nxt)
+            for x, nxt in zip(edges, [*edges[1:], 10**6], strict=True)]
+    cols = mapped([x / width for x in edges], places, bulk, column_bulk)
+    if cols is None:
+        return None
+    at = dict(zip(cols, edges, strict=True))
+    out: list[tuple[int, int]] = []
+    for c in range(len(places)):
+        nxt = min((x for k, x in at.items() if k > c), default=10**6)
+        out.append((at[c], max(at[c] + 1, nxt - 2)) if c in at else (nxt, nxt))
+    return out
+
+
+def places_of(starts: dict[int, int], width: int, places: list[float]) -> list[float]:
+    """Each column's place across a page: where its cells started on the page just read, else where it stood before."""
+    return [starts[c] / max(width, 1) if c in starts else p for c, p in enumerate(places)]
+
+
+_WORD = re.compile(r"[^\W\d_]{2}")
+
+
+def page_mark(runs: list[Run], by_empty_line: bool, numbered: bool) -> bool:
+    """Whether a table line is what a page break leaves beside an empty line: a stray mark an OCR engine read off the
+    page's edge ("|", "§"; the cleaner blanks page numbers), a short run of no letter, digit or percent sign; in a
+    table whose rows the number column at the margin opens, also a short word there ("li" read for "11"), where no
+    cell's line starts."""
+    if not by_empty_line or len(runs) != 1 or len(runs[0][2]) > 3:
+        return False
+    return not re.search(r"[\w%]", runs[0][2]) or (numbered and runs[0][0] == 0 and bool(_WORD.search(runs[0][2])))
