@@ -5,7 +5,8 @@ syllables that end in a toned vowel, so "chủ trì" comes out "chủtrì" and e
 misses its words. A Vietnamese syllable never goes on after a toned vowel with b, d, đ, g, h, l, q, r, s, v or x, nor
 with "tr", "th" or "ph" (its final can only be c, ch, m, n, ng, nh, p, t, or a second vowel), so such a joint is two
 syllables run together; "k" only counts before a letter ("Đắk Lắk" ends in k). A capital after a lowercase toned
-vowel ("vụĐảng", "vụTỉnh", "bộUBND") is a joint too. The repair is made only where the joints are systematic (at least
+vowel ("vụĐảng", "vụTỉnh", "bộUBND"), a roman numeral ("lần thứI", "khóa XIV" as "thứXIV") or a digit ("nhiệm
+kỳ2025-2030", "Chỉ thị số50") after it are joints too: no syllable goes on with them. The repair is made only where the joints are systematic (at least
 ``_MIN_JOINTS`` of them, one in every ``_WORDS_PER_JOINT`` words or more): a clean text has none, and an OCR'd one a
 stray one or two, which are left as they are.
 """
@@ -19,7 +20,7 @@ _LOWER = "a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêề�
 _UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 # A toned vowel where the next syllable starts straight after it.
 _JOINT = re.compile(
-    f"[{_TONED}](?=(?:[bdđglqrsvx]|k[{_LOWER}]|t[rh]|ph|h[{_LOWER}])[{_LOWER}]|[{_UPPER}][{_LOWER}{_UPPER}])"
+    f"[{_TONED}](?=(?:[bdđglqrsvx]|k[{_LOWER}]|t[rh]|ph|h[{_LOWER}])[{_LOWER}]|[{_UPPER}][{_LOWER}{_UPPER}]|[IVX]\\b|\\d)"
 )
 _MIN_JOINTS = 10
 _WORDS_PER_JOINT = 200

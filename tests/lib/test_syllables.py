@@ -21,6 +21,12 @@ def test_a_plan_whose_text_layer_lost_the_spaces_after_marked_syllables_reads_th
     assert "hỗ trợ sinh" in text and "vụ Tỉnh" in text
 
 
+def test_a_year_a_number_or_a_roman_numeral_run_into_a_marked_syllable_is_parted_again() -> None:
+    glued = "Đại hội lần thứI, nhiệm kỳ2025-2030; Chỉ thị số50-CT/TW; khóa thứXIV; Đảng bộxã chủtrì.\n" * 4
+    text = respace_joined_syllables(glued)
+    assert "thứ I," in text and "kỳ 2025-2030" in text and "số 50-CT/TW" in text and "thứ XIV" in text
+
+
 def test_place_names_and_vowel_pairs_are_never_parted() -> None:
     text = "Tỉnh Đắk Lắk: của, bảo, hỏi, thủy lợi, tộc, mộng. " * 30
     assert respace_joined_syllables(text) == text

@@ -148,7 +148,8 @@ def _mark_directive_duties(doc: Doc, root: Node) -> None:
     root.children.insert(at, section)
 
 
-_REPORTS = re.compile(r"(?<![a-z])bao cao(?![a-z])")
+# "báo cáo của X" (another's report the letter cites: "Qua theo dõi và báo cáo của Văn phòng, …") is no report of its own.
+_REPORTS = re.compile(r"(?<![a-z])bao cao(?![a-z])(?! cua(?![a-z]))")
 _ASKS = re.compile(r"(?<![a-z])(?:de nghi|yeu cau|huong dan|chi dao|giao|ket luan|chi thi|quyet nghi)(?![a-z])")
 
 

@@ -113,6 +113,8 @@ def clause_leads(doc: Doc, tasks: list[Task], apply: Apply) -> None:
             elif lead and not task.coordinate:
                 apply(task, "coordinate", _also_with(clean, folded))
             break
+        if not task.lead:
+            _closing_aside(doc, task, apply)
         _dash_doers(task, openings, _dash_lines(node), apply)
         if not task.coordinate and (task.lead or (task.parent is not None and task.parent.lead)):
             apply(task, "coordinate", _later_sentence_partners(doc, node))
@@ -125,6 +127,32 @@ _SUBJECTLESS_WITH = re.compile(
     r"(?:(?:khan\s+truong|chu\s+dong|tich\s+cuc|kip\s+thoi|dong\s+thoi)\s*,?\s+)*(?:chu\s+tri\s*,?\s*(?:va\s+)?)?"
     r"phoi\s+hop\s+(?:chat\s+che\s+)?voi\s+"
 )
+
+
+# An aside that closes an item's own paragraph and hands the item over: "1. Kiểm tra việc … . (Giao Ban Xây dựng Đảng
+# chủ trì, tham mưu trong quý II/2026).", "(Ủy ban Kiểm tra chủ trì, phối hợp với Văn phòng)". A programme of
+# inspections or a list of works names each item's doer so, after its content.
+_CLOSING_ASIDE = re.compile(r"\(([^()]{6,400})\)[ \t.;,]*(?:\n|$)")
+_ASIDE_ROLE = re.compile(r"(?<![a-z])(?:chu\s+tri|phu\s+trach|thuc\s+hien|tham\s+muu)(?![a-z])")
+
+
+def _closing_aside(doc: Doc, task: Task, apply: Apply) -> None:
+    """Lead and partners of an item nothing else assigned, from the aside that closes its own paragraph."""
+    node = task.node
+    if node is None:
+        return
+    end = node.children[0].start if node.children else node.end
+    # The first aside that ends a line and names a role: lines after it may be a heading the outline did not mark.
+    m = next((a for a in _CLOSING_ASIDE.finditer(doc.folded, node.head_start, end) if _ASIDE_ROLE.search(a.group(1))), None)
+    if m is None:
+        return
+    clean, folded = squeeze(doc.clean[m.start(1) : m.end(1)]), " ".join(m.group(1).split())
+    found = read_clause(clean, folded) if len(clean) == len(folded) else None
+    if found is None or not found[0]:
+        return
+    apply(task, "lead", found[0])
+    if found[1] and not task.coordinate:
+        apply(task, "coordinate", found[1])
 
 
 def _later_sentence_partners(doc: Doc, node: Node) -> list[str]:
