@@ -58,7 +58,7 @@ V/v đôn đốc thực hiện nhiệm vụ được giao
 
 Kính gửi: Các cơ quan tham mưu, giúp việc Đảng ủy.
 
-Qua theo dõi và báo cáo của Văn phòng Đảng ủy, Thường trực Đảng ủy yêu cầu các cơ quan khẩn trương thực hiện, cụ
+Qua theo dõi và báo cáo của Văn phòng Đảng ủy, Thường trực Đảng ủy đôn đốc các cơ quan khẩn trương thực hiện, cụ
 thể như sau:
 1. Ban Xây dựng Đảng: Tham mưu Chương trình công tác toàn khóa của Ban Chấp hành Đảng bộ xã.
 2. Văn phòng Đảng ủy: Hoàn thiện hồ sơ lưu trữ đại hội, nộp về Lưu trữ trước ngày 15/10/2025.
@@ -68,3 +68,44 @@ thể như sau:
 def test_a_letter_that_cites_anothers_report_before_its_duties_is_no_report_and_its_points_are_tasks() -> None:
     units = _units(_LETTER)
     assert units == {"1": (["Ban Xây dựng Đảng"], []), "2": (["Văn phòng Đảng ủy"], [])}
+
+
+_LETTER_WITH_OUTLINE = """ĐẢNG BỘ XÃ HÒA MỸ
+Số 210-CV/ĐU
+V/v báo cáo tổng kết năm 2026
+
+Kính gửi: Các chi bộ trực thuộc.
+
+Ban Thường vụ Đảng ủy đề nghị các chi bộ thực hiện như sau:
+1. Các chi bộ xây dựng báo cáo kết quả thực hiện nhiệm vụ năm 2026, gửi Văn phòng Đảng ủy trước ngày 05/12/2026.
+2. Văn phòng Đảng ủy tổng hợp, tham mưu Báo cáo năm 2026 của Đảng ủy.
+Nơi nhận:
+- Như trên,
+- Lưu VPĐU.
+T/M BAN THƯỜNG VỤ
+BÍ THƯ
+Nguyễn Văn An
+
+ĐỀ CƯƠNG
+Nội dung báo cáo năm của các chi bộ
+I. Báo cáo tháng
+1. Phản ánh tình hình, các vấn đề nổi lên cần quan tâm chỉ đạo.
+2. Tóm tắt hoạt động lãnh đạo, chỉ đạo của cấp ủy, tổ chức đảng.
+3. Nhiệm vụ trọng tâm trong tháng tiếp theo.
+II. Báo cáo quý, 6 tháng và năm
+1. Đánh giá tổng quát tình hình và kết quả lãnh đạo, chỉ đạo.
+2. Nhiệm vụ, giải pháp cho thời gian tiếp theo.
+3. Kiến nghị, đề xuất.
+"""
+
+
+def test_the_numbered_lines_of_a_report_outline_sent_after_the_signature_are_not_tasks() -> None:
+    numbers = [t["number"] for t in extract_plan(normalize_text(_LETTER_WITH_OUTLINE), "probe")["tasks"]]
+    assert numbers == ["1", "2"]
+
+
+def test_a_labelled_monthly_report_is_monthly_and_due_on_its_day() -> None:
+    text = _LETTER.replace("2. Văn phòng Đảng ủy:", "2. Chế độ báo cáo\nBáo cáo tháng: Gửi trước ngày 22 của tháng báo cáo.\n3. Văn phòng Đảng ủy:")
+    duties = extract_plan(normalize_text(text), "probe")["reporting"]
+    monthly = [d for d in duties if str(d["text"]).startswith("Báo cáo tháng")]
+    assert [(d["frequency"], d["deadline_day"]) for d in monthly] == [("monthly", 22)]

@@ -148,7 +148,7 @@ def set_aside_forms(doc: Doc, root: Node) -> None:
             title = " ".join(doc.folded[s2:e2].split())
         kind = "form" if _FORM_TITLE.match(title) else "tasks" if _WORK_TITLE.match(title) else None
         annexes.append((s, kind))
-    annexes = sorted(annexes + _titled_annexes(doc, lines))
+    annexes = sorted(annexes + _titled_annexes(doc, lines) + _forms_after_signature(doc, lines, annexes))
     for k, (start, kind) in enumerate(annexes):
         end = annexes[k + 1][0] if k + 1 < len(annexes) else len(doc.text)
         inside = [n for n in root.walk()[1:] if start <= n.start < end and not (n.parent is not None and start <= n.parent.start)]
@@ -205,6 +205,27 @@ def _titled_annexes(doc: Doc, lines: list[tuple[int, int]]) -> list[tuple[int, s
         # A list of names or a form; a title that lists work ("DANH SÁCH CÁC NHIỆM VỤ …") stays where the tables read it.
         if kind == "form" and not _LISTS_WORK.search(title):
             out.append((lines[block[0]][0], kind))
+    return out
+
+
+_RECIPIENTS = re.compile(r"[ \t]*noi nhan[ \t]*:")
+
+
+def _forms_after_signature(doc: Doc, lines: list[tuple[int, int]], annexes: list[tuple[int, str | None]]) -> list[tuple[int, str | None]]:
+    """A form sent with a letter after its signature block (Decree 30/2020: "Nơi nhận:" closes the body), titled
+    in capitals on its own line with no "PHỤ LỤC" or "(Kèm theo …)" line: "ĐỀ CƯƠNG" over "Nội dung báo cáo định kỳ …",
+    "MẪU BÁO CÁO …". Its numbered lines are the outline of a report to send, not the letter's duties."""
+    signed = next((i for i, (s, e) in enumerate(lines) if _RECIPIENTS.match(doc.folded, s, e)), None)
+    if signed is None:
+        return []
+    out: list[tuple[int, str | None]] = []
+    for s, e in lines[signed + 1 :]:
+        text = doc.clean[s:e].strip()
+        if not text or "\t" in text or len(text.split()) > 12 or not _capitals(text):
+            continue
+        title = " ".join(doc.folded[s:e].split())
+        if _FORM_TITLE.match(title) and not _LISTS_WORK.search(title) and not any(abs(a - s) < 400 for a, _ in annexes):
+            out.append((s, "form"))
     return out
 
 

@@ -226,7 +226,8 @@ REPORT_VERB = re.compile(  # (?<![a-z]) looked behind at after the first letter 
 FREQUENCY_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("semiannual", re.compile(r"(?<![\d])6\s+th[ad]ng|s[ad]u\s+th[ad]ng|nua\s+n[ad]m|hai\s+lan\s+(?:moi|trong)\s+n[ad]m")),
     ("quarterly", re.compile(r"(?:h[ad]ng|moi|dinh\s+ky)\s+quy(?![a-z])|hang\s+quy|b[ad]o\s+c[ad]o\s+quy(?![a-z])(?!\s+dinh)")),
-    ("monthly", re.compile(r"(?:h[ad]ng|moi|dinh\s+ky)\s+th[ad]ng(?![a-z])")),
+    # "Báo cáo tháng: gửi trước ngày 22 …" names the monthly report ("báo cáo tháng 6/2026" is one month's report).
+    ("monthly", re.compile(r"(?:h[ad]ng|moi|dinh\s+ky)\s+th[ad]ng(?![a-z])|b[ad]o\s+c[ad]o\s+th[ad]ng(?![a-z])(?!\s*(?:\d|nay|truoc|sau|cuoi|dau))")),
     ("annual", re.compile(
         r"(?:h[ad]ng|moi|dinh\s+ky|thuong)\s+n[ad]m(?![a-z])|thuong\s+nien"
         r"|b[ad]o\s+c[ad]o\s+(?:k[eq]t\s+qu[ad]\s+(?:thuc\s+hien\s+)?|(?:t[oda]ng|s[oda])\s+k[eq]t\s+)?n[ad]m(?![a-z]|\s*\d)|(?<![a-z])c[ad]\s+n[ad]m(?![a-z])"
