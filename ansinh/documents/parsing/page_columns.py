@@ -78,11 +78,12 @@ def page_layout(
     lines: list[list[Run]], places: list[float], known: list[int], column_bulk: list[int] | None = None
 ) -> list[tuple[int, int]] | None:
     """The (start, end) of each table column on the block of ``lines`` a page break opens, or None when the lines
-    stand where the columns stood (every edge at a known column start) or cannot be placed. ``places``: each column's
+    stand where the columns stood (every edge at a known column start), show one edge only or cannot be placed. ``places``: each column's
     start across the width of the page it was last seen on; ``column_bulk``: how much text it held so far. A column no edge went to gets no width, at the next
     column's start (a run there is read as the column's before it)."""
     edges = left_edges(lines)
-    if not edges or all(any(abs(x - k) <= 1 for k in known) for x in edges):
+    # (One edge tells nothing of a page's layout: a running header, a cell's last line.)
+    if len(edges) < 2 or all(any(abs(x - k) <= 1 for k in known) for x in edges):
         return None
     width = max((re_ for runs in lines for _, re_, _ in runs), default=1)
     # How much text each edge's cells hold: runs from the edge up to the next one.

@@ -359,9 +359,8 @@ def _read(doc: Doc, lines: list[tuple[int, int]], k: int) -> Table | None:
             laid = page_layout(_page_runs(doc, lines, j, numbered), places, [c.start for c in columns] + list(seen.values()), bulk)
             if laid is not None:
                 columns = [_Column(a, b, c.words) for (a, b), c in zip(laid, columns, strict=True)]
-                widths = [max(b.start - a.start - 2, 0) if b.start > a.start else 10**6
-                          for a, b in itertools.pairwise(columns)] + [widths[-1]]
-            seen, page_width = {}, 1
+                widths = [max(b.start - a.start - 2, 0) for a, b in itertools.pairwise(columns)] + [widths[-1]]
+                seen, page_width = {}, 1
         broke = False
         runs = _row_runs(clean, numbered)
         placed = [(_column_of(columns, rs, re_), rs, re_) for rs, re_, _ in runs]

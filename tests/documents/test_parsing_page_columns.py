@@ -1,0 +1,94 @@
+"""A space-laid assignment table that a page break cuts goes on with its columns at other positions (pdftotext lays
+out each page on its own, without repeating the header): the rows after the break are read against the columns found
+again on the new page, and a stray mark left between the pages does not end the table."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ansinh.documents.noise import _layout_rows
+from ansinh.documents.parsing import extract_plan
+from ansinh.documents.parsing.page_columns import left_edges, mapped, page_mark
+from ansinh.lib.text import normalize_text
+
+HEAD = (
+    "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG TRỊ\nSố: 45/KH-UBND\nQuảng Trị, ngày 2 tháng 4 năm 2026\n\nKẾ HOẠCH\n"
+    "Phòng, chống thiên tai năm 2026\n\nI. MỤC ĐÍCH, YÊU CẦU\nChủ động ứng phó với thiên tai.\n\n"
+    "II. TỔ CHỨC THỰC HIỆN\nCác cơ quan thực hiện các nhiệm vụ tại Phụ lục kèm theo.\n\nPHỤ LỤC\n"
+    "NHIỆM VỤ PHÒNG, CHỐNG THIÊN TAI\n"
+)
+HEADER = ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời hạn"]
+FIRST = [
+    ["1", "Rà soát phương án ứng phó bão mạnh, siêu bão cho các huyện ven biển.", "Sở Nông nghiệp và Môi trường",
+     "Bộ Chỉ huy Quân sự tỉnh, Công an tỉnh", "Tháng 5/2026"],
+    ["2", "Kiểm tra an toàn hồ đập trước mùa mưa lũ.", "Sở Công Thương", "Ủy ban nhân dân cấp xã", "Tháng 6/2026"],
+]
+SECOND = [
+    ["3", "Tổ chức diễn tập cứu hộ cứu nạn.", "Bộ Chỉ huy Quân sự tỉnh", "Sở Y tế, Hội Chữ thập đỏ tỉnh", "Quý III/2026"],
+    ["4", "Tuyên truyền kỹ năng phòng tránh lũ quét và sạt lở đất cho người dân vùng núi.", "Sở Văn hóa",
+     "Đài Phát thanh và Truyền hình tỉnh, Báo Quảng Trị", "Năm 2026"],
+]
+
+
+def _tasks(text: str) -> list[tuple[Any, ...]]:
+    got = extract_plan(normalize_text(text), "x")["tasks"]
+    assert isinstance(got, list)
+    return [(t["title"], tuple(t["lead"]), tuple(t["coordinate"]), t["timeline"]) for t in got if t["lead"]]
+
+
+def _tab(rows: list[list[str]]) -> str:
+    return HEAD + "\n".join("\t".join(r) for r in rows) + "\n"
+
+
+def _two_pages(first_width: int, second_width: int, mark: str) -> str:
+    """The header and the first rows laid out on one page, the next rows on the next page at another width."""
+    page_one = _layout_rows([HEADER, *FIRST], first_width)
+    page_two = _layout_rows(SECOND, second_width)
+    return HEAD + "\n".join([*page_one, "", mark, *page_two]) + "\n"
+
+
+def test_rows_after_a_page_break_with_shifted_columns_keep_their_lead_and_partners_apart() -> None:
+    tab = _tasks(_tab([HEADER, *FIRST, *SECOND]))
+    assert len(tab) == 4
+    assert _tasks(_two_pages(90, 60, "2")) == tab
+
+
+@settings(max_examples=12, deadline=None)
+@given(first=st.integers(min_value=60, max_value=100), second=st.integers(min_value=55, max_value=100))
+def test_a_table_going_on_to_a_page_laid_out_at_any_width_reads_as_its_tab_rows(first: int, second: int) -> None:
+    assert _tasks(_two_pages(first, second, "2")) == _tasks(_tab([HEADER, *FIRST, *SECOND]))
+
+
+def test_a_stray_mark_an_ocr_engine_left_between_the_pages_does_not_end_the_table() -> None:
+    assert _tasks(_two_pages(80, 70, "|")) == _tasks(_tab([HEADER, *FIRST, *SECOND]))
+
+
+def test_a_column_starts_where_several_lines_start_a_run_and_no_other_run_crosses() -> None:
+    lines = [
+        [(0, 2, "1."), (6, 30, "Rà soát phương án"), (34, 40, "Sở Y tế"), (44, 50, "2026")],
+        [(6, 28, "ứng phó bão mạnh"), (34, 39, "Sở Tài")],
+        # stray marks beside a cell, crossed by the cells of the column they overlap
+        [(6, 20, "cho các xã"), (37, 41, "¬ `")],
+    ]
+    assert left_edges(lines) == [0, 6, 34, 44]
+
+
+def test_fewer_edges_than_columns_go_to_the_nearest_columns_and_the_longest_text_to_the_work_column() -> None:
+    # Columns: number, group, actions, lead, time; the page holds no number and no group: actions, lead, time.
+    places = [0.0, 0.05, 0.3, 0.75, 0.92]
+    assert mapped([0.1, 0.7, 0.9], places, [400, 60, 20], [10, 300, 900, 200, 60]) == [2, 3, 4]
+    # Placed by where they stand alone, the actions would go to the group column.
+    assert mapped([0.1, 0.7, 0.9], places) == [1, 3, 4]
+
+
+def test_a_page_mark_is_a_short_run_of_no_word_beside_an_empty_line() -> None:
+    assert page_mark([(0, 1, "|")], True, True)
+    assert page_mark([(40, 41, "§")], True, False)
+    assert not page_mark([(0, 1, "|")], False, True)  # not beside an empty line
+    assert not page_mark([(60, 61, "%")], True, True)  # a unit cell
+    assert not page_mark([(60, 63, "cao")], True, True)  # a narrow cell's last word
+    assert page_mark([(0, 2, "li")], True, True)  # "11" misread, at the margin of a numbered table
+    assert not page_mark([(0, 2, "li")], True, False)
