@@ -92,3 +92,27 @@ def test_a_page_mark_is_a_short_run_of_no_word_beside_an_empty_line() -> None:
     assert not page_mark([(60, 63, "cao")], True, True)  # a narrow cell's last word
     assert page_mark([(0, 2, "li")], True, True)  # "11" misread, at the margin of a numbered table
     assert not page_mark([(0, 2, "li")], True, False)
+
+
+GROUP_HEADER = ["TT", "Nhóm hoạt động", "Hoạt động cụ thể", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời hạn"]
+GROUP_FIRST = [
+    ["1", "Nâng cao năng lực dự báo thiên tai", "Lắp đặt thêm trạm đo mưa tự động tại các xã vùng núi.",
+     "Sở Nông nghiệp và Môi trường", "Ủy ban nhân dân cấp xã", "2026"],
+    ["", "", "Xây dựng bản đồ cảnh báo lũ quét cho các lưu vực sông nhỏ.", "Sở Khoa học và Công nghệ",
+     "Sở Nông nghiệp và Môi trường", "2027"],
+]
+# The next page holds only actions: no number, no group (the group cell merged down over the rows).
+GROUP_SECOND = [
+    ["", "", "Tập huấn sử dụng số liệu cảnh báo cho cán bộ cấp xã.", "Sở Nội vụ", "Hội Chữ thập đỏ tỉnh", "2026"],
+    ["", "", "Cập nhật kịch bản ứng phó với bão mạnh và siêu bão trên địa bàn tỉnh.", "Bộ Chỉ huy Quân sự tỉnh",
+     "Công an tỉnh", "2027"],
+]
+
+
+@settings(max_examples=10, deadline=None)
+@given(first=st.integers(min_value=70, max_value=100), second=st.integers(min_value=55, max_value=90))
+def test_actions_going_on_to_a_page_without_their_group_and_number_keep_their_columns(first: int, second: int) -> None:
+    tab = _tasks(_tab([GROUP_HEADER, *GROUP_FIRST, *GROUP_SECOND]))
+    assert len(tab) == 5  # the group and its four actions
+    pages = [*_layout_rows([GROUP_HEADER, *GROUP_FIRST], first), "", "3", *_layout_rows(GROUP_SECOND, second)]
+    assert _tasks(HEAD + "\n".join(pages) + "\n") == tab

@@ -9,13 +9,12 @@ middle. Each row becomes a task with its lead, partners and time.
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass, field
 
 from ansinh.documents.parsing.clean import Doc, squeeze
 from ansinh.documents.parsing.layout_rows import last_number, row_follows, row_label, split_group_label
-from ansinh.documents.parsing.page_columns import page_layout, page_mark, places_of
+from ansinh.documents.parsing.page_columns import Pages, page_block, page_mark
 from ansinh.documents.parsing.table_cells import join_cell_lines
 from ansinh.documents.parsing.tasks import Task
 from ansinh.documents.parsing.unit_names import split_units, units_by_role
@@ -176,10 +175,7 @@ def _read_table(doc: Doc, lines: list[tuple[int, int]], head: int, columns: list
     stripped = _stripped(doc, lines, head)
     previous: dict[int, str] = {}  # the cells of the row's line above, by column
     widest: dict[int, int] = {}  # the longest cell line of each column so far
-    # Where each column's cells start on the page being read, and across its width (page_columns: a page the table
-    # goes on to lays its columns out anew).
-    seen: dict[int, int] = {}
-    places, page_width = [cs / max(ce for _, ce, _ in columns) for cs, _, _ in columns], 1
+    pages = Pages([cs for cs, _, _ in columns], [ce for _, ce, _ in columns])  # a page the table goes on to lays columns anew
     while i < len(lines):
         s, e = lines[i]
         line = doc.clean[s:e].replace("\t", " ")
@@ -200,14 +196,8 @@ def _read_table(doc: Doc, lines: list[tuple[int, int]], head: int, columns: list
             i += 1  # the header repeated on the next page
             continue
         if after_blank and current is not None and not stripped:
-            places = places_of(seen, page_width, places)
-            bulk = [sum(len(t) for row in rows for t in row.cells.get(role, [])) for _, _, role in columns]
-            page = [_runs(doc.clean[a:b].replace("\t", " ")) for a, b in itertools.takewhile(
-                lambda ln: doc.clean[ln[0] : ln[1]].strip(), lines[i : i + 80])]
-            laid = page_layout(page, places, [cs for cs, _, _ in columns] + list(seen.values()), bulk)
-            if laid is not None:
-                columns = [(a, b, role) for (a, b), (_, _, role) in zip(laid, columns, strict=True)]
-                seen, page_width = {}, 1
+            laid = pages.relaid(page_block(doc.clean, lines, i, lambda t: _runs(t.replace("\t", " "))), [cs for cs, _, _ in columns])
+            columns = columns if laid is None else [(a, b, r) for (a, b), (_, _, r) in zip(laid, columns, strict=True)]
         runs = split_group_label(_runs(line), columns, last_number(current.number if current is not None else None), group)
         if stripped and current is not None and runs[0][0] == 0 and row_label(runs[0][2]) is None:
             if _after_table(runs, columns, doc.text[s:e]) and not row_follows(doc, lines, i, columns):
@@ -223,7 +213,7 @@ def _read_table(doc: Doc, lines: list[tuple[int, int]], head: int, columns: list
         placed = [(_column_of(columns, rs, re_), text) for rs, re_, text in runs]
         for (k, _), (rs, re_, _) in zip(placed, runs, strict=True):
             if k is not None:
-                seen[k], page_width = min(seen.get(k, rs), rs), max(page_width, re_)
+                pages.note(k, rs, re_)
         # The number column holds numbers only: text there is the next cell's, set left of its centred header.
         placed = [(1 if k == 0 and roles[0] == "number" and row_label(text) is None else k, text) for k, text in placed]
         if any(k is None for k, _ in placed):

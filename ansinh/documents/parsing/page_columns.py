@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 
 Run = tuple[int, int, str]
 
@@ -100,9 +101,40 @@ def page_layout(
     return out
 
 
-def places_of(starts: dict[int, int], width: int, places: list[float]) -> list[float]:
-    """Each column's place across a page: where its cells started on the page just read, else where it stood before."""
-    return [starts[c] / max(width, 1) if c in starts else p for c, p in enumerate(places)]
+def page_block(text: str, lines: list[tuple[int, int]], j: int, runs: Callable[[str], list[Run]]) -> list[list[Run]]:
+    """The runs of a table's lines (``text``: the clean view) from line ``j`` to the next empty line: one page's block."""
+    out: list[list[Run]] = []
+    for s, e in lines[j : j + 80]:
+        if not text[s:e].strip():
+            break
+        out.append(runs(text[s:e]))
+    return out
+
+
+class Pages:
+    """Where a table's columns stood on the pages read so far: the start of each column's cells on the page being
+    read, its width, and each column's place across the width of the page it was last seen on."""
+
+    def __init__(self, starts: list[int], ends: list[int]) -> None:
+        self.places = [x / max(max(ends), 1) for x in starts]
+        self.seen: dict[int, int] = {}
+        self.width = 1
+        self.bulk = [0] * len(starts)  # how much text each column held so far
+
+    def note(self, column: int, start: int, end: int) -> None:
+        """A cell's line read in ``column`` at [start, end)."""
+        self.seen[column] = min(self.seen.get(column, start), start)
+        self.width = max(self.width, end)
+        self.bulk[column] += end - start
+
+    def relaid(self, lines: list[list[Run]], starts: list[int]) -> list[tuple[int, int]] | None:
+        """The columns' (start, end) on the block of ``lines`` a page break opens (:func:`page_layout`; ``starts``: where
+        the columns stand now), or None when the columns stay."""
+        self.places = [self.seen[c] / max(self.width, 1) if c in self.seen else p for c, p in enumerate(self.places)]
+        laid = page_layout(lines, self.places, starts + list(self.seen.values()), self.bulk)
+        if laid is not None:
+            self.seen, self.width = {}, 1
+        return laid
 
 
 _WORD = re.compile(r"[^\W\d_]{2}")

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ansinh.documents.parsing.clean import Doc, squeeze
-from ansinh.documents.parsing.page_columns import page_layout, page_mark, places_of
+from ansinh.documents.parsing.page_columns import Pages, page_block, page_mark
 from ansinh.documents.parsing.tables import TASK_HEADER, Cell, Row, Table, table_caption, table_kind
 from ansinh.documents.parsing.work_rows import number_mark, opens_work_row, work_columns
 
@@ -236,16 +236,6 @@ def _candidate_lines(folded: str) -> Iterator[tuple[int, int]]:
         pos = end + 1
 
 
-def _page_runs(doc: Doc, lines: list[tuple[int, int]], j: int, numbered: bool) -> list[list[tuple[int, int, str]]]:
-    """The runs of the table's lines from line ``j`` to the next empty line (one page's block of the table)."""
-    out: list[list[tuple[int, int, str]]] = []
-    for s, e in lines[j : j + 80]:
-        if not doc.clean[s:e].strip():
-            break
-        out.append(_row_runs(doc.clean[s:e], numbered))
-    return out
-
-
 def _physical_lines(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     start = 0
@@ -329,10 +319,7 @@ def _read(doc: Doc, lines: list[tuple[int, int]], k: int) -> Table | None:
     indented = any(doc.text[ls : ls + 1].isspace() for ls, _ in lines[k:j])
     unfit = 0
     end = lines[j - 1][1]
-    # Where each column's cells start on the page being read, and across its width (page_columns: a page the table
-    # goes on to lays its columns out anew).
-    seen: dict[int, int] = {}
-    places, page_width, broke = [c.start / max(c.end for c in columns) for c in columns], 1, False
+    pages, broke = Pages([c.start for c in columns], [c.end for c in columns]), False  # a new page lays columns anew
     while j < len(lines):
         s, e = lines[j]
         clean = doc.clean[s:e]
@@ -340,8 +327,7 @@ def _read(doc: Doc, lines: list[tuple[int, int]], k: int) -> Table | None:
             blank += 0 if doc.text[s:e].strip() else 1  # page noise the cleaner blanked does not end the table
             if blank >= 3:
                 break
-            j += 1
-            broke = True
+            j, broke = j + 1, True
             continue
         blank = 0
         if _is_header_line(_runs(doc.folded[s:e])) and _repeats(doc.folded[s:e], first_labels):
@@ -354,13 +340,10 @@ def _read(doc: Doc, lines: list[tuple[int, int]], k: int) -> Table | None:
             j, broke = j + 1, True
             continue
         if broke and indented and current is not None:
-            places = places_of(seen, page_width, places)
-            bulk = [sum(len(p[2]) for row in rows for p in row.pieces.get(c, [])) for c in range(len(columns))]
-            laid = page_layout(_page_runs(doc, lines, j, numbered), places, [c.start for c in columns] + list(seen.values()), bulk)
+            laid = pages.relaid(page_block(doc.clean, lines, j, lambda t: _row_runs(t, numbered)), [c.start for c in columns])
             if laid is not None:
                 columns = [_Column(a, b, c.words) for (a, b), c in zip(laid, columns, strict=True)]
                 widths = [max(b.start - a.start - 2, 0) for a, b in itertools.pairwise(columns)] + [widths[-1]]
-                seen, page_width = {}, 1
         broke = False
         runs = _row_runs(clean, numbered)
         placed = [(_column_of(columns, rs, re_), rs, re_) for rs, re_, _ in runs]
@@ -403,7 +386,7 @@ def _read(doc: Doc, lines: list[tuple[int, int]], k: int) -> Table | None:
         before = {}
         for col, rs, re_ in placed:
             assert col is not None
-            seen[col], page_width = min(seen.get(col, rs), rs), max(page_width, re_)
+            pages.note(col, rs, re_)
             current.pieces.setdefault(col, []).append((s + rs, s + re_, doc.clean[s + rs : s + re_]))
             before[col] = doc.clean[s + rs : s + re_]
             widths[col] = max(widths[col], re_ - rs) if col == len(columns) - 1 else widths[col]
