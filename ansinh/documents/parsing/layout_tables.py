@@ -92,6 +92,26 @@ def _two_line_header(first: str, second: str) -> list[tuple[int, int, str]] | No
     return found
 
 
+def _wrapped_header(doc: Doc, lines: list[tuple[int, int]], i: int) -> tuple[list[tuple[int, int, str]] | None, int]:
+    """A header whose narrow columns wrap their labels a word or two a line ("Đơn" / "vị" / "chủ" / "trì") over up to
+    four lines below the first, each piece read with the label it stands under; and how many lines it goes on."""
+    top = _runs(doc.folded[lines[i][0] : lines[i][1]].replace("\t", " "))
+    if len(top) < 3:
+        return None, 0
+    below: list[list[tuple[int, int, str]]] = []
+    for s, e in lines[i + 1 : i + 5]:
+        runs = _runs(doc.folded[s:e].replace("\t", " "))
+        # A label's piece: a few short words, no number (a row's first line has its number or a long cell).
+        if not runs or any(len(t) > 20 or t.count(" ") > 2 or re.search(r"\d", t) for _, _, t in runs):
+            break
+        below.append(runs)
+    for depth in range(len(below), 1, -1):
+        found = _header_under(top, [run for runs in below[:depth] for run in runs])
+        if found is not None:
+            return found, depth
+    return None, 0
+
+
 def _header_under(top: list[tuple[int, int, str]], below: list[tuple[int, int, str]]) -> list[tuple[int, int, str]] | None:
     """The columns of a two-line header, each first-line run read with the second-line runs under it."""
     # Each second-line run goes under the one label it overlaps most (nearest start on a tie): narrow columns set a
@@ -152,8 +172,11 @@ def find_layout_tables(doc: Doc) -> list[LayoutTable]:
         if columns is None and spaced and i + 1 < len(lines):
             nxt = lines[i + 1]
             columns = _two_line_header(doc.folded[s:e].replace("\t", " "), doc.folded[nxt[0] : nxt[1]].replace("\t", " "))
+            depth = 1
+            if columns is None:
+                columns, depth = _wrapped_header(doc, lines, i)
             if columns is not None:
-                i += 1  # the header's second line; rows start after it
+                i += depth  # the header's lines below its first; rows start after them
         if columns is None:
             i += 1
             continue
