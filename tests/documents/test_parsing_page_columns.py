@@ -116,3 +116,21 @@ def test_actions_going_on_to_a_page_without_their_group_and_number_keep_their_co
     assert len(tab) == 5  # the group and its four actions
     pages = [*_layout_rows([GROUP_HEADER, *GROUP_FIRST], first), "", "3", *_layout_rows(GROUP_SECOND, second)]
     assert _tasks(HEAD + "\n".join(pages) + "\n") == tab
+
+
+def test_a_header_repeated_on_the_next_page_at_other_positions_sets_the_columns_there() -> None:
+    page_one = _layout_rows([HEADER, *FIRST], 95)
+    page_two = _layout_rows([HEADER, *SECOND], 58)  # narrower: its labels wrap over several lines
+    text = HEAD + "\n".join([*page_one, "", "- 2 -", "", *page_two]) + "\n"
+    assert _tasks(text) == _tasks(_tab([HEADER, *FIRST, *SECOND]))
+
+
+def test_rows_at_the_margin_after_a_page_break_are_placed_by_their_own_page_columns() -> None:
+    # No line is indented (every row fits on one line): the positions still tell the columns, each line opening
+    # with its number. The next page's title column is narrow, its lead starting where the partners stood.
+    short = [["3", "Diễn tập cứu hộ.", "Bộ Chỉ huy Quân sự tỉnh", "Sở Y tế, Hội Chữ thập đỏ tỉnh", "Quý III/2026"]]
+    page_one = _layout_rows([HEADER, *FIRST], 200)
+    page_two = _layout_rows(short, 200)
+    assert not any(line.startswith(" ") for line in page_one + page_two)
+    text = HEAD + "\n".join([*page_one, "", "Trang 2", *page_two]) + "\n"
+    assert _tasks(text) == _tasks(_tab([HEADER, *FIRST, *short]))

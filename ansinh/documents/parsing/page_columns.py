@@ -111,6 +111,12 @@ def page_block(text: str, lines: list[tuple[int, int]], j: int, runs: Callable[[
     return out
 
 
+def indents_kept(block: list[list[Run]], opens_row: Callable[[str], bool]) -> bool:
+    """Whether a page's block of lines kept its indentation, so that positions tell columns: every line starts
+    indented or with its row's number (a web copy that trims each line sets a cell's next line at the margin)."""
+    return all(runs[0][0] > 0 or opens_row(runs[0][2]) for runs in block if runs)
+
+
 class Pages:
     """Where a table's columns stood on the pages read so far: the start of each column's cells on the page being
     read, its width, and each column's place across the width of the page it was last seen on."""
@@ -127,9 +133,11 @@ class Pages:
         self.width = max(self.width, end)
         self.bulk[column] += end - start
 
-    def relaid(self, lines: list[list[Run]], starts: list[int]) -> list[tuple[int, int]] | None:
+    def relaid(self, lines: list[list[Run]], starts: list[int], opens_row: Callable[[str], bool]) -> list[tuple[int, int]] | None:
         """The columns' (start, end) on the block of ``lines`` a page break opens (:func:`page_layout`; ``starts``: where
-        the columns stand now), or None when the columns stay."""
+        the columns stand now), or None when the columns stay or the lines lost their indentation."""
+        if not indents_kept(lines, opens_row):
+            return None
         self.places = [self.seen[c] / max(self.width, 1) if c in self.seen else p for c, p in enumerate(self.places)]
         laid = page_layout(lines, self.places, starts + list(self.seen.values()), self.bulk)
         if laid is not None:

@@ -336,11 +336,12 @@ def _read(doc: Doc, lines: list[tuple[int, int]], k: int) -> Table | None:
                 j += 1
             continue
         below_empty = j + 1 < len(lines) and not doc.clean[slice(*lines[j + 1])].strip()
-        if current is not None and indented and page_mark(_runs(clean), broke or below_empty, numbered):
+        if current is not None and page_mark(_runs(clean), broke or below_empty, numbered and indented):
             j, broke = j + 1, True
             continue
-        if broke and indented and current is not None:
-            laid = pages.relaid(page_block(doc.clean, lines, j, lambda t: _row_runs(t, numbered)), [c.start for c in columns])
+        if broke and current is not None:
+            laid = pages.relaid(page_block(doc.clean, lines, j, lambda t: _row_runs(t, numbered)), [c.start for c in columns],
+                                lambda t: bool(_ROW_NUMBER.match(t) or number_mark(t)))
             if laid is not None:
                 columns = [_Column(a, b, c.words) for (a, b), c in zip(laid, columns, strict=True)]
                 widths = [max(b.start - a.start - 2, 0) for a, b in itertools.pairwise(columns)] + [widths[-1]]
