@@ -79,9 +79,19 @@ def test_a_column_starts_where_several_lines_start_a_run_and_no_other_run_crosse
 def test_fewer_edges_than_columns_go_to_the_nearest_columns_and_the_longest_text_to_the_work_column() -> None:
     # Columns: number, group, actions, lead, time; the page holds no number and no group: actions, lead, time.
     places = [0.0, 0.05, 0.3, 0.75, 0.92]
-    assert mapped([0.1, 0.7, 0.9], places, [400, 60, 20], [10, 300, 900, 200, 60]) == [2, 3, 4]
+    assert mapped([0.1, 0.7, 0.9], places, [400, 60, 20], 2) == [2, 3, 4]
     # Placed by where they stand alone, the actions would go to the group column.
     assert mapped([0.1, 0.7, 0.9], places) == [1, 3, 4]
+
+
+def test_an_edge_of_bodies_names_goes_to_a_column_of_bodies_not_to_the_work_column() -> None:
+    # Columns: number, group, actions, lead, partners, time. The page: short actions, a lead, long partners, a time.
+    places = [0.0, 0.05, 0.22, 0.69, 0.85, 0.97]
+    kinds = [(0.0, 0.0), (0.5, 0.0), (0.5, 0.0), (0.0, 1.0)]  # half the lead's and the partners' lines open a name
+    columns = [None, (0.0, 0.0), (0.0, 0.0), (0.6, 0.0), (0.5, 0.0), (0.0, 1.0)]
+    assert mapped([0.09, 0.34, 0.5, 0.96], places, [35, 20, 69, 8], 2, kinds, columns) == [2, 3, 4, 5]
+    # By place and bulk alone, the long partners' cells would go to the work column.
+    assert mapped([0.09, 0.34, 0.5, 0.96], places, [35, 20, 69, 8], 2) == [0, 1, 2, 5]
 
 
 def test_a_page_mark_is_a_short_run_of_no_word_beside_an_empty_line() -> None:
@@ -134,3 +144,15 @@ def test_rows_at_the_margin_after_a_page_break_are_placed_by_their_own_page_colu
     assert not any(line.startswith(" ") for line in page_one + page_two)
     text = HEAD + "\n".join([*page_one, "", "Trang 2", *page_two]) + "\n"
     assert _tasks(text) == _tasks(_tab([HEADER, *FIRST, *short]))
+
+
+def test_an_action_going_on_to_a_page_with_long_partners_keeps_its_partners_out_of_the_work_column() -> None:
+    first = [
+        ["1", "Bảo vệ rừng", "Xây dựng cơ sở dữ liệu về thiên tai.", "Bộ Chỉ huy Quân sự tỉnh", "UBND huyện", "Hằng năm"],
+        ["2", "Phòng cháy rừng ven biển", "Nâng cấp hệ thống cảnh báo sớm tại các hồ chứa lớn trên địa bàn tỉnh.",
+         "Sở Y tế", "UBND huyện", "2026"],
+    ]
+    second = [["", "", "Xây dựng cơ sở dữ liệu về thiên tai.", "Bộ Chỉ huy Quân sự tỉnh",
+               "Đài Phát thanh và Truyền hình tỉnh, Báo Phú Yên, các cơ quan liên quan", "Hằng năm"]]
+    pages = [*_layout_rows([GROUP_HEADER, *first], 69), "", "2", *_layout_rows(second, 72)]
+    assert _tasks(HEAD + "\n".join(pages) + "\n") == _tasks(_tab([GROUP_HEADER, *first, *second]))

@@ -206,7 +206,7 @@ def _read_table(doc: Doc, lines: list[tuple[int, int]], head: int, columns: list
     stripped = _stripped(doc, lines, head)
     previous: dict[int, str] = {}  # the cells of the row's line above, by column
     widest: dict[int, int] = {}  # the longest cell line of each column so far
-    pages = Pages([cs for cs, _, _ in columns], [ce for _, ce, _ in columns])  # a page the table goes on to lays columns anew
+    pages = Pages([cs for cs, _, _ in columns], [ce for _, ce, _ in columns], roles.index("title"))  # a page lays columns anew
     while i < len(lines):
         s, e = lines[i]
         line = doc.clean[s:e].replace("\t", " ")
@@ -247,9 +247,9 @@ def _read_table(doc: Doc, lines: list[tuple[int, int]], head: int, columns: list
             else:
                 runs = _reindented(columns, runs, previous, widest)
         placed = [(_column_of(columns, rs, re_), text) for rs, re_, text in runs]
-        for (k, _), (rs, re_, _) in zip(placed, runs, strict=True):
+        for (k, _), (rs, re_, text) in zip(placed, runs, strict=True):
             if k is not None:
-                pages.note(k, rs, re_)
+                pages.note(k, rs, re_, text)
         # The number column holds numbers only: text there is the next cell's, set left of its centred header.
         placed = [(1 if k == 0 and roles[0] == "number" and row_label(text) is None else k, text) for k, text in placed]
         if any(k is None for k, _ in placed):

@@ -15,6 +15,8 @@ import re
 from collections import Counter
 from collections.abc import Callable
 
+from ansinh.documents.parsing.unit_names import opens_with_agency
+
 Run = tuple[int, int, str]
 
 
@@ -37,22 +39,41 @@ def left_edges(lines: list[list[Run]]) -> list[int]:
     return out
 
 
-def mapped(edges: list[float], places: list[float], bulk: list[int] | None = None, column_bulk: list[int] | None = None) -> list[int] | None:
+Kind = tuple[float, float]  # the share of a column's lines that open with a body's name, and that tell a time
+
+
+def kind_of(texts: list[str]) -> Kind:
+    """What a column's lines hold: how many open with a body's name ("Sở Y tế", "Bộ Công an"), how many tell a time
+    ("2026", "Quý II/2026", "Hằng năm", "Liên tục")."""
+    if not texts:
+        return (0.0, 0.0)
+    return (sum(opens_with_agency(t) for t in texts) / len(texts), sum(bool(_TIME.search(t)) for t in texts) / len(texts))
+
+
+_TIME = re.compile(r"(?:19|20)\d\d|\b(?:[Qq]uý|[Nn]ăm|[Tt]háng|[Hh][aằ]ng năm|[Ll]iên tục|[Tt]hường xuyên)\b")
+
+
+def mapped(edges: list[float], places: list[float], bulk: list[int] | None = None, work: int | None = None,
+           kinds: list[Kind] | None = None, column_kinds: list[Kind | None] | None = None) -> list[int] | None:
     """The table column of each edge (its place across the page's width), in order: edge by edge when there are as
-    many as columns, else the order-keeping choice of columns nearest each edge's place, the edge with the most text
-    going to the column with the most text so far (a page may set its columns wider or narrower, or drop an empty
-    one, but the column of the work is the bulk of every page). None when there are more edges than columns: the
-    lines cannot be read against the columns."""
+    many as columns, else the order-keeping choice of columns nearest each edge's place and like it in what its lines
+    hold (bodies' names, times), the edge with the most text of neither kind going to the column of the work (a page
+    may set its columns wider or narrower, or drop an empty one, but each column keeps its kind of text and the work
+    is the bulk of every page). None when there are more edges than columns: the lines cannot be read so."""
     n, k = len(places), len(edges)
     if k > n or not edges:
         return None
     if k == n:
         return list(range(n))
-    heavy = max(range(k), key=lambda i: bulk[i]) if bulk else None
-    main = max(range(n), key=lambda j: column_bulk[j]) if column_bulk and any(column_bulk) else None
+    plain = [i for i in range(k) if bulk and not (kinds and max(kinds[i]) >= 0.5)]
+    heavy = max(plain, key=lambda i: bulk[i]) if bulk and plain else None
 
     def far(i: int, j: int) -> float:
-        return abs(edges[i] - places[j]) + (2.0 if heavy is not None and main is not None and (i == heavy) != (j == main) else 0.0)
+        apart = abs(edges[i] - places[j]) + (2.0 if heavy is not None and work is not None and (i == heavy) != (j == work) else 0.0)
+        theirs = column_kinds[j] if column_kinds else None
+        if kinds is None or theirs is None:
+            return apart
+        return apart + 0.5 * (abs(kinds[i][0] - theirs[0]) + abs(kinds[i][1] - theirs[1]))
 
     inf = float("inf")
     # cost[i][j]: the best placing of the first i edges among the first j columns.
@@ -76,21 +97,24 @@ def mapped(edges: list[float], places: list[float], bulk: list[int] | None = Non
 
 
 def page_layout(
-    lines: list[list[Run]], places: list[float], known: list[int], column_bulk: list[int] | None = None
+    lines: list[list[Run]], places: list[float], known: list[int], work: int | None = None,
+    column_kinds: list[Kind | None] | None = None,
 ) -> list[tuple[int, int]] | None:
     """The (start, end) of each table column on the block of ``lines`` a page break opens, or None when the lines
-    stand where the columns stood (every edge at a known column start), show one edge only or cannot be placed. ``places``: each column's
-    start across the width of the page it was last seen on; ``column_bulk``: how much text it held so far. A column no edge went to gets no width, at the next
+    stand where the columns stood (every edge at a known column start), show one edge only or cannot be placed.
+    ``places``: each column's start across the width of the page it was last seen on; ``work``: the column of the
+    work; ``column_kinds``: what each column's lines held so far. A column no edge went to gets no width, at the next
     column's start (a run there is read as the column's before it)."""
     edges = left_edges(lines)
     # (One edge tells nothing of a page's layout: a running header, a cell's last line.)
     if len(edges) < 2 or all(any(abs(x - k) <= 1 for k in known) for x in edges):
         return None
     width = max((re_ for runs in lines for _, re_, _ in runs), default=1)
-    # How much text each edge's cells hold: runs from the edge up to the next one.
-    bulk = [sum(re_ - rs for runs in lines for rs, re_, _ in runs if x <= rs < nxt)
-            for x, nxt in zip(edges, [*edges[1:], 10**6], strict=True)]
-    cols = mapped([x / width for x in edges], places, bulk, column_bulk)
+    # Each edge's cells: runs from the edge up to the next one; how much text they hold, and of what kind.
+    cells = [[(re_ - rs, t) for runs in lines for rs, re_, t in runs if x <= rs < nxt]
+             for x, nxt in zip(edges, [*edges[1:], 10**6], strict=True)]
+    bulk = [sum(n for n, _ in c) for c in cells]
+    cols = mapped([x / width for x in edges], places, bulk, work, [kind_of([t for _, t in c]) for c in cells], column_kinds)
     if cols is None:
         return None
     at = dict(zip(cols, edges, strict=True))
@@ -112,26 +136,29 @@ def page_block(text: str, lines: list[tuple[int, int]], j: int, runs: Callable[[
 
 
 def indents_kept(block: list[list[Run]], opens_row: Callable[[str], bool]) -> bool:
-    """Whether a page's block of lines kept its indentation, so that positions tell columns: every line starts
-    indented or with its row's number (a web copy that trims each line sets a cell's next line at the margin)."""
-    return all(runs[0][0] > 0 or opens_row(runs[0][2]) for runs in block if runs)
+    """Whether a page's block of lines kept its indentation, so that positions tell columns: its lines start indented
+    or with their row's number, but for a few (a number an OCR engine misread); a web copy that trims each line sets
+    every cell's next line at the margin."""
+    lost = sum(1 for runs in block if runs and runs[0][0] == 0 and not opens_row(runs[0][2]))
+    return lost <= len(block) // 5
 
 
 class Pages:
     """Where a table's columns stood on the pages read so far: the start of each column's cells on the page being
     read, its width, and each column's place across the width of the page it was last seen on."""
 
-    def __init__(self, starts: list[int], ends: list[int]) -> None:
+    def __init__(self, starts: list[int], ends: list[int], work: int | None = None) -> None:
         self.places = [x / max(max(ends), 1) for x in starts]
         self.seen: dict[int, int] = {}
         self.width = 1
-        self.bulk = [0] * len(starts)  # how much text each column held so far
+        self.work = work  # the column of the work, when the header names it
+        self.texts: list[list[str]] = [[] for _ in starts]  # each column's lines so far
 
-    def note(self, column: int, start: int, end: int) -> None:
+    def note(self, column: int, start: int, end: int, text: str) -> None:
         """A cell's line read in ``column`` at [start, end)."""
         self.seen[column] = min(self.seen.get(column, start), start)
         self.width = max(self.width, end)
-        self.bulk[column] += end - start
+        self.texts[column].append(text)
 
     def relaid(self, lines: list[list[Run]], starts: list[int], opens_row: Callable[[str], bool]) -> list[tuple[int, int]] | None:
         """The columns' (start, end) on the block of ``lines`` a page break opens (:func:`page_layout`; ``starts``: where
@@ -139,7 +166,8 @@ class Pages:
         if not indents_kept(lines, opens_row):
             return None
         self.places = [self.seen[c] / max(self.width, 1) if c in self.seen else p for c, p in enumerate(self.places)]
-        laid = page_layout(lines, self.places, starts + list(self.seen.values()), self.bulk)
+        kinds = [kind_of(t) if t else None for t in self.texts]
+        laid = page_layout(lines, self.places, starts + list(self.seen.values()), self.work, kinds)
         if laid is not None:
             self.seen, self.width = {}, 1
         return laid

@@ -319,7 +319,8 @@ def _read(doc: Doc, lines: list[tuple[int, int]], k: int) -> Table | None:
     indented = any(doc.text[ls : ls + 1].isspace() for ls, _ in lines[k:j])
     unfit = 0
     end = lines[j - 1][1]
-    pages, broke = Pages([c.start for c in columns], [c.end for c in columns]), False  # a new page lays columns anew
+    main = None if work is None else (work.work if work.work is not None else Table(0, 0, header).column(TASK_HEADER))
+    pages, broke = Pages([c.start for c in columns], [c.end for c in columns], main), False  # a page lays columns anew
     while j < len(lines):
         s, e = lines[j]
         clean = doc.clean[s:e]
@@ -387,7 +388,7 @@ def _read(doc: Doc, lines: list[tuple[int, int]], k: int) -> Table | None:
         before = {}
         for col, rs, re_ in placed:
             assert col is not None
-            pages.note(col, rs, re_)
+            pages.note(col, rs, re_, doc.clean[s + rs : s + re_])
             current.pieces.setdefault(col, []).append((s + rs, s + re_, doc.clean[s + rs : s + re_]))
             before[col] = doc.clean[s + rs : s + re_]
             widths[col] = max(widths[col], re_ - rs) if col == len(columns) - 1 else widths[col]
