@@ -19,8 +19,12 @@ _TONED = "àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệ
 _LOWER = "a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
 _UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 # A toned vowel where the next syllable starts straight after it.
+# Vowels with the falling, asking or tumbling tone: a syllable that ends in p, t, c or ch carries the rising or the
+# heavy tone, so after one of these such a letter opens the next syllable ("Kểtừ", "cảcác", "đềcương").
+_NO_STOP_TONE = "àảãằẳẵầẩẫèẻẽềểễìỉĩòỏõồổỗờởỡùủũừửữỳỷỹ"
 _JOINT = re.compile(
     f"[{_TONED}](?=(?:[bdđglqrsvx]|k[{_LOWER}]|t[rh]|ph|h[{_LOWER}])[{_LOWER}]|[{_UPPER}][{_LOWER}{_UPPER}]|[IVX]\\b|\\d)"
+    f"|[{_NO_STOP_TONE}](?=[ptc][{_LOWER}])"
 )
 _MIN_JOINTS = 10
 _WORDS_PER_JOINT = 200
@@ -38,4 +42,25 @@ def respace_joined_syllables(text: str) -> str:
         pieces.append(text[last:end])
         last = end
     pieces.append(text[last:])
-    return " ".join(pieces)
+    return _KNOWN_PAIR.sub(_part_known_pair, " ".join(pieces))
+
+
+# A word that still holds a toned vowel inside it after the joints above were parted ("vụchính", "trịcủa",
+# "cứnhiệm", "từngày": the next syllable opens with a letter a syllable may also end with).
+_KNOWN_PAIR = re.compile(f"[{_LOWER}{_UPPER}]*[{_TONED}{_TONED.upper()}][{_LOWER}{_UPPER}]+")
+
+
+def _part_known_pair(m: re.Match[str]) -> str:
+    """The word parted after a toned vowel where both halves are syllables the diacritics model knows and the word is
+    not; only in a text whose joints are systematic (the caller's gate)."""
+    from ansinh.lib.diacritics import default_model  # loaded only for a text with run-together syllables
+
+    word = m.group(0)
+    known = default_model().unigrams
+    lower = word.lower()
+    if lower in known:
+        return word
+    for k, ch in enumerate(lower[:-1], start=1):
+        if ch in _TONED and lower[:k] in known and lower[k:] in known:
+            return f"{word[:k]} {word[k:]}"
+    return word

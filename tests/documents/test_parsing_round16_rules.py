@@ -109,3 +109,81 @@ def test_a_labelled_monthly_report_is_monthly_and_due_on_its_day() -> None:
     duties = extract_plan(normalize_text(text), "probe")["reporting"]
     monthly = [d for d in duties if str(d["text"]).startswith("Báo cáo tháng")]
     assert [(d["frequency"], d["deadline_day"]) for d in monthly] == [("monthly", 22)]
+
+
+_REGIME_LETTER = """ĐẢNG BỘ XÃ HÒA MỸ
+Số 31-CV/ĐU
+V/v thực hiện chế độ thông tin, báo cáo
+
+Kính gửi: Các chi bộ trực thuộc.
+
+Thường trực Đảng ủy đề nghị các chi bộ thực hiện chế độ thông tin, báo cáo như sau:
+1. Các loại báo cáo:
+- Báo cáo tháng: Phản ánh những vấn đề nổi lên về an ninh, trật tự ở cơ sở.
+- Báo cáo năm: Đánh giá toàn diện kết quả lãnh đạo, chỉ đạo của chi bộ.
+2. Thời kỳ lấy số liệu và thời gian gửi báo cáo:
+- Báo cáo tháng: Gửi trước ngày 20 hằng tháng.
+- Báo cáo năm: Gửi trước ngày 20 tháng 11.
+"""
+
+
+def test_the_points_of_a_letter_that_states_a_reporting_regime_are_not_tasks() -> None:
+    assert extract_plan(normalize_text(_REGIME_LETTER), "probe")["tasks"] == []
+
+
+def test_a_regimes_lines_on_what_a_report_holds_give_way_to_its_lines_on_when_it_is_sent() -> None:
+    duties = extract_plan(normalize_text(_REGIME_LETTER), "probe")["reporting"]
+    assert [(d["frequency"], d["deadline_day"], d["deadline_month"]) for d in duties] == [("monthly", 20, None), ("annual", 20, 11)]
+
+
+_DISPATCH = """ỦY BAN NHÂN DÂN TỈNH BÌNH AN
+Số: 812/UBND-NC
+V/v tăng cường phòng, chống buôn lậu qua biên giới
+
+Kính gửi: Các sở, ban, ngành cấp tỉnh.
+
+Ủy ban nhân dân tỉnh yêu cầu:
+1. Bộ Chỉ huy Bộ đội Biên phòng tỉnh chỉ đạo các đồn biên phòng tăng cường tuần tra, kiểm soát trên tuyến
+biên giới; quản lý chặt chẽ hoạt động xuất nhập cảnh. Phối hợp các đồn Công an cửa khẩu kịp thời phát hiện, xử lý
+các hành vi buôn lậu qua biên giới.
+2. Sở Công Thương chỉ đạo lực lượng quản lý thị trường kiểm tra hàng hóa lưu thông trên địa bàn. Phối hợp tổ
+chức tuyên truyền cho các hộ kinh doanh.
+"""
+
+
+def test_a_later_sentence_opening_with_phoi_hop_and_a_body_names_the_items_partner() -> None:
+    units = _units(_DISPATCH)
+    assert units["1"] == (["Bộ Chỉ huy Bộ đội Biên phòng tỉnh"], ["các đồn Công an cửa khẩu"])
+    assert units["2"] == (["Sở Công Thương"], [])  # "Phối hợp tổ chức …": a verb follows, no body
+
+
+def test_a_count_named_only_by_its_verb_is_named_as_the_number_of_what_it_brings_about() -> None:
+    text = """ỦY BAN NHÂN DÂN TỈNH BÌNH AN
+KẾ HOẠCH
+Phát triển du lịch giai đoạn 2026 - 2030
+I. MỤC TIÊU
+1. Tạo ra khoảng 5.000 việc làm mới.
+2. Thu hút 12.000 - 15.000 lao động.
+3. Hoàn thiện ít nhất 300 ha mặt bằng sạch.
+II. NHIỆM VỤ
+1. Sở Văn hóa, Thể thao và Du lịch chủ trì xây dựng đề án phát triển sản phẩm du lịch.
+"""
+    names = {t["unit"]: t["indicator"] for t in extract_plan(normalize_text(text), "probe")["targets"]}
+    assert names["lao động"] == "Số lao động thu hút"
+    assert names["việc làm"].startswith("Số việc làm tạo ra")
+    assert not names["ha"].startswith("Số ")  # an area is measured, not counted
+
+
+def test_an_aside_inside_an_indicator_name_is_left_out_and_an_abbreviation_stays() -> None:
+    text = """ĐẢNG BỘ XÃ HÒA MỸ
+KẾ HOẠCH
+Chuyển đổi số trong các cơ quan đảng năm 2026
+I. MỤC TIÊU
+1. Tỷ lệ đảng viên (bảo đảm các điều kiện theo quy định) sử dụng Sổ tay đảng viên điện tử đạt 90%.
+2. Chỉ số cải cách hành chính (PAR Index) của xã đạt trên 85%.
+II. NHIỆM VỤ
+1. Văn phòng Đảng ủy chủ trì hướng dẫn cài đặt Sổ tay đảng viên điện tử.
+"""
+    names = [t["indicator"] for t in extract_plan(normalize_text(text), "probe")["targets"]]
+    assert names[0] == "Tỷ lệ đảng viên sử dụng Sổ tay đảng viên điện tử"
+    assert "(PAR Index)" in names[1]

@@ -27,6 +27,19 @@ def test_a_year_a_number_or_a_roman_numeral_run_into_a_marked_syllable_is_parted
     assert "thứ I," in text and "kỳ 2025-2030" in text and "số 50-CT/TW" in text and "thứ XIV" in text
 
 
+def test_a_stop_after_a_falling_asking_or_tumbling_tone_opens_the_next_syllable() -> None:
+    # A syllable ending in p, t, c or ch carries the rising or heavy tone, so "kểt", "cảc", "đềc" are two syllables.
+    text = respace_joined_syllables("Kểtừ ngày 01/8/2025, cảcác đơn vị gửi Đềcương; Ban Thường vụ chủtrì.\n" * 6)
+    assert "Kể từ ngày" in text and "cả các" in text and "Đề cương" in text
+
+
+def test_a_word_that_is_two_known_syllables_run_together_after_a_toned_vowel_is_parted() -> None:
+    # "vụchính", "trịcủa", "từngày": the next syllable opens with a letter a syllable may end with, so only the
+    # syllables the diacritics model knows tell the joint.
+    text = respace_joined_syllables("Căn cứnhiệm vụchính trịcủa Đảng bộ kểtừngày ký; Ban chủtrì.\n" * 8)
+    assert "cứ nhiệm vụ chính trị của" in text and "từ ngày" in text
+
+
 def test_place_names_and_vowel_pairs_are_never_parted() -> None:
     text = "Tỉnh Đắk Lắk: của, bảo, hỏi, thủy lợi, tộc, mộng. " * 30
     assert respace_joined_syllables(text) == text

@@ -155,6 +155,10 @@ def _closing_aside(doc: Doc, task: Task, apply: Apply) -> None:
         apply(task, "coordinate", found[1])
 
 
+# The same sentence with the bodies straight after "phối hợp" (no "với"): "Phối hợp các lực lượng Công an, Hải quan …".
+_SUBJECTLESS_BARE_WITH = re.compile(r"(?:(?:khan\s+truong|chu\s+dong|tich\s+cuc|kip\s+thoi|dong\s+thoi)\s*,?\s+)*phoi\s+hop\s+(?!voi)")
+
+
 def _later_sentence_partners(doc: Doc, node: Node) -> list[str]:
     """The partners a later sentence of the item's own paragraph names when it has no subject of its own: the sentence
     goes on with the item's doer ("3. Sở X: Chỉ đạo …. Chủ trì, phối hợp với Y rà soát …")."""
@@ -163,7 +167,9 @@ def _later_sentence_partners(doc: Doc, node: Node) -> list[str]:
         at = node.head_start + stop.end()
         m = _SUBJECTLESS_WITH.match(doc.folded, at, end)
         if m is None:
-            continue
+            m = _SUBJECTLESS_BARE_WITH.match(doc.folded, at, end)  # "Phối hợp các lực lượng Công an, Hải quan …"
+            if m is None or not (doc.clean[m.end() : m.end() + 1].isupper() or doc.folded.startswith("cac ", m.end())):
+                continue
         clean, folded = doc.clean[m.end() : end], doc.folded[m.end() : end]
         partners = pc.drop_asides(bodies_only(squeeze(clean[: partners_end(clean, folded, 0)]), generic_first=True))
         if partners:

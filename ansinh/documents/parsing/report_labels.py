@@ -78,3 +78,20 @@ def merge_labelled(out: list[dict[str, object]], deadlines_of: DeadlinesOf, dead
             continue
         result.append(d)
     return result
+
+
+# "Báo cáo tháng: Phản ánh những vấn đề …" (what the report holds) and "Báo cáo tháng: Gửi trước ngày 22 …" (when it is
+# sent): a regime that states each report's contents and its schedule in separate labelled lines.
+_LABELLED = re.compile(r"^[\s\-–+•*]*(?:\d{1,2}(?:\.\d{1,2})*\.?\s*)?bao\s+cao\s[^:]{1,100}?:\s*")
+_CONTENTS = re.compile(r"(?:phan\s+anh|danh\s+gia|tom\s+tat|neu\s+ro|bao\s+cao\s+tom\s+tat)(?![a-z])")
+_SCHEDULE = re.compile(r"(?:gui|nop)(?![a-z])")
+
+
+def drop_contents(out: list[dict[str, object]]) -> list[dict[str, object]]:
+    """``out`` without the lines that say what a report holds, where labelled lines of the same regime say when each
+    report is sent: those are the duties."""
+    labelled = [(d, m, f) for d in out if (m := _LABELLED.match(f := fold(str(d["text"])))) is not None]
+    if not any(_SCHEDULE.match(f, m.end()) for _, m, f in labelled):
+        return out
+    contents = {id(d) for d, m, f in labelled if _CONTENTS.match(f, m.end())}
+    return [d for d in out if id(d) not in contents]

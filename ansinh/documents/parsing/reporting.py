@@ -24,7 +24,7 @@ from ansinh.documents.parsing.report_cues import (
 from ansinh.documents.parsing.report_dates import deadline_for, own_clause
 from ansinh.documents.parsing.report_dates import deadlines as read_deadlines
 from ansinh.documents.parsing.report_described import blank_cited, described, law_year, not_duty_by_form
-from ansinh.documents.parsing.report_labels import merge_labelled
+from ansinh.documents.parsing.report_labels import drop_contents, merge_labelled
 from ansinh.documents.parsing.report_once import asked_once, one_matter
 from ansinh.documents.parsing.report_owed import not_a_duty, owed, published_periodically, reviewed_for
 from ansinh.documents.parsing.report_phases import (
@@ -325,7 +325,7 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
                         "recipient": recipient,
                         "span": [cs, ce],
                     })
-    return merge_labelled(regime_stated(out, bare_spans), read_deadlines, deadline_for)
+    return drop_contents(merge_labelled(regime_stated(out, bare_spans), read_deadlines, deadline_for))
 
 
 

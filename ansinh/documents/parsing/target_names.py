@@ -78,7 +78,35 @@ def indicator_name(doc: Doc, s: int, e: int, mention: Mention) -> str:
         return "Số " + mention.unit  # "Đạt 35 bác sĩ trên 10.000 dân vào năm 2030": the count names itself
     if not re.search(r"(?<![a-z])(?:giam|tang)(?![a-z])", doc.folded[s : mention.start]):
         name = _SHARE_OF_COUNT.sub(r"\1 ", name)  # (a change of "số người chết" by a share keeps its count)
+    name = _ASIDE.sub("", name).strip() if len(_ASIDE.sub("", name).split()) >= 2 else name
+    counted = _counted_by_verb(name, mention.unit)
+    if counted is not None:
+        return counted
     return name[:1].upper() + name[1:]
+
+
+# An aside of three words or more inside a name ("Tỷ lệ đảng viên (bảo đảm các điều kiện theo quy định) sử dụng …")
+# qualifies who is counted; it is not part of the shortest name. An abbreviation in brackets ("(HDI)", "(PAR Index)")
+# names the indicator and stays.
+_ASIDE = re.compile(r"\s*\((?=[^()]*\s[^()]*\s)(?=[^()]*[a-zà-ỹđ]{2})[^()]{8,160}\)")
+
+
+# A name that is only the verb before a count ("Thu hút 10.000 lao động", "Tạo ra 8,5 triệu việc làm"): the count of
+# what the verb brings about is named as Vietnamese indicators are, "Số <what> <verb>" ("Số việc làm tạo ra").
+_VERB_NAME = re.compile(
+    r"(?:hoan\s+thanh\s+)?(?:thu\s+hut|tao\s+ra|tao\s+moi|xay\s+dung|di\s+doi|thanh\s+lap|dao\s+tao|ho\s+tro|tuyen\s+sinh|"
+    r"ket\s+nap|giai\s+quyet|cap|trong(?:\s+moi)?|lap\s+dat|trang\s+bi)(?:\s+(?:moi|them|duoc|khoang|it\s+nhat|toi\s+thieu))?"
+)
+# Units that measure rather than count (a share, an area, a length, money, a mass): not "Số …".
+_MEASURE_UNIT = re.compile(r"^(?:%|‰|/|ha$|km|m2|m²|m3|tấn|tỷ|triệu đồng|đồng|usd|kg|lít|giờ|ngày|tháng|năm)", re.IGNORECASE)
+
+
+def _counted_by_verb(name: str, unit: str | None) -> str | None:
+    if not unit or _MEASURE_UNIT.match(unit) or re.search(r"\d", unit):
+        return None
+    if _VERB_NAME.fullmatch(" ".join(fold_same_length(name).lower().split())) is None:
+        return None
+    return f"Số {unit} {name[:1].lower()}{name[1:]}"
 
 
 # "trong đó có bằng cấp, chứng chỉ đạt …", "trong đó được …": a share of the value before, named by what it adds.

@@ -94,7 +94,11 @@ SECTION_KINDS: tuple[tuple[str, str], ...] = (
     # "Nội dung và phân công nhiệm vụ" is the tasks part itself ("và" before "phân công").
     ("assignment", r"(?<!va )phan cong (?:thuc hien|nhiem vu|trach nhiem)"),
     ("organization", r"to ch\w{0,3}c th\w{0,3}c hi\w{0,2}n|trach nhiem (?:thuc hien|cua|thi hanh)|to chuc thi hanh|(?<!va )phan cong"),
-    ("reporting", r"che do (?:thong tin, )?bao cao|bao cao, so ket|so ket, tong ket|thong tin,? bao cao"),
+    # ... and the elements of a reporting regime as a letter lists them (Decree 09/2019, art. 7): "1. Các loại báo cáo",
+    # "2. Thời kỳ lấy số liệu báo cáo và thời gian gửi báo cáo" (not "Thời hạn gửi báo cáo:", the label
+    # :mod:`report_labels` reads with its line).
+    ("reporting", r"che do (?:thong tin, )?bao cao|bao cao, so ket|so ket, tong ket|thong tin,? bao cao|^(?:cac )?loai bao cao"
+                  r"|^thoi ky (?:lay|chot) so lieu"),
     # "IV. VỐN ĐẦU TƯ" alone (the plan's money, as "Kinh phí"), not "Giải pháp thu hút vốn đầu tư".
     ("funding", r"kinh phi|nguon (?:kinh phi|von)|(?:noi dung,? (?:va )?)?(?:dinh )?muc chi(?![a-z])"
                 r"|^(?:nhu cau |tong )?von dau tu(?: thuc hien)?(?!\s*[a-z])"),
