@@ -97,3 +97,18 @@ def test_a_row_of_short_header_like_words_is_a_row_not_the_header_repeated() -> 
     laid = _tasks(_laid(rows, 80))
     assert "Nâng cao nhận thức và tăng cường năng lực" in {t[0] for t in laid}
     assert laid == _tasks(_tab(rows))
+
+
+def test_an_action_opened_by_a_dot_item_under_an_action_ending_with_a_colon_is_a_row_of_its_own() -> None:
+    rows = [
+        GROUP_HEADER,
+        ["-", "Phát triển sinh kế ven rừng", "+ Triển khai các hoạt động sau tại từng xã:", "", "", ""],
+        ["", "", ". Hỗ trợ giống cây dược liệu cho hộ nghèo sống gần rừng.", "Sở Nông nghiệp", "Ủy ban nhân dân cấp xã",
+         "2026"],
+        ["", "", ". Mở lớp dạy nghề đan lát cho phụ nữ dân tộc thiểu số.", "Sở Nội vụ", "Hội Liên hiệp Phụ nữ tỉnh",
+         "2027"],
+    ]
+    tab = _tasks(_tab(rows))
+    assert [t[1] for t in tab[1:]] == [("Sở Nông nghiệp",), ("Sở Nội vụ",)]  # each dot item a row with its lead
+    for width in (60, 80):
+        assert _tasks(_laid(rows, width)) == tab

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from ansinh.documents.parsing.clean import Doc, squeeze
 from ansinh.documents.parsing.layout_rows import last_number, row_follows, row_label, split_group_label
+from ansinh.documents.parsing.page_columns import Pages, page_block, page_mark
 from ansinh.documents.parsing.table_cells import join_cell_lines
 from ansinh.documents.parsing.tasks import Task
 from ansinh.documents.parsing.unit_names import split_units, units_by_role
@@ -91,6 +92,41 @@ def _two_line_header(first: str, second: str) -> list[tuple[int, int, str]] | No
     return found
 
 
+def _header_at(doc: Doc, lines: list[tuple[int, int]], i: int) -> tuple[list[tuple[int, int, str]] | None, int]:
+    """The columns of a header starting on line ``i`` (on one line, two, or its narrow labels wrapped over more) and
+    how many lines it goes on below its first."""
+    s, e = lines[i]
+    columns = _header_columns(doc.folded[s:e].replace("\t", " "))
+    if columns is not None or i + 1 >= len(lines):
+        return columns, 0
+    wrapped = _wrapped_header(doc, lines, i)  # the deepest first: a label may wrap below another's second line
+    if wrapped[0] is not None:
+        return wrapped
+    nxt = lines[i + 1]
+    columns = _two_line_header(doc.folded[s:e].replace("\t", " "), doc.folded[nxt[0] : nxt[1]].replace("\t", " "))
+    return columns, 1
+
+
+def _wrapped_header(doc: Doc, lines: list[tuple[int, int]], i: int) -> tuple[list[tuple[int, int, str]] | None, int]:
+    """A header whose narrow columns wrap their labels a word or two a line ("Đơn" / "vị" / "chủ" / "trì") over up to
+    four lines below the first, each piece read with the label it stands under; and how many lines it goes on."""
+    top = _runs(doc.folded[lines[i][0] : lines[i][1]].replace("\t", " "))
+    if len(top) < 3:
+        return None, 0
+    below: list[list[tuple[int, int, str]]] = []
+    for s, e in lines[i + 1 : i + 5]:
+        runs = _runs(doc.folded[s:e].replace("\t", " "))
+        # A label's piece: a few short words, no number (a row's first line has its number or a long cell).
+        if not runs or row_label(runs[0][2]) is not None or any(len(t) > 20 or t.count(" ") > 2 or re.search(r"\d", t) for _, _, t in runs):
+            break
+        below.append(runs)
+    for depth in range(len(below), 1, -1):
+        found = _header_under(top, [run for runs in below[:depth] for run in runs])
+        if found is not None:
+            return found, depth
+    return None, 0
+
+
 def _header_under(top: list[tuple[int, int, str]], below: list[tuple[int, int, str]]) -> list[tuple[int, int, str]] | None:
     """The columns of a two-line header, each first-line run read with the second-line runs under it."""
     # Each second-line run goes under the one label it overlaps most (nearest start on a tie): narrow columns set a
@@ -147,17 +183,13 @@ def find_layout_tables(doc: Doc) -> list[LayoutTable]:
         # The spaced-table reader may have written tabs into the gaps; they stand for spaces here. A row whose cells
         # a bar or a tag separates ("| TT | Nhiệm vụ |", "<td>") is a typed table, read by :mod:`tables`.
         spaced = "  " in doc.text[s:e] and not _typed_row(doc, s, e)
-        columns = _header_columns(doc.folded[s:e].replace("\t", " ")) if spaced else None
-        if columns is None and spaced and i + 1 < len(lines):
-            nxt = lines[i + 1]
-            columns = _two_line_header(doc.folded[s:e].replace("\t", " "), doc.folded[nxt[0] : nxt[1]].replace("\t", " "))
-            if columns is not None:
-                i += 1  # the header's second line; rows start after it
+        columns, depth = _header_at(doc, lines, i) if spaced else (None, 0)
         if columns is None:
             i += 1
             continue
-        table, i = _read_table(doc, lines, i, columns)
+        table, i = _read_table(doc, lines, i + depth, columns)  # rows start below the header's lines
         if table is not None:
+            table.start = s  # the table spans its whole header
             out.append(table)
     return out
 
@@ -174,9 +206,13 @@ def _read_table(doc: Doc, lines: list[tuple[int, int]], head: int, columns: list
     stripped = _stripped(doc, lines, head)
     previous: dict[int, str] = {}  # the cells of the row's line above, by column
     widest: dict[int, int] = {}  # the longest cell line of each column so far
+    pages = Pages([cs for cs, _, _ in columns], [ce for _, ce, _ in columns], roles.index("title"))  # a page lays columns anew
     while i < len(lines):
         s, e = lines[i]
         line = doc.clean[s:e].replace("\t", " ")
+        below_empty = i + 1 < len(lines) and not doc.clean[lines[i + 1][0] : lines[i + 1][1]].strip()
+        if line.strip() and current is not None and page_mark(_runs(line), after_blank or below_empty, not stripped):
+            line = ""  # a stray mark a page break left (a page number the cleaner blanked is blank already)
         if not line.strip():
             # A page number or running header the cleaner blanked is a page break inside the table, not its end.
             blank_run += 0 if doc.text[s:e].strip() else 1
@@ -187,9 +223,17 @@ def _read_table(doc: Doc, lines: list[tuple[int, int]], head: int, columns: list
             continue
         packed = packed or not after_blank  # the header counts: a row right under it
         blank_run = 0
-        if _header_columns(doc.folded[s:e].replace("\t", " ")) is not None:
-            i += 1  # the header repeated on the next page
+        again, depth = _header_at(doc, lines, i) if after_blank else (_header_columns(doc.folded[s:e].replace("\t", " ")), 0)
+        if again is not None:
+            # The header repeated on the next page: where it sets the columns there, when it names the same ones.
+            if [r for _, _, r in again] == roles:
+                columns, pages.seen = again, {}
+            i += 1 + depth
             continue
+        if after_blank and current is not None:
+            laid = pages.relaid(page_block(doc.clean, lines, i, lambda t: _runs(t.replace("\t", " "))), [cs for cs, _, _ in columns],
+                                lambda t: row_label(t) is not None)
+            columns = columns if laid is None else [(a, b, r) for (a, b), (_, _, r) in zip(laid, columns, strict=True)]
         runs = split_group_label(_runs(line), columns, last_number(current.number if current is not None else None), group)
         if stripped and current is not None and runs[0][0] == 0 and row_label(runs[0][2]) is None:
             if _after_table(runs, columns, doc.text[s:e]) and not row_follows(doc, lines, i, columns):
@@ -203,6 +247,9 @@ def _read_table(doc: Doc, lines: list[tuple[int, int]], head: int, columns: list
             else:
                 runs = _reindented(columns, runs, previous, widest)
         placed = [(_column_of(columns, rs, re_), text) for rs, re_, text in runs]
+        for (k, _), (rs, re_, text) in zip(placed, runs, strict=True):
+            if k is not None:
+                pages.note(k, rs, re_, text)
         # The number column holds numbers only: text there is the next cell's, set left of its centred header.
         placed = [(1 if k == 0 and roles[0] == "number" and row_label(text) is None else k, text) for k, text in placed]
         if any(k is None for k, _ in placed):

@@ -42,13 +42,20 @@ ROW_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVX]{1,5}\.?|[a-zđ][.)]
 
 # What leaves a body's name unfinished at a line end: "Bộ Kế hoạch và" / "Đầu tư", "Ủy ban nhân dân" / "tỉnh …".
 _OPEN_NAME = re.compile(r"(?:[,;(/&-]|\b(?:va|cua|voi|thuoc|truc thuoc|uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd))$")
+# ... and a body's head word alone on its line, which names no body: a narrow column wraps the name after it
+# ("Văn phòng" / "UBND tỉnh", "Sở" / "Y tế", "Bộ" / "Công an").
+_BARE_HEAD = re.compile(
+    r"(?:^|[,;]\s*)(?:cac\s+)?(?:so|bo|ban|uy ban|van phong|phong|cuc|chi cuc|tong cuc|trung tam|vien|truong|dai|hoi|"
+    r"lien doan|ngan hang|bo chi huy|ban chi huy|hoi dong|toa an|benh vien|kho bac|quy|cong ty|tong cong ty|chi nhanh|"
+    r"hiep hoi|lien hiep|mat tran)$"
+)
 
 
 def join_cell_lines(head: str, before: str, piece: str) -> str:
     """A cell's text with the next line of it; in a column of bodies ("Cơ quan phối hợp") a line opening with a
     body's name after a finished name is the next body of the list ("Sở Tài chính" / "Sở Y tế")."""
     if (before and re.search(LEAD_HEADER + r"|phoi hop", head) and opens_with_agency(piece)
-            and not _OPEN_NAME.search(fold_same_length(before).lower().rstrip())):
+            and not _OPEN_NAME.search(tail := fold_same_length(before).lower().rstrip()) and not _BARE_HEAD.search(tail)):
         return squeeze(before + ", " + piece)
     return squeeze(before + " " + piece)
 

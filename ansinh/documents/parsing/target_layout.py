@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ansinh.documents.parsing.clean import Doc, squeeze
+from ansinh.documents.parsing.page_columns import Pages, page_block, page_mark
 from ansinh.documents.parsing.tables import TASK_HEADER, Cell, Row, Table, table_caption, table_kind
 from ansinh.documents.parsing.work_rows import number_mark, opens_work_row, work_columns
 
@@ -318,6 +319,8 @@ def _read(doc: Doc, lines: list[tuple[int, int]], k: int) -> Table | None:
     indented = any(doc.text[ls : ls + 1].isspace() for ls, _ in lines[k:j])
     unfit = 0
     end = lines[j - 1][1]
+    main = None if work is None else (work.work if work.work is not None else Table(0, 0, header).column(TASK_HEADER))
+    pages, broke = Pages([c.start for c in columns], [c.end for c in columns], main), False  # a page lays columns anew
     while j < len(lines):
         s, e = lines[j]
         clean = doc.clean[s:e]
@@ -325,7 +328,7 @@ def _read(doc: Doc, lines: list[tuple[int, int]], k: int) -> Table | None:
             blank += 0 if doc.text[s:e].strip() else 1  # page noise the cleaner blanked does not end the table
             if blank >= 3:
                 break
-            j += 1
+            j, broke = j + 1, True
             continue
         blank = 0
         if _is_header_line(_runs(doc.folded[s:e])) and _repeats(doc.folded[s:e], first_labels):
@@ -333,6 +336,17 @@ def _read(doc: Doc, lines: list[tuple[int, int]], k: int) -> Table | None:
             while j < len(lines) and _header_goes_on(doc, *lines[j], _runs(doc.folded[lines[j][0] : lines[j][1]])):
                 j += 1
             continue
+        below_empty = j + 1 < len(lines) and not doc.clean[slice(*lines[j + 1])].strip()
+        if current is not None and page_mark(_runs(clean), broke or below_empty, numbered and indented):
+            j, broke = j + 1, True
+            continue
+        if broke and current is not None:
+            laid = pages.relaid(page_block(doc.clean, lines, j, lambda t: _row_runs(t, numbered)), [c.start for c in columns],
+                                lambda t: bool(_ROW_NUMBER.match(t) or number_mark(t)))
+            if laid is not None:
+                columns = [_Column(a, b, c.words) for (a, b), c in zip(laid, columns, strict=True)]
+                widths = [max(b.start - a.start - 2, 0) for a, b in itertools.pairwise(columns)] + [widths[-1]]
+        broke = False
         runs = _row_runs(clean, numbered)
         placed = [(_column_of(columns, rs, re_), rs, re_) for rs, re_, _ in runs]
         realigned = False
@@ -374,6 +388,7 @@ def _read(doc: Doc, lines: list[tuple[int, int]], k: int) -> Table | None:
         before = {}
         for col, rs, re_ in placed:
             assert col is not None
+            pages.note(col, rs, re_, doc.clean[s + rs : s + re_])
             current.pieces.setdefault(col, []).append((s + rs, s + re_, doc.clean[s + rs : s + re_]))
             before[col] = doc.clean[s + rs : s + re_]
             widths[col] = max(widths[col], re_ - rs) if col == len(columns) - 1 else widths[col]

@@ -16,6 +16,8 @@ from ansinh.documents.parsing.tables import LEAD_HEADER, TASK_HEADER, Table
 
 # A list mark that opens a row in the number column or the work column ("-", "+", "•").
 _MARK = re.compile(r"^[-+•–]$|^[-+•–]\s")
+# A sub-item's dot before its capital (". Tiếp tục …", "· Hỗ trợ …": a bullet a text layer or an OCR engine wrote so).
+_DOT_ITEM = re.compile(r"^[.·]\s+(?=[^\W\d_])")
 # A marked item with a capital ("+ Trồng mới", "- Sửa đổi"), never a wrapped compound ("kinh tế" / "- xã hội").
 _MARKED_ITEM = re.compile(r"^[-+•–]\s+([^\W\d_])")
 
@@ -62,7 +64,7 @@ def opens_work_row(columns: WorkColumns, placed: list[tuple[int, int, str]], bef
     if work is None or work not in cells:
         return False
     at = next(rs for col, rs, _ in placed if col == work)
-    text = cells[work]
+    text = _DOT_ITEM.sub("", cells[work])
     if len(cells) < 2 and not _MARK.match(text):
         return False  # a line of the work cell alone opens a row only with its list mark
     if at > start + 1 or not (_MARK.match(text) or text[:1].isupper()):
