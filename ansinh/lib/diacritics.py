@@ -19,7 +19,7 @@ import json
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -325,17 +325,23 @@ def restore_diacritics(text: str, model: Model | None = None) -> str:
 def restore_tokens(text: str, model: Model | None = None) -> str:
     """Restore every unmarked syllable, without first checking :func:`needs_restoration`."""
     model = model or default_model()
-    cache = phrase_cache("restore", model)
+    return rewrite_runs(text, phrases(text), phrase_cache("restore", model), lambda tokens: _restored(model, tokens))
+
+
+def rewrite_runs(text: str, runs: Iterable[Sequence[re.Match[str]]], cache: dict[tuple[str, ...], list[tuple[int, str]]],
+                 read: Callable[[tuple[str, ...]], list[tuple[int, str]]]) -> str:
+    """``text`` with the tokens of each run replaced by ``read``'s (index, new form) pairs, each run's reading
+    remembered in ``cache`` by its tokens."""
     out: list[str] = []
     pos = 0
-    for run in phrases(text):
+    for run in runs:
         tokens = tuple(m.group(0) for m in run)
         found = cache.get(tokens)
         if found is None:
-            found = cache[tokens] = _restored(model, tokens)
-        for i, restored in found:
+            found = cache[tokens] = read(tokens)
+        for i, form in found:
             out.append(text[pos : run[i].start()])
-            out.append(restored)
+            out.append(form)
             pos = run[i].end()
     out.append(text[pos:])
     return "".join(out)

@@ -26,6 +26,7 @@ from ansinh.lib.diacritics import (
     is_vietnamese_syllable,
     phrase_cache,
     phrases,
+    rewrite_runs,
 )
 from ansinh.lib.ocr_search import grouped_viterbi
 from ansinh.lib.text import fold
@@ -155,20 +156,7 @@ def _token_options(token: str, model_id: int) -> tuple[list[tuple[str, float]], 
 def fix_tokens(text: str, model: Model) -> str:
     """``text`` with each token the confusion model reads as a likelier syllable replaced by that reading."""
     _MODELS[id(model)] = model
-    cache = phrase_cache("ocr", model)
-    out: list[str] = []
-    pos = 0
-    for run in _ocr_phrases(text):
-        tokens = tuple(m.group(0) for m in run)
-        found = cache.get(tokens)
-        if found is None:
-            found = cache[tokens] = _fixed(model, tokens)
-        for i, word in found:
-            out.append(text[pos : run[i].start()])
-            out.append(word)
-            pos = run[i].end()
-    out.append(text[pos:])
-    return "".join(out)
+    return rewrite_runs(text, _ocr_phrases(text), phrase_cache("ocr", model), lambda tokens: _fixed(model, tokens))
 
 
 def _fixed(model: Model, tokens: tuple[str, ...]) -> list[tuple[int, str]]:
