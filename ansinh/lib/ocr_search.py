@@ -101,6 +101,7 @@ def grouped_viterbi(model: Model, options: list[list[tuple[str, float]]]) -> lis
     contexts, trigrams, unigrams = tables.contexts, model.trigrams, model.unigrams
     beams: dict[_State, float] = {(_BOUNDARY, _BOUNDARY): 0.0}
     backpointers: list[dict[_State, _State]] = []
+    offered: dict[str, int] = {}  # the previous position's forms in the order offered
     for cands in options:
         groups: dict[str, list[_Member]] = {}
         for index, (state, score) in enumerate(beams.items()):
@@ -110,6 +111,12 @@ def grouped_viterbi(model: Model, options: list[list[tuple[str, float]]]) -> lis
                 groups[state[1]] = [member]
             else:
                 group.append(member)
+        # The plain search meets each u in the order it was offered (its first row reaches every form), even when
+        # the state that first held u here was left out: rows in that order keep its ties, the last one included.
+        groups = dict(sorted(groups.items(), key=lambda item: offered.get(item[0], 0)))
+        offered = {}
+        for w, _penalty in cands:
+            offered.setdefault(w, len(offered))
         rows: list[tuple[str, list[_Member]]] = []
         hard: list[int] = []  # rows with a state in a trigram context: scored for every w
         simple: dict[str, int] = {}

@@ -24,6 +24,7 @@ _FORMS = [*sorted(_MODEL.unigrams), "xyz", "ca", "co"]  # known forms, the bound
 
 @settings(max_examples=30, deadline=None)
 @example([[("xyz", 0.0), ("qq", 0.0)], [("ca", 0.0)], [("co", 0.0)]])  # two unseen forms tie: the first one wins
+@example([[("có", 0.0), ("các", 0.0)], [("báo", 0.0), ("cỏ", 0.0)], [("báo", 0.0)]])  # a tie after a left-out state
 @given(
     st.lists(
         st.lists(st.tuples(st.sampled_from(_FORMS), st.sampled_from([0.0, -1.0, -6.9, -11.5])), min_size=1, max_size=6),
