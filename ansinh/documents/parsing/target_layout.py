@@ -22,13 +22,24 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ansinh.documents.parsing.clean import Doc, squeeze
+from ansinh.documents.parsing.layout_cells import (
+    BARE_VALUE,
+    ROW_NUMBER,
+    Column,
+    column_of,
+    joined,
+    line_runs,
+    realigned_columns,
+    rejoined,
+    row_runs,
+    stripped,
+)
 from ansinh.documents.parsing.page_columns import Pages, page_block, page_mark
 from ansinh.documents.parsing.tables import TASK_HEADER, Cell, Row, Table, table_caption, table_kind
 from ansinh.documents.parsing.work_rows import number_mark, opens_work_row, work_columns
 
 # A line that may head an indicator table: it names the indicator column and has gaps of two spaces or more.
 _HEAD_CANDIDATE = re.compile(r"(?m)^[^\n]*(?:chi tieu|tieu chi)[^\n]*$")
-_RUN = re.compile(r"\S+(?:[ \t]\S+)*")
 _NUMBER_HEAD = re.compile(r"^(?:s?tt|so\s+tt|thu\s+tu)\.?$")
 # Words a header cell of an indicator table is made of; a line with other words is a row, not a header.
 _HEAD_WORD = re.compile(
@@ -38,152 +49,14 @@ _HEAD_WORD = re.compile(
     + TASK_HEADER + r"|nhom|hanh dong|cu the|bo nganh|thoi gian|thoi han|hoan thanh|tien do|dau ra|san pham|nguon|kinh phi|"
     r"nganh|hop|chu|tri|hoan|thanh|gian|han"  # a narrow label wrapped a word a line ("Bộ" / "ngành" / "chủ trì")
 )
-_ROW_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVX]{1,5}\.?|[a-zđ][.)])$")
-_VALUE_TOKEN = re.compile(r"(?:[<>≤≥]=?\s?)?\d[\d.,]*%?")
-# Value tokens a run opens with, each followed by one space, when the run goes on after them.
-_LEADING_VALUES = re.compile(r"^(?:(?:[<>≤≥]=?\s?)?\d[\d.,]*%?(?: |$))+(?=\S|$)")
 _NEWLINE = re.compile(r"\n")
 _VALUE_RUN = re.compile(r"\d")
-_BARE_VALUE = re.compile(r"^(?!(?:19|20)\d\d$)[<>≤≥=~]*\s*\d[\d.,]*\s*%?$")  # a value, not a year
-
-
-@dataclass
-class _Column:
-    start: int
-    end: int
-    words: list[str] = field(default_factory=list)
-
-
-def _runs(line: str) -> list[tuple[int, int, str]]:
-    """Text runs of a line separated by two spaces or more: (start, end, text)."""
-    return [(m.start(), m.end(), m.group(0)) for m in _RUN.finditer(line.replace("\t", " "))]
-
-
-# A row number the layout left one space from its name ("11.10 Tỉ lệ …" where the number column is narrow).
-_NUMBER_THEN_TEXT = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*\.?|[IVX]{1,5}\.?) (?=\S)")
-
-
-def _row_runs(line: str, numbered: bool) -> list[tuple[int, int, str]]:
-    """The runs of a body line (from the clean view: case kept), a row number glued to its name split off."""
-    runs = _runs(line)
-    if any(_LEADING_VALUES.match(text) for _, _, text in runs):
-        # Cells of neighbouring columns one space apart ("25.000 26.000 28.000 Sở Nội vụ"): each value on its
-        # own, placed by its position (pieces that fall in one column are joined again).
-        split: list[tuple[int, int, str]] = []
-        for rs, re_, text in runs:
-            m = _LEADING_VALUES.match(text)
-            if m is None:
-                split.append((rs, re_, text))
-                continue
-            split += [(rs + v.start(), rs + v.end(), v.group(0)) for v in _VALUE_TOKEN.finditer(m.group(0))]
-            if m.end() < len(text):
-                split.append((rs + m.end(), re_, text[m.end() :]))
-        runs = split
-    if numbered and runs:
-        s, e, text = runs[0]
-        m = _NUMBER_THEN_TEXT.match(text)
-        if m:
-            runs[0:1] = [(s, s + len(m.group(1)), m.group(1)), (s + m.end(), e, text[m.end() :])]
-    return runs
-
 
 def _is_header_line(runs: list[tuple[int, int, str]]) -> bool:
     # (A narrow column's label wraps a word a line: "Kế", "Cơ" open "Kế hoạch", "Cơ quan" on the lines below.)
     return len(runs) >= 3 and all(_HEAD_WORD.search(text) or len(text) <= 4 for _, _, text in runs) and sum(
         bool(_HEAD_WORD.search(text)) for _, _, text in runs
     ) >= 3 and any(_HEAD_WORDS.search(text) for _, _, text in runs)
-
-
-def _column_of(columns: list[_Column], s: int, e: int) -> int | None:
-    """The column a run [s, e) sits in: the one it overlaps most, each column reaching left to halfway
-    from the column before it (a centred cell starts left of its header)."""
-    best, best_overlap = None, 0
-    for k, col in enumerate(columns):
-        right = columns[k + 1].start if k + 1 < len(columns) else 10**6
-        left = 0 if k == 0 else (columns[k - 1].end + col.start) // 2
-        lo, hi = max(s, left), min(e, right)
-        if hi - lo > best_overlap:
-            best, best_overlap = k, hi - lo
-    return best
-
-
-def _stripped(doc: Doc, s: int, runs: list[tuple[int, int, str]]) -> bool:
-    """Whether a table line lost its indentation (a PDF's text pasted into a page that trims each line): it starts
-    with text at its first character, and that text is no row number, so it cannot be the number column's."""
-    # (A list mark alone in its cell, "-" before a gap, opens a row of an assignment table in the number column too;
-    # "+ Hỗ trợ …" is a work cell's item.)
-    return (bool(runs) and runs[0][0] <= 1 and not doc.text[s : s + 1].isspace() and not _ROW_NUMBER.match(runs[0][2])
-            and not (len(runs) > 1 and number_mark(runs[0][2]) and len(runs[0][2]) == 1))
-
-
-def _rejoined(runs: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """Runs of a line that lost its indentation with a punctuation mark's moved space put back together: word
-    segmentation writes "trọng , thuộc", which the clean view reads as "trọng,  thuộc" (one cell, not two)."""
-    out: list[tuple[int, int, str]] = []
-    for rs, re_, text in runs:
-        if out and rs - out[-1][1] == 2 and out[-1][2][-1:] in ",;:.)":
-            ps, _, ptext = out[-1]
-            out[-1] = (ps, re_, f"{ptext}  {text}")
-        else:
-            out.append((rs, re_, text))
-    return out
-
-
-def _realigned(runs: list[tuple[int, int, str]], columns: list[_Column], before: dict[int, str],
-               widths: list[int], wraps: bool = True) -> list[int] | None:
-    """The columns of a line's runs when the line lost its indentation, or None when it does not fit the table.
-
-    Several runs keep their gaps: the line is shifted so that each run starts at a column's start (ties go to the
-    columns the line before had text in). One run goes on a cell of the line before that wrapped there: the rightmost
-    such cell whose next word would not have fit, else the rightmost cell the run fits in."""
-    text = " ".join(t for _, _, t in runs)
-    if text.isupper() and len(re.findall(r"[^\W\d_]{2,}", text)) >= 2:
-        return None  # a heading after the table ("PHỤ LỤC II"), not an acronym wrapped in its cell ("(HDI)")
-    starts = [c.start for c in columns]
-    if len(runs) >= 2:
-        best: tuple[int, list[int]] | None = None
-        for k in range(1, len(columns)):
-            shift = starts[k] - runs[0][0]
-            cols: list[int] = []
-            # A word wider than its column pushes the next column right, and the columns after it ("nguyên  thôn"):
-            # where the run before ends, shifted, and how far the line has drifted so.
-            pushed, drift = -1, 0
-            for rs, re_, _ in runs:
-                at = rs + shift - drift
-                hit = next((j for j, st in enumerate(starts) if abs(st - at) <= 1), None)
-                if hit is None:
-                    hit = next((j for j, st in enumerate(starts) if st < at <= st + 3 and pushed + 2 > st), None)
-                    drift += rs + shift - drift - starts[hit] if hit is not None else 0
-                same = hit is None and bool(cols) and 0 < at - pushed <= 2  # a value split off its cell ("2020 sẽ bố trí")
-                hit = cols[-1] if same else hit
-                pushed = re_ + shift - drift
-                if hit is None or (cols and hit < cols[-1]) or (cols and hit == cols[-1] and not same):
-                    break
-                cols.append(hit)
-            if len(cols) == len(runs):
-                score = sum(c in before for c in cols)
-                if best is None or score > best[0]:
-                    best = (score, cols)
-        return best[1] if best else None
-    length = runs[0][1] - runs[0][0]
-    first_word = runs[0][2].split()[0]
-    fits = [c for c in sorted(before) if c >= 1 and length <= widths[c] + 1]
-    last = len(columns) - 1
-    # A cell of the line before filled its column up to the next word (the last column's width is not known; a
-    # bare value does not go on with words).
-    wrapped = [c for c in fits if wraps and c != last and not _BARE_VALUE.match(before[c])
-               and len(before[c]) + 1 + len(first_word) >= widths[c]]
-    if not wraps and len(fits) > 1:
-        # A header's labels: the narrowest column wraps into the most lines ("Cơ" / "quan" / "chủ" / "trì" beside
-        # "Thời" / "gian"); the last column's width is not known, so it counts as the widest.
-        return [min(fits, key=lambda c: (widths[c], -c))]
-    return [(wrapped or fits)[-1]] if fits else None
-
-
-def _joined(parts: list[str]) -> str:
-    """Cell pieces joined; a word broken with a hyphen at a line end is read whole."""
-    text = " ".join(parts)
-    return squeeze(re.sub(r"(\w)- (\w)", r"\1\2", text) if "- " in text and " - " not in text else text)
 
 
 @dataclass
@@ -249,15 +122,15 @@ def _physical_lines(text: str) -> list[tuple[int, int]]:
 def _header_goes_on(doc: Doc, s: int, e: int, runs: list[tuple[int, int, str]]) -> bool:
     """Whether a line under a header carries on its cells: header words only, no row number, no value, no run of
     more than six words (a wrapped label's piece is short; a first row's work cell without a number is long)."""
-    return bool(runs) and not _ROW_NUMBER.match(_runs(doc.clean[s:e])[0][2]) and not any(
-        _BARE_VALUE.match(t) for _, _, t in runs
+    return bool(runs) and not ROW_NUMBER.match(line_runs(doc.clean[s:e])[0][2]) and not any(
+        BARE_VALUE.match(t) for _, _, t in runs
     ) and all((_HEAD_WORD.search(t) or len(t) <= 4) and t.count(" ") < 6 for _, _, t in runs)
 
 
-def _header(doc: Doc, lines: list[tuple[int, int]], k: int) -> tuple[list[_Column], int] | None:
+def _header(doc: Doc, lines: list[tuple[int, int]], k: int) -> tuple[list[Column], int] | None:
     """The columns a header starting on line ``k`` names (its wrapped lines included) and the first line after it."""
     s, e = lines[k]
-    runs = _runs(doc.folded[s:e])
+    runs = line_runs(doc.folded[s:e])
     if not _is_header_line(runs):
         return None
     header_lines = [runs]
@@ -265,28 +138,28 @@ def _header(doc: Doc, lines: list[tuple[int, int]], k: int) -> tuple[list[_Colum
     j = k + 1
     while j < len(lines) and j - k <= 4:
         ls, le = lines[j]
-        more = _runs(doc.folded[ls:le])
+        more = line_runs(doc.folded[ls:le])
         if not _header_goes_on(doc, ls, le, more):
             break
-        lost_indent = _stripped(doc, ls, more) and not _NUMBER_HEAD.match(more[0][2])
-        header_lines.append(_rejoined(more) if lost_indent else more)
+        lost_indent = stripped(doc, ls, more) and not _NUMBER_HEAD.match(more[0][2])
+        header_lines.append(rejoined(more) if lost_indent else more)
         trimmed.append(lost_indent)
         j += 1
     base = max(header_lines, key=len)  # the line with most cells: merged cells above span several of them
-    columns = [_Column(s_, e_) for s_, e_, _ in base]
+    columns = [Column(s_, e_) for s_, e_, _ in base]
     widths = [b.start - a.start - 2 for a, b in itertools.pairwise(columns)] + [10**6]
     before: dict[int, str] = {}
-    for line_runs, lost_indent in zip(header_lines, trimmed, strict=True):
+    for header_runs, lost_indent in zip(header_lines, trimmed, strict=True):
         cells: dict[int, str] = {}
         # (A header's wrapped label goes on the rightmost label of the line before: the long last one, as a rule.)
-        placed = _realigned(line_runs, columns, before, widths, wraps=False) if lost_indent else None
-        for n, (rs, re_, text) in enumerate(line_runs):
+        placed = realigned_columns(header_runs, columns, before, widths, wraps=False) if lost_indent else None
+        for n, (rs, re_, text) in enumerate(header_runs):
             if placed is not None:
                 hits = [columns[placed[n]]]
             else:
                 hits = [c for c in columns if rs < c.end + 2 and c.start - 2 < re_]
                 if not hits:
-                    col = _column_of(columns, rs, re_)
+                    col = column_of(columns, rs, re_)
                     hits = [columns[col]] if col is not None else []
             for c in hits:
                 c.words.append(text)
@@ -298,7 +171,7 @@ def _header(doc: Doc, lines: list[tuple[int, int]], k: int) -> tuple[list[_Colum
 def _repeats(folded_line: str, first_labels: set[str]) -> bool:
     """Whether a header-like line repeats the table's header after a page break: two of its labels are the first
     header line's (a row of short header-like words, "+ Nâng cao năng lực … Bộ … ODA", is no header)."""
-    return sum(t in first_labels for _, _, t in _runs(folded_line)) >= 2
+    return sum(t in first_labels for _, _, t in line_runs(folded_line)) >= 2
 
 
 def _read(doc: Doc, lines: list[tuple[int, int]], k: int) -> Table | None:
@@ -308,7 +181,7 @@ def _read(doc: Doc, lines: list[tuple[int, int]], k: int) -> Table | None:
     columns, j = head
     header = [squeeze(" ".join(c.words)) for c in columns]
     numbered = bool(_NUMBER_HEAD.match(header[0]))
-    first_labels = {t for _, _, t in _runs(doc.folded[lines[k][0] : lines[k][1]])}
+    first_labels = {t for _, _, t in line_runs(doc.folded[lines[k][0] : lines[k][1]])}
     work = work_columns(header, numbered)  # an assignment table: rows also open by a list mark or a new work cell
     rows: list[_Row] = []
     current: _Row | None = None
@@ -331,30 +204,30 @@ def _read(doc: Doc, lines: list[tuple[int, int]], k: int) -> Table | None:
             j, broke = j + 1, True
             continue
         blank = 0
-        if _is_header_line(_runs(doc.folded[s:e])) and _repeats(doc.folded[s:e], first_labels):
+        if _is_header_line(line_runs(doc.folded[s:e])) and _repeats(doc.folded[s:e], first_labels):
             j += 1  # the header repeated after a page break, with its wrapped lines
-            while j < len(lines) and _header_goes_on(doc, *lines[j], _runs(doc.folded[lines[j][0] : lines[j][1]])):
+            while j < len(lines) and _header_goes_on(doc, *lines[j], line_runs(doc.folded[lines[j][0] : lines[j][1]])):
                 j += 1
             continue
         below_empty = j + 1 < len(lines) and not doc.clean[slice(*lines[j + 1])].strip()
-        if current is not None and page_mark(_runs(clean), broke or below_empty, numbered and indented):
+        if current is not None and page_mark(line_runs(clean), broke or below_empty, numbered and indented):
             j, broke = j + 1, True
             continue
         if broke and current is not None:
-            laid = pages.relaid(page_block(doc.clean, lines, j, lambda t: _row_runs(t, numbered)), [c.start for c in columns],
-                                lambda t: bool(_ROW_NUMBER.match(t) or number_mark(t)))
+            laid = pages.relaid(page_block(doc.clean, lines, j, lambda t: row_runs(t, numbered)), [c.start for c in columns],
+                                lambda t: bool(ROW_NUMBER.match(t) or number_mark(t)))
             if laid is not None:
-                columns = [_Column(a, b, c.words) for (a, b), c in zip(laid, columns, strict=True)]
+                columns = [Column(a, b, c.words) for (a, b), c in zip(laid, columns, strict=True)]
                 widths = [max(b.start - a.start - 2, 0) for a, b in itertools.pairwise(columns)] + [widths[-1]]
         broke = False
-        runs = _row_runs(clean, numbered)
-        placed = [(_column_of(columns, rs, re_), rs, re_) for rs, re_, _ in runs]
+        runs = row_runs(clean, numbered)
+        placed = [(column_of(columns, rs, re_), rs, re_) for rs, re_, _ in runs]
         realigned = False
         indented = indented or doc.text[s : s + 1].isspace()
-        if numbered and current is not None and not indented and _stripped(doc, s, runs):
+        if numbered and current is not None and not indented and stripped(doc, s, runs):
             # Every line of the table so far starts at its first character: the lines lost their indentation.
-            runs = _rejoined(runs)
-            cols = _realigned(runs, columns, before, widths)
+            runs = rejoined(runs)
+            cols = realigned_columns(runs, columns, before, widths)
             if cols is None:
                 unfit += 1
                 if unfit >= 2:
@@ -371,7 +244,7 @@ def _read(doc: Doc, lines: list[tuple[int, int]], k: int) -> Table | None:
             break  # a paragraph after the table, running across the columns
         first_col = placed[0][0]
         opens = (
-            numbered and first_col == 0 and (_ROW_NUMBER.match(runs[0][2]) is not None or bool(work and number_mark(runs[0][2])))
+            numbered and first_col == 0 and (ROW_NUMBER.match(runs[0][2]) is not None or bool(work and number_mark(runs[0][2])))
         ) or (work is not None and current is not None and opens_work_row(
             work, [(c, rs, t) for (c, rs, _), (_, _, t) in zip(placed, runs, strict=True) if c is not None], before,
             columns[work.work].start if work.work is not None else 0)) or (not numbered and first_col == 0 and runs[0][0] <= columns[0].start + 1 and current is not None
@@ -402,7 +275,7 @@ def _read(doc: Doc, lines: list[tuple[int, int]], k: int) -> Table | None:
         for c in range(len(columns)):
             pieces = row.pieces.get(c, [])
             if pieces:
-                cells.append(Cell(_joined([p[2] for p in pieces]), pieces[0][0], pieces[-1][1]))
+                cells.append(Cell(joined([p[2] for p in pieces]), pieces[0][0], pieces[-1][1]))
             else:
                 cells.append(Cell("", row.start, row.start))
         table.rows.append(Row(cells, row.start, row.end))
