@@ -243,6 +243,9 @@ def pdf(text: str, rng: random.Random) -> str:
 # --- running headers -----------------------------------------------------------------------------------------
 
 
+_LAID_OUT = re.compile(r"\S {2,}\S")
+
+
 def headers(text: str, rng: random.Random) -> str:
     """Insert a running header or footer and a page number about every 40 lines, breaking long lines too."""
     style = rng.randrange(4)
@@ -254,7 +257,9 @@ def headers(text: str, rng: random.Random) -> str:
         if len(out) >= next_break:
             page += 1
             head = _running_header(style, page)
-            if len(line) > 60 and rng.random() < 0.5:  # the page ends inside a sentence
+            # The page ends inside a sentence: a paragraph written as one line goes on after the header. A line laid
+            # out in columns (a table row of a PDF's text layer) is one printed line, which a page never cuts.
+            if len(line) > 60 and not _LAID_OUT.search(line) and rng.random() < 0.5:
                 cut = line.find(" ", len(line) // 2)
                 if cut > 0:
                     out.append(line[:cut])

@@ -136,8 +136,12 @@ def _header(doc: Doc, lines: list[tuple[int, int]], k: int) -> tuple[list[Column
     header_lines = [runs]
     trimmed = [False]
     j = k + 1
-    while j < len(lines) and j - k <= 4:
+    noise = 0
+    while j < len(lines) and j - k - noise <= 4:
         ls, le = lines[j]
+        if doc.text[ls:le].strip() and not doc.clean[ls:le].strip() and j + 1 < len(lines):
+            j, noise = j + 1, noise + 1  # a page's running header or number the cleaner blanked, amid the labels
+            continue
         more = line_runs(doc.folded[ls:le])
         if not _header_goes_on(doc, ls, le, more):
             break

@@ -1,0 +1,41 @@
+"""Rules added in round 17 (issue 10), each from how documents are built, tested on made-up text."""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+
+from ansinh.documents.noise import headers, pdf
+from ansinh.documents.parsing.clean import prepare
+from ansinh.documents.parsing.target_layout import find_layout_target_tables
+
+_WORK = (
+    "TT\tNội dung hành động\tHành động cụ thể\tBộ ngành chủ trì\tBộ ngành phối hợp\tThời hạn hoàn thành\n"
+    "1.\tHoàn thiện quy định về bảo trợ xã hội\tRà soát, đề xuất sửa đổi các nghị định về trợ giúp xã hội\tBộ Y tế"
+    "\tBộ Tư pháp; Bộ Tài chính\t12/2026\n"
+    "2.\tChi trả trợ cấp không dùng tiền mặt\tMở tài khoản cho người hưởng trợ cấp xã hội tại các xã, phường\t"
+    "Ngân hàng Nhà nước Việt Nam\tBộ Công an; Ủy ban nhân dân cấp tỉnh\t6/2027\n"
+)
+
+
+def _rows(text: str) -> list[list[str]]:
+    return [[c.text for c in r.cells[3:5]] for t in find_layout_target_tables(prepare(text)) for r in t.rows]
+
+
+def test_a_running_header_between_the_wrapped_labels_of_a_laid_out_table_does_not_lose_the_table() -> None:
+    text = "KẾ HOẠCH\nTrợ giúp xã hội giai đoạn 2026 - 2030\n\nPHỤ LỤC\nCÁC HÀNH ĐỘNG\n" + _WORK + "\nNơi nhận:\n"
+    for seed in range(4):
+        laid = pdf(text, random.Random(seed)).split("\n")
+        head = next(i for i, line in enumerate(laid) if line.startswith("TT"))
+        broken = "\n".join([*laid[: head + 1], "Trang 5/12", *laid[head + 1 :]])
+        want = _rows("\n".join(laid))
+        assert len(want) == 2
+        assert _rows(broken) == want
+
+
+def test_the_running_header_noise_never_cuts_a_line_laid_out_in_columns() -> None:
+    laid = pdf(_WORK * 60, random.Random(0))
+    printed = Counter(line for line in laid.split("\n") if "  " in line.strip())
+    for seed in range(20):
+        noisy = Counter(headers(laid, random.Random(seed)).split("\n"))
+        assert all(noisy[line] == n for line, n in printed.items())
