@@ -39,3 +39,26 @@ def test_the_running_header_noise_never_cuts_a_line_laid_out_in_columns() -> Non
     for seed in range(20):
         noisy = Counter(headers(laid, random.Random(seed)).split("\n"))
         assert all(noisy[line] == n for line, n in printed.items())
+
+
+def test_a_lettered_item_after_a_table_whose_cells_stand_one_per_line_is_the_next_item_not_a_cell() -> None:
+    from ansinh.documents.parsing import extract_plan
+
+    text = (
+        "KẾ HOẠCH\nTuyên truyền cải cách hành chính năm 2026\n\nII. NHIỆM VỤ\n"
+        "1. Xây dựng chương trình phát thanh\n"
+        "a) Tổ chức chương trình đối thoại với các sở\n"
+        "Đài Phát thanh tỉnh chủ trì, phối hợp với các sở thực hiện theo lịch dưới đây.\n\n"
+        "TT\nNội dung\nCơ quan chủ trì\nThời gian thực hiện\n"
+        "1\nĐối thoại về thủ tục cấp phép xây dựng\nSở Xây dựng\nTháng 3\n"
+        "2\nĐối thoại về chi trả trợ cấp xã hội\nSở Y tế\nTháng 6\n"
+        "b) Tổ chức chương trình đối thoại với các xã, phường\n"
+        "Đài Phát thanh tỉnh chủ trì, phối hợp với Ủy ban nhân dân các xã, phường thực hiện.\n"
+        "2. Tổ chức cuộc thi tìm hiểu về cải cách hành chính\n"
+        "Sở Nội vụ chủ trì thực hiện.\n"
+        "III. TỔ CHỨC THỰC HIỆN\nSở Nội vụ theo dõi, tổng hợp.\n"
+    )
+    tasks = extract_plan(text, "t")["tasks"]
+    assert ("1.b", "Tổ chức chương trình đối thoại với các xã, phường") in [(t["number"], t["title"]) for t in tasks]
+    assert [t["lead"] for t in tasks if t["title"].startswith(("Đối thoại về chi trả", "Tổ chức chương trình đối thoại với các xã"))] == [
+        ["Sở Y tế"], ["Đài Phát thanh tỉnh"]]

@@ -90,9 +90,14 @@ def _open_cell(text: str) -> bool:
     return text.count("(") > text.count(")") or text.endswith((",", ":"))
 
 
+# A lettered item of the outline ("b) Tổ chức …"): it opens a paragraph after the table, it does not go on a cell.
+_LETTER_ITEM = re.compile(r"^\s*[a-zđ][.)]\s")
+
+
 def _continues(folded_lines: list[str], index: int) -> bool:
     raw = folded_lines[index]
-    return bool(raw.strip()) and raw.strip()[0].isalpha() and raw.strip()[0].islower()
+    return (bool(raw.strip()) and raw.strip()[0].isalpha() and raw.strip()[0].islower()
+            and not _LETTER_ITEM.match(raw))
 
 
 def stacked_table_tabs(text: str, fold: Callable[[str], str], chars: list[str]) -> None:
