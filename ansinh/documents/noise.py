@@ -14,6 +14,8 @@ the noisy text against the unchanged gold (``ansinh bench noise``):
   columns as ``pdftotext -layout`` prints them, long cells broken over lines;
 - ``headers``: running page headers/footers and page numbers every ~40 lines,
   inside tables and sentences too;
+- ``cells``: tables as a web page's text copy leaves them: each cell holding text on a line of its own, empty and
+  merged cells gone, a blank line between cells or none;
 - ``nodiacritics``: every Vietnamese diacritic removed;
 - ``latinocr``: a scan read by an OCR engine without its Vietnamese model: the marks lost and a share of the
   marked letters misread as look-alikes (``Bp``/``Bq`` for ``Bộ``, ``Cue`` for ``Cục``, ``ciia`` for ``của``,
@@ -34,7 +36,7 @@ from collections.abc import Callable
 
 from ansinh.lib.text import nfc, strip_marks
 
-KINDS: tuple[str, ...] = ("emphasis", "html", "segment", "pdf", "headers", "nodiacritics", "latinocr", "ocr")
+KINDS: tuple[str, ...] = ("emphasis", "html", "segment", "pdf", "headers", "cells", "nodiacritics", "latinocr", "ocr")
 ALL = "all"
 
 # A structure line: a roman, upper-case, numbered or lettered heading, a dash item, an article.
@@ -240,6 +242,22 @@ def pdf(text: str, rng: random.Random) -> str:
     return "\n".join(out)
 
 
+def cells(text: str, rng: random.Random) -> str:
+    """Tables copied from a web page as text: each cell that holds text on its own line (a merged cell once, an empty
+    one not at all), with a blank line between cells or none; running text unchanged."""
+    blank = rng.random() < 0.5
+    out: list[str] = []
+    for line in text.split("\n"):
+        row = _cells(line)
+        if row is None:
+            out.append(line)
+            continue
+        for cell in row:
+            if cell:
+                out.extend([cell, ""] if blank else [cell])
+    return "\n".join(out)
+
+
 # --- running headers -----------------------------------------------------------------------------------------
 
 
@@ -351,7 +369,7 @@ def ocr(text: str, rng: random.Random) -> str:
 
 
 PERTURBATIONS: dict[str, Callable[[str, random.Random], str]] = {
-    "emphasis": emphasis, "html": html, "segment": segment, "pdf": pdf, "headers": headers,
+    "emphasis": emphasis, "html": html, "segment": segment, "pdf": pdf, "headers": headers, "cells": cells,
     "nodiacritics": nodiacritics, "latinocr": latinocr, "ocr": ocr,
 }
 # The order "all" applies them in: the text's own noise first, the converter's wrapping last.
@@ -361,7 +379,8 @@ _ALL_ORDER: tuple[str, ...] = ("ocr", "segment", "emphasis", "pdf", "headers", "
 def perturb(text: str, kind: str, seed: int = 0) -> str:
     """``text`` with noise of ``kind`` (one of :data:`KINDS`, or ``"all"``), the same for the same seed.
 
-    ``all`` applies every kind but ``nodiacritics`` and ``latinocr`` (reported on their own: the scorer folds names).
+    ``all`` applies every kind but ``nodiacritics`` and ``latinocr`` (reported on their own: the scorer folds names) and
+    ``cells`` (a web copy's tables have no columns left for ``pdf`` to lay out).
     """
     if kind == ALL:
         for name in _ALL_ORDER:

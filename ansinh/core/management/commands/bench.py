@@ -18,7 +18,7 @@ from ansinh.core.commands import CommandFailure
 
 BENCHMARKS: dict[str, tuple[str, str]] = {
     "parse": ("ansinh.documents.bench", "Tốc độ và độ chính xác trích xuất kế hoạch (MB/s, văn bản/s, điểm so với gold)."),
-    "noise": ("ansinh.documents.noise_bench", "Độ bền của bộ đọc kế hoạch trước nhiễu (in đậm Markdown, HTML, tách từ, ngắt dòng PDF, đầu trang, mất dấu, lỗi OCR): F1 từng loại so với bản sạch, chỉ trên phần phát triển."),
+    "noise": ("ansinh.documents.noise_bench", "Độ bền của bộ đọc kế hoạch trước nhiễu (in đậm Markdown, HTML, tách từ, ngắt dòng PDF, đầu trang, bảng chép từ trang web, mất dấu, lỗi OCR): F1 từng loại so với bản sạch, chỉ trên phần phát triển."),
     "parse-train": ("ansinh.documents.target_training", "Huấn luyện bộ lọc chỉ tiêu học máy từ gold phần phát triển; in điểm bỏ-một-văn-bản (quy tắc, học máy, kết hợp)."),
     "task-train": ("ansinh.documents.task_training", "Huấn luyện bộ chấm nhiệm vụ học máy từ gold phần phát triển; in điểm bỏ-một-văn-bản (quy tắc, quy tắc và mô hình)."),
     "diacritics": ("ansinh.lib.diacritics_bench", "Độ chính xác khôi phục dấu tiếng Việt (bỏ một văn bản ra để kiểm tra)."),
