@@ -1,0 +1,84 @@
+"""Assignment tables whose markdown header a PDF-to-markdown converter kept while it broke the rows into loose lines
+(cells two spaces apart), markdown fragments and wrapped cell pieces: the rows are read from their row numbers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ansinh.documents.parsing import extract_plan
+from ansinh.documents.parsing.broken_tables import find_broken_tables
+from ansinh.documents.parsing.clean import prepare
+from ansinh.lib.text import normalize_text
+
+HEAD = (
+    "ỦY BAN NHÂN DÂN\nTỈNH AN PHÚ\nSố: 41/KH-UBND\nAn Phú, ngày 2 tháng 4 năm 2026\n\nKẾ HOẠCH\n"
+    "Phát triển nông nghiệp sạch giai đoạn 2026-2030\n\nI. MỤC ĐÍCH, YÊU CẦU\nNâng cao giá trị nông sản.\n\n"
+    "II. TỔ CHỨC THỰC HIỆN\nCác cơ quan thực hiện các nhiệm vụ tại Phụ lục kèm theo.\n\nPHỤ LỤC\n"
+    "Danh mục nhiệm vụ ưu tiên\n"
+    "|     |          | Cơ quan |                  | Thời gian  |\n"
+    "| --- | -------- | ------- | ---------------- | ---------- |\n"
+    "| STT | Nội dung | chủ trì | Cơ quan phối hợp | thực hiện  |\n"
+)
+BODY = (
+    "I Hoàn thiện cơ chế hỗ trợ\n"
+    "1 Chính sách về đất đai cho vùng nguyên liệu\n"
+    "1.1 Hỗ trợ thuê đất cho hợp tác xã  Sở Nông nghiệp và Môi trường  2026-2027\n"
+    "trồng rau an toàn\n"
+    "| 1.2 Ưu đãi tín dụng cho hộ trồng lúa hữu cơ |     | Sở Tài chính | Ngân hàng Chính sách xã hội tỉnh | 2026 |\n"
+    "| --- | --- | --- | --- | --- |\n"
+    "3\n"
+    "II Phát triển thị trường tiêu thụ\n"
+    "1 Xây dựng sàn giao dịch nông sản trực tuyến  Sở Công Thương các xã, phường liên quan  x 2027\n"
+    "2 Tổ chức hội chợ nông sản an toàn hằng năm  Sở Công Thương  UBND các xã, phường  Hằng năm\n"
+)
+
+
+def _tasks(text: str) -> list[tuple[Any, ...]]:
+    got = extract_plan(normalize_text(text), "x")["tasks"]
+    assert isinstance(got, list)
+    return [(t["number"], t["title"], tuple(t["lead"]), tuple(t["coordinate"])) for t in got]
+
+
+def test_rows_a_converter_broke_out_of_a_markdown_table_are_read_from_their_row_numbers() -> None:
+    numbers = [n for n, *_ in _tasks(HEAD + BODY)]
+    assert numbers[-7:] == ["I", "I.1", "I.1.1", "I.1.2", "II", "II.1", "II.2"]
+
+
+def test_a_loose_line_gives_its_title_then_the_lead_the_next_run_names() -> None:
+    rows = {n: (title, lead) for n, title, lead, _ in _tasks(HEAD + BODY)}
+    assert rows["I.1.1"] == ("Hỗ trợ thuê đất cho hợp tác xã", ("Sở Nông nghiệp và Môi trường",))
+
+
+def test_a_markdown_row_that_keeps_the_header_columns_gives_its_lead_and_partner_by_column() -> None:
+    rows = {n: (lead, partners) for n, _, lead, partners in _tasks(HEAD + BODY)}
+    assert rows["I.1.2"] == (("Sở Tài chính",), ("Ngân hàng Chính sách xã hội tỉnh",))
+
+
+def test_the_bodies_of_the_next_cell_are_not_taken_into_the_lead() -> None:
+    rows = {n: lead for n, _, lead, _ in _tasks(HEAD + BODY)}
+    assert rows["II.1"] == ("Sở Công Thương",)
+
+
+def test_a_name_the_next_cell_holds_whole_is_a_partner() -> None:
+    rows = {n: (lead, partners) for n, _, lead, partners in _tasks(HEAD + BODY)}
+    assert rows["II.2"] == (("Sở Công Thương",), ("UBND các xã, phường",))
+
+
+def test_a_group_row_is_a_task_without_units() -> None:
+    rows = {n: (title, lead) for n, title, lead, _ in _tasks(HEAD + BODY)}
+    assert rows["I.1"] == ("Chính sách về đất đai cho vùng nguyên liệu", ())
+
+
+def test_a_number_alone_on_a_line_is_a_page_number_and_no_row() -> None:
+    assert "I.3" not in [n for n, *_ in _tasks(HEAD + BODY)]
+
+
+def test_a_number_out_of_order_opens_a_wrapped_piece_not_a_row() -> None:
+    body = BODY.replace("trồng rau an toàn\n", "1 Cùng các thôn rà soát diện tích\n")
+    tables = find_broken_tables(prepare(normalize_text(HEAD + body)))
+    assert [t.number for t in tables[0].tasks] == ["I", "I.1", "I.1.1", "I.1.2", "II", "II.1", "II.2"]
+
+
+def test_a_header_over_rows_the_markdown_table_keeps_is_left_to_the_markdown_reader() -> None:
+    whole = HEAD + "| 1 | Hỗ trợ thuê đất | Sở Tài chính | Sở Nội vụ | 2026 |\n| 2 | Mở hội chợ | Sở Công Thương | | 2027 |\n"
+    assert find_broken_tables(prepare(normalize_text(whole + BODY))) == []
