@@ -82,3 +82,25 @@ def test_a_number_out_of_order_opens_a_wrapped_piece_not_a_row() -> None:
 def test_a_header_over_rows_the_markdown_table_keeps_is_left_to_the_markdown_reader() -> None:
     whole = HEAD + "| 1 | Hỗ trợ thuê đất | Sở Tài chính | Sở Nội vụ | 2026 |\n| 2 | Mở hội chợ | Sở Công Thương | | 2027 |\n"
     assert find_broken_tables(prepare(normalize_text(whole + BODY))) == []
+
+
+WRAPPED = (
+    "I Hoàn thiện cơ chế hỗ trợ\n"
+    "Rà soát quỹ đất công để cho thuê  Lập danh mục  2026\n"
+    "| 1 |     | Sở Tài chính |     | 2026 |\n"
+    "| --- | --- | --- | --- | --- |\n"
+    "làm vùng trồng dược liệu tập trung  các khu đất\n"
+    "\n"
+    "2 Lập bản đồ số vùng trồng  Sở Nông nghiệp và Môi trường Các hợp tác xã nông nghiệp  2027\n"
+    "3 Mở lớp tập huấn kỹ thuật canh tác  Sở Khoa học và Công nghệ  2026\n"
+)
+
+
+def test_a_row_whose_number_line_holds_no_title_takes_the_work_column_pieces_wrapped_around_it() -> None:
+    rows = {n: (title, lead) for n, title, lead, _ in _tasks(HEAD + WRAPPED)}
+    assert rows["I.1"] == ("Rà soát quỹ đất công để cho thuê làm vùng trồng dược liệu tập trung", ("Sở Tài chính",))
+
+
+def test_a_capitalised_plural_after_a_whole_name_opens_the_next_name() -> None:
+    rows = {n: (lead, partners) for n, _, lead, partners in _tasks(HEAD + WRAPPED)}
+    assert rows["I.2"] == (("Sở Nông nghiệp và Môi trường",), ("Các hợp tác xã nông nghiệp",))

@@ -106,15 +106,17 @@ def _read(doc: Doc, lines: list[tuple[int, int]], head: int, body: int, roles: d
     state = _Path()
     last = body
     k = body
+    texts = [text[s:e] for s, e in lines]
     while k < len(lines) and k - last <= _GAP_LINES:
         s, e = lines[k]
-        line = text[s:e]
+        line = texts[k]
         if _END.match(line.strip()):
             break
-        task = _anchor(line, (s, e), roles, state)
+        numbered = _numbered(line)
+        task = _anchor(line, (s, e), roles, state, _borrowed(texts, k, last if last < k else body - 1) if numbered else "")
         if task is not None:
             tasks.append(task)
-        if task is not None or _numbered(line):
+        if task is not None or numbered:
             last = k
         k += 1
     if len(tasks) < 3:
@@ -163,7 +165,51 @@ def _numbered(line: str) -> bool:
     return bool(_LINE_ANCHOR.match(stripped) or _BARE_ROW.match(stripped))
 
 
-def _anchor(line: str, span: tuple[int, int], roles: dict[str, int], state: _Path) -> Task | None:
+_NEAR = 3  # lines above and below a row number its title may wrap over
+
+
+def _piece(line: str) -> str | None:
+    """What a line not opening a row holds in the work column: a markdown fragment's first cell, or a loose line's
+    first run when other cells follow it (a lone run may be any wide cell); None when it holds none, "" to pass over."""
+    stripped = line.strip()
+    if not stripped or _SEPARATOR.match(stripped):
+        return ""
+    if stripped.startswith("|"):
+        first = _cells(stripped)[0]
+        return first if len(first.split()) >= 2 and not _CELL_ANCHOR.match(first) else None
+    runs = _RUN.findall(stripped)
+    if len(runs) < 2 or len(runs[0].split()) < 3 or not runs[0][:1].isalpha() or opens_with_agency(runs[0]):
+        return None
+    return runs[0]
+
+
+def _borrowed(texts: list[str], k: int, previous: int) -> str:
+    """The title a row whose number line holds none wraps over: the work-column pieces right above and below the
+    number, no nearer the row above or below than to this one."""
+    reach = min(len(texts), k + 2 * _NEAR + 2)
+    following = next((j for j in range(k + 1, reach) if _numbered(texts[j])), reach)
+    above: list[str] = []
+    for j in range(k - 1, max(previous, k - _NEAR - 1), -1):
+        if 2 * (k - j) > k - previous:
+            break
+        piece = _piece(texts[j])
+        if piece is None:
+            break
+        if piece:
+            above.insert(0, piece)
+    below: list[str] = []
+    for j in range(k + 1, min(following, k + _NEAR + 1)):
+        if 2 * (j - k) > following - k:
+            break
+        piece = _piece(texts[j])
+        if piece is None:
+            break
+        if piece:
+            below.append(piece)
+    return " ".join(above + below)
+
+
+def _anchor(line: str, span: tuple[int, int], roles: dict[str, int], state: _Path, borrowed: str = "") -> Task | None:
     stripped = line.strip()
     if not stripped or _SEPARATOR.match(stripped):
         return None
@@ -190,7 +236,7 @@ def _anchor(line: str, span: tuple[int, int], roles: dict[str, int], state: _Pat
         if not title[:1].isupper() and _ROMAN.match(number):
             return None
     path = state.path(number, is_group)
-    title = squeeze(title).strip(" ,;")
+    title = squeeze(title or borrowed).strip(" ,;")
     if path is None or len(title.split()) < 2:
         return None
     task = Task(path, title, span)
@@ -207,7 +253,7 @@ def _cell_names(cells: list[str], roles: dict[str, int]) -> list[str]:
     if len(cells) == roles["width"]:
         picked = [cells[roles["lead"]]] + ([cells[roles["coordinate"]]] if "coordinate" in roles else [])
     else:
-        picked = cells[1:]
+        picked = cells[roles["lead"] :]  # a name left of the lead column is no unit of the row
     out: list[str] = []
     for cell in picked:
         if cell and opens_with_agency(cell):
@@ -221,7 +267,8 @@ def _split_names(run: str, names_only: bool = False) -> tuple[str, list[str]]:
     words = run.split()
     cuts = [
         k for k in range(len(words))
-        if opens_with_agency(" ".join(words[k:])) and (k == 0 or not _JOINING.search(words[k - 1]))
+        if (opens_with_agency(" ".join(words[k:])) and (k == 0 or not _JOINING.search(words[k - 1])))
+        or (k > 0 and words[k] == "Các" and len(words) - k >= 3)  # "Sở Du lịch Các đối tác": a plural opens a name
     ]
     if names_only and (not cuts or cuts[0] != 0):
         return run, []
