@@ -104,3 +104,29 @@ def test_a_row_whose_number_line_holds_no_title_takes_the_work_column_pieces_wra
 def test_a_capitalised_plural_after_a_whole_name_opens_the_next_name() -> None:
     rows = {n: (lead, partners) for n, _, lead, partners in _tasks(HEAD + WRAPPED)}
     assert rows["I.2"] == (("Sở Nông nghiệp và Môi trường",), ("Các hợp tác xã nông nghiệp",))
+
+
+def test_a_dotted_row_number_alone_on_its_line_is_a_row_whose_title_wraps_around_it() -> None:
+    body = (
+        "I Hoàn thiện cơ chế hỗ trợ\n"
+        "1 Chính sách về đất đai cho vùng nguyên liệu\n"
+        "Xây dựng kho lạnh bảo quản nông sản  Sở Công Thương  2026\n"
+        "1.1\n"
+        "| tại các vùng chuyên canh |     |     |     |     |\n"
+        "1.2 Hỗ trợ thuê đất cho hợp tác xã  Sở Tài chính  2026-2027\n"
+    )
+    rows = {n: title for n, title, *_ in _tasks(HEAD + body)}
+    assert rows["I.1.1"] == "Xây dựng kho lạnh bảo quản nông sản tại các vùng chuyên canh"
+
+
+def test_the_work_cell_wrapped_above_and_below_a_numbered_line_joins_its_title() -> None:
+    body = (
+        "I Hoàn thiện cơ chế hỗ trợ\n"
+        "Rà soát, bổ sung danh mục  Lập danh mục  Ghi chú\n"
+        "1 cây trồng chủ lực của tỉnh  Sở Nông nghiệp và Môi trường  2026\n"
+        "theo hướng sản xuất hàng hóa  các vùng\n"
+        "2 Mở lớp tập huấn kỹ thuật canh tác  Sở Khoa học và Công nghệ  2026\n"
+        "3 Xây dựng chuỗi liên kết tiêu thụ  Sở Công Thương  2027\n"
+    )
+    rows = {n: title for n, title, *_ in _tasks(HEAD + body)}
+    assert rows["I.1"] == "Rà soát, bổ sung danh mục cây trồng chủ lực của tỉnh theo hướng sản xuất hàng hóa"

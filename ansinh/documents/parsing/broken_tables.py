@@ -30,7 +30,7 @@ _CELL_ANCHOR = re.compile(r"^(?P<number>" + _NUMBER + r")\.?(?:\s(?P<rest>\S.*))
 # A line that opens with a row number, one space and the title's first word (a bare number is a page number).
 _LINE_ANCHOR = re.compile(r"^(?P<number>" + _NUMBER + r")\.?\s+(?P<rest>[^\W\d_(“\"].*|[(“\"]\w.*)$")
 # A dotted row number alone on a line: the row's cells wrapped around it (a whole number alone is a page number).
-_BARE_ROW = re.compile(r"^\d{1,2}(?:\.\d{1,2}){1,3}$")
+_BARE_ROW = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2}){1,3})(?P<rest>)$")
 _RUN = re.compile(r"\S+(?: \S+)*")
 # What closes a unit name inside a run: a tick of a budget column, a year, a period ("2025-2026", "Hằng năm", "Quý").
 _AFTER_NAME = re.compile(r"\s(?:x(?=\s|$)|\d{4}\b|[Hh][ằà]ng\s+n[ăa]m\b|Qu[ýy]\s).*$")
@@ -113,7 +113,7 @@ def _read(doc: Doc, lines: list[tuple[int, int]], head: int, body: int, roles: d
         if _END.match(line.strip()):
             break
         numbered = _numbered(line)
-        task = _anchor(line, (s, e), roles, state, _borrowed(texts, k, last if last < k else body - 1) if numbered else "")
+        task = _anchor(line, (s, e), roles, state, _borrowed(texts, k, last if last < k else body - 1) if numbered else ("", ""))
         if task is not None:
             tasks.append(task)
         if task is not None or numbered:
@@ -183,7 +183,7 @@ def _piece(line: str) -> str | None:
     return runs[0]
 
 
-def _borrowed(texts: list[str], k: int, previous: int) -> str:
+def _borrowed(texts: list[str], k: int, previous: int) -> tuple[str, str]:
     """The title a row whose number line holds none wraps over: the work-column pieces right above and below the
     number, no nearer the row above or below than to this one."""
     reach = min(len(texts), k + 2 * _NEAR + 2)
@@ -206,10 +206,10 @@ def _borrowed(texts: list[str], k: int, previous: int) -> str:
             break
         if piece:
             below.append(piece)
-    return " ".join(above + below)
+    return " ".join(above), " ".join(below)
 
 
-def _anchor(line: str, span: tuple[int, int], roles: dict[str, int], state: _Path, borrowed: str = "") -> Task | None:
+def _anchor(line: str, span: tuple[int, int], roles: dict[str, int], state: _Path, wrapped: tuple[str, str] = ("", "")) -> Task | None:
     stripped = line.strip()
     if not stripped or _SEPARATOR.match(stripped):
         return None
@@ -224,19 +224,21 @@ def _anchor(line: str, span: tuple[int, int], roles: dict[str, int], state: _Pat
         names = _cell_names(cells, roles)
         is_group = False
     else:
-        m = _LINE_ANCHOR.match(stripped)
+        m = _LINE_ANCHOR.match(stripped) or _BARE_ROW.match(stripped)
         if m is None:
             return None
         number = m.group("number")
-        runs = _RUN.findall(m.group("rest"))
+        runs = _RUN.findall(m.group("rest") or "") or [""]
         title, names = _split_names(runs[0])
         for run in runs[1:]:
             names += _split_names(run, True)[1]
-        is_group = len(runs) == 1 and not names
+        is_group = len(runs) == 1 and not names and bool(runs[0])
         if not title[:1].isupper() and _ROMAN.match(number):
             return None
     path = state.path(number, is_group)
-    title = squeeze(title or borrowed).strip(" ,;")
+    if not is_group:  # the work cell wraps above and below the line of its number
+        title = " ".join(p for p in (wrapped[0], title, wrapped[1]) if p)
+    title = squeeze(title).strip(" ,;")
     if path is None or len(title.split()) < 2:
         return None
     task = Task(path, title, span)
