@@ -130,3 +130,27 @@ def test_the_work_cell_wrapped_above_and_below_a_numbered_line_joins_its_title()
     )
     rows = {n: title for n, title, *_ in _tasks(HEAD + body)}
     assert rows["I.1"] == "Rà soát, bổ sung danh mục cây trồng chủ lực của tỉnh theo hướng sản xuất hàng hóa"
+
+
+def test_a_fragment_that_sets_its_own_columns_gives_its_names_in_order_not_by_the_header_index() -> None:
+    body = (
+        "I Hoàn thiện cơ chế hỗ trợ\n"
+        "| 1 Xây dựng cổng thông tin nông sản |     |     |     | Sở Khoa học và Công nghệ |     |\n"
+        "| --- | --- | --- | --- | --- | --- |\n"
+        "2 Mở lớp tập huấn kỹ thuật canh tác  Sở Nông nghiệp và Môi trường  2026\n"
+        "3 Xây dựng chuỗi liên kết tiêu thụ  Sở Công Thương  2027\n"
+    )
+    rows = {n: lead for n, _, lead, _ in _tasks(HEAD + body)}
+    assert rows["I.1"] == ("Sở Khoa học và Công nghệ",)
+
+
+def test_businesses_a_cell_of_their_own_names_lead_the_row() -> None:
+    body = (
+        "I Hoàn thiện cơ chế hỗ trợ\n"
+        "1 Mở điểm bán nông sản sạch  Doanh nghiệp  2026\n"
+        "2 Mở lớp tập huấn kỹ thuật canh tác  Sở Nông nghiệp và Môi trường  2026\n"
+        "3 Doanh nghiệp tự công bố chất lượng  Sở Công Thương  2027\n"
+    )
+    rows = {n: (title, lead) for n, title, lead, _ in _tasks(HEAD + body)}
+    assert rows["I.1"] == ("Mở điểm bán nông sản sạch", ("Doanh nghiệp",))
+    assert rows["I.3"] == ("Doanh nghiệp tự công bố chất lượng", ("Sở Công Thương",))

@@ -250,15 +250,11 @@ def _anchor(line: str, span: tuple[int, int], roles: dict[str, int], state: _Pat
 
 
 def _cell_names(cells: list[str], roles: dict[str, int]) -> list[str]:
-    """The names a markdown row gives: under the lead column when the row keeps the header's columns, else the first
-    cells that open with a name, in column order."""
-    if len(cells) == roles["width"]:
-        picked = [cells[roles["lead"]]] + ([cells[roles["coordinate"]]] if "coordinate" in roles else [])
-    else:
-        picked = cells[roles["lead"] :]  # a name left of the lead column is no unit of the row
+    """The names a markdown row gives: the cells from the lead column on that open with a name, in column order (a
+    fragment sets its own columns, so a name is read by its order, not by the header column of its index)."""
     out: list[str] = []
-    for cell in picked:
-        if cell and opens_with_agency(cell):
+    for cell in cells[roles["lead"] :]:  # a name left of the lead column is no unit of the row
+        if cell and _opens_name(cell, True):
             out += _split_names(cell, True)[1]
     return out
 
@@ -269,7 +265,7 @@ def _split_names(run: str, names_only: bool = False) -> tuple[str, list[str]]:
     words = run.split()
     cuts = [
         k for k in range(len(words))
-        if (opens_with_agency(" ".join(words[k:])) and (k == 0 or not _JOINING.search(words[k - 1])))
+        if (_opens_name(" ".join(words[k:]), k == 0 and names_only) and (k == 0 or not _JOINING.search(words[k - 1])))
         or (k > 0 and words[k] == "Các" and len(words) - k >= 3)  # "Sở Du lịch Các đối tác": a plural opens a name
     ]
     if names_only and (not cuts or cuts[0] != 0):
@@ -285,9 +281,18 @@ def _split_names(run: str, names_only: bool = False) -> tuple[str, list[str]]:
     return title, names
 
 
+# Businesses a cell of its own names as the ones to carry a row out ("Doanh nghiệp", "Các doanh nghiệp du lịch").
+_BUSINESSES = re.compile(r"^(?:[Cc]ác\s+)?[Dd]oanh\s+nghiệp(?!\w)")
+
+
+def _opens_name(text: str, cell_start: bool) -> bool:
+    """Whether ``text`` opens with a body's name; at the start of a cell also with businesses."""
+    return opens_with_agency(text) or (cell_start and _BUSINESSES.match(text) is not None)
+
+
 def _whole(name: str) -> bool:
     """Whether a name reads whole: its head and at least two words ("Sở Y tế"), or an abbreviation ("UBND tỉnh")."""
     words = name.split()
-    if len(words) >= 3:
+    if len(words) >= 3 or _BUSINESSES.match(name):
         return True
     return len(words) == 2 and any(w.replace("&", "").isupper() and len(w) > 1 for w in words)
