@@ -154,3 +154,17 @@ def test_businesses_a_cell_of_their_own_names_lead_the_row() -> None:
     rows = {n: (title, lead) for n, title, lead, _ in _tasks(HEAD + body)}
     assert rows["I.1"] == ("Mở điểm bán nông sản sạch", ("Doanh nghiệp",))
     assert rows["I.3"] == ("Doanh nghiệp tự công bố chất lượng", ("Sở Công Thương",))
+
+
+def test_a_header_whose_rows_go_on_as_a_markdown_table_after_a_break_is_left_to_the_markdown_reader() -> None:
+    rows = (
+        "\n| 1 | Hỗ trợ thuê đất | Sở Tài chính | Sở Nội vụ | 2026 |\n| --- | --- | --- | --- | --- |\n"
+        "| 2 | Mở hội chợ nông sản | Sở Công Thương | | 2027 |\n| 3 | Tập huấn kỹ thuật | Sở Khoa học và Công nghệ | | 2027 |\n"
+    )
+    assert find_broken_tables(prepare(normalize_text(HEAD + rows))) == []
+
+
+def test_a_table_without_roman_sections_numbers_its_rows_as_written() -> None:
+    body = "\n".join(line for line in BODY.splitlines() if not line.startswith(("I ", "II "))) + "\n"
+    tables = find_broken_tables(prepare(normalize_text(HEAD + body)))
+    assert [t.number for t in tables[0].tasks] == ["1", "1.1", "1.2", "2"]  # the second "1" is out of order

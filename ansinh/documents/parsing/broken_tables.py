@@ -107,6 +107,7 @@ def _read(doc: Doc, lines: list[tuple[int, int]], head: int, body: int, roles: d
     last = body
     k = body
     texts = [text[s:e] for s, e in lines]
+    loose = 0  # rows read from loose lines: a table split from its header by a page goes on as markdown rows only
     while k < len(lines) and k - last <= _GAP_LINES:
         s, e = lines[k]
         line = texts[k]
@@ -116,10 +117,11 @@ def _read(doc: Doc, lines: list[tuple[int, int]], head: int, body: int, roles: d
         task = _anchor(line, (s, e), roles, state, _borrowed(texts, k, last if last < k else body - 1) if numbered else ("", ""))
         if task is not None:
             tasks.append(task)
+            loose += not line.lstrip().startswith("|")
         if task is not None or numbered:
             last = k
         k += 1
-    if len(tasks) < 3:
+    if len(tasks) < 3 or loose < 2:
         return None, body
     end = last + 1
     while end < len(lines) and end < k and text[lines[end][0] : lines[end][1]].strip():
@@ -140,8 +142,6 @@ class _Path:
         if _ROMAN.match(number):
             self.roman, self.group, self.child, self.last = number, None, 0, ()
             return number
-        if self.roman is None:
-            return None
         parts = number.split(".")
         if len(parts) > 1:
             local = number
@@ -154,7 +154,7 @@ class _Path:
         if self.last and key <= self.last:
             return None  # out of order: a number a wrapped cell opens with, not a row
         self.last = key
-        return f"{self.roman}.{local}"
+        return f"{self.roman}.{local}" if self.roman else local
 
 
 def _numbered(line: str) -> bool:
