@@ -168,3 +168,25 @@ def test_a_table_without_roman_sections_numbers_its_rows_as_written() -> None:
     body = "\n".join(line for line in BODY.splitlines() if not line.startswith(("I ", "II "))) + "\n"
     tables = find_broken_tables(prepare(normalize_text(HEAD + body)))
     assert [t.number for t in tables[0].tasks] == ["1", "1.1", "1.2", "2"]  # the second "1" is out of order
+
+
+def test_a_name_its_cell_wrapped_after_a_plural_is_not_read() -> None:
+    body = (
+        "I Hoàn thiện cơ chế hỗ trợ\n"
+        "1 Mở điểm bán nông sản sạch  UBND các  2026\n"
+        "2 Mở lớp tập huấn kỹ thuật canh tác  Sở Nông nghiệp và Môi trường  2026\n"
+        "3 Xây dựng chuỗi liên kết tiêu thụ  Sở Công Thương  2027\n"
+    )
+    rows = {n: lead for n, _, lead, _ in _tasks(HEAD + body)}
+    assert rows["I.1"] == ()
+
+
+def test_a_number_line_opening_with_a_word_then_names_holds_another_columns_piece_not_the_lead() -> None:
+    body = (
+        "I Hoàn thiện cơ chế hỗ trợ\n"
+        "1 nghiệp; UBND các huyện  x 2026\n"
+        "2 Mở lớp tập huấn kỹ thuật canh tác  Sở Nông nghiệp và Môi trường  2026\n"
+        "3 Xây dựng chuỗi liên kết tiêu thụ  Sở Công Thương  2027\n"
+    )
+    rows = {n: lead for n, _, lead, _ in _tasks(HEAD + body)}
+    assert "I.1" not in rows and rows["I.2"] == ("Sở Nông nghiệp và Môi trường",)

@@ -230,6 +230,8 @@ def _anchor(line: str, span: tuple[int, int], roles: dict[str, int], state: _Pat
         number = m.group("number")
         runs = _RUN.findall(m.group("rest") or "") or [""]
         title, names = _split_names(runs[0])
+        if names and len(title.split()) < 2:  # a run opening with a word or two, then names: another column's piece
+            title, names = "", []
         for run in runs[1:]:
             names += _split_names(run, True)[1]
         is_group = len(runs) == 1 and not names and bool(runs[0])
@@ -290,9 +292,14 @@ def _opens_name(text: str, cell_start: bool) -> bool:
     return opens_with_agency(text) or (cell_start and _BUSINESSES.match(text) is not None)
 
 
+_DANGLING = re.compile(r"^(?:các|và|của|với|cho|những|thuộc)$", re.IGNORECASE)
+
+
 def _whole(name: str) -> bool:
     """Whether a name reads whole: its head and at least two words ("Sở Y tế"), or an abbreviation ("UBND tỉnh")."""
     words = name.split()
+    if words and _DANGLING.match(words[-1]):
+        return False  # "UBND các": a name its cell wrapped
     if len(words) >= 3 or _BUSINESSES.match(name):
         return True
     return len(words) == 2 and any(w.replace("&", "").isupper() and len(w) > 1 for w in words)
