@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from ansinh.documents.parsing import letter_subject
 from ansinh.documents.parsing.assignments import assign_units
+from ansinh.documents.parsing.broken_tables import find_broken_tables
 from ansinh.documents.parsing.clean import Doc, prepare
 from ansinh.documents.parsing.duties import mark_duties
 from ansinh.documents.parsing.duty_articles import mark_duty_articles
@@ -119,6 +120,8 @@ def read_parts(text: str) -> Parts:
     layout = find_layout_tables(doc)
     # An assignment table a text layer wrote a cell a paragraph, some columns out of row order.
     layout += [p for p in find_paragraph_tables(doc) if not any(p.start < lt.end and lt.start < p.end for lt in layout)]
+    # An assignment table whose markdown header stands over rows a converter broke into loose lines and fragments.
+    layout += [b for b in find_broken_tables(doc) if not any(b.start < lt.end and lt.start < b.end for lt in layout)]
     # A table laid out with spaces is read by its columns; the line-by-line reading of it is dropped.
     laid = find_layout_target_tables(doc)  # indicator tables a PDF laid out by columns, read as whole rows
     # (and assignment tables the space-laid task reader above did not read: work_rows.work_columns)

@@ -1,0 +1,305 @@
+"""Assignment tables a PDF-to-markdown converter broke apart: the header is still a markdown table ("| STT | Nội
+dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian |"), but the rows under it came out as a mix of markdown
+fragments ("| 1.1 |  | Sở Y tế | … |"), lines whose cells only two spaces or more separate ("1.2 Hỗ trợ vốn  Sở Tài
+chính  2026") and wrapped cell pieces on lines of their own. Such a table is read row by row from its anchors: a
+line or a markdown row whose first cell is a row number (roman, "1", "1.1", "1.1.1"). The title is what the work column
+holds on the anchor line, the units the names the row gives in the order of the header's columns (the lead first).
+Nothing is read when the header is followed by a table whose rows the markdown reader reads itself.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ansinh.documents.parsing.clean import Doc, squeeze
+from ansinh.documents.parsing.layout_tables import LayoutTable
+from ansinh.documents.parsing.tasks import Task
+from ansinh.documents.parsing.unit_names import opens_with_agency
+from ansinh.lib.text import fold_key
+
+_ROLE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("number", re.compile(r"^(?:s?tt|so\s+tt)$")),
+    ("lead", re.compile(r"chu\s+tri")),
+    ("coordinate", re.compile(r"phoi\s+hop")),
+    ("title", re.compile(r"nhiem\s+vu|noi\s+dung|hoat\s+dong|giai\s+phap")),
+)
+_SEPARATOR = re.compile(r"^\|?(?:\s*:?-{3,}:?\s*\|)+\s*$")
+_NUMBER = r"(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2}){0,3})"
+# A markdown row's first cell: a row number, maybe the first words of the title after it ("1.2 Hỗ trợ …").
+_CELL_ANCHOR = re.compile(r"^(?P<number>" + _NUMBER + r")\.?(?:\s(?P<rest>\S.*))?$")
+# A line that opens with a row number, one space and the title's first word (a bare number is a page number).
+_LINE_ANCHOR = re.compile(r"^(?P<number>" + _NUMBER + r")\.?\s+(?P<rest>[^\W\d_(“\"].*|[(“\"]\w.*)$")
+# A dotted row number alone on a line: the row's cells wrapped around it (a whole number alone is a page number).
+_BARE_ROW = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2}){1,3})(?P<rest>)$")
+_RUN = re.compile(r"\S+(?: \S+)*")
+# What closes a unit name inside a run: a tick of a budget column, a year, a period ("2025-2026", "Hằng năm", "Quý").
+_AFTER_NAME = re.compile(r"\s(?:x(?=\s|$)|\d{4}\b|[Hh][ằà]ng\s+n[ăa]m\b|Qu[ýy]\s).*$")
+# A word after which an agency's name is part of the work, not a cell of its own ("hỗ trợ cho Sở …").
+_JOINING = re.compile(r"(?:với|của|cho|tại|và|giữa|đến|từ|thuộc|trình|giao|các)$", re.IGNORECASE)
+# "Sở Xây dựng các xã, phường": the bodies of the next cell after a whole name (not "UBND các xã", "Ủy ban nhân dân
+# các huyện", where the plural is the name's own).
+_NEXT_CELL = re.compile(r"^(?=\S+\s+\S+\s+\S+)(?!.*(?:UBND|[Nn]hân dân|[Uu]ỷ ban|[Ủủ]y ban|[Cc]ác)\s+các\s)(.*?)\s+các\s.*$")
+_ROMAN = re.compile(r"^[IVX]{1,5}$")
+_END = re.compile(r"^(?:PHỤ LỤC|Phụ lục|Nơi nhận)\b")
+_GAP_LINES = 50  # this many lines without a row: the table has ended
+
+
+def _cells(line: str) -> list[str]:
+    return [c.strip() for c in line.strip().strip("|").split("|")]
+
+
+def _header_roles(rows: list[str]) -> dict[str, int] | None:
+    """Column index of each role a markdown header block names (its labels wrap over its rows), or None."""
+    cells = [_cells(r) for r in rows if not _SEPARATOR.match(r)]
+    width = max((len(c) for c in cells), default=0)
+    roles: dict[str, int] = {}
+    for j in range(width):
+        label = fold_key(" ".join(c[j] for c in cells if j < len(c) and c[j]))
+        role = next((name for name, pattern in _ROLE_WORDS if pattern.search(label)), None)
+        if role and role not in roles:
+            roles[role] = j
+    if not {"number", "title", "lead"} <= set(roles) or not roles["number"] < roles["title"] < roles["lead"]:
+        return None
+    roles["width"] = width
+    return roles
+
+
+def _text_lines(text: str) -> list[tuple[int, int]]:
+    spans = []
+    at = 0
+    for line in text.split("\n"):
+        spans.append((at, at + len(line)))
+        at += len(line) + 1
+    return spans
+
+
+def find_broken_tables(doc: Doc) -> list[LayoutTable]:
+    """Every assignment table whose markdown header stands over rows the converter broke apart, read into tasks."""
+    if "|" not in doc.text:
+        return []
+    text = doc.text
+    lines = _text_lines(text)  # the text's own lines (the clean view joins some of them)
+    out: list[LayoutTable] = []
+    i = 0
+    while i < len(lines):
+        if not text[lines[i][0] : lines[i][1]].lstrip().startswith("|"):
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and text[lines[j][0] : lines[j][1]].lstrip().startswith("|"):
+            j += 1
+        block = [text[s:e] for s, e in lines[i:j]]
+        roles = _header_roles(block[:6]) if "chủ trì" in " ".join(block[:6]).lower() else None
+        numbered = any(_CELL_ANCHOR.match(_cells(r)[0]) for r in block if not _SEPARATOR.match(r))
+        if roles is None or numbered or j >= len(lines):
+            i = j
+            continue
+        table, i = _read(doc, lines, i, j, roles)
+        if table is not None:
+            out.append(table)
+    return out
+
+
+def _read(doc: Doc, lines: list[tuple[int, int]], head: int, body: int, roles: dict[str, int]) -> tuple[LayoutTable | None, int]:
+    text = doc.text
+    tasks: list[Task] = []
+    state = _Path()
+    last = body
+    k = body
+    texts = [text[s:e] for s, e in lines]
+    loose = 0  # rows read from loose lines: a table split from its header by a page goes on as markdown rows only
+    while k < len(lines) and k - last <= _GAP_LINES:
+        s, e = lines[k]
+        line = texts[k]
+        if _END.match(line.strip()):
+            break
+        numbered = _numbered(line)
+        task = _anchor(line, (s, e), roles, state, _borrowed(texts, k, last if last < k else body - 1) if numbered else ("", ""))
+        if task is not None:
+            tasks.append(task)
+            loose += not line.lstrip().startswith("|")
+        if task is not None or numbered:
+            last = k
+        k += 1
+    if len(tasks) < 3 or loose < 2:
+        return None, body
+    end = last + 1
+    while end < len(lines) and end < k and text[lines[end][0] : lines[end][1]].strip():
+        end += 1  # the last row's wrapped pieces
+    return LayoutTable(lines[head][0], lines[end - 1][1], tasks), end
+
+
+class _Path:
+    """The section (roman), the group a dotted row opened ("3.1") and the last row read: a row's full path."""
+
+    def __init__(self) -> None:
+        self.roman: str | None = None
+        self.group: str | None = None
+        self.child = 0
+        self.last: tuple[int, ...] = ()
+
+    def path(self, number: str, is_group: bool) -> str | None:
+        if _ROMAN.match(number):
+            self.roman, self.group, self.child, self.last = number, None, 0, ()
+            return number
+        parts = number.split(".")
+        if len(parts) > 1:
+            local = number
+            self.group, self.child = (number, 0) if is_group else (None, 0)
+        elif self.group is not None and int(number) in (1, self.child + 1):
+            local, self.child = f"{self.group}.{number}", int(number)  # a row under a dotted group ("3.1" then "1")
+        else:
+            self.group, local = None, number
+        key = tuple(int(p) for p in local.split("."))
+        if self.last and key <= self.last:
+            return None  # out of order: a number a wrapped cell opens with, not a row
+        self.last = key
+        return f"{self.roman}.{local}" if self.roman else local
+
+
+def _numbered(line: str) -> bool:
+    """Whether a line opens with a row number, read as a row or not (a row whose title a wrapped line holds)."""
+    stripped = line.strip()
+    if stripped.startswith("|"):
+        return bool(_CELL_ANCHOR.match(_cells(stripped)[0]))
+    return bool(_LINE_ANCHOR.match(stripped) or _BARE_ROW.match(stripped))
+
+
+_NEAR = 3  # lines above and below a row number its title may wrap over
+
+
+def _piece(line: str) -> str | None:
+    """What a line not opening a row holds in the work column: a markdown fragment's first cell, or a loose line's
+    first run when other cells follow it (a lone run may be any wide cell); None when it holds none, "" to pass over."""
+    stripped = line.strip()
+    if not stripped or _SEPARATOR.match(stripped):
+        return ""
+    if stripped.startswith("|"):
+        first = _cells(stripped)[0]
+        return first if len(first.split()) >= 2 and not _CELL_ANCHOR.match(first) else None
+    runs = _RUN.findall(stripped)
+    if len(runs) < 2 or len(runs[0].split()) < 3 or not runs[0][:1].isalpha() or opens_with_agency(runs[0]):
+        return None
+    return runs[0]
+
+
+def _borrowed(texts: list[str], k: int, previous: int) -> tuple[str, str]:
+    """The title a row whose number line holds none wraps over: the work-column pieces right above and below the
+    number, no nearer the row above or below than to this one."""
+    reach = min(len(texts), k + 2 * _NEAR + 2)
+    following = next((j for j in range(k + 1, reach) if _numbered(texts[j])), reach)
+    above: list[str] = []
+    for j in range(k - 1, max(previous, k - _NEAR - 1), -1):
+        if 2 * (k - j) > k - previous:
+            break
+        piece = _piece(texts[j])
+        if piece is None:
+            break
+        if piece:
+            above.insert(0, piece)
+    below: list[str] = []
+    for j in range(k + 1, min(following, k + _NEAR + 1)):
+        if 2 * (j - k) > following - k:
+            break
+        piece = _piece(texts[j])
+        if piece is None:
+            break
+        if piece:
+            below.append(piece)
+    return " ".join(above), " ".join(below)
+
+
+def _anchor(line: str, span: tuple[int, int], roles: dict[str, int], state: _Path, wrapped: tuple[str, str] = ("", "")) -> Task | None:
+    stripped = line.strip()
+    if not stripped or _SEPARATOR.match(stripped):
+        return None
+    if stripped.startswith("|"):
+        cells = _cells(stripped)
+        m = _CELL_ANCHOR.match(cells[0])
+        if m is None:
+            return None
+        number, title = m.group("number"), (m.group("rest") or "")
+        if not title and len(cells) == roles["width"] and roles["title"] < len(cells):
+            title = cells[roles["title"]]
+        names = _cell_names(cells, roles)
+        is_group = False
+    else:
+        m = _LINE_ANCHOR.match(stripped) or _BARE_ROW.match(stripped)
+        if m is None:
+            return None
+        number = m.group("number")
+        runs = _RUN.findall(m.group("rest") or "") or [""]
+        title, names = _split_names(runs[0])
+        if names and len(title.split()) < 2:  # a run opening with a word or two, then names: another column's piece
+            title, names = "", []
+        for run in runs[1:]:
+            names += _split_names(run, True)[1]
+        is_group = len(runs) == 1 and not names and bool(runs[0])
+        if not title[:1].isupper() and _ROMAN.match(number):
+            return None
+    path = state.path(number, is_group)
+    if not is_group:  # the work cell wraps above and below the line of its number
+        title = " ".join(p for p in (wrapped[0], title, wrapped[1]) if p)
+    title = squeeze(title).strip(" ,;")
+    if path is None or len(title.split()) < 2:
+        return None
+    task = Task(path, title, span)
+    names = [n for n in names if _whole(n)]
+    if names:
+        task.lead, task.own_lead = names[:1], True
+        task.coordinate, task.own_coordinate = names[1:], len(names) > 1
+    return task
+
+
+def _cell_names(cells: list[str], roles: dict[str, int]) -> list[str]:
+    """The names a markdown row gives: the cells from the lead column on that open with a name, in column order (a
+    fragment sets its own columns, so a name is read by its order, not by the header column of its index)."""
+    out: list[str] = []
+    for cell in cells[roles["lead"] :]:  # a name left of the lead column is no unit of the row
+        if cell and _opens_name(cell, True):
+            out += _split_names(cell, True)[1]
+    return out
+
+
+def _split_names(run: str, names_only: bool = False) -> tuple[str, list[str]]:
+    """A run read as text, then the names that stand after it (each where a name's head word opens, after a word
+    that does not join it to the text); with ``names_only`` a run that does not open with a name holds none."""
+    words = run.split()
+    cuts = [
+        k for k in range(len(words))
+        if (_opens_name(" ".join(words[k:]), k == 0 and names_only) and (k == 0 or not _JOINING.search(words[k - 1])))
+        or (k > 0 and words[k] == "Các" and len(words) - k >= 3)  # "Sở Du lịch Các đối tác": a plural opens a name
+    ]
+    if names_only and (not cuts or cuts[0] != 0):
+        return run, []
+    if not cuts:
+        return run, []
+    title = " ".join(words[: cuts[0]])
+    names = []
+    for a, b in zip(cuts, [*cuts[1:], len(words)], strict=True):
+        name = _AFTER_NAME.sub("", " ".join(words[a:b])).strip(" ,;")
+        name = _NEXT_CELL.sub(r"\1", name) if " các " in name else name
+        names.append(name)
+    return title, names
+
+
+# Businesses a cell of its own names as the ones to carry a row out ("Doanh nghiệp", "Các doanh nghiệp du lịch").
+_BUSINESSES = re.compile(r"^(?:[Cc]ác\s+)?[Dd]oanh\s+nghiệp(?!\w)")
+
+
+def _opens_name(text: str, cell_start: bool) -> bool:
+    """Whether ``text`` opens with a body's name; at the start of a cell also with businesses."""
+    return opens_with_agency(text) or (cell_start and _BUSINESSES.match(text) is not None)
+
+
+_DANGLING = re.compile(r"^(?:các|và|của|với|cho|những|thuộc)$", re.IGNORECASE)
+
+
+def _whole(name: str) -> bool:
+    """Whether a name reads whole: its head and at least two words ("Sở Y tế"), or an abbreviation ("UBND tỉnh")."""
+    words = name.split()
+    if words and _DANGLING.match(words[-1]):
+        return False  # "UBND các": a name its cell wrapped
+    if len(words) >= 3 or _BUSINESSES.match(name):
+        return True
+    return len(words) == 2 and any(w.replace("&", "").isupper() and len(w) > 1 for w in words)
