@@ -63,3 +63,26 @@ def test_a_lettered_item_after_a_table_whose_cells_stand_one_per_line_is_the_nex
     leads = {t["title"]: t["lead"] for t in tasks}
     assert leads["Đối thoại về chi trả trợ cấp xã hội"] == ["Sở Y tế"]
     assert leads["Tổ chức chương trình đối thoại với các xã, phường"] == ["Đài Phát thanh tỉnh"]
+
+
+def test_a_table_copied_one_cell_per_line_keeps_its_roman_group_rows_and_a_header_cell_naming_a_document() -> None:
+    from ansinh.documents.parsing import extract_plan
+
+    text = (
+        "KẾ HOẠCH\nChuyển đổi số trong 100 ngày\n\nPHỤ LỤC\nDANH MỤC NHIỆM VỤ\n"
+        "STT\nNhiệm vụ\nCơ quan chủ trì\nCơ quan phối hợp\nThời hạn\nNV theo KH 12-KH/BCĐ\n"
+        "**I**\n**NHÓM THỂ CHẾ**\n"
+        "1\nBan hành quy chế chia sẻ dữ liệu an sinh xã hội\nSở Y tế\nCông an tỉnh\n30/9/2026\nNV 2\n"
+        "2\nRà soát thủ tục chi trả trợ cấp\nSở Tư pháp\nCác sở, ngành\n30/10/2026\nNV 4\n"
+        "**II**\n**NHÓM DỮ LIỆU**\n"
+        "3\nLàm sạch dữ liệu người hưởng trợ cấp\nSở Y tế\nUBND các xã, phường\n30/11/2026\nNV 7\n"
+        "\nNơi nhận:\n- Như trên.\n"
+    )
+    tasks = extract_plan(text, "t")["tasks"]
+    assert [(t["number"], t["lead"], t["coordinate"]) for t in tasks] == [
+        ("I", [], []),
+        ("1", ["Sở Y tế"], ["Công an tỉnh"]),
+        ("2", ["Sở Tư pháp"], ["Các sở, ngành"]),
+        ("II", [], []),
+        ("3", ["Sở Y tế"], ["UBND các xã, phường"]),
+    ]

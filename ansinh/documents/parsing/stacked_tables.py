@@ -36,8 +36,11 @@ _NUMBER_HEAD = r"S?TT|Stt|S[ốo] TT|(?:S[ốo] )?[Tt]h[ứu] t[ựu]"
 _HEADER_LINE = re.compile(r"(?m)^\s*(?:" + _NUMBER_HEAD + r")\s*$")
 _HEADER_START = re.compile(r"^\s*(?:s?tt|so tt|(?:so )?thu tu)\s*$")
 _ROW_NUMBER = re.compile(r"^\s*(\d{1,3})\s*\.?\s*$")
+# A group row's roman number alone on its line ("II", "III.", "**IV**" in a Markdown copy), over its title's line.
+_GROUP_NUMBER = re.compile(r"^\s*[*_]*\s*[ivxl]{1,5}\s*[.)]?\s*[*_]*\s*$")
 # A header cell: short, words only ("Cơ quan chủ trì", "Tiến độ trình UBTVQH", "Thời gian hoàn thành").
-_HEADER_CELL = re.compile(r"^[^\d.;:]{2,60}$|^[^\d.;:]{0,40}(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?[^\d.;:]{0,20}$")  # "Năm 2030"
+_HEADER_CELL = re.compile(r"^[^\d.;:]{2,60}$|^[^\d.;:]{0,40}(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?[^\d.;:]{0,20}$"  # "Năm 2030"
+                          r"|^[^\d.;:]{2,30}\s\d{1,3}-[A-ZĐ][\w/Đ-]{1,20}$")  # a document's cell: "NV theo KH 05-KH/BCĐTW"
 # Body words that a broken cell leaves alone on a line.
 _BARE_HEAD = re.compile(r"^\s*(?:uy ban|bo|so|ban|co quan|hoi dong|van phong|ubnd|cac bo|cac co quan)\s*$")
 # Column names that make a stack of short lines a table header.
@@ -133,9 +136,13 @@ def _read_tables(text: str, fold: Callable[[str], str], chars: list[str], *, bla
             continue
         j = i + 1
         header: list[int] = []
-        while j < n and len(header) < 12 and not _ROW_NUMBER.match(folded[j]) and _HEADER_CELL.match(raw[j].strip() or "."):
+        while (j < n and len(header) < 12 and not _ROW_NUMBER.match(folded[j]) and not _GROUP_NUMBER.match(folded[j])
+               and _HEADER_CELL.match(raw[j].strip() or ".")):
             header.append(j)
             j += 1
+        groups_first = _group_rows(j, folded)
+        if groups_first:  # the first rows are a group's number and title ("I" / "NHÓM THỂ CHẾ")
+            j += 2 * groups_first
         if j >= n or not _ROW_NUMBER.match(folded[j]) or len(header) < 2:
             i += 1
             continue
@@ -151,6 +158,8 @@ def _read_tables(text: str, fold: Callable[[str], str], chars: list[str], *, bla
             continue
         width = len(head_groups)
         _join(spans, chars, [[i], *head_groups], furniture)
+        for g in range(groups_first):
+            _join(spans, chars, [[j - 2 * (groups_first - g)], [j - 2 * (groups_first - g) + 1]], furniture)
         # Rows: a number line, then the lines up to the next number (or as many as the columns for the last row).
         expected = int(_ROW_NUMBER.match(folded[j]).group(1))  # type: ignore[union-attr]
         while j < n and (m := _ROW_NUMBER.match(folded[j])) and int(m.group(1)) == expected:
@@ -159,10 +168,14 @@ def _read_tables(text: str, fold: Callable[[str], str], chars: list[str], *, bla
             while k < n and len(body) < _MAX_ROW_LINES and raw[k].strip():
                 # A bare number before the row has a line for each cell is a value ("93" under "Năm 2025"), not the
                 # next row's number.
-                if _ROW_NUMBER.match(folded[k]) and len(body) >= width:
+                if (_ROW_NUMBER.match(folded[k]) or _group_rows(k, folded)) and len(body) >= width:
                     break
                 body.append(k)
                 k += 1
+            between = _group_rows(k, folded)  # group rows before the next row: each its number and title
+            for g in range(between):
+                _join(spans, chars, [[k + 2 * g], [k + 2 * g + 1]], furniture)
+            k += 2 * between
             nxt = _ROW_NUMBER.match(folded[k]) if k < n else None
             is_last = nxt is None or int(nxt.group(1)) != expected + 1
             if is_last:
@@ -179,6 +192,16 @@ def _read_tables(text: str, fold: Callable[[str], str], chars: list[str], *, bla
             if is_last:
                 break
         i = j
+
+
+def _group_rows(k: int, folded: list[str]) -> int:
+    """How many group rows (a roman number alone on its line, then the group's title) stand from line ``k`` on."""
+    count = 0
+    while (k + 1 < len(folded) and _GROUP_NUMBER.match(folded[k]) and folded[k + 1].strip()
+           and not _ROW_NUMBER.match(folded[k + 1]) and not _GROUP_NUMBER.match(folded[k + 1])):
+        count += 1
+        k += 2
+    return count
 
 
 def _last_row(body: list[int], raw: list[str], folded: list[str], width: int) -> list[int]:
