@@ -86,3 +86,29 @@ def test_a_table_copied_one_cell_per_line_keeps_its_roman_group_rows_and_a_heade
         ("II", [], []),
         ("3", ["Sở Y tế"], ["UBND các xã, phường"]),
     ]
+
+
+def test_a_table_copied_one_cell_per_line_keeps_rows_whose_empty_cells_were_dropped_and_dotted_sub_rows() -> None:
+    from ansinh.documents.parsing import extract_plan
+
+    text = (
+        "KẾ HOẠCH\nBảo đảm an sinh xã hội năm 2026\n\nPHỤ LỤC\nDANH MỤC NHIỆM VỤ\n"
+        "TT\nTên nhiệm vụ\nCơ quan chủ trì\nCơ quan phối hợp\nKết quả\nThời gian hoàn thành\n"
+        "I.\nHoàn thiện thể chế về trợ giúp xã hội\n"
+        "1.\nXây dựng quy định chi trả trợ cấp xã hội qua tài khoản\nSở Y tế\nSở Tài chính\nQuyết định\n6/2026\n"
+        "2.\nCập nhật danh sách người hưởng trợ cấp hằng tháng trên hệ thống\nỦy ban nhân dân các xã\nDanh sách\nThường xuyên\n"
+        "3.\nRà soát chế độ đối với người có công với cách mạng\nSở Nội vụ\nCác sở, ngành\nBáo cáo\n9/2026\n"
+        "II.\nChuyển đổi số dữ liệu người hưởng\nnăm 2026\n"
+        "4.\nSố hóa hồ sơ người hưởng chính sách\n"
+        "4.1.\nSố hóa hồ sơ người cao tuổi hưởng trợ cấp xã hội\nSở Y tế\nBưu điện tỉnh\nDữ liệu số\n12/2026\n"
+        "4.2.\nSố hóa hồ sơ người có công với cách mạng tại xã\nSở Nội vụ\nCông an tỉnh\nDữ liệu số\n12/2026\n"
+        "5.\nKết nối dữ liệu an sinh với cơ sở dữ liệu dân cư\nCông an tỉnh\nSở Y tế\nDữ liệu kết nối\n12/2026\n"
+        "\nNơi nhận:\n- Như trên.\n"
+    )
+    leads = {t["number"]: t["lead"] for t in extract_plan(text, "t")["tasks"]}
+    assert leads["1"] == ["Sở Y tế"]
+    assert leads["2"] == ["Ủy ban nhân dân các xã"]  # its partner cell empty: the next row still opens at "3."
+    assert leads["3"] == ["Sở Nội vụ"]
+    assert leads["4.1"] == ["Sở Y tế"]
+    assert leads["4.2"] == ["Sở Nội vụ"]
+    assert leads["5"] == ["Công an tỉnh"]

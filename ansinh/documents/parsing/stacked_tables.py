@@ -35,7 +35,7 @@ from ansinh.documents.parsing.line_patterns import line_search
 _NUMBER_HEAD = r"S?TT|Stt|S[ốo] TT|(?:S[ốo] )?[Tt]h[ứu] t[ựu]"
 _HEADER_LINE = re.compile(r"(?m)^\s*(?:" + _NUMBER_HEAD + r")\s*$")
 _HEADER_START = re.compile(r"^\s*(?:s?tt|so tt|(?:so )?thu tu)\s*$")
-_ROW_NUMBER = re.compile(r"^\s*(\d{1,3})\s*\.?\s*$")
+_ROW_NUMBER = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3}){0,2})\s*\.?\s*$")  # "7", "7.", "11.2": a row's number alone
 # A group row's roman number alone on its line ("II", "III.", "**IV**" in a Markdown copy), over its title's line.
 _GROUP_NUMBER = re.compile(r"^\s*[*_]*\s*[ivxl]{1,5}\s*[.)]?\s*[*_]*\s*$")
 # A header cell: short, words only ("Cơ quan chủ trì", "Tiến độ trình UBTVQH", "Thời gian hoàn thành").
@@ -140,9 +140,9 @@ def _read_tables(text: str, fold: Callable[[str], str], chars: list[str], *, bla
                and _HEADER_CELL.match(raw[j].strip() or ".")):
             header.append(j)
             j += 1
-        groups_first = _group_rows(j, folded)
-        if groups_first:  # the first rows are a group's number and title ("I" / "NHÓM THỂ CHẾ")
-            j += 2 * groups_first
+        first_groups = _group_rows(j, folded)  # the first rows may be a group's number and title ("I" / "NHÓM …")
+        if first_groups:
+            j = first_groups[-1][-1] + 1
         if j >= n or not _ROW_NUMBER.match(folded[j]) or len(header) < 2:
             i += 1
             continue
@@ -158,50 +158,91 @@ def _read_tables(text: str, fold: Callable[[str], str], chars: list[str], *, bla
             continue
         width = len(head_groups)
         _join(spans, chars, [[i], *head_groups], furniture)
-        for g in range(groups_first):
-            _join(spans, chars, [[j - 2 * (groups_first - g)], [j - 2 * (groups_first - g) + 1]], furniture)
+        for group_row in first_groups:
+            _join(spans, chars, [[line] for line in group_row], furniture)
         # Rows: a number line, then the lines up to the next number (or as many as the columns for the last row).
-        expected = int(_ROW_NUMBER.match(folded[j]).group(1))  # type: ignore[union-attr]
-        while j < n and (m := _ROW_NUMBER.match(folded[j])) and int(m.group(1)) == expected:
+        current = _number(folded[j])
+        while j < n and _number(folded[j]) == current:
             k = j + 1
             body: list[int] = []
             while k < n and len(body) < _MAX_ROW_LINES and raw[k].strip():
                 # A bare number before the row has a line for each cell is a value ("93" under "Năm 2025"), not the
                 # next row's number.
-                if (_ROW_NUMBER.match(folded[k]) or _group_rows(k, folded)) and len(body) >= width:
+                if (_ROW_NUMBER.match(folded[k]) and len(body) >= width) or (len(body) >= 2 and _group_rows(k, folded)):
+                    break
+                if body and _next_row(k, current, raw, folded) and (len(body) >= 2 or _number(folded[k]) == (*(current or ()), 1)):
+                    # A web copy dropped this row's empty cells: the next row opens before all columns have text
+                    # (a numbered group's row may hold its title only, its first sub-row next: "11" over "11.1").
                     break
                 body.append(k)
                 k += 1
             between = _group_rows(k, folded)  # group rows before the next row: each its number and title
-            for g in range(between):
-                _join(spans, chars, [[k + 2 * g], [k + 2 * g + 1]], furniture)
-            k += 2 * between
-            nxt = _ROW_NUMBER.match(folded[k]) if k < n else None
-            is_last = nxt is None or int(nxt.group(1)) != expected + 1
+            for group_row in between:
+                _join(spans, chars, [[line] for line in group_row], furniture)
+            if between:
+                k = between[-1][-1] + 1
+            nxt = _number(folded[k]) if k < n else None
+            is_last = nxt is None or not _follows(current, nxt)
             if is_last:
                 body = _last_row(body, raw, folded, width)
             groups = _merge_to(body, raw, folded, width) if body else None
-            if groups is None or len(groups) != width:
+            # A row with fewer lines than columns, the next row's number right after it: a web copy dropped its empty
+            # cells (a partner column left blank); its cells are kept in order rather than the table ended there.
+            # So is a numbered group's row that holds its title only, its sub-rows next ("11" over "11.1").
+            parent = nxt is not None and nxt[:-1] == current
+            short = groups is not None and (len(groups) >= 2 or parent) and len(groups) < width and not is_last
+            if groups is None or (len(groups) != width and not short):
                 break
             # A number alone on its line was blanked as a page number: it is the row's number (or a value).
             for line in (j, *(b for b in body if _ROW_NUMBER.match(folded[b]))):
                 chars[spans[line][0] : spans[line][1]] = list(text[spans[line][0] : spans[line][1]])  # values too
             _join(spans, chars, [[j], *groups], furniture)
             j = (groups[-1][-1] + 1) if is_last else k
-            expected += 1
-            if is_last:
+            if is_last or nxt is None:
                 break
+            current = nxt
         i = j
 
 
-def _group_rows(k: int, folded: list[str]) -> int:
-    """How many group rows (a roman number alone on its line, then the group's title) stand from line ``k`` on."""
-    count = 0
-    while (k + 1 < len(folded) and _GROUP_NUMBER.match(folded[k]) and folded[k + 1].strip()
+def _number(line: str) -> tuple[int, ...] | None:
+    m = _ROW_NUMBER.match(line)
+    return tuple(int(p) for p in m.group(1).split(".")) if m else None
+
+
+def _follows(before: tuple[int, ...] | None, after: tuple[int, ...]) -> bool:
+    """Whether row number ``after`` may come right after ``before``: the next at its level ("3" → "4", "11.2" →
+    "11.3"), the first below it ("11" → "11.1") or the next of a level above ("11.9" → "12")."""
+    if before is None:
+        return False
+    if after == (*before, 1):
+        return True
+    return any(after == (*before[:depth], before[depth] + 1) for depth in range(len(before)))
+
+
+def _next_row(k: int, current: tuple[int, ...] | None, raw: list[str], folded: list[str]) -> bool:
+    """Whether line ``k`` opens the row after ``current``: its number alone, then a task's text (long, capitalised)."""
+    number = _number(folded[k])
+    after = raw[k + 1].strip() if k + 1 < len(raw) else ""
+    return number is not None and _follows(current, number) and len(after) >= 25 and after[0].isupper()
+
+
+def _group_rows(k: int, folded: list[str]) -> list[list[int]]:
+    """The group rows from line ``k`` on: each a roman number alone on its line, the group's title, and any cell
+    more (a deadline the group row carries) up to the next row's number."""
+    rows: list[list[int]] = []
+    n = len(folded)
+    while (k + 1 < n and _GROUP_NUMBER.match(folded[k]) and folded[k + 1].strip()
            and not _ROW_NUMBER.match(folded[k + 1]) and not _GROUP_NUMBER.match(folded[k + 1])):
-        count += 1
+        row = [k, k + 1]
         k += 2
-    return count
+        while (k < n and len(row) < 4 and folded[k].strip() and not _ROW_NUMBER.match(folded[k])
+               and not _GROUP_NUMBER.match(folded[k])):
+            row.append(k)
+            k += 1
+        if k < n and not (_ROW_NUMBER.match(folded[k]) or _GROUP_NUMBER.match(folded[k])):
+            return rows  # no row opens after it: not a group row
+        rows.append(row)
+    return rows
 
 
 def _last_row(body: list[int], raw: list[str], folded: list[str], width: int) -> list[int]:
