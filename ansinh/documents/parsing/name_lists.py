@@ -69,6 +69,33 @@ def opens_after_closed_kind(current: list[str], fragment: str) -> bool:
     return not bare_kind(last)
 
 
+# Kinds of parties that are no place or level of government ("cơ quan liên quan", "tổ chức phi chính phủ", "doanh
+# nghiệp", "chủ rừng", "nhà tài trợ"): after a named body such a kind in lower case is a party of its own, while a kind
+# of place goes on the body's list of places ("Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương").
+_PARTY_KIND = re.compile(
+    r"^(?:co\s+quan|don\s+vi|to\s+chuc|doanh\s+nghiep|hiep\s+hoi|hoi(?!\s+(?:nghi|thao|thi|dien|cho|vien))|nha\s+tai\s+tro|"
+    r"chu\s+rung|chu\s+dau\s+tu|nha\s+dau\s+tu|nha\s+thau|co\s+so|luc\s+luong|ca\s+nhan|tap\s+doan|tong\s+cong\s+ty|"
+    r"cong\s+ty|ngan\s+hang|chinh\s+quyen|hop\s+tac\s+xa|bo\s+phan)(?![a-z])"
+)
+
+
+# An office named before the bodies it heads ("Thủ trưởng cơ quan, đơn vị", "Giám đốc sở, ngành").
+_OFFICE_HOLDER = re.compile(r"^(?:thu\s+truong|bo\s+truong|(?:pho\s+)?chu\s+tich|(?:pho\s+|tong\s+)?giam\s+doc|nguoi\s+dung\s+dau|(?:pho\s+)?truong|lanh\s+dao)(?![a-z])")
+
+
+def opens_after_named(current: list[str], fragment: str) -> bool:
+    """Whether ``fragment``, after the fragments ``current`` of one named body (not a plural "các …"), opens a new name:
+    it does when it opens in lower case with a kind of party that is no place ("Ủy ban nhân dân tỉnh, chủ rừng, cơ quan
+    liên quan" is three names; "Ủy ban nhân dân các huyện, thị xã" is one)."""
+    if not current or not fragment[:1].islower() or _PLURAL.match(_folded(current[0])):
+        return False
+    if _PLURAL.match(_folded(re.split(r"\s+(?:và|va|vả)\s+", current[-1])[-1])):
+        return False  # "Ban Dân tộc tỉnh và các cơ quan, đơn vị liên quan": the plural "và" opens goes on
+    if _OFFICE_HOLDER.match(_folded(current[0])):
+        return False  # "Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ": the office's bodies, listed
+    return _PARTY_KIND.match(_folded(fragment)) is not None
+
+
 # Kinds of bodies that name one with words of their own after "và": "… và cơ quan liên quan", "… và chính quyền địa
 # phương" (a kind alone, "… và địa phương", goes on the list before it: "các bộ, cơ quan trung ương và địa phương").
 _KIND_WITH_WORDS = re.compile(

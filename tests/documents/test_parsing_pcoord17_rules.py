@@ -1,0 +1,48 @@
+"""Issue 10 (lead and partner units, round 17): each rule shown on short texts written for it.
+
+The probe texts are composed here from how Vietnamese plans assign work (Decree 30/2020: "Sở X chủ trì, phối hợp với
+Sở Y và các đơn vị liên quan", a partner column listing bodies and kinds of parties), not copied from any corpus document.
+"""
+
+from __future__ import annotations
+
+from ansinh.documents.parsing.unit_names import split_units
+
+
+def test_the_catch_all_after_a_named_body_is_a_party_of_its_own() -> None:
+    assert split_units("Sở Tư pháp và các đơn vị liên quan") == ["Sở Tư pháp", "các đơn vị liên quan"]
+    assert split_units("Đài Phát thanh và Truyền hình tỉnh và các cơ quan có liên quan") == [
+        "Đài Phát thanh và Truyền hình tỉnh",
+        "các cơ quan có liên quan",
+    ]
+    assert split_units("UBND cấp huyện, cấp xã và các đơn vị liên quan") == ["UBND cấp huyện, cấp xã", "các đơn vị liên quan"]
+    # OCR reads "và" as "vả": the same two parties.
+    assert split_units("Sở Nội vụ vả các cơ quan liên quan") == ["Sở Nội vụ", "các cơ quan liên quan"]
+
+
+def test_the_catch_all_after_a_plural_goes_on_its_list() -> None:
+    assert split_units("Các sở, ngành và các đơn vị liên quan") == ["Các sở, ngành và các đơn vị liên quan"]
+
+
+def test_a_kind_of_party_after_a_named_body_opens_a_name() -> None:
+    assert split_units("Sở Nông nghiệp và Môi trường, Ủy ban nhân dân tỉnh, chủ rừng, cơ quan liên quan") == [
+        "Sở Nông nghiệp và Môi trường",
+        "Ủy ban nhân dân tỉnh",
+        "chủ rừng",
+        "cơ quan liên quan",
+    ]
+    assert split_units("Bộ Tài chính, nhà tài trợ, tổ chức phi chính phủ") == ["Bộ Tài chính", "nhà tài trợ", "tổ chức phi chính phủ"]
+    assert split_units("Ngân hàng Chính sách xã hội tỉnh, doanh nghiệp") == ["Ngân hàng Chính sách xã hội tỉnh", "doanh nghiệp"]
+
+
+def test_a_kind_of_place_after_a_named_body_stays_on_its_list() -> None:
+    assert split_units("Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương") == [
+        "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"
+    ]
+    assert split_units("UBND các huyện, thị xã, đơn vị liên quan") == ["UBND các huyện, thị xã", "đơn vị liên quan"]
+
+
+def test_a_plural_opened_by_va_or_an_office_keeps_its_kinds() -> None:
+    assert split_units("Ban Dân tộc tỉnh và các cơ quan, đơn vị liên quan") == ["Ban Dân tộc tỉnh", "các cơ quan, đơn vị liên quan"]
+    assert split_units("Thủ trưởng cơ quan chuyên môn, đơn vị sự nghiệp") == ["Thủ trưởng cơ quan chuyên môn, đơn vị sự nghiệp"]
+    assert split_units("Các sở, ngành, đơn vị liên quan") == ["Các sở, ngành, đơn vị liên quan"]
