@@ -46,3 +46,49 @@ def test_a_plural_opened_by_va_or_an_office_keeps_its_kinds() -> None:
     assert split_units("Ban Dân tộc tỉnh và các cơ quan, đơn vị liên quan") == ["Ban Dân tộc tỉnh", "các cơ quan, đơn vị liên quan"]
     assert split_units("Thủ trưởng cơ quan chuyên môn, đơn vị sự nghiệp") == ["Thủ trưởng cơ quan chuyên môn, đơn vị sự nghiệp"]
     assert split_units("Các sở, ngành, đơn vị liên quan") == ["Các sở, ngành, đơn vị liên quan"]
+
+
+def _units(text: str) -> dict[str, tuple[list[str], list[str]]]:
+    from ansinh.documents.parsing import extract_plan
+    from ansinh.lib.text import normalize_text
+
+    result = extract_plan(normalize_text(text), "probe")
+    return {t["number"]: (t["lead"], t["coordinate"]) for t in result["tasks"]}
+
+
+_MINISTRY_DIRECTIVE = """BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG
+CHỈ THỊ
+Về nhiệm vụ trọng tâm năm 2027
+
+Bộ trưởng yêu cầu các cơ quan, đơn vị thực hiện tốt các nhiệm vụ sau đây:
+
+1. Về hoàn thiện thể chế:
+
+Các cục, vụ thuộc Bộ: Rà soát, đề xuất sửa đổi các văn bản quy phạm pháp luật còn chồng chéo. Việc sửa đổi cần bảo đảm
+đúng tiến độ được giao.
+
+2. Về chuyển đổi số
+
+a) Vụ Kế hoạch - Tài chính, Cục Chuyển đổi số, Trung tâm Dữ liệu
+quốc gia, Tổng công ty Lâm nghiệp Việt Nam và các cơ quan, đơn vị liên quan:
+Xây dựng cơ sở dữ liệu ngành trước quý III năm 2027.
+
+b) Học viện Nông nghiệp Việt Nam; Trường Cán bộ quản lý nông nghiệp;
+Trường Cao đẳng Cơ điện: Đổi mới chương trình đào tạo theo hướng số hóa.
+"""
+
+
+def test_a_list_of_doers_wrapped_over_lines_before_its_colon() -> None:
+    units = _units(_MINISTRY_DIRECTIVE)
+    assert units["2.a"][0] == [
+        "Vụ Kế hoạch - Tài chính",
+        "Cục Chuyển đổi số",
+        "Trung tâm Dữ liệu quốc gia",
+        "Tổng công ty Lâm nghiệp Việt Nam",
+        "các cơ quan, đơn vị liên quan",
+    ]
+    assert units["2.b"][0] == ["Học viện Nông nghiệp Việt Nam", "Trường Cán bộ quản lý nông nghiệp", "Trường Cao đẳng Cơ điện"]
+
+
+def test_a_topic_heading_closed_by_a_colon_hands_over_to_the_doers_line() -> None:
+    assert _units(_MINISTRY_DIRECTIVE)["1"][0] == ["Các cục, vụ thuộc Bộ"]
