@@ -92,3 +92,28 @@ def test_a_list_of_doers_wrapped_over_lines_before_its_colon() -> None:
 
 def test_a_topic_heading_closed_by_a_colon_hands_over_to_the_doers_line() -> None:
     assert _units(_MINISTRY_DIRECTIVE)["1"][0] == ["Các cục, vụ thuộc Bộ"]
+
+
+_COMMUNE_LETTER = """ỦY BAN NHÂN DÂN XÃ AN PHÚ
+CHỈ THỊ
+Về triển khai ký số văn bản
+
+Để đẩy mạnh chuyển đổi số, Chủ tịch Ủy ban nhân dân xã yêu cầu:
+
+1. Các cơ quan, đơn vị khẩn trương rà soát danh sách cán bộ được cấp chữ ký số, gửi Văn phòng trước ngày 10/5/2027.
+
+2. Các chi bộ trực thuộc tăng cường sử dụng hệ thống điều hành điện tử trong mọi hoạt động.
+
+3. Các cơ quan, tổ chức, cá nhân được giao quản lý chứng thư số bảo đảm an toàn thông tin.
+"""
+
+
+def test_a_plural_of_kinds_that_opens_the_sentence_is_its_doer() -> None:
+    units = _units(_COMMUNE_LETTER)
+    assert units["1"][0] == ["Các cơ quan, đơn vị"]
+    assert units["2"][0] == ["Các chi bộ trực thuộc"]
+
+
+def test_a_kind_after_a_comma_is_no_verb_closing_the_subject() -> None:
+    # "tổ chức" after "Các cơ quan," is the next kind of the list, not the verb "tổ chức" (to organise).
+    assert _units(_COMMUNE_LETTER)["3"][0] == ["Các cơ quan, tổ chức, cá nhân được giao quản lý chứng thư số"]
