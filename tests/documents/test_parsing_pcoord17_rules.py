@@ -117,3 +117,32 @@ def test_a_plural_of_kinds_that_opens_the_sentence_is_its_doer() -> None:
 def test_a_kind_after_a_comma_is_no_verb_closing_the_subject() -> None:
     # "tổ chức" after "Các cơ quan," is the next kind of the list, not the verb "tổ chức" (to organise).
     assert _units(_COMMUNE_LETTER)["3"][0] == ["Các cơ quan, tổ chức, cá nhân được giao quản lý chứng thư số"]
+
+
+_REMEDY_PLAN = """ỦY BAN NHÂN DÂN THỊ XÃ BÌNH AN
+KẾ HOẠCH
+Khắc phục tồn tại sau kiểm tra công tác lưu trữ
+
+I. MỤC ĐÍCH, YÊU CẦU
+Khắc phục kịp thời các tồn tại được chỉ ra.
+
+II. NỘI DUNG KHẮC PHỤC
+1. Việc lập hồ sơ công việc chưa đầy đủ.
+- Nguyên nhân: công chức chưa nắm vững quy định.
+- Giải pháp thực hiện:
++ Giao Phòng Nội vụ chủ trì, rà soát danh mục hồ sơ của các phòng, ban.
+- Thời gian thực hiện: quý II năm 2027.
+2. Việc chỉnh lý tài liệu tồn đọng còn chậm.
+- Giải pháp thực hiện:
++ Giao Ban quản lý dự án đầu tư xây dựng thị xã chủ trì, hướng dẫn chỉnh lý tài liệu dự án.
+"""
+
+
+def test_giao_x_chu_tri_then_a_verb_after_a_comma_under_a_list_mark() -> None:
+    units = _units(_REMEDY_PLAN)
+    assert units["1"][0] == ["Phòng Nội vụ"]
+
+
+def test_a_verb_inside_the_name_before_chu_tri_comma_does_not_cut_it() -> None:
+    # "đầu tư xây dựng" is part of the board's name, not its duty: the clause is left to other readers, never read as "Ban".
+    assert "Ban" not in _units(_REMEDY_PLAN)["2"][0]
