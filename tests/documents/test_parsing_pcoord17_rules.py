@@ -146,3 +146,41 @@ def test_giao_x_chu_tri_then_a_verb_after_a_comma_under_a_list_mark() -> None:
 def test_a_verb_inside_the_name_before_chu_tri_comma_does_not_cut_it() -> None:
     # "đầu tư xây dựng" is part of the board's name, not its duty: the clause is left to other readers, never read as "Ban".
     assert "Ban" not in _units(_REMEDY_PLAN)["2"][0]
+
+
+def test_a_cell_for_both_roles_names_the_lead_first() -> None:
+    from ansinh.documents.parsing.table_unit_cells import lead_then_partners
+
+    assert lead_then_partners("Phòng Khảo thí; các khoa; cố vấn học tập") == (["Phòng Khảo thí"], ["các khoa", "cố vấn học tập"])
+    assert lead_then_partners("Sở Y tế, Sở Tài chính") == (["Sở Y tế"], ["Sở Tài chính"])
+    # Roles the cell states stand as stated.
+    assert lead_then_partners("Công an tỉnh (phối hợp); Sở Y tế (chủ trì)") == (["Sở Y tế"], ["Công an tỉnh"])
+
+
+_SCHEDULE_PLAN = """TRƯỜNG CAO ĐẲNG KỸ THUẬT AN BÌNH
+KẾ HOẠCH
+Khảo sát sự hài lòng của người học năm 2027
+
+I. MỤC ĐÍCH
+Đánh giá mức độ hài lòng của người học.
+
+II. TIẾN ĐỘ THỰC HIỆN
+| TT | Nội dung công việc | Thời gian thực hiện | Đơn vị chủ trì/phối hợp |
+|---|---|---|---|
+| 1 | Ban hành kế hoạch khảo sát và danh sách người học được chọn | Trước ngày 10/4/2027 | Phòng Khảo thí; Phòng Đào tạo |
+| 2 | Triển khai khảo sát trực tuyến và đôn đốc người học tham gia | Tháng 5/2027 | Phòng Khảo thí; các khoa; cố vấn học tập |
+"""
+
+
+def test_a_schedule_table_with_one_column_for_both_roles() -> None:
+    units = {title[:9]: roles for title, roles in _titled(_SCHEDULE_PLAN).items()}
+    assert units["Ban hành "] == (["Phòng Khảo thí"], ["Phòng Đào tạo"])
+    assert units["Triển kha"] == (["Phòng Khảo thí"], ["các khoa", "cố vấn học tập"])
+
+
+def _titled(text: str) -> dict[str, tuple[list[str], list[str]]]:
+    from ansinh.documents.parsing import extract_plan
+    from ansinh.lib.text import normalize_text
+
+    result = extract_plan(normalize_text(text), "probe")
+    return {t["title"]: (t["lead"], t["coordinate"]) for t in result["tasks"]}
