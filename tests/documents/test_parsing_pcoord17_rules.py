@@ -184,3 +184,15 @@ def _titled(text: str) -> dict[str, tuple[list[str], list[str]]]:
 
     result = extract_plan(normalize_text(text), "probe")
     return {t["title"]: (t["lead"], t["coordinate"]) for t in result["tasks"]}
+
+
+def test_two_ministries_run_together_by_a_joined_cell_are_two_names() -> None:
+    assert split_units("Bộ Tài chính Bộ Nội vụ") == ["Bộ Tài chính", "Bộ Nội vụ"]
+    assert split_units("Sở Xây dựng Sở Công Thương, Công an tỉnh") == ["Sở Xây dựng", "Sở Công Thương", "Công an tỉnh"]
+    # A scan's mark left at the break goes with it.
+    assert split_units("Bộ Ngoại giao: ˆ Bộ Quốc phòng") == ["Bộ Ngoại giao", "Bộ Quốc phòng"]
+
+
+def test_a_body_inside_a_ministry_or_a_command_keeps_its_name() -> None:
+    assert split_units("Vụ Tổ chức cán bộ Bộ Y tế") == ["Vụ Tổ chức cán bộ Bộ Y tế"]
+    assert split_units("Bộ Chỉ huy Bộ đội Biên phòng tỉnh") == ["Bộ Chỉ huy Bộ đội Biên phòng tỉnh"]

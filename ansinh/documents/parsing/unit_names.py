@@ -20,6 +20,7 @@ from ansinh.documents.parsing.name_lists import (
     opens_after_closed_kind,
     opens_after_named,
     protect_compounds,
+    run_together,
     shared_body_tail,
 )
 from ansinh.documents.parsing.name_trim import trim_name
@@ -226,7 +227,7 @@ def _split_units_uncached(value: str) -> list[str]:
             current.append(frag)
         if current:
             units.append(", ".join(current))
-    return [name for name in (trim_name(u) for u in units for u in _split_at_and(u)) if name]
+    return [name for name in (trim_name(n) for u in units for a in _split_at_and(u) for n in run_together(a)) if name]
 
 
 # "… và Ủy ban nhân dân các tỉnh", "… và các sở, ban, ngành, địa phương", "… và các tổ chức thành viên": "và" before
