@@ -196,3 +196,33 @@ def test_two_ministries_run_together_by_a_joined_cell_are_two_names() -> None:
 def test_a_body_inside_a_ministry_or_a_command_keeps_its_name() -> None:
     assert split_units("Vụ Tổ chức cán bộ Bộ Y tế") == ["Vụ Tổ chức cán bộ Bộ Y tế"]
     assert split_units("Bộ Chỉ huy Bộ đội Biên phòng tỉnh") == ["Bộ Chỉ huy Bộ đội Biên phòng tỉnh"]
+
+
+_GOVERNMENT_DIRECTIVE = """THỦ TƯỚNG CHÍNH PHỦ
+CHỈ THỊ
+Về các giải pháp thúc đẩy giải ngân vốn đầu tư công
+
+Thủ tướng Chính phủ yêu cầu:
+
+1. Các bộ, ngành:
+
+a) Bộ Tài chính:
+
+- Chủ trì, phối hợp với Bộ Xây dựng rà soát các dự án chậm giải ngân.
+
+- Thường xuyên kiểm tra tình hình thanh toán vốn tại các địa phương.
+
+- Chủ trì phối hợp với Kiểm toán Nhà nước tổng hợp báo cáo Thủ tướng Chính phủ.
+
+b) Bộ Xây dựng: Hướng dẫn các địa phương tháo gỡ vướng mắc về định mức, đơn giá xây dựng.
+
+2. Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương tập trung đẩy nhanh công tác giải phóng mặt bằng.
+
+3. Bộ Tài chính theo dõi, đôn đốc việc thực hiện Chỉ thị này, báo cáo Thủ tướng Chính phủ hằng tháng.
+"""
+
+
+def test_each_dash_line_chu_tri_phoi_hop_names_more_partners_of_the_item() -> None:
+    lead, partners = _units(_GOVERNMENT_DIRECTIVE)["1.a"]
+    assert lead == ["Bộ Tài chính"]
+    assert partners == ["Bộ Xây dựng", "Kiểm toán Nhà nước"]
