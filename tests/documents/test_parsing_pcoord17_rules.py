@@ -226,3 +226,16 @@ def test_each_dash_line_chu_tri_phoi_hop_names_more_partners_of_the_item() -> No
     lead, partners = _units(_GOVERNMENT_DIRECTIVE)["1.a"]
     assert lead == ["Bộ Tài chính"]
     assert partners == ["Bộ Xây dựng", "Kiểm toán Nhà nước"]
+
+
+def test_a_basis_before_the_address_is_not_the_doer() -> None:
+    from ansinh.documents.parsing.clause_units import read_clause
+    from ansinh.documents.parsing.clean import fold_same_length
+
+    text = (
+        "Trên cơ sở Kế hoạch số 12/KH-UBND của Ủy ban nhân dân tỉnh, đề nghị Ủy ban nhân dân các huyện, thị xã chỉ đạo "
+        "các phòng chuyên môn xây dựng kế hoạch điều tra lao động"
+    )
+    assert read_clause(text, fold_same_length(text).lower()) == (["Ủy ban nhân dân các huyện, thị xã"], [])
+    text = "Căn cứ chức năng, nhiệm vụ được giao, Sở Tư pháp hướng dẫn các xã rà soát thủ tục chứng thực"
+    assert read_clause(text, fold_same_length(text).lower()) == (["Sở Tư pháp"], [])

@@ -98,6 +98,8 @@ _ROLE_CUE = re.compile(r"(?:chu\s+tri|phoi\s+hop|(?:co|chiu)\s+trach\s+nhiem|la\
 _CONDITION = re.compile(r"(?:doi\s+voi|truong\s+hop|neu|khi)\s[^.;]{0,200}?(?:,\s*)?\bthi\s+")
 # A purpose before the subject: "Để …, Bộ Y tế …".
 _PURPOSE = re.compile(r"(?:de|nham)\s(?!nghi(?![a-z])|xuat(?![a-z]))")  # not "Đề nghị", "Đề xuất"
+# The basis a clause opens with: "Trên cơ sở …, đề nghị …", "Căn cứ …, Sở Y tế …" ("Thực hiện …" opens a duty as often).
+_BASIS = re.compile(r"(?:tren\s+co\s+so|can\s+cu)\s")
 # A short label before the clause ("Nội dung:", "Trách nhiệm:").
 _SHORT_LABEL = re.compile(r"^[^:.;]{2,30}:\s*")
 _ADDRESS = re.compile(r"(?:giao(?:\s+cho)?|de\s+nghi|yeu\s+cau)\s+")
@@ -216,11 +218,14 @@ def read_clause(clean: str, folded: str) -> tuple[list[str], list[str]] | None:
     cond = _CONDITION.match(folded, pos)
     if cond is not None:
         pos = cond.end()
-    elif _PURPOSE.match(folded, pos):
-        # "Để thể chế hóa …, Đảng đoàn Quốc hội xác định …": the purpose ends at the comma after which a body is named.
+    elif _PURPOSE.match(folded, pos) or _BASIS.match(folded, pos):
+        # "Để thể chế hóa …, Đảng đoàn Quốc hội xác định …": the purpose ends at the comma after which a body is named;
+        # "Trên cơ sở Kế hoạch số …, đề nghị Ủy ban nhân dân các huyện …": the basis, at the comma before the address.
         for comma in re.finditer(r",\s*", folded[pos : pos + 260]):
-            if _head_match(clean[pos + comma.end() :], AGENCY_HEADS):
-                pos += comma.end()
+            at = pos + comma.end()
+            addressed = _ADDRESS.match(folded, at)
+            if _head_match(clean[at:], AGENCY_HEADS) or (addressed is not None and _head_match(clean[addressed.end() :], AGENCY_HEADS)):
+                pos = at
                 break
     address = _ADDRESS.match(folded, pos)
     if address is not None:
