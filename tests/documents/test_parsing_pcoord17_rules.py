@@ -239,3 +239,9 @@ def test_a_basis_before_the_address_is_not_the_doer() -> None:
     assert read_clause(text, fold_same_length(text).lower()) == (["Ủy ban nhân dân các huyện, thị xã"], [])
     text = "Căn cứ chức năng, nhiệm vụ được giao, Sở Tư pháp hướng dẫn các xã rà soát thủ tục chứng thực"
     assert read_clause(text, fold_same_length(text).lower()) == (["Sở Tư pháp"], [])
+
+
+def test_forces_named_by_their_branch_are_bodies_of_their_own() -> None:
+    assert split_units("Bộ đội biên phòng, Kiểm lâm, Quản lý thị trường") == ["Bộ đội biên phòng", "Kiểm lâm", "Quản lý thị trường"]
+    assert split_units("Bộ Quốc phòng, Công an, Quân đội") == ["Bộ Quốc phòng", "Công an", "Quân đội"]
+    assert split_units("các lực lượng Công an, Hải quan") == ["các lực lượng Công an", "Hải quan"]
