@@ -245,3 +245,24 @@ def test_forces_named_by_their_branch_are_bodies_of_their_own() -> None:
     assert split_units("Bộ đội biên phòng, Kiểm lâm, Quản lý thị trường") == ["Bộ đội biên phòng", "Kiểm lâm", "Quản lý thị trường"]
     assert split_units("Bộ Quốc phòng, Công an, Quân đội") == ["Bộ Quốc phòng", "Công an", "Quân đội"]
     assert split_units("các lực lượng Công an, Hải quan") == ["các lực lượng Công an", "Hải quan"]
+
+
+def test_a_kind_named_by_its_work_is_a_partner_whole() -> None:
+    from ansinh.documents.parsing.clause_units import read_clause
+    from ansinh.documents.parsing.clean import fold_same_length
+
+    text = "Văn phòng Huyện ủy phối hợp các cơ quan tham mưu giúp việc của Huyện ủy, các tổ chức cơ sở đảng chuẩn bị nội dung"
+    assert read_clause(text, fold_same_length(text).lower()) == (
+        ["Văn phòng Huyện ủy"],
+        ["các cơ quan tham mưu giúp việc của Huyện ủy", "các tổ chức cơ sở đảng"],
+    )
+
+
+def test_a_plural_of_kinds_before_its_role_is_the_doer() -> None:
+    from ansinh.documents.parsing.clause_units import read_clause
+    from ansinh.documents.parsing.clean import fold_same_length
+
+    text = "Các cơ quan tham mưu, giúp việc Huyện ủy phối hợp chuẩn bị báo cáo chính trị."
+    assert read_clause(text, fold_same_length(text).lower()) == (["Các cơ quan tham mưu, giúp việc Huyện ủy"], [])
+    text = "Các phòng chuyên môn chủ trì, phối hợp với Công an huyện rà soát hồ sơ"
+    assert read_clause(text, fold_same_length(text).lower()) == (["Các phòng chuyên môn"], ["Công an huyện"])

@@ -83,6 +83,8 @@ def partners_end(clean: str, folded: str, start: int) -> int:
         if folded.startswith("to chuc", at) and (re.search(r"(?:co quan|don vi|ca nhan)\s*,\s*$", folded[start:at]) or re.match(r"to chuc\s*,", folded[at:])):
             continue  # "cơ quan, tổ chức, đơn vị …": the kinds of body, not the verb "tổ chức"
         if at > start and clean[at].islower() and (_VERB.match(folded, at) or pc.MATTER.match(folded, at)) and not re.search(r"(?:cac|nhung)\s+$", folded[start:at]):
+            if kind_named_by_work(folded, at - 1):
+                continue  # "các cơ quan tham mưu giúp việc của Đảng": what the kind does names it
             return at  # after "các" the same words name bodies ("các tổ chức chính trị - xã hội")
     return len(folded)
 
@@ -274,7 +276,9 @@ def read_clause(clean: str, folded: str) -> tuple[list[str], list[str]] | None:
             continue  # "các cơ quan chuyên trách tham mưu, giúp việc Tỉnh ủy": the kind's name, not its duty
         cue = _DUTY_CUE.match(folded, verb.start() + 1) is not None
         # After "Giao", "Đề nghị" the subject may be a kind of body in lower case ("Giao ban thường vụ các tỉnh uỷ …").
-        lead = bodies_only(clean[pos : pc.subject_end(folded, pos, verb.start())], generic_first=cue or address is not None, bound=cue)
+        # Before a role ("Các cơ quan tham mưu, giúp việc Đảng ủy phối hợp tham mưu") a plural of kinds is the doer too.
+        role = _ROLE_CUE.match(folded, verb.start() + 1) is not None
+        lead = bodies_only(clean[pos : pc.subject_end(folded, pos, verb.start())], generic_first=cue or role or address is not None, bound=cue)
         if not lead:
             continue
         rest_at = verb.start()
