@@ -266,3 +266,26 @@ def test_a_plural_of_kinds_before_its_role_is_the_doer() -> None:
     assert read_clause(text, fold_same_length(text).lower()) == (["Các cơ quan tham mưu, giúp việc Huyện ủy"], [])
     text = "Các phòng chuyên môn chủ trì, phối hợp với Công an huyện rà soát hồ sơ"
     assert read_clause(text, fold_same_length(text).lower()) == (["Các phòng chuyên môn"], ["Công an huyện"])
+
+
+_ASSET_LETTER = """ỦY BAN NHÂN DÂN TỈNH AN GIANG
+CHỈ THỊ
+Về quản lý tài sản kết cấu hạ tầng
+
+Để quản lý chặt chẽ tài sản kết cấu hạ tầng, Chủ tịch Ủy ban nhân dân tỉnh yêu cầu:
+
+1. Sở Tài chính chủ trì hướng dẫn việc kê khai tài sản kết cấu hạ tầng.
+
+2. Các sở quản lý chuyên ngành
+Giao các sở quản lý chuyên ngành theo lĩnh vực gồm:
+- Sở Xây dựng (đối với hạ tầng giao thông, hạ tầng đô thị);
+- Sở Y tế (đối với hạ tầng cơ sở khám bệnh, chữa bệnh);
+- Ban Quản lý Khu kinh tế (đối với hạ tầng khu kinh tế).
+Rà soát, thống kê tài sản thuộc phạm vi quản lý.
+
+3. Ủy ban nhân dân các xã, phường cập nhật dữ liệu tài sản trên địa bàn.
+"""
+
+
+def test_members_listed_after_gom_lead_the_item_named_by_their_kind() -> None:
+    assert _units(_ASSET_LETTER)["2"][0] == ["Sở Xây dựng", "Sở Y tế", "Ban Quản lý Khu kinh tế"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ansinh.documents.parsing.clause_units import first_sentence, read_clause
+from ansinh.documents.parsing.clause_units import bodies_only, first_sentence, read_clause
 from ansinh.documents.parsing.clean import Doc, fold_same_length, squeeze
 from ansinh.documents.parsing.name_lists import BODY_KINDS
 from ansinh.documents.parsing.responsibilities import Apply
@@ -34,6 +34,7 @@ def lead_in_leads(doc: Doc, tasks: list[Task], apply: Apply) -> None:
             read[id(parent)] = _lead_in(doc, parent)
         if read[id(parent)]:
             apply(task, "lead", read[id(parent)])
+    enumerated_leads(doc, tasks)
 
 
 def _lead_in(doc: Doc, parent: Node) -> list[str]:
@@ -174,3 +175,33 @@ def _colon_subject(text: str, item: bool) -> str | None:
         return None  # a body's first line names its doers on that line
     subject = squeeze(ITEM_MARK.sub("", subject, count=1) if item else subject).strip()
     return subject or None
+
+
+# "Giao các sở quản lý chuyên ngành theo lĩnh vực gồm:" / "- Sở Công Thương (đối với …);" / "- Sở Xây dựng (…)": the
+# body text hands the item to members it lists below, each dash line opening with a body's name.
+_LISTS_MEMBERS = re.compile(r"(?:(?:bao\s+)?gom|(?:cac|nhung)\s+(?:co\s+quan|don\s+vi|so|nganh)\s+(?:nhu\s+)?sau)\s*:\s*$")
+
+
+def enumerated_leads(doc: Doc, tasks: list[Task]) -> None:
+    """An item headed by a kind of its doers ("2. Các sở quản lý chuyên ngành") whose text lists them one to a dash line
+    after "gồm:": the bodies listed lead it (in place of the kind), unless the list is of partners ("phối hợp với … gồm:")."""
+    for task in tasks:
+        node = task.node
+        if node is None or len(node.children) < 2 or (task.lead and not all(_plural_of_kinds(n) for n in task.lead)):
+            continue
+        intro = " ".join(fold_same_length(doc.clean[node.head_start : node.body_end]).lower().split())
+        if not _LISTS_MEMBERS.search(intro) or "phoi hop" in intro[-200:]:
+            continue
+        names: list[str] = []
+        for child in node.children:
+            if child.style != "dash":
+                break
+            head = re.split(r"[(;:]", doc.clean[child.head_start : child.head_end], maxsplit=1)[0]
+            listed = bodies_only(head.strip(" .,"), generic_first=False)
+            if not listed:
+                names = []
+                break
+            names.extend(listed)
+        if len(names) >= 2:
+            task.lead[:] = names
+            task.own_lead = True

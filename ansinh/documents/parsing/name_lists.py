@@ -207,20 +207,20 @@ def level_list(value: str) -> tuple[int, int, str, str] | None:
 # Two ministries (or two departments) run together where a table cell's lines were joined: "Bộ Thông tin và Truyền thông
 # Bộ Khoa học và Công nghệ". A ministry holds no other ministry, a department no other department, so the second head
 # in capitals opens a second name ("Bộ Chỉ huy Bộ đội Biên phòng" goes on: "đội" is in lower case).
-_RUN_TOGETHER = re.compile(r"(?<=\S)\s+(?=(?:Bộ|Sở)\s+(?!Đội\b)[A-ZĐÀ-Ỹ])")
-_SAME_HEAD = re.compile(r"^(?P<head>Bộ|Sở)\s+(?!Chỉ\s+huy|Tư\s+lệnh)[A-ZĐÀ-Ỹ]")
+_RUN_TOGETHER = re.compile(r"(?<=\S)\s+(?=(?:Bộ|Sở)\s+(?!Đội\b)(?P<next>\w))")
+_SAME_HEAD = re.compile(r"^(?P<head>Bộ|Sở)\s+(?!Chỉ\s+huy|Tư\s+lệnh)(?P<next>\w)")
 
 
 def run_together(name: str) -> list[str]:
     """``name`` cut where a second ministry or department of the same head begins (see :data:`_RUN_TOGETHER`)."""
     first = _SAME_HEAD.match(name)
-    if first is None:
+    if first is None or not first.group("next").isupper():
         return [name]
     head = first.group("head")
     out: list[str] = []
     start = 0
     for m in _RUN_TOGETHER.finditer(name):
-        if name.startswith(head, m.end()) and len(name[start : m.start()].split()) >= 2:
+        if name.startswith(head, m.end()) and m.group("next").isupper() and len(name[start : m.start()].split()) >= 2:
             out.append(re.sub(r"[\s:;,.\-–—_|'`ˆ~\"]+$", "", name[start : m.start()]))  # a scan's mark before the break goes
             start = m.end()
     out.append(name[start:])
