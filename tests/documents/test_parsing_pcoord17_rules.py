@@ -33,6 +33,8 @@ def test_a_kind_of_party_after_a_named_body_opens_a_name() -> None:
     ]
     assert split_units("Bộ Tài chính, nhà tài trợ, tổ chức phi chính phủ") == ["Bộ Tài chính", "nhà tài trợ", "tổ chức phi chính phủ"]
     assert split_units("Ngân hàng Chính sách xã hội tỉnh, doanh nghiệp") == ["Ngân hàng Chính sách xã hội tỉnh", "doanh nghiệp"]
+    # After such a party a plural "các …" opens a name too, as after a named body.
+    assert split_units("Sở Công Thương, doanh nghiệp, các cơ quan liên quan") == ["Sở Công Thương", "doanh nghiệp", "các cơ quan liên quan"]
 
 
 def test_a_kind_of_place_after_a_named_body_stays_on_its_list() -> None:

@@ -185,7 +185,7 @@ def _split_units_uncached(value: str) -> list[str]:
     units: list[str] = []
     for part in _split_outside_parens(value, ";"):
         current: list[str] = []
-        named = False
+        named = party_name = False  # party_name: the name was opened by a kind of party after a named body
         for fragment in _split_outside_parens(part, ","):
             frag = fragment.strip()
             if not frag:
@@ -197,8 +197,8 @@ def _split_units_uncached(value: str) -> list[str]:
                 new = True
             if not new and named and _ACRONYM.match(frag):
                 new = True  # "VTV, VOV, TTXVN", "Sở Y tế, BHXH tỉnh": after a named body each acronym names one of its own
-            if not new and named and _starts_with(lower, GENERIC_HEADS):
-                new = True
+            if not new and (named or party_name) and _starts_with(lower, GENERIC_HEADS):
+                new = True  # "…, doanh nghiệp, các cơ quan liên quan": "các …" after a party opens a name too
             party = not new and named and opens_after_named(current, frag)
             if party:
                 new = True  # "Ủy ban nhân dân tỉnh, chủ rừng, cơ quan liên quan": a party of another kind after a named body
@@ -223,7 +223,7 @@ def _split_units_uncached(value: str) -> list[str]:
                 # those names on two dev documents of different issuers, lead and partners lower.)
                 # A party of a kind with words of its own ("chủ rừng", "tổ chức xã hội") ends as a named body does: the
                 # next kind of party opens a name again; a bare kind ("doanh nghiệp, hợp tác xã") lists kinds.
-                named = bool(head) or bool(_ACRONYM.match(frag)) or (party and not bare_kind(frag))
+                named, party_name = bool(head) or bool(_ACRONYM.match(frag)) or (party and not bare_kind(frag)), party
             current.append(frag)
         if current:
             units.append(", ".join(current))
