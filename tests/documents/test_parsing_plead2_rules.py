@@ -55,9 +55,12 @@ def test_a_kind_of_body_with_words_of_its_own_after_va_is_a_name_of_its_own() ->
     ]
 
 
-def test_a_bare_kind_after_va_and_the_catch_all_with_cac_stay_on_the_list() -> None:
+def test_a_bare_kind_after_va_stays_on_the_list() -> None:
     assert split_units("các sở, ngành, cơ quan trung ương và địa phương") == ["các sở, ngành, cơ quan trung ương và địa phương"]
-    assert split_units("Sở Y tế và các cơ quan liên quan") == ["Sở Y tế và các cơ quan liên quan"]
+    # The catch-all "và các cơ quan liên quan" after a named body is a party of its own, as "và cơ quan liên quan" is
+    # (pcoord17: the dev gold lists it apart far more often); after a plural it stays on the list.
+    assert split_units("Sở Y tế và các cơ quan liên quan") == ["Sở Y tế", "các cơ quan liên quan"]
+    assert split_units("các sở, ngành và các cơ quan liên quan") == ["các sở, ngành và các cơ quan liên quan"]
 
 
 _NAMED = st.sampled_from(

@@ -62,9 +62,9 @@ _NUMBERED_LEAD = re.compile(
 # "[Giao] Sở X chủ trì, phối hợp với Y [thực hiện ...]"; the partners are optional when the clause
 # names the items it assigns ("Sở Z chủ trì nội dung tại điểm b").
 _SENTENCE_LEAD = re.compile(
-    r"(?:^|[.;]\s+|\n\s*)(?:(?:giao(?:\s+cho)?|de\s+nghi|yeu\s+cau|chi\s+dao|uy\s+quyen\s+cho)\s+)?"
+    r"(?:^|[.;]\s+|\n\s*)(?:[-+•*]\s*)?(?:(?:giao(?:\s+cho)?|de\s+nghi|yeu\s+cau|chi\s+dao|uy\s+quyen\s+cho)\s+)?"
     r"(?P<who>[^.;:]{3,120}?)\s+(?:chu\s+tri|la(?:m)?\s+(?:co\s+quan\s+)?dau\s+moi)(?:(?:\s*,\s*|\s+va\s+|\s+)(?:phoi\s+hop\s+(?:voi\s+)?|cung\s+voi\s+)(?P<with>[^.;]{3,300}?))?"
-    r"(?:(?<![^a-z]so)|(?<=phong so)|(?<=tra so))(?<![^a-z]bo)(?<![^a-z]phong)(?=\s+(?:de|nham|thuc\s+hien|trien\s+khai|to\s+chuc|xay\s+dung|tham\s+muu|huong\s+dan|ra\s+soat|theo\s+doi|"
+    r"(?:(?<![^a-z]so)|(?<=phong so)|(?<=tra so))(?<![^a-z]bo)(?<![^a-z]phong)(?=,?\s+(?:de|nham|thuc\s+hien|trien\s+khai|to\s+chuc|xay\s+dung|tham\s+muu|huong\s+dan|ra\s+soat|theo\s+doi|"
     r"tong\s+hop|chi\s+tra|thanh\s+toan|cap\s+nhat|van\s+dong|tuyen\s+truyen|"
     # More verbs that open the action; none of them ends a body's name ("Sở Giáo dục và Đào tạo" is why
     # "đào tạo", "kiểm tra", "quản lý", "hỗ trợ", "thông tin" are not here).
@@ -245,9 +245,11 @@ def assign_units(doc: Doc, root: Node, tasks: list[Task]) -> None:
                 _apply(task, "coordinate", split_units(doc.clean[s + bare.start("with") : s + bare.end("with")]))
             for m in _SENTENCE_LEAD.finditer(folded) if _LEAD_WORDS.search(folded) else ():
                 name = _wrapped_name(doc.clean[s + m.start("who") : s + m.end("who")])
-                name = before_verb(name) if name is not None else None  # "Giao Sở X tiếp thu …, chủ trì, …": Sở X
-                if not name or "duoc giao" in m.group("who"):
+                cut = before_verb(name) if name is not None else None  # "Giao Sở X tiếp thu …, chủ trì, …": Sở X
+                # "Giao X chủ trì, hướng dẫn …" names X whole: a verb inside it is a word of its name, the clause unread.
+                if not cut or "duoc giao" in m.group("who") or (m.group("with") is None and folded.startswith(",", m.end()) and cut != name):
                     continue
+                name = cut
                 clause_end = min((p for p in (folded.find(";", m.end()), folded.find(".", m.end())) if p >= 0), default=len(folded))
                 refs = _ITEM_REFS.search(folded, m.end(), clause_end)
                 labels = re.findall(r"[a-zđ]|\d+(?:\.\d+)*", refs.group("refs")) if refs else []

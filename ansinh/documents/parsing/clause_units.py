@@ -83,6 +83,8 @@ def partners_end(clean: str, folded: str, start: int) -> int:
         if folded.startswith("to chuc", at) and (re.search(r"(?:co quan|don vi|ca nhan)\s*,\s*$", folded[start:at]) or re.match(r"to chuc\s*,", folded[at:])):
             continue  # "cơ quan, tổ chức, đơn vị …": the kinds of body, not the verb "tổ chức"
         if at > start and clean[at].islower() and (_VERB.match(folded, at) or pc.MATTER.match(folded, at)) and not re.search(r"(?:cac|nhung)\s+$", folded[start:at]):
+            if kind_named_by_work(folded, at - 1):
+                continue  # "các cơ quan tham mưu giúp việc của Đảng": what the kind does names it
             return at  # after "các" the same words name bodies ("các tổ chức chính trị - xã hội")
     return len(folded)
 
@@ -98,6 +100,8 @@ _ROLE_CUE = re.compile(r"(?:chu\s+tri|phoi\s+hop|(?:co|chiu)\s+trach\s+nhiem|la\
 _CONDITION = re.compile(r"(?:doi\s+voi|truong\s+hop|neu|khi)\s[^.;]{0,200}?(?:,\s*)?\bthi\s+")
 # A purpose before the subject: "Để …, Bộ Y tế …".
 _PURPOSE = re.compile(r"(?:de|nham)\s(?!nghi(?![a-z])|xuat(?![a-z]))")  # not "Đề nghị", "Đề xuất"
+# The basis a clause opens with: "Trên cơ sở …, đề nghị …", "Căn cứ …, Sở Y tế …" ("Thực hiện …" opens a duty as often).
+_BASIS = re.compile(r"(?:tren\s+co\s+so|can\s+cu)\s")
 # A short label before the clause ("Nội dung:", "Trách nhiệm:").
 _SHORT_LABEL = re.compile(r"^[^:.;]{2,30}:\s*")
 _ADDRESS = re.compile(r"(?:giao(?:\s+cho)?|de\s+nghi|yeu\s+cau)\s+")
@@ -216,11 +220,14 @@ def read_clause(clean: str, folded: str) -> tuple[list[str], list[str]] | None:
     cond = _CONDITION.match(folded, pos)
     if cond is not None:
         pos = cond.end()
-    elif _PURPOSE.match(folded, pos):
-        # "Để thể chế hóa …, Đảng đoàn Quốc hội xác định …": the purpose ends at the comma after which a body is named.
+    elif _PURPOSE.match(folded, pos) or _BASIS.match(folded, pos):
+        # "Để thể chế hóa …, Đảng đoàn Quốc hội xác định …": the purpose ends at the comma after which a body is named;
+        # "Trên cơ sở Kế hoạch số …, đề nghị Ủy ban nhân dân các huyện …": the basis, at the comma before the address.
         for comma in re.finditer(r",\s*", folded[pos : pos + 260]):
-            if _head_match(clean[pos + comma.end() :], AGENCY_HEADS):
-                pos += comma.end()
+            at = pos + comma.end()
+            addressed = _ADDRESS.match(folded, at)
+            if _head_match(clean[at:], AGENCY_HEADS) or (addressed is not None and _head_match(clean[addressed.end() :], AGENCY_HEADS)):
+                pos = at
                 break
     address = _ADDRESS.match(folded, pos)
     if address is not None:
@@ -269,7 +276,9 @@ def read_clause(clean: str, folded: str) -> tuple[list[str], list[str]] | None:
             continue  # "các cơ quan chuyên trách tham mưu, giúp việc Tỉnh ủy": the kind's name, not its duty
         cue = _DUTY_CUE.match(folded, verb.start() + 1) is not None
         # After "Giao", "Đề nghị" the subject may be a kind of body in lower case ("Giao ban thường vụ các tỉnh uỷ …").
-        lead = bodies_only(clean[pos : pc.subject_end(folded, pos, verb.start())], generic_first=cue or address is not None, bound=cue)
+        # Before a role ("Các cơ quan tham mưu, giúp việc Đảng ủy phối hợp tham mưu") a plural of kinds is the doer too.
+        role = _ROLE_CUE.match(folded, verb.start() + 1) is not None
+        lead = bodies_only(clean[pos : pc.subject_end(folded, pos, verb.start())], generic_first=cue or role or address is not None, bound=cue)
         if not lead:
             continue
         rest_at = verb.start()

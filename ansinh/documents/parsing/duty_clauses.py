@@ -74,12 +74,15 @@ def clause_leads(doc: Doc, tasks: list[Task], apply: Apply) -> None:
         if node is None:
             continue
         openings = _openings(doc, node)
+        stated = bool(task.coordinate)  # partners a label or a table gave: no clause adds to them
         for index, (clean, folded) in enumerate(openings):
             if len(clean) != len(folded):
                 continue
             # The doer may be known only from the heading above ("2. Bộ Tài chính:" over "b) …, chủ trì, phối hợp với …").
             doer_known = bool(task.lead) or (task.parent is not None and bool(task.parent.lead))
-            if doer_known and not task.coordinate:
+            # Each dash line of the item may open with its own "Chủ trì, phối hợp với …": the partners of every one of
+            # the item's duties ("- Chủ trì, phối hợp với Bộ Tài chính …" / "- Chủ trì phối hợp với các bộ, ngành …").
+            if doer_known and (not task.coordinate or (not stated and index > 0)):
                 # "- Chủ trì, phối hợp với …" under an item headed by its body, or "…; chủ trì, phối hợp với …" in its sentence.
                 # "…, chủ trì, phối hợp với …" anywhere in the sentence: "chủ trì" says the item's own doer acts with them.
                 for clause in re.finditer(r"(?:^|;\s*|:\s*|(?<![a-z])(?=chu\s+tri\s*,?\s*(?:va\s+)?phoi\s+hop))(?=(?:chu\s+tri\s*,?\s*(?:va\s+)?)?phoi\s+hop)", folded):
@@ -87,6 +90,8 @@ def clause_leads(doc: Doc, tasks: list[Task], apply: Apply) -> None:
                     # After a colon the doer's duty begins ("X chỉ đạo lực lượng Y: Phối hợp với Z …").
                     if m is None or (clause.start() > 0 and folded[clause.start()] != ":" and not folded.startswith("chu", clause.end())):
                         continue
+                    if task.coordinate and not folded.startswith("chu", clause.end()):
+                        continue  # a later line's bare "Phối hợp với …" is read by ``own_partners``, not here
                     partners = pc.drop_asides(bodies_only(clean[m.end() : partners_end(clean, folded, m.end())], generic_first=True))
                     if partners:
                         apply(task, "coordinate", partners)

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 
-from ansinh.documents.parsing.clause_units import first_sentence, read_clause
+from ansinh.documents.parsing.clause_units import bodies_only, first_sentence, read_clause
 from ansinh.documents.parsing.clean import Doc, fold_same_length, squeeze
+from ansinh.documents.parsing.name_lists import BODY_KINDS
 from ansinh.documents.parsing.responsibilities import Apply
 from ansinh.documents.parsing.structure import Node
 from ansinh.documents.parsing.tasks import Task
@@ -33,6 +34,7 @@ def lead_in_leads(doc: Doc, tasks: list[Task], apply: Apply) -> None:
             read[id(parent)] = _lead_in(doc, parent)
         if read[id(parent)]:
             apply(task, "lead", read[id(parent)])
+    enumerated_leads(doc, tasks)
 
 
 def _lead_in(doc: Doc, parent: Node) -> list[str]:
@@ -110,21 +112,96 @@ def colon_listed_leads(doc: Doc, tasks: list[Task], apply: Apply) -> None:
             continue
         heading = squeeze(ITEM_MARK.sub("", doc.clean[node.head_start : node.head_end], count=1)).strip()
         addressed = _ADDRESSED.match(title)
+        candidates: list[str | None] = []
         if (
             addressed is not None and heading.rstrip(" :") == title.rstrip(" :") and node.children
             and not doc.clean[node.head_end : node.children[0].start].strip()
         ):
-            title = title[addressed.end() :].rstrip(" :")  # the whole heading is the address; its items follow
-        elif not heading.startswith(title) or not heading[len(title) :].lstrip().startswith(":"):
+            candidates.append(title[addressed.end() :].rstrip(" :"))  # the whole heading is the address; its items follow
+        elif heading.startswith(title) and heading[len(title) :].lstrip().startswith(":"):
+            candidates.append(title)
+        else:
+            # The list wraps over lines before its colon ("b) Vụ Bưu chính, Cục Bưu điện" / "Trung ương, Tổng công ty …:"),
+            # or a heading closed by a colon hands over to a first line that names the doers ("1. Về cơ chế, chính sách:" /
+            # "Các cơ quan, đơn vị thuộc Bộ: Xây dựng …").
+            candidates.append(_colon_subject(doc.clean[node.head_start : node.body_end], item=True))
+        if heading.endswith(":") and addressed is None:
+            candidates.append(_colon_subject(doc.clean[node.head_end : node.body_end], item=False))
+        for candidate in candidates:
+            names = _listed_doers(candidate) if candidate else []
+            if names:
+                apply(task, "lead", names)
+                break
+
+
+def _listed_doers(title: str) -> list[str]:
+    """The bodies a heading lists before the colon that hands them their duty, or none when it lists no bodies."""
+    if not (_head_match(title, AGENCY_HEADS) or _plural_of_kinds(title)):
+        return []
+    if _ROLE_WORDS.search(" ".join(fold_same_length(title).lower().split())):
+        return []  # "Sở Y tế chủ trì, phối hợp với …:": the clause readers know the roles
+    if _DUTY_VERB.search(f" {title} "):
+        return []
+    # Bodies listed before such a colon are parted by commas; without one, "và" joins the parts of one name
+    # ("Nhà đầu tư của 02 dự án … Tân Phú – Bảo Lộc và Bảo Lộc – Liên Khương").
+    names = split_units(title) if "," in title or ";" in title else [title]
+    if names and len(names) <= 12 and all(
+        (_head_match(n, AGENCY_HEADS) or _plural_of_kinds(n)) and len(n.split()) <= 16 for n in names
+    ):
+        return names
+    return []
+
+
+# "… và các cơ quan, đơn vị liên quan": a plural of kinds that may close a list of named doers.
+_CATCH_ALL = re.compile(r"^cac\s+(?:" + BODY_KINDS + r")(?![a-z])")
+
+
+def _plural_of_kinds(name: str) -> bool:
+    """Whether ``name`` opens with "các" and a kind of body ("các cơ quan, đơn vị liên quan", "Các cục, vụ thuộc Bộ")."""
+    return _CATCH_ALL.match(fold_same_length(name).lower()) is not None
+
+
+def _colon_subject(text: str, item: bool) -> str | None:
+    """The words before the first colon of ``text`` (an item from its mark, or the first line of its body), read across
+    wrapped lines: a subject only when no sentence ends and no blank line falls before the colon."""
+    text = text[:600].lstrip()
+    colon = text.find(":")
+    if colon < 0 or colon > 400:
+        return None
+    subject = text[:colon]
+    if "\n\n" in subject.replace(" ", "").replace("\t", "") or re.search(r"[.!?](?:\s|$)", ITEM_MARK.sub("", subject, count=1) if item else subject):
+        return None
+    if not item and "\n" in subject.strip():
+        return None  # a body's first line names its doers on that line
+    subject = squeeze(ITEM_MARK.sub("", subject, count=1) if item else subject).strip()
+    return subject or None
+
+
+# "Giao các sở quản lý chuyên ngành theo lĩnh vực gồm:" / "- Sở Công Thương (đối với …);" / "- Sở Xây dựng (…)": the
+# body text hands the item to members it lists below, each dash line opening with a body's name.
+_LISTS_MEMBERS = re.compile(r"(?:(?:bao\s+)?gom|(?:cac|nhung)\s+(?:co\s+quan|don\s+vi|so|nganh)\s+(?:nhu\s+)?sau)\s*:\s*$")
+
+
+def enumerated_leads(doc: Doc, tasks: list[Task]) -> None:
+    """An item headed by a kind of its doers ("2. Các sở quản lý chuyên ngành") whose text lists them one to a dash line
+    after "gồm:": the bodies listed lead it (in place of the kind), unless the list is of partners ("phối hợp với … gồm:")."""
+    for task in tasks:
+        node = task.node
+        if node is None or len(node.children) < 2 or (task.lead and not all(_plural_of_kinds(n) for n in task.lead)):
             continue
-        if not _head_match(title, AGENCY_HEADS):
+        intro = " ".join(fold_same_length(doc.clean[node.head_start : node.body_end]).lower().split())
+        if not _LISTS_MEMBERS.search(intro) or "phoi hop" in intro[-200:]:
             continue
-        if _ROLE_WORDS.search(" ".join(fold_same_length(title).lower().split())):
-            continue  # "Sở Y tế chủ trì, phối hợp với …:": the clause readers know the roles
-        if _DUTY_VERB.search(f" {title} "):
-            continue
-        # Bodies listed before such a colon are parted by commas; without one, "và" joins the parts of one name
-        # ("Nhà đầu tư của 02 dự án … Tân Phú – Bảo Lộc và Bảo Lộc – Liên Khương").
-        names = split_units(title) if "," in title or ";" in title else [title]
-        if names and len(names) <= 12 and all(_head_match(n, AGENCY_HEADS) and len(n.split()) <= 16 for n in names):
-            apply(task, "lead", names)
+        names: list[str] = []
+        for child in node.children:
+            if child.style != "dash":
+                break
+            head = re.split(r"[(;:]", doc.clean[child.head_start : child.head_end], maxsplit=1)[0]
+            listed = bodies_only(head.strip(" .,"), generic_first=False)
+            if not listed:
+                names = []
+                break
+            names.extend(listed)
+        if len(names) >= 2:
+            task.lead[:] = names
+            task.own_lead = True

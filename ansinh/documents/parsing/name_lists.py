@@ -69,6 +69,33 @@ def opens_after_closed_kind(current: list[str], fragment: str) -> bool:
     return not bare_kind(last)
 
 
+# Kinds of parties that are no place or level of government ("cơ quan liên quan", "tổ chức phi chính phủ", "doanh
+# nghiệp", "chủ rừng", "nhà tài trợ"): after a named body such a kind in lower case is a party of its own, while a kind
+# of place goes on the body's list of places ("Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương").
+_PARTY_KIND = re.compile(
+    r"^(?:co\s+quan|don\s+vi|to\s+chuc|doanh\s+nghiep|hiep\s+hoi|hoi(?!\s+(?:nghi|thao|thi|dien|cho|vien))|nha\s+tai\s+tro|"
+    r"chu\s+rung|chu\s+dau\s+tu|nha\s+dau\s+tu|nha\s+thau|co\s+so|luc\s+luong|ca\s+nhan|tap\s+doan|tong\s+cong\s+ty|"
+    r"cong\s+ty|ngan\s+hang|chinh\s+quyen|hop\s+tac\s+xa|bo\s+phan)(?![a-z])"
+)
+
+
+# An office named before the bodies it heads ("Thủ trưởng cơ quan, đơn vị", "Giám đốc sở, ngành").
+_OFFICE_HOLDER = re.compile(r"^(?:thu\s+truong|bo\s+truong|(?:pho\s+)?chu\s+tich|(?:pho\s+|tong\s+)?giam\s+doc|nguoi\s+dung\s+dau|(?:pho\s+)?truong|lanh\s+dao)(?![a-z])")
+
+
+def opens_after_named(current: list[str], fragment: str) -> bool:
+    """Whether ``fragment``, after the fragments ``current`` of one named body (not a plural "các …"), opens a new name:
+    it does when it opens in lower case with a kind of party that is no place ("Ủy ban nhân dân tỉnh, chủ rừng, cơ quan
+    liên quan" is three names; "Ủy ban nhân dân các huyện, thị xã" is one)."""
+    if not current or not fragment[:1].islower() or _PLURAL.match(_folded(current[0])):
+        return False
+    if _PLURAL.match(_folded(re.split(r"\s+(?:và|va|vả)\s+", current[-1])[-1])):
+        return False  # "Ban Dân tộc tỉnh và các cơ quan, đơn vị liên quan": the plural "và" opens goes on
+    if _OFFICE_HOLDER.match(_folded(current[0])):
+        return False  # "Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ": the office's bodies, listed
+    return _PARTY_KIND.match(_folded(fragment)) is not None
+
+
 # Kinds of bodies that name one with words of their own after "và": "… và cơ quan liên quan", "… và chính quyền địa
 # phương" (a kind alone, "… và địa phương", goes on the list before it: "các bộ, cơ quan trung ương và địa phương").
 _KIND_WITH_WORDS = re.compile(
@@ -175,3 +202,26 @@ def level_list(value: str) -> tuple[int, int, str, str] | None:
         if value[m.start("body")].isupper() and m.end() < len(value) and value[m.end()].isupper():
             return m.start(), m.end(), value[m.start("body") : m.end("body")], value[m.start("level") : m.end("level")]
     return None
+
+
+# Two ministries (or two departments) run together where a table cell's lines were joined: "Bộ Thông tin và Truyền thông
+# Bộ Khoa học và Công nghệ". A ministry holds no other ministry, a department no other department, so the second head
+# in capitals opens a second name ("Bộ Chỉ huy Bộ đội Biên phòng" goes on: "đội" is in lower case).
+_RUN_TOGETHER = re.compile(r"(?<=\S)\s+(?=(?:Bộ|Sở)\s+(?!Đội\b)(?P<next>\w))")
+_SAME_HEAD = re.compile(r"^(?P<head>Bộ|Sở)\s+(?!Chỉ\s+huy|Tư\s+lệnh)(?P<next>\w)")
+
+
+def run_together(name: str) -> list[str]:
+    """``name`` cut where a second ministry or department of the same head begins (see :data:`_RUN_TOGETHER`)."""
+    first = _SAME_HEAD.match(name)
+    if first is None or not first.group("next").isupper():
+        return [name]
+    head = first.group("head")
+    out: list[str] = []
+    start = 0
+    for m in _RUN_TOGETHER.finditer(name):
+        if name.startswith(head, m.end()) and m.group("next").isupper() and len(name[start : m.start()].split()) >= 2:
+            out.append(re.sub(r"[\s:;,.\-–—_|'`ˆ~\"]+$", "", name[start : m.start()]))  # a scan's mark before the break goes
+            start = m.end()
+    out.append(name[start:])
+    return out

@@ -77,6 +77,12 @@ _MEMBERS = _Words(
 _PARTS = re.compile(r"\s*,\s*|\s+và\s+")
 
 
+# "Các Công ty Lâm nghiệp, Vườn quốc gia Bạch Mã": a capitalised word after a comma opens a body split_units does not
+# know; a plural of kinds that opens the subject holds none ("Các cơ quan, đơn vị").
+def _capital_after_comma(name: str) -> bool:
+    return any(part.strip()[:1].isupper() for part in name.split(",")[1:])
+
+
 def subject_leads(tasks: list[Task], apply: Apply) -> None:
     """Give the bodies that open an unassigned item's sentence as its lead."""
     for task in tasks:
@@ -97,8 +103,12 @@ def subject_leads(tasks: list[Task], apply: Apply) -> None:
                 continue  # "Công ty Cổ phần Xây dựng …": a capitalised word goes on a name, it opens no duty
             subject = title[: verb.start()]
             for names in (split_units(subject), [p.strip() for p in _PARTS.split(subject) if p.strip()]):
-                if names and all((_head_match(n, AGENCY_HEADS) or _MEMBERS.match(n) or (k > 0 and _GENERIC_START.match(n)))
-                                 and 2 <= len(n.split()) <= 16 for k, n in enumerate(names)) and _head_match(names[0], AGENCY_HEADS):
+                # A plural of kinds may open the subject too ("Các cơ quan, đơn vị khẩn trương …"): the doers, named by kind.
+                if names and all((_head_match(n, AGENCY_HEADS) or _MEMBERS.match(n) or (k > 0 and _GENERIC_START.match(n)) or (k == 0 and _generic_bodies(n)))
+                                 and 2 <= len(n.split()) <= 16 for k, n in enumerate(names)) and (
+                    _head_match(names[0], AGENCY_HEADS) or (_generic_bodies(names[0]) and not subject.rstrip().endswith(",")
+                                                            and not _capital_after_comma(names[0]))
+                ):
                     apply(task, "lead", names)
                     break
             if task.lead:

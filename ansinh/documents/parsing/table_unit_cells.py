@@ -12,9 +12,14 @@ from __future__ import annotations
 
 import re
 
-from ansinh.documents.parsing.unit_names import opens_with_agency
+from ansinh.documents.parsing.unit_names import (
+    _split_outside_parens,
+    opens_with_agency,
+    split_units,
+    units_by_role,
+)
 
-__all__ = ["clean_unit_names"]
+__all__ = ["clean_unit_names", "lead_then_partners"]
 
 # Marks a scan leaves before a name: rules, dashes, quotes, underscores.
 _LEAD_JUNK = re.compile(r"^[\s_|'‘’\"“”—–\-~.,:;ˆ`]+")
@@ -51,3 +56,17 @@ def _colon_split(name: str) -> list[str]:
     if len(pieces) < 2 or not all(opens_with_agency(_LEAD_JUNK.sub("", p)) for p in pieces):
         return [name]
     return pieces
+
+
+def lead_then_partners(cell: str) -> tuple[list[str], list[str]]:
+    """(lead, partners) of a cell under a column for both roles ("Đơn vị chủ trì/phối hợp"): roles the cell states
+    ("Sở Y tế (chủ trì); Công an tỉnh (phối hợp)") as stated, else the first body (or the first part before a semicolon)
+    leads and the rest work with it ("Trung tâm Khảo thí; các khoa", "Sở Y tế, Sở Tài chính")."""
+    lead, partners = units_by_role(cell)
+    if partners:
+        return lead, partners
+    parts = [p for p in _split_outside_parens(cell, ";") if p.strip(" .,")]
+    if len(parts) > 1:
+        return split_units(parts[0]), [name for part in parts[1:] for name in split_units(part)]
+    names = split_units(cell)
+    return names[:1], names[1:]

@@ -14,7 +14,7 @@ from ansinh.documents.parsing.clean import Doc, fold_same_length
 from ansinh.documents.parsing.name_trim import trim_unit_names
 from ansinh.documents.parsing.structure import Node, heading_title
 from ansinh.documents.parsing.table_groups import table_items
-from ansinh.documents.parsing.table_unit_cells import clean_unit_names
+from ansinh.documents.parsing.table_unit_cells import clean_unit_names, lead_then_partners
 from ansinh.documents.parsing.tables import LEAD_HEADER, Table, table_kind
 from ansinh.documents.parsing.unit_names import split_units, units_by_role
 from ansinh.documents.parsing.vocab import TASK_KINDS
@@ -195,7 +195,12 @@ def _table_tasks(tables: list[Table]) -> list[Task]:
                 lead, partners = units_by_role(row.get(lead_col))
                 task.lead, task.own_lead = lead, bool(lead)
                 task.coordinate, task.own_coordinate = partners, bool(partners)
-            if coord_col is not None and row.get(coord_col):
+            if coord_col is not None and row.get(coord_col) and lead_col is None and re.search(r"chu tri", table.header[coord_col]):
+                # One column for both roles ("Đơn vị chủ trì/phối hợp"): the first body named leads.
+                lead, partners = lead_then_partners(row.get(coord_col))
+                task.lead, task.own_lead = lead, bool(lead)
+                task.coordinate, task.own_coordinate = partners, bool(partners)
+            elif coord_col is not None and row.get(coord_col):
                 task.coordinate, task.own_coordinate = task.coordinate + split_units(row.get(coord_col)), True
             for col in review_cols:
                 if row.get(col):

@@ -14,10 +14,13 @@ from ansinh.documents.parsing.clean import squeeze
 from ansinh.documents.parsing.name_lists import (
     AND_SPACE,
     COMMA,
+    bare_kind,
     level_list,
     opens_after_and,
     opens_after_closed_kind,
+    opens_after_named,
     protect_compounds,
+    run_together,
     shared_body_tail,
 )
 from ansinh.documents.parsing.name_trim import trim_name
@@ -182,7 +185,7 @@ def _split_units_uncached(value: str) -> list[str]:
     units: list[str] = []
     for part in _split_outside_parens(value, ";"):
         current: list[str] = []
-        named = False
+        named = party_name = False  # party_name: the name was opened by a kind of party after a named body
         for fragment in _split_outside_parens(part, ","):
             frag = fragment.strip()
             if not frag:
@@ -194,8 +197,11 @@ def _split_units_uncached(value: str) -> list[str]:
                 new = True
             if not new and named and _ACRONYM.match(frag):
                 new = True  # "VTV, VOV, TTXVN", "Sở Y tế, BHXH tỉnh": after a named body each acronym names one of its own
-            if not new and named and _starts_with(lower, GENERIC_HEADS):
-                new = True
+            if not new and (named or party_name) and _starts_with(lower, GENERIC_HEADS):
+                new = True  # "…, doanh nghiệp, các cơ quan liên quan": "các …" after a party opens a name too
+            party = not new and named and opens_after_named(current, frag)
+            if party:
+                new = True  # "Ủy ban nhân dân tỉnh, chủ rừng, cơ quan liên quan": a party of another kind after a named body
             if not new and current and lower.startswith("cac ") and len(frag.split()) >= 3 and (len(current[-1].split()) > 2 or len(current) >= 3):
                 # "các tổ chức chính trị - xã hội, các cơ sở giáo dục": whole kinds, not "các bộ, ngành"; and after a list of
                 # three kinds or more ("Các sở, ban, ngành, các đảng ủy trực thuộc Tỉnh ủy") a second "các" opens a plural of
@@ -215,19 +221,24 @@ def _split_units_uncached(value: str) -> list[str]:
                 # without a head of their own, while a body or a kind with words of its own ("một số Đại sứ quán …",
                 # "CSDL chuyên ngành") starts a new name. (Leaving "các …" out, as this line once meant to, joined
                 # those names on two dev documents of different issuers, lead and partners lower.)
-                named = bool(head) or bool(_ACRONYM.match(frag))
+                # A party of a kind with words of its own ("chủ rừng", "tổ chức xã hội") ends as a named body does: the
+                # next kind of party opens a name again; a bare kind ("doanh nghiệp, hợp tác xã") lists kinds.
+                named, party_name = bool(head) or bool(_ACRONYM.match(frag)) or (party and not bare_kind(frag)), party
             current.append(frag)
         if current:
             units.append(", ".join(current))
-    return [name for name in (trim_name(u) for u in units for u in _split_at_and(u)) if name]
+    return [name for name in (trim_name(n) for u in units for a in _split_at_and(u) for n in run_together(a)) if name]
 
 
 # "… và Ủy ban nhân dân các tỉnh", "… và các sở, ban, ngành, địa phương", "… và các tổ chức thành viên": "và" before
-# another body, a generic list ("các" and a comma) or a kind of body starts a name; the catch-all "và các cơ quan
-# (đơn vị, địa phương) liên quan" stays with the name it follows.
+# another body, a generic list ("các" and a comma) or a kind of body starts a name. The catch-all "và các cơ quan
+# (đơn vị, bộ phận) liên quan" after a named body is a name of its own too ("Sở Tư pháp và các đơn vị liên quan" names
+# two parties, as "Sở Tư pháp, các đơn vị liên quan" does); after a plural ("các sở, ngành và các đơn vị liên quan") it
+# goes on the list. ("vả" is how OCR often reads "và".)
 _AND_BODY = re.compile(
-    r"\s+v[àa]\s+(?=(?P<generic>c[áa]c\s+[^,]{2,30},|c[áa]c\s+(?:s[ởo]|b[ộo]|ban|ng[àa]nh|t[ổôo]\s+ch[ứu]c|[đd][ịi]a\s+ph[ưu][ơo]ng|[đd]o[àa]n\s+th[ểe]|h[ộo]i|"
-    r"tr[ưu][ờo]ng|doanh\s+nghi[ệe]p|[ủu]y\s+ban|u[ỷy]\s+ban|ph[òo]ng|x[ãa]|ph[ưu][ờo]ng)(?![^\W\d_]))?)",
+    r"\s+v[àảa]\s+(?=(?P<generic>c[áa]c\s+[^,]{2,30},|c[áa]c\s+(?:s[ởo]|b[ộo]|ban|ng[àa]nh|t[ổôo]\s+ch[ứu]c|[đd][ịi]a\s+ph[ưu][ơo]ng|[đd]o[àa]n\s+th[ểe]|h[ộo]i|"
+    r"tr[ưu][ờo]ng|doanh\s+nghi[ệe]p|[ủu]y\s+ban|u[ỷy]\s+ban|ph[òo]ng|x[ãa]|ph[ưu][ờo]ng)(?![^\W\d_]))?"
+    r"(?P<catchall>c[áa]c\s+(?:c[ơo]\s+quan|[đd][ơo]n\s+v[ịi]|b[ộo]\s+ph[ậa]n)(?![^\W\d_]))?)",
     re.IGNORECASE,
 )
 
@@ -237,7 +248,7 @@ _LOCALITIES = re.compile(r"c[áa]c\s+[đd][ịi]a\s+ph[ưu][ơo]ng(?![^\W\d_])",
 
 def _split_at_and(name: str) -> list[str]:
     """``name`` cut where "và" opens another body; the "và" inside a ministry's compound name is kept."""
-    if " và " not in name and " va " not in name:
+    if " và " not in name and " va " not in name and " vả " not in name:
         return [name]
     masked = protect_compounds(name)
     out: list[str] = []
@@ -248,7 +259,8 @@ def _split_at_and(name: str) -> list[str]:
         # only beside a plural one ("các bộ, cơ quan liên quan và Ngân hàng …", "Bộ X và Ủy ban nhân dân các tỉnh").
         before = masked[start : m.start()]
         plural = re.match(r"(?i)c[áa]c\s", before.strip()) or re.match(r"\S+(?:\s+\S+){0,3}\s+c[áa]c\s", re.split(r",|\s+v[àa]\s", rest)[0] + " ")
-        if not (m.group("generic") or (rest[:1].isupper() and _head_match(rest, AGENCY_HEADS) and plural)) and not opens_after_and(
+        catchall = m.group("catchall") is not None and not plural and _head_match(before.strip(), AGENCY_HEADS)
+        if not (m.group("generic") or catchall or (rest[:1].isupper() and _head_match(rest, AGENCY_HEADS) and plural)) and not opens_after_and(
             before, rest, _head_match(before.strip(), AGENCY_HEADS), _head_match(rest, AGENCY_HEADS)
         ):
             continue

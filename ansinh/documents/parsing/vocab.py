@@ -190,7 +190,9 @@ AGENCY_HEADS: tuple[str, ...] = (
     "Thành Đoàn", "Tỉnh Đoàn", "Văn phòng", "Trung tâm", "Tòa án", "Viện", "BCH", "Bộ Chỉ huy", "Kho bạc",
     "Cảnh sát", "Thanh tra", "Hội đồng", "HĐND", "Đảng ủy", "Đảng uỷ", "Thành ủy", "Tỉnh ủy", "Huyện ủy",
     "Quận ủy", "Thị ủy", "Chủ tịch", "Giám đốc", "Ngành", "Các Sở", "Các sở", "Các Ban", "Các Bộ", "Các bộ", "Tổ", "Lực lượng",
-    "Bệnh viện", "Tổng cục", "Vụ", "Chính phủ", "Thủ tướng", "Kiểm toán", "Tổng Liên đoàn", "Hợp tác xã",
+    # The forces a plan names by their branch alone ("Bộ đội biên phòng, Kiểm lâm, Quản lý thị trường", "Công an, Quân đội").
+    "Kiểm lâm", "Hải quan", "Quân đội", "Quản lý thị trường",
+    "Bệnh viện", "Học viện", "Tổng cục", "Vụ", "Chính phủ", "Thủ tướng", "Kiểm toán", "Tổng Liên đoàn", "Hợp tác xã",
     "Chi bộ", "Đồn", "Ban Chỉ huy", "Ban chỉ đạo", "Ban Chỉ đạo",
     "Bưu điện", "Trưởng", "Tổ giao dịch", "Điện lực", "Viễn thông", "Chi hội", "Chi đoàn", "Hạt", "Bộ đội",
     "Phó Chủ tịch", "Người đứng đầu", "Thủ trưởng", "Đảng đoàn", "Ban cán sự",
