@@ -101,7 +101,11 @@ def deadline_for(
 # A period qualifies the report it sits with: "Định kỳ báo cáo … gửi về Sở Nội vụ để tổng hợp … Chỉ số CCHC của tỉnh hằng năm"
 # names no yearly report (the year goes with the index, after the purpose "để"), nor does "Thực hiện chế độ kiểm điểm … hằng
 # năm; định kỳ sơ kết …" (the year goes with another work, in a clause of its own).
-_VERB_OR_REVIEW = re.compile(r"(?<![a-z])(?:b[ad]o\s+c[ad]o|(?:s[oda]|t[oda]ng)\s+k[eq]t|cong\s+(?:bo|khai)|gui)(?![a-z])")
+# "nộp", "trình" deliver a report as "gửi" does ("…; trình Thường trực trước ngày 24 hằng tháng"), not "chương trình", "trình độ".
+_VERB_OR_REVIEW = re.compile(
+    r"(?<![a-z])(?:b[ad]o\s+c[ad]o|(?:s[oda]|t[oda]ng)\s+k[eq]t|cong\s+(?:bo|khai)|gui|nop|"
+    r"(?<!chuong\s)(?<!quy\s)(?<!to\s)(?<!lo\s)trinh(?!\s+(?:do|bay|tu)(?![a-z])))(?![a-z])"
+)
 
 
 _PURPOSE = re.compile(r"\sde\s(?!xuat|nghi|an(?![a-z])|ra(?![a-z])|cuong|tai(?![a-z])|muc|cao|bat)")  # "để …", not "đề xuất", "đề án"

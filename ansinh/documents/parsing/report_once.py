@@ -26,7 +26,7 @@ _HEADER = 2500
 _RECURS = re.compile(
     r"(?<![a-z])(?:kip\s+thoi|khi|neu|truong\s+hop|dot\s+xuat|theo\s+yeu\s+cau|phat\s+sinh|vuot\s+(?:qua\s+)?tham\s+quyen|thuong\s+xuyen|dinh\s+ky|"
     r"(?:h[ad]ng|moi)\s+(?:ngay|tuan|thang|quy|nam|lan|dot|ky|khi)|tuan|lien\s+tuc|theo\s+quy\s+dinh|theo\s+doi|don\s+doc|"
-    r"giam\s+sat|theo\s+(?:quyet\s+dinh|nghi\s+dinh|nghi\s+quyet|thong\s+tu|quy\s+che|chi\s+thi)\s+so)(?![a-z])"
+    r"giam\s+sat|dung\s+(?:quy\s+dinh|thoi\s+gian(?:\s+quy\s+dinh)?|thoi\s+han(?:\s+quy\s+dinh)?)|theo\s+(?:quyet\s+dinh|nghi\s+dinh|nghi\s+quyet|thong\s+tu|quy\s+che|chi\s+thi)\s+so)(?![a-z])"
 )
 
 

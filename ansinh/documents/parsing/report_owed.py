@@ -66,7 +66,9 @@ _CONDITION_COMMA = re.compile(
 )
 _TROUBLE = re.compile(
     r"kh[oda]\s+kh[ad]n|v[uy][oda]ng\s+m[ad]c|phat\s+sinh|vuot\s+(?:qua\s+)?tham\s+quyen|vi\s+pham|su\s+co|bat\s+thuong|"
-    r"khan\s+cap|kh[oda]ng\s+(?:thuc\s+hien|dat|hoan\s+thanh)|cham\s+tre|yeu\s+cau"
+    r"khan\s+cap|kh[oda]ng\s+(?:the\s+|kip\s+)?(?:thuc\s+hien|dat|hoan\s+thanh|dap\s+ung)|cham\s+tre|yeu\s+cau|"
+    # work late ("không thể hoàn thành đúng hạn", "có nguy cơ chậm tiến độ", "chậm so với kế hoạch"): trouble to raise
+    r"nguy\s+co\s+cham|cham\s+(?:tien\s+do|so\s+voi)|khong\s+kip|qua\s+han"
 )
 
 

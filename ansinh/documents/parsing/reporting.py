@@ -14,6 +14,7 @@ import re
 from ansinh.documents.parsing.clean import Doc, span_text, squeeze, trim_span
 from ansinh.documents.parsing.report_cues import (
     BEYOND_POWER,
+    EVENT_OCCASION,
     PAST_DATE,
     WEEKLY,
     at_session,
@@ -24,7 +25,7 @@ from ansinh.documents.parsing.report_cues import (
 from ansinh.documents.parsing.report_dates import deadline_for, own_clause
 from ansinh.documents.parsing.report_dates import deadlines as read_deadlines
 from ansinh.documents.parsing.report_described import blank_cited, described, law_year, not_duty_by_form
-from ansinh.documents.parsing.report_labels import drop_contents, merge_labelled
+from ansinh.documents.parsing.report_labels import drop_contents, drop_kinds_list, merge_labelled
 from ansinh.documents.parsing.report_once import asked_once, one_matter
 from ansinh.documents.parsing.report_owed import not_a_duty, owed, published_periodically, reviewed_for
 from ansinh.documents.parsing.report_phases import (
@@ -35,7 +36,14 @@ from ansinh.documents.parsing.report_phases import (
     results_owed_to,
 )
 from ansinh.documents.parsing.report_recipient import recipient_span
-from ansinh.documents.parsing.report_told import NARRATED, PRIOR_TEXT, letter_text_start, opens_grounds
+from ansinh.documents.parsing.report_tiers import blank_exceptions, tiered_dates
+from ansinh.documents.parsing.report_told import (
+    FINDINGS,
+    NARRATED,
+    PRIOR_TEXT,
+    letter_text_start,
+    opens_grounds,
+)
 from ansinh.documents.parsing.structure import Node
 from ansinh.documents.parsing.targets import sentences
 from ansinh.documents.parsing.vocab import (
@@ -102,7 +110,7 @@ _AFTER_EVENT = re.compile(r"^[\s\-–+•\d.)]*(?:ket\s+thuc|sau\s+khi\s+ket\s+t
 # "kịp thời báo cáo", "định kỳ báo cáo" without a period, "khi có yêu cầu", "báo cáo ngay khi …": ad hoc.
 _ADHOC = re.compile(
     r"kip\s+thoi|khi\s+(?:co|duoc)\s+yeu\s+cau|theo\s+yeu\s+cau|dot\s+xuat|bao\s+cao\s+ngay|khi\s+phat\s+sinh|"
-    r"che\s+do\s+bao\s+cao|van\s+de\s+phat\s+sinh|" + BEYOND_POWER
+    r"che\s+do\s+bao\s+cao|van\s+de\s+phat\s+sinh|" + BEYOND_POWER + "|" + EVENT_OCCASION
 )
 # "định kỳ báo cáo Bộ Chính trị" without a period: ad hoc when it names whom (agency-by-agency lines that
 # only repeat "định kỳ báo cáo kết quả" are not read).
@@ -185,7 +193,9 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
                 break
             folded = doc.folded[s:e]  # a day OCR split ("ngày 2 0/6") is joined by denoise.py
             folded = blank_cited(doc.text[s:e], folded)  # "… và Báo cáo tiếp thu của Bộ Chính trị": a paper cited
-            if (letter_body is not None and NARRATED.match(folded)) or PRIOR_TEXT.match(folded) or opens_grounds(doc.text[s:e], folded):
+            if (letter_body is not None and NARRATED.match(folded)) or (letter and FINDINGS.match(folded)) or PRIOR_TEXT.match(folded) or (
+                opens_grounds(doc.text[s:e], folded)
+            ):
                 continue  # "Ngày 19 tháng 12 năm 2025, Sở … có Văn bản số … gửi …": what happened before the letter
             if node.effective_kind() == "situation" and not _ASSIGNS.match(folded):
                 continue
@@ -198,7 +208,8 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
                 continue  # "Báo cáo theo khoản 3 là căn cứ để …": what a report is for, not a duty
             if AWARD_CUE.search(folded) and not re.search(r"b[ad]o\s+c[ad]o", folded):
                 continue
-            cues = [c for c in periods(folded) if own_clause(folded, c[1])]  # not "… để … Chỉ số hằng năm"
+            # not "… để … Chỉ số hằng năm", nor an exception in brackets ("(riêng năm 2026 thực hiện báo cáo năm)")
+            cues = [c for c in periods(blank_exceptions(folded)) if own_clause(folded, c[1])]
             deadlines = read_deadlines(folded)
             if described(folded, bool(deadlines) or DATED_DEADLINE.search(folded) is not None):
                 continue  # "Nội dung báo cáo gồm: …", "Báo cáo phải được xây dựng trung thực": the report described
@@ -231,7 +242,8 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
             # "báo cáo Chính phủ trước ngày 15 tháng 3 năm 2020": a one-off report; a report of the plan's results
             # by a dated day ("báo cáo kết quả thực hiện … trước ngày 25/11/2026") stays the default annual one.
             # ("Kết thúc năm 2026, … báo cáo kết quả thực hiện … trước ngày 10/01/2027" is the one report of that year)
-            results = _RESULTS_REPORT.search(folded) if not strict and not ONCE_CUE_BEFORE.search(folded) else None
+            # A letter deals with one matter (Decree 30/2020): its results report by a dated day is owed once.
+            results = _RESULTS_REPORT.search(folded) if not strict and not letter and not ONCE_CUE_BEFORE.search(folded) else None
             for m in DATED_DEADLINE.finditer(folded) if results is None else ():
                 if strict and PAST_DATE.search(folded, max(0, m.start() - 40), m.end()):
                     continue
@@ -315,6 +327,8 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
                 months: list[tuple[int | None, int | None]] = [(d, m) for _, d, m in deadlines if m is not None]
                 if frequency == "semiannual" and len(months) == 2 and len(cue_at) == 1 and months[0][1] != months[1][1]:
                     dates = months  # "định kỳ 6 tháng … trước ngày 15 tháng 6 và trước ngày 01 tháng 12": two duties
+                elif periodic and len([f for f in cue_at if f in _PERIODIC]) == 1 and (tiers := tiered_dates(folded, deadlines)):
+                    dates = tiers  # "… gửi Sở Tài chính trước ngày 05/7; Sở Tài chính tổng hợp báo cáo … trước ngày 10/7"
                 for day, month in dates:
                     out.append({
                         "text": text,
@@ -325,7 +339,7 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
                         "recipient": recipient,
                         "span": [cs, ce],
                     })
-    return drop_contents(merge_labelled(regime_stated(out, bare_spans), read_deadlines, deadline_for))
+    return drop_kinds_list(drop_contents(merge_labelled(regime_stated(out, bare_spans), read_deadlines, deadline_for)))
 
 
 

@@ -258,6 +258,8 @@ REVIEW_CUE = re.compile(r"(?:s[oda]|t[oda]ng)\s+ket")
 TROUBLE_CUE = re.compile(
     r"neu\s+c[oda]\s+(?:kh[oda]\s+kh[ad]n|v[uy][oda]ng\s+m[ad]c|ph[ad]t\s+sinh|de\s+xuat|kien\s+nghi)"
     r"|neu\s+(?:thay\s+)?c[ad]n\s+(?:thiet\s+)?(?:sua\s+doi|bo\s+sung|dieu\s+chinh)"
+    # difficulties gathered to be raised ("tổng hợp khó khăn, vướng mắc … và báo cáo", "phản ánh những vướng mắc")
+    r"|(?:tong\s+hop|phan\s+anh)\s*,?\s+(?:cac\s+|nhung\s+)?(?:kh[oda]\s+kh[ad]n|v[uy][oda]ng\s+m[ad]c)"
 )
 # "Định kỳ báo cáo" without a period: the default regime is annual (Decree 09/2019, art. 12).
 PERIODIC_CUE = re.compile(r"dinh\s+ky(?![a-z])")

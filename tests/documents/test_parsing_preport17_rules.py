@@ -1,0 +1,174 @@
+"""Reporting duties (issue 10, preport17): how Vietnamese texts state reporting regimes, in their usual variants.
+
+Decree 09/2019 sets a regime's periods and days; provincial plans and letters write them with many variants: one
+period reported at two tiers (bodies to the aggregating department, the department to the committee), an exception
+in brackets that names another period, the nine-month report, a day of each month after "trình"/"nộp", a list of
+periods opened by a week, a report owed when an event happens, difficulties gathered and raised, a letter's report
+by a dated day. Sentences that are no duty: an escalation offered as an alternative to acting ("xử lý hoặc báo cáo
+cấp có thẩm quyền"), a report read ("nghiên cứu báo cáo"), a letter's findings ("Qua kiểm tra, …"), a list of the
+kinds of reports whose schedule other lines state. Probe texts are made up for these rules, none copied from a
+corpus document.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ansinh.documents.parsing import extract_plan
+from ansinh.documents.parsing.clean import fold
+from ansinh.documents.parsing.report_dates import deadlines
+from ansinh.documents.parsing.report_tiers import blank_exceptions, tiered_dates
+
+PLAN = """ỦY BAN NHÂN DÂN
+TỈNH PHÚ THỌ
+Số: 57/KH-UBND
+Phú Thọ, ngày 12 tháng 5 năm 2026
+KẾ HOẠCH
+Phát triển nghề mây tre đan giai đoạn 2026 - 2030
+I. NHIỆM VỤ
+1. Khảo sát các cơ sở sản xuất mây tre đan trên địa bàn.
+"""
+LETTER = """ỦY BAN NHÂN DÂN
+TỈNH PHÚ THỌ
+Số: 1234/UBND-KT
+V/v triển khai kết nối dữ liệu hộ kinh doanh
+Phú Thọ, ngày 12 tháng 5 năm 2026
+Kính gửi:
+- Các sở, ban, ngành;
+- UBND các xã, phường.
+Thực hiện chỉ đạo của Bộ Công Thương, Ủy ban nhân dân tỉnh đề nghị các đơn vị thực hiện như sau:
+"""
+
+
+def _reports(text: str) -> list[tuple[Any, ...]]:
+    out: list[dict[str, Any]] = extract_plan(text, "probe")["reporting"]  # type: ignore[assignment]
+    return [(r["frequency"], r["deadline_day"], r["deadline_month"], r["year"]) for r in out]
+
+
+def _organising(*lines: str) -> list[tuple[Any, ...]]:
+    return _reports(PLAN + "II. TỔ CHỨC THỰC HIỆN\n1. Sở Công Thương\n" + "".join(f"- {x}\n" for x in lines))
+
+
+def _letter(*lines: str) -> list[tuple[Any, ...]]:
+    return _reports(LETTER + "".join(f"{i}. {x}\n" for i, x in enumerate(lines, 1)))
+
+
+def test_one_period_reported_at_two_tiers_is_a_duty_for_each_tier_on_its_own_day() -> None:
+    line = ("Báo cáo 6 tháng: Các phòng, ban gửi Sở Xây dựng trước ngày 08/6; Sở Xây dựng tổng hợp, báo cáo "
+            "Ủy ban nhân dân tỉnh trước ngày 14/6.")
+    assert _organising(line) == [("semiannual", 8, 6, None), ("semiannual", 14, 6, None)]
+    # … also with "nộp" and "chậm nhất"
+    line = "Báo cáo năm: Các xã nộp Phòng Kinh tế chậm nhất ngày 05/12; Phòng Kinh tế trình Ủy ban nhân dân huyện chậm nhất ngày 10/12."
+    assert _organising(line) == [("annual", 5, 12, None), ("annual", 10, 12, None)]
+
+
+def test_an_exception_in_brackets_names_no_period_of_the_duty() -> None:
+    line = "Báo cáo 6 tháng: Sở Xây dựng tổng hợp báo cáo Ủy ban nhân dân tỉnh trước ngày 12/7 (riêng năm 2027 thực hiện báo cáo năm)."
+    assert _organising(line) == [("semiannual", 12, 7, None)]
+    folded = fold("gửi trước ngày 12/7 (trừ báo cáo quý IV).")
+    assert len(blank_exceptions(folded)) == len(folded) and "quy" not in blank_exceptions(folded)
+
+
+def test_the_nine_month_report_is_the_third_quarters_report() -> None:
+    assert _organising("Báo cáo 9 tháng: Gửi Văn phòng trước ngày 18 tháng 9.") == [("quarterly", 18, 9, None)]
+    assert _organising("Các phòng gửi báo cáo chín tháng về Văn phòng trước ngày 18/9.") == [("quarterly", 18, 9, None)]
+
+
+def test_a_day_of_each_month_after_a_submission_in_its_own_clause_is_the_monthly_deadline() -> None:
+    line = "Giao Văn phòng tổng hợp, báo cáo tình hình an ninh trật tự; trình Thường trực Ủy ban trước ngày 23 hằng tháng."
+    assert _organising(line) == [("monthly", 23, None, None)]
+    line = "Các trường tổng hợp, báo cáo số liệu học sinh bỏ học; nộp Phòng Giáo dục chậm nhất ngày 26 hàng tháng."
+    assert _organising(line) == [("monthly", 26, None, None)]
+
+
+def test_a_list_of_periods_opened_by_a_week_is_read_whole() -> None:
+    line = "Sở Nông nghiệp tổng hợp tình hình dịch bệnh của các xã theo tuần, tháng, quý, năm báo cáo Ủy ban nhân dân tỉnh."
+    assert sorted(_organising(line)) == sorted(
+        [("monthly", None, None, None), ("quarterly", None, None, None), ("annual", None, None, None), ("adhoc", None, None, None)]
+    )
+
+
+def test_a_report_sent_when_an_event_happens_is_ad_hoc() -> None:
+    assert _organising("Báo cáo sự cố môi trường: Gửi khi có sự cố hoặc theo thời hạn trong văn bản đề nghị.") == [
+        ("adhoc", None, None, None)
+    ]
+    assert _reports(PLAN + "2. Các xã báo cáo Ủy ban nhân dân huyện ngay khi xảy ra sự cố sạt lở.\n") == [("adhoc", None, None, None)]
+
+
+def test_difficulties_gathered_and_raised_to_an_authority_are_an_ad_hoc_report() -> None:
+    line = "Tổng hợp khó khăn, vướng mắc phát sinh của các hợp tác xã và báo cáo, kiến nghị cấp có thẩm quyền."
+    assert _organising(line) == [("adhoc", None, None, None)]
+
+
+def test_work_that_cannot_be_finished_on_time_is_reported_by_the_day_given() -> None:
+    line = "Trường hợp không thể hoàn thành đúng hạn vì lý do khách quan, báo cáo cấp có thẩm quyền xem xét trước ngày 20/11/2026."
+    assert _organising(line) == [("once", 20, 11, 2026)]
+
+
+def test_escalation_offered_as_an_alternative_to_acting_is_no_duty() -> None:
+    assert _organising("Kịp thời phát hiện, xử lý hoặc báo cáo cấp có thẩm quyền xử lý các sai phạm về đất đai.") == []
+    assert _organising("Tham mưu Ủy ban nhân dân tỉnh giải quyết hoặc báo cáo cơ quan có thẩm quyền theo quy định.") == []
+
+
+def test_a_report_read_by_an_office_is_no_duty() -> None:
+    assert _organising("Nghiên cứu kỹ báo cáo, hồ sơ do doanh nghiệp nộp theo quy định để thẩm định.") == []
+
+
+def test_a_letters_results_report_by_a_dated_day_is_owed_once() -> None:
+    letter = LETTER + "4. Tổ chức thực hiện\n- Các xã báo cáo kết quả thực hiện về Sở Công Thương trước ngày 25/8/2026.\n"
+    assert _reports(letter) == [("once", 25, 8, 2026)]
+
+
+def test_a_letters_report_on_time_as_the_rules_say_recurs_under_that_regime() -> None:
+    assert _letter("Các đơn vị triển khai và báo cáo kết quả cho Thường trực Ủy ban đúng thời gian, đúng quy định.") == [
+        ("adhoc", None, None, None)
+    ]
+    assert _letter("Các đơn vị rà soát danh sách hộ kinh doanh, báo cáo Sở Công Thương.") == [("once", None, None, None)]
+
+
+def test_a_letters_findings_told_before_what_it_asks_are_no_duty() -> None:
+    line = "Qua kiểm tra, thời gian qua một số đơn vị chưa thực hiện kịp thời việc báo cáo theo quy định."
+    assert _reports(LETTER.replace("Thực hiện chỉ đạo", line + "\nThực hiện chỉ đạo")) == []
+
+
+def test_a_list_of_the_kinds_of_reports_is_no_duty_when_each_kind_has_its_schedule_line() -> None:
+    lines = (
+        "Báo cáo định kỳ gồm: báo cáo quý, báo cáo 6 tháng và báo cáo năm về công tác dân vận.",
+        "Báo cáo quý: Gửi trước ngày 18 của tháng cuối quý.",
+        "Báo cáo 6 tháng: Gửi trước ngày 18 tháng 6.",
+        "Báo cáo năm: Gửi trước ngày 18 tháng 11.",
+    )
+    assert _organising(*lines) == [("quarterly", 18, None, None), ("semiannual", 18, 6, None), ("annual", 18, 11, None)]
+    # … alone, the list states the regime
+    assert _organising(lines[0]) == [("quarterly", None, None, None), ("semiannual", None, None, None), ("annual", None, None, None)]
+
+
+def test_the_year_of_a_work_programme_is_no_period_of_the_report() -> None:
+    line = ("Ban Thường vụ chủ động rà soát, báo cáo, kiến nghị Ban Chấp hành điều chỉnh Chương trình khi cần thiết "
+            "và cụ thể hoá thành chương trình công tác hằng năm.")
+    assert ("annual", None, None, None) not in _organising(line)
+
+
+_DAY = st.integers(min_value=1, max_value=28)
+_MONTH = st.integers(min_value=1, max_value=12)
+
+
+@settings(max_examples=60, deadline=None)
+@given(_DAY, _MONTH, _DAY, _MONTH)
+def test_two_tiers_keep_each_clauses_own_day_in_order(d1: int, m1: int, d2: int, m2: int) -> None:
+    folded = fold(f"báo cáo quý: các xã gửi phòng nội vụ trước ngày {d1:02d}/{m1}; phòng nội vụ tổng hợp báo cáo ubnd huyện trước ngày {d2}/{m2:02d}.")
+    assert tiered_dates(folded, deadlines(folded)) == [(d1, m1), (d2, m2)]
+    # one clause with two days, or a day with its year, is left to the other rules
+    assert tiered_dates(fold(f"gửi trước ngày {d1}/{m1} và {d2}/{m2}."), deadlines(fold(f"gửi trước ngày {d1}/{m1} và {d2}/{m2}."))) == []
+    dated = fold(f"các xã gửi trước ngày {d1}/{m1}/2026; phòng tổng hợp báo cáo trước ngày {d2}/{m2}.")
+    assert tiered_dates(dated, deadlines(dated)) == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet="abc đ()riêngtrừ ", max_size=60))
+def test_blanking_exceptions_keeps_every_offset(text: str) -> None:
+    folded = fold(text)
+    assert len(blank_exceptions(folded)) == len(folded)
