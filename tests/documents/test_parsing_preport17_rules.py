@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from ansinh.documents.parsing import extract_plan
 from ansinh.documents.parsing.clean import fold
 from ansinh.documents.parsing.report_dates import deadlines
+from ansinh.documents.parsing.report_spelled import in_figures
 from ansinh.documents.parsing.report_tiers import blank_exceptions, tiered_dates
 
 PLAN = """ỦY BAN NHÂN DÂN
@@ -172,3 +173,48 @@ def test_two_tiers_keep_each_clauses_own_day_in_order(d1: int, m1: int, d2: int,
 def test_blanking_exceptions_keeps_every_offset(text: str) -> None:
     folded = fold(text)
     assert len(blank_exceptions(folded)) == len(folded)
+
+
+def test_each_period_in_brackets_after_its_date_takes_that_date() -> None:
+    line = "Các phòng gửi báo cáo về Văn phòng trước ngày 12/6 (báo cáo 6 tháng) và trước ngày 12/12 (báo cáo năm)."
+    assert _organising(line) == [("semiannual", 12, 6, None), ("annual", 12, 12, None)]
+
+
+def test_a_review_held_in_a_named_month_of_a_year_is_due_that_month() -> None:
+    line = "Tổ chức sơ kết giữa kỳ vào tháng 7/2028 và tổng kết vào tháng 11 năm 2030."
+    assert _organising(line) == [("once", None, 7, 2028), ("once", None, 11, 2030)]
+
+
+def test_a_deadline_written_in_words_is_read_as_its_figures() -> None:
+    assert _organising("Các phòng báo cáo Ủy ban nhân dân huyện trước ngày hai mươi lăm tháng mười một hằng năm.") == [
+        ("annual", 25, 11, None)
+    ]
+    assert _organising("Các xã gửi báo cáo về Văn phòng trước ngày mồng 5 hằng tháng.") == [("monthly", 5, None, None)]
+    assert _organising("Các xã gửi báo cáo năm về Văn phòng trước ngày mười tháng Chạp.") == [("annual", 10, 12, None)]
+    # "hằng tháng từ ngày …" names no day in words
+    assert in_figures("bao cao hang thang tu ngay 01") == "bao cao hang thang tu ngay 01"
+
+
+_UNIT_WORDS = ["", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"]
+
+
+def _spelled(n: int) -> str:
+    """A number from 1 to 31 as an official would say it ("mười lăm", "hai mươi mốt" written "hai mươi một")."""
+    tens, unit = divmod(n, 10)
+    if tens == 0:
+        return _UNIT_WORDS[unit]
+    head = "mười" if tens == 1 else f"{_UNIT_WORDS[tens]} mươi"
+    if unit == 0:
+        return head
+    return f"{head} {'lăm' if unit == 5 else _UNIT_WORDS[unit]}"
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.integers(min_value=1, max_value=31), st.integers(min_value=1, max_value=12), st.booleans(), st.booleans())
+def test_a_date_in_words_reads_as_the_same_date_in_figures(day: int, month: int, day_words: bool, month_words: bool) -> None:
+    day_text = _spelled(day) if day_words else f"{day:02d}"
+    month_text = _spelled(month) if month_words else str(month)
+    words = fold(f"Các đơn vị gửi báo cáo trước ngày {day_text} tháng {month_text} hằng năm.")
+    figures = fold(f"Các đơn vị gửi báo cáo trước ngày {day:02d} tháng {month} hằng năm.")
+    assert len(in_figures(words)) == len(words)
+    assert [d[1:] for d in deadlines(words)] == [d[1:] for d in deadlines(figures)] == [(day, month)]

@@ -7,14 +7,18 @@ pairs each with its date by order or nearness.
 
 from __future__ import annotations
 
+import itertools
 import re
 
+from ansinh.documents.parsing.report_spelled import in_figures
 from ansinh.documents.parsing.vocab import DEADLINE
 
 
 def deadlines(folded: str) -> list[tuple[int, int, int | None]]:
-    """(offset, day, month) of every "trước ngày DD/MM" (month None for "trước ngày 20 của tháng cuối quý")."""
+    """(offset, day, month) of every "trước ngày DD/MM" (month None for "trước ngày 20 của tháng cuối quý"), a day
+    or a month written in words read as its figures ("trước ngày mười lăm tháng mười hai")."""
     out: list[tuple[int, int, int | None]] = []
+    folded = in_figures(folded)
     for start, end, day_text, month_text in _dates(folded):
         day = int(day_text)
         month = int(month_text) if month_text else None
@@ -91,11 +95,22 @@ def deadline_for(
         order = sorted(cue_at, key=_PERIOD_LENGTH.__getitem__)
         chosen = dated[order.index(frequency)]
         return chosen[1], chosen[2]
+    if len(dated) == len(cue_at) and _alternate(dated, cue_at):
+        # "gửi … trước ngày 15/6 (báo cáo 6 tháng) và trước ngày 15/12 (báo cáo năm)": each period beside its date
+        order = sorted(cue_at, key=cue_at.__getitem__)
+        chosen = dated[order.index(frequency)]
+        return chosen[1], chosen[2]
     at = cue_at[frequency]
     # a date follows its period ("báo cáo 6 tháng gửi trước ngày 15/6; báo cáo năm gửi trước ngày 15/11")
     after = [d for d in fitting if 0 <= d[0] - at <= 60]
     best = min(after or fitting, key=lambda d: abs(d[0] - at))
     return best[1], best[2]
+
+
+def _alternate(dated: list[tuple[int, int, int | None]], cue_at: dict[str, int]) -> bool:
+    """Whether dates and periods take turns in the sentence (date, period, date, period or period, date, …)."""
+    marks = sorted([(d[0], "date") for d in dated] + [(at, "cue") for at in cue_at.values()])
+    return all(a[1] != b[1] for a, b in itertools.pairwise(marks))
 
 
 # A period qualifies the report it sits with: "Định kỳ báo cáo … gửi về Sở Nội vụ để tổng hợp … Chỉ số CCHC của tỉnh hằng năm"

@@ -95,6 +95,8 @@ _MONTH_ONCE = re.compile(r"(?:trong|truoc|cuoi|het)\s+th[ad]ng\s+(\d{1,2})\s*(?:
 # "trong quý II/2026", "trước quý III năm 2026": a one-off report due within a quarter.
 _QUARTER_ONCE = re.compile(r"(?:trong|truoc|cuoi|het|vao)\s+quy\s+(?:[ivx]{1,3}|[1-4])\s*(?:/|\s+n[ad]m\s+)\s*((?:19|20)\d\d)(?!\d)")
 _PERIODIC = ("annual", "semiannual", "quarterly", "monthly")
+# The month a dated review falls in ("sơ kết … vào tháng 6/2028", "tổng kết … tháng 12 năm 2030").
+_REVIEW_MONTH = re.compile(r"th[ad]ng\s+(\d{1,2})\s*(?:/|\s+n[ad]m\s+)\s*(?:19|20)\d\d$")
 
 
 def _clause_apart(folded: str, at: int, cue_at: dict[str, int]) -> bool:
@@ -228,10 +230,13 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
                 cue_at[frequency] = at
             if unplanned_besides(folded, bool(cues)):
                 duties.append(("adhoc", None))  # "định kỳ 06 tháng, hằng năm hoặc đột xuất": three duties
+            month_once: dict[int, int] = {}
+            review_month: dict[int, int] = {}
             for m in ONCE_CUE.finditer(folded):
                 if not law_year(folded, m.start(1)):
                     duties.append(("once", int(m.group(1))))  # not "tổng kết … Luật Khoáng sản năm 2010": a law's name
-            month_once: dict[int, int] = {}
+                    if (named := _REVIEW_MONTH.search(m.group(0))) and 1 <= int(named.group(1)) <= 12:
+                        review_month[int(m.group(1))] = int(named.group(1))  # "sơ kết vào tháng 6/2028"
             for m in _MONTH_ONCE.finditer(folded):
                 if 1 <= int(m.group(1)) <= 12 and ("once", int(m.group(2))) not in duties:
                     duties.append(("once", int(m.group(2))))
@@ -321,8 +326,8 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
                     day, month = dated.get(year, (None, None)) if year is not None else (None, None)
                     if phased and frequency == "adhoc":
                         day, month = next(((d, m) for _, d, m in deadlines if m is not None), (None, None))
-                    if month is None and year is not None and year in month_once:
-                        month = month_once[year]
+                    if month is None and year is not None:
+                        month = month_once.get(year, review_month.get(year))
                 dates: list[tuple[int | None, int | None]] = [(day, month)]
                 months: list[tuple[int | None, int | None]] = [(d, m) for _, d, m in deadlines if m is not None]
                 if frequency == "semiannual" and len(months) == 2 and len(cue_at) == 1 and months[0][1] != months[1][1]:
