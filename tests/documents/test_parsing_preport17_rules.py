@@ -218,3 +218,44 @@ def test_a_date_in_words_reads_as_the_same_date_in_figures(day: int, month: int,
     figures = fold(f"Các đơn vị gửi báo cáo trước ngày {day:02d} tháng {month} hằng năm.")
     assert len(in_figures(words)) == len(words)
     assert [d[1:] for d in deadlines(words)] == [d[1:] for d in deadlines(figures)] == [(day, month)]
+
+
+def _task(line: str) -> list[tuple[Any, ...]]:
+    return _reports(PLAN + "2. " + line + "\n")
+
+
+def test_a_period_after_theo_is_the_reports_period_but_theo_quy_dinh_is_not() -> None:
+    assert _task("Sở Tư pháp tổng hợp, báo cáo Ủy ban nhân dân tỉnh kết quả trợ giúp pháp lý theo quý.") == [
+        ("quarterly", None, None, None)
+    ]
+    assert _task("Sở Tư pháp báo cáo theo tháng và theo năm gửi Ủy ban nhân dân tỉnh.") == [
+        ("monthly", None, None, None), ("annual", None, None, None)
+    ]
+    assert _task("Sở Tư pháp tổng hợp, báo cáo Ủy ban nhân dân tỉnh kết quả trợ giúp pháp lý theo quy định.") == [
+        ("adhoc", None, None, None)
+    ]
+
+
+def test_twice_a_year_is_six_monthly_only() -> None:
+    assert _task("Sở Tư pháp báo cáo Ủy ban nhân dân tỉnh hai lần mỗi năm.") == [("semiannual", None, None, None)]
+    assert _task("Sở Tư pháp báo cáo Ủy ban nhân dân tỉnh 01 lần mỗi năm.") == [("annual", None, None, None)]
+
+
+def test_a_review_of_the_work_done_in_a_named_year_is_owed_in_a_task_item() -> None:
+    assert _task("Sở Tư pháp tổ chức sơ kết thực hiện Đề án vào năm 2028.") == [("once", None, None, 2028)]
+    assert _task("Sở Tư pháp báo cáo tổng kết thực hiện Đề án vào năm 2030.") == [("once", None, None, 2030)]
+
+
+def test_a_clause_opened_by_dong_thoi_after_a_yearly_report_owes_its_own_ad_hoc_report() -> None:
+    line = ("Hằng năm, Sở Tư pháp tham mưu Ủy ban nhân dân tỉnh báo cáo Hội đồng nhân dân tỉnh về kết quả thực hiện; "
+            "đồng thời, chỉ đạo sơ kết và báo cáo Bộ Tư pháp theo quy định.")
+    assert _task(line) == [("annual", None, None, None), ("adhoc", None, None, None)]
+    # a second clause without "đồng thời" only says where the same report goes
+    assert _task("Định kỳ 6 tháng, hằng năm báo cáo Ủy ban nhân dân tỉnh; gửi báo cáo về Sở Tư pháp.") == [
+        ("semiannual", None, None, None), ("annual", None, None, None)
+    ]
+
+
+def test_carrying_out_the_reporting_of_results_as_told_is_an_ad_hoc_duty() -> None:
+    line = "Các chi bộ thực hiện nghiêm túc việc báo cáo kết quả thực hiện nhiệm vụ được giao trên phần mềm theo dõi."
+    assert _task(line) == [("adhoc", None, None, None)]

@@ -21,8 +21,11 @@ import re
 from ansinh.documents.parsing.report_recipient import NOT_A_NUMBER
 from ansinh.documents.parsing.vocab import FREQUENCY_CUES
 
-# A review ("sơ kết", "tổng kết"), not "cơ sở kết luận", "số kết quả".
-REVIEW = re.compile(r"(?<![a-z])(?<!co\s)(?:s[oda]|t[oda]ng)\s+k[eq]t(?![a-z])(?!\s+(?:luan|qua|noi|hop|nap|thuc|cau)(?![a-z]))")
+# A review ("sơ kết", "tổng kết", "sơ kết thực hiện …"), not "cơ sở kết luận", "số kết quả", "… kết thúc".
+REVIEW = re.compile(
+    r"(?<![a-z])(?<!co\s)(?:s[oda]|t[oda]ng)\s+k[eq]t(?![a-z])(?!\s+(?:luan|qua|noi|hop|nap|cau)(?![a-z]))"
+    r"(?!\s+thuc(?![a-z])(?!\s+hien(?![a-z])))"
+)
 
 # "06 tháng" (the zero the regime's forms write), "sáu tháng", "nửa năm".
 _SEMIANNUAL = re.compile(r"(?<![\d,.])0?6\s+th[ad]ng(?!\s+(?:ke\s+tu|tinh\s+tu|sau\s+khi))|s[ad]u\s+th[ad]ng|nua\s+n[ad]m")
@@ -32,6 +35,12 @@ _THREE_MONTHS = re.compile(
 )
 # "báo cáo 9 tháng", "chín tháng đầu năm": the third quarter's report (the schema has no nine-month period).
 _NINE_MONTHS = re.compile(r"(?<![\d,.])0?9\s+th[ad]ng(?!\s+(?:ke\s+tu|tinh\s+tu|sau\s+khi)(?![a-z]))|chin\s+th[ad]ng(?![a-z])")
+# "báo cáo theo quý", "theo từng tháng": a period after "theo" that ends the phrase (not "theo quy định", "theo tháng 6").
+_BY = r"(?<![a-z])theo\s+(?:tung\s+)?"
+_BY_END = r"(?=\s*(?:[,;.)]|$|va\s|hoac\s|(?:0?1|mot)\s+lan|(?:gui|bao\s+cao|ve|cho|len)\s))"
+_BY_QUARTER = re.compile(_BY + r"quy" + _BY_END)
+_BY_MONTH = re.compile(_BY + r"th[ad]ng" + _BY_END)
+_BY_YEAR = re.compile(_BY + r"n[ad]m" + _BY_END)
 # A list after a period: "hằng tháng, quý, năm", "06 tháng, năm", "tháng và quý".
 _LIST_QUARTER = re.compile(
     r"th[ad]ng\s*(?:,|va|hoac)\s*(?:h[ad]ng\s+)?quy(?![a-z])(?!\s+dinh)"
@@ -166,6 +175,8 @@ EVENT_OCCASION = (
 OCCASION_STRICT = re.compile(
     BEYOND_POWER + "|" + EVENT_OCCASION + r"|kip\s+thoi\s+(?:tong\s+hop,?\s+)?b[ad]o\s+c[ad]o|khi\s+(?:co|duoc)\s+yeu\s+cau|theo\s+yeu\s+cau|dot\s+xuat|theo\s+quy\s+dinh|"
     r"tai\s+ky\s+hop|b[ad]o\s+c[ad]o\s+(?:kip\s+thoi|nhanh)(?![a-z])|(?<![a-z])thuc\s+hien\s+b[ad]o\s+c[ad]o\s+ve(?![a-z])"
+    # "thực hiện nghiêm túc việc báo cáo kết quả …": the results reported as told, not a regime pointed at
+    r"|(?<![a-z])thuc\s+hien\s+(?:(?:nghiem(?:\s+tuc)?|day\s+du|dung)\s+)?viec\s+b[ad]o\s+c[ad]o\s+(?:ket\s+qua|tinh\s+hinh)"
 )
 
 
@@ -197,7 +208,7 @@ def periods(folded: str) -> list[tuple[str, int]]:
         m = _first_outside_a_date(pattern, folded)
         if m:
             found[frequency] = (m.start(), m.end())
-    extra = (("semiannual", _SEMIANNUAL), ("quarterly", _THREE_MONTHS), ("quarterly", _NINE_MONTHS), ("quarterly", _LIST_QUARTER), ("annual", _LIST_YEAR), ("monthly", _LIST_MONTH), ("annual", _YEAR_REVIEW), ("annual", _YEARLY_SITTING),
+    extra = (("semiannual", _SEMIANNUAL), ("quarterly", _THREE_MONTHS), ("quarterly", _NINE_MONTHS), ("quarterly", _BY_QUARTER), ("monthly", _BY_MONTH), ("annual", _BY_YEAR), ("quarterly", _LIST_QUARTER), ("annual", _LIST_YEAR), ("monthly", _LIST_MONTH), ("annual", _YEAR_REVIEW), ("annual", _YEARLY_SITTING),
              ("annual", _ONCE_A_YEAR), ("quarterly", _QUARTER_MONTH))
     for frequency, pattern in extra:
         m = _first_outside_a_date(pattern, folded)

@@ -36,7 +36,7 @@ from ansinh.documents.parsing.report_phases import (
     results_owed_to,
 )
 from ansinh.documents.parsing.report_recipient import recipient_span
-from ansinh.documents.parsing.report_tiers import blank_exceptions, tiered_dates
+from ansinh.documents.parsing.report_tiers import blank_exceptions, own_clause_report, tiered_dates
 from ansinh.documents.parsing.report_told import (
     FINDINGS,
     NARRATED,
@@ -217,7 +217,9 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
                 continue  # "Nội dung báo cáo gồm: …", "Báo cáo phải được xây dựng trung thực": the report described
             cues = _twice_a_year(cues, deadlines)
             bare = False  # owed only as "định kỳ báo cáo" with no period (kept when the text states no regime)
-            if strict and not sent and not owed(folded, bool(cues), bool(deadlines) or bool(_MONTH_ONCE.search(folded))):
+            # a review or report with its year ("báo cáo sơ kết … vào năm 2028") is owed as a dated one is
+            year_named = bool(_MONTH_ONCE.search(folded)) or any(not law_year(folded, m.start(1)) for m in ONCE_CUE.finditer(folded))
+            if strict and not sent and not owed(folded, bool(cues), bool(deadlines) or year_named):
                 if not bare_periodic_report(folded):
                     continue
                 bare = True
@@ -228,7 +230,7 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
             for frequency, at in cues:
                 duties.append((frequency, None))
                 cue_at[frequency] = at
-            if unplanned_besides(folded, bool(cues)):
+            if unplanned_besides(folded, bool(cues)) or (any(f in _PERIODIC for f, _ in cues) and own_clause_report(folded)):
                 duties.append(("adhoc", None))  # "định kỳ 06 tháng, hằng năm hoặc đột xuất": three duties
             month_once: dict[int, int] = {}
             review_month: dict[int, int] = {}

@@ -233,7 +233,7 @@ FREQUENCY_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "Báo cáo tháng: gửi trước ngày 22 …" names the monthly report ("báo cáo tháng 6/2026" is one month's report).
     ("monthly", re.compile(r"(?:h[ad]ng|moi|dinh\s+ky)\s+th[ad]ng(?![a-z])|b[ad]o\s+c[ad]o\s+th[ad]ng(?![a-z])(?!\s*(?:\d|nay|truoc|sau|cuoi|dau))")),
     ("annual", re.compile(
-        r"(?:h[ad]ng|moi|dinh\s+ky|thuong)\s+n[ad]m(?![a-z])|thuong\s+nien"
+        r"(?<!lan\s)(?:h[ad]ng|moi|dinh\s+ky|thuong)\s+n[ad]m(?![a-z])|thuong\s+nien"  # not "hai lần mỗi năm"
         r"|b[ad]o\s+c[ad]o\s+(?:k[eq]t\s+qu[ad]\s+(?:thuc\s+hien\s+)?|(?:t[oda]ng|s[oda])\s+k[eq]t\s+)?n[ad]m(?![a-z]|\s*\d)|(?<![a-z])c[ad]\s+n[ad]m(?![a-z])"
         # "6 tháng (trước ngày 10/6) và năm (trước ngày 05/12)", "định kỳ 6 tháng, năm, …"; "trước ngày 10 tháng 01 năm sau".
         r"|(?:(?<![a-z])va|,)\s+n[ad]m(?=\s*(?:\(|,|tr[uy][oda]c\s+ngay))|(?<![a-z])n[ad]m\s+sau(?![a-z])"
