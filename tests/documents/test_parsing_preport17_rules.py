@@ -259,3 +259,10 @@ def test_a_clause_opened_by_dong_thoi_after_a_yearly_report_owes_its_own_ad_hoc_
 def test_carrying_out_the_reporting_of_results_as_told_is_an_ad_hoc_duty() -> None:
     line = "Các chi bộ thực hiện nghiêm túc việc báo cáo kết quả thực hiện nhiệm vụ được giao trên phần mềm theo dõi."
     assert _task(line) == [("adhoc", None, None, None)]
+
+
+def test_a_day_and_month_with_no_period_is_the_yearly_default_in_a_plan_and_once_in_a_letter() -> None:
+    assert _task("Sở Tư pháp chủ trì triển khai, báo cáo Ủy ban nhân dân tỉnh trước ngày 12/12.") == [("annual", 12, 12, None)]
+    assert _letter("Các đơn vị rà soát, báo cáo kết quả về Sở Công Thương trước ngày 22/6 để tổng hợp.") == [("once", 22, 6, 2026)]
+    # a recurring report in a letter keeps its period
+    assert _letter("Các đơn vị định kỳ hằng tháng báo cáo tiến độ về Sở Công Thương trước ngày 27.") == [("monthly", 27, None, None)]

@@ -26,7 +26,7 @@ from ansinh.documents.parsing.report_dates import deadline_for, own_clause
 from ansinh.documents.parsing.report_dates import deadlines as read_deadlines
 from ansinh.documents.parsing.report_described import blank_cited, described, law_year, not_duty_by_form
 from ansinh.documents.parsing.report_labels import drop_contents, drop_kinds_list, merge_labelled
-from ansinh.documents.parsing.report_once import asked_once, one_matter
+from ansinh.documents.parsing.report_once import asked_once, one_matter, text_year
 from ansinh.documents.parsing.report_owed import not_a_duty, owed, published_periodically, reviewed_for
 from ansinh.documents.parsing.report_phases import (
     EACH_PHASE,
@@ -177,6 +177,7 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
     stop = body_end(doc.folded, doc.text)  # doc.text: the tables the masked view blanked count as text
     lenient = {id(n) for n in sections}
     letter = one_matter(doc.folded)  # a letter or a conclusion notice: one matter, reports asked once
+    letter_year = text_year(doc.folded) if letter else None
     bare_spans: set[int] = set()
     for node in sections + _other_sections(root, sections):
         strict = id(node) not in lenient
@@ -283,6 +284,11 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
                 _BARE_PERIODIC.search(folded) and _ADDRESSED_REPORT.search(folded)
             )) and node.effective_kind() != "purpose" and bare_periodic_report(folded):  # there: the default, annual
                 bare = True
+            # a day and month with no period and no year ("báo cáo UBND tỉnh trước ngày 15/12"): in a plan the default regime,
+            # yearly on that day, as in the organising parts; in a letter (one matter) once, in the letter's year
+            undated = strict and not duties and any(month is not None for _, _, month in deadlines)
+            if undated and not EACH_PHASE.search(folded) and not _ADHOC.search(folded) and not WEEKLY.search(folded):
+                duties.append(("once", letter_year) if letter else ("annual", None))
             if not duties and (strict or bare or _ADHOC.search(folded) or WEEKLY.search(folded) or (
                 _BARE_PERIODIC.search(folded) and _ADDRESSED_REPORT.search(folded)
             )):
@@ -326,6 +332,8 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
                 day, month = deadline_for(deadlines, cue_at, frequency)
                 if not periodic:
                     day, month = dated.get(year, (None, None)) if year is not None else (None, None)
+                    if letter and frequency == "once" and day is None and year == letter_year and not dated:
+                        day, month = next(((d, m) for _, d, m in deadlines if m is not None), (None, None))
                     if phased and frequency == "adhoc":
                         day, month = next(((d, m) for _, d, m in deadlines if m is not None), (None, None))
                     if month is None and year is not None:
