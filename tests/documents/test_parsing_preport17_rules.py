@@ -266,3 +266,25 @@ def test_a_day_and_month_with_no_period_is_the_yearly_default_in_a_plan_and_once
     assert _letter("Các đơn vị rà soát, báo cáo kết quả về Sở Công Thương trước ngày 22/6 để tổng hợp.") == [("once", 22, 6, 2026)]
     # a recurring report in a letter keeps its period
     assert _letter("Các đơn vị định kỳ hằng tháng báo cáo tiến độ về Sở Công Thương trước ngày 27.") == [("monthly", 27, None, None)]
+
+
+def test_reports_a_committee_hears_on_a_schedule_are_owed_on_that_schedule() -> None:
+    line = "Ban Thường vụ định kỳ hằng tháng hoặc quý, nghe báo cáo và cho ý kiến về công tác phòng, chống tội phạm."
+    assert _task(line) == [("monthly", None, None, None), ("quarterly", None, None, None)]
+    # a hearing with no schedule is a meeting's business, no duty
+    assert _task("Ban Thường vụ nghe báo cáo và cho ý kiến về công tác phòng, chống tội phạm.") == []
+
+
+def test_a_day_in_a_clause_of_other_work_is_not_the_reports_deadline() -> None:
+    line = "Các xã hoàn thành việc rà soát hộ cận nghèo trước ngày 30/6/2027; định kỳ hằng năm báo cáo Ủy ban nhân dân huyện."
+    assert _task(line) == [("annual", None, None, None)]
+    line = "Trước ngày 31/8/2027, các xã hoàn thành rà soát; hằng quý báo cáo tiến độ về Phòng Nội vụ."
+    assert _task(line) == [("quarterly", None, None, None)]
+    # a clause that only sets the schedule goes with the report
+    assert _task("Định kỳ 06 tháng, trước ngày 17 tháng 7; các xã báo cáo Ủy ban nhân dân huyện.") == [("semiannual", 17, 7, None)]
+
+
+def test_a_clause_of_other_work_opened_by_a_year_names_no_yearly_report() -> None:
+    line = ("Hằng năm phải có chương trình, kế hoạch lãnh đạo, chỉ đạo cụ thể; định kỳ hằng quý, nghe báo cáo và cho ý "
+            "kiến về công tác phòng cháy.")
+    assert _task(line) == [("quarterly", None, None, None)]

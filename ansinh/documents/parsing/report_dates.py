@@ -132,6 +132,10 @@ def own_clause(folded: str, at: int) -> bool:
     end = folded.find(";", at)
     clause = folded[start:len(folded) if end < 0 else end]
     if not _VERB_OR_REVIEW.search(clause):  # a schedule clause ("Định kỳ 06 tháng, trước ngày 15 tháng 7; …") goes with the report
-        return ";" not in folded or re.match(r"[\s\-–+•]*(?:dinh\s+ky|h[ad]ng|moi|\d|th[ad]ng|quy|n[ad]m)", clause) is not None
+        # … but not a clause of other work opened by a period ("Hằng năm phải có Chương trình, Kế hoạch …; …")
+        return ";" not in folded or (
+            re.match(r"[\s\-–+•]*(?:dinh\s+ky|h[ad]ng|moi|\d|th[ad]ng|quy|n[ad]m)", clause) is not None
+            and (len(clause.strip()) <= 60 or re.search(r"tr[uy][oda]c|cham\s+nhat|han\s+chot|ngay\s+\d", clause) is not None)
+        )
     purpose = _PURPOSE.search(folded[start:at])
     return purpose is None or _VERB_OR_REVIEW.search(folded, start, start + purpose.start()) is None

@@ -6,7 +6,10 @@ Tài chính tổng hợp báo cáo Ủy ban nhân dân tỉnh trước ngày 10/
 own day is a duty of that period, on that day. A parenthesis that carves out an exception ("(riêng năm 2026 thực
 hiện báo cáo năm)", "(trừ báo cáo quý IV)") names a period in passing: it is no period of the duty. A clause
 opened by "đồng thời" or "ngoài ra" after a periodic report ("hằng năm, … báo cáo Hội đồng nhân dân tỉnh …; đồng
-thời, chỉ đạo sơ kết, tổng kết và báo cáo Bộ Công an theo quy định") owes a report of its own, with no period.
+thời, chỉ đạo sơ kết, tổng kết và báo cáo Bộ Công an theo quy định") owes a report of its own, with no period. A
+committee that hears reports on a schedule ("định kỳ hằng tháng hoặc quý, nghe báo cáo và cho ý kiến về …") is owed
+them on that schedule: the hearing is not a report read once. A day in a ";"-clause of other work ("Các sở hoàn
+thành việc rà soát trước ngày 30/6/2027; định kỳ hằng năm báo cáo …") is that work's deadline, not the report's.
 """
 
 from __future__ import annotations
@@ -71,3 +74,47 @@ def own_clause_report(folded: str) -> bool:
         if ADDRESSEE.search(clause) or OCCASION_STRICT.search(clause):
             return True
     return False
+
+
+# "định kỳ hằng tháng hoặc quý, nghe báo cáo …", "hằng quý nghe các cơ quan báo cáo …": reports heard on a schedule.
+_HEARS = re.compile(
+    r"(?:dinh\s+ky|h[ad]ng|moi)\s+(?:th[ad]ng|quy|n[ad]m|0?6\s+th[ad]ng)(?![a-z])[^.;]{0,40}?\s(?P<verb>nghe)\s+"
+    r"(?:[a-z]+\s+){0,4}?b[ad]o\s+c[ad]o(?![a-z])"
+)
+
+
+def heard_on_schedule(folded: str) -> str:
+    """``folded`` with the "nghe" of reports heard on a schedule blanked (same length), so they read as owed."""
+    if "nghe" not in folded:
+        return folded
+    for m in _HEARS.finditer(folded):
+        folded = folded[:m.start("verb")] + "    " + folded[m.end("verb"):]
+    return folded
+
+
+# A clause that only sets a schedule ("Định kỳ 06 tháng, trước ngày 15 tháng 7; …", "Thời hạn: …") goes with the report.
+_SCHEDULE_CLAUSE = re.compile(
+    r"[\s\-–+•]*(?:dinh\s+ky|h[ad]ng|moi|thoi\s+(?:han|gian)|han\s+chot|cham\s+nhat|bao\s+cao|gui|nop)(?![a-z])"
+)
+_REPORT_OR_REVIEW = re.compile(r"(?<![a-z])(?:s[oda]|t[oda]ng)\s+k[eq]t(?![a-z])")
+_DAY = re.compile(r"(?:tr[uy][oda]c|cham\s+nhat(?:\s+(?:la|vao))?|han\s+chot(?:\s+la)?)\s+(?:ngay\s+)?\d{1,2}\s*(?:/|-|\.|\s+th[ad]ng\s+)[\d/.\s]*?(?:\d|n[ad]m\s+\d{4})(?![\d/])")
+
+
+def _reports(clause: str) -> bool:
+    return _DELIVERS.search(clause) is not None or _REPORT_OR_REVIEW.search(clause) is not None
+
+
+def others_deadlines_blanked(folded: str) -> str:
+    """``folded`` with the days of ";"-clauses that neither report nor set a schedule blanked (same length), when
+    another clause of the sentence reports: those days are the other work's deadlines."""
+    if ";" not in folded or ("truoc" not in folded and "cham nhat" not in folded and "han chot" not in folded):
+        return folded
+    clauses = folded.split(";")
+    if not any(_reports(c) for c in clauses):
+        return folded
+    out = []
+    for clause in clauses:
+        if not _reports(clause) and not _SCHEDULE_CLAUSE.match(clause) and not periods(clause):
+            clause = _DAY.sub(lambda m: " " * len(m.group(0)), clause)
+        out.append(clause)
+    return ";".join(out)

@@ -36,7 +36,13 @@ from ansinh.documents.parsing.report_phases import (
     results_owed_to,
 )
 from ansinh.documents.parsing.report_recipient import recipient_span
-from ansinh.documents.parsing.report_tiers import blank_exceptions, own_clause_report, tiered_dates
+from ansinh.documents.parsing.report_tiers import (
+    blank_exceptions,
+    heard_on_schedule,
+    others_deadlines_blanked,
+    own_clause_report,
+    tiered_dates,
+)
 from ansinh.documents.parsing.report_told import (
     FINDINGS,
     NARRATED,
@@ -196,6 +202,8 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
                 break
             folded = doc.folded[s:e]  # a day OCR split ("ngày 2 0/6") is joined by denoise.py
             folded = blank_cited(doc.text[s:e], folded)  # "… và Báo cáo tiếp thu của Bộ Chính trị": a paper cited
+            folded = heard_on_schedule(folded)  # "định kỳ hằng quý, nghe báo cáo …": reports owed on that schedule
+            folded = others_deadlines_blanked(folded)  # "… hoàn thành rà soát trước ngày 30/6; hằng năm báo cáo …"
             if (letter_body is not None and NARRATED.match(folded)) or (letter and FINDINGS.match(folded)) or PRIOR_TEXT.match(folded) or (
                 opens_grounds(doc.text[s:e], folded)
             ):
