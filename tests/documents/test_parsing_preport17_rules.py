@@ -288,3 +288,15 @@ def test_a_clause_of_other_work_opened_by_a_year_names_no_yearly_report() -> Non
     line = ("Hằng năm phải có chương trình, kế hoạch lãnh đạo, chỉ đạo cụ thể; định kỳ hằng quý, nghe báo cáo và cho ý "
             "kiến về công tác phòng cháy.")
     assert _task(line) == [("quarterly", None, None, None)]
+
+
+def test_a_step_timed_by_a_window_reports_by_the_windows_last_day() -> None:
+    line = "Từ 01/9/2026 đến 20/10/2026: UBND các xã thu thập thông tin, tổng hợp và báo cáo theo Mẫu số 02 gửi Sở Nội vụ."
+    assert _letter(line) == [("once", 20, 10, 2026)]
+
+
+def test_a_drafted_report_submitted_by_a_dated_day_is_owed() -> None:
+    line = "Văn phòng tổng hợp và tham mưu xây dựng Báo cáo năm 2026, trình Ban Thường vụ trước ngày 06/12/2026."
+    assert _task(line) == [("once", 6, 12, 2026)]
+    # drafting the superior's report, with no submission by a day, is the superior's report
+    assert _task("Văn phòng tham mưu xây dựng báo cáo tổng kết năm của Ủy ban.") == []

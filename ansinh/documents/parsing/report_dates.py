@@ -139,3 +139,19 @@ def own_clause(folded: str, at: int) -> bool:
         )
     purpose = _PURPOSE.search(folded[start:at])
     return purpose is None or _VERB_OR_REVIEW.search(folded, start, start + purpose.start()) is None
+
+
+# A step timed by a window that opens its line ("- Từ 10/10/2026 đến 25/11/2026: các xã thu thập …, báo cáo …"):
+# the report is due by the window's last day.
+_WINDOW = re.compile(
+    r"^[\s\-–+•*]*(?:thoi\s+gian\s*:?\s*)?tu\s+(?:ngay\s+)?\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?\s*(?:den|-|–)\s*"
+    r"(?:ngay\s+)?(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*((?:19|20)\d\d)\s*[:,]"
+)
+
+
+def window_end(folded: str) -> tuple[int, int, int] | None:
+    """(day, month, year) a step's window ends on, when the window opens the sentence; None otherwise."""
+    m = _WINDOW.match(folded)
+    if m is None or not (1 <= int(m.group(1)) <= 31 and 1 <= int(m.group(2)) <= 12):
+        return None
+    return int(m.group(1)), int(m.group(2)), int(m.group(3))

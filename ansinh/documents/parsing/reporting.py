@@ -22,7 +22,7 @@ from ansinh.documents.parsing.report_cues import (
     periods,
     unplanned_besides,
 )
-from ansinh.documents.parsing.report_dates import deadline_for, own_clause
+from ansinh.documents.parsing.report_dates import deadline_for, own_clause, window_end
 from ansinh.documents.parsing.report_dates import deadlines as read_deadlines
 from ansinh.documents.parsing.report_described import blank_cited, described, law_year, not_duty_by_form
 from ansinh.documents.parsing.report_labels import drop_contents, drop_kinds_list, merge_labelled
@@ -312,6 +312,10 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
             # "sơ kết … trước ngày 30 tháng 6 năm 2027": the day a one-off review is due.
             dated = {int(m.group(3)): (int(m.group(1)), int(m.group(2))) for m in DATED_DEADLINE.finditer(folded)
                      if 1 <= int(m.group(1)) <= 31 and 1 <= int(m.group(2)) <= 12}
+            window = window_end(folded) if not dated and not cues else None  # "Từ 10/10/2026 đến 25/11/2026: … báo cáo …"
+            if window is not None and all(f in ("once", "adhoc") and y is None for f, y in duties):
+                duties = [("once", window[2])]
+                dated[window[2]] = window[:2]
             # "báo cáo kết quả thực hiện … trước ngày 25/11/2026" without a period: the default regime, annual.
             # … unless it is sent for each phase of the plan ("gửi … theo giai đoạn …, trước ngày 10/12 của từng giai
             # đoạn"): a phase is no period of the schema, the report is ad hoc, on that day.
