@@ -300,3 +300,9 @@ def test_a_drafted_report_submitted_by_a_dated_day_is_owed() -> None:
     assert _task(line) == [("once", 6, 12, 2026)]
     # drafting the superior's report, with no submission by a day, is the superior's report
     assert _task("Văn phòng tham mưu xây dựng báo cáo tổng kết năm của Ủy ban.") == []
+
+
+def test_the_planning_and_investment_department_is_a_body_reports_go_to() -> None:
+    assert _task("Các sở thường xuyên báo cáo tiến độ về Sở Kế hoạch và Đầu tư.") == [("adhoc", None, None, None)]
+    out: list[dict[str, Any]] = extract_plan(PLAN + "2. Các sở định kỳ hằng quý báo cáo Sở Kế hoạch và Đầu tư.\n", "probe")["reporting"]  # type: ignore[assignment]
+    assert out[0]["recipient"] == "Sở Kế hoạch và Đầu tư"
