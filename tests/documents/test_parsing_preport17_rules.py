@@ -306,3 +306,10 @@ def test_the_planning_and_investment_department_is_a_body_reports_go_to() -> Non
     assert _task("Các sở thường xuyên báo cáo tiến độ về Sở Kế hoạch và Đầu tư.") == [("adhoc", None, None, None)]
     out: list[dict[str, Any]] = extract_plan(PLAN + "2. Các sở định kỳ hằng quý báo cáo Sở Kế hoạch và Đầu tư.\n", "probe")["reporting"]  # type: ignore[assignment]
     assert out[0]["recipient"] == "Sở Kế hoạch và Đầu tư"
+
+
+def test_what_is_sent_may_come_before_the_sending_verb() -> None:
+    assert _task("Các xã tổng hợp danh sách gửi đến Phòng Nội vụ trước ngày 16 hằng tháng.") == [("monthly", 16, None, None)]
+    assert _task("Kết quả thực hiện gửi về Phòng Nội vụ trước ngày 16/12 hằng năm.") == [("annual", 16, 12, None)]
+    # a result sent with no period or day is not a reporting regime
+    assert _task("Kết quả thẩm định gửi về Sở Xây dựng để biết.") == []

@@ -371,9 +371,11 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
 
 
 # "… gửi thông tin về người sử dụng lao động chậm đóng … đến cơ quan quản lý": figures sent to a body, a report.
+# … also with what is sent first ("tổng hợp danh sách gửi đến Phòng Nội vụ", "Kết quả thực hiện gửi về Sở …").
 _SENT_DATA = re.compile(
-    r"(?<![a-z])gui\s+(?:thong\s+tin|so\s+lieu|danh\s+sach)(?![a-z])[^.;]{0,160}?\s(?:ve|den|toi)\s+"
-    r"(?:ubnd|uy\s+ban|so\s+[a-z]|bo\s+[a-z]|co\s+quan|ban\s+[a-z]|cuc\s+[a-z]|chu\s+tich|thuong\s+truc)"
+    r"(?:(?<![a-z])gui\s+(?:thong\s+tin|so\s+lieu|danh\s+sach)(?![a-z])[^.;]{0,160}?\s"
+    r"|(?<![a-z])(?:thong\s+tin|so\s+lieu|danh\s+sach|ket\s+qua)(?![a-z])[^.;]{0,60}?\sgui\s+)(?:ve|den|toi)\s+"
+    r"(?:ubnd|uy\s+ban|so\s+[a-z]|bo\s+[a-z]|co\s+quan|ban\s+[a-z]|cuc\s+[a-z]|phong\s+[a-z]|chu\s+tich|thuong\s+truc)"
 )
 
 
