@@ -313,3 +313,8 @@ def test_what_is_sent_may_come_before_the_sending_verb() -> None:
     assert _task("Kết quả thực hiện gửi về Phòng Nội vụ trước ngày 16/12 hằng năm.") == [("annual", 16, 12, None)]
     # a result sent with no period or day is not a reporting regime
     assert _task("Kết quả thẩm định gửi về Sở Xây dựng để biết.") == []
+
+
+def test_a_semicolon_inside_brackets_opens_no_clause_of_other_work() -> None:
+    line = "Báo cáo kết quả gửi Sở Tư pháp theo giai đoạn (2026 - 2027; 2028 - 2030), trước ngày 07/12 của từng giai đoạn."
+    assert _organising(line) == [("adhoc", 7, 12, None)]

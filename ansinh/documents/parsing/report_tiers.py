@@ -66,7 +66,7 @@ def own_clause_report(folded: str) -> bool:
     named body or on a stated occasion)."""
     if ";" not in folded:
         return False
-    for clause in folded.split(";")[1:]:
+    for clause in _top_clauses(folded)[1:]:
         if _ALSO.match(clause) is None or REPORT_WORD.search(clause) is None:
             continue
         if periods(clause) or "truoc ngay" in clause or "cham nhat" in clause:
@@ -100,6 +100,21 @@ _REPORT_OR_REVIEW = re.compile(r"(?<![a-z])(?:s[oda]|t[oda]ng)\s+k[eq]t(?![a-z])
 _DAY = re.compile(r"(?:tr[uy][oda]c|cham\s+nhat(?:\s+(?:la|vao))?|han\s+chot(?:\s+la)?)\s+(?:ngay\s+)?\d{1,2}\s*(?:/|-|\.|\s+th[ad]ng\s+)[\d/.\s]*?(?:\d|n[ad]m\s+\d{4})(?![\d/])")
 
 
+def _top_clauses(folded: str) -> list[str]:
+    """``folded`` cut at each ";" outside brackets ("theo giai đoạn (2026 - 2027; 2028 - 2030), trước ngày …" is one)."""
+    clauses, depth, start = [], 0, 0
+    for i, ch in enumerate(folded):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif ch == ";" and depth == 0:
+            clauses.append(folded[start:i])
+            start = i + 1
+    clauses.append(folded[start:])
+    return clauses
+
+
 def _reports(clause: str) -> bool:
     return _DELIVERS.search(clause) is not None or _REPORT_OR_REVIEW.search(clause) is not None
 
@@ -109,7 +124,7 @@ def others_deadlines_blanked(folded: str) -> str:
     another clause of the sentence reports: those days are the other work's deadlines."""
     if ";" not in folded or ("truoc" not in folded and "cham nhat" not in folded and "han chot" not in folded):
         return folded
-    clauses = folded.split(";")
+    clauses = _top_clauses(folded)
     if not any(_reports(c) for c in clauses):
         return folded
     out = []
