@@ -21,8 +21,11 @@ import re
 from ansinh.documents.parsing.report_recipient import NOT_A_NUMBER
 from ansinh.documents.parsing.vocab import FREQUENCY_CUES
 
-# A review ("sơ kết", "tổng kết"), not "cơ sở kết luận", "số kết quả".
-REVIEW = re.compile(r"(?<![a-z])(?<!co\s)(?:s[oda]|t[oda]ng)\s+k[eq]t(?![a-z])(?!\s+(?:luan|qua|noi|hop|nap|thuc|cau)(?![a-z]))")
+# A review ("sơ kết", "tổng kết", "sơ kết thực hiện …"), not "cơ sở kết luận", "số kết quả", "… kết thúc".
+REVIEW = re.compile(
+    r"(?<![a-z])(?<!co\s)(?:s[oda]|t[oda]ng)\s+k[eq]t(?![a-z])(?!\s+(?:luan|qua|noi|hop|nap|cau)(?![a-z]))"
+    r"(?!\s+thuc(?![a-z])(?!\s+hien(?![a-z])))"
+)
 
 # "06 tháng" (the zero the regime's forms write), "sáu tháng", "nửa năm".
 _SEMIANNUAL = re.compile(r"(?<![\d,.])0?6\s+th[ad]ng(?!\s+(?:ke\s+tu|tinh\s+tu|sau\s+khi))|s[ad]u\s+th[ad]ng|nua\s+n[ad]m")
@@ -30,6 +33,14 @@ _SEMIANNUAL = re.compile(r"(?<![\d,.])0?6\s+th[ad]ng(?!\s+(?:ke\s+tu|tinh\s+tu|s
 _THREE_MONTHS = re.compile(
     r"(?<![\d,.])0?3\s+th[ad]ng\s*(?:/|mot)\s*(?:(?:0?1|i|l)\s*)?lan(?![a-z])|dinh\s+ky\s+(?:0?3|ba)\s+th[ad]ng(?![a-z])"
 )
+# "báo cáo 9 tháng", "chín tháng đầu năm": the third quarter's report (the schema has no nine-month period).
+_NINE_MONTHS = re.compile(r"(?<![\d,.])0?9\s+th[ad]ng(?!\s+(?:ke\s+tu|tinh\s+tu|sau\s+khi)(?![a-z]))|chin\s+th[ad]ng(?![a-z])")
+# "báo cáo theo quý", "theo từng tháng": a period after "theo" that ends the phrase (not "theo quy định", "theo tháng 6").
+_BY = r"(?<![a-z])theo\s+(?:tung\s+)?"
+_BY_END = r"(?=\s*(?:[,;.)]|$|va\s|hoac\s|(?:0?1|mot)\s+lan|(?:gui|bao\s+cao|ve|cho|len)\s))"
+_BY_QUARTER = re.compile(_BY + r"quy" + _BY_END)
+_BY_MONTH = re.compile(_BY + r"th[ad]ng" + _BY_END)
+_BY_YEAR = re.compile(_BY + r"n[ad]m" + _BY_END)
 # A list after a period: "hằng tháng, quý, năm", "06 tháng, năm", "tháng và quý".
 _LIST_QUARTER = re.compile(
     r"th[ad]ng\s*(?:,|va|hoac)\s*(?:h[ad]ng\s+)?quy(?![a-z])(?!\s+dinh)"
@@ -39,7 +50,8 @@ _LIST_QUARTER = re.compile(
     r"|(?:(?<![a-z])va|,)\s+(?:h[ad]ng\s+)?(?P<item>quy)(?=\s*(?:\(|tr[uy][oda]c\s+ngay))"
 )
 # "báo cáo tháng, quý, 6 tháng, năm": the month opening a list of periods of a report.
-_LIST_MONTH = re.compile(r"(?:b[ad]o\s+c[ad]o\s+(?:dinh\s+ky\s*)?|dinh\s+ky\s*)[(:]?\s*(?P<at>th[ad]ng)\s*(?:,|va|hoac)\s*(?:h[ad]ng\s+)?(?:quy|0?6\s+th[ad]ng|n[ad]m)(?![a-z])")
+# … also opened by "theo" or a week ("theo tuần, tháng, quý, năm", "hằng tuần, tháng và quý").
+_LIST_MONTH = re.compile(r"(?:b[ad]o\s+c[ad]o\s+(?:dinh\s+ky\s*)?|dinh\s+ky\s*|(?<![a-z])theo\s+(?:tuan\s*(?:,|va|hoac)\s*)?|(?:h[ad]ng|moi)\s+tuan\s*(?:,|va|hoac)\s*)[(:]?\s*(?P<at>th[ad]ng)\s*(?:,|va|hoac)\s*(?:h[ad]ng\s+)?(?:quy|0?6\s+th[ad]ng|n[ad]m)(?![a-z])")
 _LIST_YEAR = re.compile(
     r"(?:th[ad]ng|quy)\s*(?:,|va|hoac)\s*(?:h[ad]ng\s+|cuoi\s+|0?1\s+)?n[ad]m(?![a-z])"
     r"(?=\s*(?:$|[,;.()]|va\s|hoac\s|tr[uy][oda]c\s|bao\s+cao|gui|ve\s|cac\s|theo\s|cua\s|cho\s|len\s|(?:ubnd|uy\s+ban|so|bo|phong|ban)\s))"
@@ -61,7 +73,7 @@ _ONCE_A_YEAR = re.compile(
 _QUARTER_MONTH = re.compile(r"th[ad]ng\s+(?:cuoi|dau)\s+(?:cua\s+)?(?:moi\s+|mot\s+)?quy(?![a-z])")
 # A week: no weekly frequency exists in the schema, so it is ad hoc.
 WEEKLY = re.compile(
-    r"h[ad]ng\s+tuan|moi\s+tuan|\d+\s+tuan\s*/\s*(?:01\s+|1\s+|mot\s+)?lan|(?:01|1|mot)\s+lan\s*/\s*tuan|dinh\s+ky\s+\d+\s+tuan"
+    r"h[ad]ng\s+tuan|moi\s+tuan|(?<![a-z])theo\s+tuan\s*(?:,|va|hoac)|\d+\s+tuan\s*/\s*(?:01\s+|1\s+|mot\s+)?lan|(?:01|1|mot)\s+lan\s*/\s*tuan|dinh\s+ky\s+\d+\s+tuan"
 )
 _UNPLANNED = re.compile(r"dot\s+xuat")
 # "… tại khoản 1 Điều này", "theo quy định tại Điều 15 Quyết định này": a pointer to the same text's own regime.
@@ -123,6 +135,10 @@ DOCUMENT_NOUN = re.compile(
     r"|(?<![a-z])cap\s+nhat\s+(?:cac\s+)?b[ad]o\s+c[ad]o|(?<![a-z])cac\s+b[ad]o\s+c[ad]o\s+khac(?![a-z])"
     # the escalation alternative ("đôn đốc thực hiện hoặc báo cáo Cục Thuế để xem xét, chỉ đạo"): a conditional step
     r"|(?<![a-z])hoac\s+(?:kip\s+thoi\s+)?b[ad]o\s+c[ad]o\s[^.;]{0,60}?de\s+(?:xem\s+xet|xu\s+ly|chi\s+dao|giai\s+quyet)"
+    # … also without "để" ("xử lý hoặc báo cáo cấp có thẩm quyền xử lý", "giải quyết hoặc báo cáo cơ quan có thẩm quyền")
+    r"|(?:xu\s+ly|giai\s+quyet|khac\s+phuc|thao\s+go)(?:\s+theo\s+tham\s+quyen)?\s+hoac\s+(?:kip\s+thoi\s+)?b[ad]o\s+c[ad]o\s+(?:cho\s+|len\s+)?(?:cap|co\s+quan)\s+co\s+tham\s+quyen"
+    # a report read, not written ("nghiên cứu kỹ báo cáo, hồ sơ do các đơn vị gửi")
+    r"|(?<![a-z])nghien\s+cuu\s+(?:ky\s+)?(?:cac\s+)?b[ad]o\s+c[ad]o(?![a-z])"
 )
 REPORT_WORD = re.compile(r"(?<![a-z])b[ad]o\s+c[ad]o(?![a-z])")  # "báo cáo", also OCR'd "bao cao"
 # The same, reaching further back: what a system lets its users do ("… cho phép người lao động … tạo lập, ký số, …,
@@ -152,14 +168,21 @@ ADDRESSEE = re.compile(
 # kịp thời/nhanh", "khi có yêu cầu", "đột xuất", "theo quy định", "thực hiện báo cáo về …"); "thường xuyên" does not.
 # "(các nội dung) vượt thẩm quyền": matters beyond a body's authority, reported up when they arise (an escalation).
 BEYOND_POWER = r"vuot\s+(?:qua\s+)?tham\s+quyen"
+# An event that calls for a report ("gửi khi có vụ việc", "ngay khi xảy ra sự cố", "khi có tình huống phát sinh").
+EVENT_OCCASION = (
+    r"(?<![a-z])khi\s+(?:co|xay\s+ra)\s+(?:cac\s+|nhung\s+)?(?:vu\s+viec|su\s+viec|su\s+co|tinh\s+huong|bien\s+dong|dien\s+bien)(?![a-z])"
+)
 OCCASION_STRICT = re.compile(
-    BEYOND_POWER + r"|kip\s+thoi\s+(?:tong\s+hop,?\s+)?b[ad]o\s+c[ad]o|khi\s+(?:co|duoc)\s+yeu\s+cau|theo\s+yeu\s+cau|dot\s+xuat|theo\s+quy\s+dinh|"
+    BEYOND_POWER + "|" + EVENT_OCCASION + r"|kip\s+thoi\s+(?:tong\s+hop,?\s+)?b[ad]o\s+c[ad]o|khi\s+(?:co|duoc)\s+yeu\s+cau|theo\s+yeu\s+cau|dot\s+xuat|theo\s+quy\s+dinh|"
     r"tai\s+ky\s+hop|b[ad]o\s+c[ad]o\s+(?:kip\s+thoi|nhanh)(?![a-z])|(?<![a-z])thuc\s+hien\s+b[ad]o\s+c[ad]o\s+ve(?![a-z])"
+    # "thực hiện nghiêm túc việc báo cáo kết quả …": the results reported as told, not a regime pointed at
+    r"|(?<![a-z])thuc\s+hien\s+(?:(?:nghiem(?:\s+tuc)?|day\s+du|dung)\s+)?viec\s+b[ad]o\s+c[ad]o\s+(?:ket\s+qua|tinh\s+hinh)"
 )
 
 
 # A period or an occasion that qualifies the noun before it: "chỉ tiêu hằng năm", "đúng tiến độ theo yêu cầu".
-_GOAL_BEFORE = re.compile(r"(?:chi\s+tieu|muc\s+tieu|tien\s+do|chat\s+luong)\s+$")
+# … or of a work programme or plan the sentence makes ("cụ thể hoá thành chương trình công tác hằng năm").
+_GOAL_BEFORE = re.compile(r"(?:chi\s+tieu|muc\s+tieu|tien\s+do|chat\s+luong|(?:chuong\s+trinh|ke\s+hoach)\s+cong\s+tac)\s+$")
 _IN_A_DATE = re.compile(r"ngay\s+$")
 _MONTH_OF_A_DATE = re.compile(r"ngay\s+\d{1,2}\s+$")
 
@@ -172,7 +195,7 @@ def _first_outside_a_date(pattern: re.Pattern[str], folded: str) -> re.Match[str
             continue  # "ngày 06 tháng 6"
         if folded.startswith("th", m.start()) and _MONTH_OF_A_DATE.search(before):
             continue  # "ngày 10 tháng 6, năm" read as a list of periods
-        if _GOAL_BEFORE.search(folded, max(0, m.start() - 14), m.start()):
+        if _GOAL_BEFORE.search(folded, max(0, m.start() - 24), m.start()):
             continue  # "chỉ tiêu hằng năm", "tiến độ theo yêu cầu": not the report's period
         return m
     return None
@@ -185,7 +208,7 @@ def periods(folded: str) -> list[tuple[str, int]]:
         m = _first_outside_a_date(pattern, folded)
         if m:
             found[frequency] = (m.start(), m.end())
-    extra = (("semiannual", _SEMIANNUAL), ("quarterly", _THREE_MONTHS), ("quarterly", _LIST_QUARTER), ("annual", _LIST_YEAR), ("monthly", _LIST_MONTH), ("annual", _YEAR_REVIEW), ("annual", _YEARLY_SITTING),
+    extra = (("semiannual", _SEMIANNUAL), ("quarterly", _THREE_MONTHS), ("quarterly", _NINE_MONTHS), ("quarterly", _BY_QUARTER), ("monthly", _BY_MONTH), ("annual", _BY_YEAR), ("quarterly", _LIST_QUARTER), ("annual", _LIST_YEAR), ("monthly", _LIST_MONTH), ("annual", _YEAR_REVIEW), ("annual", _YEARLY_SITTING),
              ("annual", _ONCE_A_YEAR), ("quarterly", _QUARTER_MONTH))
     for frequency, pattern in extra:
         m = _first_outside_a_date(pattern, folded)

@@ -7,14 +7,18 @@ pairs each with its date by order or nearness.
 
 from __future__ import annotations
 
+import itertools
 import re
 
+from ansinh.documents.parsing.report_spelled import in_figures
 from ansinh.documents.parsing.vocab import DEADLINE
 
 
 def deadlines(folded: str) -> list[tuple[int, int, int | None]]:
-    """(offset, day, month) of every "trước ngày DD/MM" (month None for "trước ngày 20 của tháng cuối quý")."""
+    """(offset, day, month) of every "trước ngày DD/MM" (month None for "trước ngày 20 của tháng cuối quý"), a day
+    or a month written in words read as its figures ("trước ngày mười lăm tháng mười hai")."""
     out: list[tuple[int, int, int | None]] = []
+    folded = in_figures(folded)
     for start, end, day_text, month_text in _dates(folded):
         day = int(day_text)
         month = int(month_text) if month_text else None
@@ -91,6 +95,11 @@ def deadline_for(
         order = sorted(cue_at, key=_PERIOD_LENGTH.__getitem__)
         chosen = dated[order.index(frequency)]
         return chosen[1], chosen[2]
+    if len(dated) == len(cue_at) and _alternate(dated, cue_at):
+        # "gửi … trước ngày 15/6 (báo cáo 6 tháng) và trước ngày 15/12 (báo cáo năm)": each period beside its date
+        order = sorted(cue_at, key=cue_at.__getitem__)
+        chosen = dated[order.index(frequency)]
+        return chosen[1], chosen[2]
     at = cue_at[frequency]
     # a date follows its period ("báo cáo 6 tháng gửi trước ngày 15/6; báo cáo năm gửi trước ngày 15/11")
     after = [d for d in fitting if 0 <= d[0] - at <= 60]
@@ -98,10 +107,20 @@ def deadline_for(
     return best[1], best[2]
 
 
+def _alternate(dated: list[tuple[int, int, int | None]], cue_at: dict[str, int]) -> bool:
+    """Whether dates and periods take turns in the sentence (date, period, date, period or period, date, …)."""
+    marks = sorted([(d[0], "date") for d in dated] + [(at, "cue") for at in cue_at.values()])
+    return all(a[1] != b[1] for a, b in itertools.pairwise(marks))
+
+
 # A period qualifies the report it sits with: "Định kỳ báo cáo … gửi về Sở Nội vụ để tổng hợp … Chỉ số CCHC của tỉnh hằng năm"
 # names no yearly report (the year goes with the index, after the purpose "để"), nor does "Thực hiện chế độ kiểm điểm … hằng
 # năm; định kỳ sơ kết …" (the year goes with another work, in a clause of its own).
-_VERB_OR_REVIEW = re.compile(r"(?<![a-z])(?:b[ad]o\s+c[ad]o|(?:s[oda]|t[oda]ng)\s+k[eq]t|cong\s+(?:bo|khai)|gui)(?![a-z])")
+# "nộp", "trình" deliver a report as "gửi" does ("…; trình Thường trực trước ngày 24 hằng tháng"), not "chương trình", "trình độ".
+_VERB_OR_REVIEW = re.compile(
+    r"(?<![a-z])(?:b[ad]o\s+c[ad]o|(?:s[oda]|t[oda]ng)\s+k[eq]t|cong\s+(?:bo|khai)|gui|nop|"
+    r"(?<!chuong\s)(?<!quy\s)(?<!to\s)(?<!lo\s)trinh(?!\s+(?:do|bay|tu)(?![a-z])))(?![a-z])"
+)
 
 
 _PURPOSE = re.compile(r"\sde\s(?!xuat|nghi|an(?![a-z])|ra(?![a-z])|cuong|tai(?![a-z])|muc|cao|bat)")  # "để …", not "đề xuất", "đề án"
@@ -113,6 +132,26 @@ def own_clause(folded: str, at: int) -> bool:
     end = folded.find(";", at)
     clause = folded[start:len(folded) if end < 0 else end]
     if not _VERB_OR_REVIEW.search(clause):  # a schedule clause ("Định kỳ 06 tháng, trước ngày 15 tháng 7; …") goes with the report
-        return ";" not in folded or re.match(r"[\s\-–+•]*(?:dinh\s+ky|h[ad]ng|moi|\d|th[ad]ng|quy|n[ad]m)", clause) is not None
+        # … but not a clause of other work opened by a period ("Hằng năm phải có Chương trình, Kế hoạch …; …")
+        return ";" not in folded or (
+            re.match(r"[\s\-–+•]*(?:dinh\s+ky|h[ad]ng|moi|\d|th[ad]ng|quy|n[ad]m)", clause) is not None
+            and (len(clause.strip()) <= 60 or re.search(r"tr[uy][oda]c|cham\s+nhat|han\s+chot|ngay\s+\d", clause) is not None)
+        )
     purpose = _PURPOSE.search(folded[start:at])
     return purpose is None or _VERB_OR_REVIEW.search(folded, start, start + purpose.start()) is None
+
+
+# A step timed by a window that opens its line ("- Từ 10/10/2026 đến 25/11/2026: các xã thu thập …, báo cáo …"):
+# the report is due by the window's last day.
+_WINDOW = re.compile(
+    r"^[\s\-–+•*]*(?:thoi\s+gian\s*:?\s*)?tu\s+(?:ngay\s+)?\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?\s*(?:den|-|–)\s*"
+    r"(?:ngay\s+)?(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*((?:19|20)\d\d)\s*[:,]"
+)
+
+
+def window_end(folded: str) -> tuple[int, int, int] | None:
+    """(day, month, year) a step's window ends on, when the window opens the sentence; None otherwise."""
+    m = _WINDOW.match(folded)
+    if m is None or not (1 <= int(m.group(1)) <= 31 and 1 <= int(m.group(2)) <= 12):
+        return None
+    return int(m.group(1)), int(m.group(2)), int(m.group(3))

@@ -95,3 +95,18 @@ def drop_contents(out: list[dict[str, object]]) -> list[dict[str, object]]:
         return out
     contents = {id(d) for d, m, f in labelled if _CONTENTS.match(f, m.end())}
     return [d for d in out if id(d) not in contents]
+
+
+# "Báo cáo định kỳ gồm: báo cáo tháng, báo cáo quý, …", "Các loại báo cáo bao gồm: …": the kinds of reports listed.
+_KINDS_LIST = re.compile(r"^[\s\-–+•*]*(?:\d{1,2}(?:\.\d{1,2})*\.?\s*|[a-zđ]\)\s*)?(?:cac\s+)?(?:loai\s+)?bao\s+cao(?:\s+dinh\s+ky)?\s+(?:bao\s+)?gom\s*:")
+
+
+def drop_kinds_list(out: list[dict[str, object]]) -> list[dict[str, object]]:
+    """``out`` without the duties of a list of the kinds of reports ("Báo cáo định kỳ gồm: báo cáo tháng, …") whose every
+    period another line of the regime states with its schedule: those lines are the duties, the list only names them."""
+    listed = {id(d) for d in out if _KINDS_LIST.match(fold(str(d["text"])))}
+    if not listed:
+        return out
+    stated = {str(d["frequency"]) for d in out if id(d) not in listed}
+    kept = [d for d in out if id(d) not in listed or str(d["frequency"]) not in stated]
+    return kept

@@ -26,7 +26,7 @@ _HEADER = 2500
 _RECURS = re.compile(
     r"(?<![a-z])(?:kip\s+thoi|khi|neu|truong\s+hop|dot\s+xuat|theo\s+yeu\s+cau|phat\s+sinh|vuot\s+(?:qua\s+)?tham\s+quyen|thuong\s+xuyen|dinh\s+ky|"
     r"(?:h[ad]ng|moi)\s+(?:ngay|tuan|thang|quy|nam|lan|dot|ky|khi)|tuan|lien\s+tuc|theo\s+quy\s+dinh|theo\s+doi|don\s+doc|"
-    r"giam\s+sat|theo\s+(?:quyet\s+dinh|nghi\s+dinh|nghi\s+quyet|thong\s+tu|quy\s+che|chi\s+thi)\s+so)(?![a-z])"
+    r"giam\s+sat|dung\s+(?:quy\s+dinh|thoi\s+gian(?:\s+quy\s+dinh)?|thoi\s+han(?:\s+quy\s+dinh)?)|theo\s+(?:quyet\s+dinh|nghi\s+dinh|nghi\s+quyet|thong\s+tu|quy\s+che|chi\s+thi)\s+so)(?![a-z])"
 )
 
 
@@ -41,3 +41,13 @@ def one_matter(folded: str) -> bool:
 def asked_once(folded: str) -> bool:
     """Whether a sentence asks its report with no occasion and no recurrence."""
     return _RECURS.search(folded) is None
+
+
+# The place and date line of a text's header ("Phú Thọ, ngày 12 tháng 5 năm 2026", "…, ngày 12/5/2026").
+_ISSUED = re.compile(r"ngay\s+\d{1,2}\s*(?:thang\s+\d{1,2}\s+nam|/\s*\d{1,2}\s*/)\s*((?:19|20)\d\d)(?!\d)")
+
+
+def text_year(folded: str) -> int | None:
+    """The year a text was issued, read from its header: a letter's "trước ngày 20/6" falls in that year."""
+    m = _ISSUED.search(folded, 0, _HEADER)
+    return int(m.group(1)) if m else None

@@ -66,7 +66,9 @@ _CONDITION_COMMA = re.compile(
 )
 _TROUBLE = re.compile(
     r"kh[oda]\s+kh[ad]n|v[uy][oda]ng\s+m[ad]c|phat\s+sinh|vuot\s+(?:qua\s+)?tham\s+quyen|vi\s+pham|su\s+co|bat\s+thuong|"
-    r"khan\s+cap|kh[oda]ng\s+(?:thuc\s+hien|dat|hoan\s+thanh)|cham\s+tre|yeu\s+cau"
+    r"khan\s+cap|kh[oda]ng\s+(?:the\s+|kip\s+)?(?:thuc\s+hien|dat|hoan\s+thanh|dap\s+ung)|cham\s+tre|yeu\s+cau|"
+    # work late ("không thể hoàn thành đúng hạn", "có nguy cơ chậm tiến độ", "chậm so với kế hoạch"): trouble to raise
+    r"nguy\s+co\s+cham|cham\s+(?:tien\s+do|so\s+voi)|khong\s+kip|qua\s+han"
 )
 
 
@@ -119,7 +121,15 @@ def not_a_duty(folded: str) -> bool:
         and not (ADDRESSEE.search(folded) or re.search(r"tr[uy][oda]c\s+ngay", folded))
     )
     patterns = (DOCUMENT_NOUN, FAR_NOUN, _REGIME_POINTER) if regime else (DOCUMENT_NOUN, FAR_NOUN)
-    return all(covered(folded, v.start(), v.end(), patterns) for v in verbs)
+    return all(covered(folded, v.start(), v.end(), patterns) for v in verbs) and _DRAFTED_AND_SUBMITTED.search(folded) is None
+
+
+# A report an office drafts for its superior is the superior's ("tham mưu xây dựng báo cáo …"), unless the draft itself
+# is submitted by a dated day ("… tham mưu xây dựng Báo cáo năm 2025, …, trình Ban Thường vụ trước ngày 05/12/2025").
+_DRAFTED_AND_SUBMITTED = re.compile(
+    r"tham\s+muu\s[^.;]{0,40}?(?:xay\s+dung|chuan\s+bi|soan\s+thao|du\s+thao)\s+(?:cac\s+)?b[ad]o\s+c[ad]o(?![a-z])"
+    r"[^.;]{0,160}?\s(?:trinh|gui|nop)\s[^.;]{0,80}?(?:tr[uy][oda]c|cham\s+nhat)\s+(?:ngay\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}"
+)
 
 
 def covered(folded: str, start: int, end: int, patterns: tuple[re.Pattern[str], ...]) -> bool:

@@ -9,7 +9,7 @@ import re
 # "số" folds like "Sở": "báo cáo số nộp", "số liệu", "số lượng" name a figure, not a department.
 # "một số tỉnh, đơn vị, nội dung": "some", not a department.
 NOT_A_NUMBER = (
-    r"(?!lieu|luong|nop|tien|ket(?![a-z])|thu(?![a-z])|ke(?![a-z])|hieu|ho(?![a-z])|nguoi|vu\s+viec|cuoc|lan(?![a-z])|hoa|"
+    r"(?!lieu|luong|nop|tien|ket(?![a-z])|thu(?![a-z])|ke(?![a-z])(?!\s+hoach)|hieu|ho(?![a-z])|nguoi|vu\s+viec|cuoc|lan(?![a-z])|hoa|"
     r"tinh(?![a-z])|xa(?![a-z])|huyen|don\s+vi|co\s+quan|dia\s+phuong|noi\s+dung|van\s+de|truong\s+hop)"
 )
 _WHO = (

@@ -18,6 +18,10 @@ _SALUTATION = re.compile(r"(?m)^[\s*_]*kinh\s+gui\s*:?")
 _A_REPORT = re.compile(r"(?m)^[\s*#_]*b[ad]o\s+c[ad]o[\s*_]*$|so\s*:[^\n]{0,20}/bc-")
 # A sentence that opens with a past date or the grounds narrates or cites, it owes nothing.
 NARRATED = re.compile(r"^[\s\-–+•]*(?:ngay\s+\d{1,2}\s*(?:/|th[ad]ng)|can\s+cu(?![a-z])|xet\s|(?:thoi\s+gian\s+qua|tuy\s+nhien|den\s+nay)[\s,])")
+# "Qua theo dõi, thời gian qua …", "Qua kiểm tra, một số đơn vị chưa …": what a letter found, told before what it asks.
+FINDINGS = re.compile(
+    r"^[\s\-–+•]*qua\s+(?:cong\s+tac\s+)?(?:theo\s+doi|kiem\s+tra|ra\s+soat|giam\s+sat|thanh\s+tra)(?![a-z])[^.;:]{0,60}?,"
+)
 
 
 # The grounds of a text ("Căn cứ Luật …;", "Sau khi xem xét Tờ trình …; Báo cáo thẩm tra …", "Xét đề nghị …"), also

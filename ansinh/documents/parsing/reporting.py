@@ -14,6 +14,7 @@ import re
 from ansinh.documents.parsing.clean import Doc, span_text, squeeze, trim_span
 from ansinh.documents.parsing.report_cues import (
     BEYOND_POWER,
+    EVENT_OCCASION,
     PAST_DATE,
     WEEKLY,
     at_session,
@@ -21,11 +22,11 @@ from ansinh.documents.parsing.report_cues import (
     periods,
     unplanned_besides,
 )
-from ansinh.documents.parsing.report_dates import deadline_for, own_clause
+from ansinh.documents.parsing.report_dates import deadline_for, own_clause, window_end
 from ansinh.documents.parsing.report_dates import deadlines as read_deadlines
 from ansinh.documents.parsing.report_described import blank_cited, described, law_year, not_duty_by_form
-from ansinh.documents.parsing.report_labels import drop_contents, merge_labelled
-from ansinh.documents.parsing.report_once import asked_once, one_matter
+from ansinh.documents.parsing.report_labels import drop_contents, drop_kinds_list, merge_labelled
+from ansinh.documents.parsing.report_once import asked_once, one_matter, text_year
 from ansinh.documents.parsing.report_owed import not_a_duty, owed, published_periodically, reviewed_for
 from ansinh.documents.parsing.report_phases import (
     EACH_PHASE,
@@ -35,7 +36,20 @@ from ansinh.documents.parsing.report_phases import (
     results_owed_to,
 )
 from ansinh.documents.parsing.report_recipient import recipient_span
-from ansinh.documents.parsing.report_told import NARRATED, PRIOR_TEXT, letter_text_start, opens_grounds
+from ansinh.documents.parsing.report_tiers import (
+    blank_exceptions,
+    heard_on_schedule,
+    others_deadlines_blanked,
+    own_clause_report,
+    tiered_dates,
+)
+from ansinh.documents.parsing.report_told import (
+    FINDINGS,
+    NARRATED,
+    PRIOR_TEXT,
+    letter_text_start,
+    opens_grounds,
+)
 from ansinh.documents.parsing.structure import Node
 from ansinh.documents.parsing.targets import sentences
 from ansinh.documents.parsing.vocab import (
@@ -87,6 +101,8 @@ _MONTH_ONCE = re.compile(r"(?:trong|truoc|cuoi|het)\s+th[ad]ng\s+(\d{1,2})\s*(?:
 # "trong quý II/2026", "trước quý III năm 2026": a one-off report due within a quarter.
 _QUARTER_ONCE = re.compile(r"(?:trong|truoc|cuoi|het|vao)\s+quy\s+(?:[ivx]{1,3}|[1-4])\s*(?:/|\s+n[ad]m\s+)\s*((?:19|20)\d\d)(?!\d)")
 _PERIODIC = ("annual", "semiannual", "quarterly", "monthly")
+# The month a dated review falls in ("sơ kết … vào tháng 6/2028", "tổng kết … tháng 12 năm 2030").
+_REVIEW_MONTH = re.compile(r"th[ad]ng\s+(\d{1,2})\s*(?:/|\s+n[ad]m\s+)\s*(?:19|20)\d\d$")
 
 
 def _clause_apart(folded: str, at: int, cue_at: dict[str, int]) -> bool:
@@ -102,7 +118,7 @@ _AFTER_EVENT = re.compile(r"^[\s\-–+•\d.)]*(?:ket\s+thuc|sau\s+khi\s+ket\s+t
 # "kịp thời báo cáo", "định kỳ báo cáo" without a period, "khi có yêu cầu", "báo cáo ngay khi …": ad hoc.
 _ADHOC = re.compile(
     r"kip\s+thoi|khi\s+(?:co|duoc)\s+yeu\s+cau|theo\s+yeu\s+cau|dot\s+xuat|bao\s+cao\s+ngay|khi\s+phat\s+sinh|"
-    r"che\s+do\s+bao\s+cao|van\s+de\s+phat\s+sinh|" + BEYOND_POWER
+    r"che\s+do\s+bao\s+cao|van\s+de\s+phat\s+sinh|" + BEYOND_POWER + "|" + EVENT_OCCASION
 )
 # "định kỳ báo cáo Bộ Chính trị" without a period: ad hoc when it names whom (agency-by-agency lines that
 # only repeat "định kỳ báo cáo kết quả" are not read).
@@ -167,6 +183,7 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
     stop = body_end(doc.folded, doc.text)  # doc.text: the tables the masked view blanked count as text
     lenient = {id(n) for n in sections}
     letter = one_matter(doc.folded)  # a letter or a conclusion notice: one matter, reports asked once
+    letter_year = text_year(doc.folded) if letter else None
     bare_spans: set[int] = set()
     for node in sections + _other_sections(root, sections):
         strict = id(node) not in lenient
@@ -185,7 +202,11 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
                 break
             folded = doc.folded[s:e]  # a day OCR split ("ngày 2 0/6") is joined by denoise.py
             folded = blank_cited(doc.text[s:e], folded)  # "… và Báo cáo tiếp thu của Bộ Chính trị": a paper cited
-            if (letter_body is not None and NARRATED.match(folded)) or PRIOR_TEXT.match(folded) or opens_grounds(doc.text[s:e], folded):
+            folded = heard_on_schedule(folded)  # "định kỳ hằng quý, nghe báo cáo …": reports owed on that schedule
+            folded = others_deadlines_blanked(folded)  # "… hoàn thành rà soát trước ngày 30/6; hằng năm báo cáo …"
+            if (letter_body is not None and NARRATED.match(folded)) or (letter and FINDINGS.match(folded)) or PRIOR_TEXT.match(folded) or (
+                opens_grounds(doc.text[s:e], folded)
+            ):
                 continue  # "Ngày 19 tháng 12 năm 2025, Sở … có Văn bản số … gửi …": what happened before the letter
             if node.effective_kind() == "situation" and not _ASSIGNS.match(folded):
                 continue
@@ -198,13 +219,16 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
                 continue  # "Báo cáo theo khoản 3 là căn cứ để …": what a report is for, not a duty
             if AWARD_CUE.search(folded) and not re.search(r"b[ad]o\s+c[ad]o", folded):
                 continue
-            cues = [c for c in periods(folded) if own_clause(folded, c[1])]  # not "… để … Chỉ số hằng năm"
+            # not "… để … Chỉ số hằng năm", nor an exception in brackets ("(riêng năm 2026 thực hiện báo cáo năm)")
+            cues = [c for c in periods(blank_exceptions(folded)) if own_clause(folded, c[1])]
             deadlines = read_deadlines(folded)
             if described(folded, bool(deadlines) or DATED_DEADLINE.search(folded) is not None):
                 continue  # "Nội dung báo cáo gồm: …", "Báo cáo phải được xây dựng trung thực": the report described
             cues = _twice_a_year(cues, deadlines)
             bare = False  # owed only as "định kỳ báo cáo" with no period (kept when the text states no regime)
-            if strict and not sent and not owed(folded, bool(cues), bool(deadlines) or bool(_MONTH_ONCE.search(folded))):
+            # a review or report with its year ("báo cáo sơ kết … vào năm 2028") is owed as a dated one is
+            year_named = bool(_MONTH_ONCE.search(folded)) or any(not law_year(folded, m.start(1)) for m in ONCE_CUE.finditer(folded))
+            if strict and not sent and not owed(folded, bool(cues), bool(deadlines) or year_named):
                 if not bare_periodic_report(folded):
                     continue
                 bare = True
@@ -215,12 +239,15 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
             for frequency, at in cues:
                 duties.append((frequency, None))
                 cue_at[frequency] = at
-            if unplanned_besides(folded, bool(cues)):
+            if unplanned_besides(folded, bool(cues)) or (any(f in _PERIODIC for f, _ in cues) and own_clause_report(folded)):
                 duties.append(("adhoc", None))  # "định kỳ 06 tháng, hằng năm hoặc đột xuất": three duties
+            month_once: dict[int, int] = {}
+            review_month: dict[int, int] = {}
             for m in ONCE_CUE.finditer(folded):
                 if not law_year(folded, m.start(1)):
                     duties.append(("once", int(m.group(1))))  # not "tổng kết … Luật Khoáng sản năm 2010": a law's name
-            month_once: dict[int, int] = {}
+                    if (named := _REVIEW_MONTH.search(m.group(0))) and 1 <= int(named.group(1)) <= 12:
+                        review_month[int(m.group(1))] = int(named.group(1))  # "sơ kết vào tháng 6/2028"
             for m in _MONTH_ONCE.finditer(folded):
                 if 1 <= int(m.group(1)) <= 12 and ("once", int(m.group(2))) not in duties:
                     duties.append(("once", int(m.group(2))))
@@ -231,7 +258,8 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
             # "báo cáo Chính phủ trước ngày 15 tháng 3 năm 2020": a one-off report; a report of the plan's results
             # by a dated day ("báo cáo kết quả thực hiện … trước ngày 25/11/2026") stays the default annual one.
             # ("Kết thúc năm 2026, … báo cáo kết quả thực hiện … trước ngày 10/01/2027" is the one report of that year)
-            results = _RESULTS_REPORT.search(folded) if not strict and not ONCE_CUE_BEFORE.search(folded) else None
+            # A letter deals with one matter (Decree 30/2020): its results report by a dated day is owed once.
+            results = _RESULTS_REPORT.search(folded) if not strict and not letter and not ONCE_CUE_BEFORE.search(folded) else None
             for m in DATED_DEADLINE.finditer(folded) if results is None else ():
                 if strict and PAST_DATE.search(folded, max(0, m.start() - 40), m.end()):
                     continue
@@ -264,6 +292,11 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
                 _BARE_PERIODIC.search(folded) and _ADDRESSED_REPORT.search(folded)
             )) and node.effective_kind() != "purpose" and bare_periodic_report(folded):  # there: the default, annual
                 bare = True
+            # a day and month with no period and no year ("báo cáo UBND tỉnh trước ngày 15/12"): in a plan the default regime,
+            # yearly on that day, as in the organising parts; in a letter (one matter) once, in the letter's year
+            undated = strict and not duties and any(month is not None for _, _, month in deadlines)
+            if undated and not EACH_PHASE.search(folded) and not _ADHOC.search(folded) and not WEEKLY.search(folded):
+                duties.append(("once", letter_year) if letter else ("annual", None))
             if not duties and (strict or bare or _ADHOC.search(folded) or WEEKLY.search(folded) or (
                 _BARE_PERIODIC.search(folded) and _ADDRESSED_REPORT.search(folded)
             )):
@@ -279,6 +312,10 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
             # "sơ kết … trước ngày 30 tháng 6 năm 2027": the day a one-off review is due.
             dated = {int(m.group(3)): (int(m.group(1)), int(m.group(2))) for m in DATED_DEADLINE.finditer(folded)
                      if 1 <= int(m.group(1)) <= 31 and 1 <= int(m.group(2)) <= 12}
+            window = window_end(folded) if not dated and not cues else None  # "Từ 10/10/2026 đến 25/11/2026: … báo cáo …"
+            if window is not None and all(f in ("once", "adhoc") and y is None for f, y in duties):
+                duties = [("once", window[2])]
+                dated[window[2]] = window[:2]
             # "báo cáo kết quả thực hiện … trước ngày 25/11/2026" without a period: the default regime, annual.
             # … unless it is sent for each phase of the plan ("gửi … theo giai đoạn …, trước ngày 10/12 của từng giai
             # đoạn"): a phase is no period of the schema, the report is ad hoc, on that day.
@@ -307,14 +344,18 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
                 day, month = deadline_for(deadlines, cue_at, frequency)
                 if not periodic:
                     day, month = dated.get(year, (None, None)) if year is not None else (None, None)
+                    if letter and frequency == "once" and day is None and year == letter_year and not dated:
+                        day, month = next(((d, m) for _, d, m in deadlines if m is not None), (None, None))
                     if phased and frequency == "adhoc":
                         day, month = next(((d, m) for _, d, m in deadlines if m is not None), (None, None))
-                    if month is None and year is not None and year in month_once:
-                        month = month_once[year]
+                    if month is None and year is not None:
+                        month = month_once.get(year, review_month.get(year))
                 dates: list[tuple[int | None, int | None]] = [(day, month)]
                 months: list[tuple[int | None, int | None]] = [(d, m) for _, d, m in deadlines if m is not None]
                 if frequency == "semiannual" and len(months) == 2 and len(cue_at) == 1 and months[0][1] != months[1][1]:
                     dates = months  # "định kỳ 6 tháng … trước ngày 15 tháng 6 và trước ngày 01 tháng 12": two duties
+                elif periodic and len([f for f in cue_at if f in _PERIODIC]) == 1 and (tiers := tiered_dates(folded, deadlines)):
+                    dates = tiers  # "… gửi Sở Tài chính trước ngày 05/7; Sở Tài chính tổng hợp báo cáo … trước ngày 10/7"
                 for day, month in dates:
                     out.append({
                         "text": text,
@@ -325,14 +366,16 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
                         "recipient": recipient,
                         "span": [cs, ce],
                     })
-    return drop_contents(merge_labelled(regime_stated(out, bare_spans), read_deadlines, deadline_for))
+    return drop_kinds_list(drop_contents(merge_labelled(regime_stated(out, bare_spans), read_deadlines, deadline_for)))
 
 
 
 # "… gửi thông tin về người sử dụng lao động chậm đóng … đến cơ quan quản lý": figures sent to a body, a report.
+# … also with what is sent first ("tổng hợp danh sách gửi đến Phòng Nội vụ", "Kết quả thực hiện gửi về Sở …").
 _SENT_DATA = re.compile(
-    r"(?<![a-z])gui\s+(?:thong\s+tin|so\s+lieu|danh\s+sach)(?![a-z])[^.;]{0,160}?\s(?:ve|den|toi)\s+"
-    r"(?:ubnd|uy\s+ban|so\s+[a-z]|bo\s+[a-z]|co\s+quan|ban\s+[a-z]|cuc\s+[a-z]|chu\s+tich|thuong\s+truc)"
+    r"(?:(?<![a-z])gui\s+(?:thong\s+tin|so\s+lieu|danh\s+sach)(?![a-z])[^.;]{0,160}?\s"
+    r"|(?<![a-z])(?:thong\s+tin|so\s+lieu|danh\s+sach|ket\s+qua)(?![a-z])[^.;]{0,60}?\sgui\s+)(?:ve|den|toi)\s+"
+    r"(?:ubnd|uy\s+ban|so\s+[a-z]|bo\s+[a-z]|co\s+quan|ban\s+[a-z]|cuc\s+[a-z]|phong\s+[a-z]|chu\s+tich|thuong\s+truc)"
 )
 
 

@@ -235,7 +235,7 @@ FREQUENCY_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "Báo cáo tháng: gửi trước ngày 22 …" names the monthly report ("báo cáo tháng 6/2026" is one month's report).
     ("monthly", re.compile(r"(?:h[ad]ng|moi|dinh\s+ky)\s+th[ad]ng(?![a-z])|b[ad]o\s+c[ad]o\s+th[ad]ng(?![a-z])(?!\s*(?:\d|nay|truoc|sau|cuoi|dau))")),
     ("annual", re.compile(
-        r"(?:h[ad]ng|moi|dinh\s+ky|thuong)\s+n[ad]m(?![a-z])|thuong\s+nien"
+        r"(?<!lan\s)(?:h[ad]ng|moi|dinh\s+ky|thuong)\s+n[ad]m(?![a-z])|thuong\s+nien"  # not "hai lần mỗi năm"
         r"|b[ad]o\s+c[ad]o\s+(?:k[eq]t\s+qu[ad]\s+(?:thuc\s+hien\s+)?|(?:t[oda]ng|s[oda])\s+k[eq]t\s+)?n[ad]m(?![a-z]|\s*\d)|(?<![a-z])c[ad]\s+n[ad]m(?![a-z])"
         # "6 tháng (trước ngày 10/6) và năm (trước ngày 05/12)", "định kỳ 6 tháng, năm, …"; "trước ngày 10 tháng 01 năm sau".
         r"|(?:(?<![a-z])va|,)\s+n[ad]m(?=\s*(?:\(|,|tr[uy][oda]c\s+ngay))|(?<![a-z])n[ad]m\s+sau(?![a-z])"
@@ -260,6 +260,8 @@ REVIEW_CUE = re.compile(r"(?:s[oda]|t[oda]ng)\s+ket")
 TROUBLE_CUE = re.compile(
     r"neu\s+c[oda]\s+(?:kh[oda]\s+kh[ad]n|v[uy][oda]ng\s+m[ad]c|ph[ad]t\s+sinh|de\s+xuat|kien\s+nghi)"
     r"|neu\s+(?:thay\s+)?c[ad]n\s+(?:thiet\s+)?(?:sua\s+doi|bo\s+sung|dieu\s+chinh)"
+    # difficulties gathered to be raised ("tổng hợp khó khăn, vướng mắc … và báo cáo", "phản ánh những vướng mắc")
+    r"|(?:tong\s+hop|phan\s+anh)\s*,?\s+(?:cac\s+|nhung\s+)?(?:kh[oda]\s+kh[ad]n|v[uy][oda]ng\s+m[ad]c)"
 )
 # "Định kỳ báo cáo" without a period: the default regime is annual (Decree 09/2019, art. 12).
 PERIODIC_CUE = re.compile(r"dinh\s+ky(?![a-z])")
