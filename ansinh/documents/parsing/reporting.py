@@ -36,6 +36,7 @@ from ansinh.documents.parsing.report_phases import (
     results_owed_to,
 )
 from ansinh.documents.parsing.report_recipient import recipient_span
+from ansinh.documents.parsing.report_schedule import sent_on_schedule, twice_a_year
 from ansinh.documents.parsing.report_tiers import (
     blank_exceptions,
     heard_on_schedule,
@@ -211,7 +212,7 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
             if node.effective_kind() == "situation" and not _ASSIGNS.match(folded):
                 continue
             # "phục vụ công tác tổng kết, báo cáo": a report as what records serve, not a duty.
-            sent = _sent_on_schedule(folded)
+            sent = sent_on_schedule(folded)
             reported = _may_report(folded) and REPORT_VERB.search(_SERVING.sub(" ", folded)) is not None
             if not reported and not published_periodically(folded) and not sent:
                 continue
@@ -224,7 +225,7 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
             deadlines = read_deadlines(folded)
             if described(folded, bool(deadlines) or DATED_DEADLINE.search(folded) is not None):
                 continue  # "Nội dung báo cáo gồm: …", "Báo cáo phải được xây dựng trung thực": the report described
-            cues = _twice_a_year(cues, deadlines)
+            cues = twice_a_year(cues, deadlines)
             bare = False  # owed only as "định kỳ báo cáo" with no period (kept when the text states no regime)
             # a review or report with its year ("báo cáo sơ kết … vào năm 2028") is owed as a dated one is
             year_named = bool(_MONTH_ONCE.search(folded)) or any(not law_year(folded, m.start(1)) for m in ONCE_CUE.finditer(folded))
@@ -370,34 +371,10 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
 
 
 
-# "… gửi thông tin về người sử dụng lao động chậm đóng … đến cơ quan quản lý": figures sent to a body, a report.
-# … also with what is sent first ("tổng hợp danh sách gửi đến Phòng Nội vụ", "Kết quả thực hiện gửi về Sở …").
-_SENT_DATA = re.compile(
-    r"(?:(?<![a-z])gui\s+(?:thong\s+tin|so\s+lieu|danh\s+sach)(?![a-z])[^.;]{0,160}?\s"
-    r"|(?<![a-z])(?:thong\s+tin|so\s+lieu|danh\s+sach|ket\s+qua)(?![a-z])[^.;]{0,60}?\sgui\s+)(?:ve|den|toi)\s+"
-    r"(?:ubnd|uy\s+ban|so\s+[a-z]|bo\s+[a-z]|co\s+quan|ban\s+[a-z]|cuc\s+[a-z]|phong\s+[a-z]|chu\s+tich|thuong\s+truc)"
-)
-
-
 def _may_report(folded: str) -> bool:
     """Whether a sentence holds a word REPORT_VERB needs ("bao" of báo cáo, "ket" of sơ kết/kết quả): a plain look that
     spares its scan (a blank _SERVING leaves in their place joins no letters)."""
     return "bao" in folded or "ket" in folded or "bdo" in folded or "kqt" in folded
-
-
-def _sent_on_schedule(folded: str) -> bool:
-    """Whether a sentence sends figures to a body on a period or by a day (no "báo cáo" named)."""
-    if "gui" not in folded or _SENT_DATA.search(folded) is None:  # its word looked for first: a plain look is cheaper
-        return False
-    return any(f != "adhoc" for f, _ in periods(folded)) or bool(read_deadlines(folded))
-
-
-def _twice_a_year(cues: list[tuple[str, int]], deadlines: list[tuple[int, int, int | None]]) -> list[tuple[str, int]]:
-    """"trước ngày 20 tháng 6 và ngày 20 tháng 12 hằng năm": two days of each year are a six-monthly report."""
-    months = [d for d in deadlines if d[2] is not None]
-    if [f for f, _ in cues] != ["annual"] or len(months) != 2 or abs(int(months[0][2] or 0) - int(months[1][2] or 0)) != 6:
-        return cues
-    return [("semiannual", cues[0][1])] if cues[0][1] > months[0][0] else cues
 
 
 def _after_heading_colon(doc: Doc, start: int, end: int) -> int:
