@@ -112,3 +112,18 @@ def test_a_table_copied_one_cell_per_line_keeps_rows_whose_empty_cells_were_drop
     assert leads["4.1"] == ["Sở Y tế"]
     assert leads["4.2"] == ["Sở Nội vụ"]
     assert leads["5"] == ["Công an tỉnh"]
+
+
+def test_a_year_opening_a_sentence_on_a_new_pdf_line_holds_for_the_values_of_the_lines_below() -> None:
+    from ansinh.documents.parsing import extract_plan
+
+    text = (
+        "KẾ HOẠCH\nThực hiện chính sách xã hội giai đoạn 2021 - 2025\n\nI. MỤC TIÊU\n"
+        "- Đến năm 2045, trở thành tỉnh phát triển, thu nhập cao.\n"
+        "Các chỉ tiêu chủ yếu: Tốc độ tăng thu nhập bình quân đạt khoảng 7%/năm.\n"
+        "Đến năm 2025, tỷ lệ hộ nghèo đa chiều giảm còn dưới 2%; tỷ lệ lao động qua đào\n"
+        "tạo đạt 70%; tỷ lệ tham gia bảo hiểm y tế đạt 95% dân số.\n"
+        "II. NHIỆM VỤ\n1. Sở Y tế rà soát đối tượng bảo trợ xã hội.\n"
+    )
+    years = {t["value"]: t["year"] for t in extract_plan(text, "t")["targets"]}
+    assert years[70] == years[95] == years[2] == 2025

@@ -60,9 +60,10 @@ def year_of(doc: Doc, block_start: int, pos: int, clause_end: int, default: int 
         # value's, not the next clause's.
         # … and a year written after a value at the end of an earlier sentence is that sentence's.
         if _CLAUSE_END.search(folded, m.end(), pos):
+            # (A sentence a PDF line ends, ".\n", ends there as one followed by a space does.)
             clause_start = max(folded.rfind(";", block_start, m.start()), folded.rfind(". ", block_start, m.start()),
-                               folded.rfind(":", block_start, m.start()), folded.rfind("\n-", block_start, m.start()),
-                               block_start)
+                               folded.rfind(".\n", block_start, m.start()), folded.rfind(":", block_start, m.start()),
+                               folded.rfind("\n-", block_start, m.start()), block_start)
             if re.search(r"\d", folded[clause_start : m.start()].replace(m.group(1), "")):
                 continue
         if _COMPARED_TO.search(doc.folded[max(0, m.start() - 12) : m.start()]):
