@@ -190,3 +190,15 @@ def test_a_number_line_opening_with_a_word_then_names_holds_another_columns_piec
     )
     rows = {n: lead for n, _, lead, _ in _tasks(HEAD + body)}
     assert "I.1" not in rows and rows["I.2"] == ("Sở Nông nghiệp và Môi trường",)
+
+
+def test_a_broken_table_without_its_diacritics_gives_the_same_rows_and_units() -> None:
+    from ansinh.lib.text import strip_marks
+
+    def folded(rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+        return [(n, strip_marks(t), tuple(strip_marks(u) for u in lead), tuple(strip_marks(u) for u in co))
+                for n, t, lead, co in rows]
+
+    plain = _tasks(strip_marks(HEAD + BODY))
+    assert [n for n, *_ in plain][-7:] == ["I", "I.1", "I.1.1", "I.1.2", "II", "II.1", "II.2"]
+    assert folded(plain)[-7:] == folded(_tasks(HEAD + BODY))[-7:]

@@ -33,14 +33,16 @@ _LINE_ANCHOR = re.compile(r"^(?P<number>" + _NUMBER + r")\.?\s+(?P<rest>[^\W\d_(
 _BARE_ROW = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2}){1,3})(?P<rest>)$")
 _RUN = re.compile(r"\S+(?: \S+)*")
 # What closes a unit name inside a run: a tick of a budget column, a year, a period ("2025-2026", "Hằng năm", "Quý").
-_AFTER_NAME = re.compile(r"\s(?:x(?=\s|$)|\d{4}\b|[Hh][ằà]ng\s+n[ăa]m\b|Qu[ýy]\s).*$")
+_AFTER_NAME = re.compile(r"\s(?:x(?=\s|$)|\d{4}\b|[Hh][ằàa]ng\s+n[ăa]m\b|Qu[ýy]\s).*$")
 # A word after which an agency's name is part of the work, not a cell of its own ("hỗ trợ cho Sở …").
-_JOINING = re.compile(r"(?:với|của|cho|tại|và|giữa|đến|từ|thuộc|trình|giao|các)$", re.IGNORECASE)
+_JOINING = re.compile(r"(?:với|của|cho|tại|và|giữa|đến|từ|thuộc|trình|giao|các|voi|cua|tai|va|giua|den|tu|thuoc|trinh|cac)$",
+                      re.IGNORECASE)  # (and as a text without its diacritics writes them)
 # "Sở Xây dựng các xã, phường": the bodies of the next cell after a whole name (not "UBND các xã", "Ủy ban nhân dân
 # các huyện", where the plural is the name's own).
-_NEXT_CELL = re.compile(r"^(?=\S+\s+\S+\s+\S+)(?!.*(?:UBND|[Nn]hân dân|[Uu]ỷ ban|[Ủủ]y ban|[Cc]ác)\s+các\s)(.*?)\s+các\s.*$")
+_NEXT_CELL = re.compile(
+    r"^(?=\S+\s+\S+\s+\S+)(?!.*(?:UBND|[Nn]h[âa]n d[âa]n|[Uu][ỷy] ban|[Ủủ]y ban|[Cc][áa]c)\s+c[áa]c\s)(.*?)\s+c[áa]c\s.*$")
 _ROMAN = re.compile(r"^[IVX]{1,5}$")
-_END = re.compile(r"^(?:PHỤ LỤC|Phụ lục|Nơi nhận)\b")
+_END = re.compile(r"^(?:PH[ỤU] L[ỤU]C|Ph[ụu] l[ụu]c|N[ơo]i nh[ậa]n)\b")
 _GAP_LINES = 50  # this many lines without a row: the table has ended
 
 
@@ -89,7 +91,7 @@ def find_broken_tables(doc: Doc) -> list[LayoutTable]:
         while j < len(lines) and text[lines[j][0] : lines[j][1]].lstrip().startswith("|"):
             j += 1
         block = [text[s:e] for s, e in lines[i:j]]
-        roles = _header_roles(block[:6]) if "chủ trì" in " ".join(block[:6]).lower() else None
+        roles = _header_roles(block[:6]) if "chu tri" in fold_key(" ".join(block[:6])) else None
         numbered = any(_CELL_ANCHOR.match(_cells(r)[0]) for r in block if not _SEPARATOR.match(r))
         if roles is None or numbered or j >= len(lines):
             i = j
@@ -278,13 +280,13 @@ def _split_names(run: str, names_only: bool = False) -> tuple[str, list[str]]:
     names = []
     for a, b in zip(cuts, [*cuts[1:], len(words)], strict=True):
         name = _AFTER_NAME.sub("", " ".join(words[a:b])).strip(" ,;")
-        name = _NEXT_CELL.sub(r"\1", name) if " các " in name else name
+        name = _NEXT_CELL.sub(r"\1", name) if " các " in name or " cac " in name else name
         names.append(name)
     return title, names
 
 
 # Businesses a cell of its own names as the ones to carry a row out ("Doanh nghiệp", "Các doanh nghiệp du lịch").
-_BUSINESSES = re.compile(r"^(?:[Cc]ác\s+)?[Dd]oanh\s+nghiệp(?!\w)")
+_BUSINESSES = re.compile(r"^(?:[Cc][áa]c\s+)?[Dd]oanh\s+nghi[ệe]p(?!\w)")
 
 
 def _opens_name(text: str, cell_start: bool) -> bool:
@@ -292,7 +294,7 @@ def _opens_name(text: str, cell_start: bool) -> bool:
     return opens_with_agency(text) or (cell_start and _BUSINESSES.match(text) is not None)
 
 
-_DANGLING = re.compile(r"^(?:các|và|của|với|cho|những|thuộc)$", re.IGNORECASE)
+_DANGLING = re.compile(r"^(?:các|và|của|với|cho|những|thuộc|cac|va|cua|voi|nhung|thuoc)$", re.IGNORECASE)
 
 
 def _whole(name: str) -> bool:
