@@ -22,16 +22,8 @@ from ansinh.documents.parsing.clean import fold
 from ansinh.documents.parsing.report_dates import deadlines
 from ansinh.documents.parsing.report_spelled import in_figures
 from ansinh.documents.parsing.report_tiers import blank_exceptions, tiered_dates
+from tests.documents.test_parsing_preport9_rules import PLAN  # the same plan head
 
-PLAN = """ỦY BAN NHÂN DÂN
-TỈNH PHÚ THỌ
-Số: 57/KH-UBND
-Phú Thọ, ngày 12 tháng 5 năm 2026
-KẾ HOẠCH
-Phát triển nghề mây tre đan giai đoạn 2026 - 2030
-I. NHIỆM VỤ
-1. Khảo sát các cơ sở sản xuất mây tre đan trên địa bàn.
-"""
 LETTER = """ỦY BAN NHÂN DÂN
 TỈNH PHÚ THỌ
 Số: 1234/UBND-KT

@@ -10,6 +10,7 @@ Nothing is read when the header is followed by a table whose rows the markdown r
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ansinh.documents.parsing.clean import Doc, squeeze
 from ansinh.documents.parsing.layout_tables import LayoutTable
@@ -190,25 +191,21 @@ def _borrowed(texts: list[str], k: int, previous: int) -> tuple[str, str]:
     number, no nearer the row above or below than to this one."""
     reach = min(len(texts), k + 2 * _NEAR + 2)
     following = next((j for j in range(k + 1, reach) if _numbered(texts[j])), reach)
-    above: list[str] = []
-    for j in range(k - 1, max(previous, k - _NEAR - 1), -1):
-        if 2 * (k - j) > k - previous:
-            break
-        piece = _piece(texts[j])
+    above = _pieces(texts, range(k - 1, max(previous, k - _NEAR - 1), -1), lambda j: 2 * (k - j) > k - previous)
+    below = _pieces(texts, range(k + 1, min(following, k + _NEAR + 1)), lambda j: 2 * (j - k) > following - k)
+    return " ".join(reversed(above)), " ".join(below)
+
+
+def _pieces(texts: list[str], lines: range, too_far: Callable[[int], bool]) -> list[str]:
+    """The wrapped pieces on ``lines`` in order, up to the first line too far or that is no piece."""
+    out: list[str] = []
+    for j in lines:
+        piece = None if too_far(j) else _piece(texts[j])
         if piece is None:
             break
         if piece:
-            above.insert(0, piece)
-    below: list[str] = []
-    for j in range(k + 1, min(following, k + _NEAR + 1)):
-        if 2 * (j - k) > following - k:
-            break
-        piece = _piece(texts[j])
-        if piece is None:
-            break
-        if piece:
-            below.append(piece)
-    return " ".join(above), " ".join(below)
+            out.append(piece)
+    return out
 
 
 def _anchor(line: str, span: tuple[int, int], roles: dict[str, int], state: _Path, wrapped: tuple[str, str] = ("", "")) -> Task | None:
