@@ -30,6 +30,7 @@ import re
 from collections.abc import Callable
 
 from ansinh.documents.parsing.line_patterns import line_search
+from ansinh.documents.parsing.stacked_marks import LONE_MARK, marked_rows, write_row
 
 # The number column's header as printed ("TT", "STT", "Số TT", "Thứ tự"), alone on its line.
 _NUMBER_HEAD = r"S?TT|Stt|S[ốo] TT|(?:S[ốo] )?[Tt]h[ứu] t[ựu]"
@@ -137,13 +138,15 @@ def _read_tables(text: str, fold: Callable[[str], str], chars: list[str], *, bla
         j = i + 1
         header: list[int] = []
         while (j < n and len(header) < 12 and not _ROW_NUMBER.match(folded[j]) and not _GROUP_NUMBER.match(folded[j])
-               and _HEADER_CELL.match(raw[j].strip() or ".")):
+               and not LONE_MARK.match(folded[j]) and _HEADER_CELL.match(raw[j].strip() or ".")):
             header.append(j)
             j += 1
         first_groups = _group_rows(j, folded)  # the first rows may be a group's number and title ("I" / "NHÓM …")
         if first_groups:
             j = first_groups[-1][-1] + 1
-        if j >= n or not _ROW_NUMBER.match(folded[j]) or len(header) < 2:
+        # Rows opened by a list mark alone ("a)", "-"), the first columns merged down: see :mod:`stacked_marks`.
+        marked = not first_groups and j < n and not _ROW_NUMBER.match(folded[j]) and bool(LONE_MARK.match(folded[j]))
+        if j >= n or not (marked or _ROW_NUMBER.match(folded[j])) or len(header) < 2:
             i += 1
             continue
         head_groups: list[list[int]] = []
@@ -157,6 +160,15 @@ def _read_tables(text: str, fold: Callable[[str], str], chars: list[str], *, bla
             i += 1
             continue
         width = len(head_groups)
+        if marked:
+            rows = marked_rows(j, raw, folded, width + 1, lambda body, cap: _merge_to(body, raw, folded, cap))
+            if rows:
+                _join(spans, chars, [[i], *head_groups], furniture)
+                for tabs, cells in rows:
+                    write_row(text, spans[cells[0][0]], chars, tabs)
+                    _join(spans, chars, cells, furniture)
+            i = rows[-1][1][-1][-1] + 1 if rows else i + 1
+            continue
         _join(spans, chars, [[i], *head_groups], furniture)
         for group_row in first_groups:
             _join(spans, chars, [[line] for line in group_row], furniture)
