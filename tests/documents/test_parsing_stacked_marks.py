@@ -67,3 +67,11 @@ def test_a_table_whose_rows_open_with_a_mark_but_no_activity_column_mark_is_left
     rows = "-\nHoàn thiện chính sách trợ cấp\nSở Y tế\nSở Tài chính\n2026\n-\nCập nhật danh sách hộ nghèo\nSở Nội vụ\nCông an tỉnh\n2027\n"
     text = _HEAD + rows + "\nNơi nhận:\n"
     assert "\t" not in prepare(text).clean.split("Nơi nhận")[0].split("CÁC HOẠT ĐỘNG")[1]
+
+
+def test_the_last_row_of_a_marked_table_takes_no_more_lines_than_its_cells_and_the_prose_after_it_stays_prose() -> None:
+    text = _HEAD + _ROWS + "Sở Y tế theo dõi, tổng hợp kết quả thực hiện các hoạt động.\n"
+    lines = prepare(text).clean.split("\n")
+    assert ("-\tNâng cao chất lượng phục hồi chức năng\t+ Tập huấn nhân viên công tác xã hội ở các xã\tSở Nội vụ"
+            "\tHội Chữ thập đỏ tỉnh\t2028") in lines
+    assert lines[-2] == "Sở Y tế theo dõi, tổng hợp kết quả thực hiện các hoạt động."

@@ -92,8 +92,8 @@ def marked_rows(j: int, raw: list[str], folded: list[str], width: int,
             if tabs and len(body) == 1 and raw[m].rstrip().endswith(":"):
                 lead_in = True  # an activity that lists its parts below ("… sau:"): they are sub-rows too
             m += 1
-        last = m < n and bool(raw[m].strip()) and not _lone(raw, folded, m) and not (
-            column and (_sub_mark(raw, m, marks) or (lead_in and _OPENING.match(raw[m].strip()))))
+        last = m >= n or not raw[m].strip() or not (_lone(raw, folded, m) or (
+            column and (_sub_mark(raw, m, marks) or (lead_in and _OPENING.match(raw[m].strip())))))
         if last:
             body = _cap(body, raw, cap)  # the table's last row: as many cells as it may hold
         groups = merge(body, cap) if body else None

@@ -138,14 +138,19 @@ def _read_tables(text: str, fold: Callable[[str], str], chars: list[str], *, bla
         j = i + 1
         header: list[int] = []
         while (j < n and len(header) < 12 and not _ROW_NUMBER.match(folded[j]) and not _GROUP_NUMBER.match(folded[j])
-               and not LONE_MARK.match(folded[j]) and _HEADER_CELL.match(raw[j].strip() or ".")):
+               and _HEADER_CELL.match(raw[j].strip() or ".")):
             header.append(j)
             j += 1
         first_groups = _group_rows(j, folded)  # the first rows may be a group's number and title ("I" / "NHÓM …")
         if first_groups:
             j = first_groups[-1][-1] + 1
-        # Rows opened by a list mark alone ("a)", "-"), the first columns merged down: see :mod:`stacked_marks`.
-        marked = not first_groups and j < n and not _ROW_NUMBER.match(folded[j]) and bool(LONE_MARK.match(folded[j]))
+        marked = False
+        if not first_groups and not (j < n and _ROW_NUMBER.match(folded[j])):
+            # No numbered row after the header: rows opened by a list mark alone (:mod:`stacked_marks`); a mark read
+            # as a header cell ("a)") ends the header.
+            cut = next((x for x, k in enumerate(header) if LONE_MARK.match(folded[k])), None)
+            header, j = (header[:cut], header[cut]) if cut is not None else (header, j)
+            marked = j < n and bool(LONE_MARK.match(folded[j]))
         if j >= n or not (marked or _ROW_NUMBER.match(folded[j])) or len(header) < 2:
             i += 1
             continue
