@@ -30,6 +30,7 @@ import re
 from collections.abc import Callable
 
 from ansinh.documents.parsing.line_patterns import line_search
+from ansinh.documents.parsing.stacked_marks import LONE_MARK, marked_rows, write_row
 
 # The number column's header as printed ("TT", "STT", "Số TT", "Thứ tự"), alone on its line.
 _NUMBER_HEAD = r"S?TT|Stt|S[ốo] TT|(?:S[ốo] )?[Tt]h[ứu] t[ựu]"
@@ -143,7 +144,14 @@ def _read_tables(text: str, fold: Callable[[str], str], chars: list[str], *, bla
         first_groups = _group_rows(j, folded)  # the first rows may be a group's number and title ("I" / "NHÓM …")
         if first_groups:
             j = first_groups[-1][-1] + 1
-        if j >= n or not _ROW_NUMBER.match(folded[j]) or len(header) < 2:
+        marked = False
+        if not first_groups and not (j < n and _ROW_NUMBER.match(folded[j])):
+            # No numbered row after the header: rows opened by a list mark alone (:mod:`stacked_marks`); a mark read
+            # as a header cell ("a)") ends the header.
+            cut = next((x for x, k in enumerate(header) if LONE_MARK.match(folded[k])), None)
+            header, j = (header[:cut], header[cut]) if cut is not None else (header, j)
+            marked = j < n and bool(LONE_MARK.match(folded[j]))
+        if j >= n or not (marked or _ROW_NUMBER.match(folded[j])) or len(header) < 2:
             i += 1
             continue
         head_groups: list[list[int]] = []
@@ -157,6 +165,15 @@ def _read_tables(text: str, fold: Callable[[str], str], chars: list[str], *, bla
             i += 1
             continue
         width = len(head_groups)
+        if marked:
+            rows = marked_rows(j, raw, folded, width + 1, lambda body, cap: _merge_to(body, raw, folded, cap))
+            if rows:
+                _join(spans, chars, [[i], *head_groups], furniture)
+                for tabs, cells in rows:
+                    write_row(text, spans[cells[0][0]], chars, tabs)
+                    _join(spans, chars, cells, furniture)
+            i = rows[-1][1][-1][-1] + 1 if rows else i + 1
+            continue
         _join(spans, chars, [[i], *head_groups], furniture)
         for group_row in first_groups:
             _join(spans, chars, [[line] for line in group_row], furniture)
