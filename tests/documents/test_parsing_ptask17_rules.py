@@ -1,0 +1,65 @@
+"""Task recall on unseen documents: points after a list of named parties, and other causes of lost items.
+
+Every text here is written for the rule it shows, from how Vietnamese administrative documents are built
+(Decree 30/2020 and common practice), not copied from a corpus document.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ansinh.documents.parsing import extract_plan
+from ansinh.lib.text import normalize_text
+
+
+def _plan(text: str) -> dict[str, Any]:
+    return extract_plan(normalize_text(text), "probe")
+
+
+def _numbers(text: str) -> list[str]:
+    return [str(t["number"]) for t in _plan(text)["tasks"]]
+
+
+PARTIES_THEN_POINTS = """ỦY BAN NHÂN DÂN TỈNH AN BÌNH
+Số: 210/UBND-KT
+An Bình, ngày 10 tháng 4 năm 2026
+Kính gửi: Các sở, ban, ngành thuộc tỉnh.
+Để triển khai Nghị định về quản lý tài sản công, Chủ tịch UBND tỉnh yêu cầu như sau:
+1. Công tác phổ biến
+Các cơ quan tổ chức phổ biến Nghị định tới cán bộ, công chức.
+2. Các sở quản lý chuyên ngành
+Giao các sở quản lý chuyên ngành theo lĩnh vực gồm:
+- Sở Xây dựng (đối với hạ tầng giao thông đô thị);
+- Sở Y tế (đối với hạ tầng cơ sở khám bệnh).
+Có trách nhiệm:
+a) Rà soát, thống kê tài sản thuộc phạm vi quản lý.
+b) Hướng dẫn các đơn vị lập hồ sơ tài sản.
+3. Sở Tài chính
+Tổng hợp kết quả, báo cáo UBND tỉnh.
+"""
+
+
+def test_points_after_a_list_of_named_parties_belong_to_the_item_above_the_dashes() -> None:
+    numbers = _numbers(PARTIES_THEN_POINTS)
+    assert "2.a" in numbers and "2.b" in numbers
+
+
+DASH_ANNOUNCES_POINTS = """ỦY BAN NHÂN DÂN TỈNH AN BÌNH
+Số: 211/UBND-KT
+An Bình, ngày 10 tháng 4 năm 2026
+Kính gửi: Các sở, ban, ngành thuộc tỉnh.
+Chủ tịch UBND tỉnh yêu cầu như sau:
+1. Phân công nhiệm vụ
+- Sở Nội vụ chủ trì tổng hợp kết quả thi đua hằng quý.
+- Sở Tài chính thực hiện các việc sau:
+a) Bố trí kinh phí khen thưởng.
+b) Hướng dẫn quyết toán kinh phí.
+2. Chế độ báo cáo
+Các đơn vị báo cáo kết quả trước ngày 15/12/2026.
+"""
+
+
+def test_points_a_dash_announces_with_a_colon_stay_under_that_dash() -> None:
+    plan = _plan(DASH_ANNOUNCES_POINTS)
+    numbers = [str(t["number"]) for t in plan["tasks"]]
+    assert "1.a" not in numbers
