@@ -10,6 +10,7 @@ from typing import Any
 
 from ansinh.documents.parsing import extract_plan
 from ansinh.documents.parsing.pipeline import read_parts
+from ansinh.documents.parsing.tasks import _assigning_paragraph
 from ansinh.lib.text import normalize_text
 
 
@@ -64,3 +65,39 @@ def test_points_a_dash_announces_with_a_colon_stay_under_that_dash() -> None:
     root = read_parts(normalize_text(DASH_ANNOUNCES_POINTS)).root
     points = [n for n in root.walk() if n.style == "lower"]
     assert [p.parent.style for p in points if p.parent] == ["dash", "dash"]
+
+
+COUNCIL_RESOLUTION = """ĐẢNG BỘ TỈNH AN BÌNH
+ĐẠI HỘI ĐẠI BIỂU LẦN THỨ XV
+NGHỊ QUYẾT
+Đại hội đại biểu Đảng bộ tỉnh lần thứ XV
+Đại hội đại biểu Đảng bộ tỉnh lần thứ XV họp từ ngày 10 đến ngày 12 tháng 10 năm 2025.
+I- Tán thành những nội dung cơ bản về đánh giá kết quả nhiệm kỳ qua như sau:
+1. Kết quả thực hiện Nghị quyết Đại hội XIV
+Kinh tế tăng trưởng khá, đời sống nhân dân được cải thiện.
+2. Mục tiêu nhiệm kỳ 2025 - 2030
+Tốc độ tăng trưởng kinh tế bình quân đạt 8%/năm.
+II- Thông qua Báo cáo chính trị của Ban Chấp hành Đảng bộ tỉnh khóa XIV. Giao Ban Chấp hành Đảng bộ tỉnh khóa XV
+tiếp thu ý kiến của Đại hội, hoàn chỉnh và ban hành Báo cáo chính trị.
+III- Thông qua kết quả bầu Ban Chấp hành Đảng bộ tỉnh khóa XV gồm 55 đồng chí.
+IV- Ban Chấp hành Đảng bộ tỉnh khóa XV lãnh đạo, chỉ đạo tổ chức thực hiện thắng lợi Nghị quyết này.
+"""
+
+
+def _romans(text: str) -> dict[str, bool]:
+    parts = read_parts(normalize_text(text))
+    return {n.label: _assigning_paragraph(parts.masked, n) for n in parts.root.walk() if n.style == "roman"}
+
+
+def test_a_resolution_part_written_as_one_paragraph_that_gives_work_is_a_task() -> None:
+    romans = _romans(COUNCIL_RESOLUTION)
+    assert romans["II"] and romans["IV"]
+
+
+def test_a_resolution_part_that_only_approves_or_records_is_no_task() -> None:
+    romans = _romans(COUNCIL_RESOLUTION)
+    assert not romans["III"]
+
+
+def test_a_resolution_part_that_holds_items_is_no_paragraph_task() -> None:
+    assert not _romans(COUNCIL_RESOLUTION)["I"]

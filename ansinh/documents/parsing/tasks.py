@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ansinh.documents.parsing.clean import Doc, fold_same_length
 from ansinh.documents.parsing.name_trim import trim_unit_names
-from ansinh.documents.parsing.structure import Node, heading_title
+from ansinh.documents.parsing.structure import Node, _mostly_upper, heading_title
 from ansinh.documents.parsing.table_groups import table_items
 from ansinh.documents.parsing.table_unit_cells import clean_unit_names, lead_then_partners
 from ansinh.documents.parsing.tables import LEAD_HEADER, Table, table_kind
@@ -85,6 +85,20 @@ def _is_task_node(node: Node, doc: Doc | None = None) -> bool:
     return label is None or (top and doc.folded.startswith("noi dung", node.head_start))
 
 
+# A sentence that gives work: "Giao …", "Yêu cầu …", "Đề nghị …" opening it, or "… chủ trì / tổ chức thực hiện …".
+_GIVES_WORK = re.compile(
+    r"(?:^|[.;:]\s+)(?:giao|yeu cau|de nghi)\s|(?<![a-z])(?:chu tri|to chuc thuc hien|chiu trach nhiem)(?![a-z])"
+)
+
+
+def _assigning_paragraph(doc: Doc, section: Node) -> bool:
+    """Whether a part numbered "I.", "II." holds no items, only a paragraph that gives someone work (a resolution of
+    a congress or council: "II- Thông qua Báo cáo …. Giao Ban Chấp hành … tiếp thu …"): that part is a task itself."""
+    if section.style != "roman" or section.children or _mostly_upper(section.title):
+        return False
+    return bool(_GIVES_WORK.search(doc.folded, section.head_start, section.end))
+
+
 def extract_tasks(
     doc: Doc, root: Node, tables: list[Table], layout: list[tuple[int, int, list[Task]]] | None = None
 ) -> list[Task]:
@@ -99,6 +113,8 @@ def extract_tasks(
         # itself a task, its points under it ("2.a"); a part headed "II. NHIỆM VỤ …" is not.
         # A numbered part that assigns the work body by body ("5. Phân công trách nhiệm") heads its items, no task itself.
         own = section.style.startswith(_ITEM_STYLES) and not _ASSIGNS.match(doc.folded, section.head_start)
+        # "II- Thông qua Báo cáo …. Giao Ban Chấp hành …": a resolution's part written as one paragraph that gives work.
+        own = own or _assigning_paragraph(doc, section)
         for node in section.walk()[0 if own else 1 :]:
             if not _is_task_node(node, doc) or any(a.style in ("dash", "plus") for a in node.ancestors()):
                 continue
