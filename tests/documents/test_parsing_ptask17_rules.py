@@ -101,3 +101,40 @@ def test_a_resolution_part_that_only_approves_or_records_is_no_task() -> None:
 
 def test_a_resolution_part_that_holds_items_is_no_paragraph_task() -> None:
     assert not _romans(COUNCIL_RESOLUTION)["I"]
+
+
+EMULATION_PLAN = """ỦY BAN NHÂN DÂN TỈNH AN BÌNH
+Số: 30/KH-UBND
+An Bình, ngày 20 tháng 1 năm 2026
+KẾ HOẠCH
+Phát động phong trào thi đua chuyển đổi số năm 2026
+I. MỤC ĐÍCH, YÊU CẦU
+1. Mục đích
+Khơi dậy tinh thần thi đua trong cán bộ, công chức.
+II. NỘI DUNG THI ĐUA
+1. Thi đua đưa dịch vụ công trực tuyến đến từng người dân.
+2. Thi đua số hóa hồ sơ, kết quả giải quyết thủ tục hành chính.
+III. THỜI GIAN VÀ TIẾN ĐỘ THỰC HIỆN
+1. Thời gian thi đua
+Từ tháng 02/2026 đến tháng 11/2026.
+2. Tiến độ thực hiện
+a) Trong tháng 02/2026, các sở, ngành xây dựng kế hoạch hưởng ứng phong trào.
+b) Tháng 12/2026, các sở, ngành tổng kết phong trào, đề nghị khen thưởng.
+"""
+
+
+def test_the_steps_by_date_of_a_nested_progress_item_are_tasks() -> None:
+    numbers = _numbers(EMULATION_PLAN)
+    assert {"III.2", "III.2.a", "III.2.b"} <= set(numbers) or {"2.a", "2.b"} <= set(numbers)
+
+
+def test_the_period_item_beside_the_progress_item_is_no_task() -> None:
+    numbers = _numbers(EMULATION_PLAN)
+    assert "III.1" not in numbers
+
+
+def test_a_sentence_about_progress_names_no_tasks_part() -> None:
+    from ansinh.documents.parsing.part_kinds import classify
+
+    assert classify("tien do thuc hien cac du an con cham", True) is None
+    assert classify("tien do thuc hien", True) == "tasks"

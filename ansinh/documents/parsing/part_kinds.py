@@ -42,12 +42,19 @@ _HEADING_PERIOD = re.compile(
 )
 
 
+_SCHEDULE = re.compile(r"(?:thoi gian,? (?:va )?)?tien do (?:thuc hien|trien khai)(?: ke hoach)?(?![a-z])(?!\s+[a-z]+\s+[a-z]+\s+[a-z])")
+
+
 def classify(title_folded: str, nested: bool) -> str | None:
     """The kind of a section from its folded heading (``None`` if it names none)."""
     title = " ".join(title_folded.split())[:160]
     # "2. Phấn đấu hoàn thành các chỉ tiêu chủ yếu sau" under "Mục đích, yêu cầu": the objectives.
     if nested and _OBJECTIVES_ITEM.match(title) and len(title.split()) <= 24:
         return "objectives"
+    # "IV. THỜI GIAN VÀ TIẾN ĐỘ" over "2. Tiến độ thực hiện: a) Quý I, các sở xây dựng kế hoạch …; b) Quý IV, …": the
+    # item holding a part's steps by date lists work (at the top of a letter it is one item among its others).
+    if nested and _SCHEDULE.match(title):
+        return "tasks"
     # A period named in the heading ("Mục tiêu đến năm 2025, định hướng đến năm 2030") is not what makes it a sentence.
     if not title or (nested and len(_HEADING_PERIOD.sub(" ", title).split()) > 10):
         return None
@@ -198,8 +205,8 @@ def _demote_setting_contents(doc: Doc, root: Node) -> None:
     inside: list[Node] = []
     outside = False
     for node in root.walk()[1:]:
-        if node.kind != "tasks":
-            continue
+        if node.kind != "tasks" or _SCHEDULE.match(_title(doc, node)):
+            continue  # the steps by date under "III. THỜI GIAN VÀ TIẾN ĐỘ" are work, beside whatever part lists more
         part = node.parent
         if part is not None and part.style in ("roman", "upper") and part.kind is None and _SETTING_PART.match(
             " ".join(doc.folded[part.head_start : part.head_start + len(part.title)].split())
