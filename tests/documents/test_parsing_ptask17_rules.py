@@ -138,3 +138,32 @@ def test_a_sentence_about_progress_names_no_tasks_part() -> None:
 
     assert classify("tien do thuc hien cac du an con cham", True) is None
     assert classify("tien do thuc hien", True) == "tasks"
+
+
+RUN_IN_LISTS = """ĐẢNG BỘ TỈNH AN BÌNH
+NGHỊ QUYẾT
+Đại hội đại biểu Đảng bộ tỉnh lần thứ XV, nhiệm kỳ 2025 - 2030
+I- Tán thành những nội dung cơ bản của Báo cáo chính trị, với các nội dung sau:
+1. Đánh giá kết quả nhiệm kỳ qua
+Kinh tế tăng trưởng khá, quốc phòng, an ninh được giữ vững.
+2. Tầm nhìn và định hướng phát triển
+Định hướng phát triển tỉnh đến năm 2035:
+(1) Phát triển nhanh, bền vững dựa trên khoa học, công nghệ.
+(2) Giữ vững ổn định chính trị, bảo đảm quốc phòng, an ninh.
+Nhiệm vụ trọng tâm trong nhiệm kỳ 2025 - 2030:
+(1) Đẩy mạnh xây dựng, chỉnh đốn Đảng và hệ thống chính trị trong sạch, vững mạnh.
+(2) Hoàn thành xây dựng hạ tầng giao thông kết nối vùng.
+(3) Nâng cao chất lượng nguồn nhân lực, nhất là nhân lực số.
+II- Giao Ban Chấp hành Đảng bộ tỉnh khóa XV lãnh đạo, chỉ đạo tổ chức thực hiện Nghị quyết.
+"""
+
+
+def test_a_run_in_line_naming_the_work_makes_its_numbered_list_the_tasks_part() -> None:
+    titles = [t["title"] for t in _plan(RUN_IN_LISTS)["tasks"]]
+    assert any(t.startswith("Đẩy mạnh xây dựng") for t in titles)
+    assert any(t.startswith("Nâng cao chất lượng nguồn nhân lực") for t in titles)
+
+
+def test_a_run_in_line_naming_directions_leaves_its_list_out_of_the_tasks() -> None:
+    titles = [t["title"] for t in _plan(RUN_IN_LISTS)["tasks"]]
+    assert not any(t.startswith("Phát triển nhanh") for t in titles)

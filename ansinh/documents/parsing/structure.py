@@ -253,6 +253,7 @@ def parse_outline(doc: Doc) -> Node:
     repairs.lost_sub_numbers(infos)
     repairs.drop_wrapped_numbers(doc, lines, infos)
     repairs.unnumbered_parts(doc, lines, infos)
+    repairs.run_in_task_lists(doc, lines, infos)
     markers = [info is not None for info in infos]
     stack: list[Node] = [root]
     last_roman = 0
