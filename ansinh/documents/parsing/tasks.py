@@ -96,6 +96,10 @@ def _assigning_paragraph(doc: Doc, section: Node) -> bool:
     a congress or council: "II- Thông qua Báo cáo …. Giao Ban Chấp hành … tiếp thu …"): that part is a task itself."""
     if section.style != "roman" or section.children or _mostly_upper(section.title):
         return False
+    # "VII- Ban Chấp hành … lãnh đạo, chỉ đạo … tổ chức thực hiện …": a whole sentence is no heading naming the
+    # organisation part, whatever words of one it holds; a short "V. Tổ chức thực hiện: …" is that part.
+    if section.kind not in TASK_KINDS and (section.kind != "organization" or len(section.title.split()) <= 12):
+        return False
     return bool(_GIVES_WORK.search(doc.folded, section.head_start, section.end))
 
 
@@ -107,14 +111,17 @@ def extract_tasks(
     tasks: list[Task] = []
     by_node: dict[int, Task] = {}
     for section in root.walk():
-        if section.kind not in TASK_KINDS or (section.parent is not None and section.parent.effective_kind() in TASK_KINDS):
+        paragraph = _assigning_paragraph(doc, section)
+        if (section.kind not in TASK_KINDS and not paragraph) or (
+            section.parent is not None and section.parent.effective_kind() in TASK_KINDS
+        ):
             continue
         # "2. Nhiệm vụ trọng tâm trong thời gian tới", "3. Nội dung thi đua": a tasks part headed by a numbered item is
         # itself a task, its points under it ("2.a"); a part headed "II. NHIỆM VỤ …" is not.
         # A numbered part that assigns the work body by body ("5. Phân công trách nhiệm") heads its items, no task itself.
         own = section.style.startswith(_ITEM_STYLES) and not _ASSIGNS.match(doc.folded, section.head_start)
         # "II- Thông qua Báo cáo …. Giao Ban Chấp hành …": a resolution's part written as one paragraph that gives work.
-        own = own or _assigning_paragraph(doc, section)
+        own = own or paragraph
         for node in section.walk()[0 if own else 1 :]:
             if not _is_task_node(node, doc) or any(a.style in ("dash", "plus") for a in node.ancestors()):
                 continue
