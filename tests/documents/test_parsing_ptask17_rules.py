@@ -162,3 +162,33 @@ def test_a_closing_resolution_part_written_as_a_sentence_that_gives_work_is_a_ta
 def test_a_short_organisation_part_holding_a_paragraph_is_no_task() -> None:
     text = _with_parts(*RESOLUTION_PARTS) + "IV. Tổ chức thực hiện: Các cấp ủy căn cứ Nghị quyết xây dựng chương trình hành động.\n"
     assert "IV" not in _numbers(text)
+
+
+SCHEME_DECISION = """BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH
+Số: 90/QĐ-BVHTTDL
+Hà Nội, ngày 15 tháng 3 năm 2026
+QUYẾT ĐỊNH
+Ban hành Đề án phát triển du lịch cộng đồng vùng núi phía Bắc
+Điều 1. Ban hành Đề án phát triển du lịch cộng đồng vùng núi phía Bắc với các nội dung sau:
+1. Mục tiêu
+a) Mục tiêu tổng quát: phát triển du lịch cộng đồng thành sinh kế bền vững.
+b) Mục tiêu cụ thể: đến năm 2030 có 200 làng du lịch cộng đồng.
+2. Các sản phẩm du lịch cộng đồng trọng tâm
+a) Sản phẩm trải nghiệm nông nghiệp, làng nghề
+b) Sản phẩm lưu trú tại nhà dân
+3. Giải pháp thực hiện
+a) Giải pháp về đào tạo nguồn nhân lực
+b) Giải pháp về xúc tiến, quảng bá
+4. Phạm vi áp dụng
+Các tỉnh vùng núi phía Bắc.
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
+"""
+
+
+def test_a_scheme_part_between_its_aims_and_its_solutions_lists_work() -> None:
+    numbers = _numbers(SCHEME_DECISION)
+    assert {"2", "2.a", "2.b"} <= set(numbers)
+
+
+def test_a_scheme_part_about_its_scope_lists_no_work() -> None:
+    assert "4" not in _numbers(SCHEME_DECISION)

@@ -261,6 +261,23 @@ def _continue_tasks_parts(doc: Doc, root: Node) -> None:
                 title = doc.folded[child.head_start : child.head_start + len(child.title)]
                 if not (_SETTING_PART.match(" ".join(title.split())) or _PROPOSALS.match(" ".join(title.split()))):
                     child.kind = "tasks"
+        _between_aims_and_work(doc, parent)
+
+
+def _between_aims_and_work(doc: Doc, parent: Node) -> None:
+    """"1. Mục tiêu", "2. Các mô hình phát triển …", "3. Giải pháp thực hiện": a scheme's unnamed part standing right
+    between its aims and its tasks part, at the same level, is the content of the work (Decree 30/2020 orders a plan
+    aims, then work, then organisation), so it lists tasks too; a part about the setting (scope, time, place) does not."""
+    kids = [c for c in parent.children if c.style in ("roman", "upper", "num1") and c.title]
+    for before, child, after in zip(kids, kids[1:], kids[2:], strict=False):
+        if child.kind is not None or before.kind != "objectives" or after.kind != "tasks":
+            continue
+        if not (before.style == child.style == after.style) or child.children == []:
+            continue
+        title = " ".join(doc.folded[child.head_start : child.head_start + len(child.title)].split())
+        # A part whose heading names a kind and that an earlier pass set aside ("II. NỘI DUNG CHỈ SỐ …") stays aside.
+        if classify(title, child.depth > 1) is None and not (_SETTING_PART.match(title) or _PROPOSALS.match(title)):
+            child.kind = "tasks"
 
 
 # "1. Về xây dựng cơ chế, chính sách …", "8. Về hoạt động của các tổ chức …": a heading opened by "Về" names a
