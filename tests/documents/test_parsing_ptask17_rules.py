@@ -192,3 +192,23 @@ def test_a_scheme_part_between_its_aims_and_its_solutions_lists_work() -> None:
 
 def test_a_scheme_part_about_its_scope_lists_no_work() -> None:
     assert "4" not in _numbers(SCHEME_DECISION)
+
+
+def test_a_table_number_cell_ocr_read_as_a_letter_with_a_tone_mark_gives_no_number() -> None:
+    from ansinh.documents.parsing.clean import prepare
+    from ansinh.documents.parsing.table_groups import table_items
+    from ansinh.documents.parsing.tables import find_tables
+
+    text = normalize_text(
+        "TT\tNội dung công việc\tThời gian\tĐơn vị thực hiện\n"
+        "1\tBan hành kế hoạch khảo sát người học\tTháng 6/2026\tPhòng Đào tạo\n"
+        "Ị\tGửi phiếu khảo sát tới người học\tTháng 7/2026\tPhòng Công tác sinh viên\n"
+        "3\tTổng hợp kết quả khảo sát\tTháng 8/2026\tTrung tâm Khảo thí\n"
+    )
+    tables = find_tables(prepare(text))
+    assert tables
+    table = tables[0]
+    col = table.task_column()
+    assert col is not None
+    numbers = [item.number for item in table_items(table, col, table.column(r"^s?tt$|^stt"))]
+    assert numbers == ["1", None, "3"]
