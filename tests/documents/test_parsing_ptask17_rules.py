@@ -212,3 +212,32 @@ def test_a_table_number_cell_ocr_read_as_a_letter_with_a_tone_mark_gives_no_numb
     assert col is not None
     numbers = [item.number for item in table_items(table, col, table.column(r"^s?tt$|^stt"))]
     assert numbers == ["1", None, "3"]
+
+
+SPLIT_ITEM_PLAN = """ỦY BAN NHÂN DÂN PHƯỜNG AN BÌNH
+Số: 88/KH-UBND
+An Bình, ngày 02 tháng 3 năm 2026
+KẾ HOẠCH
+Xây dựng phường đạt chuẩn tiếp cận pháp luật năm 2026
+I. MỤC ĐÍCH, YÊU CẦU
+Nâng cao hiệu quả công tác phổ biến, giáo dục pháp luật trên địa bàn phường.
+II. NỘI DUNG THỰC HIỆN
+1. Xây dựng, ban hành kế hoạch triển khai và các văn bản hướng dẫn thực hiện.
+- Thời gian thực hiện: Quý I năm 2026.
+2. Tổ chức đánh giá, chấm điểm\t\tcác chỉ tiêu tiếp cận pháp luật của phường theo quy định hiện hành.
+- Thời gian thực hiện: Quý IV năm 2026.
+III. TỔ CHỨC THỰC HIỆN
+Bộ phận Tư pháp làm đầu mối theo dõi, đôn đốc thực hiện Kế hoạch này.
+"""
+
+
+def test_an_item_whose_sentence_a_tab_gap_splits_is_still_an_item() -> None:
+    numbers = _numbers(SPLIT_ITEM_PLAN)
+    assert "2" in numbers or "II.2" in numbers
+
+
+def test_a_table_row_whose_cells_open_in_capitals_keeps_its_tabs() -> None:
+    from ansinh.documents.parsing.clean import prepare
+
+    row = "1. Rà soát hồ sơ\tSở Tư pháp\tQuý I năm 2026\n"
+    assert "\t" in prepare(normalize_text(row)).clean
