@@ -241,3 +241,24 @@ def test_a_table_row_whose_cells_open_in_capitals_keeps_its_tabs() -> None:
 
     row = "1. Rà soát hồ sơ\tSở Tư pháp\tQuý I năm 2026\n"
     assert "\t" in prepare(normalize_text(row)).clean
+
+
+SHARES_IN_ORGANISATION = SCHEME_DECISION.replace(
+    "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n",
+    "Điều 2. Tổ chức thực hiện\n"
+    "1. Các đơn vị thuộc Bộ\n"
+    "1.1. Nhiệm vụ chung\n"
+    "Phối hợp triển khai Đề án theo chức năng, nhiệm vụ được giao.\n"
+    "1.2. Nhiệm vụ cụ thể\n"
+    "a) Cục Du lịch Quốc gia Việt Nam\n"
+    "Chủ trì hướng dẫn các địa phương xây dựng sản phẩm du lịch cộng đồng.\n"
+    "b) Vụ Kế hoạch, Tài chính\n"
+    "Bố trí kinh phí thực hiện Đề án.\n"
+    "Điều 3. Quyết định này có hiệu lực kể từ ngày ký.\n",
+)
+
+
+def test_work_headings_inside_a_body_item_of_the_organisation_part_are_no_tasks() -> None:
+    numbers = _numbers(SHARES_IN_ORGANISATION)
+    assert not any(n.startswith("1.1") or n.startswith("1.2") for n in numbers)
+    assert {"2", "3"} <= set(numbers)

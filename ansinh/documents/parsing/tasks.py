@@ -103,6 +103,13 @@ def _assigning_paragraph(doc: Doc, section: Node) -> bool:
     return bool(_GIVES_WORK.search(doc.folded, section.head_start, section.end))
 
 
+def _body_share(section: Node) -> bool:
+    """"Điều 2. Tổ chức thực hiện" > "1. Các đơn vị thuộc Bộ" > "1.1. Nhiệm vụ chung", "1.2. Nhiệm vụ cụ thể": a heading
+    naming work inside an item of the organisation part lists that body's share of the work, not the plan's tasks."""
+    parent = section.parent
+    return parent is not None and parent.kind is None and any(a.kind == "organization" for a in parent.ancestors())
+
+
 def extract_tasks(
     doc: Doc, root: Node, tables: list[Table], layout: list[tuple[int, int, list[Task]]] | None = None
 ) -> list[Task]:
@@ -112,6 +119,8 @@ def extract_tasks(
     by_node: dict[int, Task] = {}
     for section in root.walk():
         paragraph = _assigning_paragraph(doc, section)
+        if section.kind in TASK_KINDS and _body_share(section):
+            continue
         if (section.kind not in TASK_KINDS and not paragraph) or (
             section.parent is not None and section.parent.effective_kind() in TASK_KINDS
         ):
