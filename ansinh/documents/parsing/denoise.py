@@ -221,6 +221,11 @@ _PROSE_WIDTH = 55
 _TABBED_ITEM = re.compile(r"[ \t]*(?:\d{1,2}(?:\.\d{1,2}){0,2} ?[.)]|[a-zđ] ?\)) ?\t+(?=[A-ZĐÀ-Ỹa-zđà-ỹ])[^\t]+")
 
 
+# An item whose sentence a tab gap splits mid-phrase ("5. Thực hiện nhiệm vụ\t\tđánh giá, công nhận …"): the words
+# after the gap go on in lower case, as no cell of a table row opens.
+_SPLIT_ITEM = re.compile(r"[ \t]*(?:\d{1,2}(?:\.\d{1,2}){0,2}\.|[a-zđ]\))[ \t]+[A-ZĐÀ-Ỹ][^\t]*[^\t.:;,]\t+[a-zđà-ỹ][^\t]+")
+
+
 def prose_tabs(text: str, chars: list[str]) -> None:
     """Read the tabs of prose lines as spaces (same length), so a padded paragraph is not taken for a table.
 
@@ -243,7 +248,7 @@ def prose_tabs(text: str, chars: list[str]) -> None:
             wide = len(body) >= _PROSE_WIDTH
             prose = (one_cell and (wide or after_prose)) or (
                 after_prose and wide and _TABBED_ITEM.fullmatch(body) is not None
-            )
+            ) or (wide and _SPLIT_ITEM.fullmatch(body) is not None)
             if prose and "\t" in text[start:end]:
                 for i in range(start, end):
                     if text[i] == "\t":

@@ -262,6 +262,27 @@ def unnumbered_parts(doc: Doc, lines: list[tuple[int, int]], infos: list[tuple[s
             infos[i] = ("roman", "", len(doc.clean[s:e]) - len(doc.clean[s:e].lstrip()))
 
 
+def run_in_task_lists(doc: Doc, lines: list[tuple[int, int]], infos: list[tuple[str, str, int] | None]) -> None:
+    """A resolution that lists its work under a run-in line, no numeral of its own: "Nhiệm vụ trọng tâm trong nhiệm kỳ:"
+    then "(1) …", "(2) …". The line naming the work opens a part, read as a roman part without a label, so the list is
+    the tasks part; a run-in line naming anything else (directions, a vision) leaves its list where it is."""
+    from ansinh.documents.parsing.part_kinds import classify  # part_kinds reads nodes this module builds
+
+    if any(info is not None and info[0] in ("upper", "article") for info in infos):
+        return
+    for i, info in enumerate(infos):
+        s, e = lines[i]
+        text = doc.clean[s:e].strip()
+        if info is not None or not text.endswith(":") or "\t" in text or not 2 <= len(text.split()) <= 14:
+            continue
+        after = next((k for k in range(i + 1, min(i + 4, len(lines))) if doc.clean[lines[k][0] : lines[k][1]].strip()), None)
+        following = infos[after] if after is not None else None
+        if following is None or following[:2] != ("paren", "1"):
+            continue
+        if classify(" ".join(doc.folded[s:e].split()).rstrip(" :"), True) == "tasks":
+            infos[i] = ("roman", "", len(doc.clean[s:e]) - len(doc.clean[s:e].lstrip()))
+
+
 # A line that stops mid-sentence (a hard wrap goes on after it).
 _UNFINISHED = re.compile(r"[a-zà-ỹđ0-9,]\s*$")
 

@@ -42,12 +42,19 @@ _HEADING_PERIOD = re.compile(
 )
 
 
+_SCHEDULE = re.compile(r"(?:thoi gian,? (?:va )?)?tien do (?:thuc hien|trien khai)(?: ke hoach)?(?![a-z])(?!\s+[a-z]+\s+[a-z]+\s+[a-z])")
+
+
 def classify(title_folded: str, nested: bool) -> str | None:
     """The kind of a section from its folded heading (``None`` if it names none)."""
     title = " ".join(title_folded.split())[:160]
     # "2. Phấn đấu hoàn thành các chỉ tiêu chủ yếu sau" under "Mục đích, yêu cầu": the objectives.
     if nested and _OBJECTIVES_ITEM.match(title) and len(title.split()) <= 24:
         return "objectives"
+    # "IV. THỜI GIAN VÀ TIẾN ĐỘ" over "2. Tiến độ thực hiện: a) Quý I, các sở xây dựng kế hoạch …; b) Quý IV, …": the
+    # item holding a part's steps by date lists work (at the top of a letter it is one item among its others).
+    if nested and _SCHEDULE.match(title):
+        return "tasks"
     # A period named in the heading ("Mục tiêu đến năm 2025, định hướng đến năm 2030") is not what makes it a sentence.
     if not title or (nested and len(_HEADING_PERIOD.sub(" ", title).split()) > 10):
         return None
@@ -198,8 +205,8 @@ def _demote_setting_contents(doc: Doc, root: Node) -> None:
     inside: list[Node] = []
     outside = False
     for node in root.walk()[1:]:
-        if node.kind != "tasks":
-            continue
+        if node.kind != "tasks" or _SCHEDULE.match(_title(doc, node)):
+            continue  # the steps by date under "III. THỜI GIAN VÀ TIẾN ĐỘ" are work, beside whatever part lists more
         part = node.parent
         if part is not None and part.style in ("roman", "upper") and part.kind is None and _SETTING_PART.match(
             " ".join(doc.folded[part.head_start : part.head_start + len(part.title)].split())
@@ -254,6 +261,23 @@ def _continue_tasks_parts(doc: Doc, root: Node) -> None:
                 title = doc.folded[child.head_start : child.head_start + len(child.title)]
                 if not (_SETTING_PART.match(" ".join(title.split())) or _PROPOSALS.match(" ".join(title.split()))):
                     child.kind = "tasks"
+        _between_aims_and_work(doc, parent)
+
+
+def _between_aims_and_work(doc: Doc, parent: Node) -> None:
+    """"1. Mục tiêu", "2. Các mô hình phát triển …", "3. Giải pháp thực hiện": a scheme's unnamed part standing right
+    between its aims and its tasks part, at the same level, is the content of the work (Decree 30/2020 orders a plan
+    aims, then work, then organisation), so it lists tasks too; a part about the setting (scope, time, place) does not."""
+    kids = [c for c in parent.children if c.style in ("roman", "upper", "num1") and c.title]
+    for before, child, after in zip(kids, kids[1:], kids[2:], strict=False):
+        if child.kind is not None or before.kind != "objectives" or after.kind != "tasks":
+            continue
+        if not (before.style == child.style == after.style) or child.children == []:
+            continue
+        title = " ".join(doc.folded[child.head_start : child.head_start + len(child.title)].split())
+        # A part whose heading names a kind and that an earlier pass set aside ("II. NỘI DUNG CHỈ SỐ …") stays aside.
+        if classify(title, child.depth > 1) is None and not (_SETTING_PART.match(title) or _PROPOSALS.match(title)):
+            child.kind = "tasks"
 
 
 # "1. Về xây dựng cơ chế, chính sách …", "8. Về hoạt động của các tổ chức …": a heading opened by "Về" names a

@@ -253,6 +253,7 @@ def parse_outline(doc: Doc) -> Node:
     repairs.lost_sub_numbers(infos)
     repairs.drop_wrapped_numbers(doc, lines, infos)
     repairs.unnumbered_parts(doc, lines, infos)
+    repairs.run_in_task_lists(doc, lines, infos)
     markers = [info is not None for info in infos]
     stack: list[Node] = [root]
     last_roman = 0
@@ -289,6 +290,10 @@ def parse_outline(doc: Doc) -> Node:
         scope = max((k for k, n in enumerate(stack) if n.style == "article"), default=0) if style != "article" else 0
         if style.startswith("num"):
             # Decree 30/2020 puts "-" and "+" below the numbered levels: a numbered item after a dash item is not inside it.
+            while len(stack) > 1 and stack[-1].style in ("dash", "plus"):
+                stack.pop()
+        elif style == "lower" and _after_named_dashes(doc, stack):
+            # "2. Các sở …: - Sở A …; - Sở B …. Có trách nhiệm: a) …": the points go on the item the dashes name.
             while len(stack) > 1 and stack[-1].style in ("dash", "plus"):
                 stack.pop()
         elif style.startswith("paren") and len(stack) == 2 and stack[-1].style in ("dash", "plus"):
@@ -331,6 +336,19 @@ def parse_outline(doc: Doc) -> Node:
     repairs.set_aside_forms(doc, root)
     assign_kinds(doc, root)
     return root
+
+
+def _after_named_dashes(doc: Doc, stack: list[Node]) -> bool:
+    """Whether a fresh lettered list ("a)") follows a run of dash items none of which holds points and the last of
+    which does not announce them with a colon: Decree 30/2020 ranks "a)" above "-", so such dashes only name who or
+    what the item above covers, and the points belong to that item."""
+    last = stack[-1]
+    if last.style != "dash" or last.parent is None or last.children:
+        return False
+    dashes = [c for c in last.parent.children if c.style == "dash"]
+    if len(dashes) < 2 or any(d.children for d in dashes):
+        return False
+    return not doc.clean[last.head_start : last.head_end].rstrip().endswith(":")
 
 
 def _parts_of_article(stack: list[Node], label: str) -> int:

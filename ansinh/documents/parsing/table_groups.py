@@ -77,7 +77,9 @@ def table_items(table: Table, title_col: int, num_col: int | None) -> list[Table
         for row in table.rows:
             title = row.get(title_col)
             if title and len(row.cells) >= 2:
-                number = (row.get(num_col) if num_col is not None else "").rstrip(". ")  # "1." is row 1
+                number = (row.get(num_col) if num_col is not None else "").strip().rstrip(". ")  # "1." is row 1
+                if number and not (ROW_NUMBER.match(number) or any(c.isdigit() for c in number)):
+                    number = ""  # OCR's "Ị" for "1.": no mark of Decree 30 (digits, I V X, a-đ), so no number
                 items.append(TableItem(number or None, title, (row.start, row.end), row))
         return items
     group: int | None = None  # index of the current group's item

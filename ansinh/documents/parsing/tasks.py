@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ansinh.documents.parsing.clean import Doc, fold_same_length
 from ansinh.documents.parsing.name_trim import trim_unit_names
-from ansinh.documents.parsing.structure import Node, heading_title
+from ansinh.documents.parsing.structure import Node, _mostly_upper, heading_title
 from ansinh.documents.parsing.table_groups import table_items
 from ansinh.documents.parsing.table_unit_cells import clean_unit_names, lead_then_partners
 from ansinh.documents.parsing.tables import LEAD_HEADER, Table, table_kind
@@ -85,6 +85,31 @@ def _is_task_node(node: Node, doc: Doc | None = None) -> bool:
     return label is None or (top and doc.folded.startswith("noi dung", node.head_start))
 
 
+# A sentence that gives work: "Giao …", "Yêu cầu …", "Đề nghị …" opening it, or "… chủ trì / tổ chức thực hiện …".
+_GIVES_WORK = re.compile(
+    r"(?:^|[.;:]\s+)(?:giao|yeu cau|de nghi)\s|(?<![a-z])(?:chu tri|to chuc thuc hien|chiu trach nhiem)(?![a-z])"
+)
+
+
+def _assigning_paragraph(doc: Doc, section: Node) -> bool:
+    """Whether a part numbered "I.", "II." holds no items, only a paragraph that gives someone work (a resolution of
+    a congress or council: "II- Thông qua Báo cáo …. Giao Ban Chấp hành … tiếp thu …"): that part is a task itself."""
+    if section.style != "roman" or section.children or _mostly_upper(section.title):
+        return False
+    # "VII- Ban Chấp hành … lãnh đạo, chỉ đạo … tổ chức thực hiện …": a whole sentence is no heading naming the
+    # organisation part, whatever words of one it holds; a short "V. Tổ chức thực hiện: …" is that part.
+    if section.kind not in TASK_KINDS and (section.kind != "organization" or len(section.title.split()) <= 12):
+        return False
+    return bool(_GIVES_WORK.search(doc.folded, section.head_start, section.end))
+
+
+def _body_share(section: Node) -> bool:
+    """"Điều 2. Tổ chức thực hiện" > "1. Các đơn vị thuộc Bộ" > "1.1. Nhiệm vụ chung", "1.2. Nhiệm vụ cụ thể": a heading
+    naming work inside an item of the organisation part lists that body's share of the work, not the plan's tasks."""
+    parent = section.parent
+    return parent is not None and parent.kind is None and any(a.kind == "organization" for a in parent.ancestors())
+
+
 def extract_tasks(
     doc: Doc, root: Node, tables: list[Table], layout: list[tuple[int, int, list[Task]]] | None = None
 ) -> list[Task]:
@@ -93,12 +118,19 @@ def extract_tasks(
     tasks: list[Task] = []
     by_node: dict[int, Task] = {}
     for section in root.walk():
-        if section.kind not in TASK_KINDS or (section.parent is not None and section.parent.effective_kind() in TASK_KINDS):
+        paragraph = _assigning_paragraph(doc, section)
+        if section.kind in TASK_KINDS and _body_share(section):
+            continue
+        if (section.kind not in TASK_KINDS and not paragraph) or (
+            section.parent is not None and section.parent.effective_kind() in TASK_KINDS
+        ):
             continue
         # "2. Nhiệm vụ trọng tâm trong thời gian tới", "3. Nội dung thi đua": a tasks part headed by a numbered item is
         # itself a task, its points under it ("2.a"); a part headed "II. NHIỆM VỤ …" is not.
         # A numbered part that assigns the work body by body ("5. Phân công trách nhiệm") heads its items, no task itself.
         own = section.style.startswith(_ITEM_STYLES) and not _ASSIGNS.match(doc.folded, section.head_start)
+        # "II- Thông qua Báo cáo …. Giao Ban Chấp hành …": a resolution's part written as one paragraph that gives work.
+        own = own or paragraph
         for node in section.walk()[0 if own else 1 :]:
             if not _is_task_node(node, doc) or any(a.style in ("dash", "plus") for a in node.ancestors()):
                 continue
