@@ -6,6 +6,8 @@ import re
 
 from ansinh.documents.parsing.clean import Doc, fold_same_length, span_text
 from ansinh.documents.parsing.target_conditions import condition_spans, may_adjust
+from ansinh.documents.parsing.target_listed import listed_amount
+from ansinh.documents.parsing.target_number_words import digitized
 from ansinh.documents.parsing.target_ranks import is_rank
 from ansinh.documents.parsing.target_words import (
     _AGE_QUALIFIER,
@@ -52,6 +54,17 @@ from ansinh.lib.vnnumbers import parse_vn
 
 _SPAN_UNIT = re.compile(r"n[ad]m|th[ad]ng|ngay|tuan|tuoi|gio|phut")
 _PAST_VALUE = re.compile(r"\(\s*(?:nam|cuoi nam|hien nay|hien tai)\s*(?:(?:19|20)\d\d)?\s*(?:la|dat|:)\s*$")
+# "hiện nay là 5,2%", "hiện tại đạt 60%", "hiện có 12 xã": where an indicator stands when the plan is written.
+_NOW_VALUE = re.compile(
+    r"(?<![a-z])(?<!thuc\s)(?<!the\s)(?<!xuat\s)(?<!phat\s)(?:(?:hien\s+nay|hien\s+tai|thoi\s+diem\s+hien\s+tai)\s*,?\s*"
+    r"(?:(?:moi|chi|da|dang)\s+)?(?:la|dat|co|:|con|o\s+muc|chiem)?|hien\s+(?:(?:moi|chi|da|dang)\s+)?(?:la|dat|co|con|o\s+muc|chiem))"
+    r"\s*(?:khoang\s+|tren\s+|duoi\s+)?$"
+)
+# … followed in its sentence by the value the plan strives for.
+_LATER_VALUE = re.compile(
+    r"[,;]?\s*(?:[a-z]+\s+){0,3}?(?:phan\s+dau|den\s+(?:het\s+|cuoi\s+)?nam|muc\s+tieu|(?:giam|tang|nang)\s+(?:len|xuong|con)|"
+    r"xuong\s+con|len\s+(?=\d)|giam\s+con)[^;.]{0,80}?\d"
+)
 # "phấn đấu" in the value's own clause, wherever the clause opens (after a comma of a task's sentence too).
 _STRIVE = re.compile(r"p(?<![a-z]p)h[ad]n\s+d[ad]u(?![a-z])")  # "(?<![a-z])" after the "p": the engine skips to one
 _IN_WHICH = re.compile(r"trong\s+do(?![a-z])")
@@ -133,10 +146,18 @@ def _strip_comparator_words(prefix: str) -> tuple[str, bool]:
     return prefix, cue
 
 
+# The same number again in words or digits, as Decree 30 style writes a count ("01 (một) đêm", "một (01) trạm"):
+# skipped to reach the unit.
+_SPELLED_OUT = re.compile(
+    r"\s*(?:\(\s*(?:mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|tram|linh|le|lam|tu|nghin|ngan)"
+    r"(?:\s+(?:mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|tram|linh|le|lam|tu|nghin|ngan))*\s*\)\s*|\)\s*(?=[a-z]))?"
+)
+
+
 def _count_unit(doc: Doc, pos: int) -> tuple[str | None, int]:
     """The unit words right after a number at ``pos`` (verbatim) and where they end."""
-    folded = doc.folded[pos : pos + 40]
-    m = re.match(r"\s*", folded)
+    folded = doc.folded[pos : pos + 60]
+    m = _SPELLED_OUT.match(folded)
     skip = m.end() if m else 0
     um = ANY_UNIT.match(folded, skip)
     if um:
@@ -157,6 +178,9 @@ _MAP_SCALE = re.compile(r"(?<![a-z])t[yi] le\s+1\s*[:/]\s*\d{1,3}(?:[.,]\d{3})+(
 
 def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]:
     """Value mentions in the sentence ``start:end``; ``strict`` requires a commitment cue."""
+    worded = digitized(doc, start, end)  # "ba trăm căn nhà": read as "300 căn nhà", at the same offsets
+    if worded is not None:
+        doc = worded
     folded = doc.folded
     out: list[Mention] = []
     if _DIGIT.search(folded, start, end) is None:
@@ -218,6 +242,12 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
             # "xuống còn 1,5% (năm 2025 là 4,2%)": where the indicator stands now, not a target.
             sign = _SIGN.match(tail)
             out[-1].baseline, out[-1].baseline_text = value, span_text(doc, a, b + (sign.end() if sign else 0))
+            skip_until = b
+            continue
+        if _NOW_VALUE.search(prefix) and _LATER_VALUE.search(folded, b, end):
+            # "Tỷ lệ hộ nghèo hiện nay là 5,2%, phấn đấu đến năm 2026 còn 4%": where it stands now, the next value's baseline.
+            now_sign = _SIGN.match(tail)
+            start_value, start_text = value, span_text(doc, a, b + (now_sign.end() if now_sign else 0))
             skip_until = b
             continue
         if _FROM.search(prefix) and _FROM_TO.match(tail):
@@ -286,6 +316,9 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
                 # "Thu hút 10 - 12 triệu lượt khách", "Thu hút 10.000 - 15.000 lao động" in the objectives: a count the
                 # plan sizes in millions or as a range (not a span of time or age: "trong 3 - 5 năm tới")
                 has_cue = True
+            if (count_unit is not None and not strict and not _SPAN_UNIT.fullmatch(fold_same_length(count_unit).lower())
+                    and listed_amount(doc, a)):
+                has_cue = True  # "- Gây trồng các loài cây: + Keo lai 800 ha": the amount of one listed kind
             if out and _IN_WHICH.match(local):
                 has_cue = True  # "…40.000 lao động, trong đó đưa 18.000 người đi làm việc ở nước ngoài"
             if out and count_unit is not None and out[-1].unit == count_unit and _ONLY_AND.fullmatch(folded, out[-1].end, a):

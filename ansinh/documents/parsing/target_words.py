@@ -50,8 +50,10 @@ _MULTIPLE = re.compile(r"(?:g[ad]p|t[ad]ng)\s+$")
 # "ít nhất 01 lần/năm": how often a service is given, not a target of its own.
 _PER_PERIOD = re.compile(r"\s*l[ad]n\s*/\s*(?:n[ad]m|th[ad]ng|quy|tuan|ngay)(?![a-z])")
 _COMPARATORS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    (">=", re.compile(r"(?:t[oda][il]\s+thi[eu]u|[il]t\s+nh[ad]t|kh[oda]ng\s+d(?:u|ir)[oda][il])\s*$")),
-    ("<=", re.compile(r"(?:t[oda][il]\s+d[ad]|kh[oda]ng\s+(?:v(?:u|ir)[oda]t\s+)?qu[ad]|(?:g[il][ad]m|xu[oda]ng)\s+c[oda]n)\s*$")),
+    # "không thấp hơn", "không ít hơn", "không kém hơn": a floor, as "không dưới" ("thấp hơn" alone is "<").
+    (">=", re.compile(r"(?:t[oda][il]\s+thi[eu]u|[il]t\s+nh[ad]t|kh[oda]ng\s+(?:d(?:u|ir)[oda][il]|(?:th[ad]p|[il]t|k[eu]m)\s+h[oda]n))\s*$")),
+    # "không cao hơn", "không nhiều hơn", "không lớn hơn": a ceiling, as "không quá".
+    ("<=", re.compile(r"(?:t[oda][il]\s+d[ad]|kh[oda]ng\s+(?:(?:v(?:u|ir)[oda]t\s+)?qu[ad]|(?:cao|nhi[eu]u|l[oda]n)\s+h[oda]n)|(?:g[il][ad]m|xu[oda]ng)\s+c[oda]n)\s*$")),
     ("<", re.compile(r"(?:d(?:u|ir)[oda][il]|th[ad]p\s+h[oda]n)\s*$")),
     (">", re.compile(r"(?:tr[eu]n|h[oda]n|v(?:u|ir)[oda]t)\s*$")),
     ("approx", re.compile(r"(?:kh[oda][ad]ng|x[ad]p\s+x[il])\s*$")),
@@ -129,7 +131,7 @@ def year_phrases(folded: str) -> list[re.Match[str]]:
 
 
 _TRAILING_NOISE = re.compile(
-    r"(?:[\s:,(]|(?<![a-z])(?:va|hoac)|dat|la|khoang|duoi|tren|toi\s+thieu|it\s+nhat|toi\s+da|khong\s+(?:qua|vuot(?:\s+qua)?|thap\s+hon|duoi|cao\s+hon)|tu|(?<!\d\s)tro\s+len|bang|con|cho|(?:giam|tang)\s+binh\s+quan|giam|tang|chiem|hon|xuong|(?<!\d\stro\s)len|o\s+muc|muc|dat\s+muc)+$"
+    r"(?:[\s:,(]|(?<![a-z])(?:va|hoac)|dat|la|khoang|duoi|tren|toi\s+thieu|it\s+nhat|toi\s+da|(?:khong\s+)?(?:thap|cao|it|nhieu|lon|kem)\s+hon|khong\s+(?:qua|vuot(?:\s+qua)?|duoi)|tu|(?<!\d\s)tro\s+len|bang|con|cho|(?:giam|tang)\s+binh\s+quan|giam|tang|chiem|hon|xuong|(?<!\d\stro\s)len|o\s+muc|muc|dat\s+muc)+$"
 )
 
 
