@@ -32,9 +32,12 @@ from ansinh.documents.parsing.target_words import (
     ANY_UNIT,
     CREATE_LEAD,
     EQUIVALENT,
+    LATER_VALUE,
+    NOW_VALUE,
     PART_OF_YEAR,
     QUALIFIER_THEN_CHANGE,
     RATIO_TAIL,
+    SPELLED_OUT,
     WORD_RATIO,
     Mention,
     false_cue,
@@ -54,17 +57,6 @@ from ansinh.lib.vnnumbers import parse_vn
 
 _SPAN_UNIT = re.compile(r"n[ad]m|th[ad]ng|ngay|tuan|tuoi|gio|phut")
 _PAST_VALUE = re.compile(r"\(\s*(?:nam|cuoi nam|hien nay|hien tai)\s*(?:(?:19|20)\d\d)?\s*(?:la|dat|:)\s*$")
-# "hiện nay là 5,2%", "hiện tại đạt 60%", "hiện có 12 xã": where an indicator stands when the plan is written.
-_NOW_VALUE = re.compile(
-    r"(?<![a-z])(?<!thuc\s)(?<!the\s)(?<!xuat\s)(?<!phat\s)(?:(?:hien\s+nay|hien\s+tai|thoi\s+diem\s+hien\s+tai)\s*,?\s*"
-    r"(?:(?:moi|chi|da|dang)\s+)?(?:la|dat|co|:|con|o\s+muc|chiem)?|hien\s+(?:(?:moi|chi|da|dang)\s+)?(?:la|dat|co|con|o\s+muc|chiem))"
-    r"\s*(?:khoang\s+|tren\s+|duoi\s+)?$"
-)
-# … followed in its sentence by the value the plan strives for.
-_LATER_VALUE = re.compile(
-    r"[,;]?\s*(?:[a-z]+\s+){0,3}?(?:phan\s+dau|den\s+(?:het\s+|cuoi\s+)?nam|muc\s+tieu|(?:giam|tang|nang)\s+(?:len|xuong|con)|"
-    r"xuong\s+con|len\s+(?=\d)|giam\s+con)[^;.]{0,80}?\d"
-)
 # "phấn đấu" in the value's own clause, wherever the clause opens (after a comma of a task's sentence too).
 _STRIVE = re.compile(r"p(?<![a-z]p)h[ad]n\s+d[ad]u(?![a-z])")  # "(?<![a-z])" after the "p": the engine skips to one
 _IN_WHICH = re.compile(r"trong\s+do(?![a-z])")
@@ -146,18 +138,10 @@ def _strip_comparator_words(prefix: str) -> tuple[str, bool]:
     return prefix, cue
 
 
-# The same number again in words or digits, as Decree 30 style writes a count ("01 (một) đêm", "một (01) trạm"):
-# skipped to reach the unit.
-_SPELLED_OUT = re.compile(
-    r"\s*(?:\(\s*(?:mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|tram|linh|le|lam|tu|nghin|ngan)"
-    r"(?:\s+(?:mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|tram|linh|le|lam|tu|nghin|ngan))*\s*\)\s*|\)\s*(?=[a-z]))?"
-)
-
-
 def _count_unit(doc: Doc, pos: int) -> tuple[str | None, int]:
     """The unit words right after a number at ``pos`` (verbatim) and where they end."""
     folded = doc.folded[pos : pos + 60]
-    m = _SPELLED_OUT.match(folded)
+    m = SPELLED_OUT.match(folded)
     skip = m.end() if m else 0
     um = ANY_UNIT.match(folded, skip)
     if um:
@@ -244,7 +228,7 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
             out[-1].baseline, out[-1].baseline_text = value, span_text(doc, a, b + (sign.end() if sign else 0))
             skip_until = b
             continue
-        if _NOW_VALUE.search(prefix) and _LATER_VALUE.search(folded, b, end):
+        if NOW_VALUE.search(prefix) and LATER_VALUE.search(folded, b, end):
             # "Tỷ lệ hộ nghèo hiện nay là 5,2%, phấn đấu đến năm 2026 còn 4%": where it stands now, the next value's baseline.
             now_sign = _SIGN.match(tail)
             start_value, start_text = value, span_text(doc, a, b + (now_sign.end() if now_sign else 0))

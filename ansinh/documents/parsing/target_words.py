@@ -265,3 +265,22 @@ def same_noun(doc: Doc, out: list[Mention], stop: int) -> bool:
         return False
     unit = fold_same_length(str(last.unit)).lower()
     return doc.folded.startswith(unit, stop + 1) and not ANY_UNIT.fullmatch(unit)
+
+
+# "hiện nay là 5,2%", "hiện tại đạt 60%", "hiện có 12 xã": where an indicator stands when the plan is written.
+NOW_VALUE = re.compile(
+    r"(?<![a-z])(?<!thuc\s)(?<!the\s)(?<!xuat\s)(?<!phat\s)(?:(?:hien\s+nay|hien\s+tai|thoi\s+diem\s+hien\s+tai)\s*,?\s*"
+    r"(?:(?:moi|chi|da|dang)\s+)?(?:la|dat|co|:|con|o\s+muc|chiem)?|hien\s+(?:(?:moi|chi|da|dang)\s+)?(?:la|dat|co|con|o\s+muc|chiem))"
+    r"\s*(?:khoang\s+|tren\s+|duoi\s+)?$"
+)
+# … followed in its sentence by the value the plan strives for.
+LATER_VALUE = re.compile(
+    r"[,;]?\s*(?:[a-z]+\s+){0,3}?(?:phan\s+dau|den\s+(?:het\s+|cuoi\s+)?nam|muc\s+tieu|(?:giam|tang|nang)\s+(?:len|xuong|con)|"
+    r"xuong\s+con|len\s+(?=\d)|giam\s+con)[^;.]{0,80}?\d"
+)
+# The same number again in words or digits, as Decree 30 style writes a count ("01 (một) đêm", "một (01) trạm"):
+# skipped to reach the unit.
+SPELLED_OUT = re.compile(
+    r"\s*(?:\(\s*(?:mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|tram|linh|le|lam|tu|nghin|ngan)"
+    r"(?:\s+(?:mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|tram|linh|le|lam|tu|nghin|ngan))*\s*\)\s*|\)\s*(?=[a-z]))?"
+)
