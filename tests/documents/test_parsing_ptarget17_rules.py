@@ -142,3 +142,41 @@ def test_an_item_under_a_lead_without_a_colon_is_no_listed_amount() -> None:
 def test_a_span_of_years_listed_under_a_lead_is_no_amount() -> None:
     text = "- Tổng kết các chương trình:\n+ Tổng kết 10 năm thực hiện chương trình trồng rừng."
     assert 10 not in {t["value"] for t in _targets(text)}
+
+
+# Years.
+
+
+def test_a_year_in_brackets_after_each_value_dates_that_value() -> None:
+    found = _targets("- Tỷ lệ người dân có sổ sức khỏe điện tử đạt 70% (năm 2026), 80% (năm 2027), 90% (năm 2028).")
+    assert [(t["value"], t["year"]) for t in found] == [(90, 2028)]
+    assert [(m["year"], m["value"]) for m in found[0]["milestones"]] == [(2026, 70), (2027, 80), (2028, 90)]
+
+
+def test_an_earlier_year_given_in_which_is_a_milestone_of_the_target() -> None:
+    found = _targets("- Đến năm 2029 có 95% người cao tuổi được khám sức khỏe định kỳ, trong đó năm 2027 đạt 85%.")
+    assert [(t["value"], t["year"]) for t in found] == [(95, 2029)]
+    assert [(m["year"], m["value"]) for m in found[0]["milestones"]] == [(2027, 85), (2029, 95)]
+
+
+def test_a_year_opening_a_clause_after_a_comma_dates_the_next_clause_too() -> None:
+    found = _targets("- Năm 2026 tỷ lệ hộ nghèo giảm 1,2%, đến năm 2029 tỷ lệ hộ nghèo dưới 1%; tỷ lệ che phủ rừng đạt 52%.")
+    assert {t["value"]: t["year"] for t in found}[52] == 2029
+
+
+def test_a_year_closing_a_values_clause_after_a_comma_stays_with_that_value() -> None:
+    found = _targets("- Tỷ lệ hộ nghèo giảm còn 2,5%, vào năm 2027; tỷ lệ hộ có nhà ở kiên cố đạt 85%.")
+    assert {t["value"]: t["year"] for t in found} == {2.5: 2027, 85: 2026}
+
+
+# A value that says where a target holds.
+
+
+def test_a_share_that_says_which_communes_a_target_is_for_is_no_target() -> None:
+    found = _values("- Đối với các xã có tỷ lệ hộ nghèo trên 25%, phấn đấu giảm 3%/năm.")
+    assert [v for v, _, _ in found] == [3]
+
+
+def test_only_for_districts_of_a_region_with_a_share_above_is_a_qualifier_too() -> None:
+    found = _values("- Riêng các huyện thuộc vùng có tỷ lệ hộ nghèo trên 15%, giảm ít nhất 2%/năm.")
+    assert [(v, c) for v, _, c in found] == [(2, ">=")]

@@ -35,6 +35,7 @@ from ansinh.documents.parsing.target_words import (
     LATER_VALUE,
     NOW_VALUE,
     PART_OF_YEAR,
+    QUALIFIER_LEAD,
     QUALIFIER_THEN_CHANGE,
     RATIO_TAIL,
     SPELLED_OUT,
@@ -379,6 +380,12 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
     # "xã có tỷ lệ nghèo trên 25% giảm bình quân 3,5 - 4%/năm": the first share qualifies, the change is the target.
     out = [x for i, x in enumerate(out)
            if i + 1 == len(out) or x.unit not in ("%", "‰") or not QUALIFIER_THEN_CHANGE.match(folded[x.end : out[i + 1].start])]
+    # "Đối với các xã có tỷ lệ hộ nghèo trên 30%, phấn đấu giảm 4%/năm": the share says which places, the next value
+    # (after the comma that closes the qualifier) is the target.
+    out = [x for i, x in enumerate(out)
+           if i + 1 == len(out) or "," not in folded[x.end : out[i + 1].start] or ";" in folded[x.end : out[i + 1].start]
+           or not QUALIFIER_LEAD.match(folded, max(start, folded.rfind(";", start, x.start) + 1,
+                                                   folded.rfind(":", start, x.start) + 1), x.start)]
     for x in out:
         if x.level and x.comparator == "=" and _MAINTAIN.search(folded[start : x.start]):
             x.comparator = "maintain"

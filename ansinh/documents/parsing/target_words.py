@@ -149,6 +149,12 @@ _UNIT_PATTERNS = [
 _FRACTION = re.compile(r"\s*/\s*\d{1,4}(?=\s+[a-z])")
 # A share that qualifies who is counted, then the change that is the target ("xã có tỷ lệ nghèo trên 25% giảm …").
 QUALIFIER_THEN_CHANGE = re.compile(r"\s+(?:giam|tang)(?![a-z])(?:(?!;|,(?!\d)|\().)*$")
+# A clause that says for which places or people a value holds ("Đối với các xã có tỷ lệ hộ nghèo trên 30%, …",
+# "Riêng các huyện thuộc vùng có tỷ lệ …"), from its clause's start up to the value it qualifies by.
+QUALIFIER_LEAD = re.compile(
+    r"[\s\-–+•*]*(?:doi\s+voi|rieng)\s+(?:cac\s+|nhung\s+)?(?:[a-z]+\s+){1,6}?(?:co|thuoc)\s+"
+    r"(?:[a-z]+\s+){0,8}?(?:(?:tren|duoi|tu|it\s+nhat|khong\s+qua|cao\s+hon|thap\s+hon)\s+)?$"
+)
 # Clause separators between two values, strongest first: a bracket still open starts an aside; a comma
 # between digits is a decimal one ("3,5").
 CLAUSE_SEPS = (re.compile(r";"), re.compile(r"\((?![^)]*\))"), re.compile(r",(?!\d)"))

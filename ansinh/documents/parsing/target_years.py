@@ -13,9 +13,9 @@ from ansinh.documents.parsing.structure import Node
 from ansinh.documents.parsing.target_words import _COMPARED_TO
 from ansinh.documents.parsing.vocab import DATE_BEFORE, YEAR_CUE, ZERO_CUE, by_first_letter
 
-# The year after a value: "… vào năm 2030", "12‰ năm 2027", "… từ năm 2028 trở đi".
+# The year after a value: "… vào năm 2030", "12‰ năm 2027", "95% (năm 2026)", "… từ năm 2028 trở đi".
 _AFTER_YEAR = re.compile(
-    r"(?:(?:vao|den|trong)\s+(?:cuoi\s+)?|(?<=[\d%‰])\s*|tu\s+)n[ad]m\s+((?:19|20)\d\d)(?![\d/-])"
+    r"(?:(?:vao|den|trong)\s+(?:cuoi\s+)?|(?<=[\d%‰])\s*(?:\(\s*)?|tu\s+)n[ad]m\s+((?:19|20)\d\d)(?![\d/-])"
 )
 # A deadline written as a date ("phấn đấu đến ngày 30/6/2026 hoàn thành …", "trước tháng 6/2026"): its year holds.
 _DEADLINE = re.compile(
@@ -36,6 +36,18 @@ def shared_year(doc: Doc, prev_end: int, prev_clause_end: int, start: int, claus
         return None
     after = _AFTER_YEAR.search(folded, start, clause_end)
     return int(after.group(1)) if after else None
+
+
+_CLOSES = re.compile(r"[\s)]*[;.]")
+_COMMA = re.compile(r",(?!\d)")
+
+
+def _last_comma(folded: str, start: int, end: int) -> int:
+    """Where the last comma in ``start:end`` that is not a decimal one stands, or -1."""
+    found = -1
+    for m in _COMMA.finditer(folded, start, end):
+        found = m.start()
+    return found
 
 
 def _event_year(folded: str, block_start: int, cue: re.Match[str], pos: int) -> bool:
@@ -59,11 +71,15 @@ def year_of(doc: Doc, block_start: int, pos: int, clause_end: int, default: int 
         # "… giảm còn 3% vào năm 2027; tỷ lệ B đạt 70%": a year written after another clause's value is that
         # value's, not the next clause's.
         # … and a year written after a value at the end of an earlier sentence is that sentence's.
+        # A year that opens a clause after a comma ("…giảm 1%, đến năm 2030 tỷ lệ B dưới 1%; tỷ lệ C đạt 50%") is read
+        # from that comma: it sets the year of what follows, unless it closes its clause itself ("… 3% vào năm 2027;").
         if _CLAUSE_END.search(folded, m.end(), pos):
             clause_start = max(folded.rfind(";", block_start, m.start()), folded.rfind(". ", block_start, m.start()),
                                folded.rfind(":", block_start, m.start()), folded.rfind("\n-", block_start, m.start()),
                                block_start)
-            if re.search(r"\d", folded[clause_start : m.start()].replace(m.group(1), "")):
+            comma = max(clause_start, _last_comma(folded, clause_start, m.start()))
+            valued = re.search(r"\d", folded[clause_start : m.start()].replace(m.group(1), ""))
+            if valued and (_CLOSES.match(folded, m.end()) or re.search(r"\d", folded[comma : m.start()].replace(m.group(1), ""))):
                 continue
         if _COMPARED_TO.search(doc.folded[max(0, m.start() - 12) : m.start()]):
             continue  # "gấp 2 lần so với năm 2020": the base year, not the target's
