@@ -10,6 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ansinh.documents.parsing import extract_plan
+from ansinh.documents.parsing.clean import prepare
+from ansinh.documents.parsing.target_mentions import find_mentions
 from ansinh.lib.vn_number_words import number_words, parse_number_words
 
 PLAN = """ỦY BAN NHÂN DÂN
@@ -180,3 +182,47 @@ def test_a_share_that_says_which_communes_a_target_is_for_is_no_target() -> None
 def test_only_for_districts_of_a_region_with_a_share_above_is_a_qualifier_too() -> None:
     found = _values("- Riêng các huyện thuộc vùng có tỷ lệ hộ nghèo trên 15%, giảm ít nhất 2%/năm.")
     assert [(v, c) for v, _, c in found] == [(2, ">=")]
+
+
+# Tasks that commit to a value.
+
+TASKS = PLAN.replace("1. Sở Nông nghiệp và Môi trường chủ trì hướng dẫn kỹ thuật.",
+                     "1. Sở Nông nghiệp và Môi trường chủ trì hướng dẫn kỹ thuật. {task}")
+
+
+def _task_values(task: str) -> list[tuple[Any, ...]]:
+    out: list[dict[str, Any]] = extract_plan(TASKS.format(item="- Tỷ lệ hộ nghèo giảm 1%.", task=task),
+                                             "probe")["targets"]  # type: ignore[assignment]
+    return [(t["value"], t["value_max"], t["unit"], t["year"]) for t in out if t["value"] != 1]
+
+
+def test_a_cut_of_a_share_of_costs_is_a_target_not_a_rate_of_support() -> None:
+    assert (15, None, "%", 2026) in _task_values("Cắt giảm tối thiểu 15% chi phí tuân thủ thủ tục hành chính.")
+
+
+def test_a_rate_of_support_for_costs_stays_no_target() -> None:
+    assert _task_values("Hỗ trợ 50% chi phí mua thẻ bảo hiểm y tế cho hộ cận nghèo.") == []
+
+
+def test_budget_revenue_to_collect_is_read_as_a_value_not_a_fund() -> None:
+    text = "Tập trung chỉ đạo để thu ngân sách nhà nước trên địa bàn đạt 850 tỷ đồng."
+    found = find_mentions(prepare(text), 0, len(text), True)
+    assert [(m.value, m.unit) for m in found] == [(850, "tỷ đồng")]
+
+
+def test_a_fund_to_raise_stays_no_value() -> None:
+    text = "Vận động quỹ vì người nghèo đạt 5 tỷ đồng."
+    assert find_mentions(prepare(text), 0, len(text), True) == []
+
+
+def test_a_year_closing_the_clause_of_a_tasks_value_dates_it() -> None:
+    assert (100, None, "%", 2027) in _task_values("Hoàn thành 100% chỉ tiêu giao quân năm 2027.")
+
+
+def test_a_base_year_closing_the_clause_does_not_date_the_value() -> None:
+    assert [y for *_, y in _task_values("Phấn đấu giảm 20% số vụ tai nạn giao thông so với năm 2024.")] == [2026]
+
+
+def test_striving_by_a_year_then_a_comma_commits_the_clause_after_it() -> None:
+    found = _task_values("Phấn đấu đến hết năm 2027, giảm từ 20% đến 40% chi phí in ấn, gửi nhận văn bản giấy.")
+    assert (20, 40, "%", 2027) in found

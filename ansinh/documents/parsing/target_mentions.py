@@ -31,6 +31,7 @@ from ansinh.documents.parsing.target_words import (
     ADDED,
     ANY_UNIT,
     CREATE_LEAD,
+    CUT_BY,
     EQUIVALENT,
     LATER_VALUE,
     NOW_VALUE,
@@ -39,6 +40,7 @@ from ansinh.documents.parsing.target_words import (
     QUALIFIER_THEN_CHANGE,
     RATIO_TAIL,
     SPELLED_OUT,
+    STRIVE_BY_YEAR,
     WORD_RATIO,
     Mention,
     false_cue,
@@ -73,7 +75,8 @@ _NORM_WORDS = re.compile(
 )
 _FEE_WORDS = re.compile(r"(?<![a-z])(?:le\s+phi|muc\s+thu(?:\s+phi)?|thu\s+phi|phi\s+truoc\s+ba)(?![a-z])")
 _MONEY_FOLDED = re.compile(r"(?:(?:trieu|ty|nghin|ngan)\s+)?(?:dong|vnd|usd)(?![a-z])")  # diacritics lost too
-_FUND_WORDS = re.compile(r"(?<![a-z])(?:quy|kinh\s+phi|ngan\s+sach|van\s+dong|huy\s+dong|goi|muc\s+ho\s+tro|ho\s+tro)(?![a-z])")
+# ("thu ngân sách đạt 1.200 tỷ đồng" is the revenue a plan sets out to collect, not a fund.)
+_FUND_WORDS = re.compile(r"(?<![a-z])(?:quy|kinh\s+phi|(?<!thu\s)ngan\s+sach|van\s+dong|huy\s+dong|goi|muc\s+ho\s+tro|ho\s+tro)(?![a-z])")
 # One or two plain words after a count ("6 cảng biển"), not a year, date or another number.
 _NOUN_AFTER = re.compile(
     r"\s+(?!(?:nam|ngay|thang|va|hoac|tro|den|trong|tu|cua|theo|tai|o|so|voi|la|duoc)(?![a-z]))[a-z]+"
@@ -343,8 +346,8 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
             else:
                 continue
         else:
-            if COST_NOUNS.match(folded, stop + 1) or COST_NOUNS.match(folded, stop):
-                continue
+            if (COST_NOUNS.match(folded, stop + 1) or COST_NOUNS.match(folded, stop)) and not CUT_BY.search(prefix):
+                continue  # "hỗ trợ 50% chi phí": a rate of support; "cắt giảm 20% chi phí" is a target
         if unit and _MONEY_UNIT.search(unit.lower()) and _FUND_WORDS.search(folded[clause_start:a]):
             continue  # "vận động Quỹ … đạt tối thiểu 20 tỷ đồng", "kinh phí 215 tỷ đồng": funding, not a target
         if unit and _MONEY_FOLDED.match(fold_same_length(unit).lower()) and _NORM_WORDS.search(folded[clause_start:a]):
@@ -353,7 +356,8 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
             continue  # "miễn 100% lệ phí trước bạ", "giảm 50% mức thu phí": a fee the law sets, not a target
         if strict:
             population = POPULATION_NOUNS.match(folded, stop + 1) or POPULATION_NOUNS.match(folded, stop)
-            if not (_has_cue(doc, clause_start, a) or (unit in ("%", "‰") and population)):
+            if not (_has_cue(doc, clause_start, a) or (unit in ("%", "‰") and population)
+                    or STRIVE_BY_YEAR.fullmatch(folded, start, clause_start)):
                 continue
         if scale_word is not None and unit not in ("%", "‰", "lần"):
             unit = f"{scale_word} {unit}" if unit else scale_word

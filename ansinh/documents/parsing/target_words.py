@@ -290,3 +290,13 @@ SPELLED_OUT = re.compile(
     r"\s*(?:\(\s*(?:mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|tram|linh|le|lam|tu|nghin|ngan)"
     r"(?:\s+(?:mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|tram|linh|le|lam|tu|nghin|ngan))*\s*\)\s*|\)\s*(?=[a-z]))?"
 )
+# A cut a plan commits to, right before its share ("cắt giảm tối thiểu 20% chi phí", "giảm từ 30% đến 50% chi phí",
+# "tiết kiệm 10% chi phí"): the share of a cost is then the target, not a rate of support.
+CUT_BY = re.compile(
+    r"(?<![a-z])(?:g[il][ad]m|tiet\s+kiem)\s+(?:(?:it\s+nhat|toi\s+thieu|khoang|tren|tu|binh\s+quan|trung\s+binh)\s+)*$"
+)
+# A sentence that opens with striving by a year, then a comma ("Phấn đấu đến hết năm 2026, giảm …"): what follows is
+# the commitment, though its clause has no cue word of its own.
+STRIVE_BY_YEAR = re.compile(
+    r"[\s\-–+*•]*(?:ph[ad]n\s+d[ad]u|muc\s+tieu)\s+(?:(?:den|trong|vao|truoc)\s+)?(?:(?:het|cuoi)\s+)?n[ad]m\s+(?:19|20)\d\d\s*,\s*"
+)

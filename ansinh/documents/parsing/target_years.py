@@ -38,6 +38,9 @@ def shared_year(doc: Doc, prev_end: int, prev_clause_end: int, start: int, claus
     return int(after.group(1)) if after else None
 
 
+# "Hoàn thành 100% chỉ tiêu tuyển quân năm 2026.": a year that closes the value's clause dates the value (not a base
+# year "so với năm 2020", nor a date).
+_CLOSING_YEAR = re.compile(r"(?<![a-z])n[ad]m\s+((?:19|20)\d\d)(?![\d/-])(?=[\s)]*(?:[.;,]|$))")
 _CLOSES = re.compile(r"[\s)]*[;.]")
 _COMMA = re.compile(r",(?!\d)")
 
@@ -86,8 +89,9 @@ def year_of(doc: Doc, block_start: int, pos: int, clause_end: int, default: int 
         if _event_year(folded, block_start, m, pos):
             continue
         year = int(m.group(1))
-    after = _AFTER_YEAR.search(doc.folded, pos, clause_end)
-    if after:
+    after = _AFTER_YEAR.search(doc.folded, pos, clause_end) or _CLOSING_YEAR.search(doc.folded, pos, clause_end)
+    if after and not (after.re is _CLOSING_YEAR and (_COMPARED_TO.search(folded[max(0, after.start() - 12) : after.start()])
+                                                     or DATE_BEFORE.search(folded[max(0, after.start() - 14) : after.start(1)]))):
         year = int(after.group(1))
     return year
 
