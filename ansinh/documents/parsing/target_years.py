@@ -13,9 +13,9 @@ from ansinh.documents.parsing.structure import Node
 from ansinh.documents.parsing.target_words import _COMPARED_TO
 from ansinh.documents.parsing.vocab import DATE_BEFORE, YEAR_CUE, ZERO_CUE, by_first_letter
 
-# The year after a value: "… vào năm 2030", "12‰ năm 2027", "95% (năm 2026)", "… từ năm 2028 trở đi".
+# The year after a value: "… vào năm 2030", "12‰ năm 2027", "… từ năm 2028 trở đi".
 _AFTER_YEAR = re.compile(
-    r"(?:(?:vao|den|trong)\s+(?:cuoi\s+)?|(?<=[\d%‰])\s*(?:\(\s*)?|tu\s+)n[ad]m\s+((?:19|20)\d\d)(?![\d/-])"
+    r"(?:(?:vao|den|trong)\s+(?:cuoi\s+)?|(?<=[\d%‰])\s*|tu\s+)n[ad]m\s+((?:19|20)\d\d)(?![\d/-])"
 )
 # A deadline written as a date ("phấn đấu đến ngày 30/6/2026 hoàn thành …", "trước tháng 6/2026"): its year holds.
 _DEADLINE = re.compile(
@@ -38,6 +38,9 @@ def shared_year(doc: Doc, prev_end: int, prev_clause_end: int, start: int, claus
     return int(after.group(1)) if after else None
 
 
+# "95% (năm 2026), 96% (năm 2027)": a year alone in brackets right after a value dates it ("(năm 2025 là 4,2%)" is
+# where the indicator stood, a baseline).
+_BRACKET_YEAR = re.compile(r"(?<=[\d%‰])\s*\(\s*n[ad]m\s+((?:19|20)\d\d)\s*\)")
 # "Hoàn thành 100% chỉ tiêu tuyển quân năm 2026.": a year that closes the value's clause dates the value (not a base
 # year "so với năm 2020", nor a date).
 _CLOSING_YEAR = re.compile(r"(?<![a-z])n[ad]m\s+((?:19|20)\d\d)(?![\d/-])(?=[\s)]*(?:[.;,]|$))")
@@ -89,7 +92,8 @@ def year_of(doc: Doc, block_start: int, pos: int, clause_end: int, default: int 
         if _event_year(folded, block_start, m, pos):
             continue
         year = int(m.group(1))
-    after = _AFTER_YEAR.search(doc.folded, pos, clause_end) or _CLOSING_YEAR.search(doc.folded, pos, clause_end)
+    after = (_AFTER_YEAR.search(doc.folded, pos, clause_end) or _BRACKET_YEAR.search(doc.folded, pos, clause_end)
+             or _CLOSING_YEAR.search(doc.folded, pos, clause_end))
     if after and not (after.re is _CLOSING_YEAR and (_COMPARED_TO.search(folded[max(0, after.start() - 12) : after.start()])
                                                      or DATE_BEFORE.search(folded[max(0, after.start() - 14) : after.start(1)]))):
         year = int(after.group(1))
