@@ -226,3 +226,26 @@ def test_a_base_year_closing_the_clause_does_not_date_the_value() -> None:
 def test_striving_by_a_year_then_a_comma_commits_the_clause_after_it() -> None:
     found = _task_values("Phấn đấu đến hết năm 2027, giảm từ 20% đến 40% chi phí in ấn, gửi nhận văn bản giấy.")
     assert (20, 40, "%", 2027) in found
+
+
+# Values a task sentence names as its target (kept whatever the learned judge says).
+
+
+def test_a_value_named_the_target_in_a_task_is_kept() -> None:
+    found = _task_values("Rà soát quy hoạch lâm nghiệp, bảo đảm mục tiêu 2,1 triệu ha rừng sản xuất vào năm 2028.")
+    assert (2.1, None, "triệu ha", 2028) in found
+
+
+def test_finishing_all_the_tasks_given_on_time_is_a_target_of_one_hundred_percent() -> None:
+    found = _task_values("Các phòng, ban hoàn thành đúng thời hạn 100% nhiệm vụ được Ủy ban nhân dân tỉnh giao.")
+    assert [v for v, *_ in found] == [100]
+
+
+def test_cutting_a_share_of_a_procedures_time_is_a_target() -> None:
+    found = _task_values("Các sở thường xuyên rà soát quy trình, cắt giảm trung bình 25 - 35% thời gian giải quyết thủ tục hành chính.")
+    assert (25, 35, "%", 2026) in found
+
+
+def test_a_target_already_reached_is_not_named_a_target_again() -> None:
+    found = _task_values("Năm qua đã hoàn thành mục tiêu giải ngân 97% kế hoạch vốn, cần tiếp tục phát huy.")
+    assert 97 not in [v for v, *_ in found]

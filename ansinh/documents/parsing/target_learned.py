@@ -17,6 +17,7 @@ from pathlib import Path
 from ansinh.documents.parsing.clean import Doc
 from ansinh.documents.parsing.linear_model import probability, read_model
 from ansinh.documents.parsing.structure import Node
+from ansinh.documents.parsing.target_explicit import explicit_target
 from ansinh.documents.parsing.target_listed import listed_amount
 from ansinh.documents.parsing.target_paths import (
     drop_repeats,
@@ -191,7 +192,8 @@ def choose_text_targets(
     rule_threshold = float(model.get("rule_threshold") or threshold)  # type: ignore[arg-type]
     doc_feats = doc_features(masked)
     allowed = [chosen != "combined" or cand.rule for cand in contexts]
-    keep = [ok and (_strived_for(masked, cand) or _counted_output(masked, t, cand) or _listed(masked, t, cand) or probability(model, candidate_features(masked, t, cand, doc_feats))
+    keep = [ok and (_strived_for(masked, cand) or _counted_output(masked, t, cand) or _listed(masked, t, cand)
+                    or explicit_target(masked, t, cand) or probability(model, candidate_features(masked, t, cand, doc_feats))
                     >= (rule_threshold if cand.rule else threshold))
             for t, cand, ok in zip(targets, contexts, allowed, strict=True)]
     changed = True
