@@ -249,3 +249,7 @@ def test_cutting_a_share_of_a_procedures_time_is_a_target() -> None:
 def test_a_target_already_reached_is_not_named_a_target_again() -> None:
     found = _task_values("Năm qua đã hoàn thành mục tiêu giải ngân 97% kế hoạch vốn, cần tiếp tục phát huy.")
     assert 97 not in [v for v, *_ in found]
+
+
+def test_organising_so_many_training_classes_in_an_objective_is_a_count_to_reach() -> None:
+    assert (45, "lớp", "=") in _values("- Tổ chức 45 lớp tập huấn kỹ thuật trồng rừng cho người dân.")

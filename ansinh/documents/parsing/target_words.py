@@ -69,7 +69,7 @@ _CUE_BEFORE = re.compile(
 # A verb that brings things into being, alone before a count at the head of an objective's clause ("+ Hình thành 02
 # mô hình du lịch cộng đồng", "Thành lập mới 15 hợp tác xã"): the count is what the plan sets out to reach.
 CREATE_LEAD = re.compile(
-    r"[\s\-–+*•(]*(?:(?:moi|hang)\s+nam\s+)?(?:hinh\s+thanh|thanh\s+lap|xay\s+dung|phat\s+trien|cong\s+nhan|dua\s+vao\s+(?:hoat\s+dong|su\s+dung|khai\s+thac)"
+    r"[\s\-–+*•(]*(?:(?:moi|hang)\s+nam\s+)?(?:hinh\s+thanh|thanh\s+lap|xay\s+dung|phat\s+trien|cong\s+nhan|to\s+chuc|dua\s+vao\s+(?:hoat\s+dong|su\s+dung|khai\s+thac)"
     # "Hoàn thành (di dời) 01 khu công nghiệp": a count of what the plan finishes.
     r"|hoan\s+thanh(?:\s+(?:di\s+doi|xay\s+dung|dau\s+tu))?)"
     r"(?:\s+(?:moi|them|duoc))?(?:\s+(?:it\s+nhat|toi\s+thieu|tu))?\s*"
