@@ -17,6 +17,8 @@ from pathlib import Path
 from ansinh.documents.parsing.clean import Doc
 from ansinh.documents.parsing.linear_model import probability, read_model
 from ansinh.documents.parsing.structure import Node
+from ansinh.documents.parsing.target_explicit import explicit_target
+from ansinh.documents.parsing.target_listed import listed_amount
 from ansinh.documents.parsing.target_paths import (
     drop_repeats,
     merge_period_paths,
@@ -190,7 +192,8 @@ def choose_text_targets(
     rule_threshold = float(model.get("rule_threshold") or threshold)  # type: ignore[arg-type]
     doc_feats = doc_features(masked)
     allowed = [chosen != "combined" or cand.rule for cand in contexts]
-    keep = [ok and (_strived_for(masked, cand) or _counted_output(masked, t, cand) or probability(model, candidate_features(masked, t, cand, doc_feats))
+    keep = [ok and (_strived_for(masked, cand) or _counted_output(masked, t, cand) or _listed(masked, t, cand)
+                    or explicit_target(masked, t, cand) or probability(model, candidate_features(masked, t, cand, doc_feats))
                     >= (rule_threshold if cand.rule else threshold))
             for t, cand, ok in zip(targets, contexts, allowed, strict=True)]
     changed = True
@@ -239,6 +242,13 @@ def _counted_output(masked: Doc, target: Target, cand: Candidate) -> bool:
         return False  # the item's own opening sentence only
     return bool(_OUTPUT_LEAD.fullmatch(masked.folded, cand.cs, cand.mention.start)
                 or _OUTPUT_LEAD.fullmatch(masked.folded, cand.s, cand.mention.start))
+
+
+def _listed(masked: Doc, target: Target, cand: Candidate) -> bool:
+    """Whether a count is the amount of one kind listed under a lead in the objectives or tasks ("- Gây trồng các
+    loài cây: + Keo lai 800 ha"), which the item states without a cue of its own."""
+    return (cand.mention is not None and cand.mode in ("objective", "strict") and _unit_class(target.get("unit")) == "count"
+            and listed_amount(masked, cand.mention.start))
 
 
 def _not_past(masked: Doc, targets: list[Target]) -> list[Target]:

@@ -6,6 +6,8 @@ import re
 
 from ansinh.documents.parsing.clean import Doc, fold_same_length, span_text
 from ansinh.documents.parsing.target_conditions import condition_spans, may_adjust
+from ansinh.documents.parsing.target_listed import listed_amount
+from ansinh.documents.parsing.target_number_words import digitized
 from ansinh.documents.parsing.target_ranks import is_rank
 from ansinh.documents.parsing.target_words import (
     _AGE_QUALIFIER,
@@ -29,10 +31,16 @@ from ansinh.documents.parsing.target_words import (
     ADDED,
     ANY_UNIT,
     CREATE_LEAD,
+    CUT_BY,
     EQUIVALENT,
+    LATER_VALUE,
+    NOW_VALUE,
     PART_OF_YEAR,
+    QUALIFIER_LEAD,
     QUALIFIER_THEN_CHANGE,
     RATIO_TAIL,
+    SPELLED_OUT,
+    STRIVE_BY_YEAR,
     WORD_RATIO,
     Mention,
     false_cue,
@@ -67,7 +75,8 @@ _NORM_WORDS = re.compile(
 )
 _FEE_WORDS = re.compile(r"(?<![a-z])(?:le\s+phi|muc\s+thu(?:\s+phi)?|thu\s+phi|phi\s+truoc\s+ba)(?![a-z])")
 _MONEY_FOLDED = re.compile(r"(?:(?:trieu|ty|nghin|ngan)\s+)?(?:dong|vnd|usd)(?![a-z])")  # diacritics lost too
-_FUND_WORDS = re.compile(r"(?<![a-z])(?:quy|kinh\s+phi|ngan\s+sach|van\s+dong|huy\s+dong|goi|muc\s+ho\s+tro|ho\s+tro)(?![a-z])")
+# ("thu ngân sách đạt 1.200 tỷ đồng" is the revenue a plan sets out to collect, not a fund.)
+_FUND_WORDS = re.compile(r"(?<![a-z])(?:quy|kinh\s+phi|(?<!thu\s)ngan\s+sach|van\s+dong|huy\s+dong|goi|muc\s+ho\s+tro|ho\s+tro)(?![a-z])")
 # One or two plain words after a count ("6 cảng biển"), not a year, date or another number.
 _NOUN_AFTER = re.compile(
     r"\s+(?!(?:nam|ngay|thang|va|hoac|tro|den|trong|tu|cua|theo|tai|o|so|voi|la|duoc)(?![a-z]))[a-z]+"
@@ -135,8 +144,8 @@ def _strip_comparator_words(prefix: str) -> tuple[str, bool]:
 
 def _count_unit(doc: Doc, pos: int) -> tuple[str | None, int]:
     """The unit words right after a number at ``pos`` (verbatim) and where they end."""
-    folded = doc.folded[pos : pos + 40]
-    m = re.match(r"\s*", folded)
+    folded = doc.folded[pos : pos + 60]
+    m = SPELLED_OUT.match(folded)
     skip = m.end() if m else 0
     um = ANY_UNIT.match(folded, skip)
     if um:
@@ -157,6 +166,9 @@ _MAP_SCALE = re.compile(r"(?<![a-z])t[yi] le\s+1\s*[:/]\s*\d{1,3}(?:[.,]\d{3})+(
 
 def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]:
     """Value mentions in the sentence ``start:end``; ``strict`` requires a commitment cue."""
+    worded = digitized(doc, start, end)  # "ba trăm căn nhà": read as "300 căn nhà", at the same offsets
+    if worded is not None:
+        doc = worded
     folded = doc.folded
     out: list[Mention] = []
     if _DIGIT.search(folded, start, end) is None:
@@ -218,6 +230,12 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
             # "xuống còn 1,5% (năm 2025 là 4,2%)": where the indicator stands now, not a target.
             sign = _SIGN.match(tail)
             out[-1].baseline, out[-1].baseline_text = value, span_text(doc, a, b + (sign.end() if sign else 0))
+            skip_until = b
+            continue
+        if NOW_VALUE.search(prefix) and LATER_VALUE.search(folded, b, end):
+            # "Tỷ lệ hộ nghèo hiện nay là 5,2%, phấn đấu đến năm 2026 còn 4%": where it stands now, the next value's baseline.
+            now_sign = _SIGN.match(tail)
+            start_value, start_text = value, span_text(doc, a, b + (now_sign.end() if now_sign else 0))
             skip_until = b
             continue
         if _FROM.search(prefix) and _FROM_TO.match(tail):
@@ -286,6 +304,9 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
                 # "Thu hút 10 - 12 triệu lượt khách", "Thu hút 10.000 - 15.000 lao động" in the objectives: a count the
                 # plan sizes in millions or as a range (not a span of time or age: "trong 3 - 5 năm tới")
                 has_cue = True
+            if (count_unit is not None and not strict and not _SPAN_UNIT.fullmatch(fold_same_length(count_unit).lower())
+                    and listed_amount(doc, a)):
+                has_cue = True  # "- Gây trồng các loài cây: + Keo lai 800 ha": the amount of one listed kind
             if out and _IN_WHICH.match(local):
                 has_cue = True  # "…40.000 lao động, trong đó đưa 18.000 người đi làm việc ở nước ngoài"
             if out and count_unit is not None and out[-1].unit == count_unit and _ONLY_AND.fullmatch(folded, out[-1].end, a):
@@ -325,8 +346,8 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
             else:
                 continue
         else:
-            if COST_NOUNS.match(folded, stop + 1) or COST_NOUNS.match(folded, stop):
-                continue
+            if (COST_NOUNS.match(folded, stop + 1) or COST_NOUNS.match(folded, stop)) and not CUT_BY.search(prefix):
+                continue  # "hỗ trợ 50% chi phí": a rate of support; "cắt giảm 20% chi phí" is a target
         if unit and _MONEY_UNIT.search(unit.lower()) and _FUND_WORDS.search(folded[clause_start:a]):
             continue  # "vận động Quỹ … đạt tối thiểu 20 tỷ đồng", "kinh phí 215 tỷ đồng": funding, not a target
         if unit and _MONEY_FOLDED.match(fold_same_length(unit).lower()) and _NORM_WORDS.search(folded[clause_start:a]):
@@ -335,7 +356,8 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
             continue  # "miễn 100% lệ phí trước bạ", "giảm 50% mức thu phí": a fee the law sets, not a target
         if strict:
             population = POPULATION_NOUNS.match(folded, stop + 1) or POPULATION_NOUNS.match(folded, stop)
-            if not (_has_cue(doc, clause_start, a) or (unit in ("%", "‰") and population)):
+            if not (_has_cue(doc, clause_start, a) or (unit in ("%", "‰") and population)
+                    or STRIVE_BY_YEAR.fullmatch(folded, start, clause_start)):
                 continue
         if scale_word is not None and unit not in ("%", "‰", "lần"):
             unit = f"{scale_word} {unit}" if unit else scale_word
@@ -362,6 +384,12 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
     # "xã có tỷ lệ nghèo trên 25% giảm bình quân 3,5 - 4%/năm": the first share qualifies, the change is the target.
     out = [x for i, x in enumerate(out)
            if i + 1 == len(out) or x.unit not in ("%", "‰") or not QUALIFIER_THEN_CHANGE.match(folded[x.end : out[i + 1].start])]
+    # "Đối với các xã có tỷ lệ hộ nghèo trên 30%, phấn đấu giảm 4%/năm": the share says which places, the next value
+    # (after the comma that closes the qualifier) is the target.
+    out = [x for i, x in enumerate(out)
+           if i + 1 == len(out) or "," not in folded[x.end : out[i + 1].start] or ";" in folded[x.end : out[i + 1].start]
+           or not QUALIFIER_LEAD.match(folded, max(start, folded.rfind(";", start, x.start) + 1,
+                                                   folded.rfind(":", start, x.start) + 1), x.start)]
     for x in out:
         if x.level and x.comparator == "=" and _MAINTAIN.search(folded[start : x.start]):
             x.comparator = "maintain"

@@ -10,8 +10,9 @@ from ansinh.documents.parsing.target_words import drop_year_phrases
 
 Target = dict[str, object]
 
-# Words a value's own clause may hold when it only continues a yearly path ("…, năm 2025 còn 4%").
-_PATH_WORDS = re.compile(r"(?:con|dat|giam|tang|xuong|len|khoang|duoi|tren|va|muc|la|o|ty le|so|[\d.,%‰\-–]+|\s|,|:)+")
+# Words a value's own clause may hold when it only continues a yearly path ("…, năm 2025 còn 4%", "…, trong đó năm
+# 2027 đạt 80%").
+_PATH_WORDS = re.compile(r"(?:trong do|rieng|con|dat|giam|tang|xuong|len|khoang|duoi|tren|va|muc|la|o|ty le|so|[\d.,%‰\-–]+|\s|,|:)+")
 
 
 def _nameless(target: Target) -> bool:

@@ -50,8 +50,10 @@ _MULTIPLE = re.compile(r"(?:g[ad]p|t[ad]ng)\s+$")
 # "ít nhất 01 lần/năm": how often a service is given, not a target of its own.
 _PER_PERIOD = re.compile(r"\s*l[ad]n\s*/\s*(?:n[ad]m|th[ad]ng|quy|tuan|ngay)(?![a-z])")
 _COMPARATORS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    (">=", re.compile(r"(?:t[oda][il]\s+thi[eu]u|[il]t\s+nh[ad]t|kh[oda]ng\s+d(?:u|ir)[oda][il])\s*$")),
-    ("<=", re.compile(r"(?:t[oda][il]\s+d[ad]|kh[oda]ng\s+(?:v(?:u|ir)[oda]t\s+)?qu[ad]|(?:g[il][ad]m|xu[oda]ng)\s+c[oda]n)\s*$")),
+    # "không thấp hơn", "không ít hơn", "không kém hơn": a floor, as "không dưới" ("thấp hơn" alone is "<").
+    (">=", re.compile(r"(?:t[oda][il]\s+thi[eu]u|[il]t\s+nh[ad]t|kh[oda]ng\s+(?:d(?:u|ir)[oda][il]|(?:th[ad]p|[il]t|k[eu]m)\s+h[oda]n))\s*$")),
+    # "không cao hơn", "không nhiều hơn", "không lớn hơn": a ceiling, as "không quá".
+    ("<=", re.compile(r"(?:t[oda][il]\s+d[ad]|kh[oda]ng\s+(?:(?:v(?:u|ir)[oda]t\s+)?qu[ad]|(?:cao|nhi[eu]u|l[oda]n)\s+h[oda]n)|(?:g[il][ad]m|xu[oda]ng)\s+c[oda]n)\s*$")),
     ("<", re.compile(r"(?:d(?:u|ir)[oda][il]|th[ad]p\s+h[oda]n)\s*$")),
     (">", re.compile(r"(?:tr[eu]n|h[oda]n|v(?:u|ir)[oda]t)\s*$")),
     ("approx", re.compile(r"(?:kh[oda][ad]ng|x[ad]p\s+x[il])\s*$")),
@@ -67,7 +69,7 @@ _CUE_BEFORE = re.compile(
 # A verb that brings things into being, alone before a count at the head of an objective's clause ("+ Hình thành 02
 # mô hình du lịch cộng đồng", "Thành lập mới 15 hợp tác xã"): the count is what the plan sets out to reach.
 CREATE_LEAD = re.compile(
-    r"[\s\-–+*•(]*(?:(?:moi|hang)\s+nam\s+)?(?:hinh\s+thanh|thanh\s+lap|xay\s+dung|phat\s+trien|cong\s+nhan|dua\s+vao\s+(?:hoat\s+dong|su\s+dung|khai\s+thac)"
+    r"[\s\-–+*•(]*(?:(?:moi|hang)\s+nam\s+)?(?:hinh\s+thanh|thanh\s+lap|xay\s+dung|phat\s+trien|cong\s+nhan|to\s+chuc|dua\s+vao\s+(?:hoat\s+dong|su\s+dung|khai\s+thac)"
     # "Hoàn thành (di dời) 01 khu công nghiệp": a count of what the plan finishes.
     r"|hoan\s+thanh(?:\s+(?:di\s+doi|xay\s+dung|dau\s+tu))?)"
     r"(?:\s+(?:moi|them|duoc))?(?:\s+(?:it\s+nhat|toi\s+thieu|tu))?\s*"
@@ -129,7 +131,7 @@ def year_phrases(folded: str) -> list[re.Match[str]]:
 
 
 _TRAILING_NOISE = re.compile(
-    r"(?:[\s:,(]|(?<![a-z])(?:va|hoac)|dat|la|khoang|duoi|tren|toi\s+thieu|it\s+nhat|toi\s+da|khong\s+(?:qua|vuot(?:\s+qua)?|thap\s+hon|duoi|cao\s+hon)|tu|(?<!\d\s)tro\s+len|bang|con|cho|(?:giam|tang)\s+binh\s+quan|giam|tang|chiem|hon|xuong|(?<!\d\stro\s)len|o\s+muc|muc|dat\s+muc)+$"
+    r"(?:[\s:,(]|(?<![a-z])(?:va|hoac)|dat|la|khoang|duoi|tren|toi\s+thieu|it\s+nhat|toi\s+da|(?:khong\s+)?(?:thap|cao|it|nhieu|lon|kem)\s+hon|khong\s+(?:qua|vuot(?:\s+qua)?|duoi)|tu|(?<!\d\s)tro\s+len|bang|con|cho|(?:giam|tang)\s+binh\s+quan|giam|tang|chiem|hon|xuong|(?<!\d\stro\s)len|o\s+muc|muc|dat\s+muc)+$"
 )
 
 
@@ -147,6 +149,12 @@ _UNIT_PATTERNS = [
 _FRACTION = re.compile(r"\s*/\s*\d{1,4}(?=\s+[a-z])")
 # A share that qualifies who is counted, then the change that is the target ("xã có tỷ lệ nghèo trên 25% giảm …").
 QUALIFIER_THEN_CHANGE = re.compile(r"\s+(?:giam|tang)(?![a-z])(?:(?!;|,(?!\d)|\().)*$")
+# A clause that says for which places or people a value holds ("Đối với các xã có tỷ lệ hộ nghèo trên 30%, …",
+# "Riêng các huyện thuộc vùng có tỷ lệ …"), from its clause's start up to the value it qualifies by.
+QUALIFIER_LEAD = re.compile(
+    r"[\s\-–+•*]*(?:doi\s+voi|rieng)\s+(?:cac\s+|nhung\s+)?(?:[a-z]+\s+){1,6}?(?:co|thuoc)\s+"
+    r"(?:[a-z]+\s+){0,8}?(?:(?:tren|duoi|tu|it\s+nhat|khong\s+qua|cao\s+hon|thap\s+hon)\s+)?$"
+)
 # Clause separators between two values, strongest first: a bracket still open starts an aside; a comma
 # between digits is a decimal one ("3,5").
 CLAUSE_SEPS = (re.compile(r";"), re.compile(r"\((?![^)]*\))"), re.compile(r",(?!\d)"))
@@ -263,3 +271,32 @@ def same_noun(doc: Doc, out: list[Mention], stop: int) -> bool:
         return False
     unit = fold_same_length(str(last.unit)).lower()
     return doc.folded.startswith(unit, stop + 1) and not ANY_UNIT.fullmatch(unit)
+
+
+# "hiện nay là 5,2%", "hiện tại đạt 60%", "hiện có 12 xã": where an indicator stands when the plan is written.
+NOW_VALUE = re.compile(
+    r"(?<![a-z])(?<!thuc\s)(?<!the\s)(?<!xuat\s)(?<!phat\s)(?:(?:hien\s+nay|hien\s+tai|thoi\s+diem\s+hien\s+tai)\s*,?\s*"
+    r"(?:(?:moi|chi|da|dang)\s+)?(?:la|dat|co|:|con|o\s+muc|chiem)?|hien\s+(?:(?:moi|chi|da|dang)\s+)?(?:la|dat|co|con|o\s+muc|chiem))"
+    r"\s*(?:khoang\s+|tren\s+|duoi\s+)?$"
+)
+# … followed in its sentence by the value the plan strives for.
+LATER_VALUE = re.compile(
+    r"[,;]?\s*(?:[a-z]+\s+){0,3}?(?:phan\s+dau|den\s+(?:het\s+|cuoi\s+)?nam|muc\s+tieu|(?:giam|tang|nang)\s+(?:len|xuong|con)|"
+    r"xuong\s+con|len\s+(?=\d)|giam\s+con)[^;.]{0,80}?\d"
+)
+# The same number again in words or digits, as Decree 30 style writes a count ("01 (một) đêm", "một (01) trạm"):
+# skipped to reach the unit.
+SPELLED_OUT = re.compile(
+    r"\s*(?:\(\s*(?:mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|tram|linh|le|lam|tu|nghin|ngan)"
+    r"(?:\s+(?:mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|tram|linh|le|lam|tu|nghin|ngan))*\s*\)\s*|\)\s*(?=[a-z]))?"
+)
+# A cut a plan commits to, right before its share ("cắt giảm tối thiểu 20% chi phí", "giảm từ 30% đến 50% chi phí",
+# "tiết kiệm 10% chi phí"): the share of a cost is then the target, not a rate of support.
+CUT_BY = re.compile(
+    r"(?<![a-z])(?:g[il][ad]m|tiet\s+kiem)\s+(?:(?:it\s+nhat|toi\s+thieu|khoang|tren|tu|binh\s+quan|trung\s+binh)\s+)*$"
+)
+# A sentence that opens with striving by a year, then a comma ("Phấn đấu đến hết năm 2026, giảm …"): what follows is
+# the commitment, though its clause has no cue word of its own.
+STRIVE_BY_YEAR = re.compile(
+    r"[\s\-–+*•]*(?:ph[ad]n\s+d[ad]u|muc\s+tieu)\s+(?:(?:den|trong|vao|truoc)\s+)?(?:(?:het|cuoi)\s+)?n[ad]m\s+(?:19|20)\d\d\s*,\s*"
+)

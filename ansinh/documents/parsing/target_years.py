@@ -38,6 +38,24 @@ def shared_year(doc: Doc, prev_end: int, prev_clause_end: int, start: int, claus
     return int(after.group(1)) if after else None
 
 
+# "95% (năm 2026), 96% (năm 2027)": a year alone in brackets right after a value dates it ("(năm 2025 là 4,2%)" is
+# where the indicator stood, a baseline).
+_BRACKET_YEAR = re.compile(r"(?<=[\d%‰])\s*\(\s*n[ad]m\s+((?:19|20)\d\d)\s*\)")
+# "Hoàn thành 100% chỉ tiêu tuyển quân năm 2026.": a year that closes the value's clause dates the value (not a base
+# year "so với năm 2020", nor a date).
+_CLOSING_YEAR = re.compile(r"(?<![a-z])n[ad]m\s+((?:19|20)\d\d)(?![\d/-])(?=[\s)]*(?:[.;,]|$))")
+_CLOSES = re.compile(r"[\s)]*[;.]")
+_COMMA = re.compile(r",(?!\d)")
+
+
+def _last_comma(folded: str, start: int, end: int) -> int:
+    """Where the last comma in ``start:end`` that is not a decimal one stands, or -1."""
+    found = -1
+    for m in _COMMA.finditer(folded, start, end):
+        found = m.start()
+    return found
+
+
 def _event_year(folded: str, block_start: int, cue: re.Match[str], pos: int) -> bool:
     """"… lượng phát thải đạt đỉnh vào năm 2035, sau đó giảm nhanh. Trong đó: A giảm 91,6%": a "vào năm" inside a
     clause dates an event of its own sentence; the values of the next sentences keep the lead's year ("Đến năm 2050,")."""
@@ -59,20 +77,26 @@ def year_of(doc: Doc, block_start: int, pos: int, clause_end: int, default: int 
         # "… giảm còn 3% vào năm 2027; tỷ lệ B đạt 70%": a year written after another clause's value is that
         # value's, not the next clause's.
         # … and a year written after a value at the end of an earlier sentence is that sentence's.
+        # A year that opens a clause after a comma ("…giảm 1%, đến năm 2030 tỷ lệ B dưới 1%; tỷ lệ C đạt 50%") is read
+        # from that comma: it sets the year of what follows, unless it closes its clause itself ("… 3% vào năm 2027;").
         if _CLAUSE_END.search(folded, m.end(), pos):
             # (A sentence a PDF line ends, ".\n", ends there as one followed by a space does.)
             clause_start = max(folded.rfind(";", block_start, m.start()), folded.rfind(". ", block_start, m.start()),
                                folded.rfind(".\n", block_start, m.start()), folded.rfind(":", block_start, m.start()),
                                folded.rfind("\n-", block_start, m.start()), block_start)
-            if re.search(r"\d", folded[clause_start : m.start()].replace(m.group(1), "")):
+            comma = max(clause_start, _last_comma(folded, clause_start, m.start()))
+            valued = re.search(r"\d", folded[clause_start : m.start()].replace(m.group(1), ""))
+            if valued and (_CLOSES.match(folded, m.end()) or re.search(r"\d", folded[comma : m.start()].replace(m.group(1), ""))):
                 continue
         if _COMPARED_TO.search(doc.folded[max(0, m.start() - 12) : m.start()]):
             continue  # "gấp 2 lần so với năm 2020": the base year, not the target's
         if _event_year(folded, block_start, m, pos):
             continue
         year = int(m.group(1))
-    after = _AFTER_YEAR.search(doc.folded, pos, clause_end)
-    if after:
+    after = (_AFTER_YEAR.search(doc.folded, pos, clause_end) or _BRACKET_YEAR.search(doc.folded, pos, clause_end)
+             or _CLOSING_YEAR.search(doc.folded, pos, clause_end))
+    if after and not (after.re is _CLOSING_YEAR and (_COMPARED_TO.search(folded[max(0, after.start() - 12) : after.start()])
+                                                     or DATE_BEFORE.search(folded[max(0, after.start() - 14) : after.start(1)]))):
         year = int(after.group(1))
     return year
 
