@@ -54,7 +54,6 @@ from ansinh.documents.parsing.vocab import (
     LEVEL_WORDS,
     POPULATION_NOUNS,
     TARGET_CUES,
-    ZERO_CUE,
 )
 from ansinh.lib.vnnumbers import parse_vn
 
@@ -395,18 +394,3 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
             x.comparator = "maintain"
     return out
 
-
-def zero_mentions(doc: Doc, start: int, end: int) -> list[Mention]:
-    """"Không còn hộ nghèo", "xóa bỏ hoàn toàn nhà tạm": targets of zero."""
-    out: list[Mention] = []
-    sentence = doc.folded[start:end]
-    # ZERO_CUE holds "kh[oda]ng" (không) or "x[oda]a" (xóa): without them a scan finds nothing.
-    if not ("khong" in sentence or "khdng" in sentence or "khang" in sentence  # plain looks, without a generator
-            or "xoa" in sentence or "xda" in sentence or "xaa" in sentence):
-        return out
-    for m in ZERO_CUE.finditer(doc.folded, start, end):
-        after = doc.folded[m.end() : m.end() + 12]
-        unit = "hồ sơ" if after.startswith("ho so") else ("trường hợp" if after.startswith(("truong hop", "vu viec")) else "hộ")
-        comparator = "approx" if m.group("basic") else "="
-        out.append(Mention(m.start(), m.end(), 0.0, None, unit, comparator))
-    return out

@@ -1,5 +1,7 @@
 """Ranks a plan sets: a place among the leaders, at most N ("thuộc nhóm 3 nước dẫn đầu", "nằm trong 10 tỉnh, thành
-dẫn đầu", "thuộc nhóm ba quốc gia dẫn đầu"). The value is the size of the leading group, the comparator "<="."""
+dẫn đầu", "thuộc nhóm ba quốc gia dẫn đầu"). The value is the size of the leading group, the comparator "<=".
+Targets of zero a sentence states without a figure ("Không còn hộ nghèo") are read here too (split from
+``target_mentions``)."""
 
 from __future__ import annotations
 
@@ -7,6 +9,7 @@ import re
 
 from ansinh.documents.parsing.clean import Doc
 from ansinh.documents.parsing.target_words import Mention
+from ansinh.documents.parsing.vocab import ZERO_CUE
 
 # "nhóm 3 nước", "top 50 trường", "trong nhóm 100 trường": a rank whatever follows.
 RANK_BEFORE = re.compile(r"(?<![a-z])(?:nhom|top|trong\s+nhom)\s*$")
@@ -38,4 +41,20 @@ def rank_word_mentions(doc: Doc, start: int, end: int) -> list[Mention]:
     for m in _WORD_RANK.finditer(doc.clean, start, end):
         if _LEADERS_AFTER.match(doc.folded, m.end()):
             out.append(Mention(m.start(1), m.end(1), float(_WORD_SIZES[m.group(1).lower()]), None, None, "<="))
+    return out
+
+
+def zero_mentions(doc: Doc, start: int, end: int) -> list[Mention]:
+    """"Không còn hộ nghèo", "xóa bỏ hoàn toàn nhà tạm": targets of zero."""
+    out: list[Mention] = []
+    sentence = doc.folded[start:end]
+    # ZERO_CUE holds "kh[oda]ng" (không) or "x[oda]a" (xóa): without them a scan finds nothing.
+    if not ("khong" in sentence or "khdng" in sentence or "khang" in sentence  # plain looks, without a generator
+            or "xoa" in sentence or "xda" in sentence or "xaa" in sentence):
+        return out
+    for m in ZERO_CUE.finditer(doc.folded, start, end):
+        after = doc.folded[m.end() : m.end() + 12]
+        unit = "hồ sơ" if after.startswith("ho so") else ("trường hợp" if after.startswith(("truong hop", "vu viec")) else "hộ")
+        comparator = "approx" if m.group("basic") else "="
+        out.append(Mention(m.start(), m.end(), 0.0, None, unit, comparator))
     return out

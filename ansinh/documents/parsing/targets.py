@@ -14,9 +14,9 @@ from dataclasses import dataclass
 
 from ansinh.documents.parsing.clean import Doc, span_text, squeeze, trim_span
 from ansinh.documents.parsing.structure import Node
-from ansinh.documents.parsing.target_mentions import find_mentions, zero_mentions
+from ansinh.documents.parsing.target_mentions import find_mentions
 from ansinh.documents.parsing.target_names import indicator_name, part_name, split_listed_indices
-from ansinh.documents.parsing.target_ranks import rank_word_mentions
+from ansinh.documents.parsing.target_ranks import rank_word_mentions, zero_mentions
 from ansinh.documents.parsing.target_words import (
     _MAINTAIN,
     _SENTENCE_BREAK,
