@@ -118,11 +118,16 @@ def _opening_after_lead_in(raw: list[str], groups: list[list[int]], k: int) -> b
 
 def _cap(body: list[int], raw: list[str], cap: int) -> list[int]:
     """The lines of a table's last row: up to ``cap`` cells, a line going on in lower case joining its cell."""
+    return last_cells(body, cap, lambda out, k: raw[k].strip()[:1].islower())
+
+
+def last_cells(body: list[int], cap: int, goes_on: Callable[[list[int], int], bool]) -> list[int]:
+    """The lines of a table's last row: up to ``cap`` cells, a line that ``goes_on`` (given the lines so far) joining
+    the cell before it."""
     out: list[int] = []
     cells = 0
     for k in body:
-        text = raw[k].strip()
-        if out and text[:1].islower():
+        if out and goes_on(out, k):
             out.append(k)
             continue
         if cells == cap:

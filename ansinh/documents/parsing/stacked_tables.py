@@ -30,7 +30,7 @@ import re
 from collections.abc import Callable
 
 from ansinh.documents.parsing.line_patterns import line_search
-from ansinh.documents.parsing.stacked_marks import LONE_MARK, marked_rows, write_row
+from ansinh.documents.parsing.stacked_marks import LONE_MARK, last_cells, marked_rows, write_row
 
 # The number column's header as printed ("TT", "STT", "Số TT", "Thứ tự"), alone on its line.
 _NUMBER_HEAD = r"S?TT|Stt|S[ốo] TT|(?:S[ốo] )?[Tt]h[ứu] t[ựu]"
@@ -264,17 +264,7 @@ def _group_rows(k: int, folded: list[str]) -> list[list[int]]:
 
 def _last_row(body: list[int], raw: list[str], folded: list[str], width: int) -> list[int]:
     """The lines of a table's last row: as many cells as columns, after mending broken ones."""
-    out: list[int] = []
-    cells = 0
-    for k in body:
-        if out and (_continues(raw, k) or _BARE_HEAD.match(folded[out[-1]])):
-            out.append(k)
-            continue
-        if cells == width:
-            break
-        out.append(k)
-        cells += 1
-    return out
+    return last_cells(body, width, lambda out, k: _continues(raw, k) or bool(_BARE_HEAD.match(folded[out[-1]])))
 
 
 def _kept_lines(text: str, blank_separated: bool = False) -> tuple[list[tuple[int, int]], dict[int, list[int]]]:
