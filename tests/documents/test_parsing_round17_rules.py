@@ -5,6 +5,9 @@ from __future__ import annotations
 import random
 from collections import Counter
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from ansinh.documents.noise import headers, pdf
 from ansinh.documents.parsing.clean import prepare
 from ansinh.documents.parsing.target_layout import find_layout_target_tables
@@ -127,3 +130,22 @@ def test_a_year_opening_a_sentence_on_a_new_pdf_line_holds_for_the_values_of_the
     )
     years = {t["value"]: t["year"] for t in extract_plan(text, "t")["targets"]}
     assert years[70] == years[95] == years[2] == 2025
+
+
+_STACKED_LINES = st.sampled_from([
+    "TT", "STT", "Nội dung", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian", "NV theo KH 05-KH/BCĐ", "I", "**II**",
+    "III.", "1", "2.", "3", "11", "11.1", "11.2.", "12", "a)", "b) Tổ chức hội nghị", "-", "+ Rà soát hồ sơ", "",
+    "Sở Y tế", "Ủy ban nhân dân các xã", "Rà soát danh sách hộ nghèo trên địa bàn các xã, phường", "30/9/2026",
+    "Thường xuyên", "- 3 -", "Trang 2/9", "các sở, ngành liên quan", "Bộ", "(Kèm theo Kế hoạch số 12/KH-UBND",
+])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_STACKED_LINES, min_size=1, max_size=40))
+def test_any_run_of_table_like_lines_is_read_without_failing_and_keeps_the_text_length(lines: list[str]) -> None:
+    from ansinh.documents.parsing import extract_plan
+
+    text = "KẾ HOẠCH\nHỗ trợ hộ nghèo năm 2026\n\nPHỤ LỤC\n" + "\n".join(lines) + "\n"
+    doc = prepare(text)
+    assert len(doc.clean) == len(doc.text) == len(doc.folded)
+    extract_plan(text, "t")
