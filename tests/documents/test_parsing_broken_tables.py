@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from ansinh.documents.parsing import extract_plan
 from ansinh.documents.parsing.broken_tables import find_broken_tables
 from ansinh.documents.parsing.clean import prepare
@@ -202,3 +205,20 @@ def test_a_broken_table_without_its_diacritics_gives_the_same_rows_and_units() -
     plain = _tasks(strip_marks(HEAD + BODY))
     assert [n for n, *_ in plain][-7:] == ["I", "I.1", "I.1.1", "I.1.2", "II", "II.1", "II.2"]
     assert folded(plain)[-7:] == folded(_tasks(HEAD + BODY))[-7:]
+
+
+_PIECES = [
+    "I Hoàn thiện cơ chế", "1 Chính sách đất đai", "1.1 Hỗ trợ thuê đất  Sở Tài chính  2026", "trồng rau an toàn",
+    "| 1.2 Ưu đãi tín dụng |     | Sở Tài chính | Ngân hàng | 2026 |", "| --- | --- | --- | --- | --- |", "3", "",
+    "II Phát triển thị trường", "2 Hội chợ  Sở Công Thương  UBND các xã  Hằng năm", "| | Sở Y tế | |", "Nơi nhận:",
+    "2.1", "x x 2025-2026", "UBND các", "Sở Du lịch Các đối tác", "| 2.7 | | Sở Tài chính |", "PHỤ LỤC II", "|",
+]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=40), st.booleans())
+def test_any_run_of_broken_rows_under_the_header_is_read_without_failing(pieces: list[str], unmarked: bool) -> None:
+    from ansinh.lib.text import strip_marks
+
+    text = HEAD + "\n".join(pieces) + "\n"
+    _tasks(strip_marks(text) if unmarked else text)
