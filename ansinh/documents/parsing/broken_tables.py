@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from ansinh.documents.parsing.clean import Doc, squeeze
 from ansinh.documents.parsing.layout_tables import LayoutTable
+from ansinh.documents.parsing.line_patterns import line_spans
 from ansinh.documents.parsing.tasks import Task
 from ansinh.documents.parsing.unit_names import opens_with_agency
 from ansinh.lib.text import fold_key
@@ -67,21 +68,12 @@ def _header_roles(rows: list[str]) -> dict[str, int] | None:
     return roles
 
 
-def _text_lines(text: str) -> list[tuple[int, int]]:
-    spans = []
-    at = 0
-    for line in text.split("\n"):
-        spans.append((at, at + len(line)))
-        at += len(line) + 1
-    return spans
-
-
 def find_broken_tables(doc: Doc) -> list[LayoutTable]:
     """Every assignment table whose markdown header stands over rows the converter broke apart, read into tasks."""
     if "|" not in doc.text:
         return []
     text = doc.text
-    lines = _text_lines(text)  # the text's own lines (the clean view joins some of them)
+    lines = line_spans(text)  # the text's own lines (the clean view joins some of them)
     out: list[LayoutTable] = []
     i = 0
     while i < len(lines):

@@ -61,3 +61,17 @@ def line_matches(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int 
 def line_search(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
     """What ``pattern.search(text, pos, endpos)`` finds, for a pattern ``line_matches`` reads."""
     return next(line_matches(pattern, text, pos, endpos), None)
+
+
+def line_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line of ``text``, end excluding the newline: its own lines, where a :class:`Doc`'s
+    ``lines()`` are those of the clean view (which joins a stacked table's rows)."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    k = text.find("\n")
+    while k != -1:  # found, not read character by character
+        out.append((start, k))
+        start = k + 1
+        k = text.find("\n", start)
+    out.append((start, len(text)))
+    return out

@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ansinh.documents.parsing.line_patterns import line_search
+from ansinh.documents.parsing.line_patterns import line_search, line_spans
 from ansinh.documents.parsing.stacked_marks import LONE_MARK, last_cells, marked_rows, write_row
 
 # The number column's header as printed ("TT", "STT", "Số TT", "Thứ tự"), alone on its line.
@@ -52,18 +52,6 @@ _MAX_ROW_LINES = 40
 # number is not one here: it may be the next row's number.
 _FURNITURE = re.compile(r"^\s*(?:-\s*\d{1,3}\s*-|[Tt]rang\s+\d{1,3}(?:\s*/\s*\d{1,3})?|\d{1,3}\s*/\s*\d{1,3}"
                         r"|(?:\d{1,4}\s+)?C[ÔO]NG\s+B[ÁA]O\s*/\s*S[ỐO].{0,60}?)\s*$")
-
-
-def _lines(text: str) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    start = 0
-    k = text.find("\n")
-    while k != -1:  # found, not read character by character
-        out.append((start, k))
-        start = k + 1
-        k = text.find("\n", start)
-    out.append((start, len(text)))
-    return out
 
 
 def _merge_to(body: list[int], raw: list[str], folded: list[str], width: int) -> list[list[int]] | None:
@@ -272,7 +260,7 @@ def _kept_lines(text: str, blank_separated: bool = False) -> tuple[list[tuple[in
     end of a kept line the newlines of the furniture lines right after it (they are joined with it)."""
     kept: list[tuple[int, int]] = []
     furniture: dict[int, list[int]] = {}
-    for s, e in _lines(text):
+    for s, e in line_spans(text):
         if kept and e < len(text) and (_FURNITURE.match(text[s:e]) or (blank_separated and not text[s:e].strip())):
             furniture.setdefault(kept[-1][1], []).append(e)
             continue

@@ -34,6 +34,7 @@ from ansinh.documents.parsing.layout_cells import (
     row_runs,
     stripped,
 )
+from ansinh.documents.parsing.line_patterns import line_spans
 from ansinh.documents.parsing.page_columns import Pages, page_block, page_mark
 from ansinh.documents.parsing.tables import TASK_HEADER, Cell, Row, Table, table_caption, table_kind
 from ansinh.documents.parsing.work_rows import number_mark, opens_work_row, work_columns
@@ -49,7 +50,6 @@ _HEAD_WORD = re.compile(
     + TASK_HEADER + r"|nhom|hanh dong|cu the|bo nganh|thoi gian|thoi han|hoan thanh|tien do|dau ra|san pham|nguon|kinh phi|"
     r"nganh|hop|chu|tri|hoan|thanh|gian|han"  # a narrow label wrapped a word a line ("Bộ" / "ngành" / "chủ trì")
 )
-_NEWLINE = re.compile(r"\n")
 _VALUE_RUN = re.compile(r"\d")
 
 def _is_header_line(runs: list[tuple[int, int, str]]) -> bool:
@@ -78,7 +78,7 @@ def find_layout_target_tables(doc: Doc) -> list[Table]:
         if not lines:
             # The text's own lines: the clean view joins lines it reads as one wrapped sentence, which moves a
             # wrapped cell's piece off its column.
-            lines = _physical_lines(doc.text)
+            lines = line_spans(doc.text)
             index = {s: k for k, (s, _) in enumerate(lines)}
         k = index.get(cand_start)
         raw = doc.text[cand_start:cand_end]
@@ -107,16 +107,6 @@ def _candidate_lines(folded: str) -> Iterator[tuple[int, int]]:
             return
         yield start, end
         pos = end + 1
-
-
-def _physical_lines(text: str) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    start = 0
-    for m in _NEWLINE.finditer(text):
-        out.append((start, m.start()))
-        start = m.end()
-    out.append((start, len(text)))
-    return out
 
 
 def _header_goes_on(doc: Doc, s: int, e: int, runs: list[tuple[int, int, str]]) -> bool:
