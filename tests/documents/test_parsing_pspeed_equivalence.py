@@ -29,8 +29,8 @@ from ansinh.documents.parsing.clean import (
     prepare,
 )
 from ansinh.documents.parsing.denoise import ESCAPE
+from ansinh.documents.parsing.line_patterns import line_spans
 from ansinh.documents.parsing.name_lists import level_list
-from ansinh.documents.parsing.stacked_tables import _lines
 from ansinh.documents.parsing.target_words import _NUM
 from ansinh.documents.parsing.text_caches import clear_text_caches
 from ansinh.documents.parsing.vocab import YEAR_CUE, ZERO_CUE
@@ -148,7 +148,7 @@ def test_lines_are_found_as_a_reading_of_every_character_found_them(text: str) -
             plain.append((start, k))
             start = k + 1
     plain.append((start, len(text)))
-    assert _lines(text) == plain
+    assert line_spans(text) == plain
 
 
 @settings(max_examples=size(40, 100), deadline=None)
