@@ -90,6 +90,31 @@ def parse_number_words(phrase: str) -> int | None:
     return total
 
 
+# Number words as a folded text writes them (no marks, lower case), and the form each stands for.
+_FOLDED: dict[str, str] = {
+    "khong": "không", "mot": "một", "hai": "hai", "ba": "ba", "bon": "bốn", "nam": "năm", "sau": "sáu", "bay": "bảy",
+    "tam": "tám", "chin": "chín", "tram": "trăm", "linh": "linh", "le": "lẻ", "nghin": "nghìn", "ngan": "ngàn",
+}
+
+
+def parse_folded_number_words(phrase: str) -> int | None:
+    """:func:`parse_number_words` for a phrase whose marks were folded away ("hai muoi lam" 25, "muoi tu" 14): "muoi"
+    is "mươi" after a digit and "mười" otherwise; "tu" and "lam" are "tư" and "lăm" after the tens, and on their own
+    4 and 5 ("tháng tư")."""
+    words: list[str] = []
+    for w in phrase.lower().split():
+        after_tens = bool(words) and words[-1] in ("mười", "mươi")
+        if w == "muoi":
+            words.append("mươi" if words and words[-1] in DIGITS else "mười")
+        elif w in ("tu", "lam"):
+            words.append(("tư" if w == "tu" else "lăm") if after_tens else ("bốn" if w == "tu" else "năm"))
+        elif w in _FOLDED:
+            words.append(_FOLDED[w])
+        else:
+            return None
+    return parse_number_words(" ".join(words))
+
+
 def _group_words(n: int, inner: bool) -> list[str]:
     names = {v: k for k, v in DIGITS.items() if k != "bẩy"}
     hundreds, tens, units = n // 100, n // 10 % 10, n % 10

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-_UNITS = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "lam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9}
+from ansinh.lib.vn_number_words import parse_folded_number_words
+
 _UNIT = r"(?:mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin)"
 _NUMBER = r"(?:(?:hai|ba)\s+muoi(?:\s+" + _UNIT + r")?|muoi(?:\s+" + _UNIT + r")?|" + _UNIT + r"|\d{1,2})"
 _MONTH_NAMES = {"gieng": 1, "chap": 12}
@@ -24,19 +25,12 @@ _PREFIX = re.compile(r"(?:mong|mung)\s+")
 
 
 def number(words: str) -> int | None:
-    """The value of a number from 1 to 39 in words ("hai mươi lăm" folded) or figures; None past it."""
+    """The value of a day or month in words ("hai mươi lăm" folded, "chap") or figures."""
     if words.isdigit():
         return int(words)
     if words in _MONTH_NAMES:
         return _MONTH_NAMES[words]
-    parts = words.split()
-    if parts == ["muoi"]:
-        return 10
-    if parts[0] == "muoi":
-        return 10 + _UNITS[parts[1]]
-    if len(parts) >= 2 and parts[1] == "muoi":
-        return 10 * _UNITS[parts[0]] + (_UNITS[parts[2]] if len(parts) == 3 else 0)
-    return _UNITS.get(parts[0])
+    return parse_folded_number_words(words)
 
 
 def _figures(text: str, value: int | None) -> str:
