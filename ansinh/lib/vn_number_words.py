@@ -97,6 +97,10 @@ _FOLDED: dict[str, str] = {
 }
 
 
+# Every number word a folded text may hold.
+FOLDED_WORDS: tuple[str, ...] = (*_FOLDED, "muoi", "tu", "lam")
+
+
 def parse_folded_number_words(phrase: str) -> int | None:
     """:func:`parse_number_words` for a phrase whose marks were folded away ("hai muoi lam" 25, "muoi tu" 14): "muoi"
     is "mươi" after a digit and "mười" otherwise; "tu" and "lam" are "tư" and "lăm" after the tens, and on their own

@@ -13,6 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ansinh.documents.parsing.clean import Doc
+from ansinh.documents.parsing.target_words import CUT_BY
 
 if TYPE_CHECKING:
     from ansinh.documents.parsing.targets import Candidate, Target
@@ -23,10 +24,7 @@ _NAMED = re.compile(r"(?<![a-z])muc\s+tieu\s+(?:[^\d;.:]{0,50}?\s)?(?:dat\s+)?(?
 _ALL_DONE = re.compile(
     r"(?<![a-z])(?:hoan\s+thanh|giai\s+quyet|xu\s+ly)(?:\s+(?:dung|truoc))?(?:\s+(?:thoi\s+han|han|tien\s+do|ke\s+hoach))?\s+$"
 )
-# "cắt giảm (trung bình) 20 - 30% thời gian …", "rút ngắn ít nhất 30% thời gian …".
-_CUT = re.compile(
-    r"(?<![a-z])(?:cat\s+giam|giam|rut\s+ngan|tiet\s+kiem)\s+(?:(?:trung\s+binh|binh\s+quan|it\s+nhat|toi\s+thieu|tu|tren)\s+)*$"
-)
+# … of a procedure's time or cost ("cắt giảm 20 - 30% thời gian", "rút ngắn ít nhất 30% thời gian"): CUT_BY before it.
 _CUT_OF = re.compile(r"\s*(?:thoi\s+gian|chi\s+phi|so\s+luong\s+thu\s+tuc|thu\s+tuc)(?![a-z])")
 _PAST = re.compile(r"(?<![a-z])(?:da|dat\s+duoc|ket\s+qua)(?![a-z])")
 _NOT_COMMITTING = ("situation", "funding")
@@ -49,4 +47,4 @@ def explicit_target(masked: Doc, target: Target, cand: Candidate) -> bool:
     unit = target.get("unit")
     if unit == "%" and target.get("value") == 100 and _ALL_DONE.search(before):
         return True
-    return unit == "%" and bool(_CUT.search(before)) and _CUT_OF.match(folded, mention.end) is not None
+    return unit == "%" and bool(CUT_BY.search(before)) and _CUT_OF.match(folded, mention.end) is not None

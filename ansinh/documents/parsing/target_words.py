@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ansinh.documents.parsing.clean import Doc, fold_same_length
 from ansinh.documents.parsing.vocab import COUNT_UNITS, by_first_letter, ocr_tolerant
+from ansinh.lib.vn_number_words import FOLDED_WORDS
 from ansinh.lib.vnnumbers import NUMBER_PATTERN
 
 # NUMBER_PATTERN not after a word, dot, comma or slash, written with its first digit before that look back: the same
@@ -286,14 +287,12 @@ LATER_VALUE = re.compile(
 )
 # The same number again in words or digits, as Decree 30 style writes a count ("01 (một) đêm", "một (01) trạm"):
 # skipped to reach the unit.
-SPELLED_OUT = re.compile(
-    r"\s*(?:\(\s*(?:mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|tram|linh|le|lam|tu|nghin|ngan)"
-    r"(?:\s+(?:mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|tram|linh|le|lam|tu|nghin|ngan))*\s*\)\s*|\)\s*(?=[a-z]))?"
-)
+_FOLDED_NUMBER = "(?:" + "|".join(FOLDED_WORDS) + ")"
+SPELLED_OUT = re.compile(r"\s*(?:\(\s*" + _FOLDED_NUMBER + r"(?:\s+" + _FOLDED_NUMBER + r")*\s*\)\s*|\)\s*(?=[a-z]))?")
 # A cut a plan commits to, right before its share ("cắt giảm tối thiểu 20% chi phí", "giảm từ 30% đến 50% chi phí",
 # "tiết kiệm 10% chi phí"): the share of a cost is then the target, not a rate of support.
 CUT_BY = re.compile(
-    r"(?<![a-z])(?:g[il][ad]m|tiet\s+kiem)\s+(?:(?:it\s+nhat|toi\s+thieu|khoang|tren|tu|binh\s+quan|trung\s+binh)\s+)*$"
+    r"(?<![a-z])(?:g[il][ad]m|tiet\s+kiem|rut\s+ngan)\s+(?:(?:it\s+nhat|toi\s+thieu|khoang|tren|tu|binh\s+quan|trung\s+binh)\s+)*$"
 )
 # A sentence that opens with striving by a year, then a comma ("Phấn đấu đến hết năm 2026, giảm …"): what follows is
 # the commitment, though its clause has no cue word of its own.
