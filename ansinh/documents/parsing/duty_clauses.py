@@ -219,6 +219,9 @@ _ADVERB_AFTER = re.compile(r"\s(?:kip\s+thoi|chu\s+dong|tich\s+cuc|thuong\s+xuye
 _ITEM_REF = re.compile(r"(?:diem|muc|tiet|khoan|noi\s+dung|nhiem\s+vu)\s+(?:[a-zđ]|\d+(?:\.\d+)*)(?![a-z0-9])")
 _ANOTHER_DOER = re.compile(r"(?<=[.;])\s+(?=\S)")
 _ADDRESSED_LINE = re.compile(r"^[ \t]*(?:giao(?:\s+cho)?|de\s+nghi|yeu\s+cau)\s+", re.MULTILINE)
+# The same address opening a later sentence of the paragraph ("II- Thông qua Báo cáo …. Giao Ban Chấp hành … hoàn chỉnh
+# …"): a resolution or a conclusion adopts a text, then hands the work on it to a body in the same paragraph.
+_ADDRESSED_SENTENCE = re.compile(r"(?:^[ \t]*|(?<=\.)[ \t]+)(?:giao(?:\s+cho)?|de\s+nghi|yeu\s+cau)\s+", re.MULTILINE)
 # The letter's closing charge, read into its last item: "Yêu cầu các sở, ngành … tổ chức thực hiện tốt các nội dung trên",
 # "… triển khai thực hiện Công văn này": it points back at the whole text, it assigns no item.
 _WHOLE_TEXT = re.compile(r"(?:cac\s+)?noi\s+dung\s+(?:neu\s+)?tren(?![a-z])|(?:van\s+ban|cong\s+van|ke\s+hoach|chi\s+thi|thong\s+bao)\s+nay(?![a-z])")
@@ -234,9 +237,9 @@ def _addressed_paragraphs(doc: Doc, task: Task, apply: Apply) -> None:
         # An item nothing has assigned yet, whose own paragraph hands it over ("1. Thông qua các dự thảo …:", its list,
         # then "Giao Bộ Chính trị căn cứ ý kiến thảo luận … để chỉ đạo …"): the bodies it addresses lead it.
         inside = [(c.node.start, c.node.end) for c in task.children if c.node is not None]
-        for m in _ADDRESSED_LINE.finditer(doc.folded, node.head_end, node.end):
-            if any(a <= m.start() < b for a, b in inside):
-                continue
+        for m in _ADDRESSED_SENTENCE.finditer(doc.folded, node.head_start, node.end):
+            if any(a <= m.start() < b for a, b in inside) or (m.start() < node.head_end and not doc.folded.startswith(".", m.start() - 1)):
+                continue  # the heading's own opening is read by clause_leads
             clean, folded = first_sentence(doc, m.start(), node.end)
             clean, folded = squeeze(clean), " ".join(folded.split())
             if len(clean) != len(folded) or _ITEM_REF.search(folded) or _WHOLE_TEXT.search(folded):

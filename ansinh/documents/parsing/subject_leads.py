@@ -74,6 +74,8 @@ _ADDRESS = _Words(r"^(?:đề\s+nghị|giao|yêu\s+cầu)\s+", r"^(?:de\s+nghi|g
 _MEMBERS = _Words(
     r"^(?:các\s+)?(?:đại\s+biểu|thành\s+viên|cơ\s+quan|chính\s+quyền)\s", r"^(?:cac\s+)?(?:dai\s+bieu|thanh\s+vien|co\s+quan|chinh\s+quyen)\s"
 )
+# "tổ chức đảng", "tổ chức chính trị - xã hội", "tổ chức thành viên": kinds of body, not the verb "tổ chức" (folded).
+_PARTY_KIND = re.compile(r"\s+to\s+chuc\s+(?:co\s+so\s+)?(?:dang|chinh\s+tri|thanh\s+vien)(?![a-z])")
 _PARTS = re.compile(r"\s*,\s*|\s+và\s+")
 
 
@@ -97,6 +99,8 @@ def subject_leads(tasks: list[Task], apply: Apply) -> None:
         for verb in _ACTION.finditer(folded, 0, 320):
             if folded[: verb.start()].rstrip().endswith(("cac", "nhung")):  # (?:cac|nhung)\s*$, without a scan
                 continue  # "… và các tổ chức thành viên": a noun after "các", not the verb
+            if folded[: verb.start()].endswith(",") and _PARTY_KIND.match(folded, verb.start()):
+                continue  # "…, các cấp uỷ, tổ chức đảng lãnh đạo …": a kind of body the list of doers goes on with
             if kind_named_by_work(folded, verb.start()):
                 continue  # "các cơ quan chuyên trách tham mưu, giúp việc Tỉnh ủy": what the kind does is part of its name
             if title[verb.start() + 1 : verb.start() + 2].isupper():

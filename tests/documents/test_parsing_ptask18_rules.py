@@ -1,0 +1,45 @@
+"""Rules of helper ptask18 (round 18): how assigning sentences and lists of doers are built, one made-up text each."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ansinh.documents.parsing import extract_plan
+
+
+def _plan(text: str) -> dict[str, Any]:
+    result: dict[str, Any] = extract_plan(text, "vi-du")
+    return result
+
+
+def _task(result: dict[str, Any], number: str) -> dict[str, Any]:
+    return next(t for t in result["tasks"] if t["number"] == number)
+
+
+_CONGRESS = (
+    "ĐẢNG BỘ TỈNH HÒA LAM\n"
+    "ĐẢNG CỘNG SẢN VIỆT NAM\n"
+    "Số 01-NQ/ĐH Hòa Lam, ngày 12 tháng 10 năm 2025\n\n"
+    "NGHỊ QUYẾT\n"
+    "ĐẠI HỘI ĐẠI BIỂU ĐẢNG BỘ TỈNH HÒA LAM LẦN THỨ XV\n\n"
+    "QUYẾT NGHỊ:\n"
+    "I- Thông qua Báo cáo chính trị của Ban Chấp hành Đảng bộ tỉnh khoá XIV trình Đại hội.\n\n"
+    "II- Thông qua Báo cáo kiểm điểm của Ban Chấp hành Đảng bộ tỉnh khoá XIV nhiệm kỳ 2020 - 2025. "
+    "Giao Ban Chấp hành Đảng bộ tỉnh khoá XV tiếp thu ý kiến của Đại hội, phát huy ưu điểm, khắc phục hạn chế "
+    "trong nhiệm kỳ tới.\n\n"
+    "III- Ban Chấp hành Đảng bộ tỉnh khoá XV và các cấp uỷ, tổ chức đảng lãnh đạo, chỉ đạo tổ chức thực hiện "
+    "thắng lợi Nghị quyết Đại hội.\n"
+)
+
+
+def test_a_paragraph_that_adopts_a_report_and_then_hands_it_over_is_led_by_the_body_it_addresses() -> None:
+    # "II- Thông qua Báo cáo …. Giao Ban Chấp hành … tiếp thu …": the address opens the second sentence of the heading.
+    task = _task(_plan(_CONGRESS), "II")
+    assert task["lead"] == ["Ban Chấp hành Đảng bộ tỉnh khoá XV"]
+
+
+def test_tổ_chức_đảng_after_a_comma_in_the_list_of_doers_is_a_kind_of_body_not_the_verb() -> None:
+    # "Ban Chấp hành … và các cấp uỷ, tổ chức đảng lãnh đạo …": "tổ chức đảng" goes on the list, "lãnh đạo" is the duty.
+    task = _task(_plan(_CONGRESS), "III")
+    assert task["lead"][0] == "Ban Chấp hành Đảng bộ tỉnh khoá XV"
+    assert any("tổ chức đảng" in name for name in task["lead"])
