@@ -43,3 +43,42 @@ def test_tổ_chức_đảng_after_a_comma_in_the_list_of_doers_is_a_kind_of_bod
     task = _task(_plan(_CONGRESS), "III")
     assert task["lead"][0] == "Ban Chấp hành Đảng bộ tỉnh khoá XV"
     assert any("tổ chức đảng" in name for name in task["lead"])
+
+
+_PLAN = (
+    "ỦY BAN NHÂN DÂN\n"
+    "TỈNH HÒA LAM\n"
+    "Số: 15/KH-UBND Hòa Lam, ngày 3 tháng 2 năm 2026\n\n"
+    "KẾ HOẠCH\n"
+    "Thực hiện chuyển đổi số năm 2026\n\n"
+    "I. MỤC ĐÍCH, YÊU CẦU\n"
+    "1. Mục đích\n"
+    "Nâng cao hiệu quả quản lý.\n\n"
+    "II. NHIỆM VỤ, GIẢI PHÁP\n"
+)
+_CLOSING = "\n\nIII. TỔ CHỨC THỰC HIỆN\nCác sở, ngành triển khai thực hiện.\n"
+
+
+def _item(body: str) -> dict[str, Any]:
+    return _task(_plan(_PLAN + body + _CLOSING), "1")
+
+
+def test_a_request_to_bodies_that_act_nghiêm_túc_names_them_as_the_lead() -> None:
+    # "Yêu cầu X nghiêm túc, quyết liệt …": "nghiêm túc" opens the duty, as "khẩn trương" or "tập trung" does.
+    task = _item("1. Yêu cầu các phòng chuyên môn, đơn vị sự nghiệp thuộc huyện nghiêm túc, quyết liệt triển khai "
+                 "phần mềm quản lý văn bản.\n")
+    assert task["lead"][0].startswith("các phòng chuyên môn")
+    assert any(name.endswith("đơn vị sự nghiệp thuộc huyện") for name in task["lead"])
+
+
+def test_how_closely_partners_work_with_the_lead_is_not_part_of_their_name() -> None:
+    # "X chủ trì, phối hợp chặt chẽ với Y": "chặt chẽ" (or "tốt") says how, Y is the partner.
+    task = _item("1. Rà soát hạ tầng mạng nội bộ\nSở Khoa học và Công nghệ chủ trì, phối hợp chặt chẽ với Công an tỉnh, "
+                 "Sở Tài chính rà soát hạ tầng mạng.\n")
+    assert task["lead"] == ["Sở Khoa học và Công nghệ"]
+    assert task["coordinate"] == ["Công an tỉnh", "Sở Tài chính"]
+    task = _item("1. Rà soát hạ tầng mạng nội bộ (Sở Khoa học và Công nghệ chủ trì, phối hợp tốt với Công an tỉnh).\n")
+    assert task["coordinate"] == ["Công an tỉnh"]
+    task = _item("1. Rà soát hạ tầng mạng nội bộ\n- Đơn vị thực hiện: Sở Khoa học và Công nghệ chủ trì, phối hợp chặt chẽ "
+                 "với Công an tỉnh.\n")
+    assert task["coordinate"] == ["Công an tỉnh"]

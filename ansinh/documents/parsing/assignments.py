@@ -59,11 +59,13 @@ _NUMBERED_LEAD = re.compile(
     r"^(?P<who>.+?)\s+chu\s+tri\s+(?:cac\s+)?(?:noi\s+dung|nhiem\s+vu|muc|phan|diem|tieu\s+muc)?\s*"
     r"(?P<nums>" + _NUM_REF + r"(?:\s*(?:,|va|;)\s*" + _NUM_REF + r")*)"
 )
+# How closely the partners work with the lead, between "phối hợp" and "với": "phối hợp chặt chẽ với", "phối hợp tốt với".
+_WITH_MANNER = r"(?:(?:chat\s+che|tot|thuong\s+xuyen|dong\s+bo|nhip\s+nhang)\s+)?"
 # "[Giao] Sở X chủ trì, phối hợp với Y [thực hiện ...]"; the partners are optional when the clause
 # names the items it assigns ("Sở Z chủ trì nội dung tại điểm b").
 _SENTENCE_LEAD = re.compile(
     r"(?:^|[.;]\s+|\n\s*)(?:[-+•*]\s*)?(?:(?:giao(?:\s+cho)?|de\s+nghi|yeu\s+cau|chi\s+dao|uy\s+quyen\s+cho)\s+)?"
-    r"(?P<who>[^.;:]{3,120}?)\s+(?:chu\s+tri|la(?:m)?\s+(?:co\s+quan\s+)?dau\s+moi)(?:(?:\s*,\s*|\s+va\s+|\s+)(?:phoi\s+hop\s+(?:voi\s+)?|cung\s+voi\s+)(?P<with>[^.;]{3,300}?))?"
+    r"(?P<who>[^.;:]{3,120}?)\s+(?:chu\s+tri|la(?:m)?\s+(?:co\s+quan\s+)?dau\s+moi)(?:(?:\s*,\s*|\s+va\s+|\s+)(?:phoi\s+hop\s+" + _WITH_MANNER + r"(?:voi\s+)?|cung\s+voi\s+)(?P<with>[^.;]{3,300}?))?"
     r"(?:(?<![^a-z]so)|(?<=phong so)|(?<=tra so))(?<![^a-z]bo)(?<![^a-z]phong)(?=,?\s+(?:de|nham|thuc\s+hien|trien\s+khai|to\s+chuc|xay\s+dung|tham\s+muu|huong\s+dan|ra\s+soat|theo\s+doi|"
     r"tong\s+hop|chi\s+tra|thanh\s+toan|cap\s+nhat|van\s+dong|tuyen\s+truyen|"
     # More verbs that open the action; none of them ends a body's name ("Sở Giáo dục và Đào tạo" is why
@@ -76,7 +78,7 @@ _SENTENCE_LEAD = re.compile(
 )
 # A duty that opens with the roles and no subject: "Chủ trì, phối hợp với Sở Nội vụ rà soát …".
 _SUBJECTLESS_LEAD = re.compile(
-    r"^[\s\-–+•]*(?:[a-zđ]\)|\d{1,2}(?:\.\d{1,2})*[.)])?\s*chu\s+tri\s*,?\s*phoi\s+hop\s+(?:voi\s+)?(?P<with>[^.;]{3,200}?)"
+    r"^[\s\-–+•]*(?:[a-zđ]\)|\d{1,2}(?:\.\d{1,2})*[.)])?\s*chu\s+tri\s*,?\s*phoi\s+hop\s+" + _WITH_MANNER + r"(?:voi\s+)?(?P<with>[^.;]{3,200}?)"
     r"(?=\s+(?:de|nham|thuc\s+hien|trien\s+khai|to\s+chuc|xay\s+dung|tham\s+muu|huong\s+dan|ra\s+soat|theo\s+doi|"
     r"tong\s+hop|bao\s+dam|dam\s+bao|tang\s+cuong|nang\s+cao|kiem\s+tra|xac\s+dinh|danh\s+gia|bao\s+cao|de\s+xuat)(?![a-z])|[.;]|$)"
 )

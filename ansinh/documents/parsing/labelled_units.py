@@ -130,7 +130,7 @@ def by_stated_role(role: str, names: list[str]) -> dict[str, list[str]]:
 _LEAD_WORDS = re.compile(r"chu\s+tri")  # what _ROLES reads in a bracket or dash clause: "chủ trì" (\s: split's blanks)
 _CLOSING_ROLES = re.compile(r"\((?P<paren>[^()\n]{3,240})\)|(?<=\S)[ \t]+[–-][ \t]+(?P<dash>[^–\n]{3,240}?)\s*[.;]?[ \t]*$", re.MULTILINE)
 _ROLES = re.compile(
-    r"^(?P<who>[^;()]{3,160}?)\s+chu\s+tri(?:\s*[,;]\s*(?:(?:va\s+)?phoi\s+hop(?:\s+voi)?\s+(?P<with>.+?)|(?P<with_first>.+?)\s+phoi\s+hop))?\s*\.?$"
+    r"^(?P<who>[^;()]{3,160}?)\s+chu\s+tri(?:\s*[,;]\s*(?:(?:va\s+)?phoi\s+hop(?:\s+(?:chat\s+che|tot|thuong\s+xuyen|dong\s+bo))?(?:\s+voi)?\s+(?P<with>.+?)|(?P<with_first>.+?)\s+phoi\s+hop))?\s*\.?$"
 )
 
 

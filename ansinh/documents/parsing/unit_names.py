@@ -320,9 +320,11 @@ def _expand_shared_head(head: str, rest: str) -> list[str]:
 _ROLE_NOUN = re.compile(r"\s+(?:l[àa]\s+)?(?:c[ơo]\s+quan|đ[ơo]n\s+v[ịi])(?:\s+th[ưu][ờo]ng\s+tr[ựu]c)?\s*$", re.IGNORECASE)
 _LEAD_WORDS = r"ch[uủ]\s+tr[iì]"
 _PARTNER_WORDS = r"ph[oố]i\s+h[oợ]p"
+# "phối hợp chặt chẽ với", "phối hợp tốt với": how closely, between "phối hợp" and "với" (no word of a partner's name).
+_CLOSELY = r"(?:\s+(?:ch[aặ]t\s+ch[eẽ]|t[oố]t|th[uư][oờ]ng\s+xuy[eê]n|[đd][oồ]ng\s+b[oộ]))?"
 _ROLE_TAIL = re.compile(r"\s*\((?P<role>" + _LEAD_WORDS + "|" + _PARTNER_WORDS + r")\)\s*$", re.IGNORECASE)
 _LEAD_THEN_PARTNERS = re.compile(
-    r"^(?P<who>.+?)\s+" + _LEAD_WORDS + r"\s*,?\s*" + _PARTNER_WORDS + r"(?:\s+v[oớ]i)?\s+(?P<with>.+)$", re.IGNORECASE
+    r"^(?P<who>.+?)\s+" + _LEAD_WORDS + r"\s*,?\s*" + _PARTNER_WORDS + _CLOSELY + r"(?:\s+v[oớ]i)?\s+(?P<with>.+)$", re.IGNORECASE
 )
 
 
