@@ -82,3 +82,12 @@ def test_how_closely_partners_work_with_the_lead_is_not_part_of_their_name() -> 
     task = _item("1. Rà soát hạ tầng mạng nội bộ\n- Đơn vị thực hiện: Sở Khoa học và Công nghệ chủ trì, phối hợp chặt chẽ "
                  "với Công an tỉnh.\n")
     assert task["coordinate"] == ["Công an tỉnh"]
+
+
+def test_a_shared_head_stops_at_a_body_of_another_kind_in_the_list() -> None:
+    # "các Sở: Nội vụ, Tài chính, Ban Dân tộc tỉnh, Công an tỉnh": "Sở" goes on the names after the colon only up to
+    # the first body that carries its own kind ("Ban …", "Công an tỉnh", "Công ty …").
+    task = _item("1. Rà soát hạ tầng mạng nội bộ\nSở Khoa học và Công nghệ chủ trì, phối hợp với các Sở: Nội vụ, Tài chính, "
+                 "Ban Dân tộc tỉnh, Công an tỉnh rà soát hạ tầng mạng.\n")
+    assert task["coordinate"] == ["Sở Nội vụ", "Sở Tài chính", "Ban Dân tộc tỉnh", "Công an tỉnh"]
+
