@@ -14,6 +14,7 @@ from ansinh.documents.parsing.clean import squeeze
 from ansinh.documents.parsing.name_lists import (
     AND_SPACE,
     COMMA,
+    OWN_KIND,
     bare_kind,
     level_list,
     opens_after_and,
@@ -304,16 +305,6 @@ _SHARED_HEAD = re.compile(r"^(?:[Cc][áa]c\s+)(?P<head>B[ộo]|S[ởo]|Ban|Ph[ò
 _AND_OTHERS = re.compile(r"\s+(?:v[àa]|c[ùu]ng)\s+(?=c[áa]c\s)")
 
 
-# A body of another kind after the names that share the head ("các Sở: Nội vụ, Tài chính, Ban Dân tộc tỉnh, Công an tỉnh"):
-# no ministry nor department is named with these words ("Bộ Công an" is read under "các Bộ:", where "Công an" goes on).
-_OWN_KIND = re.compile(
-    r"(?:c[ôo]ng\s+ty|t[ổo]ng\s+c[ôo]ng\s+ty|t[ậa]p\s+[đd]o[àa]n|ng[âa]n\s+h[àa]ng|[ủu]y\s+ban|u[ỷy]\s+ban|ubnd|trung\s+t[âa]m|ban|"
-    r"c[ụu]c|chi\s+c[ụu]c|v[ăa]n\s+ph[òo]ng|b[áa]o|[đd][àa]i|kho\s+b[ạa]c|b[ảa]o\s+hi[ểe]m\s+x[ãa]\s+h[ộo]i|vi[ệe]n|tr[ưu][ờo]ng|"
-    r"b[ệe]nh\s+vi[ệe]n|li[êe]n\s+[đd]o[àa]n|b[ộo]\s+ch[ỉi]\s+huy|c[ôo]ng\s+an\s+(?:t[ỉi]nh|th[àa]nh\s+ph[ốo]|huy[ệe]n|x[ãa]))(?![^\W\d_])",
-    re.IGNORECASE,
-)
-
-
 def _expand_shared_head(head: str, rest: str) -> list[str]:
     """``"Bộ"`` and ``"Quốc phòng, Xây dựng và các cơ quan liên quan"`` -> Bộ Quốc phòng, Bộ Xây dựng và … ."""
     others = _AND_OTHERS.search(rest)
@@ -322,7 +313,7 @@ def _expand_shared_head(head: str, rest: str) -> list[str]:
     parts = [p.replace(COMMA, ",").replace(AND_SPACE, " ") for p in parts]
     names: list[str] = []
     for part in parts:
-        if _OWN_KIND.match(part) and (at := rest.find(part)) != -1:
+        if OWN_KIND.match(part) and (at := rest.find(part)) != -1:
             # A body of another kind named after them ("…, Công ty TNHH …, Ban Dân tộc tỉnh"): the shared head stops
             # there; the rest of the list is read as any list of bodies is.
             return [trim_name(n) for n in names if trim_name(n)] + split_units(rest[at:])
