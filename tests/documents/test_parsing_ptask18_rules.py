@@ -91,3 +91,13 @@ def test_a_shared_head_stops_at_a_body_of_another_kind_in_the_list() -> None:
                  "Ban Dân tộc tỉnh, Công an tỉnh rà soát hạ tầng mạng.\n")
     assert task["coordinate"] == ["Sở Nội vụ", "Sở Tài chính", "Ban Dân tộc tỉnh", "Công an tỉnh"]
 
+
+
+def test_a_dashed_body_name_broken_at_its_dash_by_the_line_end_opens_no_dash_item() -> None:
+    # "… của Bộ Lao động" / "– Thương binh và Xã hội, đề nghị UBND các huyện …": the dash line carries the name on; read as
+    # a dash item it would cut the item's sentence before the bodies it addresses.
+    text = (_PLAN + "1. Trên cơ sở Thông tư số 05/2026/TT-BLĐTBXH ngày 10/3/2026 của Bộ Lao động\n"
+            "– Thương binh và Xã hội, đề nghị Ủy ban nhân dân các huyện, thị xã, thành phố chỉ đạo các phòng chuyên môn "
+            "xây dựng kế hoạch điều tra lao động.\n" + _CLOSING)
+    task = _task(_plan(text), "1")
+    assert task["lead"] == ["Ủy ban nhân dân các huyện, thị xã, thành phố"]
