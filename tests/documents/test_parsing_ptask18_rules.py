@@ -101,3 +101,11 @@ def test_a_dashed_body_name_broken_at_its_dash_by_the_line_end_opens_no_dash_ite
             "xây dựng kế hoạch điều tra lao động.\n" + _CLOSING)
     task = _task(_plan(text), "1")
     assert task["lead"] == ["Ủy ban nhân dân các huyện, thị xã, thành phố"]
+
+
+def test_a_later_duty_of_the_addressed_body_that_leads_with_partners_gives_them() -> None:
+    # "Giao X: (i) Nghiên cứu …; (ii) Chủ trì, phối hợp với Y, Z hướng dẫn …": X's second duty names its partners.
+    task = _item("1. Về phát triển hạ tầng số\n- Giao Sở Khoa học và Công nghệ: (i) Nghiên cứu kiến nghị của các huyện về "
+                 "hạ tầng; (ii) Chủ trì, phối hợp với Sở Tài chính, Sở Nội vụ hướng dẫn các huyện xây dựng trung tâm dữ liệu.\n")
+    assert task["lead"] == ["Sở Khoa học và Công nghệ"]
+    assert task["coordinate"] == ["Sở Tài chính", "Sở Nội vụ"]

@@ -77,7 +77,12 @@ def open_gap(folded: str, at: int) -> bool:
 
 # "… có trách nhiệm phối hợp với Y", "…; đồng thời, phối hợp với Y", "X tổ chức …; phối hợp với Y …" in the duty of an
 # item headed by its doer: after a semicolon, a clause without a subject of its own goes on with the doer's.
-_OWN_WITH = re.compile(r"(?:(?<![a-z])(?:(?:co|chiu)\s+trach\s+nhiem|dong\s+thoi\s*,?)\s+|;\s*)phoi\s+hop\s+(?:chat\s+che\s+)?voi\s+")
+# The doer's next duty may open with an inline enumerator and its own role: "Giao Bộ X: (i) Nghiên cứu …; (ii) Chủ trì, phối
+# hợp với Y …".
+_OWN_WITH = re.compile(
+    r"(?:(?<![a-z])(?:(?:co|chiu)\s+trach\s+nhiem|dong\s+thoi\s*,?)\s+|;\s*(?:\((?:[ivx]{1,4}|\d{1,2})\)\s*)?(?:chu\s+tri\s*,?\s*)?)"
+    r"phoi\s+hop\s+(?:chat\s+che\s+)?voi\s+"
+)
 
 
 def own_partners_at(clean: str, folded: str) -> int | None:
