@@ -109,3 +109,22 @@ def test_a_later_duty_of_the_addressed_body_that_leads_with_partners_gives_them(
                  "hạ tầng; (ii) Chủ trì, phối hợp với Sở Tài chính, Sở Nội vụ hướng dẫn các huyện xây dựng trung tâm dữ liệu.\n")
     assert task["lead"] == ["Sở Khoa học và Công nghệ"]
     assert task["coordinate"] == ["Sở Tài chính", "Sở Nội vụ"]
+
+
+def test_each_doer_named_by_a_dash_line_brings_the_partners_its_line_names() -> None:
+    # The item's work shared among its doers, one dash line each; the second doer's line goes on "…; Chủ trì, phối hợp
+    # với Y …": Y is a partner of the item.
+    task = _item("1. Hoàn thiện hạ tầng các cụm công nghiệp\n"
+                 "- Sở Công Thương chủ trì hoàn thiện quy hoạch các cụm công nghiệp.\n"
+                 "- Ủy ban nhân dân cấp xã: đầu tư hạ tầng kỹ thuật các cụm công nghiệp; chủ trì, phối hợp với Sở Xây dựng "
+                 "tổ chức giải phóng mặt bằng.\n")
+    assert task["lead"] == ["Sở Công Thương", "Ủy ban nhân dân cấp xã"]
+    assert task["coordinate"] == ["Sở Xây dựng"]
+
+
+def test_triệu_tập_ends_the_partners_as_a_verb_of_the_duty() -> None:
+    task = _item("1. Tổ chức hội nghị cử tri\n"
+                 "- Ban Thường trực Ủy ban Mặt trận Tổ quốc xã chủ trì hội nghị.\n"
+                 "- Ban Thường trực Ủy ban Mặt trận Tổ quốc xã phối hợp với Ủy ban nhân dân xã triệu tập (gửi giấy mời) "
+                 "cử tri dự hội nghị.\n")
+    assert task["coordinate"] == ["Ủy ban nhân dân xã"]

@@ -61,9 +61,16 @@ def _dash_doers(task: Task, openings: list[tuple[str, str]], dashes: int, apply:
     readings = [read_clause(c, f) if len(c) == len(f) else None for c, f in openings[first:]]
     if readings[0] is None or not _same(readings[0][0], task.lead):
         return
-    for found in readings[1:]:
+    stated = bool(task.coordinate)  # partners the item already has (a label, a table, its first line): none added
+    for (clean, folded), found in zip(openings[first + 1 :], readings[1:], strict=True):
         if found is not None:
             apply(task, "lead", found[0])
+            if stated:
+                continue
+            # "- Ủy ban nhân dân cấp xã: đầu tư …; Chủ trì, phối hợp với các sở, ngành …": that doer's partners.
+            own = pc.own_partners_at(clean, folded) if not found[1] else None
+            partners = found[1] or (bodies_only(clean[own : partners_end(clean, folded, own)], generic_first=True) if own else [])
+            apply(task, "coordinate", pc.drop_asides(partners))
 
 
 def clause_leads(doc: Doc, tasks: list[Task], apply: Apply) -> None:
