@@ -115,7 +115,7 @@ def test_each_doer_named_by_a_dash_line_brings_the_partners_its_line_names() -> 
     # The item's work shared among its doers, one dash line each; the second doer's line goes on "…; Chủ trì, phối hợp
     # với Y …": Y is a partner of the item.
     task = _item("1. Hoàn thiện hạ tầng các cụm công nghiệp\n"
-                 "- Sở Công Thương chủ trì hoàn thiện quy hoạch các cụm công nghiệp.\n"
+                 "- Sở Công Thương tập trung hoàn thiện quy hoạch các cụm công nghiệp.\n"
                  "- Ủy ban nhân dân cấp xã: đầu tư hạ tầng kỹ thuật các cụm công nghiệp; chủ trì, phối hợp với Sở Xây dựng "
                  "tổ chức giải phóng mặt bằng.\n")
     assert task["lead"] == ["Sở Công Thương", "Ủy ban nhân dân cấp xã"]
