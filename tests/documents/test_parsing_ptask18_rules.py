@@ -128,3 +128,14 @@ def test_triệu_tập_ends_the_partners_as_a_verb_of_the_duty() -> None:
                  "- Ban Thường trực Ủy ban Mặt trận Tổ quốc xã phối hợp với Ủy ban nhân dân xã triệu tập (gửi giấy mời) "
                  "cử tri dự hội nghị.\n")
     assert task["coordinate"] == ["Ủy ban nhân dân xã"]
+
+
+def test_an_unassigned_item_whose_later_sentence_opens_with_the_doer_is_led_by_it() -> None:
+    # A conclusion's point: "Thống nhất chủ trương …. Sở X hoàn thiện hồ sơ, trình …": the second sentence names who acts.
+    task = _item("1. Về trung tâm dữ liệu của tỉnh\nThống nhất chủ trương xây dựng trung tâm dữ liệu dùng chung. "
+                 "Sở Khoa học và Công nghệ hoàn thiện hồ sơ, trình Ủy ban nhân dân tỉnh trong tháng 6/2026.\n")
+    assert task["lead"] == ["Sở Khoa học và Công nghệ"]
+    # A programme's line under its dashed content: "- Nghị quyết về …" then "Văn phòng Đảng ủy tham mưu, trình …".
+    task = _item("1. Quý IV năm 2026\n- Nghị quyết về nâng cao chất lượng sinh hoạt chi bộ.\n"
+                 "Văn phòng Đảng ủy tham mưu, trình trong tháng 12/2026.\n")
+    assert task["lead"] == ["Văn phòng Đảng ủy"]

@@ -21,7 +21,8 @@ from ansinh.documents.parsing.clean import Doc, squeeze
 from ansinh.documents.parsing.responsibilities import Apply
 from ansinh.documents.parsing.structure import Node
 from ansinh.documents.parsing.tasks import Task
-from ansinh.documents.parsing.unit_names import name_key, split_units
+from ansinh.documents.parsing.unit_names import _head_match, name_key, split_units
+from ansinh.documents.parsing.vocab import AGENCY_HEADS
 
 # "… và phối hợp (chặt chẽ) với Y …" later in the sentence that named the doer.
 _AND_WITH = re.compile(r"(?:,\s*|\s)va\s+phoi\s+hop\s+(?:chat\s+che\s+)?voi\s+")
@@ -254,6 +255,8 @@ def _addressed_paragraphs(doc: Doc, task: Task, apply: Apply) -> None:
             found = read_clause(clean, folded)
             if found is not None and found[0]:
                 apply(task, "lead", found[0])
+        if not task.lead:
+            _later_subject(doc, task, inside, apply)
         return
     # Only a point with no sub-items: above sub-items such a paragraph hands out the sub-items ("Giao Sở X:").
     if not task.lead or task.children or node.children:
@@ -278,6 +281,32 @@ def _addressed_paragraphs(doc: Doc, task: Task, apply: Apply) -> None:
         found = read_clause(clean, folded)
         if found is not None:
             apply(task, "lead", found[0])
+
+
+# A later sentence of the item's own text: after a stop, before a capitalised word.
+_SENTENCE_START = re.compile(r"(?<=\.)[ \t\n]+(?=[A-ZĐÀ-Ỹ])")
+
+
+def _later_subject(doc: Doc, task: Task, inside: list[tuple[int, int]], apply: Apply) -> None:
+    """An unassigned item whose later sentence opens with the bodies that act ("1. Về trung tâm dữ liệu: Thống nhất chủ
+    trương …. Sở X hoàn thiện hồ sơ, trình …"): a conclusion adopts, then names who carries the work on."""
+    node = task.node
+    if node is None:
+        return
+    for m in _SENTENCE_START.finditer(doc.clean, node.head_start, node.end):
+        at = m.end()
+        if any(a <= at < b for a, b in inside) or not _head_match(doc.clean[at : at + 40], AGENCY_HEADS):
+            continue
+        clean, folded = first_sentence(doc, at, node.end)
+        clean, folded = squeeze(clean), " ".join(folded.split())
+        if len(clean) != len(folded) or _ITEM_REF.search(folded) or _WHOLE_TEXT.search(folded):
+            continue
+        found = read_clause(clean, folded)
+        if found is not None and found[0]:
+            apply(task, "lead", found[0])
+            if found[1] and not task.coordinate:
+                apply(task, "coordinate", found[1])
+            return
 
 
 def _same(a: list[str], b: list[str]) -> bool:
