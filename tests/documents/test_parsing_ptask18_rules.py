@@ -139,3 +139,14 @@ def test_an_unassigned_item_whose_later_sentence_opens_with_the_doer_is_led_by_i
     task = _item("1. Quý IV năm 2026\n- Nghị quyết về nâng cao chất lượng sinh hoạt chi bộ.\n"
                  "Văn phòng Đảng ủy tham mưu, trình trong tháng 12/2026.\n")
     assert task["lead"] == ["Văn phòng Đảng ủy"]
+
+
+def test_giao_nhiệm_vụ_cho_and_giao_trách_nhiệm_cho_address_the_doer() -> None:
+    # "Giao nhiệm vụ cho X …", "Giao trách nhiệm cho X …" hand the work over as "Giao X …" does, in the heading or in a
+    # later sentence of the item; the partners it names come with it.
+    task = _item("1. Rà soát hạ tầng mạng nội bộ. Giao nhiệm vụ cho Sở Khoa học và Công nghệ phối hợp tốt với Công an tỉnh "
+                 "triển khai rà soát.\n")
+    assert task["lead"] == ["Sở Khoa học và Công nghệ"]
+    assert task["coordinate"] == ["Công an tỉnh"]
+    task = _item("1. Giao trách nhiệm cho Sở Nội vụ tổ chức tập huấn kỹ năng số cho công chức.\n")
+    assert task["lead"] == ["Sở Nội vụ"]

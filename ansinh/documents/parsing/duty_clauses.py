@@ -226,10 +226,10 @@ _ADVERB_AFTER = re.compile(r"\s(?:kip\s+thoi|chu\s+dong|tich\s+cuc|thuong\s+xuye
 # A paragraph of an item that hands a duty to a body: "Đề nghị Nhà đầu tư …", "Giao Sở X có trách nhiệm …".
 _ITEM_REF = re.compile(r"(?:diem|muc|tiet|khoan|noi\s+dung|nhiem\s+vu)\s+(?:[a-zđ]|\d+(?:\.\d+)*)(?![a-z0-9])")
 _ANOTHER_DOER = re.compile(r"(?<=[.;])\s+(?=\S)")
-_ADDRESSED_LINE = re.compile(r"^[ \t]*(?:giao(?:\s+cho)?|de\s+nghi|yeu\s+cau)\s+", re.MULTILINE)
+_ADDRESSED_LINE = re.compile(r"^[ \t]*(?:giao(?:\s+(?:nhiem\s+vu|trach\s+nhiem))?(?:\s+cho)?|de\s+nghi|yeu\s+cau)\s+", re.MULTILINE)
 # The same address opening a later sentence of the paragraph ("II- Thông qua Báo cáo …. Giao Ban Chấp hành … hoàn chỉnh
 # …"): a resolution or a conclusion adopts a text, then hands the work on it to a body in the same paragraph.
-_ADDRESSED_SENTENCE = re.compile(r"(?:^[ \t]*|(?<=\.)[ \t]+)(?:giao(?:\s+cho)?|de\s+nghi|yeu\s+cau)\s+", re.MULTILINE)
+_ADDRESSED_SENTENCE = re.compile(r"(?:^[ \t]*|(?<=\.)[ \t]+)(?:giao(?:\s+(?:nhiem\s+vu|trach\s+nhiem))?(?:\s+cho)?|de\s+nghi|yeu\s+cau)\s+", re.MULTILINE)
 # The letter's closing charge, read into its last item: "Yêu cầu các sở, ngành … tổ chức thực hiện tốt các nội dung trên",
 # "… triển khai thực hiện Công văn này": it points back at the whole text, it assigns no item.
 _WHOLE_TEXT = re.compile(r"(?:cac\s+)?noi\s+dung\s+(?:neu\s+)?tren(?![a-z])|(?:van\s+ban|cong\s+van|ke\s+hoach|chi\s+thi|thong\s+bao)\s+nay(?![a-z])")
@@ -255,6 +255,8 @@ def _addressed_paragraphs(doc: Doc, task: Task, apply: Apply) -> None:
             found = read_clause(clean, folded)
             if found is not None and found[0]:
                 apply(task, "lead", found[0])
+                if found[1] and not task.coordinate:
+                    apply(task, "coordinate", found[1])
         if not task.lead:
             _later_subject(doc, task, inside, apply)
         return

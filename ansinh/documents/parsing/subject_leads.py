@@ -69,7 +69,7 @@ def kind_named_by_work(folded: str, at: int) -> bool:
 
 
 # "Đề nghị Tổng Liên đoàn Lao động Việt Nam …", "Giao Sở Y tế …": the verb that addresses the doer.
-_ADDRESS = _Words(r"^(?:đề\s+nghị|giao|yêu\s+cầu)\s+", r"^(?:de\s+nghi|giao|yeu\s+cau)\s+")
+_ADDRESS = _Words(r"^(?:đề\s+nghị|giao(?:\s+(?:nhiệm\s+vụ|trách\s+nhiệm))?(?:\s+cho)?|yêu\s+cầu)\s+", r"^(?:de\s+nghi|giao(?:\s+(?:nhiem\s+vu|trach\s+nhiem))?(?:\s+cho)?|yeu\s+cau)\s+")
 # Members named beside bodies ("…, đại biểu Quốc hội, đại biểu Hội đồng nhân dân"), not bodies themselves.
 _MEMBERS = _Words(
     r"^(?:các\s+)?(?:đại\s+biểu|thành\s+viên|cơ\s+quan|chính\s+quyền)\s", r"^(?:cac\s+)?(?:dai\s+bieu|thanh\s+vien|co\s+quan|chinh\s+quyen)\s"
