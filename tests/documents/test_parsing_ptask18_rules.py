@@ -150,3 +150,11 @@ def test_giao_nhiệm_vụ_cho_and_giao_trách_nhiệm_cho_address_the_doer() ->
     assert task["coordinate"] == ["Công an tỉnh"]
     task = _item("1. Giao trách nhiệm cho Sở Nội vụ tổ chức tập huấn kỹ năng số cho công chức.\n")
     assert task["lead"] == ["Sở Nội vụ"]
+
+
+def test_a_generic_doer_bound_by_phải_after_when_its_duty_applies_leads() -> None:
+    # "Các đoàn công tác trong quá trình làm việc tại cơ sở phải lập biên bản …": "trong quá trình …" says when, not
+    # who; "phải" binds the bodies named before it, as "có trách nhiệm" does.
+    task = _item("1. Các đoàn công tác liên ngành trong quá trình làm việc tại cơ sở phải lập biên bản, ghi nhận đầy đủ "
+                 "các vi phạm.\n")
+    assert task["lead"] == ["Các đoàn công tác liên ngành"]

@@ -36,6 +36,7 @@ _GENERIC_BODY = re.compile(
 # "có trách nhiệm", "chịu trách nhiệm": the cue that the subject is who acts.
 # "Các Cục Thuế", "Các Sở": a plural of a named kind of body is a body name too.
 _PLURAL = re.compile(r"^(?:[Cc][áa]c|[Nn]h[ữu]ng)\s+(?=[A-ZĐÀ-Ỹ])")
+_MUST = re.compile(r"phai(?![a-z])")
 _DUTY_CUE = re.compile(r"(?:co|chiu)\s+trach\s+nhiem(?![a-z])")
 # "chủ trì, phối hợp với Y", "phối hợp chặt chẽ với Y", "phối hợp Y" after the subject or the duty cue.
 PARTNERS = re.compile(
@@ -263,7 +264,7 @@ def read_clause(clean: str, folded: str) -> tuple[list[str], list[str]] | None:
         roles = []
     verbs = roles[:1] + [v for v in verbs if v not in roles[:1]]
     for verb in verbs:
-        subject_folded = folded[pos : verb.start()]
+        subject_folded = folded[pos : pc.during_start(folded, pos, verb.start())]
         # A preposition in lower case ends no body's name ("tại", "của"); capitalised it is a name's word ("Sở Tài chính").
         if not subject_folded.strip() or ("," not in subject_folded and any(
                 clean[pos + w.start()].islower() for w in _NOT_SUBJECT.finditer(subject_folded))):
@@ -274,7 +275,8 @@ def read_clause(clean: str, folded: str) -> tuple[list[str], list[str]] | None:
             continue  # "… và các tổ chức chính trị - xã hội": after "các" the same words name bodies
         if kind_named_by_work(folded, verb.start()):
             continue  # "các cơ quan chuyên trách tham mưu, giúp việc Tỉnh ủy": the kind's name, not its duty
-        cue = _DUTY_CUE.match(folded, verb.start() + 1) is not None
+        # "phải" binds the subject as "có trách nhiệm" does ("Các đoàn kiểm tra phải ghi nhận đầy đủ …").
+        cue = _DUTY_CUE.match(folded, verb.start() + 1) is not None or _MUST.match(folded, verb.start() + 1) is not None
         # After "Giao", "Đề nghị" the subject may be a kind of body in lower case ("Giao ban thường vụ các tỉnh uỷ …").
         # Before a role ("Các cơ quan tham mưu, giúp việc Đảng ủy phối hợp tham mưu") a plural of kinds is the doer too.
         role = _ROLE_CUE.match(folded, verb.start() + 1) is not None

@@ -33,6 +33,15 @@ _NOT_ASIDE = re.compile(r"[;:]|chu\s+tri|phoi\s+hop|trach\s+nhiem")
 _TRAILING_ASIDE = re.compile(r"\s*\([^()]{1,120}\)\s*$")
 
 
+_DURING = re.compile(r"\s(?:trong\s+qua\s+trinh|trong\s+thoi\s+gian|sau\s+khi|truoc\s+khi|khi)\s")
+
+
+def during_start(folded: str, start: int, end: int) -> int:
+    """Where an adverbial of time opens after the doer's name in ``folded[start:end]`` ("… trong quá trình …"), else end."""
+    during = _DURING.search(folded, start, end)
+    return during.start() if during is not None and during.start() > start else end
+
+
 def subject_end(folded: str, start: int, end: int) -> int:
     """Where the doer's name ends in ``folded[start:end]``: before an adverb that qualifies its role."""
     # "6. Ban Quản lý Khu kinh tế tỉnh: Tuyên truyền, hướng dẫn …": a long label names the doer before its colon,
@@ -40,6 +49,8 @@ def subject_end(folded: str, start: int, end: int) -> int:
     colon = folded.find(":", start, end)
     if colon > start and not re.search(r"(?:cac|nhung)\s+\S+\s*$", folded[start:colon]):
         end = colon
+    # "Các đoàn kiểm tra trong quá trình kiểm tra tại doanh nghiệp phải …": when the duty applies, not a word of the name.
+    end = during_start(folded, start, end)
     m = _ADVERB.search(folded, start, end) if _may_end_with_adverb(folded, start, end) else None
     return m.start() if m is not None and m.start() > start else end
 
