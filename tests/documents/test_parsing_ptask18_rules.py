@@ -158,3 +158,16 @@ def test_a_generic_doer_bound_by_phải_after_when_its_duty_applies_leads() -> N
     task = _item("1. Các đoàn công tác liên ngành trong quá trình làm việc tại cơ sở phải lập biên bản, ghi nhận đầy đủ "
                  "các vi phạm.\n")
     assert task["lead"] == ["Các đoàn công tác liên ngành"]
+
+
+def test_a_closing_aside_that_hands_the_item_over_is_read_before_a_name_that_opens_a_wrapped_line() -> None:
+    # "1. Kiểm tra việc thực hiện Kết luận của" / "Ban Thường vụ Tỉnh ủy tại các chi bộ (Giao Ban Xây dựng Đảng chủ trì,
+    # tham mưu trong quý II/2026).": the aside names the doer; the body opening the wrapped line is the text's author.
+    task = _item("1. Kiểm tra việc thực hiện Kết luận của\n"
+                 "Ban Thường vụ Tỉnh ủy tại các chi bộ (Giao Ban Xây dựng Đảng chủ trì, tham mưu trong quý II/2026).\n")
+    assert task["lead"] == ["Ban Xây dựng Đảng"]
+    # The aside may run over two lines.
+    task = _item("1. Giám sát việc thực hiện Chỉ thị số 05-CT/TU về phát triển du lịch cộng đồng (Giao Hội đồng nhân dân xã\n"
+                 "chủ trì, phối hợp với Ủy ban Mặt trận Tổ quốc xã tham mưu trong quý I/2026).\n")
+    assert task["lead"] == ["Hội đồng nhân dân xã"]
+    assert task["coordinate"] == ["Ủy ban Mặt trận Tổ quốc xã"]
