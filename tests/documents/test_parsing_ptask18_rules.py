@@ -171,3 +171,10 @@ def test_a_closing_aside_that_hands_the_item_over_is_read_before_a_name_that_ope
                  "chủ trì, phối hợp với Ủy ban Mặt trận Tổ quốc xã tham mưu trong quý I/2026).\n")
     assert task["lead"] == ["Hội đồng nhân dân xã"]
     assert task["coordinate"] == ["Ủy ban Mặt trận Tổ quốc xã"]
+
+
+def test_investors_named_after_a_plural_of_public_bodies_are_a_partner_of_their_own() -> None:
+    # "phối hợp với các sở, ban ngành, nhà đầu tư hạ tầng khu công nghiệp": the investors are no kind of the sở's list.
+    task = _item("1. Giải phóng mặt bằng các cụm công nghiệp\nỦy ban nhân dân cấp xã chủ trì, phối hợp với các sở, ban ngành, "
+                 "nhà đầu tư hạ tầng cụm công nghiệp tổ chức giải phóng mặt bằng.\n")
+    assert task["coordinate"] == ["các sở, ban ngành", "nhà đầu tư hạ tầng cụm công nghiệp"]

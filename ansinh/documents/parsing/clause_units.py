@@ -29,6 +29,8 @@ from ansinh.documents.parsing.vocab import AGENCY_HEADS, by_first_letter
 _GENERIC_BODY = re.compile(
     r"^(?:c[áa]c|c[ơo]\s+quan|c[ơo]\s+s[ởo]|t[ổo]\s+ch[ứu]c|[đd][ơo]n\s+v[ịi]|ch[íi]nh\s+quy[ềe]n|[ủu]y\s+ban|đ[ạa]i\s+bi[ểe]u|"
     r"c[ấa]p\s+[ủu]y|l[ựu]c\s+l[ưu][ợo]ng|"
+    # Investors a plan works with, named after public bodies ("phối hợp với các sở, ngành, nhà đầu tư thứ cấp").
+    r"nh[àa]\s+[đd][ầa]u\s+t[ưu]|ch[ủu]\s+[đd][ầa]u\s+t[ưu]|"
     r"th[àa]nh\s+vi[êe]n|ng[ưu][ờo]i\s+[đd][ứu]ng\s+[đd][ầa]u|th[ủu]\s+tr[ưu][ởo]ng|to[àa]n\s+th[ểe]|m[ỗo]i|t[ừu]ng|"
     r"s[ởo]|ban|b[ộo]|ng[àa]nh|[đd][ịi]a\s+ph[ưu][ơo]ng)(?![^\W\d_])",
     re.IGNORECASE,

@@ -235,3 +235,8 @@ OWN_KIND = re.compile(
     r"b[ệe]nh\s+vi[ệe]n|li[êe]n\s+[đd]o[àa]n|b[ộo]\s+ch[ỉi]\s+huy|c[ôo]ng\s+an\s+(?:t[ỉi]nh|th[àa]nh\s+ph[ốo]|huy[ệe]n|x[ãa]))(?![^\W\d_])",
     re.IGNORECASE,
 )
+
+
+# Parties that are no public body, named with words of their own after a plural list of public bodies.
+INVESTORS = re.compile(r"(?:nha\s+dau\s+tu|chu\s+dau\s+tu|doanh\s+nghiep)\s")
+PUBLIC_PLURAL = re.compile(r"cac\s+(?:so|bo|ban|nganh|co\s+quan|dia\s+phuong)(?![a-z])")

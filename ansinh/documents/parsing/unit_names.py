@@ -14,7 +14,9 @@ from ansinh.documents.parsing.clean import squeeze
 from ansinh.documents.parsing.name_lists import (
     AND_SPACE,
     COMMA,
+    INVESTORS,
     OWN_KIND,
+    PUBLIC_PLURAL,
     bare_kind,
     level_list,
     opens_after_and,
@@ -208,6 +210,8 @@ def _split_units_uncached(value: str) -> list[str]:
                 # three kinds or more ("Các sở, ban, ngành, các đảng ủy trực thuộc Tỉnh ủy") a second "các" opens a plural of
                 # its own (after two, "các cơ quan, đơn vị, các công chức, cán bộ có liên quan", it may go on the list).
                 new = True
+            if not new and current and INVESTORS.match(lower) and len(frag.split()) >= 3 and PUBLIC_PLURAL.match(bare_text(current[0][:40].lower())):
+                new = True  # "các Sở, ban ngành, nhà đầu tư thứ cấp": investors or enterprises after a plural of public bodies
             if not new and current and _repeats_kind(current[0], frag):
                 new = True  # "Các cơ sở giáo dục đại học, cơ sở giáo dục nghề nghiệp": the same kind of body again
             if not new and not named and opens_after_closed_kind(current, frag):
