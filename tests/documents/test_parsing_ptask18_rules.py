@@ -178,3 +178,10 @@ def test_investors_named_after_a_plural_of_public_bodies_are_a_partner_of_their_
     task = _item("1. Giải phóng mặt bằng các cụm công nghiệp\nỦy ban nhân dân cấp xã chủ trì, phối hợp với các sở, ban ngành, "
                  "nhà đầu tư hạ tầng cụm công nghiệp tổ chức giải phóng mặt bằng.\n")
     assert task["coordinate"] == ["các sở, ban ngành", "nhà đầu tư hạ tầng cụm công nghiệp"]
+
+
+def test_a_shared_head_without_a_colon_goes_on_every_name_of_its_list() -> None:
+    # "phối hợp với các Sở Tài chính, Nội vụ, Tư pháp": "Sở" is shared as in "các Sở: Tài chính, Nội vụ, Tư pháp".
+    task = _item("1. Rà soát hạ tầng mạng nội bộ\nSở Khoa học và Công nghệ chủ trì, phối hợp với các Sở Tài chính, Nội vụ, "
+                 "Tư pháp rà soát hạ tầng mạng.\n")
+    assert task["coordinate"] == ["Sở Tài chính", "Sở Nội vụ", "Sở Tư pháp"]

@@ -174,7 +174,7 @@ def _kind_ban(fragment: str) -> bool:
 
 def _split_units_uncached(value: str) -> list[str]:
     value = _slash_as_comma(squeeze(value).strip(" .;,-–"))
-    shared = _SHARED_HEAD.match(value)
+    shared = _SHARED_HEAD.match(value) or (_SHARED_HEAD_BARE.match(value) if "," in value else None)
     if shared:
         return _expand_shared_head(shared.group("head"), value[shared.end() :])
     level = level_list(value)
@@ -306,6 +306,8 @@ _PLURAL_WORD = re.compile(r"^(?:các|những)\s+")
 
 # "các Bộ: Quốc phòng, Xây dựng và các cơ quan liên quan": one head word shared by the names after the colon.
 _SHARED_HEAD = re.compile(r"^(?:[Cc][áa]c\s+)(?P<head>B[ộo]|S[ởo]|Ban|Ph[òo]ng|[ỦU]y ban|U[ỷy] ban|T[ỉi]nh|Huy[ệe]n|X[ãa]|Ph[ưu][ờo]ng)\s*:\s*")
+# The same without the colon, the first name straight after the head: "các Bộ Tài chính, Tư pháp, Công Thương".
+_SHARED_HEAD_BARE = re.compile(r"^(?:[Cc][áa]c\s+)(?P<head>B[ộo]|S[ởo])\s+(?=[A-ZĐ])")
 _AND_OTHERS = re.compile(r"\s+(?:v[àa]|c[ùu]ng)\s+(?=c[áa]c\s)")
 
 
