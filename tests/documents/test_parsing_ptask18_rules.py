@@ -185,3 +185,10 @@ def test_a_shared_head_without_a_colon_goes_on_every_name_of_its_list() -> None:
     task = _item("1. Rà soát hạ tầng mạng nội bộ\nSở Khoa học và Công nghệ chủ trì, phối hợp với các Sở Tài chính, Nội vụ, "
                  "Tư pháp rà soát hạ tầng mạng.\n")
     assert task["coordinate"] == ["Sở Tài chính", "Sở Nội vụ", "Sở Tư pháp"]
+
+
+def test_a_capitalised_verb_word_in_a_shared_head_list_is_a_name_of_the_list() -> None:
+    # "các Sở Tài chính, Nội vụ, Xây dựng rà soát …": "Xây dựng" (capitalised) names Sở Xây dựng; "rà soát" opens the duty.
+    task = _item("1. Rà soát hạ tầng mạng nội bộ\nSở Khoa học và Công nghệ chủ trì, phối hợp với các Sở Tài chính, Nội vụ, "
+                 "Xây dựng rà soát hạ tầng mạng.\n")
+    assert task["coordinate"] == ["Sở Tài chính", "Sở Nội vụ", "Sở Xây dựng"]

@@ -76,6 +76,7 @@ _SENTENCE_LEAD = re.compile(
     r"sua\s+doi|danh\s+gia|day\s+manh|bao\s+dam|dam\s+bao|tang\s+cuong|nang\s+cao|cap\s+(?:the|phat|giay)|"
     r"(?:cac\s+)?noi\s+dung|(?:cac\s+)?nhiem\s+vu)(?![a-z])|[.;]|$)"
 )
+_SHARED_LIST = re.compile(r"(?<![a-z])cac\s+(?:bo|so)\s*:?\s+\S+")
 # A duty that opens with the roles and no subject: "Chủ trì, phối hợp với Sở Nội vụ rà soát …".
 _SUBJECTLESS_LEAD = re.compile(
     r"^[\s\-–+•]*(?:[a-zđ]\)|\d{1,2}(?:\.\d{1,2})*[.)])?\s*chu\s+tri\s*,?\s*phoi\s+hop\s+" + _WITH_MANNER + r"(?:voi\s+)?(?P<with>[^.;]{3,200}?)"
@@ -264,7 +265,11 @@ def assign_units(doc: Doc, root: Node, tasks: list[Task]) -> None:
                 named = [children[r] for r in labels if r in children]
                 # The partners end where the clause's duty begins: a verb in lower case ("… Ban Cơ yếu thẩm định …").
                 with_end = partners_end(doc.clean, doc.folded, s + m.start("with")) if m.group("with") else 0
-                with_end = min(with_end, s + m.end("with"))
+                # The pattern's verbs are read in any case: after a head shared by a list ("các Bộ Tài chính, Xây dựng", "các
+                # Sở: Nội vụ, Xây dựng") a capitalised one is a name of the list, and only a lower-case verb ends it.
+                shared = _SHARED_LIST.search(doc.folded, s + m.start("with"), s + m.end("with"))
+                if shared is None or not doc.clean[s + m.end("with") : s + m.end("with") + 4].lstrip(" ,")[:1].isupper():
+                    with_end = min(with_end, s + m.end("with"))
                 partners = real_partners(split_units(doc.clean[s + m.start("with") : with_end])) if m.group("with") else []
                 # "X chủ trì" alone assigns only an item whose heading it opens ("5. Văn phòng Sở chủ trì tổng hợp ...").
                 # "…; giao X chủ trì …" hands the item to X wherever the clause stands ("- Thời gian thực hiện: …; giao X chủ trì …").
