@@ -59,11 +59,13 @@ _NUMBERED_LEAD = re.compile(
     r"^(?P<who>.+?)\s+chu\s+tri\s+(?:cac\s+)?(?:noi\s+dung|nhiem\s+vu|muc|phan|diem|tieu\s+muc)?\s*"
     r"(?P<nums>" + _NUM_REF + r"(?:\s*(?:,|va|;)\s*" + _NUM_REF + r")*)"
 )
+# How closely the partners work with the lead, between "phối hợp" and "với": "phối hợp chặt chẽ với", "phối hợp tốt với".
+_WITH_MANNER = r"(?:(?:chat\s+che|tot|thuong\s+xuyen|dong\s+bo|nhip\s+nhang)\s+)?"
 # "[Giao] Sở X chủ trì, phối hợp với Y [thực hiện ...]"; the partners are optional when the clause
 # names the items it assigns ("Sở Z chủ trì nội dung tại điểm b").
 _SENTENCE_LEAD = re.compile(
     r"(?:^|[.;]\s+|\n\s*)(?:[-+•*]\s*)?(?:(?:giao(?:\s+cho)?|de\s+nghi|yeu\s+cau|chi\s+dao|uy\s+quyen\s+cho)\s+)?"
-    r"(?P<who>[^.;:]{3,120}?)\s+(?:chu\s+tri|la(?:m)?\s+(?:co\s+quan\s+)?dau\s+moi)(?:(?:\s*,\s*|\s+va\s+|\s+)(?:phoi\s+hop\s+(?:voi\s+)?|cung\s+voi\s+)(?P<with>[^.;]{3,300}?))?"
+    r"(?P<who>[^.;:]{3,120}?)\s+(?:chu\s+tri|la(?:m)?\s+(?:co\s+quan\s+)?dau\s+moi)(?:(?:\s*,\s*|\s+va\s+|\s+)(?:phoi\s+hop\s+" + _WITH_MANNER + r"(?:voi\s+)?|cung\s+voi\s+)(?P<with>[^.;]{3,300}?))?"
     r"(?:(?<![^a-z]so)|(?<=phong so)|(?<=tra so))(?<![^a-z]bo)(?<![^a-z]phong)(?=,?\s+(?:de|nham|thuc\s+hien|trien\s+khai|to\s+chuc|xay\s+dung|tham\s+muu|huong\s+dan|ra\s+soat|theo\s+doi|"
     r"tong\s+hop|chi\s+tra|thanh\s+toan|cap\s+nhat|van\s+dong|tuyen\s+truyen|"
     # More verbs that open the action; none of them ends a body's name ("Sở Giáo dục và Đào tạo" is why
@@ -74,9 +76,10 @@ _SENTENCE_LEAD = re.compile(
     r"sua\s+doi|danh\s+gia|day\s+manh|bao\s+dam|dam\s+bao|tang\s+cuong|nang\s+cao|cap\s+(?:the|phat|giay)|"
     r"(?:cac\s+)?noi\s+dung|(?:cac\s+)?nhiem\s+vu)(?![a-z])|[.;]|$)"
 )
+_SHARED_LIST = re.compile(r"(?<![a-z])cac\s+(?:bo|so)\s*:?\s+\S+")
 # A duty that opens with the roles and no subject: "Chủ trì, phối hợp với Sở Nội vụ rà soát …".
 _SUBJECTLESS_LEAD = re.compile(
-    r"^[\s\-–+•]*(?:[a-zđ]\)|\d{1,2}(?:\.\d{1,2})*[.)])?\s*chu\s+tri\s*,?\s*phoi\s+hop\s+(?:voi\s+)?(?P<with>[^.;]{3,200}?)"
+    r"^[\s\-–+•]*(?:[a-zđ]\)|\d{1,2}(?:\.\d{1,2})*[.)])?\s*chu\s+tri\s*,?\s*phoi\s+hop\s+" + _WITH_MANNER + r"(?:voi\s+)?(?P<with>[^.;]{3,200}?)"
     r"(?=\s+(?:de|nham|thuc\s+hien|trien\s+khai|to\s+chuc|xay\s+dung|tham\s+muu|huong\s+dan|ra\s+soat|theo\s+doi|"
     r"tong\s+hop|bao\s+dam|dam\s+bao|tang\s+cuong|nang\s+cao|kiem\s+tra|xac\s+dinh|danh\s+gia|bao\s+cao|de\s+xuat)(?![a-z])|[.;]|$)"
 )
@@ -262,7 +265,11 @@ def assign_units(doc: Doc, root: Node, tasks: list[Task]) -> None:
                 named = [children[r] for r in labels if r in children]
                 # The partners end where the clause's duty begins: a verb in lower case ("… Ban Cơ yếu thẩm định …").
                 with_end = partners_end(doc.clean, doc.folded, s + m.start("with")) if m.group("with") else 0
-                with_end = min(with_end, s + m.end("with"))
+                # The pattern's verbs are read in any case: after a head shared by a list ("các Bộ Tài chính, Xây dựng", "các
+                # Sở: Nội vụ, Xây dựng") a capitalised one is a name of the list, and only a lower-case verb ends it.
+                shared = _SHARED_LIST.search(doc.folded, s + m.start("with"), s + m.end("with"))
+                if shared is None or not doc.clean[s + m.end("with") : s + m.end("with") + 4].lstrip(" ,")[:1].isupper():
+                    with_end = min(with_end, s + m.end("with"))
                 partners = real_partners(split_units(doc.clean[s + m.start("with") : with_end])) if m.group("with") else []
                 # "X chủ trì" alone assigns only an item whose heading it opens ("5. Văn phòng Sở chủ trì tổng hợp ...").
                 # "…; giao X chủ trì …" hands the item to X wherever the clause stands ("- Thời gian thực hiện: …; giao X chủ trì …").

@@ -29,6 +29,8 @@ from ansinh.documents.parsing.vocab import AGENCY_HEADS, by_first_letter
 _GENERIC_BODY = re.compile(
     r"^(?:c[áa]c|c[ơo]\s+quan|c[ơo]\s+s[ởo]|t[ổo]\s+ch[ứu]c|[đd][ơo]n\s+v[ịi]|ch[íi]nh\s+quy[ềe]n|[ủu]y\s+ban|đ[ạa]i\s+bi[ểe]u|"
     r"c[ấa]p\s+[ủu]y|l[ựu]c\s+l[ưu][ợo]ng|"
+    # Investors a plan works with, named after public bodies ("phối hợp với các sở, ngành, nhà đầu tư thứ cấp").
+    r"nh[àa]\s+[đd][ầa]u\s+t[ưu]|ch[ủu]\s+[đd][ầa]u\s+t[ưu]|"
     r"th[àa]nh\s+vi[êe]n|ng[ưu][ờo]i\s+[đd][ứu]ng\s+[đd][ầa]u|th[ủu]\s+tr[ưu][ởo]ng|to[àa]n\s+th[ểe]|m[ỗo]i|t[ừu]ng|"
     r"s[ởo]|ban|b[ộo]|ng[àa]nh|[đd][ịi]a\s+ph[ưu][ơo]ng)(?![^\W\d_])",
     re.IGNORECASE,
@@ -36,10 +38,11 @@ _GENERIC_BODY = re.compile(
 # "có trách nhiệm", "chịu trách nhiệm": the cue that the subject is who acts.
 # "Các Cục Thuế", "Các Sở": a plural of a named kind of body is a body name too.
 _PLURAL = re.compile(r"^(?:[Cc][áa]c|[Nn]h[ữu]ng)\s+(?=[A-ZĐÀ-Ỹ])")
+_MUST = re.compile(r"phai(?![a-z])")
 _DUTY_CUE = re.compile(r"(?:co|chiu)\s+trach\s+nhiem(?![a-z])")
 # "chủ trì, phối hợp với Y", "phối hợp chặt chẽ với Y", "phối hợp Y" after the subject or the duty cue.
 PARTNERS = re.compile(
-    r"\s*,?\s*(?:(?:chu\s+tri|la\s+co\s+quan\s+dau\s+moi)\s*,?\s*(?:va\s+)?)?(?:phoi\s+hop\s*(?:,\s*ho\s+tro\s+)?(?:chat\s+che\s+)?(?:voi\s+)?|"
+    r"\s*,?\s*(?:(?:chu\s+tri|la\s+co\s+quan\s+dau\s+moi)\s*,?\s*(?:va\s+)?)?(?:phoi\s+hop\s*(?:,\s*ho\s+tro\s+)?(?:(?:chat\s+che|tot)\s+)?(?:voi\s+)?|"
     r"(?<=chu tri )cung\s+voi\s+)"
 )
 # Verbs that open the action after the partners; read only where the clean text writes them in lower case, since a
@@ -52,7 +55,7 @@ _VERB = re.compile(  # one branch per first letter (vocab.by_first_letter): the 
     r"van\s+chuyen|trao|tham|gui|mo(?!\s+hinh)|chuyen(?!\s+(?:mon|trach|de|nganh|doi|gia))|dua|ho\s+tro|phat\s+dong|dao\s+tao|quan\s+ly|thong\s+tin|boi\s+duong|"
     r"tap\s+huan|phan\s+cong|bo\s+sung|dieu\s+chinh|thanh\s+lap|kiem\s+tra|thu\s+thap|cham\s+lo|chi\s+dao|"
     r"lanh\s+dao|don\s+doc|tiep\s+tuc|khan\s+truong|tap\s+trung|day\s+manh|day\s+nhanh|phoi\s+hop|tien\s+hanh|"
-    r"trao\s+doi|thong\s+nhat|moi|in|phat\s+hanh|niem\s+yet|cong\s+bo|thuc\s+day|tham\s+gia|giup|"
+    r"trao\s+doi|thong\s+nhat|trieu\s+tap|moi|in|phat\s+hanh|niem\s+yet|cong\s+bo|thuc\s+day|tham\s+gia|giup|"
     # A modal before the action ("Nhà đầu tư phải nghiên cứu …", "… cần nâng cao …") and more openings of a duty.
     r"phai|can(?!\s+(?:bo|cu|su))|lam\s+viec|lam\s+ro|nop|hoan\s+tat|khac\s+phuc|phan\s+tich|"
     r"kip\s+thoi|tich\s+cuc|phat\s+huy|tiep\s+thu") + r"(?![a-z])"
@@ -104,9 +107,9 @@ _PURPOSE = re.compile(r"(?:de|nham)\s(?!nghi(?![a-z])|xuat(?![a-z]))")  # not "�
 _BASIS = re.compile(r"(?:tren\s+co\s+so|can\s+cu)\s")
 # A short label before the clause ("Nội dung:", "Trách nhiệm:").
 _SHORT_LABEL = re.compile(r"^[^:.;]{2,30}:\s*")
-_ADDRESS = re.compile(r"(?:giao(?:\s+cho)?|de\s+nghi|yeu\s+cau)\s+")
+_ADDRESS = re.compile(r"(?:giao(?:\s+(?:nhiem\s+vu|trach\s+nhiem))?(?:\s+cho)?|de\s+nghi|yeu\s+cau)\s+")
 # A topic label of any length before a clause that addresses its doer ("Việc điều chỉnh …: Đề nghị Nhà đầu tư …").
-_LONG_LABEL = re.compile(r"^[^:.;]{2,160}:\s*(?=(?:giao(?:\s+cho)?|de\s+nghi|yeu\s+cau)\s)")
+_LONG_LABEL = re.compile(r"^[^:.;]{2,160}:\s*(?=(?:giao(?:\s+(?:nhiem\s+vu|trach\s+nhiem))?(?:\s+cho)?|de\s+nghi|yeu\s+cau)\s)")
 # "Đối với Sở Xây dựng:", "Đối với Nhà đầu tư dự án X:": the bodies a part of a conclusion addresses.
 _TOWARDS_LABEL = re.compile(r"(?P<towards>doi\s+voi\s+)(?P<who>[^:.;]{3,120}?)\s*:")
 _NOT_SUBJECT = re.compile(by_first_letter(r"duoc\s+giao|cua|tai|trong|theo|ve|voi|neu", "[a-z]") + "(?![a-z])")
@@ -263,7 +266,7 @@ def read_clause(clean: str, folded: str) -> tuple[list[str], list[str]] | None:
         roles = []
     verbs = roles[:1] + [v for v in verbs if v not in roles[:1]]
     for verb in verbs:
-        subject_folded = folded[pos : verb.start()]
+        subject_folded = folded[pos : pc.during_start(folded, pos, verb.start())]
         # A preposition in lower case ends no body's name ("tại", "của"); capitalised it is a name's word ("Sở Tài chính").
         if not subject_folded.strip() or ("," not in subject_folded and any(
                 clean[pos + w.start()].islower() for w in _NOT_SUBJECT.finditer(subject_folded))):
@@ -274,7 +277,8 @@ def read_clause(clean: str, folded: str) -> tuple[list[str], list[str]] | None:
             continue  # "… và các tổ chức chính trị - xã hội": after "các" the same words name bodies
         if kind_named_by_work(folded, verb.start()):
             continue  # "các cơ quan chuyên trách tham mưu, giúp việc Tỉnh ủy": the kind's name, not its duty
-        cue = _DUTY_CUE.match(folded, verb.start() + 1) is not None
+        # "phải" binds the subject as "có trách nhiệm" does ("Các đoàn kiểm tra phải ghi nhận đầy đủ …").
+        cue = _DUTY_CUE.match(folded, verb.start() + 1) is not None or _MUST.match(folded, verb.start() + 1) is not None
         # After "Giao", "Đề nghị" the subject may be a kind of body in lower case ("Giao ban thường vụ các tỉnh uỷ …").
         # Before a role ("Các cơ quan tham mưu, giúp việc Đảng ủy phối hợp tham mưu") a plural of kinds is the doer too.
         role = _ROLE_CUE.match(folded, verb.start() + 1) is not None

@@ -21,7 +21,8 @@ from ansinh.documents.parsing.clean import Doc, squeeze
 from ansinh.documents.parsing.responsibilities import Apply
 from ansinh.documents.parsing.structure import Node
 from ansinh.documents.parsing.tasks import Task
-from ansinh.documents.parsing.unit_names import name_key, split_units
+from ansinh.documents.parsing.unit_names import _head_match, name_key, split_units
+from ansinh.documents.parsing.vocab import AGENCY_HEADS
 
 # "… và phối hợp (chặt chẽ) với Y …" later in the sentence that named the doer.
 _AND_WITH = re.compile(r"(?:,\s*|\s)va\s+phoi\s+hop\s+(?:chat\s+che\s+)?voi\s+")
@@ -61,9 +62,16 @@ def _dash_doers(task: Task, openings: list[tuple[str, str]], dashes: int, apply:
     readings = [read_clause(c, f) if len(c) == len(f) else None for c, f in openings[first:]]
     if readings[0] is None or not _same(readings[0][0], task.lead):
         return
-    for found in readings[1:]:
+    stated = bool(task.coordinate)  # partners the item already has (a label, a table, its first line): none added
+    for (clean, folded), found in zip(openings[first + 1 :], readings[1:], strict=True):
         if found is not None:
             apply(task, "lead", found[0])
+            if stated:
+                continue
+            # "- Ủy ban nhân dân cấp xã: đầu tư …; Chủ trì, phối hợp với các sở, ngành …": that doer's partners.
+            own = pc.own_partners_at(clean, folded) if not found[1] else None
+            partners = found[1] or (bodies_only(clean[own : partners_end(clean, folded, own)], generic_first=True) if own else [])
+            apply(task, "coordinate", pc.drop_asides(partners))
 
 
 def clause_leads(doc: Doc, tasks: list[Task], apply: Apply) -> None:
@@ -218,7 +226,10 @@ _ADVERB_AFTER = re.compile(r"\s(?:kip\s+thoi|chu\s+dong|tich\s+cuc|thuong\s+xuye
 # A paragraph of an item that hands a duty to a body: "Đề nghị Nhà đầu tư …", "Giao Sở X có trách nhiệm …".
 _ITEM_REF = re.compile(r"(?:diem|muc|tiet|khoan|noi\s+dung|nhiem\s+vu)\s+(?:[a-zđ]|\d+(?:\.\d+)*)(?![a-z0-9])")
 _ANOTHER_DOER = re.compile(r"(?<=[.;])\s+(?=\S)")
-_ADDRESSED_LINE = re.compile(r"^[ \t]*(?:giao(?:\s+cho)?|de\s+nghi|yeu\s+cau)\s+", re.MULTILINE)
+_ADDRESSED_LINE = re.compile(r"^[ \t]*(?:giao(?:\s+(?:nhiem\s+vu|trach\s+nhiem))?(?:\s+cho)?|de\s+nghi|yeu\s+cau)\s+", re.MULTILINE)
+# The same address opening a later sentence of the paragraph ("II- Thông qua Báo cáo …. Giao Ban Chấp hành … hoàn chỉnh
+# …"): a resolution or a conclusion adopts a text, then hands the work on it to a body in the same paragraph.
+_ADDRESSED_SENTENCE = re.compile(r"(?:^[ \t]*|(?<=\.)[ \t]+)(?:giao(?:\s+(?:nhiem\s+vu|trach\s+nhiem))?(?:\s+cho)?|de\s+nghi|yeu\s+cau)\s+", re.MULTILINE)
 # The letter's closing charge, read into its last item: "Yêu cầu các sở, ngành … tổ chức thực hiện tốt các nội dung trên",
 # "… triển khai thực hiện Công văn này": it points back at the whole text, it assigns no item.
 _WHOLE_TEXT = re.compile(r"(?:cac\s+)?noi\s+dung\s+(?:neu\s+)?tren(?![a-z])|(?:van\s+ban|cong\s+van|ke\s+hoach|chi\s+thi|thong\s+bao)\s+nay(?![a-z])")
@@ -234,9 +245,9 @@ def _addressed_paragraphs(doc: Doc, task: Task, apply: Apply) -> None:
         # An item nothing has assigned yet, whose own paragraph hands it over ("1. Thông qua các dự thảo …:", its list,
         # then "Giao Bộ Chính trị căn cứ ý kiến thảo luận … để chỉ đạo …"): the bodies it addresses lead it.
         inside = [(c.node.start, c.node.end) for c in task.children if c.node is not None]
-        for m in _ADDRESSED_LINE.finditer(doc.folded, node.head_end, node.end):
-            if any(a <= m.start() < b for a, b in inside):
-                continue
+        for m in _ADDRESSED_SENTENCE.finditer(doc.folded, node.head_start, node.end):
+            if any(a <= m.start() < b for a, b in inside) or (m.start() < node.head_end and not doc.folded.startswith(".", m.start() - 1)):
+                continue  # the heading's own opening is read by clause_leads
             clean, folded = first_sentence(doc, m.start(), node.end)
             clean, folded = squeeze(clean), " ".join(folded.split())
             if len(clean) != len(folded) or _ITEM_REF.search(folded) or _WHOLE_TEXT.search(folded):
@@ -244,6 +255,10 @@ def _addressed_paragraphs(doc: Doc, task: Task, apply: Apply) -> None:
             found = read_clause(clean, folded)
             if found is not None and found[0]:
                 apply(task, "lead", found[0])
+                if found[1] and not task.coordinate:
+                    apply(task, "coordinate", found[1])
+        if not task.lead:
+            _later_subject(doc, task, inside, apply)
         return
     # Only a point with no sub-items: above sub-items such a paragraph hands out the sub-items ("Giao Sở X:").
     if not task.lead or task.children or node.children:
@@ -268,6 +283,32 @@ def _addressed_paragraphs(doc: Doc, task: Task, apply: Apply) -> None:
         found = read_clause(clean, folded)
         if found is not None:
             apply(task, "lead", found[0])
+
+
+# A later sentence of the item's own text: after a stop, before a capitalised word.
+_SENTENCE_START = re.compile(r"(?<=\.)[ \t\n]+(?=[A-ZĐÀ-Ỹ])")
+
+
+def _later_subject(doc: Doc, task: Task, inside: list[tuple[int, int]], apply: Apply) -> None:
+    """An unassigned item whose later sentence opens with the bodies that act ("1. Về trung tâm dữ liệu: Thống nhất chủ
+    trương …. Sở X hoàn thiện hồ sơ, trình …"): a conclusion adopts, then names who carries the work on."""
+    node = task.node
+    if node is None:
+        return
+    for m in _SENTENCE_START.finditer(doc.clean, node.head_start, node.end):
+        at = m.end()
+        if any(a <= at < b for a, b in inside) or not _head_match(doc.clean[at : at + 40], AGENCY_HEADS):
+            continue
+        clean, folded = first_sentence(doc, at, node.end)
+        clean, folded = squeeze(clean), " ".join(folded.split())
+        if len(clean) != len(folded) or _ITEM_REF.search(folded) or _WHOLE_TEXT.search(folded):
+            continue
+        found = read_clause(clean, folded)
+        if found is not None and found[0]:
+            apply(task, "lead", found[0])
+            if found[1] and not task.coordinate:
+                apply(task, "coordinate", found[1])
+            return
 
 
 def _same(a: list[str], b: list[str]) -> bool:

@@ -128,9 +128,11 @@ def by_stated_role(role: str, names: list[str]) -> dict[str, list[str]]:
 # "(Sở Nội vụ chủ trì)", "(Sở Nội vụ chủ trì, phối hợp với Công an tỉnh)", "(Sở Y tế chủ trì; Công an tỉnh phối hợp)",
 # "… – Sở Nội vụ chủ trì.": the roles a plan writes after an item, in brackets or after a dash.
 _LEAD_WORDS = re.compile(r"chu\s+tri")  # what _ROLES reads in a bracket or dash clause: "chủ trì" (\s: split's blanks)
-_CLOSING_ROLES = re.compile(r"\((?P<paren>[^()\n]{3,240})\)|(?<=\S)[ \t]+[–-][ \t]+(?P<dash>[^–\n]{3,240}?)\s*[.;]?[ \t]*$", re.MULTILINE)
+_CLOSING_ROLES = re.compile(r"\((?P<paren>[^()\n]{3,240}(?:\n[^()\n]{1,240}){0,2})\)|(?<=\S)[ \t]+[–-][ \t]+(?P<dash>[^–\n]{3,240}?)\s*[.;]?[ \t]*$", re.MULTILINE)
 _ROLES = re.compile(
-    r"^(?P<who>[^;()]{3,160}?)\s+chu\s+tri(?:\s*[,;]\s*(?:(?:va\s+)?phoi\s+hop(?:\s+voi)?\s+(?P<with>.+?)|(?P<with_first>.+?)\s+phoi\s+hop))?\s*\.?$"
+    r"^(?:giao\s+)?(?P<who>[^;()]{3,160}?)\s+chu\s+tri(?:\s*[,;]\s*(?:(?:va\s+)?phoi\s+hop(?:\s+(?:chat\s+che|tot|thuong\s+xuyen|dong\s+bo))?(?:\s+voi)?\s+(?P<with>.+?)|(?P<with_first>.+?)\s+phoi\s+hop))?"
+    # "(Giao Ban Xây dựng Đảng chủ trì, tham mưu trong quý II/2026)": the doer's duty and its time after the roles.
+    r"(?:\s*,\s*(?:tham\s+muu|thuc\s+hien|to\s+chuc|trien\s+khai)(?![a-z])[^;]*)?\s*\.?$"
 )
 
 

@@ -225,3 +225,18 @@ def run_together(name: str) -> list[str]:
             start = m.end()
     out.append(name[start:])
     return out
+
+
+# A body of another kind after the names that share the head ("các Sở: Nội vụ, Tài chính, Ban Dân tộc tỉnh, Công an tỉnh"):
+# no ministry nor department is named with these words ("Bộ Công an" is read under "các Bộ:", where "Công an" goes on).
+OWN_KIND = re.compile(
+    r"(?:c[ôo]ng\s+ty|t[ổo]ng\s+c[ôo]ng\s+ty|t[ậa]p\s+[đd]o[àa]n|ng[âa]n\s+h[àa]ng|[ủu]y\s+ban|u[ỷy]\s+ban|ubnd|trung\s+t[âa]m|ban|"
+    r"c[ụu]c|chi\s+c[ụu]c|v[ăa]n\s+ph[òo]ng|b[áa]o|[đd][àa]i|kho\s+b[ạa]c|b[ảa]o\s+hi[ểe]m\s+x[ãa]\s+h[ộo]i|vi[ệe]n|tr[ưu][ờo]ng|"
+    r"b[ệe]nh\s+vi[ệe]n|li[êe]n\s+[đd]o[àa]n|b[ộo]\s+ch[ỉi]\s+huy|c[ôo]ng\s+an\s+(?:t[ỉi]nh|th[àa]nh\s+ph[ốo]|huy[ệe]n|x[ãa]))(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+# Parties that are no public body, named with words of their own after a plural list of public bodies.
+INVESTORS = re.compile(r"(?:nha\s+dau\s+tu|chu\s+dau\s+tu|doanh\s+nghiep)\s")
+PUBLIC_PLURAL = re.compile(r"cac\s+(?:so|bo|ban|nganh|co\s+quan|dia\s+phuong)(?![a-z])")

@@ -370,3 +370,25 @@ def drop_wrapped_numbers(doc: Doc, lines: list[tuple[int, int]], infos: list[tup
             last = 0
         if text.strip():
             previous = text
+
+
+# A body's name joined by a dash, broken at the dash by the line's end ("… của Bộ Lao động" / "– Thương binh và Xã hội, đề
+# nghị …", "Ban Văn hóa" / "- Xã hội"): the second line goes on the name, it opens no dash item.
+_DASHED_FIRST = re.compile(
+    r"(?:Lao động|Văn h[óo]a|Kinh tế|Tài chính|Tài nguyên|Nông nghiệp|Tư pháp|Giáo dục|Y tế|Quốc phòng|Kế hoạch|Địa chính)\s*$"
+)
+_DASHED_SECOND = re.compile(
+    r"\s*[-–]\s*(?:Thương binh|Xã hội(?! h[óo]a)|Hạ tầng|Kỹ thuật|Kế hoạch|Môi trường|Hộ tịch|Thông tin|Thể thao|Đào tạo|Dân số|"
+    r"An ninh|Đầu tư|Xây dựng)(?![^\W\d_])"
+)
+
+
+def wrapped_dashed_names(doc: Doc, lines: list[tuple[int, int]], infos: list[tuple[str, str, int] | None]) -> None:
+    """Forget dash "items" that carry on a dashed name the line above broke (see :data:`_DASHED_FIRST`)."""
+    previous = ""
+    for i, info in enumerate(infos):
+        text = doc.clean[lines[i][0] : lines[i][1]]
+        if info is not None and info[0] == "dash" and _DASHED_FIRST.search(previous) and _DASHED_SECOND.match(text):
+            infos[i] = None
+        if text.strip():
+            previous = text.rstrip()

@@ -33,6 +33,15 @@ _NOT_ASIDE = re.compile(r"[;:]|chu\s+tri|phoi\s+hop|trach\s+nhiem")
 _TRAILING_ASIDE = re.compile(r"\s*\([^()]{1,120}\)\s*$")
 
 
+_DURING = re.compile(r"\s(?:trong\s+qua\s+trinh|trong\s+thoi\s+gian|sau\s+khi|truoc\s+khi|khi)\s")
+
+
+def during_start(folded: str, start: int, end: int) -> int:
+    """Where an adverbial of time opens after the doer's name in ``folded[start:end]`` ("… trong quá trình …"), else end."""
+    during = _DURING.search(folded, start, end)
+    return during.start() if during is not None and during.start() > start else end
+
+
 def subject_end(folded: str, start: int, end: int) -> int:
     """Where the doer's name ends in ``folded[start:end]``: before an adverb that qualifies its role."""
     # "6. Ban Quản lý Khu kinh tế tỉnh: Tuyên truyền, hướng dẫn …": a long label names the doer before its colon,
@@ -40,6 +49,8 @@ def subject_end(folded: str, start: int, end: int) -> int:
     colon = folded.find(":", start, end)
     if colon > start and not re.search(r"(?:cac|nhung)\s+\S+\s*$", folded[start:colon]):
         end = colon
+    # "Các đoàn kiểm tra trong quá trình kiểm tra tại doanh nghiệp phải …": when the duty applies, not a word of the name.
+    end = during_start(folded, start, end)
     m = _ADVERB.search(folded, start, end) if _may_end_with_adverb(folded, start, end) else None
     return m.start() if m is not None and m.start() > start else end
 
@@ -77,7 +88,12 @@ def open_gap(folded: str, at: int) -> bool:
 
 # "… có trách nhiệm phối hợp với Y", "…; đồng thời, phối hợp với Y", "X tổ chức …; phối hợp với Y …" in the duty of an
 # item headed by its doer: after a semicolon, a clause without a subject of its own goes on with the doer's.
-_OWN_WITH = re.compile(r"(?:(?<![a-z])(?:(?:co|chiu)\s+trach\s+nhiem|dong\s+thoi\s*,?)\s+|;\s*)phoi\s+hop\s+(?:chat\s+che\s+)?voi\s+")
+# The doer's next duty may open with an inline enumerator and its own role: "Giao Bộ X: (i) Nghiên cứu …; (ii) Chủ trì, phối
+# hợp với Y …".
+_OWN_WITH = re.compile(
+    r"(?:(?<![a-z])(?:(?:co|chiu)\s+trach\s+nhiem|dong\s+thoi\s*,?)\s+|;\s*(?:\((?:[ivx]{1,4}|\d{1,2})\)\s*)?(?:chu\s+tri\s*,?\s*)?)"
+    r"phoi\s+hop\s+(?:chat\s+che\s+)?voi\s+"
+)
 
 
 def own_partners_at(clean: str, folded: str) -> int | None:

@@ -252,6 +252,7 @@ def parse_outline(doc: Doc) -> Node:
     repairs.comma_numbers(doc, lines, infos)  # before the wrapped numbers: "11; …" read, "12." after it is no wrap
     repairs.lost_sub_numbers(infos)
     repairs.drop_wrapped_numbers(doc, lines, infos)
+    repairs.wrapped_dashed_names(doc, lines, infos)
     repairs.unnumbered_parts(doc, lines, infos)
     repairs.run_in_task_lists(doc, lines, infos)
     markers = [info is not None for info in infos]

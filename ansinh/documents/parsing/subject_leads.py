@@ -47,7 +47,7 @@ _ACTION = re.compile(  # one branch per first letter (vocab.by_first_letter): th
     r"la co quan|chiu trach nhiem|de cao|trong pham vi|can cu|theo chuc nang|"
     # "Tổ kiểm phiếu tiến hành …", "Ban Thường trực trao đổi với …", "Sở Y tế lập danh sách …".
     r"tien hanh|trao doi|lap danh sach|lap ke hoach|chuan bi|giai quyet|xac minh|tiep nhan|cung cap|"
-    r"kip thoi|tich cuc|thuong xuyen|phat huy|tiep thu") + r"(?![a-z])"
+    r"kip thoi|tich cuc|thuong xuyen|phat huy|tiep thu|nghiem tuc") + r"(?![a-z])"
 )
 # Kinds of bodies named by the work they do, a standard name rather than a duty (folded): "các cơ quan (chuyên trách)
 # tham mưu, giúp việc Tỉnh ủy" (Party committees' advisory bodies), "các đơn vị cung cấp dịch vụ viễn thông".
@@ -69,11 +69,13 @@ def kind_named_by_work(folded: str, at: int) -> bool:
 
 
 # "Đề nghị Tổng Liên đoàn Lao động Việt Nam …", "Giao Sở Y tế …": the verb that addresses the doer.
-_ADDRESS = _Words(r"^(?:đề\s+nghị|giao|yêu\s+cầu)\s+", r"^(?:de\s+nghi|giao|yeu\s+cau)\s+")
+_ADDRESS = _Words(r"^(?:đề\s+nghị|giao(?:\s+(?:nhiệm\s+vụ|trách\s+nhiệm))?(?:\s+cho)?|yêu\s+cầu)\s+", r"^(?:de\s+nghi|giao(?:\s+(?:nhiem\s+vu|trach\s+nhiem))?(?:\s+cho)?|yeu\s+cau)\s+")
 # Members named beside bodies ("…, đại biểu Quốc hội, đại biểu Hội đồng nhân dân"), not bodies themselves.
 _MEMBERS = _Words(
     r"^(?:các\s+)?(?:đại\s+biểu|thành\s+viên|cơ\s+quan|chính\s+quyền)\s", r"^(?:cac\s+)?(?:dai\s+bieu|thanh\s+vien|co\s+quan|chinh\s+quyen)\s"
 )
+# "tổ chức đảng", "tổ chức chính trị - xã hội", "tổ chức thành viên": kinds of body, not the verb "tổ chức" (folded).
+_PARTY_KIND = re.compile(r"\s+to\s+chuc\s+(?:co\s+so\s+)?(?:dang|chinh\s+tri|thanh\s+vien)(?![a-z])")
 _PARTS = re.compile(r"\s*,\s*|\s+và\s+")
 
 
@@ -97,6 +99,8 @@ def subject_leads(tasks: list[Task], apply: Apply) -> None:
         for verb in _ACTION.finditer(folded, 0, 320):
             if folded[: verb.start()].rstrip().endswith(("cac", "nhung")):  # (?:cac|nhung)\s*$, without a scan
                 continue  # "… và các tổ chức thành viên": a noun after "các", not the verb
+            if folded[: verb.start()].endswith(",") and _PARTY_KIND.match(folded, verb.start()):
+                continue  # "…, các cấp uỷ, tổ chức đảng lãnh đạo …": a kind of body the list of doers goes on with
             if kind_named_by_work(folded, verb.start()):
                 continue  # "các cơ quan chuyên trách tham mưu, giúp việc Tỉnh ủy": what the kind does is part of its name
             if title[verb.start() + 1 : verb.start() + 2].isupper():

@@ -14,6 +14,9 @@ from ansinh.documents.parsing.clean import squeeze
 from ansinh.documents.parsing.name_lists import (
     AND_SPACE,
     COMMA,
+    INVESTORS,
+    OWN_KIND,
+    PUBLIC_PLURAL,
     bare_kind,
     level_list,
     opens_after_and,
@@ -171,7 +174,7 @@ def _kind_ban(fragment: str) -> bool:
 
 def _split_units_uncached(value: str) -> list[str]:
     value = _slash_as_comma(squeeze(value).strip(" .;,-–"))
-    shared = _SHARED_HEAD.match(value)
+    shared = _SHARED_HEAD.match(value) or (_SHARED_HEAD_BARE.match(value) if "," in value else None)
     if shared:
         return _expand_shared_head(shared.group("head"), value[shared.end() :])
     level = level_list(value)
@@ -207,6 +210,8 @@ def _split_units_uncached(value: str) -> list[str]:
                 # three kinds or more ("Các sở, ban, ngành, các đảng ủy trực thuộc Tỉnh ủy") a second "các" opens a plural of
                 # its own (after two, "các cơ quan, đơn vị, các công chức, cán bộ có liên quan", it may go on the list).
                 new = True
+            if not new and current and INVESTORS.match(lower) and len(frag.split()) >= 3 and PUBLIC_PLURAL.match(bare_text(current[0][:40].lower())):
+                new = True  # "các Sở, ban ngành, nhà đầu tư thứ cấp": investors or enterprises after a plural of public bodies
             if not new and current and _repeats_kind(current[0], frag):
                 new = True  # "Các cơ sở giáo dục đại học, cơ sở giáo dục nghề nghiệp": the same kind of body again
             if not new and not named and opens_after_closed_kind(current, frag):
@@ -301,6 +306,8 @@ _PLURAL_WORD = re.compile(r"^(?:các|những)\s+")
 
 # "các Bộ: Quốc phòng, Xây dựng và các cơ quan liên quan": one head word shared by the names after the colon.
 _SHARED_HEAD = re.compile(r"^(?:[Cc][áa]c\s+)(?P<head>B[ộo]|S[ởo]|Ban|Ph[òo]ng|[ỦU]y ban|U[ỷy] ban|T[ỉi]nh|Huy[ệe]n|X[ãa]|Ph[ưu][ờo]ng)\s*:\s*")
+# The same without the colon, the first name straight after the head: "các Bộ Tài chính, Tư pháp, Công Thương".
+_SHARED_HEAD_BARE = re.compile(r"^(?:[Cc][áa]c\s+)(?P<head>B[ộo]|S[ởo])\s+(?=[A-ZĐ])")
 _AND_OTHERS = re.compile(r"\s+(?:v[àa]|c[ùu]ng)\s+(?=c[áa]c\s)")
 
 
@@ -310,7 +317,13 @@ def _expand_shared_head(head: str, rest: str) -> list[str]:
     names_part, tail = (rest[: others.start()], rest[others.start() :]) if others else (rest, "")
     parts = [p.strip(" .;,") for p in re.split(r",|\s+v[àa]\s+", protect_compounds(names_part)) if p.strip(" .;,")]
     parts = [p.replace(COMMA, ",").replace(AND_SPACE, " ") for p in parts]
-    names = [f"{head} {p}" for p in parts]
+    names: list[str] = []
+    for part in parts:
+        if OWN_KIND.match(part) and (at := rest.find(part)) != -1:
+            # A body of another kind named after them ("…, Công ty TNHH …, Ban Dân tộc tỉnh"): the shared head stops
+            # there; the rest of the list is read as any list of bodies is.
+            return [trim_name(n) for n in names if trim_name(n)] + split_units(rest[at:])
+        names.append(f"{head} {part}")
     if names and tail:
         names[-1] += tail.rstrip(" .;,")
     return [trim_name(n) for n in names if trim_name(n)]
@@ -320,9 +333,11 @@ def _expand_shared_head(head: str, rest: str) -> list[str]:
 _ROLE_NOUN = re.compile(r"\s+(?:l[àa]\s+)?(?:c[ơo]\s+quan|đ[ơo]n\s+v[ịi])(?:\s+th[ưu][ờo]ng\s+tr[ựu]c)?\s*$", re.IGNORECASE)
 _LEAD_WORDS = r"ch[uủ]\s+tr[iì]"
 _PARTNER_WORDS = r"ph[oố]i\s+h[oợ]p"
+# "phối hợp chặt chẽ với", "phối hợp tốt với": how closely, between "phối hợp" and "với" (no word of a partner's name).
+_CLOSELY = r"(?:\s+(?:ch[aặ]t\s+ch[eẽ]|t[oố]t|th[uư][oờ]ng\s+xuy[eê]n|[đd][oồ]ng\s+b[oộ]))?"
 _ROLE_TAIL = re.compile(r"\s*\((?P<role>" + _LEAD_WORDS + "|" + _PARTNER_WORDS + r")\)\s*$", re.IGNORECASE)
 _LEAD_THEN_PARTNERS = re.compile(
-    r"^(?P<who>.+?)\s+" + _LEAD_WORDS + r"\s*,?\s*" + _PARTNER_WORDS + r"(?:\s+v[oớ]i)?\s+(?P<with>.+)$", re.IGNORECASE
+    r"^(?P<who>.+?)\s+" + _LEAD_WORDS + r"\s*,?\s*" + _PARTNER_WORDS + _CLOSELY + r"(?:\s+v[oớ]i)?\s+(?P<with>.+)$", re.IGNORECASE
 )
 
 
