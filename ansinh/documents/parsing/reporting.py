@@ -27,7 +27,13 @@ from ansinh.documents.parsing.report_dates import deadlines as read_deadlines
 from ansinh.documents.parsing.report_described import blank_cited, described, law_year, not_duty_by_form
 from ansinh.documents.parsing.report_labels import drop_contents, drop_kinds_list, merge_labelled
 from ansinh.documents.parsing.report_once import asked_once, one_matter, text_year
-from ansinh.documents.parsing.report_owed import not_a_duty, owed, published_periodically, reviewed_for
+from ansinh.documents.parsing.report_owed import (
+    cutoff_blanked,
+    not_a_duty,
+    owed,
+    published_periodically,
+    reviewed_for,
+)
 from ansinh.documents.parsing.report_phases import (
     EACH_PHASE,
     YEAR_AND_PHASE,
@@ -205,6 +211,7 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
             folded = blank_cited(doc.text[s:e], folded)  # "… và Báo cáo tiếp thu của Bộ Chính trị": a paper cited
             folded = heard_on_schedule(folded)  # "định kỳ hằng quý, nghe báo cáo …": reports owed on that schedule
             folded = others_deadlines_blanked(folded)  # "… hoàn thành rà soát trước ngày 30/6; hằng năm báo cáo …"
+            folded = cutoff_blanked(folded)  # "… trước ngày 15/12 (thời gian chốt số liệu từ ngày 15/12 năm trước …)"
             if (letter_body is not None and NARRATED.match(folded)) or (letter and FINDINGS.match(folded)) or PRIOR_TEXT.match(folded) or (
                 opens_grounds(doc.text[s:e], folded)
             ):
