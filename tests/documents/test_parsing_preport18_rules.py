@@ -26,3 +26,30 @@ def test_an_organising_part_whose_every_line_a_converter_indented_with_a_tab_is_
         "\tbáo cáo Ủy ban nhân dân huyện trước 15/11/2026.\n"
     )
     assert _reports(PLAN + part) == [("once", 15, 11, 2026)]
+
+
+def _organising(*lines: str) -> list[tuple[Any, ...]]:
+    return _reports(PLAN + "II. TỔ CHỨC THỰC HIỆN\n1. Sở Tư pháp\n" + "".join(f"- {x}\n" for x in lines))
+
+
+def test_a_report_sent_twice_a_year_in_figures_is_six_monthly_on_each_of_its_days() -> None:
+    line = "Định kỳ 02 lần/năm (trước ngày 12/6 và trước ngày 12/12), các xã báo cáo Phòng Văn hóa - Xã hội kết quả thực hiện."
+    assert _organising(line) == [("semiannual", 12, 6, None), ("semiannual", 12, 12, None)]
+    assert _organising("Các trường học báo cáo kết quả thực hiện 2 lần/năm về Sở Giáo dục và Đào tạo.") == [("semiannual", None, None, None)]
+
+
+def test_the_span_a_reports_figures_cover_does_not_undo_the_deadline_written_beside_it() -> None:
+    # Decree 09/2019 names the cut-off of the figures next to the day a report is due; the cut-off alone owes nothing.
+    line = ("Báo cáo năm gửi Sở Tư pháp trước ngày 18/12 (thời gian chốt số liệu từ ngày 15/12 năm trước đến ngày "
+            "14/12 của năm báo cáo).")
+    assert _organising(line) == [("annual", 18, 12, None)]
+    line = "Báo cáo 6 tháng gửi trước ngày 22/6; số liệu báo cáo được tính từ ngày 15/12 năm trước đến ngày 14/6."
+    assert _organising(line) == [("semiannual", 22, 6, None)]
+    assert _organising("Thời gian chốt số liệu báo cáo: từ ngày 15/12 năm trước đến ngày 14/12 năm báo cáo.") == []
+
+
+def test_a_final_review_held_by_a_year_written_after_den_is_a_one_off_report_of_that_year() -> None:
+    line = "Đến năm 2029 tổ chức tổng kết, đánh giá kết quả thực hiện Kế hoạch, báo cáo Ủy ban nhân dân tỉnh."
+    assert _organising(line) == [("once", None, None, 2029)]
+    # … not a target's year before a regime pointer
+    assert _organising("Đến năm 2029, 100% hồ sơ được giải quyết đúng hạn, báo cáo định kỳ đúng quy định.") == []
