@@ -53,3 +53,26 @@ def test_a_final_review_held_by_a_year_written_after_den_is_a_one_off_report_of_
     assert _organising(line) == [("once", None, None, 2029)]
     # … not a target's year before a regime pointer
     assert _organising("Đến năm 2029, 100% hồ sơ được giải quyết đúng hạn, báo cáo định kỳ đúng quy định.") == []
+
+
+_OBJECTIVES = """ỦY BAN NHÂN DÂN
+TỈNH YÊN BÁI
+Số: 88/KH-UBND
+Yên Bái, ngày 03 tháng 3 năm 2026
+KẾ HOẠCH
+Phát triển kinh tế tập thể giai đoạn 2026 - 2030
+I. MỤC TIÊU
+1. Mục tiêu cụ thể
+"""
+
+
+def _targets(*lines: str) -> list[tuple[Any, ...]]:
+    out: list[dict[str, Any]] = extract_plan(_OBJECTIVES + "".join(f"- {x}\n" for x in lines), "probe")["targets"]  # type: ignore[assignment]
+    return [(t["value"], t["unit"]) for t in out]
+
+
+def test_how_many_years_a_period_lasts_is_no_target_of_the_plan() -> None:
+    # "5 năm 2026 - 2030", "bình quân 5 năm", "trong 03 năm tới": the length of the period the target is counted over.
+    assert _targets("Các chỉ tiêu chủ yếu 5 năm 2026 - 2030: doanh thu bình quân của hợp tác xã tăng 6%/năm.") == [(6, "%/năm")]
+    assert _targets("Số hợp tác xã thành lập mới bình quân 5 năm đạt khoảng 120 hợp tác xã.") == [(120, "hợp tác xã")]
+    assert _targets("Phấn đấu trong 03 năm tới, tỷ lệ hợp tác xã hoạt động hiệu quả đạt 70%.") == [(70, "%")]

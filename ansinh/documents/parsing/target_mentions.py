@@ -42,6 +42,8 @@ from ansinh.documents.parsing.target_words import (
     SPELLED_OUT,
     STRIVE_BY_YEAR,
     WORD_RATIO,
+    YEARS_LONG,
+    YEARS_LONG_BEFORE,
     Mention,
     false_cue,
     ratio_unit,
@@ -214,7 +216,8 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
                 out.append(Mention(a, ratio.end(), value, None, rate_unit, _comparator(prefix, "") or "="))
                 skip_until = ratio.end()
             continue
-        if _BAD_AFTER.match(tail) or _bad_before(doc, a, prefix) or PART_OF_YEAR.match(tail):
+        if _BAD_AFTER.match(tail) or _bad_before(doc, a, prefix) or PART_OF_YEAR.match(tail) or YEARS_LONG.match(tail) or (
+                YEARS_LONG_BEFORE.search(prefix) and re.match(r"\s*n[ad]m(?![a-z])", tail)):
             continue
         if "tuong" in prefix and EQUIVALENT.search(prefix):
             # "3.100 - 3.200 nghìn tỷ đồng (tương đương 130 - 135 tỷ USD)": the same value in another unit.
