@@ -76,3 +76,9 @@ def test_how_many_years_a_period_lasts_is_no_target_of_the_plan() -> None:
     assert _targets("Các chỉ tiêu chủ yếu 5 năm 2026 - 2030: doanh thu bình quân của hợp tác xã tăng 6%/năm.") == [(6, "%/năm")]
     assert _targets("Số hợp tác xã thành lập mới bình quân 5 năm đạt khoảng 120 hợp tác xã.") == [(120, "hợp tác xã")]
     assert _targets("Phấn đấu trong 03 năm tới, tỷ lệ hợp tác xã hoạt động hiệu quả đạt 70%.") == [(70, "%")]
+
+
+def test_each_year_spelled_mỗi_năm_is_no_count_of_five_while_a_count_after_mới_still_is() -> None:
+    # "năm" is both "year" and "five"; "mỗi" (each) and "mới" (new) fold alike, only "mới" counts what follows.
+    assert _targets("Mỗi năm tổ chức ít nhất 02 hội nghị xúc tiến thương mại.") == [(2, "hội nghị")]
+    assert _targets("Thành lập mới năm hợp tác xã nông nghiệp.") == [(5, "hợp tác xã")]
