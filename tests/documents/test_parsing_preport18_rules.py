@@ -82,3 +82,33 @@ def test_each_year_spelled_mỗi_năm_is_no_count_of_five_while_a_count_after_m�
     # "năm" is both "year" and "five"; "mỗi" (each) and "mới" (new) fold alike, only "mới" counts what follows.
     assert _targets("Mỗi năm tổ chức ít nhất 02 hội nghị xúc tiến thương mại.") == [(2, "hội nghị")]
     assert _targets("Thành lập mới năm hợp tác xã nông nghiệp.") == [(5, "hợp tác xã")]
+
+
+_DIRECTIVE = """ỦY BAN NHÂN DÂN
+TỈNH HÀ GIANG
+Số: 07/CT-UBND
+Hà Giang, ngày 20 tháng 2 năm 2026
+CHỈ THỊ
+Về tăng cường công tác thu ngân sách nhà nước năm 2026
+Để hoàn thành nhiệm vụ thu ngân sách năm 2026, Chủ tịch UBND tỉnh yêu cầu:
+1. Các sở, ban, ngành, UBND các xã, phường:
+a) {line}
+b) Tăng cường kiểm tra, giám sát việc thực hiện.
+"""
+
+
+def _directive_targets(line: str) -> list[tuple[Any, ...]]:
+    out: list[dict[str, Any]] = extract_plan(_DIRECTIVE.format(line=line), "probe")["targets"]  # type: ignore[assignment]
+    return [(t["value"], t["unit"], t["comparator"]) for t in out]
+
+
+def test_a_directive_point_that_opens_with_phấn_đấu_states_a_target() -> None:
+    assert _directive_targets("Phấn đấu hoàn thành 110% dự toán thu ngân sách được giao.") == [(110, "%", "=")]
+
+
+def test_a_clause_that_guarantees_a_floor_states_a_target() -> None:
+    assert _directive_targets("Bảo đảm tỷ lệ thu nợ thuế đến hết năm 2026 đạt tối thiểu 85% tổng số nợ.") == [(85, "%", ">=")]
+    # … in a plan's tasks part too, in a unit of its own ("bậc" of a ranking)
+    plan = PLAN.replace("1. Khảo sát", "1. Bảo đảm chỉ số năng lực cạnh tranh cấp tỉnh tăng ít nhất 4 bậc so với năm 2025.\n2. Khảo sát")
+    out: list[dict[str, Any]] = extract_plan(plan, "probe")["targets"]  # type: ignore[assignment]
+    assert [(t["value"], t["unit"], t["comparator"]) for t in out] == [(4, "bậc", ">=")]

@@ -216,10 +216,23 @@ def choose_text_targets(
 _STRIVE_LEAD = re.compile(r"(?:^|[,;:])[\s\-–+*]*ph[ad]n\s+d[ad]u\s+(?:[a-z]+\s+){0,3}$")
 
 
+# "Bảo đảm Chỉ số … tăng ít nhất 5 bậc", "bảo đảm tỷ lệ … đạt trên 90%": a floor the clause opens by guaranteeing.
+_ENSURED_FLOOR = re.compile(
+    r"(?:^|[,;:])[\s\-–+*]*(?:bao\s+dam|dam\s+bao)\s[^,;:()]{0,100}?\s(?:dat\s+|tang\s+|giam\s+)?"
+    r"(?:tren|it\s+nhat|toi\s+thieu|khong\s+(?:thap\s+hon|duoi|it\s+hon))\s+$"
+)
+
+
 def _strived_for(masked: Doc, cand: Candidate) -> bool:
-    """Whether the rules read the value and its clause opens with "phấn đấu" a few words before it."""
-    return bool(cand.rule and cand.mention is not None
-                and _STRIVE_LEAD.search(masked.folded[cand.cs : cand.mention.start]))
+    """Whether the value's clause opens with "phấn đấu" a few words before it, or guarantees a floor ("bảo đảm … ít
+    nhất 5 bậc"), where the rules read it (a floor: anywhere in a part of tasks), or in the body of a text that is no
+    plan (a directive's or a letter's numbered points)."""
+    if cand.mention is None:
+        return False
+    body = cand.mode == "skip" and cand.node.effective_kind() in (None, "tasks") and cand.node.style != "root"
+    before = masked.folded[cand.cs : cand.mention.start]
+    return bool(((cand.rule or body) and _STRIVE_LEAD.search(before))
+                or ((cand.rule or body or cand.mode == "strict") and _ENSURED_FLOOR.search(before)))
 
 
 # A numbered item that opens with making or finishing so many things ("4. Hoàn thành di dời 01 khu công nghiệp",
