@@ -112,3 +112,12 @@ def test_a_clause_that_guarantees_a_floor_states_a_target() -> None:
     plan = PLAN.replace("1. Khảo sát", "1. Bảo đảm chỉ số năng lực cạnh tranh cấp tỉnh tăng ít nhất 4 bậc so với năm 2025.\n2. Khảo sát")
     out: list[dict[str, Any]] = extract_plan(plan, "probe")["targets"]  # type: ignore[assignment]
     assert [(t["value"], t["unit"], t["comparator"]) for t in out] == [(4, "bậc", ">=")]
+
+
+def test_a_report_sent_to_the_ministry_named_bare_bộ_is_owed_to_it() -> None:
+    # A ministry's own text names itself "Bộ": "báo cáo về Bộ (qua Văn phòng Bộ)"; "bộ phận" (a unit) is no ministry.
+    plan = PLAN.replace("1. Khảo sát", "1. Kết thúc đợt kiểm tra, Thanh tra các tỉnh tổng hợp kết quả, báo cáo về Bộ (qua Văn phòng Bộ).\n2. Khảo sát")
+    out: list[dict[str, Any]] = extract_plan(plan, "probe")["reporting"]  # type: ignore[assignment]
+    assert [(r["frequency"], r["recipient"]) for r in out] == [("once", "Bộ (qua Văn phòng Bộ)")]
+    plan = PLAN.replace("1. Khảo sát", "1. Các xã chuyển hồ sơ về bộ phận một cửa để báo cáo.\n2. Khảo sát")
+    assert extract_plan(plan, "probe")["reporting"] == []

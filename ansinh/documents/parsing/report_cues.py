@@ -160,7 +160,9 @@ ADDRESSEE = re.compile(
     + _BAN_BO_VU + r"|(?<!ho\s)(?<!mot\s)so\s+" + NOT_A_NUMBER + r"[a-z]|cac\s+so|cac\s+bo|cuc\s+[a-z]|tong\s+cuc|chu\s+tich|"
     r"thuong\s+truc|thuong\s+vu|tinh\s+uy|thanh\s+uy|dang\s+uy|cap\s+(?:tren|co\s+tham\s+quyen)|"
     r"co\s+quan\s+(?:co\s+tham\s+quyen|cap\s+tren|chu\s+quan|quan\s+ly|thuong\s+truc|chuyen\s+mon)|"
-    r"(?:co\s+quan|don\s+vi)\s+(?!tinh(?![a-z]))[a-z]|(?:(?<=cho\s)|(?<=voi\s)|(?<=den\s)|(?<=ve\s))to\s+chuc\s+[a-z])"
+    r"(?:co\s+quan|don\s+vi)\s+(?!tinh(?![a-z]))[a-z]|(?:(?<=cho\s)|(?<=voi\s)|(?<=den\s)|(?<=ve\s))to\s+chuc\s+[a-z]"
+    # "báo cáo về Bộ (qua Cục …)", "gửi về Bộ để tổng hợp": a ministry's own text names itself "Bộ"
+    r"|(?:(?<=den\s)|(?<=ve\s)|(?<=len\s))bo(?![a-z])(?!\s+(?:sung|phan|tri(?![a-z])|tieu\s+chi|chi\s+so|ho\s+so|may(?![a-z])|nhiem|du\s+lieu|cong\s+cu)))"
 )
 
 
