@@ -121,3 +121,8 @@ def test_a_report_sent_to_the_ministry_named_bare_bộ_is_owed_to_it() -> None:
     assert [(r["frequency"], r["recipient"]) for r in out] == [("once", "Bộ (qua Văn phòng Bộ)")]
     plan = PLAN.replace("1. Khảo sát", "1. Các xã chuyển hồ sơ về bộ phận một cửa để báo cáo.\n2. Khảo sát")
     assert extract_plan(plan, "probe")["reporting"] == []
+
+
+def test_a_list_of_periods_opened_by_the_month_after_the_report_it_joins_names_each_period() -> None:
+    line = "Các phòng, ban báo cáo kết quả thực hiện lồng ghép trong báo cáo công tác tháng, quý, năm của đơn vị."
+    assert [f for f, *_ in _organising(line)] == ["monthly", "quarterly", "annual"]

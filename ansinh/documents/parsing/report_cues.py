@@ -51,7 +51,8 @@ _LIST_QUARTER = re.compile(
 )
 # "báo cáo tháng, quý, 6 tháng, năm": the month opening a list of periods of a report.
 # … also opened by "theo" or a week ("theo tuần, tháng, quý, năm", "hằng tuần, tháng và quý").
-_LIST_MONTH = re.compile(r"(?:b[ad]o\s+c[ad]o\s+(?:dinh\s+ky\s*)?|dinh\s+ky\s*|(?<![a-z])theo\s+(?:tuan\s*(?:,|va|hoac)\s*)?|(?:h[ad]ng|moi)\s+tuan\s*(?:,|va|hoac)\s*)[(:]?\s*(?P<at>th[ad]ng)\s*(?:,|va|hoac)\s*(?:h[ad]ng\s+)?(?:quy|0?6\s+th[ad]ng|n[ad]m)(?![a-z])")
+# ("báo cáo công tác tháng, quý, năm", "báo cáo kết quả thực hiện tháng, quý": the list opened by the month)
+_LIST_MONTH = re.compile(r"(?:b[ad]o\s+c[ad]o\s+(?:dinh\s+ky\s*|cong\s+tac\s+|(?:ket\s+qua|tinh\s+hinh)\s+(?:thuc\s+hien\s+)?)?|dinh\s+ky\s*|(?<![a-z])theo\s+(?:tuan\s*(?:,|va|hoac)\s*)?|(?:h[ad]ng|moi)\s+tuan\s*(?:,|va|hoac)\s*)[(:]?\s*(?P<at>th[ad]ng)\s*(?:,|va|hoac)\s*(?:h[ad]ng\s+)?(?:quy|0?6\s+th[ad]ng|n[ad]m)(?![a-z])")
 _LIST_YEAR = re.compile(
     r"(?:th[ad]ng|quy)\s*(?:,|va|hoac)\s*(?:h[ad]ng\s+|cuoi\s+|0?1\s+)?n[ad]m(?![a-z])"
     r"(?=\s*(?:$|[,;.()]|va\s|hoac\s|tr[uy][oda]c\s|bao\s+cao|gui|ve\s|cac\s|theo\s|cua\s|cho\s|len\s|(?:ubnd|uy\s+ban|so|bo|phong|ban)\s))"
