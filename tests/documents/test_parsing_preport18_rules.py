@@ -126,3 +126,11 @@ def test_a_report_sent_to_the_ministry_named_bare_bộ_is_owed_to_it() -> None:
 def test_a_list_of_periods_opened_by_the_month_after_the_report_it_joins_names_each_period() -> None:
     line = "Các phòng, ban báo cáo kết quả thực hiện lồng ghép trong báo cáo công tác tháng, quý, năm của đơn vị."
     assert [f for f, *_ in _organising(line)] == ["monthly", "quarterly", "annual"]
+
+
+def test_a_report_a_named_body_asked_for_by_a_dated_day_is_that_one_report_not_also_an_ad_hoc_one() -> None:
+    line = "Tổng hợp kết quả, gửi báo cáo theo yêu cầu của Bộ Nội vụ trước ngày 20/8/2026."
+    assert _organising(line) == [("once", 20, 8, 2026)]
+    # … "đột xuất theo yêu cầu của …" is still an occasion besides the dated report
+    line = "Gửi báo cáo về Bộ Nội vụ trước ngày 20/8/2026 và báo cáo đột xuất theo yêu cầu của cơ quan có thẩm quyền."
+    assert sorted(f for f, *_ in _organising(line)) == ["adhoc", "once"]

@@ -26,7 +26,7 @@ from ansinh.documents.parsing.report_dates import deadline_for, own_clause, wind
 from ansinh.documents.parsing.report_dates import deadlines as read_deadlines
 from ansinh.documents.parsing.report_described import blank_cited, described, law_year, not_duty_by_form
 from ansinh.documents.parsing.report_labels import drop_contents, drop_kinds_list, merge_labelled
-from ansinh.documents.parsing.report_once import asked_once, one_matter, text_year
+from ansinh.documents.parsing.report_once import asked_by_and_dated, asked_once, one_matter, text_year
 from ansinh.documents.parsing.report_owed import (
     cutoff_blanked,
     not_a_duty,
@@ -233,6 +233,8 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
             if described(folded, bool(deadlines) or DATED_DEADLINE.search(folded) is not None):
                 continue  # "Nội dung báo cáo gồm: …", "Báo cáo phải được xây dựng trung thực": the report described
             cues = twice_a_year(cues, deadlines)
+            if asked_by_and_dated(folded, DATED_DEADLINE.search(folded) is not None):
+                cues = [c for c in cues if c[0] != "adhoc"]  # "… theo yêu cầu của Bộ … trước ngày 15/7/2026": once
             bare = False  # owed only as "định kỳ báo cáo" with no period (kept when the text states no regime)
             # a review or report with its year ("báo cáo sơ kết … vào năm 2028") is owed as a dated one is
             year_named = bool(_MONTH_ONCE.search(folded)) or any(not law_year(folded, m.start(1)) for m in ONCE_CUE.finditer(folded))
