@@ -134,3 +134,12 @@ def test_a_report_a_named_body_asked_for_by_a_dated_day_is_that_one_report_not_a
     # … "đột xuất theo yêu cầu của …" is still an occasion besides the dated report
     line = "Gửi báo cáo về Bộ Nội vụ trước ngày 20/8/2026 và báo cáo đột xuất theo yêu cầu của cơ quan có thẩm quyền."
     assert sorted(f for f, *_ in _organising(line)) == ["adhoc", "once"]
+
+
+def test_a_task_that_opens_by_moving_a_rate_commits_to_the_share_it_names() -> None:
+    plan = PLAN.replace("1. Khảo sát", "1. Giảm tỷ lệ lao động làm việc trong nông nghiệp bình quân 1,2%/năm.\n2. Khảo sát")
+    out: list[dict[str, Any]] = extract_plan(plan, "probe")["targets"]  # type: ignore[assignment]
+    assert [(t["value"], t["unit"]) for t in out] == [(1.2, "%/năm")]
+    # … not a count the task only handles ("Giảm thủ tục …" names no rate)
+    plan = PLAN.replace("1. Khảo sát", "1. Giảm thời gian xử lý hồ sơ của 15 thủ tục hành chính.\n2. Khảo sát")
+    assert extract_plan(plan, "probe")["targets"] == []

@@ -38,6 +38,7 @@ from ansinh.documents.parsing.target_words import (
     PART_OF_YEAR,
     QUALIFIER_LEAD,
     QUALIFIER_THEN_CHANGE,
+    RATE_MOVED,
     RATIO_TAIL,
     SPELLED_OUT,
     STRIVE_BY_YEAR,
@@ -358,8 +359,8 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
             continue  # "miễn 100% lệ phí trước bạ", "giảm 50% mức thu phí": a fee the law sets, not a target
         if strict:
             population = POPULATION_NOUNS.match(folded, stop + 1) or POPULATION_NOUNS.match(folded, stop)
-            if not (_has_cue(doc, clause_start, a) or (unit in ("%", "‰") and population)
-                    or STRIVE_BY_YEAR.fullmatch(folded, start, clause_start)):
+            if not (_has_cue(doc, clause_start, a) or (unit in ("%", "‰") and population) or STRIVE_BY_YEAR.fullmatch(
+                    folded, start, clause_start) or (str(unit).startswith("%") and RATE_MOVED.fullmatch(folded, clause_start, a))):
                 continue
         if scale_word is not None and unit not in ("%", "‰", "lần"):
             unit = f"{scale_word} {unit}" if unit else scale_word

@@ -302,3 +302,8 @@ CUT_BY = re.compile(
 STRIVE_BY_YEAR = re.compile(
     r"[\s\-–+*•]*(?:ph[ad]n\s+d[ad]u|muc\s+tieu)\s+(?:(?:den|trong|vao|truoc)\s+)?(?:(?:het|cuoi)\s+)?n[ad]m\s+(?:19|20)\d\d\s*,\s*"
 )
+# A clause that opens by moving a rate ("Giảm tỷ lệ hộ nghèo bình quân 1,5%/năm", "Nâng tỷ trọng … lên 30%"): the
+# plan commits to the share it names, though no cue word stands before it.
+RATE_MOVED = re.compile(
+    r"[\s\-–+*•]*(?:(?:phan\s+dau|tiep\s+tuc)\s+)?(?:giam|tang|nang|ha|keo\s+giam)\s+(?:ty|ti)\s+(?:le|trong)\s[^\d,;:]{0,100}?$"
+)
