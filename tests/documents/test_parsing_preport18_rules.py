@@ -143,3 +143,12 @@ def test_a_task_that_opens_by_moving_a_rate_commits_to_the_share_it_names() -> N
     # … not a count the task only handles ("Giảm thủ tục …" names no rate)
     plan = PLAN.replace("1. Khảo sát", "1. Giảm thời gian xử lý hồ sơ của 15 thủ tục hành chính.\n2. Khảo sát")
     assert extract_plan(plan, "probe")["targets"] == []
+
+
+def test_a_sentence_a_pdf_padded_with_a_tab_after_a_line_break_goes_on_to_its_value() -> None:
+    # A PDF's text layer wrote a tab for a space on the line after a wrap: the line is prose, not a table row.
+    notice = _DIRECTIVE.format(line=(
+        "Tăng cường kỷ luật, kỷ cương trong quản lý vốn; nêu cao trách nhiệm người đứng đầu; quyết tâm hoàn thành mục \n"
+        "tiêu\tthu ngân sách 100% dự toán được giao. Việc chậm trễ phải được xử lý nghiêm."))
+    out: list[dict[str, Any]] = extract_plan(notice, "probe")["targets"]  # type: ignore[assignment]
+    assert [(t["value"], t["unit"]) for t in out] == [(100, "%")]
