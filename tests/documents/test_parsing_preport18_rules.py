@@ -152,3 +152,9 @@ def test_a_sentence_a_pdf_padded_with_a_tab_after_a_line_break_goes_on_to_its_va
         "tiêu\tthu ngân sách 100% dự toán được giao. Việc chậm trễ phải được xử lý nghiêm."))
     out: list[dict[str, Any]] = extract_plan(notice, "probe")["targets"]  # type: ignore[assignment]
     assert [(t["value"], t["unit"]) for t in out] == [(100, "%")]
+
+
+def test_a_floor_in_a_tasks_part_counts_whatever_noun_follows_it() -> None:
+    plan = PLAN.replace("1. Khảo sát", "1. Mỗi cơ sở đăng ký thực hiện ít nhất 02 sáng kiến cải tiến kỹ thuật.\n2. Khảo sát")
+    out: list[dict[str, Any]] = extract_plan(plan, "probe")["targets"]  # type: ignore[assignment]
+    assert [(t["value"], t["unit"], t["comparator"]) for t in out] == [(2, "sáng kiến", ">=")]

@@ -33,6 +33,7 @@ from ansinh.documents.parsing.target_words import (
     CREATE_LEAD,
     CUT_BY,
     EQUIVALENT,
+    FLOOR_END,
     LATER_VALUE,
     NOW_VALUE,
     PART_OF_YEAR,
@@ -340,12 +341,12 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
                 unit = None
             elif is_rank(folded, prefix, stop):
                 comparator_override = "<="  # "thuộc nhóm 3 nước dẫn đầu": a rank, at most N
-            elif not strict and (cue or ADDED.search(prefix) or same_noun(doc, out, stop)) and (
+            elif (not strict or FLOOR_END.search(prefix)) and (cue or ADDED.search(prefix) or same_noun(doc, out, stop)) and (
                     noun := _NOUN_AFTER.match(folded, stop)):
-                # "có ít nhất 6 cảng biển", "phát triển thêm 400 dịch vụ công … và 50 dịch vụ công …": a count of
-                # whatever is named after the value (so many more of it, or the same noun counted again)
+                # "có ít nhất 6 cảng biển", "thêm 400 dịch vụ công … và 50 dịch vụ công …": a count of whatever is named
+                # after the value (more of it, the same noun again); in a tasks part after a floor ("ít nhất 01 nhiệm vụ")
                 unit = span_text(doc, stop + (len(noun.group(0)) - len(noun.group(0).lstrip())), noun.end())
-                stop = noun.end()  # "có ít nhất 6 cảng biển": a count of whatever is named after the value
+                stop = noun.end()
             else:
                 continue
         else:

@@ -307,3 +307,5 @@ STRIVE_BY_YEAR = re.compile(
 RATE_MOVED = re.compile(
     r"[\s\-–+*•]*(?:(?:phan\s+dau|tiep\s+tuc)\s+)?(?:giam|tang|nang|ha|keo\s+giam)\s+(?:ty|ti)\s+(?:le|trong)\s[^\d,;:]{0,100}?$"
 )
+# A floor just before a value ("ít nhất 01", "tối thiểu 02"): what follows is counted, whatever its noun.
+FLOOR_END = re.compile(r"(?<![a-z])(?:it\s+nhat|toi\s+thieu)\s*$")
