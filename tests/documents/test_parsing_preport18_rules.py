@@ -158,3 +158,8 @@ def test_a_floor_in_a_tasks_part_counts_whatever_noun_follows_it() -> None:
     plan = PLAN.replace("1. Khảo sát", "1. Mỗi cơ sở đăng ký thực hiện ít nhất 02 sáng kiến cải tiến kỹ thuật.\n2. Khảo sát")
     out: list[dict[str, Any]] = extract_plan(plan, "probe")["targets"]  # type: ignore[assignment]
     assert [(t["value"], t["unit"], t["comparator"]) for t in out] == [(2, "sáng kiến", ">=")]
+
+
+def test_a_count_whose_number_is_repeated_in_words_in_brackets_keeps_the_noun_after_them() -> None:
+    # Legal drafting writes "01 (một)", "02 (hai)": the counted noun follows the bracket.
+    assert _targets("Mỗi xã có ít nhất 02 (hai) tổ hợp tác sản xuất rau an toàn.") == [(2, "tổ hợp")]

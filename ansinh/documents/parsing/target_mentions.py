@@ -342,10 +342,10 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
             elif is_rank(folded, prefix, stop):
                 comparator_override = "<="  # "thuộc nhóm 3 nước dẫn đầu": a rank, at most N
             elif (not strict or FLOOR_END.search(prefix)) and (cue or ADDED.search(prefix) or same_noun(doc, out, stop)) and (
-                    noun := _NOUN_AFTER.match(folded, stop)):
+                    noun := _NOUN_AFTER.match(folded, stop + len(SPELLED_OUT.match(folded, stop)[0].rstrip()))):  # type: ignore[index]
                 # "có ít nhất 6 cảng biển", "thêm 400 dịch vụ công … và 50 dịch vụ công …": a count of whatever is named
-                # after the value (more of it, the same noun again); in a tasks part after a floor ("ít nhất 01 nhiệm vụ")
-                unit = span_text(doc, stop + (len(noun.group(0)) - len(noun.group(0).lstrip())), noun.end())
+                # after the value (more of it, the same noun again, past "(một)"); in a tasks part after a floor ("ít nhất 01 nhiệm vụ")
+                unit = span_text(doc, noun.start() + (len(noun.group(0)) - len(noun.group(0).lstrip())), noun.end())
                 stop = noun.end()
             else:
                 continue
