@@ -163,3 +163,15 @@ def test_a_floor_in_a_tasks_part_counts_whatever_noun_follows_it() -> None:
 def test_a_count_whose_number_is_repeated_in_words_in_brackets_keeps_the_noun_after_them() -> None:
     # Legal drafting writes "01 (một)", "02 (hai)": the counted noun follows the bracket.
     assert _targets("Mỗi xã có ít nhất 02 (hai) tổ hợp tác sản xuất rau an toàn.") == [(2, "tổ hợp")]
+
+
+def test_a_share_that_holds_from_a_dated_day_takes_that_days_year() -> None:
+    from tests.documents.test_parsing_preport17_rules import LETTER
+
+    letter = LETTER + ("1. Phấn đấu 100% hồ sơ đăng ký hộ kinh doanh được tiếp nhận trực tuyến kể từ ngày 01/7/2026.\n"
+                       "2. Các đơn vị phối hợp thực hiện.\n")
+    out: list[dict[str, Any]] = extract_plan(letter, "probe")["targets"]  # type: ignore[assignment]
+    assert [(t["value"], t["unit"], t["year"]) for t in out] == [(100, "%", 2026)]
+    # … not a span of days the work lasts ("100 ngày làm việc, từ ngày …")
+    letter = LETTER + "1. Thời gian thực hiện: 100 ngày làm việc, từ ngày 10/7/2026 đến hết ngày 30/11/2026.\n"
+    assert extract_plan(letter, "probe")["targets"] == []
