@@ -175,3 +175,8 @@ def test_a_share_that_holds_from_a_dated_day_takes_that_days_year() -> None:
     # … not a span of days the work lasts ("100 ngày làm việc, từ ngày …")
     letter = LETTER + "1. Thời gian thực hiện: 100 ngày làm việc, từ ngày 10/7/2026 đến hết ngày 30/11/2026.\n"
     assert extract_plan(letter, "probe")["targets"] == []
+
+
+def test_a_report_due_at_the_end_of_a_year_named_first_is_owed_once_in_a_tasks_part_too() -> None:
+    plan = PLAN.replace("1. Khảo sát", "1. Cuối năm 2027, Sở Công Thương tổng hợp báo cáo kết quả thực hiện Kế hoạch.\n2. Khảo sát")
+    assert _reports(plan) == [("once", None, None, 2027)]

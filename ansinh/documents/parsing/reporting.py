@@ -237,7 +237,8 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
                 cues = [c for c in cues if c[0] != "adhoc"]  # "… theo yêu cầu của Bộ … trước ngày 15/7/2026": once
             bare = False  # owed only as "định kỳ báo cáo" with no period (kept when the text states no regime)
             # a review or report with its year ("báo cáo sơ kết … vào năm 2028") is owed as a dated one is
-            year_named = bool(_MONTH_ONCE.search(folded)) or any(not law_year(folded, m.start(1)) for m in ONCE_CUE.finditer(folded))
+            year_named = bool(_MONTH_ONCE.search(folded) or ONCE_CUE_BEFORE.search(folded)) or any(  # "Cuối năm 2026, … báo cáo"
+                not law_year(folded, m.start(1)) for m in ONCE_CUE.finditer(folded))
             if strict and not sent and not owed(folded, bool(cues), bool(deadlines) or year_named):
                 if not bare_periodic_report(folded):
                     continue
