@@ -180,3 +180,13 @@ def test_a_share_that_holds_from_a_dated_day_takes_that_days_year() -> None:
 def test_a_report_due_at_the_end_of_a_year_named_first_is_owed_once_in_a_tasks_part_too() -> None:
     plan = PLAN.replace("1. Khảo sát", "1. Cuối năm 2027, Sở Công Thương tổng hợp báo cáo kết quả thực hiện Kế hoạch.\n2. Khảo sát")
     assert _reports(plan) == [("once", None, None, 2027)]
+
+
+def test_a_one_off_report_due_by_a_labelled_day_or_within_the_start_of_a_month() -> None:
+    # "Thời hạn gửi báo cáo: ngày …" labels the day; "vào đầu tháng 12/2026", "trong tuần đầu tháng 01/2027" the month.
+    def task(line: str) -> list[tuple[Any, ...]]:
+        return _reports(PLAN.replace("1. Khảo sát", f"1. {line}\n2. Khảo sát"))
+
+    assert task("Rà soát các cơ sở sản xuất; thời hạn gửi báo cáo: ngày 18/12/2026.") == [("once", 18, 12, 2026)]
+    assert task("Báo cáo kết quả rà soát về Sở Công Thương vào đầu tháng 12/2026.") == [("once", None, 12, 2026)]
+    assert task("Báo cáo kết quả rà soát về Sở Công Thương trong tuần đầu tháng 01/2027.") == [("once", None, 1, 2027)]

@@ -26,7 +26,7 @@ _TO_WHOM = re.compile(
     r"(?P<who>" + _WHO + r")"
 )
 _WHO_END = re.compile(
-    r"\s+(?:ve|ket\s+qua|tinh\s+hinh|de|xem\s+xet|chi\s+dao|theo(?!\s+doi)|truoc|trong|tai|khi|nhung|dinh\s+ky|h[ad]ng|"
+    r"\s+(?:ve|ket\s+qua|tinh\s+hinh|de|xem\s+xet|chi\s+dao|theo(?!\s+doi)|truoc|trong|vao|tai|khi|nhung|dinh\s+ky|h[ad]ng|"
     r"chu\s+tri|bang|thong\s+qua|xu\s+ly|kip\s+thoi|qua\s+(?:he|cong|dia\s+chi|do)|cham\s+nhat|doi\s+voi|so\s+luong|danh\s+sach|"
     r"noi\s+dung|viec|cac\s+(?:van|noi)|va\s+(?:de|lam|dong)|\d+\s+lan|dong\s+gui|tong\s+hop|noi\s+dat|cong\s+tac)(?![a-z])|\s*[;.:\n]|,\s*(?:de|dong\s+thoi|trong|truoc|theo)\s"
 )

@@ -103,8 +103,9 @@ _ADDRESSED_REPORT = re.compile(
     r"cac\s+co\s+quan\s+co\s+tham\s+quyen|bo\s+[a-z]|so\s+[a-z])"
     r"|gui\s+(?:bao\s+cao|ket\s+qua)\s+(?:ve\s+)?"
 )
-# "trong tháng 3 năm 2020", "trong tháng 3/2020": a one-off report due within a month.
-_MONTH_ONCE = re.compile(r"(?:trong|truoc|cuoi|het)\s+th[ad]ng\s+(\d{1,2})\s*(?:/|\s+n[ad]m\s+)\s*((?:19|20)\d\d)(?!\d)")
+# "trong tháng 3 năm 2020", "trong tháng 3/2020", "vào đầu tháng 12/2026", "trong tuần đầu tháng 01/2027": a one-off
+# report due within a month.
+_MONTH_ONCE = re.compile(r"(?:trong|truoc|cuoi|het|dau|vao)\s+(?:(?:tuan\s+)?(?:dau|cuoi)\s+)?th[ad]ng\s+(\d{1,2})\s*(?:/|\s+n[ad]m\s+)\s*((?:19|20)\d\d)(?!\d)")
 # "trong quý II/2026", "trước quý III năm 2026": a one-off report due within a quarter.
 _QUARTER_ONCE = re.compile(r"(?:trong|truoc|cuoi|het|vao)\s+quy\s+(?:[ivx]{1,3}|[1-4])\s*(?:/|\s+n[ad]m\s+)\s*((?:19|20)\d\d)(?!\d)")
 _PERIODIC = ("annual", "semiannual", "quarterly", "monthly")

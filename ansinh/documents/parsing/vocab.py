@@ -256,7 +256,10 @@ ONCE_CUE_BEFORE = re.compile(
 )
 # A deadline that names its year ("trước ngày 30 tháng 6 năm 2027", "trước ngày 30/6/2027"): a one-off report.
 DATED_DEADLINE = re.compile(
-    r"(?:tr[uy][oda]c|cham\s+nhat(?:\s+(?:la|vao))?|han\s+chot(?:\s+la)?)\s+(?:\d{1,2}\s*(?:gio|h)(?:\s*\d{1,2})?(?:\s*phut)?,?\s+)?(?:ngay\s+)?(\d{1,2})\s*(?:/|-|\.|\s+th[ad]ng\s+)\s*(\d{1,2})\s*(?:/|-|\.|\s+n[ad]m\s+)\s*((?:19|20)\d\d)(?!\d)"
+    r"(?:tr[uy][oda]c|cham\s+nhat(?:\s+(?:la|vao))?|han\s+chot(?:\s+la)?"
+    # "Thời hạn gửi báo cáo: ngày 20/12/2026", "Hạn chót nộp báo cáo: ngày …"
+    r"|(?:thoi\s+han|han\s+chot)\s+(?:gui|nop)\s+b[ad]o\s+c[ad]o\s*:)"
+    r"\s+(?:\d{1,2}\s*(?:gio|h)(?:\s*\d{1,2})?(?:\s*phut)?,?\s+)?(?:ngay\s+)?(\d{1,2})\s*(?:/|-|\.|\s+th[ad]ng\s+)\s*(\d{1,2})\s*(?:/|-|\.|\s+n[ad]m\s+)\s*((?:19|20)\d\d)(?!\d)"
 )
 REVIEW_CUE = re.compile(r"(?:s[oda]|t[oda]ng)\s+ket")
 TROUBLE_CUE = re.compile(
@@ -269,5 +272,6 @@ TROUBLE_CUE = re.compile(
 PERIODIC_CUE = re.compile(r"dinh\s+ky(?![a-z])")
 AWARD_CUE = re.compile(r"khen\s+thuong")
 DEADLINE = re.compile(
-    r"(?:tr[uy][oda]c|cham\s+nhat(?:\s+(?:la|vao))?|han\s+chot(?:\s+la)?)\s+(?:\d{1,2}\s*(?:gio|h)(?:\s*\d{1,2})?(?:\s*phut)?,?\s+)?ngay\s+(\d{1,2})(?:\s*(?:/|-|\.|\s+th[ad]ng\s+)\s*(\d{1,2})(?!\d))?"
+    r"(?:tr[uy][oda]c|cham\s+nhat(?:\s+(?:la|vao))?|han\s+chot(?:\s+la)?|(?:thoi\s+han|han\s+chot)\s+(?:gui|nop)\s+b[ad]o\s+c[ad]o\s*:)"
+    r"\s+(?:\d{1,2}\s*(?:gio|h)(?:\s*\d{1,2})?(?:\s*phut)?,?\s+)?ngay\s+(\d{1,2})(?:\s*(?:/|-|\.|\s+th[ad]ng\s+)\s*(\d{1,2})(?!\d))?"
 )
