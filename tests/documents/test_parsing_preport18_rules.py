@@ -190,3 +190,14 @@ def test_a_one_off_report_due_by_a_labelled_day_or_within_the_start_of_a_month()
     assert task("Rà soát các cơ sở sản xuất; thời hạn gửi báo cáo: ngày 18/12/2026.") == [("once", 18, 12, 2026)]
     assert task("Báo cáo kết quả rà soát về Sở Công Thương vào đầu tháng 12/2026.") == [("once", None, 12, 2026)]
     assert task("Báo cáo kết quả rà soát về Sở Công Thương trong tuần đầu tháng 01/2027.") == [("once", None, 1, 2027)]
+
+
+def test_a_count_a_tasks_clause_sets_for_a_year_counts_whatever_noun_follows_it() -> None:
+    line = "Phát triển du lịch cộng đồng, đến năm 2029 có thêm khoảng 4 - 5 làng văn hóa du lịch đi vào hoạt động."
+    plan = PLAN.replace("1. Khảo sát", f"1. {line}\n2. Khảo sát")
+    out: list[dict[str, Any]] = extract_plan(plan, "probe")["targets"]  # type: ignore[assignment]
+    assert [(t["value"], t["value_max"], t["year"]) for t in out] == [(4, 5, 2029)]
+    # … and a single count with its noun
+    plan = PLAN.replace("1. Khảo sát", "1. Phát triển sản phẩm, đến năm 2028 có 12 điểm du lịch cộng đồng đạt chuẩn.\n2. Khảo sát")
+    out = extract_plan(plan, "probe")["targets"]  # type: ignore[assignment]
+    assert [(t["value"], t["unit"], t["year"]) for t in out] == [(12, "điểm", 2028)]

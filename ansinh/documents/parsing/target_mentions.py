@@ -30,6 +30,7 @@ from ansinh.documents.parsing.target_words import (
     _SIGN,
     ADDED,
     ANY_UNIT,
+    BY_YEAR,
     CREATE_LEAD,
     CUT_BY,
     EQUIVALENT,
@@ -158,8 +159,6 @@ def _count_unit(doc: Doc, pos: int) -> tuple[str | None, int]:
             end += slash.end()
         return span_text(doc, pos + skip, pos + end), pos + end
     return None, pos
-
-
 
 
 _DIGIT = re.compile(r"\d")  # what _NUM opens with
@@ -341,7 +340,7 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
                 unit = None
             elif is_rank(folded, prefix, stop):
                 comparator_override = "<="  # "thuộc nhóm 3 nước dẫn đầu": a rank, at most N
-            elif (not strict or FLOOR_END.search(prefix)) and (cue or ADDED.search(prefix) or same_noun(doc, out, stop)) and (
+            elif (not strict or FLOOR_END.search(prefix) or BY_YEAR.search(folded, clause_start, a)) and (cue or ADDED.search(prefix) or same_noun(doc, out, stop)) and (
                     noun := _NOUN_AFTER.match(folded, stop + len(SPELLED_OUT.match(folded, stop)[0].rstrip()))):  # type: ignore[index]
                 # "có ít nhất 6 cảng biển", "thêm 400 dịch vụ công … và 50 dịch vụ công …": a count of whatever is named
                 # after the value (more of it, the same noun again, past "(một)"); in a tasks part after a floor ("ít nhất 01 nhiệm vụ")

@@ -307,5 +307,7 @@ STRIVE_BY_YEAR = re.compile(
 RATE_MOVED = re.compile(
     r"[\s\-–+*•]*(?:(?:phan\s+dau|tiep\s+tuc)\s+)?(?:giam|tang|nang|ha|keo\s+giam)\s+(?:ty|ti)\s+(?:le|trong)\s[^\d,;:]{0,100}?$"
 )
-# A floor just before a value ("ít nhất 01", "tối thiểu 02"): what follows is counted, whatever its noun.
+# A floor just before a value ("ít nhất 01", "tối thiểu 02"), or a year the clause sets ("đến năm 2030 có thêm 2 - 3
+# sân golf"): what follows is counted, whatever its noun, in a tasks part too.
+BY_YEAR = re.compile(r"(?<![a-z])(?:den|trong|vao)\s+(?:het\s+|cuoi\s+)?nam\s+(?:19|20)\d\d(?!\d)")
 FLOOR_END = re.compile(r"(?<![a-z])(?:it\s+nhat|toi\s+thieu)\s*$")
