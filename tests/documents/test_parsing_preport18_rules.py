@@ -201,3 +201,9 @@ def test_a_count_a_tasks_clause_sets_for_a_year_counts_whatever_noun_follows_it(
     plan = PLAN.replace("1. Khảo sát", "1. Phát triển sản phẩm, đến năm 2028 có 12 điểm du lịch cộng đồng đạt chuẩn.\n2. Khảo sát")
     out = extract_plan(plan, "probe")["targets"]  # type: ignore[assignment]
     assert [(t["value"], t["unit"], t["year"]) for t in out] == [(12, "điểm", 2028)]
+
+
+def test_a_clause_that_names_a_rate_and_the_level_it_reaches_states_a_target() -> None:
+    assert _directive_targets("Tỷ lệ thu nợ thuế có khả năng thu đạt trên 80% tổng số nợ.") == [(80, "%", ">")]
+    # … a rate named as a support ("mức hỗ trợ 50%") is not one
+    assert _directive_targets("Hỗ trợ 50% kinh phí đào tạo cho người lao động.") == []

@@ -221,18 +221,23 @@ _ENSURED_FLOOR = re.compile(
     r"(?:^|[,;:])[\s\-–+*]*(?:bao\s+dam|dam\s+bao)\s[^,;:()]{0,100}?\s(?:dat\s+|tang\s+|giam\s+)?"
     r"(?:tren|it\s+nhat|toi\s+thieu|khong\s+(?:thap\s+hon|duoi|it\s+hon))\s+$"
 )
+# "Tỷ lệ hồ sơ giải quyết đúng hạn đạt trên 98%": a clause that names a rate and the level it reaches.
+_RATE_REACHES = re.compile(
+    r"(?:^|[,;:])[\s\-–+*]*(?:(?:phan\s+dau|bao\s+dam|dam\s+bao)\s+)?(?:ty|ti)\s+(?:le|trong)\s[^,;:()\d]{0,100}?\s"
+    r"dat\s+(?:(?:tren|it\s+nhat|toi\s+thieu|tu|khoang)\s+)?$"
+)
 
 
 def _strived_for(masked: Doc, cand: Candidate) -> bool:
-    """Whether the value's clause opens with "phấn đấu" a few words before it, or guarantees a floor ("bảo đảm … ít
-    nhất 5 bậc"), where the rules read it (a floor: anywhere in a part of tasks), or in the body of a text that is no
-    plan (a directive's or a letter's numbered points)."""
+    """Whether the value's clause opens with "phấn đấu" a few words before it, guarantees a floor ("bảo đảm … ít nhất
+    5 bậc") or names a rate and the level it reaches ("tỷ lệ … đạt trên 90%"), where the rules read it (a floor or a
+    rate: anywhere in a part of tasks), or in the body of a text that is no plan (a directive's or a letter's points)."""
     if cand.mention is None:
         return False
     body = cand.mode == "skip" and cand.node.effective_kind() in (None, "tasks") and cand.node.style != "root"
     before = masked.folded[cand.cs : cand.mention.start]
     return bool(((cand.rule or body) and _STRIVE_LEAD.search(before))
-                or ((cand.rule or body or cand.mode == "strict") and _ENSURED_FLOOR.search(before)))
+                or ((cand.rule or body or cand.mode == "strict") and (_ENSURED_FLOOR.search(before) or _RATE_REACHES.search(before))))
 
 
 # A numbered item that opens with making or finishing so many things ("4. Hoàn thành di dời 01 khu công nghiệp",
