@@ -207,3 +207,9 @@ def test_a_clause_that_names_a_rate_and_the_level_it_reaches_states_a_target() -
     assert _directive_targets("Tỷ lệ thu nợ thuế có khả năng thu đạt trên 80% tổng số nợ.") == [(80, "%", ">")]
     # … a rate named as a support ("mức hỗ trợ 50%") is not one
     assert _directive_targets("Hỗ trợ 50% kinh phí đào tạo cho người lao động.") == []
+
+
+def test_a_clause_that_opens_by_changing_something_by_a_share_against_a_base_states_a_target() -> None:
+    assert _directive_targets("Giảm ít nhất 8% số vụ vi phạm pháp luật về thuế so với năm 2025.") == [(8, "%", ">=")]
+    # … a change already reached is a result, not a target
+    assert _directive_targets("Số thu đã tăng 12% so với cùng kỳ năm trước.") == []

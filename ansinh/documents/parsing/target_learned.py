@@ -221,6 +221,13 @@ _ENSURED_FLOOR = re.compile(
     r"(?:^|[,;:])[\s\-–+*]*(?:bao\s+dam|dam\s+bao)\s[^,;:()]{0,100}?\s(?:dat\s+|tang\s+|giam\s+)?"
     r"(?:tren|it\s+nhat|toi\s+thieu|khong\s+(?:thap\s+hon|duoi|it\s+hon))\s+$"
 )
+# "Kéo giảm ít nhất 5% số vụ tai nạn so với năm 2025": a clause that opens by changing something by a share against a
+# base year or the same period (a result already reached says "đã", which the learned judge reads).
+_CHANGED_BY = re.compile(
+    r"(?:^|[,;:])[\s\-–+*]*(?:(?:phan\s+dau|tiep\s+tuc)\s+)?(?:keo\s+)?(?:giam|tang)\s+(?:[^,;:()\d]{0,60}?\s)?"
+    r"(?:(?:it\s+nhat|toi\s+thieu|tu|tren)\s+)?$"
+)
+_AGAINST_BASE = re.compile(r"[^;.]{0,80}?so\s+voi\s+(?:nam|cung\s+ky|ky)(?![a-z])")
 # "Tỷ lệ hồ sơ giải quyết đúng hạn đạt trên 98%": a clause that names a rate and the level it reaches.
 _RATE_REACHES = re.compile(
     r"(?:^|[,;:])[\s\-–+*]*(?:(?:phan\s+dau|bao\s+dam|dam\s+bao)\s+)?(?:ty|ti)\s+(?:le|trong)\s[^,;:()\d]{0,100}?\s"
@@ -236,6 +243,9 @@ def _strived_for(masked: Doc, cand: Candidate) -> bool:
         return False
     body = cand.mode == "skip" and cand.node.effective_kind() in (None, "tasks") and cand.node.style != "root"
     before = masked.folded[cand.cs : cand.mention.start]
+    if (cand.rule or body or cand.mode == "strict") and str(cand.mention.unit).startswith("%") and _CHANGED_BY.search(before) and (
+            _AGAINST_BASE.match(masked.folded, cand.mention.end, cand.ce)):
+        return True
     return bool(((cand.rule or body) and _STRIVE_LEAD.search(before))
                 or ((cand.rule or body or cand.mode == "strict") and (_ENSURED_FLOOR.search(before) or _RATE_REACHES.search(before))))
 
