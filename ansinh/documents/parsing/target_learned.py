@@ -236,18 +236,19 @@ _RATE_REACHES = re.compile(
 
 
 def _strived_for(masked: Doc, cand: Candidate) -> bool:
-    """Whether the value's clause opens with "phấn đấu" a few words before it, guarantees a floor ("bảo đảm … ít nhất
-    5 bậc") or names a rate and the level it reaches ("tỷ lệ … đạt trên 90%"), where the rules read it (a floor or a
-    rate: anywhere in a part of tasks), or in the body of a text that is no plan (a directive's or a letter's points)."""
+    """Whether the value's clause opens with "phấn đấu" a few words before it (where the rules read it), or, in a part
+    of tasks, guarantees a floor ("bảo đảm … ít nhất 5 bậc"), names a rate and the level it reaches ("tỷ lệ … đạt trên
+    90%") or changes something by a share against a base; in the body of a text that is no plan (a directive's or a
+    letter's points) too. (In the objectives the learned judge reads such values on its lower rule threshold.)"""
     if cand.mention is None:
         return False
     body = cand.mode == "skip" and cand.node.effective_kind() in (None, "tasks") and cand.node.style != "root"
     before = masked.folded[cand.cs : cand.mention.start]
-    if (cand.rule or body or cand.mode == "strict") and str(cand.mention.unit).startswith("%") and _CHANGED_BY.search(before) and (
+    if (body or cand.mode == "strict") and str(cand.mention.unit).startswith("%") and _CHANGED_BY.search(before) and (
             _AGAINST_BASE.match(masked.folded, cand.mention.end, cand.ce)):
         return True
     return bool(((cand.rule or body) and _STRIVE_LEAD.search(before))
-                or ((cand.rule or body or cand.mode == "strict") and (_ENSURED_FLOOR.search(before) or _RATE_REACHES.search(before))))
+                or ((body or cand.mode == "strict") and (_ENSURED_FLOOR.search(before) or _RATE_REACHES.search(before))))
 
 
 # A numbered item that opens with making or finishing so many things ("4. Hoàn thành di dời 01 khu công nghiệp",
