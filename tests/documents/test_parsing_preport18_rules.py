@@ -213,3 +213,11 @@ def test_a_clause_that_opens_by_changing_something_by_a_share_against_a_base_sta
     assert _directive_targets("Giảm ít nhất 8% số vụ vi phạm pháp luật về thuế so với năm 2025.") == [(8, "%", ">=")]
     # … a change already reached is a result, not a target
     assert _directive_targets("Số thu đã tăng 12% so với cùng kỳ năm trước.") == []
+
+
+def test_results_reported_to_a_body_named_after_them_are_owed_in_the_organising_part() -> None:
+    assert _organising("Các phòng, ban báo cáo kết quả thực hiện về Văn phòng Ủy ban nhân dân để tổng hợp.") == [
+        ("adhoc", None, None, None)
+    ]
+    # … not figures the report is about ("báo cáo kết quả thực hiện về số lượng …" names no body)
+    assert _organising("Các xã báo cáo kết quả thực hiện về số lượng hộ được hỗ trợ.") == []
