@@ -8,6 +8,7 @@ from typing import Any
 
 from ansinh.documents.parsing import extract_plan
 from tests.documents.test_parsing_preport9_rules import PLAN  # the same plan head
+from tests.documents.test_parsing_preport17_rules import LETTER  # the same letter head
 
 
 def _reports(text: str) -> list[tuple[Any, ...]]:
@@ -21,8 +22,8 @@ def test_an_organising_part_whose_every_line_a_converter_indented_with_a_tab_is_
     part = (
         "II. TỔ CHỨC THỰC HIỆN\n\n"
         "\t1. Các phòng, ban chuyên môn căn cứ chức năng, nhiệm vụ được giao triển khai thực hiện\n"
-        "\tnghiêm túc các nội dung của Kế hoạch này, chủ động rà soát những việc còn tồn đọng.\n"
-        "\t2. Giao Phòng Kinh tế chủ trì, theo dõi, đôn đốc việc thực hiện, tổng hợp kết quả,\n"
+        "\tđầy đủ các nội dung của Kế hoạch này, chủ động kiểm tra các việc chưa hoàn thành.\n"
+        "\t2. Phòng Kinh tế là đầu mối theo dõi việc thực hiện của các phòng, ban, tổng hợp kết quả,\n"
         "\tbáo cáo Ủy ban nhân dân huyện trước 15/11/2026.\n"
     )
     assert _reports(PLAN + part) == [("once", 15, 11, 2026)]
@@ -148,8 +149,8 @@ def test_a_task_that_opens_by_moving_a_rate_commits_to_the_share_it_names() -> N
 def test_a_sentence_a_pdf_padded_with_a_tab_after_a_line_break_goes_on_to_its_value() -> None:
     # A PDF's text layer wrote a tab for a space on the line after a wrap: the line is prose, not a table row.
     notice = _DIRECTIVE.format(line=(
-        "Tăng cường kỷ luật, kỷ cương trong quản lý vốn; nêu cao trách nhiệm người đứng đầu; quyết tâm hoàn thành mục \n"
-        "tiêu\tthu ngân sách 100% dự toán được giao. Việc chậm trễ phải được xử lý nghiêm."))
+        "Các chi cục thuế rà soát nguồn thu còn dư địa, đôn đốc người nộp thuế nộp đúng hạn để bảo đảm mục \n"
+        "tiêu\tthu ngân sách 100% dự toán được giao. Đơn vị thu chậm phải giải trình với Chủ tịch UBND tỉnh."))
     out: list[dict[str, Any]] = extract_plan(notice, "probe")["targets"]  # type: ignore[assignment]
     assert [(t["value"], t["unit"]) for t in out] == [(100, "%")]
 
@@ -166,8 +167,6 @@ def test_a_count_whose_number_is_repeated_in_words_in_brackets_keeps_the_noun_af
 
 
 def test_a_share_that_holds_from_a_dated_day_takes_that_days_year() -> None:
-    from tests.documents.test_parsing_preport17_rules import LETTER
-
     letter = LETTER + ("1. Phấn đấu 100% hồ sơ đăng ký hộ kinh doanh được tiếp nhận trực tuyến kể từ ngày 01/7/2026.\n"
                        "2. Các đơn vị phối hợp thực hiện.\n")
     out: list[dict[str, Any]] = extract_plan(letter, "probe")["targets"]  # type: ignore[assignment]
