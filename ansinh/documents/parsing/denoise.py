@@ -226,17 +226,22 @@ _TABBED_ITEM = re.compile(r"[ \t]*(?:\d{1,2}(?:\.\d{1,2}){0,2} ?[.)]|[a-zđ] ?\)
 _SPLIT_ITEM = re.compile(r"[ \t]*(?:\d{1,2}(?:\.\d{1,2}){0,2}\.|[a-zđ]\))[ \t]+[A-ZĐÀ-Ỹ][^\t]*[^\t.:;,]\t+[a-zđà-ỹ][^\t]+")
 
 
+# A numbered item a tab indents ("\t1. Giao …", "\ta) Rà soát …"): the first line of an indented paragraph.
+_MARKED = re.compile(r"\t+(?:\d{1,2}(?:\.\d{1,2}){0,2}\.|[a-zđ]\)) [A-ZĐÀ-Ỹ]")
+
+
 def prose_tabs(text: str, chars: list[str]) -> None:
     """Read the tabs of prose lines as spaces (same length), so a padded paragraph is not taken for a table.
 
     A table row holds several cells and its first column is narrow; a line whose only text is one cell at the
     line start, as wide as the page, with nothing but tabs after it, is running text, and so is the line after
-    it that ends its paragraph the same way, or a list item set off by tabs ("\t2.\tGiao …"). Tables laid out
+    it that ends its paragraph the same way, or a list item set off by tabs ("\t2.\tGiao …"), or a numbered paragraph
+    whose every line a word processor's indent opened with a tab ("\t1. Giao …", "\tbáo cáo …"). Tables laid out
     this way have rows with two or more filled cells, which are left alone.
     """
     if "\t" not in text:
         return
-    after_prose = False
+    after_prose = after_row = False
     start = 0
     size = len(text)
     while start < size:
@@ -246,7 +251,10 @@ def prose_tabs(text: str, chars: list[str]) -> None:
         if body.strip():
             one_cell = "\t" not in body and not body.startswith(" \t")
             wide = len(body) >= _PROSE_WIDTH
-            prose = (one_cell and (wide or after_prose)) or (
+            # a paragraph indented by a tab on every line ("\t1. Giao …", "\tliên quan …"), not under a row of cells
+            indented = wide and not after_row and "\t" not in body.lstrip("\t") and (
+                after_prose or _MARKED.match(body) is not None)
+            prose = (one_cell and (wide or after_prose)) or indented or (
                 after_prose and wide and _TABBED_ITEM.fullmatch(body) is not None
             ) or (wide and _SPLIT_ITEM.fullmatch(body) is not None)
             if prose and "\t" in text[start:end]:
@@ -254,6 +262,7 @@ def prose_tabs(text: str, chars: list[str]) -> None:
                     if text[i] == "\t":
                         chars[i] = " "
             after_prose = prose or ("\t" not in body and wide)
+            after_row = not prose and ("\t" in body.strip(" \t") or (after_row and body.startswith("\t")))
         start = end + 1
 
 

@@ -51,7 +51,8 @@ _LIST_QUARTER = re.compile(
 )
 # "báo cáo tháng, quý, 6 tháng, năm": the month opening a list of periods of a report.
 # … also opened by "theo" or a week ("theo tuần, tháng, quý, năm", "hằng tuần, tháng và quý").
-_LIST_MONTH = re.compile(r"(?:b[ad]o\s+c[ad]o\s+(?:dinh\s+ky\s*)?|dinh\s+ky\s*|(?<![a-z])theo\s+(?:tuan\s*(?:,|va|hoac)\s*)?|(?:h[ad]ng|moi)\s+tuan\s*(?:,|va|hoac)\s*)[(:]?\s*(?P<at>th[ad]ng)\s*(?:,|va|hoac)\s*(?:h[ad]ng\s+)?(?:quy|0?6\s+th[ad]ng|n[ad]m)(?![a-z])")
+# ("báo cáo công tác tháng, quý, năm", "báo cáo kết quả thực hiện tháng, quý": the list opened by the month)
+_LIST_MONTH = re.compile(r"(?:b[ad]o\s+c[ad]o\s+(?:dinh\s+ky\s*|cong\s+tac\s+|(?:ket\s+qua|tinh\s+hinh)\s+(?:thuc\s+hien\s+)?)?|dinh\s+ky\s*|(?<![a-z])theo\s+(?:tuan\s*(?:,|va|hoac)\s*)?|(?:h[ad]ng|moi)\s+tuan\s*(?:,|va|hoac)\s*)[(:]?\s*(?P<at>th[ad]ng)\s*(?:,|va|hoac)\s*(?:h[ad]ng\s+)?(?:quy|0?6\s+th[ad]ng|n[ad]m)(?![a-z])")
 _LIST_YEAR = re.compile(
     r"(?:th[ad]ng|quy)\s*(?:,|va|hoac)\s*(?:h[ad]ng\s+|cuoi\s+|0?1\s+)?n[ad]m(?![a-z])"
     r"(?=\s*(?:$|[,;.()]|va\s|hoac\s|tr[uy][oda]c\s|bao\s+cao|gui|ve\s|cac\s|theo\s|cua\s|cho\s|len\s|(?:ubnd|uy\s+ban|so|bo|phong|ban)\s))"
@@ -160,7 +161,9 @@ ADDRESSEE = re.compile(
     + _BAN_BO_VU + r"|(?<!ho\s)(?<!mot\s)so\s+" + NOT_A_NUMBER + r"[a-z]|cac\s+so|cac\s+bo|cuc\s+[a-z]|tong\s+cuc|chu\s+tich|"
     r"thuong\s+truc|thuong\s+vu|tinh\s+uy|thanh\s+uy|dang\s+uy|cap\s+(?:tren|co\s+tham\s+quyen)|"
     r"co\s+quan\s+(?:co\s+tham\s+quyen|cap\s+tren|chu\s+quan|quan\s+ly|thuong\s+truc|chuyen\s+mon)|"
-    r"(?:co\s+quan|don\s+vi)\s+(?!tinh(?![a-z]))[a-z]|(?:(?<=cho\s)|(?<=voi\s)|(?<=den\s)|(?<=ve\s))to\s+chuc\s+[a-z])"
+    r"(?:co\s+quan|don\s+vi)\s+(?!tinh(?![a-z]))[a-z]|(?:(?<=cho\s)|(?<=voi\s)|(?<=den\s)|(?<=ve\s))to\s+chuc\s+[a-z]"
+    # "báo cáo về Bộ (qua Cục …)", "gửi về Bộ để tổng hợp": a ministry's own text names itself "Bộ"
+    r"|(?:(?<=den\s)|(?<=ve\s)|(?<=len\s))bo(?![a-z])(?!\s+(?:sung|phan|tri(?![a-z])|tieu\s+chi|chi\s+so|ho\s+so|may(?![a-z])|nhiem|du\s+lieu|cong\s+cu)))"
 )
 
 

@@ -51,3 +51,15 @@ def text_year(folded: str) -> int | None:
     """The year a text was issued, read from its header: a letter's "trước ngày 20/6" falls in that year."""
     m = _ISSUED.search(folded, 0, _HEADER)
     return int(m.group(1)) if m else None
+
+
+# "… gửi báo cáo theo yêu cầu của Bộ Giáo dục và Đào tạo trước ngày 15/7/2026": the report a named body asked for, due
+# by that day, is that one report; "theo yêu cầu" alone ("báo cáo theo yêu cầu", "đột xuất theo yêu cầu của …") is an
+# occasion, ad hoc.
+_ASKED_BY = re.compile(r"theo\s+yeu\s+cau\s+cua\s")
+_OCCASION = re.compile(r"d[oda]t\s+xuat|khi\s+(?:c[oda]|duoc)\s+yeu\s+cau")
+
+
+def asked_by_and_dated(folded: str, dated: bool) -> bool:
+    """Whether the only "on request" of a sentence with a dated deadline is the request of a named body."""
+    return dated and "yeu cau cua" in folded and _ASKED_BY.search(folded) is not None and _OCCASION.search(folded) is None

@@ -23,6 +23,7 @@ from ansinh.documents.parsing.report_cues import (
     WEEKLY,
     periods,
 )
+from ansinh.documents.parsing.report_dates import deadlines
 from ansinh.documents.parsing.report_recipient import recipient_span
 from ansinh.documents.parsing.text_caches import text_cache
 from ansinh.documents.parsing.vocab import ONCE_CUE
@@ -89,6 +90,23 @@ def _conditional_step(folded: str) -> bool:
         if all(m.start("then") <= v.start() < m.end("then") for v in verbs):
             return True
     return False
+
+
+# The span a report's figures cover (Decree 09/2019 art. 12: "thời gian chốt số liệu"), up to its clause's end.
+_CUTOFF = re.compile(
+    r"(?:thoi\s+(?:gian|diem)\s+chot\s+so\s+lieu|so\s+lieu\s+(?:cua\s+)?b[ad]o\s+c[ad]o[^.;()]{0,30}?(?:duoc\s+)?tinh\s+(?:tu|den)"
+    r"|(?:ky|nam)\s+bao\s+cao\s+(?:duoc\s+)?tinh\s+tu)[^;)]*"
+)
+
+
+def cutoff_blanked(folded: str) -> str:
+    """``folded`` with the span its figures cover blanked (same length) when a deadline stands outside it ("Báo cáo năm
+    gửi trước ngày 15/12 (thời gian chốt số liệu từ ngày 15/12 năm trước …)"): the sentence owes that report; the span
+    alone ("Thời gian chốt số liệu báo cáo: từ …") stays what ``not_a_duty`` reads as no duty."""
+    if "so lieu" not in folded and "tinh tu" not in folded:
+        return folded
+    blanked = _CUTOFF.sub(lambda m: " " * len(m.group(0)), folded)
+    return blanked if blanked != folded and deadlines(blanked) else folded
 
 
 @text_cache()

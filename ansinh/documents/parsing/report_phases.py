@@ -33,10 +33,20 @@ _RESULTS = re.compile(r"b[ad]o\s+c[ad]o\s+(?:ket\s+qua|tinh\s+hinh)\s+(?:trien\s
 _RESULTS_AFTER = re.compile(r"(?:ket\s+qua|tinh\s+hinh)\s+(?:trien\s+khai\s+)?thuc\s+hien(?![a-z])")
 
 
+# "báo cáo kết quả thực hiện (Kế hoạch) về Sở Nội vụ …": the results, then whom they go to.
+_RESULTS_TO = re.compile(
+    _RESULTS.pattern + r"[^.;]{0,80}?\s(?:ve|len|cho|voi|den)\s+(?:ubnd|uy\s+ban|so\s+(?!lieu|luong)[a-z]|bo\s+(?!phan)[a-z]|"
+    r"ban\s+[a-z]|phong\s+[a-z]|thuong\s+truc|tinh\s+uy|thanh\s+uy|dang\s+uy|chu\s+tich|van\s+phong)"
+)
+
+
 def results_owed_to(folded: str) -> bool:
-    """Whether a sentence reports the results of the work to a named body ("báo cáo UBND tỉnh kết quả thực hiện …")."""
+    """Whether a sentence reports the results of the work to a named body ("báo cáo UBND tỉnh kết quả thực hiện …",
+    "báo cáo kết quả thực hiện về Sở Nội vụ")."""
     to = REPORT_TO.search(folded)
-    return to is not None and (_RESULTS.search(folded) is not None or _RESULTS_AFTER.search(folded, to.end()) is not None)
+    if to is None:
+        return _RESULTS_TO.search(folded) is not None
+    return _RESULTS.search(folded) is not None or _RESULTS_AFTER.search(folded, to.end()) is not None
 
 
 # "định kỳ báo cáo …", "định kỳ tổng hợp, báo cáo …", "… tổng hợp báo cáo định kỳ;" with no period named: a report

@@ -14,7 +14,7 @@ NOT_A_NUMBER = (
 )
 _WHO = (
     r"(?:lanh\s+dao(?![a-z])|dong\s+chi\s+|thu\s+tuong|chinh\s+phu|quoc\s+hoi|hoi\s+dong\s+nhan\s+dan|hdnd|ubnd|ubtvqh|"
-    r"uy\s+ban|ban\s+[a-z]|bo\s+(?!sung|phan)[a-z]|so\s+" + NOT_A_NUMBER + r"[a-z]|cac\s+so|cac\s+bo|cuc\s+[a-z]|vu\s+[a-z]|tong\s+cuc|"
+    r"uy\s+ban|ban\s+[a-z]|bo\s+(?!sung|phan|de\s)[a-z]|bo(?![a-z])(?!\s+(?:sung|phan))|so\s+" + NOT_A_NUMBER + r"[a-z]|cac\s+so|cac\s+bo|cuc\s+[a-z]|vu\s+[a-z]|tong\s+cuc|"
     r"chu\s+tich|chu\s+ubnd|giam\s+doc|thuong\s+truc|thuong\s+vu|tinh\s+uy|thanh\s+uy|dang\s+uy|dang\s+doan|huyen\s+uy|"
     r"cap\s+(?:tren|co\s+tham\s+quyen)|co\s+quan\s+(?:co\s+tham\s+quyen|cap\s+tren|chu\s+quan|thuong\s+truc)|"
     r"van\s+phong|phong\s+[a-z]|cong\s+chuc|ngan\s+hang|bao\s+hiem\s+xa\s+hoi|cong\s+an|to\s+chuc\s+dich\s+vu)"
@@ -26,7 +26,7 @@ _TO_WHOM = re.compile(
     r"(?P<who>" + _WHO + r")"
 )
 _WHO_END = re.compile(
-    r"\s+(?:ve|ket\s+qua|tinh\s+hinh|de|xem\s+xet|chi\s+dao|theo(?!\s+doi)|truoc|trong|tai|khi|nhung|dinh\s+ky|h[ad]ng|"
+    r"\s+(?:ve|ket\s+qua|tinh\s+hinh|de|xem\s+xet|chi\s+dao|theo(?!\s+doi)|truoc|trong|vao|tai|khi|nhung|dinh\s+ky|h[ad]ng|"
     r"chu\s+tri|bang|thong\s+qua|xu\s+ly|kip\s+thoi|qua\s+(?:he|cong|dia\s+chi|do)|cham\s+nhat|doi\s+voi|so\s+luong|danh\s+sach|"
     r"noi\s+dung|viec|cac\s+(?:van|noi)|va\s+(?:de|lam|dong)|\d+\s+lan|dong\s+gui|tong\s+hop|noi\s+dat|cong\s+tac)(?![a-z])|\s*[;.:\n]|,\s*(?:de|dong\s+thoi|trong|truoc|theo)\s"
 )

@@ -26,8 +26,14 @@ from ansinh.documents.parsing.report_dates import deadline_for, own_clause, wind
 from ansinh.documents.parsing.report_dates import deadlines as read_deadlines
 from ansinh.documents.parsing.report_described import blank_cited, described, law_year, not_duty_by_form
 from ansinh.documents.parsing.report_labels import drop_contents, drop_kinds_list, merge_labelled
-from ansinh.documents.parsing.report_once import asked_once, one_matter, text_year
-from ansinh.documents.parsing.report_owed import not_a_duty, owed, published_periodically, reviewed_for
+from ansinh.documents.parsing.report_once import asked_by_and_dated, asked_once, one_matter, text_year
+from ansinh.documents.parsing.report_owed import (
+    cutoff_blanked,
+    not_a_duty,
+    owed,
+    published_periodically,
+    reviewed_for,
+)
 from ansinh.documents.parsing.report_phases import (
     EACH_PHASE,
     YEAR_AND_PHASE,
@@ -97,8 +103,9 @@ _ADDRESSED_REPORT = re.compile(
     r"cac\s+co\s+quan\s+co\s+tham\s+quyen|bo\s+[a-z]|so\s+[a-z])"
     r"|gui\s+(?:bao\s+cao|ket\s+qua)\s+(?:ve\s+)?"
 )
-# "trong tháng 3 năm 2020", "trong tháng 3/2020": a one-off report due within a month.
-_MONTH_ONCE = re.compile(r"(?:trong|truoc|cuoi|het)\s+th[ad]ng\s+(\d{1,2})\s*(?:/|\s+n[ad]m\s+)\s*((?:19|20)\d\d)(?!\d)")
+# "trong tháng 3 năm 2020", "trong tháng 3/2020", "vào đầu tháng 12/2026", "trong tuần đầu tháng 01/2027": a one-off
+# report due within a month.
+_MONTH_ONCE = re.compile(r"(?:trong|truoc|cuoi|het|dau|vao)\s+(?:(?:tuan\s+)?(?:dau|cuoi)\s+)?th[ad]ng\s+(\d{1,2})\s*(?:/|\s+n[ad]m\s+)\s*((?:19|20)\d\d)(?!\d)")
 # "trong quý II/2026", "trước quý III năm 2026": a one-off report due within a quarter.
 _QUARTER_ONCE = re.compile(r"(?:trong|truoc|cuoi|het|vao)\s+quy\s+(?:[ivx]{1,3}|[1-4])\s*(?:/|\s+n[ad]m\s+)\s*((?:19|20)\d\d)(?!\d)")
 _PERIODIC = ("annual", "semiannual", "quarterly", "monthly")
@@ -205,6 +212,7 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
             folded = blank_cited(doc.text[s:e], folded)  # "… và Báo cáo tiếp thu của Bộ Chính trị": a paper cited
             folded = heard_on_schedule(folded)  # "định kỳ hằng quý, nghe báo cáo …": reports owed on that schedule
             folded = others_deadlines_blanked(folded)  # "… hoàn thành rà soát trước ngày 30/6; hằng năm báo cáo …"
+            folded = cutoff_blanked(folded)  # "… trước ngày 15/12 (thời gian chốt số liệu từ ngày 15/12 năm trước …)"
             if (letter_body is not None and NARRATED.match(folded)) or (letter and FINDINGS.match(folded)) or PRIOR_TEXT.match(folded) or (
                 opens_grounds(doc.text[s:e], folded)
             ):
@@ -226,9 +234,12 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
             if described(folded, bool(deadlines) or DATED_DEADLINE.search(folded) is not None):
                 continue  # "Nội dung báo cáo gồm: …", "Báo cáo phải được xây dựng trung thực": the report described
             cues = twice_a_year(cues, deadlines)
+            if asked_by_and_dated(folded, DATED_DEADLINE.search(folded) is not None):
+                cues = [c for c in cues if c[0] != "adhoc"]  # "… theo yêu cầu của Bộ … trước ngày 15/7/2026": once
             bare = False  # owed only as "định kỳ báo cáo" with no period (kept when the text states no regime)
             # a review or report with its year ("báo cáo sơ kết … vào năm 2028") is owed as a dated one is
-            year_named = bool(_MONTH_ONCE.search(folded)) or any(not law_year(folded, m.start(1)) for m in ONCE_CUE.finditer(folded))
+            year_named = bool(_MONTH_ONCE.search(folded) or ONCE_CUE_BEFORE.search(folded)) or any(  # "Cuối năm 2026, … báo cáo"
+                not law_year(folded, m.start(1)) for m in ONCE_CUE.finditer(folded))
             if strict and not sent and not owed(folded, bool(cues), bool(deadlines) or year_named):
                 if not bare_periodic_report(folded):
                     continue

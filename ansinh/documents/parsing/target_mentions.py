@@ -30,18 +30,23 @@ from ansinh.documents.parsing.target_words import (
     _SIGN,
     ADDED,
     ANY_UNIT,
+    BY_YEAR,
     CREATE_LEAD,
     CUT_BY,
     EQUIVALENT,
+    FLOOR_END,
     LATER_VALUE,
     NOW_VALUE,
     PART_OF_YEAR,
     QUALIFIER_LEAD,
     QUALIFIER_THEN_CHANGE,
+    RATE_MOVED,
     RATIO_TAIL,
     SPELLED_OUT,
     STRIVE_BY_YEAR,
     WORD_RATIO,
+    YEARS_LONG,
+    YEARS_LONG_BEFORE,
     Mention,
     false_cue,
     ratio_unit,
@@ -156,8 +161,6 @@ def _count_unit(doc: Doc, pos: int) -> tuple[str | None, int]:
     return None, pos
 
 
-
-
 _DIGIT = re.compile(r"\d")  # what _NUM opens with
 _CLOCK = re.compile(r"(?<![\d.,])\d{1,2}:\d\d(?::\d\d)?(?:\s*[+-]\d\d:?\d\d)?(?![\d.,])")
 _MAP_SCALE = re.compile(r"(?<![a-z])t[yi] le\s+1\s*[:/]\s*\d{1,3}(?:[.,]\d{3})+(?!\d)")
@@ -214,7 +217,8 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
                 out.append(Mention(a, ratio.end(), value, None, rate_unit, _comparator(prefix, "") or "="))
                 skip_until = ratio.end()
             continue
-        if _BAD_AFTER.match(tail) or _bad_before(doc, a, prefix) or PART_OF_YEAR.match(tail):
+        if _BAD_AFTER.match(tail) or _bad_before(doc, a, prefix) or PART_OF_YEAR.match(tail) or YEARS_LONG.match(tail) or (
+                YEARS_LONG_BEFORE.search(prefix) and re.match(r"\s*n[ad]m(?![a-z])", tail)):
             continue
         if "tuong" in prefix and EQUIVALENT.search(prefix):
             # "3.100 - 3.200 nghìn tỷ đồng (tương đương 130 - 135 tỷ USD)": the same value in another unit.
@@ -336,12 +340,12 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
                 unit = None
             elif is_rank(folded, prefix, stop):
                 comparator_override = "<="  # "thuộc nhóm 3 nước dẫn đầu": a rank, at most N
-            elif not strict and (cue or ADDED.search(prefix) or same_noun(doc, out, stop)) and (
-                    noun := _NOUN_AFTER.match(folded, stop)):
-                # "có ít nhất 6 cảng biển", "phát triển thêm 400 dịch vụ công … và 50 dịch vụ công …": a count of
-                # whatever is named after the value (so many more of it, or the same noun counted again)
-                unit = span_text(doc, stop + (len(noun.group(0)) - len(noun.group(0).lstrip())), noun.end())
-                stop = noun.end()  # "có ít nhất 6 cảng biển": a count of whatever is named after the value
+            elif (not strict or FLOOR_END.search(prefix) or BY_YEAR.search(folded, clause_start, a)) and (cue or ADDED.search(prefix) or same_noun(doc, out, stop)) and (
+                    noun := _NOUN_AFTER.match(folded, stop + len(SPELLED_OUT.match(folded, stop)[0].rstrip()))):  # type: ignore[index]
+                # "có ít nhất 6 cảng biển", "thêm 400 dịch vụ công … và 50 dịch vụ công …": a count of whatever is named
+                # after the value (more of it, the same noun again, past "(một)"); in a tasks part after a floor ("ít nhất 01 nhiệm vụ")
+                unit = span_text(doc, noun.start() + (len(noun.group(0)) - len(noun.group(0).lstrip())), noun.end())
+                stop = noun.end()
             else:
                 continue
         else:
@@ -355,8 +359,8 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
             continue  # "miễn 100% lệ phí trước bạ", "giảm 50% mức thu phí": a fee the law sets, not a target
         if strict:
             population = POPULATION_NOUNS.match(folded, stop + 1) or POPULATION_NOUNS.match(folded, stop)
-            if not (_has_cue(doc, clause_start, a) or (unit in ("%", "‰") and population)
-                    or STRIVE_BY_YEAR.fullmatch(folded, start, clause_start)):
+            if not (_has_cue(doc, clause_start, a) or (unit in ("%", "‰") and population) or STRIVE_BY_YEAR.fullmatch(
+                    folded, start, clause_start) or (str(unit).startswith("%") and RATE_MOVED.fullmatch(folded, clause_start, a))):
                 continue
         if scale_word is not None and unit not in ("%", "‰", "lần"):
             unit = f"{scale_word} {unit}" if unit else scale_word

@@ -46,7 +46,10 @@ def _counts(doc: Doc, a: int, b: int, single: bool) -> bool:
             return _BOUND_BEFORE.search(folded, max(0, a - 20), a) is not None and _WORD_AFTER.match(folded, b) is not None
         if re.match(r"\s*\d", folded[unit.end() : unit.end() + 3]):
             return False  # "năm 2025": a year, not five of something
-    return not single or _CUE_BEFORE.search(folded, max(0, a - 20), a) is not None
+    cue = _CUE_BEFORE.search(folded, max(0, a - 20), a) if single else None
+    if cue is not None and doc.clean[cue.start() : cue.start() + 3].lower() == "mỗi":
+        return False  # "mỗi năm tổ chức …": each year ("mới", new, folds the same and is a cue)
+    return not single or cue is not None
 
 
 def digitized(doc: Doc, start: int, end: int) -> Doc | None:

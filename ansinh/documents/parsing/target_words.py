@@ -91,6 +91,9 @@ _BAD_BEFORE = re.compile(  # by first letter, "(?<![a-z])" looked at after it (v
 _BAD_AFTER = re.compile(r"^(?:\s*/\s*\d|-[a-z]|/[a-z]|\s*-\s*(?:19|20)\d\d)")
 # "6 tháng đầu năm", "9 tháng cuối năm 2026": the part of a year a figure covers (a reporting period), not a value.
 PART_OF_YEAR = re.compile(r"^\s*thang\s+(?:dau|cuoi)\s+nam(?![a-z])")
+# "5 năm 2021 - 2025", "05 năm tới", "3 năm qua", "bình quân 5 năm", "trong 3 năm": how long a period lasts, not a value.
+YEARS_LONG = re.compile(r"^\s*n[ad]m\s+(?:(?:19|20)\d\d(?!\d)|toi|qua|tiep\s+theo|lien\s+tiep|thuc\s+hien)(?![a-z])")
+YEARS_LONG_BEFORE = re.compile(r"(?<![a-z])(?:binh\s+quan|trong(?:\s+vong)?|sau|giai\s+doan|moi)\s+$")
 # What may stand before a value that continues the previous one's indicator ("… và dưới 11,5% …").
 BARE_NEXT = re.compile(r"[\s,]*(?:va\s*)?(?:duoi|tren|toi thieu|it nhat|khoang|con)?\s*")
 # ... and what may follow it: at most a year ("95% vào năm 2030"), no subject of its own ("95% dân số …").
@@ -299,3 +302,12 @@ CUT_BY = re.compile(
 STRIVE_BY_YEAR = re.compile(
     r"[\s\-–+*•]*(?:ph[ad]n\s+d[ad]u|muc\s+tieu)\s+(?:(?:den|trong|vao|truoc)\s+)?(?:(?:het|cuoi)\s+)?n[ad]m\s+(?:19|20)\d\d\s*,\s*"
 )
+# A clause that opens by moving a rate ("Giảm tỷ lệ hộ nghèo bình quân 1,5%/năm", "Nâng tỷ trọng … lên 30%"): the
+# plan commits to the share it names, though no cue word stands before it.
+RATE_MOVED = re.compile(
+    r"[\s\-–+*•]*(?:(?:phan\s+dau|tiep\s+tuc)\s+)?(?:giam|tang|nang|ha|keo\s+giam)\s+(?:ty|ti)\s+(?:le|trong)\s[^\d,;:]{0,100}?$"
+)
+# A floor just before a value ("ít nhất 01", "tối thiểu 02"), or a year the clause sets ("đến năm 2030 có thêm 2 - 3
+# sân golf"): what follows is counted, whatever its noun, in a tasks part too.
+BY_YEAR = re.compile(r"(?<![a-z])(?:den|trong|vao)\s+(?:het\s+|cuoi\s+)?nam\s+(?:19|20)\d\d(?!\d)")
+FLOOR_END = re.compile(r"(?<![a-z])(?:it\s+nhat|toi\s+thieu)\s*$")

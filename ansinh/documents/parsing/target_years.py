@@ -22,6 +22,12 @@ _DEADLINE = re.compile(
     by_first_letter(r"den|truoc|cham\s+nhat|muon\s+nhat", "[a-z]") + r"\s+(?:het\s+)?"
     r"(?:ngay\s+\d{1,2}\s*[/-]\s*\d{1,2}\s*[/-]\s*|thang\s+\d{1,2}\s*[/-]\s*)((?:19|20)\d\d)(?!\d)"
 )
+# The day a value holds from, after it ("… kể từ ngày 01/9/2025", "từ ngày 01 tháng 7 năm 2026"): its year, for a
+# value that has no other.
+_SINCE_DATE = re.compile(
+    r"(?<![a-z])(?:ke\s+)?tu\s+ngay\s+\d{1,2}\s*(?:[/-]\s*\d{1,2}\s*[/-]|thang\s+\d{1,2}\s+nam)\s*((?:19|20)\d\d)(?!\d)"
+)
+_SHARE = re.compile(r"[\d.,]+\s*%")  # (not "100 ngày làm việc, từ ngày 10/7/2026 …": how long the work lasts)
 _CLAUSE_END = re.compile(r";|\.(?=\s)")
 # The year every YEAR_CUE and _DEADLINE ends with: looked for first (a fast scan), as most spans have none.
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -98,6 +104,8 @@ def year_of(doc: Doc, block_start: int, pos: int, clause_end: int, default: int 
     if after and not (after.re is _CLOSING_YEAR and (_COMPARED_TO.search(folded[max(0, after.start() - 12) : after.start()])
                                                      or DATE_BEFORE.search(folded[max(0, after.start() - 14) : after.start(1)]))):
         year = int(after.group(1))
+    if year is None and _SHARE.match(folded, pos) and (since := _SINCE_DATE.search(folded, pos, clause_end)):
+        year = int(since.group(1))  # "100% văn bản được ký số kể từ ngày 01/9/2025": the share holds from that year
     return year
 
 

@@ -67,6 +67,8 @@ def _sentences(clean: str, start: int, end: int) -> list[tuple[int, int]]:
     breaks = _SENTENCE_BREAK if clean.find("\t", start, end) != -1 else SENTENCE_BREAK_NO_TAB
     for m in breaks.finditer(clean, start, end):
         e = m.end()
+        if m.group() == "\n" and _goes_on_past_tab(clean, m.start()):
+            continue
         piece = clean[s:e]
         if piece.strip():
             out.append((s, s + len(piece.rstrip())))
@@ -76,6 +78,16 @@ def _sentences(clean: str, start: int, end: int) -> list[tuple[int, int]]:
         # Up to its last visible character: a table masked out after it is not part of it.
         out.append((s, s + len(piece.rstrip())))
     return out
+
+
+def _goes_on_past_tab(clean: str, at: int) -> bool:
+    """Whether the line break at ``at`` before a line holding a tab is inside a sentence: the line ends in a word or a
+    comma and the next opens with a word in lower case ("… hoàn thành mục \ntiêu\tgiải ngân 100% …", a PDF's padding),
+    which no table row does (its first cell opens with a capital, a number or a list mark)."""
+    before = clean[max(0, at - 3) : at].rstrip(" ")
+    after = clean[at + 1 : at + 40].lstrip(" \t")
+    return bool(before) and (before[-1].islower() or before[-1] == ",") and len(after) > 1 and (
+        after[0].isalpha() and after[0].islower() and after[1].isalpha())
 
 
 def _clause_bounds(doc: Doc, mentions: list[Mention], s: int, e: int) -> list[tuple[int, int]]:

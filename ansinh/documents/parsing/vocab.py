@@ -230,7 +230,7 @@ REPORT_VERB = re.compile(  # (?<![a-z]) looked behind at after the first letter 
     + r"(?![a-z])"
 )
 FREQUENCY_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("semiannual", re.compile(r"(?<![\d])6\s+th[ad]ng|s[ad]u\s+th[ad]ng|nua\s+n[ad]m|hai\s+lan\s+(?:moi|trong)\s+n[ad]m")),
+    ("semiannual", re.compile(r"(?<![\d])6\s+th[ad]ng|s[ad]u\s+th[ad]ng|nua\s+n[ad]m|(?<![\d,.])(?:hai|0?2)\s+lan\s*(?:/|moi|trong)\s*(?:0?1\s+|mot\s+)?n[ad]m(?![a-z])")),
     ("quarterly", re.compile(r"(?:h[ad]ng|moi|dinh\s+ky)\s+quy(?![a-z])|hang\s+quy|b[ad]o\s+c[ad]o\s+quy(?![a-z])(?!\s+dinh)")),
     # "Báo cáo tháng: gửi trước ngày 22 …" names the monthly report ("báo cáo tháng 6/2026" is one month's report).
     ("monthly", re.compile(r"(?:h[ad]ng|moi|dinh\s+ky)\s+th[ad]ng(?![a-z])|b[ad]o\s+c[ad]o\s+th[ad]ng(?![a-z])(?!\s*(?:\d|nay|truoc|sau|cuoi|dau))")),
@@ -249,12 +249,17 @@ ONCE_CUE = re.compile(
 )
 # The year first: "Năm 2025 tổ chức tổng kết ...", "Cuối năm 2027, sơ kết ...".
 ONCE_CUE_BEFORE = re.compile(
-    r"(?:^|;)[\s\-–+•]*(?:(?:vao|trong|cuoi|dau|giua|ket\s+thuc|het)\s+)?n[ad]m\s+((?:19|20)\d\d)(?![\d-])[^.;]{0,60}?"
+    r"(?:^|;)[\s\-–+•]*(?:(?:vao|trong|cuoi|dau|giua|ket\s+thuc|het)\s+"
+    # "Đến năm 2030 tổ chức tổng kết …": "đến" before a review only ("Đến năm 2030, 100% … báo cáo" is a target's year)
+    r"|den\s+(?=n[ad]m\s+(?:19|20)\d\d[^.;]{0,60}?(?:s[oda]|t[oda]ng)\s+ket))?n[ad]m\s+((?:19|20)\d\d)(?![\d-])[^.;]{0,60}?"
     r"(?:(?:s[oda]|t[oda]ng)\s+ket|b[ad]o\s+c[ad]o)"
 )
 # A deadline that names its year ("trước ngày 30 tháng 6 năm 2027", "trước ngày 30/6/2027"): a one-off report.
 DATED_DEADLINE = re.compile(
-    r"(?:tr[uy][oda]c|cham\s+nhat(?:\s+(?:la|vao))?|han\s+chot(?:\s+la)?)\s+(?:\d{1,2}\s*(?:gio|h)(?:\s*\d{1,2})?(?:\s*phut)?,?\s+)?(?:ngay\s+)?(\d{1,2})\s*(?:/|-|\.|\s+th[ad]ng\s+)\s*(\d{1,2})\s*(?:/|-|\.|\s+n[ad]m\s+)\s*((?:19|20)\d\d)(?!\d)"
+    r"(?:tr[uy][oda]c|cham\s+nhat(?:\s+(?:la|vao))?|han\s+chot(?:\s+la)?"
+    # "Thời hạn gửi báo cáo: ngày 20/12/2026", "Hạn chót nộp báo cáo: ngày …"
+    r"|(?:thoi\s+han|han\s+chot)\s+(?:gui|nop)\s+b[ad]o\s+c[ad]o\s*:)"
+    r"\s+(?:\d{1,2}\s*(?:gio|h)(?:\s*\d{1,2})?(?:\s*phut)?,?\s+)?(?:ngay\s+)?(\d{1,2})\s*(?:/|-|\.|\s+th[ad]ng\s+)\s*(\d{1,2})\s*(?:/|-|\.|\s+n[ad]m\s+)\s*((?:19|20)\d\d)(?!\d)"
 )
 REVIEW_CUE = re.compile(r"(?:s[oda]|t[oda]ng)\s+ket")
 TROUBLE_CUE = re.compile(
@@ -267,5 +272,6 @@ TROUBLE_CUE = re.compile(
 PERIODIC_CUE = re.compile(r"dinh\s+ky(?![a-z])")
 AWARD_CUE = re.compile(r"khen\s+thuong")
 DEADLINE = re.compile(
-    r"(?:tr[uy][oda]c|cham\s+nhat(?:\s+(?:la|vao))?|han\s+chot(?:\s+la)?)\s+(?:\d{1,2}\s*(?:gio|h)(?:\s*\d{1,2})?(?:\s*phut)?,?\s+)?ngay\s+(\d{1,2})(?:\s*(?:/|-|\.|\s+th[ad]ng\s+)\s*(\d{1,2})(?!\d))?"
+    r"(?:tr[uy][oda]c|cham\s+nhat(?:\s+(?:la|vao))?|han\s+chot(?:\s+la)?|(?:thoi\s+han|han\s+chot)\s+(?:gui|nop)\s+b[ad]o\s+c[ad]o\s*:)"
+    r"\s+(?:\d{1,2}\s*(?:gio|h)(?:\s*\d{1,2})?(?:\s*phut)?,?\s+)?ngay\s+(\d{1,2})(?:\s*(?:/|-|\.|\s+th[ad]ng\s+)\s*(\d{1,2})(?!\d))?"
 )
