@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from ansinh.documents.formats.html_text import html_to_text
+from ansinh.documents.noise_bench import noisy_text
+from ansinh.documents.parsing import extract_plan
 from ansinh.documents.parsing.broken_tables import find_laid_broken_tables
 from ansinh.documents.parsing.clean import prepare
+from ansinh.lib.text import normalize_text
 
 # An invented annex as a PDF's text layer prints a table whose rows came out broken: the header laid out by columns,
 # "Cơ quan" / "chủ trì" wrapped around the line of "STT"; rows as loose lines, a cell's pieces around its number.
@@ -40,3 +44,73 @@ def test_a_table_whose_header_a_pdf_laid_out_by_columns_over_broken_rows_is_read
 def test_a_laid_out_header_without_a_lead_column_is_no_assignment_table() -> None:
     text = _LAID_HEADER_TABLE.replace("Cơ quan                              Thời gian", "Đơn vị").replace("chủ trì", "tính   ")
     assert find_laid_broken_tables(prepare(text)) == []
+
+
+def test_an_empty_paragraph_word_wrote_as_a_non_breaking_space_is_an_empty_line_of_the_text() -> None:
+    page = ('<html><body><p class="MsoNormal">Tổ chức tập huấn</p><p class="MsoNormal">&nbsp;</p>'
+            '<p class="MsoNormal">&nbsp;</p><p class="MsoNormal">Sở Y tế</p><p> </p><p>Quý II</p></body></html>')
+    assert html_to_text(page) == "Tổ chức tập huấn\n\nSở Y tế\nQuý II"
+
+
+def test_the_web_page_noise_keeps_an_empty_line_as_word_keeps_an_empty_paragraph() -> None:
+    assert noisy_text("Tổ chức tập huấn\n\nSở Y tế\nQuý II", "html", 0) == "Tổ chức tập huấn\n\nSở Y tế\nQuý II"
+
+
+# An invented table a PDF's text layer wrote one cell to a paragraph, an empty line between cells (the rows' cells
+# wrapped over lines): a Word page of it reads the same.
+_STACKED = """KẾ HOẠCH
+Chăm sóc người cao tuổi năm 2026
+
+I. MỤC ĐÍCH
+Bảo đảm người cao tuổi được chăm sóc.
+
+II. NHIỆM VỤ
+TT
+
+Nhiệm vụ cụ thể
+
+Cơ quan chủ trì
+
+Thời hạn
+
+1
+
+Tổ chức khám sức khỏe định kỳ cho người
+cao tuổi tại các trạm y tế xã, phường
+
+Sở Y tế
+
+Quý II năm
+2026
+
+2
+
+Rà soát danh sách người cao tuổi thuộc hộ
+nghèo để hỗ trợ kịp thời
+
+Sở Nội vụ
+
+Tháng 6
+năm 2026
+
+3
+
+Tuyên truyền chính sách đối với người cao
+tuổi trên báo, đài địa phương
+
+Sở Văn hóa
+
+Hằng năm
+
+III. TỔ CHỨC THỰC HIỆN
+Các sở báo cáo kết quả về Sở Y tế trước ngày 15 tháng 12 năm 2026.
+"""
+
+
+def test_a_table_written_one_cell_to_a_paragraph_keeps_its_rows_and_leads_on_a_word_page() -> None:
+    def rows(text: str) -> list[tuple[object, object]]:
+        return [(t["number"], t["lead"]) for t in extract_plan(text)["tasks"]]  # type: ignore[index,union-attr]
+
+    clean = rows(normalize_text(_STACKED))
+    assert [lead for _n, lead in clean][:3] == [["Sở Y tế"], ["Sở Nội vụ"], ["Sở Văn hóa"]]
+    assert rows(noisy_text(normalize_text(_STACKED), "html", 0)) == clean
