@@ -41,6 +41,14 @@ def test_a_table_whose_header_a_pdf_laid_out_by_columns_over_broken_rows_is_read
     assert tables[0].tasks[2].coordinate == ["Sở Tài chính"]
 
 
+def test_a_laid_out_header_whose_lines_a_web_copy_trimmed_still_stands_over_its_broken_rows() -> None:
+    trimmed = "\n".join(line.lstrip() for line in _LAID_HEADER_TABLE.split("\n"))
+    tables = find_laid_broken_tables(prepare(trimmed))
+    assert [(t.number, t.lead) for t in tables[0].tasks] == [
+        ("I", []), ("I.1", ["Sở Văn hóa"]), ("I.2", ["Sở Văn hóa"]), ("I.3", ["Sở Văn hóa"]), ("I.4", ["Sở Nội vụ"]),
+    ]
+
+
 def test_a_laid_out_header_without_a_lead_column_is_no_assignment_table() -> None:
     text = _LAID_HEADER_TABLE.replace("Cơ quan                              Thời gian", "Đơn vị").replace("chủ trì", "tính   ")
     assert find_laid_broken_tables(prepare(text)) == []

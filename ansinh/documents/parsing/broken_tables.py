@@ -101,10 +101,18 @@ def _laid_out_roles(texts: list[str], k: int) -> tuple[dict[str, int], int, int]
         role = next((name for name, pattern in _ROLE_WORDS if pattern.search(label)), None)
         if role and role not in roles:
             roles[role] = j
-    if not {"number", "title", "lead"} <= set(roles) or not roles["number"] < roles["title"] < roles["lead"]:
-        return None
-    roles["width"] = len(ends)
-    return roles, first, last + 1
+    if {"number", "title", "lead"} <= set(roles) and roles["number"] < roles["title"] < roles["lead"]:
+        roles["width"] = len(ends)
+        return roles, first, last + 1
+    # A web copy of the text layer trims each line: the labels wrapped above and below the number label's line stand at
+    # the line start, no longer under their columns. The number label's line still names the work column after the
+    # number; a lead column named on the lines around it stands after the work column (loose rows are read by order).
+    own = [fold_key(t) for t in _RUN.findall(texts[k])]
+    trimmed = all(not texts[n][:1].isspace() for n in range(first, last + 1))
+    wrapped = fold_key(" ".join(texts[n] for n in range(first, last + 1) if n != k))
+    if trimmed and len(own) >= 3 and _ROLE_WORDS[3][1].search(own[1]) and _ROLE_WORDS[1][1].search(wrapped):
+        return {"number": 0, "title": 1, "lead": 2, "width": len(own) + 1}, first, last + 1
+    return None
 
 
 def _laid_label_line(line: str) -> bool:
