@@ -7,6 +7,7 @@ from ansinh.documents.noise_bench import noisy_text
 from ansinh.documents.parsing import extract_plan
 from ansinh.documents.parsing.broken_tables import find_laid_broken_tables
 from ansinh.documents.parsing.clean import prepare
+from ansinh.documents.parsing.layout_tables import find_layout_tables
 from ansinh.lib.text import normalize_text
 
 # An invented annex as a PDF's text layer prints a table whose rows came out broken: the header laid out by columns,
@@ -122,3 +123,31 @@ def test_a_table_written_one_cell_to_a_paragraph_keeps_its_rows_and_leads_on_a_w
     clean = rows(normalize_text(_STACKED))
     assert [lead for _n, lead in clean][:3] == [["Sở Y tế"], ["Sở Nội vụ"], ["Sở Văn hóa"]]
     assert rows(noisy_text(normalize_text(_STACKED), "html", 0)) == clean
+
+
+# An invented assignment table as a PDF's text layer lays it out, the lead label's second line wider than its column
+# (a word segmenter's "quan_chủ_trì" cannot break), the last column a reference to a higher plan's task ("NV theo KH").
+_REFERENCE_COLUMN = """KẾ HOẠCH
+Chăm sóc người cao tuổi năm 2026
+II. NHIỆM VỤ
+STT   Nhiệm vụ                       Cơ           Cơ quan        Thời hạn   NV theo
+                                     quan chủ trì  phối hợp                 KH
+1     Rà soát hộ nghèo trên địa bàn  Sở Y tế      Sở Tài chính   Quý II     NV 2
+      tỉnh
+2     Tổ chức khám sức khỏe cho      Sở Nội vụ    Công an tỉnh   Năm 2026   NV 3
+      người cao tuổi
+III. TỔ CHỨC THỰC HIỆN
+Các sở báo cáo kết quả về Sở Y tế trước ngày 15 tháng 12 năm 2026.
+"""
+
+
+def test_a_laid_out_header_with_a_column_no_role_names_after_the_units_is_read() -> None:
+    tables = find_layout_tables(prepare(_REFERENCE_COLUMN))
+    assert [(t.number, t.lead, t.coordinate) for t in tables[0].tasks] == [
+        ("1", ["Sở Y tế"], ["Sở Tài chính"]), ("2", ["Sở Nội vụ"], ["Công an tỉnh"]),
+    ]
+
+
+def test_a_laid_out_header_with_an_unnamed_column_before_the_units_is_no_header() -> None:
+    text = _REFERENCE_COLUMN.replace("Nhiệm vụ   ", "Mã số     ")
+    assert find_layout_tables(prepare(text)) == []

@@ -140,9 +140,11 @@ def _header_under(top: list[tuple[int, int, str]], below: list[tuple[int, int, s
     out: list[tuple[int, int, str]] = []
     for s, e, text in merged:
         role = next((name for name, pattern in _ROLES if pattern.search(text)), None)
-        if role is None:
+        # A label no role names after the work, lead and partner columns (a column of references, "NV theo KH") is a
+        # column the tasks do not read; any other unnamed label is no header's.
+        if role is None and not {"title", "lead", "coordinate"} <= {r for _, _, r in out}:
             return None
-        out.append((s, e, role))
+        out.append((s, e, role or "other"))
     roles = [r for _, _, r in out]
     if "title" not in roles or not ({"lead", "timeline"} & set(roles)) or _repeated(roles):
         return None
