@@ -151,3 +151,39 @@ def test_a_laid_out_header_with_a_column_no_role_names_after_the_units_is_read()
 def test_a_laid_out_header_with_an_unnamed_column_before_the_units_is_no_header() -> None:
     text = _REFERENCE_COLUMN.replace("Nhiệm vụ   ", "Mã số     ")
     assert find_layout_tables(prepare(text)) == []
+
+
+# An invented table written one cell to a line, the long title cell of row 2 wrapped where a PDF's page ends its lines
+# (its next line opens with a capital: a law's name).
+_STACKED_WRAPPED = """Điều 2. Tổ chức thực hiện
+Phân công cơ quan chủ trì soạn thảo các đề án như sau:
+STT
+Tên đề án
+Cơ quan chủ trì
+Cơ quan phối hợp
+Thời hạn
+1.
+Đề án phát triển thư viện số
+Sở Văn hóa
+Sở Tài chính
+Quý II/2026
+2.
+Đề án tổ chức thi hành Luật Di sản văn hóa, Luật Điện ảnh và Luật
+Thư viện trên địa bàn tỉnh
+Sở Văn hóa
+Sở Xây dựng
+Quý III/2026
+3.
+Đề án hỗ trợ nghệ nhân
+Sở Nội vụ
+Sở Văn hóa
+Quý IV/2026
+Điều 3. Hiệu lực thi hành
+"""
+
+
+def test_a_stacked_tables_cell_a_pdf_wrapped_at_the_page_width_stays_one_cell() -> None:
+    tasks = extract_plan(_STACKED_WRAPPED)["tasks"]
+    assert [(t["lead"], t["coordinate"]) for t in tasks] == [  # type: ignore[union-attr]
+        (["Sở Văn hóa"], ["Sở Tài chính"]), (["Sở Văn hóa"], ["Sở Xây dựng"]), (["Sở Nội vụ"], ["Sở Văn hóa"]),
+    ]
