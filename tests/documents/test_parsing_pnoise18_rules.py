@@ -187,3 +187,27 @@ def test_a_stacked_tables_cell_a_pdf_wrapped_at_the_page_width_stays_one_cell() 
     assert [(t["lead"], t["coordinate"]) for t in tasks] == [  # type: ignore[union-attr]
         (["Sở Văn hóa"], ["Sở Tài chính"]), (["Sở Văn hóa"], ["Sở Xây dựng"]), (["Sở Nội vụ"], ["Sở Văn hóa"]),
     ]
+
+
+# An invented table typed with bars, its rows wrapped like prose by a PDF's text layer: the last cell of row 1 ends on a
+# line of its own ("2026"), so the line of row 2's number follows a line without a bar, and row 2's work cell wraps
+# over a line without a bar too.
+_WRAPPED_BARS = """KẾ HOẠCH
+Chăm sóc người cao tuổi năm 2026
+II. NHIỆM VỤ
+STT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian
+1 | Tổ chức khám sức khỏe định kỳ cho người cao tuổi tại các trạm y tế | Sở Nội vụ | Công an tỉnh | Năm
+2026
+2 | Tuyên truyền chính sách đối với người cao tuổi trên báo, đài địa
+phương và cổng thông tin điện tử của tỉnh, các huyện, thị xã, thành phố
+và các xã | Sở Văn hóa | Sở Y tế | Hằng năm
+III. TỔ CHỨC THỰC HIỆN
+Các sở báo cáo kết quả về Sở Y tế trước ngày 15 tháng 12 năm 2026.
+"""
+
+
+def test_a_bar_tables_row_after_a_cells_wrapped_line_without_a_bar_is_read_as_a_row() -> None:
+    tasks = extract_plan(_WRAPPED_BARS)["tasks"]
+    assert [(t["number"], t["lead"], t["coordinate"]) for t in tasks][:2] == [  # type: ignore[union-attr]
+        ("1", ["Sở Nội vụ"], ["Công an tỉnh"]), ("2", ["Sở Văn hóa"], ["Sở Y tế"]),
+    ]
