@@ -211,3 +211,26 @@ def test_a_bar_tables_row_after_a_cells_wrapped_line_without_a_bar_is_read_as_a_
     assert [(t["number"], t["lead"], t["coordinate"]) for t in tasks][:2] == [  # type: ignore[union-attr]
         ("1", ["Sở Nội vụ"], ["Công an tỉnh"]), ("2", ["Sở Văn hóa"], ["Sở Y tế"]),
     ]
+
+
+# An invented schedule laid out by columns from a scan (OCR read the first row's number as "Ị"), each row's work and time
+# cells wrapped: the time cell's date stands on the row's second line under "Trước ngày" or after a dash between dates.
+_SCHEDULE = """4. Tiến độ thực hiện
+TT    Nội dung công việc                                       Thời gian thực     Đơn vị chủ trì/phối hợp
+                                                               hiện
+Ị     Ban hành kế hoạch; rà soát danh sách học viên của các    Trước ngày         Phòng Đào tạo; Trung tâm Khảo thí
+      lớp được chọn                                            20/5/2026
+2     Tổ chức khảo sát trực tuyến; theo dõi, nhắc học viên     25/5/2026-         Trung tâm Khảo thí; các khoa
+      thực hiện                                                05/6/2026
+5. Tổ chức thực hiện
+Các đơn vị báo cáo kết quả về Trung tâm Khảo thí trước ngày 30/6/2026.
+"""
+
+
+def test_a_laid_out_rows_second_line_holding_the_date_its_time_cell_wrapped_goes_on_the_row() -> None:
+    tasks = extract_plan(_SCHEDULE)["tasks"]
+    assert [t["title"] for t in tasks] == [  # type: ignore[index]
+        "Ban hành kế hoạch; rà soát danh sách học viên của các lớp được chọn",
+        "Tổ chức khảo sát trực tuyến; theo dõi, nhắc học viên thực hiện",
+    ]
+    assert tasks[0]["timeline"] == "Trước ngày 20/5/2026"  # type: ignore[index]
