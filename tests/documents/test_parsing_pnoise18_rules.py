@@ -234,3 +234,8 @@ def test_a_laid_out_rows_second_line_holding_the_date_its_time_cell_wrapped_goes
         "Tổ chức khảo sát trực tuyến; theo dõi, nhắc học viên thực hiện",
     ]
     assert tasks[0]["timeline"] == "Trước ngày 20/5/2026"  # type: ignore[index]
+
+
+def test_a_date_range_a_laid_out_cell_wrapped_after_its_dash_keeps_the_dash() -> None:
+    tasks = extract_plan(_SCHEDULE.replace("Ị     Ban hành", "1     Ban hành"))["tasks"]
+    assert [t["timeline"] for t in tasks] == ["Trước ngày 20/5/2026", "25/5/2026- 05/6/2026"]  # type: ignore[index]

@@ -372,7 +372,7 @@ def _joined(parts: list[str] | None, head: str = "") -> str:
     text = ""
     for part in parts or []:
         text = join_cell_lines(head, text, part) if text else part
-    return squeeze(re.sub(r"(\w)- (\w)", r"\1\2", text) if "- " in text and " - " not in text else text)
+    return squeeze(re.sub(r"([^\W\d_])- ([^\W\d_])", r"\1\2", text) if "- " in text and " - " not in text else text)
 
 
 def _task(row: _Row) -> Task | None:
