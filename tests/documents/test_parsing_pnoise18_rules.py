@@ -239,3 +239,26 @@ def test_a_laid_out_rows_second_line_holding_the_date_its_time_cell_wrapped_goes
 def test_a_date_range_a_laid_out_cell_wrapped_after_its_dash_keeps_the_dash() -> None:
     tasks = extract_plan(_SCHEDULE.replace("Ị     Ban hành", "1     Ban hành"))["tasks"]
     assert [t["timeline"] for t in tasks] == ["Trước ngày 20/5/2026", "25/5/2026- 05/6/2026"]  # type: ignore[index]
+
+
+# An invented table laid out by columns, then copied to a web page that trimmed each line: "II/2026" stands alone at
+# the line start, under no column, after a row whose lead cell and whose time cell ("Quý") both end short of their width.
+_TRIMMED_DATE = """KẾ HOẠCH
+Chăm sóc người cao tuổi năm 2026
+II. NHIỆM VỤ
+STT   Nội dung công việc                        Cơ quan chủ trì  Cơ quan phối hợp                     Thời gian
+1     Tuyên truyền chính sách                   Sở Nội vụ        Sở Văn hóa, Thể thao và Du lịch,     Năm 2026
+Sở Xây dựng
+2     Rà soát danh sách hộ nghèo, hộ cận        Sở Y tế          Sở Tài chính                         Quý
+II/2026
+3     Tổ chức khám sức khỏe cho người cao tuổi  Công an tỉnh     Sở Y tế                              Hằng năm
+III. TỔ CHỨC THỰC HIỆN
+Các sở báo cáo kết quả về Sở Y tế trước ngày 15 tháng 12 năm 2026.
+"""
+
+
+def test_a_date_alone_on_a_trimmed_line_goes_on_the_time_cell_a_wrap_cut_before_it() -> None:
+    tasks = find_layout_tables(prepare(_TRIMMED_DATE))[0].tasks
+    assert [(t.lead, t.timeline) for t in tasks] == [
+        (["Sở Nội vụ"], "Năm 2026"), (["Sở Y tế"], "Quý II/2026"), (["Công an tỉnh"], "Hằng năm"),
+    ]
