@@ -7,7 +7,7 @@ the noisy text against the unchanged gold (``ansinh bench noise``):
 - ``emphasis``: Markdown emphasis around headings and list marks (``**III. …**``,
   ``*a)*``, ``__1.__``) and escaped marks (``1\\.``, ``\\-``);
 - ``html``: the text as Word-saved HTML (``<p>``, ``<b>``, ``<br>``, tables as
-  ``<table><tr><td>``), with entities (``&nbsp;``, ``&#7871;``);
+  ``<table><tr><td>``, an empty line as Word's empty paragraph ``<p>&nbsp;</p>``), with entities (``&nbsp;``, ``&#7871;``);
 - ``segment``: word segmentation as Vietnamese NLP tools print it (syllables
   joined by ``_``, spaces around punctuation: ``1 . Sở Y_tế chủ_trì , phối_hợp``);
 - ``pdf``: lines wrapped at 60–90 characters mid-sentence; tables laid out by
@@ -123,6 +123,8 @@ def html(text: str, rng: random.Random) -> str:
             out.append("</table>")
             in_table = False
         if not line.strip():
+            # Word keeps an empty paragraph, writing it as a non-breaking space; it never drops one.
+            out.append('<p class="MsoNormal">&nbsp;</p>')
             i += 1
             continue
         body = _html_escape(line.strip(), rng, rate)

@@ -1,6 +1,7 @@
 """A text file that is really a web page (a Word document saved as HTML, a gazette page): its text.
 
-Paragraphs, headings, list items and ``<br>`` become lines; a table row becomes one line with its cells
+Paragraphs, headings, list items and ``<br>`` become lines, an empty paragraph Word wrote as ``&nbsp;`` an empty
+line; a table row becomes one line with its cells
 separated by tabs (the converter's table form the parser reads); entities (``&nbsp;``, ``&#7871;``) are
 decoded; ``<head>``, scripts and styles are dropped. A paragraph that lays text out in columns with runs of
 spaces (a PDF's text layer pasted into a page: "1    Tỷ lệ hộ nghèo    %    3,5") keeps those runs, so a table
@@ -57,9 +58,14 @@ class _Reader(HTMLParser):
         self.skip = 0
 
     def _flush(self) -> None:
-        line = _paragraph_text("".join(self.current))
+        raw = "".join(self.current)
+        line = _paragraph_text(raw)
         if line:
             self.lines.append(line)
+        elif "\u00a0" in raw and self.lines and self.lines[-1]:
+            # An empty paragraph Word wrote as "&nbsp;" is an empty line of the text (it sets paragraphs and a table's
+            # cells apart, as an empty line does); one for a run of them.
+            self.lines.append("")
         self.current = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:

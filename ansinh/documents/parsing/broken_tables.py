@@ -4,7 +4,10 @@ fragments ("| 1.1 |  | Sở Y tế | … |"), lines whose cells only two spaces 
 chính  2026") and wrapped cell pieces on lines of their own. Such a table is read row by row from its anchors: a
 line or a markdown row whose first cell is a row number (roman, "1", "1.1", "1.1.1"). The title is what the work column
 holds on the anchor line, the units the names the row gives in the order of the header's columns (the lead first).
-Nothing is read when the header is followed by a table whose rows the markdown reader reads itself.
+Nothing is read when the header is followed by a table whose rows the markdown reader reads itself. A header a
+PDF's text layer laid out by columns ("STT   Nội dung   Cơ quan" with "chủ trì" on the line below) stands over such
+rows too: its columns are the runs of its lines that overlap, and its rows are read the same way when no reader of
+laid-out tables read them (:func:`find_laid_broken_tables`).
 """
 
 from __future__ import annotations
@@ -66,6 +69,84 @@ def _header_roles(rows: list[str]) -> dict[str, int] | None:
         return None
     roles["width"] = width
     return roles
+
+
+# A header line laid out by columns that opens with the row-number column ("STT   Nội dung   Cơ quan chủ trì").
+_LAID_NUMBER_HEAD = re.compile(r"^ *(?:STT|TT|Stt|Số TT|SỐ TT) {2,}[^\t]*$")
+_HEAD_REACH = 3  # lines above and below the number label a wrapped header's labels may stand on
+
+
+def _laid_out_roles(texts: list[str], k: int) -> tuple[dict[str, int], int, int] | None:
+    """The roles of a header a PDF's text layer laid out by columns, its labels wrapped over lines around the number
+    label's line ``k`` ("Cơ quan" / "chủ trì"): (roles, first line, line after the header), or None."""
+    first, last = k, k
+    while first > 0 and k - first < _HEAD_REACH and _laid_label_line(texts[first - 1]):
+        first -= 1
+    while last + 1 < len(texts) and last - k < _HEAD_REACH and _laid_label_line(texts[last + 1]) \
+            and not _LINE_ANCHOR.match(texts[last + 1].strip()):
+        last += 1
+    runs = sorted((m.start(), m.end(), n) for n in range(first, last + 1) for m in _RUN.finditer(texts[n]))
+    ends: list[int] = []  # a column: runs of the header's lines that overlap, merged; its end so far
+    labels: list[list[tuple[int, str]]] = []  # its pieces, by line
+    for s, e, n in runs:
+        if ends and s <= ends[-1]:
+            ends[-1] = max(ends[-1], e)
+            labels[-1].append((n, texts[n][s:e]))
+        else:
+            ends.append(e)
+            labels.append([(n, texts[n][s:e])])
+    roles: dict[str, int] = {}
+    for j, pieces in enumerate(labels):
+        label = fold_key(" ".join(t for _, t in sorted(pieces)))
+        role = next((name for name, pattern in _ROLE_WORDS if pattern.search(label)), None)
+        if role and role not in roles:
+            roles[role] = j
+    if {"number", "title", "lead"} <= set(roles) and roles["number"] < roles["title"] < roles["lead"]:
+        roles["width"] = len(ends)
+        return roles, first, last + 1
+    # A web copy of the text layer trims each line: the labels wrapped above and below the number label's line stand at
+    # the line start, no longer under their columns. The number label's line still names the work column after the
+    # number; a lead column named on the lines around it stands after the work column (loose rows are read by order).
+    own = [fold_key(t) for t in _RUN.findall(texts[k])]
+    trimmed = all(not texts[n][:1].isspace() for n in range(first, last + 1))
+    wrapped = fold_key(" ".join(texts[n] for n in range(first, last + 1) if n != k))
+    if trimmed and len(own) >= 3 and _ROLE_WORDS[3][1].search(own[1]) and _ROLE_WORDS[1][1].search(wrapped):
+        return {"number": 0, "title": 1, "lead": 2, "width": len(own) + 1}, first, last + 1
+    return None
+
+
+def _laid_label_line(line: str) -> bool:
+    """Whether a line may hold a laid-out header's labels: text set off by a gap of two spaces or more (an indent
+    or a column gap), no sentence's end, no row number."""
+    stripped = line.strip()
+    return bool(stripped) and "  " in line.rstrip() and "\t" not in line and not stripped.endswith((".", ";", ":"))
+
+
+def find_laid_broken_tables(doc: Doc) -> list[LayoutTable]:
+    """Every assignment table whose header a PDF's text layer laid out by columns ("STT   Nội dung   Cơ quan" /
+    "chủ trì" under it) over rows as broken as those under a markdown header, read into tasks the same way (the
+    caller keeps those no reader of laid-out tables read)."""
+    if "chủ trì" not in doc.text and "chu tri" not in doc.folded:
+        return []
+    text = doc.text
+    lines = line_spans(text)
+    texts = [text[s:e] for s, e in lines]
+    out: list[LayoutTable] = []
+    i = 0
+    while i < len(lines):
+        if not _LAID_NUMBER_HEAD.match(texts[i]):
+            i += 1
+            continue
+        found = _laid_out_roles(texts, i)
+        if found is None:
+            i += 1
+            continue
+        roles, first, body = found
+        table, i = _read(doc, lines, first, body, roles)
+        i = max(i, body)
+        if table is not None:
+            out.append(table)
+    return out
 
 
 def find_broken_tables(doc: Doc) -> list[LayoutTable]:
@@ -160,6 +241,7 @@ def _numbered(line: str) -> bool:
     return bool(_LINE_ANCHOR.match(stripped) or _BARE_ROW.match(stripped))
 
 
+_EMPTY_CELL_GAP = 5  # spaces after a row number on a laid-out line whose work cell holds nothing
 _NEAR = 3  # lines above and below a row number its title may wrap over
 
 
@@ -221,7 +303,10 @@ def _anchor(line: str, span: tuple[int, int], roles: dict[str, int], state: _Pat
         number = m.group("number")
         runs = _RUN.findall(m.group("rest") or "") or [""]
         title, names = _split_names(runs[0])
-        if names and len(title.split()) < 2:  # a run opening with a word or two, then names: another column's piece
+        # A run opening with a word or two, then names: another column's piece; but a run set a wide gap after the
+        # number that opens with a name stands in the units' columns, the work cell empty on this line.
+        empty_work = m.group("rest") is not None and m.start("rest") - m.end("number") >= _EMPTY_CELL_GAP
+        if names and len(title.split()) < 2 and not (empty_work and not title):
             title, names = "", []
         for run in runs[1:]:
             names += _split_names(run, True)[1]

@@ -157,6 +157,15 @@ def _same_table(text: str, run: list[re.Match[str]], line: re.Match[str]) -> boo
     return bars >= 3 and line.group(0).count("|") == bars and len(gap) <= 5 and sum(bool(g.strip()) for g in gap) <= 1
 
 
+def _wrapped_between(text: str, run: list[re.Match[str]], line: re.Match[str]) -> bool:
+    """Whether ``line`` goes on the bar table ``run`` past one or two lines without a bar that a wrap broke off a cell
+    ("… Bộ Tài nguyên và Môi" / "trường | …", "… | Năm" / "2023" / "18 | …"): the run holds two rows of two bars or
+    more already, and no empty line stands between."""
+    gap = text[run[-1].end() + 1 : line.start()].rstrip("\n").split("\n")
+    return (0 < len(gap) <= 2 and all(g.strip() for g in gap) and sum(m.group(0).count("|") >= 2 for m in run) >= 2
+            and not any(_PAGE_NUMBER.fullmatch(g) for g in gap))
+
+
 def _bar_tables(text: str, chars: list[str]) -> None:
     """Read the bars of a bar-separated table as the tabs of a converter's table.
 
@@ -171,6 +180,8 @@ def _bar_tables(text: str, chars: list[str]) -> None:
             runs[-1].append(m)
         elif runs and _same_table(text, runs[-1], m):
             runs[-1].append(m)  # the table goes on past a page's running header, as many bars wide
+        elif runs and _wrapped_between(text, runs[-1], m):
+            runs[-1].append(m)  # the table goes on past a cell's wrapped lines that hold no bar
         else:
             runs.append([m])
     for run in runs:

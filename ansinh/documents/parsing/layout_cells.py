@@ -147,4 +147,4 @@ def realigned_columns(runs: list[tuple[int, int, str]], columns: list[Column], b
 def joined(parts: list[str]) -> str:
     """Cell pieces joined; a word broken with a hyphen at a line end is read whole."""
     text = " ".join(parts)
-    return squeeze(re.sub(r"(\w)- (\w)", r"\1\2", text) if "- " in text and " - " not in text else text)
+    return squeeze(re.sub(r"([^\W\d_])- ([^\W\d_])", r"\1\2", text) if "- " in text and " - " not in text else text)

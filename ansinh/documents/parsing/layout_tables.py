@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from ansinh.documents.parsing.clean import Doc, squeeze
 from ansinh.documents.parsing.layout_rows import last_number, row_follows, row_label, split_group_label
 from ansinh.documents.parsing.page_columns import Pages, page_block, page_mark
-from ansinh.documents.parsing.table_cells import join_cell_lines
+from ansinh.documents.parsing.table_cells import date_goes_on_below, join_cell_lines
 from ansinh.documents.parsing.tasks import Task
 from ansinh.documents.parsing.unit_names import split_units, units_by_role
 
@@ -48,6 +48,11 @@ class LayoutTable:
     start: int
     end: int
     tasks: list[Task]
+    unnamed: bool = False  # its header holds a label no role names: another reader of the table is preferred
+
+
+# The role of a header label no role names, after the work, lead and partner columns (see _header_under).
+_UNNAMED = "unnamed"
 
 
 def _runs(line: str) -> list[tuple[int, int, str]]:
@@ -71,7 +76,7 @@ def _header_columns(folded_line: str) -> list[tuple[int, int, str]] | None:
 
 def _repeated(roles: list[str]) -> bool:
     """Whether a role the tasks read names two columns (columns of no role may be many)."""
-    read = [r for r in roles if r != "other"]
+    read = [r for r in roles if r not in ("other", _UNNAMED)]
     return len(set(read)) < len(read)
 
 
@@ -140,9 +145,11 @@ def _header_under(top: list[tuple[int, int, str]], below: list[tuple[int, int, s
     out: list[tuple[int, int, str]] = []
     for s, e, text in merged:
         role = next((name for name, pattern in _ROLES if pattern.search(text)), None)
-        if role is None:
+        # A label no role names after the work, lead and partner columns (a column of references, "NV theo KH") is a
+        # column the tasks do not read; any other unnamed label is no header's.
+        if role is None and not {"title", "lead", "coordinate"} <= {r for _, _, r in out}:
             return None
-        out.append((s, e, role))
+        out.append((s, e, role or _UNNAMED))
     roles = [r for _, _, r in out]
     if "title" not in roles or not ({"lead", "timeline"} & set(roles)) or _repeated(roles):
         return None
@@ -287,7 +294,7 @@ def _read_table(doc: Doc, lines: list[tuple[int, int]], head: int, columns: list
     if len(rows) < 2:
         return None, head + 1
     tasks = [_task(row) for row in rows]
-    return LayoutTable(lines[head][0], rows[-1].end, [t for t in tasks if t is not None]), i
+    return LayoutTable(lines[head][0], rows[-1].end, [t for t in tasks if t is not None], _UNNAMED in roles), i
 
 
 def _stripped(doc: Doc, lines: list[tuple[int, int]], head: int) -> bool:
@@ -329,7 +336,7 @@ def _reindented(
     """A row's next line put back under its columns: the first run set at a column's start, the others keeping their
     gaps; the shift chosen that sets most runs at column starts, each inside its column, in columns the line above
     filled (a cell goes on only under itself), the first run under the fullest of them."""
-    best, best_key = runs, (-1, -1, -1, -1.0)
+    best, best_key = runs, (-1, -1, -1, -1, -1.0)
     for k in range(1, len(columns)):
         d = columns[k][0] - runs[0][0]
         moved = [(rs + d, re_ + d, text) for rs, re_, text in runs]
@@ -353,7 +360,9 @@ def _reindented(
         # A cell breaks its line only where the next word would not fit beside the line above.
         wraps = int(bool(above) and len(above) + 1 + len(runs[0][2].split(" ")[0]) > width)
         full = len(above) / max(width, 1) + (1.0 if re.search(r"[,;(-]$|\s(?:và|của|với)$", above) else 0.0)
-        key = (aligned, under, wraps, full)
+        # A date goes on the time cell a wrap cut before it ("Quý" / "II/2026", "Trước ngày" / "15/7/2026").
+        dated = int(len(runs) == 1 and date_goes_on_below(above, runs[0][2]))
+        key = (aligned, under, dated, wraps, full)
         if key > best_key:
             best, best_key = moved, key
     return best
@@ -370,7 +379,7 @@ def _joined(parts: list[str] | None, head: str = "") -> str:
     text = ""
     for part in parts or []:
         text = join_cell_lines(head, text, part) if text else part
-    return squeeze(re.sub(r"(\w)- (\w)", r"\1\2", text) if "- " in text and " - " not in text else text)
+    return squeeze(re.sub(r"([^\W\d_])- ([^\W\d_])", r"\1\2", text) if "- " in text and " - " not in text else text)
 
 
 def _task(row: _Row) -> Task | None:

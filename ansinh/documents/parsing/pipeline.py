@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ansinh.documents.parsing import letter_subject
 from ansinh.documents.parsing.assignments import assign_units
-from ansinh.documents.parsing.broken_tables import find_broken_tables
+from ansinh.documents.parsing.broken_tables import find_broken_tables, find_laid_broken_tables
 from ansinh.documents.parsing.clean import Doc, prepare
 from ansinh.documents.parsing.duties import mark_duties
 from ansinh.documents.parsing.duty_articles import mark_duty_articles
@@ -124,8 +124,15 @@ def read_parts(text: str) -> Parts:
     layout += [b for b in find_broken_tables(doc) if not any(b.start < lt.end and lt.start < b.end for lt in layout)]
     # A table laid out with spaces is read by its columns; the line-by-line reading of it is dropped.
     laid = find_layout_target_tables(doc)  # indicator tables a PDF laid out by columns, read as whole rows
+    # A table whose header the space-laid task reader took with a label it does not know is read by the laid reader
+    # when that reads it as an assignment table.
+    layout = [lt for lt in layout if not lt.unnamed or not any(
+        t.start < lt.end and lt.start < t.end and table_kind(t) != "targets" for t in laid)]
     # (and assignment tables the space-laid task reader above did not read: work_rows.work_columns)
     laid = [t for t in laid if table_kind(t) == "targets" or not any(t.start < lt.end and lt.start < t.end for lt in layout)]
+    # An assignment table whose header a PDF's text layer laid out over rows no reader of laid-out tables read.
+    read_spans = [(t.start, t.end) for t in layout] + [(t.start, t.end) for t in laid]
+    layout += [b for b in find_laid_broken_tables(doc) if not any(b.start < e and s < b.end for s, e in read_spans)]
     taken = [(lt.start, lt.end) for lt in layout] + [(lt.start, lt.end) for lt in laid]
     tables = [t for t in find_tables(doc) if not any(t.start < e and s < t.end for s, e in taken)]
     tables = sorted(tables + laid, key=lambda t: t.start)

@@ -19,7 +19,8 @@ converter that writes each cell as a paragraph leaves a blank line between cells
 right after "TT") is read in a second pass with its blank lines joined like page furniture.
 A row with more lines than cells is mended by joining a line that goes on in lower case, a bare
 body word ("Ủy ban", "Bộ"), or a line a PDF wrapped inside a cell (a bracket left open, a comma or colon last) with the
-line after it; a row that cannot be mended is left alone. In the
+line after it, or a line as wide as a page's running text that ends inside a phrase (a PDF wrapped the cell at the page's
+width, its next line perhaps opening with a capital: "… và Luật" / "Thư viện"); a row that cannot be mended is left alone. In the
 clean view the line breaks between cells become tabs and those inside a cell spaces (same length), so
 :mod:`tables` reads the result like a converter's table.
 """
@@ -72,8 +73,22 @@ def _merge_to(body: list[int], raw: list[str], folded: list[str], width: int) ->
         if open_at is not None:
             groups[open_at].extend(groups.pop(open_at + 1))
             continue
+        # A cell a PDF wrapped at the page's width: a line as wide as running text, ending inside a phrase, goes on below.
+        wide = next((i for i in range(len(groups) - 1) if _wrapped_at_width(raw[groups[i][-1]])), None)
+        if wide is not None:
+            groups[wide].extend(groups.pop(wide + 1))
+            continue
         return None
     return groups
+
+
+_PAGE_WIDE = 55  # a line of running text on an A4 page (Decree 30/2020 body text: 60-80 characters)
+
+
+def _wrapped_at_width(line: str) -> bool:
+    """Whether a cell's line is as wide as a page's text and ends inside a phrase (a word or a number, no stop)."""
+    text = line.strip()
+    return len(text) >= _PAGE_WIDE and text[-1].isalnum()
 
 
 def _open_cell(text: str) -> bool:

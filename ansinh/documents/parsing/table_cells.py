@@ -93,6 +93,17 @@ _ANY_WORD = re.compile(r"\w")
 _SCAN_MARKS = re.compile(r"^[_|~—\s]+")
 
 
+# A time cell a wrap cut before its date ("Trước ngày" / "27/6/2026", "29/6/2026-" / "09/7/2026", "Quý" / "III/2026").
+_DATE_GOES_ON = re.compile(r"(?:[-–]|(?<![^\W\d_])(?:ng[àa]y|th[áa]ng|n[ăa]m|tr[ưu][ớo]c|t[ừu]|[đd][ếe]n|qu[ýy]))$", re.IGNORECASE)
+_DATE = re.compile(r"(?:\d{1,2}/)?(?:\d{1,2}/)?(?:19|20)\d\d$|\d{1,2}/\d{1,2}$|[IVX]{1,4}/(?:19|20)\d\d$")
+
+
+def date_goes_on_below(above: str, piece: str) -> bool:
+    """Whether ``piece`` is the date a wrap cut off the time cell ``above`` (the cell ends with a word a date follows,
+    or with a dash between two dates)."""
+    return _DATE_GOES_ON.search(above.rstrip()) is not None and _DATE.match(piece.strip()) is not None
+
+
 def continues_row(previous: list[Cell], cells: list[Cell]) -> bool:
     """A row that only carries on the cells of the row above (its number cell empty, text where the row above has text).
     A cell holding only a scan's marks ("-", "_", "|") under a cell the row above left empty is a stray, not a cell
@@ -108,7 +119,7 @@ def continues_row(previous: list[Cell], cells: list[Cell]) -> bool:
             continue
         if not prev.text and not _slid(previous, cells, k):
             return False
-        if cell.text[0] in "-+•*" or HAS_DIGIT.match(cell.text):
+        if cell.text[0] in "-+•*" or (HAS_DIGIT.match(cell.text) and not date_goes_on_below(prev.text, cell.text)):
             return False
     return True
 

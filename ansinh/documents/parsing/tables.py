@@ -29,6 +29,7 @@ from ansinh.documents.parsing.table_cells import (
     Row,
     carry_on,
     continues_row,
+    date_goes_on_below,
     fill_merged_leads,
     join_cell_lines,
     spread_to_named,
@@ -322,14 +323,15 @@ def _continues_by_position(doc: Doc, previous: list[Cell], cells: list[Cell]) ->
     starts = [(_text_column(doc, p), k) for k, p in enumerate(previous) if p.text]
     out = list(previous)
     for piece in pieces:
-        if piece.text[0] in "-+•*" or HAS_DIGIT.match(piece.text):
-            return None
         col = _text_column(doc, piece)
         near = [(abs(col - c), k) for c, k in starts if abs(col - c) <= 3]
         if not near:
             return None
         k = min(near)[1]
-        if HAS_DIGIT.search(out[k].text) and not re.search(r"[^\W\d_]{3}", out[k].text):
+        date_goes_on = date_goes_on_below(out[k].text, piece.text)
+        if piece.text[0] in "-+•*" or (HAS_DIGIT.match(piece.text) and not date_goes_on):
+            return None
+        if HAS_DIGIT.search(out[k].text) and not re.search(r"[^\W\d_]{3}", out[k].text) and not date_goes_on:
             return None  # a value cell does not wrap into words
         out[k] = Cell(squeeze(out[k].text + " " + piece.text), out[k].start, piece.end)
     return out
