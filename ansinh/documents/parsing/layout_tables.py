@@ -17,7 +17,8 @@ from ansinh.documents.parsing.layout_rows import last_number, row_follows, row_l
 from ansinh.documents.parsing.page_columns import Pages, page_block, page_mark
 from ansinh.documents.parsing.table_cells import date_goes_on_below, join_cell_lines
 from ansinh.documents.parsing.tasks import Task
-from ansinh.documents.parsing.unit_names import split_units, units_by_role
+from ansinh.documents.parsing.unit_names import split_units
+from ansinh.documents.parsing.unit_roles import units_by_role
 
 # Column roles by their folded header words; "chủ trì" before "thực hiện" so "Cơ quan chủ trì thực hiện" leads.
 _ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (

@@ -15,7 +15,8 @@ from ansinh.documents.parsing.name_lists import BODY_KINDS
 from ansinh.documents.parsing.responsibilities import Apply
 from ansinh.documents.parsing.structure import Node
 from ansinh.documents.parsing.tasks import Task
-from ansinh.documents.parsing.unit_names import ITEM_MARK, _head_match, split_units
+from ansinh.documents.parsing.unit_names import _head_match, split_units
+from ansinh.documents.parsing.unit_roles import ITEM_MARK
 from ansinh.documents.parsing.vocab import AGENCY_HEADS
 
 

@@ -40,7 +40,8 @@ from ansinh.documents.parsing.clean import Doc, fold_same_length, squeeze
 from ansinh.documents.parsing.layout_tables import LayoutTable
 from ansinh.documents.parsing.tables import LEAD_HEADER
 from ansinh.documents.parsing.tasks import Task
-from ansinh.documents.parsing.unit_names import opens_with_agency, units_by_role
+from ansinh.documents.parsing.unit_names import opens_with_agency
+from ansinh.documents.parsing.unit_roles import units_by_role
 
 __all__ = ["find_paragraph_tables"]
 

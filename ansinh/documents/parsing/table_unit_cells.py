@@ -12,12 +12,8 @@ from __future__ import annotations
 
 import re
 
-from ansinh.documents.parsing.unit_names import (
-    _split_outside_parens,
-    opens_with_agency,
-    split_units,
-    units_by_role,
-)
+from ansinh.documents.parsing.unit_names import _split_outside_parens, opens_with_agency, split_units
+from ansinh.documents.parsing.unit_roles import units_by_role
 
 __all__ = ["clean_unit_names", "lead_then_partners"]
 

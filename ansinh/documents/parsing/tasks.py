@@ -16,7 +16,8 @@ from ansinh.documents.parsing.structure import Node, _mostly_upper, heading_titl
 from ansinh.documents.parsing.table_groups import table_items
 from ansinh.documents.parsing.table_unit_cells import clean_unit_names, lead_then_partners
 from ansinh.documents.parsing.tables import LEAD_HEADER, Table, table_kind
-from ansinh.documents.parsing.unit_names import split_units, units_by_role
+from ansinh.documents.parsing.unit_names import split_units
+from ansinh.documents.parsing.unit_roles import units_by_role
 from ansinh.documents.parsing.vocab import TASK_KINDS
 
 _ITEM_STYLES = ("num", "lower", "paren")
