@@ -117,7 +117,13 @@ def realigned_columns(runs: list[tuple[int, int, str]], columns: list[Column], b
                 hit = next((j for j, st in enumerate(starts) if abs(st - at) <= 1), None)
                 if hit is None:
                     hit = next((j for j, st in enumerate(starts) if st < at <= st + 3 and pushed + 2 > st), None)
-                    drift += rs + shift - drift - starts[hit] if hit is not None else 0
+                nxt = cols[-1] + 1 if cols else len(starts)
+                if hit is None and nxt < len(starts) and starts[nxt] < pushed + 2 <= at <= pushed + 3:
+                    # A word far wider than its narrow column ("ĐềnghịTòaán" under "Bộ") pushes the next cell to two
+                    # spaces after it, however far past that cell's column start.
+                    hit = nxt
+                if hit is not None and abs(starts[hit] - at) > 1:
+                    drift += rs + shift - drift - starts[hit]
                 same = hit is None and bool(cols) and 0 < at - pushed <= 2  # a value split off its cell ("2020 sẽ bố trí")
                 hit = cols[-1] if same else hit
                 pushed = re_ + shift - drift
@@ -128,7 +134,7 @@ def realigned_columns(runs: list[tuple[int, int, str]], columns: list[Column], b
                 score = sum(c in before for c in cols)
                 if best is None or score > best[0]:
                     best = (score, cols)
-        return best[1] if best else None
+        return best[1] if best else _inside_columns(runs, starts, before, widths)
     length = runs[0][1] - runs[0][0]
     first_word = runs[0][2].split()[0]
     fits = [c for c in sorted(before) if c >= 1 and length <= widths[c] + 1]
@@ -142,6 +148,31 @@ def realigned_columns(runs: list[tuple[int, int, str]], columns: list[Column], b
         # "Thời" / "gian"); the last column's width is not known, so it counts as the widest.
         return [min(fits, key=lambda c: (widths[c], -c))]
     return [(wrapped or fits)[-1]] if fits else None
+
+
+def _inside_columns(runs: list[tuple[int, int, str]], starts: list[int], before: dict[int, str],
+                    widths: list[int]) -> list[int] | None:
+    """The columns of a line's runs that do not all start at column starts (a cell centred in its column, a scan's
+    specks in one): the line shifted so that its first run starts at a column's start and every run lies within a
+    column of its own, left to right; ties go to the columns the line before had text in."""
+    best: tuple[int, list[int]] | None = None
+    for k in range(1, len(starts)):
+        shift = starts[k] - runs[0][0]
+        cols: list[int] = []
+        for rs, re_, _ in runs:
+            at, end = rs + shift, re_ + shift
+            hit = max((j for j, st in enumerate(starts) if st <= at), default=None)
+            if hit is None or (cols and hit <= cols[-1]):
+                break
+            right = starts[hit + 1] if hit + 1 < len(starts) else starts[hit] + widths[hit] + 2
+            if end > right:
+                break
+            cols.append(hit)
+        if len(cols) == len(runs):
+            score = sum(c in before for c in cols)
+            if best is None or score > best[0]:
+                best = (score, cols)
+    return best[1] if best else None
 
 
 def joined(parts: list[str]) -> str:

@@ -1,0 +1,65 @@
+"""Round 18 noise rules (pnoise18b): tables a PDF's text layer laid out by columns, in a web copy that trimmed every
+line (the lines lost their indentation), read as the text layer itself is read. Made-up text."""
+
+from __future__ import annotations
+
+from ansinh.documents.parsing.clean import prepare
+from ansinh.documents.parsing.layout_cells import Column, realigned_columns
+from ansinh.documents.parsing.target_layout import find_layout_target_tables
+
+# Columns of a laid-out assignment table: TT, task, action, lead, partners, deadline.
+_COLUMNS = [Column(0, 3), Column(6, 20), Column(46, 60), Column(100, 107), Column(110, 126), Column(130, 138)]
+_WIDTHS = [4, 38, 52, 8, 18, 8]
+
+
+def _strip(text: str) -> str:
+    return "\n".join(line.strip() for line in text.split("\n"))
+
+
+def _cells(text: str) -> list[list[str]]:
+    return [[c.text for c in r.cells] for t in find_layout_target_tables(prepare(text)) for r in t.rows]
+
+
+def test_a_word_far_wider_than_its_narrow_column_pushes_the_next_cells_two_spaces_after_it() -> None:
+    # "BảohiểmXãhội" (one token, 12 letters) under a lead column 8 wide: the partners' and deadline cells start two
+    # spaces after it, five characters past their columns; the line lost its indentation.
+    action = "Rà soát hồ sơ người hưởng trợ cấp tại các xã"
+    line = f"{action}{' ' * (54 - len(action))}BảohiểmXãhội  Sở Tài chính;{' ' * 8}12/2026"
+    runs = [(0, len(action), action), (54, 66, "BảohiểmXãhội"), (68, 81, "Sở Tài chính;"), (89, 96, "12/2026")]
+    assert [line[s:e] for s, e, _ in runs] == [t for _, _, t in runs]
+    assert realigned_columns(runs, _COLUMNS, {3: "Sở Y tế"}, _WIDTHS) == [2, 3, 4, 5]
+
+
+def test_a_run_that_stands_inside_its_column_not_at_its_start_is_still_read_in_it() -> None:
+    # A centred deadline ("2026" in the middle of its column) or specks a scan left inside a cell: the line is set so
+    # that its first run starts a column and every run lies within a column of its own.
+    action = "Tập huấn cán bộ làm công tác xã hội cấp xã"
+    runs = [(0, len(action), action), (len(action) + 45, len(action) + 49, "2026")]
+    assert realigned_columns(runs, _COLUMNS, {2: "Mở lớp"}, _WIDTHS) == [2, 5]
+
+
+_TABLE = """PHỤ LỤC
+TT    Nội dung                                Hoạt động cụ thể                           Cơ quan chủ trì    Cơ quan phối hợp      Thời hạn
+1.    Hoàn thiện quy định về trợ giúp xã      Rà soát các nghị định về trợ giúp xã       Sở Y tế            Sở Tư pháp; Sở Tài    12/2026
+      hội cho người cao tuổi                  hội và chăm sóc người cao tuổi                                chính
+                                              Xây dựng quy trình chi trả trợ cấp qua     Sở Tài chính       Bưu điện tỉnh         6/2027
+                                              tài khoản ngân hàng
+
+5
+                                    Mở lớp tập huấn cho cán bộ xã về          Sở Nội vụ      Sở Y tế;       2026
+                                    quy trình chi trả mới                                    Công an tỉnh
+2.    Chi trả trợ cấp không dùng    Mở tài khoản cho người hưởng trợ cấp      Sở Y tế        Công an        6/2027
+      tiền mặt                      tại các xã, phường                                       tỉnh
+3.    Kiểm tra việc thực hiện       Kiểm tra định kỳ việc chi trả trợ cấp     Thanh tra      Sở Y tế        Hằng năm
+                                    tại các xã, phường                        tỉnh
+
+Các sở, ngành báo cáo kết quả thực hiện về Sở Y tế trước ngày 15 tháng 12 hằng năm để tổng hợp.
+"""
+
+
+def test_a_page_the_web_copy_trimmed_takes_its_columns_from_the_lines_that_open_a_row_by_number() -> None:
+    # The page after "5" sets its columns narrower; its first lines (a cell going on from the page before) lost their
+    # indentation, but the line of row 2 opens at the margin with its number: the page's columns are read from it.
+    laid = _cells(_TABLE)
+    assert [r[3] for r in laid] == ["Sở Y tế Sở Tài chính Sở Nội vụ", "Sở Y tế", "Thanh tra tỉnh"]
+    assert _cells(_strip(_TABLE)) == laid
