@@ -63,3 +63,48 @@ def test_a_page_the_web_copy_trimmed_takes_its_columns_from_the_lines_that_open_
     laid = _cells(_TABLE)
     assert [r[3] for r in laid] == ["Sở Y tế Sở Tài chính Sở Nội vụ", "Sở Y tế", "Thanh tra tỉnh"]
     assert _cells(_strip(_TABLE)) == laid
+
+
+def test_a_line_after_a_pushed_cell_keeps_a_value_split_off_its_cell_in_that_cell() -> None:
+    # The partners' cell starts at its column; "09" and "tháng 4 năm 2026 …" are one cell that a value split in two,
+    # one space apart, three characters past the column's start: the same cell, not a column the line pushed right.
+    runs = [(0, 12, "bảo đảm tiến"), (104, 121, "Công an tỉnh, các"), (124, 126, "09"), (127, 150, "tháng 4 năm 2026 của tỉnh")]
+    assert realigned_columns(runs, _COLUMNS, {1: "Hoàn thiện quy", 4: "Sở Y tế"}, _WIDTHS) == [1, 4, 5, 5]
+
+
+_WORK_TABLE = """PHỤ LỤC
+TT    Nhóm hoạt động    Hoạt động                               Cơ    Cơ quan phối hợp       Thời gian
+                                                                quan
+                                                                chủ
+                                                                trì
+-     Nâng cao năng     + Tập huấn kỹ năng chăm sóc người       Sở    Ủy ban nhân dân        2026
+      lực chăm sóc      cao tuổi cho cán bộ xã.                 Y tế  các xã.
+                                                                tỉnh  Hội Người cao tuổi
+                        + Tổ chức các hoạt động sau, tùy
+                        theo điều kiện của từng xã:
+                        . Khám sức khỏe định kỳ tại trạm y      Sở    Trạm y tế xã           2027
+                        tế xã                                   Y tế
+-     Hỗ trợ sinh kế    + Cho vay vốn ưu đãi phát triển         Ngân  Sở Nông nghiệp         2026
+      cho người cao     kinh tế hộ gia đình.                    hàng
+      tuổi                                                      Chính sách
+
+Các sở, ngành báo cáo kết quả thực hiện về Sở Y tế trước ngày 15 tháng 12 hằng năm để tổng hợp.
+"""
+
+
+def test_a_list_item_no_cell_of_the_line_above_goes_on_with_is_the_next_item_of_the_rows_work() -> None:
+    # After the lead cell's last line ("tỉnh"), "+ Tổ chức …" opens the next item of the work column; in the web copy
+    # it stands at the margin and fits no cell the line above had text in.
+    laid = _cells(_WORK_TABLE)
+    assert len(laid) == 4
+    assert _cells(_strip(_WORK_TABLE)) == laid
+
+
+def test_a_sentence_end_wider_than_its_column_then_two_spaces_is_a_pushed_cell_not_a_segmenters_moved_space() -> None:
+    # "trường." is wider than the narrow lead column and pushes the partners' cell two spaces after it: read apart, the
+    # runs fit the columns; read as one run (a segmenter's "trường ,  thông" put back together) they do not.
+    table = _WORK_TABLE.replace("                                                                tỉnh  Hội Người cao tuổi",
+                                "                                                                trường.  Hội Người cao")
+    laid = _cells(table)
+    assert len(laid) == 4
+    assert _cells(_strip(table)) == laid

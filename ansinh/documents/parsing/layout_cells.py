@@ -105,18 +105,19 @@ def realigned_columns(runs: list[tuple[int, int, str]], columns: list[Column], b
         return None  # a heading after the table ("PHỤ LỤC II"), not an acronym wrapped in its cell ("(HDI)")
     starts = [c.start for c in columns]
     if len(runs) >= 2:
-        best: tuple[int, list[int]] | None = None
+        best: tuple[tuple[int, int], list[int]] | None = None
         for k in range(1, len(columns)):
             shift = starts[k] - runs[0][0]
             cols: list[int] = []
             # A word wider than its column pushes the next column right, and the columns after it ("nguyên  thôn"):
             # where the run before ends, shifted, and how far the line has drifted so.
-            pushed, drift = -1, 0
+            pushed, drift, merged = -1, 0, 0
             for rs, re_, _ in runs:
                 at = rs + shift - drift
                 hit = next((j for j, st in enumerate(starts) if abs(st - at) <= 1), None)
                 if hit is None:
-                    hit = next((j for j, st in enumerate(starts) if st < at <= st + 3 and pushed + 2 > st), None)
+                    hit = next((j for j, st in enumerate(starts) if st < at <= st + 3 and pushed + 2 > st
+                                and (not cols or j > cols[-1])), None)
                 nxt = cols[-1] + 1 if cols else len(starts)
                 if hit is None and nxt < len(starts) and starts[nxt] < pushed + 2 <= at <= pushed + 3:
                     # A word far wider than its narrow column ("ĐềnghịTòaán" under "Bộ") pushes the next cell to two
@@ -126,12 +127,14 @@ def realigned_columns(runs: list[tuple[int, int, str]], columns: list[Column], b
                     drift += rs + shift - drift - starts[hit]
                 same = hit is None and bool(cols) and 0 < at - pushed <= 2  # a value split off its cell ("2020 sẽ bố trí")
                 hit = cols[-1] if same else hit
+                merged += same
                 pushed = re_ + shift - drift
                 if hit is None or (cols and hit < cols[-1]) or (cols and hit == cols[-1] and not same):
                     break
                 cols.append(hit)
             if len(cols) == len(runs):
-                score = sum(c in before for c in cols)
+                # (Of shifts as good, the one that keeps runs two spaces apart in columns of their own.)
+                score = (sum(c in before for c in cols), -merged)
                 if best is None or score > best[0]:
                     best = (score, cols)
         return best[1] if best else _inside_columns(runs, starts, before, widths)
