@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ansinh.documents.parsing.clean import prepare
 from ansinh.documents.parsing.layout_cells import Column, realigned_columns
+from ansinh.documents.parsing.layout_tables import find_layout_tables
 from ansinh.documents.parsing.target_layout import find_layout_target_tables
 
 # Columns of a laid-out assignment table: TT, task, action, lead, partners, deadline.
@@ -108,3 +109,22 @@ def test_a_sentence_end_wider_than_its_column_then_two_spaces_is_a_pushed_cell_n
     laid = _cells(table)
     assert len(laid) == 4
     assert _cells(_strip(table)) == laid
+
+
+_SEGMENTED_TABLE = """a ) Tổ chức chương trình “ Ngày hội việc làm ” tại các sở :
+TT    Nội dung                                            Trách nhiệm thực hiện    Thời gian
+1     Giới thiệu việc làm cho lao động nông thôn tại     Lãnh đạo Sở Nội vụ       Tháng 3
+      các xã vùng sâu
+2     Tư vấn học nghề cho thanh niên hoàn thành nghĩa    Lãnh đạo Sở Giáo dục     Tháng 5
+      vụ quân sự                                         và Đào tạo
+b ) Tổ chức , thực hiện chương trình “ Ngày hội việc làm ” đối với các xã , phường :
+Ủy ban nhân dân các xã chủ trì , phối hợp với các đơn vị liên quan tổ chức ngày hội tại địa phương .
+"""
+
+
+def test_a_lettered_item_a_segmenter_spaced_out_around_its_quotes_is_no_row_of_the_table_above() -> None:
+    # The cleaner moves the segmenter's space before "“" behind it ("chương trình  “Ngày hội"): the two spaces before
+    # an opening quote stay inside a run, so the line runs across the columns as one paragraph and ends the table.
+    tables = find_layout_tables(prepare(_SEGMENTED_TABLE))
+    assert [(t.number, t.lead) for t in tables[0].tasks] == [("1", ["Lãnh đạo Sở Nội vụ"]), ("2", ["Lãnh đạo Sở Giáo dục và Đào tạo"])]
+    assert "Tổ chức" not in tables[0].tasks[-1].title
