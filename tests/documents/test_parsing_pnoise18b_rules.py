@@ -128,3 +128,10 @@ def test_a_lettered_item_a_segmenter_spaced_out_around_its_quotes_is_no_row_of_t
     tables = find_layout_tables(prepare(_SEGMENTED_TABLE))
     assert [(t.number, t.lead) for t in tables[0].tasks] == [("1", ["Lãnh đạo Sở Nội vụ"]), ("2", ["Lãnh đạo Sở Giáo dục và Đào tạo"])]
     assert "Tổ chức" not in tables[0].tasks[-1].title
+
+
+def test_a_wide_piece_pushes_every_cell_after_it_by_as_much_as_it_overflows() -> None:
+    # A header's wrapped line that lost its indentation: "quan chủ trì" (12 characters) under the lead column 8 wide
+    # pushes the partners' column, empty here, and the deadline's "hạn" four characters right.
+    runs = [(0, 12, "quan chủ trì"), (34, 37, "hạn")]
+    assert realigned_columns(runs, _COLUMNS, {k: "x" for k in range(6)}, _WIDTHS, wraps=False) == [3, 5]

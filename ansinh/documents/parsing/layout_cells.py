@@ -119,10 +119,11 @@ def realigned_columns(runs: list[tuple[int, int, str]], columns: list[Column], b
                     hit = next((j for j, st in enumerate(starts) if st < at <= st + 3 and pushed + 2 > st
                                 and (not cols or j > cols[-1])), None)
                 nxt = cols[-1] + 1 if cols else len(starts)
-                if hit is None and nxt < len(starts) and starts[nxt] < pushed + 2 <= at <= pushed + 3:
+                if hit is None and nxt < len(starts) and starts[nxt] < pushed + 2:
                     # A word far wider than its narrow column ("ĐềnghịTòaán" under "Bộ") pushes the next cell to two
-                    # spaces after it, however far past that cell's column start.
-                    hit = nxt
+                    # spaces after it, however far past that cell's column start, and the cells after it as far.
+                    over = pushed + 2 - starts[nxt]
+                    hit = next((j for j, st in enumerate(starts) if j >= nxt and abs(st - (at - over)) <= 1), None)
                 if hit is not None and abs(starts[hit] - at) > 1:
                     drift += rs + shift - drift - starts[hit]
                 same = hit is None and bool(cols) and 0 < at - pushed <= 2  # a value split off its cell ("2020 sẽ bố trí")
