@@ -135,3 +135,27 @@ def test_a_wide_piece_pushes_every_cell_after_it_by_as_much_as_it_overflows() ->
     # pushes the partners' column, empty here, and the deadline's "hạn" four characters right.
     runs = [(0, 12, "quan chủ trì"), (34, 37, "hạn")]
     assert realigned_columns(runs, _COLUMNS, {k: "x" for k in range(6)}, _WIDTHS, wraps=False) == [3, 5]
+
+
+_PAGED_TABLE = """PHỤ LỤC
+TT    Nội dung                                Hoạt động cụ thể                           Cơ quan chủ trì    Cơ quan phối hợp      Thời hạn
+1.    Hoàn thiện quy định về trợ giúp xã      Rà soát các nghị định về trợ giúp xã       Sở Y tế            Sở Tư pháp; Sở Tài    12/2026
+      hội cho người cao tuổi                  hội và chăm sóc người cao tuổi                                chính
+
+Trang 4/12
+                                              Xây dựng quy trình chi trả trợ cấp qua     Sở Tài chính       Bưu điện tỉnh         6/2027
+                                              tài khoản ngân hàng
+2.    Chi trả trợ cấp không dùng tiền mặt     Mở tài khoản cho người hưởng trợ cấp       NgânhàngChínhsáchXãhộiViệtNam  Công an tỉnh  6/2027
+      cho người hưởng                         tại các xã, phường                                            Sở Y tế
+3.    Kiểm tra việc thực hiện                 Kiểm tra định kỳ việc chi trả trợ cấp      Thanh tra tỉnh     Sở Y tế               Hằng năm
+
+Các sở, ngành báo cáo kết quả thực hiện về Sở Y tế trước ngày 15 tháng 12 hằng năm để tổng hợp.
+"""
+
+
+def test_a_page_whose_trimmed_lines_still_fit_the_columns_keeps_them() -> None:
+    # After the running header the page goes on with the same columns: its first line of two cells fits them as they
+    # stand, so the columns are not read anew from row 2, whose lead pushed its partners right.
+    laid = _cells(_PAGED_TABLE)
+    assert [r[3] for r in laid] == ["Sở Y tế Sở Tài chính", "NgânhàngChínhsáchXãhộiViệtNam", "Thanh tra tỉnh"]
+    assert _cells(_strip(_PAGED_TABLE)) == laid

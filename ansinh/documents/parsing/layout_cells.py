@@ -94,7 +94,7 @@ def rejoined(runs: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
 
 
 def realigned_columns(runs: list[tuple[int, int, str]], columns: list[Column], before: dict[int, str],
-               widths: list[int], wraps: bool = True) -> list[int] | None:
+               widths: list[int], wraps: bool = True, inside: bool = True) -> list[int] | None:
     """The columns of a line's runs when the line lost its indentation, or None when it does not fit the table.
 
     Several runs keep their gaps: the line is shifted so that each run starts at a column's start (ties go to the
@@ -138,7 +138,7 @@ def realigned_columns(runs: list[tuple[int, int, str]], columns: list[Column], b
                 score = (sum(c in before for c in cols), -merged)
                 if best is None or score > best[0]:
                     best = (score, cols)
-        return best[1] if best else _inside_columns(runs, starts, before, widths)
+        return best[1] if best else (_inside_columns(runs, starts, before, widths) if inside else None)
     length = runs[0][1] - runs[0][0]
     first_word = runs[0][2].split()[0]
     fits = [c for c in sorted(before) if c >= 1 and length <= widths[c] + 1]

@@ -162,6 +162,21 @@ def _header(doc: Doc, lines: list[tuple[int, int]], k: int) -> tuple[list[Column
     return columns, j
 
 
+def _still_fits(doc: Doc, lines: list[tuple[int, int]], j: int, numbered: bool, columns: list[Column],
+                before: dict[int, str], widths: list[int]) -> bool:
+    """Whether the lines that lost their indentation on the page opening at line ``j`` fit the columns as they stand:
+    the first of them with two runs or more (one run fits most columns and tells nothing) sets each run at a column's
+    start (not merely inside a column, which a page that set its columns anew may give as well)."""
+    for s, e in lines[j : j + 12]:
+        clean = doc.clean[s:e]
+        if not clean.strip():
+            return False
+        runs = rejoined(row_runs(clean, numbered))
+        if len(runs) >= 2 and stripped(doc, s, runs):
+            return realigned_columns(runs, columns, before, widths, inside=False) is not None
+    return False
+
+
 def _overruns(runs: list[tuple[int, int, str]], cols: list[int], widths: list[int]) -> bool:
     """Whether a run ending with a punctuation mark two spaces before the next run is wider than its column."""
     return any(
@@ -215,7 +230,8 @@ def _read(doc: Doc, lines: list[tuple[int, int]], k: int) -> Table | None:
         if current is not None and page_mark(line_runs(clean), broke or below_empty, numbered and indented):
             j, broke = j + 1, True
             continue
-        if broke and current is not None:
+        # (A page's lines that lost their indentation and still fit the columns as they stand keep them.)
+        if broke and current is not None and not (not indented and _still_fits(doc, lines, j, numbered, columns, before, widths)):
             laid = pages.relaid(page_block(doc.clean, lines, j, lambda t: row_runs(t, numbered)), [c.start for c in columns],
                                 lambda t: bool(ROW_NUMBER.match(t) or number_mark(t)))
             if laid is not None:
