@@ -82,7 +82,31 @@ def indicator_name(doc: Doc, s: int, e: int, mention: Mention) -> str:
     counted = _counted_by_verb(name, mention.unit)
     if counted is not None:
         return counted
+    name = _tidy(name)
     return name[:1].upper() + name[1:]
+
+
+# "Về xã hội: Tỷ lệ hộ nghèo", "Các chỉ tiêu chủ yếu: Tốc độ tăng trưởng …": a heading's words before the measure.
+_HEADED = re.compile(
+    r"^.{2,200}:\s*(?=(?:t[yi]\s+(?:le|trong|suat)|toc\s+do|chi\s+so|so\s+luong|tong\s+so|muc)\s\S)", re.DOTALL
+)
+# "… toàn huyện duy trì ổn định", "… kể từ ngày 01/3/2026": how or since when the value holds, not what it measures.
+_HOLDS_END = re.compile(
+    r"\s+(?:(?:duy\s+tri|giu\s+vung|on\s+dinh)(?:\s+(?:on\s+dinh|o\s+muc|muc))*"
+    r"|(?:ke\s+)?tu\s+(?:ngay|thang)\s+\d{1,2}(?:\s*[/-]\s*\d{1,2})?(?:\s*[/-]\s*\d{4})?)\s*$"
+)
+
+
+def _tidy(name: str) -> str:
+    """``name`` without a heading before its measure word nor words after it on how or since when the value holds."""
+    folded = fold_same_length(name).lower()
+    head = _HEADED.match(folded)
+    if head is not None:
+        name, folded = name[head.end() :], folded[head.end() :]
+    end = _HOLDS_END.search(folded)
+    if end is not None and len(folded[: end.start()].split()) >= 2:
+        name = name[: end.start()].rstrip(" ,;:-")
+    return name
 
 
 # An aside of three words or more inside a name ("Tỷ lệ đảng viên (bảo đảm các điều kiện theo quy định) sử dụng …")
@@ -230,6 +254,9 @@ def _indicator_text(doc: Doc, s: int, e: int, mention: Mention) -> str:
         verb = before[done.start("verb") : done.end("verb")].lower()
         whom = _DEADLINE.sub("", re.sub(r"^(?:số|các)\s+", "", after))
         return f"Tỷ lệ {whom} được {verb}"
+    grows = _growth_of_previous(doc, s, mention) if unit.startswith("%/") and len(before.split()) < 2 else None
+    if grows is not None:
+        return grows
     if len(before.split()) < 2 and "/" in unit and not unit.startswith("/"):
         # "Đạt 19 bác sĩ trên 10.000 dân": the rate names itself.
         rate = re.sub(r"^\s*[\d.,]+\s*", "", doc.clean[mention.start : mention.end])
@@ -242,6 +269,38 @@ def _indicator_text(doc: Doc, s: int, e: int, mention: Mention) -> str:
         # "Có ít nhất 6 cảng biển quốc tế": the count of what is named
         return f"Số {after}" if after.lower().startswith(mention.unit.lower()) else f"Số {mention.unit} {after}"
     return after or before
+
+
+# "Đón 5 - 6 triệu lượt khách, tăng 10 - 12%/năm", "doanh thu đạt 9.000 tỷ đồng, tăng 15%/năm": a yearly rate right
+# after a level is the growth of what the clause before names.
+_RATE_LEAD = re.compile(r"[\s,]*(?P<verb>tang|giam)(?:\s+(?:binh\s+quan|khoang|tren|tu|hon))*\s*$")
+_CLAUSE_START = re.compile(r"[;:\n]|\.\s")
+_LEVEL_CUE = re.compile(r"(?<![a-z])(?:dat|khoang|la|tren|duoi|chiem|it\s+nhat|toi\s+thieu)(?![a-z])|\d")
+_SCALE = re.compile(r"^(?:triệu|nghìn|ngàn|tỷ|vạn|trăm)\s+", re.IGNORECASE)
+
+
+def _growth_of_previous(doc: Doc, s: int, mention: Mention) -> str | None:
+    lead = _RATE_LEAD.fullmatch(doc.folded, s, mention.start)
+    comma = doc.folded.rfind(",", max(0, s - 3), mention.start)
+    if lead is None or comma < 0:
+        return None
+    window = doc.folded[max(0, comma - 200) : comma]
+    starts = list(_CLAUSE_START.finditer(window))
+    start = max(0, comma - 200) + (starts[-1].end() if starts else 0)
+    clause = doc.folded[start:comma]
+    cue = _LEVEL_CUE.search(clause)
+    if cue is None or not re.search(r"\d", clause):
+        return None
+    what = span_text(doc, start, start + cue.start(), " -–+•:,")
+    if len(what.split()) < 2 or _VERB_ONLY.fullmatch(fold_same_length(what).lower()) or _VERB_NAME.fullmatch(
+        fold_same_length(what).lower()
+    ):
+        number = list(re.finditer(r"\d[\d.,]*", clause))[-1]
+        what = _SCALE.sub("", span_text(doc, start + number.end(), comma, " -–%"))
+    if not what or re.search(r"\d", what):
+        return None
+    verb = "tăng" if lead.group("verb") == "tang" else "giảm"
+    return f"Tốc độ {verb} {what[:1].lower()}{what[1:]}"
 
 
 # "các Chỉ số PAR Index, SIPAS, PAPI năm 2026 … nằm trong nhóm 15": one value for several named indices (each

@@ -1,0 +1,30 @@
+"""Indicator names as Vietnamese plans build them: the shortest phrase naming what a value measures."""
+
+from __future__ import annotations
+
+from ansinh.documents.parsing import extract_plan
+
+
+def _names(*lines: str) -> list[tuple[object, object]]:
+    text = "KẾ HOẠCH\nPhát triển du lịch\nII. MỤC TIÊU\n2. Chỉ tiêu cụ thể đến năm 2030\n" + "\n".join(lines) + "\n"
+    return [(t["indicator"], t["value"]) for t in extract_plan(text, "vi-du")["targets"]]
+
+
+def test_a_yearly_rate_after_a_level_names_the_growth_of_what_the_level_counts() -> None:
+    names = _names("- Đón 5 - 6 triệu lượt khách, tăng 10 - 12%/năm; doanh thu lưu trú đạt khoảng 900 tỷ đồng, tăng 15%/năm.")
+    assert ("Tốc độ tăng lượt khách", 10) in names
+    assert ("Tốc độ tăng doanh thu lưu trú", 15) in names
+
+
+def test_a_heading_before_the_measure_word_is_not_part_of_the_name() -> None:
+    assert _names("Về xã hội: Tỷ lệ hộ nghèo đa chiều giảm còn dưới 2%.") == [("Tỷ lệ hộ nghèo đa chiều", 2)]
+
+
+def test_how_a_value_holds_is_not_part_of_the_name() -> None:
+    assert _names("- Tỷ lệ che phủ rừng duy trì ổn định 55%.") == [("Tỷ lệ che phủ rừng", 55)]
+
+
+def test_since_when_a_value_holds_is_not_part_of_the_name() -> None:
+    assert _names("- Tỷ lệ hồ sơ được xử lý trực tuyến kể từ ngày 01/7/2026 đạt 90%.") == [
+        ("Tỷ lệ hồ sơ được xử lý trực tuyến", 90)
+    ]
