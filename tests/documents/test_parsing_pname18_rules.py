@@ -28,3 +28,22 @@ def test_since_when_a_value_holds_is_not_part_of_the_name() -> None:
     assert _names("- Tỷ lệ hồ sơ được xử lý trực tuyến kể từ ngày 01/7/2026 đạt 90%.") == [
         ("Tỷ lệ hồ sơ được xử lý trực tuyến", 90)
     ]
+
+
+def test_a_name_made_with_tỷ_lệ_is_spelt_as_the_document_spells_it() -> None:
+    names = _names("- Tỉ lệ lao động qua đào tạo đạt 70%.", "- Phấn đấu xây dựng được ít nhất 20% thôn, bản văn hóa kiểu mẫu.")
+    assert ("Tỉ lệ thôn, bản văn hóa kiểu mẫu", 20) in names
+
+
+def test_the_manner_a_thing_is_done_in_is_not_part_of_the_name() -> None:
+    assert _names("- Tỷ lệ dữ liệu quan trọng được sao lưu, dự phòng theo quy định đạt 100%.") == [
+        ("Tỷ lệ dữ liệu quan trọng được sao lưu, dự phòng", 100)
+    ]
+    assert _names("- Tỷ lệ thiết bị được cài phần mềm diệt mã độc theo hướng dẫn của Sở đạt 100%.") == [
+        ("Tỷ lệ thiết bị được cài phần mềm diệt mã độc", 100)
+    ]
+    assert _names("- Bố trí tỷ lệ cán bộ nữ trong cấp ủy, hướng tới 30%.") == [("Tỷ lệ cán bộ nữ trong cấp ủy", 30)]
+
+
+def test_a_verb_before_the_measure_word_is_not_part_of_the_name() -> None:
+    assert _names("- Giữ tỷ lệ che phủ rừng ở mức 42%.") == [("Tỷ lệ che phủ rừng", 42)]
