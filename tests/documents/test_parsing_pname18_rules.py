@@ -47,3 +47,12 @@ def test_the_manner_a_thing_is_done_in_is_not_part_of_the_name() -> None:
 
 def test_a_verb_before_the_measure_word_is_not_part_of_the_name() -> None:
     assert _names("- Giữ tỷ lệ che phủ rừng ở mức 42%.") == [("Tỷ lệ che phủ rừng", 42)]
+
+
+def test_a_share_cut_off_what_follows_it_names_the_cut_and_what_is_cut() -> None:
+    assert _names("- Số hoá quy trình nội bộ nhằm rút ngắn ít nhất 25% thời gian xử lý hồ sơ theo hướng dẫn của Sở.") == [
+        ("Tỷ lệ rút ngắn thời gian xử lý hồ sơ", 25)
+    ]
+    assert _names("- Cắt giảm trung bình 15% chi phí tuân thủ so với phương thức giấy.") == [
+        ("Tỷ lệ cắt giảm chi phí tuân thủ so với phương thức giấy", 15)
+    ]

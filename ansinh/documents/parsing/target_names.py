@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 
 from ansinh.documents.parsing.clean import Doc, fold_same_length, span_text
+from ansinh.documents.parsing.target_name_forms import MEASURE_FIRST, house_spelling, reduced_share, tidy
 from ansinh.documents.parsing.target_words import (
     _LEADING_NOISE,
     _TRAILING_NOISE,
@@ -72,7 +73,7 @@ def indicator_name(doc: Doc, s: int, e: int, mention: Mention) -> str:
         after = span_text(doc, mention.end, e, " -:,);.")
         if len(after.split()) >= 2 and not YEAR_PHRASE.match(fold_same_length(after).lower()):
             after = re.sub(r"^(?:số|các)\s+", "", after)
-            text = ("Tỷ lệ " + after) if mention.unit in ("%", "‰") and not _MEASURE_FIRST.match(after) else after
+            text = ("Tỷ lệ " + after) if mention.unit in ("%", "‰") and not MEASURE_FIRST.match(after) else after
     name = _from_measure(_without_year_phrases(text))
     if YEAR_PHRASE.fullmatch(fold_same_length(name).lower()) and mention.unit and not mention.unit.startswith(("%", "‰", "/")):
         return "Số " + mention.unit  # "Đạt 35 bác sĩ trên 10.000 dân vào năm 2030": the count names itself
@@ -82,62 +83,8 @@ def indicator_name(doc: Doc, s: int, e: int, mention: Mention) -> str:
     counted = _counted_by_verb(name, mention.unit)
     if counted is not None:
         return counted
-    name = _house_spelling(doc, _tidy(name))
+    name = house_spelling(doc, tidy(name))
     return name[:1].upper() + name[1:]
-
-
-# A share or weight named at the start of a name ("Tỷ lệ …", "tỷ trọng …"): no second "Tỷ lệ" goes before it.
-_MEASURE_FIRST = re.compile(r"(?i)t[ỷỉ]\s+(?:l[ệe]|trọng|suất)(?!\w)")
-
-
-def _house_spelling(doc: Doc, name: str) -> str:
-    """A name opening with "Tỷ lệ"/"Tỷ trọng" spelt "Tỉ …" when the document itself writes "tỉ lệ" more often (both
-    spellings are in use; a document keeps one)."""
-    if not name.startswith(("Tỷ lệ ", "Tỷ trọng ", "tỷ lệ ", "tỷ trọng ")):
-        return name
-    text = doc.clean.lower()
-    if text.count("tỉ lệ") + text.count("tỉ trọng") > text.count("tỷ lệ") + text.count("tỷ trọng"):
-        return name[0] + "ỉ" + name[2:]
-    return name
-
-
-# "Về xã hội: Tỷ lệ hộ nghèo", "Các chỉ tiêu chủ yếu: Tốc độ tăng trưởng …": a heading's words before the measure.
-_HEADED = re.compile(
-    r"^.{2,200}:\s*(?=(?:t[yi]\s+(?:le|trong|suat)|toc\s+do|chi\s+so|so\s+luong|tong\s+so|muc)\s\S)", re.DOTALL
-)
-# "… toàn huyện duy trì ổn định", "… kể từ ngày 01/3/2026": how or since when the value holds, not what it measures.
-_HOLDS_END = re.compile(
-    r"\s+(?:(?:duy\s+tri|giu\s+vung|on\s+dinh)(?:\s+(?:on\s+dinh|o\s+muc|muc))*"
-    r"|(?:ke\s+)?tu\s+(?:ngay|thang)\s+\d{1,2}(?:\s*[/-]\s*\d{1,2})?(?:\s*[/-]\s*\d{4})?)\s*$"
-)
-
-
-# "… theo hướng dẫn của Tỉnh ủy", "…, bảo đảm an toàn thông tin", "… đáp ứng yêu cầu công việc": the manner a thing is
-# done in, after what is counted.
-_MANNER_END = re.compile(
-    r",?\s+(?:theo\s+(?:huong\s+dan|quy\s+dinh|chi\s+dao)|dap\s+ung\s+yeu\s+cau|(?:bao\s+dam|dam\s+bao)\s+(?:tieu|quy)\s+chuan)"
-    r"(?:\s.*)?$|\s*,\s*(?:bao\s+dam|dam\s+bao|huong\s+toi)(?:\s.*)?$|\s*\(?\s*https?:.*$",
-    re.DOTALL,
-)
-# "Giữ tỉ lệ che phủ rừng", "Bố trí tỷ lệ cán bộ …": a verb before the measure word does not name it (a change, "Mức
-# giảm tỷ lệ …", does).
-_VERB_BEFORE_MEASURE = re.compile(r"^(?!muc\s|so\s|chi\s+so\s)[a-z]+(?:\s[a-z]+)?\s+(?=t[yi]\s+(?:le|trong|suat)\s)")
-
-
-def _tidy(name: str) -> str:
-    """``name`` without a heading or a verb before its measure word, nor words after it on how or since when the
-    value holds."""
-    folded = fold_same_length(name).lower()
-    head = _HEADED.match(folded) or _VERB_BEFORE_MEASURE.match(folded)
-    if head is not None:
-        name, folded = name[head.end() :], folded[head.end() :]
-    manner = _MANNER_END.search(folded)
-    if manner is not None and len(folded[: manner.start()].split()) >= 3:
-        name, folded = name[: manner.start()], folded[: manner.start()]
-    end = _HOLDS_END.search(folded)
-    if end is not None and len(folded[: end.start()].split()) >= 2:
-        name = name[: end.start()].rstrip(" ,;:-")
-    return name
 
 
 # An aside of three words or more inside a name ("Tỷ lệ đảng viên (bảo đảm các điều kiện theo quy định) sử dụng …")
@@ -278,6 +225,9 @@ def _indicator_text(doc: Doc, s: int, e: int, mention: Mention) -> str:
             whom = re.sub(r"^(?:số|các)\s+", "", after)
             if what and len(what.split()) >= 2:
                 return f"Tỷ lệ {whom} được {what}" if at.group(1) == "cho" else f"Tỷ lệ {whom} {what}"
+    reduced = reduced_share(doc, b_start, mention.start, after) if unit in ("%", "‰") and after else None
+    if reduced is not None:
+        return reduced
     done = _DONE_TO.search(fold_same_length(before).lower()) if unit in ("%", "‰") and len(after.split()) >= 2 else None
     if done is not None and not _MEASURE.search(fold_same_length(before).lower()):
         # "phấn đấu xử lý 100% các trường hợp vi phạm", "Sở Xây dựng hoàn thành việc khắc phục 100% điểm đen": the
@@ -294,7 +244,7 @@ def _indicator_text(doc: Doc, s: int, e: int, mention: Mention) -> str:
         return "Số " + " ".join(rate.split()).replace("/", " trên ", 1) if "/" in rate else "Số " + " ".join(rate.split())
     if len(before.split()) >= 2 and not (committed and len(after.split()) >= 2):
         return before.strip(" -:,(")
-    if mention.unit in ("%", "‰") and after and not _MEASURE_FIRST.match(after):
+    if mention.unit in ("%", "‰") and after and not MEASURE_FIRST.match(after):
         return "Tỷ lệ " + after
     if after and mention.unit and re.fullmatch(r"[^\W\d_]+(?: [^\W\d_]+)?", mention.unit):
         # "Có ít nhất 6 cảng biển quốc tế": the count of what is named

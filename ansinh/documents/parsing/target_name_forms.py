@@ -1,0 +1,82 @@
+"""The last touches of an indicator name: a heading, a verb or manner words around it taken off, its spelling."""
+
+from __future__ import annotations
+
+import re
+
+from ansinh.documents.parsing.clean import Doc, fold_same_length
+
+# A share or weight named at the start of a name ("Tỷ lệ …", "tỷ trọng …"): no second "Tỷ lệ" goes before it.
+MEASURE_FIRST = re.compile(r"(?i)t[ỷỉ]\s+(?:l[ệe]|trọng|suất)(?!\w)")
+
+
+def house_spelling(doc: Doc, name: str) -> str:
+    """A name opening with "Tỷ lệ"/"Tỷ trọng" spelt "Tỉ …" when the document itself writes "tỉ lệ" more often (both
+    spellings are in use; a document keeps one)."""
+    if not name.startswith(("Tỷ lệ ", "Tỷ trọng ", "tỷ lệ ", "tỷ trọng ")):
+        return name
+    text = doc.clean.lower()
+    if text.count("tỉ lệ") + text.count("tỉ trọng") > text.count("tỷ lệ") + text.count("tỷ trọng"):
+        return name[0] + "ỉ" + name[2:]
+    return name
+
+
+# "Về xã hội: Tỷ lệ hộ nghèo", "Các chỉ tiêu chủ yếu: Tốc độ tăng trưởng …": a heading's words before the measure.
+_HEADED = re.compile(
+    r"^.{2,200}:\s*(?=(?:t[yi]\s+(?:le|trong|suat)|toc\s+do|chi\s+so|so\s+luong|tong\s+so|muc)\s\S)", re.DOTALL
+)
+# "… toàn huyện duy trì ổn định", "… kể từ ngày 01/3/2026": how or since when the value holds, not what it measures.
+_HOLDS_END = re.compile(
+    r"\s+(?:(?:duy\s+tri|giu\s+vung|on\s+dinh)(?:\s+(?:on\s+dinh|o\s+muc|muc))*"
+    r"|(?:ke\s+)?tu\s+(?:ngay|thang)\s+\d{1,2}(?:\s*[/-]\s*\d{1,2})?(?:\s*[/-]\s*\d{4})?)\s*$"
+)
+
+
+# "… theo hướng dẫn của Tỉnh ủy", "…, bảo đảm an toàn thông tin", "… đáp ứng yêu cầu công việc": the manner a thing is
+# done in, after what is counted.
+_MANNER_END = re.compile(
+    r",?\s+(?:theo\s+(?:huong\s+dan|quy\s+dinh|chi\s+dao)|dap\s+ung\s+yeu\s+cau|(?:bao\s+dam|dam\s+bao)\s+(?:tieu|quy)\s+chuan)"
+    r"(?:\s.*)?$|\s*,\s*(?:bao\s+dam|dam\s+bao|huong\s+toi)(?:\s.*)?$|\s*\(?\s*https?:.*$",
+    re.DOTALL,
+)
+# "Giữ tỉ lệ che phủ rừng", "Bố trí tỷ lệ cán bộ …": a verb before the measure word does not name it (a change, "Mức
+# giảm tỷ lệ …", does).
+_VERB_BEFORE_MEASURE = re.compile(r"^(?!muc\s|so\s|chi\s+so\s)[a-z]+(?:\s[a-z]+)?\s+(?=t[yi]\s+(?:le|trong|suat)\s)")
+
+
+def tidy(name: str) -> str:
+    """``name`` without a heading or a verb before its measure word, nor words after it on how or since when the
+    value holds."""
+    folded = fold_same_length(name).lower()
+    head = _HEADED.match(folded) or _VERB_BEFORE_MEASURE.match(folded)
+    if head is not None:
+        name, folded = name[head.end() :], folded[head.end() :]
+    manner = _MANNER_END.search(folded)
+    if manner is not None and len(folded[: manner.start()].split()) >= 3:
+        name, folded = name[: manner.start()], folded[: manner.start()]
+    end = _HOLDS_END.search(folded)
+    if end is not None and len(folded[: end.start()].split()) >= 2:
+        name = name[: end.start()].rstrip(" ,;:-")
+    return name
+
+
+# "… nhằm rút ngắn ít nhất 30% thời gian giải quyết công việc", "cắt giảm 20% chi phí in ấn": the share by which what
+# follows the value is cut.
+_CUT_BY = re.compile(
+    r"(?<![a-z])(?P<verb>rut\s+ngan|cat\s+giam|tiet\s+kiem)(?:\s+(?:it\s+nhat|toi\s+thieu|trung\s+binh|binh\s+quan|khoang|tren|hon))*\s*$"
+)
+_AFTER_END = re.compile(r"\s+(?:so\s+voi\s+(?:nam|cung\s+ky)|theo|trong|den|vao|nam\s+\d{4})(?:\s.*)?$", re.DOTALL)
+
+
+def reduced_share(doc: Doc, start: int, value_start: int, after: str) -> str | None:
+    """"Tỷ lệ rút ngắn thời gian …" for a share cut off what follows it, or None."""
+    cut = _CUT_BY.search(doc.folded, start, value_start)
+    if cut is None or MEASURE_FIRST.match(after):
+        return None
+    folded = fold_same_length(after).lower()
+    tail = _AFTER_END.search(folded)
+    what = after[: tail.start()] if tail is not None else after
+    if len(what.split()) < 2:
+        return None
+    verb = doc.clean[cut.start("verb") : cut.end("verb")].lower()
+    return f"Tỷ lệ {verb} {what[:1].lower()}{what[1:]}"
