@@ -56,3 +56,14 @@ def test_a_share_cut_off_what_follows_it_names_the_cut_and_what_is_cut() -> None
     assert _names("- Cắt giảm trung bình 15% chi phí tuân thủ so với phương thức giấy.") == [
         ("Tỷ lệ cắt giảm chi phí tuân thủ so với phương thức giấy", 15)
     ]
+
+
+def test_a_call_to_work_for_a_goal_names_the_goal() -> None:
+    assert _names("- Các cấp, các ngành đoàn kết, nỗ lực vượt qua khó khăn để thực hiện thắng lợi mục tiêu thu ngân sách 9%.") == [
+        ("Thu ngân sách", 9)
+    ]
+
+
+def test_a_level_broken_over_two_lines_still_names_its_growth_rate() -> None:
+    names = _names("- Doanh thu lưu trú đạt khoảng 2.800-\n3.000 tỷ đồng, tăng 12 - 15%/năm.")
+    assert ("Tốc độ tăng doanh thu lưu trú", 12) in names

@@ -44,11 +44,20 @@ _MANNER_END = re.compile(
 _VERB_BEFORE_MEASURE = re.compile(r"^(?!muc\s|so\s|chi\s+so\s)[a-z]+(?:\s[a-z]+)?\s+(?=t[yi]\s+(?:le|trong|suat)\s)")
 
 
+# "Các cấp, các ngành nỗ lực … thực hiện thắng lợi mục tiêu tăng trưởng GDP": a call to work for a goal names the goal
+# (after its last "mục tiêu"), not who is called.
+_GOAL_OF = re.compile(
+    r"^(?!(?:t[yi]\s+(?:le|trong|suat)|toc\s+do|chi\s+so|so|muc)\s)(?:\S+\s+){3,}?.*(?<![a-z])muc\s+tieu\s+(?:(?:la|ve|cua)\s+)?"
+    r"(?=\S+\s+\S)",
+    re.DOTALL,
+)
+
+
 def tidy(name: str) -> str:
     """``name`` without a heading or a verb before its measure word, nor words after it on how or since when the
     value holds."""
     folded = fold_same_length(name).lower()
-    head = _HEADED.match(folded) or _VERB_BEFORE_MEASURE.match(folded)
+    head = _HEADED.match(folded) or _VERB_BEFORE_MEASURE.match(folded) or _GOAL_OF.match(folded)
     if head is not None:
         name, folded = name[head.end() :], folded[head.end() :]
     manner = _MANNER_END.search(folded)

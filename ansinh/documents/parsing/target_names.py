@@ -255,7 +255,7 @@ def _indicator_text(doc: Doc, s: int, e: int, mention: Mention) -> str:
 # "Đón 5 - 6 triệu lượt khách, tăng 10 - 12%/năm", "doanh thu đạt 9.000 tỷ đồng, tăng 15%/năm": a yearly rate right
 # after a level is the growth of what the clause before names.
 _RATE_LEAD = re.compile(r"[\s,]*(?P<verb>tang|giam)(?:\s+(?:binh\s+quan|khoang|tren|tu|hon))*\s*$")
-_CLAUSE_START = re.compile(r"[;:\n]|\.\s")
+_CLAUSE_START = re.compile(r"[;:]|\.\s|\n\s*[-–+•]")
 _LEVEL_CUE = re.compile(r"(?<![a-z])(?:dat|khoang|la|tren|duoi|chiem|it\s+nhat|toi\s+thieu)(?![a-z])|\d")
 _SCALE = re.compile(r"^(?:triệu|nghìn|ngàn|tỷ|vạn|trăm)\s+", re.IGNORECASE)
 
