@@ -67,3 +67,13 @@ def test_a_call_to_work_for_a_goal_names_the_goal() -> None:
 def test_a_level_broken_over_two_lines_still_names_its_growth_rate() -> None:
     names = _names("- Doanh thu lưu trú đạt khoảng 2.800-\n3.000 tỷ đồng, tăng 12 - 15%/năm.")
     assert ("Tốc độ tăng doanh thu lưu trú", 12) in names
+
+
+def test_a_share_by_which_something_is_reduced_names_the_reduction() -> None:
+    assert _names("- Giảm từ 20% đến 40% chi phí in ấn, gửi nhận văn bản giấy.") == [
+        ("Tỷ lệ giảm chi phí in ấn, gửi nhận văn bản giấy", 20)
+    ]
+
+
+def test_a_rate_named_before_its_fall_keeps_its_name() -> None:
+    assert _names("- Tỷ lệ hộ cận nghèo giảm 1,5% mỗi năm.") == [("Tỷ lệ hộ cận nghèo", 1.5)]

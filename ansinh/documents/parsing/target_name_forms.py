@@ -72,17 +72,23 @@ def tidy(name: str) -> str:
 # "… nhằm rút ngắn ít nhất 30% thời gian giải quyết công việc", "cắt giảm 20% chi phí in ấn": the share by which what
 # follows the value is cut.
 _CUT_BY = re.compile(
-    r"(?<![a-z])(?P<verb>rut\s+ngan|cat\s+giam|tiet\s+kiem)(?:\s+(?:it\s+nhat|toi\s+thieu|trung\s+binh|binh\s+quan|khoang|tren|hon))*\s*$"
+    r"(?<![a-z])(?P<verb>rut\s+ngan|cat\s+giam|tiet\s+kiem|giam)(?:\s+(?:it\s+nhat|toi\s+thieu|trung\s+binh|binh\s+quan|khoang|tren|"
+    r"hon|tu))*\s*$"
 )
+# A measure named before the value ("Tỷ lệ hộ nghèo giảm 1,5% mỗi năm") is what changes; the words after it are not.
+_NAMED_MEASURE = re.compile(r"(?<![a-z])(?:t[yi]\s+(?:le|trong|suat)|toc\s+do|chi\s+so|so\s+luong|muc)(?![a-z])")
+_NOT_A_THING = re.compile(r"(?:moi|hang|binh\s+quan|so\s+voi|tro\s+len|nam|giai\s+doan)(?![a-z])")
 _AFTER_END = re.compile(r"\s+(?:so\s+voi\s+(?:nam|cung\s+ky)|theo|trong|den|vao|nam\s+\d{4})(?:\s.*)?$", re.DOTALL)
 
 
 def reduced_share(doc: Doc, start: int, value_start: int, after: str) -> str | None:
     """"Tỷ lệ rút ngắn thời gian …" for a share cut off what follows it, or None."""
     cut = _CUT_BY.search(doc.folded, start, value_start)
-    if cut is None or MEASURE_FIRST.match(after):
+    if cut is None or MEASURE_FIRST.match(after) or _NAMED_MEASURE.search(doc.folded, start, cut.start()):
         return None
     folded = fold_same_length(after).lower()
+    if _NOT_A_THING.match(folded):
+        return None
     tail = _AFTER_END.search(folded)
     what = after[: tail.start()] if tail is not None else after
     if len(what.split()) < 2:
