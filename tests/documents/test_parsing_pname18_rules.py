@@ -77,3 +77,8 @@ def test_a_share_by_which_something_is_reduced_names_the_reduction() -> None:
 
 def test_a_rate_named_before_its_fall_keeps_its_name() -> None:
     assert _names("- Tỷ lệ hộ cận nghèo giảm 1,5% mỗi năm.") == [("Tỷ lệ hộ cận nghèo", 1.5)]
+
+
+def test_a_per_cent_of_the_whole_before_it_is_the_share_of_the_part_it_names() -> None:
+    names = _names("- Đón 3 triệu lượt khách, trong đó khách nội địa đạt 60%.")
+    assert ("Tỷ lệ khách nội địa", 60) in names

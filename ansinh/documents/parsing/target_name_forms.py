@@ -95,3 +95,16 @@ def reduced_share(doc: Doc, start: int, value_start: int, after: str) -> str | N
         return None
     verb = doc.clean[cut.start("verb") : cut.end("verb")].lower()
     return f"Tỷ lệ {verb} {what[:1].lower()}{what[1:]}"
+
+
+_WITHIN = re.compile(r"[\s,;(]*trong\s+do\s+(?!co\s|duoc\s)")
+_MEASURE_START = re.compile(r"(?:t[yi]\s+(?:le|trong|suat)|toc\s+do|chi\s+so|so|muc|tong|gia\s+tri)(?![a-z])")
+
+
+def share_within(doc: Doc, start: int, value_start: int, name: str, unit: str | None) -> str:
+    """"…, trong đó khách quốc tế đạt 45%": a per cent of the whole before it is the share of the part it names."""
+    if unit not in ("%", "‰") or not _WITHIN.match(doc.folded, start, value_start):
+        return name
+    if _MEASURE_START.match(fold_same_length(name).lower()) or len(name.split()) < 2:
+        return name
+    return f"Tỷ lệ {name[:1].lower()}{name[1:]}"

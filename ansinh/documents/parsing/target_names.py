@@ -6,7 +6,13 @@ import re
 from dataclasses import replace
 
 from ansinh.documents.parsing.clean import Doc, fold_same_length, span_text
-from ansinh.documents.parsing.target_name_forms import MEASURE_FIRST, house_spelling, reduced_share, tidy
+from ansinh.documents.parsing.target_name_forms import (
+    MEASURE_FIRST,
+    house_spelling,
+    reduced_share,
+    share_within,
+    tidy,
+)
 from ansinh.documents.parsing.target_words import (
     _LEADING_NOISE,
     _TRAILING_NOISE,
@@ -83,7 +89,7 @@ def indicator_name(doc: Doc, s: int, e: int, mention: Mention) -> str:
     counted = _counted_by_verb(name, mention.unit)
     if counted is not None:
         return counted
-    name = house_spelling(doc, tidy(name))
+    name = house_spelling(doc, share_within(doc, s, mention.start, tidy(name), mention.unit))
     return name[:1].upper() + name[1:]
 
 
