@@ -82,3 +82,14 @@ def test_a_rate_named_before_its_fall_keeps_its_name() -> None:
 def test_a_per_cent_of_the_whole_before_it_is_the_share_of_the_part_it_names() -> None:
     names = _names("- Đón 3 triệu lượt khách, trong đó khách nội địa đạt 60%.")
     assert ("Tỷ lệ khách nội địa", 60) in names
+
+
+def test_a_unit_cell_holding_a_measures_name_names_the_target() -> None:
+    text = (
+        "KẾ HOẠCH\nPhát triển văn hóa\nII. MỤC TIÊU\n2. Các chỉ tiêu chủ yếu đến năm 2030\n"
+        "| STT | Chỉ tiêu | Đơn vị | Mục tiêu |\n| 1 | Tỷ lệ thôn có nhà văn hóa | % | 100 |\n"
+        "| 2 | Văn hóa, con người của tỉnh phát triển toàn diện, duy trì | Chỉ số hạnh phúc của người dân | > 0,8 |\n"
+    )
+    targets = [(t["indicator"], t["value"], t["unit"]) for t in extract_plan(text, "vi-du")["targets"]]
+    assert ("Chỉ số hạnh phúc của người dân", 0.8, None) in targets
+    assert ("Tỷ lệ thôn có nhà văn hóa", 100, "%") in targets

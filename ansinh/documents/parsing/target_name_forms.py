@@ -108,3 +108,16 @@ def share_within(doc: Doc, start: int, value_start: int, name: str, unit: str | 
     if _MEASURE_START.match(fold_same_length(name).lower()) or len(name.split()) < 2:
         return name
     return f"Tỷ lệ {name[:1].lower()}{name[1:]}"
+
+
+# A table's unit column holding a measure's name ("Chỉ số phát triển con người (HDI)" beside "> 0,7"): the name of
+# what is measured, with no unit of its own.
+_NAME_AS_UNIT = re.compile(r"(?:chi\s+so|t[yi]\s+(?:le|trong)|so\s+luong)\s+\S+\s+\S")
+
+
+def name_held_as_unit(target: dict[str, object]) -> dict[str, object]:
+    """``target`` named by its unit when the unit is a measure's name rather than a unit."""
+    unit = target.get("unit")
+    if not isinstance(unit, str) or not _NAME_AS_UNIT.match(fold_same_length(unit).lower()):
+        return target
+    return {**target, "indicator": unit.strip(), "unit": None}
