@@ -93,3 +93,12 @@ def test_a_unit_cell_holding_a_measures_name_names_the_target() -> None:
     targets = [(t["indicator"], t["value"], t["unit"]) for t in extract_plan(text, "vi-du")["targets"]]
     assert ("Chỉ số hạnh phúc của người dân", 0.8, None) in targets
     assert ("Tỷ lệ thôn có nhà văn hóa", 100, "%") in targets
+
+
+def test_the_act_a_target_carries_out_and_a_duty_joined_after_a_comma_are_not_part_of_the_name() -> None:
+    assert _names(
+        "- Tỷ lệ cán bộ đăng ký sáng kiến gắn với vị trí việc làm, thực hiện Nghị quyết số 12-NQ/TU của Tỉnh ủy đạt 100%."
+    ) == [("Tỷ lệ cán bộ đăng ký sáng kiến gắn với vị trí việc làm", 100)]
+    assert _names("- Cắt giảm trung bình 20% thời gian giải quyết hồ sơ đất đai, mọi hồ sơ phải được công khai.") == [
+        ("Tỷ lệ cắt giảm thời gian giải quyết hồ sơ đất đai", 20)
+    ]

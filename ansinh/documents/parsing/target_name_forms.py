@@ -33,10 +33,13 @@ _HOLDS_END = re.compile(
 
 
 # "… theo hướng dẫn của Tỉnh ủy", "…, bảo đảm an toàn thông tin", "… đáp ứng yêu cầu công việc": the manner a thing is
-# done in, after what is counted.
+# done in, after what is counted; so are the act it carries out (", thực hiện Nghị quyết số …"), ", cụ thể …" and a
+# duty joined on after a comma (", tất cả hồ sơ phải được công khai").
 _MANNER_END = re.compile(
     r",?\s+(?:theo\s+(?:huong\s+dan|quy\s+dinh|chi\s+dao)|dap\s+ung\s+yeu\s+cau|(?:bao\s+dam|dam\s+bao)\s+(?:tieu|quy)\s+chuan)"
-    r"(?:\s.*)?$|\s*,\s*(?:bao\s+dam|dam\s+bao|huong\s+toi)(?:\s.*)?$|\s*\(?\s*https?:.*$",
+    r"(?:\s.*)?$|\s*,\s*(?:bao\s+dam|dam\s+bao|huong\s+toi|cu\s+the)(?:\s.*)?$|\s*\(?\s*https?:.*$"
+    r"|\s*,\s*(?:thuc\s+hien\s+)?(?:nghi\s+quyet|ket\s+luan|chi\s+thi|quyet\s+dinh|nghi\s+dinh|thong\s+tu)\s.*$"
+    r"|\s*,\s+[^,]*?\sphai\s.*$",
     re.DOTALL,
 )
 # "Giữ tỉ lệ che phủ rừng", "Bố trí tỷ lệ cán bộ …": a verb before the measure word does not name it (a change, "Mức
