@@ -102,3 +102,14 @@ def test_the_act_a_target_carries_out_and_a_duty_joined_after_a_comma_are_not_pa
     assert _names("- Cắt giảm trung bình 20% thời gian giải quyết hồ sơ đất đai, mọi hồ sơ phải được công khai.") == [
         ("Tỷ lệ cắt giảm thời gian giải quyết hồ sơ đất đai", 20)
     ]
+
+
+def test_a_share_of_things_done_on_time_names_what_is_done_and_how() -> None:
+    names = _names(
+        "- Bảo đảm chất lượng và trình đúng tiến độ 100% các đề án được giao; hoàn thành đúng thời hạn 100% các "
+        "nhiệm vụ khác do Ủy ban nhân dân tỉnh giao trong năm."
+    )
+    assert names == [
+        ("Tỷ lệ đề án được giao được trình đúng tiến độ", 100),
+        ("Tỷ lệ nhiệm vụ khác do Ủy ban nhân dân tỉnh giao được hoàn thành đúng thời hạn", 100),
+    ]

@@ -150,11 +150,12 @@ _MADE_BY = re.compile(
 # An action a share of things undergoes, ending the words before the share ("… hoàn thành việc khắc phục 100% …").
 _DONE_TO = re.compile(
     r"(?:^|\s)(?:hoan\s+thanh\s+(?:viec\s+)?)?(?P<verb>xu\s+ly|giai\s+quyet|khac\s+phuc|tiep\s+nhan|so\s+hoa|kiem\s+tra|"
-    r"thanh\s+tra|tap\s+huan|phe\s+duyet|thu\s+hoi|sap\s+xep|tiem\s+chung|sang\s+loc|cap\s+nhat|ra\s+soat)$"
+    r"thanh\s+tra|tap\s+huan|phe\s+duyet|thu\s+hoi|sap\s+xep|tiem\s+chung|sang\s+loc|cap\s+nhat|ra\s+soat|"
+    r"(?:(?:hoan\s+thanh|trinh|ban\s+hanh|giai\s+quyet|xu\s+ly|tra\s+loi|bao\s+cao|thuc\s+hien)\s+)?dung\s+(?:thoi\s+han|tien\s+do|han))$"
 )
 _MEASURE = re.compile(r"(?<![a-z])(?:t[yi]\s+le|t[yi]\s+trong|t[yi]\s+suat|so\s+luong|chi\s+so|toc\s+do|muc)(?![a-z])")
 # A deadline after what is counted ("… điểm đen trước ngày 30/6/2026"): when, not what.
-_DEADLINE = re.compile(r"\s+(?:trước|trong|đến|chậm nhất|muộn nhất)\s+(?:ngày|tháng|quý|năm)\s.*$", re.IGNORECASE)
+_DEADLINE = re.compile(r"\s+(?:trước|trong|đến|chậm nhất|muộn nhất)\s+(?:ngày|tháng|quý|năm)(?:\s.*)?$", re.IGNORECASE)
 # "… so với năm 2025" with its year taken out: the comparison's words do not name anything.
 _COMPARED_END = re.compile(r"\s+(?:so\s+với|so\s+với\s+cùng\s+kỳ)$", re.IGNORECASE)
 # "Hỗ trợ xây mới, sửa chữa nhà ở cho ít nhất 1.200 hộ nghèo": the count of those who receive what is done.
@@ -239,6 +240,8 @@ def _indicator_text(doc: Doc, s: int, e: int, mention: Mention) -> str:
         # "phấn đấu xử lý 100% các trường hợp vi phạm", "Sở Xây dựng hoàn thành việc khắc phục 100% điểm đen": the
         # share of what follows that the action reaches.
         verb = before[done.start("verb") : done.end("verb")].lower()
+        if verb.startswith("đúng"):  # "hoàn thành đúng thời hạn 100% …": the verb was read as a lead-in
+            verb = f"{span_text(doc, s, b_start).strip(' ,;:-').lower()} {verb}".strip()
         whom = _DEADLINE.sub("", re.sub(r"^(?:số|các)\s+", "", after))
         return f"Tỷ lệ {whom} được {verb}"
     grows = _growth_of_previous(doc, s, mention) if unit.startswith("%/") and len(before.split()) < 2 else None
