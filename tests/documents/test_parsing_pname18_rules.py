@@ -113,3 +113,9 @@ def test_a_share_of_things_done_on_time_names_what_is_done_and_how() -> None:
         ("Tỷ lệ đề án được giao được trình đúng tiến độ", 100),
         ("Tỷ lệ nhiệm vụ khác do Ủy ban nhân dân tỉnh giao được hoàn thành đúng thời hạn", 100),
     ]
+
+
+def test_a_per_cent_of_a_budget_given_to_a_purpose_is_the_share_spent_on_it() -> None:
+    assert _names("- Bố trí tối thiểu 3% tổng chi ngân sách địa phương hằng năm cho sự nghiệp văn hóa.") == [
+        ("Tỷ lệ chi cho sự nghiệp văn hóa trong tổng chi ngân sách địa phương hằng năm", 3)
+    ]

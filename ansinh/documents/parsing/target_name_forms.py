@@ -124,3 +124,22 @@ def name_held_as_unit(target: dict[str, object]) -> dict[str, object]:
     if not isinstance(unit, str) or not _NAME_AS_UNIT.match(fold_same_length(unit).lower()):
         return target
     return {**target, "indicator": unit.strip(), "unit": None}
+
+
+# "Bố trí tối thiểu 2% tổng chi ngân sách địa phương hằng năm cho sự nghiệp bảo vệ môi trường": the share of a budget
+# spent on a purpose, "Tỷ lệ chi cho <purpose> trong <budget>".
+_BUDGET_FOR = re.compile(
+    r"^(?P<whole>(?:tong\s+(?:chi|von|dau\s+tu|thu)|ngan\s+sach|von)\b.*?)\s+cho\s+(?P<purpose>\S+(?:\s+\S+)+?)"
+    r"(?=\s*(?:[,;.]|\s(?:theo|va\s+bo\s+tri|nam\s+\d{4}|den|trong)\s|$))",
+    re.DOTALL,
+)
+
+
+def budget_share(after: str) -> str | None:
+    """"Tỷ lệ chi cho <purpose> trong <budget>" for a per cent of a budget given to a purpose, or None."""
+    m = _BUDGET_FOR.match(fold_same_length(after).lower())
+    if m is None:
+        return None
+    whole = after[: m.end("whole")].strip(" ,")
+    purpose = after[m.start("purpose") : m.end("purpose")].strip(" ,")
+    return f"Tỷ lệ chi cho {purpose} trong {whole[:1].lower()}{whole[1:]}"

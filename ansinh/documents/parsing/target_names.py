@@ -8,6 +8,7 @@ from dataclasses import replace
 from ansinh.documents.parsing.clean import Doc, fold_same_length, span_text
 from ansinh.documents.parsing.target_name_forms import (
     MEASURE_FIRST,
+    budget_share,
     house_spelling,
     reduced_share,
     share_within,
@@ -233,6 +234,7 @@ def _indicator_text(doc: Doc, s: int, e: int, mention: Mention) -> str:
             if what and len(what.split()) >= 2:
                 return f"Tỷ lệ {whom} được {what}" if at.group(1) == "cho" else f"Tỷ lệ {whom} {what}"
     reduced = reduced_share(doc, b_start, mention.start, after) if unit in ("%", "‰") and after else None
+    reduced = budget_share(after) if reduced is None and unit == "%" and after else reduced
     if reduced is not None:
         return reduced
     done = _DONE_TO.search(fold_same_length(before).lower()) if unit in ("%", "‰") and len(after.split()) >= 2 else None
