@@ -119,3 +119,14 @@ def test_a_per_cent_of_a_budget_given_to_a_purpose_is_the_share_spent_on_it() ->
     assert _names("- Bố trí tối thiểu 3% tổng chi ngân sách địa phương hằng năm cho sự nghiệp văn hóa.") == [
         ("Tỷ lệ chi cho sự nghiệp văn hóa trong tổng chi ngân sách địa phương hằng năm", 3)
     ]
+
+
+def test_a_per_cent_of_the_product_is_the_weight_in_it_unless_it_is_an_amount_spent() -> None:
+    assert _names(
+        "- Kinh tế số đạt khoảng 25% GRDP; tỷ trọng ngành dịch vụ chiếm khoảng 40% GRDP của tỉnh; "
+        "tổng đầu tư xã hội cho khoa học đạt 2% GRDP."
+    ) == [
+        ("Tỷ trọng kinh tế số trong GRDP", 25),
+        ("Tỷ trọng ngành dịch vụ trong GRDP", 40),
+        ("Tổng đầu tư xã hội cho khoa học", 2),
+    ]

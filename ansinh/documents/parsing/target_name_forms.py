@@ -143,3 +143,22 @@ def budget_share(after: str) -> str | None:
     whole = after[: m.end("whole")].strip(" ,")
     purpose = after[m.start("purpose") : m.end("purpose")].strip(" ,")
     return f"Tỷ lệ chi cho {purpose} trong {whole[:1].lower()}{whole[1:]}"
+
+
+_OF_PRODUCT = re.compile(r"\s*(?P<base>gr?dp)(?![a-z])")
+_AMOUNT_START = re.compile(r"(?:nang\s+)?(?:tong|von|chi|dau\s+tu|kinh\s+phi|ngan\s+sach)(?![a-z])")
+
+
+def share_of_product(doc: Doc, value_end: int, name: str) -> str:
+    """"kinh tế số đạt khoảng 20% GDP" → "Tỷ trọng kinh tế số trong GDP": a per cent of the product named with it (an
+    amount spent, "tổng đầu tư … đạt 2% GDP", keeps its own name)."""
+    base = _OF_PRODUCT.match(doc.folded, value_end)
+    folded = fold_same_length(name).lower()
+    if base is None or "gdp" in folded or len(name.split()) < 2:
+        return name
+    product = doc.clean[base.start("base") : base.end("base")]
+    if re.match(r"t[yi]\s+trong\s", folded):
+        return f"{name} trong {product}"
+    if _MEASURE_START.match(folded) or _AMOUNT_START.match(folded):
+        return name
+    return f"Tỷ trọng {name[:1].lower()}{name[1:]} trong {product}"

@@ -11,6 +11,7 @@ from ansinh.documents.parsing.target_name_forms import (
     budget_share,
     house_spelling,
     reduced_share,
+    share_of_product,
     share_within,
     tidy,
 )
@@ -90,7 +91,8 @@ def indicator_name(doc: Doc, s: int, e: int, mention: Mention) -> str:
     counted = _counted_by_verb(name, mention.unit)
     if counted is not None:
         return counted
-    name = house_spelling(doc, share_within(doc, s, mention.start, tidy(name), mention.unit))
+    name = share_within(doc, s, mention.start, tidy(name), mention.unit)
+    name = house_spelling(doc, share_of_product(doc, mention.end, name) if mention.unit == "%" else name)
     return name[:1].upper() + name[1:]
 
 
