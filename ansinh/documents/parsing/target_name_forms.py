@@ -149,10 +149,13 @@ _OF_PRODUCT = re.compile(r"\s*(?P<base>gr?dp)(?![a-z])")
 _AMOUNT_START = re.compile(r"(?:nang\s+)?(?:tong|von|chi|dau\s+tu|kinh\s+phi|ngan\s+sach)(?![a-z])")
 
 
-def share_of_product(doc: Doc, value_end: int, name: str) -> str:
+def share_of_product(doc: Doc, start: int, value_start: int, value_end: int, name: str) -> str:
     """"kinh tế số đạt khoảng 20% GDP" → "Tỷ trọng kinh tế số trong GDP": a per cent of the product named with it (an
-    amount spent, "tổng đầu tư … đạt 2% GDP", keeps its own name)."""
+    amount spent, "tổng đầu tư … đạt 2% GDP", keeps its own name; so does "X chiếm tỷ trọng N% GRDP", read as
+    "Tỷ trọng X" by an earlier rule)."""
     base = _OF_PRODUCT.match(doc.folded, value_end)
+    if re.search(r"chiem\s+t[yi]\s+trong", doc.folded[start:value_start]):
+        return name
     folded = fold_same_length(name).lower()
     if base is None or "gdp" in folded or len(name.split()) < 2:
         return name

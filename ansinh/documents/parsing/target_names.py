@@ -92,7 +92,7 @@ def indicator_name(doc: Doc, s: int, e: int, mention: Mention) -> str:
     if counted is not None:
         return counted
     name = share_within(doc, s, mention.start, tidy(name), mention.unit)
-    name = house_spelling(doc, share_of_product(doc, mention.end, name) if mention.unit == "%" else name)
+    name = house_spelling(doc, share_of_product(doc, s, mention.start, mention.end, name) if mention.unit == "%" else name)
     return name[:1].upper() + name[1:]
 
 
