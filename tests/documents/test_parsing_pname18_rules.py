@@ -130,3 +130,8 @@ def test_a_per_cent_of_the_product_is_the_weight_in_it_unless_it_is_an_amount_sp
         ("Tỷ trọng ngành dịch vụ trong GRDP", 40),
         ("Tổng đầu tư xã hội cho khoa học", 2),
     ]
+
+
+def test_a_share_of_places_where_something_is_done_names_the_places_first() -> None:
+    names = _names("- Thành lập đoàn kiểm tra, giám sát công tác bầu cử ở 100% nơi tổ chức bầu cử lại.")
+    assert len(names) == 1 and str(names[0][0]).startswith("Tỷ lệ nơi tổ chức bầu cử lại")

@@ -172,7 +172,7 @@ _VERB_ONLY = re.compile(
 _PLACE = re.compile(r"\s+(?:tại|ở|trên địa bàn|thuộc địa bàn)\s", re.IGNORECASE)
 _COMMIT_AFTER_COMMA = re.compile(r"[,;:]\s*((?:phan\s+dau|bao\s+dam|dam\s+bao)(?![a-z]))")
 _FROM_VALUE = re.compile(r"(?<![a-z])(?:(?:giam|tang|nang)\s+)?tu\s+\d")
-_FOR_SHARE = re.compile(r"(?<![a-z])(cho|tai)\s+(?:(?:it\s+nhat|toi\s+thieu|khoang|tren|hon)\s+)?$")
+_FOR_SHARE = re.compile(r"(?<![a-z])(cho|tai|o)\s+(?:(?:it\s+nhat|toi\s+thieu|khoang|tren|hon)\s+)?$")
 _COMMIT_END = re.compile(r"(?<![a-z])(?:bao dam|dam bao|phan dau)(?:\s+(?:co|cho|dat))?\s*$")
 
 
@@ -228,7 +228,7 @@ def _indicator_text(doc: Doc, s: int, e: int, mention: Mention) -> str:
         at = _FOR_SHARE.search(doc.folded[b_start : mention.start])
         if at:
             # "trợ giúp pháp lý cho 100% số người vi phạm …" → "Tỷ lệ người vi phạm … được trợ giúp pháp lý";
-            # "tổ chức tuyên truyền … tại 100% nhà trường" → "Tỷ lệ nhà trường tổ chức tuyên truyền …".
+            # "tổ chức tuyên truyền … tại 100% nhà trường" → "Tỷ lệ nhà trường tổ chức tuyên truyền …" (so "… ở 100% nơi …").
             cut = b_start + at.start()
             what = span_text(doc, b_start, cut).strip(" ,")
             what = what[:1].lower() + what[1:]
