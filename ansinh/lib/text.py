@@ -36,6 +36,10 @@ class _MarkTable(dict[int, int]):
 
 
 _MARKS = _MarkTable({code: code for code in range(128)})
+# The same table as a list up to U+2FFF (filled from it on first use): ``str.translate`` looks a list up faster than a
+# dict; a text with a character past it goes through the table.
+_MARK_LIST: list[int] = []
+_PAST_MARK_LIST = re.compile("[^\x00-\u2fff]")
 
 
 def strip_marks(text: str) -> str:
@@ -44,7 +48,12 @@ def strip_marks(text: str) -> str:
     The result has exactly the same length as ``nfc(text)`` so character offsets
     into the folded text are offsets into the NFC text too (one code point for one).
     """
-    return nfc(text).translate(_MARKS)
+    text = nfc(text)
+    if _PAST_MARK_LIST.search(text) is not None:
+        return text.translate(_MARKS)
+    if not _MARK_LIST:
+        _MARK_LIST.extend(_MARKS[code] for code in range(0x3000))
+    return text.translate(_MARK_LIST)
 
 
 def fold(text: str) -> str:

@@ -16,10 +16,27 @@ DIGITS: dict[str, int] = {
 # Forms a digit takes only after "mươi"/"mười": "hai mươi mốt" (21), "ba mươi tư" (34), "mười lăm" (15).
 _AFTER_TENS: dict[str, int] = {"mốt": 1, "tư": 4, "lăm": 5, "nhăm": 5}
 _WORDS = (*DIGITS, *_AFTER_TENS, "mười", "mươi", "trăm", "linh", "lẻ", "nghìn", "ngàn")
+
+
+def _by_first_letter(words: list[str], not_after: str = "") -> str:
+    """The words as one branch per first letter, in their order within it: words opening with different letters never
+    match at the same place, so the match is the same, and the engine tries one branch per place, not one per word.
+    ``not_after`` (a class) is looked behind at after the first letter ("m(?<!\\wm)ột"): the pattern then opens with a
+    letter, which the engine skips to, where a look-behind first is tried at every character."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[0], []).append(word[1:])
+    return "(?:" + "|".join(
+        first + (f"(?<!{not_after}{first})" if not_after else "") + "(?:" + "|".join(rests) + ")"
+        for first, rests in groups.items()
+    ) + ")"
+
+
 # A run of number words, longest words first so that "mười" is not read as a prefix of something else.
+_LONGEST_FIRST = sorted(_WORDS, key=len, reverse=True)
+# ``(?<![\w])(?:words)(?:[ \t]+(?:words))*(?![\w])``, each word list one branch per first letter (the same matches).
 NUMBER_WORDS = re.compile(
-    r"(?<![\w])(?:" + "|".join(sorted(_WORDS, key=len, reverse=True)) + r")"
-    r"(?:[ \t]+(?:" + "|".join(sorted(_WORDS, key=len, reverse=True)) + r"))*(?![\w])"
+    _by_first_letter(_LONGEST_FIRST, not_after=r"\w") + r"(?:[ \t]+" + _by_first_letter(_LONGEST_FIRST) + r")*(?![\w])"
 )
 
 

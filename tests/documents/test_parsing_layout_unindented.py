@@ -80,3 +80,18 @@ def test_a_tab_table_laid_out_then_copied_to_a_web_page_keeps_its_rows_and_leads
     want = [" ".join(t.get("lead") or []) for t in cast("list[dict[str, list[str]]]", clean["tasks"])]
     assert len(got) == len(want)
     assert all(a.startswith(b) or b.startswith(a) for a, b in zip(got, want, strict=True))
+
+
+def test_a_header_word_a_web_copy_set_under_stt_belongs_to_another_column() -> None:
+    # "phối hợp" (the partner label's second line) lost its indentation and now stands under "STT".
+    text = _HEAD + (
+        "STT   Nhiệm vụ                                         Cơ quan chủ trì   Cơ quan       Thời gian hoàn\n"
+        "phối hợp      thành\n"
+        "1     Rà soát danh sách hộ nghèo, hộ cận nghèo trên    Sở Y tế           Sở Nội vụ     Năm 2026\n"
+        "địa bàn tỉnh\n"
+        "2     Chi trả trợ cấp xã hội hằng tháng qua tài khoản  Bảo hiểm xã hội   Sở Y tế       Năm 2026\n"
+        "cá nhân của người hưởng                                tỉnh\n"
+    ) + "III. TỔ CHỨC THỰC HIỆN\nCác sở báo cáo kết quả về Sở Y tế trước ngày 15 tháng 12 năm\n2026.\n"
+    tasks = cast("list[dict[str, object]]", extract_plan(text)["tasks"])
+    assert [t["number"] for t in tasks] == ["1", "2"]
+    assert [t["lead"] for t in tasks] == [["Sở Y tế"], ["Bảo hiểm xã hội tỉnh"]]

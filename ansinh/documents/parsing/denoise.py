@@ -57,7 +57,8 @@ _SPLIT_DAY = re.compile(r"\d \d(?=[ \t\n](?:th[áa]ng|n[ăa]m|c[ủu]a|h[ằàa]
 _SPACE_AFTER_OPEN = re.compile(r"[“(] (?=\w)")
 # A bracket a segmenter spaced out on both sides, on one line, after a space or at a line start ("Thời gian ( Năm 2026 )",
 # "Sở Y tế ( chủ trì )"), with the punctuation a segmenter spaced after it and the space after that when there is one.
-_SPACED_BRACKET = re.compile(r"(?<![^ \t\n])\( [^()\t\n]{1,80}? \)(?: [,;:.](?=[ \n]|$))? ?")
+# (``(?<![^ \t\n])\( …``, the look-behind after the bracket: the engine skips to a bracket, the same matches.)
+_SPACED_BRACKET = re.compile(r"\((?<![^ \t\n]\() [^()\t\n]{1,80}? \)(?: [,;:.](?=[ \n]|$))? ?")
 # A space before the punctuation that closes a word, inside a closed-up bracket and right after it.
 _GLUED = re.compile(r" (?=[,;:.)!?])")
 _SPACE_BEFORE_PUNCT = re.compile(r" ([,;:)!?.])(?=[ \n]|$)")  # after a letter (checked)
@@ -65,7 +66,8 @@ _SPACE_BEFORE_PUNCT = re.compile(r" ([,;:)!?.])(?=[ \n]|$)")  # after a letter (
 # "sau : a ) Bộ"): the dot moves next to its number, as :mod:`clean` does at a line start.
 # A bracketed item mark a segmenter spaced out at a line start ("( 1 ) Tiếp tục …", " ( a ) Bộ …").
 _SPLIT_PAREN_MARK = re.compile(r"(?m)^[ \t]*(\( ?(\d{1,2}|[a-zđ]) ?\))(?= )")
-_INLINE_SPLIT_MARK = re.compile(r"(?<=\S) +(?:\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])( )([.)])(?= +[A-ZĐÀ-Ỹ])")
+# (``(?<=\S) +…``, the look-behind after the first space: the engine skips to a space, the same matches.)
+_INLINE_SPLIT_MARK = re.compile(r" (?<=\S ) *(?:\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])( )([.)])(?= +[A-ZĐÀ-Ỹ])")
 
 
 # A line with tabs between its words (at least six tabs).

@@ -145,8 +145,10 @@ def _header_under(top: list[tuple[int, int, str]], below: list[tuple[int, int, s
             under.setdefault(max(near)[2], []).append(t)
     merged = [(s, e, " ".join([text, *under.get(k, [])])) for k, (s, e, text) in enumerate(top)]
     out: list[tuple[int, int, str]] = []
-    for s, e, text in merged:
+    for k, (s, e, text) in enumerate(merged):
         role = next((name for name, pattern in _ROLES if pattern.search(text)), None)
+        if k in under and role != "number" and _ROLES[0][1].search(top[k][2]):
+            return None  # "STT" is a whole label: a second line under it ("phối hợp") belongs to another column
         # A label no role names after the work, lead and partner columns (a column of references, "NV theo KH") is a
         # column the tasks do not read; any other unnamed label is no header's.
         if role is None and not {"title", "lead", "coordinate"} <= {r for _, _, r in out}:

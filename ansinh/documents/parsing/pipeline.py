@@ -23,6 +23,7 @@ from ansinh.documents.parsing.table_targets import extract_table_targets
 from ansinh.documents.parsing.tables import Table, find_tables, table_kind
 from ansinh.documents.parsing.tabular import extract_documents, extract_projects
 from ansinh.documents.parsing.target_layout import find_layout_target_tables
+from ansinh.documents.parsing.target_name_forms import name_held_as_unit
 from ansinh.documents.parsing.targets import extract_text_targets
 from ansinh.documents.parsing.task_learned import judge_tasks
 from ansinh.documents.parsing.tasks import extract_tasks
@@ -156,6 +157,7 @@ def _extract(text: str, slug: str) -> dict[str, object]:
     targets = ocr_annex_targets(doc, targets)  # a target annex OCR left as loose lines
     title = parts.title_span
     targets = drop_number_slots(targets, int(title[0]) if isinstance(title, list | tuple) and title else None)
+    targets = [name_held_as_unit(t) for t in targets]
     tasks = extract_tasks(masked, root, tables, [(lt.start, lt.end, lt.tasks) for lt in layout])
     tasks = judge_tasks(masked, root, tasks)  # items a learned judge is sure are tasks (task_learned.py)
     assign_units(masked, root, tasks)

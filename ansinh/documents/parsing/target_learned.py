@@ -28,6 +28,7 @@ from ansinh.documents.parsing.target_paths import (
 from ansinh.documents.parsing.target_words import cue_folded, scaled
 from ansinh.documents.parsing.targets import Candidate, Target, text_target_candidates
 from ansinh.documents.parsing.text_caches import text_cache
+from ansinh.documents.parsing.vocab import by_first_letter
 
 MODEL_PATH = Path(__file__).with_name("target_model.json")
 MODES = ("rules", "learned", "combined")
@@ -60,7 +61,18 @@ _CUES = (
     ("quoted", r"theo (?:nghi quyet|quyet dinh|ke hoach|chi thi|thong tu|nghi dinh)|tai (?:nghi quyet|quyet dinh|khoan|dieu)"),
     ("ratio", r"(?:tren|/)\s*(?:mot\s+)?(?:1\.000|10\.000|100\.000|100|van|nghin)"),
 )
-_CUE_RES = tuple((name, re.compile(pattern)) for name, pattern in _CUES)
+
+
+def _cue_re(pattern: str) -> re.Pattern[str]:
+    """A cue's pattern; a list of plain words as one branch per first letter (vocab.by_first_letter): the same matches,
+    found faster (the features only ask whether a cue is there)."""
+    try:
+        return re.compile(by_first_letter(pattern))
+    except ValueError:  # a cue opening with a group or a class
+        return re.compile(pattern)
+
+
+_CUE_RES = tuple((name, _cue_re(pattern)) for name, pattern in _CUES)
 _DOC_TYPE_RES = tuple((name, re.compile(pattern, re.M)) for name, pattern in _DOC_TYPES)
 # The words a type line holds alone ("^[ \t]*ke hoach[ \t]*$"): where they are not, its pattern is not tried.
 _DOC_TYPE_WORDS = {name: m.group(1) for name, pattern in _DOC_TYPES if (m := re.fullmatch(r"\^\[ \\t\]\*([a-z ]+)\[ \\t\]\*\$", pattern))}

@@ -6,6 +6,15 @@ import re
 from dataclasses import replace
 
 from ansinh.documents.parsing.clean import Doc, fold_same_length, span_text
+from ansinh.documents.parsing.target_name_forms import (
+    MEASURE_FIRST,
+    budget_share,
+    house_spelling,
+    reduced_share,
+    share_of_product,
+    share_within,
+    tidy,
+)
 from ansinh.documents.parsing.target_words import (
     _LEADING_NOISE,
     _TRAILING_NOISE,
@@ -72,7 +81,7 @@ def indicator_name(doc: Doc, s: int, e: int, mention: Mention) -> str:
         after = span_text(doc, mention.end, e, " -:,);.")
         if len(after.split()) >= 2 and not YEAR_PHRASE.match(fold_same_length(after).lower()):
             after = re.sub(r"^(?:số|các)\s+", "", after)
-            text = ("Tỷ lệ " + after) if mention.unit in ("%", "‰") and not re.match(r"(?i)t[ỷỉ]\s+l[ệe]", after) else after
+            text = ("Tỷ lệ " + after) if mention.unit in ("%", "‰") and not MEASURE_FIRST.match(after) else after
     name = _from_measure(_without_year_phrases(text))
     if YEAR_PHRASE.fullmatch(fold_same_length(name).lower()) and mention.unit and not mention.unit.startswith(("%", "‰", "/")):
         return "Số " + mention.unit  # "Đạt 35 bác sĩ trên 10.000 dân vào năm 2030": the count names itself
@@ -82,6 +91,8 @@ def indicator_name(doc: Doc, s: int, e: int, mention: Mention) -> str:
     counted = _counted_by_verb(name, mention.unit)
     if counted is not None:
         return counted
+    name = share_within(doc, s, mention.start, tidy(name), mention.unit)
+    name = house_spelling(doc, share_of_product(doc, s, mention.start, mention.end, name) if mention.unit == "%" else name)
     return name[:1].upper() + name[1:]
 
 
@@ -142,11 +153,12 @@ _MADE_BY = re.compile(
 # An action a share of things undergoes, ending the words before the share ("… hoàn thành việc khắc phục 100% …").
 _DONE_TO = re.compile(
     r"(?:^|\s)(?:hoan\s+thanh\s+(?:viec\s+)?)?(?P<verb>xu\s+ly|giai\s+quyet|khac\s+phuc|tiep\s+nhan|so\s+hoa|kiem\s+tra|"
-    r"thanh\s+tra|tap\s+huan|phe\s+duyet|thu\s+hoi|sap\s+xep|tiem\s+chung|sang\s+loc|cap\s+nhat|ra\s+soat)$"
+    r"thanh\s+tra|tap\s+huan|phe\s+duyet|thu\s+hoi|sap\s+xep|tiem\s+chung|sang\s+loc|cap\s+nhat|ra\s+soat|"
+    r"(?:(?:hoan\s+thanh|trinh|ban\s+hanh|giai\s+quyet|xu\s+ly|tra\s+loi|bao\s+cao|thuc\s+hien)\s+)?dung\s+(?:thoi\s+han|tien\s+do|han))$"
 )
 _MEASURE = re.compile(r"(?<![a-z])(?:t[yi]\s+le|t[yi]\s+trong|t[yi]\s+suat|so\s+luong|chi\s+so|toc\s+do|muc)(?![a-z])")
 # A deadline after what is counted ("… điểm đen trước ngày 30/6/2026"): when, not what.
-_DEADLINE = re.compile(r"\s+(?:trước|trong|đến|chậm nhất|muộn nhất)\s+(?:ngày|tháng|quý|năm)\s.*$", re.IGNORECASE)
+_DEADLINE = re.compile(r"\s+(?:trước|trong|đến|chậm nhất|muộn nhất)\s+(?:ngày|tháng|quý|năm)(?:\s.*)?$", re.IGNORECASE)
 # "… so với năm 2025" with its year taken out: the comparison's words do not name anything.
 _COMPARED_END = re.compile(r"\s+(?:so\s+với|so\s+với\s+cùng\s+kỳ)$", re.IGNORECASE)
 # "Hỗ trợ xây mới, sửa chữa nhà ở cho ít nhất 1.200 hộ nghèo": the count of those who receive what is done.
@@ -160,7 +172,7 @@ _VERB_ONLY = re.compile(
 _PLACE = re.compile(r"\s+(?:tại|ở|trên địa bàn|thuộc địa bàn)\s", re.IGNORECASE)
 _COMMIT_AFTER_COMMA = re.compile(r"[,;:]\s*((?:phan\s+dau|bao\s+dam|dam\s+bao)(?![a-z]))")
 _FROM_VALUE = re.compile(r"(?<![a-z])(?:(?:giam|tang|nang)\s+)?tu\s+\d")
-_FOR_SHARE = re.compile(r"(?<![a-z])(cho|tai)\s+(?:(?:it\s+nhat|toi\s+thieu|khoang|tren|hon)\s+)?$")
+_FOR_SHARE = re.compile(r"(?<![a-z])(cho|tai|o)\s+(?:(?:it\s+nhat|toi\s+thieu|khoang|tren|hon)\s+)?$")
 _COMMIT_END = re.compile(r"(?<![a-z])(?:bao dam|dam bao|phan dau)(?:\s+(?:co|cho|dat))?\s*$")
 
 
@@ -216,32 +228,73 @@ def _indicator_text(doc: Doc, s: int, e: int, mention: Mention) -> str:
         at = _FOR_SHARE.search(doc.folded[b_start : mention.start])
         if at:
             # "trợ giúp pháp lý cho 100% số người vi phạm …" → "Tỷ lệ người vi phạm … được trợ giúp pháp lý";
-            # "tổ chức tuyên truyền … tại 100% nhà trường" → "Tỷ lệ nhà trường tổ chức tuyên truyền …".
+            # "tổ chức tuyên truyền … tại 100% nhà trường" → "Tỷ lệ nhà trường tổ chức tuyên truyền …" (so "… ở 100% nơi …").
             cut = b_start + at.start()
             what = span_text(doc, b_start, cut).strip(" ,")
             what = what[:1].lower() + what[1:]
             whom = re.sub(r"^(?:số|các)\s+", "", after)
             if what and len(what.split()) >= 2:
                 return f"Tỷ lệ {whom} được {what}" if at.group(1) == "cho" else f"Tỷ lệ {whom} {what}"
+    reduced = reduced_share(doc, b_start, mention.start, after) if unit in ("%", "‰") and after else None
+    reduced = budget_share(after) if reduced is None and unit == "%" and after else reduced
+    if reduced is not None:
+        return reduced
     done = _DONE_TO.search(fold_same_length(before).lower()) if unit in ("%", "‰") and len(after.split()) >= 2 else None
     if done is not None and not _MEASURE.search(fold_same_length(before).lower()):
         # "phấn đấu xử lý 100% các trường hợp vi phạm", "Sở Xây dựng hoàn thành việc khắc phục 100% điểm đen": the
         # share of what follows that the action reaches.
         verb = before[done.start("verb") : done.end("verb")].lower()
+        if verb.startswith("đúng"):  # "hoàn thành đúng thời hạn 100% …": the verb was read as a lead-in
+            verb = f"{span_text(doc, s, b_start).strip(' ,;:-').lower()} {verb}".strip()
         whom = _DEADLINE.sub("", re.sub(r"^(?:số|các)\s+", "", after))
         return f"Tỷ lệ {whom} được {verb}"
+    grows = _growth_of_previous(doc, s, mention) if unit.startswith("%/") and len(before.split()) < 2 else None
+    if grows is not None:
+        return grows
     if len(before.split()) < 2 and "/" in unit and not unit.startswith("/"):
         # "Đạt 19 bác sĩ trên 10.000 dân": the rate names itself.
         rate = re.sub(r"^\s*[\d.,]+\s*", "", doc.clean[mention.start : mention.end])
         return "Số " + " ".join(rate.split()).replace("/", " trên ", 1) if "/" in rate else "Số " + " ".join(rate.split())
     if len(before.split()) >= 2 and not (committed and len(after.split()) >= 2):
         return before.strip(" -:,(")
-    if mention.unit in ("%", "‰") and after and not re.match(r"(?i)t[ỷỉ]\s+l[ệe]", after):
+    if mention.unit in ("%", "‰") and after and not MEASURE_FIRST.match(after):
         return "Tỷ lệ " + after
     if after and mention.unit and re.fullmatch(r"[^\W\d_]+(?: [^\W\d_]+)?", mention.unit):
         # "Có ít nhất 6 cảng biển quốc tế": the count of what is named
         return f"Số {after}" if after.lower().startswith(mention.unit.lower()) else f"Số {mention.unit} {after}"
     return after or before
+
+
+# "Đón 5 - 6 triệu lượt khách, tăng 10 - 12%/năm", "doanh thu đạt 9.000 tỷ đồng, tăng 15%/năm": a yearly rate right
+# after a level is the growth of what the clause before names.
+_RATE_LEAD = re.compile(r"[\s,]*(?P<verb>tang|giam)(?:\s+(?:binh\s+quan|khoang|tren|tu|hon))*\s*$")
+_CLAUSE_START = re.compile(r"[;:]|\.\s|\n\s*[-–+•]")
+_LEVEL_CUE = re.compile(r"(?<![a-z])(?:dat|khoang|la|tren|duoi|chiem|it\s+nhat|toi\s+thieu)(?![a-z])|\d")
+_SCALE = re.compile(r"^(?:triệu|nghìn|ngàn|tỷ|vạn|trăm)\s+", re.IGNORECASE)
+
+
+def _growth_of_previous(doc: Doc, s: int, mention: Mention) -> str | None:
+    lead = _RATE_LEAD.fullmatch(doc.folded, s, mention.start)
+    comma = doc.folded.rfind(",", max(0, s - 3), mention.start)
+    if lead is None or comma < 0:
+        return None
+    window = doc.folded[max(0, comma - 200) : comma]
+    starts = list(_CLAUSE_START.finditer(window))
+    start = max(0, comma - 200) + (starts[-1].end() if starts else 0)
+    clause = doc.folded[start:comma]
+    cue = _LEVEL_CUE.search(clause)
+    if cue is None or not re.search(r"\d", clause):
+        return None
+    what = span_text(doc, start, start + cue.start(), " -–+•:,")
+    if len(what.split()) < 2 or _VERB_ONLY.fullmatch(fold_same_length(what).lower()) or _VERB_NAME.fullmatch(
+        fold_same_length(what).lower()
+    ):
+        number = list(re.finditer(r"\d[\d.,]*", clause))[-1]
+        what = _SCALE.sub("", span_text(doc, start + number.end(), comma, " -–%"))
+    if not what or re.search(r"\d", what):
+        return None
+    verb = "tăng" if lead.group("verb") == "tang" else "giảm"
+    return f"Tốc độ {verb} {what[:1].lower()}{what[1:]}"
 
 
 # "các Chỉ số PAR Index, SIPAS, PAPI năm 2026 … nằm trong nhóm 15": one value for several named indices (each
