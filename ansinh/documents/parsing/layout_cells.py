@@ -94,7 +94,7 @@ def rejoined(runs: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
 
 
 def realigned_columns(runs: list[tuple[int, int, str]], columns: list[Column], before: dict[int, str],
-               widths: list[int], wraps: bool = True) -> list[int] | None:
+               widths: list[int], wraps: bool = True, inside: bool = True) -> list[int] | None:
     """The columns of a line's runs when the line lost its indentation, or None when it does not fit the table.
 
     Several runs keep their gaps: the line is shifted so that each run starts at a column's start (ties go to the
@@ -105,30 +105,40 @@ def realigned_columns(runs: list[tuple[int, int, str]], columns: list[Column], b
         return None  # a heading after the table ("PHỤ LỤC II"), not an acronym wrapped in its cell ("(HDI)")
     starts = [c.start for c in columns]
     if len(runs) >= 2:
-        best: tuple[int, list[int]] | None = None
+        best: tuple[tuple[int, int], list[int]] | None = None
         for k in range(1, len(columns)):
             shift = starts[k] - runs[0][0]
             cols: list[int] = []
             # A word wider than its column pushes the next column right, and the columns after it ("nguyên  thôn"):
             # where the run before ends, shifted, and how far the line has drifted so.
-            pushed, drift = -1, 0
+            pushed, drift, merged = -1, 0, 0
             for rs, re_, _ in runs:
                 at = rs + shift - drift
                 hit = next((j for j, st in enumerate(starts) if abs(st - at) <= 1), None)
                 if hit is None:
-                    hit = next((j for j, st in enumerate(starts) if st < at <= st + 3 and pushed + 2 > st), None)
-                    drift += rs + shift - drift - starts[hit] if hit is not None else 0
+                    hit = next((j for j, st in enumerate(starts) if st < at <= st + 3 and pushed + 2 > st
+                                and (not cols or j > cols[-1])), None)
+                nxt = cols[-1] + 1 if cols else len(starts)
+                if hit is None and nxt < len(starts) and starts[nxt] < pushed + 2:
+                    # A word far wider than its narrow column ("ĐềnghịTòaán" under "Bộ") pushes the next cell to two
+                    # spaces after it, however far past that cell's column start, and the cells after it as far.
+                    over = pushed + 2 - starts[nxt]
+                    hit = next((j for j, st in enumerate(starts) if j >= nxt and abs(st - (at - over)) <= 1), None)
+                if hit is not None and abs(starts[hit] - at) > 1:
+                    drift += rs + shift - drift - starts[hit]
                 same = hit is None and bool(cols) and 0 < at - pushed <= 2  # a value split off its cell ("2020 sẽ bố trí")
                 hit = cols[-1] if same else hit
+                merged += same
                 pushed = re_ + shift - drift
                 if hit is None or (cols and hit < cols[-1]) or (cols and hit == cols[-1] and not same):
                     break
                 cols.append(hit)
             if len(cols) == len(runs):
-                score = sum(c in before for c in cols)
+                # (Of shifts as good, the one that keeps runs two spaces apart in columns of their own.)
+                score = (sum(c in before for c in cols), -merged)
                 if best is None or score > best[0]:
                     best = (score, cols)
-        return best[1] if best else None
+        return best[1] if best else (_inside_columns(runs, starts, before, widths) if inside else None)
     length = runs[0][1] - runs[0][0]
     first_word = runs[0][2].split()[0]
     fits = [c for c in sorted(before) if c >= 1 and length <= widths[c] + 1]
@@ -142,6 +152,31 @@ def realigned_columns(runs: list[tuple[int, int, str]], columns: list[Column], b
         # "Thời" / "gian"); the last column's width is not known, so it counts as the widest.
         return [min(fits, key=lambda c: (widths[c], -c))]
     return [(wrapped or fits)[-1]] if fits else None
+
+
+def _inside_columns(runs: list[tuple[int, int, str]], starts: list[int], before: dict[int, str],
+                    widths: list[int]) -> list[int] | None:
+    """The columns of a line's runs that do not all start at column starts (a cell centred in its column, a scan's
+    specks in one): the line shifted so that its first run starts at a column's start and every run lies within a
+    column of its own, left to right; ties go to the columns the line before had text in."""
+    best: tuple[int, list[int]] | None = None
+    for k in range(1, len(starts)):
+        shift = starts[k] - runs[0][0]
+        cols: list[int] = []
+        for rs, re_, _ in runs:
+            at, end = rs + shift, re_ + shift
+            hit = max((j for j, st in enumerate(starts) if st <= at), default=None)
+            if hit is None or (cols and hit <= cols[-1]):
+                break
+            right = starts[hit + 1] if hit + 1 < len(starts) else starts[hit] + widths[hit] + 2
+            if end > right:
+                break
+            cols.append(hit)
+        if len(cols) == len(runs):
+            score = sum(c in before for c in cols)
+            if best is None or score > best[0]:
+                best = (score, cols)
+    return best[1] if best else None
 
 
 def joined(parts: list[str]) -> str:

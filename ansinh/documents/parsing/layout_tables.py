@@ -32,8 +32,9 @@ _ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("other", re.compile(r"ghi\s+chu|kinh\s+phi|nguon\s+(?:von|kinh\s+phi)|du\s+toan")),
 )
 # A run of text: words one space apart. A comma or semicolon followed by two spaces stays inside it: the cleaner moves
-# the space a word segmenter set before the mark ("Cơ quan , đơn vị") behind it, keeping the line's length.
-_GAP = re.compile(r"\S+(?:(?: |(?<=[,;])  )\S+)*")
+# the space a word segmenter set before the mark ("Cơ quan , đơn vị") behind it, keeping the line's length; so are two
+# spaces before an opening quote (the segmenter's "chương trình “ Đối thoại" cleaned to "chương trình  “Đối thoại").
+_GAP = re.compile(r"\S+(?:(?: |(?<=[,;])  |  (?=“))\S+)*")
 
 
 @dataclass

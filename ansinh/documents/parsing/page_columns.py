@@ -164,7 +164,11 @@ class Pages:
         """The columns' (start, end) on the block of ``lines`` a page break opens (:func:`page_layout`; ``starts``: where
         the columns stand now), or None when the columns stay or the lines lost their indentation."""
         if not indents_kept(lines, opens_row):
-            return None
+            # A web copy trimmed each line: only the lines that open a row by its number still stand where the
+            # columns stood; the page's edges are read from them, when there are some.
+            lines = [runs for runs in lines if runs and runs[0][0] == 0 and opens_row(runs[0][2])]
+            if not lines:
+                return None
         self.places = [self.seen[c] / max(self.width, 1) if c in self.seen else p for c, p in enumerate(self.places)]
         kinds = [kind_of(t) if t else None for t in self.texts]
         laid = page_layout(lines, self.places, starts + list(self.seen.values()), self.work, kinds)

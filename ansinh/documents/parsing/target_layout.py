@@ -162,6 +162,29 @@ def _header(doc: Doc, lines: list[tuple[int, int]], k: int) -> tuple[list[Column
     return columns, j
 
 
+def _still_fits(doc: Doc, lines: list[tuple[int, int]], j: int, numbered: bool, columns: list[Column],
+                before: dict[int, str], widths: list[int]) -> bool:
+    """Whether the lines that lost their indentation on the page opening at line ``j`` fit the columns as they stand:
+    the first of them with two runs or more (one run fits most columns and tells nothing) sets each run at a column's
+    start (not merely inside a column, which a page that set its columns anew may give as well)."""
+    for s, e in lines[j : j + 12]:
+        clean = doc.clean[s:e]
+        if not clean.strip():
+            return False
+        runs = rejoined(row_runs(clean, numbered))
+        if len(runs) >= 2 and stripped(doc, s, runs):
+            return realigned_columns(runs, columns, before, widths, inside=False) is not None
+    return False
+
+
+def _overruns(runs: list[tuple[int, int, str]], cols: list[int], widths: list[int]) -> bool:
+    """Whether a run ending with a punctuation mark two spaces before the next run is wider than its column."""
+    return any(
+        b[0] - a[1] == 2 and a[2][-1:] in ",;:.)" and a[1] - a[0] > widths[c]
+        for (a, b), c in zip(itertools.pairwise(runs), cols, strict=False)
+    )
+
+
 def _repeats(folded_line: str, first_labels: set[str]) -> bool:
     """Whether a header-like line repeats the table's header after a page break: two of its labels are the first
     header line's (a row of short header-like words, "+ Nâng cao năng lực … Bộ … ODA", is no header)."""
@@ -207,7 +230,8 @@ def _read(doc: Doc, lines: list[tuple[int, int]], k: int) -> Table | None:
         if current is not None and page_mark(line_runs(clean), broke or below_empty, numbered and indented):
             j, broke = j + 1, True
             continue
-        if broke and current is not None:
+        # (A page's lines that lost their indentation and still fit the columns as they stand keep them.)
+        if broke and current is not None and not (not indented and _still_fits(doc, lines, j, numbered, columns, before, widths)):
             laid = pages.relaid(page_block(doc.clean, lines, j, lambda t: row_runs(t, numbered)), [c.start for c in columns],
                                 lambda t: bool(ROW_NUMBER.match(t) or number_mark(t)))
             if laid is not None:
@@ -220,8 +244,19 @@ def _read(doc: Doc, lines: list[tuple[int, int]], k: int) -> Table | None:
         indented = indented or doc.text[s : s + 1].isspace()
         if numbered and current is not None and not indented and stripped(doc, s, runs):
             # Every line of the table so far starts at its first character: the lines lost their indentation.
-            runs = rejoined(runs)
+            runs, apart = rejoined(runs), runs
             cols = realigned_columns(runs, columns, before, widths)
+            if apart != runs:
+                # A word ending a sentence wider than its column ("trường.") pushes the next cell two spaces after it:
+                # no segmenter's moved space, when the runs fit the columns only so, or the run before the gap is
+                # wider than the column it stands in.
+                apart_cols = realigned_columns(apart, columns, before, widths)
+                if apart_cols is not None and (cols is None or _overruns(apart, apart_cols, widths)):
+                    runs, cols = apart, apart_cols
+            if cols is None and len(runs) == 1 and work is not None and work.work is not None and number_mark(runs[0][2]) \
+                    and runs[0][1] - runs[0][0] <= widths[work.work] + 1:
+                # A list item ("+ Thực hiện …") no cell of the line above goes on with: the next item of the row's work.
+                cols = [work.work]
             if cols is None:
                 unfit += 1
                 if unfit >= 2:
