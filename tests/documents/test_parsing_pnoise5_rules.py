@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ansinh.documents.parsing import extract_plan
+from ansinh.documents.parsing.bar_rows import join_wrapped_bar_rows
 from ansinh.documents.parsing.clean import prepare
-from ansinh.documents.parsing.denoise import join_wrapped_bar_rows
 from ansinh.lib.text import normalize_text
 
 # --- a bar table whose rows a wrap broke like prose ---------------------------------------------------------

@@ -11,13 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ansinh.documents.parsing.denoise import (
-    ESCAPE,
-    join_wrapped_bar_rows,
-    join_wrapped_lines,
-    prose_tabs,
-    repair,
-)
+from ansinh.documents.parsing.bar_rows import join_wrapped_bar_rows
+from ansinh.documents.parsing.denoise import ESCAPE, join_wrapped_lines, prose_tabs, repair
 from ansinh.documents.parsing.flat_bar_tables import flat_bar_tables
 from ansinh.documents.parsing.flat_tables import flat_table_tabs, spaced_table_tabs
 from ansinh.documents.parsing.html_tables import html_table_tabs
