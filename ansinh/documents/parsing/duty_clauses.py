@@ -248,15 +248,7 @@ def _addressed_paragraphs(doc: Doc, task: Task, apply: Apply) -> None:
         for m in _ADDRESSED_SENTENCE.finditer(doc.folded, node.head_start, node.end):
             if any(a <= m.start() < b for a, b in inside) or (m.start() < node.head_end and not doc.folded.startswith(".", m.start() - 1)):
                 continue  # the heading's own opening is read by clause_leads
-            clean, folded = first_sentence(doc, m.start(), node.end)
-            clean, folded = squeeze(clean), " ".join(folded.split())
-            if len(clean) != len(folded) or _ITEM_REF.search(folded) or _WHOLE_TEXT.search(folded):
-                continue
-            found = read_clause(clean, folded)
-            if found is not None and found[0]:
-                apply(task, "lead", found[0])
-                if found[1] and not task.coordinate:
-                    apply(task, "coordinate", found[1])
+            _sentence_roles(doc, task, m.start(), node.end, apply)
         if not task.lead:
             _later_subject(doc, task, inside, apply)
         return
@@ -299,18 +291,26 @@ def _later_subject(doc: Doc, task: Task, inside: list[tuple[int, int]], apply: A
         at = m.end()
         if any(a <= at < b for a, b in inside) or not _head_match(doc.clean[at : at + 40], AGENCY_HEADS):
             continue
-        clean, folded = first_sentence(doc, at, node.end)
-        clean, folded = squeeze(clean), " ".join(folded.split())
-        if len(clean) != len(folded) or _ITEM_REF.search(folded) or _WHOLE_TEXT.search(folded):
-            continue
-        found = read_clause(clean, folded)
-        if found is not None and found[0]:
-            apply(task, "lead", found[0])
-            if found[1] and not task.coordinate:
-                apply(task, "coordinate", found[1])
+        if _sentence_roles(doc, task, at, node.end, apply):
             return
 
 
 def _same(a: list[str], b: list[str]) -> bool:
     key = {name_key(x) for x in a}
     return any(name_key(y) in key for y in b)
+
+
+def _sentence_roles(doc: Doc, task: Task, at: int, end: int, apply: Apply) -> bool:
+    """Read the sentence opening at ``at`` as "X chủ trì, phối hợp với Y …" and put its doers on ``task`` (its partners
+    only when the task has none); whether it named a doer. A sentence citing items or the whole text names none."""
+    clean, folded = first_sentence(doc, at, end)
+    clean, folded = squeeze(clean), " ".join(folded.split())
+    if len(clean) != len(folded) or _ITEM_REF.search(folded) or _WHOLE_TEXT.search(folded):
+        return False
+    found = read_clause(clean, folded)
+    if found is None or not found[0]:
+        return False
+    apply(task, "lead", found[0])
+    if found[1] and not task.coordinate:
+        apply(task, "coordinate", found[1])
+    return True
