@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from ansinh.lib.regex_words import by_first_letter
+
 DIGITS: dict[str, int] = {
     "không": 0, "một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "bẩy": 7, "tám": 8, "chín": 9,
 }
@@ -18,25 +20,11 @@ _AFTER_TENS: dict[str, int] = {"mốt": 1, "tư": 4, "lăm": 5, "nhăm": 5}
 _WORDS = (*DIGITS, *_AFTER_TENS, "mười", "mươi", "trăm", "linh", "lẻ", "nghìn", "ngàn")
 
 
-def _by_first_letter(words: list[str], not_after: str = "") -> str:
-    """The words as one branch per first letter, in their order within it: words opening with different letters never
-    match at the same place, so the match is the same, and the engine tries one branch per place, not one per word.
-    ``not_after`` (a class) is looked behind at after the first letter ("m(?<!\\wm)ột"): the pattern then opens with a
-    letter, which the engine skips to, where a look-behind first is tried at every character."""
-    groups: dict[str, list[str]] = {}
-    for word in words:
-        groups.setdefault(word[0], []).append(word[1:])
-    return "(?:" + "|".join(
-        first + (f"(?<!{not_after}{first})" if not_after else "") + "(?:" + "|".join(rests) + ")"
-        for first, rests in groups.items()
-    ) + ")"
-
-
 # A run of number words, longest words first so that "mười" is not read as a prefix of something else.
 _LONGEST_FIRST = sorted(_WORDS, key=len, reverse=True)
 # ``(?<![\w])(?:words)(?:[ \t]+(?:words))*(?![\w])``, each word list one branch per first letter (the same matches).
 NUMBER_WORDS = re.compile(
-    _by_first_letter(_LONGEST_FIRST, not_after=r"\w") + r"(?:[ \t]+" + _by_first_letter(_LONGEST_FIRST) + r")*(?![\w])"
+    by_first_letter("|".join(_LONGEST_FIRST), not_after=r"\w") + r"(?:[ \t]+" + by_first_letter("|".join(_LONGEST_FIRST)) + r")*(?![\w])"
 )
 
 
