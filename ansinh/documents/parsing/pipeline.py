@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol, TypeVar
 
 from ansinh.documents.parsing import letter_subject
 from ansinh.documents.parsing.assignments import assign_units
@@ -115,29 +117,50 @@ class Parts:
     title_span: object
 
 
+class _Span(Protocol):
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+
+def _spans(*groups: Sequence[_Span]) -> list[tuple[int, int]]:
+    return [(t.start, t.end) for group in groups for t in group]
+
+
+def _overlaps(item: _Span, spans: list[tuple[int, int]]) -> bool:
+    return any(item.start < e and s < item.end for s, e in spans)
+
+
+S = TypeVar("S", bound=_Span)
+
+
+def _apart(items: list[S], spans: list[tuple[int, int]]) -> list[S]:
+    """The tables of ``items`` that overlap none of ``spans`` (read already by another reader)."""
+    return [t for t in items if not _overlaps(t, spans)]
+
+
 def read_parts(text: str) -> Parts:
     """The structure of ``text`` (also used to train the learned target filter)."""
     doc = restore_lines(prepare(text))  # flattened items put back on their own lines (same length)
     layout = find_layout_tables(doc)
     # An assignment table a text layer wrote a cell a paragraph, some columns out of row order.
-    layout += [p for p in find_paragraph_tables(doc) if not any(p.start < lt.end and lt.start < p.end for lt in layout)]
+    layout += _apart(find_paragraph_tables(doc), _spans(layout))
     # An assignment table whose markdown header stands over rows a converter broke into loose lines and fragments.
-    layout += [b for b in find_broken_tables(doc) if not any(b.start < lt.end and lt.start < b.end for lt in layout)]
+    layout += _apart(find_broken_tables(doc), _spans(layout))
     # A table laid out with spaces is read by its columns; the line-by-line reading of it is dropped.
     laid = find_layout_target_tables(doc)  # indicator tables a PDF laid out by columns, read as whole rows
     # A table whose header the space-laid task reader took with a label it does not know is read by the laid reader
     # when that reads it as an assignment table.
-    layout = [lt for lt in layout if not lt.unnamed or not any(
-        t.start < lt.end and lt.start < t.end and table_kind(t) != "targets" for t in laid)]
+    laid_work = _spans([t for t in laid if table_kind(t) != "targets"])
+    layout = [lt for lt in layout if not lt.unnamed or not _overlaps(lt, laid_work)]
     # (and assignment tables the space-laid task reader above did not read: work_rows.work_columns)
-    laid = [t for t in laid if table_kind(t) == "targets" or not any(t.start < lt.end and lt.start < t.end for lt in layout)]
+    laid = [t for t in laid if table_kind(t) == "targets" or not _overlaps(t, _spans(layout))]
     # An assignment table whose header a PDF's text layer laid out over rows no reader of laid-out tables read.
-    read_spans = [(t.start, t.end) for t in layout] + [(t.start, t.end) for t in laid]
-    layout += [b for b in find_laid_broken_tables(doc) if not any(b.start < e and s < b.end for s, e in read_spans)]
-    taken = [(lt.start, lt.end) for lt in layout] + [(lt.start, lt.end) for lt in laid]
-    tables = [t for t in find_tables(doc) if not any(t.start < e and s < t.end for s, e in taken)]
-    tables = sorted(tables + laid, key=lambda t: t.start)
-    masked = _masked(doc, [(t.start, t.end) for t in tables] + [(lt.start, lt.end) for lt in layout])
+    layout += _apart(find_laid_broken_tables(doc), _spans(layout, laid))
+    tables = sorted(_apart(find_tables(doc), _spans(layout, laid)) + laid, key=lambda t: t.start)
+    masked = _masked(doc, _spans(tables, layout))
     root = parse_outline(masked)
     mark_duties(masked, root)
     mark_duty_articles(masked, root)  # "Điều 3. Giao Bộ Tài chính: a) …": articles that are duties themselves
