@@ -29,6 +29,14 @@ from ansinh.plans.models import (
 )
 
 _YEAR = re.compile(r"(?<!\d)(19|20)\d{2}(?!\d)")
+# Years of the documents a title cites, not of the plan: a date ("ngày 27/12/2025", "ngày 5 tháng 8 năm 2024") or
+# a number ("Nghị định số 35/2022/NĐ-CP").
+_CITED_YEAR = re.compile(
+    r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19|20)\d{2}(?!\d)"
+    r"|tháng\s+\d{1,2}\s*(?:,\s*)?năm\s+(?:19|20)\d{2}(?!\d)"
+    r"|(?<![\d/])\d{1,4}\s*/\s*(?:19|20)\d{2}\s*/\s*[A-ZĐ]",
+    re.IGNORECASE,
+)
 
 
 class PlanError(UserError):
@@ -67,9 +75,10 @@ def _decimal(value: object) -> Decimal | None:
 
 def _period(meta: Mapping[str, Any], targets: Sequence[Mapping[str, Any]]) -> tuple[int | None, int | None]:
     # A target's yearly path counts too: "đến năm 2030" with steps from 2025 runs 2025–2030, not 2030–2030.
+    # The title's own years count ("năm 2026", "giai đoạn 2026 - 2030"); the dates and numbers it cites do not.
     steps = [m for t in targets for m in t.get("milestones") or [] if isinstance(m, Mapping)]
     years = [int(t["year"]) for t in [*targets, *steps] if isinstance(t.get("year"), int)]
-    years += [int(y.group(0)) for y in _YEAR.finditer(_text(meta.get("title")))]
+    years += [int(y.group(0)) for y in _YEAR.finditer(_CITED_YEAR.sub(" ", _text(meta.get("title"))))]
     if not years:
         return None, None
     return min(years), max(years)

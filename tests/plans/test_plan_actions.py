@@ -60,3 +60,17 @@ def test_a_plan_runs_from_the_first_step_of_a_targets_path_to_its_end(document: 
     plan = do_import_plan(document, {**EXTRACTION, "meta": {**EXTRACTION["meta"], "title": "Kế hoạch phòng, chống ma túy"},
                                      "targets": [target]})
     assert (plan.period_start, plan.period_end) == (2026, 2030)
+
+
+@pytest.mark.parametrize(("title", "period"), [
+    ("Kế hoạch thực hiện Nghị quyết số 34-NQ/TU ngày 27/12/2025 về phát triển công nghiệp năm 2026", (2026, 2026)),
+    ("Kế hoạch thực hiện Nghị quyết số 12 ngày 5 tháng 8 năm 2024 của Chính phủ giai đoạn 2026 - 2030", (2026, 2030)),
+    ("Kế hoạch triển khai Nghị định số 35/2022/NĐ-CP trên địa bàn xã năm 2026", (2026, 2026)),
+    ("Chương trình hành động giai đoạn 2021–2025", (2021, 2025)),
+    ("Kế hoạch thực hiện Chỉ thị số 05-CT/TU ngày 10/3/2025", (None, None)),
+])
+def test_a_plans_period_comes_from_its_titles_own_years_not_from_the_dates_and_numbers_it_cites(
+    document: SourceDocument, title: str, period: tuple[int | None, int | None]
+) -> None:
+    plan = do_import_plan(document, {**EXTRACTION, "meta": {**EXTRACTION["meta"], "title": title}, "targets": []})
+    assert (plan.period_start, plan.period_end) == period
