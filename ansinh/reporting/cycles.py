@@ -14,7 +14,9 @@ report to the province first), and the standing agency's consolidated report is 
 ``STANDING_LAG`` working days later. When the plan states no deadline, the standing agency is
 due on the 25th of the window's last month (Decree 09/2019 Art. 13) and the lower levels step
 back from it. A quarterly or monthly duty states only a day ("trước ngày 20 hằng tháng"): it
-falls on the first such day on or after the window's end. Working days skip weekends, the fixed-date public holidays in ``HOLIDAYS`` and the dated holidays
+falls on the first such day on or after the window's end. No level of a monthly or quarterly report is due before
+the first working day after the window's cut-off (its communes would otherwise be due before the 14th); a year's
+or six months' report may be, its figures then being estimates. Working days skip weekends, the fixed-date public holidays in ``HOLIDAYS`` and the dated holidays
 in ``data/holidays.csv`` (lunar New Year, Hùng Kings' day and days in lieu, as announced each year:
 a year not listed there skips only weekends and the fixed dates).
 """
@@ -152,12 +154,16 @@ def level_due_dates(plan_level: str, window: Window, stated: tuple[int, int] | N
             anchor = day_on_or_after(window.end, day)
         else:
             anchor = dt.date(window.end.year, month, day)
-        return {level: add_working_days(anchor, offset) for level, offset in offsets.items()}
-    standing = dt.date(window.end.year, window.end.month, STANDING_DEFAULT_DAY)
-    return {
-        level: add_working_days(standing, offset - offsets[Level.STANDING])
-        for level, offset in offsets.items()
-    }
+        dues = {level: add_working_days(anchor, offset) for level, offset in offsets.items()}
+    else:
+        standing = dt.date(window.end.year, window.end.month, STANDING_DEFAULT_DAY)
+        dues = {level: add_working_days(standing, offset - offsets[Level.STANDING]) for level, offset in offsets.items()}
+    if window.kind not in SUB_ANNUAL:
+        return dues  # a year's report may be due before the cut-off: its figures are then estimates
+    # A month's or quarter's report is due after its figures close: its communes, five working days before
+    # "ngày 20", would otherwise be due before the 14th. They get at least the first working day after the cut-off.
+    earliest = add_working_days(window.end, 1)
+    return {level: max(due, earliest) for level, due in dues.items()}
 
 
 SUB_ANNUAL = frozenset({Kind.QUARTERLY, Kind.MONTHLY})

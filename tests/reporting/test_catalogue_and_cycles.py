@@ -99,6 +99,15 @@ def test_a_monthly_deadline_day_falls_on_or_after_the_end_of_the_window() -> Non
     assert dues[CycleDeadline.Level.COMMUNE] < dues[CycleDeadline.Level.PROVINCE] < dues[CycleDeadline.Level.STANDING]
 
 
+@pytest.mark.parametrize("month", range(1, 13))
+@pytest.mark.parametrize("day", [14, 15, 20, 25])
+def test_no_level_of_a_monthly_report_is_due_before_the_months_figures_close(month: int, day: int) -> None:
+    window = monthly_window(2026, month)
+    dues = level_due_dates("province", window, (day, 1))
+    assert all(due > window.end for due in dues.values())
+    assert dues[CycleDeadline.Level.COMMUNE] <= dues[CycleDeadline.Level.PROVINCE] < dues[CycleDeadline.Level.STANDING]
+
+
 @time_machine.travel(dt.datetime(2026, 3, 1, 9, 0, tzinfo=dt.UTC), tick=False)
 def test_quarterly_and_monthly_duties_make_their_cycles_once() -> None:
     plan = make_plan()
