@@ -30,6 +30,40 @@ from ansinh.reporting.progress import (
 )
 
 Figure = tuple[float, str, int]  # value, source ("own" or "rollup"), units reporting
+# Cycles whose figures make a year's: the annual report, else the reports within the year (Decree 09/2019 windows).
+YEAR_KINDS = ("annual", "semiannual", "quarterly", "monthly")
+_COARSE_FIRST = {"annual": 0, "semiannual": 1, "quarterly": 2, "monthly": 3}
+
+
+def _by_year(cycles: Sequence[Any]) -> list[list[Any]]:
+    years: dict[int, list[Any]] = defaultdict(list)
+    for c in cycles:
+        years[c.year].append(c)
+    return [years[y] for y in sorted(years)]
+
+
+def year_figure(cycles: Sequence[Any], indicator: Any, figures: dict[tuple[int, int], Figure]) -> tuple[Any, float, str, int] | None:
+    """A year's figure of ``indicator``: (the cycle it stands at, value, source, units reporting), or None.
+
+    The annual report's figure when there is one. A plan that asks only for monthly, quarterly or six-month
+    reports still has yearly targets, so without an annual figure the year's reports stand in for it, as far as
+    they go: an indicator read at the end of a period (``time_aggregation`` "last": a rate, a stock) takes the
+    latest report's figure; one counted over time ("sum") adds up the monthly or quarterly figures of the year,
+    whichever kind reaches furthest (the six-month report already counts from the start of the year). The cycle
+    returned is the latest report used, so the page says how far the year's figure goes.
+    """
+    have = [(c, figures[(c.pk, indicator.pk)]) for c in cycles if (c.pk, indicator.pk) in figures]
+    annual = [(c, f) for c, f in have if c.kind == "annual"]
+    if annual:
+        return (annual[-1][0], *annual[-1][1])
+    if not have:
+        return None
+    have.sort(key=lambda cf: (cf[0].period_end, -_COARSE_FIRST.get(cf[0].kind, 9)))
+    last_cycle, last = have[-1]
+    if indicator.time_aggregation != "sum" or last_cycle.kind == "semiannual":
+        return (last_cycle, *last)
+    same = [f for c, f in have if c.kind == last_cycle.kind]
+    return (last_cycle, sum(f[0] for f in same), last[1], min(f[2] for f in same))
 
 
 def unit_figures(unit_id: int, cycle_ids: Iterable[int], indicator_ids: Iterable[int]) -> dict[tuple[int, int], Figure]:
@@ -66,7 +100,8 @@ def unit_figures(unit_id: int, cycle_ids: Iterable[int], indicator_ids: Iterable
 def targets_progress(targets: Sequence[Any], unit: Any, cycle: Any = None) -> list[TargetProgress]:
     """Actual vs milestone vs final goal of each target for ``unit`` (``progress.target_progress`` rules).
 
-    A rolled-up actual carries its coverage; below the configured share its status is "partial".
+    A rolled-up actual carries its coverage; below the configured share its status is "partial". A year without
+    an annual report takes its figure from the year's shorter reports (``year_figure``).
     """
     from ansinh.plans.models import Milestone
     from ansinh.reporting.models import ReportingCycle, TargetIndicatorLink
@@ -80,9 +115,10 @@ def targets_progress(targets: Sequence[Any], unit: Any, cycle: Any = None) -> li
     }
     plan_cycles: dict[int, list[Any]] = defaultdict(list)
     for c in ReportingCycle.objects.filter(
-        plan_id__in={t.plan_id for t in targets}, kind=ReportingCycle.Kind.ANNUAL
-    ).order_by("year"):
-        plan_cycles[c.plan_id].append(c)
+        plan_id__in={t.plan_id for t in targets}, kind__in=YEAR_KINDS
+    ).order_by("year", "period_end"):
+        if cycle is None or (c.period_end <= cycle.period_end if cycle.kind in YEAR_KINDS else c.year <= cycle.year):
+            plan_cycles[c.plan_id].append(c)
     all_cycles = [c for cs in plan_cycles.values() for c in cs]
     stones = {
         (m.target_id, m.year): m
@@ -94,21 +130,21 @@ def targets_progress(targets: Sequence[Any], unit: Any, cycle: Any = None) -> li
     for target in targets:
         indicator = links.get(target.pk)
         final = Goal(target.comparator or "=", target.value, target.value_max) if target.value is not None else None
-        cycles = [c for c in plan_cycles.get(target.plan_id, []) if cycle is None or c.year <= cycle.year]
         series: list[tuple[int, float]] = []
         latest: tuple[Any, float, str, int] | None = None
         if indicator is not None:
-            for c in cycles:
-                figure = figures.get((c.pk, indicator.pk))
-                if figure is not None:
-                    series.append((c.year, figure[0]))
-                    latest = (c, *figure)
+            for year_cycles in _by_year(plan_cycles.get(target.plan_id, [])):
+                found = year_figure(year_cycles, indicator, figures)
+                if found is not None:
+                    latest = found
+                    if found[0].kind == ReportingCycle.Kind.ANNUAL or indicator.time_aggregation != "sum":
+                        series.append((found[0].year, found[1]))  # a part-year sum would bend the forecast
         if indicator is None or latest is None:
             out.append(
                 TargetProgress(target, indicator, unit, cycle, None, "", None, final, None, TargetStatus.NO_DATA, series)
             )
             continue
-        if cycle is None or latest[0].pk == cycle.pk:
+        if cycle is None or latest[0].pk == cycle.pk or (cycle.kind in YEAR_KINDS and latest[0].year == cycle.year):
             at_cycle, actual, source, reporting = latest
         else:
             at_cycle, actual, source, reporting = cycle, None, "", 0

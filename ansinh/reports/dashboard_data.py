@@ -28,6 +28,7 @@ from ansinh.reporting.models import (
     Submission,
     TaskProgress,
 )
+from ansinh.reporting.progress_data import YEAR_KINDS, Figure, year_figure
 
 DONE_STATUSES = (Submission.Status.SUBMITTED, Submission.Status.APPROVED)
 
@@ -70,13 +71,19 @@ def unlinked_targets(plan: Plan) -> list[Target]:
     return list(plan.targets.filter(indicator_link__isnull=True).order_by("position", "id"))
 
 
-def annual_cycles(plan: Plan) -> list[ReportingCycle]:
-    """One cycle per year (the annual one when several cover the same year)."""
+def annual_cycles(plan: Plan, today: dt.date | None = None) -> list[ReportingCycle]:
+    """One cycle per year: the annual one when several cover the same year (then the final review, the mid-term).
+
+    A year with only shorter reports (a plan that asks for monthly or quarterly reports) is shown at its latest
+    report whose period has closed by ``today``, or its first report while none has.
+    """
+    today = today or timezone.localdate()
     by_year: dict[int, ReportingCycle] = {}
     rank = {ReportingCycle.Kind.ANNUAL: 0, ReportingCycle.Kind.FINAL: 1, ReportingCycle.Kind.MIDTERM: 2}
     for c in plan.cycles.prefetch_related("deadlines").order_by("year", "period_end"):
         best = by_year.get(c.year)
-        if best is None or rank.get(c.kind, 9) < rank.get(best.kind, 9):  # type: ignore[call-overload]
+        c_rank, best_rank = rank.get(c.kind, 9), rank.get(best.kind, 9) if best is not None else 10  # type: ignore[call-overload]
+        if best is None or c_rank < best_rank or (c_rank == best_rank == 9 and c.period_end <= today):
             by_year[c.year] = c
     return [by_year[y] for y in sorted(by_year)]
 
@@ -86,41 +93,55 @@ def series_for_units(
 ) -> dict[int, list[TargetSeries]]:
     """For each unit id, one series per linked target: milestones, yearly actuals and their coverage.
 
-    A fixed number of queries whatever the number of units, targets and cycles.
+    A year's actual is the figure of its cycle in ``cycles`` (``annual_cycles``); where that cycle has none and the
+    year has shorter reports, those stand in for it (``progress_data.year_figure``). A fixed number of queries
+    whatever the number of units, targets and cycles.
     """
     units = list(units)
     unit_ids = [u.pk for u in units]
-    year_of = {c.pk: c.year for c in cycles}
-    cycle_of = {c.pk: c for c in cycles}
+    shown = {c.year: c for c in cycles}
+    shorter = ReportingCycle.objects.filter(plan=plan, year__in=list(shown), kind__in=YEAR_KINDS).exclude(
+        pk__in=[c.pk for c in cycles]
+    )
+    read = [*cycles, *shorter]
+    cycle_of = {c.pk: c for c in read}
     unit_of = {u.pk: u for u in units}
-    indicator_ids = {t.indicator_link.indicator_id for t in targets}
-    expected = ExpectedUnits(units, cycles)
-    values: dict[tuple[int, int], dict[int, float]] = defaultdict(dict)
-    covered: dict[tuple[int, int], dict[int, Coverage]] = defaultdict(dict)
+    indicators = {t.indicator_link.indicator_id: t.indicator_link.indicator for t in targets}
+    expected = ExpectedUnits(units, read)
+    figures: dict[tuple[int, int], dict[tuple[int, int], Figure]] = defaultdict(dict)  # (unit, indicator) → …
     rows = AggregateValue.objects.filter(
-        cycle_id__in=list(year_of), unit_id__in=unit_ids, indicator_id__in=indicator_ids, value__isnull=False
+        cycle_id__in=list(cycle_of), unit_id__in=unit_ids, indicator_id__in=list(indicators), value__isnull=False
     ).order_by().values_list("unit_id", "indicator_id", "cycle_id", "value", "n_units_reporting")
     for unit_id, indicator_id, cycle_id, value, n in rows:
         if value is not None:
-            values[(unit_id, indicator_id)][year_of[cycle_id]] = float(value)
-            covered[(unit_id, indicator_id)][year_of[cycle_id]] = expected.coverage(
-                unit_of[unit_id], cycle_of[cycle_id], n, "rollup"
-            )
+            figures[(unit_id, indicator_id)][(cycle_id, indicator_id)] = (float(value), "rollup", int(n))
     # A unit's own approved figure wins over the roll-up of its communes (as progress.actual_value).
     own = IndicatorValue.objects.filter(
-        submission__cycle_id__in=list(year_of),
+        submission__cycle_id__in=list(cycle_of),
         submission__unit_id__in=unit_ids,
         submission__status=Submission.Status.APPROVED,
         submission__agency__isnull=True,
-        indicator_id__in=indicator_ids,
+        indicator_id__in=list(indicators),
         value__isnull=False,
     ).order_by().values_list("submission__unit_id", "indicator_id", "submission__cycle_id", "value")
     for unit_id, indicator_id, cycle_id, value in own:
         if value is not None:
-            values[(unit_id, indicator_id)][year_of[cycle_id]] = float(value)
-            covered[(unit_id, indicator_id)][year_of[cycle_id]] = expected.coverage(
-                unit_of[unit_id], cycle_of[cycle_id], 1, "own"
-            )
+            figures[(unit_id, indicator_id)][(cycle_id, indicator_id)] = (float(value), "own", 1)
+    values: dict[tuple[int, int], dict[int, float]] = defaultdict(dict)
+    covered: dict[tuple[int, int], dict[int, Coverage]] = defaultdict(dict)
+    by_year: dict[int, list[ReportingCycle]] = defaultdict(list)
+    for c in shorter:
+        by_year[c.year].append(c)
+    for (unit_id, indicator_id), figs in figures.items():
+        for year, cycle in shown.items():
+            found: tuple[ReportingCycle, float, str, int] | None = None
+            if (cycle.pk, indicator_id) in figs:
+                found = (cycle, *figs[(cycle.pk, indicator_id)])
+            elif by_year.get(year):
+                found = year_figure([*by_year[year], cycle], indicators[indicator_id], figs)
+            if found is not None:
+                values[(unit_id, indicator_id)][year] = found[1]
+                covered[(unit_id, indicator_id)][year] = expected.coverage(unit_of[unit_id], found[0], found[3], found[2])
     # The per-target part is the same for every unit: build it once, copy it per unit.
     templates = []
     for t in targets:

@@ -205,7 +205,7 @@ def build_dashboard(
     page: int = 1,
 ) -> Dashboard:
     today = today or timezone.localdate()
-    cycles = data.annual_cycles(plan)
+    cycles = data.annual_cycles(plan, today)
     years = [c.year for c in cycles]
     if year not in years:
         year = years[-1] if years else None

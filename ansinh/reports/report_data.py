@@ -8,34 +8,27 @@ cells read "chưa có số liệu".
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 
-from django.db.models import Q
 from django.utils import timezone
 
 from ansinh.core.errors import UserError
 from ansinh.geo.models import AdministrativeUnit
 from ansinh.lib.text import fold_key
 from ansinh.plans.models import Plan, Target
-from ansinh.reporting.coverage import PARTIAL_LABEL, Coverage, ExpectedUnits, honest_status
+from ansinh.reporting.coverage import PARTIAL_LABEL
 from ansinh.reporting.models import (
     SIMULATED_LABEL,
     AggregateValue,
-    IndicatorValue,
     ReportingCycle,
     Submission,
-    TargetIndicatorLink,
 )
 from ansinh.reporting.progress import (
-    OWN_FIGURE_FIRST,
     TARGET_STATUS_LABELS,
-    Goal,
     TargetStatus,
     completeness,
-    linear_forecast,
-    target_status,
 )
 from ansinh.reports.report_content import AnnexRow, AnnexTable, ReportData, TargetRow
+from ansinh.reports.report_figures import Figures
 from ansinh.reports.report_narrative import (
     dedupe,
     missed_milestone_causes,
@@ -134,117 +127,12 @@ def _milestone(target: Target, year: int) -> tuple[str, float | None, float | No
     return "", None, None
 
 
-def _link(target: Target) -> TargetIndicatorLink | None:
-    try:
-        return target.indicator_link
-    except TargetIndicatorLink.DoesNotExist:
-        return None
-
-
-@dataclass
-class _Figures:
-    """Every approved figure the report needs, loaded at once: (cycle, indicator, unit) → value.
-
-    A unit's own approved figure wins over the roll-up of its communes, as in
-    ``reporting.progress.actual_value``.
-    """
-
-    plan: Plan
-    annual: list[ReportingCycle]
-    values: dict[tuple[int, int, int], float]
-    rolled: dict[tuple[int, int, int], int] = field(default_factory=dict)  # roll-ups: units reporting
-    expected: ExpectedUnits | None = None
-
-    @classmethod
-    def load(cls, plan: Plan, year: int, root: AdministrativeUnit | None) -> _Figures:
-        annual = list(
-            ReportingCycle.objects.filter(plan=plan, kind=ReportingCycle.Kind.ANNUAL, year__lte=year)
-        )
-        values: dict[tuple[int, int, int], float] = {}
-        if root is None or not annual:
-            return cls(plan, sorted(annual, key=lambda c: c.year), values)
-        # the report speaks for the root and (annex) the units directly under it: only their figures
-        # are read, never every commune's value of the country
-        shown = AdministrativeUnit.objects.filter(Q(pk=root.pk) | Q(parent_id=root.pk)).values("pk")
-        own = IndicatorValue.objects.filter(
-            submission__cycle__in=annual,
-            submission__status=Submission.Status.APPROVED,
-            submission__unit__in=shown,
-            value__isnull=False,
-        ).order_by(OWN_FIGURE_FIRST)
-        for c, i, u, v in own.values_list(
-            "submission__cycle_id", "indicator_id", "submission__unit_id", "value"
-        ):
-            if v is not None:
-                values.setdefault((c, i, u), v)
-        rows = AggregateValue.objects.filter(cycle__in=annual, unit__in=shown, value__isnull=False)
-        rolled: dict[tuple[int, int, int], int] = {}
-        for c, i, u, v, n in rows.values_list(
-            "cycle_id", "indicator_id", "unit_id", "value", "n_units_reporting"
-        ):
-            if v is not None and (c, i, u) not in values:
-                values[(c, i, u)] = v
-                rolled[(c, i, u)] = n
-        units = AdministrativeUnit.objects.filter(pk__in={u for (_, _, u) in rolled} | {root.pk}).only(
-            "id", "path"
-        )
-        expected = ExpectedUnits(units, annual)
-        return cls(plan, sorted(annual, key=lambda c: c.year), values, rolled, expected)
-
-    def coverage(self, target: Target, unit: AdministrativeUnit, cycle: ReportingCycle) -> Coverage | None:
-        """The coverage of the unit's figure for the target in the cycle (``reporting.coverage``)."""
-        link = _link(target)
-        key = (cycle.pk, link.indicator_id, unit.pk) if link is not None else None
-        if key is None or key not in self.values or self.expected is None:
-            return None
-        if key not in self.rolled:
-            return self.expected.coverage(unit, cycle, 1, "own")
-        return self.expected.coverage(unit, cycle, self.rolled[key], "rollup")
-
-    def progress(
-        self, target: Target, unit: AdministrativeUnit, cycle: ReportingCycle
-    ) -> tuple[float | None, str, list[tuple[int, float]]]:
-        """(actual, status label, yearly series) with ``reporting.progress.target_status``; a partial
-        roll-up reads "Số liệu chưa đầy đủ" (``reporting.coverage``)."""
-        unit_id = unit.pk
-        link = _link(target)
-        if link is None:
-            return None, NO_DATA_LABEL, []
-        series = [
-            (c.year, v)
-            for c in self.annual
-            if c.year <= cycle.year and (v := self.values.get((c.pk, link.indicator_id, unit_id))) is not None
-        ]
-        actual = self.values.get((cycle.pk, link.indicator_id, unit_id))
-        final = (
-            Goal(target.comparator or "=", target.value, target.value_max)
-            if target.value is not None
-            else None
-        )
-        stone = next(
-            (m for m in target.milestones.all() if m.year == cycle.year and m.value is not None), None
-        )
-        milestone = (
-            Goal(stone.comparator or "=", stone.value, stone.value_max)
-            if stone and stone.value is not None
-            else None
-        )
-        forecast = linear_forecast(series, target.year or self.plan.period_end or cycle.year)
-        indicator = link.indicator
-        status = target_status(indicator.direction, indicator.value_type, actual, milestone, final, forecast)
-        honest = TargetStatus(honest_status(status, self.coverage(target, unit, cycle)))
-        return actual, TARGET_STATUS_LABELS[honest], series
-
-    def unit_ids(self, cycle: ReportingCycle) -> set[int]:
-        return {u for (c, _, u) in self.values if c == cycle.pk}
-
-
 def _target_rows(
     targets: list[Target],
     cycles: dict[int, ReportingCycle],
     unit: AdministrativeUnit | None,
     year: int,
-    fig: _Figures,
+    fig: Figures,
 ) -> tuple[list[TargetRow], list[AnnexRow]]:
     """Milestone, actual and status of each target, with the dashboards' rules (``reporting.progress``)."""
     cycle = cycles.get(year)
@@ -256,11 +144,15 @@ def _target_rows(
         actual: float | None = None
         status, series = NO_DATA_LABEL, list[tuple[int, float]]()
         coverage = None
+        reach = None
         if unit is not None and cycle is not None:
-            actual, status, series = fig.progress(target, unit, cycle)
-            coverage = fig.coverage(target, unit, cycle)
+            actual, status, series = fig.progress(target, unit, year)
+            coverage = fig.coverage(target, unit, year)
+            reach = fig.reach(target, unit, year)
         known = [f"{y}: {format_number(v)}" for y, v in series if first <= y <= year]
         actual_text = "; ".join(known) if len(cycles) > 1 and known else format_number(actual)
+        if reach is not None and actual is not None:  # a part-year figure says how far it goes
+            actual_text = f"{actual_text} (đến {reach.label[0].lower()}{reach.label[1:]})"
         covered = coverage.label if coverage is not None and not coverage.own else ""
         if covered:
             actual_text = f"{actual_text} ({covered})"
@@ -281,11 +173,11 @@ def _unit_annex(
     cycle: ReportingCycle | None,
     root: AdministrativeUnit | None,
     year: int,
-    fig: _Figures,
+    fig: Figures,
 ) -> list[AnnexTable]:
     if cycle is None or root is None:
         return []
-    ids = fig.unit_ids(cycle) - {root.pk}
+    ids = fig.unit_ids(year) - {root.pk}
     tables = []
     # One table per unit directly under the root (a city's wards, the country's provinces): the
     # country's report does not list its 3,321 communes one sheet each (nor the first 500 by code).
@@ -325,7 +217,7 @@ def collect_report_data(
         )
     root = _root_unit(plan, list(cycles.values()), unit)
     targets = list(plan.targets.prefetch_related("milestones").select_related("indicator_link__indicator"))
-    fig = _Figures.load(plan, cycle_year, root)
+    fig = Figures.load(plan, cycle_year, root)
     target_rows, root_annex = _target_rows(targets, cycles, root, cycle_year, fig)
     progress = task_reports(plan, list(cycles.values()), root)
     place, symbol, authority, title = issuer_parts(plan.issuer)

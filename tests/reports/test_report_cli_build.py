@@ -207,10 +207,10 @@ def test_a_failed_write_keeps_the_previous_report_and_leaves_no_temporary_file(
 
 def test_bulk_figures_agree_with_the_dashboards_progress_rules(report_plan: Fixture, hcm: Any, ward_a: Any) -> None:
     from ansinh.reporting.progress import target_progress
-    from ansinh.reports.report_data import _Figures
+    from ansinh.reports.report_figures import Figures
 
-    fig = _Figures.load(report_plan.plan, 2025, hcm)
+    fig = Figures.load(report_plan.plan, 2025, hcm)
     for unit in (hcm, ward_a):
         for target in report_plan.plan.targets.all():
             tp = target_progress(target, unit, report_plan.cycle)
-            assert fig.progress(target, unit, report_plan.cycle) == (tp.actual, tp.status_label, tp.series)
+            assert fig.progress(target, unit, report_plan.cycle.year) == (tp.actual, tp.status_label, tp.series)
