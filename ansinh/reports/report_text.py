@@ -119,8 +119,29 @@ def issuer_parts(issuer: str) -> tuple[str, str, str, str]:
             place = issuer.strip()[len(prefix):].strip(" ,")
             for word in ("Đảng bộ ", "đảng bộ "):
                 place = place.replace(word, "")
-            return place[:1].upper() + place[1:], symbol, authority, title
+            return place_name(place[:1].upper() + place[1:]), symbol, authority, title
     return issuer.strip(), "", "", "Thủ trưởng cơ quan"
+
+
+_PROVINCE_KIND = re.compile(r"(?:tỉnh|thành phố)\s+(?=\S)", re.IGNORECASE)
+
+
+def place_name(place: str) -> str:
+    """The place of the date line (Decree 30/2020, Phụ lục I, II.4.a): a province or centrally-run city by its own
+    name ("Lào Cai", "Hà Nội"), in full where that name is a person's or a number ("Thành phố Hồ Chí Minh").
+
+    A header copied in capitals ("TỈNH LÀO CAI") is written in ordinary case. Communes and wards keep their full
+    name ("Phường Cam Đường"): whether a ward is named after a person cannot be told from the name alone.
+    """
+    if place.isupper():
+        place = place.title()
+    kind = _PROVINCE_KIND.match(place)
+    if kind is None:
+        return place
+    name = place[kind.end():]
+    if name[:1].isdigit() or fold(name).lower() == "ho chi minh":
+        return place[:1].upper() + place[1:kind.end()].lower() + name
+    return name
 
 
 def report_number(plan_number: str, symbol: str) -> str:

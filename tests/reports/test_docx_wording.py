@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -40,8 +41,20 @@ def test_goals_read_as_words() -> None:
 
 def test_abbreviated_issuers_are_written_in_full() -> None:
     assert full_issuer("UBND  phường Sài Gòn") == "Ủy ban nhân dân phường Sài Gòn"
-    assert issuer_parts("UBND Thành phố Hà Nội")[:3] == ("Thành phố Hà Nội", "UBND", "TM. Ủy ban nhân dân")
+    assert issuer_parts("UBND Thành phố Hà Nội")[:3] == ("Hà Nội", "UBND", "TM. Ủy ban nhân dân")
     assert issuer_parts("Sở Nội vụ")[3] == "Thủ trưởng cơ quan"
+
+
+@pytest.mark.parametrize(("issuer", "place"), [
+    ("ỦY BAN NHÂN DÂN TỈNH LÀO CAI", "Lào Cai"),
+    ("Ủy ban nhân dân thành phố Đà Nẵng", "Đà Nẵng"),
+    ("UBND Thành phố Hồ Chí Minh", "Thành phố Hồ Chí Minh"),
+    ("ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH", "Thành phố Hồ Chí Minh"),
+    ("Ủy ban nhân dân Phường 7", "Phường 7"),
+    ("Ủy ban nhân dân xã Bình Liêu", "Xã Bình Liêu"),
+])
+def test_the_date_line_names_a_province_by_its_own_name_and_a_person_named_city_in_full(issuer: str, place: str) -> None:
+    assert issuer_parts(issuer)[0] == place
 
 
 def test_the_report_number_takes_the_plans_symbol() -> None:
