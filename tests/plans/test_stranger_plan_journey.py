@@ -1,0 +1,132 @@
+"""A real plan nobody on the team wrote runs the whole loop through the web, with the test client.
+
+The document is Lào Cai's Kế hoạch 134/KH-UBND (26/3/2026), a corpus text of the development part
+(``tests/documents/corpus/docs/lc-ubnd-kh-134-2026.txt``), uploaded as the province would upload it. From there
+on only pages and forms: the review page, a catalogue indicator created from one of its targets on the linking
+page, approval with the province as the area, the cycles the approval creates from the plan's own reporting
+regime (monthly, before the 20th), a ward officer's report, the standing officer's approval, the progress page
+and the annual DOCX report.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+from typing import Any
+
+import docx
+import pytest
+import time_machine
+from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+
+from ansinh.plans.models import Plan
+from ansinh.reporting.models import IndicatorValue, ReportingCycle, Submission
+from tests.conftest import _officer, _unit
+
+DOCUMENT = Path(__file__).parents[1] / "documents" / "corpus" / "docs" / "lc-ubnd-kh-134-2026.txt"
+NOW = "2026-04-10 09:00 +0700"
+TARGET_WORDS = "xử lý nước thải tập trung"
+
+
+@pytest.fixture
+def province(vn: Any) -> dict[str, Any]:
+    """Lào Cai and Phường Cam Đường; an administrator, the province's standing officer and a ward officer."""
+    lao_cai = _unit("15", "Lào Cai", "province", vn, "tỉnh")
+    ward = _unit("02674", "Phường Cam Đường", "commune", lao_cai, "phường")
+    users = get_user_model()
+    _officer(users, "lc_admin", "Quản Trị Lào Cai", "admin", None)
+    users.objects.filter(username="lc_admin").update(is_superuser=True, is_staff=True)  # as `ansinh user create --role admin`
+    _officer(users, "lc_standing", "Sở Công Thương Lào Cai", "standing", lao_cai)
+    _officer(users, "lc_ward", "Cán Bộ Cam Đường", "commune", ward)
+    return {"province": lao_cai, "ward": ward, **{name: web(name) for name in ("lc_admin", "lc_standing", "lc_ward")}}
+
+
+def web(username: str) -> Client:
+    client = Client()
+    client.force_login(get_user_model().objects.get(username=username))
+    return client
+
+
+def messages_of(response: Any) -> str:
+    return " ".join(re.findall(r'<li class="msg-\w+">([^<]*)', response.content.decode()))
+
+
+def upload(admin: Client) -> Plan:
+    sent = SimpleUploadedFile(DOCUMENT.name, DOCUMENT.read_bytes(), content_type="text/plain")
+    answer = admin.post("/van-ban/tai-len/", {"file": sent})
+    assert answer.status_code == 302 and "/ra-soat/" in answer["Location"], answer.content.decode()[:2000]
+    return Plan.objects.get(number="134/KH-UBND")
+
+
+@time_machine.travel(NOW)
+def test_a_real_provincial_plan_runs_from_upload_to_the_annual_report(province: dict[str, Any]) -> None:
+    admin, standing, ward_officer = province["lc_admin"], province["lc_standing"], province["lc_ward"]
+
+    # 1. upload: the plan's own data and what the parser read, on the review page
+    plan = upload(admin)
+    assert plan.date is not None and plan.date.isoformat() == "2026-03-26"
+    review = admin.get(f"/ke-hoach/{plan.pk}/ra-soat/").content.decode()
+    assert "Lào Cai" in review and TARGET_WORDS in review
+    target = next(t for t in plan.targets.all() if TARGET_WORDS in t.indicator_name or TARGET_WORDS in t.text)
+    assert target.value == 100 and target.unit == "%"
+    monthly = plan.reporting_duties.filter(frequency="monthly")
+    assert monthly.exists(), list(plan.reporting_duties.values_list("frequency", "text"))
+
+    # 2. link: a new catalogue indicator made from the target on the linking page
+    made = admin.post(f"/ke-hoach/{plan.pk}/chi-tieu-theo-doi/{target.pk}/tao-chi-tieu/", {
+        "name": "Tỷ lệ khu công nghiệp có công trình xử lý nước thải tập trung đạt chuẩn", "unit": "%",
+        "direction": "higher", "value_type": "percent", "aggregation": "ratio", "time_aggregation": "last",
+    }, follow=True)
+    assert "Đã tạo chỉ tiêu" in messages_of(made), messages_of(made)
+
+    # 3. approve with the province as the area: the cycles come from the plan's own reporting regime
+    approved = admin.post(f"/ke-hoach/{plan.pk}/phe-duyet/", {"area": province["province"].pk, "xac_nhan": "1"},
+                          follow=True)
+    plan.refresh_from_db()
+    assert plan.status == Plan.Status.ACTIVE and plan.area == province["province"], messages_of(approved)
+    cycles = ReportingCycle.objects.filter(plan=plan).order_by("period_start")
+    assert (plan.period_start, plan.period_end) == (2026, 2026)  # not 2025, the date of the resolution it cites
+    assert [c.period_end.month for c in cycles] == list(range(1, 13)) and {c.year for c in cycles} == {2026}
+    march = cycles.get(period_end__month=3)
+    assert all(d.due > march.period_end for d in march.deadlines.all())  # due after the month's figures close
+
+    # 4. the ward officer opens the March report of the ward and sends a figure
+    assert ward_officer.get(f"/bao-cao-dinh-ky/ky/{march.pk}/").status_code == 200
+    opened = ward_officer.post(f"/bao-cao-dinh-ky/ky/{march.pk}/lap-bao-cao/", {"unit": province["ward"].pk})
+    assert opened.status_code == 302, messages_of(ward_officer.get(f"/bao-cao-dinh-ky/ky/{march.pk}/"))
+    form = ward_officer.get(opened["Location"]).content.decode()
+    fields = dict(re.findall(r'<input[^>]*name="([^"]+)"[^>]*value="([^"]*)"', form))
+    assert "ind-0-numerator" in form and "task-1-status" in form  # the linked indicator, and the plan's own tasks
+    sent = ward_officer.post(opened["Location"], {
+        "version": fields["version"], "ind-0-numerator": "3", "ind-0-denominator": "4",
+        "ind-0-comment": "Một khu công nghiệp chưa xong trạm xử lý nước thải", "submit": "1"}, follow=True)
+    submission = Submission.objects.get(cycle=march, unit=province["ward"])
+    assert submission.status == Submission.Status.SUBMITTED, re.findall(r'class="[^"]*(?:error|errorlist)[^"]*"[^>]*>(.*?)</', sent.content.decode(), re.S)
+
+    # 5. the province's standing officer approves it
+    page = standing.get(f"/bao-cao-dinh-ky/{submission.pk}/").content.decode()
+    version = re.findall(r'name="version" value="(\d+)"', page)[0]
+    approved = standing.post(f"/bao-cao-dinh-ky/{submission.pk}/phe-duyet/", {"version": version}, follow=True)
+    submission.refresh_from_db()
+    assert submission.status == Submission.Status.APPROVED, messages_of(approved)
+    value = IndicatorValue.objects.get(submission=submission)
+    assert (value.numerator, value.denominator) == (3, 4)
+
+    # 6. progress and the dashboard: the ward's 75% so far against the plan's 100%; 7. the annual report as DOCX
+    progress = standing.get(f"/bao-cao-dinh-ky/tien-do/{plan.pk}/").content.decode()
+    row = " ".join(re.sub(r"<[^>]+>", " ", progress.split(TARGET_WORDS, 1)[1].split("</tr>", 1)[0]).split())
+    assert row.startswith("đạt chuẩn (%) 2026 75") and "đến báo cáo tháng 3 năm 2026" in row, row
+    board = standing.get(f"/bao-cao/bang-dieu-khien/{plan.pk}/")
+    shown = " ".join(re.sub(r"<[^>]+>", " ", board.content.decode()).split())
+    assert "Thực hiện 2026 75 %" in shown and "Phường Cam Đường 75 Chậm tiến độ" in shown
+    built = standing.post(f"/bao-cao/ke-hoach/{plan.pk}/bao-cao/2026/", {"kind": "annual", "format": "docx"})
+    assert built.status_code == 200 and built["Content-Disposition"].endswith('.docx"')
+    body = docx.Document(io.BytesIO(built.content))
+    text = "\n".join(p.text for p in body.paragraphs) + "\n".join(
+        cell.text for table in body.tables for row in table.rows for cell in row.cells)
+    assert "Lào Cai, ngày 10 tháng 4 năm 2026" in text  # Decree 30's place: the province's own name
+    assert "Tỷ lệ khu công nghiệp có công trình xử lý nước thải tập trung đạt chuẩn" in text
+    assert "75 (đến báo cáo tháng 3 năm 2026)" in text  # the ward's March figure, and how far the year's goes
