@@ -72,7 +72,7 @@ def test_a_standing_committee_keeps_the_committee_its_header_names() -> None:
     text = ("HUYỆN UỶ TÂN AN          ĐẢNG CỘNG SẢN VIỆT NAM\n*\nSố 05-CT/HU          Tân An, ngày 3 tháng 3 năm 2026\n"
             f"CHỈ THỊ\nCỦA BAN THƯỜNG VỤ HUYỆN UỶ\nvề phòng, chống hạn mặn\n{_BODY}")
     meta = _meta(text)
-    assert (meta["issuer"], meta["level"]) == ("BAN THƯỜNG VỤ HUYỆN UỶ, HUYỆN UỶ TÂN AN", "district")
+    assert (meta["issuer"], meta["level"]) == ("BAN THƯỜNG VỤ HUYỆN UỶ TÂN AN", "district")
 
 
 def test_a_plan_citing_the_politburo_in_its_subject_keeps_its_own_issuer() -> None:

@@ -139,7 +139,7 @@ def _header_body(doc: Doc, head_lines: list[tuple[int, int]]) -> str | None:
         if not meta_ocr.mostly_capitals(raw) or len(raw) > 80:
             break
         parts.append(raw)
-    return " ".join(parts) or None
+    return " ".join(meta_party.committee_of(parts)) or None
 
 
 def _left_of_merged_row(doc: Doc, s: int, e: int, at: int, below: list[tuple[int, int]]) -> list[str]:

@@ -38,6 +38,28 @@ def party_organ(doc: Doc, head_lines: list[tuple[int, int]]) -> str | None:
     return None
 
 
+# A Party committee's own name, under the Party organisation it belongs to ("ĐẢNG BỘ TỈNH X" / "ĐẢNG UỶ XÃ Y").
+_COMMITTEE = re.compile(r"(?:dang uy|chi bo|ban thuong vu|ban chap hanh|(?:tinh|thanh|huyen|quan|thi) uy)\b")
+_BARE_LEVEL = re.compile(r"\b(?:tinh|thanh pho|xa|phuong|huyen|quan|thi xa|dac khu)$")
+_PARENT = re.compile(r"dang bo\s+(?:tinh|thanh pho|xa|phuong|huyen|quan|thi xa|dac khu|khoi)?\s*")
+
+
+def committee_of(parts: list[str]) -> list[str]:
+    """The header's lines that name the issuing body: a Party header's first line is the organisation the committee
+    belongs to (Hướng dẫn 36-HD/VPTW: "ĐẢNG BỘ TỈNH KHÁNH HOÀ" / "ĐẢNG UỶ XÃ CÔNG HẢI"), not part of its name. A
+    committee named by its level alone ("ĐẢNG ỦY ỦY BAN NHÂN DÂN TỈNH") takes the place from that first line."""
+    if len(parts) < 2 or not (parent := _PARENT.match(fold_key(parts[0]))):
+        return parts
+    at = next((i for i, part in enumerate(parts[1:], 1) if _COMMITTEE.match(fold_key(part))), None)
+    if at is None:
+        return parts
+    name = parts[at:]
+    place = parts[0][parent.end():].strip() if len(fold_key(parts[0])) == len(parts[0].lower()) else ""
+    if place and _BARE_LEVEL.search(fold_key(" ".join(name))):
+        name = [*name, place]
+    return name
+
+
 def with_organ(issuer: str | None, organ: str | None) -> str | None:
     """The issuer once the organ is known: the organ alone when it is national or the header read only the type
     line, else the organ with the committee the header names ("BAN THƯỜNG VỤ TỈNH UỶ, TỈNH UỶ HÀ TĨNH")."""
@@ -46,4 +68,7 @@ def with_organ(issuer: str | None, organ: str | None) -> str | None:
     key = fold_key(organ)
     if issuer is None or _NATIONAL.match(key) or key in fold_key(issuer):
         return organ
+    head = re.match(r"ban thuong vu\s+", key)
+    if head and fold_key(issuer).startswith(key[head.end():]):  # "BAN THƯỜNG VỤ ĐẢNG UỶ XÃ" of "ĐẢNG UỶ XÃ CÔNG HẢI"
+        return f"{organ[: head.end()]}{issuer}"
     return f"{organ}, {issuer}"
