@@ -9,10 +9,12 @@ the cycle falls in the target year.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from ansinh.geo.models import AdministrativeUnit
+from ansinh.lib.text import nfc
 from ansinh.lib.vnnumbers import goal_text
 from ansinh.plans.models import Target, Task
 from ansinh.reporting.models import (
@@ -113,7 +115,37 @@ def estimate_note(cycle: ReportingCycle, due: dt.date | None) -> str:
 
 
 def plan_tasks(plan_id: int) -> list[Task]:
-    return list(Task.objects.filter(plan_id=plan_id).order_by("position", "id"))
+    return list(Task.objects.filter(plan_id=plan_id).prefetch_related("assignments").order_by("position", "id"))
+
+
+# Names of the bodies a commune's or ward's report answers for: the communes themselves and the localities —
+# read with their marks ("xã" is not "xã hội", "phường" not "phương án"), or folded when written without them.
+_COMMUNE_WORDS = re.compile(r"(?<!\w)(?:xã(?! hội)|phường|thị trấn|đặc khu|địa phương|cơ sở)(?!\w)")
+_COMMUNE_WORDS_FOLDED = re.compile(r"(?<!\w)(?:xa(?! hoi)|phuong|thi tran|dac khu|dia phuong|co so)(?!\w)")
+
+
+def _names_communes(name: str) -> bool:
+    low = " ".join(name.lower().split())
+    if low.isascii():
+        return bool(_COMMUNE_WORDS_FOLDED.search(low))
+    return bool(_COMMUNE_WORDS.search(nfc(low).replace("ủy", "uỷ")))
+
+
+def concerns_communes(task: Task) -> bool:
+    """Whether a task's lead or coordinating units include communes or wards ("UBND các xã, phường", "cấp xã",
+    "các địa phương"), so that a commune reports on it."""
+    return any(_names_communes(a.name) for a in task.assignments.all())
+
+
+def split_for_unit(unit: AdministrativeUnit, rows: list[TaskRow]) -> tuple[list[TaskRow], list[TaskRow]]:
+    """(the tasks a commune answers for, the plan's other tasks) in a commune's report; a commune of a plan that
+    assigns no task to communes, and any other level, answer for every task."""
+    if unit.level != AdministrativeUnit.Level.COMMUNE:
+        return rows, []
+    own = [row for row in rows if concerns_communes(row.task)]
+    if not own:
+        return rows, []
+    return own, [row for row in rows if not concerns_communes(row.task)]
 
 
 def submission_task_rows(submission: Submission, tasks: list[Task] | None = None) -> list[TaskRow]:

@@ -40,6 +40,7 @@ from ansinh.reporting.entry import (
     TaskRow,
     cycle_indicator_rows,
     plan_tasks,
+    split_for_unit,
     submission_indicator_rows,
     submission_task_rows,
 )
@@ -122,7 +123,7 @@ def indicator_key(i: int, row: IndicatorRow, editable: bool, default_status: str
 def task_key(row: TaskRow, editable: bool) -> Hashable:
     task, cur = row.task, row.current
     return (
-        "task", editable, task.pk, task.number, task.title,
+        "task", editable, task.pk, task.number, task.title, tuple(task.lead_names),
         None if cur is None else (cur.status, cur.deadline, cur.completed_on, cur.result, cur.difficulties, cur.proposals),
     )
 
@@ -135,12 +136,17 @@ def render_task_row(row: TaskRow, cells: dict[str, Any], editable: bool) -> Safe
     return render_to_string("reporting/_entry_task.html", {"row": row, "f": cells, "editable": editable})
 
 
-def frame(cycle: ReportingCycle, indicator_rows: list[str], task_rows: list[str]) -> str:
-    """The table and task list around rendered rows (``reporting/_entry.html``)."""
+def frame(cycle: ReportingCycle, indicator_rows: list[str], task_rows: list[str], other_rows: list[str] | None = None) -> str:
+    """The table and task list around rendered rows (``reporting/_entry.html``); ``other_rows``: the plan's tasks
+    that are not the commune's, folded under them."""
+    others = other_rows or []
     context = {
         "cycle": cycle,
         "indicator_rows": mark_safe("".join(indicator_rows)),  # each rendered (escaped) by a template
         "task_rows": mark_safe("".join(task_rows)),
+        "other_rows": mark_safe("".join(others)),
+        "other_count": len(others),
+        "other_open": any('<details class="task" open' in html for html in others),
     }
     return render_to_string("reporting/_entry.html", context)
 
@@ -208,5 +214,9 @@ def build_entry(submission: Submission, editable: bool, early: bool, token: tupl
         row.proposal = proposals.get(row.indicator.pk)
         key = indicator_key(i, row, editable, default_status)
         indicator_html.append(rows_store.cached(key, lambda i=i, row=row: build_indicator(i, row)))  # type: ignore[misc]
-    task_html = [rows_store.cached(task_key(row, editable), lambda row=row: build_task(row)) for row in tasks]  # type: ignore[misc]
-    return frame(submission.cycle, indicator_html, task_html)
+    own, others = split_for_unit(submission.unit, tasks)
+    own_html, other_html = (
+        [rows_store.cached(task_key(row, editable), lambda row=row: build_task(row)) for row in group]  # type: ignore[misc]
+        for group in (own, others)
+    )
+    return frame(submission.cycle, indicator_html, own_html, other_html)

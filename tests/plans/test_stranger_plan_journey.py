@@ -100,6 +100,10 @@ def test_a_real_provincial_plan_runs_from_upload_to_the_annual_report(province: 
     form = ward_officer.get(opened["Location"]).content.decode()
     fields = dict(re.findall(r'<input[^>]*name="([^"]+)"[^>]*value="([^"]*)"', form))
     assert "ind-0-numerator" in form and "task-1-status" in form  # the linked indicator, and the plan's own tasks
+    # the tasks whose units include the communes come first; the departments' own are folded under them
+    mine, _, others = form.partition('<details class="other-tasks"')
+    assert [t.split()[0] for t in re.findall(r"<summary>([^<]*)", mine)] == ["II.1", "II.2", "II.3", "II.4", "II.5"]
+    assert "Các nhiệm vụ khác của kế hoạch (8)" in others and "Ủy ban nhân dân cấp xã</span>" in mine
     sent = ward_officer.post(opened["Location"], {
         "version": fields["version"], "ind-0-numerator": "3", "ind-0-denominator": "4",
         "ind-0-comment": "Một khu công nghiệp chưa xong trạm xử lý nước thải", "submit": "1"}, follow=True)

@@ -1,0 +1,42 @@
+"""A commune's report lists first the tasks the plan gives to communes, and folds the plan's other tasks."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+
+from ansinh.reporting.entry import TaskRow, concerns_communes, split_for_unit
+
+
+def task(*units: str) -> Any:
+    assignments = [SimpleNamespace(name=name, role="lead") for name in units]
+    return SimpleNamespace(assignments=SimpleNamespace(all=lambda: assignments))
+
+
+@pytest.mark.parametrize("name", ["UBND các xã, phường", "Ủy ban nhân dân cấp xã", "các địa phương",
+                                  "UBND phường Lào Cai", "Chủ tịch UBND đặc khu Phú Quốc", "cơ sở"])
+def test_a_task_given_to_communes_or_localities_concerns_a_commune(name: str) -> None:
+    assert concerns_communes(task("Sở Nội vụ", name))
+
+
+@pytest.mark.parametrize("name", ["Sở Lao động - Thương binh và Xã hội", "Bộ Tài chính", "Ban Quản lý Khu kinh tế"])
+def test_a_task_of_the_departments_alone_does_not(name: str) -> None:
+    assert not concerns_communes(task(name))  # "Xã hội" in a ministry's name is not a commune
+
+
+def rows(*tasks: Any) -> list[TaskRow]:
+    return [TaskRow(t, None) for t in tasks]
+
+
+def test_a_commune_answers_first_for_its_own_tasks_and_sees_the_others_folded() -> None:
+    own, other = task("UBND cấp xã"), task("Sở Công Thương")
+    commune = SimpleNamespace(level="commune")
+    assert [[r.task for r in group] for group in split_for_unit(commune, rows(other, own))] == [[own], [other]]
+
+
+def test_a_province_or_a_plan_that_gives_no_task_to_communes_lists_every_task() -> None:
+    first, second = task("Sở Y tế"), task("UBND các xã")
+    assert split_for_unit(SimpleNamespace(level="province"), rows(first, second))[1] == []
+    assert split_for_unit(SimpleNamespace(level="commune"), rows(first, task()))[1] == []
