@@ -203,6 +203,9 @@ def test_choosing_an_area_outside_ones_scope_is_refused_and_nothing_is_stored(wa
     assert "Bạn không được chọn địa bàn áp dụng «Thành phố Hà Nội (01)»" in page
     page = client.post(f"/ke-hoach/{plan.pk}/phe-duyet/", {"area_mode": "toan-quoc", "xac_nhan": "1"}).content.decode()
     assert "Bạn không được chọn địa bàn áp dụng «toàn quốc»" in page
+    response = client.post(f"/api/plans/{plan.pk}/approve", json.dumps({"area": "01", "confirm": True}),
+                           content_type="application/json")
+    assert response.status_code == 422 and "«Thành phố Hà Nội (01)»" in json.loads(response.content)["detail"]
     plan.refresh_from_db()
     assert plan.area is None and plan.is_draft and plan.issuer == "Ủy ban nhân dân phường A"
     assert not AuditEvent.objects.filter(action__in=["plan.review.update_meta", "plan.set_area", "plan.approve"]).exists()
