@@ -1,6 +1,7 @@
 """Shared fixtures: a data directory per session and a named cast of users.
 
-- ``alice``: a staff member who may review and approve plans;
+- ``alice``: a plan reviewer (``plans.change_plan``) of a national agency (role ``agency`` over ``vn``): she may
+  review and approve every plan, national ones included (``plans.scope``);
 - ``bob``: a signed-in officer who may read but must not change plans.
 
 Units (created directly, in force since 2025-07-01, not the full 3,321-commune load):
@@ -105,9 +106,12 @@ def _fresh_page_cache() -> Any:
 
 
 @pytest.fixture
-def alice(django_user_model: Any) -> Any:
+def alice(django_user_model: Any, vn: Any) -> Any:
+    from ansinh.accounts.models import RoleAssignment
+
     user = django_user_model.objects.create(username="alice", password=_password_hash(), full_name="Nguyễn Thị An")
     user.user_permissions.add(*Permission.objects.filter(codename__in=["change_plan", "view_plan"]))
+    RoleAssignment.objects.create(user=user, role="agency", unit=vn)
     return django_user_model.objects.get(pk=user.pk)
 
 

@@ -15,6 +15,8 @@ validity dates, so officers of today's Hồ Chí Minh City also read the pre-202
 under ``/VN/79/``. Reading also reaches the units a crosswalk says the subtree succeeded
 (``geo.UnitCrosswalk`` predecessors, along chains): the officer of a ward formed in 2025 reads
 the records of the old wards it took over, and nothing else of theirs. Writing never does.
+``writable_roots`` gives the same write scope as the paths of its roots, for checks made in memory
+(a plan's area against them) without a query per object.
 Only role assignments in force today (``valid_from``/``valid_to``, exclusive
 end) count. Anonymous and inactive users have no scope.
 """
@@ -122,6 +124,27 @@ def writable_units(user: Any) -> QuerySet[AdministrativeUnit]:
     return _units_for(user, _WRITE_ROLES)
 
 
+def writable_roots(user: Any) -> tuple[str, ...] | None:
+    """The paths of the roots of ``writable_units`` (``None``: every unit, an admin); no query beyond the roles."""
+    if not signed_in(user):
+        return ()
+    if is_admin(user):
+        return None
+    assignments, memo = _scope_cache(user)
+    if "write_roots" not in memo:
+        memo["write_roots"] = tuple(
+            sorted({u.path for a in assignments if a.role in _WRITE_ROLES and (u := _scope_unit(a)) is not None})
+        )
+    roots: tuple[str, ...] = memo["write_roots"]
+    return roots
+
+
+def can_write_path(user: Any, path: str) -> bool:
+    """True if the unit at ``path`` is in ``writable_units(user)``, decided in memory from ``writable_roots``."""
+    roots = writable_roots(user)
+    return roots is None or any(path.startswith(root) for root in roots)
+
+
 def units_with_roles(user: Any, roles: tuple[str, ...], *, predecessors: bool = False) -> QuerySet[AdministrativeUnit]:
     """Units reached by the user's assignments of the given roles only (the registry's finer rules)."""
     return _units_for(user, roles, predecessors=predecessors)
@@ -157,3 +180,22 @@ def is_standing_officer(user: Any, plan: Any) -> bool:
         return False
     plan_id = getattr(plan, "pk", plan)
     return roles_of(user).filter(Q(plan_id=plan_id) | Q(plan__isnull=True), role=Role.STANDING).exists()
+
+
+def standing_plan_ids(user: Any) -> frozenset[int]:
+    """The plans the user is the standing officer of by name (a ``standing`` assignment with that plan)."""
+    if not signed_in(user):
+        return frozenset()
+    return frozenset(a.plan_id for a in _scope_cache(user)[0] if a.role == Role.STANDING and a.plan_id is not None)
+
+
+def standing_roots(user: Any) -> tuple[str, ...]:
+    """The unit paths of the user's ``standing`` assignments with no plan (standing for every plan of that subtree).
+
+    A standing assignment with neither unit nor agency has no root here: it stands for no plan by area.
+    """
+    if not signed_in(user):
+        return ()
+    assignments = _scope_cache(user)[0]
+    return tuple(sorted({u.path for a in assignments if a.role == Role.STANDING and a.plan_id is None
+                         and (u := _scope_unit(a)) is not None}))

@@ -1,7 +1,9 @@
 """Views reach uploads and import jobs only through these functions.
 
 Importing a plan document needs the ``plans.change_plan`` permission; a background import job
-is seen only by the person who started it (or a superuser), anyone else gets a 404.
+is seen only by the person who started it (or a superuser), anyone else gets a 404. The imported
+plan is then its importer's to change while it has no area, and within their units once it has
+one (``plans.scope``: the permission alone changes no plan).
 """
 
 from __future__ import annotations

@@ -1,14 +1,13 @@
 """Every view reaches plans only through these functions, which apply the user's scope.
 
-For now every signed-in user may read every plan (plans are public documents);
-changing a plan needs the ``plans.change_plan`` permission. The accounts work
-narrows this by unit and role.
+Every signed-in user may read every plan (plans are public documents). Changing one is decided
+per plan by :func:`ansinh.plans.scope.can_change_plan` (its docstring has the table), which this
+module re-exports with ``require_plan_change``; ``access_plan_for_change`` applies it.
 """
 
 from __future__ import annotations
 
 from django.contrib.auth.models import AnonymousUser
-from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
 
@@ -17,6 +16,21 @@ from ansinh.core.lookup import first_or_404
 from ansinh.core.models import AuditEvent
 from ansinh.plans.models import Plan, PlanLink
 from ansinh.plans.review import KINDS, Item
+from ansinh.plans.scope import (
+    NO_CHANGE,
+    can_change_plan,
+    can_choose_area,
+    can_choose_nationwide,
+    can_link_plan,
+    require_area_choice,
+    require_plan_change,
+)
+
+__all__ = [
+    "NO_CHANGE", "access_parent_links", "access_plan", "access_plan_for_change", "access_plan_item", "access_plans",
+    "access_review_history", "can_change_plan", "can_choose_area",
+    "can_choose_nationwide", "can_link_plan", "require_area_choice", "require_plan_change",
+]
 
 AnyUser = User | AnonymousUser
 NO_PLAN = "Không tìm thấy kế hoạch."
@@ -30,13 +44,13 @@ def access_plans(user: AnyUser) -> QuerySet[Plan]:
 
 
 def access_plan(user: AnyUser, plan_id: int) -> Plan:
-    return first_or_404(access_plans(user).select_related("source_document").filter(pk=plan_id), NO_PLAN)
+    return first_or_404(access_plans(user).select_related("source_document", "area").filter(pk=plan_id), NO_PLAN)
 
 
 def access_plan_for_change(user: AnyUser, plan_id: int) -> Plan:
+    """A plan the user may change (``can_change_plan``): 404 if it does not exist, 403 if not theirs."""
     plan = access_plan(user, plan_id)
-    if not user.has_perm("plans.change_plan"):
-        raise PermissionDenied("Bạn không có quyền sửa hoặc phê duyệt kế hoạch này.")
+    require_plan_change(user, plan)
     return plan
 
 

@@ -27,6 +27,7 @@ from ansinh.plans.models import (
     Task,
     TaskAssignment,
 )
+from ansinh.plans.scope import area_in_reach, require_area_choice, require_plan_change
 
 _YEAR = re.compile(r"(?<!\d)(19|20)\d{2}(?!\d)")
 # Years of the documents a title cites, not of the plan: a date ("ngày 27/12/2025", "ngày 5 tháng 8 năm 2024") or
@@ -86,12 +87,18 @@ def _period(meta: Mapping[str, Any], targets: Sequence[Mapping[str, Any]]) -> tu
 
 @transaction.atomic
 def do_import_plan(document: SourceDocument, extraction: Mapping[str, Any], actor: Any = None) -> Plan:
-    """Store an extraction as a draft plan linked to its source document."""
+    """Store an extraction as a draft plan linked to its source document.
+
+    The area suggested from the issuer, title and date line is kept only if the plan would then be the importer's
+    to change (``plans.scope.area_in_reach``); otherwise the plan starts with no area, which its importer may
+    change and give an area within their scope, and the audit row names the suggestion.
+    """
     meta: Mapping[str, Any] = extraction.get("meta") or {}
     targets: Sequence[Mapping[str, Any]] = extraction.get("targets") or []
     start, end = _period(meta, targets)
     level = str(meta.get("level")) if meta.get("level") in Plan.Level.values else str(Plan.Level.OTHER)
     issuer, title = _text(meta.get("issuer"), 300), _text(meta.get("title")) or document.filename
+    suggested = suggest_area(issuer, title, place=place_of(document.text or ""))
     plan = Plan.objects.create(
         number=_text(meta.get("number"), 80),
         date=_date(meta.get("date")),
@@ -101,7 +108,7 @@ def do_import_plan(document: SourceDocument, extraction: Mapping[str, Any], acto
         period_start=start,
         period_end=end,
         implements=[str(x) for x in meta.get("implements") or []],
-        area=suggest_area(issuer, title, place=place_of(document.text or "")),
+        area=suggested if area_in_reach(actor, suggested) else None,
         source_document=document,
     )
     for pos, item in enumerate(targets):
@@ -189,6 +196,7 @@ def do_import_plan(document: SourceDocument, extraction: Mapping[str, Any], acto
             "targets": len(targets),
             "tasks": len(extraction.get("tasks") or []),
             "area": plan.area.code if plan.area else None,
+            **({"area_suggested": suggested.code} if suggested is not None and plan.area is None else {}),
         },
     )
     return plan
@@ -235,8 +243,14 @@ def _import_tasks(plan: Plan, tasks: Sequence[Mapping[str, Any]]) -> None:
 
 @transaction.atomic
 def do_set_plan_area(plan: Plan, area: Any, actor: Any) -> Plan:
-    """Set the administrative unit a plan applies to, whatever its status; only a draft's may be cleared (None)."""
+    """Set the administrative unit a plan applies to, whatever its status; only a draft's may be cleared (None).
+
+    The actor must be able to change the plan both before and after (``plans.scope``): nobody moves a plan of
+    another unit into their own, nor their plan out of their reach; ``None`` (the CLI) is the system.
+    """
     plan = Plan.objects.select_for_update().get(pk=plan.pk)  # no select_related: PostgreSQL cannot lock an outer join
+    require_plan_change(actor, plan)
+    require_area_choice(actor, plan, area)
     if area is None and not plan.is_draft:
         raise PlanError(
             "Kế hoạch đang thực hiện phải có địa bàn áp dụng; không bỏ được. "

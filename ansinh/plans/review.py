@@ -28,6 +28,7 @@ from ansinh.plans.models import (
     Task,
     TaskAssignment,
 )
+from ansinh.plans.scope import require_area_choice
 
 Item = Target | Task | ReportingDuty | FundingSource | InvestmentProject | DocumentToIssue
 
@@ -230,12 +231,15 @@ def _meta_state(plan: Plan) -> dict[str, Any]:
 def do_update_plan_meta(plan: Plan, fields: Mapping[str, Any], actor: Any, *, expected_token: str | None = None) -> Plan:
     """Correct the plan's own data (number, date, issuer, level, title, period, references, area).
 
-    ``fields["area"]`` is an ``AdministrativeUnit`` or None (no area: the plan covers every unit).
+    ``fields["area"]`` is an ``AdministrativeUnit`` or None (no area: the plan covers every unit); a new area the
+    actor could not change the plan under is refused (``plans.scope.require_area_choice``), nothing stored.
     ``expected_token`` (``item_token`` of what the form showed) refuses a save over someone's newer edit.
     """
     plan = _locked_plan(plan.pk)
     before = _meta_state(plan)
     _check_unchanged(plan, before, expected_token, f"Thông tin chung của kế hoạch #{plan.pk}")
+    if "area" in fields and getattr(fields["area"], "pk", None) != plan.area_id:
+        require_area_choice(actor, plan, fields["area"])
     for name in META_FIELDS:
         if name in fields:
             setattr(plan, name, fields[name])

@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
+from ansinh.core.errors import UserError
 from ansinh.lib.text import fold_key
 from ansinh.lib.vnnumbers import format_vn
 from ansinh.plans.access import (
@@ -22,6 +23,7 @@ from ansinh.plans.access import (
     access_plan_item,
     access_plans,
     access_review_history,
+    can_change_plan,
 )
 from ansinh.plans.actions import PlanError
 from ansinh.plans.forms import FORMS, BaseMilestoneFormSet, MilestoneFormSet, PlanMetaForm, initial_for
@@ -96,7 +98,7 @@ def plan_detail(request: HttpRequest, plan_id: int) -> HttpResponse:
         "funding": plan.funding_sources.all(),
         "projects": plan.projects.all(),
         "documents": plan.documents_to_issue.all(),
-        "can_approve": plan.is_draft and request.user.has_perm("plans.change_plan"),
+        "can_approve": plan.is_draft and can_change_plan(request.user, plan),
         **_reporting_links(plan),
     }
     return render(request, "plans/detail.html", context)
@@ -207,7 +209,7 @@ def _form_token(plan: Plan, key: str) -> str:
 def _render_review(
     request: HttpRequest, plan: Plan, *, form: Any = None, formset: Any = None, form_key: str = "", status: int = 200
 ) -> HttpResponse:
-    can_change = request.user.has_perm("plans.change_plan")
+    can_change = can_change_plan(request.user, plan)
     can_edit = plan.is_draft and can_change
     form_key = form_key or request.GET.get("sua", "") or (f"new-{request.GET['them']}" if request.GET.get("them") in KINDS else "")
     if can_edit and form is None and form_key:
@@ -312,7 +314,7 @@ def review_meta(request: HttpRequest, plan_id: int) -> HttpResponse:
         return _render_review(request, plan, form=form, form_key="meta", status=400)
     try:
         do_update_plan_meta(plan, form.fields_for_action(), request.user, expected_token=_token(request))
-    except PlanError as err:
+    except UserError as err:  # a stale version (PlanError) or an area outside the user's scope
         messages.error(request, err.message)
     else:
         messages.success(request, "Đã lưu thông tin chung của kế hoạch.")

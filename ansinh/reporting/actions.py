@@ -17,10 +17,10 @@ from django.core.files.base import File
 from django.db import transaction
 from django.utils import timezone
 
-from ansinh.accounts.access import is_admin, is_standing_officer
 from ansinh.core.models import audit
 from ansinh.core.versioning import stamp
 from ansinh.plans.models import Plan, Target, Task
+from ansinh.plans.scope import can_link_plan
 from ansinh.reporting import sources, versions
 from ansinh.reporting.action_guards import (
     VALUE_FIELDS,
@@ -52,6 +52,7 @@ __all__ = [
 ]
 
 MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
+NO_LINK = "Bạn không có quyền gắn chỉ tiêu của kế hoạch này với danh mục."
 
 
 # --- actions ----------------------------------------------------------------------------------
@@ -62,10 +63,8 @@ def do_link_target(
     actor: Any, target: Target, indicator: Indicator, *, confirmed: bool = True, score: float | None = None
 ) -> TargetIndicatorLink:
     """Link (or re-link) a plan target to a catalogue indicator; ``confirmed`` records who confirmed it."""
-    if actor is not None and not (
-        is_admin(actor) or is_standing_officer(actor, target.plan) or actor.has_perm("plans.change_plan")
-    ):
-        raise PermissionDenied("Bạn không có quyền gắn chỉ tiêu của kế hoạch với danh mục.")
+    if actor is not None and not can_link_plan(actor, target.plan):
+        raise PermissionDenied(NO_LINK)
     link = TargetIndicatorLink.objects.select_for_update().filter(target=target).first()
     before = None if link is None else {"indicator": link.indicator.code, "confirmed": link.confirmed}
     if link is None:

@@ -15,7 +15,7 @@ from ninja.errors import HttpError
 from ansinh.core.errors import UserError
 from ansinh.core.lookup import first_or_404
 from ansinh.lib.vnnumbers import format_vn
-from ansinh.plans.access import access_plan, access_plan_item
+from ansinh.plans.access import access_plan, access_plan_item, require_plan_change
 from ansinh.plans.models import Plan, Target
 from ansinh.reporting.access import access_indicators
 from ansinh.reporting.api_catalog import ERRORS, plans_router
@@ -24,7 +24,6 @@ from ansinh.reporting.approval import (
     area_label,
     checklist,
     do_approve_with_checklist,
-    require_plan_change,
     resolve_area,
 )
 from ansinh.reporting.linking import (
@@ -177,7 +176,7 @@ def get_checklist(request: HttpRequest, plan_id: int) -> Any:
 @plans_router.post("/{plan_id}/approve", response={200: ApprovedOut, **LINK_ERRORS}, summary="Phê duyệt kế hoạch và tạo kỳ báo cáo")
 def approve(request: HttpRequest, plan_id: int, payload: ApproveIn) -> Any:
     plan = access_plan(request.user, plan_id)
-    require_plan_change(request.user)
+    require_plan_change(request.user, plan)
     try:
         area = resolve_area(payload.area) if payload.area.strip() else None
         plan, cycles = do_approve_with_checklist(plan, request.user, area, confirmed=payload.confirm)

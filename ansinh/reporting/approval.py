@@ -4,7 +4,8 @@ The web page, the API and ``ansinh plan approve ID --area CODE|toan-quoc`` call
 :func:`do_approve_with_checklist`: it refuses, in Vietnamese and naming what is missing, a plan
 without an area or without any confirmed linked indicator; otherwise it sets the area, makes the
 plan active and generates the cycles of its reporting duties for the plan's years, in one
-transaction. A central plan's area is the country unit ("toàn quốc"), chosen explicitly.
+transaction. A central plan's area is the country unit ("toàn quốc"), chosen explicitly. Who may
+approve, and which areas they may choose, is ``plans.scope`` (the plan's unit, not a global right).
 """
 
 from __future__ import annotations
@@ -12,15 +13,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
-from ansinh.accounts.access import is_admin
 from ansinh.core.errors import UserError
 from ansinh.geo.models import COUNTRY_CODE, AdministrativeUnit
 from ansinh.plans.actions import do_approve_plan, do_set_plan_area
 from ansinh.plans.models import Plan, ReportingDuty
+from ansinh.plans.scope import require_area_choice, require_plan_change
 from ansinh.reporting.cycles import generate_cycles
 from ansinh.reporting.models import ReportingCycle, TargetIndicatorLink
 
@@ -37,21 +37,6 @@ class Check:
     done: bool
     detail: str
     blocking: bool = False
-
-
-def require_plan_change(actor: Any) -> None:
-    """Approving a plan and editing its cycles need the right to change plans (or an administrator)."""
-    if actor is None or is_admin(actor) or actor.has_perm("plans.change_plan"):
-        return
-    raise PermissionDenied("Bạn không có quyền phê duyệt kế hoạch hoặc sửa kỳ báo cáo của kế hoạch.")
-
-
-def can_change_plan(actor: Any) -> bool:
-    try:
-        require_plan_change(actor)
-    except PermissionDenied:
-        return False
-    return actor is not None
 
 
 def country_unit() -> AdministrativeUnit | None:
@@ -120,9 +105,12 @@ def missing_message(checks: list[Check]) -> str:
 def do_approve_with_checklist(
     plan: Plan, actor: Any, area: AdministrativeUnit | None, *, confirmed: bool = True
 ) -> tuple[Plan, list[ReportingCycle]]:
-    """Check, set the area, approve and create the cycles, all or nothing."""
-    require_plan_change(actor)
+    """Check, set the area, approve and create the cycles, all or nothing.
+
+    The actor must be able to change the plan (``plans.scope``), and to change it under the chosen area.
+    """
     plan = Plan.objects.select_for_update().get(pk=plan.pk)
+    require_plan_change(actor, plan)
     if not plan.is_draft:
         raise ApprovalError("Kế hoạch này đã được phê duyệt trước đó.")
     message = missing_message(checklist(plan, area))
@@ -132,6 +120,7 @@ def do_approve_with_checklist(
         raise ApprovalError("Cần đánh dấu ô xác nhận đã rà soát trước khi phê duyệt.")
     assert area is not None
     if plan.area_id != area.pk:
+        require_area_choice(actor, plan, area)
         do_set_plan_area(plan, area, actor)
     plan = do_approve_plan(plan, actor)
     cycles = generate_cycles(plan, plan_years(plan), actor)

@@ -14,7 +14,7 @@ from django.db import transaction
 from ansinh.core.errors import UserError
 from ansinh.core.models import audit
 from ansinh.plans.models import Plan
-from ansinh.reporting.approval import require_plan_change
+from ansinh.plans.scope import require_plan_change
 from ansinh.reporting.cycles import (
     DEFAULT_PLAN_LEVEL,
     Window,
@@ -58,7 +58,7 @@ def window_for(plan: Plan, kind: str, year: int, part: int | None) -> Window:
 
 @transaction.atomic
 def do_add_cycle(actor: Any, plan: Plan, kind: str, year: int, part: int | None = None) -> ReportingCycle:
-    require_plan_change(actor)
+    require_plan_change(actor, plan)
     window = window_for(plan, kind, year, part)
     if ReportingCycle.objects.filter(plan=plan, kind=kind, period_start=window.start, period_end=window.end).exists():
         raise CycleEditError(f"Kế hoạch đã có «{window.label}».")
@@ -75,7 +75,7 @@ def do_add_cycle(actor: Any, plan: Plan, kind: str, year: int, part: int | None 
 
 @transaction.atomic
 def do_remove_cycle(actor: Any, cycle: ReportingCycle) -> None:
-    require_plan_change(actor)
+    require_plan_change(actor, cycle.plan)
     cycle = ReportingCycle.objects.select_for_update().get(pk=cycle.pk)
     count = cycle.submissions.count()
     if count:
@@ -89,7 +89,7 @@ def do_remove_cycle(actor: Any, cycle: ReportingCycle) -> None:
 def do_move_deadline(actor: Any, deadline: CycleDeadline, due: dt.date, was: dt.date | None = None) -> CycleDeadline:
     """Move one level's due date; ``was`` is the date the person saw (refused if it changed meanwhile)."""
     cycle = deadline.cycle
-    require_plan_change(actor)
+    require_plan_change(actor, cycle.plan)
     deadline = CycleDeadline.objects.select_for_update().get(pk=deadline.pk)
     if was is not None and deadline.due != was:
         raise CycleEditError(

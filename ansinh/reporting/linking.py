@@ -16,12 +16,12 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
-from ansinh.accounts.access import is_admin, is_standing_officer
 from ansinh.core.errors import UserError
 from ansinh.core.models import audit
 from ansinh.lib.text import fold_key
 from ansinh.plans.models import Comparator, Plan, Target
-from ansinh.reporting.actions import do_link_target
+from ansinh.plans.scope import can_link_plan
+from ansinh.reporting.actions import NO_LINK, do_link_target
 from ansinh.reporting.catalogue import suggest_for, unit_key
 from ansinh.reporting.models import Indicator, IndicatorValue, TargetIndicatorLink
 
@@ -41,10 +41,9 @@ class LinkError(UserError):
 
 
 def require_link_permission(actor: Any, plan: Plan) -> None:
-    if actor is None:
-        return
-    if not (is_admin(actor) or is_standing_officer(actor, plan) or actor.has_perm("plans.change_plan")):
-        raise PermissionDenied("Bạn không có quyền gắn chỉ tiêu của kế hoạch với danh mục.")
+    """Linking a plan's targets: whoever may change the plan, and its standing officers (``plans.scope``)."""
+    if actor is not None and not can_link_plan(actor, plan):
+        raise PermissionDenied(NO_LINK)
 
 
 def target_kind(unit: str) -> str:

@@ -12,8 +12,7 @@ from django.views.decorators.http import require_POST
 
 from ansinh.core.errors import UserError
 from ansinh.core.lookup import first_or_404
-from ansinh.plans.access import access_plan
-from ansinh.reporting.approval import can_change_plan, require_plan_change
+from ansinh.plans.access import access_plan, access_plan_for_change, can_change_plan
 from ansinh.reporting.cycle_edit import ADDABLE, do_add_cycle, do_move_deadline, do_remove_cycle
 from ansinh.reporting.cycles import ROMAN_QUARTERS
 from ansinh.reporting.models import CycleDeadline, ReportingCycle
@@ -29,7 +28,7 @@ def plan_cycles(request: HttpRequest, plan_id: int) -> HttpResponse:
     context = {
         "plan": plan,
         "cycles": cycles,
-        "can_edit": can_change_plan(request.user),
+        "can_edit": can_change_plan(request.user, plan),
         "kinds": [(k.value, k.label) for k in ADDABLE],
         "years": years,
         "quarters": list(enumerate(ROMAN_QUARTERS, start=1)),
@@ -46,8 +45,7 @@ def _whole(text: str) -> int | None:
 @login_required
 @require_POST
 def cycle_add(request: HttpRequest, plan_id: int) -> HttpResponse:
-    plan = access_plan(request.user, plan_id)
-    require_plan_change(request.user)
+    plan = access_plan_for_change(request.user, plan_id)
     kind = request.POST.get("kind", "")
     year = _whole(request.POST.get("year", ""))
     part = _whole(request.POST.get("quarter" if kind == "quarterly" else "month", ""))
@@ -65,8 +63,7 @@ def cycle_add(request: HttpRequest, plan_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def cycle_remove(request: HttpRequest, plan_id: int, cycle_id: int) -> HttpResponse:
-    plan = access_plan(request.user, plan_id)
-    require_plan_change(request.user)
+    plan = access_plan_for_change(request.user, plan_id)
     cycle = first_or_404(ReportingCycle.objects.filter(plan=plan, pk=cycle_id).select_related("plan"), NO_CYCLE)
     try:
         do_remove_cycle(request.user, cycle)
@@ -91,8 +88,7 @@ def _date(text: str) -> dt.date | None:
 @login_required
 @require_POST
 def deadline_move(request: HttpRequest, plan_id: int, deadline_id: int) -> HttpResponse:
-    plan = access_plan(request.user, plan_id)
-    require_plan_change(request.user)
+    plan = access_plan_for_change(request.user, plan_id)
     deadline = first_or_404(
         CycleDeadline.objects.filter(cycle__plan=plan, pk=deadline_id).select_related("cycle__plan"), NO_CYCLE
     )

@@ -19,17 +19,21 @@ from ansinh.core.errors import UserError
 from ansinh.core.lookup import first_or_404
 from ansinh.geo.search import picker_results
 from ansinh.lib.vnnumbers import format_vn
-from ansinh.plans.access import access_plan, access_plan_item
+from ansinh.plans.access import (
+    access_plan,
+    access_plan_item,
+    can_change_plan,
+    can_choose_nationwide,
+    require_plan_change,
+)
 from ansinh.plans.models import Plan, Target
 from ansinh.reporting.access import access_indicators
 from ansinh.reporting.approval import (
     NATIONWIDE,
-    can_change_plan,
     checklist,
     country_unit,
     do_approve_with_checklist,
     missing_message,
-    require_plan_change,
 )
 from ansinh.reporting.linking import (
     STRONG_SCORE,
@@ -205,7 +209,7 @@ def plan_approve(request: HttpRequest, plan_id: int) -> HttpResponse:
     """GET: the checklist and the confirmation; POST: approve and create the cycles."""
     plan = access_plan(request.user, plan_id)
     if request.method == "POST":
-        require_plan_change(request.user)
+        require_plan_change(request.user, plan)
     area = _chosen_area(request, plan)
     if request.method == "POST":
         try:
@@ -224,9 +228,10 @@ def plan_approve(request: HttpRequest, plan_id: int) -> HttpResponse:
         "checks": checks,
         "area": area,
         "missing": missing_message(checks),
-        "can_approve": plan.is_draft and can_change_plan(request.user),
+        "can_approve": plan.is_draft and can_change_plan(request.user, plan),
         "nationwide": NATIONWIDE,
         "is_nationwide": area is not None and area.level == "country",
+        "offer_nationwide": can_choose_nationwide(request.user, plan),
         "picker_area": None if area is None or area.level == "country" else area,
     }
     return render(request, "reporting/approve.html", context, status=400 if request.method == "POST" else 200)

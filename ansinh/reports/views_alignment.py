@@ -11,7 +11,13 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from ansinh.plans.access import access_parent_links, access_plan, access_plan_for_change, access_plans
+from ansinh.plans.access import (
+    access_parent_links,
+    access_plan,
+    access_plan_for_change,
+    access_plans,
+    can_change_plan,
+)
 from ansinh.plans.actions import PlanError, do_confirm_link, do_link_plans
 from ansinh.plans.models import Plan, Target
 from ansinh.reporting.models import TargetIndicatorLink
@@ -96,7 +102,7 @@ def alignment(request: HttpRequest, child_id: int) -> HttpResponse:
         "links": links,
         "suggestions": suggestions,
         "sections": sections,
-        "can_change": request.user.has_perm("plans.change_plan"),
+        "can_change": can_change_plan(request.user, child),
         "report_year": min(timezone.localdate().year, child.period_end or 2100),
     }
     return render(request, "reports/report_alignment.html", context)

@@ -26,9 +26,13 @@ def target(plan: Plan) -> Target:
 
 
 @pytest.fixture
-def carol(django_user_model: Any) -> Any:
+def carol(django_user_model: Any, vn: Any) -> Any:
+    """A second plan reviewer of the same national agency as ``alice``."""
+    from ansinh.accounts.models import RoleAssignment
+
     user = django_user_model.objects.create(username="carol", full_name="Lý Thị Cúc")
     user.user_permissions.add(*Permission.objects.filter(codename__in=["change_plan", "view_plan"]))
+    RoleAssignment.objects.create(user=user, role="agency", unit=vn)
     return django_user_model.objects.get(pk=user.pk)
 
 

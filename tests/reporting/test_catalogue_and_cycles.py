@@ -54,9 +54,12 @@ def test_suggestions_ignore_missing_diacritics_and_prefer_matching_units() -> No
     assert suggest_for("Một điều hoàn toàn khác", "", indicators) == []
 
 
-def test_confirming_a_link_records_who_confirmed_it_and_audits(hcm_standing: Any) -> None:
+def test_confirming_a_link_records_who_confirmed_it_and_audits(hcm_standing: Any, hcm: Any) -> None:
     indicators = catalogue()
-    target = make_target(make_plan(), "Tỷ lệ dân số tham gia bảo hiểm y tế", 95)
+    plan = make_plan()
+    plan.area = hcm  # the standing officer of the city links the city's plans
+    plan.save(update_fields=["area"])
+    target = make_target(plan, "Tỷ lệ dân số tham gia bảo hiểm y tế", 95)
     link = do_link_target(hcm_standing, target, indicators["HI_COVERAGE"], confirmed=True, score=0.9)
     assert link.confirmed and link.confirmed_by == hcm_standing and link.confirmed_at is not None
     relinked = do_link_target(hcm_standing, target, indicators["SI_PARTICIPATION"], confirmed=False)

@@ -301,8 +301,10 @@ def test_the_api_refuses_writes_to_a_reader(plan: Plan, bob: Any, client: Client
 
 
 def test_a_standing_officer_without_the_plan_right_may_link_but_not_approve_or_edit_cycles(
-    linked: Plan, hcm_standing: Any, client: Client, hcm: Any
+    linked: Plan, hcm_standing: Any, client: Client, hcm: Any, ward_a: Any
 ) -> None:
+    linked.area = ward_a  # a ward of the city the officer stands for
+    linked.save(update_fields=["area"])
     client.force_login(hcm_standing)
     assert client.post(f"/ke-hoach/{linked.pk}/phe-duyet/", {"area": str(hcm.pk), "xac_nhan": "1"}).status_code == 403
     assert client.post(f"/ke-hoach/{linked.pk}/ky-bao-cao/them/", {"kind": "annual", "year": "2027"}).status_code == 403
