@@ -115,14 +115,22 @@ def do_create_user(
     unit: AdministrativeUnit | None = None,
     agency: Agency | None = None,
     plan: Any = None,
+    plan_reviewer: bool = False,
 ) -> User:
-    """Create a user with one role; a bad password or role stores nothing."""
+    """Create a user with one role; a bad password or role stores nothing.
+
+    ``plan_reviewer`` gives the permission to upload, review and approve plans (``plans.change_plan``), which
+    ``plans.scope`` then limits to the plans of the user's units; a read-only role cannot hold it.
+    """
     username = username.strip()
     if not username:
         raise AccountError("Tên đăng nhập không được để trống.")
     if User.objects.filter(username=username).exists():
         raise AccountError(f"Tên đăng nhập “{username}” đã có.")
     check_role(role, unit, agency, plan)
+    if plan_reviewer and role in (Role.SUPERVISOR, Role.CHAIRMAN):
+        raise AccountError("Vai trò giám sát hoặc chủ tịch không nhận quyền rà soát, phê duyệt kế hoạch; "
+                           "dùng vai trò standing, agency hoặc commune.")
     user = User(username=username, full_name=full_name, is_superuser=role == Role.ADMIN, is_staff=role == Role.ADMIN)
     try:
         validate_password(password, user)
@@ -130,7 +138,12 @@ def do_create_user(
         raise AccountError("Mật khẩu không đạt yêu cầu: " + " ".join(err.messages)) from None
     user.set_password(password)
     user.save()
-    audit(actor, "accounts.create_user", user, summary=f"Tạo tài khoản {username}", after={"username": username})
+    if plan_reviewer:
+        from django.contrib.auth.models import Permission
+
+        user.user_permissions.add(Permission.objects.get(content_type__app_label="plans", codename="change_plan"))
+    audit(actor, "accounts.create_user", user, summary=f"Tạo tài khoản {username}",
+          after={"username": username, "plan_reviewer": plan_reviewer})
     do_assign_role(actor, user, role, unit=unit, agency=agency, plan=plan)
     return user
 

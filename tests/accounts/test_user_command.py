@@ -119,3 +119,26 @@ def test_a_plan_goes_only_with_the_standing_role(bob: Any, ward_a: Any) -> None:
         do_assign_role(None, bob, "commune", unit=ward_a, plan=plan)
     with pytest.raises(AccountError, match="không hợp lệ"):
         do_assign_role(None, bob, "king", unit=ward_a)
+
+
+def test_a_provinces_standing_officer_can_be_made_a_plan_reviewer_of_its_own_plans(
+    password_file: str, hcm: Any, hanoi: Any
+) -> None:
+    from ansinh.plans.models import Plan
+    from ansinh.plans.scope import can_change_plan
+
+    code, out, err = run("create", "thuong_truc_hcm", "--role", "standing", "--unit", "79", "--plan-reviewer",
+                         "--password-file", password_file)
+    assert code == 0, err
+    assert "rà soát, phê duyệt kế hoạch" in out
+    user = User.objects.get(username="thuong_truc_hcm")
+    assert user.has_perm("plans.change_plan")
+    assert can_change_plan(user, Plan.objects.create(title="Kế hoạch của Thành phố", area=hcm))
+    assert not can_change_plan(user, Plan.objects.create(title="Kế hoạch của Hà Nội", area=hanoi))
+
+
+def test_a_supervisor_cannot_be_made_a_plan_reviewer_and_nothing_is_stored(password_file: str, hcm: Any) -> None:
+    code, _, err = run("create", "giam_sat", "--role", "supervisor", "--unit", "79", "--plan-reviewer",
+                       "--password-file", password_file)
+    assert code != 0 and "không nhận quyền rà soát, phê duyệt kế hoạch" in err and "Chưa tạo tài khoản nào" in err
+    assert not User.objects.filter(username="giam_sat").exists()

@@ -1,4 +1,4 @@
-"""``ansinh user create USERNAME --role R --unit CODE [--agency ID] [--plan ID]`` and API keys.
+"""``ansinh user create USERNAME --role R --unit CODE [--agency ID] [--plan ID] [--plan-reviewer]`` and API keys.
 
 ``ansinh user token create USERNAME --name TÊN`` prints a new API key once; ``token list USERNAME``
 shows the user's keys (prefix only); ``token revoke PREFIX`` revokes one.
@@ -38,6 +38,9 @@ class Command(BaseCommand):
         c.add_argument("--agency", metavar="ID", help="số hiệu (id) hoặc mã cơ quan, ví dụ 79-SNV")
         c.add_argument("--plan", metavar="ID", type=whole_number("số hiệu kế hoạch"), help="số hiệu kế hoạch (với vai trò standing)")
         c.add_argument("--full-name", default="", help="họ và tên")
+        c.add_argument("--plan-reviewer", action="store_true",
+                       help="được tải văn bản, rà soát và phê duyệt kế hoạch của các đơn vị trong phạm vi của mình "
+                            "(quyền plans.change_plan)")
         c.add_argument("--password-file", type=Path, metavar="FILE", help="đọc mật khẩu từ dòng đầu của tệp")
         t = sub.add_parser("token", help="Khóa API: dùng với tiêu đề «Authorization: Bearer <khóa>».")
         tsub = t.add_subparsers(dest="token_action", required=True, metavar="VIỆC")
@@ -76,12 +79,14 @@ class Command(BaseCommand):
                 unit=unit,
                 agency=agency,
                 plan=plan,
+                plan_reviewer=options.get("plan_reviewer", False),
             )
         except AccountError as err:
             fail(self.stderr, f"{err.message} Chưa tạo tài khoản nào.")
         role = RoleAssignment.Role(options["role"]).label
         where = f" tại {(agency or unit)}" if (agency or unit) else ""
-        self.stdout.write(f"Đã tạo tài khoản {user.username} ({role}{where}).")
+        reviewer = "; rà soát, phê duyệt kế hoạch" if options.get("plan_reviewer") else ""
+        self.stdout.write(f"Đã tạo tài khoản {user.username} ({role}{where}{reviewer}).")
 
     def _unit(self, code: str | None) -> AdministrativeUnit | None:
         if not code:
