@@ -1,7 +1,7 @@
 """A real plan nobody on the team wrote runs the whole loop through the web, with the test client.
 
 The document is Lào Cai's Kế hoạch 134/KH-UBND (26/3/2026), a corpus text of the development part
-(``tests/documents/corpus/docs/lc-ubnd-kh-134-2026.txt``), uploaded as the province would upload it. From there
+(``tests/documents/corpus/docs/lc-ubnd-kh-134-2026.txt``), uploaded by the province's standing officer. From there
 on only pages and forms: the review page, a catalogue indicator created from one of its targets on the linking
 page, approval with the province as the area, the cycles the approval creates from the plan's own reporting
 regime (monthly, before the 20th), a ward officer's report, the standing officer's approval, the progress page
@@ -24,7 +24,7 @@ from django.test import Client
 
 from ansinh.plans.models import Plan
 from ansinh.reporting.models import IndicatorValue, ReportingCycle, Submission
-from tests.conftest import _officer, _unit
+from tests.conftest import PASSWORD, _officer, _unit
 
 DOCUMENT = Path(__file__).parents[1] / "documents" / "corpus" / "docs" / "lc-ubnd-kh-134-2026.txt"
 NOW = "2026-04-10 09:00 +0700"
@@ -33,15 +33,19 @@ TARGET_WORDS = "xử lý nước thải tập trung"
 
 @pytest.fixture
 def province(vn: Any) -> dict[str, Any]:
-    """Lào Cai and Phường Cam Đường; an administrator, the province's standing officer and a ward officer."""
+    """Lào Cai and Phường Cam Đường; the province's standing officer, a plan reviewer (as ``ansinh user create
+    --role standing --unit 15 --plan-reviewer`` makes them), a ward officer, and a Hà Nội reviewer who must not."""
+    from ansinh.accounts.actions import do_create_user
+
     lao_cai = _unit("15", "Lào Cai", "province", vn, "tỉnh")
     ward = _unit("02674", "Phường Cam Đường", "commune", lao_cai, "phường")
-    users = get_user_model()
-    _officer(users, "lc_admin", "Quản Trị Lào Cai", "admin", None)
-    users.objects.filter(username="lc_admin").update(is_superuser=True, is_staff=True)  # as `ansinh user create --role admin`
-    _officer(users, "lc_standing", "Sở Công Thương Lào Cai", "standing", lao_cai)
-    _officer(users, "lc_ward", "Cán Bộ Cam Đường", "commune", ward)
-    return {"province": lao_cai, "ward": ward, **{name: web(name) for name in ("lc_admin", "lc_standing", "lc_ward")}}
+    hanoi = _unit("01", "Hà Nội", "province", vn, "thành phố")
+    do_create_user(None, "lc_standing", PASSWORD, "standing", full_name="Sở Công Thương Lào Cai", unit=lao_cai,
+                   plan_reviewer=True)
+    do_create_user(None, "hn_reviewer", PASSWORD, "standing", full_name="Sở Nội vụ Hà Nội", unit=hanoi,
+                   plan_reviewer=True)
+    _officer(get_user_model(), "lc_ward", "Cán Bộ Cam Đường", "commune", ward)
+    return {"province": lao_cai, "ward": ward, **{name: web(name) for name in ("lc_standing", "lc_ward", "hn_reviewer")}}
 
 
 def web(username: str) -> Client:
@@ -54,21 +58,21 @@ def messages_of(response: Any) -> str:
     return " ".join(re.findall(r'<li class="msg-\w+">([^<]*)', response.content.decode()))
 
 
-def upload(admin: Client) -> Plan:
+def upload(officer: Client) -> Plan:
     sent = SimpleUploadedFile(DOCUMENT.name, DOCUMENT.read_bytes(), content_type="text/plain")
-    answer = admin.post("/van-ban/tai-len/", {"file": sent})
+    answer = officer.post("/van-ban/tai-len/", {"file": sent})
     assert answer.status_code == 302 and "/ra-soat/" in answer["Location"], answer.content.decode()[:2000]
     return Plan.objects.get(number="134/KH-UBND")
 
 
 @time_machine.travel(NOW)
 def test_a_real_provincial_plan_runs_from_upload_to_the_annual_report(province: dict[str, Any]) -> None:
-    admin, standing, ward_officer = province["lc_admin"], province["lc_standing"], province["lc_ward"]
+    standing, ward_officer, stranger = province["lc_standing"], province["lc_ward"], province["hn_reviewer"]
 
     # 1. upload: the plan's own data and what the parser read, on the review page
-    plan = upload(admin)
+    plan = upload(standing)  # the province's own standing agency uploads, links and approves its plan
     assert plan.date is not None and plan.date.isoformat() == "2026-03-26"
-    review = admin.get(f"/ke-hoach/{plan.pk}/ra-soat/").content.decode()
+    review = standing.get(f"/ke-hoach/{plan.pk}/ra-soat/").content.decode()
     assert "Lào Cai" in review and TARGET_WORDS in review
     target = next(t for t in plan.targets.all() if TARGET_WORDS in t.indicator_name or TARGET_WORDS in t.text)
     assert target.value == 100 and target.unit == "%"
@@ -76,14 +80,16 @@ def test_a_real_provincial_plan_runs_from_upload_to_the_annual_report(province: 
     assert monthly.exists(), list(plan.reporting_duties.values_list("frequency", "text"))
 
     # 2. link: a new catalogue indicator made from the target on the linking page
-    made = admin.post(f"/ke-hoach/{plan.pk}/chi-tieu-theo-doi/{target.pk}/tao-chi-tieu/", {
+    made = standing.post(f"/ke-hoach/{plan.pk}/chi-tieu-theo-doi/{target.pk}/tao-chi-tieu/", {
         "name": "Tỷ lệ khu công nghiệp có công trình xử lý nước thải tập trung đạt chuẩn", "unit": "%",
         "direction": "higher", "value_type": "percent", "aggregation": "ratio", "time_aggregation": "last",
     }, follow=True)
     assert "Đã tạo chỉ tiêu" in messages_of(made), messages_of(made)
+    assert stranger.post(f"/ke-hoach/{plan.pk}/phe-duyet/", {"area": province["province"].pk, "xac_nhan": "1"}
+                         ).status_code == 403  # another province's reviewer reads the plan but cannot approve it
 
     # 3. approve with the province as the area: the cycles come from the plan's own reporting regime
-    approved = admin.post(f"/ke-hoach/{plan.pk}/phe-duyet/", {"area": province["province"].pk, "xac_nhan": "1"},
+    approved = standing.post(f"/ke-hoach/{plan.pk}/phe-duyet/", {"area": province["province"].pk, "xac_nhan": "1"},
                           follow=True)
     plan.refresh_from_db()
     assert plan.status == Plan.Status.ACTIVE and plan.area == province["province"], messages_of(approved)
