@@ -16,6 +16,7 @@ first dash line. Only a subject made of body names counts (each opening with a b
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from ansinh.documents.parsing import partner_clauses as pc
 from ansinh.documents.parsing.clean import Doc, fold_same_length
@@ -70,11 +71,23 @@ _SUBJECT_VERB = re.compile(r"\s+(?=" + _VERB.pattern + r")(?!de\s|nham\s|trong\s
 _AND_LEADS_WITH = re.compile(r"\s*,?\s*(?:va\s+)?chu\s+tri\s+(?:cung|voi)(?:\s+voi)?\s+")
 
 
+_STOP_OR_WORD = re.compile(r"[.;(:]|(?<![a-z])(?=[a-z])")
+
+
+def _stops(folded: str, start: int) -> Iterator[int]:
+    """Where ``_STOP_OR_WORD`` matches in ``folded[start:]`` (offsets into ``folded``), without copying the rest of the
+    text for each clause: read in place, only a letter at ``start`` after another one differs (a slice has nothing
+    before its first letter), so it is given first."""
+    if start > 0 and "a" <= folded[start : start + 1] <= "z" and "a" <= folded[start - 1] <= "z":
+        yield start
+    for m in _STOP_OR_WORD.finditer(folded, start):
+        yield m.start()
+
+
 def partners_end(clean: str, folded: str, start: int) -> int:
     """Where the partners named from ``start`` end: at a lower-case verb, a stop or the clause's end."""
     skip_to = start
-    for m in re.finditer(r"[.;(:]|(?<![a-z])(?=[a-z])", folded[start:]):
-        at = start + m.start()
+    for at in _stops(folded, start):
         if at < skip_to or (folded[at] == "(" and at > start and (skip_to := pc.aside_end(folded, at) or skip_to) > at):
             continue  # in an aside after a partner's name: "Sở Y (cơ quan thường trực …), Sở Z"
         if folded[at] == ":" and re.search(r"cac\s+(?:bo|so|ban|nganh|xa|phuong|huyen|quan|tinh)\s*$", folded[start:at]):

@@ -48,19 +48,24 @@ _VERB_BEFORE_MEASURE = re.compile(r"^(?!muc\s|so\s|chi\s+so\s)[a-z]+(?:\s[a-z]+)
 
 
 # "Các cấp, các ngành nỗ lực … thực hiện thắng lợi mục tiêu tăng trưởng GDP": a call to work for a goal names the goal
-# (after its last "mục tiêu"), not who is called.
-_GOAL_OF = re.compile(
-    r"^(?!(?:t[yi]\s+(?:le|trong|suat)|toc\s+do|chi\s+so|so|muc)\s)(?:\S+\s+){3,}?.*(?<![a-z])muc\s+tieu\s+(?:(?:la|ve|cua)\s+)?"
-    r"(?=\S+\s+\S)",
-    re.DOTALL,
-)
+# (after its last "mục tiêu"), not who is called. What ``^(?!…)(?:\S+\s+){3,}?.*(?<![a-z])muc\s+tieu…`` matches, read
+# as its three first words, then the last "mục tiêu" after them: more words before it leave fewer places for it, so
+# when none follows the third word the whole pattern fails (which it found by trying every longer run of words).
+_GOAL_WORDS = re.compile(r"(?!(?:t[yi]\s+(?:le|trong|suat)|toc\s+do|chi\s+so|so|muc)\s)(?:\S+\s+){3}")
+_GOAL_LAST = re.compile(r".*(?<![a-z])muc\s+tieu\s+(?:(?:la|ve|cua)\s+)?(?=\S+\s+\S)", re.DOTALL)
+
+
+def _goal_of(folded: str) -> re.Match[str] | None:
+    """Where the words before a named goal end (a match ending there), if ``folded`` names one after three words."""
+    words = _GOAL_WORDS.match(folded) if "tieu" in folded else None
+    return None if words is None else _GOAL_LAST.match(folded, words.end())
 
 
 def tidy(name: str) -> str:
     """``name`` without a heading or a verb before its measure word, nor words after it on how or since when the
     value holds."""
     folded = fold_same_length(name).lower()
-    head = _HEADED.match(folded) or _VERB_BEFORE_MEASURE.match(folded) or _GOAL_OF.match(folded)
+    head = _HEADED.match(folded) or _VERB_BEFORE_MEASURE.match(folded) or _goal_of(folded)
     if head is not None:
         name, folded = name[head.end() :], folded[head.end() :]
     manner = _MANNER_END.search(folded)
