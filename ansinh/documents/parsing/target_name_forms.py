@@ -15,10 +15,20 @@ def house_spelling(doc: Doc, name: str) -> str:
     spellings are in use; a document keeps one)."""
     if not name.startswith(("Tỷ lệ ", "Tỷ trọng ", "tỷ lệ ", "tỷ trọng ")):
         return name
-    text = doc.clean.lower()
-    if text.count("tỉ lệ") + text.count("tỉ trọng") > text.count("tỷ lệ") + text.count("tỷ trọng"):
+    if _writes_ti(doc):
         return name[0] + "ỉ" + name[2:]
     return name
+
+
+def _writes_ti(doc: Doc) -> bool:
+    """Whether ``doc`` writes "tỉ lệ"/"tỉ trọng" more often than "tỷ …": counted once per document (remembered on it,
+    as its views never change), not over the whole text again for each name."""
+    found = doc.__dict__.get("_writes_ti")
+    if found is None:
+        text = doc.clean.lower()
+        found = doc.__dict__["_writes_ti"] = (
+            text.count("tỉ lệ") + text.count("tỉ trọng") > text.count("tỷ lệ") + text.count("tỷ trọng"))
+    return bool(found)
 
 
 # "Về xã hội: Tỷ lệ hộ nghèo", "Các chỉ tiêu chủ yếu: Tốc độ tăng trưởng …": a heading's words before the measure.
