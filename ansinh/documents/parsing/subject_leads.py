@@ -61,6 +61,8 @@ _KIND_BEFORE = re.compile(r"(?:^|,|(?<![a-z])(?:cac|nhung))\s*(?:co\s+quan|don\s
 def kind_named_by_work(folded: str, at: int) -> bool:
     """Whether the verb at ``at`` (its leading space) goes on the name of the kind of body before it (see
     :data:`_KIND_NAMED_BY_WORK`) rather than opening a duty."""
+    if folded.find("tham", max(0, at - 12), at + 40) == -1 and folded.find("cung", max(0, at - 12), at + 40) == -1:
+        return False  # neither word the pattern needs in the spans it is searched in: its scans are spared
     for back in (0, 12):  # the verb itself, or "giúp việc" within "tham mưu, giúp việc"
         work = _KIND_NAMED_BY_WORK.search(folded, max(0, at - back), at + 40)
         if work is not None and work.start() <= at < work.end() and _KIND_BEFORE.search(folded[max(0, work.start() - 40) : work.start()]):
