@@ -7,6 +7,7 @@ alone ("Nghị quyết … ngày 30/6/2025") and a base year ("so với năm 202
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from ansinh.documents.parsing.clean import Doc
 from ansinh.documents.parsing.structure import Node
@@ -71,11 +72,33 @@ def _event_year(folded: str, block_start: int, cue: re.Match[str], pos: int) -> 
     return bool(folded[max(opening + 1, block_start) : cue.start()].strip(" -\t"))
 
 
-def year_of(doc: Doc, block_start: int, pos: int, clause_end: int, default: int | None) -> int | None:
-    """The year of the value at ``pos``: the last year cue before it in its block, or one right after it."""
+# Characters neither cue pattern reads past (they consume letters, digits, blanks, dashes and slashes only).
+_BARRIERS = ",;.:()"
+
+
+def _cues_before(doc: Doc, pattern: re.Pattern[str], block_start: int, pos: int, block_end: int | None) -> list[re.Match[str]]:
+    """``list(pattern.finditer(doc.folded, block_start, pos))`` for YEAR_CUE or _DEADLINE, without scanning the block
+    again for each value in it: no match, nor any attempt of the engine, reads past a barrier character, so the
+    matches starting before the last barrier before ``pos`` are those of one scan of the whole block (remembered on
+    the Doc), and only the rest is scanned."""
+    folded = doc.folded
+    barrier = max(folded.rfind(ch, block_start, pos) for ch in _BARRIERS)
+    if block_end is None or barrier < block_start or barrier >= block_end:
+        return list(pattern.finditer(folded, block_start, pos))
+    scans = doc.__dict__.setdefault("_cue_scans", {})
+    found = scans.get((pattern, block_start, block_end))
+    if found is None:
+        matches = list(pattern.finditer(folded, block_start, block_end))
+        found = scans[pattern, block_start, block_end] = (matches, [m.start() for m in matches])
+    return found[0][: bisect_left(found[1], barrier)] + list(pattern.finditer(folded, barrier + 1, pos))
+
+
+def year_of(doc: Doc, block_start: int, pos: int, clause_end: int, default: int | None, block_end: int | None = None) -> int | None:
+    """The year of the value at ``pos``: the last year cue before it in its block (ending at ``block_end``, when
+    known), or one right after it."""
     year = default
     folded = doc.folded
-    cues = sorted([*YEAR_CUE.finditer(folded, block_start, pos), *_DEADLINE.finditer(folded, block_start, pos)],
+    cues = sorted([*_cues_before(doc, YEAR_CUE, block_start, pos, block_end), *_cues_before(doc, _DEADLINE, block_start, pos, block_end)],
                   key=lambda m: m.start()) if _YEAR.search(folded, block_start, pos) else []
     for m in cues:
         if m.re is YEAR_CUE and DATE_BEFORE.search(folded[max(0, m.start() - 14) : m.start(1)]):

@@ -224,7 +224,7 @@ def text_target_candidates(
             # What the rules keep of a task part's sentence, read when it has a value at all.
             kept = {m.start for m in find_mentions(masked, s, e, True)} if broad and mode == "strict" and mentions else None
             for k, (mention, (cs, ce)) in enumerate(zip(mentions, _clause_bounds(masked, mentions, s, e), strict=False)):
-                year = year_of(masked, block_start, mention.start, ce, default_year)
+                year = year_of(masked, block_start, mention.start, ce, default_year, block_end)
                 out.append(_target(doc, mention, cs, ce, year))
                 sentence_of.append(sentence_no)
                 rule = mode == "objective" or (mode == "strict" and (kept is None or mention.start in kept))
