@@ -69,14 +69,14 @@ def _sentences(clean: str, start: int, end: int) -> list[tuple[int, int]]:
         e = m.end()
         if m.group() == "\n" and _goes_on_past_tab(clean, m.start()):
             continue
-        piece = clean[s:e]
-        if piece.strip():
-            out.append((s, s + len(piece.rstrip())))
+        kept = clean[s:e].rstrip()  # (empty exactly when the piece is blank: one strip, not two)
+        if kept:
+            out.append((s, s + len(kept)))
         s = e
-    piece = clean[s:end]
-    if piece.strip():
+    kept = clean[s:end].rstrip()
+    if kept:
         # Up to its last visible character: a table masked out after it is not part of it.
-        out.append((s, s + len(piece.rstrip())))
+        out.append((s, s + len(kept)))
     return out
 
 
