@@ -216,6 +216,18 @@ def _addressed_alone(clean: str, folded: str, pos: int) -> list[str]:
 
 def read_clause(clean: str, folded: str) -> tuple[list[str], list[str]] | None:
     """(lead, partners) stated by one clause (``clean`` and its same-length ``folded`` view), or None."""
+    found = _clause_remembered(clean, folded)
+    return None if found is None else (list(found[0]), list(found[1]))  # copies: callers may extend them
+
+
+@text_cache()
+def _clause_remembered(clean: str, folded: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """``read_clause`` remembered within one document: an item's opening clause is read again by later rules."""
+    found = _read_clause(clean, folded)
+    return None if found is None else (tuple(found[0]), tuple(found[1]))
+
+
+def _read_clause(clean: str, folded: str) -> tuple[list[str], list[str]] | None:
     pos = 0
     label = _SHORT_LABEL.match(folded)
     if label is not None and not _lower_action(clean, folded, 0, label.end()) and not _ADDRESS.match(folded):
