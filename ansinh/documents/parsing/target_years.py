@@ -144,27 +144,48 @@ def _horizon(text: str, found: list[re.Match[str]]) -> int | None:
     return int(chosen[-1].group(1)) if chosen else None
 
 
+def _own_year(doc: Doc, n: Node, seen: dict[int, int | None] | None) -> int | None:
+    """The year a heading's own title sets, remembered in ``seen`` by node id."""
+    key = id(n)
+    if seen is not None and key in seen:
+        return seen[key]
+    head = doc.folded[n.head_start : n.head_start + len(n.title)]
+    found = [m for m in YEAR_CUE.finditer(head) if not DATE_BEFORE.search(head[max(0, m.start() - 14) : m.start(1)])
+             ] if _YEAR.search(head) else []
+    own = _horizon(head, found)
+    if seen is not None:
+        seen[key] = own
+    return own
+
+
 def heading_year(doc: Doc, node: Node, seen: dict[int, int | None] | None = None) -> int | None:
     """The year a heading (or the nearest one above it) sets: "Mục tiêu đến năm 2030".
 
-    ``seen`` caches each heading's own year by node id, for callers that walk every node of a document.
+    ``seen`` caches each heading's own year by node id, for callers that walk every node of a document, and the year
+    from each node upwards (by the id's complement), so a deep outline is not climbed again for each of its nodes.
     """
-    for n in [node, *node.ancestors()]:
-        if n.style == "root":
+    if node.style == "root":
+        return None
+    own = _own_year(doc, node, seen)
+    if own is not None and node.kind is not None:
+        return own
+    # The first own year from the parent upwards, the root (or the top) giving none.
+    climbed: list[Node] = []
+    year: int | None = None
+    n = node.parent
+    while n is not None and n.style != "root":
+        if seen is not None and ~id(n) in seen:
+            year = seen[~id(n)]
             break
-        key = id(n)
-        if seen is not None and key in seen:
-            own = seen[key]
-        else:
-            head = doc.folded[n.head_start : n.head_start + len(n.title)]
-            found = [m for m in YEAR_CUE.finditer(head) if not DATE_BEFORE.search(head[max(0, m.start() - 14) : m.start(1)])
-                     ] if _YEAR.search(head) else []
-            own = _horizon(head, found)
-            if seen is not None:
-                seen[key] = own
-        if own is not None and (n.kind is not None or n is not node):
-            return own
-    return None
+        climbed.append(n)
+        year = _own_year(doc, n, seen)
+        if year is not None:
+            break
+        n = n.parent
+    if seen is not None:
+        for m in climbed:  # each node climbed (none with a year of its own but the last) has the year found
+            seen[~id(m)] = year
+    return year
 
 
 def title_year(doc: Doc, span: object) -> int | None:
