@@ -64,7 +64,7 @@ _VERB = re.compile(  # one branch per first letter (vocab.by_first_letter): the 
 
 
 # The same verbs after a subject ("Công an tỉnh hỗ trợ …"), leading space included as in ``_ACTION``.
-_SUBJECT_VERB = re.compile(r"\s+(?=" + _VERB.pattern + r")(?!de\s|nham\s|trong\s)")
+_SUBJECT_VERB = re.compile(r"\s\s*(?=" + _VERB.pattern + r")(?!de\s|nham\s|trong\s)")
 
 
 # "… và chủ trì cùng các bộ, ngành": the subject's own role again, which ends the partners named before it.
