@@ -14,6 +14,7 @@ stray one or two, which are left as they are.
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 
 _TONED = "àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
 _LOWER = "a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
@@ -22,9 +23,11 @@ _UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀ�
 # Vowels with the falling, asking or tumbling tone: a syllable that ends in p, t, c or ch carries the rising or the
 # heavy tone, so after one of these such a letter opens the next syllable ("Kểtừ", "cảcác", "đềcương").
 _NO_STOP_TONE = "àảãằẳẵầẩẫèẻẽềểễìỉĩòỏõồổỗờởỡùủũừửữỳỷỹ"
+# (One character class first, the second case's tones looked behind: a pattern that opens with a class is scanned for
+# it, one that opens with two alternatives is tried at every character.)
 _JOINT = re.compile(
-    f"[{_TONED}](?=(?:[bdđglqrsvx]|k[{_LOWER}]|t[rh]|ph|h[{_LOWER}])[{_LOWER}]|[{_UPPER}][{_LOWER}{_UPPER}]|[IVX]\\b|\\d)"
-    f"|[{_NO_STOP_TONE}](?=[ptc][{_LOWER}])"
+    f"[{_TONED}](?:(?=(?:[bdđglqrsvx]|k[{_LOWER}]|t[rh]|ph|h[{_LOWER}])[{_LOWER}]|[{_UPPER}][{_LOWER}{_UPPER}]|[IVX]\\b|\\d)"
+    f"|(?<=[{_NO_STOP_TONE}])(?=[ptc][{_LOWER}]))"
 )
 _MIN_JOINTS = 10
 _WORDS_PER_JOINT = 200
@@ -42,7 +45,19 @@ def respace_joined_syllables(text: str) -> str:
         pieces.append(text[last:end])
         last = end
     pieces.append(text[last:])
-    return _KNOWN_PAIR.sub(_part_known_pair, " ".join(pieces))
+    from ansinh.lib.diacritics import default_model  # loaded only for a text with run-together syllables
+
+    known = default_model().unigrams
+    parted: dict[str, str] = {}  # each word parted once: a text repeats its words
+
+    def part(m: re.Match[str]) -> str:
+        word = m.group(0)
+        out = parted.get(word)
+        if out is None:
+            out = parted[word] = _part_known_pair(word, known)
+        return out
+
+    return _KNOWN_PAIR.sub(part, " ".join(pieces))
 
 
 # A word that still holds a toned vowel inside it after the joints above were parted ("vụchính", "trịcủa",
@@ -50,13 +65,9 @@ def respace_joined_syllables(text: str) -> str:
 _KNOWN_PAIR = re.compile(f"[{_LOWER}{_UPPER}]*[{_TONED}{_TONED.upper()}][{_LOWER}{_UPPER}]+")
 
 
-def _part_known_pair(m: re.Match[str]) -> str:
-    """The word parted after a toned vowel where both halves are syllables the diacritics model knows and the word is
-    not; only in a text whose joints are systematic (the caller's gate)."""
-    from ansinh.lib.diacritics import default_model  # loaded only for a text with run-together syllables
-
-    word = m.group(0)
-    known = default_model().unigrams
+def _part_known_pair(word: str, known: Container[str]) -> str:
+    """``word`` parted after a toned vowel where both halves are syllables the diacritics model knows (``known``) and
+    the word is not; only in a text whose joints are systematic (the caller's gate)."""
     lower = word.lower()
     if lower in known:
         return word

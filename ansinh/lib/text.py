@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_WORD_SEGMENT_UNDERSCORE = re.compile(r"(?<=[^\W_])_(?=[^\W_])")
+# The underscore first, its neighbours looked at around it: a pattern that opens with a literal is scanned for it (one
+# that opens with a lookbehind is tried at every character).
+_WORD_SEGMENT_UNDERSCORE = re.compile(r"_(?<=[^\W_]_)(?=[^\W_])")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _NON_ALNUM = re.compile(r"[^0-9a-z%]+")
 
@@ -74,6 +76,8 @@ def fold_key(text: str | None) -> str:
 
 def unsegment(text: str) -> str:
     """Undo word segmentation marks (``"Kế_hoạch"`` -> ``"Kế hoạch"``), length-preserving."""
+    if "_" not in text:
+        return text
     return _WORD_SEGMENT_UNDERSCORE.sub(" ", text)
 
 

@@ -16,6 +16,7 @@ first dash line. Only a subject made of body names counts (each opening with a b
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from ansinh.documents.parsing import partner_clauses as pc
 from ansinh.documents.parsing.clean import Doc, fold_same_length
@@ -63,18 +64,30 @@ _VERB = re.compile(  # one branch per first letter (vocab.by_first_letter): the 
 
 
 # The same verbs after a subject ("Công an tỉnh hỗ trợ …"), leading space included as in ``_ACTION``.
-_SUBJECT_VERB = re.compile(r"\s+(?=" + _VERB.pattern + r")(?!de\s|nham\s|trong\s)")
+_SUBJECT_VERB = re.compile(r"\s\s*(?=" + _VERB.pattern + r")(?!de\s|nham\s|trong\s)")
 
 
 # "… và chủ trì cùng các bộ, ngành": the subject's own role again, which ends the partners named before it.
 _AND_LEADS_WITH = re.compile(r"\s*,?\s*(?:va\s+)?chu\s+tri\s+(?:cung|voi)(?:\s+voi)?\s+")
 
 
+_STOP_OR_WORD = re.compile(r"[.;(:]|(?<![a-z])(?=[a-z])")
+
+
+def _stops(folded: str, start: int) -> Iterator[int]:
+    """Where ``_STOP_OR_WORD`` matches in ``folded[start:]`` (offsets into ``folded``), without copying the rest of the
+    text for each clause: read in place, only a letter at ``start`` after another one differs (a slice has nothing
+    before its first letter), so it is given first."""
+    if start > 0 and "a" <= folded[start : start + 1] <= "z" and "a" <= folded[start - 1] <= "z":
+        yield start
+    for m in _STOP_OR_WORD.finditer(folded, start):
+        yield m.start()
+
+
 def partners_end(clean: str, folded: str, start: int) -> int:
     """Where the partners named from ``start`` end: at a lower-case verb, a stop or the clause's end."""
     skip_to = start
-    for m in re.finditer(r"[.;(:]|(?<![a-z])(?=[a-z])", folded[start:]):
-        at = start + m.start()
+    for at in _stops(folded, start):
         if at < skip_to or (folded[at] == "(" and at > start and (skip_to := pc.aside_end(folded, at) or skip_to) > at):
             continue  # in an aside after a partner's name: "Sở Y (cơ quan thường trực …), Sở Z"
         if folded[at] == ":" and re.search(r"cac\s+(?:bo|so|ban|nganh|xa|phuong|huyen|quan|tinh)\s*$", folded[start:at]):
@@ -203,6 +216,18 @@ def _addressed_alone(clean: str, folded: str, pos: int) -> list[str]:
 
 def read_clause(clean: str, folded: str) -> tuple[list[str], list[str]] | None:
     """(lead, partners) stated by one clause (``clean`` and its same-length ``folded`` view), or None."""
+    found = _clause_remembered(clean, folded)
+    return None if found is None else (list(found[0]), list(found[1]))  # copies: callers may extend them
+
+
+@text_cache()
+def _clause_remembered(clean: str, folded: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """``read_clause`` remembered within one document: an item's opening clause is read again by later rules."""
+    found = _read_clause(clean, folded)
+    return None if found is None else (tuple(found[0]), tuple(found[1]))
+
+
+def _read_clause(clean: str, folded: str) -> tuple[list[str], list[str]] | None:
     pos = 0
     label = _SHORT_LABEL.match(folded)
     if label is not None and not _lower_action(clean, folded, 0, label.end()) and not _ADDRESS.match(folded):

@@ -213,7 +213,7 @@ def _bar_lines(text: str) -> list[re.Match[str]]:
 # split dot or bracket, a stamp mark.
 _NEEDED = {
     _FILE_NAME_HEAD: re.compile(r"\.(?:D[O0]C|doc|Doc)"),
-    _SPLIT_MARK: re.compile(r"[ \t][.),]"),
+    _SPLIT_MARK: re.compile(r"[.),](?<=[ \t][.),])"),  # a blank then one of them, found from the rarer mark
     _LONE_MARK: re.compile(r"[\^|~\\•·]"),
 }
 

@@ -60,7 +60,8 @@ _SPACE_AFTER_OPEN = re.compile(r"[“(] (?=\w)")
 _SPACED_BRACKET = re.compile(r"\((?<![^ \t\n]\() [^()\t\n]{1,80}? \)(?: [,;:.](?=[ \n]|$))? ?")
 # A space before the punctuation that closes a word, inside a closed-up bracket and right after it.
 _GLUED = re.compile(r" (?=[,;:.)!?])")
-_SPACE_BEFORE_PUNCT = re.compile(r" ([,;:)!?.])(?=[ \n]|$)")  # after a letter (checked)
+# (The mark first, the space before it looked behind at: the engine skips from mark to mark, not from space to space.)
+_SPACE_BEFORE_PUNCT = re.compile(r"[,;:)!?.](?<= [,;:)!?.])(?=[ \n]|$)")  # after a letter (checked)
 # ... and inside a flattened article, after a clause end or a title, an item mark split from its dot ("dụng : 1 . Nghị quyết", "công dân số 1 . Tuân thủ",
 # "sau : a ) Bộ"): the dot moves next to its number, as :mod:`clean` does at a line start.
 # A bracketed item mark a segmenter spaced out at a line start ("( 1 ) Tiếp tục …", " ( a ) Bộ …").
@@ -175,10 +176,10 @@ def repair(text: str, chars: list[str]) -> None:
             i = m.start(1)
             if chars[i] == " " and chars[i + 1] == m.group(2):
                 chars[i], chars[i + 1] = m.group(2), " "
-    for m in _SPACE_BEFORE_PUNCT.finditer(text):  # a scan for the space is cheaper than seven looks for a pair
-        i = m.start()
-        if i > 0 and text[i - 1].isalpha() and chars[i] == " " and chars[i + 1] == m.group(1):
-            chars[i], chars[i + 1] = m.group(1), " "
+    for m in _SPACE_BEFORE_PUNCT.finditer(text):  # a scan for the mark is cheaper than seven looks for a pair
+        i, mark = m.start() - 1, m.group()  # the space before the mark
+        if i > 0 and text[i - 1].isalpha() and chars[i] == " " and chars[i + 1] == mark:
+            chars[i], chars[i + 1] = mark, " "
     for m in spaced:
         _close_bracket(chars, m.start(), m.end())
 

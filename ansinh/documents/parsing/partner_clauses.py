@@ -38,6 +38,8 @@ _DURING = re.compile(r"\s(?:trong\s+qua\s+trinh|trong\s+thoi\s+gian|sau\s+khi|tr
 
 def during_start(folded: str, start: int, end: int) -> int:
     """Where an adverbial of time opens after the doer's name in ``folded[start:end]`` ("… trong quá trình …"), else end."""
+    if folded.find("khi", start, end) == -1 and folded.find("trong", start, end) == -1:
+        return end  # each adverbial holds "khi" or "trong": none in the span, no scan
     during = _DURING.search(folded, start, end)
     return during.start() if during is not None and during.start() > start else end
 

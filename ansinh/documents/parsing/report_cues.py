@@ -20,6 +20,7 @@ import re
 
 from ansinh.documents.parsing.report_recipient import NOT_A_NUMBER
 from ansinh.documents.parsing.vocab import FREQUENCY_CUES
+from ansinh.lib.regex_needs import Words, may_match, needed_words
 
 # A review ("sơ kết", "tổng kết", "sơ kết thực hiện …"), not "cơ sở kết luận", "số kết quả", "… kết thúc".
 REVIEW = re.compile(
@@ -190,8 +191,15 @@ _IN_A_DATE = re.compile(r"ngay\s+$")
 _MONTH_OF_A_DATE = re.compile(r"ngay\s+\d{1,2}\s+$")
 
 
+_NEEDS: dict[re.Pattern[str], Words | None] = {}
+
+
 def _first_outside_a_date(pattern: re.Pattern[str], folded: str) -> re.Match[str] | None:
     """The first match that is not the month of a date ("ngày 06 tháng 6" names no six-month period)."""
+    if pattern not in _NEEDS:
+        _NEEDS[pattern] = needed_words(pattern)
+    if not may_match(_NEEDS[pattern], folded):
+        return None  # none of the words every match holds: the scan is spared
     for m in pattern.finditer(folded):
         before = folded[max(0, m.start() - 9):m.start()]
         if folded[m.start()].isdigit() and _IN_A_DATE.search(before):

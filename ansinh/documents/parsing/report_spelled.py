@@ -42,7 +42,7 @@ def _figures(text: str, value: int | None) -> str:
 
 def in_figures(folded: str) -> str:
     """``folded`` with each day and month of a date written in words rewritten as figures (same length)."""
-    if "ngay m" not in folded and not _DATE.search(folded):
+    if "ngay" not in folded or ("ngay m" not in folded and not _DATE.search(folded)):  # (every date opens with "ngày")
         return folded
     out = list(folded)
     for m in _DATE.finditer(folded):

@@ -209,6 +209,8 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
             if strict and s >= stop:
                 break
             folded = doc.folded[s:e]  # a day OCR split ("ngày 2 0/6") is joined by denoise.py
+            if not _may_report(folded) and "cong" not in folded and "gui" not in folded:
+                continue  # no word a report, a publication or a sending needs (the blanking below only takes words away)
             folded = blank_cited(doc.text[s:e], folded)  # "… và Báo cáo tiếp thu của Bộ Chính trị": a paper cited
             folded = heard_on_schedule(folded)  # "định kỳ hằng quý, nghe báo cáo …": reports owed on that schedule
             folded = others_deadlines_blanked(folded)  # "… hoàn thành rà soát trước ngày 30/6; hằng năm báo cáo …"

@@ -36,8 +36,9 @@ class _Words:
 
 
 # Verbs that open the duty after its subject (folded).
+# ("\s\s*" for "\s+": the same lengths tried in the same order, and a pattern that opens with a class is scanned for it.)
 _ACTION = re.compile(  # one branch per first letter (vocab.by_first_letter): the same match, several times faster
-    r"\s+" + by_first_letter(r"to chuc|chi dao|lanh dao|xay dung|ban hanh|huong dan|trien khai|thuc hien|tham muu|ra soat|"
+    r"\s\s*" + by_first_letter(r"to chuc|chi dao|lanh dao|xay dung|ban hanh|huong dan|trien khai|thuc hien|tham muu|ra soat|"
     r"theo doi|kiem tra|giam sat|tuyen truyen|van dong|bo tri|nghien cuu|tong ket|so ket|"
     # More openings of a duty after its doer ("Bộ Công Thương tập trung …", "Bộ Tài chính khẩn trương …").
     r"tap trung|khan truong|day manh|day nhanh|tiep tuc|de xuat|chu dong|co trach nhiem|tang cuong|"
@@ -51,7 +52,7 @@ _ACTION = re.compile(  # one branch per first letter (vocab.by_first_letter): th
 )
 # Kinds of bodies named by the work they do, a standard name rather than a duty (folded): "các cơ quan (chuyên trách)
 # tham mưu, giúp việc Tỉnh ủy" (Party committees' advisory bodies), "các đơn vị cung cấp dịch vụ viễn thông".
-_KIND_NAMED_BY_WORK = re.compile(r"\s+(?:tham\s+muu\s*,?\s*giup\s+viec|cung\s+cap\s+dich\s+vu)(?![a-z])")
+_KIND_NAMED_BY_WORK = re.compile(r"\s\s*(?:tham\s+muu\s*,?\s*giup\s+viec|cung\s+cap\s+dich\s+vu)(?![a-z])")
 # The kind those words follow, as a plural or a name of its own in a list ("các cơ quan chuyên trách", ", đơn vị"), with at
 # most two words of its own between ("cơ quan MTTQ xã"); after "nơi" ("nơi đơn vị cung cấp dịch vụ đặt trụ sở") the words
 # open a clause about a place, not a name.
@@ -61,6 +62,8 @@ _KIND_BEFORE = re.compile(r"(?:^|,|(?<![a-z])(?:cac|nhung))\s*(?:co\s+quan|don\s
 def kind_named_by_work(folded: str, at: int) -> bool:
     """Whether the verb at ``at`` (its leading space) goes on the name of the kind of body before it (see
     :data:`_KIND_NAMED_BY_WORK`) rather than opening a duty."""
+    if folded.find("tham", max(0, at - 12), at + 40) == -1 and folded.find("cung", max(0, at - 12), at + 40) == -1:
+        return False  # neither word the pattern needs in the spans it is searched in: its scans are spared
     for back in (0, 12):  # the verb itself, or "giúp việc" within "tham mưu, giúp việc"
         work = _KIND_NAMED_BY_WORK.search(folded, max(0, at - back), at + 40)
         if work is not None and work.start() <= at < work.end() and _KIND_BEFORE.search(folded[max(0, work.start() - 40) : work.start()]):

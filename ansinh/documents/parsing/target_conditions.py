@@ -20,7 +20,7 @@ _ADJUSTMENT_CONDITION = re.compile(
 def _may_adjust_words(sentence: str) -> bool:
     """Whether ``sentence`` holds the words ``_ADJUSTMENT_CONDITION`` needs (a plain look, far cheaper than its scan)."""
     return ("truong" in sentence or "neu" in sentence or "khi" in sentence) and (
-        "dieu" in sentence or "xem" in sentence or "cap" in sentence)
+        ("dieu" in sentence and "chinh" in sentence) or ("lai" in sentence and ("xem" in sentence or "cap" in sentence)))
 
 
 def may_adjust(sentence: str) -> bool:

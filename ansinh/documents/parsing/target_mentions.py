@@ -19,7 +19,6 @@ from ansinh.documents.parsing.target_words import (
     _FRACTION,
     _FROM,
     _FROM_TO,
-    _MAINTAIN,
     _MULTIPLE,
     _NUM,
     _PER_PERIOD,
@@ -49,6 +48,7 @@ from ansinh.documents.parsing.target_words import (
     YEARS_LONG_BEFORE,
     Mention,
     false_cue,
+    maintains,
     ratio_unit,
     same_noun,
     share_comparators,
@@ -235,7 +235,7 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
             out[-1].baseline, out[-1].baseline_text = value, span_text(doc, a, b + (sign.end() if sign else 0))
             skip_until = b
             continue
-        if NOW_VALUE.search(prefix) and LATER_VALUE.search(folded, b, end):
+        if "hien" in prefix and NOW_VALUE.search(prefix) and LATER_VALUE.search(folded, b, end):  # ("hiện": in every form)
             # "Tỷ lệ hộ nghèo hiện nay là 5,2%, phấn đấu đến năm 2026 còn 4%": where it stands now, the next value's baseline.
             now_sign = _SIGN.match(tail)
             start_value, start_text = value, span_text(doc, a, b + (now_sign.end() if now_sign else 0))
@@ -296,7 +296,7 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
             if count_unit is not None and fold_same_length(count_unit).startswith("tuoi") and _AGE_QUALIFIER.search(prefix):
                 skip_until = unit_end  # the whole age bracket ("từ 3 đến 5 tuổi") qualifies who is counted
                 continue
-            if not strict and (_SENTENCE_CUE.match(sentence) or _MAINTAIN.search(folded[clause_start:a])):
+            if not strict and (_SENTENCE_CUE.match(sentence) or maintains(folded, clause_start, a)):
                 has_cue = True
             if _STRIVE.search(folded, clause_start, a):
                 has_cue = True  # "Hỗ trợ nhà ở, phấn đấu hoàn thành 1.000 căn nhà": the clause commits to the count
@@ -368,7 +368,7 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
             comparator_override or _comparator(prefix, folded[stop:end]) or "=")
         if comparator == "=" and is_rank(folded, prefix, stop):
             comparator = "<="  # "nhóm 100 trường đại học hàng đầu": a rank
-        if comparator == "=" and _MAINTAIN.search(folded[clause_start:a]):
+        if comparator == "=" and maintains(folded, clause_start, a):
             comparator = "maintain"
         if unit == "lần":
             comparator = "="
@@ -394,7 +394,7 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
            or not QUALIFIER_LEAD.match(folded, max(start, folded.rfind(";", start, x.start) + 1,
                                                    folded.rfind(":", start, x.start) + 1), x.start)]
     for x in out:
-        if x.level and x.comparator == "=" and _MAINTAIN.search(folded[start : x.start]):
+        if x.level and x.comparator == "=" and maintains(folded, start, x.start):
             x.comparator = "maintain"
     return out
 

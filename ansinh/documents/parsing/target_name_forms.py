@@ -15,10 +15,20 @@ def house_spelling(doc: Doc, name: str) -> str:
     spellings are in use; a document keeps one)."""
     if not name.startswith(("Tỷ lệ ", "Tỷ trọng ", "tỷ lệ ", "tỷ trọng ")):
         return name
-    text = doc.clean.lower()
-    if text.count("tỉ lệ") + text.count("tỉ trọng") > text.count("tỷ lệ") + text.count("tỷ trọng"):
+    if _writes_ti(doc):
         return name[0] + "ỉ" + name[2:]
     return name
+
+
+def _writes_ti(doc: Doc) -> bool:
+    """Whether ``doc`` writes "tỉ lệ"/"tỉ trọng" more often than "tỷ …": counted once per document (remembered on it,
+    as its views never change), not over the whole text again for each name."""
+    found = doc.__dict__.get("_writes_ti")
+    if found is None:
+        text = doc.clean.lower()
+        found = doc.__dict__["_writes_ti"] = (
+            text.count("tỉ lệ") + text.count("tỉ trọng") > text.count("tỷ lệ") + text.count("tỷ trọng"))
+    return bool(found)
 
 
 # "Về xã hội: Tỷ lệ hộ nghèo", "Các chỉ tiêu chủ yếu: Tốc độ tăng trưởng …": a heading's words before the measure.
@@ -48,19 +58,24 @@ _VERB_BEFORE_MEASURE = re.compile(r"^(?!muc\s|so\s|chi\s+so\s)[a-z]+(?:\s[a-z]+)
 
 
 # "Các cấp, các ngành nỗ lực … thực hiện thắng lợi mục tiêu tăng trưởng GDP": a call to work for a goal names the goal
-# (after its last "mục tiêu"), not who is called.
-_GOAL_OF = re.compile(
-    r"^(?!(?:t[yi]\s+(?:le|trong|suat)|toc\s+do|chi\s+so|so|muc)\s)(?:\S+\s+){3,}?.*(?<![a-z])muc\s+tieu\s+(?:(?:la|ve|cua)\s+)?"
-    r"(?=\S+\s+\S)",
-    re.DOTALL,
-)
+# (after its last "mục tiêu"), not who is called. What ``^(?!…)(?:\S+\s+){3,}?.*(?<![a-z])muc\s+tieu…`` matches, read
+# as its three first words, then the last "mục tiêu" after them: more words before it leave fewer places for it, so
+# when none follows the third word the whole pattern fails (which it found by trying every longer run of words).
+_GOAL_WORDS = re.compile(r"(?!(?:t[yi]\s+(?:le|trong|suat)|toc\s+do|chi\s+so|so|muc)\s)(?:\S+\s+){3}")
+_GOAL_LAST = re.compile(r".*(?<![a-z])muc\s+tieu\s+(?:(?:la|ve|cua)\s+)?(?=\S+\s+\S)", re.DOTALL)
+
+
+def _goal_of(folded: str) -> re.Match[str] | None:
+    """Where the words before a named goal end (a match ending there), if ``folded`` names one after three words."""
+    words = _GOAL_WORDS.match(folded) if "tieu" in folded else None
+    return None if words is None else _GOAL_LAST.match(folded, words.end())
 
 
 def tidy(name: str) -> str:
     """``name`` without a heading or a verb before its measure word, nor words after it on how or since when the
     value holds."""
     folded = fold_same_length(name).lower()
-    head = _HEADED.match(folded) or _VERB_BEFORE_MEASURE.match(folded) or _GOAL_OF.match(folded)
+    head = _HEADED.match(folded) or _VERB_BEFORE_MEASURE.match(folded) or _goal_of(folded)
     if head is not None:
         name, folded = name[head.end() :], folded[head.end() :]
     manner = _MANNER_END.search(folded)

@@ -199,7 +199,7 @@ def _indicator_text(doc: Doc, s: int, e: int, mention: Mention) -> str:
     before = span_text(doc, b_start, b_end)
     after = span_text(doc, mention.end, e, " -:,)")
     unit = mention.unit or ""
-    if (_FOR_COUNT.search(doc.folded[b_start : mention.start]) and unit and not unit.startswith(("%", "‰", "/"))
+    if (doc.folded.find("cho", b_start, mention.start) != -1 and _FOR_COUNT.search(doc.folded[b_start : mention.start]) and unit and not unit.startswith(("%", "‰", "/"))
             and "đồng" not in unit and len(before.split()) >= 2 and after and not YEAR_PHRASE.match(fold_same_length(after).lower())):
         return f"Số {unit} {after} được {before[:1].lower()}{before[1:]}"
     # "…, bảo đảm 100% thủ tục hành chính được thực hiện trực tuyến": the share of what follows the value.

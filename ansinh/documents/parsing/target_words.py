@@ -62,6 +62,11 @@ _COMPARATORS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _FROM = re.compile(r"t(?<![a-z]t)(?:u|ir)\s*$")  # "(?<![a-z])" after the "t": the engine skips to one
 _AND_MORE = re.compile(r"^\s*(?:%|‰)?\s*[^\s,;.]{0,12}?\s*(?:[a-z0-9/]+\s+){0,4}?tr[oda]\s+l[eu]n(?![a-z])")
 _MAINTAIN = re.compile(r"(?<![a-z])duy\s+tr[il](?![a-z])")
+
+
+def maintains(folded: str, start: int, end: int) -> bool:
+    """``_MAINTAIN.search(folded[start:end])``, its "duy" looked for first (a plain find, no copy)."""
+    return folded.find("duy", start, end) != -1 and _MAINTAIN.search(folded[start:end]) is not None
 _CUE_BEFORE = re.compile(
     r"(?:(?<![a-z])(?:la|d[ad]t|c[oda]|cho|b[ad]ng|c[oda]n|m[oda]i\s+n[ad]m|binh\s+qu[ad]n|(?:t[ad]ng|g[il][ad]m)\s+th[eq]m"
     # A verb of change right before a count ("Giảm 25 hộ nghèo", "phát triển mới 150 người", "tăng thêm 15 xã").

@@ -7,6 +7,7 @@ alone ("Nghị quyết … ngày 30/6/2025") and a base year ("so với năm 202
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from ansinh.documents.parsing.clean import Doc
 from ansinh.documents.parsing.structure import Node
@@ -71,11 +72,33 @@ def _event_year(folded: str, block_start: int, cue: re.Match[str], pos: int) -> 
     return bool(folded[max(opening + 1, block_start) : cue.start()].strip(" -\t"))
 
 
-def year_of(doc: Doc, block_start: int, pos: int, clause_end: int, default: int | None) -> int | None:
-    """The year of the value at ``pos``: the last year cue before it in its block, or one right after it."""
+# Characters neither cue pattern reads past (they consume letters, digits, blanks, dashes and slashes only).
+_BARRIERS = ",;.:()"
+
+
+def _cues_before(doc: Doc, pattern: re.Pattern[str], block_start: int, pos: int, block_end: int | None) -> list[re.Match[str]]:
+    """``list(pattern.finditer(doc.folded, block_start, pos))`` for YEAR_CUE or _DEADLINE, without scanning the block
+    again for each value in it: no match, nor any attempt of the engine, reads past a barrier character, so the
+    matches starting before the last barrier before ``pos`` are those of one scan of the whole block (remembered on
+    the Doc), and only the rest is scanned."""
+    folded = doc.folded
+    barrier = max(folded.rfind(ch, block_start, pos) for ch in _BARRIERS)
+    if block_end is None or barrier < block_start or barrier >= block_end:
+        return list(pattern.finditer(folded, block_start, pos))
+    scans = doc.__dict__.setdefault("_cue_scans", {})
+    found = scans.get((pattern, block_start, block_end))
+    if found is None:
+        matches = list(pattern.finditer(folded, block_start, block_end))
+        found = scans[pattern, block_start, block_end] = (matches, [m.start() for m in matches])
+    return found[0][: bisect_left(found[1], barrier)] + list(pattern.finditer(folded, barrier + 1, pos))
+
+
+def year_of(doc: Doc, block_start: int, pos: int, clause_end: int, default: int | None, block_end: int | None = None) -> int | None:
+    """The year of the value at ``pos``: the last year cue before it in its block (ending at ``block_end``, when
+    known), or one right after it."""
     year = default
     folded = doc.folded
-    cues = sorted([*YEAR_CUE.finditer(folded, block_start, pos), *_DEADLINE.finditer(folded, block_start, pos)],
+    cues = sorted([*_cues_before(doc, YEAR_CUE, block_start, pos, block_end), *_cues_before(doc, _DEADLINE, block_start, pos, block_end)],
                   key=lambda m: m.start()) if _YEAR.search(folded, block_start, pos) else []
     for m in cues:
         if m.re is YEAR_CUE and DATE_BEFORE.search(folded[max(0, m.start() - 14) : m.start(1)]):
@@ -121,27 +144,48 @@ def _horizon(text: str, found: list[re.Match[str]]) -> int | None:
     return int(chosen[-1].group(1)) if chosen else None
 
 
+def _own_year(doc: Doc, n: Node, seen: dict[int, int | None] | None) -> int | None:
+    """The year a heading's own title sets, remembered in ``seen`` by node id."""
+    key = id(n)
+    if seen is not None and key in seen:
+        return seen[key]
+    head = doc.folded[n.head_start : n.head_start + len(n.title)]
+    found = [m for m in YEAR_CUE.finditer(head) if not DATE_BEFORE.search(head[max(0, m.start() - 14) : m.start(1)])
+             ] if _YEAR.search(head) else []
+    own = _horizon(head, found)
+    if seen is not None:
+        seen[key] = own
+    return own
+
+
 def heading_year(doc: Doc, node: Node, seen: dict[int, int | None] | None = None) -> int | None:
     """The year a heading (or the nearest one above it) sets: "Mục tiêu đến năm 2030".
 
-    ``seen`` caches each heading's own year by node id, for callers that walk every node of a document.
+    ``seen`` caches each heading's own year by node id, for callers that walk every node of a document, and the year
+    from each node upwards (by the id's complement), so a deep outline is not climbed again for each of its nodes.
     """
-    for n in [node, *node.ancestors()]:
-        if n.style == "root":
+    if node.style == "root":
+        return None
+    own = _own_year(doc, node, seen)
+    if own is not None and node.kind is not None:
+        return own
+    # The first own year from the parent upwards, the root (or the top) giving none.
+    climbed: list[Node] = []
+    year: int | None = None
+    n = node.parent
+    while n is not None and n.style != "root":
+        if seen is not None and ~id(n) in seen:
+            year = seen[~id(n)]
             break
-        key = id(n)
-        if seen is not None and key in seen:
-            own = seen[key]
-        else:
-            head = doc.folded[n.head_start : n.head_start + len(n.title)]
-            found = [m for m in YEAR_CUE.finditer(head) if not DATE_BEFORE.search(head[max(0, m.start() - 14) : m.start(1)])
-                     ] if _YEAR.search(head) else []
-            own = _horizon(head, found)
-            if seen is not None:
-                seen[key] = own
-        if own is not None and (n.kind is not None or n is not node):
-            return own
-    return None
+        climbed.append(n)
+        year = _own_year(doc, n, seen)
+        if year is not None:
+            break
+        n = n.parent
+    if seen is not None:
+        for m in climbed:  # each node climbed (none with a year of its own but the last) has the year found
+            seen[~id(m)] = year
+    return year
 
 
 def title_year(doc: Doc, span: object) -> int | None:

@@ -69,14 +69,14 @@ def _sentences(clean: str, start: int, end: int) -> list[tuple[int, int]]:
         e = m.end()
         if m.group() == "\n" and _goes_on_past_tab(clean, m.start()):
             continue
-        piece = clean[s:e]
-        if piece.strip():
-            out.append((s, s + len(piece.rstrip())))
+        kept = clean[s:e].rstrip()  # (empty exactly when the piece is blank: one strip, not two)
+        if kept:
+            out.append((s, s + len(kept)))
         s = e
-    piece = clean[s:end]
-    if piece.strip():
+    kept = clean[s:end].rstrip()
+    if kept:
         # Up to its last visible character: a table masked out after it is not part of it.
-        out.append((s, s + len(piece.rstrip())))
+        out.append((s, s + len(kept)))
     return out
 
 
@@ -224,7 +224,7 @@ def text_target_candidates(
             # What the rules keep of a task part's sentence, read when it has a value at all.
             kept = {m.start for m in find_mentions(masked, s, e, True)} if broad and mode == "strict" and mentions else None
             for k, (mention, (cs, ce)) in enumerate(zip(mentions, _clause_bounds(masked, mentions, s, e), strict=False)):
-                year = year_of(masked, block_start, mention.start, ce, default_year)
+                year = year_of(masked, block_start, mention.start, ce, default_year, block_end)
                 out.append(_target(doc, mention, cs, ce, year))
                 sentence_of.append(sentence_no)
                 rule = mode == "objective" or (mode == "strict" and (kept is None or mention.start in kept))
