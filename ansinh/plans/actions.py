@@ -30,12 +30,13 @@ from ansinh.plans.models import (
 from ansinh.plans.scope import area_in_reach, require_area_choice, require_plan_change
 
 _YEAR = re.compile(r"(?<!\d)(19|20)\d{2}(?!\d)")
-# Years of the documents a title cites, not of the plan: a date ("ngày 27/12/2025", "ngày 5 tháng 8 năm 2024") or
-# a number ("Nghị định số 35/2022/NĐ-CP").
+# Years in a title that are not the plan's: a cited document's date ("ngày 27/12/2025", "ngày 5 tháng 8 năm 2024")
+# or number ("Nghị định số 35/2022/NĐ-CP"), and the horizon of a vision ("tầm nhìn đến năm 2045").
 _CITED_YEAR = re.compile(
     r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19|20)\d{2}(?!\d)"
     r"|tháng\s+\d{1,2}\s*(?:,\s*)?năm\s+(?:19|20)\d{2}(?!\d)"
-    r"|(?<![\d/])\d{1,4}\s*/\s*(?:19|20)\d{2}\s*/\s*[A-ZĐ]",
+    r"|(?<![\d/])\d{1,4}\s*/\s*(?:19|20)\d{2}\s*/\s*[A-ZĐ]"
+    r"|tầm\s+nhìn\s+(?:(?:đến|tới)\s+)?(?:năm\s+)?(?:19|20)\d{2}(?!\d)",  # a vision's horizon, not the plan's period
     re.IGNORECASE,
 )
 

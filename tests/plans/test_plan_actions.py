@@ -68,6 +68,8 @@ def test_a_plan_runs_from_the_first_step_of_a_targets_path_to_its_end(document: 
     ("Kế hoạch triển khai Nghị định số 35/2022/NĐ-CP trên địa bàn xã năm 2026", (2026, 2026)),
     ("Chương trình hành động giai đoạn 2021–2025", (2021, 2025)),
     ("Kế hoạch thực hiện Chỉ thị số 05-CT/TU ngày 10/3/2025", (None, None)),
+    ("Kế hoạch phát triển du lịch giai đoạn 2025 – 2030, tầm nhìn đến năm 2045", (2025, 2030)),
+    ("Chiến lược phát triển đến năm 2030, tầm nhìn 2050", (2030, 2030)),
 ])
 def test_a_plans_period_comes_from_its_titles_own_years_not_from_the_dates_and_numbers_it_cites(
     document: SourceDocument, title: str, period: tuple[int | None, int | None]
