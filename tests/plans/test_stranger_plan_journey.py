@@ -25,6 +25,7 @@ from django.test import Client
 from ansinh.plans.models import Plan
 from ansinh.reporting.models import IndicatorValue, ReportingCycle, Submission
 from tests.conftest import PASSWORD, _officer, _unit
+from tests.web import messages_of, web
 
 DOCUMENT = Path(__file__).parents[1] / "documents" / "corpus" / "docs" / "lc-ubnd-kh-134-2026.txt"
 NOW = "2026-04-10 09:00 +0700"
@@ -46,16 +47,6 @@ def province(vn: Any) -> dict[str, Any]:
                    plan_reviewer=True)
     _officer(get_user_model(), "lc_ward", "Cán Bộ Cam Đường", "commune", ward)
     return {"province": lao_cai, "ward": ward, **{name: web(name) for name in ("lc_standing", "lc_ward", "hn_reviewer")}}
-
-
-def web(username: str) -> Client:
-    client = Client()
-    client.force_login(get_user_model().objects.get(username=username))
-    return client
-
-
-def messages_of(response: Any) -> str:
-    return " ".join(re.findall(r'<li class="msg-\w+">([^<]*)', response.content.decode()))
 
 
 def upload(officer: Client) -> Plan:

@@ -19,11 +19,11 @@ from typing import Any
 
 import pytest
 import time_machine
-from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from tests.conftest import _officer, _unit
+from tests.web import messages_of, web
 
 COMMUNE = "06838"  # Xã Bình Liêu, Quảng Ninh
 HEADER = "Mã bản ghi,ma ho,Ma xa,Khu vuc,Dia chi,Họ và tên,Ngay sinh,Gioi tinh,So CCCD,Quan he voi chu ho,Dan toc,SĐT"
@@ -72,16 +72,6 @@ def site(vn: Any, django_user_model: Any, standards: None) -> dict[str, Any]:
                                         ("qn_cb2", "Lý Thị Mai", "commune", commune), ("qn_ct", "Vi Văn Chủ", "chairman", commune)]:
         _officer(django_user_model, name, full_name, role, unit)
     return {"commune": commune, **{name: web(name) for name in ("qn_admin", "qn_cb1", "qn_cb2", "qn_ct")}}
-
-
-def web(username: str) -> Client:
-    client = Client()
-    client.force_login(get_user_model().objects.get(username=username))
-    return client
-
-
-def messages_of(response: Any) -> str:
-    return " ".join(re.findall(r'<li class="msg-\w+">([^<]*)', response.content.decode()))
 
 
 def import_own_file(officer: Client) -> None:
