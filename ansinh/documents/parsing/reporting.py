@@ -156,7 +156,8 @@ def _other_sections(root: Node, taken: list[Node]) -> list[Node]:
 _ASSIGNS = re.compile(r"^[\s\-–+•*]*(?:[a-zđ0-9]{1,3}[.)]\s*)?(?:giao|yeu\s+cau|de\s+nghi)\s")
 
 
-_NO_DUTY_KINDS = frozenset({"situation", "viewpoint", "vision", "objectives", "rights"})  # rights: duties._mark_rights
+# rights: duties._mark_rights; setting: an event's time, place, attendance, content (event_setting.py)
+_NO_DUTY_KINDS = frozenset({"situation", "viewpoint", "vision", "objectives", "rights", "setting"})
 # "tổng kết Chương trình" with no year: the one final review of the plan ("sơ kết, tổng kết" as a pair is not).
 _FINAL_REVIEW = re.compile(
     r"t[oda]ng\s+ket\s+(?:viec\s+thuc\s+hien\s+)?"

@@ -57,8 +57,9 @@ _FIELD_LABEL = re.compile(
 )
 
 
-# A part assigning the work (read by assignments.py) and a khoản listing a party's rights (duties._mark_rights).
-_NOT_TASKS = frozenset({"assignment", "rights"})
+# A part assigning the work (read by assignments.py), a khoản listing a party's rights (duties._mark_rights) and the
+# setting of an event (event_setting.py).
+_NOT_TASKS = frozenset({"assignment", "rights", "setting"})
 # Parts of another kind an item inside the tasks part may head: its aims, the situation, viewpoints, a vision.
 _OTHER_PARTS = frozenset({"objectives", "situation", "viewpoint", "vision", "purpose"})
 

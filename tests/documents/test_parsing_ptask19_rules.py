@@ -1,0 +1,107 @@
+"""Round 19 (ptask19): rules of how Vietnamese administrative texts are built, each shown on made-up text.
+
+Every text below was written for these tests (no corpus document's wording): an invitation letter and its attached
+programme, the duty articles of a decision, a report owed once after an event.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ansinh.documents.parsing import extract_plan
+from ansinh.lib.text import normalize_text
+
+_INVITATION = """ỦY BAN NHÂN DÂN
+XÃ HÒA BÌNH
+Số: 45/UBND-VP
+V/v mời dự Hội nghị triển khai công tác phòng chống thiên tai
+Hòa Bình, ngày 3 tháng 2 năm 2026
+Kính gửi: Các ban, ngành, đoàn thể xã.
+Ủy ban nhân dân xã tổ chức Hội nghị triển khai công tác phòng chống thiên tai năm 2026, cụ thể như sau:
+1. Thời gian: 08 giờ 00, ngày 10/02/2026.
+2. Địa điểm: Hội trường Ủy ban nhân dân xã.
+3. Thành phần:
+- Thường trực Đảng ủy, HĐND, UBND xã;
+- Trưởng các thôn.
+4. Nội dung:
+- Báo cáo tổng kết công tác phòng chống thiên tai năm 2025;
+- Triển khai kế hoạch năm 2026.
+5. Tài liệu hội nghị: gửi kèm.
+6. Công tác chuẩn bị: Văn phòng UBND xã chủ trì, phối hợp Ban Chỉ huy Quân sự xã chuẩn bị hội trường.
+Đề nghị các đại biểu dự đúng thành phần, đúng giờ./.
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+CHỦ TỊCH
+Nguyễn Văn An
+
+CHƯƠNG TRÌNH
+Hội nghị tổng kết công tác phòng chống thiên tai năm 2025
+1. Khai mạc, giới thiệu đại biểu (Văn phòng UBND xã);
+2. Báo cáo tổng kết (Ban Chỉ huy phòng chống thiên tai xã);
+3. Thảo luận;
+4. Bế mạc.
+"""
+
+
+def _read(text: str) -> dict[str, Any]:
+    return extract_plan(normalize_text(text), "probe")
+
+
+def _titles(result: dict[str, Any]) -> list[str]:
+    return [str(t["title"]) for t in result["tasks"]]
+
+
+def test_an_invitation_sets_its_event_and_only_its_preparation_is_a_task() -> None:
+    """Time, place, attendance, content and papers of a meeting set the event; "Công tác chuẩn bị" hands out work."""
+    result = _read(_INVITATION)
+    assert _titles(result) == ["Công tác chuẩn bị"]
+
+
+def test_the_programme_sent_after_the_signature_is_the_agenda_not_work() -> None:
+    """"CHƯƠNG TRÌNH" over the meeting's name after "Nơi nhận:": its numbered lines are the agenda of the event."""
+    assert not any(t.startswith(("Khai mạc", "Thảo luận", "Bế mạc")) for t in _titles(_read(_INVITATION)))
+
+
+def test_a_report_named_as_the_content_of_a_meeting_is_no_reporting_duty() -> None:
+    """"4. Nội dung: - Báo cáo tổng kết …" names a paper read at the meeting, not a report owed."""
+    assert _read(_INVITATION)["reporting"] == []
+
+
+def test_a_plan_item_on_attendance_without_time_and_place_beside_it_stays_a_task() -> None:
+    """A list is an event's setting only when time or place stands beside attendance: a plan's "Thành phần" step stays."""
+    text = """KẾ HOẠCH
+Tổ chức hội nghị cử tri năm 2026
+I. MỤC ĐÍCH, YÊU CẦU
+Bảo đảm dân chủ, đúng luật.
+II. NHIỆM VỤ
+1. Triệu tập hội nghị: Ban Thường trực Ủy ban Mặt trận xã chủ trì.
+2. Thành phần hội nghị: Ban công tác Mặt trận các thôn mời cử tri.
+3. Trình tự hội nghị: Chủ tịch Ủy ban Mặt trận xã điều hành.
+III. TỔ CHỨC THỰC HIỆN
+Các thôn thực hiện nghiêm túc.
+"""
+    assert "Thành phần hội nghị" in " ".join(_titles(_read(text)))
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    order=st.permutations(["Thời gian: 14 giờ, ngày 05/3/2026.", "Địa điểm: Nhà văn hóa thôn.", "Thành phần: Các hộ gia đình."]),
+    work=st.sampled_from(["Công tác chuẩn bị", "Chuẩn bị hội trường", "Công tác hậu cần"]),
+)
+def test_whatever_order_the_setting_comes_in_only_the_work_item_is_a_task(order: list[str], work: str) -> None:
+    """The labels of an event's setting are read wherever they stand in the list; the item handing out work stays."""
+    items = "\n".join(f"{i}. {line}" for i, line in enumerate([*order, f"{work}: Trưởng thôn chủ trì chuẩn bị."], start=1))
+    text = f"""ỦY BAN NHÂN DÂN XÃ AN PHÚ
+Số: 12/UBND
+V/v mời họp dân thôn Đông
+Kính gửi: Trưởng thôn Đông.
+Ủy ban nhân dân xã thông báo như sau:
+{items}
+Nơi nhận:
+- Như trên.
+"""
+    assert _titles(_read(text)) == [work]
