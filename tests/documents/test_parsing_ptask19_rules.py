@@ -105,3 +105,50 @@ Nơi nhận:
 - Như trên.
 """
     assert _titles(_read(text)) == [work]
+
+
+_DECISION = """ỦY BAN NHÂN DÂN TỈNH SƠN LÂM
+Số: 210/QĐ-UBND
+QUYẾT ĐỊNH
+Phê duyệt danh mục dự án hỗ trợ kỹ thuật nâng cấp hệ thống cảnh báo lũ
+CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH
+Căn cứ Luật Tổ chức chính quyền địa phương;
+QUYẾT ĐỊNH:
+Điều 1. Phê duyệt danh mục dự án hỗ trợ kỹ thuật nâng cấp hệ thống cảnh báo lũ, cụ thể như sau:
+- Tổng vốn: 2.000.000 USD.
+- Thời gian thực hiện: 24 tháng.
+Điều 2. Giao Sở Nông nghiệp và Môi trường:
+- Hoàn thiện văn kiện dự án, trình phê duyệt theo quy định;
+- Chủ trì, phối hợp với Sở Tài chính triển khai dự án đúng tiến độ.
+Điều 3. Kho bạc Nhà nước khu vực tỉnh Sơn Lâm kiểm soát, thanh toán vốn của dự án theo đúng quy định hiện hành.
+Điều 4. Quyết định này có hiệu lực kể từ ngày ký.
+Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc các Sở: Nông nghiệp và Môi trường, Tài chính chịu trách nhiệm thi hành Quyết định này./.
+"""
+
+
+def test_a_decisions_middle_articles_that_give_a_body_work_are_its_tasks() -> None:
+    """After "Điều 1" (the matter decided) a decision assigns the work article by article: "Điều 2. Giao Sở …:" and
+    "Điều 3. Kho bạc … kiểm soát, thanh toán …" (one whole sentence opening with a body) are tasks 2 and 3; the
+    article on its effect and the closing formula are not."""
+    assert [t["number"] for t in _read(_DECISION)["tasks"]] == ["2", "3"]
+
+
+def test_an_article_closing_a_decision_with_its_executing_bodies_is_no_task() -> None:
+    """"Điều 3. Chánh Văn phòng …, Giám đốc các Sở … chịu trách nhiệm thi hành Quyết định này." names who applies it."""
+    text = _DECISION.replace("Chánh Văn phòng", "Điều 5. Chánh Văn phòng")
+    assert [t["number"] for t in _read(text)["tasks"]] == ["2", "3"]
+
+
+def test_a_decree_article_named_by_a_body_is_no_duty_sentence() -> None:
+    """A decree's article titled by a body ("Điều 5. Chi nhánh của doanh nghiệp dịch vụ việc làm", no full stop) names
+    its matter; it gives no work as a sentence does."""
+    text = """NGHỊ ĐỊNH
+Quy định về dịch vụ việc làm
+Điều 1. Phạm vi điều chỉnh
+Nghị định này quy định về dịch vụ việc làm.
+Điều 5. Chi nhánh của doanh nghiệp hoạt động dịch vụ việc làm
+1. Chi nhánh được thành lập theo quy định.
+Điều 6. Hiệu lực thi hành
+Nghị định này có hiệu lực từ ngày ký.
+"""
+    assert _read(text)["tasks"] == []

@@ -27,6 +27,21 @@ def _doer(title: str) -> bool:
     return bool(_head_match(title, AGENCY_HEADS) or _head_match(rest, AGENCY_HEADS))
 
 
+# The closing articles of a decision: when it takes effect, who answers for applying it (Decree 30/2020, Annex I).
+_CLOSING = re.compile(r"(?<![a-z])(?:thi\s+hanh|hieu\s+luc)(?![a-z])")
+
+
+def _body_does(doc: Doc, node: Node, heading: str) -> bool:
+    """"Điều 3. Ngân hàng Nhà nước Việt Nam ký với nhà tài trợ Hiệp định …": an article after the first whose heading is
+    one whole sentence opening with a body gives that body its work (a decision's articles after "Điều 1" assign the
+    work before the closing ones on effect and execution); a decree's article named by a body has no full stop."""
+    parent = node.parent
+    first = parent is None or next((c for c in parent.children if c.style == "article"), None) is node
+    if first or not heading.endswith(".") or heading.endswith(":") or len(node.title.split()) < 6:
+        return False
+    return _doer(node.title) and _CLOSING.search(doc.folded, node.head_start, node.end) is None
+
+
 def _is_duty_article(doc: Doc, node: Node) -> bool:
     title = node.title
     folded = fold_same_length(title).lower()
@@ -35,6 +50,8 @@ def _is_duty_article(doc: Doc, node: Node) -> bool:
     address = _ADDRESS.match(folded)
     if address is not None:
         return _doer(title[address.end() :])
+    if not items and _body_does(doc, node, heading):
+        return True
     if not (heading.endswith(":") and items and _doer(title)):
         return False
     return _DUTY_VERB.search(folded) is not None
