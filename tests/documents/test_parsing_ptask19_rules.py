@@ -152,3 +152,23 @@ Nghị định này quy định về dịch vụ việc làm.
 Nghị định này có hiệu lực từ ngày ký.
 """
     assert _read(text)["tasks"] == []
+
+
+def _letter(body: str) -> str:
+    return f"""ĐẢNG ỦY XÃ TÂN LẬP
+Số 77-CV/ĐU
+V/v triển khai học tập chuyên đề năm 2026
+Kính gửi: Các chi bộ trực thuộc.
+{body}
+Nơi nhận:
+- Như trên.
+"""
+
+
+def test_a_meeting_named_a_briefing_is_no_report_owed() -> None:
+    """"Hội nghị báo cáo viên", "Hội nghị báo cáo nhanh …": "báo cáo" after "hội nghị" names the kind of meeting."""
+    text = _letter(
+        "Thực hiện Công văn của Ban Tuyên giáo về mời dự Hội nghị báo cáo viên quý I năm 2026, Đảng ủy xã thông báo:\n"
+        "1. Thời gian: 7 giờ 30, ngày 20/3/2026.\n2. Địa điểm: Hội trường xã.\n3. Thành phần: Bí thư các chi bộ."
+    )
+    assert _read(text)["reporting"] == []
