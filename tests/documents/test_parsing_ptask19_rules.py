@@ -172,3 +172,26 @@ def test_a_meeting_named_a_briefing_is_no_report_owed() -> None:
         "1. Thời gian: 7 giờ 30, ngày 20/3/2026.\n2. Địa điểm: Hội trường xã.\n3. Thành phần: Bí thư các chi bộ."
     )
     assert _read(text)["reporting"] == []
+
+
+def test_a_report_asked_after_the_meeting_is_owed_once() -> None:
+    """"…; sau Hội nghị báo cáo kết quả …": the clause opens with one event past, so the report is owed once."""
+    text = _letter(
+        "Đảng ủy xã yêu cầu:\n1. Các chi bộ tổ chức học tập chuyên đề cho toàn thể đảng viên.\n"
+        "2. Văn phòng Đảng ủy theo dõi, đôn đốc việc học tập; sau hội nghị báo cáo kết quả về Ban Thường vụ Đảng ủy."
+    )
+    assert [r["frequency"] for r in _read(text)["reporting"]] == ["once"]
+
+
+@settings(max_examples=30, deadline=None)
+@given(event=st.sampled_from(["Hội nghị", "hội thảo", "đợt kiểm tra", "cuộc diễn tập", "buổi tọa đàm", "kỳ họp", "lớp bồi dưỡng"]),
+       opening=st.sampled_from(["sau ", "sau khi kết thúc ", "ngay sau "]))
+def test_whichever_event_a_clause_opens_after_its_report_is_owed_once(event: str, opening: str) -> None:
+    """The events a report may follow are read alike; "sau mỗi …" (every one of them) is no single event."""
+    text = _letter(
+        "Đảng ủy xã yêu cầu:\n1. Các chi bộ tổ chức học tập chuyên đề cho đảng viên.\n"
+        f"2. Ban Xây dựng Đảng theo dõi, đôn đốc; {opening}{event} báo cáo kết quả về Thường trực Đảng ủy."
+    )
+    assert [r["frequency"] for r in _read(text)["reporting"]] == ["once"]
+    every = text.replace(f"{opening}{event}", f"sau mỗi {event.split()[0].lower()}")
+    assert "once" not in [r["frequency"] for r in _read(every)["reporting"]]

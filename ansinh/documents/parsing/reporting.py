@@ -17,6 +17,7 @@ from ansinh.documents.parsing.report_cues import (
     EVENT_OCCASION,
     PAST_DATE,
     WEEKLY,
+    after_one_event,
     at_session,
     body_end,
     periods,
@@ -299,7 +300,7 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
                     duties.append(("adhoc", None))  # "…; báo cáo Chính phủ; tham mưu … báo cáo Quốc hội tại kỳ họp gần nhất"
             if not any(f == "once" for f, _ in duties) and _final_review(folded):
                 duties.append(("once", None))
-            if not duties and _AFTER_EVENT.match(folded):
+            if not duties and (_AFTER_EVENT.match(folded) or after_one_event(folded)):
                 duties.append(("once", None))
             if not duties and not strict and not (_ADHOC.search(folded) or WEEKLY.search(folded) or (
                 _BARE_PERIODIC.search(folded) and _ADDRESSED_REPORT.search(folded)
