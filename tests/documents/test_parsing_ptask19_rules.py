@@ -195,3 +195,13 @@ def test_whichever_event_a_clause_opens_after_its_report_is_owed_once(event: str
     assert [r["frequency"] for r in _read(text)["reporting"]] == ["once"]
     every = text.replace(f"{opening}{event}", f"sau mỗi {event.split()[0].lower()}")
     assert "once" not in [r["frequency"] for r in _read(every)["reporting"]]
+
+
+def test_a_body_that_signs_for_the_state_leads_its_article() -> None:
+    """"Điều 3. Ngân hàng … ký với nhà tài trợ thỏa thuận …": the body opening the sentence and signing is its lead."""
+    text = _DECISION.replace(
+        "Điều 3. Kho bạc Nhà nước khu vực tỉnh Sơn Lâm kiểm soát, thanh toán vốn của dự án theo đúng quy định hiện hành.",
+        "Điều 3. Ngân hàng Phát triển khu vực Sơn Lâm ký với nhà tài trợ thỏa thuận vay theo đúng quy định hiện hành.",
+    )
+    third = next(t for t in _read(text)["tasks"] if t["number"] == "3")
+    assert third["lead"] == ["Ngân hàng Phát triển khu vực Sơn Lâm"]
