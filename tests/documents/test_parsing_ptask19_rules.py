@@ -205,3 +205,30 @@ def test_a_body_that_signs_for_the_state_leads_its_article() -> None:
     )
     third = next(t for t in _read(text)["tasks"] if t["number"] == "3")
     assert third["lead"] == ["Ngân hàng Phát triển khu vực Sơn Lâm"]
+
+
+def _plan(closing: str) -> str:
+    return f"""ỦY BAN NHÂN DÂN XÃ BÌNH MINH
+KẾ HOẠCH
+Phát triển nghề truyền thống năm 2026
+I. MỤC ĐÍCH, YÊU CẦU
+Phát huy làng nghề của xã.
+II. NHIỆM VỤ
+1. Khảo sát các hộ làm nghề.
+2. Hỗ trợ quảng bá sản phẩm.
+III. TỔ CHỨC THỰC HIỆN
+{closing}
+"""
+
+
+def test_a_prompt_report_in_its_own_clause_beside_the_regime_is_one_more_duty() -> None:
+    """"…, kịp thời báo cáo … các vướng mắc; định kỳ 6 tháng, hằng năm báo cáo …": ad hoc besides the two periods."""
+    text = _plan("Văn phòng UBND xã theo dõi, tổng hợp, kịp thời báo cáo Chủ tịch UBND xã các vướng mắc; định kỳ 6 tháng, "
+                 "hằng năm báo cáo kết quả thực hiện.")
+    assert sorted(r["frequency"] for r in _read(text)["reporting"]) == ["adhoc", "annual", "semiannual"]
+
+
+def test_a_prompt_report_in_the_same_clause_as_the_period_is_no_extra_duty() -> None:
+    """Only a clause of its own makes it a duty apart: "định kỳ hằng năm và kịp thời báo cáo …" is the yearly one."""
+    text = _plan("Văn phòng UBND xã định kỳ hằng năm tổng hợp, kịp thời báo cáo Chủ tịch UBND xã kết quả thực hiện.")
+    assert [r["frequency"] for r in _read(text)["reporting"]] == ["annual"]
