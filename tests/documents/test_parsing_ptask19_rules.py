@@ -232,3 +232,10 @@ def test_a_prompt_report_in_the_same_clause_as_the_period_is_no_extra_duty() -> 
     """Only a clause of its own makes it a duty apart: "định kỳ hằng năm và kịp thời báo cáo …" is the yearly one."""
     text = _plan("Văn phòng UBND xã định kỳ hằng năm tổng hợp, kịp thời báo cáo Chủ tịch UBND xã kết quả thực hiện.")
     assert [r["frequency"] for r in _read(text)["reporting"]] == ["annual"]
+
+
+def test_the_yearly_report_of_a_quarterly_regime_is_due_on_its_day_in_december() -> None:
+    """"hằng quý, năm … trước ngày 15 của tháng cuối quý": the year's report goes with the last quarter's, 15 December."""
+    text = _plan("Các thôn định kỳ hằng quý, năm báo cáo kết quả về Ủy ban nhân dân xã trước ngày 15 của tháng cuối quý.")
+    got = {r["frequency"]: (r["deadline_day"], r["deadline_month"]) for r in _read(text)["reporting"]}
+    assert got == {"quarterly": (15, None), "annual": (15, 12)}
