@@ -239,3 +239,20 @@ def test_the_yearly_report_of_a_quarterly_regime_is_due_on_its_day_in_december()
     text = _plan("Các thôn định kỳ hằng quý, năm báo cáo kết quả về Ủy ban nhân dân xã trước ngày 15 của tháng cuối quý.")
     got = {r["frequency"]: (r["deadline_day"], r["deadline_month"]) for r in _read(text)["reporting"]}
     assert got == {"quarterly": (15, None), "annual": (15, 12)}
+
+
+def test_a_body_answering_for_a_delegation_alone_opens_no_duty_articles() -> None:
+    """A decision that delegates ("Điều 1. Ủy quyền cho Giám đốc Sở …") and closes with the delegate's accountability
+    ("Điều 3. Giám đốc Sở … chịu trách nhiệm toàn diện …") hands out no work article by article: no task."""
+    text = """ỦY BAN NHÂN DÂN TỈNH SƠN LÂM
+Số: 88/QĐ-UBND
+QUYẾT ĐỊNH
+Về việc ủy quyền cấp giấy phép khai thác nước mặt
+QUYẾT ĐỊNH:
+Điều 1. Ủy quyền cho Giám đốc Sở Nông nghiệp và Môi trường cấp giấy phép khai thác nước mặt quy mô nhỏ.
+Điều 2. Thời hạn ủy quyền
+Đến hết ngày 31 tháng 12 năm 2026.
+Điều 3. Giám đốc Sở Nông nghiệp và Môi trường chịu trách nhiệm toàn diện trước Ủy ban nhân dân tỉnh về nội dung được ủy quyền, công khai nội dung ủy quyền cho tổ chức, cá nhân biết.
+Điều 4. Quyết định này có hiệu lực kể từ ngày ký.
+"""
+    assert _read(text)["tasks"] == []

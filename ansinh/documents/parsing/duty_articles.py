@@ -42,7 +42,7 @@ def _body_does(doc: Doc, node: Node, heading: str) -> bool:
     return _doer(node.title) and _CLOSING.search(doc.folded, node.head_start, node.end) is None
 
 
-def _is_duty_article(doc: Doc, node: Node) -> bool:
+def _is_duty_article(doc: Doc, node: Node, sentences: bool = True) -> bool:
     title = node.title
     folded = fold_same_length(title).lower()
     heading = doc.clean[node.head_start : node.head_end].rstrip()
@@ -50,7 +50,7 @@ def _is_duty_article(doc: Doc, node: Node) -> bool:
     address = _ADDRESS.match(folded)
     if address is not None:
         return _doer(title[address.end() :])
-    if not items and _body_does(doc, node, heading):
+    if sentences and not items and _body_does(doc, node, heading):
         return True
     if not (heading.endswith(":") and items and _doer(title)):
         return False
@@ -74,6 +74,10 @@ def mark_duty_articles(doc: Doc, root: Node) -> None:
     if any(n.kind == "tasks" for n in nodes):
         return
     duties = [n for n in nodes if n.style == "article" and n.parent is not None and _is_duty_article(doc, n)]
+    if not any(_is_duty_article(doc, n, sentences=False) for n in duties):
+        # A body's sentence alone ("Điều 4. Giám đốc Sở … chịu trách nhiệm toàn diện …") answers for the matter decided;
+        # it joins the duty articles of a decision that hands out work ("Điều 2. Giao Bộ …:"), it opens none.
+        return
     if not duties or (len(duties) == 1 and not any(c.numbered for c in duties[0].children) and _lists_or_sets_up(doc, nodes)):
         # "Điều 2. Giao Công an tỉnh chủ trì … theo dõi, tổng hợp" alone: a decision that approves a list or sets up a
         # body closes with one sentence of assignment; that sentence is not a list of tasks (a decision approving a
