@@ -168,8 +168,8 @@ Nơi nhận:
 def test_a_meeting_named_a_briefing_is_no_report_owed() -> None:
     """"Hội nghị báo cáo viên", "Hội nghị báo cáo nhanh …": "báo cáo" after "hội nghị" names the kind of meeting."""
     text = _letter(
-        "Thực hiện Công văn của Ban Tuyên giáo về mời dự Hội nghị báo cáo viên quý I năm 2026, Đảng ủy xã thông báo:\n"
-        "1. Thời gian: 7 giờ 30, ngày 20/3/2026.\n2. Địa điểm: Hội trường xã.\n3. Thành phần: Bí thư các chi bộ."
+        "I. Hội nghị báo cáo nhanh kết quả Hội nghị Trung ương\n1. Các chi bộ cử đại biểu dự.\n"
+        "2. Văn phòng Đảng ủy chuẩn bị hội trường."
     )
     assert _read(text)["reporting"] == []
 
@@ -256,3 +256,25 @@ QUYẾT ĐỊNH:
 Điều 4. Quyết định này có hiệu lực kể từ ngày ký.
 """
     assert _read(text)["tasks"] == []
+
+
+def test_the_closing_formula_stays_no_task_when_the_recipients_run_on_under_it() -> None:
+    """"2. Chánh Văn phòng …, Giám đốc các Sở … chịu trách nhiệm thi hành Quyết định này./." then the signature and
+    "Nơi nhận: - Như Điều 3; - Lưu: VT.": the dashes are the recipients, not points of a task."""
+    text = """BỘ NÔNG NGHIỆP
+Số: 15/QĐ-BNN
+QUYẾT ĐỊNH
+Ban hành hướng dẫn kỹ thuật tưới tiết kiệm nước
+QUYẾT ĐỊNH:
+Điều 1. Ban hành kèm theo Quyết định này hướng dẫn kỹ thuật tưới tiết kiệm nước.
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
+Điều 3. Tổ chức thực hiện
+1. Ủy ban nhân dân các tỉnh có trách nhiệm hướng dẫn áp dụng kỹ thuật tưới tiết kiệm nước.
+2. Chánh Văn phòng Bộ, Cục trưởng Cục Thủy lợi, Chủ tịch Ủy ban nhân dân các tỉnh chịu trách nhiệm thi hành Quyết định này./.
+KT. BỘ TRƯỞNG
+Nơi nhận:
+- Như Điều 3;
+- Lưu: VT.
+"""
+    assert not any("thi hành" in t for t in _titles(_read(text)))
+    assert len(_read(text)["tasks"]) == 1
