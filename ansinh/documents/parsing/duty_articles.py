@@ -27,7 +27,22 @@ def _doer(title: str) -> bool:
     return bool(_head_match(title, AGENCY_HEADS) or _head_match(rest, AGENCY_HEADS))
 
 
-def _is_duty_article(doc: Doc, node: Node) -> bool:
+# The closing articles of a decision: when it takes effect, who answers for applying it (Decree 30/2020, Annex I).
+_CLOSING = re.compile(r"(?<![a-z])(?:thi\s+hanh|hieu\s+luc)(?![a-z])")
+
+
+def _body_does(doc: Doc, node: Node, heading: str) -> bool:
+    """"Điều 3. Ngân hàng Nhà nước Việt Nam ký với nhà tài trợ Hiệp định …": an article after the first whose heading is
+    one whole sentence opening with a body gives that body its work (a decision's articles after "Điều 1" assign the
+    work before the closing ones on effect and execution); a decree's article named by a body has no full stop."""
+    parent = node.parent
+    first = parent is None or next((c for c in parent.children if c.style == "article"), None) is node
+    if first or not heading.endswith(".") or heading.endswith(":") or len(node.title.split()) < 6:
+        return False
+    return _doer(node.title) and _CLOSING.search(doc.folded, node.head_start, node.end) is None
+
+
+def _is_duty_article(doc: Doc, node: Node, sentences: bool = True) -> bool:
     title = node.title
     folded = fold_same_length(title).lower()
     heading = doc.clean[node.head_start : node.head_end].rstrip()
@@ -35,6 +50,8 @@ def _is_duty_article(doc: Doc, node: Node) -> bool:
     address = _ADDRESS.match(folded)
     if address is not None:
         return _doer(title[address.end() :])
+    if sentences and not items and _body_does(doc, node, heading):
+        return True
     if not (heading.endswith(":") and items and _doer(title)):
         return False
     return _DUTY_VERB.search(folded) is not None
@@ -57,6 +74,10 @@ def mark_duty_articles(doc: Doc, root: Node) -> None:
     if any(n.kind == "tasks" for n in nodes):
         return
     duties = [n for n in nodes if n.style == "article" and n.parent is not None and _is_duty_article(doc, n)]
+    if not any(_is_duty_article(doc, n, sentences=False) for n in duties):
+        # A body's sentence alone ("Điều 4. Giám đốc Sở … chịu trách nhiệm toàn diện …") answers for the matter decided;
+        # it joins the duty articles of a decision that hands out work ("Điều 2. Giao Bộ …:"), it opens none.
+        return
     if not duties or (len(duties) == 1 and not any(c.numbered for c in duties[0].children) and _lists_or_sets_up(doc, nodes)):
         # "Điều 2. Giao Công an tỉnh chủ trì … theo dõi, tổng hợp" alone: a decision that approves a list or sets up a
         # body closes with one sentence of assignment; that sentence is not a list of tasks (a decision approving a

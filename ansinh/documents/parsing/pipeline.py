@@ -14,6 +14,7 @@ from ansinh.documents.parsing.broken_tables import find_broken_tables, find_laid
 from ansinh.documents.parsing.clean import Doc, prepare
 from ansinh.documents.parsing.duties import mark_duties
 from ansinh.documents.parsing.duty_articles import mark_duty_articles
+from ansinh.documents.parsing.event_setting import mark_event_settings
 from ansinh.documents.parsing.funding import extract_funding
 from ansinh.documents.parsing.layout_tables import LayoutTable, find_layout_tables
 from ansinh.documents.parsing.meta import extract_meta, looks_like_plan
@@ -164,6 +165,7 @@ def read_parts(text: str) -> Parts:
     root = parse_outline(masked)
     mark_duties(masked, root)
     mark_duty_articles(masked, root)  # "Điều 3. Giao Bộ Tài chính: a) …": articles that are duties themselves
+    mark_event_settings(masked, root)  # an invitation's time, place, attendance and attached programme: no work
     meta = extract_meta(masked, root)
     spans = meta.get("spans")
     title_span = spans.get("title") if isinstance(spans, dict) else None

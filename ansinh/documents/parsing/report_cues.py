@@ -300,3 +300,17 @@ def at_session(folded: str) -> tuple[bool, bool]:
         return False, False
     others = [c for c in clauses if c not in session and REPORT_WORD.search(c) and ADDRESSEE.search(c) and not _AT_SESSION.search(c)]
     return True, bool(others)
+
+
+# "…; sau Hội nghị báo cáo kết quả học tập về …", "Sau khi kết thúc đợt kiểm tra, Đoàn báo cáo …": a clause that opens
+# with one event past ("sau" the meeting, the campaign, the session; not "sau mỗi đợt", every one of them) owes the
+# report of that event, once (README: "kết thúc cuộc bầu cử … báo cáo" is once).
+_AFTER_ONE_EVENT = re.compile(
+    r"(?:^|[;:]|,(?=\s+(?:ngay\s+)?sau\s))[\s\-–+•\d.)]*(?:ngay\s+)?sau\s+(?:khi\s+)?(?:ket\s+thuc\s+|hoan\s+thanh\s+|to\s+chuc\s+)?"
+    r"(?:hoi\s+nghi|hoi\s+thao|toa\s+dam|dot|cuoc|buoi|le|ky\s+hop|dai\s+hoi|lop|khoa)(?![a-z])[^;]*?(?<![a-z])b[ad]o\s+c[ad]o(?![a-z])"
+)
+
+
+def after_one_event(folded: str) -> bool:
+    """Whether a clause of the sentence asks for a report after one event ("sau Hội nghị báo cáo …")."""
+    return "sau" in folded and _AFTER_ONE_EVENT.search(folded) is not None

@@ -79,6 +79,11 @@ def deadline_for(
     if frequency in ("quarterly", "monthly") and any(d[2] is None for d in fitting) and len(cue_at) > 1:
         # "trước ngày 15 của tháng cuối quý và trước ngày 15 tháng 12 hằng năm": the day without a month is the quarter's
         fitting = [d for d in fitting if d[2] is None]
+    quarter_days = [d for d in deadlines if d[2] is None]
+    if not fitting and frequency == "annual" and "quarterly" in cue_at and len(quarter_days) == 1:
+        # "định kỳ hằng quý, năm báo cáo … trước ngày 20 của tháng cuối quý": the year's report goes with its last
+        # quarter's, on that day of December.
+        return quarter_days[0][1], 12
     if not fitting:
         return None, None
     if len(fitting) == 1 or frequency not in cue_at:

@@ -84,8 +84,18 @@ _CITED = re.compile(r"B(?<![^ \t,]B)(?=[aá]o[ \t]+c[aá]o(?![^\W\d_]))")
 _CITING = re.compile(r"(?:(?<![a-z])(?:va|hoac|theo|qua|trong|tai|voi|tu|vao|cac)|,)[ \t]*$")
 
 
+# "Hội nghị báo cáo viên", "Hội nghị báo cáo nhanh kết quả Hội nghị Trung ương …": the kind of a meeting (a Party
+# committee's briefing held for its cadres), named by the words "báo cáo" after "hội nghị", not a report owed; after a
+# word of time ("sau Hội nghị báo cáo kết quả …", "kết thúc hội nghị báo cáo …") the meeting is the occasion of a report.
+_MEETING_KIND = re.compile(r"(?<![a-z])(?<!sau )(?<!truoc )(?<!thuc )(?<!khi )hoi\s+nghi\s+(b[ad]o\s+c[ad]o)(?![a-z])")
+
+
 def blank_cited(text: str, folded: str) -> str:
-    """``folded`` with each cited "Báo cáo" (a capitalised document kind inside a sentence) blanked, same length."""
+    """``folded`` with each cited "Báo cáo" (a capitalised document kind inside a sentence) and each "báo cáo" naming
+    the kind of a meeting blanked, same length."""
+    if "hoi nghi b" in folded:
+        for m in _MEETING_KIND.finditer(folded):
+            folded = folded[: m.start(1)] + " " * (m.end(1) - m.start(1)) + folded[m.end(1) :]
     if "B" not in text:
         return folded
     for m in _CITED.finditer(text):

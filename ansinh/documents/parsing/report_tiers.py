@@ -61,11 +61,24 @@ def _with_year(folded: str, at: int) -> bool:
 _ALSO = re.compile(r"[\s\-–+•]*(?:dong\s+thoi|ngoai\s+ra)(?![a-z])\s*,?")
 
 
+# "…, kịp thời báo cáo, tham mưu … giải quyết các khó khăn, vướng mắc; định kỳ quý, 6 tháng, hằng năm … báo cáo …": a
+# report owed as matters arise, in a clause of its own beside the regime (README: "kịp thời" is ad hoc).
+_PROMPTLY = re.compile(r"(?<![a-z])kip\s+thoi\s+(?:[a-z]+\s+){0,2}?b[ad]o\s+c[ad]o(?![a-z])")
+
+
+def _prompt_clause(clauses: list[str]) -> bool:
+    """Whether one ";"-clause owes a prompt report with no period or day while another names the period."""
+    prompt = [c for c in clauses if _PROMPTLY.search(c) and not periods(c) and "truoc ngay" not in c and "cham nhat" not in c]
+    return bool(prompt) and any(periods(c) for c in clauses if c not in prompt)
+
+
 def own_clause_report(folded: str) -> bool:
     """Whether a ";"-clause opened by "đồng thời"/"ngoài ra" owes a report with no period or day of its own (to a
-    named body or on a stated occasion)."""
+    named body or on a stated occasion), or one owes a prompt report ("kịp thời báo cáo") beside the regime."""
     if ";" not in folded:
         return False
+    if "kip thoi" in folded and _prompt_clause(_top_clauses(folded)):
+        return True
     for clause in _top_clauses(folded)[1:]:
         if _ALSO.match(clause) is None or REPORT_WORD.search(clause) is None:
             continue

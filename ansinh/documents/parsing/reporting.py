@@ -17,6 +17,7 @@ from ansinh.documents.parsing.report_cues import (
     EVENT_OCCASION,
     PAST_DATE,
     WEEKLY,
+    after_one_event,
     at_session,
     body_end,
     periods,
@@ -156,7 +157,8 @@ def _other_sections(root: Node, taken: list[Node]) -> list[Node]:
 _ASSIGNS = re.compile(r"^[\s\-–+•*]*(?:[a-zđ0-9]{1,3}[.)]\s*)?(?:giao|yeu\s+cau|de\s+nghi)\s")
 
 
-_NO_DUTY_KINDS = frozenset({"situation", "viewpoint", "vision", "objectives", "rights"})  # rights: duties._mark_rights
+# rights: duties._mark_rights; setting: an event's time, place, attendance, content (event_setting.py)
+_NO_DUTY_KINDS = frozenset({"situation", "viewpoint", "vision", "objectives", "rights", "setting"})
 # "tổng kết Chương trình" with no year: the one final review of the plan ("sơ kết, tổng kết" as a pair is not).
 _FINAL_REVIEW = re.compile(
     r"t[oda]ng\s+ket\s+(?:viec\s+thuc\s+hien\s+)?"
@@ -300,7 +302,7 @@ def extract_reporting(doc: Doc, root: Node) -> list[dict[str, object]]:
                     duties.append(("adhoc", None))  # "…; báo cáo Chính phủ; tham mưu … báo cáo Quốc hội tại kỳ họp gần nhất"
             if not any(f == "once" for f, _ in duties) and _final_review(folded):
                 duties.append(("once", None))
-            if not duties and _AFTER_EVENT.match(folded):
+            if not duties and (_AFTER_EVENT.match(folded) or after_one_event(folded)):
                 duties.append(("once", None))
             if not duties and not strict and not (_ADHOC.search(folded) or WEEKLY.search(folded) or (
                 _BARE_PERIODIC.search(folded) and _ADDRESSED_REPORT.search(folded)

@@ -48,7 +48,9 @@ _ACTION = re.compile(  # one branch per first letter (vocab.by_first_letter): th
     r"la co quan|chiu trach nhiem|de cao|trong pham vi|can cu|theo chuc nang|"
     # "Tổ kiểm phiếu tiến hành …", "Ban Thường trực trao đổi với …", "Sở Y tế lập danh sách …".
     r"tien hanh|trao doi|lap danh sach|lap ke hoach|chuan bi|giai quyet|xac minh|tiep nhan|cung cap|"
-    r"kip thoi|tich cuc|thuong xuyen|phat huy|tiep thu|nghiem tuc") + r"(?![a-z])"
+    r"kip thoi|tich cuc|thuong xuyen|phat huy|tiep thu|nghiem tuc|"
+    # "Ngân hàng Nhà nước Việt Nam ký với nhà tài trợ Hiệp định …": a body signing for the State (Law on Treaties).
+    r"ky ket|ky voi|ky hiep dinh|ky thoa thuan") + r"(?![a-z])"
 )
 # Kinds of bodies named by the work they do, a standard name rather than a duty (folded): "các cơ quan (chuyên trách)
 # tham mưu, giúp việc Tỉnh ủy" (Party committees' advisory bodies), "các đơn vị cung cấp dịch vụ viễn thông".

@@ -57,8 +57,9 @@ _FIELD_LABEL = re.compile(
 )
 
 
-# A part assigning the work (read by assignments.py) and a khoản listing a party's rights (duties._mark_rights).
-_NOT_TASKS = frozenset({"assignment", "rights"})
+# A part assigning the work (read by assignments.py), a khoản listing a party's rights (duties._mark_rights) and the
+# setting of an event (event_setting.py).
+_NOT_TASKS = frozenset({"assignment", "rights", "setting"})
 # Parts of another kind an item inside the tasks part may head: its aims, the situation, viewpoints, a vision.
 _OTHER_PARTS = frozenset({"objectives", "situation", "viewpoint", "vision", "purpose"})
 
@@ -78,7 +79,8 @@ def _is_task_node(node: Node, doc: Doc | None = None) -> bool:
         return False  # only the duty articles of a decree's closing chapter are tasks themselves
     if doc is None:
         return True
-    if not node.children and _CLOSING_FORMULA.match(doc.folded, node.head_start, node.end):
+    # (its dashes, when the text runs on into the signature block, are the recipients after "Nơi nhận:", not points)
+    if not any(c.numbered for c in node.children) and _CLOSING_FORMULA.match(doc.folded, node.head_start, node.end):
         return False
     label = _FIELD_LABEL.match(doc.folded, node.head_start, node.head_end)
     # "1. Nội dung: …" straight under the part is the part's first item, not a field of a task above it.
