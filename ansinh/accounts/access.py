@@ -24,6 +24,7 @@ end) count. Anonymous and inactive users have no scope.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -93,6 +94,11 @@ def _scope_unit(assignment: RoleAssignment) -> AdministrativeUnit | None:
     return None
 
 
+def _root_paths(assignments: Iterable[RoleAssignment]) -> tuple[str, ...]:
+    """The sorted paths of the units the assignments are scoped to (assignments with neither unit nor agency: none)."""
+    return tuple(sorted({u.path for a in assignments if (u := _scope_unit(a)) is not None}))
+
+
 def _units_for(user: Any, roles: tuple[str, ...], *, predecessors: bool = False) -> QuerySet[AdministrativeUnit]:
     if not signed_in(user):
         return AdministrativeUnit.objects.none()
@@ -101,7 +107,7 @@ def _units_for(user: Any, roles: tuple[str, ...], *, predecessors: bool = False)
     assignments, memo = _scope_cache(user)
     key = (roles, predecessors)
     if key not in memo:
-        paths = sorted({u.path for a in assignments if a.role in roles and (u := _scope_unit(a)) is not None})
+        paths = _root_paths(a for a in assignments if a.role in roles)
         q = Q()
         for path in paths:
             q |= Q(path__startswith=path)
@@ -132,9 +138,7 @@ def writable_roots(user: Any) -> tuple[str, ...] | None:
         return None
     assignments, memo = _scope_cache(user)
     if "write_roots" not in memo:
-        memo["write_roots"] = tuple(
-            sorted({u.path for a in assignments if a.role in _WRITE_ROLES and (u := _scope_unit(a)) is not None})
-        )
+        memo["write_roots"] = _root_paths(a for a in assignments if a.role in _WRITE_ROLES)
     roots: tuple[str, ...] = memo["write_roots"]
     return roots
 
@@ -196,6 +200,4 @@ def standing_roots(user: Any) -> tuple[str, ...]:
     """
     if not signed_in(user):
         return ()
-    assignments = _scope_cache(user)[0]
-    return tuple(sorted({u.path for a in assignments if a.role == Role.STANDING and a.plan_id is None
-                         and (u := _scope_unit(a)) is not None}))
+    return _root_paths(a for a in _scope_cache(user)[0] if a.role == Role.STANDING and a.plan_id is None)
