@@ -56,6 +56,12 @@ class Figures:
     values: dict[tuple[int, int, int], float]
     rolled: dict[tuple[int, int, int], int] = field(default_factory=dict)  # roll-ups: units reporting
     expected: ExpectedUnits | None = None
+    _of_year: dict[int, list[ReportingCycle]] = field(default_factory=dict, init=False, repr=False)
+    _found: dict[tuple[int, int, int], YearFigure | None] = field(default_factory=dict, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        for c in self.cycles:
+            self._of_year.setdefault(c.year, []).append(c)
 
     @classmethod
     def load(cls, plan: Plan, year: int, root: AdministrativeUnit | None) -> Figures:
@@ -89,15 +95,18 @@ class Figures:
         return cls(plan, cycles, values, rolled, expected)
 
     def year_value(self, indicator: Any, unit_id: int, year: int) -> YearFigure | None:
-        """The unit's figure of ``indicator`` for ``year`` (``year_figure``'s rules), or None."""
-        figures: dict[tuple[int, int], Figure] = {}
-        of_year = [c for c in self.cycles if c.year == year]
-        for c in of_year:
-            key = (c.pk, indicator.pk, unit_id)
-            if key in self.values:
-                source, n = ("rollup", self.rolled[key]) if key in self.rolled else ("own", 1)
-                figures[(c.pk, indicator.pk)] = (float(self.values[key]), source, n)
-        return year_figure(of_year, indicator, figures)
+        """The unit's figure of ``indicator`` for ``year`` (``year_figure``'s rules), or None; worked out once."""
+        memo = (indicator.pk, unit_id, year)
+        if memo not in self._found:
+            figures: dict[tuple[int, int], Figure] = {}
+            of_year = self._of_year.get(year, [])
+            for c in of_year:
+                key = (c.pk, indicator.pk, unit_id)
+                if key in self.values:
+                    source, n = ("rollup", self.rolled[key]) if key in self.rolled else ("own", 1)
+                    figures[(c.pk, indicator.pk)] = (float(self.values[key]), source, n)
+            self._found[memo] = year_figure(of_year, indicator, figures)
+        return self._found[memo]
 
     def _coverage_of(self, unit: AdministrativeUnit, found: YearFigure | None) -> Coverage | None:
         if found is None or self.expected is None:
@@ -126,7 +135,7 @@ class Figures:
             return None, NO_DATA_LABEL, []
         indicator = link.indicator
         series: list[tuple[int, float]] = []
-        for y in sorted({c.year for c in self.cycles if c.year <= year}):
+        for y in sorted(y for y in self._of_year if y <= year):
             found = self.year_value(indicator, unit.pk, y)
             if found is not None and (found[0].kind == ReportingCycle.Kind.ANNUAL or indicator.time_aggregation != "sum"):
                 series.append((y, found[1]))
@@ -142,5 +151,5 @@ class Figures:
 
     def unit_ids(self, year: int) -> set[int]:
         """Units with a figure in some report of ``year``."""
-        ids = {c.pk for c in self.cycles if c.year == year}
+        ids = {c.pk for c in self._of_year.get(year, [])}
         return {u for (c, _, u) in self.values if c in ids}
