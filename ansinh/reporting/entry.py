@@ -128,7 +128,7 @@ def _names_communes(name: str) -> bool:
     low = " ".join(name.lower().split())
     if low.isascii():
         return bool(_COMMUNE_WORDS_FOLDED.search(low))
-    return bool(_COMMUNE_WORDS.search(nfc(low).replace("ủy", "uỷ")))
+    return bool(_COMMUNE_WORDS.search(nfc(low)))
 
 
 def concerns_communes(task: Task) -> bool:
