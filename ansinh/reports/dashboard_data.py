@@ -79,11 +79,14 @@ def annual_cycles(plan: Plan, today: dt.date | None = None) -> list[ReportingCyc
     """
     today = today or timezone.localdate()
     by_year: dict[int, ReportingCycle] = {}
-    rank = {ReportingCycle.Kind.ANNUAL: 0, ReportingCycle.Kind.FINAL: 1, ReportingCycle.Kind.MIDTERM: 2}
+    rank: dict[str, int] = {ReportingCycle.Kind.ANNUAL: 0, ReportingCycle.Kind.FINAL: 1, ReportingCycle.Kind.MIDTERM: 2}
     for c in plan.cycles.prefetch_related("deadlines").order_by("year", "period_end"):
         best = by_year.get(c.year)
-        c_rank, best_rank = rank.get(c.kind, 9), rank.get(best.kind, 9) if best is not None else 10  # type: ignore[call-overload]
-        if best is None or c_rank < best_rank or (c_rank == best_rank == 9 and c.period_end <= today):
+        if best is None:
+            by_year[c.year] = c
+            continue
+        c_rank, best_rank = rank.get(c.kind, 9), rank.get(best.kind, 9)
+        if c_rank < best_rank or (c_rank == best_rank == 9 and c.period_end <= today):  # a later closed short report
             by_year[c.year] = c
     return [by_year[y] for y in sorted(by_year)]
 
