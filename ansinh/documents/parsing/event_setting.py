@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ansinh.documents.parsing.clean import Doc
+from ansinh.documents.parsing.outline_repairs import RECIPIENTS
 from ansinh.documents.parsing.structure import Node
 
 SETTING = "setting"
@@ -26,8 +27,7 @@ _WHEN_WHERE = re.compile(r"(?:thoi gian|dia diem)(?![a-z])")
 # An item of such a list that hands out work ("Công tác chuẩn bị", "Phân công thực hiện", "Trách nhiệm …").
 _WORK = re.compile(r"(?<![a-z])(?:chuan bi|phan cong|to chuc thuc hien|trach nhiem|nhiem vu|giao)(?![a-z])")
 
-# "Nơi nhận:" closes the body of a text (Decree 30/2020, Annex I).
-_RECIPIENTS = re.compile(r"(?m)^[ \t*_]*noi nhan[ \t]*:")
+_RECIPIENTS = re.compile(r"(?m)^" + RECIPIENTS.pattern)  # "Nơi nhận:" closes the body of a text
 # "CHƯƠNG TRÌNH" alone or with its event, then the event on the next line: the programme of a meeting or ceremony.
 _PROGRAMME = re.compile(r"(?m)^[ \t*#_]*chuong trinh(?:[ \t]+(?:lam viec|cua))?[ \t]*(?:\n[ \t*_]*)?"
                         r"(?:hoi nghi|hoi thao|toa dam|le|buoi|dai hoi|ky hop|phien|lop|hop)(?![a-z])")

@@ -208,14 +208,15 @@ def _titled_annexes(doc: Doc, lines: list[tuple[int, int]]) -> list[tuple[int, s
     return out
 
 
-_RECIPIENTS = re.compile(r"[ \t]*noi nhan[ \t]*:")
+# "Nơi nhận:" at a line's start (marks of emphasis allowed) closes the body of a text (Decree 30/2020, Annex I).
+RECIPIENTS = re.compile(r"[ \t*_]*noi nhan[ \t]*:")
 
 
 def _forms_after_signature(doc: Doc, lines: list[tuple[int, int]], annexes: list[tuple[int, str | None]]) -> list[tuple[int, str | None]]:
     """A form sent with a letter after its signature block (Decree 30/2020: "Nơi nhận:" closes the body), titled
     in capitals on its own line with no "PHỤ LỤC" or "(Kèm theo …)" line: "ĐỀ CƯƠNG" over "Nội dung báo cáo định kỳ …",
     "MẪU BÁO CÁO …". Its numbered lines are the outline of a report to send, not the letter's duties."""
-    signed = next((i for i, (s, e) in enumerate(lines) if _RECIPIENTS.match(doc.folded, s, e)), None)
+    signed = next((i for i, (s, e) in enumerate(lines) if RECIPIENTS.match(doc.folded, s, e)), None)
     if signed is None:
         return []
     out: list[tuple[int, str | None]] = []
