@@ -40,6 +40,9 @@ _CITED_YEAR = re.compile(
     re.IGNORECASE,
 )
 
+# A year the title names as the plan's end: "đến năm 2030", "tới 2030", "đến hết năm 2030".
+_HORIZON_YEAR = re.compile(r"(?:đến|tới)\s+(?:hết\s+)?(?:năm\s+)?((?:19|20)\d{2})(?!\d)", re.IGNORECASE)
+
 
 class PlanError(UserError):
     """A plan action was refused; ``message`` is Vietnamese, for the user."""
@@ -80,10 +83,22 @@ def _period(meta: Mapping[str, Any], targets: Sequence[Mapping[str, Any]]) -> tu
     # The title's own years count ("năm 2026", "giai đoạn 2026 - 2030"); the dates and numbers it cites do not.
     steps = [m for t in targets for m in t.get("milestones") or [] if isinstance(m, Mapping)]
     years = [int(t["year"]) for t in [*targets, *steps] if isinstance(t.get("year"), int)]
-    years += [int(y.group(0)) for y in _YEAR.finditer(_CITED_YEAR.sub(" ", _text(meta.get("title"))))]
+    title = _CITED_YEAR.sub(" ", _text(meta.get("title")))
+    own = [int(y.group(0)) for y in _YEAR.finditer(title)]
+    years += own
     if not years:
         return None, None
-    return min(years), max(years)
+    start, end = min(years), max(years)
+    # A title naming only where the plan ends ("Chiến lược … đến năm 2030") leaves its start to the day it is
+    # issued: a 2020 strategy whose first milestone is 2025 runs from 2020, so its mid-term review covers
+    # 2020–2025. Issued in its year's last quarter, it starts the next year. A title that names its own years
+    # ("năm 2026", "giai đoạn 2026–2030") keeps them, whenever it was signed.
+    issued = _date(meta.get("date"))
+    horizons = [int(y.group(1)) for y in _HORIZON_YEAR.finditer(title)]
+    if issued is not None and sorted(own) == sorted(horizons):
+        begins = issued.year + (1 if issued.month >= 10 else 0)
+        start = min(start, begins) if begins <= end else start
+    return start, end
 
 
 @transaction.atomic

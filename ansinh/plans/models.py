@@ -78,6 +78,17 @@ class Plan(models.Model):
         """Whether ``unit`` lies in the plan's area (a plan without an area covers every unit)."""
         return self.area is None or str(unit.path).startswith(self.area.path)
 
+    def judges_unit_by_goals(self, unit: Any, aggregation: str) -> bool:
+        """Whether the plan's goals judge ``unit``'s own figure of an indicator aggregated by ``aggregation``.
+
+        A rate or an average holds for every unit of the area ("90% of households" in each commune too). A count
+        summed over the area ("16,000 new jobs") is the whole area's: a commune's part of it is not held to it.
+        """
+        area = self.area
+        if aggregation != "sum" or area is None:
+            return True
+        return str(unit.path) == area.path or not str(unit.path).startswith(area.path)
+
     @property
     def is_draft(self) -> bool:
         return self.status == self.Status.DRAFT

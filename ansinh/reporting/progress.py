@@ -36,6 +36,7 @@ class TargetStatus(StrEnum):
     OFF_TRACK = "off_track"
     NO_DATA = "no_data"
     PARTIAL = "partial"  # a roll-up below the coverage threshold: not assessed (reporting.coverage)
+    NOT_ASSESSED = "not_assessed"  # a commune's part of a count set for the whole area (Plan.judges_unit_by_goals)
 
 
 TARGET_STATUS_LABELS = {
@@ -45,6 +46,7 @@ TARGET_STATUS_LABELS = {
     TargetStatus.OFF_TRACK: "Chậm tiến độ",
     TargetStatus.NO_DATA: "Chưa có số liệu",
     TargetStatus.PARTIAL: "Số liệu chưa đầy đủ",
+    TargetStatus.NOT_ASSESSED: "Không đánh giá riêng",
 }
 
 
@@ -142,6 +144,37 @@ def target_status(
     if shortfall(direction, probe, goal.value) <= tolerance_for(value_type, goal.value):
         return TargetStatus.AT_RISK
     return TargetStatus.OFF_TRACK
+
+
+def year_share(cycle: Any) -> float:
+    """The share of its year a report's figures run to: a monthly, quarterly or six-month report counts from the
+    start of the year (``progress_data.year_figure``) to the month its figures close in; the year's report is 1."""
+    if getattr(cycle, "kind", "annual") not in ("monthly", "quarterly", "semiannual"):
+        return 1.0
+    return min(1.0, max(1, cycle.period_end.month) / 12)
+
+
+def part_year_status(
+    direction: str,
+    value_type: str,
+    actual: float | None,
+    share: float,
+    milestone: Goal | None,
+    final: Goal | None,
+    forecast: float | None = None,
+) -> TargetStatus:
+    """``target_status`` for a count summed over part of the year (``share`` < 1), as in March with three months in.
+
+    Three months' 250 of a year's 1,000 is on course, and three months' 30 against "at most 100 a year" is not:
+    the figure is carried to the whole year at its pace so far and judged against the year's goals. It is
+    "achieved" only when the figure itself already meets the final goal, which a count going up can do early.
+    """
+    if actual is None or share >= 1.0:
+        return target_status(direction, value_type, actual, milestone, final, forecast)
+    if final is not None and direction != "lower" and meets(final.comparator, direction, actual, final.value, final.value_max):
+        return TargetStatus.ACHIEVED
+    status = target_status(direction, value_type, actual / max(share, 1 / 12), milestone, final, forecast)
+    return TargetStatus.ON_TRACK if status == TargetStatus.ACHIEVED else status
 
 
 def task_status(deadline: dt.date | None, completed_on: dt.date | None, today: dt.date) -> TaskStatus:

@@ -26,7 +26,8 @@ from ansinh.reporting.progress import (
     TargetStatus,
     expected_on,
     linear_forecast,
-    target_status,
+    part_year_status,
+    year_share,
 )
 
 Figure = tuple[float, str, int]  # value, source ("own" or "rollup"), units reporting
@@ -103,7 +104,7 @@ def targets_progress(targets: Sequence[Any], unit: Any, cycle: Any = None) -> li
     A rolled-up actual carries its coverage; below the configured share its status is "partial". A year without
     an annual report takes its figure from the year's shorter reports (``year_figure``).
     """
-    from ansinh.plans.models import Milestone
+    from ansinh.plans.models import Milestone, Plan
     from ansinh.reporting.models import ReportingCycle, TargetIndicatorLink
 
     if not targets:
@@ -113,6 +114,7 @@ def targets_progress(targets: Sequence[Any], unit: Any, cycle: Any = None) -> li
         link.target_id: link.indicator
         for link in TargetIndicatorLink.objects.filter(target_id__in=target_ids).select_related("indicator")
     }
+    plans = {p.pk: p for p in Plan.objects.filter(pk__in={t.plan_id for t in targets}).select_related("area")}
     plan_cycles: dict[int, list[Any]] = defaultdict(list)
     for c in ReportingCycle.objects.filter(
         plan_id__in={t.plan_id for t in targets}, kind__in=YEAR_KINDS
@@ -158,7 +160,10 @@ def targets_progress(targets: Sequence[Any], unit: Any, cycle: Any = None) -> li
         forecast = linear_forecast(series, final_year)
         if forecast is not None and indicator.value_type in ("percent", "count"):
             forecast = max(0.0, min(forecast, 100.0) if indicator.value_type == "percent" else forecast)
-        status = target_status(indicator.direction, indicator.value_type, actual, milestone, final, forecast)
+        share = year_share(at_cycle) if indicator.time_aggregation == "sum" else 1.0
+        status = part_year_status(indicator.direction, indicator.value_type, actual, share, milestone, final, forecast)
+        if actual is not None and not plans[target.plan_id].judges_unit_by_goals(unit, indicator.aggregation):
+            status = TargetStatus.NOT_ASSESSED
         coverage = expected.coverage(unit, at_cycle, reporting, source) if actual is not None else None
         out.append(
             TargetProgress(

@@ -177,6 +177,15 @@ def _check_value(
     return clean, errors
 
 
+PART_NAMES = {"monthly": "tháng", "quarterly": "quý", "semiannual": "6 tháng"}
+
+
+def cycle_share(cycle: Any) -> float:
+    """The share of the year one report's count covers: a month 1/12, a quarter 3/12; the six-month report
+    counts from the start of the year (6/12), as ``progress_data.year_figure`` reads it; the rest, the year."""
+    return {"monthly": 1 / 12, "quarterly": 3 / 12, "semiannual": 6 / 12}.get(cycle.kind, 1.0)
+
+
 def validate_values(
     submission: Submission, values: Sequence[Mapping[str, Any]], *, draft: bool = False
 ) -> tuple[list[dict[str, Any]], list[FieldError]]:
@@ -191,6 +200,7 @@ def validate_values(
     seen: set[str] = set()
     previous = previous_values(submission)
     goals = goals_for(submission.cycle.plan_id, submission.cycle.year)
+    plan = submission.cycle.plan
     for row, item in enumerate(values):
         ref = item.get("indicator")
         indicator = ref if isinstance(ref, Indicator) else catalogue.get(str(ref or "").strip())
@@ -213,12 +223,15 @@ def validate_values(
         flag = outlier_flag(indicator.value_type, previous.get(indicator.pk), clean["value"])
         if flag:
             flags.append(flag)
-        goal = goals.get(indicator.pk)
+        goal = goals.get(indicator.pk) if plan.judges_unit_by_goals(submission.unit, indicator.aggregation) else None
         if goal is not None and clean["value"] is not None:
             comparator, goal_value, goal_max = goal
-            if not meets(comparator, indicator.direction, clean["value"], goal_value, goal_max):
+            share = cycle_share(submission.cycle) if indicator.time_aggregation == "sum" else 1.0
+            low, high = goal_value * share, None if goal_max is None else goal_max * share
+            if not meets(comparator, indicator.direction, clean["value"], low, high):
+                part = "" if share == 1.0 else f" chia theo {PART_NAMES[submission.cycle.kind]} ({format_vn(share * 12, 0)}/12 mốc năm)"
                 message = (
-                    f"{MISSED_MILESTONE} năm {submission.cycle.year} ({goal_text(comparator, goal_value, goal_max, indicator.unit)})."
+                    f"{MISSED_MILESTONE} năm {submission.cycle.year}{part} ({goal_text(comparator, low, high, indicator.unit)})."
                 )
                 flags.append(message)
                 if not clean["comment"] and not draft:

@@ -47,6 +47,9 @@ class TargetSeries:
     milestone_goals: dict[int, progress.Goal] = field(default_factory=dict)
     actuals: dict[int, float] = field(default_factory=dict)
     coverage: dict[int, Coverage] = field(default_factory=dict)  # per year, of the actual shown
+    shares: dict[int, float] = field(default_factory=dict)  # per year, below 1 for a count summed over part of it
+    aggregation: str = "sum"  # over units, as in the indicator catalogue
+    judged: bool = True  # False for a commune's part of a count the plan sets for its whole area
 
     @cached_property
     def final_goal(self) -> progress.Goal | None:
@@ -132,6 +135,7 @@ def series_for_units(
             figures[(unit_id, indicator_id)][(cycle_id, indicator_id)] = (float(value), "own", 1)
     values: dict[tuple[int, int], dict[int, float]] = defaultdict(dict)
     covered: dict[tuple[int, int], dict[int, Coverage]] = defaultdict(dict)
+    shares: dict[tuple[int, int], dict[int, float]] = defaultdict(dict)
     by_year: dict[int, list[ReportingCycle]] = defaultdict(list)
     for c in shorter:
         by_year[c.year].append(c)
@@ -145,6 +149,8 @@ def series_for_units(
             if found is not None:
                 values[(unit_id, indicator_id)][year] = found[1]
                 covered[(unit_id, indicator_id)][year] = expected.coverage(unit_of[unit_id], found[0], found[3], found[2])
+                if indicators[indicator_id].time_aggregation == "sum" and progress.year_share(found[0]) < 1:
+                    shares[(unit_id, indicator_id)][year] = progress.year_share(found[0])
     # The per-target part is the same for every unit: build it once, copy it per unit.
     templates = []
     for t in targets:
@@ -158,21 +164,33 @@ def series_for_units(
                 unit_label=ind.unit or t.unit,
                 direction=ind.direction,
                 value_type=ind.value_type,
+                aggregation=ind.aggregation,
                 milestones={m.year: m.value for m in stones if m.value is not None},
                 milestone_goals={m.year: progress.Goal(m.comparator or "=", m.value, m.value_max) for m in stones if m.value is not None},
             )
         )
         _ = (templates[-1].final_goal, templates[-1].final_year)  # computed once, copied with the rest
-    return {uid: [_copy(tpl, values.get((uid, tpl.indicator_id)), covered.get((uid, tpl.indicator_id))) for tpl in templates] for uid in unit_ids}
+    out: dict[int, list[TargetSeries]] = {}
+    for uid in unit_ids:
+        out[uid] = [_copy(tpl, values.get((uid, tpl.indicator_id)), covered.get((uid, tpl.indicator_id)), shares.get((uid, tpl.indicator_id))) for tpl in templates]
+        for series in out[uid]:
+            series.judged = plan.judges_unit_by_goals(unit_of[uid], series.aggregation)
+    return out
 
 
-def _copy(template: TargetSeries, actuals: dict[int, float] | None, coverage: dict[int, Coverage] | None) -> TargetSeries:
+def _copy(
+    template: TargetSeries,
+    actuals: dict[int, float] | None,
+    coverage: dict[int, Coverage] | None,
+    shares: dict[int, float] | None = None,
+) -> TargetSeries:
     """A unit's series from the shared template: its fields copied as they are (shallow, like
     ``copy.copy``, about a third of its cost), then its own figures."""
     series = object.__new__(TargetSeries)
     series.__dict__.update(template.__dict__)
     series.actuals = dict(actuals or {})
     series.coverage = dict(coverage or {})
+    series.shares = dict(shares or {})
     return series
 
 
@@ -182,18 +200,21 @@ def target_status(series: TargetSeries, year: int) -> str:
     actual = series.actuals.get(year)
     if actual is None:
         return "no_data"
+    if not series.judged:
+        return progress.TargetStatus.NOT_ASSESSED.value
     milestone = series.milestone_goals.get(year)
     fc = None
     if milestone is None:  # the forecast only counts when there is no milestone for the year
-        points = sorted((y, v) for y, v in series.actuals.items() if y <= year)
+        points = sorted((y, v) for y, v in series.actuals.items() if y <= year and y not in series.shares)
         fc = progress.linear_forecast(points, series.final_year or year) if points else None
-    status = progress.target_status(series.direction, series.value_type, actual, milestone, series.final_goal, fc)
+    share = series.shares.get(year, 1.0)
+    status = progress.part_year_status(series.direction, series.value_type, actual, share, milestone, series.final_goal, fc)
     return honest_status(status.value, series.coverage.get(year))
 
 
 def forecast(series: TargetSeries, until: int | None) -> dict[int, float]:
     """The least-squares trend of the actuals (``progress.linear_forecast``) for each year up to the target year."""
-    points = sorted(series.actuals.items())
+    points = sorted((y, v) for y, v in series.actuals.items() if y not in series.shares)  # a part-year sum bends it
     if len(points) < 2 or until is None or until <= points[-1][0]:
         return {}
     # A trend never takes a figure below zero, nor a percentage above 100, when the actuals stay inside.

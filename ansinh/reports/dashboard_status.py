@@ -39,6 +39,8 @@ STATUS_STYLES: dict[str, StatusStyle] = {
         StatusStyle("no_data", TARGET_STATUS_LABELS[TargetStatus.NO_DATA], "#6E6E6E", "ring", "○", 4),
         # A roll-up below the coverage threshold (reporting.coverage): shown, never assessed.
         StatusStyle("partial", TARGET_STATUS_LABELS[TargetStatus.PARTIAL], "#CC79A7", "diamond", "◆", 5),
+        # A commune's part of a count the plan sets for its whole area: shown, not held to the area's goal.
+        StatusStyle("not_assessed", TARGET_STATUS_LABELS[TargetStatus.NOT_ASSESSED], "#8C8C8C", "bar", "▬", 6),
     )
 }
 
@@ -112,6 +114,8 @@ def marker(shape: str, x: float, y: float, colour: str, size: float = 5.0, fille
             f'<path d="M{x - d:.1f},{y - d:.1f}L{x + d:.1f},{y + d:.1f}M{x - d:.1f},{y + d:.1f}L{x + d:.1f},{y - d:.1f}" '
             f'stroke="{colour}" stroke-width="3" fill="none"/>'
         )
+    if shape == "bar":  # a level dash: shown, not judged
+        return f'<rect x="{x - size:.1f}" y="{y - size * 0.35:.1f}" width="{2 * size:.1f}" height="{size * 0.7:.1f}" {common}/>'
     if shape == "ring":
         return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{size:.1f}" fill="#fff" stroke="{colour}" stroke-width="2"/>'
     return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{size:.1f}" {common}/>'

@@ -249,7 +249,7 @@ def build_dashboard(
                 value=sel[1].actuals.get(year) if sel and year else None,
                 status=status_style(sel[0] if sel else "no_data"),
                 good=sum(1 for st, _ in statuses.values() if st in GOOD),
-                total=len(statuses),
+                total=sum(1 for st, _ in statuses.values() if st != "not_assessed"),  # an area's count is not the unit's
                 reported=sub is not None and sub.status in data.DONE_STATUSES,
                 on_time=data.is_on_time(sub, due),
                 late=lateness(due, sub.status, sub.submitted_at, today) if sub is not None

@@ -54,6 +54,7 @@ from ansinh.reports.report_text import (
 NO_MILESTONE = "Chưa có mốc"
 WHOLE_PLAN = "Toàn kế hoạch"
 NO_DATA_LABEL = TARGET_STATUS_LABELS[TargetStatus.NO_DATA]
+NOT_ASSESSED_LABEL = TARGET_STATUS_LABELS[TargetStatus.NOT_ASSESSED]
 GOOD_LABELS = (TARGET_STATUS_LABELS[TargetStatus.ACHIEVED], TARGET_STATUS_LABELS[TargetStatus.ON_TRACK])
 
 
@@ -232,14 +233,16 @@ def collect_report_data(
         place = better or place
     achieved = sum(1 for r in target_rows if r.status in GOOD_LABELS)
     partial = sum(1 for r in target_rows if r.status == PARTIAL_LABEL)
-    measured = sum(1 for r in target_rows if r.status not in (NO_DATA_LABEL, PARTIAL_LABEL))
+    apart = sum(1 for r in target_rows if r.status == NOT_ASSESSED_LABEL)
+    measured = sum(1 for r in target_rows if r.status not in (NO_DATA_LABEL, PARTIAL_LABEL, NOT_ASSESSED_LABEL))
     where = f" trên địa bàn {root.name}" if root is not None else ""
     general = [
         f"Thực hiện {cite_plan(plan)}, các cơ quan, đơn vị{where} đã triển khai các nhiệm vụ, giải pháp của kế hoạch "
         f"trong {'năm ' + str(cycle_year) if first == last else f'giai đoạn {first}–{last}'}.",
         f"Có {progress.units} đơn vị gửi báo cáo tiến độ nhiệm vụ; {achieved}/{measured} chỉ tiêu có số liệu đã đạt hoặc "
-        f"đúng tiến độ ({len(target_rows) - measured - partial} chỉ tiêu chưa có số liệu"
+        f"đúng tiến độ ({len(target_rows) - measured - partial - apart} chỉ tiêu chưa có số liệu"
         + (f", {partial} chỉ tiêu {PARTIAL_LABEL.lower()} nên chưa đánh giá" if partial else "")
+        + (f", {apart} chỉ tiêu là tổng của cả địa bàn nên không đánh giá riêng" if apart else "")
         + ")."
         if measured or partial or progress.units
         else f"Kỳ báo cáo này {NO_DATA}; bảng chỉ tiêu dưới đây nêu mốc kế hoạch để theo dõi.",

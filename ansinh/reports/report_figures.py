@@ -28,7 +28,8 @@ from ansinh.reporting.progress import (
     Goal,
     TargetStatus,
     linear_forecast,
-    target_status,
+    part_year_status,
+    year_share,
 )
 from ansinh.reporting.progress_data import YEAR_KINDS, Figure, year_figure
 
@@ -128,7 +129,7 @@ class Figures:
     def progress(
         self, target: Target, unit: AdministrativeUnit, year: int
     ) -> tuple[float | None, str, list[tuple[int, float]]]:
-        """(actual, status label, yearly series) with ``reporting.progress.target_status``; a partial
+        """(actual, status label, yearly series) with ``reporting.progress.part_year_status``; a partial
         roll-up reads "Số liệu chưa đầy đủ" (``reporting.coverage``)."""
         link = _link(target)
         if link is None:
@@ -145,7 +146,10 @@ class Figures:
         stone = next((m for m in target.milestones.all() if m.year == year and m.value is not None), None)
         milestone = Goal(stone.comparator or "=", stone.value, stone.value_max) if stone and stone.value is not None else None
         forecast = linear_forecast(series, target.year or self.plan.period_end or year)
-        status = target_status(indicator.direction, indicator.value_type, actual, milestone, final, forecast)
+        share = year_share(this_year[0]) if this_year is not None and indicator.time_aggregation == "sum" else 1.0
+        status = part_year_status(indicator.direction, indicator.value_type, actual, share, milestone, final, forecast)
+        if actual is not None and not self.plan.judges_unit_by_goals(unit, indicator.aggregation):
+            status = TargetStatus.NOT_ASSESSED  # a commune's part of the area's count
         honest = TargetStatus(honest_status(status, self._coverage_of(unit, this_year)))
         return actual, TARGET_STATUS_LABELS[honest], series
 

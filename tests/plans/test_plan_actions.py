@@ -57,8 +57,8 @@ def test_a_plan_runs_from_the_first_step_of_a_targets_path_to_its_end(document: 
     target = {**EXTRACTION["targets"][0], "year": 2030,
               "milestones": [{"year": 2026, "comparator": ">=", "value": 40, "value_max": None},
                              {"year": 2030, "comparator": ">=", "value": 50, "value_max": None}]}
-    plan = do_import_plan(document, {**EXTRACTION, "meta": {**EXTRACTION["meta"], "title": "Kế hoạch phòng, chống ma túy"},
-                                     "targets": [target]})
+    plan = do_import_plan(document, {**EXTRACTION, "meta": {**EXTRACTION["meta"], "title": "Kế hoạch phòng, chống ma túy",
+                                                             "date": "2026-02-10"}, "targets": [target]})
     assert (plan.period_start, plan.period_end) == (2026, 2030)
 
 
@@ -69,10 +69,39 @@ def test_a_plan_runs_from_the_first_step_of_a_targets_path_to_its_end(document: 
     ("Chương trình hành động giai đoạn 2021–2025", (2021, 2025)),
     ("Kế hoạch thực hiện Chỉ thị số 05-CT/TU ngày 10/3/2025", (None, None)),
     ("Kế hoạch phát triển du lịch giai đoạn 2025 – 2030, tầm nhìn đến năm 2045", (2025, 2030)),
-    ("Chiến lược phát triển đến năm 2030, tầm nhìn 2050", (2030, 2030)),
+    ("Chiến lược phát triển đến năm 2030, tầm nhìn 2050", (2024, 2030)),  # signed 2/5/2024: it starts then
 ])
 def test_a_plans_period_comes_from_its_titles_own_years_not_from_the_dates_and_numbers_it_cites(
     document: SourceDocument, title: str, period: tuple[int | None, int | None]
 ) -> None:
     plan = do_import_plan(document, {**EXTRACTION, "meta": {**EXTRACTION["meta"], "title": title}, "targets": []})
     assert (plan.period_start, plan.period_end) == period
+
+
+@pytest.mark.parametrize(("title", "signed", "period"), [
+    ("Chiến lược phát triển nhà ở đến năm 2030", "2020-06-01", (2020, 2030)),
+    ("Chiến lược phát triển nhà ở đến năm 2030", "2020-12-24", (2021, 2030)),  # signed in the last quarter
+    ("Kế hoạch phát triển nhà ở xã hội năm 2026", "2025-12-20", (2026, 2026)),  # the title names its year
+    ("Kế hoạch giảm nghèo bền vững giai đoạn 2026 - 2030", "2025-03-05", (2026, 2030)),
+    ("Kế hoạch thực hiện Chỉ thị số 05-CT/TU ngày 10/3/2025", "2025-04-01", (2025, 2030)),  # targets to 2030 only
+])
+def test_a_title_naming_only_its_end_year_starts_when_the_plan_is_signed(
+    document: SourceDocument, title: str, signed: str, period: tuple[int, int]
+) -> None:
+    target = {**EXTRACTION["targets"][0], "year": 2030,
+              "milestones": [{"year": 2025, "comparator": ">=", "value": 40, "value_max": None},
+                             {"year": 2030, "comparator": ">=", "value": 50, "value_max": None}]}
+    if "năm 2026" in title:
+        target = {**target, "year": 2026, "milestones": []}
+    if "2026 - 2030" in title:
+        target = {**target, "milestones": [{"year": 2030, "comparator": ">=", "value": 50, "value_max": None}]}
+    meta = {**EXTRACTION["meta"], "title": title, "date": signed}
+    plan = do_import_plan(document, {**EXTRACTION, "meta": meta, "targets": [target]})
+    assert (plan.period_start, plan.period_end) == period
+
+
+def test_a_plan_signed_after_its_last_year_keeps_the_years_it_names(document: SourceDocument) -> None:
+    meta = {**EXTRACTION["meta"], "title": "Kế hoạch tổng kết", "date": "2031-02-01"}
+    target = {**EXTRACTION["targets"][0], "year": 2030, "milestones": []}
+    plan = do_import_plan(document, {**EXTRACTION, "meta": meta, "targets": [target]})
+    assert (plan.period_start, plan.period_end) == (2030, 2030)

@@ -9,6 +9,7 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
+from ansinh.reporting.progress import Goal, TargetStatus, part_year_status, target_status, year_share
 from ansinh.reporting.progress_data import Figure, year_figure
 
 INDICATOR = 7
@@ -64,3 +65,46 @@ def test_months_sum_for_a_count_and_the_last_month_for_a_rate(values: dict[int, 
     assert summed[0].pk == last[0].pk == max(values)
     assert abs(summed[1] - sum(values.values())) <= 1e-6 * max(1.0, sum(values.values()))
     assert last[1] == values[max(values)]
+
+
+# --- how a part-year count is judged (``progress.part_year_status``) -----------------------------------------------
+
+YEAR_GOAL = Goal(">=", 1000)
+
+
+def test_a_count_of_three_months_is_a_quarter_of_its_year() -> None:
+    assert year_share(MONTHS[2]) == 0.25 and year_share(cycle(50, "semiannual", 6)) == 0.5
+    assert year_share(cycle(100, "annual", 12)) == 1.0
+
+
+def test_three_months_of_250_against_a_years_1000_is_on_course_not_behind() -> None:
+    on_pace = part_year_status("higher", "count", 250, 0.25, YEAR_GOAL, None)
+    assert on_pace == TargetStatus.ON_TRACK
+    assert target_status("higher", "count", 250, YEAR_GOAL, None) == TargetStatus.OFF_TRACK  # what it read before
+
+
+def test_three_months_of_100_against_a_years_1000_is_behind() -> None:
+    assert part_year_status("higher", "count", 100, 0.25, YEAR_GOAL, None) == TargetStatus.OFF_TRACK
+
+
+def test_three_months_of_30_against_at_most_100_a_year_is_not_achieved_but_over_its_pace() -> None:
+    at_most = Goal("<=", 100)
+    assert target_status("lower", "count", 30, None, at_most) == TargetStatus.ACHIEVED  # what it read before
+    assert part_year_status("lower", "count", 30, 0.25, None, at_most) == TargetStatus.OFF_TRACK
+    assert part_year_status("lower", "count", 20, 0.25, None, at_most) == TargetStatus.ON_TRACK
+
+
+def test_a_count_going_up_that_already_meets_its_final_goal_is_achieved_early() -> None:
+    assert part_year_status("higher", "count", 1200, 0.5, None, YEAR_GOAL) == TargetStatus.ACHIEVED
+
+
+def test_a_count_on_pace_for_its_final_goal_is_on_course_not_achieved() -> None:
+    assert part_year_status("higher", "count", 600, 0.5, None, YEAR_GOAL) == TargetStatus.ON_TRACK
+
+
+@given(st.floats(0, 1e6, allow_nan=False), st.sampled_from(["higher", "lower"]))
+def test_a_whole_years_figure_is_judged_as_before(actual: float, direction: str) -> None:
+    stone, final = Goal(">=" if direction == "higher" else "<=", 500), Goal("=", 800)
+    assert part_year_status(direction, "count", actual, 1.0, stone, final) == target_status(
+        direction, "count", actual, stone, final
+    )
