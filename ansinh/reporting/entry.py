@@ -137,15 +137,41 @@ def concerns_communes(task: Task) -> bool:
     return any(_names_communes(a.name) for a in task.assignments.all())
 
 
+# A commune body named as the one that acts, in a task's own words: "UBND các xã, phường", "Ủy ban nhân dân cấp
+# xã", "Chủ tịch UBND các xã", "các xã, phường, đặc khu".
+_COMMUNE_BODY = re.compile(
+    r"(?:ubnd|ủy ban nhân dân|uỷ ban nhân dân|chủ tịch ubnd)\s+(?:các\s+)?(?:cấp\s+)?(?:xã|phường|đặc khu)(?!\s+hội)"
+    r"|(?<!\w)các\s+xã,\s*phường",
+)
+
+
+def _acts_for_communes(task: Any, by_id: dict[int, Any]) -> bool:
+    """A task concerns communes when its units name them; a task without units (a lettered point under a
+    numbered task, a duty whose units the parser missed) takes its nearest parent's units, and failing those
+    its own words ("UBND các xã, phường chủ động …")."""
+    node, hops = task, 0
+    while node is not None and hops < 8:
+        if list(node.assignments.all()):
+            return concerns_communes(node)
+        words = nfc(f"{getattr(node, 'title', '')} {getattr(node, 'body', '')}".lower())
+        if _COMMUNE_BODY.search(words):
+            return True
+        parent = getattr(node, "parent_id", None)
+        node, hops = (by_id.get(parent) if parent is not None else None), hops + 1
+    return False
+
+
 def split_for_unit(unit: AdministrativeUnit, rows: list[TaskRow]) -> tuple[list[TaskRow], list[TaskRow]]:
     """(the tasks a commune answers for, the plan's other tasks) in a commune's report; a commune of a plan that
     assigns no task to communes, and any other level, answer for every task."""
     if unit.level != AdministrativeUnit.Level.COMMUNE:
         return rows, []
-    own = [row for row in rows if concerns_communes(row.task)]
+    by_id = {row.task.pk: row.task for row in rows if getattr(row.task, "pk", None) is not None}
+    mine = [_acts_for_communes(row.task, by_id) for row in rows]
+    own = [row for row, m in zip(rows, mine, strict=True) if m]
     if not own:
         return rows, []
-    return own, [row for row in rows if not concerns_communes(row.task)]
+    return own, [row for row, m in zip(rows, mine, strict=True) if not m]
 
 
 def submission_task_rows(submission: Submission, tasks: list[Task] | None = None) -> list[TaskRow]:

@@ -40,3 +40,29 @@ def test_a_province_or_a_plan_that_gives_no_task_to_communes_lists_every_task() 
     first, second = task("Sở Y tế"), task("UBND các xã")
     assert split_for_unit(SimpleNamespace(level="province"), rows(first, second))[1] == []
     assert split_for_unit(SimpleNamespace(level="commune"), rows(first, task()))[1] == []
+
+
+def child(parent_pk: int, pk: int, title: str = "", *units: str) -> Any:
+    node = task(*units)
+    node.pk, node.parent_id, node.title, node.body = pk, parent_pk, title, ""
+    return node
+
+
+def test_a_lettered_point_without_units_answers_with_its_parents_units() -> None:
+    parent, point = child(None, 1, "3. Công tác ở cơ sở", "UBND các xã, phường"), child(1, 2, "a) Rà soát hộ nghèo")
+    departments = child(None, 3, "4. Thẩm định", "Sở Tài chính")
+    own, others = split_for_unit(SimpleNamespace(level="commune"), rows(parent, point, departments))
+    assert [r.task for r in own] == [parent, point] and [r.task for r in others] == [departments]
+
+
+@pytest.mark.parametrize("words", ["UBND các xã, phường chủ động rà soát", "Ủy ban nhân dân cấp xã lập danh sách",
+                                   "Các xã, phường tổ chức tuyên truyền"])
+def test_a_task_without_units_whose_own_words_give_it_to_communes_is_theirs(words: str) -> None:
+    duty, departments = child(None, 1, words), child(None, 2, "Thẩm định hồ sơ", "Sở Tài chính")
+    assert [r.task for r in split_for_unit(SimpleNamespace(level="commune"), rows(departments, duty))[0]] == [duty]
+
+
+def test_a_departments_task_that_mentions_communes_in_its_words_stays_the_departments() -> None:
+    guide = child(None, 1, "Hướng dẫn UBND các xã, phường rà soát", "Sở Nội vụ")
+    own = child(None, 2, "Rà soát", "UBND cấp xã")
+    assert [r.task for r in split_for_unit(SimpleNamespace(level="commune"), rows(guide, own))[0]] == [own]
