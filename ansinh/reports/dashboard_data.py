@@ -94,6 +94,26 @@ def annual_cycles(plan: Plan, today: dt.date | None = None) -> list[ReportingCyc
     return [by_year[y] for y in sorted(by_year)]
 
 
+def default_year(plan: Plan, cycles: list[ReportingCycle], today: dt.date) -> int | None:
+    """The year a dashboard opens on: the latest year up to today's with an approved or rolled-up figure, else
+    the year under way (the plan's first or last when today is outside it). Not the plan's last year: in July
+    2026 a 2025–2030 plan opens on 2025's figures or 2026, never on an empty 2030."""
+    years = sorted({c.year for c in cycles})
+    if not years:
+        return None
+    ids = [c.pk for c in cycles if c.year <= today.year]
+    with_figures = set(
+        AggregateValue.objects.filter(cycle_id__in=ids, value__isnull=False).values_list("cycle__year", flat=True)
+    ) | set(
+        IndicatorValue.objects.filter(
+            submission__cycle_id__in=ids, submission__status=Submission.Status.APPROVED, value__isnull=False
+        ).values_list("submission__cycle__year", flat=True)
+    )
+    if with_figures:
+        return max(with_figures)
+    return max((y for y in years if y <= today.year), default=years[0])
+
+
 def series_for_units(
     plan: Plan, targets: list[Target], cycles: list[ReportingCycle], units: Iterable[AdministrativeUnit]
 ) -> dict[int, list[TargetSeries]]:

@@ -208,7 +208,7 @@ def build_dashboard(
     cycles = data.annual_cycles(plan, today)
     years = [c.year for c in cycles]
     if year not in years:
-        year = years[-1] if years else None
+        year = data.default_year(plan, cycles, today)
     cycle = next((c for c in cycles if c.year == year), None)
     cycles_to_date = [c for c in cycles if year is None or c.year <= year]
     targets = data.linked_targets(plan)
