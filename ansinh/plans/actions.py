@@ -159,7 +159,7 @@ def do_import_plan(document: SourceDocument, extraction: Mapping[str, Any], acto
                 value=m.get("value"),
                 value_max=m.get("value_max"),
             )
-    _import_tasks(plan, extraction.get("tasks") or [])
+    _import_tasks(plan, extraction.get("tasks") or [], document.text or "")
     for pos, item in enumerate(extraction.get("reporting") or []):
         s, e = _span(item)
         ReportingDuty.objects.create(
@@ -229,8 +229,34 @@ def _parent_number(number: str, known: Mapping[str, Task]) -> Task | None:
     return None
 
 
-def _import_tasks(plan: Plan, tasks: Sequence[Mapping[str, Any]]) -> None:
+# Where a task's own text stops at the latest: the next part of the document ("III. TỔ CHỨC THỰC HIỆN") or its
+# signature block.
+_PART_BREAK = re.compile(r"\n\s*(?:[IVX]{1,5}\.\s|PHẦN\s|Chương\s|Nơi nhận:|TM\.\s|KT\.\s)")
+BODY_LIMIT = 2000
+
+
+def task_bodies(text: str, tasks: Sequence[Mapping[str, Any]]) -> list[str]:
+    """The words under each task's heading in ``text``, up to the next task, part or signature (at most
+    ``BODY_LIMIT`` characters): "1.1. Các sở, ban, ngành, địa phương" names its lead, and its content is the dash
+    items below it, which an officer reporting on it needs to see."""
+    starts = sorted(s for s, _ in map(_span, tasks) if s is not None)
+    out: list[str] = []
+    for item in tasks:
+        s, e = _span(item)
+        if item.get("body") or s is None or e is None or not text:
+            out.append(_text(item.get("body")))
+            continue
+        stop = next((x for x in starts if x >= e), len(text))
+        piece = text[e:min(stop, e + BODY_LIMIT)]
+        cut = _PART_BREAK.search(piece)
+        piece = piece[: cut.start()] if cut else piece
+        out.append(piece.strip(" :\n\t"))
+    return out
+
+
+def _import_tasks(plan: Plan, tasks: Sequence[Mapping[str, Any]], text: str = "") -> None:
     known: dict[str, Task] = {}
+    bodies = task_bodies(text, tasks)
     for pos, item in enumerate(tasks):
         s, e = _span(item)
         number = _text(item.get("number"), 40)
@@ -244,7 +270,7 @@ def _import_tasks(plan: Plan, tasks: Sequence[Mapping[str, Any]]) -> None:
             source_end=e,
             number=number,
             title=_text(item.get("title")),
-            body=_text(item.get("body")),
+            body=bodies[pos],
             timeline=_text(item.get("timeline"), 300),
         )
         if number:

@@ -123,7 +123,7 @@ def indicator_key(i: int, row: IndicatorRow, editable: bool, default_status: str
 def task_key(row: TaskRow, editable: bool) -> Hashable:
     task, cur = row.task, row.current
     return (
-        "task", editable, task.pk, task.number, task.title, tuple(task.lead_names),
+        "task", editable, task.pk, task.number, task.title, task.body, tuple(task.lead_names),
         None if cur is None else (cur.status, cur.deadline, cur.completed_on, cur.result, cur.difficulties, cur.proposals),
     )
 

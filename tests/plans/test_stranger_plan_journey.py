@@ -101,6 +101,7 @@ def test_a_real_provincial_plan_runs_from_upload_to_the_annual_report(province: 
     mine, _, others = form.partition('<details class="other-tasks"')
     assert [t.split()[0] for t in re.findall(r"<summary>([^<]*)", mine)] == ["II.1", "II.2", "II.3", "II.4", "II.5"]
     assert "Các nhiệm vụ khác của kế hoạch (8)" in others and "Ủy ban nhân dân cấp xã</span>" in mine
+    assert "UBND cấp xã chủ trì, phối hợp với các Sở, ban ngành" in mine  # what the task asks, under its heading
     sent = ward_officer.post(opened["Location"], {
         "version": fields["version"], "ind-0-numerator": "3", "ind-0-denominator": "4",
         "ind-0-comment": "Một khu công nghiệp chưa xong trạm xử lý nước thải", "submit": "1"}, follow=True)
