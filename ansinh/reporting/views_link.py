@@ -204,6 +204,12 @@ def _chosen_area(request: HttpRequest, plan: Plan) -> Any:
     return plan.area if request.method != "POST" else None
 
 
+NO_CYCLES = (
+    "Đã phê duyệt kế hoạch, nhưng chưa tạo kỳ báo cáo nào: kế hoạch không nêu báo cáo hằng năm, 6 tháng, quý hay "
+    "tháng. Hãy thêm các kỳ báo cáo cần thiết bên dưới (chọn loại kỳ và năm)."
+)
+
+
 @login_required
 def plan_approve(request: HttpRequest, plan_id: int) -> HttpResponse:
     """GET: the checklist and the confirmation; POST: approve and create the cycles."""
@@ -217,7 +223,10 @@ def plan_approve(request: HttpRequest, plan_id: int) -> HttpResponse:
         except UserError as err:
             messages.error(request, err.message)
         else:
-            messages.success(request, f"Đã phê duyệt kế hoạch và tạo {len(cycles)} kỳ báo cáo; kiểm tra hạn của từng cấp bên dưới.")
+            if cycles:
+                messages.success(request, f"Đã phê duyệt kế hoạch và tạo {len(cycles)} kỳ báo cáo; kiểm tra hạn của từng cấp bên dưới.")
+            else:  # a regime "theo giai đoạn" or "khi có yêu cầu" names no period the cycles could follow
+                messages.warning(request, NO_CYCLES)
             return redirect("plans:cycles", plan_id=plan.pk)
     checks = checklist(plan, area)
     query = request.GET.get("dia-ban-q", "").strip()

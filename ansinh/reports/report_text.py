@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from typing import Any
 
+from ansinh.lib.organ_case import organ_in_running_text
 from ansinh.lib.text import fold
 from ansinh.lib.vnnumbers import goal_text, number_with_unit
 
@@ -152,7 +153,7 @@ def report_number(plan_number: str, symbol: str) -> str:
 def cite_plan(plan: Any) -> str:
     """First citation of a plan: number, date and issuer, or its (short) title."""
     date = f" ngày {plan.date:%d/%m/%Y}" if plan.date else ""
-    issuer = f" của {plan.issuer}" if plan.issuer else ""
+    issuer = f" của {organ_in_running_text(plan.issuer)}" if plan.issuer else ""  # not the header's capitals
     if plan.number:
         return f"Kế hoạch số {plan.number}{date}{issuer}"
     return f"Kế hoạch {lower_first(short_title(plan.display_title))}"

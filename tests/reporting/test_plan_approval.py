@@ -322,3 +322,15 @@ def test_the_cycles_page_keeps_its_query_count_with_many_cycles(active: Plan, al
     with django_assert_max_num_queries(10):
         html = client.get(f"/ke-hoach/{active.pk}/ky-bao-cao/").content.decode()
     assert "10 kỳ báo cáo" in html
+
+
+def test_a_plan_whose_regime_names_no_period_is_approved_with_a_warning_to_add_its_cycles(
+    linked: Plan, alice: Any, ward_a: Any, client: Client
+) -> None:
+    linked.reporting_duties.update(frequency="adhoc")  # "báo cáo theo giai đoạn … trước ngày 10/12": no period read
+    client.force_login(alice)
+    response = client.post(f"/ke-hoach/{linked.pk}/phe-duyet/", {"area": str(ward_a.pk), "xac_nhan": "1"}, follow=True)
+    html = response.content.decode()
+    linked.refresh_from_db()
+    assert linked.status == Plan.Status.ACTIVE and not ReportingCycle.objects.filter(plan=linked).exists()
+    assert "chưa tạo kỳ báo cáo nào" in html and "tạo 0 kỳ" not in html

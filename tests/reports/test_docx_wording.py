@@ -78,3 +78,12 @@ def test_the_place_comes_from_the_documents_own_date_line() -> None:
     text = "Số: 207/KH-UBND\n\nHà Nội, ngày 08 tháng 9 năm 2021\n\nKẾ HOẠCH"
     assert place_line(text) == "Hà Nội"
     assert place_line("Thực hiện Chương trình số 53-CTrHĐ/TU ngày 09 tháng 4 năm 2024") == ""
+
+
+def test_a_report_cites_its_plan_with_the_issuer_as_a_sentence_writes_it_not_the_headers_capitals() -> None:
+    from types import SimpleNamespace
+
+    from ansinh.reports.report_text import cite_plan
+
+    plan = SimpleNamespace(number="275/KH-UBND", date=dt.date(2025, 6, 25), issuer="ỦY BAN NHÂN DÂN THÀNH PHỐ HUẾ")
+    assert cite_plan(plan) == "Kế hoạch số 275/KH-UBND ngày 25/06/2025 của Ủy ban nhân dân thành phố Huế"
