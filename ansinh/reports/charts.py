@@ -41,6 +41,7 @@ class IndicatorCard:
     note: str = ""
     coverage: str = ""  # "12/168 đơn vị đã báo cáo" for a rolled-up figure (reporting.coverage)
     partial: bool = False  # below the coverage threshold: shown, not assessed
+    reach: str = ""  # "Báo cáo quý I năm 2026": how far the latest year's figure runs, when not a whole year
 
     @property
     def style(self) -> StatusStyle:

@@ -48,6 +48,7 @@ class TargetSeries:
     actuals: dict[int, float] = field(default_factory=dict)
     coverage: dict[int, Coverage] = field(default_factory=dict)  # per year, of the actual shown
     shares: dict[int, float] = field(default_factory=dict)  # per year, below 1 for a count summed over part of it
+    reach: dict[int, str] = field(default_factory=dict)  # per year, the latest report a part-year figure runs to
     aggregation: str = "sum"  # over units, as in the indicator catalogue
     judged: bool = True  # False for a commune's part of a count the plan sets for its whole area
 
@@ -156,6 +157,7 @@ def series_for_units(
     values: dict[tuple[int, int], dict[int, float]] = defaultdict(dict)
     covered: dict[tuple[int, int], dict[int, Coverage]] = defaultdict(dict)
     shares: dict[tuple[int, int], dict[int, float]] = defaultdict(dict)
+    reach: dict[tuple[int, int], dict[int, str]] = defaultdict(dict)
     by_year: dict[int, list[ReportingCycle]] = defaultdict(list)
     for c in shorter:
         by_year[c.year].append(c)
@@ -169,6 +171,8 @@ def series_for_units(
             if found is not None:
                 values[(unit_id, indicator_id)][year] = found[1]
                 covered[(unit_id, indicator_id)][year] = expected.coverage(unit_of[unit_id], found[0], found[3], found[2])
+                if found[0].kind in YEAR_KINDS and found[0].kind != ReportingCycle.Kind.ANNUAL:
+                    reach[(unit_id, indicator_id)][year] = found[0].label
                 if indicators[indicator_id].time_aggregation == "sum" and progress.year_share(found[0]) < 1:
                     shares[(unit_id, indicator_id)][year] = progress.year_share(found[0])
     # The per-target part is the same for every unit: build it once, copy it per unit.
@@ -195,6 +199,7 @@ def series_for_units(
         out[uid] = [_copy(tpl, values.get((uid, tpl.indicator_id)), covered.get((uid, tpl.indicator_id)), shares.get((uid, tpl.indicator_id))) for tpl in templates]
         for series in out[uid]:
             series.judged = plan.judges_unit_by_goals(unit_of[uid], series.aggregation)
+            series.reach = dict(reach.get((uid, series.indicator_id), {}))
     return out
 
 

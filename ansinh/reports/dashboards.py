@@ -141,6 +141,7 @@ def _card(series: data.TargetSeries, year: int | None) -> IndicatorCard:
         note=series.indicator_name,
         coverage=coverage.label if coverage is not None and not coverage.own else "",
         partial=coverage is not None and coverage.partial,
+        reach=series.reach.get(max(upto.actuals), "") if upto.actuals else "",
     )
 
 

@@ -123,7 +123,7 @@ def test_a_real_provincial_plan_runs_from_upload_to_the_annual_report(province: 
     assert row.startswith("đạt chuẩn (%) 2026 75") and "đến báo cáo tháng 3 năm 2026" in row, row
     board = standing.get(f"/bao-cao/bang-dieu-khien/{plan.pk}/")
     shown = " ".join(re.sub(r"<[^>]+>", " ", board.content.decode()).split())
-    assert "Thực hiện 2026 75 %" in shown and "Phường Cam Đường 75 Chậm tiến độ" in shown
+    assert "Thực hiện 2026 75 % đến báo cáo tháng 3 năm 2026" in shown and "Phường Cam Đường 75 Chậm tiến độ" in shown
     built = standing.post(f"/bao-cao/ke-hoach/{plan.pk}/bao-cao/2026/", {"kind": "annual", "format": "docx"})
     assert built.status_code == 200 and built["Content-Disposition"].endswith('.docx"')
     body = docx.Document(io.BytesIO(built.content))

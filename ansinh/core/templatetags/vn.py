@@ -42,3 +42,11 @@ def muc_tieu(obj: Any) -> str:
     except (AttributeError, TypeError, ValueError):
         return MISSING
     return goal_text(obj.comparator, value, value_max, getattr(obj, "unit", "") or "") or MISSING
+
+
+@register.filter
+def thuong_dau(value: Any) -> str:
+    """The first letter lowered, the rest as written: "Báo cáo quý I năm 2026" → "báo cáo quý I năm 2026" (Django's
+    ``lower`` would write "quý i")."""
+    text = "" if value is None else str(value)
+    return text[:1].lower() + text[1:]
