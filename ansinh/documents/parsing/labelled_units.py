@@ -35,7 +35,8 @@ def labelled(doc: Doc, ranges: list[tuple[int, int]]) -> list[tuple[str, str]]:
     i = 0
     while i < len(lines):
         s, e = lines[i]
-        m = LABEL_LINE.match(doc.clean[s:e])
+        line = doc.clean[s:e]
+        m = LABEL_LINE.match(line) if ":" in line else None  # (what the pattern's look-ahead asks first)
         i += 1
         if not m or (m.group("value") is None and not m.group("label")):
             continue

@@ -249,6 +249,8 @@ def _continue_tasks_parts(doc: Doc, root: Node) -> None:
         if node.kind == "assignment" and _body_by_body(node):
             node.kind = "tasks"
     for parent in root.walk():
+        if not parent.children:
+            continue  # (each pass below reads a node's children)
         _topic_peers(doc, parent)
         open_style: str | None = None
         for child in parent.children:

@@ -180,7 +180,8 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
         return out
     clause_start = start
     skip_until = -1
-    conditions = condition_spans(doc, start, end) if "thì" in doc.clean[start:end].lower() else []
+    # ("thì" folds to "thi": without that in the folded sentence, the clean one is not lowered to look for it)
+    conditions = condition_spans(doc, start, end) if "thi" in sentence and "thì" in doc.clean[start:end].lower() else []
     # A map's scale ("bản đồ … tỷ lệ 1:50.000", "tỉ lệ 1/500.000") is no value the plan commits to.
     if "y le" in sentence or "i le" in sentence:  # what _MAP_SCALE must find: a scan of each sentence costs more
         conditions += [(x.start(), x.end()) for x in _MAP_SCALE.finditer(folded, start, end)]
