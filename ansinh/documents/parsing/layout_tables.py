@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from ansinh.documents.parsing.clean import Doc, squeeze
+from ansinh.documents.parsing.layout_spans import split_span
 from ansinh.documents.parsing.layout_rows import last_number, row_follows, row_label, split_group_label
 from ansinh.documents.parsing.page_columns import Pages, page_block, page_mark
 from ansinh.documents.parsing.table_cells import date_goes_on_below, join_cell_lines
@@ -104,7 +105,11 @@ def _header_at(doc: Doc, lines: list[tuple[int, int]], i: int) -> tuple[list[tup
     how many lines it goes on below its first."""
     s, e = lines[i]
     columns = _header_columns(doc.folded[s:e].replace("\t", " "))
-    if columns is not None or i + 1 >= len(lines):
+    if columns is not None:
+        # A merged unit label ("Cơ quan thực hiện") over sub-labels ("Chủ trì", "Phối hợp") on the lines below.
+        below = [doc.folded[ls:le].replace("\t", " ") for ls, le in lines[i + 1 : i + 4]]
+        return split_span(columns, doc.folded[s:e].replace("\t", " "), below, _runs)
+    if i + 1 >= len(lines):
         return columns, 0
     wrapped = _wrapped_header(doc, lines, i)  # the deepest first: a label may wrap below another's second line
     if wrapped[0] is not None:

@@ -31,6 +31,7 @@ import re
 from collections.abc import Callable
 
 from ansinh.documents.parsing.line_patterns import line_search, line_spans
+from ansinh.documents.parsing.stacked_heads import merged_label, rows_order
 from ansinh.documents.parsing.stacked_marks import LONE_MARK, last_cells, marked_rows, write_row
 
 # The number column's header as printed ("TT", "STT", "Số TT", "Thứ tự"), alone on its line.
@@ -167,7 +168,8 @@ def _read_tables(text: str, fold: Callable[[str], str], chars: list[str], *, bla
         if len(head_groups) < 3 or not sum(bool(_HEADER_WORDS.search(h)) for h in heads) >= 2:
             i += 1
             continue
-        width = len(head_groups)
+        span = None if marked else merged_label(heads)
+        width = len(head_groups) - (span is not None)  # a merged label has no cell in the rows: its sub-labels do
         if marked:
             rows = marked_rows(j, raw, folded, width + 1, lambda body, cap: _merge_to(body, raw, folded, cap))
             if rows:
@@ -178,6 +180,11 @@ def _read_tables(text: str, fold: Callable[[str], str], chars: list[str], *, bla
             i = rows[-1][1][-1][-1] + 1 if rows else i + 1
             continue
         _join(spans, chars, [[i], *head_groups], furniture)
+        if span is not None:
+            # The header put back in the rows' order: the sub-labels where the merged label stood.
+            start, end = spans[head_groups[span][0]][0], spans[head_groups[-1][-1]][1]
+            cells = [" ".join(raw[k].strip() for k in g) for g in head_groups]
+            chars[start:end] = list(rows_order(cells, span, end - start))
         for group_row in first_groups:
             _join(spans, chars, [[line] for line in group_row], furniture)
         # Rows: a number line, then the lines up to the next number (or as many as the columns for the last row).
