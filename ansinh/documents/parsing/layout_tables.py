@@ -339,6 +339,9 @@ def _after_table(runs: list[tuple[int, int, str]], columns: list[tuple[int, int,
     return len(runs) == 1 and min(runs[0][1], end) > widest + 2
 
 
+_OVERRUN = 6  # how far a line's last piece may run past its column's end
+
+
 def _reindented(
     columns: list[tuple[int, int, str]], runs: list[tuple[int, int, str]], previous: dict[int, str], widest: dict[int, int]
 ) -> list[tuple[int, int, str]]:
@@ -354,9 +357,12 @@ def _reindented(
         if len(ks) < len(found) or ks != sorted(ks):
             continue
         # The last column reaches the line's end: its width is its longest line so far.
+        # A line's last piece may reach a little past the next column's start: a word wider than its column, which the
+        # layout let run on over the empty column beside it.
         inside = all(
-            re_ <= columns[c + 1][0] if c + 1 < len(columns) else re_ - rs <= widest.get(c, 0) + 2
-            for (rs, re_, _), c in zip(moved, ks, strict=True)
+            re_ <= columns[c + 1][0] + (_OVERRUN if x == len(moved) - 1 else 0) if c + 1 < len(columns)
+            else re_ - rs <= widest.get(c, 0) + 2
+            for x, ((rs, re_, _), c) in enumerate(zip(moved, ks, strict=True))
         )
         if not inside:
             continue

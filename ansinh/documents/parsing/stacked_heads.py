@@ -39,3 +39,18 @@ def rows_order(cells: list[str], span: int, length: int) -> str:
     ordered = [*cells[-2:], *cells[span + 1 : -2]]
     text = "\t".join(ordered)
     return text + " " * (length - len(text))
+
+
+# A column's number under its label ("(1)", "(2)", …: the columns numbered so the text can refer to them).
+_COLUMN_NUMBER = re.compile(r"^\s*\((\d{1,2})\)\s*$")
+
+
+def column_numbers(folded: list[str], j: int) -> list[int]:
+    """The lines from ``j`` on that number a header's columns one by one ("(1)", "(2)", "(3)", …), three or more."""
+    out: list[int] = []
+    while j + len(out) < len(folded):
+        m = _COLUMN_NUMBER.match(folded[j + len(out)])
+        if m is None or int(m.group(1)) != len(out) + 1:
+            break
+        out.append(j + len(out))
+    return [j + k for k in range(len(out))] if len(out) >= 3 else []

@@ -31,7 +31,7 @@ import re
 from collections.abc import Callable
 
 from ansinh.documents.parsing.line_patterns import line_search, line_spans
-from ansinh.documents.parsing.stacked_heads import merged_label, rows_order
+from ansinh.documents.parsing.stacked_heads import column_numbers, merged_label, rows_order
 from ansinh.documents.parsing.stacked_marks import LONE_MARK, last_cells, marked_rows, write_row
 
 # The number column's header as printed ("TT", "STT", "Số TT", "Thứ tự"), alone on its line.
@@ -41,6 +41,13 @@ _HEADER_START = re.compile(r"^\s*(?:s?tt|so tt|(?:so )?thu tu)\s*$")
 _ROW_NUMBER = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3}){0,2})\s*\.?\s*$")  # "7", "7.", "11.2": a row's number alone
 # A group row's roman number alone on its line ("II", "III.", "**IV**" in a Markdown copy), over its title's line.
 _GROUP_NUMBER = re.compile(r"^\s*[*_]*\s*[ivxl]{1,5}\s*[.)]?\s*[*_]*\s*$")
+# ... or its capital letter ("A", "B.", "**C**"): a table's parts lettered over groups numbered again in each.
+_GROUP_LETTER = re.compile(r"^\s*[*_]*\s*[A-ZĐ]\s*\.?\s*[*_]*\s*$")
+
+
+def _is_group(raw: list[str], folded: list[str], k: int) -> bool:
+    """Whether line ``k`` is a group row's number alone: a roman number, or a capital letter."""
+    return bool(_GROUP_NUMBER.match(folded[k]) or _GROUP_LETTER.match(raw[k]))
 # A header cell: short, words only ("Cơ quan chủ trì", "Tiến độ trình UBTVQH", "Thời gian hoàn thành").
 _HEADER_CELL = re.compile(r"^[^\d.;:]{2,60}$|^[^\d.;:]{0,40}(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?[^\d.;:]{0,20}$"  # "Năm 2030"
                           r"|^[^\d.;:]{2,30}\s\d{1,3}-[A-ZĐ][\w/Đ-]{1,20}$")  # a document's cell: "NV theo KH 05-KH/BCĐTW"
@@ -141,11 +148,13 @@ def _read_tables(text: str, fold: Callable[[str], str], chars: list[str], *, bla
             continue
         j = i + 1
         header: list[int] = []
-        while (j < n and len(header) < 12 and not _ROW_NUMBER.match(folded[j]) and not _GROUP_NUMBER.match(folded[j])
+        while (j < n and len(header) < 12 and not _ROW_NUMBER.match(folded[j]) and not _is_group(raw, folded, j)
                and _HEADER_CELL.match(raw[j].strip() or ".")):
             header.append(j)
             j += 1
-        first_groups = _group_rows(j, folded)  # the first rows may be a group's number and title ("I" / "NHÓM …")
+        numbering = column_numbers(folded, j)  # the columns' numbers under the header ("(1)", "(2)", …)
+        j += len(numbering)
+        first_groups = _group_rows(j, raw, folded)  # the first rows may be a group's number and title ("I" / "NHÓM …")
         if first_groups:
             j = first_groups[-1][-1] + 1
         marked = False
@@ -180,6 +189,8 @@ def _read_tables(text: str, fold: Callable[[str], str], chars: list[str], *, bla
             i = rows[-1][1][-1][-1] + 1 if rows else i + 1
             continue
         _join(spans, chars, [[i], *head_groups], furniture)
+        if numbering:
+            _join(spans, chars, [[k] for k in numbering], furniture)
         if span is not None:
             # The header put back in the rows' order: the sub-labels where the merged label stood.
             start, end = spans[head_groups[span][0]][0], spans[head_groups[-1][-1]][1]
@@ -195,21 +206,24 @@ def _read_tables(text: str, fold: Callable[[str], str], chars: list[str], *, bla
             while k < n and len(body) < _MAX_ROW_LINES and raw[k].strip():
                 # A bare number before the row has a line for each cell is a value ("93" under "Năm 2025"), not the
                 # next row's number.
-                if (_ROW_NUMBER.match(folded[k]) and len(body) >= width) or (len(body) >= 2 and _group_rows(k, folded)):
+                if (_ROW_NUMBER.match(folded[k]) and len(body) >= width) or (len(body) >= 2 and _group_rows(k, raw, folded)):
                     break
+                if body and _HEADER_START.match(folded[k]):
+                    break  # the header repeated where a page broke the table: the next table's reading starts there
                 if body and _next_row(k, current, raw, folded) and (len(body) >= 2 or _number(folded[k]) == (*(current or ()), 1)):
                     # A web copy dropped this row's empty cells: the next row opens before all columns have text
                     # (a numbered group's row may hold its title only, its first sub-row next: "11" over "11.1").
                     break
                 body.append(k)
                 k += 1
-            between = _group_rows(k, folded)  # group rows before the next row: each its number and title
+            between = _group_rows(k, raw, folded)  # group rows before the next row: each its number and title
             for group_row in between:
                 _join(spans, chars, [[line] for line in group_row], furniture)
             if between:
                 k = between[-1][-1] + 1
             nxt = _number(folded[k]) if k < n else None
-            is_last = nxt is None or not _follows(current, nxt)
+            # Under a new group row the rows may be numbered again from 1 ("I", "1", "2", "II", "1", …).
+            is_last = nxt is None or not (_follows(current, nxt) or (bool(between) and nxt == (1,)))
             if is_last:
                 body = _last_row(body, raw, folded, width)
             groups = _merge_to(body, raw, folded, width) if body else None
@@ -217,7 +231,11 @@ def _read_tables(text: str, fold: Callable[[str], str], chars: list[str], *, bla
             # cells (a partner column left blank); its cells are kept in order rather than the table ended there.
             # So is a numbered group's row that holds its title only, its sub-rows next ("11" over "11.1").
             parent = nxt is not None and nxt[:-1] == current
-            short = groups is not None and (len(groups) >= 2 or parent) and len(groups) < width and not is_last
+            # The table's last row short of cells, closed by an empty line, the header repeated or the text's end: a web
+            # copy dropped its empty cells (a notes column left blank).
+            closed = k >= n or not raw[k].strip() or bool(_HEADER_START.match(folded[k]))
+            short = groups is not None and (len(groups) >= 2 or parent) and len(groups) < width and (not is_last or (
+                closed and len(groups) >= 3 and not blank_separated))
             if groups is None or (len(groups) != width and not short):
                 break
             # A number alone on its line was blanked as a page number: it is the row's number (or a value).
@@ -253,20 +271,20 @@ def _next_row(k: int, current: tuple[int, ...] | None, raw: list[str], folded: l
     return number is not None and _follows(current, number) and len(after) >= 25 and after[0].isupper()
 
 
-def _group_rows(k: int, folded: list[str]) -> list[list[int]]:
+def _group_rows(k: int, raw: list[str], folded: list[str]) -> list[list[int]]:
     """The group rows from line ``k`` on: each a roman number alone on its line, the group's title, and any cell
     more (a deadline the group row carries) up to the next row's number."""
     rows: list[list[int]] = []
     n = len(folded)
-    while (k + 1 < n and _GROUP_NUMBER.match(folded[k]) and folded[k + 1].strip()
-           and not _ROW_NUMBER.match(folded[k + 1]) and not _GROUP_NUMBER.match(folded[k + 1])):
+    while (k + 1 < n and _is_group(raw, folded, k) and folded[k + 1].strip()
+           and not _ROW_NUMBER.match(folded[k + 1]) and not _is_group(raw, folded, k + 1)):
         row = [k, k + 1]
         k += 2
         while (k < n and len(row) < 4 and folded[k].strip() and not _ROW_NUMBER.match(folded[k])
-               and not _GROUP_NUMBER.match(folded[k])):
+               and not _is_group(raw, folded, k)):
             row.append(k)
             k += 1
-        if k < n and not (_ROW_NUMBER.match(folded[k]) or _GROUP_NUMBER.match(folded[k])):
+        if k < n and not (_ROW_NUMBER.match(folded[k]) or _is_group(raw, folded, k)):
             return rows  # no row opens after it: not a group row
         rows.append(row)
     return rows
