@@ -104,3 +104,47 @@ def test_a_stacked_tables_last_row_whose_empty_notes_cell_the_web_copy_dropped_i
 def test_the_header_a_page_break_repeated_inside_a_stacked_table_ends_the_row_above_it() -> None:
     repeated = _table(_HEADER, [*_ROWS[:2], _HEADER, _ROWS[2]])
     assert _units(cells(repeated, __import__("random").Random(2))) == _EXPECTED
+
+
+def test_a_stacked_cell_listing_bodies_one_a_line_after_a_semicolon_is_one_cell() -> None:
+    listed = _table(_HEADER, [_ROWS[0].replace("UBND các xã", "UBND các xã;\nPhòng Tài chính - Kế hoạch"), *_ROWS[1:]])
+    assert _units(cells(listed, __import__("random").Random(2)))[0] == (
+        "Phòng Văn hóa và Thông tin", "UBND các xã Phòng Tài chính - Kế hoạch"
+    )
+
+
+def test_a_stacked_task_cell_wrapped_before_a_joining_word_is_one_cell_even_in_a_row_short_of_cells() -> None:
+    # The second row's partner cell is empty (the web copy drops it) and its work wraps before "của": the line
+    # "của các thôn, bản" goes on the work, not into the lead's column.
+    wrapped = _table(_HEADER, [
+        _ROWS[0],
+        "2\tBổ sung đầu sách cho tủ sách\ncủa các thôn, bản\tTrung tâm Văn hóa huyện\t\tQuý III/2026",
+        "3\tTổ chức ngày hội\ncủa học sinh tiểu học\tPhòng Giáo dục và Đào tạo\tHuyện đoàn Nam Sơn\tTháng 4/2026",
+    ])
+    units = _units(cells(wrapped, __import__("random").Random(2)))
+    assert [lead for lead, _ in units] == [lead for lead, _ in _EXPECTED]
+
+
+# An invented annex as a PDF's text layer lays it out; a web copy of that text strips every line's indentation.
+_LAID = """TT    Nhiệm vụ                               Chủ trì        Phối hợp     Thời gian
+1     Rà soát mạng lưới thư viện các xã      Sở Văn hóa     Đài PT-TH    Quý I/2026
+      trong toàn huyện                       và Thể thao    huyện;
+                                                            TTXVN/VTV/VOV/VNA
+2     Bổ sung đầu sách cho thư viện          Phòng Giáo     Hội Nông     Năm 2026
+      thôn bản vùng sâu                      dục            dân huyện
+3     Tổ chức ngày hội đọc sách              Phòng Văn      Huyện đoàn   Tháng 4/2026
+      cho học sinh tiểu học                  hóa"""
+
+
+def test_a_trimmed_laid_out_line_whose_one_word_runs_past_its_narrow_column_stays_in_that_column() -> None:
+    trimmed = "\n".join(line.lstrip() for line in _LAID.split("\n"))
+    text = _OPENING + trimmed + "\n\nIII. TỔ CHỨC THỰC HIỆN\nCác phòng báo cáo kết quả.\n"
+    units = [(t["lead"], t["coordinate"]) for t in extract_plan(text, "x")["tasks"] if t["lead"]]
+    assert units[0] == (["Sở Văn hóa và Thể thao"], ["Đài PT-TH huyện", "TTXVN/VTV/VOV/VNA"])
+
+
+def test_a_stacked_table_whose_number_column_has_no_label_opens_at_its_work_label_and_keeps_its_rows() -> None:
+    unlabelled = _table("\tNội dung\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian", _ROWS)
+    tasks = extract_plan(cells(unlabelled, __import__("random").Random(2)), "x")["tasks"]
+    assert [(" ".join(t["lead"]), " ".join(t["coordinate"])) for t in tasks] == _EXPECTED
+    assert tasks[0]["title"].endswith("Khảo sát nhu cầu đọc sách của người dân các xã")  # its number goes on it

@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass, field
 
 from ansinh.documents.parsing.clean import Doc, squeeze
-from ansinh.documents.parsing.layout_spans import split_span
 from ansinh.documents.parsing.layout_rows import last_number, row_follows, row_label, split_group_label
+from ansinh.documents.parsing.layout_spans import split_span
 from ansinh.documents.parsing.page_columns import Pages, page_block, page_mark
 from ansinh.documents.parsing.table_cells import date_goes_on_below, join_cell_lines
 from ansinh.documents.parsing.tasks import Task
