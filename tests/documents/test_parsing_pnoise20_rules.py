@@ -148,3 +148,13 @@ def test_a_stacked_table_whose_number_column_has_no_label_opens_at_its_work_labe
     tasks = extract_plan(cells(unlabelled, __import__("random").Random(2)), "x")["tasks"]
     assert [(" ".join(t["lead"]), " ".join(t["coordinate"])) for t in tasks] == _EXPECTED
     assert tasks[0]["title"].endswith("Khảo sát nhu cầu đọc sách của người dân các xã")  # its number goes on it
+
+
+def test_a_trimmed_laid_out_line_opening_with_a_segmented_word_is_measured_by_that_whole_word() -> None:
+    # "Hội_Phụ_nữ" (a word segmenter's one word) would not fit beside "huyện;" in the narrow partner column, so it
+    # wrapped there, not in the lead's column beside "và Thể thao".
+    laid = _LAID.replace("TTXVN/VTV/VOV/VNA", "Hội_Phụ_nữ")
+    trimmed = "\n".join(line.lstrip() for line in laid.split("\n"))
+    text = _OPENING + trimmed + "\n\nIII. TỔ CHỨC THỰC HIỆN\nCác phòng báo cáo kết quả.\n"
+    units = [(t["lead"], t["coordinate"]) for t in extract_plan(text, "x")["tasks"] if t["lead"]]
+    assert units[0] == (["Sở Văn hóa và Thể thao"], ["Đài PT-TH huyện", "Hội Phụ nữ"])

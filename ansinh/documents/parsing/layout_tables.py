@@ -261,7 +261,8 @@ def _read_table(doc: Doc, lines: list[tuple[int, int]], head: int, columns: list
                 d = _reindented(columns, [(0, cut, runs[0][2])], previous, widest)[0][0]
                 runs = [(d, d + runs[0][1], runs[0][2])]
             else:
-                runs = _reindented(columns, runs, previous, widest)
+                # (its first word as the text has it: a word segmenter's "địa_phương" wraps whole)
+                runs = _reindented(columns, runs, previous, widest, raw[runs[0][0] : runs[0][1]].split(" ")[0])
         placed = [(_column_of(columns, rs, re_), text) for rs, re_, text in runs]
         for (k, _), (rs, re_, text) in zip(placed, runs, strict=True):
             if k is not None:
@@ -343,7 +344,8 @@ _OVERRUN = 6  # how far a line's last piece may run past its column's end
 
 
 def _reindented(
-    columns: list[tuple[int, int, str]], runs: list[tuple[int, int, str]], previous: dict[int, str], widest: dict[int, int]
+    columns: list[tuple[int, int, str]], runs: list[tuple[int, int, str]], previous: dict[int, str], widest: dict[int, int],
+    first: str = "",
 ) -> list[tuple[int, int, str]]:
     """A row's next line put back under its columns: the first run set at a column's start, the others keeping their
     gaps; the shift chosen that sets most runs at column starts, each inside its column, in columns the line above
@@ -373,7 +375,7 @@ def _reindented(
         last = max(widest.get(k, 0), columns[k][1] - columns[k][0])
         width = (columns[k + 1][0] - columns[k][0] - 2) if k + 1 < len(columns) else last
         # A cell breaks its line only where the next word would not fit beside the line above.
-        wraps = int(bool(above) and len(above) + 1 + len(runs[0][2].split(" ")[0]) > width)
+        wraps = int(bool(above) and len(above) + 1 + len(first or runs[0][2].split(" ")[0]) > width)
         full = len(above) / max(width, 1) + (1.0 if re.search(r"[,;(-]$|\s(?:và|của|với)$", above) else 0.0)
         # A date goes on the time cell a wrap cut before it ("Quý" / "II/2026", "Trước ngày" / "15/7/2026").
         dated = int(len(runs) == 1 and date_goes_on_below(above, runs[0][2]))
