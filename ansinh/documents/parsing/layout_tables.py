@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from ansinh.documents.parsing.clean import Doc, squeeze
 from ansinh.documents.parsing.layout_rows import last_number, row_follows, row_label, split_group_label
+from ansinh.documents.parsing.layout_spans import split_span
 from ansinh.documents.parsing.page_columns import Pages, page_block, page_mark
 from ansinh.documents.parsing.table_cells import date_goes_on_below, join_cell_lines
 from ansinh.documents.parsing.tasks import Task
@@ -104,7 +105,11 @@ def _header_at(doc: Doc, lines: list[tuple[int, int]], i: int) -> tuple[list[tup
     how many lines it goes on below its first."""
     s, e = lines[i]
     columns = _header_columns(doc.folded[s:e].replace("\t", " "))
-    if columns is not None or i + 1 >= len(lines):
+    if columns is not None:
+        # A merged unit label ("Cơ quan thực hiện") over sub-labels ("Chủ trì", "Phối hợp") on the lines below.
+        below = [doc.folded[ls:le].replace("\t", " ") for ls, le in lines[i + 1 : i + 4]]
+        return split_span(columns, doc.folded[s:e].replace("\t", " "), below, _runs)
+    if i + 1 >= len(lines):
         return columns, 0
     wrapped = _wrapped_header(doc, lines, i)  # the deepest first: a label may wrap below another's second line
     if wrapped[0] is not None:
@@ -256,7 +261,8 @@ def _read_table(doc: Doc, lines: list[tuple[int, int]], head: int, columns: list
                 d = _reindented(columns, [(0, cut, runs[0][2])], previous, widest)[0][0]
                 runs = [(d, d + runs[0][1], runs[0][2])]
             else:
-                runs = _reindented(columns, runs, previous, widest)
+                # (its first word as the text has it: a word segmenter's "địa_phương" wraps whole)
+                runs = _reindented(columns, runs, previous, widest, raw[runs[0][0] : runs[0][1]].split(" ")[0])
         placed = [(_column_of(columns, rs, re_), text) for rs, re_, text in runs]
         for (k, _), (rs, re_, text) in zip(placed, runs, strict=True):
             if k is not None:
@@ -334,8 +340,12 @@ def _after_table(runs: list[tuple[int, int, str]], columns: list[tuple[int, int,
     return len(runs) == 1 and min(runs[0][1], end) > widest + 2
 
 
+_OVERRUN = 6  # how far a line's last piece may run past its column's end
+
+
 def _reindented(
-    columns: list[tuple[int, int, str]], runs: list[tuple[int, int, str]], previous: dict[int, str], widest: dict[int, int]
+    columns: list[tuple[int, int, str]], runs: list[tuple[int, int, str]], previous: dict[int, str], widest: dict[int, int],
+    first: str = "",
 ) -> list[tuple[int, int, str]]:
     """A row's next line put back under its columns: the first run set at a column's start, the others keeping their
     gaps; the shift chosen that sets most runs at column starts, each inside its column, in columns the line above
@@ -349,9 +359,12 @@ def _reindented(
         if len(ks) < len(found) or ks != sorted(ks):
             continue
         # The last column reaches the line's end: its width is its longest line so far.
+        # A line's last piece may reach a little past the next column's start: a word wider than its column, which the
+        # layout let run on over the empty column beside it.
         inside = all(
-            re_ <= columns[c + 1][0] if c + 1 < len(columns) else re_ - rs <= widest.get(c, 0) + 2
-            for (rs, re_, _), c in zip(moved, ks, strict=True)
+            re_ <= columns[c + 1][0] + (_OVERRUN if x == len(moved) - 1 else 0) if c + 1 < len(columns)
+            else re_ - rs <= widest.get(c, 0) + 2
+            for x, ((rs, re_, _), c) in enumerate(zip(moved, ks, strict=True))
         )
         if not inside:
             continue
@@ -362,7 +375,7 @@ def _reindented(
         last = max(widest.get(k, 0), columns[k][1] - columns[k][0])
         width = (columns[k + 1][0] - columns[k][0] - 2) if k + 1 < len(columns) else last
         # A cell breaks its line only where the next word would not fit beside the line above.
-        wraps = int(bool(above) and len(above) + 1 + len(runs[0][2].split(" ")[0]) > width)
+        wraps = int(bool(above) and len(above) + 1 + len(first or runs[0][2].split(" ")[0]) > width)
         full = len(above) / max(width, 1) + (1.0 if re.search(r"[,;(-]$|\s(?:và|của|với)$", above) else 0.0)
         # A date goes on the time cell a wrap cut before it ("Quý" / "II/2026", "Trước ngày" / "15/7/2026").
         dated = int(len(runs) == 1 and date_goes_on_below(above, runs[0][2]))

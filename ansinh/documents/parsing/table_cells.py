@@ -170,3 +170,14 @@ def spread_to_named(row: Row, header: list[str]) -> None:
     for k, cell in zip(named, row.cells, strict=True):
         spread[k] = cell
     row.cells = spread
+
+
+_COLUMN_NUMBER = re.compile(r"^\(?(\d{1,2})\)?$")
+
+
+def numbers_columns(cells: list[Cell]) -> bool:
+    """Whether a row only numbers the header's columns ("(1)", "(2)", "(3)", …, or "1", "2", "3" …): three or more,
+    in order from 1, the text referring to a column by its number; no row of the table's content."""
+    texts = [c.text.strip() for c in cells]
+    found = [_COLUMN_NUMBER.match(t) for t in texts]
+    return len(texts) >= 3 and all(m is not None and int(m.group(1)) == k for k, m in enumerate(found, 1))

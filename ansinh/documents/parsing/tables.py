@@ -32,6 +32,7 @@ from ansinh.documents.parsing.table_cells import (
     date_goes_on_below,
     fill_merged_leads,
     join_cell_lines,
+    numbers_columns,
     spread_to_named,
 )
 
@@ -214,6 +215,9 @@ def _build(doc: Doc, block: list[tuple[int, int]], lines: list[tuple[int, int]],
             pending = None
             continue
         if table is None:
+            continue
+        if not table.rows and pending is None and numbers_columns(cells):
+            table.end = e  # the columns' numbers under the header: part of it
             continue
         header_cells = [Cell(h, 0, 0) for h in table.header]
         if not table.rows and pending is None and not cells[0].text and (
