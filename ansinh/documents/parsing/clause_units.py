@@ -16,6 +16,7 @@ first dash line. Only a subject made of body names counts (each opening with a b
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 
 from ansinh.documents.parsing import partner_clauses as pc
@@ -23,7 +24,7 @@ from ansinh.documents.parsing.clean import Doc, fold_same_length
 from ansinh.documents.parsing.head_words import no_head_opens
 from ansinh.documents.parsing.subject_leads import _ACTION, kind_named_by_work
 from ansinh.documents.parsing.text_caches import text_cache
-from ansinh.documents.parsing.unit_names import _head_match, split_units
+from ansinh.documents.parsing.unit_names import _head_match, bare_heads, split_units
 from ansinh.documents.parsing.vocab import AGENCY_HEADS, by_first_letter
 
 # Bodies named generically, lower case ("các sở, ngành", "cơ quan, tổ chức, đơn vị giới thiệu người ứng cử").
@@ -227,7 +228,29 @@ def _clause_remembered(clean: str, folded: str) -> tuple[tuple[str, ...], tuple[
     return None if found is None else (tuple(found[0]), tuple(found[1]))
 
 
+# What may name a doer: every reading below returns the names ``bodies_only`` gives, whose first name opens with a head
+# of AGENCY_HEADS (its first letter a capital, diacritics and later case ignored) unless a cue lets a generic body lead:
+# an address (``_ADDRESS``), a role or duty cue, "phải" (the verb's ``cue`` and ``role``) or "đối với" (``_TOWARDS``).
+# Each name is a piece of the clause (a shared head copied from it), so a clause holding no such cue and no capital that
+# opens a head names no doer; most clauses an item opens with do not, and are spared the scans (tests/documents).
+_ANY_CUE = re.compile("|".join(f"(?:{p.pattern})" for p in (_ADDRESS, _ROLE_CUE, _DUTY_CUE, _MUST, _TOWARDS)))
+_CAPITAL = re.compile("[" + "".join(re.escape(ch) for ch in map(chr, range(0x3000)) if ch.isupper()) + "]")
+_HEADS_BY_LETTER: dict[str, tuple[str, ...]] = {}
+for _head in bare_heads(AGENCY_HEADS):  # folded (lower case, no diacritics), by first letter
+    _HEADS_BY_LETTER[_head[0].lower()] = (*_HEADS_BY_LETTER.get(_head[0].lower(), ()), _head.lower())
+
+
+def may_name_doer(clean: str, folded: str) -> bool:
+    """False only where ``_read_clause`` surely finds no doer: no cue, and no capital opening a head (in ``folded``)."""
+    if len(clean) != len(folded) or not unicodedata.is_normalized("NFC", clean):
+        return True  # (offsets are shared, and a head's letters are one character each, only so)
+    opens_head = any(folded.startswith(_HEADS_BY_LETTER.get(folded[m.start()], ()), m.start()) for m in _CAPITAL.finditer(clean))
+    return opens_head or _ANY_CUE.search(folded) is not None  # the heads first: the cheaper look
+
+
 def _read_clause(clean: str, folded: str) -> tuple[list[str], list[str]] | None:
+    if not may_name_doer(clean, folded):
+        return None
     pos = 0
     label = _SHORT_LABEL.match(folded)
     if label is not None and not _lower_action(clean, folded, 0, label.end()) and not _ADDRESS.match(folded):

@@ -197,9 +197,11 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
         if boundary >= clause_start:
             clause_start = boundary + 1
         prefix = folded[max(start, a - 60) : a]
+        if _bad_before(doc, a, prefix):
+            continue  # a date, year, label or section number ("ngày 12", "năm 2025", "số 15", "Điều 3"): every branch below refuses it
         tail = folded[b : min(end, b + 60)]
         fraction = _FRACTION.match(tail)
-        if fraction and not _bad_before(doc, a, prefix):
+        if fraction:
             # "18/21 xã": so many of the units named after the whole, not a date.
             count_unit, unit_end = _count_unit(doc, b + fraction.end())
             value = parse_vn(m.group(0))
@@ -209,7 +211,7 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
                 skip_until = unit_end
             continue
         ratio = RATIO_TAIL.match(folded, b, end) or WORD_RATIO.match(folded, b, end)
-        if ratio and not _bad_before(doc, a, prefix):
+        if ratio:
             # "dưới 30/100.000 trẻ đẻ sống", "50 ca/100.000 dân": a rate per a population.
             value = parse_vn(m.group(0))
             committed = bool(_has_cue(doc, clause_start, a) or _comparator(prefix, ""))
@@ -218,7 +220,7 @@ def find_mentions(doc: Doc, start: int, end: int, strict: bool) -> list[Mention]
                 out.append(Mention(a, ratio.end(), value, None, rate_unit, _comparator(prefix, "") or "="))
                 skip_until = ratio.end()
             continue
-        if _BAD_AFTER.match(tail) or _bad_before(doc, a, prefix) or PART_OF_YEAR.match(tail) or YEARS_LONG.match(tail) or (
+        if _BAD_AFTER.match(tail) or PART_OF_YEAR.match(tail) or YEARS_LONG.match(tail) or (
                 YEARS_LONG_BEFORE.search(prefix) and re.match(r"\s*n[ad]m(?![a-z])", tail)):
             continue
         if "tuong" in prefix and EQUIVALENT.search(prefix):
