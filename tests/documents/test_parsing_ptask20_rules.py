@@ -1,0 +1,81 @@
+"""Rules of round 20 (ptask20) on how legal texts are built, each checked on invented text."""
+
+from __future__ import annotations
+
+from ansinh.documents.parsing import extract_plan
+
+# A circular (invented): its duties in a closing chapter of "Trách nhiệm của …" articles, then the papers it prescribes
+# as annexes after the signature, one of them a register whose parts read "I. NỘI DUNG KIỂM TRA", "1. …".
+CIRCULAR = """BỘ NÔNG NGHIỆP
+Số: 99/2031/TT-BNN
+THÔNG TƯ
+Quy định về kiểm tra an toàn hồ chứa nước nhỏ
+
+Chương I
+QUY ĐỊNH CHUNG
+Điều 1. Phạm vi điều chỉnh
+Thông tư này quy định việc kiểm tra an toàn hồ chứa nước nhỏ.
+Điều 2. Đối tượng áp dụng
+Thông tư này áp dụng đối với tổ chức, cá nhân quản lý hồ chứa nước nhỏ.
+Chương II
+TRÁCH NHIỆM THỰC HIỆN
+Điều 3. Trách nhiệm của Ủy ban nhân dân cấp tỉnh
+1. Chỉ đạo việc kiểm tra an toàn hồ chứa trên địa bàn.
+2. Bố trí kinh phí kiểm tra hồ chứa theo phân cấp ngân sách.
+Điều 4. Trách nhiệm của Cục Thủy lợi
+1. Hướng dẫn nghiệp vụ kiểm tra hồ chứa.
+2. Tổng hợp kết quả kiểm tra trên toàn quốc.
+Điều 5. Hiệu lực thi hành
+Thông tư này có hiệu lực từ ngày 01 tháng 3 năm 2032.
+Nơi nhận:
+- Như Điều 5;
+- Lưu: VT.
+BỘ TRƯỞNG
+Nguyễn Văn A
+Phụ lục I
+SỔ THEO DÕI KIỂM TRA HỒ CHỨA
+(Ban hành kèm theo Thông tư số 99/2031/TT-BNN)
+I. NỘI DUNG KIỂM TRA
+1. Tình trạng đập chính
+2. Tình trạng cống lấy nước
+II. KẾT LUẬN
+1. Mức độ an toàn
+2. Kiến nghị xử lý
+Phụ lục II
+GIẤY XÁC NHẬN ĐÃ KIỂM TRA
+(Ban hành kèm theo Thông tư số 99/2031/TT-BNN)
+1. Tên hồ chứa
+2. Người kiểm tra
+"""
+
+
+def test_the_papers_a_legal_text_annexes_are_no_tasks_and_its_duty_articles_still_are() -> None:
+    tasks = extract_plan(CIRCULAR, "circular")["tasks"]
+    titles = [t["title"] for t in tasks]
+    assert not any(t.startswith(("Tình trạng", "Mức độ", "Tên hồ", "Người kiểm tra", "NỘI DUNG")) for t in titles)
+    numbers = {t["number"]: t for t in tasks}
+    assert "3" in numbers and "4" in numbers
+    assert numbers["3"]["lead"] == ["Ủy ban nhân dân cấp tỉnh"]
+    assert numbers["4"]["lead"] == ["Cục Thủy lợi"]
+
+
+# A plan approved by a decision (invented): its annex lists work, and stays the plan's tasks.
+DECISION = """ỦY BAN NHÂN DÂN TỈNH X
+QUYẾT ĐỊNH
+Về việc ban hành Kế hoạch phát triển thư viện năm 2032
+Điều 1. Ban hành kèm theo Quyết định này Kế hoạch phát triển thư viện năm 2032.
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
+Nơi nhận:
+- Như Điều 2;
+- Lưu: VT.
+CHỦ TỊCH
+Phụ lục
+DANH MỤC NHIỆM VỤ PHÁT TRIỂN THƯ VIỆN NĂM 2032
+1. Sở Văn hóa chủ trì nâng cấp thư viện tỉnh.
+2. Ủy ban nhân dân các xã chủ trì xây dựng tủ sách cộng đồng.
+"""
+
+
+def test_an_annex_of_a_legal_text_that_lists_work_keeps_its_tasks() -> None:
+    titles = [t["title"] for t in extract_plan(DECISION, "decision")["tasks"]]
+    assert any(t.startswith("Sở Văn hóa chủ trì") for t in titles)
