@@ -79,3 +79,31 @@ DANH MỤC NHIỆM VỤ PHÁT TRIỂN THƯ VIỆN NĂM 2032
 def test_an_annex_of_a_legal_text_that_lists_work_keeps_its_tasks() -> None:
     titles = [t["title"] for t in extract_plan(DECISION, "decision")["tasks"]]
     assert any(t.startswith("Sở Văn hóa chủ trì") for t in titles)
+
+
+# A decree (invented) whose closing chapter binds persons as well as bodies.
+DECREE = """CHÍNH PHỦ
+NGHỊ ĐỊNH
+Quy định về bảo hộ lao động trong nghề đánh bắt xa bờ
+Chương I
+QUY ĐỊNH CHUNG
+Điều 1. Phạm vi điều chỉnh
+Nghị định này quy định bảo hộ lao động trên tàu cá.
+Chương II
+TỔ CHỨC THỰC HIỆN
+Điều 2. Trách nhiệm của người sử dụng lao động
+1. Trang bị áo phao cho thuyền viên trước mỗi chuyến biển.
+2. Mua bảo hiểm tai nạn cho thuyền viên.
+Điều 3. Trách nhiệm của người lao động
+1. Mặc áo phao khi làm việc trên boong.
+2. Tham gia lớp huấn luyện an toàn hằng năm.
+Điều 4. Trách nhiệm của Bộ Nông nghiệp
+1. Hướng dẫn việc huấn luyện an toàn cho thuyền viên.
+"""
+
+
+def test_an_article_on_the_duties_of_a_person_bound_by_the_law_is_led_by_that_person() -> None:
+    tasks = {t["number"]: t for t in extract_plan(DECREE, "decree")["tasks"]}
+    assert tasks["2"]["lead"] == ["người sử dụng lao động"]
+    assert tasks["3"]["lead"] == ["người lao động"]
+    assert tasks["4"]["lead"] == ["Bộ Nông nghiệp"]
