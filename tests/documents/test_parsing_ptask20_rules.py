@@ -107,3 +107,34 @@ def test_an_article_on_the_duties_of_a_person_bound_by_the_law_is_led_by_that_pe
     assert tasks["2"]["lead"] == ["người sử dụng lao động"]
     assert tasks["3"]["lead"] == ["người lao động"]
     assert tasks["4"]["lead"] == ["Bộ Nông nghiệp"]
+
+
+# A decision (invented) whose clauses open with when the work is due, then name the body that does it.
+TIMED = """THỦ TƯỚNG CHÍNH PHỦ
+QUYẾT ĐỊNH
+Ban hành Quy chế phối hợp phòng chống dịch bệnh trên cây trồng
+Điều 1. Phạm vi điều chỉnh
+Quy chế này quy định việc phối hợp phòng chống dịch bệnh trên cây trồng.
+Điều 2. Phối hợp giám sát dịch bệnh
+1. Định kỳ hằng quý và khi có dịch, Bộ Nông nghiệp có trách nhiệm:
+a) Chủ trì, phối hợp Bộ Y tế tổ chức đoàn giám sát liên ngành.
+b) Công bố tình hình dịch bệnh trên cổng thông tin của Bộ.
+2. Các bộ, cơ quan ngang bộ có trách nhiệm:
+a) Phối hợp Bộ Nông nghiệp giám sát dịch bệnh.
+b) Cung cấp thông tin về dịch bệnh khi được yêu cầu.
+3. Cục Bảo vệ thực vật có trách nhiệm hướng dẫn nghiệp vụ giám sát cho các địa phương.
+Điều 3. Phối hợp xử lý ổ dịch
+1. Khi phát hiện ổ dịch mới, Ủy ban nhân dân cấp tỉnh có trách nhiệm:
+a) Tổ chức tiêu hủy cây bệnh.
+b) Báo cáo Bộ Nông nghiệp trong 24 giờ.
+2. Các bộ, cơ quan ngang bộ có trách nhiệm:
+a) Hỗ trợ địa phương xử lý ổ dịch.
+b) Bố trí kinh phí theo phân cấp.
+3. Cục Bảo vệ thực vật có trách nhiệm cử cán bộ hỗ trợ địa phương.
+"""
+
+
+def test_a_clause_opening_with_its_time_names_its_doer_after_the_comma() -> None:
+    tasks = {t["number"]: t for t in extract_plan(TIMED, "timed")["tasks"]}
+    assert tasks["2.1"]["lead"] == ["Bộ Nông nghiệp"]
+    assert tasks["3.1"]["lead"] == ["Ủy ban nhân dân cấp tỉnh"]

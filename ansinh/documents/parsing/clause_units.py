@@ -118,6 +118,9 @@ _CONDITION = re.compile(r"(?:doi\s+voi|truong\s+hop|neu|khi)\s[^.;]{0,200}?(?:,\
 _PURPOSE = re.compile(r"(?:de|nham)\s(?!nghi(?![a-z])|xuat(?![a-z]))")  # not "Đề nghị", "Đề xuất"
 # The basis a clause opens with: "Trên cơ sở …, đề nghị …", "Căn cứ …, Sở Y tế …" ("Thực hiện …" opens a duty as often).
 _BASIS = re.compile(r"(?:tren\s+co\s+so|can\s+cu)\s")
+# The time or occasion a clause opens with, before its doer: "Định kỳ hằng năm và khi có yêu cầu, Bộ X có trách
+# nhiệm: …", "Trong quá trình thực hiện, nếu có vướng mắc, đề nghị các bộ … phản ánh về …", "Khi có sự cố, Sở Y …".
+_OCCASION = re.compile(r"(?:dinh\s+ky|h[ad]ng\s+(?:nam|quy|thang|tuan)|trong\s+(?:qua\s+trinh|thoi\s+gian)|(?:sau|truoc)\s+khi|khi)\s")
 # A short label before the clause ("Nội dung:", "Trách nhiệm:").
 _SHORT_LABEL = re.compile(r"^[^:.;]{2,30}:\s*")
 _ADDRESS = re.compile(r"(?:giao(?:\s+(?:nhiem\s+vu|trach\s+nhiem))?(?:\s+cho)?|de\s+nghi|yeu\s+cau)\s+")
@@ -248,7 +251,7 @@ def _read_clause(clean: str, folded: str) -> tuple[list[str], list[str]] | None:
     cond = _CONDITION.match(folded, pos)
     if cond is not None:
         pos = cond.end()
-    elif _PURPOSE.match(folded, pos) or _BASIS.match(folded, pos):
+    elif _PURPOSE.match(folded, pos) or _BASIS.match(folded, pos) or _OCCASION.match(folded, pos):
         # "Để thể chế hóa …, Đảng đoàn Quốc hội xác định …": the purpose ends at the comma after which a body is named;
         # "Trên cơ sở Kế hoạch số …, đề nghị Ủy ban nhân dân các huyện …": the basis, at the comma before the address.
         for comma in re.finditer(r",\s*", folded[pos : pos + 260]):
