@@ -138,3 +138,51 @@ def test_a_clause_opening_with_its_time_names_its_doer_after_the_comma() -> None
     tasks = {t["number"]: t for t in extract_plan(TIMED, "timed")["tasks"]}
     assert tasks["2.1"]["lead"] == ["Bộ Nông nghiệp"]
     assert tasks["3.1"]["lead"] == ["Ủy ban nhân dân cấp tỉnh"]
+
+
+# A circular (invented) laying down procedures article by article, each step naming who takes it, then its closing
+# article on who carries it out.
+PROCEDURES = """BỘ VĂN HÓA
+THÔNG TƯ
+Quy định quy trình xét tặng danh hiệu nghệ nhân
+Điều 1. Phạm vi điều chỉnh
+Thông tư này quy định quy trình xét tặng danh hiệu nghệ nhân.
+Điều 2. Quy trình xét tặng cấp tỉnh
+1. Cá nhân lập hồ sơ đề nghị theo mẫu gửi Ủy ban nhân dân cấp xã.
+2. Ủy ban nhân dân cấp xã trong thời hạn 10 ngày có trách nhiệm kiểm tra hồ sơ, gửi Sở Văn hóa.
+3. Sở Văn hóa trong thời hạn 20 ngày có trách nhiệm tổ chức Hội đồng xét tặng.
+Điều 3. Trình tự, thủ tục xét tặng cấp quốc gia
+1. Sở Văn hóa có trách nhiệm gửi hồ sơ đã xét về Cục Di sản.
+2. Cục Di sản trong thời hạn 30 ngày có trách nhiệm trình Hội đồng cấp quốc gia.
+Điều 4. Trách nhiệm thi hành
+1. Cục trưởng Cục Di sản có trách nhiệm hướng dẫn, kiểm tra việc thực hiện Thông tư này.
+2. Giám đốc Sở Văn hóa các tỉnh và các cơ quan có liên quan chịu trách nhiệm thi hành Thông tư này.
+"""
+
+
+def test_the_steps_of_a_procedure_are_no_tasks_and_the_closing_article_still_gives_its_duty() -> None:
+    tasks = extract_plan(PROCEDURES, "procedures")["tasks"]
+    titles = [t["title"] for t in tasks]
+    assert not any(t.startswith(("Cá nhân lập", "Ủy ban nhân dân cấp xã trong", "Cục Di sản trong")) for t in titles)
+    duty = [t for t in tasks if t["title"].startswith("Cục trưởng Cục Di sản")]
+    assert duty and duty[0]["lead"] == ["Cục trưởng Cục Di sản"]
+
+
+# A decree (invented) with no duties article: its closing article gives one party a duty beside the formula.
+CLOSING = """CHÍNH PHỦ
+NGHỊ ĐỊNH
+Quy định mức phụ cấp trực đêm tại trạm y tế
+Điều 1. Phạm vi điều chỉnh
+Nghị định này quy định mức phụ cấp trực đêm tại trạm y tế xã.
+Điều 2. Mức phụ cấp
+Mức phụ cấp trực đêm là 150.000 đồng mỗi phiên trực.
+Điều 3. Hiệu lực và trách nhiệm thi hành
+1. Nghị định này có hiệu lực từ ngày 01 tháng 7 năm 2031.
+2. Người đứng đầu trạm y tế có trách nhiệm lập bảng chấm công trực đêm hằng tháng.
+3. Các Bộ trưởng, Chủ tịch Ủy ban nhân dân tỉnh chịu trách nhiệm thi hành Nghị định này.
+"""
+
+
+def test_a_duty_given_in_the_closing_article_of_a_decree_is_a_task_and_the_formula_is_not() -> None:
+    tasks = extract_plan(CLOSING, "closing")["tasks"]
+    assert [t["title"][:30] for t in tasks] == ["Người đứng đầu trạm y tế có tr"]

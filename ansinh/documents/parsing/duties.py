@@ -214,6 +214,8 @@ def _mark_legal_duties(doc: Doc, root: Node) -> None:
         )
     ]
     organizing = chosen[-1] if chosen else None
+    if organizing is None:
+        _mark_closing_duties(doc, nodes)
     if organizing is None or organizing.parent is None:
         return
     if organizing.style == "article":
@@ -227,6 +229,30 @@ def _mark_legal_duties(doc: Doc, root: Node) -> None:
     gather(host, duties, reset_kind=True)
     if organizing.style == "article":
         organizing.kind = None
+
+
+# "4. Người sử dụng lao động có trách nhiệm rà soát …" in a closing "Hiệu lực và trách nhiệm thi hành" article: a duty
+# given beside the formula "… chịu trách nhiệm thi hành Nghị định này" (which names who applies the text, no task).
+_STATES_DUTY = re.compile(r"[^.;:\n]{0,160}?(?<![a-z])(?:(?:co|chiu) trach nhiem(?! thi hanh)|chu tri)(?![a-z])")
+
+
+def _mark_closing_duties(doc: Doc, nodes: list[Node]) -> None:
+    """A legal text with no other duties: the clauses of its closing article on "trách nhiệm thi hành" that give a
+    party a duty of its own are its tasks, each run of them gathered in its place."""
+    closing = [n for n in nodes if n.style == "article" and n.children and "trach nhiem thi hanh" in _folded_title(doc, n)]
+    if not closing:
+        return
+    runs: list[list[Node]] = []
+    previous: Node | None = None
+    for clause in closing[-1].children:
+        if clause.style == "num1" and _STATES_DUTY.match(doc.folded, clause.head_start):
+            if runs and previous is runs[-1][-1]:
+                runs[-1].append(clause)
+            else:
+                runs.append([clause])
+        previous = clause
+    for run in runs:
+        gather(closing[-1], run, reset_kind=True)
 
 
 # The closing chapter of a decree that hands out the work: "TỔ CHỨC THI HÀNH", "THẨM QUYỀN VÀ TRÁCH NHIỆM",
@@ -291,9 +317,15 @@ def _mark_duty_articles(doc: Doc, nodes: list[Node]) -> bool:
     return True
 
 
+# "Điều 7. Quy trình công nhận …", "Điều 18. Hồ sơ, trình tự, thủ tục cấp lại Giấy phép": an article laying down a
+# procedure, each clause a step naming who takes it ("Cá nhân lập bản khai …", "Sở X trong thời hạn 10 ngày … có trách
+# nhiệm …"); the steps regulate, they hand out no work (that is the closing "Tổ chức thực hiện" article's).
+_PROCEDURE = re.compile(r"(?:(?:ho so|thanh phan ho so),? )?(?:quy trinh|trinh tu|thu tuc)(?![a-z])")
+
+
 def _duty_clauses(doc: Doc, article: Node) -> bool:
     clauses = [c for c in article.children if c.style == "num1" and c.title]
-    if not clauses:
+    if not clauses or _PROCEDURE.match(_folded_title(doc, article)):
         return False
     if _DUTY_LEAD.search(doc.folded, article.head_end, clauses[0].start):
         return True
