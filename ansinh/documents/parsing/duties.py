@@ -233,7 +233,9 @@ def _mark_legal_duties(doc: Doc, root: Node) -> None:
 
 # "4. Người sử dụng lao động có trách nhiệm rà soát …" in a closing "Hiệu lực và trách nhiệm thi hành" article: a duty
 # given beside the formula "… chịu trách nhiệm thi hành Nghị định này" (which names who applies the text, no task).
-_STATES_DUTY = re.compile(r"[^.;:\n]{0,160}?(?<![a-z])(?:(?:co|chiu) trach nhiem(?! thi hanh)|chu tri)(?![a-z])")
+# Only a duty stated as one ("có trách nhiệm"): "Bộ X chủ trì hướng dẫn, kiểm tra việc thực hiện Nghị định này" in that
+# article is the text's guidance, read as part of the formula (fixture nghidinh-trogiup-2025).
+_STATES_DUTY = re.compile(r"[^.;:\n]{0,160}?(?<![a-z])(?:co|chiu) trach nhiem(?! thi hanh)(?![a-z])")
 
 
 def _mark_closing_duties(doc: Doc, nodes: list[Node]) -> None:
