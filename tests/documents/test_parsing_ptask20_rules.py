@@ -186,3 +186,21 @@ Mức phụ cấp trực đêm là 150.000 đồng mỗi phiên trực.
 def test_a_duty_given_in_the_closing_article_of_a_decree_is_a_task_and_the_formula_is_not() -> None:
     tasks = extract_plan(CLOSING, "closing")["tasks"]
     assert [t["title"][:30] for t in tasks] == ["Người đứng đầu trạm y tế có tr"]
+
+
+# A decree (invented) whose province compiles what it needs and sends it up by a yearly day, no "báo cáo" named, and
+# compiles a budget estimate the same way (a request for funds).
+COMPILED = """CHÍNH PHỦ
+NGHỊ ĐỊNH
+Quy định hỗ trợ sách giáo khoa cho học sinh vùng cao
+Điều 1. Phạm vi điều chỉnh
+Nghị định này quy định việc hỗ trợ sách giáo khoa cho học sinh vùng cao.
+Điều 2. Trình tự hỗ trợ
+1. Ủy ban nhân dân cấp tỉnh tổng hợp số học sinh cần hỗ trợ gửi Bộ Giáo dục trước ngày 20 tháng 6 hằng năm.
+2. Sở Giáo dục tổng hợp vào dự toán ngân sách hằng năm gửi Sở Tài chính trước ngày 15 tháng 7 hằng năm.
+"""
+
+
+def test_what_a_body_compiles_and_sends_up_by_a_yearly_day_is_a_report_but_a_budget_estimate_is_not() -> None:
+    reporting = extract_plan(COMPILED, "compiled")["reporting"]
+    assert [(r["frequency"], r["deadline_day"], r["deadline_month"]) for r in reporting] == [("annual", 20, 6)]
