@@ -204,3 +204,26 @@ Nghị định này quy định việc hỗ trợ sách giáo khoa cho học sin
 def test_what_a_body_compiles_and_sends_up_by_a_yearly_day_is_a_report_but_a_budget_estimate_is_not() -> None:
     reporting = extract_plan(COMPILED, "compiled")["reporting"]
     assert [(r["frequency"], r["deadline_day"], r["deadline_month"]) for r in reporting] == [("annual", 20, 6)]
+
+
+# A decree's duties article (invented): the partners of a subjectless "Chủ trì, phối hợp với …" end where the duty's verb
+# begins, whichever verb opens it.
+PARTNERS = """CHÍNH PHỦ
+NGHỊ ĐỊNH
+Quy định chế độ đối với vận động viên khuyết tật
+Điều 1. Phạm vi điều chỉnh
+Nghị định này quy định chế độ đối với vận động viên khuyết tật.
+Điều 2. Tổ chức thực hiện
+1. Bộ Văn hóa
+a) Chủ trì, phối hợp với Bộ Y tế ban hành danh mục dạng khuyết tật được thi đấu, làm căn cứ thực hiện chế độ.
+b) Kiểm tra việc thực hiện chế độ.
+2. Ủy ban nhân dân cấp tỉnh
+a) Chủ trì, phối hợp với Sở Tài chính bố trí kinh phí thực hiện chế độ.
+b) Tổng hợp kết quả thực hiện.
+"""
+
+
+def test_the_partners_of_a_subjectless_lead_end_at_the_duty_verb() -> None:
+    tasks = {t["number"]: t for t in extract_plan(PARTNERS, "partners")["tasks"]}
+    assert tasks["1.a"]["coordinate"] == ["Bộ Y tế"]
+    assert tasks["2.a"]["coordinate"] == ["Sở Tài chính"]

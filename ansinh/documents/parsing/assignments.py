@@ -65,7 +65,9 @@ _SHARED_LIST = re.compile(r"(?<![a-z])cac\s+(?:bo|so)\s*:?\s+\S+")
 _SUBJECTLESS_LEAD = re.compile(
     r"^[\s\-–+•]*(?:[a-zđ]\)|\d{1,2}(?:\.\d{1,2})*[.)])?\s*chu\s+tri\s*,?\s*phoi\s+hop\s+" + _WITH_MANNER + r"(?:voi\s+)?(?P<with>[^.;]{3,200}?)"
     r"(?=\s+(?:de|nham|thuc\s+hien|trien\s+khai|to\s+chuc|xay\s+dung|tham\s+muu|huong\s+dan|ra\s+soat|theo\s+doi|"
-    r"tong\s+hop|bao\s+dam|dam\s+bao|tang\s+cuong|nang\s+cao|kiem\s+tra|xac\s+dinh|danh\s+gia|bao\s+cao|de\s+xuat)(?![a-z])|[.;]|$)"
+    r"tong\s+hop|bao\s+dam|dam\s+bao|tang\s+cuong|nang\s+cao|kiem\s+tra|xac\s+dinh|danh\s+gia|bao\s+cao|de\s+xuat|"
+    # the verbs that open a duty after "X chủ trì, phối hợp với Y" too (_SENTENCE_LEAD): "… phối hợp với Bộ Y ban hành …"
+    r"ban\s+hanh|nghien\s+cuu|cung\s+cap|bo\s+tri|hoan\s+thien|sua\s+doi|chi\s+dao|giai\s+quyet|tiep\s+nhan)(?![a-z])|[.;]|$)"
 )
 # What every _SENTENCE_LEAD match holds: a scan for it spares the pattern's tries at every sentence start.
 _LEAD_WORDS = re.compile(r"chu\s+tri|dau\s+moi")
