@@ -227,3 +227,23 @@ def test_the_partners_of_a_subjectless_lead_end_at_the_duty_verb() -> None:
     tasks = {t["number"]: t for t in extract_plan(PARTNERS, "partners")["tasks"]}
     assert tasks["1.a"]["coordinate"] == ["Bộ Y tế"]
     assert tasks["2.a"]["coordinate"] == ["Sở Tài chính"]
+
+
+# A resolution's organisation article (invented): its first clause issues the resolution's own annex; the others hand
+# out work, one of them the issuing of what the annex lists.
+ISSUING = """CHÍNH PHỦ
+NGHỊ QUYẾT
+Về thí điểm cấp phép xây dựng trực tuyến
+Điều 1. Phạm vi điều chỉnh
+Nghị quyết này quy định việc thí điểm cấp phép xây dựng trực tuyến.
+Điều 2. Tổ chức thực hiện
+1. Ban hành Danh mục thủ tục cấp phép được thí điểm kèm theo Nghị quyết này.
+2. Bộ Xây dựng chịu trách nhiệm hướng dẫn việc thí điểm.
+3. Bộ Tư pháp ban hành theo thẩm quyền văn bản theo Phụ lục kèm theo Nghị quyết này.
+"""
+
+
+def test_a_clause_issuing_the_texts_own_annex_is_no_task_but_issuing_what_the_annex_lists_is() -> None:
+    titles = [t["title"] for t in extract_plan(ISSUING, "issuing")["tasks"]]
+    assert not any(t.startswith("Ban hành Danh mục") for t in titles)
+    assert any(t.startswith("Bộ Xây dựng") for t in titles) and any(t.startswith("Bộ Tư pháp") for t in titles)
