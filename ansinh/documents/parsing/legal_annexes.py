@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from ansinh.documents.parsing.structure import Node
 
-# Words of an annex title that names work, aims or a plan (folded).
+# Words of an annex title that names work, aims or a plan, its schedule, works or indicators (folded).
 _NAMES_WORK = re.compile(
     r"(?<![a-z])(?:chi tieu|muc tieu|ke hoach|chuong trinh|de an|du an|nhiem vu|giai phap|hoat dong|cong viec|"
-    r"noi dung|trien khai|thuc hien|phan cong|lo trinh)(?![a-z])"
+    r"noi dung|trien khai|thuc hien|phan cong|lo trinh|tien do|cong trinh|chi so|san pham)(?![a-z])"
 )
 
 
