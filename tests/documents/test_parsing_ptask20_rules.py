@@ -247,3 +247,12 @@ def test_a_clause_issuing_the_texts_own_annex_is_no_task_but_issuing_what_the_an
     titles = [t["title"] for t in extract_plan(ISSUING, "issuing")["tasks"]]
     assert not any(t.startswith("Ban hành Danh mục") for t in titles)
     assert any(t.startswith("Bộ Xây dựng") for t in titles) and any(t.startswith("Bộ Tư pháp") for t in titles)
+
+
+def test_the_provinces_and_centrally_run_cities_are_one_body_after_another_in_a_list() -> None:
+    from ansinh.documents.parsing.unit_names import split_units
+
+    assert split_units("các Bộ, ngành và Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương") == [
+        "các Bộ, ngành", "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"]
+    assert split_units("Sở Nông nghiệp, các Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương") == [
+        "Sở Nông nghiệp", "các Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương"]
