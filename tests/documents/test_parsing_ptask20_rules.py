@@ -256,3 +256,30 @@ def test_the_provinces_and_centrally_run_cities_are_one_body_after_another_in_a_
         "các Bộ, ngành", "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"]
     assert split_units("Sở Nông nghiệp, các Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương") == [
         "Sở Nông nghiệp", "các Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương"]
+
+
+# A circular's closing article (invented): its last clause opens with when it applies, then asks the bodies that apply
+# the text to raise what they meet.
+RAISING = """BỘ TƯ PHÁP
+THÔNG TƯ
+Hướng dẫn lưu trữ hồ sơ công chứng điện tử
+Điều 1. Phạm vi điều chỉnh
+Thông tư này hướng dẫn lưu trữ hồ sơ công chứng điện tử.
+Điều 2. Tổ chức thực hiện
+1. Cục Bổ trợ tư pháp có trách nhiệm hướng dẫn, kiểm tra việc thực hiện Thông tư này.
+2. Sở Tư pháp có trách nhiệm:
+a) Chủ trì, phối hợp kiểm tra, đôn đốc các tổ chức hành nghề công chứng.
+b) Chủ trì, phối hợp với Công an tỉnh xử lý vi phạm.
+3. Trong quá trình thực hiện, nếu có vướng mắc, đề nghị các Bộ, ngành và Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương phản ánh về Bộ Tư pháp để xem xét.
+"""
+
+
+def test_after_its_occasion_a_clause_asking_bodies_to_raise_problems_is_led_by_them() -> None:
+    tasks = {t["number"]: t for t in extract_plan(RAISING, "raising")["tasks"]}
+    assert tasks["3"]["lead"] == ["các Bộ, ngành", "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"]
+
+
+def test_a_verb_after_phoi_hop_names_work_done_together_not_a_partner() -> None:
+    tasks = {t["number"]: t for t in extract_plan(RAISING, "raising")["tasks"]}
+    assert tasks["2.a"]["coordinate"] == []
+    assert tasks["2.b"]["coordinate"] == ["Công an tỉnh"]

@@ -59,7 +59,9 @@ _VERB = re.compile(  # one branch per first letter (vocab.by_first_letter): the 
     r"trao\s+doi|thong\s+nhat|trieu\s+tap|moi|in|phat\s+hanh|niem\s+yet|cong\s+bo|thuc\s+day|tham\s+gia|giup|"
     # A modal before the action ("Nhà đầu tư phải nghiên cứu …", "… cần nâng cao …") and more openings of a duty.
     r"phai|can(?!\s+(?:bo|cu|su))|lam\s+viec|lam\s+ro|nop|hoan\s+tat|khac\s+phuc|phan\s+tich|"
-    r"kip\s+thoi|tich\s+cuc|phat\s+huy|tiep\s+thu") + r"(?![a-z])"
+    r"kip\s+thoi|tich\s+cuc|phat\s+huy|tiep\s+thu|"
+    # "… đề nghị các bộ, ngành phản ánh về Bộ X": the duty a legal text's closing asks of those who apply it.
+    r"phan\s+anh") + r"(?![a-z])"
 )
 
 
@@ -82,6 +84,11 @@ def _stops(folded: str, start: int) -> Iterator[int]:
         yield start
     for m in _STOP_OR_WORD.finditer(folded, start):
         yield m.start()
+
+
+def opens_with_verb(clean: str, folded: str, at: int) -> bool:
+    """Whether the words at ``at`` open a duty (a verb in lower case), not a body's name: "phối hợp kiểm tra …"."""
+    return clean[at : at + 1].islower() and _VERB.match(folded, at) is not None
 
 
 def partners_end(clean: str, folded: str, start: int) -> int:
@@ -257,7 +264,8 @@ def _read_clause(clean: str, folded: str) -> tuple[list[str], list[str]] | None:
         for comma in re.finditer(r",\s*", folded[pos : pos + 260]):
             at = pos + comma.end()
             addressed = _ADDRESS.match(folded, at)
-            if _head_match(clean[at:], AGENCY_HEADS) or (addressed is not None and _head_match(clean[addressed.end() :], AGENCY_HEADS)):
+            # (the addressed bodies as a plural of their kind too: "…, đề nghị các Bộ, ngành …")
+            if _head_match(clean[at:], AGENCY_HEADS) or (addressed is not None and _head_match(_PLURAL.sub("", clean[addressed.end() :], count=1), AGENCY_HEADS)):
                 pos = at
                 break
     address = _ADDRESS.match(folded, pos)
