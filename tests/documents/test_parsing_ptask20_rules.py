@@ -283,3 +283,21 @@ def test_a_verb_after_phoi_hop_names_work_done_together_not_a_partner() -> None:
     tasks = {t["number"]: t for t in extract_plan(RAISING, "raising")["tasks"]}
     assert tasks["2.a"]["coordinate"] == []
     assert tasks["2.b"]["coordinate"] == ["Công an tỉnh"]
+
+
+# A decision (invented) that names the reporting entities of the law on money laundering: a kind of party, no report.
+ENTITIES = """THỦ TƯỚNG CHÍNH PHỦ
+QUYẾT ĐỊNH
+Quy chế phối hợp phòng, chống rửa tiền
+Điều 1. Phạm vi điều chỉnh
+Quy chế này quy định việc phối hợp phòng, chống rửa tiền.
+Điều 2. Tổ chức thực hiện
+1. Ngân hàng Nhà nước có trách nhiệm chỉ đạo đối tượng báo cáo thuộc phạm vi quản lý cung cấp thông tin giao dịch cho Bộ Công an.
+2. Bộ Công an có trách nhiệm định kỳ hằng năm báo cáo Thủ tướng Chính phủ kết quả phối hợp.
+"""
+
+
+def test_the_reporting_entities_of_a_law_are_a_party_not_a_report() -> None:
+    reporting = extract_plan(ENTITIES, "entities")["reporting"]
+    assert [r["frequency"] for r in reporting] == ["annual"]
+    assert reporting[0]["text"].startswith("Bộ Công an")
