@@ -301,3 +301,21 @@ def test_the_reporting_entities_of_a_law_are_a_party_not_a_report() -> None:
     reporting = extract_plan(ENTITIES, "entities")["reporting"]
     assert [r["frequency"] for r in reporting] == ["annual"]
     assert reporting[0]["text"].startswith("Bộ Công an")
+
+
+# A decree (invented) that states a regime, then the forms of its reports in a sentence of their own.
+FORMS = """CHÍNH PHỦ
+NGHỊ ĐỊNH
+Quy định quản lý cựu chiến binh cao tuổi
+Điều 1. Phạm vi điều chỉnh
+Nghị định này quy định việc quản lý cựu chiến binh cao tuổi.
+Điều 2. Quản lý danh sách
+1. Hằng quý, Ủy ban nhân dân cấp xã lập danh sách cựu chiến binh cao tuổi báo cáo Ủy ban nhân dân cấp tỉnh.
+2. Nội dung tổng hợp, báo cáo danh sách quy định tại khoản này thực hiện hằng quý theo Mẫu số 02.
+"""
+
+
+def test_a_sentence_on_the_content_of_compiling_and_reporting_owes_no_report() -> None:
+    reporting = extract_plan(FORMS, "forms")["reporting"]
+    assert [r["frequency"] for r in reporting] == ["quarterly"]
+    assert reporting[0]["text"].startswith("Hằng quý")
