@@ -319,3 +319,15 @@ def test_a_sentence_on_the_content_of_compiling_and_reporting_owes_no_report() -
     reporting = extract_plan(FORMS, "forms")["reporting"]
     assert [r["frequency"] for r in reporting] == ["quarterly"]
     assert reporting[0]["text"].startswith("Hằng quý")
+
+
+def test_a_report_due_at_the_end_of_each_school_year_is_annual() -> None:
+    text = """CHÍNH PHỦ
+NGHỊ ĐỊNH
+Quy định hỗ trợ đồng phục cho học sinh nội trú
+Điều 1. Phạm vi điều chỉnh
+Nghị định này quy định việc hỗ trợ đồng phục cho học sinh nội trú.
+Điều 2. Tổ chức thực hiện
+1. Định kỳ kết thúc năm học, Sở Giáo dục gửi kết quả cấp phát đồng phục đến Bộ Giáo dục để tổng hợp, báo cáo Thủ tướng Chính phủ.
+"""
+    assert [r["frequency"] for r in extract_plan(text, "school")["reporting"]] == ["annual"]
