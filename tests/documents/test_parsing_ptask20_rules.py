@@ -331,3 +331,22 @@ Nghị định này quy định việc hỗ trợ đồng phục cho học sinh 
 1. Định kỳ kết thúc năm học, Sở Giáo dục gửi kết quả cấp phát đồng phục đến Bộ Giáo dục để tổng hợp, báo cáo Thủ tướng Chính phủ.
 """
     assert [r["frequency"] for r in extract_plan(text, "school")["reporting"]] == ["annual"]
+
+
+def test_a_clause_titled_by_a_kind_of_party_over_its_own_duties_is_led_by_it() -> None:
+    text = """CHÍNH PHỦ
+NGHỊ ĐỊNH
+Quy định hỗ trợ bữa sáng cho trẻ mầm non
+Điều 1. Phạm vi điều chỉnh
+Nghị định này quy định việc hỗ trợ bữa sáng cho trẻ mầm non.
+Điều 2. Tổ chức thực hiện
+1. Bộ Giáo dục
+a) Hướng dẫn thực hiện Nghị định này.
+b) Kiểm tra việc thực hiện chính sách.
+2. Cơ sở giáo dục mầm non có trẻ được hỗ trợ
+a) Lập danh sách trẻ được hỗ trợ.
+b) Quản lý, quyết toán kinh phí hỗ trợ.
+"""
+    tasks = {t["number"]: t for t in extract_plan(text, "party")["tasks"]}
+    assert tasks["1"]["lead"] == ["Bộ Giáo dục"]
+    assert tasks["2"]["lead"] == ["Cơ sở giáo dục mầm non có trẻ được hỗ trợ"]

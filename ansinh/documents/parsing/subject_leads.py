@@ -171,7 +171,10 @@ def addressee_leads(tasks: list[Task], apply: Apply, doc: Doc | None = None) -> 
         most = 20 if duty_of else 12
         # "6. Cơ quan chủ quản Chương trình:", "Trách nhiệm của cơ quan Trung ương …": a kind of body opens the heading
         # only where the heading says it addresses it (a colon, or "trách nhiệm của").
-        kind_first = addressed or duty_of is not None
+        # … or where the heading stands alone over its own duties among the duties of the text ("6. Cơ sở giáo dục có
+        # học sinh hưởng chính sách" then "a) Chịu trách nhiệm lập …" in a "Tổ chức thực hiện" article).
+        heads_duties = node.parent is not None and node.parent.style == "duties" and any(c.numbered for c in node.children)
+        kind_first = addressed or duty_of is not None or heads_duties
         party = duty_of is not None and node.style == "article"
         if names and all((_head_match(n, AGENCY_HEADS) or _generic_bodies(n) or ((k > 0 or kind_first) and _BODY_NOUN.match(n))
                           or (party and _PARTY.match(n)))
