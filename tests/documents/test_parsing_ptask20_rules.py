@@ -350,3 +350,36 @@ b) Quản lý, quyết toán kinh phí hỗ trợ.
     tasks = {t["number"]: t for t in extract_plan(text, "party")["tasks"]}
     assert tasks["1"]["lead"] == ["Bộ Giáo dục"]
     assert tasks["2"]["lead"] == ["Cơ sở giáo dục mầm non có trẻ được hỗ trợ"]
+
+
+# A decision (invented) handing out its work article by article; one article gives one body its duty, then describes
+# what the cooperation covers.
+ARTICLES = """THỦ TƯỚNG CHÍNH PHỦ
+QUYẾT ĐỊNH
+Quy chế phối hợp bảo vệ rừng đầu nguồn
+Điều 1. Phạm vi điều chỉnh
+Quy chế này quy định việc phối hợp bảo vệ rừng đầu nguồn.
+Điều 2. Phối hợp tuần tra
+1. Bộ Nông nghiệp có trách nhiệm:
+a) Chủ trì tổ chức tuần tra liên ngành.
+b) Hướng dẫn lực lượng kiểm lâm.
+2. Bộ Quốc phòng có trách nhiệm:
+a) Phối hợp tuần tra vùng biên giới.
+Điều 3. Phối hợp xử lý vi phạm
+1. Bộ Công an có trách nhiệm:
+a) Điều tra các vụ phá rừng.
+2. Ủy ban nhân dân cấp tỉnh có trách nhiệm:
+a) Xử lý vi phạm theo thẩm quyền.
+Điều 4. Phối hợp quốc tế
+1. Bộ Ngoại giao có trách nhiệm:
+Chủ trì đàm phán các thỏa thuận bảo vệ rừng xuyên biên giới.
+2. Nội dung phối hợp quốc tế gồm:
+a) Trao đổi thông tin về cháy rừng.
+b) Đào tạo lực lượng chữa cháy rừng.
+"""
+
+
+def test_an_article_among_duty_articles_that_gives_a_body_its_duty_is_a_duty_article_too() -> None:
+    tasks = {t["number"]: t for t in extract_plan(ARTICLES, "articles")["tasks"]}
+    assert tasks["4.1"]["lead"] == ["Bộ Ngoại giao"]
+    assert "4.2.a" in tasks
