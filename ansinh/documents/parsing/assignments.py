@@ -17,7 +17,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from ansinh.documents.parsing.clause_units import before_verb, partners_end
+from ansinh.documents.parsing.clause_units import before_verb, opens_with_verb, partners_end
 from ansinh.documents.parsing.clean import Doc, blank_runs, fold_same_length
 from ansinh.documents.parsing.duty_clauses import clause_leads
 from ansinh.documents.parsing.labelled_units import (
@@ -65,7 +65,10 @@ _SHARED_LIST = re.compile(r"(?<![a-z])cac\s+(?:bo|so)\s*:?\s+\S+")
 _SUBJECTLESS_LEAD = re.compile(
     r"^[\s\-–+•]*(?:[a-zđ]\)|\d{1,2}(?:\.\d{1,2})*[.)])?\s*chu\s+tri\s*,?\s*phoi\s+hop\s+" + _WITH_MANNER + r"(?:voi\s+)?(?P<with>[^.;]{3,200}?)"
     r"(?=\s+(?:de|nham|thuc\s+hien|trien\s+khai|to\s+chuc|xay\s+dung|tham\s+muu|huong\s+dan|ra\s+soat|theo\s+doi|"
-    r"tong\s+hop|bao\s+dam|dam\s+bao|tang\s+cuong|nang\s+cao|kiem\s+tra|xac\s+dinh|danh\s+gia|bao\s+cao|de\s+xuat)(?![a-z])|[.;]|$)"
+    r"tong\s+hop|bao\s+dam|dam\s+bao|tang\s+cuong|nang\s+cao|kiem\s+tra|xac\s+dinh|danh\s+gia|bao\s+cao|de\s+xuat|"
+    # the verbs that open a duty after "X chủ trì, phối hợp với Y" too (_SENTENCE_LEAD): "… phối hợp với Bộ Y ban hành …"
+    r"ban\s+hanh|nghien\s+cuu|cung\s+cap|bo\s+tri|hoan\s+thien|sua\s+doi|chi\s+dao|giai\s+quyet|tiep\s+nhan|xu\s+ly|"
+    r"chi\s+tra|thanh\s+toan|cap\s+nhat|tuyen\s+truyen|van\s+dong|thong\s+ke|khao\s+sat|huy\s+dong|phan\s+bo)(?![a-z])|[.;]|$)"
 )
 # What every _SENTENCE_LEAD match holds: a scan for it spares the pattern's tries at every sentence start.
 _LEAD_WORDS = re.compile(r"chu\s+tri|dau\s+moi")
@@ -209,7 +212,8 @@ def assign_units(doc: Doc, root: Node, tasks: list[Task]) -> None:
                 break
             # "a) Chủ trì, phối hợp với Sở Nội vụ rà soát …" under an item that names its doer: the partners.
             bare = _SUBJECTLESS_LEAD.match(folded) if has_lead else None
-            if bare is not None and not task.own_coordinate:
+            # "Chủ trì, phối hợp kiểm tra, giải quyết …": a verb after "phối hợp" names work done together, no partner.
+            if bare is not None and not task.own_coordinate and not opens_with_verb(doc.clean, doc.folded, s + bare.start("with")):
                 _apply(task, "coordinate", split_units(doc.clean[s + bare.start("with") : s + bare.end("with")]))
             for m in _SENTENCE_LEAD.finditer(folded) if _LEAD_WORDS.search(folded) else ():
                 name = _wrapped_name(doc.clean[s + m.start("who") : s + m.end("who")])

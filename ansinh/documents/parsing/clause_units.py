@@ -60,7 +60,9 @@ _VERB = re.compile(  # one branch per first letter (vocab.by_first_letter): the 
     r"trao\s+doi|thong\s+nhat|trieu\s+tap|moi|in|phat\s+hanh|niem\s+yet|cong\s+bo|thuc\s+day|tham\s+gia|giup|"
     # A modal before the action ("Nhà đầu tư phải nghiên cứu …", "… cần nâng cao …") and more openings of a duty.
     r"phai|can(?!\s+(?:bo|cu|su))|lam\s+viec|lam\s+ro|nop|hoan\s+tat|khac\s+phuc|phan\s+tich|"
-    r"kip\s+thoi|tich\s+cuc|phat\s+huy|tiep\s+thu") + r"(?![a-z])"
+    r"kip\s+thoi|tich\s+cuc|phat\s+huy|tiep\s+thu|"
+    # "… đề nghị các bộ, ngành phản ánh về Bộ X": the duty a legal text's closing asks of those who apply it.
+    r"phan\s+anh") + r"(?![a-z])"
 )
 
 
@@ -83,6 +85,11 @@ def _stops(folded: str, start: int) -> Iterator[int]:
         yield start
     for m in _STOP_OR_WORD.finditer(folded, start):
         yield m.start()
+
+
+def opens_with_verb(clean: str, folded: str, at: int) -> bool:
+    """Whether the words at ``at`` open a duty (a verb in lower case), not a body's name: "phối hợp kiểm tra …"."""
+    return clean[at : at + 1].islower() and _VERB.match(folded, at) is not None
 
 
 def partners_end(clean: str, folded: str, start: int) -> int:
@@ -119,6 +126,9 @@ _CONDITION = re.compile(r"(?:doi\s+voi|truong\s+hop|neu|khi)\s[^.;]{0,200}?(?:,\
 _PURPOSE = re.compile(r"(?:de|nham)\s(?!nghi(?![a-z])|xuat(?![a-z]))")  # not "Đề nghị", "Đề xuất"
 # The basis a clause opens with: "Trên cơ sở …, đề nghị …", "Căn cứ …, Sở Y tế …" ("Thực hiện …" opens a duty as often).
 _BASIS = re.compile(r"(?:tren\s+co\s+so|can\s+cu)\s")
+# The time or occasion a clause opens with, before its doer: "Định kỳ hằng năm và khi có yêu cầu, Bộ X có trách
+# nhiệm: …", "Trong quá trình thực hiện, nếu có vướng mắc, đề nghị các bộ … phản ánh về …", "Khi có sự cố, Sở Y …".
+_OCCASION = re.compile(r"(?:dinh\s+ky|h[ad]ng\s+(?:nam|quy|thang|tuan)|trong\s+(?:qua\s+trinh|thoi\s+gian)|(?:sau|truoc)\s+khi|khi)\s")
 # A short label before the clause ("Nội dung:", "Trách nhiệm:").
 _SHORT_LABEL = re.compile(r"^[^:.;]{2,30}:\s*")
 _ADDRESS = re.compile(r"(?:giao(?:\s+(?:nhiem\s+vu|trach\s+nhiem))?(?:\s+cho)?|de\s+nghi|yeu\s+cau)\s+")
@@ -271,13 +281,14 @@ def _read_clause(clean: str, folded: str) -> tuple[list[str], list[str]] | None:
     cond = _CONDITION.match(folded, pos)
     if cond is not None:
         pos = cond.end()
-    elif _PURPOSE.match(folded, pos) or _BASIS.match(folded, pos):
+    elif _PURPOSE.match(folded, pos) or _BASIS.match(folded, pos) or _OCCASION.match(folded, pos):
         # "Để thể chế hóa …, Đảng đoàn Quốc hội xác định …": the purpose ends at the comma after which a body is named;
         # "Trên cơ sở Kế hoạch số …, đề nghị Ủy ban nhân dân các huyện …": the basis, at the comma before the address.
         for comma in re.finditer(r",\s*", folded[pos : pos + 260]):
             at = pos + comma.end()
             addressed = _ADDRESS.match(folded, at)
-            if _head_match(clean[at:], AGENCY_HEADS) or (addressed is not None and _head_match(clean[addressed.end() :], AGENCY_HEADS)):
+            # (the addressed bodies as a plural of their kind too: "…, đề nghị các Bộ, ngành …")
+            if _head_match(clean[at:], AGENCY_HEADS) or (addressed is not None and _head_match(_PLURAL.sub("", clean[addressed.end() :], count=1), AGENCY_HEADS)):
                 pos = at
                 break
     address = _ADDRESS.match(folded, pos)

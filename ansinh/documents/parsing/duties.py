@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ansinh.documents.parsing.clean import Doc, fold_same_length
+from ansinh.documents.parsing.duty_lead_in import colon_before_points, reports_results
 from ansinh.documents.parsing.part_kinds import is_report, sets_or_proposes
 from ansinh.documents.parsing.structure import Node
 from ansinh.documents.parsing.unit_names import _head_match
@@ -116,14 +117,14 @@ def _mark_directive_duties(doc: Doc, root: Node) -> None:
         return
     # The earlier of a known lead-in and the colon before the first points: a lead-in found only inside a point
     # ("2. … thực hiện tốt một số nhiệm vụ sau:") must not hide the points before it.
-    found = [m for m in (_DUTY_LEAD_IN.search(doc.folded), _colon_before_points(doc, root)) if m is not None]
+    found = [m for m in (_DUTY_LEAD_IN.search(doc.folded), colon_before_points(doc, root)) if m is not None]
     lead_in = min(found, key=lambda m: m.start()) if found else None
     if lead_in is None:
         # No lead-in, but the numbered points each open with the body that acts ("1. Giao Sở Y tế …").
         if not _names_its_doers(root):
             return
         lead_in = re.match(r"", doc.folded)
-    if lead_in is None or _reports_results(doc, lead_in.end()):
+    if lead_in is None or reports_results(doc, lead_in.end()):
         return
     duties: list[Node] = []
     for node in root.children:
@@ -146,35 +147,6 @@ def _mark_directive_duties(doc: Doc, root: Node) -> None:
             node.kind = None  # a duty's sentence, not a heading naming a part
     section.children = duties
     root.children.insert(at, section)
-
-
-# "báo cáo của X" (another's report the letter cites: "Qua theo dõi và báo cáo của Văn phòng, …") is no report of its own.
-_REPORTS = re.compile(r"(?<![a-z])bao cao(?![a-z])(?! cua(?![a-z]))")
-_ASKS = re.compile(r"(?<![a-z])(?:de nghi|yeu cau|huong dan|chi dao|giao|ket luan|chi thi|quyet nghi)(?![a-z])")
-
-
-def _reports_results(doc: Doc, end: int) -> bool:
-    """Whether the lead-in sentence ending at ``end`` reports ("UBND tỉnh báo cáo kết quả … như sau:"): a letter that
-    is a report lists what was done; one that asks for a report ("đề nghị các xã báo cáo … như sau:") lists duties."""
-    start = max(doc.folded.rfind(".", 0, end - 1), doc.folded.rfind("\n\n", 0, end - 1), end - 400, 0)
-    sentence = doc.folded[start:end]
-    return _REPORTS.search(sentence) is not None and _ASKS.search(sentence) is None
-
-
-def _colon_before_points(doc: Doc, root: Node) -> re.Match[str] | None:
-    """The sentence that opens a run of numbered points when no known verb does: the line right before the first of
-    two or more numbered points ends with a colon ("Bộ Y tế đề nghị Sở Y tế các tỉnh, thành phố:")."""
-    # A letter's points numbered in brackets ("(1) Đối với …", "(2) …") when it has no plain numbered ones.
-    points = [c for c in root.children if c.style == "num1"] or [c for c in root.children if c.style == "paren"]
-    if len(points) < 2:
-        return None
-    line_end = doc.clean.rfind("\n", 0, points[0].start)
-    if line_end <= 0 or not doc.clean[:line_end].rstrip().endswith(":"):
-        return None
-    line_start = doc.clean.rfind("\n", 0, line_end) + 1
-    if doc.folded.startswith(("kinh gui", "noi nhan"), line_start + len(doc.folded[line_start:line_end]) - len(doc.folded[line_start:line_end].lstrip())):
-        return None  # "Kính gửi:" before numbered addressees: a list of readers, not of duties
-    return re.compile(r":").search(doc.folded, doc.clean[:line_end].rstrip().rfind(":"))
 
 
 _ORGANIZING = re.compile(r"to chuc thuc hien(?![a-z])")
@@ -214,6 +186,8 @@ def _mark_legal_duties(doc: Doc, root: Node) -> None:
         )
     ]
     organizing = chosen[-1] if chosen else None
+    if organizing is None:
+        _mark_closing_duties(doc, nodes)
     if organizing is None or organizing.parent is None:
         return
     if organizing.style == "article":
@@ -227,6 +201,32 @@ def _mark_legal_duties(doc: Doc, root: Node) -> None:
     gather(host, duties, reset_kind=True)
     if organizing.style == "article":
         organizing.kind = None
+
+
+# "4. Người sử dụng lao động có trách nhiệm rà soát …" in a closing "Hiệu lực và trách nhiệm thi hành" article: a duty
+# given beside the formula "… chịu trách nhiệm thi hành Nghị định này" (which names who applies the text, no task).
+# Only a duty stated as one ("có trách nhiệm"): "Bộ X chủ trì hướng dẫn, kiểm tra việc thực hiện Nghị định này" in that
+# article is the text's guidance, read as part of the formula (fixture nghidinh-trogiup-2025).
+_STATES_DUTY = re.compile(r"[^.;:\n]{0,160}?(?<![a-z])(?:co|chiu) trach nhiem(?! thi hanh)(?![a-z])")
+
+
+def _mark_closing_duties(doc: Doc, nodes: list[Node]) -> None:
+    """A legal text with no other duties: the clauses of its closing article on "trách nhiệm thi hành" that give a
+    party a duty of its own are its tasks, each run of them gathered in its place."""
+    closing = [n for n in nodes if n.style == "article" and n.children and "trach nhiem thi hanh" in _folded_title(doc, n)]
+    if not closing:
+        return
+    runs: list[list[Node]] = []
+    previous: Node | None = None
+    for clause in closing[-1].children:
+        if clause.style == "num1" and _STATES_DUTY.match(doc.folded, clause.head_start):
+            if runs and previous is runs[-1][-1]:
+                runs[-1].append(clause)
+            else:
+                runs.append([clause])
+        previous = clause
+    for run in runs:
+        gather(closing[-1], run, reset_kind=True)
 
 
 # The closing chapter of a decree that hands out the work: "TỔ CHỨC THI HÀNH", "THẨM QUYỀN VÀ TRÁCH NHIỆM",
@@ -285,15 +285,36 @@ def _mark_duty_articles(doc: Doc, nodes: list[Node]) -> bool:
     articles = [n for n in nodes if n.style == "article" and _duty_clauses(doc, n)]
     if len(articles) < 2:
         return False
+    # Among them, an article one of whose clauses hands a body its duties ("1. Bộ Công an có trách nhiệm:") is one too,
+    # whatever its other clauses say ("2. Nội dung phối hợp gồm: …").
+    taken = {id(n) for n in articles}
+    articles = [n for n in nodes if n.style == "article" and (id(n) in taken or _hands_duties(doc, n))]
     for article in articles:
         section = gather(article, [c for c in article.children if c.style not in ("dash", "plus")])
         section.label = article.label
     return True
 
 
+# "Điều 7. Quy trình công nhận …", "Điều 18. Hồ sơ, trình tự, thủ tục cấp lại Giấy phép": an article laying down a
+# procedure, each clause a step naming who takes it ("Cá nhân lập bản khai …", "Sở X trong thời hạn 10 ngày … có trách
+# nhiệm …"); the steps regulate, they hand out no work (that is the closing "Tổ chức thực hiện" article's).
+_PROCEDURE = re.compile(r"(?:(?:ho so|thanh phan ho so),? )?(?:quy trinh|trinh tu|thu tuc)(?![a-z])")
+
+
+def _hands_duties(doc: Doc, article: Node) -> bool:
+    return not _PROCEDURE.match(_folded_title(doc, article)) and any(
+        c.style == "num1" and c.title and _opens_with_doer(c.title)
+        and _DUTY_LEAD.search(doc.folded, c.head_start, _line_end(doc, c.head_end, c.body_end)) is not None for c in article.children)
+
+
+def _line_end(doc: Doc, at: int, limit: int) -> int:
+    end = doc.folded.find("\n", at, limit)
+    return limit if end < 0 else end
+
+
 def _duty_clauses(doc: Doc, article: Node) -> bool:
     clauses = [c for c in article.children if c.style == "num1" and c.title]
-    if not clauses:
+    if not clauses or _PROCEDURE.match(_folded_title(doc, article)):
         return False
     if _DUTY_LEAD.search(doc.folded, article.head_end, clauses[0].start):
         return True

@@ -13,6 +13,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from ansinh.documents.parsing.clean import Doc
+from ansinh.documents.parsing.legal_annexes import legal_annex_kind
 from ansinh.lib.roman import roman_value, to_roman
 
 if TYPE_CHECKING:
@@ -147,7 +148,7 @@ def set_aside_forms(doc: Doc, root: Node) -> None:
                 break
             title = " ".join(doc.folded[s2:e2].split())
         kind = "form" if _FORM_TITLE.match(title) else "tasks" if _WORK_TITLE.match(title) else None
-        annexes.append((s, kind))
+        annexes.append((s, kind or legal_annex_kind(root, s, title)))  # a legal text's annex: the papers it prescribes
     annexes = sorted(annexes + _titled_annexes(doc, lines) + _forms_after_signature(doc, lines, annexes))
     for k, (start, kind) in enumerate(annexes):
         end = annexes[k + 1][0] if k + 1 < len(annexes) else len(doc.text)

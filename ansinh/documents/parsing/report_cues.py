@@ -106,6 +106,8 @@ DOCUMENT_NOUN = re.compile(
     # a report read as a source ("qua báo cáo của các xã", "tổng hợp từ báo cáo", "căn cứ kết quả báo cáo")
     r"|(?<![a-z])(?:qua|tu|thong\s+qua)\s+(?:cac\s+)?b[ad]o\s+c[ad]o\s+cua(?![a-z])"
     r"|(?<![a-z])tu\s+(?:cac\s+)?b[ad]o\s+c[ad]o(?![a-z])"
+    # "đối tượng báo cáo" (the reporting entities of the law on money laundering): a kind of party, not a report
+    r"|(?<![a-z])doi\s+tuong\s+b[ad]o\s+c[ad]o(?![a-z])"
     r"|can\s+cu\s+(?:vao\s+)?(?:ket\s+qua|noi\s+dung|so\s+lieu)\s+b[ad]o\s+c[ad]o"
     # "nghe … báo cáo" (a meeting hears a report), not "công nghệ", "ngành nghề", "làng nghề", "đào tạo nghề", "nghề nghiệp"
     r"|(?<![a-z])(?<!cong\s)(?<!nganh\s)(?<!lang\s)(?<!tao\s)(?<!day\s)(?<!hoc\s)(?<!lam\s)(?<!duc\s)nghe\s(?!nghiep)[^.;]{0,80}?b[ad]o\s+c[ad]o"

@@ -19,12 +19,13 @@ import re
 from ansinh.documents.parsing.report_cues import REPORT_WORD
 
 _OPEN = r"^[\s\-–+•*]*(?:(?:\d{1,2}|[a-zđ])\s*[.)]\s*)?"
-# "Nội dung báo cáo …", "Số liệu báo cáo …", "Đề cương, biểu mẫu báo cáo …", "Phương thức, thời hạn gửi báo cáo đột
-# xuất …", "Trách nhiệm xây dựng, tổng hợp báo cáo …": an element of the report is the subject of the sentence.
+# "Nội dung báo cáo …", "Nội dung tổng hợp, báo cáo …", "Số liệu báo cáo …", "Đề cương, biểu mẫu báo cáo …",
+# "Phương thức, thời hạn gửi báo cáo đột xuất …", "Trách nhiệm xây dựng, tổng hợp báo cáo …": an element of the report
+# is the subject of the sentence.
 _ELEMENT = re.compile(
     _OPEN + r"(?:noi\s+dung|so\s+lieu|de\s+cuong|bieu\s+mau|moc\s+thoi\s+gian|phuong\s+thuc|hinh\s+thuc|"
     r"trach\s+nhiem\s+(?:xay\s+dung|lap|tong\s+hop))"
-    r"(?:\s*,\s*(?:[a-z]+\s+){0,2}?[a-z]+)?\s+(?:(?:gui|nop|xay\s+dung|lap|tong\s+hop)\s+)?(?:cac\s+)?b[ad]o\s+c[ad]o(?![a-z])"
+    r"(?:\s*,\s*(?:[a-z]+\s+){0,2}?[a-z]+)?\s+(?:(?:gui|nop|xay\s+dung|lap|tong\s+hop)\s*,?\s+)?(?:cac\s+)?b[ad]o\s+c[ad]o(?![a-z])"
 )
 # "Báo cáo … phải được xây dựng đầy đủ, trung thực", "Đảm bảo báo cáo được xây dựng đúng thẩm quyền": its quality.
 _QUALITY = re.compile(

@@ -134,6 +134,12 @@ _BODY_NOUN = _Words(
     r"^(?:cơ\s+sở|cơ\s+quan|tổ\s+chức|đơn\s+vị|doanh\s+nghiệp|trường|hội|đoàn\s+thể|nhà\s+(?:cung\s+cấp|đầu\s+tư|thầu))\s",
     r"^(?:co\s+so|co\s+quan|to\s+chuc|don\s+vi|doanh\s+nghiep|truong|hoi|doan\s+the|nha\s+(?:cung\s+cap|dau\s+tu|thau))\s",
 )
+# A law binds persons too: an article "Trách nhiệm của người sử dụng lao động" (of a decree or circular) names the
+# party that bears its duties, whatever kind of party ("người …", "chủ …", "bên …", "cá nhân …", "hộ gia đình …").
+_PARTY = _Words(
+    r"^(?:người|chủ|bên|cá\s+nhân|hộ\s+gia\s+đình)\s",
+    r"^(?:nguoi|chu|ben|ca\s+nhan|ho\s+gia\s+dinh)\s",
+)
 _GENERIC_START = re.compile(r"^(?:c[áa]c|to[àa]n\s+th[ểe])\s", re.IGNORECASE)  # "cac", "toan the" without marks too
 # What "các …" / "toàn thể …" must name to be bodies: "2. Các hoạt động chính" names work, not doers.
 _GENERIC_BODY = re.compile(r"^(?:cac|toan\s+the)\s+(?:" + BODY_KINDS + "|" + OFFICE_HOLDERS + r")(?![a-z])")
@@ -165,8 +171,13 @@ def addressee_leads(tasks: list[Task], apply: Apply, doc: Doc | None = None) -> 
         most = 20 if duty_of else 12
         # "6. Cơ quan chủ quản Chương trình:", "Trách nhiệm của cơ quan Trung ương …": a kind of body opens the heading
         # only where the heading says it addresses it (a colon, or "trách nhiệm của").
-        kind_first = addressed or duty_of is not None
-        if names and all((_head_match(n, AGENCY_HEADS) or _generic_bodies(n) or ((k > 0 or kind_first) and _BODY_NOUN.match(n)))
+        # … or where the heading stands alone over its own duties among the duties of the text ("6. Cơ sở giáo dục có
+        # học sinh hưởng chính sách" then "a) Chịu trách nhiệm lập …" in a "Tổ chức thực hiện" article).
+        heads_duties = node.parent is not None and node.parent.style == "duties" and any(c.numbered for c in node.children)
+        kind_first = addressed or duty_of is not None or heads_duties
+        party = duty_of is not None and node.style == "article"
+        if names and all((_head_match(n, AGENCY_HEADS) or _generic_bodies(n) or ((k > 0 or kind_first) and _BODY_NOUN.match(n))
+                          or (party and _PARTY.match(n)))
                          and len(n.split()) <= most for k, n in enumerate(names)):
             # A verb in lower case makes it a duty ("Sở Y tế tổ chức …"); capitalised, it is a name ("Sở Xây dựng").
             folded = fold_same_length(title).lower()

@@ -71,6 +71,13 @@ _CLOSING_FORMULA = re.compile(
     r"[^.;:\n]*(?:\n[^.;:\n]*){0,4}chiu trach nhiem thi hanh (?:nghi dinh|thong tu|quyet dinh) nay(?:\./\.|\.)?[ \t]*(?:\n|$)"
 )
 
+# "1. Ban hành Danh mục văn bản … cần sửa đổi kèm theo Nghị quyết này.": the text issuing its own annex (as "Điều 1. Ban
+# hành kèm theo Quyết định này …" does), no work handed to anyone.
+# ("Ban hành theo thẩm quyền … văn bản theo Phụ lục III kèm theo Nghị quyết này": issuing what the annex lists is work.)
+_ISSUES_ANNEX = re.compile(
+    r"ban hanh (?:(?!theo )[^.;:\n]){0,200}?kem theo (?:nghi quyet|quyet dinh|nghi dinh|thong tu|chi thi) nay(?![a-z])"
+)
+
 
 def _is_task_node(node: Node, doc: Doc | None = None) -> bool:
     if not (node.style.startswith(_TASK_STYLES) and node.kind not in _NOT_TASKS and bool(node.title)):
@@ -81,6 +88,8 @@ def _is_task_node(node: Node, doc: Doc | None = None) -> bool:
         return True
     # (its dashes, when the text runs on into the signature block, are the recipients after "Nơi nhận:", not points)
     if not any(c.numbered for c in node.children) and _CLOSING_FORMULA.match(doc.folded, node.head_start, node.end):
+        return False
+    if doc.folded.startswith("ban hanh ", node.head_start) and _ISSUES_ANNEX.match(doc.folded, node.head_start, node.end):
         return False
     label = _FIELD_LABEL.match(doc.folded, node.head_start, node.head_end)
     # "1. Nội dung: …" straight under the part is the part's first item, not a field of a task above it.

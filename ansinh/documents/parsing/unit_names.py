@@ -163,6 +163,9 @@ def _slash_as_comma(value: str) -> str:
 
 
 _PLURAL_SO = re.compile(r"[Cc]ác\s+Sở")
+# "các tỉnh, thành phố (trực thuộc Trung ương)": the provincial level named as two kinds of place, one name (folded).
+_ENDS_PROVINCES = re.compile(r"(?<![a-z])(?:cac\s+)?tinh$")
+_PROVINCES_THEN_CITIES = re.compile(r"thanh\s+pho(?:\s+truc\s+thuoc|$)")
 _KIND_BAN = re.compile(r"Ban(?:\s+(?P<next>\S).*)?")
 
 
@@ -218,6 +221,8 @@ def _split_units_uncached(value: str) -> list[str]:
                 new = True  # "Các Đại sứ quán, tổ chức quốc tế, các tỉnh, thành phố": a kind with words of its own ends a list
             if new and len(current) == 1 and _PLURAL_SO.fullmatch(current[0]) and _kind_ban(frag):
                 new = False  # "Các Sở, Ban, ngành tỉnh": the plural of kinds, "Ban" capitalised as the list's second kind
+            if new and current and _PROVINCES_THEN_CITIES.match(lower) and _ENDS_PROVINCES.search(bare_text(current[-1].lower())):
+                new = False  # "… và Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương": one level of places
             if new and current:
                 units.append(", ".join(current))
                 current = []

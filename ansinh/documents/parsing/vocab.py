@@ -198,6 +198,8 @@ FREQUENCY_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|b[ad]o\s+c[ad]o\s+(?:k[eq]t\s+qu[ad]\s+(?:thuc\s+hien\s+)?|(?:t[oda]ng|s[oda])\s+k[eq]t\s+)?n[ad]m(?![a-z]|\s*\d)|(?<![a-z])c[ad]\s+n[ad]m(?![a-z])"
         # "6 tháng (trước ngày 10/6) và năm (trước ngày 05/12)", "định kỳ 6 tháng, năm, …"; "trước ngày 10 tháng 01 năm sau".
         r"|(?:(?<![a-z])va|,)\s+n[ad]m(?=\s*(?:\(|,|tr[uy][oda]c\s+ngay))|(?<![a-z])n[ad]m\s+sau(?![a-z])"
+        # "Định kỳ kết thúc năm học, … gửi kết quả …", "cuối mỗi năm học": once each school year.
+        r"|(?:dinh\s+ky|moi|h[ad]ng)\s+(?:ket\s+thuc|cuoi)\s+n[ad]m\s+hoc|(?:ket\s+thuc|cuoi)\s+(?:moi|h[ad]ng)\s+n[ad]m\s+hoc"
     )),
     ("adhoc", re.compile(r"d[oda]t\s+xuat|khi\s+c[oda]\s+yeu\s+cau|theo\s+yeu\s+cau")),
 )
