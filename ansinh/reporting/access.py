@@ -126,3 +126,19 @@ def access_unit_for_submission(user: Any, cycle: ReportingCycle, unit_id: int) -
             raise PermissionDenied(READ_ONLY)
         raise Http404("Không tìm thấy đơn vị hoặc bạn không có quyền nhập số liệu cho đơn vị này.")
     return unit
+
+
+def default_unit(plan: Any, readable: QuerySet[AdministrativeUnit]) -> AdministrativeUnit | None:
+    """The plan's area when the user may read it; else the highest unit in scope that reported for the
+    plan (or has figures); else the highest unit in scope.
+
+    Reports, not roll-ups, come next: the roll-up reaches the country, a city plan's reports stop at the city.
+    """
+    if plan.area_id is not None and (area := readable.filter(pk=plan.area_id).first()) is not None:
+        return area
+    pool = (
+        list(readable.filter(submissions__cycle__plan=plan).distinct())
+        or list(readable.filter(aggregates__cycle__plan=plan).distinct())
+        or list(readable.filter(valid_to__isnull=True).order_by("path")[:200])
+    )
+    return min(pool, key=lambda u: (u.depth, u.path), default=None)

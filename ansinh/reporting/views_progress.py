@@ -40,8 +40,12 @@ def due(request: HttpRequest) -> HttpResponse:
     return render(request, "reporting/due.html", {"today": today, "groups": groups, "count": len(items)})
 
 
-def _default_unit(user: Any) -> AdministrativeUnit | None:
+def _default_unit(user: Any, plan: Any) -> AdministrativeUnit | None:
+    """The plan's area when the reader may read it (an administrator opened a city's plan on the whole country,
+    its figures "Số liệu chưa đầy đủ"); else the reader's widest unit."""
     units = access.access_units(user)
+    if plan.area_id is not None and (area := units.filter(pk=plan.area_id).first()) is not None:
+        return area
     return min(units.filter(valid_to__isnull=True).order_by("path")[:MAX_UNIT_CHOICES], key=lambda u: u.depth, default=None)
 
 
@@ -49,7 +53,7 @@ def _default_unit(user: Any) -> AdministrativeUnit | None:
 def plan_progress(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = plans_access.access_plan(request.user, plan_id)
     code = request.GET.get("don_vi", "").strip()
-    unit = resolve_unit(request.user, code) if code else _default_unit(request.user)
+    unit = resolve_unit(request.user, code) if code else _default_unit(request.user, plan)
     cycles = list(access.access_cycles(request.user).filter(plan=plan).order_by("period_end", "kind"))
     cycle = None
     cycle_param = request.GET.get("ky", "").strip()

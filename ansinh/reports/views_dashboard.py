@@ -4,17 +4,15 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import EmptyResultSet
-from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
-from ansinh.geo.models import AdministrativeUnit
 from ansinh.plans.access import access_plan, access_plans
 from ansinh.plans.models import Plan
-from ansinh.reporting.access import access_units
+from ansinh.reporting.access import access_units, default_unit
 from ansinh.reports import dashboard_cache
 from ansinh.reports.charts import indicator_chart, legend_svg
 from ansinh.reports.dashboards import build_dashboard
@@ -26,22 +24,6 @@ def _int_or_none(text: str | None) -> int | None:
         return int(text) if text else None
     except ValueError:
         return None
-
-
-def default_unit(plan: Plan, readable: QuerySet[AdministrativeUnit]) -> AdministrativeUnit | None:
-    """The plan's area when the user may read it; else the highest unit in scope that reported for the
-    plan (or has figures); else the highest unit in scope.
-
-    Reports, not roll-ups, come next: the roll-up reaches the country, a city plan's reports stop at the city.
-    """
-    if plan.area_id is not None and (area := readable.filter(pk=plan.area_id).first()) is not None:
-        return area
-    pool = (
-        list(readable.filter(submissions__cycle__plan=plan).distinct())
-        or list(readable.filter(aggregates__cycle__plan=plan).distinct())
-        or list(readable.filter(valid_to__isnull=True).order_by("path")[:200])
-    )
-    return min(pool, key=lambda u: (u.depth, u.path), default=None)
 
 
 @login_required

@@ -110,7 +110,7 @@ def test_the_dashboard_opens_on_the_plans_area_when_the_user_may_read_it(
     hcm: Any, hanoi: Any, ward_a: Any, hcm_standing: Any, officer_a: Any
 ) -> None:
     from ansinh.accounts.access import readable_units
-    from ansinh.reports.views_dashboard import default_unit
+    from ansinh.reporting.access import default_unit
 
     plan = make_plan()
     do_set_plan_area(plan, hcm, None)

@@ -95,3 +95,12 @@ def test_a_ward_is_not_asked_to_explain_missing_the_citys_count_but_the_city_is_
         with pytest.raises(ValidationFailed) as refused:
             do_save_values(None, own, [{"indicator": "NEW_JOBS", "value": 3000}])
     assert "Chưa đạt mốc năm 2026 chia theo quý (3/12 mốc năm) (từ 4.000 việc làm trở lên)" in str(refused.value)
+
+
+def test_an_administrator_opens_a_city_plans_progress_on_the_city_not_the_country(
+    client: Client, quarterly_jobs: Any, admin_user: Any, vn: Any
+) -> None:
+    client.force_login(admin_user)
+    with time_machine.travel(dt.datetime(2026, 4, 10, 3, tzinfo=dt.UTC), tick=False):
+        page = words(client.get(f"/bao-cao-dinh-ky/tien-do/{quarterly_jobs.pk}/").content)
+    assert "Đơn vị: Thành phố Hồ Chí Minh" in page and "Đúng tiến độ" in page, page[:600]
