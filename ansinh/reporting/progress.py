@@ -90,6 +90,21 @@ def shortfall(direction: str, actual: float, goal: float) -> float:
     return max(0.0, goal - actual) if direction != "lower" else max(0.0, actual - goal)
 
 
+def with_baseline(points: Sequence[tuple[int, float]], target: Any, plan: Any, unit: Any) -> list[tuple[int, float]]:
+    """The yearly figures a forecast runs through, with the target's baseline ("từ 3% năm 2025") in front when it is
+    older than the first figure and the figures are the plan's own area's (the baseline is the area's, not a
+    commune's). One year's figure then gives a trend, not a flat line: 2,6% in 2026 from 3% in 2025 is on course
+    for 1% in 2030."""
+    out = sorted(points)
+    year, value = getattr(target, "baseline_year", None), getattr(target, "baseline_value", None)
+    if not out or year is None or value is None or year >= out[0][0]:
+        return out
+    area_id = getattr(plan, "area_id", None)
+    if area_id is not None and getattr(unit, "pk", None) != area_id:
+        return out
+    return [(int(year), float(value)), *out]
+
+
 def linear_forecast(points: Sequence[tuple[int, float]], year: int) -> float | None:
     """Least-squares line through (year, value) points, read at ``year``; one point is carried flat."""
     if not points:

@@ -27,6 +27,7 @@ from ansinh.reporting.progress import (
     expected_on,
     linear_forecast,
     part_year_status,
+    with_baseline,
     year_share,
 )
 
@@ -157,7 +158,7 @@ def targets_progress(targets: Sequence[Any], unit: Any, cycle: Any = None) -> li
             else None
         )
         final_year = target.year or target.plan.period_end or at_cycle.year
-        forecast = linear_forecast(series, final_year)
+        forecast = linear_forecast(with_baseline(series, target, plans[target.plan_id], unit), final_year)
         if forecast is not None and indicator.value_type in ("percent", "count"):
             forecast = max(0.0, min(forecast, 100.0) if indicator.value_type == "percent" else forecast)
         share = year_share(at_cycle) if indicator.time_aggregation == "sum" else 1.0

@@ -51,6 +51,7 @@ class TargetSeries:
     reach: dict[int, str] = field(default_factory=dict)  # per year, the latest report a part-year figure runs to
     aggregation: str = "sum"  # over units, as in the indicator catalogue
     judged: bool = True  # False for a commune's part of a count the plan sets for its whole area
+    baseline: tuple[int, float] | None = None  # the target's, for the plan's own area only (progress.with_baseline)
 
     @cached_property
     def final_goal(self) -> progress.Goal | None:
@@ -200,6 +201,9 @@ def series_for_units(
         for series in out[uid]:
             series.judged = plan.judges_unit_by_goals(unit_of[uid], series.aggregation)
             series.reach = dict(reach.get((uid, series.indicator_id), {}))
+            t = series.target  # a baseline is the area's: a commune's trend does not start from it
+            if t.baseline_year is not None and t.baseline_value is not None and plan.area_id in (None, uid):
+                series.baseline = (int(t.baseline_year), float(t.baseline_value))
     return out
 
 
@@ -230,16 +234,24 @@ def target_status(series: TargetSeries, year: int) -> str:
     milestone = series.milestone_goals.get(year)
     fc = None
     if milestone is None:  # the forecast only counts when there is no milestone for the year
-        points = sorted((y, v) for y, v in series.actuals.items() if y <= year and y not in series.shares)
+        points = _trend_points(series, year)
         fc = progress.linear_forecast(points, series.final_year or year) if points else None
     share = series.shares.get(year, 1.0)
     status = progress.part_year_status(series.direction, series.value_type, actual, share, milestone, series.final_goal, fc)
     return honest_status(status.value, series.coverage.get(year))
 
 
+def _trend_points(series: TargetSeries, upto: int | None) -> list[tuple[int, float]]:
+    """The whole years' figures up to ``upto`` (a part-year sum would bend the trend), after the baseline if any."""
+    points = sorted((y, v) for y, v in series.actuals.items() if (upto is None or y <= upto) and y not in series.shares)
+    if points and series.baseline is not None and series.baseline[0] < points[0][0]:
+        points.insert(0, series.baseline)
+    return points
+
+
 def forecast(series: TargetSeries, until: int | None) -> dict[int, float]:
     """The least-squares trend of the actuals (``progress.linear_forecast``) for each year up to the target year."""
-    points = sorted((y, v) for y, v in series.actuals.items() if y not in series.shares)  # a part-year sum bends it
+    points = _trend_points(series, None)
     if len(points) < 2 or until is None or until <= points[-1][0]:
         return {}
     # A trend never takes a figure below zero, nor a percentage above 100, when the actuals stay inside.

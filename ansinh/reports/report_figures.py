@@ -29,6 +29,7 @@ from ansinh.reporting.progress import (
     TargetStatus,
     linear_forecast,
     part_year_status,
+    with_baseline,
     year_share,
 )
 from ansinh.reporting.progress_data import YEAR_KINDS, Figure, year_figure
@@ -145,7 +146,7 @@ class Figures:
         final = Goal(target.comparator or "=", target.value, target.value_max) if target.value is not None else None
         stone = next((m for m in target.milestones.all() if m.year == year and m.value is not None), None)
         milestone = Goal(stone.comparator or "=", stone.value, stone.value_max) if stone and stone.value is not None else None
-        forecast = linear_forecast(series, target.year or self.plan.period_end or year)
+        forecast = linear_forecast(with_baseline(series, target, self.plan, unit), target.year or self.plan.period_end or year)
         share = year_share(this_year[0]) if this_year is not None and indicator.time_aggregation == "sum" else 1.0
         status = part_year_status(indicator.direction, indicator.value_type, actual, share, milestone, final, forecast)
         if actual is not None and not self.plan.judges_unit_by_goals(unit, indicator.aggregation):

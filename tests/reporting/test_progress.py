@@ -264,3 +264,23 @@ def test_a_citys_task_is_completed_when_every_wards_latest_report_says_so(
     assert _task_reports(plan, hcm)[task.pk] == (dt.date(2027, 6, 30), dt.date(2026, 8, 1), "2/2 đơn vị báo cáo đã hoàn thành")
     report(second, hcm, task, "in_progress")  # the city's own report wins
     assert _task_reports(plan, hcm)[task.pk] == (None, None, "Đang thực hiện")
+
+
+@pytest.mark.django_db
+def test_a_first_years_figure_is_judged_on_its_trend_from_the_baseline(hcm: Any, ward_a: Any, ward_b: Any, settings: Any) -> None:
+    settings.COVERAGE_MIN_PERCENT = 50
+    indicators = catalogue()
+    plan = make_plan()
+    plan.area = hcm
+    plan.save()
+    target = make_target(plan, "Tỷ lệ dân số tham gia bảo hiểm y tế", 95, 2030)
+    target.baseline_year, target.baseline_value = 2024, 80.0
+    target.save()
+    do_link_target(None, target, indicators["HI_COVERAGE"])
+    ward_a.valid_from = dt.date(2020, 1, 1)
+    ward_a.save()
+    approved(annual_cycle(plan, 2025), ward_a, [{"indicator": "HI_COVERAGE", "numerator": 83, "denominator": 100}])
+    result = target_progress(target, hcm)
+    assert result.actual == pytest.approx(83) and result.forecast == pytest.approx(98)  # 80 → 83, 3 a year: 98 by 2030
+    assert result.status == TargetStatus.ON_TRACK  # flat at 83 it read "Chậm tiến độ"
+    assert target_progress(target, ward_a).forecast == pytest.approx(83)  # the baseline is the city's, not the ward's

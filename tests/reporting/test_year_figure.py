@@ -108,3 +108,25 @@ def test_a_whole_years_figure_is_judged_as_before(actual: float, direction: str)
     assert part_year_status(direction, "count", actual, 1.0, stone, final) == target_status(
         direction, "count", actual, stone, final
     )
+
+
+# --- a trend from the target's baseline (``progress.with_baseline``) -------------------------------------------
+
+def test_one_years_figure_after_a_baseline_gives_a_trend_not_a_flat_line() -> None:
+    from ansinh.reporting.progress import linear_forecast, with_baseline
+
+    target, plan, city = SimpleNamespace(baseline_year=2025, baseline_value=3.0), SimpleNamespace(area_id=79), SimpleNamespace(pk=79)
+    points = with_baseline([(2026, 2.6)], target, plan, city)
+    assert points == [(2025, 3.0), (2026, 2.6)]
+    assert abs((linear_forecast(points, 2030) or 0) - 1.0) < 1e-9  # on course for "xuống 1% năm 2030"
+    assert linear_forecast([(2026, 2.6)], 2030) == 2.6  # without it: flat, and "Chậm tiến độ"
+
+
+def test_a_baseline_is_the_areas_own_and_never_after_the_first_figure() -> None:
+    from ansinh.reporting.progress import with_baseline
+
+    target, plan = SimpleNamespace(baseline_year=2025, baseline_value=3.0), SimpleNamespace(area_id=79)
+    assert with_baseline([(2026, 5.0)], target, plan, SimpleNamespace(pk=26740)) == [(2026, 5.0)]  # a ward's trend
+    assert with_baseline([(2025, 2.9)], target, plan, SimpleNamespace(pk=79)) == [(2025, 2.9)]
+    assert with_baseline([], target, plan, SimpleNamespace(pk=79)) == []
+    assert with_baseline([(2026, 2.6)], SimpleNamespace(baseline_year=None, baseline_value=None), plan, None) == [(2026, 2.6)]
