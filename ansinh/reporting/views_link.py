@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from ansinh.core.errors import UserError
@@ -209,6 +210,21 @@ NO_CYCLES = (
     "tháng. Hãy thêm các kỳ báo cáo cần thiết bên dưới (chọn loại kỳ và năm)."
 )
 
+PAST_DUE = (
+    "{n} kỳ báo cáo đã quá hạn gửi ngay khi tạo ({labels}): kế hoạch được phê duyệt sau các kỳ này. Nếu không cần "
+    "báo cáo bổ sung cho các kỳ đó, hãy bấm «Xóa kỳ» hoặc «Dời hạn» ở bảng bên dưới."
+)
+
+
+def past_due(cycles: list[Any], today: Any) -> list[Any]:
+    """The cycles whose every level's deadline is already behind ``today``."""
+    out = []
+    for cycle in cycles:
+        dues = [d.due for d in cycle.deadlines.all()]
+        if dues and max(dues) < today:
+            out.append(cycle)
+    return out
+
 
 @login_required
 def plan_approve(request: HttpRequest, plan_id: int) -> HttpResponse:
@@ -225,6 +241,9 @@ def plan_approve(request: HttpRequest, plan_id: int) -> HttpResponse:
         else:
             if cycles:
                 messages.success(request, f"Đã phê duyệt kế hoạch và tạo {len(cycles)} kỳ báo cáo; kiểm tra hạn của từng cấp bên dưới.")
+                past = past_due(cycles, timezone.localdate())
+                if past:  # a plan approved after its first year: that year's report is overdue from the start
+                    messages.warning(request, PAST_DUE.format(n=len(past), labels=", ".join(c.label for c in past[:4])))
             else:  # a regime "theo giai đoạn" or "khi có yêu cầu" names no period the cycles could follow
                 messages.warning(request, NO_CYCLES)
             return redirect("plans:cycles", plan_id=plan.pk)

@@ -334,3 +334,20 @@ def test_a_plan_whose_regime_names_no_period_is_approved_with_a_warning_to_add_i
     linked.refresh_from_db()
     assert linked.status == Plan.Status.ACTIVE and not ReportingCycle.objects.filter(plan=linked).exists()
     assert "chưa tạo kỳ báo cáo nào" in html and "tạo 0 kỳ" not in html
+
+
+def test_approving_after_a_years_deadlines_have_passed_names_the_cycles_already_overdue(
+    linked: Plan, alice: Any, ward_a: Any, client: Client
+) -> None:
+    client.force_login(alice)
+    with time_machine.travel(dt.datetime(2026, 3, 2, 3, tzinfo=dt.UTC), tick=False):
+        html = client.post(f"/ke-hoach/{linked.pk}/phe-duyet/", {"area": str(ward_a.pk), "xac_nhan": "1"}, follow=True).content.decode()
+    assert "Đã phê duyệt kế hoạch và tạo 2 kỳ báo cáo" in html
+    assert "1 kỳ báo cáo đã quá hạn gửi ngay khi tạo (Báo cáo năm 2025)" in html and "«Xóa kỳ»" in html
+
+
+def test_approving_before_any_deadline_warns_of_nothing(linked: Plan, alice: Any, ward_a: Any, client: Client) -> None:
+    client.force_login(alice)
+    with time_machine.travel(dt.datetime(2025, 3, 2, 3, tzinfo=dt.UTC), tick=False):
+        html = client.post(f"/ke-hoach/{linked.pk}/phe-duyet/", {"area": str(ward_a.pk), "xac_nhan": "1"}, follow=True).content.decode()
+    assert "Đã phê duyệt kế hoạch" in html and "quá hạn gửi ngay khi tạo" not in html
