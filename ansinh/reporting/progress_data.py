@@ -18,6 +18,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from ansinh.reporting.coverage import ExpectedUnits, honest_status
+from ansinh.reporting.pace import part_year_status, with_baseline, year_share
 from ansinh.reporting.progress import (
     OWN_FIGURE_FIRST,
     Completeness,
@@ -26,9 +27,6 @@ from ansinh.reporting.progress import (
     TargetStatus,
     expected_on,
     linear_forecast,
-    part_year_status,
-    with_baseline,
-    year_share,
 )
 
 Figure = tuple[float, str, int]  # value, source ("own" or "rollup"), units reporting

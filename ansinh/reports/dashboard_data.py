@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from ansinh.geo.models import AdministrativeUnit
 from ansinh.plans.models import Plan, Target, Task, TaskAssignment
-from ansinh.reporting import progress
+from ansinh.reporting import pace, progress
 from ansinh.reporting.coverage import Coverage, ExpectedUnits, honest_status
 from ansinh.reporting.models import (
     AggregateValue,
@@ -51,7 +51,7 @@ class TargetSeries:
     reach: dict[int, str] = field(default_factory=dict)  # per year, the latest report a part-year figure runs to
     aggregation: str = "sum"  # over units, as in the indicator catalogue
     judged: bool = True  # False for a commune's part of a count the plan sets for its whole area
-    baseline: tuple[int, float] | None = None  # the target's, for the plan's own area only (progress.with_baseline)
+    baseline: tuple[int, float] | None = None  # the target's, for the plan's own area only (pace.with_baseline)
 
     @cached_property
     def final_goal(self) -> progress.Goal | None:
@@ -174,8 +174,8 @@ def series_for_units(
                 covered[(unit_id, indicator_id)][year] = expected.coverage(unit_of[unit_id], found[0], found[3], found[2])
                 if found[0].kind in YEAR_KINDS and found[0].kind != ReportingCycle.Kind.ANNUAL:
                     reach[(unit_id, indicator_id)][year] = found[0].label
-                if indicators[indicator_id].time_aggregation == "sum" and progress.year_share(found[0]) < 1:
-                    shares[(unit_id, indicator_id)][year] = progress.year_share(found[0])
+                if indicators[indicator_id].time_aggregation == "sum" and pace.year_share(found[0]) < 1:
+                    shares[(unit_id, indicator_id)][year] = pace.year_share(found[0])
     # The per-target part is the same for every unit: build it once, copy it per unit.
     templates = []
     for t in targets:
@@ -237,7 +237,7 @@ def target_status(series: TargetSeries, year: int) -> str:
         points = _trend_points(series, year)
         fc = progress.linear_forecast(points, series.final_year or year) if points else None
     share = series.shares.get(year, 1.0)
-    status = progress.part_year_status(series.direction, series.value_type, actual, share, milestone, series.final_goal, fc)
+    status = pace.part_year_status(series.direction, series.value_type, actual, share, milestone, series.final_goal, fc)
     return honest_status(status.value, series.coverage.get(year))
 
 

@@ -22,15 +22,13 @@ from ansinh.reporting.models import (
     Submission,
     TargetIndicatorLink,
 )
+from ansinh.reporting.pace import part_year_status, with_baseline, year_share
 from ansinh.reporting.progress import (
     OWN_FIGURE_FIRST,
     TARGET_STATUS_LABELS,
     Goal,
     TargetStatus,
     linear_forecast,
-    part_year_status,
-    with_baseline,
-    year_share,
 )
 from ansinh.reporting.progress_data import YEAR_KINDS, Figure, year_figure
 
@@ -130,7 +128,7 @@ class Figures:
     def progress(
         self, target: Target, unit: AdministrativeUnit, year: int
     ) -> tuple[float | None, str, list[tuple[int, float]]]:
-        """(actual, status label, yearly series) with ``reporting.progress.part_year_status``; a partial
+        """(actual, status label, yearly series) with ``reporting.pace.part_year_status``; a partial
         roll-up reads "Số liệu chưa đầy đủ" (``reporting.coverage``)."""
         link = _link(target)
         if link is None:

@@ -9,7 +9,8 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ansinh.reporting.progress import Goal, TargetStatus, part_year_status, target_status, year_share
+from ansinh.reporting.pace import part_year_status, year_share
+from ansinh.reporting.progress import Goal, TargetStatus, target_status
 from ansinh.reporting.progress_data import Figure, year_figure
 
 INDICATOR = 7
@@ -67,7 +68,7 @@ def test_months_sum_for_a_count_and_the_last_month_for_a_rate(values: dict[int, 
     assert last[1] == values[max(values)]
 
 
-# --- how a part-year count is judged (``progress.part_year_status``) -----------------------------------------------
+# --- how a part-year count is judged (``pace.part_year_status``) -----------------------------------------------
 
 YEAR_GOAL = Goal(">=", 1000)
 
@@ -110,10 +111,11 @@ def test_a_whole_years_figure_is_judged_as_before(actual: float, direction: str)
     )
 
 
-# --- a trend from the target's baseline (``progress.with_baseline``) -------------------------------------------
+# --- a trend from the target's baseline (``pace.with_baseline``) -------------------------------------------
 
 def test_one_years_figure_after_a_baseline_gives_a_trend_not_a_flat_line() -> None:
-    from ansinh.reporting.progress import linear_forecast, with_baseline
+    from ansinh.reporting.pace import with_baseline
+    from ansinh.reporting.progress import linear_forecast
 
     target, plan, city = SimpleNamespace(baseline_year=2025, baseline_value=3.0), SimpleNamespace(area_id=79), SimpleNamespace(pk=79)
     points = with_baseline([(2026, 2.6)], target, plan, city)
@@ -123,7 +125,7 @@ def test_one_years_figure_after_a_baseline_gives_a_trend_not_a_flat_line() -> No
 
 
 def test_a_baseline_is_the_areas_own_and_never_after_the_first_figure() -> None:
-    from ansinh.reporting.progress import with_baseline
+    from ansinh.reporting.pace import with_baseline
 
     target, plan = SimpleNamespace(baseline_year=2025, baseline_value=3.0), SimpleNamespace(area_id=79)
     assert with_baseline([(2026, 5.0)], target, plan, SimpleNamespace(pk=26740)) == [(2026, 5.0)]  # a ward's trend
