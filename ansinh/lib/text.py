@@ -93,3 +93,10 @@ def normalize_text(text: str) -> str:
 def squeeze_spaces(text: str) -> str:
     """Collapse runs of horizontal white space into one space and trim."""
     return _SPACES.sub(" ", text).strip()
+
+
+def lower_first(text: str) -> str:
+    """Lower the first letter unless the first word is an abbreviation ("UBND")."""
+    if text[:1].isupper() and not text[1:2].isupper():
+        return text[:1].lower() + text[1:]
+    return text

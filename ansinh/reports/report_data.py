@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from ansinh.core.errors import UserError
 from ansinh.geo.models import AdministrativeUnit
-from ansinh.lib.text import fold_key
+from ansinh.lib.text import fold_key, lower_first
 from ansinh.plans.models import Plan, Target
 from ansinh.reporting.coverage import PARTIAL_LABEL
 from ansinh.reporting.models import (
@@ -153,7 +153,7 @@ def _target_rows(
         known = [f"{y}: {format_number(v)}" for y, v in series if first <= y <= year]
         actual_text = "; ".join(known) if len(cycles) > 1 and known else format_number(actual)
         if reach is not None and actual is not None:  # a part-year figure says how far it goes
-            actual_text = f"{actual_text} (đến {reach.label[0].lower()}{reach.label[1:]})"
+            actual_text = f"{actual_text} (đến {lower_first(reach.label)})"
         covered = coverage.label if coverage is not None and not coverage.own else ""
         if covered:
             actual_text = f"{actual_text} ({covered})"

@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from ansinh.lib.organ_case import organ_in_running_text
-from ansinh.lib.text import fold
+from ansinh.lib.text import fold, lower_first
 from ansinh.lib.vnnumbers import goal_text, number_with_unit
 
 NO_DATA = "chưa có số liệu"
@@ -52,13 +52,6 @@ def short_title(title: str, limit: int = 180) -> str:
     text = re.split(r"\s_{1,}(?:\s|$)|_{3,}|\n", title.strip(), maxsplit=1)[0].strip(" ,;:")
     if len(text) > limit:
         text = text[:limit].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
-    return text
-
-
-def lower_first(text: str) -> str:
-    """Lower the first letter unless the first word is an abbreviation ("UBND")."""
-    if text[:1].isupper() and not text[1:2].isupper():
-        return text[:1].lower() + text[1:]
     return text
 
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from django import template
 
+from ansinh.lib.text import lower_first
 from ansinh.lib.vnnumbers import format_short, goal_text
 
 register = template.Library()
@@ -46,7 +47,6 @@ def muc_tieu(obj: Any) -> str:
 
 @register.filter
 def thuong_dau(value: Any) -> str:
-    """The first letter lowered, the rest as written: "Báo cáo quý I năm 2026" → "báo cáo quý I năm 2026" (Django's
-    ``lower`` would write "quý i")."""
-    text = "" if value is None else str(value)
-    return text[:1].lower() + text[1:]
+    """The first letter lowered, the rest as written (``lib.text.lower_first``): "Báo cáo quý I năm 2026" → "báo cáo
+    quý I năm 2026" (Django's ``lower`` would write "quý i"); an abbreviation ("UBND") is kept."""
+    return lower_first("" if value is None else str(value))
