@@ -51,7 +51,7 @@ class TargetSeries:
     reach: dict[int, str] = field(default_factory=dict)  # per year, the latest report a part-year figure runs to
     aggregation: str = "sum"  # over units, as in the indicator catalogue
     judged: bool = True  # False for a commune's part of a count the plan sets for its whole area
-    baseline: tuple[int, float] | None = None  # the target's, for the plan's own area only (pace.with_baseline)
+    unit: AdministrativeUnit | None = None  # the unit the actuals are of (a trend starts from the target's baseline only in the plan's area)
 
     @cached_property
     def final_goal(self) -> progress.Goal | None:
@@ -201,9 +201,7 @@ def series_for_units(
         for series in out[uid]:
             series.judged = plan.judges_unit_by_goals(unit_of[uid], series.aggregation)
             series.reach = dict(reach.get((uid, series.indicator_id), {}))
-            t = series.target  # a baseline is the area's: a commune's trend does not start from it
-            if t.baseline_year is not None and t.baseline_value is not None and plan.area_id in (None, uid):
-                series.baseline = (int(t.baseline_year), float(t.baseline_value))
+            series.unit = unit_of[uid]
     return out
 
 
@@ -242,11 +240,10 @@ def target_status(series: TargetSeries, year: int) -> str:
 
 
 def _trend_points(series: TargetSeries, upto: int | None) -> list[tuple[int, float]]:
-    """The whole years' figures up to ``upto`` (a part-year sum would bend the trend), after the baseline if any."""
-    points = sorted((y, v) for y, v in series.actuals.items() if (upto is None or y <= upto) and y not in series.shares)
-    if points and series.baseline is not None and series.baseline[0] < points[0][0]:
-        points.insert(0, series.baseline)
-    return points
+    """The whole years' figures up to ``upto`` (a part-year sum would bend the trend), after the target's baseline
+    where ``pace.with_baseline`` takes it."""
+    points = [(y, v) for y, v in series.actuals.items() if (upto is None or y <= upto) and y not in series.shares]
+    return pace.with_baseline(points, series.target, series.target.plan, series.unit)
 
 
 def forecast(series: TargetSeries, until: int | None) -> dict[int, float]:
