@@ -128,13 +128,18 @@ def access_unit_for_submission(user: Any, cycle: ReportingCycle, unit_id: int) -
     return unit
 
 
+def readable_area(plan: Any, readable: QuerySet[AdministrativeUnit]) -> AdministrativeUnit | None:
+    """The plan's area if it is among ``readable``: where the plan's pages open for a reader who may see it."""
+    return readable.filter(pk=plan.area_id).first() if plan.area_id is not None else None
+
+
 def default_unit(plan: Any, readable: QuerySet[AdministrativeUnit]) -> AdministrativeUnit | None:
     """The plan's area when the user may read it; else the highest unit in scope that reported for the
     plan (or has figures); else the highest unit in scope.
 
     Reports, not roll-ups, come next: the roll-up reaches the country, a city plan's reports stop at the city.
     """
-    if plan.area_id is not None and (area := readable.filter(pk=plan.area_id).first()) is not None:
+    if (area := readable_area(plan, readable)) is not None:
         return area
     pool = (
         list(readable.filter(submissions__cycle__plan=plan).distinct())

@@ -44,7 +44,7 @@ def _default_unit(user: Any, plan: Any) -> AdministrativeUnit | None:
     """The plan's area when the reader may read it (an administrator opened a city's plan on the whole country,
     its figures "Số liệu chưa đầy đủ"); else the reader's widest unit."""
     units = access.access_units(user)
-    if plan.area_id is not None and (area := units.filter(pk=plan.area_id).first()) is not None:
+    if (area := access.readable_area(plan, units)) is not None:
         return area
     return min(units.filter(valid_to__isnull=True).order_by("path")[:MAX_UNIT_CHOICES], key=lambda u: u.depth, default=None)
 
