@@ -1,6 +1,7 @@
 """How a year's figure is judged before the year is out, and where its trend starts (``reporting.progress`` rules).
 
 - ``year_share``: how much of its year a monthly, quarterly or six-month report's figures cover;
+- ``period_share``: how much of its year one such report's own count covers (the entry form's milestone check);
 - ``part_year_status``: a count summed over part of the year judged at its pace against the year's goals;
 - ``with_baseline``: the target's baseline in front of the yearly figures a forecast runs through.
 """
@@ -19,6 +20,13 @@ def year_share(cycle: Any) -> float:
     if getattr(cycle, "kind", "annual") not in ("monthly", "quarterly", "semiannual"):
         return 1.0
     return min(1.0, max(1, cycle.period_end.month) / 12)
+
+
+def period_share(cycle: Any) -> float:
+    """The share of the year one report's own count covers: a month 1/12, a quarter 3/12; the six-month report
+    counts from the start of the year (6/12), as ``progress_data.year_figure`` reads it; any other, the year.
+    (``year_share`` is how far the year's figure runs; this is what one report adds.)"""
+    return {"monthly": 1 / 12, "quarterly": 3 / 12, "semiannual": 6 / 12}.get(getattr(cycle, "kind", ""), 1.0)
 
 
 def part_year_status(

@@ -16,6 +16,7 @@ from ansinh.lib.vnnumbers import format_vn, goal_text, parse_entered
 from ansinh.plans.models import Milestone
 from ansinh.reporting import bounds
 from ansinh.reporting.models import Indicator, IndicatorValue, Submission, TargetIndicatorLink
+from ansinh.reporting.pace import period_share
 from ansinh.reporting.progress import meets
 
 # Validation rules, declared as data: the accepted range per value type is ``bounds.BOUNDS``
@@ -180,12 +181,6 @@ def _check_value(
 PART_NAMES = {"monthly": "tháng", "quarterly": "quý", "semiannual": "6 tháng"}
 
 
-def cycle_share(cycle: Any) -> float:
-    """The share of the year one report's count covers: a month 1/12, a quarter 3/12; the six-month report
-    counts from the start of the year (6/12), as ``progress_data.year_figure`` reads it; the rest, the year."""
-    return {"monthly": 1 / 12, "quarterly": 3 / 12, "semiannual": 6 / 12}.get(cycle.kind, 1.0)
-
-
 def validate_values(
     submission: Submission, values: Sequence[Mapping[str, Any]], *, draft: bool = False
 ) -> tuple[list[dict[str, Any]], list[FieldError]]:
@@ -226,7 +221,7 @@ def validate_values(
         goal = goals.get(indicator.pk) if plan.judges_unit_by_goals(submission.unit, indicator.aggregation) else None
         if goal is not None and clean["value"] is not None:
             comparator, goal_value, goal_max = goal
-            share = cycle_share(submission.cycle) if indicator.time_aggregation == "sum" else 1.0
+            share = period_share(submission.cycle) if indicator.time_aggregation == "sum" else 1.0
             low, high = goal_value * share, None if goal_max is None else goal_max * share
             if not meets(comparator, indicator.direction, clean["value"], low, high):
                 part = "" if share == 1.0 else f" chia theo {PART_NAMES[submission.cycle.kind]} ({format_vn(share * 12, 0)}/12 mốc năm)"
