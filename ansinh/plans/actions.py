@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -246,7 +247,8 @@ def task_bodies(text: str, tasks: Sequence[Mapping[str, Any]]) -> list[str]:
         if item.get("body") or s is None or e is None or not text:
             out.append(_text(item.get("body")))
             continue
-        stop = next((x for x in starts if x >= e), len(text))
+        i = bisect_left(starts, e)
+        stop = starts[i] if i < len(starts) else len(text)
         piece = text[e:min(stop, e + BODY_LIMIT)]
         cut = _PART_BREAK.search(piece)
         piece = piece[: cut.start()] if cut else piece
