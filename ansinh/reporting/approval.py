@@ -10,6 +10,7 @@ approve, and which areas they may choose, is ``plans.scope`` (the plan's unit, n
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -125,3 +126,13 @@ def do_approve_with_checklist(
     plan = do_approve_plan(plan, actor)
     cycles = generate_cycles(plan, plan_years(plan), actor)
     return plan, cycles
+
+
+def past_due(cycles: list[Any], today: dt.date) -> list[Any]:
+    """The cycles whose every level's deadline is already behind ``today``."""
+    out = []
+    for cycle in cycles:
+        dues = [d.due for d in cycle.deadlines.all()]
+        if dues and max(dues) < today:
+            out.append(cycle)
+    return out

@@ -35,6 +35,7 @@ from ansinh.reporting.approval import (
     country_unit,
     do_approve_with_checklist,
     missing_message,
+    past_due,
 )
 from ansinh.reporting.linking import (
     STRONG_SCORE,
@@ -214,16 +215,6 @@ PAST_DUE = (
     "{n} kỳ báo cáo đã quá hạn gửi ngay khi tạo ({labels}): kế hoạch được phê duyệt sau các kỳ này. Nếu không cần "
     "báo cáo bổ sung cho các kỳ đó, hãy bấm «Xóa kỳ» hoặc «Dời hạn» ở bảng bên dưới."
 )
-
-
-def past_due(cycles: list[Any], today: Any) -> list[Any]:
-    """The cycles whose every level's deadline is already behind ``today``."""
-    out = []
-    for cycle in cycles:
-        dues = [d.due for d in cycle.deadlines.all()]
-        if dues and max(dues) < today:
-            out.append(cycle)
-    return out
 
 
 @login_required
