@@ -45,8 +45,8 @@ def muc_tieu(obj: Any) -> str:
     return goal_text(obj.comparator, value, value_max, getattr(obj, "unit", "") or "") or MISSING
 
 
-@register.filter
-def thuong_dau(value: Any) -> str:
+@register.filter(name="lower_first")
+def lower_first_filter(value: Any) -> str:
     """The first letter lowered, the rest as written (``lib.text.lower_first``): "Báo cáo quý I năm 2026" → "báo cáo
     quý I năm 2026" (Django's ``lower`` would write "quý i"); an abbreviation ("UBND") is kept."""
     return lower_first("" if value is None else str(value))
