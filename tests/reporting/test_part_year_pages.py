@@ -95,6 +95,7 @@ def test_a_ward_is_not_asked_to_explain_missing_the_citys_count_but_the_city_is_
         with pytest.raises(ValidationFailed) as refused:
             do_save_values(None, own, [{"indicator": "NEW_JOBS", "value": 3000}])
     assert "Chưa đạt mốc năm 2026 chia theo quý (3/12 mốc năm) (từ 4.000 việc làm trở lên)" in str(refused.value)
+    assert not own.values.exists()  # refused: nothing of the quarter's figure was stored
 
 
 def test_an_administrator_opens_a_city_plans_progress_on_the_city_not_the_country(
