@@ -80,3 +80,23 @@ def approved(cycle: ReportingCycle, where: AdministrativeUnit, rows: list[dict[s
     do_save_values(None, submission, rows)
     do_submit(None, submission)
     return do_approve(None, submission)
+
+
+def first_year_after_baseline(city: AdministrativeUnit, ward: AdministrativeUnit) -> tuple[Plan, Target, ReportingCycle]:
+    """A city plan whose health-insurance target starts from 80% in 2024, aims at 95% by 2030, and whose one ward
+    reported 83% for 2025: one year's figure after the baseline (``pace.with_baseline``)."""
+    from ansinh.reporting.actions import do_link_target
+
+    indicators = catalogue()
+    plan = make_plan()
+    plan.area = city
+    plan.save()
+    target = make_target(plan, "Tỷ lệ dân số tham gia bảo hiểm y tế", 95, 2030)
+    target.baseline_year, target.baseline_value = 2024, 80.0
+    target.save()
+    do_link_target(None, target, indicators["HI_COVERAGE"])
+    ward.valid_from = dt.date(2020, 1, 1)  # in force before the reform, so it reports for 2025
+    ward.save()
+    cycle = annual_cycle(plan, 2025)
+    approved(cycle, ward, [{"indicator": "HI_COVERAGE", "numerator": 83, "denominator": 100}])
+    return plan, target, cycle

@@ -27,7 +27,15 @@ from ansinh.reporting.progress import (
     task_deadline,
     task_status,
 )
-from tests.reporting.factories import annual_cycle, approved, catalogue, make_plan, make_target, unit
+from tests.reporting.factories import (
+    annual_cycle,
+    approved,
+    catalogue,
+    first_year_after_baseline,
+    make_plan,
+    make_target,
+    unit,
+)
 
 FINITE = st.floats(min_value=-1e6, max_value=1e6, allow_nan=False)
 
@@ -269,17 +277,7 @@ def test_a_citys_task_is_completed_when_every_wards_latest_report_says_so(
 @pytest.mark.django_db
 def test_a_first_years_figure_is_judged_on_its_trend_from_the_baseline(hcm: Any, ward_a: Any, ward_b: Any, settings: Any) -> None:
     settings.COVERAGE_MIN_PERCENT = 50
-    indicators = catalogue()
-    plan = make_plan()
-    plan.area = hcm
-    plan.save()
-    target = make_target(plan, "Tỷ lệ dân số tham gia bảo hiểm y tế", 95, 2030)
-    target.baseline_year, target.baseline_value = 2024, 80.0
-    target.save()
-    do_link_target(None, target, indicators["HI_COVERAGE"])
-    ward_a.valid_from = dt.date(2020, 1, 1)
-    ward_a.save()
-    approved(annual_cycle(plan, 2025), ward_a, [{"indicator": "HI_COVERAGE", "numerator": 83, "denominator": 100}])
+    _, target, _ = first_year_after_baseline(hcm, ward_a)
     result = target_progress(target, hcm)
     assert result.actual == pytest.approx(83) and result.forecast == pytest.approx(98)  # 80 → 83, 3 a year: 98 by 2030
     assert result.status == TargetStatus.ON_TRACK  # flat at 83 it read "Chậm tiến độ"

@@ -54,23 +54,11 @@ def test_the_dashboard_page_names_that_year(client: Client, plan: Any, admin_use
 def test_the_dashboard_judges_a_first_years_figure_on_its_trend_from_the_baseline(
     hcm: Any, ward_a: Any, ward_b: Any, settings: Any
 ) -> None:
-    from ansinh.reporting.actions import do_link_target
     from ansinh.reports import dashboard_data
-    from tests.reporting.factories import annual_cycle, make_target
+    from tests.reporting.factories import first_year_after_baseline
 
     settings.COVERAGE_MIN_PERCENT = 50
-    indicators = catalogue()
-    plan = make_plan()
-    plan.area = hcm
-    plan.save()
-    target = make_target(plan, "Tỷ lệ dân số tham gia bảo hiểm y tế", 95, 2030)
-    target.baseline_year, target.baseline_value = 2024, 80.0
-    target.save()
-    do_link_target(None, target, indicators["HI_COVERAGE"])
-    ward_a.valid_from = dt.date(2020, 1, 1)
-    ward_a.save()
-    cycle = annual_cycle(plan, 2025)
-    approved(cycle, ward_a, [{"indicator": "HI_COVERAGE", "numerator": 83, "denominator": 100}])
+    plan, _, cycle = first_year_after_baseline(hcm, ward_a)
     series = dashboard_data.series_for_units(plan, dashboard_data.linked_targets(plan), [cycle], [hcm, ward_a])
     assert dashboard_data.target_status(series[hcm.pk][0], 2025) == "on_track"  # 80 → 83: 98 by 2030; flat, off track
     assert dashboard_data.forecast(series[hcm.pk][0], 2030)[2030] == pytest.approx(98)
