@@ -3,8 +3,10 @@
 Two rules, both checked inside ``do_approve``'s transaction:
 
 1. **Above the unit.** The approver writes the level above the unit (its parent), or, for a
-   report made by one agency of a unit, is a standing officer of the plan over that unit. An
-   officer never approves a report of the unit they sit in. Administrators pass this rule.
+   report made by one agency of a unit or by the plan's own area (a commune's plan reported by the
+   commune itself), is a standing officer of the plan over that unit: the standing agency is the
+   one the plan names to consolidate its reports. Otherwise an officer never approves a report of
+   the unit they sit in. Administrators pass this rule.
 2. **Not their own figures.** Nobody approves a submission they submitted or whose values or
    task progress they edited, administrators included. ``ANSINH_ALLOW_SELF_APPROVAL=true``
    (``settings.ALLOW_SELF_APPROVAL``) lifts rule 2 for places with a single officer; the audit row
@@ -35,8 +37,9 @@ def sits_above(actor: Any, submission: Submission) -> bool:
     parent = unit.parent
     if parent is not None and can_write_unit(actor, parent):
         return True
-    if submission.agency_id is not None:
-        return is_standing_officer(actor, submission.cycle.plan) and can_write_unit(actor, unit)
+    plan = submission.cycle.plan
+    if submission.agency_id is not None or (plan.area_id is not None and unit.pk == plan.area_id):
+        return is_standing_officer(actor, plan) and can_write_unit(actor, unit)
     return False
 
 

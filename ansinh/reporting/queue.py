@@ -2,7 +2,8 @@
 
 ``reviewable_submissions`` is the set of submissions :func:`ansinh.reporting.actions.require_approve`
 would let the user approve or return, as one query: the units below a unit the user writes,
-plus the units the user writes for the plans they are a standing officer of; an admin sees all.
+plus, in the units the user writes, an agency's report or the plan area's own report for the plans they are a
+standing officer of; an admin sees all.
 ``owed`` lists the reports a user's units have not sent (drafts, returned, not opened) for the
 cycles already open, each with its plan, due date and reminder bucket; its query count does not
 depend on the number of units, cycles or submissions.
@@ -14,7 +15,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 
 from ansinh.accounts import access as scope
 from ansinh.accounts.models import RoleAssignment
@@ -37,10 +38,12 @@ def reviewable_submissions(user: Any) -> QuerySet[Submission]:
     writable = scope.writable_units(user)
     rule = Q(unit__parent__in=writable)
     standing_plans = {a.plan_id for a in scope.roles_of(user).filter(role=RoleAssignment.Role.STANDING)}
+    # A standing officer approves, in the units they write, an agency's report or the plan area's own report.
+    consolidated = Q(unit__in=writable) & (Q(agency__isnull=False) | Q(unit_id=F("cycle__plan__area_id")))
     if None in standing_plans:
-        rule |= Q(unit__in=writable)
+        rule |= consolidated
     elif standing_plans:
-        rule |= Q(unit__in=writable, cycle__plan_id__in=standing_plans)
+        rule |= consolidated & Q(cycle__plan_id__in=standing_plans)
     return base.filter(rule)
 
 

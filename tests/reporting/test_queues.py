@@ -276,3 +276,29 @@ def test_the_status_counts_keep_the_other_filters(client: Client, world: World, 
     _, html = page(client, hcm_standing, QUEUE, q="sai gon", trang_thai="tat-ca")
     assert 'href="?q=sai+gon&amp;trang_thai=submitted">Đã gửi: 1</a>' in html
     assert "Tất cả: 1</strong>" in html
+
+
+def test_a_wards_standing_officer_finds_in_the_queue_exactly_the_reports_they_may_approve(
+    world: World, django_user_model: Any, hcm: Any
+) -> None:
+    """In the ward's own plan its report waits for the ward's standing officer; in the city's plan it does not."""
+    from ansinh.accounts.models import RoleAssignment
+    from ansinh.reporting.access import can_review_submission
+    from ansinh.reporting.actions import do_link_target
+    from ansinh.reporting.queue import reviewable_submissions
+    from tests.reporting.factories import catalogue, make_plan, make_target
+
+    ward_standing = django_user_model.objects.create(username="ward_standing", full_name="Hồ Thị Phường")
+    RoleAssignment.objects.create(user=ward_standing, role="standing", unit=world.sub_a.unit)
+    own_plan = make_plan(level="commune")
+    own_plan.area = world.sub_a.unit
+    own_plan.save(update_fields=["area"])
+    do_link_target(None, make_target(own_plan, "Số căn nhà ở xã hội", 10, unit="căn"), catalogue()["SOCIAL_HOUSING"])
+    own = do_open_submission(None, annual_cycle(own_plan, 2025), world.sub_a.unit)
+    world.plan.area = hcm
+    world.plan.save(update_fields=["area"])
+    for report in (own, world.sub_a):
+        send(report)
+    queued = set(reviewable_submissions(ward_standing))
+    assert queued == {own}
+    assert can_review_submission(ward_standing, own) and not can_review_submission(ward_standing, world.sub_a)

@@ -147,3 +147,29 @@ def test_a_city_departments_report_is_approved_by_the_citys_standing_officer_not
     with pytest.raises(PermissionDenied):
         do_approve(clerk, report)
     assert do_approve(hcm_standing, report).status == Submission.Status.APPROVED
+
+
+def test_a_wards_own_plan_is_approved_by_the_wards_standing_officer(world: World, officer_a: Any, ward_standing: Any) -> None:
+    """A commune's plan (3,321 of them) names a standing body of the commune itself to consolidate its reports."""
+    world.plan.area = world.sub_a.unit
+    world.plan.save(update_fields=["area"])
+    do_save_values(officer_a, world.sub_a, HOUSING)
+    do_submit(officer_a, world.sub_a)
+    assert do_approve(ward_standing, world.sub_a).approved_by == ward_standing
+
+
+def test_in_a_wards_own_plan_its_reporting_clerk_still_cannot_approve_nor_can_a_neighbours_standing_officer(
+    world: World, officer_a: Any, django_user_model: Any, ward_b: Any
+) -> None:
+    world.plan.area = world.sub_a.unit
+    world.plan.save(update_fields=["area"])
+    neighbour = django_user_model.objects.create(username="neighbour_standing", full_name="Lý Thị Bên")
+    RoleAssignment.objects.create(user=neighbour, role="standing", unit=ward_b)
+    clerk = django_user_model.objects.create(username="ward_clerk", full_name="Đỗ Văn Nhập")
+    RoleAssignment.objects.create(user=clerk, role="commune", unit=world.sub_a.unit)
+    do_save_values(officer_a, world.sub_a, HOUSING)
+    do_submit(officer_a, world.sub_a)
+    for actor in (clerk, neighbour):
+        with pytest.raises(PermissionDenied, match="phải thuộc cấp trên của đơn vị báo cáo"):
+            do_approve(actor, world.sub_a)
+    assert status(world) == Submission.Status.SUBMITTED
