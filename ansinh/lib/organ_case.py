@@ -5,7 +5,10 @@ A document's header prints its issuer in capitals ("ỦY BAN NHÂN DÂN THÀNH P
 
 - the first word is capitalised, the rest lowered, except as below;
 - a place after its kind ("tỉnh", "thành phố", "xã", "phường", "đặc khu", "huyện", "quận", "thị xã", "thị trấn")
-  keeps every word capitalised ("thành phố Hồ Chí Minh");
+  keeps every word capitalised ("thành phố Huế"); the kind itself is capitalised too when the place is named by a
+  number, a person or a historic event ("Quận 1", "Thành phố Hồ Chí Minh", "Phường Điện Biên Phủ"). Persons and
+  events cannot be told from other names by their letters, so only the Decree's own examples are known
+  (``NAMED_AFTER``); any other such place has its kind lowered;
 - a ministry, department or office ("Bộ", "Sở", "Cục", "Vụ", "Ban", "Văn phòng", "Tổng cục", "Ủy ban") capitalises
   the first word of each field it names, fields parted by a comma, a dash or "và" ("Sở Lao động - Thương binh và
   Xã hội", "Bộ Văn hóa, Thể thao và Du lịch");
@@ -33,6 +36,26 @@ _FIXED = {
     "quốc hội": "Quốc hội",
 }
 _PEOPLES_BODIES = ("ủy ban nhân dân", "uỷ ban nhân dân", "hội đồng nhân dân")
+NAMED_AFTER = ("hồ chí minh", "điện biên phủ")
+
+
+def _kind_keeps_capital(place: str) -> bool:
+    """Whether a place named ``place`` after its kind keeps the kind capitalised ("Quận 1", "Thành phố Hồ Chí Minh")."""
+    place = " ".join(place.split()).lower()
+    return place[:1].isdigit() or place in NAMED_AFTER
+
+
+def place_in_running_text(name: str, kind: str = "") -> str:
+    """A unit's name as a sentence writes it: "Xã Công Hải" → "xã Công Hải"; a province named without its kind
+    ("Khánh Hòa", kind "tỉnh") → "tỉnh Khánh Hòa"; "Thành phố Hồ Chí Minh" and "Phường 12" stay as they are."""
+    lowered = name.lower()
+    for place_kind in _PLACE_KINDS:
+        if lowered.startswith(place_kind + " ") and len(name) > len(place_kind) + 1:
+            place = name[len(place_kind) + 1 :]
+            return name if _kind_keeps_capital(place) else f"{place_kind} {place}"
+    if kind.strip().lower() == "tỉnh" and name:
+        return f"tỉnh {name}"
+    return name
 
 
 def _cap(word: str) -> str:
@@ -70,7 +93,7 @@ def organ_in_running_text(name: str) -> str:
             i, in_field, cap_next = i + len(people.split()), False, False
         elif committee or (kind and i > 0 and not _starts(words, i, "xã hội")):
             n = len((committee or kind).split())
-            if committee:
+            if committee or _kind_keeps_capital(" ".join(words[i + n :])):
                 out[i] = _cap(words[i])
             out[i + n :] = [_cap(w) for w in words[i + n :]]  # the place's name, to the end
             break

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from ansinh.core.errors import UserError
 from ansinh.geo.models import AdministrativeUnit
+from ansinh.lib.organ_case import place_in_running_text
 from ansinh.lib.text import fold_key, lower_first
 from ansinh.plans.models import Plan, Target
 from ansinh.reporting.coverage import PARTIAL_LABEL
@@ -235,7 +236,7 @@ def collect_report_data(
     partial = sum(1 for r in target_rows if r.status == PARTIAL_LABEL)
     apart = sum(1 for r in target_rows if r.status == NOT_ASSESSED_LABEL)
     measured = sum(1 for r in target_rows if r.status not in (NO_DATA_LABEL, PARTIAL_LABEL, NOT_ASSESSED_LABEL))
-    where = f" trên địa bàn {root.name}" if root is not None else ""
+    where = f" trên địa bàn {place_in_running_text(root.name, root.kind)}" if root is not None else ""
     general = [
         f"Thực hiện {cite_plan(plan)}, các cơ quan, đơn vị{where} đã triển khai các nhiệm vụ, giải pháp của kế hoạch "
         f"trong {'năm ' + str(cycle_year) if first == last else f'giai đoạn {first}–{last}'}.",
