@@ -95,7 +95,9 @@ class Plan(models.Model):
 
     @property
     def display_title(self) -> str:
-        return self.title or self.number or f"Kế hoạch #{self.pk}"
+        """The title as a heading shows it: a subject line read after "KẾ HOẠCH" ("thực hiện …") starts upper-case."""
+        title = self.title.strip()
+        return title[:1].upper() + title[1:] if title else self.number or f"Kế hoạch #{self.pk}"
 
 
 class PlanLink(models.Model):

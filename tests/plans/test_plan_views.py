@@ -102,3 +102,12 @@ def test_the_plan_page_has_section_anchors_captions_and_review_links(client: Cli
     assert 'href="#nhiem-vu"' in html and 'id="nhiem-vu"' in html and "<caption" in html
     assert f'href="/ke-hoach/{plan.pk}/ra-soat/"' in html and f'href="/ke-hoach/{plan.pk}/gold.json"' in html
     assert "Phê duyệt kế hoạch" not in html
+
+
+def test_a_subject_line_read_in_lower_case_is_shown_as_a_title_starting_upper_case() -> None:
+    """Under "KẾ HOẠCH" a plan's subject line often starts lower case ("thực hiện …"); pages show it as a heading."""
+    from ansinh.plans.models import Plan
+
+    assert Plan(title="thực hiện chuyển đổi số năm 2026").display_title == "Thực hiện chuyển đổi số năm 2026"
+    assert Plan(title="UBND xã giao chỉ tiêu").display_title == "UBND xã giao chỉ tiêu"
+    assert Plan(title="", number="45-KH/ĐU").display_title == "45-KH/ĐU"
