@@ -15,7 +15,7 @@ from django.utils import timezone
 from ansinh.core.errors import UserError
 from ansinh.core.models import audit
 from ansinh.documents.models import SourceDocument
-from ansinh.plans.area import place_of, suggest_area
+from ansinh.plans.area import issued_on_date_line, place_of, suggest_area
 from ansinh.plans.models import (
     DocumentToIssue,
     FundingSource,
@@ -79,7 +79,9 @@ def _decimal(value: object) -> Decimal | None:
         return None
 
 
-def _period(meta: Mapping[str, Any], targets: Sequence[Mapping[str, Any]]) -> tuple[int | None, int | None]:
+def _period(
+    meta: Mapping[str, Any], targets: Sequence[Mapping[str, Any]], text: str = ""
+) -> tuple[int | None, int | None]:
     # A target's yearly path counts too: "đến năm 2030" with steps from 2025 runs 2025–2030, not 2030–2030.
     # The title's own years count ("năm 2026", "giai đoạn 2026 - 2030"); the dates and numbers it cites do not.
     steps = [m for t in targets for m in t.get("milestones") or [] if isinstance(m, Mapping)]
@@ -95,6 +97,9 @@ def _period(meta: Mapping[str, Any], targets: Sequence[Mapping[str, Any]]) -> tu
     # 2020–2025. Issued in its year's last quarter, it starts the next year. A title that names its own years
     # ("năm 2026", "giai đoạn 2026–2030") keeps them, whenever it was signed.
     issued = _date(meta.get("date"))
+    if issued is None and (line := issued_on_date_line(text)) is not None:
+        # A copy with its day left blank ("ngày   tháng 8 năm 2026") still says when it was issued.
+        issued = dt.date(line[0], line[1] or 1, 1)
     horizons = [int(y.group(1)) for y in _HORIZON_YEAR.finditer(title)]
     if issued is not None and sorted(own) == sorted(horizons):
         begins = issued.year + (1 if issued.month >= 10 else 0)
@@ -112,7 +117,7 @@ def do_import_plan(document: SourceDocument, extraction: Mapping[str, Any], acto
     """
     meta: Mapping[str, Any] = extraction.get("meta") or {}
     targets: Sequence[Mapping[str, Any]] = extraction.get("targets") or []
-    start, end = _period(meta, targets)
+    start, end = _period(meta, targets, document.text or "")
     level = str(meta.get("level")) if meta.get("level") in Plan.Level.values else str(Plan.Level.OTHER)
     issuer, title = _text(meta.get("issuer"), 300), _text(meta.get("title")) or document.filename
     suggested = suggest_area(issuer, title, place=place_of(document.text or ""))

@@ -59,6 +59,25 @@ def place_of(text: str) -> str:
     return m.group("place").strip() if m else ""
 
 
+# On the date line: "tháng 8 năm 2026" (the day before it may be blank in a copy sent before signing).
+_LINE_MONTH = re.compile(r"th[áa]ng\s+(\d{1,2})\s+n[ăa]m", re.IGNORECASE)
+
+
+def issued_on_date_line(text: str) -> tuple[int, int | None] | None:
+    """The year and, if written, the month of the header's date line, even with the day left blank
+    ("Lào Cai, ngày      tháng 8 năm 2026" → (2026, 8)); None without a date line or a year on it."""
+    line = _DATE_LINE.search(text[:HEADER_CHARS])
+    if line is None:
+        return None
+    rest = text[line.end() : line.end() + 80].split("\n", 1)[0]
+    year = re.search(r"n[ăa]m\s+((?:19|20)\d{2})(?!\d)", rest, re.IGNORECASE)
+    if year is None:
+        return None
+    month = _LINE_MONTH.search(rest)
+    number = int(month.group(1)) if month else 0
+    return int(year.group(1)), number if 1 <= number <= 12 else None
+
+
 def _bare(name: str) -> str:
     """A unit's name without its kind word: "Thành phố Hà Nội" → "Hà Nội"."""
     for kind in KINDS:

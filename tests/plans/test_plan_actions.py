@@ -105,3 +105,29 @@ def test_a_plan_signed_after_its_last_year_keeps_the_years_it_names(document: So
     target = {**EXTRACTION["targets"][0], "year": 2030, "milestones": []}
     plan = do_import_plan(document, {**EXTRACTION, "meta": meta, "targets": [target]})
     assert (plan.period_start, plan.period_end) == (2030, 2030)
+
+
+@pytest.mark.parametrize(("date_line", "period"), [
+    ("Lào Cai, ngày        tháng 8 năm 2026", (2026, 2045)),  # the day left blank for the signer
+    ("Công Hải, ngày tháng 12 năm 2026", (2027, 2045)),  # in the last quarter it starts the next year
+    ("Hà Nội, ngày    tháng    năm 2026", (2026, 2045)),  # month blank too
+    ("Hà Nội, ngày    tháng    năm", (2030, 2045)),  # no year: the targets' years
+])
+def test_a_copy_with_a_blank_day_still_starts_the_plan_in_the_year_its_date_line_names(
+    document: SourceDocument, date_line: str, period: tuple[int, int]
+) -> None:
+    document.text = f"TỈNH ỦY LÀO CAI\n*\nSố    -CTr/TU\n{date_line}\nCHƯƠNG TRÌNH HÀNH ĐỘNG\n" + document.text
+    document.save(update_fields=["text"])
+    target = {**EXTRACTION["targets"][0], "year": 2030, "milestones": []}
+    vision = {**EXTRACTION["targets"][0], "year": 2045, "milestones": []}
+    meta = {**EXTRACTION["meta"], "title": "thực hiện Kết luận số 75-KL/TW ngày 28/7/2026 về bảo vệ môi trường", "date": None}
+    plan = do_import_plan(document, {**EXTRACTION, "meta": meta, "targets": [target, vision]})
+    assert (plan.period_start, plan.period_end) == period
+
+
+def test_the_date_line_is_read_with_or_without_its_month() -> None:
+    from ansinh.plans.area import issued_on_date_line
+
+    assert issued_on_date_line("UBND\nHuế, ngày 25 tháng 6 năm 2025\nKẾ HOẠCH") == (2025, 6)
+    assert issued_on_date_line("Huế, ngày   tháng   năm 2025") == (2025, None)
+    assert issued_on_date_line("Huế, ngày   tháng   năm") is None and issued_on_date_line("KẾ HOẠCH") is None
