@@ -143,10 +143,35 @@ def report_number(plan_number: str, symbol: str) -> str:
     return f"…/BC-{suffix or symbol or 'UBND'}"
 
 
+# The kinds of document a plan comes as (Decree 30/2020, Phụ lục III), by the header line that names the kind and by
+# the kind's abbreviation in the number ("104-CTr/TU", "275/KH-UBND"); longer header lines first.
+_KIND_LINES = ("Chương trình hành động", "Chương trình", "Kế hoạch", "Chỉ thị", "Nghị quyết", "Quyết định", "Kết luận",
+               "Thông báo", "Đề án", "Chiến lược", "Hướng dẫn")
+_KIND_SYMBOLS = {"KH": "Kế hoạch", "CTR": "Chương trình", "CTRHĐ": "Chương trình hành động", "CT": "Chỉ thị",
+                 "NQ": "Nghị quyết", "QĐ": "Quyết định", "KL": "Kết luận", "TB": "Thông báo", "ĐA": "Đề án",
+                 "HD": "Hướng dẫn"}
+_NUMBER_SYMBOLS = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def document_kind(number: str, header: str) -> str:
+    """What the document calls itself: its header's kind line ("CHƯƠNG TRÌNH HÀNH ĐỘNG"), else the kind in its number
+    ("45-KH/ĐU", "275/KH-UBND"), else "Kế hoạch"."""
+    lines = {" ".join(line.split()).upper() for line in header.splitlines()}
+    for kind in _KIND_LINES:
+        if kind.upper() in lines:
+            return kind
+    for symbol in _NUMBER_SYMBOLS.findall(number):
+        if symbol.upper() in _KIND_SYMBOLS:
+            return _KIND_SYMBOLS[symbol.upper()]
+    return "Kế hoạch"
+
+
 def cite_plan(plan: Any) -> str:
-    """First citation of a plan: number, date and issuer, or its (short) title."""
+    """First citation of a plan: its kind with number, date and issuer, or with its whole subject line."""
+    source = getattr(plan, "source_document", None)
+    kind = document_kind(plan.number or "", (getattr(source, "text", "") or "")[:1500])
     date = f" ngày {plan.date:%d/%m/%Y}" if plan.date else ""
     issuer = f" của {organ_in_running_text(plan.issuer)}" if plan.issuer else ""  # not the header's capitals
     if plan.number:
-        return f"Kế hoạch số {plan.number}{date}{issuer}"
-    return f"Kế hoạch {lower_first(short_title(plan.display_title))}"
+        return f"{kind} số {plan.number}{date}{issuer}"
+    return f"{kind} {lower_first(short_title(plan.display_title, limit=600))}"

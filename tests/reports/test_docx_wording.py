@@ -87,3 +87,19 @@ def test_a_report_cites_its_plan_with_the_issuer_as_a_sentence_writes_it_not_the
 
     plan = SimpleNamespace(number="275/KH-UBND", date=dt.date(2025, 6, 25), issuer="ỦY BAN NHÂN DÂN THÀNH PHỐ HUẾ")
     assert cite_plan(plan) == "Kế hoạch số 275/KH-UBND ngày 25/06/2025 của Ủy ban nhân dân thành phố Huế"
+
+
+def test_a_report_cites_an_action_programme_as_one_and_by_its_whole_subject_line_when_it_has_no_number() -> None:
+    from types import SimpleNamespace
+
+    from ansinh.reports.report_text import cite_plan, document_kind
+
+    subject = ("thực hiện Kết luận số 75-KL/TW ngày 28/7/2026 của Ban Chấp hành Trung ương Đảng khóa XIV và Chương trình "
+               "hành động số 31-CTr/TW ngày 28/7/2026 của Bộ Chính trị về bảo vệ môi trường và chủ động ứng phó với "
+               "biến đổi khí hậu trong thời kỳ mới")
+    header = SimpleNamespace(text="TỈNH UỶ LÀO CAI\n*\nSố         -CTr/TU\nCHƯƠNG TRÌNH HÀNH ĐỘNG\n" + subject)
+    plan = SimpleNamespace(number="", date=None, issuer="", display_title=subject[:1].upper() + subject[1:],
+                           source_document=header)
+    assert cite_plan(plan) == f"Chương trình hành động {subject}"
+    assert document_kind("45-KH/ĐU", "") == "Kế hoạch" and document_kind("05/CT-UBND", "") == "Chỉ thị"
+    assert document_kind("53-CTrHĐ/TU", "") == "Chương trình hành động" and document_kind("", "") == "Kế hoạch"
