@@ -124,7 +124,7 @@ def do_approve_with_checklist(
         require_area_choice(actor, plan, area)
         do_set_plan_area(plan, area, actor)
     plan = do_approve_plan(plan, actor)
-    cycles = generate_cycles(plan, plan_years(plan), actor)
+    cycles = generate_cycles(plan, plan_years(plan), actor, issued=plan.date)
     return plan, cycles
 
 

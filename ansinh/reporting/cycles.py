@@ -216,10 +216,14 @@ def _stated_deadline(duty: object) -> tuple[int, int] | None:
 
 
 @transaction.atomic
-def generate_cycles(plan: Plan, years: Iterable[int], actor: object = None) -> list[ReportingCycle]:
+def generate_cycles(
+    plan: Plan, years: Iterable[int], actor: object = None, *, issued: dt.date | None = None
+) -> list[ReportingCycle]:
     """Create the plan's cycles for ``years`` from its reporting duties; running it again changes nothing.
 
-    When several duties ask for the same window, the one that states a deadline wins.
+    When several duties ask for the same window, the one that states a deadline wins. With ``issued`` (the plan's
+    date), a window closed before the plan was issued is not made: a directive of 3 April asks for no report on
+    January.
     """
     years = sorted(set(years))
     first, last = plan.period_start, plan.period_end
@@ -227,6 +231,8 @@ def generate_cycles(plan: Plan, years: Iterable[int], actor: object = None) -> l
     chosen: dict[tuple[str, dt.date, dt.date], tuple[Window, ReportingDuty]] = {}
     for duty in plan.reporting_duties.all():
         for window in windows_for_duty(duty.frequency, duty.year, years, first, last):
+            if issued is not None and window.end < issued:
+                continue
             key = (window.kind, window.start, window.end)
             if key not in chosen or (_stated_deadline(duty) and not _stated_deadline(chosen[key][1])):
                 chosen[key] = (window, duty)

@@ -28,7 +28,7 @@ from tests.conftest import PASSWORD, _officer, _unit
 from tests.web import messages_of, web
 
 DOCUMENT = Path(__file__).parents[1] / "documents" / "corpus" / "docs" / "lc-ubnd-kh-134-2026.txt"
-NOW = "2026-04-10 09:00 +0700"
+NOW = "2026-04-17 09:00 +0700"
 TARGET_WORDS = "xử lý nước thải tập trung"
 
 
@@ -86,11 +86,12 @@ def test_a_real_provincial_plan_runs_from_upload_to_the_annual_report(province: 
     assert plan.status == Plan.Status.ACTIVE and plan.area == province["province"], messages_of(approved)
     cycles = ReportingCycle.objects.filter(plan=plan).order_by("period_start")
     assert (plan.period_start, plan.period_end) == (2026, 2026)  # not 2025, the date of the resolution it cites
-    assert [c.period_end.month for c in cycles] == list(range(1, 13)) and {c.year for c in cycles} == {2026}
-    march = cycles.get(period_end__month=3)
+    # signed on 26 March: no report is owed on the months closed before it (January to March)
+    assert [c.period_end.month for c in cycles] == list(range(4, 13)) and {c.year for c in cycles} == {2026}
+    march = cycles.get(period_end__month=4)  # April's report: its figures close on 14 April
     assert all(d.due > march.period_end for d in march.deadlines.all())  # due after the month's figures close
 
-    # 4. the ward officer opens the March report of the ward and sends a figure
+    # 4. the ward officer opens the April report of the ward and sends a figure
     assert ward_officer.get(f"/bao-cao-dinh-ky/ky/{march.pk}/").status_code == 200
     opened = ward_officer.post(f"/bao-cao-dinh-ky/ky/{march.pk}/lap-bao-cao/", {"unit": province["ward"].pk})
     assert opened.status_code == 302, messages_of(ward_officer.get(f"/bao-cao-dinh-ky/ky/{march.pk}/"))
@@ -120,15 +121,15 @@ def test_a_real_provincial_plan_runs_from_upload_to_the_annual_report(province: 
     # 6. progress and the dashboard: the ward's 75% so far against the plan's 100%; 7. the annual report as DOCX
     progress = standing.get(f"/bao-cao-dinh-ky/tien-do/{plan.pk}/").content.decode()
     row = " ".join(re.sub(r"<[^>]+>", " ", progress.split(TARGET_WORDS, 1)[1].split("</tr>", 1)[0]).split())
-    assert row.startswith("đạt chuẩn (%) 2026 75") and "đến báo cáo tháng 3 năm 2026" in row, row
+    assert row.startswith("đạt chuẩn (%) 2026 75") and "đến báo cáo tháng 4 năm 2026" in row, row
     board = standing.get(f"/bao-cao/bang-dieu-khien/{plan.pk}/")
     shown = " ".join(re.sub(r"<[^>]+>", " ", board.content.decode()).split())
-    assert "Thực hiện 2026 75 % đến báo cáo tháng 3 năm 2026" in shown and "Phường Cam Đường 75 Chậm tiến độ" in shown
+    assert "Thực hiện 2026 75 % đến báo cáo tháng 4 năm 2026" in shown and "Phường Cam Đường 75 Chậm tiến độ" in shown
     built = standing.post(f"/bao-cao/ke-hoach/{plan.pk}/bao-cao/2026/", {"kind": "annual", "format": "docx"})
     assert built.status_code == 200 and built["Content-Disposition"].endswith('.docx"')
     body = docx.Document(io.BytesIO(built.content))
     text = "\n".join(p.text for p in body.paragraphs) + "\n".join(
         cell.text for table in body.tables for row in table.rows for cell in row.cells)
-    assert "Lào Cai, ngày 10 tháng 4 năm 2026" in text  # Decree 30's place: the province's own name
+    assert "Lào Cai, ngày 17 tháng 4 năm 2026" in text  # Decree 30's place: the province's own name
     assert "Tỷ lệ khu công nghiệp có công trình xử lý nước thải tập trung đạt chuẩn" in text
-    assert "75 (đến báo cáo tháng 3 năm 2026)" in text  # the ward's March figure, and how far the year's goes
+    assert "75 (đến báo cáo tháng 4 năm 2026)" in text  # the ward's April figure, and how far the year's goes

@@ -351,3 +351,19 @@ def test_approving_before_any_deadline_warns_of_nothing(linked: Plan, alice: Any
     with time_machine.travel(dt.datetime(2025, 3, 2, 3, tzinfo=dt.UTC), tick=False):
         html = client.post(f"/ke-hoach/{linked.pk}/phe-duyet/", {"area": str(ward_a.pk), "xac_nhan": "1"}, follow=True).content.decode()
     assert "Đã phê duyệt kế hoạch" in html and "quá hạn gửi ngay khi tạo" not in html
+
+
+def test_a_directive_issued_in_april_asks_for_no_report_on_the_months_before_it(linked: Plan, ward_a: Any) -> None:
+    """A directive of 3 April 2025 reporting monthly and quarterly: the first cycles are April's and the second
+    quarter's, not January's (windows closed before the document existed)."""
+    linked.date, linked.period_start, linked.period_end = dt.date(2025, 4, 3), None, None
+    linked.save(update_fields=["date", "period_start", "period_end"])
+    duty = linked.reporting_duties.first()
+    duty.frequency, duty.deadline_day, duty.deadline_month = "monthly", None, None
+    duty.save(update_fields=["frequency", "deadline_day", "deadline_month"])
+    linked.reporting_duties.create(text="Định kỳ hằng quý báo cáo", frequency="quarterly")
+    _, cycles = do_approve_with_checklist(linked, None, ward_a)
+    labels = [c.label for c in cycles]
+    assert labels[:2] == ["Báo cáo tháng 4 năm 2025", "Báo cáo tháng 5 năm 2025"]
+    assert "Báo cáo quý II năm 2025" in labels and "Báo cáo quý I năm 2025" not in labels
+    assert len(labels) == 9 + 3  # April–December, and quarters II–IV
