@@ -26,6 +26,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("<int:plan_id>/gold.json", views.plan_gold, name="gold"),
     # Quick corrections (issue 10): a task under a chosen parent, split / merge targets, a target as a milestone.
     path("<int:plan_id>/ra-soat/nhiem-vu-con/", views_corrections.review_add_subtask, name="review_add_subtask"),
+    path("<int:plan_id>/ra-soat/dan-bang-nhiem-vu/", views_corrections.review_paste_tasks, name="review_paste_tasks"),
     path("<int:plan_id>/ra-soat/chi-tieu/<int:item_id>/tach/", views_corrections.review_split_target, name="review_split"),
     path("<int:plan_id>/ra-soat/chi-tieu/<int:item_id>/gop/", views_corrections.review_merge_targets, name="review_merge"),
     path("<int:plan_id>/ra-soat/chi-tieu/<int:item_id>/thanh-moc/", views_corrections.review_target_to_milestone,

@@ -29,6 +29,7 @@ from ansinh.plans.corrections import (
     unit_lines,
 )
 from ansinh.plans.models import Plan, Target, Task
+from ansinh.plans.pasted_tasks import do_paste_tasks
 from ansinh.plans.review import LOCKED, item_token
 from ansinh.plans.views import _review_url, _token
 
@@ -94,6 +95,26 @@ def review_add_subtask(request: HttpRequest, plan_id: int) -> HttpResponse:
         return _refused(request, plan, err.message)
     messages.success(request, f"Đã thêm nhiệm vụ {task.number} «{task.title[:80]}».")
     return redirect(_review_url(plan, f"task-{task.pk}"))
+
+
+@login_required
+@require_POST
+def review_paste_tasks(request: HttpRequest, plan_id: int) -> HttpResponse:
+    """Add the rows of an assignment table pasted from Word or Excel (or a numbered list) as tasks."""
+    plan = access_plan_for_change(request.user, plan_id)
+    if not plan.is_draft:
+        return _refused(request, plan, LOCKED)
+    text = request.POST.get("bang", "")
+    if not text.strip():
+        return _refused(request, plan, "Chưa dán bảng nhiệm vụ nào; không có gì được thêm.")
+    try:
+        added = do_paste_tasks(plan, _parent(plan, request.POST.get("parent", "")), text, request.user)
+    except PlanError as err:
+        return _refused(request, plan, err.message)
+    led = sum(1 for t in added if t.lead_names)
+    messages.success(request, f"Đã thêm {len(added)} nhiệm vụ từ bảng đã dán ({led} nhiệm vụ có cơ quan chủ trì); "
+                              "hãy kiểm tra từng nhiệm vụ trước khi phê duyệt.")
+    return redirect(_review_url(plan, f"task-{added[0].pk}"))
 
 
 def _split_parts(request: HttpRequest) -> list[dict[str, Any]]:
