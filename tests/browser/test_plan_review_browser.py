@@ -106,3 +106,20 @@ def test_a_reviewer_splits_a_target_makes_a_part_a_milestone_merges_another_and_
     (target,) = gold["targets"]
     assert (target["indicator"], target["year"], target["value"]) == ("Tỷ lệ hộ nghèo", 2027, 0.8)
     assert {2025, 2026, 2027} <= {m["year"] for m in target["milestones"]}
+
+
+def test_a_reviewer_pastes_the_assignment_table_copied_from_excel(page: Any, live_server: Any, alice: Any, plan: Plan) -> None:
+    from ansinh.plans.models import Task
+
+    rows = ("STT\tNhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian\n"
+            "II\tNhiệm vụ thường xuyên\t\t\t\n"
+            "1\tRà soát hộ cận nghèo hằng năm\tUBND các xã, phường\tHội Phụ nữ\tHằng năm\n")
+    log_in(page, live_server, "alice", PASSWORD)
+    page.goto(f"{live_server.url}/ke-hoach/{plan.pk}/ra-soat/")
+    page.get_by_role("link", name="Dán bảng phân công nhiệm vụ (chép từ Word, Excel)").click()
+    page.get_by_label("Bảng hoặc danh sách nhiệm vụ").fill(rows)
+    page.get_by_role("button", name="Thêm các nhiệm vụ trong bảng").click()
+    page.wait_for_url("**/ra-soat/?muc=task-*")
+    assert "Đã thêm 2 nhiệm vụ từ bảng đã dán (1 nhiệm vụ có cơ quan chủ trì)" in page.content()
+    added = Task.objects.get(plan=plan, number="II.1")
+    assert added.parent == Task.objects.get(plan=plan, number="II") and added.lead_names == ["UBND các xã, phường"]
