@@ -100,3 +100,13 @@ def lower_first(text: str) -> str:
     if text[:1].isupper() and not text[1:2].isupper():
         return text[:1].lower() + text[1:]
     return text
+
+
+# A document's "số, ký hiệu" (Decree 30/2020 Art. 15; the Party's "45-KH/TU"): a number, perhaps its year, then the
+# kind and issuer abbreviations in letters: "275/KH-UBND", "05/2025/NĐ-CP", "66.12/2026/NQ-CP", "104-CTr/TU".
+_DOC_NUMBER = re.compile(r"\d{1,5}[a-z]?(?:\.\d{1,3})?(?:/\d{4})?[/-][A-Za-zĐđ&]+(?:[-/.][A-Za-zĐđ0-9&]+)*")
+
+
+def looks_like_document_number(number: str) -> bool:
+    """Whether ``number`` has the shape of a document's number and symbol; an OCR'd "4-4Ÿ/KH-UBND" does not."""
+    return _DOC_NUMBER.fullmatch(number.strip()) is not None

@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from ansinh.core.errors import UserError
 from ansinh.geo.models import COUNTRY_CODE, AdministrativeUnit
+from ansinh.lib.text import looks_like_document_number
 from ansinh.plans.actions import do_approve_plan, do_set_plan_area
 from ansinh.plans.models import Plan, ReportingDuty
 from ansinh.plans.scope import require_area_choice, require_plan_change
@@ -38,6 +39,15 @@ class Check:
     done: bool
     detail: str
     blocking: bool = False
+
+
+def number_detail(number: str) -> str:
+    """What the checklist says of the plan's number: missing, or not shaped like one (an OCR misreading)."""
+    if not number:
+        return "chưa có"
+    if not looks_like_document_number(number):
+        return f"{number} (không đúng dạng số, ký hiệu như «275/KH-UBND»; hãy đối chiếu bản gốc và sửa ở phần thông tin chung)"
+    return number
 
 
 def country_unit() -> AdministrativeUnit | None:
@@ -78,7 +88,7 @@ def checklist(plan: Plan, area: AdministrativeUnit | None) -> list[Check]:
     periodic = [d for d in duties if d.frequency != ReportingDuty.Frequency.ADHOC]
     years = plan_years(plan)
     return [
-        Check("Số, ký hiệu", bool(plan.number), plan.number or "chưa có"),
+        Check("Số, ký hiệu", looks_like_document_number(plan.number), number_detail(plan.number)),
         Check("Ngày ban hành", plan.date is not None, f"{plan.date:%d/%m/%Y}" if plan.date else "chưa có"),
         Check("Cơ quan ban hành", bool(plan.issuer), plan.issuer or "chưa có"),
         Check("Địa bàn áp dụng", area is not None, area_label(area) or "chưa chọn", blocking=True),

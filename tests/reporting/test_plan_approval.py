@@ -367,3 +367,21 @@ def test_a_directive_issued_in_april_asks_for_no_report_on_the_months_before_it(
     assert labels[:2] == ["Báo cáo tháng 4 năm 2025", "Báo cáo tháng 5 năm 2025"]
     assert "Báo cáo quý II năm 2025" in labels and "Báo cáo quý I năm 2025" not in labels
     assert len(labels) == 9 + 3  # April–December, and quarters II–IV
+
+
+@pytest.mark.parametrize("number", ["275/KH-UBND", "45-KH/ĐU", "104-CTr/TU", "05/2025/NĐ-CP", "66.12/2026/NQ-CP",
+                                    "53-CTrHĐ/TU", "3722/VPCP-KGVX", "264a-CV/ĐU", "12/QĐ-TTg"])
+def test_a_documents_number_and_symbol_is_recognised_in_its_usual_forms(number: str) -> None:
+    from ansinh.lib.text import looks_like_document_number
+
+    assert looks_like_document_number(number)
+
+
+def test_an_ocr_misread_number_is_flagged_on_the_checklist_but_does_not_block_approval(plan: Plan, ward_a: Any) -> None:
+    from ansinh.lib.text import looks_like_document_number
+
+    assert not any(looks_like_document_number(n) for n in ["4-4Ÿ/KH-UBND", "KH-UBND", "12 / KH", "", "Số: 12"])
+    plan.number = "4-4Ÿ/KH-UBND"
+    plan.save(update_fields=["number"])
+    check = next(c for c in checklist(plan, ward_a) if c.label == "Số, ký hiệu")
+    assert not check.done and not check.blocking and "hãy đối chiếu bản gốc" in check.detail
