@@ -1,0 +1,56 @@
+"""Rules of round 21 (ptask21) on recall of tasks and leads, each checked on invented text."""
+
+from __future__ import annotations
+
+from ansinh.documents.parsing import extract_plan
+
+# A resolution (invented) in articles without chapters about a body it sets up: its "Nhiệm vụ của …" article lists that
+# body's work in numbered clauses, its closing article hands out the rest.
+RESOLUTION = """CHÍNH PHỦ
+Số: 77/2031/NQ-CP
+NGHỊ QUYẾT
+Về Tổ phản ứng nhanh phòng chống thiên tai cấp xã
+
+Điều 1. Phạm vi điều chỉnh
+Nghị quyết này quy định về Tổ phản ứng nhanh phòng chống thiên tai cấp xã.
+Điều 2. Vị trí của Tổ phản ứng nhanh
+Tổ phản ứng nhanh là lực lượng thuộc Ủy ban nhân dân cấp xã.
+Điều 3. Nhiệm vụ của Tổ phản ứng nhanh cấp xã
+1. Tham mưu cho Ủy ban nhân dân cấp xã xây dựng phương án ứng phó thiên tai.
+2. Tổ chức sơ tán người dân khỏi vùng nguy hiểm khi có lệnh.
+3. Huấn luyện lực lượng
+a) Xây dựng kế hoạch huấn luyện hằng năm;
+b) Tổ chức diễn tập ứng phó lũ quét.
+Điều 4. Kinh phí
+Kinh phí bảo đảm từ ngân sách địa phương.
+Điều 5. Tổ chức thực hiện
+1. Bộ Nông nghiệp và Môi trường chịu trách nhiệm hướng dẫn thực hiện Nghị quyết này.
+2. Ủy ban nhân dân cấp tỉnh có trách nhiệm bố trí kinh phí cho các Tổ phản ứng nhanh.
+"""
+
+# A decision (invented) setting up a team: its remit is written as dash lines, which are no numbered tasks.
+DECISION = """ỦY BAN NHÂN DÂN XÃ AN BÌNH
+Số: 12/QĐ-UBND
+QUYẾT ĐỊNH
+Về việc thành lập Tổ kiểm tra chợ Tết
+
+Điều 1. Thành lập Tổ kiểm tra chợ Tết gồm các thành viên có tên trong danh sách kèm theo.
+Điều 2. Nhiệm vụ của Tổ kiểm tra:
+- Kiểm tra việc niêm yết giá tại chợ;
+- Báo cáo Chủ tịch Ủy ban nhân dân xã kết quả kiểm tra.
+Điều 3. Văn phòng Ủy ban nhân dân xã và các thành viên có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này.
+"""
+
+
+def test_an_article_listing_a_bodys_work_in_numbered_clauses_gives_tasks_led_by_that_body() -> None:
+    tasks = {t["number"]: t for t in extract_plan(RESOLUTION, "resolution")["tasks"]}
+    assert {"3", "3.1", "3.2", "3.3", "3.3.a", "3.3.b"} <= set(tasks)
+    assert tasks["3"]["lead"] == ["Tổ phản ứng nhanh cấp xã"]
+    assert tasks["3.3.a"]["lead"] == ["Tổ phản ứng nhanh cấp xã"]
+    # the closing article still hands out its duties
+    assert tasks["2"]["lead"] == ["Ủy ban nhân dân cấp tỉnh"]
+
+
+def test_a_teams_remit_written_as_dash_lines_gives_no_tasks() -> None:
+    tasks = extract_plan(DECISION, "decision")["tasks"]
+    assert not any(t["title"].startswith(("Nhiệm vụ của Tổ", "Kiểm tra việc niêm yết")) for t in tasks)
