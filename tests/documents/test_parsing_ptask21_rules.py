@@ -54,3 +54,32 @@ def test_an_article_listing_a_bodys_work_in_numbered_clauses_gives_tasks_led_by_
 def test_a_teams_remit_written_as_dash_lines_gives_no_tasks() -> None:
     tasks = extract_plan(DECISION, "decision")["tasks"]
     assert not any(t["title"].startswith(("Nhiệm vụ của Tổ", "Kiểm tra việc niêm yết")) for t in tasks)
+
+
+# A circular (invented) whose closing chapter lists a province's duties, one of them directing its department.
+CIRCULAR = """BỘ Y TẾ
+Số: 88/2031/TT-BYT
+THÔNG TƯ
+Quy định về kiểm tra an toàn bếp ăn tập thể
+
+Chương I
+QUY ĐỊNH CHUNG
+Điều 1. Phạm vi điều chỉnh
+Thông tư này quy định việc kiểm tra an toàn bếp ăn tập thể.
+Chương II
+TỔ CHỨC THỰC HIỆN
+Điều 2. Trách nhiệm của Cục An toàn thực phẩm
+1. Hướng dẫn nghiệp vụ kiểm tra bếp ăn tập thể.
+2. Tổng hợp kết quả kiểm tra trên toàn quốc.
+Điều 3. Trách nhiệm của Ủy ban nhân dân cấp tỉnh
+1. Bố trí kinh phí kiểm tra theo phân cấp ngân sách.
+2. Chỉ đạo Sở Y tế tổ chức kiểm tra định kỳ các bếp ăn tập thể trên địa bàn.
+Điều 4. Hiệu lực thi hành
+Thông tư này có hiệu lực từ ngày 01 tháng 3 năm 2032.
+"""
+
+
+def test_an_item_directing_a_named_body_is_led_by_the_body_directed() -> None:
+    tasks = {t["number"]: t for t in extract_plan(CIRCULAR, "circular")["tasks"]}
+    assert tasks["3.1"]["lead"] == ["Ủy ban nhân dân cấp tỉnh"]
+    assert tasks["3.2"]["lead"] == ["Sở Y tế"]

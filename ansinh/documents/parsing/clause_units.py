@@ -132,6 +132,9 @@ _OCCASION = re.compile(r"(?:dinh\s+ky|h[ad]ng\s+(?:nam|quy|thang|tuan)|trong\s+(
 # A short label before the clause ("Nội dung:", "Trách nhiệm:").
 _SHORT_LABEL = re.compile(r"^[^:.;]{2,30}:\s*")
 _ADDRESS = re.compile(r"(?:giao(?:\s+(?:nhiem\s+vu|trach\s+nhiem))?(?:\s+cho)?|de\s+nghi|yeu\s+cau)\s+")
+# "4. Chỉ đạo Sở Nội vụ thực hiện …", "b) Chỉ đạo Công an các tỉnh … chủ trì, phối hợp …" under a body's duties: the body
+# named after "chỉ đạo" carries the item out (its superior directs it), not the body whose duties list the item.
+_DIRECTS = re.compile(r"chi\s+dao\s+(?=\S)")
 # A topic label of any length before a clause that addresses its doer ("Việc điều chỉnh …: Đề nghị Nhà đầu tư …").
 _LONG_LABEL = re.compile(r"^[^:.;]{2,160}:\s*(?=(?:giao(?:\s+(?:nhiem\s+vu|trach\s+nhiem))?(?:\s+cho)?|de\s+nghi|yeu\s+cau)\s)")
 # "Đối với Sở Xây dựng:", "Đối với Nhà đầu tư dự án X:": the bodies a part of a conclusion addresses.
@@ -292,6 +295,9 @@ def _read_clause(clean: str, folded: str) -> tuple[list[str], list[str]] | None:
                 pos = at
                 break
     address = _ADDRESS.match(folded, pos)
+    directed = _DIRECTS.match(folded, pos) if address is None else None
+    if directed is not None and _head_match(clean[directed.end() :], AGENCY_HEADS):
+        pos = directed.end()  # "Chỉ đạo Sở Nội vụ thực hiện …": the body directed does the work
     if address is not None:
         pos = address.end()
         # "Giao Sở Nội vụ:" above the duties it hands out: the bodies alone.
