@@ -83,3 +83,34 @@ def test_an_item_directing_a_named_body_is_led_by_the_body_directed() -> None:
     tasks = {t["number"]: t for t in extract_plan(CIRCULAR, "circular")["tasks"]}
     assert tasks["3.1"]["lead"] == ["Ủy ban nhân dân cấp tỉnh"]
     assert tasks["3.2"]["lead"] == ["Sở Y tế"]
+
+
+# A district plan (invented) whose items name district offices in lower case and open with verbs that fold like "Ban".
+DISTRICT_PLAN = """ỦY BAN NHÂN DÂN HUYỆN HÒA AN
+Số: 31/KH-UBND
+KẾ HOẠCH
+Khắc phục hạn chế trong công tác lưu trữ năm 2031
+I. MỤC ĐÍCH, YÊU CẦU
+Nâng cao chất lượng công tác lưu trữ.
+II. NỘI DUNG THỰC HIỆN
+1. Kiểm tra hồ sơ lưu trữ
+Giao phòng Văn hóa và Thông tin chủ trì, phối hợp với phòng Nội vụ thực hiện.
+2. Giao phòng Tài chính - Kế hoạch bố trí kinh phí mua sắm giá kệ.
+3. Ban hành Quy chế phối hợp giữa các cơ quan chuyên môn
+4. Bàn giao tài liệu khi chuyển công tác
+III. TỔ CHỨC THỰC HIỆN
+Các cơ quan định kỳ hằng quý báo cáo Ủy ban nhân dân huyện.
+"""
+
+
+def test_a_district_office_written_in_lower_case_after_giao_leads() -> None:
+    tasks = {t["number"]: t for t in extract_plan(DISTRICT_PLAN, "district")["tasks"]}
+    assert tasks["1"]["lead"] == ["phòng Văn hóa và Thông tin"]
+    assert tasks["1"]["coordinate"] == ["phòng Nội vụ"]
+    assert tasks["2"]["lead"] == ["phòng Tài chính - Kế hoạch"]
+
+
+def test_an_item_opening_with_a_verb_that_folds_like_ban_names_no_body() -> None:
+    tasks = {t["number"]: t for t in extract_plan(DISTRICT_PLAN, "district")["tasks"]}
+    assert tasks["3"]["lead"] == []
+    assert tasks["4"]["lead"] == []

@@ -24,7 +24,7 @@ from ansinh.documents.parsing.clean import Doc, fold_same_length
 from ansinh.documents.parsing.head_words import no_head_opens
 from ansinh.documents.parsing.subject_leads import _ACTION, kind_named_by_work
 from ansinh.documents.parsing.text_caches import text_cache
-from ansinh.documents.parsing.unit_names import _head_match, bare_heads, split_units
+from ansinh.documents.parsing.unit_names import FALSE_HEADS, _head_match, bare_heads, split_units
 from ansinh.documents.parsing.vocab import AGENCY_HEADS, by_first_letter
 
 # Bodies named generically, lower case ("các sở, ngành", "cơ quan, tổ chức, đơn vị giới thiệu người ứng cử").
@@ -34,7 +34,9 @@ _GENERIC_BODY = re.compile(
     # Investors a plan works with, named after public bodies ("phối hợp với các sở, ngành, nhà đầu tư thứ cấp").
     r"nh[àa]\s+[đd][ầa]u\s+t[ưu]|ch[ủu]\s+[đd][ầa]u\s+t[ưu]|"
     r"th[àa]nh\s+vi[êe]n|ng[ưu][ờo]i\s+[đd][ứu]ng\s+[đd][ầa]u|th[ủu]\s+tr[ưu][ởo]ng|to[àa]n\s+th[ểe]|m[ỗo]i|t[ừu]ng|"
-    r"s[ởo]|ban|b[ộo]|ng[àa]nh|[đd][ịi]a\s+ph[ưu][ơo]ng)(?![^\W\d_])",
+    r"s[ởo]|ban|b[ộo]|ng[àa]nh|[đd][ịi]a\s+ph[ưu][ơo]ng|"
+    # A district's office written in lower case before its name ("giao phòng Nội vụ tham mưu"), not "phòng, chống …".
+    r"ph[òo]ng(?=\s+(?-i:[A-ZĐÀ-Ỹ])))(?![^\W\d_])",
     re.IGNORECASE,
 )
 # "có trách nhiệm", "chịu trách nhiệm": the cue that the subject is who acts.
@@ -186,6 +188,8 @@ def _bodies_uncached(text: str, generic_first: bool, bound: bool) -> list[str]:
         if words > 16 or (_DIGIT.search(name) and _DIGIT.search(_NUMBERED_BODY.sub("", name))):  # a name without digits keeps none
             return []
         agency = _head_match(name, AGENCY_HEADS) or _head_match(_PLURAL.sub("", name), AGENCY_HEADS)
+        if not agency and FALSE_HEADS.match(name):
+            return []  # "Ban hành Quy chế phối hợp …": the duty's verb, not a board ("ban") that cooperates
         if not agency and not _GENERIC_BODY.match(name) and not (bound and _BOUND_PARTY.match(name)):
             return []
         if i == 0 and not agency and not generic_first:
