@@ -114,3 +114,18 @@ def test_an_item_opening_with_a_verb_that_folds_like_ban_names_no_body() -> None
     tasks = {t["number"]: t for t in extract_plan(DISTRICT_PLAN, "district")["tasks"]}
     assert tasks["3"]["lead"] == []
     assert tasks["4"]["lead"] == []
+
+
+def test_a_body_handed_its_role_is_named_without_duoc_giao_and_quan_triet_ends_the_subject() -> None:
+    plan = DISTRICT_PLAN.replace(
+        "4. Bàn giao tài liệu khi chuyển công tác\n",
+        "4. Bàn giao tài liệu khi chuyển công tác\n"
+        "5. Văn phòng Ủy ban nhân dân huyện được giao chủ trì tổng hợp kết quả.\n"
+        "6. Đào tạo nghiệp vụ\nSở Nội vụ được phân công chủ trì, phối hợp với Trường Chính trị tỉnh tổ chức lớp học.\n"
+        "7. Yêu cầu Thủ trưởng các cơ quan chuyên môn quán triệt nội dung kế hoạch.\n",
+    )
+    tasks = {t["number"]: t for t in extract_plan(plan, "district")["tasks"]}
+    assert tasks["5"]["lead"] == ["Văn phòng Ủy ban nhân dân huyện"]
+    assert tasks["6"]["lead"] == ["Sở Nội vụ"]
+    assert tasks["6"]["coordinate"] == ["Trường Chính trị tỉnh"]
+    assert tasks["7"]["lead"] == ["Thủ trưởng các cơ quan chuyên môn"]

@@ -58,7 +58,7 @@ _VERB = re.compile(  # one branch per first letter (vocab.by_first_letter): the 
     r"giam\s+sat|hoan\s+thien|sua\s+doi|cap\s+nhat|thong\s+ke|khao\s+sat|tiep\s+nhan|trinh|bao\s+cao|"
     r"van\s+chuyen|trao|tham|gui|mo(?!\s+hinh)|chuyen(?!\s+(?:mon|trach|de|nganh|doi|gia))|dua|ho\s+tro|phat\s+dong|dao\s+tao|quan\s+ly|thong\s+tin|boi\s+duong|"
     r"tap\s+huan|phan\s+cong|bo\s+sung|dieu\s+chinh|thanh\s+lap|kiem\s+tra|thu\s+thap|cham\s+lo|chi\s+dao|"
-    r"lanh\s+dao|don\s+doc|tiep\s+tuc|khan\s+truong|tap\s+trung|day\s+manh|day\s+nhanh|phoi\s+hop|tien\s+hanh|"
+    r"lanh\s+dao|don\s+doc|quan\s+triet|tiep\s+tuc|khan\s+truong|tap\s+trung|day\s+manh|day\s+nhanh|phoi\s+hop|tien\s+hanh|"
     r"trao\s+doi|thong\s+nhat|trieu\s+tap|moi|in|phat\s+hanh|niem\s+yet|cong\s+bo|thuc\s+day|tham\s+gia|giup|"
     # A modal before the action ("Nhà đầu tư phải nghiên cứu …", "… cần nâng cao …") and more openings of a duty.
     r"phai|can(?!\s+(?:bo|cu|su))|lam\s+viec|lam\s+ro|nop|hoan\s+tat|khac\s+phuc|phan\s+tich|"
@@ -121,6 +121,7 @@ _MANNER = re.compile(
     r"(?:\s*,?\s*(?:(?:theo|can\s+cu(?:\s+theo)?)\s+chuc\s+nang\s*,?\s*(?:va\s+)?nhiem\s+vu(?:\s+duoc\s+giao)?|"
     r"chu\s+dong|tich\s+cuc|kip\s+thoi|khan\s+truong|thuong\s+xuyen)(?![a-z]))+\s*,?\s*"
 )
+_GIVEN = re.compile(r"\s+duoc\s+(?:giao|phan\s+cong)\s*$")
 _ROLE_CUE = re.compile(r"(?:chu\s+tri|phoi\s+hop|(?:co|chiu)\s+trach\s+nhiem|la\s+(?:co\s+quan|don\s+vi))(?![a-z])")
 # A condition before the subject: "Đối với …, thì", "Trường hợp … thì", "Nếu … thì".
 _CONDITION = re.compile(r"(?:doi\s+voi|truong\s+hop|neu|khi)\s[^.;]{0,200}?(?:,\s*)?\bthi\s+")
@@ -337,12 +338,16 @@ def _read_clause(clean: str, folded: str) -> tuple[list[str], list[str]] | None:
     for verb in verbs:
         if not clean[verb.start() + 1 : verb.start() + 2].islower():
             continue  # "Ban Tổ chức …": the verb's words capitalised belong to a name (looked at first: the cheapest)
-        subject_folded = folded[pos : pc.during_start(folded, pos, verb.start())]
+        # "Sở Nội vụ được giao chủ trì …": the body, then that the role was handed to it.
+        # (a kind of body "được giao chủ trì" is named by it: "các cơ quan được giao chủ trì nhiệm vụ")
+        given = _GIVEN.search(folded, pos, verb.start()) if _ROLE_CUE.match(folded, verb.start() + 1) and _head_match(clean[pos:], AGENCY_HEADS) else None
+        stop = given.start() if given is not None else verb.start()
+        subject_folded = folded[pos : pc.during_start(folded, pos, stop)]
         # A preposition in lower case ends no body's name ("tại", "của"); capitalised it is a name's word ("Sở Tài chính").
         if not subject_folded.strip() or ("," not in subject_folded and any(
                 clean[pos + w.start()].islower() for w in _NOT_SUBJECT.finditer(subject_folded))):
             continue
-        if folded[pos : verb.start()].rstrip().endswith((" cac", " nhung")):
+        if folded[pos:stop].rstrip().endswith((" cac", " nhung")):
             continue  # "… và các tổ chức chính trị - xã hội": after "các" the same words name bodies
         if kind_named_by_work(folded, verb.start()):
             continue  # "các cơ quan chuyên trách tham mưu, giúp việc Tỉnh ủy": the kind's name, not its duty
@@ -351,7 +356,7 @@ def _read_clause(clean: str, folded: str) -> tuple[list[str], list[str]] | None:
         # After "Giao", "Đề nghị" the subject may be a kind of body in lower case ("Giao ban thường vụ các tỉnh uỷ …").
         # Before a role ("Các cơ quan tham mưu, giúp việc Đảng ủy phối hợp tham mưu") a plural of kinds is the doer too.
         role = _ROLE_CUE.match(folded, verb.start() + 1) is not None
-        lead = bodies_only(clean[pos : pc.subject_end(folded, pos, verb.start())], generic_first=cue or role or address is not None, bound=cue)
+        lead = bodies_only(clean[pos : pc.subject_end(folded, pos, stop)], generic_first=cue or role or address is not None, bound=cue)
         if not lead:
             continue
         rest_at = verb.start()
