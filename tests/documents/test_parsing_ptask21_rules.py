@@ -129,3 +129,29 @@ def test_a_body_handed_its_role_is_named_without_duoc_giao_and_quan_triet_ends_t
     assert tasks["6"]["lead"] == ["Sở Nội vụ"]
     assert tasks["6"]["coordinate"] == ["Trường Chính trị tỉnh"]
     assert tasks["7"]["lead"] == ["Thủ trưởng các cơ quan chuyên môn"]
+
+
+def test_a_responsibilities_article_whose_clauses_name_their_doers_gives_tasks() -> None:
+    text = RESOLUTION.replace(
+        "Điều 4. Kinh phí\n",
+        "Điều 4. Trách nhiệm của bộ, ngành, địa phương\n"
+        "1. Bộ Nông nghiệp và Môi trường chịu trách nhiệm quản lý nhà nước đối với Tổ phản ứng nhanh.\n"
+        "2. Ủy ban nhân dân cấp tỉnh quy hoạch, bố trí nơi tập kết phương tiện cứu hộ.\n"
+        "Điều 4a. Kinh phí\n",
+    )
+    tasks = {t["number"]: t for t in extract_plan(text, "resolution")["tasks"]}
+    assert tasks["4.1"]["lead"] == ["Bộ Nông nghiệp và Môi trường"]
+    assert tasks["4.2"]["lead"] == ["Ủy ban nhân dân cấp tỉnh"]
+
+
+def test_a_responsibilities_article_stating_obligations_under_the_text_gives_no_tasks() -> None:
+    text = RESOLUTION.replace(
+        "Điều 4. Kinh phí\n",
+        "Điều 4. Trách nhiệm của cơ quan, tổ chức và người dân\n"
+        "1. Trách nhiệm của cơ quan nhà nước:\na) Công khai thông tin cảnh báo thiên tai;\n"
+        "2. Nhà nước khuyến khích người dân tham gia Tổ phản ứng nhanh.\n"
+        "3. Trách nhiệm của doanh nghiệp:\na) Bảo đảm an toàn cho người lao động;\n"
+        "Điều 4a. Kinh phí\n",
+    )
+    titles = [t["title"] for t in extract_plan(text, "resolution")["tasks"]]
+    assert not any(t.startswith(("Trách nhiệm của cơ quan", "Nhà nước khuyến khích", "Công khai thông tin")) for t in titles)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ansinh.documents.parsing.clean import Doc, fold_same_length
-from ansinh.documents.parsing.duties import gather
+from ansinh.documents.parsing.duties import _names_its_doers, gather
 from ansinh.documents.parsing.structure import Node
 from ansinh.documents.parsing.unit_names import _head_match
 from ansinh.documents.parsing.vocab import AGENCY_HEADS
@@ -98,7 +98,7 @@ def mark_duty_articles(doc: Doc, root: Node) -> None:
 # "Điều 4. Nhiệm vụ của Ban Chỉ huy quân sự cấp xã", "Điều 5. Nhiệm vụ, quyền hạn của Tổ công tác": an article listing
 # the work of the body the text is about. ("Trách nhiệm của các bộ, …" among the articles of a text without chapters
 # states the parties' obligations under it, as its closing "Tổ chức thực hiện" article hands out the work.)
-_DUTIES_OF = re.compile(r"nhiem vu(?:,? (?:va )?quyen han)? cua (?P<whose>\S.*)")
+_DUTIES_OF = re.compile(r"(?P<work>nhiem vu|trach nhiem)(?:,? (?:va )?quyen han)? cua (?P<whose>\S.*)")
 # What a plan's own articles name ("Nhiệm vụ của Chương trình", "… của Đề án"): the matter's work, read elsewhere.
 _NOT_A_PARTY = re.compile(r"(?:chuong trinh|de an|ke hoach|du an|nghi quyet|nghi dinh|quyet dinh|thong tu)(?![a-z])")
 
@@ -127,6 +127,11 @@ def duty_of_articles(doc: Doc, root: Node) -> list[Node]:
             continue
         if sum(1 for c in node.children if c.style == "num1") < 2:
             continue  # dash lines of a team's remit are no numbered work ("Điều 2. Nhiệm vụ của Tổ: - …")
+        if duty_of.group("work") == "trach nhiem" and not _names_its_doers(node):
+            # "Trách nhiệm của X" hands out work when its clauses each open with the body that acts ("1. Bộ Quốc phòng
+            # chịu trách nhiệm …; 2. Ủy ban nhân dân cấp tỉnh bố trí …"), not when they state obligations under the
+            # text ("1. Trách nhiệm của các bộ …: a) …; 3. Nhà nước khuyến khích …").
+            continue
         node.kind = None
         found.append(node)
     return found

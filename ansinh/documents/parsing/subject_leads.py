@@ -48,7 +48,7 @@ _ACTION = re.compile(  # one branch per first letter (vocab.by_first_letter): th
     r"la co quan|chiu trach nhiem|de cao|trong pham vi|can cu|theo chuc nang|"
     # "Tổ kiểm phiếu tiến hành …", "Ban Thường trực trao đổi với …", "Sở Y tế lập danh sách …".
     r"tien hanh|trao doi|lap danh sach|lap ke hoach|chuan bi|giai quyet|xac minh|tiep nhan|cung cap|"
-    r"kip thoi|tich cuc|thuong xuyen|phat huy|tiep thu|nghiem tuc|quan triet|"
+    r"kip thoi|tich cuc|thuong xuyen|phat huy|tiep thu|nghiem tuc|quan triet|quy hoach|"
     # "Ngân hàng Nhà nước Việt Nam ký với nhà tài trợ Hiệp định …": a body signing for the State (Law on Treaties).
     r"ky ket|ky voi|ky hiep dinh|ky thoa thuan") + r"(?![a-z])"
 )
