@@ -140,6 +140,8 @@ def duty_of_articles(doc: Doc, root: Node) -> list[Node]:
 def mark_duty_of_articles(articles: list[Node]) -> None:
     """Gather each article of :func:`duty_of_articles` as a task of its own (in place)."""
     for node in articles:
+        if any(c.style == "duties" for c in node.children):
+            continue  # read already as the text's duties article ("Điều 3. Trách nhiệm của các cơ quan: 1. Bộ …")
         if node.parent is not None and node.parent.kind != "tasks":
             gather(node.parent, [node])
             node.kind = None
