@@ -219,7 +219,7 @@ def assign_units(doc: Doc, root: Node, tasks: list[Task]) -> None:
                 name = _wrapped_name(doc.clean[s + m.start("who") : s + m.end("who")])
                 cut = before_verb(name) if name is not None else None  # "Giao Sở X tiếp thu …, chủ trì, …": Sở X
                 # "Giao X chủ trì, hướng dẫn …" names X whole: a verb inside it is a word of its name, the clause unread.
-                if not cut or "duoc giao" in m.group("who") or (m.group("with") is None and folded.startswith(",", m.end()) and cut != name):
+                if not cut or re.search(r"duoc (?:giao|phan cong)", m.group("who")) or (m.group("with") is None and folded.startswith(",", m.end()) and cut != name):
                     continue
                 name = cut
                 clause_end = min((p for p in (folded.find(";", m.end()), folded.find(".", m.end())) if p >= 0), default=len(folded))

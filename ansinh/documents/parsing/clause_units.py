@@ -24,7 +24,7 @@ from ansinh.documents.parsing.clean import Doc, fold_same_length
 from ansinh.documents.parsing.head_words import no_head_opens
 from ansinh.documents.parsing.subject_leads import _ACTION, kind_named_by_work
 from ansinh.documents.parsing.text_caches import text_cache
-from ansinh.documents.parsing.unit_names import _head_match, bare_heads, split_units
+from ansinh.documents.parsing.unit_names import FALSE_HEADS, _head_match, bare_heads, split_units
 from ansinh.documents.parsing.vocab import AGENCY_HEADS, by_first_letter
 
 # Bodies named generically, lower case ("các sở, ngành", "cơ quan, tổ chức, đơn vị giới thiệu người ứng cử").
@@ -34,7 +34,9 @@ _GENERIC_BODY = re.compile(
     # Investors a plan works with, named after public bodies ("phối hợp với các sở, ngành, nhà đầu tư thứ cấp").
     r"nh[àa]\s+[đd][ầa]u\s+t[ưu]|ch[ủu]\s+[đd][ầa]u\s+t[ưu]|"
     r"th[àa]nh\s+vi[êe]n|ng[ưu][ờo]i\s+[đd][ứu]ng\s+[đd][ầa]u|th[ủu]\s+tr[ưu][ởo]ng|to[àa]n\s+th[ểe]|m[ỗo]i|t[ừu]ng|"
-    r"s[ởo]|ban|b[ộo]|ng[àa]nh|[đd][ịi]a\s+ph[ưu][ơo]ng)(?![^\W\d_])",
+    r"s[ởo]|ban|b[ộo]|ng[àa]nh|[đd][ịi]a\s+ph[ưu][ơo]ng|"
+    # A district's office written in lower case before its name ("giao phòng Nội vụ tham mưu"), not "phòng, chống …".
+    r"ph[òo]ng(?=\s+(?-i:[A-ZĐÀ-Ỹ])))(?![^\W\d_])",
     re.IGNORECASE,
 )
 # "có trách nhiệm", "chịu trách nhiệm": the cue that the subject is who acts.
@@ -56,7 +58,7 @@ _VERB = re.compile(  # one branch per first letter (vocab.by_first_letter): the 
     r"giam\s+sat|hoan\s+thien|sua\s+doi|cap\s+nhat|thong\s+ke|khao\s+sat|tiep\s+nhan|trinh|bao\s+cao|"
     r"van\s+chuyen|trao|tham|gui|mo(?!\s+hinh)|chuyen(?!\s+(?:mon|trach|de|nganh|doi|gia))|dua|ho\s+tro|phat\s+dong|dao\s+tao|quan\s+ly|thong\s+tin|boi\s+duong|"
     r"tap\s+huan|phan\s+cong|bo\s+sung|dieu\s+chinh|thanh\s+lap|kiem\s+tra|thu\s+thap|cham\s+lo|chi\s+dao|"
-    r"lanh\s+dao|don\s+doc|tiep\s+tuc|khan\s+truong|tap\s+trung|day\s+manh|day\s+nhanh|phoi\s+hop|tien\s+hanh|"
+    r"lanh\s+dao|don\s+doc|quan\s+triet|tiep\s+tuc|khan\s+truong|tap\s+trung|day\s+manh|day\s+nhanh|phoi\s+hop|tien\s+hanh|"
     r"trao\s+doi|thong\s+nhat|trieu\s+tap|moi|in|phat\s+hanh|niem\s+yet|cong\s+bo|thuc\s+day|tham\s+gia|giup|"
     # A modal before the action ("Nhà đầu tư phải nghiên cứu …", "… cần nâng cao …") and more openings of a duty.
     r"phai|can(?!\s+(?:bo|cu|su))|lam\s+viec|lam\s+ro|nop|hoan\s+tat|khac\s+phuc|phan\s+tich|"
@@ -119,6 +121,7 @@ _MANNER = re.compile(
     r"(?:\s*,?\s*(?:(?:theo|can\s+cu(?:\s+theo)?)\s+chuc\s+nang\s*,?\s*(?:va\s+)?nhiem\s+vu(?:\s+duoc\s+giao)?|"
     r"chu\s+dong|tich\s+cuc|kip\s+thoi|khan\s+truong|thuong\s+xuyen)(?![a-z]))+\s*,?\s*"
 )
+_GIVEN = re.compile(r"\s+duoc\s+(?:giao|phan\s+cong)\s*$")
 _ROLE_CUE = re.compile(r"(?:chu\s+tri|phoi\s+hop|(?:co|chiu)\s+trach\s+nhiem|la\s+(?:co\s+quan|don\s+vi))(?![a-z])")
 # A condition before the subject: "Đối với …, thì", "Trường hợp … thì", "Nếu … thì".
 _CONDITION = re.compile(r"(?:doi\s+voi|truong\s+hop|neu|khi)\s[^.;]{0,200}?(?:,\s*)?\bthi\s+")
@@ -132,6 +135,9 @@ _OCCASION = re.compile(r"(?:dinh\s+ky|h[ad]ng\s+(?:nam|quy|thang|tuan)|trong\s+(
 # A short label before the clause ("Nội dung:", "Trách nhiệm:").
 _SHORT_LABEL = re.compile(r"^[^:.;]{2,30}:\s*")
 _ADDRESS = re.compile(r"(?:giao(?:\s+(?:nhiem\s+vu|trach\s+nhiem))?(?:\s+cho)?|de\s+nghi|yeu\s+cau)\s+")
+# "4. Chỉ đạo Sở Nội vụ thực hiện …", "b) Chỉ đạo Công an các tỉnh … chủ trì, phối hợp …" under a body's duties: the body
+# named after "chỉ đạo" carries the item out (its superior directs it), not the body whose duties list the item.
+_DIRECTS = re.compile(r"chi\s+dao\s+(?=\S)")
 # A topic label of any length before a clause that addresses its doer ("Việc điều chỉnh …: Đề nghị Nhà đầu tư …").
 _LONG_LABEL = re.compile(r"^[^:.;]{2,160}:\s*(?=(?:giao(?:\s+(?:nhiem\s+vu|trach\s+nhiem))?(?:\s+cho)?|de\s+nghi|yeu\s+cau)\s)")
 # "Đối với Sở Xây dựng:", "Đối với Nhà đầu tư dự án X:": the bodies a part of a conclusion addresses.
@@ -183,6 +189,8 @@ def _bodies_uncached(text: str, generic_first: bool, bound: bool) -> list[str]:
         if words > 16 or (_DIGIT.search(name) and _DIGIT.search(_NUMBERED_BODY.sub("", name))):  # a name without digits keeps none
             return []
         agency = _head_match(name, AGENCY_HEADS) or _head_match(_PLURAL.sub("", name), AGENCY_HEADS)
+        if not agency and FALSE_HEADS.match(name):
+            return []  # "Ban hành Quy chế phối hợp …": the duty's verb, not a board ("ban") that cooperates
         if not agency and not _GENERIC_BODY.match(name) and not (bound and _BOUND_PARTY.match(name)):
             return []
         if i == 0 and not agency and not generic_first:
@@ -292,6 +300,9 @@ def _read_clause(clean: str, folded: str) -> tuple[list[str], list[str]] | None:
                 pos = at
                 break
     address = _ADDRESS.match(folded, pos)
+    directed = _DIRECTS.match(folded, pos) if address is None else None
+    if directed is not None and _head_match(clean[directed.end() :], AGENCY_HEADS):
+        pos = directed.end()  # "Chỉ đạo Sở Nội vụ thực hiện …": the body directed does the work
     if address is not None:
         pos = address.end()
         # "Giao Sở Nội vụ:" above the duties it hands out: the bodies alone.
@@ -327,12 +338,16 @@ def _read_clause(clean: str, folded: str) -> tuple[list[str], list[str]] | None:
     for verb in verbs:
         if not clean[verb.start() + 1 : verb.start() + 2].islower():
             continue  # "Ban Tổ chức …": the verb's words capitalised belong to a name (looked at first: the cheapest)
-        subject_folded = folded[pos : pc.during_start(folded, pos, verb.start())]
+        # "Sở Nội vụ được giao chủ trì …": the body, then that the role was handed to it.
+        # (a kind of body "được giao chủ trì" is named by it: "các cơ quan được giao chủ trì nhiệm vụ")
+        given = _GIVEN.search(folded, pos, verb.start()) if _ROLE_CUE.match(folded, verb.start() + 1) and _head_match(clean[pos:], AGENCY_HEADS) else None
+        stop = given.start() if given is not None else verb.start()
+        subject_folded = folded[pos : pc.during_start(folded, pos, stop)]
         # A preposition in lower case ends no body's name ("tại", "của"); capitalised it is a name's word ("Sở Tài chính").
         if not subject_folded.strip() or ("," not in subject_folded and any(
                 clean[pos + w.start()].islower() for w in _NOT_SUBJECT.finditer(subject_folded))):
             continue
-        if folded[pos : verb.start()].rstrip().endswith((" cac", " nhung")):
+        if folded[pos:stop].rstrip().endswith((" cac", " nhung")):
             continue  # "… và các tổ chức chính trị - xã hội": after "các" the same words name bodies
         if kind_named_by_work(folded, verb.start()):
             continue  # "các cơ quan chuyên trách tham mưu, giúp việc Tỉnh ủy": the kind's name, not its duty
@@ -341,7 +356,7 @@ def _read_clause(clean: str, folded: str) -> tuple[list[str], list[str]] | None:
         # After "Giao", "Đề nghị" the subject may be a kind of body in lower case ("Giao ban thường vụ các tỉnh uỷ …").
         # Before a role ("Các cơ quan tham mưu, giúp việc Đảng ủy phối hợp tham mưu") a plural of kinds is the doer too.
         role = _ROLE_CUE.match(folded, verb.start() + 1) is not None
-        lead = bodies_only(clean[pos : pc.subject_end(folded, pos, verb.start())], generic_first=cue or role or address is not None, bound=cue)
+        lead = bodies_only(clean[pos : pc.subject_end(folded, pos, stop)], generic_first=cue or role or address is not None, bound=cue)
         if not lead:
             continue
         rest_at = verb.start()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ansinh.documents.parsing.clean import Doc, fold_same_length
-from ansinh.documents.parsing.duties import gather
+from ansinh.documents.parsing.duties import _names_its_doers, gather
 from ansinh.documents.parsing.structure import Node
 from ansinh.documents.parsing.unit_names import _head_match
 from ansinh.documents.parsing.vocab import AGENCY_HEADS
@@ -93,3 +93,55 @@ def mark_duty_articles(doc: Doc, root: Node) -> None:
                 runs.append([])
         for run in (r for r in runs if r):
             gather(parent, run, reset_kind=True, style="num1")  # each read as the numbered duty it is: "3", "3.a"
+
+
+# "Điều 4. Nhiệm vụ của Ban Chỉ huy quân sự cấp xã", "Điều 5. Nhiệm vụ, quyền hạn của Tổ công tác": an article listing
+# the work of the body the text is about. ("Trách nhiệm của các bộ, …" among the articles of a text without chapters
+# states the parties' obligations under it, as its closing "Tổ chức thực hiện" article hands out the work.)
+_DUTIES_OF = re.compile(r"(?P<work>nhiem vu|trach nhiem)(?:,? (?:va )?quyen han)? cua (?P<whose>\S.*)")
+# What a plan's own articles name ("Nhiệm vụ của Chương trình", "… của Đề án"): the matter's work, read elsewhere.
+_NOT_A_PARTY = re.compile(r"(?:chuong trinh|de an|ke hoach|du an|nghi quyet|nghi dinh|quyet dinh|thong tu)(?![a-z])")
+
+
+def duty_of_articles(doc: Doc, root: Node) -> list[Node]:
+    """A resolution, decree or circular in articles without chapters: each article "Nhiệm vụ của X" whose clauses are
+    numbered lists X's work; it is a task of X ("4", its clauses "4.1", "4.3.a"), beside the duties of the closing
+    "Tổ chức thực hiện" article. Decree 30/2020 gives a text in chapters its duties in one closing chapter (read by
+    duties._mark_duties_chapter); a short text without chapters puts such an article among the others.
+
+    The articles found lose the kind "tasks" their heading gave them (so that the closing article is still read as the
+    duties it hands out); :func:`mark_duty_of_articles` gathers them once the other duties are read."""
+    nodes = root.walk()[1:]
+    if any(n.style in ("roman", "upper") and any(c.style == "article" for c in n.children) for n in nodes):
+        return []
+    # An article inside a tasks part is read there; one whose heading the part vocabulary took for a tasks part
+    # ("Nhiệm vụ của …" names work) is read here, as the task of its body.
+    inside = {id(d) for n in nodes if n.kind == "tasks" for d in n.walk()[1:]}
+    found: list[Node] = []
+    for node in nodes:
+        if node.style != "article" or node.parent is None or id(node) in inside or not node.title:
+            continue
+        folded = " ".join(doc.folded[node.head_start : node.head_start + len(node.title)].split()).rstrip(" :")
+        duty_of = _DUTIES_OF.fullmatch(folded)
+        if duty_of is None or "thi hanh" in folded or _NOT_A_PARTY.match(duty_of.group("whose")):
+            continue
+        if sum(1 for c in node.children if c.style == "num1") < 2:
+            continue  # dash lines of a team's remit are no numbered work ("Điều 2. Nhiệm vụ của Tổ: - …")
+        if duty_of.group("work") == "trach nhiem" and not _names_its_doers(node):
+            # "Trách nhiệm của X" hands out work when its clauses each open with the body that acts ("1. Bộ Quốc phòng
+            # chịu trách nhiệm …; 2. Ủy ban nhân dân cấp tỉnh bố trí …"), not when they state obligations under the
+            # text ("1. Trách nhiệm của các bộ …: a) …; 3. Nhà nước khuyến khích …").
+            continue
+        node.kind = None
+        found.append(node)
+    return found
+
+
+def mark_duty_of_articles(articles: list[Node]) -> None:
+    """Gather each article of :func:`duty_of_articles` as a task of its own (in place)."""
+    for node in articles:
+        if any(c.style == "duties" for c in node.children):
+            continue  # read already as the text's duties article ("Điều 3. Trách nhiệm của các cơ quan: 1. Bộ …")
+        if node.parent is not None and node.parent.kind != "tasks":
+            gather(node.parent, [node])
+            node.kind = None

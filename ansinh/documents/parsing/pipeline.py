@@ -13,7 +13,7 @@ from ansinh.documents.parsing.assignments import assign_units
 from ansinh.documents.parsing.broken_tables import find_broken_tables, find_laid_broken_tables
 from ansinh.documents.parsing.clean import Doc, prepare
 from ansinh.documents.parsing.duties import mark_duties
-from ansinh.documents.parsing.duty_articles import mark_duty_articles
+from ansinh.documents.parsing.duty_articles import duty_of_articles, mark_duty_articles, mark_duty_of_articles
 from ansinh.documents.parsing.event_setting import mark_event_settings
 from ansinh.documents.parsing.funding import extract_funding
 from ansinh.documents.parsing.layout_tables import LayoutTable, find_layout_tables
@@ -163,8 +163,10 @@ def read_parts(text: str) -> Parts:
     tables = sorted(_apart(find_tables(doc), _spans(layout, laid)) + laid, key=lambda t: t.start)
     masked = _masked(doc, _spans(tables, layout))
     root = parse_outline(masked)
+    work_of = duty_of_articles(masked, root)  # "Điều 4. Nhiệm vụ của Ban …: 1. …" in a text without chapters
     mark_duties(masked, root)
     mark_duty_articles(masked, root)  # "Điều 3. Giao Bộ Tài chính: a) …": articles that are duties themselves
+    mark_duty_of_articles(work_of)
     mark_event_settings(masked, root)  # an invitation's time, place, attendance and attached programme: no work
     meta = extract_meta(masked, root)
     spans = meta.get("spans")

@@ -48,10 +48,12 @@ _ACTION = re.compile(  # one branch per first letter (vocab.by_first_letter): th
     r"la co quan|chiu trach nhiem|de cao|trong pham vi|can cu|theo chuc nang|"
     # "Tổ kiểm phiếu tiến hành …", "Ban Thường trực trao đổi với …", "Sở Y tế lập danh sách …".
     r"tien hanh|trao doi|lap danh sach|lap ke hoach|chuan bi|giai quyet|xac minh|tiep nhan|cung cap|"
-    r"kip thoi|tich cuc|thuong xuyen|phat huy|tiep thu|nghiem tuc|"
+    r"kip thoi|tich cuc|thuong xuyen|phat huy|tiep thu|nghiem tuc|quan triet|quy hoach|"
     # "Ngân hàng Nhà nước Việt Nam ký với nhà tài trợ Hiệp định …": a body signing for the State (Law on Treaties).
     r"ky ket|ky voi|ky hiep dinh|ky thoa thuan") + r"(?![a-z])"
 )
+# "… được giao", "… được phân công" between a body and the role it was handed.
+_GIVEN = re.compile(r"\s+(?:được|duoc)\s+(?:giao|phân\s+công|phan\s+cong)\s*$", re.IGNORECASE)
 # Kinds of bodies named by the work they do, a standard name rather than a duty (folded): "các cơ quan (chuyên trách)
 # tham mưu, giúp việc Tỉnh ủy" (Party committees' advisory bodies), "các đơn vị cung cấp dịch vụ viễn thông".
 _KIND_NAMED_BY_WORK = re.compile(r"\s\s*(?:tham\s+muu\s*,?\s*giup\s+viec|cung\s+cap\s+dich\s+vu)(?![a-z])")
@@ -111,6 +113,8 @@ def subject_leads(tasks: list[Task], apply: Apply) -> None:
             if title[verb.start() + 1 : verb.start() + 2].isupper():
                 continue  # "Công ty Cổ phần Xây dựng …": a capitalised word goes on a name, it opens no duty
             subject = title[: verb.start()]
+            if _head_match(subject, AGENCY_HEADS):
+                subject = _GIVEN.sub("", subject)  # "Sở Nội vụ được giao chủ trì …" ("các cơ quan được giao …" is a kind)
             for names in (split_units(subject), [p.strip() for p in _PARTS.split(subject) if p.strip()]):
                 # A plural of kinds may open the subject too ("Các cơ quan, đơn vị khẩn trương …"): the doers, named by kind.
                 if names and all((_head_match(n, AGENCY_HEADS) or _MEMBERS.match(n) or (k > 0 and _GENERIC_START.match(n)) or (k == 0 and _generic_bodies(n)))

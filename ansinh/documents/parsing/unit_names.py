@@ -41,7 +41,9 @@ FALSE_HEADS = re.compile(
     # Verbs and nouns of a duty that fold like a head word ("Đôn đốc" like "Đồn", "Sơ kết" like "Sở", "Quy hoạch" and
     # "Quý IV" like "Quỹ", "Bản đồ" like "Ban", "Đơn giản hóa" like "Đơn vị"'s head): the words of the duty, not a body.
     r"[đd][ôo]n\s+[đd][ốo]c|s[ơo]\s+k[ếe]t|quy\s+(?:ho[ạa]ch|[đd][ịi]nh|tr[ìi]nh|ch[ếe])|qu[ýy]\s+(?:[IVX]{1,4}|\d)|"
-    r"b[ảa]o\s+m[ậa]t|bản\s+đồ|[đd][ơo]n\s+gi[ảa]n)(?![^\W\d_]))",
+    r"b[ảa]o\s+m[ậa]t|bản\s+đồ|[đd][ơo]n\s+gi[ảa]n|"
+    # "Bàn giao tài liệu", "Bàn bạc, thống nhất", "Cục bộ địa phương": "Bàn" and "Cục bộ" fold like "Ban", "Cục Bộ …".
+    r"b[àa]n\s+(?:giao|b[ạa]c)|c[ụu]c\s+b[ộo])(?![^\W\d_]))",
     re.IGNORECASE,
 )
 
