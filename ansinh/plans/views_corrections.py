@@ -72,49 +72,56 @@ def _parent(plan: Plan, value: str) -> Task | None:
     return cast(Task, access_plan_item(plan, "task", int(value)))
 
 
+def _task_correction(request: HttpRequest, plan_id: int, add: Callable[[Plan], tuple[str, Task]]) -> HttpResponse:
+    """What adding tasks shares: the draft plan, a refusal shown at the top of the review page, and on success the
+    message and the first task ``add`` returns, shown."""
+    plan = access_plan_for_change(request.user, plan_id)
+    if not plan.is_draft:
+        return _refused(request, plan, LOCKED)
+    try:
+        message, shown = add(plan)
+    except PlanError as err:
+        return _refused(request, plan, err.message)
+    messages.success(request, message)
+    return redirect(_review_url(plan, f"task-{shown.pk}"))
+
+
 @login_required
 @require_POST
 def review_add_subtask(request: HttpRequest, plan_id: int) -> HttpResponse:
     """Add a task under a chosen parent, with its lead and coordinating units."""
-    plan = access_plan_for_change(request.user, plan_id)
-    if not plan.is_draft:
-        return _refused(request, plan, LOCKED)
-    title = request.POST.get("title", "").strip()
-    if not title:
-        return _refused(request, plan, "Chưa nhập tên nhiệm vụ; nhiệm vụ chưa được thêm.")
-    if len(title) > 2000:
-        return _refused(request, plan, "Tên nhiệm vụ dài quá 2.000 ký tự; nhiệm vụ chưa được thêm.")
-    fields = {"title": title, "number": request.POST.get("number", "").strip()[:40],
-              "timeline": request.POST.get("timeline", "").strip()[:300]}
-    try:
-        parent = _parent(plan, request.POST.get("parent", ""))
-        task = do_add_subtask(plan, parent, fields, request.user,
+
+    def add(plan: Plan) -> tuple[str, Task]:
+        title = request.POST.get("title", "").strip()
+        if not title:
+            raise PlanError("Chưa nhập tên nhiệm vụ; nhiệm vụ chưa được thêm.")
+        if len(title) > 2000:
+            raise PlanError("Tên nhiệm vụ dài quá 2.000 ký tự; nhiệm vụ chưa được thêm.")
+        fields = {"title": title, "number": request.POST.get("number", "").strip()[:40],
+                  "timeline": request.POST.get("timeline", "").strip()[:300]}
+        task = do_add_subtask(plan, _parent(plan, request.POST.get("parent", "")), fields, request.user,
                               lead=unit_lines("\n".join(request.POST.getlist("lead"))),
                               coordinate=unit_lines("\n".join(request.POST.getlist("coordinate"))))
-    except PlanError as err:
-        return _refused(request, plan, err.message)
-    messages.success(request, f"Đã thêm nhiệm vụ {task.number} «{task.title[:80]}».")
-    return redirect(_review_url(plan, f"task-{task.pk}"))
+        return f"Đã thêm nhiệm vụ {task.number} «{task.title[:80]}».", task
+
+    return _task_correction(request, plan_id, add)
 
 
 @login_required
 @require_POST
 def review_paste_tasks(request: HttpRequest, plan_id: int) -> HttpResponse:
     """Add the rows of an assignment table pasted from Word or Excel (or a numbered list) as tasks."""
-    plan = access_plan_for_change(request.user, plan_id)
-    if not plan.is_draft:
-        return _refused(request, plan, LOCKED)
-    text = request.POST.get("bang", "")
-    if not text.strip():
-        return _refused(request, plan, "Chưa dán bảng nhiệm vụ nào; không có gì được thêm.")
-    try:
+
+    def add(plan: Plan) -> tuple[str, Task]:
+        text = request.POST.get("bang", "")
+        if not text.strip():
+            raise PlanError("Chưa dán bảng nhiệm vụ nào; không có gì được thêm.")
         added = do_paste_tasks(plan, _parent(plan, request.POST.get("parent", "")), text, request.user)
-    except PlanError as err:
-        return _refused(request, plan, err.message)
-    led = sum(1 for t in added if t.lead_names)
-    messages.success(request, f"Đã thêm {len(added)} nhiệm vụ từ bảng đã dán ({led} nhiệm vụ có cơ quan chủ trì); "
-                              "hãy kiểm tra từng nhiệm vụ trước khi phê duyệt.")
-    return redirect(_review_url(plan, f"task-{added[0].pk}"))
+        led = sum(1 for t in added if t.lead_names)
+        return (f"Đã thêm {len(added)} nhiệm vụ từ bảng đã dán ({led} nhiệm vụ có cơ quan chủ trì); "
+                "hãy kiểm tra từng nhiệm vụ trước khi phê duyệt."), added[0]
+
+    return _task_correction(request, plan_id, add)
 
 
 def _split_parts(request: HttpRequest) -> list[dict[str, Any]]:
