@@ -161,10 +161,13 @@ def _acts_for_communes(task: Any, by_id: dict[int, Any]) -> bool:
     return False
 
 
-def split_for_unit(unit: AdministrativeUnit, rows: list[TaskRow]) -> tuple[list[TaskRow], list[TaskRow]]:
+def split_for_unit(
+    unit: AdministrativeUnit, rows: list[TaskRow], plan_area_id: int | None = None
+) -> tuple[list[TaskRow], list[TaskRow]]:
     """(the tasks a commune answers for, the plan's other tasks) in a commune's report; a commune of a plan that
-    assigns no task to communes, and any other level, answer for every task."""
-    if unit.level != AdministrativeUnit.Level.COMMUNE:
+    assigns no task to communes, the commune whose own plan it is (every task is its bodies'), and any other
+    level, answer for every task."""
+    if unit.level != AdministrativeUnit.Level.COMMUNE or (plan_area_id is not None and unit.pk == plan_area_id):
         return rows, []
     by_id = {row.task.pk: row.task for row in rows if getattr(row.task, "pk", None) is not None}
     mine = [_acts_for_communes(row.task, by_id) for row in rows]

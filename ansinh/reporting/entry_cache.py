@@ -214,7 +214,7 @@ def build_entry(submission: Submission, editable: bool, early: bool, token: tupl
         row.proposal = proposals.get(row.indicator.pk)
         key = indicator_key(i, row, editable, default_status)
         indicator_html.append(rows_store.cached(key, lambda i=i, row=row: build_indicator(i, row)))  # type: ignore[misc]
-    own, others = split_for_unit(submission.unit, tasks)
+    own, others = split_for_unit(submission.unit, tasks, submission.cycle.plan.area_id)
     own_html, other_html = (
         [rows_store.cached(task_key(row, editable), lambda row=row: build_task(row)) for row in group]  # type: ignore[misc]
         for group in (own, others)

@@ -66,3 +66,12 @@ def test_a_departments_task_that_mentions_communes_in_its_words_stays_the_depart
     guide = child(None, 1, "Hướng dẫn UBND các xã, phường rà soát", "Sở Nội vụ")
     own = child(None, 2, "Rà soát", "UBND cấp xã")
     assert [r.task for r in split_for_unit(SimpleNamespace(level="commune"), rows(guide, own))[0]] == [own]
+
+
+def test_in_a_communes_own_plan_the_commune_answers_for_every_task_of_its_bodies() -> None:
+    """A commune's Party plan gives its tasks to "Văn phòng Đảng uỷ", "Uỷ ban kiểm tra": all are the commune's."""
+    office, front = task("Văn phòng Đảng uỷ"), task("Ủy ban Mặt trận Tổ quốc Việt Nam xã")
+    commune = SimpleNamespace(level="commune", pk=7)
+    own, others = split_for_unit(commune, rows(office, front), plan_area_id=7)
+    assert [r.task for r in own] == [office, front] and others == []
+    assert split_for_unit(commune, rows(office, front), plan_area_id=3)[1] != []  # another area's plan: folded
