@@ -176,6 +176,12 @@ def find_broken_tables(doc: Doc) -> list[LayoutTable]:
     return out
 
 
+def read_broken_rows(doc: Doc, lines: list[tuple[int, int]], head: int, body: int,
+                     roles: dict[str, int]) -> tuple[LayoutTable | None, int]:
+    """The table whose header spans lines ``head`` to ``body`` read from its rows' numbers, and the line after it."""
+    return _read(doc, lines, head, body, roles)
+
+
 def _read(doc: Doc, lines: list[tuple[int, int]], head: int, body: int, roles: dict[str, int]) -> tuple[LayoutTable | None, int]:
     text = doc.text
     tasks: list[Task] = []

@@ -1,0 +1,72 @@
+"""Round 21 noise rules (pnoise21): a broken assignment table whose header a web copy wrote one label a line."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ansinh.documents.parsing import extract_plan
+from ansinh.documents.parsing.clean import prepare
+from ansinh.documents.parsing.stacked_broken import find_stacked_broken_tables
+from ansinh.lib.text import normalize_text
+
+# An invented plan: its annex's header a markdown table over rows a converter broke into loose lines.
+_HEAD = (
+    "ỦY BAN NHÂN DÂN\nTỈNH BẮC LÂM\nSố: 12/KH-UBND\nBắc Lâm, ngày 5 tháng 3 năm 2026\n\nKẾ HOẠCH\n"
+    "Phát triển làng nghề truyền thống giai đoạn 2026-2030\n\nI. MỤC ĐÍCH, YÊU CẦU\nGiữ gìn nghề thủ công.\n\n"
+    "II. TỔ CHỨC THỰC HIỆN\nCác cơ quan thực hiện các nhiệm vụ tại Phụ lục kèm theo.\n\nPHỤ LỤC\n"
+    "Danh mục nhiệm vụ trọng tâm\n"
+    "|     |          | Cơ quan |                  | Thời gian  |\n"
+    "| --- | -------- | ------- | ---------------- | ---------- |\n"
+    "| STT | Nội dung | chủ trì | Cơ quan phối hợp | thực hiện  |\n"
+)
+_BODY = (
+    "I Bảo tồn nghề thủ công\n"
+    "1 Kiểm kê các làng nghề đang hoạt động  Sở Văn hóa, Thể thao và Du lịch  2026\n"
+    "2 Hỗ trợ nghệ nhân truyền nghề cho thanh niên  Sở Nông nghiệp và Môi trường  2026-2027\n"
+    "II Quảng bá sản phẩm làng nghề\n"
+    "1 Mở gian hàng trực tuyến cho hợp tác xã  Sở Công Thương  UBND các xã, phường  2027\n"
+    "2 Tổ chức lễ hội làng nghề hằng năm  Sở Văn hóa, Thể thao và Du lịch  Hằng năm\n"
+)
+
+
+def _tasks(text: str) -> list[tuple[Any, ...]]:
+    got = extract_plan(normalize_text(text), "x")["tasks"]
+    assert isinstance(got, list)
+    return [(t["number"], t["title"], tuple(t["lead"])) for t in got]
+
+
+_LABELS = ("Cơ quan", "Thời gian", "STT", "Nội dung", "Cơ quan phối hợp", "chủ trì", "thực hiện")
+
+
+def _web_copy(text: str, blank: bool) -> str:
+    """The markdown header's cells one a line, row by row (a blank line between them or none), as a web page's text
+    copy writes them."""
+    start = text.index("|     |")
+    end = text.index("\n", text.index("| STT")) + 1
+    return text[:start] + ("\n\n" if blank else "\n").join(_LABELS) + "\n" + text[end:]
+
+
+def test_a_broken_tables_rows_are_read_when_a_web_copy_wrote_its_header_one_label_a_line() -> None:
+    for blank in (False, True):
+        rows = {n: (title, lead) for n, title, lead in _tasks(_web_copy(_HEAD + _BODY, blank))}
+        assert rows.get("I.2") == ("Hỗ trợ nghệ nhân truyền nghề cho thanh niên", ("Sở Nông nghiệp và Môi trường",))
+        assert rows.get("II.1") == ("Mở gian hàng trực tuyến cho hợp tác xã", ("Sở Công Thương",))
+
+
+def test_the_web_copy_reads_the_same_rows_as_the_markdown_header_does() -> None:
+    clean = [row for row in _tasks(_HEAD + _BODY) if row[0].startswith(("I", "II"))]
+    assert [row for row in _tasks(_web_copy(_HEAD + _BODY, False)) if row[0].startswith(("I", "II"))] == clean
+
+
+def test_a_stack_of_labels_without_a_lead_label_is_no_assignment_header() -> None:
+    text = _web_copy(_HEAD + _BODY, False).replace("chủ trì\n", "ghi chú\n")
+    assert find_stacked_broken_tables(prepare(normalize_text(text))) == []
+
+
+def test_a_stacked_table_whose_cells_the_stacked_reader_joined_into_rows_is_left_to_it() -> None:
+    table = "\n".join(["STT", "Nội dung", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian",
+                       "1", "Kiểm kê các làng nghề đang hoạt động", "Sở Văn hóa, Thể thao và Du lịch", "UBND các xã", "2026",
+                       "2", "Hỗ trợ nghệ nhân truyền nghề cho thanh niên", "Sở Nông nghiệp và Môi trường", "Hội Nông dân tỉnh",
+                       "2027"])
+    text = _HEAD.split("|")[0] + table + "\n"
+    assert find_stacked_broken_tables(prepare(normalize_text(text))) == []
