@@ -70,3 +70,43 @@ def test_a_stacked_table_whose_cells_the_stacked_reader_joined_into_rows_is_left
                        "2027"])
     text = _HEAD.split("|")[0] + table + "\n"
     assert find_stacked_broken_tables(prepare(normalize_text(text))) == []
+
+
+# The rows a web copy wrote one cell a line: a markdown row's number alone ("2", "1.2"), then its cells that hold text.
+_CELL_ROWS = (
+    "I Bảo tồn nghề thủ công\n"
+    "1 Kiểm kê các làng nghề đang hoạt động  Sở Văn hóa, Thể thao và Du lịch  2026\n"
+    "Hỗ trợ nghệ nhân truyền nghề cho thanh niên  Mở lớp  truyền nghề\n"
+    "2\n"
+    "Sở Nông nghiệp và Môi trường\n"
+    "Hội Nông dân tỉnh\n"
+    "2026-2027\n"
+    "7\n"
+    "Xây dựng nhà trưng bày sản phẩm gốm cổ  Sản phẩm  trưng bày\n"
+    "3\n"
+    "Sở Xây dựng\n"
+    "x\n"
+    "2028\n"
+)
+
+
+def test_a_whole_number_alone_that_numbers_the_next_row_is_a_row_under_a_stacked_header() -> None:
+    rows = {n: title for n, title, _ in _tasks(_web_copy(_HEAD + _CELL_ROWS, False))}
+    assert rows.get("I.2") == "Hỗ trợ nghệ nhân truyền nghề cho thanh niên"
+    assert rows.get("I.3") == "Xây dựng nhà trưng bày sản phẩm gốm cổ"
+
+
+def test_a_whole_number_out_of_the_rows_order_is_a_page_number_not_a_row() -> None:
+    assert "I.7" not in {n for n, *_ in _tasks(_web_copy(_HEAD + _CELL_ROWS, False))}
+
+
+def test_the_names_on_the_lines_after_a_row_number_alone_are_its_lead_then_its_partners() -> None:
+    got = extract_plan(normalize_text(_web_copy(_HEAD + _CELL_ROWS, False)), "x")["tasks"]
+    assert isinstance(got, list)
+    rows = {t["number"]: (tuple(t["lead"]), tuple(t["coordinate"])) for t in got}
+    assert rows.get("I.2") == (("Sở Nông nghiệp và Môi trường",), ("Hội Nông dân tỉnh",))
+    assert rows.get("I.3") == (("Sở Xây dựng",), ())
+
+
+def test_a_whole_number_alone_stays_a_page_number_under_a_markdown_header() -> None:
+    assert "I.2" not in {n for n, *_ in _tasks(_HEAD + _CELL_ROWS)}
