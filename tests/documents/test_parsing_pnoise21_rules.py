@@ -110,3 +110,14 @@ def test_the_names_on_the_lines_after_a_row_number_alone_are_its_lead_then_its_p
 
 def test_a_whole_number_alone_stays_a_page_number_under_a_markdown_header() -> None:
     assert "I.2" not in {n for n, *_ in _tasks(_HEAD + _CELL_ROWS)}
+
+
+def test_rows_whose_cells_a_copy_set_a_blank_line_apart_are_read_as_those_without() -> None:
+    # A long notes cell under row 2 (thirty short lines): with a blank line after each, row 3 is as far below as the
+    # end of a table, unless the blank lines are read as the cells' edges.
+    notes = "".join(f"điểm {k} khảo sát\n" for k in range(30))
+    rows_text = _CELL_ROWS.replace("2026-2027\n", "2026-2027\n" + notes)
+    text = _web_copy(_HEAD, True) + rows_text.replace("\n", "\n\n")
+    rows = {n: (title, lead) for n, title, lead in _tasks(text)}
+    assert rows.get("I.2") == ("Hỗ trợ nghệ nhân truyền nghề cho thanh niên", ("Sở Nông nghiệp và Môi trường",))
+    assert rows.get("I.3") == ("Xây dựng nhà trưng bày sản phẩm gốm cổ", ("Sở Xây dựng",))

@@ -37,6 +37,7 @@ _NUMBER_LABEL = re.compile(r"^\s*(?:STT|TT|Stt|Số TT|SỐ TT)\s*$")
 _LABEL = re.compile(r"^[^\d.;:|\t]{2,40}$")
 _WORK = re.compile(r"\b(?:noi dung|nhiem vu|hoat dong|giai phap)\b")
 _LEAD = re.compile(r"\bchu tri\b")
+_ROLES = {"number": 0, "title": 1, "lead": 2, "width": 3}  # (read by the rows' order: no markdown row keeps a column)
 _REACH = 16  # label lines above and below the number label a stacked header may hold
 
 
@@ -87,8 +88,15 @@ def find_stacked_broken_tables(doc: Doc) -> list[LayoutTable]:
             i += 1
             continue
         first, body = found
-        table, i = read_broken_rows(doc, lines, first, body, {"number": 0, "title": 1, "lead": 2, "width": 3})
-        i = max(i, body)
+        # A copy that wrote each cell as a paragraph left a blank line between cells: the rows are read on the lines
+        # that hold text, the blank ones passed over as a cell's edge.
+        kept = [n for n in range(len(lines)) if texts[n].strip()] if i + 1 < len(texts) and not texts[i + 1].strip() else list(range(len(lines)))
+        at = {n: x for x, n in enumerate(kept)}
+        start = next((at[n] for n in range(body, len(lines)) if n in at), len(kept))
+        table, x = read_broken_rows(doc, [lines[n] for n in kept], at[first], start, _ROLES)
+        i = max(kept[x] if x < len(kept) else len(lines), body)
         if table is not None:
+            if len(kept) < len(lines):  # the table ends with its last row's line, not at the next blank line
+                table.end = min(table.end, max(task.span[1] for task in table.tasks))
             out.append(table)
     return out
