@@ -121,3 +121,26 @@ def test_rows_whose_cells_a_copy_set_a_blank_line_apart_are_read_as_those_withou
     rows = {n: (title, lead) for n, title, lead in _tasks(text)}
     assert rows.get("I.2") == ("Hỗ trợ nghệ nhân truyền nghề cho thanh niên", ("Sở Nông nghiệp và Môi trường",))
     assert rows.get("I.3") == ("Xây dựng nhà trưng bày sản phẩm gốm cổ", ("Sở Xây dựng",))
+
+
+def _paragraph_cells(rows: list[list[str]]) -> str:
+    """A table whose every cell a copy wrote as a paragraph of its own, rows in order (a blank line between cells)."""
+    head = ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Sản phẩm đầu ra", "Thời hạn"]
+    return "\n\n".join(cell for row in [head, *rows] for cell in row) + "\n"
+
+
+def test_a_table_whose_rows_the_stacked_reader_put_in_order_keeps_its_partners_though_written_a_cell_a_paragraph() -> None:
+    rows = [
+        ["1", "Kiểm kê các làng nghề đang hoạt động", "Sở Văn hóa, Thể thao và Du lịch", "Các cơ quan liên quan",
+         "Báo cáo kiểm kê", "30/6/2026"],
+        ["2", "Hỗ trợ nghệ nhân truyền nghề cho thanh niên", "Sở Nông nghiệp và Môi trường", "Hội Nông dân tỉnh",
+         "Lớp truyền nghề được mở", "30/9/2026"],
+        ["3", "Mở gian hàng trực tuyến cho hợp tác xã", "Sở Công Thương", "UBND các xã, phường",
+         "Gian hàng hoạt động", "31/12/2026"],
+    ]
+    text = _HEAD.split("|")[0] + _paragraph_cells(rows)
+    got = extract_plan(normalize_text(text), "x")["tasks"]
+    assert isinstance(got, list)
+    tasks = {t["title"]: (tuple(t["lead"]), tuple(t["coordinate"])) for t in got}
+    assert tasks.get("Hỗ trợ nghệ nhân truyền nghề cho thanh niên") == (("Sở Nông nghiệp và Môi trường",), ("Hội Nông dân tỉnh",))
+    assert "Các cơ quan liên quan" not in tasks  # a partner's cell is no task of its own
