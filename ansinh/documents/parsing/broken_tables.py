@@ -15,6 +15,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ansinh.documents.parsing.broken_paths import ROMAN as _ROMAN
+from ansinh.documents.parsing.broken_paths import WHOLE_ROW as _WHOLE_ROW
+from ansinh.documents.parsing.broken_paths import RowPath
 from ansinh.documents.parsing.clean import Doc, squeeze
 from ansinh.documents.parsing.layout_tables import LayoutTable
 from ansinh.documents.parsing.line_patterns import line_spans
@@ -46,7 +49,6 @@ _JOINING = re.compile(r"(?:với|của|cho|tại|và|giữa|đến|từ|thuộc|
 # các huyện", where the plural is the name's own).
 _NEXT_CELL = re.compile(
     r"^(?=\S+\s+\S+\s+\S+)(?!.*(?:UBND|[Nn]h[âa]n d[âa]n|[Uu][ỷy] ban|[Ủủ]y ban|[Cc][áa]c)\s+c[áa]c\s)(.*?)\s+c[áa]c\s.*$")
-_ROMAN = re.compile(r"^[IVX]{1,5}$")
 _END = re.compile(r"^(?:PH[ỤU] L[ỤU]C|Ph[ụu] l[ụu]c|N[ơo]i nh[ậa]n)\b")
 _GAP_LINES = 50  # this many lines without a row: the table has ended
 
@@ -176,10 +178,18 @@ def find_broken_tables(doc: Doc) -> list[LayoutTable]:
     return out
 
 
-def _read(doc: Doc, lines: list[tuple[int, int]], head: int, body: int, roles: dict[str, int]) -> tuple[LayoutTable | None, int]:
+def read_broken_rows(doc: Doc, lines: list[tuple[int, int]], head: int, body: int,
+                     roles: dict[str, int]) -> tuple[LayoutTable | None, int]:
+    """The table whose header spans lines ``head`` to ``body`` read from its rows' numbers, and the line after it; a
+    web copy wrote each markdown row's cells one a line, so a whole number alone that is the next row's is a row."""
+    return _read(doc, lines, head, body, roles, stacked=True)
+
+
+def _read(doc: Doc, lines: list[tuple[int, int]], head: int, body: int, roles: dict[str, int],
+          stacked: bool = False) -> tuple[LayoutTable | None, int]:
     text = doc.text
     tasks: list[Task] = []
-    state = _Path()
+    state = RowPath()
     last = body
     k = body
     texts = [text[s:e] for s, e in lines]
@@ -189,8 +199,14 @@ def _read(doc: Doc, lines: list[tuple[int, int]], head: int, body: int, roles: d
         line = texts[k]
         if _END.match(line.strip()):
             break
-        numbered = _numbered(line)
-        task = _anchor(line, (s, e), roles, state, _borrowed(texts, k, last if last < k else body - 1) if numbered else ("", ""))
+        whole = stacked and state.next_whole(line)
+        numbered = whole or _numbered(line)
+        task = _anchor(line, (s, e), roles, state, _borrowed(texts, k, last if last < k else body - 1) if numbered else ("", ""),
+                       whole)
+        if task is not None and stacked and not task.lead and (whole or _BARE_ROW.match(line.strip())):
+            names = [n for n in _stacked_names(texts, k) if _whole(n)]
+            task.lead, task.own_lead = names[:1], bool(names)
+            task.coordinate, task.own_coordinate = names[1:], len(names) > 1
         if task is not None:
             tasks.append(task)
             loose += not line.lstrip().startswith("|")
@@ -203,34 +219,6 @@ def _read(doc: Doc, lines: list[tuple[int, int]], head: int, body: int, roles: d
     while end < len(lines) and end < k and text[lines[end][0] : lines[end][1]].strip():
         end += 1  # the last row's wrapped pieces
     return LayoutTable(lines[head][0], lines[end - 1][1], tasks), end
-
-
-class _Path:
-    """The section (roman), the group a dotted row opened ("3.1") and the last row read: a row's full path."""
-
-    def __init__(self) -> None:
-        self.roman: str | None = None
-        self.group: str | None = None
-        self.child = 0
-        self.last: tuple[int, ...] = ()
-
-    def path(self, number: str, is_group: bool) -> str | None:
-        if _ROMAN.match(number):
-            self.roman, self.group, self.child, self.last = number, None, 0, ()
-            return number
-        parts = number.split(".")
-        if len(parts) > 1:
-            local = number
-            self.group, self.child = (number, 0) if is_group else (None, 0)
-        elif self.group is not None and int(number) in (1, self.child + 1):
-            local, self.child = f"{self.group}.{number}", int(number)  # a row under a dotted group ("3.1" then "1")
-        else:
-            self.group, local = None, number
-        key = tuple(int(p) for p in local.split("."))
-        if self.last and key <= self.last:
-            return None  # out of order: a number a wrapped cell opens with, not a row
-        self.last = key
-        return f"{self.roman}.{local}" if self.roman else local
 
 
 def _numbered(line: str) -> bool:
@@ -282,7 +270,8 @@ def _pieces(texts: list[str], lines: range, too_far: Callable[[int], bool]) -> l
     return out
 
 
-def _anchor(line: str, span: tuple[int, int], roles: dict[str, int], state: _Path, wrapped: tuple[str, str] = ("", "")) -> Task | None:
+def _anchor(line: str, span: tuple[int, int], roles: dict[str, int], state: RowPath, wrapped: tuple[str, str] = ("", ""),
+            whole: bool = False) -> Task | None:
     stripped = line.strip()
     if not stripped or _SEPARATOR.match(stripped):
         return None
@@ -297,7 +286,7 @@ def _anchor(line: str, span: tuple[int, int], roles: dict[str, int], state: _Pat
         names = _cell_names(cells, roles)
         is_group = False
     else:
-        m = _LINE_ANCHOR.match(stripped) or _BARE_ROW.match(stripped)
+        m = _LINE_ANCHOR.match(stripped) or _BARE_ROW.match(stripped) or (_WHOLE_ROW.match(stripped) if whole else None)
         if m is None:
             return None
         number = m.group("number")
@@ -325,6 +314,21 @@ def _anchor(line: str, span: tuple[int, int], roles: dict[str, int], state: _Pat
         task.lead, task.own_lead = names[:1], True
         task.coordinate, task.own_coordinate = names[1:], len(names) > 1
     return task
+
+
+def _stacked_names(texts: list[str], k: int) -> list[str]:
+    """The names on the lines right after a row number alone, each a cell of its own (the lead first), up to a line
+    that opens with no name but a short mark ("x", a year) or the next row."""
+    out: list[str] = []
+    for line in texts[k + 1 : k + 5]:
+        stripped = line.strip()
+        if _numbered(stripped) or _WHOLE_ROW.match(stripped):
+            break
+        if _opens_name(stripped, True):
+            out += _split_names(stripped, True)[1]
+        elif len(stripped) > 12:
+            break
+    return out
 
 
 def _cell_names(cells: list[str], roles: dict[str, int]) -> list[str]:

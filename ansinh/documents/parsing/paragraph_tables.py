@@ -90,8 +90,11 @@ def find_paragraph_tables(doc: Doc) -> list[LayoutTable]:
         table, i = _read(paragraphs, i, first)
         # A table whose rows the stacked reader put back in order (a row a line, its cells tab-separated in the clean
         # view) is read as a table of rows; this reading is for the rows it could not order.
+        # So is one whose every line the stacked reader made a row, though this reading counts more rows (a partner's or
+        # a product's cell read as a task of its own).
         rows = sum(1 for t in table.tasks if t.number is None) if table is not None else 0
-        if table is not None and _tab_rows(doc.clean[table.start : table.end]) - 1 < rows:
+        clean = doc.clean[table.start : table.end] if table is not None else ""
+        if table is not None and _tab_rows(clean) - 1 < rows and _tab_rows(clean) < sum(1 for x in clean.split("\n") if x.strip()):
             out.append(_without_repeated_heads(doc, table))
     return out
 

@@ -21,6 +21,7 @@ from ansinh.documents.parsing.meta import extract_meta, looks_like_plan
 from ansinh.documents.parsing.ocr_target_rows import drop_number_slots, ocr_annex_targets
 from ansinh.documents.parsing.paragraph_tables import find_paragraph_tables
 from ansinh.documents.parsing.reporting import extract_reporting
+from ansinh.documents.parsing.stacked_broken import find_stacked_broken_tables
 from ansinh.documents.parsing.structure import Node, parse_outline
 from ansinh.documents.parsing.table_targets import extract_table_targets
 from ansinh.documents.parsing.tables import Table, find_tables, table_kind
@@ -150,6 +151,8 @@ def read_parts(text: str) -> Parts:
     layout += _apart(find_paragraph_tables(doc), _spans(layout))
     # An assignment table whose markdown header stands over rows a converter broke into loose lines and fragments.
     layout += _apart(find_broken_tables(doc), _spans(layout))
+    # ... and one whose header a web copy then wrote one label a line.
+    layout += _apart(find_stacked_broken_tables(doc), _spans(layout))
     # A table laid out with spaces is read by its columns; the line-by-line reading of it is dropped.
     laid = find_layout_target_tables(doc)  # indicator tables a PDF laid out by columns, read as whole rows
     # A table whose header the space-laid task reader took with a label it does not know is read by the laid reader
