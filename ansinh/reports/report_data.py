@@ -197,6 +197,25 @@ def report_root_unit(plan: Plan, cycle_year: int, kind: str = "annual") -> Admin
     return _root_unit(plan, list(_cycles_by_year(plan, first, last).values()), None)
 
 
+def _figures_sentence(units: int, target_rows: list[TargetRow], achieved: int, measured: int, partial: int,
+                      apart: int) -> str:
+    """The general part's second sentence: who reported, and how the targets stand; a plan without targets (a
+    directive, a 100-day plan) says so instead of pointing to a targets table that lists none."""
+    if not target_rows:
+        return (f"Có {units} đơn vị gửi báo cáo tiến độ nhiệm vụ." if units else f"Kỳ báo cáo này {NO_DATA}.") + (
+            " Kế hoạch không giao chỉ tiêu định lượng; báo cáo nêu kết quả thực hiện các nhiệm vụ."
+        )
+    if not (measured or partial or units):
+        return f"Kỳ báo cáo này {NO_DATA}; bảng chỉ tiêu dưới đây nêu mốc kế hoạch để theo dõi."
+    return (
+        f"Có {units} đơn vị gửi báo cáo tiến độ nhiệm vụ; {achieved}/{measured} chỉ tiêu có số liệu đã đạt hoặc "
+        f"đúng tiến độ ({len(target_rows) - measured - partial - apart} chỉ tiêu chưa có số liệu"
+        + (f", {partial} chỉ tiêu {PARTIAL_LABEL.lower()} nên chưa đánh giá" if partial else "")
+        + (f", {apart} chỉ tiêu là tổng của cả địa bàn nên không đánh giá riêng" if apart else "")
+        + ")."
+    )
+
+
 def collect_report_data(
     plan: Plan,
     cycle_year: int,
@@ -240,13 +259,7 @@ def collect_report_data(
     general = [
         f"Thực hiện {cite_plan(plan)}, các cơ quan, đơn vị{where} đã triển khai các nhiệm vụ, giải pháp của kế hoạch "
         f"trong {'năm ' + str(cycle_year) if first == last else f'giai đoạn {first}–{last}'}.",
-        f"Có {progress.units} đơn vị gửi báo cáo tiến độ nhiệm vụ; {achieved}/{measured} chỉ tiêu có số liệu đã đạt hoặc "
-        f"đúng tiến độ ({len(target_rows) - measured - partial - apart} chỉ tiêu chưa có số liệu"
-        + (f", {partial} chỉ tiêu {PARTIAL_LABEL.lower()} nên chưa đánh giá" if partial else "")
-        + (f", {apart} chỉ tiêu là tổng của cả địa bàn nên không đánh giá riêng" if apart else "")
-        + ")."
-        if measured or partial or progress.units
-        else f"Kỳ báo cáo này {NO_DATA}; bảng chỉ tiêu dưới đây nêu mốc kế hoạch để theo dõi.",
+        _figures_sentence(progress.units, target_rows, achieved, measured, partial, apart),
     ]
     year_cycle = cycles.get(cycle_year)
     if root is not None and year_cycle is not None and root.level != AdministrativeUnit.Level.COMMUNE:

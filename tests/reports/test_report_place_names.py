@@ -27,3 +27,14 @@ def test_a_wards_report_names_it_with_a_lower_case_kind(ward_a: Any) -> None:
 
 def test_the_citys_report_keeps_the_capital_of_a_place_named_after_a_person(hcm: Any) -> None:
     assert "trên địa bàn Thành phố Hồ Chí Minh đã triển khai" in general_of(hcm)
+
+
+def test_a_plan_without_targets_is_not_told_to_look_at_a_targets_table(hcm: Any) -> None:
+    """A directive or a 100-day plan sets no figures: the report says so, and points to the tasks."""
+    plan = make_plan()
+    plan.area = hcm
+    plan.save(update_fields=["area"])
+    general = collect_report_data(plan, 2025, unit=hcm, today=dt.date(2025, 12, 20)).general
+    assert general[1] == ("Kỳ báo cáo này chưa có số liệu. Kế hoạch không giao chỉ tiêu định lượng; báo cáo nêu kết quả "
+                          "thực hiện các nhiệm vụ.")
+    assert not any("bảng chỉ tiêu dưới đây" in p for p in general)
