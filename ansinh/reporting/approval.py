@@ -95,7 +95,10 @@ def checklist(plan: Plan, area: AdministrativeUnit | None) -> list[Check]:
         Check("Chế độ báo cáo", bool(periodic),
               f"{len(duties)} chế độ; kỳ báo cáo được tạo cho các năm {years[0]}–{years[-1]}" if periodic
               else "không có chế độ báo cáo định kỳ: không tạo được kỳ báo cáo tự động (có thể thêm kỳ bằng tay sau khi phê duyệt)"),
-        Check("Chỉ tiêu đã liên kết danh mục", links > 0, f"{links}/{targets} chỉ tiêu", blocking=True),
+        # A plan that sets no figures (a directive, most resolutions) is followed through its tasks alone.
+        Check("Chỉ tiêu đã liên kết danh mục", links > 0 or targets == 0,
+              f"{links}/{targets} chỉ tiêu" if targets else "kế hoạch không có chỉ tiêu định lượng: chỉ theo dõi tiến độ nhiệm vụ",
+              blocking=True),
     ]
 
 

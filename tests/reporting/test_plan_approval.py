@@ -385,3 +385,12 @@ def test_an_ocr_misread_number_is_flagged_on_the_checklist_but_does_not_block_ap
     plan.save(update_fields=["number"])
     check = next(c for c in checklist(plan, ward_a) if c.label == "Số, ký hiệu")
     assert not check.done and not check.blocking and "hãy đối chiếu bản gốc" in check.detail
+
+
+def test_a_directive_without_targets_is_approved_and_its_cycles_collect_task_progress(plan: Plan, ward_a: Any) -> None:
+    """The issue's own case: a directive yields duties and reporting, no targets; it must still be approvable."""
+    plan.targets.all().delete()
+    check = next(c for c in checklist(plan, ward_a) if c.label == "Chỉ tiêu đã liên kết danh mục")
+    assert check.done and "chỉ theo dõi tiến độ nhiệm vụ" in check.detail
+    approved, cycles = do_approve_with_checklist(plan, None, ward_a)
+    assert approved.status == Plan.Status.ACTIVE and cycles
