@@ -15,6 +15,7 @@ from django.utils import timezone
 from ansinh.core.errors import UserError
 from ansinh.core.models import audit
 from ansinh.documents.models import SourceDocument
+from ansinh.lib.roman import roman_value
 from ansinh.plans.area import issued_on_date_line, place_of, suggest_area
 from ansinh.plans.models import (
     DocumentToIssue,
@@ -261,13 +262,20 @@ def task_bodies(text: str, tasks: Sequence[Mapping[str, Any]]) -> list[str]:
     return out
 
 
+# An item's own number under a part: "1", "12" (not a roman part, not a path).
+_ITEM_NUMBER = re.compile(r"\d{1,3}")
+
+
 def _import_tasks(plan: Plan, tasks: Sequence[Mapping[str, Any]], text: str = "") -> None:
     known: dict[str, Task] = {}
     bodies = task_bodies(text, tasks)
+    group: Task | None = None  # the last part numbered in roman ("I", "II"): items numbered 1, 2, … after it are its
     for pos, item in enumerate(tasks):
         s, e = _span(item)
         number = _text(item.get("number"), 40)
         parent = _parent_number(number, known) if number else None
+        if parent is None and group is not None and _ITEM_NUMBER.fullmatch(number):
+            parent = group  # "I. NHÓM THỂ CHẾ" then "1.", "2.", "3.", numbered on through the next part
         task = Task.objects.create(
             plan=plan,
             parent=parent,
@@ -282,6 +290,8 @@ def _import_tasks(plan: Plan, tasks: Sequence[Mapping[str, Any]], text: str = ""
         )
         if number:
             known[number] = task
+        if roman_value(number) is not None and parent is None:
+            group = task
         rows = [TaskAssignment(task=task, role=TaskAssignment.Role.LEAD, name=_text(n, 300)) for n in item.get("lead") or []]
         rows += [
             TaskAssignment(task=task, role=TaskAssignment.Role.COORDINATE, name=_text(n, 300))

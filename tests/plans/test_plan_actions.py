@@ -131,3 +131,22 @@ def test_the_date_line_is_read_with_or_without_its_month() -> None:
     assert issued_on_date_line("UBND\nHuế, ngày 25 tháng 6 năm 2025\nKẾ HOẠCH") == (2025, 6)
     assert issued_on_date_line("Huế, ngày   tháng   năm 2025") == (2025, None)
     assert issued_on_date_line("Huế, ngày   tháng   năm") is None and issued_on_date_line("KẾ HOẠCH") is None
+
+
+def test_items_numbered_on_through_roman_parts_sit_under_their_part(document: SourceDocument) -> None:
+    """A table "I. NHÓM THỂ CHẾ / 1 / 2 / II. NHÓM HẠ TẦNG / 3 / 4" numbers its rows on through the parts: each row
+    still belongs to the part above it, which the report's sections follow."""
+    rows = [("I", "Nhóm thể chế"), ("1", "Ban hành quy chế"), ("2", "Rà soát quy trình"), ("II", "Nhóm hạ tầng số"),
+            ("3", "Xử lý điểm lõm sóng"), ("3.a", "Thôn Ninh Đảo"), ("4", "Phủ cáp quang")]
+    tasks = [{"number": n, "title": t, "lead": [], "coordinate": [], "timeline": None} for n, t in rows]
+    plan = do_import_plan(document, {**EXTRACTION, "tasks": tasks})
+    parent = {t.number: (t.parent.number if t.parent else None) for t in plan.tasks.all()}
+    assert parent == {"I": None, "1": "I", "2": "I", "II": None, "3": "II", "3.a": "3", "4": "II"}
+    assert plan.tasks.get(number="3.a").depth == 2
+
+
+def test_items_before_any_roman_part_stay_at_the_top(document: SourceDocument) -> None:
+    tasks = [{"number": n, "title": n, "lead": [], "coordinate": [], "timeline": None} for n in ("1", "2", "2.1")]
+    plan = do_import_plan(document, {**EXTRACTION, "tasks": tasks})
+    assert [(t.number, t.parent_id is None) for t in plan.tasks.order_by("position")] == [
+        ("1", True), ("2", True), ("2.1", False)]
