@@ -27,7 +27,7 @@ import csv
 import datetime as dt
 import functools
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from django.db import transaction
@@ -141,8 +141,23 @@ def review_window(kind: str, first_year: int, year: int) -> Window:
         year,
         dt.date(first_year - 1, 12, CUTOFF_DAY + 1),
         dt.date(year, 12, CUTOFF_DAY),
-        f"Báo cáo {name} {first_year}–{year}",
+        f"Báo cáo {name} năm {year}" if first_year == year else f"Báo cáo {name} {first_year}–{year}",
     )
+
+
+def closed_before_due(window: Window, stated: tuple[int, int] | None) -> Window:
+    """A review due before its year's data cutoff (a 100-day plan's "báo cáo … trước ngày 30/10") closes its figures
+    at the cutoff before that date (the 14th of that month, or of the month before), not on 14 December after it."""
+    if stated is None or window.kind not in (Kind.MIDTERM, Kind.FINAL):
+        return window
+    day, month = stated
+    due = dt.date(window.end.year, month, day)
+    if due > window.end:
+        return window
+    cutoff = dt.date(due.year, due.month, CUTOFF_DAY)
+    if due.day <= CUTOFF_DAY:
+        cutoff = (cutoff.replace(day=1) - dt.timedelta(days=1)).replace(day=CUTOFF_DAY)
+    return window if cutoff <= window.start else replace(window, end=cutoff)
 
 
 def level_due_dates(plan_level: str, window: Window, stated: tuple[int, int] | None) -> dict[str, dt.date]:
@@ -231,6 +246,7 @@ def generate_cycles(
     chosen: dict[tuple[str, dt.date, dt.date], tuple[Window, ReportingDuty]] = {}
     for duty in plan.reporting_duties.all():
         for window in windows_for_duty(duty.frequency, duty.year, years, first, last):
+            window = closed_before_due(window, _stated_deadline(duty))
             if issued is not None and window.end < issued:
                 continue
             key = (window.kind, window.start, window.end)

@@ -174,3 +174,22 @@ def test_generating_cycles_is_idempotent_and_honours_reviews() -> None:
         CycleDeadline.objects.filter(cycle__plan=plan).count()
         == 3 * ReportingCycle.objects.filter(plan=plan).count()
     )
+
+
+@pytest.mark.django_db
+def test_a_review_due_before_the_year_ends_closes_its_figures_before_it_is_due() -> None:
+    """A 100-day plan of 2026 asks "báo cáo … trước ngày 30/10/2026": its figures close on 14 October, not on
+    14 December after the report is due, and its one year reads "năm 2026", not "2026–2026"."""
+    plan = make_plan(deadline=None)
+    plan.period_start = plan.period_end = 2026
+    plan.save(update_fields=["period_start", "period_end"])
+    plan.reporting_duties.all().delete()
+    plan.reporting_duties.create(text="Báo cáo kết quả trước ngày 30/10/2026", frequency="once", year=2026,
+                                 deadline_day=30, deadline_month=10)
+    plan.reporting_duties.create(text="Báo cáo sơ kết trước ngày 10/01", frequency="once", year=2026,
+                                 deadline_day=10, deadline_month=1)  # due before any figure closes: left as it is
+    cycles = {c.period_end: c for c in generate_cycles(plan, [2026])}
+    review = cycles[dt.date(2026, 10, 14)]
+    assert review.label == "Báo cáo tổng kết năm 2026" and review.period_start == dt.date(2025, 12, 15)
+    assert all(d.due > review.period_end for d in review.deadlines.all())
+    assert dt.date(2026, 12, 14) in cycles  # the January one keeps the year's window
