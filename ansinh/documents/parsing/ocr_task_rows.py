@@ -1,0 +1,228 @@
+"""Assignment tables a scanner's OCR ran together: each row's cells on one or a few lines.
+
+A Party committee's or a People's Committee's annex of tasks (Decree 30/2020 layout: "STT | Nhiệm vụ | Thời gian
+hoàn thành | Cơ quan chủ trì | Cơ quan phối hợp | Lãnh đạo phụ trách") read by OCR off a landscape scan comes out as
+lines in which a row's cells follow each other, separated by ``|`` or by stray characters. The task cell is the left
+part of each line; its first line begins with a capital letter, its wrapped lines with a small one. The number sits
+on the row's middle line, often misread ("¡_ |", "s _ ["); field rows ("LĨNH VỰC CÔNG NGHIỆP") are in capitals;
+every page repeats the header. Each row becomes a task under its field, numbered by its legible number or else by
+its place; the lead is the first body the row names after its task text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ansinh.documents.parsing.clean import Doc
+from ansinh.documents.parsing.layout_tables import LayoutTable
+from ansinh.documents.parsing.tasks import Task
+
+# A header line of the table: the column names, on one line or two (folded text).
+_HEADER_CUES = re.compile(
+    r"(?<![a-z])(?:stt|chu tri|phoi (?:hop|lop)|phu trach|thoi gian|hoan thanh|nhiem vu va|lanh dao,? co quan)(?![a-z])"
+)
+_UNIT_HEADS = re.compile(r"(?<![a-z])(?:chu tri|phoi (?:hop|lop)|phu trach)(?![a-z])")
+_PAGE = re.compile(r"^=+ *trang *\d+ *=+$")
+# The number cell: a short token (a digit or what OCR made of it) and a bar, or one or two digits before the text.
+_STT_BAR = re.compile(r"^\s*(\S{1,3})?\s*_*\s*[|\[]\s*")
+_STT_DIGITS = re.compile(r"^\s*(\d{1,2})\s*_*\s+(?=\S)")
+# Where the task cell ends on a line: a bar, the time column, or the first words of a unit column.
+_CELL_END = re.compile(
+    r"\s[|\[]|\s_+\s|\s—|(?<![a-z])(?:thang \d{1,2}/\d{4}|quy [1-4i]+/\d{4}|bi thu|giam doc|doc so|truong ban|dong chi|"
+    r"d/c|ubnd tinh)(?![a-z])"
+)
+# A line that opens with a unit column's words (the task cell of that line is empty).
+_UNIT_LINE = re.compile(
+    r"^\W*(?:bi thu|giam doc|truong ban|dong chi|d/c|ubnd|chu tich|thu truong|tuv|uvbtv|pho chu tich)(?![a-z])"
+)
+_WORD = re.compile(r"^[^\W\d_]{2,}[.,;:)]*$")
+_TIMELINE = re.compile(r"(?:tháng|quý|năm)\s*\d{1,2}/\d{4}", re.IGNORECASE)
+# A body the lead column names: an office's head and the body ("Giám đốc Sở Y tế"), or the body alone.
+_BODY = re.compile(
+    r"(?:(?P<head>Giám đốc|Trưởng|Chủ tịch|Tổng Biên tập|Thủ trưởng)\s+)?"
+    r"(?P<body>(?:Sở|Ban|Bộ Chỉ huy|Công an|Liên minh|Ngân hàng|Báo|BHXH|Bảo hiểm xã hội)\s+"
+    r"[^\W\d_][^\W\d_]*(?:\s+(?:và\s+)?[^\W\d_]+){0,6})"
+)
+_BODY_STOP = re.compile(
+    r"\s+(?:Bí|UBND|Đồng|Đ/c|TUV|UVBTV|Phó|Chủ|Giám|liên|phường|xã|các|đơn|có)(?:\s.*)?$|\s+[^\W\d_](?:\s.*)?$"
+)
+_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV")
+
+
+@dataclass
+class _Row:
+    start: int
+    end: int
+    title: str
+    group: str | None
+    stt: str | None = None
+    mark: int | None = None  # the index in ``lines`` of the line holding the number cell
+    lines: list[str] = field(default_factory=list)
+
+
+def _text_lines(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each line of the caller's text as OCR wrote it (the cleaner joins wrapped lines)."""
+    return tuple((m.start(), m.end()) for m in re.finditer(r"[^\n]*", text) if m.start() == 0 or text[m.start() - 1] == "\n")
+
+
+def _header_at(folded: str) -> bool:
+    return len(set(_HEADER_CUES.findall(folded))) >= 2
+
+
+def _first_header(doc: Doc, lines: tuple[tuple[int, int], ...]) -> int | None:
+    """Index of the first line of a window of three holding the table's column names (at least "STT" and a unit)."""
+    for i in range(len(lines)):
+        window = " ".join(doc.folded[s:e] for s, e in lines[i : i + 4])
+        cues = set(_HEADER_CUES.findall(window))
+        if "stt" in cues and ({"chu tri", "phoi hop", "phu trach"} & cues) and len(cues) >= 3:
+            return i
+    return None
+
+
+def _header_end(doc: Doc, lines: tuple[tuple[int, int], ...], page: int) -> int:
+    """The last line of the header a page repeats under its marker (the marker itself when there is none): the line
+    naming the unit columns within the next few lines."""
+    for j in range(page + 1, min(page + 8, len(lines))):
+        if _UNIT_HEADS.search(doc.folded[lines[j][0] : lines[j][1]]):
+            return j
+    return page
+
+
+def _is_junk(text: str) -> bool:
+    """A line OCR made of smudges: fewer than three words, or words fewer than half its tokens."""
+    tokens = text.split()
+    words = sum(1 for t in tokens if _WORD.match(t))
+    return words < 3 or words < len(tokens) / 2
+
+
+def _group_title(text: str) -> str | None:
+    """The field a row in capitals names ("II |LĨNH VỰC NÔNG NGHIỆP"), without its label."""
+    m = _STT_BAR.match(text)
+    body = text[m.end() :] if m else re.sub(r"^\s*[IVXLH1]{1,4}[._]?\s+", "", text)
+    body = body.strip(" _.-")
+    letters = [c for c in body if c.isalpha()]
+    words = body.split()
+    if len(words) < 2 or len(letters) < 8 or sum(c.isupper() for c in letters) < 0.9 * len(letters):
+        return None
+    return body
+
+
+def _cell(text: str, folded: str) -> tuple[str, str | None, bool]:
+    """The task cell's part of a line, the row number read at its start (None when there is none or it is
+    illegible) and whether the line holds the number cell at all."""
+    stt = None
+    m = _STT_BAR.match(text)
+    d = _STT_DIGITS.match(text)
+    if m is not None:
+        start = m.end()
+        if m.group(1) and m.group(1).isdigit():
+            stt = m.group(1)
+    else:
+        start = d.end() if d else 0
+        if d:
+            stt = d.group(1)
+    end = _CELL_END.search(folded, start)
+    cell = text[start : end.start() if end else len(text)]
+    return cell.strip(" _—-~`'\"‹„"), stt, m is not None or d is not None
+
+
+def _ends_sentence(cell: str) -> bool:
+    tokens = cell.split()
+    while tokens and not _WORD.match(tokens[-1]) and not tokens[-1].endswith("."):
+        tokens.pop()
+    while tokens and len(tokens[-1]) <= 1:
+        tokens.pop()
+    return bool(tokens) and tokens[-1].endswith((".", ".)", ").", ".”", ".\""))
+
+
+def _rows(doc: Doc, lines: tuple[tuple[int, int], ...], first: int) -> list[_Row | tuple[str, int, int]]:
+    out: list[_Row | tuple[str, int, int]] = []
+    row: _Row | None = None
+    group: str | None = None
+    groups = 0
+    prev_text: str | None = None  # the task cell of the previous line when that line was task text
+    skip_to = first
+    for i in range(first, len(lines)):
+        s, e = lines[i]
+        text, folded = doc.text[s:e], doc.folded[s:e]
+        if _PAGE.match(folded.strip()):
+            skip_to = _header_end(doc, lines, i)
+        if i <= skip_to or not text.strip() or _header_at(folded):
+            prev_text = None
+            continue
+        title = _group_title(text)
+        if title is not None:
+            group = _ROMAN[groups] if groups < len(_ROMAN) else str(groups + 1)
+            groups += 1
+            out.append((title, s, e))
+            row, prev_text = None, None
+            continue
+        if _UNIT_LINE.match(folded) or _is_junk(text):
+            if row is not None:
+                row.lines.append(text)
+                row.end = e
+            prev_text = None
+            continue
+        cell, stt, marked = _cell(text, folded)
+        words = cell.split()
+        # A row's first line opens its task cell with a word in capital, and runs on for some words.
+        first_letter = words[0][0] if len(words) >= 5 and _WORD.match(words[0]) else ""
+        # The number stands on the row's middle line: a row whose lines below it outnumber those above has ended.
+        past_middle = row is not None and row.mark is not None and len(row.lines) > 2 * row.mark + 1
+        starts = first_letter.isupper() and (prev_text is None or _ends_sentence(prev_text) or past_middle)
+        if starts and group is not None:
+            row = _Row(s, e, cell, group)
+            out.append(row)
+        if row is not None:
+            if marked and row.mark is None:
+                row.mark = len(row.lines)
+            row.lines.append(text)
+            row.end = e
+            if stt is not None and row.stt is None:
+                row.stt = stt
+        prev_text = cell
+    return out
+
+
+def _lead(row: _Row) -> list[str]:
+    """The first body the row names after its task text, with its head's title when the row gives it."""
+    joined = " ".join(row.lines)
+    joined = joined.replace(row.title, " ", 1)
+    for m in _BODY.finditer(joined):
+        body = _BODY_STOP.sub("", m.group("body")).strip(" ,.;")
+        if len(body.split()) < 2:
+            continue
+        head = m.group("head") or ("Giám đốc" if body.startswith("Sở") and "Giám" in joined[: m.start()] else None)
+        return [f"{head} {body}" if head else body]
+    return []
+
+
+def find_ocr_task_tables(doc: Doc) -> list[LayoutTable]:
+    """The assignment table of an OCR-read annex, as one table of its rows (none when the text holds no such table
+    or too few rows of it were read)."""
+    lines = _text_lines(doc.text)
+    first = _first_header(doc, lines)
+    if first is None:
+        return []
+    tasks: list[Task] = []
+    counts: dict[str, int] = {}
+    for item in _rows(doc, lines, first):
+        if isinstance(item, tuple):
+            title, s, e = item
+            number = _ROMAN[len(counts)] if len(counts) < len(_ROMAN) else str(len(counts) + 1)
+            counts[number] = 0
+            tasks.append(Task(number, title, (s, e)))
+            continue
+        assert item.group is not None
+        place = counts.get(item.group, 0) + 1
+        if item.stt is not None and place - 1 <= int(item.stt) <= place + 2:
+            place = int(item.stt)  # a legible number a little ahead: a row before it was not read
+        counts[item.group] = place
+        task = Task(f"{item.group}.{place}", item.title, (item.start, item.end), lead=_lead(item))
+        timeline = _TIMELINE.search(" ".join(item.lines))
+        task.timeline = timeline.group(0) if timeline else None
+        tasks.append(task)
+    if sum(1 for t in tasks if t.number and "." in t.number) < 3:
+        return []
+    return [LayoutTable(tasks[0].span[0], len(doc.text), tasks)]
