@@ -34,7 +34,7 @@ _CELL_END = re.compile(
 )
 # A line that opens with a unit column's words (the task cell of that line is empty).
 _UNIT_LINE = re.compile(
-    r"^\W*(?:bi thu|giam doc|truong ban|dong chi|d/c|ubnd|chu tich|thu truong|tuv|uvbtv|pho chu tich)(?![a-z])"
+    r"^\W*(?:bi thu|lanh dao|giam doc|truong ban|dong chi|d/c|ubnd|chu tich|thu truong|tuv|uvbtv|pho chu tich)(?![a-z])"
 )
 _WORD = re.compile(r"^[^\W\d_]{2,}[.,;:)]*$")
 _TIMELINE = re.compile(r"(?:tháng|quý|năm)\s*\d{1,2}/\d{4}", re.IGNORECASE)
@@ -47,6 +47,13 @@ _BODY = re.compile(
 _BODY_STOP = re.compile(
     r"\s+(?:Bí|UBND|Đồng|Đ/c|TUV|UVBTV|Phó|Chủ|Giám|liên|phường|xã|các|đơn|có)(?:\s.*)?$|\s+[^\W\d_](?:\s.*)?$"
 )
+# A body heading the rows it leads ("Hội Cựu chiến binh tỉnh", "Sở Tư pháp", "Tòa án nhân dân tỉnh").
+_BODY_GROUP = re.compile(
+    r"^(?:Ủy ban|Uỷ ban|UBND|Hội|Sở|Ban|Đoàn|Tòa án|Toà án|Viện|Thanh tra|Công an|Bộ Chỉ huy|Liên đoàn|Liên minh|"
+    r"Thi hành án|Cục|Chi cục|Đảng ủy|Đảng uỷ|Tỉnh đoàn|Thành đoàn)\s+\S"
+)
+# OCR's readings of a roman label ("IL", "H", "HI"), against a letter naming a part ("A", "B_").
+_LETTER_LABEL = re.compile(r"^[A-GĐ]$")
 _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV")
 
 
@@ -96,16 +103,25 @@ def _is_junk(text: str) -> bool:
     return words < 3 or words < len(tokens) / 2
 
 
-def _group_title(text: str) -> str | None:
-    """The field a row in capitals names ("II |LĨNH VỰC NÔNG NGHIỆP"), without its label."""
+def _group_title(text: str) -> tuple[str, str, bool] | None:
+    """(title, label, in capitals) of a row naming a field ("II |LĨNH VỰC NÔNG NGHIỆP", in capitals) or, under a
+    label, a body whose tasks follow ("III |Hội Nông dân tỉnh")."""
     m = _STT_BAR.match(text)
-    body = text[m.end() :] if m else re.sub(r"^\s*[IVXLH1]{1,4}[._]?\s+", "", text)
+    label = (m.group(1) or "") if m else ""
+    if m:
+        body = text[m.end() :]
+    else:
+        lm = re.match(r"^\s*(\S{1,3}?)[._]?\s+(?=[^\W\d_]{2})", text)
+        label = lm.group(1) if lm and not lm.group(1)[0].isalpha() or (lm and len(lm.group(1)) <= 2) else ""
+        body = text[lm.end() :] if lm and label else text
     body = body.strip(" _.-")
     letters = [c for c in body if c.isalpha()]
     words = body.split()
-    if len(words) < 2 or len(letters) < 8 or sum(c.isupper() for c in letters) < 0.9 * len(letters):
-        return None
-    return body
+    if len(words) >= 2 and len(letters) >= 8 and sum(c.isupper() for c in letters) >= 0.9 * len(letters):
+        return body, label.strip("_."), True
+    if m and label and not label.isdigit() and _BODY_GROUP.match(body) and len(words) <= 8 and "." not in body:
+        return body, label.strip("_."), False
+    return None
 
 
 def _cell(text: str, folded: str) -> tuple[str, str | None, bool]:
@@ -136,11 +152,11 @@ def _ends_sentence(cell: str) -> bool:
     return bool(tokens) and tokens[-1].endswith((".", ".)", ").", ".”", ".\""))
 
 
-def _rows(doc: Doc, lines: tuple[tuple[int, int], ...], first: int) -> list[_Row | tuple[str, int, int]]:
-    out: list[_Row | tuple[str, int, int]] = []
+def _rows(doc: Doc, lines: tuple[tuple[int, int], ...], first: int) -> list[_Row | tuple[str, str, int, bool]]:
+    out: list[_Row | tuple[str, str, int, bool]] = []
     row: _Row | None = None
     group: str | None = None
-    groups = 0
+    prev_heading = False
     prev_text: str | None = None  # the task cell of the previous line when that line was task text
     skip_to = first
     for i in range(first, len(lines)):
@@ -151,13 +167,18 @@ def _rows(doc: Doc, lines: tuple[tuple[int, int], ...], first: int) -> list[_Row
         if i <= skip_to or not text.strip() or _header_at(folded):
             prev_text = None
             continue
-        title = _group_title(text)
-        if title is not None:
-            group = _ROMAN[groups] if groups < len(_ROMAN) else str(groups + 1)
-            groups += 1
-            out.append((title, s, e))
-            row, prev_text = None, None
+        heading = _group_title(text)
+        if heading is not None:
+            title, label, caps = heading
+            last = out[-1] if out else None
+            if caps and not label and isinstance(last, tuple) and last[3] and row is None and prev_heading:
+                out[-1] = (f"{last[0]} {title}", last[1], last[2], last[3])  # a field's name wrapped on two lines
+            else:
+                out.append((title, label, s, caps))
+            group = "set"
+            row, prev_text, prev_heading = None, None, True
             continue
+        prev_heading = False
         if _UNIT_LINE.match(folded) or _is_junk(text):
             if row is not None:
                 row.lines.append(text)
@@ -198,6 +219,12 @@ def _lead(row: _Row) -> list[str]:
     return []
 
 
+def _label(n: int, letter: bool) -> str:
+    if letter:
+        return "ABCDEFGHKLMN"[n - 1] if n <= 12 else str(n)
+    return _ROMAN[n - 1] if n <= len(_ROMAN) else str(n)
+
+
 def find_ocr_task_tables(doc: Doc) -> list[LayoutTable]:
     """The assignment table of an OCR-read annex, as one table of its rows (none when the text holds no such table
     or too few rows of it were read)."""
@@ -205,21 +232,29 @@ def find_ocr_task_tables(doc: Doc) -> list[LayoutTable]:
     first = _first_header(doc, lines)
     if first is None:
         return []
+    items = _rows(doc, lines, first)
+    # Parts lettered A, B, C (bodies under them numbered I, II) when a field's label reads as a letter.
+    lettered = any(isinstance(i, tuple) and i[3] and _LETTER_LABEL.match(i[1]) for i in items)
     tasks: list[Task] = []
+    tops = subs = 0
+    path = ""
     counts: dict[str, int] = {}
-    for item in _rows(doc, lines, first):
+    for item in items:
         if isinstance(item, tuple):
-            title, s, e = item
-            number = _ROMAN[len(counts)] if len(counts) < len(_ROMAN) else str(len(counts) + 1)
-            counts[number] = 0
-            tasks.append(Task(number, title, (s, e)))
+            title, _, s, caps = item
+            if caps or not lettered or not tops:
+                tops, subs = tops + 1, 0
+                path = _label(tops, lettered)
+            else:
+                subs += 1
+                path = f"{_label(tops, lettered)}.{_label(subs, False)}"
+            tasks.append(Task(path, title, (s, s + len(title))))
             continue
-        assert item.group is not None
-        place = counts.get(item.group, 0) + 1
+        place = counts.get(path, 0) + 1
         if item.stt is not None and place - 1 <= int(item.stt) <= place + 2:
             place = int(item.stt)  # a legible number a little ahead: a row before it was not read
-        counts[item.group] = place
-        task = Task(f"{item.group}.{place}", item.title, (item.start, item.end), lead=_lead(item))
+        counts[path] = place
+        task = Task(f"{path}.{place}", item.title, (item.start, item.end), lead=_lead(item))
         timeline = _TIMELINE.search(" ".join(item.lines))
         task.timeline = timeline.group(0) if timeline else None
         tasks.append(task)

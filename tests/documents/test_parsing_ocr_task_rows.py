@@ -1,0 +1,65 @@
+"""Assignment tables a scanner's OCR ran together row by row (ocr_task_rows.py), with made-up rows."""
+
+from __future__ import annotations
+
+from ansinh.documents.parsing import extract_plan
+from ansinh.documents.parsing.clean import prepare
+from ansinh.documents.parsing.ocr_task_rows import find_ocr_task_tables
+
+_TABLE = """===== Trang 3 =====
+HUYỆN ỦY BẮC SƠN
+
+STT Nhiệm vụ và chỉ tiêu Thời gian hoàn | Lãnh đạo, cơ quan đơn | Lãnh đạo, cơ quan đơn
+thành vị chủ trì vị phối hợp Lãnh đạo huyện phụ trách
+1L |LĨNH VỰC NÔNG NGHIỆP
+¡_ |Xây dựng kế hoạch trồng mới rừng phòng hộ đầu nguồn trên địa bàn | Tháng 6/2026 | Bí thư Đảng uỷ, Giám
+các xã vùng cao giai đoạn 2026-2030. đốc Sở Nông nghiệp và Môi trường | các xã UBND huyện
+š § ni $ ¬
+Hoàn thành 100% chỉ tiêu năm 2026 theo Đề án phát triển chăn nuôi bò thịt của
+2 |huyện đến năm 2030 và nhân rộng mô hình hợp tác | Tháng 12/2026 | Bí thư Đảng uỷ, Giám đốc Sở Tài chính
+xã chăn nuôi. Phó Chủ tịch UBND huyện
+B_ |LĨNH VỰC GIÁO DỤC
+IL |Sở Giáo dục và Đào tạo
+s _ [Tổ chức bồi dưỡng giáo viên dạy tiếng dân tộc cho các trường tiểu học vùng | Quý 2/2026 | Bí thư Đảng uỷ
+sâu trong toàn tỉnh. Giám đốc Sở Giáo dục và Đào tạo
+===== Trang 4 =====
+Thời gian hoàn | Lãnh đạo, cơ quan đơn | Lãnh đạo, cơ quan đơn
+STT Nhiệm vụ và chỉ tiêu thành vị chủ trì vị phối hợp Lãnh đạo huyện phụ trách
+2 _ |Mở thêm 05 lớp học xóa mù chữ cho phụ nữ ở các thôn bản xa trung tâm | Tháng 9/2026 | Giám đốc
+Sở Giáo dục và Đào tạo
+"""
+
+
+def _tasks() -> list[dict[str, object]]:
+    return [t.as_dict() for table in find_ocr_task_tables(prepare(_TABLE)) for t in table.tasks]
+
+
+def test_a_row_opening_with_a_capital_after_a_smudged_number_cell_is_a_task_under_its_capitalised_field() -> None:
+    tasks = _tasks()
+    assert tasks[0]["number"] == "A" and tasks[0]["title"] == "LĨNH VỰC NÔNG NGHIỆP"
+    assert tasks[1]["number"] == "A.1"
+    assert str(tasks[1]["title"]).startswith("Xây dựng kế hoạch trồng mới rừng phòng hộ")
+
+
+def test_the_legible_number_on_a_rows_middle_line_numbers_the_row_whose_first_line_came_above_it() -> None:
+    row = _tasks()[2]
+    assert row["number"] == "A.2"
+    assert str(row["title"]).startswith("Hoàn thành 100% chỉ tiêu năm 2026 theo Đề án")
+
+
+def test_a_field_labelled_with_a_letter_letters_the_parts_and_a_labelled_body_heads_its_rows_as_a_roman_sub_part() -> None:
+    numbers = [t["number"] for t in _tasks()]
+    assert numbers[3:] == ["B", "B.I", "B.I.1", "B.I.2"]
+
+
+def test_the_header_a_new_page_repeats_is_no_row_and_the_lead_is_the_body_after_the_task_cell() -> None:
+    tasks = _tasks()
+    assert all("Nhiệm vụ" not in str(t["title"]) for t in tasks)
+    assert tasks[1]["lead"] == ["Giám đốc Sở Nông nghiệp và Môi trường"]
+    assert tasks[1]["timeline"] == "Tháng 6/2026"
+
+
+def test_quantities_inside_the_rows_of_such_a_table_are_no_targets() -> None:
+    result = extract_plan(_TABLE, "made-up")
+    assert result["targets"] == []
+    assert len(result["tasks"]) == 7  # type: ignore[arg-type]
