@@ -112,7 +112,7 @@ def _group_title(text: str) -> tuple[str, str, bool] | None:
         body = text[m.end() :]
     else:
         lm = re.match(r"^\s*(\S{1,3}?)[._]?\s+(?=[^\W\d_]{2})", text)
-        label = lm.group(1) if lm and not lm.group(1)[0].isalpha() or (lm and len(lm.group(1)) <= 2) else ""
+        label = lm.group(1) if (lm and not lm.group(1)[0].isalpha()) or (lm and len(lm.group(1)) <= 2) else ""
         body = text[lm.end() :] if lm and label else text
     body = body.strip(" _.-")
     letters = [c for c in body if c.isalpha()]
