@@ -162,8 +162,12 @@ def read_parts(text: str) -> Parts:
     # An assignment table whose header a PDF's text layer laid out over rows no reader of laid-out tables read.
     layout += _apart(find_laid_broken_tables(doc), _spans(layout, laid))
     tables = sorted(_apart(find_tables(doc), _spans(layout, laid)) + laid, key=lambda t: t.start)
-    # An assignment table OCR ran together row by row, which no reader above read.
-    layout += _apart(find_ocr_task_tables(doc), _spans(layout, tables))
+    # An assignment table OCR ran together row by row, which no reader above read but for a page's scrap of it.
+    for ocr in find_ocr_task_tables(doc):
+        inside = [t for t in (*layout, *tables) if _overlaps(t, [(ocr.start, ocr.end)])]
+        if sum(t.end - t.start for t in inside) * 4 < ocr.end - ocr.start:
+            tables = [t for t in tables if t not in inside]
+            layout = [t for t in layout if t not in inside] + [ocr]
     masked = _masked(doc, _spans(tables, layout))
     root = parse_outline(masked)
     mark_duties(masked, root)
