@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from ansinh.documents.parsing.clean import Doc
 from ansinh.documents.parsing.layout_tables import LayoutTable
+from ansinh.documents.parsing.ocr_row_units import row_lead
 from ansinh.documents.parsing.tasks import Task
 
 # A header line of the table: the column names, on one line or two (folded text).
@@ -38,21 +39,13 @@ _UNIT_LINE = re.compile(
 )
 _WORD = re.compile(r"^[^\W\d_]{2,}[.,;:)]*$")
 _TIMELINE = re.compile(r"(?:tháng|quý|năm)\s*\d{1,2}/\d{4}", re.IGNORECASE)
-# A body the lead column names: an office's head and the body ("Giám đốc Sở Y tế"), or the body alone.
-_BODY = re.compile(
-    r"(?:(?P<head>Giám đốc|Trưởng|Chủ tịch|Tổng Biên tập|Thủ trưởng)\s+)?"
-    r"(?P<body>(?:Sở|Ban|Bộ Chỉ huy|Công an|Liên minh|Ngân hàng|Báo|BHXH|Bảo hiểm xã hội)\s+"
-    r"[^\W\d_][^\W\d_]*(?:\s+(?:và\s+)?[^\W\d_]+){0,6})"
-)
-_BODY_STOP = re.compile(
-    r"\s+(?:Bí|UBND|Đồng|Đ/c|TUV|UVBTV|Phó|Chủ|Giám|liên|phường|xã|các|đơn|có)(?:\s.*)?$|\s+[^\W\d_](?:\s.*)?$"
-)
 # A body heading the rows it leads ("Hội Cựu chiến binh tỉnh", "Sở Tư pháp", "Tòa án nhân dân tỉnh").
 _BODY_GROUP = re.compile(
-    r"^(?:Ủy ban|Uỷ ban|UBND|Hội|Sở|Ban|Đoàn|Tòa án|Toà án|Viện|Thanh tra|Công an|Bộ Chỉ huy|Liên đoàn|Liên minh|"
+    r"^(?:Ủy ban|Uỷ ban|UBND|Hội|Sở|Ban|Đoàn|Tòa án|Toà án|Viện|Thanh tra|Công an|Bộ Chỉ huy|Liên [đĐ]oàn|Liên minh|Liên hiệp|"
     r"Thi hành án|Cục|Chi cục|Đảng ủy|Đảng uỷ|Tỉnh đoàn|Thành đoàn)\s+\S"
 )
 # OCR's readings of a roman label ("IL", "H", "HI"), against a letter naming a part ("A", "B_").
+_ROMANISH = re.compile(r"^[IVXLHỊÌÍ1]{1,4}$")
 _LETTER_LABEL = re.compile(r"^[A-GĐ]$")
 _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV")
 
@@ -119,8 +112,10 @@ def _group_title(text: str) -> tuple[str, str, bool] | None:
     words = body.split()
     if len(words) >= 2 and len(letters) >= 8 and sum(c.isupper() for c in letters) >= 0.9 * len(letters):
         return body, label.strip("_."), True
-    if m and label and not label.isdigit() and _BODY_GROUP.match(body) and len(words) <= 8 and "." not in body:
-        return body, label.strip("_."), False
+    short = 2 <= len(words) <= 8 and not re.search(r"[\d.;:]", body) and body[:1].isupper()
+    label = label.strip("_.")
+    if m and label and not label.isdigit() and short and (_BODY_GROUP.match(body) or _ROMANISH.match(label)):
+        return body, label, False
     return None
 
 
@@ -206,19 +201,6 @@ def _rows(doc: Doc, lines: tuple[tuple[int, int], ...], first: int) -> list[_Row
     return out
 
 
-def _lead(row: _Row) -> list[str]:
-    """The first body the row names after its task text, with its head's title when the row gives it."""
-    joined = " ".join(row.lines)
-    joined = joined.replace(row.title, " ", 1)
-    for m in _BODY.finditer(joined):
-        body = _BODY_STOP.sub("", m.group("body")).strip(" ,.;")
-        if len(body.split()) < 2:
-            continue
-        head = m.group("head") or ("Giám đốc" if body.startswith("Sở") and "Giám" in joined[: m.start()] else None)
-        return [f"{head} {body}" if head else body]
-    return []
-
-
 def _label(n: int, letter: bool) -> str:
     if letter:
         return "ABCDEFGHKLMN"[n - 1] if n <= 12 else str(n)
@@ -238,6 +220,7 @@ def find_ocr_task_tables(doc: Doc) -> list[LayoutTable]:
     tasks: list[Task] = []
     tops = subs = 0
     path = ""
+    group_body: str | None = None  # the body a labelled heading names, which leads the rows under it
     counts: dict[str, int] = {}
     for item in items:
         if isinstance(item, tuple):
@@ -248,13 +231,14 @@ def find_ocr_task_tables(doc: Doc) -> list[LayoutTable]:
             else:
                 subs += 1
                 path = f"{_label(tops, lettered)}.{_label(subs, False)}"
+            group_body = None if caps else title
             tasks.append(Task(path, title, (s, s + len(title))))
             continue
         place = counts.get(path, 0) + 1
         if item.stt is not None and place - 1 <= int(item.stt) <= place + 2:
             place = int(item.stt)  # a legible number a little ahead: a row before it was not read
         counts[path] = place
-        task = Task(f"{path}.{place}", item.title, (item.start, item.end), lead=_lead(item))
+        task = Task(f"{path}.{place}", item.title, (item.start, item.end), lead=row_lead(item.lines, item.title, group_body))
         timeline = _TIMELINE.search(" ".join(item.lines))
         task.timeline = timeline.group(0) if timeline else None
         tasks.append(task)
