@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ansinh.documents.parsing import extract_plan
 from ansinh.documents.parsing.clean import prepare
+from ansinh.documents.parsing.ocr_row_units import complete_department, row_lead
 from ansinh.documents.parsing.ocr_task_rows import find_ocr_task_tables
 
 _TABLE = """===== Trang 3 =====
@@ -63,3 +64,29 @@ def test_quantities_inside_the_rows_of_such_a_table_are_no_targets() -> None:
     result = extract_plan(_TABLE, "made-up")
     assert result["targets"] == []
     assert len(result["tasks"]) == 7  # type: ignore[arg-type]
+
+
+def test_a_department_name_the_scan_cut_at_the_column_edge_is_completed_from_the_provincial_departments() -> None:
+    assert complete_department("Sở Giáo dục và") == "Sở Giáo dục và Đào tạo"
+    assert complete_department("Sở Văn hóa") == "Sở Văn hóa"  # two departments begin so: left as read
+    lines = ["Mở rộng mạng lưới cửa hàng tiện lợi ở vùng cao | Quý 3/2026 | Bí thư Đảng uỷ, Giám", "đốc Sở Công"]
+    assert row_lead(lines, "Mở rộng mạng lưới cửa hàng tiện lợi ở vùng cao") == ["Giám đốc Sở Công Thương"]
+
+
+def test_the_standing_board_a_task_cell_cites_is_no_lead_and_a_body_heading_leads_its_rows() -> None:
+    lines = ["Triển khai kết luận của Ban Thường vụ Tỉnh ủy về chợ biên giới", "Đồng chí Chủ tịch Hội Phụ nữ tỉnh"]
+    assert row_lead(lines[:1], "Triển khai kết luận") == []
+    assert row_lead(lines, "Triển khai kết luận", "Hội Phụ nữ tỉnh") == ["Chủ tịch Hội Phụ nữ tỉnh"]
+
+
+def test_a_short_row_under_a_label_ocr_made_of_a_roman_numeral_heads_the_rows_below_it_as_a_body() -> None:
+    table = _TABLE.replace("1L |LĨNH VỰC NÔNG NGHIỆP", "HI |Hội Làm vườn huyện")
+    tasks = [t.as_dict() for tb in find_ocr_task_tables(prepare(table)) for t in tb.tasks]
+    assert tasks[0]["number"] == "A" and tasks[0]["title"] == "Hội Làm vườn huyện"
+    assert tasks[1]["lead"] == ["Hội Làm vườn huyện"]
+
+
+def test_a_small_table_another_reader_found_on_one_page_gives_way_to_the_whole_ocr_table() -> None:
+    scrap = "\n| STT | Nhiệm vụ | Cơ quan chủ trì |\n|---|---|---|\n| 1 | Trồng cây | Sở Y tế |\n"
+    result = extract_plan(_TABLE + scrap, "made-up")
+    assert [t["number"] for t in result["tasks"]][:2] == ["A", "A.1"]  # type: ignore[index]

@@ -58,6 +58,6 @@ def row_lead(lines: list[str], title: str, group_body: str | None = None) -> lis
         body = complete_department(_BODY_STOP.sub("", m.group("body")).strip(" ,.;"))
         if len(body.split()) < 2:
             continue
-        head = m.group("head") or ("Giám đốc" if body.startswith("Sở") and "Giám" in joined[: m.start()] else None)
-        return [f"{head} {body}" if head else body]
+        title_word = m.group("head") or ("Giám đốc" if body.startswith("Sở") and "Giám" in joined[: m.start()] else None)
+        return [f"{title_word} {body}" if title_word else body]
     return []

@@ -164,10 +164,11 @@ def read_parts(text: str) -> Parts:
     tables = sorted(_apart(find_tables(doc), _spans(layout, laid)) + laid, key=lambda t: t.start)
     # An assignment table OCR ran together row by row, which no reader above read but for a page's scrap of it.
     for ocr in find_ocr_task_tables(doc):
-        inside = [t for t in (*layout, *tables) if _overlaps(t, [(ocr.start, ocr.end)])]
-        if sum(t.end - t.start for t in inside) * 4 < ocr.end - ocr.start:
-            tables = [t for t in tables if t not in inside]
-            layout = [t for t in layout if t not in inside] + [ocr]
+        here = [(ocr.start, ocr.end)]
+        inside = [t.end - t.start for t in layout if _overlaps(t, here)] + [t.end - t.start for t in tables if _overlaps(t, here)]
+        if sum(inside) * 4 < ocr.end - ocr.start:
+            tables = [t for t in tables if not _overlaps(t, here)]
+            layout = [t for t in layout if not _overlaps(t, here)] + [ocr]
     masked = _masked(doc, _spans(tables, layout))
     root = parse_outline(masked)
     mark_duties(masked, root)
