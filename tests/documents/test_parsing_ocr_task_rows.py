@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ansinh.documents.parsing import extract_plan
 from ansinh.documents.parsing.clean import prepare
-from ansinh.documents.parsing.ocr_row_units import complete_department, row_lead
+from ansinh.documents.parsing.ocr_row_units import complete_department, row_lead, row_partners
 from ansinh.documents.parsing.ocr_task_rows import find_ocr_task_tables
 
 _TABLE = """===== Trang 3 =====
@@ -90,3 +90,10 @@ def test_a_small_table_another_reader_found_on_one_page_gives_way_to_the_whole_o
     scrap = "\n| STT | Nhiệm vụ | Cơ quan chủ trì |\n|---|---|---|\n| 1 | Trồng cây | Sở Y tế |\n"
     result = extract_plan(_TABLE + scrap, "made-up")
     assert [t["number"] for t in result["tasks"]][:2] == ["A", "A.1"]  # type: ignore[index]
+
+
+def test_the_departments_concerned_and_the_communes_a_row_names_after_its_task_are_its_partners() -> None:
+    lines = ["Lập quy hoạch vùng trồng chè cổ thụ | Quý 4/2026 | Sở Công Thương | Giám đốc ¡ các sở, ban, ngành liên quan;",
+             "Chủ tịch UBND các xã, phường"]
+    partners = row_partners(lines, "Lập quy hoạch vùng trồng chè cổ thụ", ["Sở Công Thương"])
+    assert partners == ["Giám đốc các sở, ban, ngành liên quan", "Chủ tịch UBND các xã, phường"]

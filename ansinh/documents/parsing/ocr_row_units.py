@@ -61,3 +61,25 @@ def row_lead(lines: list[str], title: str, group_body: str | None = None) -> lis
         title_word = m.group("head") or ("Giám đốc" if body.startswith("Sở") and "Giám" in joined[: m.start()] else None)
         return [f"{title_word} {body}" if title_word else body]
     return []
+
+
+# The partners a Party resolution's annex names in general terms: the departments concerned and the communes, each
+# with the head the row names a few words before (OCR sets stray marks between a cell's lines).
+_PARTNERS = (
+    re.compile(r"(?:(?P<head>Giám đốc|Thủ trưởng|Lãnh đạo)(?:\s+\S+){0,3}?\s+)?"
+               r"(?P<body>các\s+[sS]ở,?\s+(?:ban,?\s*)?ngành(?:\s+liên\s+quan)?)"),
+    re.compile(r"(?:(?P<head>Bí thư Đảng u[ỷỳ],? Chủ tịch UBND|Bí thư Đảng u[ỷỳ]|Chủ tịch UBND|Chủ tịch)(?:\s+\S+){0,3}?\s+)?"
+               r"(?P<body>các\s+xã,\s*phường(?:\s+liên\s+quan)?)"),
+)
+
+
+def row_partners(lines: list[str], title: str, lead: list[str]) -> list[str]:
+    """The partners the row names in general terms after its task text (the departments concerned, the communes),
+    each once, none that is the lead's own words."""
+    joined = re.sub(r"\s+", " ", " ".join(lines).replace(title, " ", 1))
+    out: list[str] = []
+    for pattern in _PARTNERS:
+        m = pattern.search(joined)
+        if m is not None and not any(m.group("body") in name for name in lead):
+            out.append(f"{m.group('head')} {m.group('body')}" if m.group("head") else m.group("body"))
+    return out

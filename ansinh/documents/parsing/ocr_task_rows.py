@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from ansinh.documents.parsing.clean import Doc
 from ansinh.documents.parsing.layout_tables import LayoutTable
-from ansinh.documents.parsing.ocr_row_units import row_lead
+from ansinh.documents.parsing.ocr_row_units import row_lead, row_partners
 from ansinh.documents.parsing.tasks import Task
 
 # A header line of the table: the column names, on one line or two (folded text).
@@ -239,6 +239,7 @@ def find_ocr_task_tables(doc: Doc) -> list[LayoutTable]:
             place = int(item.stt)  # a legible number a little ahead: a row before it was not read
         counts[path] = place
         task = Task(f"{path}.{place}", item.title, (item.start, item.end), lead=row_lead(item.lines, item.title, group_body))
+        task.coordinate = row_partners(item.lines, item.title, task.lead)
         timeline = _TIMELINE.search(" ".join(item.lines))
         task.timeline = timeline.group(0) if timeline else None
         tasks.append(task)
