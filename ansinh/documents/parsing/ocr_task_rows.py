@@ -35,7 +35,7 @@ _CELL_END = re.compile(
 )
 # A line that opens with a unit column's words (the task cell of that line is empty).
 _UNIT_LINE = re.compile(
-    r"^\W*(?:bi thu|lanh dao|giam doc|truong ban|dong chi|d/c|ubnd|chu tich|thu truong|tuv|uvbtv|pho chu tich)(?![a-z])"
+    r"^\W*(?:bi thu|lanh dao|dang uy|so (?=[a-z])|giam doc|truong ban|dong chi|d/c|ubnd|chu tich|thu truong|tuv|uvbtv|pho chu tich)(?![a-z])"
 )
 _WORD = re.compile(r"^[^\W\d_]{2,}[.,;:)]*$")
 _TIMELINE = re.compile(r"(?:tháng|quý|năm)\s*\d{1,2}/\d{4}", re.IGNORECASE)
@@ -182,6 +182,12 @@ def _rows(doc: Doc, lines: tuple[tuple[int, int], ...], first: int) -> list[_Row
             continue
         cell, stt, marked = _cell(text, folded)
         words = cell.split()
+        if not any(_WORD.match(w) for w in words):  # the task cell is empty on this line: the row's other cells only
+            if row is not None:
+                row.lines.append(text)
+                row.end = e
+            prev_text = None
+            continue
         # A row's first line opens its task cell with a word in capital, and runs on for some words.
         first_letter = words[0][0] if len(words) >= 5 and _WORD.match(words[0]) else ""
         # The number stands on the row's middle line: a row whose lines below it outnumber those above has ended.
