@@ -33,9 +33,9 @@ _CELL_END = re.compile(
     r"\s[|\[]|\s_+\s|\s—|(?<![a-z])(?:thang \d{1,2}/\d{4}|quy [1-4i]+/\d{4}|bi thu|giam doc|doc so|truong ban|dong chi|"
     r"d/c|ubnd tinh)(?![a-z])"
 )
-# A line that opens with a unit column's words (the task cell of that line is empty).
+# A line that opens, after a few stray marks, with a unit column's words (the task cell of that line is empty).
 _UNIT_LINE = re.compile(
-    r"^\W*(?:bi thu|lanh dao|dang uy|so (?=[a-z])|giam doc|truong ban|dong chi|d/c|ubnd|chu tich|thu truong|tuv|uvbtv|pho chu tich)(?![a-z])"
+    r"^\W*(?:\S{1,4}\s+){0,3}?(?:bi thu|lanh dao|cac so|cac xa|dang uy|so (?=[a-z])|giam doc|truong ban|dong chi|d/c|ubnd|chu tich|thu truong|tuv|uvbtv|pho chu tich)(?![a-z])"
 )
 _WORD = re.compile(r"^[^\W\d_]{2,}[.,;:)]*$")
 _TIMELINE = re.compile(r"(?:tháng|quý|năm)\s*\d{1,2}/\d{4}", re.IGNORECASE)
