@@ -97,3 +97,26 @@ def test_the_departments_concerned_and_the_communes_a_row_names_after_its_task_a
              "Chủ tịch UBND các xã, phường"]
     partners = row_partners(lines, "Lập quy hoạch vùng trồng chè cổ thụ", ["Sở Công Thương"])
     assert partners == ["Giám đốc các sở, ban, ngành liên quan", "Chủ tịch UBND các xã, phường"]
+
+
+_UNLABELLED = """STT Nhiệm vụ và chỉ tiêu Thời gian hoàn | Lãnh đạo, cơ quan đơn | Lãnh đạo, cơ quan đơn
+thành vị chủ trì vị phối hợp Lãnh đạo huyện phụ trách
+LĨNH VỰC TƯ PHÁP
+5 P Ì : Bí thư Đảng uỷ, Giám Đồng chí
+Rà soát toàn bộ văn bản quy phạm pháp luật do huyện ban hành trước năm 2020 | Tháng 5/2026 | Sở Tư pháp
+: 4 : các sở, ban, ngành liên | Đồng chí Phó Chủ tịch
+Tổ chức hai đợt tuyên truyền pháp luật về đất đai cho đồng bào ở vùng sâu | Tháng 8/2026 | Sở Tư pháp
+cản các xã, phường UBND huyện
+Mở lớp tập huấn nghiệp vụ hòa giải cho tổ hòa giải ở cơ sở trong huyện | Tháng 10/2026 | Sở Tư pháp
+"""
+
+
+def test_a_line_whose_task_cell_holds_only_stray_marks_does_not_carry_on_the_task_above_it() -> None:
+    tasks = [t.as_dict() for tb in find_ocr_task_tables(prepare(_UNLABELLED)) for t in tb.tasks]
+    assert tasks[1]["number"] == "I.1" and str(tasks[1]["title"]).startswith("Rà soát toàn bộ văn bản")
+
+
+def test_a_line_opening_after_stray_marks_with_the_departments_or_communes_is_a_unit_cell_not_task_text() -> None:
+    tasks = [t.as_dict() for tb in find_ocr_task_tables(prepare(_UNLABELLED)) for t in tb.tasks]
+    assert [t["number"] for t in tasks] == ["I", "I.1", "I.2", "I.3"]
+    assert str(tasks[3]["title"]).startswith("Mở lớp tập huấn nghiệp vụ hòa giải")
