@@ -12,6 +12,7 @@ its place; the lead is the first body the row names after its task text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from ansinh.documents.parsing.clean import Doc
@@ -24,6 +25,7 @@ _HEADER_CUES = re.compile(
     r"(?<![a-z])(?:stt|chu tri|phoi (?:hop|lop)|phu trach|thoi gian|hoan thanh|nhiem vu va|lanh dao,? co quan)(?![a-z])"
 )
 _UNIT_HEADS = re.compile(r"(?<![a-z])(?:chu tri|phoi (?:hop|lop)|phu trach)(?![a-z])")
+_STT_WORD = re.compile(r"(?<![a-z])stt(?![a-z])")
 _PAGE = re.compile(r"^=+ *trang *\d+ *=+$")
 # The number cell: a short token (a digit or what OCR made of it) and a bar, or one or two digits before the text.
 _STT_BAR = re.compile(r"^\s*(\S{1,3})?\s*_*\s*[|\[]\s*")
@@ -71,12 +73,16 @@ def _header_at(folded: str) -> bool:
 
 
 def _first_header(doc: Doc, lines: tuple[tuple[int, int], ...]) -> int | None:
-    """Index of the first line of a window of three holding the table's column names (at least "STT" and a unit)."""
-    for i in range(len(lines)):
-        window = " ".join(doc.folded[s:e] for s, e in lines[i : i + 4])
-        cues = set(_HEADER_CUES.findall(window))
-        if "stt" in cues and ({"chu tri", "phoi hop", "phu trach"} & cues) and len(cues) >= 3:
-            return i
+    """Index of the first line of a window of four holding the table's column names (at least "STT" and a unit),
+    looked for only around the lines that hold "STT"."""
+    starts = [s for s, _ in lines]
+    for m in _STT_WORD.finditer(doc.folded):
+        at = bisect_right(starts, m.start()) - 1
+        for i in range(max(0, at - 3), at + 1):
+            window = " ".join(doc.folded[s:e] for s, e in lines[i : i + 4])
+            cues = set(_HEADER_CUES.findall(window))
+            if "stt" in cues and ({"chu tri", "phoi hop", "phu trach"} & cues) and len(cues) >= 3:
+                return i
     return None
 
 
@@ -216,6 +222,8 @@ def _label(n: int, letter: bool) -> str:
 def find_ocr_task_tables(doc: Doc) -> list[LayoutTable]:
     """The assignment table of an OCR-read annex, as one table of its rows (none when the text holds no such table
     or too few rows of it were read)."""
+    if _STT_WORD.search(doc.folded) is None:
+        return []
     lines = _text_lines(doc.text)
     first = _first_header(doc, lines)
     if first is None:
