@@ -120,3 +120,11 @@ def test_a_line_opening_after_stray_marks_with_the_departments_or_communes_is_a_
     tasks = [t.as_dict() for tb in find_ocr_task_tables(prepare(_UNLABELLED)) for t in tb.tasks]
     assert [t["number"] for t in tasks] == ["I", "I.1", "I.2", "I.3"]
     assert str(tasks[3]["title"]).startswith("Mở lớp tập huấn nghiệp vụ hòa giải")
+
+
+def test_a_scanned_table_without_field_rows_numbers_its_rows_plainly_and_a_typed_text_without_page_marks_is_left_alone() -> None:
+    body = _UNLABELLED.replace("LĨNH VỰC TƯ PHÁP\n", "")
+    scanned = "===== Trang 1 =====\n" + body + "===== Trang 2 =====\n"
+    tasks = [t.as_dict() for tb in find_ocr_task_tables(prepare(scanned)) for t in tb.tasks]
+    assert [t["number"] for t in tasks] == ["1", "2", "3"]
+    assert find_ocr_task_tables(prepare(body)) == []

@@ -26,6 +26,7 @@ _HEADER_CUES = re.compile(
 )
 _UNIT_HEADS = re.compile(r"(?<![a-z])(?:chu tri|phoi (?:hop|lop)|phu trach)(?![a-z])")
 _STT_WORD = re.compile(r"(?<![a-z])stt(?![a-z])")
+_PAGES = re.compile(r"^=+ *trang *\d+ *=+$", re.MULTILINE)
 _PAGE = re.compile(r"^=+ *trang *\d+ *=+$")
 # The number cell: a short token (a digit or what OCR made of it) and a bar, or one or two digits before the text.
 _STT_BAR = re.compile(r"^\s*(\S{1,3})?\s*_*\s*[|\[]\s*")
@@ -157,6 +158,9 @@ def _rows(doc: Doc, lines: tuple[tuple[int, int], ...], first: int) -> list[_Row
     out: list[_Row | tuple[str, str, int, bool]] = []
     row: _Row | None = None
     group: str | None = None
+    # A table without field rows is read as such in a scan's text only (its pages marked): elsewhere a reader of
+    # typed tables reads it.
+    paged = len(_PAGES.findall(doc.folded)) >= 2
     prev_heading = False
     prev_text: str | None = None  # the task cell of the previous line when that line was task text
     skip_to = first
@@ -199,7 +203,7 @@ def _rows(doc: Doc, lines: tuple[tuple[int, int], ...], first: int) -> list[_Row
         # The number stands on the row's middle line: a row whose lines below it outnumber those above has ended.
         past_middle = row is not None and row.mark is not None and len(row.lines) > 2 * row.mark + 1
         starts = first_letter.isupper() and (prev_text is None or _ends_sentence(prev_text) or past_middle)
-        if starts and group is not None:
+        if starts and (group is not None or paged):
             row = _Row(s, e, cell, group)
             out.append(row)
         if row is not None:
@@ -231,6 +235,7 @@ def find_ocr_task_tables(doc: Doc) -> list[LayoutTable]:
     items = _rows(doc, lines, first)
     # Parts lettered A, B, C (bodies under them numbered I, II) when a field's label reads as a letter.
     lettered = any(isinstance(i, tuple) and i[3] and _LETTER_LABEL.match(i[1]) for i in items)
+    grouped = any(isinstance(i, tuple) for i in items)
     tasks: list[Task] = []
     tops = subs = 0
     path = ""
@@ -248,15 +253,17 @@ def find_ocr_task_tables(doc: Doc) -> list[LayoutTable]:
             group_body = None if caps else title
             tasks.append(Task(path, title, (s, s + len(title))))
             continue
+        if not path and grouped:
+            continue  # above the first field of a table that has fields: the header's debris
         place = counts.get(path, 0) + 1
         if item.stt is not None and place - 1 <= int(item.stt) <= place + 2:
             place = int(item.stt)  # a legible number a little ahead: a row before it was not read
         counts[path] = place
-        task = Task(f"{path}.{place}", item.title, (item.start, item.end), lead=row_lead(item.lines, item.title, group_body))
+        task = Task(f"{path}.{place}" if path else str(place), item.title, (item.start, item.end), lead=row_lead(item.lines, item.title, group_body))
         task.coordinate = row_partners(item.lines, item.title, task.lead)
         timeline = _TIMELINE.search(" ".join(item.lines))
         task.timeline = timeline.group(0) if timeline else None
         tasks.append(task)
-    if sum(1 for t in tasks if t.number and "." in t.number) < 3:
+    if len(tasks) - sum(1 for i in items if isinstance(i, tuple)) < 3:  # fewer than three rows read
         return []
     return [LayoutTable(tasks[0].span[0], len(doc.text), tasks)]
