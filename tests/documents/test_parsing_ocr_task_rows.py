@@ -128,3 +128,8 @@ def test_a_scanned_table_without_field_rows_numbers_its_rows_plainly_and_a_typed
     tasks = [t.as_dict() for tb in find_ocr_task_tables(prepare(scanned)) for t in tb.tasks]
     assert [t["number"] for t in tasks] == ["1", "2", "3"]
     assert find_ocr_task_tables(prepare(body)) == []
+
+
+def test_a_body_name_stops_before_the_lowercase_words_of_the_next_cell_or_phrase() -> None:
+    lines = ["Giảm 10% số vụ trộm cắp tài sản so với năm trước | Tháng 12/2026 | Công an tỉnh trực thuộc UBND tỉnh"]
+    assert row_lead(lines, "Giảm 10% số vụ trộm cắp tài sản so với năm trước") == ["Công an tỉnh"]

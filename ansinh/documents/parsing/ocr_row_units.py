@@ -21,7 +21,7 @@ _BODY = re.compile(
     r"Bảo hiểm xã hội)\s+[^\W\d_]+(?:\s+(?:và\s+)?[^\W\d_]+){0,6})"
 )
 _BODY_STOP = re.compile(
-    r"\s+(?:Bí|UBND|Đồng|Đ/c|TUV|UVBTV|Phó|Chủ|Giám|liên|phường|xã|các|đơn|có|quan)(?:\s.*)?$|\s+(?![A-ZĐ])[^\W\d_](?:\s.*)?$"
+    r"\s+(?:Bí|UBND|Đồng|Đ/c|TUV|UVBTV|Phó|Chủ|Giám|liên|phường|xã|các|đơn|có|quan|trực|đạt|trong|thực|được)(?:\s.*)?$|\s+(?![A-ZĐ])[^\W\d_](?:\s.*)?$"
 )
 # A province's departments (Nghị định 45/2025/NĐ-CP and the departments provinces kept beside them).
 _DEPARTMENTS = (
