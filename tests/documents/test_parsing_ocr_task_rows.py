@@ -133,3 +133,9 @@ def test_a_scanned_table_without_field_rows_numbers_its_rows_plainly_and_a_typed
 def test_a_body_name_stops_before_the_lowercase_words_of_the_next_cell_or_phrase() -> None:
     lines = ["Giảm 10% số vụ trộm cắp tài sản so với năm trước | Tháng 12/2026 | Công an tỉnh trực thuộc UBND tỉnh"]
     assert row_lead(lines, "Giảm 10% số vụ trộm cắp tài sản so với năm trước") == ["Công an tỉnh"]
+
+
+def test_a_line_opening_with_a_departments_name_is_a_unit_cell_but_one_opening_with_the_word_number_is_not() -> None:
+    table = _UNLABELLED.replace("cản các xã, phường UBND huyện", "Sở Tư pháp phường UBND huyện Đồng chí Phó")
+    tasks = [t.as_dict() for tb in find_ocr_task_tables(prepare(table)) for t in tb.tasks]
+    assert [t["number"] for t in tasks] == ["I", "I.1", "I.2", "I.3"]

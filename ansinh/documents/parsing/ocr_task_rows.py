@@ -27,6 +27,7 @@ _HEADER_CUES = re.compile(
 _UNIT_HEADS = re.compile(r"(?<![a-z])(?:chu tri|phoi (?:hop|lop)|phu trach)(?![a-z])")
 _STT_WORD = re.compile(r"(?<![a-z])stt(?![a-z])")
 _PAGES = re.compile(r"^=+ *trang *\d+ *=+$", re.MULTILINE)
+_DEPARTMENT_LINE = re.compile(r"^\W*(?:\S{1,4}\s+){0,3}?Sở\s+[A-ZĐ]")
 _PAGE = re.compile(r"^=+ *trang *\d+ *=+$")
 # The number cell: a short token (a digit or what OCR made of it) and a bar, or one or two digits before the text.
 _STT_BAR = re.compile(r"^\s*(\S{1,3})?\s*_*\s*[|\[]\s*")
@@ -38,7 +39,7 @@ _CELL_END = re.compile(
 )
 # A line that opens, after a few stray marks, with a unit column's words (the task cell of that line is empty).
 _UNIT_LINE = re.compile(
-    r"^\W*(?:\S{1,4}\s+){0,3}?(?:bi thu|lanh dao|cac so|cac xa|dang uy|so (?=[a-z])|giam doc|truong ban|dong chi|d/c|ubnd|chu tich|thu truong|tuv|uvbtv|pho chu tich)(?![a-z])"
+    r"^\W*(?:\S{1,4}\s+){0,3}?(?:bi thu|lanh dao|cac so|cac xa|dang uy|giam doc|truong ban|dong chi|d/c|ubnd|chu tich|thu truong|tuv|uvbtv|pho chu tich)(?![a-z])"
 )
 _WORD = re.compile(r"^[^\W\d_]{2,}[.,;:)]*$")
 _TIMELINE = re.compile(r"(?:tháng|quý|năm)\s*\d{1,2}/\d{4}", re.IGNORECASE)
@@ -184,7 +185,7 @@ def _rows(doc: Doc, lines: tuple[tuple[int, int], ...], first: int) -> list[_Row
             row, prev_text, prev_heading = None, None, True
             continue
         prev_heading = False
-        if _UNIT_LINE.match(folded) or _is_junk(text):
+        if _UNIT_LINE.match(folded) or _DEPARTMENT_LINE.match(text) or _is_junk(text):
             if row is not None:
                 row.lines.append(text)
                 row.end = e
