@@ -139,3 +139,9 @@ def test_a_line_opening_with_a_departments_name_is_a_unit_cell_but_one_opening_w
     table = _UNLABELLED.replace("cản các xã, phường UBND huyện", "Sở Tư pháp phường UBND huyện Đồng chí Phó")
     tasks = [t.as_dict() for tb in find_ocr_task_tables(prepare(table)) for t in tb.tasks]
     assert [t["number"] for t in tasks] == ["I", "I.1", "I.2", "I.3"]
+
+
+def test_a_number_cell_read_as_one_stray_letter_before_the_tasks_capital_is_dropped_from_the_title() -> None:
+    table = _UNLABELLED.replace("Tổ chức hai đợt", "F Tổ chức hai đợt").replace("cản các xã", ": : các xã")
+    tasks = [t.as_dict() for tb in find_ocr_task_tables(prepare(table)) for t in tb.tasks]
+    assert str(tasks[2]["title"]).startswith("Tổ chức hai đợt tuyên truyền") and tasks[2]["number"] == "I.2"

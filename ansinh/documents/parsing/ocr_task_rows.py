@@ -33,6 +33,7 @@ _PAGE = re.compile(r"^=+ *trang *\d+ *=+$")
 _STT_BAR = re.compile(r"^\s*(\S{1,3})?\s*_*\s*[|\[]\s*")
 _STT_DIGITS = re.compile(r"^\s*(\d{1,2})\s*_*\s+(?=\S)")
 # Where the task cell ends on a line: a bar, the time column, or the first words of a unit column.
+_LONE_MARK = re.compile(r"^\s*\S\s+(?=[^\W\d_]{2})")
 _CELL_END = re.compile(
     r"\s[|\[]|\s_+\s|\s—|(?<![a-z])(?:thang \d{1,2}/\d{4}|quy [1-4i]+/\d{4}|bi thu|giam doc|doc so|truong ban|dong chi|"
     r"d/c|ubnd tinh)(?![a-z])"
@@ -141,6 +142,11 @@ def _cell(text: str, folded: str) -> tuple[str, str | None, bool]:
         start = d.end() if d else 0
         if d:
             stt = d.group(1)
+        else:  # a number cell OCR read as one stray character before the task's capital ("F Hoàn thành …")
+            lone = _LONE_MARK.match(text)
+            lone = lone if lone is not None and text[lone.end()].isupper() else None
+            start = lone.end() if lone else 0
+            d = lone
     end = _CELL_END.search(folded, start)
     cell = text[start : end.start() if end else len(text)]
     return cell.strip(" _—-~`'\"‹„"), stt, m is not None or d is not None
