@@ -145,3 +145,11 @@ def test_a_number_cell_read_as_one_stray_letter_before_the_tasks_capital_is_drop
     table = _UNLABELLED.replace("Tổ chức hai đợt", "F Tổ chức hai đợt").replace("cản các xã", ": : các xã")
     tasks = [t.as_dict() for tb in find_ocr_task_tables(prepare(table)) for t in tb.tasks]
     assert str(tasks[2]["title"]).startswith("Tổ chức hai đợt tuyên truyền") and tasks[2]["number"] == "I.2"
+
+
+def test_the_first_capital_line_under_a_field_opens_a_row_even_after_a_stray_line_and_a_smudge_opens_none() -> None:
+    table = _UNLABELLED.replace("5 P Ì : Bí thư Đảng uỷ, Giám Đồng chí", "Trong thắng  Í n/ tự ĐẢng, Trướn")
+    table = table.replace(": 4 : các sở, ban, ngành liên | Đồng chí Phó Chủ tịch", "Sai +: š Souia 6⁄3). tiến s.š XG à")
+    tasks = [t.as_dict() for tb in find_ocr_task_tables(prepare(table)) for t in tb.tasks]
+    assert [t["number"] for t in tasks] == ["I", "I.1", "I.2", "I.3"]
+    assert str(tasks[1]["title"]).startswith("Rà soát toàn bộ")

@@ -206,10 +206,12 @@ def _rows(doc: Doc, lines: tuple[tuple[int, int], ...], first: int) -> list[_Row
             prev_text = None
             continue
         # A row's first line opens its task cell with a word in capital, and runs on for some words.
-        first_letter = words[0][0] if len(words) >= 5 and _WORD.match(words[0]) else ""
+        wordy = sum(1 for w in words[:5] if _WORD.match(w)) >= 4  # not a smudge that happens to open with a capital
+        first_letter = words[0][0] if len(words) >= 5 and _WORD.match(words[0]) and wordy else ""
         # The number stands on the row's middle line: a row whose lines below it outnumber those above has ended.
         past_middle = row is not None and row.mark is not None and len(row.lines) > 2 * row.mark + 1
-        starts = first_letter.isupper() and (prev_text is None or _ends_sentence(prev_text) or past_middle)
+        # (the first capital line under a field's heading opens its first row, whatever stray line came between)
+        starts = first_letter.isupper() and (row is None or prev_text is None or _ends_sentence(prev_text) or past_middle)
         if starts and (group is not None or paged):
             row = _Row(s, e, cell, group)
             out.append(row)
