@@ -153,3 +153,8 @@ def test_the_first_capital_line_under_a_field_opens_a_row_even_after_a_stray_lin
     tasks = [t.as_dict() for tb in find_ocr_task_tables(prepare(table)) for t in tb.tasks]
     assert [t["number"] for t in tasks] == ["I", "I.1", "I.2", "I.3"]
     assert str(tasks[1]["title"]).startswith("Rà soát toàn bộ")
+
+
+def test_a_department_leading_a_row_is_named_with_its_director_whatever_title_another_cell_puts_before_it() -> None:
+    lines = ["Mở rộng điểm trường mầm non ở thôn xa | Tháng 9/2026 | Chủ tịch Sở Nội vụ |"]
+    assert row_lead(lines, "Mở rộng điểm trường mầm non ở thôn xa") == ["Giám đốc Sở Nội vụ"]

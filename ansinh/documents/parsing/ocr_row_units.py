@@ -58,7 +58,8 @@ def row_lead(lines: list[str], title: str, group_body: str | None = None) -> lis
         body = complete_department(_BODY_STOP.sub("", m.group("body")).strip(" ,.;"))
         if len(body.split()) < 2:
             continue
-        title_word = m.group("head") or ("Giám đốc" if body.startswith("Sở") and "Giám" in joined[: m.start()] else None)
+        # A department is headed by its director (Giám đốc), whichever title of another cell stands before its name.
+        title_word = "Giám đốc" if body.startswith("Sở ") else m.group("head")
         return [f"{title_word} {body}" if title_word else body]
     return []
 
