@@ -158,3 +158,7 @@ def test_the_first_capital_line_under_a_field_opens_a_row_even_after_a_stray_lin
 def test_a_department_leading_a_row_is_named_with_its_director_whatever_title_another_cell_puts_before_it() -> None:
     lines = ["Mở rộng điểm trường mầm non ở thôn xa | Tháng 9/2026 | Chủ tịch Sở Nội vụ |"]
     assert row_lead(lines, "Mở rộng điểm trường mầm non ở thôn xa") == ["Giám đốc Sở Nội vụ"]
+
+
+def test_a_full_department_name_followed_by_another_cells_debris_is_cut_to_the_name() -> None:
+    assert complete_department("Sở Tài chính DU NN") == "Sở Tài chính"

@@ -38,12 +38,16 @@ def _words(text: str) -> list[str]:
 
 def complete_department(name: str) -> str:
     """A department's full name when ``name`` holds its first words only ("Sở Nông nghiệp và" → "Sở Nông nghiệp và Môi
-    trường"); ``name`` itself when no department or more than one begins with them."""
+    trường") or the name and debris after it; ``name`` itself when no department or more than one begins with them."""
     words = _words(name)
     if len(words) < 2 or words[0] != "so":
         return name
     found = [d for d in _DEPARTMENTS if _words(d)[: len(words)] == words]
-    return found[0] if len(found) == 1 else name
+    if len(found) == 1:
+        return found[0]
+    # A full department's name with other cells' debris after it ("Sở Tài chính DU NN"): the name alone.
+    whole = [d for d in _DEPARTMENTS if words[: len(_words(d))] == _words(d)]
+    return max(whole, key=len) if whole else name
 
 
 def row_lead(lines: list[str], title: str, group_body: str | None = None) -> list[str]:
