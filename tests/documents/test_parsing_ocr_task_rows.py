@@ -162,3 +162,10 @@ def test_a_department_leading_a_row_is_named_with_its_director_whatever_title_an
 
 def test_a_full_department_name_followed_by_another_cells_debris_is_cut_to_the_name() -> None:
     assert complete_department("Sở Tài chính DU NN") == "Sở Tài chính"
+
+
+def test_a_partner_phrase_cut_after_lien_reads_lien_quan_and_takes_the_head_some_words_before_it() -> None:
+    lines = ["Kiểm kê rừng trồng trên địa bàn xã | Quý 2/2026 | Sở Tư pháp | Bí thư Đảng uỷ, Thủ trưởng Đồng chí",
+             "Lò Văn A - TUV các sở, ngành liên | UBND huyện"]
+    partners = row_partners(lines, "Kiểm kê rừng trồng trên địa bàn xã", ["Giám đốc Sở Tư pháp"])
+    assert partners == ["Thủ trưởng các sở, ngành liên quan"]  # the debris between is left out

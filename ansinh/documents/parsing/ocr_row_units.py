@@ -71,9 +71,9 @@ def row_lead(lines: list[str], title: str, group_body: str | None = None) -> lis
 # The partners a Party resolution's annex names in general terms: the departments concerned and the communes, each
 # with the head the row names a few words before (OCR sets stray marks between a cell's lines).
 _PARTNERS = (
-    re.compile(r"(?:(?P<head>Giám đốc|Thủ trưởng|Lãnh đạo)(?:\s+\S+){0,3}?\s+)?"
-               r"(?P<body>các\s+[sS]ở,?\s+(?:ban,?\s*)?ngành(?:\s+liên\s+quan)?)"),
-    re.compile(r"(?:(?P<head>Bí thư Đảng u[ỷỳ],? Chủ tịch UBND|Bí thư Đảng u[ỷỳ]|Chủ tịch UBND|Chủ tịch)(?:\s+\S+){0,3}?\s+)?"
+    re.compile(r"(?:(?P<head>Giám đốc|Thủ trưởng|Lãnh đạo)(?:\s+\S+){0,8}?\s+)?"
+               r"(?P<body>các\s+[sS]ở,?\s+(?:ban,?\s*)?ngành(?:\s+liên(?:\s+quan)?)?)"),
+    re.compile(r"(?:(?P<head>Bí thư Đảng u[ỷỳ],? Chủ tịch UBND|Bí thư Đảng u[ỷỳ]|Chủ tịch UBND|Chủ tịch)(?:\s+\S+){0,8}?\s+)?"
                r"(?P<body>các\s+xã,\s*phường(?:\s+liên\s+quan)?)"),
 )
 
@@ -86,5 +86,6 @@ def row_partners(lines: list[str], title: str, lead: list[str]) -> list[str]:
     for pattern in _PARTNERS:
         m = pattern.search(joined)
         if m is not None and not any(m.group("body") in name for name in lead):
-            out.append(f"{m.group('head')} {m.group('body')}" if m.group("head") else m.group("body"))
+            body = re.sub(r"liên$", "liên quan", m.group("body"))  # the phrase's end the cell carried to its next line
+            out.append(f"{m.group('head')} {body}" if m.group("head") else body)
     return out
