@@ -99,7 +99,8 @@ def test_the_departments_concerned_and_the_communes_a_row_names_after_its_task_a
     assert partners == ["Giám đốc các sở, ban, ngành liên quan", "Chủ tịch UBND các xã, phường"]
 
 
-_UNLABELLED = """STT Nhiệm vụ và chỉ tiêu Thời gian hoàn | Lãnh đạo, cơ quan đơn | Lãnh đạo, cơ quan đơn
+_UNLABELLED = """===== Trang 7 =====
+STT Nhiệm vụ và chỉ tiêu Thời gian hoàn | Lãnh đạo, cơ quan đơn | Lãnh đạo, cơ quan đơn
 thành vị chủ trì vị phối hợp Lãnh đạo huyện phụ trách
 LĨNH VỰC TƯ PHÁP
 5 P Ì : Bí thư Đảng uỷ, Giám Đồng chí
@@ -108,6 +109,7 @@ Rà soát toàn bộ văn bản quy phạm pháp luật do huyện ban hành tr�
 Tổ chức hai đợt tuyên truyền pháp luật về đất đai cho đồng bào ở vùng sâu | Tháng 8/2026 | Sở Tư pháp
 cản các xã, phường UBND huyện
 Mở lớp tập huấn nghiệp vụ hòa giải cho tổ hòa giải ở cơ sở trong huyện | Tháng 10/2026 | Sở Tư pháp
+===== Trang 8 =====
 """
 
 
@@ -123,8 +125,8 @@ def test_a_line_opening_after_stray_marks_with_the_departments_or_communes_is_a_
 
 
 def test_a_scanned_table_without_field_rows_numbers_its_rows_plainly_and_a_typed_text_without_page_marks_is_left_alone() -> None:
-    body = _UNLABELLED.replace("LĨNH VỰC TƯ PHÁP\n", "")
-    scanned = "===== Trang 1 =====\n" + body + "===== Trang 2 =====\n"
+    scanned = _UNLABELLED.replace("LĨNH VỰC TƯ PHÁP\n", "")
+    body = "\n".join(line for line in scanned.splitlines() if not line.startswith("====="))
     tasks = [t.as_dict() for tb in find_ocr_task_tables(prepare(scanned)) for t in tb.tasks]
     assert [t["number"] for t in tasks] == ["1", "2", "3"]
     assert find_ocr_task_tables(prepare(body)) == []
@@ -169,3 +171,8 @@ def test_a_partner_phrase_cut_after_lien_reads_lien_quan_and_takes_the_head_some
              "Lò Văn A - TUV các sở, ngành liên | UBND huyện"]
     partners = row_partners(lines, "Kiểm kê rừng trồng trên địa bàn xã", ["Giám đốc Sở Tư pháp"])
     assert partners == ["Thủ trưởng các sở, ngành liên quan"]  # the debris between is left out
+
+
+def test_outside_a_scans_text_paragraphs_under_capital_headings_below_a_header_are_no_rows_without_number_cells() -> None:
+    typed = "\n".join(line for line in _UNLABELLED.splitlines() if not line.startswith("====="))
+    assert find_ocr_task_tables(prepare(typed)) == []

@@ -273,6 +273,11 @@ def find_ocr_task_tables(doc: Doc) -> list[LayoutTable]:
         timeline = _TIMELINE.search(" ".join(item.lines))
         task.timeline = timeline.group(0) if timeline else None
         tasks.append(task)
+    rows = [i for i in items if not isinstance(i, tuple)]
     if len(tasks) - sum(1 for i in items if isinstance(i, tuple)) < 3:  # fewer than three rows read
+        return []
+    # Outside a scan's text (no page marks), paragraphs under headings in capitals are no rows: most rows must show
+    # their number cell.
+    if len(_PAGES.findall(doc.folded)) < 2 and sum(1 for r in rows if r.mark is not None) * 2 < len(rows):
         return []
     return [LayoutTable(tasks[0].span[0], len(doc.text), tasks)]
