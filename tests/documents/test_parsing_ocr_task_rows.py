@@ -176,3 +176,10 @@ def test_a_partner_phrase_cut_after_lien_reads_lien_quan_and_takes_the_head_some
 def test_outside_a_scans_text_paragraphs_under_capital_headings_below_a_header_are_no_rows_without_number_cells() -> None:
     typed = "\n".join(line for line in _UNLABELLED.splitlines() if not line.startswith("====="))
     assert find_ocr_task_tables(prepare(typed)) == []
+
+
+def test_the_recipients_list_under_the_table_ends_it() -> None:
+    table = _UNLABELLED + "Nơi nhận:\nBan Thường vụ Huyện ủy. Lưu văn phòng và các phòng chuyên môn của huyện.\n"
+    table += "Các đồng chí ủy viên ban chấp hành nhận để biết và thực hiện theo chức năng.\n"
+    tasks = [t.as_dict() for tb in find_ocr_task_tables(prepare(table)) for t in tb.tasks]
+    assert [t["number"] for t in tasks] == ["I", "I.1", "I.2", "I.3"]

@@ -28,6 +28,7 @@ _UNIT_HEADS = re.compile(r"(?<![a-z])(?:chu tri|phoi (?:hop|lop)|phu trach)(?![a
 _STT_WORD = re.compile(r"(?<![a-z])stt(?![a-z])")
 _PAGES = re.compile(r"^=+ *trang *\d+ *=+$", re.MULTILINE)
 _DEPARTMENT_LINE = re.compile(r"^\W*(?:\S{1,4}\s+){0,3}?Sở\s+[A-ZĐ]")
+_TABLE_END = re.compile(r"^\W*noi nhan(?![a-z])")
 _PAGE = re.compile(r"^=+ *trang *\d+ *=+$")
 # The number cell: a short token (a digit or what OCR made of it) and a bar, or one or two digits before the text.
 _STT_BAR = re.compile(r"^\s*(\S{1,3})?\s*_*\s*[|\[]\s*")
@@ -174,6 +175,8 @@ def _rows(doc: Doc, lines: tuple[tuple[int, int], ...], first: int) -> list[_Row
     for i in range(first, len(lines)):
         s, e = lines[i]
         text, folded = doc.text[s:e], doc.folded[s:e]
+        if _TABLE_END.match(folded):
+            break  # the recipients' list under the annex: the table is over
         if _PAGE.match(folded.strip()):
             skip_to = _header_end(doc, lines, i)
         if i <= skip_to or not text.strip() or _header_at(folded):
@@ -280,4 +283,4 @@ def find_ocr_task_tables(doc: Doc) -> list[LayoutTable]:
     # their number cell.
     if len(_PAGES.findall(doc.folded)) < 2 and sum(1 for r in rows if r.mark is not None) * 2 < len(rows):
         return []
-    return [LayoutTable(tasks[0].span[0], len(doc.text), tasks)]
+    return [LayoutTable(tasks[0].span[0], max(t.span[1] for t in tasks), tasks)]
