@@ -19,6 +19,7 @@ from ansinh.documents.parsing.funding import extract_funding
 from ansinh.documents.parsing.layout_tables import LayoutTable, find_layout_tables
 from ansinh.documents.parsing.meta import extract_meta, looks_like_plan
 from ansinh.documents.parsing.ocr_target_rows import drop_number_slots, ocr_annex_targets
+from ansinh.documents.parsing.ocr_task_rows import find_ocr_task_tables
 from ansinh.documents.parsing.paragraph_tables import find_paragraph_tables
 from ansinh.documents.parsing.reporting import extract_reporting
 from ansinh.documents.parsing.stacked_broken import find_stacked_broken_tables
@@ -164,6 +165,13 @@ def read_parts(text: str) -> Parts:
     # An assignment table whose header a PDF's text layer laid out over rows no reader of laid-out tables read.
     layout += _apart(find_laid_broken_tables(doc), _spans(layout, laid))
     tables = sorted(_apart(find_tables(doc), _spans(layout, laid)) + laid, key=lambda t: t.start)
+    # An assignment table OCR ran together row by row, which no reader above read but for a page's scrap of it.
+    for ocr in find_ocr_task_tables(doc):
+        here = [(ocr.start, ocr.end)]
+        inside = [t.end - t.start for t in layout if _overlaps(t, here)] + [t.end - t.start for t in tables if _overlaps(t, here)]
+        if sum(inside) * 4 < ocr.end - ocr.start:
+            tables = [t for t in tables if not _overlaps(t, here)]
+            layout = [t for t in layout if not _overlaps(t, here)] + [ocr]
     masked = _masked(doc, _spans(tables, layout))
     root = parse_outline(masked)
     work_of = duty_of_articles(masked, root)  # "Điều 4. Nhiệm vụ của Ban …: 1. …" in a text without chapters
