@@ -54,13 +54,27 @@ def read_pasted_tasks(text: str) -> list[dict[str, Any]]:
         raise CorrectionError(f"Bảng có hơn {MAX_PASTED_TASKS} nhiệm vụ; hãy dán từng phần của bảng.")
     group = ""
     for task in tasks:
-        number = str(task.get("number") or "").strip().strip(".")
+        number = str(task.get("number") or "").strip().strip(".") or _row_label(text, task)
         if number and "." not in number and (roman_value(number) is not None or _GROUP_LETTER.fullmatch(number)):
             group = number
         elif number and "." not in number and group:
             number = f"{group}.{number}"
         task["number"] = number
     return tasks
+
+
+# A group row's label in its own first cell: "A<tab>Nhiệm vụ bổ sung", "II. Nhóm hạ tầng", "B | Nhóm …".
+_LABEL_CELL = re.compile(r"[ \t]*([IVX]{1,5}|[A-Z])[ \t]*(?:\t|[.|)][ \t])")
+
+
+def _row_label(text: str, task: Mapping[str, Any]) -> str:
+    """The roman or capital label the row of ``task`` opens with, when the reader left the group row unnumbered."""
+    span = task.get("span")
+    if not isinstance(span, Sequence) or not span or not isinstance(span[0], int):
+        return ""
+    line_start = text.rfind("\n", 0, span[0]) + 1
+    label = _LABEL_CELL.match(text, line_start)
+    return label.group(1) if label is not None else ""
 
 
 @transaction.atomic

@@ -116,3 +116,15 @@ def test_reading_any_pasted_rows_never_fails_and_numbers_sit_under_their_group(r
             group = number
         elif number and "." in number and group:
             assert number.startswith(f"{group}.") or not number.split(".")[0].isalpha()
+
+
+def test_a_group_row_labelled_with_a_capital_letter_numbers_the_rows_under_it(alice: Any, plan: Plan) -> None:
+    """The reader leaves "A<tab>Nhiệm vụ bổ sung" unnumbered; its own first cell still names the group."""
+    table = ("STT\tNhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian hoàn thành\n"
+             "A\tNhiệm vụ bổ sung từ phụ lục\t\t\t\n"
+             "1\tRà soát danh sách hộ nghèo trên địa bàn\tUBND các xã, phường\tSở Y tế\tQuý IV/2026\n"
+             "2\tChi trả trợ cấp không dùng tiền mặt\tSở Tài chính\tBảo hiểm xã hội tỉnh\tNăm 2027\n")
+    assert [r["number"] for r in read_pasted_tasks(table)] == ["A", "A.1", "A.2"]
+    status, html = paste(alice, plan, table)
+    assert status == 200 and "Đã thêm 3 nhiệm vụ" in html
+    assert Task.objects.get(plan=plan, number="A.2").parent == Task.objects.get(plan=plan, number="A")
