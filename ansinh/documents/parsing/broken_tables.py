@@ -124,15 +124,23 @@ def _laid_label_line(line: str) -> bool:
     return bool(stripped) and "  " in line.rstrip() and "\t" not in line and not stripped.endswith((".", ";", ":"))
 
 
+def assignment_lines(doc: Doc) -> tuple[list[tuple[int, int]], list[str]] | None:
+    """The lines of a text that may hold an assignment table (one that names a lead: "chủ trì") and their words;
+    None for a text without one."""
+    if "chủ trì" not in doc.text and "chu tri" not in doc.folded:
+        return None
+    lines = line_spans(doc.text)
+    return lines, [doc.text[s:e] for s, e in lines]
+
+
 def find_laid_broken_tables(doc: Doc) -> list[LayoutTable]:
     """Every assignment table whose header a PDF's text layer laid out by columns ("STT   Nội dung   Cơ quan" /
     "chủ trì" under it) over rows as broken as those under a markdown header, read into tasks the same way (the
     caller keeps those no reader of laid-out tables read)."""
-    if "chủ trì" not in doc.text and "chu tri" not in doc.folded:
+    found_lines = assignment_lines(doc)
+    if found_lines is None:
         return []
-    text = doc.text
-    lines = line_spans(text)
-    texts = [text[s:e] for s, e in lines]
+    lines, texts = found_lines
     out: list[LayoutTable] = []
     i = 0
     while i < len(lines):

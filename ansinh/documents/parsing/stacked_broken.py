@@ -25,10 +25,9 @@ from __future__ import annotations
 
 import re
 
-from ansinh.documents.parsing.broken_tables import read_broken_rows
+from ansinh.documents.parsing.broken_tables import assignment_lines, read_broken_rows
 from ansinh.documents.parsing.clean import Doc
 from ansinh.documents.parsing.layout_tables import LayoutTable
-from ansinh.documents.parsing.line_patterns import line_spans
 from ansinh.lib.text import fold_key
 
 # The number column's label alone on its line.
@@ -72,11 +71,10 @@ def _header(texts: list[str], k: int) -> tuple[int, int] | None:
 def find_stacked_broken_tables(doc: Doc) -> list[LayoutTable]:
     """Every broken assignment table under a header written one label a line, read into tasks (the caller keeps
     those no other reader of the table read)."""
-    if "chủ trì" not in doc.text and "chu tri" not in doc.folded:
+    found_lines = assignment_lines(doc)
+    if found_lines is None:
         return []
-    text = doc.text
-    lines = line_spans(text)
-    texts = [text[s:e] for s, e in lines]
+    lines, texts = found_lines
     out: list[LayoutTable] = []
     i = 0
     while i < len(lines):
