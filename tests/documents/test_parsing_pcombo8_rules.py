@@ -4,7 +4,8 @@ Markdown emphasis, a word segmenter's spacing, OCR's look-alikes and page breaks
 from __future__ import annotations
 
 from ansinh.documents.parsing.clean import prepare
-from ansinh.documents.parsing.layout_tables import _header_under, _runs, find_layout_tables
+from ansinh.documents.parsing.layout_headers import _header_under, _runs
+from ansinh.documents.parsing.layout_tables import find_layout_tables
 
 _HEAD = "KẾ HOẠCH\nChăm sóc người cao tuổi năm 2026\n\nI. MỤC ĐÍCH\nBảo đảm người cao tuổi được chăm sóc.\nII. NHIỆM VỤ\n"
 _TAIL = "III. TỔ CHỨC THỰC HIỆN\nCác sở báo cáo kết quả về Sở Y tế trước ngày 15 tháng 12 năm 2026.\n"

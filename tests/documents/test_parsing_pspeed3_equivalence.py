@@ -152,21 +152,21 @@ HEADER_PIECES = st.lists(st.sampled_from(["stt", "noi dung nhiem vu", "co quan c
 @settings(max_examples=30, deadline=None)
 @given(HEADER_PIECES)
 def test_a_header_line_names_the_columns_it_named_when_every_run_was_read_first(line: str) -> None:
-    from ansinh.documents.parsing import layout_tables
+    from ansinh.documents.parsing import layout_headers
 
     def plain(folded_line: str) -> list[tuple[int, int, str]] | None:
         columns = []
-        for s, e, text in layout_tables._runs(folded_line):
-            role = next((name for name, pattern in layout_tables._ROLES if pattern.search(text)), None)
+        for s, e, text in layout_headers._runs(folded_line):
+            role = next((name for name, pattern in layout_headers._ROLES if pattern.search(text)), None)
             if role is None:
                 return None
             columns.append((s, e, role))
         roles = [r for _, _, r in columns]
-        if len(columns) < 3 or "title" not in roles or not ({"lead", "timeline"} & set(roles)) or layout_tables._repeated(roles):
+        if len(columns) < 3 or "title" not in roles or not ({"lead", "timeline"} & set(roles)) or layout_headers._repeated(roles):
             return None
         return columns
 
-    assert layout_tables._header_columns(line) == plain(line)
+    assert layout_headers._header_columns(line) == plain(line)
 
 
 @settings(max_examples=30, deadline=None)
