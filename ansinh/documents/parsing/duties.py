@@ -121,7 +121,7 @@ def _mark_directive_duties(doc: Doc, root: Node) -> None:
     lead_in = min(found, key=lambda m: m.start()) if found else None
     if lead_in is None:
         # No lead-in, but the numbered points each open with the body that acts ("1. Giao Sở Y tế …").
-        if not _names_its_doers(root):
+        if not names_its_doers(root):
             return
         lead_in = re.match(r"", doc.folded)
     if lead_in is None or reports_results(doc, lead_in.end()):
@@ -180,7 +180,7 @@ def _mark_legal_duties(doc: Doc, root: Node) -> None:
     # an article titled by its matter ("Xây dựng, vận hành Cơ sở dữ liệu …") regulates that matter, and a closing
     # "Trách nhiệm thi hành" names who applies the text: neither lists tasks.
     chosen = exact or candidates or [
-        n for n in nodes if n.style == "article" and _names_its_doers(n) and (
+        n for n in nodes if n.style == "article" and names_its_doers(n) and (
             any(g.numbered for c in n.children for g in c.children)
             or (_NAMES_DUTIES.search(_folded_title(doc, n)) is not None and "thi hanh" not in _folded_title(doc, n))
         )
@@ -347,7 +347,7 @@ def _opens_with_doer(title: str) -> bool:
     return bool(_head_match(rest, AGENCY_HEADS) or _head_match(re.sub(r"^(?:C[áa]c|Nh[ữu]ng)\s+", "", rest), AGENCY_HEADS))
 
 
-def _names_its_doers(node: Node) -> bool:
+def names_its_doers(node: Node) -> bool:
     """Whether most of ``node``'s numbered items (two or more) open with the body that acts: "Bộ Công an",
     "Giao Sở Y tế …", "Ủy ban nhân dân các cấp có trách nhiệm" (the duties article of a decree, the points of a letter)."""
     items = [c for c in node.children if c.style == "num1" and c.title]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ansinh.documents.parsing.clean import Doc, fold_same_length
-from ansinh.documents.parsing.duties import _names_its_doers, gather
+from ansinh.documents.parsing.duties import gather, names_its_doers
 from ansinh.documents.parsing.structure import Node
 from ansinh.documents.parsing.unit_names import _head_match
 from ansinh.documents.parsing.vocab import AGENCY_HEADS
@@ -127,7 +127,7 @@ def duty_of_articles(doc: Doc, root: Node) -> list[Node]:
             continue
         if sum(1 for c in node.children if c.style == "num1") < 2:
             continue  # dash lines of a team's remit are no numbered work ("Điều 2. Nhiệm vụ của Tổ: - …")
-        if duty_of.group("work") == "trach nhiem" and not _names_its_doers(node):
+        if duty_of.group("work") == "trach nhiem" and not names_its_doers(node):
             # "Trách nhiệm của X" hands out work when its clauses each open with the body that acts ("1. Bộ Quốc phòng
             # chịu trách nhiệm …; 2. Ủy ban nhân dân cấp tỉnh bố trí …"), not when they state obligations under the
             # text ("1. Trách nhiệm của các bộ …: a) …; 3. Nhà nước khuyến khích …").

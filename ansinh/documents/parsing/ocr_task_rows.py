@@ -17,8 +17,10 @@ from dataclasses import dataclass, field
 
 from ansinh.documents.parsing.clean import Doc
 from ansinh.documents.parsing.layout_tables import LayoutTable
+from ansinh.documents.parsing.line_patterns import line_spans
 from ansinh.documents.parsing.ocr_row_units import row_lead, row_partners
 from ansinh.documents.parsing.tasks import Task
+from ansinh.lib.roman import to_roman
 
 # A header line of the table: the column names, on one line or two (folded text).
 _HEADER_CUES = re.compile(
@@ -29,7 +31,6 @@ _STT_WORD = re.compile(r"(?<![a-z])stt(?![a-z])")
 _PAGES = re.compile(r"^=+ *trang *\d+ *=+$", re.MULTILINE)
 _DEPARTMENT_LINE = re.compile(r"^\W*(?:\S{1,4}\s+){0,3}?Sở\s+[A-ZĐ]")
 _TABLE_END = re.compile(r"^\W*noi nhan(?![a-z])")
-_PAGE = re.compile(r"^=+ *trang *\d+ *=+$")
 # The number cell: a short token (a digit or what OCR made of it) and a bar, or one or two digits before the text.
 _STT_BAR = re.compile(r"^\s*(\S{1,3})?\s*_*\s*[|\[]\s*")
 _STT_DIGITS = re.compile(r"^\s*(\d{1,2})\s*_*\s+(?=\S)")
@@ -53,7 +54,6 @@ _BODY_GROUP = re.compile(
 # OCR's readings of a roman label ("IL", "H", "HI"), against a letter naming a part ("A", "B_").
 _ROMANISH = re.compile(r"^[IVXLHỊÌÍ1]{1,4}$")
 _LETTER_LABEL = re.compile(r"^[A-GĐ]$")
-_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV")
 
 
 @dataclass
@@ -61,22 +61,16 @@ class _Row:
     start: int
     end: int
     title: str
-    group: str | None
     stt: str | None = None
     mark: int | None = None  # the index in ``lines`` of the line holding the number cell
     lines: list[str] = field(default_factory=list)
-
-
-def _text_lines(text: str) -> tuple[tuple[int, int], ...]:
-    """(start, end) of each line of the caller's text as OCR wrote it (the cleaner joins wrapped lines)."""
-    return tuple((m.start(), m.end()) for m in re.finditer(r"[^\n]*", text) if m.start() == 0 or text[m.start() - 1] == "\n")
 
 
 def _header_at(folded: str) -> bool:
     return len(set(_HEADER_CUES.findall(folded))) >= 2
 
 
-def _first_header(doc: Doc, lines: tuple[tuple[int, int], ...]) -> int | None:
+def _first_header(doc: Doc, lines: list[tuple[int, int]]) -> int | None:
     """Index of the first line of a window of four holding the table's column names (at least "STT" and a unit),
     looked for only around the lines that hold "STT"."""
     starts = [s for s, _ in lines]
@@ -90,7 +84,7 @@ def _first_header(doc: Doc, lines: tuple[tuple[int, int], ...]) -> int | None:
     return None
 
 
-def _header_end(doc: Doc, lines: tuple[tuple[int, int], ...], page: int) -> int:
+def _header_end(doc: Doc, lines: list[tuple[int, int]], page: int) -> int:
     """The last line of the header a page repeats under its marker (the marker itself when there is none): the line
     naming the unit columns within the next few lines."""
     for j in range(page + 1, min(page + 8, len(lines))):
@@ -162,13 +156,13 @@ def _ends_sentence(cell: str) -> bool:
     return bool(tokens) and tokens[-1].endswith((".", ".)", ").", ".”", ".\""))
 
 
-def _rows(doc: Doc, lines: tuple[tuple[int, int], ...], first: int) -> list[_Row | tuple[str, str, int, bool]]:
+def _rows(doc: Doc, lines: list[tuple[int, int]], first: int, paged: bool) -> list[_Row | tuple[str, str, int, bool]]:
+    """The table's rows and its field headings (title, label, offset, in capitals), in order. ``paged``: the text is
+    a scan's, its pages marked."""
     out: list[_Row | tuple[str, str, int, bool]] = []
     row: _Row | None = None
-    group: str | None = None
-    # A table without field rows is read as such in a scan's text only (its pages marked): elsewhere a reader of
-    # typed tables reads it.
-    paged = len(_PAGES.findall(doc.folded)) >= 2
+    grouped = False  # a field heading was read; a table without one is read as such only in a scan's text (its
+    # pages marked): elsewhere a reader of typed tables reads it
     prev_heading = False
     prev_text: str | None = None  # the task cell of the previous line when that line was task text
     skip_to = first
@@ -177,7 +171,7 @@ def _rows(doc: Doc, lines: tuple[tuple[int, int], ...], first: int) -> list[_Row
         text, folded = doc.text[s:e], doc.folded[s:e]
         if _TABLE_END.match(folded):
             break  # the recipients' list under the annex: the table is over
-        if _PAGE.match(folded.strip()):
+        if _PAGES.fullmatch(folded.strip()):
             skip_to = _header_end(doc, lines, i)
         if i <= skip_to or not text.strip() or _header_at(folded):
             prev_text = None
@@ -190,7 +184,7 @@ def _rows(doc: Doc, lines: tuple[tuple[int, int], ...], first: int) -> list[_Row
                 out[-1] = (f"{last[0]} {title}", last[1], last[2], last[3])  # a field's name wrapped on two lines
             else:
                 out.append((title, label, s, caps))
-            group = "set"
+            grouped = True
             row, prev_text, prev_heading = None, None, True
             continue
         prev_heading = False
@@ -215,8 +209,8 @@ def _rows(doc: Doc, lines: tuple[tuple[int, int], ...], first: int) -> list[_Row
         past_middle = row is not None and row.mark is not None and len(row.lines) > 2 * row.mark + 1
         # (the first capital line under a field's heading opens its first row, whatever stray line came between)
         starts = first_letter.isupper() and (row is None or prev_text is None or _ends_sentence(prev_text) or past_middle)
-        if starts and (group is not None or paged):
-            row = _Row(s, e, cell, group)
+        if starts and (grouped or paged):
+            row = _Row(s, e, cell)
             out.append(row)
         if row is not None:
             if marked and row.mark is None:
@@ -232,7 +226,7 @@ def _rows(doc: Doc, lines: tuple[tuple[int, int], ...], first: int) -> list[_Row
 def _label(n: int, letter: bool) -> str:
     if letter:
         return "ABCDEFGHKLMN"[n - 1] if n <= 12 else str(n)
-    return _ROMAN[n - 1] if n <= len(_ROMAN) else str(n)
+    return to_roman(n) if n <= 15 else str(n)
 
 
 def find_ocr_task_tables(doc: Doc) -> list[LayoutTable]:
@@ -240,11 +234,12 @@ def find_ocr_task_tables(doc: Doc) -> list[LayoutTable]:
     or too few rows of it were read)."""
     if _STT_WORD.search(doc.folded) is None:
         return []
-    lines = _text_lines(doc.text)
+    lines = line_spans(doc.text)  # the text's own lines, as OCR wrote them (the clean view joins wrapped ones)
     first = _first_header(doc, lines)
     if first is None:
         return []
-    items = _rows(doc, lines, first)
+    paged = len(_PAGES.findall(doc.folded)) >= 2
+    items = _rows(doc, lines, first, paged)
     # Parts lettered A, B, C (bodies under them numbered I, II) when a field's label reads as a letter.
     lettered = any(isinstance(i, tuple) and i[3] and _LETTER_LABEL.match(i[1]) for i in items)
     grouped = any(isinstance(i, tuple) for i in items)
@@ -281,6 +276,6 @@ def find_ocr_task_tables(doc: Doc) -> list[LayoutTable]:
         return []
     # Outside a scan's text (no page marks), paragraphs under headings in capitals are no rows: most rows must show
     # their number cell.
-    if len(_PAGES.findall(doc.folded)) < 2 and sum(1 for r in rows if r.mark is not None) * 2 < len(rows):
+    if not paged and sum(1 for r in rows if r.mark is not None) * 2 < len(rows):
         return []
     return [LayoutTable(tasks[0].span[0], max(t.span[1] for t in tasks), tasks)]
