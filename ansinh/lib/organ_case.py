@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import re
 
+from ansinh.lib.text import fold
+
 _PLACE_KINDS = ("thành phố", "thị xã", "thị trấn", "đặc khu", "tỉnh", "xã", "phường", "huyện", "quận")
 _FIELD_ORGANS = ("tổng cục", "văn phòng", "ủy ban", "uỷ ban", "bộ", "sở", "cục", "vụ", "ban")
 _FIXED = {
@@ -37,12 +39,14 @@ _FIXED = {
 }
 _PEOPLES_BODIES = ("ủy ban nhân dân", "uỷ ban nhân dân", "hội đồng nhân dân")
 NAMED_AFTER = ("hồ chí minh", "điện biên phủ")
+_NAMED_AFTER_FOLDED = frozenset(fold(n) for n in NAMED_AFTER)
 
 
-def _kind_keeps_capital(place: str) -> bool:
-    """Whether a place named ``place`` after its kind keeps the kind capitalised ("Quận 1", "Thành phố Hồ Chí Minh")."""
-    place = " ".join(place.split()).lower()
-    return place[:1].isdigit() or place in NAMED_AFTER
+def kind_keeps_capital(place: str) -> bool:
+    """Whether a place named ``place`` after its kind keeps the kind capitalised ("Quận 1", "Thành phố Hồ Chí Minh"),
+    compared without marks (a header copied without them)."""
+    place = fold(" ".join(place.split())).lower()
+    return place[:1].isdigit() or place in _NAMED_AFTER_FOLDED
 
 
 def place_in_running_text(name: str, kind: str = "") -> str:
@@ -52,7 +56,7 @@ def place_in_running_text(name: str, kind: str = "") -> str:
     for place_kind in _PLACE_KINDS:
         if lowered.startswith(place_kind + " ") and len(name) > len(place_kind) + 1:
             place = name[len(place_kind) + 1 :]
-            return name if _kind_keeps_capital(place) else f"{place_kind} {place}"
+            return name if kind_keeps_capital(place) else f"{place_kind} {place}"
     if kind.strip().lower() == "tỉnh" and name:
         return f"tỉnh {name}"
     return name
@@ -93,7 +97,7 @@ def organ_in_running_text(name: str) -> str:
             i, in_field, cap_next = i + len(people.split()), False, False
         elif committee or (kind and i > 0 and not _starts(words, i, "xã hội")):
             n = len((committee or kind).split())
-            if committee or _kind_keeps_capital(" ".join(words[i + n :])):
+            if committee or kind_keeps_capital(" ".join(words[i + n :])):
                 out[i] = _cap(words[i])
             out[i + n :] = [_cap(w) for w in words[i + n :]]  # the place's name, to the end
             break

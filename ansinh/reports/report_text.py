@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from ansinh.lib.organ_case import organ_in_running_text
+from ansinh.lib.organ_case import kind_keeps_capital, organ_in_running_text
 from ansinh.lib.text import fold, lower_first
 from ansinh.lib.vnnumbers import goal_text, number_with_unit
 
@@ -133,7 +133,7 @@ def place_name(place: str) -> str:
     if kind is None:
         return place
     name = place[kind.end():]
-    if name[:1].isdigit() or fold(name).lower() == "ho chi minh":
+    if kind_keeps_capital(name):
         return place[:1].upper() + place[1:kind.end()].lower() + name
     return name
 
