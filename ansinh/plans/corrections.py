@@ -59,6 +59,19 @@ def next_child_number(parent: Task | None, siblings: Sequence[Task]) -> str:
     return f"{prefix}1"
 
 
+def last_position(parent: Task | None, tasks: Sequence[Task]) -> int:
+    """Where new tasks go: after the parent's last descendant, or after the plan's last task for the top level
+    (``tasks`` in position order)."""
+    if parent is None:
+        return tasks[-1].position if tasks else -1
+    after, inside = parent.position, {parent.pk}
+    for t in tasks:
+        if t.parent_id in inside:
+            inside.add(t.pk)
+            after = max(after, t.position)
+    return after
+
+
 def _clean_names(names: Sequence[str]) -> list[str]:
     out: list[str] = []
     for name in names:
@@ -90,14 +103,7 @@ def do_add_subtask(
     number = str(fields.get("number") or "").strip() or next_child_number(parent, siblings)
     if any(t.number == number for t in tasks):
         raise CorrectionError(f"Số thứ tự «{number}» đã có trong kế hoạch; hãy chọn số khác.")
-    # After the parent's last descendant (or at the end for a top-level task).
-    after = parent.position if parent is not None else (tasks[-1].position if tasks else -1)
-    if parent is not None:
-        inside = {parent.pk}
-        for t in tasks:
-            if t.parent_id in inside:
-                inside.add(t.pk)
-                after = max(after, t.position)
+    after = last_position(parent, tasks)
     Task.objects.filter(plan=plan, position__gt=after).update(position=models.F("position") + 1)
     task = Task(plan=plan, parent=parent, depth=(parent.depth + 1) if parent else 0, position=after + 1)
     _apply(task, {**fields, "title": title, "number": number})

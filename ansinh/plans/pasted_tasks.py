@@ -18,7 +18,7 @@ from django.db import models, transaction
 
 from ansinh.lib.roman import roman_value
 from ansinh.plans.actions import _parent_number
-from ansinh.plans.corrections import CorrectionError, _clean_names
+from ansinh.plans.corrections import CorrectionError, _clean_names, last_position
 from ansinh.plans.models import Plan, Task
 from ansinh.plans.review import _apply, _audit_change, _locked_plan, _set_assignments, snapshot
 
@@ -96,7 +96,7 @@ def do_paste_tasks(plan: Plan, parent: Task | None, text: str, actor: Any) -> li
             f"Số thứ tự «{clash}» đã có trong kế hoạch; không có gì được thêm. Hãy chọn nhiệm vụ cha khác "
             "hoặc sửa số thứ tự trong bảng rồi dán lại."
         )
-    after = _last_position(parent, tasks)
+    after = last_position(parent, tasks)
     Task.objects.filter(plan=plan, position__gt=after).update(position=models.F("position") + len(rows))
     known: dict[str, Task] = {t.number: t for t in tasks if t.number}
     added: list[Task] = []
@@ -119,15 +119,3 @@ def _fields(row: Mapping[str, Any], number: str) -> dict[str, Any]:
         "title": " ".join(str(row.get("title") or "").split())[:2000],
         "timeline": " ".join(str(row.get("timeline") or "").split())[:300],
     }
-
-
-def _last_position(parent: Task | None, tasks: Sequence[Task]) -> int:
-    """Where the new rows go: after the parent's last descendant, or after the last task for the top level."""
-    if parent is None:
-        return tasks[-1].position if tasks else -1
-    after, inside = parent.position, {parent.pk}
-    for t in tasks:
-        if t.parent_id in inside:
-            inside.add(t.pk)
-            after = max(after, t.position)
-    return after
